@@ -93,9 +93,7 @@ def test_abstract_namespace_socket(abstract_socket: tuple[socket.socket, str]) -
     assert receive(sock) == ["READY=1"]
 
 
-def test_reads_os_environ_by_default(
-    notify_socket: tuple[socket.socket, str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_reads_os_environ_by_default(notify_socket: tuple[socket.socket, str], monkeypatch: pytest.MonkeyPatch) -> None:
     sock, address = notify_socket
     monkeypatch.setenv("NOTIFY_SOCKET", address)
     assert Notifier.from_env().ready()
@@ -164,18 +162,14 @@ needs_systemd_analyze = pytest.mark.skipif(
 
 def unit_setting(key: str) -> list[str]:
     prefix = key + "="
-    return [
-        line[len(prefix) :] for line in UNIT.read_text().splitlines() if line.startswith(prefix)
-    ]
+    return [line[len(prefix) :] for line in UNIT.read_text().splitlines() if line.startswith(prefix)]
 
 
 def test_unit_has_the_required_settings() -> None:
     assert unit_setting("Type") == ["notify"]
     assert unit_setting("NotifyAccess") == ["main"]
     assert unit_setting("WatchdogSec") == ["60"]
-    assert unit_setting("ExecStart") == [
-        "/opt/monitor/.venv/bin/monitor --config /etc/monitor/config.toml run"
-    ]
+    assert unit_setting("ExecStart") == ["/opt/monitor/.venv/bin/monitor --config /etc/monitor/config.toml run"]
     assert unit_setting("ExecReload") == ["/bin/kill -HUP $MAINPID"]
     assert unit_setting("Restart") == ["on-failure"]
     assert unit_setting("StateDirectory") == ["monitor"]
@@ -202,9 +196,7 @@ def verifiable_unit(tmp_path: Path) -> Path:
 def run_analyze(*args: str) -> subprocess.CompletedProcess[str]:
     assert SYSTEMD_ANALYZE is not None
     env = {**os.environ, "SYSTEMD_COLORS": "0", "SYSTEMD_PAGER": "", "LC_ALL": "C.UTF-8"}
-    return subprocess.run(
-        [SYSTEMD_ANALYZE, *args], capture_output=True, text=True, env=env, timeout=120
-    )
+    return subprocess.run([SYSTEMD_ANALYZE, *args], capture_output=True, text=True, env=env, timeout=120)
 
 
 @needs_systemd_analyze
@@ -213,9 +205,7 @@ def test_systemd_analyze_verify(verifiable_unit: Path) -> None:
     assert result.returncode == 0, result.stderr
     # verify only warns (exit 0) about unknown keys or bad values: treat any
     # message about our unit as a failure.
-    complaints = [
-        line for line in (result.stdout + result.stderr).splitlines() if "monitor.service" in line
-    ]
+    complaints = [line for line in (result.stdout + result.stderr).splitlines() if "monitor.service" in line]
     assert complaints == []
 
 
@@ -223,9 +213,7 @@ def test_systemd_analyze_verify(verifiable_unit: Path) -> None:
 def test_systemd_analyze_security_exposure(verifiable_unit: Path) -> None:
     result = run_analyze("security", "--offline=yes", str(verifiable_unit))
     assert result.returncode == 0, result.stderr
-    match = re.search(
-        r"Overall exposure level for monitor\.service:\s*([0-9.]+)\s+(\S+)", result.stdout
-    )
+    match = re.search(r"Overall exposure level for monitor\.service:\s*([0-9.]+)\s+(\S+)", result.stdout)
     assert match, result.stdout + result.stderr
     exposure, rating = float(match.group(1)), match.group(2)
     assert exposure <= MAX_EXPOSURE, result.stdout

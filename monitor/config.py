@@ -1,0 +1,286 @@
+"""The TOML config: loaded once, validated whole, every problem as PATH:LINE.
+
+Relative paths resolve against the config file's folder, never the working
+directory, so a service and a shell see the same files. Every key but the feed
+URLs has a default; the minimal config in the README is complete.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from monitor.durations import parse_duration, parse_size
+from monitor.errors import ConfigError, Problem
+from monitor.models import Feed, Target
+
+
+@dataclass(frozen=True, slots=True)
+class Polling:
+    interval: float = 900.0  # default seconds between polls of one feed
+    timeout: float = 30.0
+    max_bytes: int = 10 * 1024 * 1024
+    concurrency: int = 8  # fetches under way at once
+    jitter: float = 60.0  # seconds of random spread so feeds don't poll in lockstep
+
+
+@dataclass(frozen=True, slots=True)
+class Alerts:
+    backlog: float = 2 * 86400.0  # first poll: entries newer than this alert, older ones are recorded
+    max_age: float = 7 * 86400.0  # later polls: entries dated older than this are recorded silently
+
+
+@dataclass(frozen=True, slots=True)
+class Dedup:
+    window: float = 7 * 86400.0  # how far back a new entry may join an existing story
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    storage_path: Path
+    rule_paths: tuple[Path, ...]
+    targets: dict[str, Target]  # "default" is [notify].urls
+    feeds: tuple[Feed, ...]
+    polling: Polling = Polling()
+    alerts: Alerts = Alerts()
+    dedup: Dedup = Dedup()
+    log_level: str = "INFO"
+    secrets: tuple[str, ...] = field(default=(), repr=False)  # every URL to redact from output
+
+
+_SECTIONS: dict[str, tuple[str, ...]] = {
+    "storage": ("path",),
+    "rules": ("paths",),
+    "notify": ("urls", "targets"),
+    "polling": ("interval", "timeout", "max_bytes", "concurrency", "jitter"),
+    "alerts": ("backlog", "max_age"),
+    "dedup": ("window",),
+    "log": ("level",),
+    "feeds": ("url", "name", "interval"),
+}
+
+
+class _Reader:
+    """Walks the parsed TOML, converting values and collecting problems with lines."""
+
+    def __init__(self, path: Path, text: str):
+        self.path = path
+        self.lines = text.splitlines()
+        self.problems: list[Problem] = []
+
+    def problem(self, message: str, section: str = "", key: str = "", index: int = 0) -> None:
+        self.problems.append(Problem(str(self.path), self.line_of(section, key, index), message))
+
+    def line_of(self, section: str, key: str = "", index: int = 0) -> int | None:
+        """The line of ``key`` in table ``section`` (the index-th one for arrays of tables)."""
+        header = re.compile(r"^\s*\[\[?\s*" + re.escape(section) + r"\s*\]\]?\s*(#.*)?$")
+        any_header = re.compile(r"^\s*\[")
+        in_section = section == ""
+        seen = -1
+        for number, line in enumerate(self.lines, 1):
+            if any_header.match(line):
+                in_section = bool(header.match(line))
+                if in_section:
+                    seen += 1
+                    if not key and seen == index:
+                        return number
+                continue
+            if (
+                in_section
+                and (seen == index or section == "")
+                and key
+                and re.match(r"^\s*" + re.escape(key) + r"\s*=", line)
+            ):
+                return number
+        return None
+
+    def get(
+        self, table: dict[str, Any], section: str, key: str, convert: Callable[[Any], Any], default: Any, index: int = 0
+    ) -> Any:
+        if key not in table:
+            return default
+        try:
+            return convert(table[key])
+        except (ValueError, TypeError) as exc:
+            self.problem(f"[{section}].{key}: {exc}", section, key, index)
+            return default
+
+
+def load_config(path: Path) -> Config:
+    """Read and validate the config; raise ConfigError listing every problem."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(Problem(str(path), None, f"cannot read config: {exc}")) from exc
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        line = re.search(r"at line (\d+)", str(exc))
+        raise ConfigError(
+            Problem(str(path), int(line.group(1)) if line else None, f"invalid TOML: {str(exc).split(' (at line')[0]}")
+        ) from exc
+    return _build(path, text, data)
+
+
+def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
+    reader = _Reader(path, text)
+    base = path.resolve().parent
+    _check_keys(reader, data)
+    storage = _table(reader, data, "storage")
+    rules = _table(reader, data, "rules")
+    notify = _table(reader, data, "notify")
+    polling = _polling(reader, _table(reader, data, "polling"))
+    targets = _targets(reader, notify)
+    config = Config(
+        path=path,
+        storage_path=base / reader.get(storage, "storage", "path", _string, "monitor.db"),
+        rule_paths=tuple(base / p for p in reader.get(rules, "rules", "paths", _strings, ["rules"])),
+        targets=targets,
+        feeds=_feeds(reader, data.get("feeds", []), polling.interval),
+        polling=polling,
+        alerts=Alerts(
+            backlog=reader.get(_table(reader, data, "alerts"), "alerts", "backlog", parse_duration, Alerts().backlog),
+            max_age=reader.get(_table(reader, data, "alerts"), "alerts", "max_age", parse_duration, Alerts().max_age),
+        ),
+        dedup=Dedup(
+            window=reader.get(_table(reader, data, "dedup"), "dedup", "window", parse_duration, Dedup().window)
+        ),
+        log_level=reader.get(_table(reader, data, "log"), "log", "level", _level, "INFO"),
+        secrets=tuple(url for target in targets.values() for url in target.urls),
+    )
+    if reader.problems:
+        raise ConfigError(reader.problems)
+    return config
+
+
+def _check_keys(reader: _Reader, data: dict[str, Any]) -> None:
+    for section, value in data.items():
+        if section not in _SECTIONS:
+            reader.problem(f"unknown section [{section}]{_hint(section, _SECTIONS)}", section)
+            continue
+        tables = value if isinstance(value, list) else [value]
+        for index, table in enumerate(tables):
+            if not isinstance(table, dict):
+                reader.problem(f"{section} must be a table: write [{section}] or [[{section}]]", "", section)
+                continue
+            for key in table:
+                if key not in _SECTIONS[section]:
+                    reader.problem(
+                        f"unknown key {key!r} in [{section}]{_hint(key, _SECTIONS[section])}", section, key, index
+                    )
+
+
+def _table(reader: _Reader, data: dict[str, Any], name: str) -> dict[str, Any]:
+    value = data.get(name, {})
+    return value if isinstance(value, dict) else {}
+
+
+def _polling(reader: _Reader, table: dict[str, Any]) -> Polling:
+    def get(key: str, convert: Callable[[Any], Any]) -> Any:
+        return reader.get(table, "polling", key, convert, getattr(Polling(), key))
+
+    return Polling(
+        interval=get("interval", _positive(parse_duration)),
+        timeout=get("timeout", _positive(parse_duration)),
+        max_bytes=get("max_bytes", _positive(parse_size)),
+        concurrency=get("concurrency", _positive(_integer)),
+        jitter=get("jitter", parse_duration),
+    )
+
+
+def _targets(reader: _Reader, notify: dict[str, Any]) -> dict[str, Target]:
+    targets = {"default": Target("default", tuple(reader.get(notify, "notify", "urls", _urls, [])))}
+    named = notify.get("targets", {})
+    if not isinstance(named, dict):
+        reader.problem("[notify].targets must be tables: write [notify.targets.NAME]", "notify", "targets")
+        return targets
+    for name, table in named.items():
+        section = f"notify.targets.{name}"
+        if not isinstance(table, dict) or set(table) - {"urls"}:
+            reader.problem(f'[{section}] takes only urls = ["scheme://…"]', section)
+            continue
+        if name == "default":
+            reader.problem('"default" is reserved for [notify].urls: pick another target name', section)
+            continue
+        targets[name] = Target(name, tuple(reader.get(table, section, "urls", _urls, [])))
+    return targets
+
+
+def _feeds(reader: _Reader, items: Any, default_interval: float) -> tuple[Feed, ...]:
+    if not isinstance(items, list):
+        return ()
+    feeds: dict[str, Feed] = {}
+    for index, table in enumerate(items):
+        if not isinstance(table, dict):
+            continue
+        url = table.get("url")
+        parts = urlsplit(url) if isinstance(url, str) else None
+        if not isinstance(url, str) or parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+            reader.problem('every [[feeds]] needs url = "http(s)://…"', "feeds", "url" if url else "", index)
+            continue
+        if url in feeds:
+            reader.problem(f"feed {url} is listed twice: remove one [[feeds]] entry", "feeds", "url", index)
+            continue
+        name = reader.get(table, "feeds", "name", _string, parts.hostname, index)
+        interval = reader.get(table, "feeds", "interval", _positive(parse_duration), default_interval, index)
+        feeds[url] = Feed(url=url, name=name, interval=interval)
+    return tuple(feeds.values())
+
+
+def _string(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("expected a non-empty string")
+    return value
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise ValueError('expected a list of strings, e.g. ["rules"]')
+    return list(value)
+
+
+def _urls(value: Any) -> list[str]:
+    urls = _strings(value)
+    for url in urls:
+        if "://" not in url:
+            # Never echo the value: apprise URLs carry tokens and passwords.
+            raise ValueError("every apprise URL looks like scheme://…, e.g. mailto:// or json://")
+    return urls
+
+
+def _integer(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError("expected a whole number")
+    return value
+
+
+def _level(value: Any) -> str:
+    level = str(value).upper()
+    if level not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise ValueError('expected one of "debug", "info", "warning", "error"')
+    return level
+
+
+def _positive(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    def checked(value: Any) -> Any:
+        result = convert(value)
+        if result <= 0:
+            raise ValueError("must be greater than zero")
+        return result
+
+    return checked
+
+
+def _hint(word: str, choices: Any) -> str:
+    close = difflib.get_close_matches(word, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else ""

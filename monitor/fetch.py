@@ -1,0 +1,151 @@
+"""A polite, bounded HTTP client for feeds.
+
+Conditional GET with the stored validators (304 ends a poll), gzip, a size cap
+counted on the *decoded* body (a gzip bomb stops at the cap), a total deadline
+(a slow drip cannot hold a worker), only http/https on every redirect hop, and
+an honest User-Agent.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import httpx
+
+from monitor import __version__
+from monitor.errors import FeedGone, FetchError
+
+USER_AGENT = f"monitor/{__version__} (news alerting daemon; +https://github.com/monitor-news/monitor)"
+_REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT = {301, 308}
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    timeout: float = 30.0  # seconds for the whole request, body included
+    max_bytes: int = 10 * 1024 * 1024
+    max_redirects: int = 5
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """What a fetch brought back. ``body`` is None on 304 Not Modified."""
+
+    status: int
+    body: bytes | None
+    etag: str | None
+    last_modified: str | None
+    moved_to: str | None = None  # set when a permanent redirect says the feed has a new URL
+    max_age: float | None = None  # seconds the server says the body stays fresh
+
+
+def make_client(limits: Limits = Limits(), transport: httpx.BaseTransport | None = None) -> httpx.Client:
+    """The shared client: one connection pool for every feed."""
+    return httpx.Client(
+        headers={
+            "User-Agent": USER_AGENT,
+            "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
+            "Accept-Encoding": "gzip, deflate",
+        },
+        timeout=_timeout(limits),
+        follow_redirects=False,
+        transport=transport,
+    )
+
+
+def fetch(
+    client: httpx.Client, url: str, etag: str | None = None, last_modified: str | None = None, limits: Limits = Limits()
+) -> FetchResult:
+    """GET ``url`` conditionally. Raises FetchError (FeedGone on 410); never returns a 4xx/5xx."""
+    deadline = time.monotonic() + limits.timeout
+    headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", last_modified)) if v}
+    permanent = True  # a feed has moved only if every hop was a permanent redirect
+    current = _checked(url)
+    for _hop in range(limits.max_redirects + 1):
+        try:
+            with client.stream("GET", current, headers=headers, timeout=_timeout(limits)) as response:
+                if response.status_code in _REDIRECTS:
+                    permanent = permanent and response.status_code in _PERMANENT
+                    current = _checked(urljoin(current, response.headers.get("location", "")))
+                    continue
+                _raise_for_status(response)
+                body = None if response.status_code == 304 else _read_capped(response, limits, deadline)
+                return FetchResult(
+                    status=response.status_code,
+                    body=body,
+                    etag=response.headers.get("etag"),
+                    last_modified=response.headers.get("last-modified"),
+                    moved_to=current if permanent and current != url else None,
+                    max_age=_max_age(response.headers),
+                )
+        except httpx.TimeoutException as exc:
+            raise FetchError(f"timed out after {limits.timeout:g}s ({type(exc).__name__})") from exc
+        except httpx.HTTPError as exc:
+            raise FetchError(f"{type(exc).__name__}: {_clean(str(exc))}") from exc
+    raise FetchError(f"more than {limits.max_redirects} redirects")
+
+
+def _timeout(limits: Limits) -> httpx.Timeout:
+    return httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout))
+
+
+def _checked(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise FetchError(f"refusing {parts.scheme or 'scheme-less'} URL: only http and https are fetched")
+    return url
+
+
+def _raise_for_status(response: httpx.Response) -> None:
+    status = response.status_code
+    if status < 400:
+        return
+    if status == 410:
+        raise FeedGone("HTTP 410 Gone: the feed was removed", status=status)
+    retry_after = _retry_after(response.headers.get("retry-after"))
+    raise FetchError(f"HTTP {status} {response.reason_phrase}".strip(), status=status, retry_after=retry_after)
+
+
+def _read_capped(response: httpx.Response, limits: Limits, deadline: float) -> bytes:
+    declared = response.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limits.max_bytes and "content-encoding" not in response.headers:
+        raise FetchError(f"body of {int(declared):,} bytes exceeds the {limits.max_bytes:,}-byte cap")
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise FetchError(f"body exceeds the {limits.max_bytes:,}-byte cap (after decompression)")
+        if time.monotonic() > deadline:
+            raise FetchError(f"body still arriving after {limits.timeout:g}s: gave up")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _retry_after(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _max_age(headers: httpx.Headers) -> float | None:
+    for part in headers.get("cache-control", "").split(","):
+        name, _, value = part.strip().partition("=")
+        if name.lower() == "max-age" and value.strip().isdigit():
+            return float(value)
+    return None
+
+
+def _clean(message: str) -> str:
+    """httpx messages can be long and multi-line; keep one readable line."""
+    return " ".join(message.split())[:300]

@@ -1,0 +1,85 @@
+"""Plain values that pass between the pipeline's stages.
+
+Every type here is a frozen dataclass: a stage takes values and returns new ones,
+so the core (parse, dedup, rules, render) can be tested without I/O.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+TEXT_FIELDS = ("title", "summary", "content")
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    """A feed to poll, as the config or `feeds add` describes it."""
+
+    url: str
+    name: str
+    interval: float  # seconds between polls
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One item of a feed, normalised: plain text, canonical link, UTC date."""
+
+    feed_url: str
+    outlet: str  # the feed's display name
+    key: str  # stable identity within the feed: GUID, else canonical link, else content hash
+    link: str  # canonical: tracking parameters and fragment dropped
+    title: str
+    summary: str  # plain text
+    content: str  # plain text; "" when the feed only carries a summary
+    author: str = ""
+    tags: tuple[str, ...] = ()
+    published: datetime | None = None  # timezone-aware UTC, None when the feed gives no date
+    lang: str = ""
+
+    def text(self, name: str) -> str:
+        """The text of one matchable field (title, summary, content, author, tags, feed, link)."""
+        if name == "tags":
+            return " ".join(self.tags)
+        if name == "feed":
+            return self.outlet
+        return str(getattr(self, name))
+
+    @property
+    def body(self) -> str:
+        """The longest text the entry carries: content when present, else summary."""
+        return self.content if len(self.content) >= len(self.summary) else self.summary
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A rule matched an entry; ``terms`` are the words as they stood in the text."""
+
+    rule: str
+    terms: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A named set of apprise URLs. ``name`` is "default" for ``[notify].urls``."""
+
+    name: str
+    urls: tuple[str, ...] = field(repr=False)  # URLs carry secrets: keep them out of reprs
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """What an alert is about: the first entry of a story and every outlet carrying it."""
+
+    id: int
+    entry: Entry
+    outlets: tuple[str, ...]  # every outlet carrying the story, first one first
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A rendered notification, ready for apprise."""
+
+    title: str
+    body: str
+    body_format: str = "text"  # "text", "markdown" or "html"

@@ -1,0 +1,112 @@
+"""Delivery through apprise: one apprise instance per target URL.
+
+URLs carry tokens and passwords, so they are held only here, in memory; the
+store and every message outside this module see ``url_id`` and apprise's own
+privacy-masked form of the URL.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterable
+
+import apprise
+from apprise.decorators import notify as apprise_plugin
+
+from monitor.errors import ConfigError, DeliveryError, Problem
+from monitor.models import Message, Target
+from monitor.store import Delivery, url_id
+
+log = logging.getLogger(__name__)
+
+
+@apprise_plugin(on="console", name="Console (monitor)")
+def _console(body: str, title: str, *args: object, **kwargs: object) -> bool:
+    """``console://``: print alerts to standard output (the demo and dry runs use it)."""
+    sys.stdout.write(f"\n=== {title}\n{body}\n")
+    sys.stdout.flush()
+    return True
+
+
+class Notifier:
+    """Resolves rule targets to deliveries and sends one message to one target URL."""
+
+    def __init__(self, targets: dict[str, Target], *, throttle: float = 0.0):
+        self.targets = targets
+        self._servers: dict[str, apprise.Apprise] = {}
+        self._labels: dict[str, str] = {}
+        self._invalid: list[tuple[str, str]] = []  # (target, masked URL) apprise did not recognise
+        for target in targets.values():
+            for url in target.urls:
+                self._add(target.name, url, throttle)
+
+    def _add(self, target: str, url: str, throttle: float) -> None:
+        handle = url_id(url)
+        if handle in self._servers:
+            return
+        server = apprise.Apprise.instantiate(url)
+        if server is None:
+            self._invalid.append((target, _mask(url)))
+            return
+        # apprise sleeps between two requests to one service (5.5 s for many
+        # plugins); alerts are already spaced by the outbox, so the wait is ours to set.
+        server.request_rate_per_sec = throttle
+        box = apprise.Apprise()
+        box.add(server)
+        self._servers[handle] = box
+        self._labels[handle] = server.url(privacy=True)
+
+    def problems(self, config_path: str) -> list[Problem]:
+        """Target URLs apprise cannot use: a config error at check time, never a silent success."""
+        return [
+            Problem(
+                config_path,
+                None,
+                f"[notify] target {name!r}: apprise has no service for URL "
+                f"{masked}: check the scheme (see apprise's list of services)",
+            )
+            for name, masked in self._invalid
+        ]
+
+    def deliveries(self, rule: str, names: Iterable[str]) -> list[Delivery]:
+        """Every target URL a rule's alert must reach (the default target when none named)."""
+        chosen = list(names) or ["default"]
+        found: list[Delivery] = []
+        for name in chosen:
+            target = self.targets.get(name)
+            if target is None:
+                raise ConfigError(Problem("rules", None, f"rule {rule!r} names unknown target {name!r}"))
+            for url in target.urls:
+                handle = url_id(url)
+                if handle in self._servers:
+                    found.append(Delivery(rule, name, handle, self._labels[handle]))
+        return found
+
+    def knows(self, handle: str) -> bool:
+        return handle in self._servers
+
+    def send(self, handle: str, message: Message) -> None:
+        """Deliver or raise DeliveryError; the error text never contains the URL."""
+        box = self._servers.get(handle)
+        if box is None:
+            raise DeliveryError("target URL no longer in the config")
+        fmt = {
+            "text": apprise.NotifyFormat.TEXT,
+            "markdown": apprise.NotifyFormat.MARKDOWN,
+            "html": apprise.NotifyFormat.HTML,
+        }[message.body_format]
+        try:
+            ok = box.notify(body=message.body, title=message.title, body_format=fmt)
+        except Exception as exc:  # a plugin bug must not stop the other alerts
+            raise DeliveryError(f"{self._labels[handle]}: {type(exc).__name__}") from exc
+        if not ok:
+            raise DeliveryError(f"{self._labels[handle]} did not accept the alert")
+
+    def label(self, handle: str) -> str:
+        return self._labels.get(handle, handle)
+
+
+def _mask(url: str) -> str:
+    scheme, _, rest = url.partition("://")
+    return f"{scheme}://{'…' if rest else ''}"

@@ -1,0 +1,172 @@
+"""Real parts for tests: a feed server, a JSON (chat-style) receiver and an SMTP server,
+all on 127.0.0.1, and helpers to write configs and run the real CLI."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from email import message_from_bytes
+from email.message import Message
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from aiosmtpd.controller import Controller
+
+from monitor.feedserver import FeedServer
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def recent(hours: float = 1.0) -> datetime:
+    return datetime.now(UTC) - timedelta(hours=hours)
+
+
+def fill_dates(text: str, when: datetime) -> str:
+    """Test feeds carry {recent} (RFC 822) and {recent_atom} (RFC 3339) placeholders."""
+    return text.replace("{recent}", when.strftime("%a, %d %b %Y %H:%M:%S +0000")).replace(
+        "{recent_atom}", when.isoformat(timespec="seconds")
+    )
+
+
+@pytest.fixture
+def feed_server() -> Iterator[FeedServer]:
+    with FeedServer() as server:
+        yield server
+
+
+def serve_outlets(
+    server: FeedServer, names: tuple[str, ...] = ("outlet-a", "outlet-b", "outlet-c"), when: datetime | None = None
+) -> list[str]:
+    """Serve tests/data/feeds/NAME.xml with fresh dates; returns their URLs."""
+    when = when or recent()
+    urls = []
+    for name in names:
+        text = fill_dates((DATA / "feeds" / f"{name}.xml").read_text(), when)
+        server.put(f"/{name}.xml", text)
+        urls.append(server.url(f"/{name}.xml"))
+    return urls
+
+
+@dataclass
+class JsonReceiver:
+    """A chat-style webhook: collects apprise json:// posts; ``fail`` makes it answer 503."""
+
+    port: int
+    received: list[dict] = field(default_factory=list)
+    fail: bool = False
+    httpd: ThreadingHTTPServer | None = None
+
+    @property
+    def url(self) -> str:
+        return f"json://127.0.0.1:{self.port}/hook"
+
+    def titles(self) -> list[str]:
+        return [m.get("title", "") for m in self.received]
+
+
+@pytest.fixture
+def json_receiver() -> Iterator[JsonReceiver]:
+    receiver = JsonReceiver(port=free_port())
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if receiver.fail:
+                self.send_response(503)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            receiver.received.append(json.loads(body))
+            self.send_response(200)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    httpd = ThreadingHTTPServer(("127.0.0.1", receiver.port), Handler)
+    receiver.httpd = httpd
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield receiver
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@dataclass
+class SmtpSink:
+    port: int
+    messages: list[Message] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"mailto://127.0.0.1:{self.port}?to=ops@example.com&from=monitor@example.com&mode=insecure"
+
+    async def handle_DATA(self, server: object, session: object, envelope: object) -> str:
+        self.messages.append(message_from_bytes(envelope.content))  # type: ignore[attr-defined]
+        return "250 OK"
+
+
+@pytest.fixture
+def smtp_server() -> Iterator[SmtpSink]:
+    sink = SmtpSink(port=free_port())
+    controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
+    controller.start()
+    yield sink
+    controller.stop()
+
+
+def write_config(
+    folder: Path,
+    feed_urls: list[str],
+    urls: list[str],
+    *,
+    rules: str | None = None,
+    extra: str = "",
+    targets: dict[str, list[str]] | None = None,
+) -> Path:
+    """A config in ``folder`` with the project's rules (or ``rules`` as a rule file's text)."""
+    rules_path = ROOT / "rules"
+    if rules is not None:
+        rules_dir = folder / "rules"
+        rules_dir.mkdir(exist_ok=True)
+        (rules_dir / "test.yaml").write_text(rules)
+        rules_path = rules_dir
+    lines = [
+        "[storage]",
+        'path = "state.db"',
+        "[rules]",
+        f'paths = ["{rules_path}"]',
+        "[notify]",
+        f"urls = {json.dumps(urls)}",
+    ]
+    for name, target_urls in (targets or {}).items():
+        lines += [f"[notify.targets.{name}]", f"urls = {json.dumps(target_urls)}"]
+    lines.append(extra)
+    for url in feed_urls:
+        name = url.rsplit("/", 1)[-1].removesuffix(".xml").replace("-", " ").title()
+        lines += ["[[feeds]]", f'url = "{url}"', f'name = "{name}"']
+    path = folder / "config.toml"
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """Run the real ``monitor`` command in a child process."""
+    return subprocess.run(
+        [sys.executable, "-m", "monitor", *args], capture_output=True, text=True, timeout=timeout, cwd="/"
+    )
