@@ -86,7 +86,8 @@ def run(ctx: click.Context, once: bool) -> None:
     config = load(ctx)
     pipeline = app.build(config)
     if once:
-        from monitor.pipeline import deliver, poll_all
+        from monitor.delivery import deliver
+        from monitor.pipeline import poll_all
 
         try:
             results = poll_all(pipeline)

@@ -17,8 +17,9 @@ from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
 from monitor.config import load_config
+from monitor.delivery import deliver
 from monitor.errors import ConfigError
-from monitor.pipeline import Pipeline, deliver, poll
+from monitor.pipeline import Pipeline, poll
 from monitor.rules import load_rules
 from monitor.sdnotify import Notifier as SystemdNotifier
 

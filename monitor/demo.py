@@ -9,8 +9,9 @@ from pathlib import Path
 
 from monitor import app, logs
 from monitor.config import load_config
+from monitor.delivery import deliver
 from monitor.feedserver import FeedServer
-from monitor.pipeline import deliver, poll_all
+from monitor.pipeline import poll_all
 
 SAMPLES = Path(__file__).parent / "samples" / "feeds"
 PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"

@@ -8,7 +8,6 @@ alert state here and never escape: one bad feed never stops the others.
 from __future__ import annotations
 
 import logging
-import random
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,21 +17,16 @@ import httpx
 
 from monitor.config import Config
 from monitor.dedup import StoryIndex
-from monitor.durations import format_duration
-from monitor.errors import DeliveryError, FeedGone, FetchError, ParseError
+from monitor.errors import FeedGone, FetchError, ParseError
 from monitor.fetch import Limits, fetch
 from monitor.models import Entry, Feed, Match
 from monitor.notify import Notifier
 from monitor.parse import parse_feed
-from monitor.render import render_alert
 from monitor.rules import Rule, RuleSet
 from monitor.store import Delivery, FeedState, Store
 from monitor.urls import redact
 
 log = logging.getLogger(__name__)
-
-RETRY_BASE = 60.0  # first retry of a failed delivery after about a minute
-RETRY_CAP = 6 * 3600.0
 
 
 @dataclass
@@ -135,36 +129,6 @@ def _failed(p: Pipeline, feed: Feed, state: FeedState, now: datetime, exc: Excep
         state.error_count + 1,
     )
     return PollResult(feed.name, error=str(exc))
-
-
-def deliver(p: Pipeline, *, force: bool = False) -> tuple[int, int]:
-    """Send every pending alert whose retry time has come (all of them with ``force``).
-
-    An alert is marked sent only after its target accepted it. Returns (sent, failed).
-    """
-    sent = failed = 0
-    for alert in p.store.pending_alerts(due=None if force else p.clock()):
-        now = p.clock()
-        entry = p.store.entry(alert.entry_id)
-        message = render_alert(alert.rule, entry, alert.matched, p.store.story_outlets(alert.story_id))
-        try:
-            p.notifier.send(alert.url_id, message)
-        except DeliveryError as exc:
-            delay = min(RETRY_CAP, RETRY_BASE * 2**alert.attempts) * random.uniform(0.8, 1.2)
-            p.store.mark_failed(alert.id, now, str(exc), now + timedelta(seconds=delay))
-            log.warning(
-                "alert %d (%s) to %s failed: %s; will retry in %s",
-                alert.id,
-                alert.rule,
-                alert.target,
-                exc,
-                format_duration(delay),
-            )
-            failed += 1
-            continue
-        p.store.mark_sent(alert.id, p.clock())
-        sent += 1
-    return sent, failed
 
 
 def poll_all(p: Pipeline, feeds: list[Feed] | None = None) -> list[PollResult]:
