@@ -15,7 +15,13 @@ from monitor.errors import ConfigError, Problem
 from monitor.rules.model import Group, Rule, Term
 from monitor.yamlfile import LineDict, LineList, load_yaml
 
-RULE_KEYS = ("name", "match", "notify")
+RULE_KEYS = ("name", "match", "notify", "novelty", "on_update", "escalate_at", "delivery", "severity")
+CHOICES = {
+    "novelty": ("story", "event"),
+    "on_update": ("ignore", "alert"),
+    "delivery": ("immediate", "digest"),
+    "severity": ("info", "normal", "urgent"),
+}
 GROUP_KEYS = ("all", "any", "none")
 
 
@@ -94,9 +100,30 @@ def _rule(path: Path, data: LineDict, targets: set[str], problems: list[Problem]
                     f"unknown notify target {target!r}{hint}: define [notify.targets.{target}]",
                 )
             )
+    options = {key: _choice(where, data, key, problems) for key in CHOICES if key in data}
+    escalate_at = data.get("escalate_at")
+    if escalate_at is not None and (
+        isinstance(escalate_at, bool) or not isinstance(escalate_at, int) or escalate_at < 2
+    ):
+        problems.append(Problem(where, data.line_of("escalate_at"), '"escalate_at" must be a whole number ≥ 2'))
     if len(problems) > before or group is None:
         return None
-    return Rule(name=str(name).strip(), match=group, notify=tuple(notify), source=f"{path}:{data.line}")
+    return Rule(
+        name=str(name).strip(),
+        match=group,
+        notify=tuple(notify),
+        source=f"{path}:{data.line}",
+        escalate_at=escalate_at,
+        **options,
+    )
+
+
+def _choice(where: str, data: LineDict, key: str, problems: list[Problem]) -> str:
+    value = data[key]
+    if value not in CHOICES[key]:
+        allowed = " or ".join(f'"{c}"' for c in CHOICES[key])
+        problems.append(Problem(where, data.line_of(key), f'"{key}" must be {allowed}, not {value!r}'))
+    return str(value)
 
 
 def _group(where: str, kind: str, value: Any, line: int, problems: list[Problem]) -> Group | None:

@@ -6,6 +6,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 GroupKind = Literal["all", "any", "none"]
+Novelty = Literal["story", "event"]
+OnUpdate = Literal["ignore", "alert"]
+DeliveryMode = Literal["immediate", "digest"]
+Severity = Literal["info", "normal", "urgent"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,3 +37,8 @@ class Rule:
     match: Group  # an implicit "all" of the groups written under ``match:``
     notify: tuple[str, ...] = ()  # named targets; empty means the default [notify].urls
     source: str = ""  # "path:line", for messages
+    novelty: Novelty = "story"  # one alert per story, or one per event (several write-ups)
+    on_update: OnUpdate = "ignore"  # alert again when an entry's text changes materially
+    escalate_at: int | None = None  # one follow-up when a story reaches this many outlets
+    delivery: DeliveryMode = "immediate"
+    severity: Severity = "normal"  # "urgent" goes through quiet hours
