@@ -100,7 +100,7 @@ def _rule(path: Path, data: LineDict, targets: set[str], problems: list[Problem]
                     f"unknown notify target {target!r}{hint}: define [notify.targets.{target}]",
                 )
             )
-    options = {key: _choice(where, data, key, problems) for key in CHOICES if key in data}
+    options: dict[str, Any] = {key: _choice(where, data, key, problems) for key in CHOICES if key in data}
     escalate_at = data.get("escalate_at")
     if escalate_at is not None and (
         isinstance(escalate_at, bool) or not isinstance(escalate_at, int) or escalate_at < 2
