@@ -12,8 +12,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "dedup" / "eval.jsonl"
 FEEDS = ROOT / "monitor" / "samples" / "feeds"
-KEYS = {"id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content",
-        "lang", "story", "event"}
+KEYS = {"id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"}
 
 
 @pytest.fixture(scope="module")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import itertools
 import json
 import random
 import re
@@ -51,15 +50,48 @@ OUTLETS: dict[str, tuple[str, str, float, str, str | None]] = {
     "asia-keizai": ("アジア経済ウォッチ", "asia-keizai.example", 9, "jtn", None),
 }
 
-POOL_AFGHAN = ["eurasia-monitor", "asia-pacific-daily", "news-roundup", "markets-brief",
-               "steppe-courier", "global-affairs-digest", "frontier-dispatch", "kabul-ledger",
-               "wire-desk", "delhi-energy-watch", "jp-trade-news"]
-POOL_DIPLO = ["eurasia-monitor", "asia-pacific-daily", "news-roundup", "global-affairs-digest",
-              "seoul-briefing", "markets-brief", "jp-trade-news", "delhi-energy-watch", "wire-desk"]
-POOL_ENERGY = ["markets-brief", "steppe-courier", "news-roundup", "andes-mining-journal",
-               "delhi-energy-watch", "jp-trade-news", "wire-desk", "eurasia-monitor"]
-POOL_SOUTH = ["frontier-dispatch", "wire-desk", "news-roundup", "delhi-energy-watch",
-              "global-affairs-digest", "asia-pacific-daily"]
+POOL_AFGHAN = [
+    "eurasia-monitor",
+    "asia-pacific-daily",
+    "news-roundup",
+    "markets-brief",
+    "steppe-courier",
+    "global-affairs-digest",
+    "frontier-dispatch",
+    "kabul-ledger",
+    "wire-desk",
+    "delhi-energy-watch",
+    "jp-trade-news",
+]
+POOL_DIPLO = [
+    "eurasia-monitor",
+    "asia-pacific-daily",
+    "news-roundup",
+    "global-affairs-digest",
+    "seoul-briefing",
+    "markets-brief",
+    "jp-trade-news",
+    "delhi-energy-watch",
+    "wire-desk",
+]
+POOL_ENERGY = [
+    "markets-brief",
+    "steppe-courier",
+    "news-roundup",
+    "andes-mining-journal",
+    "delhi-energy-watch",
+    "jp-trade-news",
+    "wire-desk",
+    "eurasia-monitor",
+]
+POOL_SOUTH = [
+    "frontier-dispatch",
+    "wire-desk",
+    "news-roundup",
+    "delhi-energy-watch",
+    "global-affairs-digest",
+    "asia-pacific-daily",
+]
 
 # story -> (number of copies, outlet pool).  Outlets are drawn without replacement.
 PLAN: dict[str, tuple[int, list[str]]] = {
@@ -74,9 +106,9 @@ PLAN: dict[str, tuple[int, list[str]]] = {
     "s-china-envoy": (3, POOL_DIPLO),
     "s-zhirnov-fuel": (5, POOL_AFGHAN),
     "s-zhirnov-rewrite": (1, POOL_ENERGY),
-    "s-ca-mining": (6, POOL_ENERGY + ["kabul-ledger"]),
+    "s-ca-mining": (6, [*POOL_ENERGY, "kabul-ledger"]),
     "s-ca-mining-uzbek": (2, POOL_ENERGY),
-    "s-capeic-cancel": (4, POOL_ENERGY + ["wire-desk"]),
+    "s-capeic-cancel": (4, [*POOL_ENERGY, "wire-desk"]),
     "s-lavrov-india": (7, POOL_DIPLO),
     "s-lavrov-india-rewrite": (2, POOL_ENERGY),
     "s-kumar-oil": (6, POOL_DIPLO),
@@ -99,8 +131,17 @@ PLAN: dict[str, tuple[int, list[str]]] = {
     "s-drc-mining": (3, POOL_ENERGY),
     "s-kz-tungsten": (3, POOL_ENERGY),
     "s-facerec": (3, ["news-roundup", "global-affairs-digest", "asia-pacific-daily", "wire-desk"]),
-    "s-korybko": (6, ["hedge-wire", "news-roundup", "eurasia-monitor", "frontier-dispatch",
-                      "global-affairs-digest", "delhi-energy-watch"]),
+    "s-korybko": (
+        6,
+        [
+            "hedge-wire",
+            "news-roundup",
+            "eurasia-monitor",
+            "frontier-dispatch",
+            "global-affairs-digest",
+            "delhi-energy-watch",
+        ],
+    ),
 }
 
 # Extra hand-made copies: (story, outlet, title override, lang).  A Japanese-titled
@@ -115,17 +156,43 @@ BODY_OPS = ["full", "trim", "truncate", "summary_only", "full", "trim", "word_ch
 HTML_OPS = ["p", "div", "entities", "br", "plain", "numeric", "p", "entities_div"]
 LINK_OPS = ["clean", "utm", "fbclid", "amp_host", "utm", "m_host", "gclid", "amp_path", "utm_full"]
 DATE_OPS = ["later", "same_instant", "later", "next_day", "later", "minutes"]
-BOILER_EXTRA = [None, "source_link", None, "read_more", "byline", None, "copyright",
-                "originally", None, "reporting", "substack"]
+BOILER_EXTRA = [
+    None,
+    "source_link",
+    None,
+    "read_more",
+    "byline",
+    None,
+    "copyright",
+    "originally",
+    None,
+    "reporting",
+    "substack",
+]
 
-WORD_SWAPS = [("said", "stated"), ("about", "around"), ("towards", "toward"),
-              ("recognise", "recognize"), ("largest", "biggest"), ("also", "additionally"),
-              ("on Thursday", "on Thursday,"), ("organisation", "organization"),
-              ("programme", "program"), ("more than", "over")]
+WORD_SWAPS = [
+    ("said", "stated"),
+    ("about", "around"),
+    ("towards", "toward"),
+    ("recognise", "recognize"),
+    ("largest", "biggest"),
+    ("also", "additionally"),
+    ("on Thursday", "on Thursday,"),
+    ("organisation", "organization"),
+    ("programme", "program"),
+    ("more than", "over"),
+]
 
 EDITORS = ["Mark Heinrich", "Alison Williams", "Kim Coghill", "Raju Gopalakrishnan"]
-REPORTERS = ["Mohammad Yunus Yawar", "Gleb Stolyarov", "Hyonhee Shin", "Asif Shahzad",
-             "Andrew Osborn", "Shivam Patel", "Olzhas Auyezov"]
+REPORTERS = [
+    "Mohammad Yunus Yawar",
+    "Gleb Stolyarov",
+    "Hyonhee Shin",
+    "Asif Shahzad",
+    "Andrew Osborn",
+    "Shivam Patel",
+    "Olzhas Auyezov",
+]
 
 
 def load_stories() -> list[dict]:
@@ -164,8 +231,7 @@ def make_guid(style: str, host: str, when: dt.datetime, link: str, rng: random.R
     return link.split("?")[0]  # "link": canonical permalink as GUID
 
 
-def make_link(host: str, section: str, when: dt.datetime, title: str, op: str,
-              rng: random.Random) -> str:
+def make_link(host: str, section: str, when: dt.datetime, title: str, op: str, rng: random.Random) -> str:
     path = f"/{section}/{when:%Y/%m/%d}/{slugify(title)}"
     if op == "amp_host":
         return f"https://amp.{host}{path}"
@@ -206,7 +272,7 @@ def typo(paras: list[str], rng: random.Random) -> list[str]:
         k = rng.choice(cands)
         w = words[k]
         j = rng.randrange(1, len(w) - 2)
-        words[k] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+        words[k] = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
         out[i] = " ".join(words)
     return out
 
@@ -218,8 +284,16 @@ def truncate(paras: list[str], rng: random.Random) -> list[str]:
     return [*paras[:keep], nxt[: max(cut, 20)].rstrip(",;:") + "…"]
 
 
-ENT = {"’": "&rsquo;", "‘": "&lsquo;", "“": "&ldquo;", "”": "&rdquo;", "—": "&mdash;",
-       "–": "&ndash;", "…": "&hellip;", "é": "&eacute;"}
+ENT = {
+    "’": "&rsquo;",
+    "‘": "&lsquo;",
+    "“": "&ldquo;",
+    "”": "&rdquo;",
+    "—": "&mdash;",
+    "–": "&ndash;",
+    "…": "&hellip;",
+    "é": "&eacute;",
+}
 NUM = {"’": "&#8217;", "“": "&#8220;", "”": "&#8221;", "—": "&#8212;", "…": "&#8230;"}
 ASCII = {"’": "'", "‘": "'", "“": '"', "”": '"', "—": "-", "–": "-", "…": "..."}
 
@@ -230,6 +304,7 @@ def esc(text: str) -> str:
 
 def encode(paras: list[str], op: str) -> str:
     """Render paragraphs (which may already contain simple inline HTML) in one style."""
+
     def sub(t: str, table: dict[str, str]) -> str:
         for k, v in table.items():
             t = t.replace(k, v)
@@ -250,8 +325,9 @@ def encode(paras: list[str], op: str) -> str:
     return body
 
 
-def boilerplate(kind: str | None, paras: list[str], outlet: str, origin: str,
-                when: dt.datetime, rng: random.Random) -> list[str]:
+def boilerplate(
+    kind: str | None, paras: list[str], outlet: str, origin: str, when: dt.datetime, rng: random.Random
+) -> list[str]:
     name = OUTLETS[outlet][0]
     oname = OUTLETS[origin][0]
     if kind == "source_link":
@@ -293,23 +369,33 @@ def build() -> list[dict]:
     entries: list[dict] = []
     k = 0  # global copy counter: cycles the variation catalogues
 
-    def emit(story: dict, outlet: str, title: str, when: dt.datetime, link: str, summary: str,
-             content: str, lang: str | None = None) -> None:
+    def emit(
+        story: dict,
+        outlet: str,
+        title: str,
+        when: dt.datetime,
+        link: str,
+        summary: str,
+        content: str,
+        lang: str | None = None,
+    ) -> None:
         name, host, _, gstyle, _ = OUTLETS[outlet]
-        entries.append({
-            "id": "",
-            "outlet": name,
-            "feed": outlet,
-            "title": title,
-            "link": link,
-            "guid": make_guid(gstyle, host, when, link, rng),
-            "published": when.isoformat(timespec="seconds"),
-            "summary": summary,
-            "content": content,
-            "lang": lang or story["lang"],
-            "story": story["story"],
-            "event": story["event"],
-        })
+        entries.append(
+            {
+                "id": "",
+                "outlet": name,
+                "feed": outlet,
+                "title": title,
+                "link": link,
+                "guid": make_guid(gstyle, host, when, link, rng),
+                "published": when.isoformat(timespec="seconds"),
+                "summary": summary,
+                "content": content,
+                "lang": lang or story["lang"],
+                "story": story["story"],
+                "event": story["event"],
+            }
+        )
 
     def copy(story: dict, outlet: str, title: str | None = None, lang: str | None = None) -> None:
         nonlocal k
@@ -351,8 +437,14 @@ def build() -> list[dict]:
             paras = typo(paras, rng)
 
         if body_op == "summary_only":
-            lede = boilerplate(boiler if boiler in ("source_link", "read_more") else None,
-                               paras[:1], outlet, story["origin"], when, rng)
+            lede = boilerplate(
+                boiler if boiler in ("source_link", "read_more") else None,
+                paras[:1],
+                outlet,
+                story["origin"],
+                when,
+                rng,
+            )
             summary, content = encode(lede, html_op if html_op != "br" else "p"), ""
         else:
             full = boilerplate(boiler, paras, outlet, story["origin"], when, rng)
@@ -368,8 +460,16 @@ def build() -> list[dict]:
                 summary = encode([first], "p" if html_op in ("div", "br") else html_op.replace("_div", ""))
         slug_src = title if slugify(title) != "item" else story["story"]
         link = make_link(host, section_for(story), when, slug_src, link_op, rng)
-        OPS.update([f"body:{body_op}", f"html:{html_op}", f"link:{link_op}", f"date:{date_op}",
-                    f"boilerplate:{boiler or 'none'}", "headline:" + ("same" if title == heads[0] else "other")])
+        OPS.update(
+            [
+                f"body:{body_op}",
+                f"html:{html_op}",
+                f"link:{link_op}",
+                f"date:{date_op}",
+                f"boilerplate:{boiler or 'none'}",
+                "headline:" + ("same" if title == heads[0] else "other"),
+            ]
+        )
         emit(story, outlet, title, when, link, summary, content, lang)
 
     for story in stories:
@@ -429,6 +529,7 @@ def stats(entries: list[dict]) -> str:
     multi = {s: v for s, v in stories.items() if len(v) >= 2}
     rewrite_events = {ev: ss for ev, ss in events.items() if len(ss) >= 2}
     ev_entries = Counter(e["event"] for e in entries)
+    langs = Counter(e["lang"] for e in entries)
     hn_pairs = sum(ev_entries[a] * ev_entries[b] for a, b, _ in HARD_NEGATIVE_EVENTS)
     dup_pairs = sum(len(v) * (len(v) - 1) // 2 for v in stories.values())
     same_event_pairs = sum(n * (n - 1) // 2 for n in ev_entries.values()) - dup_pairs
@@ -438,11 +539,11 @@ def stats(entries: list[dict]) -> str:
         f"stories (copy groups):   {len(stories)}",
         f"  with >=2 entries:      {len(multi)}",
         f"  singletons:            {sizes.get(1, 0)}",
-        f"  entries per story:     " + ", ".join(f"{n}x{c}" for n, c in sorted(sizes.items())),
+        "  entries per story:     " + ", ".join(f"{n}x{c}" for n, c in sorted(sizes.items())),
         f"events:                  {len(events)}",
         f"  events with >=2 stories (independent rewrites): {len(rewrite_events)}",
         f"  rewrite stories (2nd+ story of an event):     {sum(len(s) - 1 for s in rewrite_events.values())}",
-        f"languages:               " + ", ".join(f"{k}={v}" for k, v in sorted(Counter(e['lang'] for e in entries).items())),
+        "languages:               " + ", ".join(f"{k}={v}" for k, v in sorted(langs.items())),
         f"duplicate pairs (same story):                 {dup_pairs}",
         f"same-event, different-story pairs:           {same_event_pairs}",
         f"hard-negative event pairs listed:             {len(HARD_NEGATIVE_EVENTS)}",
