@@ -12,6 +12,7 @@ from monitor.errors import ConfigError
 from monitor.fetch import make_client
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline
+from monitor.render import Templates, load_templates
 from monitor.rules import RuleSet, load_rules
 from monitor.store import Store
 
@@ -26,6 +27,7 @@ def check(config: Config) -> list[str]:
     """Validate rules and targets beyond the config itself; raise ConfigError with every problem."""
     rules = load_rules(config.rule_paths, config.targets)
     problems = Notifier(config.targets).problems(str(config.path))
+    problems += Templates(config.notify.templates).problems()
     if problems:
         raise ConfigError(problems)
     return [rule.name for rule in rules]
@@ -34,10 +36,11 @@ def check(config: Config) -> list[str]:
 def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True) -> Pipeline:
     """Open the store (taking the single-writer lock), load rules, rebuild the dedup index."""
     rules = load_rules(config.rule_paths, config.targets)
-    notifier = Notifier(config.targets)
+    notifier = Notifier(config.targets, throttle=config.notify.throttle)
     problems = notifier.problems(str(config.path))
     if problems:
         raise ConfigError(problems)
+    templates = load_templates(config.notify.templates)
     store = Store(config.storage_path)
     if lock:
         store.lock()
@@ -56,4 +59,5 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
         notifier=notifier,
         index=index,
         clock=clock,
+        templates=templates,
     )

@@ -22,6 +22,7 @@ from monitor.fetch import Limits, fetch
 from monitor.models import Entry, Feed, Match
 from monitor.notify import Notifier
 from monitor.parse import parse_feed
+from monitor.render import Templates
 from monitor.rules import Rule, RuleSet
 from monitor.store import Delivery, FeedState, Store
 from monitor.urls import redact
@@ -40,6 +41,7 @@ class Pipeline:
     notifier: Notifier
     index: StoryIndex
     clock: Callable[[], datetime]
+    templates: Templates = field(default_factory=Templates)
     _process_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
