@@ -15,6 +15,7 @@ from typing import Any
 import click
 
 from monitor import __version__, app, logs
+from monitor.cli_alerts import alerts
 from monitor.config import Config, load_config
 from monitor.errors import MonitorError
 
@@ -80,27 +81,33 @@ def check(ctx: click.Context) -> None:
 
 @cli.command()
 @click.option("--once", is_flag=True, help="Poll every feed now, deliver pending alerts, exit.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="One cycle (implies --once) that sends nothing and marks nothing sent: prints the would-be messages.",
+)
 @click.pass_context
-def run(ctx: click.Context, once: bool) -> None:
+def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
     """Run the daemon (or one cycle with --once)."""
     config = load(ctx)
     pipeline = app.build(config)
-    if once:
+    if once or dry_run:
         from monitor.delivery import deliver
         from monitor.pipeline import poll_all
 
         try:
             results = poll_all(pipeline)
-            sent, failed = deliver(pipeline, force=True)
+            sent, failed = deliver(pipeline, force=True, dry_run=dry_run)
         finally:
             pipeline.store.close()
         errors = sum(1 for r in results if r.error)
         log.info(
-            "cycle done: %d feeds (%d failed), %d new entries, %d alerts sent, %d failed",
+            "cycle done: %d feeds (%d failed), %d new entries, %d alerts %s, %d failed",
             len(results),
             errors,
             sum(r.new_entries for r in results),
             sent,
+            "would be sent (dry run)" if dry_run else "sent",
             failed,
         )
         return
@@ -132,3 +139,6 @@ def demo(state: Path | None, rules_dir: Path | None) -> None:
 
 def main() -> None:
     cli(prog_name="monitor")
+
+
+cli.add_command(alerts)

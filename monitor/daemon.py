@@ -1,7 +1,7 @@
 """The daemon: a thin lifecycle shell around the pipeline.
 
 One APScheduler job per feed (max_instances=1, coalesce, jitter), one job that
-delivers pending alerts, signal handling (SIGTERM/SIGINT stop, SIGHUP reloads
+delivers pending alerts (woken by a cron job at each digest time), signal handling (SIGTERM/SIGINT stop, SIGHUP reloads
 rules) and the systemd notify protocol.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from types import FrameType
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -20,6 +20,7 @@ from monitor.config import load_config
 from monitor.delivery import deliver
 from monitor.errors import ConfigError
 from monitor.pipeline import Pipeline, poll
+from monitor.policy import digest_schedule, zone
 from monitor.rules import load_rules
 from monitor.sdnotify import Notifier as SystemdNotifier
 
@@ -63,6 +64,15 @@ class Daemon:
                 next_run_time=first,
                 replace_existing=True,
             )
+        for expression, timezone in sorted({(t.digest, t.timezone) for t in self.p.config.notify.policies.values()}):
+            # The pass over the outbox runs every 30 s anyway; waking it at the cron time sends digests on the minute.
+            self.scheduler.add_job(
+                self._wake_delivery,
+                digest_schedule(expression, zone(timezone)),
+                id=f"digest:{expression}:{timezone}",
+                name=f"digest {expression} ({timezone})",
+                replace_existing=True,
+            )
         self.scheduler.add_job(
             deliver,
             "interval",
@@ -73,6 +83,9 @@ class Daemon:
             next_run_time=now + timedelta(seconds=1),
             replace_existing=True,
         )
+
+    def _wake_delivery(self) -> None:
+        self.scheduler.modify_job("deliver", next_run_time=datetime.now(UTC))
 
     def run(self) -> int:
         signal.signal(signal.SIGTERM, self._on_stop)

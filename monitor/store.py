@@ -474,6 +474,18 @@ class Store:
         with self.transaction() as db:
             db.execute("DELETE FROM target_health WHERE url_id = ?", [url_id])
 
+    def alert_list(self, which: str | None = None) -> list[dict[str, Any]]:
+        """Alerts with their story's title: all, or "pending", "failed" (pending, failed before) or "dead"."""
+        where = {
+            None: "",
+            "pending": "WHERE a.status = 'pending'",
+            "failed": "WHERE a.status = 'pending' AND a.attempts > 0",
+            "dead": "WHERE a.status = 'dead'",
+        }[which]
+        return self._query(
+            f"SELECT a.*, e.title FROM alerts a JOIN entries e ON e.id = a.entry_id {where} ORDER BY a.id"
+        )
+
     def alert(self, alert_id: int) -> dict[str, Any] | None:
         rows = self._query("SELECT * FROM alerts WHERE id = ?", [alert_id])
         return rows[0] if rows else None
