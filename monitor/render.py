@@ -15,6 +15,7 @@ shortened, never refused.
 from __future__ import annotations
 
 import re
+import traceback
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,10 +101,9 @@ class Templates:
                         self.digest([sample], style, "digest", "default")
                 except jinja2.TemplateError as exc:
                     name = f"{kind}.{FORMATS[style][0]}"
-                    path = getattr(exc, "filename", None) or str((self.folder or BUNDLED) / name)
-                    found.append(
-                        Problem(path, getattr(exc, "lineno", None), f"template {name}: {exc}: fix the template")
-                    )
+                    path, line = _where(exc, name)
+                    where = path or str((self.folder or BUNDLED) / name)
+                    found.append(Problem(where, line, f"template {name}: {exc}: fix the template"))
         return found
 
     def alert(self, view: AlertView, style: Style) -> Message:
@@ -130,12 +130,24 @@ class Templates:
         extension, body_format = FORMATS[style]
         template = self.env.get_template(f"{kind}.{extension}")
         context = template.new_context(variables)
-        title = "".join(template.blocks["title"](context))
-        body = "".join(template.blocks["body"](context))
+        try:
+            title = "".join(template.blocks["title"](context))
+            body = "".join(template.blocks["body"](context))
+        except Exception:
+            self.env.handle_exception()  # re-raises with the template's file and line in the traceback
         if body_format == "html":  # the title is a subject line, not HTML
             title = Markup(title).unescape()
         # A title is one line in every service.
         return Message(title=" ".join(title.split()), body=body.strip(), body_format=body_format)
+
+
+def _where(exc: jinja2.TemplateError, name: str) -> tuple[str | None, int | None]:
+    """The template file and line of an error: syntax errors carry them, render errors are in the traceback."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.filename, exc.lineno
+    # Jinja2 rewrites tracebacks so a template's frames point at the template file and line.
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(name)]
+    return (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
 
 
 def _fit(message: Message) -> Message:
