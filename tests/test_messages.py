@@ -161,3 +161,16 @@ def test_targets_inherit_notify_settings_and_override_them(tmp_path):
     assert policies["pager"].quiet_at(datetime(2025, 7, 4, 3, 0, tzinfo=UTC))  # 23:00 in New York
     assert not policies["default"].quiet_at(datetime(2025, 7, 4, 6, 0, tzinfo=UTC))  # 08:00 in Berlin
     assert policies["default"].burst is None  # burst control is off unless configured
+
+
+def test_apprise_retries_are_off_so_the_outbox_decides():
+    notifier = Notifier(
+        {
+            "default": Target(
+                "default", ("json://127.0.0.1:9/a", "mailto://127.0.0.1:9?to=a@example.com&from=b@example.com")
+            )
+        }
+    )
+    servers = [server for box in notifier._servers.values() for server in box]
+    assert len(servers) == 2 and [getattr(s, "retry", 0) for s in servers] == [0, 0]
+    assert (servers[0].socket_connect_timeout, servers[0].socket_read_timeout) == (4.0, 4.0)  # HTTP services
