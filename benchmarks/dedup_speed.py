@@ -55,7 +55,7 @@ def copy_of(rng: random.Random, entry: Entry, n: int) -> Entry:
     if style == 0:
         words = words[: max(25, len(words) // 2)]  # trimmed to the first paragraph
     elif style == 1:
-        words = words[: rng.randint(26, len(words))] + ["…"]  # cut mid-sentence
+        words = [*words[: rng.randint(26, len(words))], "…"]  # cut mid-sentence
     else:
         words[rng.randrange(len(words))] = "stated"  # one word changed
     return replace(entry, outlet=f"copy{n}", key=f"c{n}", content=" ".join(words), title="Another headline")
@@ -137,14 +137,14 @@ def main(argv: list[str] | None = None) -> int:
     rows = [measure(size, queries, naive) for size in sizes]
     for r in rows:
         print(
-            f"{r['size']:>8} {r['per_entry_ms']:>14.3f} {r['naive_ms']:>14.1f} {r['naive_ms'] / r['per_entry_ms']:>7.0f}x "
+            f"{r['size']:>8} {r['per_entry_ms']:>14.3f} {r['naive_ms']:>14.1f} "
+            f"{r['naive_ms'] / r['per_entry_ms']:>7.0f}x "
             f"{r['memory_mb']:>9.0f} {r['rebuild_s']:>9.2f} {r['signature_ms']:>12.3f}"
         )
-    for small, large in zip(rows, rows[1:], strict=False):
+    for small, large in itertools.pairwise(rows):
         growth = large["per_entry_ms"] / small["per_entry_ms"]
-        print(
-            f"cost x{growth:.2f} for a window x{large['size'] / small['size']:.0f} (naive: x{large['naive_ms'] / small['naive_ms']:.1f})"
-        )
+        naive = large["naive_ms"] / small["naive_ms"]
+        print(f"cost x{growth:.2f} for a window x{large['size'] / small['size']:.0f} (naive: x{naive:.1f})")
     return 0
 
 

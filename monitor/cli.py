@@ -133,6 +133,7 @@ def demo(state: Path | None, rules_dir: Path | None) -> None:
 def main() -> None:
     cli(prog_name="monitor")
 
+
 from monitor.cli_stories import stories  # noqa: E402
 
 cli.add_command(stories)
