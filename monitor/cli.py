@@ -141,4 +141,7 @@ def main() -> None:
     cli(prog_name="monitor")
 
 
+from monitor.cli_stories import stories  # noqa: E402
+
+cli.add_command(stories)
 cli.add_command(alerts)
