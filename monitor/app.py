@@ -8,8 +8,10 @@ from datetime import UTC, datetime, timedelta
 
 from monitor.config import Config
 from monitor.dedup import StoryIndex
+from monitor.durations import format_duration
 from monitor.errors import ConfigError
-from monitor.fetch import make_client
+from monitor.fetch import HostSlots, make_client
+from monitor.models import Feed
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline
 from monitor.rules import RuleSet, load_rules
@@ -42,11 +44,16 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
     if lock:
         store.lock()
     store.sync_feeds((f.url, f.name) for f in config.feeds)
+    command_feeds = load_command_feeds(store, config)
     index = StoryIndex()
     for entry_id, story_id, entry in store.recent_entries(clock() - timedelta(seconds=config.dedup.window)):
         index.add(entry_id, story_id, entry)
     log.info(
-        "loaded %d rules, %d feeds; dedup index holds %d recent entries", len(rules), len(config.feeds), len(index)
+        "loaded %d rules, %d config feeds, %d command feeds; dedup index holds %d recent entries",
+        len(rules),
+        len(config.feeds),
+        len(command_feeds),
+        len(index),
     )
     return Pipeline(
         config=config,
@@ -56,4 +63,32 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
         notifier=notifier,
         index=index,
         clock=clock,
+        command_feeds=command_feeds,
+        hosts=HostSlots(config.polling.per_host),
     )
+
+
+def load_command_feeds(store: Store, config: Config) -> tuple[Feed, ...]:
+    """Feeds added with `monitor feeds add/import`: adaptive unless added with an interval."""
+    return tuple(
+        Feed(
+            row["url"],
+            row["name"] or row["url"],
+            row["pinned_interval"] or config.polling.interval,
+            adaptive=row["pinned_interval"] is None,
+        )
+        for row in store.command_feeds()
+    )
+
+
+def prune(p: Pipeline) -> int:
+    """Apply [retention]: prune old stories, keep tombstones. Returns the entries pruned."""
+    keep = p.config.retention.entries
+    if not keep:
+        return 0
+    now = p.clock()
+    pruned = p.store.prune(now - timedelta(seconds=keep), now)
+    if pruned:
+        p.metrics.pruned.inc(pruned)
+        log.info("retention: pruned %d entries first seen over %s ago (tombstones kept)", pruned, format_duration(keep))
+    return pruned
