@@ -14,7 +14,7 @@ from monitor.fetch import HostSlots, make_client
 from monitor.models import Feed
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline
-from monitor.rules import RuleSet, load_rules
+from monitor.rules import Rule, RuleSet, load_rules
 from monitor.store import Store
 
 log = logging.getLogger(__name__)
@@ -33,13 +33,19 @@ def check(config: Config) -> list[str]:
     return [rule.name for rule in rules]
 
 
-def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True) -> Pipeline:
-    """Open the store (taking the single-writer lock), load rules, rebuild the dedup index."""
+def prepare(config: Config) -> tuple[list[Rule], Notifier]:
+    """The rules and notifier of ``config``; raise ConfigError with every problem (a reload uses it too)."""
     rules = load_rules(config.rule_paths, config.targets)
     notifier = Notifier(config.targets)
     problems = notifier.problems(str(config.path))
     if problems:
         raise ConfigError(problems)
+    return rules, notifier
+
+
+def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True) -> Pipeline:
+    """Open the store (taking the single-writer lock), load rules, rebuild the dedup index."""
+    rules, notifier = prepare(config)
     store = Store(config.storage_path)
     if lock:
         store.lock()

@@ -92,6 +92,7 @@ def run(ctx: click.Context, once: bool) -> None:
         try:
             results = poll_all(pipeline)
             sent, failed = deliver(pipeline, force=True)
+            app.prune(pipeline)
         finally:
             pipeline.store.close()
         errors = sum(1 for r in results if r.error)
@@ -132,3 +133,12 @@ def demo(state: Path | None, rules_dir: Path | None) -> None:
 
 def main() -> None:
     cli(prog_name="monitor")
+
+
+from monitor.cli_feeds import feeds  # noqa: E402  (registers after cli is defined)
+
+cli.add_command(feeds)
+
+from monitor.cli_stats import stats  # noqa: E402
+
+cli.add_command(stats)

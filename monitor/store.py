@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -222,6 +222,18 @@ class Store:
             self._lockfile.close()
             self._lockfile = None
 
+    def ping(self, timeout: float = 5.0) -> bool:
+        """True when the database answers a read within ``timeout`` (the watchdog asks)."""
+        if not self._lock.acquire(timeout=timeout):
+            return False
+        try:
+            self.db.execute("SELECT count(*) FROM feeds").fetchone()
+        except sqlite3.Error:
+            return False
+        finally:
+            self._lock.release()
+        return True
+
     def _query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Rows of a read, fetched whole under the lock: the connection is shared by threads."""
         with self._lock:
@@ -338,6 +350,28 @@ class Store:
 
     def feeds(self) -> list[dict[str, Any]]:
         return list(self._query("SELECT * FROM feeds ORDER BY name, url"))
+
+    def entry_rates(self, now: datetime, days: float = 7.0) -> dict[str, float]:
+        """Entries per day of each feed over the last ``days``, by date (else by first seen)."""
+        since = now - timedelta(days=days)
+        rows = self._query(
+            "SELECT feed_url, count(*) AS n FROM entries WHERE coalesce(published, first_seen) >= ? GROUP BY feed_url",
+            [iso(since)],
+        )
+        return {r["feed_url"]: r["n"] / days for r in rows}
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for `monitor stats`: entries, stories, tombstones, alerts by rule and status, feeds by status."""
+        one = {
+            name: self._query(f"SELECT count(*) AS n FROM {name}")[0]["n"]
+            for name in ("entries", "stories", "tombstones")
+        }
+        alerts = self._query("SELECT rule, status, count(*) AS n FROM alerts GROUP BY rule, status ORDER BY rule")
+        feeds = self._query(
+            "SELECT CASE WHEN status = 'gone' THEN 'gone' WHEN error_count > 0 THEN 'failing' "
+            "WHEN polled = 0 THEN 'new' ELSE 'ok' END AS state, count(*) AS n FROM feeds GROUP BY state"
+        )
+        return {**one, "alerts": alerts, "feeds": {r["state"]: r["n"] for r in feeds}}
 
     # entries and stories ---------------------------------------------------
 
