@@ -9,7 +9,7 @@ A running daemon picks up changes on SIGHUP (``systemctl reload monitor``).
 from __future__ import annotations
 
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -20,7 +20,6 @@ from rich.progress import Progress
 from rich.table import Table
 
 from monitor import opml
-from monitor.app import utc_now
 from monitor.cli import load
 from monitor.config import Config
 from monitor.durations import format_duration, parse_duration
@@ -37,8 +36,12 @@ def console() -> Console:
 
 
 def open_store(config: Config) -> Store:
-    """The database without the daemon's lock: these commands make short writes beside it."""
-    return Store(config.storage_path)
+    """The database without the daemon's lock: these commands make short writes beside it.
+
+    The config's feeds get their rows first, so a config edited but not yet run is listed."""
+    store = Store(config.storage_path)
+    store.sync_feeds((f.url, f.name) for f in config.feeds)
+    return store
 
 
 @click.group()
@@ -178,6 +181,10 @@ def remove(ctx: click.Context, url: str) -> None:
     finally:
         store.close()
     click.echo(f"removed {url}; {RELOAD_HINT}")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 def _check_url(url: str) -> str:

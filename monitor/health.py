@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from monitor.durations import format_duration
 from monitor.errors import DeliveryError
 from monitor.models import Feed, Message
-from monitor.notify import Notifier
 from monitor.urls import redact
+
+if TYPE_CHECKING:  # the deciding half stays importable without apprise
+    from monitor.notify import Notifier
 
 log = logging.getLogger(__name__)
 
