@@ -33,7 +33,8 @@ from monitor.sdnotify import Notifier as SystemdNotifier
 
 log = logging.getLogger(__name__)
 
-DELIVERY_EVERY = 30.0  # seconds between passes over the outbox
+DELIVERY_EVERY = 30.0  # seconds between passes over the outbox (retries come due)
+DELIVERY_TICK = 1.0  # seconds between checks for alerts a poll just queued
 PRUNE_EVERY = 3600.0  # seconds between retention passes
 STOP_GRACE = 8.0  # seconds in-flight polls get on SIGTERM (systemd waits 15)
 START_SPREAD = 0.05  # seconds between the first polls of consecutive feeds at start
@@ -48,6 +49,8 @@ class Daemon:
         interval = self.systemd.watchdog_interval()
         self.tick = min(interval / 2, 5.0) if interval else 5.0
         self._beat = time.monotonic()
+        self._queued = threading.Event()  # a poll queued alerts: deliver at the next tick
+        self._delivered = 0.0  # monotonic time of the last pass over the outbox
         self._plan_lock = threading.Lock()  # the feed set and the jobs change together
         self.feeds: dict[str, Feed] = {}
         self.http: WSGIServer | None = None
@@ -72,15 +75,14 @@ class Daemon:
         now = self.p.clock()
         self._replan(now)
         every = [
-            (deliver, "deliver", "deliver alerts", DELIVERY_EVERY, 1.0, "outbox"),
-            (app.prune, "prune", "retention", PRUNE_EVERY, 5.0, "outbox"),
+            (self._deliver, "deliver", "deliver alerts", DELIVERY_TICK, 1.0, "outbox"),
+            (self._prune, "prune", "retention", PRUNE_EVERY, 5.0, "outbox"),
             (self._heartbeat, "heartbeat", "heartbeat", self.tick, 0.0, "heartbeat"),
         ]
         for func, job_id, name, seconds, first, executor in every:
             self.scheduler.add_job(
                 func,
                 "interval",
-                args=[] if func == self._heartbeat else [self.p],
                 id=job_id,
                 name=name,
                 seconds=seconds,
@@ -122,14 +124,28 @@ class Daemon:
         if feed is None:
             return
         result = poll(self.p, feed)
+        if result.alerts:
+            self._queued.set()
         with self._plan_lock:
             # A reload may have dropped the feed meanwhile; a 410 leaves no next poll.
             if self.stop_event.is_set() or url not in self.feeds or result.next_poll is None:
                 return
             self._plan(self.feeds[url], result.next_poll)
 
+    def _deliver(self) -> None:
+        """Deliver right after a poll queued alerts, and every DELIVERY_EVERY for retries."""
+        if self._queued.is_set() or time.monotonic() - self._delivered >= DELIVERY_EVERY:
+            self._queued.clear()
+            self._delivered = time.monotonic()
+            deliver(self.p)
+
+    def _prune(self) -> None:
+        app.prune(self.p)
+
     def _heartbeat(self) -> None:
         self._beat = time.monotonic()
+        self._queued = threading.Event()  # a poll queued alerts: deliver at the next tick
+        self._delivered = 0.0  # monotonic time of the last pass over the outbox
 
     def healthy(self) -> bool:
         """The scheduler runs jobs (the heartbeat is recent) and the database answers."""
