@@ -4,6 +4,7 @@ notices, a real SQLite file, and an injected clock instead of waiting."""
 from __future__ import annotations
 
 import itertools
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
@@ -11,7 +12,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_config
+from conftest import ROOT, run_cli, write_config
 
 from monitor import app
 from monitor.config import load_config
@@ -281,3 +282,22 @@ def test_feeds_commands_add_import_export_list_and_stats(tmp_path: Path):
     with sqlite3.connect(tmp_path / "state.db") as conn:
         pinned = dict(conn.execute("SELECT url, pinned_interval FROM feeds").fetchall())
     assert pinned["https://added.example/feed"] == 600 and pinned["https://wire.example/rss"] is None
+
+
+def test_every_config_key_and_command_is_documented():
+    from monitor.cli import cli
+    from monitor.config import _SECTIONS
+
+    example = (ROOT / "config.example.toml").read_text()
+    missing = [
+        f"[{section}].{key}"
+        for section, keys in _SECTIONS.items()
+        for key in keys
+        if key != "targets" and not re.search(rf"^#? ?{key} = ", example, re.MULTILINE)
+    ]
+    assert missing == []
+    readme = (ROOT / "README.md").read_text()
+    for name, command in cli.commands.items():
+        subcommands = getattr(command, "commands", {})
+        for words in [f"{name} {sub}" for sub in subcommands] or [name]:
+            assert f" {words}" in readme, f"`monitor {words}` is not in README.md's command table"
