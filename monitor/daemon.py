@@ -26,6 +26,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from monitor import app
 from monitor.config import load_config
 from monitor.delivery import deliver
+from monitor.durations import format_duration
 from monitor.errors import ConfigError
 from monitor.models import Feed
 from monitor.pipeline import Pipeline, enabled, poll
@@ -37,6 +38,7 @@ DELIVERY_EVERY = 30.0  # seconds between passes over the outbox (retries come du
 DELIVERY_TICK = 1.0  # seconds between checks for alerts a poll just queued
 PRUNE_EVERY = 3600.0  # seconds between retention passes
 STOP_GRACE = 8.0  # seconds in-flight polls get on SIGTERM (systemd waits 15)
+STATUS_EVERY = 30.0  # seconds between STATUS= lines to systemd
 START_SPREAD = 0.05  # seconds between the first polls of consecutive feeds at start
 
 
@@ -101,7 +103,11 @@ class Daemon:
                     self.scheduler.remove_job(_job_id(url))
                 log.info("feed %s: no longer polled", url)
             for number, (url, feed) in enumerate(wanted.items()):
-                if url in self.feeds and self.scheduler.get_job(_job_id(url)):
+                job = self.scheduler.get_job(_job_id(url)) if url in self.feeds else None
+                if job and feed != self.feeds[url]:
+                    # A shorter interval set in the config should not wait out the old, longer gap.
+                    self._plan(feed, min(job.next_run_time, now + timedelta(seconds=feed.interval)))
+                if job:
                     continue
                 stored = self.p.store.feed_state(url).next_poll
                 soon = now + timedelta(seconds=min(self.p.config.polling.jitter, START_SPREAD * number))
@@ -123,14 +129,24 @@ class Daemon:
         feed = self.feeds.get(url)
         if feed is None:
             return
-        result = poll(self.p, feed)
-        if result.alerts:
-            self._queued.set()
+        try:
+            result = poll(self.p, feed)
+            next_poll = result.next_poll
+            if result.alerts:
+                self._queued.set()
+        except Exception:
+            # poll() turns every fault of the feed into feed state; this is a bug or a
+            # database error. The feed must still be polled again, never dropped silently.
+            delay = max(feed.interval, self.p.config.polling.backoff_base)
+            log.exception(
+                "feed %s: unexpected error while polling; will retry in %s", feed.name, format_duration(delay)
+            )
+            next_poll = self.p.clock() + timedelta(seconds=delay)
         with self._plan_lock:
             # A reload may have dropped the feed meanwhile; a 410 leaves no next poll.
-            if self.stop_event.is_set() or url not in self.feeds or result.next_poll is None:
+            if self.stop_event.is_set() or url not in self.feeds or next_poll is None:
                 return
-            self._plan(self.feeds[url], result.next_poll)
+            self._plan(self.feeds[url], next_poll)
 
     def _deliver(self) -> None:
         """Deliver right after a poll queued alerts, and every DELIVERY_EVERY for retries."""
@@ -141,6 +157,13 @@ class Daemon:
 
     def _prune(self) -> None:
         app.prune(self.p)
+
+    def _status(self) -> None:
+        """The one line `systemctl status monitor` shows."""
+        rows = self.p.store.feeds()
+        failing = sum(1 for r in rows if r["url"] in self.feeds and r["error_count"])
+        pending = len(self.p.store.pending_alerts())
+        self.systemd.status(f"{len(self.feeds)} feeds polled, {failing} failing; {pending} alerts pending")
 
     def _heartbeat(self) -> None:
         self._beat = time.monotonic()
@@ -164,6 +187,7 @@ class Daemon:
             self.http = _serve(self)
         self.systemd.ready()
         log.info("daemon started: %d feeds scheduled", len(self.feeds))
+        status_due = 0.0
         while not self.stop_event.wait(self.tick):
             if self.reload_event.is_set():
                 self.reload_event.clear()
@@ -172,6 +196,9 @@ class Daemon:
                 self.systemd.watchdog()
             else:
                 log.error("unhealthy (scheduler stalled or database not answering): not petting the watchdog")
+            if time.monotonic() >= status_due:
+                status_due = time.monotonic() + STATUS_EVERY
+                self._status()
         return self.shutdown()
 
     def reload(self) -> None:
@@ -186,10 +213,10 @@ class Daemon:
             rules, notifier = app.prepare(config)
         except ConfigError as exc:
             log.error(
-                "reload refused, keeping the current config, %d feeds and %d rules:\n%s",
+                "reload refused, keeping the current config, %d feeds and %d rules: %s",
                 len(self.feeds),
                 len(self.p.rules.rules),
-                exc,
+                "; ".join(str(exc).splitlines()),  # one journal entry per event
             )
         else:
             if config.storage_path != old.storage_path or config.http != old.http:

@@ -182,6 +182,7 @@ def test_daemon_lifecycle_against_changing_feeds(tmp_path: Path, feed_server: Fe
         assert daemon.wait(timeout=10) == 0
         assert time.monotonic() - started < 10
         assert notify_socket.seen("STOPPING=1") == 1
+        assert any(m.startswith("STATUS=4 feeds polled") for m in notify_socket.messages), notify_socket.messages
     finally:
         if daemon.poll() is None:
             daemon.kill()

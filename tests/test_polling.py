@@ -301,3 +301,20 @@ def test_every_config_key_and_command_is_documented():
         subcommands = getattr(command, "commands", {})
         for words in [f"{name} {sub}" for sub in subcommands] or [name]:
             assert f" {words}" in readme, f"`monitor {words}` is not in README.md's command table"
+
+
+def test_a_poll_that_crashes_is_still_planned_again(feed_server: FeedServer, make, caplog):
+    from monitor.daemon import Daemon
+
+    p, _ = make([feed_server.url("/f.xml")])
+    daemon = Daemon(p)
+    daemon.scheduler.start(paused=True)
+    try:
+        daemon.feeds = {p.feeds[0].url: p.feeds[0]}
+        p.store.db.conn.close()  # every store call now raises: a database fault, not the feed's
+        with caplog.at_level("ERROR", logger="monitor.daemon"):
+            daemon._poll(p.feeds[0].url)
+        assert daemon.scheduler.get_job(f"feed:{p.feeds[0].url}") is not None
+        assert "unexpected error while polling; will retry in" in caplog.text
+    finally:
+        daemon.scheduler.shutdown(wait=False)
