@@ -139,6 +139,10 @@ def main() -> None:
     cli(prog_name="monitor")
 
 
+from monitor.cli_stories import stories  # noqa: E402
+
+cli.add_command(stories)
+
 from monitor.cli_feeds import feeds  # noqa: E402  (registers after cli is defined)
 
 cli.add_command(feeds)
