@@ -215,12 +215,21 @@ def _send(p: Pipeline, unit: Unit) -> str:
             ",".join(map(str, repeats)),
         )
     p.store.mark_in_flight(unit.ids, p.clock())
+    target = unit.first.target
+    if any(a.attempts for a in unit.alerts):
+        p.metrics.retries.labels(target).inc()
     try:
         p.notifier.send(handle, message)
     except DeliveryError as exc:
+        p.metrics.send_failures.labels(target).inc()
         return _failed(p, unit, exc)
-    p.store.mark_sent(unit.ids, p.clock())
+    done = p.clock()
+    p.store.mark_sent(unit.ids, done)
     p.store.target_ok(handle)
+    p.metrics.sent.labels(target).inc()
+    for alert in unit.alerts:
+        if alert.created:
+            p.metrics.detect_to_deliver.observe(max(0.0, (done - alert.created).total_seconds()))
     return "sent"
 
 
