@@ -90,7 +90,7 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
 def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
     now = p.clock()
     decision = p.index.find(entry)
-    matches = p.rules.match(entry) if _alertable(p.config, entry, state, now) else []
+    matches = p.rules.match(entry, now) if _alertable(p.config, entry, state, now) else []
     queued: list[tuple[Match, Delivery]] = []
     for match in matches:
         rule = next(r for r in p.rules.rules if r.name == match.rule)
