@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 import unicodedata
@@ -87,6 +88,50 @@ def fold_map(text: str) -> tuple[str, list[int], list[int]] | None:
     return (result, starts, ends) if result == match_text(text) else None
 
 
+class OriginalWords:
+    """Maps spans of ``match_text(text)`` back to ``text``, word by word, cheaply.
+
+    Folding never adds or removes white space between words (checked: when it does,
+    the slower ``fold_map`` of the whole text is used), so the n-th word of the folded
+    text is the n-th word of the original; only non-ASCII words need a character map.
+    """
+
+    def __init__(self, text: str, folded: str):
+        self.text = text
+        self.folded = folded
+        self._words = [m.span() for m in _NOT_WHITE.finditer(text)]
+        self._folded_starts = [m.start() for m in _NOT_WHITE.finditer(folded)]
+        self._whole: tuple[str, list[int], list[int]] | bool | None = False  # False: not computed
+
+    def span(self, start: int, end: int) -> str:
+        """The original text of folded ``[start, end)``; the folded text if it cannot be mapped."""
+        if len(self._words) == len(self._folded_starts):
+            first, last = self._position(start), self._position(end - 1)
+            if first is not None and last is not None:
+                return self.text[first[0] : last[1]]
+        if self._whole is False:
+            self._whole = fold_map(self.text)
+        if isinstance(self._whole, tuple):
+            _, starts, ends = self._whole
+            return self.text[starts[start] : ends[end - 1]]
+        return self.folded[start:end]
+
+    def _position(self, index: int) -> tuple[int, int] | None:
+        """The original (start, end) of the character that folded to ``folded[index]``."""
+        word = bisect.bisect_right(self._folded_starts, index) - 1
+        if word < 0:
+            return None
+        begin, finish = self._words[word]
+        offset = index - self._folded_starts[word]
+        original = self.text[begin:finish]
+        if original.isascii():
+            return begin + offset, begin + offset + 1
+        mapped = fold_map(original)
+        if mapped is None or offset >= len(mapped[0]):
+            return None
+        return begin + mapped[1][offset], begin + mapped[2][offset]
+
+
 def without_spaces(char: str) -> bool:
     """True for scripts written without spaces between words (Han, kana, Thai, ...)."""
     return bool(_NO_SPACE.match(char))
@@ -109,6 +154,7 @@ NO_SPACE_RANGES = (
 _NO_SPACE = re.compile(f"[{NO_SPACE_RANGES}]")
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
 _WHITE = re.compile(r"\s+")
+_NOT_WHITE = re.compile(r"\S+")
 _CLUSTER = re.compile(
     r"\s+|.[\u0300-\u036f\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a\uff9e\uff9f]*",
     re.S,

@@ -82,6 +82,8 @@ def test_matched_words_are_shown_as_written(tmp_path):
     rules = ruleset(tmp_path, TALIBAN)
     assert words(rules, entry("Russia RECOGNISED the Talibán")) == ("RECOGNISED", "Talibán")
     assert words(rules, entry("ロシア、タリバン暫定政権を正式承認")) == ("タリバン", "承認")
+    assert words(rules, entry("“ＴＡＬＩＢＡＮ”  gets\n recognition")) == ("ＴＡＬＩＢＡＮ", "recognition")
+    assert words(rules, entry("Islamic\n  Emirate recognised")) == ("Islamic\n  Emirate", "recognised")
 
 
 def test_wildcard_is_a_suffix_and_needs_a_word_start(tmp_path):

@@ -39,6 +39,7 @@ class Pattern:
 class CTerm:
     pid: int
     term: Term
+    scanned: bool  # found by the automaton (else computed on demand)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +89,11 @@ class Program:
         self.patterns: list[Pattern] = []
         self._ids: dict[Pattern, int] = {}
         self.trees = [self._node(rule.match) for rule in self.rules]
-        self.rule_fields = [frozenset(FIELDS.index(f) for f in rule.fields) for rule in self.rules]
+        wanted = [frozenset(FIELDS.index(f) for f in rule.fields) for rule in self.rules]
         self.regexes = {pid: compile_regex(p.key) for pid, p in enumerate(self.patterns) if p.kind == "regex"}
-        self.fields = sorted(set().union(*self.rule_fields, *(_group_fields(t) for t in self.trees)))
+        self.fields = sorted(set().union(*wanted, *(_group_fields(t) for t in self.trees)))
+        # None stands for "every field scanned": most rules, and no filtering needed.
+        self.rule_fields = [None if w == frozenset(self.fields) else w for w in wanted]
         self.automaton = self._automaton()
         self.triggered: dict[int, list[int]] = {}
         self.always: list[int] = []  # rules that can hold without a scanned pattern
@@ -107,7 +110,7 @@ class Program:
             pid = self._ids.setdefault(pattern, len(self.patterns))
             if pid == len(self.patterns):
                 self.patterns.append(pattern)
-            return CTerm(pid, node)
+            return CTerm(pid, node, pattern.scanned)
         fields = frozenset(FIELDS.index(f) for f in node.fields) if node.fields is not None else None
         return CGroup(node.kind, tuple(self._node(c) for c in node.children), node.near, fields, node)
 

@@ -20,9 +20,10 @@ from rapidfuzz import fuzz, process
 from monitor.models import Entry, Match
 from monitor.rules.compile import CGroup, CNode, CTerm, Program
 from monitor.rules.model import FIELDS, Rule, Scope
-from monitor.text import NO_SPACE_RANGES, fold, fold_map, is_word_char, match_text
+from monitor.text import NO_SPACE_RANGES, OriginalWords, fold, is_word_char, match_text
 
 Hit = tuple[int, int, int]  # (field index, start, end) in the field's folded text
+_NONE: list[Hit] = []
 
 _word = functools.cache(is_word_char)
 _TOKEN = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")  # a word, or one Han/kana character
@@ -39,7 +40,7 @@ class Document:
         self.hits: dict[int, list[Hit]] = {}
         self._lazy_done: set[int] = set()
         self._tokens: dict[int, list[int]] = {}
-        self._maps: dict[int, tuple[str, list[int], list[int]] | None] = {}
+        self._originals: dict[int, OriginalWords] = {}
         if program.automaton is not None:
             for f, text in self.texts.items():
                 if text:
@@ -100,13 +101,9 @@ class Document:
     def original(self, hit: Hit) -> str:
         """The hit's words as written in the entry (folded words if positions cannot be mapped)."""
         f, start, end = hit
-        if f not in self._maps:
-            self._maps[f] = fold_map(self.entry.text(FIELDS[f]))
-        mapped = self._maps[f]
-        if mapped is None:
-            return self.texts[f][start:end]
-        _, starts, ends = mapped
-        return self.entry.text(FIELDS[f])[starts[start] : ends[end - 1]]
+        if f not in self._originals:
+            self._originals[f] = OriginalWords(self.entry.text(FIELDS[f]), self.texts[f])
+        return self._originals[f].span(start, end)
 
 
 @dataclass
@@ -120,13 +117,17 @@ class Trace:
     note: str = ""
 
 
-def evaluate(node: CNode, doc: Document, allowed: frozenset[int], trace: list[Trace] | None = None) -> list[Hit] | None:
+def evaluate(
+    node: CNode, doc: Document, allowed: frozenset[int] | None, trace: list[Trace] | None = None
+) -> list[Hit] | None:
     """The hits that make ``node`` hold (``[]`` for a holding ``none``), or None when it fails.
 
     With ``trace``, every child is evaluated (no short cut) and a Trace is appended.
     """
     if isinstance(node, CTerm):
-        hits = [h for h in doc.hits_of(node.pid) if h[0] in allowed]
+        hits = doc.hits.get(node.pid, _NONE) if node.scanned else doc.hits_of(node.pid)
+        if allowed is not None:
+            hits = [h for h in hits if h[0] in allowed]
         if trace is not None:
             trace.append(Trace(node, bool(hits), hits))
         return hits or None
@@ -140,7 +141,7 @@ def evaluate(node: CNode, doc: Document, allowed: frozenset[int], trace: list[Tr
 
 
 def _group(
-    node: CGroup, doc: Document, allowed: frozenset[int], kids: list[Trace] | None
+    node: CGroup, doc: Document, allowed: frozenset[int] | None, kids: list[Trace] | None
 ) -> tuple[list[Hit] | None, str]:
     full = kids is not None
     if node.kind == "none":
