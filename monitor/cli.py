@@ -132,3 +132,8 @@ def demo(state: Path | None, rules_dir: Path | None) -> None:
 
 def main() -> None:
     cli(prog_name="monitor")
+
+
+from monitor.cli_rules import rules as _rules_group  # noqa: E402  (registered last: it imports cli)
+
+cli.add_command(_rules_group)

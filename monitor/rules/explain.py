@@ -92,6 +92,8 @@ def _tree(trace: Trace, doc: Document, depth: int) -> list[str]:
     if isinstance(node, CTerm):
         found = f" → {_where(doc, trace)}" if trace.hits else ""
         return [f"{pad}{mark} {node.term}{found}"]
+    if node.kind != "none" and len(trace.children) == 1 and not node.group.label and node.near is None:
+        return _tree(trace.children[0], doc, depth)  # a one-item group says nothing its item does not
     head = node.group.label or node.kind
     extras = []
     if node.near is not None:
@@ -102,7 +104,12 @@ def _tree(trace: Trace, doc: Document, depth: int) -> list[str]:
         extras.append("holds when nothing below is found")
     note = f" — {trace.note}" if trace.note else ""
     lines = [f"{pad}{mark} {head}{' (' + ', '.join(extras) + ')' if extras else ''}{note}"]
-    for child in trace.children:
+    children = trace.children
+    if node.group.label:  # an alias: show what it found, not its whole list
+        children = [c for c in children if c.held]
+        if not children:
+            lines[-1] += f" — none of its {len(trace.children)} terms found"
+    for child in children:
         lines.extend(_tree(child, doc, depth + 1))
     return lines
 
