@@ -7,7 +7,7 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from monitor.config import Config
-from monitor.dedup import StoryIndex
+from monitor.dedup import StoryIndex, signature
 from monitor.errors import ConfigError
 from monitor.fetch import make_client
 from monitor.notify import Notifier
@@ -31,6 +31,14 @@ def check(config: Config) -> list[str]:
     return [rule.name for rule in rules]
 
 
+def rebuild_index(store: Store, since: datetime) -> StoryIndex:
+    """The dedup index of the window, from stored signatures (computed afresh for rows stored before them)."""
+    index = StoryIndex()
+    for entry_id, story_id, event_id, seen, sig in store.recent_signatures(since):
+        index.add(entry_id, story_id, event_id, sig or signature(store.entry(entry_id), seen), seen)
+    return index
+
+
 def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True) -> Pipeline:
     """Open the store (taking the single-writer lock), load rules, rebuild the dedup index."""
     rules = load_rules(config.rule_paths, config.targets)
@@ -42,9 +50,7 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
     if lock:
         store.lock()
     store.sync_feeds((f.url, f.name) for f in config.feeds)
-    index = StoryIndex()
-    for entry_id, story_id, entry in store.recent_entries(clock() - timedelta(seconds=config.dedup.window)):
-        index.add(entry_id, story_id, entry)
+    index = rebuild_index(store, clock() - timedelta(seconds=config.dedup.window))
     log.info(
         "loaded %d rules, %d feeds; dedup index holds %d recent entries", len(rules), len(config.feeds), len(index)
     )

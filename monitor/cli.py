@@ -134,6 +134,10 @@ def main() -> None:
     cli(prog_name="monitor")
 
 
+from monitor.cli_stories import stories  # noqa: E402
+
+cli.add_command(stories)
+
 from monitor.cli_rules import rules as _rules_group  # noqa: E402  (registered last: it imports cli)
 
 cli.add_command(_rules_group)

@@ -16,14 +16,14 @@ from datetime import datetime, timedelta
 import httpx
 
 from monitor.config import Config
-from monitor.dedup import StoryIndex
+from monitor.dedup import StoryIndex, content_hash, material_change, signature
 from monitor.errors import FeedGone, FetchError, ParseError
 from monitor.fetch import Limits, fetch
-from monitor.models import Entry, Feed, Match
+from monitor.models import Entry, Feed
 from monitor.notify import Notifier
 from monitor.parse import parse_feed
 from monitor.rules import Rule, RuleSet
-from monitor.store import Delivery, FeedState, Store
+from monitor.store import FeedState, QueuedAlert, Store
 from monitor.urls import redact
 
 log = logging.getLogger(__name__)
@@ -76,9 +76,12 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     if parsed.warning:
         log.info("feed %s: not well-formed XML, read leniently (%s)", feed.name, parsed.warning[:200])
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
-        known = p.store.known_keys(feed.url, (e.key for e in parsed.entries))
+        known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
         fresh = [e for e in parsed.entries if e.key not in known]
         alerts = sum(_record(p, entry, state) for entry in reversed(fresh))  # oldest first
+        for entry in reversed(parsed.entries):
+            if entry.key in known:
+                alerts += _maybe_update(p, entry, *known[entry.key], state)
     p.store.record_fetch(
         feed.url, p.clock(), etag=fetched.etag, last_modified=fetched.last_modified, new_entries=len(fresh)
     )
@@ -88,13 +91,19 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
 
 
 def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
+    """Decide story and event, queue the alerts, store both in one transaction, index the entry."""
     now = p.clock()
-    decision = p.index.find(entry)
-    matches = p.rules.match(entry, now) if _alertable(p.config, entry, state, now) else []
-    queued: list[tuple[Match, Delivery]] = []
-    for match in matches:
-        rule = next(r for r in p.rules.rules if r.name == match.rule)
-        queued += [(match, d) for d in p.notifier.deliveries(rule.name, rule.notify)]
+    decision = p.index.find(entry, now)
+    assert decision.signature is not None
+    queued: list[QueuedAlert] = []
+    if _alertable(p.config, entry, state, now):
+        outlets = _outlets_with(p, decision.story_id, entry.outlet)
+        for match in p.rules.match(entry, now):
+            rule = _rule(p, match.rule)
+            kind = "event" if rule.novelty == "event" else "story"
+            queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
+            if _escalates(p, rule, decision.story_id, outlets):
+                queued += [(match, d, "escalation") for d in p.notifier.deliveries(rule.name, rule.notify)]
     entry_id, story_id = p.store.add_entry(
         entry,
         now,
@@ -103,10 +112,66 @@ def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
         reason=decision.reason,
         duplicate_of=decision.matched_entry,
         alerts=queued,
+        event_id=decision.event_id,
+        event_score=decision.event_score,
+        event_reason=decision.event_reason,
+        signature=decision.signature,
+        content_hash=content_hash(entry),
     )
-    p.index.add(entry_id, story_id, entry)
+    p.index.add(entry_id, story_id, p.store.story_event(story_id), decision.signature, now)
     if decision.story_id is not None:
         log.debug("entry %s joins story %d: %s", entry.link or entry.key, story_id, decision.reason)
+    else:
+        log.debug(
+            "entry %s starts story %d: %s; %s",
+            entry.link or entry.key,
+            story_id,
+            decision.reason,
+            decision.event_reason,
+        )
+    return len(queued)
+
+
+def _rule(p: Pipeline, name: str) -> Rule:
+    return next(r for r in p.rules.rules if r.name == name)
+
+
+def _outlets_with(p: Pipeline, story_id: int | None, outlet: str) -> int:
+    if story_id is None:
+        return 1
+    outlets = p.store.story_outlets(story_id)
+    return len(outlets) + (outlet not in outlets)
+
+
+def _escalates(p: Pipeline, rule: Rule, story_id: int | None, outlets: int) -> bool:
+    """A follow-up is due when the story reaches ``escalate_at`` outlets and the rule alerted on it before."""
+    return (
+        rule.escalate_at is not None
+        and story_id is not None
+        and outlets >= rule.escalate_at
+        and p.store.alerted(rule.name, story_id)
+    )
+
+
+def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | None, state: FeedState) -> int:
+    """A known key with changed text is an update of its entry: rewrite the row, re-index, maybe re-alert."""
+    new_hash = content_hash(entry)
+    old = p.store.entry(entry_id) if stored_hash != new_hash else None
+    if old is None or (stored_hash is None and content_hash(old) == new_hash):
+        return 0
+    now = p.clock()
+    material, reason = material_change(old, entry)
+    story_id = p.store.story_of(entry_id)
+    queued: list[QueuedAlert] = []
+    if material and _alertable(p.config, entry, state, now):
+        for match in p.rules.match(entry, now):
+            rule = _rule(p, match.rule)
+            if rule.on_update == "alert" and p.store.alerted(rule.name, story_id):
+                queued += [(match, d, f"update:{new_hash}") for d in p.notifier.deliveries(rule.name, rule.notify)]
+    sig = signature(entry, now)
+    p.store.update_entry(entry_id, entry, now, content_hash=new_hash, reason=reason, signature=sig, alerts=queued)
+    p.index.add(entry_id, story_id, p.store.story_event(story_id), sig, now)
+    log.info("entry %s updated (%s)%s", entry.link or entry.key, reason, ", re-alerting" if queued else "")
     return len(queued)
 
 

@@ -24,6 +24,7 @@ from typing import IO, Any
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from monitor.dedup.signature import Signature
 from monitor.errors import StoreError
 from monitor.models import Entry, Match
 
@@ -105,7 +106,29 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m002_rules_entries_fts(db: sqlite_utils.Database) -> None:
+def m002_dedup_events_updates_signatures(db: sqlite_utils.Database) -> None:
+    """Events (a story's event is its first story's id), update detection, stored dedup signatures,
+    and alert keys beyond the story: one per event, per material update, per escalation."""
+    db.table("stories").add_column("event_id", int)
+    db.table("stories").add_column("event_score", float)
+    db.table("stories").add_column("event_reason", str)
+    db.execute("UPDATE stories SET event_id = id")
+    db.table("stories").create_index(["event_id"])
+    for name, kind in (("content_hash", str), ("updated", str), ("update_reason", str), ("dedup_bands", bytes)):
+        db.table("entries").add_column(name, kind)
+    db.table("entries").add_column("dedup_lede", str)
+    db.table("entries").add_column("dedup_keywords", str)
+    db.table("entries").add_column("dedup_when", float)
+    db.table("alerts").add_column("kind", str, not_null_default="story")
+    db.table("alerts").add_column("alert_key", str)
+    db.execute("UPDATE alerts SET alert_key = 'story:' || story_id")
+    # The outbox key becomes (rule, alert_key, url): "story:7", "event:3", "update:12:hash", "escalation:7".
+    db.execute("DROP INDEX IF EXISTS idx_alerts_rule_story_id_url_id")
+    db.table("alerts").create_index(["rule", "alert_key", "url_id"], unique=True)
+
+
+@migrations()
+def m003_rules_entries_fts(db: sqlite_utils.Database) -> None:
     # Full-text index for `rules test`: a backtest pre-filters stored history with it,
     # then runs the exact matcher. Triggers keep it in step with every insert and update.
     db.table("entries").enable_fts(
@@ -143,6 +166,22 @@ class Delivery:
     target: str
     url_id: str
     url_label: str
+
+
+# (match, delivery) queues the rule's ordinary alert ("story"); a third item names another kind:
+# "event" (one per event), "escalation" (one per story), "update:HASH" (one per entry version).
+QueuedAlert = tuple[Match, "Delivery"] | tuple[Match, "Delivery", str]
+
+
+def _signature_columns(sig: Signature | None) -> dict[str, Any]:
+    if sig is None:
+        return {}
+    return {
+        "dedup_bands": sig.pack_bands(),
+        "dedup_lede": sig.lede,
+        "dedup_keywords": " ".join(sig.keywords),
+        "dedup_when": sig.when,
+    }
 
 
 def url_id(url: str) -> str:
@@ -290,65 +329,187 @@ class Store:
         score: float = 0.0,
         reason: str = "",
         duplicate_of: int | None = None,
-        alerts: Iterable[tuple[Match, Delivery]] = (),
+        alerts: Iterable[QueuedAlert] = (),
+        event_id: int | None = None,
+        event_score: float = 0.0,
+        event_reason: str = "",
+        signature: Signature | None = None,
+        content_hash: str | None = None,
     ) -> tuple[int, int]:
         """Record an entry (and a new story when ``story_id`` is None) with its pending alerts.
 
         One transaction: either the entry and every alert are stored, or nothing is.
-        Returns (entry_id, story_id). An alert already queued for the same rule, story
-        and target URL is not queued again.
+        Returns (entry_id, story_id). A new story joins ``event_id`` (None: it starts its
+        own event, numbered like the story). An alert already queued under the same key
+        (rule, story or event or update or escalation, target URL) is not queued again.
         """
         with self.transaction() as db:
-            entry_id = (
-                db.table("entries")
-                .insert(
-                    {
-                        "feed_url": entry.feed_url,
-                        "key": entry.key,
-                        "outlet": entry.outlet,
-                        "link": entry.link,
-                        "title": entry.title,
-                        "summary": entry.summary,
-                        "content": entry.content,
-                        "author": entry.author,
-                        "tags": json.dumps(entry.tags),
-                        "lang": entry.lang,
-                        "published": iso(entry.published),
-                        "first_seen": iso(now),
-                        "story_id": story_id,
-                        "dedup_score": score,
-                        "dedup_reason": reason,
-                        "duplicate_of": duplicate_of,
-                    }
-                )
-                .last_pk
-            )
+            row = {
+                "feed_url": entry.feed_url,
+                "key": entry.key,
+                "outlet": entry.outlet,
+                "link": entry.link,
+                "title": entry.title,
+                "summary": entry.summary,
+                "content": entry.content,
+                "author": entry.author,
+                "tags": json.dumps(entry.tags),
+                "lang": entry.lang,
+                "published": iso(entry.published),
+                "first_seen": iso(now),
+                "story_id": story_id,
+                "dedup_score": score,
+                "dedup_reason": reason,
+                "duplicate_of": duplicate_of,
+                "content_hash": content_hash,
+                **_signature_columns(signature),
+            }
+            entry_id = db.table("entries").insert(row).last_pk
             assert entry_id is not None
             if story_id is None:
                 story_pk = (
                     db.table("stories")
-                    .insert({"first_entry_id": entry_id, "title": entry.title, "first_seen": iso(now)})
+                    .insert(
+                        {
+                            "first_entry_id": entry_id,
+                            "title": entry.title,
+                            "first_seen": iso(now),
+                            "event_id": event_id,
+                            "event_score": event_score,
+                            "event_reason": event_reason,
+                        }
+                    )
                     .last_pk
                 )
                 assert story_pk is not None
                 story_id = int(story_pk)
+                if event_id is None:
+                    db.execute("UPDATE stories SET event_id = ? WHERE id = ?", [story_id, story_id])
                 db.execute("UPDATE entries SET story_id = ? WHERE id = ?", [story_id, entry_id])
-            for match, delivery in alerts:
-                db.execute(
-                    "INSERT OR IGNORE INTO alerts (rule, story_id, entry_id, target, url_id, url_label, "
-                    "matched, status, created, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0)",
-                    [
-                        match.rule,
-                        story_id,
-                        entry_id,
-                        delivery.target,
-                        delivery.url_id,
-                        delivery.url_label,
-                        json.dumps(match.terms, ensure_ascii=False),
-                        iso(now),
-                    ],
-                )
+            self._queue(db, int(entry_id), story_id, alerts, now)
             return int(entry_id), story_id
+
+    def _queue(
+        self, db: sqlite_utils.Database, entry_id: int, story_id: int, alerts: Iterable[QueuedAlert], now: datetime
+    ) -> None:
+        event_id = None
+        for queued in alerts:
+            match, delivery = queued[0], queued[1]
+            kind = queued[2] if len(queued) > 2 else "story"
+            if kind == "event" and event_id is None:
+                event_id = self.story_event(story_id)
+            key = {
+                "story": f"story:{story_id}",
+                "event": f"event:{event_id}",
+                "escalation": f"escalation:{story_id}",
+            }.get(kind, f"{kind}:{entry_id}")
+            db.execute(
+                "INSERT OR IGNORE INTO alerts (rule, story_id, entry_id, target, url_id, url_label, "
+                "matched, status, created, attempts, kind, alert_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?)",
+                [
+                    match.rule,
+                    story_id,
+                    entry_id,
+                    delivery.target,
+                    delivery.url_id,
+                    delivery.url_label,
+                    json.dumps(match.terms, ensure_ascii=False),
+                    iso(now),
+                    kind.split(":")[0],
+                    key,
+                ],
+            )
+
+    def update_entry(
+        self,
+        entry_id: int,
+        entry: Entry,
+        now: datetime,
+        *,
+        content_hash: str,
+        reason: str,
+        signature: Signature | None = None,
+        alerts: Iterable[QueuedAlert] = (),
+    ) -> int:
+        """Replace an entry's text in place (same key, new title or body) and queue its alerts; returns its story.
+
+        An ``update:HASH`` alert kind is keyed by entry and hash: one re-alert per version.
+        """
+        with self.transaction() as db:
+            db.table("entries").update(
+                entry_id,
+                {
+                    "link": entry.link,
+                    "title": entry.title,
+                    "summary": entry.summary,
+                    "content": entry.content,
+                    "author": entry.author,
+                    "tags": json.dumps(entry.tags),
+                    "published": iso(entry.published),
+                    "content_hash": content_hash,
+                    "updated": iso(now),
+                    "update_reason": reason,
+                    **_signature_columns(signature),
+                },
+            )
+            story_id = int(db.table("entries").get(entry_id)["story_id"])
+            self._queue(db, entry_id, story_id, alerts, now)
+            return story_id
+
+    def known_versions(self, feed_url: str, keys: Iterable[str]) -> dict[str, tuple[int, str | None]]:
+        """key -> (entry_id, content hash or None for rows stored before hashes) for the known keys."""
+        keys = list(keys)
+        found: dict[str, tuple[int, str | None]] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._query(
+                f"SELECT id, key, content_hash FROM entries WHERE feed_url = ? AND key IN ({marks})",
+                [feed_url, *chunk],
+            ):
+                found[r["key"]] = (r["id"], r["content_hash"])
+        return found
+
+    def story_event(self, story_id: int) -> int:
+        rows = self._query("SELECT coalesce(event_id, id) AS event FROM stories WHERE id = ?", [story_id])
+        return int(rows[0]["event"]) if rows else story_id
+
+    def story_of(self, entry_id: int) -> int:
+        return int(self._query("SELECT story_id FROM entries WHERE id = ?", [entry_id])[0]["story_id"])
+
+    def alerted(self, rule: str, story_id: int) -> bool:
+        """Has ``rule`` ever queued an alert for this story (any status)?"""
+        return bool(self._query("SELECT 1 FROM alerts WHERE rule = ? AND story_id = ? LIMIT 1", [rule, story_id]))
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        rows = self._query("SELECT * FROM stories WHERE id = ?", [story_id])
+        return rows[0] if rows else None
+
+    def story_entries(self, story_id: int) -> list[dict[str, Any]]:
+        return self._query(
+            "SELECT id, outlet, title, link, published, first_seen, dedup_score, dedup_reason, duplicate_of, "
+            "updated, update_reason FROM entries WHERE story_id = ? ORDER BY id",
+            [story_id],
+        )
+
+    def event_stories(self, event_id: int) -> list[dict[str, Any]]:
+        return self._query("SELECT * FROM stories WHERE event_id = ? ORDER BY id", [event_id])
+
+    def recent_signatures(self, since: datetime) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
+        """(entry_id, story_id, event_id, first_seen, stored signature or None) for the dedup window, oldest first."""
+        sql = (
+            "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
+            "e.dedup_lede, e.dedup_keywords, e.dedup_when FROM entries e JOIN stories s ON s.id = e.story_id "
+            "WHERE e.first_seen >= ? ORDER BY e.id"
+        )
+        with self._lock:
+            rows = self.db.execute(sql, [iso(since)]).fetchall()
+        for entry_id, story_id, event_id, seen, bands, lede, words, when in rows:
+            sig = None
+            if bands is not None and lede is not None:
+                sig = Signature(Signature.unpack_bands(bands), lede, tuple(words.split()) if words else (), when)
+            yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
 
     def entry(self, entry_id: int) -> Entry:
         with self._lock:
