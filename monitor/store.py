@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -128,7 +128,23 @@ def m002_dedup_events_updates_signatures(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m003_rules_entries_fts(db: sqlite_utils.Database) -> None:
+def m003_polling_schedule_health_tombstones(db: sqlite_utils.Database) -> None:
+    """Feed schedule and health columns, and tombstones of pruned entries."""
+    feeds = db.table("feeds")
+    feeds.add_column("fetch_url", str)  # where a permanent redirect said the feed now lives
+    feeds.add_column("interval", float)  # the base interval the schedule settled on
+    feeds.add_column("pinned_interval", float)  # `feeds add --interval`: a command feed's fixed interval
+    feeds.add_column("failing_since", str)  # first failure of the current streak
+    feeds.add_column("health_notice", str)  # "failing"/"gone" once the operator was told
+    feeds.add_column("overflows", int, not_null_default=0)
+    feeds.add_column("added", str)
+    # A pruned entry leaves only a 64-bit digest of (feed_url, key): enough to
+    # recognise it when the feed still carries it, so it never alerts again.
+    db.execute("CREATE TABLE tombstones (digest INTEGER PRIMARY KEY, pruned TEXT) WITHOUT ROWID")
+
+
+@migrations()
+def m004_rules_entries_fts(db: sqlite_utils.Database) -> None:
     # Full-text index for `rules test`: a backtest pre-filters stored history with it,
     # then runs the exact matcher. Triggers keep it in step with every insert and update.
     db.table("entries").enable_fts(
@@ -143,7 +159,13 @@ class FeedState:
     last_modified: str | None = None
     polled: bool = False  # False until the first successful poll: decides the backlog window
     error_count: int = 0
-    status: str = "ok"
+    status: str = "ok"  # ok, failing, gone (disabled until `feeds enable`)
+    fetch_url: str | None = None  # set after a permanent redirect; fetched instead of ``url``
+    interval: float | None = None
+    last_success: datetime | None = None
+    failing_since: datetime | None = None
+    next_poll: datetime | None = None
+    health_notice: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +178,7 @@ class PendingAlert:
     url_id: str
     matched: tuple[str, ...]
     attempts: int
+    created: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +210,12 @@ def _signature_columns(sig: Signature | None) -> dict[str, Any]:
 def url_id(url: str) -> str:
     """A stable, secret-free handle for a target URL (stored instead of the URL)."""
     return hashlib.sha256(url.encode()).hexdigest()[:16]
+
+
+def tombstone(feed_url: str, key: str) -> int:
+    """A pruned entry's identity in 8 bytes (a signed 64-bit SQLite integer)."""
+    digest = hashlib.blake2b(f"{feed_url}\n{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -241,6 +270,18 @@ class Store:
             self._lockfile.close()
             self._lockfile = None
 
+    def ping(self, timeout: float = 5.0) -> bool:
+        """True when the database answers a read within ``timeout`` (the watchdog asks)."""
+        if not self._lock.acquire(timeout=timeout):
+            return False
+        try:
+            self.db.execute("SELECT count(*) FROM feeds").fetchone()
+        except sqlite3.Error:
+            return False
+        finally:
+            self._lock.release()
+        return True
+
     def _query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Rows of a read, fetched whole under the lock: the connection is shared by threads."""
         with self._lock:
@@ -259,9 +300,32 @@ class Store:
             for url, name in feeds:
                 db.execute(
                     "INSERT INTO feeds (url, name, source) VALUES (?, ?, ?) "
-                    "ON CONFLICT(url) DO UPDATE SET name = excluded.name",
+                    # A command feed later listed in the config becomes a config feed.
+                    "ON CONFLICT(url) DO UPDATE SET name = excluded.name, source = excluded.source",
                     [url, name, source],
                 )
+
+    def add_feeds(self, feeds: Iterable[tuple[str, str, float | None]], now: datetime) -> list[str]:
+        """Add command feeds (url, name, pinned interval or None); returns the URLs that were new."""
+        added = []
+        with self.transaction() as db:
+            for url, name, interval in feeds:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO feeds (url, name, source, pinned_interval, added) "
+                    "VALUES (?, ?, 'command', ?, ?)",
+                    [url, name, interval, iso(now)],
+                )
+                if cursor.rowcount:
+                    added.append(url)
+        return added
+
+    def command_feeds(self) -> list[dict[str, Any]]:
+        return self._query("SELECT url, name, pinned_interval FROM feeds WHERE source = 'command' ORDER BY url")
+
+    def remove_feed(self, url: str) -> bool:
+        """Forget a command feed (its entries stay); config feeds are removed from the config."""
+        with self.transaction() as db:
+            return bool(db.execute("DELETE FROM feeds WHERE url = ? AND source = 'command'", [url]).rowcount)
 
     def feed_state(self, url: str) -> FeedState:
         rows = list(self._query("SELECT * FROM feeds WHERE url = ?", [url]))
@@ -269,8 +333,25 @@ class Store:
             return FeedState(url)
         row = rows[0]
         return FeedState(
-            url, row["etag"], row["last_modified"], bool(row["polled"]), row["error_count"] or 0, row["status"] or "ok"
+            url,
+            row["etag"],
+            row["last_modified"],
+            bool(row["polled"]),
+            row["error_count"] or 0,
+            row["status"] or "ok",
+            fetch_url=row["fetch_url"],
+            interval=row["interval"],
+            last_success=from_iso(row["last_success"]),
+            failing_since=from_iso(row["failing_since"]),
+            next_poll=from_iso(row["next_poll"]),
+            health_notice=row["health_notice"],
         )
+
+    def update_feed(self, url: str, **values: Any) -> None:
+        """Set feed columns (fetch_url, status, health_notice, ...); datetimes are stored as ISO text."""
+        values = {k: iso(v) if isinstance(v, datetime) else v for k, v in values.items()}
+        with self.transaction() as db:
+            db.table("feeds").update(url, values)
 
     def record_fetch(
         self,
@@ -283,42 +364,107 @@ class Store:
         next_poll: datetime | None = None,
         status: str | None = None,
         new_entries: int = 0,
+        interval: float | None = None,
+        overflow: bool = False,
     ) -> None:
         """Write a poll's outcome: validators and success, or the error and its streak."""
         with self.transaction() as db:
             if error is None:
                 db.execute(
                     "UPDATE feeds SET etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
-                    "last_fetch = ?, last_success = ?, error_count = 0, last_error = NULL, "
-                    "status = coalesce(?, 'ok'), polled = 1, next_poll = ?, "
-                    "entries_seen = entries_seen + ? WHERE url = ?",
-                    [etag, last_modified, iso(now), iso(now), status, iso(next_poll), new_entries, url],
+                    "last_fetch = ?, last_success = ?, error_count = 0, last_error = NULL, failing_since = NULL, "
+                    "status = coalesce(?, 'ok'), polled = 1, next_poll = ?, interval = coalesce(?, interval), "
+                    "entries_seen = entries_seen + ?, overflows = overflows + ? WHERE url = ?",
+                    [
+                        etag,
+                        last_modified,
+                        iso(now),
+                        iso(now),
+                        status,
+                        iso(next_poll),
+                        interval,
+                        new_entries,
+                        int(overflow),
+                        url,
+                    ],
                 )
             else:
                 db.execute(
                     "UPDATE feeds SET last_fetch = ?, error_count = error_count + 1, last_error = ?, "
-                    "status = coalesce(?, 'failing'), next_poll = ? WHERE url = ?",
-                    [iso(now), error[:500], status, iso(next_poll), url],
+                    "failing_since = coalesce(failing_since, ?), status = coalesce(?, 'failing'), next_poll = ? "
+                    "WHERE url = ?",
+                    [iso(now), error[:500], iso(now), status, iso(next_poll), url],
                 )
 
     def feeds(self) -> list[dict[str, Any]]:
         return list(self._query("SELECT * FROM feeds ORDER BY name, url"))
 
+    def entry_rates(self, now: datetime, days: float = 7.0) -> dict[str, float]:
+        """Entries per day of each feed over the last ``days``, by date (else by first seen)."""
+        since = now - timedelta(days=days)
+        rows = self._query(
+            "SELECT feed_url, count(*) AS n FROM entries WHERE coalesce(published, first_seen) >= ? GROUP BY feed_url",
+            [iso(since)],
+        )
+        return {r["feed_url"]: r["n"] / days for r in rows}
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for `monitor stats`: entries, stories, tombstones, alerts by rule and status, feeds by status."""
+        one = {
+            name: self._query(f"SELECT count(*) AS n FROM {name}")[0]["n"]
+            for name in ("entries", "stories", "tombstones")
+        }
+        alerts = self._query("SELECT rule, status, count(*) AS n FROM alerts GROUP BY rule, status ORDER BY rule")
+        feeds = self._query(
+            "SELECT CASE WHEN status = 'gone' THEN 'gone' WHEN error_count > 0 THEN 'failing' "
+            "WHEN polled = 0 THEN 'new' ELSE 'ok' END AS state, count(*) AS n FROM feeds GROUP BY state"
+        )
+        return {**one, "alerts": alerts, "feeds": {r["state"]: r["n"] for r in feeds}}
+
     # entries and stories ---------------------------------------------------
 
-    def known_keys(self, feed_url: str, keys: Iterable[str]) -> set[str]:
-        keys = list(keys)
+    def tombstoned(self, feed_url: str, keys: Iterable[str]) -> set[str]:
+        """The keys of ``feed_url`` whose entries were pruned (they left a tombstone)."""
+        digests = {tombstone(feed_url, key): key for key in keys}
         found: set[str] = set()
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
+        chunks = list(digests)
+        for start in range(0, len(chunks), 500):
+            chunk = chunks[start : start + 500]
             marks = ",".join("?" * len(chunk))
             found.update(
-                r["key"]
-                for r in self._query(
-                    f"SELECT key FROM entries WHERE feed_url = ? AND key IN ({marks})", [feed_url, *chunk]
-                )
+                digests[r["digest"]]
+                for r in self._query(f"SELECT digest FROM tombstones WHERE digest IN ({marks})", chunk)
             )
         return found
+
+    def prune(self, cutoff: datetime, now: datetime, batch: int = 500) -> int:
+        """Delete stories whose every entry was first seen before ``cutoff`` (with their entries
+        and alerts), leaving a tombstone per entry. Stories with a pending alert stay.
+        Returns the number of entries pruned; safe to call at any time."""
+        pruned = 0
+        while True:
+            stories = [
+                r["id"]
+                for r in self._query(
+                    "SELECT s.id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM entries e "
+                    "WHERE e.story_id = s.id AND e.first_seen >= ?) AND NOT EXISTS (SELECT 1 FROM alerts a "
+                    "WHERE a.story_id = s.id AND a.status = 'pending') LIMIT ?",
+                    [iso(cutoff), batch],
+                )
+            ]
+            if not stories:
+                return pruned
+            marks = ",".join("?" * len(stories))
+            with self.transaction() as db:
+                rows = list(db.query(f"SELECT feed_url, key FROM entries WHERE story_id IN ({marks})", stories))
+                db.conn.executemany(
+                    "INSERT OR IGNORE INTO tombstones (digest, pruned) VALUES (?, ?)",
+                    [(tombstone(r["feed_url"], r["key"]), iso(now)) for r in rows],
+                )
+                db.execute(f"DELETE FROM alerts WHERE story_id IN ({marks})", stories)
+                db.execute(f"DELETE FROM entries WHERE story_id IN ({marks})", stories)
+                db.execute(f"DELETE FROM stories WHERE id IN ({marks})", stories)
+            pruned += len(rows)
 
     def add_entry(
         self,
@@ -566,6 +712,7 @@ class Store:
                 r["url_id"],
                 tuple(json.loads(r["matched"] or "[]")),
                 r["attempts"],
+                from_iso(r["created"]),
             )
             for r in self._query(sql + " ORDER BY id", params)
         ]
