@@ -159,3 +159,7 @@ cli.add_command(feeds)
 from monitor.cli_stats import stats  # noqa: E402
 
 cli.add_command(stats)
+
+from monitor.cli_rules import rules as _rules_group  # noqa: E402  (registered last: it imports cli)
+
+cli.add_command(_rules_group)

@@ -185,7 +185,7 @@ def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
     queued: list[QueuedAlert] = []
     if _alertable(p.config, entry, state, now):
         outlets = _outlets_with(p, decision.story_id, entry.outlet)
-        for match in p.rules.match(entry):
+        for match in p.rules.match(entry, now):
             rule = _rule(p, match.rule)
             kind = "event" if rule.novelty == "event" else "story"
             queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
@@ -253,7 +253,7 @@ def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | N
     story_id = p.store.story_of(entry_id)
     queued: list[QueuedAlert] = []
     if material and _alertable(p.config, entry, state, now):
-        for match in p.rules.match(entry):
+        for match in p.rules.match(entry, now):
             rule = _rule(p, match.rule)
             if rule.on_update == "alert" and p.store.alerted(rule.name, story_id):
                 queued += [(match, d, f"update:{new_hash}") for d in p.notifier.deliveries(rule.name, rule.notify)]

@@ -157,6 +157,15 @@ def m004_delivery_outbox(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m005_rules_entries_fts(db: sqlite_utils.Database) -> None:
+    # Full-text index for `rules test`: a backtest pre-filters stored history with it,
+    # then runs the exact matcher. Triggers keep it in step with every insert and update.
+    db.table("entries").enable_fts(
+        ["title", "summary", "content"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class FeedState:
     url: str
@@ -671,19 +680,24 @@ class Store:
     def entry(self, entry_id: int) -> Entry:
         with self._lock:
             row = self.db.table("entries").get(entry_id)
-        return Entry(
-            feed_url=row["feed_url"],
-            outlet=row["outlet"],
-            key=row["key"],
-            link=row["link"],
-            title=row["title"],
-            summary=row["summary"],
-            content=row["content"],
-            author=row["author"] or "",
-            tags=tuple(json.loads(row["tags"] or "[]")),
-            published=from_iso(row["published"]),
-            lang=row["lang"] or "",
-        )
+        return _row_entry(row)
+
+    def history(self, since: datetime | None = None, fts: str | None = None) -> Iterator[tuple[int, Entry]]:
+        """(entry_id, entry) of stored entries dated (else first seen) since ``since``, oldest first.
+
+        ``fts`` is an FTS5 query over title, summary and content: a pre-filter, so the
+        caller still runs the exact matcher on what comes back.
+        """
+        sql = "SELECT entries.* FROM entries"
+        params: list[Any] = []
+        if fts is not None:
+            sql += " JOIN entries_fts ON entries_fts.rowid = entries.id AND entries_fts MATCH ?"
+            params.append(fts)
+        if since is not None:
+            sql += " WHERE coalesce(entries.published, entries.first_seen) >= ?"
+            params.append(iso(since))
+        for row in self._query(sql + " ORDER BY coalesce(entries.published, entries.first_seen), entries.id", params):
+            yield row["id"], _row_entry(row)
 
     def story_outlets(self, story_id: int) -> list[str]:
         return [
@@ -838,4 +852,20 @@ def _pending(r: dict[str, Any]) -> PendingAlert:
         batch=r["batch"],
         in_flight=from_iso(r["in_flight"]),
         since=from_iso(r["since"]) or from_iso(r["created"]),
+    )
+
+
+def _row_entry(row: dict[str, Any]) -> Entry:
+    return Entry(
+        feed_url=row["feed_url"],
+        outlet=row["outlet"],
+        key=row["key"],
+        link=row["link"],
+        title=row["title"],
+        summary=row["summary"],
+        content=row["content"],
+        author=row["author"] or "",
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        published=from_iso(row["published"]),
+        lang=row["lang"] or "",
     )

@@ -38,7 +38,7 @@ def test_email_alerts_are_html_with_a_plain_text_part(tmp_path, feed_server, smt
     assert '<a href="https://zebra.example/0">Zebra sighting 0:' in html
     assert "<mark>zebra</mark>" in html  # the matched word, highlighted in the snippet
     assert "Outlet: Zebra" in html and "Also carried by: no other outlet yet" in html
-    assert "https://zebra.example/0" in text and "Matched: zebra" in text
+    assert "https://zebra.example/0" in text and "Matched: Zebra" in text
 
 
 def test_chat_alerts_are_short_markdown_with_the_stable_content(tmp_path, feed_server, json_receiver):
@@ -54,7 +54,7 @@ def test_chat_alerts_are_short_markdown_with_the_stable_content(tmp_path, feed_s
     assert lines[0].startswith("**[Zebra sighting 0:") and lines[0].endswith("](https://zebra.example/0)**")
     assert lines[1] == "https://zebra.example/0"
     assert lines[2].startswith("Outlet: Zebra · 2025-07-03 11:00 UTC")
-    assert lines[3] == "Matched: zebra" and lines[4] == "Also carried by: no other outlet yet"
+    assert lines[3] == "Matched: Zebra" and lines[4] == "Also carried by: no other outlet yet"
     assert "**zebra**" in lines[-1] and len(post["message"]) < 700
 
 
