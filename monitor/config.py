@@ -28,6 +28,7 @@ class Polling:
     max_bytes: int = 10 * 1024 * 1024
     concurrency: int = 8  # fetches under way at once
     jitter: float = 60.0  # seconds of random spread so feeds don't poll in lockstep
+    allow_private: bool = True  # False: refuse feeds resolving to private/loopback addresses
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +60,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "storage": ("path",),
     "rules": ("paths",),
     "notify": ("urls", "targets"),
-    "polling": ("interval", "timeout", "max_bytes", "concurrency", "jitter"),
+    "polling": ("interval", "timeout", "max_bytes", "concurrency", "jitter", "allow_private"),
     "alerts": ("backlog", "max_age"),
     "dedup": ("window",),
     "log": ("level",),
@@ -193,6 +194,7 @@ def _polling(reader: _Reader, table: dict[str, Any]) -> Polling:
         max_bytes=get("max_bytes", _positive(parse_size)),
         concurrency=get("concurrency", _positive(_integer)),
         jitter=get("jitter", parse_duration),
+        allow_private=get("allow_private", _boolean),
     )
 
 
@@ -261,6 +263,12 @@ def _urls(value: Any) -> list[str]:
 def _integer(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("expected a whole number")
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
     return value
 
 

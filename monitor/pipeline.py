@@ -21,7 +21,7 @@ from monitor.errors import FeedGone, FetchError, ParseError
 from monitor.fetch import Limits, fetch
 from monitor.models import Entry, Feed, Match
 from monitor.notify import Notifier
-from monitor.parse import parse_feed
+from monitor.parse import MAX_ENTRIES, parse_feed
 from monitor.rules import Rule, RuleSet
 from monitor.store import Delivery, FeedState, Store
 from monitor.urls import redact
@@ -75,6 +75,8 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
         log.warning("feed %s: permanently moved to %s; update the config", feed.name, redact(fetched.moved_to))
     if parsed.warning:
         log.info("feed %s: not well-formed XML, read leniently (%s)", feed.name, parsed.warning[:200])
+    if parsed.skipped:
+        log.warning("feed %s: only the first %d entries read, %d more ignored", feed.name, MAX_ENTRIES, parsed.skipped)
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_keys(feed.url, (e.key for e in parsed.entries))
         fresh = [e for e in parsed.entries if e.key not in known]

@@ -64,6 +64,14 @@ def canonical_link(link: str, base: str = "") -> str:
     return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(query), ""))
 
 
+def has_password(url: str) -> bool:
+    """True when ``url`` carries a password (``https://user:pass@host/``)."""
+    try:
+        return bool(urlsplit(url).password)
+    except ValueError:
+        return False
+
+
 def redact(url: str) -> str:
     """``url`` without a user or password, for logs: feed URLs can carry credentials too."""
     try:

@@ -9,6 +9,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
@@ -78,8 +79,9 @@ class JsonReceiver:
         return [m.get("title", "") for m in self.received]
 
 
-@pytest.fixture
-def json_receiver() -> Iterator[JsonReceiver]:
+@contextmanager
+def serve_json_receiver() -> Iterator[JsonReceiver]:
+    """A JsonReceiver on a free port for the duration of the block."""
     receiver = JsonReceiver(port=free_port())
 
     class Handler(BaseHTTPRequestHandler):
@@ -102,9 +104,17 @@ def json_receiver() -> Iterator[JsonReceiver]:
     receiver.httpd = httpd
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield receiver
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield receiver
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def json_receiver() -> Iterator[JsonReceiver]:
+    with serve_json_receiver() as receiver:
+        yield receiver
 
 
 @dataclass
