@@ -128,6 +128,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(
             Problem(str(path), int(line.group(1)) if line else None, f"invalid TOML: {str(exc).split(' (at line')[0]}")
         ) from exc
+    except RecursionError as exc:  # tomllib recurses once per nesting level of arrays and tables
+        raise ConfigError(Problem(str(path), None, "invalid TOML: nested too deeply")) from exc
     return _build(path, text, data)
 
 

@@ -177,7 +177,8 @@ def identity(guid: str, link: str, title: str, summary: str) -> str:
 def entry_date(raw: Any) -> datetime | None:
     """The entry's publication (else update) time in UTC, None when absent or absurd."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        parsed = raw.get(key)
+        # ``in`` first: feedparser answers a missing updated_parsed with published_parsed, and a warning.
+        parsed = raw.get(key) if key in raw else None
         if parsed:
             try:
                 return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)

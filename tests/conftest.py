@@ -172,6 +172,7 @@ def write_config(
         lines += ["[[feeds]]", f'url = "{url}"', f'name = "{name}"']
     path = folder / "config.toml"
     path.write_text("\n".join(lines) + "\n")
+    path.chmod(0o600)  # it holds notification URLs: `check` warns when others can read it
     return path
 
 
