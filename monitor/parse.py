@@ -36,6 +36,7 @@ _ROOT = re.compile(rb"<((?:[A-Za-z_][\w.-]*:)?(rss|feed|RDF|channel))[\s>/]", re
 # feedparser takes ~150 µs per entry: a 5 MB feed of 100,000 entries took 15 s. The
 # document is cut before the entry past MAX_ENTRIES and closed again.
 _ENTRY = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?(?:item|entry)[\s>/]")
+_FEED_KIND = "an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF>)"
 _DECLARATION = re.compile(rb"\s*<\?xml\s[^<>]{0,256}?\?>")
 _ENCODING = re.compile(rb"""encoding\s*=\s*["']([A-Za-z][\w.:-]{0,39})["']""")
 _PROLOG_LIMIT = 1 << 20  # the root element must start within the first MiB
@@ -69,16 +70,16 @@ class ParsedFeed:
     skipped: int = 0  # entries beyond MAX_ENTRIES, not read
 
 
-def defuse(body: bytes) -> bytes:
-    """The body as feedparser may see it: UTF-8 when it came as UTF-16/32, the root
+def defuse(body: bytes, root_element: re.Pattern[bytes] = _ROOT, kind: str = _FEED_KIND) -> bytes:
+    """The body as an XML parser may see it: UTF-8 when it came as UTF-16/32, the root
     element preceded only by a short XML declaration (no DOCTYPE, so no entities).
 
-    Raises ParseError when no RSS, Atom or RDF root element starts in the first MiB.
+    Raises ParseError when no ``root_element`` (default: RSS, Atom or RDF) starts in the first MiB.
     """
     body, transcoded = _ascii_compatible(body)
-    root = _ROOT.search(body, 0, _PROLOG_LIMIT)
+    root = root_element.search(body, 0, _PROLOG_LIMIT)
     if root is None:
-        raise ParseError("the response is not an RSS or Atom feed (no <rss>, <feed> or <rdf:RDF>)")
+        raise ParseError(f"the response is not {kind}")
     declaration = _DECLARATION.match(body, 0, root.start())
     encoding = _ENCODING.search(declaration.group()) if declaration and not transcoded else None
     named = b' encoding="' + encoding.group(1) + b'"' if encoding else b""

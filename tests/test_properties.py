@@ -127,7 +127,7 @@ def test_rules_on_arbitrary_trees_and_texts(tmp_path, tree, title, summary):
 def test_rules_stay_fast_on_adversarial_text(tmp_path):
     """Many wildcard terms against long runs of word characters: no backtracking blow-up."""
     path = tmp_path / "rule.yaml"
-    terms = [f"{'a' * n}*" for n in range(1, 40)] + ["a a a a a a a a", "a* b"]
+    terms = [f"{'a' * n}*" for n in range(3, 40)] + ["a a a a a a a a", "aaa aaa aaa*"]
     path.write_text(json.dumps({"name": "r", "match": {"any": terms}}))
     ruleset = RuleSet(load_rules([path]))
     text = ("a" * 5000 + " ") * 20 + "a " * 20000
