@@ -93,7 +93,7 @@ def run(ctx: click.Context, once: bool) -> None:
             results = poll_all(pipeline)
             sent, failed = deliver(pipeline, force=True)
         finally:
-            pipeline.store.close()
+            pipeline.close()
         errors = sum(1 for r in results if r.error)
         log.info(
             "cycle done: %d feeds (%d failed), %d new entries, %d alerts sent, %d failed",

@@ -7,6 +7,7 @@ alert state here and never escape: one bad feed never stops the others.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from monitor.errors import FeedGone, FetchError, ParseError
 from monitor.fetch import Limits, fetch
 from monitor.models import Entry, Feed, Match
 from monitor.notify import Notifier
-from monitor.parse import parse_feed
+from monitor.parsepool import FeedParser
 from monitor.rules import Rule, RuleSet
 from monitor.store import Delivery, FeedState, Store
 from monitor.urls import redact
@@ -40,6 +41,7 @@ class Pipeline:
     notifier: Notifier
     index: StoryIndex
     clock: Callable[[], datetime]
+    parser: FeedParser = field(default_factory=FeedParser)
     _process_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -48,6 +50,12 @@ class Pipeline:
 
     def set_rules(self, rules: list[Rule]) -> None:
         self.rules = RuleSet(rules)
+
+    def close(self) -> None:
+        """Stop the parser workers, close the HTTP client and the store. Safe to call twice."""
+        self.parser.close()
+        self.client.close()
+        self.store.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +67,16 @@ class PollResult:
     error: str | None = None
 
 
+def body_hash(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
+
+
 def poll(p: Pipeline, feed: Feed) -> PollResult:
-    """Fetch one feed and record what is new. Writes nothing but the fetch state on 304."""
+    """Fetch one feed and record what is new.
+
+    Writes nothing but the fetch state on 304, or when the body is byte for byte the
+    one last processed (servers that ignore conditional GET): such a body is not parsed.
+    """
     state = p.store.feed_state(feed.url)
     started = p.clock()
     try:
@@ -68,7 +84,11 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
         if fetched.body is None:
             p.store.record_fetch(feed.url, started)
             return PollResult(feed.name, not_modified=True)
-        parsed = parse_feed(fetched.body, feed.url, feed.name)
+        digest = body_hash(fetched.body)
+        if digest == state.body_hash:
+            p.store.record_fetch(feed.url, started, etag=fetched.etag, last_modified=fetched.last_modified)
+            return PollResult(feed.name, not_modified=True)
+        parsed = p.parser.parse(fetched.body, feed.url, feed.name)
     except (FetchError, ParseError) as exc:
         return _failed(p, feed, state, started, exc)
     if fetched.moved_to:
@@ -78,9 +98,15 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_keys(feed.url, (e.key for e in parsed.entries))
         fresh = [e for e in parsed.entries if e.key not in known]
-        alerts = sum(_record(p, entry, state) for entry in reversed(fresh))  # oldest first
+        with p.store.transaction():  # one commit per feed, not one per entry
+            alerts = sum(_record(p, entry, state) for entry in reversed(fresh))  # oldest first
     p.store.record_fetch(
-        feed.url, p.clock(), etag=fetched.etag, last_modified=fetched.last_modified, new_entries=len(fresh)
+        feed.url,
+        p.clock(),
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+        new_entries=len(fresh),
+        body_hash=digest,
     )
     if fresh:
         log.info("feed %s: %d new entries, %d alerts queued", feed.name, len(fresh), alerts)

@@ -104,6 +104,13 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db.table("alerts").create_index(["status"])
 
 
+@migrations()
+def m002_feeds_body_hash(db: sqlite_utils.Database) -> None:
+    # A hash of the last body processed: servers that ignore conditional GET resend
+    # unchanged bodies, and those are skipped without parsing.
+    db.table("feeds").add_column("body_hash", str)
+
+
 @dataclass(frozen=True, slots=True)
 class FeedState:
     url: str
@@ -112,6 +119,7 @@ class FeedState:
     polled: bool = False  # False until the first successful poll: decides the backlog window
     error_count: int = 0
     status: str = "ok"
+    body_hash: str | None = None  # of the last body processed; None when unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,7 +229,13 @@ class Store:
             return FeedState(url)
         row = rows[0]
         return FeedState(
-            url, row["etag"], row["last_modified"], bool(row["polled"]), row["error_count"] or 0, row["status"] or "ok"
+            url,
+            row["etag"],
+            row["last_modified"],
+            bool(row["polled"]),
+            row["error_count"] or 0,
+            row["status"] or "ok",
+            row["body_hash"],
         )
 
     def record_fetch(
@@ -235,6 +249,7 @@ class Store:
         next_poll: datetime | None = None,
         status: str | None = None,
         new_entries: int = 0,
+        body_hash: str | None = None,
     ) -> None:
         """Write a poll's outcome: validators and success, or the error and its streak."""
         with self.transaction() as db:
@@ -243,8 +258,8 @@ class Store:
                     "UPDATE feeds SET etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
                     "last_fetch = ?, last_success = ?, error_count = 0, last_error = NULL, "
                     "status = coalesce(?, 'ok'), polled = 1, next_poll = ?, "
-                    "entries_seen = entries_seen + ? WHERE url = ?",
-                    [etag, last_modified, iso(now), iso(now), status, iso(next_poll), new_entries, url],
+                    "entries_seen = entries_seen + ?, body_hash = coalesce(?, body_hash) WHERE url = ?",
+                    [etag, last_modified, iso(now), iso(now), status, iso(next_poll), new_entries, body_hash, url],
                 )
             else:
                 db.execute(
@@ -290,37 +305,37 @@ class Store:
         and target URL is not queued again.
         """
         with self.transaction() as db:
-            entry_id = (
-                db.table("entries")
-                .insert(
-                    {
-                        "feed_url": entry.feed_url,
-                        "key": entry.key,
-                        "outlet": entry.outlet,
-                        "link": entry.link,
-                        "title": entry.title,
-                        "summary": entry.summary,
-                        "content": entry.content,
-                        "author": entry.author,
-                        "tags": json.dumps(entry.tags),
-                        "lang": entry.lang,
-                        "published": iso(entry.published),
-                        "first_seen": iso(now),
-                        "story_id": story_id,
-                        "dedup_score": score,
-                        "dedup_reason": reason,
-                        "duplicate_of": duplicate_of,
-                    }
-                )
-                .last_pk
-            )
+            # Plain INSERTs: sqlite-utils' insert() inspects the table on every call, which
+            # cost more than the insert itself on a cold start with thousands of entries.
+            entry_id = db.execute(
+                "INSERT INTO entries (feed_url, key, outlet, link, title, summary, content, author, tags, lang, "
+                "published, first_seen, story_id, dedup_score, dedup_reason, duplicate_of) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [
+                    entry.feed_url,
+                    entry.key,
+                    entry.outlet,
+                    entry.link,
+                    entry.title,
+                    entry.summary,
+                    entry.content,
+                    entry.author,
+                    json.dumps(entry.tags),
+                    entry.lang,
+                    iso(entry.published),
+                    iso(now),
+                    story_id,
+                    score,
+                    reason,
+                    duplicate_of,
+                ],
+            ).lastrowid
             assert entry_id is not None
             if story_id is None:
-                story_pk = (
-                    db.table("stories")
-                    .insert({"first_entry_id": entry_id, "title": entry.title, "first_seen": iso(now)})
-                    .last_pk
-                )
+                story_pk = db.execute(
+                    "INSERT INTO stories (first_entry_id, title, first_seen) VALUES (?, ?, ?)",
+                    [entry_id, entry.title, iso(now)],
+                ).lastrowid
                 assert story_pk is not None
                 story_id = int(story_pk)
                 db.execute("UPDATE entries SET story_id = ? WHERE id = ?", [story_id, entry_id])
