@@ -146,7 +146,7 @@ class Meter:
 def feedparser_alone(bodies: list[bytes]) -> tuple[float, int]:
     """Seconds and entries for feedparser.parse on every body, one process, nothing else."""
     entries = 0
-    started = time.process_time()
+    started = time.perf_counter()
     for body in bodies:
         entries += len(feedparser.parse(io.BytesIO(body)).entries)
-    return time.process_time() - started, entries
+    return time.perf_counter() - started, entries

@@ -9,6 +9,7 @@ next to the parse itself.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing
 import os
@@ -33,9 +34,13 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _ignore_interrupts() -> None:
+def _init_worker() -> None:
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Dedup, matching and storing run one entry at a time in the parent: with as many
+    # workers as cores, the parent must not wait for a core behind its own parsers.
+    with contextlib.suppress(OSError):
+        os.nice(5)
 
 
 class FeedParser:
@@ -83,7 +88,7 @@ class FeedParser:
             if self._pool is None:
                 # spawn, not fork: the daemon has threads (scheduler, HTTP pool) whose locks a fork would copy.
                 self._pool = ProcessPoolExecutor(
-                    self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_ignore_interrupts
+                    self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker
                 )
                 self._stopped = threading.Event()
                 threading.Thread(target=self._reap_when_idle, args=(self._stopped,), daemon=True).start()

@@ -211,6 +211,17 @@ class Store:
         with self._lock, self.db.atomic():
             yield self.db
 
+    @contextmanager
+    def _entry_transaction(self) -> Iterator[sqlite_utils.Database]:
+        """A transaction, or the caller's when one is open (a poll stores a feed's entries in one):
+        no savepoint per entry, as the caller's transaction already makes them all-or-nothing."""
+        with self._lock:
+            if self.db.conn.in_transaction:
+                yield self.db
+                return
+        with self.transaction() as db:
+            yield db
+
     # feeds -----------------------------------------------------------------
 
     def sync_feeds(self, feeds: Iterable[tuple[str, str]], source: str = "config") -> None:
@@ -304,7 +315,7 @@ class Store:
         Returns (entry_id, story_id). An alert already queued for the same rule, story
         and target URL is not queued again.
         """
-        with self.transaction() as db:
+        with self._entry_transaction() as db:
             # Plain INSERTs: sqlite-utils' insert() inspects the table on every call, which
             # cost more than the insert itself on a cold start with thousands of entries.
             entry_id = db.execute(
