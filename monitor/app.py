@@ -7,12 +7,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from monitor.config import Config
-from monitor.dedup import StoryIndex
+from monitor.dedup import StoryIndex, signature
+from monitor.durations import format_duration
 from monitor.errors import ConfigError
-from monitor.fetch import make_client
+from monitor.fetch import HostSlots, make_client
+from monitor.models import Feed
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline
-from monitor.rules import RuleSet, load_rules
+from monitor.rules import Rule, RuleSet, load_rules
 from monitor.store import Store
 
 log = logging.getLogger(__name__)
@@ -31,22 +33,39 @@ def check(config: Config) -> list[str]:
     return [rule.name for rule in rules]
 
 
-def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True) -> Pipeline:
-    """Open the store (taking the single-writer lock), load rules, rebuild the dedup index."""
+def rebuild_index(store: Store, since: datetime) -> StoryIndex:
+    """The dedup index of the window, from stored signatures (computed afresh for rows stored before them)."""
+    index = StoryIndex()
+    for entry_id, story_id, event_id, seen, sig in store.recent_signatures(since):
+        index.add(entry_id, story_id, event_id, sig or signature(store.entry(entry_id), seen), seen)
+    return index
+
+
+def prepare(config: Config) -> tuple[list[Rule], Notifier]:
+    """The rules and notifier of ``config``; raise ConfigError with every problem (a reload uses it too)."""
     rules = load_rules(config.rule_paths, config.targets)
     notifier = Notifier(config.targets)
     problems = notifier.problems(str(config.path))
     if problems:
         raise ConfigError(problems)
+    return rules, notifier
+
+
+def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True) -> Pipeline:
+    """Open the store (taking the single-writer lock), load rules, rebuild the dedup index."""
+    rules, notifier = prepare(config)
     store = Store(config.storage_path)
     if lock:
         store.lock()
     store.sync_feeds((f.url, f.name) for f in config.feeds)
-    index = StoryIndex()
-    for entry_id, story_id, entry in store.recent_entries(clock() - timedelta(seconds=config.dedup.window)):
-        index.add(entry_id, story_id, entry)
+    command_feeds = load_command_feeds(store, config)
+    index = rebuild_index(store, clock() - timedelta(seconds=config.dedup.window))
     log.info(
-        "loaded %d rules, %d feeds; dedup index holds %d recent entries", len(rules), len(config.feeds), len(index)
+        "loaded %d rules, %d config feeds, %d command feeds; dedup index holds %d recent entries",
+        len(rules),
+        len(config.feeds),
+        len(command_feeds),
+        len(index),
     )
     return Pipeline(
         config=config,
@@ -56,4 +75,32 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
         notifier=notifier,
         index=index,
         clock=clock,
+        command_feeds=command_feeds,
+        hosts=HostSlots(config.polling.per_host),
     )
+
+
+def load_command_feeds(store: Store, config: Config) -> tuple[Feed, ...]:
+    """Feeds added with `monitor feeds add/import`: adaptive unless added with an interval."""
+    return tuple(
+        Feed(
+            row["url"],
+            row["name"] or row["url"],
+            row["pinned_interval"] or config.polling.interval,
+            adaptive=row["pinned_interval"] is None,
+        )
+        for row in store.command_feeds()
+    )
+
+
+def prune(p: Pipeline) -> int:
+    """Apply [retention]: prune old stories, keep tombstones. Returns the entries pruned."""
+    keep = p.config.retention.entries
+    if not keep:
+        return 0
+    now = p.clock()
+    pruned = p.store.prune(now - timedelta(seconds=keep), now)
+    if pruned:
+        p.metrics.pruned.inc(pruned)
+        log.info("retention: pruned %d entries first seen over %s ago (tombstones kept)", pruned, format_duration(keep))
+    return pruned

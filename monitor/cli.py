@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from monitor import __version__, app, logs
+from monitor import __version__, logs
 from monitor.config import Config, load_config
 from monitor.errors import MonitorError
 
@@ -70,6 +70,8 @@ def load(ctx: click.Context) -> Config:
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate the config and every rule; exit 2 listing each problem as PATH:LINE."""
+    from monitor import app  # apprise takes a second to import: only commands that notify pay for it
+
     config = load(ctx)
     names = app.check(config)
     click.echo(
@@ -83,6 +85,8 @@ def check(ctx: click.Context) -> None:
 @click.pass_context
 def run(ctx: click.Context, once: bool) -> None:
     """Run the daemon (or one cycle with --once)."""
+    from monitor import app
+
     config = load(ctx)
     pipeline = app.build(config)
     if once:
@@ -92,6 +96,7 @@ def run(ctx: click.Context, once: bool) -> None:
         try:
             results = poll_all(pipeline)
             sent, failed = deliver(pipeline, force=True)
+            app.prune(pipeline)
         finally:
             pipeline.close()
         errors = sum(1 for r in results if r.error)
@@ -132,3 +137,16 @@ def demo(state: Path | None, rules_dir: Path | None) -> None:
 
 def main() -> None:
     cli(prog_name="monitor")
+
+
+from monitor.cli_stories import stories  # noqa: E402
+
+cli.add_command(stories)
+
+from monitor.cli_feeds import feeds  # noqa: E402  (registers after cli is defined)
+
+cli.add_command(feeds)
+
+from monitor.cli_stats import stats  # noqa: E402
+
+cli.add_command(stats)

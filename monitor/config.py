@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from monitor.durations import parse_duration, parse_size
 from monitor.errors import ConfigError, Problem
 from monitor.models import Feed, Target
+from monitor.schedule import Policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +28,27 @@ class Polling:
     timeout: float = 30.0
     max_bytes: int = 10 * 1024 * 1024
     concurrency: int = 8  # fetches under way at once
-    jitter: float = 60.0  # seconds of random spread so feeds don't poll in lockstep
+    jitter: float = 60.0  # seconds of random spread so feeds don't poll in lockstep (at most 10 % of a gap)
+    min_interval: float = 300.0  # adaptive intervals stay inside [min_interval, max_interval]
+    max_interval: float = 4 * 3600.0
+    backoff_base: float = 60.0  # first retry after a failure; doubles per failure in a row
+    backoff_cap: float = 6 * 3600.0  # ... up to this gap, then polls go on at this gap forever
+    per_host: int = 2  # fetches under way at once against one host
+    health_errors: int = 5  # a feed-health notice after this many failures in a row ...
+    health_after: float = 6 * 3600.0  # ... or after failing for this long, whichever comes first
+
+    def policy(self) -> Policy:
+        return Policy(self.min_interval, self.max_interval, self.backoff_base, self.backoff_cap, self.jitter)
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    entries: float = 90 * 86400.0  # entries older than this are pruned (tombstones stay); 0 keeps all
+
+
+@dataclass(frozen=True, slots=True)
+class Http:
+    listen: tuple[str, int] | None = None  # host, port of /healthz and /metrics; None: no server
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +72,9 @@ class Config:
     polling: Polling = Polling()
     alerts: Alerts = Alerts()
     dedup: Dedup = Dedup()
+    retention: Retention = Retention()
+    http: Http = Http()
+    operator: str = "default"  # the target that receives feed-health notices
     log_level: str = "INFO"
     secrets: tuple[str, ...] = field(default=(), repr=False)  # every URL to redact from output
 
@@ -58,8 +82,23 @@ class Config:
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "storage": ("path",),
     "rules": ("paths",),
-    "notify": ("urls", "targets"),
-    "polling": ("interval", "timeout", "max_bytes", "concurrency", "jitter"),
+    "notify": ("urls", "targets", "operator"),
+    "polling": (
+        "interval",
+        "timeout",
+        "max_bytes",
+        "concurrency",
+        "jitter",
+        "min_interval",
+        "max_interval",
+        "backoff_base",
+        "backoff_cap",
+        "per_host",
+        "health_errors",
+        "health_after",
+    ),
+    "retention": ("entries",),
+    "http": ("listen",),
     "alerts": ("backlog", "max_age"),
     "dedup": ("window",),
     "log": ("level",),
@@ -139,6 +178,8 @@ def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
     notify = _table(reader, data, "notify")
     polling = _polling(reader, _table(reader, data, "polling"))
     targets = _targets(reader, notify)
+    dedup = Dedup(window=reader.get(_table(reader, data, "dedup"), "dedup", "window", parse_duration, Dedup().window))
+    retention = _retention(reader, _table(reader, data, "retention"), dedup)
     config = Config(
         path=path,
         storage_path=base / reader.get(storage, "storage", "path", _string, "monitor.db"),
@@ -150,9 +191,10 @@ def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
             backlog=reader.get(_table(reader, data, "alerts"), "alerts", "backlog", parse_duration, Alerts().backlog),
             max_age=reader.get(_table(reader, data, "alerts"), "alerts", "max_age", parse_duration, Alerts().max_age),
         ),
-        dedup=Dedup(
-            window=reader.get(_table(reader, data, "dedup"), "dedup", "window", parse_duration, Dedup().window)
-        ),
+        dedup=dedup,
+        retention=retention,
+        http=Http(reader.get(_table(reader, data, "http"), "http", "listen", _listen, None)),
+        operator=_operator(reader, notify, targets),
         log_level=reader.get(_table(reader, data, "log"), "log", "level", _level, "INFO"),
         secrets=tuple(url for target in targets.values() for url in target.urls),
     )
@@ -184,16 +226,77 @@ def _table(reader: _Reader, data: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _polling(reader: _Reader, table: dict[str, Any]) -> Polling:
-    def get(key: str, convert: Callable[[Any], Any]) -> Any:
-        return reader.get(table, "polling", key, convert, getattr(Polling(), key))
+    def get(key: str, convert: Callable[[Any], Any], default: Any = None) -> Any:
+        return reader.get(table, "polling", key, convert, getattr(Polling(), key) if default is None else default)
 
+    duration = _positive(parse_duration)
+    interval = get("interval", duration)
+    # Unset bounds widen to include the default interval, so a config that only
+    # sets interval = "1m" (or "1d") stays valid.
+    min_interval = get("min_interval", duration, min(Polling().min_interval, interval))
+    max_interval = get("max_interval", duration, max(Polling().max_interval, interval))
+    backoff_base = get("backoff_base", duration)
+    backoff_cap = get("backoff_cap", duration, max(Polling().backoff_cap, backoff_base))
+    if min_interval > max_interval:
+        reader.problem(
+            "[polling].min_interval is longer than max_interval: lower min_interval or raise max_interval",
+            "polling",
+            "min_interval",
+        )
+        min_interval = max_interval
+    if backoff_base > backoff_cap:
+        reader.problem(
+            "[polling].backoff_base is longer than backoff_cap: the first retry cannot wait longer than the last",
+            "polling",
+            "backoff_base",
+        )
+        backoff_base = backoff_cap
     return Polling(
-        interval=get("interval", _positive(parse_duration)),
-        timeout=get("timeout", _positive(parse_duration)),
+        interval=interval,
+        timeout=get("timeout", duration),
         max_bytes=get("max_bytes", _positive(parse_size)),
         concurrency=get("concurrency", _positive(_integer)),
         jitter=get("jitter", parse_duration),
+        min_interval=min_interval,
+        max_interval=max_interval,
+        backoff_base=backoff_base,
+        backoff_cap=backoff_cap,
+        per_host=get("per_host", _positive(_integer)),
+        health_errors=get("health_errors", _positive(_integer)),
+        health_after=get("health_after", duration),
     )
+
+
+def _retention(reader: _Reader, table: dict[str, Any], dedup: Dedup) -> Retention:
+    entries = reader.get(table, "retention", "entries", parse_duration, Retention().entries)
+    if entries and entries < dedup.window:
+        reader.problem(
+            "[retention].entries is shorter than [dedup].window: a pruned entry could no longer join its story; "
+            "keep entries at least as long as the dedup window",
+            "retention",
+            "entries",
+        )
+    return Retention(entries)
+
+
+def _listen(value: Any) -> tuple[str, int]:
+    host, sep, port = _string(value).rpartition(":")
+    if not sep or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError('expected "HOST:PORT", e.g. "127.0.0.1:9465"')
+    return host.strip("[]") or "127.0.0.1", int(port)
+
+
+def _operator(reader: _Reader, notify: dict[str, Any], targets: dict[str, Target]) -> str:
+    name = reader.get(notify, "notify", "operator", _string, "default")
+    if name not in targets:
+        reader.problem(
+            f"[notify].operator names unknown target {name!r}{_hint(name, targets)}: "
+            "add [notify.targets.NAME] or use one of " + ", ".join(sorted(targets)),
+            "notify",
+            "operator",
+        )
+        return "default"
+    return str(name)
 
 
 def _targets(reader: _Reader, notify: dict[str, Any]) -> dict[str, Target]:
@@ -231,7 +334,7 @@ def _feeds(reader: _Reader, items: Any, default_interval: float) -> tuple[Feed, 
             continue
         name = reader.get(table, "feeds", "name", _string, parts.hostname, index)
         interval = reader.get(table, "feeds", "interval", _positive(parse_duration), default_interval, index)
-        feeds[url] = Feed(url=url, name=name, interval=interval)
+        feeds[url] = Feed(url=url, name=name, interval=interval, adaptive="interval" not in table)
     return tuple(feeds.values())
 
 

@@ -31,9 +31,12 @@ def deliver(p: Pipeline, *, force: bool = False) -> tuple[int, int]:
         now = p.clock()
         entry = p.store.entry(alert.entry_id)
         message = render_alert(alert.rule, entry, alert.matched, p.store.story_outlets(alert.story_id))
+        if alert.attempts:
+            p.metrics.retries.labels(alert.target).inc()
         try:
             p.notifier.send(alert.url_id, message)
         except DeliveryError as exc:
+            p.metrics.send_failures.labels(alert.target).inc()
             delay = min(RETRY_CAP, RETRY_BASE * 2**alert.attempts) * random.uniform(0.8, 1.2)
             p.store.mark_failed(alert.id, now, str(exc), now + timedelta(seconds=delay))
             log.warning(
@@ -46,6 +49,10 @@ def deliver(p: Pipeline, *, force: bool = False) -> tuple[int, int]:
             )
             failed += 1
             continue
-        p.store.mark_sent(alert.id, p.clock())
+        done = p.clock()
+        p.store.mark_sent(alert.id, done)
+        p.metrics.sent.labels(alert.target).inc()
+        if alert.created:
+            p.metrics.detect_to_deliver.observe(max(0.0, (done - alert.created).total_seconds()))
         sent += 1
     return sent, failed

@@ -4,6 +4,7 @@ the project's rules, alerts printed to the console, one cycle, a fresh database.
 from __future__ import annotations
 
 import logging
+import re
 import tempfile
 from pathlib import Path
 
@@ -19,8 +20,9 @@ PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"
 log = logging.getLogger(__name__)
 
 
-def demo_config(feed_urls: list[str], state: Path, rules: Path) -> str:
-    feeds = "\n".join(f'[[feeds]]\nurl = "{url}"\nname = "{_outlet(url)}"\n' for url in feed_urls)
+def demo_config(feeds: dict[str, str], state: Path, rules: Path) -> str:
+    """A config for the sample feeds (``feeds`` maps URL to outlet name)."""
+    listed = "\n".join(f'[[feeds]]\nurl = "{url}"\nname = "{name}"\n' for url, name in feeds.items())
     return f"""# Written by `monitor demo`.
 [storage]
 path = "{state / "demo.db"}"
@@ -32,11 +34,13 @@ urls = ["console://"]
 # The sample stories are from 2025: alert on the whole backlog, not just the last 2 days.
 backlog = "3650d"
 max_age = "3650d"
-{feeds}"""
+{listed}"""
 
 
-def _outlet(url: str) -> str:
-    return url.rsplit("/", 1)[-1].removesuffix(".xml").replace("-", " ").title()
+def _outlet(sample: Path) -> str:
+    """The sample feed's own <title>: the outlet name a user would see."""
+    found = re.search(rb"<title>([^<]+)</title>", sample.read_bytes())
+    return found.group(1).decode().strip() if found else sample.stem
 
 
 def run_demo(state: Path | None = None, rules: Path | None = None) -> int:
@@ -46,7 +50,8 @@ def run_demo(state: Path | None = None, rules: Path | None = None) -> int:
         folder.mkdir(parents=True, exist_ok=True)
         paths = server.put_dir(SAMPLES)
         config_file = folder / "demo.toml"
-        config_file.write_text(demo_config([server.url(p) for p in paths], folder, rules))
+        feeds = {server.url(path): _outlet(SAMPLES / path.lstrip("/")) for path in paths}
+        config_file.write_text(demo_config(feeds, folder, rules))
         config = load_config(config_file)
         logs.setup("INFO", config.secrets)
         log.info("serving %d sample feeds at %s", len(paths), server.base)

@@ -8,7 +8,10 @@ an honest User-Agent.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -139,11 +142,34 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _max_age(headers: httpx.Headers) -> float | None:
+    """Seconds the body stays fresh: Cache-Control max-age, else Expires minus Date (RFC 9111 4.2.1)."""
     for part in headers.get("cache-control", "").split(","):
         name, _, value = part.strip().partition("=")
         if name.lower() == "max-age" and value.strip().isdigit():
             return float(value)
-    return None
+    try:
+        expires = parsedate_to_datetime(headers.get("expires", ""))
+        date = parsedate_to_datetime(headers["date"]).timestamp() if "date" in headers else time.time()
+    except (TypeError, ValueError, IndexError):
+        return None  # RFC 9111: an invalid Expires (often "0" or "-1") means already stale
+    return max(0.0, expires.timestamp() - date)
+
+
+class HostSlots:
+    """At most ``per_host`` fetches under way against one host, whatever the global limit."""
+
+    def __init__(self, per_host: int = 2):
+        self.per_host = per_host
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+
+    @contextmanager
+    def slot(self, url: str) -> Iterator[None]:
+        host = (urlsplit(url).hostname or "").lower()
+        with self._lock:
+            semaphore = self._slots.setdefault(host, threading.BoundedSemaphore(self.per_host))
+        with semaphore:
+            yield
 
 
 def _clean(message: str) -> str:

@@ -17,13 +17,14 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
 import sqlite_utils
 from sqlite_utils import Migrations
 
+from monitor.dedup.signature import Signature
 from monitor.errors import StoreError
 from monitor.models import Entry, Match
 
@@ -105,9 +106,47 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m002_feeds_body_hash(db: sqlite_utils.Database) -> None:
-    # A hash of the last body processed: servers that ignore conditional GET resend
-    # unchanged bodies, and those are skipped without parsing.
+def m002_dedup_events_updates_signatures(db: sqlite_utils.Database) -> None:
+    """Events (a story's event is its first story's id), update detection, stored dedup signatures,
+    and alert keys beyond the story: one per event, per material update, per escalation."""
+    db.table("stories").add_column("event_id", int)
+    db.table("stories").add_column("event_score", float)
+    db.table("stories").add_column("event_reason", str)
+    db.execute("UPDATE stories SET event_id = id")
+    db.table("stories").create_index(["event_id"])
+    for name, kind in (("content_hash", str), ("updated", str), ("update_reason", str), ("dedup_bands", bytes)):
+        db.table("entries").add_column(name, kind)
+    db.table("entries").add_column("dedup_lede", str)
+    db.table("entries").add_column("dedup_keywords", str)
+    db.table("entries").add_column("dedup_when", float)
+    db.table("alerts").add_column("kind", str, not_null_default="story")
+    db.table("alerts").add_column("alert_key", str)
+    db.execute("UPDATE alerts SET alert_key = 'story:' || story_id")
+    # The outbox key becomes (rule, alert_key, url): "story:7", "event:3", "update:12:hash", "escalation:7".
+    db.execute("DROP INDEX IF EXISTS idx_alerts_rule_story_id_url_id")
+    db.table("alerts").create_index(["rule", "alert_key", "url_id"], unique=True)
+
+
+@migrations()
+def m003_polling_schedule_health_tombstones(db: sqlite_utils.Database) -> None:
+    """Feed schedule and health columns, and tombstones of pruned entries."""
+    feeds = db.table("feeds")
+    feeds.add_column("fetch_url", str)  # where a permanent redirect said the feed now lives
+    feeds.add_column("interval", float)  # the base interval the schedule settled on
+    feeds.add_column("pinned_interval", float)  # `feeds add --interval`: a command feed's fixed interval
+    feeds.add_column("failing_since", str)  # first failure of the current streak
+    feeds.add_column("health_notice", str)  # "failing"/"gone" once the operator was told
+    feeds.add_column("overflows", int, not_null_default=0)
+    feeds.add_column("added", str)
+    # A pruned entry leaves only a 64-bit digest of (feed_url, key): enough to
+    # recognise it when the feed still carries it, so it never alerts again.
+    db.execute("CREATE TABLE tombstones (digest INTEGER PRIMARY KEY, pruned TEXT) WITHOUT ROWID")
+
+
+@migrations()
+def m004_feeds_body_hash(db: sqlite_utils.Database) -> None:
+    """A hash of the last body processed: servers that ignore conditional GET resend
+    unchanged bodies, and those are skipped without parsing."""
     db.table("feeds").add_column("body_hash", str)
 
 
@@ -118,7 +157,13 @@ class FeedState:
     last_modified: str | None = None
     polled: bool = False  # False until the first successful poll: decides the backlog window
     error_count: int = 0
-    status: str = "ok"
+    status: str = "ok"  # ok, failing, gone (disabled until `feeds enable`)
+    fetch_url: str | None = None  # set after a permanent redirect; fetched instead of ``url``
+    interval: float | None = None
+    last_success: datetime | None = None
+    failing_since: datetime | None = None
+    next_poll: datetime | None = None
+    health_notice: str | None = None
     body_hash: str | None = None  # of the last body processed; None when unknown
 
 
@@ -132,6 +177,7 @@ class PendingAlert:
     url_id: str
     matched: tuple[str, ...]
     attempts: int
+    created: datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -144,9 +190,31 @@ class Delivery:
     url_label: str
 
 
+# (match, delivery) queues the rule's ordinary alert ("story"); a third item names another kind:
+# "event" (one per event), "escalation" (one per story), "update:HASH" (one per entry version).
+QueuedAlert = tuple[Match, "Delivery"] | tuple[Match, "Delivery", str]
+
+
+def _signature_columns(sig: Signature | None) -> dict[str, Any]:
+    if sig is None:
+        return {}
+    return {
+        "dedup_bands": sig.pack_bands(),
+        "dedup_lede": sig.lede,
+        "dedup_keywords": " ".join(sig.keywords),
+        "dedup_when": sig.when,
+    }
+
+
 def url_id(url: str) -> str:
     """A stable, secret-free handle for a target URL (stored instead of the URL)."""
     return hashlib.sha256(url.encode()).hexdigest()[:16]
+
+
+def tombstone(feed_url: str, key: str) -> int:
+    """A pruned entry's identity in 8 bytes (a signed 64-bit SQLite integer)."""
+    digest = hashlib.blake2b(f"{feed_url}\n{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
 
 
 def iso(moment: datetime | None) -> str | None:
@@ -155,6 +223,14 @@ def iso(moment: datetime | None) -> str | None:
 
 def from_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int | None:
+    """A plain INSERT: sqlite-utils' insert() inspects the table on every call, which cost
+    more than the insert itself on a cold start with thousands of entries."""
+    columns = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid
 
 
 class Store:
@@ -201,6 +277,18 @@ class Store:
             self._lockfile.close()
             self._lockfile = None
 
+    def ping(self, timeout: float = 5.0) -> bool:
+        """True when the database answers a read within ``timeout`` (the watchdog asks)."""
+        if not self._lock.acquire(timeout=timeout):
+            return False
+        try:
+            self.db.execute("SELECT count(*) FROM feeds").fetchone()
+        except sqlite3.Error:
+            return False
+        finally:
+            self._lock.release()
+        return True
+
     def _query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Rows of a read, fetched whole under the lock: the connection is shared by threads."""
         with self._lock:
@@ -230,9 +318,32 @@ class Store:
             for url, name in feeds:
                 db.execute(
                     "INSERT INTO feeds (url, name, source) VALUES (?, ?, ?) "
-                    "ON CONFLICT(url) DO UPDATE SET name = excluded.name",
+                    # A command feed later listed in the config becomes a config feed.
+                    "ON CONFLICT(url) DO UPDATE SET name = excluded.name, source = excluded.source",
                     [url, name, source],
                 )
+
+    def add_feeds(self, feeds: Iterable[tuple[str, str, float | None]], now: datetime) -> list[str]:
+        """Add command feeds (url, name, pinned interval or None); returns the URLs that were new."""
+        added = []
+        with self.transaction() as db:
+            for url, name, interval in feeds:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO feeds (url, name, source, pinned_interval, added) "
+                    "VALUES (?, ?, 'command', ?, ?)",
+                    [url, name, interval, iso(now)],
+                )
+                if cursor.rowcount:
+                    added.append(url)
+        return added
+
+    def command_feeds(self) -> list[dict[str, Any]]:
+        return self._query("SELECT url, name, pinned_interval FROM feeds WHERE source = 'command' ORDER BY url")
+
+    def remove_feed(self, url: str) -> bool:
+        """Forget a command feed (its entries stay); config feeds are removed from the config."""
+        with self.transaction() as db:
+            return bool(db.execute("DELETE FROM feeds WHERE url = ? AND source = 'command'", [url]).rowcount)
 
     def feed_state(self, url: str) -> FeedState:
         rows = list(self._query("SELECT * FROM feeds WHERE url = ?", [url]))
@@ -246,8 +357,20 @@ class Store:
             bool(row["polled"]),
             row["error_count"] or 0,
             row["status"] or "ok",
-            row["body_hash"],
+            fetch_url=row["fetch_url"],
+            interval=row["interval"],
+            last_success=from_iso(row["last_success"]),
+            failing_since=from_iso(row["failing_since"]),
+            next_poll=from_iso(row["next_poll"]),
+            health_notice=row["health_notice"],
+            body_hash=row["body_hash"],
         )
+
+    def update_feed(self, url: str, **values: Any) -> None:
+        """Set feed columns (fetch_url, status, health_notice, ...); datetimes are stored as ISO text."""
+        values = {k: iso(v) if isinstance(v, datetime) else v for k, v in values.items()}
+        with self.transaction() as db:
+            db.table("feeds").update(url, values)
 
     def record_fetch(
         self,
@@ -260,6 +383,8 @@ class Store:
         next_poll: datetime | None = None,
         status: str | None = None,
         new_entries: int = 0,
+        interval: float | None = None,
+        overflow: bool = False,
         body_hash: str | None = None,
     ) -> None:
         """Write a poll's outcome: validators and success, or the error and its streak."""
@@ -267,36 +392,101 @@ class Store:
             if error is None:
                 db.execute(
                     "UPDATE feeds SET etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
-                    "last_fetch = ?, last_success = ?, error_count = 0, last_error = NULL, "
-                    "status = coalesce(?, 'ok'), polled = 1, next_poll = ?, "
-                    "entries_seen = entries_seen + ?, body_hash = coalesce(?, body_hash) WHERE url = ?",
-                    [etag, last_modified, iso(now), iso(now), status, iso(next_poll), new_entries, body_hash, url],
+                    "last_fetch = ?, last_success = ?, error_count = 0, last_error = NULL, failing_since = NULL, "
+                    "status = coalesce(?, 'ok'), polled = 1, next_poll = ?, interval = coalesce(?, interval), "
+                    "entries_seen = entries_seen + ?, overflows = overflows + ?, body_hash = coalesce(?, body_hash) "
+                    "WHERE url = ?",
+                    [
+                        etag,
+                        last_modified,
+                        iso(now),
+                        iso(now),
+                        status,
+                        iso(next_poll),
+                        interval,
+                        new_entries,
+                        int(overflow),
+                        body_hash,
+                        url,
+                    ],
                 )
             else:
                 db.execute(
                     "UPDATE feeds SET last_fetch = ?, error_count = error_count + 1, last_error = ?, "
-                    "status = coalesce(?, 'failing'), next_poll = ? WHERE url = ?",
-                    [iso(now), error[:500], status, iso(next_poll), url],
+                    "failing_since = coalesce(failing_since, ?), status = coalesce(?, 'failing'), next_poll = ? "
+                    "WHERE url = ?",
+                    [iso(now), error[:500], iso(now), status, iso(next_poll), url],
                 )
 
     def feeds(self) -> list[dict[str, Any]]:
         return list(self._query("SELECT * FROM feeds ORDER BY name, url"))
 
+    def entry_rates(self, now: datetime, days: float = 7.0) -> dict[str, float]:
+        """Entries per day of each feed over the last ``days``, by date (else by first seen)."""
+        since = now - timedelta(days=days)
+        rows = self._query(
+            "SELECT feed_url, count(*) AS n FROM entries WHERE coalesce(published, first_seen) >= ? GROUP BY feed_url",
+            [iso(since)],
+        )
+        return {r["feed_url"]: r["n"] / days for r in rows}
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for `monitor stats`: entries, stories, tombstones, alerts by rule and status, feeds by status."""
+        one = {
+            name: self._query(f"SELECT count(*) AS n FROM {name}")[0]["n"]
+            for name in ("entries", "stories", "tombstones")
+        }
+        alerts = self._query("SELECT rule, status, count(*) AS n FROM alerts GROUP BY rule, status ORDER BY rule")
+        feeds = self._query(
+            "SELECT CASE WHEN status = 'gone' THEN 'gone' WHEN error_count > 0 THEN 'failing' "
+            "WHEN polled = 0 THEN 'new' ELSE 'ok' END AS state, count(*) AS n FROM feeds GROUP BY state"
+        )
+        return {**one, "alerts": alerts, "feeds": {r["state"]: r["n"] for r in feeds}}
+
     # entries and stories ---------------------------------------------------
 
-    def known_keys(self, feed_url: str, keys: Iterable[str]) -> set[str]:
-        keys = list(keys)
+    def tombstoned(self, feed_url: str, keys: Iterable[str]) -> set[str]:
+        """The keys of ``feed_url`` whose entries were pruned (they left a tombstone)."""
+        digests = {tombstone(feed_url, key): key for key in keys}
         found: set[str] = set()
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
+        chunks = list(digests)
+        for start in range(0, len(chunks), 500):
+            chunk = chunks[start : start + 500]
             marks = ",".join("?" * len(chunk))
             found.update(
-                r["key"]
-                for r in self._query(
-                    f"SELECT key FROM entries WHERE feed_url = ? AND key IN ({marks})", [feed_url, *chunk]
-                )
+                digests[r["digest"]]
+                for r in self._query(f"SELECT digest FROM tombstones WHERE digest IN ({marks})", chunk)
             )
         return found
+
+    def prune(self, cutoff: datetime, now: datetime, batch: int = 500) -> int:
+        """Delete stories whose every entry was first seen before ``cutoff`` (with their entries
+        and alerts), leaving a tombstone per entry. Stories with a pending alert stay.
+        Returns the number of entries pruned; safe to call at any time."""
+        pruned = 0
+        while True:
+            stories = [
+                r["id"]
+                for r in self._query(
+                    "SELECT s.id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM entries e "
+                    "WHERE e.story_id = s.id AND e.first_seen >= ?) AND NOT EXISTS (SELECT 1 FROM alerts a "
+                    "WHERE a.story_id = s.id AND a.status = 'pending') LIMIT ?",
+                    [iso(cutoff), batch],
+                )
+            ]
+            if not stories:
+                return pruned
+            marks = ",".join("?" * len(stories))
+            with self.transaction() as db:
+                rows = list(db.query(f"SELECT feed_url, key FROM entries WHERE story_id IN ({marks})", stories))
+                db.conn.executemany(
+                    "INSERT OR IGNORE INTO tombstones (digest, pruned) VALUES (?, ?)",
+                    [(tombstone(r["feed_url"], r["key"]), iso(now)) for r in rows],
+                )
+                db.execute(f"DELETE FROM alerts WHERE story_id IN ({marks})", stories)
+                db.execute(f"DELETE FROM entries WHERE story_id IN ({marks})", stories)
+                db.execute(f"DELETE FROM stories WHERE id IN ({marks})", stories)
+            pruned += len(rows)
 
     def add_entry(
         self,
@@ -307,65 +497,185 @@ class Store:
         score: float = 0.0,
         reason: str = "",
         duplicate_of: int | None = None,
-        alerts: Iterable[tuple[Match, Delivery]] = (),
+        alerts: Iterable[QueuedAlert] = (),
+        event_id: int | None = None,
+        event_score: float = 0.0,
+        event_reason: str = "",
+        signature: Signature | None = None,
+        content_hash: str | None = None,
     ) -> tuple[int, int]:
         """Record an entry (and a new story when ``story_id`` is None) with its pending alerts.
 
         One transaction: either the entry and every alert are stored, or nothing is.
-        Returns (entry_id, story_id). An alert already queued for the same rule, story
-        and target URL is not queued again.
+        Returns (entry_id, story_id). A new story joins ``event_id`` (None: it starts its
+        own event, numbered like the story). An alert already queued under the same key
+        (rule, story or event or update or escalation, target URL) is not queued again.
         """
         with self._entry_transaction() as db:
-            # Plain INSERTs: sqlite-utils' insert() inspects the table on every call, which
-            # cost more than the insert itself on a cold start with thousands of entries.
-            entry_id = db.execute(
-                "INSERT INTO entries (feed_url, key, outlet, link, title, summary, content, author, tags, lang, "
-                "published, first_seen, story_id, dedup_score, dedup_reason, duplicate_of) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    entry.feed_url,
-                    entry.key,
-                    entry.outlet,
-                    entry.link,
-                    entry.title,
-                    entry.summary,
-                    entry.content,
-                    entry.author,
-                    json.dumps(entry.tags),
-                    entry.lang,
-                    iso(entry.published),
-                    iso(now),
-                    story_id,
-                    score,
-                    reason,
-                    duplicate_of,
-                ],
-            ).lastrowid
+            row = {
+                "feed_url": entry.feed_url,
+                "key": entry.key,
+                "outlet": entry.outlet,
+                "link": entry.link,
+                "title": entry.title,
+                "summary": entry.summary,
+                "content": entry.content,
+                "author": entry.author,
+                "tags": json.dumps(entry.tags),
+                "lang": entry.lang,
+                "published": iso(entry.published),
+                "first_seen": iso(now),
+                "story_id": story_id,
+                "dedup_score": score,
+                "dedup_reason": reason,
+                "duplicate_of": duplicate_of,
+                "content_hash": content_hash,
+                **_signature_columns(signature),
+            }
+            entry_id = _insert(db, "entries", row)
             assert entry_id is not None
             if story_id is None:
-                story_pk = db.execute(
-                    "INSERT INTO stories (first_entry_id, title, first_seen) VALUES (?, ?, ?)",
-                    [entry_id, entry.title, iso(now)],
-                ).lastrowid
+                story_pk = _insert(
+                    db,
+                    "stories",
+                    {
+                        "first_entry_id": entry_id,
+                        "title": entry.title,
+                        "first_seen": iso(now),
+                        "event_id": event_id,
+                        "event_score": event_score,
+                        "event_reason": event_reason,
+                    },
+                )
                 assert story_pk is not None
                 story_id = int(story_pk)
+                if event_id is None:
+                    db.execute("UPDATE stories SET event_id = ? WHERE id = ?", [story_id, story_id])
                 db.execute("UPDATE entries SET story_id = ? WHERE id = ?", [story_id, entry_id])
-            for match, delivery in alerts:
-                db.execute(
-                    "INSERT OR IGNORE INTO alerts (rule, story_id, entry_id, target, url_id, url_label, "
-                    "matched, status, created, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0)",
-                    [
-                        match.rule,
-                        story_id,
-                        entry_id,
-                        delivery.target,
-                        delivery.url_id,
-                        delivery.url_label,
-                        json.dumps(match.terms, ensure_ascii=False),
-                        iso(now),
-                    ],
-                )
+            self._queue(db, int(entry_id), story_id, alerts, now)
             return int(entry_id), story_id
+
+    def _queue(
+        self, db: sqlite_utils.Database, entry_id: int, story_id: int, alerts: Iterable[QueuedAlert], now: datetime
+    ) -> None:
+        event_id = None
+        for queued in alerts:
+            match, delivery = queued[0], queued[1]
+            kind = queued[2] if len(queued) > 2 else "story"
+            if kind == "event" and event_id is None:
+                event_id = self.story_event(story_id)
+            key = {
+                "story": f"story:{story_id}",
+                "event": f"event:{event_id}",
+                "escalation": f"escalation:{story_id}",
+            }.get(kind, f"{kind}:{entry_id}")
+            db.execute(
+                "INSERT OR IGNORE INTO alerts (rule, story_id, entry_id, target, url_id, url_label, "
+                "matched, status, created, attempts, kind, alert_key) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?)",
+                [
+                    match.rule,
+                    story_id,
+                    entry_id,
+                    delivery.target,
+                    delivery.url_id,
+                    delivery.url_label,
+                    json.dumps(match.terms, ensure_ascii=False),
+                    iso(now),
+                    kind.split(":")[0],
+                    key,
+                ],
+            )
+
+    def update_entry(
+        self,
+        entry_id: int,
+        entry: Entry,
+        now: datetime,
+        *,
+        content_hash: str,
+        reason: str,
+        signature: Signature | None = None,
+        alerts: Iterable[QueuedAlert] = (),
+    ) -> int:
+        """Replace an entry's text in place (same key, new title or body) and queue its alerts; returns its story.
+
+        An ``update:HASH`` alert kind is keyed by entry and hash: one re-alert per version.
+        """
+        with self.transaction() as db:
+            db.table("entries").update(
+                entry_id,
+                {
+                    "link": entry.link,
+                    "title": entry.title,
+                    "summary": entry.summary,
+                    "content": entry.content,
+                    "author": entry.author,
+                    "tags": json.dumps(entry.tags),
+                    "published": iso(entry.published),
+                    "content_hash": content_hash,
+                    "updated": iso(now),
+                    "update_reason": reason,
+                    **_signature_columns(signature),
+                },
+            )
+            story_id = int(db.table("entries").get(entry_id)["story_id"])
+            self._queue(db, entry_id, story_id, alerts, now)
+            return story_id
+
+    def known_versions(self, feed_url: str, keys: Iterable[str]) -> dict[str, tuple[int, str | None]]:
+        """key -> (entry_id, content hash or None for rows stored before hashes) for the known keys."""
+        keys = list(keys)
+        found: dict[str, tuple[int, str | None]] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self._query(
+                f"SELECT id, key, content_hash FROM entries WHERE feed_url = ? AND key IN ({marks})",
+                [feed_url, *chunk],
+            ):
+                found[r["key"]] = (r["id"], r["content_hash"])
+        return found
+
+    def story_event(self, story_id: int) -> int:
+        rows = self._query("SELECT coalesce(event_id, id) AS event FROM stories WHERE id = ?", [story_id])
+        return int(rows[0]["event"]) if rows else story_id
+
+    def story_of(self, entry_id: int) -> int:
+        return int(self._query("SELECT story_id FROM entries WHERE id = ?", [entry_id])[0]["story_id"])
+
+    def alerted(self, rule: str, story_id: int) -> bool:
+        """Has ``rule`` ever queued an alert for this story (any status)?"""
+        return bool(self._query("SELECT 1 FROM alerts WHERE rule = ? AND story_id = ? LIMIT 1", [rule, story_id]))
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        rows = self._query("SELECT * FROM stories WHERE id = ?", [story_id])
+        return rows[0] if rows else None
+
+    def story_entries(self, story_id: int) -> list[dict[str, Any]]:
+        return self._query(
+            "SELECT id, outlet, title, link, published, first_seen, dedup_score, dedup_reason, duplicate_of, "
+            "updated, update_reason FROM entries WHERE story_id = ? ORDER BY id",
+            [story_id],
+        )
+
+    def event_stories(self, event_id: int) -> list[dict[str, Any]]:
+        return self._query("SELECT * FROM stories WHERE event_id = ? ORDER BY id", [event_id])
+
+    def recent_signatures(self, since: datetime) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
+        """(entry_id, story_id, event_id, first_seen, stored signature or None) for the dedup window, oldest first."""
+        sql = (
+            "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
+            "e.dedup_lede, e.dedup_keywords, e.dedup_when FROM entries e JOIN stories s ON s.id = e.story_id "
+            "WHERE e.first_seen >= ? ORDER BY e.id"
+        )
+        with self._lock:
+            rows = self.db.execute(sql, [iso(since)]).fetchall()
+        for entry_id, story_id, event_id, seen, bands, lede, words, when in rows:
+            sig = None
+            if bands is not None and lede is not None:
+                sig = Signature(Signature.unpack_bands(bands), lede, tuple(words.split()) if words else (), when)
+            yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
 
     def entry(self, entry_id: int) -> Entry:
         with self._lock:
@@ -417,6 +727,7 @@ class Store:
                 r["url_id"],
                 tuple(json.loads(r["matched"] or "[]")),
                 r["attempts"],
+                from_iso(r["created"]),
             )
             for r in self._query(sql + " ORDER BY id", params)
         ]

@@ -1,0 +1,152 @@
+"""Dedup speed: per-entry assignment cost against a window of N entries, memory, rebuild time,
+beside a naive rapidfuzz scan of the whole window measured in the same run.
+
+    .venv/bin/python benchmarks/dedup_speed.py                # 10k and 100k
+    .venv/bin/python benchmarks/dedup_speed.py --sizes 10000 100000 1000000
+    .venv/bin/python benchmarks/dedup_speed.py --smoke        # 2k, seconds (the test runs this)
+
+Synthetic but realistic text: ledes of 40-90 words drawn from a Zipf-distributed
+vocabulary of 30k words plus capitalised names, a quarter of the window being
+syndicated copies (trimmed, cut, one word changed). "rebuild" is the start-up path:
+``StoryIndex.add`` from stored signatures (SQLite read time excluded; it is one
+indexed range scan). Memory is the traced Python allocation of the built index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import random
+import sys
+import time
+import tracemalloc
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+
+from rapidfuzz import fuzz, process
+
+from monitor.dedup import Signature, StoryIndex, signature
+from monitor.dedup.normalise import LEDE_CHARS
+from monitor.models import Entry
+
+QUERIES = 500
+NAIVE_QUERIES = 20
+START = datetime(2025, 7, 1, tzinfo=UTC)
+
+
+def vocabulary(rng: random.Random) -> tuple[list[str], list[str]]:
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    words = ["".join(rng.choices(letters, k=rng.randint(2, 10))) for _ in range(30_000)]
+    names = ["".join(rng.choices(letters, k=rng.randint(4, 9))).capitalize() for _ in range(5_000)]
+    return words, names
+
+
+def article(rng: random.Random, words: list[str], names: list[str], weights: list[float]) -> tuple[str, str]:
+    body = rng.choices(words, cum_weights=weights, k=rng.randint(40, 90))
+    for i in rng.sample(range(len(body)), 6):
+        body[i] = rng.choice(names)
+    title = " ".join(rng.choices(words, cum_weights=weights, k=8)).capitalize() + " " + rng.choice(names)
+    return title, " ".join(body) + "."
+
+
+def copy_of(rng: random.Random, entry: Entry, n: int) -> Entry:
+    words = entry.content.split()
+    style = n % 3
+    if style == 0:
+        words = words[: max(25, len(words) // 2)]  # trimmed to the first paragraph
+    elif style == 1:
+        words = [*words[: rng.randint(26, len(words))], "…"]  # cut mid-sentence
+    else:
+        words[rng.randrange(len(words))] = "stated"  # one word changed
+    return replace(entry, outlet=f"copy{n}", key=f"c{n}", content=" ".join(words), title="Another headline")
+
+
+def entries(n: int, seed: int = 1) -> list[Entry]:
+    rng = random.Random(seed)
+    words, names = vocabulary(rng)
+    weights = list(itertools.accumulate(1 / (rank + 1) for rank in range(len(words))))
+    out: list[Entry] = []
+    originals: list[Entry] = []
+    for i in range(n):
+        if originals and rng.random() < 0.25:
+            out.append(copy_of(rng, rng.choice(originals[-2000:]), i))
+            continue
+        title, body = article(rng, words, names, weights)
+        when = START + timedelta(minutes=i * 10080 / max(n, 1))  # the window spread over 7 days
+        out.append(
+            Entry(f"f{i % 500}", f"outlet{i % 500}", f"k{i}", f"https://x.example/{i}", title, "", body, published=when)
+        )
+    return out
+
+
+def build(sigs: list[Signature], seen: datetime) -> StoryIndex:
+    index = StoryIndex()
+    for entry_id, sig in enumerate(sigs, start=1):
+        index.add(entry_id, entry_id, entry_id, sig, seen)
+    return index
+
+
+def measure(size: int, queries: int, naive_queries: int) -> dict[str, float]:
+    window = entries(size + queries)
+    seen = START + timedelta(days=7)
+    t0 = time.perf_counter()
+    sigs = [signature(e, seen) for e in window[:size]]
+    sign_s = time.perf_counter() - t0
+
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    index = build(sigs, seen)
+    rebuild_s = time.perf_counter() - t0
+    memory_mb = tracemalloc.get_traced_memory()[0] / 1e6
+    tracemalloc.stop()
+
+    probe = window[size:]
+    t0 = time.perf_counter()
+    for entry_id, entry in enumerate(probe, start=size + 1):
+        decision = index.find(entry, seen)
+        assert decision.signature is not None
+        index.add(entry_id, decision.story_id or entry_id, decision.event_id or entry_id, decision.signature, seen)
+    per_entry_ms = (time.perf_counter() - t0) / len(probe) * 1000
+
+    ledes = [s.lede for s in sigs]
+    t0 = time.perf_counter()
+    for entry in probe[:naive_queries]:
+        process.extractOne(signature(entry, seen).lede, ledes, scorer=fuzz.ratio, score_cutoff=90)
+    naive_ms = (time.perf_counter() - t0) / naive_queries * 1000
+    return {
+        "size": size,
+        "per_entry_ms": per_entry_ms,
+        "naive_ms": naive_ms,
+        "memory_mb": memory_mb,
+        "rebuild_s": rebuild_s,
+        "signature_ms": sign_s / size * 1000,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
+    parser.add_argument("--smoke", action="store_true", help="one small window, for the test suite")
+    args = parser.parse_args(argv)
+    sizes, queries, naive = ([2_000], 100, 5) if args.smoke else (args.sizes, QUERIES, NAIVE_QUERIES)
+    print(f"lede {LEDE_CHARS} chars; {queries} assignments and {naive} naive scans per window")
+    print(
+        f"{'window':>8} {'index ms/entry':>14} {'naive ms/entry':>14} {'speed-up':>8} {'memory MB':>9} "
+        f"{'rebuild s':>9} {'signature ms':>12}"
+    )
+    rows = [measure(size, queries, naive) for size in sizes]
+    for r in rows:
+        print(
+            f"{r['size']:>8} {r['per_entry_ms']:>14.3f} {r['naive_ms']:>14.1f} "
+            f"{r['naive_ms'] / r['per_entry_ms']:>7.0f}x "
+            f"{r['memory_mb']:>9.0f} {r['rebuild_s']:>9.2f} {r['signature_ms']:>12.3f}"
+        )
+    for small, large in itertools.pairwise(rows):
+        growth = large["per_entry_ms"] / small["per_entry_ms"]
+        naive = large["naive_ms"] / small["naive_ms"]
+        print(f"cost x{growth:.2f} for a window x{large['size'] / small['size']:.0f} (naive: x{naive:.1f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,60 @@
+"""``monitor stories show ID``: why entries were joined into a story, and the story's event.
+
+Reads the decisions stored with each entry (decision, score, reason); never
+re-runs dedup, so the explanation is what happened at the time.
+"""
+
+from __future__ import annotations
+
+import click
+
+from monitor.errors import MonitorError
+from monitor.store import Store
+
+
+@click.group()
+def stories() -> None:
+    """Inspect stories: which entries were joined and why."""
+
+
+@stories.command("show")
+@click.argument("story_id", type=int)
+@click.pass_context
+def show(ctx: click.Context, story_id: int) -> None:
+    """Every entry of story STORY_ID with its dedup decision, score and reason, and the story's event."""
+    from monitor.cli import load
+
+    config = load(ctx)
+    store = Store(config.storage_path)
+    try:
+        for line in explain(store, story_id):
+            click.echo(line)
+    finally:
+        store.close()
+
+
+def explain(store: Store, story_id: int) -> list[str]:
+    """The lines ``stories show`` prints; raises MonitorError for an unknown story."""
+    story = store.story(story_id)
+    if story is None:
+        raise MonitorError(f"no story {story_id} in {store.path}: `monitor stories show` takes an id from the alerts")
+    event_id = story["event_id"] or story_id
+    lines = [f"story {story_id}: {story['title']}", f"first seen {story['first_seen']}"]
+    if event_id == story_id:
+        lines.append(f"event {event_id}: starts it ({story['event_reason'] or 'new event'})")
+    else:
+        lines.append(f"event {event_id}: joined, score {story['event_score'] or 0:.2f} ({story['event_reason']})")
+    others = [s["id"] for s in store.event_stories(event_id) if s["id"] != story_id]
+    if others:
+        lines.append(f"other stories of the event: {', '.join(map(str, others))}")
+    lines.append("entries:")
+    for row in store.story_entries(story_id):
+        decision = "copy" if row["duplicate_of"] else "first" if row["id"] == story["first_entry_id"] else "new"
+        lines.append(
+            f"  {row['id']} {row['outlet']} · {row['published'] or 'no date'} · {decision} "
+            f"score {row['dedup_score'] or 0:.0f}: {row['dedup_reason'] or '-'}"
+        )
+        lines.append(f"     {row['title']} <{row['link']}>")
+        if row["updated"]:
+            lines.append(f"     updated {row['updated']}: {row['update_reason']}")
+    return lines

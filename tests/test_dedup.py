@@ -1,0 +1,119 @@
+"""The dedup core: copies join, different stories stay apart, scripts without spaces, updates,
+the labelled set's figures (guarded against regression) and the speed benchmark's smoke size."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from monitor.dedup import StoryIndex, material_change, strip_boilerplate, tokens
+from monitor.models import Entry
+
+ROOT = Path(__file__).parent.parent
+NOW = datetime(2025, 7, 12, 12, 0, tzinfo=UTC)
+WONSAN = (
+    "WONSAN, July 12 — Russian Foreign Minister Sergey Lavrov met North Korean leader Kim Jong Un on Saturday, "
+    "and said Pyongyang had restated its full support for Moscow's military campaign in Ukraine.\n"
+    "Russia's foreign ministry released footage of Lavrov and Kim greeting each other in Wonsan."
+)
+DETERRENCE = (
+    "WONSAN — Sergey Lavrov cautioned the United States, South Korea and Japan against building up military "
+    "pressure around North Korea, a day after the three allies staged joint air drills over the peninsula."
+)
+
+
+def benchmark(name: str):  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "benchmarks" / f"{name}.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def entry(body: str, outlet: str = "Wire", title: str = "Lavrov in Wonsan", hours: float = 0) -> Entry:
+    return Entry(
+        "https://x.example/feed",
+        outlet,
+        f"{outlet}-{title}",
+        "",
+        title,
+        "",
+        body,
+        published=NOW + timedelta(hours=hours),
+    )
+
+
+def indexed(*entries: Entry) -> tuple[StoryIndex, list[int]]:
+    index, stories = StoryIndex(), []
+    for entry_id, e in enumerate(entries, start=1):
+        decision = index.find(e, NOW)
+        assert decision.signature is not None
+        story = decision.story_id or entry_id
+        index.add(entry_id, story, decision.event_id or story, decision.signature, NOW)
+        stories.append(story)
+    return index, stories
+
+
+def test_copy_with_boilerplate_trim_and_new_headline_joins_the_story():
+    copy = "Authored by Staff via Substack,\n" + WONSAN.split("\n")[0][:150] + "…\nRead More\nSource link"
+    index, stories = indexed(entry(WONSAN), entry(copy, outlet="Daily", title="Kim meets Lavrov"))
+
+    assert stories == [1, 1]
+    decision = index.find(entry(WONSAN, outlet="Third"), NOW)
+    assert decision.story_id == 1 and decision.score >= 90 and "like entry" in decision.reason
+
+
+def test_a_different_statement_the_same_day_is_a_new_story():
+    index, _ = indexed(entry(WONSAN))
+
+    decision = index.find(entry(DETERRENCE, outlet="Daily", title="Lavrov warns US"), NOW)
+
+    assert decision.story_id is None
+    assert decision.reason.startswith("new story")
+
+
+def test_boilerplate_lines_are_dropped_but_story_lines_stay():
+    text = "By Seoul Briefing staff\nThe talks went on.\n(Reporting by A; Editing by B)\nCopyright 2025 X."
+    assert strip_boilerplate(text) == "the talks went on."
+
+
+def test_japanese_is_shingled_by_character_and_copies_join():
+    ja = (
+        "ロシア外務省は7月3日、アフガニスタンのタリバン暫定政権を正式に承認したと発表した。"
+        "同政権を承認した国はロシアが初めてとなる。"
+    )
+    assert tokens("ロシア外務省")[:3] == ["ロ", "シ", "ア"]
+    _, stories = indexed(entry(ja, title="ロシアが承認"), entry(ja[:40] + "…", outlet="Asia", title="タリバン承認"))
+    assert stories == [1, 1]
+
+
+def test_an_edit_is_material_only_when_numbers_or_much_text_change():
+    old = entry("Pakistan says 30 militants were killed trying to cross the border on Friday night.")
+    typo = replace(old, content=old.content.replace("militants", "militnats"))
+    recount = replace(old, content=old.content.replace("30", "32"))
+
+    assert material_change(old, typo)[0] is False
+    assert material_change(old, recount) == (True, "numbers changed: 30, 32")
+
+
+def test_quality_on_the_labelled_set_stays_at_its_measured_level():
+    scores = benchmark("dedup_quality").evaluate()
+
+    assert scores["story"].precision >= 0.99 and scores["story"].recall >= 0.95
+    # Events: precision meets the 0.90 target; recall is 0.790 against a 0.80 target (the
+    # Japanese and Russian write-ups of the recognition cannot share names with English ones).
+    assert scores["event"].precision >= 0.90 and scores["event"].recall >= 0.79
+
+
+def test_speed_benchmark_smoke_prints_its_figures(capsys: pytest.CaptureFixture[str]):
+    assert benchmark("dedup_speed").main(["--smoke"]) == 0
+
+    out = capsys.readouterr().out
+    assert "naive ms/entry" in out and "rebuild s" in out
+    assert len(out.strip().splitlines()) == 3
