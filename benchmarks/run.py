@@ -99,7 +99,11 @@ def machine() -> str:
 def render(out: Results, took: float) -> str:
     lines = ["| section | figure | value | note |", "| --- | --- | ---: | --- |"]
     lines += [f"| {s} | {f.strip()} | {v} | {n} |" for s, f, v, n in out.rows]
-    lines.append(f"\nWhole run: {took:.0f} s.")
+    # Other work on the machine slows every figure: say how busy it was.
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    lines.append(
+        f"\nWhole run: {took:.0f} s. Load average at the end (1, 5, 15 min): {load} on {os.cpu_count()} cores."
+    )
     return "\n".join(lines)
 
 
