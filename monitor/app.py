@@ -14,6 +14,7 @@ from monitor.fetch import HostSlots, make_client
 from monitor.models import Feed
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline
+from monitor.render import Templates, load_templates
 from monitor.rules import Rule, RuleSet, load_rules
 from monitor.store import Store
 
@@ -28,6 +29,7 @@ def check(config: Config) -> list[str]:
     """Validate rules and targets beyond the config itself; raise ConfigError with every problem."""
     rules = load_rules(config.rule_paths, config.targets)
     problems = Notifier(config.targets).problems(str(config.path))
+    problems += Templates(config.notify.templates).problems()
     if problems:
         raise ConfigError(problems)
     return [rule.name for rule in rules]
@@ -44,7 +46,7 @@ def rebuild_index(store: Store, since: datetime) -> StoryIndex:
 def prepare(config: Config) -> tuple[list[Rule], Notifier]:
     """The rules and notifier of ``config``; raise ConfigError with every problem (a reload uses it too)."""
     rules = load_rules(config.rule_paths, config.targets)
-    notifier = Notifier(config.targets)
+    notifier = Notifier(config.targets, throttle=config.notify.throttle)
     problems = notifier.problems(str(config.path))
     if problems:
         raise ConfigError(problems)
@@ -54,6 +56,7 @@ def prepare(config: Config) -> tuple[list[Rule], Notifier]:
 def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True) -> Pipeline:
     """Open the store (taking the single-writer lock), load rules, rebuild the dedup index."""
     rules, notifier = prepare(config)
+    templates = load_templates(config.notify.templates)
     store = Store(config.storage_path)
     if lock:
         store.lock()
@@ -75,6 +78,7 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
         notifier=notifier,
         index=index,
         clock=clock,
+        templates=templates,
         command_feeds=command_feeds,
         hosts=HostSlots(config.polling.per_host),
     )

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from monitor.durations import parse_duration, parse_size
 from monitor.errors import ConfigError, Problem
 from monitor.models import Feed, Target
+from monitor.policy import Burst, QuietHours, TargetPolicy, digest_schedule, zone
 from monitor.schedule import Policy
 
 
@@ -63,6 +64,19 @@ class Dedup:
 
 
 @dataclass(frozen=True)
+class NotifySettings:
+    """How alerts leave: a policy per target name, apprise's throttle, custom templates."""
+
+    policies: dict[str, TargetPolicy] = field(default_factory=dict)  # by target name; "default" too
+    throttle: float = 0.0  # seconds apprise waits between two requests to one service
+    templates: Path | None = None  # a folder whose files replace the bundled templates
+    rule_burst: Burst | None = None  # cap per rule and target URL; off by default
+
+    def policy(self, target: str) -> TargetPolicy:
+        return self.policies.get(target) or self.policies.get("default") or TargetPolicy()
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     storage_path: Path
@@ -72,6 +86,7 @@ class Config:
     polling: Polling = Polling()
     alerts: Alerts = Alerts()
     dedup: Dedup = Dedup()
+    notify: NotifySettings = NotifySettings()
     retention: Retention = Retention()
     http: Http = Http()
     operator: str = "default"  # the target that receives feed-health notices
@@ -79,10 +94,11 @@ class Config:
     secrets: tuple[str, ...] = field(default=(), repr=False)  # every URL to redact from output
 
 
+POLICY_KEYS = ("digest", "timezone", "quiet", "burst", "max_attempts", "max_age")  # [notify] and each target
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "storage": ("path",),
     "rules": ("paths",),
-    "notify": ("urls", "targets", "operator"),
+    "notify": ("urls", "targets", "operator", "throttle", "templates", "rule_burst", *POLICY_KEYS),
     "polling": (
         "interval",
         "timeout",
@@ -178,6 +194,7 @@ def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
     notify = _table(reader, data, "notify")
     polling = _polling(reader, _table(reader, data, "polling"))
     targets = _targets(reader, notify)
+    settings = _notify_settings(reader, notify, base)
     dedup = Dedup(window=reader.get(_table(reader, data, "dedup"), "dedup", "window", parse_duration, Dedup().window))
     retention = _retention(reader, _table(reader, data, "retention"), dedup)
     config = Config(
@@ -192,6 +209,7 @@ def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
             max_age=reader.get(_table(reader, data, "alerts"), "alerts", "max_age", parse_duration, Alerts().max_age),
         ),
         dedup=dedup,
+        notify=settings,
         retention=retention,
         http=Http(reader.get(_table(reader, data, "http"), "http", "listen", _listen, None)),
         operator=_operator(reader, notify, targets),
@@ -307,14 +325,61 @@ def _targets(reader: _Reader, notify: dict[str, Any]) -> dict[str, Target]:
         return targets
     for name, table in named.items():
         section = f"notify.targets.{name}"
-        if not isinstance(table, dict) or set(table) - {"urls"}:
-            reader.problem(f'[{section}] takes only urls = ["scheme://…"]', section)
+        if not isinstance(table, dict):
+            reader.problem(f'[{section}] must be a table with urls = ["scheme://…"]', section)
             continue
+        for key in set(table) - {"urls", *POLICY_KEYS}:
+            allowed = ", ".join(("urls", *POLICY_KEYS))
+            reader.problem(
+                f"unknown key {key!r} in [{section}]{_hint(key, POLICY_KEYS) or f' (allowed: {allowed})'}", section, key
+            )
         if name == "default":
             reader.problem('"default" is reserved for [notify].urls: pick another target name', section)
             continue
         targets[name] = Target(name, tuple(reader.get(table, section, "urls", _urls, [])))
     return targets
+
+
+def _notify_settings(reader: _Reader, notify: dict[str, Any], base: Path) -> NotifySettings:
+    """[notify]'s delivery keys: the defaults, then each named target's own policy over them."""
+    default = _policy(reader, notify, "notify", TargetPolicy())
+    policies = {"default": default}
+    named = notify.get("targets", {})
+    for name, table in named.items() if isinstance(named, dict) else ():
+        if isinstance(table, dict):
+            policies[name] = _policy(reader, table, f"notify.targets.{name}", default)
+    templates = reader.get(notify, "notify", "templates", _string, None)
+    if templates is not None and not (base / templates).is_dir():
+        reader.problem(f"[notify].templates: folder {base / templates} does not exist", "notify", "templates")
+        templates = None
+    return NotifySettings(
+        policies=policies,
+        throttle=reader.get(notify, "notify", "throttle", parse_duration, 0.0),
+        templates=base / templates if templates else None,
+        rule_burst=reader.get(notify, "notify", "rule_burst", Burst.parse, None),
+    )
+
+
+def _policy(reader: _Reader, table: dict[str, Any], section: str, inherited: TargetPolicy) -> TargetPolicy:
+    def get(key: str, convert: Callable[[Any], Any]) -> Any:
+        return reader.get(table, section, key, convert, getattr(inherited, key))
+
+    timezone = get("timezone", lambda v: zone(_string(v)).key)
+    tz = zone(timezone)
+    digest = get("digest", lambda v: digest_schedule(_string(v), tz) and v)
+    quiet = inherited.quiet
+    if "quiet" in table:
+        quiet = reader.get(table, section, "quiet", lambda v: QuietHours.parse(_string(v), tz), None)
+    elif quiet is not None and "timezone" in table:
+        quiet = QuietHours(quiet.start, quiet.end, tz)  # the inherited window, in this target's zone
+    return TargetPolicy(
+        digest=digest,
+        timezone=timezone,
+        quiet=quiet,
+        burst=get("burst", Burst.parse),
+        max_attempts=get("max_attempts", _positive(_integer)),
+        max_age=get("max_age", _positive(parse_duration)),
+    )
 
 
 def _feeds(reader: _Reader, items: Any, default_interval: float) -> tuple[Feed, ...]:

@@ -30,6 +30,7 @@ from monitor.durations import format_duration
 from monitor.errors import ConfigError
 from monitor.models import Feed
 from monitor.pipeline import Pipeline, enabled, poll
+from monitor.policy import digest_schedule, zone
 from monitor.sdnotify import Notifier as SystemdNotifier
 
 log = logging.getLogger(__name__)
@@ -90,6 +91,16 @@ class Daemon:
                 seconds=seconds,
                 next_run_time=now + timedelta(seconds=first),
                 executor=executor,
+                replace_existing=True,
+            )
+        for expression, timezone in sorted({(t.digest, t.timezone) for t in self.p.config.notify.policies.values()}):
+            # Digests are due at their cron time: wake the outbox then instead of at its next regular pass.
+            self.scheduler.add_job(
+                self._queued.set,
+                digest_schedule(expression, zone(timezone)),
+                id=f"digest:{expression}:{timezone}",
+                name=f"digest {expression} ({timezone})",
+                executor="outbox",
                 replace_existing=True,
             )
 
@@ -167,8 +178,6 @@ class Daemon:
 
     def _heartbeat(self) -> None:
         self._beat = time.monotonic()
-        self._queued = threading.Event()  # a poll queued alerts: deliver at the next tick
-        self._delivered = 0.0  # monotonic time of the last pass over the outbox
 
     def healthy(self) -> bool:
         """The scheduler runs jobs (the heartbeat is recent) and the database answers."""

@@ -27,6 +27,7 @@ from monitor.models import Entry, Feed
 from monitor.notify import Notifier
 from monitor.parse import ParsedFeed
 from monitor.parsepool import FeedParser
+from monitor.render import Templates
 from monitor.rules import Rule, RuleSet
 from monitor.store import FeedState, QueuedAlert, Store
 from monitor.urls import redact
@@ -45,6 +46,7 @@ class Pipeline:
     notifier: Notifier
     index: StoryIndex
     clock: Callable[[], datetime]
+    templates: Templates = field(default_factory=Templates)
     command_feeds: tuple[Feed, ...] = ()  # added with `monitor feeds add/import`, kept in the database
     hosts: HostSlots = field(default_factory=HostSlots)
     metrics: Metrics = field(default_factory=Metrics)
@@ -204,7 +206,7 @@ def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
     queued: list[QueuedAlert] = []
     if _alertable(p.config, entry, state, now):
         outlets = _outlets_with(p, decision.story_id, entry.outlet)
-        for match in p.rules.match(entry):
+        for match in p.rules.match(entry, now):
             rule = _rule(p, match.rule)
             kind = "event" if rule.novelty == "event" else "story"
             queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
@@ -272,7 +274,7 @@ def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | N
     story_id = p.store.story_of(entry_id)
     queued: list[QueuedAlert] = []
     if material and _alertable(p.config, entry, state, now):
-        for match in p.rules.match(entry):
+        for match in p.rules.match(entry, now):
             rule = _rule(p, match.rule)
             if rule.on_update == "alert" and p.store.alerted(rule.name, story_id):
                 queued += [(match, d, f"update:{new_hash}") for d in p.notifier.deliveries(rule.name, rule.notify)]

@@ -144,7 +144,30 @@ def m003_polling_schedule_health_tombstones(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m004_feeds_body_hash(db: sqlite_utils.Database) -> None:
+def m004_delivery_outbox(db: sqlite_utils.Database) -> None:
+    """Holds (digest, quiet hours, burst), batches sent as one message, the in-flight mark, target health."""
+    alerts = db.table("alerts")
+    alerts.add_column("hold_reason", str)  # digest | quiet | burst: waits for one combined message
+    alerts.add_column("hold_until", str)  # when the held alert may go out in a digest
+    alerts.add_column("batch", int)  # alerts sent together as one digest share a batch number
+    alerts.add_column("in_flight", str)  # set just before sending, cleared by the outcome
+    alerts.add_column("since", str)  # start of the current retry series (max_age counts from here)
+    db.table("target_health").create(
+        {"url_id": str, "target": str, "url_label": str, "failing_since": str, "notice_at": str}, pk="url_id"
+    )
+
+
+@migrations()
+def m005_rules_entries_fts(db: sqlite_utils.Database) -> None:
+    # Full-text index for `rules test`: a backtest pre-filters stored history with it,
+    # then runs the exact matcher. Triggers keep it in step with every insert and update.
+    db.table("entries").enable_fts(
+        ["title", "summary", "content"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
+@migrations()
+def m006_feeds_body_hash(db: sqlite_utils.Database) -> None:
     """A hash of the last body processed: servers that ignore conditional GET resend
     unchanged bodies, and those are skipped without parsing."""
     db.table("feeds").add_column("body_hash", str)
@@ -178,6 +201,12 @@ class PendingAlert:
     matched: tuple[str, ...]
     attempts: int
     created: datetime | None = None
+    next_attempt: datetime | None = None
+    hold_reason: str | None = None
+    hold_until: datetime | None = None
+    batch: int | None = None
+    in_flight: datetime | None = None
+    since: datetime | None = None  # start of the current retry series (created, or the last manual retry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -680,19 +709,24 @@ class Store:
     def entry(self, entry_id: int) -> Entry:
         with self._lock:
             row = self.db.table("entries").get(entry_id)
-        return Entry(
-            feed_url=row["feed_url"],
-            outlet=row["outlet"],
-            key=row["key"],
-            link=row["link"],
-            title=row["title"],
-            summary=row["summary"],
-            content=row["content"],
-            author=row["author"] or "",
-            tags=tuple(json.loads(row["tags"] or "[]")),
-            published=from_iso(row["published"]),
-            lang=row["lang"] or "",
-        )
+        return _row_entry(row)
+
+    def history(self, since: datetime | None = None, fts: str | None = None) -> Iterator[tuple[int, Entry]]:
+        """(entry_id, entry) of stored entries dated (else first seen) since ``since``, oldest first.
+
+        ``fts`` is an FTS5 query over title, summary and content: a pre-filter, so the
+        caller still runs the exact matcher on what comes back.
+        """
+        sql = "SELECT entries.* FROM entries"
+        params: list[Any] = []
+        if fts is not None:
+            sql += " JOIN entries_fts ON entries_fts.rowid = entries.id AND entries_fts MATCH ?"
+            params.append(fts)
+        if since is not None:
+            sql += " WHERE coalesce(entries.published, entries.first_seen) >= ?"
+            params.append(iso(since))
+        for row in self._query(sql + " ORDER BY coalesce(entries.published, entries.first_seen), entries.id", params):
+            yield row["id"], _row_entry(row)
 
     def story_outlets(self, story_id: int) -> list[str]:
         return [
@@ -717,38 +751,150 @@ class Store:
         if due is not None:
             sql += " AND (next_attempt IS NULL OR next_attempt <= ?)"
             params.append(iso(due))
-        return [
-            PendingAlert(
-                r["id"],
-                r["rule"],
-                r["story_id"],
-                r["entry_id"],
-                r["target"],
-                r["url_id"],
-                tuple(json.loads(r["matched"] or "[]")),
-                r["attempts"],
-                from_iso(r["created"]),
-            )
-            for r in self._query(sql + " ORDER BY id", params)
-        ]
+        return [_pending(r) for r in self._query(sql + " ORDER BY id", params)]
 
-    def mark_sent(self, alert_id: int, now: datetime) -> None:
+    def mark_sent(self, ids: int | Iterable[int], now: datetime) -> None:
+        """The target accepted: sent, once and for all (one transaction for a whole digest)."""
         with self.transaction() as db:
             db.execute(
                 "UPDATE alerts SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
-                "last_error = NULL WHERE id = ?",
-                [iso(now), alert_id],
+                f"last_error = NULL, in_flight = NULL WHERE id IN ({_marks(ids)})",
+                [iso(now), *_ids(ids)],
             )
 
     def mark_failed(
-        self, alert_id: int, now: datetime, error: str, next_attempt: datetime | None, dead: bool = False
+        self, ids: int | Iterable[int], now: datetime, error: str, next_attempt: datetime | None, dead: bool = False
     ) -> None:
         with self.transaction() as db:
             db.execute(
-                "UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ? WHERE id = ?",
-                [error[:500], iso(next_attempt), "dead" if dead else "pending", alert_id],
+                "UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?, "
+                f"in_flight = NULL WHERE id IN ({_marks(ids)})",
+                [error[:500], iso(next_attempt), "dead" if dead else "pending", *_ids(ids)],
             )
+
+    def mark_in_flight(self, ids: Iterable[int], now: datetime) -> None:
+        """Recorded before sending: after a crash it names the one message that may arrive twice."""
+        with self.transaction() as db:
+            db.execute(f"UPDATE alerts SET in_flight = ? WHERE id IN ({_marks(ids)})", [iso(now), *_ids(ids)])
+
+    def hold(self, ids: Iterable[int], reason: str, until: datetime) -> None:
+        """Keep alerts back for one combined message at ``until`` (digest, quiet hours, burst)."""
+        with self.transaction() as db:
+            db.execute(
+                f"UPDATE alerts SET hold_reason = ?, hold_until = ? WHERE id IN ({_marks(ids)}) AND batch IS NULL",
+                [reason, iso(until), *_ids(ids)],
+            )
+
+    def make_batch(self, ids: Iterable[int]) -> int:
+        """Bind held alerts into one digest; from now on they are sent, retried and marked together."""
+        ids = _ids(ids)
+        with self.transaction() as db:
+            db.execute(f"UPDATE alerts SET batch = ? WHERE id IN ({_marks(ids)})", [min(ids), *ids])
+        return min(ids)
+
+    def sent_count(self, url_id: str, since: datetime, rule: str | None = None) -> int:
+        """Single alerts (not digests) sent to a target URL since ``since``: the burst counter."""
+        sql = "SELECT count(*) AS n FROM alerts WHERE url_id = ? AND status = 'sent' AND batch IS NULL AND sent_at >= ?"
+        params: list[Any] = [url_id, iso(since)]
+        if rule is not None:
+            sql, params = sql + " AND rule = ?", [*params, rule]
+        return int(self._query(sql, params)[0]["n"])
+
+    def target_failing(self, url_id: str, target: str, label: str, now: datetime) -> bool:
+        """Record that a target URL is failing; True only the first time (one notice per outage)."""
+        with self.transaction() as db:
+            row = list(db.query("SELECT notice_at FROM target_health WHERE url_id = ?", [url_id]))
+            if row and row[0]["notice_at"]:
+                return False
+            db.table("target_health").upsert(
+                {
+                    "url_id": url_id,
+                    "target": target,
+                    "url_label": label,
+                    "failing_since": iso(now),
+                    "notice_at": iso(now),
+                },
+                pk="url_id",
+            )
+            return True
+
+    def target_ok(self, url_id: str) -> None:
+        """The target accepted again: a later outage gets its own notice."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM target_health WHERE url_id = ?", [url_id])
+
+    def alert_list(self, which: str | None = None) -> list[dict[str, Any]]:
+        """Alerts with their story's title: all, or "pending", "failed" (pending, failed before) or "dead"."""
+        where = {
+            None: "",
+            "pending": "WHERE a.status = 'pending'",
+            "failed": "WHERE a.status = 'pending' AND a.attempts > 0",
+            "dead": "WHERE a.status = 'dead'",
+        }[which]
+        return self._query(
+            f"SELECT a.*, e.title FROM alerts a JOIN entries e ON e.id = a.entry_id {where} ORDER BY a.id"
+        )
+
+    def alert(self, alert_id: int) -> dict[str, Any] | None:
+        rows = self._query("SELECT * FROM alerts WHERE id = ?", [alert_id])
+        return rows[0] if rows else None
+
+    def retry(self, ids: Iterable[int] | None, now: datetime) -> int:
+        """Make alerts due now (dead ones pending again, with a fresh attempt count and age); all with None."""
+        where, params = ("status IN ('pending', 'dead')", []) if ids is None else (f"id IN ({_marks(ids)})", _ids(ids))
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE alerts SET status = 'pending', next_attempt = NULL, "
+                "attempts = CASE WHEN status = 'dead' THEN 0 ELSE attempts END, "
+                f"since = CASE WHEN status = 'dead' THEN ? ELSE since END WHERE status != 'sent' AND {where}",
+                [iso(now), *params],
+            )
+            return cursor.rowcount
 
     def alerts(self, status: str | None = None) -> list[dict[str, Any]]:
         where, params = ("WHERE status = ?", [status]) if status else ("", [])
         return self._query(f"SELECT * FROM alerts {where} ORDER BY id", params)
+
+
+def _ids(ids: int | Iterable[int]) -> list[int]:
+    return [ids] if isinstance(ids, int) else list(ids)
+
+
+def _marks(ids: int | Iterable[int]) -> str:
+    return ",".join("?" * len(_ids(ids)))
+
+
+def _pending(r: dict[str, Any]) -> PendingAlert:
+    return PendingAlert(
+        r["id"],
+        r["rule"],
+        r["story_id"],
+        r["entry_id"],
+        r["target"],
+        r["url_id"],
+        tuple(json.loads(r["matched"] or "[]")),
+        r["attempts"],
+        created=from_iso(r["created"]),
+        next_attempt=from_iso(r["next_attempt"]),
+        hold_reason=r["hold_reason"],
+        hold_until=from_iso(r["hold_until"]),
+        batch=r["batch"],
+        in_flight=from_iso(r["in_flight"]),
+        since=from_iso(r["since"]) or from_iso(r["created"]),
+    )
+
+
+def _row_entry(row: dict[str, Any]) -> Entry:
+    return Entry(
+        feed_url=row["feed_url"],
+        outlet=row["outlet"],
+        key=row["key"],
+        link=row["link"],
+        title=row["title"],
+        summary=row["summary"],
+        content=row["content"],
+        author=row["author"] or "",
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        published=from_iso(row["published"]),
+        lang=row["lang"] or "",
+    )

@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -63,11 +64,15 @@ def serve_outlets(
 
 @dataclass
 class JsonReceiver:
-    """A chat-style webhook: collects apprise json:// posts; ``fail`` makes it answer 503."""
+    """A chat-style webhook: collects apprise json:// posts; ``fail`` makes it answer 503.
+
+    ``delay`` makes it slow: a post is recorded (accepted) first, answered ``delay`` seconds later.
+    """
 
     port: int
     received: list[dict] = field(default_factory=list)
     fail: bool = False
+    delay: float = 0.0
     httpd: ThreadingHTTPServer | None = None
 
     @property
@@ -91,6 +96,8 @@ def json_receiver() -> Iterator[JsonReceiver]:
                 self.end_headers()
                 return
             receiver.received.append(json.loads(body))
+            if receiver.delay:
+                time.sleep(receiver.delay)
             self.send_response(200)
             self.send_header("Content-Length", "0")
             self.end_headers()
