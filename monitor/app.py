@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import stat
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -17,6 +18,7 @@ from monitor.pipeline import Pipeline
 from monitor.render import Templates, load_templates
 from monitor.rules import Rule, RuleSet, load_rules
 from monitor.store import Store
+from monitor.urls import has_password
 
 log = logging.getLogger(__name__)
 
@@ -33,6 +35,23 @@ def check(config: Config) -> list[str]:
     if problems:
         raise ConfigError(problems)
     return [rule.name for rule in rules]
+
+
+def exposure(config: Config) -> str | None:
+    """A warning when the config holds credentials and users other than its owner can read it."""
+    credentials = [u for u in config.secrets if u.partition("://")[2].strip("/")]
+    credentials += [f.url for f in config.feeds if has_password(f.url)]
+    try:
+        mode = config.path.stat().st_mode
+    except OSError:
+        return None
+    if not credentials or not mode & (stat.S_IRGRP | stat.S_IROTH):
+        return None
+    return (
+        f"{config.path}: warning: other users can read this file (mode {stat.S_IMODE(mode):04o}) and it holds "
+        f"{len(credentials)} URL(s) with credentials: chmod 600 {config.path} "
+        "(under systemd, hand it over with LoadCredential=, see systemd/README.md)"
+    )
 
 
 def rebuild_index(store: Store, since: datetime) -> StoryIndex:
@@ -57,6 +76,8 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
     """Open the store (taking the single-writer lock), load rules, rebuild the dedup index."""
     rules, notifier = prepare(config)
     templates = load_templates(config.notify.templates)
+    if warning := exposure(config):
+        log.warning("%s", warning)
     store = Store(config.storage_path)
     if lock:
         store.lock()
@@ -73,7 +94,7 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
     return Pipeline(
         config=config,
         store=store,
-        client=make_client(),
+        client=make_client(allow_private=config.polling.allow_private),
         rules=RuleSet(rules),
         notifier=notifier,
         index=index,

@@ -79,6 +79,8 @@ def check(ctx: click.Context) -> None:
         f"{config.path}: OK: {len(config.feeds)} feeds, {len(names)} rules, "
         f"{sum(len(t.urls) for t in config.targets.values())} notification URLs"
     )
+    if warning := app.exposure(config):
+        click.echo(warning, err=True)
 
 
 @cli.command()

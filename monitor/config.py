@@ -37,6 +37,7 @@ class Polling:
     per_host: int = 2  # fetches under way at once against one host
     health_errors: int = 5  # a feed-health notice after this many failures in a row ...
     health_after: float = 6 * 3600.0  # ... or after failing for this long, whichever comes first
+    allow_private: bool = True  # False: refuse feeds resolving to private/loopback addresses
 
     def policy(self) -> Policy:
         return Policy(self.min_interval, self.max_interval, self.backoff_base, self.backoff_cap, self.jitter)
@@ -112,6 +113,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "per_host",
         "health_errors",
         "health_after",
+        "allow_private",
     ),
     "retention": ("entries",),
     "http": ("listen",),
@@ -182,6 +184,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(
             Problem(str(path), int(line.group(1)) if line else None, f"invalid TOML: {str(exc).split(' (at line')[0]}")
         ) from exc
+    except RecursionError as exc:  # tomllib recurses once per nesting level of arrays and tables
+        raise ConfigError(Problem(str(path), None, "invalid TOML: nested too deeply")) from exc
     return _build(path, text, data)
 
 
@@ -282,6 +286,7 @@ def _polling(reader: _Reader, table: dict[str, Any]) -> Polling:
         per_host=get("per_host", _positive(_integer)),
         health_errors=get("health_errors", _positive(_integer)),
         health_after=get("health_after", duration),
+        allow_private=get("allow_private", _boolean),
     )
 
 
@@ -429,6 +434,12 @@ def _urls(value: Any) -> list[str]:
 def _integer(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("expected a whole number")
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
     return value
 
 

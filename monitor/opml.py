@@ -7,6 +7,7 @@ attacks) is cut before the stdlib parser sees it, as for feeds.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,13 +23,16 @@ class Outline:
     title: str
 
 
+_OPML_ROOT = re.compile(rb"<opml[\s>/]", re.IGNORECASE)
+
+
 def read(body: bytes) -> list[Outline]:
     """Every feed outline with an http(s) xmlUrl, in document order, each URL once.
 
     Raises ParseError when the body is not OPML."""
     try:
-        root = ET.fromstring(defuse(body))
-    except ET.ParseError as exc:
+        root = ET.fromstring(defuse(body, _OPML_ROOT, "OPML (no <opml> element)"))
+    except (ET.ParseError, ParseError) as exc:
         raise ParseError(f"not a readable OPML file: {exc}") from exc
     if root.tag.lower() != "opml":
         raise ParseError(f"not an OPML file: the root element is <{root.tag}>, expected <opml>")

@@ -8,6 +8,7 @@ alert state here and never escape: one bad feed never stops the others.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,12 +20,12 @@ from monitor import health, schedule
 from monitor.config import Config
 from monitor.dedup import StoryIndex, content_hash, material_change, signature
 from monitor.durations import format_duration
-from monitor.errors import FeedGone, FetchError, ParseError
+from monitor.errors import FeedGone, FetchError, ParseError, StoreError
 from monitor.fetch import FetchResult, HostSlots, Limits, fetch
 from monitor.metrics import Metrics
 from monitor.models import Entry, Feed
 from monitor.notify import Notifier
-from monitor.parse import ParsedFeed, parse_feed
+from monitor.parse import MAX_ENTRIES, ParsedFeed, parse_feed
 from monitor.render import Templates
 from monitor.rules import Rule, RuleSet
 from monitor.store import FeedState, QueuedAlert, Store
@@ -104,6 +105,8 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
         )
     if parsed.warning:
         log.info("feed %s: not well-formed XML, read leniently (%s)", feed.name, parsed.warning[:200])
+    if parsed.skipped:
+        log.warning("feed %s: only the first %d entries read, %d more ignored", feed.name, MAX_ENTRIES, parsed.skipped)
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
         # Pruned entries left tombstones: still known, so they never alert again.
@@ -344,4 +347,20 @@ def poll_all(p: Pipeline, feeds: list[Feed] | None = None) -> list[PollResult]:
 
     feeds = enabled(p, feeds)
     with ThreadPoolExecutor(max_workers=max(1, min(p.config.polling.concurrency, len(feeds) or 1))) as pool:
-        return list(pool.map(lambda feed: poll(p, feed), feeds))
+        return list(pool.map(lambda feed: _poll_guarded(p, feed), feeds))
+
+
+def _poll_guarded(p: Pipeline, feed: Feed) -> PollResult:
+    """``poll``, except that a bug met on one feed's data is logged and the other feeds go on.
+
+    A database error (disk full, read-only, a refused write) concerns every feed: it stops the run.
+    """
+    try:
+        return poll(p, feed)
+    except (StoreError, sqlite3.Error):
+        raise
+    except Exception as exc:
+        log.exception(
+            "feed %s (%s): internal error, please report it; the other feeds go on", feed.name, redact(feed.url)
+        )
+        return PollResult(feed.name, error=f"internal error: {type(exc).__name__}")

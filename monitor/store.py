@@ -277,12 +277,19 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             migrations.apply(self.db)
         except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+            raise StoreError(
+                f"cannot open database {self.path}: {exc} (SQLite needs to write the file and its folder)"
+            ) from exc
 
     def lock(self) -> None:
         """Take the single-writer lock; raise StoreError naming the other process."""
         lock_path = self.path.with_name(self.path.name + ".lock")
-        handle = open(lock_path, "a+")  # noqa: SIM115 - held for the life of the process
+        try:
+            handle = open(lock_path, "a+")  # noqa: SIM115 - held for the life of the process
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the lock file {lock_path}: {exc.strerror}: is the folder writable?"
+            ) from exc
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -292,9 +299,13 @@ class Store:
             raise StoreError(
                 f"{self.path} is in use by {holder}: stop it first, two daemons must not share one database"
             ) from None
-        handle.truncate(0)
-        handle.write(f"monitor pid {os.getpid()}\n")
-        handle.flush()
+        try:
+            handle.truncate(0)
+            handle.write(f"monitor pid {os.getpid()}\n")
+            handle.flush()
+        except OSError as exc:
+            handle.close()
+            raise StoreError(f"cannot write the lock file {lock_path}: {exc.strerror}") from exc
         self._lockfile = handle
 
     def close(self) -> None:
@@ -323,8 +334,16 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        with self._lock, self.db.atomic():
-            yield self.db
+        """One atomic write. A failing write (disk full, read-only) rolls back whole and
+        becomes a StoreError: the run stops with one line, the database stays as it was."""
+        try:
+            with self._lock, self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as exc:  # disk full, read-only, I/O error; not constraint errors
+            raise StoreError(
+                f"cannot write to database {self.path}: {exc}; nothing of this write was kept, "
+                "fix the cause (free space, permissions) and run again"
+            ) from exc
 
     # feeds -----------------------------------------------------------------
 
