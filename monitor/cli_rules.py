@@ -124,7 +124,8 @@ def _send_catchup(config: Config) -> None:
     try:
         pipeline = app.build(config)
     except StoreError as exc:
-        click.echo(f"{exc}: that process sends the catch-up within 30 s")
+        # The outbox holds it: whoever delivers next (the daemon within 30 s, or `run --once`) sends it.
+        click.echo(f"not sent by this command ({exc}); a running daemon sends it within 30 s, else: monitor run --once")
         return
     try:
         report = deliver(pipeline)

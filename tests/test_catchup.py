@@ -12,6 +12,8 @@ import sqlite3
 from conftest import recent, run_cli, write_config
 from delivery_support import story_feed
 
+from monitor.store import Store
+
 FIRST_RULES = 'name: Nothing yet\nmatch:\n  any: ["okapi"]\n'
 ZEBRA_RULES = """
 - name: Nothing yet
@@ -87,3 +89,22 @@ def test_rules_test_without_send_queues_nothing(tmp_path, feed_server, json_rece
     with sqlite3.connect(tmp_path / "state.db") as conn:
         assert conn.execute("SELECT count(*) FROM alerts").fetchone() == (0,)
     assert json_receiver.received == []
+
+
+def test_beside_a_running_daemon_the_catch_up_waits_in_the_outbox_for_it(tmp_path, feed_server, json_receiver):
+    feed_server.put("/times.xml", story_feed(2, recent(), outlet="Zebra Times"))
+    config = write_config(tmp_path, [feed_server.url("/times.xml")], [json_receiver.url], rules=FIRST_RULES)
+    assert run_cli("--config", str(config), "run", "--once").returncode == 0
+    (tmp_path / "rules" / "test.yaml").write_text(ZEBRA_RULES.replace("notify: [mail]\n  ", ""))
+    daemon = Store(tmp_path / "state.db")
+    daemon.lock()  # what a running daemon holds
+    try:
+        result = run_cli("--config", str(config), "rules", "test", "--since", "30d", "--send")
+    finally:
+        daemon.close()
+
+    assert result.returncode == 0, result.stderr
+    assert "catch-up: 3 alerts queued" in result.stdout and "a running daemon sends it within 30 s" in result.stdout
+    assert json_receiver.received == []
+    assert run_cli("--config", str(config), "run", "--once").returncode == 0  # the next delivery pass sends it
+    assert json_receiver.titles() == ["Catch-up for default: 3 earlier matches"]
