@@ -214,6 +214,8 @@ def _reason(alerts: list[PendingAlert]) -> str:
 def _send(p: Pipeline, unit: Unit) -> str:
     """One message: marked in flight, sent, then marked sent or failed. Returns the outcome."""
     handle = unit.first.url_id
+    if not p.notifier.knows(handle):
+        return _removed(p, unit)
     message = _message(p, unit)
     repeats = [a.id for a in unit.alerts if a.in_flight]
     if repeats:
@@ -269,6 +271,22 @@ def _failed(p: Pipeline, unit: Unit, exc: DeliveryError) -> str:
         format_duration(delay),
     )
     return "failed"
+
+
+def _removed(p: Pipeline, unit: Unit) -> str:
+    """The target URL left the config (a reload): retrying cannot help and the target is not failing,
+    so the alerts are dead at once, with no failing notice; `alerts retry` revives them if it comes back."""
+    alert = unit.first
+    p.store.mark_failed(unit.ids, p.clock(), "target URL no longer in the config", None, dead=True)
+    log.warning(
+        "alert %s (%s) to a URL of target %s not sent: the URL is no longer in the config; kept as dead: "
+        "monitor alerts retry %s sends it once the URL is back",
+        ",".join(map(str, unit.ids)),
+        alert.rule,
+        alert.target,
+        " ".join(map(str, unit.ids)),
+    )
+    return "dead"
 
 
 def _notice_failing(p: Pipeline, alert: PendingAlert, error: str, now: datetime) -> None:

@@ -10,11 +10,13 @@ from datetime import UTC, datetime, timedelta
 from email.header import decode_header, make_header
 
 import pytest
+from click.testing import CliRunner
 from conftest import write_config
 from delivery_support import Clock, cycle, eval_rows, rss
 from test_dedup_e2e import RULES
 from test_messages import parts
 
+from monitor.cli import cli
 from monitor.models import Entry
 from monitor.render import AlertView, Templates, Writeup
 
@@ -43,8 +45,10 @@ def test_event_and_escalation_alerts_say_what_they_are(tmp_path, feed_server, js
     (event,) = by_title(json_receiver, "[Osaka by event] New event: ")
     body = event["message"]
     assert "**New event:**" in body and "2 write-ups so far, from " in body
-    for row in (original, rewrite):
-        assert f"]({row['link']}) (" in body  # every write-up of the event, linked, with its outlets
+    # Every write-up of the event, linked, with its outlets; the copied story is named by whichever
+    # of its copies was polled first (feeds are polled concurrently).
+    assert f"]({rewrite['link']}) (Rewrite)" in body
+    assert f"]({original['link']}) (Wire, Copy)" in body or f"]({copy['link']}) (Copy, Wire)" in body
     assert all(outlet in body for outlet in ("Wire", "Copy", "Rewrite"))
     assert "Matched: Osaka" in body  # the stable content stays
     (escalation,) = by_title(json_receiver, "[Osaka by story] Now carried by 2 outlets: ")
@@ -79,6 +83,8 @@ def test_update_alerts_show_the_old_and_new_title_or_that_the_text_changed(tmp_p
     assert retitled["title"] == f"[Border] Updated: {edited['title']}"
     assert f'**Updated:** the title was "{row["title"]}", now "{edited["title"]}"' in retitled["message"]
     assert "(numbers changed: 34)" in retitled["message"]  # the title keeps its 30
+    shown = CliRunner().invoke(cli, ["--config", str(config), "alerts", "show", "2"])
+    assert f"kind:            update (numbers changed: 34; title before: {row['title']})" in shown.output
 
     feed_server.put("/wire.xml", rss({**edited, "content": edited["content"].replace("34", "41")}, when))
     clock.advance(minutes=10)

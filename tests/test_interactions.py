@@ -141,3 +141,29 @@ def test_dry_run_reports_holds_where_it_prints_messages(tmp_path, feed_server, j
         assert "would hold" not in capsys.readouterr().out
     finally:
         close(p)
+
+
+def test_alerts_to_a_url_removed_by_a_reload_are_dead_at_once_without_a_failing_notice(
+    tmp_path, feed_server, json_receiver, smtp_server, caplog
+):
+    clock = Clock(NOON)
+    feed_server.put("/zebra.xml", story_feed(1, clock.now - timedelta(hours=1)))
+    config = write_config(tmp_path, [feed_server.url("/zebra.xml")], [json_receiver.url], rules=ZEBRA_RULE)
+    p = build(config, clock)
+    try:
+        poll_all(p)
+        config.write_text(config.read_text().replace(json_receiver.url, smtp_server.url))
+        Daemon(p).reload()  # the json URL leaves the config with its alert still pending
+
+        with caplog.at_level(logging.WARNING):
+            report = deliver(p, force=True)
+
+        # It used to fail and back off for two days, then tell the other targets the URL was "failing".
+        assert report.dead == 1
+        assert p.store.alerts("dead")[0]["last_error"] == "target URL no longer in the config"
+        assert "no longer in the config; kept as dead: monitor alerts retry 1" in caplog.text
+        clock.advance(days=3)
+        deliver(p, force=True)
+        assert smtp_server.messages == [] and json_receiver.received == []
+    finally:
+        close(p)
