@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 from monitor.config import Config
 from monitor.dedup import StoryIndex, signature
+from monitor.dedup.index import WINDOW
 from monitor.errors import ConfigError
 from monitor.fetch import make_client
 from monitor.notify import Notifier
@@ -31,9 +32,9 @@ def check(config: Config) -> list[str]:
     return [rule.name for rule in rules]
 
 
-def rebuild_index(store: Store, since: datetime) -> StoryIndex:
+def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW) -> StoryIndex:
     """The dedup index of the window, from stored signatures (computed afresh for rows stored before them)."""
-    index = StoryIndex()
+    index = StoryIndex(window=window)
     for entry_id, story_id, event_id, seen, sig in store.recent_signatures(since):
         index.add(entry_id, story_id, event_id, sig or signature(store.entry(entry_id), seen), seen)
     return index
@@ -50,7 +51,8 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
     if lock:
         store.lock()
     store.sync_feeds((f.url, f.name) for f in config.feeds)
-    index = rebuild_index(store, clock() - timedelta(seconds=config.dedup.window))
+    window = timedelta(seconds=config.dedup.window)
+    index = rebuild_index(store, clock() - window, window)
     log.info(
         "loaded %d rules, %d feeds; dedup index holds %d recent entries", len(rules), len(config.feeds), len(index)
     )
