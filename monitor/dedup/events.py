@@ -33,6 +33,7 @@ import math
 import re
 import unicodedata
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -49,6 +50,8 @@ OPENING_WORDS = 150
 LEAD_WORDS = 40
 OPENING_CHARS = 200  # where a report dates its event: the dateline and first sentence
 POSTINGS_READ = 200  # newest stories read per keyword: events are recent
+CANDIDATES = 20  # stories scored per entry, most shared probe keywords first
+PROBE_KEYWORDS = 12  # headline words and CJK pairs that look up candidates: the rarest ones
 MIN_SHARED = 3
 _WORD = re.compile(r"[^\W\d_][\w’']*")
 _NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
@@ -125,8 +128,20 @@ def _names(text: str) -> list[str]:
     return keys
 
 
-def _scripts(words: set[str]) -> set[str | None]:
-    return {script_of(w) for w in words}
+def _scripts(words: Iterable[str]) -> frozenset[str | None]:
+    return frozenset({script_of(w) for w in words if w[0] == WORD_MARK or not w.isascii()} | {None})
+
+
+class _Weights(dict[str, float]):
+    """idf(word) squared, computed once per ``find``: the terms of the cosine."""
+
+    def __init__(self, df: Counter[str], stories: int):
+        super().__init__()
+        self._df, self._ratio = df, stories + 1
+
+    def __missing__(self, word: str) -> float:  # idf(word) ** 2, inlined: it runs for every key of every candidate
+        weight = self[word] = math.log(1 + self._ratio / (self._df.get(word, 0) + 1)) ** 2
+        return weight
 
 
 def script_of(key: str) -> str | None:
@@ -160,6 +175,7 @@ class _Story:
     event_id: int
     keywords: tuple[str, ...]
     when: float
+    scripts: frozenset[str | None]  # of the script-bound keywords, and None
 
 
 class EventIndex:
@@ -185,8 +201,9 @@ class EventIndex:
             known = set(story.keywords)
             words = tuple(w for w in words if w not in known)
             story.keywords += words
+            story.scripts |= _scripts(words)
         else:
-            self._stories[story_id] = _Story(event_id, words, when)
+            self._stories[story_id] = _Story(event_id, words, when, _scripts(words))
         for word in words:
             self._postings[word].append(story_id)
             self._df[word] += 1
@@ -195,20 +212,29 @@ class EventIndex:
         return math.log(1 + (len(self._stories) + 1) / (self._df.get(word, 0) + 1))
 
     def find(self, words: tuple[str, ...], when: float) -> EventMatch | None:
-        """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` keywords; ``joins`` judges it."""
+        """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` of the query's probe keywords.
+
+        ``joins`` judges the match. Names, numbers and days look up candidates, and of the
+        script-bound keywords only the ``PROBE_KEYWORDS`` rarest (each reading at most
+        ``POSTINGS_READ`` newest stories), so the cost per entry is bounded whatever the window
+        holds; every keyword counts in the score.
+        """
+        query = set(words)
+        neutral = [w for w in query if script_of(w) is None]  # can match a report in any language
+        bound = sorted(query.difference(neutral), key=lambda w: (self._df.get(w, 0), w))[:PROBE_KEYWORDS]
         counts: Counter[int] = Counter()
-        for word in words:
+        for word in (*neutral, *bound):
             counts.update(self._postings.get(word, ())[-POSTINGS_READ:])
         best: EventMatch | None = None
-        query = set(words)
-        for story_id, shared_count in counts.most_common(50):
+        weights, scripts = _Weights(self._df, len(self._stories)), _scripts(query)
+        for story_id, shared_count in counts.most_common(CANDIDATES):
             if shared_count < MIN_SHARED:
                 break
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
             if hours > EVENT_HOURS:
                 continue
-            score, shared = self._overlap(query, set(story.keywords))
+            score, shared = self._overlap((query, scripts), (set(story.keywords), story.scripts), weights)
             if best is None or score > best.score:
                 best = EventMatch(story.event_id, story_id, score, shared, hours)
         return best
@@ -216,19 +242,26 @@ class EventIndex:
     def joins(self, match: EventMatch | None) -> bool:
         return match is not None and match.score >= self.threshold
 
-    def _overlap(self, a: set[str], b: set[str]) -> tuple[float, tuple[str, ...]]:
-        """IDF-weighted Jaccard over the keys both reports could share.
+    def _overlap(
+        self,
+        query: tuple[set[str], frozenset[str | None]],
+        story: tuple[set[str], frozenset[str | None]],
+        weights: _Weights,
+    ) -> tuple[float, tuple[str, ...]]:
+        """IDF-weighted cosine over the keys both reports could share.
 
         A script-bound key counts only when the other report has keys of that script too:
         a Japanese report's character pairs cannot appear in an English one, and counting
         them would only dilute the names and days the two do share.
         """
-        scripts = _scripts(a) & _scripts(b)
-        a = {w for w in a if script_of(w) in scripts}
-        b = {w for w in b if script_of(w) in scripts}
-        shared = sorted(a & b, key=lambda w: (-self.idf(w), w))  # rarest first; ties by name, for stable reasons
-        norm = math.sqrt(sum(self.idf(w) ** 2 for w in a) * sum(self.idf(w) ** 2 for w in b))
-        return (sum(self.idf(w) ** 2 for w in shared) / norm if norm else 0.0), tuple(shared)
+        (a, scripts_a), (b, scripts_b) = query, story
+        if scripts_a != scripts_b:
+            scripts = scripts_a & scripts_b
+            a = {w for w in a if script_of(w) in scripts}
+            b = {w for w in b if script_of(w) in scripts}
+        shared = sorted(a & b, key=lambda w: (-weights[w], w))  # rarest first; ties by name, for stable reasons
+        norm = math.sqrt(sum(weights[w] for w in a) * sum(weights[w] for w in b))
+        return (sum(weights[w] for w in shared) / norm if norm else 0.0), tuple(shared)
 
     def prune(self, before: float) -> None:
         """Forget stories published before ``before``: no new story can join their events any more."""

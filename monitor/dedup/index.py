@@ -8,11 +8,12 @@ The index stays bounded in a daemon that runs for months: every ``PRUNE_EVERY``
 adds, ``add`` drops the entries first seen more than ``window`` before the entry
 being added (the ``seen`` the caller passes is the clock, so tests inject time).
 Pruning scans the whole index, so doing it every N adds keeps its cost per entry
-at O(window / N) instead of O(window).
+at O(window / N) instead of O(window); nothing is scanned while no entry is old enough.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -72,6 +73,7 @@ class StoryIndex:
         self.window = window
         self.prune_every = prune_every
         self._adds = 0
+        self._oldest = math.inf  # no entry was first seen before this: pruning before it finds nothing
         self.events = EventIndex(event_threshold)
         self._docs: dict[int, _Doc] = {}
         self._buckets: dict[int, int | list[int]] = {}  # band key -> entry id(s); most keys hold one
@@ -127,6 +129,7 @@ class StoryIndex:
             self.prune(seen - self.window)
         self.remove(entry_id)
         self._docs[entry_id] = _Doc(story_id, sig.lede, sig.bands, seen.timestamp())
+        self._oldest = min(self._oldest, seen.timestamp())
         for key in sig.bands:
             found = self._buckets.get(key)
             if found is None:
@@ -153,10 +156,13 @@ class StoryIndex:
     def prune(self, oldest: datetime) -> int:
         """Drop entries first seen before ``oldest`` (the window's start); returns how many."""
         cutoff = oldest.timestamp()
+        if cutoff <= self._oldest:  # the start-up rebuild and a young daemon skip the scan
+            return 0
         stale = [eid for eid, doc in self._docs.items() if doc.seen < cutoff]
         for entry_id in stale:
             self.remove(entry_id)
         self.events.prune(cutoff)
+        self._oldest = min((doc.seen for doc in self._docs.values()), default=math.inf)
         return len(stale)
 
 
