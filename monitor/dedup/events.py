@@ -32,7 +32,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from array import array
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
@@ -47,11 +48,10 @@ EVENT_HOURS = 36.0
 STEM = 7
 MAX_KEYWORDS = 80
 OPENING_WORDS = 150
-LEAD_WORDS = 40
+LEAD_WORDS = 30  # about the first sentence: the lede says what happened
 OPENING_CHARS = 200  # where a report dates its event: the dateline and first sentence
 POSTINGS_READ = 200  # newest stories read per keyword: events are recent
 CANDIDATES = 20  # stories scored per entry, most shared probe keywords first
-PROBE_KEYWORDS = 12  # headline words and CJK pairs that look up candidates: the rarest ones
 MIN_SHARED = 3
 _WORD = re.compile(r"[^\W\d_][\w’']*")
 _NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
@@ -129,18 +129,18 @@ def _names(text: str) -> list[str]:
 
 
 def _scripts(words: Iterable[str]) -> frozenset[str | None]:
-    return frozenset({script_of(w) for w in words if w[0] == WORD_MARK or not w.isascii()} | {None})
+    return frozenset({script_of(w) for w in words} | {None})
 
 
 class _Weights(dict[str, float]):
     """idf(word) squared, computed once per ``find``: the terms of the cosine."""
 
-    def __init__(self, df: Counter[str], stories: int):
+    def __init__(self, index: EventIndex):
         super().__init__()
-        self._df, self._ratio = df, stories + 1
+        self._index = index
 
-    def __missing__(self, word: str) -> float:  # idf(word) ** 2, inlined: it runs for every key of every candidate
-        weight = self[word] = math.log(1 + self._ratio / (self._df.get(word, 0) + 1)) ** 2
+    def __missing__(self, word: str) -> float:
+        weight = self[word] = self._index.idf(word) ** 2
         return weight
 
 
@@ -148,9 +148,9 @@ def script_of(key: str) -> str | None:
     """The script a keyword is bound to (headline words, CJK pairs); None for script-neutral keys."""
     if key.startswith(WORD_MARK):
         return "latin" if key[1:2].isascii() else unicodedata.name(key[1], "other").split()[0]
-    if _CJK_CHAR.match(key):
-        return "cjk"
-    return None
+    if key.isascii():  # names, numbers and days are ASCII keys
+        return None
+    return "cjk" if _CJK_CHAR.match(key) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +184,11 @@ class EventIndex:
     def __init__(self, threshold: float = 0.23):
         self.threshold = threshold
         self._stories: dict[int, _Story] = {}
-        self._postings: defaultdict[str, list[int]] = defaultdict(list)
-        self._df: Counter[str] = Counter()
+        # Script-neutral keyword (name, number, day) -> stories, oldest first; its length is the DF.
+        # Arrays, not lists: millions of small lists make every garbage collection crawl.
+        self._postings: dict[str, array[int]] = {}
+        # Script-bound keywords only weigh in the score, so only their DF is kept.
+        self._word_df: dict[str, int] = {}
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -205,28 +208,33 @@ class EventIndex:
         else:
             self._stories[story_id] = _Story(event_id, words, when, _scripts(words))
         for word in words:
-            self._postings[word].append(story_id)
-            self._df[word] += 1
+            if script_of(word) is not None:
+                self._word_df[word] = self._word_df.get(word, 0) + 1
+            elif (found := self._postings.get(word)) is not None:
+                found.append(story_id)
+            else:
+                self._postings[word] = array("q", (story_id,))
 
     def idf(self, word: str) -> float:
-        return math.log(1 + (len(self._stories) + 1) / (self._df.get(word, 0) + 1))
+        return math.log(1 + (len(self._stories) + 1) / (self.df(word) + 1))
+
+    def df(self, word: str) -> int:
+        """How many stories of the window have ``word``."""
+        return len(self._postings.get(word, ())) or self._word_df.get(word, 0)
 
     def find(self, words: tuple[str, ...], when: float) -> EventMatch | None:
-        """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` of the query's probe keywords.
+        """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days; ``joins`` judges it.
 
-        ``joins`` judges the match. Names, numbers and days look up candidates, and of the
-        script-bound keywords only the ``PROBE_KEYWORDS`` rarest (each reading at most
-        ``POSTINGS_READ`` newest stories), so the cost per entry is bounded whatever the window
-        holds; every keyword counts in the score.
+        Only script-neutral keys look up candidates (an event has a who, where or when), each
+        reading at most the ``POSTINGS_READ`` newest stories, so the cost per entry is bounded
+        whatever the window holds; every keyword counts in the score.
         """
         query = set(words)
-        neutral = [w for w in query if script_of(w) is None]  # can match a report in any language
-        bound = sorted(query.difference(neutral), key=lambda w: (self._df.get(w, 0), w))[:PROBE_KEYWORDS]
         counts: Counter[int] = Counter()
-        for word in (*neutral, *bound):
+        for word in query:
             counts.update(self._postings.get(word, ())[-POSTINGS_READ:])
         best: EventMatch | None = None
-        weights, scripts = _Weights(self._df, len(self._stories)), _scripts(query)
+        weights, scripts = _Weights(self), _scripts(query)
         for story_id, shared_count in counts.most_common(CANDIDATES):
             if shared_count < MIN_SHARED:
                 break
@@ -268,15 +276,18 @@ class EventIndex:
         stale = {sid for sid, story in self._stories.items() if story.when < before - EVENT_HOURS * 3600}
         if not stale:
             return
-        words: set[str] = set()
+        keys: set[str] = set()
         for story_id in stale:
-            story = self._stories.pop(story_id)
-            words.update(story.keywords)
-            self._df.subtract(story.keywords)
-        for word in words:
-            kept = [sid for sid in self._postings[word] if sid not in stale]
+            for word in self._stories.pop(story_id).keywords:
+                if word in self._word_df:
+                    self._word_df[word] -= 1
+                    if not self._word_df[word]:
+                        del self._word_df[word]
+                else:
+                    keys.add(word)
+        for key in keys:
+            kept = array("q", (sid for sid in self._postings[key] if sid not in stale))
             if kept:
-                self._postings[word] = kept
+                self._postings[key] = kept
             else:
-                del self._postings[word]
-                del self._df[word]
+                del self._postings[key]

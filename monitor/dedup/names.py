@@ -22,6 +22,7 @@ collision of two different names cheap.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from anyascii import anyascii
 
@@ -33,6 +34,7 @@ _SOUNDS = str.maketrans({"q": "k", "c": "k", "v": "b", "w": "b", "f": "b", "l": 
 _VOWELS = frozenset("aeiouy")
 
 
+@lru_cache(maxsize=1 << 16)  # the news repeats its names: most lookups are hits
 def name_key(name: str) -> str | None:
     """The phonetic skeleton of one name, or None when too little is left to compare."""
     ascii_name = re.sub(r"[^a-z]", "", anyascii(_POSSESSIVE.sub("", name)).lower())
