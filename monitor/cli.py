@@ -14,7 +14,8 @@ from typing import Any
 
 import click
 
-from monitor import __version__, app, logs
+from monitor import __version__, logs
+from monitor.cli_alerts import alerts
 from monitor.config import Config, load_config
 from monitor.errors import MonitorError
 
@@ -70,37 +71,51 @@ def load(ctx: click.Context) -> Config:
 @click.pass_context
 def check(ctx: click.Context) -> None:
     """Validate the config and every rule; exit 2 listing each problem as PATH:LINE."""
+    from monitor import app  # apprise takes a second to import: only commands that notify pay for it
+
     config = load(ctx)
     names = app.check(config)
     click.echo(
         f"{config.path}: OK: {len(config.feeds)} feeds, {len(names)} rules, "
         f"{sum(len(t.urls) for t in config.targets.values())} notification URLs"
     )
+    if warning := app.exposure(config):
+        click.echo(warning, err=True)
 
 
 @cli.command()
 @click.option("--once", is_flag=True, help="Poll every feed now, deliver pending alerts, exit.")
+@click.option(
+    "--dry-run",
+    is_flag=True,
+    help="One cycle (implies --once) that sends nothing and marks nothing sent: prints the would-be messages.",
+)
 @click.pass_context
-def run(ctx: click.Context, once: bool) -> None:
+def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
     """Run the daemon (or one cycle with --once)."""
+    from monitor import app
+
     config = load(ctx)
     pipeline = app.build(config)
-    if once:
+    if once or dry_run:
         from monitor.delivery import deliver
         from monitor.pipeline import poll_all
 
         try:
             results = poll_all(pipeline)
-            sent, failed = deliver(pipeline, force=True)
+            sent, failed = deliver(pipeline, force=True, dry_run=dry_run)
+            if not dry_run:
+                app.prune(pipeline)
         finally:
             pipeline.store.close()
         errors = sum(1 for r in results if r.error)
         log.info(
-            "cycle done: %d feeds (%d failed), %d new entries, %d alerts sent, %d failed",
+            "cycle done: %d feeds (%d failed), %d new entries, %d alerts %s, %d failed",
             len(results),
             errors,
             sum(r.new_entries for r in results),
             sent,
+            "would be sent (dry run)" if dry_run else "sent",
             failed,
         )
         return
@@ -137,3 +152,16 @@ def main() -> None:
 from monitor.cli_stories import stories  # noqa: E402
 
 cli.add_command(stories)
+cli.add_command(alerts)
+
+from monitor.cli_feeds import feeds  # noqa: E402  (registers after cli is defined)
+
+cli.add_command(feeds)
+
+from monitor.cli_stats import stats  # noqa: E402
+
+cli.add_command(stats)
+
+from monitor.cli_rules import rules as _rules_group  # noqa: E402  (registered last: it imports cli)
+
+cli.add_command(_rules_group)

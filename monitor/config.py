@@ -19,6 +19,8 @@ from urllib.parse import urlsplit
 from monitor.durations import parse_duration, parse_size
 from monitor.errors import ConfigError, Problem
 from monitor.models import Feed, Target
+from monitor.policy import Burst, QuietHours, TargetPolicy, digest_schedule, zone
+from monitor.schedule import Policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +29,28 @@ class Polling:
     timeout: float = 30.0
     max_bytes: int = 10 * 1024 * 1024
     concurrency: int = 8  # fetches under way at once
-    jitter: float = 60.0  # seconds of random spread so feeds don't poll in lockstep
+    jitter: float = 60.0  # seconds of random spread so feeds don't poll in lockstep (at most 10 % of a gap)
+    min_interval: float = 300.0  # adaptive intervals stay inside [min_interval, max_interval]
+    max_interval: float = 4 * 3600.0
+    backoff_base: float = 60.0  # first retry after a failure; doubles per failure in a row
+    backoff_cap: float = 6 * 3600.0  # ... up to this gap, then polls go on at this gap forever
+    per_host: int = 2  # fetches under way at once against one host
+    health_errors: int = 5  # a feed-health notice after this many failures in a row ...
+    health_after: float = 6 * 3600.0  # ... or after failing for this long, whichever comes first
+    allow_private: bool = True  # False: refuse feeds resolving to private/loopback addresses
+
+    def policy(self) -> Policy:
+        return Policy(self.min_interval, self.max_interval, self.backoff_base, self.backoff_cap, self.jitter)
+
+
+@dataclass(frozen=True, slots=True)
+class Retention:
+    entries: float = 90 * 86400.0  # entries older than this are pruned (tombstones stay); 0 keeps all
+
+
+@dataclass(frozen=True, slots=True)
+class Http:
+    listen: tuple[str, int] | None = None  # host, port of /healthz and /metrics; None: no server
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +65,19 @@ class Dedup:
 
 
 @dataclass(frozen=True)
+class NotifySettings:
+    """How alerts leave: a policy per target name, apprise's throttle, custom templates."""
+
+    policies: dict[str, TargetPolicy] = field(default_factory=dict)  # by target name; "default" too
+    throttle: float = 0.0  # seconds apprise waits between two requests to one service
+    templates: Path | None = None  # a folder whose files replace the bundled templates
+    rule_burst: Burst | None = None  # cap per rule and target URL; off by default
+
+    def policy(self, target: str) -> TargetPolicy:
+        return self.policies.get(target) or self.policies.get("default") or TargetPolicy()
+
+
+@dataclass(frozen=True)
 class Config:
     path: Path
     storage_path: Path
@@ -51,15 +87,36 @@ class Config:
     polling: Polling = Polling()
     alerts: Alerts = Alerts()
     dedup: Dedup = Dedup()
+    notify: NotifySettings = NotifySettings()
+    retention: Retention = Retention()
+    http: Http = Http()
+    operator: str = "default"  # the target that receives feed-health notices
     log_level: str = "INFO"
     secrets: tuple[str, ...] = field(default=(), repr=False)  # every URL to redact from output
 
 
+POLICY_KEYS = ("digest", "timezone", "quiet", "burst", "max_attempts", "max_age")  # [notify] and each target
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "storage": ("path",),
     "rules": ("paths",),
-    "notify": ("urls", "targets"),
-    "polling": ("interval", "timeout", "max_bytes", "concurrency", "jitter"),
+    "notify": ("urls", "targets", "operator", "throttle", "templates", "rule_burst", *POLICY_KEYS),
+    "polling": (
+        "interval",
+        "timeout",
+        "max_bytes",
+        "concurrency",
+        "jitter",
+        "min_interval",
+        "max_interval",
+        "backoff_base",
+        "backoff_cap",
+        "per_host",
+        "health_errors",
+        "health_after",
+        "allow_private",
+    ),
+    "retention": ("entries",),
+    "http": ("listen",),
     "alerts": ("backlog", "max_age"),
     "dedup": ("window",),
     "log": ("level",),
@@ -127,6 +184,8 @@ def load_config(path: Path) -> Config:
         raise ConfigError(
             Problem(str(path), int(line.group(1)) if line else None, f"invalid TOML: {str(exc).split(' (at line')[0]}")
         ) from exc
+    except RecursionError as exc:  # tomllib recurses once per nesting level of arrays and tables
+        raise ConfigError(Problem(str(path), None, "invalid TOML: nested too deeply")) from exc
     return _build(path, text, data)
 
 
@@ -139,6 +198,9 @@ def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
     notify = _table(reader, data, "notify")
     polling = _polling(reader, _table(reader, data, "polling"))
     targets = _targets(reader, notify)
+    settings = _notify_settings(reader, notify, base)
+    dedup = Dedup(window=reader.get(_table(reader, data, "dedup"), "dedup", "window", parse_duration, Dedup().window))
+    retention = _retention(reader, _table(reader, data, "retention"), dedup)
     config = Config(
         path=path,
         storage_path=base / reader.get(storage, "storage", "path", _string, "monitor.db"),
@@ -150,9 +212,11 @@ def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
             backlog=reader.get(_table(reader, data, "alerts"), "alerts", "backlog", parse_duration, Alerts().backlog),
             max_age=reader.get(_table(reader, data, "alerts"), "alerts", "max_age", parse_duration, Alerts().max_age),
         ),
-        dedup=Dedup(
-            window=reader.get(_table(reader, data, "dedup"), "dedup", "window", parse_duration, Dedup().window)
-        ),
+        dedup=dedup,
+        notify=settings,
+        retention=retention,
+        http=Http(reader.get(_table(reader, data, "http"), "http", "listen", _listen, None)),
+        operator=_operator(reader, notify, targets),
         log_level=reader.get(_table(reader, data, "log"), "log", "level", _level, "INFO"),
         secrets=tuple(url for target in targets.values() for url in target.urls),
     )
@@ -184,16 +248,78 @@ def _table(reader: _Reader, data: dict[str, Any], name: str) -> dict[str, Any]:
 
 
 def _polling(reader: _Reader, table: dict[str, Any]) -> Polling:
-    def get(key: str, convert: Callable[[Any], Any]) -> Any:
-        return reader.get(table, "polling", key, convert, getattr(Polling(), key))
+    def get(key: str, convert: Callable[[Any], Any], default: Any = None) -> Any:
+        return reader.get(table, "polling", key, convert, getattr(Polling(), key) if default is None else default)
 
+    duration = _positive(parse_duration)
+    interval = get("interval", duration)
+    # Unset bounds widen to include the default interval, so a config that only
+    # sets interval = "1m" (or "1d") stays valid.
+    min_interval = get("min_interval", duration, min(Polling().min_interval, interval))
+    max_interval = get("max_interval", duration, max(Polling().max_interval, interval))
+    backoff_base = get("backoff_base", duration)
+    backoff_cap = get("backoff_cap", duration, max(Polling().backoff_cap, backoff_base))
+    if min_interval > max_interval:
+        reader.problem(
+            "[polling].min_interval is longer than max_interval: lower min_interval or raise max_interval",
+            "polling",
+            "min_interval",
+        )
+        min_interval = max_interval
+    if backoff_base > backoff_cap:
+        reader.problem(
+            "[polling].backoff_base is longer than backoff_cap: the first retry cannot wait longer than the last",
+            "polling",
+            "backoff_base",
+        )
+        backoff_base = backoff_cap
     return Polling(
-        interval=get("interval", _positive(parse_duration)),
-        timeout=get("timeout", _positive(parse_duration)),
+        interval=interval,
+        timeout=get("timeout", duration),
         max_bytes=get("max_bytes", _positive(parse_size)),
         concurrency=get("concurrency", _positive(_integer)),
         jitter=get("jitter", parse_duration),
+        min_interval=min_interval,
+        max_interval=max_interval,
+        backoff_base=backoff_base,
+        backoff_cap=backoff_cap,
+        per_host=get("per_host", _positive(_integer)),
+        health_errors=get("health_errors", _positive(_integer)),
+        health_after=get("health_after", duration),
+        allow_private=get("allow_private", _boolean),
     )
+
+
+def _retention(reader: _Reader, table: dict[str, Any], dedup: Dedup) -> Retention:
+    entries = reader.get(table, "retention", "entries", parse_duration, Retention().entries)
+    if entries and entries < dedup.window:
+        reader.problem(
+            "[retention].entries is shorter than [dedup].window: a pruned entry could no longer join its story; "
+            "keep entries at least as long as the dedup window",
+            "retention",
+            "entries",
+        )
+    return Retention(entries)
+
+
+def _listen(value: Any) -> tuple[str, int]:
+    host, sep, port = _string(value).rpartition(":")
+    if not sep or not port.isdigit() or not 0 < int(port) < 65536:
+        raise ValueError('expected "HOST:PORT", e.g. "127.0.0.1:9465"')
+    return host.strip("[]") or "127.0.0.1", int(port)
+
+
+def _operator(reader: _Reader, notify: dict[str, Any], targets: dict[str, Target]) -> str:
+    name = reader.get(notify, "notify", "operator", _string, "default")
+    if name not in targets:
+        reader.problem(
+            f"[notify].operator names unknown target {name!r}{_hint(name, targets)}: "
+            "add [notify.targets.NAME] or use one of " + ", ".join(sorted(targets)),
+            "notify",
+            "operator",
+        )
+        return "default"
+    return str(name)
 
 
 def _targets(reader: _Reader, notify: dict[str, Any]) -> dict[str, Target]:
@@ -204,14 +330,61 @@ def _targets(reader: _Reader, notify: dict[str, Any]) -> dict[str, Target]:
         return targets
     for name, table in named.items():
         section = f"notify.targets.{name}"
-        if not isinstance(table, dict) or set(table) - {"urls"}:
-            reader.problem(f'[{section}] takes only urls = ["scheme://…"]', section)
+        if not isinstance(table, dict):
+            reader.problem(f'[{section}] must be a table with urls = ["scheme://…"]', section)
             continue
+        for key in set(table) - {"urls", *POLICY_KEYS}:
+            allowed = ", ".join(("urls", *POLICY_KEYS))
+            reader.problem(
+                f"unknown key {key!r} in [{section}]{_hint(key, POLICY_KEYS) or f' (allowed: {allowed})'}", section, key
+            )
         if name == "default":
             reader.problem('"default" is reserved for [notify].urls: pick another target name', section)
             continue
         targets[name] = Target(name, tuple(reader.get(table, section, "urls", _urls, [])))
     return targets
+
+
+def _notify_settings(reader: _Reader, notify: dict[str, Any], base: Path) -> NotifySettings:
+    """[notify]'s delivery keys: the defaults, then each named target's own policy over them."""
+    default = _policy(reader, notify, "notify", TargetPolicy())
+    policies = {"default": default}
+    named = notify.get("targets", {})
+    for name, table in named.items() if isinstance(named, dict) else ():
+        if isinstance(table, dict):
+            policies[name] = _policy(reader, table, f"notify.targets.{name}", default)
+    templates = reader.get(notify, "notify", "templates", _string, None)
+    if templates is not None and not (base / templates).is_dir():
+        reader.problem(f"[notify].templates: folder {base / templates} does not exist", "notify", "templates")
+        templates = None
+    return NotifySettings(
+        policies=policies,
+        throttle=reader.get(notify, "notify", "throttle", parse_duration, 0.0),
+        templates=base / templates if templates else None,
+        rule_burst=reader.get(notify, "notify", "rule_burst", Burst.parse, None),
+    )
+
+
+def _policy(reader: _Reader, table: dict[str, Any], section: str, inherited: TargetPolicy) -> TargetPolicy:
+    def get(key: str, convert: Callable[[Any], Any]) -> Any:
+        return reader.get(table, section, key, convert, getattr(inherited, key))
+
+    timezone = get("timezone", lambda v: zone(_string(v)).key)
+    tz = zone(timezone)
+    digest = get("digest", lambda v: digest_schedule(_string(v), tz) and v)
+    quiet = inherited.quiet
+    if "quiet" in table:
+        quiet = reader.get(table, section, "quiet", lambda v: QuietHours.parse(_string(v), tz), None)
+    elif quiet is not None and "timezone" in table:
+        quiet = QuietHours(quiet.start, quiet.end, tz)  # the inherited window, in this target's zone
+    return TargetPolicy(
+        digest=digest,
+        timezone=timezone,
+        quiet=quiet,
+        burst=get("burst", Burst.parse),
+        max_attempts=get("max_attempts", _positive(_integer)),
+        max_age=get("max_age", _positive(parse_duration)),
+    )
 
 
 def _feeds(reader: _Reader, items: Any, default_interval: float) -> tuple[Feed, ...]:
@@ -231,7 +404,7 @@ def _feeds(reader: _Reader, items: Any, default_interval: float) -> tuple[Feed, 
             continue
         name = reader.get(table, "feeds", "name", _string, parts.hostname, index)
         interval = reader.get(table, "feeds", "interval", _positive(parse_duration), default_interval, index)
-        feeds[url] = Feed(url=url, name=name, interval=interval)
+        feeds[url] = Feed(url=url, name=name, interval=interval, adaptive="interval" not in table)
     return tuple(feeds.values())
 
 
@@ -261,6 +434,12 @@ def _urls(value: Any) -> list[str]:
 def _integer(value: Any) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValueError("expected a whole number")
+    return value
+
+
+def _boolean(value: Any) -> bool:
+    if not isinstance(value, bool):
+        raise ValueError("expected true or false")
     return value
 
 

@@ -1,8 +1,12 @@
 """The daemon: a thin lifecycle shell around the pipeline.
 
-One APScheduler job per feed (max_instances=1, coalesce, jitter), one job that
-delivers pending alerts, signal handling (SIGTERM/SIGINT stop, SIGHUP reloads
-rules) and the systemd notify protocol.
+Each feed is one APScheduler job (max_instances=1, coalesce) that runs at the
+feed's next poll time and, once the poll is recorded, plans its own next run
+from the result (monitor/schedule.py: cadence, server hints, backoff). Beside
+them: the outbox delivery, retention pruning and a heartbeat. SIGTERM/SIGINT
+stop; SIGHUP reloads config, feeds and rules (a bad file keeps the old set).
+systemd hears READY/RELOADING/STOPPING, and WATCHDOG only while the scheduler
+and the database are healthy.
 """
 
 from __future__ import annotations
@@ -10,23 +14,33 @@ from __future__ import annotations
 import logging
 import signal
 import threading
-from datetime import timedelta
+import time
+from dataclasses import replace
+from datetime import datetime, timedelta
 from types import FrameType
+from wsgiref.simple_server import WSGIServer
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
+from monitor import app
 from monitor.config import load_config
 from monitor.delivery import deliver
+from monitor.durations import format_duration
 from monitor.errors import ConfigError
-from monitor.pipeline import Pipeline, poll
-from monitor.rules import load_rules
+from monitor.models import Feed
+from monitor.pipeline import Pipeline, enabled, poll
+from monitor.policy import digest_schedule, zone
 from monitor.sdnotify import Notifier as SystemdNotifier
 
 log = logging.getLogger(__name__)
 
-DELIVERY_EVERY = 30.0  # seconds between passes over the outbox
+DELIVERY_EVERY = 30.0  # seconds between passes over the outbox (retries come due)
+DELIVERY_TICK = 1.0  # seconds between checks for alerts a poll just queued
+PRUNE_EVERY = 3600.0  # seconds between retention passes
 STOP_GRACE = 8.0  # seconds in-flight polls get on SIGTERM (systemd waits 15)
+STATUS_EVERY = 30.0  # seconds between STATUS= lines to systemd
+START_SPREAD = 0.05  # seconds between the first polls of consecutive feeds at start
 
 
 class Daemon:
@@ -35,8 +49,20 @@ class Daemon:
         self.stop_event = threading.Event()
         self.reload_event = threading.Event()
         self.systemd = SystemdNotifier.from_env()
+        interval = self.systemd.watchdog_interval()
+        self.tick = min(interval / 2, 5.0) if interval else 5.0
+        self._beat = time.monotonic()
+        self._queued = threading.Event()  # a poll queued alerts: deliver at the next tick
+        self._delivered = 0.0  # monotonic time of the last pass over the outbox
+        self._plan_lock = threading.Lock()  # the feed set and the jobs change together
+        self.feeds: dict[str, Feed] = {}
+        self.http: WSGIServer | None = None
         self.scheduler = BackgroundScheduler(
-            executors={"default": ThreadPoolExecutor(max(2, pipeline.config.polling.concurrency))},
+            executors={
+                "default": ThreadPoolExecutor(max(1, pipeline.config.polling.concurrency)),  # polls
+                "outbox": ThreadPoolExecutor(1),  # delivery and pruning: a slow target never holds a poll
+                "heartbeat": ThreadPoolExecutor(1),
+            },
             job_defaults={
                 "max_instances": 1,
                 "coalesce": True,
@@ -46,33 +72,119 @@ class Daemon:
             timezone="UTC",
         )
 
+    # --- scheduling -----------------------------------------------------------
+
     def schedule(self) -> None:
         now = self.p.clock()
-        jitter = self.p.config.polling.jitter
-        for number, feed in enumerate(self.p.config.feeds):
-            # Spread the first polls over a few seconds instead of starting all at once.
-            first = now + timedelta(seconds=min(jitter, 0.05 * number))
+        self._replan(now)
+        every = [
+            (self._deliver, "deliver", "deliver alerts", DELIVERY_TICK, 1.0, "outbox"),
+            (self._prune, "prune", "retention", PRUNE_EVERY, 5.0, "outbox"),
+            (self._heartbeat, "heartbeat", "heartbeat", self.tick, 0.0, "heartbeat"),
+        ]
+        for func, job_id, name, seconds, first, executor in every:
             self.scheduler.add_job(
-                poll,
+                func,
                 "interval",
-                args=[self.p, feed],
-                id=f"feed:{feed.url}",
-                name=f"poll {feed.name}",
-                seconds=feed.interval,
-                jitter=jitter or None,
-                next_run_time=first,
+                id=job_id,
+                name=name,
+                seconds=seconds,
+                next_run_time=now + timedelta(seconds=first),
+                executor=executor,
                 replace_existing=True,
             )
+        for expression, timezone in sorted({(t.digest, t.timezone) for t in self.p.config.notify.policies.values()}):
+            # Digests are due at their cron time: wake the outbox then instead of at its next regular pass.
+            self.scheduler.add_job(
+                self._queued.set,
+                digest_schedule(expression, zone(timezone)),
+                id=f"digest:{expression}:{timezone}",
+                name=f"digest {expression} ({timezone})",
+                executor="outbox",
+                replace_existing=True,
+            )
+
+    def _replan(self, now: datetime) -> None:
+        """Bring the jobs in line with the enabled feeds: new ones start at their stored next poll
+        (a restart keeps backoff and cache lifetimes) or soon; removed ones stop; others keep their time."""
+        with self._plan_lock:
+            wanted = {f.url: f for f in enabled(self.p)}
+            for url in set(self.feeds) - set(wanted):
+                if self.scheduler.get_job(_job_id(url)):
+                    self.scheduler.remove_job(_job_id(url))
+                log.info("feed %s: no longer polled", url)
+            for number, (url, feed) in enumerate(wanted.items()):
+                job = self.scheduler.get_job(_job_id(url)) if url in self.feeds else None
+                if job and feed != self.feeds[url]:
+                    # A shorter interval set in the config should not wait out the old, longer gap.
+                    self._plan(feed, min(job.next_run_time, now + timedelta(seconds=feed.interval)))
+                if job:
+                    continue
+                stored = self.p.store.feed_state(url).next_poll
+                soon = now + timedelta(seconds=min(self.p.config.polling.jitter, START_SPREAD * number))
+                self._plan(feed, stored if stored and stored > soon else soon)
+            self.feeds = wanted
+
+    def _plan(self, feed: Feed, at: datetime) -> None:
         self.scheduler.add_job(
-            deliver,
-            "interval",
-            args=[self.p],
-            id="deliver",
-            name="deliver alerts",
-            seconds=DELIVERY_EVERY,
-            next_run_time=now + timedelta(seconds=1),
+            self._poll,
+            "date",
+            args=[feed.url],
+            id=_job_id(feed.url),
+            name=f"poll {feed.name}",
+            run_date=at,
             replace_existing=True,
         )
+
+    def _poll(self, url: str) -> None:
+        feed = self.feeds.get(url)
+        if feed is None:
+            return
+        try:
+            result = poll(self.p, feed)
+            next_poll = result.next_poll
+            if result.alerts:
+                self._queued.set()
+        except Exception:
+            # poll() turns every fault of the feed into feed state; this is a bug or a
+            # database error. The feed must still be polled again, never dropped silently.
+            delay = max(feed.interval, self.p.config.polling.backoff_base)
+            log.exception(
+                "feed %s: unexpected error while polling; will retry in %s", feed.name, format_duration(delay)
+            )
+            next_poll = self.p.clock() + timedelta(seconds=delay)
+        with self._plan_lock:
+            # A reload may have dropped the feed meanwhile; a 410 leaves no next poll.
+            if self.stop_event.is_set() or url not in self.feeds or next_poll is None:
+                return
+            self._plan(self.feeds[url], next_poll)
+
+    def _deliver(self) -> None:
+        """Deliver right after a poll queued alerts, and every DELIVERY_EVERY for retries."""
+        if self._queued.is_set() or time.monotonic() - self._delivered >= DELIVERY_EVERY:
+            self._queued.clear()
+            self._delivered = time.monotonic()
+            deliver(self.p)
+
+    def _prune(self) -> None:
+        app.prune(self.p)
+
+    def _status(self) -> None:
+        """The one line `systemctl status monitor` shows."""
+        rows = self.p.store.feeds()
+        failing = sum(1 for r in rows if r["url"] in self.feeds and r["error_count"])
+        pending = len(self.p.store.pending_alerts())
+        self.systemd.status(f"{len(self.feeds)} feeds polled, {failing} failing; {pending} alerts pending")
+
+    def _heartbeat(self) -> None:
+        self._beat = time.monotonic()
+
+    def healthy(self) -> bool:
+        """The scheduler runs jobs (the heartbeat is recent) and the database answers."""
+        fresh = time.monotonic() - self._beat < 3 * self.tick + 1.0
+        return self.scheduler.running and fresh and self.p.store.ping()
+
+    # --- lifecycle ------------------------------------------------------------
 
     def run(self) -> int:
         signal.signal(signal.SIGTERM, self._on_stop)
@@ -80,39 +192,64 @@ class Daemon:
         signal.signal(signal.SIGHUP, self._on_reload)
         self.schedule()
         self.scheduler.start()
+        if self.p.config.http.listen:
+            self.http = _serve(self)
         self.systemd.ready()
-        log.info("daemon started: %d feeds scheduled", len(self.p.config.feeds))
-        interval = self.systemd.watchdog_interval()
-        tick = min(interval / 2, 5.0) if interval else 5.0
-        while not self.stop_event.wait(tick):
+        log.info("daemon started: %d feeds scheduled", len(self.feeds))
+        status_due = 0.0
+        while not self.stop_event.wait(self.tick):
             if self.reload_event.is_set():
                 self.reload_event.clear()
                 self.reload()
-            if self.scheduler.running:
+            if self.healthy():
                 self.systemd.watchdog()
+            else:
+                log.error("unhealthy (scheduler stalled or database not answering): not petting the watchdog")
+            if time.monotonic() >= status_due:
+                status_due = time.monotonic() + STATUS_EVERY
+                self._status()
         return self.shutdown()
 
     def reload(self) -> None:
-        """Reload rules; a bad rule set is refused whole and the old rules stay active."""
+        """Reload config, feeds and rules; a bad file is refused whole and the old set stays active.
+
+        Feed state (schedules, backoff, health) lives in the database and is kept.
+        """
         self.systemd.reloading()
+        old = self.p.config
         try:
-            config = load_config(self.p.config.path)
-            rules = load_rules(config.rule_paths, config.targets)
+            config = load_config(old.path)
+            rules, notifier = app.prepare(config)
         except ConfigError as exc:
-            log.error("reload refused, keeping the %d active rules:\n%s", len(self.p.rules.rules), exc)
+            log.error(
+                "reload refused, keeping the current config, %d feeds and %d rules: %s",
+                len(self.feeds),
+                len(self.p.rules.rules),
+                "; ".join(str(exc).splitlines()),  # one journal entry per event
+            )
         else:
+            if config.storage_path != old.storage_path or config.http != old.http:
+                log.warning("[storage] and [http] changes take effect at the next restart")
+                config = replace(config, storage_path=old.storage_path, http=old.http)
+            self.p.store.sync_feeds((f.url, f.name) for f in config.feeds)
+            self.p.config, self.p.notifier = config, notifier
+            self.p.command_feeds = app.load_command_feeds(self.p.store, config)
             self.p.set_rules(rules)
-            log.info("reloaded %d rules", len(rules))
+            self._replan(self.p.clock())
+            log.info("reloaded: %d feeds, %d rules", len(self.feeds), len(rules))
         self.systemd.ready()
 
     def shutdown(self) -> int:
         self.systemd.stopping()
         log.info("stopping: waiting up to %.0fs for polls in flight", STOP_GRACE)
+        if self.http:
+            self.http.shutdown()
         self.scheduler.shutdown(wait=False)
         done = threading.Event()
 
         def drain() -> None:
-            self.scheduler._executors["default"].shutdown(wait=True)
+            for executor in self.scheduler._executors.values():
+                executor.shutdown(wait=True)
             done.set()
 
         threading.Thread(target=drain, daemon=True).start()
@@ -129,3 +266,19 @@ class Daemon:
 
     def _on_reload(self, signum: int, frame: FrameType | None) -> None:
         self.reload_event.set()
+
+
+def _job_id(url: str) -> str:
+    return f"feed:{url}"
+
+
+def _serve(daemon: Daemon) -> WSGIServer | None:
+    from monitor.metrics import serve
+
+    listen = daemon.p.config.http.listen
+    assert listen is not None
+    try:
+        return serve(listen, daemon.p.metrics, daemon.healthy)
+    except OSError as exc:
+        log.error("[http] cannot listen on %s:%d: %s; running without /metrics", *listen, exc)
+        return None

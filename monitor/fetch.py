@@ -1,14 +1,20 @@
 """A polite, bounded HTTP client for feeds.
 
 Conditional GET with the stored validators (304 ends a poll), gzip, a size cap
-counted on the *decoded* body (a gzip bomb stops at the cap), a total deadline
-(a slow drip cannot hold a worker), only http/https on every redirect hop, and
-an honest User-Agent.
+counted on the *decoded* body (a gzip bomb stops at the cap: the body is inflated
+here, never more than the cap at a time), a total deadline shared by every
+redirect hop (a slow drip cannot hold a worker), only http/https on every
+redirect hop, optionally only public addresses (``addresses``), and an honest
+User-Agent.
 """
 
 from __future__ import annotations
 
+import threading
 import time
+import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -16,6 +22,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from monitor import __version__
+from monitor.addresses import guarded_transport
 from monitor.errors import FeedGone, FetchError
 
 USER_AGENT = f"monitor/{__version__} (news alerting daemon; +https://github.com/monitor-news/monitor)"
@@ -42,15 +49,24 @@ class FetchResult:
     max_age: float | None = None  # seconds the server says the body stays fresh
 
 
-def make_client(limits: Limits = Limits(), transport: httpx.BaseTransport | None = None) -> httpx.Client:
-    """The shared client: one connection pool for every feed."""
+def make_client(
+    limits: Limits = Limits(), transport: httpx.BaseTransport | None = None, *, allow_private: bool = True
+) -> httpx.Client:
+    """The shared client: one connection pool for every feed.
+
+    ``allow_private=False`` refuses, at connect time, hosts resolving to private or
+    loopback addresses. Proxies from the environment are then not used: a proxy
+    would resolve the name itself, out of reach of the check.
+    """
+    if not allow_private and transport is None:
+        transport = guarded_transport()
     return httpx.Client(
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
             "Accept-Encoding": "gzip, deflate",
         },
-        timeout=_timeout(limits),
+        timeout=_timeout(limits.timeout),
         follow_redirects=False,
         transport=transport,
     )
@@ -65,11 +81,17 @@ def fetch(
     permanent = True  # a feed has moved only if every hop was a permanent redirect
     current = _checked(url)
     for _hop in range(limits.max_redirects + 1):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise FetchError(f"timed out after {limits.timeout:g}s (redirects)")
         try:
-            with client.stream("GET", current, headers=headers, timeout=_timeout(limits)) as response:
+            with client.stream("GET", current, headers=headers, timeout=_timeout(remaining)) as response:
                 if response.status_code in _REDIRECTS:
                     permanent = permanent and response.status_code in _PERMANENT
-                    current = _checked(urljoin(current, response.headers.get("location", "")))
+                    location = response.headers.get("location", "").strip()
+                    if not location:
+                        raise FetchError(f"HTTP {response.status_code} redirect without a Location header")
+                    current = _checked(urljoin(current, location))
                     continue
                 _raise_for_status(response)
                 body = None if response.status_code == 304 else _read_capped(response, limits, deadline)
@@ -88,8 +110,8 @@ def fetch(
     raise FetchError(f"more than {limits.max_redirects} redirects")
 
 
-def _timeout(limits: Limits) -> httpx.Timeout:
-    return httpx.Timeout(limits.timeout, connect=min(10.0, limits.timeout))
+def _timeout(seconds: float) -> httpx.Timeout:
+    return httpx.Timeout(seconds, connect=min(10.0, seconds))
 
 
 def _checked(url: str) -> str:
@@ -113,16 +135,62 @@ def _read_capped(response: httpx.Response, limits: Limits, deadline: float) -> b
     declared = response.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limits.max_bytes and "content-encoding" not in response.headers:
         raise FetchError(f"body of {int(declared):,} bytes exceeds the {limits.max_bytes:,}-byte cap")
+    inflate = _inflater(response.headers)
     chunks: list[bytes] = []
     size = 0
-    for chunk in response.iter_bytes():
-        size += len(chunk)
-        if size > limits.max_bytes:
-            raise FetchError(f"body exceeds the {limits.max_bytes:,}-byte cap (after decompression)")
-        if time.monotonic() > deadline:
-            raise FetchError(f"body still arriving after {limits.timeout:g}s: gave up")
-        chunks.append(chunk)
+    try:
+        # Raw bytes, inflated here: httpx inflates without an output bound, so one
+        # 64 kB read of a gzip bomb would become 64 MB, and "gzip, gzip" 64 GB.
+        for raw in response.iter_raw():
+            for chunk in inflate(raw, limits.max_bytes - size + 1):
+                size += len(chunk)
+                if size > limits.max_bytes:
+                    raise FetchError(f"body exceeds the {limits.max_bytes:,}-byte cap (after decompression)")
+                chunks.append(chunk)
+            if time.monotonic() > deadline:
+                raise FetchError(f"body still arriving after {limits.timeout:g}s: gave up")
+        chunks.append(inflate.flush())
+    except zlib.error as exc:
+        raise FetchError(f"corrupt compressed body ({exc})") from exc
     return b"".join(chunks)
+
+
+class _Inflater:
+    """Inflates gzip or deflate data ("" passes data through), at most ``room`` bytes per call."""
+
+    def __init__(self, coding: str = ""):
+        self.coding = coding
+        # wbits 32+: zlib or gzip header, detected; raw deflate is tried on a first error.
+        self.inflater = zlib.decompressobj(zlib.MAX_WBITS | 32)
+        self.started = False
+
+    def __call__(self, data: bytes, room: int) -> list[bytes]:
+        if not self.coding:
+            return [data]
+        try:
+            out = [self.inflater.decompress(data, room)]
+        except zlib.error:
+            if self.started or self.coding != "deflate":
+                raise
+            self.inflater = zlib.decompressobj(-zlib.MAX_WBITS)  # servers that send raw deflate
+            out = [self.inflater.decompress(data, room)]
+        self.started = True
+        while self.inflater.unconsumed_tail and (left := room - sum(map(len, out))) > 0:
+            out.append(self.inflater.decompress(self.inflater.unconsumed_tail, left))
+        return out
+
+    def flush(self) -> bytes:
+        return self.inflater.flush() if self.coding and not self.inflater.unconsumed_tail else b""
+
+
+def _inflater(headers: httpx.Headers) -> _Inflater:
+    codings = [c.strip().lower() for c in headers.get_list("content-encoding", split_commas=True)]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings:
+        return _Inflater()
+    if len(codings) > 1 or codings[0] not in ("gzip", "x-gzip", "deflate"):
+        raise FetchError(f"unsupported Content-Encoding {', '.join(codings)!r}: only gzip or deflate, once")
+    return _Inflater(codings[0])
 
 
 def _retry_after(value: str | None) -> float | None:
@@ -139,11 +207,34 @@ def _retry_after(value: str | None) -> float | None:
 
 
 def _max_age(headers: httpx.Headers) -> float | None:
+    """Seconds the body stays fresh: Cache-Control max-age, else Expires minus Date (RFC 9111 4.2.1)."""
     for part in headers.get("cache-control", "").split(","):
         name, _, value = part.strip().partition("=")
         if name.lower() == "max-age" and value.strip().isdigit():
             return float(value)
-    return None
+    try:
+        expires = parsedate_to_datetime(headers.get("expires", ""))
+        date = parsedate_to_datetime(headers["date"]).timestamp() if "date" in headers else time.time()
+    except (TypeError, ValueError, IndexError):
+        return None  # RFC 9111: an invalid Expires (often "0" or "-1") means already stale
+    return max(0.0, expires.timestamp() - date)
+
+
+class HostSlots:
+    """At most ``per_host`` fetches under way against one host, whatever the global limit."""
+
+    def __init__(self, per_host: int = 2):
+        self.per_host = per_host
+        self._lock = threading.Lock()
+        self._slots: dict[str, threading.BoundedSemaphore] = {}
+
+    @contextmanager
+    def slot(self, url: str) -> Iterator[None]:
+        host = (urlsplit(url).hostname or "").lower()
+        with self._lock:
+            semaphore = self._slots.setdefault(host, threading.BoundedSemaphore(self.per_host))
+        with semaphore:
+            yield
 
 
 def _clean(message: str) -> str:

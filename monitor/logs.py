@@ -54,5 +54,5 @@ def setup(level: str = "INFO", secrets: Iterable[str] = ()) -> None:
     handler._monitor = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "apscheduler.executors.default", "apprise"):
+    for noisy in ("httpx", "httpcore", "apscheduler", "apprise"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

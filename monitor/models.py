@@ -18,7 +18,8 @@ class Feed:
 
     url: str
     name: str
-    interval: float  # seconds between polls
+    interval: float  # seconds between polls (the starting point when ``adaptive``)
+    adaptive: bool = True  # False when the interval was set for this feed: it is then kept as is
 
 
 @dataclass(frozen=True, slots=True)

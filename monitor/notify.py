@@ -16,6 +16,7 @@ from apprise.decorators import notify as apprise_plugin
 
 from monitor.errors import ConfigError, DeliveryError, Problem
 from monitor.models import Message, Target
+from monitor.render import Style
 from monitor.store import Delivery, url_id
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ class Notifier:
         self.targets = targets
         self._servers: dict[str, apprise.Apprise] = {}
         self._labels: dict[str, str] = {}
+        self._styles: dict[str, Style] = {}
         self._invalid: list[tuple[str, str]] = []  # (target, masked URL) apprise did not recognise
         for target in targets.values():
             for url in target.urls:
@@ -50,12 +52,15 @@ class Notifier:
             self._invalid.append((target, _mask(url)))
             return
         # apprise sleeps between two requests to one service (5.5 s for many
-        # plugins); alerts are already spaced by the outbox, so the wait is ours to set.
+        # plugins): 100 alerts would take 9 minutes and hold up every later one.
+        # Volume is the outbox's job (burst caps, digests), so the wait is
+        # [notify].throttle, 0 by default; see docs/delivery.md.
         server.request_rate_per_sec = throttle
         box = apprise.Apprise()
         box.add(server)
         self._servers[handle] = box
         self._labels[handle] = server.url(privacy=True)
+        self._styles[handle] = _style(url)
 
     def problems(self, config_path: str) -> list[Problem]:
         """Target URLs apprise cannot use: a config error at check time, never a silent success."""
@@ -105,6 +110,23 @@ class Notifier:
 
     def label(self, handle: str) -> str:
         return self._labels.get(handle, handle)
+
+    def style(self, handle: str) -> Style:
+        """How messages to this URL are written: HTML email, Markdown chat, or plain text."""
+        return self._styles.get(handle, "text")
+
+    def handles(self) -> list[str]:
+        """Every usable target URL, by handle."""
+        return list(self._servers)
+
+
+def _style(url: str) -> Style:
+    scheme = url.partition("://")[0].lower()
+    if scheme in ("mailto", "mailtos"):
+        return "email"
+    if scheme in ("console", "file", "syslog"):
+        return "text"
+    return "chat"
 
 
 def _mask(url: str) -> str:

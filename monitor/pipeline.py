@@ -8,6 +8,7 @@ alert state here and never escape: one bad feed never stops the others.
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -15,13 +16,17 @@ from datetime import datetime, timedelta
 
 import httpx
 
+from monitor import health, schedule
 from monitor.config import Config
 from monitor.dedup import StoryIndex, content_hash, material_change, signature
-from monitor.errors import FeedGone, FetchError, ParseError
-from monitor.fetch import Limits, fetch
+from monitor.durations import format_duration
+from monitor.errors import FeedGone, FetchError, ParseError, StoreError
+from monitor.fetch import FetchResult, HostSlots, Limits, fetch
+from monitor.metrics import Metrics
 from monitor.models import Entry, Feed
 from monitor.notify import Notifier
-from monitor.parse import parse_feed
+from monitor.parse import MAX_ENTRIES, ParsedFeed, parse_feed
+from monitor.render import Templates
 from monitor.rules import Rule, RuleSet
 from monitor.store import FeedState, QueuedAlert, Store
 from monitor.urls import redact
@@ -40,11 +45,21 @@ class Pipeline:
     notifier: Notifier
     index: StoryIndex
     clock: Callable[[], datetime]
+    templates: Templates = field(default_factory=Templates)
+    command_feeds: tuple[Feed, ...] = ()  # added with `monitor feeds add/import`, kept in the database
+    hosts: HostSlots = field(default_factory=HostSlots)
+    metrics: Metrics = field(default_factory=Metrics)
     _process_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
     def limits(self) -> Limits:
         return Limits(timeout=self.config.polling.timeout, max_bytes=self.config.polling.max_bytes)
+
+    @property
+    def feeds(self) -> list[Feed]:
+        """Config feeds, then command feeds the config does not list (the config wins)."""
+        listed = {f.url for f in self.config.feeds}
+        return [*self.config.feeds, *(f for f in self.command_feeds if f.url not in listed)]
 
     def set_rules(self, rules: list[Rule]) -> None:
         self.rules = RuleSet(rules)
@@ -57,37 +72,112 @@ class PollResult:
     alerts: int = 0
     not_modified: bool = False
     error: str | None = None
+    next_poll: datetime | None = None
+    overflow: bool = False
 
 
 def poll(p: Pipeline, feed: Feed) -> PollResult:
-    """Fetch one feed and record what is new. Writes nothing but the fetch state on 304."""
+    """Fetch one feed, record what is new and when to come back. Never raises for the feed's faults.
+
+    Writes nothing but the fetch state and schedule on 304. A permanent redirect
+    (301/308) stores the new URL, fetched from then on; 410 disables the feed and
+    tells the operator.
+    """
     state = p.store.feed_state(feed.url)
     started = p.clock()
+    url = state.fetch_url or feed.url
     try:
-        fetched = fetch(p.client, feed.url, state.etag, state.last_modified, p.limits)
+        with p.hosts.slot(url):
+            fetched = fetch(p.client, url, state.etag, state.last_modified, p.limits)
         if fetched.body is None:
-            p.store.record_fetch(feed.url, started)
-            return PollResult(feed.name, not_modified=True)
+            return _succeeded(p, feed, state, fetched, None, 0)
         parsed = parse_feed(fetched.body, feed.url, feed.name)
+    except FeedGone as exc:
+        return _gone(p, feed, started, exc)
     except (FetchError, ParseError) as exc:
         return _failed(p, feed, state, started, exc)
     if fetched.moved_to:
-        log.warning("feed %s: permanently moved to %s; update the config", feed.name, redact(fetched.moved_to))
+        p.store.update_feed(feed.url, fetch_url=fetched.moved_to)
+        log.warning(
+            "feed %s: permanently moved to %s; polling the new address from now on (update the config)",
+            feed.name,
+            redact(fetched.moved_to),
+        )
     if parsed.warning:
         log.info("feed %s: not well-formed XML, read leniently (%s)", feed.name, parsed.warning[:200])
+    if parsed.skipped:
+        log.warning("feed %s: only the first %d entries read, %d more ignored", feed.name, MAX_ENTRIES, parsed.skipped)
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
-        fresh = [e for e in parsed.entries if e.key not in known]
+        # Pruned entries left tombstones: still known, so they never alert again.
+        pruned = p.store.tombstoned(feed.url, (e.key for e in parsed.entries if e.key not in known))
+        fresh = [e for e in parsed.entries if e.key not in known and e.key not in pruned]
         alerts = sum(_record(p, entry, state) for entry in reversed(fresh))  # oldest first
         for entry in reversed(parsed.entries):
             if entry.key in known:
                 alerts += _maybe_update(p, entry, *known[entry.key], state)
-    p.store.record_fetch(
-        feed.url, p.clock(), etag=fetched.etag, last_modified=fetched.last_modified, new_entries=len(fresh)
-    )
     if fresh:
         log.info("feed %s: %d new entries, %d alerts queued", feed.name, len(fresh), alerts)
-    return PollResult(feed.name, new_entries=len(fresh), alerts=alerts)
+    return _succeeded(p, feed, state, fetched, parsed, len(fresh), alerts)
+
+
+def _succeeded(
+    p: Pipeline,
+    feed: Feed,
+    state: FeedState,
+    fetched: FetchResult,
+    parsed: ParsedFeed | None,
+    fresh: int,
+    alerts: int = 0,
+) -> PollResult:
+    """Schedule the next poll from the feed's cadence and the server's hints; tell of a recovery."""
+    now = p.clock()
+    policy = p.config.polling.policy()
+    entries = parsed.entries if parsed else ()
+    overflow = (
+        bool(parsed)
+        and state.polled
+        and schedule.overflowed((e.published for e in entries), fresh == len(entries), state.last_success)
+    )
+    interval = schedule.base_interval(
+        policy,
+        feed.interval,
+        adaptive=feed.adaptive,
+        gap=schedule.cadence(e.published for e in entries) if parsed else None,
+        previous=state.interval,
+        overflow=overflow,
+    )
+    ttl = parsed.ttl_minutes * 60.0 if parsed and parsed.ttl_minutes else None
+    nxt = schedule.after_success(policy, now, interval, schedule.Hints(max_age=fetched.max_age, ttl=ttl))
+    if overflow:
+        log.warning(
+            "feed %s: all %d entries are new and the oldest is newer than the last poll: some may have been missed; "
+            "polling every %s now",
+            feed.name,
+            len(entries),
+            format_duration(interval),
+        )
+        p.metrics.overflows.labels(feed.name).inc()
+    p.store.record_fetch(
+        feed.url,
+        now,
+        etag=fetched.etag,
+        last_modified=fetched.last_modified,
+        new_entries=fresh,
+        next_poll=nxt.at,
+        interval=interval,
+        overflow=overflow,
+    )
+    if state.health_notice == "failing" and health.tell(
+        p.notifier, p.config.operator, health.recovered(feed, state.failing_since, now)
+    ):
+        p.store.update_feed(feed.url, health_notice=None)
+    elif state.error_count:
+        log.info("feed %s: works again after %d failures", feed.name, state.error_count)
+    p.metrics.polls.labels(feed.name, "not_modified" if parsed is None else "ok").inc()
+    p.metrics.error_streak.labels(feed.name).set(0)
+    p.metrics.last_success.labels(feed.name).set(now.timestamp())
+    return PollResult(feed.name, fresh, alerts, not_modified=parsed is None, next_poll=nxt.at, overflow=overflow)
 
 
 def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
@@ -98,7 +188,7 @@ def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
     queued: list[QueuedAlert] = []
     if _alertable(p.config, entry, state, now):
         outlets = _outlets_with(p, decision.story_id, entry.outlet)
-        for match in p.rules.match(entry):
+        for match in p.rules.match(entry, now):
             rule = _rule(p, match.rule)
             kind = "event" if rule.novelty == "event" else "story"
             queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
@@ -129,6 +219,8 @@ def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
             decision.reason,
             decision.event_reason,
         )
+    hits = sorted({alert[0].rule for alert in queued})
+    _count(p, entry, state, joined=decision.story_id is not None, rules=hits, now=now)
     return len(queued)
 
 
@@ -164,7 +256,7 @@ def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | N
     story_id = p.store.story_of(entry_id)
     queued: list[QueuedAlert] = []
     if material and _alertable(p.config, entry, state, now):
-        for match in p.rules.match(entry):
+        for match in p.rules.match(entry, now):
             rule = _rule(p, match.rule)
             if rule.on_update == "alert" and p.store.alerted(rule.name, story_id):
                 queued += [(match, d, f"update:{new_hash}") for d in p.notifier.deliveries(rule.name, rule.notify)]
@@ -175,6 +267,17 @@ def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | N
     return len(queued)
 
 
+def _count(p: Pipeline, entry: Entry, state: FeedState, *, joined: bool, rules: list[str], now: datetime) -> None:
+    p.metrics.new_entries.labels(entry.outlet).inc()
+    if joined:
+        p.metrics.dedup_suppressed.inc()
+    for rule in rules:
+        p.metrics.rule_hits.labels(rule).inc()
+    # A first poll's backlog would swamp the figure: only entries found by a later poll count.
+    if state.polled and entry.published is not None and entry.published <= now:
+        p.metrics.publish_to_detect.observe((now - entry.published).total_seconds())
+
+
 def _alertable(config: Config, entry: Entry, state: FeedState, now: datetime) -> bool:
     """The backlog rule: old entries of a first poll, and stale ones later, are recorded silently."""
     if entry.published is None:
@@ -183,23 +286,75 @@ def _alertable(config: Config, entry: Entry, state: FeedState, now: datetime) ->
     return entry.published >= now - timedelta(seconds=window)
 
 
-def _failed(p: Pipeline, feed: Feed, state: FeedState, now: datetime, exc: Exception) -> PollResult:
-    status = "gone" if isinstance(exc, FeedGone) else "failing"
-    p.store.record_fetch(feed.url, now, error=str(exc), status=status)
-    log.warning(
-        "feed %s (%s): %s; error %d in a row, will retry at its next poll",
-        feed.name,
-        redact(feed.url),
-        exc,
-        state.error_count + 1,
+def _failed(p: Pipeline, feed: Feed, state: FeedState, now: datetime, exc: FetchError | ParseError) -> PollResult:
+    """Record the failure and back off; never gives up. Tells the operator once the streak is long."""
+    errors = state.error_count + 1
+    retry_after = exc.retry_after if isinstance(exc, FetchError) else None
+    nxt = schedule.after_failure(
+        p.config.polling.policy(), now, errors, state.interval or feed.interval, retry_after=retry_after
     )
+    p.store.record_fetch(feed.url, now, error=str(exc), next_poll=nxt.at)
+    log.warning(
+        "feed %s (%s): %s; error %d in a row, will retry in %s",
+        feed.name,
+        redact(state.fetch_url or feed.url),
+        exc,
+        errors,
+        format_duration(nxt.delay),
+    )
+    polling = p.config.polling
+    since = state.failing_since or now
+    due = health.notice_due(errors, since, now, after_errors=polling.health_errors, after_seconds=polling.health_after)
+    if due and state.health_notice is None:
+        message = health.failing(feed, errors, str(exc), since, now, nxt.delay)
+        if health.tell(p.notifier, p.config.operator, message):
+            p.store.update_feed(feed.url, health_notice="failing")
+    p.metrics.polls.labels(feed.name, "error").inc()
+    p.metrics.error_streak.labels(feed.name).set(errors)
+    return PollResult(feed.name, error=str(exc), next_poll=nxt.at)
+
+
+def _gone(p: Pipeline, feed: Feed, now: datetime, exc: FeedGone) -> PollResult:
+    """410 Gone: the feed is disabled (status "gone") until `feeds enable`; the operator is told."""
+    p.store.record_fetch(feed.url, now, error=str(exc), status="gone")
+    log.warning(
+        "feed %s (%s): %s; disabled, `monitor feeds enable URL` polls it again", feed.name, redact(feed.url), exc
+    )
+    if health.tell(p.notifier, p.config.operator, health.gone(feed)):
+        p.store.update_feed(feed.url, health_notice="gone")
+    p.metrics.polls.labels(feed.name, "gone").inc()
     return PollResult(feed.name, error=str(exc))
 
 
+def enabled(p: Pipeline, feeds: list[Feed] | None = None) -> list[Feed]:
+    """The feeds to poll: every configured and command-added feed that is not disabled."""
+    gone = {row["url"] for row in p.store.feeds() if row["status"] == "gone"}
+    return [f for f in (p.feeds if feeds is None else feeds) if f.url not in gone]
+
+
 def poll_all(p: Pipeline, feeds: list[Feed] | None = None) -> list[PollResult]:
-    """Poll every feed now, concurrently within the configured limit (``run --once``)."""
+    """Poll every enabled feed now, concurrently within the configured limits (``run --once``).
+
+    Schedules, cache lifetimes and backoff are ignored; the outcomes are recorded as usual.
+    """
     from concurrent.futures import ThreadPoolExecutor
 
-    feeds = list(p.config.feeds if feeds is None else feeds)
+    feeds = enabled(p, feeds)
     with ThreadPoolExecutor(max_workers=max(1, min(p.config.polling.concurrency, len(feeds) or 1))) as pool:
-        return list(pool.map(lambda feed: poll(p, feed), feeds))
+        return list(pool.map(lambda feed: _poll_guarded(p, feed), feeds))
+
+
+def _poll_guarded(p: Pipeline, feed: Feed) -> PollResult:
+    """``poll``, except that a bug met on one feed's data is logged and the other feeds go on.
+
+    A database error (disk full, read-only, a refused write) concerns every feed: it stops the run.
+    """
+    try:
+        return poll(p, feed)
+    except (StoreError, sqlite3.Error):
+        raise
+    except Exception as exc:
+        log.exception(
+            "feed %s (%s): internal error, please report it; the other feeds go on", feed.name, redact(feed.url)
+        )
+        return PollResult(feed.name, error=f"internal error: {type(exc).__name__}")

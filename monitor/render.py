@@ -1,33 +1,180 @@
-"""Alert text: what a person reads in their inbox or chat. Pure.
+"""Alert text: what a person reads in their inbox or chat. Pure: values in, Message out.
 
 The stable content: the title carries the rule name; the body carries the
 story's title, its link, the outlet, the words that matched and the other
 outlets already carrying the same story.
+
+Messages come from Jinja2 templates, one file per kind and style
+(``alert.html``, ``alert.md``, ``alert.txt``, ``digest.*``), each with a
+``title`` and a ``body`` block. A ``[notify].templates`` folder may replace any
+of them; the variables are listed in docs/delivery.md. Every message fits
+apprise's limits (title ≤ 250 characters, body ≤ 32,768): too long a message is
+shortened, never refused.
 """
 
 from __future__ import annotations
 
+import re
+import traceback
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+import jinja2
+from markupsafe import Markup, escape
+
+from monitor.errors import ConfigError, Problem
 from monitor.models import Entry, Message
 
 TITLE_LIMIT = 250  # apprise's title limit
 BODY_LIMIT = 32_768  # apprise's body limit
 SNIPPET_CHARS = 280
+BUNDLED = Path(__file__).parent / "templates"
+
+Style = Literal["email", "chat", "text"]
+FORMATS: dict[Style, tuple[str, str]] = {"email": ("html", "html"), "chat": ("md", "markdown"), "text": ("txt", "text")}
+KINDS = ("alert", "digest")
+HEADINGS = {
+    "digest": "Digest for {target}: {count} alerts",
+    "quiet": "Held during quiet hours for {target}: {count} alerts",
+    "burst": "{count} more matches for {target} (burst limit)",
+}
 
 
-def render_alert(rule: str, entry: Entry, matched: tuple[str, ...], outlets: list[str]) -> Message:
-    others = [o for o in outlets if o != entry.outlet]
-    when = entry.published.strftime("%Y-%m-%d %H:%M UTC") if entry.published else "no date given"
-    lines = [
-        entry.title or "(untitled)",
-        entry.link or "(no link)",
-        f"Outlet: {entry.outlet} · {when}",
-        f"Matched: {', '.join(matched) if matched else '(rule matched without words)'}",
-        f"Also carried by: {', '.join(others)}" if others else "Also carried by: no other outlet yet",
-    ]
-    snippet = shorten(entry.body.replace("\n", " "), SNIPPET_CHARS)
-    if snippet:
-        lines += ["", snippet]
-    return Message(title=shorten(f"[{rule}] {entry.title}", TITLE_LIMIT), body=shorten("\n".join(lines), BODY_LIMIT))
+@dataclass(frozen=True, slots=True)
+class AlertView:
+    """Everything a template may show about one alert (the documented variables)."""
+
+    rule: str
+    severity: str
+    entry: Entry
+    matched: tuple[str, ...]
+    outlets: tuple[str, ...]  # every outlet carrying the story, first one first
+    target: str = "default"
+
+    def variables(self, snippet_chars: int = SNIPPET_CHARS) -> dict[str, Any]:
+        e = self.entry
+        return {
+            "rule": self.rule,
+            "severity": self.severity,
+            "title": e.title or "(untitled)",
+            "link": e.link,
+            "outlet": e.outlet,
+            "published": e.published,
+            "when": e.published.strftime("%Y-%m-%d %H:%M UTC") if e.published else "no date given",
+            "matched": list(self.matched),
+            "outlets": list(self.outlets) or [e.outlet],
+            "others": [o for o in self.outlets if o != e.outlet],
+            "snippet": shorten(" ".join(e.body.split()), snippet_chars) if snippet_chars else "",
+            "target": self.target,
+        }
+
+
+class Templates:
+    """The bundled templates, optionally overridden file by file from one folder."""
+
+    def __init__(self, folder: Path | None = None):
+        loaders: list[jinja2.BaseLoader] = [jinja2.FileSystemLoader(str(BUNDLED))]
+        if folder is not None:
+            loaders.insert(0, jinja2.FileSystemLoader(str(folder)))
+        self.folder = folder
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
+            undefined=jinja2.StrictUndefined,  # a misspelt variable is an error at check time, not a blank
+            keep_trailing_newline=False,
+        )
+        self.env.filters["highlight"] = highlight
+        self.env.filters["md"] = md_escape
+
+    def problems(self) -> list[Problem]:
+        """Render every template with a sample alert: syntax and variable errors as PATH:LINE."""
+        sample = AlertView("Sample rule", "normal", SAMPLE, ("sample",), ("Outlet A", "Outlet B"))
+        found: list[Problem] = []
+        for style in FORMATS:
+            for kind in KINDS:
+                try:
+                    if kind == "alert":
+                        self.alert(sample, style)
+                    else:
+                        self.digest([sample], style, "digest", "default")
+                except jinja2.TemplateError as exc:
+                    name = f"{kind}.{FORMATS[style][0]}"
+                    path, line = _where(exc, name)
+                    where = path or str((self.folder or BUNDLED) / name)
+                    found.append(Problem(where, line, f"template {name}: {exc}: fix the template"))
+        return found
+
+    def alert(self, view: AlertView, style: Style) -> Message:
+        """One alert as a message in ``style``; shorter snippets, then a cut, when it is too long."""
+        message = self._render("alert", style, view.variables())
+        if len(message.body) > BODY_LIMIT:
+            message = self._render("alert", style, view.variables(snippet_chars=0))
+        return _fit(message)
+
+    def digest(self, views: Sequence[AlertView], style: Style, reason: str, target: str) -> Message:
+        """Many alerts in one message; when too long, the last ones are left out and counted."""
+        heading = HEADINGS.get(reason, HEADINGS["digest"]).format(target=target, count=len(views))
+        shown = len(views)
+        while True:
+            items = [v.variables(snippet_chars=0) for v in views[:shown]]
+            message = self._render(
+                "digest", style, {"heading": heading, "alerts": items, "hidden": len(views) - shown, "target": target}
+            )
+            if len(message.body) <= BODY_LIMIT or shown <= 1:
+                return _fit(message)
+            shown = max(1, shown * BODY_LIMIT // len(message.body) - 1)
+
+    def _render(self, kind: str, style: Style, variables: dict[str, Any]) -> Message:
+        extension, body_format = FORMATS[style]
+        template = self.env.get_template(f"{kind}.{extension}")
+        context = template.new_context(variables)
+        try:
+            title = "".join(template.blocks["title"](context))
+            body = "".join(template.blocks["body"](context))
+        except Exception:
+            self.env.handle_exception()  # re-raises with the template's file and line in the traceback
+        if body_format == "html":  # the title is a subject line, not HTML
+            title = Markup(title).unescape()
+        # A title is one line in every service.
+        return Message(title=" ".join(title.split()), body=body.strip(), body_format=body_format)
+
+
+def _where(exc: jinja2.TemplateError, name: str) -> tuple[str | None, int | None]:
+    """The template file and line of an error: syntax errors carry them, render errors are in the traceback."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return exc.filename, exc.lineno
+    # Jinja2 rewrites tracebacks so a template's frames point at the template file and line.
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename.endswith(name)]
+    return (frames[-1].filename, frames[-1].lineno) if frames else (None, None)
+
+
+def _fit(message: Message) -> Message:
+    return Message(shorten(message.title, TITLE_LIMIT), shorten(message.body, BODY_LIMIT), message.body_format)
+
+
+def highlight(text: str, words: Sequence[str], style: str = "md") -> str | Markup:
+    """``text`` with each matched word emphasised: **word** for Markdown, <mark> for HTML (escaped first)."""
+    pattern = _words_pattern(words)
+    if style == "html":
+        escaped = str(escape(text))
+        if pattern is None:
+            return Markup(escaped)
+        return Markup(_words_pattern([str(escape(w)) for w in words]).sub(r"<mark>\g<0></mark>", escaped))  # type: ignore[union-attr]
+    return text if pattern is None else pattern.sub(r"**\g<0>**", text)
+
+
+def _words_pattern(words: Sequence[str]) -> re.Pattern[str] | None:
+    words = sorted({w for w in words if w.strip()}, key=len, reverse=True)
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in words) + r")(?!\w)", re.IGNORECASE)
+
+
+def md_escape(text: str) -> str:
+    """Keep a headline from breaking the Markdown around it (brackets, emphasis)."""
+    return re.sub(r"([\\\[\]*_`])", r"\\\1", text)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -39,3 +186,23 @@ def shorten(text: str, limit: int) -> str:
     if space > limit * 0.6:
         cut = cut[:space]
     return cut.rstrip() + "…"
+
+
+def load_templates(folder: Path | None) -> Templates:
+    """Templates for a config; ConfigError with PATH:LINE when one does not render."""
+    templates = Templates(folder)
+    problems = templates.problems()
+    if problems:
+        raise ConfigError(problems)
+    return templates
+
+
+SAMPLE = Entry(
+    feed_url="https://example.com/feed.xml",
+    outlet="Outlet A",
+    key="sample",
+    link="https://example.com/story",
+    title="A sample story",
+    summary="A sample summary with the word sample in it.",
+    content="",
+)

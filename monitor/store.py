@@ -17,7 +17,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -127,6 +127,45 @@ def m002_dedup_events_updates_signatures(db: sqlite_utils.Database) -> None:
     db.table("alerts").create_index(["rule", "alert_key", "url_id"], unique=True)
 
 
+@migrations()
+def m003_polling_schedule_health_tombstones(db: sqlite_utils.Database) -> None:
+    """Feed schedule and health columns, and tombstones of pruned entries."""
+    feeds = db.table("feeds")
+    feeds.add_column("fetch_url", str)  # where a permanent redirect said the feed now lives
+    feeds.add_column("interval", float)  # the base interval the schedule settled on
+    feeds.add_column("pinned_interval", float)  # `feeds add --interval`: a command feed's fixed interval
+    feeds.add_column("failing_since", str)  # first failure of the current streak
+    feeds.add_column("health_notice", str)  # "failing"/"gone" once the operator was told
+    feeds.add_column("overflows", int, not_null_default=0)
+    feeds.add_column("added", str)
+    # A pruned entry leaves only a 64-bit digest of (feed_url, key): enough to
+    # recognise it when the feed still carries it, so it never alerts again.
+    db.execute("CREATE TABLE tombstones (digest INTEGER PRIMARY KEY, pruned TEXT) WITHOUT ROWID")
+
+
+@migrations()
+def m004_delivery_outbox(db: sqlite_utils.Database) -> None:
+    """Holds (digest, quiet hours, burst), batches sent as one message, the in-flight mark, target health."""
+    alerts = db.table("alerts")
+    alerts.add_column("hold_reason", str)  # digest | quiet | burst: waits for one combined message
+    alerts.add_column("hold_until", str)  # when the held alert may go out in a digest
+    alerts.add_column("batch", int)  # alerts sent together as one digest share a batch number
+    alerts.add_column("in_flight", str)  # set just before sending, cleared by the outcome
+    alerts.add_column("since", str)  # start of the current retry series (max_age counts from here)
+    db.table("target_health").create(
+        {"url_id": str, "target": str, "url_label": str, "failing_since": str, "notice_at": str}, pk="url_id"
+    )
+
+
+@migrations()
+def m005_rules_entries_fts(db: sqlite_utils.Database) -> None:
+    # Full-text index for `rules test`: a backtest pre-filters stored history with it,
+    # then runs the exact matcher. Triggers keep it in step with every insert and update.
+    db.table("entries").enable_fts(
+        ["title", "summary", "content"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class FeedState:
     url: str
@@ -134,7 +173,13 @@ class FeedState:
     last_modified: str | None = None
     polled: bool = False  # False until the first successful poll: decides the backlog window
     error_count: int = 0
-    status: str = "ok"
+    status: str = "ok"  # ok, failing, gone (disabled until `feeds enable`)
+    fetch_url: str | None = None  # set after a permanent redirect; fetched instead of ``url``
+    interval: float | None = None
+    last_success: datetime | None = None
+    failing_since: datetime | None = None
+    next_poll: datetime | None = None
+    health_notice: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +192,13 @@ class PendingAlert:
     url_id: str
     matched: tuple[str, ...]
     attempts: int
+    created: datetime | None = None
+    next_attempt: datetime | None = None
+    hold_reason: str | None = None
+    hold_until: datetime | None = None
+    batch: int | None = None
+    in_flight: datetime | None = None
+    since: datetime | None = None  # start of the current retry series (created, or the last manual retry)
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +232,12 @@ def url_id(url: str) -> str:
     return hashlib.sha256(url.encode()).hexdigest()[:16]
 
 
+def tombstone(feed_url: str, key: str) -> int:
+    """A pruned entry's identity in 8 bytes (a signed 64-bit SQLite integer)."""
+    digest = hashlib.blake2b(f"{feed_url}\n{key}".encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "big", signed=True)
+
+
 def iso(moment: datetime | None) -> str | None:
     return moment.astimezone(UTC).isoformat(timespec="seconds") if moment else None
 
@@ -205,12 +263,19 @@ class Store:
             self.db.execute("PRAGMA foreign_keys = ON")
             migrations.apply(self.db)
         except (sqlite3.Error, OSError) as exc:
-            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+            raise StoreError(
+                f"cannot open database {self.path}: {exc} (SQLite needs to write the file and its folder)"
+            ) from exc
 
     def lock(self) -> None:
         """Take the single-writer lock; raise StoreError naming the other process."""
         lock_path = self.path.with_name(self.path.name + ".lock")
-        handle = open(lock_path, "a+")  # noqa: SIM115 - held for the life of the process
+        try:
+            handle = open(lock_path, "a+")  # noqa: SIM115 - held for the life of the process
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the lock file {lock_path}: {exc.strerror}: is the folder writable?"
+            ) from exc
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -220,9 +285,13 @@ class Store:
             raise StoreError(
                 f"{self.path} is in use by {holder}: stop it first, two daemons must not share one database"
             ) from None
-        handle.truncate(0)
-        handle.write(f"monitor pid {os.getpid()}\n")
-        handle.flush()
+        try:
+            handle.truncate(0)
+            handle.write(f"monitor pid {os.getpid()}\n")
+            handle.flush()
+        except OSError as exc:
+            handle.close()
+            raise StoreError(f"cannot write the lock file {lock_path}: {exc.strerror}") from exc
         self._lockfile = handle
 
     def close(self) -> None:
@@ -232,6 +301,18 @@ class Store:
             self._lockfile.close()
             self._lockfile = None
 
+    def ping(self, timeout: float = 5.0) -> bool:
+        """True when the database answers a read within ``timeout`` (the watchdog asks)."""
+        if not self._lock.acquire(timeout=timeout):
+            return False
+        try:
+            self.db.execute("SELECT count(*) FROM feeds").fetchone()
+        except sqlite3.Error:
+            return False
+        finally:
+            self._lock.release()
+        return True
+
     def _query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
         """Rows of a read, fetched whole under the lock: the connection is shared by threads."""
         with self._lock:
@@ -239,8 +320,16 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite_utils.Database]:
-        with self._lock, self.db.atomic():
-            yield self.db
+        """One atomic write. A failing write (disk full, read-only) rolls back whole and
+        becomes a StoreError: the run stops with one line, the database stays as it was."""
+        try:
+            with self._lock, self.db.atomic():
+                yield self.db
+        except sqlite3.OperationalError as exc:  # disk full, read-only, I/O error; not constraint errors
+            raise StoreError(
+                f"cannot write to database {self.path}: {exc}; nothing of this write was kept, "
+                "fix the cause (free space, permissions) and run again"
+            ) from exc
 
     # feeds -----------------------------------------------------------------
 
@@ -250,9 +339,32 @@ class Store:
             for url, name in feeds:
                 db.execute(
                     "INSERT INTO feeds (url, name, source) VALUES (?, ?, ?) "
-                    "ON CONFLICT(url) DO UPDATE SET name = excluded.name",
+                    # A command feed later listed in the config becomes a config feed.
+                    "ON CONFLICT(url) DO UPDATE SET name = excluded.name, source = excluded.source",
                     [url, name, source],
                 )
+
+    def add_feeds(self, feeds: Iterable[tuple[str, str, float | None]], now: datetime) -> list[str]:
+        """Add command feeds (url, name, pinned interval or None); returns the URLs that were new."""
+        added = []
+        with self.transaction() as db:
+            for url, name, interval in feeds:
+                cursor = db.execute(
+                    "INSERT OR IGNORE INTO feeds (url, name, source, pinned_interval, added) "
+                    "VALUES (?, ?, 'command', ?, ?)",
+                    [url, name, interval, iso(now)],
+                )
+                if cursor.rowcount:
+                    added.append(url)
+        return added
+
+    def command_feeds(self) -> list[dict[str, Any]]:
+        return self._query("SELECT url, name, pinned_interval FROM feeds WHERE source = 'command' ORDER BY url")
+
+    def remove_feed(self, url: str) -> bool:
+        """Forget a command feed (its entries stay); config feeds are removed from the config."""
+        with self.transaction() as db:
+            return bool(db.execute("DELETE FROM feeds WHERE url = ? AND source = 'command'", [url]).rowcount)
 
     def feed_state(self, url: str) -> FeedState:
         rows = list(self._query("SELECT * FROM feeds WHERE url = ?", [url]))
@@ -260,8 +372,25 @@ class Store:
             return FeedState(url)
         row = rows[0]
         return FeedState(
-            url, row["etag"], row["last_modified"], bool(row["polled"]), row["error_count"] or 0, row["status"] or "ok"
+            url,
+            row["etag"],
+            row["last_modified"],
+            bool(row["polled"]),
+            row["error_count"] or 0,
+            row["status"] or "ok",
+            fetch_url=row["fetch_url"],
+            interval=row["interval"],
+            last_success=from_iso(row["last_success"]),
+            failing_since=from_iso(row["failing_since"]),
+            next_poll=from_iso(row["next_poll"]),
+            health_notice=row["health_notice"],
         )
+
+    def update_feed(self, url: str, **values: Any) -> None:
+        """Set feed columns (fetch_url, status, health_notice, ...); datetimes are stored as ISO text."""
+        values = {k: iso(v) if isinstance(v, datetime) else v for k, v in values.items()}
+        with self.transaction() as db:
+            db.table("feeds").update(url, values)
 
     def record_fetch(
         self,
@@ -274,42 +403,107 @@ class Store:
         next_poll: datetime | None = None,
         status: str | None = None,
         new_entries: int = 0,
+        interval: float | None = None,
+        overflow: bool = False,
     ) -> None:
         """Write a poll's outcome: validators and success, or the error and its streak."""
         with self.transaction() as db:
             if error is None:
                 db.execute(
                     "UPDATE feeds SET etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
-                    "last_fetch = ?, last_success = ?, error_count = 0, last_error = NULL, "
-                    "status = coalesce(?, 'ok'), polled = 1, next_poll = ?, "
-                    "entries_seen = entries_seen + ? WHERE url = ?",
-                    [etag, last_modified, iso(now), iso(now), status, iso(next_poll), new_entries, url],
+                    "last_fetch = ?, last_success = ?, error_count = 0, last_error = NULL, failing_since = NULL, "
+                    "status = coalesce(?, 'ok'), polled = 1, next_poll = ?, interval = coalesce(?, interval), "
+                    "entries_seen = entries_seen + ?, overflows = overflows + ? WHERE url = ?",
+                    [
+                        etag,
+                        last_modified,
+                        iso(now),
+                        iso(now),
+                        status,
+                        iso(next_poll),
+                        interval,
+                        new_entries,
+                        int(overflow),
+                        url,
+                    ],
                 )
             else:
                 db.execute(
                     "UPDATE feeds SET last_fetch = ?, error_count = error_count + 1, last_error = ?, "
-                    "status = coalesce(?, 'failing'), next_poll = ? WHERE url = ?",
-                    [iso(now), error[:500], status, iso(next_poll), url],
+                    "failing_since = coalesce(failing_since, ?), status = coalesce(?, 'failing'), next_poll = ? "
+                    "WHERE url = ?",
+                    [iso(now), error[:500], iso(now), status, iso(next_poll), url],
                 )
 
     def feeds(self) -> list[dict[str, Any]]:
         return list(self._query("SELECT * FROM feeds ORDER BY name, url"))
 
+    def entry_rates(self, now: datetime, days: float = 7.0) -> dict[str, float]:
+        """Entries per day of each feed over the last ``days``, by date (else by first seen)."""
+        since = now - timedelta(days=days)
+        rows = self._query(
+            "SELECT feed_url, count(*) AS n FROM entries WHERE coalesce(published, first_seen) >= ? GROUP BY feed_url",
+            [iso(since)],
+        )
+        return {r["feed_url"]: r["n"] / days for r in rows}
+
+    def stats(self) -> dict[str, Any]:
+        """Counts for `monitor stats`: entries, stories, tombstones, alerts by rule and status, feeds by status."""
+        one = {
+            name: self._query(f"SELECT count(*) AS n FROM {name}")[0]["n"]
+            for name in ("entries", "stories", "tombstones")
+        }
+        alerts = self._query("SELECT rule, status, count(*) AS n FROM alerts GROUP BY rule, status ORDER BY rule")
+        feeds = self._query(
+            "SELECT CASE WHEN status = 'gone' THEN 'gone' WHEN error_count > 0 THEN 'failing' "
+            "WHEN polled = 0 THEN 'new' ELSE 'ok' END AS state, count(*) AS n FROM feeds GROUP BY state"
+        )
+        return {**one, "alerts": alerts, "feeds": {r["state"]: r["n"] for r in feeds}}
+
     # entries and stories ---------------------------------------------------
 
-    def known_keys(self, feed_url: str, keys: Iterable[str]) -> set[str]:
-        keys = list(keys)
+    def tombstoned(self, feed_url: str, keys: Iterable[str]) -> set[str]:
+        """The keys of ``feed_url`` whose entries were pruned (they left a tombstone)."""
+        digests = {tombstone(feed_url, key): key for key in keys}
         found: set[str] = set()
-        for start in range(0, len(keys), 500):
-            chunk = keys[start : start + 500]
+        chunks = list(digests)
+        for start in range(0, len(chunks), 500):
+            chunk = chunks[start : start + 500]
             marks = ",".join("?" * len(chunk))
             found.update(
-                r["key"]
-                for r in self._query(
-                    f"SELECT key FROM entries WHERE feed_url = ? AND key IN ({marks})", [feed_url, *chunk]
-                )
+                digests[r["digest"]]
+                for r in self._query(f"SELECT digest FROM tombstones WHERE digest IN ({marks})", chunk)
             )
         return found
+
+    def prune(self, cutoff: datetime, now: datetime, batch: int = 500) -> int:
+        """Delete stories whose every entry was first seen before ``cutoff`` (with their entries
+        and alerts), leaving a tombstone per entry. Stories with a pending alert stay.
+        Returns the number of entries pruned; safe to call at any time."""
+        pruned = 0
+        while True:
+            stories = [
+                r["id"]
+                for r in self._query(
+                    "SELECT s.id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM entries e "
+                    "WHERE e.story_id = s.id AND e.first_seen >= ?) AND NOT EXISTS (SELECT 1 FROM alerts a "
+                    "WHERE a.story_id = s.id AND a.status = 'pending') LIMIT ?",
+                    [iso(cutoff), batch],
+                )
+            ]
+            if not stories:
+                return pruned
+            marks = ",".join("?" * len(stories))
+            with self.transaction() as db:
+                rows = list(db.query(f"SELECT feed_url, key FROM entries WHERE story_id IN ({marks})", stories))
+                db.conn.executemany(
+                    "INSERT OR IGNORE INTO tombstones (digest, pruned) VALUES (?, ?)",
+                    [(tombstone(r["feed_url"], r["key"]), iso(now)) for r in rows],
+                )
+                db.execute(f"DELETE FROM alerts WHERE story_id IN ({marks})", stories)
+                db.execute(f"DELETE FROM entries WHERE story_id IN ({marks})", stories)
+                db.execute(f"DELETE FROM stories WHERE id IN ({marks})", stories)
+            pruned += len(rows)
 
     def add_entry(
         self,
@@ -505,19 +699,24 @@ class Store:
     def entry(self, entry_id: int) -> Entry:
         with self._lock:
             row = self.db.table("entries").get(entry_id)
-        return Entry(
-            feed_url=row["feed_url"],
-            outlet=row["outlet"],
-            key=row["key"],
-            link=row["link"],
-            title=row["title"],
-            summary=row["summary"],
-            content=row["content"],
-            author=row["author"] or "",
-            tags=tuple(json.loads(row["tags"] or "[]")),
-            published=from_iso(row["published"]),
-            lang=row["lang"] or "",
-        )
+        return _row_entry(row)
+
+    def history(self, since: datetime | None = None, fts: str | None = None) -> Iterator[tuple[int, Entry]]:
+        """(entry_id, entry) of stored entries dated (else first seen) since ``since``, oldest first.
+
+        ``fts`` is an FTS5 query over title, summary and content: a pre-filter, so the
+        caller still runs the exact matcher on what comes back.
+        """
+        sql = "SELECT entries.* FROM entries"
+        params: list[Any] = []
+        if fts is not None:
+            sql += " JOIN entries_fts ON entries_fts.rowid = entries.id AND entries_fts MATCH ?"
+            params.append(fts)
+        if since is not None:
+            sql += " WHERE coalesce(entries.published, entries.first_seen) >= ?"
+            params.append(iso(since))
+        for row in self._query(sql + " ORDER BY coalesce(entries.published, entries.first_seen), entries.id", params):
+            yield row["id"], _row_entry(row)
 
     def story_outlets(self, story_id: int) -> list[str]:
         return [
@@ -542,37 +741,150 @@ class Store:
         if due is not None:
             sql += " AND (next_attempt IS NULL OR next_attempt <= ?)"
             params.append(iso(due))
-        return [
-            PendingAlert(
-                r["id"],
-                r["rule"],
-                r["story_id"],
-                r["entry_id"],
-                r["target"],
-                r["url_id"],
-                tuple(json.loads(r["matched"] or "[]")),
-                r["attempts"],
-            )
-            for r in self._query(sql + " ORDER BY id", params)
-        ]
+        return [_pending(r) for r in self._query(sql + " ORDER BY id", params)]
 
-    def mark_sent(self, alert_id: int, now: datetime) -> None:
+    def mark_sent(self, ids: int | Iterable[int], now: datetime) -> None:
+        """The target accepted: sent, once and for all (one transaction for a whole digest)."""
         with self.transaction() as db:
             db.execute(
                 "UPDATE alerts SET status = 'sent', sent_at = ?, attempts = attempts + 1, "
-                "last_error = NULL WHERE id = ?",
-                [iso(now), alert_id],
+                f"last_error = NULL, in_flight = NULL WHERE id IN ({_marks(ids)})",
+                [iso(now), *_ids(ids)],
             )
 
     def mark_failed(
-        self, alert_id: int, now: datetime, error: str, next_attempt: datetime | None, dead: bool = False
+        self, ids: int | Iterable[int], now: datetime, error: str, next_attempt: datetime | None, dead: bool = False
     ) -> None:
         with self.transaction() as db:
             db.execute(
-                "UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ? WHERE id = ?",
-                [error[:500], iso(next_attempt), "dead" if dead else "pending", alert_id],
+                "UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?, "
+                f"in_flight = NULL WHERE id IN ({_marks(ids)})",
+                [error[:500], iso(next_attempt), "dead" if dead else "pending", *_ids(ids)],
             )
+
+    def mark_in_flight(self, ids: Iterable[int], now: datetime) -> None:
+        """Recorded before sending: after a crash it names the one message that may arrive twice."""
+        with self.transaction() as db:
+            db.execute(f"UPDATE alerts SET in_flight = ? WHERE id IN ({_marks(ids)})", [iso(now), *_ids(ids)])
+
+    def hold(self, ids: Iterable[int], reason: str, until: datetime) -> None:
+        """Keep alerts back for one combined message at ``until`` (digest, quiet hours, burst)."""
+        with self.transaction() as db:
+            db.execute(
+                f"UPDATE alerts SET hold_reason = ?, hold_until = ? WHERE id IN ({_marks(ids)}) AND batch IS NULL",
+                [reason, iso(until), *_ids(ids)],
+            )
+
+    def make_batch(self, ids: Iterable[int]) -> int:
+        """Bind held alerts into one digest; from now on they are sent, retried and marked together."""
+        ids = _ids(ids)
+        with self.transaction() as db:
+            db.execute(f"UPDATE alerts SET batch = ? WHERE id IN ({_marks(ids)})", [min(ids), *ids])
+        return min(ids)
+
+    def sent_count(self, url_id: str, since: datetime, rule: str | None = None) -> int:
+        """Single alerts (not digests) sent to a target URL since ``since``: the burst counter."""
+        sql = "SELECT count(*) AS n FROM alerts WHERE url_id = ? AND status = 'sent' AND batch IS NULL AND sent_at >= ?"
+        params: list[Any] = [url_id, iso(since)]
+        if rule is not None:
+            sql, params = sql + " AND rule = ?", [*params, rule]
+        return int(self._query(sql, params)[0]["n"])
+
+    def target_failing(self, url_id: str, target: str, label: str, now: datetime) -> bool:
+        """Record that a target URL is failing; True only the first time (one notice per outage)."""
+        with self.transaction() as db:
+            row = list(db.query("SELECT notice_at FROM target_health WHERE url_id = ?", [url_id]))
+            if row and row[0]["notice_at"]:
+                return False
+            db.table("target_health").upsert(
+                {
+                    "url_id": url_id,
+                    "target": target,
+                    "url_label": label,
+                    "failing_since": iso(now),
+                    "notice_at": iso(now),
+                },
+                pk="url_id",
+            )
+            return True
+
+    def target_ok(self, url_id: str) -> None:
+        """The target accepted again: a later outage gets its own notice."""
+        with self.transaction() as db:
+            db.execute("DELETE FROM target_health WHERE url_id = ?", [url_id])
+
+    def alert_list(self, which: str | None = None) -> list[dict[str, Any]]:
+        """Alerts with their story's title: all, or "pending", "failed" (pending, failed before) or "dead"."""
+        where = {
+            None: "",
+            "pending": "WHERE a.status = 'pending'",
+            "failed": "WHERE a.status = 'pending' AND a.attempts > 0",
+            "dead": "WHERE a.status = 'dead'",
+        }[which]
+        return self._query(
+            f"SELECT a.*, e.title FROM alerts a JOIN entries e ON e.id = a.entry_id {where} ORDER BY a.id"
+        )
+
+    def alert(self, alert_id: int) -> dict[str, Any] | None:
+        rows = self._query("SELECT * FROM alerts WHERE id = ?", [alert_id])
+        return rows[0] if rows else None
+
+    def retry(self, ids: Iterable[int] | None, now: datetime) -> int:
+        """Make alerts due now (dead ones pending again, with a fresh attempt count and age); all with None."""
+        where, params = ("status IN ('pending', 'dead')", []) if ids is None else (f"id IN ({_marks(ids)})", _ids(ids))
+        with self.transaction() as db:
+            cursor = db.execute(
+                "UPDATE alerts SET status = 'pending', next_attempt = NULL, "
+                "attempts = CASE WHEN status = 'dead' THEN 0 ELSE attempts END, "
+                f"since = CASE WHEN status = 'dead' THEN ? ELSE since END WHERE status != 'sent' AND {where}",
+                [iso(now), *params],
+            )
+            return cursor.rowcount
 
     def alerts(self, status: str | None = None) -> list[dict[str, Any]]:
         where, params = ("WHERE status = ?", [status]) if status else ("", [])
         return self._query(f"SELECT * FROM alerts {where} ORDER BY id", params)
+
+
+def _ids(ids: int | Iterable[int]) -> list[int]:
+    return [ids] if isinstance(ids, int) else list(ids)
+
+
+def _marks(ids: int | Iterable[int]) -> str:
+    return ",".join("?" * len(_ids(ids)))
+
+
+def _pending(r: dict[str, Any]) -> PendingAlert:
+    return PendingAlert(
+        r["id"],
+        r["rule"],
+        r["story_id"],
+        r["entry_id"],
+        r["target"],
+        r["url_id"],
+        tuple(json.loads(r["matched"] or "[]")),
+        r["attempts"],
+        created=from_iso(r["created"]),
+        next_attempt=from_iso(r["next_attempt"]),
+        hold_reason=r["hold_reason"],
+        hold_until=from_iso(r["hold_until"]),
+        batch=r["batch"],
+        in_flight=from_iso(r["in_flight"]),
+        since=from_iso(r["since"]) or from_iso(r["created"]),
+    )
+
+
+def _row_entry(row: dict[str, Any]) -> Entry:
+    return Entry(
+        feed_url=row["feed_url"],
+        outlet=row["outlet"],
+        key=row["key"],
+        link=row["link"],
+        title=row["title"],
+        summary=row["summary"],
+        content=row["content"],
+        author=row["author"] or "",
+        tags=tuple(json.loads(row["tags"] or "[]")),
+        published=from_iso(row["published"]),
+        lang=row["lang"] or "",
+    )

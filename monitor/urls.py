@@ -46,22 +46,34 @@ def canonical_link(link: str, base: str = "") -> str:
     """Resolve ``link`` against ``base``, drop tracking parameters and the fragment.
 
     Returns "" for anything that is not an http(s) URL after resolution, so a feed
-    cannot smuggle ``javascript:`` or ``file:`` links into an alert.
+    cannot smuggle ``javascript:`` or ``file:`` links into an alert. Never carries
+    a user or password.
     """
     link = (link or "").strip()
     if not link:
         return ""
-    absolute = urljoin(base, link) if base else link
     try:
+        absolute = urljoin(base, link) if base else link
         parts = urlsplit(safe_url_string(absolute))
+        parts.port  # noqa: B018 - raises ValueError on a port out of range: refuse now, not later
     except ValueError:
         return ""
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
         return ""
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)]
-    netloc = parts.netloc.lower()
+    # No user or password: a link resolved against a feed URL with credentials would
+    # otherwise carry them into the database and every alert.
+    netloc = parts.netloc.rpartition("@")[2].lower()
     path = parts.path or "/"
     return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(query), ""))
+
+
+def has_password(url: str) -> bool:
+    """True when ``url`` carries a password (``https://user:pass@host/``)."""
+    try:
+        return bool(urlsplit(url).password)
+    except ValueError:
+        return False
 
 
 def redact(url: str) -> str:

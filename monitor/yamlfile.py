@@ -82,3 +82,5 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
         raise ConfigError(Problem(str(path), line, f"invalid YAML: {what}")) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(Problem(str(path), None, f"invalid YAML: {exc}")) from exc
+    except RecursionError as exc:  # PyYAML recurses once per nesting level: "[[[[…" exhausts the stack
+        raise ConfigError(Problem(str(path), None, "invalid YAML: nested too deeply")) from exc

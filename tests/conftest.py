@@ -8,7 +8,9 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from email import message_from_bytes
@@ -63,11 +65,15 @@ def serve_outlets(
 
 @dataclass
 class JsonReceiver:
-    """A chat-style webhook: collects apprise json:// posts; ``fail`` makes it answer 503."""
+    """A chat-style webhook: collects apprise json:// posts; ``fail`` makes it answer 503.
+
+    ``delay`` makes it slow: a post is recorded (accepted) first, answered ``delay`` seconds later.
+    """
 
     port: int
     received: list[dict] = field(default_factory=list)
     fail: bool = False
+    delay: float = 0.0
     httpd: ThreadingHTTPServer | None = None
 
     @property
@@ -78,8 +84,9 @@ class JsonReceiver:
         return [m.get("title", "") for m in self.received]
 
 
-@pytest.fixture
-def json_receiver() -> Iterator[JsonReceiver]:
+@contextmanager
+def serve_json_receiver() -> Iterator[JsonReceiver]:
+    """A JsonReceiver on a free port for the duration of the block."""
     receiver = JsonReceiver(port=free_port())
 
     class Handler(BaseHTTPRequestHandler):
@@ -91,6 +98,8 @@ def json_receiver() -> Iterator[JsonReceiver]:
                 self.end_headers()
                 return
             receiver.received.append(json.loads(body))
+            if receiver.delay:
+                time.sleep(receiver.delay)
             self.send_response(200)
             self.send_header("Content-Length", "0")
             self.end_headers()
@@ -102,9 +111,17 @@ def json_receiver() -> Iterator[JsonReceiver]:
     receiver.httpd = httpd
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield receiver
-    httpd.shutdown()
-    httpd.server_close()
+    try:
+        yield receiver
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+@pytest.fixture
+def json_receiver() -> Iterator[JsonReceiver]:
+    with serve_json_receiver() as receiver:
+        yield receiver
 
 
 @dataclass
@@ -162,6 +179,7 @@ def write_config(
         lines += ["[[feeds]]", f'url = "{url}"', f'name = "{name}"']
     path = folder / "config.toml"
     path.write_text("\n".join(lines) + "\n")
+    path.chmod(0o600)  # it holds notification URLs: `check` warns when others can read it
     return path
 
 

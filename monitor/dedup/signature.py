@@ -45,11 +45,12 @@ class Signature:
     when: float
 
     def pack_bands(self) -> bytes:
-        return struct.pack(_FORMAT, *self.bands)
+        # An entry with no text has no bands (see band_keys): stored as an empty blob.
+        return struct.pack(_FORMAT, *self.bands) if self.bands else b""
 
     @staticmethod
     def unpack_bands(blob: bytes) -> tuple[int, ...]:
-        return struct.unpack(_FORMAT, blob)
+        return struct.unpack(_FORMAT, blob) if blob else ()
 
 
 def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) -> Signature:

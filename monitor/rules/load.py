@@ -1,28 +1,54 @@
 """Rule files to Rule values, validated at load with PATH:LINE problems.
 
-A file holds one rule (a mapping) or a list of rules. Every problem in every file
-is collected before raising, so ``monitor check`` shows them all at once.
+A file holds one rule (a mapping) or a list of rules; aliases files (see ``aliases``)
+hold named term sets. Every problem in every file is collected before raising, so
+``monitor check`` shows them all at once. A rule is accepted only when its own checks,
+the JSON Schema and its golden examples all pass.
 """
 
 from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from monitor.durations import parse_duration
 from monitor.errors import ConfigError, Problem
-from monitor.rules.model import Group, Rule, Term
+from monitor.rules.aliases import AliasBook, AliasDef, is_aliases_file
+from monitor.rules.compile import compile_regex, term_key
+from monitor.rules.model import DEFAULT_FIELDS, DEFAULT_NEAR, FIELDS, Example, Group, Rule, Scope, Term
+from monitor.rules.schema import schema_problems
+from monitor.text import fold, without_spaces
 from monitor.yamlfile import LineDict, LineList, load_yaml
 
-RULE_KEYS = ("name", "match", "notify", "novelty", "on_update", "escalate_at", "delivery", "severity")
+RULE_KEYS = (
+    "name",
+    "description",
+    "match",
+    "fields",
+    "fuzzy",
+    "feeds",
+    "lang",
+    "max_age",
+    "notify",
+    "severity",
+    "novelty",
+    "on_update",
+    "escalate_at",
+    "delivery",
+    "examples",
+)
 CHOICES = {
     "novelty": ("story", "event"),
     "on_update": ("ignore", "alert"),
     "delivery": ("immediate", "digest"),
     "severity": ("info", "normal", "urgent"),
 }
-GROUP_KEYS = ("all", "any", "none")
+GROUP_KEYS = ("all", "any", "none", "near", "fields")
+TERM_KEYS = ("term", "fuzzy", "regex")
+MIN_PREFIX = 3  # letters before a "*": shorter prefixes match most of the language
 
 
 def rule_files(paths: Iterable[Path]) -> list[Path]:
@@ -36,136 +62,369 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def load_rules(paths: Iterable[Path], targets: Iterable[str] = ()) -> list[Rule]:
-    """Load every rule; raise one ConfigError listing every problem found."""
+def load_rules(paths: Iterable[Path], targets: Iterable[str] = (), *, aliases_from: Iterable[Path] = ()) -> list[Rule]:
+    """Load every rule (aliases from ``paths`` and ``aliases_from``); raise one ConfigError listing every problem."""
     problems: list[Problem] = []
-    rules: list[Rule] = []
-    known_targets = set(targets)
-    for path in rule_files(paths):
+    book = AliasBook()
+    documents: list[tuple[Path, Any]] = []
+    rule_paths = rule_files(paths)
+    extra = [p for p in rule_files(aliases_from) if p not in rule_paths]
+    for path in [*rule_paths, *extra]:
         if not path.exists():
             problems.append(Problem(str(path), None, "rule path does not exist: fix [rules].paths"))
             continue
         try:
-            rules.extend(_load_file(path, known_targets, problems))
+            data = load_yaml(path)
         except ConfigError as exc:
             problems.extend(exc.problems)
+            continue
+        if is_aliases_file(path, data):
+            book.read(path, data, problems)
+        elif path in rule_paths:
+            documents.append((path, data))
+    for name, alias in book.defs.items():  # report a broken alias even when no rule uses it
+        _Reader(Path(alias.path), book, set(), problems).alias(name, alias.line)
+    rules: list[Rule] = []
+    for path, data in documents:
+        rules.extend(_Reader(path, book, set(targets), problems).rules(data))
     _check_unique(rules, problems)
     if problems:
-        raise ConfigError(problems)
+        raise ConfigError(sorted(problems, key=lambda p: (p.path, p.line or 0)))
     return rules
 
 
-def _load_file(path: Path, targets: set[str], problems: list[Problem]) -> list[Rule]:
-    data = load_yaml(path)
-    if data is None:
-        return []
-    items = data if isinstance(data, list) else [data]
-    rules = []
-    for index, item in enumerate(items):
-        line = data.line_at(index) if isinstance(data, LineList) else getattr(item, "line", None)
-        if not isinstance(item, LineDict):
-            problems.append(Problem(str(path), line, "a rule must be a mapping with name: and match:"))
-            continue
-        rule = _rule(path, item, targets, problems)
-        if rule:
-            rules.append(rule)
-    return rules
+class _Reader:
+    """Reads the rules of one file, appending every problem it finds."""
 
+    def __init__(self, path: Path, book: AliasBook, targets: set[str], problems: list[Problem]):
+        self.path = path
+        self.where = str(path)
+        self.book = book
+        self.targets = targets
+        self.problems = problems
+        self.fuzzy = 0  # the rule being read's default for plain terms
 
-def _rule(path: Path, data: LineDict, targets: set[str], problems: list[Problem]) -> Rule | None:
-    where = str(path)
-    before = len(problems)
-    _unknown_keys(where, data, RULE_KEYS, problems)
-    name = data.get("name")
-    if not isinstance(name, str) or not name.strip():
-        problems.append(Problem(where, data.line_of("name"), 'every rule needs a "name:" string'))
-    if "match" not in data:
-        problems.append(Problem(where, data.line, 'rule has no "match:" section: add all/any/none groups'))
+    def problem(self, line: int | None, message: str) -> None:
+        self.problems.append(Problem(self.where, line, message))
+
+    def rules(self, data: Any) -> list[Rule]:
+        if data is None:
+            return []
+        items = data if isinstance(data, list) else [data]
+        rules = []
+        for index, item in enumerate(items):
+            line = data.line_at(index) if isinstance(data, LineList) else getattr(item, "line", None)
+            if not isinstance(item, LineDict):
+                self.problem(line, "a rule must be a mapping with name: and match:")
+                continue
+            before = len(self.problems)
+            rule = self.rule(item)
+            if len(self.problems) == before:
+                self.problems.extend(schema_problems(self.where, item, "rule"))
+            if rule is not None and len(self.problems) == before:
+                self.problems.extend(_example_problems(self.where, rule))
+            if rule is not None and len(self.problems) == before:
+                rules.append(rule)
+        return rules
+
+    # rules ------------------------------------------------------------------
+
+    def rule(self, data: LineDict) -> Rule | None:
+        self.unknown_keys(data, RULE_KEYS)
+        name = data.get("name")
+        if not isinstance(name, str) or not name.strip():
+            self.problem(data.line_of("name"), 'every rule needs a "name:" string')
+        self.fuzzy = self.percent(data, "fuzzy") if "fuzzy" in data else 0
         group = None
-    else:
-        group = _group(where, "all", data["match"], data.line_of("match"), problems)
-    notify = data.get("notify", [])
-    if isinstance(notify, str):
-        notify = [notify]
-    if not isinstance(notify, list) or not all(isinstance(n, str) for n in notify):
-        problems.append(Problem(where, data.line_of("notify"), '"notify" must be a list of target names'))
-        notify = []
-    for target in notify:
-        if target not in targets and target != "default":
-            hint = _did_you_mean(target, targets)
-            problems.append(
-                Problem(
-                    where,
-                    data.line_of("notify"),
-                    f"unknown notify target {target!r}{hint}: define [notify.targets.{target}]",
-                )
-            )
-    options: dict[str, Any] = {key: _choice(where, data, key, problems) for key in CHOICES if key in data}
-    escalate_at = data.get("escalate_at")
-    if escalate_at is not None and (
-        isinstance(escalate_at, bool) or not isinstance(escalate_at, int) or escalate_at < 2
-    ):
-        problems.append(Problem(where, data.line_of("escalate_at"), '"escalate_at" must be a whole number ≥ 2'))
-    if len(problems) > before or group is None:
-        return None
-    return Rule(
-        name=str(name).strip(),
-        match=group,
-        notify=tuple(notify),
-        source=f"{path}:{data.line}",
-        escalate_at=escalate_at,
-        **options,
-    )
-
-
-def _choice(where: str, data: LineDict, key: str, problems: list[Problem]) -> str:
-    value = data[key]
-    if value not in CHOICES[key]:
-        allowed = " or ".join(f'"{c}"' for c in CHOICES[key])
-        problems.append(Problem(where, data.line_of(key), f'"{key}" must be {allowed}, not {value!r}'))
-    return str(value)
-
-
-def _group(where: str, kind: str, value: Any, line: int, problems: list[Problem]) -> Group | None:
-    """``match:`` and nested mappings are an implicit all of their keys' groups."""
-    if isinstance(value, LineDict):
-        _unknown_keys(where, value, GROUP_KEYS, problems)
-        parts = [_terms(where, key, value[key], value.line_of(key), problems) for key in GROUP_KEYS if key in value]
-        if not value:
-            problems.append(Problem(where, line, "empty group: list at least one of all/any/none"))
-        groups = tuple(p for p in parts if p is not None)
-        return Group("all", groups) if len(groups) == len(parts) and groups else None
-    return _terms(where, kind, value, line, problems)
-
-
-def _terms(where: str, kind: str, value: Any, line: int, problems: list[Problem]) -> Group | None:
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, LineList | list):
-        problems.append(Problem(where, line, f'"{kind}" must be a list of terms or groups'))
-        return None
-    if not value:
-        problems.append(Problem(where, line, f'"{kind}" is empty: give it at least one term'))
-        return None
-    children: list[Group | Term] = []
-    for index, item in enumerate(value):
-        item_line = value.line_at(index) if isinstance(value, LineList) else line
-        if isinstance(item, str) and item.strip(" *"):
-            children.append(Term(" ".join(item.split())))
-        elif isinstance(item, LineDict):
-            child = _group(where, "all", item, item_line, problems)
-            if child is not None:
-                children.append(child)
+        if "match" not in data:
+            self.problem(data.line, 'rule has no "match:" section: add all/any/none groups')
         else:
-            problems.append(Problem(where, item_line, f'"{kind}" items must be non-empty terms or groups'))
-    return Group(kind, tuple(children))  # type: ignore[arg-type]
+            group = self.group_or_list("all", data["match"], data.line_of("match"))
+        fields = self.fields(data, "fields") if "fields" in data else DEFAULT_FIELDS
+        options: dict[str, Any] = {key: self.choice(data, key) for key in CHOICES if key in data}
+        escalate_at = data.get("escalate_at")
+        if escalate_at is not None and (
+            isinstance(escalate_at, bool) or not isinstance(escalate_at, int) or escalate_at < 2
+        ):
+            self.problem(data.line_of("escalate_at"), '"escalate_at" must be a whole number ≥ 2')
+        description = data.get("description", "")
+        if not isinstance(description, str):
+            self.problem(data.line_of("description"), '"description" must be text')
+        examples = self.examples(data)
+        notify = self.notify(data)
+        scope = self.scope(data)
+        if group is None or not isinstance(name, str):
+            return None
+        return Rule(
+            name=name.strip(),
+            match=group,
+            notify=notify,
+            source=f"{self.path}:{data.line}",
+            escalate_at=escalate_at,
+            fields=fields,
+            scope=scope,
+            examples_match=examples[0],
+            examples_no_match=examples[1],
+            description=str(description),
+            **options,
+        )
+
+    def notify(self, data: LineDict) -> tuple[str, ...]:
+        notify = data.get("notify", [])
+        if isinstance(notify, str):
+            notify = [notify]
+        if not isinstance(notify, list) or not all(isinstance(n, str) for n in notify):
+            self.problem(data.line_of("notify"), '"notify" must be a list of target names')
+            return ()
+        for target in notify:
+            if target not in self.targets and target != "default":
+                hint = _did_you_mean(target, self.targets)
+                self.problem(
+                    data.line_of("notify"), f"unknown notify target {target!r}{hint}: define [notify.targets.{target}]"
+                )
+        return tuple(notify)
+
+    def choice(self, data: LineDict, key: str) -> str:
+        value = data[key]
+        if value not in CHOICES[key]:
+            allowed = " or ".join(f'"{c}"' for c in CHOICES[key])
+            self.problem(data.line_of(key), f'"{key}" must be {allowed}, not {value!r}')
+        return str(value)
+
+    def percent(self, data: LineDict, key: str) -> int:
+        value = data[key]
+        if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 100:
+            self.problem(data.line_of(key), f'"{key}" must be a whole number from 0 (exact) to 100, not {value!r}')
+            return 0
+        return value
+
+    def fields(self, data: LineDict, key: str) -> tuple[str, ...]:
+        value = data[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value:
+            self.problem(data.line_of(key), f'"{key}" must be a list of fields: {", ".join(FIELDS)}')
+            return DEFAULT_FIELDS
+        for item in value:
+            if item not in FIELDS:
+                hint = _did_you_mean(str(item), FIELDS) or f" (fields: {', '.join(FIELDS)})"
+                self.problem(data.line_of(key), f"unknown field {item!r}{hint}")
+        return tuple(dict.fromkeys(str(v) for v in value))
+
+    def scope(self, data: LineDict) -> Scope:
+        include: list[str] = []
+        exclude: list[str] = []
+        feeds = data.get("feeds")
+        if isinstance(feeds, LineDict):
+            self.unknown_keys(feeds, ("include", "exclude"))
+            include = self.strings(feeds, "include") if "include" in feeds else []
+            exclude = self.strings(feeds, "exclude") if "exclude" in feeds else []
+        elif feeds is not None:
+            include = self.strings(data, "feeds")
+        lang = self.strings(data, "lang") if "lang" in data else []
+        for code in lang:
+            if not (2 <= len(code) <= 3 and code.isalpha()):
+                self.problem(
+                    data.line_of("lang"), f"language {code!r}: use a two- or three-letter code such as en, ru, ja"
+                )
+        max_age = None
+        if "max_age" in data:
+            try:
+                max_age = parse_duration(data["max_age"])
+            except ValueError as exc:
+                self.problem(data.line_of("max_age"), f'"max_age": {exc}')
+        return Scope(
+            feeds=tuple(fold(f) for f in include),
+            exclude_feeds=tuple(fold(f) for f in exclude),
+            lang=tuple(code.lower() for code in lang),
+            max_age=max_age,
+        )
+
+    def strings(self, data: LineDict, key: str) -> list[str]:
+        value = data[key]
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+            self.problem(data.line_of(key), f'"{key}" must be a list of names')
+            return []
+        return [v.strip() for v in value]
+
+    def examples(self, data: LineDict) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
+        value = data.get("examples")
+        if value is None:
+            return (), ()
+        if not isinstance(value, LineDict):
+            self.problem(data.line_of("examples"), '"examples" must be a mapping with match: and no_match: lists')
+            return (), ()
+        self.unknown_keys(value, ("match", "no_match"))
+        return self.example_list(value, "match"), self.example_list(value, "no_match")
+
+    def example_list(self, data: LineDict, key: str) -> tuple[Example, ...]:
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            self.problem(data.line_of(key), f'"examples.{key}" must be a list of texts')
+            return ()
+        found = []
+        for index, item in enumerate(items):
+            line = items.line_at(index) if isinstance(items, LineList) else data.line_of(key)
+            if isinstance(item, str) and item.strip():
+                found.append(Example((("title", item),), line))
+            elif isinstance(item, LineDict) and item:
+                self.unknown_keys(item, FIELDS)
+                pairs = tuple((str(k), " ".join(v) if isinstance(v, list) else str(v)) for k, v in item.items())
+                found.append(Example(pairs, line))
+            else:
+                self.problem(line, f'"examples.{key}" items must be texts or mappings of fields ({", ".join(FIELDS)})')
+        return tuple(found)
+
+    # groups and terms -------------------------------------------------------
+
+    def group_or_list(self, kind: str, value: Any, line: int) -> Group | None:
+        """``match:`` and nested mappings are an implicit all of their keys' groups; a list is ``kind``."""
+        if isinstance(value, LineDict):
+            return self.group(value, line)
+        return self.items(kind, value, line)
+
+    def group(self, value: LineDict, line: int) -> Group | None:
+        self.unknown_keys(value, GROUP_KEYS, TERM_KEYS)
+        kinds = [key for key in ("all", "any", "none") if key in value]
+        if not kinds:
+            self.problem(line, "empty group: list at least one of all/any/none")
+            return None
+        near = self.near(value) if "near" in value else None
+        fields = self.fields(value, "fields") if "fields" in value else None
+        parts = [self.items(key, value[key], value.line_of(key)) for key in kinds]
+        groups = [p for p in parts if p is not None]
+        if len(groups) != len(parts):
+            return None
+        if near is not None:
+            groups = [replace(g, near=near) if g.kind == "all" else g for g in groups]
+        if len(groups) == 1:
+            return replace(groups[0], fields=fields)
+        return Group("all", tuple(groups), fields=fields)
+
+    def near(self, value: LineDict) -> int | None:
+        near = value["near"]
+        line = value.line_of("near")
+        if "all" not in value:
+            self.problem(line, '"near" applies to the groups of an "all:" list: add one, or move near: beside it')
+        if near is True:
+            return DEFAULT_NEAR
+        if isinstance(near, bool) or not isinstance(near, int) or near < 1:
+            self.problem(line, f'"near" must be a number of words (at least 1) or true ({DEFAULT_NEAR}), not {near!r}')
+            return None
+        return near
+
+    def items(self, kind: str, value: Any, line: int) -> Group | None:
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list):
+            self.problem(line, f'"{kind}" must be a list of terms or groups')
+            return None
+        if not value:
+            self.problem(line, f'"{kind}" is empty: give it at least one term')
+            return None
+        children = [self.item(kind, item, _line_at(value, index, line)) for index, item in enumerate(value)]
+        if any(c is None for c in children):
+            return None
+        return Group(kind, tuple(c for c in children if c is not None))  # type: ignore[arg-type]
+
+    def item(self, kind: str, item: Any, line: int) -> Group | Term | None:
+        if isinstance(item, str):
+            return self.term(item, line, self.fuzzy)
+        if isinstance(item, LineDict) and any(k in item for k in ("term", "regex")):
+            return self.term_mapping(item, line)
+        if isinstance(item, LineDict):
+            return self.group(item, line)
+        self.problem(line, f'"{kind}" items must be non-empty terms or groups')
+        return None
+
+    def term(self, text: str, line: int, fuzzy: int, explicit: bool = False) -> Group | Term | None:
+        text = " ".join(text.split())
+        if text.startswith("@"):
+            return self.alias(text[1:], line)
+        if "*" in text.rstrip("*") or text.endswith("**"):
+            self.problem(line, f"term {text!r}: * is a suffix wildcard, allowed once at the end of a term")
+            return None
+        term = Term(text)
+        key = term_key(term)
+        if not key:
+            self.problem(line, f"term {text!r} is empty once folded: give it letters or digits")
+            return None
+        if term.wildcard and len(key) < MIN_PREFIX and not without_spaces(key[0]):
+            self.problem(line, f"term {text!r}: give at least {MIN_PREFIX} letters before *, or it matches most words")
+            return None
+        if term.wildcard and explicit and fuzzy:
+            self.problem(line, f"term {text!r}: fuzzy cannot be combined with a * wildcard")
+            return None
+        # A rule-wide fuzzy leaves wildcards and unspaced scripts exact: similarity
+        # of a prefix or of one Han character is not a useful notion.
+        if fuzzy and not term.wildcard and not any(without_spaces(c) for c in key):
+            return Term(text, fuzzy=fuzzy)
+        return term
+
+    def term_mapping(self, item: LineDict, line: int) -> Term | Group | None:
+        self.unknown_keys(item, TERM_KEYS)
+        if "regex" in item:
+            if "term" in item or "fuzzy" in item:
+                self.problem(line, "a regex term takes no term: or fuzzy:")
+                return None
+            source = item["regex"]
+            if not isinstance(source, str) or not source:
+                self.problem(item.line_of("regex"), '"regex" must be a pattern string')
+                return None
+            try:
+                compile_regex(source)
+            except ValueError as exc:
+                self.problem(item.line_of("regex"), f"{exc}: regexes use google-re2 syntax and see folded text")
+                return None
+            return Term(source, regex=True)
+        text = item["term"]
+        if not isinstance(text, str) or not text.strip():
+            self.problem(item.line_of("term"), '"term" must be a non-empty word or phrase')
+            return None
+        fuzzy = self.percent(item, "fuzzy") if "fuzzy" in item else self.fuzzy
+        return self.term(text, line, fuzzy, explicit="fuzzy" in item)
+
+    def alias(self, name: str, line: int) -> Group | None:
+        if name not in self.book.defs:
+            hint = _did_you_mean(name, self.book.defs)
+            hint = hint.replace("'", "'@", 1) if hint else ""
+            self.problem(line, f"unknown alias @{name}{hint}: define it in an aliases.yaml among the rule paths")
+            return None
+        return self.book.resolve(name, self._build_alias, lambda message: self.problem(line, message))
+
+    def _build_alias(self, alias: AliasDef) -> Group | None:
+        # An alias's terms are reported in its own file, whichever rule first uses it.
+        reader = _Reader(Path(alias.path), self.book, self.targets, self.problems)
+        group = reader.items("alias", alias.items, alias.line)
+        return replace(group, kind="any", label=f"@{alias.name}") if group else None
+
+    def unknown_keys(self, data: LineDict, allowed: tuple[str, ...], also: tuple[str, ...] = ()) -> None:
+        for key in data:
+            if key not in allowed:
+                hint = _did_you_mean(str(key), allowed + also) or f" (allowed: {', '.join(allowed)})"
+                self.problem(data.line_of(key), f"unknown key {key!r}{hint}")
 
 
-def _unknown_keys(where: str, data: LineDict, allowed: tuple[str, ...], problems: list[Problem]) -> None:
-    for key in data:
-        if key not in allowed:
-            hint = _did_you_mean(str(key), allowed) or f" (allowed: {', '.join(allowed)})"
-            problems.append(Problem(where, data.line_of(key), f"unknown key {key!r}{hint}"))
+def _line_at(value: list[Any], index: int, default: int) -> int:
+    return value.line_at(index) if isinstance(value, LineList) else default
+
+
+def _example_problems(where: str, rule: Rule) -> list[Problem]:
+    """Golden examples that do not hold, each at its own line, saying why."""
+    from monitor.rules.explain import example_verdict
+
+    problems = []
+    for example in rule.examples_match:
+        why = example_verdict(rule, example, should_match=True)
+        if why:
+            problems.append(Problem(where, example.line, why))
+    for example in rule.examples_no_match:
+        why = example_verdict(rule, example, should_match=False)
+        if why:
+            problems.append(Problem(where, example.line, why))
+    return problems
 
 
 def _did_you_mean(word: str, choices: Iterable[str]) -> str:

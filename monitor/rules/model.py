@@ -1,8 +1,12 @@
-"""The rule vocabulary: a rule is a name, a tree of groups and terms, and routing."""
+"""The rule vocabulary: a rule is a name, a tree of groups and terms, scopes and routing.
+
+Values only: ``load`` builds them from YAML, ``match`` compiles them. Every field has
+a default so a rule can be written in a test as ``Rule("x", Group("any", (Term("y"),)))``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
 
 GroupKind = Literal["all", "any", "none"]
@@ -11,24 +15,69 @@ OnUpdate = Literal["ignore", "alert"]
 DeliveryMode = Literal["immediate", "digest"]
 Severity = Literal["info", "normal", "urgent"]
 
+FIELDS = ("title", "summary", "content", "author", "tags", "feed", "link")
+DEFAULT_FIELDS = ("title", "summary", "content")
+DEFAULT_NEAR = 20  # words: "near: true" means about a sentence
+
 
 @dataclass(frozen=True, slots=True)
 class Term:
-    """A case-insensitive whole-word phrase; a trailing ``*`` matches any word ending."""
+    """A phrase matched as whole words after folding; a trailing ``*`` matches any word ending.
+
+    ``fuzzy`` (0–100) also accepts words this similar (rapidfuzz ratio); 0 means exact.
+    ``regex`` makes ``text`` a google-re2 pattern run over the folded text.
+    """
 
     text: str
+    fuzzy: int = 0
+    regex: bool = False
 
     @property
     def wildcard(self) -> bool:
-        return self.text.endswith("*")
+        return not self.regex and self.text.endswith("*")
+
+    def __str__(self) -> str:
+        if self.regex:
+            return f"/{self.text}/"
+        return f"{self.text}~{self.fuzzy}" if self.fuzzy else self.text
 
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """``all``: every child holds; ``any``: at least one; ``none``: no child holds."""
+    """``all``: every child holds; ``any``: at least one; ``none``: no child holds.
+
+    ``near``: the children of an ``all`` must occur within this many words of each other.
+    ``fields``: only hits in these entry fields count inside this group (None: inherit).
+    ``label``: where the group came from, e.g. ``@taliban`` for an alias.
+    """
 
     kind: GroupKind
     children: tuple[Group | Term, ...]
+    near: int | None = None
+    fields: tuple[str, ...] | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A golden example: an entry's fields (``title`` alone for a plain string) and its line."""
+
+    fields: tuple[tuple[str, str], ...]
+    line: int = 0
+
+    @property
+    def text(self) -> str:
+        return " / ".join(value for _, value in self.fields)
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which entries a rule looks at, before any term is sought."""
+
+    feeds: tuple[str, ...] = ()  # folded feed names; empty: every feed
+    exclude_feeds: tuple[str, ...] = ()
+    lang: tuple[str, ...] = ()  # language codes; an entry without a language is kept
+    max_age: float | None = None  # seconds; an entry without a date is kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,3 +91,8 @@ class Rule:
     escalate_at: int | None = None  # one follow-up when a story reaches this many outlets
     delivery: DeliveryMode = "immediate"
     severity: Severity = "normal"  # "urgent" goes through quiet hours
+    fields: tuple[str, ...] = DEFAULT_FIELDS  # where terms are sought unless a group narrows it
+    scope: Scope = field(default_factory=Scope)
+    examples_match: tuple[Example, ...] = ()
+    examples_no_match: tuple[Example, ...] = ()
+    description: str = ""

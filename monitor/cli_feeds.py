@@ -1,0 +1,217 @@
+"""`monitor feeds ...`: list feeds with their health, add, import and export OPML, enable, remove.
+
+Config feeds are listed in the config file and change only there; command feeds
+are added here, live in the database (``feeds.source = 'command'``) and survive
+restarts. Both are polled alike; when a URL is in both, the config's entry wins.
+A running daemon picks up changes on SIGHUP (``systemctl reload monitor``).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+from rich.table import Table
+
+from monitor import opml
+from monitor.cli import load
+from monitor.config import Config
+from monitor.durations import format_duration, parse_duration
+from monitor.errors import ConfigError, MonitorError, Problem
+from monitor.store import Store, from_iso
+from monitor.urls import redact
+
+RELOAD_HINT = "a running daemon polls it after a reload (systemctl reload monitor, or SIGHUP)"
+
+
+def console() -> Console:
+    # Piped output (tests, grep, mail) gets full rows instead of an 80-column squeeze.
+    return Console(width=None if sys.stdout.isatty() else 200, highlight=False)
+
+
+def open_store(config: Config) -> Store:
+    """The database without the daemon's lock: these commands make short writes beside it.
+
+    The config's feeds get their rows first, so a config edited but not yet run is listed."""
+    store = Store(config.storage_path)
+    store.sync_feeds((f.url, f.name) for f in config.feeds)
+    return store
+
+
+@click.group()
+def feeds() -> None:
+    """List and manage feeds: config feeds and feeds added by command."""
+
+
+@feeds.command("list")
+@click.pass_context
+def list_feeds(ctx: click.Context) -> None:
+    """A table: status, last success, error streak, next poll, entries per day."""
+    config = load(ctx)
+    store = open_store(config)
+    try:
+        rows, rates = store.feeds(), store.entry_rates(utc_now())
+    finally:
+        store.close()
+    listed = {f.url for f in config.feeds}
+    now = utc_now()
+    table = Table(box=None, pad_edge=False)
+    for column in ("feed", "source", "status", "last success", "errors", "next poll", "entries/day", "url"):
+        table.add_column(column, justify="right" if column in ("errors", "entries/day") else "left")
+    for row in rows:
+        table.add_row(
+            row["name"] or "",
+            row["source"],
+            _status(row, listed),
+            _ago(from_iso(row["last_success"]), now),
+            str(row["error_count"] or 0),
+            _next(row, now),
+            f"{rates.get(row['url'], 0.0):.1f}",
+            redact(row["fetch_url"] or row["url"]) + (" (moved)" if row["fetch_url"] else ""),
+        )
+    console().print(table)
+
+
+@feeds.command("add")
+@click.argument("url")
+@click.option("--name", default=None, help="Display name (default: the host name).")
+@click.option("--interval", default=None, help='Pin the interval, e.g. "10m" (default: adaptive).')
+@click.pass_context
+def add(ctx: click.Context, url: str, name: str | None, interval: str | None) -> None:
+    """Add a feed by URL (kept in the database, beside the config's feeds)."""
+    config = load(ctx)
+    host = _check_url(url)
+    seconds = None
+    if interval is not None:
+        try:
+            seconds = parse_duration(interval)
+        except ValueError as exc:
+            raise ConfigError(Problem("--interval", None, str(exc))) from exc
+    if url in {f.url for f in config.feeds}:
+        click.echo(f"{url} is already in {config.path}: nothing to add")
+        return
+    store = open_store(config)
+    try:
+        added = store.add_feeds([(url, name or host, seconds)], utc_now())
+    finally:
+        store.close()
+    click.echo(f"added {url}; {RELOAD_HINT}" if added else f"{url} is already a feed: nothing to add")
+
+
+@feeds.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_context
+def import_opml(ctx: click.Context, file: Path) -> None:
+    """Add every feed of an OPML file (from another reader) as command feeds."""
+    config = load(ctx)
+    outlines = opml.read(file.read_bytes())
+    listed = {f.url for f in config.feeds}
+    store = open_store(config)
+    added: list[str] = []
+    try:
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task(f"importing {file.name}", total=len(outlines))
+            for outline in outlines:
+                if outline.url not in listed:
+                    added += store.add_feeds([(outline.url, outline.title, None)], utc_now())
+                progress.advance(task)
+    finally:
+        store.close()
+    click.echo(f"{file}: {len(outlines)} feeds, {len(added)} added, {len(outlines) - len(added)} already known")
+    if added:
+        click.echo(RELOAD_HINT)
+
+
+@feeds.command("export")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Default: stdout.")
+@click.pass_context
+def export(ctx: click.Context, output: Path | None) -> None:
+    """Write every feed (config and command) as OPML 2.0."""
+    config = load(ctx)
+    store = open_store(config)
+    try:
+        command = store.command_feeds()
+    finally:
+        store.close()
+    outlines = [opml.Outline(f.url, f.name) for f in config.feeds]
+    listed = {f.url for f in config.feeds}
+    outlines += [opml.Outline(r["url"], r["name"] or r["url"]) for r in command if r["url"] not in listed]
+    document = opml.write(outlines)
+    if output:
+        output.write_bytes(document)
+        click.echo(f"wrote {len(outlines)} feeds to {output}")
+    else:
+        sys.stdout.buffer.write(document)
+
+
+@feeds.command("enable")
+@click.argument("url")
+@click.pass_context
+def enable(ctx: click.Context, url: str) -> None:
+    """Poll a feed again after it answered 410 Gone (resets its status)."""
+    config = load(ctx)
+    store = open_store(config)
+    try:
+        if store.feed_state(url).status != "gone":
+            raise MonitorError(f"{url} is not a disabled feed: see `monitor feeds list`")
+        store.update_feed(url, status="ok", next_poll=None, health_notice=None)
+    finally:
+        store.close()
+    click.echo(f"enabled {url}; {RELOAD_HINT}")
+
+
+@feeds.command("remove")
+@click.argument("url")
+@click.pass_context
+def remove(ctx: click.Context, url: str) -> None:
+    """Stop polling a command feed (its entries stay). Config feeds are removed from the config."""
+    config = load(ctx)
+    if url in {f.url for f in config.feeds}:
+        raise MonitorError(f"{url} is a config feed: remove its [[feeds]] entry from {config.path}")
+    store = open_store(config)
+    try:
+        if not store.remove_feed(url):
+            raise MonitorError(f"{url} is not a command feed: see `monitor feeds list`")
+    finally:
+        store.close()
+    click.echo(f"removed {url}; {RELOAD_HINT}")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _check_url(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise MonitorError(f"{url!r} is not a feed URL: write http(s)://host/path")
+    return parts.hostname
+
+
+def _status(row: dict[str, Any], listed: set[str]) -> str:
+    if row["source"] == "config" and row["url"] not in listed:
+        return "not in config"
+    if row["status"] == "gone":
+        return "gone (disabled)"
+    if row["error_count"]:
+        return "failing"
+    return "ok" if row["polled"] else "new"
+
+
+def _ago(moment: datetime | None, now: datetime) -> str:
+    return f"{format_duration(max(0.0, (now - moment).total_seconds()))} ago" if moment else "never"
+
+
+def _next(row: dict[str, Any], now: datetime) -> str:
+    if row["status"] == "gone":
+        return "-"
+    moment = from_iso(row["next_poll"])
+    if moment is None or moment <= now:
+        return "due"
+    return f"in {format_duration((moment - now).total_seconds())}"

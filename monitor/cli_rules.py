@@ -1,0 +1,186 @@
+"""``monitor rules test`` and ``monitor rules explain``: try rules before they go live.
+
+Both read the state database without taking the daemon's lock (SQLite WAL lets a
+reader run beside the writer) and never send anything.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import click
+
+from monitor.cli import load
+from monitor.config import Config
+from monitor.durations import parse_duration
+from monitor.errors import ConfigError, Problem, StoreError
+from monitor.models import Entry
+from monitor.rules import Rule, RuleSet, load_rules
+from monitor.rules.backtest import RuleReport, backtest, fts_query
+from monitor.rules.explain import Verdict, explain_lines
+from monitor.rules.match import in_scope
+from monitor.store import Store
+
+SNIPPET = 160  # characters of body shown around the first matched word
+
+
+@click.group()
+def rules() -> None:
+    """Test rules against stored history and explain why they match."""
+
+
+@rules.command("test")
+@click.argument("rule_files", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--since", default="30d", show_default=True, help="How far back to look (a duration: 7d, 12h).")
+@click.option("--near-misses", "shown_misses", default=5, show_default=True, help="Near misses shown per rule.")
+@click.option("--limit", default=20, show_default=True, help="Matches shown per rule (all are counted).")
+@click.option("--scan", is_flag=True, help="Skip the full-text pre-filter and run every rule over every entry.")
+@click.pass_context
+def test_rules(
+    ctx: click.Context, rule_files: tuple[Path, ...], since: str, shown_misses: int, limit: int, scan: bool
+) -> None:
+    """Backtest RULE_FILES (default: the configured rules) against stored entries.
+
+    Prints each matching entry with the matched words highlighted, the count per rule,
+    and near misses: entries where all but one required group held.
+    """
+    config = load(ctx)
+    chosen = _rules(config, rule_files)
+    cutoff = datetime.now(UTC) - timedelta(seconds=_duration(since))
+    ruleset = RuleSet(chosen)
+    store = _open_store(config)
+    try:
+        total = sum(1 for _ in store.history(cutoff))
+        click.echo(f"Backtest of {len(chosen)} rules against {total} entries since {cutoff:%Y-%m-%d %H:%M} UTC")
+        for rule in chosen:
+            query = None if scan else fts_query(rule)
+            report = backtest(ruleset, rule, store.history(cutoff, query))
+            _print_report(report, limit, shown_misses, "index" if query else "scan")
+    finally:
+        store.close()
+
+
+@rules.command("explain")
+@click.argument("rule_name")
+@click.option("--text", help="Text to test (taken as the entry's title).")
+@click.option("--entry", "entry_id", type=int, help="A stored entry's id (see `rules test`).")
+@click.pass_context
+def explain(ctx: click.Context, rule_name: str, text: str | None, entry_id: int | None) -> None:
+    """Explain, group by group, why RULE_NAME matches an entry or not."""
+    if (text is None) == (entry_id is None):
+        raise click.UsageError("give exactly one of --text or --entry")
+    config = load(ctx)
+    chosen = _rules(config, ())
+    rule = _find(chosen, rule_name)
+    if text is not None:
+        entry = Entry(feed_url="", outlet="", key="text", link="", title=text, summary="", content="")
+    else:
+        assert entry_id is not None
+        entry = _stored_entry(config, entry_id)
+        click.echo(f"entry {entry_id}: {entry.title} ({entry.outlet}, {_when(entry)})")
+    ruleset = RuleSet(chosen)
+    doc, trace = ruleset.trace(rule.name, entry)
+    for line in explain_lines(rule, doc, trace, in_scope(rule.scope, entry, datetime.now(UTC))):
+        click.echo(line)
+
+
+def _rules(config: Config, files: Iterable[Path]) -> list[Rule]:
+    files = list(files)
+    if not files:
+        return load_rules(config.rule_paths, config.targets)
+    return load_rules(files, config.targets, aliases_from=config.rule_paths)
+
+
+def _find(rules: list[Rule], name: str) -> Rule:
+    for rule in rules:
+        if rule.name.casefold() == name.casefold():
+            return rule
+    names = [r.name for r in rules]
+    close = difflib.get_close_matches(name, names, n=1, cutoff=0.4)
+    hint = f" (did you mean {close[0]!r}?)" if close else f" (rules: {', '.join(names)})"
+    raise click.UsageError(f"no rule named {name!r}{hint}")
+
+
+def _duration(value: str) -> float:
+    try:
+        return parse_duration(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from None
+
+
+def _open_store(config: Config) -> Store:
+    if not config.storage_path.exists():
+        raise ConfigError(
+            Problem(str(config.path), None, f"no database yet at {config.storage_path}: run `monitor run --once` first")
+        )
+    return Store(config.storage_path)
+
+
+def _stored_entry(config: Config, entry_id: int) -> Entry:
+    store = _open_store(config)
+    try:
+        return store.entry(entry_id)
+    except Exception as exc:  # sqlite-utils raises NotFoundError for a missing id
+        raise StoreError(f"no entry {entry_id} in {config.storage_path}: pick an id shown by `rules test`") from exc
+    finally:
+        store.close()
+
+
+def _print_report(report: RuleReport, limit: int, shown_misses: int, how: str) -> None:
+    rule = report.rule
+    click.echo("")
+    click.secho(
+        f"{rule.name} ({rule.source}): {len(report.matches)} matches, {len(report.near_misses)} near misses "
+        f"({report.examined} entries examined, {how})",
+        bold=True,
+    )
+    for entry_id, entry, found in report.matches[:limit]:
+        _print_entry("✓", entry_id, entry, found)
+    if len(report.matches) > limit:
+        click.echo(f"  … {len(report.matches) - limit} more matches")
+    for entry_id, entry, found in report.near_misses[:shown_misses]:
+        _print_entry("~", entry_id, entry, found)
+        click.echo(f"      almost: {found.missing}")
+
+
+def _print_entry(mark: str, entry_id: int, entry: Entry, found: Verdict) -> None:
+    click.echo(f"  {mark} #{entry_id} {_when(entry)} {entry.outlet}: {highlight(entry.title, found.words)}")
+    body = snippet(entry.body, found.words)
+    if body:
+        click.echo(f"      {highlight(body, found.words)}")
+    click.echo(f"      matched: {', '.join(found.words) or '(no words)'}")
+
+
+def snippet(text: str, words: Iterable[str]) -> str:
+    """About SNIPPET characters of ``text`` around the first matched word found in it."""
+    text = " ".join(text.split())
+    pattern = _words_pattern(words)
+    first = pattern.search(text) if pattern else None
+    if first is None:
+        return ""
+    start = max(0, first.start() - SNIPPET // 2)
+    piece = text[start : start + SNIPPET]
+    return ("…" if start else "") + piece + ("…" if start + SNIPPET < len(text) else "")
+
+
+def highlight(text: str, words: Iterable[str]) -> str:
+    """Matched words in bold colour on a terminal, and in [brackets] so they show in any output."""
+    pattern = _words_pattern(words)
+    if pattern is None:
+        return text
+    return pattern.sub(lambda m: click.style(f"[{m.group(0)}]", fg="yellow", bold=True), text)
+
+
+def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
+    unique = sorted({" ".join(w.split()) for w in words if w.strip()}, key=len, reverse=True)
+    if not unique:
+        return None
+    return re.compile("|".join(r"\s+".join(map(re.escape, w.split())) for w in unique))
+
+
+def _when(entry: Entry) -> str:
+    return entry.published.strftime("%Y-%m-%d") if entry.published else "undated"

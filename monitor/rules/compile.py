@@ -1,0 +1,161 @@
+"""Compile every rule together: one Aho-Corasick automaton over all folded terms.
+
+Each distinct term becomes a *pattern* (its folded text and how it matches) with an
+id; rule trees are rewritten over pattern ids. A rule is evaluated for an entry only
+when one of its *trigger* patterns was found (the terms of its most selective
+required group), so most rules cost nothing for most entries. Pure.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
+
+import ahocorasick
+import re2
+
+from monitor.rules.model import FIELDS, Group, Rule, Term
+from monitor.text import fold, is_word_char
+
+PatternKind = Literal["exact", "prefix", "fuzzy", "regex"]
+REGEX_MAX_MEM = 1 << 20  # bytes re2 may use for one compiled pattern: a rule can never grow huge
+REGEX_MAX_LENGTH = 500  # characters of pattern text
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    key: str  # the folded phrase without "*", or the regex source
+    kind: PatternKind
+    fuzzy: int = 0
+
+    @property
+    def scanned(self) -> bool:
+        """Found by the automaton pass; fuzzy and regex patterns are computed on demand."""
+        return self.kind in ("exact", "prefix")
+
+
+@dataclass(frozen=True, slots=True)
+class CTerm:
+    pid: int
+    term: Term
+    scanned: bool  # found by the automaton (else computed on demand)
+
+
+@dataclass(frozen=True, slots=True)
+class CGroup:
+    kind: str
+    children: tuple[CTerm | CGroup, ...]
+    near: int | None
+    fields: frozenset[int] | None
+    group: Group
+
+
+CNode = CTerm | CGroup
+
+
+def term_key(term: Term) -> str:
+    """The folded phrase a term stands for: ``"Islamic  Emirate*"`` → ``"islamic emirate"``."""
+    return " ".join(fold(term.text.rstrip("*") if term.wildcard else term.text).split())
+
+
+def compile_regex(source: str) -> re2._Regexp:
+    """A google-re2 pattern under the size limits; raises ValueError saying why not."""
+    if len(source) > REGEX_MAX_LENGTH:
+        raise ValueError(f"regex is {len(source)} characters long; the limit is {REGEX_MAX_LENGTH}")
+    options = re2.Options()
+    options.max_mem = REGEX_MAX_MEM
+    options.log_errors = False
+    try:
+        return re2.compile(source, options)
+    except re2.error as exc:
+        detail = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
+        raise ValueError(f"invalid regex {source!r}: {detail}") from None
+
+
+def pattern_of(term: Term) -> Pattern:
+    if term.regex:
+        return Pattern(term.text, "regex")
+    if term.fuzzy and 0 < term.fuzzy < 100:
+        return Pattern(term_key(term), "fuzzy", term.fuzzy)
+    return Pattern(term_key(term), "prefix" if term.wildcard else "exact")
+
+
+class Program:
+    """Every rule compiled: patterns, the automaton, compiled trees and the trigger index."""
+
+    def __init__(self, rules: Iterable[Rule]):
+        self.rules = tuple(rules)
+        self.patterns: list[Pattern] = []
+        self._ids: dict[Pattern, int] = {}
+        self.trees = [self._node(rule.match) for rule in self.rules]
+        wanted = [frozenset(FIELDS.index(f) for f in rule.fields) for rule in self.rules]
+        self.regexes = {pid: compile_regex(p.key) for pid, p in enumerate(self.patterns) if p.kind == "regex"}
+        self.fields = sorted(set().union(*wanted, *(_group_fields(t) for t in self.trees)))
+        # None stands for "every field scanned": most rules, and no filtering needed.
+        self.rule_fields = [None if w == frozenset(self.fields) else w for w in wanted]
+        self.automaton = self._automaton()
+        self.triggered: dict[int, list[int]] = {}
+        self.always: list[int] = []  # rules that can hold without a scanned pattern
+        for index, tree in enumerate(self.trees):
+            trigger = _trigger(tree, self.patterns)
+            if trigger is None:
+                self.always.append(index)
+            for pid in trigger or ():
+                self.triggered.setdefault(pid, []).append(index)
+
+    def _node(self, node: Group | Term) -> CNode:
+        if isinstance(node, Term):
+            pattern = pattern_of(node)
+            pid = self._ids.setdefault(pattern, len(self.patterns))
+            if pid == len(self.patterns):
+                self.patterns.append(pattern)
+            return CTerm(pid, node, pattern.scanned)
+        fields = frozenset(FIELDS.index(f) for f in node.fields) if node.fields is not None else None
+        return CGroup(node.kind, tuple(self._node(c) for c in node.children), node.near, fields, node)
+
+    def _automaton(self) -> ahocorasick.Automaton | None:
+        """Key → (length, needs a word boundary before, after, exact pattern id, prefix pattern id)."""
+        slots: dict[str, list[int]] = {}
+        for pid, pattern in enumerate(self.patterns):
+            if pattern.scanned:
+                key = pattern.key
+                slot = slots.setdefault(key, [len(key), is_word_char(key[0]), is_word_char(key[-1]), -1, -1])
+                slot[3 if pattern.kind == "exact" else 4] = pid
+        if not slots:
+            return None
+        automaton = ahocorasick.Automaton()
+        for key, slot in slots.items():
+            automaton.add_word(key, tuple(slot))
+        automaton.make_automaton()
+        return automaton
+
+
+def _trigger(node: CNode, patterns: list[Pattern]) -> set[int] | None:
+    """Patterns of which at least one must be found for ``node`` to hold; None when none must."""
+    if isinstance(node, CTerm):
+        return {node.pid} if patterns[node.pid].scanned else None
+    if node.kind == "none":
+        return None
+    found = [_trigger(child, patterns) for child in node.children]
+    if node.kind == "any":
+        if any(t is None for t in found):
+            return None
+        return {pid for t in found if t is not None for pid in t}
+    required = [t for t in found if t is not None]
+    return min(required, key=len) if required else None
+
+
+def _group_fields(node: CNode) -> set[int]:
+    if isinstance(node, CTerm):
+        return set()
+    own = set(node.fields or ())
+    return own.union(*(_group_fields(c) for c in node.children))
+
+
+def all_terms(node: Group | Term) -> Iterable[Term]:
+    if isinstance(node, Term):
+        yield node
+    else:
+        for child in node.children:
+            yield from all_terms(child)

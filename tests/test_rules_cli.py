@@ -1,0 +1,116 @@
+"""`monitor rules test` and `monitor rules explain` on a database filled by a real `run --once`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import run_cli, serve_outlets, write_config
+
+from monitor.feedserver import FeedServer
+from monitor.rules import load_rules
+from monitor.rules.backtest import fts_query
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> Path:
+    """A config whose database holds the three test outlets, polled once (alerts to the console).
+
+    Shared by the module's tests, which only read it.
+    """
+    folder = tmp_path_factory.mktemp("filled")
+    with FeedServer() as server:
+        config = write_config(folder, serve_outlets(server), ["console://"], targets={"oncall": ["console://"]})
+        result = run_cli("--config", str(config), "run", "--once")
+    assert result.returncode == 0, result.stderr
+    return config
+
+
+def test_rules_test_prints_matches_counts_and_near_misses(filled, tmp_path):
+    draft = tmp_path / "draft.yaml"
+    draft.write_text(
+        "name: Ambassadors\nmatch:\n  all:\n    - any: ['@taliban']\n    - any: [ambassador*, envoy]\n"
+        "    - any: [Kremlin]\n"
+    )
+
+    result = run_cli("--config", str(filled), "rules", "test", str(draft), "--since", "3650d")
+
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Ambassadors (" in out and "1 matches" in out, out
+    assert "Kremlin grants [Taliban] [envoy] full [ambassador] status" in out.replace("[Kremlin]", "Kremlin"), out
+    assert "~ #" in out and "almost:" in out  # Taliban stories without an envoy are near misses
+
+
+def test_rules_test_of_the_configured_rules_counts_each(filled):
+    result = run_cli("--config", str(filled), "rules", "test", "--since", "3650d")
+    assert result.returncode == 0, result.stderr
+    assert "New recognition of Taliban (" in result.stdout
+    assert "Afghan mining contract (" in result.stdout
+    assert "[Kazakhstan]" not in result.stdout  # only matched words are marked
+    assert "[copper]" in result.stdout and "[mining]" in result.stdout
+
+
+def test_rules_test_index_and_scan_agree(filled):
+    indexed = run_cli("--config", str(filled), "rules", "test", "--since", "3650d")
+    scanned = run_cli("--config", str(filled), "rules", "test", "--since", "3650d", "--scan")
+    counts = [
+        line.split(" matches")[0].rsplit(" ", 1)[-1] for line in indexed.stdout.splitlines() if " matches," in line
+    ]
+    scan_counts = [
+        line.split(" matches")[0].rsplit(" ", 1)[-1] for line in scanned.stdout.splitlines() if " matches," in line
+    ]
+    assert counts == scan_counts and counts
+    assert "index)" in indexed.stdout and "scan)" in scanned.stdout
+
+
+def test_explain_text_group_by_group(filled):
+    result = run_cli(
+        "--config", str(filled), "rules", "explain", "New recognition of Taliban", "--text", "Taliban fighters advance"
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "does not match" in out
+    assert "✓ @taliban" in out and "'Taliban' in title" in out
+    assert "why not: nothing of any: [@recognition" in out
+
+
+def test_explain_stored_entry(filled):
+    import sqlite3
+
+    with sqlite3.connect(filled.parent / "state.db") as conn:
+        entry_id = conn.execute("SELECT id FROM entries WHERE title LIKE 'Kazakhstan and Afghanistan%'").fetchone()[0]
+    result = run_cli("--config", str(filled), "rules", "explain", "afghan mining contract", "--entry", str(entry_id))
+    assert result.returncode == 0, result.stderr
+    assert "MATCHES" in result.stdout
+    assert "matched words: Afghanistan, copper, mining, contract" in result.stdout
+
+
+def test_explain_unknown_rule_suggests_one(filled):
+    result = run_cli("--config", str(filled), "rules", "explain", "Afghan minning", "--text", "x")
+    assert result.returncode == 2
+    assert "no rule named 'Afghan minning' (did you mean 'Afghan mining contract'?)" in result.stderr
+
+
+def test_rules_test_without_a_database_says_what_to_do(tmp_path):
+    config = write_config(tmp_path, ["https://a.example/rss"], ["console://"], targets={"oncall": ["console://"]})
+    result = run_cli("--config", str(config), "rules", "test")
+    assert result.returncode == 2
+    assert "run `monitor run --once` first" in result.stderr
+
+
+def test_fts_query_is_used_only_when_the_index_can_answer(tmp_path):
+    (tmp_path / "r.yaml").write_text(
+        "- name: A\n  match: {all: [{any: [Taliban, recogni*]}], none: [facial recognition]}\n"
+        "- name: B\n  match: {any: [タリバン]}\n"
+        "- name: C\n  match: {any: [Taliban]}\n  fuzzy: 80\n"
+        "- name: D\n  match: {none: [sport]}\n"
+        "- name: E\n  fields: [tags]\n  match: {any: [Taliban]}\n"
+    )
+    queries = {r.name: fts_query(r) for r in load_rules([tmp_path])}
+    assert queries == {"A": '"taliban" OR "recogni"*', "B": None, "C": None, "D": None, "E": None}
+
+
+def test_rules_commands_are_documented():
+    readme = (Path(__file__).parent.parent / "README.md").read_text()
+    assert "`monitor --config FILE rules test" in readme and "`monitor --config FILE rules explain" in readme
