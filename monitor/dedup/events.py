@@ -20,11 +20,11 @@ Two stories belong to one event when
   Script-bound keys (words, CJK pairs) count only when both stories have keys of that
   script: an English and a Russian report are compared on names, numbers and days.
 
-Candidates come from an inverted index over keywords, read newest first and capped
-per keyword, so the cost depends on how many recent stories share rare words.
+Candidates come from an inverted index over names, numbers and days, read newest first
+and capped per key, so the cost depends on how many recent stories share rare names.
 The decision names the shared keys (rarest first), the score and the time apart.
-Measured on tests/data/dedup (benchmarks/dedup_quality.py): event precision 0.954,
-recall 0.874 at 0.23; both targets (0.90/0.80) hold for thresholds 0.21-0.25.
+Measured on tests/data/dedup (benchmarks/dedup_quality.py): event precision 0.953,
+recall 0.857 at 0.23; both targets (0.90/0.80) hold for every threshold from 0.22 to 0.25.
 """
 
 from __future__ import annotations
