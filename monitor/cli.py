@@ -107,7 +107,7 @@ def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
             if not dry_run:
                 app.prune(pipeline)
         finally:
-            pipeline.store.close()
+            pipeline.close()
         errors = sum(1 for r in results if r.error)
         log.info(
             "cycle done: %d feeds (%d failed), %d new entries, %d alerts %s, %d failed",

@@ -257,7 +257,7 @@ class Daemon:
             log.warning("polls still in flight after %.0fs: closing connections", STOP_GRACE)
             self.p.client.close()
             done.wait(2.0)
-        self.p.store.close()
+        self.p.close()
         log.info("stopped")
         return 0
 

@@ -61,7 +61,7 @@ def run_demo(state: Path | None = None, rules: Path | None = None) -> int:
             sent, failed = deliver(pipeline, force=True)
             stories = pipeline.store.db["stories"].count
         finally:
-            pipeline.store.close()
+            pipeline.close()
         entries = sum(r.new_entries for r in results)
         print(
             f"\nDemo: {len(results)} feeds, {entries} entries in {stories} stories, {sent} alerts sent"

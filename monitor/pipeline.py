@@ -7,6 +7,7 @@ alert state here and never escape: one bad feed never stops the others.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import sqlite3
 import threading
@@ -25,7 +26,8 @@ from monitor.fetch import FetchResult, HostSlots, Limits, fetch
 from monitor.metrics import Metrics
 from monitor.models import Entry, Feed
 from monitor.notify import Notifier
-from monitor.parse import MAX_ENTRIES, ParsedFeed, parse_feed
+from monitor.parse import MAX_ENTRIES, ParsedFeed
+from monitor.parsepool import FeedParser
 from monitor.render import Templates
 from monitor.rules import Rule, RuleSet
 from monitor.store import FeedState, QueuedAlert, Store
@@ -49,6 +51,7 @@ class Pipeline:
     command_feeds: tuple[Feed, ...] = ()  # added with `monitor feeds add/import`, kept in the database
     hosts: HostSlots = field(default_factory=HostSlots)
     metrics: Metrics = field(default_factory=Metrics)
+    parser: FeedParser = field(default_factory=FeedParser)  # parses in worker processes
     _process_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -64,6 +67,12 @@ class Pipeline:
     def set_rules(self, rules: list[Rule]) -> None:
         self.rules = RuleSet(rules)
 
+    def close(self) -> None:
+        """Stop the parser workers, close the HTTP client and the store. Safe to call twice."""
+        self.parser.close()
+        self.client.close()
+        self.store.close()
+
 
 @dataclass(frozen=True, slots=True)
 class PollResult:
@@ -76,10 +85,16 @@ class PollResult:
     overflow: bool = False
 
 
+def body_hash(body: bytes) -> str:
+    return hashlib.blake2b(body, digest_size=16).hexdigest()
+
+
 def poll(p: Pipeline, feed: Feed) -> PollResult:
     """Fetch one feed, record what is new and when to come back. Never raises for the feed's faults.
 
-    Writes nothing but the fetch state and schedule on 304. A permanent redirect
+    Writes nothing but the fetch state and schedule on 304, or when the body is byte for
+    byte the last one processed (servers that ignore conditional GET): such a body is
+    not parsed. A permanent redirect
     (301/308) stores the new URL, fetched from then on; 410 disables the feed and
     tells the operator.
     """
@@ -91,7 +106,10 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
             fetched = fetch(p.client, url, state.etag, state.last_modified, p.limits)
         if fetched.body is None:
             return _succeeded(p, feed, state, fetched, None, 0)
-        parsed = parse_feed(fetched.body, feed.url, feed.name)
+        digest = body_hash(fetched.body)
+        if digest == state.body_hash:
+            return _succeeded(p, feed, state, fetched, None, 0)
+        parsed = p.parser.parse(fetched.body, feed.url, feed.name)
     except FeedGone as exc:
         return _gone(p, feed, started, exc)
     except (FetchError, ParseError) as exc:
@@ -112,13 +130,14 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
         # Pruned entries left tombstones: still known, so they never alert again.
         pruned = p.store.tombstoned(feed.url, (e.key for e in parsed.entries if e.key not in known))
         fresh = [e for e in parsed.entries if e.key not in known and e.key not in pruned]
-        alerts = sum(_record(p, entry, state) for entry in reversed(fresh))  # oldest first
-        for entry in reversed(parsed.entries):
-            if entry.key in known:
-                alerts += _maybe_update(p, entry, *known[entry.key], state)
+        with p.store.transaction():  # one commit per feed, not one per entry
+            alerts = sum(_record(p, entry, state) for entry in reversed(fresh))  # oldest first
+            for entry in reversed(parsed.entries):
+                if entry.key in known:
+                    alerts += _maybe_update(p, entry, *known[entry.key], state)
     if fresh:
         log.info("feed %s: %d new entries, %d alerts queued", feed.name, len(fresh), alerts)
-    return _succeeded(p, feed, state, fetched, parsed, len(fresh), alerts)
+    return _succeeded(p, feed, state, fetched, parsed, len(fresh), alerts, digest)
 
 
 def _succeeded(
@@ -129,6 +148,7 @@ def _succeeded(
     parsed: ParsedFeed | None,
     fresh: int,
     alerts: int = 0,
+    digest: str | None = None,
 ) -> PollResult:
     """Schedule the next poll from the feed's cadence and the server's hints; tell of a recovery."""
     now = p.clock()
@@ -167,6 +187,7 @@ def _succeeded(
         next_poll=nxt.at,
         interval=interval,
         overflow=overflow,
+        body_hash=digest,
     )
     if state.health_notice == "failing" and health.tell(
         p.notifier, p.config.operator, health.recovered(feed, state.failing_since, now)

@@ -166,6 +166,13 @@ def m005_rules_entries_fts(db: sqlite_utils.Database) -> None:
     )
 
 
+@migrations()
+def m006_feeds_body_hash(db: sqlite_utils.Database) -> None:
+    """A hash of the last body processed: servers that ignore conditional GET resend
+    unchanged bodies, and those are skipped without parsing."""
+    db.table("feeds").add_column("body_hash", str)
+
+
 @dataclass(frozen=True, slots=True)
 class FeedState:
     url: str
@@ -180,6 +187,7 @@ class FeedState:
     failing_since: datetime | None = None
     next_poll: datetime | None = None
     health_notice: str | None = None
+    body_hash: str | None = None  # of the last body processed; None when unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,6 +252,14 @@ def iso(moment: datetime | None) -> str | None:
 
 def from_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
+
+
+def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int | None:
+    """A plain INSERT: sqlite-utils' insert() inspects the table on every call, which cost
+    more than the insert itself on a cold start with thousands of entries."""
+    columns = ", ".join(row)
+    marks = ", ".join("?" * len(row))
+    return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid
 
 
 class Store:
@@ -331,6 +347,17 @@ class Store:
                 "fix the cause (free space, permissions) and run again"
             ) from exc
 
+    @contextmanager
+    def _entry_transaction(self) -> Iterator[sqlite_utils.Database]:
+        """A transaction, or the caller's when one is open (a poll stores a feed's entries in one):
+        no savepoint per entry, as the caller's transaction already makes them all-or-nothing."""
+        with self._lock:
+            if self.db.conn.in_transaction:
+                yield self.db
+                return
+        with self.transaction() as db:
+            yield db
+
     # feeds -----------------------------------------------------------------
 
     def sync_feeds(self, feeds: Iterable[tuple[str, str]], source: str = "config") -> None:
@@ -384,6 +411,7 @@ class Store:
             failing_since=from_iso(row["failing_since"]),
             next_poll=from_iso(row["next_poll"]),
             health_notice=row["health_notice"],
+            body_hash=row["body_hash"],
         )
 
     def update_feed(self, url: str, **values: Any) -> None:
@@ -405,6 +433,7 @@ class Store:
         new_entries: int = 0,
         interval: float | None = None,
         overflow: bool = False,
+        body_hash: str | None = None,
     ) -> None:
         """Write a poll's outcome: validators and success, or the error and its streak."""
         with self.transaction() as db:
@@ -413,7 +442,8 @@ class Store:
                     "UPDATE feeds SET etag = coalesce(?, etag), last_modified = coalesce(?, last_modified), "
                     "last_fetch = ?, last_success = ?, error_count = 0, last_error = NULL, failing_since = NULL, "
                     "status = coalesce(?, 'ok'), polled = 1, next_poll = ?, interval = coalesce(?, interval), "
-                    "entries_seen = entries_seen + ?, overflows = overflows + ? WHERE url = ?",
+                    "entries_seen = entries_seen + ?, overflows = overflows + ?, body_hash = coalesce(?, body_hash) "
+                    "WHERE url = ?",
                     [
                         etag,
                         last_modified,
@@ -424,6 +454,7 @@ class Store:
                         interval,
                         new_entries,
                         int(overflow),
+                        body_hash,
                         url,
                     ],
                 )
@@ -528,7 +559,7 @@ class Store:
         own event, numbered like the story). An alert already queued under the same key
         (rule, story or event or update or escalation, target URL) is not queued again.
         """
-        with self.transaction() as db:
+        with self._entry_transaction() as db:
             row = {
                 "feed_url": entry.feed_url,
                 "key": entry.key,
@@ -549,22 +580,20 @@ class Store:
                 "content_hash": content_hash,
                 **_signature_columns(signature),
             }
-            entry_id = db.table("entries").insert(row).last_pk
+            entry_id = _insert(db, "entries", row)
             assert entry_id is not None
             if story_id is None:
-                story_pk = (
-                    db.table("stories")
-                    .insert(
-                        {
-                            "first_entry_id": entry_id,
-                            "title": entry.title,
-                            "first_seen": iso(now),
-                            "event_id": event_id,
-                            "event_score": event_score,
-                            "event_reason": event_reason,
-                        }
-                    )
-                    .last_pk
+                story_pk = _insert(
+                    db,
+                    "stories",
+                    {
+                        "first_entry_id": entry_id,
+                        "title": entry.title,
+                        "first_seen": iso(now),
+                        "event_id": event_id,
+                        "event_score": event_score,
+                        "event_reason": event_reason,
+                    },
                 )
                 assert story_pk is not None
                 story_id = int(story_pk)

@@ -1,0 +1,114 @@
+"""Parsing in worker processes, so a poll cycle uses every core.
+
+feedparser is pure Python and holds the GIL: polling threads alone cannot parse
+two feeds at once. ``FeedParser.parse`` keeps ``parse.parse_feed``'s contract
+(same ParsedFeed, same ParseError) and runs it in a small process pool. Bodies
+go to a worker as bytes and ParsedFeed values come back pickled; both are small
+next to the parse itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing
+import os
+import signal
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from monitor.errors import ParseError
+from monitor.parse import ParsedFeed, parse_feed
+
+log = logging.getLogger(__name__)
+
+IDLE_TIMEOUT = 120.0  # seconds without a parse before the workers exit (an idle daemon gives the memory back)
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _init_worker() -> None:
+    # Ctrl-C reaches the whole process group; the parent decides when workers stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Dedup, matching and storing run one entry at a time in the parent: with as many
+    # workers as cores, the parent must not wait for a core behind its own parsers.
+    with contextlib.suppress(OSError):
+        os.nice(5)
+
+
+class FeedParser:
+    """``parse(body, url, outlet) -> ParsedFeed`` on ``workers`` processes; 0 parses in the caller.
+
+    Thread-safe. Workers start on the first parse, stop after ``idle_timeout``
+    seconds without work and on ``close()`` (safe to call twice); a later parse
+    starts them again. A worker that dies (out of memory, killed) costs only the
+    feed it was parsing: that feed gets a ParseError and the pool is replaced.
+    """
+
+    def __init__(self, workers: int | None = None, idle_timeout: float = IDLE_TIMEOUT):
+        self.workers = cores() if workers is None else workers
+        self.idle_timeout = idle_timeout
+        self._pool: ProcessPoolExecutor | None = None
+        self._lock = threading.Lock()
+        self._busy = 0
+        self._last_used = time.monotonic()
+        self._stopped = threading.Event()
+
+    def parse(self, body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
+        if self.workers <= 0:
+            return parse_feed(body, feed_url, outlet)
+        pool = self._acquire()
+        try:
+            return pool.submit(parse_feed, body, feed_url, outlet).result()
+        except BrokenProcessPool as exc:
+            self._discard(pool)
+            raise ParseError("the parser process died while reading this feed (too large or hostile?)") from exc
+        finally:
+            with self._lock:
+                self._busy -= 1
+                self._last_used = time.monotonic()
+
+    def close(self) -> None:
+        with self._lock:
+            pool, self._pool = self._pool, None
+            self._stopped.set()
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+    def _acquire(self) -> ProcessPoolExecutor:
+        with self._lock:
+            self._busy += 1
+            if self._pool is None:
+                # spawn, not fork: the daemon has threads (scheduler, HTTP pool) whose locks a fork would copy.
+                self._pool = ProcessPoolExecutor(
+                    self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker
+                )
+                self._stopped = threading.Event()
+                threading.Thread(target=self._reap_when_idle, args=(self._stopped,), daemon=True).start()
+            return self._pool
+
+    def _discard(self, pool: ProcessPoolExecutor) -> None:
+        with self._lock:
+            if self._pool is pool:
+                self._pool = None
+                self._stopped.set()
+        pool.shutdown(wait=False, cancel_futures=True)
+
+    def _reap_when_idle(self, stopped: threading.Event) -> None:
+        while not stopped.wait(min(self.idle_timeout / 2, 30.0)):
+            with self._lock:
+                idle = self._busy == 0 and time.monotonic() - self._last_used > self.idle_timeout
+                pool = self._pool if idle else None
+                if pool is not None:
+                    self._pool = None
+                    stopped.set()
+            if pool is not None:
+                log.debug("parser workers idle for %.0fs: stopping them", self.idle_timeout)
+                pool.shutdown(wait=True)
