@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 from monitor.config import Config
 from monitor.dedup import StoryIndex, signature
+from monitor.dedup.index import WINDOW
 from monitor.durations import format_duration
 from monitor.errors import ConfigError
 from monitor.fetch import HostSlots, make_client
@@ -54,9 +55,9 @@ def exposure(config: Config) -> str | None:
     )
 
 
-def rebuild_index(store: Store, since: datetime) -> StoryIndex:
+def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW) -> StoryIndex:
     """The dedup index of the window, from stored signatures (computed afresh for rows stored before them)."""
-    index = StoryIndex()
+    index = StoryIndex(window=window)
     for entry_id, story_id, event_id, seen, sig in store.recent_signatures(since):
         index.add(entry_id, story_id, event_id, sig or signature(store.entry(entry_id), seen), seen)
     return index
@@ -83,7 +84,8 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
         store.lock()
     store.sync_feeds((f.url, f.name) for f in config.feeds)
     command_feeds = load_command_feeds(store, config)
-    index = rebuild_index(store, clock() - timedelta(seconds=config.dedup.window))
+    window = timedelta(seconds=config.dedup.window)
+    index = rebuild_index(store, clock() - window, window)
     log.info(
         "loaded %d rules, %d config feeds, %d command feeds; dedup index holds %d recent entries",
         len(rules),

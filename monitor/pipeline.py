@@ -234,35 +234,44 @@ class Examined:
     rules: RuleSet
 
 
-def _facts(p: Pipeline, entry: Entry, examined: Examined, now: datetime) -> tuple[Signature, str, list[Match]]:
-    """The entry's signature, content hash and matches as of ``now``: those found beforehand
-    where they still hold, else computed here (the same values ``find`` and ``match`` give)."""
+def _facts(p: Pipeline, entry: Entry, examined: Examined, now: datetime) -> tuple[Facts, Examined]:
+    """The entry's facts as found beforehand; examined here if it became new since (rare)."""
     facts = examined.facts.get(entry.key)
-    if facts is None:  # it became new after the feed was examined (rare): examine it here
-        facts, examined = examine((entry,), now, p.rules)[0], Examined({}, now, p.rules)
-    # ``seen`` stands in for a missing publication date: only then does the moment matter.
-    sig = facts.signature if entry.published is not None or examined.seen == now else signature(entry, now)
-    if examined.rules is not p.rules:  # the rules were reloaded since
-        return sig, facts.content_hash, p.rules.match(entry, now)
+    if facts is None:
+        return examine((entry,), now, p.rules)[0], Examined({}, now, p.rules)
+    return facts, examined
+
+
+def _signature(entry: Entry, facts: Facts, examined: Examined, now: datetime) -> Signature:
+    """``signature(entry, now)``. ``seen`` stands in for a missing publication date: only then does it matter."""
+    return facts.signature if entry.published is not None or examined.seen == now else signature(entry, now)
+
+
+def _matches(rules: RuleSet, entry: Entry, facts: Facts, examined: Examined, now: datetime) -> list[Match]:
+    """``rules.match(entry, now)``, from the matches found beforehand when they were found with ``rules``."""
+    if examined.rules is not rules:  # the rules were reloaded since
+        return rules.match(entry, now)
     # Matched without a clock: the max_age scopes apply now (``in_scope`` repeats the rest, which held).
-    return sig, facts.content_hash, [m for m in facts.matches if in_scope(_rule(p, m.rule).scope, entry, now)]
+    return [m for m in facts.matches if in_scope(_rule(rules, m.rule).scope, entry, now)]
 
 
 def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined) -> int:
     """Decide story and event, queue the alerts, store both in one transaction, index the entry."""
     now = p.clock()
-    sig, digest, matches = _facts(p, entry, examined, now)
+    facts, examined = _facts(p, entry, examined, now)
+    sig = _signature(entry, facts, examined, now)
     decision = p.index.decide(sig)
     queued: list[QueuedAlert] = []
+    rules = p.rules  # one rule set for the whole entry: a reload may swap p.rules meanwhile
     if _alertable(p.config, entry, state, now):
         outlets = _outlets_with(p, decision.story_id, entry.outlet)
-        for match in matches:
-            rule = _rule(p, match.rule)
+        for match in _matches(rules, entry, facts, examined, now):
+            rule = _rule(rules, match.rule)
             kind = "event" if rule.novelty == "event" else "story"
             queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
             if _escalates(p, rule, decision.story_id, outlets):
                 queued += [(match, d, "escalation") for d in p.notifier.deliveries(rule.name, rule.notify)]
-    entry_id, story_id = p.store.add_entry(
+    entry_id, story_id, added = p.store.add_entry(
         entry,
         now,
         decision.story_id,
@@ -274,7 +283,7 @@ def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined) -> 
         event_score=decision.event_score,
         event_reason=decision.event_reason,
         signature=sig,
-        content_hash=digest,
+        content_hash=facts.content_hash,
     )
     # A new story was stored in decision.event_id, else in an event of its own (numbered like the story).
     if decision.story_id is None:
@@ -294,11 +303,11 @@ def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined) -> 
         )
     hits = sorted({alert[0].rule for alert in queued})
     _count(p, entry, state, joined=decision.story_id is not None, rules=hits, now=now)
-    return len(queued)
+    return added  # not len(queued): a copy of a story already alerted on queues nothing
 
 
-def _rule(p: Pipeline, name: str) -> Rule:
-    return next(r for r in p.rules.rules if r.name == name)
+def _rule(rules: RuleSet, name: str) -> Rule:
+    return next(r for r in rules.rules if r.name == name)
 
 
 def _outlets_with(p: Pipeline, story_id: int | None, outlet: str) -> int:
@@ -328,16 +337,21 @@ def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | N
     material, reason = material_change(old, entry)
     story_id = p.store.story_of(entry_id)
     queued: list[QueuedAlert] = []
+    rules = p.rules
     if material and _alertable(p.config, entry, state, now):
-        for match in p.rules.match(entry, now):
-            rule = _rule(p, match.rule)
+        for match in rules.match(entry, now):
+            rule = _rule(rules, match.rule)
             if rule.on_update == "alert" and p.store.alerted(rule.name, story_id):
                 queued += [(match, d, f"update:{new_hash}") for d in p.notifier.deliveries(rule.name, rule.notify)]
     sig = signature(entry, now)
-    p.store.update_entry(entry_id, entry, now, content_hash=new_hash, reason=reason, signature=sig, alerts=queued)
+    # The row is rewritten below: the alert keeps what its message must say about the change.
+    detail = {"previous_title": old.title, "change": reason}
+    added = p.store.update_entry(
+        entry_id, entry, now, content_hash=new_hash, reason=reason, signature=sig, alerts=queued, detail=detail
+    )
     p.index.add(entry_id, story_id, p.store.story_event(story_id), sig, now)
-    log.info("entry %s updated (%s)%s", entry.link or entry.key, reason, ", re-alerting" if queued else "")
-    return len(queued)
+    log.info("entry %s updated (%s)%s", entry.link or entry.key, reason, ", re-alerting" if added else "")
+    return added
 
 
 def _count(p: Pipeline, entry: Entry, state: FeedState, *, joined: bool, rules: list[str], now: datetime) -> None:

@@ -15,9 +15,11 @@ Design, in the order an entry meets it:
 3. **Verify** (``index``): rapidfuzz ``ratio`` of the two ledes over the shorter one's
    length; a copy at >= 90 (``STORY_THRESHOLD``) joins the candidate's story. The score and a
    one-line reason are stored with the entry (``monitor stories show ID``).
-4. **Event** (``events``): a new story joins the event of a recent story (<= 36 h apart)
-   whose IDF-weighted overlap of names and numbers reaches 0.22 (``EVENT_THRESHOLD``); the
-   reason names the shared words.
+4. **Event** (``events``): a new story joins the event of a recent story (event times
+   <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words
+   reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
+   (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
+   (``dates``). The reason names the shared keys.
 5. **Update** (``normalise.content_hash`` / ``material_change``): a known GUID or link with
    new text is an update of its entry, material when a number changed or the text is
    below 95% alike.
