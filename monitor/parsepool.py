@@ -34,6 +34,7 @@ from monitor.rules import Rule, RuleSet
 log = logging.getLogger(__name__)
 
 IDLE_TIMEOUT = 120.0  # seconds without a parse before the workers exit (an idle daemon gives the memory back)
+PARENT_CHECK = 1.0  # seconds between a worker's checks that its parent still runs
 
 
 def cores() -> int:
@@ -55,6 +56,15 @@ def _init_worker(rules: tuple[Rule, ...] = ()) -> None:
     # workers as cores, the parent must not wait for a core behind its own parsers.
     with contextlib.suppress(OSError):
         os.nice(5)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A parent killed outright (SIGKILL, the OOM killer) cannot stop its workers, and they
+    would wait for work forever (each holds the task queue open): they stop themselves."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(0)
 
 
 def _examine_in_worker(entries: tuple[Entry, ...], seen: datetime) -> tuple[Facts, ...]:

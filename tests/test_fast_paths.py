@@ -3,6 +3,11 @@ unchanged bodies give the same results as the plain way."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+import sys
+import time
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -126,3 +131,35 @@ def test_an_unchanged_body_from_a_server_ignoring_conditional_get_is_not_parsed(
     assert second.not_modified and second.new_entries == 0
     assert parser.calls == 1
     assert feed_server.hits["/plain.xml"] == 2
+
+
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    code = (
+        "import sys, time; from monitor.parsepool import FeedParser; p = FeedParser(workers=1);"
+        "p.parse(sys.stdin.buffer.read(), 'http://a.example/rss');"
+        "print(*p._pool._processes, flush=True); time.sleep(120)"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tmp_path)
+    assert parent.stdin is not None and parent.stdout is not None
+    parent.stdin.write(FEED)
+    parent.stdin.close()
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    parent.stdout.close()
+    assert workers and parent.poll() is None
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 30  # a bound, not a measurement: workers check every PARENT_CHECK s
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # An exited child of the killed parent is a zombie until init reaps it: not running.
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split(") ", 1)[1][0] != "Z"
+    return True
