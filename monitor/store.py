@@ -724,7 +724,9 @@ class Store:
         sql = (
             "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
             "e.dedup_lede, e.dedup_keywords, e.dedup_when FROM entries e JOIN stories s ON s.id = e.story_id "
-            "WHERE e.first_seen >= ? ORDER BY e.id"
+            # "+e.id": ordering by the primary key made SQLite scan every entry (the whole
+            # history, 0.6 s per million) instead of reading the window by first_seen.
+            "WHERE e.first_seen >= ? ORDER BY +e.id"
         )
         with self._lock:
             cursor = self.db.execute(sql, [iso(since)])
@@ -812,7 +814,7 @@ class Store:
 
     def recent_entries(self, since: datetime) -> Iterator[tuple[int, int, Entry]]:
         """(entry_id, story_id, entry) for every entry first seen since ``since``: the dedup window."""
-        for row in self._query("SELECT id, story_id FROM entries WHERE first_seen >= ? ORDER BY id", [iso(since)]):
+        for row in self._query("SELECT id, story_id FROM entries WHERE first_seen >= ? ORDER BY +id", [iso(since)]):
             yield row["id"], row["story_id"], self.entry(row["id"])
 
     # alerts ----------------------------------------------------------------
