@@ -10,6 +10,7 @@ from datetime import UTC, datetime, timedelta
 
 from monitor.config import Config
 from monitor.dedup import Signature, StoryIndex, signature
+from monitor.dedup.index import WINDOW
 from monitor.durations import format_duration
 from monitor.errors import ConfigError
 from monitor.fetch import HostSlots, make_client
@@ -55,13 +56,13 @@ def exposure(config: Config) -> str | None:
     )
 
 
-def rebuild_index(store: Store, since: datetime, *, backfill: bool = True) -> StoryIndex:
+def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW, *, backfill: bool = True) -> StoryIndex:
     """The dedup index of the window, from stored signatures.
 
     Rows stored before signatures were kept get theirs computed here (about 0.4 ms
     each) and, with ``backfill``, written back so the next start-up only reads them.
     """
-    index = StoryIndex()
+    index = StoryIndex(window=window)
     computed: list[tuple[int, Signature]] = []
     rows = store.recent_signatures(since)
     while chunk := list(itertools.islice(rows, 1000)):
@@ -98,7 +99,8 @@ def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool
         store.lock()
     store.sync_feeds((f.url, f.name) for f in config.feeds)
     command_feeds = load_command_feeds(store, config)
-    index = rebuild_index(store, clock() - timedelta(seconds=config.dedup.window), backfill=lock)
+    window = timedelta(seconds=config.dedup.window)
+    index = rebuild_index(store, clock() - window, window, backfill=lock)
     log.info(
         "loaded %d rules, %d config feeds, %d command feeds; dedup index holds %d recent entries",
         len(rules),

@@ -66,6 +66,7 @@ def show(ctx: click.Context, alert_id: int) -> None:
         "alert": row["id"],
         "status": _status(row),
         "rule": row["rule"],
+        "kind": _kind(row),
         "target": f"{row['target']} ({row['url_label']})",
         "story": f"{row['story_id']}: {entry.title}",
         "link": entry.link,
@@ -96,6 +97,15 @@ def retry(ctx: click.Context, alert_ids: tuple[int, ...], every: bool) -> None:
     with _store(ctx) as store:
         count = store.retry(None if every else alert_ids, datetime.now(UTC))
     click.echo(f"{count} alerts due now: the daemon sends them within 30 s, or run: monitor run --once")
+
+
+def _kind(row: dict[str, Any]) -> str:
+    """story, event, escalation, or update with what changed (the title before, if it changed)."""
+    kind = str(row.get("kind") or "story")
+    detail = json.loads(row.get("detail") or "{}")
+    if kind == "update" and detail:
+        return f"update ({detail.get('change', '')}; title before: {detail.get('previous_title', '')})"
+    return kind
 
 
 def _status(row: dict[str, Any]) -> str:

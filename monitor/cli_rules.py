@@ -1,7 +1,9 @@
 """``monitor rules test`` and ``monitor rules explain``: try rules before they go live.
 
 Both read the state database without taking the daemon's lock (SQLite WAL lets a
-reader run beside the writer) and never send anything.
+reader run beside the writer) and send nothing, except ``rules test --send``: the
+catch-up a user asks for (monitor/catchup.py), queued in the outbox and sent as one
+digest per target URL, by this command when no daemon runs, else by the daemon.
 """
 
 from __future__ import annotations
@@ -39,20 +41,28 @@ def rules() -> None:
 @click.option("--near-misses", "shown_misses", default=5, show_default=True, help="Near misses shown per rule.")
 @click.option("--limit", default=20, show_default=True, help="Matches shown per rule (all are counted).")
 @click.option("--scan", is_flag=True, help="Skip the full-text pre-filter and run every rule over every entry.")
+@click.option(
+    "--send",
+    is_flag=True,
+    help="Catch up: send the matches to each rule's targets as one digest per target (once: never twice).",
+)
 @click.pass_context
 def test_rules(
-    ctx: click.Context, rule_files: tuple[Path, ...], since: str, shown_misses: int, limit: int, scan: bool
+    ctx: click.Context, rule_files: tuple[Path, ...], since: str, shown_misses: int, limit: int, scan: bool, send: bool
 ) -> None:
     """Backtest RULE_FILES (default: the configured rules) against stored entries.
 
     Prints each matching entry with the matched words highlighted, the count per rule,
-    and near misses: entries where all but one required group held.
+    and near misses: entries where all but one required group held. With --send, the
+    matches also go to each rule's targets as one catch-up digest per target: each story
+    once, none the rule already alerted on, nothing again when run twice.
     """
     config = load(ctx)
     chosen = _rules(config, rule_files)
     cutoff = datetime.now(UTC) - timedelta(seconds=_duration(since))
     ruleset = RuleSet(chosen)
     store = _open_store(config)
+    reports = []
     try:
         total = store.history_count(cutoff)
         click.echo(f"Backtest of {len(chosen)} rules against {total} entries since {cutoff:%Y-%m-%d %H:%M} UTC")
@@ -60,8 +70,13 @@ def test_rules(
             query = None if scan else fts_query(rule)
             report = backtest(ruleset, rule, store.history(cutoff, query), kept_misses=shown_misses)
             _print_report(report, limit, shown_misses, "index" if query else "scan")
+            reports.append(report)
+        if send:
+            _queue_catchup(config, store, reports)
     finally:
         store.close()
+    if send:
+        _send_catchup(config)
 
 
 @rules.command("explain")
@@ -86,6 +101,38 @@ def explain(ctx: click.Context, rule_name: str, text: str | None, entry_id: int 
     doc, trace = ruleset.trace(rule.name, entry)
     for line in explain_lines(rule, doc, trace, in_scope(rule.scope, entry, datetime.now(UTC))):
         click.echo(line)
+
+
+def _queue_catchup(config: Config, store: Store, reports: list[RuleReport]) -> None:
+    from monitor.app import prepare  # apprise takes a second to import: only --send pays for it
+    from monitor.catchup import queue_catchup
+
+    _rules, notifier = prepare(config)
+    queued, skipped = queue_catchup(store, notifier, reports, datetime.now(UTC))
+    click.echo("")
+    click.echo(
+        f"catch-up: {queued} alerts queued as one digest per target URL"
+        + (f"; {skipped} skipped (already alerted on or caught up before)" if skipped else "")
+    )
+
+
+def _send_catchup(config: Config) -> None:
+    """Deliver now when no daemon holds the database; else the daemon's next pass sends it."""
+    from monitor import app
+    from monitor.delivery import deliver
+
+    try:
+        pipeline = app.build(config)
+    except StoreError as exc:
+        # The outbox holds it: whoever delivers next (the daemon within 30 s, or `run --once`) sends it.
+        click.echo(f"not sent by this command ({exc}); a running daemon sends it within 30 s, else: monitor run --once")
+        return
+    try:
+        report = deliver(pipeline)
+    finally:
+        pipeline.store.close()
+        pipeline.client.close()
+    click.echo(f"sent {report.sent} messages, {report.failed} failed (retried: see monitor alerts list)")
 
 
 def _rules(config: Config, files: Iterable[Path]) -> list[Rule]:

@@ -31,6 +31,7 @@ from monitor.errors import ConfigError
 from monitor.models import Feed
 from monitor.pipeline import Pipeline, enabled, poll
 from monitor.policy import digest_schedule, zone
+from monitor.render import load_templates
 from monitor.sdnotify import Notifier as SystemdNotifier
 
 log = logging.getLogger(__name__)
@@ -93,6 +94,13 @@ class Daemon:
                 executor=executor,
                 replace_existing=True,
             )
+        self._schedule_digests()
+
+    def _schedule_digests(self) -> None:
+        """One wake-up job per digest schedule of the current config; a reload drops the ones no longer used."""
+        for job in self.scheduler.get_jobs():
+            if job.id.startswith("digest:"):
+                self.scheduler.remove_job(job.id)
         for expression, timezone in sorted({(t.digest, t.timezone) for t in self.p.config.notify.policies.values()}):
             # Digests are due at their cron time: wake the outbox then instead of at its next regular pass.
             self.scheduler.add_job(
@@ -211,7 +219,8 @@ class Daemon:
         return self.shutdown()
 
     def reload(self) -> None:
-        """Reload config, feeds and rules; a bad file is refused whole and the old set stays active.
+        """Reload config, feeds, rules, templates and digest schedules; a bad file is refused whole and the old
+        set stays active.
 
         Feed state (schedules, backoff, health) lives in the database and is kept.
         """
@@ -220,6 +229,7 @@ class Daemon:
         try:
             config = load_config(old.path)
             rules, notifier = app.prepare(config)
+            templates = load_templates(config.notify.templates)
         except ConfigError as exc:
             log.error(
                 "reload refused, keeping the current config, %d feeds and %d rules: %s",
@@ -232,10 +242,11 @@ class Daemon:
                 log.warning("[storage] and [http] changes take effect at the next restart")
                 config = replace(config, storage_path=old.storage_path, http=old.http)
             self.p.store.sync_feeds((f.url, f.name) for f in config.feeds)
-            self.p.config, self.p.notifier = config, notifier
+            self.p.config, self.p.notifier, self.p.templates = config, notifier, templates
             self.p.command_feeds = app.load_command_feeds(self.p.store, config)
             self.p.set_rules(rules)
             self._replan(self.p.clock())
+            self._schedule_digests()
             log.info("reloaded: %d feeds, %d rules", len(self.feeds), len(rules))
         self.systemd.ready()
 

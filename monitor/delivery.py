@@ -12,7 +12,9 @@ The contract (docs/delivery.md states it sentence by sentence):
   other targets (or the log) per outage.
 - Rules with ``delivery: digest`` wait for their target's cron schedule; during a
   target's quiet hours non-urgent alerts wait for the window's end; alerts over
-  a burst cap wait one window. Each of these goes out as one combined message.
+  a burst cap (the target's ``burst``, the rule's own ``burst:`` or else
+  ``[notify].rule_burst``) wait one window. A catch-up (``rules test --send``)
+  is held for now. Each of these goes out as one combined message per target URL.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from monitor.durations import format_duration
 from monitor.errors import DeliveryError
 from monitor.models import Message
 from monitor.pipeline import Pipeline
-from monitor.render import AlertView
+from monitor.render import AlertView, Writeup
 from monitor.rules import Rule
 from monitor.store import PendingAlert
 
@@ -77,7 +79,7 @@ def deliver(p: Pipeline, *, force: bool = False, dry_run: bool = False, out: Tex
     would go out now are printed to ``out`` (standard output).
     """
     now = p.clock()
-    pending = _apply_holds(p, p.store.pending_alerts(), now, dry_run)
+    pending = _apply_holds(p, p.store.pending_alerts(), now, dry_run, out)
     tally: Counter[str] = Counter(held=sum(1 for a in pending if a.hold_reason and a.batch is None))
     burst = _BurstGate(p, now)
     for unit in _units(p, pending, now, force, dry_run):
@@ -95,13 +97,15 @@ def deliver(p: Pipeline, *, force: bool = False, dry_run: bool = False, out: Tex
 # holds -------------------------------------------------------------------
 
 
-def _apply_holds(p: Pipeline, pending: list[PendingAlert], now: datetime, dry_run: bool) -> list[PendingAlert]:
+def _apply_holds(
+    p: Pipeline, pending: list[PendingAlert], now: datetime, dry_run: bool, out: TextIO | None
+) -> list[PendingAlert]:
     """Hold fresh alerts for their digest or the end of quiet hours; returns the updated list."""
     updated = []
     for alert in pending:
         hold = _hold_for(p, alert, now)
         if hold:
-            _hold(p, [alert], *hold, dry_run)
+            _hold(p, [alert], *hold, dry_run, out)
             alert = replace(alert, hold_reason=hold[0], hold_until=hold[1])
         updated.append(alert)
     return updated
@@ -144,9 +148,12 @@ class _BurstGate:
 
     def over(self, alert: PendingAlert) -> datetime | None:
         """When the alert is over a cap: the moment its roll-up may go out; else None."""
-        caps = [(self.p.config.notify.policy(alert.target).burst, None), (self.p.config.notify.rule_burst, alert.rule)]
+        rule_def = _rule(self.p, alert.rule)
+        # A rule's own ``burst:`` replaces [notify].rule_burst for that rule.
+        rule_cap = rule_def.burst if rule_def is not None and rule_def.burst else self.p.config.notify.rule_burst
+        caps = [(self.p.config.notify.policy(alert.target).burst, None), (rule_cap, alert.rule)]
         for cap, rule in caps:
-            if cap is None or _urgent(_rule(self.p, alert.rule)):
+            if cap is None or _urgent(rule_def):
                 continue
             key = (alert.url_id, rule)
             if key not in self.seen:
@@ -207,6 +214,8 @@ def _reason(alerts: list[PendingAlert]) -> str:
 def _send(p: Pipeline, unit: Unit) -> str:
     """One message: marked in flight, sent, then marked sent or failed. Returns the outcome."""
     handle = unit.first.url_id
+    if not p.notifier.knows(handle):
+        return _removed(p, unit)
     message = _message(p, unit)
     repeats = [a.id for a in unit.alerts if a.in_flight]
     if repeats:
@@ -264,6 +273,22 @@ def _failed(p: Pipeline, unit: Unit, exc: DeliveryError) -> str:
     return "failed"
 
 
+def _removed(p: Pipeline, unit: Unit) -> str:
+    """The target URL left the config (a reload): retrying cannot help and the target is not failing,
+    so the alerts are dead at once, with no failing notice; `alerts retry` revives them if it comes back."""
+    alert = unit.first
+    p.store.mark_failed(unit.ids, p.clock(), "target URL no longer in the config", None, dead=True)
+    log.warning(
+        "alert %s (%s) to a URL of target %s not sent: the URL is no longer in the config; kept as dead: "
+        "monitor alerts retry %s sends it once the URL is back",
+        ",".join(map(str, unit.ids)),
+        alert.rule,
+        alert.target,
+        " ".join(map(str, unit.ids)),
+    )
+    return "dead"
+
+
 def _notice_failing(p: Pipeline, alert: PendingAlert, error: str, now: datetime) -> None:
     """One notice per outage of a target URL, to every other target (best effort), else the log."""
     label = p.notifier.label(alert.url_id)
@@ -306,7 +331,12 @@ def _message(p: Pipeline, unit: Unit) -> Message:
 
 
 def _view(p: Pipeline, alert: PendingAlert) -> AlertView:
+    """What the message shows, read at sending time: outlets and write-ups as they stand now."""
     rule = _rule(p, alert.rule)
+    writeups: tuple[Writeup, ...] = ()
+    if alert.kind == "event":
+        rows = p.store.event_writeups(p.store.story_event(alert.story_id))
+        writeups = tuple(Writeup(w["title"] or "", w["link"] or "", tuple(w["outlets"])) for w in rows)
     return AlertView(
         rule=alert.rule,
         severity=rule.severity if rule else "normal",
@@ -314,6 +344,10 @@ def _view(p: Pipeline, alert: PendingAlert) -> AlertView:
         matched=alert.matched,
         outlets=tuple(p.store.story_outlets(alert.story_id)),
         target=alert.target,
+        kind=alert.kind,
+        writeups=writeups,
+        previous_title=alert.detail.get("previous_title", ""),
+        change=alert.detail.get("change", ""),
     )
 
 

@@ -207,15 +207,16 @@ def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
     decision = p.index.find(entry, now)
     assert decision.signature is not None
     queued: list[QueuedAlert] = []
+    rules = p.rules  # one rule set for the whole entry: a reload may swap p.rules meanwhile
     if _alertable(p.config, entry, state, now):
         outlets = _outlets_with(p, decision.story_id, entry.outlet)
-        for match in p.rules.match(entry, now):
-            rule = _rule(p, match.rule)
+        for match in rules.match(entry, now):
+            rule = _rule(rules, match.rule)
             kind = "event" if rule.novelty == "event" else "story"
             queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
             if _escalates(p, rule, decision.story_id, outlets):
                 queued += [(match, d, "escalation") for d in p.notifier.deliveries(rule.name, rule.notify)]
-    entry_id, story_id = p.store.add_entry(
+    entry_id, story_id, added = p.store.add_entry(
         entry,
         now,
         decision.story_id,
@@ -242,11 +243,11 @@ def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
         )
     hits = sorted({alert[0].rule for alert in queued})
     _count(p, entry, state, joined=decision.story_id is not None, rules=hits, now=now)
-    return len(queued)
+    return added  # not len(queued): a copy of a story already alerted on queues nothing
 
 
-def _rule(p: Pipeline, name: str) -> Rule:
-    return next(r for r in p.rules.rules if r.name == name)
+def _rule(rules: RuleSet, name: str) -> Rule:
+    return next(r for r in rules.rules if r.name == name)
 
 
 def _outlets_with(p: Pipeline, story_id: int | None, outlet: str) -> int:
@@ -276,16 +277,21 @@ def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | N
     material, reason = material_change(old, entry)
     story_id = p.store.story_of(entry_id)
     queued: list[QueuedAlert] = []
+    rules = p.rules
     if material and _alertable(p.config, entry, state, now):
-        for match in p.rules.match(entry, now):
-            rule = _rule(p, match.rule)
+        for match in rules.match(entry, now):
+            rule = _rule(rules, match.rule)
             if rule.on_update == "alert" and p.store.alerted(rule.name, story_id):
                 queued += [(match, d, f"update:{new_hash}") for d in p.notifier.deliveries(rule.name, rule.notify)]
     sig = signature(entry, now)
-    p.store.update_entry(entry_id, entry, now, content_hash=new_hash, reason=reason, signature=sig, alerts=queued)
+    # The row is rewritten below: the alert keeps what its message must say about the change.
+    detail = {"previous_title": old.title, "change": reason}
+    added = p.store.update_entry(
+        entry_id, entry, now, content_hash=new_hash, reason=reason, signature=sig, alerts=queued, detail=detail
+    )
     p.index.add(entry_id, story_id, p.store.story_event(story_id), sig, now)
-    log.info("entry %s updated (%s)%s", entry.link or entry.key, reason, ", re-alerting" if queued else "")
-    return len(queued)
+    log.info("entry %s updated (%s)%s", entry.link or entry.key, reason, ", re-alerting" if added else "")
+    return added
 
 
 def _count(p: Pipeline, entry: Entry, state: FeedState, *, joined: bool, rules: list[str], now: datetime) -> None:

@@ -2,7 +2,10 @@
 
 The stable content: the title carries the rule name; the body carries the
 story's title, its link, the outlet, the words that matched and the other
-outlets already carrying the same story.
+outlets already carrying the same story. Beyond an ordinary story alert, the
+message says what kind of alert it is (``kind``): a new event with its
+write-ups so far, an escalation ("now carried by N outlets"), or an update of
+an entry (the title before and after, or that the text changed materially).
 
 Messages come from Jinja2 templates, one file per kind and style
 (``alert.html``, ``alert.md``, ``alert.txt``, ``digest.*``), each with a
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 import traceback
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,7 +42,18 @@ HEADINGS = {
     "digest": "Digest for {target}: {count} alerts",
     "quiet": "Held during quiet hours for {target}: {count} alerts",
     "burst": "{count} more matches for {target} (burst limit)",
+    "catchup": "Catch-up for {target}: {count} earlier matches",
 }
+KIND_NAMES = ("story", "event", "escalation", "update")
+
+
+@dataclass(frozen=True, slots=True)
+class Writeup:
+    """One story of an event: its first headline, link and every outlet carrying it."""
+
+    title: str
+    link: str
+    outlets: tuple[str, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +66,26 @@ class AlertView:
     matched: tuple[str, ...]
     outlets: tuple[str, ...]  # every outlet carrying the story, first one first
     target: str = "default"
+    kind: str = "story"  # story | event | escalation | update
+    writeups: tuple[Writeup, ...] = ()  # event: the event's stories so far, first first
+    previous_title: str = ""  # update: the title before the edit
+    change: str = ""  # update: what changed, e.g. "numbers changed: 30, 34"
 
     def variables(self, snippet_chars: int = SNIPPET_CHARS) -> dict[str, Any]:
         e = self.entry
+        outlets = list(self.outlets) or [e.outlet]
+        writeups = [
+            {"title": w.title or "(untitled)", "link": w.link, "outlets": list(w.outlets)} for w in self.writeups
+        ]
         return {
+            "kind": self.kind,
+            "what": _what(self.kind, len(outlets)),
+            "event": writeups[0]["title"] if writeups else e.title or "(untitled)",
+            "writeups": writeups,
+            "event_outlets": list(dict.fromkeys(o for w in self.writeups for o in w.outlets)) or outlets,
+            "previous_title": self.previous_title,
+            "title_changed": self.kind == "update" and self.previous_title != e.title,
+            "change": self.change,
             "rule": self.rule,
             "severity": self.severity,
             "title": e.title or "(untitled)",
@@ -64,11 +94,20 @@ class AlertView:
             "published": e.published,
             "when": e.published.strftime("%Y-%m-%d %H:%M UTC") if e.published else "no date given",
             "matched": list(self.matched),
-            "outlets": list(self.outlets) or [e.outlet],
+            "outlets": outlets,
             "others": [o for o in self.outlets if o != e.outlet],
             "snippet": shorten(" ".join(e.body.split()), snippet_chars) if snippet_chars else "",
             "target": self.target,
         }
+
+
+def _what(kind: str, outlets: int) -> str:
+    """A few words saying what kind of alert this is: "" for an ordinary story alert."""
+    return {
+        "event": "New event",
+        "escalation": f"Now carried by {outlets} outlets",
+        "update": "Updated",
+    }.get(kind, "")
 
 
 class Templates:
@@ -84,21 +123,25 @@ class Templates:
             autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=False),
             undefined=jinja2.StrictUndefined,  # a misspelt variable is an error at check time, not a blank
             keep_trailing_newline=False,
+            # Templates change only when loaded and checked (start-up, reload): an edit
+            # that breaks a file must not reach the outbox unchecked.
+            auto_reload=False,
         )
         self.env.filters["highlight"] = highlight
         self.env.filters["md"] = md_escape
 
     def problems(self) -> list[Problem]:
-        """Render every template with a sample alert: syntax and variable errors as PATH:LINE."""
-        sample = AlertView("Sample rule", "normal", SAMPLE, ("sample",), ("Outlet A", "Outlet B"))
+        """Render every template with a sample alert of every kind: syntax and variable errors as PATH:LINE."""
+        samples = [replace(SAMPLE_VIEW, kind=kind) for kind in KIND_NAMES]
         found: list[Problem] = []
         for style in FORMATS:
             for kind in KINDS:
                 try:
                     if kind == "alert":
-                        self.alert(sample, style)
+                        for sample in samples:
+                            self.alert(sample, style)
                     else:
-                        self.digest([sample], style, "digest", "default")
+                        self.digest(samples, style, "digest", "default")
                 except jinja2.TemplateError as exc:
                     name = f"{kind}.{FORMATS[style][0]}"
                     path, line = _where(exc, name)
@@ -205,4 +248,15 @@ SAMPLE = Entry(
     title="A sample story",
     summary="A sample summary with the word sample in it.",
     content="",
+)
+
+SAMPLE_VIEW = AlertView(
+    "Sample rule",
+    "normal",
+    SAMPLE,
+    ("sample",),
+    ("Outlet A", "Outlet B"),
+    writeups=(Writeup("A sample story", "https://example.com/story", ("Outlet A", "Outlet B")),),
+    previous_title="An earlier sample title",
+    change="numbers changed: 3, 4",
 )

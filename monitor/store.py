@@ -17,10 +17,10 @@ import sys
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import sqlite_utils
 from sqlite_utils import Migrations
@@ -176,6 +176,12 @@ def m006_feeds_body_hash(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
+def m007_delivery_alert_detail(db: sqlite_utils.Database) -> None:
+    """What an alert of a kind beyond "story" needs to say: an update's earlier title and what changed."""
+    db.table("alerts").add_column("detail", str)  # JSON object; NULL for story, event and escalation alerts
+
+
+@migrations()
 def m008_rules_entries_dated(db: sqlite_utils.Database) -> None:
     """`rules test` reads history by date (published, else first seen): without this
     index counting a million entries scans the whole table (about 1 s per million)."""
@@ -216,6 +222,8 @@ class PendingAlert:
     batch: int | None = None
     in_flight: datetime | None = None
     since: datetime | None = None  # start of the current retry series (created, or the last manual retry)
+    kind: str = "story"  # story | event | escalation | update
+    detail: dict[str, str] = field(default_factory=dict)  # an update's "previous_title" and "change"
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,6 +239,12 @@ class Delivery:
 # (match, delivery) queues the rule's ordinary alert ("story"); a third item names another kind:
 # "event" (one per event), "escalation" (one per story), "update:HASH" (one per entry version).
 QueuedAlert = tuple[Match, "Delivery"] | tuple[Match, "Delivery", str]
+
+
+class Recorded(NamedTuple):
+    entry_id: int
+    story_id: int
+    queued: int  # alerts actually added: a key already taken (a copy of an alerted story) adds none
 
 
 def _signature_columns(sig: Signature | None) -> dict[str, Any]:
@@ -560,11 +574,11 @@ class Store:
         event_reason: str = "",
         signature: Signature | None = None,
         content_hash: str | None = None,
-    ) -> tuple[int, int]:
+    ) -> Recorded:
         """Record an entry (and a new story when ``story_id`` is None) with its pending alerts.
 
         One transaction: either the entry and every alert are stored, or nothing is.
-        Returns (entry_id, story_id). A new story joins ``event_id`` (None: it starts its
+        Returns (entry_id, story_id, alerts actually queued). A new story joins ``event_id`` (None: it starts its
         own event, numbered like the story). An alert already queued under the same key
         (rule, story or event or update or escalation, target URL) is not queued again.
         """
@@ -609,13 +623,23 @@ class Store:
                 if event_id is None:
                     db.execute("UPDATE stories SET event_id = ? WHERE id = ?", [story_id, story_id])
                 db.execute("UPDATE entries SET story_id = ? WHERE id = ?", [story_id, entry_id])
-            self._queue(db, int(entry_id), story_id, alerts, now)
-            return int(entry_id), story_id
+            queued = self._queue(db, int(entry_id), story_id, alerts, now)
+            return Recorded(int(entry_id), story_id, queued)
 
     def _queue(
-        self, db: sqlite_utils.Database, entry_id: int, story_id: int, alerts: Iterable[QueuedAlert], now: datetime
-    ) -> None:
+        self,
+        db: sqlite_utils.Database,
+        entry_id: int,
+        story_id: int,
+        alerts: Iterable[QueuedAlert],
+        now: datetime,
+        *,
+        detail: dict[str, str] | None = None,
+        hold: tuple[str, datetime] | None = None,
+    ) -> int:
+        """Insert alerts unless their key (rule, alert_key, URL) is taken; returns how many were new."""
         event_id = None
+        added = 0
         for queued in alerts:
             match, delivery = queued[0], queued[1]
             kind = queued[2] if len(queued) > 2 else "story"
@@ -626,10 +650,10 @@ class Store:
                 "event": f"event:{event_id}",
                 "escalation": f"escalation:{story_id}",
             }.get(kind, f"{kind}:{entry_id}")
-            db.execute(
+            cursor = db.execute(
                 "INSERT OR IGNORE INTO alerts (rule, story_id, entry_id, target, url_id, url_label, "
-                "matched, status, created, attempts, kind, alert_key) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?)",
+                "matched, status, created, attempts, kind, alert_key, detail, hold_reason, hold_until) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?, ?, ?)",
                 [
                     match.rule,
                     story_id,
@@ -641,7 +665,25 @@ class Store:
                     iso(now),
                     kind.split(":")[0],
                     key,
+                    json.dumps(detail, ensure_ascii=False) if detail else None,
+                    hold[0] if hold else None,
+                    iso(hold[1]) if hold else None,
                 ],
+            )
+            added += cursor.rowcount
+        return added
+
+    def queue_catchup(self, alerts: Iterable[tuple[int, int, QueuedAlert]], now: datetime) -> int:
+        """Queue (entry_id, story_id, alert) triples held for one "catchup" message per target URL, due now.
+
+        They take the rule's ordinary keys: a story (or event) the rule already alerted on is
+        skipped, a caught-up one never alerts again, and asking twice queues nothing new.
+        Returns how many were queued.
+        """
+        with self.transaction() as db:
+            return sum(
+                self._queue(db, entry_id, story_id, [queued], now, hold=("catchup", now))
+                for entry_id, story_id, queued in alerts
             )
 
     def update_entry(
@@ -654,10 +696,13 @@ class Store:
         reason: str,
         signature: Signature | None = None,
         alerts: Iterable[QueuedAlert] = (),
+        detail: dict[str, str] | None = None,
     ) -> int:
-        """Replace an entry's text in place (same key, new title or body) and queue its alerts; returns its story.
+        """Replace an entry's text in place (same key, new title or body) and queue its alerts; returns how
+        many were queued.
 
-        An ``update:HASH`` alert kind is keyed by entry and hash: one re-alert per version.
+        An ``update:HASH`` alert kind is keyed by entry and hash: one re-alert per version. ``detail``
+        (the title before, what changed) is stored with the alerts for their message.
         """
         with self.transaction() as db:
             db.table("entries").update(
@@ -677,8 +722,7 @@ class Store:
                 },
             )
             story_id = int(db.table("entries").get(entry_id)["story_id"])
-            self._queue(db, entry_id, story_id, alerts, now)
-            return story_id
+            return self._queue(db, entry_id, story_id, alerts, now, detail=detail)
 
     def known_versions(self, feed_url: str, keys: Iterable[str]) -> dict[str, tuple[int, str | None]]:
         """key -> (entry_id, content hash or None for rows stored before hashes) for the known keys."""
@@ -811,6 +855,20 @@ class Store:
                 [story_id],
             )
         ]
+
+    def event_writeups(self, event_id: int) -> list[dict[str, Any]]:
+        """The stories of an event so far, first first: each one's first title, link and every outlet."""
+        rows = self._query(
+            "SELECT e.story_id, e.title, e.link, e.outlet FROM entries e JOIN stories s ON s.id = e.story_id "
+            "WHERE coalesce(s.event_id, s.id) = ? ORDER BY e.id",
+            [event_id],
+        )
+        stories: dict[int, dict[str, Any]] = {}
+        for row in rows:
+            story = stories.setdefault(row["story_id"], {"title": row["title"], "link": row["link"], "outlets": []})
+            if row["outlet"] not in story["outlets"]:
+                story["outlets"].append(row["outlet"])
+        return list(stories.values())
 
     def recent_entries(self, since: datetime) -> Iterator[tuple[int, int, Entry]]:
         """(entry_id, story_id, entry) for every entry first seen since ``since``: the dedup window."""
@@ -959,6 +1017,8 @@ def _pending(r: dict[str, Any]) -> PendingAlert:
         batch=r["batch"],
         in_flight=from_iso(r["in_flight"]),
         since=from_iso(r["since"]) or from_iso(r["created"]),
+        kind=r["kind"] or "story",
+        detail=json.loads(r["detail"] or "{}"),
     )
 
 

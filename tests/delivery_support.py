@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import random
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
+from xml.sax.saxutils import escape
+
+from conftest import DATA
 
 from monitor import app
 from monitor.config import load_config
@@ -52,6 +56,22 @@ def story_feed(count: int, when: datetime, start: int = 0, outlet: str = "Zebra 
     return (
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>{outlet}</title>'
         f"<link>https://zebra.example/</link>{''.join(items)}</channel></rss>"
+    )
+
+
+def eval_rows(story: str) -> list[dict[str, str]]:
+    """The labelled dedup set's entries of one story (tests/data/dedup/eval.jsonl)."""
+    lines = (DATA / "dedup" / "eval.jsonl").read_text(encoding="utf-8").splitlines()
+    return [r for r in map(json.loads, lines) if r["story"] == story]
+
+
+def rss(row: dict[str, str], when: datetime) -> str:
+    """A one-item RSS feed of an eval row."""
+    return (
+        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title><item>'
+        f"<title>{escape(row['title'])}</title><link>{escape(row['link'])}</link><guid>{escape(row['guid'])}</guid>"
+        f"<pubDate>{when.strftime('%a, %d %b %Y %H:%M:%S +0000')}</pubDate>"
+        f"<description>{escape(row['content'] or row['summary'])}</description></item></channel></rss>"
     )
 
 

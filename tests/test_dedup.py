@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor.dedup import StoryIndex, material_change, strip_boilerplate, tokens
+from monitor.dedup import StoryIndex, material_change, signature, strip_boilerplate, tokens
+from monitor.dedup.dates import named_days
+from monitor.dedup.names import name_key
 from monitor.models import Entry
 
 ROOT = Path(__file__).parent.parent
@@ -94,6 +96,78 @@ def test_japanese_is_shingled_by_character_and_copies_join():
     assert stories == [1, 1]
 
 
+def test_names_get_one_sound_key_across_scripts_and_romanisations():
+    for spellings in (
+        ("Lavrov", "Лавров", "ラブロフ"),
+        ("Zhirnov", "Жирновым", "ジルノフ"),
+        ("Muttaqi", "Муттаки", "ムッタキ"),
+    ):
+        assert len({name_key(name) for name in spellings}) == 1, spellings
+    assert name_key("Lavrov") != name_key("Rubio")
+    assert name_key("K") is None
+
+
+def test_days_are_read_in_english_russian_and_japanese_and_placed_before_publication():
+    published = datetime(2025, 1, 9, tzinfo=UTC)
+    text = "MOSCOW, July 3 — on 3 July; 3 июля; 7月3日; Dec. 30; 2021年8月; who may follow"
+
+    days = named_days(text, published)
+
+    assert [d.isoformat() for d in days] == ["2024-07-03"] * 4 + ["2024-12-30"]
+
+
+RECOGNITION = (
+    "MOSCOW, July 3 — Russia on Thursday became the first country to formally recognise the Taliban "
+    "administration in Afghanistan. Russia’s ambassador in Kabul, Dmitry Zhirnov, handed over the decision "
+    "to Afghan Foreign Minister Amir Khan Muttaqi."
+)
+RECOGNITION_RU = (
+    "Россия стала первой страной, официально признавшей правительство движения «Талибан» в Афганистане. "
+    "Решение передал министру иностранных дел Афганистана Амиру Хану Муттаки посол России в Кабуле Дмитрий Жирнов."
+)
+RECOGNITION_JA = (
+    "ロシア外務省は7月3日、アフガニスタンのタリバン暫定政権を正式に承認したと発表した。"
+    "在カブール・ロシア大使のドミトリー・ジルノフ氏がムッタキ外相に決定を伝えた。"
+)
+
+
+def test_a_russian_report_joins_the_english_reports_event_by_names():
+    index, stories = indexed(entry(RECOGNITION, title="Russia recognises Taliban", hours=-20))
+
+    decision = index.find(entry(RECOGNITION_RU, outlet="Вечер", title="Россия признала талибов", hours=-18), NOW)
+
+    assert decision.story_id is None and decision.event_id == stories[0]
+    assert "jrnb" in decision.event_reason  # Жирнов = Zhirnov
+
+
+def test_a_report_that_names_an_earlier_day_is_dated_by_it():
+    published = datetime(2025, 7, 9, 1, 5, tzinfo=UTC)
+    late = entry(RECOGNITION_JA, outlet="JP", title="ロシア、タリバン暫定政権を正式承認")
+    late = replace(late, published=published)
+    index, stories = indexed(
+        replace(entry(RECOGNITION, title="Russia recognises Taliban"), published=published - timedelta(days=5, hours=8))
+    )
+
+    assert datetime.fromtimestamp(signature(late, published).when, UTC).date().isoformat() == "2025-07-03"
+    decision = index.find(late, published)
+    assert decision.event_id == stories[0] and "5 h apart" in decision.event_reason
+
+
+def test_the_index_forgets_what_falls_out_of_the_window_as_it_goes():
+    index = StoryIndex(window=timedelta(days=2), prune_every=10)
+    for n in range(30 * 12):  # a month of a daemon, one distinct story every two hours
+        seen = NOW + timedelta(hours=2 * n)
+        body = f"Story {n}: " + " ".join(f"w{n}x{i}" for i in range(30))
+        decision = index.find(entry(body, title=f"T{n}", hours=2 * n), seen)
+        assert decision.signature is not None
+        index.add(n + 1, n + 1, n + 1, decision.signature, seen)
+
+    assert len(index) <= 2 * 12 + 10  # the window, plus what arrived since the last pruning
+    assert len(index.events) <= (48 + 36) // 2 + 10  # events also keep 36 h before the window
+    first = "Story 0: " + " ".join(f"w0x{i}" for i in range(30))
+    assert index.find(entry(first, title="T0"), NOW).story_id is None
+
+
 def test_an_edit_is_material_only_when_numbers_or_much_text_change():
     old = entry("Pakistan says 30 militants were killed trying to cross the border on Friday night.")
     typo = replace(old, content=old.content.replace("militants", "militnats"))
@@ -107,9 +181,7 @@ def test_quality_on_the_labelled_set_stays_at_its_measured_level():
     scores = benchmark("dedup_quality").evaluate()
 
     assert scores["story"].precision >= 0.99 and scores["story"].recall >= 0.95
-    # Events: precision meets the 0.90 target; recall is 0.790 against a 0.80 target (the
-    # Japanese and Russian write-ups of the recognition cannot share names with English ones).
-    assert scores["event"].precision >= 0.90 and scores["event"].recall >= 0.79
+    assert scores["event"].precision >= 0.90 and scores["event"].recall >= 0.80
 
 
 def test_speed_benchmark_smoke_prints_its_figures(capsys: pytest.CaptureFixture[str]):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from datetime import UTC, datetime, timedelta
-from xml.sax.saxutils import escape
 
-from conftest import DATA, run_cli, write_config
+from conftest import run_cli, write_config
+from delivery_support import eval_rows as rows
+from delivery_support import rss
 
 RULES = """
 - name: Osaka by event
@@ -19,20 +19,6 @@ RULES = """
   match:
     any: ["Osaka"]
 """
-
-
-def rows(story: str) -> list[dict[str, str]]:
-    lines = (DATA / "dedup" / "eval.jsonl").read_text(encoding="utf-8").splitlines()
-    return [r for r in map(json.loads, lines) if r["story"] == story]
-
-
-def rss(row: dict[str, str], when: datetime) -> str:
-    return (
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title><item>'
-        f"<title>{escape(row['title'])}</title><link>{escape(row['link'])}</link><guid>{escape(row['guid'])}</guid>"
-        f"<pubDate>{when.strftime('%a, %d %b %Y %H:%M:%S +0000')}</pubDate>"
-        f"<description>{escape(row['content'] or row['summary'])}</description></item></channel></rss>"
-    )
 
 
 def test_event_rule_alerts_once_per_event_and_copies_alert_once(tmp_path, feed_server, json_receiver):

@@ -71,6 +71,13 @@ def problems(tmp_path: Path, text: str, aliases: str | None = None, targets: tup
         ("- name: x\n  match: {any: [abc]}\n- name: x\n  match: {any: [def]}\n", 3, "rule name 'x' is already used"),
         ("- just a string\n", 1, "a rule must be a mapping with name: and match:"),
         ("name: x\nmatch: {any: [abc]}\nescalate_at: 1\n", 3, '"escalate_at" must be a whole number'),
+        ("name: x\nmatch: {any: [abc]}\nburst: 5\n", 3, '"burst" must be COUNT/DURATION text, e.g. "5/1h"'),
+        (
+            "name: x\nmatch: {any: [abc]}\nburst: 5 an hour\n",
+            3,
+            "\"burst\": '5 an hour' is not a cap: write COUNT/DURATION",
+        ),
+        ("name: x\nmatch: {any: [abc]}\nburst: 5/soon\n", 3, "\"burst\": 'soon' is not a duration"),
     ],
 )
 def test_each_problem_names_file_line_and_fix(tmp_path, text, line, message):
@@ -134,6 +141,8 @@ def test_schema_accepts_the_example_rules_and_aliases():
         "name: x\nfields: [body]\nmatch: {any: [abc]}\n",
         "name: x\nmatch: {any: [{trem: abc}]}\n",
         "name: x\nmatch: {any: [abc]}\nexamples: {match: []}\n",
+        "name: x\nmatch: {any: [abc]}\nburst: 5\n",
+        "name: x\nmatch: {any: [abc]}\nburst: five per hour\n",
     ],
 )
 def test_loader_and_schema_reject_the_same_inputs(tmp_path, text):

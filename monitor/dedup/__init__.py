@@ -7,7 +7,7 @@ Design, in the order an entry meets it:
    (NFKC, case, Latin accents) and tokenised by script: words, or one token per character
    for Japanese and Chinese. The *lede* is the first 300 characters of that token stream:
    headlines, markup, tracking parameters, GUIDs and dates never enter it.
-2. **Block** (``signature``): MinHash (datasketch) over 3-token shingles of the first 24
+2. **Block** (``signature``): MinHash (datasketch's scheme, in numpy) over 3-token shingles of the first 24
    tokens, banded into 10 LSH keys of 3 rows. A copy trimmed to its first paragraph or cut
    mid-sentence still carries the whole opening, so it shares bands with the original.
    Measured against datasketch's own MinHashLSH, a plain dict of band keys holds 100k
@@ -15,9 +15,11 @@ Design, in the order an entry meets it:
 3. **Verify** (``index``): rapidfuzz ``ratio`` of the two ledes over the shorter one's
    length; a copy at >= 90 (``STORY_THRESHOLD``) joins the candidate's story. The score and a
    one-line reason are stored with the entry (``monitor stories show ID``).
-4. **Event** (``events``): a new story joins the event of a recent story (<= 36 h apart)
-   whose IDF-weighted overlap of names and numbers reaches 0.22 (``EVENT_THRESHOLD``); the
-   reason names the shared words.
+4. **Event** (``events``): a new story joins the event of a recent story (event times
+   <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words
+   reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
+   (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
+   (``dates``). The reason names the shared keys.
 5. **Update** (``normalise.content_hash`` / ``material_change``): a known GUID or link with
    new text is an update of its entry, material when a number changed or the text is
    below 95% alike.

@@ -3,13 +3,20 @@
 ``find`` never changes the index; ``add`` records an entry once the store has
 given it ids. Under the pipeline's lock, a new entry is compared only with
 entries added before it.
+
+The index stays bounded in a daemon that runs for months: every ``PRUNE_EVERY``
+adds, ``add`` drops the entries first seen more than ``window`` before the entry
+being added (the ``seen`` the caller passes is the clock, so tests inject time).
+Pruning scans the whole index, so doing it every N adds keeps its cost per entry
+at O(window / N) instead of O(window); nothing is scanned while no entry is old enough.
 """
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from rapidfuzz import fuzz
 
@@ -18,9 +25,11 @@ from monitor.dedup.signature import Signature, signature
 from monitor.models import Entry
 
 STORY_THRESHOLD = 90.0
-EVENT_THRESHOLD = 0.22
+EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a lede says too little to call anything a copy
 MAX_VERIFIED = 50  # candidates verified per entry, most shared bands first
+WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
+PRUNE_EVERY = 1000
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +61,19 @@ class _Doc:
 class StoryIndex:
     """Entries of the window by LSH band, with the stories' events. Rebuilt from the store on start-up."""
 
-    def __init__(self, threshold: float = STORY_THRESHOLD, event_threshold: float = EVENT_THRESHOLD):
+    def __init__(
+        self,
+        threshold: float = STORY_THRESHOLD,
+        event_threshold: float = EVENT_THRESHOLD,
+        *,
+        window: timedelta = WINDOW,
+        prune_every: int = PRUNE_EVERY,
+    ):
         self.threshold = threshold
+        self.window = window
+        self.prune_every = prune_every
+        self._adds = 0
+        self._oldest = math.inf  # no entry was first seen before this: pruning before it finds nothing
         self.events = EventIndex(event_threshold)
         self._docs: dict[int, _Doc] = {}
         self._buckets: dict[int, int | list[int]] = {}  # band key -> entry id(s); most keys hold one
@@ -100,9 +120,16 @@ class StoryIndex:
         return best
 
     def add(self, entry_id: int, story_id: int, event_id: int, sig: Signature, seen: datetime) -> None:
-        """Index an entry of ``story_id`` (in ``event_id``); re-adding an entry replaces its text."""
+        """Index an entry of ``story_id`` (in ``event_id``); re-adding an entry replaces its text.
+
+        Every ``prune_every`` adds, first drops what ``seen`` puts outside the window.
+        """
+        self._adds += 1
+        if self._adds % self.prune_every == 0:
+            self.prune(seen - self.window)
         self.remove(entry_id)
         self._docs[entry_id] = _Doc(story_id, sig.lede, sig.bands, seen.timestamp())
+        self._oldest = min(self._oldest, seen.timestamp())
         for key in sig.bands:
             found = self._buckets.get(key)
             if found is None:
@@ -129,10 +156,13 @@ class StoryIndex:
     def prune(self, oldest: datetime) -> int:
         """Drop entries first seen before ``oldest`` (the window's start); returns how many."""
         cutoff = oldest.timestamp()
+        if cutoff <= self._oldest:  # the start-up rebuild and a young daemon skip the scan
+            return 0
         stale = [eid for eid, doc in self._docs.items() if doc.seen < cutoff]
         for entry_id in stale:
             self.remove(entry_id)
         self.events.prune(cutoff)
+        self._oldest = min((doc.seen for doc in self._docs.values()), default=math.inf)
         return len(stale)
 
 

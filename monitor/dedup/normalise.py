@@ -35,13 +35,18 @@ _BOILERPLATE_LINE = re.compile(
     r"|(?:this (?:article|story) )?(?:was )?originally (?:appeared|published) (?:on|in|at) .{0,80}"
     r"|by [\w .'’-]{2,60}|tyler durden.{0,40}|authored by .{0,80} via \w+,?)$"
 )
-_LEADING_CREDIT = re.compile(r"^authored by [^,\n]{1,80} via [^,\n]{1,40},\s*")
+_LEADING_CREDIT = re.compile(r"^authored by [^,\n]{1,80} via [^,\n]{1,40},\s*", re.IGNORECASE)
 
 
 def strip_boilerplate(text: str) -> str:
     """The folded story text without wrapping lines; paragraphs joined by single spaces."""
-    lines = [line.strip() for line in fold(text).splitlines()]
-    kept = [line for line in lines if line and not _BOILERPLATE_LINE.match(line)]
+    return fold(story_lines(text))
+
+
+def story_lines(text: str) -> str:
+    """``text`` without wrapping lines, case kept (names are told by it); paragraphs joined by single spaces."""
+    lines = [line.strip() for line in text.splitlines()]
+    kept = [line for line in lines if line and not _BOILERPLATE_LINE.match(fold(line))]
     return _LEADING_CREDIT.sub("", " ".join(kept))
 
 

@@ -16,12 +16,12 @@ from __future__ import annotations
 import hashlib
 import struct
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from functools import cache
 
 import numpy as np
 
-from monitor.dedup.events import keywords
+from monitor.dedup.events import event_time, keywords
 from monitor.dedup.normalise import lede, opening_shingles
 from monitor.models import Entry
 
@@ -31,11 +31,12 @@ NUM_PERM = BANDS * ROWS
 SEED = 20250703
 SCHEME = "affine32"
 _FORMAT = f"<{BANDS}q"
+EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """An entry as the dedup index sees it. ``when`` is the publication (else first-seen) POSIX time."""
+    """An entry as the dedup index sees it. ``when`` is the event's POSIX time (see ``signature``)."""
 
     bands: tuple[int, ...]
     lede: str
@@ -51,11 +52,16 @@ class Signature:
         return struct.unpack(_FORMAT, blob) if blob else ()
 
 
-def signature(entry: Entry, seen: datetime) -> Signature:
-    """The signature of ``entry``; ``seen`` stands in for a missing publication date."""
+def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) -> Signature:
+    """The signature of ``entry``; ``seen`` stands in for a missing publication date.
+
+    ``when`` is the event's time (``events.event_time``): publication, or an earlier day
+    named in the opening, at most ``window`` before it.
+    """
     text = lede(entry)
-    when = (entry.published or seen).timestamp()
-    return Signature(band_keys(opening_shingles(text)), text, keywords(entry), when)
+    published = entry.published or seen
+    when = event_time(entry, published, window)
+    return Signature(band_keys(opening_shingles(text)), text, keywords(entry, published), when)
 
 
 @cache

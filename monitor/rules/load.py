@@ -16,6 +16,7 @@ from typing import Any
 
 from monitor.durations import parse_duration
 from monitor.errors import ConfigError, Problem
+from monitor.policy import Burst
 from monitor.rules.aliases import AliasBook, AliasDef, is_aliases_file
 from monitor.rules.compile import compile_regex, term_key
 from monitor.rules.model import DEFAULT_FIELDS, DEFAULT_NEAR, FIELDS, Example, Group, Rule, Scope, Term
@@ -38,6 +39,7 @@ RULE_KEYS = (
     "on_update",
     "escalate_at",
     "delivery",
+    "burst",
     "examples",
 )
 CHOICES = {
@@ -147,6 +149,7 @@ class _Reader:
             isinstance(escalate_at, bool) or not isinstance(escalate_at, int) or escalate_at < 2
         ):
             self.problem(data.line_of("escalate_at"), '"escalate_at" must be a whole number ≥ 2')
+        burst = self.burst(data) if "burst" in data else None
         description = data.get("description", "")
         if not isinstance(description, str):
             self.problem(data.line_of("description"), '"description" must be text')
@@ -166,8 +169,20 @@ class _Reader:
             examples_match=examples[0],
             examples_no_match=examples[1],
             description=str(description),
+            burst=burst,
             **options,
         )
+
+    def burst(self, data: LineDict) -> Burst | None:
+        value = data["burst"]
+        if not isinstance(value, str):
+            self.problem(data.line_of("burst"), f'"burst" must be COUNT/DURATION text, e.g. "5/1h", not {value!r}')
+            return None
+        try:
+            return Burst.parse(value)
+        except ValueError as exc:
+            self.problem(data.line_of("burst"), f'"burst": {exc}')
+            return None
 
     def notify(self, data: LineDict) -> tuple[str, ...]:
         notify = data.get("notify", [])

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from monitor.policy import Burst
+
 GroupKind = Literal["all", "any", "none"]
 Novelty = Literal["story", "event"]
 OnUpdate = Literal["ignore", "alert"]
@@ -91,6 +93,7 @@ class Rule:
     escalate_at: int | None = None  # one follow-up when a story reaches this many outlets
     delivery: DeliveryMode = "immediate"
     severity: Severity = "normal"  # "urgent" goes through quiet hours
+    burst: Burst | None = None  # single alerts of this rule per target URL and window; replaces [notify].rule_burst
     fields: tuple[str, ...] = DEFAULT_FIELDS  # where terms are sought unless a group narrows it
     scope: Scope = field(default_factory=Scope)
     examples_match: tuple[Example, ...] = ()
