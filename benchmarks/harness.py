@@ -143,10 +143,10 @@ class Meter:
             out.append(Usage(time.perf_counter() - wall0, self.cpu() - cpu0, self.peak))
 
 
-def feedparser_alone(bodies: list[bytes]) -> tuple[float, int]:
-    """Seconds and entries for feedparser.parse on every body, one process, nothing else."""
+def feedparser_alone(bodies: list[bytes]) -> tuple[float, int, float]:
+    """Wall seconds, entries and CPU seconds for feedparser.parse on every body, one process, nothing else."""
     entries = 0
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for body in bodies:
         entries += len(feedparser.parse(io.BytesIO(body)).entries)
-    return time.perf_counter() - started, entries
+    return time.perf_counter() - started, entries, time.process_time() - cpu

@@ -24,8 +24,10 @@ from benchmarks.harness import ROOT, Meter, Served, Usage, feedparser_alone, wri
 from benchmarks.workload import Spec, rules_yaml
 from monitor import app
 from monitor.config import load_config
-from monitor.parse import parse_feed
+from monitor.examine import examine
+from monitor.parse import ParsedFeed, parse_feed
 from monitor.pipeline import Pipeline, poll_all
+from monitor.rules import RuleSet, load_rules
 
 Row = tuple[str, str, str, str]
 
@@ -84,6 +86,18 @@ def _timed(totals: dict[str, float], name: str, func: Callable[..., Any]) -> Cal
     return wrapper
 
 
+def _examine_cpu(parsed: list[ParsedFeed], folder: Path, rules: int) -> float:
+    """CPU seconds of ``examine.examine`` on every parsed entry, one process, ``rules`` generated rules."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "bench.yaml").write_text(rules_yaml(rules))
+    ruleset = RuleSet(load_rules([folder]))
+    seen = datetime.now(UTC)
+    started = time.process_time()
+    for feed in parsed:
+        examine(feed.entries, seen, ruleset)
+    return time.process_time() - started
+
+
 def _cycle(p: Pipeline, meter: Meter) -> tuple[Usage, int]:
     usage: list[Usage] = []
     with meter.measure(usage, interval=0.5):  # sampling the process tree costs CPU too
@@ -101,18 +115,35 @@ def cold_and_steady(sizes: Sizes, work: Path, out: Results) -> Path:
     out.figures["cold_now"] = spec.now  # the daemon at rest is served the same feeds (idle_daemon)
     try:
         bodies = server.bodies()
-        fp_cpu, fp_entries = feedparser_alone(bodies)
-        started = time.perf_counter()
-        for url, body in zip(server.urls(), bodies, strict=True):
-            parse_feed(body, url, "x")
-        parse_cpu = time.perf_counter() - started
-        out.add("cold", "feedparser alone, one process", f"{fp_entries / fp_cpu:,.0f} e/s", f"{fp_cpu:.1f} s")
-        out.add("cold", "parse.parse_feed, one process", f"{fp_entries / parse_cpu:,.0f} e/s", f"{parse_cpu:.1f} s")
-
+        fp_wall, fp_entries, fp_cpu = feedparser_alone(bodies)
+        started, cpu0 = time.perf_counter(), time.process_time()
+        parsed = [parse_feed(body, url, "x") for url, body in zip(server.urls(), bodies, strict=True)]
+        parse_wall, parse_cpu = time.perf_counter() - started, time.process_time() - cpu0
+        # Wall time is what the targets compare; CPU time is what load from other work cannot inflate.
+        out.add(
+            "cold",
+            "feedparser alone, one process",
+            f"{fp_entries / fp_wall:,.0f} e/s",
+            f"{fp_wall:.1f} s; by CPU time {fp_entries / fp_cpu:,.0f} e/s",
+        )
+        out.add(
+            "cold",
+            "parse.parse_feed, one process",
+            f"{fp_entries / parse_wall:,.0f} e/s",
+            f"{parse_wall:.1f} s; by CPU time {fp_entries / parse_cpu:,.0f} e/s",
+        )
+        examine_cpu = _examine_cpu(parsed, work / "monitor-rules", sizes.rules)
+        out.add(
+            "cold",
+            "examine (signature, hash, matches), one process",
+            f"{examine_cpu / fp_entries * 1e6:,.0f} us/entry",
+            f"{examine_cpu / parse_cpu:.2f}x parse CPU; runs in the parser processes",
+        )
+        del parsed
         config = write_config(work / "monitor", server.urls(), sizes.rules)
         p = app.build(load_config(config))
         stages: dict[str, float] = {}
-        p.index.find = _timed(stages, "dedup", p.index.find)  # type: ignore[method-assign]
+        p.index.decide = _timed(stages, "dedup", p.index.decide)  # type: ignore[method-assign]
         p.rules.match = _timed(stages, "match", p.rules.match)  # type: ignore[method-assign]
         lock = _TimedLock()
         p._process_lock = lock  # type: ignore[assignment]
@@ -120,24 +151,36 @@ def cold_and_steady(sizes: Sizes, work: Path, out: Results) -> Path:
         cold, entries = _cycle(p, meter)
         rate = entries / cold.wall
         alerts = len(p.store.alerts())
-        out.figures |= {"cold_wall": cold.wall, "cold_rate": rate, "fp_rate": fp_entries / fp_cpu}
+        out.figures |= {"cold_wall": cold.wall, "cold_rate": rate, "fp_rate": fp_entries / fp_wall}
         out.add(
             "cold",
             f"monitor end to end ({sizes.feeds} feeds, {sizes.rules} rules)",
             f"{rate:,.0f} e/s",
             f"{entries:,} entries in {cold.wall:.1f} s, {cold.cpu:.1f} CPU-s, {alerts:,} alerts queued",
         )
-        out.add("cold", "  vs feedparser alone (target >= 1.3x)", f"{rate / (fp_entries / fp_cpu):.2f}x", "")
+        out.add(
+            "cold",
+            "  vs feedparser alone (target >= 1.3x)",
+            f"{rate / (fp_entries / fp_wall):.2f}x",
+            f"{rate / (fp_entries / fp_cpu):.2f}x against its CPU-time rate",
+        )
+        # The serial stage (under the pipeline's lock): index lookups, writes, and matching only
+        # for entries the parser processes did not examine. Signatures and matches are in "examine".
         rest = lock.held - stages.get("dedup", 0) - stages.get("match", 0)
         for name, seconds in (
-            ("dedup", stages.get("dedup", 0)),
-            ("match", stages.get("match", 0)),
+            ("dedup (index lookups)", stages.get("dedup", 0)),
+            ("match (in the serial stage)", stages.get("match", 0)),
             ("store (+ key lookups)", rest),
         ):
             out.add("cold", f"  stage: {name}", f"{seconds:.2f} s", f"{seconds / entries * 1e6:.0f} us/entry")
-        share = lock.held / parse_cpu
+        share = lock.held / parse_wall
         out.figures["overhead_share"] = share
-        out.add("cold", "  dedup+match+store / parse (target < 0.25)", f"{share:.2f}", f"parse {parse_cpu:.1f} CPU-s")
+        out.add(
+            "cold",
+            "  serial stage / parse (target < 0.25)",
+            f"{share:.2f}",
+            f"parse {parse_wall:.1f} s; with examine's CPU: {(lock.held + examine_cpu) / parse_wall:.2f}",
+        )
         out.add("cold", "  peak RSS (process + parser workers)", f"{cold.peak_rss_mb:.0f} MB", "")
 
         # Steady state: first a cycle where every server ignores conditional GET (as rss2email will see it).

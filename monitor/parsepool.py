@@ -5,6 +5,11 @@ two feeds at once. ``FeedParser.parse`` keeps ``parse.parse_feed``'s contract
 (same ParsedFeed, same ParseError) and runs it in a small process pool. Bodies
 go to a worker as bytes and ParsedFeed values come back pickled; both are small
 next to the parse itself.
+
+``FeedParser.examine`` runs ``examine.examine`` (dedup signatures, content hashes,
+rule matches of the new entries) in the same workers, so the pipeline's serial stage
+is left with index lookups and writes. Each worker compiles the rules once: a pool
+starts with the rules of the last ``examine`` call and is replaced when they change.
 """
 
 from __future__ import annotations
@@ -18,13 +23,18 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from datetime import datetime
 
 from monitor.errors import ParseError
+from monitor.examine import Facts, examine
+from monitor.models import Entry
 from monitor.parse import ParsedFeed, parse_feed
+from monitor.rules import Rule, RuleSet
 
 log = logging.getLogger(__name__)
 
 IDLE_TIMEOUT = 120.0  # seconds without a parse before the workers exit (an idle daemon gives the memory back)
+PARENT_CHECK = 1.0  # seconds between a worker's checks that its parent still runs
 
 
 def cores() -> int:
@@ -34,13 +44,36 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _init_worker() -> None:
+_worker_rules: tuple[tuple[Rule, ...], RuleSet | None] = ((), None)  # a worker's rules, compiled on first use
+
+
+def _init_worker(rules: tuple[Rule, ...] = ()) -> None:
+    global _worker_rules
+    _worker_rules = (rules, None)
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # Dedup, matching and storing run one entry at a time in the parent: with as many
+    # Dedup decisions and storing run one entry at a time in the parent: with as many
     # workers as cores, the parent must not wait for a core behind its own parsers.
     with contextlib.suppress(OSError):
         os.nice(5)
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A parent killed outright (SIGKILL, the OOM killer) cannot stop its workers, and they
+    would wait for work forever (each holds the task queue open): they stop themselves."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(0)
+
+
+def _examine_in_worker(entries: tuple[Entry, ...], seen: datetime) -> tuple[Facts, ...]:
+    global _worker_rules
+    rules, compiled = _worker_rules
+    if compiled is None:
+        compiled = RuleSet(rules)
+        _worker_rules = (rules, compiled)
+    return examine(entries, seen, compiled)
 
 
 class FeedParser:
@@ -60,6 +93,8 @@ class FeedParser:
         self._busy = 0
         self._last_used = time.monotonic()
         self._stopped = threading.Event()
+        self._rules: RuleSet | None = None  # the latest rules (``use_rules``, ``examine``)
+        self._pool_rules: RuleSet | None = None  # the rules the current pool's workers were started with
 
     def parse(self, body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
         if self.workers <= 0:
@@ -75,6 +110,21 @@ class FeedParser:
                 self._busy -= 1
                 self._last_used = time.monotonic()
 
+    def examine(self, entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:
+        """``examine.examine(entries, seen, rules)``, in a worker. Raises ParseError when the worker dies."""
+        if self.workers <= 0 or not entries:
+            return examine(entries, seen, rules)
+        pool = self._acquire(rules)
+        try:
+            return pool.submit(_examine_in_worker, entries, seen).result()
+        except BrokenProcessPool as exc:
+            self._discard(pool)
+            raise ParseError("the parser process died while examining this feed's entries") from exc
+        finally:
+            with self._lock:
+                self._busy -= 1
+                self._last_used = time.monotonic()
+
     def close(self) -> None:
         with self._lock:
             pool, self._pool = self._pool, None
@@ -82,17 +132,37 @@ class FeedParser:
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
 
-    def _acquire(self) -> ProcessPoolExecutor:
+    def use_rules(self, rules: RuleSet) -> None:
+        """The rules ``examine`` will use: workers started from now on compile them once."""
+        with self._lock:
+            self._rules = rules
+
+    def _acquire(self, rules: RuleSet | None = None) -> ProcessPoolExecutor:
+        """The pool, started if need be, whose workers hold the latest rules (``rules`` when given)."""
+        retired = None
         with self._lock:
             self._busy += 1
+            if rules is not None:
+                self._rules = rules
+            if self._pool is not None and self._pool_rules is not self._rules:
+                # New rules (a reload): a fresh pool; the old one finishes what it was given, then exits.
+                retired, self._pool = self._pool, None
+                self._stopped.set()
             if self._pool is None:
                 # spawn, not fork: the daemon has threads (scheduler, HTTP pool) whose locks a fork would copy.
                 self._pool = ProcessPoolExecutor(
-                    self.workers, mp_context=multiprocessing.get_context("spawn"), initializer=_init_worker
+                    self.workers,
+                    mp_context=multiprocessing.get_context("spawn"),
+                    initializer=_init_worker,
+                    initargs=(self._rules.rules if self._rules is not None else (),),
                 )
+                self._pool_rules = self._rules
                 self._stopped = threading.Event()
                 threading.Thread(target=self._reap_when_idle, args=(self._stopped,), daemon=True).start()
-            return self._pool
+            pool = self._pool
+        if retired is not None:
+            retired.shutdown(wait=False)
+        return pool
 
     def _discard(self, pool: ProcessPoolExecutor) -> None:
         with self._lock:

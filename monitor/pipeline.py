@@ -19,17 +19,19 @@ import httpx
 
 from monitor import health, schedule
 from monitor.config import Config
-from monitor.dedup import StoryIndex, content_hash, material_change, signature
+from monitor.dedup import Signature, StoryIndex, content_hash, material_change, signature
 from monitor.durations import format_duration
 from monitor.errors import FeedGone, FetchError, ParseError, StoreError
+from monitor.examine import Facts, examine
 from monitor.fetch import FetchResult, HostSlots, Limits, fetch
 from monitor.metrics import Metrics
-from monitor.models import Entry, Feed
+from monitor.models import Entry, Feed, Match
 from monitor.notify import Notifier
 from monitor.parse import MAX_ENTRIES, ParsedFeed
 from monitor.parsepool import FeedParser
 from monitor.render import Templates
 from monitor.rules import Rule, RuleSet
+from monitor.rules.match import in_scope
 from monitor.store import FeedState, QueuedAlert, Store
 from monitor.urls import redact
 
@@ -64,8 +66,12 @@ class Pipeline:
         listed = {f.url for f in self.config.feeds}
         return [*self.config.feeds, *(f for f in self.command_feeds if f.url not in listed)]
 
+    def __post_init__(self) -> None:
+        self.parser.use_rules(self.rules)  # the parser processes match entries too
+
     def set_rules(self, rules: list[Rule]) -> None:
         self.rules = RuleSet(rules)
+        self.parser.use_rules(self.rules)
 
     def close(self) -> None:
         """Stop the parser workers, close the HTTP client and the store. Safe to call twice."""
@@ -125,13 +131,20 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
         log.info("feed %s: not well-formed XML, read leniently (%s)", feed.name, parsed.warning[:200])
     if parsed.skipped:
         log.warning("feed %s: only the first %d entries read, %d more ignored", feed.name, MAX_ENTRIES, parsed.skipped)
+    # The pure work on the new entries (signatures, hashes, rule matches) runs in the parser
+    # processes; under the lock only index lookups and writes remain.
+    rules = p.rules
+    candidates = _fresh(p, feed.url, parsed.entries)
+    try:
+        facts = p.parser.examine(candidates, started, rules)
+    except ParseError as exc:
+        return _failed(p, feed, state, started, exc)
+    examined = Examined({e.key: f for e, f in zip(candidates, facts, strict=True)}, started, rules)
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
-        # Pruned entries left tombstones: still known, so they never alert again.
-        pruned = p.store.tombstoned(feed.url, (e.key for e in parsed.entries if e.key not in known))
-        fresh = [e for e in parsed.entries if e.key not in known and e.key not in pruned]
+        fresh = _fresh(p, feed.url, parsed.entries, known)
         with p.store.transaction():  # one commit per feed, not one per entry
-            alerts = sum(_record(p, entry, state) for entry in reversed(fresh))  # oldest first
+            alerts = sum(_record(p, entry, state, examined) for entry in reversed(fresh))  # oldest first
             for entry in reversed(parsed.entries):
                 if entry.key in known:
                     alerts += _maybe_update(p, entry, *known[entry.key], state)
@@ -201,16 +214,58 @@ def _succeeded(
     return PollResult(feed.name, fresh, alerts, not_modified=parsed is None, next_poll=nxt.at, overflow=overflow)
 
 
-def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
+def _fresh(
+    p: Pipeline, feed_url: str, entries: tuple[Entry, ...], known: dict[str, tuple[int, str | None]] | None = None
+) -> tuple[Entry, ...]:
+    """The entries whose key the feed never had: neither stored nor pruned (pruned entries
+    left tombstones: still known, so they never alert again)."""
+    if known is None:
+        known = p.store.known_versions(feed_url, (e.key for e in entries))
+    pruned = p.store.tombstoned(feed_url, (e.key for e in entries if e.key not in known))
+    return tuple(e for e in entries if e.key not in known and e.key not in pruned)
+
+
+@dataclass(frozen=True, slots=True)
+class Examined:
+    """What the parser processes found on a feed's new entries, as of ``seen``, for ``rules``."""
+
+    facts: dict[str, Facts]  # by entry key
+    seen: datetime
+    rules: RuleSet
+
+
+def _facts(p: Pipeline, entry: Entry, examined: Examined, now: datetime) -> tuple[Facts, Examined]:
+    """The entry's facts as found beforehand; examined here if it became new since (rare)."""
+    facts = examined.facts.get(entry.key)
+    if facts is None:
+        return examine((entry,), now, p.rules)[0], Examined({}, now, p.rules)
+    return facts, examined
+
+
+def _signature(entry: Entry, facts: Facts, examined: Examined, now: datetime) -> Signature:
+    """``signature(entry, now)``. ``seen`` stands in for a missing publication date: only then does it matter."""
+    return facts.signature if entry.published is not None or examined.seen == now else signature(entry, now)
+
+
+def _matches(rules: RuleSet, entry: Entry, facts: Facts, examined: Examined, now: datetime) -> list[Match]:
+    """``rules.match(entry, now)``, from the matches found beforehand when they were found with ``rules``."""
+    if examined.rules is not rules:  # the rules were reloaded since
+        return rules.match(entry, now)
+    # Matched without a clock: the max_age scopes apply now (``in_scope`` repeats the rest, which held).
+    return [m for m in facts.matches if in_scope(_rule(rules, m.rule).scope, entry, now)]
+
+
+def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined) -> int:
     """Decide story and event, queue the alerts, store both in one transaction, index the entry."""
     now = p.clock()
-    decision = p.index.find(entry, now)
-    assert decision.signature is not None
+    facts, examined = _facts(p, entry, examined, now)
+    sig = _signature(entry, facts, examined, now)
+    decision = p.index.decide(sig)
     queued: list[QueuedAlert] = []
     rules = p.rules  # one rule set for the whole entry: a reload may swap p.rules meanwhile
     if _alertable(p.config, entry, state, now):
         outlets = _outlets_with(p, decision.story_id, entry.outlet)
-        for match in rules.match(entry, now):
+        for match in _matches(rules, entry, facts, examined, now):
             rule = _rule(rules, match.rule)
             kind = "event" if rule.novelty == "event" else "story"
             queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
@@ -227,10 +282,15 @@ def _record(p: Pipeline, entry: Entry, state: FeedState) -> int:
         event_id=decision.event_id,
         event_score=decision.event_score,
         event_reason=decision.event_reason,
-        signature=decision.signature,
-        content_hash=content_hash(entry),
+        signature=sig,
+        content_hash=facts.content_hash,
     )
-    p.index.add(entry_id, story_id, p.store.story_event(story_id), decision.signature, now)
+    # A new story was stored in decision.event_id, else in an event of its own (numbered like the story).
+    if decision.story_id is None:
+        event_id = decision.event_id if decision.event_id is not None else story_id
+    else:
+        event_id = p.store.story_event(story_id)
+    p.index.add(entry_id, story_id, event_id, sig, now)
     if decision.story_id is not None:
         log.debug("entry %s joins story %d: %s", entry.link or entry.key, story_id, decision.reason)
     else:

@@ -583,6 +583,23 @@ class Store:
         (rule, story or event or update or escalation, target URL) is not queued again.
         """
         with self._entry_transaction() as db:
+            new_story = story_id is None
+            if new_story:
+                # The story row first, so the entry is inserted once with its story: an UPDATE of
+                # the entry would fire the full-text trigger, re-indexing its text twice more.
+                story_pk = _insert(
+                    db,
+                    "stories",
+                    {
+                        "title": entry.title,
+                        "first_seen": iso(now),
+                        "event_id": event_id,
+                        "event_score": event_score,
+                        "event_reason": event_reason,
+                    },
+                )
+                assert story_pk is not None
+                story_id = int(story_pk)
             row = {
                 "feed_url": entry.feed_url,
                 "key": entry.key,
@@ -604,25 +621,12 @@ class Store:
                 **_signature_columns(signature),
             }
             entry_id = _insert(db, "entries", row)
-            assert entry_id is not None
-            if story_id is None:
-                story_pk = _insert(
-                    db,
-                    "stories",
-                    {
-                        "first_entry_id": entry_id,
-                        "title": entry.title,
-                        "first_seen": iso(now),
-                        "event_id": event_id,
-                        "event_score": event_score,
-                        "event_reason": event_reason,
-                    },
+            assert entry_id is not None and story_id is not None
+            if new_story:
+                db.execute(
+                    "UPDATE stories SET first_entry_id = ?, event_id = coalesce(event_id, id) WHERE id = ?",
+                    [entry_id, story_id],
                 )
-                assert story_pk is not None
-                story_id = int(story_pk)
-                if event_id is None:
-                    db.execute("UPDATE stories SET event_id = ? WHERE id = ?", [story_id, story_id])
-                db.execute("UPDATE entries SET story_id = ? WHERE id = ?", [story_id, entry_id])
             queued = self._queue(db, int(entry_id), story_id, alerts, now)
             return Recorded(int(entry_id), story_id, queued)
 

@@ -3,17 +3,27 @@ unchanged bodies give the same results as the plain way."""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
+from pathlib import Path
 
 import pytest
 from conftest import DATA, fill_dates, recent, write_config
 
 from monitor import app
 from monitor.config import load_config
+from monitor.dedup import content_hash, signature
 from monitor.errors import ParseError
+from monitor.examine import examine
 from monitor.parse import ParsedFeed, parse_feed
 from monitor.parsepool import FeedParser
 from monitor.pipeline import poll
+from monitor.rules import RuleSet, load_rules
 
 FEED = fill_dates((DATA / "feeds" / "outlet-a.xml").read_text(), recent()).encode()
 
@@ -36,6 +46,57 @@ def test_parser_starts_again_after_close():
         assert parser.parse(FEED, "http://a.example/rss").entries
     finally:
         parser.close()
+
+
+def rules_of(folder: Path, text: str) -> RuleSet:
+    folder.mkdir(exist_ok=True)
+    (folder / "rules.yaml").write_text(text)
+    return RuleSet(load_rules([folder]))
+
+
+TWO_RULES = "- name: Taliban\n  match: {any: [Taliban]}\n- name: Recent cup\n  max_age: 1m\n  match: {any: [cup]}\n"
+
+
+def test_worker_processes_examine_exactly_like_examine(tmp_path):
+    rules = rules_of(tmp_path, TWO_RULES)
+    entries = parse_feed(FEED, "http://a.example/rss", "A").entries
+    seen = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    parser = FeedParser(workers=1)
+    try:
+        found = parser.examine(entries, seen, rules)
+    finally:
+        parser.close()
+    assert found == examine(entries, seen, rules)
+    assert [f.signature for f in found] == [signature(e, seen) for e in entries]
+    assert [f.content_hash for f in found] == [content_hash(e) for e in entries]
+    # Matched without a clock: max_age is left to the caller.
+    assert [[m.rule for m in f.matches] for f in found] == [["Taliban"], ["Recent cup"]]
+
+
+def test_workers_match_with_the_rules_of_the_last_call(tmp_path):
+    entries = parse_feed(FEED, "http://a.example/rss", "A").entries
+    seen = datetime(2026, 1, 2, tzinfo=UTC)
+    parser = FeedParser(workers=1)
+    try:
+        parser.use_rules(rules_of(tmp_path / "a", TWO_RULES))
+        assert parser.parse(FEED, "http://a.example/rss").entries  # the pool starts with those rules
+        reloaded = rules_of(tmp_path / "b", "name: Moscow\nmatch:\n  any: [Moscow]\n")
+        assert [[m.rule for m in f.matches] for f in parser.examine(entries, seen, reloaded)] == [["Moscow"], []]
+    finally:
+        parser.close()
+
+
+def test_max_age_applies_when_the_entry_is_recorded(tmp_path, feed_server):
+    feed_server.put("/a.xml", FEED.decode())
+    config = load_config(write_config(tmp_path, [feed_server.url("/a.xml")], ["json://127.0.0.1:9/x"], rules=TWO_RULES))
+    pipeline = app.build(config)
+    try:
+        result = poll(pipeline, config.feeds[0])
+        alerted = sorted(a["rule"] for a in pipeline.store.alerts())
+    finally:
+        pipeline.close()
+    assert result.new_entries == 2
+    assert alerted == ["Taliban"]  # the cup entry is an hour old: older than "Recent cup"'s max_age
 
 
 class CountingParser(FeedParser):
@@ -70,3 +131,35 @@ def test_an_unchanged_body_from_a_server_ignoring_conditional_get_is_not_parsed(
     assert second.not_modified and second.new_entries == 0
     assert parser.calls == 1
     assert feed_server.hits["/plain.xml"] == 2
+
+
+def test_workers_exit_when_their_parent_is_killed(tmp_path):
+    code = (
+        "import sys, time; from monitor.parsepool import FeedParser; p = FeedParser(workers=1);"
+        "p.parse(sys.stdin.buffer.read(), 'http://a.example/rss');"
+        "print(*p._pool._processes, flush=True); time.sleep(120)"
+    )
+    parent = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tmp_path)
+    assert parent.stdin is not None and parent.stdout is not None
+    parent.stdin.write(FEED)
+    parent.stdin.close()
+    workers = [int(pid) for pid in parent.stdout.readline().split()]
+    parent.stdout.close()
+    assert workers and parent.poll() is None
+    parent.kill()
+    parent.wait()
+    deadline = time.monotonic() + 30  # a bound, not a measurement: workers check every PARENT_CHECK s
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    # An exited child of the killed parent is a zombie until init reaps it: not running.
+    with contextlib.suppress(OSError), open(f"/proc/{pid}/stat") as stat:
+        return stat.read().split(") ", 1)[1][0] != "Z"
+    return True

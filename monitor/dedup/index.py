@@ -83,7 +83,10 @@ class StoryIndex:
 
     def find(self, entry: Entry, seen: datetime) -> Decision:
         """Decide whether ``entry`` copies a known story and, if not, which event it belongs to."""
-        sig = signature(entry, seen)
+        return self.decide(signature(entry, seen))
+
+    def decide(self, sig: Signature) -> Decision:
+        """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
         if len(sig.lede.split()) < MIN_LEDE_TOKENS:
             return self._new_story(sig, 0.0, "new story: too little text to compare")
         best = self._best_copy(sig)
