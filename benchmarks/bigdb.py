@@ -12,9 +12,12 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from benchmarks.workload import ENTITIES, TOPICS, vocabulary
+from monitor.dedup import signature
+from monitor.models import Entry
 from monitor.store import Store, iso
 
 BATCH = 20_000
+SIGNED = timedelta(days=8)  # entries this recent get dedup signatures: the default window is 7 days
 
 
 def fill(path: Path, entries: int, now: datetime, seed: int = 8, feeds: int = 500) -> None:
@@ -41,8 +44,9 @@ def fill(path: Path, entries: int, now: datetime, seed: int = 8, feeds: int = 50
             )
             db.conn.executemany(
                 "INSERT INTO entries (id, feed_url, key, outlet, link, title, summary, content, author, tags, lang, "
-                "published, first_seen, story_id, dedup_score, dedup_reason) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?, 'en', ?, ?, ?, 0, '')",
+                "published, first_seen, story_id, dedup_score, dedup_reason, "
+                "dedup_bands, dedup_lede, dedup_keywords, dedup_when) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?, 'en', ?, ?, ?, 0, '', ?, ?, ?, ?)",
                 [_row(n, entries, now, step, feeds, titles, texts) for n in numbers],
             )
     store.close()
@@ -52,8 +56,9 @@ def _row(
     n: int, total: int, now: datetime, step: timedelta, feeds: int, titles: list[str], texts: list[str]
 ) -> tuple[object, ...]:
     feed = n % feeds
-    when = iso(now - (total - n) * step)
-    return (
+    moment = now - (total - n) * step
+    when = iso(moment)
+    row = (
         n + 1,
         f"http://bench.invalid/{feed:05d}",
         f"guid:bench-{n}",
@@ -66,3 +71,15 @@ def _row(
         when,
         n // 4 + 1,
     )
+    return row + _signature(row, moment, now)
+
+
+def _signature(row: tuple[object, ...], moment: datetime, now: datetime) -> tuple[object, ...]:
+    """The dedup columns the pipeline writes with every entry, for the entries of the dedup window
+    (what a start-up reads); older rows keep none, like rows stored before signatures were kept."""
+    if moment < now - SIGNED:
+        return (None, None, None, None)
+    _, feed_url, key, outlet, link, title, summary, *_ = row
+    entry = Entry(str(feed_url), str(outlet), str(key), str(link), str(title), str(summary), "", published=moment)
+    sig = signature(entry, moment)
+    return (sig.pack_bands(), sig.lede, " ".join(sig.keywords), sig.when)

@@ -23,11 +23,11 @@ ROOT = Path(__file__).resolve().parent.parent
 class Served:
     """The workload on a real FeedServer in a child process (``benchmarks.serve``)."""
 
-    def __init__(self, spec: Spec):
+    def __init__(self, spec: Spec, port: int = 0):
         self.spec = spec
         self.workload = Workload(spec)
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "benchmarks.serve"]
+            [sys.executable, "-m", "benchmarks.serve", f"--port={port}"]
             + [f"--{k}={getattr(spec, k)}" for k in ("seed", "feeds", "entries", "now")],
             cwd=ROOT,
             stdin=subprocess.PIPE,

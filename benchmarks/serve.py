@@ -61,9 +61,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     for name in ("seed", "feeds", "entries", "now"):
         parser.add_argument(f"--{name}", type=int, required=True)
+    parser.add_argument("--port", type=int, default=0, help="0: any free port")
     args = parser.parse_args()
     workload = Workload(Spec(seed=args.seed, feeds=args.feeds, entries=args.entries, now=args.now))
-    with FeedServer() as server:
+    with FeedServer(port=args.port) as server:
         publisher = Publisher(workload, server)
         publisher.publish(0, 0.0)
         server.route("/_control", publisher.control)

@@ -64,11 +64,11 @@ def test_rules(
     store = _open_store(config)
     reports = []
     try:
-        total = sum(1 for _ in store.history(cutoff))
+        total = store.history_count(cutoff)
         click.echo(f"Backtest of {len(chosen)} rules against {total} entries since {cutoff:%Y-%m-%d %H:%M} UTC")
         for rule in chosen:
             query = None if scan else fts_query(rule)
-            report = backtest(ruleset, rule, store.history(cutoff, query))
+            report = backtest(ruleset, rule, store.history(cutoff, query), kept_misses=shown_misses)
             _print_report(report, limit, shown_misses, "index" if query else "scan")
             reports.append(report)
         if send:
@@ -181,7 +181,7 @@ def _print_report(report: RuleReport, limit: int, shown_misses: int, how: str) -
     rule = report.rule
     click.echo("")
     click.secho(
-        f"{rule.name} ({rule.source}): {len(report.matches)} matches, {len(report.near_misses)} near misses "
+        f"{rule.name} ({rule.source}): {len(report.matches)} matches, {report.near_miss_count} near misses "
         f"({report.examined} entries examined, {how})",
         bold=True,
     )

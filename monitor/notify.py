@@ -3,31 +3,47 @@
 URLs carry tokens and passwords, so they are held only here, in memory; the
 store and every message outside this module see ``url_id`` and apprise's own
 privacy-masked form of the URL.
+
+apprise is imported when the first Notifier is made, not with this module: it loads
+every one of its plugins (about 45 MB and a second), which commands that send
+nothing (``rules test``, ``feeds list``, ``stats``…) should not pay for.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
 import sys
 from collections.abc import Iterable
-
-import apprise
-from apprise.decorators import notify as apprise_plugin
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from monitor.errors import ConfigError, DeliveryError, Problem
 from monitor.models import Message, Target
 from monitor.render import Style
 from monitor.store import Delivery, url_id
 
+if TYPE_CHECKING:
+    import apprise
+
 log = logging.getLogger(__name__)
 
 
-@apprise_plugin(on="console", name="Console (monitor)")
 def _console(body: str, title: str, *args: object, **kwargs: object) -> bool:
     """``console://``: print alerts to standard output (the demo and dry runs use it)."""
     sys.stdout.write(f"\n=== {title}\n{body}\n")
     sys.stdout.flush()
     return True
+
+
+@functools.cache
+def _apprise() -> ModuleType:
+    """apprise, with the ``console://`` plugin registered (once per process)."""
+    import apprise
+    from apprise.decorators import notify as apprise_plugin
+
+    apprise_plugin(on="console", name="Console (monitor)")(_console)
+    return apprise
 
 
 class Notifier:
@@ -47,6 +63,7 @@ class Notifier:
         handle = url_id(url)
         if handle in self._servers:
             return
+        apprise = _apprise()
         server = apprise.Apprise.instantiate(url)
         if server is None:
             self._invalid.append((target, _mask(url)))
@@ -96,6 +113,7 @@ class Notifier:
         box = self._servers.get(handle)
         if box is None:
             raise DeliveryError("target URL no longer in the config")
+        apprise = _apprise()
         fmt = {
             "text": apprise.NotifyFormat.TEXT,
             "markdown": apprise.NotifyFormat.MARKDOWN,

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import sys
 import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -29,6 +30,7 @@ from monitor.errors import StoreError
 from monitor.models import Entry, Match
 
 migrations = Migrations("monitor")
+_DATED = "coalesce(published, first_seen)"  # an entry's date in history (indexed by m008)
 
 
 @migrations()
@@ -177,6 +179,13 @@ def m006_feeds_body_hash(db: sqlite_utils.Database) -> None:
 def m007_delivery_alert_detail(db: sqlite_utils.Database) -> None:
     """What an alert of a kind beyond "story" needs to say: an update's earlier title and what changed."""
     db.table("alerts").add_column("detail", str)  # JSON object; NULL for story, event and escalation alerts
+
+
+@migrations()
+def m008_rules_entries_dated(db: sqlite_utils.Database) -> None:
+    """`rules test` reads history by date (published, else first seen): without this
+    index counting a million entries scans the whole table (about 1 s per million)."""
+    db.execute(f"CREATE INDEX IF NOT EXISTS idx_entries_dated ON entries({_DATED})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -763,37 +772,84 @@ class Store:
         sql = (
             "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
             "e.dedup_lede, e.dedup_keywords, e.dedup_when FROM entries e JOIN stories s ON s.id = e.story_id "
-            "WHERE e.first_seen >= ? ORDER BY e.id"
+            # "+e.id": ordering by the primary key made SQLite scan every entry (the whole
+            # history, 0.6 s per million) instead of reading the window by first_seen.
+            "WHERE e.first_seen >= ? ORDER BY +e.id"
         )
         with self._lock:
-            rows = self.db.execute(sql, [iso(since)]).fetchall()
-        for entry_id, story_id, event_id, seen, bands, lede, words, when in rows:
-            sig = None
-            if bands is not None and lede is not None:
-                sig = Signature(Signature.unpack_bands(bands), lede, tuple(words.split()) if words else (), when)
-            yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
+            cursor = self.db.execute(sql, [iso(since)])
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(_BATCH)  # in steps: never the whole window's rows and signatures at once
+            if not rows:
+                return
+            for entry_id, story_id, event_id, seen, bands, lede, words, when in rows:
+                sig = None
+                if bands is not None and lede is not None:
+                    # Interned: the index keeps every keyword, and most recur in many entries.
+                    keywords = tuple(map(sys.intern, words.split())) if words else ()
+                    sig = Signature(Signature.unpack_bands(bands), lede, keywords, when)
+                yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
 
     def entry(self, entry_id: int) -> Entry:
         with self._lock:
             row = self.db.table("entries").get(entry_id)
         return _row_entry(row)
 
+    def entries(self, ids: Iterable[int]) -> dict[int, Entry]:
+        """Stored entries by id, read in a few queries (ids not stored are left out)."""
+        ids = list(ids)
+        found: dict[int, Entry] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            for row in self._query(f"SELECT * FROM entries WHERE id IN ({_marks(chunk)})", chunk):
+                found[row["id"]] = _row_entry(row)
+        return found
+
+    def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
+        """Store dedup signatures computed after the fact (rows written before signatures were kept)."""
+        rows = [(sig.pack_bands(), sig.lede, " ".join(sig.keywords), sig.when, entry_id) for entry_id, sig in signed]
+        with self.transaction() as db:
+            db.conn.executemany(
+                "UPDATE entries SET dedup_bands = ?, dedup_lede = ?, dedup_keywords = ?, dedup_when = ? WHERE id = ?",
+                rows,
+            )
+
     def history(self, since: datetime | None = None, fts: str | None = None) -> Iterator[tuple[int, Entry]]:
         """(entry_id, entry) of stored entries dated (else first seen) since ``since``, oldest first.
 
         ``fts`` is an FTS5 query over title, summary and content: a pre-filter, so the
-        caller still runs the exact matcher on what comes back.
+        caller still runs the exact matcher on what comes back. Rows are read in batches
+        of ``_BATCH`` (a backtest may go through a million), never all at once.
         """
-        sql = "SELECT entries.* FROM entries"
+        sql = f"SELECT id, {', '.join(_ENTRY_COLUMNS)} FROM entries"
         params: list[Any] = []
+        where = []
         if fts is not None:
-            sql += " JOIN entries_fts ON entries_fts.rowid = entries.id AND entries_fts MATCH ?"
+            where.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
             params.append(fts)
         if since is not None:
-            sql += " WHERE coalesce(entries.published, entries.first_seen) >= ?"
+            where.append(f"{_DATED} >= ?")
             params.append(iso(since))
-        for row in self._query(sql + " ORDER BY coalesce(entries.published, entries.first_seen), entries.id", params):
-            yield row["id"], _row_entry(row)
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        with self._lock:
+            cursor = self.db.execute(sql + f" ORDER BY {_DATED}, id", params)
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(_BATCH)
+            if not rows:
+                return
+            for row in rows:
+                yield row[0], _entry_of(row[1:])
+
+    def history_count(self, since: datetime | None = None) -> int:
+        """How many entries ``history(since)`` goes through."""
+        sql, params = "SELECT count(*) FROM entries", []
+        if since is not None:
+            sql, params = sql + f" WHERE {_DATED} >= ?", [iso(since)]
+        with self._lock:
+            return int(self.db.execute(sql, params).fetchone()[0])
 
     def story_outlets(self, story_id: int) -> list[str]:
         return [
@@ -820,7 +876,7 @@ class Store:
 
     def recent_entries(self, since: datetime) -> Iterator[tuple[int, int, Entry]]:
         """(entry_id, story_id, entry) for every entry first seen since ``since``: the dedup window."""
-        for row in self._query("SELECT id, story_id FROM entries WHERE first_seen >= ? ORDER BY id", [iso(since)]):
+        for row in self._query("SELECT id, story_id FROM entries WHERE first_seen >= ? ORDER BY +id", [iso(since)]):
             yield row["id"], row["story_id"], self.entry(row["id"])
 
     # alerts ----------------------------------------------------------------
@@ -941,6 +997,9 @@ def _ids(ids: int | Iterable[int]) -> list[int]:
     return [ids] if isinstance(ids, int) else list(ids)
 
 
+_CHUNK = 900  # ids per IN (...) list: under SQLite's oldest limit of 999 parameters
+
+
 def _marks(ids: int | Iterable[int]) -> str:
     return ",".join("?" * len(_ids(ids)))
 
@@ -964,6 +1023,40 @@ def _pending(r: dict[str, Any]) -> PendingAlert:
         since=from_iso(r["since"]) or from_iso(r["created"]),
         kind=r["kind"] or "story",
         detail=json.loads(r["detail"] or "{}"),
+    )
+
+
+_BATCH = 2000  # rows of history read per step
+_ENTRY_COLUMNS = (
+    "feed_url",
+    "outlet",
+    "key",
+    "link",
+    "title",
+    "summary",
+    "content",
+    "author",
+    "tags",
+    "published",
+    "lang",
+)
+
+
+def _entry_of(values: tuple[Any, ...]) -> Entry:
+    """An Entry from the ``_ENTRY_COLUMNS`` of a row, in that order."""
+    feed_url, outlet, key, link, title, summary, content, author, tags, published, lang = values
+    return Entry(
+        feed_url=feed_url,
+        outlet=outlet,
+        key=key,
+        link=link,
+        title=title,
+        summary=summary,
+        content=content,
+        author=author or "",
+        tags=tuple(json.loads(tags)) if tags and tags != "[]" else (),
+        published=from_iso(published),
+        lang=lang or "",
     )
 
 

