@@ -15,14 +15,17 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import write_config
 from delivery_support import ZEBRA_RULE, story_feed
 
-STORIES = 30
+FIRST_STORIES = 30
+GROW = 4  # new stories per run, so every run has messages to send when the kill comes
 KILLS = 22
+STORIES = FIRST_STORIES + GROW * (KILLS - 1)
 
 
 @pytest.mark.slow
@@ -31,7 +34,7 @@ def test_sigkill_at_random_points_loses_nothing_and_repeats_at_most_one_alert_pe
 ):
     seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 100_000))
     rng = random.Random(seed)
-    feed_server.put("/zebra.xml", story_feed(STORIES, datetime.now(UTC) - timedelta(hours=1)))
+    when = datetime.now(UTC) - timedelta(hours=1)
     config = write_config(tmp_path, [feed_server.url("/zebra.xml")], [json_receiver.url], rules=ZEBRA_RULE)
     json_receiver.delay = 0.1
     command = [sys.executable, "-m", "monitor", "--config", str(config), "run", "--once"]
@@ -39,11 +42,11 @@ def test_sigkill_at_random_points_loses_nothing_and_repeats_at_most_one_alert_pe
     killed = 0
     repeats_per_run = []
     started = time.monotonic()
-    for _ in range(KILLS):
+    for run in range(KILLS):
+        feed_server.put("/zebra.xml", story_feed(FIRST_STORIES + GROW * run, when))
         before = len(json_receiver.received)
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(rng.uniform(0.3, 2.6))  # start-up takes about 1 s: kills land in polling and sending
-        process.send_signal(signal.SIGKILL)
+        _kill_at_a_random_point(process, rng, lambda start=before: len(json_receiver.received) > start)
         killed += process.wait() == -signal.SIGKILL
         repeats_per_run.append(_repeats(json_receiver.received, before))
         assert _in_flight(tmp_path) <= 1, f"CRASH_SEED={seed}: more than one message in flight"
@@ -67,6 +70,22 @@ def test_sigkill_at_random_points_loses_nothing_and_repeats_at_most_one_alert_pe
         assert dict(conn.execute("SELECT status, count(*) FROM alerts GROUP BY status").fetchall()) == {"sent": STORIES}
         assert conn.execute("SELECT count(*) FROM alerts WHERE in_flight IS NOT NULL").fetchone() == (0,)
     assert killed >= KILLS // 2  # most runs were really interrupted, not finished before the kill
+
+
+def _kill_at_a_random_point(process: subprocess.Popen, rng: random.Random, sending: Callable[[], bool]) -> None:
+    """SIGKILL during start-up and polling (a third of the runs) or while alerts are being sent.
+
+    The send-phase kill waits for the first message of this run to arrive, so the kill lands
+    among the sends however fast or loaded the machine is, instead of after the run ended.
+    """
+    if rng.random() < 1 / 3:
+        time.sleep(rng.uniform(0.2, 1.2))
+    else:
+        deadline = time.monotonic() + 20
+        while not sending() and process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(rng.uniform(0.0, 0.3))
+    process.send_signal(signal.SIGKILL)
 
 
 def _repeats(received: list[dict], start: int) -> int:
