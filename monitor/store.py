@@ -604,14 +604,8 @@ class Store:
                 "feed_url": entry.feed_url,
                 "key": entry.key,
                 "outlet": entry.outlet,
-                "link": entry.link,
-                "title": entry.title,
-                "summary": entry.summary,
-                "content": entry.content,
-                "author": entry.author,
-                "tags": json.dumps(entry.tags),
                 "lang": entry.lang,
-                "published": iso(entry.published),
+                **_text_columns(entry),
                 "first_seen": iso(now),
                 "story_id": story_id,
                 "dedup_score": score,
@@ -712,13 +706,7 @@ class Store:
             db.table("entries").update(
                 entry_id,
                 {
-                    "link": entry.link,
-                    "title": entry.title,
-                    "summary": entry.summary,
-                    "content": entry.content,
-                    "author": entry.author,
-                    "tags": json.dumps(entry.tags),
-                    "published": iso(entry.published),
+                    **_text_columns(entry),
                     "content_hash": content_hash,
                     "updated": iso(now),
                     "update_reason": reason,
@@ -1058,6 +1046,19 @@ def _entry_of(values: tuple[Any, ...]) -> Entry:
         published=from_iso(published),
         lang=lang or "",
     )
+
+
+def _text_columns(entry: Entry) -> dict[str, Any]:
+    """The columns an entry's update may change: everything but its identity and feed."""
+    return {
+        "link": entry.link,
+        "title": entry.title,
+        "summary": entry.summary,
+        "content": entry.content,
+        "author": entry.author,
+        "tags": json.dumps(entry.tags),
+        "published": iso(entry.published),
+    }
 
 
 def _row_entry(row: dict[str, Any]) -> Entry:
