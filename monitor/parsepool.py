@@ -21,15 +21,19 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import datetime
+from typing import Any, TypeVar
 
 from monitor.errors import ParseError
 from monitor.examine import Facts, examine
 from monitor.models import Entry
 from monitor.parse import ParsedFeed, parse_feed
 from monitor.rules import Rule, RuleSet
+
+T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
@@ -99,27 +103,31 @@ class FeedParser:
     def parse(self, body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
         if self.workers <= 0:
             return parse_feed(body, feed_url, outlet)
-        pool = self._acquire()
-        try:
-            return pool.submit(parse_feed, body, feed_url, outlet).result()
-        except BrokenProcessPool as exc:
-            self._discard(pool)
-            raise ParseError("the parser process died while reading this feed (too large or hostile?)") from exc
-        finally:
-            with self._lock:
-                self._busy -= 1
-                self._last_used = time.monotonic()
+        return self._in_worker(
+            None,
+            "the parser process died while reading this feed (too large or hostile?)",
+            parse_feed,
+            body,
+            feed_url,
+            outlet,
+        )
 
     def examine(self, entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:
         """``examine.examine(entries, seen, rules)``, in a worker. Raises ParseError when the worker dies."""
         if self.workers <= 0 or not entries:
             return examine(entries, seen, rules)
+        return self._in_worker(
+            rules, "the parser process died while examining this feed's entries", _examine_in_worker, entries, seen
+        )
+
+    def _in_worker(self, rules: RuleSet | None, died: str, function: Callable[..., T], *args: Any) -> T:
+        """Run ``function(*args)`` in a worker; a worker that dies becomes a ParseError for this feed only."""
         pool = self._acquire(rules)
         try:
-            return pool.submit(_examine_in_worker, entries, seen).result()
+            return pool.submit(function, *args).result()
         except BrokenProcessPool as exc:
             self._discard(pool)
-            raise ParseError("the parser process died while examining this feed's entries") from exc
+            raise ParseError(died) from exc
         finally:
             with self._lock:
                 self._busy -= 1
