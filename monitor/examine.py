@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from monitor.dedup import Signature, content_hash, signature
+from monitor.dedup import Signature, content_hash, signatures
 from monitor.models import Entry, Match
 from monitor.rules import RuleSet
 
@@ -36,6 +36,8 @@ class Facts:
 
 def examine(entries: Iterable[Entry], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:
     """The Facts of each entry, in order."""
+    entries = tuple(entries)
     return tuple(
-        Facts(signature(entry, seen), content_hash(entry), tuple(rules.match(entry, None))) for entry in entries
+        Facts(sig, content_hash(entry), tuple(rules.match(entry, None)))
+        for entry, sig in zip(entries, signatures(entries, seen), strict=True)
     )

@@ -10,7 +10,9 @@ import unicodedata
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]+")
-_BLANK_LINES = re.compile(r"\n\s*\n+")
+# Within a line, str.split() splits on exactly _SPACE's characters except these: the
+# zero-width space (not white space to str) and three spaces _SPACE leaves alone.
+_SPLIT_DIFFERS = ("\u200b", "\u1680", "\u202f", "\u205f")
 _MARKUP_HINT = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z0-9]+;")
 # Latin, Greek and Cyrillic letters lose their accents when folded; other scripts
 # keep their marks (dropping the dakuten of バ would turn it into ハ).
@@ -25,7 +27,7 @@ def html_to_text(markup: str) -> str:
     """
     if not markup:
         return ""
-    if not _MARKUP_HINT.search(markup):
+    if ("<" not in markup and "&" not in markup) or not _MARKUP_HINT.search(markup):
         return squash(markup)
     tree = HTMLParser(markup)
     for node in tree.css("script,style,noscript,iframe,object"):
@@ -38,8 +40,12 @@ def html_to_text(markup: str) -> str:
 
 def squash(text: str) -> str:
     """Collapse runs of spaces, keep single paragraph breaks, trim."""
-    lines = (_SPACE.sub(" ", line).strip() for line in text.splitlines())
-    return _BLANK_LINES.sub("\n", "\n".join(line for line in lines if line)).strip()
+    if any(char in text for char in _SPLIT_DIFFERS):
+        lines = (_SPACE.sub(" ", line).strip() for line in text.splitlines())
+    else:  # the same result, 8x faster than the regular expression
+        lines = (" ".join(line.split()) for line in text.splitlines())
+    # Lines are stripped and non-empty, so no blank line can be left between them.
+    return "\n".join(line for line in lines if line)
 
 
 def fold(text: str) -> str:
@@ -49,6 +55,8 @@ def fold(text: str) -> str:
     Arabic vowel marks (harakat) are dropped too. The result may be shorter or longer
     than the input: map positions back with ``fold_map``, never by index.
     """
+    if text.isascii():  # NFKC leaves ASCII alone, and casefold lowers it
+        return text.lower()
     text = unicodedata.normalize("NFKC", text).casefold()
     if text.isascii():
         return text
@@ -61,7 +69,28 @@ def fold(text: str) -> str:
 
 def match_text(text: str) -> str:
     """``fold`` with every run of white space made one space: what rule terms are sought in."""
-    return _WHITE_TO_SPACE.sub(" ", fold(text))
+    return one_space(fold(text))
+
+
+def one_space(text: str) -> str:
+    """Every run of white space made one space (``re.sub(r"\\s+", " ", text)``), ends kept."""
+    # str.split() splits on exactly the characters \s matches, and is several times faster.
+    inner = " ".join(text.split())
+    if not inner:
+        return " " if text else ""
+    if text[0].isspace():
+        inner = " " + inner
+    return inner + " " if text[-1].isspace() else inner
+
+
+def ascii_words(text: str) -> list[str]:
+    """``re.findall(r"\\w+", text)`` for ASCII ``text`` (letters, digits, "_"), several times faster."""
+    return text.translate(_ASCII_NOT_WORD).split()
+
+
+def ascii_words_joined(text: str) -> str:
+    """``" ".join(ascii_words(text))`` without building the list: twice as fast on long text."""
+    return _SPACE_RUN.sub(" ", text.translate(_ASCII_NOT_WORD)).strip()
 
 
 def fold_map(text: str) -> tuple[str, list[int], list[int]] | None:
@@ -99,12 +128,20 @@ class OriginalWords:
     def __init__(self, text: str, folded: str):
         self.text = text
         self.folded = folded
-        self._words = [m.span() for m in _NOT_WHITE.finditer(text)]
-        self._folded_starts = [m.start() for m in _NOT_WHITE.finditer(folded)]
+        # ASCII folds character for character (case only); white space keeps its length
+        # unless a run was collapsed. Then folded positions are original positions.
+        self._same_positions = text.isascii() and len(text) == len(folded)
+        self._words: list[tuple[int, int]] = []
+        self._folded_starts: list[int] = []
         self._whole: tuple[str, list[int], list[int]] | bool | None = False  # False: not computed
 
     def span(self, start: int, end: int) -> str:
         """The original text of folded ``[start, end)``; the folded text if it cannot be mapped."""
+        if self._same_positions:
+            return self.text[start:end]
+        if not self._words and not self._folded_starts:
+            self._words = [m.span() for m in _NOT_WHITE.finditer(self.text)]
+            self._folded_starts = [m.start() for m in _NOT_WHITE.finditer(self.folded)]
         if len(self._words) == len(self._folded_starts):
             first, last = self._position(start), self._position(end - 1)
             if first is not None and last is not None:
@@ -153,9 +190,8 @@ NO_SPACE_RANGES = (
 )
 _NO_SPACE = re.compile(f"[{NO_SPACE_RANGES}]")
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
-# Every run of white space becomes one space, as re.sub(r"\s+", " ", ...) would, but a
-# lone space is left alone instead of rewritten: 4x faster on ordinary text.
-_WHITE_TO_SPACE = re.compile(r"\s{2,}|[^\S ]")
+_SPACE_RUN = re.compile("  +")  # not " {2,}": a literal prefix makes the search fast
+_ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
 _NOT_WHITE = re.compile(r"\S+")
 _CLUSTER = re.compile(
     r"\s+|.[\u0300-\u036f\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a\uff9e\uff9f]*",

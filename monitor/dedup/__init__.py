@@ -31,7 +31,7 @@ a restart rebuilds it without re-reading bodies.
 from monitor.dedup.events import EventIndex, EventMatch, keywords
 from monitor.dedup.index import EVENT_THRESHOLD, STORY_THRESHOLD, Decision, StoryIndex, similarity
 from monitor.dedup.normalise import content_hash, lede, material_change, strip_boilerplate, tokens
-from monitor.dedup.signature import Signature, signature
+from monitor.dedup.signature import Signature, signature, signatures
 
 __all__ = [
     "EVENT_THRESHOLD",
@@ -46,6 +46,7 @@ __all__ = [
     "lede",
     "material_change",
     "signature",
+    "signatures",
     "similarity",
     "strip_boilerplate",
     "tokens",

@@ -34,9 +34,10 @@ import re
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from itertools import repeat
 
 from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
@@ -58,6 +59,9 @@ _NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")})
+_ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
+_NOT_FIRST = "0123456789_'"  # word characters a word cannot start with
 # Capitalised because they open a sentence, not because they name anything.
 _NOT_NAMES = frozenset(
     """the a an in on at as by for from he she it its they this that we but and or if of to with
@@ -72,7 +76,7 @@ _NOT_TOPICS = _NOT_NAMES | frozenset(
 WORD_MARK = "~"  # marks a headline word: bound to its script, unlike names, numbers and days
 
 
-def keywords(entry: Entry, published: datetime) -> tuple[str, ...]:
+def keywords(entry: Entry, published: datetime, lines: str | None = None) -> tuple[str, ...]:
     """Distinct event keywords of the title and opening, title first.
 
     - names (capitalised words, katakana runs) as script-neutral sound keys
@@ -83,25 +87,29 @@ def keywords(entry: Entry, published: datetime) -> tuple[str, ...]:
     - character pairs of Japanese and Chinese text.
 
     Names carry events: rewrites of one happening share Zhirnov, Kuala Lumpur, Kursk or 30
-    even when every sentence differs.
+    even when every sentence differs. ``lines`` is ``story_lines(entry.body)`` when the
+    caller has it already.
     """
-    opening = " ".join(story_lines(entry.body).split()[:OPENING_WORDS])
+    # maxsplit: the words past the opening are never split out of a long body.
+    opening_words = (story_lines(entry.body) if lines is None else lines).split(None, OPENING_WORDS)[:OPENING_WORDS]
+    opening = " ".join(opening_words)
+    title_words = _words(entry.title)
     found: dict[str, None] = {}
+    # dict.update keeps a key where it was first put: the order is that of first sight.
+    for text, words in ((entry.title, title_words), (opening, None)):
+        found.update(dict.fromkeys(_names(text, words)))
+        numbers, digits = _numbers(text)
+        found.update(dict.fromkeys(numbers))
+        if digits:
+            found.update(dict.fromkeys(map(day_key, named_days(text, published))))
+    lead = " ".join(opening_words[:LEAD_WORDS])
+    # capitalised words are names, keyed above
+    found.update(dict.fromkeys(filter(None, map(_TOPIC_OF.__getitem__, title_words + _words(lead)))))
     for text in (entry.title, opening):
-        for key in _names(text):
-            found.setdefault(key, None)
-        for number in _NUMBER.findall(text):
-            found.setdefault(number, None)
-        for day in named_days(text, published):
-            found.setdefault(day_key(day), None)
-    lead = " ".join(opening.split()[:LEAD_WORDS])
-    for word in _WORD.findall(entry.title + " " + lead):  # capitalised ones are names, keyed above
-        if len(word) >= 4 and word.islower() and word not in _NOT_TOPICS and not _CJK_CHAR.match(word):
-            found.setdefault(WORD_MARK + fold(word)[:STEM], None)
-    for text in (entry.title, opening):
-        for run in _CJK_RUN.findall(text):
-            for i in range(len(run) - 1):
-                found.setdefault(run[i : i + 2], None)
+        if not text.isascii():
+            for run in _CJK_RUN.findall(text):
+                for i in range(len(run) - 1):
+                    found.setdefault(run[i : i + 2], None)
     return tuple(found)[:MAX_KEYWORDS]
 
 
@@ -113,19 +121,63 @@ def event_time(entry: Entry, published: datetime, window: timedelta) -> float:
     return datetime.combine(day, time(12), published.tzinfo).timestamp()
 
 
-def _names(text: str) -> list[str]:
-    """Sound keys of the capitalised words and katakana runs of ``text``."""
-    keys: list[str] = []
-    for token in _WORD.findall(text.replace("-", " ")):
-        if token[0].isupper() and token.lower() not in _NOT_NAMES and not _CJK_CHAR.match(token):
-            key = name_key(token)
-            if key:
-                keys.append(key)
-    for run in _KATAKANA_RUN.findall(text):
-        key = name_key(run)
-        if key:
-            keys.append(key)
-    return keys
+def _names(text: str, words: list[str] | None = None) -> list[str]:
+    """Sound keys of the capitalised words and katakana runs of ``text`` (``words``: its ``_words``)."""
+    keys = list(filter(None, map(_NAME_OF.__getitem__, _words(text) if words is None else words)))
+    if text.isascii():
+        return keys
+    return keys + list(filter(None, map(name_key, _KATAKANA_RUN.findall(text))))
+
+
+class _PerWord(dict[str, str | None]):
+    """``function(word)`` for any word, remembered: news repeats its words, so most lookups are
+    hits, and a dict's own lookup (``map(cache.__getitem__, words)``) costs no Python call."""
+
+    def __init__(self, function: Callable[[str], str | None], limit: int = 1 << 14):
+        super().__init__()
+        self._function = function
+        self._limit = limit
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= self._limit:
+            self.clear()  # a bound on memory; the words that matter come back at once
+        value = self[word] = self._function(word)
+        return value
+
+
+def _name_of(word: str) -> str | None:
+    """The sound key of a word that may be a name (capitalised, not a common sentence opener)."""
+    if word[0].isupper() and word.lower() not in _NOT_NAMES and not _CJK_CHAR.match(word):
+        return name_key(word)
+    return None
+
+
+def _topic_of(word: str) -> str | None:
+    """The keyword of a lower-case headline word of four letters or more that is not a function word."""
+    if len(word) >= 4 and word.islower() and word not in _NOT_TOPICS and not _CJK_CHAR.match(word):
+        return WORD_MARK + fold(word)[:STEM]
+    return None
+
+
+_NAME_OF = _PerWord(_name_of)
+_TOPIC_OF = _PerWord(_topic_of)
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``: words start with a letter and run on through letters, digits, "_" and apostrophes."""
+    if not text.isascii():
+        return _WORD.findall(text)
+    # In ASCII, a word is a run of [A-Za-z0-9_'] from its first letter on.
+    pieces = text.translate(_ASCII_NOT_WORD).split()
+    return list(filter(None, map(str.lstrip, pieces, repeat(_NOT_FIRST, len(pieces)))))
+
+
+def _numbers(text: str) -> tuple[list[str], bool]:
+    """The numbers of two or more digits in ``text`` (``_NUMBER``), and whether it may name a day (has digits)."""
+    if not text.isascii():
+        return _NUMBER.findall(text), True
+    runs = text.translate(_ASCII_NOT_DIGIT).split()
+    return [run for run in runs if len(run) >= 2], bool(runs)
 
 
 def _scripts(words: Iterable[str]) -> frozenset[str | None]:

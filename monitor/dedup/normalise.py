@@ -19,7 +19,7 @@ import re
 from rapidfuzz import fuzz
 
 from monitor.models import Entry
-from monitor.text import fold
+from monitor.text import ascii_words, ascii_words_joined, fold
 
 LEDE_CHARS = 300  # the verified opening: long enough to tell stories apart, short enough for trims
 OPENING_TOKENS = 24  # the MinHash'd opening: shorter than the shortest summary a copy carries
@@ -28,7 +28,6 @@ SHINGLE = 3
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
 _TOKEN = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_ELLIPSIS = re.compile(r"\s*(?:…|\.\.\.)\s*$")
 # Whole lines that are wrapping, not story (matched on the folded line).
 _BOILERPLATE_LINE = re.compile(
     r"^(?:source link|read more\b.{0,80}|(?:copyright|©)\s.{0,120}|\(reporting by .{0,160}\)"
@@ -52,7 +51,7 @@ def story_lines(text: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Words, or single characters for scripts written without spaces."""
-    return _TOKEN.findall(text)
+    return ascii_words(text) if text.isascii() else _TOKEN.findall(text)
 
 
 def story_text(entry: Entry) -> str:
@@ -61,14 +60,22 @@ def story_text(entry: Entry) -> str:
 
 
 def lede(entry: Entry) -> str:
-    """The verified opening: the first ``LEDE_CHARS`` of the story text, trailing ellipsis dropped."""
-    words = tokens(story_text(entry)[: LEDE_CHARS + 40])
-    return _ELLIPSIS.sub("", _join(words))[:LEDE_CHARS]
+    """The verified opening: the first ``LEDE_CHARS`` of the story text's tokens, space-separated.
+
+    Punctuation is not a token, so a trailing ellipsis ("…", "...") never reaches it.
+    """
+    return lede_of(story_lines(entry.body), entry.title)
 
 
-def _join(words: list[str]) -> str:
-    """Space-separated tokens: punctuation and spacing differences vanish, for every script."""
-    return " ".join(words)
+def lede_of(lines: str, title: str) -> str:
+    """``lede`` of an entry whose ``story_lines(entry.body)`` are ``lines``."""
+    text = fold(lines) or fold(title)
+    return _join(text[: LEDE_CHARS + 40])[:LEDE_CHARS]
+
+
+def _join(text: str) -> str:
+    """The tokens of ``text``, space-separated: punctuation and spacing differences vanish, for every script."""
+    return ascii_words_joined(text) if text.isascii() else " ".join(_TOKEN.findall(text))
 
 
 def opening_shingles(text: str) -> list[bytes]:
@@ -81,7 +88,7 @@ def opening_shingles(text: str) -> list[bytes]:
 
 def content_hash(entry: Entry) -> str:
     """Identity of an entry's text, insensitive to markup and spacing: decides whether a re-fetch is an update."""
-    text = _join(tokens(fold(entry.title))) + "\n" + _join(tokens(fold(entry.body)))
+    text = _join(fold(entry.title)) + "\n" + _join(fold(entry.body))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
@@ -90,7 +97,7 @@ def material_change(old: Entry, new: Entry, threshold: float = 95.0) -> tuple[bo
 
     Returns (material, reason). A typo fix or a moved comma is not material; "12 killed" for "5 killed" is.
     """
-    before, after = _join(tokens(fold(old.title + "\n" + old.body))), _join(tokens(fold(new.title + "\n" + new.body)))
+    before, after = _join(fold(old.title + "\n" + old.body)), _join(fold(new.title + "\n" + new.body))
     numbers_before, numbers_after = set(_NUMBER.findall(before)), set(_NUMBER.findall(after))
     if numbers_before != numbers_after:
         changed = sorted(numbers_before ^ numbers_after)[:5]

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
@@ -22,7 +23,7 @@ from functools import cache
 import numpy as np
 
 from monitor.dedup.events import event_time, keywords
-from monitor.dedup.normalise import lede, opening_shingles
+from monitor.dedup.normalise import lede_of, opening_shingles, story_lines
 from monitor.models import Entry
 
 BANDS = 10
@@ -58,10 +59,20 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     ``when`` is the event's time (``events.event_time``): publication, or an earlier day
     named in the opening, at most ``window`` before it.
     """
-    text = lede(entry)
-    published = entry.published or seen
-    when = event_time(entry, published, window)
-    return Signature(band_keys(opening_shingles(text)), text, keywords(entry, published), when)
+    return signatures((entry,), seen, window)[0]
+
+
+def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVENT_DATING) -> list[Signature]:
+    """``signature`` of each entry, in order; their MinHashes are computed together (numpy's
+    cost is mostly per call, so one pass over a feed's entries costs little more than one)."""
+    parts = []
+    for entry in entries:
+        lines = story_lines(entry.body)
+        text = lede_of(lines, entry.title)
+        published = entry.published or seen
+        parts.append((text, keywords(entry, published, lines), event_time(entry, published, window)))
+    bands = band_keys_of([opening_shingles(text) for text, _, _ in parts])
+    return [Signature(keys, text, words, when) for keys, (text, words, when) in zip(bands, parts, strict=True)]
 
 
 @cache
@@ -80,7 +91,14 @@ def minhash(shingles: list[bytes]) -> np.ndarray:
     LSH classes and through them scipy, 58 MB of memory and 1.2 s of start-up in every
     process, for nothing monitor uses. tests/test_dedup.py checks both give the same values.
     """
-    hv = np.array([int.from_bytes(hashlib.sha1(s).digest()[:4], "little") for s in shingles], dtype=np.uint32)
+    return _minhashes(shingles, [0])[0]
+
+
+def _minhashes(shingles: list[bytes], starts: list[int]) -> np.ndarray:
+    """``minhash`` of each run of ``shingles`` that begins at one of ``starts`` (increasing, each run non-empty)."""
+    sha1 = hashlib.sha1
+    # datasketch's hash of a shingle: the first 4 bytes of its SHA-1, little-endian.
+    hv = np.frombuffer(b"".join([sha1(s).digest()[:4] for s in shingles]), dtype="<u4").astype(np.uint32)
     # MurmurHash3's 32-bit finaliser (datasketch's pre-mix); uint32 arithmetic wraps like C.
     hv ^= hv >> np.uint32(16)
     hv *= np.uint32(0x85EBCA6B)
@@ -88,15 +106,32 @@ def minhash(shingles: list[bytes]) -> np.ndarray:
     hv *= np.uint32(0xC2B2AE35)
     hv ^= hv >> np.uint32(16)
     a, b = _permutations()
-    return (hv.reshape(-1, 1) * a + b).min(axis=0)
+    return np.minimum.reduceat(hv.reshape(-1, 1) * a + b, starts, axis=0)
 
 
 def band_keys(shingles: list[bytes]) -> tuple[int, ...]:
     """One key per LSH band; empty when there is nothing to hash."""
-    if not shingles:
-        return ()
-    values = minhash(shingles).astype("<u8")
-    return tuple(
-        int.from_bytes(hashlib.blake2b(band.tobytes(), digest_size=8, person=bytes([i])).digest()[:8], "little") >> 1
-        for i, band in enumerate(values.reshape(BANDS, ROWS))
-    )
+    return band_keys_of([shingles])[0]
+
+
+def band_keys_of(shingle_lists: list[list[bytes]]) -> list[tuple[int, ...]]:
+    """``band_keys`` of each list of shingles, their MinHashes computed in one pass."""
+    keys: list[tuple[int, ...]] = [() for _ in shingle_lists]
+    hashed = [i for i, shingles in enumerate(shingle_lists) if shingles]
+    if not hashed:
+        return keys
+    starts = np.cumsum([0] + [len(shingle_lists[i]) for i in hashed[:-1]]).tolist()
+    flat = [s for i in hashed for s in shingle_lists[i]]
+    values = _minhashes(flat, starts).astype("<u8").tobytes()
+    width = ROWS * 8  # bytes of one band: ROWS uint64 values
+    blake2b = hashlib.blake2b
+    for row, i in enumerate(hashed):
+        at = row * NUM_PERM * 8
+        keys[i] = tuple(
+            int.from_bytes(blake2b(values[start : start + width], digest_size=8, person=person).digest(), "little") >> 1
+            for start, person in zip(range(at, at + BANDS * width, width), _PERSONS, strict=True)
+        )
+    return keys
+
+
+_PERSONS = [bytes([i]) for i in range(BANDS)]  # blake2b's personalisation: band i hashes differently
