@@ -142,23 +142,26 @@ def parse_feed(body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
 
 
 def to_entry(raw: Any, feed_url: str, outlet: str, base: str, lang: str = "") -> Entry:
-    title = html_to_text(_clip(raw.get("title"), _MAX_TITLE))
-    summary = html_to_text(_clip(raw.get("summary"), _MAX_TEXT))
+    # dict.get, not FeedParserDict.get: none of these keys is one feedparser maps to another,
+    # and its own lookup costs a Python call each (about 8 µs per entry in all).
+    get = dict.get
+    title = html_to_text(_clip(get(raw, "title"), _MAX_TITLE))
+    summary = html_to_text(_clip(get(raw, "summary"), _MAX_TEXT))
     content = html_to_text(_clip(_longest_content(raw), _MAX_TEXT))
     if content == summary:
         content = ""
-    link = canonical_link(raw.get("link", ""), base)
-    entry_lang = (raw.get("language") or _content_lang(raw) or lang).lower()
+    link = canonical_link(get(raw, "link", ""), base)
+    entry_lang = (get(raw, "language") or _content_lang(raw) or lang).lower()
     return Entry(
         feed_url=feed_url,
         outlet=outlet,
-        key=identity(raw.get("id", ""), link, title, summary),
+        key=identity(get(raw, "id", ""), link, title, summary),
         link=link,
         title=title,
         summary=summary,
         content=content,
-        author=squash(_clip(raw.get("author"), _MAX_TITLE)),
-        tags=tuple(t["term"] for t in raw.get("tags", ()) if t.get("term")),
+        author=squash(_clip(get(raw, "author"), _MAX_TITLE)),
+        tags=tuple(t["term"] for t in get(raw, "tags", ()) if get(t, "term")),
         published=entry_date(raw),
         lang=entry_lang.split("-")[0],
     )
@@ -178,8 +181,8 @@ def identity(guid: str, link: str, title: str, summary: str) -> str:
 def entry_date(raw: Any) -> datetime | None:
     """The entry's publication (else update) time in UTC, None when absent or absurd."""
     for key in ("published_parsed", "updated_parsed", "created_parsed"):
-        # ``in`` first: feedparser answers a missing updated_parsed with published_parsed, and a warning.
-        parsed = raw.get(key) if key in raw else None
+        # dict.get: feedparser's own get answers a missing updated_parsed with published_parsed, and a warning.
+        parsed = dict.get(raw, key)
         if parsed:
             try:
                 return datetime.fromtimestamp(calendar.timegm(parsed), tz=UTC)
@@ -189,13 +192,13 @@ def entry_date(raw: Any) -> datetime | None:
 
 
 def _longest_content(raw: Any) -> str:
-    values = [c.get("value", "") for c in raw.get("content", ()) or ()]
+    values = [dict.get(c, "value", "") for c in dict.get(raw, "content", ()) or ()]
     return max(values, key=len, default="")
 
 
 def _content_lang(raw: Any) -> str:
-    for detail in (raw.get("title_detail"), *(raw.get("content") or ())):
-        if detail and detail.get("language"):
+    for detail in (dict.get(raw, "title_detail"), *(dict.get(raw, "content") or ())):
+        if detail and dict.get(detail, "language"):
             return str(detail["language"])
     return ""
 
