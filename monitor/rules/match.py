@@ -49,11 +49,11 @@ class Document:
     def _scan(self, f: int, text: str) -> None:
         size = len(text)
         hits = self.hits
-        slots = self.program.slots
-        for key, start, end in self.program.automaton.find_matches_as_indexes(text, overlapping=True):  # type: ignore[union-attr]
-            left, right, exact, prefix = slots[key]
+        for last, (length, left, right, exact, prefix) in self.program.automaton.iter(text):  # type: ignore[union-attr]
+            start = last - length + 1
             if left and start and _word(text[start - 1]):
                 continue
+            end = last + 1
             if exact >= 0 and not (right and end < size and _word(text[end])):
                 hits.setdefault(exact, []).append((f, start, end))
             if prefix >= 0:

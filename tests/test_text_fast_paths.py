@@ -1,0 +1,100 @@
+"""The fast paths of the text core give what the plain definitions they replace give.
+
+Parsing and examining an entry read its text many times; the hot reads take shortcuts
+(str.split for regex substitutions, str.translate for ASCII word patterns, no HTML
+parser for paragraph-only markup). Each is checked here against its definition on
+arbitrary text (hypothesis, derandomized: every run checks the same examples).
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from monitor.dedup import events, normalise
+from monitor.text import ascii_words, ascii_words_joined, one_space, paragraphs_text, parsed_text, squash
+
+SETTINGS = settings(max_examples=300, derandomize=True, deadline=None)
+# White space of every kind, line breaks of every kind, and what tells words apart.
+SPACES = " \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2007\u200a\u200b\u2028\u2029\u202f\u205f\u3000"
+texts = st.text(alphabet=st.sampled_from(SPACES) | st.characters(), max_size=200)
+ascii_texts = st.text(alphabet=st.characters(max_codepoint=127), max_size=200)
+MARKUP = st.lists(
+    st.sampled_from(
+        [
+            *["<p>", "</p>", "<br>", "<br/>", "<br />", "<P>", "<p >", "<b>", "<!-- x -->", "<script>x</script>"],
+            *["&amp;", "&lt;", "&gt;", "&quot;", "&apos;", "&nbsp;", "&#65;", "&#x41;", "&#8217;", "&#x1F600;"],
+            *[
+                "&#0;",
+                "&#9;",
+                "&#10;",
+                "&#13;",
+                "&#128;",
+                "&#x9F;",
+                "&#55296;",
+                "&#xFFFE;",
+                "&#1114112;",
+                "&amp",
+                "&bogus;",
+            ],
+            *[
+                "word",
+                "Two words",
+                "<",
+                ">",
+                "&",
+                "é",
+                "e\u0301",
+                "日本",
+                "\x00",
+                "\x01",
+                "\ufeff",
+                "\ufffd",
+                "\U0001f600",
+            ],
+            *SPACES,
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+def _old_squash(text: str) -> str:
+    space = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]+")
+    lines = (space.sub(" ", line).strip() for line in text.splitlines())
+    return re.sub(r"\n\s*\n+", "\n", "\n".join(line for line in lines if line)).strip()
+
+
+@SETTINGS
+@given(texts)
+def test_squash_and_one_space_equal_their_regular_expressions(text):
+    assert squash(text) == _old_squash(text)
+    assert one_space(text) == re.sub(r"\s+", " ", text)
+
+
+@SETTINGS
+@given(ascii_texts)
+def test_ascii_words_equal_the_word_patterns(text):
+    assert ascii_words(text) == re.findall(r"\w+", text)
+    assert ascii_words_joined(text) == " ".join(re.findall(r"\w+", text))
+    assert normalise.tokens(text) == normalise._TOKEN.findall(text)
+    assert events._words(text) == events._WORD.findall(text)
+    assert events._numbers(text) == (events._NUMBER.findall(text), bool(re.search(r"\d", text)))
+
+
+@SETTINGS
+@given(MARKUP)
+def test_paragraph_markup_reads_as_the_html_parser_reads_it(markup):
+    text = paragraphs_text(markup)
+    if text is not None:
+        assert squash(text) == squash(parsed_text(markup))
+
+
+def test_paragraph_markup_is_read_without_the_parser():
+    markup = "<p>Talks &amp; &#8220;trade&#x201D;</p>\n<p>Second<br/>line</p>"
+    assert squash(paragraphs_text(markup) or "") == "Talks & \u201ctrade\u201d\nSecond\nline"
+    assert paragraphs_text("before<p>after") == "beforeafter"  # no break before a paragraph, as the parser reads it
+    for other in ("<p class=x>a</p>", "<b>a</b>", "a &ampb", "&#0;", "a\x00b<p>"):
+        assert paragraphs_text(other) is None
