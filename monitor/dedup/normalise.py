@@ -80,10 +80,10 @@ def _join(text: str) -> str:
 
 def opening_shingles(text: str) -> list[bytes]:
     """3-token shingles of the first ``OPENING_TOKENS`` tokens of a lede (encoded for hashing)."""
-    words = text.split()[:OPENING_TOKENS]
+    words = text.split(None, OPENING_TOKENS)[:OPENING_TOKENS]
     if len(words) < SHINGLE:
         return [text.encode()] if text else []
-    return [" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)]
+    return [" ".join(shingle).encode() for shingle in zip(*(words[i:] for i in range(SHINGLE)))]
 
 
 def content_hash(entry: Entry) -> str:
