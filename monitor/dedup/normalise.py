@@ -83,7 +83,8 @@ def opening_shingles(text: str) -> list[bytes]:
     words = text.split(None, OPENING_TOKENS)[:OPENING_TOKENS]
     if len(words) < SHINGLE:
         return [text.encode()] if text else []
-    return [" ".join(shingle).encode() for shingle in zip(*(words[i:] for i in range(SHINGLE)))]
+    # zip stops at the shortest: one shingle per run of SHINGLE consecutive words.
+    return [" ".join(shingle).encode() for shingle in zip(*(words[i:] for i in range(SHINGLE)), strict=False)]
 
 
 def content_hash(entry: Entry) -> str:
