@@ -1,0 +1,95 @@
+"""CPU per entry of the parser processes' work beyond feedparser: ``to_entry`` and ``examine``, part by part.
+
+    .venv/bin/python -m benchmarks.examine_speed [--feeds 500] [--repeat 3]
+
+The cold-ingest workload (``Spec(seed=8)``: 500 feeds x 50 entries, 200 generated rules),
+built in process (no HTTP). Each row is the best of ``--repeat`` runs by CPU time
+(``time.process_time``), in microseconds per entry, one process. Rows indented under
+another are parts of it, timed on their own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from itertools import groupby
+from pathlib import Path
+from typing import Any
+
+import feedparser
+
+from benchmarks.workload import Spec, Workload, rules_yaml
+from monitor.dedup import content_hash, signature
+from monitor.dedup.events import event_time, keywords
+from monitor.dedup.normalise import lede, opening_shingles
+from monitor.dedup.signature import band_keys
+from monitor.examine import examine
+from monitor.parse import _first_entries, defuse, parse_feed, to_entry
+from monitor.rules import RuleSet, load_rules
+from monitor.text import html_to_text
+from monitor.urls import canonical_link
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--feeds", type=int, default=500)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    spec = Spec(seed=8, feeds=args.feeds, entries=50)
+    workload = Workload(spec)
+    urls = ["http://127.0.0.1:1" + workload.path(i) for i in range(spec.feeds)]
+    bodies = [workload.document(i) for i in range(spec.feeds)]
+    raws = []
+    for url, body in zip(urls, bodies, strict=True):
+        parsed = feedparser.parse(
+            io.BytesIO(_first_entries(defuse(body))[0]), sanitize_html=False, resolve_relative_uris=False
+        )
+        meta = parsed.get("feed", {})
+        raws.append((url, meta.get("link") or url, (meta.get("language") or "").lower(), parsed.entries))
+    count = sum(len(r[3]) for r in raws)
+    folder = Path(tempfile.mkdtemp())
+    (folder / "bench.yaml").write_text(rules_yaml(200))
+    rules = RuleSet(load_rules([folder]))
+    seen = datetime(2025, 6, 16, tzinfo=UTC)
+
+    def row(name: str, work: Callable[[], Any]) -> Any:
+        best, result = float("inf"), None
+        for _ in range(args.repeat):
+            started = time.process_time()
+            result = work()
+            best = min(best, time.process_time() - started)
+        print(f"{name:<24} {best / count * 1e6:7.1f} us/entry", flush=True)
+        return result
+
+    def texts() -> None:
+        for _, _, _, entries in raws:
+            for raw in entries:
+                html_to_text(raw.get("title", ""))
+                html_to_text(raw.get("summary", ""))
+                if raw.get("content"):
+                    html_to_text(max((c.get("value", "") for c in raw["content"]), key=len))
+
+    print(f"{count:,} entries of {spec.feeds} feeds, {len(rules.rules)} rules; CPU per entry, best of {args.repeat}")
+    row("parse_feed", lambda: [parse_feed(body, url, "x") for url, body in zip(urls, bodies, strict=True)])
+    entries = row("to_entry", lambda: [to_entry(r, url, "x", base, lang) for url, base, lang, rs in raws for r in rs])
+    row("  html_to_text", texts)
+    row("  canonical_link", lambda: [canonical_link(r.get("link", ""), base) for _, base, _, rs in raws for r in rs])
+    feeds = [tuple(group) for _, group in groupby(entries, key=lambda e: e.feed_url)]
+    row("examine, feed by feed", lambda: [examine(feed, seen, rules) for feed in feeds])
+    row("  signature", lambda: [signature(e, seen) for e in entries])
+    row("    lede", lambda: [lede(e) for e in entries])
+    row("    keywords", lambda: [keywords(e, e.published or seen) for e in entries])
+    ledes = [lede(e) for e in entries]
+    row("    band_keys", lambda: [band_keys(opening_shingles(text)) for text in ledes])
+    row("    event_time", lambda: [event_time(e, e.published or seen, timedelta(days=7)) for e in entries])
+    row("  content_hash", lambda: [content_hash(e) for e in entries])
+    row("  rules.match", lambda: [rules.match(e, None) for e in entries])
+    row("    document", lambda: [rules.document(e) for e in entries])
+
+
+if __name__ == "__main__":
+    main()
