@@ -10,6 +10,7 @@ User-Agent.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 import zlib
@@ -124,7 +125,7 @@ def _send(client: httpx.Client, url: str, headers: dict[str, str], timeout: floa
     consent wall's) in one shared jar: none are sent or kept.
     """
     request = httpx.Request(
-        "GET", url, headers={**client.headers, **headers}, extensions={"timeout": _timeout(timeout).as_dict()}
+        "GET", _url(url), headers={**client.headers, **headers}, extensions={"timeout": _timeout(timeout).as_dict()}
     )
     response = client._transport_for_url(request.url).handle_request(request)
     response.request = request
@@ -132,6 +133,12 @@ def _send(client: httpx.Client, url: str, headers: dict[str, str], timeout: floa
         yield response
     finally:
         response.close()
+
+
+@functools.lru_cache(maxsize=2048)
+def _url(url: str) -> httpx.URL:
+    """httpx.URL(url), parsed once per feed URL (immutable): parsing was a tenth of a fetch's CPU."""
+    return httpx.URL(url)
 
 
 def _timeout(seconds: float) -> httpx.Timeout:
