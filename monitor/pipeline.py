@@ -141,15 +141,15 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
         log.info("feed %s: not well-formed XML, read leniently (%s)", feed.name, parsed.warning[:200])
     if parsed.skipped:
         log.warning("feed %s: only the first %d entries read, %d more ignored", feed.name, MAX_ENTRIES, parsed.skipped)
-    # The store decides what is new; entries the hint took for known are examined now (a second trip).
-    candidates = _fresh(p, feed.url, parsed.entries)
-    missing = tuple(e for e in candidates if e.key not in got.facts)
+    # The store decides what is new (under the lock); new entries the hint took for known are
+    # examined now, in a second trip. Facts of entries that turn out known are never used.
+    unexamined = tuple(e for e in parsed.entries if e.key not in got.facts)
+    missing = _fresh(p, feed.url, unexamined) if unexamined else ()
     try:
         late = dict(zip((e.key for e in missing), p.parser.examine(missing, started, rules), strict=True))
     except ParseError as exc:
         return _failed(p, feed, state, started, exc)
-    facts = got.facts | late
-    examined = Examined({e.key: facts[e.key] for e in candidates}, started, rules)
+    examined = Examined(got.facts | late, started, rules)
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
         fresh = _fresh(p, feed.url, parsed.entries, known)
