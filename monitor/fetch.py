@@ -127,8 +127,12 @@ def _send(client: httpx.Client, url: str, headers: dict[str, str], timeout: floa
     request = httpx.Request(
         "GET", _url(url), headers={**client.headers, **headers}, extensions={"timeout": _timeout(timeout).as_dict()}
     )
-    response = client._transport_for_url(request.url).handle_request(request)
-    response.request = request
+    route = getattr(client, "_transport_for_url", None)  # httpx's own choice of transport or proxy, by URL
+    if route is None:  # not in this httpx: the public path, slower
+        response = client.send(request, stream=True)
+    else:
+        response = route(request.url).handle_request(request)
+        response.request = request
     try:
         yield response
     finally:
