@@ -152,23 +152,18 @@ def _scripts(words: Collection[str], also: frozenset[str | None] = _NEUTRAL) -> 
 class _Weights:
     """idf(word) squared for the index as it is now: the terms of the cosine. Lives for one ``find``.
 
-    The expression is ``EventIndex.idf``'s; it depends only on a word's DF (the story count is
-    fixed during a ``find``), so it is computed once per distinct DF, and looked up in C for
-    the hundred-odd words a ``find`` weighs.
+    The expression is ``EventIndex.idf``'s, inlined: a ``find`` weighs a hundred-odd words, and
+    equal bits matter (ties between candidates go to the first), so nothing is approximated.
     """
 
     def __init__(self, df: dict[str, int], stories: int):
         self._df = df
         self._n = stories + 1
-        self._by_df: dict[int, float] = {}
 
     def of(self, words: Iterable[str]) -> list[float]:
         """The weights of ``words``, in their order (sums over them add up in the same order)."""
-        dfs = list(map(self._df.get, words, repeat(0)))
-        by_df, n = self._by_df, self._n
-        for df in set(dfs).difference(by_df):
-            by_df[df] = math.log(1 + n / (df + 1)) ** 2
-        return list(map(by_df.__getitem__, dfs))
+        n, log = self._n, math.log
+        return [log(1 + n / (df + 1)) ** 2 for df in map(self._df.get, words, repeat(0))]
 
 
 def script_of(key: str) -> str | None:
@@ -236,6 +231,7 @@ class EventIndex:
         # Every keyword -> how many stories have it (for a script-neutral one, its postings' length).
         # Script-bound keywords only weigh in the score, so only their DF is kept.
         self._df: Counter[str] = Counter()
+        self._top_story = 0  # the highest story id indexed
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -255,6 +251,7 @@ class EventIndex:
             story.scripts = _scripts(words, story.scripts)
         else:
             self._stories[story_id] = _Story(event_id, words, when, _scripts(words))
+            self._top_story = max(self._top_story, story_id)
         self._df.update(words)
         postings = self._postings
         for word in filterfalse(_script, words):  # the script-neutral ones
@@ -288,7 +285,7 @@ class EventIndex:
         weights = _Weights(self._df, len(self._stories))
         scripts = _scripts(query)
         restricted: dict[frozenset[str | None], dict[str, float]] = {}  # the query's keys by the story's scripts
-        for story_id in _most_found(read):
+        for story_id in _most_found(read, self._top_story < 1 << 31):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
             if hours > EVENT_HOURS:
@@ -335,14 +332,15 @@ class EventIndex:
                 del df[key]
 
 
-def _most_found(read: list[array[int]]) -> list[int]:
+def _most_found(read: list[array[int]], narrow: bool) -> list[int]:
     """The stories found in ``MIN_SHARED`` or more of the postings ``read``, at most ``CANDIDATES``.
 
     Most found first; ties in the order first found (``Counter.most_common`` over the postings
-    in turn, without counting the hundreds of stories found once in Python).
+    in turn, without counting the hundreds of stories found once in Python). ``narrow``: every
+    story id fits in 32 bits.
     """
     found = np.frombuffer(b"".join(read), dtype=np.int64)
-    ids = found.copy()
+    ids = found.astype(np.int32) if narrow else found.copy()  # int32 sorts in half the time
     ids.sort()
     # In sorted order a story found n times or more is equal to the id n - 1 places on.
     many = ids[MIN_SHARED - 1 :][ids[MIN_SHARED - 1 :] == ids[: ids.size - MIN_SHARED + 1]]
