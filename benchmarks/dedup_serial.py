@@ -5,17 +5,24 @@ Usage (from a checkout root)::
     python -m benchmarks.dedup_serial [--decisions OUT.json] [--compare A.json B.json]
 
 The cold workload (500 feeds × 50 entries, seed 8) is parsed and its signatures computed once,
-cached under the system's temporary folder; then only ``decide`` + ``add`` are timed, for all
-entries in feed order, with ids assigned the way the store assigns them. ``--decisions`` writes
-every decision (story, event, scores, reasons) so two versions of the index can be compared
-with ``--compare``: run one with ``PYTHONPATH`` pointing at the other checkout.
-Also prints the memory the index holds (tracemalloc) per indexed entry.
+cached under the system's temporary folder (keyed by the parsing and dedup sources); then only
+``decide`` + ``add`` are timed, for all entries in feed order, with ids assigned the way the
+store assigns them. Also prints the memory the index keeps (tracemalloc) per indexed entry.
+
+A/B against another checkout, same decisions? Set ``PYTHONHASHSEED`` (ties between equal
+candidates follow set order, in every version) and run this file with ``PYTHONPATH`` pointing
+at each checkout::
+
+    PYTHONHASHSEED=0 PYTHONPATH=../main python benchmarks/dedup_serial.py --decisions /tmp/a.json
+    PYTHONHASHSEED=0 PYTHONPATH=. python benchmarks/dedup_serial.py --decisions /tmp/b.json
+    PYTHONPATH=. python benchmarks/dedup_serial.py --compare /tmp/a.json /tmp/b.json
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
+import hashlib
 import json
 import pickle
 import sys
@@ -32,7 +39,13 @@ NOW = 1_750_000_000
 
 def signatures(feeds: int, entries: int) -> list[tuple[object, float]]:
     """(Signature, seen POSIX time) of every entry, feed by feed, as the pipeline sees them."""
-    cache = Path(tempfile.gettempdir()) / f"monitor-dedup-serial-{feeds}x{entries}.pickle"
+    import monitor
+
+    sources = Path(monitor.__file__).parent
+    code = hashlib.sha256(
+        b"".join(f.read_bytes() for f in sorted([*sources.glob("dedup/*.py"), *sources.glob("*.py")]))
+    )
+    cache = Path(tempfile.gettempdir()) / f"monitor-dedup-serial-{feeds}x{entries}-{code.hexdigest()[:12]}.pickle"
     if cache.exists():
         loaded: list[tuple[object, float]] = pickle.loads(cache.read_bytes())
         return loaded

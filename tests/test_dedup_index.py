@@ -4,9 +4,13 @@ weights per find, shared script sets, and the DF kept right through pruning."""
 from __future__ import annotations
 
 import math
+import os
 import random
+import subprocess
+import sys
 from array import array
 from collections import Counter
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -15,6 +19,7 @@ from hypothesis import strategies as st
 from monitor.dedup import events
 from monitor.dedup.events import CANDIDATES, EVENT_HOURS, MIN_SHARED, POSTINGS_READ, EventIndex, script_of
 
+ROOT = Path(__file__).parent.parent
 HOUR = 3600.0
 NAMES = [f"n{i}" for i in range(40)] + ["12", "2025", "@07-03"]
 WORDS = ["~" + w for w in ("ceasefi", "recogni", "drone", "pipelin", "summit")] + ["~признал", "~талибы"]
@@ -139,3 +144,26 @@ def test_a_copy_adds_its_new_keywords_and_scripts_once():
     assert story.scripts == {None, "latin", "cjk"}
     assert [index.df(w) for w in ("n1", "n2", "n3", "外務")] == [1, 1, 1, 1]
     assert list(index._postings["n3"]) == [1]
+
+
+def test_serial_benchmark_smoke_compares_its_decisions(tmp_path):
+    env = {**os.environ, "TMPDIR": str(tmp_path), "PYTHONHASHSEED": "0"}
+    run = [sys.executable, "-m", "benchmarks.dedup_serial", "--feeds", "3", "--entries", "6", "--repeat", "1"]
+    for name in ("a", "b"):
+        out = subprocess.run(
+            [*run, "--decisions", str(tmp_path / f"{name}.json")],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        assert "decide+add over 18 entries" in out and "B/entry" in out
+    same = subprocess.run(
+        [*run, "--compare", str(tmp_path / "a.json"), str(tmp_path / "b.json")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert same.returncode == 0 and "18 decisions compared, 0 differ" in same.stdout
