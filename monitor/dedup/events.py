@@ -242,14 +242,14 @@ class EventIndex:
 
     def add(self, story_id: int, event_id: int, words: tuple[str, ...], when: float) -> None:
         """Index a story, or add the keywords of another of its entries."""
-        words = tuple(dict.fromkeys(map(sys.intern, words)))  # each story once in a posting list
         story = self._stories.get(story_id)
         if story is not None:  # a copy's own headline adds names: the story's keywords are the union
             known = set(story.keywords)
-            words = tuple(w for w in words if w not in known)
+            words = tuple(dict.fromkeys(sys.intern(w) for w in words if w not in known))
             story.keywords += words
             story.scripts = _scripts(words, story.scripts)
         else:
+            words = tuple(dict.fromkeys(map(sys.intern, words)))  # each story once in a posting list
             self._stories[story_id] = _Story(event_id, words, when, _scripts(words))
             self._top_story = max(self._top_story, story_id)
         self._df.update(words)
