@@ -7,8 +7,6 @@ import functools
 import re
 import unicodedata
 
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]+")
 # Within a line, str.split() splits on exactly _SPACE's characters except these: the
 # zero-width space (not white space to str), and the unit separator and three spaces
@@ -40,7 +38,9 @@ def html_to_text(markup: str) -> str:
 
 def parsed_text(markup: str) -> str:
     """The text of ``markup`` as the HTML parser reads it, a line break after each block element, unsquashed."""
-    tree = HTMLParser(markup)
+    from selectolax.lexbor import LexborHTMLParser  # only parser processes read HTML: not held by an idle daemon
+
+    tree = LexborHTMLParser(markup)
     for node in tree.css("script,style,noscript,iframe,object"):
         node.decompose()
     for node in tree.css(_BLOCK_TAGS):
