@@ -267,12 +267,14 @@ def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined, tal
     queued: list[QueuedAlert] = []
     rules = p.rules  # one rule set for the whole entry: a reload may swap p.rules meanwhile
     if _alertable(p.config, entry, state, now):
-        outlets: list[int] = []  # the story's outlet count, read once and only for a rule that escalates
-        for match in _matches(rules, entry, facts, examined, now):
-            rule = _rule(rules, match.rule)
+        matched = [(match, _rule(rules, match.rule)) for match in _matches(rules, entry, facts, examined, now)]
+        # The story's outlets are read only when a matched rule escalates (a query per copy otherwise).
+        escalating = decision.story_id is not None and any(rule.escalate_at is not None for _, rule in matched)
+        outlets = _outlets_with(p, decision.story_id, entry.outlet) if escalating else 0
+        for match, rule in matched:
             kind = "event" if rule.novelty == "event" else "story"
             queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
-            if _escalates(p, rule, decision.story_id, entry.outlet, outlets):
+            if _escalates(p, rule, decision.story_id, outlets):
                 queued += [(match, d, "escalation") for d in p.notifier.deliveries(rule.name, rule.notify)]
     entry_id, story_id, added = p.store.add_entry(
         entry,
@@ -313,21 +315,21 @@ def _rule(rules: RuleSet, name: str) -> Rule:
     return rules.rule(name)
 
 
-def _outlets_with(p: Pipeline, story_id: int, outlet: str) -> int:
-    """How many outlets the story has with this entry's."""
+def _outlets_with(p: Pipeline, story_id: int | None, outlet: str) -> int:
+    if story_id is None:
+        return 1
     outlets = p.store.story_outlets(story_id)
     return len(outlets) + (outlet not in outlets)
 
 
-def _escalates(p: Pipeline, rule: Rule, story_id: int | None, outlet: str, outlets: list[int]) -> bool:
-    """A follow-up is due when the story reaches ``escalate_at`` outlets and the rule alerted on it before.
-
-    ``outlets`` keeps the story's count once read (empty until then), for the entry's other rules."""
-    if rule.escalate_at is None or story_id is None:
-        return False
-    if not outlets:
-        outlets.append(_outlets_with(p, story_id, outlet))
-    return outlets[0] >= rule.escalate_at and p.store.alerted(rule.name, story_id)
+def _escalates(p: Pipeline, rule: Rule, story_id: int | None, outlets: int) -> bool:
+    """A follow-up is due when the story reaches ``escalate_at`` outlets and the rule alerted on it before."""
+    return (
+        rule.escalate_at is not None
+        and story_id is not None
+        and outlets >= rule.escalate_at
+        and p.store.alerted(rule.name, story_id)
+    )
 
 
 def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | None, state: FeedState) -> int:
