@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import itertools
 import logging
 import stat
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
 from monitor.config import Config
-from monitor.dedup import Signature, StoryIndex, signature
-from monitor.dedup.index import WINDOW
 from monitor.durations import format_duration
 from monitor.errors import ConfigError
 from monitor.fetch import HostSlots, make_client
 from monitor.models import Feed
 from monitor.notify import Notifier
 from monitor.pipeline import Pipeline
+from monitor.reindex import rebuild_index
 from monitor.render import Templates, load_templates
 from monitor.rules import Rule, RuleSet, load_rules
 from monitor.store import Store
@@ -54,28 +52,6 @@ def exposure(config: Config) -> str | None:
         f"{len(credentials)} URL(s) with credentials: chmod 600 {config.path} "
         "(under systemd, hand it over with LoadCredential=, see systemd/README.md)"
     )
-
-
-def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW, *, backfill: bool = True) -> StoryIndex:
-    """The dedup index of the window, from stored signatures.
-
-    Rows stored before signatures were kept get theirs computed here (about 0.4 ms
-    each) and, with ``backfill``, written back so the next start-up only reads them.
-    """
-    index = StoryIndex(window=window)
-    computed: list[tuple[int, Signature]] = []
-    rows = store.recent_signatures(since)
-    while chunk := list(itertools.islice(rows, 1000)):
-        missing = store.entries(r[0] for r in chunk if r[4] is None)
-        for entry_id, story_id, event_id, seen, sig in chunk:
-            if sig is None:
-                sig = signature(missing[entry_id], seen)
-                computed.append((entry_id, sig))
-            index.add(entry_id, story_id, event_id, sig, seen)
-    if computed and backfill:
-        store.save_signatures(computed)
-        log.info("computed and stored the dedup signatures of %d older entries", len(computed))
-    return index
 
 
 def prepare(config: Config) -> tuple[list[Rule], Notifier]:

@@ -30,6 +30,7 @@ from monitor.models import Entry, Feed, Match
 from monitor.notify import Notifier
 from monitor.parse import MAX_ENTRIES, ParsedFeed
 from monitor.parsepool import FeedParser
+from monitor.reindex import rebuild_index
 from monitor.render import Templates
 from monitor.rules import Rule, RuleSet
 from monitor.rules.match import in_scope
@@ -145,12 +146,18 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
         fresh = _fresh(p, feed.url, parsed.entries, known)
-        with p.store.transaction():  # one commit per feed, not one per entry
-            alerts = sum(_record(p, entry, state, examined, tally) for entry in reversed(fresh))  # oldest first
-            for entry in reversed(parsed.entries):
-                if entry.key in known:
-                    alerts += _maybe_update(p, entry, *known[entry.key], state)
-    tally.record(p.metrics)
+        try:
+            with p.store.transaction():  # one commit per feed, not one per entry
+                alerts = sum(_record(p, entry, state, examined, tally) for entry in reversed(fresh))  # oldest first
+                for entry in reversed(parsed.entries):
+                    if entry.key in known:
+                        alerts += _maybe_update(p, entry, *known[entry.key], state)
+        except BaseException:
+            # Rolled back: the entries indexed meanwhile exist nowhere else. Left in the index,
+            # later entries would join them, as copies, to stories whose ids SQLite hands out again.
+            p.index = rebuild_index(p.store, p.clock() - p.index.window, p.index.window, backfill=False)
+            raise
+    tally.record(p.metrics)  # only what was committed
     if fresh:
         log.info("feed %s: %d new entries, %d alerts queued", feed.name, len(fresh), alerts)
     return _succeeded(p, feed, state, fetched, parsed, len(fresh), alerts, digest)
