@@ -1112,9 +1112,8 @@ def _entry_of(values: tuple[Any, ...]) -> Entry:
     )
 
 
-_json = json.JSONEncoder(
-    ensure_ascii=False
-).encode  # json.dumps(..., ensure_ascii=False) without a new encoder per call
+# json.dumps(..., ensure_ascii=False) without building an encoder per call (once per alert).
+_json = json.JSONEncoder(ensure_ascii=False).encode
 _TEXT_COLUMNS = ("link", "title", "summary", "content", "author", "tags", "published")
 
 
