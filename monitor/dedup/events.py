@@ -31,12 +31,16 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from itertools import filterfalse, repeat
+
+import numpy as np
 
 from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
@@ -128,20 +132,38 @@ def _names(text: str) -> list[str]:
     return keys
 
 
-def _scripts(words: Iterable[str]) -> frozenset[str | None]:
-    return frozenset({script_of(w) for w in words} | {None})
+# Stories share these instead of holding a frozenset each (equal sets are then the same object).
+_NEUTRAL: frozenset[str | None] = frozenset({None})
+_LATIN: frozenset[str | None] = frozenset({None, "latin"})
+_SCRIPT_SETS: dict[frozenset[str | None], frozenset[str | None]] = {_NEUTRAL: _NEUTRAL, _LATIN: _LATIN}
 
 
-class _Weights(dict[str, float]):
-    """idf(word) squared, computed once per ``find``: the terms of the cosine."""
+def _scripts(words: Collection[str], also: frozenset[str | None] = _NEUTRAL) -> frozenset[str | None]:
+    """The scripts of ``words`` (and ``also``), with None: one shared frozenset per combination."""
+    joined = "\0" + "\0".join(words)
+    if joined.isascii() and (also is _NEUTRAL or also is _LATIN):
+        # The common case, without looking at each key: an ASCII key is Latin when it is a
+        # headline word (it starts with WORD_MARK; no key holds a NUL), else neutral (script_of).
+        return _LATIN if also is _LATIN or "\0" + WORD_MARK in joined else _NEUTRAL
+    scripts = frozenset((*map(_script, words), None, *also))
+    return _SCRIPT_SETS.setdefault(scripts, scripts)
 
-    def __init__(self, index: EventIndex):
-        super().__init__()
-        self._index = index
 
-    def __missing__(self, word: str) -> float:
-        weight = self[word] = self._index.idf(word) ** 2
-        return weight
+class _Weights:
+    """idf(word) squared for the index as it is now: the terms of the cosine. Lives for one ``find``.
+
+    The expression is ``EventIndex.idf``'s, inlined: a ``find`` weighs a hundred-odd words, and
+    equal bits matter (ties between candidates go to the first), so nothing is approximated.
+    """
+
+    def __init__(self, df: dict[str, int], stories: int):
+        self._df = df
+        self._n = stories + 1
+
+    def of(self, words: Iterable[str]) -> list[float]:
+        """The weights of ``words``, in their order (sums over them add up in the same order)."""
+        n, log = self._n, math.log
+        return [log(1 + n / (df + 1)) ** 2 for df in map(self._df.get, words, repeat(0))]
 
 
 def script_of(key: str) -> str | None:
@@ -151,6 +173,25 @@ def script_of(key: str) -> str | None:
     if key.isascii():  # names, numbers and days are ASCII keys
         return None
     return "cjk" if _CJK_CHAR.match(key) else None
+
+
+class _ScriptMemo(dict[str, str | None]):
+    """``script_of``, remembered: the index asks for the script of every keyword it adds or compares.
+
+    A dict looked up from C (``map(_SCRIPTS.__getitem__, words)``) rather than ``lru_cache``, whose
+    bookkeeping on every hit cost more than the lookups; emptied when it reaches ``SCRIPT_MEMO`` keys.
+    """
+
+    def __missing__(self, key: str) -> str | None:
+        if len(self) >= SCRIPT_MEMO:
+            self.clear()
+        script = self[key] = script_of(key)
+        return script
+
+
+SCRIPT_MEMO = 1 << 17
+_SCRIPTS = _ScriptMemo()
+_script = _SCRIPTS.__getitem__
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,9 +214,9 @@ class EventMatch:
 @dataclass(slots=True)
 class _Story:
     event_id: int
-    keywords: tuple[str, ...]
+    keywords: tuple[str, ...]  # interned: the window's stories share one string per keyword
     when: float
-    scripts: frozenset[str | None]  # of the script-bound keywords, and None
+    scripts: frozenset[str | None]  # of the script-bound keywords, and None (shared, see _scripts)
 
 
 class EventIndex:
@@ -184,11 +225,13 @@ class EventIndex:
     def __init__(self, threshold: float = 0.23):
         self.threshold = threshold
         self._stories: dict[int, _Story] = {}
-        # Script-neutral keyword (name, number, day) -> stories, oldest first; its length is the DF.
+        # Script-neutral keyword (name, number, day) -> stories, oldest first.
         # Arrays, not lists: millions of small lists make every garbage collection crawl.
         self._postings: dict[str, array[int]] = {}
+        # Every keyword -> how many stories have it (for a script-neutral one, its postings' length).
         # Script-bound keywords only weigh in the score, so only their DF is kept.
-        self._word_df: dict[str, int] = {}
+        self._df: Counter[str] = Counter()
+        self._top_story = 0  # the highest story id indexed
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -202,47 +245,61 @@ class EventIndex:
         story = self._stories.get(story_id)
         if story is not None:  # a copy's own headline adds names: the story's keywords are the union
             known = set(story.keywords)
-            words = tuple(w for w in words if w not in known)
+            words = tuple(dict.fromkeys(sys.intern(w) for w in words if w not in known))
             story.keywords += words
-            story.scripts |= _scripts(words)
+            story.scripts = _scripts(words, story.scripts)
         else:
+            words = tuple(dict.fromkeys(map(sys.intern, words)))  # each story once in a posting list
             self._stories[story_id] = _Story(event_id, words, when, _scripts(words))
-        for word in words:
-            if script_of(word) is not None:
-                self._word_df[word] = self._word_df.get(word, 0) + 1
-            elif (found := self._postings.get(word)) is not None:
+            self._top_story = max(self._top_story, story_id)
+        self._df.update(words)
+        postings = self._postings
+        for word in filterfalse(_script, words):  # the script-neutral ones
+            if (found := postings.get(word)) is not None:
                 found.append(story_id)
             else:
-                self._postings[word] = array("q", (story_id,))
+                postings[word] = array("q", (story_id,))
 
     def idf(self, word: str) -> float:
         return math.log(1 + (len(self._stories) + 1) / (self.df(word) + 1))
 
     def df(self, word: str) -> int:
         """How many stories of the window have ``word``."""
-        return len(self._postings.get(word, ())) or self._word_df.get(word, 0)
+        return self._df.get(word, 0)
 
     def find(self, words: tuple[str, ...], when: float) -> EventMatch | None:
         """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days; ``joins`` judges it.
 
         Only script-neutral keys look up candidates (an event has a who, where or when), each
         reading at most the ``POSTINGS_READ`` newest stories, so the cost per entry is bounded
-        whatever the window holds; every keyword counts in the score.
+        whatever the window holds; every keyword counts in the score. The candidates are the
+        ``CANDIDATES`` stories found under the most keys (ties: the first found, reading the
+        keys in ``set(words)`` order and each one's postings oldest first).
         """
         query = set(words)
-        counts: Counter[int] = Counter()
-        for word in query:
-            counts.update(self._postings.get(word, ())[-POSTINGS_READ:])
+        postings = self._postings
+        read = [found[-POSTINGS_READ:] for found in map(postings.get, query) if found]
+        if len(read) < MIN_SHARED:  # no story can share enough keys: the common case costs no counting
+            return None
         best: EventMatch | None = None
-        weights, scripts = _Weights(self), _scripts(query)
-        for story_id, shared_count in counts.most_common(CANDIDATES):
-            if shared_count < MIN_SHARED:
-                break
+        weights = _Weights(self._df, len(self._stories))
+        scripts = _scripts(query)
+        restricted: dict[frozenset[str | None], dict[str, float]] = {}  # the query's keys by the story's scripts
+        for story_id in _most_found(read, self._top_story < 1 << 31):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
             if hours > EVENT_HOURS:
                 continue
-            score, shared = self._overlap((query, scripts), (set(story.keywords), story.scripts), weights)
+            # A script-bound key counts only when the other report has keys of that script too:
+            # a Japanese report's character pairs cannot appear in an English one, and counting
+            # them would only dilute the names and days the two do share.
+            b = set(story.keywords)
+            if story.scripts is not scripts:
+                b = _of_scripts(b, scripts & story.scripts)
+            if (a := restricted.get(story.scripts)) is None:
+                keys = query if story.scripts is scripts else _of_scripts(query, scripts & story.scripts)
+                a = restricted[story.scripts] = dict(zip(keys, weights.of(keys), strict=True))
+            score, shared = _cosine(a, b, weights)
             if best is None or score > best.score:
                 best = EventMatch(story.event_id, story_id, score, shared, hours)
         return best
@@ -250,44 +307,61 @@ class EventIndex:
     def joins(self, match: EventMatch | None) -> bool:
         return match is not None and match.score >= self.threshold
 
-    def _overlap(
-        self,
-        query: tuple[set[str], frozenset[str | None]],
-        story: tuple[set[str], frozenset[str | None]],
-        weights: _Weights,
-    ) -> tuple[float, tuple[str, ...]]:
-        """IDF-weighted cosine over the keys both reports could share.
-
-        A script-bound key counts only when the other report has keys of that script too:
-        a Japanese report's character pairs cannot appear in an English one, and counting
-        them would only dilute the names and days the two do share.
-        """
-        (a, scripts_a), (b, scripts_b) = query, story
-        if scripts_a != scripts_b:
-            scripts = scripts_a & scripts_b
-            a = {w for w in a if script_of(w) in scripts}
-            b = {w for w in b if script_of(w) in scripts}
-        shared = sorted(a & b, key=lambda w: (-weights[w], w))  # rarest first; ties by name, for stable reasons
-        norm = math.sqrt(sum(weights[w] for w in a) * sum(weights[w] for w in b))
-        return (sum(weights[w] for w in shared) / norm if norm else 0.0), tuple(shared)
-
     def prune(self, before: float) -> None:
         """Forget stories published before ``before``: no new story can join their events any more."""
         stale = {sid for sid, story in self._stories.items() if story.when < before - EVENT_HOURS * 3600}
         if not stale:
             return
         keys: set[str] = set()
+        df = self._df
         for story_id in stale:
             for word in self._stories.pop(story_id).keywords:
-                if word in self._word_df:
-                    self._word_df[word] -= 1
-                    if not self._word_df[word]:
-                        del self._word_df[word]
-                else:
+                if word in self._postings:
                     keys.add(word)
+                elif df[word] > 1:
+                    df[word] -= 1
+                else:
+                    del df[word]
         for key in keys:
             kept = array("q", (sid for sid in self._postings[key] if sid not in stale))
             if kept:
                 self._postings[key] = kept
+                df[key] = len(kept)
             else:
                 del self._postings[key]
+                del df[key]
+
+
+def _most_found(read: list[array[int]], narrow: bool) -> list[int]:
+    """The stories found in ``MIN_SHARED`` or more of the postings ``read``, at most ``CANDIDATES``.
+
+    Most found first; ties in the order first found (``Counter.most_common`` over the postings
+    in turn, without counting the hundreds of stories found once in Python). ``narrow``: every
+    story id fits in 32 bits.
+    """
+    found = np.frombuffer(b"".join(read), dtype=np.int64)
+    ids = found.astype(np.int32) if narrow else found.copy()  # int32 sorts in half the time
+    ids.sort()
+    # In sorted order a story found n times or more is equal to the id n - 1 places on.
+    many = ids[MIN_SHARED - 1 :][ids[MIN_SHARED - 1 :] == ids[: ids.size - MIN_SHARED + 1]]
+    if not many.size:
+        return []  # the common case: no story under enough keys
+    stories = np.array(list(dict.fromkeys(many.tolist())), dtype=np.int64)  # few: a handful at most
+    sightings = found[:, None] == stories
+    counts, first = sightings.sum(axis=0).tolist(), sightings.argmax(axis=0).tolist()
+    ranked = sorted(zip(counts, first, stories.tolist(), strict=True), key=lambda c: (-c[0], c[1]))
+    return [story for _, _, story in ranked[:CANDIDATES]]
+
+
+def _of_scripts(words: set[str], scripts: frozenset[str | None]) -> set[str]:
+    return {w for w in words if _script(w) in scripts}
+
+
+def _cosine(query: dict[str, float], story: set[str], weights: _Weights) -> tuple[float, tuple[str, ...]]:
+    """IDF-weighted cosine of the query's keys (with their weights) and the story's, and the shared keys.
+
+    Sums add up in the order of the sets, as they always did: equal inputs give equal bits.
+    """
+    shared = sorted(query.keys() & story, key=lambda w: (-query[w], w))  # rarest first; ties by name
+    norm = math.sqrt(sum(query.values()) * sum(weights.of(story)))
+    return (sum(map(query.__getitem__, shared)) / norm if norm else 0.0), tuple(shared)

@@ -13,10 +13,11 @@ at O(window / N) instead of O(window); nothing is scanned while no entry is old 
 
 from __future__ import annotations
 
+import itertools
 import math
-from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from operator import itemgetter
 
 from rapidfuzz import fuzz
 
@@ -87,7 +88,7 @@ class StoryIndex:
 
     def decide(self, sig: Signature) -> Decision:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
-        if len(sig.lede.split()) < MIN_LEDE_TOKENS:
+        if len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:  # fewer words than that
             return self._new_story(sig, 0.0, "new story: too little text to compare")
         best = self._best_copy(sig)
         if best and best[0] >= self.threshold:
@@ -109,13 +110,21 @@ class StoryIndex:
         return Decision(None, score, None, reason, None, match.score if match else 0.0, why, sig)
 
     def _best_copy(self, sig: Signature) -> tuple[float, int, _Doc] | None:
-        shared: Counter[int] = Counter()
-        for key in sig.bands:
-            found = self._buckets.get(key)
-            if found is not None:
-                shared.update(found if isinstance(found, list) else (found,))
+        """The entry whose lede is most like ``sig``'s among the ``MAX_VERIFIED`` sharing most bands.
+
+        Ties (in bands, then in similarity) go to the entry found first, reading the bands in order.
+        """
+        shared: dict[int, int] = {}
+        for found in map(self._buckets.get, sig.bands):
+            if found is None:
+                continue
+            for entry_id in found if isinstance(found, list) else (found,):
+                shared[entry_id] = shared.get(entry_id, 0) + 1
+        if not shared:
+            return None
+        ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
         best: tuple[float, int, _Doc] | None = None
-        for entry_id, _ in shared.most_common(MAX_VERIFIED):
+        for entry_id, _ in itertools.islice(ranked, MAX_VERIFIED):
             doc = self._docs[entry_id]
             score = similarity(sig.lede, doc.lede)
             if best is None or score > best[0]:
@@ -130,17 +139,20 @@ class StoryIndex:
         self._adds += 1
         if self._adds % self.prune_every == 0:
             self.prune(seen - self.window)
-        self.remove(entry_id)
-        self._docs[entry_id] = _Doc(story_id, sig.lede, sig.bands, seen.timestamp())
-        self._oldest = min(self._oldest, seen.timestamp())
+        if entry_id in self._docs:
+            self.remove(entry_id)
+        when = seen.timestamp()
+        self._docs[entry_id] = _Doc(story_id, sig.lede, sig.bands, when)
+        self._oldest = min(self._oldest, when)
+        buckets = self._buckets
         for key in sig.bands:
-            found = self._buckets.get(key)
+            found = buckets.get(key)
             if found is None:
-                self._buckets[key] = entry_id
+                buckets[key] = entry_id
             elif isinstance(found, list):
                 found.append(entry_id)
             else:
-                self._buckets[key] = [found, entry_id]
+                buckets[key] = [found, entry_id]
         self.events.add(story_id, event_id, sig.keywords, sig.when)
 
     def remove(self, entry_id: int) -> None:

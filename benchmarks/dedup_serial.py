@@ -1,0 +1,154 @@
+"""CPU per entry of the dedup index's serial work (``StoryIndex.decide`` + ``add``) on the cold workload.
+
+Usage (from a checkout root)::
+
+    python -m benchmarks.dedup_serial [--decisions OUT.json] [--compare A.json B.json]
+
+The cold workload (500 feeds × 50 entries, seed 8) is parsed and its signatures computed once,
+cached under the system's temporary folder (keyed by the parsing and dedup sources); then only
+``decide`` + ``add`` are timed, for all entries in feed order, with ids assigned the way the
+store assigns them. Also prints the memory the index keeps (tracemalloc) per indexed entry.
+
+A/B against another checkout, same decisions? Set ``PYTHONHASHSEED`` (ties between equal
+candidates follow set order, in every version) and run this file with ``PYTHONPATH`` pointing
+at each checkout::
+
+    PYTHONHASHSEED=0 PYTHONPATH=../main python benchmarks/dedup_serial.py --decisions /tmp/a.json
+    PYTHONHASHSEED=0 PYTHONPATH=. python benchmarks/dedup_serial.py --decisions /tmp/b.json
+    PYTHONPATH=. python benchmarks/dedup_serial.py --compare /tmp/a.json /tmp/b.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import hashlib
+import json
+import pickle
+import sys
+import tempfile
+import time
+import tracemalloc
+from datetime import UTC, datetime
+from pathlib import Path
+
+from benchmarks.workload import Spec, Workload
+
+NOW = 1_750_000_000
+
+
+def signatures(feeds: int, entries: int) -> list[tuple[object, float]]:
+    """(Signature, seen POSIX time) of every entry, feed by feed, as the pipeline sees them."""
+    import monitor
+
+    sources = Path(monitor.__file__).parent
+    code = hashlib.sha256(
+        b"".join(f.read_bytes() for f in sorted([*sources.glob("dedup/*.py"), *sources.glob("*.py")]))
+    )
+    cache = Path(tempfile.gettempdir()) / f"monitor-dedup-serial-{feeds}x{entries}-{code.hexdigest()[:12]}.pickle"
+    if cache.exists():
+        loaded: list[tuple[object, float]] = pickle.loads(cache.read_bytes())
+        return loaded
+    from monitor.dedup import signature
+    from monitor.parse import parse_feed
+
+    work = Workload(Spec(seed=8, feeds=feeds, entries=entries, now=NOW))
+    out: list[tuple[object, float]] = []
+    for feed in range(feeds):
+        parsed = parse_feed(work.document(feed), f"http://127.0.0.1/{work.path(feed)}", work.name(feed))
+        for entry in parsed.entries:
+            seen = datetime.fromtimestamp(NOW + len(out) * 0.01, UTC)
+            out.append((signature(entry, seen), seen.timestamp()))
+    cache.write_bytes(pickle.dumps(out))
+    return out
+
+
+def run(sigs: list[tuple[object, float]], trace: bool) -> tuple[float, list[list[object]], int]:
+    """CPU seconds of decide + add over all signatures, the decisions, and bytes held by the index.
+
+    With ``trace``, the signatures are copied (unpickled) while tracing, as the daemon receives
+    them from its parser processes or SQLite, so what the index keeps of them counts.
+    """
+    from monitor.dedup import StoryIndex
+
+    if trace:
+        blob = pickle.dumps(sigs)
+        tracemalloc.start()
+        before = tracemalloc.get_traced_memory()[0]
+        sigs = pickle.loads(blob)
+    index = StoryIndex()
+    decisions: list[list[object]] = []
+    events: dict[int, int] = {}  # story -> its event, as the store keeps it
+    stories = 0
+    times = [datetime.fromtimestamp(seen, UTC) for _, seen in sigs]  # the pipeline has its clock's value
+    gc.collect()
+    start = time.process_time()
+    for entry_id, ((sig, _), seen) in enumerate(zip(sigs, times, strict=True), 1):
+        d = index.decide(sig)  # type: ignore[arg-type]
+        if d.story_id is None:
+            stories += 1
+            story_id = stories
+            events[story_id] = d.event_id if d.event_id is not None else story_id
+        else:
+            story_id = d.story_id
+        index.add(entry_id, story_id, events[story_id], sig, seen)  # type: ignore[arg-type]
+        if not trace:  # the decisions would count as the index's memory
+            decisions.append(
+                [d.story_id, d.score, d.matched_entry, d.reason, d.event_id, d.event_score, d.event_reason]
+            )
+    cpu = time.process_time() - start
+    held = 0
+    if trace:
+        del d, sig, sigs, events, times  # what the index keeps remains
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0] - before
+        tracemalloc.stop()
+    return cpu, decisions, held
+
+
+def compare(a: Path, b: Path) -> int:
+    """Print how two decision files differ; returns the number of differing entries."""
+    left, right = json.loads(a.read_text()), json.loads(b.read_text())
+    differ = 0
+    for i, (x, y) in enumerate(zip(left, right, strict=True), 1):
+        same = all(
+            abs(p - q) <= 1e-9 if isinstance(p, float) and isinstance(q, float) else p == q
+            for p, q in zip(x, y, strict=True)
+        )
+        if not same:
+            differ += 1
+            if differ <= 5:
+                print(f"entry {i}:\n  {x}\n  {y}")
+    print(f"{len(left):,} decisions compared, {differ} differ")
+    return differ
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--feeds", type=int, default=500)
+    ap.add_argument("--entries", type=int, default=50)
+    ap.add_argument("--repeat", type=int, default=3, help="timed runs; the fastest is reported")
+    ap.add_argument("--decisions", type=Path, help="write the decisions here (JSON)")
+    ap.add_argument("--compare", type=Path, nargs=2, metavar=("A", "B"))
+    args = ap.parse_args()
+    if args.compare:
+        sys.exit(1 if compare(*args.compare) else 0)
+    sigs = signatures(args.feeds, args.entries)
+    cpus = []
+    for _ in range(args.repeat):
+        cpu, decisions, _held = run(sigs, trace=False)
+        cpus.append(cpu)
+    _cpu, _decisions, held = run(sigs, trace=True)
+    import monitor
+
+    n = len(sigs)
+    print(
+        f"{monitor.__file__}: decide+add over {n:,} entries: {min(cpus):.2f} CPU-s = {min(cpus) / n * 1e6:.0f} us/entry"
+        f" (runs: {', '.join(f'{c:.2f}' for c in cpus)}); index holds {held / 1e6:.1f} MB = {held / n:,.0f} B/entry"
+    )
+    if args.decisions:
+        args.decisions.write_text(json.dumps(decisions))
+
+
+if __name__ == "__main__":
+    main()
