@@ -84,6 +84,8 @@ def write_config(folder: Path, urls: list[str], rules: int, *, interval: str = "
     for number, url in enumerate(urls):
         lines += ["[[feeds]]", f'url = "{url}"', f'name = "Outlet {number:05d}"', f'interval = "{interval}"']
     path = folder / "config.toml"
+    path.touch(mode=0o600)  # it holds a target URL: monitor warns about a config others can read
+    path.chmod(0o600)
     path.write_text("\n".join(lines) + "\n")
     return path
 
@@ -93,6 +95,7 @@ class Usage:
     wall: float
     cpu: float  # user + system seconds of the process and its children
     peak_rss_mb: float  # the largest resident set seen (sampled), the tree summed
+    own_cpu: float = 0.0  # user + system seconds of the process itself (all its threads)
 
 
 class Meter:
@@ -132,7 +135,7 @@ class Meter:
                 self.cpu()
 
         thread = threading.Thread(target=sample, daemon=True)
-        cpu0, wall0 = self.cpu(), time.perf_counter()
+        cpu0, wall0, own0 = self.cpu(), time.perf_counter(), sum(self.proc.cpu_times()[:2])
         thread.start()
         try:
             yield
@@ -140,7 +143,8 @@ class Meter:
             stop.set()
             thread.join()
             self.rss_mb()
-            out.append(Usage(time.perf_counter() - wall0, self.cpu() - cpu0, self.peak))
+            own = sum(self.proc.cpu_times()[:2]) - own0
+            out.append(Usage(time.perf_counter() - wall0, self.cpu() - cpu0, self.peak, own))
 
 
 def feedparser_alone(bodies: list[bytes]) -> tuple[float, int, float]:

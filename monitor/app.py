@@ -54,19 +54,27 @@ def exposure(config: Config) -> str | None:
     )
 
 
-def prepare(config: Config) -> tuple[list[Rule], Notifier]:
-    """The rules and notifier of ``config``; raise ConfigError with every problem (a reload uses it too)."""
+def prepare(config: Config, *, lean: bool = False) -> tuple[list[Rule], Notifier]:
+    """The rules and notifier of ``config``; raise ConfigError with every problem (a reload uses it too).
+
+    ``lean`` (the daemon): apprise stays out of this process until something is sent (see notify).
+    """
     rules = load_rules(config.rule_paths, config.targets)
-    notifier = Notifier(config.targets, throttle=config.notify.throttle)
+    notifier = Notifier(config.targets, throttle=config.notify.throttle, lean=lean)
     problems = notifier.problems(str(config.path))
     if problems:
         raise ConfigError(problems)
     return rules, notifier
 
 
-def build(config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True) -> Pipeline:
-    """Open the store (taking the single-writer lock), load rules, rebuild the dedup index."""
-    rules, notifier = prepare(config)
+def build(
+    config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True, lean: bool = False
+) -> Pipeline:
+    """Open the store (taking the single-writer lock), load rules, rebuild the dedup index.
+
+    ``lean`` for a long-running process: what only sending needs is loaded when sending (``prepare``).
+    """
+    rules, notifier = prepare(config, lean=lean)
     templates = load_templates(config.notify.templates)
     if warning := exposure(config):
         log.warning("%s", warning)

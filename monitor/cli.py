@@ -96,7 +96,7 @@ def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
     from monitor import app
 
     config = load(ctx)
-    pipeline = app.build(config)
+    pipeline = app.build(config, lean=not (once or dry_run))  # the daemon: lean while idle
     if once or dry_run:
         from monitor.delivery import deliver
         from monitor.pipeline import poll_all

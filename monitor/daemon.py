@@ -230,7 +230,7 @@ class Daemon:
         old = self.p.config
         try:
             config = load_config(old.path)
-            rules, notifier = app.prepare(config)
+            rules, notifier = app.prepare(config, lean=True)
             templates = load_templates(config.notify.templates)
         except ConfigError as exc:
             log.error(

@@ -10,6 +10,7 @@ User-Agent.
 
 from __future__ import annotations
 
+import functools
 import threading
 import time
 import zlib
@@ -85,7 +86,7 @@ def fetch(
         if remaining <= 0:
             raise FetchError(f"timed out after {limits.timeout:g}s (redirects)")
         try:
-            with client.stream("GET", current, headers=headers, timeout=_timeout(remaining)) as response:
+            with _send(client, current, headers, remaining) as response:
                 if response.status_code in _REDIRECTS:
                     permanent = permanent and response.status_code in _PERMANENT
                     location = response.headers.get("location", "").strip()
@@ -94,10 +95,12 @@ def fetch(
                     current = _checked(urljoin(current, location))
                     continue
                 _raise_for_status(response)
-                body = None if response.status_code == 304 else _read_capped(response, limits, deadline)
+                # A 304 is read to its (empty) end too: a response closed unread closes its
+                # connection, and the next poll of the host would open a new one.
+                body = _read_capped(response, limits, deadline)
                 return FetchResult(
                     status=response.status_code,
-                    body=body,
+                    body=None if response.status_code == 304 else body,
                     etag=response.headers.get("etag"),
                     last_modified=response.headers.get("last-modified"),
                     moved_to=current if permanent and current != url else None,
@@ -108,6 +111,38 @@ def fetch(
         except httpx.HTTPError as exc:
             raise FetchError(f"{type(exc).__name__}: {_clean(str(exc))}") from exc
     raise FetchError(f"more than {limits.max_redirects} redirects")
+
+
+@contextmanager
+def _send(client: httpx.Client, url: str, headers: dict[str, str], timeout: float) -> Iterator[httpx.Response]:
+    """One GET through the client's transport (or its proxy for ``url``), response streamed.
+
+    ``client.stream`` costs about twice as much CPU per request as the transport itself
+    (measured: ~430 vs ~250 us for a 304 on one core) in layers a feed fetch does not
+    use: merging base URL, parameters and cookies, auth, redirect hooks, and a cookie jar
+    that every response is fed to. Redirects are followed by ``fetch`` itself, and a
+    feed poller has no business keeping cookies across feeds (a tracker's or a
+    consent wall's) in one shared jar: none are sent or kept.
+    """
+    request = httpx.Request(
+        "GET", _url(url), headers={**client.headers, **headers}, extensions={"timeout": _timeout(timeout).as_dict()}
+    )
+    route = getattr(client, "_transport_for_url", None)  # httpx's own choice of transport or proxy, by URL
+    if route is None:  # not in this httpx: the public path, slower
+        response = client.send(request, stream=True)
+    else:
+        response = route(request.url).handle_request(request)
+        response.request = request
+    try:
+        yield response
+    finally:
+        response.close()
+
+
+@functools.lru_cache(maxsize=2048)
+def _url(url: str) -> httpx.URL:
+    """httpx.URL(url), parsed once per feed URL (immutable): parsing was a tenth of a fetch's CPU."""
+    return httpx.URL(url)
 
 
 def _timeout(seconds: float) -> httpx.Timeout:

@@ -16,8 +16,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-import feedparser
-
 from monitor.errors import ParseError
 from monitor.models import Entry
 from monitor.text import html_to_text, squash
@@ -123,6 +121,9 @@ def parse_feed(body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
         raise ParseError(f"an element has more than {MAX_ATTRIBUTES} attributes: refused as hostile")
     if document.count(b"<") > MAX_TAGS:
         raise ParseError(f"more than {MAX_TAGS:,} tags in the first {MAX_ENTRIES} entries: refused as hostile")
+    # Imported here: only parser processes parse, and a daemon at rest should not hold feedparser (~9 MB).
+    import feedparser
+
     parsed = feedparser.parse(io.BytesIO(document), sanitize_html=False, resolve_relative_uris=False)
     meta = parsed.get("feed", {})
     if not parsed.entries and parsed.get("bozo") and not meta:

@@ -6,15 +6,21 @@ two feeds at once. ``FeedParser.parse`` keeps ``parse.parse_feed``'s contract
 go to a worker as bytes and ParsedFeed values come back pickled; both are small
 next to the parse itself.
 
-``FeedParser.examine`` runs ``examine.examine`` (dedup signatures, content hashes,
-rule matches of the new entries) in the same workers, so the pipeline's serial stage
-is left with index lookups and writes. Each worker compiles the rules once: a pool
-starts with the rules of the last ``examine`` call and is replaced when they change.
+``FeedParser.read`` parses a body and, in the same trip to the worker, runs
+``examine.examine`` (dedup signatures, content hashes, rule matches) on the entries
+that are new, so the pipeline's serial stage is left with index lookups and writes.
+Which entries are new only the store knows; the worker is told which keys the feed
+carried at its last read (``Read.keys``, 8 bytes per key), and examines the others.
+That is a hint, not a decision: the pipeline still asks the store, examines an entry
+the hint missed with ``FeedParser.examine`` (a second trip), and never uses the facts
+of an entry that is not new. Each worker compiles the rules once: a pool starts with
+the latest rules and is replaced when they change.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import multiprocessing
 import os
@@ -24,6 +30,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, TypeVar
 
@@ -71,13 +78,46 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _examine_in_worker(entries: tuple[Entry, ...], seen: datetime) -> tuple[Facts, ...]:
+def _compiled() -> RuleSet:
     global _worker_rules
     rules, compiled = _worker_rules
     if compiled is None:
         compiled = RuleSet(rules)
         _worker_rules = (rules, compiled)
-    return examine(entries, seen, compiled)
+    return compiled
+
+
+def _examine_in_worker(entries: tuple[Entry, ...], seen: datetime) -> tuple[Facts, ...]:
+    return examine(entries, seen, _compiled())
+
+
+def key_digest(key: str) -> bytes:
+    """An entry key in 8 bytes: ``Read.keys`` holds one per entry."""
+    return hashlib.blake2b(key.encode(), digest_size=8).digest()
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """A parsed body, the facts of the entries that were not in ``known``, and every entry's key digest."""
+
+    parsed: ParsedFeed
+    facts: dict[str, Facts]  # by entry key; only for entries examined (see ``FeedParser.read``)
+    keys: bytes  # key_digest of each entry, in order: the next read's ``known``
+
+
+def read_feed(
+    body: bytes, feed_url: str, outlet: str, seen: datetime, known: bytes | None, rules: RuleSet | None = None
+) -> Read:
+    """Parse, then examine the entries whose key digest is not in ``known`` (none when ``known`` is None)."""
+    parsed = parse_feed(body, feed_url, outlet)
+    digests = [key_digest(entry.key) for entry in parsed.entries]
+    facts: dict[str, Facts] = {}
+    if known is not None:
+        old = {known[i : i + 8] for i in range(0, len(known), 8)}
+        new = tuple(e for e, d in zip(parsed.entries, digests, strict=True) if d not in old)
+        found = examine(new, seen, _compiled() if rules is None else rules)
+        facts = {e.key: f for e, f in zip(new, found, strict=True)}
+    return Read(parsed, facts, b"".join(digests))
 
 
 class FeedParser:
@@ -110,6 +150,24 @@ class FeedParser:
             body,
             feed_url,
             outlet,
+        )
+
+    def read(
+        self, body: bytes, feed_url: str, outlet: str, seen: datetime, known: bytes | None, rules: RuleSet
+    ) -> Read:
+        """``read_feed(...)`` in one trip to a worker: the body goes there, the ParsedFeed and the facts of
+        the entries not in ``known`` come back. Raises ParseError for the feed (a dead worker too)."""
+        if self.workers <= 0:
+            return read_feed(body, feed_url, outlet, seen, known, rules)
+        return self._in_worker(
+            rules,
+            "the parser process died while reading this feed (too large or hostile?)",
+            read_feed,
+            body,
+            feed_url,
+            outlet,
+            seen,
+            known,
         )
 
     def examine(self, entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:

@@ -56,6 +56,9 @@ class Pipeline:
     hosts: HostSlots = field(default_factory=HostSlots)
     metrics: Metrics = field(default_factory=Metrics)
     parser: FeedParser = field(default_factory=FeedParser)  # parses in worker processes
+    # Per feed URL, the key digests of its last body read (parsepool.Read.keys): tells the parser
+    # which entries it need not examine. A hint only (lost on restart); ~8 bytes per entry.
+    read_keys: dict[str, bytes] = field(default_factory=dict)
     _process_lock: threading.Lock = field(default_factory=threading.Lock)
 
     @property
@@ -117,11 +120,17 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
         digest = body_hash(fetched.body)
         if digest == state.body_hash:
             return _succeeded(p, feed, state, fetched, None, 0)
-        parsed = p.parser.parse(fetched.body, feed.url, feed.name)
+        # One trip to a parser process parses the body and examines the entries that look new
+        # (signatures, hashes, rule matches): under the lock only index lookups and writes remain.
+        # A feed never polled has no known entries; after a restart the hint is missing.
+        rules = p.rules
+        hint = p.read_keys.get(feed.url, b"" if not state.polled else None)
+        got = p.parser.read(fetched.body, feed.url, feed.name, started, hint, rules)
     except FeedGone as exc:
         return _gone(p, feed, started, exc)
     except (FetchError, ParseError) as exc:
         return _failed(p, feed, state, started, exc)
+    parsed = got.parsed
     if fetched.moved_to:
         p.store.update_feed(feed.url, fetch_url=fetched.moved_to)
         log.warning(
@@ -133,15 +142,15 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
         log.info("feed %s: not well-formed XML, read leniently (%s)", feed.name, parsed.warning[:200])
     if parsed.skipped:
         log.warning("feed %s: only the first %d entries read, %d more ignored", feed.name, MAX_ENTRIES, parsed.skipped)
-    # The pure work on the new entries (signatures, hashes, rule matches) runs in the parser
-    # processes; under the lock only index lookups and writes remain.
-    rules = p.rules
-    candidates = _fresh(p, feed.url, parsed.entries)
+    # The store decides what is new (under the lock); new entries the hint took for known are
+    # examined now, in a second trip. Facts of entries that turn out known are never used.
+    unexamined = tuple(e for e in parsed.entries if e.key not in got.facts)
+    missing = _fresh(p, feed.url, unexamined) if unexamined else ()
     try:
-        facts = p.parser.examine(candidates, started, rules)
+        late = dict(zip((e.key for e in missing), p.parser.examine(missing, started, rules), strict=True))
     except ParseError as exc:
         return _failed(p, feed, state, started, exc)
-    examined = Examined({e.key: f for e, f in zip(candidates, facts, strict=True)}, started, rules)
+    examined = Examined(got.facts | late, started, rules)
     tally = Tally()
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
@@ -158,6 +167,7 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
             p.index = rebuild_index(p.store, p.clock() - p.index.window, p.index.window, backfill=False)
             raise
     tally.record(p.metrics)  # only what was committed
+    p.read_keys[feed.url] = got.keys
     if fresh:
         log.info("feed %s: %d new entries, %d alerts queued", feed.name, len(fresh), alerts)
     return _succeeded(p, feed, state, fetched, parsed, len(fresh), alerts, digest)

@@ -7,8 +7,6 @@ import functools
 import re
 import unicodedata
 
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _MARKUP_HINT = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z0-9]+;")
@@ -27,7 +25,9 @@ def html_to_text(markup: str) -> str:
         return ""
     if not _MARKUP_HINT.search(markup):
         return squash(markup)
-    tree = HTMLParser(markup)
+    from selectolax.lexbor import LexborHTMLParser  # only parser processes read HTML: not held by an idle daemon
+
+    tree = LexborHTMLParser(markup)
     for node in tree.css("script,style,noscript,iframe,object"):
         node.decompose()
     for node in tree.css(_BLOCK_TAGS):

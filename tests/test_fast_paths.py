@@ -19,9 +19,10 @@ from monitor import app
 from monitor.config import load_config
 from monitor.dedup import content_hash, signature
 from monitor.errors import ParseError
-from monitor.examine import examine
-from monitor.parse import ParsedFeed, parse_feed
-from monitor.parsepool import FeedParser
+from monitor.examine import Facts, examine
+from monitor.models import Entry
+from monitor.parse import parse_feed
+from monitor.parsepool import FeedParser, Read, key_digest
 from monitor.pipeline import poll
 from monitor.rules import RuleSet, load_rules
 
@@ -100,13 +101,69 @@ def test_max_age_applies_when_the_entry_is_recorded(tmp_path, feed_server):
 
 
 class CountingParser(FeedParser):
+    """Parses in the caller and counts the reads (one per body) and the entries examined apart."""
+
     def __init__(self) -> None:
         super().__init__(workers=0)
         self.calls = 0
+        self.examined_apart: list[str] = []
 
-    def parse(self, body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
+    def read(
+        self, body: bytes, feed_url: str, outlet: str, seen: datetime, known: bytes | None, rules: RuleSet
+    ) -> Read:
         self.calls += 1
-        return super().parse(body, feed_url, outlet)
+        return super().read(body, feed_url, outlet, seen, known, rules)
+
+    def examine(self, entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:
+        self.examined_apart += [e.key for e in entries]
+        return super().examine(entries, seen, rules)
+
+
+def test_a_read_examines_the_entries_not_known_and_only_those(tmp_path):
+    rules = rules_of(tmp_path, TWO_RULES)
+    entries = parse_feed(FEED, "http://a.example/rss", "A").entries
+    seen = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    parser = FeedParser(workers=1)
+    try:
+        first = parser.read(FEED, "http://a.example/rss", "A", seen, b"", rules)
+        again = parser.read(FEED, "http://a.example/rss", "A", seen, first.keys, rules)
+        one_known = parser.read(FEED, "http://a.example/rss", "A", seen, key_digest(entries[0].key), rules)
+        no_hint = parser.read(FEED, "http://a.example/rss", "A", seen, None, rules)
+    finally:
+        parser.close()
+    assert first.parsed == parse_feed(FEED, "http://a.example/rss", "A")
+    assert first.facts == dict(zip((e.key for e in entries), examine(entries, seen, rules), strict=True))
+    assert first.keys == b"".join(key_digest(e.key) for e in entries)
+    assert again.facts == {} and no_hint.facts == {}
+    assert list(one_known.facts) == [e.key for e in entries[1:]]
+
+
+def _with_item(feed: bytes, guid: str, title: str) -> bytes:
+    item = f"<item><title>{title}</title><link>https://outlet-a.example/{guid}</link><guid>{guid}</guid></item>"
+    return feed.replace(b"<item>", item.encode() + b"<item>", 1)
+
+
+def test_a_changed_feed_is_parsed_and_examined_in_one_trip_and_a_wrong_hint_costs_a_second(tmp_path, feed_server):
+    feed_server.put("/a.xml", FEED.decode())
+    config = load_config(write_config(tmp_path, [feed_server.url("/a.xml")], ["json://127.0.0.1:9/x"], rules=TWO_RULES))
+    pipeline = app.build(config)
+    pipeline.parser = parser = CountingParser()
+    url = config.feeds[0].url
+    try:
+        first = poll(pipeline, config.feeds[0])
+        assert pipeline.read_keys[url] == b"".join(key_digest(e.key) for e in parse_feed(FEED, url, "A").entries)
+        feed_server.put("/a.xml", _with_item(FEED, "new-1", "Taliban envoy arrives").decode())
+        second = poll(pipeline, config.feeds[0])
+        assert parser.examined_apart == []  # every new entry was examined with its parse
+        feed_server.put("/a.xml", _with_item(FEED, "new-2", "Taliban envoy leaves").decode())
+        pipeline.read_keys[url] += key_digest("guid:new-2")  # a wrong hint: the store decides what is new
+        third = poll(pipeline, config.feeds[0])
+        alerted = sorted(a["rule"] for a in pipeline.store.alerts())
+    finally:
+        pipeline.close()
+    assert (first.new_entries, second.new_entries, third.new_entries) == (2, 1, 1) and parser.calls == 3
+    assert parser.examined_apart == ["guid:new-2"]
+    assert alerted == ["Taliban"] * 3
 
 
 def test_an_unchanged_body_from_a_server_ignoring_conditional_get_is_not_parsed(tmp_path, feed_server):
