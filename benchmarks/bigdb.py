@@ -1,7 +1,8 @@
 """A large history for the scale figures: N entries written straight into a monitor database.
 
 Rows go in through the real schema (``Store`` applies every migration, so any
-trigger or full-text index other code adds is filled too), in large batches.
+trigger other code adds fires too), in large batches. The full-text index of
+`rules test` is not filled: ``Store.catch_up_fts`` does that, timed on its own.
 """
 
 from __future__ import annotations

@@ -106,6 +106,7 @@ def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
             sent, failed = deliver(pipeline, force=True, dry_run=dry_run)
             if not dry_run:
                 app.prune(pipeline)
+            pipeline.store.catch_up_fts()  # for `rules test`; the daemon does it every few minutes
         finally:
             pipeline.close()
         errors = sum(1 for r in results if r.error)

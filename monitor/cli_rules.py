@@ -1,7 +1,9 @@
 """``monitor rules test`` and ``monitor rules explain``: try rules before they go live.
 
 Both read the state database without taking the daemon's lock (SQLite WAL lets a
-reader run beside the writer) and send nothing, except ``rules test --send``: the
+reader run beside the writer; ``rules test`` first adds the entries stored since the
+daemon's last catch-up to the full-text index, in short transactions SQLite serialises
+with the daemon's writes) and send nothing, except ``rules test --send``: the
 catch-up a user asks for (monitor/catchup.py), queued in the outbox and sent as one
 digest per target URL, by this command when no daemon runs, else by the daemon.
 """
@@ -9,6 +11,7 @@ digest per target URL, by this command when no daemon runs, else by the daemon.
 from __future__ import annotations
 
 import difflib
+import logging
 import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
@@ -27,6 +30,7 @@ from monitor.rules.explain import Verdict, explain_lines
 from monitor.rules.match import in_scope
 from monitor.store import Store
 
+log = logging.getLogger(__name__)
 SNIPPET = 160  # characters of body shown around the first matched word
 
 
@@ -64,6 +68,7 @@ def test_rules(
     store = _open_store(config)
     reports = []
     try:
+        _catch_up(store)
         total = store.history_count(cutoff)
         click.echo(f"Backtest of {len(chosen)} rules against {total} entries since {cutoff:%Y-%m-%d %H:%M} UTC")
         for rule in chosen:
@@ -157,6 +162,15 @@ def _duration(value: str) -> float:
         return parse_duration(value)
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--since") from None
+
+
+def _catch_up(store: Store) -> None:
+    """Index what the daemon stored since its last catch-up; a database this command may not
+    write is read as it is (the entries the index lacks are scanned)."""
+    try:
+        store.catch_up_fts()
+    except StoreError as exc:
+        log.info("full-text index not brought up to date (%s): the entries it lacks are scanned", exc)
 
 
 def _open_store(config: Config) -> Store:

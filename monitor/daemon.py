@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 DELIVERY_EVERY = 30.0  # seconds between passes over the outbox (retries come due)
 DELIVERY_TICK = 1.0  # seconds between checks for alerts a poll just queued
 PRUNE_EVERY = 3600.0  # seconds between retention passes
+FTS_EVERY = 300.0  # seconds between catch-ups of the full-text index (`rules test` scans what it lacks)
 STOP_GRACE = 8.0  # seconds in-flight polls get on SIGTERM (systemd waits 15)
 STATUS_EVERY = 30.0  # seconds between STATUS= lines to systemd
 START_SPREAD = 0.05  # seconds between the first polls of consecutive feeds at start
@@ -81,6 +82,7 @@ class Daemon:
         every = [
             (self._deliver, "deliver", "deliver alerts", DELIVERY_TICK, 1.0, "outbox"),
             (self._prune, "prune", "retention", PRUNE_EVERY, 5.0, "outbox"),
+            (self.p.store.catch_up_fts, "fts", "full-text index", FTS_EVERY, FTS_EVERY, "outbox"),
             (self._heartbeat, "heartbeat", "heartbeat", self.tick, 0.0, "heartbeat"),
         ]
         for func, job_id, name, seconds, first, executor in every:

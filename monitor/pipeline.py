@@ -11,6 +11,7 @@ import hashlib
 import logging
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -150,12 +151,13 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     except ParseError as exc:
         return _failed(p, feed, state, started, exc)
     examined = Examined(got.facts | late, started, rules)
+    tally = Tally()
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
         fresh = _fresh(p, feed.url, parsed.entries, known)
         try:
             with p.store.transaction():  # one commit per feed, not one per entry
-                alerts = sum(_record(p, entry, state, examined) for entry in reversed(fresh))  # oldest first
+                alerts = sum(_record(p, entry, state, examined, tally) for entry in reversed(fresh))  # oldest first
                 for entry in reversed(parsed.entries):
                     if entry.key in known:
                         alerts += _maybe_update(p, entry, *known[entry.key], state)
@@ -164,6 +166,7 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
             # later entries would join them, as copies, to stories whose ids SQLite hands out again.
             p.index = rebuild_index(p.store, p.clock() - p.index.window, p.index.window, backfill=False)
             raise
+    tally.record(p.metrics)  # only what was committed
     p.read_keys[feed.url] = got.keys
     if fresh:
         log.info("feed %s: %d new entries, %d alerts queued", feed.name, len(fresh), alerts)
@@ -272,7 +275,7 @@ def _matches(rules: RuleSet, entry: Entry, facts: Facts, examined: Examined, now
     return [m for m in facts.matches if in_scope(_rule(rules, m.rule).scope, entry, now)]
 
 
-def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined) -> int:
+def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined, tally: Tally) -> int:
     """Decide story and event, queue the alerts, store both in one transaction, index the entry."""
     now = p.clock()
     facts, examined = _facts(p, entry, examined, now)
@@ -281,9 +284,11 @@ def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined) -> 
     queued: list[QueuedAlert] = []
     rules = p.rules  # one rule set for the whole entry: a reload may swap p.rules meanwhile
     if _alertable(p.config, entry, state, now):
-        outlets = _outlets_with(p, decision.story_id, entry.outlet)
-        for match in _matches(rules, entry, facts, examined, now):
-            rule = _rule(rules, match.rule)
+        matched = [(match, _rule(rules, match.rule)) for match in _matches(rules, entry, facts, examined, now)]
+        # The story's outlets are read only when a matched rule escalates (a query per copy otherwise).
+        escalating = decision.story_id is not None and any(rule.escalate_at is not None for _, rule in matched)
+        outlets = _outlets_with(p, decision.story_id, entry.outlet) if escalating else 0
+        for match, rule in matched:
             kind = "event" if rule.novelty == "event" else "story"
             queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
             if _escalates(p, rule, decision.story_id, outlets):
@@ -302,11 +307,12 @@ def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined) -> 
         signature=sig,
         content_hash=facts.content_hash,
     )
-    # A new story was stored in decision.event_id, else in an event of its own (numbered like the story).
+    # A new story was stored in decision.event_id, else in an event of its own (numbered like the story);
+    # a copy's decision names its story's event when the index still holds the story.
     if decision.story_id is None:
         event_id = decision.event_id if decision.event_id is not None else story_id
     else:
-        event_id = p.store.story_event(story_id)
+        event_id = decision.event_id if decision.event_id is not None else p.store.story_event(story_id)
     p.index.add(entry_id, story_id, event_id, sig, now)
     if decision.story_id is not None:
         log.debug("entry %s joins story %d: %s", entry.link or entry.key, story_id, decision.reason)
@@ -318,13 +324,12 @@ def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined) -> 
             decision.reason,
             decision.event_reason,
         )
-    hits = sorted({alert[0].rule for alert in queued})
-    _count(p, entry, state, joined=decision.story_id is not None, rules=hits, now=now)
+    _count(tally, entry, state, joined=decision.story_id is not None, alerts=queued, now=now)
     return added  # not len(queued): a copy of a story already alerted on queues nothing
 
 
 def _rule(rules: RuleSet, name: str) -> Rule:
-    return next(r for r in rules.rules if r.name == name)
+    return rules.rule(name)
 
 
 def _outlets_with(p: Pipeline, story_id: int | None, outlet: str) -> int:
@@ -371,15 +376,35 @@ def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | N
     return added
 
 
-def _count(p: Pipeline, entry: Entry, state: FeedState, *, joined: bool, rules: list[str], now: datetime) -> None:
-    p.metrics.new_entries.labels(entry.outlet).inc()
-    if joined:
-        p.metrics.dedup_suppressed.inc()
-    for rule in rules:
-        p.metrics.rule_hits.labels(rule).inc()
+@dataclass
+class Tally:
+    """A poll's metrics, counted per entry under the lock and recorded once (``record``) after it."""
+
+    entries: Counter[str] = field(default_factory=Counter)  # by outlet
+    joined: int = 0
+    hits: Counter[str] = field(default_factory=Counter)  # by rule
+    delays: list[float] = field(default_factory=list)
+
+    def record(self, metrics: Metrics) -> None:
+        for outlet, n in self.entries.items():
+            metrics.new_entries.labels(outlet).inc(n)
+        if self.joined:
+            metrics.dedup_suppressed.inc(self.joined)
+        for rule, n in self.hits.items():
+            metrics.rule_hits.labels(rule).inc(n)
+        for seconds in self.delays:
+            metrics.publish_to_detect.observe(seconds)
+
+
+def _count(
+    tally: Tally, entry: Entry, state: FeedState, *, joined: bool, alerts: list[QueuedAlert], now: datetime
+) -> None:
+    tally.entries[entry.outlet] += 1
+    tally.joined += joined
+    tally.hits.update({alert[0].rule for alert in alerts})
     # A first poll's backlog would swamp the figure: only entries found by a later poll count.
     if state.polled and entry.published is not None and entry.published <= now:
-        p.metrics.publish_to_detect.observe((now - entry.published).total_seconds())
+        tally.delays.append((now - entry.published).total_seconds())
 
 
 def _alertable(config: Config, entry: Entry, state: FeedState, now: datetime) -> bool:

@@ -15,7 +15,7 @@ import os
 import sqlite3
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -188,6 +188,37 @@ def m008_rules_entries_dated(db: sqlite_utils.Database) -> None:
     db.execute(f"CREATE INDEX IF NOT EXISTS idx_entries_dated ON entries({_DATED})")
 
 
+@migrations()
+def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
+    """The full-text index of `rules test` leaves the per-entry path: indexing each new entry in a
+    trigger was most of what storing it cost. ``Store.catch_up_fts`` now indexes the entries above
+    ``fts_state.indexed_to`` in bulk; entries at or below it (indexed) keep triggers for their
+    updates and deletions, which stay rare. ``Store.history`` reads the not-yet-indexed tail
+    without the index, so a backtest never misses an entry."""
+    for name in ("entries_ai", "entries_ad", "entries_au"):  # m005's (sqlite-utils' names)
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute("CREATE TABLE fts_state (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_to INTEGER NOT NULL)")
+    # m005's triggers indexed every entry stored so far.
+    db.execute("INSERT INTO fts_state (id, indexed_to) SELECT 1, coalesce(max(id), 0) FROM entries")
+    indexed = "old.id <= (SELECT indexed_to FROM fts_state)"
+    forget = (
+        "INSERT INTO entries_fts (entries_fts, rowid, title, summary, content) "
+        "VALUES ('delete', old.id, old.title, old.summary, old.content);"
+    )
+    db.execute(
+        f"CREATE TRIGGER entries_fts_au AFTER UPDATE OF title, summary, content ON entries WHEN {indexed} BEGIN "
+        f"{forget} INSERT INTO entries_fts (rowid, title, summary, content) "
+        "VALUES (new.id, new.title, new.summary, new.content); END"
+    )
+    # SQLite gives a new row max(id) + 1: once the newest entries are deleted, ids at or below the
+    # mark come back, so the mark goes down with them (never below an indexed entry still stored).
+    top = "(SELECT coalesce(max(id), 0) FROM entries)"
+    db.execute(
+        f"CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries WHEN {indexed} BEGIN {forget} "
+        f"UPDATE fts_state SET indexed_to = {top} WHERE indexed_to > {top}; END"
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class FeedState:
     url: str
@@ -247,15 +278,19 @@ class Recorded(NamedTuple):
     queued: int  # alerts actually added: a key already taken (a copy of an alerted story) adds none
 
 
-def _signature_columns(sig: Signature | None) -> dict[str, Any]:
+_SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when")
+
+
+def _signature_values(sig: Signature | None) -> tuple[Any, ...]:
+    """The values of ``_SIGNATURE_COLUMNS``; all NULL without a signature."""
     if sig is None:
-        return {}
-    return {
-        "dedup_bands": sig.pack_bands(),
-        "dedup_lede": sig.lede,
-        "dedup_keywords": " ".join(sig.keywords),
-        "dedup_when": sig.when,
-    }
+        return (None, None, None, None)
+    return (sig.pack_bands(), sig.lede, " ".join(sig.keywords), sig.when)
+
+
+def _signature_columns(sig: Signature | None) -> dict[str, Any]:
+    """The signature columns an update sets: none without a signature (the stored one stays)."""
+    return {} if sig is None else dict(zip(_SIGNATURE_COLUMNS, _signature_values(sig), strict=True))
 
 
 def url_id(url: str) -> str:
@@ -275,14 +310,6 @@ def iso(moment: datetime | None) -> str | None:
 
 def from_iso(text: str | None) -> datetime | None:
     return datetime.fromisoformat(text) if text else None
-
-
-def _insert(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int | None:
-    """A plain INSERT: sqlite-utils' insert() inspects the table on every call, which cost
-    more than the insert itself on a cold start with thousands of entries."""
-    columns = ", ".join(row)
-    marks = ", ".join("?" * len(row))
-    return db.execute(f"INSERT INTO {table} ({columns}) VALUES ({marks})", list(row.values())).lastrowid
 
 
 class Store:
@@ -357,18 +384,37 @@ class Store:
         with self._lock:
             return list(self.db.query(sql, params or []))
 
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """``_query`` as plain tuples: for the reads of every poll and entry, where dicts cost more than the read."""
+        with self._lock:
+            return self.db.conn.execute(sql, params).fetchall()
+
     @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
+    def transaction(self, *, immediate: bool = False) -> Iterator[sqlite_utils.Database]:
         """One atomic write. A failing write (disk full, read-only) rolls back whole and
-        becomes a StoreError: the run stops with one line, the database stays as it was."""
+        becomes a StoreError: the run stops with one line, the database stays as it was.
+
+        ``immediate`` takes the write lock at the start (not nested): a transaction that reads
+        before it writes cannot then fail because another process wrote in between."""
         try:
-            with self._lock, self.db.atomic():
+            with self._lock, self._immediate() if immediate else self.db.atomic():
                 yield self.db
         except sqlite3.OperationalError as exc:  # disk full, read-only, I/O error; not constraint errors
             raise StoreError(
                 f"cannot write to database {self.path}: {exc}; nothing of this write was kept, "
                 "fix the cause (free space, permissions) and run again"
             ) from exc
+
+    @contextmanager
+    def _immediate(self) -> Iterator[None]:
+        self.db.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.db.conn.in_transaction:
+                self.db.conn.execute("ROLLBACK")
+            raise
+        self.db.conn.execute("COMMIT")
 
     @contextmanager
     def _entry_transaction(self) -> Iterator[sqlite_utils.Database]:
@@ -523,11 +569,8 @@ class Store:
         chunks = list(digests)
         for start in range(0, len(chunks), 500):
             chunk = chunks[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                digests[r["digest"]]
-                for r in self._query(f"SELECT digest FROM tombstones WHERE digest IN ({marks})", chunk)
-            )
+            sql = f"SELECT digest FROM tombstones WHERE digest IN ({_marks(chunk)})"
+            found.update(digests[digest] for (digest,) in self._rows(sql, chunk))
         return found
 
     def prune(self, cutoff: datetime, now: datetime, batch: int = 500) -> int:
@@ -579,50 +622,42 @@ class Store:
 
         One transaction: either the entry and every alert are stored, or nothing is.
         Returns (entry_id, story_id, alerts actually queued). A new story joins ``event_id`` (None: it starts its
-        own event, numbered like the story). An alert already queued under the same key
+        own event, numbered like the story); for an entry of a known story, ``event_id`` may name its event
+        (else it is read when an event alert needs it). An alert already queued under the same key
         (rule, story or event or update or escalation, target URL) is not queued again.
         """
+        seen = iso(now)
+        # The hot path of a cold start: plain statements, prepared once (sqlite3 caches them by text).
         with self._entry_transaction() as db:
+            conn = db.conn
             new_story = story_id is None
+            if story_id is None:
+                # The story row first, so the entry is inserted once with its story.
+                story_id = conn.execute(
+                    _INSERT_STORY, (entry.title, seen, event_id, event_score, event_reason)
+                ).lastrowid
+                assert story_id is not None
+            values = (
+                entry.feed_url,
+                entry.key,
+                entry.outlet,
+                entry.lang,
+                *_text_values(entry),
+                seen,
+                story_id,
+                score,
+                reason,
+                duplicate_of,
+                content_hash,
+                *_signature_values(signature),
+            )
+            entry_id = conn.execute(_INSERT_ENTRY, values).lastrowid
+            assert entry_id is not None
             if new_story:
-                # The story row first, so the entry is inserted once with its story: an UPDATE of
-                # the entry would fire the full-text trigger, re-indexing its text twice more.
-                story_pk = _insert(
-                    db,
-                    "stories",
-                    {
-                        "title": entry.title,
-                        "first_seen": iso(now),
-                        "event_id": event_id,
-                        "event_score": event_score,
-                        "event_reason": event_reason,
-                    },
-                )
-                assert story_pk is not None
-                story_id = int(story_pk)
-            row = {
-                "feed_url": entry.feed_url,
-                "key": entry.key,
-                "outlet": entry.outlet,
-                "lang": entry.lang,
-                **_text_columns(entry),
-                "first_seen": iso(now),
-                "story_id": story_id,
-                "dedup_score": score,
-                "dedup_reason": reason,
-                "duplicate_of": duplicate_of,
-                "content_hash": content_hash,
-                **_signature_columns(signature),
-            }
-            entry_id = _insert(db, "entries", row)
-            assert entry_id is not None and story_id is not None
-            if new_story:
-                db.execute(
-                    "UPDATE stories SET first_entry_id = ?, event_id = coalesce(event_id, id) WHERE id = ?",
-                    [entry_id, story_id],
-                )
-            queued = self._queue(db, int(entry_id), story_id, alerts, now)
-            return Recorded(int(entry_id), story_id, queued)
+                conn.execute(_FIRST_ENTRY, (entry_id, story_id))
+                event_id = event_id if event_id is not None else story_id
+            queued = self._queue(db, entry_id, story_id, alerts, now, event_id=event_id) if alerts else 0
+            return Recorded(entry_id, story_id, queued)
 
     def _queue(
         self,
@@ -634,9 +669,14 @@ class Store:
         *,
         detail: dict[str, str] | None = None,
         hold: tuple[str, datetime] | None = None,
+        event_id: int | None = None,
     ) -> int:
-        """Insert alerts unless their key (rule, alert_key, URL) is taken; returns how many were new."""
-        event_id = None
+        """Insert alerts unless their key (rule, alert_key, URL) is taken; returns how many were new.
+
+        ``event_id`` is the story's event when the caller knows it (read here otherwise, when needed)."""
+        created = iso(now)
+        held = (hold[0], iso(hold[1])) if hold else (None, None)
+        about = json.dumps(detail, ensure_ascii=False) if detail else None
         added = 0
         for queued in alerts:
             match, delivery = queued[0], queued[1]
@@ -648,25 +688,22 @@ class Store:
                 "event": f"event:{event_id}",
                 "escalation": f"escalation:{story_id}",
             }.get(kind, f"{kind}:{entry_id}")
-            cursor = db.execute(
-                "INSERT OR IGNORE INTO alerts (rule, story_id, entry_id, target, url_id, url_label, "
-                "matched, status, created, attempts, kind, alert_key, detail, hold_reason, hold_until) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?, ?, ?)",
-                [
+            cursor = db.conn.execute(
+                _INSERT_ALERT,
+                (
                     match.rule,
                     story_id,
                     entry_id,
                     delivery.target,
                     delivery.url_id,
                     delivery.url_label,
-                    json.dumps(match.terms, ensure_ascii=False),
-                    iso(now),
+                    _json(match.terms),
+                    created,
                     kind.split(":")[0],
                     key,
-                    json.dumps(detail, ensure_ascii=False) if detail else None,
-                    hold[0] if hold else None,
-                    iso(hold[1]) if hold else None,
-                ],
+                    about,
+                    *held,
+                ),
             )
             added += cursor.rowcount
         return added
@@ -723,23 +760,21 @@ class Store:
         for start in range(0, len(keys), 500):
             chunk = keys[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            for r in self._query(
-                f"SELECT id, key, content_hash FROM entries WHERE feed_url = ? AND key IN ({marks})",
-                [feed_url, *chunk],
-            ):
-                found[r["key"]] = (r["id"], r["content_hash"])
+            sql = f"SELECT key, id, content_hash FROM entries WHERE feed_url = ? AND key IN ({marks})"
+            for key, entry_id, digest in self._rows(sql, (feed_url, *chunk)):
+                found[key] = (entry_id, digest)
         return found
 
     def story_event(self, story_id: int) -> int:
-        rows = self._query("SELECT coalesce(event_id, id) AS event FROM stories WHERE id = ?", [story_id])
-        return int(rows[0]["event"]) if rows else story_id
+        rows = self._rows("SELECT coalesce(event_id, id) FROM stories WHERE id = ?", (story_id,))
+        return int(rows[0][0]) if rows else story_id
 
     def story_of(self, entry_id: int) -> int:
         return int(self._query("SELECT story_id FROM entries WHERE id = ?", [entry_id])[0]["story_id"])
 
     def alerted(self, rule: str, story_id: int) -> bool:
         """Has ``rule`` ever queued an alert for this story (any status)?"""
-        return bool(self._query("SELECT 1 FROM alerts WHERE rule = ? AND story_id = ? LIMIT 1", [rule, story_id]))
+        return bool(self._rows("SELECT 1 FROM alerts WHERE rule = ? AND story_id = ? LIMIT 1", (rule, story_id)))
 
     def story(self, story_id: int) -> dict[str, Any] | None:
         rows = self._query("SELECT * FROM stories WHERE id = ?", [story_id])
@@ -807,14 +842,19 @@ class Store:
         """(entry_id, entry) of stored entries dated (else first seen) since ``since``, oldest first.
 
         ``fts`` is an FTS5 query over title, summary and content: a pre-filter, so the
-        caller still runs the exact matcher on what comes back. Rows are read in batches
+        caller still runs the exact matcher on what comes back. Entries the index has not
+        caught up with yet (``catch_up_fts``) all come back. Rows are read in batches
         of ``_BATCH`` (a backtest may go through a million), never all at once.
         """
         sql = f"SELECT id, {', '.join(_ENTRY_COLUMNS)} FROM entries"
         params: list[Any] = []
         where = []
         if fts is not None:
-            where.append("id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ?)")
+            # A compound IN list, not an OR: SQLite reads the hits by rowid instead of scanning every entry.
+            where.append(
+                "id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? "
+                "UNION ALL SELECT id FROM entries WHERE id > (SELECT indexed_to FROM fts_state))"
+            )
             params.append(fts)
         if since is not None:
             where.append(f"{_DATED} >= ?")
@@ -831,6 +871,34 @@ class Store:
             for row in rows:
                 yield row[0], _entry_of(row[1:])
 
+    def catch_up_fts(self, batch: int = 5000) -> int:
+        """Add the entries stored since the last call to the full-text index of `rules test`;
+        returns how many. Safe to call at any time and from another process than the daemon's:
+        each step of ``batch`` entries is one transaction, so writers wait at most one step."""
+        indexed = 0
+        while True:
+            with self.transaction(immediate=True) as db:
+                (mark,) = db.conn.execute("SELECT indexed_to FROM fts_state").fetchone()
+                top, count = db.conn.execute(
+                    "SELECT max(id), count(*) FROM (SELECT id FROM entries WHERE id > ? ORDER BY id LIMIT ?)",
+                    (mark, batch),
+                ).fetchone()
+                if not count:
+                    return indexed
+                db.conn.execute(
+                    "INSERT INTO entries_fts (rowid, title, summary, content) "
+                    "SELECT id, title, summary, content FROM entries WHERE id > ? AND id <= ?",
+                    (mark, top),
+                )
+                db.conn.execute("UPDATE fts_state SET indexed_to = ?", (top,))
+            indexed += count
+
+    def fts_behind(self) -> int:
+        """Entries not in the full-text index yet (``catch_up_fts`` adds them)."""
+        with self._lock:
+            sql = "SELECT count(*) FROM entries WHERE id > (SELECT indexed_to FROM fts_state)"
+            return int(self.db.execute(sql).fetchone()[0])
+
     def history_count(self, since: datetime | None = None) -> int:
         """How many entries ``history(since)`` goes through."""
         sql, params = "SELECT count(*) FROM entries", []
@@ -840,13 +908,9 @@ class Store:
             return int(self.db.execute(sql, params).fetchone()[0])
 
     def story_outlets(self, story_id: int) -> list[str]:
-        return [
-            r["outlet"]
-            for r in self._query(
-                "SELECT outlet, min(id) AS first FROM entries WHERE story_id = ? GROUP BY outlet ORDER BY first",
-                [story_id],
-            )
-        ]
+        """The story's outlets, in the order they first carried it."""
+        sql = "SELECT outlet, min(id) AS first FROM entries WHERE story_id = ? GROUP BY outlet ORDER BY first"
+        return [outlet for outlet, _ in self._rows(sql, (story_id,))]
 
     def event_writeups(self, event_id: int) -> list[dict[str, Any]]:
         """The stories of an event so far, first first: each one's first title, link and every outlet."""
@@ -1048,17 +1112,44 @@ def _entry_of(values: tuple[Any, ...]) -> Entry:
     )
 
 
+# json.dumps(..., ensure_ascii=False) without building an encoder per call (once per alert).
+_json = json.JSONEncoder(ensure_ascii=False).encode
+_TEXT_COLUMNS = ("link", "title", "summary", "content", "author", "tags", "published")
+
+
+def _text_values(entry: Entry) -> tuple[Any, ...]:
+    """The values of ``_TEXT_COLUMNS``: what an entry's update may change (all but its identity and feed)."""
+    tags = json.dumps(entry.tags) if entry.tags else "[]"
+    return (entry.link, entry.title, entry.summary, entry.content, entry.author, tags, iso(entry.published))
+
+
 def _text_columns(entry: Entry) -> dict[str, Any]:
-    """The columns an entry's update may change: everything but its identity and feed."""
-    return {
-        "link": entry.link,
-        "title": entry.title,
-        "summary": entry.summary,
-        "content": entry.content,
-        "author": entry.author,
-        "tags": json.dumps(entry.tags),
-        "published": iso(entry.published),
-    }
+    return dict(zip(_TEXT_COLUMNS, _text_values(entry), strict=True))
+
+
+# The statements of storing an entry, written once: sqlite3 reuses a prepared statement by its text.
+_INSERT_STORY = "INSERT INTO stories (title, first_seen, event_id, event_score, event_reason) VALUES (?, ?, ?, ?, ?)"
+_FIRST_ENTRY = "UPDATE stories SET first_entry_id = ?, event_id = coalesce(event_id, id) WHERE id = ?"
+_ENTRY_INSERTED = (
+    "feed_url",
+    "key",
+    "outlet",
+    "lang",
+    *_TEXT_COLUMNS,
+    "first_seen",
+    "story_id",
+    "dedup_score",
+    "dedup_reason",
+    "duplicate_of",
+    "content_hash",
+    *_SIGNATURE_COLUMNS,
+)
+_INSERT_ENTRY = f"INSERT INTO entries ({', '.join(_ENTRY_INSERTED)}) VALUES ({', '.join('?' * len(_ENTRY_INSERTED))})"
+_INSERT_ALERT = (
+    "INSERT OR IGNORE INTO alerts (rule, story_id, entry_id, target, url_id, url_label, "
+    "matched, status, created, attempts, kind, alert_key, detail, hold_reason, hold_until) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?, ?, ?)"
+)
 
 
 def _row_entry(row: dict[str, Any]) -> Entry:

@@ -52,6 +52,9 @@ class _ReloadDuringMatch:
     def rules(self):  # type: ignore[no-untyped-def]
         return self.inner.rules
 
+    def rule(self, name):  # type: ignore[no-untyped-def]
+        return self.inner.rule(name)
+
     def match(self, entry, now):  # type: ignore[no-untyped-def]
         found = self.inner.match(entry, now)
         self.p.set_rules([])  # the daemon's reload thread swaps the rule set here

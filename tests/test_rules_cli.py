@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,14 @@ def filled(tmp_path_factory) -> Path:
         result = run_cli("--config", str(config), "run", "--once")
     assert result.returncode == 0, result.stderr
     return config
+
+
+def test_run_once_leaves_the_full_text_index_up_to_date(filled):
+    # First in this module: the `rules test` runs below bring the index up to date themselves.
+    with sqlite3.connect(filled.parent / "state.db") as conn:
+        stored = conn.execute("SELECT count(*) FROM entries").fetchone()[0]
+        behind = conn.execute("SELECT count(*) FROM entries WHERE id > (SELECT indexed_to FROM fts_state)").fetchone()
+    assert stored and behind == (0,)
 
 
 AMBASSADORS = (
@@ -119,8 +128,6 @@ def test_explain_text_group_by_group(filled):
 
 
 def test_explain_stored_entry(filled):
-    import sqlite3
-
     with sqlite3.connect(filled.parent / "state.db") as conn:
         entry_id = conn.execute("SELECT id FROM entries WHERE title LIKE 'Kazakhstan and Afghanistan%'").fetchone()[0]
     result = run_cli("--config", str(filled), "rules", "explain", "afghan mining contract", "--entry", str(entry_id))

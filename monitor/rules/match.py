@@ -231,6 +231,10 @@ class RuleSet:
         self.rules = self.program.rules
         self._index = {rule.name: i for i, rule in enumerate(self.rules)}
 
+    def rule(self, name: str) -> Rule:
+        """The rule named ``name`` (KeyError if none is)."""
+        return self.rules[self._index[name]]
+
     def document(self, entry: Entry) -> Document:
         return Document(entry, self.program)
 
