@@ -58,7 +58,7 @@ def cores() -> int:
 _worker_rules: tuple[tuple[Rule, ...], RuleSet | None] = ((), None)  # a worker's rules, compiled on first use
 
 
-def _init_worker(rules: tuple[Rule, ...] = ()) -> None:
+def _init_worker(rules: tuple[Rule, ...] = (), parent: int | None = None) -> None:
     global _worker_rules
     _worker_rules = (rules, None)
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
@@ -67,7 +67,9 @@ def _init_worker(rules: tuple[Rule, ...] = ()) -> None:
     # workers as cores, the parent must not wait for a core behind its own parsers.
     with contextlib.suppress(OSError):
         os.nice(5)
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # The parent's pid comes from the parent: one killed while this worker started has
+    # already left it to init, and os.getppid() here would watch init instead.
+    threading.Thread(target=_exit_with_parent, args=(parent or os.getppid(),), daemon=True).start()
 
 
 def _exit_with_parent(parent: int) -> None:
@@ -220,7 +222,7 @@ class FeedParser:
                     self.workers,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_init_worker,
-                    initargs=(self._rules.rules if self._rules is not None else (),),
+                    initargs=(self._rules.rules if self._rules is not None else (), os.getpid()),
                 )
                 self._pool_rules = self._rules
                 self._stopped = threading.Event()

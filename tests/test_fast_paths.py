@@ -211,6 +211,17 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path):
     assert not any(_alive(pid) for pid in workers)
 
 
+def test_a_worker_whose_parent_died_while_it_started_exits_too(tmp_path):
+    # The pool passes its own pid: a parent killed before the worker's initializer ran has
+    # already left the worker to init, so the worker cannot learn its parent from getppid().
+    code = "import time; from monitor.parsepool import _init_worker; _init_worker((), parent=2**22 + 1); time.sleep(60)"
+    orphan = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path)
+    try:
+        assert orphan.wait(timeout=30) == 0  # a bound, not a measurement: it checks every PARENT_CHECK s
+    finally:
+        orphan.kill()
+
+
 def _alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
