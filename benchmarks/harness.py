@@ -79,6 +79,10 @@ def write_config(folder: Path, urls: list[str], rules: int, *, interval: str = "
         'urls = ["json://127.0.0.1:9/never-called"]',
         "[polling]",
         "concurrency = 8",
+        # Every workload feed is served from 127.0.0.1, where a real deployment's feeds sit on
+        # hundreds of hosts: with the default two fetches per host, 5,000 small feeds measured
+        # the feed server's latency (447 vs 1,192 e/s for 1,000 feeds of 10 entries).
+        "per_host = 8",
         extra,
     ]
     for number, url in enumerate(urls):
