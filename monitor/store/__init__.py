@@ -1,0 +1,40 @@
+"""SQLite state through sqlite-utils: feeds, entries, stories, alerts.
+
+One writer: the process holds an exclusive lock file beside the database so two
+daemons never share it, and every write goes through this class under a lock.
+An entry and its pending alerts are written in one transaction (the outbox), so
+an alert can never be lost between "seen" and "queued".
+
+The package is split by concern (base: connection, lock and transactions; feeds;
+entries and stories; history and full-text; alerts; migrations; records and helpers);
+``Store`` joins the parts, and every public name is re-exported here, so callers
+import from ``monitor.store`` only.
+"""
+
+from __future__ import annotations
+
+from monitor.store.alerts import AlertsMixin
+from monitor.store.entries import EntriesMixin
+from monitor.store.feeds import FeedsMixin
+from monitor.store.helpers import from_iso, iso, tombstone, url_id
+from monitor.store.history import HistoryMixin
+from monitor.store.migrations import migrations
+from monitor.store.records import Delivery, FeedState, PendingAlert, QueuedAlert, Recorded
+
+__all__ = [
+    "Delivery",
+    "FeedState",
+    "PendingAlert",
+    "QueuedAlert",
+    "Recorded",
+    "Store",
+    "from_iso",
+    "iso",
+    "migrations",
+    "tombstone",
+    "url_id",
+]
+
+
+class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin):
+    """The state database. Safe to use from several threads; one writer at a time."""

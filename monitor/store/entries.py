@@ -1,0 +1,378 @@
+"""Entries and stories: storing an entry with its pending alerts in one transaction (the outbox,
+so an alert can never be lost between "seen" and "queued"), updates, pruning to tombstones,
+stored dedup signatures, and the reads of stories and events.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+import sqlite_utils
+
+from monitor.dedup.signature import Signature
+from monitor.models import Entry
+from monitor.store.base import StoreBase
+from monitor.store.helpers import _BATCH, _CHUNK, _marks, _row_entry, iso, tombstone
+from monitor.store.records import QueuedAlert, Recorded
+
+_SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when")
+
+
+def _signature_values(sig: Signature | None) -> tuple[Any, ...]:
+    """The values of ``_SIGNATURE_COLUMNS``; all NULL without a signature."""
+    if sig is None:
+        return (None, None, None, None)
+    return (sig.pack_bands(), sig.lede, " ".join(sig.keywords), sig.when)
+
+
+def _signature_columns(sig: Signature | None) -> dict[str, Any]:
+    """The signature columns an update sets: none without a signature (the stored one stays)."""
+    return {} if sig is None else dict(zip(_SIGNATURE_COLUMNS, _signature_values(sig), strict=True))
+
+
+# json.dumps(..., ensure_ascii=False) without building an encoder per call (once per alert).
+_json = json.JSONEncoder(ensure_ascii=False).encode
+_TEXT_COLUMNS = ("link", "title", "summary", "content", "author", "tags", "published")
+
+
+def _text_values(entry: Entry) -> tuple[Any, ...]:
+    """The values of ``_TEXT_COLUMNS``: what an entry's update may change (all but its identity and feed)."""
+    tags = json.dumps(entry.tags) if entry.tags else "[]"
+    return (entry.link, entry.title, entry.summary, entry.content, entry.author, tags, iso(entry.published))
+
+
+def _text_columns(entry: Entry) -> dict[str, Any]:
+    return dict(zip(_TEXT_COLUMNS, _text_values(entry), strict=True))
+
+
+# The statements of storing an entry, written once: sqlite3 reuses a prepared statement by its text.
+_INSERT_STORY = "INSERT INTO stories (title, first_seen, event_id, event_score, event_reason) VALUES (?, ?, ?, ?, ?)"
+_FIRST_ENTRY = "UPDATE stories SET first_entry_id = ?, event_id = coalesce(event_id, id) WHERE id = ?"
+_ENTRY_INSERTED = (
+    "feed_url",
+    "key",
+    "outlet",
+    "lang",
+    *_TEXT_COLUMNS,
+    "first_seen",
+    "story_id",
+    "dedup_score",
+    "dedup_reason",
+    "duplicate_of",
+    "content_hash",
+    *_SIGNATURE_COLUMNS,
+)
+_INSERT_ENTRY = f"INSERT INTO entries ({', '.join(_ENTRY_INSERTED)}) VALUES ({', '.join('?' * len(_ENTRY_INSERTED))})"
+_INSERT_ALERT = (
+    "INSERT OR IGNORE INTO alerts (rule, story_id, entry_id, target, url_id, url_label, "
+    "matched, status, created, attempts, kind, alert_key, detail, hold_reason, hold_until) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, 0, ?, ?, ?, ?, ?)"
+)
+
+
+class EntriesMixin(StoreBase):
+    """Entries, stories, events and their alert keys."""
+
+    def tombstoned(self, feed_url: str, keys: Iterable[str]) -> set[str]:
+        """The keys of ``feed_url`` whose entries were pruned (they left a tombstone)."""
+        digests = {tombstone(feed_url, key): key for key in keys}
+        found: set[str] = set()
+        chunks = list(digests)
+        for start in range(0, len(chunks), 500):
+            chunk = chunks[start : start + 500]
+            sql = f"SELECT digest FROM tombstones WHERE digest IN ({_marks(chunk)})"
+            found.update(digests[digest] for (digest,) in self._rows(sql, chunk))
+        return found
+
+    def prune(self, cutoff: datetime, now: datetime, batch: int = 500) -> int:
+        """Delete stories whose every entry was first seen before ``cutoff`` (with their entries
+        and alerts), leaving a tombstone per entry. Stories with a pending alert stay.
+        Returns the number of entries pruned; safe to call at any time."""
+        pruned = 0
+        while True:
+            stories = [
+                r["id"]
+                for r in self._query(
+                    "SELECT s.id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM entries e "
+                    "WHERE e.story_id = s.id AND e.first_seen >= ?) AND NOT EXISTS (SELECT 1 FROM alerts a "
+                    "WHERE a.story_id = s.id AND a.status = 'pending') LIMIT ?",
+                    [iso(cutoff), batch],
+                )
+            ]
+            if not stories:
+                return pruned
+            marks = ",".join("?" * len(stories))
+            with self.transaction() as db:
+                rows = list(db.query(f"SELECT feed_url, key FROM entries WHERE story_id IN ({marks})", stories))
+                db.conn.executemany(
+                    "INSERT OR IGNORE INTO tombstones (digest, pruned) VALUES (?, ?)",
+                    [(tombstone(r["feed_url"], r["key"]), iso(now)) for r in rows],
+                )
+                db.execute(f"DELETE FROM alerts WHERE story_id IN ({marks})", stories)
+                db.execute(f"DELETE FROM entries WHERE story_id IN ({marks})", stories)
+                db.execute(f"DELETE FROM stories WHERE id IN ({marks})", stories)
+            pruned += len(rows)
+
+    def add_entry(
+        self,
+        entry: Entry,
+        now: datetime,
+        story_id: int | None,
+        *,
+        score: float = 0.0,
+        reason: str = "",
+        duplicate_of: int | None = None,
+        alerts: Iterable[QueuedAlert] = (),
+        event_id: int | None = None,
+        event_score: float = 0.0,
+        event_reason: str = "",
+        signature: Signature | None = None,
+        content_hash: str | None = None,
+    ) -> Recorded:
+        """Record an entry (and a new story when ``story_id`` is None) with its pending alerts.
+
+        One transaction: either the entry and every alert are stored, or nothing is.
+        Returns (entry_id, story_id, alerts actually queued). A new story joins ``event_id`` (None: it starts its
+        own event, numbered like the story); for an entry of a known story, ``event_id`` may name its event
+        (else it is read when an event alert needs it). An alert already queued under the same key
+        (rule, story or event or update or escalation, target URL) is not queued again.
+        """
+        seen = iso(now)
+        # The hot path of a cold start: plain statements, prepared once (sqlite3 caches them by text).
+        with self._entry_transaction() as db:
+            conn = db.conn
+            new_story = story_id is None
+            if story_id is None:
+                # The story row first, so the entry is inserted once with its story.
+                story_id = conn.execute(
+                    _INSERT_STORY, (entry.title, seen, event_id, event_score, event_reason)
+                ).lastrowid
+                assert story_id is not None
+            values = (
+                entry.feed_url,
+                entry.key,
+                entry.outlet,
+                entry.lang,
+                *_text_values(entry),
+                seen,
+                story_id,
+                score,
+                reason,
+                duplicate_of,
+                content_hash,
+                *_signature_values(signature),
+            )
+            entry_id = conn.execute(_INSERT_ENTRY, values).lastrowid
+            assert entry_id is not None
+            if new_story:
+                conn.execute(_FIRST_ENTRY, (entry_id, story_id))
+                event_id = event_id if event_id is not None else story_id
+            queued = self._queue(db, entry_id, story_id, alerts, now, event_id=event_id) if alerts else 0
+            return Recorded(entry_id, story_id, queued)
+
+    def _queue(
+        self,
+        db: sqlite_utils.Database,
+        entry_id: int,
+        story_id: int,
+        alerts: Iterable[QueuedAlert],
+        now: datetime,
+        *,
+        detail: dict[str, str] | None = None,
+        hold: tuple[str, datetime] | None = None,
+        event_id: int | None = None,
+    ) -> int:
+        """Insert alerts unless their key (rule, alert_key, URL) is taken; returns how many were new.
+
+        ``event_id`` is the story's event when the caller knows it (read here otherwise, when needed)."""
+        created = iso(now)
+        held = (hold[0], iso(hold[1])) if hold else (None, None)
+        about = json.dumps(detail, ensure_ascii=False) if detail else None
+        added = 0
+        for queued in alerts:
+            match, delivery = queued[0], queued[1]
+            kind = queued[2] if len(queued) > 2 else "story"
+            if kind == "event" and event_id is None:
+                event_id = self.story_event(story_id)
+            key = {
+                "story": f"story:{story_id}",
+                "event": f"event:{event_id}",
+                "escalation": f"escalation:{story_id}",
+            }.get(kind, f"{kind}:{entry_id}")
+            cursor = db.conn.execute(
+                _INSERT_ALERT,
+                (
+                    match.rule,
+                    story_id,
+                    entry_id,
+                    delivery.target,
+                    delivery.url_id,
+                    delivery.url_label,
+                    _json(match.terms),
+                    created,
+                    kind.split(":")[0],
+                    key,
+                    about,
+                    *held,
+                ),
+            )
+            added += cursor.rowcount
+        return added
+
+    def queue_catchup(self, alerts: Iterable[tuple[int, int, QueuedAlert]], now: datetime) -> int:
+        """Queue (entry_id, story_id, alert) triples held for one "catchup" message per target URL, due now.
+
+        They take the rule's ordinary keys: a story (or event) the rule already alerted on is
+        skipped, a caught-up one never alerts again, and asking twice queues nothing new.
+        Returns how many were queued.
+        """
+        with self.transaction() as db:
+            return sum(
+                self._queue(db, entry_id, story_id, [queued], now, hold=("catchup", now))
+                for entry_id, story_id, queued in alerts
+            )
+
+    def update_entry(
+        self,
+        entry_id: int,
+        entry: Entry,
+        now: datetime,
+        *,
+        content_hash: str,
+        reason: str,
+        signature: Signature | None = None,
+        alerts: Iterable[QueuedAlert] = (),
+        detail: dict[str, str] | None = None,
+    ) -> int:
+        """Replace an entry's text in place (same key, new title or body) and queue its alerts; returns how
+        many were queued.
+
+        An ``update:HASH`` alert kind is keyed by entry and hash: one re-alert per version. ``detail``
+        (the title before, what changed) is stored with the alerts for their message.
+        """
+        with self.transaction() as db:
+            db.table("entries").update(
+                entry_id,
+                {
+                    **_text_columns(entry),
+                    "content_hash": content_hash,
+                    "updated": iso(now),
+                    "update_reason": reason,
+                    **_signature_columns(signature),
+                },
+            )
+            story_id = int(db.table("entries").get(entry_id)["story_id"])
+            return self._queue(db, entry_id, story_id, alerts, now, detail=detail)
+
+    def known_versions(self, feed_url: str, keys: Iterable[str]) -> dict[str, tuple[int, str | None]]:
+        """key -> (entry_id, content hash or None for rows stored before hashes) for the known keys."""
+        keys = list(keys)
+        found: dict[str, tuple[int, str | None]] = {}
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            sql = f"SELECT key, id, content_hash FROM entries WHERE feed_url = ? AND key IN ({marks})"
+            for key, entry_id, digest in self._rows(sql, (feed_url, *chunk)):
+                found[key] = (entry_id, digest)
+        return found
+
+    def story_event(self, story_id: int) -> int:
+        rows = self._rows("SELECT coalesce(event_id, id) FROM stories WHERE id = ?", (story_id,))
+        return int(rows[0][0]) if rows else story_id
+
+    def story_of(self, entry_id: int) -> int:
+        return int(self._query("SELECT story_id FROM entries WHERE id = ?", [entry_id])[0]["story_id"])
+
+    def alerted(self, rule: str, story_id: int) -> bool:
+        """Has ``rule`` ever queued an alert for this story (any status)?"""
+        return bool(self._rows("SELECT 1 FROM alerts WHERE rule = ? AND story_id = ? LIMIT 1", (rule, story_id)))
+
+    def story(self, story_id: int) -> dict[str, Any] | None:
+        rows = self._query("SELECT * FROM stories WHERE id = ?", [story_id])
+        return rows[0] if rows else None
+
+    def story_entries(self, story_id: int) -> list[dict[str, Any]]:
+        return self._query(
+            "SELECT id, outlet, title, link, published, first_seen, dedup_score, dedup_reason, duplicate_of, "
+            "updated, update_reason FROM entries WHERE story_id = ? ORDER BY id",
+            [story_id],
+        )
+
+    def event_stories(self, event_id: int) -> list[dict[str, Any]]:
+        return self._query("SELECT * FROM stories WHERE event_id = ? ORDER BY id", [event_id])
+
+    def recent_signatures(self, since: datetime) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
+        """(entry_id, story_id, event_id, first_seen, stored signature or None) for the dedup window, oldest first."""
+        sql = (
+            "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
+            "e.dedup_lede, e.dedup_keywords, e.dedup_when FROM entries e JOIN stories s ON s.id = e.story_id "
+            # "+e.id": ordering by the primary key made SQLite scan every entry (the whole
+            # history, 0.6 s per million) instead of reading the window by first_seen.
+            "WHERE e.first_seen >= ? ORDER BY +e.id"
+        )
+        with self._lock:
+            cursor = self.db.execute(sql, [iso(since)])
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(_BATCH)  # in steps: never the whole window's rows and signatures at once
+            if not rows:
+                return
+            for entry_id, story_id, event_id, seen, bands, lede, words, when in rows:
+                sig = None
+                if bands is not None and lede is not None:
+                    # Interned: the index keeps every keyword, and most recur in many entries.
+                    keywords = tuple(map(sys.intern, words.split())) if words else ()
+                    sig = Signature(Signature.unpack_bands(bands), lede, keywords, when)
+                yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
+
+    def entry(self, entry_id: int) -> Entry:
+        with self._lock:
+            row = self.db.table("entries").get(entry_id)
+        return _row_entry(row)
+
+    def entries(self, ids: Iterable[int]) -> dict[int, Entry]:
+        """Stored entries by id, read in a few queries (ids not stored are left out)."""
+        ids = list(ids)
+        found: dict[int, Entry] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            for row in self._query(f"SELECT * FROM entries WHERE id IN ({_marks(chunk)})", chunk):
+                found[row["id"]] = _row_entry(row)
+        return found
+
+    def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
+        """Store dedup signatures computed after the fact (rows written before signatures were kept)."""
+        rows = [(sig.pack_bands(), sig.lede, " ".join(sig.keywords), sig.when, entry_id) for entry_id, sig in signed]
+        with self.transaction() as db:
+            db.conn.executemany(
+                "UPDATE entries SET dedup_bands = ?, dedup_lede = ?, dedup_keywords = ?, dedup_when = ? WHERE id = ?",
+                rows,
+            )
+
+    def story_outlets(self, story_id: int) -> list[str]:
+        """The story's outlets, in the order they first carried it."""
+        sql = "SELECT outlet, min(id) AS first FROM entries WHERE story_id = ? GROUP BY outlet ORDER BY first"
+        return [outlet for outlet, _ in self._rows(sql, (story_id,))]
+
+    def event_writeups(self, event_id: int) -> list[dict[str, Any]]:
+        """The stories of an event so far, first first: each one's first title, link and every outlet."""
+        rows = self._query(
+            "SELECT e.story_id, e.title, e.link, e.outlet FROM entries e JOIN stories s ON s.id = e.story_id "
+            "WHERE coalesce(s.event_id, s.id) = ? ORDER BY e.id",
+            [event_id],
+        )
+        stories: dict[int, dict[str, Any]] = {}
+        for row in rows:
+            story = stories.setdefault(row["story_id"], {"title": row["title"], "link": row["link"], "outlets": []})
+            if row["outlet"] not in story["outlets"]:
+                story["outlets"].append(row["outlet"])
+        return list(stories.values())
+
+    def recent_entries(self, since: datetime) -> Iterator[tuple[int, int, Entry]]:
+        """(entry_id, story_id, entry) for every entry first seen since ``since``: the dedup window."""
+        for row in self._query("SELECT id, story_id FROM entries WHERE first_seen >= ? ORDER BY +id", [iso(since)]):
+            yield row["id"], row["story_id"], self.entry(row["id"])

@@ -1,0 +1,201 @@
+"""The schema: the ``migrations`` sqlite-utils applies when a Store opens.
+
+sqlite-utils records each applied migration by its function name in the database, so
+these functions keep their names, order and bodies for good: renaming or reordering one
+would re-run or skip it on existing databases. A new column or table is a NEW function
+appended at the end (``@migrations()``, named mNNN_<area>_<what>).
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+migrations = Migrations("monitor")
+_DATED = "coalesce(published, first_seen)"  # an entry's date in history (indexed by m008)
+
+
+@migrations()
+def m001_initial(db: sqlite_utils.Database) -> None:
+    db.table("feeds").create(
+        {
+            "url": str,
+            "name": str,
+            "source": str,
+            "etag": str,
+            "last_modified": str,
+            "last_fetch": str,
+            "last_success": str,
+            "next_poll": str,
+            "error_count": int,
+            "last_error": str,
+            "status": str,
+            "polled": int,
+            "entries_seen": int,
+        },
+        pk="url",
+        defaults={"error_count": 0, "status": "ok", "polled": 0, "entries_seen": 0, "source": "config"},
+    )
+    db.table("stories").create({"id": int, "first_entry_id": int, "title": str, "first_seen": str}, pk="id")
+    db.table("entries").create(
+        {
+            "id": int,
+            "feed_url": str,
+            "key": str,
+            "outlet": str,
+            "link": str,
+            "title": str,
+            "summary": str,
+            "content": str,
+            "author": str,
+            "tags": str,
+            "lang": str,
+            "published": str,
+            "first_seen": str,
+            "story_id": int,
+            "dedup_score": float,
+            "dedup_reason": str,
+            "duplicate_of": int,
+        },
+        pk="id",
+        foreign_keys=[("story_id", "stories", "id")],
+    )
+    db.table("entries").create_index(["feed_url", "key"], unique=True)
+    db.table("entries").create_index(["story_id"])
+    db.table("entries").create_index(["first_seen"])
+    db.table("alerts").create(
+        {
+            "id": int,
+            "rule": str,
+            "story_id": int,
+            "entry_id": int,
+            "target": str,
+            "url_id": str,
+            "url_label": str,
+            "matched": str,
+            "status": str,
+            "created": str,
+            "attempts": int,
+            "next_attempt": str,
+            "last_error": str,
+            "sent_at": str,
+        },
+        pk="id",
+        defaults={"status": "pending", "attempts": 0},
+        foreign_keys=[("story_id", "stories", "id"), ("entry_id", "entries", "id")],
+    )
+    # The outbox key: one delivery per rule, story and target URL, ever.
+    db.table("alerts").create_index(["rule", "story_id", "url_id"], unique=True)
+    db.table("alerts").create_index(["status"])
+
+
+@migrations()
+def m002_dedup_events_updates_signatures(db: sqlite_utils.Database) -> None:
+    """Events (a story's event is its first story's id), update detection, stored dedup signatures,
+    and alert keys beyond the story: one per event, per material update, per escalation."""
+    db.table("stories").add_column("event_id", int)
+    db.table("stories").add_column("event_score", float)
+    db.table("stories").add_column("event_reason", str)
+    db.execute("UPDATE stories SET event_id = id")
+    db.table("stories").create_index(["event_id"])
+    for name, kind in (("content_hash", str), ("updated", str), ("update_reason", str), ("dedup_bands", bytes)):
+        db.table("entries").add_column(name, kind)
+    db.table("entries").add_column("dedup_lede", str)
+    db.table("entries").add_column("dedup_keywords", str)
+    db.table("entries").add_column("dedup_when", float)
+    db.table("alerts").add_column("kind", str, not_null_default="story")
+    db.table("alerts").add_column("alert_key", str)
+    db.execute("UPDATE alerts SET alert_key = 'story:' || story_id")
+    # The outbox key becomes (rule, alert_key, url): "story:7", "event:3", "update:12:hash", "escalation:7".
+    db.execute("DROP INDEX IF EXISTS idx_alerts_rule_story_id_url_id")
+    db.table("alerts").create_index(["rule", "alert_key", "url_id"], unique=True)
+
+
+@migrations()
+def m003_polling_schedule_health_tombstones(db: sqlite_utils.Database) -> None:
+    """Feed schedule and health columns, and tombstones of pruned entries."""
+    feeds = db.table("feeds")
+    feeds.add_column("fetch_url", str)  # where a permanent redirect said the feed now lives
+    feeds.add_column("interval", float)  # the base interval the schedule settled on
+    feeds.add_column("pinned_interval", float)  # `feeds add --interval`: a command feed's fixed interval
+    feeds.add_column("failing_since", str)  # first failure of the current streak
+    feeds.add_column("health_notice", str)  # "failing"/"gone" once the operator was told
+    feeds.add_column("overflows", int, not_null_default=0)
+    feeds.add_column("added", str)
+    # A pruned entry leaves only a 64-bit digest of (feed_url, key): enough to
+    # recognise it when the feed still carries it, so it never alerts again.
+    db.execute("CREATE TABLE tombstones (digest INTEGER PRIMARY KEY, pruned TEXT) WITHOUT ROWID")
+
+
+@migrations()
+def m004_delivery_outbox(db: sqlite_utils.Database) -> None:
+    """Holds (digest, quiet hours, burst), batches sent as one message, the in-flight mark, target health."""
+    alerts = db.table("alerts")
+    alerts.add_column("hold_reason", str)  # digest | quiet | burst: waits for one combined message
+    alerts.add_column("hold_until", str)  # when the held alert may go out in a digest
+    alerts.add_column("batch", int)  # alerts sent together as one digest share a batch number
+    alerts.add_column("in_flight", str)  # set just before sending, cleared by the outcome
+    alerts.add_column("since", str)  # start of the current retry series (max_age counts from here)
+    db.table("target_health").create(
+        {"url_id": str, "target": str, "url_label": str, "failing_since": str, "notice_at": str}, pk="url_id"
+    )
+
+
+@migrations()
+def m005_rules_entries_fts(db: sqlite_utils.Database) -> None:
+    # Full-text index for `rules test`: a backtest pre-filters stored history with it,
+    # then runs the exact matcher. Triggers keep it in step with every insert and update.
+    db.table("entries").enable_fts(
+        ["title", "summary", "content"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+    )
+
+
+@migrations()
+def m006_feeds_body_hash(db: sqlite_utils.Database) -> None:
+    """A hash of the last body processed: servers that ignore conditional GET resend
+    unchanged bodies, and those are skipped without parsing."""
+    db.table("feeds").add_column("body_hash", str)
+
+
+@migrations()
+def m007_delivery_alert_detail(db: sqlite_utils.Database) -> None:
+    """What an alert of a kind beyond "story" needs to say: an update's earlier title and what changed."""
+    db.table("alerts").add_column("detail", str)  # JSON object; NULL for story, event and escalation alerts
+
+
+@migrations()
+def m008_rules_entries_dated(db: sqlite_utils.Database) -> None:
+    """`rules test` reads history by date (published, else first seen): without this
+    index counting a million entries scans the whole table (about 1 s per million)."""
+    db.execute(f"CREATE INDEX IF NOT EXISTS idx_entries_dated ON entries({_DATED})")
+
+
+@migrations()
+def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
+    """The full-text index of `rules test` leaves the per-entry path: indexing each new entry in a
+    trigger was most of what storing it cost. ``Store.catch_up_fts`` now indexes the entries above
+    ``fts_state.indexed_to`` in bulk; entries at or below it (indexed) keep triggers for their
+    updates and deletions, which stay rare. ``Store.history`` reads the not-yet-indexed tail
+    without the index, so a backtest never misses an entry."""
+    for name in ("entries_ai", "entries_ad", "entries_au"):  # m005's (sqlite-utils' names)
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+    db.execute("CREATE TABLE fts_state (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_to INTEGER NOT NULL)")
+    # m005's triggers indexed every entry stored so far.
+    db.execute("INSERT INTO fts_state (id, indexed_to) SELECT 1, coalesce(max(id), 0) FROM entries")
+    indexed = "old.id <= (SELECT indexed_to FROM fts_state)"
+    forget = (
+        "INSERT INTO entries_fts (entries_fts, rowid, title, summary, content) "
+        "VALUES ('delete', old.id, old.title, old.summary, old.content);"
+    )
+    db.execute(
+        f"CREATE TRIGGER entries_fts_au AFTER UPDATE OF title, summary, content ON entries WHEN {indexed} BEGIN "
+        f"{forget} INSERT INTO entries_fts (rowid, title, summary, content) "
+        "VALUES (new.id, new.title, new.summary, new.content); END"
+    )
+    # SQLite gives a new row max(id) + 1: once the newest entries are deleted, ids at or below the
+    # mark come back, so the mark goes down with them (never below an indexed entry still stored).
+    top = "(SELECT coalesce(max(id), 0) FROM entries)"
+    db.execute(
+        f"CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries WHEN {indexed} BEGIN {forget} "
+        f"UPDATE fts_state SET indexed_to = {top} WHERE indexed_to > {top}; END"
+    )
