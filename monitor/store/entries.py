@@ -89,16 +89,21 @@ class EntriesMixin(StoreBase):
         return found
 
     def prune(self, cutoff: datetime, now: datetime, batch: int = 500) -> int:
-        """Delete stories whose every entry was first seen before ``cutoff`` (with their entries
-        and alerts), leaving a tombstone per entry. Stories with a pending alert stay.
-        Returns the number of entries pruned; safe to call at any time."""
+        """Delete stories whose every entry, and every entry of every story of their event, was
+        first seen before ``cutoff`` (with their entries and alerts), leaving a tombstone per entry.
+        Stories with a pending alert stay. Returns the number of entries pruned; safe to call at any time.
+
+        Events are pruned whole: an ``event:`` alert is stored with one story of the event, and
+        pruning that story while the event goes on would let its next write-up alert again.
+        """
         pruned = 0
         while True:
             stories = [
                 r["id"]
                 for r in self._query(
-                    "SELECT s.id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM entries e "
-                    "WHERE e.story_id = s.id AND e.first_seen >= ?) AND NOT EXISTS (SELECT 1 FROM alerts a "
+                    "SELECT s.id FROM stories s WHERE NOT EXISTS (SELECT 1 FROM stories k "
+                    "JOIN entries e ON e.story_id = k.id WHERE (k.event_id = s.event_id OR k.id = s.id) "
+                    "AND e.first_seen >= ?) AND NOT EXISTS (SELECT 1 FROM alerts a "
                     "WHERE a.story_id = s.id AND a.status = 'pending') LIMIT ?",
                     [iso(cutoff), batch],
                 )
