@@ -272,7 +272,7 @@ def _matches(rules: RuleSet, entry: Entry, facts: Facts, examined: Examined, now
     if examined.rules is not rules:  # the rules were reloaded since
         return rules.match(entry, now)
     # Matched without a clock: the max_age scopes apply now (``in_scope`` repeats the rest, which held).
-    return [m for m in facts.matches if in_scope(_rule(rules, m.rule).scope, entry, now)]
+    return [m for m in facts.matches if in_scope(rules.rule(m.rule).scope, entry, now)]
 
 
 def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined, tally: Tally) -> int:
@@ -284,7 +284,7 @@ def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined, tal
     queued: list[QueuedAlert] = []
     rules = p.rules  # one rule set for the whole entry: a reload may swap p.rules meanwhile
     if _alertable(p.config, entry, state, now):
-        matched = [(match, _rule(rules, match.rule)) for match in _matches(rules, entry, facts, examined, now)]
+        matched = [(match, rules.rule(match.rule)) for match in _matches(rules, entry, facts, examined, now)]
         # The story's outlets are read only when a matched rule escalates (a query per copy otherwise).
         escalating = decision.story_id is not None and any(rule.escalate_at is not None for _, rule in matched)
         outlets = _outlets_with(p, decision.story_id, entry.outlet) if escalating else 0
@@ -328,10 +328,6 @@ def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined, tal
     return added  # not len(queued): a copy of a story already alerted on queues nothing
 
 
-def _rule(rules: RuleSet, name: str) -> Rule:
-    return rules.rule(name)
-
-
 def _outlets_with(p: Pipeline, story_id: int | None, outlet: str) -> int:
     if story_id is None:
         return 1
@@ -362,7 +358,7 @@ def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | N
     rules = p.rules
     if material and _alertable(p.config, entry, state, now):
         for match in rules.match(entry, now):
-            rule = _rule(rules, match.rule)
+            rule = rules.rule(match.rule)
             if rule.on_update == "alert" and p.store.alerted(rule.name, story_id):
                 queued += [(match, d, f"update:{new_hash}") for d in p.notifier.deliveries(rule.name, rule.notify)]
     sig = signature(entry, now)
