@@ -22,8 +22,8 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from monitor.dedup import Decision, StoryIndex
+from monitor.ingest.parse import parse_feed
 from monitor.models import Entry
-from monitor.parse import parse_feed
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "dedup" / "eval.jsonl"
 TARGETS = {"story": (0.99, 0.95), "event": (0.90, 0.80)}  # (precision, recall)

@@ -50,7 +50,7 @@ def signatures(feeds: int, entries: int) -> list[tuple[object, float]]:
         loaded: list[tuple[object, float]] = pickle.loads(cache.read_bytes())
         return loaded
     from monitor.dedup import signature
-    from monitor.parse import parse_feed
+    from monitor.ingest.parse import parse_feed
 
     work = Workload(Spec(seed=8, feeds=feeds, entries=entries, now=NOW))
     out: list[tuple[object, float]] = []

@@ -27,8 +27,8 @@ from monitor.dedup import content_hash, signature
 from monitor.dedup.events import event_time, keywords
 from monitor.dedup.normalise import lede, opening_shingles
 from monitor.dedup.signature import band_keys
-from monitor.examine import examine
-from monitor.parse import _first_entries, defuse, parse_feed, to_entry
+from monitor.ingest.examine import examine
+from monitor.ingest.parse import _first_entries, defuse, parse_feed, to_entry
 from monitor.rules import RuleSet, load_rules
 from monitor.text import html_to_text
 from monitor.urls import canonical_link

@@ -22,10 +22,10 @@ from benchmarks.baselines import Rss2EmailRunner, hand_rolled
 from benchmarks.bigdb import fill
 from benchmarks.harness import ROOT, Meter, Served, Usage, feedparser_alone, write_config
 from benchmarks.workload import Spec, rules_yaml
-from monitor import app
+from monitor import runtime
 from monitor.config import load_config
-from monitor.examine import examine
-from monitor.parse import ParsedFeed, parse_feed
+from monitor.ingest.examine import examine
+from monitor.ingest.parse import ParsedFeed, parse_feed
 from monitor.pipeline import Pipeline, poll_all
 from monitor.rules import RuleSet, load_rules
 from monitor.store import Store
@@ -142,10 +142,10 @@ def cold_and_steady(sizes: Sizes, work: Path, out: Results) -> Path:
         )
         del parsed
         config = write_config(work / "monitor", server.urls(), sizes.rules)
-        p = app.build(load_config(config))
+        p = runtime.build(load_config(config))
         stages: dict[str, float] = {}
         p.index.decide = _timed(stages, "dedup", p.index.decide)  # type: ignore[method-assign]
-        p.rules.match = _timed(stages, "match", p.rules.match)  # type: ignore[method-assign]
+        p.runtime.rules.match = _timed(stages, "match", p.runtime.rules.match)  # type: ignore[method-assign]
         lock = _TimedLock()
         p._process_lock = lock  # type: ignore[assignment]
         meter = Meter()
@@ -285,7 +285,7 @@ def scale(sizes: Sizes, work: Path, out: Results) -> None:
     spec = Spec(seed=sizes.seed + 1, feeds=sizes.scale_feeds, entries=sizes.scale_entries, now=int(time.time()))
     server = Served(spec)
     try:
-        p = app.build(load_config(write_config(work / "scale", server.urls(), sizes.rules)))
+        p = runtime.build(load_config(write_config(work / "scale", server.urls(), sizes.rules)))
         meter = Meter()
         cold, entries = _cycle(p, meter)
         out.add(
@@ -336,8 +336,8 @@ def big_database(sizes: Sizes, work: Path, out: Results) -> None:
         f"{catch_up[1]:.1f} CPU-s; the daemon does it every few minutes, not in the backtest below",
     )
     code = (
-        "from monitor import app; from monitor.config import load_config; import sys; "
-        "app.build(load_config(sys.argv[1])).close()"
+        "from monitor import runtime; from monitor.config import load_config; import sys; "
+        "runtime.build(load_config(sys.argv[1])).close()"
     )
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", code, str(config)], check=True, cwd=ROOT)

@@ -14,7 +14,7 @@ from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
 from benchmarks.workload import Spec, Workload
-from monitor.feedserver import FeedServer
+from monitor.demo.feedserver import FeedServer
 
 
 class Publisher:

@@ -15,12 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from monitor.durations import parse_duration, parse_size
 from monitor.errors import ConfigError, Problem
-from monitor.models import Feed, Target
-from monitor.policy import Burst, QuietHours, TargetPolicy, digest_schedule, zone
-from monitor.schedule import Policy
+from monitor.ingest.schedule import Policy
+from monitor.models import Burst, Feed, Target
+from monitor.outbox.policy import QuietHours, TargetPolicy, zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,13 +366,21 @@ def _notify_settings(reader: _Reader, notify: dict[str, Any], base: Path) -> Not
     )
 
 
+def _cron(expression: str, tz: ZoneInfo) -> str:
+    """A valid crontab expression, checked by the scheduler that will run it (imported only when a config sets one)."""
+    from monitor.outbox.digests import digest_schedule
+
+    digest_schedule(expression, tz)
+    return expression
+
+
 def _policy(reader: _Reader, table: dict[str, Any], section: str, inherited: TargetPolicy) -> TargetPolicy:
     def get(key: str, convert: Callable[[Any], Any]) -> Any:
         return reader.get(table, section, key, convert, getattr(inherited, key))
 
     timezone = get("timezone", lambda v: zone(_string(v)).key)
     tz = zone(timezone)
-    digest = get("digest", lambda v: digest_schedule(_string(v), tz) and v)
+    digest = get("digest", lambda v: _cron(_string(v), tz))
     quiet = inherited.quiet
     if "quiet" in table:
         quiet = reader.get(table, section, "quiet", lambda v: QuietHours.parse(_string(v), tz), None)

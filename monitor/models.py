@@ -6,8 +6,11 @@ so the core (parse, dedup, rules, render) can be tested without I/O.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from monitor.durations import parse_duration
 
 TEXT_FIELDS = ("title", "summary", "content")
 
@@ -84,3 +87,18 @@ class Message:
     title: str
     body: str
     body_format: str = "text"  # "text", "markdown" or "html"
+
+
+@dataclass(frozen=True, slots=True)
+class Burst:
+    """At most ``limit`` single alerts per ``window`` seconds; the rest go out as one roll-up."""
+
+    limit: int
+    window: float
+
+    @classmethod
+    def parse(cls, text: str) -> Burst:
+        found = re.fullmatch(r"\s*(\d+)\s*/\s*(\S+)\s*", str(text))
+        if not found or int(found.group(1)) < 1:
+            raise ValueError(f'{text!r} is not a cap: write COUNT/DURATION, e.g. "10/1h"')
+        return cls(int(found.group(1)), parse_duration(found.group(2)))

@@ -18,22 +18,22 @@ from datetime import datetime, timedelta
 
 import httpx
 
-from monitor import health, schedule
 from monitor.config import Config
+from monitor.daemon.metrics import Metrics
 from monitor.dedup import Signature, StoryIndex, content_hash, material_change, signature
+from monitor.dedup.rebuild import rebuild_index
 from monitor.durations import format_duration
 from monitor.errors import FeedGone, FetchError, ParseError, StoreError
-from monitor.examine import Facts, examine
-from monitor.fetch import FetchResult, HostSlots, Limits, fetch
-from monitor.metrics import Metrics
+from monitor.ingest import schedule
+from monitor.ingest.examine import Facts, examine
+from monitor.ingest.fetch import FetchResult, HostSlots, fetch
+from monitor.ingest.parse import MAX_ENTRIES, ParsedFeed
+from monitor.ingest.pool import FeedParser
 from monitor.models import Entry, Feed, Match
-from monitor.notify import Notifier
-from monitor.parse import MAX_ENTRIES, ParsedFeed
-from monitor.parsepool import FeedParser
-from monitor.reindex import rebuild_index
-from monitor.render import Templates
+from monitor.outbox import notices as health
 from monitor.rules import Rule, RuleSet
 from monitor.rules.match import in_scope
+from monitor.runtime import Runtime
 from monitor.store import FeedState, QueuedAlert, Store
 from monitor.urls import redact
 
@@ -42,41 +42,33 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Pipeline:
-    """Everything a poll needs, wired once. ``clock`` returns aware UTC datetimes."""
+    """The long-lived parts a poll uses, wired once (``runtime.build``). ``clock`` returns aware UTC datetimes.
 
-    config: Config
+    What the operator configured is one frozen ``Runtime``: a reload builds a new one and
+    swaps it in with one assignment (``use``); a poll reads ``runtime`` once, at its start,
+    and uses that snapshot to its end, so it never mixes two configs.
+    """
+
+    runtime: Runtime
     store: Store
     client: httpx.Client
-    rules: RuleSet
-    notifier: Notifier
     index: StoryIndex
     clock: Callable[[], datetime]
-    templates: Templates = field(default_factory=Templates)
-    command_feeds: tuple[Feed, ...] = ()  # added with `monitor feeds add/import`, kept in the database
     hosts: HostSlots = field(default_factory=HostSlots)
     metrics: Metrics = field(default_factory=Metrics)
     parser: FeedParser = field(default_factory=FeedParser)  # parses in worker processes
-    # Per feed URL, the key digests of its last body read (parsepool.Read.keys): tells the parser
+    # Per feed URL, the key digests of its last body read (pool.Read.keys): tells the parser
     # which entries it need not examine. A hint only (lost on restart); ~8 bytes per entry.
     read_keys: dict[str, bytes] = field(default_factory=dict)
     _process_lock: threading.Lock = field(default_factory=threading.Lock)
 
-    @property
-    def limits(self) -> Limits:
-        return Limits(timeout=self.config.polling.timeout, max_bytes=self.config.polling.max_bytes)
-
-    @property
-    def feeds(self) -> list[Feed]:
-        """Config feeds, then command feeds the config does not list (the config wins)."""
-        listed = {f.url for f in self.config.feeds}
-        return [*self.config.feeds, *(f for f in self.command_feeds if f.url not in listed)]
-
     def __post_init__(self) -> None:
-        self.parser.use_rules(self.rules)  # the parser processes match entries too
+        self.parser.use_rules(self.runtime.rules)  # the parser processes match entries too
 
-    def set_rules(self, rules: list[Rule]) -> None:
-        self.rules = RuleSet(rules)
-        self.parser.use_rules(self.rules)
+    def use(self, runtime: Runtime) -> None:
+        """Swap in a new snapshot (a reload). Polls under way finish with the one they started with."""
+        self.parser.use_rules(runtime.rules)
+        self.runtime = runtime
 
     def close(self) -> None:
         """Stop the parser workers, close the HTTP client and the store. Safe to call twice."""
@@ -109,27 +101,28 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     (301/308) stores the new URL, fetched from then on; 410 disables the feed and
     tells the operator.
     """
+    rt = p.runtime  # one snapshot for the whole poll
     state = p.store.feed_state(feed.url)
     started = p.clock()
     url = state.fetch_url or feed.url
     try:
         with p.hosts.slot(url):
-            fetched = fetch(p.client, url, state.etag, state.last_modified, p.limits)
+            fetched = fetch(p.client, url, state.etag, state.last_modified, rt.limits)
         if fetched.body is None:
-            return _succeeded(p, feed, state, fetched, None, 0)
+            return _succeeded(p, rt, feed, state, fetched, None, 0)
         digest = body_hash(fetched.body)
         if digest == state.body_hash:
-            return _succeeded(p, feed, state, fetched, None, 0)
+            return _succeeded(p, rt, feed, state, fetched, None, 0)
         # One trip to a parser process parses the body and examines the entries that look new
         # (signatures, hashes, rule matches): under the lock only index lookups and writes remain.
         # A feed never polled has no known entries; after a restart the hint is missing.
-        rules = p.rules
+        rules = rt.rules
         hint = p.read_keys.get(feed.url, b"" if not state.polled else None)
         got = p.parser.read(fetched.body, feed.url, feed.name, started, hint, rules)
     except FeedGone as exc:
-        return _gone(p, feed, started, exc)
+        return _gone(p, rt, feed, started, exc)
     except (FetchError, ParseError) as exc:
-        return _failed(p, feed, state, started, exc)
+        return _failed(p, rt, feed, state, started, exc)
     parsed = got.parsed
     if fetched.moved_to:
         p.store.update_feed(feed.url, fetch_url=fetched.moved_to)
@@ -149,7 +142,7 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     try:
         late = dict(zip((e.key for e in missing), p.parser.examine(missing, started, rules), strict=True))
     except ParseError as exc:
-        return _failed(p, feed, state, started, exc)
+        return _failed(p, rt, feed, state, started, exc)
     examined = Examined(got.facts | late, started, rules)
     tally = Tally()
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
@@ -157,10 +150,10 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
         fresh = _fresh(p, feed.url, parsed.entries, known)
         try:
             with p.store.transaction():  # one commit per feed, not one per entry
-                alerts = sum(_record(p, entry, state, examined, tally) for entry in reversed(fresh))  # oldest first
+                alerts = sum(_record(p, rt, entry, state, examined, tally) for entry in reversed(fresh))  # oldest first
                 for entry in reversed(parsed.entries):
                     if entry.key in known:
-                        alerts += _maybe_update(p, entry, *known[entry.key], state)
+                        alerts += _maybe_update(p, rt, entry, *known[entry.key], state)
         except BaseException:
             # Rolled back: the entries indexed meanwhile exist nowhere else. Left in the index,
             # later entries would join them, as copies, to stories whose ids SQLite hands out again.
@@ -170,11 +163,12 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     p.read_keys[feed.url] = got.keys
     if fresh:
         log.info("feed %s: %d new entries, %d alerts queued", feed.name, len(fresh), alerts)
-    return _succeeded(p, feed, state, fetched, parsed, len(fresh), alerts, digest)
+    return _succeeded(p, rt, feed, state, fetched, parsed, len(fresh), alerts, digest)
 
 
 def _succeeded(
     p: Pipeline,
+    rt: Runtime,
     feed: Feed,
     state: FeedState,
     fetched: FetchResult,
@@ -185,7 +179,7 @@ def _succeeded(
 ) -> PollResult:
     """Schedule the next poll from the feed's cadence and the server's hints; tell of a recovery."""
     now = p.clock()
-    policy = p.config.polling.policy()
+    policy = rt.config.polling.policy()
     entries = parsed.entries if parsed else ()
     overflow = (
         bool(parsed)
@@ -223,7 +217,7 @@ def _succeeded(
         body_hash=digest,
     )
     if state.health_notice == "failing" and health.tell(
-        p.notifier, p.config.operator, health.recovered(feed, state.failing_since, now)
+        rt.notifier, rt.config.operator, health.recovered(feed, state.failing_since, now)
     ):
         p.store.update_feed(feed.url, health_notice=None)
     elif state.error_count:
@@ -254,11 +248,11 @@ class Examined:
     rules: RuleSet
 
 
-def _facts(p: Pipeline, entry: Entry, examined: Examined, now: datetime) -> tuple[Facts, Examined]:
+def _facts(rules: RuleSet, entry: Entry, examined: Examined, now: datetime) -> tuple[Facts, Examined]:
     """The entry's facts as found beforehand; examined here if it became new since (rare)."""
     facts = examined.facts.get(entry.key)
     if facts is None:
-        return examine((entry,), now, p.rules)[0], Examined({}, now, p.rules)
+        return examine((entry,), now, rules)[0], Examined({}, now, rules)
     return facts, examined
 
 
@@ -275,24 +269,24 @@ def _matches(rules: RuleSet, entry: Entry, facts: Facts, examined: Examined, now
     return [m for m in facts.matches if in_scope(rules.rule(m.rule).scope, entry, now)]
 
 
-def _record(p: Pipeline, entry: Entry, state: FeedState, examined: Examined, tally: Tally) -> int:
+def _record(p: Pipeline, rt: Runtime, entry: Entry, state: FeedState, examined: Examined, tally: Tally) -> int:
     """Decide story and event, queue the alerts, store both in one transaction, index the entry."""
     now = p.clock()
-    facts, examined = _facts(p, entry, examined, now)
+    rules = rt.rules
+    facts, examined = _facts(rules, entry, examined, now)
     sig = _signature(entry, facts, examined, now)
     decision = p.index.decide(sig)
     queued: list[QueuedAlert] = []
-    rules = p.rules  # one rule set for the whole entry: a reload may swap p.rules meanwhile
-    if _alertable(p.config, entry, state, now):
+    if _alertable(rt.config, entry, state, now):
         matched = [(match, rules.rule(match.rule)) for match in _matches(rules, entry, facts, examined, now)]
         # The story's outlets are read only when a matched rule escalates (a query per copy otherwise).
         escalating = decision.story_id is not None and any(rule.escalate_at is not None for _, rule in matched)
         outlets = _outlets_with(p, decision.story_id, entry.outlet) if escalating else 0
         for match, rule in matched:
             kind = "event" if rule.novelty == "event" else "story"
-            queued += [(match, d, kind) for d in p.notifier.deliveries(rule.name, rule.notify)]
+            queued += [(match, d, kind) for d in rt.notifier.deliveries(rule.name, rule.notify)]
             if _escalates(p, rule, decision.story_id, outlets):
-                queued += [(match, d, "escalation") for d in p.notifier.deliveries(rule.name, rule.notify)]
+                queued += [(match, d, "escalation") for d in rt.notifier.deliveries(rule.name, rule.notify)]
     entry_id, story_id, added = p.store.add_entry(
         entry,
         now,
@@ -345,7 +339,9 @@ def _escalates(p: Pipeline, rule: Rule, story_id: int | None, outlets: int) -> b
     )
 
 
-def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | None, state: FeedState) -> int:
+def _maybe_update(
+    p: Pipeline, rt: Runtime, entry: Entry, entry_id: int, stored_hash: str | None, state: FeedState
+) -> int:
     """A known key with changed text is an update of its entry: rewrite the row, re-index, maybe re-alert."""
     new_hash = content_hash(entry)
     old = p.store.entry(entry_id) if stored_hash != new_hash else None
@@ -355,12 +351,12 @@ def _maybe_update(p: Pipeline, entry: Entry, entry_id: int, stored_hash: str | N
     material, reason = material_change(old, entry)
     story_id = p.store.story_of(entry_id)
     queued: list[QueuedAlert] = []
-    rules = p.rules
-    if material and _alertable(p.config, entry, state, now):
+    rules = rt.rules
+    if material and _alertable(rt.config, entry, state, now):
         for match in rules.match(entry, now):
             rule = rules.rule(match.rule)
             if rule.on_update == "alert" and p.store.alerted(rule.name, story_id):
-                queued += [(match, d, f"update:{new_hash}") for d in p.notifier.deliveries(rule.name, rule.notify)]
+                queued += [(match, d, f"update:{new_hash}") for d in rt.notifier.deliveries(rule.name, rule.notify)]
     sig = signature(entry, now)
     # The row is rewritten below: the alert keeps what its message must say about the change.
     detail = {"previous_title": old.title, "change": reason}
@@ -411,12 +407,14 @@ def _alertable(config: Config, entry: Entry, state: FeedState, now: datetime) ->
     return entry.published >= now - timedelta(seconds=window)
 
 
-def _failed(p: Pipeline, feed: Feed, state: FeedState, now: datetime, exc: FetchError | ParseError) -> PollResult:
+def _failed(
+    p: Pipeline, rt: Runtime, feed: Feed, state: FeedState, now: datetime, exc: FetchError | ParseError
+) -> PollResult:
     """Record the failure and back off; never gives up. Tells the operator once the streak is long."""
     errors = state.error_count + 1
     retry_after = exc.retry_after if isinstance(exc, FetchError) else None
     nxt = schedule.after_failure(
-        p.config.polling.policy(), now, errors, state.interval or feed.interval, retry_after=retry_after
+        rt.config.polling.policy(), now, errors, state.interval or feed.interval, retry_after=retry_after
     )
     p.store.record_fetch(feed.url, now, error=str(exc), next_poll=nxt.at)
     log.warning(
@@ -427,25 +425,25 @@ def _failed(p: Pipeline, feed: Feed, state: FeedState, now: datetime, exc: Fetch
         errors,
         format_duration(nxt.delay),
     )
-    polling = p.config.polling
+    polling = rt.config.polling
     since = state.failing_since or now
     due = health.notice_due(errors, since, now, after_errors=polling.health_errors, after_seconds=polling.health_after)
     if due and state.health_notice is None:
         message = health.failing(feed, errors, str(exc), since, now, nxt.delay)
-        if health.tell(p.notifier, p.config.operator, message):
+        if health.tell(rt.notifier, rt.config.operator, message):
             p.store.update_feed(feed.url, health_notice="failing")
     p.metrics.polls.labels(feed.name, "error").inc()
     p.metrics.error_streak.labels(feed.name).set(errors)
     return PollResult(feed.name, error=str(exc), next_poll=nxt.at)
 
 
-def _gone(p: Pipeline, feed: Feed, now: datetime, exc: FeedGone) -> PollResult:
+def _gone(p: Pipeline, rt: Runtime, feed: Feed, now: datetime, exc: FeedGone) -> PollResult:
     """410 Gone: the feed is disabled (status "gone") until `feeds enable`; the operator is told."""
     p.store.record_fetch(feed.url, now, error=str(exc), status="gone")
     log.warning(
         "feed %s (%s): %s; disabled, `monitor feeds enable URL` polls it again", feed.name, redact(feed.url), exc
     )
-    if health.tell(p.notifier, p.config.operator, health.gone(feed)):
+    if health.tell(rt.notifier, rt.config.operator, health.gone(feed)):
         p.store.update_feed(feed.url, health_notice="gone")
     p.metrics.polls.labels(feed.name, "gone").inc()
     return PollResult(feed.name, error=str(exc))
@@ -454,7 +452,7 @@ def _gone(p: Pipeline, feed: Feed, now: datetime, exc: FeedGone) -> PollResult:
 def enabled(p: Pipeline, feeds: list[Feed] | None = None) -> list[Feed]:
     """The feeds to poll: every configured and command-added feed that is not disabled."""
     gone = {row["url"] for row in p.store.feeds() if row["status"] == "gone"}
-    return [f for f in (p.feeds if feeds is None else feeds) if f.url not in gone]
+    return [f for f in (p.runtime.feeds if feeds is None else feeds) if f.url not in gone]
 
 
 def poll_all(p: Pipeline, feeds: list[Feed] | None = None) -> list[PollResult]:
@@ -465,7 +463,7 @@ def poll_all(p: Pipeline, feeds: list[Feed] | None = None) -> list[PollResult]:
     from concurrent.futures import ThreadPoolExecutor
 
     feeds = enabled(p, feeds)
-    with ThreadPoolExecutor(max_workers=max(1, min(p.config.polling.concurrency, len(feeds) or 1))) as pool:
+    with ThreadPoolExecutor(max_workers=max(1, min(p.runtime.config.polling.concurrency, len(feeds) or 1))) as pool:
         return list(pool.map(lambda feed: _poll_guarded(p, feed), feeds))
 
 

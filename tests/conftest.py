@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 from aiosmtpd.controller import Controller
 
-from monitor.feedserver import FeedServer
+from monitor.demo.feedserver import FeedServer
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent

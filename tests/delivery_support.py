@@ -11,7 +11,7 @@ from xml.sax.saxutils import escape
 
 from conftest import DATA
 
-from monitor import app
+from monitor import runtime
 from monitor.config import load_config
 from monitor.pipeline import Pipeline, poll_all
 
@@ -76,12 +76,12 @@ def rss(row: dict[str, str], when: datetime) -> str:
 
 
 def build(config: Path, clock: Clock) -> Pipeline:
-    return app.build(load_config(config), clock=clock, lock=False)
+    return runtime.build(load_config(config), clock=clock, lock=False)
 
 
 def cycle(config: Path, clock: Clock, *, force: bool = False):  # type: ignore[no-untyped-def]
     """One daemon-like pass in process: poll every feed, deliver (following backoff unless ``force``)."""
-    from monitor.delivery import deliver
+    from monitor.outbox.deliver import deliver
 
     p = build(config, clock)
     try:

@@ -7,9 +7,9 @@ import sqlite3
 import pytest
 from conftest import run_cli, serve_outlets, write_config
 
-from monitor.addresses import GuardedBackend, guarded_transport, is_public
 from monitor.errors import FetchError
-from monitor.fetch import fetch, make_client
+from monitor.ingest.addresses import GuardedBackend, guarded_transport, is_public
+from monitor.ingest.fetch import fetch, make_client
 
 
 @pytest.mark.parametrize(

@@ -18,7 +18,7 @@ from test_messages import parts
 
 from monitor.cli import cli
 from monitor.models import Entry
-from monitor.render import AlertView, Templates, Writeup
+from monitor.outbox.render import AlertView, Templates, Writeup
 
 NOON = datetime(2025, 7, 3, 12, 0, tzinfo=UTC)
 

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from conftest import free_port, run_cli, write_config
 
-from monitor.feedserver import FeedServer
+from monitor.demo.feedserver import FeedServer
 
 RULE = """
 name: Taliban

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +17,7 @@ from conftest import run_cli, write_config
 from delivery_support import ZEBRA_RULE, Clock, build, close, cycle, story_feed
 
 from monitor.cli import cli
-from monitor.delivery import deliver
+from monitor.outbox.deliver import deliver
 from monitor.pipeline import poll_all
 
 NOON = datetime(2025, 7, 3, 12, 0, tzinfo=UTC)
@@ -160,7 +161,7 @@ def test_a_crash_between_accepted_and_recorded_repeats_that_one_alert(tmp_path, 
     config = write_config(tmp_path, [serve(feed_server, clock, 4)], [json_receiver.url], rules=ZEBRA_RULE)
     p = build(config, clock)
     poll_all(p)
-    p.notifier = CrashAfterSend(p.notifier, 2)
+    p.runtime = replace(p.runtime, notifier=CrashAfterSend(p.runtime.notifier, 2))
     with pytest.raises(Crash):
         deliver(p, force=True)
     close(p)

@@ -11,7 +11,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 EVAL = ROOT / "tests" / "data" / "dedup" / "eval.jsonl"
-FEEDS = ROOT / "monitor" / "samples" / "feeds"
+FEEDS = ROOT / "monitor" / "demo" / "samples" / "feeds"
 KEYS = {"id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"}
 
 

@@ -15,14 +15,14 @@ from pathlib import Path
 import pytest
 from conftest import DATA, fill_dates, recent, write_config
 
-from monitor import app
+from monitor import runtime
 from monitor.config import load_config
 from monitor.dedup import content_hash, signature
 from monitor.errors import ParseError
-from monitor.examine import Facts, examine
+from monitor.ingest.examine import Facts, examine
+from monitor.ingest.parse import parse_feed
+from monitor.ingest.pool import FeedParser, Read, key_digest
 from monitor.models import Entry
-from monitor.parse import parse_feed
-from monitor.parsepool import FeedParser, Read, key_digest
 from monitor.pipeline import poll
 from monitor.rules import RuleSet, load_rules
 
@@ -90,7 +90,7 @@ def test_workers_match_with_the_rules_of_the_last_call(tmp_path):
 def test_max_age_applies_when_the_entry_is_recorded(tmp_path, feed_server):
     feed_server.put("/a.xml", FEED.decode())
     config = load_config(write_config(tmp_path, [feed_server.url("/a.xml")], ["json://127.0.0.1:9/x"], rules=TWO_RULES))
-    pipeline = app.build(config)
+    pipeline = runtime.build(config)
     try:
         result = poll(pipeline, config.feeds[0])
         alerted = sorted(a["rule"] for a in pipeline.store.alerts())
@@ -146,7 +146,7 @@ def _with_item(feed: bytes, guid: str, title: str) -> bytes:
 def test_a_changed_feed_is_parsed_and_examined_in_one_trip_and_a_wrong_hint_costs_a_second(tmp_path, feed_server):
     feed_server.put("/a.xml", FEED.decode())
     config = load_config(write_config(tmp_path, [feed_server.url("/a.xml")], ["json://127.0.0.1:9/x"], rules=TWO_RULES))
-    pipeline = app.build(config)
+    pipeline = runtime.build(config)
     pipeline.parser = parser = CountingParser()
     url = config.feeds[0].url
     try:
@@ -176,7 +176,7 @@ def test_an_unchanged_body_from_a_server_ignoring_conditional_get_is_not_parsed(
 
     feed_server.route("/plain.xml", no_validators)
     config = load_config(write_config(tmp_path, [feed_server.url("/plain.xml")], ["json://127.0.0.1:9/x"]))
-    pipeline = app.build(config)
+    pipeline = runtime.build(config)
     pipeline.parser = parser = CountingParser()
     try:
         first = poll(pipeline, config.feeds[0])
@@ -192,7 +192,7 @@ def test_an_unchanged_body_from_a_server_ignoring_conditional_get_is_not_parsed(
 
 def test_workers_exit_when_their_parent_is_killed(tmp_path):
     code = (
-        "import sys, time; from monitor.parsepool import FeedParser; p = FeedParser(workers=1);"
+        "import sys, time; from monitor.ingest.pool import FeedParser; p = FeedParser(workers=1);"
         "p.parse(sys.stdin.buffer.read(), 'http://a.example/rss');"
         "print(*p._pool._processes, flush=True); time.sleep(120)"
     )
@@ -214,7 +214,9 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path):
 def test_a_worker_whose_parent_died_while_it_started_exits_too(tmp_path):
     # The pool passes its own pid: a parent killed before the worker's initializer ran has
     # already left the worker to init, so the worker cannot learn its parent from getppid().
-    code = "import time; from monitor.parsepool import _init_worker; _init_worker((), parent=2**22 + 1); time.sleep(60)"
+    code = (
+        "import time; from monitor.ingest.pool import _init_worker; _init_worker((), parent=2**22 + 1); time.sleep(60)"
+    )
     orphan = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path)
     try:
         assert orphan.wait(timeout=30) == 0  # a bound, not a measurement: it checks every PARENT_CHECK s

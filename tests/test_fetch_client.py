@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from http.server import BaseHTTPRequestHandler
 
-from monitor.fetch import fetch, make_client
+from monitor.ingest.fetch import fetch, make_client
 
 FEED = b"<rss version='2.0'><channel><title>A</title></channel></rss>"
 

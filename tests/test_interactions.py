@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import io
 import logging
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import write_config
 from delivery_support import ZEBRA_RULE, Clock, build, close, story_feed
 
-from monitor.daemon import Daemon
-from monitor.delivery import deliver
+from monitor.daemon.service import Daemon
+from monitor.outbox.deliver import deliver
 from monitor.pipeline import poll, poll_all
+from monitor.rules import RuleSet
 
 NOON = datetime(2025, 7, 3, 12, 0, tzinfo=UTC)
 
@@ -31,7 +33,7 @@ def test_a_copy_of_a_story_already_alerted_on_reports_no_alert_queued(tmp_path, 
     urls = [feed_server.url("/times.xml"), feed_server.url("/post.xml")]
     p = build(write_config(tmp_path, urls, [json_receiver.url], rules=ZEBRA_RULE), clock)
     try:
-        first, copy = (poll(p, feed) for feed in p.feeds)
+        first, copy = (poll(p, feed) for feed in p.runtime.feeds)
 
         assert (first.new_entries, first.alerts) == (1, 1)
         # The copy joins the story: its alert key is taken, so nothing is queued and the
@@ -57,7 +59,7 @@ class _ReloadDuringMatch:
 
     def match(self, entry, now):  # type: ignore[no-untyped-def]
         found = self.inner.match(entry, now)
-        self.p.set_rules([])  # the daemon's reload thread swaps the rule set here
+        self.p.use(replace(self.p.runtime, rules=RuleSet([])))  # the daemon's reload thread swaps the rule set here
         return found
 
 
@@ -66,7 +68,7 @@ def test_a_reload_while_an_entry_is_matched_does_not_fail_the_poll(tmp_path, fee
     feed_server.put("/zebra.xml", story_feed(1, clock.now - timedelta(hours=1)))
     p = build(write_config(tmp_path, [feed_server.url("/zebra.xml")], [json_receiver.url], rules=ZEBRA_RULE), clock)
     try:
-        p.rules = _ReloadDuringMatch(p, p.rules)  # type: ignore[assignment]
+        p.runtime = replace(p.runtime, rules=_ReloadDuringMatch(p, p.runtime.rules))
 
         (result,) = poll_all(p)  # used to raise: the matched rule was looked up in the new, empty set
 
@@ -168,5 +170,30 @@ def test_alerts_to_a_url_removed_by_a_reload_are_dead_at_once_without_a_failing_
         clock.advance(days=3)
         deliver(p, force=True)
         assert smtp_server.messages == [] and json_receiver.received == []
+    finally:
+        close(p)
+
+
+def test_a_poll_under_way_when_a_reload_lands_uses_one_config_from_start_to_end(tmp_path, feed_server, json_receiver):
+    """The reload is done while the feed is being fetched: the poll started with the Zebra rule and must
+    finish with it (the old code read the rules again after the fetch and found only the new Lion rule)."""
+    clock = Clock(NOON)
+    config = write_config(tmp_path, [feed_server.url("/zebra.xml")], [json_receiver.url], rules=ZEBRA_RULE)
+    p = build(config, clock)
+    daemon = Daemon(p)
+    body = story_feed(1, clock.now - timedelta(hours=1)).encode()
+
+    def reload_then_answer(handler):  # type: ignore[no-untyped-def]
+        (tmp_path / "rules" / "test.yaml").write_text("name: Lion watch\nmatch: {any: [lion]}\n")
+        daemon.reload()  # the SIGHUP lands here, mid-poll
+        handler._reply(200, body, "application/rss+xml")
+
+    feed_server.route("/zebra.xml", reload_then_answer)
+    try:
+        (result,) = poll_all(p)
+
+        assert [r.name for r in p.runtime.rules.rules] == ["Lion watch"]  # the reload did happen
+        assert (result.new_entries, result.alerts) == (1, 1)
+        assert [row["rule"] for row in p.store.db["alerts"].rows] == ["Zebra watch"]
     finally:
         close(p)

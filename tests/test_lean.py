@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 from monitor.models import Target
-from monitor.notify import Notifier
+from monitor.outbox.targets import Notifier
 
 TARGETS = {
     "default": Target("default", ("json://127.0.0.1:9/a", "nosuchservice://x")),
@@ -26,9 +26,9 @@ def test_a_lean_notifier_checks_and_names_urls_as_the_plain_one_does():
 def test_a_lean_process_imports_apprise_at_its_first_send_and_never_parses():
     code = (
         "import sys\n"
-        "from monitor import app, daemon, pipeline\n"
+        "from monitor import runtime, daemon, pipeline\n"
         "from monitor.models import Message, Target\n"
-        "from monitor.notify import Notifier\n"
+        "from monitor.outbox.targets import Notifier\n"
         "n = Notifier({'default': Target('default', ('console://',))}, lean=True)\n"
         "held = sorted(m for m in ('apprise', 'feedparser', 'selectolax') if m in sys.modules)\n"
         "print('before', held, flush=True)\n"

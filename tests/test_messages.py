@@ -9,8 +9,8 @@ from delivery_support import ZEBRA_RULE, Clock, cycle, story_feed
 
 from monitor.config import load_config
 from monitor.models import Entry, Target
-from monitor.notify import Notifier
-from monitor.render import BODY_LIMIT, TITLE_LIMIT, AlertView, Templates
+from monitor.outbox.render import BODY_LIMIT, TITLE_LIMIT, AlertView, Templates
+from monitor.outbox.targets import Notifier
 
 NOON = datetime(2025, 7, 3, 12, 0, tzinfo=UTC)
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, run_cli, write_config
 
-from monitor import app
+from monitor import runtime
 from monitor.config import load_config
-from monitor.delivery import deliver
-from monitor.feedserver import FeedServer
+from monitor.demo.feedserver import FeedServer
+from monitor.outbox.deliver import deliver
 from monitor.pipeline import Pipeline, poll, poll_all
 
 TALIBAN_RULE = """
@@ -72,7 +72,7 @@ def make(tmp_path: Path, json_receiver) -> Iterator[Callable[..., tuple[Pipeline
         path.write_text(path.read_text().replace("[notify]\n", '[notify]\noperator = "ops"\n'))
         config = load_config(path)
         clock = Clock()
-        pipeline = app.build(config, clock)
+        pipeline = runtime.build(config, clock)
         built.append(pipeline)
         return pipeline, clock
 
@@ -91,16 +91,16 @@ def test_pruned_entries_leave_tombstones_and_never_come_back(feed_server: FeedSe
     p, clock = make([url], '[retention]\nentries = "8d"\n')
     old = [("a1", "Taliban envoy", clock.now - timedelta(hours=1)), ("a2", "Weather", clock.now - timedelta(hours=2))]
     feed_server.put("/f.xml", rss(old))
-    assert poll(p, p.feeds[0]).new_entries == 2
+    assert poll(p, p.runtime.feeds[0]).new_entries == 2
     assert tuple(deliver(p)) == (1, 0)  # a story with an undelivered alert is never pruned
 
     clock.advance(days=9)
-    assert app.prune(p) == 2
+    assert runtime.prune(p) == 2
     counts = p.store.stats()
     assert (counts["entries"], counts["stories"], counts["tombstones"]) == (0, 0, 2)
 
     feed_server.put("/f.xml", rss([("a3", "Taliban talks", clock.now), *old]))  # the feed still carries them
-    result = poll(p, p.feeds[0])
+    result = poll(p, p.runtime.feeds[0])
 
     assert result.new_entries == 1  # only a3: a1 and a2 are known by their tombstones
     assert [a["entry_id"] for a in p.store.alerts()] == [next(iter(p.store.recent_entries(clock.now)))[0]]
@@ -109,16 +109,16 @@ def test_pruned_entries_leave_tombstones_and_never_come_back(feed_server: FeedSe
 def test_retention_keeps_stories_with_pending_alerts(feed_server: FeedServer, make):
     feed_server.put("/f.xml", rss([("a1", "Taliban envoy", datetime.now(UTC))]))
     p, clock = make([feed_server.url("/f.xml")], '[retention]\nentries = "8d"\n')
-    poll(p, p.feeds[0])
+    poll(p, p.runtime.feeds[0])
     clock.advance(days=30)
-    assert app.prune(p) == 0  # the alert was never delivered: the story stays
+    assert runtime.prune(p) == 0  # the alert was never delivered: the story stays
 
 
 def test_gone_feed_is_disabled_and_the_operator_told(feed_server: FeedServer, make, json_receiver):
     feed_server.route("/gone.xml", reply(410))
     p, _ = make([feed_server.url("/gone.xml")])
 
-    result = poll(p, p.feeds[0])
+    result = poll(p, p.runtime.feeds[0])
 
     assert result.error and result.next_poll is None
     assert feed_row(p, feed_server.url("/gone.xml"))["status"] == "gone"
@@ -134,7 +134,7 @@ def test_retry_after_and_cache_lifetimes_are_lower_bounds(feed_server: FeedServe
     feed_server.put("/ttl.xml", rss([("c1", "One", datetime.now(UTC))], ttl=180))
     p, clock = make([feed_server.url(path) for path in ("/busy.xml", "/cached.xml", "/ttl.xml")])
 
-    busy, cached, ttl = (poll(p, feed) for feed in p.feeds)
+    busy, cached, ttl = (poll(p, feed) for feed in p.runtime.feeds)
 
     assert busy.next_poll and busy.next_poll >= clock.now + timedelta(seconds=1200)
     assert cached.next_poll and cached.next_poll >= clock.now + timedelta(seconds=7200)
@@ -146,7 +146,7 @@ def test_failures_back_off_and_never_give_up(feed_server: FeedServer, make):
     p, clock = make([feed_server.url("/down.xml")], '[polling]\nbackoff_base = "1m"\nbackoff_cap = "1h"\n')
     gaps = []
     for _ in range(12):
-        result = poll(p, p.feeds[0])
+        result = poll(p, p.runtime.feeds[0])
         assert result.next_poll
         gaps.append((result.next_poll - clock.now).total_seconds())
         clock.now = result.next_poll
@@ -160,15 +160,15 @@ def test_operator_hears_once_of_a_failing_feed_and_once_of_its_recovery(feed_ser
     p, clock = make([feed_server.url("/flaky.xml")], "[polling]\nhealth_errors = 2\n")
 
     for _ in range(4):
-        poll(p, p.feeds[0])
+        poll(p, p.runtime.feeds[0])
         clock.advance(minutes=5)
     assert json_receiver.titles() == ["[monitor] feed failing: Flaky"]
     assert "failed 2 times in a row" in json_receiver.received[0]["message"]
 
     del feed_server.routes["/flaky.xml"]
     feed_server.put("/flaky.xml", rss([("f1", "Back", clock.now)]))
-    poll(p, p.feeds[0])
-    poll(p, p.feeds[0])
+    poll(p, p.runtime.feeds[0])
+    poll(p, p.runtime.feeds[0])
 
     assert json_receiver.titles() == ["[monitor] feed failing: Flaky", "[monitor] feed recovered: Flaky"]
     row = feed_row(p, feed_server.url("/flaky.xml"))
@@ -180,13 +180,13 @@ def test_overflow_is_logged_counted_and_shortens_the_interval(feed_server: FeedS
     p, clock = make([url], '[polling]\ninterval = "1h"\nmin_interval = "5m"\n')
     start = clock.now
     feed_server.put("/busy.xml", rss([(f"o{i}", "Old", start - timedelta(hours=i)) for i in range(1, 4)]))
-    poll(p, p.feeds[0])
+    poll(p, p.runtime.feeds[0])
     before = feed_row(p, url)["interval"]
 
     clock.advance(hours=2)  # meanwhile the feed published five items and carries only the last three
     feed_server.put("/busy.xml", rss([(f"n{i}", "New", start + timedelta(minutes=10 * i)) for i in range(3, 6)]))
     with caplog.at_level("WARNING", logger="monitor.pipeline"):
-        result = poll(p, p.feeds[0])
+        result = poll(p, p.runtime.feeds[0])
 
     row = feed_row(p, url)
     assert result.overflow and row["overflows"] == 1
@@ -196,7 +196,7 @@ def test_overflow_is_logged_counted_and_shortens_the_interval(feed_server: FeedS
 
 
 def test_per_host_limit_counts_hosts_not_feeds():
-    from monitor.fetch import HostSlots
+    from monitor.ingest.fetch import HostSlots
 
     slots = HostSlots(per_host=1)
     with slots.slot("http://a.example/1"), slots.slot("http://b.example/1"):
@@ -206,7 +206,7 @@ def test_per_host_limit_counts_hosts_not_feeds():
 
 
 def test_unhealthy_daemon_does_not_pet_the_watchdog(feed_server: FeedServer, make):
-    from monitor.daemon import Daemon
+    from monitor.daemon.service import Daemon
 
     p, _ = make([feed_server.url("/f.xml")])
     daemon = Daemon(p)
@@ -304,17 +304,17 @@ def test_every_config_key_and_command_is_documented():
 
 
 def test_a_poll_that_crashes_is_still_planned_again(feed_server: FeedServer, make, caplog):
-    from monitor.daemon import Daemon
+    from monitor.daemon.service import Daemon
 
     p, _ = make([feed_server.url("/f.xml")])
     daemon = Daemon(p)
     daemon.scheduler.start(paused=True)
     try:
-        daemon.feeds = {p.feeds[0].url: p.feeds[0]}
+        daemon.feeds = {p.runtime.feeds[0].url: p.runtime.feeds[0]}
         p.store.db.conn.close()  # every store call now raises: a database fault, not the feed's
-        with caplog.at_level("ERROR", logger="monitor.daemon"):
-            daemon._poll(p.feeds[0].url)
-        assert daemon.scheduler.get_job(f"feed:{p.feeds[0].url}") is not None
+        with caplog.at_level("ERROR", logger="monitor.daemon.service"):
+            daemon._poll(p.runtime.feeds[0].url)
+        assert daemon.scheduler.get_job(f"feed:{p.runtime.feeds[0].url}") is not None
         assert "unexpected error while polling; will retry in" in caplog.text
     finally:
         daemon.scheduler.shutdown(wait=False)

@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 from monitor.config import load_config
 from monitor.errors import ConfigError
+from monitor.ingest.parse import identity, parse_feed
 from monitor.models import Entry
-from monitor.parse import identity, parse_feed
 from monitor.rules import RuleSet, load_rules
 from monitor.text import fold, html_to_text, squash
 from monitor.urls import canonical_link

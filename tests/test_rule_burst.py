@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from conftest import write_config
 from delivery_support import Clock, cycle, story_feed
 
-from monitor.policy import Burst
+from monitor.models import Burst
 from monitor.rules import load_rules
 
 NOON = datetime(2025, 7, 3, 12, 0, tzinfo=UTC)

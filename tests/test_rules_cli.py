@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import run_cli, serve_outlets, write_config
 
-from monitor.feedserver import FeedServer
+from monitor.demo.feedserver import FeedServer
 from monitor.models import Entry
 from monitor.rules import RuleSet, load_rules
 from monitor.rules.backtest import backtest, fts_query

@@ -161,26 +161,26 @@ def test_schema_backstop_reports_with_a_line(tmp_path):
 
 @pytest.mark.filterwarnings("ignore:'imghdr' is deprecated:DeprecationWarning")  # apprise's import, in-process
 def test_reload_keeps_the_old_rules_when_the_new_set_fails(tmp_path, caplog):
-    from monitor import app
+    from monitor import runtime
     from monitor.config import load_config
-    from monitor.daemon import Daemon
+    from monitor.daemon.service import Daemon
 
     rules_dir = tmp_path / "rules"
     rules_dir.mkdir()
     (rules_dir / "a.yaml").write_text("name: Copper\nmatch: {any: [copper]}\n")
     config_path = tmp_path / "config.toml"
     config_path.write_text(f'[storage]\npath = "state.db"\n[rules]\npaths = ["{rules_dir}"]\n[notify]\nurls = []\n')
-    pipeline = app.build(load_config(config_path), lock=False)
+    pipeline = runtime.build(load_config(config_path), lock=False)
     daemon = Daemon(pipeline)
     try:
         (rules_dir / "b.yaml").write_text("name: Lithium\nmatch: {any: [lithium]}\n")
         daemon.reload()
-        assert [r.name for r in pipeline.rules.rules] == ["Copper", "Lithium"]
+        assert [r.name for r in pipeline.runtime.rules.rules] == ["Copper", "Lithium"]
 
         (rules_dir / "c.yaml").write_text("name: Broken\nmatch: {any: []}\n")
         with caplog.at_level(logging.ERROR):
             daemon.reload()
-        assert [r.name for r in pipeline.rules.rules] == ["Copper", "Lithium"]
+        assert [r.name for r in pipeline.runtime.rules.rules] == ["Copper", "Lithium"]
         assert "reload refused" in caplog.text and "c.yaml:2" in caplog.text
     finally:
         pipeline.store.close()

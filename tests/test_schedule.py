@@ -7,8 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from monitor import health
-from monitor.schedule import (
+from monitor.ingest.schedule import (
     Hints,
     Policy,
     after_failure,
@@ -17,6 +16,7 @@ from monitor.schedule import (
     cadence,
     overflowed,
 )
+from monitor.outbox import notices as health
 
 NOW = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
 POLICY = Policy(min_interval=300, max_interval=4 * 3600, backoff_base=60, backoff_cap=6 * 3600, jitter=60)

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from conftest import run_cli, serve_outlets, write_config
 
 from monitor.dedup import StoryIndex
-from monitor.reindex import rebuild_index
+from monitor.dedup.rebuild import rebuild_index
 from monitor.store import Store
 
 

@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 from conftest import write_config
 
-from monitor import app
+from monitor import runtime
 from monitor.config import load_config
+from monitor.demo.feedserver import FeedServer
 from monitor.errors import StoreError
-from monitor.feedserver import FeedServer
 from monitor.pipeline import poll
 
 RULE = """
@@ -49,7 +49,7 @@ def test_a_failed_feed_transaction_leaves_no_phantom_in_the_dedup_index(feed_ser
     url = feed_server.url("/f.xml")
     feed_server.put("/f.xml", _feed(now))
     config = load_config(write_config(tmp_path, [url], ["console://"], rules=RULE))
-    p = app.build(config, lambda: now)
+    p = runtime.build(config, lambda: now)
     try:
         with sqlite3.connect(tmp_path / "state.db") as other:  # the refusal comes from SQLite itself
             other.execute(
@@ -57,12 +57,12 @@ def test_a_failed_feed_transaction_leaves_no_phantom_in_the_dedup_index(feed_ser
                 "BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END"
             )
         with pytest.raises((StoreError, sqlite3.Error)):
-            poll(p, p.feeds[0])  # "first" is stored, then "second" fails: the feed's transaction rolls back
+            poll(p, p.runtime.feeds[0])  # "first" is stored, then "second" fails: the feed's transaction rolls back
         with sqlite3.connect(tmp_path / "state.db") as other:
             assert other.execute("SELECT count(*) FROM entries").fetchone() == (0,)
             other.execute("DROP TRIGGER refuse")
 
-        result = poll(p, p.feeds[0])  # the same body again, now stored
+        result = poll(p, p.runtime.feeds[0])  # the same body again, now stored
 
         assert result.error is None and result.new_entries == 2
         with sqlite3.connect(tmp_path / "state.db") as db:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from monitor.sdnotify import Notifier
+from monitor.daemon.systemd import Notifier
 
 UNIT = Path(__file__).resolve().parent.parent / "systemd" / "monitor.service"
 MAX_EXPOSURE = 2.0
@@ -120,7 +120,7 @@ def test_unsupported_address_is_ignored() -> None:
 def test_send_failure_does_not_raise(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     notifier = Notifier.from_env({"NOTIFY_SOCKET": str(tmp_path / "nobody-listens.sock")})
     assert notifier.enabled
-    with caplog.at_level("DEBUG", logger="monitor.sdnotify"):
+    with caplog.at_level("DEBUG", logger="monitor.daemon.systemd"):
         assert not notifier.ready()
         assert not notifier.watchdog()
     assert "sd_notify" in caplog.text

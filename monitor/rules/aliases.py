@@ -16,7 +16,7 @@ from typing import Any
 from monitor.errors import Problem
 from monitor.rules.model import Group
 from monitor.rules.schema import schema_problems
-from monitor.yamlfile import LineDict, LineList
+from monitor.rules.yamlfile import LineDict, LineList
 
 ALIAS_FILE_NAMES = ("aliases.yaml", "aliases.yml")
 ALIAS_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")

@@ -16,13 +16,13 @@ from typing import Any
 
 from monitor.durations import parse_duration
 from monitor.errors import ConfigError, Problem
-from monitor.policy import Burst
+from monitor.models import Burst
 from monitor.rules.aliases import AliasBook, AliasDef, is_aliases_file
 from monitor.rules.compile import compile_regex, term_key
 from monitor.rules.model import DEFAULT_FIELDS, DEFAULT_NEAR, FIELDS, Example, Group, Rule, Scope, Term
 from monitor.rules.schema import schema_problems
+from monitor.rules.yamlfile import LineDict, LineList, load_yaml
 from monitor.text import fold, without_spaces
-from monitor.yamlfile import LineDict, LineList, load_yaml
 
 RULE_KEYS = (
     "name",

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from monitor.policy import Burst
+from monitor.models import Burst
 
 GroupKind = Literal["all", "any", "none"]
 Novelty = Literal["story", "event"]

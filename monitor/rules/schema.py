@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError, best_match
 
 from monitor.errors import Problem
-from monitor.yamlfile import LineDict, LineList
+from monitor.rules.yamlfile import LineDict, LineList
 
 SCHEMA_PATH = Path(__file__).with_name("schema.json")
 

@@ -19,8 +19,8 @@ from pathlib import Path
 from conftest import free_port
 from harness import Case, Handler, Run, item, reply, rss
 
-from monitor.feedserver import FeedServer
-from monitor.parse import MAX_ENTRIES
+from monitor.demo.feedserver import FeedServer
+from monitor.ingest.parse import MAX_ENTRIES
 
 PASSWD_LINE = Path("/etc/passwd").read_text().splitlines()[0].encode()  # "root:x:0:0:..."
 MiB = 1024 * 1024

@@ -26,7 +26,7 @@ from typing import Any
 
 from conftest import serve_json_receiver
 
-from monitor.feedserver import FeedServer
+from monitor.demo.feedserver import FeedServer
 
 Handler = Callable[[BaseHTTPRequestHandler], None]
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from monitor.models import Match
-from monitor.notify import Notifier
+from monitor.outbox.targets import Notifier
 from monitor.rules.backtest import RuleReport
 from monitor.store import QueuedAlert, Store
 

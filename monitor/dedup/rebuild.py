@@ -10,10 +10,13 @@ from __future__ import annotations
 import itertools
 import logging
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from monitor.dedup import Signature, StoryIndex, signature
 from monitor.dedup.index import WINDOW
-from monitor.store import Store
+
+if TYPE_CHECKING:  # read through the store handed in: dedup itself does no I/O
+    from monitor.store import Store
 
 log = logging.getLogger(__name__)
 

@@ -35,9 +35,9 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from monitor.errors import ParseError
-from monitor.examine import Facts, examine
+from monitor.ingest.examine import Facts, examine
+from monitor.ingest.parse import ParsedFeed, parse_feed
 from monitor.models import Entry
-from monitor.parse import ParsedFeed, parse_feed
 from monitor.rules import Rule, RuleSet
 
 T = TypeVar("T")

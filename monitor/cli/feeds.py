@@ -19,29 +19,14 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from monitor import opml
-from monitor.cli import load
-from monitor.config import Config
+from monitor.cli.base import console, load, open_store
 from monitor.durations import format_duration, parse_duration
 from monitor.errors import ConfigError, MonitorError, Problem
-from monitor.store import Store, from_iso
+from monitor.ingest import opml
+from monitor.store import from_iso
 from monitor.urls import redact
 
 RELOAD_HINT = "a running daemon polls it after a reload (systemctl reload monitor, or SIGHUP)"
-
-
-def console() -> Console:
-    # Piped output (tests, grep, mail) gets full rows instead of an 80-column squeeze.
-    return Console(width=None if sys.stdout.isatty() else 200, highlight=False)
-
-
-def open_store(config: Config) -> Store:
-    """The database without the daemon's lock: these commands make short writes beside it.
-
-    The config's feeds get their rows first, so a config edited but not yet run is listed."""
-    store = Store(config.storage_path)
-    store.sync_feeds((f.url, f.name) for f in config.feeds)
-    return store
 
 
 @click.group()

@@ -18,7 +18,7 @@ from monitor.models import Feed, Message
 from monitor.urls import redact
 
 if TYPE_CHECKING:  # the deciding half stays importable without apprise
-    from monitor.notify import Notifier
+    from monitor.outbox.targets import Notifier
 
 log = logging.getLogger(__name__)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import click
 
+from monitor.cli.base import opened
 from monitor.errors import MonitorError
 from monitor.store import Store
 
@@ -22,15 +23,9 @@ def stories() -> None:
 @click.pass_context
 def show(ctx: click.Context, story_id: int) -> None:
     """Every entry of story STORY_ID with its dedup decision, score and reason, and the story's event."""
-    from monitor.cli import load
-
-    config = load(ctx)
-    store = Store(config.storage_path)
-    try:
+    with opened(ctx) as store:
         for line in explain(store, story_id):
             click.echo(line)
-    finally:
-        store.close()
 
 
 def explain(store: Store, story_id: int) -> list[str]:

@@ -1,26 +1,57 @@
-"""Wiring: build a Pipeline from a Config. The one place that opens the edges."""
+"""The runtime snapshot, and the wiring that builds a Pipeline from a Config: the one place that opens the edges.
+
+``Runtime`` is everything the operator configured, frozen: config, rules, templates,
+targets and command feeds. ``load`` makes one (a reload too: a bad file raises and the
+old snapshot stays); ``build`` opens the store, the HTTP client and the dedup index
+around the first one.
+"""
 
 from __future__ import annotations
 
 import logging
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from monitor.config import Config
+from monitor.dedup.rebuild import rebuild_index
 from monitor.durations import format_duration
 from monitor.errors import ConfigError
-from monitor.fetch import HostSlots, make_client
+from monitor.ingest.fetch import HostSlots, Limits, make_client
 from monitor.models import Feed
-from monitor.notify import Notifier
-from monitor.pipeline import Pipeline
-from monitor.reindex import rebuild_index
-from monitor.render import Templates, load_templates
-from monitor.rules import Rule, RuleSet, load_rules
+from monitor.outbox.render import Templates, load_templates
+from monitor.outbox.targets import Notifier
+from monitor.rules import RuleSet, load_rules
 from monitor.store import Store
 from monitor.urls import has_password
 
+if TYPE_CHECKING:
+    from monitor.pipeline import Pipeline
+
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """One consistent view of the configuration. Never changed: a reload makes a new one."""
+
+    config: Config
+    rules: RuleSet
+    notifier: Notifier
+    templates: Templates
+    command_feeds: tuple[Feed, ...] = ()  # added with `monitor feeds add/import`, kept in the database
+
+    @property
+    def feeds(self) -> list[Feed]:
+        """Config feeds, then command feeds the config does not list (the config wins)."""
+        listed = {f.url for f in self.config.feeds}
+        return [*self.config.feeds, *(f for f in self.command_feeds if f.url not in listed)]
+
+    @property
+    def limits(self) -> Limits:
+        return Limits(timeout=self.config.polling.timeout, max_bytes=self.config.polling.max_bytes)
 
 
 def utc_now() -> datetime:
@@ -54,54 +85,52 @@ def exposure(config: Config) -> str | None:
     )
 
 
-def prepare(config: Config, *, lean: bool = False) -> tuple[list[Rule], Notifier]:
-    """The rules and notifier of ``config``; raise ConfigError with every problem (a reload uses it too).
+def load(config: Config, command_feeds: tuple[Feed, ...] = (), *, lean: bool = False) -> Runtime:
+    """The snapshot of ``config``; raise ConfigError with every problem (a reload uses it too).
 
-    ``lean`` (the daemon): apprise stays out of this process until something is sent (see notify).
+    ``lean`` (the daemon): apprise stays out of this process until something is sent (see targets).
     """
     rules = load_rules(config.rule_paths, config.targets)
     notifier = Notifier(config.targets, throttle=config.notify.throttle, lean=lean)
     problems = notifier.problems(str(config.path))
     if problems:
         raise ConfigError(problems)
-    return rules, notifier
+    templates = load_templates(config.notify.templates)
+    return Runtime(config, RuleSet(rules), notifier, templates, command_feeds)
 
 
 def build(
     config: Config, clock: Callable[[], datetime] = utc_now, *, lock: bool = True, lean: bool = False
 ) -> Pipeline:
-    """Open the store (taking the single-writer lock), load rules, rebuild the dedup index.
+    """Open the store (taking the single-writer lock), load the runtime, rebuild the dedup index.
 
-    ``lean`` for a long-running process: what only sending needs is loaded when sending (``prepare``).
+    ``lean`` for a long-running process: what only sending needs is loaded when sending (``load``).
     """
-    rules, notifier = prepare(config, lean=lean)
-    templates = load_templates(config.notify.templates)
+    from monitor.pipeline import Pipeline  # the pipeline imports Runtime from here
+
+    rt = load(config, lean=lean)
     if warning := exposure(config):
         log.warning("%s", warning)
     store = Store(config.storage_path)
     if lock:
         store.lock()
     store.sync_feeds((f.url, f.name) for f in config.feeds)
-    command_feeds = load_command_feeds(store, config)
+    rt = replace(rt, command_feeds=load_command_feeds(store, config))
     window = timedelta(seconds=config.dedup.window)
     index = rebuild_index(store, clock() - window, window, backfill=lock)
     log.info(
         "loaded %d rules, %d config feeds, %d command feeds; dedup index holds %d recent entries",
-        len(rules),
+        len(rt.rules.rules),
         len(config.feeds),
-        len(command_feeds),
+        len(rt.command_feeds),
         len(index),
     )
     return Pipeline(
-        config=config,
+        runtime=rt,
         store=store,
         client=make_client(allow_private=config.polling.allow_private),
-        rules=RuleSet(rules),
-        notifier=notifier,
         index=index,
         clock=clock,
-        templates=templates,
-        command_feeds=command_feeds,
         hosts=HostSlots(config.polling.per_host),
     )
 
@@ -121,7 +150,7 @@ def load_command_feeds(store: Store, config: Config) -> tuple[Feed, ...]:
 
 def prune(p: Pipeline) -> int:
     """Apply [retention]: prune old stories, keep tombstones. Returns the entries pruned."""
-    keep = p.config.retention.entries
+    keep = p.runtime.config.retention.entries
     if not keep:
         return 0
     now = p.clock()

@@ -23,18 +23,27 @@ import logging
 import random
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from typing import TextIO
+from typing import TYPE_CHECKING, Protocol, TextIO
 
 from monitor.durations import format_duration
 from monitor.errors import DeliveryError
 from monitor.models import Message
-from monitor.pipeline import Pipeline
-from monitor.render import AlertView, Writeup
+from monitor.outbox.digests import next_digest
+from monitor.outbox.render import AlertView, Writeup
 from monitor.rules import Rule
 from monitor.store import PendingAlert
+
+if TYPE_CHECKING:
+    from monitor.config import Config
+    from monitor.daemon.metrics import Metrics
+    from monitor.outbox.render import Templates
+    from monitor.outbox.targets import Notifier
+    from monitor.rules import RuleSet
+    from monitor.runtime import Runtime
+    from monitor.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -72,12 +81,40 @@ class Unit:
         return self.alerts[0]
 
 
-def deliver(p: Pipeline, *, force: bool = False, dry_run: bool = False, out: TextIO | None = None) -> Report:
+class Wired(Protocol):
+    """What delivering needs of the wired pipeline (``monitor.pipeline.Pipeline`` has it)."""
+
+    @property
+    def store(self) -> Store: ...
+    @property
+    def metrics(self) -> Metrics: ...
+    @property
+    def runtime(self) -> Runtime: ...
+    def clock(self) -> datetime: ...
+
+
+@dataclass(frozen=True, slots=True)
+class _Pass:
+    """One pass over the outbox: the store, and one runtime snapshot read at the pass's start."""
+
+    store: Store
+    metrics: Metrics
+    clock: Callable[[], datetime]
+    config: Config
+    rules: RuleSet
+    notifier: Notifier
+    templates: Templates
+
+
+def deliver(wired: Wired, *, force: bool = False, dry_run: bool = False, out: TextIO | None = None) -> Report:
     """Send every message whose time has come; ``force`` ignores retry backoff (never holds).
 
     With ``dry_run`` nothing is sent and nothing is written: the messages that
-    would go out now are printed to ``out`` (standard output).
+    would go out now are printed to ``out`` (standard output). A reload during the
+    pass does not reach it: the whole pass uses the snapshot it started with.
     """
+    rt = wired.runtime
+    p = _Pass(wired.store, wired.metrics, wired.clock, rt.config, rt.rules, rt.notifier, rt.templates)
     now = p.clock()
     pending = _apply_holds(p, p.store.pending_alerts(), now, dry_run, out)
     tally: Counter[str] = Counter(held=sum(1 for a in pending if a.hold_reason and a.batch is None))
@@ -98,7 +135,7 @@ def deliver(p: Pipeline, *, force: bool = False, dry_run: bool = False, out: Tex
 
 
 def _apply_holds(
-    p: Pipeline, pending: list[PendingAlert], now: datetime, dry_run: bool, out: TextIO | None
+    p: _Pass, pending: list[PendingAlert], now: datetime, dry_run: bool, out: TextIO | None
 ) -> list[PendingAlert]:
     """Hold fresh alerts for their digest or the end of quiet hours; returns the updated list."""
     updated = []
@@ -111,20 +148,20 @@ def _apply_holds(
     return updated
 
 
-def _hold_for(p: Pipeline, alert: PendingAlert, now: datetime) -> tuple[str, datetime] | None:
+def _hold_for(p: _Pass, alert: PendingAlert, now: datetime) -> tuple[str, datetime] | None:
     if alert.hold_reason or alert.batch is not None:
         return None
     rule = _rule(p, alert.rule)
     policy = p.config.notify.policy(alert.target)
     if rule is not None and rule.delivery == "digest":
-        return "digest", policy.next_digest(alert.created or now)
+        return "digest", next_digest(policy, alert.created or now)
     if policy.quiet is not None and policy.quiet.contains(now) and not _urgent(rule):
         return "quiet", policy.quiet.ends_after(now)
     return None
 
 
 def _hold(
-    p: Pipeline, alerts: list[PendingAlert], reason: str, until: datetime, dry_run: bool, out: TextIO | None = None
+    p: _Pass, alerts: list[PendingAlert], reason: str, until: datetime, dry_run: bool, out: TextIO | None = None
 ) -> None:
     if dry_run:
         for alert in alerts:
@@ -142,7 +179,7 @@ def _hold(
 class _BurstGate:
     """Per-target and per-rule caps on single alerts in a sliding window (off unless configured)."""
 
-    def __init__(self, p: Pipeline, now: datetime):
+    def __init__(self, p: _Pass, now: datetime):
         self.p, self.now = p, now
         self.seen: Counter[tuple[str, str | None]] = Counter()
 
@@ -172,7 +209,7 @@ class _BurstGate:
 # what goes out now ---------------------------------------------------------
 
 
-def _units(p: Pipeline, pending: list[PendingAlert], now: datetime, force: bool, dry_run: bool) -> list[Unit]:
+def _units(p: _Pass, pending: list[PendingAlert], now: datetime, force: bool, dry_run: bool) -> list[Unit]:
     """Single alerts and batches due now (any retry time with ``force``), oldest first."""
     singles = [Unit((a,)) for a in pending if not a.hold_reason and a.batch is None and (force or _due(a, now))]
     batches: dict[int, list[PendingAlert]] = defaultdict(list)
@@ -184,7 +221,7 @@ def _units(p: Pipeline, pending: list[PendingAlert], now: datetime, force: bool,
     return sorted(units, key=lambda u: u.first.id)
 
 
-def _new_batches(p: Pipeline, pending: list[PendingAlert], now: datetime, dry_run: bool) -> list[Unit]:
+def _new_batches(p: _Pass, pending: list[PendingAlert], now: datetime, dry_run: bool) -> list[Unit]:
     """Held alerts whose time has come, one batch per target URL (quiet hours hold them further)."""
     ready: dict[tuple[str, str], list[PendingAlert]] = defaultdict(list)
     for alert in pending:
@@ -211,7 +248,7 @@ def _reason(alerts: list[PendingAlert]) -> str:
 # sending -------------------------------------------------------------------
 
 
-def _send(p: Pipeline, unit: Unit) -> str:
+def _send(p: _Pass, unit: Unit) -> str:
     """One message: marked in flight, sent, then marked sent or failed. Returns the outcome."""
     handle = unit.first.url_id
     if not p.notifier.knows(handle):
@@ -242,7 +279,7 @@ def _send(p: Pipeline, unit: Unit) -> str:
     return "sent"
 
 
-def _failed(p: Pipeline, unit: Unit, exc: DeliveryError) -> str:
+def _failed(p: _Pass, unit: Unit, exc: DeliveryError) -> str:
     now = p.clock()
     alert = unit.first
     attempts = max(a.attempts for a in unit.alerts) + 1
@@ -273,7 +310,7 @@ def _failed(p: Pipeline, unit: Unit, exc: DeliveryError) -> str:
     return "failed"
 
 
-def _removed(p: Pipeline, unit: Unit) -> str:
+def _removed(p: _Pass, unit: Unit) -> str:
     """The target URL left the config (a reload): retrying cannot help and the target is not failing,
     so the alerts are dead at once, with no failing notice; `alerts retry` revives them if it comes back."""
     alert = unit.first
@@ -289,7 +326,7 @@ def _removed(p: Pipeline, unit: Unit) -> str:
     return "dead"
 
 
-def _notice_failing(p: Pipeline, alert: PendingAlert, error: str, now: datetime) -> None:
+def _notice_failing(p: _Pass, alert: PendingAlert, error: str, now: datetime) -> None:
     """One notice per outage of a target URL, to every other target (best effort), else the log."""
     label = p.notifier.label(alert.url_id)
     if not p.store.target_failing(alert.url_id, alert.target, label, now):
@@ -313,7 +350,7 @@ def _notice_failing(p: Pipeline, alert: PendingAlert, error: str, now: datetime)
             log.warning("notice about target %s not delivered to %s: %s", alert.target, p.notifier.label(handle), exc)
 
 
-def _print(p: Pipeline, unit: Unit, out: TextIO) -> str:
+def _print(p: _Pass, unit: Unit, out: TextIO) -> str:
     """Dry run: show the message that would go out; nothing is sent or written."""
     message = _message(p, unit)
     print(f"--- would send to {p.notifier.label(unit.first.url_id)} (target {unit.first.target})", file=out)
@@ -322,7 +359,7 @@ def _print(p: Pipeline, unit: Unit, out: TextIO) -> str:
     return "sent"
 
 
-def _message(p: Pipeline, unit: Unit) -> Message:
+def _message(p: _Pass, unit: Unit) -> Message:
     style = p.notifier.style(unit.first.url_id)
     views = [_view(p, a) for a in unit.alerts]
     if unit.reason is None:
@@ -330,7 +367,7 @@ def _message(p: Pipeline, unit: Unit) -> Message:
     return p.templates.digest(views, style, unit.reason, unit.first.target)
 
 
-def _view(p: Pipeline, alert: PendingAlert) -> AlertView:
+def _view(p: _Pass, alert: PendingAlert) -> AlertView:
     """What the message shows, read at sending time: outlets and write-ups as they stand now."""
     rule = _rule(p, alert.rule)
     writeups: tuple[Writeup, ...] = ()
@@ -351,7 +388,7 @@ def _view(p: Pipeline, alert: PendingAlert) -> AlertView:
     )
 
 
-def _rule(p: Pipeline, name: str) -> Rule | None:
+def _rule(p: _Pass, name: str) -> Rule | None:
     return next((r for r in p.rules.rules if r.name == name), None)
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 
 from monitor.errors import ConfigError, DeliveryError, Problem
 from monitor.models import Message, Target
-from monitor.render import Style
+from monitor.outbox.render import Style
 from monitor.store import Delivery, url_id
 
 if TYPE_CHECKING:
@@ -81,9 +81,11 @@ def labels(urls: list[str]) -> list[str | None]:
 def labels_apart(urls: list[str]) -> list[str | None]:
     """``labels(urls)`` from a child process, so this one never imports apprise; in this
     process if the child fails. The URLs go through a pipe, never a command line."""
-    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-    code = "import json, sys; from monitor.notify import labels; print(json.dumps(labels(json.load(sys.stdin))))"
+    code = (
+        "import json, sys; from monitor.outbox.targets import labels; print(json.dumps(labels(json.load(sys.stdin))))"
+    )
     try:
         done = subprocess.run(
             [sys.executable, "-c", code], input=json.dumps(urls), capture_output=True, text=True, env=env, timeout=300

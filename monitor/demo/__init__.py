@@ -8,14 +8,15 @@ import re
 import tempfile
 from pathlib import Path
 
-from monitor import app, logs
+from monitor import runtime
+from monitor.cli import logs
 from monitor.config import load_config
-from monitor.delivery import deliver
-from monitor.feedserver import FeedServer
+from monitor.demo.feedserver import FeedServer
+from monitor.outbox.deliver import deliver
 from monitor.pipeline import poll_all
 
 SAMPLES = Path(__file__).parent / "samples" / "feeds"
-PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"
+PROJECT_RULES = Path(__file__).resolve().parents[2] / "rules"
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +56,7 @@ def run_demo(state: Path | None = None, rules: Path | None = None) -> int:
         config = load_config(config_file)
         logs.setup("INFO", config.secrets)
         log.info("serving %d sample feeds at %s", len(paths), server.base)
-        pipeline = app.build(config)
+        pipeline = runtime.build(config)
         try:
             results = poll_all(pipeline)
             sent, failed = deliver(pipeline, force=True)

@@ -8,25 +8,14 @@ out on the daemon's next delivery pass (within 30 s) or the next ``run --once``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
 import click
 
-from monitor.store import Store
+from monitor.cli.base import opened
 
-
-@contextmanager
-def _store(ctx: click.Context) -> Iterator[Store]:
-    from monitor.cli import load  # the CLI's config loading and logging, once per invocation
-
-    store = Store(load(ctx).storage_path)
-    try:
-        yield store
-    finally:
-        store.close()
+_store = opened  # the CLI's config and logging, once per invocation
 
 
 @click.group()

@@ -2,7 +2,7 @@
 
 Each feed is one APScheduler job (max_instances=1, coalesce) that runs at the
 feed's next poll time and, once the poll is recorded, plans its own next run
-from the result (monitor/schedule.py: cadence, server hints, backoff). Beside
+from the result (monitor/ingest/schedule.py: cadence, server hints, backoff). Beside
 them: the outbox delivery, retention pruning and a heartbeat. SIGTERM/SIGINT
 stop; SIGHUP reloads config, feeds and rules (a bad file keeps the old set).
 systemd hears READY/RELOADING/STOPPING, and WATCHDOG only while the scheduler
@@ -23,16 +23,16 @@ from wsgiref.simple_server import WSGIServer
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
 
-from monitor import app
+from monitor import runtime
 from monitor.config import load_config
-from monitor.delivery import deliver
+from monitor.daemon.systemd import Notifier as SystemdNotifier
 from monitor.durations import format_duration
 from monitor.errors import ConfigError
 from monitor.models import Feed
+from monitor.outbox.deliver import deliver
+from monitor.outbox.digests import digest_schedule
+from monitor.outbox.policy import zone
 from monitor.pipeline import Pipeline, enabled, poll
-from monitor.policy import digest_schedule, zone
-from monitor.render import load_templates
-from monitor.sdnotify import Notifier as SystemdNotifier
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class Daemon:
         self.http: WSGIServer | None = None
         self.scheduler = BackgroundScheduler(
             executors={
-                "default": ThreadPoolExecutor(max(1, pipeline.config.polling.concurrency)),  # polls
+                "default": ThreadPoolExecutor(max(1, pipeline.runtime.config.polling.concurrency)),  # polls
                 "outbox": ThreadPoolExecutor(1),  # delivery and pruning: a slow target never holds a poll
                 "heartbeat": ThreadPoolExecutor(1),
             },
@@ -103,7 +103,9 @@ class Daemon:
         for job in self.scheduler.get_jobs():
             if job.id.startswith("digest:"):
                 self.scheduler.remove_job(job.id)
-        for expression, timezone in sorted({(t.digest, t.timezone) for t in self.p.config.notify.policies.values()}):
+        for expression, timezone in sorted(
+            {(t.digest, t.timezone) for t in self.p.runtime.config.notify.policies.values()}
+        ):
             # Digests are due at their cron time: wake the outbox then instead of at its next regular pass.
             self.scheduler.add_job(
                 self._queued.set,
@@ -131,7 +133,7 @@ class Daemon:
                 if job:
                     continue
                 stored = self.p.store.feed_state(url).next_poll
-                soon = now + timedelta(seconds=min(self.p.config.polling.jitter, START_SPREAD * number))
+                soon = now + timedelta(seconds=min(self.p.runtime.config.polling.jitter, START_SPREAD * number))
                 self._plan(feed, stored if stored and stored > soon else soon)
             self.feeds = wanted
 
@@ -158,7 +160,7 @@ class Daemon:
         except Exception:
             # poll() turns every fault of the feed into feed state; this is a bug or a
             # database error. The feed must still be polled again, never dropped silently.
-            delay = max(feed.interval, self.p.config.polling.backoff_base)
+            delay = max(feed.interval, self.p.runtime.config.polling.backoff_base)
             log.exception(
                 "feed %s: unexpected error while polling; will retry in %s", feed.name, format_duration(delay)
             )
@@ -177,7 +179,7 @@ class Daemon:
             deliver(self.p)
 
     def _prune(self) -> None:
-        app.prune(self.p)
+        runtime.prune(self.p)
 
     def _status(self) -> None:
         """The one line `systemctl status monitor` shows."""
@@ -202,7 +204,7 @@ class Daemon:
         signal.signal(signal.SIGHUP, self._on_reload)
         self.schedule()
         self.scheduler.start()
-        if self.p.config.http.listen:
+        if self.p.runtime.config.http.listen:
             self.http = _serve(self)
         self.systemd.ready()
         log.info("daemon started: %d feeds scheduled", len(self.feeds))
@@ -227,29 +229,26 @@ class Daemon:
         Feed state (schedules, backoff, health) lives in the database and is kept.
         """
         self.systemd.reloading()
-        old = self.p.config
+        old = self.p.runtime
         try:
-            config = load_config(old.path)
-            rules, notifier = app.prepare(config, lean=True)
-            templates = load_templates(config.notify.templates)
+            config = load_config(old.config.path)
+            rt = runtime.load(config, lean=True)
         except ConfigError as exc:
             log.error(
                 "reload refused, keeping the current config, %d feeds and %d rules: %s",
                 len(self.feeds),
-                len(self.p.rules.rules),
+                len(old.rules.rules),
                 "; ".join(str(exc).splitlines()),  # one journal entry per event
             )
         else:
-            if config.storage_path != old.storage_path or config.http != old.http:
+            if config.storage_path != old.config.storage_path or config.http != old.config.http:
                 log.warning("[storage] and [http] changes take effect at the next restart")
-                config = replace(config, storage_path=old.storage_path, http=old.http)
+                config = replace(config, storage_path=old.config.storage_path, http=old.config.http)
             self.p.store.sync_feeds((f.url, f.name) for f in config.feeds)
-            self.p.config, self.p.notifier, self.p.templates = config, notifier, templates
-            self.p.command_feeds = app.load_command_feeds(self.p.store, config)
-            self.p.set_rules(rules)
+            self.p.use(replace(rt, config=config, command_feeds=runtime.load_command_feeds(self.p.store, config)))
             self._replan(self.p.clock())
             self._schedule_digests()
-            log.info("reloaded: %d feeds, %d rules", len(self.feeds), len(rules))
+            log.info("reloaded: %d feeds, %d rules", len(self.feeds), len(rt.rules.rules))
         self.systemd.ready()
 
     def shutdown(self) -> int:
@@ -286,9 +285,9 @@ def _job_id(url: str) -> str:
 
 
 def _serve(daemon: Daemon) -> WSGIServer | None:
-    from monitor.metrics import serve
+    from monitor.daemon.metrics import serve
 
-    listen = daemon.p.config.http.listen
+    listen = daemon.p.runtime.config.http.listen
     assert listen is not None
     try:
         return serve(listen, daemon.p.metrics, daemon.healthy)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from monitor.errors import ParseError
-from monitor.parse import defuse
+from monitor.ingest.parse import defuse
 
 
 @dataclass(frozen=True, slots=True)

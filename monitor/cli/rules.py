@@ -4,7 +4,7 @@ Both read the state database without taking the daemon's lock (SQLite WAL lets a
 reader run beside the writer; ``rules test`` first adds the entries stored since the
 daemon's last catch-up to the full-text index, in short transactions SQLite serialises
 with the daemon's writes) and send nothing, except ``rules test --send``: the
-catch-up a user asks for (monitor/catchup.py), queued in the outbox and sent as one
+catch-up a user asks for (monitor/outbox/catchup.py), queued in the outbox and sent as one
 digest per target URL, by this command when no daemon runs, else by the daemon.
 """
 
@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from monitor.cli import load
+from monitor.cli.base import load
 from monitor.config import Config
 from monitor.durations import parse_duration
 from monitor.errors import ConfigError, Problem, StoreError
@@ -109,11 +109,10 @@ def explain(ctx: click.Context, rule_name: str, text: str | None, entry_id: int 
 
 
 def _queue_catchup(config: Config, store: Store, reports: list[RuleReport]) -> None:
-    from monitor.app import prepare  # apprise takes a second to import: only --send pays for it
-    from monitor.catchup import queue_catchup
+    from monitor.outbox.catchup import queue_catchup
+    from monitor.runtime import load  # apprise takes a second to import: only --send pays for it
 
-    _rules, notifier = prepare(config)
-    queued, skipped = queue_catchup(store, notifier, reports, datetime.now(UTC))
+    queued, skipped = queue_catchup(store, load(config).notifier, reports, datetime.now(UTC))
     click.echo("")
     click.echo(
         f"catch-up: {queued} alerts queued as one digest per target URL"
@@ -123,11 +122,11 @@ def _queue_catchup(config: Config, store: Store, reports: list[RuleReport]) -> N
 
 def _send_catchup(config: Config) -> None:
     """Deliver now when no daemon holds the database; else the daemon's next pass sends it."""
-    from monitor import app
-    from monitor.delivery import deliver
+    from monitor import runtime
+    from monitor.outbox.deliver import deliver
 
     try:
-        pipeline = app.build(config)
+        pipeline = runtime.build(config)
     except StoreError as exc:
         # The outbox holds it: whoever delivers next (the daemon within 30 s, or `run --once`) sends it.
         click.echo(f"not sent by this command ({exc}); a running daemon sends it within 30 s, else: monitor run --once")

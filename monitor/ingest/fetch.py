@@ -23,8 +23,8 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 
 from monitor import __version__
-from monitor.addresses import guarded_transport
 from monitor.errors import FeedGone, FetchError
+from monitor.ingest.addresses import guarded_transport
 
 USER_AGENT = f"monitor/{__version__} (news alerting daemon; +https://github.com/monitor-news/monitor)"
 _REDIRECTS = {301, 302, 303, 307, 308}

@@ -11,9 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from apscheduler.triggers.cron import CronTrigger
-
-from monitor.durations import parse_duration
+from monitor.models import Burst
 
 DEFAULT_DIGEST = "0 8 * * *"
 DEFAULT_MAX_ATTEMPTS = 12  # about a day of capped exponential backoff
@@ -62,29 +60,6 @@ class QuietHours:
 
 
 @dataclass(frozen=True, slots=True)
-class Burst:
-    """At most ``limit`` single alerts per ``window`` seconds; the rest go out as one roll-up."""
-
-    limit: int
-    window: float
-
-    @classmethod
-    def parse(cls, text: str) -> Burst:
-        found = re.fullmatch(r"\s*(\d+)\s*/\s*(\S+)\s*", str(text))
-        if not found or int(found.group(1)) < 1:
-            raise ValueError(f'{text!r} is not a cap: write COUNT/DURATION, e.g. "10/1h"')
-        return cls(int(found.group(1)), parse_duration(found.group(2)))
-
-
-def digest_schedule(expression: str, tz: ZoneInfo) -> CronTrigger:
-    """A crontab expression (minute hour day month weekday) as APScheduler's cron trigger."""
-    try:
-        return CronTrigger.from_crontab(expression, timezone=tz)
-    except ValueError as exc:
-        raise ValueError(f'{expression!r} is not a cron schedule ({exc}): write e.g. "0 8 * * *"') from None
-
-
-@dataclass(frozen=True, slots=True)
 class TargetPolicy:
     """Delivery settings of one named target; ``[notify]`` holds the defaults every target inherits."""
 
@@ -94,15 +69,6 @@ class TargetPolicy:
     burst: Burst | None = None  # off by default: every alert goes out on its own
     max_attempts: int = DEFAULT_MAX_ATTEMPTS
     max_age: float = DEFAULT_MAX_AGE
-
-    @property
-    def schedule(self) -> CronTrigger:
-        return digest_schedule(self.digest, zone(self.timezone))
-
-    def next_digest(self, after: datetime) -> datetime:
-        fire = self.schedule.get_next_fire_time(None, after)
-        assert fire is not None  # a crontab expression always fires again
-        return fire
 
     def quiet_at(self, now: datetime) -> bool:
         return self.quiet is not None and self.quiet.contains(now)

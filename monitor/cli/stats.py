@@ -5,8 +5,7 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from monitor.cli import load
-from monitor.cli_feeds import console, open_store
+from monitor.cli.base import console, load, open_store
 
 
 @click.command()
