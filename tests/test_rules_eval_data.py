@@ -47,7 +47,7 @@ def test_five_topics_described() -> None:
 
 
 def test_keys_and_types(part) -> None:
-    name, rows = part
+    _name, rows = part
     for r in rows:
         assert set(r) == KEYS, r.get("id")
         for k in ("id", "outlet", "lang", "title", "summary", "content", "published"):
