@@ -86,6 +86,7 @@ class PollResult:
     error: str | None = None
     next_poll: datetime | None = None
     overflow: bool = False
+    notices: int = 0  # operator notices queued (feed failing, recovered, gone): the outbox sends them
 
 
 def body_hash(body: bytes) -> str:
@@ -218,16 +219,19 @@ def _succeeded(
         overflow=overflow,
         body_hash=digest,
     )
+    told = 0
     if state.health_notice == "failing":
         message = health.recovered(feed, state.failing_since, now)
         key = f"feed-recovered:{feed.url}:{now.isoformat()}"
-        health.queue(p.store, rt.notifier, rt.config.operator, message, key, now, feed=(feed.url, None))
+        told = health.queue(p.store, rt.notifier, rt.config.operator, message, key, now, feed=(feed.url, None))
     elif state.error_count:
         log.info("feed %s: works again after %d failures", feed.name, state.error_count)
     p.metrics.polls.labels(feed.name, "not_modified" if parsed is None else "ok").inc()
     p.metrics.error_streak.labels(feed.name).set(0)
     p.metrics.last_success.labels(feed.name).set(now.timestamp())
-    return PollResult(feed.name, fresh, alerts, not_modified=parsed is None, next_poll=nxt.at, overflow=overflow)
+    return PollResult(
+        feed.name, fresh, alerts, not_modified=parsed is None, next_poll=nxt.at, overflow=overflow, notices=told
+    )
 
 
 def _fresh(
@@ -429,14 +433,15 @@ def _failed(
     )
     polling = rt.config.polling
     since = state.failing_since or now
+    told = 0
     due = health.notice_due(errors, since, now, after_errors=polling.health_errors, after_seconds=polling.health_after)
     if due and state.health_notice is None:
         message = health.failing(feed, errors, str(exc), since, now, nxt.delay)
         key = f"feed-failing:{feed.url}:{since.isoformat()}"
-        health.queue(p.store, rt.notifier, rt.config.operator, message, key, now, feed=(feed.url, "failing"))
+        told = health.queue(p.store, rt.notifier, rt.config.operator, message, key, now, feed=(feed.url, "failing"))
     p.metrics.polls.labels(feed.name, "error").inc()
     p.metrics.error_streak.labels(feed.name).set(errors)
-    return PollResult(feed.name, error=str(exc), next_poll=nxt.at)
+    return PollResult(feed.name, error=str(exc), next_poll=nxt.at, notices=told)
 
 
 def _gone(p: Pipeline, rt: Runtime, feed: Feed, now: datetime, exc: FeedGone) -> PollResult:
@@ -446,9 +451,9 @@ def _gone(p: Pipeline, rt: Runtime, feed: Feed, now: datetime, exc: FeedGone) ->
         "feed %s (%s): %s; disabled, `monitor feeds enable URL` polls it again", feed.name, redact(feed.url), exc
     )
     key = f"feed-gone:{feed.url}:{now.isoformat()}"
-    health.queue(p.store, rt.notifier, rt.config.operator, health.gone(feed), key, now, feed=(feed.url, "gone"))
+    told = health.queue(p.store, rt.notifier, rt.config.operator, health.gone(feed), key, now, feed=(feed.url, "gone"))
     p.metrics.polls.labels(feed.name, "gone").inc()
-    return PollResult(feed.name, error=str(exc))
+    return PollResult(feed.name, error=str(exc), notices=told)
 
 
 def enabled(p: Pipeline, feeds: list[Feed] | None = None) -> list[Feed]:
