@@ -128,11 +128,11 @@ def build(
     window = timedelta(seconds=config.dedup.window)
     index = rebuild_index(store, clock() - window, window, backfill=lock)
     log.info(
-        "loaded %d rules, %d config feeds, %d command feeds; dedup index holds %d recent entries",
-        len(rt.rules.rules),
-        len(config.feeds),
-        len(rt.command_feeds),
-        len(index),
+        "loaded %s, %s, %s; dedup index holds %s",
+        plural(len(rt.rules.rules), "rule"),
+        plural(len(config.feeds), "config feed"),
+        plural(len(rt.command_feeds), "command feed"),
+        plural(len(index), "recent entry", "recent entries"),
     )
     return Pipeline(
         runtime=rt,

@@ -141,23 +141,52 @@ class Outbox:
         p = _Pass(self, runtime.config, runtime.rules, target or runtime.notifier, runtime.templates)
         now = self.clock()
         pending = _apply_holds(p, self.store.pending_alerts(), now)
-        tally: Counter[str] = Counter(held=sum(1 for a in pending if a.hold_reason and a.batch is None))
+        tally = _Tally(held=sum(1 for a in pending if a.hold_reason and a.batch is None))
         burst = BurstGate(self.store, p.config, p.rules, now)
-        for unit in _units(p, pending, now, force):
-            if unit.reason is None and (hold := burst.over(unit.first)):
-                _hold(p, [unit.first], "burst", hold)
-                tally["held"] += 1
-                continue
-            outcome = send(p, unit)
-            tally[outcome] += 1
-            if outcome == "sent" and unit.reason is None:
-                burst.count(unit.first)
+        accepted: set[str] = set()  # target URLs that took a message in this pass
+        _run(p, _units(p, pending, now, force), burst, tally, accepted)
+        # A URL that accepts a message is back from its outage: what it refused meanwhile goes now,
+        # within seconds of its return, not at the end of each alert's backoff.
+        backlog = [
+            a
+            for a in pending
+            if a.url_id in accepted
+            and a.id not in tally.handled
+            and a.next_attempt is not None
+            and a.next_attempt > now
+            and not (a.hold_reason and a.batch is None)  # held, not yet batched: its batch decides
+        ]
+        _run(p, _units(p, backlog, now, force=True), burst, tally, accepted)
         if tally["dead"]:  # "delivery failing" notices were queued: they go out in this pass, once
             seen = {a.id for a in pending}
             fresh = [a for a in self.store.pending_alerts() if a.kind == "notice" and a.id not in seen]
-            for unit in _units(p, fresh, now, force):
-                tally["sent" if send(p, unit) == "sent" else "failed"] += 1
+            _run(p, _units(p, fresh, now, force), burst, tally, accepted)
         return Report(tally["sent"], tally["failed"] + tally["dead"], tally["held"], tally["dead"])
+
+
+class _Tally(Counter[str]):
+    """Outcomes of a pass, and the alerts it handled (each at most once per pass)."""
+
+    def __init__(self, **counts: int):
+        super().__init__(**counts)
+        self.handled: set[int] = set()
+
+
+def _run(p: _Pass, units: list[Unit], burst: BurstGate, tally: _Tally, accepted: set[str]) -> None:
+    for unit in units:
+        if any(i in tally.handled for i in unit.ids):
+            continue
+        tally.handled.update(unit.ids)
+        if unit.reason is None and (hold := burst.over(unit.first)):
+            _hold(p, [unit.first], "burst", hold)
+            tally["held"] += 1
+            continue
+        outcome = send(p, unit)
+        tally[outcome] += 1
+        if outcome == "sent":
+            accepted.add(unit.first.url_id)
+            if unit.reason is None:
+                burst.count(unit.first)
 
 
 class Wired(Protocol):
