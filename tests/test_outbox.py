@@ -207,3 +207,29 @@ def test_alerts_are_counted_per_alert_not_per_target_url(tmp_path, feed_server, 
         assert "feed Zebra: 1 new entry, 1 alert queued" in caplog.text
     finally:
         close(p)
+
+
+def test_email_through_a_local_relay_and_the_documented_relay_forms(smtp_server):
+    """docs/delivery.md "Email": a local relay needs no password or TLS; a company relay and Gmail use STARTTLS."""
+    from monitor.models import Message, Target
+    from monitor.outbox.targets import Notifier
+    from monitor.store import url_id
+
+    local = f"mailto://127.0.0.1:{smtp_server.port}?from=monitor@example.com&to=analyst@example.com"
+    relay = "mailto://alice:s3cret@smtp.example.com:587?mode=starttls&from=monitor@example.com&to=desk@example.com"
+    gmail = "mailtos://alice:abcdabcdabcdabcd@gmail.com?to=desk@example.com"
+    notifier = Notifier({"mail": Target("mail", (local, relay, gmail))})
+
+    notifier.send(url_id(local), Message("Zebra sighting", "A zebra was seen."))
+
+    (mail,) = smtp_server.messages
+    assert (mail["Subject"], mail["From"], mail["To"]) == (
+        "Zebra sighting",
+        "monitor@example.com",
+        "analyst@example.com",
+    )
+    assert not notifier.secret(url_id(local))
+    for url, host in ((relay, "smtp.example.com"), (gmail, "smtp.gmail.com")):
+        label = notifier.label(url_id(url))
+        assert "mode=starttls" in label and host in label
+        assert "s3cret" not in label and "abcdabcd" not in label and notifier.secret(url_id(url))

@@ -26,7 +26,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from monitor import runtime
 from monitor.config import load_config
 from monitor.daemon.systemd import Notifier as SystemdNotifier
-from monitor.durations import format_duration
+from monitor.durations import format_duration, plural
 from monitor.errors import ConfigError
 from monitor.models import Feed
 from monitor.outbox import notices
@@ -238,9 +238,9 @@ class Daemon:
         except ConfigError as exc:
             error = "; ".join(str(exc).splitlines())  # one journal entry per event
             log.error(
-                "reload refused, keeping the current config, %d feeds and %d rules: %s",
-                len(self.feeds),
-                len(old.rules.rules),
+                "reload refused, keeping the current config, %s and %s: %s",
+                plural(len(self.feeds), "feed"),
+                plural(len(old.rules.rules), "rule"),
                 error,
             )
             self._tell_refused(old, str(exc))
@@ -252,7 +252,7 @@ class Daemon:
             self.p.use(replace(rt, config=config, command_feeds=runtime.load_command_feeds(self.p.store, config)))
             self._replan(self.p.clock())
             self._schedule_digests()
-            log.info("reloaded: %d feeds, %d rules", len(self.feeds), len(rt.rules.rules))
+            log.info("reloaded: %s, %s", plural(len(self.feeds), "feed"), plural(len(rt.rules.rules), "rule"))
         self.systemd.ready()
 
     def _tell_refused(self, old: runtime.Runtime, error: str) -> None:

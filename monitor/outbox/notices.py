@@ -15,7 +15,7 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from monitor.durations import format_duration
+from monitor.durations import format_duration, plural
 from monitor.models import Feed, Message
 from monitor.urls import redact
 
@@ -87,7 +87,7 @@ def reload_refused(path: str, error: str, feeds: int, rules: int) -> Message:
         title="[monitor] reload refused: the current config stays",
         body=(
             f"A reload of {path} was refused, so monitor keeps running with the current config, "
-            f"{feeds} feeds and {rules} rules.\n{error}\n"
+            f"{plural(feeds, 'feed')} and {plural(rules, 'rule')}.\n{error}\n"
             "Fix the file (`monitor check` lists every problem), then reload again."
         ),
     )
