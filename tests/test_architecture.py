@@ -39,7 +39,6 @@ PURE = [
     "monitor.outbox.render",
     "monitor.outbox.policy",
     "monitor.outbox.target",
-    "monitor.outbox.notices",
 ]
 IO_LIBRARIES = ["httpx", "sqlite3", "sqlite_utils", "apprise", "apscheduler", "prometheus_client"]
 

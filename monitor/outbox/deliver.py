@@ -34,11 +34,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from monitor.backoff import Dice
-from monitor.models import Message
 from monitor.outbox.holds import BurstGate, hold_for
 from monitor.outbox.rehearsal import Rehearsal
 from monitor.outbox.sending import RETRY_BASE, RETRY_CAP, send
-from monitor.store import Delivery, PendingAlert
+from monitor.store import Notice, PendingAlert
 
 if TYPE_CHECKING:
     from monitor.config import Config
@@ -96,13 +95,7 @@ class Marks(Protocol):
     ) -> None: ...
     def target_ok(self, url_id: str) -> None: ...
     def target_failing(
-        self,
-        url_id: str,
-        target: str,
-        label: str,
-        now: datetime,
-        notices: Iterable[Delivery] = (),
-        message: Message | None = None,
+        self, url_id: str, target: str, label: str, now: datetime, notice: Notice | None = None
     ) -> bool: ...
 
 

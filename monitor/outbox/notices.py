@@ -17,9 +17,10 @@ from typing import TYPE_CHECKING
 
 from monitor.durations import format_duration, plural
 from monitor.models import Feed, Message
+from monitor.store import Notice
 from monitor.urls import redact
 
-if TYPE_CHECKING:  # the deciding half stays importable without apprise or SQLite
+if TYPE_CHECKING:  # the wording stays importable without apprise
     from monitor.outbox.target import Target
     from monitor.store import Store
 
@@ -109,8 +110,8 @@ def queue(
     With ``feed`` = (url, health_notice), the feed records what it was told in the same transaction.
     Returns how many were queued; with no usable URL the notice goes to the log instead.
     """
-    deliveries = target.deliveries(topic, [operator])
-    queued = store.queue_notice(deliveries, key, message, now, feed=feed)
+    deliveries = tuple(target.deliveries(topic, [operator]))
+    queued = store.queue_notice(Notice(deliveries, key, message), now, feed=feed)
     if not deliveries:
         log.error("%s: %s (target %s has no usable URL)", message.title, message.body.replace("\n", " "), operator)
     elif queued:

@@ -14,8 +14,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import TextIO
 
-from monitor.models import Message
-from monitor.store import Delivery, Store
+from monitor.store import Notice, Store
 
 
 class Rehearsal:
@@ -49,13 +48,5 @@ class Rehearsal:
     def target_ok(self, url_id: str) -> None:
         pass
 
-    def target_failing(
-        self,
-        url_id: str,
-        target: str,
-        label: str,
-        now: datetime,
-        notices: Iterable[Delivery] = (),
-        message: Message | None = None,
-    ) -> bool:
+    def target_failing(self, url_id: str, target: str, label: str, now: datetime, notice: Notice | None = None) -> bool:
         return False

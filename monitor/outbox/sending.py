@@ -18,7 +18,7 @@ from monitor.models import Message
 from monitor.outbox import notices
 from monitor.outbox.holds import rule_named
 from monitor.outbox.render import AlertView, Writeup
-from monitor.store import Delivery, PendingAlert
+from monitor.store import Delivery, Notice, PendingAlert
 
 if TYPE_CHECKING:
     from monitor.outbox.deliver import Unit, _Pass
@@ -129,7 +129,8 @@ def _notice_failing(p: _Pass, alert: PendingAlert, error: str, now: datetime) ->
         for d in p.target.deliveries("target failing", [name]):
             if d.url_id != alert.url_id:
                 others.setdefault(d.url_id, d)
-    if not p.box.marks.target_failing(alert.url_id, alert.target, label, now, others.values(), message):
+    notice = Notice(tuple(others.values()), f"target-failing:{alert.url_id}:{now.isoformat()}", message)
+    if not p.box.marks.target_failing(alert.url_id, alert.target, label, now, notice):
         return
     if not others:
         log.error("%s: %s", message.title, message.body.replace("\n", " "))

@@ -11,10 +11,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from monitor.models import Message
 from monitor.store.base import StoreBase
 from monitor.store.helpers import _ids, _marks, from_iso, iso
-from monitor.store.records import Delivery, PendingAlert
+from monitor.store.records import Notice, PendingAlert
 
 _INSERT_NOTICE = (
     "INSERT OR IGNORE INTO alerts (rule, target, url_id, url_label, matched, status, created, attempts, "
@@ -81,40 +80,23 @@ class AlertsMixin(StoreBase):
             sql, params = sql + " AND rule = ?", [*params, rule]
         return int(self._query(sql, params)[0]["n"])
 
-    def queue_notice(
-        self,
-        deliveries: Iterable[Delivery],
-        key: str,
-        message: Message,
-        now: datetime,
-        *,
-        feed: tuple[str, str | None] | None = None,
-    ) -> int:
-        """Queue ``message`` to each delivery under ``key`` (asking twice queues nothing new), and with
-        ``feed`` = (url, health_notice) record on the feed that it was told, in the same transaction.
-        Returns how many were queued."""
+    def queue_notice(self, notice: Notice, now: datetime, *, feed: tuple[str, str | None] | None = None) -> int:
+        """Queue ``notice``, and with ``feed`` = (url, health_notice) record on the feed that it was told,
+        in the same transaction. Returns how many alerts were queued (one per delivery, none twice)."""
         with self.transaction() as db:
             if feed is not None:
                 db.execute("UPDATE feeds SET health_notice = ? WHERE url = ?", [feed[1], feed[0]])
-            return _insert_notices(db, deliveries, key, message, now)
+            return _insert_notice(db, notice, now)
 
-    def target_failing(
-        self,
-        url_id: str,
-        target: str,
-        label: str,
-        now: datetime,
-        notices: Iterable[Delivery] = (),
-        message: Message | None = None,
-    ) -> bool:
-        """Record that a target URL is failing, and queue ``message`` to ``notices`` with it; True only
-        the first time (one notice per outage)."""
+    def target_failing(self, url_id: str, target: str, label: str, now: datetime, notice: Notice | None = None) -> bool:
+        """Record that a target URL is failing, and queue ``notice`` with it; True only the first time
+        (one notice per outage)."""
         with self.transaction() as db:
             row = list(db.query("SELECT notice_at FROM target_health WHERE url_id = ?", [url_id]))
             if row and row[0]["notice_at"]:
                 return False
-            if message is not None:
-                _insert_notices(db, notices, f"target-failing:{url_id}:{iso(now)}", message, now)
+            if notice is not None:
+                _insert_notice(db, notice, now)
             db.table("target_health").upsert(
                 {
                     "url_id": url_id,
@@ -166,13 +148,12 @@ class AlertsMixin(StoreBase):
         return self._query(f"SELECT * FROM alerts {where} ORDER BY id", params)
 
 
-def _insert_notices(db: Any, deliveries: Iterable[Delivery], key: str, message: Message, now: datetime) -> int:
-    detail = json.dumps({"title": message.title, "body": message.body}, ensure_ascii=False)
+def _insert_notice(db: Any, notice: Notice, now: datetime) -> int:
+    detail = json.dumps({"title": notice.message.title, "body": notice.message.body}, ensure_ascii=False)
+    key = f"notice:{notice.key}"
     return sum(
-        db.conn.execute(
-            _INSERT_NOTICE, (d.rule, d.target, d.url_id, d.url_label, iso(now), f"notice:{key}", detail)
-        ).rowcount
-        for d in deliveries
+        db.conn.execute(_INSERT_NOTICE, (d.rule, d.target, d.url_id, d.url_label, iso(now), key, detail)).rowcount
+        for d in notice.deliveries
     )
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from monitor.models import Match
+from monitor.models import Match, Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +60,16 @@ class Delivery:
     target: str
     url_id: str
     url_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A message for the operator, queued as alerts of kind "notice": one per delivery, under ``key``
+    (the same key twice queues nothing new)."""
+
+    deliveries: tuple[Delivery, ...]
+    key: str
+    message: Message
 
 
 # (match, delivery) queues the rule's ordinary alert ("story"); a third item names another kind:
