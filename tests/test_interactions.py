@@ -103,8 +103,10 @@ def test_reload_checks_templates_and_an_unchecked_edit_never_reaches_the_outbox(
             daemon.reload()
 
         assert "reload refused" in caplog.text and "alert.md:1" in caplog.text
-        assert deliver(p).sent == 2  # the checked templates still render; the broken edit is not used
-        assert json_receiver.titles() == ["old Zebra watch", "old Zebra watch"]
+        # The checked templates still render, the broken edit is not used; the operator hears of the refusal.
+        assert deliver(p).sent == 3
+        refused = "[monitor] reload refused: the current config stays"
+        assert json_receiver.titles() == ["old Zebra watch", "old Zebra watch", refused]
 
         template.write_text("{% block title %}new {{ rule }}{% endblock %}{% block body %}{{ title }}{% endblock %}")
         daemon.reload()
