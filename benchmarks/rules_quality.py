@@ -101,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
     print(head + "\n" + f"{'':26}" + "   precision recall" * len(languages) * len(parts))
     for topic in topics:
         cells = "".join(
-            f"       {table[n, p][topic].precision:4.2f}   {table[n, p][topic].recall:4.2f}" for n in languages for p in parts
+            f"       {table[n, p][topic].precision:4.2f}   {table[n, p][topic].recall:4.2f}"
+            for n in languages
+            for p in parts
         )
         print(f"{topic:26}{cells}")
     return 0

@@ -16,11 +16,11 @@ same run, and the two matchers' results are compared on that sample.
 from __future__ import annotations
 
 import argparse
-from dataclasses import replace
 import random
 import re
 import sys
 import time
+from dataclasses import replace
 
 from monitor.models import Entry
 from monitor.rules import Group, Rule, RuleSet, Term

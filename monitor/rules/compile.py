@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import ahocorasick
 import re2
@@ -143,7 +143,7 @@ class Program:
         Each scanned pattern is added under every spelling of its joints (space, hyphen,
         none); ``more`` holds the (pattern id, is prefix) pairs of a key two patterns share.
         """
-        slots: dict[str, list] = {}  # type: ignore[type-arg]
+        slots: dict[str, list[Any]] = {}
         for pid, pattern in enumerate(self.patterns):
             if not pattern.scanned:
                 continue

@@ -325,9 +325,9 @@ class _Reader:
             return replace(groups[0], fields=fields, **whole)
         return Group("all", tuple(groups), fields=fields, **whole)
 
-    def proximity(self, value: LineDict) -> dict[str, bool] | None:
+    def proximity(self, value: LineDict) -> dict[str, Any] | None:
         """``ordered``, ``sentence`` and ``paragraph``: how the parts of the ``all:`` stand to each other."""
-        found: dict[str, bool] = {}
+        found: dict[str, Any] = {}
         for key in ("ordered", "sentence", "paragraph"):
             if key not in value:
                 continue
@@ -343,9 +343,9 @@ class _Reader:
             return None
         return found
 
-    def salience(self, value: LineDict) -> dict[str, object] | None:
+    def salience(self, value: LineDict) -> dict[str, Any] | None:
         """``min_mentions`` and ``unless_near`` of a group (a term mapping takes min_mentions too)."""
-        found: dict[str, object] = {}
+        found: dict[str, Any] = {}
         if "min_mentions" in value:
             count = value["min_mentions"]
             if isinstance(count, bool) or not isinstance(count, int) or count < 1:
@@ -420,7 +420,9 @@ class _Reader:
         if text.startswith("@"):
             return self.alias(text[1:], line)
         if any("*" in word.rstrip("*") or word.endswith("**") or word == "*" for word in text.split()):
-            self.problem(line, f"term {text!r}: * is a suffix wildcard, allowed once at the end of a word (Исламск* Эмират*)")
+            self.problem(
+                line, f"term {text!r}: * is a suffix wildcard, allowed once at the end of a word (Исламск* Эмират*)"
+            )
             return None
         term = Term(text)
         key = term_key(term)
@@ -480,7 +482,7 @@ class _Reader:
         whole = self.salience(item) if "min_mentions" in item else {}
         if node is None or whole is None:
             return None
-        return Group("any", (node,), **whole) if whole else node  # type: ignore[arg-type]
+        return Group("any", (node,), **whole) if whole else node
 
     def alias(self, name: str, line: int) -> Group | None:
         if name not in self.book.defs:

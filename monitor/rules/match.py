@@ -198,8 +198,8 @@ def evaluate(
     kids: list[Trace] | None = [] if trace is not None else None
     result, note = _group(node, doc, allowed, kids, vetoes)
     wanted = node.group.min_mentions
-    if result is not None and wanted > 1 and len({h[:2] for h in result}) < wanted:
-        result, note = None, f"{len({h[:2] for h in result})} mention(s), fewer than min_mentions {wanted}"
+    if result is not None and wanted > 1 and (count := len({h[:2] for h in result})) < wanted:
+        result, note = None, f"{count} mention(s), fewer than min_mentions {wanted}"
     if trace is not None:
         trace.append(Trace(node, result is not None, result or [], kids or [], note))
     return result
