@@ -2,6 +2,7 @@
 
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py             # tuning part only
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout   # tuning and held-out side by side
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on tuning
 
 Two rule sets over ``tests/data/rules_eval``: ``rules_old/`` (what the language could
 say before issue 14: aliases, near, none) and ``rules/`` (the new operators), one rule
@@ -15,11 +16,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from monitor.models import Entry
 from monitor.rules import RuleSet
+from monitor.rules.language import detect
 from monitor.rules.load import load_rules
 from monitor.text import html_to_text
 
@@ -81,11 +84,29 @@ def score(rules: RuleSet, part: list[dict], *, show: bool = False) -> dict[str, 
     return scores
 
 
+def languages_report(part: list[dict]) -> int:  # type: ignore[type-arg]
+    """How often ``detect`` names an item's language, from title + summary and from the title alone."""
+    detect("warm up")  # the model loads once
+    for label, text in (
+        ("title + summary", lambda e: f"{e.title}\n{e.summary or e.content}"),
+        ("title alone", lambda e: e.title),
+    ):
+        started = time.perf_counter()
+        wrong = [(i["id"], i["lang"], got) for i in part if (got := detect(text(entry(i)))) != i["lang"]]
+        per_item = (time.perf_counter() - started) * 1000 / len(part)
+        right = len(part) - len(wrong)
+        print(f"{label:16} {right}/{len(part)} right ({right / len(part):.3f}), {per_item:.2f} ms/item; wrong: {wrong}")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", action="store_true", help="also score the held-out part (once, at the end)")
     parser.add_argument("--show", action="store_true", help="list false positives and negatives on tuning")
+    parser.add_argument("--languages", action="store_true", help="accuracy of language detection on tuning")
     args = parser.parse_args(argv)
+    if args.languages:
+        return languages_report(items("tuning"))
     languages = {
         "old": RuleSet(load_rules([DATA / "rules_old"])),
         "new": RuleSet(load_rules([DATA / "rules"])),

@@ -173,3 +173,26 @@ def test_misuse_is_reported_at_path_line_with_the_fix(tmp_path, text, message):
     assert any(str(p).startswith(f"{tmp_path / 'rule.yaml'}:") and message in str(p) for p in caught.value.problems), [
         str(p) for p in caught.value.problems
     ]
+
+
+def test_lang_scope_uses_the_detected_language_when_the_feed_gives_none(tmp_path):
+    rules = ruleset(tmp_path, "name: r\nlang: [ru]\nmatch: {any: [Taliban, Талибан]}\n")
+    assert fires(rules, "Россия признала Талибан законным правительством Афганистана")
+    assert not fires(rules, "Russia recognises the Taliban as the government of Afghanistan")
+    stated = Entry(feed_url="u", outlet="o", key="k", link="", title="The Taliban", summary="", content="", lang="ru")
+    assert rules.match(stated)  # the feed's own <language> is believed
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia recognises the Taliban government, the foreign ministry said", "en"),
+        ("Россия признала правительство талибов, сообщил МИД", "ru"),
+        ("ロシア、タリバン政権を正式に承認", "ja"),
+        ("Russland erkennt die Taliban-Regierung als erster Staat an", "de"),
+    ],
+)
+def test_detect(text, code):
+    from monitor.rules.language import detect
+
+    assert detect(text) == code

@@ -100,6 +100,23 @@ def load_rules(paths: Iterable[Path], targets: Iterable[str] = (), *, aliases_fr
     return rules
 
 
+def alias_groups(names: Iterable[str], paths: Iterable[Path] = ()) -> Group:
+    """The named aliases (built-in, or as redefined by an aliases file among ``paths``) as one ``any``."""
+    problems: list[Problem] = []
+    book = AliasBook()
+    for path in BUILTIN_ALIASES:
+        book.read(path, load_yaml(path), problems, builtin=True)
+    for path in rule_files(paths):
+        data = load_yaml(path) if path.exists() else None
+        if is_aliases_file(path, data):
+            book.read(path, data, problems)
+    reader = _Reader(Path("aliases"), book, set(), problems)
+    groups = [g for g in (reader.alias(name, 0) for name in names) if g is not None]
+    if problems:
+        raise ConfigError(problems)
+    return Group("any", tuple(groups), label=" ".join(f"@{n}" for n in names))
+
+
 class _Reader:
     """Reads the rules of one file, appending every problem it finds."""
 

@@ -19,6 +19,7 @@ from rapidfuzz import fuzz, process
 
 from monitor.models import Entry, Match
 from monitor.rules.compile import CGroup, CNode, CTerm, Program
+from monitor.rules.language import entry_language
 from monitor.rules.model import FIELDS, Rule, Scope
 from monitor.rules.units import breaks, field_text
 from monitor.rules.windows import Hit, close_hits
@@ -105,10 +106,13 @@ class Document:
 
     def word_at(self, hit: Hit) -> int:
         """The index of the word a hit starts in, within its field: what ``near`` counts."""
-        f, start, _ = hit
+        return bisect_right(self.word_starts(hit[0]), hit[1]) - 1
+
+    def word_starts(self, f: int) -> list[int]:
+        """Where each word (each Han or kana character) of a field's folded text starts."""
         if f not in self._tokens:
             self._tokens[f] = [m.start() for m in _TOKEN.finditer(self.texts[f])]
-        return bisect_right(self._tokens[f], start) - 1
+        return self._tokens[f]
 
     def last_word(self, hit: Hit) -> int:
         return self.word_at((hit[0], max(hit[1], hit[2] - 1), hit[2]))
@@ -259,15 +263,19 @@ def _apart(node: CGroup) -> str:
     return "not " + " ".join(filter(None, [near, order, "in " + where if where else ""]))
 
 
-def in_scope(scope: Scope, entry: Entry, now: datetime | None) -> bool:
-    """Scopes filter before any term is sought; missing language or date never excludes."""
+def in_scope(scope: Scope, entry: Entry, now: datetime | None, lang: str | None = None) -> bool:
+    """Scopes filter before any term is sought; missing language or date never excludes.
+
+    ``lang``: the entry's language when known better than ``entry.lang`` (detected).
+    """
     if scope.feeds or scope.exclude_feeds:
         outlet = fold(entry.outlet)
         if scope.feeds and outlet not in scope.feeds:
             return False
         if outlet in scope.exclude_feeds:
             return False
-    if scope.lang and entry.lang and entry.lang.split("-")[0].lower() not in scope.lang:
+    code = lang if lang is not None else entry.lang.split("-")[0].lower()
+    if scope.lang and code and code not in scope.lang:
         return False
     return not (
         scope.max_age is not None
@@ -313,9 +321,12 @@ class RuleSet:
         """Rules that hold for ``entry``; ``now`` enables ``max_age`` scopes."""
         doc = self.document(entry)
         matches = []
+        lang: str | None = None  # detected once, and only when a lang: scope asks
         for index in self.candidates(doc):
             rule = self.rules[index]
-            if not in_scope(rule.scope, entry, now):
+            if rule.scope.lang and lang is None:
+                lang = entry_language(entry)
+            if not in_scope(rule.scope, entry, now, lang):
                 continue
             hits = evaluate(self.program.trees[index], doc, self.program.rule_fields[index])
             if hits is not None:
