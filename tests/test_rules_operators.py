@@ -196,3 +196,14 @@ def test_detect(text, code):
     from monitor.rules.language import detect
 
     assert detect(text) == code
+
+
+def test_matched_words_are_those_that_made_the_rule_fire_shown_in_context(tmp_path):
+    from monitor.rules.explain import explain_lines
+
+    rules = ruleset(tmp_path, UNLESS.replace("within: 4", "sentence: true"))
+    text = "Moscow recognised the Taliban on Thursday. Washington refused to recognise them."
+    assert rules.match(entry(text))[0].terms == ("recognised", "Taliban")  # not the refused "recognise"
+    doc, trace = rules.trace("r", entry(text))
+    lines = explain_lines(rules.rule("r"), doc, trace)
+    assert "  in title: Moscow [recognised] the [Taliban] on Thursday. Washington refused to recognise…" in lines
