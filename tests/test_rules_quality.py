@@ -4,7 +4,6 @@ keeps its tuning figures (the held-out part is for the final measurement only, n
 from __future__ import annotations
 
 from benchmarks.rules_quality import DATA, items, score
-
 from monitor.rules import RuleSet, load_rules
 
 
