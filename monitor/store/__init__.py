@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from monitor.store.alerts import AlertsMixin
 from monitor.store.entries import EntriesMixin
+from monitor.store.feedback import Feedback, FeedbackMixin
 from monitor.store.feeds import FeedsMixin
 from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
@@ -24,6 +25,7 @@ from monitor.store.records import Delivery, FeedState, Notice, PendingAlert, Que
 __all__ = [
     "Delivery",
     "FeedState",
+    "Feedback",
     "Notice",
     "PendingAlert",
     "QueuedAlert",
@@ -37,5 +39,5 @@ __all__ = [
 ]
 
 
-class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin):
+class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, FeedbackMixin):
     """The state database. Safe to use from several threads; one writer at a time."""
