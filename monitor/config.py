@@ -32,7 +32,7 @@ class Polling:
     concurrency: int = 8  # fetches under way at once
     jitter: float = 60.0  # seconds of random spread so feeds don't poll in lockstep (at most 10 % of a gap)
     min_interval: float = 300.0  # adaptive intervals stay inside [min_interval, max_interval]
-    max_interval: float = 4 * 3600.0
+    max_interval: float = 3600.0  # news: a quiet wire still gets looked at hourly
     backoff_base: float = 60.0  # first retry after a failure; doubles per failure in a row
     backoff_cap: float = 6 * 3600.0  # ... up to this gap, then polls go on at this gap forever
     per_host: int = 2  # fetches under way at once against one host

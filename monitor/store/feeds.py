@@ -120,17 +120,32 @@ class FeedsMixin(StoreBase):
                     [iso(now), error[:500], iso(now), status, iso(next_poll), url],
                 )
 
+    def plan_polls(self, planned: dict[str, datetime]) -> None:
+        """Store the next poll the daemon booked for each feed (a re-plan), so `feeds list` shows it."""
+        if not planned:
+            return
+        with self.transaction() as db:
+            for url, at in planned.items():
+                db.execute("UPDATE feeds SET next_poll = ? WHERE url = ?", [iso(at), url])
+
     def feeds(self) -> list[dict[str, Any]]:
         return list(self._query("SELECT * FROM feeds ORDER BY name, url"))
 
     def entry_rates(self, now: datetime, days: float = 7.0) -> dict[str, float]:
-        """Entries per day of each feed over the last ``days``, by date (else by first seen)."""
+        """Entries per day of each feed over the last ``days`` or the part of them the feed is known
+        (from its oldest entry in that window), by date (else by first seen); at least an hour."""
         since = now - timedelta(days=days)
         rows = self._query(
-            "SELECT feed_url, count(*) AS n FROM entries WHERE coalesce(published, first_seen) >= ? GROUP BY feed_url",
+            "SELECT feed_url, count(*) AS n, min(coalesce(published, first_seen)) AS oldest FROM entries "
+            "WHERE coalesce(published, first_seen) >= ? GROUP BY feed_url",
             [iso(since)],
         )
-        return {r["feed_url"]: r["n"] / days for r in rows}
+        rates = {}
+        for row in rows:
+            oldest = from_iso(row["oldest"]) or since
+            known = max((now - oldest).total_seconds(), 3600.0) / 86400.0
+            rates[row["feed_url"]] = row["n"] / min(days, known)
+        return rates
 
     def stats(self) -> dict[str, Any]:
         """Counts for `monitor stats`: entries, stories, tombstones, alerts by rule and status, feeds by status."""
