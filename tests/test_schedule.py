@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from monitor.config import Polling
 from monitor.ingest.schedule import (
     Hints,
     Policy,
@@ -17,7 +18,6 @@ from monitor.ingest.schedule import (
     longest_wait,
     overflowed,
 )
-from monitor.config import Polling
 from monitor.outbox import notices as health
 
 NOW = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
