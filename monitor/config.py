@@ -7,7 +7,6 @@ URLs has a default; the minimal config in the README is complete.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from monitor.durations import parse_duration, parse_size
 from monitor.errors import ConfigError, Problem
+from monitor.errors import did_you_mean as _hint  # the one "did you mean"
 from monitor.ingest.schedule import Policy
 from monitor.models import Burst, Feed, Target
 from monitor.outbox.policy import QuietHours, TargetPolicy, zone
@@ -467,8 +467,3 @@ def _positive(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return result
 
     return checked
-
-
-def _hint(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""

@@ -215,7 +215,7 @@ class Daemon:
     def _status(self) -> None:
         """The one line `systemctl status monitor` shows."""
         rows = self.p.store.feeds()
-        failing = sum(1 for r in rows if r["url"] in self.feeds and r["error_count"])
+        failing = sum(1 for r in rows if r["url"] in self.feeds and r["state"] == "failing")
         pending = len(self.p.store.pending_alerts())
         self.systemd.status(f"{len(self.feeds)} feeds polled, {failing} failing; {pending} alerts pending")
 

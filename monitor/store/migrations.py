@@ -199,3 +199,9 @@ def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
         f"CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries WHEN {indexed} BEGIN {forget} "
         f"UPDATE fts_state SET indexed_to = {top} WHERE indexed_to > {top}; END"
     )
+
+
+@migrations()
+def m010_feeds_folder(db: sqlite_utils.Database) -> None:
+    """The folder (category) an OPML import found a command feed in, "A/B" when nested; written back on export."""
+    db.execute("ALTER TABLE feeds ADD COLUMN folder TEXT NOT NULL DEFAULT ''")
