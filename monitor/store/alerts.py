@@ -105,7 +105,8 @@ class AlertsMixin(StoreBase):
             "dead": "WHERE a.status = 'dead'",
         }[which]
         return self._query(
-            f"SELECT a.*, e.title FROM alerts a JOIN entries e ON e.id = a.entry_id {where} ORDER BY a.id"
+            f"SELECT a.*, e.title, e.feed_url, e.outlet FROM alerts a JOIN entries e ON e.id = a.entry_id {where} "
+            "ORDER BY a.id"
         )
 
     def alert(self, alert_id: int) -> dict[str, Any] | None:
