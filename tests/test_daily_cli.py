@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 from pathlib import Path
 
 import pytest
-from conftest import run_cli, write_config
+from conftest import run_cli, serve_json_receiver, write_config
 
 from monitor.demo.feedserver import FeedServer
 
@@ -84,9 +85,15 @@ def test_opml_import_lists_what_it_skips_and_keeps_folders(tmp_path: Path):
     assert "response" not in toml.stderr
 
 
-@pytest.fixture
-def polled(tmp_path: Path, feed_server: FeedServer, json_receiver) -> Path:
-    """A database after one `run --once`: a wire with 4 items over 22 h, a copy of one, a missing feed."""
+@pytest.fixture(scope="module")
+def polled(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A database after one `run --once`: a wire with 4 items over 22 h, a copy of one, a missing feed.
+    Shared by the tests that only read it."""
+    with FeedServer() as feed_server, serve_json_receiver() as json_receiver:
+        yield _polled(tmp_path_factory.mktemp("polled"), feed_server, json_receiver.url)
+
+
+def _polled(tmp_path: Path, feed_server: FeedServer, target: str) -> Path:
     now = datetime.now(UTC)
     wire = [
         ("w1", "Taliban envoy arrives in Moscow for talks", now - timedelta(hours=0.5)),
@@ -97,7 +104,7 @@ def polled(tmp_path: Path, feed_server: FeedServer, json_receiver) -> Path:
     feed_server.put("/wire.xml", rss(wire))
     feed_server.put("/copy.xml", rss(wire[:1]))
     urls = [feed_server.url(p) for p in ("/wire.xml", "/copy.xml", "/missing.xml")]
-    config = write_config(tmp_path, urls, [json_receiver.url], rules=RULE)
+    config = write_config(tmp_path, urls, [target], rules=RULE)
     result = run_cli("--config", str(config), "run", "--once")
     assert result.returncode == 0, result.stderr
     return config
