@@ -182,12 +182,30 @@ def load_config(path: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"at line (\d+)", str(exc))
-        raise ConfigError(
-            Problem(str(path), int(line.group(1)) if line else None, f"invalid TOML: {str(exc).split(' (at line')[0]}")
-        ) from exc
+        raise ConfigError(Problem(str(path), int(line.group(1)) if line else None, _toml_words(exc))) from exc
     except RecursionError as exc:  # tomllib recurses once per nesting level of arrays and tables
         raise ConfigError(Problem(str(path), None, "invalid TOML: nested too deeply")) from exc
     return _build(path, text, data)
+
+
+# tomllib's words for the usual slips, as sentences (start of its message -> what to do).
+_TOML_PLAIN = {
+    "Illegal character '\\n'": "a string is not closed on this line: add the missing quote",
+    "Unterminated string": "a string is not closed: add the missing quote",
+    'Expected "\'"': "a string is not closed: add the missing quote",
+    "Expected '=' after a key": "a key needs a value: write key = value (a key with spaces needs quotes)",
+    "Invalid value": 'this value is not TOML: quote text ("..."), write numbers and true/false bare',
+    "Unclosed array": "a [list] is not closed: add the missing ]",
+    "Cannot overwrite a value": "this key is set twice: keep one",
+    "Cannot declare": "this table is declared twice: merge the two (use [[name]] for a list of tables)",
+    "Expected newline or end of document": "something follows the value on this line: one key = value per line",
+}
+
+
+def _toml_words(exc: tomllib.TOMLDecodeError) -> str:
+    message = str(exc).split(" (at ")[0]
+    plain = next((words for start, words in _TOML_PLAIN.items() if message.startswith(start)), message)
+    return f"invalid TOML: {plain}"
 
 
 def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
