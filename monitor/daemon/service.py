@@ -62,12 +62,14 @@ class Daemon:
         self._running: set[str] = set()  # feeds whose poll is under way: a re-plan leaves their slot alone
         self.feeds: dict[str, Feed] = {}
         self.http: WSGIServer | None = None
+        # Kept here so shutdown can drain them through their public API (not the scheduler's _executors).
+        self.executors = {
+            "default": ThreadPoolExecutor(max(1, pipeline.runtime.config.polling.concurrency)),  # polls
+            "outbox": ThreadPoolExecutor(1),  # delivery and pruning: a slow target never holds a poll
+            "heartbeat": ThreadPoolExecutor(1),
+        }
         self.scheduler = BackgroundScheduler(
-            executors={
-                "default": ThreadPoolExecutor(max(1, pipeline.runtime.config.polling.concurrency)),  # polls
-                "outbox": ThreadPoolExecutor(1),  # delivery and pruning: a slow target never holds a poll
-                "heartbeat": ThreadPoolExecutor(1),
-            },
+            executors=self.executors,
             job_defaults={
                 "max_instances": 1,
                 "coalesce": True,
@@ -291,7 +293,7 @@ class Daemon:
         done = threading.Event()
 
         def drain() -> None:
-            for executor in self.scheduler._executors.values():
+            for executor in self.executors.values():
                 executor.shutdown(wait=True)
             done.set()
 
