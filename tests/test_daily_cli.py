@@ -39,7 +39,7 @@ OPML = """<?xml version="1.0"?>
 def rss(items: list[tuple[str, str, datetime]]) -> str:
     body = "".join(
         f"<item><title>{title}</title><guid>{guid}</guid><link>https://x.example/{guid}</link>"
-        f"<pubDate>{format_datetime(when)}</pubDate><description>{title} in {guid}.</description></item>"
+        f"<pubDate>{format_datetime(when)}</pubDate><description>{f'{title}. ' * 8}</description></item>"
         for guid, title, when in items
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>X</title>{body}</channel></rss>'
