@@ -43,7 +43,7 @@ def _story_of(store: Store, entry_id: int) -> int:
         return store.story_of(entry_id)
     except IndexError:
         raise MonitorError(
-            f"no story or entry {entry_id} in {store.path}: story ids are in `monitor alerts list`, "
+            f"no story {entry_id} (nor entry {entry_id}) in {store.path}: story ids are in `monitor alerts list`, "
             "entry ids in `monitor rules test`"
         ) from None
 

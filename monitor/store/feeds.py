@@ -141,7 +141,7 @@ class FeedsMixin(StoreBase):
 
     def entry_rates(self, now: datetime, days: float = 7.0) -> dict[str, float]:
         """Entries per day of each feed over the last ``days`` or the part of them the feed is known
-        (from its oldest entry in that window), by date (else by first seen); at least an hour."""
+        (from its oldest entry in that window, at least a day), by date (else by first seen)."""
         since = now - timedelta(days=days)
         rows = self._query(
             "SELECT feed_url, count(*) AS n, min(coalesce(published, first_seen)) AS oldest FROM entries "
@@ -151,7 +151,8 @@ class FeedsMixin(StoreBase):
         rates = {}
         for row in rows:
             oldest = from_iso(row["oldest"]) or since
-            known = max((now - oldest).total_seconds(), 3600.0) / 86400.0
+            # A known life under a day counts as one: one item an hour old is not 24 a day.
+            known = max((now - oldest).total_seconds() / 86400.0, 1.0)
             rates[row["feed_url"]] = row["n"] / min(days, known)
         return rates
 
