@@ -202,7 +202,7 @@ def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m0xx_feedback(db: sqlite_utils.Database) -> None:
+def m010_feedback(db: sqlite_utils.Database) -> None:
     """The analyst's verdict on an alert (issue 14): relevant or irrelevant, with a note.
     One row per alert (a new verdict replaces the old); the rule and entry are copied so
     feedback outlives the alert's pruning and ``rules test`` can read it per rule."""
@@ -211,3 +211,9 @@ def m0xx_feedback(db: sqlite_utils.Database) -> None:
         "verdict TEXT NOT NULL CHECK (verdict IN ('relevant', 'irrelevant')), note TEXT, created TEXT NOT NULL)"
     )
     db.execute("CREATE INDEX idx_feedback_rule ON feedback(rule)")
+
+
+@migrations()
+def m011_feeds_folder(db: sqlite_utils.Database) -> None:
+    """The folder (category) an OPML import found a command feed in, "A/B" when nested; written back on export."""
+    db.execute("ALTER TABLE feeds ADD COLUMN folder TEXT NOT NULL DEFAULT ''")
