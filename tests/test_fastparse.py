@@ -11,7 +11,8 @@ ATOM = b"""<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://news.example/world/" xml:lang="de">
 <title>W</title>
 <entry><title>One</title><id>tag:news.example,2026:1</id><link href="story/1?utm_source=x"/>
-<updated>2026-03-01T10:00:00+02:00</updated><content type="html">&lt;p&gt;Body &amp;amp; more&lt;/p&gt;</content></entry>
+<updated>2026-03-01T10:00:00+02:00</updated>
+<content type="html">&lt;p&gt;Body &amp;amp; more&lt;/p&gt;</content></entry>
 </feed>"""
 
 

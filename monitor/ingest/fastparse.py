@@ -15,11 +15,12 @@ huge text nodes (``_PARSER``).
 
 from __future__ import annotations
 
+import contextlib
 import re
 import time
-from html import escape
 from datetime import UTC, datetime
 from email.utils import parsedate_tz
+from html import escape
 from typing import Any
 from urllib.parse import urljoin
 
@@ -299,10 +300,8 @@ def _fix(text: str) -> str:
     """feedparser's repairs of read text (mixin.pop): UTF-8 read as Latin-1, then C1 controls as cp1252."""
     if text.isascii():
         return text
-    try:
+    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
         text = text.encode("iso-8859-1").decode("utf-8")
-    except (UnicodeEncodeError, UnicodeDecodeError):
-        pass
     return text.translate(_CP1252)
 
 

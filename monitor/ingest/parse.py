@@ -171,7 +171,8 @@ class _Parsed(dict[str, Any]):
 
     @property
     def entries(self) -> list[dict[str, Any]]:
-        return self["entries"]  # type: ignore[no-any-return]
+        entries: list[dict[str, Any]] = self["entries"]
+        return entries
 
 
 Readers = tuple[Callable[[bytes], Any], ...]
