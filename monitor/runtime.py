@@ -19,7 +19,9 @@ from monitor.config import Config
 from monitor.dedup.rebuild import rebuild_index
 from monitor.durations import format_duration
 from monitor.errors import ConfigError
+from monitor.dedup import StoryIndex
 from monitor.ingest.fetch import HostSlots, Limits, make_client
+from monitor.ingest.pool import INLINE_BYTES, FeedParser
 from monitor.models import Feed
 from monitor.outbox.render import Templates, load_templates
 from monitor.outbox.targets import Notifier
@@ -117,21 +119,27 @@ def build(
     store.sync_feeds((f.url, f.name) for f in config.feeds)
     rt = replace(rt, command_feeds=load_command_feeds(store, config))
     window = timedelta(seconds=config.dedup.window)
-    index = rebuild_index(store, clock() - window, window, backfill=lock)
+
+    def load_index() -> StoryIndex:
+        index = rebuild_index(store, clock() - window, window, backfill=lock)
+        log.info("dedup index: %d entries of the last %s", len(index), format_duration(config.dedup.window))
+        return index
+
     log.info(
-        "loaded %d rules, %d config feeds, %d command feeds; dedup index holds %d recent entries",
+        "loaded %d rules, %d config feeds, %d command feeds",
         len(rt.rules.rules),
         len(config.feeds),
         len(rt.command_feeds),
-        len(index),
     )
     return Pipeline(
         runtime=rt,
         store=store,
         client=make_client(allow_private=config.polling.allow_private),
-        index=index,
+        load_index=load_index,
         clock=clock,
         hosts=HostSlots(config.polling.per_host),
+        # A one-off run reads its first bodies in place (pool.INLINE_BYTES); a daemon keeps parsing out of its process.
+        parser=FeedParser(inline_bytes=0 if lean else INLINE_BYTES),
     )
 
 
