@@ -16,10 +16,10 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from monitor.config import Config
+from monitor.dedup import StoryIndex
 from monitor.dedup.rebuild import rebuild_index
 from monitor.durations import format_duration
 from monitor.errors import ConfigError
-from monitor.dedup import StoryIndex
 from monitor.ingest.fetch import HostSlots, Limits, make_client
 from monitor.ingest.pool import INLINE_BYTES, FeedParser
 from monitor.models import Feed
