@@ -26,6 +26,7 @@ PURE = [
     "monitor.errors",
     "monitor.durations",
     "monitor.ingest.parse",
+    "monitor.ingest.fastparse",
     "monitor.ingest.schedule",
     "monitor.ingest.examine",
     "monitor.dedup",
