@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     now = int(time.time())
     if args.workload == "newsroom":
         spec: Spec | newsroom.Spec = newsroom.Spec(feeds=args.feeds, entries=args.entries, now=now)
-        rules: int | dict[str, str] = {"newsroom.yaml": newsroom.rules_yaml(args.rules)}
+        rules: int | dict[str, str] = newsroom.rule_files(args.rules)
     else:
         spec, rules = Spec(feeds=args.feeds, entries=args.entries, now=now), args.rules
     server = Served(spec)

@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     rules: int | dict[str, str] = args.rules
     if args.workload == "newsroom":
         spec = newsroom.Spec(seed=args.seed, feeds=args.feeds, entries=args.entries, now=int(time.time()))
-        rules = {"newsroom.yaml": newsroom.rules_yaml(args.rules, args.seed)}
+        rules = newsroom.rule_files(args.rules, args.seed)
     else:
         spec = Spec(seed=args.seed, feeds=args.feeds, entries=args.entries, now=int(time.time()))
     server = Served(spec)
