@@ -21,13 +21,16 @@ import click
 
 from monitor.cli.base import load
 from monitor.config import Config
-from monitor.durations import parse_duration
+from monitor.durations import parse_duration, plural
 from monitor.errors import ConfigError, Problem, StoreError
 from monitor.models import Entry
 from monitor.rules import Rule, RuleSet, load_rules
 from monitor.rules.backtest import RuleReport, backtest, fts_query
 from monitor.rules.explain import Verdict, explain_lines
+from monitor.rules.feedback import Marked, score_feedback
+from monitor.rules.load import alias_groups
 from monitor.rules.match import in_scope
+from monitor.rules.suggest import suggest
 from monitor.store import Store
 
 log = logging.getLogger(__name__)
@@ -70,11 +73,16 @@ def test_rules(
     try:
         _catch_up(store)
         total = store.history_count(cutoff)
-        click.echo(f"Backtest of {len(chosen)} rules against {total} entries since {cutoff:%Y-%m-%d %H:%M} UTC")
+        click.echo(
+            f"Backtest of {plural(len(chosen), 'rule')} against {plural(total, 'entry', 'entries')} "
+            f"since {cutoff:%Y-%m-%d %H:%M} UTC"
+        )
         for rule in chosen:
             query = None if scan else fts_query(rule)
             report = backtest(ruleset, rule, store.history(cutoff, query), kept_misses=shown_misses)
             _print_report(report, limit, shown_misses, "index" if query else "scan")
+            if marked := marked_entries(store, rule.name):
+                click.echo("  " + score_feedback(rule, marked).line())
             reports.append(report)
         if send:
             _queue_catchup(config, store, reports)
@@ -108,6 +116,57 @@ def explain(ctx: click.Context, rule_name: str, text: str | None, entry_id: int 
         click.echo(line)
 
 
+@rules.command("suggest")
+@click.argument("rule_name")
+@click.pass_context
+def suggest_change(ctx: click.Context, rule_name: str) -> None:
+    """Propose the smallest change to RULE that stops it matching the entries marked irrelevant
+    (monitor alerts feedback ID irrelevant) without losing one marked relevant, as a diff."""
+    config = load(ctx)
+    rule = _find(_rules(config, ()), rule_name)
+    store = _open_store(config)
+    try:
+        marked = marked_entries(store, rule.name)
+    finally:
+        store.close()
+    if not any(not relevant for _, _, relevant in marked):
+        raise click.ClickException(
+            f"no alert of {rule.name!r} is marked irrelevant: monitor alerts feedback ID irrelevant"
+        )
+    path, _, line = rule.source.rpartition(":")
+    lines = Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
+    vetoes = alias_groups(("negation", "hedge"), config.rule_paths)
+    found = suggest(rule, vetoes, [(entry, relevant) for _, entry, relevant in marked], lines, int(line) - 1)
+    if found is None:
+        click.echo(f"{rule.name}: no single change removes an irrelevant entry without losing a relevant one")
+        return
+    click.echo(f"{rule.name}: {found.what}: removes {found.removed} irrelevant, loses no relevant ({path})")
+    click.echo(found.diff, nl=False)
+
+
+def marked_entries(store: Store, rule: str) -> list[Marked]:
+    """The entries of the rule's alerts the analyst marked, with their verdicts."""
+    given = store.feedback(rule)
+    entries = store.entries(f.entry_id for f in given)
+    return [(f.entry_id, entries[f.entry_id], f.verdict == "relevant") for f in given if f.entry_id in entries]
+
+
+def feedback_warnings(config: Config) -> list[str]:
+    """For ``check``: each rule that still matches an entry marked irrelevant (as for golden examples)."""
+    if not config.storage_path.exists():
+        return []
+    store = Store(config.storage_path)
+    try:
+        found = []
+        for rule in _rules(config, ()):
+            marked = marked_entries(store, rule.name)
+            if marked and (score := score_feedback(rule, marked)).wrong:
+                found.append(f"{rule.source}: rule {rule.name!r} {score.line().split('; ', 1)[1]}")
+        return found
+    finally:
+        store.close()
+
+
 def _queue_catchup(config: Config, store: Store, reports: list[RuleReport]) -> None:
     from monitor.outbox.catchup import queue_catchup
     from monitor.runtime import load  # apprise takes a second to import: only --send pays for it
@@ -115,28 +174,33 @@ def _queue_catchup(config: Config, store: Store, reports: list[RuleReport]) -> N
     queued, skipped = queue_catchup(store, load(config).notifier, reports, datetime.now(UTC))
     click.echo("")
     click.echo(
-        f"catch-up: {queued} alerts queued as one digest per target URL"
+        f"catch-up: {plural(queued, 'alert')} queued as one digest per target URL"
         + (f"; {skipped} skipped (already alerted on or caught up before)" if skipped else "")
     )
 
 
 def _send_catchup(config: Config) -> None:
-    """Deliver now when no daemon holds the database; else the daemon's next pass sends it."""
-    from monitor import runtime
-    from monitor.outbox.deliver import deliver
+    """Deliver now when no daemon holds the database; else the daemon's next pass sends it.
 
+    Only the outbox: the store (with the single-writer lock), the runtime snapshot and a clock;
+    no dedup index, HTTP client or parser workers, which sending never uses."""
+    from monitor import runtime
+    from monitor.daemon.metrics import Metrics
+    from monitor.outbox.deliver import Outbox
+
+    store = Store(config.storage_path)
     try:
-        pipeline = runtime.build(config)
+        store.lock()
     except StoreError as exc:
+        store.close()
         # The outbox holds it: whoever delivers next (the daemon within 30 s, or `run --once`) sends it.
         click.echo(f"not sent by this command ({exc}); a running daemon sends it within 30 s, else: monitor run --once")
         return
     try:
-        report = deliver(pipeline)
+        report = Outbox(store, Metrics(), runtime.utc_now).deliver(runtime.load(config))
     finally:
-        pipeline.store.close()
-        pipeline.client.close()
-    click.echo(f"sent {report.sent} messages, {report.failed} failed (retried: see monitor alerts list)")
+        store.close()
+    click.echo(f"sent {plural(report.sent, 'message')}, {report.failed} failed (retried: see monitor alerts list)")
 
 
 def _rules(config: Config, files: Iterable[Path]) -> list[Rule]:

@@ -15,15 +15,18 @@ from __future__ import annotations
 
 from monitor.store.alerts import AlertsMixin
 from monitor.store.entries import EntriesMixin
+from monitor.store.feedback import Feedback, FeedbackMixin
 from monitor.store.feeds import FeedsMixin
 from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
 from monitor.store.migrations import migrations
-from monitor.store.records import Delivery, FeedState, PendingAlert, QueuedAlert, Recorded
+from monitor.store.records import Delivery, FeedState, Notice, PendingAlert, QueuedAlert, Recorded
 
 __all__ = [
     "Delivery",
     "FeedState",
+    "Feedback",
+    "Notice",
     "PendingAlert",
     "QueuedAlert",
     "Recorded",
@@ -36,5 +39,5 @@ __all__ = [
 ]
 
 
-class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin):
+class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, FeedbackMixin):
     """The state database. Safe to use from several threads; one writer at a time."""

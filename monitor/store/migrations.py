@@ -199,3 +199,15 @@ def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
         f"CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries WHEN {indexed} BEGIN {forget} "
         f"UPDATE fts_state SET indexed_to = {top} WHERE indexed_to > {top}; END"
     )
+
+
+@migrations()
+def m0xx_feedback(db: sqlite_utils.Database) -> None:
+    """The analyst's verdict on an alert (issue 14): relevant or irrelevant, with a note.
+    One row per alert (a new verdict replaces the old); the rule and entry are copied so
+    feedback outlives the alert's pruning and ``rules test`` can read it per rule."""
+    db.execute(
+        "CREATE TABLE feedback (alert_id INTEGER PRIMARY KEY, rule TEXT NOT NULL, entry_id INTEGER NOT NULL, "
+        "verdict TEXT NOT NULL CHECK (verdict IN ('relevant', 'irrelevant')), note TEXT, created TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_feedback_rule ON feedback(rule)")
