@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-from conftest import free_port
+from conftest import refused_port
 from harness import Case, Handler, Run, item, reply, rss
 
 from monitor.demo.feedserver import FeedServer
@@ -230,7 +230,7 @@ GROUPS: dict[str, tuple[list[Case], str]] = {
             Case("status-410", reply(410), status="gone", error="HTTP 410 Gone"),
             Case("status-429", reply(429, Retry_After="120"), error="HTTP 429"),
             Case("status-500", reply(500, b"oops", "text/plain"), error="HTTP 500"),
-            Case("refused", url=lambda s, _: f"http://127.0.0.1:{free_port()}/feed.xml", error="Connection refused"),
+            Case("refused", url=lambda s, stack: f"http://127.0.0.1:{stack.enter_context(refused_port())}/feed.xml", error="Connection refused"),
             Case("tls-untrusted", url=tls_server, error="CERTIFICATE_VERIFY_FAILED"),
             Case("redirect-loop", redirect("/redirect-loop"), error="more than 5 redirects"),
             Case("redirect-file", redirect("file:///etc/passwd"), error="refusing file URL"),
