@@ -19,6 +19,7 @@ import argparse
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -77,21 +78,32 @@ def prepare(work: Path, target: Target) -> None:
     (work / "setup.cfg").write_text(
         "[mutmut]\n"
         "source_paths=\n    monitor\n"
+        "also_copy=\n    rules\n    docs\n    benchmarks\n    README.md\n    config.example.toml\n"
         f"only_mutate=\n    {target.package}/*\n"
         "pytest_add_cli_args=\n    -p\n    no:cacheprovider\n    -q\n"
         "pytest_add_cli_args_test_selection=\n" + "".join(f"    {t}\n" for t in tests)
     )
 
 
-def run(work: Path, max_children: int) -> dict[str, int]:
-    """Run mutmut in ``work``; the count of mutants by outcome."""
-    env = {**os.environ, "PYTHONPATH": str(work)}
-    subprocess.run(
-        [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)],
-        cwd=work,
-        env=env,
-        check=False,
+def run(work: Path, max_children: int, minutes: float | None) -> dict[str, int]:
+    """Run mutmut in ``work`` for at most ``minutes``; the count of mutants by outcome.
+
+    Time-boxed, mutmut is stopped with SIGINT and the mutants it did not reach count as "not checked".
+    """
+    # Fewer Hypothesis examples per mutant (tests/conftest.py): a property test runs once per mutant.
+    env = {**os.environ, "PYTHONPATH": str(work), "HYPOTHESIS_PROFILE": "mutation"}
+    mutmut = subprocess.Popen(
+        [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)], cwd=work, env=env
     )
+    try:
+        mutmut.wait(timeout=minutes * 60 if minutes else None)
+    except subprocess.TimeoutExpired:
+        mutmut.send_signal(signal.SIGINT)
+        try:
+            mutmut.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            mutmut.kill()
+            mutmut.wait()
     subprocess.run([sys.executable, "-m", "mutmut", "export-cicd-stats"], cwd=work, env=env, check=True)
     stats = json.loads((work / "mutants" / "mutmut-cicd-stats.json").read_text())
     return {key.replace("_", " "): int(value) for key, value in stats.items() if isinstance(value, int)}
@@ -121,13 +133,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/monitor-mutation"), help="scratch folder")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
+    parser.add_argument("--minutes", type=float, default=None, help="time box per package (default: none)")
     args = parser.parse_args(argv)
     report = []
     for name in args.packages:
         work = args.work / name
         started = time.monotonic()
         prepare(work, TARGETS[name])
-        counts = run(work, args.max_children)
+        counts = run(work, args.max_children, args.minutes)
         report.append(line(name, counts, time.monotonic() - started))
         if args.survivors:
             report += [f"  {s}" for s in survivors(work)]

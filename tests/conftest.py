@@ -34,6 +34,8 @@ ROOT = Path(__file__).parent.parent
 # "dev" (a local run) explores new examples each time. CI sets $CI; HYPOTHESIS_PROFILE overrides.
 settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
 settings.register_profile("dev", deadline=None, print_blob=True)
+# benchmarks/mutation.py: every property test runs once per mutant, so fewer examples.
+settings.register_profile("mutation", derandomize=True, deadline=None, max_examples=15)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
