@@ -23,7 +23,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from hypothesis import settings
 
-
 from monitor.demo.feedserver import FeedServer
 
 DATA = Path(__file__).parent / "data"

@@ -58,7 +58,7 @@ def test_smoke_run_prints_every_section_with_real_figures(tmp_path):
     assert sections == {"cold", "steady", "rss2email", "hand-rolled", "scale", "daemon"}, sections
     # The smoke size turns rss2email off: the row says so, it is not a figure.
     assert table["skipped"] == ("rss2email", "-", "--no-rss2email")
-    for figure, (section, value, note) in table.items():
+    for figure, (section, value, _) in table.items():
         if figure == "skipped":
             continue
         number = NUMBER.match(value)

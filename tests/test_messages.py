@@ -7,7 +7,6 @@ import threading
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from conftest import run_cli, write_config
 from delivery_support import ZEBRA_RULE, Clock, cycle, story_feed
 

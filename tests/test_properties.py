@@ -11,8 +11,8 @@ import json
 import re
 import string
 import time
-from xml.etree import ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 import yaml
