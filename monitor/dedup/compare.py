@@ -15,9 +15,10 @@ from typing import Protocol
 import numpy as np
 
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
-from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
+from monitor.dedup.signature import FACTS, SAMPLE_BELOW, SAMPLE_MAX, Signature
 
 MIN_CHECKED = 12  # below this many sampled shingles, the opening's other shingles count too
+MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
 
 
 class Stored(Protocol):
@@ -26,6 +27,7 @@ class Stored(Protocol):
     sample: bytes
     opening: bytes
     sentences: bytes
+    facts: bytes
     length: int
     flags: int
     title: int
@@ -38,6 +40,7 @@ class Evidence:
     checked: int  # how many shingles were checked
     query_shorter: bool  # the entry being decided is the shorter (else the stored one is)
     sentences: tuple[int, int, bool]  # this entry's sentences found in the other, of how many, in order
+    facts: float  # percent of the shorter's names and numbers (sampled) found in the longer's; 100 with too few
 
     def says(self, entry_id: int, other: Stored, query: Signature) -> str:
         """The evidence in words, from the point of view of the entry being decided."""
@@ -76,7 +79,19 @@ def containment(query: Signature, other: Stored) -> Evidence:
             found += len(set(opening).intersection(np.frombuffer(other.opening, dtype="<u4").tolist()))
             checked += len(opening)
     score = 100.0 * found / checked if checked else 0.0
-    return Evidence(score, checked, other.length > query.length, _sentences(query.sentences, other.sentences))
+    shorter, longer = (query, other) if other.length > query.length else (other, query)
+    facts = _facts(shorter.facts, longer.facts)
+    return Evidence(score, checked, other.length > query.length, _sentences(query.sentences, other.sentences), facts)
+
+
+def _facts(shorter: bytes, longer: bytes) -> float:
+    """Percent of the shorter's facts found in the longer's, both taken below the same bound."""
+    mine, theirs = np.frombuffer(shorter, dtype="<u4").tolist(), np.frombuffer(longer, dtype="<u4").tolist()
+    bound = min(mine[-1] if len(mine) == FACTS else 1 << 32, theirs[-1] if len(theirs) == FACTS else 1 << 32)
+    checked = [h for h in mine if h <= bound]
+    if len(checked) < MIN_FACTS:
+        return 100.0
+    return 100.0 * len(set(checked).intersection(theirs)) / len(checked)
 
 
 def _sentences(mine: bytes, theirs: bytes) -> tuple[int, int, bool]:

@@ -29,6 +29,7 @@ from monitor.dedup.signature import Signature, signature
 from monitor.models import Entry
 
 STORY_THRESHOLD = 60.0  # percent of the shorter text's shingles found in the longer (tests/data/dedup)
+FACTS_THRESHOLD = 50.0  # percent of the shorter text's names and numbers found in the longer
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
@@ -66,6 +67,7 @@ class _Doc:
     sample: bytes
     opening: bytes
     sentences: bytes
+    facts: bytes
     length: int
     flags: int
     title: int
@@ -107,11 +109,13 @@ class StoryIndex:
         if best is None:
             return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
         evidence, entry_id, doc, needed = best
-        if evidence.score >= needed:
+        if evidence.score >= needed and evidence.facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
             return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig)
-        closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (< {needed:.0f} %)"
+        closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
+        if evidence.score >= needed:
+            closest += f", but only {evidence.facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
         return self._new_story(sig, evidence.score, closest)
 
     def _new_story(self, sig: Signature, score: float, reason: str) -> Decision:
@@ -158,7 +162,17 @@ class StoryIndex:
             self.remove(entry_id)
         when = seen.timestamp()
         self._docs[entry_id] = _Doc(
-            story_id, when, sig.keys, sig.sample, sig.opening, sig.sentences, sig.length, sig.flags, sig.title, sig.outlet
+            story_id,
+            when,
+            sig.keys,
+            sig.sample,
+            sig.opening,
+            sig.sentences,
+            sig.facts,
+            sig.length,
+            sig.flags,
+            sig.title,
+            sig.outlet,
         )
         self._oldest = min(self._oldest, when)
         buckets = self._buckets

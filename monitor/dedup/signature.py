@@ -18,6 +18,9 @@ spellings folded, and shingled (3 words, or 5 characters). Each shingle gets a s
   of the whole sample. A copy is found through any one of them, and it looks up *all* its
   own shingles, so a copy whose opening was rewritten still finds its original through the
   sampled middle, and a copy with a paragraph added on top through the original's opening;
+- ``facts``: the names and numbers as written (capitalised words inside a sentence, numbers,
+  katakana runs), hashed, the ``FACTS`` smallest: two stories from one frame of words ("A
+  train operated by X derailed near Y on Tuesday") share wording but not facts;
 - ``sentences``: a hash per sentence (the first ``SENTENCES``), for reasons people can read
   ("87 % of this entry's sentences appear in entry 17, in order").
 """
@@ -47,10 +50,12 @@ OPENING_SHINGLES = 24
 OPENING_KEYS = 10
 SPREAD_KEYS = 6
 SENTENCES = 32
+FACTS = 24
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 _MAGIC = b"S2"  # signature blobs of this design; older ones (80-byte MinHash bands) are recomputed
-_HEAD = struct.Struct("<2sBHBBBBI")  # magic, flags, length, keys, sample, opening, sentences, title hash
+_HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
+_FACT = re.compile(r"\d[\d,.:]*\d|\d|[\u30a1-\u30fa\u30fc]{2,}|(?<=\s)[^\W\d_][\w'’-]*")
 _SENTENCE_SPLIT = re.compile("(?<=[.!?。！？])\\s+|(?<=[。！？])|\n")
 
 
@@ -66,6 +71,7 @@ class Signature:
     sample: bytes  # sorted uint32 shingle hashes below the sample's threshold
     opening: bytes  # uint32 hashes of the opening's other shingles
     sentences: bytes  # uint32 hash per sentence, in order
+    facts: bytes  # sorted uint32 hashes of names and numbers, the FACTS smallest
     length: int  # shingles in the text
     flags: int  # clean.DATELINE | BYLINE | TRUNCATED
     title: int  # hash of the folded title's words
@@ -92,23 +98,26 @@ class Signature:
             len(self.sample) // 4,
             len(self.opening) // 4,
             len(self.sentences) // 4,
+            len(self.facts) // 4,
             self.title,
         )
-        return head + struct.pack(f"<{len(self.keys)}I", *self.keys) + self.sample + self.opening + self.sentences
+        arrays = self.sample + self.opening + self.sentences + self.facts
+        return head + struct.pack(f"<{len(self.keys)}I", *self.keys) + arrays
 
     @staticmethod
     def unpack(blob: bytes, lede: str, words: tuple[str, ...], when: float, outlet: str) -> Signature | None:
         """The stored signature, or None for one of an older design (then it is computed again)."""
         if len(blob) < _HEAD.size or not blob.startswith(_MAGIC):
             return None
-        _, flags, length, nk, ns, no, nsent, title = _HEAD.unpack_from(blob)
-        if _HEAD.size + 4 * (nk + ns + no + nsent) != len(blob):
+        _, flags, length, nk, ns, no, nsent, nf, title = _HEAD.unpack_from(blob)
+        if _HEAD.size + 4 * (nk + ns + no + nsent + nf) != len(blob):
             return None
         at = _HEAD.size + 4 * nk
         keys = struct.unpack_from(f"<{nk}I", blob, _HEAD.size)
         sample, at = blob[at : at + 4 * ns], at + 4 * ns
         opening, at = blob[at : at + 4 * no], at + 4 * no
-        return Signature(keys, sample, opening, blob[at:], length, flags, title, lede, words, when, outlet)
+        sentences, at = blob[at : at + 4 * nsent], at + 4 * nsent
+        return Signature(keys, sample, opening, sentences, blob[at:], length, flags, title, lede, words, when, outlet)
 
 
 def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) -> Signature:
@@ -139,6 +148,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         sample=sample.astype("<u4").tobytes(),
         opening=np.array(opening, dtype="<u4").tobytes(),
         sentences=np.array([_hash(" ".join(t)) for t in token_lists[:SENTENCES] if t], dtype="<u4").tobytes(),
+        facts=_facts(sentences),
         length=len(hashes),
         flags=cleaned.flags,
         title=_hash(" ".join(script_tokens(fold(entry.title)))),
@@ -154,6 +164,12 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
 def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVENT_DATING) -> list[Signature]:
     """``signature`` of each entry, in order."""
     return [signature(entry, seen, window) for entry in entries]
+
+
+def _facts(sentences: list[str]) -> bytes:
+    """The ``FACTS`` smallest hashes of the names and numbers of ``sentences`` (see ``_FACT``)."""
+    found = {fold(f) for s in sentences for f in _FACT.findall(s) if f[0].isdigit() or f[0].isupper() or f[0] >= "\u30a1"}
+    return np.array(sorted(map(_hash, found))[:FACTS], dtype="<u4").tobytes()
 
 
 def _split_sentences(text: str) -> list[str]:
