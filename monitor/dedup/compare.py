@@ -17,7 +17,7 @@ import numpy as np
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
 from monitor.dedup.signature import FACTS, SAMPLE_BELOW, SAMPLE_MAX, Signature
 
-MIN_CHECKED = 12  # below this many sampled shingles, the opening's other shingles count too
+MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
 
 
@@ -74,10 +74,12 @@ def containment(query: Signature, other: Stored) -> Evidence:
         bound = min(_threshold(other.sample), _threshold(query.sample))
         mine = {h for h in np.frombuffer(query.sample, dtype="<u4").tolist() if h < bound}
         found, checked = len(mine.intersection(other_sample)), len(mine)
-        if checked < MIN_CHECKED:  # a short copy: its opening's other shingles against the other's opening
-            opening = np.frombuffer(query.opening, dtype="<u4").tolist()
-            found += len(set(opening).intersection(np.frombuffer(other.opening, dtype="<u4").tolist()))
-            checked += len(opening)
+        opening = np.frombuffer(query.opening, dtype="<u4").tolist()
+        if checked < MIN_CHECKED and opening:
+            # A short copy (a summary, a first paragraph): too few sampled shingles to say much, so
+            # its opening's other shingles count too, against the other's opening.
+            theirs = set(np.frombuffer(other.opening, dtype="<u4").tolist())
+            found, checked = found + len(theirs.intersection(opening)), checked + len(opening)
     score = 100.0 * found / checked if checked else 0.0
     shorter, longer = (query, other) if other.length > query.length else (other, query)
     facts = _facts(shorter.facts, longer.facts)

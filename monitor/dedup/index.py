@@ -146,7 +146,7 @@ class StoryIndex:
             doc = self._docs[entry_id]
             evidence = containment(sig, doc)
             needed = self.threshold - (TITLE_BONUS if doc.title == sig.title else 0.0)
-            if best is None or evidence.score - needed > best[0].score - best[3]:
+            if best is None or _margin(evidence, needed) > _margin(best[0], best[3]):
                 best = (evidence, entry_id, doc, needed)
         return best
 
@@ -211,3 +211,8 @@ class StoryIndex:
         self.events.prune(cutoff)
         self._oldest = min((doc.seen for doc in self._docs.values()), default=math.inf)
         return len(stale)
+
+
+def _margin(evidence: Evidence, needed: float) -> float:
+    """How far a candidate is from failing: the smaller of its two margins (text, and names and numbers)."""
+    return min(evidence.score - needed, evidence.facts - FACTS_THRESHOLD)

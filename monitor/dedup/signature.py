@@ -50,12 +50,14 @@ OPENING_SHINGLES = 24
 OPENING_KEYS = 10
 SPREAD_KEYS = 6
 SENTENCES = 32
-FACTS = 24
+FACTS = 40
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 _MAGIC = b"S2"  # signature blobs of this design; older ones (80-byte MinHash bands) are recomputed
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
-_FACT = re.compile(r"\d[\d,.:]*\d|\d|[\u30a1-\u30fa\u30fc]{2,}|(?<=\s)[^\W\d_][\w'’-]*")
+_FACT = re.compile(r"\d[\d,.:]*\d|\d|[\u30a1-\u30fa\u30fc]{2,}|[^\W\d_][\w'’-]*")
+# Capitalised because they open a sentence or a clause, not because they name anything.
+_NOT_FACTS = frozenset("the a an in on at as by for from he she it its they this that we but and or if of to with after".split())
 _SENTENCE_SPLIT = re.compile("(?<=[.!?。！？])\\s+|(?<=[。！？])|\n")
 
 
@@ -169,6 +171,7 @@ def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVE
 def _facts(sentences: list[str]) -> bytes:
     """The ``FACTS`` smallest hashes of the names and numbers of ``sentences`` (see ``_FACT``)."""
     found = {fold(f) for s in sentences for f in _FACT.findall(s) if f[0].isdigit() or f[0].isupper() or f[0] >= "\u30a1"}
+    found -= _NOT_FACTS
     return np.array(sorted(map(_hash, found))[:FACTS], dtype="<u4").tobytes()
 
 

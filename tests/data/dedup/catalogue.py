@@ -223,10 +223,25 @@ def _fill(template: str, facts: dict[str, str]) -> str:
     return template.format(**facts)
 
 
+# Names are drawn from combinations, as a country's many towns and people are.
+_STEMS = "Var Tal Ost Mer Kes Dun Cas Hol Ard Lin Ebb Cal Sor Quil Tam Red Cold Pel Iron Mar Est Fen Old Rav".split()
+_ENDS = "enbrook ford mouth wick holt bury stead ton by field haven moor gate ley".split()
+_FIRST = """Mara Tomas Ilse Desmond Priya Oskar Halima Ruben Agnes Kwame Lidia Jonas Noor Samuel Wen Elena Farid Beatrix
+    Callum Yusuf Ines Marek Solveig Tariq Anouk Bruno Greta Idris Lena Matteo Nadia Pavel Rosa Sven Talia Viktor""".split()
+_LAST = """Oduya Brandl Varga Achterberg Lanke Feld Serrat Castaldi Moravec Ansel Ferreira Ekdahl Haddadi Okonkwo
+    Reid Demir Holm Rusk Qasemi Tao Lindqvist Marchetti Novak Osei Petrov Quintero Saarinen Tanaka Ulloa Weber""".split()
+_SECTORS = ["Rail", "Mining", "Energy", "Bank", "Foods", "Telecom", "Steel", "Pharma", "Water", "Air"]
+
+
+def _name(rng: random.Random) -> str:
+    return f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+
+
 def _facts(rng: random.Random, day: datetime) -> dict[str, str]:
-    place, place2 = rng.sample(PLACES, 2)
+    place, place2 = (rng.choice(_STEMS) + rng.choice(_ENDS) for _ in range(2))
     return {
-        "place": place, "place2": place2, "person": rng.choice(PEOPLE), "org": rng.choice(ORGS),
+        "place": place, "place2": place2, "person": _name(rng),
+        "org": f"{rng.choice(_STEMS)}{rng.choice(_ENDS)} {rng.choice(_SECTORS)}",
         "n": str(rng.randint(3, 90)), "n2": f"{rng.randint(2, 40)},{rng.randint(100, 999)}",
         "n3": f"{rng.randint(1, 30)},{rng.randint(100, 999)}", "n4": str(rng.randint(1, 9)),
         "m": str(rng.randint(2, 9)), "k": str(rng.randint(2, 9)), "money": str(rng.randint(12, 950)),
@@ -333,7 +348,8 @@ WHO = {"en": PEOPLE, "de": PEOPLE, "ru": ["Иван Сорокин", "Анна �
 def _fresh(rng: random.Random, lang: str, facts: dict[str, str]) -> str:
     """A sentence of fresh facts (``GRAMMAR``)."""
     parts = {k: rng.choice(v).format(**facts) for k, v in CHOICES[lang].items()}
-    return GRAMMAR[lang].format(who=rng.choice(WHO[lang]), n=rng.randint(3, 400), **parts)
+    who = _name(rng) if lang in ("en", "de") else rng.choice(WHO[lang])
+    return GRAMMAR[lang].format(who=who, n=rng.randint(3, 400), **parts)
 
 
 def _compose(rng: random.Random, lang: str, facts: dict[str, str], topic: str) -> list[list[str]]:
@@ -435,7 +451,7 @@ def transform(rng: random.Random, a: Article, name: str, n: int) -> tuple[str, s
     if name in ("dateline_removed", "aggregator"):
         dateline = ""
     if name in ("byline", "aggregator", "syndicated"):
-        byline = BYLINES[n % 4].format(person=rng.choice(PEOPLE))
+        byline = BYLINES[n % 4].format(person=_name(rng))
     if name in ("spelling", "aggregator") and a.lang == "en":
         paras = [[_spell(s) for s in p] for p in paras]
     if name in ("word_edits", "syndicated"):
@@ -548,7 +564,7 @@ def _negatives(rng: random.Random, a: Article, arts: list[Article], i: int, when
     release = [_fill(t, facts) for t in rng.sample(bank, 2)]
     pair = []
     for k, outlet in enumerate(("Evening Ledger", "Northern Post")):
-        paras = _compose(rng, a.lang, facts | {"org": ORGS[(i + k) % len(ORGS)]}, list(TOPICS)[(i + 3 + k) % len(TOPICS)])
+        paras = _compose(rng, a.lang, facts | {"person": _name(rng)}, list(TOPICS)[(i + 3 + k) % len(TOPICS)])
         paras[1] = release + paras[1]
         t = at + timedelta(minutes=30 * k)
         pair.append((t, row(a, f"{a.aid}-pr{k}", outlet, f"Release {k}: {a.title}", html(paras), t, story=f"s-{a.aid}-pr{k}", event=f"e-{a.aid}-pr", **labels)))  # noqa: E501
