@@ -42,6 +42,10 @@ _WRAPPING_LINE = re.compile(
     r"|(?:this (?:article|story) )?(?:was )?originally (?:appeared|published) (?:on|in|at) .{0,80}"
     r"|all rights reserved\.?|tyler durden.{0,40}|authored by .{0,80} via \w+,?)$"
 )
+# A line that is only a date or a time stamp ("Wed, 05/29/2024 - 04:27", "12 July 2025"): a sign-off.
+_DATE_LINE = re.compile(
+    r"^[\W\d_]*(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\W\d_]*)*$"
+)
 _NAME = r"(?:[A-Z][\w.'-]*|[A-Z]\.|de|van|von|al|bin)"
 # "By Ann Lee", "By Ann Lee | Asia Desk", "By Ann Lee, Global Wire", "By A and B in Kabul".
 _BYLINE = re.compile(
@@ -77,7 +81,8 @@ def clean(body: str) -> Cleaned:
     lines: list[str] = []
     for raw in text.splitlines():
         line = raw.strip()
-        if not line or _WRAPPING_LINE.match(fold(line)):
+        folded = fold(line)
+        if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
             continue
         if not lines:  # wrapping opens the story: credit, byline, then dateline
             line, flags = _opening(line, flags)

@@ -29,11 +29,11 @@ from monitor.dedup.signature import Signature, signature
 from monitor.models import Entry
 
 STORY_THRESHOLD = 60.0  # percent of the shorter text's shingles found in the longer (tests/data/dedup)
-FACTS_THRESHOLD = 50.0  # percent of the shorter text's names and numbers found in the longer
+FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
-MAX_VERIFIED = 24  # candidates verified per entry, most shared keys first
+MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 MAX_POSTINGS = 256  # a shingle in this many entries is a phrase of the trade, not evidence: no more are added
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
@@ -132,12 +132,18 @@ class StoryIndex:
     def _best_copy(self, sig: Signature) -> tuple[Evidence, int, _Doc, float] | None:
         """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
         sharing most keys with it, with the score it needed. Ties go to the entry found first."""
-        shared: dict[int, int] = {}
+        # Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
+        # shared with forty entries must not crowd the one entry that shares the rare passages.
+        shared: dict[int, float] = {}
         for found in map(self._buckets.get, sig.shingles):
             if found is None:
                 continue
-            for entry_id in found if isinstance(found, list) else (found,):
-                shared[entry_id] = shared.get(entry_id, 0) + 1
+            if isinstance(found, list):
+                weight = 1.0 / len(found)
+                for entry_id in found:
+                    shared[entry_id] = shared.get(entry_id, 0.0) + weight
+            else:
+                shared[found] = shared.get(found, 0.0) + 1.0
         if not shared:
             return None
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()

@@ -8,14 +8,14 @@ character for scripts written without spaces, ``monitor.text.NO_SPACE_RANGES``),
 spellings folded, and shingled (3 words, or 5 characters). Each shingle gets a stable
 32-bit hash (CRC-32 of each token, mixed; never Python's salted ``hash``). Kept:
 
-- ``sample``: every shingle hash below ``SAMPLE_BELOW`` (a quarter of them), at most
+- ``sample``: every shingle hash below ``SAMPLE_BELOW`` (half of them), at most
   ``SAMPLE_MAX`` (the smallest). Chosen by value, not position, so a copy and its original
   keep the *same* shingles of the text they share wherever it sits: the containment of one
   in the other is measured on the whole body, not on the opening;
 - ``opening``: the other hashes of the first ``OPENING_SHINGLES`` shingles, so a short
   copy (a summary, a trimmed first paragraph) is measured on enough of its text;
-- ``keys`` (blocking): the sampled hashes of the opening plus the smallest ``SPREAD_KEYS``
-  of the whole sample. A copy is found through any one of them, and it looks up *all* its
+- ``keys`` (blocking): the first ``LEAD_KEYS`` shingles, a sample of the rest of the opening,
+  and the smallest ``SPREAD_KEYS`` of the whole sample. A copy is found through any one of them, and it looks up *all* its
   own shingles, so a copy whose opening was rewritten still finds its original through the
   sampled middle, and a copy with a paragraph added on top through the original's opening;
 - ``facts``: the names and numbers as written (capitalised words inside a sentence, numbers,
@@ -44,10 +44,12 @@ from monitor.text import fold, script_tokens, without_spaces
 
 SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
-SAMPLE_BELOW = 1 << 30
-SAMPLE_MAX = 128
+SAMPLE_BELOW = 1 << 31
+SAMPLE_MAX = 160
 OPENING_SHINGLES = 24
-OPENING_KEYS = 10
+LEAD_KEYS = 8  # the first shingles, all indexed: a summary or first-paragraph copy shares them
+OPENING_KEYS = 6  # then the opening's shingles below KEY_BELOW
+KEY_BELOW = 1 << 29
 SPREAD_KEYS = 6
 SENTENCES = 32
 FACTS = 40
@@ -55,7 +57,11 @@ LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 _MAGIC = b"S2"  # signature blobs of this design; older ones (80-byte MinHash bands) are recomputed
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
-_FACT = re.compile(r"\d[\d,.:]*\d|\d|[\u30a1-\u30fa\u30fc]{2,}|[^\W\d_][\w'’-]*")
+# Numbers, katakana runs (foreign names), Han names and places marked by their suffix (田中一郎氏,
+# 福井市), and words (of which ``_facts`` keeps the capitalised ones).
+_FACT = re.compile(
+    r"\d[\d,.:]*\d|\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])|[^\W\d_][\w'’-]*"
+)
 # Capitalised because they open a sentence or a clause, not because they name anything.
 _NOT_FACTS = frozenset("the a an in on at as by for from he she it its they this that we but and or if of to with after".split())
 _SENTENCE_SPLIT = re.compile("(?<=[.!?。！？])\\s+|(?<=[。！？])|\n")
@@ -139,8 +145,8 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     head = list(dict.fromkeys(hashes[:OPENING_SHINGLES].tolist()))
     bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
     opening = [h for h in head if h >= bound]
-    sampled_head = [h for h in head if h < SAMPLE_BELOW][:OPENING_KEYS]
-    keys = tuple(dict.fromkeys(sampled_head + sample[:SPREAD_KEYS].tolist()))
+    sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
+    keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
     if not keys and unique:  # a text too short to have a sampled shingle: its smallest
         keys = tuple(sorted(unique)[:2])
     published = entry.published or seen
@@ -169,10 +175,21 @@ def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVE
 
 
 def _facts(sentences: list[str]) -> bytes:
-    """The ``FACTS`` smallest hashes of the names and numbers of ``sentences`` (see ``_FACT``)."""
-    found = {fold(f) for s in sentences for f in _FACT.findall(s) if f[0].isdigit() or f[0].isupper() or f[0] >= "\u30a1"}
-    found -= _NOT_FACTS
-    return np.array(sorted(map(_hash, found))[:FACTS], dtype="<u4").tobytes()
+    """The ``FACTS`` smallest hashes of the names and numbers of ``sentences`` (see ``_FACT``).
+
+    A capitalised word opening a sentence counts only when the text also writes it capitalised
+    inside a sentence: "Власти", "Officials" or "According" open sentences without naming anything.
+    """
+    inner: set[str] = set()
+    first: set[str] = set()
+    for sentence in sentences:
+        found = [f for f in _FACT.findall(sentence) if not f[0].islower()]
+        if found and sentence.startswith(found[0]) and found[0][0].isalpha() and found[0][0].isupper():
+            first.add(fold(found[0]))
+            found = found[1:]
+        inner.update(map(fold, found))
+    names = (inner | (first & inner)) - _NOT_FACTS
+    return np.array(sorted(map(_hash, names))[:FACTS], dtype="<u4").tobytes()
 
 
 def _split_sentences(text: str) -> list[str]:
