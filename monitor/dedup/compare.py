@@ -15,7 +15,8 @@ from typing import Protocol
 import numpy as np
 
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
-from monitor.dedup.signature import FACTS, SAMPLE_BELOW, SAMPLE_MAX, Signature
+from monitor.dedup.shingles import FACTS
+from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing

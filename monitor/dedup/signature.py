@@ -27,23 +27,20 @@ spellings folded, and shingled (3 words, or 5 characters). Each shingle gets a s
 
 from __future__ import annotations
 
-import re
 import struct
 import sys
-import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 import numpy as np
 
-from monitor.dedup.clean import clean, spelling
+from monitor.dedup.clean import clean
 from monitor.dedup.events import event_time, keywords_written
+from monitor.dedup.shingles import crc, facts, sentence_hashes, shingle_hashes
 from monitor.models import Entry
-from monitor.text import fold, script_tokens, without_spaces
+from monitor.text import fold, script_tokens
 
-SHINGLE_WORDS = 3
-SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
 SAMPLE_BELOW = 1 << 31
 SAMPLE_MAX = 160
 OPENING_SHINGLES = 24
@@ -51,20 +48,10 @@ LEAD_KEYS = 8  # the first shingles, all indexed: a summary or first-paragraph c
 OPENING_KEYS = 6  # then the opening's shingles below KEY_BELOW
 KEY_BELOW = 1 << 29
 SPREAD_KEYS = 6
-SENTENCES = 32
-FACTS = 40
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 _MAGIC = b"S2"  # signature blobs of this design; older ones (80-byte MinHash bands) are recomputed
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
-# Numbers, katakana runs (foreign names), Han names and places marked by their suffix (田中一郎氏,
-# 福井市), and words (of which ``_facts`` keeps the capitalised ones).
-_FACT = re.compile(
-    r"\d[\d,.:]*\d|\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])|[^\W\d_][\w'’-]*"
-)
-# Capitalised because they open a sentence or a clause, not because they name anything.
-_NOT_FACTS = frozenset("the a an in on at as by for from he she it its they this that we but and or if of to with after".split())
-_SENTENCE_SPLIT = re.compile("(?<=[.!?。！？])\\s+|(?<=[。！？])|\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,31 +123,27 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     """
     cleaned = clean(entry.body)
     text = cleaned.text or entry.title
-    sentences = [s for s in _split_sentences(text) if s]
-    token_lists = [[spelling(t) for t in script_tokens(fold(s))] for s in sentences]
-    flat = [t for tokens in token_lists for t in tokens]
-    hashes = shingle_hashes(flat)
+    folded = fold(text)
+    words = script_tokens(folded)
+    hashes = shingle_hashes(words)
     unique = dict.fromkeys(hashes.tolist())  # in text order
-    sample = np.sort(np.unique(hashes[hashes < SAMPLE_BELOW]))[:SAMPLE_MAX]
+    sample = np.unique(hashes[hashes < SAMPLE_BELOW])[:SAMPLE_MAX]  # sorted
     head = list(dict.fromkeys(hashes[:OPENING_SHINGLES].tolist()))
     bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
-    opening = [h for h in head if h >= bound]
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
-    if not keys and unique:  # a text too short to have a sampled shingle: its smallest
-        keys = tuple(sorted(unique)[:2])
     published = entry.published or seen
     found = keywords_written(entry, published, cleaned.text)
     return Signature(
         keys=keys,
         sample=sample.astype("<u4").tobytes(),
-        opening=np.array(opening, dtype="<u4").tobytes(),
-        sentences=np.array([_hash(" ".join(t)) for t in token_lists[:SENTENCES] if t], dtype="<u4").tobytes(),
-        facts=_facts(sentences),
+        opening=_u32([h for h in head if h >= bound]),
+        sentences=_u32(sentence_hashes(folded)),
+        facts=_u32(facts(text)),
         length=len(hashes),
         flags=cleaned.flags,
-        title=_hash(" ".join(script_tokens(fold(entry.title)))),
-        lede=" ".join(flat)[:LEDE_CHARS],
+        title=crc(" ".join(script_tokens(fold(entry.title)))),
+        lede=" ".join(words[:40])[:LEDE_CHARS],
         keywords=tuple(found),
         when=event_time(entry, published, window),
         outlet=sys.intern(entry.outlet),
@@ -174,60 +157,5 @@ def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVE
     return [signature(entry, seen, window) for entry in entries]
 
 
-def _facts(sentences: list[str]) -> bytes:
-    """The ``FACTS`` smallest hashes of the names and numbers of ``sentences`` (see ``_FACT``).
-
-    A capitalised word opening a sentence counts only when the text also writes it capitalised
-    inside a sentence: "Власти", "Officials" or "According" open sentences without naming anything.
-    """
-    inner: set[str] = set()
-    first: set[str] = set()
-    for sentence in sentences:
-        found = [f for f in _FACT.findall(sentence) if not f[0].islower()]
-        if found and sentence.startswith(found[0]) and found[0][0].isalpha() and found[0][0].isupper():
-            first.add(fold(found[0]))
-            found = found[1:]
-        inner.update(map(fold, found))
-    names = (inner | (first & inner)) - _NOT_FACTS
-    return np.array(sorted(map(_hash, names))[:FACTS], dtype="<u4").tobytes()
-
-
-def _split_sentences(text: str) -> list[str]:
-    return _SENTENCE_SPLIT.split(text)
-
-
-_TOKEN_HASHES: dict[str, int] = {}
-
-
-def _hash(text: str) -> int:
-    return zlib.crc32(text.encode())
-
-
-def shingle_hashes(tokens: list[str]) -> np.ndarray:
-    """A stable 32-bit hash per shingle of ``tokens`` (uint64 array holding 32-bit values).
-
-    Shingles are ``SHINGLE_WORDS`` tokens, or ``SHINGLE_CHARS`` when most tokens are single
-    characters of an unspaced script; a text shorter than one shingle is one shingle.
-    """
-    if not tokens:
-        return np.zeros(0, dtype=np.uint64)
-    memo = _TOKEN_HASHES
-    if len(memo) > 1 << 17:
-        memo.clear()
-    values = [memo.get(t) for t in tokens]
-    for i, (token, value) in enumerate(zip(tokens, values, strict=True)):
-        if value is None:
-            values[i] = memo[token] = zlib.crc32(token.encode())
-    unspaced = sum(len(t) == 1 and without_spaces(t) for t in tokens[:64]) * 2 > min(len(tokens), 64)
-    width = min(SHINGLE_CHARS if unspaced else SHINGLE_WORDS, len(tokens))
-    hv = np.array(values, dtype=np.uint64)
-    n = len(tokens) - width + 1
-    mixed = np.zeros(n, dtype=np.uint64)
-    for offset in range(width):
-        mixed = (mixed ^ hv[offset : offset + n]) * np.uint64(0x9E3779B97F4A7C15)
-    # MurmurHash3's 64-bit finaliser, then the high 32 bits: every input bit reaches every output bit.
-    mixed ^= mixed >> np.uint64(33)
-    mixed *= np.uint64(0xFF51AFD7ED558CCD)
-    mixed ^= mixed >> np.uint64(33)
-    return mixed >> np.uint64(32)
-
+def _u32(values: list[int]) -> bytes:
+    return np.array(values, dtype="<u4").tobytes()
