@@ -49,9 +49,9 @@ _DATE_LINE = re.compile(
 _NAME = r"(?:[A-Z][\w.'-]*|[A-Z]\.|de|van|von|al|bin)"
 # "By Ann Lee", "By Ann Lee | Asia Desk", "By Ann Lee, Global Wire", "By A and B in Kabul".
 _BYLINE = re.compile(
-    rf"^(?:by|from|автор:?)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
-    r"(?:\s*[|,/–—-]\s*[^\n.|]{1,60}?)?(?:\s+in\s+[A-Z][\w-]+)?(?:\s*[|:.]|\s+(?=[A-ZА-Я]{2,})|\s*$)",
-    re.IGNORECASE,
+    rf"^(?:[Bb]y|BY|[Ff]rom|Автор:?)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
+    r"(?:\s+(?:staff|reporters?|correspondents?|newsroom|desk|team|writers?))?"
+    r"(?:\s*[|,/–—-]\s*[^\n.|\d()]{1,40}?)?(?:\s+in\s+[A-Z][\w-]+)?(?:\s*[|:.]|\s+(?=[A-ZА-Я]{2,})|\s*$)"
 )
 _CREDIT = re.compile(r"^authored by [^,\n]{1,80} via [^,\n]{1,40},\s*", re.IGNORECASE)
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
@@ -59,7 +59,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3})"
     r"(?P<date>,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}|,\s*\d{1,2}\s+[^\W\d_]{3,9}\.?)?"
     r"(?P<agency>\s*[(/][^()/\n]{2,40}[)/]\.?)?"
-    r"\s*(?:[-–—]{1,2}|:)\s+|^【[^】\n]{1,20}】\s*|^\[[^]\n]{1,20}\]\s*"
+    r"(?:\s*(?:[-–—]{1,2}|:)\s+|(?<=/\.)\s+|(?<=/)\s+)|^【[^】\n]{1,20}】\s*|^\[[^]\n]{1,20}\]\s*"
 )
 
 
@@ -97,7 +97,9 @@ def clean(body: str) -> Cleaned:
 
 def _opening(line: str, flags: int) -> tuple[str, int]:
     """The first line without a leading credit, byline and dateline, and the flags of what went."""
-    line = _CREDIT.sub("", line)
+    credit = _CREDIT.match(line)
+    if credit:
+        line, flags = line[credit.end() :], flags | BYLINE
     byline = _BYLINE.match(line)
     if byline and len(byline.group().split()) <= 14:
         line, flags = line[byline.end() :].lstrip(" |:.-–—"), flags | BYLINE
