@@ -83,5 +83,6 @@ def test_stories_show_says_what_the_copy_kept_and_what_changed(tmp_path, feed_se
     shown = run_cli("--config", str(config), "stories", "show", str(story))
 
     assert shown.returncode == 0, shown.stderr
-    assert "of this entry's text appears in entry" in shown.stdout and "(Wire)" in shown.stdout, shown.stdout
+    assert "text appears in" in shown.stdout and "entry 1 (Wire)" in shown.stdout, shown.stdout
     assert "opening differs: dateline removed, byline added" in shown.stdout, shown.stdout
+    assert "ends with a truncation marker" in shown.stdout, shown.stdout

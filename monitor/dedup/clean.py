@@ -77,7 +77,7 @@ def clean(body: str) -> Cleaned:
     flags = 0
     cut = _TRUNCATION.search(text)
     if cut and cut.start() > 0:
-        text, flags = text[: cut.start()].rstrip(" \t.…"), TRUNCATED
+        text, flags = text[: cut.start()].rstrip(" \t\r\n.…"), TRUNCATED
     lines: list[str] = []
     for raw in text.splitlines():
         line = raw.strip()

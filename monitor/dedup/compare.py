@@ -68,7 +68,7 @@ def _threshold(sample: bytes) -> int:
 def containment(query: Signature, other: Stored) -> Evidence:
     """How much of the shorter of ``query`` (fresh: all its shingles known) and ``other`` is in the longer."""
     other_sample = np.frombuffer(other.sample, dtype="<u4").tolist()
-    if other.length <= query.length:  # every stored shingle of the other is looked up in all of ours
+    if other.length < query.length:  # every stored shingle of the other is looked up in all of ours
         stored = other_sample + np.frombuffer(other.opening, dtype="<u4").tolist()
         found, checked = len(query.shingles.intersection(stored)), len(stored)
     else:
@@ -82,9 +82,9 @@ def containment(query: Signature, other: Stored) -> Evidence:
             theirs = set(np.frombuffer(other.opening, dtype="<u4").tolist())
             found, checked = found + len(theirs.intersection(opening)), checked + len(opening)
     score = 100.0 * found / checked if checked else 0.0
-    shorter, longer = (query, other) if other.length > query.length else (other, query)
+    shorter, longer = (query, other) if other.length >= query.length else (other, query)
     facts = _facts(shorter.facts, longer.facts)
-    return Evidence(score, checked, other.length > query.length, _sentences(query.sentences, other.sentences), facts)
+    return Evidence(score, checked, other.length >= query.length, _sentences(query.sentences, other.sentences), facts)
 
 
 def _facts(shorter: bytes, longer: bytes) -> float:
