@@ -30,9 +30,9 @@ import sys
 import tempfile
 import time
 import tracemalloc
-from pathlib import Path
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
@@ -150,7 +150,9 @@ def against(ref: str, sizes: list[int], queries: int, naive: int) -> list[dict[s
             f"print(json.dumps([m.measure(n, {queries}, {naive}) for n in {sizes!r}]))"
         )
         env = {**os.environ, "PYTHONPATH": folder}
-        run = subprocess.run([sys.executable, "-c", code], env=env, cwd=folder, capture_output=True, text=True, check=True)
+        run = subprocess.run(
+            [sys.executable, "-c", code], env=env, cwd=folder, capture_output=True, text=True, check=True
+        )
         out = run.stdout
     rows: list[dict[str, float]] = json.loads(out.strip().splitlines()[-1])
     return rows

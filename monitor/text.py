@@ -267,6 +267,8 @@ _WORD_OR_CHAR = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")
 def script_tokens(text: str) -> list[str]:
     """Words, or single characters for scripts written without spaces (``NO_SPACE_RANGES``)."""
     return ascii_words(text) if text.isascii() else _WORD_OR_CHAR.findall(text)
+
+
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
 _SPACE_RUN = re.compile("  +")  # not " {2,}": a literal prefix makes the search fast
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})

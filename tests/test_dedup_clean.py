@@ -8,8 +8,8 @@ import struct
 from datetime import UTC, datetime, timedelta
 
 import pytest
-
 from conftest import run_cli, serve_outlets, write_config
+
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED, clean, spelling
 from monitor.dedup.rebuild import rebuild_index
 from monitor.dedup.signature import Signature
@@ -38,7 +38,7 @@ from monitor.text import script_tokens, without_spaces
         ("Talks went on and the minister pres…", "Talks went on and the minister", TRUNCATED),
         ("Talks went on.\nSource link\nCopyright 2026 X. All rights reserved.", "Talks went on.", 0),
         ("Talks went on.\nWed, 05/29/2024 - 04:27", "Talks went on.", 0),
-        ("Afghanistan&#8217;s &ldquo;talks&rdquo;.", "Afghanistan's \"talks\".", 0),  # escaped twice on the way
+        ("Afghanistan&#8217;s &ldquo;talks&rdquo;.", 'Afghanistan\'s "talks".', 0),  # escaped twice on the way
     ],
 )
 def test_wrapping_is_recognised_by_its_shape(body, text, flags):

@@ -127,7 +127,9 @@ _SPELLING = [
     (re.compile(r"(?<=\w{2}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
     (re.compile(r"(?<=\w{2})tre(s)?$"), r"ter\1"),
 ]
-_NOT_SPELLING = frozenset("hour hours four tour tours your yours pour sour flour detour contour devour".split())
+_NOT_SPELLING = frozenset(
+    "hour hours four tour tours your yours pour sour flour detour contour devour".split()  # noqa: SIM905
+)
 _SPELLINGS: dict[str, str] = {}
 
 

@@ -10,7 +10,6 @@ and the share is measured exactly on the sampled ones.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
 
@@ -22,9 +21,13 @@ MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingle
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
 
 
-class Stored(Protocol):
-    """What the index keeps of an entry (``index._Doc``) and a signature both provide."""
+@dataclass(slots=True)
+class Stored:
+    """What the index keeps of an entry: no text, only hashes (see ``signature.Signature``)."""
 
+    story_id: int
+    seen: float  # first-seen POSIX time: the window is pruned by it
+    keys: tuple[int, ...]
     sample: bytes
     opening: bytes
     sentences: bytes

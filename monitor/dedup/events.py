@@ -106,21 +106,21 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
     found: dict[str, str] = {}
     for text, words in ((entry.title, title_words), (opening, None)):
         words = _words(text) if words is None else words
-        _first_seen(found, zip(map(_NAME_OF.__getitem__, words), words))
+        _first_seen(found, zip(map(_NAME_OF.__getitem__, words), words, strict=True))
         if not text.isascii():
             runs = _KATAKANA_RUN.findall(text)
-            _first_seen(found, zip(map(name_key, runs), runs))
+            _first_seen(found, zip(map(name_key, runs), runs, strict=True))
         numbers, digits = _numbers(text)
-        _first_seen(found, zip(numbers, numbers))
+        _first_seen(found, zip(numbers, numbers, strict=True))
         if digits:
             _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in named_days(text, published)))
     # capitalised words are names, keyed above
     lead = title_words + _words(" ".join(opening_words[:LEAD_WORDS]))
-    _first_seen(found, zip(map(_TOPIC_OF.__getitem__, lead), lead))
+    _first_seen(found, zip(map(_TOPIC_OF.__getitem__, lead), lead, strict=True))
     for text in (entry.title, opening):
         if not text.isascii():
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
-            _first_seen(found, zip(pairs, pairs))
+            _first_seen(found, zip(pairs, pairs, strict=True))
     return dict(itertools.islice(found.items(), MAX_KEYWORDS))
 
 

@@ -24,6 +24,7 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 
 from monitor.dedup.compare import Evidence, containment
+from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
 from monitor.dedup.signature import Signature, signature
 from monitor.models import Entry
@@ -55,23 +56,6 @@ class Decision:
     event_score: float = 0.0
     event_reason: str = "new event"
     signature: Signature | None = None
-
-
-@dataclass(slots=True)
-class _Doc:
-    """What the index keeps of an entry (``compare.Stored``): no text, only hashes."""
-
-    story_id: int
-    seen: float  # first-seen POSIX time: the window is pruned by it
-    keys: tuple[int, ...]
-    sample: bytes
-    opening: bytes
-    sentences: bytes
-    facts: bytes
-    length: int
-    flags: int
-    title: int
-    outlet: str
 
 
 class StoryIndex:

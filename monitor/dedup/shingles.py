@@ -27,7 +27,9 @@ _FACT = re.compile(
     r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
 )
 # Capitalised because they open a sentence or a clause, not because they name anything.
-_NOT_FACTS = frozenset("the a an in on at as by for from he she it its they this that we but and or if of to with".split())
+_NOT_FACTS = frozenset(
+    "the a an in on at as by for from he she it its they this that we but and or if of to with".split()  # noqa: SIM905
+)
 _SENTENCE_SPLIT = re.compile("(?<=[.!?。！？])\\s+|(?<=[。！？])|\n")
 _SENTENCE_START = re.compile("(?:^|[.!?。！？\n])\\s*$")
 _TOKEN_HASHES: dict[str, int] = {}

@@ -15,9 +15,10 @@ spellings folded, and shingled (3 words, or 5 characters). Each shingle gets a s
 - ``opening``: the other hashes of the first ``OPENING_SHINGLES`` shingles, so a short
   copy (a summary, a trimmed first paragraph) is measured on enough of its text;
 - ``keys`` (blocking): the first ``LEAD_KEYS`` shingles, a sample of the rest of the opening,
-  and the smallest ``SPREAD_KEYS`` of the whole sample. A copy is found through any one of them, and it looks up *all* its
-  own shingles, so a copy whose opening was rewritten still finds its original through the
-  sampled middle, and a copy with a paragraph added on top through the original's opening;
+  and the smallest ``SPREAD_KEYS`` of the whole sample. A copy is found through any one of
+  them, and it looks up *all* its own shingles, so a copy whose opening was rewritten still
+  finds its original through the sampled middle, and a copy with a paragraph added on top
+  through the original's opening;
 - ``facts``: the names and numbers as written (capitalised words inside a sentence, numbers,
   katakana runs), hashed, the ``FACTS`` smallest: two stories from one frame of words ("A
   train operated by X derailed near Y on Tuesday") share wording but not facts;

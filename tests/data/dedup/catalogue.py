@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# ruff: noqa: E501  (sentence banks and labelled rows read best one to a line)
 """The transformation catalogue: a TUNING set for story and event dedup, generated, seeded.
 
 Originals (>= 200, English, Russian, Japanese and German) are composed from sentence banks
@@ -33,9 +34,42 @@ from html import escape
 
 SEED = 1302
 
-PLACES = "Varenbrook Tallow Creek Ostrava Vale Merrow Harbour Kestin Dunmore Falls Castellan Brisk Point Holloway " \
-    "Ardent Bay Linmouth Ebberston Port Calder Sorrel Heath Quillon Tamsworth Redmarsh Coldwater Pellan Ironbridge " \
-    "Marlow Cross Estrel Fennick Oldbury Ravensholt".split()  # noqa: E501
+PLACES = [
+    "Varenbrook",
+    "Tallow",
+    "Creek",
+    "Ostrava",
+    "Vale",
+    "Merrow",
+    "Harbour",
+    "Kestin",
+    "Dunmore",
+    "Falls",
+    "Castellan",
+    "Brisk",
+    "Point",
+    "Holloway",
+    "Ardent",
+    "Bay",
+    "Linmouth",
+    "Ebberston",
+    "Port",
+    "Calder",
+    "Sorrel",
+    "Heath",
+    "Quillon",
+    "Tamsworth",
+    "Redmarsh",
+    "Coldwater",
+    "Pellan",
+    "Ironbridge",
+    "Marlow",
+    "Cross",
+    "Estrel",
+    "Fennick",
+    "Oldbury",
+    "Ravensholt",
+]
 PEOPLE = [
     "Mara Oduya", "Tomas Brandl", "Ilse Varga", "Desmond Achterberg", "Priya Lanke", "Oskar Feld", "Halima Serrat",
     "Ruben Castaldi", "Agnes Moravec", "Kwame Ansel", "Lidia Ferreira", "Jonas Ekdahl", "Noor Haddadi",
@@ -224,12 +258,118 @@ def _fill(template: str, facts: dict[str, str]) -> str:
 
 
 # Names are drawn from combinations, as a country's many towns and people are.
-_STEMS = "Var Tal Ost Mer Kes Dun Cas Hol Ard Lin Ebb Cal Sor Quil Tam Red Cold Pel Iron Mar Est Fen Old Rav".split()
-_ENDS = "enbrook ford mouth wick holt bury stead ton by field haven moor gate ley".split()
-_FIRST = """Mara Tomas Ilse Desmond Priya Oskar Halima Ruben Agnes Kwame Lidia Jonas Noor Samuel Wen Elena Farid Beatrix
-    Callum Yusuf Ines Marek Solveig Tariq Anouk Bruno Greta Idris Lena Matteo Nadia Pavel Rosa Sven Talia Viktor""".split()
-_LAST = """Oduya Brandl Varga Achterberg Lanke Feld Serrat Castaldi Moravec Ansel Ferreira Ekdahl Haddadi Okonkwo
-    Reid Demir Holm Rusk Qasemi Tao Lindqvist Marchetti Novak Osei Petrov Quintero Saarinen Tanaka Ulloa Weber""".split()
+_STEMS = [
+    "Var",
+    "Tal",
+    "Ost",
+    "Mer",
+    "Kes",
+    "Dun",
+    "Cas",
+    "Hol",
+    "Ard",
+    "Lin",
+    "Ebb",
+    "Cal",
+    "Sor",
+    "Quil",
+    "Tam",
+    "Red",
+    "Cold",
+    "Pel",
+    "Iron",
+    "Mar",
+    "Est",
+    "Fen",
+    "Old",
+    "Rav",
+]
+_ENDS = [
+    "enbrook",
+    "ford",
+    "mouth",
+    "wick",
+    "holt",
+    "bury",
+    "stead",
+    "ton",
+    "by",
+    "field",
+    "haven",
+    "moor",
+    "gate",
+    "ley",
+]
+_FIRST = [
+    "Mara",
+    "Tomas",
+    "Ilse",
+    "Desmond",
+    "Priya",
+    "Oskar",
+    "Halima",
+    "Ruben",
+    "Agnes",
+    "Kwame",
+    "Lidia",
+    "Jonas",
+    "Noor",
+    "Samuel",
+    "Wen",
+    "Elena",
+    "Farid",
+    "Beatrix",
+    "Callum",
+    "Yusuf",
+    "Ines",
+    "Marek",
+    "Solveig",
+    "Tariq",
+    "Anouk",
+    "Bruno",
+    "Greta",
+    "Idris",
+    "Lena",
+    "Matteo",
+    "Nadia",
+    "Pavel",
+    "Rosa",
+    "Sven",
+    "Talia",
+    "Viktor",
+]
+_LAST = [
+    "Oduya",
+    "Brandl",
+    "Varga",
+    "Achterberg",
+    "Lanke",
+    "Feld",
+    "Serrat",
+    "Castaldi",
+    "Moravec",
+    "Ansel",
+    "Ferreira",
+    "Ekdahl",
+    "Haddadi",
+    "Okonkwo",
+    "Reid",
+    "Demir",
+    "Holm",
+    "Rusk",
+    "Qasemi",
+    "Tao",
+    "Lindqvist",
+    "Marchetti",
+    "Novak",
+    "Osei",
+    "Petrov",
+    "Quintero",
+    "Saarinen",
+    "Tanaka",
+    "Ulloa",
+    "Weber",
+]
 _SECTORS = ["Rail", "Mining", "Energy", "Bank", "Foods", "Telecom", "Steel", "Pharma", "Water", "Air"]
 
 
@@ -308,7 +448,9 @@ def _reword(rng: random.Random, lang: str, facts: dict[str, str], sentences: lis
             sentence = sentence.replace(word, chosen)
         opener = rng.choice(OPENERS[lang]).format(**facts) if i and lang in ("en", "ja") else ""
         if opener and lang == "en":
-            lowered = sentence[0].lower() + sentence[1:] if sentence.split()[0] in ("The", "It", "A", "Four") else sentence
+            lowered = (
+                sentence[0].lower() + sentence[1:] if sentence.split()[0] in ("The", "It", "A", "Four") else sentence
+            )
             sentence = opener + lowered
         elif opener:
             sentence = opener + sentence
@@ -394,8 +536,18 @@ def topic_title(topic: str, f: dict[str, str]) -> str:
     }[topic]
 
 
-DATELINES = ["{PLACE}, {mon} {d} (Global Wire) - ", "{PLACE} — ", "{PLACE} (Global Wire) – ", "{Place}, {mon}. {d} (GW) - "]
-BYLINES = ["By {person} | World Desk", "By {person}, Global Wire", "Authored by {person} via Newsletter,", "By {person}"]
+DATELINES = [
+    "{PLACE}, {mon} {d} (Global Wire) - ",
+    "{PLACE} — ",
+    "{PLACE} (Global Wire) – ",
+    "{Place}, {mon}. {d} (GW) - ",
+]
+BYLINES = [
+    "By {person} | World Desk",
+    "By {person}, Global Wire",
+    "Authored by {person} via Newsletter,",
+    "By {person}",
+]
 MARKERS = ["… Read More", " […]", " Continue reading", " The post {title} appeared first on Daily Aggregate."]
 
 
@@ -411,7 +563,9 @@ def html(paragraphs: list[list[str]], glue: str = "\n") -> str:
     return glue.join(f"<p>{escape(' '.join(p), quote=False)}</p>" for p in paragraphs)
 
 
-def row(article: Article, rid: str, outlet: str, title: str, body: str, when: datetime, **labels: str) -> dict[str, str]:
+def row(
+    article: Article, rid: str, outlet: str, title: str, body: str, when: datetime, **labels: str
+) -> dict[str, str]:
     slug = outlet.lower().replace(" ", "-")
     return {
         "id": rid, "outlet": outlet, "feed": slug, "title": title,
@@ -521,21 +675,55 @@ def rows(seed: int = SEED) -> Iterator[dict[str, str]]:
     for i, a in enumerate(arts):
         when = datetime.fromisoformat(a.facts["when"])
         story, event = f"s-{a.aid}", f"e-{a.aid}"
-        out.append((when, row(a, a.aid, "Global Wire", a.title, html([[_dateline(a, i) + a.paragraphs[0][0], *a.paragraphs[0][1:]], *a.paragraphs[1:]]), when, story=story, event=event, transform="original", against="")))  # noqa: E501
+        out.append(
+            (
+                when,
+                row(
+                    a,
+                    a.aid,
+                    "Global Wire",
+                    a.title,
+                    html([[_dateline(a, i) + a.paragraphs[0][0], *a.paragraphs[0][1:]], *a.paragraphs[1:]]),
+                    when,
+                    story=story,
+                    event=event,
+                    transform="original",
+                    against="",
+                ),
+            )
+        )
         for k in range(1 + (i % 2)):
             name = TRANSFORMS[n % len(TRANSFORMS)]
             title, body = transform(rng, a, name, n)
             outlet = OUTLETS[1 + n % (len(OUTLETS) - 1)]
             later = when + timedelta(minutes=20 + 37 * k + rng.randint(0, 240))
-            out.append((later, row(a, f"{a.aid}-c{k}", outlet, title, body, later, story=story, event=event, transform=name, against=a.aid)))  # noqa: E501
+            out.append(
+                (
+                    later,
+                    row(
+                        a,
+                        f"{a.aid}-c{k}",
+                        outlet,
+                        title,
+                        body,
+                        later,
+                        story=story,
+                        event=event,
+                        transform=name,
+                        against=a.aid,
+                    ),
+                )
+            )
             n += 1
         out.extend(_negatives(rng, a, arts, i, when))
     out.sort(key=lambda pair: pair[0])
-    for when, r in out:
+    for _, r in out:
         yield r
 
 
-def _negatives(rng: random.Random, a: Article, arts: list[Article], i: int, when: datetime) -> list[tuple[datetime, dict[str, str]]]:  # noqa: E501
+def _negatives(
+    rng: random.Random, a: Article, arts: list[Article], i: int, when: datetime
+) -> list[tuple[datetime, dict[str, str]]]:
     """Hard negatives around original ``i``: every fourth original gets one kind, in turn."""
     if i % 4:
         return []
@@ -544,20 +732,70 @@ def _negatives(rng: random.Random, a: Article, arts: list[Article], i: int, when
     labels = {"transform": kind, "against": a.aid}
     if kind == "independent_report":  # same facts, the outlet's own sentences
         paras = _compose(rng, a.lang, a.facts, a.facts["topic"])
-        paras[0][0] = _independent_opening(a)
+        paras[0][0] = _opening("independent", a)
         title = a.title.split(":")[0] + (" – reports" if a.lang != "ja" else "　続報")
-        return [(at, row(a, f"{a.aid}-ind", "Valley Times", title, html(paras), at, story=f"s-{a.aid}-ind", event=f"e-{a.aid}", **labels))]  # noqa: E501
+        return [
+            (
+                at,
+                row(
+                    a,
+                    f"{a.aid}-ind",
+                    "Valley Times",
+                    title,
+                    html(paras),
+                    at,
+                    story=f"s-{a.aid}-ind",
+                    event=f"e-{a.aid}",
+                    **labels,
+                ),
+            )
+        ]
     if kind == "follow_up":  # next day, same outlet, the same people and place, new facts
         at = when + timedelta(hours=26)
         paras = _compose(rng, a.lang, a.facts | {"n": str(int(a.facts["n"]) + 11), "money": "77"}, a.facts["topic"])
-        paras[0][0] = _follow_opening(a)
-        return [(at, row(a, f"{a.aid}-fup", "Global Wire", a.title + " (day two)", html(paras), at, story=f"s-{a.aid}-fup", event=f"e-{a.aid}", **labels))]  # noqa: E501
+        paras[0][0] = _opening("follow", a)
+        return [
+            (
+                at,
+                row(
+                    a,
+                    f"{a.aid}-fup",
+                    "Global Wire",
+                    a.title + " (day two)",
+                    html(paras),
+                    at,
+                    story=f"s-{a.aid}-fup",
+                    event=f"e-{a.aid}",
+                    **labels,
+                ),
+            )
+        ]
     if kind == "round_up":  # a round-up quoting one sentence of three stories
         quoted = [arts[j] for j in (i, (i + 1) % len(arts), (i + 2) % len(arts)) if arts[j].lang == a.lang][:3]
-        intro = {"en": "Here is what happened this week.", "ru": "Главное за неделю.", "ja": "今週の主なニュース。", "de": "Das Wichtigste der Woche."}[a.lang]  # noqa: E501
+        intro = {
+            "en": "Here is what happened this week.",
+            "ru": "Главное за неделю.",
+            "ja": "今週の主なニュース。",
+            "de": "Das Wichtigste der Woche.",
+        }[a.lang]
         paras = [[intro]] + [[q.paragraphs[1][0]] for q in quoted]
         at = when + timedelta(hours=30)
-        return [(at, row(a, f"{a.aid}-rnd", "Metro Digest", "The week in review", html(paras), at, story=f"s-{a.aid}-rnd", event=f"e-{a.aid}-rnd", **labels))]  # noqa: E501
+        return [
+            (
+                at,
+                row(
+                    a,
+                    f"{a.aid}-rnd",
+                    "Metro Digest",
+                    "The week in review",
+                    html(paras),
+                    at,
+                    story=f"s-{a.aid}-rnd",
+                    event=f"e-{a.aid}-rnd",
+                    **labels,
+                ),
+            )
+        ]
     # Two stories from one release: both quote the same two sentences, the rest their own.
     facts = _facts(rng, at)  # the release's own facts: another happening than the original's
     bank = GENERIC if a.lang == "en" else {"ru": RU, "ja": JA, "de": DE}[a.lang][1:]
@@ -567,28 +805,44 @@ def _negatives(rng: random.Random, a: Article, arts: list[Article], i: int, when
         paras = _compose(rng, a.lang, facts | {"person": _name(rng)}, list(TOPICS)[(i + 3 + k) % len(TOPICS)])
         paras[1] = release + paras[1]
         t = at + timedelta(minutes=30 * k)
-        pair.append((t, row(a, f"{a.aid}-pr{k}", outlet, f"Release {k}: {a.title}", html(paras), t, story=f"s-{a.aid}-pr{k}", event=f"e-{a.aid}-pr", **labels)))  # noqa: E501
+        pair.append(
+            (
+                t,
+                row(
+                    a,
+                    f"{a.aid}-pr{k}",
+                    outlet,
+                    f"Release {k}: {a.title}",
+                    html(paras),
+                    t,
+                    story=f"s-{a.aid}-pr{k}",
+                    event=f"e-{a.aid}-pr",
+                    **labels,
+                ),
+            )
+        )
     return pair
 
 
-def _independent_opening(a: Article) -> str:
-    f = a.facts
-    return {
-        "en": f"Our correspondent in {f['place']} describes a tense day as {f['n']} people were affected.",
-        "ru": f"Наш корреспондент в {f['place_ru']} сообщает о {f['n']} пострадавших.",
-        "ja": f"{f['place_ja']}の現場から、{f['n']}人が被害を受けたと伝えられた。",
-        "de": f"Unser Korrespondent in {f['place']} berichtet von {f['n']} Betroffenen.",
-    }[a.lang]
+# First sentences of the hard negatives: another outlet's own report, the next day's follow-up.
+OPENINGS = {
+    "independent": {
+        "en": "Our correspondent in {place} describes a tense day as {n} people were affected.",
+        "ru": "Наш корреспондент в {place_ru} сообщает о {n} пострадавших.",
+        "ja": "{place_ja}の現場から、{n}人が被害を受けたと伝えられた。",
+        "de": "Unser Korrespondent in {place} berichtet von {n} Betroffenen.",
+    },
+    "follow": {
+        "en": "A day after the events in {place}, officials began counting the cost.",
+        "ru": "На следующий день после событий в {place_ru} власти подсчитывают ущерб.",
+        "ja": "{place_ja}での出来事から一夜明け、被害の全容が明らかになりつつある。",
+        "de": "Einen Tag nach den Ereignissen in {place} ziehen die Behörden Bilanz.",
+    },
+}
 
 
-def _follow_opening(a: Article) -> str:
-    f = a.facts
-    return {
-        "en": f"A day after the events in {f['place']}, officials began counting the cost.",
-        "ru": f"На следующий день после событий в {f['place_ru']} власти подсчитывают ущерб.",
-        "ja": f"{f['place_ja']}での出来事から一夜明け、被害の全容が明らかになりつつある。",
-        "de": f"Einen Tag nach den Ereignissen in {f['place']} ziehen die Behörden Bilanz.",
-    }[a.lang]
+def _opening(kind: str, a: Article) -> str:
+    return OPENINGS[kind][a.lang].format(**a.facts)
 
 
 if __name__ == "__main__":
