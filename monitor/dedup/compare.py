@@ -43,12 +43,16 @@ class Evidence:
     score: float  # percent of the shorter text's checked shingles found in the longer
     checked: int  # how many shingles were checked
     query_shorter: bool  # the entry being decided is the shorter (else the stored one is)
-    sentences: tuple[int, int, bool]  # this entry's sentences found in the other, of how many, in order
-    facts: float  # percent of the shorter's names and numbers (sampled) found in the longer's; 100 with too few
+
+    def facts(self, query: Signature, other: Stored) -> float:
+        """Percent of the shorter's names and numbers (sampled) found in the longer's; 100 with too few.
+        Asked only of a candidate whose text is close enough: most are not."""
+        shorter, longer = (query, other) if self.query_shorter else (other, query)
+        return _facts(shorter.facts, longer.facts)
 
     def says(self, entry_id: int, other: Stored, query: Signature) -> str:
         """The evidence in words, from the point of view of the entry being decided."""
-        found, total, in_order = self.sentences
+        found, total, in_order = _sentences(query.sentences, other.sentences)
         where = f"entry {entry_id}" + (f" ({other.outlet})" if other.outlet else "")
         if self.query_shorter:
             text = f"{self.score:.0f} % of this entry's text appears in {where}"
@@ -85,9 +89,7 @@ def containment(query: Signature, other: Stored) -> Evidence:
             theirs = set(np.frombuffer(other.opening, dtype="<u4").tolist())
             found, checked = found + len(theirs.intersection(opening)), checked + len(opening)
     score = 100.0 * found / checked if checked else 0.0
-    shorter, longer = (query, other) if other.length >= query.length else (other, query)
-    facts = _facts(shorter.facts, longer.facts)
-    return Evidence(score, checked, other.length >= query.length, _sentences(query.sentences, other.sentences), facts)
+    return Evidence(score, checked, other.length >= query.length)
 
 
 def _facts(shorter: bytes, longer: bytes) -> float:

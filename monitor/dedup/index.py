@@ -35,7 +35,9 @@ TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold dr
 EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
-MAX_POSTINGS = 256  # a shingle in this many entries is a phrase of the trade, not evidence: no more are added
+MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
+MAX_POSTINGS = 64  # and no more entries are added to it
+MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
 
@@ -93,13 +95,14 @@ class StoryIndex:
         if best is None:
             return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
         evidence, entry_id, doc, needed = best
-        if evidence.score >= needed and evidence.facts >= FACTS_THRESHOLD:
+        facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
+        if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
             return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig)
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
         if evidence.score >= needed:
-            closest += f", but only {evidence.facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
+            closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
         return self._new_story(sig, evidence.score, closest)
 
     def _new_story(self, sig: Signature, score: float, reason: str) -> Decision:
@@ -117,28 +120,33 @@ class StoryIndex:
         """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
         sharing most keys with it, with the score it needed. Ties go to the entry found first."""
         # Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
-        # shared with forty entries must not crowd the one entry that shares the rare passages.
+        # shared with several entries must not crowd the one entry that shares the rare passages,
+        # and one held by more than MAX_SCAN entries is not read at all.
         shared: dict[int, float] = {}
         for found in map(self._buckets.get, sig.shingles):
             if found is None:
                 continue
             if isinstance(found, list):
-                weight = 1.0 / len(found)
-                for entry_id in found:
-                    shared[entry_id] = shared.get(entry_id, 0.0) + weight
+                if len(found) <= MAX_SCAN:
+                    weight = 1.0 / len(found)
+                    for entry_id in found:
+                        shared[entry_id] = shared.get(entry_id, 0.0) + weight
             else:
                 shared[found] = shared.get(found, 0.0) + 1.0
-        if not shared:
-            return None
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
-        best: tuple[Evidence, int, _Doc, float] | None = None
-        for entry_id, _ in itertools.islice(ranked, MAX_VERIFIED):
+        best: tuple[Evidence, int, _Doc, float, float] | None = None
+        for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
+            if weight < MIN_WEIGHT:
+                break  # only common phrases shared: no candidate left worth verifying
             doc = self._docs[entry_id]
             evidence = containment(sig, doc)
             needed = self.threshold - (TITLE_BONUS if doc.title == sig.title else 0.0)
-            if best is None or _margin(evidence, needed) > _margin(best[0], best[3]):
-                best = (evidence, entry_id, doc, needed)
-        return best
+            margin = evidence.score - needed
+            if margin >= 0:  # close enough in text: do the names and numbers agree?
+                margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
+            if best is None or margin > best[4]:
+                best = (evidence, entry_id, doc, needed, margin)
+        return best[:4] if best else None
 
     def add(self, entry_id: int, story_id: int, event_id: int, sig: Signature, seen: datetime) -> None:
         """Index an entry of ``story_id`` (in ``event_id``); re-adding an entry replaces its text.
@@ -201,8 +209,3 @@ class StoryIndex:
         self.events.prune(cutoff)
         self._oldest = min((doc.seen for doc in self._docs.values()), default=math.inf)
         return len(stale)
-
-
-def _margin(evidence: Evidence, needed: float) -> float:
-    """How far a candidate is from failing: the smaller of its two margins (text, and names and numbers)."""
-    return min(evidence.score - needed, evidence.facts - FACTS_THRESHOLD)

@@ -52,6 +52,12 @@ def token_hashes(tokens: list[str]) -> list[int]:
     return values  # type: ignore[return-value]  # no None is left
 
 
+def unspaced(tokens: list[str]) -> bool:
+    """Are most tokens single characters of a script written without spaces (Japanese, Chinese, Thai)?"""
+    head = tokens[:64]
+    return sum(1 for t in head if len(t) == 1 and without_spaces(t)) * 2 > len(head)
+
+
 def shingle_hashes(tokens: list[str]) -> np.ndarray:
     """A stable 32-bit hash per shingle of ``tokens`` (a uint64 array holding 32-bit values).
 
@@ -60,9 +66,7 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
     """
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
-    head = tokens[:64]
-    unspaced = sum(1 for t in head if len(t) == 1 and without_spaces(t)) * 2 > len(head)
-    width = min(SHINGLE_CHARS if unspaced else SHINGLE_WORDS, len(tokens))
+    width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
     hv = np.array(token_hashes(tokens), dtype=np.uint64)
     n = len(tokens) - width + 1
     mixed = np.zeros(n, dtype=np.uint64)

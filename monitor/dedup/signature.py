@@ -38,7 +38,7 @@ import numpy as np
 
 from monitor.dedup.clean import clean
 from monitor.dedup.events import event_time, keywords_written
-from monitor.dedup.shingles import crc, facts, sentence_hashes, shingle_hashes
+from monitor.dedup.shingles import crc, facts, sentence_hashes, shingle_hashes, unspaced
 from monitor.models import Entry
 from monitor.text import fold, script_tokens
 
@@ -48,7 +48,7 @@ OPENING_SHINGLES = 24
 LEAD_KEYS = 8  # the first shingles, all indexed: a summary or first-paragraph copy shares them
 OPENING_KEYS = 6  # then the opening's shingles below KEY_BELOW
 KEY_BELOW = 1 << 29
-SPREAD_KEYS = 6
+SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 _MAGIC = b"S2"  # signature blobs of this design; older ones (80-byte MinHash bands) are recomputed
@@ -129,7 +129,8 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     hashes = shingle_hashes(words)
     unique = dict.fromkeys(hashes.tolist())  # in text order
     sample = np.unique(hashes[hashes < SAMPLE_BELOW])[:SAMPLE_MAX]  # sorted
-    head = list(dict.fromkeys(hashes[:OPENING_SHINGLES].tolist()))
+    # The opening in words: a character of Japanese is about a third of a word.
+    head = list(dict.fromkeys(hashes[: OPENING_SHINGLES * (3 if unspaced(words) else 1)].tolist()))
     bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
