@@ -12,8 +12,8 @@ from monitor.dedup.rebuild import rebuild_index
 from monitor.store import Store
 
 
-def _contents(index: StoryIndex) -> dict[int, tuple[int, str, tuple[int, ...]]]:
-    return {entry_id: (doc.story_id, doc.lede, doc.bands) for entry_id, doc in index._docs.items()}
+def _contents(index: StoryIndex) -> dict[int, tuple[int, bytes, tuple[int, ...]]]:
+    return {entry_id: (doc.story_id, doc.sample, doc.keys) for entry_id, doc in index._docs.items()}
 
 
 def test_rebuild_computes_missing_signatures_once_and_stores_them(tmp_path, feed_server):
