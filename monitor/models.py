@@ -64,11 +64,23 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class Webhook:
+    """A signed webhook (``webhook = { url = …, secret_env = … }``): where to post, and where the
+    signing secret lives (an environment variable or a file); never the secret itself."""
+
+    url: str = field(repr=False)  # may carry a token
+    secret_env: str | None = None
+    secret_file: str | None = None  # absolute: the config loader resolved it
+    line: int | None = None  # of ``webhook =`` in the config, for problems found later
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """A named set of apprise URLs. ``name`` is "default" for ``[notify].urls``."""
 
     name: str
     urls: tuple[str, ...] = field(repr=False)  # URLs carry secrets: keep them out of reprs
+    webhook: Webhook | None = None  # a signed webhook beside the apprise URLs
 
 
 @dataclass(frozen=True, slots=True)

@@ -361,6 +361,10 @@ def _print(p: _Pass, unit: Unit, out: TextIO) -> str:
 
 def _message(p: _Pass, unit: Unit) -> Message:
     style = p.notifier.style(unit.first.url_id)
+    if style == "webhook":
+        from monitor.outbox.hooks import payload_message
+
+        return payload_message(p.store, unit.alerts, {r.name: r for r in p.rules.rules}, unit.reason)
     views = [_view(p, a) for a in unit.alerts]
     if unit.reason is None:
         return p.templates.alert(views[0], style)

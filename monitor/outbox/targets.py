@@ -107,7 +107,10 @@ class Notifier:
     """
 
     def __init__(self, targets: dict[str, Target], *, throttle: float = 0.0, lean: bool = False):
+        from monitor.outbox.hooks import Webhooks  # httpx: only when a notifier is made
+
         self.targets = targets
+        self.hooks = Webhooks(targets)  # signed webhooks, beside the apprise URLs
         self.throttle = throttle
         self._servers: dict[str, apprise.Apprise] = {}  # made at the first send when lean
         self._urls: dict[str, str] = {}  # handle -> URL, for the servers still to make
@@ -144,7 +147,7 @@ class Notifier:
                 f"{masked}: check the scheme (see apprise's list of services)",
             )
             for name, masked in self._invalid
-        ]
+        ] + self.hooks.problems(config_path)
 
     def deliveries(self, rule: str, names: Iterable[str]) -> list[Delivery]:
         """Every target URL a rule's alert must reach (the default target when none named)."""
@@ -158,13 +161,15 @@ class Notifier:
                 handle = url_id(url)
                 if handle in self._labels:
                     found.append(Delivery(rule, name, handle, self._labels[handle]))
-        return found
+        return found + self.hooks.deliveries(rule, chosen, self.targets)
 
     def knows(self, handle: str) -> bool:
-        return handle in self._labels
+        return handle in self._labels or self.hooks.knows(handle)
 
     def send(self, handle: str, message: Message) -> None:
         """Deliver or raise DeliveryError; the error text never contains the URL."""
+        if self.hooks.knows(handle):
+            return self.hooks.send(handle, message)
         if handle not in self._labels:
             raise DeliveryError("target URL no longer in the config")
         box = self._servers.get(handle)
@@ -187,15 +192,15 @@ class Notifier:
             raise DeliveryError(f"{self._labels[handle]} did not accept the alert")
 
     def label(self, handle: str) -> str:
-        return self._labels.get(handle, handle)
+        return self.hooks.label(handle) if self.hooks.knows(handle) else self._labels.get(handle, handle)
 
     def style(self, handle: str) -> Style:
-        """How messages to this URL are written: HTML email, Markdown chat, or plain text."""
-        return self._styles.get(handle, "text")
+        """How messages to this URL are written: HTML email, Markdown chat, plain text, or a webhook's JSON."""
+        return "webhook" if self.hooks.knows(handle) else self._styles.get(handle, "text")
 
     def handles(self) -> list[str]:
         """Every usable target URL, by handle."""
-        return list(self._labels)
+        return [*self._labels, *self.hooks.hooks]
 
 
 def _style(url: str) -> Style:
