@@ -31,7 +31,11 @@ def test_each_alert_arrives_signed_with_the_documented_payload(tmp_path, feed_se
     clock = Clock(datetime.now(UTC))
     feed_server.put("/zebra.xml", story_feed(3, clock.now - timedelta(minutes=30)))
     config = write_config(
-        tmp_path, [feed_server.url("/zebra.xml")], [], rules=SIEM_RULE, extra=webhook_target("siem", signed_receiver.url)
+        tmp_path,
+        [feed_server.url("/zebra.xml")],
+        [],
+        rules=SIEM_RULE,
+        extra=webhook_target("siem", signed_receiver.url),
     )
     report = cycle(config, clock)
     assert report.sent == 3 and signed_receiver.rejected == 0
@@ -39,7 +43,9 @@ def test_each_alert_arrives_signed_with_the_documented_payload(tmp_path, feed_se
     first = payloads[0]
     assert first["schema_version"] == webhook.SCHEMA_VERSION and first["type"] == "alert.story"
     assert first["rule"] == {"name": "Zebra watch", "severity": "urgent"} and first["severity"] == "urgent"
-    assert first["story"]["title"].startswith("Zebra sighting 2") and first["story"]["link"] == "https://zebra.example/2"
+    assert (
+        first["story"]["title"].startswith("Zebra sighting 2") and first["story"]["link"] == "https://zebra.example/2"
+    )
     assert first["story"]["outlets"] == [
         {
             "outlet": "Zebra",
@@ -58,7 +64,11 @@ def test_a_target_outage_retries_with_the_same_idempotency_key(tmp_path, feed_se
     clock = Clock(datetime.now(UTC))
     feed_server.put("/zebra.xml", story_feed(4, clock.now - timedelta(minutes=30)))
     config = write_config(
-        tmp_path, [feed_server.url("/zebra.xml")], [], rules=SIEM_RULE, extra=webhook_target("siem", signed_receiver.url)
+        tmp_path,
+        [feed_server.url("/zebra.xml")],
+        [],
+        rules=SIEM_RULE,
+        extra=webhook_target("siem", signed_receiver.url),
     )
     signed_receiver.fail = True
     assert cycle(config, clock).failed == 4

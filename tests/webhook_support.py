@@ -49,7 +49,9 @@ class SignedReceiver:
         if self.fail:
             self.refused.append(headers.get("X-Monitor-Delivery", ""))
             return 503
-        if not verify(self.secret, headers.get("X-Monitor-Timestamp", ""), headers.get("X-Monitor-Signature", ""), body):
+        if not verify(
+            self.secret, headers.get("X-Monitor-Timestamp", ""), headers.get("X-Monitor-Signature", ""), body
+        ):
             self.rejected += 1
             return 401
         payload = json.loads(body)

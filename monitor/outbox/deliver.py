@@ -378,6 +378,8 @@ def _view(p: _Pass, alert: PendingAlert) -> AlertView:
     if alert.kind == "event":
         rows = p.store.event_writeups(p.store.story_event(alert.story_id))
         writeups = tuple(Writeup(w["title"] or "", w["link"] or "", tuple(w["outlets"])) for w in rows)
+    elif alert.kind == "spike":
+        writeups = tuple(_writeup(p, story) for story in alert.detail.get("stories", ()))
     return AlertView(
         rule=alert.rule,
         severity=rule.severity if rule else "normal",
@@ -390,6 +392,13 @@ def _view(p: _Pass, alert: PendingAlert) -> AlertView:
         previous_title=alert.detail.get("previous_title", ""),
         change=alert.detail.get("change", ""),
     )
+
+
+def _writeup(p: _Pass, story_id: int) -> Writeup:
+    """A story as a list item: its first entry's title and link, every outlet carrying it."""
+    rows = p.store.story_entries(story_id)
+    first = rows[0] if rows else {"title": "(no longer stored)", "link": ""}
+    return Writeup(first["title"] or "", first["link"] or "", tuple(p.store.story_outlets(story_id)))
 
 
 def _rule(p: _Pass, name: str) -> Rule | None:

@@ -126,7 +126,9 @@ def _notice(message: Message) -> dict[str, Any]:
     return webhook.notice_payload(message.title, message.body, kind, datetime.now(UTC))
 
 
-def payload_message(store: Store, alerts: Sequence[PendingAlert], rules: dict[str, Rule], reason: str | None) -> Message:
+def payload_message(
+    store: Store, alerts: Sequence[PendingAlert], rules: dict[str, Rule], reason: str | None
+) -> Message:
     """The payload of one outbox unit (a single alert, or a batch), read from the store at sending time."""
     items = [webhook.alert_payload(_facts(store, alert, rules.get(alert.rule))) for alert in alerts]
     if reason is None:
@@ -160,8 +162,20 @@ def _facts(store: Store, alert: PendingAlert, rule: Rule | None) -> webhook.Aler
         entry=store.entry(alert.entry_id),
         matched=alert.matched,
         copies=copies,
-        detail=dict(alert.detail),
+        detail=_spike_detail(store, alert.detail) if alert.kind == "spike" else dict(alert.detail),
     )
+
+
+def _spike_detail(store: Store, detail: dict[str, Any]) -> dict[str, Any]:
+    """A spike's figures, with each of the window's stories written out (title, link, outlets)."""
+    stories = []
+    for story_id in detail.get("stories", ()):
+        rows = store.story_entries(story_id)
+        first = rows[0] if rows else {"title": None, "link": None}
+        stories.append(
+            {"id": story_id, "title": first["title"], "link": first["link"], "outlets": store.story_outlets(story_id)}
+        )
+    return {**detail, "stories": stories}
 
 
 def _when(text: str | None) -> datetime | None:

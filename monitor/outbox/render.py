@@ -44,7 +44,7 @@ HEADINGS = {
     "burst": "{count} more matches for {target} (burst limit)",
     "catchup": "Catch-up for {target}: {count} earlier matches",
 }
-KIND_NAMES = ("story", "event", "escalation", "update")
+KIND_NAMES = ("story", "event", "escalation", "update", "spike")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,8 +66,8 @@ class AlertView:
     matched: tuple[str, ...]
     outlets: tuple[str, ...]  # every outlet carrying the story, first one first
     target: str = "default"
-    kind: str = "story"  # story | event | escalation | update
-    writeups: tuple[Writeup, ...] = ()  # event: the event's stories so far, first first
+    kind: str = "story"  # story | event | escalation | update | spike
+    writeups: tuple[Writeup, ...] = ()  # event: the event's stories so far, first first; spike: the window's
     previous_title: str = ""  # update: the title before the edit
     change: str = ""  # update: what changed, e.g. "numbers changed: 30, 34"
 
@@ -107,6 +107,7 @@ def _what(kind: str, outlets: int) -> str:
         "event": "New event",
         "escalation": f"Now carried by {outlets} outlets",
         "update": "Updated",
+        "spike": "Spike",
     }.get(kind, "")
 
 

@@ -58,7 +58,7 @@ def parse_spec(value: Any, base: Path, line: int | None = None) -> Webhook:
     for name, given in (("secret_env", env), ("secret_file", file)):
         if given is not None and (not isinstance(given, str) or not given.strip()):
             raise ValueError(f"{name} must be a non-empty string")
-    return Webhook(url, env, str(base / file) if file else None, line)
+    return Webhook(str(url), env, str(base / file) if file else None, line)
 
 
 def sign(secret: bytes, timestamp: int, body: bytes) -> str:

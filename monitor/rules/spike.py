@@ -79,7 +79,9 @@ def parse(value: Any) -> Spike:
         min_stories = value["min_stories"]
         if isinstance(min_stories, bool) or not isinstance(min_stories, int) or min_stories < 2:
             raise ValueError(f'"spike.min_stories" must be a whole number ≥ 2, not {min_stories!r}')
-    window, baseline = (_duration(value, key, default) for key, default in (("window", 3600.0), ("baseline", 7 * 86400.0)))
+    window, baseline = (
+        _duration(value, key, default) for key, default in (("window", 3600.0), ("baseline", 7 * 86400.0))
+    )
     if baseline < window:
         raise ValueError('"spike.baseline" must be at least as long as the window, e.g. window: 1h, baseline: 7d')
     cooldown = _duration(value, "cooldown", None) if "cooldown" in value else None

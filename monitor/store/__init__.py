@@ -20,6 +20,7 @@ from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
 from monitor.store.migrations import migrations
 from monitor.store.records import Delivery, FeedState, PendingAlert, QueuedAlert, Recorded
+from monitor.store.signals import SignalsMixin
 
 __all__ = [
     "Delivery",
@@ -36,5 +37,5 @@ __all__ = [
 ]
 
 
-class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin):
+class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, SignalsMixin):
     """The state database. Safe to use from several threads; one writer at a time."""

@@ -199,3 +199,14 @@ def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
         f"CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries WHEN {indexed} BEGIN {forget} "
         f"UPDATE fts_state SET indexed_to = {top} WHERE indexed_to > {top}; END"
     )
+
+
+@migrations()
+def m010_signals_rule_hits(db: sqlite_utils.Database) -> None:
+    """Spike alerts count the distinct stories a rule matched per window: one row per (rule, story),
+    the first time the rule matched it (a copy of the story adds nothing)."""
+    db.execute(
+        "CREATE TABLE rule_hits (rule TEXT NOT NULL, story_id INTEGER NOT NULL, at TEXT NOT NULL, "
+        "PRIMARY KEY (rule, story_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX idx_rule_hits_rule_at ON rule_hits (rule, at)")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from monitor.models import Match
 
@@ -48,7 +48,7 @@ class PendingAlert:
     in_flight: datetime | None = None
     since: datetime | None = None  # start of the current retry series (created, or the last manual retry)
     kind: str = "story"  # story | event | escalation | update
-    detail: dict[str, str] = field(default_factory=dict)  # an update's "previous_title" and "change"
+    detail: dict[str, Any] = field(default_factory=dict)  # an update's "previous_title" and "change"; a spike's figures
 
 
 @dataclass(frozen=True, slots=True)
