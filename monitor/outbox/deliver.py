@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from monitor.durations import format_duration
 from monitor.errors import DeliveryError
 from monitor.models import Message
+from monitor.outbox.cooldown import Cooldowns
 from monitor.outbox.digests import next_digest
 from monitor.outbox.render import AlertView, Writeup
 from monitor.rules import Rule
@@ -119,13 +120,20 @@ def deliver(wired: Wired, *, force: bool = False, dry_run: bool = False, out: Te
     pending = _apply_holds(p, p.store.pending_alerts(), now, dry_run, out)
     tally: Counter[str] = Counter(held=sum(1 for a in pending if a.hold_reason and a.batch is None))
     burst = _BurstGate(p, now)
+    cooling = Cooldowns(p.store, now)
     for unit in _units(p, pending, now, force, dry_run):
+        if unit.reason is None and (until := cooling.hold(unit.first, _rule(p, unit.first.rule))):
+            _hold(p, [unit.first], "cooldown", until, dry_run, out)
+            tally["held"] += 1
+            continue
         if unit.reason is None and (hold := burst.over(unit.first)):
             _hold(p, [unit.first], "burst", hold, dry_run, out)
             tally["held"] += 1
             continue
         outcome = _print(p, unit, out or sys.stdout) if dry_run else _send(p, unit)
         tally[outcome] += 1
+        if outcome == "sent":
+            cooling.sent(unit.alerts)
         if outcome == "sent" and unit.reason is None:
             burst.count(unit.first)
     return Report(tally["sent"], tally["failed"] + tally["dead"], tally["held"], tally["dead"])

@@ -43,6 +43,7 @@ HEADINGS = {
     "quiet": "Held during quiet hours for {target}: {count} alerts",
     "burst": "{count} more matches for {target} (burst limit)",
     "catchup": "Catch-up for {target}: {count} earlier matches",
+    "cooldown": "{count} more matches for {target} (rule cool-down)",
 }
 KIND_NAMES = ("story", "event", "escalation", "update", "spike")
 

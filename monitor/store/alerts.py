@@ -73,6 +73,13 @@ class AlertsMixin(StoreBase):
             sql, params = sql + " AND rule = ?", [*params, rule]
         return int(self._query(sql, params)[0]["n"])
 
+    def last_sent(self, url_id: str, rule: str) -> datetime | None:
+        """When a message carrying an alert of ``rule`` (single or roll-up) last reached the target URL."""
+        rows = self._query(
+            "SELECT max(sent_at) AS at FROM alerts WHERE url_id = ? AND rule = ? AND status = 'sent'", [url_id, rule]
+        )
+        return from_iso(rows[0]["at"]) if rows and rows[0]["at"] else None
+
     def target_failing(self, url_id: str, target: str, label: str, now: datetime) -> bool:
         """Record that a target URL is failing; True only the first time (one notice per outage)."""
         with self.transaction() as db:
