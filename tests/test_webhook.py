@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from conftest import run_cli, write_config
+from conftest import ROOT, run_cli, write_config
 from delivery_support import ZEBRA_RULE, Clock, cycle, story_feed
 from webhook_support import SECRET, serve_signed_receiver, verify, webhook_target
 
@@ -147,3 +148,21 @@ def test_the_secret_comes_from_a_file_and_never_reaches_the_database_or_the_log(
         labels = {row[0] for row in conn.execute("SELECT url_label FROM alerts")}
     assert labels == {f"webhook http://127.0.0.1:{receiver.port}/…"}
     assert json.dumps(sorted(labels))
+
+
+def test_the_documented_receiver_code_verifies_a_real_request():
+    doc = (ROOT / "docs" / "delivery.md").read_text()
+    code = doc.split("Verifying a request, in a receiver")[1].split("```python\n")[1].split("```")[0]
+    assert len(code.strip().splitlines()) <= 12  # ten lines of logic, the import and the def
+    namespace: dict = {}
+    exec(code, namespace)
+    body = webhook.encode({"type": "alert.story", "idempotency_key": "k1"})
+    now = int(time.time())
+    sent = webhook.headers(b"secret", now, body, {"type": "alert.story", "idempotency_key": "k1"})
+    seen: set = set()
+    assert namespace["accept"](b"secret", sent, body, seen) and seen == {"k1"}
+    assert namespace["accept"](b"secret", sent, body, seen) and seen == {"k1"}  # a retry: accepted, not again
+    assert not namespace["accept"](b"other", sent, body, set())
+    assert not namespace["accept"](b"secret", sent, body.replace(b"k1", b"k2"), set())
+    stale = webhook.headers(b"secret", now - 301, body, {})
+    assert not namespace["accept"](b"secret", stale, body, set())
