@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Protocol, TextIO
 from monitor.durations import format_duration
 from monitor.errors import DeliveryError
 from monitor.models import Message
+from monitor.outbox.chat import SERVICES
+from monitor.outbox.chat import message as chat_message
 from monitor.outbox.cooldown import Cooldowns
 from monitor.outbox.digests import next_digest
 from monitor.outbox.render import AlertView, Writeup
@@ -370,10 +372,12 @@ def _print(p: _Pass, unit: Unit, out: TextIO) -> str:
 def _message(p: _Pass, unit: Unit) -> Message:
     style = p.notifier.style(unit.first.url_id)
     if style == "webhook":
-        from monitor.outbox.hooks import payload_message
+        from monitor.outbox.payloads import payload_message
 
         return payload_message(p.store, unit.alerts, {r.name: r for r in p.rules.rules}, unit.reason)
     views = [_view(p, a) for a in unit.alerts]
+    if style in SERVICES:
+        return chat_message(style, views, unit.reason, unit.first.target)
     if unit.reason is None:
         return p.templates.alert(views[0], style)
     return p.templates.digest(views, style, unit.reason, unit.first.target)

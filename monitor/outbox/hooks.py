@@ -1,9 +1,10 @@
-"""Signed webhook targets: post the payload of ``webhook`` with its signature, one target URL each.
+"""monitor's own HTTP targets: signed webhooks (webhook.py) and chat services in their native
+format (chat.py), one handle per URL, beside apprise's in ``targets.Notifier``.
 
-The signing secret is read from its environment variable or file (systemd's
-``LoadCredential=`` puts files in ``/run/credentials/UNIT/``) when the runtime is loaded; it
-is held in memory only, never in the config, the database, a message or the log. A missing
-secret is a ``check`` problem naming the config line.
+Signing secrets and bot tokens are read from their environment variable or file (systemd's
+``LoadCredential=`` puts files in ``/run/credentials/UNIT/``) when the runtime is loaded;
+they are held in memory only, never in the config, the database, a message or the log. A
+missing one is a ``check`` problem naming the config line.
 
 The outbox decides retries (``send`` raises DeliveryError, and the alert is retried with the
 same id and idempotency key); here each request is one try with a short timeout.
@@ -11,172 +12,161 @@ same id and idempotency key); here each request is one try with a short timeout.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
+from typing import Any
+from urllib.parse import quote, urlsplit
 
 import httpx
 
 from monitor.errors import DeliveryError, Problem
-from monitor.models import Message, Target, Webhook
-from monitor.outbox import webhook
+from monitor.models import Chat, Message, Target, Webhook
+from monitor.outbox import chat, webhook
+from monitor.outbox.payloads import FORMAT
 from monitor.store import Delivery, url_id
 
-if TYPE_CHECKING:
-    from monitor.rules import Rule
-    from monitor.store import PendingAlert, Store
-
 TIMEOUT = httpx.Timeout(10.0, connect=5.0)
-FORMAT = "json"  # Message.body_format of a payload already encoded
+Spec = Webhook | Chat
 
 
-def handle_of(hook: Webhook) -> str:
-    """The handle of a webhook URL: never equal to an apprise URL's (json://… posts something else)."""
-    return url_id("webhook:" + hook.url)
+def handle_of(spec: Spec) -> str:
+    """The handle of a native target: never equal to an apprise URL's (json://… posts something else)."""
+    if isinstance(spec, Webhook):
+        return url_id("webhook:" + spec.url)
+    return url_id(f"{spec.service}:{spec.url}:{spec.chat_id or ''}:{spec.room or ''}")
 
 
-def label_of(hook: Webhook) -> str:
+def label_of(spec: Spec) -> str:
     """The URL without its path and query (which may carry a token)."""
-    parts = urlsplit(hook.url)
-    return f"webhook {parts.scheme}://{parts.netloc.rpartition('@')[2]}{'/…' if parts.path.strip('/') else ''}"
+    parts = urlsplit(spec.url)
+    where = f"{parts.scheme}://{parts.netloc.rpartition('@')[2]}{'/…' if parts.path.strip('/') else ''}"
+    if isinstance(spec, Webhook):
+        return f"webhook {where}"
+    return f"{spec.service} {where}" + (
+        f" chat {spec.chat_id}" if spec.chat_id else f" room {spec.room}" if spec.room else ""
+    )
 
 
-def read_secret(hook: Webhook) -> bytes:
-    """The signing secret; ValueError naming where it was sought (never its value)."""
-    if hook.secret_env is not None:
-        value = os.environ.get(hook.secret_env, "")
+def read_secret(env: str | None, file: str | None) -> bytes:
+    """A secret or token from its variable or file; ValueError naming where it was sought (never its value)."""
+    if env is not None:
+        value = os.environ.get(env, "")
         if not value.strip():
-            raise ValueError(f"environment variable {hook.secret_env} is not set or empty: set it to the secret")
+            raise ValueError(f"environment variable {env} is not set or empty: set it to the secret")
         return value.strip().encode()
-    path = Path(hook.secret_file or "")
+    path = Path(file or "")
     try:
         value = path.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"cannot read secret_file {path}: {exc.__class__.__name__}: check the path and mode") from None
+        raise ValueError(f"cannot read {path}: {exc.__class__.__name__}: check the path and mode") from None
     if not value:
-        raise ValueError(f"secret_file {path} is empty: write the secret in it")
+        raise ValueError(f"{path} is empty: write the secret in it")
     return value.encode()
 
 
-class Webhooks:
-    """The signed webhooks of every target, by handle."""
+def _specs(target: Target) -> list[tuple[str, Spec]]:
+    return [(key, spec) for key, spec in (("webhook", target.webhook), ("chat", target.chat)) if spec is not None]
+
+
+def _secret_of(spec: Spec) -> bytes | None:
+    if isinstance(spec, Webhook):
+        return read_secret(spec.secret_env, spec.secret_file)
+    if spec.token_env is None and spec.token_file is None:
+        return None  # Slack, Teams, Discord: the URL is the credential
+    return read_secret(spec.token_env, spec.token_file)
+
+
+class HttpTargets:
+    """The native targets of every named target, by handle."""
 
     def __init__(self, targets: dict[str, Target], *, client: httpx.Client | None = None):
-        self.hooks: dict[str, tuple[str, Webhook]] = {}  # handle -> (target, spec)
-        self._secrets: dict[str, bytes] = {}
-        self._problems: list[tuple[Webhook, str, str]] = []
+        self.specs: dict[str, tuple[str, Spec]] = {}  # handle -> (target, spec)
+        self._secrets: dict[str, bytes | None] = {}
+        self._problems: list[tuple[Spec, str, str, str]] = []
         self._client = client
         for target in targets.values():
-            if target.webhook is None:
-                continue
-            handle = handle_of(target.webhook)
-            try:
-                self._secrets[handle] = read_secret(target.webhook)
-            except ValueError as exc:
-                self._problems.append((target.webhook, target.name, str(exc)))
-                continue
-            self.hooks.setdefault(handle, (target.name, target.webhook))
+            for key, spec in _specs(target):
+                handle = handle_of(spec)
+                try:
+                    self._secrets[handle] = _secret_of(spec)
+                except ValueError as exc:
+                    self._problems.append((spec, target.name, key, str(exc)))
+                    continue
+                self.specs.setdefault(handle, (target.name, spec))
 
     def problems(self, config_path: str) -> list[Problem]:
         return [
-            Problem(config_path, hook.line, f"[notify.targets.{name}] webhook: {why}")
-            for hook, name, why in self._problems
+            Problem(config_path, spec.line, f"[notify.targets.{name}] {key}: {why}")
+            for spec, name, key, why in self._problems
         ]
 
     def deliveries(self, rule: str, names: Iterable[str], targets: dict[str, Target]) -> list[Delivery]:
         found = []
         for name in names:
             target = targets.get(name)
-            if target is not None and target.webhook is not None and handle_of(target.webhook) in self.hooks:
-                found.append(Delivery(rule, name, handle_of(target.webhook), label_of(target.webhook)))
+            for _, spec in _specs(target) if target is not None else ():
+                if handle_of(spec) in self.specs:
+                    found.append(Delivery(rule, name, handle_of(spec), label_of(spec)))
         return found
 
     def knows(self, handle: str) -> bool:
-        return handle in self.hooks
+        return handle in self.specs
 
     def label(self, handle: str) -> str:
-        return label_of(self.hooks[handle][1])
+        return label_of(self.specs[handle][1])
+
+    def style(self, handle: str) -> str:
+        spec = self.specs[handle][1]
+        return "webhook" if isinstance(spec, Webhook) else spec.service
 
     def send(self, handle: str, message: Message) -> None:
-        """One signed POST; a 2xx answer is acceptance. A plain message (a notice) is wrapped first."""
-        payload = json.loads(message.body) if message.body_format == FORMAT else _notice(message)
-        body = webhook.encode(payload)
-        hook = self.hooks[handle][1]
-        request_headers = webhook.headers(self._secrets[handle], int(time.time()), body, payload)
-        try:
-            answer = self._http().post(hook.url, content=body, headers=request_headers)
-        except httpx.HTTPError as exc:
-            raise DeliveryError(f"{label_of(hook)}: {type(exc).__name__}") from None
-        if not 200 <= answer.status_code < 300:
-            raise DeliveryError(f"{label_of(hook)} answered HTTP {answer.status_code}")
+        """One request; a 2xx answer is acceptance. A plain message (a notice) is put in the target's shape."""
+        spec, secret = self.specs[handle][1], self._secrets[handle]
+        if isinstance(spec, Webhook):
+            payload = json.loads(message.body) if message.body_format == FORMAT else _notice(message)
+            body = webhook.encode(payload)
+            headers = webhook.headers(secret or b"", int(time.time()), body, payload)
+            self._request("POST", spec.url, body, headers, label_of(spec))
+            return
+        payload = (
+            json.loads(message.body)
+            if message.body_format == FORMAT
+            else chat.notice(spec.service, message.title, message.body)
+        )
+        method, url, extra = _chat_request(spec, secret, payload)
+        body = json.dumps(payload, ensure_ascii=False).encode()
+        self._request(method, url, body, {"Content-Type": "application/json", **extra}, label_of(spec))
 
-    def _http(self) -> httpx.Client:
+    def _request(self, method: str, url: str, body: bytes, headers: dict[str, str], label: str) -> None:
         if self._client is None:
             self._client = httpx.Client(timeout=TIMEOUT, follow_redirects=False)
-        return self._client
+        try:
+            answer = self._client.request(method, url, content=body, headers=headers)
+        except httpx.HTTPError as exc:
+            raise DeliveryError(f"{label}: {type(exc).__name__}") from None
+        if not 200 <= answer.status_code < 300:
+            raise DeliveryError(f"{label} answered HTTP {answer.status_code}")
+
+
+def _chat_request(spec: Chat, token: bytes | None, payload: dict[str, Any]) -> tuple[str, str, dict[str, str]]:
+    """(method, URL, extra headers) of a chat message; adds the Telegram chat to ``payload``."""
+    if spec.service == "telegram":
+        payload["chat_id"] = spec.chat_id
+        return "POST", f"{spec.url.rstrip('/')}/bot{(token or b'').decode()}/sendMessage", {}
+    if spec.service == "matrix":
+        # The transaction id makes a retry of the same message idempotent on the homeserver.
+        txn = hashlib.blake2b(json.dumps(payload, sort_keys=True).encode(), digest_size=12).hexdigest()
+        room = quote(spec.room or "", safe="")
+        url = f"{spec.url.rstrip('/')}/_matrix/client/v3/rooms/{room}/send/m.room.message/{txn}"
+        return "PUT", url, {"Authorization": f"Bearer {(token or b'').decode()}"}
+    return "POST", spec.url, {}
 
 
 def _notice(message: Message) -> dict[str, Any]:
     kind = "notice.delivery" if message.title.startswith("monitor: delivery failing") else "notice.feed_health"
     return webhook.notice_payload(message.title, message.body, kind, datetime.now(UTC))
-
-
-def payload_message(
-    store: Store, alerts: Sequence[PendingAlert], rules: dict[str, Rule], reason: str | None
-) -> Message:
-    """The payload of one outbox unit (a single alert, or a batch), read from the store at sending time."""
-    items = [webhook.alert_payload(_facts(store, alert, rules.get(alert.rule))) for alert in alerts]
-    if reason is None:
-        payload = items[0]
-    else:
-        key = webhook.idempotency_key(alerts[0].url_id, alerts[0].id, alerts[0].created) + f"-{len(alerts)}"
-        payload = webhook.batch_payload(items, reason, key)
-    return Message(title=payload["type"], body=webhook.encode(payload).decode(), body_format=FORMAT)
-
-
-def _facts(store: Store, alert: PendingAlert, rule: Rule | None) -> webhook.AlertFacts:
-    copies = tuple(
-        webhook.Copy(
-            row["outlet"] or "",
-            row["title"] or "",
-            row["link"] or "",
-            _when(row["published"]),
-            _when(row["first_seen"]),
-        )
-        for row in store.story_entries(alert.story_id)
-    )
-    return webhook.AlertFacts(
-        id=alert.id,
-        key=webhook.idempotency_key(alert.url_id, alert.id, alert.created),
-        kind=alert.kind,
-        rule=alert.rule,
-        severity=rule.severity if rule else "normal",
-        created=alert.created,
-        story_id=alert.story_id,
-        event_id=store.story_event(alert.story_id),
-        entry=store.entry(alert.entry_id),
-        matched=alert.matched,
-        copies=copies,
-        detail=_spike_detail(store, alert.detail) if alert.kind == "spike" else dict(alert.detail),
-    )
-
-
-def _spike_detail(store: Store, detail: dict[str, Any]) -> dict[str, Any]:
-    """A spike's figures, with each of the window's stories written out (title, link, outlets)."""
-    stories = []
-    for story_id in detail.get("stories", ()):
-        rows = store.story_entries(story_id)
-        first = rows[0] if rows else {"title": None, "link": None}
-        stories.append(
-            {"id": story_id, "title": first["title"], "link": first["link"], "outlets": store.story_outlets(story_id)}
-        )
-    return {**detail, "stories": stories}
-
-
-def _when(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None

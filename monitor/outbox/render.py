@@ -35,7 +35,8 @@ BODY_LIMIT = 32_768  # apprise's body limit
 SNIPPET_CHARS = 280
 BUNDLED = Path(__file__).parent / "templates"
 
-Style = Literal["email", "chat", "text", "webhook"]  # "webhook": JSON (outbox/webhook.py), no template
+# "webhook" and the chat services: JSON made by outbox/webhook.py and outbox/chat.py, not templates
+Style = Literal["email", "chat", "text", "webhook", "slack", "teams", "telegram", "discord", "matrix"]
 FORMATS: dict[Style, tuple[str, str]] = {"email": ("html", "html"), "chat": ("md", "markdown"), "text": ("txt", "text")}
 KINDS = ("alert", "digest")
 HEADINGS = {

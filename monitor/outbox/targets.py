@@ -107,10 +107,10 @@ class Notifier:
     """
 
     def __init__(self, targets: dict[str, Target], *, throttle: float = 0.0, lean: bool = False):
-        from monitor.outbox.hooks import Webhooks  # httpx: only when a notifier is made
+        from monitor.outbox.hooks import HttpTargets  # httpx: only when a notifier is made
 
         self.targets = targets
-        self.hooks = Webhooks(targets)  # signed webhooks, beside the apprise URLs
+        self.hooks = HttpTargets(targets)  # signed webhooks and native chat targets, beside the apprise URLs
         self.throttle = throttle
         self._servers: dict[str, apprise.Apprise] = {}  # made at the first send when lean
         self._urls: dict[str, str] = {}  # handle -> URL, for the servers still to make
@@ -196,11 +196,11 @@ class Notifier:
 
     def style(self, handle: str) -> Style:
         """How messages to this URL are written: HTML email, Markdown chat, plain text, or a webhook's JSON."""
-        return "webhook" if self.hooks.knows(handle) else self._styles.get(handle, "text")
+        return self.hooks.style(handle) if self.hooks.knows(handle) else self._styles.get(handle, "text")  # type: ignore[return-value]
 
     def handles(self) -> list[str]:
         """Every usable target URL, by handle."""
-        return [*self._labels, *self.hooks.hooks]
+        return [*self._labels, *self.hooks.specs]
 
 
 def _style(url: str) -> Style:
