@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from conftest import free_port
+from webhook_support import serve_http
 
 TOKEN = "123456:test-token"
 TELEGRAM_TAGS = {"b", "strong", "i", "em", "u", "ins", "s", "strike", "del", "a", "code", "pre", "blockquote", "span"}
@@ -171,28 +171,12 @@ def serve_chat_services() -> Iterator[ChatServices]:
     services = ChatServices(port=free_port())
     lock = threading.Lock()
 
-    class Handler(BaseHTTPRequestHandler):
-        def _any(self) -> None:
-            raw = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            with lock:
-                status, answer = services.handle(self.command, self.path, dict(self.headers.items()), json.loads(raw))
-            self.send_response(status)
-            self.send_header("Content-Length", str(len(answer)))
-            self.end_headers()
-            self.wfile.write(answer)
+    def answer(method: str, path: str, headers: dict[str, str], body: bytes) -> tuple[int, bytes]:
+        with lock:
+            return services.handle(method, path, headers, json.loads(body))
 
-        do_POST = do_PUT = _any
-
-        def log_message(self, *args: object) -> None:
-            pass
-
-    httpd = ThreadingHTTPServer(("127.0.0.1", services.port), Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
+    with serve_http(services.port, answer):
         yield services
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def chat_targets(services: ChatServices) -> str:

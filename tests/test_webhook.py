@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from conftest import ROOT, run_cli, write_config
 from delivery_support import ZEBRA_RULE, Clock, cycle, story_feed
-from webhook_support import SECRET, serve_signed_receiver, verify, webhook_target
+from webhook_support import SECRET, config_error, serve_signed_receiver, verify, webhook_target
 
 from monitor.config import load_config
 from monitor.errors import ConfigError
@@ -28,16 +28,16 @@ def signed_receiver(monkeypatch):
         yield receiver
 
 
+def siem_config(folder, feed_server, receiver, clock: Clock, stories: int):
+    """A config whose rule alerts the signed webhook ``receiver``, and a feed of ``stories`` stories."""
+    feed_server.put("/zebra.xml", story_feed(stories, clock.now - timedelta(minutes=30)))
+    extra = webhook_target("siem", receiver.url)
+    return write_config(folder, [feed_server.url("/zebra.xml")], [], rules=SIEM_RULE, extra=extra)
+
+
 def test_each_alert_arrives_signed_with_the_documented_payload(tmp_path, feed_server, signed_receiver):
     clock = Clock(datetime.now(UTC))
-    feed_server.put("/zebra.xml", story_feed(3, clock.now - timedelta(minutes=30)))
-    config = write_config(
-        tmp_path,
-        [feed_server.url("/zebra.xml")],
-        [],
-        rules=SIEM_RULE,
-        extra=webhook_target("siem", signed_receiver.url),
-    )
+    config = siem_config(tmp_path, feed_server, signed_receiver, clock, 3)
     report = cycle(config, clock)
     assert report.sent == 3 and signed_receiver.rejected == 0
     payloads = sorted(signed_receiver.processed.values(), key=lambda p: p["id"])
@@ -63,14 +63,7 @@ def test_each_alert_arrives_signed_with_the_documented_payload(tmp_path, feed_se
 
 def test_a_target_outage_retries_with_the_same_idempotency_key(tmp_path, feed_server, signed_receiver):
     clock = Clock(datetime.now(UTC))
-    feed_server.put("/zebra.xml", story_feed(4, clock.now - timedelta(minutes=30)))
-    config = write_config(
-        tmp_path,
-        [feed_server.url("/zebra.xml")],
-        [],
-        rules=SIEM_RULE,
-        extra=webhook_target("siem", signed_receiver.url),
-    )
+    config = siem_config(tmp_path, feed_server, signed_receiver, clock, 4)
     signed_receiver.fail = True
     assert cycle(config, clock).failed == 4
     assert cycle(config, clock, force=True).failed == 4
@@ -111,11 +104,7 @@ def test_matched_terms_are_shown_in_their_context():
     ],
 )
 def test_bad_webhook_settings_are_config_errors_with_path_and_line(tmp_path, line, message):
-    path = tmp_path / "config.toml"
-    path.write_text(f'[notify]\nurls = []\n[notify.targets.siem]\n{line}\n[[feeds]]\nurl = "https://a.example/f"\n')
-    with pytest.raises(ConfigError) as caught:
-        load_config(path)
-    assert f"{path}:4: [notify.targets.siem].webhook: {message}" in str(caught.value)
+    assert f"config.toml:4: [notify.targets.room].webhook: {message}" in config_error(tmp_path, line)
 
 
 def test_a_missing_secret_is_a_check_problem_naming_the_line(tmp_path, monkeypatch):

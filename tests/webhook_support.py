@@ -8,12 +8,17 @@ import hmac
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
+import pytest
 from conftest import free_port
+
+from monitor.config import load_config
+from monitor.errors import ConfigError
 
 SECRET = "s3cret-for-tests-only"
 
@@ -65,29 +70,51 @@ class SignedReceiver:
         return 200
 
 
+# (method, path, headers, body) -> (status, answer)
+Answer = Callable[[str, str, dict[str, str], bytes], tuple[int, bytes]]
+
+
 @contextmanager
-def serve_signed_receiver() -> Iterator[SignedReceiver]:
-    receiver = SignedReceiver(port=free_port())
+def serve_http(port: int, answer: Answer) -> Iterator[None]:
+    """An HTTP server on 127.0.0.1:``port`` answering POST and PUT with ``answer``, for the block."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
+        def _any(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-            status = receiver.handle(dict(self.headers.items()), body)
+            status, text = answer(self.command, self.path, dict(self.headers.items()), body)
             self.send_response(status)
-            self.send_header("Content-Length", "0")
+            self.send_header("Content-Length", str(len(text)))
             self.end_headers()
+            self.wfile.write(text)
+
+        do_POST = do_PUT = _any
 
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", receiver.port), Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
-        yield receiver
+        yield
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+@contextmanager
+def serve_signed_receiver() -> Iterator[SignedReceiver]:
+    receiver = SignedReceiver(port=free_port())
+    with serve_http(receiver.port, lambda method, path, headers, body: (receiver.handle(headers, body), b"")):
+        yield receiver
+
+
+def config_error(folder: Path, line: str) -> str:
+    """The ConfigError text of a config whose target ``room`` has ``line`` at line 4."""
+    path = folder / "config.toml"
+    path.write_text(f'[notify]\nurls = []\n[notify.targets.room]\n{line}\n[[feeds]]\nurl = "https://a.example/f"\n')
+    with pytest.raises(ConfigError) as caught:
+        load_config(path)
+    return str(caught.value).replace(str(path), "config.toml")
 
 
 def webhook_target(name: str, url: str, secret_env: str = "MONITOR_TEST_HOOK_SECRET") -> str:

@@ -21,10 +21,10 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from monitor.models import Chat, Message
 from monitor.outbox.render import HEADINGS, AlertView, shorten
+from monitor.outbox.webhook import http_url, table
 
 SERVICES = ("slack", "teams", "telegram", "discord", "matrix")
 BUDGET = {"slack": 2900, "teams": 20_000, "telegram": 3900, "discord": 3900, "matrix": 30_000}  # text per message
@@ -56,20 +56,15 @@ TELEGRAM_API = "https://api.telegram.org"
 
 def parse_spec(value: Any, base: Path, line: int | None = None) -> Chat:
     """A ``chat = { service = "slack", url = "https://hooks.slack.com/…" }`` table; ValueError saying the fix."""
-    if not isinstance(value, dict):
-        raise ValueError('expected a table: chat = { service = "slack", url = "https://hooks.slack.com/services/…" }')
-    unknown = sorted(set(value) - set(CHAT_KEYS))
-    if unknown:
-        raise ValueError(f"unknown key {unknown[0]!r} (allowed: {', '.join(CHAT_KEYS)})")
+    value = table(value, CHAT_KEYS, 'chat = { service = "slack", url = "https://hooks.slack.com/services/…" }')
     service = value.get("service")
     if service not in SERVICES:
         raise ValueError(f"service must be one of {', '.join(SERVICES)}, not {service!r}")
     if service == "telegram":
         value = {"url": TELEGRAM_API, **value}
-    url = value.get("url")
-    parts = urlsplit(url) if isinstance(url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError(f'{service}: url must be "https://…" (the webhook URL, or the homeserver for matrix)')
+    url = http_url(
+        value.get("url"), f'{service}: url must be "https://…" (the webhook URL, or the homeserver for matrix)'
+    )
     for key in NEEDS.get(service, ()):
         if not isinstance(value.get(key), str | int) or not str(value[key]).strip():
             raise ValueError(f"{service}: {key} is required")
@@ -78,7 +73,7 @@ def parse_spec(value: Any, base: Path, line: int | None = None) -> Chat:
         raise ValueError(f"{service}: give exactly one of token_env or token_file; the token never goes in the config")
     return Chat(
         str(service),
-        str(url),
+        url,
         chat_id=str(value["chat_id"]) if "chat_id" in value else None,
         room=str(value["room"]) if "room" in value else None,
         token_env=env,

@@ -40,17 +40,27 @@ TYPES = {"story": "alert.story", "event": "alert.event", "update": "alert.update
 SPEC_KEYS = ("url", "secret_env", "secret_file")
 
 
+def table(value: Any, keys: tuple[str, ...], example: str) -> dict[str, Any]:
+    """An inline table of a target (``webhook``, ``chat``) with only ``keys``; ValueError saying the fix."""
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a table: {example}")
+    unknown = sorted(set(value) - set(keys))
+    if unknown:
+        raise ValueError(f"unknown key {unknown[0]!r} (allowed: {', '.join(keys)})")
+    return value
+
+
+def http_url(value: Any, fix: str) -> str:
+    parts = urlsplit(value) if isinstance(value, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(fix)
+    return str(value)
+
+
 def parse_spec(value: Any, base: Path, line: int | None = None) -> Webhook:
     """A ``webhook = { url = "https://…", secret_env = "NAME" }`` table; ValueError saying the fix."""
-    if not isinstance(value, dict):
-        raise ValueError('expected a table: webhook = { url = "https://…", secret_env = "NAME" }')
-    unknown = sorted(set(value) - set(SPEC_KEYS))
-    if unknown:
-        raise ValueError(f"unknown key {unknown[0]!r} (allowed: {', '.join(SPEC_KEYS)})")
-    url = value.get("url")
-    parts = urlsplit(url) if isinstance(url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ValueError('url must be "https://…" (or http:// on a trusted network)')
+    value = table(value, SPEC_KEYS, 'webhook = { url = "https://…", secret_env = "NAME" }')
+    url = http_url(value.get("url"), 'url must be "https://…" (or http:// on a trusted network)')
     env, file = value.get("secret_env"), value.get("secret_file")
     if (env is None) == (file is None):
         # The secret itself never goes in the config: the config is read by more people and tools.
@@ -58,7 +68,7 @@ def parse_spec(value: Any, base: Path, line: int | None = None) -> Webhook:
     for name, given in (("secret_env", env), ("secret_file", file)):
         if given is not None and (not isinstance(given, str) or not given.strip()):
             raise ValueError(f"{name} must be a non-empty string")
-    return Webhook(str(url), env, str(base / file) if file else None, line)
+    return Webhook(url, env, str(base / file) if file else None, line)
 
 
 def sign(secret: bytes, timestamp: int, body: bytes) -> str:
