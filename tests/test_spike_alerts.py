@@ -6,6 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from conftest import write_config
 from delivery_support import ZEBRA_RULE, Clock, cycle, story_feed
+from webhook_support import SECRET, serve_signed_receiver, webhook_target
 
 SPIKE_RULE = ZEBRA_RULE + "spike: {window: 1h, baseline: 1d, min_stories: 5}\n"
 
@@ -50,3 +51,20 @@ def test_copies_of_one_story_from_many_outlets_make_no_spike(tmp_path, feed_serv
         feed_server.put(f"/outlet{n}.xml", story_feed(1, clock.now - timedelta(minutes=n), outlet=f"Outlet {n}"))
     cycle(config, clock)
     assert spikes(json_receiver) == [] and len(json_receiver.received) == 1
+
+
+def test_a_spike_reaches_a_signed_webhook_as_alert_spike_with_its_stories(tmp_path, feed_server, monkeypatch):
+    monkeypatch.setenv("MONITOR_TEST_HOOK_SECRET", SECRET)
+    clock = Clock(datetime.now(UTC))
+    with serve_signed_receiver() as receiver:
+        rule = SPIKE_RULE + "notify: [siem]\n"
+        extra = webhook_target("siem", receiver.url)
+        config = write_config(tmp_path, [feed_server.url("/zebra.xml")], [], rules=rule, extra=extra)
+        feed_server.put("/zebra.xml", story_feed(5, clock.now))
+        cycle(config, clock)
+    found = [p for p in receiver.processed.values() if p["type"] == "alert.spike"]
+    assert len(found) == 1 and len(receiver.processed) == 6
+    detail = found[0]["detail"]
+    assert (detail["count"], detail["usual"], detail["window"]) == (5, 0.0, "1h")
+    assert sorted(s["title"].split(":")[0] for s in detail["stories"]) == [f"Zebra sighting {n}" for n in range(5)]
+    assert all(s["link"].startswith("https://zebra.example/") and s["outlets"] == ["Zebra"] for s in detail["stories"])
