@@ -57,8 +57,16 @@ def hand_rolled(urls: list[str], rules_text: str, db: Path, total: int, cap: flo
 
 
 def _rule_regexes(rule: dict) -> tuple[list[re.Pattern[str]], object]:
-    groups = [g for g in rule["match"].get("all", []) if "any" in g]
-    every = [re.compile(r"\b(" + "|".join(_word(t) for t in g["any"]) + r")\b", re.I) for g in groups]
+    """Regexes for a rule's "all: [any: [...]]" groups or its top-level "any:" words, and its "none:".
+
+    What a script would do: plain words only (aliases, near, fields, fuzzy and regex terms are ignored)."""
+    match = rule["match"]
+    groups = [g for g in match.get("all", []) if isinstance(g, dict) and "any" in g]
+    if not groups and "any" in match:
+        groups = [{"any": [t for t in match["any"] if isinstance(t, str)]}]
+    words = [[t for t in g["any"] if isinstance(t, str)] for g in groups]
+    # A group with no plain word would hold everywhere: such a rule never matches instead.
+    every = [re.compile(r"\b(" + "|".join(map(_word, w)) + r")\b" if w else "(?!)", re.I) for w in words]
     none = rule["match"].get("none")
     never = re.compile(r"\b(" + "|".join(_word(t) for t in none) + r")\b", re.I).search if none else lambda _: None
     return every, never

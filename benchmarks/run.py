@@ -3,6 +3,12 @@
 The full run (the defaults) takes about ten minutes on two cores; ``--smoke`` runs the
 smallest sizes in seconds, for CI. ``--write-results`` keeps the table in
 benchmarks/RESULTS.md with the command and the machine.
+
+``--workload`` picks the feeds of the cold and steady scenarios: ``synthetic``
+(benchmarks/workload.py), ``newsroom`` (benchmarks/newsroom.py, an independent generator
+that also knows which entries are copies of one story, so the cold run's alerts are
+compared with the expected (rule, story) pairs) or ``both`` (the default). The scale and
+database scenarios use workload.py's feeds; the daemon runs on the first workload's.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ import feedparser
 
 from benchmarks.scenarios import Results, Sizes, big_database, clean, cold_and_steady, idle_daemon, scale
 
+WORKLOADS = {"synthetic": ("synthetic",), "newsroom": ("newsroom",), "both": ("synthetic", "newsroom")}
+
 SMOKE = Sizes(
     feeds=6,
     entries=5,
@@ -33,6 +41,8 @@ SMOKE = Sizes(
     idle_window=1.0,
     handrolled_cap=30.0,
     rss2email=False,
+    news_feeds=10,
+    news_entries=10,
 )
 
 
@@ -47,6 +57,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
             kind = float if f.type in ("float", float) else int
             parser.add_argument(flag, dest=f.name, type=kind, default=None, help=f"default {f.default}")
     parser.add_argument("--only", default="cold,scale,db,daemon", help="comma-separated: cold,scale,db,daemon")
+    parser.add_argument("--workload", choices=tuple(WORKLOADS), default="both", help="feeds of cold and steady")
     parser.add_argument("--work", type=Path, default=None, help="scratch folder (default: a temporary one)")
     parser.add_argument("--write-results", action="store_true", help="write benchmarks/RESULTS.md")
     return parser.parse_args(argv)
@@ -65,13 +76,19 @@ def main(argv: list[str] | None = None) -> int:
         work = args.work or Path(tmp)
         clean(work)
         print(f"monitor benchmarks: {machine()}", flush=True)
-        config = cold_and_steady(sizes, work, out) if "cold" in only else None
+        config, first, daemon_kind = None, out, "synthetic"
+        for kind in WORKLOADS[args.workload] if "cold" in only else ():
+            # Each workload has its own figures (for its ratios) and folder; the rows go to one table.
+            part = Results(out.rows, tag="" if kind == "synthetic" else kind)
+            made = cold_and_steady(sizes, work if kind == "synthetic" else work / kind, part, kind)
+            if config is None:
+                config, first, daemon_kind = made, part, kind
         if "scale" in only:
             scale(sizes, work, out)
         if "db" in only:
             big_database(sizes, work, out)
         if "daemon" in only and config is not None:
-            idle_daemon(sizes, config, out)
+            idle_daemon(sizes, config, first, daemon_kind)
     took = time.perf_counter() - started
     table = render(out, took)
     print("\n" + table)

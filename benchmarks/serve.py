@@ -13,12 +13,13 @@ import sys
 from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlsplit
 
+from benchmarks import newsroom
 from benchmarks.workload import Spec, Workload
 from monitor.demo.feedserver import FeedServer
 
 
 class Publisher:
-    def __init__(self, workload: Workload, server: FeedServer):
+    def __init__(self, workload: Workload | newsroom.Newsroom, server: FeedServer):
         self.workload = workload
         self.server = server
         self.cycle = -1
@@ -62,8 +63,13 @@ def main() -> None:
     for name in ("seed", "feeds", "entries", "now"):
         parser.add_argument(f"--{name}", type=int, required=True)
     parser.add_argument("--port", type=int, default=0, help="0: any free port")
+    parser.add_argument("--workload", choices=("synthetic", "newsroom"), default="synthetic")
     args = parser.parse_args()
-    workload = Workload(Spec(seed=args.seed, feeds=args.feeds, entries=args.entries, now=args.now))
+    sizes = {"seed": args.seed, "feeds": args.feeds, "entries": args.entries, "now": args.now}
+    if args.workload == "newsroom":
+        workload: Workload | newsroom.Newsroom = newsroom.Newsroom(newsroom.Spec(**sizes))
+    else:
+        workload = Workload(Spec(**sizes))
     with FeedServer(port=args.port) as server:
         publisher = Publisher(workload, server)
         publisher.publish(0, 0.0)
