@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from monitor.store.alerts import AlertsMixin
 from monitor.store.entries import EntriesMixin
+from monitor.store.feedback import Feedback, FeedbackMixin
 from monitor.store.feeds import FeedsMixin
 from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
@@ -25,6 +26,7 @@ from monitor.store.signals import SignalsMixin
 __all__ = [
     "Delivery",
     "FeedState",
+    "Feedback",
     "PendingAlert",
     "QueuedAlert",
     "Recorded",
@@ -37,5 +39,5 @@ __all__ = [
 ]
 
 
-class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, SignalsMixin):
+class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, FeedbackMixin, SignalsMixin):
     """The state database. Safe to use from several threads; one writer at a time."""

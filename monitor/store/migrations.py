@@ -202,7 +202,19 @@ def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m010_signals_rule_hits(db: sqlite_utils.Database) -> None:
+def m0xx_feedback(db: sqlite_utils.Database) -> None:
+    """The analyst's verdict on an alert (issue 14): relevant or irrelevant, with a note.
+    One row per alert (a new verdict replaces the old); the rule and entry are copied so
+    feedback outlives the alert's pruning and ``rules test`` can read it per rule."""
+    db.execute(
+        "CREATE TABLE feedback (alert_id INTEGER PRIMARY KEY, rule TEXT NOT NULL, entry_id INTEGER NOT NULL, "
+        "verdict TEXT NOT NULL CHECK (verdict IN ('relevant', 'irrelevant')), note TEXT, created TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_feedback_rule ON feedback(rule)")
+
+
+@migrations()
+def m011_signals_rule_hits(db: sqlite_utils.Database) -> None:
     """Spike alerts count the distinct stories a rule matched per window: one row per (rule, story),
     the first time the rule matched it (a copy of the story adds nothing)."""
     db.execute(
