@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import write_config
-from delivery_support import ZEBRA_RULE, story_feed
+from delivery_support import ZEBRA_RULE, Clock, build, close, cycle, story_feed
 from test_crash import _in_flight, _kill_at_a_random_point
 from webhook_support import SECRET, serve_signed_receiver, webhook_target
 
@@ -68,3 +68,26 @@ def test_signed_webhook_through_an_outage_and_sigkills_loses_nothing_and_process
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         assert dict(conn.execute("SELECT status, count(*) FROM alerts GROUP BY status").fetchall()) == {"sent": STORIES}
     assert killed >= RUNS // 2
+
+
+def test_a_message_left_in_flight_by_a_crash_goes_first_even_before_its_retry_time(tmp_path, feed_server, monkeypatch):
+    """After failures, a crash can leave a later alert in flight while earlier ones wait for their retry:
+    it is resolved first, so a second message is never marked in flight beside it."""
+    monkeypatch.setenv("MONITOR_TEST_HOOK_SECRET", SECRET)
+    clock = Clock(datetime.now(UTC))
+    feed_server.put("/zebra.xml", story_feed(3, clock.now - timedelta(minutes=5)))
+    with serve_signed_receiver() as receiver:
+        extra = webhook_target("siem", receiver.url)
+        config = write_config(
+            tmp_path, [feed_server.url("/zebra.xml")], [], rules=ZEBRA_RULE + "notify: [siem]\n", extra=extra
+        )
+        receiver.fail = True
+        assert cycle(config, clock).failed == 3  # each now waits about a minute for its retry
+        p = build(config, clock)
+        last = max(a.id for a in p.store.pending_alerts())
+        p.store.mark_in_flight([last], clock.now)  # the crash: the last one was being sent again
+        close(p)
+        receiver.fail = False
+        clock.advance(seconds=5)
+        assert cycle(config, clock).sent == 1
+        assert [payload["id"] for payload in receiver.processed.values()] == [last]

@@ -228,7 +228,9 @@ def _units(p: _Pass, pending: list[PendingAlert], now: datetime, force: bool, dr
             batches[alert.batch].append(alert)
     units = singles + [Unit(tuple(b), _reason(b)) for b in batches.values() if force or _due(b[0], now)]
     units += _new_batches(p, pending, now, dry_run)
-    return sorted(units, key=lambda u: u.first.id)
+    # A message left in flight by a crash goes first, so a second one is never marked while it still is:
+    # only one message is ever in flight (docs/delivery.md), even when earlier alerts failed before the crash.
+    return sorted(units, key=lambda u: (all(a.in_flight is None for a in u.alerts), u.first.id))
 
 
 def _new_batches(p: _Pass, pending: list[PendingAlert], now: datetime, dry_run: bool) -> list[Unit]:
@@ -247,7 +249,8 @@ def _new_batches(p: _Pass, pending: list[PendingAlert], now: datetime, dry_run: 
 
 
 def _due(alert: PendingAlert, now: datetime) -> bool:
-    return alert.next_attempt is None or alert.next_attempt <= now
+    """Its retry time has come; a message left in flight by a crash is due at once (it goes first)."""
+    return alert.next_attempt is None or alert.next_attempt <= now or alert.in_flight is not None
 
 
 def _reason(alerts: list[PendingAlert]) -> str:
