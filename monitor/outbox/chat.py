@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from monitor.models import Chat, Message
-from monitor.outbox.render import HEADINGS, AlertView, shorten
+from monitor.outbox.render import AlertView, digest_heading, shorten
 from monitor.outbox.webhook import http_url, table
 
 SERVICES = ("slack", "teams", "telegram", "discord", "matrix")
@@ -38,7 +38,7 @@ def message(service: str, views: Sequence[AlertView], reason: str | None, target
         title = _title(items[0])
         lines = _alert_lines(items[0])
     else:
-        title = HEADINGS.get(reason, HEADINGS["digest"]).format(target=target, count=len(items))
+        title = digest_heading(reason, target, len(items))
         lines = [_item_line(item) for item in items]
     payload = BUILDERS[service](title, lines, items[0].get("link", "") if reason is None else "")
     return Message(title=title, body=json.dumps(payload, ensure_ascii=False), body_format=FORMAT)

@@ -20,6 +20,12 @@ def payload_message(
     store: Store, alerts: Sequence[PendingAlert], rules: dict[str, Rule], reason: str | None
 ) -> Message:
     """The payload of one outbox unit (a single alert, or a batch), read from the store at sending time."""
+    if alerts[0].kind == "notice":  # worded when queued; keyed like an alert, so a retry repeats the key
+        first = alerts[0]
+        key = webhook.idempotency_key(first.url_id, first.id, first.created)
+        title, body = first.detail.get("title", ""), first.detail.get("body", "")
+        payload = webhook.notice_payload(title, body, webhook.notice_type(first.rule), first.created, key, first.id)
+        return Message(title=payload["type"], body=webhook.encode(payload).decode(), body_format=FORMAT)
     items = [webhook.alert_payload(_facts(store, alert, rules.get(alert.rule))) for alert in alerts]
     if reason is None:
         payload = items[0]
@@ -30,6 +36,7 @@ def payload_message(
 
 
 def _facts(store: Store, alert: PendingAlert, rule: Rule | None) -> webhook.AlertFacts:
+    assert alert.entry_id is not None and alert.story_id is not None  # only notices lack them
     copies = tuple(
         webhook.Copy(
             row["outlet"] or "",

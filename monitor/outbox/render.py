@@ -27,6 +27,7 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup, escape
 
+from monitor.durations import plural
 from monitor.errors import ConfigError, Problem
 from monitor.models import Entry, Message
 
@@ -39,12 +40,12 @@ BUNDLED = Path(__file__).parent / "templates"
 Style = Literal["email", "chat", "text", "webhook", "slack", "teams", "telegram", "discord", "matrix"]
 FORMATS: dict[Style, tuple[str, str]] = {"email": ("html", "html"), "chat": ("md", "markdown"), "text": ("txt", "text")}
 KINDS = ("alert", "digest")
-HEADINGS = {
-    "digest": "Digest for {target}: {count} alerts",
-    "quiet": "Held during quiet hours for {target}: {count} alerts",
-    "burst": "{count} more matches for {target} (burst limit)",
-    "catchup": "Catch-up for {target}: {count} earlier matches",
-    "cooldown": "{count} more matches for {target} (rule cool-down)",
+HEADINGS = {  # {alerts}, {more}, {earlier}: the count with its words, singular or plural
+    "digest": "Digest for {target}: {alerts}",
+    "quiet": "Held during quiet hours for {target}: {alerts}",
+    "burst": "{more} for {target} (burst limit)",
+    "catchup": "Catch-up for {target}: {earlier}",
+    "cooldown": "{more} for {target} (rule cool-down)",
 }
 KIND_NAMES = ("story", "event", "escalation", "update", "spike")
 
@@ -161,7 +162,7 @@ class Templates:
 
     def digest(self, views: Sequence[AlertView], style: Style, reason: str, target: str) -> Message:
         """Many alerts in one message; when too long, the last ones are left out and counted."""
-        heading = HEADINGS.get(reason, HEADINGS["digest"]).format(target=target, count=len(views))
+        heading = digest_heading(reason, target, len(views))
         shown = len(views)
         while True:
             items = [v.variables(snippet_chars=0) for v in views[:shown]]
@@ -185,6 +186,17 @@ class Templates:
             title = Markup(title).unescape()
         # A title is one line in every service.
         return Message(title=" ".join(title.split()), body=body.strip(), body_format=body_format)
+
+
+def digest_heading(reason: str, target: str, n: int) -> str:
+    """The heading of a combined message of ``n`` alerts held for ``reason``."""
+    return HEADINGS.get(reason, HEADINGS["digest"]).format(
+        target=target,
+        count=n,
+        alerts=plural(n, "alert"),
+        more=plural(n, "more match", "more matches"),
+        earlier=plural(n, "earlier match", "earlier matches"),
+    )
 
 
 def _where(exc: jinja2.TemplateError, name: str) -> tuple[str | None, int | None]:

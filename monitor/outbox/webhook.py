@@ -182,15 +182,28 @@ def batch_payload(alerts: Sequence[dict[str, Any]], reason: str, key: str) -> di
     }
 
 
-def notice_payload(title: str, body: str, kind: str, now: datetime) -> dict[str, Any]:
-    """A notice for the operator (a feed failing or back, a target failing), sent once, best effort."""
-    key = hashlib.blake2b(f"{title}\0{body}\0{now.isoformat()}".encode(), digest_size=16).hexdigest()
+NOTICE_TYPES = {
+    "feed health": "notice.feed_health",
+    "target failing": "notice.delivery",
+    "reload refused": "notice.config",
+}
+
+
+def notice_type(topic: str) -> str:
+    """The payload type of a notice by its topic (the rule name it is queued under)."""
+    return NOTICE_TYPES.get(topic, "notice." + re.sub(r"\W+", "_", topic.strip().lower()))
+
+
+def notice_payload(
+    title: str, body: str, kind: str, created: datetime | None, key: str, id: Any = None
+) -> dict[str, Any]:
+    """A notice for the operator (a feed failing or back, a target failing, a reload refused)."""
     return {
         "schema_version": SCHEMA_VERSION,
         "type": kind,
-        "id": key,
+        "id": key if id is None else id,
         "idempotency_key": key,
-        "created": _iso(now),
+        "created": _iso(created),
         "title": title,
         "text": body,
     }
