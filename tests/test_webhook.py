@@ -155,3 +155,20 @@ def test_the_documented_receiver_code_verifies_a_real_request():
     assert not namespace["accept"](b"secret", sent, body.replace(b"k1", b"k2"), set())
     stale = webhook.headers(b"secret", now - 301, body, {})
     assert not namespace["accept"](b"secret", stale, body, set())
+
+
+def test_a_feed_health_notice_reaches_a_webhook_operator_with_one_key_across_retries(
+    tmp_path, feed_server, signed_receiver
+):
+    clock = Clock(datetime.now(UTC))
+    extra = webhook_target("siem", signed_receiver.url) + "[polling]\nhealth_errors = 1\n"
+    config = write_config(tmp_path, [feed_server.url("/missing.xml")], ["console://"], rules=ZEBRA_RULE, extra=extra)
+    config.write_text(config.read_text().replace("[notify]\n", '[notify]\noperator = "siem"\n', 1))
+    signed_receiver.fail = True
+    cycle(config, clock)  # the feed fails: the notice is queued, and the operator's webhook is down
+    signed_receiver.fail = False
+    clock.advance(minutes=5)
+    cycle(config, clock)
+    (notice,) = signed_receiver.processed.values()
+    assert notice["type"] == "notice.feed_health" and notice["title"] == "[monitor] feed failing: Missing"
+    assert signed_receiver.refused == [notice["idempotency_key"]] and notice["schema_version"] == 1
