@@ -89,6 +89,6 @@ def test_a_message_left_in_flight_by_a_crash_goes_first_even_before_its_retry_ti
         close(p)
         receiver.fail = False
         clock.advance(seconds=5)
-        # It goes though its retry time has not come; once the receiver took it, the rest of its backlog follows.
+        # It goes, though its retry time has not come; once the receiver took it, the rest of its backlog follows.
         assert cycle(config, clock).sent == 3
-        assert [payload["id"] for payload in receiver.processed.values()][0] == last
+        assert next(iter(receiver.processed.values()))["id"] == last
