@@ -217,3 +217,14 @@ def m010_feedback(db: sqlite_utils.Database) -> None:
 def m011_feeds_folder(db: sqlite_utils.Database) -> None:
     """The folder (category) an OPML import found a command feed in, "A/B" when nested; written back on export."""
     db.execute("ALTER TABLE feeds ADD COLUMN folder TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m012_signals_rule_hits(db: sqlite_utils.Database) -> None:
+    """Spike alerts count the distinct stories a rule matched per window: one row per (rule, story),
+    the first time the rule matched it (a copy of the story adds nothing)."""
+    db.execute(
+        "CREATE TABLE rule_hits (rule TEXT NOT NULL, story_id INTEGER NOT NULL, at TEXT NOT NULL, "
+        "PRIMARY KEY (rule, story_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX idx_rule_hits_rule_at ON rule_hits (rule, at)")
