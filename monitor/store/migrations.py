@@ -199,3 +199,17 @@ def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
         f"CREATE TRIGGER entries_fts_ad AFTER DELETE ON entries WHEN {indexed} BEGIN {forget} "
         f"UPDATE fts_state SET indexed_to = {top} WHERE indexed_to > {top}; END"
     )
+
+
+@migrations()
+def m010_web_mutes(db: sqlite_utils.Database) -> None:
+    """The console's mutes (a story, a rule or a feed, until a time or until unmuted), the mark an
+    alert muted by one carries, and the index the inbox's time filter reads."""
+    db.execute(
+        "CREATE TABLE mutes (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('story', 'rule', 'feed')), "
+        "value TEXT NOT NULL, until TEXT, created TEXT NOT NULL, ended TEXT)"
+    )
+    db.table("alerts").add_column("muted_by", int)  # the mute that kept it from being sent
+    # Each index also orders by id: the inbox pages newest first under one filter without sorting.
+    for column in ("created", "rule", "target", "story_id"):
+        db.table("alerts").create_index([column])
