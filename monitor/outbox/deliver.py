@@ -116,6 +116,8 @@ def deliver(wired: Wired, *, force: bool = False, dry_run: bool = False, out: Te
     rt = wired.runtime
     p = _Pass(wired.store, wired.metrics, wired.clock, rt.config, rt.rules, rt.notifier, rt.templates)
     now = p.clock()
+    if not dry_run:
+        p.store.apply_mutes(now)  # what a mute covers is recorded as muted and never sent (store/mutes.py)
     pending = _apply_holds(p, p.store.pending_alerts(), now, dry_run, out)
     tally: Counter[str] = Counter(held=sum(1 for a in pending if a.hold_reason and a.batch is None))
     burst = _BurstGate(p, now)

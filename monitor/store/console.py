@@ -55,15 +55,13 @@ def _text_ids(text: str) -> tuple[str, list[Any]]:
 
     The index keeps a run of Chinese, Japanese or Thai as one token, so words in scripts
     written without spaces (and the entries the index lacks) are sought with LIKE instead."""
-    like = f"%{text.strip()}%"
-    scan = "SELECT id FROM entries WHERE {} (title LIKE ? OR summary LIKE ? OR content LIKE ?)"
+    words = text.split()
+    each = " AND ".join("(title LIKE ? OR summary LIKE ? OR content LIKE ?)" for _ in words)
+    likes = [f"%{word}%" for word in words for _ in range(3)]
     if any(without_spaces(c) for c in text):
-        return f"({scan.format('')})", [like, like, like]
-    tail = scan.format("id > (SELECT indexed_to FROM fts_state) AND")
-    return (
-        f"(SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? UNION ALL {tail})",
-        [fts_phrases(text), like, like, like],
-    )
+        return f"(SELECT id FROM entries WHERE {each})", likes
+    tail = f"SELECT id FROM entries WHERE id > (SELECT indexed_to FROM fts_state) AND {each}"
+    return f"(SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? UNION ALL {tail})", [fts_phrases(text), *likes]
 
 
 class ConsoleMixin(StoreBase):
