@@ -127,7 +127,9 @@ class FeedsMixin(StoreBase):
         """Entries per day of each feed over the last ``days``, by date (else by first seen)."""
         since = now - timedelta(days=days)
         rows = self._query(
-            "SELECT feed_url, count(*) AS n FROM entries WHERE coalesce(published, first_seen) >= ? GROUP BY feed_url",
+            # "+feed_url": read the recent rows by date (m008's index), not every entry in feed order
+            # (30 times faster at 100k entries: the feeds page and `feeds list` ask this).
+            "SELECT feed_url, count(*) AS n FROM entries WHERE coalesce(published, first_seen) >= ? GROUP BY +feed_url",
             [iso(since)],
         )
         return {r["feed_url"]: r["n"] / days for r in rows}
