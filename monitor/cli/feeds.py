@@ -23,7 +23,7 @@ from monitor.cli.base import console, load, open_store
 from monitor.durations import format_duration, parse_duration
 from monitor.errors import ConfigError, MonitorError, Problem
 from monitor.ingest import opml
-from monitor.store import from_iso
+from monitor.store import feed_status, from_iso
 from monitor.urls import redact
 
 RELOAD_HINT = "a running daemon polls it after a reload (systemctl reload monitor, or SIGHUP)"
@@ -53,7 +53,7 @@ def list_feeds(ctx: click.Context) -> None:
         table.add_row(
             row["name"] or "",
             row["source"],
-            _status(row, listed),
+            feed_status(row, listed),
             _ago(from_iso(row["last_success"]), now),
             str(row["error_count"] or 0),
             _next(row, now),
@@ -177,16 +177,6 @@ def _check_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise MonitorError(f"{url!r} is not a feed URL: write http(s)://host/path")
     return parts.hostname
-
-
-def _status(row: dict[str, Any], listed: set[str]) -> str:
-    if row["source"] == "config" and row["url"] not in listed:
-        return "not in config"
-    if row["status"] == "gone":
-        return "gone (disabled)"
-    if row["error_count"]:
-        return "failing"
-    return "ok" if row["polled"] else "new"
 
 
 def _ago(moment: datetime | None, now: datetime) -> str:

@@ -15,7 +15,7 @@ import from ``monitor.store`` only.
 from __future__ import annotations
 
 from monitor.store.alerts import AlertsMixin
-from monitor.store.console import STATES, ConsoleMixin, InboxFilter, fts_phrases
+from monitor.store.console import STATES, ConsoleMixin, InboxFilter, feed_status, fts_phrases
 from monitor.store.entries import EntriesMixin
 from monitor.store.feeds import FeedsMixin
 from monitor.store.helpers import from_iso, iso, tombstone, url_id
@@ -34,6 +34,7 @@ __all__ = [
     "QueuedAlert",
     "Recorded",
     "Store",
+    "feed_status",
     "from_iso",
     "fts_phrases",
     "iso",

@@ -113,3 +113,14 @@ class ConsoleMixin(StoreBase):
         if before is not None:
             sql, params = sql + " AND id < ?", [*params, before]
         return self._query(sql + " ORDER BY id DESC LIMIT ?", [*params, limit])
+
+
+def feed_status(row: dict[str, Any], listed: set[str]) -> str:
+    """A feeds row's health in a word or two (``listed``: the URLs the config lists)."""
+    if row["source"] == "config" and row["url"] not in listed:
+        return "not in config"
+    if row["status"] == "gone":
+        return "gone (disabled)"
+    if row["error_count"]:
+        return "failing"
+    return "ok" if row["polled"] else "new"

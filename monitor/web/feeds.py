@@ -7,7 +7,6 @@ which the page asks for.
 
 from __future__ import annotations
 
-from typing import Any
 from urllib.parse import urlsplit
 
 from flask import Blueprint, abort, request
@@ -16,6 +15,7 @@ from werkzeug.wrappers import Response
 from monitor.durations import parse_duration
 from monitor.errors import ParseError
 from monitor.ingest import opml
+from monitor.store import feed_status
 from monitor.urls import redact
 from monitor.web.base import console, done, render
 
@@ -28,19 +28,9 @@ def show() -> str:
     now = c.clock()
     listed = {f.url for f in c.config.feeds}
     rates = c.store.entry_rates(now)
-    rows = [{**row, "state": state(row, listed), "rate": rates.get(row["url"], 0.0)} for row in c.store.feeds()]
+    rows = [{**row, "state": feed_status(row, listed), "rate": rates.get(row["url"], 0.0)} for row in c.store.feeds()]
     rows.sort(key=lambda r: (r["state"] == "ok", r["name"] or "", r["url"]))
     return render("feeds.html", feeds=rows)
-
-
-def state(row: dict[str, Any], listed: set[str]) -> str:
-    if row["source"] == "config" and row["url"] not in listed:
-        return "not in config"
-    if row["status"] == "gone":
-        return "gone (disabled)"
-    if row["error_count"]:
-        return "failing"
-    return "ok" if row["polled"] else "new"
 
 
 @page.route("/feeds/add", methods=["POST"])
