@@ -171,6 +171,15 @@ def test_without_auth_only_loopback_clients_are_served(room: Newsroom) -> None:
     assert c.get("/", environ_base={"REMOTE_ADDR": "::1"}).status_code == 200
 
 
+def test_without_auth_a_page_asked_by_a_site_name_is_refused(room: Newsroom) -> None:
+    """DNS rebinding: a site whose name now resolves to 127.0.0.1 must not read the console."""
+    c = client(room)
+    refused = c.get("/", headers={"Host": "evil.example:8470"})
+    assert refused.status_code == 403 and "evil.example" in refused.get_data(as_text=True)
+    for host in ("127.0.0.1:8470", "localhost:8470", "[::1]:8470", "localhost"):
+        assert c.get("/", headers={"Host": host}).status_code == 200, host
+
+
 def test_with_a_token_every_client_must_sign_in(room: Newsroom) -> None:
     token = "t" * 24
     c = room.app(token=token).test_client()

@@ -64,6 +64,19 @@ def loopback(address: str | None) -> bool:
         return False
 
 
+def _plain_host(host: str) -> bool:
+    """The Host header names this machine by address or as localhost, not by some site's name."""
+    name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+    name = name.strip("[]").lower()
+    if name in ("localhost", "localhost."):
+        return True
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return False
+    return True
+
+
 def signed_in(web: Web, credentials: dict[str, str]) -> str | None:
     """The user ``credentials`` (token, or user and password) sign in, else None."""
     token = credentials.get("token", "")
@@ -93,6 +106,9 @@ def check() -> Response | None:
     if not web.auth:
         if not loopback(request.remote_addr):
             abort(403, "this console answers only this machine (loopback) until [web] sets token or users")
+        if not _plain_host(request.host):
+            # DNS rebinding: a web page whose name now points at 127.0.0.1 must not read the console.
+            abort(403, f"this console answers only at an address (127.0.0.1, localhost), not {request.host!r}")
     elif not session.get("user") and request.endpoint not in OPEN and _header_user(web) is None:
         if request.method == "GET" and request.accept_mimetypes.accept_html:
             return redirect(url_for("security.login", next=request.full_path.rstrip("?")))
