@@ -20,6 +20,7 @@ from conftest import free_port, run_cli, write_config
 
 from monitor.config import load_config
 from monitor.errors import ConfigError
+from monitor.store import InboxFilter
 from monitor.web.security import verify_password
 from tests.web_support import RULES, Newsroom, newsroom
 
@@ -220,3 +221,17 @@ def test_the_speed_benchmark_runs_end_to_end(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "| `/` |" in done.stdout and "playground backtest over all 2,000 entries" in done.stdout
+
+
+def test_playground_backtests_with_counts_per_day_and_explains_one_entry(tmp_path: Path) -> None:
+    with newsroom(tmp_path) as room:
+        client = room.app().test_client()
+        client.environ_base["REMOTE_ADDR"] = "127.0.0.1"
+        tested = client.post("/playground", data=_form(room, client, RULES, "test")).get_data(as_text=True)
+        assert '<span class="match-count">2</span> matches' in tested
+        assert "<mark>Earthquake</mark> hits the coast" in tested and '<table class="days">' in tested
+        assert "&lt;script&gt;window.__xss=2&lt;/script&gt;" in tested  # the canary, escaped around <mark>
+        entry = room.pipeline.store.inbox(InboxFilter(text="coast"))[0]["entry_id"]
+        form = {**_form(room, client, RULES, "explain"), "entry": str(entry)}
+        explained = client.post("/playground", data=form).get_data(as_text=True)
+        assert "rule &#39;quake&#39;" in explained and "MATCHES" in explained
