@@ -126,6 +126,17 @@ def test_monitor_web_serves_loopback_and_refuses_others_without_auth(standalone:
     assert "loopback" in refused.value.read().decode()
 
 
+def test_monitor_web_says_when_its_port_is_taken(tmp_path: Path) -> None:
+    config = write_config(tmp_path, [], [], rules=RULES)
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_cli("--config", str(config), "web", "--listen", f"127.0.0.1:{port}", timeout=60)
+    assert done.returncode == 1 and f"cannot listen on 127.0.0.1:{port}" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
 def test_the_daemon_serves_the_console_and_stops_it(tmp_path: Path) -> None:
     port = free_port()
     config = write_config(tmp_path, [], [], rules=RULES, extra=f'[web]\nlisten = "127.0.0.1:{port}"\n')

@@ -35,7 +35,14 @@ def web(ctx: click.Context, listen: str | None, hash_only: bool) -> None:
     address = _listen(listen) if listen else config.web.listen or ("127.0.0.1", 8470)
     store = open_store(config)
     snapshot = _Snapshot(config, store)
-    served = serve(create_app(Console(config, store, snapshot.get, snapshot.reload)), address, config.web.auth)
+    try:
+        served = serve(create_app(Console(config, store, snapshot.get, snapshot.reload)), address, config.web.auth)
+    except OSError as exc:
+        store.close()
+        raise click.ClickException(
+            f"cannot listen on {address[0]}:{address[1]}: {exc.strerror}; is a daemon serving the console there "
+            "already ([web] listen)? pick another with --listen"
+        ) from None
     click.echo(f"console at {served.url} (Ctrl-C stops)")
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
