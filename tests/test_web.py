@@ -157,7 +157,17 @@ def test_a_form_from_another_site_is_refused_even_with_a_token(room: Newsroom) -
 
 @pytest.mark.parametrize(
     "route",
-    ["/mute", "/unmute", "/feeds/add", "/feeds/remove", "/feeds/enable", "/feeds/import", "/playground", "/logout"],
+    [
+        "/mute",
+        "/unmute",
+        "/feedback",
+        "/feeds/add",
+        "/feeds/remove",
+        "/feeds/enable",
+        "/feeds/import",
+        "/playground",
+        "/logout",
+    ],
 )
 def test_every_state_change_needs_the_token(room: Newsroom, route: str) -> None:
     assert client(room).post(route, data={}).status_code == 403
@@ -225,6 +235,22 @@ def test_a_delivery_error_naming_a_target_url_is_shown_without_it(fresh: Newsroo
 
 
 # --- mutes and feeds ----------------------------------------------------------------------
+
+
+def test_feedback_marks_an_alert_with_the_same_store_call_as_the_cli(fresh: Newsroom) -> None:
+    c = client(fresh)
+    alert = fresh.pipeline.store.inbox(InboxFilter(text="coast"))[0]
+    here = f"/story/{alert['story_id']}"
+    answer = c.post(
+        "/feedback", data={"alert": alert["id"], "verdict": "irrelevant", "next": here, "csrf": token_of(c)}
+    )
+    assert answer.status_code == 303 and answer.headers["Location"] == here
+    (given,) = fresh.pipeline.store.feedback("quake")
+    assert (given.alert_id, given.verdict) == (alert["id"], "irrelevant")
+    page = c.get(here).get_data(as_text=True)
+    assert '<span class="verdict irrelevant">irrelevant</span>' in page and "marked irrelevant" in page
+    assert c.post("/feedback", data={"alert": 999, "verdict": "relevant", "csrf": token_of(c)}).status_code == 404
+    assert c.post("/feedback", data={"alert": alert["id"], "verdict": "meh", "csrf": token_of(c)}).status_code == 400
 
 
 def test_mute_a_rule_then_a_new_match_is_recorded_muted_not_sent(fresh: Newsroom) -> None:

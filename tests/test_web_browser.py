@@ -76,6 +76,12 @@ def test_the_analyst_clicks_through_the_console(room: Newsroom, served: Served, 
     browser.find_element(By.LINK_TEXT, "Earthquake hits the coast").click()
     assert "first: this entry started the story" in browser.page_source
 
+    # mark it irrelevant (the feedback `monitor rules test` and `rules suggest` read)
+    browser.find_element(By.CSS_SELECTOR, "td.feedback button.irrelevant").click()
+    assert "marked irrelevant" in browser.find_element(By.CLASS_NAME, "flash").text
+    assert browser.find_element(By.CSS_SELECTOR, "td.feedback .verdict").text == "irrelevant"
+    assert [f.verdict for f in room.pipeline.store.feedback("quake")] == ["irrelevant"]
+
     # mute the rule for an hour
     browser.find_element(By.CSS_SELECTOR, "button.mute-rule-1h").click()
     assert "rule quake muted for 1h" in browser.find_element(By.CLASS_NAME, "flash").text

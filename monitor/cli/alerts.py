@@ -88,6 +88,41 @@ def retry(ctx: click.Context, alert_ids: tuple[int, ...], every: bool) -> None:
     click.echo(f"{count} alerts due now: the daemon sends them within 30 s, or run: monitor run --once")
 
 
+@alerts.command("feedback")
+@click.argument("alert_id", type=int, required=False)
+@click.argument("verdict", type=click.Choice(["relevant", "irrelevant"]), required=False)
+@click.option("--note", default="", help="Why: kept with the verdict, shown by --list and rules test.")
+@click.option("--list", "listing", is_flag=True, help="List the verdicts given, per rule.")
+@click.option("--rule", default=None, help="With --list: only this rule's verdicts.")
+@click.pass_context
+def feedback(
+    ctx: click.Context, alert_id: int | None, verdict: str | None, note: str, listing: bool, rule: str | None
+) -> None:
+    """Mark an alert relevant or irrelevant (ID VERDICT), or --list the verdicts per rule.
+
+    `monitor rules test` then reports each rule's precision on its verdicts, `monitor check`
+    warns when a rule still matches an entry marked irrelevant, and `monitor rules suggest RULE`
+    proposes a change that removes the irrelevant ones.
+    """
+    if listing:
+        with _store(ctx) as store:
+            given = store.feedback(rule)
+        for rule_name in dict.fromkeys(f.rule for f in given):
+            mine = [f for f in given if f.rule == rule_name]
+            relevant = sum(f.verdict == "relevant" for f in mine)
+            click.echo(f"{rule_name}: {relevant} relevant, {len(mine) - relevant} irrelevant")
+            for f in mine:
+                click.echo(f"  alert {f.alert_id:>6}  entry {f.entry_id:>6}  {f.verdict:<10}  {f.note}")
+        return
+    if alert_id is None or verdict is None:
+        raise click.UsageError("give ALERT_ID and relevant|irrelevant, or --list")
+    with _store(ctx) as store:
+        recorded = store.add_feedback(alert_id, verdict, note, datetime.now(UTC))
+    if recorded is None:
+        raise click.ClickException(f"no alert {alert_id}: see monitor alerts list")
+    click.echo(f"alert {alert_id} ({recorded.rule}): {verdict}; see monitor rules test for the rule's precision")
+
+
 def _kind(row: dict[str, Any]) -> str:
     """story, event, escalation, or update with what changed (the title before, if it changed)."""
     kind = str(row.get("kind") or "story")

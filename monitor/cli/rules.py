@@ -27,7 +27,10 @@ from monitor.models import Entry
 from monitor.rules import Rule, RuleSet, load_rules
 from monitor.rules.backtest import RuleReport, backtest, fts_query
 from monitor.rules.explain import Verdict, explain_lines
+from monitor.rules.feedback import Marked, score_feedback
+from monitor.rules.load import alias_groups
 from monitor.rules.match import in_scope
+from monitor.rules.suggest import suggest
 from monitor.store import Store
 
 log = logging.getLogger(__name__)
@@ -75,6 +78,8 @@ def test_rules(
             query = None if scan else fts_query(rule)
             report = backtest(ruleset, rule, store.history(cutoff, query), kept_misses=shown_misses)
             _print_report(report, limit, shown_misses, "index" if query else "scan")
+            if marked := marked_entries(store, rule.name):
+                click.echo("  " + score_feedback(rule, marked).line())
             reports.append(report)
         if send:
             _queue_catchup(config, store, reports)
@@ -106,6 +111,57 @@ def explain(ctx: click.Context, rule_name: str, text: str | None, entry_id: int 
     doc, trace = ruleset.trace(rule.name, entry)
     for line in explain_lines(rule, doc, trace, in_scope(rule.scope, entry, datetime.now(UTC))):
         click.echo(line)
+
+
+@rules.command("suggest")
+@click.argument("rule_name")
+@click.pass_context
+def suggest_change(ctx: click.Context, rule_name: str) -> None:
+    """Propose the smallest change to RULE that stops it matching the entries marked irrelevant
+    (monitor alerts feedback ID irrelevant) without losing one marked relevant, as a diff."""
+    config = load(ctx)
+    rule = _find(_rules(config, ()), rule_name)
+    store = _open_store(config)
+    try:
+        marked = marked_entries(store, rule.name)
+    finally:
+        store.close()
+    if not any(not relevant for _, _, relevant in marked):
+        raise click.ClickException(
+            f"no alert of {rule.name!r} is marked irrelevant: monitor alerts feedback ID irrelevant"
+        )
+    path, _, line = rule.source.rpartition(":")
+    lines = Path(path).read_text(encoding="utf-8").splitlines(keepends=True)
+    vetoes = alias_groups(("negation", "hedge"), config.rule_paths)
+    found = suggest(rule, vetoes, [(entry, relevant) for _, entry, relevant in marked], lines, int(line) - 1)
+    if found is None:
+        click.echo(f"{rule.name}: no single change removes an irrelevant entry without losing a relevant one")
+        return
+    click.echo(f"{rule.name}: {found.what}: removes {found.removed} irrelevant, loses no relevant ({path})")
+    click.echo(found.diff, nl=False)
+
+
+def marked_entries(store: Store, rule: str) -> list[Marked]:
+    """The entries of the rule's alerts the analyst marked, with their verdicts."""
+    given = store.feedback(rule)
+    entries = store.entries(f.entry_id for f in given)
+    return [(f.entry_id, entries[f.entry_id], f.verdict == "relevant") for f in given if f.entry_id in entries]
+
+
+def feedback_warnings(config: Config) -> list[str]:
+    """For ``check``: each rule that still matches an entry marked irrelevant (as for golden examples)."""
+    if not config.storage_path.exists():
+        return []
+    store = Store(config.storage_path)
+    try:
+        found = []
+        for rule in _rules(config, ()):
+            marked = marked_entries(store, rule.name)
+            if marked and (score := score_feedback(rule, marked)).wrong:
+                found.append(f"{rule.source}: rule {rule.name!r} {score.line().split('; ', 1)[1]}")
+        return found
+    finally:
+        store.close()
 
 
 def _queue_catchup(config: Config, store: Store, reports: list[RuleReport]) -> None:

@@ -27,6 +27,10 @@ def check(ctx: click.Context) -> None:
     )
     if warning := runtime.exposure(config):
         click.echo(warning, err=True)
+    from monitor.cli.rules import feedback_warnings  # the analyst's verdicts, as golden examples
+
+    for line in feedback_warnings(config):
+        click.echo(f"warning: {line}", err=True)
 
 
 @click.command()

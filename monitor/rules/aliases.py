@@ -19,6 +19,8 @@ from monitor.rules.schema import schema_problems
 from monitor.rules.yamlfile import LineDict, LineList
 
 ALIAS_FILE_NAMES = ("aliases.yaml", "aliases.yml")
+# Built-in sets every rule may use (@negation, @hedge); an aliases file may redefine any of them.
+BUILTIN_ALIASES = (Path(__file__).with_name("builtin") / "aliases.yaml",)
 ALIAS_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
 
@@ -32,6 +34,7 @@ class AliasDef:
     items: LineList
     path: str
     line: int
+    builtin: bool = False
 
 
 @dataclass
@@ -42,7 +45,7 @@ class AliasBook:
     _done: dict[str, Group | None] = field(default_factory=dict)
     _resolving: list[str] = field(default_factory=list)
 
-    def read(self, path: Path, data: Any, problems: list[Problem]) -> None:
+    def read(self, path: Path, data: Any, problems: list[Problem], builtin: bool = False) -> None:
         where = str(path)
         before = len(problems)
         table = data.get("aliases") if isinstance(data, LineDict) else None
@@ -57,15 +60,15 @@ class AliasBook:
             line = table.line_of(name)
             if not isinstance(name, str) or not ALIAS_NAME.match(name):
                 problems.append(Problem(where, line, f"alias name {name!r}: use letters, digits, - and _"))
-            elif name in self.defs:
+            elif name in self.defs and not self.defs[name].builtin:
                 other = self.defs[name]
                 problems.append(Problem(where, line, f"alias {name!r} is already defined at {other.path}:{other.line}"))
             elif isinstance(items, str):
-                self.defs[name] = AliasDef(name, _one(items, line), where, line)
+                self.defs[name] = AliasDef(name, _one(items, line), where, line, builtin)
             elif not isinstance(items, LineList) or not items:
                 problems.append(Problem(where, line, f"alias {name!r} must be a non-empty list of terms"))
             else:
-                self.defs[name] = AliasDef(name, items, where, line)
+                self.defs[name] = AliasDef(name, items, where, line, builtin)
         if len(problems) == before:
             problems.extend(schema_problems(where, data, "aliasesFile"))
 

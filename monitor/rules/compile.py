@@ -8,17 +8,19 @@ required group), so most rules cost nothing for most entries. Pure.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import ahocorasick
 import re2
 
 from monitor.rules.model import FIELDS, Group, Rule, Term
+from monitor.rules.spelling import joint_variants, unicode_regex, words_regex
 from monitor.text import fold, is_word_char
 
-PatternKind = Literal["exact", "prefix", "fuzzy", "regex"]
+PatternKind = Literal["exact", "prefix", "fuzzy", "regex", "words"]
 REGEX_MAX_MEM = 1 << 20  # bytes re2 may use for one compiled pattern: a rule can never grow huge
 REGEX_MAX_LENGTH = 500  # characters of pattern text
 
@@ -49,14 +51,21 @@ class CGroup:
     near: int | None
     fields: frozenset[int] | None
     group: Group
+    unless: CGroup | None = None  # compiled ``unless_near`` group
 
 
 CNode = CTerm | CGroup
+_HYPHEN_JOINT = re.compile(r"(?<=\w)-(?=\w)")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")
 
 
 def term_key(term: Term) -> str:
-    """The folded phrase a term stands for: ``"Islamic  Emirate*"`` → ``"islamic emirate"``."""
-    return " ".join(fold(term.text.rstrip("*") if term.wildcard else term.text).split())
+    """The folded phrase a term stands for, hyphens and letter-digit joints made spaces:
+    ``"Islamic  Emirate*"`` → ``"islamic emirate"``, ``"Arctic LNG-2"`` and ``"Arctic LNG2"`` → ``"arctic lng 2"``.
+    A term with ``*`` inside keeps its stars: ``"исламск* эмират*"``."""
+    text = term.text.rstrip("*") if term.wildcard and not term.word_wildcards else term.text
+    folded = _LETTER_DIGIT.sub(" ", _HYPHEN_JOINT.sub(" ", fold(text)))
+    return " ".join(folded.split())
 
 
 def compile_regex(source: str) -> re2._Regexp:
@@ -67,7 +76,7 @@ def compile_regex(source: str) -> re2._Regexp:
     options.max_mem = REGEX_MAX_MEM
     options.log_errors = False
     try:
-        return re2.compile(source, options)
+        return re2.compile(unicode_regex(source), options)
     except re2.error as exc:
         detail = exc.args[0].decode(errors="replace") if exc.args and isinstance(exc.args[0], bytes) else str(exc)
         raise ValueError(f"invalid regex {source!r}: {detail}") from None
@@ -76,6 +85,8 @@ def compile_regex(source: str) -> re2._Regexp:
 def pattern_of(term: Term) -> Pattern:
     if term.regex:
         return Pattern(term.text, "regex")
+    if term.word_wildcards:
+        return Pattern(term_key(term), "words")
     if term.fuzzy and 0 < term.fuzzy < 100:
         return Pattern(term_key(term), "fuzzy", term.fuzzy)
     return Pattern(term_key(term), "prefix" if term.wildcard else "exact")
@@ -88,9 +99,13 @@ class Program:
         self.rules = tuple(rules)
         self.patterns: list[Pattern] = []
         self._ids: dict[Pattern, int] = {}
+        self.companions: dict[int, int] = {}  # "words" pattern id → the prefix pattern that triggers it
         self.trees = [self._node(rule.match) for rule in self.rules]
         wanted = [frozenset(FIELDS.index(f) for f in rule.fields) for rule in self.rules]
         self.regexes = {pid: compile_regex(p.key) for pid, p in enumerate(self.patterns) if p.kind == "regex"}
+        self.regexes.update(
+            (pid, compile_regex(words_regex(p.key))) for pid, p in enumerate(self.patterns) if p.kind == "words"
+        )
         self.fields = sorted(set().union(*wanted, *(_group_fields(t) for t in self.trees)))
         # None stands for "every field scanned": most rules, and no filtering needed.
         self.rule_fields = [None if w == frozenset(self.fields) else w for w in wanted]
@@ -98,30 +113,48 @@ class Program:
         self.triggered: dict[int, list[int]] = {}
         self.always: list[int] = []  # rules that can hold without a scanned pattern
         for index, tree in enumerate(self.trees):
-            trigger = _trigger(tree, self.patterns)
+            trigger = _trigger(tree, self.patterns, self.companions)
             if trigger is None:
                 self.always.append(index)
             for pid in trigger or ():
                 self.triggered.setdefault(pid, []).append(index)
 
+    def _pid(self, pattern: Pattern) -> int:
+        pid = self._ids.setdefault(pattern, len(self.patterns))
+        if pid == len(self.patterns):
+            self.patterns.append(pattern)
+        return pid
+
     def _node(self, node: Group | Term) -> CNode:
         if isinstance(node, Term):
             pattern = pattern_of(node)
-            pid = self._ids.setdefault(pattern, len(self.patterns))
-            if pid == len(self.patterns):
-                self.patterns.append(pattern)
+            pid = self._pid(pattern)
+            if pattern.kind == "words":  # its first word, as a prefix, is the scanned trigger
+                self.companions[pid] = self._pid(Pattern(pattern.key.split()[0].rstrip("*"), "prefix"))
             return CTerm(pid, node, pattern.scanned)
         fields = frozenset(FIELDS.index(f) for f in node.fields) if node.fields is not None else None
-        return CGroup(node.kind, tuple(self._node(c) for c in node.children), node.near, fields, node)
+        unless = self._node(node.unless.group) if node.unless is not None else None
+        children = tuple(self._node(c) for c in node.children)
+        return CGroup(node.kind, children, node.near, fields, node, unless)  # type: ignore[arg-type]
 
     def _automaton(self) -> ahocorasick.Automaton | None:
-        """Key → (length, needs a word boundary before, after, exact pattern id, prefix pattern id)."""
-        slots: dict[str, list[int]] = {}
+        """Key → (length, needs a word boundary before, after, exact pattern id, prefix pattern id, more).
+
+        Each scanned pattern is added under every spelling of its joints (space, hyphen,
+        none); ``more`` holds the (pattern id, is prefix) pairs of a key two patterns share.
+        """
+        slots: dict[str, list[Any]] = {}
         for pid, pattern in enumerate(self.patterns):
-            if pattern.scanned:
-                key = pattern.key
-                slot = slots.setdefault(key, [len(key), is_word_char(key[0]), is_word_char(key[-1]), -1, -1])
-                slot[3 if pattern.kind == "exact" else 4] = pid
+            if not pattern.scanned:
+                continue
+            prefix = pattern.kind == "prefix"
+            for key in joint_variants(pattern.key):
+                slot = slots.setdefault(key, [len(key), is_word_char(key[0]), is_word_char(key[-1]), -1, -1, ()])
+                index = 4 if prefix else 3
+                if slot[index] in (-1, pid):
+                    slot[index] = pid
+                elif (pid, prefix) not in slot[5]:
+                    slot[5] = (*slot[5], (pid, prefix))
         if not slots:
             return None
         automaton = ahocorasick.Automaton()
@@ -131,13 +164,15 @@ class Program:
         return automaton
 
 
-def _trigger(node: CNode, patterns: list[Pattern]) -> set[int] | None:
+def _trigger(node: CNode, patterns: list[Pattern], companions: dict[int, int]) -> set[int] | None:
     """Patterns of which at least one must be found for ``node`` to hold; None when none must."""
     if isinstance(node, CTerm):
+        if node.pid in companions:
+            return {companions[node.pid]}
         return {node.pid} if patterns[node.pid].scanned else None
     if node.kind == "none":
         return None
-    found = [_trigger(child, patterns) for child in node.children]
+    found = [_trigger(child, patterns, companions) for child in node.children]
     if node.kind == "any":
         if any(t is None for t in found):
             return None
@@ -150,7 +185,8 @@ def _group_fields(node: CNode) -> set[int]:
     if isinstance(node, CTerm):
         return set()
     own = set(node.fields or ())
-    return own.union(*(_group_fields(c) for c in node.children))
+    inner = [*node.children, *([node.unless] if node.unless is not None else [])]
+    return own.union(*(_group_fields(c) for c in inner))
 
 
 def all_terms(node: Group | Term) -> Iterable[Term]:

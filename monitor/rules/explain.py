@@ -12,8 +12,10 @@ from monitor.models import Entry
 from monitor.rules.compile import CGroup, CNode, CTerm
 from monitor.rules.match import Document, RuleSet, Trace, in_scope, matched_words
 from monitor.rules.model import FIELDS, Example, Rule
+from monitor.rules.windows import Hit
 
 SHOWN_TERMS = 6  # terms listed per group before "…"
+CONTEXT_WORDS = 6  # words shown either side of the words that made a rule fire
 
 
 def example_entry(example: Example) -> Entry:
@@ -80,9 +82,36 @@ def explain_lines(rule: Rule, doc: Document, trace: Trace, now_in_scope: bool = 
     lines.extend(_tree(trace, doc, 1))
     if trace.held:
         lines.append(f"matched words: {', '.join(matched_words(doc, trace.hits)) or '(none)'}")
+        lines.extend(f"  in {where}: {snippet}" for where, snippet in contexts(doc, trace.hits))
     else:
         lines.append(f"why not: {reason(trace)}")
     return lines
+
+
+def contexts(doc: Document, hits: list[Hit], limit: int = 3) -> list[tuple[str, str]]:
+    """(field, original words around the hits, each hit in [brackets]) for the first ``limit``
+    places where the rule fired: the words that made it fire, in their context."""
+    found: list[tuple[str, str]] = []
+    spans: list[tuple[int, int, int]] = []  # (field, first word, last word) of each place
+    for hit in sorted(set(hits)):
+        first, last = doc.word_at(hit), doc.last_word(hit)
+        if spans and spans[-1][0] == hit[0] and first - spans[-1][2] <= CONTEXT_WORDS:
+            spans[-1] = (hit[0], spans[-1][1], max(last, spans[-1][2]))
+        elif len(spans) < limit:
+            spans.append((hit[0], first, last))
+    for f, first, last in spans:
+        text = doc.texts[f]
+        starts = doc.word_starts(f)
+        begin = starts[max(0, first - CONTEXT_WORDS)]
+        end = starts[last + CONTEXT_WORDS + 1] - 1 if last + CONTEXT_WORDS + 1 < len(starts) else len(text)
+        snippet = " ".join(doc.original((f, begin, end)).split())
+        for hit in sorted({h for h in hits if h[0] == f and begin <= h[1] and h[2] <= end}, key=lambda h: -h[1]):
+            word = doc.original(hit)
+            at = snippet.rfind(word)
+            if at >= 0:
+                snippet = f"{snippet[:at]}[{word}]{snippet[at + len(word) :]}"
+        found.append((FIELDS[f], ("…" if begin else "") + snippet.strip() + ("…" if end < len(text) else "")))
+    return found
 
 
 def _tree(trace: Trace, doc: Document, depth: int) -> list[str]:

@@ -17,10 +17,11 @@ from typing import Any
 from monitor.durations import parse_duration
 from monitor.errors import ConfigError, Problem
 from monitor.models import Burst
-from monitor.rules.aliases import AliasBook, AliasDef, is_aliases_file
+from monitor.rules.aliases import BUILTIN_ALIASES, AliasBook, AliasDef, is_aliases_file
 from monitor.rules.compile import compile_regex, term_key
-from monitor.rules.model import DEFAULT_FIELDS, DEFAULT_NEAR, FIELDS, Example, Group, Rule, Scope, Term
+from monitor.rules.model import DEFAULT_FIELDS, DEFAULT_NEAR, FIELDS, Example, Group, Rule, Scope, Term, Unless
 from monitor.rules.schema import schema_problems
+from monitor.rules.spelling import uses_ascii_boundary
 from monitor.rules.yamlfile import LineDict, LineList, load_yaml
 from monitor.text import fold, without_spaces
 
@@ -48,8 +49,10 @@ CHOICES = {
     "delivery": ("immediate", "digest"),
     "severity": ("info", "normal", "urgent"),
 }
-GROUP_KEYS = ("all", "any", "none", "near", "fields")
-TERM_KEYS = ("term", "fuzzy", "regex")
+GROUP_KEYS = ("all", "any", "none", "near", "fields", "ordered", "sentence", "paragraph", "min_mentions", "unless_near")
+TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions")
+UNLESS_KEYS = ("any", "within", "sentence")
+DEFAULT_UNLESS_WITHIN = 6  # words: "unless_near" without within: or sentence:
 MIN_PREFIX = 3  # letters before a "*": shorter prefixes match most of the language
 
 
@@ -68,6 +71,8 @@ def load_rules(paths: Iterable[Path], targets: Iterable[str] = (), *, aliases_fr
     """Load every rule (aliases from ``paths`` and ``aliases_from``); raise one ConfigError listing every problem."""
     problems: list[Problem] = []
     book = AliasBook()
+    for path in BUILTIN_ALIASES:  # @negation, @hedge, …: a rule path's aliases file may redefine them
+        book.read(path, load_yaml(path), problems, builtin=True)
     documents: list[tuple[Path, Any]] = []
     rule_paths = rule_files(paths)
     extra = [p for p in rule_files(aliases_from) if p not in rule_paths]
@@ -93,6 +98,23 @@ def load_rules(paths: Iterable[Path], targets: Iterable[str] = (), *, aliases_fr
     if problems:
         raise ConfigError(sorted(problems, key=lambda p: (p.path, p.line or 0)))
     return rules
+
+
+def alias_groups(names: Iterable[str], paths: Iterable[Path] = ()) -> Group:
+    """The named aliases (built-in, or as redefined by an aliases file among ``paths``) as one ``any``."""
+    problems: list[Problem] = []
+    book = AliasBook()
+    for path in BUILTIN_ALIASES:
+        book.read(path, load_yaml(path), problems, builtin=True)
+    for path in rule_files(paths):
+        data = load_yaml(path) if path.exists() else None
+        if is_aliases_file(path, data):
+            book.read(path, data, problems)
+    reader = _Reader(Path("aliases"), book, set(), problems)
+    groups = [g for g in (reader.alias(name, 0) for name in names) if g is not None]
+    if problems:
+        raise ConfigError(problems)
+    return Group("any", tuple(groups), label=" ".join(f"@{n}" for n in names))
 
 
 class _Reader:
@@ -308,15 +330,71 @@ class _Reader:
             return None
         near = self.near(value) if "near" in value else None
         fields = self.fields(value, "fields") if "fields" in value else None
+        scope = self.proximity(value)
+        whole = self.salience(value)
         parts = [self.items(key, value[key], value.line_of(key)) for key in kinds]
         groups = [p for p in parts if p is not None]
-        if len(groups) != len(parts):
+        if len(groups) != len(parts) or scope is None or whole is None:
             return None
-        if near is not None:
-            groups = [replace(g, near=near) if g.kind == "all" else g for g in groups]
+        if near is not None or scope:
+            groups = [replace(g, near=near, **scope) if g.kind == "all" else g for g in groups]
         if len(groups) == 1:
-            return replace(groups[0], fields=fields)
-        return Group("all", tuple(groups), fields=fields)
+            return replace(groups[0], fields=fields, **whole)
+        return Group("all", tuple(groups), fields=fields, **whole)
+
+    def proximity(self, value: LineDict) -> dict[str, Any] | None:
+        """``ordered``, ``sentence`` and ``paragraph``: how the parts of the ``all:`` stand to each other."""
+        found: dict[str, Any] = {}
+        for key in ("ordered", "sentence", "paragraph"):
+            if key not in value:
+                continue
+            if not isinstance(value[key], bool):
+                self.problem(value.line_of(key), f'"{key}" must be true or false, not {value[key]!r}')
+                return None
+            if "all" not in value:
+                self.problem(value.line_of(key), f'"{key}" applies to the parts of an "all:" list: add one')
+                return None
+            found[key] = value[key]
+        if found.get("ordered") and "near" not in value and not (found.get("sentence") or found.get("paragraph")):
+            self.problem(value.line_of("ordered"), '"ordered" needs a window: add near: N (words), or sentence: true')
+            return None
+        return found
+
+    def salience(self, value: LineDict) -> dict[str, Any] | None:
+        """``min_mentions`` and ``unless_near`` of a group (a term mapping takes min_mentions too)."""
+        found: dict[str, Any] = {}
+        if "min_mentions" in value:
+            count = value["min_mentions"]
+            if isinstance(count, bool) or not isinstance(count, int) or count < 1:
+                self.problem(value.line_of("min_mentions"), f'"min_mentions" must be a whole number ≥ 1, not {count!r}')
+                return None
+            found["min_mentions"] = count
+        if "unless_near" in value:
+            unless = self.unless(value["unless_near"], value.line_of("unless_near"))
+            if unless is None:
+                return None
+            found["unless"] = unless
+        return found
+
+    def unless(self, value: Any, line: int) -> Unless | None:
+        if not isinstance(value, LineDict) or "any" not in value:
+            self.problem(line, '"unless_near" must be a mapping such as {any: ["@negation"], within: 6}')
+            return None
+        self.unknown_keys(value, UNLESS_KEYS)
+        within = value.get("within")
+        if within is not None and (isinstance(within, bool) or not isinstance(within, int) or within < 1):
+            self.problem(value.line_of("within"), f'"within" must be a number of words (at least 1), not {within!r}')
+            return None
+        sentence = value.get("sentence", False)
+        if not isinstance(sentence, bool):
+            self.problem(value.line_of("sentence"), f'"sentence" must be true or false, not {sentence!r}')
+            return None
+        group = self.items("any", value["any"], value.line_of("any"))
+        if group is None:
+            return None
+        if within is None and not sentence:
+            within = DEFAULT_UNLESS_WITHIN
+        return Unless(group, within, sentence)
 
     def near(self, value: LineDict) -> int | None:
         near = value["near"]
@@ -358,23 +436,32 @@ class _Reader:
         text = " ".join(text.split())
         if text.startswith("@"):
             return self.alias(text[1:], line)
-        if "*" in text.rstrip("*") or text.endswith("**"):
-            self.problem(line, f"term {text!r}: * is a suffix wildcard, allowed once at the end of a term")
+        if any("*" in word.rstrip("*") or word.endswith("**") or word == "*" for word in text.split()):
+            self.problem(
+                line, f"term {text!r}: * is a suffix wildcard, allowed once at the end of a word (Исламск* Эмират*)"
+            )
             return None
         term = Term(text)
         key = term_key(term)
-        if not key:
+        if not key.strip("*"):
             self.problem(line, f"term {text!r} is empty once folded: give it letters or digits")
             return None
-        if term.wildcard and len(key) < MIN_PREFIX and not without_spaces(key[0]):
+        # A phrase with * inside needs every starred word long enough; a trailing * the whole phrase.
+        stems = [fold(w.rstrip("*")) for w in text.split() if w.endswith("*")] if term.word_wildcards else [key]
+        if (term.wildcard or term.word_wildcards) and any(
+            len(stem) < MIN_PREFIX and not without_spaces(stem[:1] or "a") for stem in stems
+        ):
             self.problem(line, f"term {text!r}: give at least {MIN_PREFIX} letters before *, or it matches most words")
+            return None
+        if term.word_wildcards and explicit and fuzzy:
+            self.problem(line, f"term {text!r}: fuzzy cannot be combined with a * wildcard")
             return None
         if term.wildcard and explicit and fuzzy:
             self.problem(line, f"term {text!r}: fuzzy cannot be combined with a * wildcard")
             return None
         # A rule-wide fuzzy leaves wildcards and unspaced scripts exact: similarity
         # of a prefix or of one Han character is not a useful notion.
-        if fuzzy and not term.wildcard and not any(without_spaces(c) for c in key):
+        if fuzzy and not term.wildcard and not term.word_wildcards and not any(without_spaces(c) for c in key):
             return Term(text, fuzzy=fuzzy)
         return term
 
@@ -393,13 +480,26 @@ class _Reader:
             except ValueError as exc:
                 self.problem(item.line_of("regex"), f"{exc}: regexes use google-re2 syntax and see folded text")
                 return None
-            return Term(source, regex=True)
+            if uses_ascii_boundary(source):
+                self.problem(
+                    item.line_of("regex"),
+                    "\\b sees only ASCII letters in re2: write (?:^|\\W) before and (?:\\W|$) after instead",
+                )
+                return None
+            return self._counted(item, Term(source, regex=True))
         text = item["term"]
         if not isinstance(text, str) or not text.strip():
             self.problem(item.line_of("term"), '"term" must be a non-empty word or phrase')
             return None
         fuzzy = self.percent(item, "fuzzy") if "fuzzy" in item else self.fuzzy
-        return self.term(text, line, fuzzy, explicit="fuzzy" in item)
+        return self._counted(item, self.term(text, line, fuzzy, explicit="fuzzy" in item))
+
+    def _counted(self, item: LineDict, node: Term | Group | None) -> Term | Group | None:
+        """A term with ``min_mentions``: an ``any`` of it that needs that many hits."""
+        whole = self.salience(item) if "min_mentions" in item else {}
+        if node is None or whole is None:
+            return None
+        return Group("any", (node,), **whole) if whole else node
 
     def alias(self, name: str, line: int) -> Group | None:
         if name not in self.book.defs:

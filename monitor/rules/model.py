@@ -17,9 +17,11 @@ OnUpdate = Literal["ignore", "alert"]
 DeliveryMode = Literal["immediate", "digest"]
 Severity = Literal["info", "normal", "urgent"]
 
-FIELDS = ("title", "summary", "content", "author", "tags", "feed", "link")
+# "lead" is derived: the title and the first paragraph of the body (at most LEAD_WORDS words).
+FIELDS = ("title", "summary", "content", "author", "tags", "feed", "link", "lead")
 DEFAULT_FIELDS = ("title", "summary", "content")
 DEFAULT_NEAR = 20  # words: "near: true" means about a sentence
+LEAD_WORDS = 60  # words of the first paragraph the "lead" field keeps (unspaced scripts: twice as many characters)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +40,11 @@ class Term:
     def wildcard(self) -> bool:
         return not self.regex and self.text.endswith("*")
 
+    @property
+    def word_wildcards(self) -> bool:
+        """A ``*`` ends some word before the last: ``Исламск* Эмират*`` (each word a prefix)."""
+        return not self.regex and any(word.endswith("*") for word in self.text.split()[:-1])
+
     def __str__(self) -> str:
         if self.regex:
             return f"/{self.text}/"
@@ -51,6 +58,10 @@ class Group:
     ``near``: the children of an ``all`` must occur within this many words of each other.
     ``fields``: only hits in these entry fields count inside this group (None: inherit).
     ``label``: where the group came from, e.g. ``@taliban`` for an alias.
+    ``ordered``: with ``near``, the children occur in the order written.
+    ``sentence`` / ``paragraph``: the children of an ``all`` occur in one sentence / paragraph.
+    ``min_mentions``: the group holds only with at least this many hits (salience).
+    ``unless``: hits standing close to a term of ``unless.group`` do not count (negation, hedging).
     """
 
     kind: GroupKind
@@ -58,6 +69,21 @@ class Group:
     near: int | None = None
     fields: tuple[str, ...] | None = None
     label: str = ""
+    ordered: bool = False
+    sentence: bool = False
+    paragraph: bool = False
+    min_mentions: int = 1
+    unless: Unless | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Unless:
+    """``unless_near``: a hit within ``within`` words of a hit of ``group`` (or, with
+    ``sentence``, in the same sentence as one) does not count for the group it belongs to."""
+
+    group: Group
+    within: int | None = None
+    sentence: bool = False
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from monitor.store.alerts import AlertsMixin
 from monitor.store.console import STATES, ConsoleMixin, InboxFilter, feed_status, fts_phrases
 from monitor.store.entries import EntriesMixin
+from monitor.store.feedback import Feedback, FeedbackMixin
 from monitor.store.feeds import FeedsMixin
 from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
@@ -29,6 +30,7 @@ __all__ = [
     "STATES",
     "Delivery",
     "FeedState",
+    "Feedback",
     "InboxFilter",
     "PendingAlert",
     "QueuedAlert",
@@ -44,5 +46,5 @@ __all__ = [
 ]
 
 
-class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, MutesMixin, ConsoleMixin):
+class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, FeedbackMixin, MutesMixin, ConsoleMixin):
     """The state database. Safe to use from several threads; one writer at a time."""

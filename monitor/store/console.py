@@ -27,9 +27,9 @@ _STATE_SQL = {
 _ROW = (
     "SELECT a.id, a.rule, a.target, a.url_label, a.status, a.attempts, a.hold_reason, a.batch, a.created, "
     "a.sent_at, a.next_attempt, a.last_error, a.story_id, a.entry_id, a.kind, a.muted_by, e.title, e.outlet, "
-    "e.link, e.feed_url, coalesce(e.published, e.first_seen) AS dated, "
+    "e.link, e.feed_url, coalesce(e.published, e.first_seen) AS dated, f.verdict, "
     "(SELECT count(DISTINCT o.outlet) FROM entries o WHERE o.story_id = a.story_id) AS outlets "
-    "FROM alerts a JOIN entries e ON e.id = a.entry_id"
+    "FROM alerts a JOIN entries e ON e.id = a.entry_id LEFT JOIN feedback f ON f.alert_id = a.id"
 )
 
 

@@ -202,7 +202,19 @@ def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m010_web_mutes(db: sqlite_utils.Database) -> None:
+def m0xx_feedback(db: sqlite_utils.Database) -> None:
+    """The analyst's verdict on an alert (issue 14): relevant or irrelevant, with a note.
+    One row per alert (a new verdict replaces the old); the rule and entry are copied so
+    feedback outlives the alert's pruning and ``rules test`` can read it per rule."""
+    db.execute(
+        "CREATE TABLE feedback (alert_id INTEGER PRIMARY KEY, rule TEXT NOT NULL, entry_id INTEGER NOT NULL, "
+        "verdict TEXT NOT NULL CHECK (verdict IN ('relevant', 'irrelevant')), note TEXT, created TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_feedback_rule ON feedback(rule)")
+
+
+@migrations()
+def m011_web_mutes(db: sqlite_utils.Database) -> None:
     """The console's mutes (a story, a rule or a feed, until a time or until unmuted), the mark an
     alert muted by one carries, and the index the inbox's time filter reads."""
     db.execute(

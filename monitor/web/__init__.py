@@ -1,6 +1,6 @@
 """The analyst's console: server-rendered pages over the store and the outbox, never around them.
 
-One module per page (inbox, story, mutes, feeds, search, alertfeeds, playground) over ``base``
+One module per page (inbox, story, feedback, mutes, feeds, search, alertfeeds, playground) over ``base``
 (the Console a page reads: config, store, the live runtime, the reload hook); ``security``
 (who may ask) and ``csrf`` (every state change carries the session's token) apply to every
 request; ``app`` joins them into a Flask app, ``server`` serves it with waitress.

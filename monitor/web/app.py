@@ -18,10 +18,10 @@ from markupsafe import Markup
 from werkzeug.exceptions import HTTPException
 
 from monitor.urls import redact
-from monitor.web import alertfeeds, csrf, feeds, inbox, mutes, playground, search, security, story
+from monitor.web import alertfeeds, csrf, feedback, feeds, inbox, mutes, playground, search, security, story
 from monitor.web.base import Console, ago, render
 
-PAGES = (inbox, story, mutes, feeds, search, alertfeeds, playground)
+PAGES = (inbox, story, feedback, mutes, feeds, search, alertfeeds, playground)
 
 
 def create_app(c: Console, *, secret_key: bytes | None = None) -> Flask:

@@ -1,0 +1,134 @@
+"""Precision and recall of watch rules on the labelled evaluation set (issue 14).
+
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py             # tuning part only
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout   # tuning and held-out side by side
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on tuning
+
+Two rule sets over ``tests/data/rules_eval``: ``rules_old/`` (what the language could
+say before issue 14: aliases, near, none) and ``rules/`` (the new operators), one rule
+per topic named as the topic. An item is a positive for a topic iff the topic is in
+its labels. Entries carry the feed's language (``feed_lang``), or none when it is null.
+The held-out part must be read once, at the very end (tests/data/rules_eval/README.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from monitor.models import Entry
+from monitor.rules import RuleSet
+from monitor.rules.language import detect
+from monitor.rules.load import load_rules
+from monitor.text import html_to_text
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "rules_eval"
+
+
+@dataclass(frozen=True)
+class Score:
+    tp: int
+    fp: int
+    fn: int
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+
+def items(part: str) -> list[dict]:  # type: ignore[type-arg]
+    with (DATA / f"{part}.jsonl").open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+def entry(item: dict) -> Entry:  # type: ignore[type-arg]
+    return Entry(
+        feed_url=f"https://{item['outlet']}.example/feed",
+        outlet=item["outlet"],
+        key=item["id"],
+        link=f"https://example.org/{item['id']}",
+        title=item["title"],
+        summary=html_to_text(item["summary"] or ""),
+        content=html_to_text(item["content"] or ""),
+        lang=item["feed_lang"] or "",
+    )
+
+
+def score(rules: RuleSet, part: list[dict], *, show: bool = False) -> dict[str, Score]:  # type: ignore[type-arg]
+    """Per topic (rule name) and "all" (micro-averaged)."""
+    counts = {rule.name: [0, 0, 0] for rule in rules.rules}
+    for item in part:
+        fired = {m.rule for m in rules.match(entry(item))}
+        for topic, tally in counts.items():
+            wanted = topic in item["labels"]
+            if topic in fired and wanted:
+                tally[0] += 1
+            elif topic in fired:
+                tally[1] += 1
+                if show:
+                    print(f"  FP {topic:26} {item['id']} {item['trap']}: {item['title'][:70]}")
+            elif wanted:
+                tally[2] += 1
+                if show:
+                    print(f"  FN {topic:26} {item['id']} {item['trap']}: {item['title'][:70]}")
+    scores = {name: Score(*tally) for name, tally in counts.items()}
+    scores["all"] = Score(*(sum(s[i] for s in counts.values()) for i in range(3)))
+    return scores
+
+
+def languages_report(part: list[dict]) -> int:  # type: ignore[type-arg]
+    """How often ``detect`` names an item's language, from title + summary and from the title alone."""
+    detect("warm up")  # the model loads once
+    for label, text in (
+        ("title + summary", lambda e: f"{e.title}\n{e.summary or e.content}"),
+        ("title alone", lambda e: e.title),
+    ):
+        started = time.perf_counter()
+        wrong = [(i["id"], i["lang"], got) for i in part if (got := detect(text(entry(i)))) != i["lang"]]
+        per_item = (time.perf_counter() - started) * 1000 / len(part)
+        right = len(part) - len(wrong)
+        print(f"{label:16} {right}/{len(part)} right ({right / len(part):.3f}), {per_item:.2f} ms/item; wrong: {wrong}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--heldout", action="store_true", help="also score the held-out part (once, at the end)")
+    parser.add_argument("--show", action="store_true", help="list false positives and negatives on tuning")
+    parser.add_argument("--languages", action="store_true", help="accuracy of language detection on tuning")
+    args = parser.parse_args(argv)
+    if args.languages:
+        return languages_report(items("tuning"))
+    languages = {
+        "old": RuleSet(load_rules([DATA / "rules_old"])),
+        "new": RuleSet(load_rules([DATA / "rules"])),
+    }
+    parts = ["tuning", "heldout"] if args.heldout else ["tuning"]
+    data = {part: items(part) for part in parts}
+    table: dict[tuple[str, str], dict[str, Score]] = {}
+    for name, rules in languages.items():
+        for part in parts:
+            table[name, part] = score(rules, data[part], show=args.show and part == "tuning" and name == "new")
+    topics = list(table["new", "tuning"])
+    head = f"{'topic':26}" + "".join(f" {name + ' ' + part:>17}" for name in languages for part in parts)
+    print(head + "\n" + f"{'':26}" + "   precision recall" * len(languages) * len(parts))
+    for topic in topics:
+        cells = "".join(
+            f"       {table[n, p][topic].precision:4.2f}   {table[n, p][topic].recall:4.2f}"
+            for n in languages
+            for p in parts
+        )
+        print(f"{topic:26}{cells}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,93 @@
+"""Spelling freedom for terms: joints spelt with a space, a hyphen or nothing; ``*`` at
+the end of any word of a phrase; regexes whose ``\\w`` and ``\\d`` know every script. Pure.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from monitor.text import is_word_char, without_spaces
+
+JOINTS = (" ", "-", "")  # "Sakhalin 2" = "Sakhalin-2" = "Sakhalin2"
+MAX_JOINT_VARIANTS = 27  # three joints spelt every way; longer phrases get all-space, all-hyphen, all-joined
+WORD = r"\pL\pN\pM_"  # a word character in any script (re2 syntax, for inside a class)
+_SHORTHAND = {"w": f"[{WORD}]", "W": f"[^{WORD}]", "d": r"\p{Nd}", "D": r"\P{Nd}"}
+_IN_CLASS = {"w": WORD, "d": r"\p{Nd}"}
+
+
+def joint_variants(key: str) -> list[str]:
+    """Every spelling of a folded phrase's joints between word characters, the phrase itself first."""
+    parts = key.split(" ")
+    if len(parts) == 1:
+        return [key]
+    joints = [is_word_char(a[-1]) and is_word_char(b[0]) for a, b in itertools.pairwise(parts)]
+    choices = [JOINTS if joint else (" ",) for joint in joints]
+    if 3 ** sum(joints) > MAX_JOINT_VARIANTS:
+        return [key, *(_join(parts, [sep if j else " " for j in joints]) for sep in ("-", "") if any(joints))]
+    return [_join(parts, list(seps)) for seps in itertools.product(*choices)]
+
+
+def _join(parts: list[str], seps: list[str]) -> str:
+    return parts[0] + "".join(sep + part for sep, part in zip(seps, parts[1:], strict=True))
+
+
+def words_regex(key: str) -> str:
+    """The re2 pattern of a folded phrase whose words may end in ``*`` (any ending of that word).
+
+    Joints may be a space, a hyphen or nothing; the match is group 1, bounded by non-word
+    characters where the phrase starts or ends with a letter of a spaced script.
+    """
+    pieces = []
+    for word in key.split(" "):
+        stem = word.rstrip("*")
+        pieces.append(re.escape(stem) + (f"[{WORD}]*" if word.endswith("*") else ""))
+    body = "[ -]?".join(pieces)
+    first, last = key[0], key.rstrip("*")[-1]
+    before = f"(?:^|[^{WORD}])" if is_word_char(first) and not without_spaces(first) else ""
+    after = f"(?:$|[^{WORD}])" if not key.endswith("*") and is_word_char(last) and not without_spaces(last) else ""
+    return f"{before}({body}){after}"
+
+
+def unicode_regex(source: str) -> str:
+    """``source`` with ``\\w``, ``\\W``, ``\\d``, ``\\D`` meaning every script (re2 makes them ASCII).
+
+    ``\\b`` stays ASCII in re2 (it has no look-around to rewrite it with): ``uses_ascii_boundary``
+    lets ``check`` say so where it matters.
+    """
+    out: list[str] = []
+    in_class = False
+    i = 0
+    while i < len(source):
+        char = source[i]
+        if char == "\\" and i + 1 < len(source):
+            code = source[i + 1]
+            if in_class and code in _IN_CLASS:
+                out.append(_IN_CLASS[code])
+            elif not in_class and code in _SHORTHAND:
+                out.append(_SHORTHAND[code])
+            else:
+                out.append(source[i : i + 2])
+            i += 2
+            continue
+        if char == "[" and not in_class:
+            in_class = True
+            out.append(char)
+            if source[i + 1 : i + 2] == "^":
+                out.append("^")
+                i += 1
+            if source[i + 1 : i + 2] == "]":  # a "]" first in a class is literal
+                out.append("]")
+                i += 1
+        elif char == "]" and in_class:
+            in_class = False
+            out.append(char)
+        else:
+            out.append(char)
+        i += 1
+    return "".join(out)
+
+
+def uses_ascii_boundary(source: str) -> bool:
+    """A ``\\b`` in a pattern that also holds non-ASCII letters: re2's ``\\b`` sees only ASCII words."""
+    return "\\b" in source.replace("\\\\", "") and not source.isascii()

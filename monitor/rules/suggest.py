@@ -1,0 +1,131 @@
+"""``rules suggest``: the smallest change to a rule that drops the entries the analyst
+marked irrelevant and keeps every one marked relevant. Pure: values in, a diff out.
+
+Candidates, smallest first: a negation/hedge window on the whole rule, a tighter
+proximity (one sentence, or half the ``near``), the lead or the title as the only
+field. Each is tried on the marked entries; the first that removes every irrelevant
+one without losing a relevant one wins, else the one that removes the most.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from monitor.models import Entry
+from monitor.rules.match import RuleSet
+from monitor.rules.model import Group, Rule, Unless
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    what: str  # in words, for the analyst
+    rule: Rule
+    edit: Callable[[list[str], int], list[str]]  # the rule file's lines, the rule's first line → new lines
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    what: str
+    removed: int  # irrelevant entries no longer matched
+    lost: int  # relevant entries no longer matched
+    diff: str
+
+
+def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
+    """The changes worth trying, smallest first; ``vetoes`` is the resolved @negation + @hedge group."""
+    found = [
+        Candidate(
+            "exclude matches with a negation or hedge in the same sentence",
+            replace(rule, match=replace(rule.match, unless=Unless(vetoes, None, True))),
+            _under_match('unless_near: {any: ["@negation", "@hedge"], sentence: true}'),
+        )
+    ]
+    top = rule.match
+    inner = [g for g in top.children if isinstance(g, Group) and g.kind == "all"] if top.kind == "all" else []
+    target = top if top.near is not None or not inner else inner[0]
+    if target.kind == "all" and not target.sentence:
+        tighter = replace(target, sentence=True)
+        found.append(
+            Candidate("require the parts in one sentence", _swap(rule, target, tighter), _under_match("sentence: true"))
+        )
+    if target.near is not None and target.near > 2:
+        half = target.near // 2
+        found.append(
+            Candidate(f"tighten near to {half}", _swap(rule, target, replace(target, near=half)), _near_to(half))
+        )
+    for field in ("lead", "title"):
+        found.append(Candidate(f"look only in the {field}", replace(rule, fields=(field,)), _fields(field)))
+    return found
+
+
+def suggest(
+    rule: Rule, vetoes: Group, marked: list[tuple[Entry, bool]], lines: list[str], first: int
+) -> Suggestion | None:
+    """The best candidate on ``marked`` (entry, relevant?) pairs; None when nothing removes an irrelevant one."""
+    best: Suggestion | None = None
+    for candidate in candidates(rule, vetoes):
+        holds = RuleSet([candidate.rule])
+        removed = sum(1 for entry, relevant in marked if not relevant and not holds.match(entry))
+        lost = sum(1 for entry, relevant in marked if relevant and not holds.match(entry))
+        if not removed or lost:
+            continue
+        diff = "".join(difflib.unified_diff(lines, candidate.edit(lines, first), "before", "after"))
+        found = Suggestion(candidate.what, removed, lost, diff)
+        if best is None or removed > best.removed:
+            best = found
+        if removed == sum(1 for _, relevant in marked if not relevant):
+            return found
+    return best
+
+
+def _swap(rule: Rule, old: Group, new: Group) -> Rule:
+    if rule.match is old:
+        return replace(rule, match=new)
+    return replace(rule, match=replace(rule.match, children=tuple(new if c is old else c for c in rule.match.children)))
+
+
+def _key_line(lines: list[str], first: int, key: str) -> int | None:
+    """The index of ``key:`` at the rule's own indentation, from its first line on."""
+    indent = len(lines[first]) - len(lines[first].lstrip(" -"))
+    for index in range(first, len(lines)):
+        line = lines[index]
+        if index > first and line.strip() and len(line) - len(line.lstrip(" ")) < indent:
+            break
+        if re.match(rf"^[ -]{{{indent}}}{key}:", line) or (index == first and f"{key}:" in line):
+            return index
+    return None
+
+
+def _under_match(text: str) -> Callable[[list[str], int], list[str]]:
+    def edit(lines: list[str], first: int) -> list[str]:
+        at = _key_line(lines, first, "match")
+        if at is None:
+            return lines
+        indent = len(lines[at]) - len(lines[at].lstrip(" -")) + 2
+        return [*lines[: at + 1], " " * indent + text + "\n", *lines[at + 1 :]]
+
+    return edit
+
+
+def _near_to(value: int) -> Callable[[list[str], int], list[str]]:
+    def edit(lines: list[str], first: int) -> list[str]:
+        return [re.sub(r"near: \d+", f"near: {value}", line, count=1) for line in lines]
+
+    return edit
+
+
+def _fields(field: str) -> Callable[[list[str], int], list[str]]:
+    def edit(lines: list[str], first: int) -> list[str]:
+        at = _key_line(lines, first, "fields")
+        if at is not None:
+            return [*lines[:at], re.sub(r"fields:.*", f"fields: [{field}]", lines[at]), *lines[at + 1 :]]
+        at = _key_line(lines, first, "match")
+        if at is None:
+            return lines
+        indent = len(lines[at]) - len(lines[at].lstrip(" -"))
+        return [*lines[:at], " " * indent + f"fields: [{field}]\n", *lines[at:]]
+
+    return edit
