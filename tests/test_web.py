@@ -305,3 +305,17 @@ def test_add_remove_and_opml_round_trip(fresh: Newsroom) -> None:
     upload = {"opml": (BytesIO(exported), "feeds.opml"), "csrf": token_of(c)}
     answer = c.post("/feeds/import", data=upload, content_type="multipart/form-data", follow_redirects=True)
     assert "1 added" in answer.get_data(as_text=True)
+
+
+def test_a_dry_run_leaves_muted_alerts_out_and_writes_nothing(fresh: Newsroom) -> None:
+    store, now = fresh.pipeline.store, fresh.pipeline.clock()
+    fresh.publish("d1", "Earthquake in the hills", "An earthquake.")
+    from monitor.pipeline import poll_all
+
+    poll_all(fresh.pipeline)
+    (pending,) = store.inbox(InboxFilter(state="pending"))
+    assert store.muted_pending(now) == set()
+    store.mute("story", str(pending["story_id"]), None, now)
+    assert store.muted_pending(now) == {pending["id"]}
+    assert store.inbox(InboxFilter(state="pending"))[0]["id"] == pending["id"]  # still pending: nothing written
+    assert store.apply_mutes(now) == 1 and store.muted_pending(now) == set()

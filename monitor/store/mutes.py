@@ -15,6 +15,7 @@ from monitor.store.helpers import iso
 
 MUTE_KINDS = ("story", "rule", "feed")
 _ACTIVE = "m.ended IS NULL AND (m.until IS NULL OR m.until > :now)"
+_MUTABLE = "status = 'pending' AND batch IS NULL AND in_flight IS NULL"
 _COVERS = (
     "((m.kind = 'rule' AND m.value = alerts.rule) "
     "OR (m.kind = 'story' AND m.value = CAST(alerts.story_id AS TEXT)) "
@@ -67,8 +68,14 @@ class MutesMixin(StoreBase):
                 return 0
             cursor = db.execute(
                 f"UPDATE alerts SET status = 'muted', muted_by = (SELECT m.id FROM mutes m WHERE {_ACTIVE} "
-                f"AND {_COVERS} ORDER BY m.id LIMIT 1) WHERE status = 'pending' AND batch IS NULL "
-                f"AND in_flight IS NULL AND EXISTS (SELECT 1 FROM mutes m WHERE {_ACTIVE} AND {_COVERS})",
+                f"AND {_COVERS} ORDER BY m.id LIMIT 1) WHERE {_MUTABLE} "
+                f"AND EXISTS (SELECT 1 FROM mutes m WHERE {_ACTIVE} AND {_COVERS})",
                 params,
             )
             return cursor.rowcount
+
+    def muted_pending(self, now: datetime) -> set[int]:
+        """The ids ``apply_mutes`` would mark, written nowhere: what a dry run leaves out."""
+        sql = f"SELECT id FROM alerts WHERE {_MUTABLE} AND EXISTS (SELECT 1 FROM mutes m WHERE {_ACTIVE} AND {_COVERS})"
+        with self._lock:
+            return {row[0] for row in self.db.execute(sql, {"now": iso(now)}).fetchall()}
