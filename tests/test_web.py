@@ -307,15 +307,29 @@ def test_add_remove_and_opml_round_trip(fresh: Newsroom) -> None:
     assert "1 added" in answer.get_data(as_text=True)
 
 
+def rehearse(room: Newsroom) -> str:
+    """What `run --dry-run` would print now (an Outbox rehearsal: marks nothing)."""
+    from io import StringIO
+
+    from monitor.outbox.deliver import Outbox
+    from monitor.outbox.target import Printer
+
+    out, rt = StringIO(), room.pipeline.runtime
+    outbox = Outbox.rehearsal(room.pipeline.store, room.pipeline.metrics, room.pipeline.clock, out)
+    outbox.deliver(rt, force=True, target=Printer(rt.notifier, out))
+    return out.getvalue()
+
+
 def test_a_dry_run_leaves_muted_alerts_out_and_writes_nothing(fresh: Newsroom) -> None:
-    store, now = fresh.pipeline.store, fresh.pipeline.clock()
-    fresh.publish("d1", "Earthquake in the hills", "An earthquake.")
     from monitor.pipeline import poll_all
 
+    store, now = fresh.pipeline.store, fresh.pipeline.clock()
+    fresh.publish("d1", "Earthquake in the hills", "An earthquake.")
     poll_all(fresh.pipeline)
     (pending,) = store.inbox(InboxFilter(state="pending"))
-    assert store.muted_pending(now) == set()
+    assert store.muted_pending(now) == set() and "Earthquake in the hills" in rehearse(fresh)
     store.mute("story", str(pending["story_id"]), None, now)
     assert store.muted_pending(now) == {pending["id"]}
+    assert "Earthquake in the hills" not in rehearse(fresh)
     assert store.inbox(InboxFilter(state="pending"))[0]["id"] == pending["id"]  # still pending: nothing written
     assert store.apply_mutes(now) == 1 and store.muted_pending(now) == set()

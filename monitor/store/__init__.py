@@ -23,7 +23,7 @@ from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
 from monitor.store.migrations import migrations
 from monitor.store.mutes import MUTE_KINDS, MutesMixin
-from monitor.store.records import Delivery, FeedState, PendingAlert, QueuedAlert, Recorded
+from monitor.store.records import Delivery, FeedState, Notice, PendingAlert, QueuedAlert, Recorded
 
 __all__ = [
     "MUTE_KINDS",
@@ -32,6 +32,7 @@ __all__ = [
     "FeedState",
     "Feedback",
     "InboxFilter",
+    "Notice",
     "PendingAlert",
     "QueuedAlert",
     "Recorded",
