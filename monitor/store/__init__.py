@@ -18,7 +18,7 @@ from monitor.store.alerts import AlertsMixin
 from monitor.store.console import STATES, ConsoleMixin, InboxFilter, feed_status, fts_phrases
 from monitor.store.entries import EntriesMixin
 from monitor.store.feedback import Feedback, FeedbackMixin
-from monitor.store.feeds import FeedsMixin
+from monitor.store.feeds import FEED_STATES, FeedsMixin
 from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
 from monitor.store.migrations import migrations
@@ -26,6 +26,7 @@ from monitor.store.mutes import MUTE_KINDS, MutesMixin
 from monitor.store.records import Delivery, FeedState, Notice, PendingAlert, QueuedAlert, Recorded
 
 __all__ = [
+    "FEED_STATES",
     "MUTE_KINDS",
     "STATES",
     "Delivery",

@@ -116,11 +116,7 @@ class ConsoleMixin(StoreBase):
 
 
 def feed_status(row: dict[str, Any], listed: set[str]) -> str:
-    """A feeds row's health in a word or two (``listed``: the URLs the config lists)."""
+    """A ``feeds()`` row's health in words (``listed``: the URLs the config lists)."""
     if row["source"] == "config" and row["url"] not in listed:
         return "not in config"
-    if row["status"] == "gone":
-        return "gone (disabled)"
-    if row["error_count"]:
-        return "failing"
-    return "ok" if row["polled"] else "new"
+    return "gone (disabled)" if row["state"] == "gone" else str(row["state"])

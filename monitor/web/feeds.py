@@ -28,8 +28,8 @@ def show() -> str:
     now = c.clock()
     listed = {f.url for f in c.config.feeds}
     rates = c.store.entry_rates(now)
-    rows = [{**row, "state": feed_status(row, listed), "rate": rates.get(row["url"], 0.0)} for row in c.store.feeds()]
-    rows.sort(key=lambda r: (r["state"] == "ok", r["name"] or "", r["url"]))
+    rows = [{**row, "health": feed_status(row, listed), "rate": rates.get(row["url"], 0.0)} for row in c.store.feeds()]
+    rows.sort(key=lambda r: (r["health"] == "ok", r["name"] or "", r["url"]))
     return render("feeds.html", feeds=rows)
 
 
@@ -81,15 +81,19 @@ def import_opml() -> Response:
     if upload is None:
         abort(400, "choose an OPML file to import")
     try:
-        outlines = opml.read(upload.read())
+        found = opml.read(upload.read())
     except ParseError as exc:
         abort(400, f"{upload.filename}: {exc}")
     listed = {f.url for f in c.config.feeds}
-    fresh = [(o.url, o.title, None) for o in outlines if o.url not in listed]
-    added = c.store.add_feeds(fresh, c.clock())
-    known = len(outlines) - len(added)
+    added: list[str] = []
+    for outline in found.feeds:  # as `monitor feeds import`: each feed in its folder
+        if outline.url not in listed:
+            added += c.store.add_feeds([(outline.url, outline.title, None)], c.clock(), outline.folder)
+    known = len(found.feeds) - len(added)
     return done(
-        f"{upload.filename}: {len(outlines)} feeds, {len(added)} added, {known} already known; {c.reload()}", "/feeds"
+        f"{upload.filename}: {len(found.feeds)} feeds, {len(added)} added, {known} already known, "
+        f"{len(found.skipped)} skipped; {c.reload()}",
+        "/feeds",
     )
 
 
@@ -100,7 +104,9 @@ def export() -> Response:
     outlines = [opml.Outline(redact(f.url), f.name) for f in c.config.feeds]
     listed = {f.url for f in c.config.feeds}
     outlines += [
-        opml.Outline(redact(r["url"]), r["name"] or r["url"]) for r in c.store.command_feeds() if r["url"] not in listed
+        opml.Outline(redact(r["url"]), r["name"] or r["url"], r["folder"] or "")
+        for r in c.store.command_feeds()
+        if r["url"] not in listed
     ]
     return Response(
         opml.write(outlines),
