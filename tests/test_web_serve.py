@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import free_port, run_cli, write_config
+from conftest import reserved_port, run_cli, write_config
 
 from monitor.config import load_config
 from monitor.errors import ConfigError
@@ -97,8 +97,7 @@ def test_hash_password_prints_a_hash_users_can_sign_in_with(tmp_path: Path) -> N
 @pytest.fixture
 def standalone(tmp_path: Path) -> Iterator[tuple[Newsroom, int]]:
     """`monitor web` in a child process over a newsroom's database, listening on all addresses."""
-    with newsroom(tmp_path) as room:
-        port = free_port()
+    with newsroom(tmp_path) as room, reserved_port() as port:
         config = room.pipeline.runtime.config.path
         with open(tmp_path / "web.log", "w") as log:
             child = subprocess.Popen(
@@ -137,8 +136,8 @@ def test_monitor_web_says_when_its_port_is_taken(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_the_daemon_serves_the_console_and_stops_it(tmp_path: Path) -> None:
-    port = free_port()
+def test_the_daemon_serves_the_console_and_stops_it(tmp_path: Path, listen_port: int) -> None:
+    port = listen_port
     config = write_config(tmp_path, [], [], rules=RULES, extra=f'[web]\nlisten = "127.0.0.1:{port}"\n')
     log = tmp_path / "daemon.log"
     with open(log, "w") as stderr:
