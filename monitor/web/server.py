@@ -34,10 +34,18 @@ class Served:
         return self
 
     def close(self) -> None:
-        """Stop listening, close open connections (a browser keeps one alive) and the worker threads."""
-        for channel in list(self.server._map.values()):
-            channel.close()
+        """Stop listening, close open connections (a browser keeps one alive) and the worker threads.
+
+        The sockets are closed in the server's own loop thread (through waitress's trigger): closed from
+        here, the loop could still be polling one and die on a bad file descriptor."""
+
+        def close_all() -> None:
+            for channel in list(self.server._map.values()):  # the listener, the connections, the trigger
+                channel.close()
+
+        # Requests under way finish first: a worker thread pulls the trigger when it is done with one.
         self.server.task_dispatcher.shutdown(timeout=2)
+        self.server.trigger.pull_trigger(close_all)  # the loop ends once its map is empty
         self.thread.join(5.0)
 
 
