@@ -11,7 +11,6 @@ digest per target URL, by this command when no daemon runs, else by the daemon.
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,6 +26,8 @@ from monitor.rules import Rule, RuleSet, load_rules
 from monitor.rules.backtest import RuleReport, backtest, fts_query
 from monitor.rules.explain import Verdict, explain_lines
 from monitor.rules.feedback import Marked, score_feedback
+from monitor.rules.highlight import snippet as body_snippet
+from monitor.rules.highlight import words_pattern
 from monitor.rules.load import alias_groups
 from monitor.rules.match import in_scope
 from monitor.rules.suggest import suggest
@@ -263,29 +264,15 @@ def _print_entry(mark: str, entry_id: int, entry: Entry, found: Verdict) -> None
 
 def snippet(text: str, words: Iterable[str]) -> str:
     """About SNIPPET characters of ``text`` around the first matched word found in it."""
-    text = " ".join(text.split())
-    pattern = _words_pattern(words)
-    first = pattern.search(text) if pattern else None
-    if first is None:
-        return ""
-    start = max(0, first.start() - SNIPPET // 2)
-    piece = text[start : start + SNIPPET]
-    return ("…" if start else "") + piece + ("…" if start + SNIPPET < len(text) else "")
+    return body_snippet(text, words, SNIPPET)
 
 
 def highlight(text: str, words: Iterable[str]) -> str:
     """Matched words in bold colour on a terminal, and in [brackets] so they show in any output."""
-    pattern = _words_pattern(words)
+    pattern = words_pattern(words)
     if pattern is None:
         return text
     return pattern.sub(lambda m: click.style(f"[{m.group(0)}]", fg="yellow", bold=True), text)
-
-
-def _words_pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    unique = sorted({" ".join(w.split()) for w in words if w.strip()}, key=len, reverse=True)
-    if not unique:
-        return None
-    return re.compile("|".join(r"\s+".join(map(re.escape, w.split())) for w in unique))
 
 
 def _when(entry: Entry) -> str:

@@ -2,23 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from markupsafe import Markup, escape
 
+from monitor.rules.highlight import snippet as body_snippet
+from monitor.rules.highlight import words_pattern
+
 AROUND = 160  # characters of body shown around the first matched word
 
 
-def _pattern(words: Iterable[str]) -> re.Pattern[str] | None:
-    phrases = sorted({" ".join(w.split()) for w in words if w.strip()}, key=len, reverse=True)
-    if not phrases:
-        return None
-    return re.compile("|".join(r"\s+".join(re.escape(part) for part in p.split()) for p in phrases), re.IGNORECASE)
-
-
 def marked(text: str, words: Iterable[str]) -> Markup:
-    pattern = _pattern(words)
+    pattern = words_pattern(words, ignore_case=True)
     if pattern is None:
         return escape(text)
     out, last = Markup(), 0
@@ -30,10 +25,4 @@ def marked(text: str, words: Iterable[str]) -> Markup:
 
 def snippet(text: str, words: Iterable[str]) -> str:
     """About AROUND characters of ``text`` around the first matched word (empty when none is in it)."""
-    text = " ".join(text.split())
-    pattern = _pattern(words)
-    first = pattern.search(text) if pattern else None
-    if first is None:
-        return ""
-    start = max(0, first.start() - AROUND // 2)
-    return ("…" if start else "") + text[start : start + AROUND] + ("…" if start + AROUND < len(text) else "")
+    return body_snippet(text, words, AROUND, ignore_case=True)
