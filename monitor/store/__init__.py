@@ -14,6 +14,7 @@ import from ``monitor.store`` only.
 from __future__ import annotations
 
 from monitor.store.alerts import AlertsMixin
+from monitor.store.articles import Article, ArticlesMixin
 from monitor.store.entries import EntriesMixin
 from monitor.store.feedback import Feedback, FeedbackMixin
 from monitor.store.feeds import FeedsMixin
@@ -23,6 +24,7 @@ from monitor.store.migrations import migrations
 from monitor.store.records import Delivery, FeedState, PendingAlert, QueuedAlert, Recorded
 
 __all__ = [
+    "Article",
     "Delivery",
     "FeedState",
     "Feedback",
@@ -38,5 +40,5 @@ __all__ = [
 ]
 
 
-class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, FeedbackMixin):
+class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, FeedbackMixin, ArticlesMixin):
     """The state database. Safe to use from several threads; one writer at a time."""
