@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from conftest import write_config
+from conftest import run_cli, write_config
 from fulltext_support import pages, serve_teasers
 
 from monitor import runtime
@@ -117,6 +117,11 @@ def test_the_hourly_budget_per_host_is_kept_and_the_rest_waits(feed_server: Feed
     assert len(fetched) == 1
     assert sorted(status for status, _ in articles(p).values()) == ["budget", "budget", "fetched"]
     assert p.store.article_health() == {url: {"budget": 2, "fetched": 1}}
+    config = str(p.runtime.config.path)
+    p.close()
+    listed = run_cli("--config", config, "feeds", "list")
+    assert listed.returncode == 0, listed.stderr
+    assert "1 fetched, 2 over budget" in " ".join(listed.stdout.split()), listed.stdout
 
 
 def test_a_late_article_alerts_on_the_next_poll_once(feed_server: FeedServer, make):

@@ -41,13 +41,14 @@ def list_feeds(ctx: click.Context) -> None:
     config = load(ctx)
     store = open_store(config)
     try:
-        rows, rates = store.feeds(), store.entry_rates(utc_now())
+        rows, rates, articles = store.feeds(), store.entry_rates(utc_now()), store.article_health()
     finally:
         store.close()
     listed = {f.url for f in config.feeds}
     now = utc_now()
     table = Table(box=None, pad_edge=False)
-    for column in ("feed", "source", "status", "last success", "errors", "next poll", "entries/day", "url"):
+    columns = ("feed", "source", "status", "last success", "errors", "next poll", "entries/day", "articles", "url")
+    for column in columns:
         table.add_column(column, justify="right" if column in ("errors", "entries/day") else "left")
     for row in rows:
         table.add_row(
@@ -58,9 +59,16 @@ def list_feeds(ctx: click.Context) -> None:
             str(row["error_count"] or 0),
             _next(row, now),
             f"{rates.get(row['url'], 0.0):.1f}",
+            _articles(articles.get(row["url"], {})),
             redact(row["fetch_url"] or row["url"]) + (" (moved)" if row["fetch_url"] else ""),
         )
     console().print(table)
+
+
+def _articles(counts: dict[str, int]) -> str:
+    """Full-text health (issue 16): "3 fetched, 1 blocked"; "" for a feed whose articles were never fetched."""
+    labels = {"fetched": "fetched", "failed": "failed", "blocked": "blocked by robots.txt", "budget": "over budget"}
+    return ", ".join(f"{counts[status]} {label}" for status, label in labels.items() if counts.get(status))
 
 
 @feeds.command("add")
