@@ -109,9 +109,8 @@ class Articles:
             )
         try:
             with self.hosts.slot(url):
-                got = fetch(
-                    self.client, url, limits=Limits(timeout=deadline - self.clock(), max_bytes=polite.max_bytes)
-                )
+                left = round(max(0.1, deadline - self.clock()), 1)  # rounded: messages name it
+                got = fetch(self.client, url, limits=Limits(timeout=left, max_bytes=polite.max_bytes))
             text = self.parser.extract(got.body or b"", url, setting.selector, setting.remove, polite.extract_timeout)
         except FetchError as exc:
             if exc.retry_after:
