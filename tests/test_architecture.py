@@ -28,6 +28,8 @@ PURE = [
     "monitor.ingest.parse",
     "monitor.ingest.schedule",
     "monitor.ingest.examine",
+    "monitor.ingest.fulltext",
+    "monitor.ingest.extract",
     "monitor.dedup",
     "monitor.dedup.events",
     "monitor.dedup.rebuild",
