@@ -41,3 +41,8 @@ def format_duration(seconds: float) -> str:
         if seconds >= size:
             return f"{seconds / size:.0f}{unit}"
     return f"{seconds:.0f}s"
+
+
+def plural(count: int, one: str, many: str | None = None) -> str:
+    """``count`` and the word in the right number: "1 alert", "2 alerts", "1 new entry", "3 new entries"."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"

@@ -22,7 +22,7 @@ from monitor.config import Config
 from monitor.daemon.metrics import Metrics
 from monitor.dedup import Signature, StoryIndex, content_hash, material_change, signature
 from monitor.dedup.rebuild import rebuild_index
-from monitor.durations import format_duration
+from monitor.durations import format_duration, plural
 from monitor.errors import FeedGone, FetchError, ParseError, StoreError
 from monitor.ingest import schedule
 from monitor.ingest.articles import Articles
@@ -90,6 +90,7 @@ class PollResult:
     error: str | None = None
     next_poll: datetime | None = None
     overflow: bool = False
+    notices: int = 0  # operator notices queued (feed failing, recovered, gone): the outbox sends them
 
 
 def body_hash(body: bytes) -> str:
@@ -167,7 +168,9 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     tally.record(p.metrics)  # only what was committed
     p.read_keys[feed.url] = got.keys
     if fresh:
-        log.info("feed %s: %d new entries, %d alerts queued", feed.name, len(fresh), alerts)
+        log.info(
+            "feed %s: %s, %s queued", feed.name, plural(len(fresh), "new entry", "new entries"), plural(alerts, "alert")
+        )
     return _succeeded(p, rt, feed, state, fetched, parsed, len(fresh), alerts, digest)
 
 
@@ -221,16 +224,19 @@ def _succeeded(
         overflow=overflow,
         body_hash=digest,
     )
-    if state.health_notice == "failing" and health.tell(
-        rt.notifier, rt.config.operator, health.recovered(feed, state.failing_since, now)
-    ):
-        p.store.update_feed(feed.url, health_notice=None)
+    told = 0
+    if state.health_notice == "failing":
+        message = health.recovered(feed, state.failing_since, now)
+        key = f"feed-recovered:{feed.url}:{now.isoformat()}"
+        told = health.queue(p.store, rt.notifier, rt.config.operator, message, key, now, feed=(feed.url, None))
     elif state.error_count:
         log.info("feed %s: works again after %d failures", feed.name, state.error_count)
     p.metrics.polls.labels(feed.name, "not_modified" if parsed is None else "ok").inc()
     p.metrics.error_streak.labels(feed.name).set(0)
     p.metrics.last_success.labels(feed.name).set(now.timestamp())
-    return PollResult(feed.name, fresh, alerts, not_modified=parsed is None, next_poll=nxt.at, overflow=overflow)
+    return PollResult(
+        feed.name, fresh, alerts, not_modified=parsed is None, next_poll=nxt.at, overflow=overflow, notices=told
+    )
 
 
 def _fresh(
@@ -487,14 +493,15 @@ def _failed(
     )
     polling = rt.config.polling
     since = state.failing_since or now
+    told = 0
     due = health.notice_due(errors, since, now, after_errors=polling.health_errors, after_seconds=polling.health_after)
     if due and state.health_notice is None:
         message = health.failing(feed, errors, str(exc), since, now, nxt.delay)
-        if health.tell(rt.notifier, rt.config.operator, message):
-            p.store.update_feed(feed.url, health_notice="failing")
+        key = f"feed-failing:{feed.url}:{since.isoformat()}"
+        told = health.queue(p.store, rt.notifier, rt.config.operator, message, key, now, feed=(feed.url, "failing"))
     p.metrics.polls.labels(feed.name, "error").inc()
     p.metrics.error_streak.labels(feed.name).set(errors)
-    return PollResult(feed.name, error=str(exc), next_poll=nxt.at)
+    return PollResult(feed.name, error=str(exc), next_poll=nxt.at, notices=told)
 
 
 def _gone(p: Pipeline, rt: Runtime, feed: Feed, now: datetime, exc: FeedGone) -> PollResult:
@@ -503,10 +510,10 @@ def _gone(p: Pipeline, rt: Runtime, feed: Feed, now: datetime, exc: FeedGone) ->
     log.warning(
         "feed %s (%s): %s; disabled, `monitor feeds enable URL` polls it again", feed.name, redact(feed.url), exc
     )
-    if health.tell(rt.notifier, rt.config.operator, health.gone(feed)):
-        p.store.update_feed(feed.url, health_notice="gone")
+    key = f"feed-gone:{feed.url}:{now.isoformat()}"
+    told = health.queue(p.store, rt.notifier, rt.config.operator, health.gone(feed), key, now, feed=(feed.url, "gone"))
     p.metrics.polls.labels(feed.name, "gone").inc()
-    return PollResult(feed.name, error=str(exc))
+    return PollResult(feed.name, error=str(exc), notices=told)
 
 
 def enabled(p: Pipeline, feeds: list[Feed] | None = None) -> list[Feed]:

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.dedup.rebuild import rebuild_index
-from monitor.durations import format_duration
+from monitor.durations import format_duration, plural
 from monitor.errors import ConfigError
 from monitor.ingest.fetch import HostSlots, Limits, make_client
 from monitor.models import Feed
 from monitor.outbox.render import Templates, load_templates
 from monitor.outbox.targets import Notifier
 from monitor.rules import RuleSet, load_rules
-from monitor.store import Store
+from monitor.store import Store, url_id
 from monitor.urls import has_password
 
 if TYPE_CHECKING:
@@ -68,19 +68,28 @@ def check(config: Config) -> list[str]:
     return [rule.name for rule in rules]
 
 
-def exposure(config: Config) -> str | None:
-    """A warning when the config holds credentials and users other than its owner can read it."""
-    credentials = [u for u in config.secrets if u.partition("://")[2].strip("/")]
-    credentials += [f.url for f in config.feeds if has_password(f.url)]
+def exposure(config: Config, notifier: Notifier | None = None) -> str | None:
+    """A warning when the config holds secrets and users other than its owner can read it.
+
+    Only URLs that carry a secret count: a target URL with a part apprise masks (a password,
+    a token, a key; ``notifier`` tells, made here when not given) or a feed URL with a password.
+    ``json://127.0.0.1:18082/`` holds none, so a 0644 config of only such URLs is fine.
+    """
     try:
         mode = config.path.stat().st_mode
     except OSError:
         return None
-    if not credentials or not mode & (stat.S_IRGRP | stat.S_IROTH):
+    if not mode & (stat.S_IRGRP | stat.S_IROTH):
+        return None
+    notifier = notifier or Notifier(config.targets)
+    handles = {url_id(u) for t in config.targets.values() for u in t.urls}
+    credentials = sum(1 for h in handles if notifier.secret(h))
+    credentials += sum(1 for f in config.feeds if has_password(f.url))
+    if not credentials:
         return None
     return (
         f"{config.path}: warning: other users can read this file (mode {stat.S_IMODE(mode):04o}) and it holds "
-        f"{len(credentials)} URL(s) with credentials: chmod 600 {config.path} "
+        f"{plural(credentials, 'URL')} with credentials: chmod 600 {config.path} "
         "(under systemd, hand it over with LoadCredential=, see systemd/README.md)"
     )
 
@@ -109,7 +118,7 @@ def build(
     from monitor.pipeline import Pipeline  # the pipeline imports Runtime from here
 
     rt = load(config, lean=lean)
-    if warning := exposure(config):
+    if warning := exposure(config, rt.notifier):
         log.warning("%s", warning)
     store = Store(config.storage_path)
     if lock:
@@ -119,11 +128,11 @@ def build(
     window = timedelta(seconds=config.dedup.window)
     index = rebuild_index(store, clock() - window, window, backfill=lock)
     log.info(
-        "loaded %d rules, %d config feeds, %d command feeds; dedup index holds %d recent entries",
-        len(rt.rules.rules),
-        len(config.feeds),
-        len(rt.command_feeds),
-        len(index),
+        "loaded %s, %s, %s; dedup index holds %s",
+        plural(len(rt.rules.rules), "rule"),
+        plural(len(config.feeds), "config feed"),
+        plural(len(rt.command_feeds), "command feed"),
+        plural(len(index), "recent entry", "recent entries"),
     )
     return Pipeline(
         runtime=rt,

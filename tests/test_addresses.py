@@ -119,3 +119,19 @@ def test_check_does_not_warn_without_credentials(tmp_path):
     config = write_config(tmp_path, ["https://a.example/rss"], ["console://"])
     config.chmod(0o644)
     assert "warning" not in run_cli("--config", str(config), "check").stderr
+
+
+def test_check_counts_only_target_urls_that_carry_a_secret(tmp_path):
+    """Issue 18 item 4: three URLs without a user, password or token used to count as three "with credentials"."""
+    plain = ["json://127.0.0.1:18082/", "json://127.0.0.1:18083/hook", "mailto://127.0.0.1:25?from=m@example.com"]
+    config = write_config(tmp_path, ["https://a.example/rss"], plain)
+    config.chmod(0o644)
+    result = run_cli("--config", str(config), "check")
+    assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
+
+    secret = [*plain, "tgram://123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/12345"]  # a bot token apprise masks
+    config = write_config(tmp_path, ["https://a.example/rss"], secret)
+    config.chmod(0o644)
+    result = run_cli("--config", str(config), "check")
+    assert "holds 1 URL with credentials" in result.stderr, result.stderr
+    assert "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw" not in result.stdout + result.stderr

@@ -25,6 +25,7 @@ PURE = [
     "monitor.models",
     "monitor.errors",
     "monitor.durations",
+    "monitor.backoff",
     "monitor.ingest.parse",
     "monitor.ingest.schedule",
     "monitor.ingest.examine",
@@ -39,6 +40,7 @@ PURE = [
     "monitor.rules.explain",
     "monitor.outbox.render",
     "monitor.outbox.policy",
+    "monitor.outbox.target",
 ]
 IO_LIBRARIES = ["httpx", "sqlite3", "sqlite_utils", "apprise", "apscheduler", "prometheus_client"]
 

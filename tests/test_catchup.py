@@ -44,18 +44,20 @@ def test_a_new_rule_does_not_flood_and_a_catch_up_is_one_digest_per_target_sent_
     assert run_cli("--config", str(config), "run", "--once").returncode == 0
     assert json_receiver.received == [] and smtp_server.messages == []  # no flood
 
-    result = run_cli("--config", str(config), "rules", "test", "--since", "30d", "--send")
+    result = run_cli("--config", str(config), "--log-level", "info", "rules", "test", "--since", "30d", "--send")
 
     assert result.returncode == 0, result.stderr
     assert "catch-up: 4 alerts queued as one digest per target URL" in result.stdout, result.stdout
     assert "sent 2 messages" in result.stdout
+    # Sending opens only the outbox: no dedup index rebuilt, no pipeline built (issue 12).
+    assert "dedup index holds" not in result.stderr and "Backtest of 3 rules against 6 entries" in result.stdout
     (digest,) = json_receiver.received
     assert digest["title"] == "Catch-up for default: 3 earlier matches"
     for n in range(3):
         assert digest["message"].count(f"https://zebra.example/{n}\n") == 1  # each story once
     assert len(re.findall(r"Outlets: (Times, Post|Post, Times) ·", digest["message"])) == 3
     (mail,) = smtp_server.messages  # the mail rule's own target, and only its match
-    assert "Catch-up for mail: 1 earlier matches" in mail["Subject"]
+    assert "Catch-up for mail: 1 earlier match" in mail["Subject"] and "matches" not in mail["Subject"]
 
     again = run_cli("--config", str(config), "rules", "test", "--since", "30d", "--send")
 

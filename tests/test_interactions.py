@@ -16,7 +16,8 @@ from conftest import write_config
 from delivery_support import ZEBRA_RULE, Clock, build, close, story_feed
 
 from monitor.daemon.service import Daemon
-from monitor.outbox.deliver import deliver
+from monitor.outbox.deliver import Outbox, deliver
+from monitor.outbox.target import Printer
 from monitor.pipeline import poll, poll_all
 from monitor.rules import RuleSet
 
@@ -102,8 +103,10 @@ def test_reload_checks_templates_and_an_unchecked_edit_never_reaches_the_outbox(
             daemon.reload()
 
         assert "reload refused" in caplog.text and "alert.md:1" in caplog.text
-        assert deliver(p).sent == 2  # the checked templates still render; the broken edit is not used
-        assert json_receiver.titles() == ["old Zebra watch", "old Zebra watch"]
+        # The checked templates still render, the broken edit is not used; the operator hears of the refusal.
+        assert deliver(p).sent == 3
+        refused = "[monitor] reload refused: the current config stays"
+        assert json_receiver.titles() == ["old Zebra watch", "old Zebra watch", refused]
 
         template.write_text("{% block title %}new {{ rule }}{% endblock %}{% block body %}{{ title }}{% endblock %}")
         daemon.reload()
@@ -140,7 +143,7 @@ def test_dry_run_reports_holds_where_it_prints_messages(tmp_path, feed_server, j
         poll_all(p)
         out = io.StringIO()
 
-        deliver(p, dry_run=True, out=out)
+        Outbox.rehearsal(p.store, p.metrics, p.clock, out).deliver(p.runtime, target=Printer(p.runtime.notifier, out))
 
         assert "would hold alert 1 (Zebra watch) for a digest message" in out.getvalue()
         assert "would hold" not in capsys.readouterr().out

@@ -122,6 +122,8 @@ def test_gone_feed_is_disabled_and_the_operator_told(feed_server: FeedServer, ma
 
     assert result.error and result.next_poll is None
     assert feed_row(p, feed_server.url("/gone.xml"))["status"] == "gone"
+    assert json_receiver.titles() == []  # queued: the outbox sends it, never the poll
+    assert deliver(p).sent == 1
     assert json_receiver.titles() == ["[monitor] feed gone: Gone"]
     assert poll_all(p) == []  # disabled: not polled, not even by run --once
     assert feed_server.hits["/gone.xml"] == 1
@@ -162,6 +164,7 @@ def test_operator_hears_once_of_a_failing_feed_and_once_of_its_recovery(feed_ser
     for _ in range(4):
         poll(p, p.runtime.feeds[0])
         clock.advance(minutes=5)
+    assert deliver(p).sent == 1
     assert json_receiver.titles() == ["[monitor] feed failing: Flaky"]
     assert "failed 2 times in a row" in json_receiver.received[0]["message"]
 
@@ -169,6 +172,7 @@ def test_operator_hears_once_of_a_failing_feed_and_once_of_its_recovery(feed_ser
     feed_server.put("/flaky.xml", rss([("f1", "Back", clock.now)]))
     poll(p, p.runtime.feeds[0])
     poll(p, p.runtime.feeds[0])
+    deliver(p)
 
     assert json_receiver.titles() == ["[monitor] feed failing: Flaky", "[monitor] feed recovered: Flaky"]
     row = feed_row(p, feed_server.url("/flaky.xml"))

@@ -21,7 +21,7 @@ import click
 
 from monitor.cli.base import load
 from monitor.config import Config
-from monitor.durations import parse_duration
+from monitor.durations import parse_duration, plural
 from monitor.errors import ConfigError, Problem, StoreError
 from monitor.models import Entry
 from monitor.rules import Rule, RuleSet, load_rules
@@ -73,7 +73,10 @@ def test_rules(
     try:
         _catch_up(store)
         total = store.history_count(cutoff)
-        click.echo(f"Backtest of {len(chosen)} rules against {total} entries since {cutoff:%Y-%m-%d %H:%M} UTC")
+        click.echo(
+            f"Backtest of {plural(len(chosen), 'rule')} against {plural(total, 'entry', 'entries')} "
+            f"since {cutoff:%Y-%m-%d %H:%M} UTC"
+        )
         for rule in chosen:
             query = None if scan else fts_query(rule)
             report = backtest(ruleset, rule, store.history(cutoff, query), kept_misses=shown_misses)
@@ -171,28 +174,33 @@ def _queue_catchup(config: Config, store: Store, reports: list[RuleReport]) -> N
     queued, skipped = queue_catchup(store, load(config).notifier, reports, datetime.now(UTC))
     click.echo("")
     click.echo(
-        f"catch-up: {queued} alerts queued as one digest per target URL"
+        f"catch-up: {plural(queued, 'alert')} queued as one digest per target URL"
         + (f"; {skipped} skipped (already alerted on or caught up before)" if skipped else "")
     )
 
 
 def _send_catchup(config: Config) -> None:
-    """Deliver now when no daemon holds the database; else the daemon's next pass sends it."""
-    from monitor import runtime
-    from monitor.outbox.deliver import deliver
+    """Deliver now when no daemon holds the database; else the daemon's next pass sends it.
 
+    Only the outbox: the store (with the single-writer lock), the runtime snapshot and a clock;
+    no dedup index, HTTP client or parser workers, which sending never uses."""
+    from monitor import runtime
+    from monitor.daemon.metrics import Metrics
+    from monitor.outbox.deliver import Outbox
+
+    store = Store(config.storage_path)
     try:
-        pipeline = runtime.build(config)
+        store.lock()
     except StoreError as exc:
+        store.close()
         # The outbox holds it: whoever delivers next (the daemon within 30 s, or `run --once`) sends it.
         click.echo(f"not sent by this command ({exc}); a running daemon sends it within 30 s, else: monitor run --once")
         return
     try:
-        report = deliver(pipeline)
+        report = Outbox(store, Metrics(), runtime.utc_now).deliver(runtime.load(config))
     finally:
-        pipeline.store.close()
-        pipeline.client.close()
-    click.echo(f"sent {report.sent} messages, {report.failed} failed (retried: see monitor alerts list)")
+        store.close()
+    click.echo(f"sent {plural(report.sent, 'message')}, {report.failed} failed (retried: see monitor alerts list)")
 
 
 def _rules(config: Config, files: Iterable[Path]) -> list[Rule]:

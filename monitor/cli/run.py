@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import logging
+import sqlite3
 import sys
+import tempfile
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from monitor.cli.base import load
+from monitor.durations import plural
+
+if TYPE_CHECKING:
+    from monitor.config import Config
+    from monitor.pipeline import Pipeline
 
 log = logging.getLogger("monitor")
 
@@ -38,7 +47,8 @@ def check(ctx: click.Context) -> None:
 @click.option(
     "--dry-run",
     is_flag=True,
-    help="One cycle (implies --once) that sends nothing and marks nothing sent: prints the would-be messages.",
+    help="One cycle (implies --once) on a scratch copy of the database: prints the messages it would send; "
+    "sends nothing and leaves the database as it was.",
 )
 @click.pass_context
 def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
@@ -46,33 +56,61 @@ def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
     from monitor import runtime
 
     config = load(ctx)
-    pipeline = runtime.build(config, lean=not (once or dry_run))  # the daemon: lean while idle
-    if once or dry_run:
-        from monitor.outbox.deliver import deliver
-        from monitor.pipeline import poll_all
+    if not (once or dry_run):
+        from monitor.daemon.service import Daemon
 
-        try:
-            results = poll_all(pipeline)
-            sent, failed = deliver(pipeline, force=True, dry_run=dry_run)
-            if not dry_run:
-                runtime.prune(pipeline)
-            pipeline.store.catch_up_fts()  # for `rules test`; the daemon does it every few minutes
-        finally:
-            pipeline.close()
-        errors = sum(1 for r in results if r.error)
-        log.info(
-            "cycle done: %d feeds (%d failed), %d new entries, %d alerts %s, %d failed",
-            len(results),
-            errors,
-            sum(r.new_entries for r in results),
-            sent,
-            "would be sent (dry run)" if dry_run else "sent",
-            failed,
-        )
+        ctx.exit(Daemon(runtime.build(config, lean=True)).run())  # the daemon: lean while idle
+    if dry_run:
+        with tempfile.TemporaryDirectory(prefix="monitor-dry-run-") as scratch:
+            _cycle(runtime.build(_scratch_copy(config, Path(scratch)), lock=False), dry_run=True)
         return
-    from monitor.daemon.service import Daemon
+    _cycle(runtime.build(config), dry_run=False)
 
-    ctx.exit(Daemon(pipeline).run())
+
+def _cycle(pipeline: Pipeline, *, dry_run: bool) -> None:
+    """Poll every feed, deliver, prune: ``run --once``; or, on a scratch copy, the dry run's rehearsal."""
+    from monitor import runtime
+    from monitor.outbox.deliver import Outbox
+    from monitor.outbox.target import Printer
+    from monitor.pipeline import poll_all
+
+    try:
+        results = poll_all(pipeline)
+        rt = pipeline.runtime
+        if dry_run:
+            outbox = Outbox.rehearsal(pipeline.store, pipeline.metrics, pipeline.clock)
+            report = outbox.deliver(rt, force=True, target=Printer(rt.notifier))
+        else:
+            report = Outbox(pipeline.store, pipeline.metrics, pipeline.clock).deliver(rt, force=True)
+            runtime.prune(pipeline)
+            pipeline.store.catch_up_fts()  # for `rules test`; the daemon does it every few minutes
+    finally:
+        pipeline.close()
+    errors = sum(1 for r in results if r.error)
+    log.info(
+        "cycle done: %s (%d failed), %s, %s %s, %d failed",
+        plural(len(results), "feed"),
+        errors,
+        plural(sum(r.new_entries for r in results), "new entry", "new entries"),
+        plural(report.sent, "message"),
+        "would be sent (dry run: nothing sent or kept)" if dry_run else "sent",
+        report.failed,
+    )
+
+
+def _scratch_copy(config: Config, folder: Path) -> Config:
+    """``config`` over a copy of its database in ``folder``: a dry run polls, queues and "sends" there,
+    so nothing it does (feed validators, entries, pending alerts) is left for a later real run."""
+    copy = folder / config.storage_path.name
+    if config.storage_path.exists():
+        source = sqlite3.connect(config.storage_path)
+        target = sqlite3.connect(copy)
+        try:
+            source.backup(target)  # consistent even while a daemon writes
+        finally:
+            target.close()
+            source.close()
+    return replace(config, storage_path=copy)
 
 
 @click.command()

@@ -26,10 +26,11 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from monitor import runtime
 from monitor.config import load_config
 from monitor.daemon.systemd import Notifier as SystemdNotifier
-from monitor.durations import format_duration
+from monitor.durations import format_duration, plural
 from monitor.errors import ConfigError
 from monitor.models import Feed
-from monitor.outbox.deliver import deliver
+from monitor.outbox import notices
+from monitor.outbox.deliver import Outbox
 from monitor.outbox.digests import digest_schedule
 from monitor.outbox.policy import zone
 from monitor.pipeline import Pipeline, enabled, poll
@@ -48,6 +49,7 @@ START_SPREAD = 0.05  # seconds between the first polls of consecutive feeds at s
 class Daemon:
     def __init__(self, pipeline: Pipeline):
         self.p = pipeline
+        self.outbox = Outbox(pipeline.store, pipeline.metrics, pipeline.clock)
         self.stop_event = threading.Event()
         self.reload_event = threading.Event()
         self.systemd = SystemdNotifier.from_env()
@@ -155,7 +157,7 @@ class Daemon:
         try:
             result = poll(self.p, feed)
             next_poll = result.next_poll
-            if result.alerts:
+            if result.alerts or result.notices:
                 self._queued.set()
         except Exception:
             # poll() turns every fault of the feed into feed state; this is a bug or a
@@ -176,7 +178,7 @@ class Daemon:
         if self._queued.is_set() or time.monotonic() - self._delivered >= DELIVERY_EVERY:
             self._queued.clear()
             self._delivered = time.monotonic()
-            deliver(self.p)
+            self.outbox.deliver(self.p.runtime)  # one snapshot for the whole pass
 
     def _prune(self) -> None:
         runtime.prune(self.p)
@@ -234,12 +236,14 @@ class Daemon:
             config = load_config(old.config.path)
             rt = runtime.load(config, lean=True)
         except ConfigError as exc:
+            error = "; ".join(str(exc).splitlines())  # one journal entry per event
             log.error(
-                "reload refused, keeping the current config, %d feeds and %d rules: %s",
-                len(self.feeds),
-                len(old.rules.rules),
-                "; ".join(str(exc).splitlines()),  # one journal entry per event
+                "reload refused, keeping the current config, %s and %s: %s",
+                plural(len(self.feeds), "feed"),
+                plural(len(old.rules.rules), "rule"),
+                error,
             )
+            self._tell_refused(old, str(exc))
         else:
             if config.storage_path != old.config.storage_path or config.http != old.config.http:
                 log.warning("[storage] and [http] changes take effect at the next restart")
@@ -248,8 +252,16 @@ class Daemon:
             self.p.use(replace(rt, config=config, command_feeds=runtime.load_command_feeds(self.p.store, config)))
             self._replan(self.p.clock())
             self._schedule_digests()
-            log.info("reloaded: %d feeds, %d rules", len(self.feeds), len(rt.rules.rules))
+            log.info("reloaded: %s, %s", plural(len(self.feeds), "feed"), plural(len(rt.rules.rules), "rule"))
         self.systemd.ready()
+
+    def _tell_refused(self, old: runtime.Runtime, error: str) -> None:
+        """The operator target hears of a refused reload too (the log line is easy to miss), via the outbox."""
+        now = self.p.clock()
+        message = notices.reload_refused(str(old.config.path), error, len(self.feeds), len(old.rules.rules))
+        key = f"reload-refused:{now.isoformat()}"
+        if notices.queue(self.p.store, old.notifier, old.config.operator, message, key, now, topic="reload refused"):
+            self._queued.set()
 
     def shutdown(self) -> int:
         self.systemd.stopping()

@@ -12,7 +12,7 @@ from monitor import runtime
 from monitor.cli import logs
 from monitor.config import load_config
 from monitor.demo.feedserver import FeedServer
-from monitor.outbox.deliver import deliver
+from monitor.outbox.deliver import Outbox
 from monitor.pipeline import poll_all
 
 SAMPLES = Path(__file__).parent / "samples" / "feeds"
@@ -59,7 +59,9 @@ def run_demo(state: Path | None = None, rules: Path | None = None) -> int:
         pipeline = runtime.build(config)
         try:
             results = poll_all(pipeline)
-            sent, failed = deliver(pipeline, force=True)
+            sent, failed = Outbox(pipeline.store, pipeline.metrics, pipeline.clock).deliver(
+                pipeline.runtime, force=True
+            )
             stories = pipeline.store.db["stories"].count
         finally:
             pipeline.close()

@@ -15,14 +15,13 @@ most-cited complaint is feeds that silently stop after a few errors).
 from __future__ import annotations
 
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-Dice = Callable[[float, float], float]  # random.uniform, or a fixed stand-in in tests
+from monitor.backoff import Dice, backoff
 
 JITTER_SHARE = 0.1  # jitter never moves a poll by more than 10 % of its gap
-BACKOFF_SPREAD = 0.75  # a backoff gap is drawn from [75 %, 100 %] of its step: gaps still grow
 MIN_DATED = 3  # entries with dates needed before a cadence means anything
 
 
@@ -124,8 +123,7 @@ def after_failure(
     Never gives up: past the cap every retry comes after about ``backoff_cap``.
     ``Retry-After`` raises the gap (up to the larger of the cap and max_interval).
     """
-    step = policy.backoff_base * 2.0 ** min(max(errors - 1, 0), 60)
-    delay = min(policy.backoff_cap, step) * dice(BACKOFF_SPREAD, 1.0)
+    delay = backoff(errors, policy.backoff_base, policy.backoff_cap, dice)
     if retry_after:
         delay = max(delay, min(retry_after, max(policy.backoff_cap, policy.max_interval)))
     return Next(now + timedelta(seconds=delay), delay, interval)

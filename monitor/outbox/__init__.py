@@ -1,8 +1,11 @@
 """The outbox: every message the monitor sends, queued in the store and delivered from here.
 
-deliver (due alerts, holds, digests, retries, dead alerts) · targets (apprise URLs) ·
-render (Jinja2 templates, pure) · policy (quiet hours, digests, burst caps, pure) ·
-notices (feed-health wording) · catchup (`rules test --send`).
+deliver (the Outbox: one pass over due alerts with one runtime snapshot) · holds (digest, quiet
+hours, burst caps) · sending (one message: in flight, sent, failed, dead) · target (the Target
+protocol a target kind satisfies, and the dry run's Printer) · targets (apprise URLs) ·
+rehearsal (marks that write nothing: a dry run) · render (Jinja2 templates, pure) · policy
+(quiet hours, digests, burst caps, pure) · notices (operator notices: wording, and queueing
+them as alerts of kind "notice") · catchup (`rules test --send`).
 
 May import: models, errors, text, urls, durations, rules, store. Never ingest, pipeline, daemon, cli.
 """

@@ -1,9 +1,12 @@
-"""Feed-health notices for the operator: a feed has been failing, is gone, or works again.
+"""Notices for the operator: a feed has been failing, is gone, or works again; a target is
+failing; a reload was refused.
 
-Deciding and wording are pure (``notice_due``, ``failing``, ``recovered``, ``gone``);
-``tell`` sends a notice to the operator target through the notifier. A notice that
-could not be sent is not recorded, so the next poll of the feed tries again: the
-operator hears about a broken feed once, and about its recovery once.
+Deciding and wording are pure (``notice_due``, ``failing``, ``recovered``, ``gone``,
+``target_failing``, ``reload_refused``). ``queue`` puts a notice in the outbox, as alerts
+of kind "notice" to the operator target, in the transaction that records the fact (for a
+feed, its ``health_notice``): nothing here sends. The outbox delivers notices like any
+alert, with retry, quiet hours and a record, so a slow operator target never holds a poll.
+The operator hears about a broken feed once, and about its recovery once.
 """
 
 from __future__ import annotations
@@ -12,13 +15,14 @@ import logging
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from monitor.durations import format_duration
-from monitor.errors import DeliveryError
+from monitor.durations import format_duration, plural
 from monitor.models import Feed, Message
+from monitor.store import Notice
 from monitor.urls import redact
 
-if TYPE_CHECKING:  # the deciding half stays importable without apprise
-    from monitor.outbox.targets import Notifier
+if TYPE_CHECKING:  # the wording stays importable without apprise
+    from monitor.outbox.target import Target
+    from monitor.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -67,18 +71,49 @@ def gone(feed: Feed) -> Message:
     )
 
 
-def tell(notifier: Notifier, target: str, message: Message) -> bool:
-    """Send ``message`` to every URL of the operator ``target``; True if at least one accepted it."""
-    delivered = False
-    for delivery in notifier.deliveries("feed health", [target]):
-        try:
-            notifier.send(delivery.url_id, message)
-        except DeliveryError as exc:
-            log.warning(
-                "feed-health notice %r to %s failed: %s; will retry at the next poll", message.title, target, exc
-            )
-            continue
-        delivered = True
-    if delivered:
-        log.info("feed-health notice sent to %s: %s", target, message.title)
-    return delivered
+def target_failing(target: str, label: str, error: str) -> Message:
+    return Message(
+        title=f"monitor: delivery failing for target {target}",
+        body=(
+            f"Alerts to {label} (target {target}) keep failing and are now dead: {error}.\n"
+            "They stay in the database: `monitor alerts list --dead` shows them, "
+            "`monitor alerts retry --all` sends them again once the target works.\n"
+            "This is the only notice until the target accepts an alert again."
+        ),
+    )
+
+
+def reload_refused(path: str, error: str, feeds: int, rules: int) -> Message:
+    return Message(
+        title="[monitor] reload refused: the current config stays",
+        body=(
+            f"A reload of {path} was refused, so monitor keeps running with the current config, "
+            f"{plural(feeds, 'feed')} and {plural(rules, 'rule')}.\n{error}\n"
+            "Fix the file (`monitor check` lists every problem), then reload again."
+        ),
+    )
+
+
+def queue(
+    store: Store,
+    target: Target,
+    operator: str,
+    message: Message,
+    key: str,
+    now: datetime,
+    *,
+    topic: str = "feed health",
+    feed: tuple[str, str | None] | None = None,
+) -> int:
+    """Queue ``message`` to every URL of the ``operator`` target under ``key`` (safe to call twice).
+
+    With ``feed`` = (url, health_notice), the feed records what it was told in the same transaction.
+    Returns how many were queued; with no usable URL the notice goes to the log instead.
+    """
+    deliveries = tuple(target.deliveries(topic, [operator]))
+    queued = store.queue_notice(Notice(deliveries, key, message), now, feed=feed)
+    if not deliveries:
+        log.error("%s: %s (target %s has no usable URL)", message.title, message.body.replace("\n", " "), operator)
+    elif queued:
+        log.info("notice queued for target %s: %s", operator, message.title)
+    return queued

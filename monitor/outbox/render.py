@@ -27,6 +27,7 @@ from typing import Any, Literal
 import jinja2
 from markupsafe import Markup, escape
 
+from monitor.durations import plural
 from monitor.errors import ConfigError, Problem
 from monitor.models import Entry, Message
 
@@ -38,11 +39,11 @@ BUNDLED = Path(__file__).parent / "templates"
 Style = Literal["email", "chat", "text"]
 FORMATS: dict[Style, tuple[str, str]] = {"email": ("html", "html"), "chat": ("md", "markdown"), "text": ("txt", "text")}
 KINDS = ("alert", "digest")
-HEADINGS = {
-    "digest": "Digest for {target}: {count} alerts",
-    "quiet": "Held during quiet hours for {target}: {count} alerts",
-    "burst": "{count} more matches for {target} (burst limit)",
-    "catchup": "Catch-up for {target}: {count} earlier matches",
+HEADINGS = {  # {alerts}, {more}, {earlier}: the count with its words, singular or plural
+    "digest": "Digest for {target}: {alerts}",
+    "quiet": "Held during quiet hours for {target}: {alerts}",
+    "burst": "{more} for {target} (burst limit)",
+    "catchup": "Catch-up for {target}: {earlier}",
 }
 KIND_NAMES = ("story", "event", "escalation", "update")
 
@@ -158,7 +159,14 @@ class Templates:
 
     def digest(self, views: Sequence[AlertView], style: Style, reason: str, target: str) -> Message:
         """Many alerts in one message; when too long, the last ones are left out and counted."""
-        heading = HEADINGS.get(reason, HEADINGS["digest"]).format(target=target, count=len(views))
+        n = len(views)
+        heading = HEADINGS.get(reason, HEADINGS["digest"]).format(
+            target=target,
+            count=n,
+            alerts=plural(n, "alert"),
+            more=plural(n, "more match", "more matches"),
+            earlier=plural(n, "earlier match", "earlier matches"),
+        )
         shown = len(views)
         while True:
             items = [v.variables(snippet_chars=0) for v in views[:shown]]

@@ -29,6 +29,7 @@ from monitor.errors import ConfigError, DeliveryError, Problem
 from monitor.models import Message, Target
 from monitor.outbox.render import Style
 from monitor.store import Delivery, url_id
+from monitor.urls import has_password
 
 if TYPE_CHECKING:
     import apprise
@@ -73,12 +74,18 @@ def _label(box: apprise.Apprise) -> str:
     return str(box[0].url(privacy=True))
 
 
-def labels(urls: list[str]) -> list[str | None]:
-    """apprise's privacy-masked form of each URL, None for a URL it has no service for."""
-    return [None if (box := _instantiate(url, 0.0)) is None else _label(box) for url in urls]
+def _private(box: apprise.Apprise) -> bool:
+    """True when the URL holds a secret: apprise masks a part of it (a password, a token, a key)."""
+    return bool(box[0].url(privacy=True) != box[0].url(privacy=False))
 
 
-def labels_apart(urls: list[str]) -> list[str | None]:
+def labels(urls: list[str]) -> list[tuple[str, bool] | None]:
+    """apprise's privacy-masked form of each URL and whether it holds a secret; None for a URL
+    apprise has no service for."""
+    return [None if (box := _instantiate(url, 0.0)) is None else (_label(box), _private(box)) for url in urls]
+
+
+def labels_apart(urls: list[str]) -> list[tuple[str, bool] | None]:
     """``labels(urls)`` from a child process, so this one never imports apprise; in this
     process if the child fails. The URLs go through a pipe, never a command line."""
     root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -96,7 +103,7 @@ def labels_apart(urls: list[str]) -> list[str | None]:
     if not isinstance(found, list) or len(found) != len(urls):
         log.debug("checking target URLs in a child process failed: checking them here")
         return labels(urls)
-    return found
+    return [None if item is None else (str(item[0]), bool(item[1])) for item in found]
 
 
 class Notifier:
@@ -113,6 +120,7 @@ class Notifier:
         self._urls: dict[str, str] = {}  # handle -> URL, for the servers still to make
         self._labels: dict[str, str] = {}
         self._styles: dict[str, Style] = {}
+        self._secret: set[str] = set()  # handles of URLs with a part apprise masks (password, token, key)
         self._invalid: list[tuple[str, str]] = []  # (target, masked URL) apprise did not recognise
         first: dict[str, tuple[str, str]] = {}  # handle -> (target, URL): a URL in two targets is one server
         for t in targets.values():
@@ -121,13 +129,17 @@ class Notifier:
         pairs = list(first.values())
         urls = [url for _, url in pairs]
         named = labels_apart(urls) if lean else [None] * len(urls)
-        for (target, url), label in zip(pairs, named, strict=True):
+        for (target, url), named_url in zip(pairs, named, strict=True):
             box = None if lean else _instantiate(url, throttle)
-            label = label if lean else (None if box is None else _label(box))
-            if label is None:
+            if not lean:
+                named_url = None if box is None else (_label(box), _private(box))
+            if named_url is None:
                 self._invalid.append((target, _mask(url)))
                 continue
+            label, secret = named_url
             handle = url_id(url)
+            if secret or has_password(url):
+                self._secret.add(handle)
             if box is not None:
                 self._servers[handle] = box
             self._urls[handle] = url
@@ -196,6 +208,10 @@ class Notifier:
     def handles(self) -> list[str]:
         """Every usable target URL, by handle."""
         return list(self._labels)
+
+    def secret(self, handle: str) -> bool:
+        """True when the URL carries a secret (apprise masks part of it, or it has a user:password)."""
+        return handle in self._secret
 
 
 def _style(url: str) -> Style:

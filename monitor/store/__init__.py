@@ -21,13 +21,14 @@ from monitor.store.feeds import FeedsMixin
 from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
 from monitor.store.migrations import migrations
-from monitor.store.records import Delivery, FeedState, PendingAlert, QueuedAlert, Recorded
+from monitor.store.records import Delivery, FeedState, Notice, PendingAlert, QueuedAlert, Recorded
 
 __all__ = [
     "Article",
     "Delivery",
     "FeedState",
     "Feedback",
+    "Notice",
     "PendingAlert",
     "QueuedAlert",
     "Recorded",

@@ -1,5 +1,7 @@
 """The alert outbox after queueing: pending alerts, delivery outcomes (sent, failed, dead,
-in flight), holds and digest batches, burst counts, target health and manual retries.
+in flight), holds and digest batches, burst counts, target health and manual retries; and
+notices (alerts of kind "notice": about a feed, a target or the config, with no entry or
+story), queued in the transaction that records the fact they tell.
 """
 
 from __future__ import annotations
@@ -11,7 +13,12 @@ from typing import Any
 
 from monitor.store.base import StoreBase
 from monitor.store.helpers import _ids, _marks, from_iso, iso
-from monitor.store.records import PendingAlert
+from monitor.store.records import Notice, PendingAlert
+
+_INSERT_NOTICE = (
+    "INSERT OR IGNORE INTO alerts (rule, target, url_id, url_label, matched, status, created, attempts, "
+    "kind, alert_key, detail) VALUES (?, ?, ?, ?, '[]', 'pending', ?, 0, 'notice', ?, ?)"
+)
 
 
 class AlertsMixin(StoreBase):
@@ -73,12 +80,23 @@ class AlertsMixin(StoreBase):
             sql, params = sql + " AND rule = ?", [*params, rule]
         return int(self._query(sql, params)[0]["n"])
 
-    def target_failing(self, url_id: str, target: str, label: str, now: datetime) -> bool:
-        """Record that a target URL is failing; True only the first time (one notice per outage)."""
+    def queue_notice(self, notice: Notice, now: datetime, *, feed: tuple[str, str | None] | None = None) -> int:
+        """Queue ``notice``, and with ``feed`` = (url, health_notice) record on the feed that it was told,
+        in the same transaction. Returns how many alerts were queued (one per delivery, none twice)."""
+        with self.transaction() as db:
+            if feed is not None:
+                db.execute("UPDATE feeds SET health_notice = ? WHERE url = ?", [feed[1], feed[0]])
+            return _insert_notice(db, notice, now)
+
+    def target_failing(self, url_id: str, target: str, label: str, now: datetime, notice: Notice | None = None) -> bool:
+        """Record that a target URL is failing, and queue ``notice`` with it; True only the first time
+        (one notice per outage)."""
         with self.transaction() as db:
             row = list(db.query("SELECT notice_at FROM target_health WHERE url_id = ?", [url_id]))
             if row and row[0]["notice_at"]:
                 return False
+            if notice is not None:
+                _insert_notice(db, notice, now)
             db.table("target_health").upsert(
                 {
                     "url_id": url_id,
@@ -105,7 +123,8 @@ class AlertsMixin(StoreBase):
             "dead": "WHERE a.status = 'dead'",
         }[which]
         return self._query(
-            f"SELECT a.*, e.title FROM alerts a JOIN entries e ON e.id = a.entry_id {where} ORDER BY a.id"
+            "SELECT a.*, coalesce(e.title, json_extract(a.detail, '$.title')) AS title "
+            f"FROM alerts a LEFT JOIN entries e ON e.id = a.entry_id {where} ORDER BY a.id"
         )
 
     def alert(self, alert_id: int) -> dict[str, Any] | None:
@@ -127,6 +146,15 @@ class AlertsMixin(StoreBase):
     def alerts(self, status: str | None = None) -> list[dict[str, Any]]:
         where, params = ("WHERE status = ?", [status]) if status else ("", [])
         return self._query(f"SELECT * FROM alerts {where} ORDER BY id", params)
+
+
+def _insert_notice(db: Any, notice: Notice, now: datetime) -> int:
+    detail = json.dumps({"title": notice.message.title, "body": notice.message.body}, ensure_ascii=False)
+    key = f"notice:{notice.key}"
+    return sum(
+        db.conn.execute(_INSERT_NOTICE, (d.rule, d.target, d.url_id, d.url_label, iso(now), key, detail)).rowcount
+        for d in notice.deliveries
+    )
 
 
 def _pending(r: dict[str, Any]) -> PendingAlert:

@@ -192,13 +192,14 @@ class EntriesMixin(StoreBase):
         hold: tuple[str, datetime] | None = None,
         event_id: int | None = None,
     ) -> int:
-        """Insert alerts unless their key (rule, alert_key, URL) is taken; returns how many were new.
+        """Insert alerts unless their key (rule, alert_key, URL) is taken; returns how many alerts were new,
+        counted per alert (rule and key), not per target URL: one match to a target of two URLs is one alert.
 
         ``event_id`` is the story's event when the caller knows it (read here otherwise, when needed)."""
         created = iso(now)
         held = (hold[0], iso(hold[1])) if hold else (None, None)
         about = json.dumps(detail, ensure_ascii=False) if detail else None
-        added = 0
+        added: set[tuple[str, str]] = set()
         for queued in alerts:
             match, delivery = queued[0], queued[1]
             kind = queued[2] if len(queued) > 2 else "story"
@@ -226,8 +227,9 @@ class EntriesMixin(StoreBase):
                     *held,
                 ),
             )
-            added += cursor.rowcount
-        return added
+            if cursor.rowcount:
+                added.add((match.rule, key))
+        return len(added)
 
     def queue_alerts(self, entry_id: int, story_id: int, alerts: Iterable[QueuedAlert], now: datetime) -> int:
         """Queue alerts for a stored entry (its article came on a later poll), under the rule's ordinary

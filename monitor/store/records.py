@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import NamedTuple
 
-from monitor.models import Match
+from monitor.models import Match, Message
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +34,8 @@ class FeedState:
 class PendingAlert:
     id: int
     rule: str
-    story_id: int
-    entry_id: int
+    story_id: int | None  # None for a notice: it is about a feed, a target or the config, not a story
+    entry_id: int | None
     target: str
     url_id: str
     matched: tuple[str, ...]
@@ -47,8 +47,9 @@ class PendingAlert:
     batch: int | None = None
     in_flight: datetime | None = None
     since: datetime | None = None  # start of the current retry series (created, or the last manual retry)
-    kind: str = "story"  # story | event | escalation | update
-    detail: dict[str, str] = field(default_factory=dict)  # an update's "previous_title" and "change"
+    kind: str = "story"  # story | event | escalation | update | notice
+    # an update's "previous_title" and "change"; a notice's "title" and "body" (its whole message)
+    detail: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,16 @@ class Delivery:
     target: str
     url_id: str
     url_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """A message for the operator, queued as alerts of kind "notice": one per delivery, under ``key``
+    (the same key twice queues nothing new)."""
+
+    deliveries: tuple[Delivery, ...]
+    key: str
+    message: Message
 
 
 # (match, delivery) queues the rule's ordinary alert ("story"); a third item names another kind:
