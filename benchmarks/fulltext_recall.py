@@ -13,8 +13,9 @@ pipeline (``runtime.build`` + ``poll``, trafilatura in the parser workers), each
 database, with ``full_text_budget = 1000`` and ``full_text_timeout = 120s`` so that the
 host's politeness limits do not cap the measurement. Two rule sets: a rule for every page,
 and a rule for every other page (the other entries are ones no rule wants: ``auto``'s
-prefilter should leave their articles alone). Reported: the page's own rule alerting, alerts of a rule on another page's entry (stray), article pages fetched, and
-pages fetched per alert found.
+prefilter should leave their articles alone). Reported: the page's own rule alerting, alerts
+of a rule on another page's entry (stray), article pages fetched, and pages fetched per alert
+found.
 """
 
 from __future__ import annotations
