@@ -149,7 +149,7 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     except ParseError as exc:
         return _failed(p, rt, feed, state, started, exc)
     examined = Examined(got.facts | late, started, rules)
-    parsed, examined = _with_articles(p, rt, feed, parsed, examined)
+    parsed, examined = _with_articles(p, rt, feed, state, parsed, examined)
     tally = Tally()
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
@@ -334,7 +334,7 @@ def _record(p: Pipeline, rt: Runtime, entry: Entry, state: FeedState, examined: 
 
 
 def _with_articles(
-    p: Pipeline, rt: Runtime, feed: Feed, parsed: ParsedFeed, examined: Examined
+    p: Pipeline, rt: Runtime, feed: Feed, state: FeedState, parsed: ParsedFeed, examined: Examined
 ) -> tuple[ParsedFeed, Examined]:
     """Full text (issue 16): the new entries that want their article get its text (``Entry.article``)
     and are examined again with it, before dedup and matching. Fetches stop at the deadline
@@ -345,7 +345,9 @@ def _with_articles(
         return parsed, examined
     polite, now = rt.config.polling.full_text_policy, examined.seen
     _articles_late(p, rt, feed, parsed, setting)
-    texts = p.articles.texts(feed.url, _fresh(p, feed.url, parsed.entries), setting, rt.rules, polite, now)
+    # A backlog entry (``_alertable``) is recorded silently: its article would cost the outlet for nothing.
+    wanted = tuple(e for e in _fresh(p, feed.url, parsed.entries) if _alertable(rt.config, e, state, now))
+    texts = p.articles.texts(feed.url, wanted, setting, rt.rules, polite, now)
     if not texts:
         return parsed, examined
     entries = tuple(replace(e, article=texts[e.key]) if e.key in texts else e for e in parsed.entries)

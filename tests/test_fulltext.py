@@ -3,6 +3,7 @@ pages of tests/data/articles, a real SQLite file, rules that need the article's 
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -191,3 +192,27 @@ def test_full_text_config_problems_name_the_line(tmp_path: Path):
     message = str(caught.value)
     assert 'full_text: expected "auto", "always" or "never"' in message
     assert "full_text_selector: not a CSS selector" in message
+
+
+def test_rules_test_reads_the_stored_article(feed_server: FeedServer, make, tmp_path: Path):
+    p = make([serve_teasers(feed_server, pages()[:1])])
+    poll(p, p.runtime.feeds[0])
+    config = str(p.runtime.config.path)
+    p.close()
+    rule = tmp_path / "polymetal.yaml"
+    rule.write_text("name: Polymetal\nmatch:\n  any: [Polymetal]\n")  # only the article names it
+
+    result = run_cli("--config", config, "rules", "test", str(rule))
+
+    assert result.returncode == 0, result.stderr
+    assert "Karatau Resources wins Uzbek copper concession" in result.stdout
+
+
+def test_backlog_entries_recorded_silently_are_not_fetched(feed_server: FeedServer, make):
+    url = serve_teasers(feed_server, pages()[:1])
+    old = b"<pubDate>Mon, 06 Jan 2020 10:00:00 +0000</pubDate>"
+    feed_server.put("/teasers.xml", re.sub(rb"<pubDate>[^<]*</pubDate>", old, feed_server.docs["/teasers.xml"][0]))
+    p = make([url], feed_keys='full_text = "always"')
+
+    poll(p, p.runtime.feeds[0])
+    assert not any(path.startswith("/articles/") for path in feed_server.hits)

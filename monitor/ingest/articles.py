@@ -118,7 +118,7 @@ class Articles:
                     self._wait_until[host] = self.clock() + exc.retry_after
             return Article(url, "failed", error=str(exc), attempts=attempts + 1)
         except ParseError as exc:
-            return Article(url, "failed", error=str(exc), attempts=MAX_ATTEMPTS)  # the same page fails the same way
+            return Article(url, "failed", error=str(exc), attempts=attempts + 1)
         if not text:
             return Article(url, "failed", error="no article text found on the page", attempts=MAX_ATTEMPTS)
         return Article(url, "fetched", text=text, source_url=got.moved_to or url)

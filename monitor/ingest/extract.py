@@ -29,6 +29,8 @@ def extract(html: bytes, url: str, selector: str | None = None, remove: str | No
     head = html[:512].lstrip().lower()
     if head.startswith(b"<?xml") or head.startswith(b"<rss") or head.startswith(b"<feed"):
         raise ParseError("the article link serves a feed, not a page")
+    import trafilatura  # noqa: F401  # imported before the clock starts: a fresh worker's import is not the page's fault
+
     try:
         with _deadline(timeout):
             return _extract(html, url, selector, remove)[:MAX_CHARS]

@@ -36,8 +36,8 @@ WALL_CLOCK_BOUND = 60.0  # seconds per case: generous for a loaded CI machine, f
 RSS_GROWTH_BOUND = 150 * 1024  # KiB the parent may grow by (ru_maxrss); the pages reach 200 MB and more
 COPPER_RULE = "name: Uzbek copper\nmatch:\n  all:\n    - any: [copper]\n    - any: [Zarafshan]\n"
 CONFIG = """[polling]
-full_text_timeout = "4s"
-full_text_extract_timeout = "2s"
+full_text_timeout = "10s"
+full_text_extract_timeout = "3s"
 full_text_max_bytes = "3MB"
 """
 
