@@ -7,7 +7,6 @@ URLs has a default; the minimal config in the README is complete.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from collections.abc import Callable
@@ -19,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 from monitor.durations import parse_duration, parse_size
 from monitor.errors import ConfigError, Problem
+from monitor.errors import did_you_mean as _hint  # the one "did you mean"
 from monitor.ingest.fulltext import MODES, Politeness
 from monitor.ingest.schedule import Policy
 from monitor.models import Burst, Feed, FullText, Target
@@ -33,7 +33,7 @@ class Polling:
     concurrency: int = 8  # fetches under way at once
     jitter: float = 60.0  # seconds of random spread so feeds don't poll in lockstep (at most 10 % of a gap)
     min_interval: float = 300.0  # adaptive intervals stay inside [min_interval, max_interval]
-    max_interval: float = 4 * 3600.0
+    max_interval: float = 3600.0  # news: a quiet wire still gets looked at hourly
     backoff_base: float = 60.0  # first retry after a failure; doubles per failure in a row
     backoff_cap: float = 6 * 3600.0  # ... up to this gap, then polls go on at this gap forever
     per_host: int = 2  # fetches under way at once against one host
@@ -41,9 +41,7 @@ class Polling:
     health_after: float = 6 * 3600.0  # ... or after failing for this long, whichever comes first
     allow_private: bool = True  # False: refuse feeds resolving to private/loopback addresses
     full_text: str = "auto"  # feeds' default: fetch linked articles "auto" (teasers a rule may want), "always", "never"
-    full_text_policy: Politeness = field(
-        default_factory=Politeness
-    )  # the full_text_* keys: budget, deadline, size, teaser length
+    full_text_policy: Politeness = field(default_factory=Politeness)  # full_text_*: budget, deadline, size
 
     def policy(self) -> Policy:
         return Policy(self.min_interval, self.max_interval, self.backoff_base, self.backoff_cap, self.jitter)
@@ -197,12 +195,30 @@ def load_config(path: Path) -> Config:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"at line (\d+)", str(exc))
-        raise ConfigError(
-            Problem(str(path), int(line.group(1)) if line else None, f"invalid TOML: {str(exc).split(' (at line')[0]}")
-        ) from exc
+        raise ConfigError(Problem(str(path), int(line.group(1)) if line else None, _toml_words(exc))) from exc
     except RecursionError as exc:  # tomllib recurses once per nesting level of arrays and tables
         raise ConfigError(Problem(str(path), None, "invalid TOML: nested too deeply")) from exc
     return _build(path, text, data)
+
+
+# tomllib's words for the usual slips, as sentences (start of its message -> what to do).
+_TOML_PLAIN = {
+    "Illegal character '\\n'": "a string is not closed on this line: add the missing quote",
+    "Unterminated string": "a string is not closed: add the missing quote",
+    'Expected "\'"': "a string is not closed: add the missing quote",
+    "Expected '=' after a key": "a key needs a value: write key = value (a key with spaces needs quotes)",
+    "Invalid value": 'this value is not TOML: quote text ("..."), write numbers and true/false bare',
+    "Unclosed array": "a [list] is not closed: add the missing ]",
+    "Cannot overwrite a value": "this key is set twice: keep one",
+    "Cannot declare": "this table is declared twice: merge the two (use [[name]] for a list of tables)",
+    "Expected newline or end of document": "something follows the value on this line: one key = value per line",
+}
+
+
+def _toml_words(exc: tomllib.TOMLDecodeError) -> str:
+    message = str(exc).split(" (at ")[0]
+    plain = next((words for start, words in _TOML_PLAIN.items() if message.startswith(start)), message)
+    return f"invalid TOML: {plain}"
 
 
 def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
@@ -531,8 +547,3 @@ def _positive(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
         return result
 
     return checked
-
-
-def _hint(word: str, choices: Any) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""

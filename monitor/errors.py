@@ -11,6 +11,8 @@ MonitorError                 anything the CLI turns into one line and exit code
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -25,6 +27,13 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
         return f"{where}: {self.message}"
+
+
+def did_you_mean(word: str, choices: Iterable[str], *, cutoff: float = 0.6, otherwise: str = "") -> str:
+    """The one "did you mean" of the project: `` (did you mean 'x'?)`` for the choice closest to ``word``,
+    else ``otherwise`` (e.g. a list of what is allowed). Config keys, rule fields and names all use it."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=cutoff)
+    return f" (did you mean {close[0]!r}?)" if close else otherwise
 
 
 class MonitorError(Exception):

@@ -131,3 +131,28 @@ def test_the_cycle_check_can_fail(tmp_path: Path) -> None:
     }
     assert graph == {"monitor.a": {"monitor.b"}, "monitor.b": {"monitor.a"}}
     assert _cycle(graph) == ["monitor.a", "monitor.b", "monitor.a"]
+
+
+def test_no_private_apscheduler_attributes():
+    """Issue 12: the daemon used ``scheduler._executors``, which a 3.x release may rename without notice
+    (apscheduler is pinned <4 only). Code importing apscheduler reaches no private attribute of another object."""
+    offenders = []
+    for path in sorted((ROOT / "monitor").rglob("*.py")):
+        tree = ast.parse(path.read_text())
+        imported = {
+            alias.name if isinstance(node, ast.Import) else node.module or ""
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Import | ast.ImportFrom)
+            for alias in node.names
+        }
+        if not any(name.startswith("apscheduler") for name in imported):
+            continue
+        offenders += [
+            f"{path.relative_to(ROOT)}:{node.lineno}: .{node.attr}"
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and not (isinstance(node.value, ast.Name) and node.value.id in ("self", "cls"))
+        ]
+    assert offenders == []

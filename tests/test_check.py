@@ -87,3 +87,28 @@ def test_run_with_bad_config_exits_2(tmp_path):
     result = run_cli("--config", str(config), "run", "--once")
     assert result.returncode == 2
     assert f"{config}:1: unknown section [nonsense]" in result.stderr
+
+
+def test_syntax_errors_are_told_in_plain_words(tmp_path):
+    """Issue 18, point 10: the line and a sentence, not the parser's "while parsing a block mapping"."""
+    config = write_config(tmp_path, ["https://a.example/rss"], ["console://"], rules="name: ok\nmatch: {any: [x]}\n")
+    rules = tmp_path / "rules"
+    slips = {
+        "indent.yaml": "name: a\nmatch:\n  any:\n    - x\n  - y\n",
+        "tab.yaml": "name: b\nmatch:\n\tany: [x]\n",
+        "quote.yaml": 'name: "c\nmatch:\n  any: [x]\n',
+        "colon.yaml": "name: d: e\nmatch:\n  any: [x]\n",
+    }
+    for name, text in slips.items():
+        (rules / name).write_text(text)
+    out = run_cli("--config", str(config), "check").stderr
+    assert f"{rules / 'indent.yaml'}:5: invalid YAML: this list item ('-') does not line up" in out, out
+    assert f"{rules / 'tab.yaml'}:3: invalid YAML: a tab indents this line" in out
+    assert f"{rules / 'quote.yaml'}:1: invalid YAML: a quoted text starts on this line and is not closed" in out
+    assert f"{rules / 'colon.yaml'}:1: invalid YAML: a second ': ' on this line" in out
+    assert "while parsing" not in out and "while scanning" not in out
+
+    config.write_text(config.read_text() + '[[feeds]]\nurl = "https://b.example/rss\nname = "B"\n')
+    line = config.read_text().splitlines().index('url = "https://b.example/rss') + 1
+    err = run_cli("--config", str(config), "check").stderr
+    assert err.strip() == f"{config}:{line}: invalid TOML: a string is not closed on this line: add the missing quote"

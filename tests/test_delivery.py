@@ -220,7 +220,7 @@ def test_after_max_attempts_alerts_are_dead_and_one_notice_goes_to_the_other_tar
     assert "monitor alerts list --dead" in notices[0]["message"]
 
     listed = monitor("--config", str(config), "alerts", "list", "--dead")
-    assert listed.exit_code == 0 and len(listed.stdout.splitlines()) == 3 and " dead " in listed.stdout
+    assert listed.exit_code == 0 and len(listed.stdout.splitlines()) == 1 + 3 and " dead " in listed.stdout  # header
     assert monitor("--config", str(config), "alerts", "retry", "--all").exit_code == 0
     assert statuses(tmp_path) == {"pending": 3, "sent": 1}
     assert cycle(config, clock, force=True).dead == 0  # a retried alert starts a fresh count
@@ -371,7 +371,7 @@ def test_alerts_show_and_retry_one(tmp_path, feed_server, json_receiver):
 
     assert "status:          failing" in shown.stdout and "last error:" in shown.stdout
     assert "rule:            Zebra watch" in shown.stdout and "https://zebra.example/0" in shown.stdout
-    assert len(listed.stdout.splitlines()) == 1
+    assert len(listed.stdout.splitlines()) == 1 + 1  # the header and the alert
     assert retried.stdout.startswith("1 alerts due now")
     assert missing.exit_code == 1 and "no alert 99" in missing.stderr
     with sqlite3.connect(tmp_path / "state.db") as conn:

@@ -134,7 +134,10 @@ def test_retry_after_and_cache_lifetimes_are_lower_bounds(feed_server: FeedServe
     fresh = rss([("b1", "One", datetime.now(UTC))]).encode()
     feed_server.route("/cached.xml", reply(200, {"Cache-Control": "public, max-age=7200"}, fresh))
     feed_server.put("/ttl.xml", rss([("c1", "One", datetime.now(UTC))], ttl=180))
-    p, clock = make([feed_server.url(path) for path in ("/busy.xml", "/cached.xml", "/ttl.xml")])
+    # Hints count up to max_interval (a year-long max-age must not stop polling): 4 h here, not the 1 h default.
+    p, clock = make(
+        [feed_server.url(path) for path in ("/busy.xml", "/cached.xml", "/ttl.xml")], '[polling]\nmax_interval = "4h"\n'
+    )
 
     busy, cached, ttl = (poll(p, feed) for feed in p.runtime.feeds)
 
@@ -282,7 +285,7 @@ def test_feeds_commands_add_import_export_list_and_stats(tmp_path: Path):
     rows = {line.split()[0]: line.split() for line in listed.stdout.splitlines()[1:]}
     assert rows["Added"][1:3] == ["command", "new"] and rows["Rss"][1:3] == ["config", "new"]
     assert "feeds: ok: 0  failing: 0  gone: 0  new: 3" in stats.stdout
-    assert bad.returncode == 1 and "not a readable OPML file" in bad.stderr
+    assert bad.returncode == 1 and f"{config}: not an OPML file: it has no <opml> element" in bad.stderr
     with sqlite3.connect(tmp_path / "state.db") as conn:
         pinned = dict(conn.execute("SELECT url, pinned_interval FROM feeds").fetchall())
     assert pinned["https://added.example/feed"] == 600 and pinned["https://wire.example/rss"] is None

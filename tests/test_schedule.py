@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from monitor.config import Polling
 from monitor.ingest.schedule import (
     Hints,
     Policy,
@@ -14,6 +15,7 @@ from monitor.ingest.schedule import (
     after_success,
     base_interval,
     cadence,
+    longest_wait,
     overflowed,
 )
 from monitor.outbox import notices as health
@@ -47,9 +49,31 @@ def test_cadence_needs_three_distinct_dates(dates):
 def test_adaptive_interval_follows_cadence_inside_bounds():
     assert base_interval(POLICY, 900, adaptive=True, gap=1800) == 1800
     assert base_interval(POLICY, 900, adaptive=True, gap=10) == 300  # clamped up to min_interval
-    assert base_interval(POLICY, 900, adaptive=True, gap=86400) == 4 * 3600  # clamped down to max_interval
+    assert base_interval(POLICY, 900, adaptive=True, gap=86400, previous=3 * 3600) == 4 * 3600  # clamped to max
     assert base_interval(POLICY, 900, adaptive=True, gap=None) == 900  # unknown cadence: the configured interval
     assert base_interval(POLICY, 900, adaptive=True, gap=None, previous=2400) == 2400  # 304: keep what it had
+
+
+def test_a_new_feed_with_few_old_items_is_not_stretched_on_its_first_polls():
+    """Issue 18: a wire with 4 items in 22 h went to max_interval (4 h) on its first poll."""
+    gap = cadence(hours_ago(0.5, 8, 15, 22))
+    assert gap is not None and gap > 7 * 3600
+    intervals = [base_interval(POLICY, 900, adaptive=True, gap=gap)]
+    for _ in range(4):
+        intervals.append(base_interval(POLICY, 900, adaptive=True, gap=gap, previous=intervals[-1]))
+    assert intervals == [1800, 3600, 7200, 4 * 3600, 4 * 3600]  # doubles per poll, then the bound
+    # ... and shrinks at once when the feed speeds up.
+    assert base_interval(POLICY, 900, adaptive=True, gap=600, previous=4 * 3600) == 600
+
+
+def test_longest_wait_is_the_bound_a_replan_applies():
+    assert longest_wait(POLICY, 900, adaptive=True, failing=False) == 4 * 3600 + 60
+    assert longest_wait(POLICY, 30, adaptive=False, failing=False) == 33  # pinned: its interval, 10 % jitter
+    assert longest_wait(POLICY, 30, adaptive=False, failing=True) == 6 * 3600  # backoff keeps its cap
+
+
+def test_default_max_interval_suits_news():
+    assert Policy().max_interval == 3600 == Polling().max_interval
 
 
 def test_pinned_interval_is_kept_whatever_the_cadence():

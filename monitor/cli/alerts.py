@@ -8,14 +8,19 @@ out on the daemon's next delivery pass (within 30 s) or the next ``run --once``.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import click
+from rich.table import Table
 
-from monitor.cli.base import opened
+from monitor.cli.base import console, opened
+from monitor.durations import parse_duration
+from monitor.errors import MonitorError, did_you_mean
+from monitor.store import from_iso, iso
 
 _store = opened  # the CLI's config and logging, once per invocation
+STATES = ("pending", "held", "failing", "sent", "dead")  # what the status column shows, first word
 
 
 @click.group()
@@ -27,17 +32,105 @@ def alerts() -> None:
 @click.option("--pending", "which", flag_value="pending", help="Alerts not yet delivered (held ones too).")
 @click.option("--failed", "which", flag_value="failed", help="Pending alerts that failed at least once.")
 @click.option("--dead", "which", flag_value="dead", help="Alerts given up on after max_attempts or max_age.")
+@click.option(
+    "--state",
+    type=click.Choice(STATES),
+    default=None,
+    help="Only alerts in this state (pending includes the held and failing ones).",
+)
+@click.option("--rule", default=None, help="Only this rule's alerts (its name, any case).")
+@click.option("--feed", default=None, help="Only alerts of entries from this feed (its name or URL).")
+@click.option("--since", default=None, help='Only alerts queued within this long, e.g. "2h", "3d".')
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per alert, for scripts.")
 @click.pass_context
-def list_alerts(ctx: click.Context, which: str | None) -> None:
-    """One line per alert: id, status, attempts, target, rule, story title (newest last)."""
+def list_alerts(
+    ctx: click.Context,
+    which: str | None,
+    state: str | None,
+    rule: str | None,
+    feed: str | None,
+    since: str | None,
+    as_json: bool,
+) -> None:
+    """A table, newest last: id, time queued, state, attempts, target, story id, rule, story title."""
     with _store(ctx) as store:
         rows = store.alert_list(which)
+    rows = _filtered(rows, state, rule, feed, _since(since))
+    if as_json:
+        click.echo(json.dumps([_record(row) for row in rows], indent=1, ensure_ascii=False))
+        return
+    table = Table(box=None, pad_edge=False)
+    for column in ("id", "queued (UTC)", "status", "tries", "target", "story", "rule", "title"):
+        table.add_column(column, justify="right" if column in ("id", "tries", "story") else "left")
     for row in rows:
-        click.echo(
-            f"{row['id']:>6}  {_status(row):<22} {row['attempts']:>3}  {row['target']:<12} "
-            f"{row['rule'][:30]:<30}  {row['title'] or '(untitled)'}"
+        table.add_row(
+            str(row["id"]),
+            _minute(row["created"]),
+            _status(row),
+            str(row["attempts"]),
+            row["target"],
+            str(row["story_id"]),
+            row["rule"],
+            row["title"] or "(untitled)",
         )
+    console().print(table)
     click.echo(f"{len(rows)} alerts", err=True)
+
+
+def _filtered(
+    rows: list[dict[str, Any]], state: str | None, rule: str | None, feed: str | None, since: str | None
+) -> list[dict[str, Any]]:
+    if rule is not None:
+        names = {row["rule"] for row in rows}
+        if rule.casefold() not in {n.casefold() for n in names}:
+            raise MonitorError(f"no alerts of rule {rule!r}{did_you_mean(rule, names)}")
+    return [
+        row
+        for row in rows
+        if (state is None or _in_state(row, state))
+        and (rule is None or row["rule"].casefold() == rule.casefold())
+        and (feed is None or feed in (row["feed_url"], row["outlet"]))
+        and (since is None or row["created"] >= since)
+    ]
+
+
+def _in_state(row: dict[str, Any], state: str) -> bool:
+    """pending, sent, dead: the stored status; held and failing: kinds of pending, as the status column shows."""
+    return row["status"] == state if state in ("pending", "sent", "dead") else _status(row).startswith(state)
+
+
+def _since(value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return iso(datetime.now(UTC) - timedelta(seconds=parse_duration(value)))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--since") from exc
+
+
+def _minute(moment: str | None) -> str:
+    when = from_iso(moment)
+    return f"{when:%Y-%m-%d %H:%M}" if when else "-"
+
+
+def _record(row: dict[str, Any]) -> dict[str, Any]:
+    """An alert as `alerts list --json` gives it: times in ISO 8601 UTC."""
+    return {
+        "id": row["id"],
+        "created": row["created"],
+        "state": _status(row),
+        "attempts": row["attempts"],
+        "target": row["target"],
+        "rule": row["rule"],
+        "kind": row.get("kind") or "story",
+        "story": row["story_id"],
+        "entry": row["entry_id"],
+        "title": row["title"],
+        "feed": row["outlet"],
+        "feed_url": row["feed_url"],
+        "sent_at": row["sent_at"],
+        "last_error": row["last_error"],
+    }
 
 
 @alerts.command("show")

@@ -8,6 +8,7 @@ A running daemon picks up changes on SIGHUP (``systemctl reload monitor``).
 
 from __future__ import annotations
 
+import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -19,9 +20,9 @@ from rich.console import Console
 from rich.progress import Progress
 from rich.table import Table
 
-from monitor.cli.base import console, load, open_store
+from monitor.cli.base import console, load, opened
 from monitor.durations import format_duration, parse_duration
-from monitor.errors import ConfigError, MonitorError, Problem
+from monitor.errors import ConfigError, MonitorError, ParseError, Problem
 from monitor.ingest import opml
 from monitor.store import from_iso
 from monitor.urls import redact
@@ -35,19 +36,31 @@ def feeds() -> None:
 
 
 @feeds.command("list")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per feed, for scripts.")
 @click.pass_context
-def list_feeds(ctx: click.Context) -> None:
-    """A table: status, last success, error streak, next poll, entries per day."""
-    config = load(ctx)
-    store = open_store(config)
-    try:
-        rows, rates, articles = store.feeds(), store.entry_rates(utc_now()), store.article_health()
-    finally:
-        store.close()
-    listed = {f.url for f in config.feeds}
+def list_feeds(ctx: click.Context, as_json: bool) -> None:
+    """A table: state, last success, error streak and last error, next poll, entries per day."""
     now = utc_now()
+    with opened(ctx) as store:
+        rows, rates, articles = store.feeds(), store.entry_rates(now), store.article_health()
+    listed = {f.url for f in load(ctx).feeds}
+    if as_json:
+        records = [_record(row, listed, rates) | {"articles": articles.get(row["url"], {})} for row in rows]
+        click.echo(json.dumps(records, indent=1, ensure_ascii=False))
+        return
     table = Table(box=None, pad_edge=False)
-    columns = ("feed", "source", "status", "last success", "errors", "next poll", "entries/day", "articles", "url")
+    columns = (
+        "feed",
+        "source",
+        "status",
+        "last success",
+        "errors",
+        "next poll",
+        "entries/day",
+        "articles",
+        "url",
+        "last error",
+    )
     for column in columns:
         table.add_column(column, justify="right" if column in ("errors", "entries/day") else "left")
     for row in rows:
@@ -61,6 +74,7 @@ def list_feeds(ctx: click.Context) -> None:
             f"{rates.get(row['url'], 0.0):.1f}",
             _articles(articles.get(row["url"], {})),
             redact(row["fetch_url"] or row["url"]) + (" (moved)" if row["fetch_url"] else ""),
+            redact(row["last_error"]) if row["error_count"] and row["last_error"] else "",
         )
     console().print(table)
 
@@ -69,6 +83,24 @@ def _articles(counts: dict[str, int]) -> str:
     """Full-text health (issue 16): "3 fetched, 1 blocked"; "" for a feed whose articles were never fetched."""
     labels = {"fetched": "fetched", "failed": "failed", "blocked": "blocked by robots.txt", "budget": "over budget"}
     return ", ".join(f"{counts[status]} {label}" for status, label in labels.items() if counts.get(status))
+
+
+def _record(row: dict[str, Any], listed: set[str], rates: dict[str, float]) -> dict[str, Any]:
+    """A feed as `feeds list --json` gives it: times in ISO 8601 UTC, null when unknown."""
+    return {
+        "name": row["name"],
+        "url": redact(row["url"]),
+        "fetch_url": row["fetch_url"] and redact(row["fetch_url"]),
+        "source": row["source"],
+        "folder": row["folder"],
+        "state": "not in config" if row["source"] == "config" and row["url"] not in listed else row["state"],
+        "last_success": row["last_success"],
+        "errors": row["error_count"] or 0,
+        "last_error": redact(row["last_error"]) if row["error_count"] and row["last_error"] else None,
+        "next_poll": None if row["state"] == "gone" else row["next_poll"],
+        "interval": row["interval"],
+        "entries_per_day": round(rates.get(row["url"], 0.0), 2),
+    }
 
 
 @feeds.command("add")
@@ -89,11 +121,8 @@ def add(ctx: click.Context, url: str, name: str | None, interval: str | None) ->
     if url in {f.url for f in config.feeds}:
         click.echo(f"{url} is already in {config.path}: nothing to add")
         return
-    store = open_store(config)
-    try:
+    with opened(ctx) as store:
         added = store.add_feeds([(url, name or host, seconds)], utc_now())
-    finally:
-        store.close()
     click.echo(f"added {url}; {RELOAD_HINT}" if added else f"{url} is already a feed: nothing to add")
 
 
@@ -101,22 +130,27 @@ def add(ctx: click.Context, url: str, name: str | None, interval: str | None) ->
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_context
 def import_opml(ctx: click.Context, file: Path) -> None:
-    """Add every feed of an OPML file (from another reader) as command feeds."""
-    config = load(ctx)
-    outlines = opml.read(file.read_bytes())
-    listed = {f.url for f in config.feeds}
-    store = open_store(config)
-    added: list[str] = []
+    """Add every feed of an OPML file (from another reader) as command feeds, keeping its folders.
+
+    Outlines that cannot be polled (not http or https, no address, listed twice) are listed with why."""
     try:
-        with Progress(console=Console(stderr=True), transient=True) as progress:
-            task = progress.add_task(f"importing {file.name}", total=len(outlines))
-            for outline in outlines:
-                if outline.url not in listed:
-                    added += store.add_feeds([(outline.url, outline.title, None)], utc_now())
-                progress.advance(task)
-    finally:
-        store.close()
-    click.echo(f"{file}: {len(outlines)} feeds, {len(added)} added, {len(outlines) - len(added)} already known")
+        found = opml.read(file.read_bytes())
+    except ParseError as exc:
+        raise MonitorError(f"{file}: {exc}") from exc
+    listed = {f.url for f in load(ctx).feeds}
+    added: list[str] = []
+    with opened(ctx) as store, Progress(console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task(f"importing {file.name}", total=len(found.feeds))
+        for outline in found.feeds:
+            if outline.url not in listed:
+                added += store.add_feeds([(outline.url, outline.title, None)], utc_now(), outline.folder)
+            progress.advance(task)
+    for skip in found.skipped:
+        click.echo(f"{file}: skipped {skip.title!r} <{redact(skip.url)}>: {skip.why}")
+    known = len(found.feeds) - len(added)
+    click.echo(
+        f"{file}: {len(found.feeds)} feeds, {len(added)} added, {known} already known, {len(found.skipped)} skipped"
+    )
     if added:
         click.echo(RELOAD_HINT)
 
@@ -125,16 +159,15 @@ def import_opml(ctx: click.Context, file: Path) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help="Default: stdout.")
 @click.pass_context
 def export(ctx: click.Context, output: Path | None) -> None:
-    """Write every feed (config and command) as OPML 2.0."""
-    config = load(ctx)
-    store = open_store(config)
-    try:
+    """Write every feed (config and command) as OPML 2.0, command feeds in their folders."""
+    with opened(ctx) as store:
         command = store.command_feeds()
-    finally:
-        store.close()
+    config = load(ctx)
     outlines = [opml.Outline(f.url, f.name) for f in config.feeds]
     listed = {f.url for f in config.feeds}
-    outlines += [opml.Outline(r["url"], r["name"] or r["url"]) for r in command if r["url"] not in listed]
+    outlines += [
+        opml.Outline(r["url"], r["name"] or r["url"], r["folder"] or "") for r in command if r["url"] not in listed
+    ]
     document = opml.write(outlines)
     if output:
         output.write_bytes(document)
@@ -148,14 +181,10 @@ def export(ctx: click.Context, output: Path | None) -> None:
 @click.pass_context
 def enable(ctx: click.Context, url: str) -> None:
     """Poll a feed again after it answered 410 Gone (resets its status)."""
-    config = load(ctx)
-    store = open_store(config)
-    try:
+    with opened(ctx) as store:
         if store.feed_state(url).status != "gone":
             raise MonitorError(f"{url} is not a disabled feed: see `monitor feeds list`")
         store.update_feed(url, status="ok", next_poll=None, health_notice=None)
-    finally:
-        store.close()
     click.echo(f"enabled {url}; {RELOAD_HINT}")
 
 
@@ -163,16 +192,16 @@ def enable(ctx: click.Context, url: str) -> None:
 @click.argument("url")
 @click.pass_context
 def remove(ctx: click.Context, url: str) -> None:
-    """Stop polling a command feed (its entries stay). Config feeds are removed from the config."""
+    """Stop polling a command feed (its entries stay).
+
+    A config feed is refused: it is polled while it is listed in the config; delete its [[feeds]]
+    entry there and reload."""
     config = load(ctx)
     if url in {f.url for f in config.feeds}:
         raise MonitorError(f"{url} is a config feed: remove its [[feeds]] entry from {config.path}")
-    store = open_store(config)
-    try:
+    with opened(ctx) as store:
         if not store.remove_feed(url):
             raise MonitorError(f"{url} is not a command feed: see `monitor feeds list`")
-    finally:
-        store.close()
     click.echo(f"removed {url}; {RELOAD_HINT}")
 
 
@@ -190,11 +219,7 @@ def _check_url(url: str) -> str:
 def _status(row: dict[str, Any], listed: set[str]) -> str:
     if row["source"] == "config" and row["url"] not in listed:
         return "not in config"
-    if row["status"] == "gone":
-        return "gone (disabled)"
-    if row["error_count"]:
-        return "failing"
-    return "ok" if row["polled"] else "new"
+    return "gone (disabled)" if row["state"] == "gone" else str(row["state"])
 
 
 def _ago(moment: datetime | None, now: datetime) -> str:

@@ -10,7 +10,6 @@ digest per target URL, by this command when no daemon runs, else by the daemon.
 
 from __future__ import annotations
 
-import difflib
 import logging
 import re
 from collections.abc import Iterable
@@ -19,10 +18,10 @@ from pathlib import Path
 
 import click
 
-from monitor.cli.base import load
+from monitor.cli.base import load, opened
 from monitor.config import Config
 from monitor.durations import parse_duration, plural
-from monitor.errors import ConfigError, Problem, StoreError
+from monitor.errors import StoreError, did_you_mean
 from monitor.models import Entry
 from monitor.rules import Rule, RuleSet, load_rules
 from monitor.rules.backtest import RuleReport, backtest, fts_query
@@ -68,9 +67,8 @@ def test_rules(
     chosen = _rules(config, rule_files)
     cutoff = datetime.now(UTC) - timedelta(seconds=_duration(since))
     ruleset = RuleSet(chosen)
-    store = _open_store(config)
     reports = []
-    try:
+    with opened(ctx, must_exist=True) as store:
         _catch_up(store)
         total = store.history_count(cutoff)
         click.echo(
@@ -86,8 +84,6 @@ def test_rules(
             reports.append(report)
         if send:
             _queue_catchup(config, store, reports)
-    finally:
-        store.close()
     if send:
         _send_catchup(config)
 
@@ -108,7 +104,7 @@ def explain(ctx: click.Context, rule_name: str, text: str | None, entry_id: int 
         entry = Entry(feed_url="", outlet="", key="text", link="", title=text, summary="", content="")
     else:
         assert entry_id is not None
-        entry = _stored_entry(config, entry_id)
+        entry = _stored_entry(ctx, entry_id)
         click.echo(f"entry {entry_id}: {entry.title} ({entry.outlet}, {_when(entry)})")
     ruleset = RuleSet(chosen)
     doc, trace = ruleset.trace(rule.name, entry)
@@ -124,11 +120,8 @@ def suggest_change(ctx: click.Context, rule_name: str) -> None:
     (monitor alerts feedback ID irrelevant) without losing one marked relevant, as a diff."""
     config = load(ctx)
     rule = _find(_rules(config, ()), rule_name)
-    store = _open_store(config)
-    try:
+    with opened(ctx, must_exist=True) as store:
         marked = marked_entries(store, rule.name)
-    finally:
-        store.close()
     if not any(not relevant for _, _, relevant in marked):
         raise click.ClickException(
             f"no alert of {rule.name!r} is marked irrelevant: monitor alerts feedback ID irrelevant"
@@ -215,8 +208,7 @@ def _find(rules: list[Rule], name: str) -> Rule:
         if rule.name.casefold() == name.casefold():
             return rule
     names = [r.name for r in rules]
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.4)
-    hint = f" (did you mean {close[0]!r}?)" if close else f" (rules: {', '.join(names)})"
+    hint = did_you_mean(name, names, cutoff=0.4, otherwise=f" (rules: {', '.join(names)})")
     raise click.UsageError(f"no rule named {name!r}{hint}")
 
 
@@ -236,22 +228,12 @@ def _catch_up(store: Store) -> None:
         log.info("full-text index not brought up to date (%s): the entries it lacks are scanned", exc)
 
 
-def _open_store(config: Config) -> Store:
-    if not config.storage_path.exists():
-        raise ConfigError(
-            Problem(str(config.path), None, f"no database yet at {config.storage_path}: run `monitor run --once` first")
-        )
-    return Store(config.storage_path)
-
-
-def _stored_entry(config: Config, entry_id: int) -> Entry:
-    store = _open_store(config)
-    try:
-        return store.entry(entry_id)
-    except Exception as exc:  # sqlite-utils raises NotFoundError for a missing id
-        raise StoreError(f"no entry {entry_id} in {config.storage_path}: pick an id shown by `rules test`") from exc
-    finally:
-        store.close()
+def _stored_entry(ctx: click.Context, entry_id: int) -> Entry:
+    with opened(ctx, must_exist=True) as store:
+        try:
+            return store.entry(entry_id)
+        except Exception as exc:  # sqlite-utils raises NotFoundError for a missing id
+            raise StoreError(f"no entry {entry_id} in {store.path}: pick an id shown by `rules test`") from exc
 
 
 def _print_report(report: RuleReport, limit: int, shown_misses: int, how: str) -> None:

@@ -31,7 +31,8 @@ def check(ctx: click.Context) -> None:
     config = load(ctx)
     names = runtime.check(config)
     click.echo(
-        f"{config.path}: OK: {len(config.feeds)} feeds, {len(names)} rules, "
+        f"{config.path}: OK: {len(config.feeds)} feeds, {len(names)} rules "
+        f"(from {', '.join(str(p) for p in config.rule_paths)}), "
         f"{sum(len(t.urls) for t in config.targets.values())} notification URLs"
     )
     if warning := runtime.exposure(config):
@@ -125,7 +126,7 @@ def _scratch_copy(config: Config, folder: Path) -> Config:
     "rules_dir",
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     default=None,
-    help="Rules to use (default: the project's rules/ folder).",
+    help="Rules to use (default: the example rules shipped with monitor).",
 )
 def demo(state: Path | None, rules_dir: Path | None) -> None:
     """Serve the bundled sample feeds on 127.0.0.1 and run one cycle, alerts to the console."""

@@ -5,25 +5,22 @@ from __future__ import annotations
 import click
 from rich.table import Table
 
-from monitor.cli.base import console, load, open_store
+from monitor.cli.base import console, opened
+from monitor.store import FEED_STATES
 
 
 @click.command()
 @click.pass_context
 def stats(ctx: click.Context) -> None:
     """Entries, stories, alerts by rule and state, feeds healthy/failing."""
-    config = load(ctx)
-    store = open_store(config)
-    try:
+    with opened(ctx) as store:
         counts = store.stats()
-    finally:
-        store.close()
     out = console()
     feeds = counts["feeds"]
     out.print(
         f"entries: {counts['entries']}  stories: {counts['stories']}  pruned (tombstones): {counts['tombstones']}"
     )
-    out.print("feeds: " + "  ".join(f"{state}: {feeds.get(state, 0)}" for state in ("ok", "failing", "gone", "new")))
+    out.print("feeds: " + "  ".join(f"{state}: {feeds.get(state, 0)}" for state in FEED_STATES))
     states = sorted({row["status"] for row in counts["alerts"]})
     table = Table("rule", *states, box=None, pad_edge=False, title="alerts", title_justify="left")
     by_rule: dict[str, dict[str, int]] = {}

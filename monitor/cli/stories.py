@@ -1,4 +1,4 @@
-"""``monitor stories show ID``: why entries were joined into a story, and the story's event.
+"""``monitor stories show ID`` (or ``--entry ID``): why entries were joined into a story, and the story's event.
 
 Reads the decisions stored with each entry (decision, score, reason); never
 re-runs dedup, so the explanation is what happened at the time.
@@ -19,13 +19,33 @@ def stories() -> None:
 
 
 @stories.command("show")
-@click.argument("story_id", type=int)
+@click.argument("story_id", type=int, required=False)
+@click.option("--entry", "entry_id", type=int, help="The story of this entry (an id `rules test` shows).")
 @click.pass_context
-def show(ctx: click.Context, story_id: int) -> None:
-    """Every entry of story STORY_ID with its dedup decision, score and reason, and the story's event."""
+def show(ctx: click.Context, story_id: int | None, entry_id: int | None) -> None:
+    """Every entry of story STORY_ID (an id from `alerts list`) with its dedup decision, score and reason,
+    and the story's event. An id that is no story but an entry shows that entry's story."""
+    if (story_id is None) == (entry_id is None):
+        raise click.UsageError("give a STORY_ID or --entry ENTRY_ID")
     with opened(ctx) as store:
+        if entry_id is None and story_id is not None and store.story(story_id) is None:
+            entry_id = story_id  # `rules test` and `rules explain` show entry ids
+        if entry_id is not None:
+            story_id = _story_of(store, entry_id)
+            click.echo(f"entry {entry_id} is in story {story_id}")
+        assert story_id is not None
         for line in explain(store, story_id):
             click.echo(line)
+
+
+def _story_of(store: Store, entry_id: int) -> int:
+    try:
+        return store.story_of(entry_id)
+    except IndexError:
+        raise MonitorError(
+            f"no story {entry_id} (nor entry {entry_id}) in {store.path}: story ids are in `monitor alerts list`, "
+            "entry ids in `monitor rules test`"
+        ) from None
 
 
 def explain(store: Store, story_id: int) -> list[str]:

@@ -28,12 +28,14 @@ from monitor.config import load_config
 from monitor.daemon.systemd import Notifier as SystemdNotifier
 from monitor.durations import format_duration, plural
 from monitor.errors import ConfigError
+from monitor.ingest import schedule
 from monitor.models import Feed
 from monitor.outbox import notices
 from monitor.outbox.deliver import Outbox
 from monitor.outbox.digests import digest_schedule
 from monitor.outbox.policy import zone
 from monitor.pipeline import Pipeline, enabled, poll
+from monitor.store import from_iso
 
 log = logging.getLogger(__name__)
 
@@ -59,14 +61,17 @@ class Daemon:
         self._queued = threading.Event()  # a poll queued alerts: deliver at the next tick
         self._delivered = 0.0  # monotonic time of the last pass over the outbox
         self._plan_lock = threading.Lock()  # the feed set and the jobs change together
+        self._running: set[str] = set()  # feeds whose poll is under way: a re-plan leaves their slot alone
         self.feeds: dict[str, Feed] = {}
         self.http: WSGIServer | None = None
+        # Kept here so shutdown can drain them through their public API (not the scheduler's _executors).
+        self.executors = {
+            "default": ThreadPoolExecutor(max(1, pipeline.runtime.config.polling.concurrency)),  # polls
+            "outbox": ThreadPoolExecutor(1),  # delivery and pruning: a slow target never holds a poll
+            "heartbeat": ThreadPoolExecutor(1),
+        }
         self.scheduler = BackgroundScheduler(
-            executors={
-                "default": ThreadPoolExecutor(max(1, pipeline.runtime.config.polling.concurrency)),  # polls
-                "outbox": ThreadPoolExecutor(1),  # delivery and pruning: a slow target never holds a poll
-                "heartbeat": ThreadPoolExecutor(1),
-            },
+            executors=self.executors,
             job_defaults={
                 "max_instances": 1,
                 "coalesce": True,
@@ -119,25 +124,42 @@ class Daemon:
             )
 
     def _replan(self, now: datetime) -> None:
-        """Bring the jobs in line with the enabled feeds: new ones start at their stored next poll
-        (a restart keeps backoff and cache lifetimes) or soon; removed ones stop; others keep their time."""
+        """Bring the jobs in line with the enabled feeds and the current bounds.
+
+        New feeds start at their stored next poll (a restart keeps backoff and cache lifetimes)
+        or soon; removed ones stop. Every booked poll is brought within what the current bounds
+        allow (schedule.longest_wait), so a shorter interval or max_interval set in the config
+        does not wait out a gap planned under the old one; the database gets the new times, so
+        `feeds list` shows them. A feed being polled keeps its slot: its poll books the next
+        one when it ends, under the bounds of that moment (no second, overlapping booking).
+        """
         with self._plan_lock:
             wanted = {f.url: f for f in enabled(self.p)}
             for url in set(self.feeds) - set(wanted):
                 if self.scheduler.get_job(_job_id(url)):
                     self.scheduler.remove_job(_job_id(url))
                 log.info("feed %s: no longer polled", url)
+            states = {row["url"]: row for row in self.p.store.feeds()}
+            planned: dict[str, datetime] = {}
             for number, (url, feed) in enumerate(wanted.items()):
-                job = self.scheduler.get_job(_job_id(url)) if url in self.feeds else None
-                if job and feed != self.feeds[url]:
-                    # A shorter interval set in the config should not wait out the old, longer gap.
-                    self._plan(feed, min(job.next_run_time, now + timedelta(seconds=feed.interval)))
-                if job:
+                if url in self._running:
                     continue
-                stored = self.p.store.feed_state(url).next_poll
+                job = self.scheduler.get_job(_job_id(url)) if url in self.feeds else None
+                row = states.get(url) or {}
+                booked = job.next_run_time if job else from_iso(row.get("next_poll"))
                 soon = now + timedelta(seconds=min(self.p.runtime.config.polling.jitter, START_SPREAD * number))
-                self._plan(feed, stored if stored and stored > soon else soon)
+                at = self._within_bounds(feed, bool(row.get("error_count")), now, booked or soon)
+                at = max(at, soon) if not job else at
+                if job is None or at != job.next_run_time:
+                    self._plan(feed, at)
+                    planned[url] = at
             self.feeds = wanted
+            self.p.store.plan_polls(planned)
+
+    def _within_bounds(self, feed: Feed, failing: bool, now: datetime, at: datetime) -> datetime:
+        policy = self.p.runtime.config.polling.policy()
+        wait = schedule.longest_wait(policy, feed.interval, adaptive=feed.adaptive, failing=failing)
+        return min(at, now + timedelta(seconds=wait))
 
     def _plan(self, feed: Feed, at: datetime) -> None:
         self.scheduler.add_job(
@@ -151,12 +173,15 @@ class Daemon:
         )
 
     def _poll(self, url: str) -> None:
-        feed = self.feeds.get(url)
-        if feed is None:
-            return
+        with self._plan_lock:
+            feed = self.feeds.get(url)
+            if feed is None:
+                return
+            self._running.add(url)
+        failing = False
         try:
             result = poll(self.p, feed)
-            next_poll = result.next_poll
+            next_poll, failing = result.next_poll, bool(result.error)
             if result.alerts or result.notices:
                 self._queued.set()
         except Exception:
@@ -167,11 +192,19 @@ class Daemon:
                 "feed %s: unexpected error while polling; will retry in %s", feed.name, format_duration(delay)
             )
             next_poll = self.p.clock() + timedelta(seconds=delay)
+        finally:
+            with self._plan_lock:
+                self._running.discard(url)
         with self._plan_lock:
             # A reload may have dropped the feed meanwhile; a 410 leaves no next poll.
             if self.stop_event.is_set() or url not in self.feeds or next_poll is None:
                 return
-            self._plan(self.feeds[url], next_poll)
+            # A reload during the poll re-planned every other feed: this one meets the new bounds now.
+            current = self.feeds[url]
+            at = self._within_bounds(current, failing, self.p.clock(), next_poll)
+            self._plan(current, at)
+            if at != next_poll:
+                self.p.store.plan_polls({url: at})
 
     def _deliver(self) -> None:
         """Deliver right after a poll queued alerts, and every DELIVERY_EVERY for retries."""
@@ -186,7 +219,7 @@ class Daemon:
     def _status(self) -> None:
         """The one line `systemctl status monitor` shows."""
         rows = self.p.store.feeds()
-        failing = sum(1 for r in rows if r["url"] in self.feeds and r["error_count"])
+        failing = sum(1 for r in rows if r["url"] in self.feeds and r["state"] == "failing")
         pending = len(self.p.store.pending_alerts())
         self.systemd.status(f"{len(self.feeds)} feeds polled, {failing} failing; {pending} alerts pending")
 
@@ -272,7 +305,7 @@ class Daemon:
         done = threading.Event()
 
         def drain() -> None:
-            for executor in self.scheduler._executors.values():
+            for executor in self.executors.values():
                 executor.shutdown(wait=True)
             done.set()
 

@@ -16,7 +16,8 @@ from monitor.outbox.deliver import Outbox
 from monitor.pipeline import poll_all
 
 SAMPLES = Path(__file__).parent / "samples" / "feeds"
-PROJECT_RULES = Path(__file__).resolve().parents[2] / "rules"
+# Package data (the repository's rules/ is a link here), so the demo works from any install.
+PROJECT_RULES = Path(__file__).parent / "rules"
 
 log = logging.getLogger(__name__)
 

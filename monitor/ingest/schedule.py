@@ -3,6 +3,9 @@
 After a success the next poll comes one *interval* later, where the interval is
 the feed's pinned ``interval`` or, for adaptive feeds, the mean gap between the
 entries the feed currently carries, clamped to ``[min_interval, max_interval]``.
+A learned interval grows at most ``GROWTH``-fold per poll, so a new feed whose
+few items span a day is not stretched to ``max_interval`` on its first polls;
+it shrinks at once when the feed speeds up.
 The server's wishes (``Cache-Control: max-age``, ``Expires``, RSS ``<ttl>``) are
 lower bounds, and a little jitter keeps feeds from polling in lockstep.
 
@@ -23,6 +26,7 @@ from monitor.backoff import Dice, backoff
 
 JITTER_SHARE = 0.1  # jitter never moves a poll by more than 10 % of its gap
 MIN_DATED = 3  # entries with dates needed before a cadence means anything
+GROWTH = 2.0  # a learned interval at most doubles per poll: a few old items are weak evidence of a slow feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,7 +34,7 @@ class Policy:
     """The [polling] knobs that shape a schedule, in seconds."""
 
     min_interval: float = 300.0
-    max_interval: float = 4 * 3600.0
+    max_interval: float = 3600.0
     backoff_base: float = 60.0
     backoff_cap: float = 6 * 3600.0
     jitter: float = 60.0
@@ -85,12 +89,14 @@ def base_interval(
     """The interval to use after a successful poll.
 
     Pinned feeds keep ``configured``; adaptive ones follow ``gap`` (else keep
-    ``previous``, else ``configured``) inside [min_interval, max_interval]. An
+    ``previous``, else ``configured``) inside [min_interval, max_interval], growing
+    at most GROWTH-fold over ``previous`` (else ``configured``) per poll. An
     overflow halves the interval the feed had, down to min_interval (or the
     pinned interval when that is smaller).
     """
     if adaptive:
         wanted = gap if gap is not None else (previous or configured)
+        wanted = min(wanted, GROWTH * (previous or configured))
         interval = _clamp(wanted, policy.min_interval, policy.max_interval)
     else:
         interval = configured
@@ -127,6 +133,18 @@ def after_failure(
     if retry_after:
         delay = max(delay, min(retry_after, max(policy.backoff_cap, policy.max_interval)))
     return Next(now + timedelta(seconds=delay), delay, interval)
+
+
+def longest_wait(policy: Policy, interval: float, *, adaptive: bool, failing: bool) -> float:
+    """The longest gap the current bounds allow a feed before its next poll, jitter included.
+
+    A start or a reload re-plans every feed to at most this far ahead, so a poll
+    booked under older, wider bounds (or a longer pinned interval) does not wait them out.
+    """
+    if failing:  # backoff, or a Retry-After raised to the larger bound
+        return max(policy.backoff_cap, policy.max_interval)
+    gap = policy.max_interval if adaptive else interval
+    return gap + min(policy.jitter, JITTER_SHARE * gap)
 
 
 def overflowed(published: Iterable[datetime | None], all_new: bool, previous_fetch: datetime | None) -> bool:

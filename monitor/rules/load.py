@@ -8,14 +8,13 @@ the JSON Schema and its golden examples all pass.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from monitor.durations import parse_duration
-from monitor.errors import ConfigError, Problem
+from monitor.errors import ConfigError, Problem, did_you_mean
 from monitor.models import Burst
 from monitor.rules.aliases import BUILTIN_ALIASES, AliasBook, AliasDef, is_aliases_file
 from monitor.rules.compile import compile_regex, term_key
@@ -215,7 +214,7 @@ class _Reader:
             return ()
         for target in notify:
             if target not in self.targets and target != "default":
-                hint = _did_you_mean(target, self.targets)
+                hint = did_you_mean(target, self.targets)
                 self.problem(
                     data.line_of("notify"), f"unknown notify target {target!r}{hint}: define [notify.targets.{target}]"
                 )
@@ -244,7 +243,7 @@ class _Reader:
             return DEFAULT_FIELDS
         for item in value:
             if item not in FIELDS:
-                hint = _did_you_mean(str(item), FIELDS) or f" (fields: {', '.join(FIELDS)})"
+                hint = did_you_mean(str(item), FIELDS) or f" (fields: {', '.join(FIELDS)})"
                 self.problem(data.line_of(key), f"unknown field {item!r}{hint}")
         return tuple(dict.fromkeys(str(v) for v in value))
 
@@ -503,7 +502,7 @@ class _Reader:
 
     def alias(self, name: str, line: int) -> Group | None:
         if name not in self.book.defs:
-            hint = _did_you_mean(name, self.book.defs)
+            hint = did_you_mean(name, self.book.defs)
             hint = hint.replace("'", "'@", 1) if hint else ""
             self.problem(line, f"unknown alias @{name}{hint}: define it in an aliases.yaml among the rule paths")
             return None
@@ -518,7 +517,7 @@ class _Reader:
     def unknown_keys(self, data: LineDict, allowed: tuple[str, ...], also: tuple[str, ...] = ()) -> None:
         for key in data:
             if key not in allowed:
-                hint = _did_you_mean(str(key), allowed + also) or f" (allowed: {', '.join(allowed)})"
+                hint = did_you_mean(str(key), allowed + also) or f" (allowed: {', '.join(allowed)})"
                 self.problem(data.line_of(key), f"unknown key {key!r}{hint}")
 
 
@@ -540,11 +539,6 @@ def _example_problems(where: str, rule: Rule) -> list[Problem]:
         if why:
             problems.append(Problem(where, example.line, why))
     return problems
-
-
-def _did_you_mean(word: str, choices: Iterable[str]) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _check_unique(rules: list[Rule], problems: list[Problem]) -> None:

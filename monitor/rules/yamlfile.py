@@ -76,11 +76,52 @@ def load_yaml(path: Path, text: str | None = None) -> Any:
     try:
         return yaml.load(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        what = " ".join(filter(None, [exc.context, exc.problem]))
-        raise ConfigError(Problem(str(path), line, f"invalid YAML: {what}")) from exc
+        raise ConfigError(_problem(path, exc)) from exc
     except yaml.YAMLError as exc:
         raise ConfigError(Problem(str(path), None, f"invalid YAML: {exc}")) from exc
     except RecursionError as exc:  # PyYAML recurses once per nesting level: "[[[[…" exhausts the stack
         raise ConfigError(Problem(str(path), None, "invalid YAML: nested too deeply")) from exc
+
+
+# PyYAML's words for the slips people make, as sentences: (context, start of problem) -> what to do.
+# The first match wins; an unlisted error keeps the parser's words.
+_PLAIN = (
+    ("while scanning a quoted", "", "a quoted text starts on this line and is not closed: add the missing quote"),
+    ("", "found character '\\t'", "a tab indents this line: YAML indents with spaces only"),
+    ("", "mapping values are not allowed", "a second ': ' on this line: quote a value that contains ': '"),
+    (
+        "",
+        "expected <block end>, but found '-'",
+        "this list item ('-') does not line up with the lines above: indent it like the items before it, under its key",
+    ),
+    (
+        "",
+        "expected <block end>, but found '<block sequence start>'",
+        "this list item ('-') does not line up with the lines above: indent it like the items before it, under its key",
+    ),
+    (
+        "",
+        "expected <block end>, but found '<block mapping start>'",
+        "this line is indented less than the lines above it: keys of one mapping line up, nested keys go deeper",
+    ),
+    (
+        "",
+        "expected <block end>, but found '?'",
+        "a list ('- ...') and keys ('key: value') are mixed at this indentation: a rule is one or the other",
+    ),
+    ("while parsing a flow sequence", "", "a [list] is not closed, or misses a comma: write [a, b]"),
+    ("while parsing a flow mapping", "", "a {mapping} is not closed, or misses a comma: write {a: 1, b: 2}"),
+)
+
+
+def _problem(path: Path, exc: yaml.MarkedYAMLError) -> Problem:
+    """PATH:LINE and a plain sentence for a YAML syntax error (the parser's words when it is unusual)."""
+    for context, start, sentence in _PLAIN:
+        if (exc.context or "").startswith(context) and (exc.problem or "").startswith(start):
+            # An unclosed quote is found at the end of the file; the line to fix is where it opened.
+            mark = exc.context_mark if context == "while scanning a quoted" else exc.problem_mark
+            mark = mark or exc.problem_mark or exc.context_mark
+            return Problem(str(path), mark.line + 1 if mark else None, f"invalid YAML: {sentence}")
+    mark = exc.problem_mark or exc.context_mark
+    what = " ".join(filter(None, [exc.context, exc.problem]))
+    return Problem(str(path), mark.line + 1 if mark else None, f"invalid YAML: {what}")

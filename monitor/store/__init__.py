@@ -17,13 +17,14 @@ from monitor.store.alerts import AlertsMixin
 from monitor.store.articles import Article, ArticlesMixin
 from monitor.store.entries import EntriesMixin
 from monitor.store.feedback import Feedback, FeedbackMixin
-from monitor.store.feeds import FeedsMixin
+from monitor.store.feeds import FEED_STATES, FeedsMixin
 from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
 from monitor.store.migrations import migrations
 from monitor.store.records import Delivery, FeedState, Notice, PendingAlert, QueuedAlert, Recorded
 
 __all__ = [
+    "FEED_STATES",
     "Article",
     "Delivery",
     "FeedState",

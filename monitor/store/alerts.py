@@ -123,7 +123,7 @@ class AlertsMixin(StoreBase):
             "dead": "WHERE a.status = 'dead'",
         }[which]
         return self._query(
-            "SELECT a.*, coalesce(e.title, json_extract(a.detail, '$.title')) AS title "
+            "SELECT a.*, coalesce(e.title, json_extract(a.detail, '$.title')) AS title, e.feed_url, e.outlet "
             f"FROM alerts a LEFT JOIN entries e ON e.id = a.entry_id {where} ORDER BY a.id"
         )
 

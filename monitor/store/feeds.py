@@ -10,6 +10,13 @@ from monitor.store.base import StoreBase
 from monitor.store.helpers import from_iso, iso
 from monitor.store.records import FeedState
 
+# A feed's state, the one definition (`feeds list`, `stats`, the daemon's status line): gone (410, disabled),
+# failing (the last poll failed), new (never polled), ok.
+STATE = (
+    "CASE WHEN status = 'gone' THEN 'gone' WHEN error_count > 0 THEN 'failing' WHEN polled = 0 THEN 'new' ELSE 'ok' END"
+)
+FEED_STATES = ("ok", "failing", "gone", "new")
+
 
 class FeedsMixin(StoreBase):
     """Feed rows: sync, add, remove, fetch outcomes, rates and counts."""
@@ -25,25 +32,25 @@ class FeedsMixin(StoreBase):
                     [url, name, source],
                 )
 
-    def add_feeds(self, feeds: Iterable[tuple[str, str, float | None]], now: datetime) -> list[str]:
-        """Add command feeds (url, name, pinned interval or None); returns the URLs that were new."""
+    def add_feeds(self, feeds: Iterable[tuple[str, str, float | None]], now: datetime, folder: str = "") -> list[str]:
+        """Add command feeds (url, name, pinned interval or None) in ``folder``; returns the URLs that were new."""
         added = []
         with self.transaction() as db:
             for url, name, interval in feeds:
                 cursor = db.execute(
-                    "INSERT OR IGNORE INTO feeds (url, name, source, pinned_interval, added) "
-                    "VALUES (?, ?, 'command', ?, ?)",
-                    [url, name, interval, iso(now)],
+                    "INSERT OR IGNORE INTO feeds (url, name, source, pinned_interval, added, folder) "
+                    "VALUES (?, ?, 'command', ?, ?, ?)",
+                    [url, name, interval, iso(now), folder],
                 )
                 if cursor.rowcount:
                     added.append(url)
         return added
 
     def command_feeds(self) -> list[dict[str, Any]]:
-        return self._query("SELECT url, name, pinned_interval FROM feeds WHERE source = 'command' ORDER BY url")
+        return self._query("SELECT url, name, pinned_interval, folder FROM feeds WHERE source = 'command' ORDER BY url")
 
     def remove_feed(self, url: str) -> bool:
-        """Forget a command feed (its entries stay); config feeds are removed from the config."""
+        """Forget a command feed (its entries stay); a config feed is left alone (it changes only in the config)."""
         with self.transaction() as db:
             return bool(db.execute("DELETE FROM feeds WHERE url = ? AND source = 'command'", [url]).rowcount)
 
@@ -120,17 +127,34 @@ class FeedsMixin(StoreBase):
                     [iso(now), error[:500], iso(now), status, iso(next_poll), url],
                 )
 
+    def plan_polls(self, planned: dict[str, datetime]) -> None:
+        """Store the next poll the daemon booked for each feed (a re-plan), so `feeds list` shows it."""
+        if not planned:
+            return
+        with self.transaction() as db:
+            for url, at in planned.items():
+                db.execute("UPDATE feeds SET next_poll = ? WHERE url = ?", [iso(at), url])
+
     def feeds(self) -> list[dict[str, Any]]:
-        return list(self._query("SELECT * FROM feeds ORDER BY name, url"))
+        """Every feed row, with its ``state`` (STATE)."""
+        return list(self._query(f"SELECT *, {STATE} AS state FROM feeds ORDER BY name, url"))
 
     def entry_rates(self, now: datetime, days: float = 7.0) -> dict[str, float]:
-        """Entries per day of each feed over the last ``days``, by date (else by first seen)."""
+        """Entries per day of each feed over the last ``days`` or the part of them the feed is known
+        (from its oldest entry in that window, at least a day), by date (else by first seen)."""
         since = now - timedelta(days=days)
         rows = self._query(
-            "SELECT feed_url, count(*) AS n FROM entries WHERE coalesce(published, first_seen) >= ? GROUP BY feed_url",
+            "SELECT feed_url, count(*) AS n, min(coalesce(published, first_seen)) AS oldest FROM entries "
+            "WHERE coalesce(published, first_seen) >= ? GROUP BY feed_url",
             [iso(since)],
         )
-        return {r["feed_url"]: r["n"] / days for r in rows}
+        rates = {}
+        for row in rows:
+            oldest = from_iso(row["oldest"]) or since
+            # A known life under a day counts as one: one item an hour old is not 24 a day.
+            known = max((now - oldest).total_seconds() / 86400.0, 1.0)
+            rates[row["feed_url"]] = row["n"] / min(days, known)
+        return rates
 
     def stats(self) -> dict[str, Any]:
         """Counts for `monitor stats`: entries, stories, tombstones, alerts by rule and status, feeds by status."""
@@ -139,8 +163,5 @@ class FeedsMixin(StoreBase):
             for name in ("entries", "stories", "tombstones")
         }
         alerts = self._query("SELECT rule, status, count(*) AS n FROM alerts GROUP BY rule, status ORDER BY rule")
-        feeds = self._query(
-            "SELECT CASE WHEN status = 'gone' THEN 'gone' WHEN error_count > 0 THEN 'failing' "
-            "WHEN polled = 0 THEN 'new' ELSE 'ok' END AS state, count(*) AS n FROM feeds GROUP BY state"
-        )
+        feeds = self._query(f"SELECT {STATE} AS state, count(*) AS n FROM feeds GROUP BY state")
         return {**one, "alerts": alerts, "feeds": {r["state"]: r["n"] for r in feeds}}

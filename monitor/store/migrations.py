@@ -202,7 +202,7 @@ def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m0xx_feedback(db: sqlite_utils.Database) -> None:
+def m010_feedback(db: sqlite_utils.Database) -> None:
     """The analyst's verdict on an alert (issue 14): relevant or irrelevant, with a note.
     One row per alert (a new verdict replaces the old); the rule and entry are copied so
     feedback outlives the alert's pruning and ``rules test`` can read it per rule."""
@@ -214,7 +214,13 @@ def m0xx_feedback(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m0xx_fulltext_articles(db: sqlite_utils.Database) -> None:
+def m011_feeds_folder(db: sqlite_utils.Database) -> None:
+    """The folder (category) an OPML import found a command feed in, "A/B" when nested; written back on export."""
+    db.execute("ALTER TABLE feeds ADD COLUMN folder TEXT NOT NULL DEFAULT ''")
+
+
+@migrations()
+def m012_fulltext_articles(db: sqlite_utils.Database) -> None:
     """Full text of linked articles (issue 16), one row per canonical URL: a copy of the same
     URL in another feed reads the row instead of fetching again. ``status`` is "fetched"
     (``text`` extracted from ``source_url``, the address after redirects), "failed" (tried
