@@ -83,4 +83,4 @@ def _signature(row: tuple[object, ...], moment: datetime, now: datetime) -> tupl
     _, feed_url, key, outlet, link, title, summary, *_ = row
     entry = Entry(str(feed_url), str(outlet), str(key), str(link), str(title), str(summary), "", published=moment)
     sig = signature(entry, moment)
-    return (sig.pack_bands(), sig.lede, " ".join(sig.keywords), sig.when)
+    return (sig.pack(), sig.lede, " ".join(sig.keywords), sig.when)

@@ -1,6 +1,14 @@
-"""Dedup quality on the labelled set: pairwise precision, recall and F1 for stories and events.
+"""Dedup quality on a labelled set: pairwise precision, recall and F1 for stories and events.
 
     .venv/bin/python benchmarks/dedup_quality.py [--data tests/data/dedup/eval.jsonl] [--explain]
+    .venv/bin/python benchmarks/dedup_quality.py --catalogue   # the generated transformation catalogue (tuning)
+    .venv/bin/python benchmarks/dedup_quality.py --heldout     # tests/data/dedup/heldout.jsonl (report only)
+
+Tuning sets (``eval.jsonl``, the catalogue of ``tests/data/dedup/catalogue.py``) are what
+thresholds were chosen on; the held-out set is written separately and only ever reported.
+Besides the pairwise scores: "alert twice", the labelled stories whose entries were split
+into more than one predicted story (each extra part is one more alert per matching rule),
+and, for rows that name a ``transform``, the share of copies of each kind joined to their story.
 
 Every labelled row becomes a one-item RSS feed read by the real parser (markup,
 tracking parameters and dates are handled as in production), then the entries go
@@ -13,6 +21,7 @@ and *labelled* together when they share ``story`` (or ``event``).
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 from dataclasses import dataclass
@@ -25,7 +34,9 @@ from monitor.dedup import Decision, StoryIndex
 from monitor.ingest.parse import parse_feed
 from monitor.models import Entry
 
-DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "dedup" / "eval.jsonl"
+DEDUP_DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "dedup"
+DATA = DEDUP_DATA / "eval.jsonl"
+HELDOUT = DEDUP_DATA / "heldout.jsonl"
 TARGETS = {"story": (0.99, 0.95), "event": (0.90, 0.80)}  # (precision, recall)
 
 
@@ -106,6 +117,40 @@ def pairwise(assigned: list[Assigned], level: str) -> tuple[Scores, list[tuple[A
     return Scores(precision, recall, true_pairs, predicted), wrong
 
 
+def catalogue_rows() -> list[dict[str, str]]:
+    """The transformation catalogue, generated (deterministic, seeded)."""
+    spec = importlib.util.spec_from_file_location("dedup_catalogue", DEDUP_DATA / "catalogue.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return list(module.rows())
+
+
+def split_stories(assigned: list[Assigned]) -> list[tuple[str, int]]:
+    """Labelled stories whose entries got more than one predicted story: (story, parts)."""
+    parts: dict[str, set[int]] = {}
+    for a in assigned:
+        parts.setdefault(a.row["story"], set()).add(a.story)
+    return [(story, len(found)) for story, found in parts.items() if len(found) > 1]
+
+
+def by_transform(assigned: list[Assigned]) -> dict[str, tuple[int, int]]:
+    """For rows naming a transform: (right, total) per transform. A copy is right when it joined the
+    story of the row it derives from; a hard negative, when it did not."""
+    by_id = {a.row["id"]: a for a in assigned}
+    out: dict[str, tuple[int, int]] = {}
+    for a in assigned:
+        kind, against = a.row.get("transform", ""), a.row.get("against", "")
+        if not kind or kind == "original" or against not in by_id:
+            continue
+        other = by_id[against]
+        should = a.row["story"] == other.row["story"]
+        right = (a.story == other.story) == should
+        done, total = out.get(kind, (0, 0))
+        out[kind] = (done + right, total + 1)
+    return out
+
+
 def evaluate(path: Path = DATA) -> dict[str, Scores]:
     assigned = assign(load(path))
     return {level: pairwise(assigned, level)[0] for level in TARGETS}
@@ -114,10 +159,20 @@ def evaluate(path: Path = DATA) -> dict[str, Scores]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--catalogue", action="store_true", help="the generated transformation catalogue (tuning)")
+    parser.add_argument(
+        "--heldout", nargs="?", type=Path, const=HELDOUT, default=None, help=f"the held-out set (default {HELDOUT})"
+    )
     parser.add_argument("--explain", action="store_true", help="list every wrong pair and its decisions")
     args = parser.parse_args(argv)
-    rows = load(args.data)
+    if args.heldout is not None:
+        rows, name = load(args.heldout), f"held-out {args.heldout}"
+    elif args.catalogue:
+        rows, name = catalogue_rows(), "tuning: transformation catalogue"
+    else:
+        rows, name = load(args.data), f"tuning: {args.data}"
     assigned = assign(rows)
+    print(name)
     print(f"{len(rows)} entries, {len({r['story'] for r in rows})} stories, {len({r['event'] for r in rows})} events")
     print(f"{'level':<6} {'precision':>9} {'recall':>7} {'F1':>6} {'labelled':>8} {'predicted':>9}  target P/R")
     failed = False
@@ -132,6 +187,16 @@ def main(argv: list[str] | None = None) -> int:
         )
         if args.explain:
             _explain(level, wrong)
+    twice = split_stories(assigned)
+    print(f"copies that would alert twice: {sum(n - 1 for _, n in twice)} extra alerts, {len(twice)} stories split")
+    if args.explain:
+        for story, parts in twice:
+            print(f"  {story}: {parts} predicted stories")
+    kinds = by_transform(assigned)
+    if kinds:
+        print(f"{'transform':<20} {'right':>5} {'of':>4}")
+        for kind, (right, total) in sorted(kinds.items()):
+            print(f"{kind:<20} {right:>5} {total:>4}")
     return 1 if failed else 0
 
 

@@ -24,13 +24,13 @@ import feedparser
 
 from benchmarks.workload import Spec, Workload, rules_yaml
 from monitor.dedup import content_hash, signature
+from monitor.dedup.clean import clean
 from monitor.dedup.events import event_time, keywords
-from monitor.dedup.normalise import lede, opening_shingles
-from monitor.dedup.signature import band_keys
+from monitor.dedup.shingles import shingle_hashes
 from monitor.ingest.examine import examine
 from monitor.ingest.parse import _first_entries, defuse, parse_feed, to_entry
 from monitor.rules import RuleSet, load_rules
-from monitor.text import html_to_text
+from monitor.text import fold, html_to_text, script_tokens
 from monitor.urls import canonical_link
 
 
@@ -81,10 +81,10 @@ def main() -> None:
     feeds = [tuple(group) for _, group in groupby(entries, key=lambda e: e.feed_url)]
     row("examine, feed by feed", lambda: [examine(feed, seen, rules) for feed in feeds])
     row("  signature", lambda: [signature(e, seen) for e in entries])
-    row("    lede", lambda: [lede(e) for e in entries])
+    row("    clean", lambda: [clean(e.body) for e in entries])
     row("    keywords", lambda: [keywords(e, e.published or seen) for e in entries])
-    ledes = [lede(e) for e in entries]
-    row("    band_keys", lambda: [band_keys(opening_shingles(text)) for text in ledes])
+    texts = [fold(clean(e.body).text) for e in entries]
+    row("    shingles", lambda: [shingle_hashes(script_tokens(text)) for text in texts])
     row("    event_time", lambda: [event_time(e, e.published or seen, timedelta(days=7)) for e in entries])
     row("  content_hash", lambda: [content_hash(e) for e in entries])
     row("  rules.match", lambda: [rules.match(e, None) for e in entries])

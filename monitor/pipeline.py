@@ -53,7 +53,9 @@ class Pipeline:
     runtime: Runtime
     store: Store
     client: httpx.Client
-    index: StoryIndex
+    # The dedup index is built (``load_index``) when a poll first needs it: a cycle where every
+    # feed answers 304 never reads the window's signatures.
+    load_index: Callable[[], StoryIndex]
     clock: Callable[[], datetime]
     hosts: HostSlots = field(default_factory=HostSlots)
     metrics: Metrics = field(default_factory=Metrics)
@@ -63,6 +65,20 @@ class Pipeline:
     read_keys: dict[str, bytes] = field(default_factory=dict)
     articles: Articles | None = None  # fetches linked articles (issue 16); made from the parts above when None
     _process_lock: threading.Lock = field(default_factory=threading.Lock)
+    _index: StoryIndex | None = None
+    _index_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @property
+    def index(self) -> StoryIndex:
+        """The dedup index of the window, built on first use."""
+        with self._index_lock:
+            if self._index is None:
+                self._index = self.load_index()
+            return self._index
+
+    @index.setter
+    def index(self, index: StoryIndex) -> None:
+        self._index = index
 
     def __post_init__(self) -> None:
         self.parser.use_rules(self.runtime.rules)  # the parser processes match entries too

@@ -16,10 +16,12 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from monitor.config import Config
+from monitor.dedup import StoryIndex
 from monitor.dedup.rebuild import rebuild_index
 from monitor.durations import format_duration, plural
 from monitor.errors import ConfigError
 from monitor.ingest.fetch import HostSlots, Limits, make_client
+from monitor.ingest.pool import INLINE_BYTES, FeedParser
 from monitor.models import Feed
 from monitor.outbox.render import Templates, load_templates
 from monitor.outbox.targets import Notifier
@@ -126,21 +128,27 @@ def build(
     store.sync_feeds((f.url, f.name) for f in config.feeds)
     rt = replace(rt, command_feeds=load_command_feeds(store, config))
     window = timedelta(seconds=config.dedup.window)
-    index = rebuild_index(store, clock() - window, window, backfill=lock)
+
+    def load_index() -> StoryIndex:
+        index = rebuild_index(store, clock() - window, window, backfill=lock)
+        log.info("dedup index holds %s", plural(len(index), "recent entry", "recent entries"))
+        return index
+
     log.info(
-        "loaded %s, %s, %s; dedup index holds %s",
+        "loaded %s, %s, %s",
         plural(len(rt.rules.rules), "rule"),
         plural(len(config.feeds), "config feed"),
         plural(len(rt.command_feeds), "command feed"),
-        plural(len(index), "recent entry", "recent entries"),
     )
     return Pipeline(
         runtime=rt,
         store=store,
         client=make_client(allow_private=config.polling.allow_private),
-        index=index,
+        load_index=load_index,
         clock=clock,
         hosts=HostSlots(config.polling.per_host),
+        # A one-off run reads its first bodies in place (pool.INLINE_BYTES); a daemon keeps parsing out of its process.
+        parser=FeedParser(inline_bytes=0 if lean else INLINE_BYTES),
     )
 
 

@@ -246,16 +246,29 @@ def is_word_char(char: str) -> bool:
     return bool(_SPACED_WORD.match(char))
 
 
-# Scripts written without spaces: a term in them matches inside running text.
+# THE script table (one definition: text, rules and dedup all read it). Scripts written
+# without spaces: a rule term in them matches inside running text, and dedup and event
+# keywords take them one character at a time.
 NO_SPACE_RANGES = (
     "\u0e00-\u0eff"  # Thai, Lao
     "\u1000-\u109f"  # Myanmar
     "\u1780-\u17ff"  # Khmer
     "\u3040-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
+    "\uff66-\uff9f"  # half-width Katakana (NFKC makes it full width; raw text may still carry it)
     "\U00020000-\U0003134f"  # Han extensions
 )
 _NO_SPACE = re.compile(f"[{NO_SPACE_RANGES}]")
+NO_SPACE_RUN = re.compile(f"[{NO_SPACE_RANGES}]+")
+# A word of a spaced script, or one character of an unspaced one.
+_WORD_OR_CHAR = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")
+
+
+def script_tokens(text: str) -> list[str]:
+    """Words, or single characters for scripts written without spaces (``NO_SPACE_RANGES``)."""
+    return ascii_words(text) if text.isascii() else _WORD_OR_CHAR.findall(text)
+
+
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
 _SPACE_RUN = re.compile("  +")  # not " {2,}": a literal prefix makes the search fast
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})

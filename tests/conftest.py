@@ -4,6 +4,7 @@ all on 127.0.0.1, and helpers to write configs and run the real CLI."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -20,17 +21,51 @@ from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
+from hypothesis import settings
 
 from monitor.demo.feedserver import FeedServer
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
 
+# Hypothesis: "ci" checks the same examples on every run (a failure reproduces from the log)
+# and has no deadline (a loaded 2-core runner must not turn slowness into a failure);
+# "dev" (a local run) explores new examples each time. CI sets $CI; HYPOTHESIS_PROFILE overrides.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None, print_blob=True)
+# benchmarks/mutation.py: every property test runs once per mutant, so fewer examples.
+settings.register_profile("mutation", derandomize=True, deadline=None, max_examples=15)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
-def free_port() -> int:
+
+@contextmanager
+def reserved_port() -> Iterator[int]:
+    """A port on 127.0.0.1 that stays ours until the block ends.
+
+    The socket is bound with SO_REUSEADDR and never listens: the kernel hands the port to no
+    one else (bind(0) skips it, a plain bind fails), while a server that sets SO_REUSEADDR
+    (http.server, wsgiref, asyncio, aiosmtpd) can still bind and listen on it. Closing a probe
+    socket and hoping the port stays free until a child binds it was a race.
+    """
+    with socket.socket() as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(("127.0.0.1", 0))
+        yield int(sock.getsockname()[1])
+
+
+@pytest.fixture
+def listen_port() -> Iterator[int]:
+    """A reserved port (``reserved_port``) for a child process to listen on, held for the test."""
+    with reserved_port() as port:
+        yield port
+
+
+@contextmanager
+def refused_port() -> Iterator[int]:
+    """A port on 127.0.0.1 where a connection is refused: bound (so no one else takes it), never listening."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+        yield int(sock.getsockname()[1])
 
 
 def recent(hours: float = 1.0) -> datetime:
@@ -72,6 +107,7 @@ class JsonReceiver:
 
     port: int
     received: list[dict] = field(default_factory=list)
+    attempts: int = 0  # every POST, accepted or refused
     fail: bool = False
     delay: float = 0.0
     httpd: ThreadingHTTPServer | None = None
@@ -87,11 +123,12 @@ class JsonReceiver:
 @contextmanager
 def serve_json_receiver() -> Iterator[JsonReceiver]:
     """A JsonReceiver on a free port for the duration of the block."""
-    receiver = JsonReceiver(port=free_port())
+    receiver = JsonReceiver(port=0)
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            receiver.attempts += 1
             if receiver.fail:
                 self.send_response(503)
                 self.send_header("Content-Length", "0")
@@ -107,7 +144,8 @@ def serve_json_receiver() -> Iterator[JsonReceiver]:
         def log_message(self, *args: object) -> None:
             pass
 
-    httpd = ThreadingHTTPServer(("127.0.0.1", receiver.port), Handler)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)  # the kernel picks the port: no race
+    receiver.port = int(httpd.server_address[1])
     receiver.httpd = httpd
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
@@ -140,11 +178,12 @@ class SmtpSink:
 
 @pytest.fixture
 def smtp_server() -> Iterator[SmtpSink]:
-    sink = SmtpSink(port=free_port())
-    controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
-    controller.start()
-    yield sink
-    controller.stop()
+    with reserved_port() as port:
+        sink = SmtpSink(port=port)
+        controller = Controller(sink, hostname="127.0.0.1", port=sink.port)
+        controller.start()
+        yield sink
+        controller.stop()
 
 
 def write_config(

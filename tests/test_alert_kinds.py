@@ -95,8 +95,13 @@ def test_update_alerts_show_the_old_and_new_title_or_that_the_text_changed(tmp_p
     assert "**Updated:** the text changed materially (numbers changed: 34, 41)" in text_only["message"]
 
 
+MARKERS = {"event": "New event:", "escalation": "Now carried by", "update": "Updated:"}
+
+
 @pytest.mark.parametrize("style", ["email", "chat", "text"])
 def test_every_kind_renders_in_every_style_with_the_stable_content(style):
+    """Mutation tried: alert.txt's ``elif kind == "update"`` made ``elif True`` (a story says
+    "Updated:"); the old check of the story's body (``"" in body``) could not fail, this does."""
     entry = Entry("https://x.example/f", "Wire", "k", "https://x.example/1", "Talks in Osaka", "", "Osaka talks.")
     base = AlertView("Osaka", "normal", entry, ("Osaka",), ("Wire", "Copy", "Echo"))
     writeups = (
@@ -112,7 +117,7 @@ def test_every_kind_renders_in_every_style_with_the_stable_content(style):
         ),
     }
     expected = {
-        "story": ("[Osaka] Talks in Osaka", ""),
+        "story": ("[Osaka] Talks in Osaka", "Outlet: Wire · no date given"),
         "event": ("[Osaka] New event: Talks in Osaka", "2 write-ups so far, from Wire, Copy, Echo"),
         "escalation": ("[Osaka] Now carried by 3 outlets: Talks in Osaka", "Now carried by 3 outlets"),
         "update": ("[Osaka] Updated: Talks in Osaka", "the title was"),
@@ -122,7 +127,10 @@ def test_every_kind_renders_in_every_style_with_the_stable_content(style):
         message = templates.alert(view, style)  # type: ignore[arg-type]
         title, phrase = expected[kind]
         assert message.title == title
-        assert phrase in message.body
+        assert phrase in message.body, (kind, style)
+        for other, says in MARKERS.items():  # each kind says only what it is
+            if other != kind:
+                assert says not in message.body, (kind, style, other)
         for stable in ("https://x.example/1", "Wire", "Osaka", "Copy, Echo"):
             assert stable in message.body, (kind, stable)
     digest = templates.digest(list(views.values()), style, "digest", "default")  # type: ignore[arg-type]

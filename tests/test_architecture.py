@@ -27,6 +27,7 @@ PURE = [
     "monitor.durations",
     "monitor.backoff",
     "monitor.ingest.parse",
+    "monitor.ingest.fastparse",
     "monitor.ingest.schedule",
     "monitor.ingest.examine",
     "monitor.ingest.fulltext",

@@ -3,6 +3,12 @@
 The receiver is slow (it records a post, then answers 0.1 s later), so many kills land
 between "the target accepted" and "the alert was marked sent": the documented window
 that may repeat one message per crash, never more.
+
+Reproducible: the kill points come from one seed, ``CRASH_SEED`` if set, else a fixed one
+in CI ($CI set) and the clock locally. The seed is printed first, so a failure's captured
+output names it; ``CRASH_SEED=N pytest tests/test_crash.py`` replays the same kill plan.
+Kills are timed from what the run is doing (the feed fetched, the first message received)
+plus a small random delay, not from bare sleeps that a slow machine stretches.
 """
 
 from __future__ import annotations
@@ -22,17 +28,26 @@ import pytest
 from conftest import write_config
 from delivery_support import ZEBRA_RULE, story_feed
 
+CI_SEED = 20_26  # the seed CI uses, so two CI runs kill at the same points
 FIRST_STORIES = 30
 GROW = 4  # new stories per run, so every run has messages to send when the kill comes
 KILLS = 22
 STORIES = FIRST_STORIES + GROW * (KILLS - 1)
 
 
+def crash_seed() -> int:
+    if os.environ.get("CRASH_SEED"):
+        return int(os.environ["CRASH_SEED"])
+    return CI_SEED if os.environ.get("CI") else time.time_ns() % 100_000
+
+
 @pytest.mark.slow
 def test_sigkill_at_random_points_loses_nothing_and_repeats_at_most_one_alert_per_crash(
-    tmp_path, feed_server, json_receiver
+    tmp_path, feed_server, json_receiver, record_property
 ):
-    seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 100_000))
+    seed = crash_seed()
+    print(f"CRASH_SEED={seed}", flush=True)  # captured: pytest shows it with any failure
+    record_property("CRASH_SEED", seed)
     rng = random.Random(seed)
     when = datetime.now(UTC) - timedelta(hours=1)
     config = write_config(tmp_path, [feed_server.url("/zebra.xml")], [json_receiver.url], rules=ZEBRA_RULE)
@@ -45,8 +60,14 @@ def test_sigkill_at_random_points_loses_nothing_and_repeats_at_most_one_alert_pe
     for run in range(KILLS):
         feed_server.put("/zebra.xml", story_feed(FIRST_STORIES + GROW * run, when))
         before = len(json_receiver.received)
+        fetched = feed_server.hits.get("/zebra.xml", 0)
         process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _kill_at_a_random_point(process, rng, lambda start=before: len(json_receiver.received) > start)
+        _kill_at_a_random_point(
+            process,
+            rng,
+            lambda start=fetched: feed_server.hits.get("/zebra.xml", 0) > start,
+            lambda start=before: len(json_receiver.received) > start,
+        )
         killed += process.wait() == -signal.SIGKILL
         repeats_per_run.append(_repeats(json_receiver.received, before))
         assert _in_flight(tmp_path) <= 1, f"CRASH_SEED={seed}: more than one message in flight"
@@ -72,19 +93,23 @@ def test_sigkill_at_random_points_loses_nothing_and_repeats_at_most_one_alert_pe
     assert killed >= KILLS // 2  # most runs were really interrupted, not finished before the kill
 
 
-def _kill_at_a_random_point(process: subprocess.Popen, rng: random.Random, sending: Callable[[], bool]) -> None:
-    """SIGKILL during start-up and polling (a third of the runs) or while alerts are being sent.
+def _kill_at_a_random_point(
+    process: subprocess.Popen, rng: random.Random, fetched: Callable[[], bool], sending: Callable[[], bool]
+) -> None:
+    """SIGKILL during start-up (a sixth of the runs), while the feed is parsed and stored (a
+    third) or while alerts are sent (half).
 
-    The send-phase kill waits for the first message of this run to arrive, so the kill lands
-    among the sends however fast or loaded the machine is, instead of after the run ended.
+    The later kills wait for their phase to begin, seen from outside: the feed server answered
+    the run's fetch, or the receiver got the run's first message. Only the small random delay
+    after that is a sleep, so the kill lands in its phase however fast or loaded the machine.
     """
-    if rng.random() < 1 / 3:
-        time.sleep(rng.uniform(0.2, 1.2))
-    else:
-        deadline = time.monotonic() + 20
-        while not sending() and process.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.01)
-        time.sleep(rng.uniform(0.0, 0.3))
+    draw = rng.random()
+    phase = (lambda: True) if draw < 1 / 6 else fetched if draw < 1 / 2 else sending
+    delay = rng.uniform(0.0, 0.3)
+    deadline = time.monotonic() + 30
+    while not phase() and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.005)
+    time.sleep(delay)
     process.send_signal(signal.SIGKILL)
 
 

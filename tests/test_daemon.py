@@ -20,7 +20,7 @@ from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
-from conftest import free_port, run_cli, write_config
+from conftest import run_cli, write_config
 
 from monitor.demo.feedserver import FeedServer
 
@@ -118,13 +118,15 @@ def feeds_table(db: Path) -> dict[str, dict]:
         return {row["name"]: dict(row) for row in conn.execute("SELECT * FROM feeds")}
 
 
-def test_daemon_lifecycle_against_changing_feeds(tmp_path: Path, feed_server: FeedServer, json_receiver, notify_socket):
+def test_daemon_lifecycle_against_changing_feeds(
+    tmp_path: Path, feed_server: FeedServer, json_receiver, notify_socket, listen_port: int
+):
     feed_server.put("/news.xml", rss(("n1", "Taliban envoy arrives")))
     flaky = Flaky(3, rss(("f1", "Weather")))
     feed_server.route("/flaky.xml", flaky)
     feed_server.route("/moved.xml", moved)
     feed_server.put("/new-home.xml", rss(("m1", "Markets")))
-    port = free_port()
+    port = listen_port
     config = write_config(
         tmp_path,
         [feed_server.url(p) for p in ("/news.xml", "/flaky.xml", "/moved.xml", "/missing.xml")],

@@ -48,7 +48,7 @@ def test_event_rule_alerts_once_per_event_and_copies_alert_once(tmp_path, feed_s
     shown = run_cli("--config", str(config), "stories", "show", str(copied))
 
     assert shown.returncode == 0, shown.stderr
-    assert "copy score" in shown.stdout and "like entry" in shown.stdout
+    assert "copy score" in shown.stdout and "text appears in" in shown.stdout
     other = next(sid for sid, _ in stories if sid != copied)
     assert f"other stories of the event: {other}" in shown.stdout
 

@@ -129,16 +129,32 @@ def test_failing_feed_does_not_stop_the_others(tmp_path, feed_server, json_recei
 
 
 def test_secrets_never_reach_output(tmp_path, feed_server, json_receiver):
+    """A URL's password appears in no output, log or database file, on the failure path too.
+
+    Mutation tried: delivery exiting at once (``raise SystemExit(4)`` at the top of
+    ``outbox.deliver``). The old test passed (nothing was sent, so nothing could leak); this
+    one fails: the run must succeed and the refused delivery must have been attempted and logged.
+    """
     secret_url = f"json://alice:hunter2secret@127.0.0.1:{json_receiver.port}/hook"
     json_receiver.fail = True
     config = write_config(tmp_path, serve_outlets(feed_server, ("outlet-a",)), [secret_url])
 
-    results = [
-        run_cli("--log-level", "debug", "--config", str(config), "run", "--once"),
-        run_cli("--config", str(config), "check"),
-    ]
+    run = run_cli("--log-level", "debug", "--config", str(config), "run", "--once")
+    check = run_cli("--config", str(config), "check")
 
-    for result in results:
+    assert run.returncode == 0, run.stderr
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert json_receiver.attempts >= 1  # the secret URL was really used ...
+    assert "will retry" in run.stderr  # ... and its failure logged, where a URL could leak
+    assert f"json://alice:****@127.0.0.1:{json_receiver.port}/hook" in run.stderr  # named, masked
+    for result in (run, check):
         assert "hunter2secret" not in result.stdout + result.stderr
-    with open(tmp_path / "state.db", "rb") as db:
-        assert b"hunter2secret" not in db.read()
+    files = sorted(tmp_path.glob("state.db*"))
+    assert tmp_path / "state.db" in files
+    for path in files:  # the database and its -wal / -shm, whichever exist now
+        assert b"hunter2secret" not in path.read_bytes(), path.name
+    assert pending_total(tmp_path / "state.db") >= 1  # the alert waits in the database read above
+
+
+def pending_total(db) -> int:
+    return alerts_by_status(str(db)).get("pending", 0)

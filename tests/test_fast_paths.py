@@ -233,3 +233,15 @@ def _alive(pid: int) -> bool:
     with contextlib.suppress(OSError), open(f"/proc/{pid}/stat") as stat:
         return stat.read().split(") ", 1)[1][0] != "Z"
     return True
+
+
+def test_the_first_inline_bytes_are_parsed_in_place_then_the_workers_start():
+    parser = FeedParser(workers=1, inline_bytes=len(FEED))
+    try:
+        expected = parse_feed(FEED, "http://a.example/rss", "A")
+        assert parser.parse(FEED, "http://a.example/rss", "A") == expected
+        assert parser._pool is None  # within the budget: no worker started
+        assert parser.parse(FEED, "http://a.example/rss", "A") == expected
+        assert parser._pool is not None  # the budget is spent: the workers parse from now on
+    finally:
+        parser.close()

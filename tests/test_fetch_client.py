@@ -49,3 +49,21 @@ def test_cookies_are_neither_kept_nor_sent(feed_server):
         assert fetch(client, feed_server.url("/c.xml")).body == FEED
         assert not client.cookies
     assert seen == [None, None]
+
+
+def test_the_private_httpx_route_fetch_relies_on_is_there():
+    # fetch._send calls httpx.Client._transport_for_url (half the CPU of client.send per request).
+    # An httpx without it would silently take the slow path: pyproject pins httpx below 0.30;
+    # raising that pin needs this check to pass, or fetch._send to change.
+    import inspect
+
+    import httpx
+
+    client = make_client()
+    try:
+        route = getattr(client, "_transport_for_url", None)
+        assert route is not None, f"httpx {httpx.__version__} has no Client._transport_for_url: see fetch._send"
+        assert list(inspect.signature(route).parameters) == ["url"]
+        assert isinstance(route(httpx.URL("http://127.0.0.1/feed")), httpx.BaseTransport)
+    finally:
+        client.close()

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import socket
+import threading
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from conftest import run_cli, write_config
 from delivery_support import ZEBRA_RULE, Clock, cycle, story_feed
 
 from monitor.config import load_config
-from monitor.models import Entry, Target
+from monitor.errors import DeliveryError
+from monitor.models import Entry, Message, Target
 from monitor.outbox.render import BODY_LIMIT, TITLE_LIMIT, AlertView, Templates
 from monitor.outbox.targets import Notifier
 
@@ -163,14 +167,46 @@ def test_targets_inherit_notify_settings_and_override_them(tmp_path):
     assert policies["default"].burst is None  # burst control is off unless configured
 
 
-def test_apprise_retries_are_off_so_the_outbox_decides():
-    notifier = Notifier(
-        {
-            "default": Target(
-                "default", ("json://127.0.0.1:9/a", "mailto://127.0.0.1:9?to=a@example.com&from=b@example.com")
-            )
-        }
-    )
-    servers = [server for box in notifier._servers.values() for server in box]
-    assert len(servers) == 2 and [getattr(s, "retry", 0) for s in servers] == [0, 0]
-    assert (servers[0].socket_connect_timeout, servers[0].socket_read_timeout) == (4.0, 4.0)  # HTTP services
+def test_apprise_retries_are_off_so_the_outbox_decides(json_receiver):
+    """One send is one request: a refusal goes back to the outbox, which retries with backoff.
+
+    Checked at a real receiver, not through apprise's attributes (the old test read apprise's
+    own defaults with ``getattr(..., 0)``, which any apprise version would pass).
+    Mutation tried: ``server.retry = 2`` in ``targets._instantiate``: 3 requests, this fails.
+    """
+    json_receiver.fail = True
+    notifier = Notifier({"default": Target("default", (json_receiver.url,))})
+    [delivery] = notifier.deliveries("r", [])
+
+    with pytest.raises(DeliveryError, match="did not accept the alert"):
+        notifier.send(delivery.url_id, Message("title", "body"))
+
+    assert json_receiver.attempts == 1
+
+
+def test_a_target_that_never_answers_fails_the_send_instead_of_hanging():
+    """apprise's read timeout (4 s for HTTP services, kept: docs/delivery.md) ends a send to a
+    server that accepts the connection and never answers; the outbox then retries later.
+
+    Mutation tried: ``server.socket_read_timeout = None`` in ``targets._instantiate``: the
+    send hangs and this fails at the 60 s join.
+    """
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen(1)  # the kernel completes the handshake; no one ever reads or answers
+        port = silent.getsockname()[1]
+        notifier = Notifier({"default": Target("default", (f"json://127.0.0.1:{port}/hook",))})
+        [delivery] = notifier.deliveries("r", [])
+        errors: list[Exception] = []
+
+        def send() -> None:
+            try:
+                notifier.send(delivery.url_id, Message("title", "body"))
+            except DeliveryError as exc:
+                errors.append(exc)
+
+        sender = threading.Thread(target=send, daemon=True)
+        sender.start()
+        sender.join(timeout=60)
+        assert not sender.is_alive(), "the send to a silent server did not time out"
+    assert len(errors) == 1 and "did not accept the alert" in str(errors[0])

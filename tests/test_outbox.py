@@ -16,7 +16,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import free_port, write_config
+from conftest import write_config
 from delivery_support import ZEBRA_RULE, Clock, build, close, story_feed
 
 from monitor.backoff import backoff
@@ -58,8 +58,8 @@ def stalled_receiver() -> Iterator[tuple[str, list[int], threading.Event]]:
         def log_message(self, *args: object) -> None:
             pass
 
-    port = free_port()
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), Handler)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)  # port 0: the kernel picks a free one, no race
+    port = httpd.server_address[1]
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"json://127.0.0.1:{port}/ops", hits, release

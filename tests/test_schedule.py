@@ -119,12 +119,28 @@ def test_backoff_grows_exponentially_up_to_the_cap_and_never_gives_up():
 
 
 def test_backoff_jitter_keeps_the_gaps_growing():
-    # The smallest draw of one step is still above the largest of the step before.
-    for errors in range(1, 8):
+    """The smallest draw of one step is above the largest draw of the step before, below the cap.
+
+    Mutation tried: BACKOFF_SPREAD 0.75 -> 0.4 (a gap could then shrink: 0.8 x the step before);
+    the old bound (0.745 x) let it pass, this one fails.
+    """
+    for errors in range(1, 8):  # 60 s * 2**7 < backoff_cap: every step here is below the cap
         assert (
             after_failure(POLICY, NOW, errors + 1, 900, dice=low).delay
-            > after_failure(POLICY, NOW, errors, 900, dice=high).delay / 2 * 1.49
-        )
+            > after_failure(POLICY, NOW, errors, 900, dice=high).delay
+        ), errors
+
+
+def test_backoff_jitter_is_drawn_from_a_quarter_of_the_step():
+    """The dice is asked for [75 %, 100 %] of the step: the spread is jitter, not a smaller step."""
+    asked: list[tuple[float, float]] = []
+
+    def record(a: float, b: float) -> float:
+        asked.append((a, b))
+        return b
+
+    assert after_failure(POLICY, NOW, 3, 900, dice=record).delay == 240
+    assert asked == [(0.75, 1.0)]
 
 
 def test_retry_after_is_a_lower_bound_on_the_backoff():

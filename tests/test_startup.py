@@ -12,8 +12,8 @@ from monitor.dedup.rebuild import rebuild_index
 from monitor.store import Store
 
 
-def _contents(index: StoryIndex) -> dict[int, tuple[int, str, tuple[int, ...]]]:
-    return {entry_id: (doc.story_id, doc.lede, doc.bands) for entry_id, doc in index._docs.items()}
+def _contents(index: StoryIndex) -> dict[int, tuple[int, bytes, tuple[int, ...]]]:
+    return {entry_id: (doc.story_id, doc.sample, doc.keys) for entry_id, doc in index._docs.items()}
 
 
 def test_rebuild_computes_missing_signatures_once_and_stores_them(tmp_path, feed_server):
@@ -34,3 +34,26 @@ def test_rebuild_computes_missing_signatures_once_and_stores_them(tmp_path, feed
         store.close()
     with sqlite3.connect(tmp_path / "state.db") as conn:
         assert conn.execute("SELECT count(*) FROM entries WHERE dedup_lede IS NULL").fetchone() == (0,)
+
+
+def test_a_cycle_of_304s_builds_no_dedup_index_and_starts_no_parser_workers(tmp_path, feed_server):
+    from monitor import runtime
+    from monitor.config import load_config
+    from monitor.pipeline import poll_all
+
+    config = load_config(write_config(tmp_path, serve_outlets(feed_server), ["console://"]))
+    first = runtime.build(config)
+    try:
+        assert sum(r.new_entries for r in poll_all(first)) > 0
+        assert first._index is not None  # new entries: the index was built to decide them
+        assert first.parser._pool is None  # a few small bodies: parsed in place (pool.INLINE_BYTES)
+    finally:
+        first.close()
+    again = runtime.build(config)
+    try:
+        results = poll_all(again)  # the server answers 304 to every conditional GET
+        assert results and all(r.not_modified and not r.error for r in results)
+        assert again._index is None and again.parser._pool is None
+        assert len(again.index) > 0  # built on first use, from the stored signatures
+    finally:
+        again.close()

@@ -13,6 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from monitor import text as text_module
 from monitor.dedup import events, normalise
 from monitor.text import ascii_words, ascii_words_joined, one_space, paragraphs_text, parsed_text, squash
 
@@ -79,7 +80,7 @@ def test_squash_and_one_space_equal_their_regular_expressions(text):
 def test_ascii_words_equal_the_word_patterns(text):
     assert ascii_words(text) == re.findall(r"\w+", text)
     assert ascii_words_joined(text) == " ".join(re.findall(r"\w+", text))
-    assert normalise.tokens(text) == normalise._TOKEN.findall(text)
+    assert normalise.tokens(text) == text_module._WORD_OR_CHAR.findall(text)
     assert events._words(text) == events._WORD.findall(text)
     assert events._numbers(text) == (events._NUMBER.findall(text), bool(re.search(r"\d", text)))
 

@@ -2,35 +2,42 @@
 
 Design, in the order an entry meets it:
 
-1. **Normalise** (``normalise``): the body loses its wrapping (source links, "Read More",
-   bylines, copyright and reporting credits, "Authored by … via Substack,"), is folded
-   (NFKC, case, Latin accents) and tokenised by script: words, or one token per character
-   for Japanese and Chinese. The *lede* is the first 300 characters of that token stream:
-   headlines, markup, tracking parameters, GUIDs and dates never enter it.
-2. **Block** (``signature``): MinHash (datasketch's scheme, in numpy) over 3-token shingles of the first 24
-   tokens, banded into 10 LSH keys of 3 rows. A copy trimmed to its first paragraph or cut
-   mid-sentence still carries the whole opening, so it shares bands with the original.
-   Measured against datasketch's own MinHashLSH, a plain dict of band keys holds 100k
-   entries in far less memory and rebuilds in about a second (benchmarks/dedup_speed.py).
-3. **Verify** (``index``): rapidfuzz ``ratio`` of the two ledes over the shorter one's
-   length; a copy at >= 90 (``STORY_THRESHOLD``) joins the candidate's story. The score and a
-   one-line reason are stored with the entry (``monitor stories show ID``).
-4. **Event** (``events``): a new story joins the event of a recent story (event times
+1. **Clean** (``clean``): the text as the copy carries it. Block boundaries are word
+   boundaries (``</p><p>``, a glued ``Kabul.The``), entities and typographic quotes fold,
+   datelines and bylines are recognised by shape and removed from the opening, truncation
+   markers (``…Read More``, ``[…]``, ``The post … appeared first on …``) end the text.
+2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
+   table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes.
+   Kept: a value-chosen sample of the whole body (about 1 in 4 shingles, at most 128), the
+   opening's other shingles, blocking keys (the opening's sampled shingles and the
+   smallest of the whole sample), a hash per sentence, and the event keywords.
+3. **Block** (``index``): a new entry looks up *every* shingle it has among the stored
+   keys, so the original is found through whatever passage the two share: the opening,
+   the middle of a copy whose opening was rewritten, the opening of a copy with a
+   paragraph added on top.
+4. **Verify** (``compare``): containment, the share of the shorter text's sampled
+   shingles found in the longer, over the whole body; >= 60 % (``STORY_THRESHOLD``, 50 %
+   when the headlines are the same) joins the story. The reason says it in words:
+   "92 % of this entry's text appears in entry 17 (Wire Desk); 80 % of its sentences
+   word for word, in order; opening differs: dateline removed".
+5. **Event** (``events``): a new story joins the event of a recent story (event times
    <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words
    reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
    (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
-   (``dates``). The reason names the shared keys.
-5. **Update** (``normalise.content_hash`` / ``material_change``): a known GUID or link with
+   (``dates``). The reason names the shared people, places and numbers as the entry wrote them.
+6. **Update** (``normalise.content_hash`` / ``material_change``): a known GUID or link with
    new text is an update of its entry, material when a number changed or the text is
    below 95% alike.
 
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
-a restart rebuilds it without re-reading bodies.
+a restart rebuilds it without re-reading bodies. Signatures of the earlier design
+(MinHash bands of the opening) are recomputed from the stored bodies on the first start
+and written back (``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords
-from monitor.dedup.index import EVENT_THRESHOLD, STORY_THRESHOLD, Decision, StoryIndex, similarity
-from monitor.dedup.normalise import content_hash, lede, material_change, strip_boilerplate, tokens
+from monitor.dedup.index import EVENT_THRESHOLD, STORY_THRESHOLD, Decision, StoryIndex
+from monitor.dedup.normalise import content_hash, material_change, strip_boilerplate, tokens
 from monitor.dedup.signature import Signature, signature, signatures
 
 __all__ = [
@@ -43,11 +50,9 @@ __all__ = [
     "StoryIndex",
     "content_hash",
     "keywords",
-    "lede",
     "material_change",
     "signature",
     "signatures",
-    "similarity",
     "strip_boilerplate",
     "tokens",
 ]

@@ -29,6 +29,7 @@ recall 0.857 at 0.23; both targets (0.90/0.80) hold for every threshold from 0.2
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import sys
@@ -46,7 +47,7 @@ from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
 from monitor.dedup.normalise import story_lines
 from monitor.models import Entry
-from monitor.text import fold
+from monitor.text import NO_SPACE_RUN, fold, without_spaces
 
 EVENT_HOURS = 36.0
 STEM = 7
@@ -60,8 +61,6 @@ MIN_SHARED = 3
 _WORD = re.compile(r"[^\W\d_][\w’']*")
 _NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
-_CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-_CJK_CHAR = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")})
 _ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
 _NOT_FIRST = "0123456789_'"  # word characters a word cannot start with
@@ -87,33 +86,47 @@ def keywords(entry: Entry, published: datetime, lines: str | None = None) -> tup
     - numbers of two or more digits, and named days (``@07-03``);
     - headline words (``~recogni``, stems of 4+ letters), which carry what happened
       ("recognises", "frustration") when names only say who;
-    - character pairs of Japanese and Chinese text.
+    - character pairs of text written without spaces (Japanese, Chinese, Thai).
 
     Names carry events: rewrites of one happening share Zhirnov, Kuala Lumpur, Kursk or 30
-    even when every sentence differs. ``lines`` is ``story_lines(entry.body)`` when the
+    even when every sentence differs. ``lines`` is the story text (``clean``) when the
     caller has it already.
     """
+    return tuple(keywords_written(entry, published, lines))
+
+
+def keywords_written(entry: Entry, published: datetime, lines: str | None = None) -> dict[str, str]:
+    """``keywords`` (at most ``MAX_KEYWORDS``), each with the word as this entry wrote it:
+    reasons name "Lavrov", "Wonsan", "30", "July 3", never the sound key ``lvrv``."""
+    body = story_lines(entry.body) if lines is None else lines
     # maxsplit: the words past the opening are never split out of a long body.
-    opening_words = (story_lines(entry.body) if lines is None else lines).split(None, OPENING_WORDS)[:OPENING_WORDS]
+    opening_words = body.split(None, OPENING_WORDS)[:OPENING_WORDS]
     opening = " ".join(opening_words)
     title_words = _words(entry.title)
-    found: dict[str, None] = {}
-    # dict.update keeps a key where it was first put: the order is that of first sight.
+    found: dict[str, str] = {}
     for text, words in ((entry.title, title_words), (opening, None)):
-        found.update(dict.fromkeys(_names(text, words)))
+        words = _words(text) if words is None else words
+        _first_seen(found, zip(map(_NAME_OF.__getitem__, words), words, strict=True))
+        if not text.isascii():
+            runs = _KATAKANA_RUN.findall(text)
+            _first_seen(found, zip(map(name_key, runs), runs, strict=True))
         numbers, digits = _numbers(text)
-        found.update(dict.fromkeys(numbers))
+        _first_seen(found, zip(numbers, numbers, strict=True))
         if digits:
-            found.update(dict.fromkeys(map(day_key, named_days(text, published))))
-    lead = " ".join(opening_words[:LEAD_WORDS])
+            _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in named_days(text, published)))
     # capitalised words are names, keyed above
-    found.update(dict.fromkeys(filter(None, map(_TOPIC_OF.__getitem__, title_words + _words(lead)))))
+    lead = title_words + _words(" ".join(opening_words[:LEAD_WORDS]))
+    _first_seen(found, zip(map(_TOPIC_OF.__getitem__, lead), lead, strict=True))
     for text in (entry.title, opening):
         if not text.isascii():
-            for run in _CJK_RUN.findall(text):
-                for i in range(len(run) - 1):
-                    found.setdefault(run[i : i + 2], None)
-    return tuple(found)[:MAX_KEYWORDS]
+            pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
+            _first_seen(found, zip(pairs, pairs, strict=True))
+    return dict(itertools.islice(found.items(), MAX_KEYWORDS))
+
+
+def _first_seen(found: dict[str, str], pairs: Iterable[tuple[str | None, str]]) -> None:
+    """Add each (key, word) whose key is new: a keyword keeps the place and the form of its first sight."""
+    found.update((key, word) for key, word in pairs if key is not None and key not in found)
 
 
 def event_time(entry: Entry, published: datetime, window: timedelta) -> float:
@@ -122,14 +135,6 @@ def event_time(entry: Entry, published: datetime, window: timedelta) -> float:
     if day is None:
         return published.timestamp()
     return datetime.combine(day, time(12), published.tzinfo).timestamp()
-
-
-def _names(text: str, words: list[str] | None = None) -> list[str]:
-    """Sound keys of the capitalised words and katakana runs of ``text`` (``words``: its ``_words``)."""
-    keys = list(filter(None, map(_NAME_OF.__getitem__, _words(text) if words is None else words)))
-    if text.isascii():
-        return keys
-    return keys + list(filter(None, map(name_key, _KATAKANA_RUN.findall(text))))
 
 
 class _PerWord(dict[str, str | None]):
@@ -150,14 +155,14 @@ class _PerWord(dict[str, str | None]):
 
 def _name_of(word: str) -> str | None:
     """The sound key of a word that may be a name (capitalised, not a common sentence opener)."""
-    if word[0].isupper() and word.lower() not in _NOT_NAMES and not _CJK_CHAR.match(word):
+    if word[0].isupper() and word.lower() not in _NOT_NAMES and not without_spaces(word):
         return name_key(word)
     return None
 
 
 def _topic_of(word: str) -> str | None:
     """The keyword of a lower-case headline word of four letters or more that is not a function word."""
-    if len(word) >= 4 and word.islower() and word not in _NOT_TOPICS and not _CJK_CHAR.match(word):
+    if len(word) >= 4 and word.islower() and word not in _NOT_TOPICS and not without_spaces(word):
         return WORD_MARK + fold(word)[:STEM]
     return None
 
@@ -223,7 +228,7 @@ def script_of(key: str) -> str | None:
         return "latin" if key[1:2].isascii() else unicodedata.name(key[1], "other").split()[0]
     if key.isascii():  # names, numbers and days are ASCII keys
         return None
-    return "cjk" if _CJK_CHAR.match(key) else None
+    return "cjk" if without_spaces(key[0]) else None
 
 
 class _ScriptMemo(dict[str, str | None]):

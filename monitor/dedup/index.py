@@ -1,5 +1,9 @@
 """The in-memory dedup index of the window: story (copy) decisions, then event decisions. Pure.
 
+Blocking keys map to the entries that hold them; a new entry looks up all its shingles,
+verifies the ``MAX_VERIFIED`` entries sharing most (``compare.containment``) and joins
+the best when enough of the shorter text is in the longer.
+
 ``find`` never changes the index; ``add`` records an entry once the store has
 given it ids. Under the pipeline's lock, a new entry is compared only with
 entries added before it.
@@ -15,20 +19,25 @@ from __future__ import annotations
 
 import itertools
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from operator import itemgetter
 
-from rapidfuzz import fuzz
-
+from monitor.dedup.compare import Evidence, containment
+from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
 from monitor.dedup.signature import Signature, signature
 from monitor.models import Entry
 
-STORY_THRESHOLD = 90.0
+STORY_THRESHOLD = 60.0  # percent of the shorter text's shingles found in the longer (tests/data/dedup)
+FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer
+TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
-MIN_LEDE_TOKENS = 8  # below this a lede says too little to call anything a copy
-MAX_VERIFIED = 50  # candidates verified per entry, most shared bands first
+MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
+MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
+MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
+MAX_POSTINGS = 64  # and no more entries are added to it
+MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
 
@@ -51,16 +60,8 @@ class Decision:
     signature: Signature | None = None
 
 
-@dataclass(slots=True)
-class _Doc:
-    story_id: int
-    lede: str
-    bands: tuple[int, ...]
-    seen: float  # first-seen POSIX time: the window is pruned by it
-
-
 class StoryIndex:
-    """Entries of the window by LSH band, with the stories' events. Rebuilt from the store on start-up."""
+    """Entries of the window by blocking key, with the stories' events. Rebuilt from the store on start-up."""
 
     def __init__(
         self,
@@ -77,7 +78,7 @@ class StoryIndex:
         self._oldest = math.inf  # no entry was first seen before this: pruning before it finds nothing
         self.events = EventIndex(event_threshold)
         self._docs: dict[int, _Doc] = {}
-        self._buckets: dict[int, int | list[int]] = {}  # band key -> entry id(s); most keys hold one
+        self._buckets: dict[int, int | list[int]] = {}  # key -> entry id(s); most keys hold one
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -91,45 +92,61 @@ class StoryIndex:
         if len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:  # fewer words than that
             return self._new_story(sig, 0.0, "new story: too little text to compare")
         best = self._best_copy(sig)
-        if best and best[0] >= self.threshold:
-            score, entry_id, doc = best
-            reason = f"copy: lede {score:.0f}% like entry {entry_id} (>= {self.threshold:.0f}%)"
+        if best is None:
+            return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
+        evidence, entry_id, doc, needed = best
+        facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
+        if evidence.score >= needed and facts >= FACTS_THRESHOLD:
+            reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
-            return Decision(doc.story_id, score, entry_id, reason, event_id, signature=sig)
-        if best:
-            score, entry_id, _ = best
-            return self._new_story(sig, score, f"new story: closest lede {score:.0f}% like entry {entry_id}")
-        return self._new_story(sig, 0.0, "new story: no lede shares an LSH band")
+            return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig)
+        closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
+        if evidence.score >= needed:
+            closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
+        return self._new_story(sig, evidence.score, closest)
 
     def _new_story(self, sig: Signature, score: float, reason: str) -> Decision:
         match: EventMatch | None = self.events.find(sig.keywords, sig.when)
+        if match is not None and sig.written:  # name what is shared as this entry wrote it
+            written = dict(zip(sig.keywords, sig.written, strict=True))
+            match = replace(match, shared=tuple(dict.fromkeys(written.get(k, k) for k in match.shared)))
         if self.events.joins(match):
             assert match is not None
             return Decision(None, score, None, reason, match.event_id, match.score, match.reason, sig)
         why = f"new event: closest {match.reason}" if match else "new event: no recent story shares keywords"
         return Decision(None, score, None, reason, None, match.score if match else 0.0, why, sig)
 
-    def _best_copy(self, sig: Signature) -> tuple[float, int, _Doc] | None:
-        """The entry whose lede is most like ``sig``'s among the ``MAX_VERIFIED`` sharing most bands.
-
-        Ties (in bands, then in similarity) go to the entry found first, reading the bands in order.
-        """
-        shared: dict[int, int] = {}
-        for found in map(self._buckets.get, sig.bands):
+    def _best_copy(self, sig: Signature) -> tuple[Evidence, int, _Doc, float] | None:
+        """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
+        sharing most keys with it, with the score it needed. Ties go to the entry found first."""
+        # Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
+        # shared with several entries must not crowd the one entry that shares the rare passages,
+        # and one held by more than MAX_SCAN entries is not read at all.
+        shared: dict[int, float] = {}
+        for found in map(self._buckets.get, sig.shingles):
             if found is None:
                 continue
-            for entry_id in found if isinstance(found, list) else (found,):
-                shared[entry_id] = shared.get(entry_id, 0) + 1
-        if not shared:
-            return None
+            if isinstance(found, list):
+                if len(found) <= MAX_SCAN:
+                    weight = 1.0 / len(found)
+                    for entry_id in found:
+                        shared[entry_id] = shared.get(entry_id, 0.0) + weight
+            else:
+                shared[found] = shared.get(found, 0.0) + 1.0
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
-        best: tuple[float, int, _Doc] | None = None
-        for entry_id, _ in itertools.islice(ranked, MAX_VERIFIED):
+        best: tuple[Evidence, int, _Doc, float, float] | None = None
+        for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
+            if weight < MIN_WEIGHT:
+                break  # only common phrases shared: no candidate left worth verifying
             doc = self._docs[entry_id]
-            score = similarity(sig.lede, doc.lede)
-            if best is None or score > best[0]:
-                best = (score, entry_id, doc)
-        return best
+            evidence = containment(sig, doc)
+            needed = self.threshold - (TITLE_BONUS if doc.title == sig.title else 0.0)
+            margin = evidence.score - needed
+            if margin >= 0:  # close enough in text: do the names and numbers agree?
+                margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
+            if best is None or margin > best[4]:
+                best = (evidence, entry_id, doc, needed, margin)
+        return best[:4] if best else None
 
     def add(self, entry_id: int, story_id: int, event_id: int, sig: Signature, seen: datetime) -> None:
         """Index an entry of ``story_id`` (in ``event_id``); re-adding an entry replaces its text.
@@ -142,15 +159,28 @@ class StoryIndex:
         if entry_id in self._docs:
             self.remove(entry_id)
         when = seen.timestamp()
-        self._docs[entry_id] = _Doc(story_id, sig.lede, sig.bands, when)
+        self._docs[entry_id] = _Doc(
+            story_id,
+            when,
+            sig.keys,
+            sig.sample,
+            sig.opening,
+            sig.sentences,
+            sig.facts,
+            sig.length,
+            sig.flags,
+            sig.title,
+            sig.outlet,
+        )
         self._oldest = min(self._oldest, when)
         buckets = self._buckets
-        for key in sig.bands:
+        for key in sig.keys:
             found = buckets.get(key)
             if found is None:
                 buckets[key] = entry_id
             elif isinstance(found, list):
-                found.append(entry_id)
+                if len(found) < MAX_POSTINGS:
+                    found.append(entry_id)
             else:
                 buckets[key] = [found, entry_id]
         self.events.add(story_id, event_id, sig.keywords, sig.when)
@@ -159,11 +189,11 @@ class StoryIndex:
         doc = self._docs.pop(entry_id, None)
         if doc is None:
             return
-        for key in doc.bands:
+        for key in doc.keys:
             found = self._buckets.get(key)
             if found == entry_id:
                 del self._buckets[key]
-            elif isinstance(found, list):
+            elif isinstance(found, list) and entry_id in found:
                 found.remove(entry_id)
                 if len(found) == 1:
                     self._buckets[key] = found[0]
@@ -179,9 +209,3 @@ class StoryIndex:
         self.events.prune(cutoff)
         self._oldest = min((doc.seen for doc in self._docs.values()), default=math.inf)
         return len(stale)
-
-
-def similarity(a: str, b: str) -> float:
-    """Compare two ledes over the shorter one's length: trims and cut-offs still match."""
-    length = min(len(a), len(b))
-    return float(fuzz.ratio(a[:length], b[:length]))

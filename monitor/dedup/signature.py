@@ -1,56 +1,119 @@
-"""What the index keeps of an entry: LSH band keys, the verified lede, event keywords. Pure.
+"""What the index keeps of an entry: shingle samples of the whole text, sentence hashes, event keywords. Pure.
 
-A ``Signature`` is computed once per entry and stored beside it in SQLite, so the
-start-up rebuild reads signatures instead of re-normalising every body.
+A ``Signature`` is computed once per entry (in a parser process) and stored beside it in
+SQLite, so the start-up rebuild reads signatures instead of re-reading every body.
 
-MinHash (datasketch's affine32 scheme, 30 permutations, fixed seed) over the 3-token shingles of the
-opening; LSH splits it into 10 bands of 3 rows. Two openings with Jaccard
-similarity s share at least one band with probability 1-(1-s^3)^10: 0.997 at
-s=0.75 (a typo or a changed word in the opening), 0.73 at s=0.5, 0.01 at s=0.1.
-Each band becomes a stable 63-bit key (blake2b, never Python's salted ``hash``),
-so stored signatures stay valid across processes.
+The text (``clean``: wrapping removed) is cut into sentences and tokens (words; one
+character for scripts written without spaces, ``monitor.text.NO_SPACE_RANGES``), US/UK
+spellings folded, and shingled (3 words, or 5 characters). Each shingle gets a stable
+32-bit hash (CRC-32 of each token, mixed; never Python's salted ``hash``). Kept:
+
+- ``sample``: every shingle hash below ``SAMPLE_BELOW`` (half of them), at most
+  ``SAMPLE_MAX`` (the smallest). Chosen by value, not position, so a copy and its original
+  keep the *same* shingles of the text they share wherever it sits: the containment of one
+  in the other is measured on the whole body, not on the opening;
+- ``opening``: the other hashes of the first ``OPENING_SHINGLES`` shingles, so a short
+  copy (a summary, a trimmed first paragraph) is measured on enough of its text;
+- ``keys`` (blocking): the first ``LEAD_KEYS`` shingles, a sample of the rest of the opening,
+  and the smallest ``SPREAD_KEYS`` of the whole sample. A copy is found through any one of
+  them, and it looks up *all* its own shingles, so a copy whose opening was rewritten still
+  finds its original through the sampled middle, and a copy with a paragraph added on top
+  through the original's opening;
+- ``facts``: the names and numbers as written (capitalised words inside a sentence, numbers,
+  katakana runs), hashed, the ``FACTS`` smallest: two stories from one frame of words ("A
+  train operated by X derailed near Y on Tuesday") share wording but not facts;
+- ``sentences``: a hash per sentence (the first ``SENTENCES``), for reasons people can read
+  ("87 % of this entry's sentences appear in entry 17, in order").
 """
 
 from __future__ import annotations
 
-import hashlib
 import struct
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cache
 
 import numpy as np
 
-from monitor.dedup.events import event_time, keywords
-from monitor.dedup.normalise import lede_of, opening_shingles, story_lines
+from monitor.dedup.clean import clean
+from monitor.dedup.events import event_time, keywords_written
+from monitor.dedup.shingles import crc, facts, sentence_hashes, shingle_hashes, unspaced
 from monitor.models import Entry
+from monitor.text import fold, script_tokens
 
-BANDS = 10
-ROWS = 3
-NUM_PERM = BANDS * ROWS
-SEED = 20250703
-SCHEME = "affine32"
-_FORMAT = f"<{BANDS}q"
+SAMPLE_BELOW = 1 << 31
+SAMPLE_MAX = 160
+OPENING_SHINGLES = 24
+LEAD_KEYS = 8  # the first shingles, all indexed: a summary or first-paragraph copy shares them
+OPENING_KEYS = 6  # then the opening's shingles below KEY_BELOW
+KEY_BELOW = 1 << 29
+SPREAD_KEYS = 10
+LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
+_MAGIC = b"S2"  # signature blobs of this design; older ones (80-byte MinHash bands) are recomputed
+_HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
 @dataclass(frozen=True, slots=True)
 class Signature:
-    """An entry as the dedup index sees it. ``when`` is the event's POSIX time (see ``signature``)."""
+    """An entry as the dedup index sees it. ``when`` is the event's POSIX time (see ``signature``).
 
-    bands: tuple[int, ...]
-    lede: str
+    ``shingles`` and ``written`` exist only on a fresh signature (the entry being decided):
+    all its shingle hashes, and its keywords as written. Stored signatures leave them empty.
+    """
+
+    keys: tuple[int, ...]
+    sample: bytes  # sorted uint32 shingle hashes below the sample's threshold
+    opening: bytes  # uint32 hashes of the opening's other shingles
+    sentences: bytes  # uint32 hash per sentence, in order
+    facts: bytes  # sorted uint32 hashes of names and numbers, the FACTS smallest
+    length: int  # shingles in the text
+    flags: int  # clean.DATELINE | BYLINE | TRUNCATED
+    title: int  # hash of the folded title's words
+    lede: str  # the opening, folded: for people, and for "too little text"
     keywords: tuple[str, ...]
     when: float
+    outlet: str = ""
+    shingles: frozenset[int] = frozenset()
+    written: tuple[str, ...] = ()
 
-    def pack_bands(self) -> bytes:
-        # An entry with no text has no bands (see band_keys): stored as an empty blob.
-        return struct.pack(_FORMAT, *self.bands) if self.bands else b""
+    @property
+    def threshold(self) -> int:
+        """Every shingle hash of the text below this is in ``sample``."""
+        if len(self.sample) < SAMPLE_MAX * 4:
+            return SAMPLE_BELOW
+        return int.from_bytes(self.sample[-4:], "little") + 1  # capped: just above the largest kept
+
+    def pack(self) -> bytes:
+        head = _HEAD.pack(
+            _MAGIC,
+            self.flags,
+            min(self.length, 65535),
+            len(self.keys),
+            len(self.sample) // 4,
+            len(self.opening) // 4,
+            len(self.sentences) // 4,
+            len(self.facts) // 4,
+            self.title,
+        )
+        arrays = self.sample + self.opening + self.sentences + self.facts
+        return head + struct.pack(f"<{len(self.keys)}I", *self.keys) + arrays
 
     @staticmethod
-    def unpack_bands(blob: bytes) -> tuple[int, ...]:
-        return struct.unpack(_FORMAT, blob) if blob else ()
+    def unpack(blob: bytes, lede: str, words: tuple[str, ...], when: float, outlet: str) -> Signature | None:
+        """The stored signature, or None for one of an older design (then it is computed again)."""
+        if len(blob) < _HEAD.size or not blob.startswith(_MAGIC):
+            return None
+        _, flags, length, nk, ns, no, nsent, nf, title = _HEAD.unpack_from(blob)
+        if _HEAD.size + 4 * (nk + ns + no + nsent + nf) != len(blob):
+            return None
+        at = _HEAD.size + 4 * nk
+        keys = struct.unpack_from(f"<{nk}I", blob, _HEAD.size)
+        sample, at = blob[at : at + 4 * ns], at + 4 * ns
+        opening, at = blob[at : at + 4 * no], at + 4 * no
+        sentences, at = blob[at : at + 4 * nsent], at + 4 * nsent
+        return Signature(keys, sample, opening, sentences, blob[at:], length, flags, title, lede, words, when, outlet)
 
 
 def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) -> Signature:
@@ -59,79 +122,42 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     ``when`` is the event's time (``events.event_time``): publication, or an earlier day
     named in the opening, at most ``window`` before it.
     """
-    return signatures((entry,), seen, window)[0]
+    cleaned = clean(entry.body)
+    text = cleaned.text or entry.title
+    folded = fold(text)
+    words = script_tokens(folded)
+    hashes = shingle_hashes(words)
+    unique = dict.fromkeys(hashes.tolist())  # in text order
+    sample = np.unique(hashes[hashes < SAMPLE_BELOW])[:SAMPLE_MAX]  # sorted
+    # The opening in words: a character of Japanese is about a third of a word.
+    head = list(dict.fromkeys(hashes[: OPENING_SHINGLES * (3 if unspaced(words) else 1)].tolist()))
+    bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
+    sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
+    keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
+    published = entry.published or seen
+    found = keywords_written(entry, published, cleaned.text)
+    return Signature(
+        keys=keys,
+        sample=sample.astype("<u4").tobytes(),
+        opening=_u32([h for h in head if h >= bound]),
+        sentences=_u32(sentence_hashes(folded)),
+        facts=_u32(facts(text)),
+        length=len(hashes),
+        flags=cleaned.flags,
+        title=crc(" ".join(script_tokens(fold(entry.title)))),
+        lede=" ".join(words[:40])[:LEDE_CHARS],
+        keywords=tuple(found),
+        when=event_time(entry, published, window),
+        outlet=sys.intern(entry.outlet),
+        shingles=frozenset(unique),
+        written=tuple(found.values()),
+    )
 
 
 def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVENT_DATING) -> list[Signature]:
-    """``signature`` of each entry, in order; their MinHashes are computed together (numpy's
-    cost is mostly per call, so one pass over a feed's entries costs little more than one)."""
-    parts = []
-    for entry in entries:
-        lines = story_lines(entry.body)
-        text = lede_of(lines, entry.title)
-        published = entry.published or seen
-        parts.append((text, keywords(entry, published, lines), event_time(entry, published, window)))
-    bands = band_keys_of([opening_shingles(text) for text, _, _ in parts])
-    return [Signature(keys, text, words, when) for keys, (text, words, when) in zip(bands, parts, strict=True)]
+    """``signature`` of each entry, in order."""
+    return [signature(entry, seen, window) for entry in entries]
 
 
-@cache
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's affine32 permutations for SEED: odd multipliers, then offsets."""
-    gen = np.random.RandomState(SEED)
-    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
-    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
-    return a, b
-
-
-def minhash(shingles: list[bytes]) -> np.ndarray:
-    """datasketch's ``MinHash(num_perm=NUM_PERM, seed=SEED, scheme="affine32")`` hash values.
-
-    Computed here with numpy rather than by datasketch: importing datasketch imports its
-    LSH classes and through them scipy, 58 MB of memory and 1.2 s of start-up in every
-    process, for nothing monitor uses. tests/test_dedup.py checks both give the same values.
-    """
-    return _minhashes(shingles, [0])[0]
-
-
-def _minhashes(shingles: list[bytes], starts: list[int]) -> np.ndarray:
-    """``minhash`` of each run of ``shingles`` that begins at one of ``starts`` (increasing, each run non-empty)."""
-    sha1 = hashlib.sha1
-    # datasketch's hash of a shingle: the first 4 bytes of its SHA-1, little-endian.
-    hv = np.frombuffer(b"".join([sha1(s).digest()[:4] for s in shingles]), dtype="<u4").astype(np.uint32)
-    # MurmurHash3's 32-bit finaliser (datasketch's pre-mix); uint32 arithmetic wraps like C.
-    hv ^= hv >> np.uint32(16)
-    hv *= np.uint32(0x85EBCA6B)
-    hv ^= hv >> np.uint32(13)
-    hv *= np.uint32(0xC2B2AE35)
-    hv ^= hv >> np.uint32(16)
-    a, b = _permutations()
-    return np.minimum.reduceat(hv.reshape(-1, 1) * a + b, starts, axis=0)
-
-
-def band_keys(shingles: list[bytes]) -> tuple[int, ...]:
-    """One key per LSH band; empty when there is nothing to hash."""
-    return band_keys_of([shingles])[0]
-
-
-def band_keys_of(shingle_lists: list[list[bytes]]) -> list[tuple[int, ...]]:
-    """``band_keys`` of each list of shingles, their MinHashes computed in one pass."""
-    keys: list[tuple[int, ...]] = [() for _ in shingle_lists]
-    hashed = [i for i, shingles in enumerate(shingle_lists) if shingles]
-    if not hashed:
-        return keys
-    starts = np.cumsum([0] + [len(shingle_lists[i]) for i in hashed[:-1]]).tolist()
-    flat = [s for i in hashed for s in shingle_lists[i]]
-    values = _minhashes(flat, starts).astype("<u8").tobytes()
-    width = ROWS * 8  # bytes of one band: ROWS uint64 values
-    blake2b = hashlib.blake2b
-    for row, i in enumerate(hashed):
-        at = row * NUM_PERM * 8
-        keys[i] = tuple(
-            int.from_bytes(blake2b(values[start : start + width], digest_size=8, person=person).digest(), "little") >> 1
-            for start, person in zip(range(at, at + BANDS * width, width), _PERSONS, strict=True)
-        )
-    return keys
-
-
-_PERSONS = [bytes([i]) for i in range(BANDS)]  # blake2b's personalisation: band i hashes differently
+def _u32(values: list[int]) -> bytes:
+    return np.array(values, dtype="<u4").tobytes()

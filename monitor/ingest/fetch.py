@@ -127,7 +127,9 @@ def _send(client: httpx.Client, url: str, headers: dict[str, str], timeout: floa
     request = httpx.Request(
         "GET", _url(url), headers={**client.headers, **headers}, extensions={"timeout": _timeout(timeout).as_dict()}
     )
-    route = getattr(client, "_transport_for_url", None)  # httpx's own choice of transport or proxy, by URL
+    # httpx's own choice of transport or proxy, by URL. Private: pyproject pins httpx below the next
+    # minor version and tests/test_fetch_client.py fails on an httpx without it.
+    route = getattr(client, "_transport_for_url", None)
     if route is None:  # not in this httpx: the public path, slower
         response = client.send(request, stream=True)
     else:

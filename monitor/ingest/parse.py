@@ -11,7 +11,7 @@ import codecs
 import hashlib
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -109,10 +109,11 @@ def _ascii_compatible(body: bytes) -> tuple[bytes, bool]:
     return body, False
 
 
-def parse_feed(body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
+def parse_feed(body: bytes, feed_url: str, outlet: str = "", readers: Readers | None = None) -> ParsedFeed:
     """Parse a fetched body into entries. Raises ParseError when it is not a feed.
 
-    Reads at most MAX_ENTRIES entries and a bounded length of each text field.
+    Reads at most MAX_ENTRIES entries and a bounded length of each text field. ``readers``
+    are tried in turn (default READERS: the fast path, then feedparser); the last must answer.
     """
     if not body or body.isspace():
         raise ParseError("empty response body: the server sent no feed")
@@ -121,10 +122,11 @@ def parse_feed(body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
         raise ParseError(f"an element has more than {MAX_ATTRIBUTES} attributes: refused as hostile")
     if document.count(b"<") > MAX_TAGS:
         raise ParseError(f"more than {MAX_TAGS:,} tags in the first {MAX_ENTRIES} entries: refused as hostile")
-    # Imported here: only parser processes parse, and a daemon at rest should not hold feedparser (~9 MB).
-    import feedparser
-
-    parsed = feedparser.parse(io.BytesIO(document), sanitize_html=False, resolve_relative_uris=False)
+    for reader in readers or READERS:
+        parsed = reader(document)
+        if parsed is not None:
+            break
+    assert parsed is not None, "the last reader must always answer"
     meta = parsed.get("feed", {})
     if not parsed.entries and parsed.get("bozo") and not meta:
         raise ParseError(f"not a readable feed: {_one_line(parsed.get('bozo_exception'))}")
@@ -140,6 +142,41 @@ def parse_feed(body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
         warning=warning,
         skipped=skipped + max(0, len(parsed.entries) - MAX_ENTRIES),
     )
+
+
+def read_fast(document: bytes) -> Any:
+    """The fast path's reading (fastparse), shaped as feedparser's result; None when it leaves the feed to feedparser.
+
+    An empty reading of a document that holds entries is suspicious: feedparser reads it.
+    """
+    # Imported here: only parser processes parse, and a daemon at rest should not hold lxml.
+    from monitor.ingest import fastparse
+
+    read = fastparse.read(document)
+    if read is None or (not read[1] and _ENTRY.search(document)):
+        return None
+    meta, entries = read
+    return _Parsed(feed=meta, entries=entries)
+
+
+def read_with_feedparser(document: bytes) -> Any:
+    # Imported here: only parser processes parse, and a daemon at rest should not hold feedparser (~9 MB).
+    import feedparser
+
+    return feedparser.parse(io.BytesIO(document), sanitize_html=False, resolve_relative_uris=False)
+
+
+class _Parsed(dict[str, Any]):
+    """The fast path's reading with feedparser's attribute access (``parsed.entries``)."""
+
+    @property
+    def entries(self) -> list[dict[str, Any]]:
+        entries: list[dict[str, Any]] = self["entries"]
+        return entries
+
+
+Readers = tuple[Callable[[bytes], Any], ...]
+READERS: Readers = (read_fast, read_with_feedparser)
 
 
 def to_entry(raw: Any, feed_url: str, outlet: str, base: str, lang: str = "") -> Entry:

@@ -45,6 +45,10 @@ T = TypeVar("T")
 
 log = logging.getLogger(__name__)
 
+# A `run --once` parses its first bodies in its own process: starting the workers costs each
+# a Python start-up and the imports of parsing, examining and matching (~0.5 CPU-s apiece),
+# more than a cycle of a few changed feeds takes to read in place (~0.2 CPU-s per MB).
+INLINE_BYTES = 4 << 20
 IDLE_TIMEOUT = 120.0  # seconds without a parse before the workers exit (an idle daemon gives the memory back)
 PARENT_CHECK = 1.0  # seconds between a worker's checks that its parent still runs
 
@@ -126,14 +130,18 @@ def read_feed(
 class FeedParser:
     """``parse(body, url, outlet) -> ParsedFeed`` on ``workers`` processes; 0 parses in the caller.
 
+    The first ``inline_bytes`` of bodies are parsed in the caller too (0, the default: none,
+    so a daemon never holds the parsers); the workers start when more comes.
+
     Thread-safe. Workers start on the first parse, stop after ``idle_timeout``
     seconds without work and on ``close()`` (safe to call twice); a later parse
     starts them again. A worker that dies (out of memory, killed) costs only the
     feed it was parsing: that feed gets a ParseError and the pool is replaced.
     """
 
-    def __init__(self, workers: int | None = None, idle_timeout: float = IDLE_TIMEOUT):
+    def __init__(self, workers: int | None = None, idle_timeout: float = IDLE_TIMEOUT, inline_bytes: int = 0):
         self.workers = cores() if workers is None else workers
+        self._inline_left = inline_bytes
         self.idle_timeout = idle_timeout
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
@@ -144,7 +152,7 @@ class FeedParser:
         self._pool_rules: RuleSet | None = None  # the rules the current pool's workers were started with
 
     def parse(self, body: bytes, feed_url: str, outlet: str = "") -> ParsedFeed:
-        if self.workers <= 0:
+        if self._inline(body):
             return parse_feed(body, feed_url, outlet)
         return self._in_worker(
             None,
@@ -160,7 +168,7 @@ class FeedParser:
     ) -> Read:
         """``read_feed(...)`` in one trip to a worker: the body goes there, the ParsedFeed and the facts of
         the entries not in ``known`` come back. Raises ParseError for the feed (a dead worker too)."""
-        if self.workers <= 0:
+        if self._inline(body):
             return read_feed(body, feed_url, outlet, seen, known, rules)
         return self._in_worker(
             rules,
@@ -175,7 +183,7 @@ class FeedParser:
 
     def examine(self, entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:
         """``examine.examine(entries, seen, rules)``, in a worker. Raises ParseError when the worker dies."""
-        if self.workers <= 0 or not entries:
+        if self.workers <= 0 or not entries or (self._pool is None and self._inline_left > 0):
             return examine(entries, seen, rules)
         return self._in_worker(
             rules, "the parser process died while examining this feed's entries", _examine_in_worker, entries, seen
@@ -190,6 +198,16 @@ class FeedParser:
             return extract(html, url, selector, remove, timeout)
         died = "the parser process died while extracting this article (too large or hostile?)"
         return self._in_worker(None, died, extract, html, url, selector, remove, timeout)
+
+    def _inline(self, body: bytes) -> bool:
+        """Parse this body in the caller: no workers, or the inline budget (``inline_bytes``) not spent yet."""
+        if self.workers <= 0:
+            return True
+        with self._lock:
+            if self._pool is not None or self._inline_left <= 0:
+                return False
+            self._inline_left -= len(body)
+            return True
 
     def _in_worker(self, rules: RuleSet | None, died: str, function: Callable[..., T], *args: Any) -> T:
         """Run ``function(*args)`` in a worker; a worker that dies becomes a ParseError for this feed only."""

@@ -27,7 +27,7 @@ def _signature_values(sig: Signature | None) -> tuple[Any, ...]:
     """The values of ``_SIGNATURE_COLUMNS``; all NULL without a signature."""
     if sig is None:
         return (None, None, None, None)
-    return (sig.pack_bands(), sig.lede, " ".join(sig.keywords), sig.when)
+    return (sig.pack(), sig.lede, " ".join(sig.keywords), sig.when)
 
 
 def _signature_columns(sig: Signature | None) -> dict[str, Any]:
@@ -323,7 +323,7 @@ class EntriesMixin(StoreBase):
         """(entry_id, story_id, event_id, first_seen, stored signature or None) for the dedup window, oldest first."""
         sql = (
             "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
-            "e.dedup_lede, e.dedup_keywords, e.dedup_when FROM entries e JOIN stories s ON s.id = e.story_id "
+            "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet FROM entries e JOIN stories s ON s.id = e.story_id "
             # "+e.id": ordering by the primary key made SQLite scan every entry (the whole
             # history, 0.6 s per million) instead of reading the window by first_seen.
             "WHERE e.first_seen >= ? ORDER BY +e.id"
@@ -335,12 +335,13 @@ class EntriesMixin(StoreBase):
                 rows = cursor.fetchmany(_BATCH)  # in steps: never the whole window's rows and signatures at once
             if not rows:
                 return
-            for entry_id, story_id, event_id, seen, bands, lede, words, when in rows:
+            for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet in rows:
                 sig = None
-                if bands is not None and lede is not None:
+                if blob is not None and lede is not None:
                     # Interned: the index keeps every keyword, and most recur in many entries.
                     keywords = tuple(map(sys.intern, words.split())) if words else ()
-                    sig = Signature(Signature.unpack_bands(bands), lede, keywords, when)
+                    # None for a signature of the earlier design: the rebuild computes it again.
+                    sig = Signature.unpack(blob, lede, keywords, when, sys.intern(outlet or ""))
                 yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
 
     def entry(self, entry_id: int) -> Entry:
@@ -362,7 +363,7 @@ class EntriesMixin(StoreBase):
 
     def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
         """Store dedup signatures computed after the fact (rows written before signatures were kept)."""
-        rows = [(sig.pack_bands(), sig.lede, " ".join(sig.keywords), sig.when, entry_id) for entry_id, sig in signed]
+        rows = [(sig.pack(), sig.lede, " ".join(sig.keywords), sig.when, entry_id) for entry_id, sig in signed]
         with self.transaction() as db:
             db.conn.executemany(
                 "UPDATE entries SET dedup_bands = ?, dedup_lede = ?, dedup_keywords = ?, dedup_when = ? WHERE id = ?",

@@ -16,7 +16,7 @@ from contextlib import ExitStack
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
-from conftest import free_port
+from conftest import refused_port
 from harness import Case, Handler, Run, item, reply, rss
 
 from monitor.demo.feedserver import FeedServer
@@ -118,11 +118,23 @@ def no_passwd(run: Run, case: Case) -> None:
     assert PASSWD_LINE not in run.everything(), "contents of /etc/passwd leaked"
 
 
-def entities_unexpanded(run: Run, case: Case) -> None:
-    entries = run.entries(case.name)
-    assert len(entries) == 1
-    assert len(entries[0]["title"]) <= 2000  # the entity reference stays as written
-    no_passwd(run, case)
+def entities_unexpanded(reference: str, expansion: bytes) -> object:
+    """The entry's title is the entity reference as written (repeated, clipped), and the text
+    the entity would expand to is nowhere in the run's output, log or database.
+
+    ``len(title) <= 2000`` could not fail: parsing clips every title to 2,000 characters.
+    Mutation tried: expanding the entity before parsing (in ``parse_feed``,
+    ``document.replace(b"&lol9;", b"lol" * 10**5)``): the old check passed, this one fails.
+    """
+
+    def check(run: Run, case: Case) -> None:
+        [entry] = run.entries(case.name)
+        title = entry["title"]
+        assert title and title == (reference * (len(title) // len(reference) + 1))[: len(title)], title[:80]
+        assert expansion not in run.everything(), f"{expansion[:20]!r} found: the entity was expanded"
+        no_passwd(run, case)
+
+    return check
 
 
 def entry_count(expected: int) -> object:
@@ -134,7 +146,7 @@ def entry_count(expected: int) -> object:
 
 def no_dtd_fetched(run: Run, case: Case) -> None:
     assert run.server is not None and run.server.hits.get("/evil.dtd", 0) == 0
-    entities_unexpanded(run, case)
+    entities_unexpanded("&remote;", PASSWD_LINE)(run, case)  # type: ignore[operator]
 
 
 def many_entries(run: Run, case: Case) -> None:
@@ -230,7 +242,11 @@ GROUPS: dict[str, tuple[list[Case], str]] = {
             Case("status-410", reply(410), status="gone", error="HTTP 410 Gone"),
             Case("status-429", reply(429, Retry_After="120"), error="HTTP 429"),
             Case("status-500", reply(500, b"oops", "text/plain"), error="HTTP 500"),
-            Case("refused", url=lambda s, _: f"http://127.0.0.1:{free_port()}/feed.xml", error="Connection refused"),
+            Case(
+                "refused",
+                url=lambda s, stack: f"http://127.0.0.1:{stack.enter_context(refused_port())}/feed.xml",
+                error="Connection refused",
+            ),
             Case("tls-untrusted", url=tls_server, error="CERTIFICATE_VERIFY_FAILED"),
             Case("redirect-loop", redirect("/redirect-loop"), error="more than 5 redirects"),
             Case("redirect-file", redirect("file:///etc/passwd"), error="refusing file URL"),
@@ -296,7 +312,7 @@ GROUPS: dict[str, tuple[list[Case], str]] = {
                 status="ok",
                 check=entry_count(1),
             ),
-            Case("xxe-passwd", reply(200, XXE.encode()), status="ok", check=entities_unexpanded),
+            Case("xxe-passwd", reply(200, XXE.encode()), status="ok", check=entities_unexpanded("&xxe;", PASSWD_LINE)),
             Case("remote-dtd", url=remote_dtd, status="ok", check=no_dtd_fetched),
             Case("prolog-redos", reply(200, PROLOG_REDOS.encode()), status="ok", check=entry_count(1)),
             Case("many-attributes", reply(200, MANY_ATTRIBUTES.encode()), error="more than 64 attributes"),
@@ -305,11 +321,25 @@ GROUPS: dict[str, tuple[list[Case], str]] = {
         "",
     ),
     "billion-laughs": (
-        [Case("billion-laughs", reply(200, LAUGHS.encode()), status="ok", check=entities_unexpanded)],
+        [
+            Case(
+                "billion-laughs",
+                reply(200, LAUGHS.encode()),
+                status="ok",
+                check=entities_unexpanded("&lol9;", b"lollol"),
+            )
+        ],
         "",
     ),
     "large-entity": (
-        [Case("large-entity", reply(200, BIG_ENTITY.encode()), status="ok", check=entities_unexpanded)],
+        [
+            Case(
+                "large-entity",
+                reply(200, BIG_ENTITY.encode()),
+                status="ok",
+                check=entities_unexpanded("&big;", b"A" * 64),
+            )
+        ],
         "",
     ),
     "body-200mb": (

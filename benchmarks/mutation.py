@@ -1,0 +1,152 @@
+"""Mutation testing of the pure core: how many deliberate bugs the tests catch.
+
+``python -m benchmarks.mutation [rules outbox dedup] [--work DIR] [--max-children N]``
+
+Not part of CI (a package takes from minutes to an hour on two cores). For each package it
+copies the checkout to a scratch folder (the repository is never touched), runs mutmut 3
+there over that package with the tests that exercise it in-process, and prints one line:
+mutants, killed, survived, no tests, timeouts, and the survival rate
+(survived / (killed + survived)). ``--survivors`` lists every surviving mutant by name;
+``mutmut show NAME`` in the scratch folder shows its diff.
+
+mutmut runs the tests in this process's children, so a test that only drives a CLI child
+process (``run_cli``) cannot see a mutant: such code counts as "no tests", not as survived.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Target:
+    """A package to mutate and the in-process tests that exercise it."""
+
+    package: str
+    tests: tuple[str, ...]
+
+
+TARGETS = {
+    "rules": Target(
+        "monitor/rules",
+        (
+            "tests/test_rules_match.py",
+            "tests/test_rules_load.py",
+            "tests/test_rule_burst.py",
+            "tests/test_fast_paths.py",
+            "tests/test_properties.py",
+            "tests/test_mutation_kills.py",
+        ),
+    ),
+    "outbox": Target(
+        "monitor/outbox",
+        (
+            "tests/test_delivery.py",
+            "tests/test_messages.py",
+            "tests/test_alert_kinds.py",
+            "tests/test_catchup.py",
+            "tests/test_schedule.py",
+            "tests/test_mutation_kills.py",
+        ),
+    ),
+    "dedup": Target(
+        "monitor/dedup",
+        ("tests/test_dedup.py", "tests/test_dedup_index.py", "tests/test_dedup_e2e.py", "tests/test_mutation_kills.py"),
+    ),
+}
+COUNTED = ("killed", "survived", "no tests", "timeout", "suspicious", "segfault", "skipped", "not checked")
+
+
+def prepare(work: Path, target: Target) -> None:
+    """A fresh copy of the checkout in ``work`` with a mutmut section naming ``target``."""
+    if work.exists():
+        shutil.rmtree(work)
+    ignore = shutil.ignore_patterns(".git", ".venv", "mutants", "__pycache__", ".mypy_cache", ".ruff_cache")
+    shutil.copytree(ROOT, work, ignore=ignore)
+    tests = list(target.tests)
+    (work / "setup.cfg").write_text(
+        "[mutmut]\n"
+        "source_paths=\n    monitor\n"
+        "also_copy=\n    rules\n    docs\n    benchmarks\n    README.md\n    config.example.toml\n"
+        f"only_mutate=\n    {target.package}/*\n"
+        "pytest_add_cli_args=\n    -p\n    no:cacheprovider\n    -q\n"
+        "pytest_add_cli_args_test_selection=\n" + "".join(f"    {t}\n" for t in tests)
+    )
+
+
+def run(work: Path, max_children: int, minutes: float | None) -> dict[str, int]:
+    """Run mutmut in ``work`` for at most ``minutes``; the count of mutants by outcome.
+
+    Time-boxed, mutmut is stopped with SIGINT and the mutants it did not reach count as "not checked".
+    """
+    # Fewer Hypothesis examples per mutant (tests/conftest.py): a property test runs once per mutant.
+    env = {**os.environ, "PYTHONPATH": str(work), "HYPOTHESIS_PROFILE": "mutation"}
+    mutmut = subprocess.Popen(
+        [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)], cwd=work, env=env
+    )
+    try:
+        mutmut.wait(timeout=minutes * 60 if minutes else None)
+    except subprocess.TimeoutExpired:
+        mutmut.send_signal(signal.SIGINT)
+        try:
+            mutmut.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            mutmut.kill()
+            mutmut.wait()
+    subprocess.run([sys.executable, "-m", "mutmut", "export-cicd-stats"], cwd=work, env=env, check=True)
+    stats = json.loads((work / "mutants" / "mutmut-cicd-stats.json").read_text())
+    return {key.replace("_", " "): int(value) for key, value in stats.items() if isinstance(value, int)}
+
+
+def survivors(work: Path) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(work)}
+    done = subprocess.run(
+        [sys.executable, "-m", "mutmut", "results"], cwd=work, env=env, capture_output=True, text=True, check=False
+    )
+    return [line.strip() for line in done.stdout.splitlines() if line.strip().endswith(": survived")]
+
+
+def line(name: str, counts: dict[str, int], seconds: float) -> str:
+    killed, survived = counts.get("killed", 0), counts.get("survived", 0)
+    rate = survived / (killed + survived) if killed + survived else 0.0
+    others = ", ".join(f"{counts[k]} {k}" for k in COUNTED[2:] if counts.get(k))
+    return (
+        f"{name}: {counts.get('total', killed + survived)} mutants, {killed} killed, {survived} survived"
+        f"{', ' + others if others else ''}; survival {rate:.1%} ({seconds / 60:.0f} min)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.mutation", description=__doc__.split("\n\n")[0])
+    parser.add_argument("packages", nargs="*", default=["rules", "outbox"], choices=sorted(TARGETS))
+    parser.add_argument("--work", type=Path, default=Path("/tmp/monitor-mutation"), help="scratch folder")
+    parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
+    parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
+    parser.add_argument("--minutes", type=float, default=None, help="time box per package (default: none)")
+    args = parser.parse_args(argv)
+    report = []
+    for name in args.packages:
+        work = args.work / name
+        started = time.monotonic()
+        prepare(work, TARGETS[name])
+        counts = run(work, args.max_children, args.minutes)
+        report.append(line(name, counts, time.monotonic() - started))
+        if args.survivors:
+            report += [f"  {s}" for s in survivors(work)]
+    print("\n".join(report))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

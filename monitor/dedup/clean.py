@@ -1,0 +1,149 @@
+"""The story text as a copy carries it: wrapping recognised by its shape and removed. Pure.
+
+Syndicated copies differ exactly where wrapping lives: the opening (a wire dateline
+``ASHGABAT, Dec 2 (Global Wire) -``, a byline ``By Ann Lee | Asia Desk``, an
+"Authored by … via …" credit) and the end (``…Read More``, ``[…]``, ``Continue
+reading``, ``The post … appeared first on …``, source and copyright lines). They are
+recognised by *shape*, never by a list of outlets, so a copy from an outlet nobody
+listed still loses them; what was removed is kept as flags, so a decision can say
+"opening differs: dateline removed".
+
+Block boundaries are word boundaries: paragraphs packed as ``</p><p>`` arrive from the
+parser as separate lines, and ``Kabul.The`` glued by a careless exporter is two words
+and two sentences. Double-escaped entities and typographic quotes fold to one form.
+US and UK spellings fold to one form per word (``spelling``), so "recognized" in an
+aggregator's copy shingles like "recognised" in the wire's.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from monitor.text import fold
+
+DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
+
+_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+_ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
+# A sentence end glued to the next sentence's capital ("Kabul.The"), in Latin or Cyrillic.
+_GLUED = re.compile(r"(?<=[a-z\u0430-\u044f\d\)][.!?])(?=[A-Z\u0410-\u042f][a-z\u0430-\u044f])")
+# Where the story ends and the wrapping starts (the marker and the rest of the text are dropped).
+# Literal-first alternatives: the search runs at the speed of a substring scan.
+_TRUNCATION = re.compile(
+    r"read more|continue reading|read the full (?:story|article)|\[(?:…|\.\.\.)\]|\[more\]"
+    r"|the post .{1,200}? appeared first on",
+    re.IGNORECASE,
+)
+# Whole lines that are wrapping, not story (matched on the folded line).
+_WRAPPING_LINE = re.compile(
+    r"^(?:source link|source:.{0,60}|read more\b.{0,80}|(?:copyright|©)\s.{0,120}|\(reporting by .{0,160}\)"
+    r"|(?:this (?:article|story) )?(?:was )?originally (?:appeared|published) (?:on|in|at) .{0,80}"
+    r"|all rights reserved\.?|tyler durden.{0,40}|authored by .{0,80} via \w+,?)$"
+)
+# A line that is only a date or a time stamp ("Wed, 05/29/2024 - 04:27", "12 July 2025"): a sign-off.
+_DATE_LINE = re.compile(
+    r"^[\W\d_]*(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\W\d_]*)*$"
+)
+_NAME = r"(?:[A-Z][\w.'-]*|[A-Z]\.|de|van|von|al|bin)"
+# "By Ann Lee", "By Ann Lee | Asia Desk", "By Ann Lee, Global Wire", "By A and B in Kabul".
+_BYLINE = re.compile(
+    rf"^(?:[Bb]y|BY|[Ff]rom|Автор:?)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
+    r"(?:\s+(?:staff|reporters?|correspondents?|newsroom|desk|team|writers?))?"
+    r"(?:\s*[|,/–—-]\s*[^\n.|\d()]{1,40}?)?(?:\s+in\s+[A-Z][\w-]+)?(?:\s*[|:.]|\s+(?=[A-ZА-Я]{2,})|\s*$)"
+)
+_CREDIT = re.compile(r"^authored by [^,\n]{1,80} via [^,\n]{1,40},\s*", re.IGNORECASE)
+# "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
+_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3})"
+    r"(?P<date>,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}|,\s*\d{1,2}\s+[^\W\d_]{3,9}\.?)?"
+    r"(?P<agency>\s*[(/][^()/\n]{2,40}[)/]\.?)?"
+    r"(?:\s*(?:[-–—]{1,2}|:)\s+|(?<=/\.)\s+|(?<=/)\s+)|^【[^】\n]{1,20}】\s*|^\[[^]\n]{1,20}\]\s*"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    text: str  # the story, case kept, one paragraph per line
+    flags: int  # DATELINE | BYLINE | TRUNCATED: wrapping that was removed
+
+
+def clean(body: str) -> Cleaned:
+    """``body`` without its wrapping, paragraphs on their own lines."""
+    if "&" in body and _ENTITY.search(body):
+        body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
+    text = _GLUED.sub("\n", body.translate(_QUOTES))
+    flags = 0
+    cut = _TRUNCATION.search(text)
+    if cut and cut.start() > 0:
+        text, flags = text[: cut.start()].rstrip(" \t\r\n.…"), TRUNCATED
+    lines: list[str] = []
+    for raw in text.splitlines():
+        line = raw.strip()
+        folded = fold(line)
+        if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
+            continue
+        if not lines:  # wrapping opens the story: credit, byline, then dateline
+            line, flags = _opening(line, flags)
+            if not line:
+                continue
+        lines.append(line)
+    if lines and lines[-1].endswith(("…", "...")):
+        # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
+        lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
+    return Cleaned("\n".join(lines), flags)
+
+
+def _opening(line: str, flags: int) -> tuple[str, int]:
+    """The first line without a leading credit, byline and dateline, and the flags of what went."""
+    credit = _CREDIT.match(line)
+    if credit:
+        line, flags = line[credit.end() :], flags | BYLINE
+    byline = _BYLINE.match(line)
+    if byline and len(byline.group().split()) <= 14:
+        line, flags = line[byline.end() :].lstrip(" |:.-–—"), flags | BYLINE
+    dateline = _DATELINE.match(line)
+    if dateline and _is_dateline(dateline):
+        line, flags = line[dateline.end() :], flags | DATELINE
+    return line, flags
+
+
+def _is_dateline(found: re.Match[str]) -> bool:
+    """A place in capitals, or a place with a date or an agency: not a sentence's first words."""
+    place = found.group("place")
+    if place is None:  # 【ワシントン共同】, [Kabul]
+        return True
+    return place.isupper() or found.group("date") is not None or found.group("agency") is not None
+
+
+# US and UK spellings, folded to one form per word (the form is a key, not a spelling).
+_SPELLING = [
+    (re.compile(r"(?<=\w{3})(?:is|iz)(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),
+    (re.compile(r"(?<=\w{2})(?:ys|yz)(e|es|ed|ing)$"), r"yz\1"),
+    (re.compile(r"(?<=\w{3})our(s|ed|ing|ite|ites|able|ful)?$"), r"or\1"),
+    (re.compile(r"^(def|off|lic|pret)en[cs](e|es)$"), r"\1ens\2"),
+    (re.compile(r"(?<=\w{3})og(?:ue)?(s)?$"), r"og\1"),
+    (re.compile(r"(?<=\w{2}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),
+    (re.compile(r"(?<=\w{2})tre(s)?$"), r"ter\1"),
+]
+_NOT_SPELLING = frozenset(
+    "hour hours four tour tours your yours pour sour flour detour contour devour".split()  # noqa: SIM905
+)
+_SPELLINGS: dict[str, str] = {}
+
+
+def spelling(word: str) -> str:
+    """``word`` with its US/UK spelling folded (-ise/-ize, -yse/-yze, -our/-or, -ence/-ense,
+    -ogue/-og, doubled l, -tre/-ter); remembered, since news repeats its words."""
+    found = _SPELLINGS.get(word)
+    if found is not None:
+        return found
+    folded = word
+    if len(word) >= 5 and word.isascii() and word not in _NOT_SPELLING:
+        for pattern, replacement in _SPELLING:
+            folded = pattern.sub(replacement, folded)
+    if len(_SPELLINGS) > 1 << 16:
+        _SPELLINGS.clear()
+    _SPELLINGS[word] = folded
+    return folded

@@ -1,0 +1,126 @@
+"""How much of one text is in another, from two signatures, and the reason in words. Pure.
+
+A trimmed copy is *contained* in its original, and an original is contained in a copy
+that added a paragraph on top: the measure is the share of the shorter text's shingles
+found in the longer one (containment), over the whole body. Samples are chosen by hash
+value (``signature``), so both texts keep the same shingles of the passages they share
+and the share is measured exactly on the sampled ones.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
+from monitor.dedup.shingles import FACTS
+from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
+
+MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
+MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
+
+
+@dataclass(slots=True)
+class Stored:
+    """What the index keeps of an entry: no text, only hashes (see ``signature.Signature``)."""
+
+    story_id: int
+    seen: float  # first-seen POSIX time: the window is pruned by it
+    keys: tuple[int, ...]
+    sample: bytes
+    opening: bytes
+    sentences: bytes
+    facts: bytes
+    length: int
+    flags: int
+    title: int
+    outlet: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    score: float  # percent of the shorter text's checked shingles found in the longer
+    checked: int  # how many shingles were checked
+    query_shorter: bool  # the entry being decided is the shorter (else the stored one is)
+
+    def facts(self, query: Signature, other: Stored) -> float:
+        """Percent of the shorter's names and numbers (sampled) found in the longer's; 100 with too few.
+        Asked only of a candidate whose text is close enough: most are not."""
+        shorter, longer = (query, other) if self.query_shorter else (other, query)
+        return _facts(shorter.facts, longer.facts)
+
+    def says(self, entry_id: int, other: Stored, query: Signature) -> str:
+        """The evidence in words, from the point of view of the entry being decided."""
+        found, total, in_order = _sentences(query.sentences, other.sentences)
+        where = f"entry {entry_id}" + (f" ({other.outlet})" if other.outlet else "")
+        if self.query_shorter:
+            text = f"{self.score:.0f} % of this entry's text appears in {where}"
+        else:
+            text = f"{self.score:.0f} % of {where}'s text appears in this entry"
+        if total:
+            order = ", in order" if in_order and found > 1 else ""
+            text += f"; {found * 100 // total} % of its sentences ({found} of {total}) word for word{order}"
+        opening, end = differences(query, other)
+        text += f"; opening differs: {', '.join(opening)}" if opening else ""
+        return text + (f"; {end}" if end else "")
+
+
+def _threshold(sample: bytes) -> int:
+    if len(sample) < SAMPLE_MAX * 4:
+        return SAMPLE_BELOW
+    return int.from_bytes(sample[-4:], "little") + 1
+
+
+def containment(query: Signature, other: Stored) -> Evidence:
+    """How much of the shorter of ``query`` (fresh: all its shingles known) and ``other`` is in the longer."""
+    other_sample = np.frombuffer(other.sample, dtype="<u4").tolist()
+    if other.length < query.length:  # every stored shingle of the other is looked up in all of ours
+        stored = other_sample + np.frombuffer(other.opening, dtype="<u4").tolist()
+        found, checked = len(query.shingles.intersection(stored)), len(stored)
+    else:
+        bound = min(_threshold(other.sample), _threshold(query.sample))
+        mine = {h for h in np.frombuffer(query.sample, dtype="<u4").tolist() if h < bound}
+        found, checked = len(mine.intersection(other_sample)), len(mine)
+        opening = np.frombuffer(query.opening, dtype="<u4").tolist()
+        if checked < MIN_CHECKED and opening:
+            # A short copy (a summary, a first paragraph): too few sampled shingles to say much, so
+            # its opening's other shingles count too, against the other's opening.
+            theirs = set(np.frombuffer(other.opening, dtype="<u4").tolist())
+            found, checked = found + len(theirs.intersection(opening)), checked + len(opening)
+    score = 100.0 * found / checked if checked else 0.0
+    return Evidence(score, checked, other.length >= query.length)
+
+
+def _facts(shorter: bytes, longer: bytes) -> float:
+    """Percent of the shorter's facts found in the longer's, both taken below the same bound."""
+    mine, theirs = np.frombuffer(shorter, dtype="<u4").tolist(), np.frombuffer(longer, dtype="<u4").tolist()
+    bound = min(mine[-1] if len(mine) == FACTS else 1 << 32, theirs[-1] if len(theirs) == FACTS else 1 << 32)
+    checked = [h for h in mine if h <= bound]
+    if len(checked) < MIN_FACTS:
+        return 100.0
+    return 100.0 * len(set(checked).intersection(theirs)) / len(checked)
+
+
+def _sentences(mine: bytes, theirs: bytes) -> tuple[int, int, bool]:
+    """Of this entry's sentences, how many the other has word for word, and whether in the same order."""
+    ours = np.frombuffer(mine, dtype="<u4").tolist()
+    position = {h: i for i, h in reversed(list(enumerate(np.frombuffer(theirs, dtype="<u4").tolist())))}
+    places = [position[h] for h in ours if h in position]
+    return len(places), len(ours), places == sorted(places)
+
+
+def differences(query: Signature, other: Stored) -> tuple[list[str], str]:
+    """How this entry's opening differs from the other's (what wrapping came or went), and its end."""
+    notes = []
+    for flag, name in ((DATELINE, "dateline"), (BYLINE, "byline")):
+        if other.flags & flag and not query.flags & flag:
+            notes.append(f"{name} removed")
+        elif query.flags & flag and not other.flags & flag:
+            notes.append(f"{name} added")
+    ours = np.frombuffer(query.sentences, dtype="<u4").tolist()
+    theirs = np.frombuffer(other.sentences, dtype="<u4").tolist()
+    if ours and theirs and ours[0] != theirs[0]:
+        notes.append("a paragraph before it" if theirs[0] in ours else "first sentence differs")
+    end = "ends with a truncation marker" if query.flags & TRUNCATED and not other.flags & TRUNCATED else ""
+    return notes, end

@@ -1,0 +1,107 @@
+"""A text's words, shingles, sentences and facts as stable 32-bit hashes. Pure.
+
+Hashes are CRC-32 (of each token, then mixed per shingle), never Python's salted ``hash``:
+signatures are stored and compared across processes and restarts. Tokens are hashed in
+their US/UK-folded form (``clean.spelling``), remembered per token, since news repeats its
+words and the folding is the costly part.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+
+from monitor.dedup.clean import spelling
+from monitor.text import ascii_words_joined, fold, script_tokens, without_spaces
+
+SHINGLE_WORDS = 3
+SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
+FACTS = 40
+SENTENCES = 32
+# Numbers, katakana runs (foreign names), Han names and places marked by their suffix (田中一郎氏,
+# 福井市), and capitalised words of the Latin, Greek and Cyrillic alphabets.
+_FACT = re.compile(
+    r"\d[\d,.:]*\d|\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
+    r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
+)
+# Capitalised because they open a sentence or a clause, not because they name anything.
+_NOT_FACTS = frozenset(
+    "the a an in on at as by for from he she it its they this that we but and or if of to with".split()  # noqa: SIM905
+)
+_SENTENCE_SPLIT = re.compile("(?<=[.!?。！？])\\s+|(?<=[。！？])|\n")
+_SENTENCE_START = re.compile("(?:^|[.!?。！？\n])\\s*$")
+_TOKEN_HASHES: dict[str, int] = {}
+
+
+def crc(text: str) -> int:
+    return zlib.crc32(text.encode())
+
+
+def token_hashes(tokens: list[str]) -> list[int]:
+    """The hash of each token's spelling-folded form (``clean.spelling``)."""
+    memo = _TOKEN_HASHES
+    if len(memo) > 1 << 17:
+        memo.clear()  # a bound on memory; the words that matter come back at once
+    values = list(map(memo.get, tokens))
+    if None in values:
+        for i, token in enumerate(tokens):
+            if values[i] is None:
+                values[i] = memo[token] = crc(spelling(token))
+    return values  # type: ignore[return-value]  # no None is left
+
+
+def unspaced(tokens: list[str]) -> bool:
+    """Are most tokens single characters of a script written without spaces (Japanese, Chinese, Thai)?"""
+    head = tokens[:64]
+    return sum(1 for t in head if len(t) == 1 and without_spaces(t)) * 2 > len(head)
+
+
+def shingle_hashes(tokens: list[str]) -> np.ndarray:
+    """A stable 32-bit hash per shingle of ``tokens`` (a uint64 array holding 32-bit values).
+
+    Shingles are ``SHINGLE_WORDS`` tokens, or ``SHINGLE_CHARS`` when most tokens are single
+    characters of an unspaced script; a text shorter than one shingle is one shingle.
+    """
+    if not tokens:
+        return np.zeros(0, dtype=np.uint64)
+    width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
+    hv = np.array(token_hashes(tokens), dtype=np.uint64)
+    n = len(tokens) - width + 1
+    mixed = np.zeros(n, dtype=np.uint64)
+    for offset in range(width):
+        mixed = (mixed ^ hv[offset : offset + n]) * np.uint64(0x9E3779B97F4A7C15)
+    # MurmurHash3's 64-bit finaliser, then the high 32 bits: every input bit reaches every output bit.
+    mixed ^= mixed >> np.uint64(33)
+    mixed *= np.uint64(0xFF51AFD7ED558CCD)
+    mixed ^= mixed >> np.uint64(33)
+    return mixed >> np.uint64(32)
+
+
+def sentence_hashes(folded: str) -> list[int]:
+    """A hash per sentence of folded text (its words only: punctuation and spacing do not count)."""
+    out = []
+    for sentence in _SENTENCE_SPLIT.split(folded):
+        words = ascii_words_joined(sentence) if sentence.isascii() else " ".join(script_tokens(sentence))
+        if words:
+            out.append(crc(words))
+            if len(out) == SENTENCES:
+                break
+    return out
+
+
+def facts(text: str) -> list[int]:
+    """The ``FACTS`` smallest hashes of the names and numbers of ``text`` (see ``_FACT``).
+
+    A capitalised word opening a sentence counts only when the text also writes it capitalised
+    inside a sentence: "Власти", "Officials" or "According" open sentences without naming anything.
+    """
+    inner: set[str] = set()
+    first: set[str] = set()
+    for found in _FACT.finditer(text):
+        word = found.group()
+        opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, found.start() - 3), found.start())
+        (first if opens else inner).add(fold(word))
+    names = (inner | (first & inner)) - _NOT_FACTS
+    return sorted(map(crc, names))[:FACTS]
