@@ -21,7 +21,7 @@ from monitor.errors import ConfigError, Problem
 from monitor.errors import did_you_mean as _hint  # the one "did you mean"
 from monitor.ingest.fulltext import MODES, Politeness
 from monitor.ingest.schedule import Policy
-from monitor.models import Burst, Feed, FullText, Target
+from monitor.models import Burst, Chat, Feed, FullText, Target, Webhook
 from monitor.outbox.policy import QuietHours, TargetPolicy, zone
 
 
@@ -250,7 +250,9 @@ def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
         http=Http(reader.get(_table(reader, data, "http"), "http", "listen", _listen, None)),
         operator=_operator(reader, notify, targets),
         log_level=reader.get(_table(reader, data, "log"), "log", "level", _level, "INFO"),
-        secrets=tuple(url for target in targets.values() for url in target.urls),
+        secrets=tuple(url for target in targets.values() for url in target.urls)
+        + tuple(t.webhook.url for t in targets.values() if t.webhook)
+        + tuple(t.chat.url for t in targets.values() if t.chat and t.chat.service not in ("telegram", "matrix")),
     )
     if reader.problems:
         raise ConfigError(reader.problems)
@@ -413,16 +415,35 @@ def _targets(reader: _Reader, notify: dict[str, Any]) -> dict[str, Target]:
         if not isinstance(table, dict):
             reader.problem(f'[{section}] must be a table with urls = ["scheme://…"]', section)
             continue
-        for key in set(table) - {"urls", *POLICY_KEYS}:
-            allowed = ", ".join(("urls", *POLICY_KEYS))
+        for key in set(table) - {"urls", "webhook", "chat", *POLICY_KEYS}:
+            allowed = ", ".join(("urls", "webhook", "chat", *POLICY_KEYS))
             reader.problem(
                 f"unknown key {key!r} in [{section}]{_hint(key, POLICY_KEYS) or f' (allowed: {allowed})'}", section, key
             )
         if name == "default":
             reader.problem('"default" is reserved for [notify].urls: pick another target name', section)
             continue
-        targets[name] = Target(name, tuple(reader.get(table, section, "urls", _urls, [])))
+        hook, chat = _webhook(reader, table, section), _chat(reader, table, section)
+        targets[name] = Target(name, tuple(reader.get(table, section, "urls", _urls, [])), hook, chat)
     return targets
+
+
+def _webhook(reader: _Reader, table: dict[str, Any], section: str) -> Webhook | None:
+    """``webhook = { url = …, secret_env = … }``: a signed webhook target (outbox/webhook.py)."""
+    from monitor.outbox.webhook import parse_spec
+
+    line = reader.line_of(section, "webhook")
+    base = reader.path.resolve().parent
+    return reader.get(table, section, "webhook", lambda v: parse_spec(v, base, line), None)
+
+
+def _chat(reader: _Reader, table: dict[str, Any], section: str) -> Chat | None:
+    """``chat = { service = "slack", url = … }``: a chat service in its own format (outbox/chat.py)."""
+    from monitor.outbox.chat import parse_spec
+
+    line = reader.line_of(section, "chat")
+    base = reader.path.resolve().parent
+    return reader.get(table, section, "chat", lambda v: parse_spec(v, base, line), None)
 
 
 def _notify_settings(reader: _Reader, notify: dict[str, Any], base: Path) -> NotifySettings:

@@ -78,11 +78,41 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class Webhook:
+    """A signed webhook (``webhook = { url = …, secret_env = … }``): where to post, and where the
+    signing secret lives (an environment variable or a file); never the secret itself."""
+
+    url: str = field(repr=False)  # may carry a token
+    secret_env: str | None = None
+    secret_file: str | None = None  # absolute: the config loader resolved it
+    line: int | None = None  # of ``webhook =`` in the config, for problems found later
+
+
+@dataclass(frozen=True, slots=True)
+class Chat:
+    """A chat service written to in its own format (``chat = { service = "slack", url = … }``).
+
+    ``url``: the webhook URL (Slack, Teams, Discord), the Bot API base (Telegram) or the
+    homeserver (Matrix). Telegram and Matrix also need a token, read from ``token_env`` or
+    ``token_file`` (never the config), and a ``chat_id`` or ``room``."""
+
+    service: str
+    url: str = field(repr=False)  # a webhook URL is itself a credential
+    chat_id: str | None = None
+    room: str | None = None
+    token_env: str | None = None
+    token_file: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Target:
     """A named set of apprise URLs. ``name`` is "default" for ``[notify].urls``."""
 
     name: str
     urls: tuple[str, ...] = field(repr=False)  # URLs carry secrets: keep them out of reprs
+    webhook: Webhook | None = None  # a signed webhook beside the apprise URLs
+    chat: Chat | None = None  # a chat service in its native format
 
 
 @dataclass(frozen=True, slots=True)

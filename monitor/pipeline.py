@@ -32,6 +32,7 @@ from monitor.ingest.parse import MAX_ENTRIES, ParsedFeed
 from monitor.ingest.pool import FeedParser
 from monitor.models import Entry, Feed, FullText, Match
 from monitor.outbox import notices as health
+from monitor.outbox import spikes
 from monitor.rules import Rule, RuleSet
 from monitor.rules.match import in_scope
 from monitor.runtime import Runtime
@@ -304,6 +305,7 @@ def _record(p: Pipeline, rt: Runtime, entry: Entry, state: FeedState, examined: 
     sig = _signature(entry, facts, examined, now)
     decision = p.index.decide(sig)
     queued: list[QueuedAlert] = []
+    matched: list[tuple[Match, Rule]] = []
     if _alertable(rt.config, entry, state, now):
         matched = [(match, rules.rule(match.rule)) for match in _matches(rules, entry, facts, examined, now)]
         # The story's outlets are read only when a matched rule escalates (a query per copy otherwise).
@@ -335,6 +337,8 @@ def _record(p: Pipeline, rt: Runtime, entry: Entry, state: FeedState, examined: 
     else:
         event_id = decision.event_id if decision.event_id is not None else p.store.story_event(story_id)
     p.index.add(entry_id, story_id, event_id, sig, now)
+    if any(rule.spike for _, rule in matched):
+        added += spikes.note(p.store, rt.notifier, matched, entry_id, story_id, now)
     if decision.story_id is not None:
         log.debug("entry %s joins story %d: %s", entry.link or entry.key, story_id, decision.reason)
     else:

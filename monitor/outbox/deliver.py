@@ -34,7 +34,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from monitor.backoff import Dice
-from monitor.outbox.holds import BurstGate, hold_for
+from monitor.outbox.holds import BurstGate, hold_for, rule_named
 from monitor.outbox.rehearsal import Rehearsal
 from monitor.outbox.sending import RETRY_BASE, RETRY_CAP, send
 from monitor.store import Notice, PendingAlert
@@ -170,6 +170,10 @@ def _run(p: _Pass, units: list[Unit], burst: BurstGate, tally: _Tally, accepted:
         if any(i in tally.handled for i in unit.ids):
             continue
         tally.handled.update(unit.ids)
+        if unit.reason is None and (until := burst.cooling.hold(unit.first, rule_named(p.rules, unit.first.rule))):
+            _hold(p, [unit.first], "cooldown", until)
+            tally["held"] += 1
+            continue
         if unit.reason is None and (hold := burst.over(unit.first)):
             _hold(p, [unit.first], "burst", hold)
             tally["held"] += 1
@@ -177,6 +181,7 @@ def _run(p: _Pass, units: list[Unit], burst: BurstGate, tally: _Tally, accepted:
         outcome = send(p, unit)
         tally[outcome] += 1
         if outcome == "sent":
+            burst.cooling.sent(unit.alerts)
             accepted.add(unit.first.url_id)
             if unit.reason is None:
                 burst.count(unit.first)
@@ -253,7 +258,9 @@ def _units(p: _Pass, pending: list[PendingAlert], now: datetime, force: bool) ->
             batches[alert.batch].append(alert)
     units = singles + [Unit(tuple(b), _reason(b)) for b in batches.values() if force or _due(b[0], now)]
     units += _new_batches(p, pending, now)
-    return sorted(units, key=lambda u: u.first.id)
+    # A message left in flight by a crash goes first, so a second one is never marked while it still is:
+    # only one message is ever in flight (docs/delivery.md), even when earlier alerts failed before the crash.
+    return sorted(units, key=lambda u: (all(a.in_flight is None for a in u.alerts), u.first.id))
 
 
 def _new_batches(p: _Pass, pending: list[PendingAlert], now: datetime) -> list[Unit]:
@@ -272,7 +279,8 @@ def _new_batches(p: _Pass, pending: list[PendingAlert], now: datetime) -> list[U
 
 
 def _due(alert: PendingAlert, now: datetime) -> bool:
-    return alert.next_attempt is None or alert.next_attempt <= now
+    """Its retry time has come; a message left in flight by a crash is due at once (it goes first)."""
+    return alert.next_attempt is None or alert.next_attempt <= now or alert.in_flight is not None
 
 
 def _reason(alerts: list[PendingAlert]) -> str:

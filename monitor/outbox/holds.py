@@ -12,6 +12,7 @@ from collections import Counter
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from monitor.outbox.cooldown import Cooldowns
 from monitor.outbox.digests import next_digest
 from monitor.rules import Rule, RuleSet
 from monitor.store import PendingAlert
@@ -40,6 +41,7 @@ class BurstGate:
     def __init__(self, store: Store, config: Config, rules: RuleSet, now: datetime):
         self.store, self.config, self.rules, self.now = store, config, rules, now
         self.seen: Counter[tuple[str, str | None]] = Counter()
+        self.cooling = Cooldowns(store, now)  # a rule's own cooldown: one message per period (cooldown.py)
 
     def over(self, alert: PendingAlert) -> datetime | None:
         """When the alert is over a cap: the moment its roll-up may go out; else None."""

@@ -36,7 +36,8 @@ BODY_LIMIT = 32_768  # apprise's body limit
 SNIPPET_CHARS = 280
 BUNDLED = Path(__file__).parent / "templates"
 
-Style = Literal["email", "chat", "text"]
+# "webhook" and the chat services: JSON made by outbox/webhook.py and outbox/chat.py, not templates
+Style = Literal["email", "chat", "text", "webhook", "slack", "teams", "telegram", "discord", "matrix"]
 FORMATS: dict[Style, tuple[str, str]] = {"email": ("html", "html"), "chat": ("md", "markdown"), "text": ("txt", "text")}
 KINDS = ("alert", "digest")
 HEADINGS = {  # {alerts}, {more}, {earlier}: the count with its words, singular or plural
@@ -44,8 +45,9 @@ HEADINGS = {  # {alerts}, {more}, {earlier}: the count with its words, singular 
     "quiet": "Held during quiet hours for {target}: {alerts}",
     "burst": "{more} for {target} (burst limit)",
     "catchup": "Catch-up for {target}: {earlier}",
+    "cooldown": "{more} for {target} (rule cool-down)",
 }
-KIND_NAMES = ("story", "event", "escalation", "update")
+KIND_NAMES = ("story", "event", "escalation", "update", "spike")
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,8 +69,8 @@ class AlertView:
     matched: tuple[str, ...]
     outlets: tuple[str, ...]  # every outlet carrying the story, first one first
     target: str = "default"
-    kind: str = "story"  # story | event | escalation | update
-    writeups: tuple[Writeup, ...] = ()  # event: the event's stories so far, first first
+    kind: str = "story"  # story | event | escalation | update | spike
+    writeups: tuple[Writeup, ...] = ()  # event: the event's stories so far, first first; spike: the window's
     previous_title: str = ""  # update: the title before the edit
     change: str = ""  # update: what changed, e.g. "numbers changed: 30, 34"
 
@@ -108,6 +110,7 @@ def _what(kind: str, outlets: int) -> str:
         "event": "New event",
         "escalation": f"Now carried by {outlets} outlets",
         "update": "Updated",
+        "spike": "Spike",
     }.get(kind, "")
 
 
@@ -159,14 +162,7 @@ class Templates:
 
     def digest(self, views: Sequence[AlertView], style: Style, reason: str, target: str) -> Message:
         """Many alerts in one message; when too long, the last ones are left out and counted."""
-        n = len(views)
-        heading = HEADINGS.get(reason, HEADINGS["digest"]).format(
-            target=target,
-            count=n,
-            alerts=plural(n, "alert"),
-            more=plural(n, "more match", "more matches"),
-            earlier=plural(n, "earlier match", "earlier matches"),
-        )
+        heading = digest_heading(reason, target, len(views))
         shown = len(views)
         while True:
             items = [v.variables(snippet_chars=0) for v in views[:shown]]
@@ -190,6 +186,17 @@ class Templates:
             title = Markup(title).unescape()
         # A title is one line in every service.
         return Message(title=" ".join(title.split()), body=body.strip(), body_format=body_format)
+
+
+def digest_heading(reason: str, target: str, n: int) -> str:
+    """The heading of a combined message of ``n`` alerts held for ``reason``."""
+    return HEADINGS.get(reason, HEADINGS["digest"]).format(
+        target=target,
+        count=n,
+        alerts=plural(n, "alert"),
+        more=plural(n, "more match", "more matches"),
+        earlier=plural(n, "earlier match", "earlier matches"),
+    )
 
 
 def _where(exc: jinja2.TemplateError, name: str) -> tuple[str | None, int | None]:

@@ -16,7 +16,10 @@ from monitor.durations import format_duration
 from monitor.errors import DeliveryError
 from monitor.models import Message
 from monitor.outbox import notices
+from monitor.outbox.chat import SERVICES
+from monitor.outbox.chat import message as chat_message
 from monitor.outbox.holds import rule_named
+from monitor.outbox.payloads import payload_message
 from monitor.outbox.render import AlertView, Writeup
 from monitor.store import Delivery, Notice, PendingAlert
 
@@ -137,10 +140,14 @@ def _notice_failing(p: _Pass, alert: PendingAlert, error: str, now: datetime) ->
 
 
 def _message(p: _Pass, unit: Unit) -> Message:
+    style = p.target.style(unit.first.url_id)
+    if style == "webhook":  # the versioned JSON, for notices too: the id and key stay the same on retries
+        return payload_message(p.box.store, unit.alerts, {r.name: r for r in p.rules.rules}, unit.reason)
     if unit.first.kind == "notice":  # worded when queued: the fact as it stood then
         return Message(unit.first.detail.get("title", ""), unit.first.detail.get("body", ""))
-    style = p.target.style(unit.first.url_id)
     views = [_view(p, a) for a in unit.alerts]
+    if style in SERVICES:
+        return chat_message(style, views, unit.reason, unit.first.target)
     if unit.reason is None:
         return p.templates.alert(views[0], style)
     return p.templates.digest(views, style, unit.reason, unit.first.target)
@@ -155,6 +162,8 @@ def _view(p: _Pass, alert: PendingAlert) -> AlertView:
     if alert.kind == "event":
         rows = store.event_writeups(store.story_event(alert.story_id))
         writeups = tuple(Writeup(w["title"] or "", w["link"] or "", tuple(w["outlets"])) for w in rows)
+    elif alert.kind == "spike":
+        writeups = tuple(_writeup(p, story) for story in alert.detail.get("stories", ()))
     return AlertView(
         rule=alert.rule,
         severity=rule.severity if rule else "normal",
@@ -167,3 +176,10 @@ def _view(p: _Pass, alert: PendingAlert) -> AlertView:
         previous_title=alert.detail.get("previous_title", ""),
         change=alert.detail.get("change", ""),
     )
+
+
+def _writeup(p: _Pass, story_id: int) -> Writeup:
+    """A story as a list item: its first entry's title and link, every outlet carrying it."""
+    rows = p.box.store.story_entries(story_id)
+    first = rows[0] if rows else {"title": "(no longer stored)", "link": ""}
+    return Writeup(first["title"] or "", first["link"] or "", tuple(p.box.store.story_outlets(story_id)))

@@ -37,7 +37,7 @@ class Target(Protocol):
         ...
 
     def style(self, handle: str) -> Style:
-        """How a message to this URL is written: "email", "chat" or "text"."""
+        """How a message to this URL is written: "email", "chat", "text", "webhook" (JSON) or a chat service."""
         ...
 
     def knows(self, handle: str) -> bool:

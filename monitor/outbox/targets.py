@@ -114,7 +114,10 @@ class Notifier:
     """
 
     def __init__(self, targets: dict[str, Target], *, throttle: float = 0.0, lean: bool = False):
+        from monitor.outbox.hooks import HttpTargets  # httpx: only when a notifier is made
+
         self.targets = targets
+        self.hooks = HttpTargets(targets)  # signed webhooks and native chat targets, beside the apprise URLs
         self.throttle = throttle
         self._servers: dict[str, apprise.Apprise] = {}  # made at the first send when lean
         self._urls: dict[str, str] = {}  # handle -> URL, for the servers still to make
@@ -156,7 +159,7 @@ class Notifier:
                 f"{masked}: check the scheme (see apprise's list of services)",
             )
             for name, masked in self._invalid
-        ]
+        ] + self.hooks.problems(config_path)
 
     def deliveries(self, rule: str, names: Iterable[str]) -> list[Delivery]:
         """Every target URL a rule's alert must reach (the default target when none named)."""
@@ -170,13 +173,15 @@ class Notifier:
                 handle = url_id(url)
                 if handle in self._labels:
                     found.append(Delivery(rule, name, handle, self._labels[handle]))
-        return found
+        return found + self.hooks.deliveries(rule, chosen, self.targets)
 
     def knows(self, handle: str) -> bool:
-        return handle in self._labels
+        return handle in self._labels or self.hooks.knows(handle)
 
     def send(self, handle: str, message: Message) -> None:
         """Deliver or raise DeliveryError; the error text never contains the URL."""
+        if self.hooks.knows(handle):
+            return self.hooks.send(handle, message)
         if handle not in self._labels:
             raise DeliveryError("target URL no longer in the config")
         box = self._servers.get(handle)
@@ -199,15 +204,15 @@ class Notifier:
             raise DeliveryError(f"{self._labels[handle]} did not accept the alert")
 
     def label(self, handle: str) -> str:
-        return self._labels.get(handle, handle)
+        return self.hooks.label(handle) if self.hooks.knows(handle) else self._labels.get(handle, handle)
 
     def style(self, handle: str) -> Style:
-        """How messages to this URL are written: HTML email, Markdown chat, or plain text."""
-        return self._styles.get(handle, "text")
+        """How messages to this URL are written: HTML email, Markdown chat, plain text, or a webhook's JSON."""
+        return self.hooks.style(handle) if self.hooks.knows(handle) else self._styles.get(handle, "text")  # type: ignore[return-value]
 
     def handles(self) -> list[str]:
         """Every usable target URL, by handle."""
-        return list(self._labels)
+        return [*self._labels, *self.hooks.specs]
 
     def secret(self, handle: str) -> bool:
         """True when the URL carries a secret (apprise masks part of it, or it has a user:password)."""

@@ -20,6 +20,7 @@ from monitor.rules.aliases import BUILTIN_ALIASES, AliasBook, AliasDef, is_alias
 from monitor.rules.compile import compile_regex, term_key
 from monitor.rules.model import DEFAULT_FIELDS, DEFAULT_NEAR, FIELDS, Example, Group, Rule, Scope, Term, Unless
 from monitor.rules.schema import schema_problems
+from monitor.rules.signals import SIGNAL_KEYS, read_signals
 from monitor.rules.spelling import uses_ascii_boundary
 from monitor.rules.yamlfile import LineDict, LineList, load_yaml
 from monitor.text import fold, without_spaces
@@ -41,6 +42,7 @@ RULE_KEYS = (
     "delivery",
     "burst",
     "examples",
+    *SIGNAL_KEYS,
 )
 CHOICES = {
     "novelty": ("story", "event"),
@@ -177,6 +179,7 @@ class _Reader:
         examples = self.examples(data)
         notify = self.notify(data)
         scope = self.scope(data)
+        signals = read_signals(data, self.problem)
         if group is None or not isinstance(name, str):
             return None
         return Rule(
@@ -191,6 +194,7 @@ class _Reader:
             examples_no_match=examples[1],
             description=str(description),
             burst=burst,
+            **signals,
             **options,
         )
 

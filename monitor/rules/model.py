@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from monitor.models import Burst
+from monitor.rules.spike import Spike
 
 GroupKind = Literal["all", "any", "none"]
 Novelty = Literal["story", "event"]
@@ -126,3 +127,5 @@ class Rule:
     examples_match: tuple[Example, ...] = ()
     examples_no_match: tuple[Example, ...] = ()
     description: str = ""
+    spike: Spike | None = None  # alert on a spike in this rule's stories (rules/spike.py)
+    cooldown: float | None = None  # seconds: at most one message of this rule per target URL per period

@@ -22,6 +22,7 @@ from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
 from monitor.store.migrations import migrations
 from monitor.store.records import Delivery, FeedState, Notice, PendingAlert, QueuedAlert, Recorded
+from monitor.store.signals import SignalsMixin
 
 __all__ = [
     "FEED_STATES",
@@ -42,5 +43,5 @@ __all__ = [
 ]
 
 
-class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, FeedbackMixin, ArticlesMixin):
+class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, FeedbackMixin, SignalsMixin, ArticlesMixin):
     """The state database. Safe to use from several threads; one writer at a time."""

@@ -80,6 +80,13 @@ class AlertsMixin(StoreBase):
             sql, params = sql + " AND rule = ?", [*params, rule]
         return int(self._query(sql, params)[0]["n"])
 
+    def last_sent(self, url_id: str, rule: str) -> datetime | None:
+        """When a message carrying an alert of ``rule`` (single or roll-up) last reached the target URL."""
+        rows = self._query(
+            "SELECT max(sent_at) AS at FROM alerts WHERE url_id = ? AND rule = ? AND status = 'sent'", [url_id, rule]
+        )
+        return from_iso(rows[0]["at"]) if rows and rows[0]["at"] else None
+
     def queue_notice(self, notice: Notice, now: datetime, *, feed: tuple[str, str | None] | None = None) -> int:
         """Queue ``notice``, and with ``feed`` = (url, health_notice) record on the feed that it was told,
         in the same transaction. Returns how many alerts were queued (one per delivery, none twice)."""

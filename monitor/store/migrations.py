@@ -220,7 +220,18 @@ def m011_feeds_folder(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m012_fulltext_articles(db: sqlite_utils.Database) -> None:
+def m012_signals_rule_hits(db: sqlite_utils.Database) -> None:
+    """Spike alerts count the distinct stories a rule matched per window: one row per (rule, story),
+    the first time the rule matched it (a copy of the story adds nothing)."""
+    db.execute(
+        "CREATE TABLE rule_hits (rule TEXT NOT NULL, story_id INTEGER NOT NULL, at TEXT NOT NULL, "
+        "PRIMARY KEY (rule, story_id)) WITHOUT ROWID"
+    )
+    db.execute("CREATE INDEX idx_rule_hits_rule_at ON rule_hits (rule, at)")
+
+
+@migrations()
+def m013_fulltext_articles(db: sqlite_utils.Database) -> None:
     """Full text of linked articles (issue 16), one row per canonical URL: a copy of the same
     URL in another feed reads the row instead of fetching again. ``status`` is "fetched"
     (``text`` extracted from ``source_url``, the address after redirects), "failed" (tried

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from monitor.models import Match, Message
 
@@ -47,9 +47,9 @@ class PendingAlert:
     batch: int | None = None
     in_flight: datetime | None = None
     since: datetime | None = None  # start of the current retry series (created, or the last manual retry)
-    kind: str = "story"  # story | event | escalation | update | notice
-    # an update's "previous_title" and "change"; a notice's "title" and "body" (its whole message)
-    detail: dict[str, str] = field(default_factory=dict)
+    kind: str = "story"  # story | event | escalation | update | spike | notice
+    # an update's "previous_title" and "change"; a spike's figures; a notice's "title" and "body" (its whole message)
+    detail: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
