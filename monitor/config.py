@@ -57,6 +57,22 @@ class Http:
     listen: tuple[str, int] | None = None  # host, port of /healthz and /metrics; None: no server
 
 
+@dataclass(frozen=True)
+class Web:
+    """The analyst's console (monitor/web). Off unless ``listen`` is set; only loopback clients
+    are served unless an auth method is set (a token, or users with scrypt password hashes)."""
+
+    listen: tuple[str, int] | None = None
+    token: str | None = field(default=None, repr=False)
+    users: dict[str, str] = field(default_factory=dict, repr=False)  # name -> "scrypt$..." hash
+    read_only: bool = False  # every state change refused: a console to look, not to touch
+    templates: Path | None = None  # a folder whose files replace the bundled page templates
+
+    @property
+    def auth(self) -> bool:
+        return bool(self.token or self.users)
+
+
 @dataclass(frozen=True, slots=True)
 class Alerts:
     backlog: float = 2 * 86400.0  # first poll: entries newer than this alert, older ones are recorded
@@ -94,6 +110,7 @@ class Config:
     notify: NotifySettings = NotifySettings()
     retention: Retention = Retention()
     http: Http = Http()
+    web: Web = Web()
     operator: str = "default"  # the target that receives feed-health notices
     log_level: str = "INFO"
     secrets: tuple[str, ...] = field(default=(), repr=False)  # every URL to redact from output
@@ -131,6 +148,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     ),
     "retention": ("entries",),
     "http": ("listen",),
+    "web": ("listen", "token", "users", "read_only", "templates"),
     "alerts": ("backlog", "max_age"),
     "dedup": ("window",),
     "log": ("level",),
@@ -248,11 +266,13 @@ def _build(path: Path, text: str, data: dict[str, Any]) -> Config:
         notify=settings,
         retention=retention,
         http=Http(reader.get(_table(reader, data, "http"), "http", "listen", _listen, None)),
+        web=_web(reader, _table(reader, data, "web"), base),
         operator=_operator(reader, notify, targets),
         log_level=reader.get(_table(reader, data, "log"), "log", "level", _level, "INFO"),
         secrets=tuple(url for target in targets.values() for url in target.urls)
         + tuple(t.webhook.url for t in targets.values() if t.webhook)
-        + tuple(t.chat.url for t in targets.values() if t.chat and t.chat.service not in ("telegram", "matrix")),
+        + tuple(t.chat.url for t in targets.values() if t.chat and t.chat.service not in ("telegram", "matrix"))
+        + _web_secrets(data),
     )
     if reader.problems:
         raise ConfigError(reader.problems)
@@ -389,6 +409,49 @@ def _listen(value: Any) -> tuple[str, int]:
     if not sep or not port.isdigit() or not 0 < int(port) < 65536:
         raise ValueError('expected "HOST:PORT", e.g. "127.0.0.1:9465"')
     return host.strip("[]") or "127.0.0.1", int(port)
+
+
+def _web(reader: _Reader, table: dict[str, Any], base: Path) -> Web:
+    def get(key: str, convert: Callable[[Any], Any], default: Any) -> Any:
+        return reader.get(table, "web", key, convert, default)
+
+    templates = get("templates", _string, None)
+    if templates is not None and not (base / templates).is_dir():
+        reader.problem(f"[web].templates: folder {base / templates} does not exist", "web", "templates")
+        templates = None
+    return Web(
+        listen=get("listen", _listen, None),
+        token=get("token", _token, None),
+        users=get("users", _users, {}),
+        read_only=get("read_only", _boolean, False),
+        templates=base / templates if templates else None,
+    )
+
+
+def _token(value: Any) -> str:
+    token = _string(value)
+    if len(token) < 16:
+        raise ValueError(
+            "a token of at least 16 characters, e.g. from: python3 -c 'import secrets; print(secrets.token_urlsafe())'"
+        )
+    return token
+
+
+def _users(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+        raise ValueError('expected a table of name = "scrypt$…" hashes (make one with: monitor web --hash-password)')
+    for name, hashed in value.items():
+        if not hashed.startswith("scrypt$") or hashed.count("$") != 5:
+            # Never echo the value: it may be a password written in the clear by mistake.
+            raise ValueError(f"user {name!r}: not a password hash; make one with: monitor web --hash-password")
+    return dict(value)
+
+
+def _web_secrets(data: dict[str, Any]) -> tuple[str, ...]:
+    """The console's token is redacted from logs like the notification URLs."""
+    web = data.get("web")
+    token = web.get("token") if isinstance(web, dict) else None
+    return (token,) if isinstance(token, str) and token else ()
 
 
 def _operator(reader: _Reader, notify: dict[str, Any], targets: dict[str, Target]) -> str:

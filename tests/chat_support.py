@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from conftest import free_port
+from conftest import reserved_port
 from webhook_support import serve_http
 
 TOKEN = "123456:test-token"
@@ -168,15 +168,16 @@ class ChatServices:
 
 @contextmanager
 def serve_chat_services() -> Iterator[ChatServices]:
-    services = ChatServices(port=free_port())
     lock = threading.Lock()
+    with reserved_port() as port:
+        services = ChatServices(port=port)
 
-    def answer(method: str, path: str, headers: dict[str, str], body: bytes) -> tuple[int, bytes]:
-        with lock:
-            return services.handle(method, path, headers, json.loads(body))
+        def answer(method: str, path: str, headers: dict[str, str], body: bytes) -> tuple[int, bytes]:
+            with lock:
+                return services.handle(method, path, headers, json.loads(body))
 
-    with serve_http(services.port, answer):
-        yield services
+        with serve_http(services.port, answer):
+            yield services
 
 
 def chat_targets(services: ChatServices) -> str:

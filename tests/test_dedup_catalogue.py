@@ -75,7 +75,8 @@ def test_stories_show_says_what_the_copy_kept_and_what_changed(tmp_path, feed_se
     feed_server.put("/wire.xml", rss(original, now - timedelta(hours=3)))
     feed_server.put("/aggregator.xml", rss(copy, now - timedelta(hours=2)))
     urls = [feed_server.url("/wire.xml"), feed_server.url("/aggregator.xml")]
-    config = write_config(tmp_path, urls, [json_receiver.url])
+    # One feed at a time, in config order: the wire's entry starts the story, the aggregator's joins it.
+    config = write_config(tmp_path, urls, [json_receiver.url], extra="[polling]\nconcurrency = 1")
     assert run_cli("--config", str(config), "run", "--once").returncode == 0
     with sqlite3.connect(tmp_path / "state.db") as conn:
         (story,) = conn.execute("SELECT story_id FROM entries GROUP BY story_id HAVING count(*) = 2").fetchone()

@@ -3,19 +3,17 @@ verifies every signature and processes each idempotency key once sees every aler
 
 from __future__ import annotations
 
-import os
 import random
 import signal
 import sqlite3
 import subprocess
 import sys
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import write_config
 from delivery_support import ZEBRA_RULE, Clock, build, close, cycle, story_feed
-from test_crash import _in_flight, _kill_at_a_random_point
+from test_crash import _in_flight, _kill_at_a_random_point, crash_seed
 from webhook_support import SECRET, serve_signed_receiver, webhook_target
 
 FIRST_STORIES = 20
@@ -29,7 +27,7 @@ STORIES = FIRST_STORIES + GROW * (RUNS - 1)
 def test_signed_webhook_through_an_outage_and_sigkills_loses_nothing_and_processes_nothing_twice(
     tmp_path, feed_server, monkeypatch
 ):
-    seed = int(os.environ.get("CRASH_SEED", time.time_ns() % 100_000))
+    seed = crash_seed()  # fixed unless CRASH_SEED is set: a failure names it for a replay
     rng = random.Random(seed)
     monkeypatch.setenv("MONITOR_TEST_HOOK_SECRET", SECRET)
     when = datetime.now(UTC) - timedelta(hours=1)
@@ -46,8 +44,10 @@ def test_signed_webhook_through_an_outage_and_sigkills_loses_nothing_and_process
             feed_server.put("/zebra.xml", story_feed(FIRST_STORIES + GROW * run, when))
             before = len(receiver.deliveries) + len(receiver.refused)
             process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            hits = feed_server.hits.get("/zebra.xml", 0)
+            fetched = lambda start=hits: feed_server.hits.get("/zebra.xml", 0) > start  # noqa: E731
             seen = lambda start=before: len(receiver.deliveries) + len(receiver.refused) > start  # noqa: E731
-            _kill_at_a_random_point(process, rng, seen)
+            _kill_at_a_random_point(process, rng, fetched, seen)
             killed += process.wait() == -signal.SIGKILL
             assert _in_flight(tmp_path) <= 1, f"CRASH_SEED={seed}: more than one message in flight"
         receiver.fail = False

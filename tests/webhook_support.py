@@ -15,7 +15,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import free_port
+from conftest import reserved_port
 
 from monitor.config import load_config
 from monitor.errors import ConfigError
@@ -103,9 +103,10 @@ def serve_http(port: int, answer: Answer) -> Iterator[None]:
 
 @contextmanager
 def serve_signed_receiver() -> Iterator[SignedReceiver]:
-    receiver = SignedReceiver(port=free_port())
-    with serve_http(receiver.port, lambda method, path, headers, body: (receiver.handle(headers, body), b"")):
-        yield receiver
+    with reserved_port() as port:  # held for the block: an outage can stop and restart the server on it
+        receiver = SignedReceiver(port=port)
+        with serve_http(receiver.port, lambda method, path, headers, body: (receiver.handle(headers, body), b"")):
+            yield receiver
 
 
 def config_error(folder: Path, line: str) -> str:

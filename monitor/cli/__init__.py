@@ -7,10 +7,20 @@ command group; ``base`` holds what they share.
 
 from __future__ import annotations
 
-from monitor.cli import alerts, feeds, rules, run, stats, stories
+from monitor.cli import alerts, feeds, rules, run, stats, stories, web
 from monitor.cli.base import cli
 
-for command in (run.check, run.run, run.demo, stories.stories, alerts.alerts, feeds.feeds, stats.stats, rules.rules):
+for command in (
+    run.check,
+    run.run,
+    run.demo,
+    stories.stories,
+    alerts.alerts,
+    feeds.feeds,
+    stats.stats,
+    rules.rules,
+    web.web,
+):
     cli.add_command(command)
 
 

@@ -24,7 +24,7 @@ from monitor.cli.base import console, load, opened
 from monitor.durations import format_duration, parse_duration
 from monitor.errors import ConfigError, MonitorError, ParseError, Problem
 from monitor.ingest import opml
-from monitor.store import from_iso
+from monitor.store import feed_status, from_iso
 from monitor.urls import redact
 
 RELOAD_HINT = "a running daemon polls it after a reload (systemctl reload monitor, or SIGHUP)"
@@ -67,7 +67,7 @@ def list_feeds(ctx: click.Context, as_json: bool) -> None:
         table.add_row(
             row["name"] or "",
             row["source"],
-            _status(row, listed),
+            feed_status(row, listed),
             _ago(from_iso(row["last_success"]), now),
             str(row["error_count"] or 0),
             _next(row, now),
@@ -214,12 +214,6 @@ def _check_url(url: str) -> str:
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise MonitorError(f"{url!r} is not a feed URL: write http(s)://host/path")
     return parts.hostname
-
-
-def _status(row: dict[str, Any], listed: set[str]) -> str:
-    if row["source"] == "config" and row["url"] not in listed:
-        return "not in config"
-    return "gone (disabled)" if row["state"] == "gone" else str(row["state"])
 
 
 def _ago(moment: datetime | None, now: datetime) -> str:

@@ -18,6 +18,7 @@ import time
 from dataclasses import replace
 from datetime import datetime, timedelta
 from types import FrameType
+from typing import Any
 from wsgiref.simple_server import WSGIServer
 
 from apscheduler.executors.pool import ThreadPoolExecutor
@@ -70,6 +71,7 @@ class Daemon:
             "outbox": ThreadPoolExecutor(1),  # delivery and pruning: a slow target never holds a poll
             "heartbeat": ThreadPoolExecutor(1),
         }
+        self.web: Any = None  # the console (monitor.web.server.Served) when [web] listen is set
         self.scheduler = BackgroundScheduler(
             executors=self.executors,
             job_defaults={
@@ -241,6 +243,8 @@ class Daemon:
         self.scheduler.start()
         if self.p.runtime.config.http.listen:
             self.http = _serve(self)
+        if self.p.runtime.config.web.listen:
+            self.web = _serve_web(self)
         self.systemd.ready()
         log.info("daemon started: %d feeds scheduled", len(self.feeds))
         status_due = 0.0
@@ -301,6 +305,8 @@ class Daemon:
         log.info("stopping: waiting up to %.0fs for polls in flight", STOP_GRACE)
         if self.http:
             self.http.shutdown()
+        if self.web:
+            self.web.close()
         self.scheduler.shutdown(wait=False)
         done = threading.Event()
 
@@ -338,4 +344,24 @@ def _serve(daemon: Daemon) -> WSGIServer | None:
         return serve(listen, daemon.p.metrics, daemon.healthy)
     except OSError as exc:
         log.error("[http] cannot listen on %s:%d: %s; running without /metrics", *listen, exc)
+        return None
+
+
+def _serve_web(daemon: Daemon) -> Any:
+    """The console on [web] listen, over this daemon's store and runtime; a reload it asks for is SIGHUP's."""
+    from monitor.web import Console, create_app  # Flask loads only when the console is on
+    from monitor.web.server import serve
+
+    config = daemon.p.runtime.config
+    assert config.web.listen is not None
+
+    def reload() -> str:
+        daemon.reload_event.set()
+        return "the daemon reloads within seconds"
+
+    console = Console(config, daemon.p.store, lambda: daemon.p.runtime, reload, daemon.p.clock)
+    try:
+        return serve(create_app(console), config.web.listen, config.web.auth)
+    except OSError as exc:
+        log.error("[web] cannot listen on %s:%d: %s; running without the console", *config.web.listen, exc)
         return None

@@ -133,7 +133,7 @@ class Outbox:
         """
         p = _Pass(self, runtime.config, runtime.rules, target or runtime.notifier, runtime.templates)
         now = self.clock()
-        pending = _apply_holds(p, self.store.pending_alerts(), now)
+        pending = _apply_holds(p, _unmuted(self, now), now)
         tally = _Tally(held=sum(1 for a in pending if a.hold_reason and a.batch is None))
         burst = BurstGate(self.store, p.config, p.rules, now)
         accepted: set[str] = set()  # target URLs that took a message in this pass
@@ -155,6 +155,16 @@ class Outbox:
             fresh = [a for a in self.store.pending_alerts() if a.kind == "notice" and a.id not in seen]
             _run(p, _units(p, fresh, now, force), burst, tally, accepted)
         return Report(tally["sent"], tally["failed"] + tally["dead"], tally["held"], tally["dead"])
+
+
+def _unmuted(outbox: Outbox, now: datetime) -> list[PendingAlert]:
+    """The pending alerts, once those a mute covers are recorded as muted, never to be sent
+    (store/mutes.py); a rehearsal writes nothing and only leaves them out."""
+    if outbox.marks is outbox.store:
+        outbox.store.apply_mutes(now)
+        return outbox.store.pending_alerts()
+    muted = outbox.store.muted_pending(now)
+    return [a for a in outbox.store.pending_alerts() if a.id not in muted]
 
 
 class _Tally(Counter[str]):

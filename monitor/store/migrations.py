@@ -231,7 +231,21 @@ def m012_signals_rule_hits(db: sqlite_utils.Database) -> None:
 
 
 @migrations()
-def m013_fulltext_articles(db: sqlite_utils.Database) -> None:
+def m013_web_mutes(db: sqlite_utils.Database) -> None:
+    """The console's mutes (a story, a rule or a feed, until a time or until unmuted), the mark an
+    alert muted by one carries, and the index the inbox's time filter reads."""
+    db.execute(
+        "CREATE TABLE mutes (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('story', 'rule', 'feed')), "
+        "value TEXT NOT NULL, until TEXT, created TEXT NOT NULL, ended TEXT)"
+    )
+    db.table("alerts").add_column("muted_by", int)  # the mute that kept it from being sent
+    # Each index also orders by id: the inbox pages newest first under one filter without sorting.
+    for column in ("created", "rule", "target", "story_id"):
+        db.table("alerts").create_index([column])
+
+
+@migrations()
+def m014_fulltext_articles(db: sqlite_utils.Database) -> None:
     """Full text of linked articles (issue 16), one row per canonical URL: a copy of the same
     URL in another feed reads the row instead of fetching again. ``status`` is "fetched"
     (``text`` extracted from ``source_url``, the address after redirects), "failed" (tried
