@@ -19,8 +19,9 @@ from zoneinfo import ZoneInfo
 from monitor.durations import parse_duration, parse_size
 from monitor.errors import ConfigError, Problem
 from monitor.errors import did_you_mean as _hint  # the one "did you mean"
+from monitor.ingest.fulltext import MODES, Politeness
 from monitor.ingest.schedule import Policy
-from monitor.models import Burst, Chat, Feed, Target, Webhook
+from monitor.models import Burst, Chat, Feed, FullText, Target, Webhook
 from monitor.outbox.policy import QuietHours, TargetPolicy, zone
 
 
@@ -39,6 +40,8 @@ class Polling:
     health_errors: int = 5  # a feed-health notice after this many failures in a row ...
     health_after: float = 6 * 3600.0  # ... or after failing for this long, whichever comes first
     allow_private: bool = True  # False: refuse feeds resolving to private/loopback addresses
+    full_text: str = "auto"  # feeds' default: fetch linked articles "auto" (teasers a rule may want), "always", "never"
+    full_text_policy: Politeness = field(default_factory=Politeness)  # full_text_*: budget, deadline, size
 
     def policy(self) -> Policy:
         return Policy(self.min_interval, self.max_interval, self.backoff_base, self.backoff_cap, self.jitter)
@@ -113,6 +116,15 @@ class Config:
     secrets: tuple[str, ...] = field(default=(), repr=False)  # every URL to redact from output
 
 
+FULL_TEXT_POLLING = (
+    "full_text",
+    "full_text_min_words",
+    "full_text_budget",
+    "full_text_timeout",
+    "full_text_extract_timeout",
+    "full_text_max_bytes",
+)
+FULL_TEXT_FEED = ("full_text", "full_text_selector", "full_text_remove", "full_text_ignore_robots")
 POLICY_KEYS = ("digest", "timezone", "quiet", "burst", "max_attempts", "max_age")  # [notify] and each target
 _SECTIONS: dict[str, tuple[str, ...]] = {
     "storage": ("path",),
@@ -132,6 +144,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
         "health_errors",
         "health_after",
         "allow_private",
+        *FULL_TEXT_POLLING,
     ),
     "retention": ("entries",),
     "http": ("listen",),
@@ -139,7 +152,7 @@ _SECTIONS: dict[str, tuple[str, ...]] = {
     "alerts": ("backlog", "max_age"),
     "dedup": ("window",),
     "log": ("level",),
-    "feeds": ("url", "name", "interval"),
+    "feeds": ("url", "name", "interval", *FULL_TEXT_FEED),
 }
 
 
@@ -328,7 +341,55 @@ def _polling(reader: _Reader, table: dict[str, Any]) -> Polling:
         health_errors=get("health_errors", _positive(_integer)),
         health_after=get("health_after", duration),
         allow_private=get("allow_private", _boolean),
+        full_text=reader.get(table, "polling", "full_text", _mode, "auto"),
+        full_text_policy=_politeness(reader, table),
     )
+
+
+def _politeness(reader: _Reader, table: dict[str, Any]) -> Politeness:
+    def get(key: str, convert: Callable[[Any], Any]) -> Any:
+        return reader.get(table, "polling", f"full_text_{key}", convert, getattr(Politeness(), key))
+
+    return Politeness(
+        budget=get("budget", _positive(_integer)),
+        timeout=get("timeout", _positive(parse_duration)),
+        extract_timeout=get("extract_timeout", _positive(parse_duration)),
+        max_bytes=get("max_bytes", _positive(parse_size)),
+        min_words=get("min_words", _positive(_integer)),
+    )
+
+
+def _feed_full_text(reader: _Reader, table: dict[str, Any], index: int) -> FullText | None:
+    """The feed's full_text keys, None when it sets none ([polling].full_text applies)."""
+    if not any(key in table for key in FULL_TEXT_FEED):
+        return None
+
+    def get(key: str, convert: Callable[[Any], Any], default: Any) -> Any:
+        return reader.get(table, "feeds", key, convert, default, index)
+
+    return FullText(
+        mode=get("full_text", _mode, "auto"),
+        selector=get("full_text_selector", _css, None),
+        remove=get("full_text_remove", _css, None),
+        ignore_robots=get("full_text_ignore_robots", _boolean, False),
+    )
+
+
+def _mode(value: Any) -> str:
+    if value not in MODES:
+        raise ValueError('expected "auto", "always" or "never"')
+    return str(value)
+
+
+def _css(value: Any) -> str:
+    from lxml.cssselect import CSSSelector  # checked by the library that will run it
+
+    text = _string(value)
+    try:
+        CSSSelector(text)
+    except Exception as exc:  # cssselect's SelectorError and ExpressionError
+        raise ValueError(f'not a CSS selector ({exc}), e.g. "article .body"') from None
+    return text
 
 
 def _retention(reader: _Reader, table: dict[str, Any], dedup: Dedup) -> Retention:
@@ -515,7 +576,8 @@ def _feeds(reader: _Reader, items: Any, default_interval: float) -> tuple[Feed, 
             continue
         name = reader.get(table, "feeds", "name", _string, parts.hostname, index)
         interval = reader.get(table, "feeds", "interval", _positive(parse_duration), default_interval, index)
-        feeds[url] = Feed(url=url, name=name, interval=interval, adaptive="interval" not in table)
+        full_text = _feed_full_text(reader, table, index)
+        feeds[url] = Feed(url=url, name=name, interval=interval, adaptive="interval" not in table, full_text=full_text)
     return tuple(feeds.values())
 
 

@@ -16,6 +16,16 @@ TEXT_FIELDS = ("title", "summary", "content")
 
 
 @dataclass(frozen=True, slots=True)
+class FullText:
+    """When and how a feed's articles are fetched for their full text (issue 16; ``ingest.fulltext``)."""
+
+    mode: str = "auto"  # "auto": short or truncated entries that pass the rules' prefilter; "always"; "never"
+    selector: str | None = None  # CSS selector of the article body; None: trafilatura finds it
+    remove: str | None = None  # CSS selector of elements dropped before extraction
+    ignore_robots: bool = False  # True: fetch articles robots.txt disallows (the operator's call)
+
+
+@dataclass(frozen=True, slots=True)
 class Feed:
     """A feed to poll, as the config or `feeds add` describes it."""
 
@@ -23,6 +33,7 @@ class Feed:
     name: str
     interval: float  # seconds between polls (the starting point when ``adaptive``)
     adaptive: bool = True  # False when the interval was set for this feed: it is then kept as is
+    full_text: FullText | None = None  # None: [polling].full_text applies
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +51,7 @@ class Entry:
     tags: tuple[str, ...] = ()
     published: datetime | None = None  # timezone-aware UTC, None when the feed gives no date
     lang: str = ""
+    article: str = ""  # plain text of the linked article when fetched (issue 16); "" otherwise
 
     def text(self, name: str) -> str:
         """The text of one matchable field (title, summary, content, author, tags, feed, link)."""
@@ -51,7 +63,9 @@ class Entry:
 
     @property
     def body(self) -> str:
-        """The longest text the entry carries: content when present, else summary."""
+        """The longest text the entry carries: the article when fetched, else content, else summary."""
+        if self.article:
+            return self.article
         return self.content if len(self.content) >= len(self.summary) else self.summary
 
 

@@ -13,7 +13,7 @@ import sqlite3
 import threading
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 
 import httpx
@@ -25,11 +25,12 @@ from monitor.dedup.rebuild import rebuild_index
 from monitor.durations import format_duration, plural
 from monitor.errors import FeedGone, FetchError, ParseError, StoreError
 from monitor.ingest import schedule
+from monitor.ingest.articles import Articles
 from monitor.ingest.examine import Facts, examine
 from monitor.ingest.fetch import FetchResult, HostSlots, fetch
 from monitor.ingest.parse import MAX_ENTRIES, ParsedFeed
 from monitor.ingest.pool import FeedParser
-from monitor.models import Entry, Feed, Match
+from monitor.models import Entry, Feed, FullText, Match
 from monitor.outbox import notices as health
 from monitor.outbox import spikes
 from monitor.rules import Rule, RuleSet
@@ -63,6 +64,7 @@ class Pipeline:
     # Per feed URL, the key digests of its last body read (pool.Read.keys): tells the parser
     # which entries it need not examine. A hint only (lost on restart); ~8 bytes per entry.
     read_keys: dict[str, bytes] = field(default_factory=dict)
+    articles: Articles | None = None  # fetches linked articles (issue 16); made from the parts above when None
     _process_lock: threading.Lock = field(default_factory=threading.Lock)
     _index: StoryIndex | None = None
     _index_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -81,6 +83,8 @@ class Pipeline:
 
     def __post_init__(self) -> None:
         self.parser.use_rules(self.runtime.rules)  # the parser processes match entries too
+        if self.articles is None:
+            self.articles = Articles(self.client, self.store, self.parser, self.hosts)
 
     def use(self, runtime: Runtime) -> None:
         """Swap in a new snapshot (a reload). Polls under way finish with the one they started with."""
@@ -162,6 +166,7 @@ def poll(p: Pipeline, feed: Feed) -> PollResult:
     except ParseError as exc:
         return _failed(p, rt, feed, state, started, exc)
     examined = Examined(got.facts | late, started, rules)
+    parsed, examined = _with_articles(p, rt, feed, state, parsed, examined)
     tally = Tally()
     with p._process_lock:  # dedup decisions and the index must see entries one at a time
         known = p.store.known_versions(feed.url, (e.key for e in parsed.entries))
@@ -348,6 +353,62 @@ def _record(p: Pipeline, rt: Runtime, entry: Entry, state: FeedState, examined: 
     return added  # not len(queued): a copy of a story already alerted on queues nothing
 
 
+def _with_articles(
+    p: Pipeline, rt: Runtime, feed: Feed, state: FeedState, parsed: ParsedFeed, examined: Examined
+) -> tuple[ParsedFeed, Examined]:
+    """Full text (issue 16): the new entries that want their article get its text (``Entry.article``)
+    and are examined again with it, before dedup and matching. Fetches stop at the deadline
+    (``full_text_timeout``): an entry without its article is matched on the feed's text, and
+    ``_articles_late`` tries the article again on the next poll that reads the feed."""
+    setting = feed.full_text or FullText(rt.config.polling.full_text)
+    if setting.mode == "never" or p.articles is None:
+        return parsed, examined
+    polite, now = rt.config.polling.full_text_policy, examined.seen
+    _articles_late(p, rt, feed, parsed, setting)
+    # A backlog entry (``_alertable``) is recorded silently: its article would cost the outlet for nothing.
+    wanted = tuple(e for e in _fresh(p, feed.url, parsed.entries) if _alertable(rt.config, e, state, now))
+    texts = p.articles.texts(feed.url, wanted, setting, rt.rules, polite, now)
+    if not texts:
+        return parsed, examined
+    entries = tuple(replace(e, article=texts[e.key]) if e.key in texts else e for e in parsed.entries)
+    enriched = tuple(e for e in entries if e.key in texts)
+    try:
+        found = p.parser.examine(enriched, now, examined.rules)
+    except ParseError:
+        return parsed, examined
+    # The content hash stays the feed's: an update is a change of what the feed carries.
+    facts = {
+        e.key: replace(f, content_hash=content_hash(replace(e, article="")))
+        for e, f in zip(enriched, found, strict=True)
+    }
+    return replace(parsed, entries=entries), Examined(examined.facts | facts, examined.seen, examined.rules)
+
+
+def _articles_late(p: Pipeline, rt: Runtime, feed: Feed, parsed: ParsedFeed, setting: FullText) -> None:
+    """Stored entries whose article could not be had on an earlier poll: tried again; a rule that
+    holds with the article alerts now (once per story, as usual)."""
+    assert p.articles is not None
+    pending = p.store.articles_pending(feed.url)
+    late = tuple(e for e in parsed.entries if e.link in pending)
+    if not late:
+        return
+    now = p.clock()
+    texts = p.articles.texts(feed.url, late, setting, rt.rules, rt.config.polling.full_text_policy, now, retry=True)
+    known = p.store.known_versions(feed.url, texts)
+    state = p.store.feed_state(feed.url)
+    for entry in late:
+        if entry.key not in texts or entry.key not in known or not _alertable(rt.config, entry, state, now):
+            continue
+        enriched, entry_id = replace(entry, article=texts[entry.key]), known[entry.key][0]
+        queued: list[QueuedAlert] = []
+        for match in rt.rules.match(enriched, now):
+            rule = rt.rules.rule(match.rule)
+            kind = "event" if rule.novelty == "event" else "story"
+            queued += [(match, d, kind) for d in rt.notifier.deliveries(rule.name, rule.notify)]
+        if queued and p.store.queue_alerts(entry_id, p.store.story_of(entry_id), queued, now):
+            log.info("entry %s: its article, fetched late, matched: alert queued", entry.link)
+
+
 def _outlets_with(p: Pipeline, story_id: int | None, outlet: str) -> int:
     if story_id is None:
         return 1
@@ -371,6 +432,7 @@ def _maybe_update(
     """A known key with changed text is an update of its entry: rewrite the row, re-index, maybe re-alert."""
     new_hash = content_hash(entry)
     old = p.store.entry(entry_id) if stored_hash != new_hash else None
+    old = replace(old, article="") if old is not None else None  # an update is a change of what the feed carries
     if old is None or (stored_hash is None and content_hash(old) == new_hash):
         return 0
     now = p.clock()

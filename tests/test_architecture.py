@@ -30,6 +30,8 @@ PURE = [
     "monitor.ingest.fastparse",
     "monitor.ingest.schedule",
     "monitor.ingest.examine",
+    "monitor.ingest.fulltext",
+    "monitor.ingest.extract",
     "monitor.dedup",
     "monitor.dedup.events",
     "monitor.dedup.rebuild",

@@ -42,13 +42,25 @@ def list_feeds(ctx: click.Context, as_json: bool) -> None:
     """A table: state, last success, error streak and last error, next poll, entries per day."""
     now = utc_now()
     with opened(ctx) as store:
-        rows, rates = store.feeds(), store.entry_rates(now)
+        rows, rates, articles = store.feeds(), store.entry_rates(now), store.article_health()
     listed = {f.url for f in load(ctx).feeds}
     if as_json:
-        click.echo(json.dumps([_record(row, listed, rates) for row in rows], indent=1, ensure_ascii=False))
+        records = [_record(row, listed, rates) | {"articles": articles.get(row["url"], {})} for row in rows]
+        click.echo(json.dumps(records, indent=1, ensure_ascii=False))
         return
     table = Table(box=None, pad_edge=False)
-    columns = ("feed", "source", "status", "last success", "errors", "next poll", "entries/day", "url", "last error")
+    columns = (
+        "feed",
+        "source",
+        "status",
+        "last success",
+        "errors",
+        "next poll",
+        "entries/day",
+        "articles",
+        "url",
+        "last error",
+    )
     for column in columns:
         table.add_column(column, justify="right" if column in ("errors", "entries/day") else "left")
     for row in rows:
@@ -60,10 +72,17 @@ def list_feeds(ctx: click.Context, as_json: bool) -> None:
             str(row["error_count"] or 0),
             _next(row, now),
             f"{rates.get(row['url'], 0.0):.1f}",
+            _articles(articles.get(row["url"], {})),
             redact(row["fetch_url"] or row["url"]) + (" (moved)" if row["fetch_url"] else ""),
             redact(row["last_error"]) if row["error_count"] and row["last_error"] else "",
         )
     console().print(table)
+
+
+def _articles(counts: dict[str, int]) -> str:
+    """Full-text health (issue 16): "3 fetched, 1 blocked"; "" for a feed whose articles were never fetched."""
+    labels = {"fetched": "fetched", "failed": "failed", "blocked": "blocked by robots.txt", "budget": "over budget"}
+    return ", ".join(f"{counts[status]} {label}" for status, label in labels.items() if counts.get(status))
 
 
 def _record(row: dict[str, Any], listed: set[str], rates: dict[str, float]) -> dict[str, Any]:

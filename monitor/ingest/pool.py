@@ -36,6 +36,7 @@ from typing import Any, TypeVar
 
 from monitor.errors import ParseError
 from monitor.ingest.examine import Facts, examine
+from monitor.ingest.extract import extract
 from monitor.ingest.parse import ParsedFeed, parse_feed
 from monitor.models import Entry
 from monitor.rules import Rule, RuleSet
@@ -187,6 +188,16 @@ class FeedParser:
         return self._in_worker(
             rules, "the parser process died while examining this feed's entries", _examine_in_worker, entries, seen
         )
+
+    def extract(
+        self, html: bytes, url: str, selector: str | None = None, remove: str | None = None, timeout: float = 5.0
+    ) -> str:
+        """``extract.extract(...)`` (an article page's text) in a worker, capped at ``timeout`` seconds there.
+        Raises ParseError for the page (a worker that dies on it too)."""
+        if self.workers <= 0:
+            return extract(html, url, selector, remove, timeout)
+        died = "the parser process died while extracting this article (too large or hostile?)"
+        return self._in_worker(None, died, extract, html, url, selector, remove, timeout)
 
     def _inline(self, body: bytes) -> bool:
         """Parse this body in the caller: no workers, or the inline budget (``inline_bytes``) not spent yet."""

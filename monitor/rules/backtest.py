@@ -34,11 +34,12 @@ def fts_query(rule: Rule) -> str | None:
 
     None when the index cannot be trusted to find them all: regex and fuzzy terms,
     non-ASCII terms (the index does not fold width or Cyrillic ё/й as ``fold`` does),
-    fields beyond title/summary/content, or a rule that can hold with no term at all.
+    fields beyond title/summary/content/article, or a rule that can hold with no term at all.
+    ``Store.history`` adds the entries that carry an article to what the query finds (the
+    index holds the feed's text only).
     """
-    if set(rule.fields) - {"title", "summary", "content"} or any(
-        set(g.fields or ()) - {"title", "summary", "content"} for g in _groups(rule.match)
-    ):
+    indexed = {"title", "summary", "content", "article"}
+    if set(rule.fields) - indexed or any(set(g.fields or ()) - indexed for g in _groups(rule.match)):
         return None
     phrases = []
     for term in positive_terms(rule.match):

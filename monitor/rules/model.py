@@ -19,8 +19,9 @@ DeliveryMode = Literal["immediate", "digest"]
 Severity = Literal["info", "normal", "urgent"]
 
 # "lead" is derived: the title and the first paragraph of the body (at most LEAD_WORDS words).
-FIELDS = ("title", "summary", "content", "author", "tags", "feed", "link", "lead")
-DEFAULT_FIELDS = ("title", "summary", "content")
+# "article" is the linked page's text when it was fetched (issue 16), else empty.
+FIELDS = ("title", "summary", "content", "author", "tags", "feed", "link", "lead", "article")
+DEFAULT_FIELDS = ("title", "summary", "content", "article")
 DEFAULT_NEAR = 20  # words: "near: true" means about a sentence
 LEAD_WORDS = 60  # words of the first paragraph the "lead" field keeps (unspaced scripts: twice as many characters)
 

@@ -15,6 +15,7 @@ import from ``monitor.store`` only.
 from __future__ import annotations
 
 from monitor.store.alerts import AlertsMixin
+from monitor.store.articles import Article, ArticlesMixin
 from monitor.store.console import STATES, ConsoleMixin, InboxFilter, feed_status, fts_phrases
 from monitor.store.entries import EntriesMixin
 from monitor.store.feedback import Feedback, FeedbackMixin
@@ -30,6 +31,7 @@ __all__ = [
     "FEED_STATES",
     "MUTE_KINDS",
     "STATES",
+    "Article",
     "Delivery",
     "FeedState",
     "Feedback",
@@ -49,5 +51,15 @@ __all__ = [
 ]
 
 
-class Store(FeedsMixin, EntriesMixin, HistoryMixin, AlertsMixin, FeedbackMixin, SignalsMixin, MutesMixin, ConsoleMixin):
+class Store(
+    FeedsMixin,
+    EntriesMixin,
+    HistoryMixin,
+    AlertsMixin,
+    FeedbackMixin,
+    SignalsMixin,
+    MutesMixin,
+    ConsoleMixin,
+    ArticlesMixin,
+):
     """The state database. Safe to use from several threads; one writer at a time."""

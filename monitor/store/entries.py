@@ -15,6 +15,7 @@ import sqlite_utils
 
 from monitor.dedup.signature import Signature
 from monitor.models import Entry
+from monitor.store.articles import with_articles
 from monitor.store.base import StoreBase
 from monitor.store.helpers import _BATCH, _CHUNK, _marks, _row_entry, iso, tombstone
 from monitor.store.records import QueuedAlert, Recorded
@@ -230,6 +231,12 @@ class EntriesMixin(StoreBase):
                 added.add((match.rule, key))
         return len(added)
 
+    def queue_alerts(self, entry_id: int, story_id: int, alerts: Iterable[QueuedAlert], now: datetime) -> int:
+        """Queue alerts for a stored entry (its article came on a later poll), under the rule's ordinary
+        keys: a story the rule already alerted on queues nothing. Returns how many were queued."""
+        with self.transaction() as db:
+            return self._queue(db, entry_id, story_id, alerts, now)
+
     def queue_catchup(self, alerts: Iterable[tuple[int, int, QueuedAlert]], now: datetime) -> int:
         """Queue (entry_id, story_id, alert) triples held for one "catchup" message per target URL, due now.
 
@@ -338,9 +345,10 @@ class EntriesMixin(StoreBase):
                 yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
 
     def entry(self, entry_id: int) -> Entry:
+        """The stored entry, with its fetched article's text (issue 16) when there is one."""
         with self._lock:
             row = self.db.table("entries").get(entry_id)
-        return _row_entry(row)
+            return with_articles(self.db, {entry_id: _row_entry(row)})[entry_id]
 
     def entries(self, ids: Iterable[int]) -> dict[int, Entry]:
         """Stored entries by id, read in a few queries (ids not stored are left out)."""
@@ -350,7 +358,8 @@ class EntriesMixin(StoreBase):
             chunk = ids[start : start + _CHUNK]
             for row in self._query(f"SELECT * FROM entries WHERE id IN ({_marks(chunk)})", chunk):
                 found[row["id"]] = _row_entry(row)
-        return found
+        with self._lock:
+            return with_articles(self.db, found)
 
     def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
         """Store dedup signatures computed after the fact (rows written before signatures were kept)."""

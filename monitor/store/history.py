@@ -9,6 +9,7 @@ from datetime import datetime
 from typing import Any
 
 from monitor.models import Entry
+from monitor.store.articles import with_articles
 from monitor.store.base import StoreBase
 from monitor.store.helpers import _BATCH, _ENTRY_COLUMNS, _entry_of, iso
 from monitor.store.migrations import _DATED
@@ -32,7 +33,9 @@ class HistoryMixin(StoreBase):
             # A compound IN list, not an OR: SQLite reads the hits by rowid instead of scanning every entry.
             where.append(
                 "id IN (SELECT rowid FROM entries_fts WHERE entries_fts MATCH ? "
-                "UNION ALL SELECT id FROM entries WHERE id > (SELECT indexed_to FROM fts_state))"
+                "UNION ALL SELECT id FROM entries WHERE id > (SELECT indexed_to FROM fts_state) "
+                # The index holds the feed's text: an entry with a fetched article is read whatever it says.
+                "UNION ALL SELECT e.id FROM entries e JOIN articles a ON a.url = e.link AND a.status = 'fetched')"
             )
             params.append(fts)
         if since is not None:
@@ -45,10 +48,10 @@ class HistoryMixin(StoreBase):
         while True:
             with self._lock:
                 rows = cursor.fetchmany(_BATCH)
-            if not rows:
-                return
-            for row in rows:
-                yield row[0], _entry_of(row[1:])
+                if not rows:
+                    return
+                batch = with_articles(self.db, {row[0]: _entry_of(row[1:]) for row in rows})
+            yield from batch.items()
 
     def catch_up_fts(self, batch: int = 5000) -> int:
         """Add the entries stored since the last call to the full-text index of `rules test`;

@@ -242,3 +242,17 @@ def m013_web_mutes(db: sqlite_utils.Database) -> None:
     # Each index also orders by id: the inbox pages newest first under one filter without sorting.
     for column in ("created", "rule", "target", "story_id"):
         db.table("alerts").create_index([column])
+
+
+@migrations()
+def m014_fulltext_articles(db: sqlite_utils.Database) -> None:
+    """Full text of linked articles (issue 16), one row per canonical URL: a copy of the same
+    URL in another feed reads the row instead of fetching again. ``status`` is "fetched"
+    (``text`` extracted from ``source_url``, the address after redirects), "failed" (tried
+    again on a later poll, ``attempts`` counts), "blocked" (robots.txt) or "budget" (the
+    host's hourly budget was spent: tried again later)."""
+    db.execute(
+        "CREATE TABLE articles (url TEXT PRIMARY KEY, feed_url TEXT NOT NULL, status TEXT NOT NULL, "
+        "source_url TEXT, text TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL)"
+    )
+    db.execute("CREATE INDEX idx_articles_feed ON articles(feed_url, status)")

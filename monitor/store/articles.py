@@ -1,0 +1,90 @@
+"""Fetched article text (issue 16): the cache by canonical URL, its state per feed for `feeds list`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+import sqlite_utils
+
+from monitor.models import Entry
+from monitor.store.base import StoreBase
+from monitor.store.helpers import _CHUNK, iso
+
+STATUSES = ("fetched", "failed", "blocked", "budget")
+MAX_ATTEMPTS = 3  # a failing article is tried on this many polls, then left alone
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One row of ``articles``: what became of the article at ``url``."""
+
+    url: str
+    status: str  # one of STATUSES
+    text: str = ""
+    source_url: str = ""
+    error: str = ""
+    attempts: int = 0
+
+
+class ArticlesMixin(StoreBase):
+    """The ``articles`` table (m0xx_fulltext_articles)."""
+
+    def article(self, url: str) -> Article | None:
+        with self._lock:
+            row = self.db.execute(
+                "SELECT url, status, text, source_url, error, attempts FROM articles WHERE url = ?", [url]
+            ).fetchone()
+        if row is None:
+            return None
+        return Article(row[0], row[1], row[2] or "", row[3] or "", row[4] or "", row[5])
+
+    def save_article(self, feed_url: str, article: Article, now: datetime) -> None:
+        """Insert or replace the row of ``article.url``; ``attempts`` is the caller's count."""
+        with self.transaction() as db:
+            db.conn.execute(
+                "INSERT OR REPLACE INTO articles (url, feed_url, status, source_url, text, error, attempts, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.url,
+                    feed_url,
+                    article.status,
+                    article.source_url or None,
+                    article.text or None,
+                    article.error or None,
+                    article.attempts,
+                    iso(now),
+                ),
+            )
+
+    def articles_pending(self, feed_url: str) -> set[str]:
+        """URLs of ``feed_url``'s articles to try again: failed (fewer than MAX_ATTEMPTS times) or over budget."""
+        with self._lock:
+            rows = self.db.execute(
+                "SELECT url FROM articles WHERE feed_url = ? AND (status = 'budget' OR "
+                "(status = 'failed' AND attempts < ?))",
+                [feed_url, MAX_ATTEMPTS],
+            )
+            return {url for (url,) in rows}
+
+    def article_health(self) -> dict[str, dict[str, int]]:
+        """Per feed URL, how many of its articles are in each status (fetched, failed, blocked, budget)."""
+        with self._lock:
+            rows = self.db.execute("SELECT feed_url, status, count(*) FROM articles GROUP BY feed_url, status")
+            found: dict[str, dict[str, int]] = {}
+            for feed_url, status, count in rows:
+                found.setdefault(feed_url, {})[status] = count
+        return found
+
+
+def with_articles(db: sqlite_utils.Database, entries: dict[int, Entry]) -> dict[int, Entry]:
+    """``entries`` with the text of their fetched article (``Entry.article``), where there is one."""
+    links = list({e.link for e in entries.values() if e.link})
+    texts: dict[str, str] = {}
+    for start in range(0, len(links), _CHUNK):
+        chunk = links[start : start + _CHUNK]
+        sql = f"SELECT url, text FROM articles WHERE status = 'fetched' AND url IN ({', '.join('?' * len(chunk))})"
+        texts.update((url, text) for url, text in db.execute(sql, chunk) if text)
+    if not texts:
+        return entries
+    return {i: replace(e, article=texts[e.link]) if e.link in texts else e for i, e in entries.items()}
