@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import sqlite3
+from datetime import UTC, datetime
 
 from conftest import run_cli, serve_outlets, write_config
 
 from monitor.demo.feedserver import FeedServer
-from monitor.models import Entry
+from monitor.models import Entry, Message
 from monitor.rules import load_rules
 from monitor.rules.feedback import score_feedback
 from monitor.rules.load import alias_groups
 from monitor.rules.suggest import suggest
+from monitor.store import Store
+from monitor.store.records import Delivery, Notice
 
 TALIBAN = "name: Taliban news\nmatch:\n  any: [Taliban, Afghan*, Kabul, Russia*, Kremlin]\n"
 
@@ -75,3 +78,22 @@ def test_suggest_gives_up_when_every_change_loses_a_relevant_entry(tmp_path):
     same = [(entry("The Taliban said"), True), (entry("The Taliban said"), False)]
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     assert suggest(rule, alias_groups(("negation",)), same, lines, 0) is None
+
+
+def test_feedback_on_a_notice_is_refused_and_stores_nothing(tmp_path):
+    with FeedServer() as server:
+        config = write_config(tmp_path, serve_outlets(server), ["console://"], rules=TALIBAN)
+        assert run_cli("--config", str(config), "run", "--once").returncode == 0
+    store = Store(tmp_path / "state.db")
+    delivery = Delivery("(notice)", "console://", "console", "console")
+    store.queue_notice(Notice((delivery,), "feed-down", Message("Feed down", "x")), datetime.now(UTC))
+    notice_id = store._query("SELECT id FROM alerts WHERE kind = 'notice'")[0]["id"]
+    entry_alert = store._query("SELECT id FROM alerts WHERE kind != 'notice' ORDER BY id")[0]["id"]
+    store.close()
+
+    refused = run_cli("--config", str(config), "alerts", "feedback", str(notice_id), "irrelevant")
+    assert refused.returncode != 0 and f"alert {notice_id} is a notice" in refused.stderr, refused.stderr
+    accepted = run_cli("--config", str(config), "alerts", "feedback", str(entry_alert), "irrelevant")
+    assert accepted.returncode == 0, accepted.stderr
+    with sqlite3.connect(tmp_path / "state.db") as conn:
+        assert [row[0] for row in conn.execute("SELECT alert_id FROM feedback")] == [entry_alert]

@@ -210,7 +210,10 @@ def feedback(
     if alert_id is None or verdict is None:
         raise click.UsageError("give ALERT_ID and relevant|irrelevant, or --list")
     with _store(ctx) as store:
-        recorded = store.add_feedback(alert_id, verdict, note, datetime.now(UTC))
+        try:
+            recorded = store.add_feedback(alert_id, verdict, note, datetime.now(UTC))
+        except ValueError as refused:  # a notice: nothing a rule matched to judge
+            raise click.ClickException(str(refused)) from None
     if recorded is None:
         raise click.ClickException(f"no alert {alert_id}: see monitor alerts list")
     click.echo(f"alert {alert_id} ({recorded.rule}): {verdict}; see monitor rules test for the rule's precision")

@@ -25,12 +25,20 @@ class FeedbackMixin(StoreBase):
     """One verdict per alert; a new one replaces the old."""
 
     def add_feedback(self, alert_id: int, verdict: str, note: str, now: datetime) -> Feedback | None:
-        """Record the verdict on alert ``alert_id``; None (nothing written) when there is no such alert."""
+        """Record the verdict on alert ``alert_id``; None (nothing written) when there is no such alert.
+
+        Raises ValueError for an alert about no entry (a notice): a verdict is on an entry a rule matched."""
         if verdict not in VERDICTS:
             raise ValueError(f"verdict must be relevant or irrelevant, not {verdict!r}")
-        rows = self._query("SELECT rule, entry_id FROM alerts WHERE id = ?", [alert_id])
+        rows = self._query("SELECT rule, entry_id, kind FROM alerts WHERE id = ?", [alert_id])
         if not rows:
             return None
+        if rows[0]["entry_id"] is None:
+            kind = rows[0]["kind"] or "notice"
+            raise ValueError(
+                f"alert {alert_id} is a {kind} (about a feed, a target or the config), not an entry a rule matched: "
+                "feedback is given on story, event, escalation and update alerts"
+            )
         found = Feedback(alert_id, rows[0]["rule"], rows[0]["entry_id"], verdict, note, iso(now) or "")
         with self.transaction() as db:
             db.execute(
