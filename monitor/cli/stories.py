@@ -48,6 +48,12 @@ def _story_of(store: Store, entry_id: int) -> int:
         ) from None
 
 
+def _language(found: tuple[str, str] | None) -> str:
+    """ "lang ru", "lang ru (detected)", or "lang ?" when neither the feed nor the text said."""
+    language, source = found or ("", "detected")
+    return f"lang {language or '?'}" + (" (detected)" if language and source == "detected" else "")
+
+
 def explain(store: Store, story_id: int) -> list[str]:
     """The lines ``stories show`` prints; raises MonitorError for an unknown story."""
     story = store.story(story_id)
@@ -63,10 +69,13 @@ def explain(store: Store, story_id: int) -> list[str]:
     if others:
         lines.append(f"other stories of the event: {', '.join(map(str, others))}")
     lines.append("entries:")
-    for row in store.story_entries(story_id):
+    rows = store.story_entries(story_id)
+    languages = store.entry_languages(row["id"] for row in rows)  # detected once, then stored
+    for row in rows:
         decision = "copy" if row["duplicate_of"] else "first" if row["id"] == story["first_entry_id"] else "new"
         lines.append(
-            f"  {row['id']} {row['outlet']} · {row['published'] or 'no date'} · {decision} "
+            f"  {row['id']} {row['outlet']} · {row['published'] or 'no date'} · {_language(languages.get(row['id']))}"
+            f" · {decision} "
             f"score {row['dedup_score'] or 0:.0f}: {row['dedup_reason'] or '-'}"
         )
         lines.append(f"     {row['title']} <{row['link']}>")

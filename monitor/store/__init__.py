@@ -6,7 +6,7 @@ An entry and its pending alerts are written in one transaction (the outbox), so
 an alert can never be lost between "seen" and "queued".
 
 The package is split by concern (base: connection, lock and transactions; feeds;
-entries and stories; history and full-text; alerts; mutes; the console's reads; migrations;
+entries and stories; history and full-text; detected languages; alerts; mutes; the console's reads; migrations;
 records and helpers);
 ``Store`` joins the parts, and every public name is re-exported here, so callers
 import from ``monitor.store`` only.
@@ -22,6 +22,7 @@ from monitor.store.feedback import Feedback, FeedbackMixin
 from monitor.store.feeds import FEED_STATES, FeedsMixin
 from monitor.store.helpers import from_iso, iso, tombstone, url_id
 from monitor.store.history import HistoryMixin
+from monitor.store.languages import LanguagesMixin
 from monitor.store.migrations import migrations
 from monitor.store.mutes import MUTE_KINDS, MutesMixin
 from monitor.store.records import Delivery, FeedState, Notice, PendingAlert, QueuedAlert, Recorded
@@ -61,5 +62,6 @@ class Store(
     MutesMixin,
     ConsoleMixin,
     ArticlesMixin,
+    LanguagesMixin,
 ):
     """The state database. Safe to use from several threads; one writer at a time."""

@@ -58,7 +58,7 @@ _ENTRY_COLUMNS = (
     "author",
     "tags",
     "published",
-    "lang",
+    "coalesce(nullif(lang, ''), lang_detected)",  # the feed's language, else the one detected (m015)
 )
 
 
@@ -92,5 +92,5 @@ def _row_entry(row: dict[str, Any]) -> Entry:
         author=row["author"] or "",
         tags=tuple(json.loads(row["tags"] or "[]")),
         published=from_iso(row["published"]),
-        lang=row["lang"] or "",
+        lang=row["lang"] or row.get("lang_detected") or "",
     )

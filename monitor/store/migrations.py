@@ -256,3 +256,11 @@ def m014_fulltext_articles(db: sqlite_utils.Database) -> None:
         "source_url TEXT, text TEXT, error TEXT, attempts INTEGER NOT NULL DEFAULT 0, updated TEXT NOT NULL)"
     )
     db.execute("CREATE INDEX idx_articles_feed ON articles(feed_url, status)")
+
+
+@migrations()
+def m015_entries_detected_language(db: sqlite_utils.Database) -> None:
+    """The language detected for an entry whose feed gives none (issue 14): NULL until detected,
+    "" when there was nothing to judge. Filled lazily (``LanguagesMixin``), never on the hot path
+    of a poll: rows written before this migration are filled the first time they are read for it."""
+    db.execute("ALTER TABLE entries ADD COLUMN lang_detected TEXT")

@@ -1,0 +1,54 @@
+"""The language of stored entries: the feed's when it gives one, else detected once and kept
+in ``entries.lang_detected`` (m015). Detection (``rules.language.detect``, about 2 ms an entry)
+runs lazily, when a reader needs the language and it is not stored yet: `stories show`, a
+backtest of a rule with a ``lang:`` scope. Rows read afterwards carry it in ``Entry.lang``."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from monitor.rules.language import detect
+from monitor.store.base import StoreBase
+from monitor.store.helpers import _BATCH, _CHUNK, _marks
+
+# Rows whose language is neither given by the feed nor detected yet.
+_UNKNOWN = "(lang IS NULL OR lang = '') AND lang_detected IS NULL"
+
+
+class LanguagesMixin(StoreBase):
+    """Detected languages, filled lazily and kept."""
+
+    def fill_languages(self, ids: Iterable[int] | None = None) -> int:
+        """Detect and store the language of entries that have none yet (only ``ids`` when given,
+        else every such row, ``_BATCH`` at a time: the backfill of old rows). Returns how many were
+        filled; safe to repeat (a filled row is never read again)."""
+        if ids is None:
+            filled = 0
+            while done := self._fill(f"{_UNKNOWN} LIMIT {_BATCH}", []):
+                filled += done
+            return filled
+        wanted = list(ids)
+        chunks = (wanted[i : i + _CHUNK] for i in range(0, len(wanted), _CHUNK))
+        return sum(self._fill(f"{_UNKNOWN} AND id IN ({_marks(chunk)})", chunk) for chunk in chunks)
+
+    def _fill(self, where: str, params: list[int]) -> int:
+        rows = self._query(f"SELECT id, title, summary, content FROM entries WHERE {where}", params)
+        found = [(detect(f"{r['title'] or ''}\n{r['summary'] or r['content'] or ''}"), r["id"]) for r in rows]
+        if found:
+            with self.transaction() as db:
+                db.conn.executemany("UPDATE entries SET lang_detected = ? WHERE id = ?", found)
+        return len(found)
+
+    def entry_languages(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+        """(language, "feed" | "detected") of each stored entry of ``ids``, detecting the missing
+        ones first; ("", "detected") when there was nothing to judge."""
+        ids = list(ids)
+        self.fill_languages(ids)
+        languages: dict[int, tuple[str, str]] = {}
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            sql = f"SELECT id, lang, lang_detected FROM entries WHERE id IN ({_marks(chunk)})"
+            for row in self._query(sql, chunk):
+                given = (row["lang"] or "").split("-")[0].lower()
+                languages[row["id"]] = (given, "feed") if given else (row["lang_detected"] or "", "detected")
+        return languages

@@ -1,0 +1,77 @@
+"""The language of stored entries (m015): the feed's when given, else detected once and kept,
+read by history (so a backtest's ``lang:`` scope uses it) and shown by `stories show`."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+
+from monitor.cli.stories import explain
+from monitor.models import Entry
+from monitor.rules import RuleSet
+from monitor.rules.model import Group, Rule, Scope, Term
+from monitor.store import Store
+
+NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)
+
+
+def entry(key: str, title: str, summary: str = "", lang: str = "") -> Entry:
+    return Entry(feed_url="https://f.example/feed", outlet="Outlet", key=key, link=f"https://f.example/{key}",
+                 title=title, summary=summary, content="", lang=lang)
+
+
+def detected_column(path) -> dict[str, str | None]:
+    with sqlite3.connect(path) as conn:
+        return dict(conn.execute("SELECT key, lang_detected FROM entries"))
+
+
+def test_languages_are_detected_once_stored_and_read_back(tmp_path):
+    path = tmp_path / "state.db"
+    store = Store(path)
+    ids = {
+        key: store.add_entry(entry(key, title, summary, lang), NOW, None).entry_id
+        for key, title, summary, lang in [
+            ("ru", "Россия признала правительство талибов", "Москва стала первой страной, признавшей власти в Кабуле.", ""),
+            ("en", "Russia recognises the Taliban government", "Moscow is the first capital to do so.", ""),
+            ("ja", "ロシア、タリバン政権を承認", "", ""),
+            ("fed", "Russia recognises the Taliban government", "", "de-DE"),  # the feed's word is kept, even wrong
+            ("empty", "2026", "", ""),
+        ]
+    }
+    assert set(detected_column(path).values()) == {None}  # nothing detected on the hot path of storing
+
+    found = store.entry_languages(ids.values())
+    assert found[ids["ru"]] == ("ru", "detected") and found[ids["en"]] == ("en", "detected")
+    assert found[ids["ja"]] == ("ja", "detected") and found[ids["fed"]] == ("de", "feed")
+    assert found[ids["empty"]] == ("", "detected")
+    assert detected_column(path) == {"ru": "ru", "en": "en", "ja": "ja", "fed": None, "empty": ""}
+    assert store.fill_languages() == 0  # kept: nothing is detected twice
+    store.close()
+
+    reopened = Store(path)  # read back through a fresh connection: stored, not cached
+    assert reopened.entry(ids["ru"]).lang == "ru" and reopened.entry(ids["fed"]).lang == "de-DE"
+    history = dict(reopened.history())
+    assert history[ids["ja"]].lang == "ja" and history[ids["empty"]].lang == ""
+    reopened.close()
+
+
+def test_backfill_fills_old_rows_and_a_backtest_lang_scope_uses_them(tmp_path):
+    path = tmp_path / "state.db"
+    store = Store(path)
+    for key, title in [("a", "Талибы подписали контракт на медь"), ("b", "Taliban sign a copper contract")]:
+        store.add_entry(entry(key, title), NOW, None)
+    assert store.fill_languages() == 2 and store.fill_languages() == 0
+    rule = Rule("ru only", Group("any", (Term("талиб*"), Term("Taliban"))), scope=Scope(lang=("ru",)))
+    ruleset = RuleSet([rule])
+    matched = [e.key for _, e in store.history() if ruleset.match(e)]
+    assert matched == ["a"]  # "b" is detected English: out of the rule's scope
+    store.close()
+
+
+def test_stories_show_says_where_the_language_came_from(tmp_path):
+    store = Store(tmp_path / "state.db")
+    story = store.add_entry(entry("ru", "Россия признала правительство талибов"), NOW, None).story_id
+    store.add_entry(entry("fed", "Russia recognises the Taliban", lang="en-GB"), NOW, story)
+    lines = "\n".join(explain(store, story))
+    assert "· lang ru (detected) ·" in lines and "· lang en · " in lines, lines
+    store.close()
