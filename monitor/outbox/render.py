@@ -1,8 +1,8 @@
 """Alert text: what a person reads in their inbox or chat. Pure: values in, Message out.
 
 The stable content: the title carries the rule name; the body carries the
-story's title, its link, the outlet, the words that matched and the other
-outlets already carrying the same story. Beyond an ordinary story alert, the
+story's title, its link, the outlet (and the entry's language), the words that
+matched, each in its context, and the other outlets already carrying the same story. Beyond an ordinary story alert, the
 message says what kind of alert it is (``kind``): a new event with its
 write-ups so far, an escalation ("now carried by N outlets"), or an update of
 an entry (the title before and after, or that the text changed materially).
@@ -30,6 +30,8 @@ from markupsafe import Markup, escape
 from monitor.durations import plural
 from monitor.errors import ConfigError, Problem
 from monitor.models import Entry, Message
+from monitor.rules.highlight import in_context
+from monitor.rules.language import entry_language
 
 TITLE_LIMIT = 250  # apprise's title limit
 BODY_LIMIT = 32_768  # apprise's body limit
@@ -101,6 +103,11 @@ class AlertView:
             "others": [o for o in self.outlets if o != e.outlet],
             "snippet": shorten(" ".join(e.body.split()), snippet_chars) if snippet_chars else "",
             "target": self.target,
+            # The words that made the rule fire where they stand (title first): plain parts, marked by the template.
+            "contexts": [
+                {"before": c.before, "term": c.term, "after": c.after} for c in in_context((e.title, e.body), self.matched)
+            ],
+            "language": entry_language(e),  # the feed's, else detected (stored by m015 when it was filled)
         }
 
 
@@ -263,6 +270,7 @@ SAMPLE = Entry(
     title="A sample story",
     summary="A sample summary with the word sample in it.",
     content="",
+    lang="en",
 )
 
 SAMPLE_VIEW = AlertView(

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 from monitor.models import Entry
 from monitor.rules.compile import CGroup, CNode, CTerm
+from monitor.rules.highlight import CONTEXT_WORDS
 from monitor.rules.match import Document, RuleSet, Trace, in_scope, matched_words
 from monitor.rules.model import FIELDS, Example, Rule
 from monitor.rules.windows import Hit
 
 SHOWN_TERMS = 6  # terms listed per group before "…"
-CONTEXT_WORDS = 6  # words shown either side of the words that made a rule fire
 
 
 def example_entry(example: Example) -> Entry:
