@@ -17,8 +17,16 @@ def view(entry: Entry, matched: tuple[str, ...]) -> AlertView:
 
 
 def entry(title: str, body: str, lang: str = "") -> Entry:
-    return Entry(feed_url="u", outlet="Wire", key="k", link="https://w.example/1", title=title, summary=body,
-                 content="", lang=lang)
+    return Entry(
+        feed_url="u",
+        outlet="Wire",
+        key="k",
+        link="https://w.example/1",
+        title=title,
+        summary=body,
+        content="",
+        lang=lang,
+    )
 
 
 def test_each_matched_word_is_shown_in_a_window_of_words_title_first():
@@ -48,7 +56,10 @@ def test_every_style_shows_contexts_and_language_and_keeps_the_matched_line():
     alert = view(entry("Russia recognises the Taliban", BODY), ("Taliban", "Tashkent"))
     text = templates.alert(alert, "text").body
     assert "Matched: Taliban, Tashkent" in text  # the stable line stays
-    assert "In context:\n- Russia recognises the [Taliban]\n- …do so since 2021. Officials in <[Tashkent]> & Almaty" in text
+    assert (
+        "In context:\n- Russia recognises the [Taliban]\n- …do so since 2021. Officials in <[Tashkent]> & Almaty"
+        in text
+    )
     assert "· language en" in text  # detected: the entry names no language
     md = templates.alert(alert, "chat").body
     assert "- Russia recognises the **Taliban**" in md

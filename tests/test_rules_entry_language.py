@@ -16,8 +16,16 @@ NOW = datetime(2026, 5, 1, 12, tzinfo=UTC)
 
 
 def entry(key: str, title: str, summary: str = "", lang: str = "") -> Entry:
-    return Entry(feed_url="https://f.example/feed", outlet="Outlet", key=key, link=f"https://f.example/{key}",
-                 title=title, summary=summary, content="", lang=lang)
+    return Entry(
+        feed_url="https://f.example/feed",
+        outlet="Outlet",
+        key=key,
+        link=f"https://f.example/{key}",
+        title=title,
+        summary=summary,
+        content="",
+        lang=lang,
+    )
 
 
 def detected_column(path) -> dict[str, str | None]:
@@ -31,7 +39,12 @@ def test_languages_are_detected_once_stored_and_read_back(tmp_path):
     ids = {
         key: store.add_entry(entry(key, title, summary, lang), NOW, None).entry_id
         for key, title, summary, lang in [
-            ("ru", "Россия признала правительство талибов", "Москва стала первой страной, признавшей власти в Кабуле.", ""),
+            (
+                "ru",
+                "Россия признала правительство талибов",
+                "Москва стала первой страной, признавшей власти в Кабуле.",
+                "",
+            ),
             ("en", "Russia recognises the Taliban government", "Moscow is the first capital to do so.", ""),
             ("ja", "ロシア、タリバン政権を承認", "", ""),
             ("fed", "Russia recognises the Taliban government", "", "de-DE"),  # the feed's word is kept, even wrong

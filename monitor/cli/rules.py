@@ -72,7 +72,9 @@ def test_rules(
     with opened(ctx, must_exist=True) as store:
         _catch_up(store)
         if any(rule.scope.lang for rule in chosen) and (filled := store.fill_languages()):
-            click.echo(f"Detected the language of {plural(filled, 'stored entry', 'stored entries')} (kept for next time)")
+            click.echo(
+                f"Detected the language of {plural(filled, 'stored entry', 'stored entries')} (kept for next time)"
+            )
         total = store.history_count(cutoff)
         click.echo(
             f"Backtest of {plural(len(chosen), 'rule')} against {plural(total, 'entry', 'entries')} "

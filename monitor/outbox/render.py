@@ -105,7 +105,8 @@ class AlertView:
             "target": self.target,
             # The words that made the rule fire where they stand (title first): plain parts, marked by the template.
             "contexts": [
-                {"before": c.before, "term": c.term, "after": c.after} for c in in_context((e.title, e.body), self.matched)
+                {"before": c.before, "term": c.term, "after": c.after}
+                for c in in_context((e.title, e.body), self.matched)
             ],
             "language": entry_language(e),  # the feed's, else detected (stored by m015 when it was filled)
         }

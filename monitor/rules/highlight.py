@@ -58,7 +58,8 @@ def in_context(texts: Sequence[str], words: Iterable[str], width: int = CONTEXT_
             phrase = r"\s+".join(map(re.escape, word.split()))
             hit = re.search(rf"(?<!\w){phrase}(?!\w)", text, re.IGNORECASE) or re.search(phrase, text, re.IGNORECASE)
             if hit:
-                found.append(InContext(_side(text[: hit.start()], width, -1), hit.group(), _side(text[hit.end() :], width, 1)))
+                before, after = _side(text[: hit.start()], width, -1), _side(text[hit.end() :], width, 1)
+                found.append(InContext(before, hit.group(), after))
                 break
     return found
 

@@ -1,0 +1,131 @@
+"""An entry as the matcher sees it: its fields folded once, the automaton's hits, and what a
+rule asks of it lazily (fuzzy and regex hits, word positions, sentences and paragraphs,
+the ``unless_near`` vetoes, the original words of a hit). Pure."""
+
+from __future__ import annotations
+
+import functools
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+
+from rapidfuzz import fuzz, process
+
+from monitor.models import Entry
+from monitor.rules.compile import Program
+from monitor.rules.model import FIELDS
+from monitor.rules.units import breaks, field_text
+from monitor.rules.windows import Hit
+from monitor.text import NO_SPACE_RANGES, OriginalWords, fold, is_word_char, match_text
+
+_word = functools.cache(is_word_char)
+_TOKEN = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")  # a word, or one Han/kana character
+_SPACED_WORDS = re.compile(f"[^\\W{NO_SPACE_RANGES}]+")
+
+
+class Document:
+    """An entry's fields folded once, its automaton hits, and lazily what else a rule asks."""
+
+    def __init__(self, entry: Entry, program: Program):
+        self.entry = entry
+        self.program = program
+        self.raw: dict[int, str] = {f: field_text(entry, FIELDS[f]) for f in program.fields}
+        self.texts: dict[int, str] = {f: match_text(raw) for f, raw in self.raw.items()}
+        self.hits: dict[int, list[Hit]] = {}
+        self._lazy_done: set[int] = set()
+        self._tokens: dict[int, list[int]] = {}
+        self._originals: dict[int, OriginalWords] = {}
+        self._breaks: dict[int, tuple[list[int], list[int]]] = {}
+        self.veto_hits: dict[int, list[Hit]] = {}  # per unless_near group (by id): its hits, found once
+        if program.automaton is not None:
+            for f, text in self.texts.items():
+                if text:
+                    self._scan(f, text)
+
+    def _scan(self, f: int, text: str) -> None:
+        size = len(text)
+        hits = self.hits
+        for last, (length, left, right, exact, prefix, more) in self.program.automaton.iter(text):  # type: ignore[union-attr]
+            start = last - length + 1
+            if left and start and _word(text[start - 1]):
+                continue
+            end = last + 1
+            bounded = not (right and end < size and _word(text[end]))
+            if exact >= 0 and bounded:
+                hits.setdefault(exact, []).append((f, start, end))
+            if prefix >= 0 or more:
+                stop = end
+                while stop < size and _word(text[stop]):
+                    stop += 1
+                if prefix >= 0:
+                    hits.setdefault(prefix, []).append((f, start, stop))
+                for pid, is_prefix in more:  # patterns sharing this spelling (rare)
+                    if is_prefix or bounded:
+                        hits.setdefault(pid, []).append((f, start, stop if is_prefix else end))
+
+    def hits_of(self, pid: int) -> list[Hit]:
+        pattern = self.program.patterns[pid]
+        if not pattern.scanned and pid not in self._lazy_done:
+            self._lazy_done.add(pid)
+            found = self._regex(pid) if pattern.kind in ("regex", "words") else self._fuzzy(pattern.key, pattern.fuzzy)
+            if found:
+                self.hits[pid] = found
+        return self.hits.get(pid, [])
+
+    def _regex(self, pid: int) -> list[Hit]:
+        regex = self.program.regexes[pid]
+        group = 1 if self.program.patterns[pid].kind == "words" else 0
+        return [
+            (f, m.start(group), m.end(group))
+            for f, text in self.texts.items()
+            for m in regex.finditer(text)
+            if m.end(group) > m.start(group)
+        ]
+
+    def _fuzzy(self, key: str, cutoff: int) -> list[Hit]:
+        """Runs of as many words as ``key`` has whose similarity to it reaches ``cutoff``."""
+        size = len(key.split())
+        found: list[Hit] = []
+        for f, text in self.texts.items():
+            spans = [m.span() for m in _SPACED_WORDS.finditer(text)]
+            runs = [(spans[i][0], spans[i + size - 1][1]) for i in range(len(spans) - size + 1)]
+            choices = [text[a:b] for a, b in runs]
+            for _, _, index in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
+                found.append((f, *runs[index]))
+        return found
+
+    def word_at(self, hit: Hit) -> int:
+        """The index of the word a hit starts in, within its field: what ``near`` counts."""
+        return bisect_right(self.word_starts(hit[0]), hit[1]) - 1
+
+    def word_starts(self, f: int) -> list[int]:
+        """Where each word (each Han or kana character) of a field's folded text starts."""
+        if f not in self._tokens:
+            self._tokens[f] = [m.start() for m in _TOKEN.finditer(self.texts[f])]
+        return self._tokens[f]
+
+    def last_word(self, hit: Hit) -> int:
+        return self.word_at((hit[0], max(hit[1], hit[2] - 1), hit[2]))
+
+    def unit(self, hit: Hit, paragraph: bool) -> int:
+        """The index of the sentence (or paragraph) a hit starts in, within its field."""
+        f = hit[0]
+        if f not in self._breaks:
+            self._breaks[f] = breaks(self.raw[f], self.texts[f])
+        return bisect_right(self._breaks[f][paragraph], hit[1]) - 1
+
+    def original(self, hit: Hit) -> str:
+        """The hit's words as written in the entry (folded words if positions cannot be mapped)."""
+        f, start, end = hit
+        if f not in self._originals:
+            self._originals[f] = OriginalWords(self.raw[f], self.texts[f])
+        return self._originals[f].span(start, end)
+
+
+def matched_words(doc: Document, hits: Iterable[Hit]) -> tuple[str, ...]:
+    """Distinct original words in reading order (field order, then position), case-insensitively unique."""
+    words: dict[str, str] = {}
+    for hit in sorted(set(hits)):
+        word = doc.original(hit)
+        words.setdefault(fold(word), word)
+    return tuple(words.values())

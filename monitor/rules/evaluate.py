@@ -1,0 +1,147 @@
+"""Evaluate a compiled rule tree over a Document: the hits that make each group hold, or
+None; with a trace, every node's outcome for ``rules explain`` and near misses. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+
+from monitor.rules.compile import CGroup, CNode, CTerm
+from monitor.rules.document import Document
+from monitor.rules.windows import Hit, close_hits
+
+_NONE: list[Hit] = []
+Veto = tuple[CGroup, "int | None", bool]  # an unless_near group, its window in words, or its sentence
+
+
+@dataclass
+class Trace:
+    """How one node of a rule fared on an entry: for ``rules explain`` and near misses."""
+
+    node: CNode
+    held: bool
+    hits: list[Hit]
+    children: list[Trace] = field(default_factory=list)
+    note: str = ""
+
+
+def evaluate(
+    node: CNode,
+    doc: Document,
+    allowed: frozenset[int] | None,
+    trace: list[Trace] | None = None,
+    vetoes: tuple[Veto, ...] = (),
+) -> list[Hit] | None:
+    """The hits that make ``node`` hold (``[]`` for a holding ``none``), or None when it fails.
+
+    With ``trace``, every child is evaluated (no short cut) and a Trace is appended.
+    ``vetoes``: the ``unless_near`` groups of the enclosing groups; a hit close to one does not count.
+    """
+    if isinstance(node, CTerm):
+        hits = doc.hits.get(node.pid, _NONE) if node.scanned else doc.hits_of(node.pid)
+        if allowed is not None:
+            hits = [h for h in hits if h[0] in allowed]
+        note = ""
+        if vetoes and hits:
+            hits, blocker = _unvetoed(doc, hits, vetoes)
+            if blocker is not None and not hits:
+                note = f"only next to {doc.original(blocker)!r}"
+        if trace is not None:
+            trace.append(Trace(node, bool(hits), hits, note=note))
+        return hits or None
+    if node.fields is not None:
+        allowed = node.fields
+    if node.unless is not None:
+        unless = node.group.unless
+        vetoes = (*vetoes, (node.unless, unless.within, unless.sentence))  # type: ignore[union-attr]
+    kids: list[Trace] | None = [] if trace is not None else None
+    result, note = _group(node, doc, allowed, kids, vetoes)
+    wanted = node.group.min_mentions
+    if result is not None and wanted > 1 and (count := len({h[:2] for h in result})) < wanted:
+        result, note = None, f"{count} mention(s), fewer than min_mentions {wanted}"
+    if trace is not None:
+        trace.append(Trace(node, result is not None, result or [], kids or [], note))
+    return result
+
+
+def _group(
+    node: CGroup, doc: Document, allowed: frozenset[int] | None, kids: list[Trace] | None, vetoes: tuple[Veto, ...]
+) -> tuple[list[Hit] | None, str]:
+    full = kids is not None
+    if node.kind == "none":
+        held = False
+        for child in node.children:
+            if evaluate(child, doc, allowed, kids) is not None:
+                held = True
+                if not full:
+                    break
+        return (None, "") if held else ([], "")
+    if node.kind == "any":
+        found: list[Hit] | None = None
+        for child in node.children:
+            hits = evaluate(child, doc, allowed, kids, vetoes)
+            if hits is not None:
+                found = (found or []) + hits
+        return found, ""
+    parts: list[list[Hit]] = []
+    failed = False
+    for child in node.children:
+        hits = evaluate(child, doc, allowed, kids, vetoes)
+        if hits is None:
+            failed = True
+            if not full:
+                return None, ""
+        elif hits:
+            parts.append(hits)
+    if failed:
+        return None, ""
+    group = node.group
+    if len(parts) > 1 and (node.near is not None or group.sentence or group.paragraph or group.ordered):
+        close = close_hits(parts, node.near, _segment(doc, group.sentence, group.paragraph), doc.word_at, group.ordered)
+        return (close, "") if close else (None, _apart(node))
+    return [h for part in parts for h in part], ""
+
+
+def _segment(doc: Document, sentence: bool, paragraph: bool) -> Callable[[Hit], Hashable]:
+    if sentence:
+        return lambda hit: (hit[0], doc.unit(hit, False))
+    if paragraph:
+        return lambda hit: (hit[0], doc.unit(hit, True))
+    return lambda hit: hit[0]
+
+
+def _apart(node: CGroup) -> str:
+    group = node.group
+    where = "one sentence" if group.sentence else "one paragraph" if group.paragraph else ""
+    near = f"within {node.near} words" if node.near is not None else ""
+    order = "in this order" if group.ordered else ""
+    return "not " + " ".join(filter(None, [near, order, "in " + where if where else ""]))
+
+
+def _unvetoed(doc: Document, hits: list[Hit], vetoes: tuple[Veto, ...]) -> tuple[list[Hit], Hit | None]:
+    """The hits no veto stands close to, and one veto hit that removed something."""
+    kept: list[Hit] = []
+    blocker: Hit | None = None
+    for hit in hits:
+        found = next((v for veto in vetoes if (v := _blocker(doc, hit, veto)) is not None), None)
+        if found is None:
+            kept.append(hit)
+        else:
+            blocker = blocker or found
+    return kept, blocker
+
+
+def _blocker(doc: Document, hit: Hit, veto: Veto) -> Hit | None:
+    node, within, sentence = veto
+    if id(node) not in doc.veto_hits:
+        doc.veto_hits[id(node)] = evaluate(node, doc, None) or []
+    for other in doc.veto_hits[id(node)]:
+        if other[0] != hit[0]:
+            continue
+        if sentence and doc.unit(other, False) == doc.unit(hit, False):
+            return other
+        if within is not None:
+            gap = max(doc.word_at(other) - doc.last_word(hit), doc.word_at(hit) - doc.last_word(other))
+            if gap <= within:
+                return other
+    return None
