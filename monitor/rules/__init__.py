@@ -1,6 +1,8 @@
-"""Watch rules: the language (``model``), loading and validation (``load``, ``aliases``,
+"""Watch rules: the language (``model``), loading and validation (``load``, which reads a
+file's rules with ``reader`` and their groups and terms with ``groups``; ``aliases``,
 ``schema``), compilation of every rule into one automaton (``compile``), matching
-(``match``) and explanations (``explain``)."""
+(``match``: an entry as a ``document``, rule trees by ``evaluate``) and explanations
+(``explain``)."""
 
 from monitor.rules.load import load_rules
 from monitor.rules.match import RuleSet
