@@ -111,7 +111,7 @@ class Document:
         """The index of the sentence (or paragraph) a hit starts in, within its field."""
         f = hit[0]
         if f not in self._breaks:
-            self._breaks[f] = breaks(self.raw[f], self.texts[f])
+            self._breaks[f] = breaks(self.raw[f], self.texts[f], lead=FIELDS[f] == "lead")
         return bisect_right(self._breaks[f][paragraph], hit[1]) - 1
 
     def original(self, hit: Hit) -> str:

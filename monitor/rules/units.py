@@ -23,23 +23,41 @@ def field_text(entry: Entry, name: str) -> str:
 
 
 def lead_text(entry: Entry) -> str:
-    """The title and the body's first paragraph, cut to LEAD_WORDS words (twice as many
-    characters in unspaced scripts): where a story says what it is about."""
-    body = entry.content or entry.summary
-    first = next((line for line in body.splitlines() if line.strip()), "")
-    words = first.split()
+    """The title and the opening under it, at most LEAD_WORDS words (twice as many characters
+    in unspaced scripts): where a story says what it is about. The opening is the summary's
+    first paragraph (the teaser or standfirst an outlet writes to say what the story is), then
+    the content's when it does not repeat the summary. The title stays a sentence of its own;
+    the whole lead is one paragraph (``breaks(..., lead=True)``)."""
+    openings: list[str] = []
+    for body in (entry.summary, entry.content):
+        first = " ".join(next((line for line in body.splitlines() if line.strip()), "").split())
+        if first and not any(_same_start(first, known) for known in openings):
+            openings.append(first)
+    opening = _cut(" ".join(openings))
+    return f"{entry.title}\n{opening}" if opening else entry.title
+
+
+def _cut(text: str) -> str:
+    words = text.split()
     if len(words) > LEAD_WORDS:
-        first = " ".join(words[:LEAD_WORDS])
-    elif len(first) > 2 * LEAD_WORDS * 2 and sum(map(without_spaces, first[:40])) > 20:
-        first = first[: 2 * LEAD_WORDS * 2]
-    return f"{entry.title}\n{first}" if first else entry.title
+        return " ".join(words[:LEAD_WORDS])
+    if len(text) > 2 * LEAD_WORDS * 2 and sum(map(without_spaces, text[:40])) > 20:
+        return text[: 2 * LEAD_WORDS * 2]
+    return text
 
 
-def breaks(raw: str, folded: str) -> tuple[list[int], list[int]]:
-    """(sentence starts, paragraph starts) as positions of ``folded`` (= ``match_text(raw)``)."""
+def _same_start(one: str, other: str) -> bool:
+    """A feed's summary is often the content's opening, cut: the lead keeps it once."""
+    shorter = min(len(one), len(other), 200)
+    return one[: shorter - 1] == other[: shorter - 1]
+
+
+def breaks(raw: str, folded: str, *, lead: bool = False) -> tuple[list[int], list[int]]:
+    """(sentence starts, paragraph starts) as positions of ``folded`` (= ``match_text(raw)``).
+    ``lead``: ``raw`` is a ``lead_text``, one paragraph (its title line is a sentence, not a paragraph)."""
     lined = _WHITE.sub(lambda m: "\n" if "\n" in m.group() else " ", fold(raw))
     if len(lined) != len(folded):  # cannot happen while folding keeps white space runs; one unit then
         return [0], [0]
-    paragraphs = [0, *(i + 1 for i, char in enumerate(lined) if char == "\n")]
+    paragraphs = [0] if lead else [0, *(i + 1 for i, char in enumerate(lined) if char == "\n")]
     sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(lined))]
     return sorted(set(sentences)), paragraphs
