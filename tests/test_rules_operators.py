@@ -207,3 +207,91 @@ def test_matched_words_are_those_that_made_the_rule_fire_shown_in_context(tmp_pa
     doc, trace = rules.trace("r", entry(text))
     lines = explain_lines(rules.rule("r"), doc, trace)
     assert "  in title: Moscow [recognised] the [Taliban] on Thursday. Washington refused to recognise…" in lines
+
+
+def summary_entry(title: str, summary: str, content: str = "") -> Entry:
+    return Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary=summary, content=content)
+
+
+LEAD_PARAGRAPH = """
+name: r
+fields: [lead]
+match:
+  all:
+    - any: [Taliban, Талибан*, タリバン]
+    - any: [recogni*, признал*, 承認]
+  paragraph: true
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "content", "expected"),
+    [
+        # the headline and the outlet's summary under it are one paragraph of the lead
+        ("Taliban envoy in Moscow", "Russia recognised the new government on Thursday.", "", True),
+        ("Посол Талибана в Москве", "Россия признала новое правительство.", "", True),
+        ("タリバンの大使がモスクワ入り", "ロシアは新政権を正式に承認した。", "", True),
+        ("Taliban envoy in Moscow", "A long wait ended.", "Russia recognised the new government.", True),
+        ("Moscow moves first", "Russia recognised the Taliban government on Thursday.", "", True),
+        ("Москва стала первой", "Россия признала правительство Талибана.", "", True),
+        ("ロシアが先陣", "ロシアはタリバン政権を正式に承認した。", "", True),
+        # the content's opening joins when it is not the summary again
+        ("Moscow moves first", "A decision long in the making.", "Russia recognised the Taliban.", True),
+        # a second paragraph of the content is not the lead
+        ("Moscow moves first", "Russia took a decision.", "A quiet day.\nThe Taliban were recognised.", False),
+        ("Москва стала первой", "Решение принято.", "Тихий день.\nТалибан признали.", False),
+        ("ロシアが先陣", "決定が下された。", "静かな一日。\nタリバン政権を承認した。", False),
+    ],
+)
+def test_lead_is_the_title_and_the_opening_in_one_paragraph(tmp_path, title, summary, content, expected):
+    rules = ruleset(tmp_path, LEAD_PARAGRAPH)
+    assert bool(rules.match(summary_entry(title, summary, content))) is expected
+
+
+def test_lead_keeps_a_summary_the_content_repeats_once():
+    from monitor.rules.units import lead_text
+
+    opening = "Russia recognised the Taliban government on Thursday, the first state to do so."
+    lead = lead_text(summary_entry("Moscow moves first", opening[:40] + "…", opening + "\nMore."))
+    assert lead == f"Moscow moves first\n{opening[:40]}…"
+
+
+def test_the_title_stays_a_sentence_of_its_own_in_the_lead(tmp_path):
+    rules = ruleset(tmp_path, LEAD_PARAGRAPH.replace("paragraph: true", "sentence: true"))
+    assert not rules.match(summary_entry("Taliban envoy in Moscow", "Russia recognised Kosovo long ago."))
+    assert rules.match(summary_entry("Taliban recognised by Russia", "The envoy presented credentials."))
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Arctic LNG 2 cargoes sold to a Chinese buyer", True),
+        ("Arctic LNG 2 cargoes remain unsold near Murmansk", False),
+        ("Arctic LNG 2 buyer is set to sign a supply deal", False),
+        ("Отгружен груз «Арктик СПГ 2»", True),
+        ("Покупатель воздержался от покупки груза «Арктик СПГ 2»", False),
+        ("Сделка по грузу «Арктик СПГ 2» сорвалась", False),
+        ("Покупатель якобы получил груз «Арктик СПГ 2»", False),
+        ("アークティックLNG2の貨物を中国が輸入", True),
+        ("アークティックLNG2、追加出荷の見通し立たず", False),
+        ("アークティックLNG2の輸入交渉が白紙に", False),
+    ],
+)
+def test_negation_and_hedge_sets_know_postponement_abstention_and_doubt(tmp_path, title, expected):
+    rule = """
+name: r
+match:
+  all:
+    - any: [Arctic LNG 2, Арктик СПГ 2, アークティックLNG2]
+    - any: [cargo*, sold, sign*, груз*, покупк*, 貨物, 出荷, 輸入]
+      unless_near: {any: ["@negation", "@hedge"], sentence: true}
+"""
+    assert fires(ruleset(tmp_path, rule), title) is expected
+
+
+def test_article_is_a_field_a_rule_may_name(tmp_path):
+    rules = ruleset(tmp_path, "name: r\nfields: [article]\nmatch: {any: [lithium]}\n")
+    with_article = Entry(
+        feed_url="u", outlet="o", key="k", link="", title="Deal", summary="", content="", article="A lithium mine."
+    )
+    assert rules.match(with_article) and not fires(rules, "Lithium deal")
