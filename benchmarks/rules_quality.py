@@ -2,7 +2,7 @@
 
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py             # tuning part only
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout   # tuning and held-out v1 side by side
-    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout --heldout-path tests/data/rules_eval/heldout2.jsonl
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout --heldout-path PATH/TO/heldout2.jsonl
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on tuning
 
 Two rule sets over ``tests/data/rules_eval``: ``rules_old/`` (what the language could
