@@ -18,6 +18,14 @@ def test_new_rules_beat_old_ones_on_tuning():
     assert new.precision > old.precision + 0.2, (old, new)
 
 
+def test_new_rules_keep_their_figures_on_the_seen_heldout_part():
+    seen = items(HELDOUT_V1)
+    old = score(RuleSet(load_rules([DATA / "rules_old"])), seen)["all"]
+    new = score(RuleSet(load_rules([DATA / "rules"])), seen)["all"]
+    assert new.precision >= 0.95 and new.recall >= 0.95, new
+    assert new.precision > old.precision + 0.3, (old, new)
+
+
 def test_a_heldout_path_adds_a_column_beside_tuning_and_the_seen_heldout(tmp_path, capsys):
     other = tmp_path / "other.jsonl"
     first = items(DATA / "tuning.jsonl")[:3]
