@@ -3,7 +3,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py             # tuning part only
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout   # tuning and held-out v1 side by side
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout --heldout-path PATH/TO/heldout2.jsonl
-    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on tuning
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on the seen parts
 
 Two rule sets over ``tests/data/rules_eval``: ``rules_old/`` (what the language could
 say before issue 14: aliases, near, none) and ``rules/`` (the new operators), one rule
@@ -115,10 +115,13 @@ def main(argv: list[str] | None = None) -> int:
         help="the held-out set to score with --heldout; shown as a third column when it is not held-out v1",
     )
     parser.add_argument("--show", action="store_true", help="list false positives and negatives of the new rules")
-    parser.add_argument("--languages", action="store_true", help="accuracy of language detection on tuning")
+    parser.add_argument("--languages", action="store_true", help="accuracy of language detection on the seen parts")
     args = parser.parse_args(argv)
     if args.languages:
-        return languages_report(items(DATA / "tuning.jsonl"))
+        for name, path in (("tuning", DATA / "tuning.jsonl"), ("held-out v1 (seen)", HELDOUT_V1)):
+            print(name)
+            languages_report(items(path))
+        return 0
     languages = {
         "old": RuleSet(load_rules([DATA / "rules_old"])),
         "new": RuleSet(load_rules([DATA / "rules"])),
