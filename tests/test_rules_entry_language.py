@@ -4,7 +4,9 @@ read by history (so a backtest's ``lang:`` scope uses it) and shown by `stories 
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+from conftest import run_cli, write_config
 
 from monitor.cli.stories import explain
 from monitor.models import Entry
@@ -73,10 +75,13 @@ def test_backfill_fills_old_rows_and_a_backtest_lang_scope_uses_them(tmp_path):
     store = Store(path)
     for key, title in [("a", "Талибы подписали контракт на медь"), ("b", "Taliban sign a copper contract")]:
         store.add_entry(entry(key, title), NOW, None)
-    assert store.fill_languages() == 2 and store.fill_languages() == 0
+    store.add_entry(entry("old", "Kabul signs a gold contract"), NOW - timedelta(days=400), None)
+    assert store.fill_languages(since=NOW - timedelta(days=30)) == 2  # the backtest's window only
+    assert detected_column(path)["old"] is None
+    assert store.fill_languages() == 1 and store.fill_languages() == 0
     rule = Rule("ru only", Group("any", (Term("талиб*"), Term("Taliban"))), scope=Scope(lang=("ru",)))
     ruleset = RuleSet([rule])
-    matched = [e.key for _, e in store.history() if ruleset.match(e)]
+    matched = [e.key for _, e in store.history(NOW - timedelta(days=30)) if ruleset.match(e)]
     assert matched == ["a"]  # "b" is detected English: out of the rule's scope
     store.close()
 
@@ -88,3 +93,19 @@ def test_stories_show_says_where_the_language_came_from(tmp_path):
     lines = "\n".join(explain(store, story))
     assert "· lang ru (detected) ·" in lines and "· lang en · " in lines, lines
     store.close()
+
+
+def test_rules_test_fills_the_stored_languages_its_lang_scope_needs(tmp_path):
+    rule = "name: ru copper\nlang: [ru]\nmatch:\n  any: [Талиб*, Taliban]\n"
+    config = write_config(tmp_path, [], ["console://"], rules=rule)
+    store = Store(tmp_path / "state.db")
+    now = datetime.now(UTC)
+    for key, title in [("a", "Талибы подписали контракт на медь"), ("b", "Taliban sign a copper contract")]:
+        store.add_entry(entry(key, title), now, None)
+    store.close()
+    first = run_cli("--config", str(config), "rules", "test", "--since", "30d")
+    assert first.returncode == 0, first.stderr
+    assert "Detected the language of 2 stored entries" in first.stdout, first.stdout
+    assert "подписали контракт на медь" in first.stdout and "Taliban" not in first.stdout  # English: out of scope
+    again = run_cli("--config", str(config), "rules", "test", "--since", "30d")
+    assert "Detected the language" not in again.stdout and "подписали контракт на медь" in again.stdout

@@ -71,7 +71,7 @@ def test_rules(
     reports = []
     with opened(ctx, must_exist=True) as store:
         _catch_up(store)
-        if any(rule.scope.lang for rule in chosen) and (filled := store.fill_languages()):
+        if any(rule.scope.lang for rule in chosen) and (filled := store.fill_languages(since=cutoff)):
             click.echo(
                 f"Detected the language of {plural(filled, 'stored entry', 'stored entries')} (kept for next time)"
             )

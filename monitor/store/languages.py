@@ -6,32 +6,38 @@ backtest of a rule with a ``lang:`` scope. Rows read afterwards carry it in ``En
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
 
 from monitor.rules.language import detect
 from monitor.store.base import StoreBase
-from monitor.store.helpers import _BATCH, _CHUNK, _marks
+from monitor.store.helpers import _BATCH, _CHUNK, _marks, iso
+from monitor.store.migrations import _DATED
 
 # Rows whose language is neither given by the feed nor detected yet.
 _UNKNOWN = "(lang IS NULL OR lang = '') AND lang_detected IS NULL"
+# A row the backfill finds nothing to judge in is stored as "", so the loop over batches ends.
 
 
 class LanguagesMixin(StoreBase):
     """Detected languages, filled lazily and kept."""
 
-    def fill_languages(self, ids: Iterable[int] | None = None) -> int:
-        """Detect and store the language of entries that have none yet (only ``ids`` when given,
-        else every such row, ``_BATCH`` at a time: the backfill of old rows). Returns how many were
-        filled; safe to repeat (a filled row is never read again)."""
+    def fill_languages(self, ids: Iterable[int] | None = None, *, since: datetime | None = None) -> int:
+        """Detect and store the language of entries that have none yet: only ``ids`` when given,
+        else every such row dated (else first seen) since ``since``, ``_BATCH`` at a time (the
+        backfill of old rows). Returns how many were filled; safe to repeat (a filled row is
+        never read again)."""
         if ids is None:
+            dated, params = (f" AND {_DATED} >= ?", [iso(since)]) if since is not None else ("", [])
             filled = 0
-            while done := self._fill(f"{_UNKNOWN} LIMIT {_BATCH}", []):
+            while done := self._fill(f"{_UNKNOWN}{dated} LIMIT {_BATCH}", params):
                 filled += done
             return filled
         wanted = list(ids)
         chunks = (wanted[i : i + _CHUNK] for i in range(0, len(wanted), _CHUNK))
         return sum(self._fill(f"{_UNKNOWN} AND id IN ({_marks(chunk)})", chunk) for chunk in chunks)
 
-    def _fill(self, where: str, params: list[int]) -> int:
+    def _fill(self, where: str, params: list[Any]) -> int:
         rows = self._query(f"SELECT id, title, summary, content FROM entries WHERE {where}", params)
         found = [(detect(f"{r['title'] or ''}\n{r['summary'] or r['content'] or ''}"), r["id"]) for r in rows]
         if found:
