@@ -18,12 +18,13 @@ OnUpdate = Literal["ignore", "alert"]
 DeliveryMode = Literal["immediate", "digest"]
 Severity = Literal["info", "normal", "urgent"]
 
-# "lead" is derived: the title and the first paragraph of the body (at most LEAD_WORDS words).
+# "lead" is derived: the title and the opening under it (the summary's first paragraph, then the
+# content's when it is not the summary again; at most LEAD_WORDS words), one paragraph (rules/units.py).
 # "article" is the linked page's text when it was fetched (issue 16), else empty.
 FIELDS = ("title", "summary", "content", "author", "tags", "feed", "link", "lead", "article")
 DEFAULT_FIELDS = ("title", "summary", "content", "article")
 DEFAULT_NEAR = 20  # words: "near: true" means about a sentence
-LEAD_WORDS = 60  # words of the first paragraph the "lead" field keeps (unspaced scripts: twice as many characters)
+LEAD_WORDS = 60  # words of the opening the "lead" field keeps (unspaced scripts: twice as many characters)
 
 
 @dataclass(frozen=True, slots=True)
