@@ -117,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--show", action="store_true", help="list false positives and negatives of the new rules")
     parser.add_argument("--languages", action="store_true", help="accuracy of language detection on the seen parts")
     args = parser.parse_args(argv)
+    if args.heldout_path is not None and not args.heldout_path.is_file():
+        parser.error(f"--heldout-path {args.heldout_path}: no such file")
     if args.languages:
         for name, path in (("tuning", DATA / "tuning.jsonl"), ("held-out v1 (seen)", HELDOUT_V1)):
             print(name)
