@@ -112,13 +112,14 @@ def main(argv: list[str] | None = None) -> int:
         "--heldout-path",
         type=Path,
         default=None,
-        help="the held-out set to score with --heldout; shown as a third column when it is not held-out v1",
+        help="a held-out set to score (implies --heldout); shown as a third block when it is not held-out v1",
     )
     parser.add_argument("--show", action="store_true", help="list false positives and negatives of the new rules")
     parser.add_argument("--languages", action="store_true", help="accuracy of language detection on the seen parts")
     args = parser.parse_args(argv)
     if args.heldout_path is not None and not args.heldout_path.is_file():
         parser.error(f"--heldout-path {args.heldout_path}: no such file")
+    args.heldout = args.heldout or args.heldout_path is not None  # a path given is a set to score
     if args.languages:
         for name, path in (("tuning", DATA / "tuning.jsonl"), ("held-out v1 (seen)", HELDOUT_V1)):
             print(name)
