@@ -293,7 +293,7 @@ def test_feeds_commands_add_import_export_list_and_stats(tmp_path: Path):
 
 def test_every_config_key_and_command_is_documented():
     from monitor.cli import cli
-    from monitor.config import _SECTIONS
+    from monitor.config import SECTIONS as _SECTIONS
 
     example = (ROOT / "config.example.toml").read_text()
     missing = [
