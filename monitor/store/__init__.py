@@ -6,8 +6,8 @@ An entry and its pending alerts are written in one transaction (the outbox), so
 an alert can never be lost between "seen" and "queued".
 
 The package is split by concern (base: connection, lock and transactions; feeds;
-entries (writes); stories (reads of entries, stories, events); window (dedup signatures); history and full-text; alerts; mutes; the console's reads; migrations;
-records and helpers);
+entries (writes); stories (reads of entries, stories, events); window (dedup signatures);
+history and full-text; alerts; mutes; the console's reads; migrations; records and helpers);
 ``Store`` joins the parts, and every public name is re-exported here, so callers
 import from ``monitor.store`` only.
 """
