@@ -11,7 +11,7 @@ from monitor.errors import ParseError
 from monitor.ingest.parse import ParsedFeed
 from monitor.models import Feed, FullText
 from monitor.pipeline.parts import Pipeline
-from monitor.pipeline.record import Examined, alertable, fresh
+from monitor.pipeline.record import Examined, alertable, fresh, queued_for
 from monitor.runtime import Runtime
 from monitor.store import FeedState, QueuedAlert
 
@@ -67,8 +67,6 @@ def articles_late(p: Pipeline, rt: Runtime, feed: Feed, parsed: ParsedFeed, sett
         enriched, entry_id = replace(entry, article=texts[entry.key]), known[entry.key][0]
         queued: list[QueuedAlert] = []
         for match in rt.rules.match(enriched, now):
-            rule = rt.rules.rule(match.rule)
-            kind = "event" if rule.novelty == "event" else "story"
-            queued += [(match, d, kind) for d in rt.notifier.deliveries(rule.name, rule.notify)]
+            queued += queued_for(rt, match, rt.rules.rule(match.rule))
         if queued and p.store.queue_alerts(entry_id, p.store.story_of(entry_id), queued, now):
             log.info("entry %s: its article, fetched late, matched: alert queued", entry.link)

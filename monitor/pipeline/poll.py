@@ -136,29 +136,14 @@ def _succeeded(
 ) -> PollResult:
     """Schedule the next poll from the feed's cadence and the server's hints; tell of a recovery."""
     now = p.clock()
-    policy = rt.config.polling.policy()
-    entries = parsed.entries if parsed else ()
-    overflow = (
-        bool(parsed)
-        and state.polled
-        and schedule.overflowed((e.published for e in entries), fresh == len(entries), state.last_success)
-    )
-    interval = schedule.base_interval(
-        policy,
-        feed.interval,
-        adaptive=feed.adaptive,
-        gap=schedule.cadence(e.published for e in entries) if parsed else None,
-        previous=state.interval,
-        overflow=overflow,
-    )
-    ttl = parsed.ttl_minutes * 60.0 if parsed and parsed.ttl_minutes else None
-    nxt = schedule.after_success(policy, now, interval, schedule.Hints(max_age=fetched.max_age, ttl=ttl))
-    if overflow:
+    overflow = parsed is not None and state.polled and _overflowed(parsed, state, fresh)
+    interval, nxt = _next_poll(rt, feed, state, fetched, parsed, now, overflow)
+    if overflow:  # then every entry read is new: ``fresh`` counts them
         log.warning(
             "feed %s: all %d entries are new and the oldest is newer than the last poll: some may have been missed; "
             "polling every %s now",
             feed.name,
-            len(entries),
+            fresh,
             format_duration(interval),
         )
         p.metrics.overflows.labels(feed.name).inc()
@@ -186,6 +171,35 @@ def _succeeded(
     return PollResult(
         feed.name, fresh, alerts, not_modified=parsed is None, next_poll=nxt.at, overflow=overflow, notices=told
     )
+
+
+def _overflowed(parsed: ParsedFeed, state: FeedState, fresh: int) -> bool:
+    """Every entry is new and the oldest is newer than the last poll: the feed turned over in between."""
+    entries = parsed.entries
+    return schedule.overflowed((e.published for e in entries), fresh == len(entries), state.last_success)
+
+
+def _next_poll(
+    rt: Runtime,
+    feed: Feed,
+    state: FeedState,
+    fetched: FetchResult,
+    parsed: ParsedFeed | None,
+    now: datetime,
+    overflow: bool,
+) -> tuple[float, schedule.Next]:
+    """The feed's base interval (its cadence, bounded) and the next poll after the server's hints."""
+    policy = rt.config.polling.policy()
+    interval = schedule.base_interval(
+        policy,
+        feed.interval,
+        adaptive=feed.adaptive,
+        gap=schedule.cadence(e.published for e in parsed.entries) if parsed else None,
+        previous=state.interval,
+        overflow=overflow,
+    )
+    ttl = parsed.ttl_minutes * 60.0 if parsed and parsed.ttl_minutes else None
+    return interval, schedule.after_success(policy, now, interval, schedule.Hints(max_age=fetched.max_age, ttl=ttl))
 
 
 def _failed(

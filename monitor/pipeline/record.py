@@ -74,18 +74,10 @@ def record(p: Pipeline, rt: Runtime, entry: Entry, state: FeedState, examined: E
     facts, examined = _facts(rules, entry, examined, now)
     sig = _signature(entry, facts, examined, now)
     decision = p.index.decide(sig)
-    queued: list[QueuedAlert] = []
     matched: list[tuple[Match, Rule]] = []
     if alertable(rt.config, entry, state, now):
         matched = [(match, rules.rule(match.rule)) for match in _matches(rules, entry, facts, examined, now)]
-        # The story's outlets are read only when a matched rule escalates (a query per copy otherwise).
-        escalating = decision.story_id is not None and any(rule.escalate_at is not None for _, rule in matched)
-        outlets = _outlets_with(p, decision.story_id, entry.outlet) if escalating else 0
-        for match, rule in matched:
-            kind = "event" if rule.novelty == "event" else "story"
-            queued += [(match, d, kind) for d in rt.notifier.deliveries(rule.name, rule.notify)]
-            if _escalates(p, rule, decision.story_id, outlets):
-                queued += [(match, d, "escalation") for d in rt.notifier.deliveries(rule.name, rule.notify)]
+    queued = _alerts(p, rt, entry, decision.story_id, matched)
     entry_id, story_id, added = p.store.add_entry(
         entry,
         now,
@@ -109,18 +101,37 @@ def record(p: Pipeline, rt: Runtime, entry: Entry, state: FeedState, examined: E
     p.index.add(entry_id, story_id, event_id, sig, now)
     if any(rule.spike for _, rule in matched):
         added += spikes.note(p.store, rt.notifier, matched, entry_id, story_id, now)
-    if decision.story_id is not None:
-        log.debug("entry %s joins story %d: %s", entry.link or entry.key, story_id, decision.reason)
-    else:
-        log.debug(
-            "entry %s starts story %d: %s; %s",
-            entry.link or entry.key,
-            story_id,
-            decision.reason,
-            decision.event_reason,
-        )
+    log.debug(
+        "entry %s %s story %d: %s",
+        entry.link or entry.key,
+        "joins" if decision.story_id is not None else "starts",
+        story_id,
+        decision.reason if decision.story_id is not None else f"{decision.reason}; {decision.event_reason}",
+    )
     _count(tally, entry, state, joined=decision.story_id is not None, alerts=queued, now=now)
     return added  # not len(queued): a copy of a story already alerted on queues nothing
+
+
+def queued_for(rt: Runtime, match: Match, rule: Rule, kind: str | None = None) -> list[QueuedAlert]:
+    """The pending alerts of one match: one per delivery of the rule's targets. ``kind`` defaults to the
+    rule's novelty (``story`` or ``event``)."""
+    kind = kind or ("event" if rule.novelty == "event" else "story")
+    return [(match, d, kind) for d in rt.notifier.deliveries(rule.name, rule.notify)]
+
+
+def _alerts(
+    p: Pipeline, rt: Runtime, entry: Entry, story_id: int | None, matched: list[tuple[Match, Rule]]
+) -> list[QueuedAlert]:
+    """The alerts a new entry queues: one per match, and a follow-up where a rule escalates."""
+    # The story's outlets are read only when a matched rule escalates (a query per copy otherwise).
+    escalating = story_id is not None and any(rule.escalate_at is not None for _, rule in matched)
+    outlets = _outlets_with(p, story_id, entry.outlet) if escalating else 0
+    queued: list[QueuedAlert] = []
+    for match, rule in matched:
+        queued += queued_for(rt, match, rule)
+        if _escalates(p, rule, story_id, outlets):
+            queued += queued_for(rt, match, rule, "escalation")
+    return queued
 
 
 def _outlets_with(p: Pipeline, story_id: int | None, outlet: str) -> int:
@@ -156,7 +167,7 @@ def update(p: Pipeline, rt: Runtime, entry: Entry, entry_id: int, stored_hash: s
         for match in rules.match(entry, now):
             rule = rules.rule(match.rule)
             if rule.on_update == "alert" and p.store.alerted(rule.name, story_id):
-                queued += [(match, d, f"update:{new_hash}") for d in rt.notifier.deliveries(rule.name, rule.notify)]
+                queued += queued_for(rt, match, rule, f"update:{new_hash}")
     sig = signature(entry, now)
     # The row is rewritten below: the alert keeps what its message must say about the change.
     detail = {"previous_title": old.title, "change": reason}
