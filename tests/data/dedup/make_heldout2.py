@@ -18,7 +18,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import yaml
@@ -28,53 +28,15 @@ SOURCE = HERE / "heldout2_source.yaml"
 OUT = HERE / "heldout2.jsonl"
 KEYS = ("id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event")
 
-# Words a copier's desk adds, per language of the copy.
-LOC = {
-    "en": {
-        "months": "January February March April May June July August September October November December",
-        "more": "Read more", "related": "Related:", "advert": "Advertisement", "photo": "Photo: {name}/{outlet}",
-        "byline": "By {name}, {outlet}", "credit": "(Reporting by {name}; editing by {name2})",
-        "update": "UPDATE 1-", "tags": "Tags: {tags}", "news": "Sign up for our morning newsletter and get the day's top stories in your inbox.",
-        "box": "At a glance", "percent": " percent",
-        "names": ["Dana Whitcombe", "Marcus Ode", "Lena Farrow", "Samir Kettle", "Rose Albany", "Tom Brightwater"],
-    },
-    "de": {
-        "months": "Januar Februar März April Mai Juni Juli August September Oktober November Dezember",
-        "more": "Weiterlesen", "related": "Lesen Sie auch:", "advert": "Anzeige", "photo": "Foto: {name}/{outlet}",
-        "byline": "Von {name}, {outlet}", "credit": "(Mit Material von {outlet}; Redaktion: {name2})",
-        "update": "AKTUALISIERT: ", "tags": "Schlagwörter: {tags}", "news": "Abonnieren Sie unseren Newsletter – die wichtigsten Nachrichten jeden Morgen kostenlos per E-Mail.",
-        "box": "Auf einen Blick", "percent": " Prozent",
-        "names": ["Katrin Wendler", "Jonas Habicht", "Miriam Sturm", "Felix Brandauer", "Ute Kolbe", "Timo Reuss"],
-    },
-    "pt": {
-        "months": "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro",
-        "more": "Leia mais", "related": "Leia também:", "advert": "Publicidade", "photo": "Foto: {name}/{outlet}",
-        "byline": "Por {name}, da {outlet}", "credit": "(Com {outlet}; edição de {name2})",
-        "update": "ATUALIZADA: ", "tags": "Tags: {tags}", "news": "Assine a nossa newsletter e receba as principais notícias do dia no seu e-mail.",
-        "box": "Em resumo", "percent": " por cento",
-        "names": ["Inês Carvalhal", "Rui Almada", "Tatiana Moreira Lobo", "Joaquim Serrão", "Beatriz Fontes", "Caio Menezes"],
-    },
-    "pl": {
-        "months": "stycznia lutego marca kwietnia maja czerwca lipca sierpnia września października listopada grudnia",
-        "more": "Czytaj dalej", "related": "Czytaj także:", "advert": "Reklama", "photo": "Fot. {name}/{outlet}",
-        "byline": "Autor: {name}, {outlet}", "credit": "(Źródło: {outlet}; oprac. {name2})",
-        "update": "AKTUALIZACJA: ", "tags": "Tagi: {tags}", "news": "Zapisz się na nasz newsletter i otrzymuj najważniejsze wiadomości dnia prosto na skrzynkę.",
-        "box": "W skrócie", "percent": " proc.",
-        "names": ["Agnieszka Wróbel", "Paweł Sośnicki", "Marta Lisiecka", "Tomasz Gąsior", "Ewa Zalewska", "Kamil Dębski"],
-    },
-    "id": {
-        "months": "Januari Februari Maret April Mei Juni Juli Agustus September Oktober November Desember",
-        "more": "Baca selengkapnya", "related": "Baca juga:", "advert": "ADVERTISEMENT", "photo": "Foto: {outlet}/{name}",
-        "byline": "Penulis: {name} | Editor: {name2}", "credit": "(Sumber: {outlet}; Editor: {name2})",
-        "update": "PEMBARUAN: ", "tags": "Tag: {tags}", "news": "Ikuti berita terkini dan pilihan kami langsung di ponsel Anda lewat kanal WhatsApp.",
-        "box": "Sekilas", "percent": " persen",
-        "names": ["Rina Wulandari", "Agus Prasetyo", "Dewi Lestari Putri", "Bayu Nugraha", "Siti Rahmawati", "Yoga Pratama"],
-    },
-}  # fmt: skip
+# What a copier's desk adds, per language of the copy (byline forms, markers, names): read from the
+# source file's `desk` section by load().
+LOC: dict[str, dict] = {}
 # How each language writes thousands in the source texts, and the other forms copies use.
 THOUSANDS = {"en": (",", [" ", ""]), "de": (".", ["\u202f", " "]), "pt": (".", [" ", ""]),
              "pl": (" ", ["\u00a0", "."]), "id": (".", [",", ""])}  # fmt: skip
-SENTENCE = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-ZÀ-ÝĄĆĘŁŃÓŚŹŻ„“\"0-9])")
+SENTENCE = re.compile(r"(?<=[.!?…”\"])\s+(?=[A-ZÀ-ÝĄĆĘŁŃÓŚŹŻ„“\"–-])")
+# Words ending in a full stop that do not end a sentence in the texts (month and title abbreviations).
+ABBREVIATIONS = {"Mar.", "St.", "Mr.", "Mrs.", "Dr.", "No.", "a.m.", "p.m."} | {"Muh.", "ok.", "proc.", "ul.", "tys."}
 
 
 def pick(key: str, seq: list):  # type: ignore[no-untyped-def]
@@ -92,7 +54,14 @@ def slugify(text: str) -> str:
 
 
 def sentences(paragraph: str) -> list[str]:
-    return SENTENCE.split(paragraph)
+    out: list[str] = []
+    for piece in SENTENCE.split(paragraph):
+        last = out[-1].rsplit(" ", 1)[-1] if out else ""
+        if last in ABBREVIATIONS or re.fullmatch(r"([1-9]|[12]\d|3[01])\.", last):  # "am 31. Mai": an ordinal
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 class Copy:
@@ -100,7 +69,7 @@ class Copy:
 
     def __init__(self, story: dict, outlet: str):
         self.story, self.outlet, self.title = story, outlet, story["title"]
-        self.dateline = story.get("dateline", "")
+        self.dateline, self.byline = story.get("dateline", ""), ""
         self.blocks: list[tuple[str, str | None]] = [(p, None) for p in story["paras"]]
         self.summary_only: int | None = None  # index of the paragraph the summary-only feed carries
         self.cut: str | None = None  # truncation marker and link
@@ -122,7 +91,7 @@ def text_op(c: Copy, fn) -> None:  # type: ignore[no-untyped-def]
     def outside_tags(h: str) -> str:
         return "".join(part if part.startswith("<") else fn(part) for part in re.split(r"(<[^>]+>)", h))
 
-    c.title, c.dateline = fn(c.title), fn(c.dateline)
+    c.title, c.dateline, c.byline = fn(c.title), fn(c.dateline), fn(c.byline)
     c.blocks = [(fn(t), h if h is None else outside_tags(h)) for t, h in c.blocks]
 
 
@@ -134,8 +103,11 @@ def reformat_numbers(lang: str, key: str):  # type: ignore[no-untyped-def]
 
     def fn(s: str) -> str:
         s = grouped.sub(lambda m: m.group(0).replace(sep, other), s)
-        if word in s:  # "5 percent" -> "5%" (German keeps its space: "5 %")
-            return re.sub(r"(\d) " + re.escape(word), r"\1 %" if lang == "de" else r"\1%", s)
+        if word in s:  # "5 percent" -> "5%" (German keeps its space: "5 %"); "35 proc." may end a sentence
+            sign = " %" if lang == "de" else "%"
+            ends = r"(?=\s+[A-ZĄĆĘŁŃÓŚŹŻ]|$)" if word.endswith(".") else r"(?!)"
+            s = re.sub(r"(\d) " + re.escape(word) + ends, lambda m: m.group(1) + sign + ".", s)
+            return re.sub(r"(\d) " + re.escape(word), lambda m: m.group(1) + sign, s)
         return re.sub(r"(\d) ?%", lambda m: m.group(1) + LOC[lang]["percent"], s)
 
     return fn
@@ -191,7 +163,7 @@ def apply(op: str, c: Copy, ctx: dict) -> None:
     elif op == "dateline-local":
         c.dateline = ctx["dateline"]
     elif op == "byline":
-        c.blocks.insert(0, (loc["byline"].format(name=name, name2=name2, outlet=ctx["source_name"]), None))
+        c.byline = loc["byline"].format(name=name, name2=name2, outlet=ctx["source_name"])
     elif op == "credit":
         c.blocks.append((loc["credit"].format(name=name, name2=name2, outlet=ctx["source_name"]), None))
     elif op == "update":
@@ -204,20 +176,30 @@ def apply(op: str, c: Copy, ctx: dict) -> None:
         trim(c, int(op[4:]) / 100)
     elif op == "drop-last":
         c.blocks.pop()
-    elif op == "swap":
-        c.blocks[1], c.blocks[2] = c.blocks[2], c.blocks[1]
+    elif op == "swap":  # the article's 2nd and 3rd paragraphs, whatever was inserted around them
+        i, j = [n for n, (_, h) in enumerate(c.blocks) if h is None][1:3]
+        c.blocks[i], c.blocks[j] = c.blocks[j], c.blocks[i]
     elif op == "merge":
-        c.blocks[1:3] = [(c.blocks[1][0] + " " + c.blocks[2][0], None)]
+        i, j = [n for n, (_, h) in enumerate(c.blocks) if h is None][1:3]
+        c.blocks[i] = (c.blocks[i][0] + " " + c.blocks[j][0], None)
+        del c.blocks[j]
     elif op == "related":
         other = pick(key + ":rel", ctx["related_titles"])
         href = f"https://{out['host']}/{slugify(other)}"
-        insert_mid(c, (f"{loc['related']} {other}", f'<strong>{loc["related"]}</strong> <a href="{href}">{html.escape(other)}</a>'))
+        insert_mid(
+            c,
+            (
+                f"{loc['related']} {other}",
+                f'<strong>{loc["related"]}</strong> <a href="{href}">{html.escape(other)}</a>',
+            ),
+        )
     elif op == "advert":
         insert_mid(c, (loc["advert"], f'<div class="ad-slot"><span>{loc["advert"]}</span></div>'), after=3)
     elif op == "caption":
         credit = loc["photo"].format(name=name2, outlet=ctx["source_name"])
         img = f"https://img.{out['host']}/{number(key + ':img', 8)}.jpg"
-        fig = f'<figure><img src="{img}" alt=""><figcaption>{html.escape(s["caption"])} {html.escape(credit)}</figcaption></figure>'
+        caption = f"{html.escape(s['caption'])} {html.escape(credit)}"
+        fig = f'<figure><img src="{img}" alt=""><figcaption>{caption}</figcaption></figure>'
         insert_mid(c, (f"{s['caption']} {credit}", fig), after=1)
     elif op == "quote":
         quoted = s["quote"]
@@ -227,9 +209,10 @@ def apply(op: str, c: Copy, ctx: dict) -> None:
         text = loc["box"] + ": " + " ".join(f"– {f}" for f in s["box"])
         insert_mid(c, (text, f'<aside class="factbox"><h3>{loc["box"]}</h3><ul>{items}</ul></aside>'), after=2)
     elif op == "tags":
-        words = [w.strip(",.:;\"“”„") for w in s["title"].split()[1:]]
-        tags = [w for w in words if w[:1].isupper() and len(w) > 3][:3] or [s["city"]]
-        form = " ".join("#" + w for w in tags) if pick(key + ":tagform", [0, 1]) else loc["tags"].format(tags=", ".join(tags))
+        names = re.findall(r"(?:[A-ZÀ-ÝĄĆĘŁŃÓŚŹŻ][\w’-]+ ?)+", s["title"])
+        tags = list(dict.fromkeys([s["city"], *(n.strip() for n in names)]))[:3]
+        hashtags = " ".join("#" + re.sub(r"\W", "", t) for t in tags)
+        form = hashtags if pick(key + ":tagform", [0, 1]) else loc["tags"].format(tags=", ".join(tags))
         c.blocks.append((form, None))
     elif op == "newsletter":
         c.blocks.append((loc["news"], f'<p class="promo"><em>{loc["news"]}</em></p>'))
@@ -291,6 +274,8 @@ def render(c: Copy, style: str, glued: bool, link: str) -> str:
     if c.dateline:
         t, h = blocks[0]
         blocks[0] = (f"{c.dateline} {t}", None if h is None else h)
+    if c.byline:  # its own paragraph above the dateline, as desks paste it
+        blocks.insert(0, (c.byline, None))
     if style == "plain":
         parts = [t for t, h in blocks]
         if c.cut:
@@ -342,7 +327,8 @@ def link_for(out: dict, title: str, when: datetime, flags: set, key: str) -> str
     host = ("amp." if "amp" in flags else "") + out["host"]
     url = f"https://{host}/{out.get('section', 'news')}/{when:%Y/%m/%d}/{slugify(title)}-{number(key, 5)}"
     if "tracking" in flags:
-        url += f"?utm_source={pick(key + ':src', ['rss', 'newsletter', 'social'])}&utm_medium=feed&utm_campaign=syndication"
+        source = pick(key + ":src", ["rss", "newsletter", "social"])
+        url += f"?utm_source={source}&utm_medium=feed&utm_campaign=syndication"
     return url
 
 
@@ -353,6 +339,7 @@ def zone(offset: str) -> timezone:
 
 def load() -> tuple[dict, list[tuple[str, dict]]]:
     data = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
+    LOC.update(data["desk"])
     stories = [(event, s) for event, group in data["events"].items() for s in group]
     by_id = {s["story"]: s for _, s in stories}
     assert len(by_id) == len(stories), "story ids must be unique"
@@ -380,7 +367,7 @@ def entries(outlets: dict, stories: list[tuple[str, dict]]) -> list[dict]:
             seen.add(feed)
             when = local + timedelta(minutes=int(minutes))
             rows.append((when, len(rows), row(outlets, s, event, feed, ops, when, titles)))
-    rows.sort(key=lambda r: (r[0].astimezone(timezone.utc), r[1]))
+    rows.sort(key=lambda r: (r[0].astimezone(UTC), r[1]))
     out = []
     for i, (_, _, r) in enumerate(rows, 1):
         out.append({"id": f"k{i:03d}", **r})
@@ -424,7 +411,11 @@ def stats(rows: list[dict], stories: list[tuple[str, dict]]) -> str:
         by_story[r["story"]].append(r)
         by_event[r["event"]].append(r)
     event_of = {s["story"]: e for e, s in stories}
-    designed = [(s["story"], a) for _, s in stories for a in ([s["against"]] if isinstance(s.get("against"), str) else s.get("against", []))]
+    designed = [
+        (s["story"], a)
+        for _, s in stories
+        for a in ([s["against"]] if isinstance(s.get("against"), str) else s.get("against", []))
+    ]
     across = [(x, y) for x, y in designed if event_of[x] != event_of[y]]
     neg_lang: Counter[str] = Counter()
     for rs in by_event.values():
@@ -440,10 +431,11 @@ def stats(rows: list[dict], stories: list[tuple[str, dict]]) -> str:
     kinds = Counter(s["kind"] for _, s in stories)
     ops = Counter(op for _, s in stories for spec in s.get("copies", []) for op in spec.split()[2:])
     langs = sorted({r["lang"] for r in rows})
-    per_lang = ", ".join(
-        f"{lg}: {sum(r['lang'] == lg for r in rows)} entries / {len({r['story'] for r in rows if r['lang'] == lg})} stories"
-        f" / {copy_lang[lg]} copy pairs / {neg_lang[lg]} hard-negative pairs" for lg in langs)  # fmt: skip
+    per_lang = "\n".join(
+        f"  {lg}: {sum(r['lang'] == lg for r in rows)} entries, {len({r['story'] for r in rows if r['lang'] == lg})}"
+        f" stories, {copy_lang[lg]} copy pairs, {neg_lang[lg]} hard-negative pairs" for lg in langs)  # fmt: skip
     multi = sum(len({r["story"] for r in rs}) > 1 for rs in by_event.values())
+    other_event = sum(len(by_story[x]) * len(by_story[y]) for x, y in across)
     return "\n".join([
         f"entries:                     {len(rows)}",
         f"outlets (feeds):             {len({r['feed'] for r in rows})}",
@@ -451,11 +443,12 @@ def stats(rows: list[dict], stories: list[tuple[str, dict]]) -> str:
         f"events:                      {len(by_event)}  ({multi} with >=2 stories)",
         f"copy pairs (same story):     {pairs(by_story)}  ({len(rows) - len(by_story)} copies against their source)",
         f"hard-negative pairs:         {sum(neg_lang.values())}",
-        f"  same event, other story:   {sum(neg_lang.values()) - sum(len(by_story[x]) * len(by_story[y]) for x, y in across)}",
-        f"  designed, other event:     {sum(len(by_story[x]) * len(by_story[y]) for x, y in across)}"
-        f"  (from {len(across)} story pairs: round-up, template, same-topic)",
+        f"  same event, other story:   {sum(neg_lang.values()) - other_event}",
+        f"  designed, other event:     {other_event}"
+        f"  (from {len(across)} story pairs: round-up, template, same-topic, press release)",
         f"designed story pairs:        {len(designed)}",
-        f"languages:                   {per_lang}",
+        "by language:",
+        per_lang,
         f"transformations:             {', '.join(f'{k}={v}' for k, v in sorted(ops.items()))}",
     ])  # fmt: skip
 
