@@ -208,6 +208,11 @@ def apply(op: str, c: Copy, ctx: dict) -> None:
         items = "".join(f"<li>{html.escape(f)}</li>" for f in s["box"])
         text = loc["box"] + ": " + " ".join(f"– {f}" for f in s["box"])
         insert_mid(c, (text, f'<aside class="factbox"><h3>{loc["box"]}</h3><ul>{items}</ul></aside>'), after=2)
+    elif op == "qa":  # a hand-written questions-and-answers box from the story's `qa`
+        pairs = [(f"{loc['q']} {q}", f"{loc['a']} {ans}") for q, ans in s["qa"]]
+        inner = "".join(f"<p><strong>{html.escape(q)}</strong><br/>{html.escape(ans)}</p>" for q, ans in pairs)
+        text = loc["qa"] + ": " + " ".join(f"{q} {ans}" for q, ans in pairs)
+        insert_mid(c, (text, f'<aside class="qa"><h3>{html.escape(loc["qa"])}</h3>{inner}</aside>'), after=2)
     elif op == "tags":
         names = re.findall(r"(?:[A-ZÀ-ÝĄĆĘŁŃÓŚŹŻ][\w’-]+ ?)+", s["title"])
         tags = list(dict.fromkeys([s["city"], *(n.strip() for n in names)]))[:3]
