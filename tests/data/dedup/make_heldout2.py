@@ -48,8 +48,11 @@ def number(key: str, digits: int) -> int:
     return int(hashlib.sha256(f"heldout2:{key}".encode()).hexdigest(), 16) % 10**digits
 
 
+NO_DECOMPOSITION = str.maketrans({"ł": "l", "Ł": "L", "ß": "ss", "ø": "o", "Ø": "O"})
+
+
 def slugify(text: str) -> str:
-    ascii_ = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    ascii_ = unicodedata.normalize("NFKD", text.translate(NO_DECOMPOSITION)).encode("ascii", "ignore").decode().lower()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_))[:70].strip("-")
 
 
@@ -157,7 +160,8 @@ def insert_mid(c: Copy, block: tuple[str, str | None], after: int = 2) -> None:
 def apply(op: str, c: Copy, ctx: dict) -> None:
     """One named transformation (see README, heldout2); ctx carries outlet data, keys and the link."""
     s, lang, loc, key, out = c.story, ctx["lang"], LOC[ctx["lang"]], ctx["key"], ctx["outlet"]
-    name, name2 = pick(key + ":n1", loc["names"]), pick(key + ":n2", loc["names"][::-1])
+    name = pick(key + ":n1", loc["names"])
+    name2 = pick(key + ":n2", [n for n in loc["names"] if n != name])
     if op == "dateline-strip":
         c.dateline = ""
     elif op == "dateline-local":
@@ -452,6 +456,7 @@ def stats(rows: list[dict], stories: list[tuple[str, dict]]) -> str:
         f"  designed, other event:     {other_event}"
         f"  (from {len(across)} story pairs: round-up, template, same-topic, press release)",
         f"designed story pairs:        {len(designed)}",
+        f"entries of negative stories: {sum(len(by_story[s['story']]) for _, s in stories if s['kind'] != 'original')}",
         "by language:",
         per_lang,
         f"transformations:             {', '.join(f'{k}={v}' for k, v in sorted(ops.items()))}",
