@@ -139,12 +139,15 @@ def title_case(s: str) -> str:
 
 
 def trim(c: Copy, share: float) -> None:
-    """Drop whole sentences from the tail until `share` of the body's words are gone; keep the first paragraph."""
+    """Drop whole sentences from the tail until about `share` of the body's words are gone (never 10 points
+    more, so that the copy keeps most of the text); keep the first paragraph."""
     total = sum(len(t.split()) for t, h in c.blocks if h is None)
     dropped, paras = 0, [t for t, h in c.blocks]
     while dropped < share * total and len(c.blocks) > 1:
         t, h = c.blocks[-1]
         parts = sentences(t) if h is None else [t]
+        if dropped and h is None and dropped + len(parts[-1].split()) > (share + 0.1) * total:
+            break
         if len(parts) > 1:
             c.blocks[-1] = (" ".join(parts[:-1]), None)
         else:
