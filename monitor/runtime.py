@@ -172,6 +172,7 @@ def prune(p: Pipeline) -> int:
         return 0
     now = p.clock()
     pruned = p.store.prune(now - timedelta(seconds=keep), now)
+    p.store.prune_articles(now - timedelta(seconds=keep))  # the text of pruned entries' pages
     if pruned:
         p.metrics.pruned.inc(pruned)
         log.info("retention: pruned %d entries first seen over %s ago (tombstones kept)", pruned, format_duration(keep))

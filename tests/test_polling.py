@@ -293,7 +293,7 @@ def test_feeds_commands_add_import_export_list_and_stats(tmp_path: Path):
 
 def test_every_config_key_and_command_is_documented():
     from monitor.cli import cli
-    from monitor.config import _SECTIONS
+    from monitor.config import SECTIONS as _SECTIONS
 
     example = (ROOT / "config.example.toml").read_text()
     missing = [
@@ -317,10 +317,10 @@ def test_a_poll_that_crashes_is_still_planned_again(feed_server: FeedServer, mak
     daemon = Daemon(p)
     daemon.scheduler.start(paused=True)
     try:
-        daemon.feeds = {p.runtime.feeds[0].url: p.runtime.feeds[0]}
+        daemon.jobs.feeds = {p.runtime.feeds[0].url: p.runtime.feeds[0]}
         p.store.db.conn.close()  # every store call now raises: a database fault, not the feed's
-        with caplog.at_level("ERROR", logger="monitor.daemon.service"):
-            daemon._poll(p.runtime.feeds[0].url)
+        with caplog.at_level("ERROR", logger="monitor.daemon.jobs"):
+            daemon.jobs.poll(p.runtime.feeds[0].url)
         assert daemon.scheduler.get_job(f"feed:{p.runtime.feeds[0].url}") is not None
         assert "unexpected error while polling; will retry in" in caplog.text
     finally:

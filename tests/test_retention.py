@@ -35,3 +35,28 @@ def test_retention_prunes_an_event_whole_so_its_alert_key_outlives_its_first_sto
         assert store.alerts() == []
     finally:
         store.close()
+
+
+def test_retention_prunes_the_articles_of_pruned_entries_and_keeps_those_still_linked(tmp_path: Path):
+    from dataclasses import replace
+
+    from monitor.store import Article
+
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    store = Store(tmp_path / "state.db")
+    try:
+        old = replace(_entry("a", "Mine tender"), link="https://x.example/old")
+        kept = replace(_entry("b", "Mine tender award"), link="https://x.example/kept")
+        store.add_entry(old, now, None)
+        store.add_entry(kept, now + timedelta(days=40), None)
+        for url in ("https://x.example/old", "https://x.example/kept", "https://x.example/never-an-entry"):
+            store.save_article("https://x.example/rss", Article(url, "fetched", text="body"), now)
+        later = now + timedelta(days=41)
+        assert store.prune(later - timedelta(days=30), later) == 1  # entry "a" goes, "b" is recent
+        assert store.prune_articles(later - timedelta(days=30)) == 2
+        assert store.article("https://x.example/old") is None
+        assert store.article("https://x.example/never-an-entry") is None
+        assert store.article("https://x.example/kept") is not None  # its entry is still stored
+        assert store.prune_articles(later - timedelta(days=30)) == 0
+    finally:
+        store.close()

@@ -13,7 +13,8 @@ import click
 
 from monitor import runtime
 from monitor.cli.base import load, open_store
-from monitor.config import Config, _listen
+from monitor.config import Config
+from monitor.config import listen as listen_address
 from monitor.runtime import Runtime
 from monitor.store import Store
 from monitor.web import Console, create_app
@@ -32,7 +33,7 @@ def web(ctx: click.Context, listen: str | None, hash_only: bool) -> None:
         click.echo(hash_password(password))
         return
     config = load(ctx)
-    address = _listen(listen) if listen else config.web.listen or ("127.0.0.1", 8470)
+    address = listen_address(listen) if listen else config.web.listen or ("127.0.0.1", 8470)
     store = open_store(config)
     snapshot = _Snapshot(config, store)
     try:

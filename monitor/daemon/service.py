@@ -16,7 +16,7 @@ import signal
 import threading
 import time
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 from types import FrameType
 from typing import Any
 from wsgiref.simple_server import WSGIServer
@@ -26,17 +26,15 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from monitor import runtime
 from monitor.config import load_config
+from monitor.daemon.jobs import FeedJobs
 from monitor.daemon.systemd import Notifier as SystemdNotifier
-from monitor.durations import format_duration, plural
+from monitor.durations import plural
 from monitor.errors import ConfigError
-from monitor.ingest import schedule
-from monitor.models import Feed
 from monitor.outbox import notices
 from monitor.outbox.deliver import Outbox
 from monitor.outbox.digests import digest_schedule
 from monitor.outbox.policy import zone
-from monitor.pipeline import Pipeline, enabled, poll
-from monitor.store import from_iso
+from monitor.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +44,6 @@ PRUNE_EVERY = 3600.0  # seconds between retention passes
 FTS_EVERY = 300.0  # seconds between catch-ups of the full-text index (`rules test` scans what it lacks)
 STOP_GRACE = 8.0  # seconds in-flight polls get on SIGTERM (systemd waits 15)
 STATUS_EVERY = 30.0  # seconds between STATUS= lines to systemd
-START_SPREAD = 0.05  # seconds between the first polls of consecutive feeds at start
 
 
 class Daemon:
@@ -61,9 +58,6 @@ class Daemon:
         self._beat = time.monotonic()
         self._queued = threading.Event()  # a poll queued alerts: deliver at the next tick
         self._delivered = 0.0  # monotonic time of the last pass over the outbox
-        self._plan_lock = threading.Lock()  # the feed set and the jobs change together
-        self._running: set[str] = set()  # feeds whose poll is under way: a re-plan leaves their slot alone
-        self.feeds: dict[str, Feed] = {}
         self.http: WSGIServer | None = None
         # Kept here so shutdown can drain them through their public API (not the scheduler's _executors).
         self.executors = {
@@ -82,12 +76,13 @@ class Daemon:
             },
             timezone="UTC",
         )
+        self.jobs = FeedJobs(pipeline, self.scheduler, self._queued, self.stop_event)
 
     # --- scheduling -----------------------------------------------------------
 
     def schedule(self) -> None:
         now = self.p.clock()
-        self._replan(now)
+        self.jobs.replan(now)
         every = [
             (self._deliver, "deliver", "deliver alerts", DELIVERY_TICK, 1.0, "outbox"),
             (self._prune, "prune", "retention", PRUNE_EVERY, 5.0, "outbox"),
@@ -125,89 +120,6 @@ class Daemon:
                 replace_existing=True,
             )
 
-    def _replan(self, now: datetime) -> None:
-        """Bring the jobs in line with the enabled feeds and the current bounds.
-
-        New feeds start at their stored next poll (a restart keeps backoff and cache lifetimes)
-        or soon; removed ones stop. Every booked poll is brought within what the current bounds
-        allow (schedule.longest_wait), so a shorter interval or max_interval set in the config
-        does not wait out a gap planned under the old one; the database gets the new times, so
-        `feeds list` shows them. A feed being polled keeps its slot: its poll books the next
-        one when it ends, under the bounds of that moment (no second, overlapping booking).
-        """
-        with self._plan_lock:
-            wanted = {f.url: f for f in enabled(self.p)}
-            for url in set(self.feeds) - set(wanted):
-                if self.scheduler.get_job(_job_id(url)):
-                    self.scheduler.remove_job(_job_id(url))
-                log.info("feed %s: no longer polled", url)
-            states = {row["url"]: row for row in self.p.store.feeds()}
-            planned: dict[str, datetime] = {}
-            for number, (url, feed) in enumerate(wanted.items()):
-                if url in self._running:
-                    continue
-                job = self.scheduler.get_job(_job_id(url)) if url in self.feeds else None
-                row = states.get(url) or {}
-                booked = job.next_run_time if job else from_iso(row.get("next_poll"))
-                soon = now + timedelta(seconds=min(self.p.runtime.config.polling.jitter, START_SPREAD * number))
-                at = self._within_bounds(feed, bool(row.get("error_count")), now, booked or soon)
-                at = max(at, soon) if not job else at
-                if job is None or at != job.next_run_time:
-                    self._plan(feed, at)
-                    planned[url] = at
-            self.feeds = wanted
-            self.p.store.plan_polls(planned)
-
-    def _within_bounds(self, feed: Feed, failing: bool, now: datetime, at: datetime) -> datetime:
-        policy = self.p.runtime.config.polling.policy()
-        wait = schedule.longest_wait(policy, feed.interval, adaptive=feed.adaptive, failing=failing)
-        return min(at, now + timedelta(seconds=wait))
-
-    def _plan(self, feed: Feed, at: datetime) -> None:
-        self.scheduler.add_job(
-            self._poll,
-            "date",
-            args=[feed.url],
-            id=_job_id(feed.url),
-            name=f"poll {feed.name}",
-            run_date=at,
-            replace_existing=True,
-        )
-
-    def _poll(self, url: str) -> None:
-        with self._plan_lock:
-            feed = self.feeds.get(url)
-            if feed is None:
-                return
-            self._running.add(url)
-        failing = False
-        try:
-            result = poll(self.p, feed)
-            next_poll, failing = result.next_poll, bool(result.error)
-            if result.alerts or result.notices:
-                self._queued.set()
-        except Exception:
-            # poll() turns every fault of the feed into feed state; this is a bug or a
-            # database error. The feed must still be polled again, never dropped silently.
-            delay = max(feed.interval, self.p.runtime.config.polling.backoff_base)
-            log.exception(
-                "feed %s: unexpected error while polling; will retry in %s", feed.name, format_duration(delay)
-            )
-            next_poll = self.p.clock() + timedelta(seconds=delay)
-        finally:
-            with self._plan_lock:
-                self._running.discard(url)
-        with self._plan_lock:
-            # A reload may have dropped the feed meanwhile; a 410 leaves no next poll.
-            if self.stop_event.is_set() or url not in self.feeds or next_poll is None:
-                return
-            # A reload during the poll re-planned every other feed: this one meets the new bounds now.
-            current = self.feeds[url]
-            at = self._within_bounds(current, failing, self.p.clock(), next_poll)
-            self._plan(current, at)
-            if at != next_poll:
-                self.p.store.plan_polls({url: at})
-
     def _deliver(self) -> None:
         """Deliver right after a poll queued alerts, and every DELIVERY_EVERY for retries."""
         if self._queued.is_set() or time.monotonic() - self._delivered >= DELIVERY_EVERY:
@@ -221,9 +133,9 @@ class Daemon:
     def _status(self) -> None:
         """The one line `systemctl status monitor` shows."""
         rows = self.p.store.feeds()
-        failing = sum(1 for r in rows if r["url"] in self.feeds and r["state"] == "failing")
+        failing = sum(1 for r in rows if r["url"] in self.jobs.feeds and r["state"] == "failing")
         pending = len(self.p.store.pending_alerts())
-        self.systemd.status(f"{len(self.feeds)} feeds polled, {failing} failing; {pending} alerts pending")
+        self.systemd.status(f"{len(self.jobs.feeds)} feeds polled, {failing} failing; {pending} alerts pending")
 
     def _heartbeat(self) -> None:
         self._beat = time.monotonic()
@@ -246,7 +158,7 @@ class Daemon:
         if self.p.runtime.config.web.listen:
             self.web = _serve_web(self)
         self.systemd.ready()
-        log.info("daemon started: %d feeds scheduled", len(self.feeds))
+        log.info("daemon started: %d feeds scheduled", len(self.jobs.feeds))
         status_due = 0.0
         while not self.stop_event.wait(self.tick):
             if self.reload_event.is_set():
@@ -276,7 +188,7 @@ class Daemon:
             error = "; ".join(str(exc).splitlines())  # one journal entry per event
             log.error(
                 "reload refused, keeping the current config, %s and %s: %s",
-                plural(len(self.feeds), "feed"),
+                plural(len(self.jobs.feeds), "feed"),
                 plural(len(old.rules.rules), "rule"),
                 error,
             )
@@ -287,15 +199,15 @@ class Daemon:
                 config = replace(config, storage_path=old.config.storage_path, http=old.config.http)
             self.p.store.sync_feeds((f.url, f.name) for f in config.feeds)
             self.p.use(replace(rt, config=config, command_feeds=runtime.load_command_feeds(self.p.store, config)))
-            self._replan(self.p.clock())
+            self.jobs.replan(self.p.clock())
             self._schedule_digests()
-            log.info("reloaded: %s, %s", plural(len(self.feeds), "feed"), plural(len(rt.rules.rules), "rule"))
+            log.info("reloaded: %s, %s", plural(len(self.jobs.feeds), "feed"), plural(len(rt.rules.rules), "rule"))
         self.systemd.ready()
 
     def _tell_refused(self, old: runtime.Runtime, error: str) -> None:
         """The operator target hears of a refused reload too (the log line is easy to miss), via the outbox."""
         now = self.p.clock()
-        message = notices.reload_refused(str(old.config.path), error, len(self.feeds), len(old.rules.rules))
+        message = notices.reload_refused(str(old.config.path), error, len(self.jobs.feeds), len(old.rules.rules))
         key = f"reload-refused:{now.isoformat()}"
         if notices.queue(self.p.store, old.notifier, old.config.operator, message, key, now, topic="reload refused"):
             self._queued.set()
@@ -329,10 +241,6 @@ class Daemon:
 
     def _on_reload(self, signum: int, frame: FrameType | None) -> None:
         self.reload_event.set()
-
-
-def _job_id(url: str) -> str:
-    return f"feed:{url}"
 
 
 def _serve(daemon: Daemon) -> WSGIServer | None:

@@ -15,24 +15,18 @@ huge text nodes (``_PARSER``).
 
 from __future__ import annotations
 
-import contextlib
-import re
-import time
-from datetime import UTC, datetime
-from email.utils import parsedate_tz
-from html import escape
 from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
+
+from monitor.ingest.fastvalues import XML_LANG, Unsure, construct, date, lang_of, link_text, plain, resolved
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 RSS1 = "{http://purl.org/rss/1.0/}"
 RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
-XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 _PARSER = etree.XMLParser(
     resolve_entities=False,
@@ -67,19 +61,6 @@ _MAPPED = (
 _MAPPED_IN_ATOM = tuple(ns for ns in _MAPPED if ns != ATOM)
 # RSS item elements feedparser reads into no field the monitor uses.
 _RSS_IGNORED = frozenset(("comments", "enclosure", "source", "docs", "rating", "cloud", "image", "textinput"))
-_ATOM_TYPES = {"text": "text", "html": "html", "xhtml": "xhtml", "text/plain": "text", "text/html": "html"}
-_ATOM_TYPES["application/xhtml+xml"] = "xhtml"
-# feedparser fixes "?a=1&amp;b=2" written twice escaped in a link (mixin.pop).
-_LINK_ENTITY = re.compile(r"&([A-Za-z0-9_]+);")
-_ISO = re.compile(
-    r"(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:\.\d+)?)?\s*(Z|[+-]\d\d:?\d\d)?)?\s*\Z", re.IGNORECASE
-)
-# feedparser's own mapping of the C1 controls (mixin._cp1252): text it reads gets the same.
-_CP1252 = {c: bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
-
-
-class Unsure(Exception):
-    """This feed is feedparser's to read."""
 
 
 def read(document: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
@@ -108,13 +89,13 @@ def _rss_meta(channel: Any, ns: str) -> dict[str, Any]:
     for child in channel:
         tag = child.tag
         if tag == ns + "title":
-            meta["title"] = _plain(child)
+            meta["title"] = plain(child)
         elif tag == ns + "link":
-            meta["link"] = _link_text(child)
+            meta["link"] = link_text(child)
         elif tag in ("language", DC + "language"):
-            meta["language"] = _plain(child)
+            meta["language"] = plain(child)
         elif tag == "ttl":
-            meta["ttl"] = _plain(child)
+            meta["ttl"] = plain(child)
     return meta
 
 
@@ -130,27 +111,27 @@ def _rss_item(item: Any, ns: str) -> dict[str, Any]:
         if not isinstance(tag, str):
             continue
         if tag == ns + "title":
-            _once(raw, "title", _plain(child))
-            raw["title_detail"] = {"language": _lang(child)}
+            _once(raw, "title", plain(child))
+            raw["title_detail"] = {"language": lang_of(child)}
         elif tag == ns + "link":
-            _once(raw, "link", _link_text(child))
+            _once(raw, "link", link_text(child))
         elif tag == ns + "description":
-            _once(raw, "summary", _plain(child))
+            _once(raw, "summary", plain(child))
         elif tag == CONTENT + "encoded":
             if "summary" not in raw and "description" in _after(child, ns):
                 raise Unsure("content:encoded before description")
-            _once(raw, "content", [{"value": _plain(child), "language": _lang(child)}])
+            _once(raw, "content", [{"value": plain(child), "language": lang_of(child)}])
         elif tag == "guid" and not ns:
-            _once(raw, "id", _plain(child))
+            _once(raw, "id", plain(child))
             permalink = child.get("isPermaLink", "true") == "true"
         elif tag == "pubDate" and not ns:
-            _once(raw, "published_parsed", _date(_plain(child)))
+            _once(raw, "published_parsed", date(plain(child)))
         elif tag == DC + "date":
-            _once(raw, "updated_parsed", _date(_plain(child)))
+            _once(raw, "updated_parsed", date(plain(child)))
         elif tag in ("author", DC + "creator", DC + "author") and not (tag == "author" and ns):
-            _once(raw, "author", _plain(child))
+            _once(raw, "author", plain(child))
         elif tag == "category" and not ns:
-            _tag(raw, _plain(child), child.get("domain"))
+            _tag(raw, plain(child), child.get("domain"))
         elif tag.startswith(_MAPPED) or tag.startswith(DC) or (tag[0] != "{" and tag not in _RSS_IGNORED):
             raise Unsure(tag)
     if "summary" not in raw and "content" in raw:
@@ -175,7 +156,7 @@ def _atom_meta(feed: Any) -> dict[str, Any]:
         meta["language"] = lang
     for child in feed:
         if child.tag == ATOM + "title":
-            meta["title"] = _construct(child)[0]
+            meta["title"] = construct(child)[0]
         elif child.tag == ATOM + "link" and _alternate(child):
             meta["link"] = _href(child)
     return meta
@@ -188,24 +169,24 @@ def _atom_entry(entry: Any) -> dict[str, Any]:
         if not isinstance(tag, str):
             continue
         if tag == ATOM + "title":
-            value, lang = _construct(child)
+            value, lang = construct(child)
             _once(raw, "title", value)
             if lang:
                 raw["title_detail"] = {"language": lang}
         elif tag == ATOM + "summary":
-            _once(raw, "summary", _construct(child)[0])
+            _once(raw, "summary", construct(child)[0])
         elif tag == ATOM + "content":
-            value, lang = _construct(child)
+            value, lang = construct(child)
             _once(raw, "content", [{"value": value, "language": lang}])
         elif tag == ATOM + "link":
             if _alternate(child):
                 raw["link"] = _href(child)  # the last alternate wins, as in feedparser
         elif tag == ATOM + "id":
-            _once(raw, "id", _resolved(child))
+            _once(raw, "id", resolved(child))
         elif tag == ATOM + "published":
-            _once(raw, "published_parsed", _date(_plain(child)))
+            _once(raw, "published_parsed", date(plain(child)))
         elif tag == ATOM + "updated":
-            _once(raw, "updated_parsed", _date(_plain(child)))
+            _once(raw, "updated_parsed", date(plain(child)))
         elif tag == ATOM + "author":
             _once(raw, "author", _person(child))
         elif tag == ATOM + "category":
@@ -230,11 +211,6 @@ def _tag(raw: dict[str, Any], term: str | None, scheme: str | None, label: str |
         tags.append(tag)
 
 
-def _resolved(element: Any) -> str:
-    text = _plain(element)
-    return urljoin(element.base, text) if element.base and text else text
-
-
 def _once(raw: dict[str, Any], key: str, value: Any) -> None:
     if key in raw:
         raise Unsure(f"two {key}")
@@ -251,76 +227,8 @@ def _href(link: Any) -> str:
     return urljoin(link.base, href) if link.base else href
 
 
-def _link_text(element: Any) -> str:
-    text = _LINK_ENTITY.sub(r"&\1", _resolved(element).replace("&amp;", "&"))
-    return text
-
-
 def _person(author: Any) -> str:
-    name = _plain(author.find(ATOM + "name")) if author.find(ATOM + "name") is not None else ""
+    name = plain(author.find(ATOM + "name")) if author.find(ATOM + "name") is not None else ""
     email = author.find(ATOM + "email")
-    address = _plain(email) if email is not None else ""
+    address = plain(email) if email is not None else ""
     return f"{name} ({address})" if name and address else name or address
-
-
-def _construct(element: Any) -> tuple[str, str | None]:
-    """An Atom text construct as feedparser stores it (xhtml: the inner markup of its div), and its xml:lang."""
-    kind = _ATOM_TYPES.get(element.get("type", "text"))
-    if kind is None or element.get("src") is not None:
-        raise Unsure("content by reference or of another type")
-    lang = _lang(element)
-    if kind != "xhtml":
-        return _plain(element), lang
-    children = list(element)
-    if len(children) == 1 and children[0].tag == XHTML + "div" and not (element.text or "").strip():
-        element = children[0]
-    etree.cleanup_namespaces(element)
-    inner = escape(element.text or "", quote=False) + "".join(
-        etree.tostring(c, encoding=str, with_tail=True) for c in element
-    )
-    return _fix(inner.strip()), lang
-
-
-def _lang(element: Any) -> str | None:
-    """The xml:lang in scope: feedparser's ``language`` of a text construct."""
-    for node in (element, *element.iterancestors()):
-        if node.get(XML_LANG):
-            return str(node.get(XML_LANG))
-    return None
-
-
-def _plain(element: Any) -> str:
-    """The text of an element that holds text only (else feedparser's own reading is needed)."""
-    if len(element):
-        raise Unsure("markup inside a text element")
-    return _fix((element.text or "").strip())
-
-
-def _fix(text: str) -> str:
-    """feedparser's repairs of read text (mixin.pop): UTF-8 read as Latin-1, then C1 controls as cp1252."""
-    if text.isascii():
-        return text
-    with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-        text = text.encode("iso-8859-1").decode("utf-8")
-    return text.translate(_CP1252)
-
-
-def _date(value: str) -> time.struct_time | None:
-    """A UTC struct_time from RFC 822 or W3C-DTF; raises Unsure on other forms feedparser might read."""
-    if not value:
-        return None
-    iso = _ISO.match(value)
-    if iso:
-        year, month, day, hour, minute, second, zone = iso.groups()
-        stamp = datetime(int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0))
-        offset = 0
-        if zone and zone.upper() != "Z":
-            digits = zone.replace(":", "")
-            offset = (int(digits[1:3]) * 60 + int(digits[3:5])) * (-1 if digits[0] == "-" else 1)
-        elif not zone and hour is not None:
-            raise Unsure("a time without a zone")
-        return time.gmtime(stamp.replace(tzinfo=UTC).timestamp() - offset * 60)
-    parts = parsedate_tz(value)
-    if parts is None or parts[9] is None or parts[0] < 1000:
-        raise Unsure(f"date {value!r}")
-    return time.gmtime(datetime(*parts[:6], tzinfo=UTC).timestamp() - parts[9])

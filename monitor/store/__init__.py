@@ -6,8 +6,8 @@ An entry and its pending alerts are written in one transaction (the outbox), so
 an alert can never be lost between "seen" and "queued".
 
 The package is split by concern (base: connection, lock and transactions; feeds;
-entries and stories; history and full-text; alerts; mutes; the console's reads; migrations;
-records and helpers);
+entries (writes); stories (reads of entries, stories, events); window (dedup signatures);
+history and full-text; alerts; mutes; the console's reads; migrations; records and helpers);
 ``Store`` joins the parts, and every public name is re-exported here, so callers
 import from ``monitor.store`` only.
 """
@@ -27,6 +27,8 @@ from monitor.store.migrations import migrations
 from monitor.store.mutes import MUTE_KINDS, MutesMixin
 from monitor.store.records import Delivery, FeedState, Notice, PendingAlert, QueuedAlert, Recorded
 from monitor.store.signals import SignalsMixin
+from monitor.store.stories import StoriesMixin
+from monitor.store.window import WindowMixin
 
 __all__ = [
     "FEED_STATES",
@@ -55,6 +57,8 @@ __all__ = [
 class Store(
     FeedsMixin,
     EntriesMixin,
+    WindowMixin,
+    StoriesMixin,
     HistoryMixin,
     AlertsMixin,
     FeedbackMixin,

@@ -67,6 +67,20 @@ class ArticlesMixin(StoreBase):
             )
             return {url for (url,) in rows}
 
+    def prune_articles(self, cutoff: datetime) -> int:
+        """Delete the articles last touched before ``cutoff`` that no stored entry links to (retention
+        pruned their entries, or they never became one). Returns how many went."""
+        with self.transaction() as db:
+            if db.execute("SELECT 1 FROM articles WHERE updated < ? LIMIT 1", [iso(cutoff)]).fetchone() is None:
+                return 0  # the usual hourly case: no scan of the entries
+            # Not correlated: SQLite reads the entries' links once, into a temporary index.
+            gone = db.execute(
+                "DELETE FROM articles WHERE updated < ? AND url NOT IN "
+                "(SELECT link FROM entries WHERE link IS NOT NULL AND link != '')",
+                [iso(cutoff)],
+            )
+            return int(gone.rowcount)
+
     def article_health(self) -> dict[str, dict[str, int]]:
         """Per feed URL, how many of its articles are in each status (fetched, failed, blocked, budget)."""
         with self._lock:

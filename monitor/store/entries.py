@@ -1,13 +1,12 @@
-"""Entries and stories: storing an entry with its pending alerts in one transaction (the outbox,
-so an alert can never be lost between "seen" and "queued"), updates, pruning to tombstones,
-stored dedup signatures, and the reads of stories and events.
+"""Entries: storing an entry with its pending alerts in one transaction (the outbox, so an alert
+can never be lost between "seen" and "queued"), updates, pruning to tombstones, and which keys a
+feed already has. Reads of stories are in ``stories``, the dedup window's columns in ``window``.
 """
 
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -15,25 +14,10 @@ import sqlite_utils
 
 from monitor.dedup.signature import Signature
 from monitor.models import Entry
-from monitor.store.articles import with_articles
-from monitor.store.base import StoreBase
-from monitor.store.helpers import _BATCH, _CHUNK, _marks, _row_entry, iso, tombstone
+from monitor.store.helpers import _marks, iso, tombstone
 from monitor.store.records import QueuedAlert, Recorded
-
-_SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when")
-
-
-def _signature_values(sig: Signature | None) -> tuple[Any, ...]:
-    """The values of ``_SIGNATURE_COLUMNS``; all NULL without a signature."""
-    if sig is None:
-        return (None, None, None, None)
-    return (sig.pack(), sig.lede, " ".join(sig.keywords), sig.when)
-
-
-def _signature_columns(sig: Signature | None) -> dict[str, Any]:
-    """The signature columns an update sets: none without a signature (the stored one stays)."""
-    return {} if sig is None else dict(zip(_SIGNATURE_COLUMNS, _signature_values(sig), strict=True))
-
+from monitor.store.stories import StoriesMixin
+from monitor.store.window import SIGNATURE_COLUMNS, signature_columns, signature_values
 
 # json.dumps(..., ensure_ascii=False) without building an encoder per call (once per alert).
 _json = json.JSONEncoder(ensure_ascii=False).encode
@@ -65,7 +49,7 @@ _ENTRY_INSERTED = (
     "dedup_reason",
     "duplicate_of",
     "content_hash",
-    *_SIGNATURE_COLUMNS,
+    *SIGNATURE_COLUMNS,
 )
 _INSERT_ENTRY = f"INSERT INTO entries ({', '.join(_ENTRY_INSERTED)}) VALUES ({', '.join('?' * len(_ENTRY_INSERTED))})"
 _INSERT_ALERT = (
@@ -75,7 +59,7 @@ _INSERT_ALERT = (
 )
 
 
-class EntriesMixin(StoreBase):
+class EntriesMixin(StoriesMixin):
     """Entries, stories, events and their alert keys."""
 
     def tombstoned(self, feed_url: str, keys: Iterable[str]) -> set[str]:
@@ -170,7 +154,7 @@ class EntriesMixin(StoreBase):
                 reason,
                 duplicate_of,
                 content_hash,
-                *_signature_values(signature),
+                *signature_values(signature),
             )
             entry_id = conn.execute(_INSERT_ENTRY, values).lastrowid
             assert entry_id is not None
@@ -276,7 +260,7 @@ class EntriesMixin(StoreBase):
                     "content_hash": content_hash,
                     "updated": iso(now),
                     "update_reason": reason,
-                    **_signature_columns(signature),
+                    **signature_columns(signature),
                 },
             )
             story_id = int(db.table("entries").get(entry_id)["story_id"])
@@ -293,103 +277,3 @@ class EntriesMixin(StoreBase):
             for key, entry_id, digest in self._rows(sql, (feed_url, *chunk)):
                 found[key] = (entry_id, digest)
         return found
-
-    def story_event(self, story_id: int) -> int:
-        rows = self._rows("SELECT coalesce(event_id, id) FROM stories WHERE id = ?", (story_id,))
-        return int(rows[0][0]) if rows else story_id
-
-    def story_of(self, entry_id: int) -> int:
-        return int(self._query("SELECT story_id FROM entries WHERE id = ?", [entry_id])[0]["story_id"])
-
-    def alerted(self, rule: str, story_id: int) -> bool:
-        """Has ``rule`` ever queued an alert for this story (any status)?"""
-        return bool(self._rows("SELECT 1 FROM alerts WHERE rule = ? AND story_id = ? LIMIT 1", (rule, story_id)))
-
-    def story(self, story_id: int) -> dict[str, Any] | None:
-        rows = self._query("SELECT * FROM stories WHERE id = ?", [story_id])
-        return rows[0] if rows else None
-
-    def story_entries(self, story_id: int) -> list[dict[str, Any]]:
-        return self._query(
-            "SELECT id, outlet, title, link, published, first_seen, dedup_score, dedup_reason, duplicate_of, "
-            "updated, update_reason FROM entries WHERE story_id = ? ORDER BY id",
-            [story_id],
-        )
-
-    def event_stories(self, event_id: int) -> list[dict[str, Any]]:
-        return self._query("SELECT * FROM stories WHERE event_id = ? ORDER BY id", [event_id])
-
-    def recent_signatures(self, since: datetime) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
-        """(entry_id, story_id, event_id, first_seen, stored signature or None) for the dedup window, oldest first."""
-        sql = (
-            "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
-            "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet FROM entries e JOIN stories s ON s.id = e.story_id "
-            # "+e.id": ordering by the primary key made SQLite scan every entry (the whole
-            # history, 0.6 s per million) instead of reading the window by first_seen.
-            "WHERE e.first_seen >= ? ORDER BY +e.id"
-        )
-        with self._lock:
-            cursor = self.db.execute(sql, [iso(since)])
-        while True:
-            with self._lock:
-                rows = cursor.fetchmany(_BATCH)  # in steps: never the whole window's rows and signatures at once
-            if not rows:
-                return
-            for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet in rows:
-                sig = None
-                if blob is not None and lede is not None:
-                    # Interned: the index keeps every keyword, and most recur in many entries.
-                    keywords = tuple(map(sys.intern, words.split())) if words else ()
-                    # None for a signature of the earlier design: the rebuild computes it again.
-                    sig = Signature.unpack(blob, lede, keywords, when, sys.intern(outlet or ""))
-                yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
-
-    def entry(self, entry_id: int) -> Entry:
-        """The stored entry, with its fetched article's text (issue 16) when there is one."""
-        with self._lock:
-            row = self.db.table("entries").get(entry_id)
-            return with_articles(self.db, {entry_id: _row_entry(row)})[entry_id]
-
-    def entries(self, ids: Iterable[int]) -> dict[int, Entry]:
-        """Stored entries by id, read in a few queries (ids not stored are left out)."""
-        ids = list(ids)
-        found: dict[int, Entry] = {}
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
-            for row in self._query(f"SELECT * FROM entries WHERE id IN ({_marks(chunk)})", chunk):
-                found[row["id"]] = _row_entry(row)
-        with self._lock:
-            return with_articles(self.db, found)
-
-    def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
-        """Store dedup signatures computed after the fact (rows written before signatures were kept)."""
-        rows = [(sig.pack(), sig.lede, " ".join(sig.keywords), sig.when, entry_id) for entry_id, sig in signed]
-        with self.transaction() as db:
-            db.conn.executemany(
-                "UPDATE entries SET dedup_bands = ?, dedup_lede = ?, dedup_keywords = ?, dedup_when = ? WHERE id = ?",
-                rows,
-            )
-
-    def story_outlets(self, story_id: int) -> list[str]:
-        """The story's outlets, in the order they first carried it."""
-        sql = "SELECT outlet, min(id) AS first FROM entries WHERE story_id = ? GROUP BY outlet ORDER BY first"
-        return [outlet for outlet, _ in self._rows(sql, (story_id,))]
-
-    def event_writeups(self, event_id: int) -> list[dict[str, Any]]:
-        """The stories of an event so far, first first: each one's first title, link and every outlet."""
-        rows = self._query(
-            "SELECT e.story_id, e.title, e.link, e.outlet FROM entries e JOIN stories s ON s.id = e.story_id "
-            "WHERE coalesce(s.event_id, s.id) = ? ORDER BY e.id",
-            [event_id],
-        )
-        stories: dict[int, dict[str, Any]] = {}
-        for row in rows:
-            story = stories.setdefault(row["story_id"], {"title": row["title"], "link": row["link"], "outlets": []})
-            if row["outlet"] not in story["outlets"]:
-                story["outlets"].append(row["outlet"])
-        return list(stories.values())
-
-    def recent_entries(self, since: datetime) -> Iterator[tuple[int, int, Entry]]:
-        """(entry_id, story_id, entry) for every entry first seen since ``since``: the dedup window."""
-        for row in self._query("SELECT id, story_id FROM entries WHERE first_seen >= ? ORDER BY +id", [iso(since)]):
-            yield row["id"], row["story_id"], self.entry(row["id"])

@@ -1,0 +1,71 @@
+"""The dedup window as stored: each entry's signature columns, read back in bulk at start-up (the
+index is rebuilt from them) and written after the fact for rows stored before signatures were kept."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import datetime
+from typing import Any
+
+from monitor.dedup.signature import Signature
+from monitor.models import Entry
+from monitor.store.helpers import _BATCH, iso
+from monitor.store.stories import StoriesMixin
+
+SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when")
+
+
+def signature_values(sig: Signature | None) -> tuple[Any, ...]:
+    """The values of ``SIGNATURE_COLUMNS``; all NULL without a signature."""
+    if sig is None:
+        return (None, None, None, None)
+    return (sig.pack(), sig.lede, " ".join(sig.keywords), sig.when)
+
+
+def signature_columns(sig: Signature | None) -> dict[str, Any]:
+    """The signature columns an update sets: none without a signature (the stored one stays)."""
+    return {} if sig is None else dict(zip(SIGNATURE_COLUMNS, signature_values(sig), strict=True))
+
+
+class WindowMixin(StoriesMixin):
+    """The entries of the dedup window and their stored signatures."""
+
+    def recent_signatures(self, since: datetime) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
+        """(entry_id, story_id, event_id, first_seen, stored signature or None) for the dedup window, oldest first."""
+        sql = (
+            "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
+            "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet FROM entries e JOIN stories s ON s.id = e.story_id "
+            # "+e.id": ordering by the primary key made SQLite scan every entry (the whole
+            # history, 0.6 s per million) instead of reading the window by first_seen.
+            "WHERE e.first_seen >= ? ORDER BY +e.id"
+        )
+        with self._lock:
+            cursor = self.db.execute(sql, [iso(since)])
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(_BATCH)  # in steps: never the whole window's rows and signatures at once
+            if not rows:
+                return
+            for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet in rows:
+                sig = None
+                if blob is not None and lede is not None:
+                    # Interned: the index keeps every keyword, and most recur in many entries.
+                    keywords = tuple(map(sys.intern, words.split())) if words else ()
+                    # None for a signature of the earlier design: the rebuild computes it again.
+                    sig = Signature.unpack(blob, lede, keywords, when, sys.intern(outlet or ""))
+                yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
+
+    def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
+        """Store dedup signatures computed after the fact (rows written before signatures were kept)."""
+        rows = [(sig.pack(), sig.lede, " ".join(sig.keywords), sig.when, entry_id) for entry_id, sig in signed]
+        with self.transaction() as db:
+            db.conn.executemany(
+                "UPDATE entries SET dedup_bands = ?, dedup_lede = ?, dedup_keywords = ?, dedup_when = ? WHERE id = ?",
+                rows,
+            )
+
+    def recent_entries(self, since: datetime) -> Iterator[tuple[int, int, Entry]]:
+        """(entry_id, story_id, entry) for every entry first seen since ``since``: the dedup window."""
+        for row in self._query("SELECT id, story_id FROM entries WHERE first_seen >= ? ORDER BY +id", [iso(since)]):
+            yield row["id"], row["story_id"], self.entry(row["id"])
