@@ -253,6 +253,20 @@ def test_feedback_marks_an_alert_with_the_same_store_call_as_the_cli(fresh: News
     assert c.post("/feedback", data={"alert": alert["id"], "verdict": "meh", "csrf": token_of(c)}).status_code == 400
 
 
+def test_feedback_on_a_notice_is_refused_with_400_and_stores_nothing(fresh: Newsroom) -> None:
+    from monitor.models import Message
+    from monitor.store import Delivery, Notice
+
+    store = fresh.pipeline.store
+    delivery = Delivery("(notice)", "console://", "console", "console")
+    store.queue_notice(Notice((delivery,), "feed-down", Message("Feed down", "x")), fresh.pipeline.clock())
+    notice_id = store._query("SELECT id FROM alerts WHERE kind = 'notice'")[0]["id"]
+    c = client(fresh)
+    answer = c.post("/feedback", data={"alert": notice_id, "verdict": "irrelevant", "csrf": token_of(c)})
+    assert answer.status_code == 400 and "is a notice" in answer.get_data(as_text=True)
+    assert store._query("SELECT count(*) AS n FROM feedback")[0]["n"] == 0
+
+
 def test_mute_a_rule_then_a_new_match_is_recorded_muted_not_sent(fresh: Newsroom) -> None:
     c = client(fresh)
     sent_before = len(fresh.receiver.received)

@@ -18,7 +18,10 @@ def give() -> Response:
     alert_id, verdict = int_param("alert"), request.form.get("verdict", "")
     if alert_id is None or verdict not in VERDICTS:
         abort(400, "feedback on which alert, relevant or irrelevant?")
-    recorded = c.store.add_feedback(alert_id, verdict, request.form.get("note", "").strip(), c.clock())
+    try:
+        recorded = c.store.add_feedback(alert_id, verdict, request.form.get("note", "").strip(), c.clock())
+    except ValueError as exc:  # a notice: no entry a rule matched
+        abort(400, str(exc))
     if recorded is None:
         abort(404, f"no alert {alert_id}")
     return done(f"alert {alert_id} ({recorded.rule}) marked {verdict}; `monitor rules test` shows the rule's precision")
