@@ -1,6 +1,6 @@
 """Mutation testing of the pure core: how many deliberate bugs the tests catch.
 
-``python -m benchmarks.mutation [rules outbox dedup] [--work DIR] [--max-children N]``
+``python -m benchmarks.mutation [rules outbox outbox-core dedup] [--paths FILE…] [--tests FILE…] [--minutes N]``
 
 Not part of CI (a package takes from minutes to an hour on two cores). For each package it
 copies the checkout to a scratch folder (the repository is never touched), runs mutmut 3
@@ -8,6 +8,12 @@ there over that package with the tests that exercise it in-process, and prints o
 mutants, killed, survived, no tests, timeouts, and the survival rate
 (survived / (killed + survived)). ``--survivors`` lists every surviving mutant by name;
 ``mutmut show NAME`` in the scratch folder shows its diff.
+
+``outbox-core`` is the outbox's pure modules (policy, holds, cooldown, digests, payloads, chat,
+webhook, and monitor/backoff.py) against the fast tests that exercise them: minutes, not an hour.
+``--paths`` narrows any target to some files (``--paths monitor/outbox/chat.py``), ``--tests``
+replaces its test selection. ``--minutes`` is a time box per target: mutmut is interrupted
+and the mutants it reached are reported; every report line is also broken down per module.
 
 mutmut runs the tests in this process's children, so a test that only drives a CLI child
 process (``run_cli``) cannot see a mutant: such code counts as "no tests", not as survived.
@@ -18,11 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +43,13 @@ class Target:
 
     package: str
     tests: tuple[str, ...]
+    paths: tuple[str, ...] = ()  # the files to mutate, when not the whole package
+
+    def globs(self) -> tuple[str, ...]:
+        return self.paths or (f"{self.package}/*",)
 
 
+OUTBOX_CORE = ("policy", "holds", "cooldown", "digests", "payloads", "chat", "webhook")
 TARGETS = {
     "rules": Target(
         "monitor/rules",
@@ -60,6 +73,18 @@ TARGETS = {
             "tests/test_mutation_kills.py",
         ),
     ),
+    "outbox-core": Target(
+        "monitor/outbox",
+        (
+            "tests/test_webhook.py",
+            "tests/test_chat.py",
+            "tests/test_schedule.py",
+            "tests/test_outbox.py",
+            "tests/test_rule_burst.py",
+            "tests/test_mutation_kills_outbox.py",
+        ),
+        (*(f"monitor/outbox/{name}.py" for name in OUTBOX_CORE), "monitor/backoff.py"),
+    ),
     "dedup": Target(
         "monitor/dedup",
         ("tests/test_dedup.py", "tests/test_dedup_index.py", "tests/test_dedup_e2e.py", "tests/test_mutation_kills.py"),
@@ -79,8 +104,9 @@ def prepare(work: Path, target: Target) -> None:
         "[mutmut]\n"
         "source_paths=\n    monitor\n"
         "also_copy=\n    rules\n    docs\n    benchmarks\n    README.md\n    config.example.toml\n"
-        f"only_mutate=\n    {target.package}/*\n"
-        "pytest_add_cli_args=\n    -p\n    no:cacheprovider\n    -q\n"
+        "only_mutate=\n"
+        + "".join(f"    {glob}\n" for glob in target.globs())
+        + "pytest_add_cli_args=\n    -p\n    no:cacheprovider\n    -q\n"
         "pytest_add_cli_args_test_selection=\n" + "".join(f"    {t}\n" for t in tests)
     )
 
@@ -109,12 +135,28 @@ def run(work: Path, max_children: int, minutes: float | None) -> dict[str, int]:
     return {key.replace("_", " "): int(value) for key, value in stats.items() if isinstance(value, int)}
 
 
-def survivors(work: Path) -> list[str]:
+def outcomes(work: Path) -> dict[str, str]:
+    """Every mutant mutmut reached, by name (``monitor.outbox.chat.x_slack__mutmut_3``): its outcome."""
     env = {**os.environ, "PYTHONPATH": str(work)}
     done = subprocess.run(
-        [sys.executable, "-m", "mutmut", "results"], cwd=work, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "mutmut", "results", "--all", "true"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    return [line.strip() for line in done.stdout.splitlines() if line.strip().endswith(": survived")]
+    found = (line.strip().rpartition(": ") for line in done.stdout.splitlines() if ": " in line)
+    return {name: status for name, _, status in found if status not in ("", "not checked")}
+
+
+def by_module(results: dict[str, str]) -> dict[str, Counter[str]]:
+    """Outcomes counted per module: the name's part before the mutated function (``.x_`` or ``.xǁ``)."""
+    counts: dict[str, Counter[str]] = {}
+    for name, status in results.items():
+        module = re.split(r"\.x[_ǁ]", name, maxsplit=1)[0]
+        counts.setdefault(module, Counter())[status] += 1
+    return dict(sorted(counts.items()))
 
 
 def line(name: str, counts: dict[str, int], seconds: float) -> str:
@@ -122,7 +164,7 @@ def line(name: str, counts: dict[str, int], seconds: float) -> str:
     rate = survived / (killed + survived) if killed + survived else 0.0
     others = ", ".join(f"{counts[k]} {k}" for k in COUNTED[2:] if counts.get(k))
     return (
-        f"{name}: {counts.get('total', killed + survived)} mutants, {killed} killed, {survived} survived"
+        f"{name}: {counts.get('total', sum(counts.values()))} mutants, {killed} killed, {survived} survived"
         f"{', ' + others if others else ''}; survival {rate:.1%} ({seconds / 60:.0f} min)"
     )
 
@@ -133,17 +175,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/monitor-mutation"), help="scratch folder")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
-    parser.add_argument("--minutes", type=float, default=None, help="time box per package (default: none)")
+    parser.add_argument("--minutes", type=float, default=None, help="time box per target (default: none)")
+    parser.add_argument("--paths", nargs="+", default=(), help="mutate only these files (globs) of the target")
+    parser.add_argument("--tests", nargs="+", default=(), help="run these test files instead of the target's")
     args = parser.parse_args(argv)
     report = []
     for name in args.packages:
         work = args.work / name
+        target = TARGETS[name]
+        target = Target(target.package, tuple(args.tests) or target.tests, tuple(args.paths) or target.paths)
         started = time.monotonic()
-        prepare(work, TARGETS[name])
+        prepare(work, target)
         counts = run(work, args.max_children, args.minutes)
         report.append(line(name, counts, time.monotonic() - started))
+        results = outcomes(work)
+        for module, tally in by_module(results).items():
+            report.append("  " + line(module, dict(tally), 0).replace(" (0 min)", ""))
         if args.survivors:
-            report += [f"  {s}" for s in survivors(work)]
+            report += [f"    {mutant}: survived" for mutant, status in sorted(results.items()) if status == "survived"]
     print("\n".join(report))
     return 0
 
