@@ -82,6 +82,7 @@ TARGETS = {
             "tests/test_outbox.py",
             "tests/test_rule_burst.py",
             "tests/test_mutation_kills_outbox.py",
+            "tests/test_mutation_kills_payloads.py",
         ),
         (*(f"monitor/outbox/{name}.py" for name in OUTBOX_CORE), "monitor/backoff.py"),
     ),

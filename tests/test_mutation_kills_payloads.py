@@ -1,0 +1,308 @@
+"""What leaves the outbox, byte for byte: the signed webhook's payload, headers and signature,
+and each chat service's message. Written to kill mutants that survived
+``python -m benchmarks.mutation outbox-core``: the receivers in tests/chat_support.py and
+tests/webhook_support.py check shapes and limits; these pin the content a reader relies on
+(which line carries which fact, what is cut and how it says so) and the signature contract.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from monitor.models import Chat, Entry, Webhook
+from monitor.outbox import chat, webhook
+from monitor.outbox.render import AlertView
+
+SECRET = b"a shared secret"
+WHEN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
+
+# --- signature ---------------------------------------------------------------------------------
+
+
+def test_the_signature_is_the_documented_hmac_of_timestamp_dot_body():
+    body = b'{"type":"alert.story"}'
+    expected = hmac.new(SECRET, b"1800000000." + body, hashlib.sha256).hexdigest()
+    assert webhook.sign(SECRET, 1_800_000_000, body) == "sha256=" + expected
+
+
+@pytest.mark.parametrize(("skew", "fresh"), [(-300, True), (300, True), (-301, False), (301, False), (0, True)])
+def test_a_signature_is_accepted_within_five_minutes_either_side(skew, fresh):
+    body, sent = b"{}", 1_800_000_000
+    assert webhook.verify(SECRET, str(sent), webhook.sign(SECRET, sent, body), body, sent + skew) is fresh
+
+
+@pytest.mark.parametrize("timestamp", ["", "-5", "1.8e9", " 1800000000", "abc"])
+def test_a_timestamp_that_is_not_plain_seconds_is_rejected(timestamp):
+    body = b"{}"
+    assert not webhook.verify(SECRET, timestamp, webhook.sign(SECRET, 1_800_000_000, body), body, 1_800_000_000)
+
+
+def test_the_headers_carry_timestamp_signature_type_and_key():
+    body = b"{}"
+    sent = webhook.headers(SECRET, 1_800_000_000, body, {"type": "alert.batch", "idempotency_key": "k1"})
+    assert sent == {
+        "Content-Type": "application/json",
+        "X-Monitor-Timestamp": "1800000000",
+        "X-Monitor-Signature": webhook.sign(SECRET, 1_800_000_000, body),
+        "X-Monitor-Event": "alert.batch",
+        "X-Monitor-Delivery": "k1",
+    }
+    assert webhook.headers(SECRET, 1, body, {})["X-Monitor-Event"] == ""
+
+
+def test_the_body_is_compact_utf8_json():
+    assert webhook.encode({"title": "Zürich", "n": [1, 2]}) == '{"title":"Zürich","n":[1,2]}'.encode()
+
+
+# --- idempotency key ---------------------------------------------------------------------------
+
+
+def test_the_idempotency_key_survives_an_upgrade():
+    """A message retried by a newer version must keep its key, or the receiver acts twice: the
+    key of a known alert is pinned (blake2b-128 of url id, alert id and creation time)."""
+    assert (
+        webhook.idempotency_key("u1", 7, WHEN)
+        == hashlib.blake2b(b"u1\x007\x002026-03-02T09:30:00+00:00", digest_size=16).hexdigest()
+    )
+    assert webhook.idempotency_key("u1", 7, None) == hashlib.blake2b(b"u1\x007\x00", digest_size=16).hexdigest()
+
+
+# --- payloads ----------------------------------------------------------------------------------
+
+ENTRY = Entry(
+    "f", "Daily", "k", "https://zebra.example/1", "Zebra escapes", "A zebra left the zoo.", "", published=WHEN
+)
+
+
+def facts(kind: str = "story", detail: dict | None = None) -> webhook.AlertFacts:
+    copy = webhook.Copy("Weekly", "Zebra out", "https://weekly.example/z", None, WHEN)
+    return webhook.AlertFacts(
+        3, "key3", kind, "Zebra", "urgent", WHEN, 11, 12, ENTRY, ("zebra",), (copy,), detail or {}
+    )
+
+
+def test_an_alert_payload_carries_every_documented_field():
+    assert webhook.alert_payload(facts()) == {
+        "schema_version": 1,
+        "type": "alert.story",
+        "kind": "story",
+        "id": 3,
+        "idempotency_key": "key3",
+        "created": "2026-03-02T09:30:00+00:00",
+        "rule": {"name": "Zebra", "severity": "urgent"},
+        "severity": "urgent",
+        "event_id": 12,
+        "story": {
+            "id": 11,
+            "title": "Zebra escapes",
+            "link": "https://zebra.example/1",
+            "outlet": "Daily",
+            "published": "2026-03-02T09:30:00+00:00",
+            "outlets": [
+                {
+                    "outlet": "Weekly",
+                    "title": "Zebra out",
+                    "link": "https://weekly.example/z",
+                    "published": None,
+                    "first_seen": "2026-03-02T09:30:00+00:00",
+                }
+            ],
+        },
+        "matched": [{"term": "zebra", "context": "Zebra escapes"}],
+    }
+
+
+@pytest.mark.parametrize(
+    ("kind", "type_"),
+    [
+        ("story", "alert.story"),
+        ("event", "alert.event"),
+        ("update", "alert.update"),
+        ("escalation", "alert.update"),
+        ("spike", "alert.spike"),
+        ("unheard-of", "alert.story"),
+    ],
+)
+def test_each_alert_kind_has_its_payload_type(kind, type_):
+    assert webhook.alert_payload(facts(kind))["type"] == type_
+
+
+def test_detail_is_carried_only_when_there_is_some():
+    assert "detail" not in webhook.alert_payload(facts())
+    assert webhook.alert_payload(facts("update", {"change": "numbers"}))["detail"] == {"change": "numbers"}
+
+
+def test_a_batch_carries_each_alert_whole_under_the_first_ones_id():
+    items = [webhook.alert_payload(facts()), {**webhook.alert_payload(facts()), "id": 4}]
+    assert webhook.batch_payload(items, "quiet", "bk") == {
+        "schema_version": 1,
+        "type": "alert.batch",
+        "reason": "quiet",
+        "id": 3,
+        "idempotency_key": "bk",
+        "alerts": items,
+    }
+
+
+def test_a_notice_payload_is_keyed_and_typed_by_its_topic():
+    assert webhook.notice_type("feed health") == "notice.feed_health"
+    assert webhook.notice_type("target failing") == "notice.delivery"
+    assert webhook.notice_type("reload refused") == "notice.config"
+    assert webhook.notice_type("  Disk Full  ") == "notice.disk_full"
+    notice = webhook.notice_payload("T", "B", "notice.x", WHEN, "nk")
+    assert notice == {
+        "schema_version": 1,
+        "type": "notice.x",
+        "id": "nk",
+        "idempotency_key": "nk",
+        "created": "2026-03-02T09:30:00+00:00",
+        "title": "T",
+        "text": "B",
+    }
+    assert webhook.notice_payload("T", "B", "notice.x", None, "nk", id=9)["id"] == 9
+    assert webhook.notice_payload("T", "B", "notice.x", None, "nk")["created"] is None
+
+
+def test_a_terms_context_is_a_whole_word_with_eighty_characters_either_side():
+    body = "a" * 79 + " zebra " + "b" * 79  # 80 characters either side, the space included
+    exact = Entry("f", "O", "k", "", "Title", body, "")
+    assert webhook.in_context(exact, "zebra") == body  # nothing cut: no ellipsis
+    longer = Entry("f", "O", "k", "", "Title", "x" + body + "y", "")
+    assert webhook.in_context(longer, "ZEBRA") == "…" + body + "…"
+    assert webhook.in_context(Entry("f", "O", "k", "", "Zebras", "zebra\n\n  here", ""), "zebra") == "zebra here"
+    assert webhook.in_context(Entry("f", "O", "k", "", "Zebras", "zebrafish", ""), "zebra") == ""
+
+
+# --- settings ----------------------------------------------------------------------------------
+
+
+def test_webhook_settings_read_the_secret_from_one_place(tmp_path):
+    url = "https://hooks.example/h"
+    assert webhook.parse_spec({"url": url, "secret_env": "S"}, tmp_path, 4) == Webhook(url, "S", None, 4)
+    assert webhook.parse_spec({"url": "http://10.0.0.2/h", "secret_file": "s.txt"}, tmp_path) == Webhook(
+        "http://10.0.0.2/h", None, str(tmp_path / "s.txt"), None
+    )
+    for bad, message in [
+        ({"url": url, "secret_env": " "}, "secret_env must be a non-empty string"),
+        ({"url": url, "secret_file": 5}, "secret_file must be a non-empty string"),
+        ({"url": url, "secret_env": "S", "secret_file": "f"}, "give exactly one of secret_env"),
+        ({"url": "https:///h", "secret_env": "S"}, 'url must be "https://'),
+        ({"url": 5, "secret_env": "S"}, 'url must be "https://'),
+        (
+            {"url": url, "secret_env": "S", "zeta": 1, "alpha": 2},
+            r"unknown key 'alpha' \(allowed: url, secret_env, secret_file\)",
+        ),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            webhook.parse_spec(bad, tmp_path)
+
+
+def test_chat_settings_name_what_each_service_needs(tmp_path):
+    slack = chat.parse_spec({"service": "slack", "url": "https://hooks.slack.example/x"}, tmp_path, 3)
+    assert slack == Chat("slack", "https://hooks.slack.example/x", line=3)
+    telegram = chat.parse_spec({"service": "telegram", "chat_id": -100, "token_file": "t"}, tmp_path)
+    assert telegram == Chat("telegram", "https://api.telegram.org", chat_id="-100", token_file=str(tmp_path / "t"))
+    matrix = chat.parse_spec(
+        {"service": "matrix", "url": "https://m.example", "room": "!r:m.example", "token_env": "T"}, Path("/")
+    )
+    assert (matrix.room, matrix.token_env, matrix.token_file, matrix.chat_id) == ("!r:m.example", "T", None, None)
+    for bad, message in [
+        (
+            {"service": "irc", "url": "https://x.example"},
+            "service must be one of slack, teams, telegram, discord, matrix, not 'irc'",
+        ),
+        ({"service": "telegram", "chat_id": " ", "token_env": "T"}, "telegram: chat_id is required"),
+        ({"service": "matrix", "url": "https://m.example", "token_env": "T"}, "matrix: room is required"),
+        ({"service": "matrix", "url": "https://m.example", "room": "!r"}, "matrix: give exactly one of token_env"),
+        ({"service": "discord", "url": "discord.example/x"}, 'discord: url must be "https://'),
+    ]:
+        with pytest.raises(ValueError, match=message):
+            chat.parse_spec(bad, tmp_path)
+
+
+# --- chat messages -------------------------------------------------------------------------------
+
+
+def view(kind: str = "story", severity: str = "normal", title: str = "Zebra escapes") -> AlertView:
+    entry = Entry("f", "Daily", "k", "https://zebra.example/1", title, "", "", published=WHEN)
+    return AlertView("Zebra", severity, entry, ("zebra", "zoo"), ("Daily", "Weekly"), kind=kind)
+
+
+def body(service: str, views: list[AlertView], reason: str | None = None) -> dict:
+    return json.loads(chat.message(service, views, reason, "team").body)
+
+
+def test_a_slack_alert_links_the_title_and_lists_its_facts():
+    sent = body("slack", [view(severity="urgent")])
+    assert sent["text"] == "URGENT [Zebra] Zebra escapes"
+    assert sent["blocks"][0]["text"] == {"type": "plain_text", "text": "URGENT [Zebra] Zebra escapes", "emoji": False}
+    assert sent["blocks"][1]["text"]["text"].splitlines() == [
+        "<https://zebra.example/1|Zebra escapes>",
+        "*Outlets:* Daily, Weekly",
+        "*Matched:* zebra, zoo",
+        "*Rule:* Zebra · urgent · 2026-03-02 09:30 UTC",
+    ]
+    assert sent["unfurl_links"] is False
+
+
+def test_an_alert_kind_is_said_in_the_title_and_a_roll_up_counts_its_alerts():
+    assert chat.message("slack", [view("update")], None, "team").title == "[Zebra] Updated: Zebra escapes"
+    digest = body("matrix", [view("event"), view()], "digest")
+    lines = digest["body"].splitlines()
+    assert lines[1:] == [
+        "New event: Zebra escapes (Daily, Weekly; zebra, zoo) https://zebra.example/1",
+        "Zebra escapes (Daily, Weekly; zebra, zoo) https://zebra.example/1",
+    ]
+    assert lines[0] == "Digest for team: 2 alerts"
+
+
+def test_a_long_roll_up_says_how_many_it_left_out_and_fits_the_budget():
+    views = [view(title=f"Zebra story number {n} " + "words " * 30) for n in range(200)]
+    text = body("telegram", views, "digest")["text"]
+    assert len(text) <= chat.BUDGET["telegram"] + 300
+    kept = text.count("<a href=")
+    assert text.endswith(f"… and {200 - kept} more") and 0 < kept < 200
+
+
+def test_a_line_longer_than_half_the_budget_is_shortened_to_a_quarter():
+    long_title = "zebra " * 1000
+    sent = body("slack", [view(title=long_title)])["blocks"][1]["text"]["text"]
+    first = sent.splitlines()[0]
+    assert first.startswith("<https://zebra.example/1|zebra") and first.endswith("…>")
+    assert len(first) <= len("<https://zebra.example/1|>") + chat.BUDGET["slack"] // 4
+    assert "*Rule:*" in sent  # the facts after it still fit
+
+
+def test_a_discord_alert_links_its_title_and_gives_facts_as_fields():
+    embed = body("discord", [view()])["embeds"][0]
+    assert embed["url"] == "https://zebra.example/1" and embed["title"] == "[Zebra] Zebra escapes"
+    assert [f["name"] for f in embed["fields"]] == ["Outlets", "Matched", "Rule"]
+    assert "description" not in embed  # a plain story has no write-ups to list
+    digest = body("discord", [view(), view()], "quiet")["embeds"][0]
+    assert "url" not in digest and "fields" not in digest
+    assert digest["description"].count("[Zebra escapes (Daily, Weekly; zebra, zoo)](https://zebra.example/1)") == 2
+    assert body("discord", [view()])["allowed_mentions"] == {"parse": []}
+
+
+def test_a_teams_card_opens_the_story_only_for_a_single_alert():
+    card = body("teams", [view()])["attachments"][0]["content"]
+    assert card["actions"] == [{"type": "Action.OpenUrl", "title": "Open the story", "url": "https://zebra.example/1"}]
+    assert card["body"][1]["text"] == "[Zebra escapes](https://zebra.example/1)"
+    assert card["body"][2]["text"] == "**Outlets:** Daily, Weekly"
+    assert "actions" not in body("teams", [view(), view()], "digest")["attachments"][0]["content"]
+
+
+def test_a_notice_is_one_line_per_non_blank_line_of_its_body():
+    sent = chat.notice("telegram", "Feed <failing>", "First & line\n\n   \nSecond line")
+    assert sent["text"] == "<b>Feed &lt;failing&gt;</b>\nFirst &amp; line\nSecond line"
+    assert sent["parse_mode"] == "HTML" and sent["link_preview_options"] == {"is_disabled": True}
+    matrix = chat.notice("matrix", "Feed <failing>", "One\nTwo")
+    assert matrix["body"] == "Feed <failing>\nOne\nTwo"
+    assert matrix["formatted_body"] == "<b>Feed &lt;failing&gt;</b><br>One<br>Two"
+    assert (matrix["msgtype"], matrix["format"]) == ("m.text", "org.matrix.custom.html")
