@@ -10,14 +10,20 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
-from monitor.models import Chat, Entry, Webhook
+from monitor.models import Chat, Entry, Match, Webhook
 from monitor.outbox import chat, webhook
+from monitor.outbox.payloads import payload_message
 from monitor.outbox.render import AlertView
+from monitor.rules import load_rules
+from monitor.store import PendingAlert, Store
+from monitor.store.records import Delivery
 
 SECRET = b"a shared secret"
 WHEN = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -306,3 +312,83 @@ def test_a_notice_is_one_line_per_non_blank_line_of_its_body():
     assert matrix["body"] == "Feed <failing>\nOne\nTwo"
     assert matrix["formatted_body"] == "<b>Feed &lt;failing&gt;</b><br>One<br>Two"
     assert (matrix["msgtype"], matrix["format"]) == ("m.text", "org.matrix.custom.html")
+
+
+# --- an outbox unit's payload, read from a real store --------------------------------------------
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    store = Store(tmp_path / "state.db")
+    yield store
+    store.close()
+
+
+def queue_story(store: Store) -> PendingAlert:
+    """A story carried by two outlets (the second undated) and its alert for target URL "u1"."""
+    to = Delivery("Zebra", "default", "u1", "hook")
+    first = store.add_entry(ENTRY, WHEN, None, alerts=[(Match("Zebra", ("zebra",)), to)])
+    store.add_entry(Entry("g", "Weekly", "k2", "https://weekly.example/z", "Zebra out", "", ""), WHEN, first.story_id)
+    (pending,) = store.pending_alerts()
+    return pending
+
+
+def test_a_single_alert_and_a_batch_carry_the_story_read_at_sending_time(store, tmp_path):
+    pending = queue_story(store)
+    single = payload_message(store, [pending], {}, None)
+    sent = json.loads(single.body)
+    assert (single.title, single.body_format, sent["type"], sent["severity"]) == (
+        "alert.story",
+        "json",
+        "alert.story",
+        "normal",
+    )
+    assert sent["idempotency_key"] == webhook.idempotency_key("u1", pending.id, pending.created)
+    assert [(c["outlet"], c["title"], c["first_seen"]) for c in sent["story"]["outlets"]] == [
+        ("Daily", "Zebra escapes", WHEN.isoformat()),
+        ("Weekly", "Zebra out", WHEN.isoformat()),
+    ]
+    assert sent["story"]["outlets"][1]["published"] is None and sent["event_id"] == pending.story_id
+
+    (path := tmp_path / "zebra.yaml").write_text("name: Zebra\nseverity: urgent\nmatch:\n  any: [zebra]\n")
+    urgent = json.loads(payload_message(store, [pending], {"Zebra": load_rules([path])[0]}, None).body)
+    assert urgent["severity"] == urgent["rule"]["severity"] == "urgent"
+
+    batch = json.loads(payload_message(store, [pending, pending], {}, "digest").body)
+    assert (batch["type"], batch["reason"], len(batch["alerts"])) == ("alert.batch", "digest", 2)
+    assert batch["idempotency_key"] == sent["idempotency_key"] + "-2"  # another message than the single one
+
+
+def test_a_spike_payload_writes_out_each_of_its_stories(store):
+    pending = queue_story(store)
+    spike = replace(pending, kind="spike", detail={"stories": [pending.story_id, 999], "count": 2})
+    sent = json.loads(payload_message(store, [spike], {}, None).body)
+    assert sent["type"] == "alert.spike"
+    assert sent["detail"] == {
+        "count": 2,
+        "stories": [
+            {"id": pending.story_id, "title": "Zebra escapes", "link": ENTRY.link, "outlets": ["Daily", "Weekly"]},
+            {"id": 999, "title": None, "link": None, "outlets": []},  # pruned since: said, not dropped
+        ],
+    }
+
+
+def test_a_notice_payload_is_keyed_like_an_alert_so_a_retry_repeats_the_key(store):
+    notice = PendingAlert(
+        5,
+        "feed health",
+        None,
+        None,
+        "ops",
+        "u9",
+        (),
+        2,
+        WHEN,
+        kind="notice",
+        detail={"title": "Feed down", "body": "404"},
+    )
+    message = payload_message(store, [notice], {}, None)
+    sent = json.loads(message.body)
+    assert message.title == sent["type"] == "notice.feed_health"
+    assert (sent["id"], sent["title"], sent["text"]) == (5, "Feed down", "404")
+    assert sent["idempotency_key"] == webhook.idempotency_key("u9", 5, WHEN)
