@@ -83,6 +83,7 @@ TARGETS = {
             "tests/test_schedule.py",
             "tests/test_mutation_kills_outbox.py",
             "tests/test_mutation_kills_payloads.py",
+            "tests/test_mutation_kills_chat.py",
         ),
         (*(f"monitor/outbox/{name}.py" for name in OUTBOX_CORE), "monitor/backoff.py"),
     ),

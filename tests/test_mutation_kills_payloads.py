@@ -1,8 +1,8 @@
 """What leaves the outbox, byte for byte: the signed webhook's payload, headers and signature,
-and each chat service's message. Written to kill mutants that survived
-``python -m benchmarks.mutation outbox-core``: the receivers in tests/chat_support.py and
-tests/webhook_support.py check shapes and limits; these pin the content a reader relies on
-(which line carries which fact, what is cut and how it says so) and the signature contract.
+Written to kill mutants that survived
+``python -m benchmarks.mutation outbox-core``: tests/webhook_support.py's receiver checks the
+signature and the shape; these pin the fields a receiver relies on, the key that must stay
+the same on every retry, and the signature's time window. Chat messages: test_mutation_kills_chat.py.
 """
 
 from __future__ import annotations
@@ -17,10 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from monitor.models import Chat, Entry, Match, Webhook
-from monitor.outbox import chat, webhook
+from monitor.models import Entry, Match, Webhook
+from monitor.outbox import webhook
 from monitor.outbox.payloads import payload_message
-from monitor.outbox.render import AlertView
 from monitor.rules import load_rules
 from monitor.store import PendingAlert, Store
 from monitor.store.records import Delivery
@@ -207,111 +206,6 @@ def test_webhook_settings_read_the_secret_from_one_place(tmp_path):
     ]:
         with pytest.raises(ValueError, match=message):
             webhook.parse_spec(bad, tmp_path)
-
-
-def test_chat_settings_name_what_each_service_needs(tmp_path):
-    slack = chat.parse_spec({"service": "slack", "url": "https://hooks.slack.example/x"}, tmp_path, 3)
-    assert slack == Chat("slack", "https://hooks.slack.example/x", line=3)
-    telegram = chat.parse_spec({"service": "telegram", "chat_id": -100, "token_file": "t"}, tmp_path)
-    assert telegram == Chat("telegram", "https://api.telegram.org", chat_id="-100", token_file=str(tmp_path / "t"))
-    matrix = chat.parse_spec(
-        {"service": "matrix", "url": "https://m.example", "room": "!r:m.example", "token_env": "T"}, Path("/")
-    )
-    assert (matrix.room, matrix.token_env, matrix.token_file, matrix.chat_id) == ("!r:m.example", "T", None, None)
-    for bad, message in [
-        (
-            {"service": "irc", "url": "https://x.example"},
-            "service must be one of slack, teams, telegram, discord, matrix, not 'irc'",
-        ),
-        ({"service": "telegram", "chat_id": " ", "token_env": "T"}, "telegram: chat_id is required"),
-        ({"service": "matrix", "url": "https://m.example", "token_env": "T"}, "matrix: room is required"),
-        ({"service": "matrix", "url": "https://m.example", "room": "!r"}, "matrix: give exactly one of token_env"),
-        ({"service": "discord", "url": "discord.example/x"}, 'discord: url must be "https://'),
-    ]:
-        with pytest.raises(ValueError, match=message):
-            chat.parse_spec(bad, tmp_path)
-
-
-# --- chat messages -------------------------------------------------------------------------------
-
-
-def view(kind: str = "story", severity: str = "normal", title: str = "Zebra escapes") -> AlertView:
-    entry = Entry("f", "Daily", "k", "https://zebra.example/1", title, "", "", published=WHEN)
-    return AlertView("Zebra", severity, entry, ("zebra", "zoo"), ("Daily", "Weekly"), kind=kind)
-
-
-def body(service: str, views: list[AlertView], reason: str | None = None) -> dict:
-    return json.loads(chat.message(service, views, reason, "team").body)
-
-
-def test_a_slack_alert_links_the_title_and_lists_its_facts():
-    sent = body("slack", [view(severity="urgent")])
-    assert sent["text"] == "URGENT [Zebra] Zebra escapes"
-    assert sent["blocks"][0]["text"] == {"type": "plain_text", "text": "URGENT [Zebra] Zebra escapes", "emoji": False}
-    assert sent["blocks"][1]["text"]["text"].splitlines() == [
-        "<https://zebra.example/1|Zebra escapes>",
-        "*Outlets:* Daily, Weekly",
-        "*Matched:* zebra, zoo",
-        "*Rule:* Zebra · urgent · 2026-03-02 09:30 UTC",
-    ]
-    assert sent["unfurl_links"] is False
-
-
-def test_an_alert_kind_is_said_in_the_title_and_a_roll_up_counts_its_alerts():
-    assert chat.message("slack", [view("update")], None, "team").title == "[Zebra] Updated: Zebra escapes"
-    digest = body("matrix", [view("event"), view()], "digest")
-    lines = digest["body"].splitlines()
-    assert lines[1:] == [
-        "New event: Zebra escapes (Daily, Weekly; zebra, zoo) https://zebra.example/1",
-        "Zebra escapes (Daily, Weekly; zebra, zoo) https://zebra.example/1",
-    ]
-    assert lines[0] == "Digest for team: 2 alerts"
-
-
-def test_a_long_roll_up_says_how_many_it_left_out_and_fits_the_budget():
-    views = [view(title=f"Zebra story number {n} " + "words " * 30) for n in range(200)]
-    text = body("telegram", views, "digest")["text"]
-    assert len(text) <= chat.BUDGET["telegram"] + 300
-    kept = text.count("<a href=")
-    assert text.endswith(f"… and {200 - kept} more") and 0 < kept < 200
-
-
-def test_a_line_longer_than_half_the_budget_is_shortened_to_a_quarter():
-    long_title = "zebra " * 1000
-    sent = body("slack", [view(title=long_title)])["blocks"][1]["text"]["text"]
-    first = sent.splitlines()[0]
-    assert first.startswith("<https://zebra.example/1|zebra") and first.endswith("…>")
-    assert len(first) <= len("<https://zebra.example/1|>") + chat.BUDGET["slack"] // 4
-    assert "*Rule:*" in sent  # the facts after it still fit
-
-
-def test_a_discord_alert_links_its_title_and_gives_facts_as_fields():
-    embed = body("discord", [view()])["embeds"][0]
-    assert embed["url"] == "https://zebra.example/1" and embed["title"] == "[Zebra] Zebra escapes"
-    assert [f["name"] for f in embed["fields"]] == ["Outlets", "Matched", "Rule"]
-    assert "description" not in embed  # a plain story has no write-ups to list
-    digest = body("discord", [view(), view()], "quiet")["embeds"][0]
-    assert "url" not in digest and "fields" not in digest
-    assert digest["description"].count("[Zebra escapes (Daily, Weekly; zebra, zoo)](https://zebra.example/1)") == 2
-    assert body("discord", [view()])["allowed_mentions"] == {"parse": []}
-
-
-def test_a_teams_card_opens_the_story_only_for_a_single_alert():
-    card = body("teams", [view()])["attachments"][0]["content"]
-    assert card["actions"] == [{"type": "Action.OpenUrl", "title": "Open the story", "url": "https://zebra.example/1"}]
-    assert card["body"][1]["text"] == "[Zebra escapes](https://zebra.example/1)"
-    assert card["body"][2]["text"] == "**Outlets:** Daily, Weekly"
-    assert "actions" not in body("teams", [view(), view()], "digest")["attachments"][0]["content"]
-
-
-def test_a_notice_is_one_line_per_non_blank_line_of_its_body():
-    sent = chat.notice("telegram", "Feed <failing>", "First & line\n\n   \nSecond line")
-    assert sent["text"] == "<b>Feed &lt;failing&gt;</b>\nFirst &amp; line\nSecond line"
-    assert sent["parse_mode"] == "HTML" and sent["link_preview_options"] == {"is_disabled": True}
-    matrix = chat.notice("matrix", "Feed <failing>", "One\nTwo")
-    assert matrix["body"] == "Feed <failing>\nOne\nTwo"
-    assert matrix["formatted_body"] == "<b>Feed &lt;failing&gt;</b><br>One<br>Two"
-    assert (matrix["msgtype"], matrix["format"]) == ("m.text", "org.matrix.custom.html")
 
 
 # --- an outbox unit's payload, read from a real store --------------------------------------------
