@@ -45,6 +45,7 @@ def at(hh: int, mm: int, day: datetime = DAY) -> datetime:
         ("22:00-07:00", time(22), time(7)),
         (" 9:05 - 17:30 ", time(9, 5), time(17, 30)),
         ("23:59-00:00", time(23, 59), time(0)),
+        ("00:00-23:59", time(0), time(23, 59)),
     ],
 )
 def test_quiet_hours_read_their_window(text, start, end):
@@ -89,6 +90,16 @@ def test_held_alerts_go_out_at_the_next_end_of_the_window():
     assert hours.ends_after(at(3, 0, DAY + timedelta(days=1))) == morning  # 04:00 Berlin: this morning
     assert hours.ends_after(at(6, 0, DAY + timedelta(days=1))) == morning + timedelta(days=1)  # exactly 07:00
     assert hours.ends_after(at(5, 59, DAY + timedelta(days=1))) == morning  # one minute before the end
+
+
+def test_the_end_of_the_window_is_on_the_targets_date_not_utcs():
+    """In Honolulu (UTC-10) 19:00 on the 15th is already the 16th in UTC: the window ends at
+    20:00 on the 15th, an hour later, not a day later."""
+    honolulu = zone("Pacific/Honolulu")
+    hours = QuietHours.parse("18:00-20:00", honolulu)
+    now = datetime(2026, 1, 16, 5, 0, tzinfo=UTC)
+    assert hours.contains(now)
+    assert hours.ends_after(now) == datetime(2026, 1, 15, 20, 0, tzinfo=honolulu) == now + timedelta(hours=1)
 
 
 def test_an_unknown_time_zone_names_the_expected_form():

@@ -267,6 +267,11 @@ def test_a_spike_payload_writes_out_each_of_its_stories(store):
     }
 
 
+def test_a_spike_without_stories_lists_none(store):
+    spike = replace(queue_story(store), kind="spike", detail={"count": 0})
+    assert json.loads(payload_message(store, [spike], {}, None).body)["detail"] == {"count": 0, "stories": []}
+
+
 def test_a_notice_payload_is_keyed_like_an_alert_so_a_retry_repeats_the_key(store):
     notice = PendingAlert(
         5,
