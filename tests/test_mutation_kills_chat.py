@@ -38,6 +38,7 @@ def test_chat_settings_name_what_each_service_needs(tmp_path):
         ({"service": "matrix", "url": "https://m.example", "token_env": "T"}, "matrix: room is required"),
         ({"service": "matrix", "url": "https://m.example", "room": "!r"}, "matrix: give exactly one of token_env"),
         ({"service": "discord", "url": "discord.example/x"}, 'discord: url must be "https://'),
+        ("https://hooks.slack.example/x", r'expected a table: chat = \{ service = "slack", url = "https://hooks.slack'),
     ]:
         with pytest.raises(ValueError, match=message):
             chat.parse_spec(bad, tmp_path)
@@ -82,7 +83,7 @@ def test_an_alert_kind_is_said_in_the_title_and_a_roll_up_counts_its_alerts():
 def test_a_long_roll_up_says_how_many_it_left_out_and_fits_the_budget():
     views = [view(title=f"Zebra story number {n} " + "words " * 30) for n in range(200)]
     text = body("telegram", views, "digest")["text"]
-    assert len(text) <= chat.BUDGET["telegram"] + 300
+    assert len(text.split("\n", 1)[1]) <= chat.BUDGET["telegram"]  # the lines under the title
     kept = text.count("<a href=")
     assert text.endswith(f"… and {200 - kept} more") and 0 < kept < 200
 
@@ -240,3 +241,28 @@ def test_a_slack_roll_up_lists_each_alert_with_its_kind_as_a_label():
         f"*Now carried by 2 outlets:* <{LINK}|Zebra &lt;escapes&gt; &amp; [runs] (Daily, Weekly; zebra)>",
         f"<{LINK}|Zebra &lt;escapes&gt; &amp; [runs] (Daily; zebra, zoo)>",
     ]
+
+
+def test_a_spike_lists_the_stories_of_its_window():
+    writeups = (Writeup("Zebra seen", "https://a.example/1", ("A",)),)
+    spike = AlertView("Zebra", "normal", MARKUP, ("zebra",), ("Daily",), kind="spike", writeups=writeups)
+    plain = json.loads(chat.message("matrix", [spike], None, "team").body)["body"].splitlines()
+    assert plain[:3] == [
+        "[Zebra] Spike: Zebra <escapes> & [runs]",
+        f"Zebra <escapes> & [runs] {LINK}",
+        "Zebra seen (A) https://a.example/1",
+    ]
+
+
+def test_a_notice_links_nothing():
+    embed = chat.notice("discord", "Feed failing", "Zebra News: HTTP 404")["embeds"][0]
+    assert embed == {"title": "Feed failing", "color": 0x3B82F6, "description": "Zebra News: HTTP 404"}
+    assert "actions" not in chat.notice("teams", "Feed failing", "x")["attachments"][0]["content"]
+
+
+def test_titles_are_cut_to_each_services_documented_limit():
+    """Slack: a header ≤ 150 characters, the fallback text ≤ 3,000; Discord: an embed title ≤ 256."""
+    title = "Zebra " * 700
+    slack = chat.notice("slack", title, "x")
+    assert len(slack["blocks"][0]["text"]["text"]) <= 150 < len(slack["text"]) <= 3000
+    assert 200 < len(chat.notice("discord", title, "x")["embeds"][0]["title"]) <= 256

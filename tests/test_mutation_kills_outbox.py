@@ -305,3 +305,28 @@ def test_held_batched_and_notice_alerts_are_not_held_again(tmp_path):
     digest = rules(tmp_path, delivery="digest")
     for fresh in (alert(hold_reason="quiet"), alert(batch=4), alert(kind="notice")):
         assert hold_for(quiet, digest, fresh, NOW) is None
+
+
+def test_each_target_is_held_by_its_own_policy(tmp_path):
+    night = TargetPolicy(quiet=QuietHours.parse("11:00-13:00", UTC_ZONE), burst=Burst(1, 60))
+    settings = config(tmp_path, policies={"night": night})
+    assert hold_for(settings, rules(tmp_path), alert(target="night"), NOW) == ("quiet", at(13, 0))
+    assert hold_for(settings, rules(tmp_path), alert(), NOW) is None  # "default" has no window
+    gate = BurstGate(SentLog(count=1), settings, rules(tmp_path), NOW)
+    assert gate.over(alert(target="night")) == NOW + timedelta(seconds=60)
+    assert gate.over(alert("u2")) is None
+
+
+def test_a_burst_cap_counts_each_alert_sent_in_the_pass_once(tmp_path):
+    gate = BurstGate(SentLog(count=0), config(tmp_path, rule_burst=Burst(3, 60)), rules(tmp_path), NOW)
+    for _ in range(2):
+        assert gate.over(alert()) is None
+        gate.count(alert())
+    assert gate.over(alert()) is None  # two sent: the third is still within 3/1m
+    gate.count(alert())
+    assert gate.over(alert()) == NOW + timedelta(seconds=60)
+
+
+def test_the_gates_cooldowns_read_the_same_store_and_clock(tmp_path):
+    gate = BurstGate(SentLog(last=NOW - timedelta(minutes=1)), config(tmp_path), rules(tmp_path), NOW)
+    assert gate.cooling.hold(alert(), rules(tmp_path, cooldown="10m").rule("Zebra")) == NOW + timedelta(minutes=9)

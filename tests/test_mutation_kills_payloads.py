@@ -58,7 +58,8 @@ def test_the_headers_carry_timestamp_signature_type_and_key():
         "X-Monitor-Event": "alert.batch",
         "X-Monitor-Delivery": "k1",
     }
-    assert webhook.headers(SECRET, 1, body, {})["X-Monitor-Event"] == ""
+    bare = webhook.headers(SECRET, 1, body, {})
+    assert bare["X-Monitor-Event"] == bare["X-Monitor-Delivery"] == ""
 
 
 def test_the_body_is_compact_utf8_json():
@@ -243,6 +244,9 @@ def test_a_single_alert_and_a_batch_carry_the_story_read_at_sending_time(store, 
         ("Weekly", "Zebra out", WHEN.isoformat()),
     ]
     assert sent["story"]["outlets"][1]["published"] is None and sent["event_id"] == pending.story_id
+    assert (sent["created"], sent["story"]["id"]) == (pending.created.isoformat(), pending.story_id)
+    update = replace(pending, kind="update", detail={"change": "numbers changed: 3, 4"})
+    assert json.loads(payload_message(store, [update], {}, None).body)["detail"] == {"change": "numbers changed: 3, 4"}
 
     (path := tmp_path / "zebra.yaml").write_text("name: Zebra\nseverity: urgent\nmatch:\n  any: [zebra]\n")
     urgent = json.loads(payload_message(store, [pending], {"Zebra": load_rules([path])[0]}, None).body)
@@ -251,6 +255,9 @@ def test_a_single_alert_and_a_batch_carry_the_story_read_at_sending_time(store, 
     batch = json.loads(payload_message(store, [pending, pending], {}, "digest").body)
     assert (batch["type"], batch["reason"], len(batch["alerts"])) == ("alert.batch", "digest", 2)
     assert batch["idempotency_key"] == sent["idempotency_key"] + "-2"  # another message than the single one
+    later = replace(pending, id=pending.id + 1, url_id="u2", created=datetime(2026, 3, 3, tzinfo=UTC))
+    keyed = json.loads(payload_message(store, [pending, later], {}, "quiet").body)["idempotency_key"]
+    assert keyed == sent["idempotency_key"] + "-2"  # the first alert's key, whatever follows it
 
 
 def test_a_spike_payload_writes_out_each_of_its_stories(store):
@@ -291,3 +298,6 @@ def test_a_notice_payload_is_keyed_like_an_alert_so_a_retry_repeats_the_key(stor
     assert message.title == sent["type"] == "notice.feed_health"
     assert (sent["id"], sent["title"], sent["text"]) == (5, "Feed down", "404")
     assert sent["idempotency_key"] == webhook.idempotency_key("u9", 5, WHEN)
+    assert sent["created"] == WHEN.isoformat()
+    bare = json.loads(payload_message(store, [replace(notice, detail={})], {}, None).body)
+    assert (bare["title"], bare["text"]) == ("", "")
