@@ -200,6 +200,7 @@ def test_webhook_settings_read_the_secret_from_one_place(tmp_path):
         ({"url": url, "secret_env": "S", "secret_file": "f"}, "give exactly one of secret_env"),
         ({"url": "https:///h", "secret_env": "S"}, 'url must be "https://'),
         ({"url": 5, "secret_env": "S"}, 'url must be "https://'),
+        (url, r'expected a table: webhook = \{ url = "https://…", secret_env = "NAME" \}'),
         (
             {"url": url, "secret_env": "S", "zeta": 1, "alpha": 2},
             r"unknown key 'alpha' \(allowed: url, secret_env, secret_file\)",
