@@ -62,6 +62,7 @@ TARGETS = {
             "tests/test_fast_paths.py",
             "tests/test_properties.py",
             "tests/test_mutation_kills.py",
+            "tests/test_mutation_kills_rules.py",
         ),
     ),
     "outbox": Target(
