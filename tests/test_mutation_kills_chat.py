@@ -266,3 +266,13 @@ def test_titles_are_cut_to_each_services_documented_limit():
     slack = chat.notice("slack", title, "x")
     assert len(slack["blocks"][0]["text"]["text"]) == 150 and len(slack["text"]) == 3000
     assert len(chat.notice("discord", title, "x")["embeds"][0]["title"]) == 256
+
+
+@pytest.mark.parametrize("length", [30, 61, 97, 140, 233, 377])
+def test_a_roll_up_never_runs_past_its_budget_whatever_its_line_lengths(length):
+    """The last line, "… and N more", needs room too: the lines kept leave it some."""
+    body = "\n".join(f"{n:04d} " + "z" * length for n in range(400))
+    for service in ("telegram", "slack"):
+        sent = chat.notice(service, "T", body)
+        text = sent["text"].split("\n", 1)[1] if service == "telegram" else sent["blocks"][1]["text"]["text"]
+        assert len(text) <= chat.BUDGET[service] and text.endswith(" more")
