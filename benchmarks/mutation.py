@@ -1,6 +1,6 @@
 """Mutation testing of the pure core: how many deliberate bugs the tests catch.
 
-``python -m benchmarks.mutation [rules outbox dedup] [--work DIR] [--max-children N]``
+``python -m benchmarks.mutation [rules outbox outbox-core dedup] [--paths FILE…] [--tests FILE…] [--minutes N]``
 
 Not part of CI (a package takes from minutes to an hour on two cores). For each package it
 copies the checkout to a scratch folder (the repository is never touched), runs mutmut 3
@@ -9,6 +9,13 @@ mutants, killed, survived, no tests, timeouts, and the survival rate
 (survived / (killed + survived)). ``--survivors`` lists every surviving mutant by name;
 ``mutmut show NAME`` in the scratch folder shows its diff.
 
+``outbox-core`` is the outbox's pure modules (policy, holds, cooldown, digests, payloads, chat,
+webhook, and monitor/backoff.py) against the fast tests that exercise them: minutes, not an hour
+(the delivery loop's tests, with receivers that stall on purpose, stay in ``outbox``).
+``--paths`` narrows any target to some files (``--paths monitor/outbox/chat.py``), ``--tests``
+replaces its test selection. ``--minutes`` is a time box per target: mutmut is interrupted
+and the mutants it reached are reported; every report line is also broken down per module.
+
 mutmut runs the tests in this process's children, so a test that only drives a CLI child
 process (``run_cli``) cannot see a mutant: such code counts as "no tests", not as survived.
 """
@@ -16,13 +23,16 @@ process (``run_cli``) cannot see a mutant: such code counts as "no tests", not a
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,8 +45,13 @@ class Target:
 
     package: str
     tests: tuple[str, ...]
+    paths: tuple[str, ...] = ()  # the files to mutate, when not the whole package
+
+    def globs(self) -> tuple[str, ...]:
+        return self.paths or (f"{self.package}/*",)
 
 
+OUTBOX_CORE = ("policy", "holds", "cooldown", "digests", "payloads", "chat", "webhook")
 TARGETS = {
     "rules": Target(
         "monitor/rules",
@@ -47,6 +62,7 @@ TARGETS = {
             "tests/test_fast_paths.py",
             "tests/test_properties.py",
             "tests/test_mutation_kills.py",
+            "tests/test_mutation_kills_rules.py",
         ),
     ),
     "outbox": Target(
@@ -59,6 +75,18 @@ TARGETS = {
             "tests/test_schedule.py",
             "tests/test_mutation_kills.py",
         ),
+    ),
+    "outbox-core": Target(
+        "monitor/outbox",
+        (
+            "tests/test_webhook.py",
+            "tests/test_chat.py",
+            "tests/test_schedule.py",
+            "tests/test_mutation_kills_outbox.py",
+            "tests/test_mutation_kills_payloads.py",
+            "tests/test_mutation_kills_chat.py",
+        ),
+        (*(f"monitor/outbox/{name}.py" for name in OUTBOX_CORE), "monitor/backoff.py"),
     ),
     "dedup": Target(
         "monitor/dedup",
@@ -79,8 +107,9 @@ def prepare(work: Path, target: Target) -> None:
         "[mutmut]\n"
         "source_paths=\n    monitor\n"
         "also_copy=\n    rules\n    docs\n    benchmarks\n    README.md\n    config.example.toml\n"
-        f"only_mutate=\n    {target.package}/*\n"
-        "pytest_add_cli_args=\n    -p\n    no:cacheprovider\n    -q\n"
+        "only_mutate=\n"
+        + "".join(f"    {glob}\n" for glob in target.globs())
+        + "pytest_add_cli_args=\n    -p\n    no:cacheprovider\n    -q\n"
         "pytest_add_cli_args_test_selection=\n" + "".join(f"    {t}\n" for t in tests)
     )
 
@@ -92,29 +121,63 @@ def run(work: Path, max_children: int, minutes: float | None) -> dict[str, int]:
     """
     # Fewer Hypothesis examples per mutant (tests/conftest.py): a property test runs once per mutant.
     env = {**os.environ, "PYTHONPATH": str(work), "HYPOTHESIS_PROFILE": "mutation"}
+    # A session of its own: a time box ends mutmut's workers with it (they ignore SIGINT, and a
+    # plain kill of mutmut left them running on, orphaned).
     mutmut = subprocess.Popen(
-        [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)], cwd=work, env=env
+        [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)],
+        cwd=work,
+        env=env,
+        start_new_session=True,
     )
     try:
         mutmut.wait(timeout=minutes * 60 if minutes else None)
     except subprocess.TimeoutExpired:
-        mutmut.send_signal(signal.SIGINT)
-        try:
-            mutmut.wait(timeout=60)
-        except subprocess.TimeoutExpired:
-            mutmut.kill()
-            mutmut.wait()
+        stop(mutmut)
+    finally:
+        signal_group(mutmut.pid, signal.SIGKILL)  # any worker left behind
     subprocess.run([sys.executable, "-m", "mutmut", "export-cicd-stats"], cwd=work, env=env, check=True)
     stats = json.loads((work / "mutants" / "mutmut-cicd-stats.json").read_text())
     return {key.replace("_", " "): int(value) for key, value in stats.items() if isinstance(value, int)}
 
 
-def survivors(work: Path) -> list[str]:
+def stop(mutmut: subprocess.Popen[bytes]) -> None:
+    """Interrupt mutmut (it saves what it reached), then terminate its session if it lingers."""
+    for sig, grace in ((signal.SIGINT, 30), (signal.SIGTERM, 10), (signal.SIGKILL, 10)):
+        signal_group(mutmut.pid, sig)
+        try:
+            mutmut.wait(timeout=grace)
+            return
+        except subprocess.TimeoutExpired:
+            continue
+
+
+def signal_group(pid: int, sig: signal.Signals) -> None:
+    with contextlib.suppress(ProcessLookupError):  # the session has ended already
+        os.killpg(pid, sig)
+
+
+def outcomes(work: Path) -> dict[str, str]:
+    """Every mutant mutmut reached, by name (``monitor.outbox.chat.x_slack__mutmut_3``): its outcome."""
     env = {**os.environ, "PYTHONPATH": str(work)}
     done = subprocess.run(
-        [sys.executable, "-m", "mutmut", "results"], cwd=work, env=env, capture_output=True, text=True, check=False
+        [sys.executable, "-m", "mutmut", "results", "--all", "true"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
-    return [line.strip() for line in done.stdout.splitlines() if line.strip().endswith(": survived")]
+    found = (line.strip().rpartition(": ") for line in done.stdout.splitlines() if ": " in line)
+    return {name: status for name, _, status in found if status not in ("", "not checked")}
+
+
+def by_module(results: dict[str, str]) -> dict[str, Counter[str]]:
+    """Outcomes counted per module: the name's part before the mutated function (``.x_`` or ``.xǁ``)."""
+    counts: dict[str, Counter[str]] = {}
+    for name, status in results.items():
+        module = re.split(r"\.x[_ǁ]", name, maxsplit=1)[0]
+        counts.setdefault(module, Counter())[status] += 1
+    return dict(sorted(counts.items()))
 
 
 def line(name: str, counts: dict[str, int], seconds: float) -> str:
@@ -122,7 +185,7 @@ def line(name: str, counts: dict[str, int], seconds: float) -> str:
     rate = survived / (killed + survived) if killed + survived else 0.0
     others = ", ".join(f"{counts[k]} {k}" for k in COUNTED[2:] if counts.get(k))
     return (
-        f"{name}: {counts.get('total', killed + survived)} mutants, {killed} killed, {survived} survived"
+        f"{name}: {counts.get('total', sum(counts.values()))} mutants, {killed} killed, {survived} survived"
         f"{', ' + others if others else ''}; survival {rate:.1%} ({seconds / 60:.0f} min)"
     )
 
@@ -133,17 +196,24 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/monitor-mutation"), help="scratch folder")
     parser.add_argument("--max-children", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--survivors", action="store_true", help="list every surviving mutant")
-    parser.add_argument("--minutes", type=float, default=None, help="time box per package (default: none)")
+    parser.add_argument("--minutes", type=float, default=None, help="time box per target (default: none)")
+    parser.add_argument("--paths", nargs="+", default=(), help="mutate only these files (globs) of the target")
+    parser.add_argument("--tests", nargs="+", default=(), help="run these test files instead of the target's")
     args = parser.parse_args(argv)
     report = []
     for name in args.packages:
         work = args.work / name
+        target = TARGETS[name]
+        target = Target(target.package, tuple(args.tests) or target.tests, tuple(args.paths) or target.paths)
         started = time.monotonic()
-        prepare(work, TARGETS[name])
+        prepare(work, target)
         counts = run(work, args.max_children, args.minutes)
         report.append(line(name, counts, time.monotonic() - started))
+        results = outcomes(work)
+        for module, tally in by_module(results).items():
+            report.append("  " + line(module, dict(tally), 0).replace(" (0 min)", ""))
         if args.survivors:
-            report += [f"  {s}" for s in survivors(work)]
+            report += [f"    {mutant}: survived" for mutant, status in sorted(results.items()) if status == "survived"]
     print("\n".join(report))
     return 0
 
