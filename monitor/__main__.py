@@ -1,4 +1,4 @@
-from monitor.cli import main
+if __name__ == "__main__":  # parser workers import this module too (as __mp_main__): they need none of the CLI
+    from monitor.cli import main
 
-if __name__ == "__main__":  # worker processes import this module too, and must not start the CLI
     main()

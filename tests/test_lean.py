@@ -40,3 +40,51 @@ def test_a_lean_process_imports_apprise_at_its_first_send_and_never_parses():
     assert "before []" in done.stdout
     assert "=== Hello\nfrom a lean daemon" in done.stdout
     assert "after True" in done.stdout
+
+
+def _run(code: str) -> str:
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_the_run_command_loads_none_of_the_other_commands_parts():
+    out = _run(
+        "import sys, click\n"
+        "from monitor.cli import cli\n"
+        "assert cli.get_command(click.Context(cli), 'run') is not None\n"
+        "print(sorted(m for m in ('flask', 'rich', 'apprise', 'httpx._main', 'monitor.web') if sys.modules.get(m)))\n"
+    )
+    assert out.strip() == "[]"
+
+
+def test_a_notifier_takes_a_urls_plugin_from_its_module_and_names_it_as_apprise_does():
+    out = _run(
+        "import apprise\n"
+        "from apprise.apprise import N_MGR\n"
+        "from monitor.models import Target\n"
+        "from monitor.outbox.targets import Notifier\n"
+        "urls = ('json://127.0.0.1:9/a', 'jsons://u:secret@example.com/x', 'ntfy://topic',\n"
+        "        'mailto://127.0.0.1:9?to=a@example.com&from=b@example.com', 'tgram://123:abc_def/4/')\n"
+        "n = Notifier({'default': Target('default', urls)})\n"
+        "print('scanned', bool(N_MGR))\n"
+        "print([n.label(h) for h in n.handles()])\n"
+        "print(sorted(n.secret(h) for h in n.handles()))\n"
+        "print([apprise.Apprise.instantiate(u).url(privacy=True) for u in urls])\n"
+        "print('scanned', bool(N_MGR))\n"
+    )
+    lines = out.splitlines()
+    assert lines[0] == "scanned False"  # none of apprise's other plugins imported
+    assert lines[-1] == "scanned True"  # apprise's own lookup, for the comparison
+    assert lines[1] == lines[3] and "secret" not in lines[1]
+    assert lines[2] == "[False, False, False, True, True]"  # the password, the bot token
+
+
+def test_a_url_apprise_has_no_plugin_module_for_still_goes_through_its_lookup():
+    out = _run(
+        "from monitor.models import Target\n"
+        "from monitor.outbox.targets import Notifier\n"
+        "n = Notifier({'default': Target('default', ('nosuchservice://x', 'rocket://u:p@host/#news'))})\n"
+        "print(len(n.handles()), len(n.problems('monitor.toml')))\n"
+    )
+    assert out.strip() == "1 1"

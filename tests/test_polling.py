@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+import click
 import pytest
 from conftest import ROOT, run_cli, write_config
 
@@ -304,7 +305,9 @@ def test_every_config_key_and_command_is_documented():
     ]
     assert missing == []
     readme = (ROOT / "README.md").read_text()
-    for name, command in cli.commands.items():
+    ctx = click.Context(cli)
+    for name in cli.list_commands(ctx):  # the commands' modules are imported when asked for
+        command = cli.get_command(ctx, name)
         subcommands = getattr(command, "commands", {})
         for words in [f"{name} {sub}" for sub in subcommands] or [name]:
             assert f" {words}" in readme, f"`monitor {words}` is not in README.md's command table"

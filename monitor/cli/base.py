@@ -6,25 +6,43 @@ never from each other; ``monitor.cli`` registers them all on ``cli``.
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
-from rich.console import Console
 
 from monitor import __version__
 from monitor.cli import logs
 from monitor.config import Config, load_config
 from monitor.errors import ConfigError, MonitorError, Problem
-from monitor.store import Store
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from monitor.store import Store
 
 
 class _Group(click.Group):
-    """Turns MonitorError into readable lines and the right exit code."""
+    """Turns MonitorError into readable lines and the right exit code; imports a command's module
+    when the command is asked for (``lazy``: name -> "module:attribute")."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, str] = {}
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            module, _, name = self.lazy[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), name), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -69,6 +87,8 @@ def load(ctx: click.Context) -> Config:
 
 
 def console() -> Console:
+    from rich.console import Console  # only the commands that print tables pay for rich
+
     # Piped output (tests, grep, mail) gets full rows instead of an 80-column squeeze.
     return Console(width=None if sys.stdout.isatty() else 200, highlight=False)
 
@@ -93,6 +113,8 @@ def opened(ctx: click.Context, *, must_exist: bool = False) -> Iterator[Store]:
 
 def open_store(config: Config) -> Store:
     """The database without the daemon's lock, the config's feeds given their rows; the caller closes it."""
+    from monitor.store import Store  # parser workers started from a `monitor` script import this module
+
     store = Store(config.storage_path)
     store.sync_feeds((f.url, f.name) for f in config.feeds)
     return store

@@ -4,9 +4,12 @@ URLs carry tokens and passwords, so they are held only here, in memory; the
 store and every message outside this module see ``url_id`` and apprise's own
 privacy-masked form of the URL.
 
-apprise is imported when the first Notifier is made, not with this module: it loads
-every one of its plugins (about 45 MB and a second), which commands that send
-nothing (``rules test``, ``feeds list``, ``stats``…) should not pay for. A daemon
+apprise is imported when the first Notifier is made, not with this module, and a URL's
+plugin is taken from that plugin's own module (``_plugin``): apprise's own lookup first
+imports every one of its ~140 plugins (about 45 MB and half a CPU-second), which a
+``run --once`` every few minutes should not pay for, nor commands that send nothing
+(``rules test``, ``feeds list``, ``stats``…). A scheme whose module is not found that way
+goes through apprise's lookup as before. A daemon
 goes further (``Notifier(..., lean=True)``): a short-lived child process checks the
 URLs and names them, and apprise is imported at the first send. An idle daemon that
 has sent nothing since it started holds none of it (about 25 MB; unloading apprise
@@ -16,9 +19,11 @@ after a send was measured to free nothing, so a daemon that has sent keeps it).
 from __future__ import annotations
 
 import functools
+import importlib
 import json
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -33,6 +38,7 @@ from monitor.urls import has_password
 
 if TYPE_CHECKING:
     import apprise
+    from apprise.plugins.base import NotifyBase
 
 log = logging.getLogger(__name__)
 
@@ -44,20 +50,89 @@ def _console(body: str, title: str, *args: object, **kwargs: object) -> bool:
     return True
 
 
-@functools.cache
 def _apprise() -> ModuleType:
-    """apprise, with the ``console://`` plugin registered (once per process)."""
     import apprise
+
+    return apprise
+
+
+@functools.cache
+def _with_console() -> None:
+    """Register the ``console://`` plugin (once per process). This makes apprise import all its plugins."""
     from apprise.decorators import notify as apprise_plugin
 
     apprise_plugin(on="console", name="Console (monitor)")(_console)
-    return apprise
+
+
+# Plugins whose module is not named after their scheme (apprise.plugins.<module>).
+_PLUGIN_MODULES = {
+    "json": "custom_json",
+    "jsons": "custom_json",
+    "form": "custom_form",
+    "forms": "custom_form",
+    "xml": "custom_xml",
+    "xmls": "custom_xml",
+    "mailto": "email",
+    "mailtos": "email",
+    "tgram": "telegram",
+    "pover": "pushover",
+    "matrixs": "matrix",
+    "ntfys": "ntfy",
+    "gotifys": "gotify",
+    "discords": "discord",
+}
+
+
+def _plugin(scheme: str) -> type[NotifyBase] | None:
+    """The apprise plugin class serving ``scheme``, found in its own module; None when not found so."""
+    name = _PLUGIN_MODULES.get(scheme, scheme)
+    if not re.fullmatch(r"[a-z0-9_]+", name) or name == "base":
+        return None
+    try:
+        module = importlib.import_module(f"apprise.plugins.{name}")
+    except ImportError:
+        return None
+    from apprise.manager_plugins import NotificationManager
+
+    # As apprise's plugin manager looks: the first Notify* class of the module with an app_id.
+    for attribute in dir(module):
+        plugin = getattr(module, attribute)
+        if NotificationManager.module_filter_re.match(attribute) and hasattr(plugin, "app_id"):
+            found = plugin.schemas(plugin) if callable(getattr(plugin, "schemas", None)) else set()
+            return plugin if scheme in found else None
+    return None
+
+
+def _server(url: str) -> NotifyBase | None:
+    """What ``apprise.Apprise.instantiate(url)`` returns, without its import of every plugin when it can."""
+    apprise = _apprise()
+    from apprise.utils.parse import GET_SCHEMA_RE
+
+    url = url.replace("/#", "/%23")  # as apprise does: a '#' starts a channel name, not a fragment
+    match = GET_SCHEMA_RE.match(url)
+    scheme = match.group("schema").lower() if match else ""
+    if scheme == "console":
+        _with_console()
+    plugin = _plugin(scheme) if scheme and scheme != "console" else None
+    results = plugin.parse_url(url) if plugin is not None else None
+    if plugin is None or not results or results.get("schema") != scheme:
+        return apprise.Apprise.instantiate(url)  # apprise's lookup, its logging of what is wrong
+    if not plugin.enabled:
+        return None
+    results["tag"] = set()
+    results["asset"] = apprise.AppriseAsset()
+    try:
+        server = plugin(**results)
+    except Exception:  # as instantiate(suppress_exceptions=True): a URL apprise cannot use is None
+        log.debug("apprise could not make a %s:// service of a target URL", scheme)
+        return None
+    return server if server.enabled else None
 
 
 def _instantiate(url: str, throttle: float) -> apprise.Apprise | None:
     """An apprise box holding the one service of ``url``; None when apprise has no service for it."""
     apprise = _apprise()
-    server = apprise.Apprise.instantiate(url)
+    server = _server(url)
     if server is None:
         return None
     # apprise sleeps between two requests to one service (5.5 s for many
