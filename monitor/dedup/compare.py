@@ -43,6 +43,7 @@ class Evidence:
     score: float  # percent of the shorter text's checked shingles found in the longer
     checked: int  # how many shingles were checked
     query_shorter: bool  # the entry being decided is the shorter (else the stored one is)
+    round_up: bool = False  # the longer (the entry being decided) quotes other stories as much
 
     def facts(self, query: Signature, other: Stored) -> float:
         """Percent of the shorter's names and numbers (sampled) found in the longer's; 100 with too few.
@@ -90,6 +91,16 @@ def containment(query: Signature, other: Stored) -> Evidence:
             found, checked = found + len(theirs.intersection(opening)), checked + len(opening)
     score = 100.0 * found / checked if checked else 0.0
     return Evidence(score, checked, other.length >= query.length)
+
+
+def explained(query: Signature, other: Stored) -> float:
+    """The share of ``query``'s sampled text found in ``other`` (0-1), whichever is longer: how much of
+    a round-up one story it quotes accounts for."""
+    bound = min(_threshold(other.sample), _threshold(query.sample))
+    mine = [h for h in np.frombuffer(query.sample, dtype="<u4").tolist() if h < bound]
+    if not mine:
+        return 0.0
+    return len(set(mine).intersection(np.frombuffer(other.sample, dtype="<u4").tolist())) / len(mine)
 
 
 def _facts(shorter: bytes, longer: bytes) -> float:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from operator import itemgetter
 
-from monitor.dedup.compare import Evidence, containment
+from monitor.dedup.compare import Evidence, containment, explained
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
 from monitor.dedup.signature import Signature, signature
@@ -38,6 +38,8 @@ MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared key
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
 MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
+ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
+ROUND_UP_OTHERS = 0.25
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
 
@@ -58,6 +60,18 @@ class Decision:
     event_score: float = 0.0
     event_reason: str = "new event"
     signature: Signature | None = None
+
+
+def _round_up(sig: Signature, story_id: int, verified: list[_Doc]) -> bool:
+    """Does ``sig`` quote other stories as much as the one contained in it? A weekly round-up holds
+    a passage of each story it covers: a passage of one is in it, but it is none of them. True when
+    the contained story accounts for less than ``ROUND_UP_OWN`` of its text and the other stories
+    together for ``ROUND_UP_OTHERS`` or more."""
+    share: dict[int, float] = {}
+    for doc in verified:
+        share[doc.story_id] = max(share.get(doc.story_id, 0.0), explained(sig, doc))
+    own = share.pop(story_id, 0.0)
+    return own < ROUND_UP_OWN and sum(share.values()) >= ROUND_UP_OTHERS
 
 
 class StoryIndex:
@@ -95,6 +109,9 @@ class StoryIndex:
         if best is None:
             return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
         evidence, entry_id, doc, needed = best
+        if evidence.round_up:
+            reason = f"new story: entry {entry_id}'s text is in it ({evidence.score:.0f} %), beside passages of other stories"
+            return self._new_story(sig, evidence.score, reason + " (a round-up)")
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
@@ -135,10 +152,12 @@ class StoryIndex:
                 shared[found] = shared.get(found, 0.0) + 1.0
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
         best: tuple[Evidence, int, _Doc, float, float] | None = None
+        verified: list[_Doc] = []
         for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
             if weight < MIN_WEIGHT:
                 break  # only common phrases shared: no candidate left worth verifying
             doc = self._docs[entry_id]
+            verified.append(doc)
             evidence = containment(sig, doc)
             needed = self.threshold - (TITLE_BONUS if doc.title == sig.title else 0.0)
             margin = evidence.score - needed
@@ -146,6 +165,8 @@ class StoryIndex:
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
             if best is None or margin > best[4]:
                 best = (evidence, entry_id, doc, needed, margin)
+        if best and best[4] >= 0 and not best[0].query_shorter and _round_up(sig, best[2].story_id, verified):
+            return replace(best[0], round_up=True), best[1], best[2], best[3]
         return best[:4] if best else None
 
     def add(self, entry_id: int, story_id: int, event_id: int, sig: Signature, seen: datetime) -> None:
