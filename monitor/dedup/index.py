@@ -110,8 +110,8 @@ class StoryIndex:
             return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
         evidence, entry_id, doc, needed = best
         if evidence.round_up:
-            reason = f"new story: entry {entry_id}'s text is in it ({evidence.score:.0f} %), beside passages of other stories"
-            return self._new_story(sig, evidence.score, reason + " (a round-up)")
+            reason = f"new story: entry {entry_id}'s text is in it ({evidence.score:.0f} %)"
+            return self._new_story(sig, evidence.score, reason + ", beside passages of other stories (a round-up)")
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
