@@ -34,11 +34,13 @@ import sys
 import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import filterfalse, repeat
 
 import numpy as np
+
+from monitor.dedup.bulk import keyword_tables
 
 # Keyword extraction lives in ``keywords``; these names stay importable from here.
 from monitor.dedup.keywords import (  # noqa: F401
@@ -162,6 +164,24 @@ class EventIndex:
 
     def __len__(self) -> int:
         return len(self._stories)
+
+    def load(self, rows: Sequence[tuple[int, int, tuple[str, ...], float]]) -> None:
+        """``add`` of each (story, event, keywords, when) in turn into an empty index (the start-up
+        rebuild, keywords interned by the store), with the counting and postings done in bulk."""
+        added: list[tuple[str, ...]] = []
+        for story_id, event_id, words, when in rows:
+            story = self._stories.get(story_id)
+            if story is None:  # keywords are distinct by construction (``keywords_written``)
+                self._stories[story_id] = _Story(event_id, words, when, _scripts(words))
+            else:
+                known = set(story.keywords)
+                words = tuple(w for w in dict.fromkeys(words) if w not in known)
+                story.keywords += words
+                story.scripts = _scripts(words, story.scripts)
+            added.append(words)
+        owners = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
+        self._df, self._postings = keyword_tables(added, owners, _script)
+        self._top_story = max(self._stories, default=0)
 
     def event_of(self, story_id: int) -> int | None:
         story = self._stories.get(story_id)

@@ -17,12 +17,15 @@ at O(window / N) instead of O(window); nothing is scanned while no entry is old 
 
 from __future__ import annotations
 
+import gc
 import itertools
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from operator import itemgetter
 
+from monitor.dedup.bulk import Postings
 from monitor.dedup.compare import Evidence, containment, explained
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
@@ -62,6 +65,22 @@ class Decision:
     signature: Signature | None = None
 
 
+def _stored(story_id: int, when: float, sig: Signature) -> _Doc:
+    return _Doc(
+        story_id,
+        when,
+        sig.keys,
+        sig.sample,
+        sig.opening,
+        sig.sentences,
+        sig.facts,
+        sig.length,
+        sig.flags,
+        sig.title,
+        sig.outlet,
+    )
+
+
 def _round_up(sig: Signature, story_id: int, verified: list[_Doc]) -> bool:
     """Does ``sig`` quote other stories as much as the one contained in it? A weekly round-up holds
     a passage of each story it covers: a passage of one is in it, but it is none of them. True when
@@ -93,6 +112,9 @@ class StoryIndex:
         self.events = EventIndex(event_threshold)
         self._docs: dict[int, _Doc] = {}
         self._buckets: dict[int, int | list[int]] = {}  # key -> entry id(s); most keys hold one
+        # The keys of the entries loaded at start-up (``load``), and those of them removed since.
+        self._loaded: Postings | None = None
+        self._unloaded: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -140,7 +162,7 @@ class StoryIndex:
         # shared with several entries must not crowd the one entry that shares the rare passages,
         # and one held by more than MAX_SCAN entries is not read at all.
         shared: dict[int, float] = {}
-        for found in map(self._buckets.get, sig.shingles):
+        for found in self._holders(sig.shingles):
             if found is None:
                 continue
             if isinstance(found, list):
@@ -169,6 +191,39 @@ class StoryIndex:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
         return best[:4] if best else None
 
+    def _holders(self, keys: frozenset[int]) -> Iterable[int | list[int] | None]:
+        """The entries holding each of ``keys`` (in their order): an id, a list, or None."""
+        if self._loaded is None:
+            return map(self._buckets.get, keys)
+        loaded, unloaded, buckets = self._loaded.holders(keys), self._unloaded, self._buckets
+        out: list[int | list[int] | None] = []
+        for key in keys:
+            found, held = buckets.get(key), loaded.get(key)
+            if held is not None:
+                held = [e for e in held if e not in unloaded] if unloaded else held
+                held += [] if found is None else found if isinstance(found, list) else [found]
+                found = held[0] if len(held) == 1 else held or None
+            out.append(found)
+        return out
+
+    def load(self, rows: Sequence[tuple[int, int, int, datetime, Signature]]) -> None:
+        """``add`` of each stored (entry, story, event, first seen, signature), in order, into an empty
+        index: the start-up rebuild, with the blocking keys in one table (``bulk.Postings``) and the
+        event keywords counted in bulk (``EventIndex.load``)."""
+        assert not self._docs, "load fills an empty index"
+        collecting = gc.isenabled()
+        gc.disable()  # every object made here lives as long as the index: collections would only rescan them
+        try:
+            for entry_id, story_id, _, seen, sig in rows:
+                self._docs[entry_id] = _stored(story_id, seen.timestamp(), sig)
+            self._loaded = Postings([r[0] for r in rows], [r[4].keys for r in rows], MAX_POSTINGS)
+            self.events.load([(r[1], r[2], r[4].keywords, r[4].when) for r in rows])
+        finally:
+            if collecting:
+                gc.enable()
+        self._oldest = min((doc.seen for doc in self._docs.values()), default=math.inf)
+        self._adds = len(rows)
+
     def add(self, entry_id: int, story_id: int, event_id: int, sig: Signature, seen: datetime) -> None:
         """Index an entry of ``story_id`` (in ``event_id``); re-adding an entry replaces its text.
 
@@ -180,19 +235,7 @@ class StoryIndex:
         if entry_id in self._docs:
             self.remove(entry_id)
         when = seen.timestamp()
-        self._docs[entry_id] = _Doc(
-            story_id,
-            when,
-            sig.keys,
-            sig.sample,
-            sig.opening,
-            sig.sentences,
-            sig.facts,
-            sig.length,
-            sig.flags,
-            sig.title,
-            sig.outlet,
-        )
+        self._docs[entry_id] = _stored(story_id, when, sig)
         self._oldest = min(self._oldest, when)
         buckets = self._buckets
         for key in sig.keys:
@@ -210,6 +253,8 @@ class StoryIndex:
         doc = self._docs.pop(entry_id, None)
         if doc is None:
             return
+        if self._loaded is not None:
+            self._unloaded.add(entry_id)  # its loaded keys are skipped when read, dropped when pruned
         for key in doc.keys:
             found = self._buckets.get(key)
             if found == entry_id:
@@ -227,6 +272,10 @@ class StoryIndex:
         stale = [eid for eid, doc in self._docs.items() if doc.seen < cutoff]
         for entry_id in stale:
             self.remove(entry_id)
+        if self._loaded is not None and self._unloaded:
+            self._loaded = self._loaded.without(self._unloaded)
+            self._loaded = self._loaded if len(self._loaded) else None
+            self._unloaded = set()
         self.events.prune(cutoff)
         self._oldest = min((doc.seen for doc in self._docs.values()), default=math.inf)
         return len(stale)

@@ -50,6 +50,7 @@ _NOT_TOPICS = _NOT_NAMES | frozenset(
 )
 WORD_MARK = "~"  # marks a headline word: bound to its script, unlike names, numbers and days
 
+
 def keywords(entry: Entry, published: datetime, lines: str | None = None) -> tuple[str, ...]:
     """Distinct event keywords of the title and opening, title first.
 
