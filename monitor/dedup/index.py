@@ -86,11 +86,14 @@ def _round_up(sig: Signature, story_id: int, verified: list[_Doc]) -> bool:
     a passage of each story it covers: a passage of one is in it, but it is none of them. True when
     the contained story accounts for less than ``ROUND_UP_OWN`` of its text and the other stories
     together for ``ROUND_UP_OTHERS`` or more."""
+    own = max(explained(sig, doc) for doc in verified if doc.story_id == story_id)
+    if own >= ROUND_UP_OWN:  # the common case, a copy: the other candidates are not read
+        return False
     share: dict[int, float] = {}
     for doc in verified:
-        share[doc.story_id] = max(share.get(doc.story_id, 0.0), explained(sig, doc))
-    own = share.pop(story_id, 0.0)
-    return own < ROUND_UP_OWN and sum(share.values()) >= ROUND_UP_OTHERS
+        if doc.story_id != story_id:
+            share[doc.story_id] = max(share.get(doc.story_id, 0.0), explained(sig, doc))
+    return sum(share.values()) >= ROUND_UP_OTHERS
 
 
 class StoryIndex:
@@ -195,16 +198,20 @@ class StoryIndex:
         """The entries holding each of ``keys`` (in their order): an id, a list, or None."""
         if self._loaded is None:
             return map(self._buckets.get, keys)
-        loaded, unloaded, buckets = self._loaded.holders(keys), self._unloaded, self._buckets
-        out: list[int | list[int] | None] = []
-        for key in keys:
-            found, held = buckets.get(key), loaded.get(key)
-            if held is not None:
-                held = [e for e in held if e not in unloaded] if unloaded else held
-                held += [] if found is None else found if isinstance(found, list) else [found]
-                found = held[0] if len(held) == 1 else held or None
-            out.append(found)
-        return out
+        loaded = self._loaded.holders(keys)
+        if not loaded:  # the common case for a new story: nothing loaded at start-up shares a key
+            return map(self._buckets.get, keys)
+        return [
+            self._merged(loaded[key], found) if key in loaded else found
+            for key, found in zip(keys, map(self._buckets.get, keys), strict=True)
+        ]
+
+    def _merged(self, held: list[int], found: int | list[int] | None) -> int | list[int] | None:
+        """Entries loaded at start-up holding a key (less those removed since), then those added since."""
+        if self._unloaded:
+            held = [e for e in held if e not in self._unloaded]
+        held += [] if found is None else found if isinstance(found, list) else [found]
+        return held[0] if len(held) == 1 else held or None
 
     def load(self, rows: Sequence[tuple[int, int, int, datetime, Signature]]) -> None:
         """``add`` of each stored (entry, story, event, first seen, signature), in order, into an empty
