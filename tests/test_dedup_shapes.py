@@ -165,3 +165,19 @@ def test_an_aggregator_copy_with_a_foreign_byline_and_read_more_alerts_once(tmp_
     with sqlite3.connect(tmp_path / "state.db") as conn:
         stories = conn.execute("SELECT DISTINCT story_id FROM entries").fetchall()
     assert len(stories) == 1 and len(json_receiver.titles()) == 1, json_receiver.titles()
+
+
+def test_a_summary_too_short_to_compare_joins_by_its_headline_alone():
+    """A feed whose summary is only a dateline ("МОСКВА, 10 ноября. /Меридиан/.…"): the same headline
+    of five words or more is all the evidence there is; a short common headline is none."""
+    index = StoryIndex()
+    seen = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    title = "Kellbach doubles the budget for school roofs"
+    index.add(1, 1, 1, signature(_entry("a", title, _story(1)), seen), seen)
+    index.add(2, 2, 2, signature(_entry("b", "Live updates", _story(2)), seen), seen)
+
+    joined = index.find(_entry("c", title.upper(), "KELLBACH, March 2 (Relay) -…", outlet="Relay"), seen)
+    alone = index.find(_entry("d", "Live updates", "KELLBACH, March 2 (Relay) -…", outlet="Relay"), seen)
+
+    assert joined.story_id == 1 and "same headline" in joined.reason, joined.reason
+    assert alone.story_id is None and "too little text" in alone.reason

@@ -37,6 +37,7 @@ FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found 
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
+TITLE_WORDS = 5  # then a headline this long, the same, says it ("Live updates" or "Weather" would not)
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
@@ -117,6 +118,7 @@ class StoryIndex:
         self._buckets: dict[int, int | list[int]] = {}  # key -> entry id(s); most keys hold one
         # The keys of the entries loaded at start-up (``load``), and those of them removed since.
         self._loaded: Postings | None = None
+        self._titles: dict[int, int] = {}  # headline hash -> the latest entry with it
         self._unloaded: set[int] = set()
 
     def __len__(self) -> int:
@@ -129,7 +131,7 @@ class StoryIndex:
     def decide(self, sig: Signature) -> Decision:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
         if len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:  # fewer words than that
-            return self._new_story(sig, 0.0, "new story: too little text to compare")
+            return self._headline_only(sig)
         best = self._best_copy(sig)
         if best is None:
             return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
@@ -146,6 +148,18 @@ class StoryIndex:
         if evidence.score >= needed:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
         return self._new_story(sig, evidence.score, closest)
+
+    def _headline_only(self, sig: Signature) -> Decision:
+        """An entry with too little text to compare (a summary that is only a dateline or a sentence):
+        its headline is all it says, so the same headline of ``TITLE_WORDS`` words or more, written
+        by an entry of the window, makes it a copy of that entry's story."""
+        entry_id = self._titles.get(sig.title) if sig.title_words >= TITLE_WORDS else None
+        if entry_id is None:
+            return self._new_story(sig, 0.0, "new story: too little text to compare")
+        doc = self._docs[entry_id]
+        where = f"entry {entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
+        reason = f"copy: too little text to compare; the same headline ({sig.title_words} words) as {where}"
+        return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
     def _new_story(self, sig: Signature, score: float, reason: str) -> Decision:
         match: EventMatch | None = self.events.find(sig.keywords, sig.when)
@@ -223,6 +237,7 @@ class StoryIndex:
         try:
             for entry_id, story_id, _, seen, sig in rows:
                 self._docs[entry_id] = _stored(story_id, seen.timestamp(), sig)
+            self._titles = {r[4].title: r[0] for r in rows}
             self._loaded = Postings([r[0] for r in rows], [r[4].keys for r in rows], MAX_POSTINGS)
             self.events.load([(r[1], r[2], r[4].keywords, r[4].when) for r in rows])
         finally:
@@ -243,6 +258,7 @@ class StoryIndex:
             self.remove(entry_id)
         when = seen.timestamp()
         self._docs[entry_id] = _stored(story_id, when, sig)
+        self._titles[sig.title] = entry_id
         self._oldest = min(self._oldest, when)
         buckets = self._buckets
         for key in sig.keys:
@@ -260,6 +276,8 @@ class StoryIndex:
         doc = self._docs.pop(entry_id, None)
         if doc is None:
             return
+        if self._titles.get(doc.title) == entry_id:
+            del self._titles[doc.title]
         if self._loaded is not None:
             self._unloaded.add(entry_id)  # its loaded keys are skipped when read, dropped when pruned
         for key in doc.keys:
