@@ -19,6 +19,8 @@ from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
+ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
+ROUND_UP_OTHERS = 0.25
 
 
 @dataclass(slots=True)
@@ -135,3 +137,34 @@ def differences(query: Signature, other: Stored) -> tuple[list[str], str]:
         notes.append("a paragraph before it" if theirs[0] in ours else "first sentence differs")
     end = "ends with a truncation marker" if query.flags & TRUNCATED and not other.flags & TRUNCATED else ""
     return notes, end
+
+
+def stored(story_id: int, when: float, sig: Signature) -> Stored:
+    return Stored(
+        story_id,
+        when,
+        sig.keys,
+        sig.sample,
+        sig.opening,
+        sig.sentences,
+        sig.facts,
+        sig.length,
+        sig.flags,
+        sig.title,
+        sig.outlet,
+    )
+
+
+def round_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
+    """Does ``sig`` quote other stories as much as the one contained in it? A weekly round-up holds
+    a passage of each story it covers: a passage of one is in it, but it is none of them. True when
+    the contained story accounts for less than ``ROUND_UP_OWN`` of its text and the other stories
+    together for ``ROUND_UP_OTHERS`` or more."""
+    own = max(explained(sig, doc) for doc in verified if doc.story_id == story_id)
+    if own >= ROUND_UP_OWN:  # the common case, a copy: the other candidates are not read
+        return False
+    share: dict[int, float] = {}
+    for doc in verified:
+        if doc.story_id != story_id:
+            share[doc.story_id] = max(share.get(doc.story_id, 0.0), explained(sig, doc))
+    return sum(share.values()) >= ROUND_UP_OTHERS

@@ -1,6 +1,6 @@
 """Event clustering: different write-ups of the same happening. Pure.
 
-A story's keywords (``keywords``, the module) come from its title and opening, merged over all its copies:
+A story's keywords (``eventkeys``) come from its title and opening, merged over all its copies:
 
 - names (capitalised words, katakana runs) as script-neutral sound keys, so Лавров,
   Lavrov and ラブロフ are one key (``names``);
@@ -31,10 +31,9 @@ from __future__ import annotations
 
 import math
 import sys
-import unicodedata
 from array import array
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import filterfalse, repeat
 
@@ -43,39 +42,26 @@ import numpy as np
 from monitor.dedup.bulk import keyword_tables
 
 # Keyword extraction lives in ``keywords``; these names stay importable from here.
-from monitor.dedup.keywords import (  # noqa: F401
+from monitor.dedup.eventkeys import (  # noqa: F401
     _NUMBER,
+    _SCRIPTS,
     _WORD,
+    SCRIPT_MEMO,
     WORD_MARK,
     _numbers,
+    _script,
+    _scripts,
     _words,
     event_time,
     keywords,
     keywords_written,
+    script_of,
 )
-from monitor.text import without_spaces
 
 EVENT_HOURS = 36.0
 POSTINGS_READ = 200  # newest stories read per keyword: events are recent
 CANDIDATES = 20  # stories scored per entry, most shared probe keywords first
 MIN_SHARED = 3
-
-
-# Stories share these instead of holding a frozenset each (equal sets are then the same object).
-_NEUTRAL: frozenset[str | None] = frozenset({None})
-_LATIN: frozenset[str | None] = frozenset({None, "latin"})
-_SCRIPT_SETS: dict[frozenset[str | None], frozenset[str | None]] = {_NEUTRAL: _NEUTRAL, _LATIN: _LATIN}
-
-
-def _scripts(words: Collection[str], also: frozenset[str | None] = _NEUTRAL) -> frozenset[str | None]:
-    """The scripts of ``words`` (and ``also``), with None: one shared frozenset per combination."""
-    joined = "\0" + "\0".join(words)
-    if joined.isascii() and (also is _NEUTRAL or also is _LATIN):
-        # The common case, without looking at each key: an ASCII key is Latin when it is a
-        # headline word (it starts with WORD_MARK; no key holds a NUL), else neutral (script_of).
-        return _LATIN if also is _LATIN or "\0" + WORD_MARK in joined else _NEUTRAL
-    scripts = frozenset((*map(_script, words), None, *also))
-    return _SCRIPT_SETS.setdefault(scripts, scripts)
 
 
 class _Weights:
@@ -93,34 +79,6 @@ class _Weights:
         """The weights of ``words``, in their order (sums over them add up in the same order)."""
         n, log = self._n, math.log
         return [log(1 + n / (df + 1)) ** 2 for df in map(self._df.get, words, repeat(0))]
-
-
-def script_of(key: str) -> str | None:
-    """The script a keyword is bound to (headline words, CJK pairs); None for script-neutral keys."""
-    if key.startswith(WORD_MARK):
-        return "latin" if key[1:2].isascii() else unicodedata.name(key[1], "other").split()[0]
-    if key.isascii():  # names, numbers and days are ASCII keys
-        return None
-    return "cjk" if without_spaces(key[0]) else None
-
-
-class _ScriptMemo(dict[str, str | None]):
-    """``script_of``, remembered: the index asks for the script of every keyword it adds or compares.
-
-    A dict looked up from C (``map(_SCRIPTS.__getitem__, words)``) rather than ``lru_cache``, whose
-    bookkeeping on every hit cost more than the lookups; emptied when it reaches ``SCRIPT_MEMO`` keys.
-    """
-
-    def __missing__(self, key: str) -> str | None:
-        if len(self) >= SCRIPT_MEMO:
-            self.clear()
-        script = self[key] = script_of(key)
-        return script
-
-
-SCRIPT_MEMO = 1 << 17
-_SCRIPTS = _ScriptMemo()
-_script = _SCRIPTS.__getitem__
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +205,8 @@ class EventIndex:
                 keys = query if story.scripts is scripts else _of_scripts(query, scripts & story.scripts)
                 a = restricted[story.scripts] = dict(zip(keys, weights.of(keys), strict=True))
             score, shared = _cosine(a, b, weights)
+            if _numbers_disagree(query, b, shared):
+                continue
             if best is None or score > best.score:
                 best = EventMatch(story.event_id, story_id, score, shared, hours)
         return best
@@ -312,3 +272,9 @@ def _cosine(query: dict[str, float], story: set[str], weights: _Weights) -> tupl
     shared = sorted(query.keys() & story, key=lambda w: (-query[w], w))  # rarest first; ties by name
     norm = math.sqrt(sum(query.values()) * sum(weights.of(story)))
     return (sum(map(query.__getitem__, shared)) / norm if norm else 0.0), tuple(shared)
+
+
+def _numbers_disagree(query: set[str], story: set[str], shared: tuple[str, ...]) -> bool:
+    mine = sum(1 for w in query if w.isdigit())
+    theirs = sum(1 for w in story if w.isdigit())
+    return mine >= 3 and theirs >= 3 and not any(w.isdigit() or w.startswith("@") for w in shared)

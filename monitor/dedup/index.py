@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 
 from monitor.dedup.bulk import Postings
-from monitor.dedup.compare import Evidence, containment, explained
+from monitor.dedup.compare import Evidence, containment, round_up, stored
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
 from monitor.dedup.signature import Signature, signature
@@ -42,8 +42,6 @@ MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared key
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
 MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
-ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
-ROUND_UP_OTHERS = 0.25
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
 
@@ -64,37 +62,6 @@ class Decision:
     event_score: float = 0.0
     event_reason: str = "new event"
     signature: Signature | None = None
-
-
-def _stored(story_id: int, when: float, sig: Signature) -> _Doc:
-    return _Doc(
-        story_id,
-        when,
-        sig.keys,
-        sig.sample,
-        sig.opening,
-        sig.sentences,
-        sig.facts,
-        sig.length,
-        sig.flags,
-        sig.title,
-        sig.outlet,
-    )
-
-
-def _round_up(sig: Signature, story_id: int, verified: list[_Doc]) -> bool:
-    """Does ``sig`` quote other stories as much as the one contained in it? A weekly round-up holds
-    a passage of each story it covers: a passage of one is in it, but it is none of them. True when
-    the contained story accounts for less than ``ROUND_UP_OWN`` of its text and the other stories
-    together for ``ROUND_UP_OTHERS`` or more."""
-    own = max(explained(sig, doc) for doc in verified if doc.story_id == story_id)
-    if own >= ROUND_UP_OWN:  # the common case, a copy: the other candidates are not read
-        return False
-    share: dict[int, float] = {}
-    for doc in verified:
-        if doc.story_id != story_id:
-            share[doc.story_id] = max(share.get(doc.story_id, 0.0), explained(sig, doc))
-    return sum(share.values()) >= ROUND_UP_OTHERS
 
 
 class StoryIndex:
@@ -138,7 +105,9 @@ class StoryIndex:
         evidence, entry_id, doc, needed = best
         if evidence.round_up:
             reason = f"new story: entry {entry_id}'s text is in it ({evidence.score:.0f} %)"
-            return self._new_story(sig, evidence.score, reason + ", beside passages of other stories (a round-up)")
+            reason += ", beside passages of other stories (a round-up)"
+            # A digest of several events is none of them: it would join whichever it quotes most.
+            return Decision(None, evidence.score, None, reason, None, 0.0, "new event: a round-up", sig)
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
@@ -204,7 +173,7 @@ class StoryIndex:
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
             if best is None or margin > best[4]:
                 best = (evidence, entry_id, doc, needed, margin)
-        if best and best[4] >= 0 and not best[0].query_shorter and _round_up(sig, best[2].story_id, verified):
+        if best and best[4] >= 0 and not best[0].query_shorter and round_up(sig, best[2].story_id, verified):
             return replace(best[0], round_up=True), best[1], best[2], best[3]
         return best[:4] if best else None
 
@@ -236,7 +205,7 @@ class StoryIndex:
         gc.disable()  # every object made here lives as long as the index: collections would only rescan them
         try:
             for entry_id, story_id, _, seen, sig in rows:
-                self._docs[entry_id] = _stored(story_id, seen.timestamp(), sig)
+                self._docs[entry_id] = stored(story_id, seen.timestamp(), sig)
             self._titles = {r[4].title: r[0] for r in rows}
             self._loaded = Postings([r[0] for r in rows], [r[4].keys for r in rows], MAX_POSTINGS)
             self.events.load([(r[1], r[2], r[4].keywords, r[4].when) for r in rows])
@@ -257,7 +226,7 @@ class StoryIndex:
         if entry_id in self._docs:
             self.remove(entry_id)
         when = seen.timestamp()
-        self._docs[entry_id] = _stored(story_id, when, sig)
+        self._docs[entry_id] = stored(story_id, when, sig)
         self._titles[sig.title] = entry_id
         self._oldest = min(self._oldest, when)
         buckets = self._buckets

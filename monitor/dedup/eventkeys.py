@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Callable, Iterable
+import unicodedata
+from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, time, timedelta
 from itertools import repeat
 
@@ -159,3 +160,48 @@ def _numbers(text: str) -> tuple[list[str], bool]:
         return _NUMBER.findall(text), True
     runs = text.translate(_ASCII_NOT_DIGIT).split()
     return [run for run in runs if len(run) >= 2], bool(runs)
+
+
+# Stories share these instead of holding a frozenset each (equal sets are then the same object).
+_NEUTRAL: frozenset[str | None] = frozenset({None})
+_LATIN: frozenset[str | None] = frozenset({None, "latin"})
+_SCRIPT_SETS: dict[frozenset[str | None], frozenset[str | None]] = {_NEUTRAL: _NEUTRAL, _LATIN: _LATIN}
+
+
+def _scripts(words: Collection[str], also: frozenset[str | None] = _NEUTRAL) -> frozenset[str | None]:
+    """The scripts of ``words`` (and ``also``), with None: one shared frozenset per combination."""
+    joined = "\0" + "\0".join(words)
+    if joined.isascii() and (also is _NEUTRAL or also is _LATIN):
+        # The common case, without looking at each key: an ASCII key is Latin when it is a
+        # headline word (it starts with WORD_MARK; no key holds a NUL), else neutral (script_of).
+        return _LATIN if also is _LATIN or "\0" + WORD_MARK in joined else _NEUTRAL
+    scripts = frozenset((*map(_script, words), None, *also))
+    return _SCRIPT_SETS.setdefault(scripts, scripts)
+
+
+def script_of(key: str) -> str | None:
+    """The script a keyword is bound to (headline words, CJK pairs); None for script-neutral keys."""
+    if key.startswith(WORD_MARK):
+        return "latin" if key[1:2].isascii() else unicodedata.name(key[1], "other").split()[0]
+    if key.isascii():  # names, numbers and days are ASCII keys
+        return None
+    return "cjk" if without_spaces(key[0]) else None
+
+
+class _ScriptMemo(dict[str, str | None]):
+    """``script_of``, remembered: the index asks for the script of every keyword it adds or compares.
+
+    A dict looked up from C (``map(_SCRIPTS.__getitem__, words)``) rather than ``lru_cache``, whose
+    bookkeeping on every hit cost more than the lookups; emptied when it reaches ``SCRIPT_MEMO`` keys.
+    """
+
+    def __missing__(self, key: str) -> str | None:
+        if len(self) >= SCRIPT_MEMO:
+            self.clear()
+        script = self[key] = script_of(key)
+        return script
+
+
+SCRIPT_MEMO = 1 << 17
+_SCRIPTS = _ScriptMemo()
+_script = _SCRIPTS.__getitem__
