@@ -21,6 +21,7 @@ MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingle
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
 ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
 ROUND_UP_OTHERS = 0.25
+ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts for
 
 
 @dataclass(slots=True)
@@ -158,13 +159,23 @@ def stored(story_id: int, when: float, sig: Signature) -> Stored:
 def round_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     """Does ``sig`` quote other stories as much as the one contained in it? A weekly round-up holds
     a passage of each story it covers: a passage of one is in it, but it is none of them. True when
-    the contained story accounts for less than ``ROUND_UP_OWN`` of its text and the other stories
-    together for ``ROUND_UP_OTHERS`` or more."""
-    own = max(explained(sig, doc) for doc in verified if doc.story_id == story_id)
-    if own >= ROUND_UP_OWN:  # the common case, a copy: the other candidates are not read
-        return False
-    share: dict[int, float] = {}
+    the contained story accounts for less than ``ROUND_UP_OWN`` of its text and passages found in
+    one other story only, each story's at least ``ROUND_UP_PART``, for ``ROUND_UP_OTHERS`` or more.
+    "In one story only": sentences of the trade ("the ruling can be challenged") are in many."""
+    if max(explained(sig, doc) for doc in verified if doc.story_id == story_id) >= ROUND_UP_OWN:
+        return False  # the common case, a copy: the other candidates are not read
+    bound = min(_threshold(doc.sample) for doc in verified)
+    mine = {h for h in np.frombuffer(sig.sample, dtype="<u4").tolist() if h < min(bound, _threshold(sig.sample))}
+    holders: dict[int, set[int]] = {}
     for doc in verified:
-        if doc.story_id != story_id:
-            share[doc.story_id] = max(share.get(doc.story_id, 0.0), explained(sig, doc))
-    return sum(share.values()) >= ROUND_UP_OTHERS
+        for h in mine.intersection(np.frombuffer(doc.sample, dtype="<u4").tolist()):
+            holders.setdefault(h, set()).add(doc.story_id)
+    only: dict[int, int] = {}  # story -> passages of this entry found in it and in no other story
+    for stories in holders.values():
+        if len(stories) == 1:
+            (one,) = stories
+            only[one] = only.get(one, 0) + 1
+    others = [n / len(mine) for story, n in only.items() if story != story_id] if mine else []
+    if max(others, default=0.0) >= ROUND_UP_OWN:
+        return False  # another story has most of it: the same text under two stories, not a digest
+    return sum(part for part in others if part >= ROUND_UP_PART) >= ROUND_UP_OTHERS
