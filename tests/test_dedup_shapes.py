@@ -43,6 +43,8 @@ RADA = "南岭市议会今日通过了预算。"
         ("Escrito por Nuria Olmos vía Diario de Valdecañas,\nEl pleno aprobó.", "El pleno aprobó."),
         (f"来源：南岭晚报 作者：林一\n{RADA}", RADA),
         (f"记者 林一 | 本地新闻部 {RADA}", RADA),
+        ("By Olga Renn | Technology Desk A court in Kellbach ruled.", "A court in Kellbach ruled."),
+        ("Updated 17:32 GMT By Olga Renn | Desk KELLBACH — A court ruled.", "A court ruled."),
     ],
 )
 def test_a_byline_in_any_language_is_wrapping(body, story):
@@ -69,7 +71,11 @@ def test_a_truncation_marker_in_any_language_ends_the_text(body, end):
 
 
 def test_sentences_shaped_like_wrapping_stay():
-    for body in ("By the end of the year, prices rose.", "He paused… and then he spoke again at length."):
+    for body in (
+        "By the end of the year, prices rose.",
+        "He paused… and then he spoke again at length.",
+        "At 10:30 the train left.",
+    ):
         assert clean(body).text == body
 
 

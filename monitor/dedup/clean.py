@@ -68,6 +68,10 @@ _CREDIT_WORD = re.compile(
 # A writer and a desk or outlet: "Ann Lee | World Desk", "Андрей Белов, Волжский курьер",
 # "来源：华南财经 作者：陈晓". At most four words of name before the separator.
 _NAME_THEN_DESK = re.compile(r"^[^\W\d_][^\s|,،:：]*(?:\s+[^\s|,،:：]+){0,3}\s*(?:\||,|،|：)\s*\S")
+# A time stamp opening the text: "Updated 17:32 GMT", "Aktualisiert 9.05 Uhr", "Published 10:30 am".
+_STAMP = re.compile(
+    r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?|\s+[A-Z][A-Za-z]{1,4}\b)[\s,|–—-]+(?=\S)"
+)
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
 _DATELINE = re.compile(
@@ -121,12 +125,17 @@ def clean(body: str) -> Cleaned:
 
 def _opening(line: str, flags: int) -> tuple[str, int]:
     """The first line without a leading credit, byline and dateline, and the flags of what went."""
+    if stamp := _STAMP.match(line):  # "Updated 17:32 GMT": when the page changed, not the story
+        line = line[stamp.end() :]
     credit = _CREDIT.match(line)
     if credit:
         line, flags = line[credit.end() :], flags | BYLINE
     byline = _BYLINE.match(line)
     if byline and len(byline.group().split()) <= 14:
-        line, flags = line[byline.end() :].lstrip(" |:.-–—"), flags | BYLINE
+        rest = line[byline.end() :]
+        # "By Olga Ramos | Technology Desk A court…": the desk is glued to the story too.
+        line = _after_desk(rest) if byline.group().rstrip().endswith("|") else rest.lstrip(" |:.-–—")
+        flags |= BYLINE
     elif (inline := _inline_byline(line)) is not None:
         line, flags = inline, flags | BYLINE
     dateline = _DATELINE.match(line)
@@ -157,10 +166,16 @@ def _inline_byline(line: str) -> str | None:
         return None
     if not (_CREDIT_WORD.match(line) or _NAME_THEN_DESK.match(line)):
         return None
-    rest = line[bar + 1 :].split(" ")
-    words = [w for w in rest if w]
+    return _after_desk(line[bar + 1 :]) or None
+
+
+def _after_desk(text: str) -> str:
+    """``text`` without the desk that opens it (see ``_inline_byline``), or as it is if on a line of its own."""
+    words = [w for w in text.split(" ") if w]
     if not words:
-        return None
+        return ""
+    if "\n" in " ".join(words[:4]):
+        return text.split("\n", 1)[1].lstrip() if "\n" in text else ""
     take = 1 if without_spaces(words[0][0]) else 0
     while not take and len(words) > 0:
         for i, word in enumerate(words[:4]):
