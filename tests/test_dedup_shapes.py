@@ -20,7 +20,7 @@ import pytest
 from conftest import run_cli, write_config
 from delivery_support import rss
 
-from monitor.dedup import StoryIndex, signature
+from monitor.dedup import Signature, StoryIndex, signature
 from monitor.dedup.clean import BYLINE, TRUNCATED, clean
 from monitor.dedup.shingles import number_key
 from monitor.models import Entry
@@ -187,3 +187,12 @@ def test_a_summary_too_short_to_compare_joins_by_its_headline_alone():
 
     assert joined.story_id == 1 and "same headline" in joined.reason, joined.reason
     assert alone.story_id is None and "too little text" in alone.reason
+
+
+def test_a_signature_cut_by_the_earlier_shapes_is_recomputed_not_misread():
+    """Blobs of the previous version (magic S2) were cut with the English-only wrapping: the start-up
+    rebuild computes them again (``rebuild_index``) instead of comparing new copies with them."""
+    seen = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    blob = signature(_entry("a", "t", _story(0)), seen).pack()
+    assert Signature.unpack(blob, "lede", (), 0.0, "") is not None
+    assert Signature.unpack(b"S2" + blob[2:], "lede", (), 0.0, "") is None

@@ -51,7 +51,7 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-_MAGIC = b"S2"  # signature blobs of this design; older ones (80-byte MinHash bands) are recomputed
+_MAGIC = b"S3"  # this design's blobs; older ones (S2: wrapping cut by the earlier shapes; MinHash bands) are recomputed
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
