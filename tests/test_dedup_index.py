@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from monitor.dedup import events
+from monitor.dedup import eventkeys, events
 from monitor.dedup.events import CANDIDATES, EVENT_HOURS, MIN_SHARED, POSTINGS_READ, EventIndex, script_of
 
 ROOT = Path(__file__).parent.parent
@@ -128,7 +128,7 @@ def test_script_sets_are_shared_and_right(words: list[str], extra: int):
 
 
 def test_the_script_memo_stays_bounded_and_right(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(events, "SCRIPT_MEMO", 4)
+    monkeypatch.setattr(eventkeys, "SCRIPT_MEMO", 4)  # the memo lives beside the keywords (events re-exports it)
     events._SCRIPTS.clear()
     for word in NAMES + WORDS + PAIRS:
         assert events._script(word) == script_of(word)

@@ -4,8 +4,11 @@ Design, in the order an entry meets it:
 
 1. **Clean** (``clean``): the text as the copy carries it. Block boundaries are word
    boundaries (``</p><p>``, a glued ``Kabul.The``), entities and typographic quotes fold,
-   datelines and bylines are recognised by shape and removed from the opening, truncation
-   markers (``…Read More``, ``[…]``, ``The post … appeared first on …``) end the text.
+   datelines, bylines and time stamps are recognised by shape and removed from the opening
+   in any language (a credit word: By, Par, Von, Por, Автор, بقلم, 记者; or "Name | Desk",
+   "Name, Outlet" on a line of its own or glued to the story), truncation markers end the
+   text (``…Read More``, ``[…]``, ``The post … appeared first on …``, and by shape an
+   ellipsis then a few words, "… Lire la suite", or a last line ending in an arrow).
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes.
    Kept: a value-chosen sample of the whole body (about 1 in 4 shingles, at most 128), the
@@ -17,22 +20,29 @@ Design, in the order an entry meets it:
    paragraph added on top.
 4. **Verify** (``compare``): containment, the share of the shorter text's sampled
    shingles found in the longer, over the whole body; >= 60 % (``STORY_THRESHOLD``, 50 %
-   when the headlines are the same) joins the story. The reason says it in words:
+   when the headlines are the same) joins the story, if the names and numbers agree
+   (numbers folded to one form: "24.8万" = "248,000"). The reason says it in words:
    "92 % of this entry's text appears in entry 17 (Wire Desk); 80 % of its sentences
-   word for word, in order; opening differs: dateline removed".
+   word for word, in order; opening differs: dateline removed". A longer text holding a
+   story beside passages found only in other stories is a round-up: none of them, no event.
+   A text too short to compare (a summary that is only a dateline) joins by the same
+   headline of five words or more.
 5. **Event** (``events``): a new story joins the event of a recent story (event times
    <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words
    reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
    (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
-   (``dates``). The reason names the shared people, places and numbers as the entry wrote them.
+   (``dates``). Two reports that each print three numbers or more and share none report
+   different happenings (the next day's market close). The reason names the shared people,
+   places and numbers as the entry wrote them. Keywords are extracted in ``eventkeys``.
 6. **Update** (``normalise.content_hash`` / ``material_change``): a known GUID or link with
    new text is an update of its entry, material when a number changed or the text is
    below 95% alike.
 
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
-a restart rebuilds it without re-reading bodies. Signatures of the earlier design
-(MinHash bands of the opening) are recomputed from the stored bodies on the first start
-and written back (``rebuild``); stored decisions are kept as they are.
+a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
+blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
+Signatures of the earlier design (MinHash bands of the opening) are recomputed from the stored
+bodies on the first start and written back (``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

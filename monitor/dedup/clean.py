@@ -21,7 +21,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from monitor.text import fold
+from monitor.text import fold, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
@@ -36,6 +36,11 @@ _TRUNCATION = re.compile(
     r"|the post .{1,200}? appeared first on",
     re.IGNORECASE,
 )
+# The same ends in any language, by shape: an ellipsis followed by a few words and nothing else
+# ("dont… Lire la suite", "…阅读全文", "… اقرأ المزيد"), or a last line of a few words ending in an
+# arrow ("Continuer la lecture →", "Haberin devamı →"). The tail has no sentence end of its own.
+_TAIL_AFTER_ELLIPSIS = re.compile(r"(?:(?<=…)|(?<=\.\.\.))[ \t]*(?:[^\s.!?。！？\"»”]+[ \t]*){1,4}[→›»]?\s*$")
+_ARROW_LINE = re.compile(r"^(?:[^\s.!?。！？]+ ){0,4}[^\s.!?。！？]+\s*[→›»]$")
 # Whole lines that are wrapping, not story (matched on the folded line).
 _WRAPPING_LINE = re.compile(
     r"^(?:source link|source:.{0,60}|read more\b.{0,80}|(?:copyright|©)\s.{0,120}|\(reporting by .{0,160}\)"
@@ -54,6 +59,20 @@ _BYLINE = re.compile(
     r"(?:\s*[|,/–—-]\s*[^\n.|\d()]{1,40}?)?(?:\s+in\s+[A-Z][\w-]+)?(?:\s*[|:.]|\s+(?=[A-ZА-Я]{2,})|\s*$)"
 )
 _CREDIT = re.compile(r"^authored by [^,\n]{1,80} via [^,\n]{1,40},\s*", re.IGNORECASE)
+# The word crediting a writer, in the languages the monitor reads ("By", "Par", "Von", "Por",
+# "Автор", "بقلم", "记者", "Escrito por", "Verfasst von"): words of a language, not outlets.
+_CREDIT_WORD = re.compile(
+    r"^(?:(?:[Ww]ritten|[Aa]uthored|[Ee]scrito|[Éé]crit|[Vv]erfasst|[Ss]critto)\s+\w+\s+"
+    r"|(?:[Bb]y|BY|[Pp]ar|[Vv]on|[Pp]or|[Dd]i|[Dd]oor|[Aa]v|[Pp]rzez|Автор:?|От|بقلم|كتب|记者|作者[:：]?|来源[:：])\s*)"
+)
+# A writer and a desk or outlet: "Ann Lee | World Desk", "Андрей Белов, Волжский курьер",
+# "来源：华南财经 作者：陈晓". At most four words of name before the separator.
+_NAME_THEN_DESK = re.compile(r"^[^\W\d_][^\s|,،:：]*(?:\s+[^\s|,،:：]+){0,3}\s*(?:\||,|،|：)\s*\S")
+# A time stamp opening the text: "Updated 17:32 GMT", "Aktualisiert 9.05 Uhr", "Published 10:30 am".
+_STAMP = re.compile(
+    r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?|\s+[A-Z][A-Za-z]{1,4}\b)[\s,|–—-]+(?=\S)"
+)
+_NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
 _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3})"
@@ -78,13 +97,22 @@ def clean(body: str) -> Cleaned:
     cut = _TRUNCATION.search(text)
     if cut and cut.start() > 0:
         text, flags = text[: cut.start()].rstrip(" \t\r\n.…"), TRUNCATED
+    elif (tail := _TAIL_AFTER_ELLIPSIS.search(text, max(0, len(text) - 80))) and not tail.group().lstrip()[0].islower():
+        text, flags = text[: tail.start()], TRUNCATED  # "… Lire la suite": the end, in any language
+    raw_lines = text.splitlines()
     lines: list[str] = []
-    for raw in text.splitlines():
+    for number, raw in enumerate(raw_lines):
         line = raw.strip()
         folded = fold(line)
         if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
             continue
+        if number == len(raw_lines) - 1 and lines and _ARROW_LINE.match(line):
+            flags |= TRUNCATED  # "Continuer la lecture →": a link to the rest, not the story
+            continue
         if not lines:  # wrapping opens the story: credit, byline, then dateline
+            if number < len(raw_lines) - 1 and _byline_line(line):
+                flags |= BYLINE
+                continue
             line, flags = _opening(line, flags)
             if not line:
                 continue
@@ -97,16 +125,66 @@ def clean(body: str) -> Cleaned:
 
 def _opening(line: str, flags: int) -> tuple[str, int]:
     """The first line without a leading credit, byline and dateline, and the flags of what went."""
+    if stamp := _STAMP.match(line):  # "Updated 17:32 GMT": when the page changed, not the story
+        line = line[stamp.end() :]
     credit = _CREDIT.match(line)
     if credit:
         line, flags = line[credit.end() :], flags | BYLINE
     byline = _BYLINE.match(line)
     if byline and len(byline.group().split()) <= 14:
-        line, flags = line[byline.end() :].lstrip(" |:.-–—"), flags | BYLINE
+        rest = line[byline.end() :]
+        # "By Olga Ramos | Technology Desk A court…": the desk is glued to the story too.
+        line = _after_desk(rest) if byline.group().rstrip().endswith("|") else rest.lstrip(" |:.-–—")
+        flags |= BYLINE
+    elif (inline := _inline_byline(line)) is not None:
+        line, flags = inline, flags | BYLINE
     dateline = _DATELINE.match(line)
     if dateline and _is_dateline(dateline):
         line, flags = line[dateline.end() :], flags | DATELINE
     return line, flags
+
+
+def _byline_line(line: str) -> bool:
+    """Is this first line (more text follows) only a credit: "Par Camille Durand, Agence Hexagone Presse",
+    "Ирина Соколова | Отдел новостей", "Escrito por Carla Ruiz vía El Diario del Sur,"? A short line
+    with no digit and no sentence end, opening with a credit word or a name set off from a desk."""
+    words = line.rstrip(",").split()
+    if _NOT_STORY_LINE.search(line.rstrip(",")) or not words:
+        return False
+    if _CREDIT_WORD.match(line):
+        return len(words) <= 12
+    return len(words) <= 7 and _NAME_THEN_DESK.match(line) is not None
+
+
+def _inline_byline(line: str) -> str | None:
+    """The line without a leading "[credit word] Name | Desk" glued to the story's first words
+    ("Ирина Соколова | Отдел новостей Рекордный снегопад…"), or None. The desk is taken as at
+    most three words, ending before a word in capitals (a dateline); in a script written without
+    spaces, one run. A word of the story may go with it: one shingle, never a name of the byline."""
+    bar = line.find("|", 0, 80)
+    if bar <= 0 or len(line[:bar].split()) > 5 or _NOT_STORY_LINE.search(line[:bar]):
+        return None
+    if not (_CREDIT_WORD.match(line) or _NAME_THEN_DESK.match(line)):
+        return None
+    return _after_desk(line[bar + 1 :]) or None
+
+
+def _after_desk(text: str) -> str:
+    """``text`` without the desk that opens it (see ``_inline_byline``), or as it is if on a line of its own."""
+    words = [w for w in text.split(" ") if w]
+    if not words:
+        return ""
+    if "\n" in " ".join(words[:4]):
+        return text.split("\n", 1)[1].lstrip() if "\n" in text else ""
+    take = 1 if without_spaces(words[0][0]) else 0
+    while not take and len(words) > 0:
+        for i, word in enumerate(words[:4]):
+            if i == 3 or (i > 0 and len(word) > 1 and word.isupper()):
+                take = i
+                break
+        else:
+            take = len(words)
+    return " ".join(words[take:])
 
 
 def _is_dateline(found: re.Match[str]) -> bool:

@@ -19,6 +19,9 @@ from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
+ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
+ROUND_UP_OTHERS = 0.25
+ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts for
 
 
 @dataclass(slots=True)
@@ -43,6 +46,7 @@ class Evidence:
     score: float  # percent of the shorter text's checked shingles found in the longer
     checked: int  # how many shingles were checked
     query_shorter: bool  # the entry being decided is the shorter (else the stored one is)
+    round_up: bool = False  # the longer (the entry being decided) quotes other stories as much
 
     def facts(self, query: Signature, other: Stored) -> float:
         """Percent of the shorter's names and numbers (sampled) found in the longer's; 100 with too few.
@@ -92,6 +96,16 @@ def containment(query: Signature, other: Stored) -> Evidence:
     return Evidence(score, checked, other.length >= query.length)
 
 
+def explained(query: Signature, other: Stored) -> float:
+    """The share of ``query``'s sampled text found in ``other`` (0-1), whichever is longer: how much of
+    a round-up one story it quotes accounts for."""
+    bound = min(_threshold(other.sample), _threshold(query.sample))
+    mine = [h for h in np.frombuffer(query.sample, dtype="<u4").tolist() if h < bound]
+    if not mine:
+        return 0.0
+    return len(set(mine).intersection(np.frombuffer(other.sample, dtype="<u4").tolist())) / len(mine)
+
+
 def _facts(shorter: bytes, longer: bytes) -> float:
     """Percent of the shorter's facts found in the longer's, both taken below the same bound."""
     mine, theirs = np.frombuffer(shorter, dtype="<u4").tolist(), np.frombuffer(longer, dtype="<u4").tolist()
@@ -124,3 +138,44 @@ def differences(query: Signature, other: Stored) -> tuple[list[str], str]:
         notes.append("a paragraph before it" if theirs[0] in ours else "first sentence differs")
     end = "ends with a truncation marker" if query.flags & TRUNCATED and not other.flags & TRUNCATED else ""
     return notes, end
+
+
+def stored(story_id: int, when: float, sig: Signature) -> Stored:
+    return Stored(
+        story_id,
+        when,
+        sig.keys,
+        sig.sample,
+        sig.opening,
+        sig.sentences,
+        sig.facts,
+        sig.length,
+        sig.flags,
+        sig.title,
+        sig.outlet,
+    )
+
+
+def round_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
+    """Does ``sig`` quote other stories as much as the one contained in it? A weekly round-up holds
+    a passage of each story it covers: a passage of one is in it, but it is none of them. True when
+    the contained story accounts for less than ``ROUND_UP_OWN`` of its text and passages found in
+    one other story only, each story's at least ``ROUND_UP_PART``, for ``ROUND_UP_OTHERS`` or more.
+    "In one story only": sentences of the trade ("the ruling can be challenged") are in many."""
+    if max(explained(sig, doc) for doc in verified if doc.story_id == story_id) >= ROUND_UP_OWN:
+        return False  # the common case, a copy: the other candidates are not read
+    bound = min(_threshold(doc.sample) for doc in verified)
+    mine = {h for h in np.frombuffer(sig.sample, dtype="<u4").tolist() if h < min(bound, _threshold(sig.sample))}
+    holders: dict[int, set[int]] = {}
+    for doc in verified:
+        for h in mine.intersection(np.frombuffer(doc.sample, dtype="<u4").tolist()):
+            holders.setdefault(h, set()).add(doc.story_id)
+    only: dict[int, int] = {}  # story -> passages of this entry found in it and in no other story
+    for stories in holders.values():
+        if len(stories) == 1:
+            (one,) = stories
+            only[one] = only.get(one, 0) + 1
+    others = [n / len(mine) for story, n in only.items() if story != story_id] if mine else []
+    if max(others, default=0.0) >= ROUND_UP_OWN:
+        return False  # another story has most of it: the same text under two stories, not a digest
+    return sum(part for part in others if part >= ROUND_UP_PART) >= ROUND_UP_OTHERS

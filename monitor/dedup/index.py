@@ -17,13 +17,16 @@ at O(window / N) instead of O(window); nothing is scanned while no entry is old 
 
 from __future__ import annotations
 
+import gc
 import itertools
 import math
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from operator import itemgetter
 
-from monitor.dedup.compare import Evidence, containment
+from monitor.dedup.bulk import Postings
+from monitor.dedup.compare import Evidence, containment, round_up, stored
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
 from monitor.dedup.signature import Signature, signature
@@ -34,6 +37,7 @@ FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found 
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
+TITLE_WORDS = 5  # then a headline this long, the same, says it ("Live updates" or "Weather" would not)
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
@@ -79,6 +83,10 @@ class StoryIndex:
         self.events = EventIndex(event_threshold)
         self._docs: dict[int, _Doc] = {}
         self._buckets: dict[int, int | list[int]] = {}  # key -> entry id(s); most keys hold one
+        # The keys of the entries loaded at start-up (``load``), and those of them removed since.
+        self._loaded: Postings | None = None
+        self._titles: dict[int, int] = {}  # headline hash -> the latest entry with it
+        self._unloaded: set[int] = set()
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -90,11 +98,16 @@ class StoryIndex:
     def decide(self, sig: Signature) -> Decision:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
         if len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:  # fewer words than that
-            return self._new_story(sig, 0.0, "new story: too little text to compare")
+            return self._headline_only(sig)
         best = self._best_copy(sig)
         if best is None:
             return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
         evidence, entry_id, doc, needed = best
+        if evidence.round_up:
+            reason = f"new story: entry {entry_id}'s text is in it ({evidence.score:.0f} %)"
+            reason += ", beside passages of other stories (a round-up)"
+            # A digest of several events is none of them: it would join whichever it quotes most.
+            return Decision(None, evidence.score, None, reason, None, 0.0, "new event: a round-up", sig)
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
@@ -104,6 +117,18 @@ class StoryIndex:
         if evidence.score >= needed:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
         return self._new_story(sig, evidence.score, closest)
+
+    def _headline_only(self, sig: Signature) -> Decision:
+        """An entry with too little text to compare (a summary that is only a dateline or a sentence):
+        its headline is all it says, so the same headline of ``TITLE_WORDS`` words or more, written
+        by an entry of the window, makes it a copy of that entry's story."""
+        entry_id = self._titles.get(sig.title) if sig.title_words >= TITLE_WORDS else None
+        if entry_id is None:
+            return self._new_story(sig, 0.0, "new story: too little text to compare")
+        doc = self._docs[entry_id]
+        where = f"entry {entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
+        reason = f"copy: too little text to compare; the same headline ({sig.title_words} words) as {where}"
+        return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
     def _new_story(self, sig: Signature, score: float, reason: str) -> Decision:
         match: EventMatch | None = self.events.find(sig.keywords, sig.when)
@@ -123,7 +148,7 @@ class StoryIndex:
         # shared with several entries must not crowd the one entry that shares the rare passages,
         # and one held by more than MAX_SCAN entries is not read at all.
         shared: dict[int, float] = {}
-        for found in map(self._buckets.get, sig.shingles):
+        for found in self._holders(sig.shingles):
             if found is None:
                 continue
             if isinstance(found, list):
@@ -135,10 +160,12 @@ class StoryIndex:
                 shared[found] = shared.get(found, 0.0) + 1.0
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
         best: tuple[Evidence, int, _Doc, float, float] | None = None
+        verified: list[_Doc] = []
         for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
             if weight < MIN_WEIGHT:
                 break  # only common phrases shared: no candidate left worth verifying
             doc = self._docs[entry_id]
+            verified.append(doc)
             evidence = containment(sig, doc)
             needed = self.threshold - (TITLE_BONUS if doc.title == sig.title else 0.0)
             margin = evidence.score - needed
@@ -146,7 +173,47 @@ class StoryIndex:
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
             if best is None or margin > best[4]:
                 best = (evidence, entry_id, doc, needed, margin)
+        if best and best[4] >= 0 and not best[0].query_shorter and round_up(sig, best[2].story_id, verified):
+            return replace(best[0], round_up=True), best[1], best[2], best[3]
         return best[:4] if best else None
+
+    def _holders(self, keys: frozenset[int]) -> Iterable[int | list[int] | None]:
+        """The entries holding each of ``keys`` (in their order): an id, a list, or None."""
+        if self._loaded is None:
+            return map(self._buckets.get, keys)
+        loaded = self._loaded.holders(keys)
+        if not loaded:  # the common case for a new story: nothing loaded at start-up shares a key
+            return map(self._buckets.get, keys)
+        return [
+            self._merged(loaded[key], found) if key in loaded else found
+            for key, found in zip(keys, map(self._buckets.get, keys), strict=True)
+        ]
+
+    def _merged(self, held: list[int], found: int | list[int] | None) -> int | list[int] | None:
+        """Entries loaded at start-up holding a key (less those removed since), then those added since."""
+        if self._unloaded:
+            held = [e for e in held if e not in self._unloaded]
+        held += [] if found is None else found if isinstance(found, list) else [found]
+        return held[0] if len(held) == 1 else held or None
+
+    def load(self, rows: Sequence[tuple[int, int, int, datetime, Signature]]) -> None:
+        """``add`` of each stored (entry, story, event, first seen, signature), in order, into an empty
+        index: the start-up rebuild, with the blocking keys in one table (``bulk.Postings``) and the
+        event keywords counted in bulk (``EventIndex.load``)."""
+        assert not self._docs, "load fills an empty index"
+        collecting = gc.isenabled()
+        gc.disable()  # every object made here lives as long as the index: collections would only rescan them
+        try:
+            for entry_id, story_id, _, seen, sig in rows:
+                self._docs[entry_id] = stored(story_id, seen.timestamp(), sig)
+            self._titles = {r[4].title: r[0] for r in rows}
+            self._loaded = Postings([r[0] for r in rows], [r[4].keys for r in rows], MAX_POSTINGS)
+            self.events.load([(r[1], r[2], r[4].keywords, r[4].when) for r in rows])
+        finally:
+            if collecting:
+                gc.enable()
+        self._oldest = min((doc.seen for doc in self._docs.values()), default=math.inf)
+        self._adds = len(rows)
 
     def add(self, entry_id: int, story_id: int, event_id: int, sig: Signature, seen: datetime) -> None:
         """Index an entry of ``story_id`` (in ``event_id``); re-adding an entry replaces its text.
@@ -159,19 +226,8 @@ class StoryIndex:
         if entry_id in self._docs:
             self.remove(entry_id)
         when = seen.timestamp()
-        self._docs[entry_id] = _Doc(
-            story_id,
-            when,
-            sig.keys,
-            sig.sample,
-            sig.opening,
-            sig.sentences,
-            sig.facts,
-            sig.length,
-            sig.flags,
-            sig.title,
-            sig.outlet,
-        )
+        self._docs[entry_id] = stored(story_id, when, sig)
+        self._titles[sig.title] = entry_id
         self._oldest = min(self._oldest, when)
         buckets = self._buckets
         for key in sig.keys:
@@ -189,6 +245,10 @@ class StoryIndex:
         doc = self._docs.pop(entry_id, None)
         if doc is None:
             return
+        if self._titles.get(doc.title) == entry_id:
+            del self._titles[doc.title]
+        if self._loaded is not None:
+            self._unloaded.add(entry_id)  # its loaded keys are skipped when read, dropped when pruned
         for key in doc.keys:
             found = self._buckets.get(key)
             if found == entry_id:
@@ -206,6 +266,10 @@ class StoryIndex:
         stale = [eid for eid, doc in self._docs.items() if doc.seen < cutoff]
         for entry_id in stale:
             self.remove(entry_id)
+        if self._loaded is not None and self._unloaded:
+            self._loaded = self._loaded.without(self._unloaded)
+            self._loaded = self._loaded if len(self._loaded) else None
+            self._unloaded = set()
         self.events.prune(cutoff)
         self._oldest = min((doc.seen for doc in self._docs.values()), default=math.inf)
         return len(stale)

@@ -29,6 +29,7 @@ def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW, *, 
     """
     index = StoryIndex(window=window)
     computed: list[tuple[int, Signature]] = []
+    loaded: list[tuple[int, int, int, datetime, Signature]] = []
     rows = store.recent_signatures(since)
     while chunk := list(itertools.islice(rows, 1000)):
         missing = store.entries(r[0] for r in chunk if r[4] is None)
@@ -36,7 +37,8 @@ def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW, *, 
             if sig is None:
                 sig = signature(missing[entry_id], seen)
                 computed.append((entry_id, sig))
-            index.add(entry_id, story_id, event_id, sig, seen)
+            loaded.append((entry_id, story_id, event_id, seen, sig))
+    index.load(loaded)  # in bulk: the index adding each row in turn gives, in a fraction of the time
     if computed and backfill:
         store.save_signatures(computed)
         log.info("computed and stored the dedup signatures of %d older entries", len(computed))

@@ -23,9 +23,16 @@ SENTENCES = 32
 # Numbers, katakana runs (foreign names), Han names and places marked by their suffix (田中一郎氏,
 # 福井市), and capitalised words of the Latin, Greek and Cyrillic alphabets.
 _FACT = re.compile(
-    r"\d[\d,.:]*\d|\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
+    r"(?P<number>\d[\d,.]*\d|\d)(?:\s?(?P<times>万亿|万|亿|千|thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
+    r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b)?"
+    r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
     r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
 )
+# A number's multiplier word, in the languages the monitor reads: "24.8万" and "248000" are one number.
+_TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
+_TIMES |= dict.fromkeys(("mln", "млн", "Mio", "millones", "milyon"), 1e6)
+_TIMES |= dict.fromkeys(("billion", "bn", "млрд", "Mrd", "milliard", "milliards", "mil millones", "milyar"), 1e9)
+_THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 # Capitalised because they open a sentence or a clause, not because they name anything.
 _NOT_FACTS = frozenset(
     "the a an in on at as by for from he she it its they this that we but and or if of to with".split()  # noqa: SIM905
@@ -91,6 +98,18 @@ def sentence_hashes(folded: str) -> list[int]:
     return out
 
 
+def number_key(digits: str, times: str | None = None) -> str:
+    """One form of a number however it is written: "255.0亿" and "255亿", "24.8万" and "248,000",
+    "1.2 million" and "1,200,000" give one key. A separator before three digits groups thousands;
+    another is the decimal point (",5" in "39,5")."""
+    plain = _THOUSANDS.sub("", digits) if digits.count(",") + digits.count(".") > 1 or not times else digits
+    try:
+        value = float(plain.replace(",", "."))
+    except ValueError:
+        return digits
+    return f"{value * _TIMES.get(times or '', 1):.6g}"
+
+
 def facts(text: str) -> list[int]:
     """The ``FACTS`` smallest hashes of the names and numbers of ``text`` (see ``_FACT``).
 
@@ -100,7 +119,7 @@ def facts(text: str) -> list[int]:
     inner: set[str] = set()
     first: set[str] = set()
     for found in _FACT.finditer(text):
-        word = found.group()
+        word = found.group() if found.group("number") is None else number_key(found["number"], found["times"])
         opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, found.start() - 3), found.start())
         (first if opens else inner).add(fold(word))
     names = (inner | (first & inner)) - _NOT_FACTS

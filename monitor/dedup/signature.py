@@ -51,7 +51,7 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-_MAGIC = b"S2"  # signature blobs of this design; older ones (80-byte MinHash bands) are recomputed
+_MAGIC = b"S3"  # this design's blobs; older ones (S2: wrapping cut by the earlier shapes; MinHash bands) are recomputed
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
@@ -59,8 +59,9 @@ _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, open
 class Signature:
     """An entry as the dedup index sees it. ``when`` is the event's POSIX time (see ``signature``).
 
-    ``shingles`` and ``written`` exist only on a fresh signature (the entry being decided):
-    all its shingle hashes, and its keywords as written. Stored signatures leave them empty.
+    ``shingles``, ``written`` and ``title_words`` exist only on a fresh signature (the entry being
+    decided): all its shingle hashes, its keywords as written, and its headline's length in words.
+    Stored signatures leave them empty.
     """
 
     keys: tuple[int, ...]
@@ -77,6 +78,7 @@ class Signature:
     outlet: str = ""
     shingles: frozenset[int] = frozenset()
     written: tuple[str, ...] = ()
+    title_words: int = 0
 
     @property
     def threshold(self) -> int:
@@ -135,6 +137,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
     published = entry.published or seen
+    title_tokens = script_tokens(fold(entry.title))
     found = keywords_written(entry, published, cleaned.text)
     return Signature(
         keys=keys,
@@ -144,13 +147,14 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         facts=_u32(facts(text)),
         length=len(hashes),
         flags=cleaned.flags,
-        title=crc(" ".join(script_tokens(fold(entry.title)))),
+        title=crc(" ".join(title_tokens)),
         lede=" ".join(words[:40])[:LEDE_CHARS],
         keywords=tuple(found),
         when=event_time(entry, published, window),
         outlet=sys.intern(entry.outlet),
         shingles=frozenset(unique),
         written=tuple(found.values()),
+        title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
     )
 
 

@@ -1,0 +1,94 @@
+"""The blocking keys of the stored window as one sorted numpy table: the start-up rebuild in bulk. Pure.
+
+Adding each stored entry to a dict of blocking keys cost most of the start-up rebuild: a
+100k window holds 1.7M keys, and a dict of them took over a second to build (an int object
+per key and per entry, and the resizing), 6 s in all with the event keywords. Here the keys
+of the whole window are grouped by one stable numpy sort into a table of 8 bytes a key:
+``Postings.holders`` answers what the dict answered, for every key of an entry at once
+(``searchsorted``). Entries added after start-up go to the index's dict as before; entries
+removed or replaced since are left out when read, and dropped from the table when pruned.
+"""
+
+from __future__ import annotations
+
+import itertools
+import operator
+from array import array
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
+
+import numpy as np
+
+
+class Postings:
+    """Key -> entries holding it (at most ``limit``, in the order they were added), read-only."""
+
+    def __init__(self, ids: Sequence[int], keys: Sequence[tuple[int, ...]], limit: int):
+        lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
+        flat = np.fromiter(itertools.chain.from_iterable(keys), dtype=np.uint32, count=int(lengths.sum()))
+        owners = np.repeat(np.asarray(ids, dtype=np.int64), lengths)
+        order = np.argsort(flat, kind="stable")  # stable: each key's entries stay in the order added
+        self._build(flat[order], owners[order], limit)
+
+    def _build(self, flat: np.ndarray, owners: np.ndarray, limit: int) -> None:
+        self.limit = limit
+        first = np.concatenate(([True], flat[1:] != flat[:-1])) if flat.size else np.zeros(0, dtype=bool)
+        rank = np.arange(flat.size) - np.maximum.accumulate(np.where(first, np.arange(flat.size), 0))
+        kept = rank < limit  # as the dict did: a key's first ``limit`` entries, no more
+        flat, owners, first = flat[kept], owners[kept], first[kept]
+        self.keys = flat[first]
+        self.starts = np.append(np.flatnonzero(first), flat.size)
+        self.owners = owners
+
+    def __len__(self) -> int:
+        return int(self.keys.size)
+
+    def holders(self, keys: Collection[int]) -> dict[int, list[int]]:
+        """Each of ``keys`` in the table, with the entries holding it."""
+        if not self.keys.size or not keys:
+            return {}
+        query = np.fromiter(keys, dtype=np.uint32, count=len(keys))
+        at = np.searchsorted(self.keys, query)
+        at[at == self.keys.size] = 0
+        hit = self.keys[at] == query
+        if not hit.any():
+            return {}
+        found, where = query[hit].tolist(), at[hit]
+        starts, ends = self.starts[where].tolist(), self.starts[where + 1].tolist()
+        owners = self.owners
+        return {key: owners[s:e].tolist() for key, s, e in zip(found, starts, ends, strict=True)}
+
+    def without(self, gone: Collection[int]) -> Postings:
+        """The table without the entries ``gone`` (pruned, removed or replaced since it was built)."""
+        keep = ~np.isin(self.owners, np.fromiter(gone, dtype=np.int64, count=len(gone)))
+        sizes = np.diff(self.starts)
+        flat = np.repeat(self.keys, sizes)[keep]
+        table = Postings.__new__(Postings)
+        table._build(flat, self.owners[keep], self.limit)
+        return table
+
+
+def keyword_tables(
+    added: list[tuple[str, ...]], owners: np.ndarray, bound: Callable[[str], object]
+) -> tuple[Counter[str], dict[str, array[int]]]:
+    """For the keywords ``added`` to each story (``owners``, in order): how many stories have each,
+    and for the keywords not ``bound`` to a script, the stories (int64, in the order added).
+    One pass to code the words, one sort: no append per keyword."""
+    flat = list(itertools.chain.from_iterable(added))
+    vocabulary = dict.fromkeys(flat)  # distinct, in the order first seen
+    code = dict(zip(vocabulary, itertools.count()))
+    codes = np.fromiter(map(code.__getitem__, flat), dtype=np.int64, count=len(flat))
+    counts = np.bincount(codes, minlength=len(code))
+    df = Counter(dict(zip(vocabulary, counts.tolist(), strict=True)))
+    neutral = np.fromiter(map(operator.not_, map(bound, vocabulary)), dtype=bool, count=len(code))
+    keep = neutral[codes]
+    kept = codes[keep]
+    ordered = np.repeat(owners, list(map(len, added)))[keep][np.argsort(kept, kind="stable")]
+    data = ordered.astype("<i8").tobytes()
+    bounds = (np.concatenate(([0], np.cumsum(counts * neutral))) * 8).tolist()
+    postings: dict[str, array[int]] = {}
+    for word, is_neutral, start, end in zip(vocabulary, neutral.tolist(), bounds, bounds[1:], strict=False):
+        if is_neutral:
+            found = postings[word] = array("q")
+            found.frombytes(data[start:end])
+    return df, postings

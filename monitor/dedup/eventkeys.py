@@ -1,0 +1,207 @@
+"""The event keywords of an entry: names, numbers, named days and lead words, as written. Pure.
+
+A story's keywords come from its title and opening (``events`` merges them over its copies):
+
+- names (capitalised words, katakana runs) as script-neutral sound keys, so Лавров,
+  Lavrov and ラブロフ are one key (``names``);
+- numbers of two or more digits, and named days ("July 3", "3 июля", "7月3日" → ``@07-03``);
+- the lower-case words of the title and the lead (first ``LEAD_WORDS`` words), which say
+  *what* happened ("recognise", "ceasefire", "mining") where names only say who;
+- character pairs of Japanese and Chinese text.
+
+Each key keeps the word as the entry wrote it, so a reason names "Lavrov", never ``lvrv``.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections.abc import Callable, Collection, Iterable
+from datetime import datetime, time, timedelta
+from itertools import repeat
+
+from monitor.dedup.dates import day_key, event_day, named_days
+from monitor.dedup.names import name_key
+from monitor.dedup.normalise import story_lines
+from monitor.models import Entry
+from monitor.text import NO_SPACE_RUN, fold, without_spaces
+
+STEM = 7
+MAX_KEYWORDS = 80
+OPENING_WORDS = 150
+LEAD_WORDS = 30  # about the first sentence: the lede says what happened
+OPENING_CHARS = 200  # where a report dates its event: the dateline and first sentence
+_WORD = re.compile(r"[^\W\d_][\w’']*")
+_NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
+_KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+_ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")})
+_ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
+_NOT_FIRST = "0123456789_'"  # word characters a word cannot start with
+# Capitalised because they open a sentence, not because they name anything.
+_NOT_NAMES = frozenset(
+    """the a an in on at as by for from he she it its they this that we but and or if of to with
+    after before while when where what why how""".split()  # noqa: SIM905 (a word list reads better as text)
+)
+# Headline words that say nothing about which event: function words and newsroom labels.
+_NOT_TOPICS = _NOT_NAMES | frozenset(
+    """into over about than then there their them these those will would could should have has had
+    been being says said more most some such other others first last year years week explainer
+    analysis opinion""".split()  # noqa: SIM905
+)
+WORD_MARK = "~"  # marks a headline word: bound to its script, unlike names, numbers and days
+
+
+def keywords(entry: Entry, published: datetime, lines: str | None = None) -> tuple[str, ...]:
+    """Distinct event keywords of the title and opening, title first.
+
+    - names (capitalised words, katakana runs) as script-neutral sound keys
+      (``names.name_key``): Лавров, Lavrov and ラブロフ share one;
+    - numbers of two or more digits, and named days (``@07-03``);
+    - headline words (``~recogni``, stems of 4+ letters), which carry what happened
+      ("recognises", "frustration") when names only say who;
+    - character pairs of text written without spaces (Japanese, Chinese, Thai).
+
+    Names carry events: rewrites of one happening share Zhirnov, Kuala Lumpur, Kursk or 30
+    even when every sentence differs. ``lines`` is the story text (``clean``) when the
+    caller has it already.
+    """
+    return tuple(keywords_written(entry, published, lines))
+
+
+def keywords_written(entry: Entry, published: datetime, lines: str | None = None) -> dict[str, str]:
+    """``keywords`` (at most ``MAX_KEYWORDS``), each with the word as this entry wrote it:
+    reasons name "Lavrov", "Wonsan", "30", "July 3", never the sound key ``lvrv``."""
+    body = story_lines(entry.body) if lines is None else lines
+    # maxsplit: the words past the opening are never split out of a long body.
+    opening_words = body.split(None, OPENING_WORDS)[:OPENING_WORDS]
+    opening = " ".join(opening_words)
+    title_words = _words(entry.title)
+    found: dict[str, str] = {}
+    for text, words in ((entry.title, title_words), (opening, None)):
+        words = _words(text) if words is None else words
+        _first_seen(found, zip(map(_NAME_OF.__getitem__, words), words, strict=True))
+        if not text.isascii():
+            runs = _KATAKANA_RUN.findall(text)
+            _first_seen(found, zip(map(name_key, runs), runs, strict=True))
+        numbers, digits = _numbers(text)
+        _first_seen(found, zip(numbers, numbers, strict=True))
+        if digits:
+            _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in named_days(text, published)))
+    # capitalised words are names, keyed above
+    lead = title_words + _words(" ".join(opening_words[:LEAD_WORDS]))
+    _first_seen(found, zip(map(_TOPIC_OF.__getitem__, lead), lead, strict=True))
+    for text in (entry.title, opening):
+        if not text.isascii():
+            pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
+            _first_seen(found, zip(pairs, pairs, strict=True))
+    return dict(itertools.islice(found.items(), MAX_KEYWORDS))
+
+
+def _first_seen(found: dict[str, str], pairs: Iterable[tuple[str | None, str]]) -> None:
+    """Add each (key, word) whose key is new: a keyword keeps the place and the form of its first sight."""
+    found.update((key, word) for key, word in pairs if key is not None and key not in found)
+
+
+def event_time(entry: Entry, published: datetime, window: timedelta) -> float:
+    """When the reported event happened: the earlier day the opening names (at noon), else publication."""
+    day = event_day(entry.body[:OPENING_CHARS], published, window)
+    if day is None:
+        return published.timestamp()
+    return datetime.combine(day, time(12), published.tzinfo).timestamp()
+
+
+class _PerWord(dict[str, str | None]):
+    """``function(word)`` for any word, remembered: news repeats its words, so most lookups are
+    hits, and a dict's own lookup (``map(cache.__getitem__, words)``) costs no Python call."""
+
+    def __init__(self, function: Callable[[str], str | None], limit: int = 1 << 14):
+        super().__init__()
+        self._function = function
+        self._limit = limit
+
+    def __missing__(self, word: str) -> str | None:
+        if len(self) >= self._limit:
+            self.clear()  # a bound on memory; the words that matter come back at once
+        value = self[word] = self._function(word)
+        return value
+
+
+def _name_of(word: str) -> str | None:
+    """The sound key of a word that may be a name (capitalised, not a common sentence opener)."""
+    if word[0].isupper() and word.lower() not in _NOT_NAMES and not without_spaces(word):
+        return name_key(word)
+    return None
+
+
+def _topic_of(word: str) -> str | None:
+    """The keyword of a lower-case headline word of four letters or more that is not a function word."""
+    if len(word) >= 4 and word.islower() and word not in _NOT_TOPICS and not without_spaces(word):
+        return WORD_MARK + fold(word)[:STEM]
+    return None
+
+
+_NAME_OF = _PerWord(_name_of)
+_TOPIC_OF = _PerWord(_topic_of)
+
+
+def _words(text: str) -> list[str]:
+    """``_WORD.findall(text)``: words start with a letter and run on through letters, digits, "_" and apostrophes."""
+    if not text.isascii():
+        return _WORD.findall(text)
+    # In ASCII, a word is a run of [A-Za-z0-9_'] from its first letter on.
+    pieces = text.translate(_ASCII_NOT_WORD).split()
+    return list(filter(None, map(str.lstrip, pieces, repeat(_NOT_FIRST, len(pieces)))))
+
+
+def _numbers(text: str) -> tuple[list[str], bool]:
+    """The numbers of two or more digits in ``text`` (``_NUMBER``), and whether it may name a day (has digits)."""
+    if not text.isascii():
+        return _NUMBER.findall(text), True
+    runs = text.translate(_ASCII_NOT_DIGIT).split()
+    return [run for run in runs if len(run) >= 2], bool(runs)
+
+
+# Stories share these instead of holding a frozenset each (equal sets are then the same object).
+_NEUTRAL: frozenset[str | None] = frozenset({None})
+_LATIN: frozenset[str | None] = frozenset({None, "latin"})
+_SCRIPT_SETS: dict[frozenset[str | None], frozenset[str | None]] = {_NEUTRAL: _NEUTRAL, _LATIN: _LATIN}
+
+
+def _scripts(words: Collection[str], also: frozenset[str | None] = _NEUTRAL) -> frozenset[str | None]:
+    """The scripts of ``words`` (and ``also``), with None: one shared frozenset per combination."""
+    joined = "\0" + "\0".join(words)
+    if joined.isascii() and (also is _NEUTRAL or also is _LATIN):
+        # The common case, without looking at each key: an ASCII key is Latin when it is a
+        # headline word (it starts with WORD_MARK; no key holds a NUL), else neutral (script_of).
+        return _LATIN if also is _LATIN or "\0" + WORD_MARK in joined else _NEUTRAL
+    scripts = frozenset((*map(_script, words), None, *also))
+    return _SCRIPT_SETS.setdefault(scripts, scripts)
+
+
+def script_of(key: str) -> str | None:
+    """The script a keyword is bound to (headline words, CJK pairs); None for script-neutral keys."""
+    if key.startswith(WORD_MARK):
+        return "latin" if key[1:2].isascii() else unicodedata.name(key[1], "other").split()[0]
+    if key.isascii():  # names, numbers and days are ASCII keys
+        return None
+    return "cjk" if without_spaces(key[0]) else None
+
+
+class _ScriptMemo(dict[str, str | None]):
+    """``script_of``, remembered: the index asks for the script of every keyword it adds or compares.
+
+    A dict looked up from C (``map(_SCRIPTS.__getitem__, words)``) rather than ``lru_cache``, whose
+    bookkeeping on every hit cost more than the lookups; emptied when it reaches ``SCRIPT_MEMO`` keys.
+    """
+
+    def __missing__(self, key: str) -> str | None:
+        if len(self) >= SCRIPT_MEMO:
+            self.clear()
+        script = self[key] = script_of(key)
+        return script
+
+
+SCRIPT_MEMO = 1 << 17
+_SCRIPTS = _ScriptMemo()
+_script = _SCRIPTS.__getitem__
