@@ -19,6 +19,8 @@ from tests.web_support import Newsroom, newsroom
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[dev]')")
 from selenium.webdriver.common.by import By  # noqa: E402
+from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 DRIVER = shutil.which("chromedriver")
@@ -60,6 +62,14 @@ def browser() -> Iterator[webdriver.Chrome]:
         driver.quit()
 
 
+def submit(driver: webdriver.Chrome, by: str, value: str) -> None:
+    """Click what leads to a new page and wait until the old page is gone: else the next lookup may
+    find the old page's element (its flash, say), which goes stale under it."""
+    old = driver.find_element(By.TAG_NAME, "html")
+    driver.find_element(by, value).click()
+    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+
+
 def canary(driver: webdriver.Chrome) -> str:
     """What the XSS payloads would have set: "undefined" unless one of them ran."""
     return str(driver.execute_script("return typeof window.__xss"))
@@ -73,17 +83,17 @@ def test_the_analyst_clicks_through_the_console(room: Newsroom, served: Served, 
     assert "<script>window.__xss=2</script>" in browser.find_element(By.TAG_NAME, "body").text  # shown as text
 
     # inbox -> story
-    browser.find_element(By.LINK_TEXT, "Earthquake hits the coast").click()
+    submit(browser, By.LINK_TEXT, "Earthquake hits the coast")
     assert "first: this entry started the story" in browser.page_source
 
     # mark it irrelevant (the feedback `monitor rules test` and `rules suggest` read)
-    browser.find_element(By.CSS_SELECTOR, "td.feedback button.irrelevant").click()
+    submit(browser, By.CSS_SELECTOR, "td.feedback button.irrelevant")
     assert "marked irrelevant" in browser.find_element(By.CLASS_NAME, "flash").text
     assert browser.find_element(By.CSS_SELECTOR, "td.feedback .verdict").text == "irrelevant"
     assert [f.verdict for f in room.pipeline.store.feedback("quake")] == ["irrelevant"]
 
     # mute the rule for an hour
-    browser.find_element(By.CSS_SELECTOR, "button.mute-rule-1h").click()
+    submit(browser, By.CSS_SELECTOR, "button.mute-rule-1h")
     assert "rule quake muted for 1h" in browser.find_element(By.CLASS_NAME, "flash").text
 
     # a new matching entry arrives: recorded as muted, not sent
@@ -102,7 +112,7 @@ def test_the_analyst_clicks_through_the_console(room: Newsroom, served: Served, 
     editor = browser.find_element(By.NAME, "yaml")
     editor.clear()
     editor.send_keys("- name: quake\n  severity: urgent\n  match:\n    - any: [earthquake, stocks]\n")
-    browser.find_element(By.ID, "test").click()
+    submit(browser, By.ID, "test")
     titles = [e.text for e in browser.find_elements(By.CSS_SELECTOR, "ul.matches .match-title")]
     assert "Markets calm" in titles
     assert "Stocks" in [m.text for m in browser.find_elements(By.CSS_SELECTOR, "ul.matches mark")]
@@ -113,7 +123,7 @@ def test_the_analyst_clicks_through_the_console(room: Newsroom, served: Served, 
     editor = browser.find_element(By.NAME, "yaml")
     editor.clear()
     editor.send_keys("- name: quake\n  match:\n    - anyy: [earthquake]\n")
-    browser.find_element(By.ID, "test").click()
+    submit(browser, By.ID, "test")
     problem = browser.find_element(By.CSS_SELECTOR, "ul.problems li").text
     assert problem.startswith(str(room.folder / "rules" / "test.yaml") + ":3: unknown key 'anyy'")
 
