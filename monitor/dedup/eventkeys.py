@@ -114,7 +114,8 @@ def _names(title_words: list[str], opening: str) -> set[str]:
     does), a word is a name only when it recurs capitalised mid-sentence or stands in a run
     of capitalised words ("Elena Haddadi"): "Häuser" once is a noun, "Estgate" twice a place.
     """
-    sentences = [_words(sentence) for sentence in _SENTENCE_END.split(opening)]
+    texts = _SENTENCE_END.split(opening)
+    sentences = [_words(sentence) for sentence in texts]
     later = [word for words in sentences for word in words[1:]]
     title_later = title_words[1:]
     capitals = [word for word in title_later if _NAME_OF[word] is not None]
@@ -126,9 +127,9 @@ def _names(title_words: list[str], opening: str) -> set[str]:
     counts = Counter(capitals)
     runs = {
         word
-        for words in sentences
+        for text, words in zip(texts, sentences, strict=True)
         for pair in zip(words[1:], words[2:], strict=False)
-        if _NAME_OF[pair[0]] is not None and _NAME_OF[pair[1]] is not None
+        if _NAME_OF[pair[0]] is not None and _NAME_OF[pair[1]] is not None and " ".join(pair) in text
         for word in pair
     }
     return {word for word, seen in counts.items() if seen > 1} | runs

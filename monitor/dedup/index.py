@@ -132,9 +132,8 @@ class StoryIndex:
 
     def _new_story(self, sig: Signature, score: float, reason: str) -> Decision:
         match: EventMatch | None = self.events.find(sig.keywords, sig.when)
-        if match is not None and sig.written:  # name what is shared as this entry wrote it
-            written = dict(zip(sig.keywords, sig.written, strict=True))
-            match = replace(match, shared=tuple(dict.fromkeys(written.get(k, k) for k in match.shared)))
+        if match is not None:  # name what is shared as this entry wrote it
+            match = match.as_written(dict(zip(sig.keywords, sig.written, strict=False)))
         if self.events.joins(match):
             assert match is not None
             return Decision(None, score, None, reason, match.event_id, match.score, match.reason, sig)
