@@ -13,7 +13,16 @@ NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
 
 
 def entry(body: str, title: str, outlet: str = "Wire", hours: float = 0) -> Entry:
-    return Entry("https://x.example/feed", outlet, f"{outlet}-{title}", "", title, "", body, NOW + timedelta(hours=hours))
+    return Entry(
+        "https://x.example/feed",
+        outlet,
+        f"{outlet}-{title}",
+        "",
+        title,
+        "",
+        body,
+        published=NOW + timedelta(hours=hours),
+    )
 
 
 def names(body: str, title: str = "x") -> set[str]:

@@ -128,7 +128,7 @@ def _names(title_words: list[str], opening: str) -> set[str]:
     runs = {
         word
         for text, words in zip(texts, sentences, strict=True)
-        for pair in zip(words[1:], words[2:], strict=False)
+        for pair in itertools.pairwise(words[1:])
         if _NAME_OF[pair[0]] is not None and _NAME_OF[pair[1]] is not None and " ".join(pair) in text
         for word in pair
     }
