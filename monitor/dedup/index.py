@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 
 from monitor.dedup.bulk import Postings
-from monitor.dedup.compare import Evidence, containment, round_up, stored
+from monitor.dedup.compare import Evidence, containment, digest, round_up, stored
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
 from monitor.dedup.signature import Signature, signature
@@ -172,9 +172,15 @@ class StoryIndex:
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
             if best is None or margin > best[4]:
                 best = (evidence, entry_id, doc, needed, margin)
-        if best and best[4] >= 0 and not best[0].query_shorter and round_up(sig, best[2].story_id, verified):
+        if best is None:
+            return None
+        if best[4] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
+            quoting = not best[0].query_shorter and round_up(sig, best[2].story_id, verified)
+        else:  # a new story, of no event when it quotes stories of several
+            quoting = digest(sig, verified, self.events.event_of)
+        if quoting:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
-        return best[:4] if best else None
+        return best[:4]
 
     def _holders(self, keys: frozenset[int]) -> Iterable[int | list[int] | None]:
         """The entries holding each of ``keys`` (in their order): an id, a list, or None."""
