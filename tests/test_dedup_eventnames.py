@@ -2,32 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from test_dedup import NOW, entry
 
 from monitor.dedup import StoryIndex
 from monitor.dedup.eventkeys import keywords_written
 from monitor.dedup.names import name_key
 from monitor.models import Entry
 
-NOW = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
-
-
-def entry(body: str, title: str, outlet: str = "Wire", hours: float = 0) -> Entry:
-    return Entry(
-        "https://x.example/feed",
-        outlet,
-        f"{outlet}-{title}",
-        "",
-        title,
-        "",
-        body,
-        published=NOW + timedelta(hours=hours),
-    )
-
 
 def names(body: str, title: str = "x") -> set[str]:
     """The words of ``body`` and ``title`` kept as names (keys that are sound keys, not numbers or words)."""
-    found = keywords_written(entry(body, title), NOW)
+    found = keywords_written(entry(body, title=title), NOW)
     return {word for key, word in found.items() if key == name_key(word) and not key.isdigit()}
 
 
@@ -88,7 +73,7 @@ def test_a_reason_names_shared_people_places_and_numbers_as_written_never_keys_o
         entry(
             "The Orvik dam on the Selva river burst on Sunday, flooding 42 villages; engineer Tomas Varga "
             "said 1,870 people were moved to higher ground overnight.",
-            "Orvik dam bursts, 42 villages flooded",
+            title="Orvik dam bursts, 42 villages flooded",
         ),
         1,
     )
@@ -97,7 +82,7 @@ def test_a_reason_names_shared_people_places_and_numbers_as_written_never_keys_o
         entry(
             "Плотина Орвик на реке Сельва прорвалась в воскресенье: затоплены 42 деревни, инженер Томас Варга "
             "сообщил, что ночью эвакуированы 1870 человек.",
-            "Прорыв плотины Орвик",
+            title="Прорыв плотины Орвик",
             outlet="Вечер",
             hours=3,
         ),
@@ -112,9 +97,9 @@ def test_a_reason_names_shared_people_places_and_numbers_as_written_never_keys_o
 def test_a_japanese_reason_counts_character_pairs_instead_of_listing_them():
     index = StoryIndex()
     body = "高知市で22日、ガス爆発があり、住宅12棟が壊れた。市によると、住民83人が避難した。"
-    decide(index, entry(body, "高知市でガス爆発、83人避難"), 1)
+    decide(index, entry(body, title="高知市でガス爆発、83人避難"), 1)
     rewrite = "22日に高知市の住宅街でガス爆発が起き、83人が避難した。消防によると、12棟に被害が出たという。"
-    reason = decide(index, entry(rewrite, "高知でガス爆発 住民83人が避難", outlet="JP2", hours=2), 2)
+    reason = decide(index, entry(rewrite, title="高知でガス爆発 住民83人が避難", outlet="JP2", hours=2), 2)
 
     shares = reason.split("shares ", 1)[1].split(";")[0]
     assert reason.startswith("same event as story 1") and "83" in shares and "ガス" in shares, reason
