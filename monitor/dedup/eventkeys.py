@@ -2,8 +2,8 @@
 
 A story's keywords come from its title and opening (``events`` merges them over its copies):
 
-- names (capitalised words, katakana runs) as script-neutral sound keys, so Лавров,
-  Lavrov and ラブロフ are one key (``names``);
+- names (capitalised words where grammar does not capitalise them, ``_names``; katakana
+  runs) as script-neutral sound keys, so Лавров, Lavrov and ラブロフ are one key (``names``);
 - numbers of two or more digits, and named days ("July 3", "3 июля", "7月3日" → ``@07-03``);
 - the lower-case words of the title and the lead (first ``LEAD_WORDS`` words), which say
   *what* happened ("recognise", "ceasefire", "mining") where names only say who;
