@@ -52,6 +52,14 @@ def test_event_rule_alerts_once_per_event_and_copies_alert_once(tmp_path, feed_s
     other = next(sid for sid, _ in stories if sid != copied)
     assert f"other stories of the event: {other}" in shown.stdout
 
+    # The rewrite's event reason names what it shares as the rewrite wrote it, never a sound key.
+    joined = run_cli("--config", str(config), "stories", "show", str(other)).stdout
+    (line,) = [line for line in joined.splitlines() if "same event as story" in line]
+    shared = line.split("shares ", 1)[1].split(";")[0].split(" and ")[0].split(", ")
+    text = " ".join(str(rewrite.get(k) or "") for k in ("title", "summary", "content"))
+    words = [w for w in shared if not (w[0].isdigit() and " " in w)]  # a day reads "1 August" however written
+    assert words and all(word in text for word in words), (shared, line)
+
 
 def test_stories_show_names_an_unknown_story(tmp_path, feed_server, json_receiver):
     config = write_config(tmp_path, [], [json_receiver.url])

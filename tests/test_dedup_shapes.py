@@ -131,6 +131,20 @@ def test_a_round_up_quoting_several_stories_is_none_of_them_but_a_copy_joins():
     assert decision.story_id == 4, decision.reason
 
 
+def test_a_round_up_quoting_a_little_of_each_story_joins_none_of_their_events():
+    index = StoryIndex()
+    seen = datetime(2026, 3, 2, 12, tzinfo=UTC)
+    for n in range(3):  # whole stories, each of its own event: the round-up quotes a sentence or two of each
+        sig = signature(_entry(f"w{n}", f"{PLACES[n]} council decides", _story(n), hours=n), seen)
+        index.add(n + 1, n + 1, n + 1, sig, seen)
+    quotes = " ".join(_summary(n) for n in range(3))
+    round_up = f"Our weekly look at the councils of the coast and the hills. {quotes} More next Monday from the desk."
+    decision = index.find(_entry("r", "Councils this week", round_up, hours=5), seen)
+
+    assert decision.story_id is None and decision.event_id is None, decision.event_reason
+    assert "round-up" in decision.reason and "round-up" in decision.event_reason
+
+
 def test_the_bulk_rebuild_is_the_index_adding_each_entry_gives():
     seen = datetime(2026, 3, 2, 12, tzinfo=UTC)
     rows = []

@@ -24,7 +24,9 @@ Design, in the order an entry meets it:
    (numbers folded to one form: "24.8万" = "248,000"). The reason says it in words:
    "92 % of this entry's text appears in entry 17 (Wire Desk); 80 % of its sentences
    word for word, in order; opening differs: dateline removed". A longer text holding a
-   story beside passages found only in other stories is a round-up: none of them, no event.
+   story beside passages found only in other stories is a round-up: none of them, no event;
+   so is a new story that quotes a tenth or more of its text from each of two stories of
+   different events (``compare.digest``).
    A text too short to compare (a summary that is only a dateline) joins by the same
    headline of five words or more.
 5. **Event** (``events``): a new story joins the event of a recent story (event times
@@ -32,8 +34,12 @@ Design, in the order an entry meets it:
    reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
    (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
    (``dates``). Two reports that each print three numbers or more and share none report
-   different happenings (the next day's market close). The reason names the shared people,
-   places and numbers as the entry wrote them. Keywords are extracted in ``eventkeys``.
+   different happenings (the next day's market close). A capital makes a name only where
+   grammar does not put one: not a sentence's first word ("Das", "Les", "The") unless also
+   written capitalised mid-sentence, not a title-case headline, and in a text that capitalises
+   its nouns (German) only a word that recurs or stands in a run ("Elena Haddadi"). The reason
+   names the shared people, places, numbers and days as the entry wrote them, and only counts
+   the shared headline words and character pairs. Keywords are extracted in ``eventkeys``.
 6. **Update** (``normalise.content_hash`` / ``material_change``): a known GUID or link with
    new text is an update of its entry, material when a number changed or the text is
    below 95% alike.

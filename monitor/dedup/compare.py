@@ -9,6 +9,7 @@ and the share is measured exactly on the sampled ones.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -164,6 +165,27 @@ def round_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     "In one story only": sentences of the trade ("the ruling can be challenged") are in many."""
     if max(explained(sig, doc) for doc in verified if doc.story_id == story_id) >= ROUND_UP_OWN:
         return False  # the common case, a copy: the other candidates are not read
+    parts = quoted(sig, verified)
+    others = [part for story, part in parts.items() if story != story_id]
+    if max(others, default=0.0) >= ROUND_UP_OWN:
+        return False  # another story has most of it: the same text under two stories, not a digest
+    return sum(part for part in others if part >= ROUND_UP_PART) >= ROUND_UP_OTHERS
+
+
+def digest(sig: Signature, verified: list[Stored], event_of: Callable[[int], int | None]) -> bool:
+    """Does ``sig``, a copy of none of them, quote ``ROUND_UP_PART`` or more of its text from each of
+    two stories or more of different events? A round-up quoting a little of each story is
+    none of their events either, however its names overlap one of them."""
+    parts = quoted(sig, verified)
+    events = {event_of(story) for story, part in parts.items() if part >= ROUND_UP_PART}
+    return len(events - {None}) >= 2
+
+
+def quoted(sig: Signature, verified: list[Stored]) -> dict[int, float]:
+    """Story -> the share of ``sig``'s sampled passages found in it and in no other verified story.
+    "In no other": sentences of the trade ("the ruling can be challenged") are in many."""
+    if not verified:
+        return {}
     bound = min(_threshold(doc.sample) for doc in verified)
     mine = {h for h in np.frombuffer(sig.sample, dtype="<u4").tolist() if h < min(bound, _threshold(sig.sample))}
     holders: dict[int, set[int]] = {}
@@ -175,7 +197,4 @@ def round_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
         if len(stories) == 1:
             (one,) = stories
             only[one] = only.get(one, 0) + 1
-    others = [n / len(mine) for story, n in only.items() if story != story_id] if mine else []
-    if max(others, default=0.0) >= ROUND_UP_OWN:
-        return False  # another story has most of it: the same text under two stories, not a digest
-    return sum(part for part in others if part >= ROUND_UP_PART) >= ROUND_UP_OTHERS
+    return {story: n / len(mine) for story, n in only.items()} if mine else {}

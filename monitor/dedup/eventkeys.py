@@ -2,8 +2,8 @@
 
 A story's keywords come from its title and opening (``events`` merges them over its copies):
 
-- names (capitalised words, katakana runs) as script-neutral sound keys, so Лавров,
-  Lavrov and ラブロフ are one key (``names``);
+- names (capitalised words where grammar does not capitalise them, ``_names``; katakana
+  runs) as script-neutral sound keys, so Лавров, Lavrov and ラブロフ are one key (``names``);
 - numbers of two or more digits, and named days ("July 3", "3 июля", "7月3日" → ``@07-03``);
 - the lower-case words of the title and the lead (first ``LEAD_WORDS`` words), which say
   *what* happened ("recognise", "ceasefire", "mining") where names only say who;
@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, time, timedelta
 from itertools import repeat
@@ -37,7 +38,10 @@ _NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")})
 _ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
-_NOT_FIRST = "0123456789_'"  # word characters a word cannot start with
+_NOT_FIRST = "0123456789_'"
+_SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\n+|(?<=[。！？])")
+NOUN_CAPITALS = 0.3  # share of capitalised mid-sentence words above which a language capitalises nouns
+NOUN_SAMPLE = 20  # mid-sentence words needed to tell  # word characters a word cannot start with
 # Capitalised because they open a sentence, not because they name anything.
 _NOT_NAMES = frozenset(
     """the a an in on at as by for from he she it its they this that we but and or if of to with
@@ -78,9 +82,11 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
     opening = " ".join(opening_words)
     title_words = _words(entry.title)
     found: dict[str, str] = {}
+    names = _names(title_words, opening)
     for text, words in ((entry.title, title_words), (opening, None)):
         words = _words(text) if words is None else words
-        _first_seen(found, zip(map(_NAME_OF.__getitem__, words), words, strict=True))
+        named = [word for word in words if word in names]
+        _first_seen(found, zip(map(_NAME_OF.__getitem__, named), named, strict=True))
         if not text.isascii():
             runs = _KATAKANA_RUN.findall(text)
             _first_seen(found, zip(map(name_key, runs), runs, strict=True))
@@ -96,6 +102,37 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
             _first_seen(found, zip(pairs, pairs, strict=True))
     return dict(itertools.islice(found.items(), MAX_KEYWORDS))
+
+
+def _names(title_words: list[str], opening: str) -> set[str]:
+    """The capitalised words of an entry that name someone or something, not a sentence's first word.
+
+    A capital says "name" only where grammar does not put one: a word opening a sentence
+    ("Das", "Les", "The", "Метеорологи") is a name only when the entry also writes it
+    capitalised mid-sentence, and a title in title case proves nothing. In a text that
+    capitalises its nouns (``NOUN_CAPITALS`` or more of its mid-sentence words, as German
+    does), a word is a name only when it recurs capitalised mid-sentence or stands in a run
+    of capitalised words ("Elena Haddadi"): "Häuser" once is a noun, "Estgate" twice a place.
+    """
+    texts = _SENTENCE_END.split(opening)
+    sentences = [_words(sentence) for sentence in texts]
+    later = [word for words in sentences for word in words[1:]]
+    title_later = title_words[1:]
+    capitals = [word for word in title_later if _NAME_OF[word] is not None]
+    if len(capitals) * 2 > len(title_later):  # title case: every word capitalised, names or not
+        capitals = []
+    capitals += [word for word in later if _NAME_OF[word] is not None]
+    if len(later) < NOUN_SAMPLE or len(capitals) < NOUN_CAPITALS * (len(later) + len(title_later)):
+        return set(capitals)
+    counts = Counter(capitals)
+    runs = {
+        word
+        for text, words in zip(texts, sentences, strict=True)
+        for pair in itertools.pairwise(words[1:])
+        if _NAME_OF[pair[0]] is not None and _NAME_OF[pair[1]] is not None and " ".join(pair) in text
+        for word in pair
+    }
+    return {word for word, seen in counts.items() if seen > 1} | runs
 
 
 def _first_seen(found: dict[str, str], pairs: Iterable[tuple[str | None, str]]) -> None:

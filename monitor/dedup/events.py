@@ -35,7 +35,7 @@ import sys
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import filterfalse, repeat
 
 import numpy as np
@@ -90,14 +90,25 @@ class EventMatch:
     score: float
     shared: tuple[str, ...]  # rarest first
     hours_apart: float
+    words: int = 0  # shared keys ``shared`` leaves out: headline and lead words, character pairs
 
     @property
     def reason(self) -> str:
-        words = ", ".join(self.shared[:6])
+        names = ", ".join(self.shared[:6])
+        others = f"{self.words} word{'s' * (self.words != 1)} of headline and lead"
+        shares = f"{names} and {others}" if names and self.words else names or others
         return (
-            f"same event as story {self.story_id}: shares {words}; "
+            f"same event as story {self.story_id}: shares {shares}; "
             f"overlap {self.score:.2f}, {self.hours_apart:.0f} h apart"
         )
+
+    def as_written(self, written: dict[str, str]) -> EventMatch:
+        """This match naming only the shared people, places, numbers and days, as ``written``
+        (key -> the word as the entry wrote it), never a sound key (``trbn``); the other shared
+        keys (headline words, character pairs) are counted."""
+        names = [written[key] for key in self.shared if _script(key) is None and key in written]
+        others = sum(_script(key) is not None for key in self.shared)
+        return replace(self, shared=tuple(dict.fromkeys(names)), words=others)
 
 
 @dataclass(slots=True)

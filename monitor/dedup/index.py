@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 
 from monitor.dedup.bulk import Postings
-from monitor.dedup.compare import Evidence, containment, round_up, stored
+from monitor.dedup.compare import Evidence, containment, digest, round_up, stored
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
 from monitor.dedup.signature import Signature, signature
@@ -132,9 +132,8 @@ class StoryIndex:
 
     def _new_story(self, sig: Signature, score: float, reason: str) -> Decision:
         match: EventMatch | None = self.events.find(sig.keywords, sig.when)
-        if match is not None and sig.written:  # name what is shared as this entry wrote it
-            written = dict(zip(sig.keywords, sig.written, strict=True))
-            match = replace(match, shared=tuple(dict.fromkeys(written.get(k, k) for k in match.shared)))
+        if match is not None:  # name what is shared as this entry wrote it
+            match = match.as_written(dict(zip(sig.keywords, sig.written, strict=False)))
         if self.events.joins(match):
             assert match is not None
             return Decision(None, score, None, reason, match.event_id, match.score, match.reason, sig)
@@ -173,9 +172,15 @@ class StoryIndex:
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
             if best is None or margin > best[4]:
                 best = (evidence, entry_id, doc, needed, margin)
-        if best and best[4] >= 0 and not best[0].query_shorter and round_up(sig, best[2].story_id, verified):
+        if best is None:
+            return None
+        if best[4] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
+            quoting = not best[0].query_shorter and round_up(sig, best[2].story_id, verified)
+        else:  # a new story, of no event when it quotes stories of several
+            quoting = digest(sig, verified, self.events.event_of)
+        if quoting:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
-        return best[:4] if best else None
+        return best[:4]
 
     def _holders(self, keys: frozenset[int]) -> Iterable[int | list[int] | None]:
         """The entries holding each of ``keys`` (in their order): an id, a list, or None."""
