@@ -90,14 +90,15 @@ def _plugin(scheme: str) -> type[NotifyBase] | None:
         return None
     try:
         module = importlib.import_module(f"apprise.plugins.{name}")
-    except ImportError:
-        return None
-    from apprise.manager_plugins import NotificationManager
+        from apprise.manager_plugins import NotificationManager
 
+        looks_like_plugin = NotificationManager.module_filter_re.match
+    except (ImportError, AttributeError):  # no such module, or apprise's internals moved: its own lookup
+        return None
     # As apprise's plugin manager looks: the first Notify* class of the module with an app_id.
     for attribute in dir(module):
         plugin = getattr(module, attribute)
-        if NotificationManager.module_filter_re.match(attribute) and hasattr(plugin, "app_id"):
+        if looks_like_plugin(attribute) and hasattr(plugin, "app_id"):
             found = plugin.schemas(plugin) if callable(getattr(plugin, "schemas", None)) else set()
             return plugin if scheme in found else None
     return None
@@ -106,8 +107,10 @@ def _plugin(scheme: str) -> type[NotifyBase] | None:
 def _server(url: str) -> NotifyBase | None:
     """What ``apprise.Apprise.instantiate(url)`` returns, without its import of every plugin when it can."""
     apprise = _apprise()
-    from apprise.utils.parse import GET_SCHEMA_RE
-
+    try:
+        from apprise.utils.parse import GET_SCHEMA_RE
+    except ImportError:  # apprise's internals moved (an upgrade): its own lookup, as before
+        return apprise.Apprise.instantiate(url)
     url = url.replace("/#", "/%23")  # as apprise does: a '#' starts a channel name, not a fragment
     match = GET_SCHEMA_RE.match(url)
     scheme = match.group("schema").lower() if match else ""
