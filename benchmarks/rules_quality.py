@@ -87,8 +87,9 @@ def score(rules: RuleSet, part: list[dict], *, show: bool = False) -> dict[str, 
     return scores
 
 
-def languages_report(part: list[dict]) -> int:  # type: ignore[type-arg]
-    """How often ``detect`` names an item's language, from title + summary and from the title alone."""
+def languages_report(part: list[dict], listed: bool = True) -> int:  # type: ignore[type-arg]
+    """How often ``detect`` names an item's language, from title + summary and from the title alone.
+    ``listed``: name the items it got wrong (never for a set still held out)."""
     detect("warm up")  # the model loads once
     for label, text in (
         ("title + summary", lambda e: f"{e.title}\n{e.summary or e.content}"),
@@ -98,7 +99,8 @@ def languages_report(part: list[dict]) -> int:  # type: ignore[type-arg]
         wrong = [(i["id"], i["lang"], got) for i in part if (got := detect(text(entry(i)))) != i["lang"]]
         per_item = (time.perf_counter() - started) * 1000 / len(part)
         right = len(part) - len(wrong)
-        print(f"{label:16} {right}/{len(part)} right ({right / len(part):.3f}), {per_item:.2f} ms/item; wrong: {wrong}")
+        shown = f"; wrong: {wrong}" if listed else ""
+        print(f"{label:16} {right}/{len(part)} right ({right / len(part):.3f}), {per_item:.2f} ms/item{shown}")
     return 0
 
 
@@ -115,7 +117,11 @@ def main(argv: list[str] | None = None) -> int:
         help="a held-out set to score (implies --heldout); shown as a third block when it is not held-out v1",
     )
     parser.add_argument("--show", action="store_true", help="list false positives and negatives of the new rules")
-    parser.add_argument("--languages", action="store_true", help="accuracy of language detection on the seen parts")
+    parser.add_argument(
+        "--languages",
+        action="store_true",
+        help="accuracy of language detection (on --heldout-path too, without listing its items)",
+    )
     args = parser.parse_args(argv)
     if args.heldout_path is not None and not args.heldout_path.is_file():
         parser.error(f"--heldout-path {args.heldout_path}: no such file")
@@ -124,6 +130,9 @@ def main(argv: list[str] | None = None) -> int:
         for name, path in (("tuning", DATA / "tuning.jsonl"), ("held-out v1 (seen)", HELDOUT_V1)):
             print(name)
             languages_report(items(path))
+        if args.heldout_path is not None:
+            print(f"held-out {args.heldout_path.name}")
+            languages_report(items(args.heldout_path), listed=False)
         return 0
     languages = {
         "old": RuleSet(load_rules([DATA / "rules_old"])),
