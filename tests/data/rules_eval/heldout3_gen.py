@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -41,7 +41,7 @@ OUTLETS = {
     "ar": ("نافذة الخليج", "ar", 4),
     "tr": ("Karadeniz Pusulası", "tr", 3),
 }
-START = datetime(2024, 11, 1, tzinfo=timezone.utc)
+START = datetime(2024, 11, 1, tzinfo=UTC)
 SPAN_HOURS = 24 * 750
 
 
@@ -52,15 +52,17 @@ def parse(text: str) -> list[dict]:
         lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
         lang, outlet, labels, trap = lines[0].split()
         tag, _, topic = trap.partition(":")
-        items.append({
-            "lang": lang,
-            "outlet": outlet,
-            "labels": [] if labels == "-" else [TOPICS[t] for t in labels.split(",")],
-            "trap": None if tag == "-" else tag,
-            "trap_topic": None if tag == "-" else TOPICS[topic],
-            "title": lines[1],
-            "paras": lines[2:],
-        })
+        items.append(
+            {
+                "lang": lang,
+                "outlet": outlet,
+                "labels": [] if labels == "-" else [TOPICS[t] for t in labels.split(",")],
+                "trap": None if tag == "-" else tag,
+                "trap_topic": None if tag == "-" else TOPICS[topic],
+                "title": lines[1],
+                "paras": lines[2:],
+            }
+        )
     return items
 
 
@@ -76,7 +78,7 @@ def shape(i: int, paras: list[str]) -> tuple[str, str]:
 
 def build() -> list[dict]:
     rng = random.Random(20261203)
-    rows = []
+    dated = []
     for i, it in enumerate(parse((HERE / "heldout3_src.txt").read_text(encoding="utf-8"))):
         name, feed_lang, off = OUTLETS[it["outlet"]]
         if it["outlet"] == "ag":
@@ -84,21 +86,26 @@ def build() -> list[dict]:
         tz = timezone(timedelta(hours=off))
         when = START + timedelta(hours=rng.randrange(SPAN_HOURS), minutes=rng.choice([0, 5, 15, 20, 30, 45]))
         summary, content = shape(i, it["paras"])
-        rows.append({
-            "id": "",
-            "outlet": name,
-            "feed_lang": feed_lang,
-            "lang": it["lang"],
-            "title": it["title"],
-            "summary": summary,
-            "content": content,
-            "published": when.astimezone(tz).isoformat(),
-            "labels": it["labels"],
-            "trap": it["trap"],
-            "trap_topic": it["trap_topic"],
-            "_t": when,
-        })
-    rows.sort(key=lambda r: r.pop("_t"))
+        dated.append(
+            (
+                when,
+                {
+                    "id": "",
+                    "outlet": name,
+                    "feed_lang": feed_lang,
+                    "lang": it["lang"],
+                    "title": it["title"],
+                    "summary": summary,
+                    "content": content,
+                    "published": when.astimezone(tz).isoformat(),
+                    "labels": it["labels"],
+                    "trap": it["trap"],
+                    "trap_topic": it["trap_topic"],
+                },
+            )
+        )
+    dated.sort(key=lambda pair: pair[0])
+    rows = [row for _when, row in dated]
     for n, r in enumerate(rows, 1):
         r["id"] = f"w{n:03d}"
     return rows
