@@ -17,7 +17,7 @@ import random
 import re
 import sys
 from collections import Counter
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from html.entities import codepoint2name
 from itertools import combinations
 from pathlib import Path
@@ -26,13 +26,34 @@ import yaml
 
 HERE = Path(__file__).resolve().parent
 SOURCE, OUT = HERE / "tune3_source.yaml", HERE / "tune3.jsonl"
-# A sentence ends before a capital, a quote or a letter of a caseless script ("Dec. 2" and "3 a.m. near" do not end one).
+# A sentence ends before a capital, a quote or a caseless script ("Dec. 2", "3 a.m. near" do not end one).
 SENT = re.compile(r"(?<=[.!?؟])\s+(?=[A-ZÀ-ÞА-ЯЁІЇЄҐ\"«“„¿¡\u0600-\u06ff])|(?<=[。！？])")
 NUMBER = re.compile(r"\b\d{1,3}(?:[., \u00a0]\d{3})+\b")
 SPACELESS = {"ja"}
+KEYS = ["id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"]
+BODY_ONLY = {"trim", "truncate", "caption", "insert", "related", "html", "merge", "split", "intro"}
 # What a copy may get, in the order applied; each copy draws 2-5 of these.
-KINDS = ["lede", "edit", "numbers", "quotes", "trim", "merge", "split", "intro", "byline", "dateline",
-         "related", "caption", "insert", "truncate", "summary-only", "html", "title", "link", "zone"]
+KINDS = [
+    "lede",
+    "edit",
+    "numbers",
+    "quotes",
+    "trim",
+    "merge",
+    "split",
+    "intro",
+    "byline",
+    "dateline",
+    "related",
+    "caption",
+    "insert",
+    "truncate",
+    "summary-only",
+    "html",
+    "title",
+    "link",
+    "zone",
+]
 
 
 def sentences(text: str) -> list[str]:
@@ -104,6 +125,7 @@ class Builder:
             if lang in ("es", "fr", "it", "en") and name:
                 return f"&{name};"
             return f"&#{ord(ch)};" if ord(ch) > 127 and self.rng.random() < 0.5 else ch
+
         return "".join(enc(c) if ord(c) > 127 else c for c in text)
 
     def link(self, outlet: dict, s: dict, at: datetime, tracking: bool) -> str:
@@ -138,17 +160,29 @@ class Builder:
             summary, content = (paras[0] if len(paras[0]) < 400 else first[0] + "…"), ""
         elif style not in ("plain", "plain-glued") and self.rng.random() < 0.5:
             summary = f"<p>{html.escape(summary, quote=False)}</p>"
-        self.rows.append({
-            "outlet": outlet["name"], "feed": feed, "title": title, "link": link, "guid": self.guid(outlet, at),
-            "published": at.astimezone(zone).isoformat(), "summary": summary, "content": content,
-            "lang": s["lang"], "story": s["id"], "event": s["event"], "_at": at})
+        self.rows.append(
+            {
+                "outlet": outlet["name"],
+                "feed": feed,
+                "title": title,
+                "link": link,
+                "guid": self.guid(outlet, at),
+                "published": at.astimezone(zone).isoformat(),
+                "summary": summary,
+                "content": content,
+                "lang": s["lang"],
+                "story": s["id"],
+                "event": s["event"],
+                "_at": at,
+            }
+        )
 
     def other_title(self, s: dict) -> str:
         pool = [o["title"] for o in self.all if o["lang"] == s["lang"] and o["id"] != s["id"]]
         return self.rng.choice(pool)
 
     def original(self, s: dict) -> None:
-        at = datetime.fromisoformat(s["at"]).replace(tzinfo=timezone.utc)
+        at = datetime.fromisoformat(s["at"]).replace(tzinfo=UTC)
         outlet = self.outlets[s["outlet"]]
         paras = list(s["paras"])
         s["_dl"] = self.dateline(outlet, s, at) if outlet.get("dateline") and s.get("city") else ""
@@ -175,9 +209,8 @@ class Builder:
         for i, r in enumerate(self.rows, 1):
             r.pop("_at")
             r["id"] = f"t3-{i:03d}"
-        keys = ["id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"]
         self.story_kinds = Counter(s.get("kind", "original") for s in stories)
-        return [{k: r[k] for k in keys} for r in self.rows]
+        return [{k: r[k] for k in KEYS} for r in self.rows]
 
 
 # ---- copy transformations ---------------------------------------------------
@@ -193,7 +226,7 @@ def edit_words(text: str, lang: str, rng: random.Random) -> str:
     for i, w in enumerate(out):
         if len(w) >= 6 and w.isalpha() and rng.random() < 0.04:
             j = rng.randrange(1, len(w) - 2)
-            out[i] = w[:j] + w[j + 1] + w[j] + w[j + 2:]
+            out[i] = w[:j] + w[j + 1] + w[j] + w[j + 2 :]
     return " ".join(out)
 
 
@@ -204,7 +237,11 @@ def renumber(text: str, rng: random.Random) -> str:
 
 
 def requote(text: str, pair: list[str]) -> str:
-    return re.sub(r"«\s?(.*?)\s?»|“(.*?)”|\"(.*?)\"", lambda m: pair[0] + (m.group(1) or m.group(2) or m.group(3) or "") + pair[1], text)
+    return re.sub(
+        r"«\s?(.*?)\s?»|“(.*?)”|\"(.*?)\"",
+        lambda m: pair[0] + (m.group(1) or m.group(2) or m.group(3) or "") + pair[1],
+        text,
+    )
 
 
 def trim(paras: list[str], lang: str, pct: int) -> list[str]:
@@ -240,7 +277,7 @@ def text_steps(b: Builder, s: dict, kinds: list[str], paras: list[str], used: li
     if "numbers" in kinds and any(NUMBER.search(p) or "%" in p for p in paras):
         paras = [renumber(p, rng) for p in paras]
         used.append("numbers")
-    if "quotes" in kinds and any(q in p for p in paras for q in "«“\""):
+    if "quotes" in kinds and any(q in p for p in paras for q in '«“"'):
         pair = rng.choice(L["quotes"])
         paras = [requote(p, pair) for p in paras]
         used.append("quotes")
@@ -256,7 +293,7 @@ def text_steps(b: Builder, s: dict, kinds: list[str], paras: list[str], used: li
         ss = sentences(paras[i])
         if len(ss) >= 2:
             h = len(ss) // 2
-            paras = [*paras[:i], join_sents(ss[:h], lang), join_sents(ss[h:], lang), *paras[i + 1:]]
+            paras = [*paras[:i], join_sents(ss[:h], lang), join_sents(ss[h:], lang), *paras[i + 1 :]]
             used.append("split")
     return paras
 
@@ -274,7 +311,7 @@ def frame_steps(b: Builder, s: dict, feed: str, kinds: list[str], paras: list[st
         used.append("intro")
     if "byline" in kinds:
         line = rng.choice(L["bylines"]).format(name=rng.choice(L["names"]), desk=rng.choice(L["desks"]))
-        if rng.random() < 0.5:
+        if rng.random() < 0.5 or "summary-only" in kinds:
             paras[0] = line + rng.choice(["", " ", " — "]) + paras[0]
             used.append("byline-glued")
         else:
@@ -308,8 +345,8 @@ def title_step(b: Builder, s: dict, feed: str, used: list[str]) -> str:
 def transform(b: Builder, s: dict, feed: str) -> tuple[list[str], str, dict, list[str]]:
     rng = b.rng
     kinds = rng.sample(KINDS, rng.randint(2, 5))
-    if "summary-only" in kinds:
-        kinds = [k for k in kinds if k not in ("trim", "truncate", "caption", "insert", "related", "html", "merge", "split")]
+    if "summary-only" in kinds:  # the summary is the first paragraph: keep story text in it
+        kinds = [k for k in kinds if k not in BODY_ONLY]
     used: list[str] = []
     paras = text_steps(b, s, kinds, list(s["paras"]), used)
     paras = frame_steps(b, s, feed, kinds, paras, used)
@@ -322,7 +359,9 @@ def transform(b: Builder, s: dict, feed: str) -> tuple[list[str], str, dict, lis
         opts["summary_only"] = True
         used.append("summary-only")
     if "html" in kinds:
-        style = rng.choice([x for x in ("p", "p-glued", "br", "div", "plain", "plain-glued") if x != b.outlets[feed]["body"]])
+        style = rng.choice(
+            [x for x in ("p", "p-glued", "br", "div", "plain", "plain-glued") if x != b.outlets[feed]["body"]]
+        )
         opts["html"] = style
         opts["entities"] = style not in ("plain", "plain-glued") and rng.random() < 0.4
         used.append(f"html-{style}" + ("+entities" if opts["entities"] else ""))
@@ -346,19 +385,21 @@ def stats(rows: list[dict], b: Builder) -> str:
     near = sum(1 for a, c in combinations(rows, 2) if a["story"] != c["story"] and a["event"] == c["event"])
     langs = Counter(r["lang"] for r in rows)
     stories_by_lang = Counter(lang for lang, _ in {(r["lang"], r["story"]) for r in rows})
-    return "\n".join([
-        f"entries:                 {len(rows)}",
-        f"outlets (feeds):         {len({r['feed'] for r in rows})}",
-        f"stories:                 {len({r['story'] for r in rows})}",
-        f"  kinds:                 {', '.join(f'{k}={v}' for k, v in sorted(b.story_kinds.items()))}",
-        f"  entries per story:     {', '.join(f'{k}x{v}' for k, v in sorted(story_size.items()))}",
-        f"events:                  {len(events)}  ({sum(len(v) > 1 for v in events.values())} with >=2 stories)",
-        f"copy pairs (same story): {same}",
-        f"same event, other story: {near}",
-        f"entries by language:     {', '.join(f'{k}={v}' for k, v in sorted(langs.items()))}",
-        f"stories by language:     {', '.join(f'{k}={v}' for k, v in sorted(stories_by_lang.items()))}",
-        f"transformations:         {', '.join(f'{k}={v}' for k, v in sorted(b.kinds.items()))}",
-    ])
+    return "\n".join(
+        [
+            f"entries:                 {len(rows)}",
+            f"outlets (feeds):         {len({r['feed'] for r in rows})}",
+            f"stories:                 {len({r['story'] for r in rows})}",
+            f"  kinds:                 {', '.join(f'{k}={v}' for k, v in sorted(b.story_kinds.items()))}",
+            f"  entries per story:     {', '.join(f'{k}x{v}' for k, v in sorted(story_size.items()))}",
+            f"events:                  {len(events)}  ({sum(len(v) > 1 for v in events.values())} with >=2 stories)",
+            f"copy pairs (same story): {same}",
+            f"same event, other story: {near}",
+            f"entries by language:     {', '.join(f'{k}={v}' for k, v in sorted(langs.items()))}",
+            f"stories by language:     {', '.join(f'{k}={v}' for k, v in sorted(stories_by_lang.items()))}",
+            f"transformations:         {', '.join(f'{k}={v}' for k, v in sorted(b.kinds.items()))}",
+        ]
+    )
 
 
 def main() -> None:
