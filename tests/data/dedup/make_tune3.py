@@ -345,6 +345,8 @@ def title_step(b: Builder, s: dict, feed: str, used: list[str]) -> str:
 def transform(b: Builder, s: dict, feed: str) -> tuple[list[str], str, dict, list[str]]:
     rng = b.rng
     kinds = rng.sample(KINDS, rng.randint(2, 5))
+    if "summary-only" in kinds and rng.random() < 0.6:  # aggregators already carry summaries only
+        kinds.remove("summary-only")
     if "summary-only" in kinds:  # the summary is the first paragraph: keep story text in it
         kinds = [k for k in kinds if k not in BODY_ONLY]
     used: list[str] = []
