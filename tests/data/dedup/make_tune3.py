@@ -119,12 +119,13 @@ class Builder:
             return "".join(body)
         return ('<div class="article-body">' + "\n".join(body) + "</div>") if style == "div" else "\n".join(body)
 
-    def entities(self, text: str, lang: str) -> str:
+    @staticmethod
+    def entities(text: str, lang: str) -> str:
+        """Latin-script desks export named entities where HTML has one; the others numeric ones."""
+
         def enc(ch: str) -> str:
-            name = codepoint2name.get(ord(ch))
-            if lang in ("es", "fr", "it", "en") and name:
-                return f"&{name};"
-            return f"&#{ord(ch)};" if ord(ch) > 127 and self.rng.random() < 0.5 else ch
+            name = codepoint2name.get(ord(ch)) if lang in ("es", "fr", "it", "en") else None
+            return f"&{name};" if name else f"&#{ord(ch)};"
 
         return "".join(enc(c) if ord(c) > 127 else c for c in text)
 
@@ -230,8 +231,12 @@ def edit_words(text: str, lang: str, rng: random.Random) -> str:
     return " ".join(out)
 
 
+MILLIONS = re.compile(r"\b(\d+)[.,](\d) (?:millones de|millions d'|milioni di|million) ")
+
+
 def renumber(text: str, rng: random.Random) -> str:
     sep = rng.choice([".", ",", " ", "\u00a0", ""])
+    text = MILLIONS.sub(lambda m: f"{m.group(1)}{sep}{m.group(2)}00{sep}000 ", text)  # 3,5 millones de -> 3.500.000
     text = NUMBER.sub(lambda m: re.sub(r"[., \u00a0]", sep, m.group()), text)
     return re.sub(r"(\d) ?%", lambda m: m.group(1) + rng.choice(["%", " %", "\u00a0%"]), text)
 
@@ -332,7 +337,9 @@ def frame_steps(b: Builder, s: dict, feed: str, kinds: list[str], paras: list[st
 
 def title_step(b: Builder, s: dict, feed: str, used: list[str]) -> str:
     rng = b.rng
-    modes = ["suffix"] + (["alt", "alt"] if s.get("alt") else []) + ([] if s["lang"] in ("ja", "ar") else ["caps"])
+    modes = (
+        ["suffix"] + (["alt", "alt", "alt"] if s.get("alt") else []) + ([] if s["lang"] in ("ja", "ar") else ["caps"])
+    )
     mode = rng.choice(modes)
     used.append(f"title-{mode}")
     if mode == "alt":
@@ -345,6 +352,8 @@ def title_step(b: Builder, s: dict, feed: str, used: list[str]) -> str:
 def transform(b: Builder, s: dict, feed: str) -> tuple[list[str], str, dict, list[str]]:
     rng = b.rng
     kinds = rng.sample(KINDS, rng.randint(2, 5))
+    if "title" not in kinds and rng.random() < 0.3:  # desks rewrite headlines more often than bodies
+        kinds.append("title")
     if "summary-only" in kinds and rng.random() < 0.6:  # aggregators already carry summaries only
         kinds.remove("summary-only")
     if "summary-only" in kinds:  # the summary is the first paragraph: keep story text in it
