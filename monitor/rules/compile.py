@@ -52,6 +52,7 @@ class CGroup:
     fields: frozenset[int] | None
     group: Group
     unless: CGroup | None = None  # compiled ``unless_near`` group
+    exceptions: CGroup | None = None  # compiled ``unless_near: {except: …}`` group
 
 
 CNode = CTerm | CGroup
@@ -134,8 +135,10 @@ class Program:
             return CTerm(pid, node, pattern.scanned)
         fields = frozenset(FIELDS.index(f) for f in node.fields) if node.fields is not None else None
         unless = self._node(node.unless.group) if node.unless is not None else None
+        spared = node.unless.exceptions if node.unless is not None else None
+        exceptions = self._node(spared) if spared is not None else None
         children = tuple(self._node(c) for c in node.children)
-        return CGroup(node.kind, children, node.near, fields, node, unless)  # type: ignore[arg-type]
+        return CGroup(node.kind, children, node.near, fields, node, unless, exceptions)  # type: ignore[arg-type]
 
     def _automaton(self) -> ahocorasick.Automaton | None:
         """Key → (length, needs a word boundary before, after, exact pattern id, prefix pattern id, more).
@@ -185,7 +188,7 @@ def _group_fields(node: CNode) -> set[int]:
     if isinstance(node, CTerm):
         return set()
     own = set(node.fields or ())
-    inner = [*node.children, *([node.unless] if node.unless is not None else [])]
+    inner = [*node.children, *(v for v in (node.unless, node.exceptions) if v is not None)]
     return own.union(*(_group_fields(c) for c in inner))
 
 

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz, process
 from monitor.models import Entry
 from monitor.rules.compile import Program
 from monitor.rules.model import FIELDS
-from monitor.rules.units import breaks, field_text
+from monitor.rules.units import Units, breaks, field_text
 from monitor.rules.windows import Hit
 from monitor.text import NO_SPACE_RANGES, OriginalWords, fold, is_word_char, match_text
 
@@ -35,8 +35,8 @@ class Document:
         self._lazy_done: set[int] = set()
         self._tokens: dict[int, list[int]] = {}
         self._originals: dict[int, OriginalWords] = {}
-        self._breaks: dict[int, tuple[list[int], list[int]]] = {}
-        self.veto_hits: dict[int, list[Hit]] = {}  # per unless_near group (by id): its hits, found once
+        self._breaks: dict[int, Units] = {}
+        self.veto_hits: dict[tuple[int, int], list[Hit]] = {}  # per unless_near group and except: (by id)
         if program.automaton is not None:
             for f, text in self.texts.items():
                 if text:
@@ -107,12 +107,13 @@ class Document:
     def last_word(self, hit: Hit) -> int:
         return self.word_at((hit[0], max(hit[1], hit[2] - 1), hit[2]))
 
-    def unit(self, hit: Hit, paragraph: bool) -> int:
-        """The index of the sentence (or paragraph) a hit starts in, within its field."""
+    def unit(self, hit: Hit, kind: int) -> int:
+        """The index of the sentence, paragraph or clause (``units.SENTENCE``, ``PARAGRAPH``,
+        ``CLAUSE``) a hit starts in, within its field."""
         f = hit[0]
         if f not in self._breaks:
             self._breaks[f] = breaks(self.raw[f], self.texts[f], lead=FIELDS[f] == "lead")
-        return bisect_right(self._breaks[f][paragraph], hit[1]) - 1
+        return bisect_right(self._breaks[f][kind], hit[1]) - 1
 
     def original(self, hit: Hit) -> str:
         """The hit's words as written in the entry (folded words if positions cannot be mapped)."""

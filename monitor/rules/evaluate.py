@@ -8,10 +8,13 @@ from dataclasses import dataclass, field
 
 from monitor.rules.compile import CGroup, CNode, CTerm
 from monitor.rules.document import Document
+from monitor.rules.units import CLAUSE, PARAGRAPH, SENTENCE
 from monitor.rules.windows import Hit, close_hits
 
 _NONE: list[Hit] = []
-Veto = tuple[CGroup, "int | None", bool]  # an unless_near group, its window in words, or its sentence
+# An unless_near group, its window in words, the unit it vetoes in (SENTENCE, CLAUSE or None),
+# and its except: group (hits of the veto inside one of these veto nothing).
+Veto = tuple[CGroup, "int | None", "int | None", "CGroup | None"]
 
 
 @dataclass
@@ -53,7 +56,8 @@ def evaluate(
         allowed = node.fields
     if node.unless is not None:
         unless = node.group.unless
-        vetoes = (*vetoes, (node.unless, unless.within, unless.sentence))  # type: ignore[union-attr]
+        unit = CLAUSE if unless.clause else SENTENCE if unless.sentence else None  # type: ignore[union-attr]
+        vetoes = (*vetoes, (node.unless, unless.within, unit, node.exceptions))  # type: ignore[union-attr]
     kids: list[Trace] | None = [] if trace is not None else None
     result, note = _group(node, doc, allowed, kids, vetoes)
     wanted = node.group.min_mentions
@@ -104,9 +108,9 @@ def _group(
 
 def _segment(doc: Document, sentence: bool, paragraph: bool) -> Callable[[Hit], Hashable]:
     if sentence:
-        return lambda hit: (hit[0], doc.unit(hit, False))
+        return lambda hit: (hit[0], doc.unit(hit, SENTENCE))
     if paragraph:
-        return lambda hit: (hit[0], doc.unit(hit, True))
+        return lambda hit: (hit[0], doc.unit(hit, PARAGRAPH))
     return lambda hit: hit[0]
 
 
@@ -132,16 +136,28 @@ def _unvetoed(doc: Document, hits: list[Hit], vetoes: tuple[Veto, ...]) -> tuple
 
 
 def _blocker(doc: Document, hit: Hit, veto: Veto) -> Hit | None:
-    node, within, sentence = veto
-    if id(node) not in doc.veto_hits:
-        doc.veto_hits[id(node)] = evaluate(node, doc, None) or []
-    for other in doc.veto_hits[id(node)]:
+    node, within, unit, exceptions = veto
+    for other in _veto_hits(doc, node, exceptions):
         if other[0] != hit[0]:
             continue
-        if sentence and doc.unit(other, False) == doc.unit(hit, False):
+        if unit is not None and doc.unit(other, unit) == doc.unit(hit, unit):
             return other
         if within is not None:
             gap = max(doc.word_at(other) - doc.last_word(hit), doc.word_at(hit) - doc.last_word(other))
             if gap <= within:
                 return other
     return None
+
+
+def _veto_hits(doc: Document, node: CGroup, exceptions: CGroup | None) -> list[Hit]:
+    """The hits of an unless_near group, less those inside a hit of its except: group; found once."""
+    key = (id(node), id(exceptions))
+    if key not in doc.veto_hits:
+        hits = evaluate(node, doc, None) or []
+        spared = evaluate(exceptions, doc, None) or [] if exceptions is not None else []
+        doc.veto_hits[key] = [h for h in hits if not any(_inside(h, s) for s in spared)]
+    return doc.veto_hits[key]
+
+
+def _inside(hit: Hit, outer: Hit) -> bool:
+    return hit[0] == outer[0] and outer[1] <= hit[1] and hit[2] <= outer[2]

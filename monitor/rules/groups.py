@@ -17,7 +17,7 @@ from monitor.text import fold, without_spaces
 
 GROUP_KEYS = ("all", "any", "none", "near", "fields", "ordered", "sentence", "paragraph", "min_mentions", "unless_near")
 TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions")
-UNLESS_KEYS = ("any", "within", "sentence")
+UNLESS_KEYS = ("any", "within", "sentence", "clause", "except")
 DEFAULT_UNLESS_WITHIN = 6  # words: "unless_near" without within: or sentence:
 MIN_PREFIX = 3  # letters before a "*": shorter prefixes match most of the language
 
@@ -105,16 +105,21 @@ class GroupReader:
         if within is not None and (isinstance(within, bool) or not isinstance(within, int) or within < 1):
             self.problem(value.line_of("within"), f'"within" must be a number of words (at least 1), not {within!r}')
             return None
-        sentence = value.get("sentence", False)
-        if not isinstance(sentence, bool):
-            self.problem(value.line_of("sentence"), f'"sentence" must be true or false, not {sentence!r}')
+        units = {key: value.get(key, False) for key in ("sentence", "clause")}
+        for key, flag in units.items():
+            if not isinstance(flag, bool):
+                self.problem(value.line_of(key), f'"{key}" must be true or false, not {flag!r}')
+                return None
+        if units["sentence"] and units["clause"]:
+            self.problem(value.line_of("clause"), '"clause" is part of a sentence: keep sentence: true or clause: true')
             return None
         group = self.items("any", value["any"], value.line_of("any"))
-        if group is None:
+        spared = self.items("except", value["except"], value.line_of("except")) if "except" in value else None
+        if group is None or ("except" in value and spared is None):
             return None
-        if within is None and not sentence:
+        if within is None and not any(units.values()):
             within = DEFAULT_UNLESS_WITHIN
-        return Unless(group, within, sentence)
+        return Unless(group, within, units["sentence"], units["clause"], spared)
 
     def near(self, value: LineDict) -> int | None:
         near = value["near"]

@@ -82,11 +82,15 @@ class Group:
 @dataclass(frozen=True, slots=True)
 class Unless:
     """``unless_near``: a hit within ``within`` words of a hit of ``group`` (or, with
-    ``sentence``, in the same sentence as one) does not count for the group it belongs to."""
+    ``sentence`` / ``clause``, in the same sentence / clause as one) does not count for the
+    group it belongs to. A hit of ``group`` inside a hit of ``exceptions`` (``except:``, a litotes
+    or a negated negation such as "not only", "как никогда") vetoes nothing."""
 
     group: Group
     within: int | None = None
     sentence: bool = False
+    clause: bool = False
+    exceptions: Group | None = None
 
 
 @dataclass(frozen=True, slots=True)
