@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from monitor.rules.compile import CGroup, CNode, CTerm
 from monitor.rules.document import Document
+from monitor.rules.model import Group
 from monitor.rules.units import CLAUSE, PARAGRAPH, SENTENCE
 from monitor.rules.windows import Hit, close_hits
 
@@ -44,6 +45,9 @@ def evaluate(
         hits = doc.hits.get(node.pid, _NONE) if node.scanned else doc.hits_of(node.pid)
         if allowed is not None:
             hits = [h for h in hits if h[0] in allowed]
+        if node.term.case and hits:
+            stem = node.term.text.rstrip("*")
+            hits = [h for h in hits if doc.original(h).startswith(stem)]
         note = ""
         if vetoes and hits:
             hits, blocker = _unvetoed(doc, hits, vetoes)
@@ -100,23 +104,22 @@ def _group(
     if failed:
         return None, ""
     group = node.group
-    if len(parts) > 1 and (node.near is not None or group.sentence or group.paragraph or group.ordered):
-        close = close_hits(parts, node.near, _segment(doc, group.sentence, group.paragraph), doc.word_at, group.ordered)
+    if len(parts) > 1 and (node.near is not None or group.sentence or group.paragraph or group.clause or group.ordered):
+        close = close_hits(parts, node.near, _segment(doc, group), doc.word_at, group.ordered)
         return (close, "") if close else (None, _apart(node))
     return [h for part in parts for h in part], ""
 
 
-def _segment(doc: Document, sentence: bool, paragraph: bool) -> Callable[[Hit], Hashable]:
-    if sentence:
-        return lambda hit: (hit[0], doc.unit(hit, SENTENCE))
-    if paragraph:
-        return lambda hit: (hit[0], doc.unit(hit, PARAGRAPH))
+def _segment(doc: Document, group: Group) -> Callable[[Hit], Hashable]:
+    unit = SENTENCE if group.sentence else PARAGRAPH if group.paragraph else CLAUSE if group.clause else None
+    if unit is not None:
+        return lambda hit: (hit[0], doc.unit(hit, unit))
     return lambda hit: hit[0]
 
 
 def _apart(node: CGroup) -> str:
     group = node.group
-    where = "one sentence" if group.sentence else "one paragraph" if group.paragraph else ""
+    where = "one sentence" if group.sentence else "one paragraph" if group.paragraph else "one clause" if group.clause else ""
     near = f"within {node.near} words" if node.near is not None else ""
     order = "in this order" if group.ordered else ""
     return "not " + " ".join(filter(None, [near, order, "in " + where if where else ""]))
