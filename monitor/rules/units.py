@@ -17,7 +17,7 @@ _WHITE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])[.!?…][\"'»”)]*(?=\s)|[。！？]|\n")
 # A clause also ends at a colon, semicolon or spaced dash, at a space between two Japanese or Chinese
 # characters (a headline's two halves: NFKC made the ideographic space a plain one), and before a
-# contrastive connective after a comma ("…, though", "…, хотя", "…だが、", "…，但": NFKC makes "，" ","): a negation in the
+# contrastive connective after a comma ("…, though", "…, хотя", "…، لكن", "…だが、", "…，但": NFKC makes "，" ","): a negation in the
 # other half of "X happened, though Y did not" says nothing about X (rules/README.md, unless_near).
 _CONTRAST = (
     "though|although|but|while|whereas|yet|however|even as|even though|"  # en
@@ -31,7 +31,7 @@ _CONTRAST = (
 )
 _CLAUSE_END = re.compile(
     f"[;:](?=\\s|[{NO_SPACE_RANGES}])|\\s[—–-](?=\\s)|(?<=[{NO_SPACE_RANGES}]) (?=[{NO_SPACE_RANGES}])"
-    f"|, ?(?=(?:{_CONTRAST})(?:\\W|$))|(?:が|ものの|けれど|けど)、|,(?=但|不过|然而|却)"
+    f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))|(?:が|ものの|けれど|けど)、|,(?=但|不过|然而|却)"
 )
 
 
