@@ -47,12 +47,12 @@ class Score:
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
 
 
-def items(path: Path) -> list[dict]:  # type: ignore[type-arg]
+def items(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as handle:
         return [json.loads(line) for line in handle if line.strip()]
 
 
-def entry(item: dict) -> Entry:  # type: ignore[type-arg]
+def entry(item: dict) -> Entry:
     return Entry(
         feed_url=f"https://{item['outlet']}.example/feed",
         outlet=item["outlet"],
@@ -65,7 +65,7 @@ def entry(item: dict) -> Entry:  # type: ignore[type-arg]
     )
 
 
-def score(rules: RuleSet, part: list[dict], *, show: bool = False) -> dict[str, Score]:  # type: ignore[type-arg]
+def score(rules: RuleSet, part: list[dict], *, show: bool = False) -> dict[str, Score]:
     """Per topic (rule name) and "all" (micro-averaged)."""
     counts = {rule.name: [0, 0, 0] for rule in rules.rules}
     for item in part:
@@ -87,7 +87,7 @@ def score(rules: RuleSet, part: list[dict], *, show: bool = False) -> dict[str, 
     return scores
 
 
-def languages_report(part: list[dict], listed: bool = True) -> int:  # type: ignore[type-arg]
+def languages_report(part: list[dict], listed: bool = True) -> int:
     """How often ``detect`` names an item's language, from title + summary and from the title alone.
     ``listed``: name the items it got wrong (never for a set still held out)."""
     detect("warm up")  # the model loads once

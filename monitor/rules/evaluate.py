@@ -119,7 +119,15 @@ def _segment(doc: Document, group: Group) -> Callable[[Hit], Hashable]:
 
 def _apart(node: CGroup) -> str:
     group = node.group
-    where = "one sentence" if group.sentence else "one paragraph" if group.paragraph else "one clause" if group.clause else ""
+    where = (
+        "one sentence"
+        if group.sentence
+        else "one paragraph"
+        if group.paragraph
+        else "one clause"
+        if group.clause
+        else ""
+    )
     near = f"within {node.near} words" if node.near is not None else ""
     order = "in this order" if group.ordered else ""
     return "not " + " ".join(filter(None, [near, order, "in " + where if where else ""]))

@@ -81,7 +81,11 @@ class GroupReader:
         if found.get("clause") and (found.get("sentence") or found.get("paragraph")):
             self.problem(value.line_of("clause"), '"clause" is part of a sentence: give clause: true alone')
             return None
-        if found.get("ordered") and "near" not in value and not any(found.get(k) for k in ("sentence", "paragraph", "clause")):
+        if (
+            found.get("ordered")
+            and "near" not in value
+            and not any(found.get(k) for k in ("sentence", "paragraph", "clause"))
+        ):
             self.problem(value.line_of("ordered"), '"ordered" needs a window: add near: N (words), or sentence: true')
             return None
         return found

@@ -17,8 +17,8 @@ _WHITE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])[.!?…][\"'»”)]*(?=\s)|[。！？]|\n")
 # A clause also ends at a colon, semicolon or spaced dash, at a space between two Japanese or Chinese
 # characters (a headline's two halves: NFKC made the ideographic space a plain one), and before a
-# contrastive connective after a comma ("…, though", "…, хотя", "…، لكن", "…だが、", "…，但": NFKC makes "，" ","): a negation in the
-# other half of "X happened, though Y did not" says nothing about X (rules/README.md, unless_near).
+# contrastive connective after a comma ("…, though", "…, хотя", "…، لكن", "…だが、", "…，但": NFKC
+# makes "，" ","): a negation in the other half of "X happened, though Y did not" says nothing about X.
 _CONTRAST = (
     "though|although|but|while|whereas|yet|however|even as|even though|"  # en
     "хотя|но|однако|а|зато|тогда как|при этом|"  # ru
