@@ -96,8 +96,9 @@ def make_rules(rng: random.Random, words: list[str], count: int) -> list[Rule]:
             spared = Group("any", tuple(make_term(rng, words) for _ in range(2)))  # except: (litotes)
             veto = rng.choice((Unless(vetoes, within=6), Unless(vetoes, clause=True, exceptions=spared)))
             groups[0] = replace(groups[0], unless=veto, min_mentions=rng.choice((1, 2)))  # type: ignore[arg-type]
-            unit = rng.choice(("sentence", "clause"))
-            match = Group("all", tuple(groups), near=rng.choice((None, 12)), **{unit: rng.random() < 0.5})
+            one, clause = rng.random() < 0.5, rng.random() < 0.5  # in one sentence, or one clause
+            near = rng.choice((None, 12))
+            match = Group("all", tuple(groups), near=near, sentence=one and not clause, clause=one and clause)
             rules.append(Rule(name=f"rule {number}+", match=match))
             continue
         rules.append(Rule(name=f"rule {number}", match=Group("all", tuple(groups))))

@@ -163,3 +163,18 @@ def test_misuse_is_reported_at_path_line_with_the_fix(tmp_path, text, message):
         ruleset(tmp_path, text)
     found = [str(p) for p in caught.value.problems]
     assert any(p.startswith(f"{tmp_path / 'rule.yaml'}:2:") and message in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("روسيا تعترف بطالبان", True),  # bi- + the term
+        ("ترحيب بالاعتراف الروسي بطالبان", True),  # bi- + al- + the term
+        ("وطالبان ترحب باعتراف روسيا", True),  # wa- + the term
+        ("روسيا تعترف بمطالبات طالبية", False),  # م is no proclitic
+        ("الحركة الطالبانية تعترف", False),  # a longer word: the term's end is not a word's end
+    ],
+)
+def test_arabic_terms_are_found_behind_their_proclitics(tmp_path, title, expected):
+    rule = "name: r\nmatch:\n  all: [طالبان, {any: [اعتراف, تعترف, ترحب]}]\n"
+    assert fires(ruleset(tmp_path, rule), title) is expected

@@ -14,6 +14,7 @@ from rapidfuzz import fuzz, process
 from monitor.models import Entry
 from monitor.rules.compile import Program
 from monitor.rules.model import FIELDS
+from monitor.rules.spelling import after_proclitic
 from monitor.rules.units import Units, breaks, field_text
 from monitor.rules.windows import Hit
 from monitor.text import NO_SPACE_RANGES, OriginalWords, fold, is_word_char, match_text
@@ -47,7 +48,7 @@ class Document:
         hits = self.hits
         for last, (length, left, right, exact, prefix, more) in self.program.automaton.iter(text):  # type: ignore[union-attr]
             start = last - length + 1
-            if left and start and _word(text[start - 1]):
+            if left and start and _word(text[start - 1]) and not after_proclitic(text, start):
                 continue
             end = last + 1
             bounded = not (right and end < size and _word(text[end]))
