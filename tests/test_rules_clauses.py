@@ -178,3 +178,25 @@ def test_misuse_is_reported_at_path_line_with_the_fix(tmp_path, text, message):
 def test_arabic_terms_are_found_behind_their_proclitics(tmp_path, title, expected):
     rule = "name: r\nmatch:\n  all: [طالبان, {any: [اعتراف, تعترف, ترحب]}]\n"
     assert fires(ruleset(tmp_path, rule), title) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("中国企業がアークティックLNG2の貨物を購入", True),
+        ("アークティックLNG2の貨物、買い手見つからず", False),  # a verb the set does not list
+        ("アークティックLNG2の貨物、中国は購入せず", False),
+        ("アークティックLNG2の貨物、まず中国が購入", True),  # まず "first" is no negative
+        ("制裁にもかかわらずアークティックLNG2の貨物を購入", True),  # "despite": @litotes
+    ],
+)
+def test_any_japanese_negative_ending_vetoes(tmp_path, title, expected):
+    rule = """
+name: r
+match:
+  all:
+    - any: [アークティックLNG2]
+    - any: [貨物, 購入, 買い手]
+      unless_near: {any: ["@negation"], clause: true, except: ["@litotes"]}
+"""
+    assert fires(ruleset(tmp_path, rule), title) is expected
