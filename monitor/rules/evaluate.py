@@ -42,12 +42,11 @@ def evaluate(
     ``vetoes``: the ``unless_near`` groups of the enclosing groups; a hit close to one does not count.
     """
     if isinstance(node, CTerm):
-        hits = doc.hits.get(node.pid, _NONE) if node.scanned else doc.hits_of(node.pid)
+        hits = doc.hits.get(node.pid, _NONE) if node.scanned else doc.hits_of(node.pid, allowed)
         if allowed is not None:
             hits = [h for h in hits if h[0] in allowed]
         if node.term.case and hits:
-            stem = node.term.text.rstrip("*")
-            hits = [h for h in hits if doc.original(h).startswith(stem)]
+            hits = doc.cased(hits, node.term.text.rstrip("*"))
         note = ""
         if vetoes and hits:
             hits, blocker = _unvetoed(doc, hits, vetoes)
@@ -86,7 +85,10 @@ def _group(
         return (None, "") if held else ([], "")
     if node.kind == "any":
         found: list[Hit] | None = None
-        for child in node.children:
+        children = node.children
+        if not full and node.plain:
+            found, children = _plain_hits(node, doc, allowed, vetoes), node.rest
+        for child in children:
             hits = evaluate(child, doc, allowed, kids, vetoes)
             if hits is not None:
                 found = (found or []) + hits
@@ -108,6 +110,18 @@ def _group(
         close = close_hits(parts, node.near, _segment(doc, group), doc.word_at, group.ordered)
         return (close, "") if close else (None, _apart(node))
     return [h for part in parts for h in part], ""
+
+
+def _plain_hits(
+    node: CGroup, doc: Document, allowed: frozenset[int] | None, vetoes: tuple[Veto, ...]
+) -> list[Hit] | None:
+    """The hits of an "any" group's exact and prefix terms, as evaluating each would give them."""
+    found, plain = doc.hits, node.plain
+    pids = [pid for pid in found if pid in plain] if len(found) < len(plain) else [p for p in plain if p in found]
+    hits = [h for pid in pids for h in found[pid] if allowed is None or h[0] in allowed]
+    if vetoes and hits:
+        hits, _ = _unvetoed(doc, hits, vetoes)
+    return hits or None
 
 
 def _segment(doc: Document, group: Group) -> Callable[[Hit], Hashable]:
@@ -148,9 +162,7 @@ def _unvetoed(doc: Document, hits: list[Hit], vetoes: tuple[Veto, ...]) -> tuple
 
 def _blocker(doc: Document, hit: Hit, veto: Veto) -> Hit | None:
     node, within, unit, exceptions = veto
-    for other in _veto_hits(doc, node, exceptions):
-        if other[0] != hit[0]:
-            continue
+    for other in _veto_hits(doc, node, exceptions, hit[0]):
         if unit is not None and doc.unit(other, unit) == doc.unit(hit, unit):
             return other
         if within is not None:
@@ -160,12 +172,14 @@ def _blocker(doc: Document, hit: Hit, veto: Veto) -> Hit | None:
     return None
 
 
-def _veto_hits(doc: Document, node: CGroup, exceptions: CGroup | None) -> list[Hit]:
-    """The hits of an unless_near group, less those inside a hit of its except: group; found once."""
-    key = (id(node), id(exceptions))
+def _veto_hits(doc: Document, node: CGroup, exceptions: CGroup | None, field: int) -> list[Hit]:
+    """The hits of an unless_near group in one field, less those inside a hit of its except:
+    group; found once per document (rules that share the group share them)."""
+    key = (id(node), id(exceptions), field)
     if key not in doc.veto_hits:
-        hits = evaluate(node, doc, None) or []
-        spared = evaluate(exceptions, doc, None) or [] if exceptions is not None else []
+        where = frozenset((field,))
+        hits = [h for h in evaluate(node, doc, where) or [] if h[0] == field]
+        spared = evaluate(exceptions, doc, where) or [] if exceptions is not None else []
         doc.veto_hits[key] = [h for h in hits if not any(_inside(h, s) for s in spared)]
     return doc.veto_hits[key]
 
