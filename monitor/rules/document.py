@@ -124,7 +124,9 @@ class Document:
         ``CLAUSE``) a hit starts in, within its field."""
         f = hit[0]
         if f not in self._breaks:
-            self._breaks[f] = breaks(self.raw[f], self.texts[f], lead=FIELDS[f] == "lead")
+            self._breaks[f] = breaks(
+                self.raw[f], self.texts[f], lead=FIELDS[f] == "lead", headline=FIELDS[f] == "title"
+            )
         return bisect_right(self._breaks[f][kind], hit[1]) - 1
 
     def cased(self, hits: list[Hit], text: str) -> list[Hit]:

@@ -65,7 +65,7 @@ class Group:
     ``label``: where the group came from, e.g. ``@taliban`` for an alias.
     ``ordered``: with ``near``, the children occur in the order written.
     ``sentence`` / ``paragraph`` / ``clause``: the children of an ``all`` occur in one sentence /
-    paragraph / clause (a sentence cut at ``; :``, dashes and before "though", "хотя", "が、"…).
+    paragraph / clause (a sentence cut at ``;``, at ``:`` outside a headline, and before "though", "хотя", "が、"…).
     ``min_mentions``: the group holds only with at least this many hits (salience).
     ``unless``: hits standing close to a term of ``unless.group`` do not count (negation, hedging).
     """
