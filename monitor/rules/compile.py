@@ -23,6 +23,7 @@ from monitor.text import fold, is_word_char
 PatternKind = Literal["exact", "prefix", "fuzzy", "regex", "words"]
 REGEX_MAX_MEM = 1 << 20  # bytes re2 may use for one compiled pattern: a rule can never grow huge
 REGEX_MAX_LENGTH = 500  # characters of pattern text
+PLAIN_AT_ONCE = 8  # an "any" with this many exact/prefix terms looks them up at once (aliases, vetoes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,7 +152,7 @@ class Program:
         children = tuple(self._node(c) for c in node.children)
         plain = [c for c in children if isinstance(c, CTerm) and c.scanned and not c.term.case]
         compiled = CGroup(node.kind, children, node.near, fields, node, unless, exceptions)
-        if node.kind == "any" and len(plain) > 1:
+        if node.kind == "any" and len(plain) >= PLAIN_AT_ONCE:
             rest = tuple(c for c in children if c not in plain)
             compiled = replace(compiled, plain=frozenset(c.pid for c in plain), rest=rest)
         self._groups[id(node)] = compiled

@@ -106,8 +106,8 @@ def uses_ascii_boundary(source: str) -> bool:
 
 def after_proclitic(text: str, start: int) -> bool:
     """Whether an Arabic word starts at ``start`` behind nothing but proclitics (``text`` folded)."""
-    if not _ARABIC_LETTER.match(text, start):
-        return False
+    if not "\u0620" <= text[start] <= "\u06d3" or not _ARABIC_LETTER.match(text, start):
+        return False  # the first test is the cheap one: most words a matcher looks into are not Arabic
     begin = start
     while begin and is_word_char(text[begin - 1]) and start - begin < 4:
         begin -= 1
