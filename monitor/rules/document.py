@@ -48,10 +48,10 @@ class Document:
         hits = self.hits
         for last, (length, left, right, exact, prefix, more) in self.program.automaton.iter(text):  # type: ignore[union-attr]
             start = last - length + 1
-            if left and start and _word(text[start - 1]):
-                # inside a word: only an Arabic word behind its proclitics is found there
-                if not ("\u0620" <= text[start] <= "\u06d3" and after_proclitic(text, start)):
-                    continue
+            # Inside a word only an Arabic word behind its proclitics is found (range test first: cheap).
+            inside = left and start and _word(text[start - 1])
+            if inside and not ("\u0620" <= text[start] <= "\u06d3" and after_proclitic(text, start)):
+                continue
             end = last + 1
             bounded = not (right and end < size and _word(text[end]))
             if exact >= 0 and bounded:
