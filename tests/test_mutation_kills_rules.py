@@ -93,7 +93,7 @@ def test_an_ordered_chain_is_measured_from_its_first_to_its_last_hit():
 def test_sentence_and_paragraph_starts_group_the_words():
     raw = "One two. Three four!\nFive six.\n\nSeven"
     folded = match_text(raw)
-    sentences, paragraphs = breaks(raw, folded)
+    sentences, paragraphs, _ = breaks(raw, folded)
     where = {w: folded.index(w) for w in ("one", "two", "three", "four", "five", "six", "seven")}
 
     def unit(starts: list[int], w: str) -> int:

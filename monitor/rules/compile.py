@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Literal
 
 import ahocorasick
@@ -23,6 +23,7 @@ from monitor.text import fold, is_word_char
 PatternKind = Literal["exact", "prefix", "fuzzy", "regex", "words"]
 REGEX_MAX_MEM = 1 << 20  # bytes re2 may use for one compiled pattern: a rule can never grow huge
 REGEX_MAX_LENGTH = 500  # characters of pattern text
+PLAIN_AT_ONCE = 8  # an "any" with this many exact/prefix terms looks them up at once (aliases, vetoes)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +53,11 @@ class CGroup:
     fields: frozenset[int] | None
     group: Group
     unless: CGroup | None = None  # compiled ``unless_near`` group
+    exceptions: CGroup | None = None  # compiled ``unless_near: {except: …}`` group
+    # An "any" split for speed: the ids of its exact and prefix terms (found by one look-up each
+    # in the document's hits), and the children that need evaluating one by one.
+    plain: frozenset[int] = frozenset()
+    rest: tuple[CTerm | CGroup, ...] = ()
 
 
 CNode = CTerm | CGroup
@@ -100,6 +106,11 @@ class Program:
         self.patterns: list[Pattern] = []
         self._ids: dict[Pattern, int] = {}
         self.companions: dict[int, int] = {}  # "words" pattern id → the prefix pattern that triggers it
+        # One compiled node per alias (the loader resolves an alias to one Group, by identity) and
+        # per distinct unless_near / except group (by value), so a document finds their hits once
+        # for every rule that uses them.
+        self._groups: dict[int, CGroup] = {}
+        self._vetoes: dict[Group, CGroup] = {}
         self.trees = [self._node(rule.match) for rule in self.rules]
         wanted = [frozenset(FIELDS.index(f) for f in rule.fields) for rule in self.rules]
         self.regexes = {pid: compile_regex(p.key) for pid, p in enumerate(self.patterns) if p.kind == "regex"}
@@ -132,10 +143,25 @@ class Program:
             if pattern.kind == "words":  # its first word, as a prefix, is the scanned trigger
                 self.companions[pid] = self._pid(Pattern(pattern.key.split()[0].rstrip("*"), "prefix"))
             return CTerm(pid, node, pattern.scanned)
+        if id(node) in self._groups:
+            return self._groups[id(node)]
         fields = frozenset(FIELDS.index(f) for f in node.fields) if node.fields is not None else None
-        unless = self._node(node.unless.group) if node.unless is not None else None
+        unless = self._veto(node.unless.group) if node.unless is not None else None
+        spared = node.unless.exceptions if node.unless is not None else None
+        exceptions = self._veto(spared) if spared is not None else None
         children = tuple(self._node(c) for c in node.children)
-        return CGroup(node.kind, children, node.near, fields, node, unless)  # type: ignore[arg-type]
+        plain = [c for c in children if isinstance(c, CTerm) and c.scanned and not c.term.case]
+        compiled = CGroup(node.kind, children, node.near, fields, node, unless, exceptions)
+        if node.kind == "any" and len(plain) >= PLAIN_AT_ONCE:
+            rest = tuple(c for c in children if c not in plain)
+            compiled = replace(compiled, plain=frozenset(c.pid for c in plain), rest=rest)
+        self._groups[id(node)] = compiled
+        return compiled
+
+    def _veto(self, group: Group) -> CGroup:
+        if group not in self._vetoes:
+            self._vetoes[group] = self._node(group)  # type: ignore[assignment]
+        return self._vetoes[group]
 
     def _automaton(self) -> ahocorasick.Automaton | None:
         """Key → (length, needs a word boundary before, after, exact pattern id, prefix pattern id, more).
@@ -185,7 +211,7 @@ def _group_fields(node: CNode) -> set[int]:
     if isinstance(node, CTerm):
         return set()
     own = set(node.fields or ())
-    inner = [*node.children, *([node.unless] if node.unless is not None else [])]
+    inner = [*node.children, *(v for v in (node.unless, node.exceptions) if v is not None)]
     return own.union(*(_group_fields(c) for c in inner))
 
 

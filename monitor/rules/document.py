@@ -12,9 +12,10 @@ from collections.abc import Iterable
 from rapidfuzz import fuzz, process
 
 from monitor.models import Entry
-from monitor.rules.compile import Program
+from monitor.rules.compile import Pattern, Program
 from monitor.rules.model import FIELDS
-from monitor.rules.units import breaks, field_text
+from monitor.rules.spelling import after_proclitic
+from monitor.rules.units import Units, breaks, field_text
 from monitor.rules.windows import Hit
 from monitor.text import NO_SPACE_RANGES, OriginalWords, fold, is_word_char, match_text
 
@@ -32,11 +33,11 @@ class Document:
         self.raw: dict[int, str] = {f: field_text(entry, FIELDS[f]) for f in program.fields}
         self.texts: dict[int, str] = {f: match_text(raw) for f, raw in self.raw.items()}
         self.hits: dict[int, list[Hit]] = {}
-        self._lazy_done: set[int] = set()
+        self._lazy_done: set[tuple[int, int]] = set()  # (pattern id, field) computed on demand
         self._tokens: dict[int, list[int]] = {}
         self._originals: dict[int, OriginalWords] = {}
-        self._breaks: dict[int, tuple[list[int], list[int]]] = {}
-        self.veto_hits: dict[int, list[Hit]] = {}  # per unless_near group (by id): its hits, found once
+        self._breaks: dict[int, Units] = {}
+        self.veto_hits: dict[tuple[int, int, int], list[Hit]] = {}  # per unless_near, except: (ids), field
         if program.automaton is not None:
             for f, text in self.texts.items():
                 if text:
@@ -47,7 +48,9 @@ class Document:
         hits = self.hits
         for last, (length, left, right, exact, prefix, more) in self.program.automaton.iter(text):  # type: ignore[union-attr]
             start = last - length + 1
-            if left and start and _word(text[start - 1]):
+            # Inside a word only an Arabic word behind its proclitics is found (range test first: cheap).
+            inside = left and start and _word(text[start - 1])
+            if inside and not ("\u0620" <= text[start] <= "\u06d3" and after_proclitic(text, start)):
                 continue
             end = last + 1
             bounded = not (right and end < size and _word(text[end]))
@@ -63,30 +66,41 @@ class Document:
                     if is_prefix or bounded:
                         hits.setdefault(pid, []).append((f, start, stop if is_prefix else end))
 
-    def hits_of(self, pid: int) -> list[Hit]:
+    def hits_of(self, pid: int, fields: frozenset[int] | None = None) -> list[Hit]:
+        """A pattern's hits; fuzzy, regex and phrase-wildcard ones computed on first use, in
+        ``fields`` only when given (a veto is sought only where the hits it may veto stand)."""
         pattern = self.program.patterns[pid]
-        if not pattern.scanned and pid not in self._lazy_done:
-            self._lazy_done.add(pid)
-            found = self._regex(pid) if pattern.kind in ("regex", "words") else self._fuzzy(pattern.key, pattern.fuzzy)
-            if found:
-                self.hits[pid] = found
+        if not pattern.scanned:
+            wanted = [f for f in (self.texts if fields is None else fields) if (pid, f) not in self._lazy_done]
+            if wanted:
+                self._lazy_done.update((pid, f) for f in wanted)
+                texts = {f: self.texts[f] for f in wanted if self.texts.get(f)}
+                kind = pattern.kind
+                found = self._regex(pid, texts) if kind in ("regex", "words") else self._fuzzy(pattern, texts)
+                if found:
+                    self.hits.setdefault(pid, []).extend(found)
         return self.hits.get(pid, [])
 
-    def _regex(self, pid: int) -> list[Hit]:
+    def _regex(self, pid: int, texts: dict[int, str]) -> list[Hit]:
         regex = self.program.regexes[pid]
-        group = 1 if self.program.patterns[pid].kind == "words" else 0
+        group = 0
+        if self.program.patterns[pid].kind == "words":  # only where its first word's prefix was found
+            group = 1
+            where = {h[0] for h in self.hits.get(self.program.companions[pid], ())}
+            texts = {f: text for f, text in texts.items() if f in where}
         return [
             (f, m.start(group), m.end(group))
-            for f, text in self.texts.items()
+            for f, text in texts.items()
             for m in regex.finditer(text)
             if m.end(group) > m.start(group)
         ]
 
-    def _fuzzy(self, key: str, cutoff: int) -> list[Hit]:
-        """Runs of as many words as ``key`` has whose similarity to it reaches ``cutoff``."""
+    def _fuzzy(self, pattern: Pattern, texts: dict[int, str]) -> list[Hit]:
+        """Runs of as many words as the pattern has whose similarity to it reaches its cutoff."""
+        key, cutoff = pattern.key, pattern.fuzzy
         size = len(key.split())
         found: list[Hit] = []
-        for f, text in self.texts.items():
+        for f, text in texts.items():
             spans = [m.span() for m in _SPACED_WORDS.finditer(text)]
             runs = [(spans[i][0], spans[i + size - 1][1]) for i in range(len(spans) - size + 1)]
             choices = [text[a:b] for a, b in runs]
@@ -107,12 +121,20 @@ class Document:
     def last_word(self, hit: Hit) -> int:
         return self.word_at((hit[0], max(hit[1], hit[2] - 1), hit[2]))
 
-    def unit(self, hit: Hit, paragraph: bool) -> int:
-        """The index of the sentence (or paragraph) a hit starts in, within its field."""
+    def unit(self, hit: Hit, kind: int) -> int:
+        """The index of the sentence, paragraph or clause (``units.SENTENCE``, ``PARAGRAPH``,
+        ``CLAUSE``) a hit starts in, within its field."""
         f = hit[0]
         if f not in self._breaks:
-            self._breaks[f] = breaks(self.raw[f], self.texts[f], lead=FIELDS[f] == "lead")
-        return bisect_right(self._breaks[f][paragraph], hit[1]) - 1
+            self._breaks[f] = breaks(
+                self.raw[f], self.texts[f], lead=FIELDS[f] == "lead", headline=FIELDS[f] == "title"
+            )
+        return bisect_right(self._breaks[f][kind], hit[1]) - 1
+
+    def cased(self, hits: list[Hit], text: str) -> list[Hit]:
+        """The hits written exactly ``text`` at their start (letter case included), for ``case: true``."""
+        present = {f for f in {h[0] for h in hits} if text in self.raw[f]}  # most fields: none, no mapping
+        return [h for h in hits if h[0] in present and self.original(h).startswith(text)]
 
     def original(self, hit: Hit) -> str:
         """The hit's words as written in the entry (folded words if positions cannot be mapped)."""

@@ -8,10 +8,14 @@ from dataclasses import dataclass, field
 
 from monitor.rules.compile import CGroup, CNode, CTerm
 from monitor.rules.document import Document
+from monitor.rules.model import Group
+from monitor.rules.units import CLAUSE, PARAGRAPH, SENTENCE
 from monitor.rules.windows import Hit, close_hits
 
 _NONE: list[Hit] = []
-Veto = tuple[CGroup, "int | None", bool]  # an unless_near group, its window in words, or its sentence
+# An unless_near group, its window in words, the unit it vetoes in (SENTENCE, CLAUSE or None),
+# and its except: group (hits of the veto inside one of these veto nothing).
+Veto = tuple[CGroup, "int | None", "int | None", "CGroup | None"]
 
 
 @dataclass
@@ -38,9 +42,11 @@ def evaluate(
     ``vetoes``: the ``unless_near`` groups of the enclosing groups; a hit close to one does not count.
     """
     if isinstance(node, CTerm):
-        hits = doc.hits.get(node.pid, _NONE) if node.scanned else doc.hits_of(node.pid)
+        hits = doc.hits.get(node.pid, _NONE) if node.scanned else doc.hits_of(node.pid, allowed)
         if allowed is not None:
             hits = [h for h in hits if h[0] in allowed]
+        if node.term.case and hits:
+            hits = doc.cased(hits, node.term.text.rstrip("*"))
         note = ""
         if vetoes and hits:
             hits, blocker = _unvetoed(doc, hits, vetoes)
@@ -53,7 +59,8 @@ def evaluate(
         allowed = node.fields
     if node.unless is not None:
         unless = node.group.unless
-        vetoes = (*vetoes, (node.unless, unless.within, unless.sentence))  # type: ignore[union-attr]
+        unit = CLAUSE if unless.clause else SENTENCE if unless.sentence else None  # type: ignore[union-attr]
+        vetoes = (*vetoes, (node.unless, unless.within, unit, node.exceptions))  # type: ignore[union-attr]
     kids: list[Trace] | None = [] if trace is not None else None
     result, note = _group(node, doc, allowed, kids, vetoes)
     wanted = node.group.min_mentions
@@ -78,7 +85,10 @@ def _group(
         return (None, "") if held else ([], "")
     if node.kind == "any":
         found: list[Hit] | None = None
-        for child in node.children:
+        children = node.children
+        if not full and node.plain:
+            found, children = _plain_hits(node, doc, allowed, vetoes), node.rest
+        for child in children:
             hits = evaluate(child, doc, allowed, kids, vetoes)
             if hits is not None:
                 found = (found or []) + hits
@@ -96,23 +106,42 @@ def _group(
     if failed:
         return None, ""
     group = node.group
-    if len(parts) > 1 and (node.near is not None or group.sentence or group.paragraph or group.ordered):
-        close = close_hits(parts, node.near, _segment(doc, group.sentence, group.paragraph), doc.word_at, group.ordered)
+    if len(parts) > 1 and (node.near is not None or group.sentence or group.paragraph or group.clause or group.ordered):
+        close = close_hits(parts, node.near, _segment(doc, group), doc.word_at, group.ordered)
         return (close, "") if close else (None, _apart(node))
     return [h for part in parts for h in part], ""
 
 
-def _segment(doc: Document, sentence: bool, paragraph: bool) -> Callable[[Hit], Hashable]:
-    if sentence:
-        return lambda hit: (hit[0], doc.unit(hit, False))
-    if paragraph:
-        return lambda hit: (hit[0], doc.unit(hit, True))
+def _plain_hits(
+    node: CGroup, doc: Document, allowed: frozenset[int] | None, vetoes: tuple[Veto, ...]
+) -> list[Hit] | None:
+    """The hits of an "any" group's exact and prefix terms, as evaluating each would give them."""
+    found, plain = doc.hits, node.plain
+    pids = [pid for pid in found if pid in plain] if len(found) < len(plain) else [p for p in plain if p in found]
+    hits = [h for pid in pids for h in found[pid] if allowed is None or h[0] in allowed]
+    if vetoes and hits:
+        hits, _ = _unvetoed(doc, hits, vetoes)
+    return hits or None
+
+
+def _segment(doc: Document, group: Group) -> Callable[[Hit], Hashable]:
+    unit = SENTENCE if group.sentence else PARAGRAPH if group.paragraph else CLAUSE if group.clause else None
+    if unit is not None:
+        return lambda hit: (hit[0], doc.unit(hit, unit))
     return lambda hit: hit[0]
 
 
 def _apart(node: CGroup) -> str:
     group = node.group
-    where = "one sentence" if group.sentence else "one paragraph" if group.paragraph else ""
+    where = (
+        "one sentence"
+        if group.sentence
+        else "one paragraph"
+        if group.paragraph
+        else "one clause"
+        if group.clause
+        else ""
+    )
     near = f"within {node.near} words" if node.near is not None else ""
     order = "in this order" if group.ordered else ""
     return "not " + " ".join(filter(None, [near, order, "in " + where if where else ""]))
@@ -132,16 +161,28 @@ def _unvetoed(doc: Document, hits: list[Hit], vetoes: tuple[Veto, ...]) -> tuple
 
 
 def _blocker(doc: Document, hit: Hit, veto: Veto) -> Hit | None:
-    node, within, sentence = veto
-    if id(node) not in doc.veto_hits:
-        doc.veto_hits[id(node)] = evaluate(node, doc, None) or []
-    for other in doc.veto_hits[id(node)]:
-        if other[0] != hit[0]:
-            continue
-        if sentence and doc.unit(other, False) == doc.unit(hit, False):
+    node, within, unit, exceptions = veto
+    for other in _veto_hits(doc, node, exceptions, hit[0]):
+        if unit is not None and doc.unit(other, unit) == doc.unit(hit, unit):
             return other
         if within is not None:
             gap = max(doc.word_at(other) - doc.last_word(hit), doc.word_at(hit) - doc.last_word(other))
             if gap <= within:
                 return other
     return None
+
+
+def _veto_hits(doc: Document, node: CGroup, exceptions: CGroup | None, field: int) -> list[Hit]:
+    """The hits of an unless_near group in one field, less those inside a hit of its except:
+    group; found once per document (rules that share the group share them)."""
+    key = (id(node), id(exceptions), field)
+    if key not in doc.veto_hits:
+        where = frozenset((field,))
+        hits = [h for h in evaluate(node, doc, where) or [] if h[0] == field]
+        spared = evaluate(exceptions, doc, where) or [] if exceptions is not None else []
+        doc.veto_hits[key] = [h for h in hits if not any(_inside(h, s) for s in spared)]
+    return doc.veto_hits[key]
+
+
+def _inside(hit: Hit, outer: Hit) -> bool:
+    return hit[0] == outer[0] and outer[1] <= hit[1] and hit[2] <= outer[2]

@@ -15,9 +15,12 @@ from monitor.rules.spelling import uses_ascii_boundary
 from monitor.rules.yamlfile import LineDict, LineList
 from monitor.text import fold, without_spaces
 
-GROUP_KEYS = ("all", "any", "none", "near", "fields", "ordered", "sentence", "paragraph", "min_mentions", "unless_near")
-TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions")
-UNLESS_KEYS = ("any", "within", "sentence")
+GROUP_KEYS = (
+    *("all", "any", "none", "near", "fields", "ordered", "sentence", "paragraph", "clause"),
+    *("min_mentions", "unless_near"),
+)
+TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions", "case")
+UNLESS_KEYS = ("any", "within", "sentence", "clause", "except")
 DEFAULT_UNLESS_WITHIN = 6  # words: "unless_near" without within: or sentence:
 MIN_PREFIX = 3  # letters before a "*": shorter prefixes match most of the language
 
@@ -63,9 +66,9 @@ class GroupReader:
         return Group("all", tuple(groups), fields=fields, **whole)
 
     def proximity(self, value: LineDict) -> dict[str, Any] | None:
-        """``ordered``, ``sentence`` and ``paragraph``: how the parts of the ``all:`` stand to each other."""
+        """``ordered``, ``sentence``, ``paragraph``, ``clause``: how the parts of the ``all:`` stand to each other."""
         found: dict[str, Any] = {}
-        for key in ("ordered", "sentence", "paragraph"):
+        for key in ("ordered", "sentence", "paragraph", "clause"):
             if key not in value:
                 continue
             if not isinstance(value[key], bool):
@@ -75,7 +78,14 @@ class GroupReader:
                 self.problem(value.line_of(key), f'"{key}" applies to the parts of an "all:" list: add one')
                 return None
             found[key] = value[key]
-        if found.get("ordered") and "near" not in value and not (found.get("sentence") or found.get("paragraph")):
+        if found.get("clause") and (found.get("sentence") or found.get("paragraph")):
+            self.problem(value.line_of("clause"), '"clause" is part of a sentence: give clause: true alone')
+            return None
+        if (
+            found.get("ordered")
+            and "near" not in value
+            and not any(found.get(k) for k in ("sentence", "paragraph", "clause"))
+        ):
             self.problem(value.line_of("ordered"), '"ordered" needs a window: add near: N (words), or sentence: true')
             return None
         return found
@@ -105,16 +115,21 @@ class GroupReader:
         if within is not None and (isinstance(within, bool) or not isinstance(within, int) or within < 1):
             self.problem(value.line_of("within"), f'"within" must be a number of words (at least 1), not {within!r}')
             return None
-        sentence = value.get("sentence", False)
-        if not isinstance(sentence, bool):
-            self.problem(value.line_of("sentence"), f'"sentence" must be true or false, not {sentence!r}')
+        units = {key: value.get(key, False) for key in ("sentence", "clause")}
+        for key, flag in units.items():
+            if not isinstance(flag, bool):
+                self.problem(value.line_of(key), f'"{key}" must be true or false, not {flag!r}')
+                return None
+        if units["sentence"] and units["clause"]:
+            self.problem(value.line_of("clause"), '"clause" is part of a sentence: keep sentence: true or clause: true')
             return None
         group = self.items("any", value["any"], value.line_of("any"))
-        if group is None:
+        spared = self.items("except", value["except"], value.line_of("except")) if "except" in value else None
+        if group is None or ("except" in value and spared is None):
             return None
-        if within is None and not sentence:
+        if within is None and not any(units.values()):
             within = DEFAULT_UNLESS_WITHIN
-        return Unless(group, within, sentence)
+        return Unless(group, within, units["sentence"], units["clause"], spared)
 
     def near(self, value: LineDict) -> int | None:
         near = value["near"]
@@ -188,8 +203,8 @@ class GroupReader:
     def term_mapping(self, item: LineDict, line: int) -> Term | Group | None:
         self.unknown_keys(item, TERM_KEYS)
         if "regex" in item:
-            if "term" in item or "fuzzy" in item:
-                self.problem(line, "a regex term takes no term: or fuzzy:")
+            if "term" in item or "fuzzy" in item or "case" in item:
+                self.problem(line, "a regex term takes no term:, fuzzy: or case: (it sees folded text)")
                 return None
             source = item["regex"]
             if not isinstance(source, str) or not source:
@@ -212,7 +227,16 @@ class GroupReader:
             self.problem(item.line_of("term"), '"term" must be a non-empty word or phrase')
             return None
         fuzzy = self.percent(item, "fuzzy") if "fuzzy" in item else self.fuzzy
-        return self._counted(item, self.term(text, line, fuzzy, explicit="fuzzy" in item))
+        node = self.term(text, line, fuzzy, explicit="fuzzy" in item)
+        if "case" in item and not isinstance(item["case"], bool):
+            self.problem(item.line_of("case"), f'"case" must be true or false, not {item["case"]!r}')
+            return None
+        if item.get("case") and isinstance(node, Term):
+            if node.fuzzy:
+                self.problem(item.line_of("case"), f"term {text!r}: case: true and fuzzy: cannot be combined")
+                return None
+            node = replace(node, case=True)
+        return self._counted(item, node)
 
     def _counted(self, item: LineDict, node: Term | Group | None) -> Term | Group | None:
         """A term with ``min_mentions``: an ``any`` of it that needs that many hits."""

@@ -33,11 +33,13 @@ class Term:
 
     ``fuzzy`` (0–100) also accepts words this similar (rapidfuzz ratio); 0 means exact.
     ``regex`` makes ``text`` a google-re2 pattern run over the folded text.
+    ``case``: a hit counts only where the text has the term's letter case (``may``, not the month).
     """
 
     text: str
     fuzzy: int = 0
     regex: bool = False
+    case: bool = False
 
     @property
     def wildcard(self) -> bool:
@@ -62,7 +64,8 @@ class Group:
     ``fields``: only hits in these entry fields count inside this group (None: inherit).
     ``label``: where the group came from, e.g. ``@taliban`` for an alias.
     ``ordered``: with ``near``, the children occur in the order written.
-    ``sentence`` / ``paragraph``: the children of an ``all`` occur in one sentence / paragraph.
+    ``sentence`` / ``paragraph`` / ``clause``: the children of an ``all`` occur in one sentence /
+    paragraph / clause (a sentence cut at ``;``, at ``:`` outside a headline, and before "though", "хотя", "が、"…).
     ``min_mentions``: the group holds only with at least this many hits (salience).
     ``unless``: hits standing close to a term of ``unless.group`` do not count (negation, hedging).
     """
@@ -75,6 +78,7 @@ class Group:
     ordered: bool = False
     sentence: bool = False
     paragraph: bool = False
+    clause: bool = False
     min_mentions: int = 1
     unless: Unless | None = None
 
@@ -82,11 +86,15 @@ class Group:
 @dataclass(frozen=True, slots=True)
 class Unless:
     """``unless_near``: a hit within ``within`` words of a hit of ``group`` (or, with
-    ``sentence``, in the same sentence as one) does not count for the group it belongs to."""
+    ``sentence`` / ``clause``, in the same sentence / clause as one) does not count for the
+    group it belongs to. A hit of ``group`` inside a hit of ``exceptions`` (``except:``, a litotes
+    or a negated negation such as "not only", "как никогда") vetoes nothing."""
 
     group: Group
     within: int | None = None
     sentence: bool = False
+    clause: bool = False
+    exceptions: Group | None = None
 
 
 @dataclass(frozen=True, slots=True)

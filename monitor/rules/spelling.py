@@ -1,5 +1,6 @@
 """Spelling freedom for terms: joints spelt with a space, a hyphen or nothing; ``*`` at
-the end of any word of a phrase; regexes whose ``\\w`` and ``\\d`` know every script. Pure.
+the end of any word of a phrase; regexes whose ``\\w`` and ``\\d`` know every script; Arabic
+words found behind their proclitics. Pure.
 """
 
 from __future__ import annotations
@@ -14,6 +15,16 @@ MAX_JOINT_VARIANTS = 27  # three joints spelt every way; longer phrases get all-
 WORD = r"\pL\pN\pM_"  # a word character in any script (re2 syntax, for inside a class)
 _SHORTHAND = {"w": f"[{WORD}]", "W": f"[^{WORD}]", "d": r"\p{Nd}", "D": r"\P{Nd}"}
 _IN_CLASS = {"w": WORD, "d": r"\p{Nd}"}
+# Arabic writes the conjunctions wa-/fa-, the prepositions bi-/li-/ka-, the future sa- and the
+# article al- (after fold: no hamza) as one word with what follows: بالاعتراف is bi- + al- + اعتراف.
+PROCLITICS = frozenset(
+    a + b + c
+    for a in ("", "و", "ف")
+    for b in ("", "ب", "ل", "ك", "س")
+    for c in ("", "ال")
+    if a + b + c and not (c and b in ("ل", "س"))  # li- + al- is written لل; sa- goes before verbs only
+) | {"لل", "ولل", "فلل"}
+_ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 
 
 def joint_variants(key: str) -> list[str]:
@@ -91,3 +102,13 @@ def unicode_regex(source: str) -> str:
 def uses_ascii_boundary(source: str) -> bool:
     """A ``\\b`` in a pattern that also holds non-ASCII letters: re2's ``\\b`` sees only ASCII words."""
     return "\\b" in source.replace("\\\\", "") and not source.isascii()
+
+
+def after_proclitic(text: str, start: int) -> bool:
+    """Whether an Arabic word starts at ``start`` behind nothing but proclitics (``text`` folded)."""
+    if not "\u0620" <= text[start] <= "\u06d3" or not _ARABIC_LETTER.match(text, start):
+        return False  # the first test is the cheap one: most words a matcher looks into are not Arabic
+    begin = start
+    while begin and is_word_char(text[begin - 1]) and start - begin < 4:
+        begin -= 1
+    return (begin == 0 or not is_word_char(text[begin - 1])) and text[begin:start] in PROCLITICS

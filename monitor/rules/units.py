@@ -1,4 +1,4 @@
-"""Where sentences and paragraphs of a field start, and the derived ``lead`` field. Pure.
+"""Where sentences, clauses and paragraphs of a field start, and the derived ``lead`` field. Pure.
 
 Positions are those of ``match_text``: folding keeps one character for every run of
 white space, so a run that held a line break marks a paragraph at the same position.
@@ -10,11 +10,32 @@ import re
 
 from monitor.models import Entry
 from monitor.rules.model import LEAD_WORDS
-from monitor.text import fold, without_spaces
+from monitor.text import NO_SPACE_RANGES, fold, without_spaces
 
 _WHITE = re.compile(r"\s+")
 # A sentence ends at . ! ? … (then white space; not after a lone letter such as "u.s.") or at 。！？.
 _SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])[.!?…][\"'»”)]*(?=\s)|[。！？]|\n")
+# A clause also ends at a semicolon, at a space between two Japanese or Chinese characters (a
+# headline's two halves: NFKC made the ideographic space a plain one), and before a contrastive
+# connective after a comma ("…, though", "…, хотя", "…، لكن", "…だが、", "…，但": NFKC makes "，"
+# ","): a negation in the other half of "X happened, though Y did not" says nothing about X.
+# A colon ends one in running text ("reports of a collapse are false: the deal was signed"), not
+# in a headline, where what follows it is said of what precedes ("Taliban recognition: not yet").
+_CONTRAST = (
+    "though|although|but|while|whereas|yet|however|even as|even though|"  # en
+    "хотя|но|однако|а|зато|тогда как|при этом|"  # ru
+    "хоча|але|проте|однак|"  # uk
+    "obwohl|aber|doch|jedoch|während|wobei|"  # de
+    "mais|bien que|quoique|cependant|tandis que|même si|"  # fr
+    "pero|aunque|sin embargo|mientras|"  # es
+    "ama|fakat|ancak|lakin|"  # tr
+    "لكن|ولكن|غير أن|إلا أن|بينما"  # ar
+)
+_CLAUSE_END = re.compile(
+    f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}]) (?=[{NO_SPACE_RANGES}])"
+    f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))|(?:が|ものの|けれど|けど)、|,(?=但|不过|然而|却)"
+)
+_COLON = re.compile(f":(?=\\s|[{NO_SPACE_RANGES}])")
 
 
 def field_text(entry: Entry, name: str) -> str:
@@ -52,12 +73,21 @@ def _same_start(one: str, other: str) -> bool:
     return one[: shorter - 1] == other[: shorter - 1]
 
 
-def breaks(raw: str, folded: str, *, lead: bool = False) -> tuple[list[int], list[int]]:
-    """(sentence starts, paragraph starts) as positions of ``folded`` (= ``match_text(raw)``).
-    ``lead``: ``raw`` is a ``lead_text``, one paragraph (its title line is a sentence, not a paragraph)."""
+SENTENCE, PARAGRAPH, CLAUSE = 0, 1, 2  # the units ``breaks`` gives, in its order
+Units = tuple[list[int], list[int], list[int]]
+
+
+def breaks(raw: str, folded: str, *, lead: bool = False, headline: bool = False) -> Units:
+    """(sentence starts, paragraph starts, clause starts) as positions of ``folded`` (= ``match_text(raw)``).
+    ``lead``: ``raw`` is a ``lead_text``, one paragraph (its title line is a sentence, not a paragraph).
+    ``headline``: ``raw`` is a title. Every sentence start is a clause start."""
     lined = _WHITE.sub(lambda m: "\n" if "\n" in m.group() else " ", fold(raw))
     if len(lined) != len(folded):  # cannot happen while folding keeps white space runs; one unit then
-        return [0], [0]
+        return [0], [0], [0]
     paragraphs = [0] if lead else [0, *(i + 1 for i, char in enumerate(lined) if char == "\n")]
-    sentences = [0, *(m.end() for m in _SENTENCE_END.finditer(lined))]
-    return sorted(set(sentences)), paragraphs
+    sentences = sorted({0, *(m.end() for m in _SENTENCE_END.finditer(lined))})
+    clauses = {*sentences, *(m.end() for m in _CLAUSE_END.finditer(lined))}
+    line = lined.find("\n")  # a lead's headline is its first line; a lead without one is all headline
+    body = len(lined) if headline or (lead and line < 0) else line + 1 if lead else 0
+    clauses.update(m.end() for m in _COLON.finditer(lined, body))
+    return sentences, paragraphs, sorted(clauses)
