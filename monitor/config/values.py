@@ -21,7 +21,9 @@ class Reader:
 
     def __init__(self, path: Path, text: str):
         self.path = path
-        self.lines = text.splitlines()
+        # TOML ends a line only at \n; str.splitlines() would also split at \x85, \u2028 and
+        # the like inside a value and shift every later line number.
+        self.lines = text.split("\n")
         self.problems: list[Problem] = []
 
     def problem(self, message: str, section: str = "", key: str = "", index: int = 0) -> None:
