@@ -160,6 +160,10 @@ def ascii_words_joined(text: str) -> str:
     return _SPACE_RUN.sub(" ", text.translate(_ASCII_NOT_WORD)).strip()
 
 
+# A text repeats few distinct clusters (letters and their marks): fold each once.
+_fold_cluster = functools.lru_cache(maxsize=4096)(fold)
+
+
 def fold_map(text: str) -> tuple[str, list[int], list[int]] | None:
     """``match_text(text)`` with, for each of its characters, the original span it came from.
 
@@ -173,7 +177,7 @@ def fold_map(text: str) -> tuple[str, list[int], list[int]] | None:
     ends: list[int] = []
     for match in _CLUSTER.finditer(text):
         piece = match.group(0)
-        part = " " if piece.isspace() else fold(piece)
+        part = " " if piece.isspace() else _fold_cluster(piece)
         if folded and part == " " and folded[-1] == " ":
             ends[-1] = match.end()
             continue
