@@ -72,6 +72,11 @@ _NAME_THEN_DESK = re.compile(r"^[^\W\d_][^\s|,،:：]*(?:\s+[^\s|,،:：]+){0,3}
 _STAMP = re.compile(
     r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?|\s+[A-Z][A-Za-z]{1,4}\b)[\s,|–—-]+(?=\S)"
 )
+# A photo caption: a short line that ends in a picture credit, "Label: Name/Outlet" or "© Outlet"
+# ("… at Port Calloway on Monday. Photo: Marcus Ode/Tidewater"). It describes the picture, and
+# each outlet writes its own: its names are not the story's.
+_CAPTION = re.compile(r"(?:^|(?<=[.!?] ))(?:[^\W\d_]{3,12}\.?:\s*[^\W\d_][^/\n:.!?]{1,50}/[^/\n.!?:]{2,50}|©[^\n.!?©]{2,50})$")
+CAPTION_WORDS = 30
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
 _DATELINE = re.compile(
@@ -105,6 +110,8 @@ def clean(body: str) -> Cleaned:
         line = raw.strip()
         folded = fold(line)
         if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
+            continue
+        if len(raw_lines) > 1 and _CAPTION.search(line) and len(line.split()) <= CAPTION_WORDS:
             continue
         if number == len(raw_lines) - 1 and lines and _ARROW_LINE.match(line):
             flags |= TRUNCATED  # "Continuer la lecture →": a link to the rest, not the story

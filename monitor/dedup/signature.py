@@ -8,10 +8,11 @@ character for scripts written without spaces, ``monitor.text.NO_SPACE_RANGES``),
 spellings folded, and shingled (3 words, or 5 characters). Each shingle gets a stable
 32-bit hash (CRC-32 of each token, mixed; never Python's salted ``hash``). Kept:
 
-- ``sample``: every shingle hash below ``SAMPLE_BELOW`` (half of them), at most
-  ``SAMPLE_MAX`` (the smallest). Chosen by value, not position, so a copy and its original
-  keep the *same* shingles of the text they share wherever it sits: the containment of one
-  in the other is measured on the whole body, not on the opening;
+- ``sample``: the ``SAMPLE_MAX`` smallest shingle hashes (every one of a shorter text). Chosen
+  by value, not position, so a copy and its original keep the *same* shingles of the text
+  they share wherever it sits: the containment of one in the other is measured on the whole
+  body, not on the opening, and exactly when the shorter is a summary or one paragraph taken
+  from the middle (a sample of half its shingles said too little about a 30-shingle summary);
 - ``opening``: the other hashes of the first ``OPENING_SHINGLES`` shingles, so a short
   copy (a summary, a trimmed first paragraph) is measured on enough of its text;
 - ``keys`` (blocking): the first ``LEAD_KEYS`` shingles, a sample of the rest of the opening,
@@ -42,7 +43,7 @@ from monitor.dedup.shingles import crc, facts, sentence_hashes, shingle_hashes, 
 from monitor.models import Entry
 from monitor.text import fold, script_tokens
 
-SAMPLE_BELOW = 1 << 31
+SAMPLE_BELOW = 1 << 32  # every hash: a text of SAMPLE_MAX shingles or fewer is kept whole
 SAMPLE_MAX = 160
 OPENING_SHINGLES = 24
 LEAD_KEYS = 8  # the first shingles, all indexed: a summary or first-paragraph copy shares them
@@ -51,7 +52,9 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-_MAGIC = b"S3"  # this design's blobs; older ones (S2: wrapping cut by the earlier shapes; MinHash bands) are recomputed
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): S3 sampled half the
+# shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
+_MAGIC = b"S4"
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
