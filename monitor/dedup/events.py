@@ -64,6 +64,17 @@ POSTINGS_READ = 200  # newest stories read per keyword: events are recent
 CANDIDATES = 20  # stories scored per entry, most shared probe keywords first
 MIN_SHARED = 3
 MIN_NUMBERS = 3  # with this many numbers each, two reports of one happening share at least one
+# Reports of one happening within NEAR_HOURS that name mostly the same people, places, numbers and
+# days (NAMED_SHARE of the new story's, IDF-weighted) join at a lower overlap (NAMED_FLOOR): the
+# cosine is diluted by each outlet's own headline and lead words and by the copies' headlines.
+NEAR_HOURS = 12.0
+NAMED_SHARE = 0.5
+NAMED_FLOOR = 0.15
+# A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
+# being its copy, is the next issue of a series written from one template (the next day's market
+# close, river level or weather warning): another happening. A follow-up is new text.
+SERIES_HOURS = 12.0
+SERIES_TEXT = 25.0
 
 
 class _Weights:
@@ -91,6 +102,7 @@ class EventMatch:
     shared: tuple[str, ...]  # rarest first
     hours_apart: float
     words: int = 0  # shared keys ``shared`` leaves out: headline and lead words, character pairs
+    named: float = 0.0  # the share of the new story's names, numbers and days (IDF-weighted) shared
 
     @property
     def reason(self) -> str:
@@ -99,7 +111,7 @@ class EventMatch:
         shares = f"{names} and {others}" if names and self.words else names or others
         return (
             f"same event as story {self.story_id}: shares {shares}; "
-            f"overlap {self.score:.2f}, {self.hours_apart:.0f} h apart"
+            f"overlap {self.score:.2f}, {self.named * 100:.0f} % of its names, {self.hours_apart:.0f} h apart"
         )
 
     def as_written(self, written: dict[str, str]) -> EventMatch:
@@ -185,14 +197,15 @@ class EventIndex:
         """How many stories of the window have ``word``."""
         return self._df.get(word, 0)
 
-    def find(self, words: tuple[str, ...], when: float) -> EventMatch | None:
+    def find(self, words: tuple[str, ...], when: float, series: dict[int, float] | None = None) -> EventMatch | None:
         """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days; ``joins`` judges it.
 
         Only script-neutral keys look up candidates (an event has a who, where or when), each
         reading at most the ``POSTINGS_READ`` newest stories, so the cost per entry is bounded
         whatever the window holds; every keyword counts in the score. The candidates are the
         ``CANDIDATES`` stories found under the most keys (ties: the first found, reading the
-        keys in ``set(words)`` order and each one's postings oldest first).
+        keys in ``set(words)`` order and each one's postings oldest first). ``series``: story -> the
+        percent of the new story's text it shares (``SERIES_TEXT``).
         """
         query = set(words)
         postings = self._postings
@@ -220,12 +233,18 @@ class EventIndex:
             score, shared = _cosine(a, b, weights)
             if _numbers_disagree(query, b, shared):
                 continue
+            if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
+                continue  # the next issue of a template: its shared words are the template's
             if best is None or score > best.score:
-                best = EventMatch(story.event_id, story_id, score, shared, hours)
+                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared))
         return best
 
     def joins(self, match: EventMatch | None) -> bool:
-        return match is not None and match.score >= self.threshold
+        if match is None:
+            return False
+        if match.score >= self.threshold:
+            return True
+        return match.hours_apart <= NEAR_HOURS and match.named >= NAMED_SHARE and match.score >= NAMED_FLOOR
 
     def prune(self, before: float) -> None:
         """Forget stories published before ``before``: no new story can join their events any more."""
@@ -285,6 +304,12 @@ def _cosine(query: dict[str, float], story: set[str], weights: _Weights) -> tupl
     shared = sorted(query.keys() & story, key=lambda w: (-query[w], w))  # rarest first; ties by name
     norm = math.sqrt(sum(query.values()) * sum(weights.of(story)))
     return (sum(map(query.__getitem__, shared)) / norm if norm else 0.0), tuple(shared)
+
+
+def _named(query: dict[str, float], shared: tuple[str, ...]) -> float:
+    """The share of the query's script-neutral keys (names, numbers, days), by weight, in ``shared``."""
+    total = sum(weight for word, weight in query.items() if _script(word) is None)
+    return sum(query[word] for word in shared if _script(word) is None) / total if total else 0.0
 
 
 def _numbers_disagree(query: set[str], story: set[str], shared: tuple[str, ...]) -> bool:

@@ -99,7 +99,8 @@ class StoryIndex:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
         if len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:  # fewer words than that
             return self._headline_only(sig)
-        best = self._best_copy(sig)
+        shares: dict[int, float] = {}  # story -> the percent of text it shares with this entry
+        best = self._best_copy(sig, shares)
         if best is None:
             return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
         evidence, entry_id, doc, needed = best
@@ -116,7 +117,7 @@ class StoryIndex:
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
         if evidence.score >= needed:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
-        return self._new_story(sig, evidence.score, closest)
+        return self._new_story(sig, evidence.score, closest, shares)
 
     def _headline_only(self, sig: Signature) -> Decision:
         """An entry with too little text to compare (a summary that is only a dateline or a sentence):
@@ -130,8 +131,8 @@ class StoryIndex:
         reason = f"copy: too little text to compare; the same headline ({sig.title_words} words) as {where}"
         return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
-    def _new_story(self, sig: Signature, score: float, reason: str) -> Decision:
-        match: EventMatch | None = self.events.find(sig.keywords, sig.when)
+    def _new_story(self, sig: Signature, score: float, reason: str, shares: dict[int, float] | None = None) -> Decision:
+        match: EventMatch | None = self.events.find(sig.keywords, sig.when, shares)
         if match is not None:  # name what is shared as this entry wrote it
             match = match.as_written(dict(zip(sig.keywords, sig.written, strict=False)))
         if self.events.joins(match):
@@ -140,9 +141,10 @@ class StoryIndex:
         why = f"new event: closest {match.reason}" if match else "new event: no recent story shares keywords"
         return Decision(None, score, None, reason, None, match.score if match else 0.0, why, sig)
 
-    def _best_copy(self, sig: Signature) -> tuple[Evidence, int, _Doc, float] | None:
+    def _best_copy(self, sig: Signature, shares: dict[int, float]) -> tuple[Evidence, int, _Doc, float] | None:
         """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
-        sharing most keys with it, with the score it needed. Ties go to the entry found first."""
+        sharing most keys with it, with the score it needed. Ties go to the entry found first.
+        Fills ``shares``: each verified story, with the most of the text one of its entries shares."""
         # Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
         # shared with several entries must not crowd the one entry that shares the rare passages,
         # and one held by more than MAX_SCAN entries is not read at all.
@@ -166,6 +168,7 @@ class StoryIndex:
             doc = self._docs[entry_id]
             verified.append(doc)
             evidence = containment(sig, doc)
+            shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
             needed = self.threshold - (TITLE_BONUS if doc.title == sig.title else 0.0)
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
