@@ -67,9 +67,13 @@ MIN_NUMBERS = 3  # with this many numbers each, two reports of one happening sha
 # Reports of one happening within NEAR_HOURS that name mostly the same people, places, numbers and
 # days (NAMED_SHARE of the new story's, IDF-weighted) join at a lower overlap (NAMED_FLOOR): the
 # cosine is diluted by each outlet's own headline and lead words and by the copies' headlines.
+# So do reports within NEAR_HOURS that share RARE_SHARED names and numbers each found in at most
+# RARE_DF stories of the window: a person's first and last names, a firm, a ship, a figure.
 NEAR_HOURS = 12.0
 NAMED_SHARE = 0.5
 NAMED_FLOOR = 0.15
+RARE_SHARED = 6
+RARE_DF = 2
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
 # being its copy, is the next issue of a series written from one template (the next day's market
 # close, river level or weather warning): another happening. A follow-up is new text.
@@ -103,6 +107,7 @@ class EventMatch:
     hours_apart: float
     words: int = 0  # shared keys ``shared`` leaves out: headline and lead words, character pairs
     named: float = 0.0  # the share of the new story's names, numbers and days (IDF-weighted) shared
+    rare: int = 0  # shared names and numbers found in at most RARE_DF stories of the window
 
     @property
     def reason(self) -> str:
@@ -236,7 +241,8 @@ class EventIndex:
             if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
                 continue  # the next issue of a template: its shared words are the template's
             if best is None or score > best.score:
-                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared))
+                rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
+                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare)
         return best
 
     def joins(self, match: EventMatch | None) -> bool:
@@ -244,7 +250,8 @@ class EventIndex:
             return False
         if match.score >= self.threshold:
             return True
-        return match.hours_apart <= NEAR_HOURS and match.named >= NAMED_SHARE and match.score >= NAMED_FLOOR
+        named = match.named >= NAMED_SHARE or match.rare >= RARE_SHARED
+        return match.hours_apart <= NEAR_HOURS and named and match.score >= NAMED_FLOOR
 
     def prune(self, before: float) -> None:
         """Forget stories published before ``before``: no new story can join their events any more."""
