@@ -75,7 +75,9 @@ _STAMP = re.compile(
 # A photo caption: a short line that ends in a picture credit, "Label: Name/Outlet" or "© Outlet"
 # ("… at Port Calloway on Monday. Photo: Marcus Ode/Tidewater"). It describes the picture, and
 # each outlet writes its own: its names are not the story's.
-_CAPTION = re.compile(r"(?:^|(?<=[.!?] ))(?:[^\W\d_]{3,12}\.?:\s*[^\W\d_][^/\n:.!?]{1,50}/[^/\n.!?:]{2,50}|©[^\n.!?©]{2,50})$")
+_CAPTION = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:[^\W\d_]{3,12}\.?:\s*[^\W\d_][^/\n:.!?]{1,50}/[^/\n.!?:]{2,50}|©[^\n.!?©]{2,50})$"
+)
 CAPTION_WORDS = 30
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
