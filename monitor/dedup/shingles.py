@@ -23,7 +23,7 @@ SENTENCES = 32
 # Numbers, katakana runs (foreign names), Han names and places marked by their suffix (田中一郎氏,
 # 福井市), and capitalised words of the Latin, Greek and Cyrillic alphabets.
 _FACT = re.compile(
-    r"(?P<number>\d[\d,.]*\d|\d)(?:\s?(?P<times>万亿|万|亿|千|thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
+    r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.]\d+)?(?!\d)|\d[\d,.]*\d|\d)(?:\s?(?P<times>万亿|万|亿|千|thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
     r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b)?"
     r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
     r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
@@ -32,6 +32,7 @@ _FACT = re.compile(
 _TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
 _TIMES |= dict.fromkeys(("mln", "млн", "Mio", "millones", "milyon"), 1e6)
 _TIMES |= dict.fromkeys(("billion", "bn", "млрд", "Mrd", "milliard", "milliards", "mil millones", "milyar"), 1e9)
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 # Capitalised because they open a sentence or a clause, not because they name anything.
 _NOT_FACTS = frozenset(
@@ -102,6 +103,7 @@ def number_key(digits: str, times: str | None = None) -> str:
     """One form of a number however it is written: "255.0亿" and "255亿", "24.8万" and "248,000",
     "1.2 million" and "1,200,000" give one key. A separator before three digits groups thousands;
     another is the decimal point (",5" in "39,5")."""
+    digits = digits.translate(_SPACES)  # "1 200" (French, Russian): a space groups thousands
     plain = _THOUSANDS.sub("", digits) if digits.count(",") + digits.count(".") > 1 or not times else digits
     try:
         value = float(plain.replace(",", "."))
