@@ -23,6 +23,7 @@ MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
 ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
 ROUND_UP_OTHERS = 0.25
 ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts for
+FOLLOW_UP_OWN = 0.5  # a longer text by a story's own outlet, less than this of it the story's: a follow-up
 
 
 @dataclass(slots=True)
@@ -47,7 +48,9 @@ class Evidence:
     score: float  # percent of the shorter text's checked shingles found in the longer
     checked: int  # how many shingles were checked
     query_shorter: bool  # the entry being decided is the shorter (else the stored one is)
+    found: int = 0  # how many of the checked shingles were found
     round_up: bool = False  # the longer (the entry being decided) quotes other stories as much
+    follow_up: bool = False  # the longer is the story's own outlet's next story, opening with its text
 
     def facts(self, query: Signature, other: Stored) -> float:
         """Percent of the shorter's names and numbers (sampled) found in the longer's; 100 with too few.
@@ -94,7 +97,7 @@ def containment(query: Signature, other: Stored) -> Evidence:
             theirs = set(np.frombuffer(other.opening, dtype="<u4").tolist())
             found, checked = found + len(theirs.intersection(opening)), checked + len(opening)
     score = 100.0 * found / checked if checked else 0.0
-    return Evidence(score, checked, other.length >= query.length)
+    return Evidence(score, checked, other.length >= query.length, found)
 
 
 def explained(query: Signature, other: Stored) -> float:
@@ -165,11 +168,25 @@ def round_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     "In one story only": sentences of the trade ("the ruling can be challenged") are in many."""
     if max(explained(sig, doc) for doc in verified if doc.story_id == story_id) >= ROUND_UP_OWN:
         return False  # the common case, a copy: the other candidates are not read
+    if any(explained(sig, doc) >= ROUND_UP_OWN for doc in verified):
+        return False  # another story has most of it: it is that one's copy, not a digest
     parts = quoted(sig, verified)
     others = [part for story, part in parts.items() if story != story_id]
     if max(others, default=0.0) >= ROUND_UP_OWN:
         return False  # another story has most of it: the same text under two stories, not a digest
     return sum(part for part in others if part >= ROUND_UP_PART) >= ROUND_UP_OTHERS
+
+
+def follow_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
+    """Is ``sig``, longer than an entry of ``story_id`` it holds, that story's outlet's next story? An
+    outlet does not syndicate its own story: a follow-up opens with the first paragraph it ran
+    the day before, then tells what is new. True when an entry of the story comes from ``sig``'s
+    outlet and no entry of the story accounts for ``FOLLOW_UP_OWN`` of ``sig``'s text (an update
+    that adds a paragraph on top of the whole story is still mostly the story)."""
+    own = [doc for doc in verified if doc.story_id == story_id]
+    if not sig.outlet or all(doc.outlet != sig.outlet for doc in own):
+        return False
+    return max(explained(sig, doc) for doc in own) < FOLLOW_UP_OWN
 
 
 def digest(sig: Signature, verified: list[Stored], event_of: Callable[[int], int | None]) -> bool:

@@ -26,7 +26,7 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 
 from monitor.dedup.bulk import Postings
-from monitor.dedup.compare import Evidence, containment, digest, round_up, stored
+from monitor.dedup.compare import Evidence, containment, digest, follow_up, round_up, stored
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
 from monitor.dedup.signature import Signature, signature
@@ -109,6 +109,11 @@ class StoryIndex:
             reason += ", beside passages of other stories (a round-up)"
             # A digest of several events is none of them: it would join whichever it quotes most.
             return Decision(None, evidence.score, None, reason, None, 0.0, "new event: a round-up", sig)
+        if evidence.follow_up:  # the outlet's next story on its own story's event
+            reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
+            event_id = self.events.event_of(doc.story_id)
+            why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
+            return Decision(None, evidence.score, None, reason, event_id, 1.0, why, sig)
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
@@ -173,7 +178,9 @@ class StoryIndex:
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
-            if best is None or margin > best[4]:
+            # Ties (a summary and the full text both held whole) go to the entry holding most of the
+            # text found: the summary of a follow-up is also the first paragraph of the story before it.
+            if best is None or (margin, evidence.found) > (best[4], best[0].found):
                 best = (evidence, entry_id, doc, needed, margin)
         if best is None:
             return None
@@ -183,6 +190,8 @@ class StoryIndex:
             quoting = digest(sig, verified, self.events.event_of)
         if quoting:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
+        if best[4] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
+            return replace(best[0], follow_up=True), best[1], best[2], best[3]
         return best[:4]
 
     def _holders(self, keys: frozenset[int]) -> Iterable[int | list[int] | None]:

@@ -140,7 +140,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
     published = entry.published or seen
-    title_tokens = script_tokens(fold(entry.title))
+    title_tokens = _own_name_dropped(script_tokens(fold(entry.title)), entry.outlet)
     found = keywords_written(entry, published, cleaned.text)
     return Signature(
         keys=keys,
@@ -164,6 +164,14 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
 def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVENT_DATING) -> list[Signature]:
     """``signature`` of each entry, in order."""
     return [signature(entry, seen, window) for entry in entries]
+
+
+def _own_name_dropped(title: list[str], outlet: str) -> list[str]:
+    """The headline's words without the outlet's name an outlet signs it with ("… | Лента дня")."""
+    name = script_tokens(fold(outlet)) if outlet else []
+    if name and len(title) > len(name) and title[-len(name) :] == name:
+        return title[: -len(name)]
+    return title
 
 
 def _u32(values: list[int]) -> bytes:
