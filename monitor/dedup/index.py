@@ -29,7 +29,7 @@ from monitor.dedup.bulk import Postings
 from monitor.dedup.compare import Evidence, containment, digest, follow_up, round_up, stored
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
-from monitor.dedup.signature import Signature, signature
+from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.models import Entry
 
 STORY_THRESHOLD = 60.0  # percent of the shorter text's shingles found in the longer (tests/data/dedup)
@@ -37,6 +37,7 @@ FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found 
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
+MIN_HELD = 8  # nor can a stored text of fewer shingles than this be held by a longer one
 TITLE_WORDS = 5  # then a headline this long, the same, says it ("Live updates" or "Weather" would not)
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
@@ -97,8 +98,8 @@ class StoryIndex:
 
     def decide(self, sig: Signature) -> Decision:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
-        if len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:  # fewer words than that
-            return self._headline_only(sig)
+        if sig.flags & TITLE_ONLY or len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:
+            return self._headline_only(sig)  # no text, or fewer words than that: the headline says it
         shares: dict[int, float] = {}  # story -> the percent of text it shares with this entry
         best = self._best_copy(sig, shares)
         if best is None:
@@ -173,6 +174,8 @@ class StoryIndex:
             doc = self._docs[entry_id]
             verified.append(doc)
             evidence = containment(sig, doc)
+            if not evidence.query_shorter and evidence.checked < MIN_HELD:
+                continue  # "This story has been updated.": too little to say the longer text holds it
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
             needed = self.threshold - (TITLE_BONUS if doc.title == sig.title else 0.0)
             margin = evidence.score - needed

@@ -43,6 +43,7 @@ from monitor.dedup.shingles import crc, facts, sentence_hashes, shingle_hashes, 
 from monitor.models import Entry
 from monitor.text import fold, script_tokens
 
+TITLE_ONLY = 8  # a flag: no story text (or only wrapping), the headline stands in for it
 SAMPLE_BELOW = 1 << 32  # every hash: a text of SAMPLE_MAX shingles or fewer is kept whole
 SAMPLE_MAX = 160
 OPENING_SHINGLES = 24
@@ -73,7 +74,7 @@ class Signature:
     sentences: bytes  # uint32 hash per sentence, in order
     facts: bytes  # sorted uint32 hashes of names and numbers, the FACTS smallest
     length: int  # shingles in the text
-    flags: int  # clean.DATELINE | BYLINE | TRUNCATED
+    flags: int  # clean.DATELINE | BYLINE | TRUNCATED, and TITLE_ONLY
     title: int  # hash of the folded title's words
     lede: str  # the opening, folded: for people, and for "too little text"
     keywords: tuple[str, ...]
@@ -149,7 +150,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         sentences=_u32(sentence_hashes(folded)),
         facts=_u32(facts(text)),
         length=len(hashes),
-        flags=cleaned.flags,
+        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY),
         title=crc(" ".join(title_tokens)),
         lede=" ".join(words[:40])[:LEDE_CHARS],
         keywords=tuple(found),
