@@ -39,6 +39,8 @@ EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
 MIN_HELD = 8  # nor can a stored text of fewer shingles than this be held by a longer one
 TITLE_WORDS = 5  # then a headline this long, the same, says it ("Live updates" or "Weather" would not)
+SUMMARY_SHINGLES = 40  # a text this short is a summary: a sentence or two
+SUMMARY_THRESHOLD = 25.0  # the containment a summary under the same headline needs
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
@@ -177,7 +179,7 @@ class StoryIndex:
             if not evidence.query_shorter and evidence.checked < MIN_HELD:
                 continue  # "This story has been updated.": too little to say the longer text holds it
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
-            needed = self.threshold - (TITLE_BONUS if doc.title == sig.title else 0.0)
+            needed = self._needed(sig, doc)
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
@@ -196,6 +198,16 @@ class StoryIndex:
         if best[4] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
             return replace(best[0], follow_up=True), best[1], best[2], best[3]
         return best[:4]
+
+    def _needed(self, sig: Signature, doc: _Doc) -> float:
+        """The containment that makes ``sig`` a copy of ``doc``: the threshold, less ``TITLE_BONUS`` for
+        the same headline; ``SUMMARY_THRESHOLD`` when one of them is a summary (``SUMMARY_SHINGLES``)
+        under the same headline of ``TITLE_WORDS`` or more, which then says as much as its text."""
+        if doc.title != sig.title:
+            return self.threshold
+        if sig.title_words >= TITLE_WORDS and min(doc.length, sig.length) <= SUMMARY_SHINGLES:
+            return min(SUMMARY_THRESHOLD, self.threshold - TITLE_BONUS)
+        return self.threshold - TITLE_BONUS
 
     def _holders(self, keys: frozenset[int]) -> Iterable[int | list[int] | None]:
         """The entries holding each of ``keys`` (in their order): an id, a list, or None."""
