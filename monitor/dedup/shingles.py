@@ -20,10 +20,12 @@ SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
 FACTS = 40
 SENTENCES = 32
-# Numbers, katakana runs (foreign names), Han names and places marked by their suffix (田中一郎氏,
-# 福井市), and capitalised words of the Latin, Greek and Cyrillic alphabets.
+# Numbers (thousands grouped by a comma, a point or a space: "1 200"), katakana runs (foreign
+# names), Han names and places marked by their suffix (田中一郎氏, 福井市), and capitalised words
+# of the Latin, Greek and Cyrillic alphabets.
 _FACT = re.compile(
-    r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.]\d+)?(?!\d)|\d[\d,.]*\d|\d)(?:\s?(?P<times>万亿|万|亿|千|thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
+    r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.]\d+)?(?!\d)|\d[\d,.]*\d|\d)"
+    r"(?:\s?(?P<times>万亿|万|亿|千|thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
     r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b)?"
     r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
     r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
