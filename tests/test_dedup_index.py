@@ -5,7 +5,7 @@ The reference (``Plain``) is written from the documented behaviour of ``EventInd
 docstring and the module's: candidates, IDF, cosine, scripts, numbers that disagree) and reads
 nothing of the code under test: it keeps its own record of what was added, computes its own
 document frequencies, IDF and scripts, and has its own constants (``DOCUMENTED``, checked once
-against the module). It can fail: with ``events._Weights`` counting the stories without the
+against the module). It can fail: with ``eventscore._Weights`` counting the stories without the
 one being decided (``self._n = stories`` for ``stories + 1``), or with ``MIN_SHARED`` read as
 "more than" (``ids[MIN_SHARED:]`` in ``_most_found``), ``test_find_decides_as_the_plain_algorithm``
 fails, and so it does with a ``_numbers_disagree`` that never says true; the three mutations were tried.
