@@ -86,6 +86,7 @@ CAPTION_WORDS = 30
 _LABELLED = re.compile(r"^[^\W\d_][\w'’-]*(?: [\w'’-]+){0,3} ?[:：]\s*\S")
 _SENTENCE_ENDS = re.compile(r"[.!?…。！？]['\"»”’)]*$")
 LABELLED_WORDS = 20
+NOTE_WORDS = 16
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
 _DATELINE = re.compile(
@@ -125,8 +126,8 @@ def clean(body: str) -> Cleaned:
         if number == len(raw_lines) - 1 and lines and _ARROW_LINE.match(line):
             flags |= TRUNCATED  # "Continuer la lecture →": a link to the rest, not the story
             continue
-        if not lines:  # wrapping opens the story: credit, byline, then dateline
-            if number < len(raw_lines) - 1 and _byline_line(line):
+        if not lines:  # wrapping opens the story: a note, credit, byline, then dateline
+            if number < len(raw_lines) - 1 and (_byline_line(line) or _note(line)):
                 flags |= BYLINE
                 continue
             line, flags = _opening(line, flags)
@@ -145,6 +146,17 @@ def _aside(line: str, first: bool) -> bool:
     if words <= CAPTION_WORDS and _CAPTION.search(line):
         return True
     return not first and words <= LABELLED_WORDS and bool(_LABELLED.match(line)) and not _SENTENCE_ENDS.search(line)
+
+
+def _note(line: str) -> bool:
+    """Is this first line (more text follows) a short labelled note, not the story's first sentence?
+    "Editor's note: This story has been updated.", "Nota de la redacción: …", "Autor: Ewa Zalewska,
+    Agencja …", "編集部注：…". A dateline ("KABUL: …", "Kabul, Dec 2 (Wire):") is the story's, and so
+    is a first sentence of more than ``NOTE_WORDS`` words."""
+    if len(line.split()) > NOTE_WORDS or not _LABELLED.match(line):
+        return False
+    dateline = _DATELINE.match(line)
+    return not (dateline and _is_dateline(dateline))
 
 
 def _opening(line: str, flags: int) -> tuple[str, int]:

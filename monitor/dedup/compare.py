@@ -20,6 +20,8 @@ from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
+MIN_OVERLAP = 2  # shingles a sentence shares with the other text to count as shared
+MISSING_FACTS = 3  # names and numbers of such sentences (not word for word) missing: facts of their own
 ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
 ROUND_UP_OTHERS = 0.25
 ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts for
@@ -53,10 +55,25 @@ class Evidence:
     follow_up: bool = False  # the longer is the story's own outlet's next story, opening with its text
 
     def facts(self, query: Signature, other: Stored) -> float:
-        """Percent of the shorter's names and numbers (sampled) found in the longer's; 100 with too few.
-        Asked only of a candidate whose text is close enough: most are not."""
-        shorter, longer = (query, other) if self.query_shorter else (other, query)
-        return _facts(shorter.facts, longer.facts)
+        """Percent of the names and numbers of the text the two share found in the other; 100 with too
+        few. Asked only of a candidate whose text is close enough: most are not.
+
+        "The text they share": the entry's sentences that share shingles with the other. Copies agree
+        where they overlap, whatever each added (a byline, a caption, a new first sentence, a box).
+        Two bulletins of one template overlap in boilerplate that agrees and in sentences of one
+        frame that print other names and numbers: ``MISSING_FACTS`` of those missing from the
+        other, in sentences it does not have word for word, and the share is theirs alone."""
+        if not query.lines:  # a stored signature: the shorter's names and numbers in the longer's
+            shorter, longer = (query, other) if self.query_shorter else (other, query)
+            return _facts(shorter.facts, longer.facts)
+        known = set(np.frombuffer(other.sample, dtype="<u4").tolist())
+        known.update(np.frombuffer(other.opening, dtype="<u4").tolist())
+        verbatim = set(np.frombuffer(other.sentences, dtype="<u4").tolist())
+        shared = [(h in verbatim, facts) for h, shingles, facts in query.lines if len(shingles & known) >= MIN_OVERLAP]
+        near = _u32(set().union(*(facts for same, facts in shared if not same)))
+        if _facts(near, other.facts, count=True) >= MISSING_FACTS:
+            return _facts(near, other.facts)
+        return _facts(_u32(set().union(*(facts for _, facts in shared))), other.facts)
 
     def says(self, entry_id: int, other: Stored, query: Signature) -> str:
         """The evidence in words, from the point of view of the entry being decided."""
@@ -110,14 +127,22 @@ def explained(query: Signature, other: Stored) -> float:
     return len(set(mine).intersection(np.frombuffer(other.sample, dtype="<u4").tolist())) / len(mine)
 
 
-def _facts(shorter: bytes, longer: bytes) -> float:
-    """Percent of the shorter's facts found in the longer's, both taken below the same bound."""
+def _facts(shorter: bytes, longer: bytes, count: bool = False) -> float:
+    """Percent of the shorter's facts found in the longer's, both taken below the same bound (with
+    ``count``: how many are missing)."""
     mine, theirs = np.frombuffer(shorter, dtype="<u4").tolist(), np.frombuffer(longer, dtype="<u4").tolist()
-    bound = min(mine[-1] if len(mine) == FACTS else 1 << 32, theirs[-1] if len(theirs) == FACTS else 1 << 32)
+    bound = min(mine[-1] if len(mine) >= FACTS else 1 << 32, theirs[-1] if len(theirs) == FACTS else 1 << 32)
     checked = [h for h in mine if h <= bound]
+    found = len(set(checked).intersection(theirs))
+    if count:
+        return float(len(checked) - found)
     if len(checked) < MIN_FACTS:
         return 100.0
-    return 100.0 * len(set(checked).intersection(theirs)) / len(checked)
+    return 100.0 * found / len(checked)
+
+
+def _u32(values: set[int]) -> bytes:
+    return np.array(sorted(values), dtype="<u4").tobytes()
 
 
 def _sentences(mine: bytes, theirs: bytes) -> tuple[int, int, bool]:

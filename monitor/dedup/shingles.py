@@ -115,16 +115,40 @@ def number_key(digits: str, times: str | None = None) -> str:
 
 
 def facts(text: str) -> list[int]:
-    """The ``FACTS`` smallest hashes of the names and numbers of ``text`` (see ``_FACT``).
+    """The ``FACTS`` smallest hashes of the names and numbers of ``text`` (see ``fact_spans``)."""
+    return sorted({h for _, h in fact_spans(text)})[:FACTS]
+
+
+def fact_spans(text: str) -> list[tuple[int, int]]:
+    """Where each name and number of ``text`` is (its offset), with its hash (``_FACT``).
 
     A capitalised word opening a sentence counts only when the text also writes it capitalised
     inside a sentence: "Власти", "Officials" or "According" open sentences without naming anything.
     """
     inner: set[str] = set()
-    first: set[str] = set()
-    for found in _FACT.finditer(text):
-        word = found.group() if found.group("number") is None else number_key(found["number"], found["times"])
-        opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, found.start() - 3), found.start())
-        (first if opens else inner).add(fold(word))
-    names = (inner | (first & inner)) - _NOT_FACTS
-    return sorted(map(crc, names))[:FACTS]
+    found: list[tuple[int, str]] = []
+    for match in _FACT.finditer(text):
+        word = match.group() if match.group("number") is None else number_key(match["number"], match["times"])
+        word = fold(word)
+        opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
+        if not opens:
+            inner.add(word)
+        found.append((match.start(), word))
+    names = inner - _NOT_FACTS
+    return [(at, crc(word)) for at, word in found if word in names]
+
+
+def sentence_facts(text: str) -> tuple[tuple[int, frozenset[int], frozenset[int]], ...]:
+    """Per sentence of ``text`` (case kept): its hash (``sentence_hashes``), its shingle hashes, and
+    the hashes of its names and numbers."""
+    spans = fact_spans(text)
+    out = []
+    start = 0
+    for end in [m.start() for m in _SENTENCE_SPLIT.finditer(text)] + [len(text)]:
+        folded = fold(text[start:end])
+        words = ascii_words_joined(folded) if folded.isascii() else " ".join(script_tokens(folded))
+        if words:
+            shingles = frozenset(shingle_hashes(script_tokens(folded)).tolist())
+            out.append((crc(words), shingles, frozenset(h for at, h in spans if start <= at < end)))
+        start = end
+    return tuple(out)

@@ -39,7 +39,7 @@ import numpy as np
 
 from monitor.dedup.clean import clean
 from monitor.dedup.events import event_time, keywords_written
-from monitor.dedup.shingles import crc, facts, sentence_hashes, shingle_hashes, unspaced
+from monitor.dedup.shingles import crc, facts, sentence_facts, sentence_hashes, shingle_hashes, unspaced
 from monitor.models import Entry
 from monitor.text import fold, script_tokens
 
@@ -63,9 +63,9 @@ _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, open
 class Signature:
     """An entry as the dedup index sees it. ``when`` is the event's POSIX time (see ``signature``).
 
-    ``shingles``, ``written`` and ``title_words`` exist only on a fresh signature (the entry being
-    decided): all its shingle hashes, its keywords as written, and its headline's length in words.
-    Stored signatures leave them empty.
+    ``shingles``, ``written``, ``title_words`` and ``lines`` exist only on a fresh signature (the entry
+    being decided): all its shingle hashes, its keywords as written, its headline's length in words,
+    and each sentence's hash and shingles with its names and numbers. Stored signatures leave them empty.
     """
 
     keys: tuple[int, ...]
@@ -83,6 +83,7 @@ class Signature:
     shingles: frozenset[int] = frozenset()
     written: tuple[str, ...] = ()
     title_words: int = 0
+    lines: tuple[tuple[int, frozenset[int], frozenset[int]], ...] = ()  # per sentence: hash, shingles, facts
 
     @property
     def threshold(self) -> int:
@@ -159,6 +160,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         shingles=frozenset(unique),
         written=tuple(found.values()),
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
+        lines=sentence_facts(text),
     )
 
 
