@@ -114,9 +114,9 @@ def number_key(digits: str, times: str | None = None) -> str:
     return f"{value * _TIMES.get(times or '', 1):.6g}"
 
 
-def facts(text: str) -> list[int]:
-    """The ``FACTS`` smallest hashes of the names and numbers of ``text`` (see ``fact_spans``)."""
-    return sorted({h for _, h in fact_spans(text)})[:FACTS]
+def facts(text: str, spans: list[tuple[int, int]] | None = None) -> list[int]:
+    """The ``FACTS`` smallest hashes of the names and numbers of ``text`` (``spans``: its ``fact_spans``)."""
+    return sorted({h for _, h in (fact_spans(text) if spans is None else spans)})[:FACTS]
 
 
 def fact_spans(text: str) -> list[tuple[int, int]]:
@@ -138,17 +138,20 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     return [(at, crc(word)) for at, word in found if word in names]
 
 
-def sentence_facts(text: str) -> tuple[tuple[int, frozenset[int], frozenset[int]], ...]:
-    """Per sentence of ``text`` (case kept): its hash (``sentence_hashes``), its shingle hashes, and
-    the hashes of its names and numbers."""
-    spans = fact_spans(text)
+def sentence_facts(
+    text: str, hashes: np.ndarray, width: int, spans: list[tuple[int, int]]
+) -> tuple[tuple[int, frozenset[int], frozenset[int]], ...]:
+    """Per sentence of ``text`` (case kept): its hash (``sentence_hashes``), its shingle hashes (taken
+    from ``hashes``, the whole text's shingles of ``width`` tokens), and the hashes of its names and
+    numbers (of ``spans``, its ``fact_spans``)."""
     out = []
-    start = 0
+    start = at = 0
     for end in [m.start() for m in _SENTENCE_SPLIT.finditer(text)] + [len(text)]:
-        folded = fold(text[start:end])
-        words = ascii_words_joined(folded) if folded.isascii() else " ".join(script_tokens(folded))
-        if words:
-            shingles = frozenset(shingle_hashes(script_tokens(folded)).tolist())
-            out.append((crc(words), shingles, frozenset(h for at, h in spans if start <= at < end)))
+        tokens = script_tokens(fold(text[start:end]))
+        if tokens:
+            key = crc(" ".join(tokens))  # as ``sentence_hashes`` hashes it
+            inside = frozenset(hashes[at : at + len(tokens) - width + 1].tolist())
+            out.append((key, inside, frozenset(h for offset, h in spans if start <= offset < end)))
+            at += len(tokens)
         start = end
     return tuple(out)

@@ -39,7 +39,17 @@ import numpy as np
 
 from monitor.dedup.clean import clean
 from monitor.dedup.events import event_time, keywords_written
-from monitor.dedup.shingles import crc, facts, sentence_facts, sentence_hashes, shingle_hashes, unspaced
+from monitor.dedup.shingles import (
+    SHINGLE_CHARS,
+    SHINGLE_WORDS,
+    crc,
+    fact_spans,
+    facts,
+    sentence_facts,
+    sentence_hashes,
+    shingle_hashes,
+    unspaced,
+)
 from monitor.models import Entry
 from monitor.text import fold, script_tokens
 
@@ -144,12 +154,13 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     published = entry.published or seen
     title_tokens = _own_name_dropped(script_tokens(fold(entry.title)), entry.outlet)
     found = keywords_written(entry, published, cleaned.text)
+    spans = fact_spans(text)
     return Signature(
         keys=keys,
         sample=sample.astype("<u4").tobytes(),
         opening=_u32([h for h in head if h >= bound]),
         sentences=_u32(sentence_hashes(folded)),
-        facts=_u32(facts(text)),
+        facts=_u32(facts(text, spans)),
         length=len(hashes),
         flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY),
         title=crc(" ".join(title_tokens)),
@@ -160,7 +171,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         shingles=frozenset(unique),
         written=tuple(found.values()),
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
-        lines=sentence_facts(text),
+        lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans),
     )
 
 
