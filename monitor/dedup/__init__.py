@@ -11,7 +11,8 @@ Design, in the order an entry meets it:
    ellipsis then a few words, "… Lire la suite", or a last line ending in an arrow).
    Lines each outlet adds of its own are not story text: a photo caption ending in a
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
-   that is not a sentence ("Related: <another headline>", "Tags: …", a fact box). Invisible
+   that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
+   short labelled note on top ("Editor's note: …", "Nota de la redacción: …"). Invisible
    marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
    text is read (``monitor.text.squash``): a word with one of them inside is one word.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
@@ -28,8 +29,12 @@ Design, in the order an entry meets it:
    paragraph added on top.
 4. **Verify** (``compare``): containment, the share of the shorter text's sampled
    shingles found in the longer, over the whole body; >= 60 % (``STORY_THRESHOLD``, 50 %
-   when the headlines are the same) joins the story, if the names and numbers agree
-   (numbers folded to one form: "24.8万" = "248,000"). The reason says it in words:
+   when the headlines are the same) joins the story, if the names and numbers agree where
+   the two texts overlap (80 % of those in the entry's sentences that share shingles with
+   the other; numbers folded to one form: "24.8万" = "248,000" = "248 000"). Copies agree
+   where they overlap whatever each added; two bulletins of one template overlap in
+   sentences of one frame that print other names and numbers (three or more missing
+   there, and only those sentences count). The reason says it in words:
    "92 % of this entry's text appears in entry 17 (Wire Desk); 80 % of its sentences
    word for word, in order; opening differs: dateline removed". A longer text holding a
    story beside passages found only in other stories is a round-up: none of them, no event;
