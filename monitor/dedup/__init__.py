@@ -54,10 +54,10 @@ Design, in the order an entry meets it:
    (``dates``). Two reports that each print three numbers or more and share none report
    different happenings (the next day's market close), and so do two that share a quarter
    of their text or more (without being copies) published 12 h or more apart: the next issue
-   of a series written from one template (``SERIES_TEXT``). Within 12 h, a new story whose
-   names, numbers and days are mostly (half, IDF-weighted) the other's, or that shares six
-   of them found in at most two stories of the window, joins at an overlap of 0.15: the
-   cosine is diluted by each outlet's own headline and lead words. A capital makes a name only where
+   of a series written from one template (``SERIES_TEXT``). A new story that shares six
+   names and numbers found in at most two stories of the window, or, within 12 h, whose
+   names, numbers and days are mostly (half, IDF-weighted) the other's, joins at an overlap
+   of 0.15: the cosine is diluted by each outlet's own headline and lead words. A capital makes a name only where
    grammar does not put one: not a sentence's first word ("Das", "Les", "The") unless also
    written capitalised mid-sentence, not a title-case headline, and in a text that capitalises
    its nouns (German) only a word that recurs or stands in a run ("Elena Haddadi"). The reason

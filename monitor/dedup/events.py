@@ -75,8 +75,9 @@ POSTINGS_READ = 200  # newest stories read per keyword: events are recent
 # Reports of one happening within NEAR_HOURS that name mostly the same people, places, numbers and
 # days (NAMED_SHARE of the new story's, IDF-weighted) join at a lower overlap (NAMED_FLOOR): the
 # cosine is diluted by each outlet's own headline and lead words and by the copies' headlines.
-# So do reports within NEAR_HOURS that share RARE_SHARED names and numbers each found in at most
-# RARE_DF stories of the window: a person's first and last names, a firm, a ship, a figure.
+# So do reports (within EVENT_HOURS) that share RARE_SHARED names and numbers each found in at most
+# RARE_DF stories of the window: a person's first and last names, a firm, a ship, a figure; the
+# next day's follow-up names them again.
 NEAR_HOURS = 12.0
 NAMED_SHARE = 0.5
 NAMED_FLOOR = 0.15
@@ -241,8 +242,9 @@ class EventIndex:
             return False
         if match.score >= self.threshold:
             return True
-        named = match.named >= NAMED_SHARE or match.rare >= RARE_SHARED
-        return match.hours_apart <= NEAR_HOURS and named and match.score >= NAMED_FLOOR
+        if match.score < NAMED_FLOOR:
+            return False
+        return match.rare >= RARE_SHARED or (match.hours_apart <= NEAR_HOURS and match.named >= NAMED_SHARE)
 
     def prune(self, before: float) -> None:
         """Forget stories published before ``before``: no new story can join their events any more."""
