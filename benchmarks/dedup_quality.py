@@ -189,7 +189,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     bare_heldout = args.heldout is not None and args.heldout.resolve() == HELDOUT.resolve()
     if args.heldout is not None and args.heldout.resolve() in (HELDOUT2.resolve(), args.tune3.resolve()):
-        args.detail = True  # a tuning set is a column already: --heldout names it only to see it in detail
+        if not (args.detail or args.explain):
+            args.heldout = None  # a tuning set is a column already, not a held-out one
+        args.detail = args.detail or args.explain
     if args.data is not None or args.catalogue or bare_heldout or args.detail:
         if args.heldout is not None:
             name = f"{_label(args.heldout)}: {args.heldout}"
