@@ -31,7 +31,8 @@ Design, in the order an entry meets it:
    shingles found in the longer, over the whole body; >= 60 % (``STORY_THRESHOLD``, 50 %
    when the headlines are the same) joins the story, if the names and numbers agree where
    the two texts overlap (80 % of those in the entry's sentences that share shingles with
-   the other; numbers folded to one form: "24.8万" = "248,000" = "248 000"). Copies agree
+   the other, when the entry is the shorter; else of the shorter's in the longer; numbers
+   folded to one form: "24.8万" = "248,000" = "248 000"). Copies agree
    where they overlap whatever each added; two bulletins of one template overlap in
    sentences of one frame that print other names and numbers (three or more missing
    there, and only those sentences count). The reason says it in words:
@@ -42,10 +43,9 @@ Design, in the order an entry meets it:
    different events (``compare.digest``).
    A text too short to compare (a summary that is only a dateline, or no text at all)
    joins by the same headline of five words or more, and a summary (40 shingles or fewer)
-   under the same headline needs 25 % (``SUMMARY_THRESHOLD``); a stored text under 8
-   shingles ("This story has been updated.") is no evidence that a longer one holds it.
-   Ties go to the entry holding most of the text. A longer text from a story's own outlet
-   that opens with the story but is less than half of it is the outlet's follow-up: a new
+   under the same headline needs 25 % (``SUMMARY_THRESHOLD``). Ties go to the entry holding
+   most of the text. A longer text from a story's own outlet that opens with the story but
+   is less than half of it is the outlet's follow-up: a new
    story in the same event (``compare.follow_up``; an outlet does not syndicate itself).
 5. **Event** (``events``): a new story joins the event of a recent story (event times
    <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words

@@ -58,13 +58,15 @@ class Evidence:
         """Percent of the names and numbers of the text the two share found in the other; 100 with too
         few. Asked only of a candidate whose text is close enough: most are not.
 
-        "The text they share": the entry's sentences that share shingles with the other. Copies agree
+        When the entry is the shorter, "the text they share" is its sentences that share shingles
+        with the other (when it is the longer, the other's are not known: all the shorter's count,
+        which a longer original or a wire update holds). Copies agree
         where they overlap, whatever each added (a byline, a caption, a new first sentence, a box).
         Two bulletins of one template overlap in boilerplate that agrees and in sentences of one
         frame that print other names and numbers: ``MISSING_FACTS`` of those missing from the
         other, in sentences it does not have word for word, and the share is theirs alone."""
-        if not query.lines:  # a stored signature: the shorter's names and numbers in the longer's
-            shorter, longer = (query, other) if self.query_shorter else (other, query)
+        if not (query.lines and self.query_shorter):  # the stored text is the shorter: its names and
+            shorter, longer = (query, other) if self.query_shorter else (other, query)  # numbers in ours
             return _facts(shorter.facts, longer.facts)
         known = set(np.frombuffer(other.sample, dtype="<u4").tolist())
         known.update(np.frombuffer(other.opening, dtype="<u4").tolist())

@@ -37,7 +37,6 @@ FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found 
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
-MIN_HELD = 8  # nor can a stored text of fewer shingles than this be held by a longer one
 TITLE_WORDS = 5  # then a headline this long, the same, says it ("Live updates" or "Weather" would not)
 SUMMARY_SHINGLES = 40  # a text this short is a summary: a sentence or two
 SUMMARY_THRESHOLD = 25.0  # the containment a summary under the same headline needs
@@ -176,8 +175,6 @@ class StoryIndex:
             doc = self._docs[entry_id]
             verified.append(doc)
             evidence = containment(sig, doc)
-            if not evidence.query_shorter and evidence.checked < MIN_HELD:
-                continue  # "This story has been updated.": too little to say the longer text holds it
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
             needed = self._needed(sig, doc)
             margin = evidence.score - needed
