@@ -12,6 +12,10 @@ _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]+")
 # zero-width space (not white space to str), and the unit separator and three spaces
 # that _SPACE leaves alone (computed over all of Unicode; tests/test_text_fast_paths.py).
 _SPLIT_DIFFERS = ("\u200b", "\x1f", "\u1680", "\u202f", "\u205f")
+# Invisible marks a CMS puts inside words (soft hyphen, zero-width space, word joiner): hyphenation
+# hints, not word breaks. "Robo\u200btics" is one word to read, to match and to compare.
+INVISIBLE_IN_WORDS = "\u00ad\u200b\u2060"
+_INVISIBLE = str.maketrans("", "", INVISIBLE_IN_WORDS)
 _MARKUP_HINT = re.compile(r"<[a-zA-Z/!]|&[#a-zA-Z0-9]+;")
 # Latin, Greek and Cyrillic letters lose their accents when folded; other scripts
 # keep their marks (dropping the dakuten of バ would turn it into ハ).
@@ -106,7 +110,9 @@ def _plain_char(code: int) -> str | None:
 
 
 def squash(text: str) -> str:
-    """Collapse runs of spaces, keep single paragraph breaks, trim."""
+    """Collapse runs of spaces, keep single paragraph breaks, trim; drop ``INVISIBLE_IN_WORDS``."""
+    if not text.isascii() and any(char in text for char in INVISIBLE_IN_WORDS):
+        text = text.translate(_INVISIBLE)
     if "\x1f" in text if text.isascii() else any(char in text for char in _SPLIT_DIFFERS):
         lines = [_SPACE.sub(" ", line).strip() for line in text.splitlines()]
     else:  # the same result, 8x faster than the regular expression

@@ -204,9 +204,11 @@ def test_a_summary_too_short_to_compare_joins_by_its_headline_alone():
 
 
 def test_a_signature_cut_by_the_earlier_shapes_is_recomputed_not_misread():
-    """Blobs of the previous version (magic S2) were cut with the English-only wrapping: the start-up
-    rebuild computes them again (``rebuild_index``) instead of comparing new copies with them."""
+    """Blobs of earlier versions (magic S2: cut with the English-only wrapping; S3: half the shingles
+    of a short text sampled) are computed again by the start-up rebuild (``rebuild_index``) instead
+    of comparing new copies with them."""
     seen = datetime(2026, 3, 2, 12, tzinfo=UTC)
     blob = signature(_entry("a", "t", _story(0)), seen).pack()
     assert Signature.unpack(blob, "lede", (), 0.0, "") is not None
     assert Signature.unpack(b"S2" + blob[2:], "lede", (), 0.0, "") is None
+    assert Signature.unpack(b"S3" + blob[2:], "lede", (), 0.0, "") is None

@@ -63,6 +63,7 @@ MARKUP = st.lists(
 
 
 def _old_squash(text: str) -> str:
+    text = re.sub("[\u00ad\u200b\u2060]", "", text)  # marks inside words: hints, not breaks
     space = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]+")
     lines = (space.sub(" ", line).strip() for line in text.splitlines())
     return re.sub(r"\n\s*\n+", "\n", "\n".join(line for line in lines if line)).strip()

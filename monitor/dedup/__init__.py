@@ -9,32 +9,55 @@ Design, in the order an entry meets it:
    "Name, Outlet" on a line of its own or glued to the story), truncation markers end the
    text (``…Read More``, ``[…]``, ``The post … appeared first on …``, and by shape an
    ellipsis then a few words, "… Lire la suite", or a last line ending in an arrow).
+   Lines each outlet adds of its own are not story text: a photo caption ending in a
+   credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
+   that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
+   short labelled note on top ("Editor's note: …", "Nota de la redacción: …"). Invisible
+   marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
+   text is read (``monitor.text.squash``): a word with one of them inside is one word.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes.
-   Kept: a value-chosen sample of the whole body (about 1 in 4 shingles, at most 128), the
-   opening's other shingles, blocking keys (the opening's sampled shingles and the
-   smallest of the whole sample), a hash per sentence, and the event keywords.
+   Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
+   of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
+   opening's other shingles, blocking keys (the opening's first and sampled shingles and
+   the smallest of the whole sample), a hash per sentence, names and numbers ("1 200" is
+   one number), and the event keywords. A headline signed with the outlet's name
+   ("… | Лента дня") is compared without it.
 3. **Block** (``index``): a new entry looks up *every* shingle it has among the stored
    keys, so the original is found through whatever passage the two share: the opening,
    the middle of a copy whose opening was rewritten, the opening of a copy with a
    paragraph added on top.
 4. **Verify** (``compare``): containment, the share of the shorter text's sampled
    shingles found in the longer, over the whole body; >= 60 % (``STORY_THRESHOLD``, 50 %
-   when the headlines are the same) joins the story, if the names and numbers agree
-   (numbers folded to one form: "24.8万" = "248,000"). The reason says it in words:
+   when the headlines are the same) joins the story, if the names and numbers agree where
+   the two texts overlap (80 % of those in the entry's sentences that share shingles with
+   the other, when the entry is the shorter; else of the shorter's in the longer; numbers
+   folded to one form: "24.8万" = "248,000" = "248 000"). Copies agree
+   where they overlap whatever each added; two bulletins of one template overlap in
+   sentences of one frame that print other names and numbers (three or more missing
+   there, and only those sentences count). The reason says it in words:
    "92 % of this entry's text appears in entry 17 (Wire Desk); 80 % of its sentences
    word for word, in order; opening differs: dateline removed". A longer text holding a
    story beside passages found only in other stories is a round-up: none of them, no event;
    so is a new story that quotes a tenth or more of its text from each of two stories of
    different events (``compare.digest``).
-   A text too short to compare (a summary that is only a dateline) joins by the same
-   headline of five words or more.
+   A text too short to compare (a summary that is only a dateline, or no text at all)
+   joins by the same headline of five words or more, and a summary (40 shingles or fewer)
+   under the same headline needs 25 % (``SUMMARY_THRESHOLD``). Ties go to the entry holding
+   most of the text. A longer text from a story's own outlet that opens with the story but
+   is less than half of it is the outlet's follow-up: a new
+   story in the same event (``compare.follow_up``; an outlet does not syndicate itself).
 5. **Event** (``events``): a new story joins the event of a recent story (event times
    <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words
    reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
    (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
    (``dates``). Two reports that each print three numbers or more and share none report
-   different happenings (the next day's market close). A capital makes a name only where
+   different happenings (the next day's market close), and so do two that share a quarter
+   of their text or more (without being copies) published 12 h or more apart: the next issue
+   of a series written from one template (``SERIES_TEXT``). A new story that shares six
+   names and numbers found in at most two stories of the window, or, within 12 h, whose
+   names, numbers and days are mostly (half, IDF-weighted) the other's, joins at an overlap
+   of 0.15: the cosine is diluted by each outlet's own headline and lead words. A capital makes a name only where
    grammar does not put one: not a sentence's first word ("Das", "Les", "The") unless also
    written capitalised mid-sentence, not a title-case headline, and in a text that capitalises
    its nouns (German) only a word that recurs or stands in a run ("Elena Haddadi"). The reason
@@ -47,8 +70,9 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of the earlier design (MinHash bands of the opening) are recomputed from the stored
-bodies on the first start and written back (``rebuild``); stored decisions are kept as they are.
+Signatures of earlier designs (magic S3 and older: half of a short text sampled; MinHash bands
+of the opening) are recomputed from the stored bodies on the first start and written back
+(``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

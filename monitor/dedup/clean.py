@@ -72,6 +72,21 @@ _NAME_THEN_DESK = re.compile(r"^[^\W\d_][^\s|,،:：]*(?:\s+[^\s|,،:：]+){0,3}
 _STAMP = re.compile(
     r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?|\s+[A-Z][A-Za-z]{1,4}\b)[\s,|–—-]+(?=\S)"
 )
+# A photo caption: a short line that ends in a picture credit, "Label: Name/Outlet", "© Outlet" or
+# an agency set off after the caption ("Архивное фото. /СИБ/"). It describes the picture, and each
+# outlet writes its own: its names are not the story's.
+_CAPTION = re.compile(
+    r"(?:^|(?<=[.!?] ))(?:[^\W\d_]{3,12}\.?:\s*[^\W\d_][^/\n:.!?]{1,50}/[^/\n.!?:]{2,50}|©[^\n.!?©]{2,50})$"
+    r"|(?<=[.!?] )[/(][^/()\n]{2,40}[/)]$"
+)
+CAPTION_WORDS = 30
+# A labelled line inside the story that is not a sentence: "Related: <another headline>",
+# "Lesen Sie auch: …", "関連記事： …", "Tags: …", a fact box's "Penumpang: 312 orang". Each outlet
+# adds its own, with names of other stories; the story's sentences end with a full stop.
+_LABELLED = re.compile(r"^[^\W\d_][\w'’-]*(?: [\w'’-]+){0,3} ?[:：]\s*\S")
+_SENTENCE_ENDS = re.compile(r"[.!?…。！？]['\"»”’)]*$")
+LABELLED_WORDS = 20
+NOTE_WORDS = 16
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
 _DATELINE = re.compile(
@@ -106,11 +121,13 @@ def clean(body: str) -> Cleaned:
         folded = fold(line)
         if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
             continue
+        if len(raw_lines) > 1 and _aside(line, first=not lines):
+            continue
         if number == len(raw_lines) - 1 and lines and _ARROW_LINE.match(line):
             flags |= TRUNCATED  # "Continuer la lecture →": a link to the rest, not the story
             continue
-        if not lines:  # wrapping opens the story: credit, byline, then dateline
-            if number < len(raw_lines) - 1 and _byline_line(line):
+        if not lines:  # wrapping opens the story: a note, credit, byline, then dateline
+            if number < len(raw_lines) - 1 and (_byline_line(line) or _note(line)):
                 flags |= BYLINE
                 continue
             line, flags = _opening(line, flags)
@@ -121,6 +138,25 @@ def clean(body: str) -> Cleaned:
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
         lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
     return Cleaned("\n".join(lines), flags)
+
+
+def _aside(line: str, first: bool) -> bool:
+    """Is this line a caption (``_CAPTION``) or, past the first, a labelled line that is not a sentence?"""
+    words = len(line.split())
+    if words <= CAPTION_WORDS and _CAPTION.search(line):
+        return True
+    return not first and words <= LABELLED_WORDS and bool(_LABELLED.match(line)) and not _SENTENCE_ENDS.search(line)
+
+
+def _note(line: str) -> bool:
+    """Is this first line (more text follows) a short labelled note, not the story's first sentence?
+    "Editor's note: This story has been updated.", "Nota de la redacción: …", "Autor: Ewa Zalewska,
+    Agencja …", "編集部注：…". A dateline ("KABUL: …", "Kabul, Dec 2 (Wire):") is the story's, and so
+    is a first sentence of more than ``NOTE_WORDS`` words."""
+    if len(line.split()) > NOTE_WORDS or not _LABELLED.match(line):
+        return False
+    dateline = _DATELINE.match(line)
+    return not (dateline and _is_dateline(dateline))
 
 
 def _opening(line: str, flags: int) -> tuple[str, int]:

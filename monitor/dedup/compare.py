@@ -20,9 +20,12 @@ from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
+MIN_OVERLAP = 2  # shingles a sentence shares with the other text to count as shared
+MISSING_FACTS = 3  # names and numbers of such sentences (not word for word) missing: facts of their own
 ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
 ROUND_UP_OTHERS = 0.25
 ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts for
+FOLLOW_UP_OWN = 0.5  # a longer text by a story's own outlet, less than this of it the story's: a follow-up
 
 
 @dataclass(slots=True)
@@ -47,13 +50,32 @@ class Evidence:
     score: float  # percent of the shorter text's checked shingles found in the longer
     checked: int  # how many shingles were checked
     query_shorter: bool  # the entry being decided is the shorter (else the stored one is)
+    found: int = 0  # how many of the checked shingles were found
     round_up: bool = False  # the longer (the entry being decided) quotes other stories as much
+    follow_up: bool = False  # the longer is the story's own outlet's next story, opening with its text
 
     def facts(self, query: Signature, other: Stored) -> float:
-        """Percent of the shorter's names and numbers (sampled) found in the longer's; 100 with too few.
-        Asked only of a candidate whose text is close enough: most are not."""
-        shorter, longer = (query, other) if self.query_shorter else (other, query)
-        return _facts(shorter.facts, longer.facts)
+        """Percent of the names and numbers of the text the two share found in the other; 100 with too
+        few. Asked only of a candidate whose text is close enough: most are not.
+
+        When the entry is the shorter, "the text they share" is its sentences that share shingles
+        with the other (when it is the longer, the other's are not known: all the shorter's count,
+        which a longer original or a wire update holds). Copies agree
+        where they overlap, whatever each added (a byline, a caption, a new first sentence, a box).
+        Two bulletins of one template overlap in boilerplate that agrees and in sentences of one
+        frame that print other names and numbers: ``MISSING_FACTS`` of those missing from the
+        other, in sentences it does not have word for word, and the share is theirs alone."""
+        if not (query.lines and self.query_shorter):  # the stored text is the shorter: its names and
+            shorter, longer = (query, other) if self.query_shorter else (other, query)  # numbers in ours
+            return _facts(shorter.facts, longer.facts)
+        known = set(np.frombuffer(other.sample, dtype="<u4").tolist())
+        known.update(np.frombuffer(other.opening, dtype="<u4").tolist())
+        verbatim = set(np.frombuffer(other.sentences, dtype="<u4").tolist())
+        shared = [(h in verbatim, facts) for h, shingles, facts in query.lines if len(shingles & known) >= MIN_OVERLAP]
+        near = _u32(set().union(*(facts for same, facts in shared if not same)))
+        if _facts(near, other.facts, count=True) >= MISSING_FACTS:
+            return _facts(near, other.facts)
+        return _facts(_u32(set().union(*(facts for _, facts in shared))), other.facts)
 
     def says(self, entry_id: int, other: Stored, query: Signature) -> str:
         """The evidence in words, from the point of view of the entry being decided."""
@@ -94,7 +116,7 @@ def containment(query: Signature, other: Stored) -> Evidence:
             theirs = set(np.frombuffer(other.opening, dtype="<u4").tolist())
             found, checked = found + len(theirs.intersection(opening)), checked + len(opening)
     score = 100.0 * found / checked if checked else 0.0
-    return Evidence(score, checked, other.length >= query.length)
+    return Evidence(score, checked, other.length >= query.length, found)
 
 
 def explained(query: Signature, other: Stored) -> float:
@@ -107,14 +129,22 @@ def explained(query: Signature, other: Stored) -> float:
     return len(set(mine).intersection(np.frombuffer(other.sample, dtype="<u4").tolist())) / len(mine)
 
 
-def _facts(shorter: bytes, longer: bytes) -> float:
-    """Percent of the shorter's facts found in the longer's, both taken below the same bound."""
+def _facts(shorter: bytes, longer: bytes, count: bool = False) -> float:
+    """Percent of the shorter's facts found in the longer's, both taken below the same bound (with
+    ``count``: how many are missing)."""
     mine, theirs = np.frombuffer(shorter, dtype="<u4").tolist(), np.frombuffer(longer, dtype="<u4").tolist()
-    bound = min(mine[-1] if len(mine) == FACTS else 1 << 32, theirs[-1] if len(theirs) == FACTS else 1 << 32)
+    bound = min(mine[-1] if len(mine) >= FACTS else 1 << 32, theirs[-1] if len(theirs) == FACTS else 1 << 32)
     checked = [h for h in mine if h <= bound]
+    found = len(set(checked).intersection(theirs))
+    if count:
+        return float(len(checked) - found)
     if len(checked) < MIN_FACTS:
         return 100.0
-    return 100.0 * len(set(checked).intersection(theirs)) / len(checked)
+    return 100.0 * found / len(checked)
+
+
+def _u32(values: set[int]) -> bytes:
+    return np.array(sorted(values), dtype="<u4").tobytes()
 
 
 def _sentences(mine: bytes, theirs: bytes) -> tuple[int, int, bool]:
@@ -165,11 +195,25 @@ def round_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     "In one story only": sentences of the trade ("the ruling can be challenged") are in many."""
     if max(explained(sig, doc) for doc in verified if doc.story_id == story_id) >= ROUND_UP_OWN:
         return False  # the common case, a copy: the other candidates are not read
+    if any(explained(sig, doc) >= ROUND_UP_OWN for doc in verified):
+        return False  # another story has most of it: it is that one's copy, not a digest
     parts = quoted(sig, verified)
     others = [part for story, part in parts.items() if story != story_id]
     if max(others, default=0.0) >= ROUND_UP_OWN:
         return False  # another story has most of it: the same text under two stories, not a digest
     return sum(part for part in others if part >= ROUND_UP_PART) >= ROUND_UP_OTHERS
+
+
+def follow_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
+    """Is ``sig``, longer than an entry of ``story_id`` it holds, that story's outlet's next story? An
+    outlet does not syndicate its own story: a follow-up opens with the first paragraph it ran
+    the day before, then tells what is new. True when an entry of the story comes from ``sig``'s
+    outlet and no entry of the story accounts for ``FOLLOW_UP_OWN`` of ``sig``'s text (an update
+    that adds a paragraph on top of the whole story is still mostly the story)."""
+    own = [doc for doc in verified if doc.story_id == story_id]
+    if not sig.outlet or all(doc.outlet != sig.outlet for doc in own):
+        return False
+    return max(explained(sig, doc) for doc in own) < FOLLOW_UP_OWN
 
 
 def digest(sig: Signature, verified: list[Stored], event_of: Callable[[int], int | None]) -> bool:

@@ -34,9 +34,9 @@ import math
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from itertools import filterfalse, repeat
+from itertools import filterfalse
 
 import numpy as np
 
@@ -58,29 +58,36 @@ from monitor.dedup.eventkeys import (  # noqa: F401
     keywords_written,
     script_of,
 )
+from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: part of find's contract)
+    CANDIDATES,
+    MIN_NUMBERS,
+    MIN_SHARED,
+    _cosine,
+    _most_found,
+    _named,
+    _numbers_disagree,
+    _of_scripts,
+    _Weights,
+)
 
 EVENT_HOURS = 36.0
 POSTINGS_READ = 200  # newest stories read per keyword: events are recent
-CANDIDATES = 20  # stories scored per entry, most shared probe keywords first
-MIN_SHARED = 3
-MIN_NUMBERS = 3  # with this many numbers each, two reports of one happening share at least one
-
-
-class _Weights:
-    """idf(word) squared for the index as it is now: the terms of the cosine. Lives for one ``find``.
-
-    The expression is ``EventIndex.idf``'s, inlined: a ``find`` weighs a hundred-odd words, and
-    equal bits matter (ties between candidates go to the first), so nothing is approximated.
-    """
-
-    def __init__(self, df: dict[str, int], stories: int):
-        self._df = df
-        self._n = stories + 1
-
-    def of(self, words: Iterable[str]) -> list[float]:
-        """The weights of ``words``, in their order (sums over them add up in the same order)."""
-        n, log = self._n, math.log
-        return [log(1 + n / (df + 1)) ** 2 for df in map(self._df.get, words, repeat(0))]
+# Reports of one happening within NEAR_HOURS that name mostly the same people, places, numbers and
+# days (NAMED_SHARE of the new story's, IDF-weighted) join at a lower overlap (NAMED_FLOOR): the
+# cosine is diluted by each outlet's own headline and lead words and by the copies' headlines.
+# So do reports (within EVENT_HOURS) that share RARE_SHARED names and numbers each found in at most
+# RARE_DF stories of the window: a person's first and last names, a firm, a ship, a figure; the
+# next day's follow-up names them again.
+NEAR_HOURS = 12.0
+NAMED_SHARE = 0.5
+NAMED_FLOOR = 0.15
+RARE_SHARED = 6
+RARE_DF = 2
+# A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
+# being its copy, is the next issue of a series written from one template (the next day's market
+# close, river level or weather warning): another happening. A follow-up is new text.
+SERIES_HOURS = 12.0
+SERIES_TEXT = 25.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +98,8 @@ class EventMatch:
     shared: tuple[str, ...]  # rarest first
     hours_apart: float
     words: int = 0  # shared keys ``shared`` leaves out: headline and lead words, character pairs
+    named: float = 0.0  # the share of the new story's names, numbers and days (IDF-weighted) shared
+    rare: int = 0  # shared names and numbers found in at most RARE_DF stories of the window
 
     @property
     def reason(self) -> str:
@@ -99,7 +108,7 @@ class EventMatch:
         shares = f"{names} and {others}" if names and self.words else names or others
         return (
             f"same event as story {self.story_id}: shares {shares}; "
-            f"overlap {self.score:.2f}, {self.hours_apart:.0f} h apart"
+            f"overlap {self.score:.2f}, {self.named * 100:.0f} % of its names, {self.hours_apart:.0f} h apart"
         )
 
     def as_written(self, written: dict[str, str]) -> EventMatch:
@@ -185,14 +194,15 @@ class EventIndex:
         """How many stories of the window have ``word``."""
         return self._df.get(word, 0)
 
-    def find(self, words: tuple[str, ...], when: float) -> EventMatch | None:
+    def find(self, words: tuple[str, ...], when: float, series: dict[int, float] | None = None) -> EventMatch | None:
         """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days; ``joins`` judges it.
 
         Only script-neutral keys look up candidates (an event has a who, where or when), each
         reading at most the ``POSTINGS_READ`` newest stories, so the cost per entry is bounded
         whatever the window holds; every keyword counts in the score. The candidates are the
         ``CANDIDATES`` stories found under the most keys (ties: the first found, reading the
-        keys in ``set(words)`` order and each one's postings oldest first).
+        keys in ``set(words)`` order and each one's postings oldest first). ``series``: story -> the
+        percent of the new story's text it shares (``SERIES_TEXT``).
         """
         query = set(words)
         postings = self._postings
@@ -220,12 +230,21 @@ class EventIndex:
             score, shared = _cosine(a, b, weights)
             if _numbers_disagree(query, b, shared):
                 continue
+            if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
+                continue  # the next issue of a template: its shared words are the template's
             if best is None or score > best.score:
-                best = EventMatch(story.event_id, story_id, score, shared, hours)
+                rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
+                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare)
         return best
 
     def joins(self, match: EventMatch | None) -> bool:
-        return match is not None and match.score >= self.threshold
+        if match is None:
+            return False
+        if match.score >= self.threshold:
+            return True
+        if match.score < NAMED_FLOOR:
+            return False
+        return match.rare >= RARE_SHARED or (match.hours_apart <= NEAR_HOURS and match.named >= NAMED_SHARE)
 
     def prune(self, before: float) -> None:
         """Forget stories published before ``before``: no new story can join their events any more."""
@@ -250,47 +269,3 @@ class EventIndex:
             else:
                 del self._postings[key]
                 del df[key]
-
-
-def _most_found(read: list[array[int]], narrow: bool) -> list[int]:
-    """The stories found in ``MIN_SHARED`` or more of the postings ``read``, at most ``CANDIDATES``.
-
-    Most found first; ties in the order first found (``Counter.most_common`` over the postings
-    in turn, without counting the hundreds of stories found once in Python). ``narrow``: every
-    story id fits in 32 bits.
-    """
-    found = np.frombuffer(b"".join(read), dtype=np.int64)
-    ids = found.astype(np.int32) if narrow else found.copy()  # int32 sorts in half the time
-    ids.sort()
-    # In sorted order a story found n times or more is equal to the id n - 1 places on.
-    many = ids[MIN_SHARED - 1 :][ids[MIN_SHARED - 1 :] == ids[: ids.size - MIN_SHARED + 1]]
-    if not many.size:
-        return []  # the common case: no story under enough keys
-    stories = np.array(list(dict.fromkeys(many.tolist())), dtype=np.int64)  # few: a handful at most
-    sightings = found[:, None] == stories
-    counts, first = sightings.sum(axis=0).tolist(), sightings.argmax(axis=0).tolist()
-    ranked = sorted(zip(counts, first, stories.tolist(), strict=True), key=lambda c: (-c[0], c[1]))
-    return [story for _, _, story in ranked[:CANDIDATES]]
-
-
-def _of_scripts(words: set[str], scripts: frozenset[str | None]) -> set[str]:
-    return {w for w in words if _script(w) in scripts}
-
-
-def _cosine(query: dict[str, float], story: set[str], weights: _Weights) -> tuple[float, tuple[str, ...]]:
-    """IDF-weighted cosine of the query's keys (with their weights) and the story's, and the shared keys.
-
-    Sums add up in the order of the sets, as they always did: equal inputs give equal bits.
-    """
-    shared = sorted(query.keys() & story, key=lambda w: (-query[w], w))  # rarest first; ties by name
-    norm = math.sqrt(sum(query.values()) * sum(weights.of(story)))
-    return (sum(map(query.__getitem__, shared)) / norm if norm else 0.0), tuple(shared)
-
-
-def _numbers_disagree(query: set[str], story: set[str], shared: tuple[str, ...]) -> bool:
-    """Do two reports that each print ``MIN_NUMBERS`` numbers or more share none of them, nor a named
-    day? Reports of one happening agree on its figures (the toll, the price, the score); the next
-    day's market close or another town's storm, written from the same frame, do not."""
-    if any(w.isdigit() or w.startswith("@") for w in shared):
-        return False
-    return sum(map(str.isdigit, query)) >= MIN_NUMBERS and sum(map(str.isdigit, story)) >= MIN_NUMBERS

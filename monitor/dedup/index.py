@@ -26,10 +26,10 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 
 from monitor.dedup.bulk import Postings
-from monitor.dedup.compare import Evidence, containment, digest, round_up, stored
+from monitor.dedup.compare import Evidence, containment, digest, follow_up, round_up, stored
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import EventIndex, EventMatch
-from monitor.dedup.signature import Signature, signature
+from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.models import Entry
 
 STORY_THRESHOLD = 60.0  # percent of the shorter text's shingles found in the longer (tests/data/dedup)
@@ -38,6 +38,8 @@ TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold dr
 EVENT_THRESHOLD = 0.23
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
 TITLE_WORDS = 5  # then a headline this long, the same, says it ("Live updates" or "Weather" would not)
+SUMMARY_SHINGLES = 40  # a text this short is a summary: a sentence or two
+SUMMARY_THRESHOLD = 25.0  # the containment a summary under the same headline needs
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
@@ -97,9 +99,10 @@ class StoryIndex:
 
     def decide(self, sig: Signature) -> Decision:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
-        if len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:  # fewer words than that
-            return self._headline_only(sig)
-        best = self._best_copy(sig)
+        if sig.flags & TITLE_ONLY or len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:
+            return self._headline_only(sig)  # no text, or fewer words than that: the headline says it
+        shares: dict[int, float] = {}  # story -> the percent of text it shares with this entry
+        best = self._best_copy(sig, shares)
         if best is None:
             return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
         evidence, entry_id, doc, needed = best
@@ -108,6 +111,11 @@ class StoryIndex:
             reason += ", beside passages of other stories (a round-up)"
             # A digest of several events is none of them: it would join whichever it quotes most.
             return Decision(None, evidence.score, None, reason, None, 0.0, "new event: a round-up", sig)
+        if evidence.follow_up:  # the outlet's next story on its own story's event
+            reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
+            event_id = self.events.event_of(doc.story_id)
+            why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
+            return Decision(None, evidence.score, None, reason, event_id, 1.0, why, sig)
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
@@ -116,7 +124,7 @@ class StoryIndex:
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
         if evidence.score >= needed:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
-        return self._new_story(sig, evidence.score, closest)
+        return self._new_story(sig, evidence.score, closest, shares)
 
     def _headline_only(self, sig: Signature) -> Decision:
         """An entry with too little text to compare (a summary that is only a dateline or a sentence):
@@ -130,8 +138,8 @@ class StoryIndex:
         reason = f"copy: too little text to compare; the same headline ({sig.title_words} words) as {where}"
         return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
-    def _new_story(self, sig: Signature, score: float, reason: str) -> Decision:
-        match: EventMatch | None = self.events.find(sig.keywords, sig.when)
+    def _new_story(self, sig: Signature, score: float, reason: str, shares: dict[int, float] | None = None) -> Decision:
+        match: EventMatch | None = self.events.find(sig.keywords, sig.when, shares)
         if match is not None:  # name what is shared as this entry wrote it
             match = match.as_written(dict(zip(sig.keywords, sig.written, strict=False)))
         if self.events.joins(match):
@@ -140,9 +148,10 @@ class StoryIndex:
         why = f"new event: closest {match.reason}" if match else "new event: no recent story shares keywords"
         return Decision(None, score, None, reason, None, match.score if match else 0.0, why, sig)
 
-    def _best_copy(self, sig: Signature) -> tuple[Evidence, int, _Doc, float] | None:
+    def _best_copy(self, sig: Signature, shares: dict[int, float]) -> tuple[Evidence, int, _Doc, float] | None:
         """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
-        sharing most keys with it, with the score it needed. Ties go to the entry found first."""
+        sharing most keys with it, with the score it needed. Ties go to the entry found first.
+        Fills ``shares``: each verified story, with the most of the text one of its entries shares."""
         # Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
         # shared with several entries must not crowd the one entry that shares the rare passages,
         # and one held by more than MAX_SCAN entries is not read at all.
@@ -166,11 +175,14 @@ class StoryIndex:
             doc = self._docs[entry_id]
             verified.append(doc)
             evidence = containment(sig, doc)
-            needed = self.threshold - (TITLE_BONUS if doc.title == sig.title else 0.0)
+            shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
+            needed = self._needed(sig, doc)
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
-            if best is None or margin > best[4]:
+            # Ties (a summary and the full text both held whole) go to the entry holding most of the
+            # text found: the summary of a follow-up is also the first paragraph of the story before it.
+            if best is None or (margin, evidence.found) > (best[4], best[0].found):
                 best = (evidence, entry_id, doc, needed, margin)
         if best is None:
             return None
@@ -180,7 +192,19 @@ class StoryIndex:
             quoting = digest(sig, verified, self.events.event_of)
         if quoting:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
+        if best[4] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
+            return replace(best[0], follow_up=True), best[1], best[2], best[3]
         return best[:4]
+
+    def _needed(self, sig: Signature, doc: _Doc) -> float:
+        """The containment that makes ``sig`` a copy of ``doc``: the threshold, less ``TITLE_BONUS`` for
+        the same headline; ``SUMMARY_THRESHOLD`` when one of them is a summary (``SUMMARY_SHINGLES``)
+        under the same headline of ``TITLE_WORDS`` or more, which then says as much as its text."""
+        if doc.title != sig.title:
+            return self.threshold
+        if sig.title_words >= TITLE_WORDS and min(doc.length, sig.length) <= SUMMARY_SHINGLES:
+            return min(SUMMARY_THRESHOLD, self.threshold - TITLE_BONUS)
+        return self.threshold - TITLE_BONUS
 
     def _holders(self, keys: frozenset[int]) -> Iterable[int | list[int] | None]:
         """The entries holding each of ``keys`` (in their order): an id, a list, or None."""

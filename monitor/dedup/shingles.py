@@ -20,10 +20,12 @@ SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
 FACTS = 40
 SENTENCES = 32
-# Numbers, katakana runs (foreign names), Han names and places marked by their suffix (田中一郎氏,
-# 福井市), and capitalised words of the Latin, Greek and Cyrillic alphabets.
+# Numbers (thousands grouped by a comma, a point or a space: "1 200"), katakana runs (foreign
+# names), Han names and places marked by their suffix (田中一郎氏, 福井市), and capitalised words
+# of the Latin, Greek and Cyrillic alphabets.
 _FACT = re.compile(
-    r"(?P<number>\d[\d,.]*\d|\d)(?:\s?(?P<times>万亿|万|亿|千|thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
+    r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.]\d+)?(?!\d)|\d[\d,.]*\d|\d)"
+    r"(?:\s?(?P<times>万亿|万|亿|千|thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
     r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b)?"
     r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
     r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
@@ -32,6 +34,7 @@ _FACT = re.compile(
 _TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
 _TIMES |= dict.fromkeys(("mln", "млн", "Mio", "millones", "milyon"), 1e6)
 _TIMES |= dict.fromkeys(("billion", "bn", "млрд", "Mrd", "milliard", "milliards", "mil millones", "milyar"), 1e9)
+_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
 _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 # Capitalised because they open a sentence or a clause, not because they name anything.
 _NOT_FACTS = frozenset(
@@ -102,6 +105,7 @@ def number_key(digits: str, times: str | None = None) -> str:
     """One form of a number however it is written: "255.0亿" and "255亿", "24.8万" and "248,000",
     "1.2 million" and "1,200,000" give one key. A separator before three digits groups thousands;
     another is the decimal point (",5" in "39,5")."""
+    digits = digits.translate(_SPACES)  # "1 200" (French, Russian): a space groups thousands
     plain = _THOUSANDS.sub("", digits) if digits.count(",") + digits.count(".") > 1 or not times else digits
     try:
         value = float(plain.replace(",", "."))
@@ -110,17 +114,44 @@ def number_key(digits: str, times: str | None = None) -> str:
     return f"{value * _TIMES.get(times or '', 1):.6g}"
 
 
-def facts(text: str) -> list[int]:
-    """The ``FACTS`` smallest hashes of the names and numbers of ``text`` (see ``_FACT``).
+def facts(text: str, spans: list[tuple[int, int]] | None = None) -> list[int]:
+    """The ``FACTS`` smallest hashes of the names and numbers of ``text`` (``spans``: its ``fact_spans``)."""
+    return sorted({h for _, h in (fact_spans(text) if spans is None else spans)})[:FACTS]
+
+
+def fact_spans(text: str) -> list[tuple[int, int]]:
+    """Where each name and number of ``text`` is (its offset), with its hash (``_FACT``).
 
     A capitalised word opening a sentence counts only when the text also writes it capitalised
     inside a sentence: "Власти", "Officials" or "According" open sentences without naming anything.
     """
     inner: set[str] = set()
-    first: set[str] = set()
-    for found in _FACT.finditer(text):
-        word = found.group() if found.group("number") is None else number_key(found["number"], found["times"])
-        opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, found.start() - 3), found.start())
-        (first if opens else inner).add(fold(word))
-    names = (inner | (first & inner)) - _NOT_FACTS
-    return sorted(map(crc, names))[:FACTS]
+    found: list[tuple[int, str]] = []
+    for match in _FACT.finditer(text):
+        word = match.group() if match.group("number") is None else number_key(match["number"], match["times"])
+        word = fold(word)
+        opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
+        if not opens:
+            inner.add(word)
+        found.append((match.start(), word))
+    names = inner - _NOT_FACTS
+    return [(at, crc(word)) for at, word in found if word in names]
+
+
+def sentence_facts(
+    text: str, hashes: np.ndarray, width: int, spans: list[tuple[int, int]]
+) -> tuple[tuple[int, frozenset[int], frozenset[int]], ...]:
+    """Per sentence of ``text`` (case kept): its hash (``sentence_hashes``), its shingle hashes (taken
+    from ``hashes``, the whole text's shingles of ``width`` tokens), and the hashes of its names and
+    numbers (of ``spans``, its ``fact_spans``)."""
+    out = []
+    start = at = 0
+    for end in [m.start() for m in _SENTENCE_SPLIT.finditer(text)] + [len(text)]:
+        tokens = script_tokens(fold(text[start:end]))
+        if tokens:
+            key = crc(" ".join(tokens))  # as ``sentence_hashes`` hashes it
+            inside = frozenset(hashes[at : at + len(tokens) - width + 1].tolist())
+            out.append((key, inside, frozenset(h for offset, h in spans if start <= offset < end)))
+            at += len(tokens)
+        start = end
+    return tuple(out)

@@ -8,10 +8,11 @@ character for scripts written without spaces, ``monitor.text.NO_SPACE_RANGES``),
 spellings folded, and shingled (3 words, or 5 characters). Each shingle gets a stable
 32-bit hash (CRC-32 of each token, mixed; never Python's salted ``hash``). Kept:
 
-- ``sample``: every shingle hash below ``SAMPLE_BELOW`` (half of them), at most
-  ``SAMPLE_MAX`` (the smallest). Chosen by value, not position, so a copy and its original
-  keep the *same* shingles of the text they share wherever it sits: the containment of one
-  in the other is measured on the whole body, not on the opening;
+- ``sample``: the ``SAMPLE_MAX`` smallest shingle hashes (every one of a shorter text). Chosen
+  by value, not position, so a copy and its original keep the *same* shingles of the text
+  they share wherever it sits: the containment of one in the other is measured on the whole
+  body, not on the opening, and exactly when the shorter is a summary or one paragraph taken
+  from the middle (a sample of half its shingles said too little about a 30-shingle summary);
 - ``opening``: the other hashes of the first ``OPENING_SHINGLES`` shingles, so a short
   copy (a summary, a trimmed first paragraph) is measured on enough of its text;
 - ``keys`` (blocking): the first ``LEAD_KEYS`` shingles, a sample of the rest of the opening,
@@ -38,11 +39,22 @@ import numpy as np
 
 from monitor.dedup.clean import clean
 from monitor.dedup.events import event_time, keywords_written
-from monitor.dedup.shingles import crc, facts, sentence_hashes, shingle_hashes, unspaced
+from monitor.dedup.shingles import (
+    SHINGLE_CHARS,
+    SHINGLE_WORDS,
+    crc,
+    fact_spans,
+    facts,
+    sentence_facts,
+    sentence_hashes,
+    shingle_hashes,
+    unspaced,
+)
 from monitor.models import Entry
 from monitor.text import fold, script_tokens
 
-SAMPLE_BELOW = 1 << 31
+TITLE_ONLY = 8  # a flag: no story text (or only wrapping), the headline stands in for it
+SAMPLE_BELOW = 1 << 32  # every hash: a text of SAMPLE_MAX shingles or fewer is kept whole
 SAMPLE_MAX = 160
 OPENING_SHINGLES = 24
 LEAD_KEYS = 8  # the first shingles, all indexed: a summary or first-paragraph copy shares them
@@ -51,7 +63,9 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-_MAGIC = b"S3"  # this design's blobs; older ones (S2: wrapping cut by the earlier shapes; MinHash bands) are recomputed
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): S3 sampled half the
+# shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
+_MAGIC = b"S4"
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
@@ -59,9 +73,9 @@ _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, open
 class Signature:
     """An entry as the dedup index sees it. ``when`` is the event's POSIX time (see ``signature``).
 
-    ``shingles``, ``written`` and ``title_words`` exist only on a fresh signature (the entry being
-    decided): all its shingle hashes, its keywords as written, and its headline's length in words.
-    Stored signatures leave them empty.
+    ``shingles``, ``written``, ``title_words`` and ``lines`` exist only on a fresh signature (the entry
+    being decided): all its shingle hashes, its keywords as written, its headline's length in words,
+    and each sentence's hash and shingles with its names and numbers. Stored signatures leave them empty.
     """
 
     keys: tuple[int, ...]
@@ -70,7 +84,7 @@ class Signature:
     sentences: bytes  # uint32 hash per sentence, in order
     facts: bytes  # sorted uint32 hashes of names and numbers, the FACTS smallest
     length: int  # shingles in the text
-    flags: int  # clean.DATELINE | BYLINE | TRUNCATED
+    flags: int  # clean.DATELINE | BYLINE | TRUNCATED, and TITLE_ONLY
     title: int  # hash of the folded title's words
     lede: str  # the opening, folded: for people, and for "too little text"
     keywords: tuple[str, ...]
@@ -79,6 +93,7 @@ class Signature:
     shingles: frozenset[int] = frozenset()
     written: tuple[str, ...] = ()
     title_words: int = 0
+    lines: tuple[tuple[int, frozenset[int], frozenset[int]], ...] = ()  # per sentence: hash, shingles, facts
 
     @property
     def threshold(self) -> int:
@@ -137,16 +152,17 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
     published = entry.published or seen
-    title_tokens = script_tokens(fold(entry.title))
+    title_tokens = _own_name_dropped(script_tokens(fold(entry.title)), entry.outlet)
     found = keywords_written(entry, published, cleaned.text)
+    spans = fact_spans(text)
     return Signature(
         keys=keys,
         sample=sample.astype("<u4").tobytes(),
         opening=_u32([h for h in head if h >= bound]),
         sentences=_u32(sentence_hashes(folded)),
-        facts=_u32(facts(text)),
+        facts=_u32(facts(text, spans)),
         length=len(hashes),
-        flags=cleaned.flags,
+        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY),
         title=crc(" ".join(title_tokens)),
         lede=" ".join(words[:40])[:LEDE_CHARS],
         keywords=tuple(found),
@@ -155,12 +171,21 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         shingles=frozenset(unique),
         written=tuple(found.values()),
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
+        lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans),
     )
 
 
 def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVENT_DATING) -> list[Signature]:
     """``signature`` of each entry, in order."""
     return [signature(entry, seen, window) for entry in entries]
+
+
+def _own_name_dropped(title: list[str], outlet: str) -> list[str]:
+    """The headline's words without the outlet's name an outlet signs it with ("… | Лента дня")."""
+    name = script_tokens(fold(outlet)) if outlet else []
+    if name and len(title) > len(name) and title[-len(name) :] == name:
+        return title[: -len(name)]
+    return title
 
 
 def _u32(values: list[int]) -> bytes:

@@ -1,0 +1,90 @@
+"""How a candidate story scores against a new story's keywords: the pieces of ``EventIndex.find``. Pure.
+
+The candidates are the stories found under most of the new story's names, numbers and days
+(``_most_found``, counted in numpy); each is scored by the IDF-weighted cosine of the keywords
+the two can share (``_cosine``, ``_Weights``), with the share of the new story's names found in
+it (``_named``); two reports that each print ``MIN_NUMBERS`` numbers and share none report
+different happenings (``_numbers_disagree``).
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Iterable
+from itertools import repeat
+
+import numpy as np
+
+from monitor.dedup.eventkeys import _script
+
+CANDIDATES = 20  # stories scored per entry, most shared probe keywords first
+MIN_SHARED = 3
+MIN_NUMBERS = 3  # with this many numbers each, two reports of one happening share at least one
+
+
+class _Weights:
+    """idf(word) squared for the index as it is now: the terms of the cosine. Lives for one ``find``.
+
+    The expression is ``EventIndex.idf``'s, inlined: a ``find`` weighs a hundred-odd words, and
+    equal bits matter (ties between candidates go to the first), so nothing is approximated.
+    """
+
+    def __init__(self, df: dict[str, int], stories: int):
+        self._df = df
+        self._n = stories + 1
+
+    def of(self, words: Iterable[str]) -> list[float]:
+        """The weights of ``words``, in their order (sums over them add up in the same order)."""
+        n, log = self._n, math.log
+        return [log(1 + n / (df + 1)) ** 2 for df in map(self._df.get, words, repeat(0))]
+
+
+def _most_found(read: list[array[int]], narrow: bool) -> list[int]:
+    """The stories found in ``MIN_SHARED`` or more of the postings ``read``, at most ``CANDIDATES``.
+
+    Most found first; ties in the order first found (``Counter.most_common`` over the postings
+    in turn, without counting the hundreds of stories found once in Python). ``narrow``: every
+    story id fits in 32 bits.
+    """
+    found = np.frombuffer(b"".join(read), dtype=np.int64)
+    ids = found.astype(np.int32) if narrow else found.copy()  # int32 sorts in half the time
+    ids.sort()
+    # In sorted order a story found n times or more is equal to the id n - 1 places on.
+    many = ids[MIN_SHARED - 1 :][ids[MIN_SHARED - 1 :] == ids[: ids.size - MIN_SHARED + 1]]
+    if not many.size:
+        return []  # the common case: no story under enough keys
+    stories = np.array(list(dict.fromkeys(many.tolist())), dtype=np.int64)  # few: a handful at most
+    sightings = found[:, None] == stories
+    counts, first = sightings.sum(axis=0).tolist(), sightings.argmax(axis=0).tolist()
+    ranked = sorted(zip(counts, first, stories.tolist(), strict=True), key=lambda c: (-c[0], c[1]))
+    return [story for _, _, story in ranked[:CANDIDATES]]
+
+
+def _of_scripts(words: set[str], scripts: frozenset[str | None]) -> set[str]:
+    return {w for w in words if _script(w) in scripts}
+
+
+def _cosine(query: dict[str, float], story: set[str], weights: _Weights) -> tuple[float, tuple[str, ...]]:
+    """IDF-weighted cosine of the query's keys (with their weights) and the story's, and the shared keys.
+
+    Sums add up in the order of the sets, as they always did: equal inputs give equal bits.
+    """
+    shared = sorted(query.keys() & story, key=lambda w: (-query[w], w))  # rarest first; ties by name
+    norm = math.sqrt(sum(query.values()) * sum(weights.of(story)))
+    return (sum(map(query.__getitem__, shared)) / norm if norm else 0.0), tuple(shared)
+
+
+def _named(query: dict[str, float], shared: tuple[str, ...]) -> float:
+    """The share of the query's script-neutral keys (names, numbers, days), by weight, in ``shared``."""
+    total = sum(weight for word, weight in query.items() if _script(word) is None)
+    return sum(query[word] for word in shared if _script(word) is None) / total if total else 0.0
+
+
+def _numbers_disagree(query: set[str], story: set[str], shared: tuple[str, ...]) -> bool:
+    """Do two reports that each print ``MIN_NUMBERS`` numbers or more share none of them, nor a named
+    day? Reports of one happening agree on its figures (the toll, the price, the score); the next
+    day's market close or another town's storm, written from the same frame, do not."""
+    if any(w.isdigit() or w.startswith("@") for w in shared):
+        return False
+    return sum(map(str.isdigit, query)) >= MIN_NUMBERS and sum(map(str.isdigit, story)) >= MIN_NUMBERS
