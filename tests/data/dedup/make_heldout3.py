@@ -327,6 +327,8 @@ def apply(doc: Doc, word: str, story: dict, rng: random.Random, ctx: dict) -> No
     elif word == "lede":
         first = paragraphs(doc)[0]
         rest = sentences(doc.blocks[first][1])[1:]
+        if not rest:  # a new lede must leave some of the opening paragraph, or little of the copy is shared
+            raise SystemExit(f"{story['id']}: `lede` needs a first paragraph of two sentences or more")
         doc.blocks[first] = ("p", " ".join([story["lede"], *rest]))
     elif word == "merge":
         idx = paragraphs(doc)
