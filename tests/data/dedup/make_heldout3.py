@@ -20,6 +20,7 @@ import sys
 import unicodedata
 import uuid
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -290,7 +291,7 @@ def typos(doc: Doc, rng: random.Random) -> None:
         doc.blocks[i] = ("p", " ".join(ws))
 
 
-def map_text(doc: Doc, fn) -> None:  # type: ignore[no-untyped-def]
+def map_text(doc: Doc, fn: Callable[[str], str]) -> None:
     doc.blocks = [(k, fn(t) if k == "p" else t) for k, t in doc.blocks]
 
 
