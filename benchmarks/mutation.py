@@ -68,6 +68,8 @@ TARGETS = {
             "tests/test_fts_index.py",
             "tests/test_mutation_kills.py",
             "tests/test_mutation_kills_rules.py",
+            "tests/test_mutation_kills_rule_signals.py",
+            "tests/test_mutation_kills_rule_feedback.py",
         ),
     ),
     "outbox": Target(
@@ -89,6 +91,8 @@ TARGETS = {
             "tests/test_mutation_kills_hooks.py",
             "tests/test_mutation_kills_notices.py",
             "tests/test_spike_alerts.py",
+            "tests/test_lean.py",
+            "tests/test_mutation_kills_dry_run.py",
         ),
     ),
     "outbox-core": Target(

@@ -40,7 +40,10 @@ def test_a_notice_is_due_once_the_streak_is_long_or_old_enough(errors, since_min
 def test_a_failing_feed_notice_names_the_feed_the_error_and_the_next_attempt_without_secrets():
     message = notices.failing(FEED, 4, "HTTP 503", NOW - timedelta(hours=3), NOW, retry_in=40 * 60)
     assert message.title == "[monitor] feed failing: Wire Desk"
-    assert "The feed Wire Desk (" in message.body and "has failed 4 times in a row for 3h." in message.body
+    assert (
+        "The feed Wire Desk (https://***@wire.example/feed.xml) " in message.body
+        and "has failed 4 times in a row for 3h." in message.body
+    )
     assert "\nLast error: HTTP 503\n" in message.body
     assert "next attempt in 40m." in message.body and "one more notice when it works again" in message.body
     assert "pw" not in message.body and "wire.example" in message.body
@@ -51,7 +54,10 @@ def test_a_failing_feed_notice_names_the_feed_the_error_and_the_next_attempt_wit
 def test_a_recovered_feed_notice_says_how_long_it_was_down_when_known():
     message = notices.recovered(FEED, NOW - timedelta(days=2), NOW)
     assert message.title == "[monitor] feed recovered: Wire Desk"
-    assert "works again after 2d; polling is back to its usual schedule." in message.body
+    assert message.body == (
+        "The feed Wire Desk (https://***@wire.example/feed.xml) works again after 2d; "
+        "polling is back to its usual schedule."
+    )
     assert "pw" not in message.body
     assert "works again; polling" in notices.recovered(FEED, None, NOW).body
 
@@ -59,8 +65,11 @@ def test_a_recovered_feed_notice_says_how_long_it_was_down_when_known():
 def test_a_gone_feed_notice_says_polling_stopped_and_the_two_ways_on():
     message = notices.gone(FEED)
     assert message.title == "[monitor] feed gone: Wire Desk"
-    assert "answered 410 Gone" in message.body and "no longer polls it" in message.body
-    assert "`monitor feeds remove URL`" in message.body and "`monitor feeds enable URL`" in message.body
+    assert message.body == (
+        "The feed Wire Desk (https://***@wire.example/feed.xml) answered 410 Gone: the publisher removed it, "
+        "so monitor no longer polls it. Remove it from the config (or `monitor feeds remove URL`), "
+        "or run `monitor feeds enable URL` if it comes back."
+    )
     assert "pw" not in message.body
 
 
