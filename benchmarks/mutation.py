@@ -70,6 +70,8 @@ TARGETS = {
             "tests/test_mutation_kills_rules.py",
             "tests/test_mutation_kills_rule_signals.py",
             "tests/test_mutation_kills_rule_feedback.py",
+            "tests/test_mutation_kills_rule_keys.py",
+            "tests/test_mutation_kills_near_misses.py",
         ),
     ),
     "outbox": Target(
