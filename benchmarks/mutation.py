@@ -72,6 +72,7 @@ TARGETS = {
             "tests/test_mutation_kills_rule_feedback.py",
             "tests/test_mutation_kills_rule_keys.py",
             "tests/test_mutation_kills_near_misses.py",
+            "tests/test_mutation_kills_explain.py",
         ),
     ),
     "outbox": Target(
