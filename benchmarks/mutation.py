@@ -73,6 +73,7 @@ TARGETS = {
             "tests/test_mutation_kills_rule_keys.py",
             "tests/test_mutation_kills_near_misses.py",
             "tests/test_mutation_kills_explain.py",
+            "tests/test_mutation_kills_backtest.py",
         ),
     ),
     "outbox": Target(
