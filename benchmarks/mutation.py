@@ -74,6 +74,7 @@ TARGETS = {
             "tests/test_mutation_kills_near_misses.py",
             "tests/test_mutation_kills_explain.py",
             "tests/test_mutation_kills_backtest.py",
+            "tests/test_mutation_kills_spelling.py",
         ),
     ),
     "outbox": Target(
