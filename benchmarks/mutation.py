@@ -75,6 +75,7 @@ TARGETS = {
             "tests/test_mutation_kills_explain.py",
             "tests/test_mutation_kills_backtest.py",
             "tests/test_mutation_kills_spelling.py",
+            "tests/test_mutation_kills_suggest.py",
         ),
     ),
     "outbox": Target(

@@ -1,0 +1,120 @@
+"""``rules suggest`` (``rules/suggest.py``) for each change it may propose, as rules/README.md
+lists them, smallest first: a negation/hedge window, ``sentence: true``, half the ``near``,
+``fields: [lead]`` / ``[title]``; each printed as a diff that, applied to the rule file, drops
+every irrelevant entry and keeps every relevant one. Written to kill mutants that survived
+``python -m benchmarks.mutation rules``: tests/test_rules_feedback.py shows the first kind
+on a one-rule file; these show every kind, in a file of two rules, and apply each diff.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor.models import Entry
+from monitor.rules import load_rules
+from monitor.rules.feedback import score_feedback
+from monitor.rules.load import alias_groups
+from monitor.rules.suggest import suggest
+
+RELEVANT = "Russia recognises the Taliban government"
+
+
+def entry(title: str, summary: str = "", content: str = "") -> Entry:
+    return Entry("https://wire.example/feed", "Wire", title, "", title, summary, content)
+
+
+def applied(lines: list[str], diff: str) -> str:
+    """The file after ``diff`` (one hunk over the whole of a short file, as difflib gives it)."""
+    body = diff.splitlines(keepends=True)
+    assert body[2].startswith(f"@@ -1,{len(lines)} "), diff
+    return "".join(line[1:] for line in body[3:] if not line.startswith("-"))
+
+
+def proposal(folder: Path, text: str, marked: list[tuple[Entry, bool]], name: str = "r"):  # type: ignore[no-untyped-def]
+    path = folder / "rule.yaml"
+    path.write_text(text, encoding="utf-8")
+    rule = next(r for r in load_rules([path]) if r.name == name)
+    lines = text.splitlines(keepends=True)
+    first = next(i for i, line in enumerate(lines) if line.lstrip(" -").strip() == f"name: {name}")
+    found = suggest(rule, alias_groups(("negation", "hedge")), marked, lines, first)
+    assert found is not None
+    after = folder / "after" / "rule.yaml"
+    after.parent.mkdir(exist_ok=True)
+    after.write_text(applied(lines, found.diff), encoding="utf-8")
+    changed = next(r for r in load_rules([after]) if r.name == name)
+    score = score_feedback(changed, [(n, e, relevant) for n, (e, relevant) in enumerate(marked)])
+    assert score.wrong == () and score.lost == ()  # the diff does what was promised
+    return found, [line for line in found.diff.splitlines()[3:] if line[:1] in "+-"]
+
+
+@pytest.mark.parametrize(
+    ("text", "irrelevant", "what", "changed"),
+    [
+        (
+            "name: r\nmatch:\n  all: [Taliban, recogni*]\n",
+            entry("Kazakhstan has no intention of recognising the Taliban"),
+            "exclude matches with a negation or hedge in the same sentence",
+            ['+  unless_near: {any: ["@negation", "@hedge"], sentence: true}'],
+        ),
+        (
+            "name: r\nmatch:\n  all: [Taliban, recogni*]\n",
+            entry("The Taliban met. Others recognise the weather."),
+            "require the parts in one sentence",
+            ["+  sentence: true"],
+        ),
+        (
+            "name: r\nmatch:\n  all: [Taliban, recogni*]\n  near: 20\n",
+            entry(
+                "The Taliban said many things today about roads water schools and also trade before others recognised it"
+            ),
+            "tighten near to 10",
+            ["-  near: 20", "+  near: 10"],
+        ),
+        (
+            "name: r\nmatch:\n  all: [Taliban, recogni*]\n",
+            entry("Weather report", "Rain today.", "Rain today.\n\nThe Taliban were recognised by Qatar, it said."),
+            "look only in the lead",
+            ["+fields: [lead]"],
+        ),
+    ],
+)
+def test_each_change_is_proposed_when_it_is_the_smallest_that_works(tmp_path, text, irrelevant, what, changed):
+    found, lines = proposal(tmp_path, text, [(entry(RELEVANT), True), (irrelevant, False)])
+    assert (found.what, found.removed, found.lost) == (what, 1, 0)
+    assert lines == changed
+
+
+def test_in_a_file_of_rules_the_change_is_made_to_the_rule_asked_about(tmp_path):
+    text = (
+        "- name: other\n"
+        "  match: {any: [zinc]}\n"
+        "- name: r\n"
+        "  fields: [title, summary, content]\n"
+        "  match:\n"
+        "    all: [Taliban, recogni*]\n"
+    )
+    marked = [
+        (entry(RELEVANT), True),
+        (entry("Weather report", "Rain all day.", "Rain.\n\nThe Taliban were recognised by Qatar, it said."), False),
+        (entry("Lead", "The Taliban recognition story"), False),
+    ]
+    found, lines = proposal(tmp_path, text, marked)
+    assert (found.what, found.removed, found.lost) == ("look only in the title", 2, 0)
+    assert lines == ["-  fields: [title, summary, content]", "+  fields: [title]"]
+
+
+def test_when_no_change_drops_every_irrelevant_entry_the_one_that_drops_most_is_proposed(tmp_path):
+    path = tmp_path / "rule.yaml"
+    text = "name: r\nmatch:\n  all: [Taliban, recogni*]\n"
+    path.write_text(text, encoding="utf-8")
+    [rule] = load_rules([path])
+    marked = [
+        (entry(RELEVANT), True),
+        (entry("The Taliban met. Others recognise the weather."), False),  # another sentence
+        (entry("The Taliban met. Others recognise the weather.", "x"), False),
+        (entry("The Taliban were recognised by Qatar"), False),  # nothing but the whole rule drops this one
+    ]
+    found = suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 0)
+    assert found is not None and (found.what, found.removed, found.lost) == ("require the parts in one sentence", 2, 0)
