@@ -42,7 +42,7 @@ def rule_of(folder: Path, text: str) -> Rule:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory):  # type: ignore[no-untyped-def]
+def store(tmp_path_factory):
     store = Store(tmp_path_factory.mktemp("history") / "state.db")
     for n, title in enumerate(TITLES):
         entry = Entry("https://a.example/rss", "A", str(n), f"https://a.example/{n}", title, "", "", published=NOW)

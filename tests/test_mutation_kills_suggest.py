@@ -32,7 +32,7 @@ def applied(lines: list[str], diff: str) -> str:
     return "".join(line[1:] for line in body[3:] if not line.startswith("-"))
 
 
-def proposal(folder: Path, text: str, marked: list[tuple[Entry, bool]], name: str = "r"):  # type: ignore[no-untyped-def]
+def proposal(folder: Path, text: str, marked: list[tuple[Entry, bool]], name: str = "r"):
     path = folder / "rule.yaml"
     path.write_text(text, encoding="utf-8")
     rule = next(r for r in load_rules([path]) if r.name == name)
@@ -67,7 +67,8 @@ def proposal(folder: Path, text: str, marked: list[tuple[Entry, bool]], name: st
         (
             "name: r\nmatch:\n  all: [Taliban, recogni*]\n  near: 20\n",
             entry(
-                "The Taliban said many things today about roads water schools and also trade before others recognised it"
+                "The Taliban said many things today about roads water schools and also trade "
+                "before others recognised it"
             ),
             "tighten near to 10",
             ["-  near: 20", "+  near: 10"],
