@@ -76,6 +76,7 @@ TARGETS = {
             "tests/test_mutation_kills_backtest.py",
             "tests/test_mutation_kills_spelling.py",
             "tests/test_mutation_kills_suggest.py",
+            "tests/test_mutation_kills_terms.py",
         ),
     ),
     "outbox": Target(
