@@ -142,11 +142,42 @@ def test_out_of_scope_is_said_first_and_the_rule_does_not_match(tmp_path):
                 "why not: all: [copper, contract]: not in one sentence",
             ],
         ),
+        (
+            "paragraph: true",
+            "copper|contract",
+            [
+                "  ✗ all — not in one paragraph",
+                "    ✓ copper → 'copper' in title",
+                "    ✓ contract → 'contract' in summary",
+                "why not: all: [copper, contract]: not in one paragraph",
+            ],
+        ),
+        (
+            "near: 5\n  ordered: true",
+            "contract for copper",
+            [
+                "  ✗ all (near 5) — not within 5 words in this order",
+                "    ✓ copper → 'copper' in title",
+                "    ✓ contract → 'contract' in title",
+                "why not: all: [copper, contract]: not within 5 words in this order",
+            ],
+        ),
+        (
+            "near: 5\n  sentence: true",
+            "copper rose. contract",
+            [
+                "  ✗ all (near 5) — not within 5 words in one sentence",
+                "    ✓ copper → 'copper' in title",
+                "    ✓ contract → 'contract' in title",
+                "why not: all: [copper, contract]: not within 5 words in one sentence",
+            ],
+        ),
     ],
 )
 def test_a_window_that_fails_says_which(tmp_path, window, title, expected):
     rule = rule_of(tmp_path, f"match:\n  all: [copper, contract]\n  {window}\n")
-    assert explained(tmp_path, rule, title)[1:] == expected
+    title, _, summary = title.partition("|")
+    assert explained(tmp_path, rule, title, summary)[1:] == expected
 
 
 def test_the_context_is_six_words_a_side_of_the_words_that_fired(tmp_path):

@@ -13,9 +13,10 @@ from pathlib import Path
 import pytest
 
 from monitor.errors import ConfigError
-from monitor.models import Burst
-from monitor.rules import Rule, Scope, load_rules
-from monitor.rules.model import DEFAULT_FIELDS, Example
+from monitor.models import Burst, Entry
+from monitor.rules import Rule, RuleSet, Scope, load_rules
+from monitor.rules.load import alias_groups
+from monitor.rules.model import DEFAULT_FIELDS, Example, Group
 
 FULL = """\
 name: "  Port strikes  "
@@ -146,3 +147,21 @@ def test_the_schema_backstop_names_the_line_of_the_key_it_refuses(tmp_path, text
 def test_an_example_field_list_with_a_number_is_a_problem_at_its_line(tmp_path):
     found = problems(tmp_path, "name: x\nmatch: {any: [abc]}\nexamples:\n  match:\n    - {title: abc, tags: [a, 5]}\n")
     assert any(p.startswith("rule.yaml:5: ") for p in found), found
+
+
+def test_an_aliases_file_among_the_paths_replaces_a_built_in_set(tmp_path):
+    """rules/README.md: define ``negation:`` or ``hedge:`` in your own aliases file to replace either set."""
+
+    def vetoes(group: Group, title: str) -> bool:
+        entry = Entry("https://wire.example/feed", "Wire", "k", "https://wire.example/1", title, "", "")
+        return bool(RuleSet([Rule("v", group)]).match(entry))
+
+    built_in = alias_groups(("negation",))
+    assert vetoes(built_in, "they did not agree") and not vetoes(built_in, "nope, said the minister")
+    (tmp_path / "aliases.yaml").write_text("aliases:\n  negation: [nope, nah]\n", encoding="utf-8")
+    own = alias_groups(("negation",), [tmp_path])
+    assert vetoes(own, "nope, said the minister") and not vetoes(own, "they did not agree")
+    both = alias_groups(("negation", "hedge"), [tmp_path])
+    assert vetoes(both, "nope, said the minister") and vetoes(both, "the minister could agree")
+    (tmp_path / "notes.yaml").write_text("name: a rule, not aliases\nmatch: {any: [x]}\n", encoding="utf-8")
+    assert vetoes(alias_groups(("negation",), [tmp_path]), "nah")  # other files among the paths are not read as aliases
