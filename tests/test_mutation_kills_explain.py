@@ -242,3 +242,53 @@ def test_words_at_most_six_apart_share_one_place(tmp_path):
 )
 def test_the_same_word_twice_in_one_place_is_bracketed_at_each(tmp_path):
     assert places(tmp_path, "copper prices and copper mines", "") == [("title", "[copper] prices and [copper] mines")]
+
+
+def test_a_rule_that_holds_with_no_word_says_so(tmp_path):
+    rule = rule_of(tmp_path, "match: {none: [Chile]}\n")
+    assert explained(tmp_path, rule, "copper")[1:] == [
+        "  ✓ none (holds when nothing below is found)",
+        "    ✗ Chile",
+        "matched words: (none)",
+    ]
+
+
+def test_a_none_inside_a_none_is_named_as_what_excluded(tmp_path):
+    rule = rule_of(tmp_path, "match: {all: [copper], none: [{none: [zinc]}]}\n")
+    assert explained(tmp_path, rule, "copper")[-1] == "why not: none: [none: [zinc]] excludes it (none: [zinc])"
+
+
+def test_a_group_shows_its_fields_and_its_window_together(tmp_path):
+    rule = rule_of(tmp_path, "match:\n  all: [copper, tin]\n  near: 3\n  fields: [summary, title]\n")
+    assert explained(tmp_path, rule, "copper a b c d tin")[1] == (
+        "  ✗ all (near 3, in title/summary) — not within 3 words"
+    )
+
+
+def test_each_field_shows_its_own_hits_and_a_place_ends_where_the_text_does(tmp_path):
+    assert places(tmp_path, "copper news", "the copper price") == [
+        ("title", "[copper] news"),
+        ("summary", "the [copper] price"),
+    ]
+    six_after = "x0 x1 x2 x3 x4 x5 x6 x7 zinc y0 y1 y2 y3 y4 y5"
+    assert places(tmp_path, "", six_after) == [("summary", "…x2 x3 x4 x5 x6 x7 [zinc] y0 y1 y2 y3 y4 y5")]
+    assert places(tmp_path, "", "x0 zinc y0 y1 y2 y3 y4") == [("summary", "x0 [zinc] y0 y1 y2 y3 y4")]
+    seven_after = six_after + " y6"
+    assert places(tmp_path, "", seven_after) == [("summary", "…x2 x3 x4 x5 x6 x7 [zinc] y0 y1 y2 y3 y4 y5…")]
+
+
+def test_a_place_that_starts_with_a_phrase_keeps_the_words_before_the_phrase(tmp_path):
+    rule = rule_of(tmp_path, "match: {any: ['copper mine', zinc]}\n")
+    entry = Entry(
+        "https://wire.example/feed",
+        "Wire",
+        "k",
+        "https://wire.example/1",
+        "",
+        "a0 a1 a2 a3 a4 a5 a6 a7 copper mine b0 b1 zinc c0 c1 c2 c3 c4 c5 c6 c7",
+        "",
+    )
+    doc, trace = RuleSet([rule]).trace(rule.name, entry)
+    assert contexts(doc, trace.hits) == [
+        ("summary", "…a2 a3 a4 a5 a6 a7 [copper mine] b0 b1 [zinc] c0 c1 c2 c3 c4 c5…")
+    ]

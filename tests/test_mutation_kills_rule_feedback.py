@@ -100,3 +100,8 @@ def test_feedback_on_a_rule_that_matches_no_marked_entry_has_no_precision():
         "feedback: precision 0.00 on 2 marked entries it matches; "
         "still matches irrelevant #4, #5 (try: monitor rules suggest)"
     )
+
+
+def test_a_snippet_that_reaches_the_end_of_the_text_has_no_trailing_ellipsis():
+    assert snippet("abcdef ghij", ["ghij"], 8) == "…def ghij"  # start 3 + width 8 = the text's length
+    assert snippet("abcdef ghijk", ["ghij"], 8) == "…def ghij…"

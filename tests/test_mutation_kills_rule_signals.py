@@ -44,6 +44,7 @@ def problems_of(tmp_path: Path, keys: str) -> list[str]:
         ("spike: {window: 2h, baseline: 2h, factor: 1.5, min_stories: 2}\n", Spike(2 * HOUR, 2 * HOUR, 1.5, 2, None)),
         ("spike: {sensitivity: more, factor: 6}\n", Spike(HOUR, 7 * 86400.0, 6.0, 3, None)),
         ("spike: {cooldown: 3h}\n", Spike(HOUR, 7 * 86400.0, 3.0, 5, 3 * HOUR)),
+        ("spike: {window: 1s, baseline: 1s, cooldown: 1s}\n", Spike(1.0, 1.0, 3.0, 5, 1.0)),  # longer than zero
     ],
 )
 def test_spike_settings_are_read_with_their_documented_defaults(tmp_path, keys, spike):

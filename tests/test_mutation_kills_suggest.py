@@ -119,3 +119,23 @@ def test_when_no_change_drops_every_irrelevant_entry_the_one_that_drops_most_is_
     ]
     found = suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 0)
     assert found is not None and (found.what, found.removed, found.lost) == ("require the parts in one sentence", 2, 0)
+
+
+@pytest.mark.xfail(
+    reason="bug: the 'tighten near' diff rewrites every 'near: N' line of the file (suggest._near_to ignores "
+    "the rule's first line), so another rule's near changes too",
+    strict=False,  # a fix shows as XPASS: then drop the mark
+)
+def test_tightening_near_changes_only_the_rule_asked_about(tmp_path):
+    text = (
+        "- name: other\n  match:\n    all: [zinc, smelter]\n    near: 20\n"
+        "- name: r\n  match:\n    all: [Taliban, recogni*]\n    near: 20\n"
+    )
+    far = "The Taliban said many things today about roads water schools and also trade before others recognised it"
+    path = tmp_path / "rule.yaml"
+    path.write_text(text, encoding="utf-8")
+    rule = next(r for r in load_rules([path]) if r.name == "r")
+    marked = [(entry(RELEVANT), True), (entry(far), False)]
+    found = suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 4)
+    assert found is not None and found.what == "tighten near to 10"
+    assert [line for line in found.diff.splitlines()[3:] if line[:1] in "+-"] == ["-    near: 20", "+    near: 10"]
