@@ -81,6 +81,10 @@ def test_a_cooldown_is_read_in_seconds(tmp_path):
             "spike: {factor: true}\n",
             'rule.yaml:3: "spike.factor" must be a number above 1 (times the usual rate), not True',
         ),
+        (
+            "spike: {factor: high}\n",
+            "rule.yaml:3: \"spike.factor\" must be a number above 1 (times the usual rate), not 'high'",
+        ),
         ("spike: {min_stories: 1}\n", 'rule.yaml:3: "spike.min_stories" must be a whole number ≥ 2, not 1'),
         ("spike: {min_stories: 2.5}\n", 'rule.yaml:3: "spike.min_stories" must be a whole number ≥ 2, not 2.5'),
         ("spike: {min_stories: true}\n", 'rule.yaml:3: "spike.min_stories" must be a whole number ≥ 2, not True'),
