@@ -178,3 +178,36 @@ def test_in_a_file_of_rules_one_sentence_goes_under_the_match_of_the_rule_asked_
         "   match:",
         "+    sentence: true",
     ]
+
+
+@pytest.mark.parametrize(
+    ("inner", "irrelevant", "what"),
+    [
+        ("    - all: [Taliban, recogni*]\n", "The Taliban met. Russia will recognise the weather.", "sentence"),
+        (
+            "    - all: [Taliban, recogni*]\n      near: 20\n      sentence: true\n",
+            "Russia: the Taliban said many things today about roads water schools and also trade before others "
+            "recognised it",
+            "near",
+        ),
+    ],
+)
+def test_a_nested_all_is_the_group_a_window_is_tried_on(tmp_path, inner, irrelevant, what):
+    """The candidates are tried on the rule's values: the inner ``all`` gets the window (what the
+    diff then writes is the xfailed bug above)."""
+    text = "name: r\nmatch:\n  all:\n" + inner + "    - Russia\n"
+    path = tmp_path / "rule.yaml"
+    path.write_text(text, encoding="utf-8")
+    [rule] = load_rules([path])
+    marked = [(entry(RELEVANT), True), (entry(irrelevant), False)]
+    found = suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 0)
+    expected = "require the parts in one sentence" if what == "sentence" else "tighten near to 10"
+    assert found is not None and (found.what, found.removed, found.lost) == (expected, 1, 0)
+    assert found.diff.startswith("--- before\n+++ after\n")
+
+
+def test_in_a_list_the_field_goes_at_the_rules_own_indentation(tmp_path):
+    text = "- name: r\n  match:\n    all: [Taliban, recogni*]\n"
+    irrelevant = entry("Weather report", "Rain today.", "Rain today.\n\nThe Taliban were recognised by Qatar, it said.")
+    found, changed = proposal(tmp_path, text, [(entry(RELEVANT), True), (irrelevant, False)])
+    assert found.what == "look only in the lead" and changed == ["+  fields: [lead]"]
