@@ -292,3 +292,13 @@ def test_a_place_that_starts_with_a_phrase_keeps_the_words_before_the_phrase(tmp
     assert contexts(doc, trace.hits) == [
         ("summary", "…a2 a3 a4 a5 a6 a7 [copper mine] b0 b1 [zinc] c0 c1 c2 c3 c4 c5…")
     ]
+
+
+def test_explain_shows_three_places_and_takes_the_rule_as_in_scope_unless_told(tmp_path):
+    rule = rule_of(tmp_path, "match: {any: [copper, zinc, tin, lead]}\n")
+    summary = f"copper {words(10, 'a')} zinc {words(10, 'b')} tin {words(10, 'c')} lead"
+    entry = Entry("https://wire.example/feed", "Wire", "k", "https://wire.example/1", "", summary, "")
+    doc, trace = RuleSet([rule]).trace(rule.name, entry)
+    lines = explain_lines(rule, doc, trace)
+    assert lines[0].endswith(": MATCHES")
+    assert [line.split(":")[0] for line in lines if line.startswith("  in ")] == ["  in summary"] * 3

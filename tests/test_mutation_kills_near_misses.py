@@ -76,6 +76,7 @@ def entry(title: str) -> Entry:
         (NEAR_AND_MORE, "copper contract", Verdict(False, True, ("copper", "contract"), "Chile not found")),
         (NEAR_AND_MORE, "copper and zinc", Verdict(False, False, ())),
         ("match:\n  any: [copper, zinc]\n", "tin", Verdict(False, False, ())),
+        ("match: {none: [Chile]}\n", "copper from Chile", Verdict(False, False, ())),  # no part held
     ],
 )
 def test_a_near_miss_is_one_required_part_short(tmp_path, rule, title, expected):

@@ -211,3 +211,14 @@ def test_in_a_list_the_field_goes_at_the_rules_own_indentation(tmp_path):
     irrelevant = entry("Weather report", "Rain today.", "Rain today.\n\nThe Taliban were recognised by Qatar, it said.")
     found, changed = proposal(tmp_path, text, [(entry(RELEVANT), True), (irrelevant, False)])
     assert found.what == "look only in the lead" and changed == ["+  fields: [lead]"]
+
+
+def test_a_field_for_the_first_rule_of_a_file_is_not_taken_from_the_next_rule(tmp_path):
+    text = (
+        "- name: r\n  match:\n    all: [Taliban, recogni*]\n"
+        "- name: other\n  fields: [title, summary]\n  match:\n    all: [zinc, smelter]\n"
+    )
+    irrelevant = entry("Weather report", "Rain today.", "Rain today.\n\nThe Taliban were recognised by Qatar, it said.")
+    found, changed = proposal(tmp_path, text, [(entry(RELEVANT), True), (irrelevant, False)])
+    assert found.what == "look only in the lead" and changed == ["+  fields: [lead]"]
+    assert found.diff.splitlines()[2] == "@@ -1,4 +1,5 @@"
