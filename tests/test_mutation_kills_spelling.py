@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from monitor.errors import ConfigError
 from monitor.models import Entry
 from monitor.rules import RuleSet, load_rules
 from monitor.rules.spelling import uses_ascii_boundary
@@ -64,6 +65,9 @@ def test_a_star_may_end_every_word_of_a_phrase(tmp_path, term, title, words):
         (r"[^]a]b", "]b", None),
         (r"a\.b", "a.b", "a.b"),  # other escapes keep their meaning
         (r"a\.b", "axb", None),
+        (r"[]\w]+", "]талибы", "]талибы"),  # \w in a class that opens with "]"
+        (r"[^]\w]x", "-x", "-x"),
+        (r"[^]\w]x", "юx", None),
     ],
 )
 def test_regex_shorthands_know_every_script(tmp_path, regex, title, words):
@@ -75,3 +79,14 @@ def test_an_ascii_boundary_is_flagged_only_beside_other_scripts():
     assert not uses_ascii_boundary(r"\btaliban")  # ASCII only: \b does what it says
     assert not uses_ascii_boundary(r"\\bталиб")  # an escaped backslash and a b, not a boundary
     assert not uses_ascii_boundary(r"(?:^|\W)талиб")
+
+
+def test_a_trailing_backslash_is_an_invalid_regex_at_its_line(tmp_path):
+    (tmp_path / "rule.yaml").write_text("name: r\nmatch: {any: [{regex: 'a\\'}]}\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_rules([tmp_path])
+    [problem] = caught.value.problems
+    assert (problem.line, problem.message) == (
+        2,
+        "invalid regex 'a\\\\': trailing \\: regexes use google-re2 syntax and see folded text",
+    )
