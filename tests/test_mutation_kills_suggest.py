@@ -222,3 +222,20 @@ def test_a_field_for_the_first_rule_of_a_file_is_not_taken_from_the_next_rule(tm
     found, changed = proposal(tmp_path, text, [(entry(RELEVANT), True), (irrelevant, False)])
     assert found.what == "look only in the lead" and changed == ["+  fields: [lead]"]
     assert found.diff.splitlines()[2] == "@@ -1,4 +1,5 @@"
+
+
+def test_between_changes_that_drop_as_many_the_smallest_is_proposed(tmp_path):
+    path = tmp_path / "rule.yaml"
+    text = "name: r\nmatch:\n  all: [Taliban, recogni*]\n"
+    path.write_text(text, encoding="utf-8")
+    [rule] = load_rules([path])
+    marked = [
+        (entry(RELEVANT), True),
+        (entry("The Taliban met. Others recognise the weather."), False),  # one sentence drops it
+        (
+            entry("Weather report", "Rain today.", "Rain today.\n\nThe Taliban were recognised by Qatar, it said."),
+            False,
+        ),
+    ]
+    found = suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 0)
+    assert found is not None and (found.what, found.removed, found.lost) == ("require the parts in one sentence", 1, 0)
