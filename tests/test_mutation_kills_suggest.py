@@ -239,3 +239,17 @@ def test_between_changes_that_drop_as_many_the_smallest_is_proposed(tmp_path):
     ]
     found = suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 0)
     assert found is not None and (found.what, found.removed, found.lost) == ("require the parts in one sentence", 1, 0)
+
+
+@pytest.mark.parametrize(
+    ("near", "irrelevant", "what"),
+    [(3, "Taliban a b recognised", "tighten near to 1"), (2, "Taliban a recognised", None)],
+)
+def test_near_is_halved_only_above_two(tmp_path, near, irrelevant, what):
+    path = tmp_path / "rule.yaml"
+    text = f"name: r\nmatch:\n  all: [Taliban, recogni*]\n  near: {near}\n"
+    path.write_text(text, encoding="utf-8")
+    [rule] = load_rules([path])
+    marked = [(entry("Taliban recognised"), True), (entry(irrelevant), False)]
+    found = suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 0)
+    assert (found.what if found else None) == what
