@@ -86,3 +86,17 @@ def test_a_dry_run_prints_the_digest_hold_it_would_make_and_keeps_the_alert_free
     )
     assert report.sent == 0 and json_receiver.received == []
     assert (alert["status"], alert["hold_reason"], alert["batch"]) == ("pending", None, None)
+
+
+def test_target_urls_are_named_in_a_child_process_that_alone_imports_apprise(monkeypatch):
+    """``labels_apart``: the URLs are checked in a child process, so this one never imports
+    apprise (a lean daemon); here apprise cannot be imported at all, and the labels still come."""
+    import sys
+
+    from monitor.outbox.targets import labels_apart
+
+    monkeypatch.setitem(sys.modules, "apprise", None)  # an import in this process would fail
+    found = labels_apart(["json://127.0.0.1:9/hook", "nosuchservice://x", "json://user:pw@127.0.0.1:9/h"])
+    assert found[1] is None
+    assert found[0] is not None and found[0][0].startswith("json://127.0.0.1:9") and found[0][1] is False
+    assert found[2] is not None and "pw" not in found[2][0] and found[2][1] is True
