@@ -79,7 +79,8 @@ def test_a_target_failing_notice_names_target_label_error_and_the_commands():
     assert message.body.startswith(
         "Alerts to slack https://hooks.slack.example/… (target oncall) keep failing and are now dead: HTTP 500.\n"
     )
-    assert "`monitor alerts list --dead`" in message.body and "`monitor alerts retry --all`" in message.body
+    assert "\nThey stay in the database: `monitor alerts list --dead` shows them, " in message.body
+    assert "shows them, `monitor alerts retry --all` sends them again once the target works.\n" in message.body
     assert message.body.endswith("This is the only notice until the target accepts an alert again.")
 
 
