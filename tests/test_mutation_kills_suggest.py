@@ -16,9 +16,22 @@ from monitor.models import Entry
 from monitor.rules import load_rules
 from monitor.rules.feedback import score_feedback
 from monitor.rules.load import alias_groups
-from monitor.rules.suggest import suggest
+from monitor.rules.suggest import Suggestion, suggest
 
 RELEVANT = "Russia recognises the Taliban government"
+
+
+def known_bug(reason: str) -> pytest.MarkDecorator:
+    """A bug these tests found in monitor/ (not fixed here); a fix shows as XPASS: then drop the mark."""
+    return pytest.mark.xfail(reason="bug: " + reason, strict=False)
+
+
+def suggested(folder: Path, text: str, marked: list[tuple[Entry, bool]]) -> Suggestion | None:
+    """``suggest`` for the one rule of ``text``, as the CLI asks it."""
+    path = folder / "rule.yaml"
+    path.write_text(text, encoding="utf-8")
+    [rule] = load_rules([path])
+    return suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 0)
 
 
 def entry(title: str, summary: str = "", content: str = "") -> Entry:
@@ -108,24 +121,20 @@ def test_in_a_file_of_rules_the_change_is_made_to_the_rule_asked_about(tmp_path)
 
 
 def test_when_no_change_drops_every_irrelevant_entry_the_one_that_drops_most_is_proposed(tmp_path):
-    path = tmp_path / "rule.yaml"
     text = "name: r\nmatch:\n  all: [Taliban, recogni*]\n"
-    path.write_text(text, encoding="utf-8")
-    [rule] = load_rules([path])
     marked = [
         (entry(RELEVANT), True),
         (entry("The Taliban met. Others recognise the weather."), False),  # another sentence
         (entry("The Taliban met. Others recognise the weather.", "x"), False),
         (entry("The Taliban were recognised by Qatar"), False),  # nothing but the whole rule drops this one
     ]
-    found = suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 0)
+    found = suggested(tmp_path, text, marked)
     assert found is not None and (found.what, found.removed, found.lost) == ("require the parts in one sentence", 2, 0)
 
 
-@pytest.mark.xfail(
-    reason="bug: the 'tighten near' diff rewrites every 'near: N' line of the file (suggest._near_to ignores "
-    "the rule's first line), so another rule's near changes too",
-    strict=False,  # a fix shows as XPASS: then drop the mark
+@known_bug(
+    "the 'tighten near' diff rewrites every 'near: N' line of the file (suggest._near_to ignores "
+    "the rule's first line), so another rule's near changes too"
 )
 def test_tightening_near_changes_only_the_rule_asked_about(tmp_path):
     text = (
@@ -142,10 +151,9 @@ def test_tightening_near_changes_only_the_rule_asked_about(tmp_path):
     assert [line for line in found.diff.splitlines()[3:] if line[:1] in "+-"] == ["-    near: 20", "+    near: 10"]
 
 
-@pytest.mark.xfail(
-    reason="bug: for a rule whose all: is nested, suggest tries sentence: true on the inner all but the diff "
-    "writes it under match:, on the outer one; applied, the diff keeps the irrelevant entry it promised to drop",
-    strict=False,  # a fix shows as XPASS: then drop the mark
+@known_bug(
+    "for a rule whose all: is nested, suggest tries sentence: true on the inner all but the diff "
+    "writes it under match:, on the outer one; applied, the diff keeps the irrelevant entry it promised to drop"
 )
 def test_one_sentence_is_asked_of_the_rule_asked_about_and_of_its_inner_all(tmp_path):
     text = (
@@ -225,10 +233,7 @@ def test_a_field_for_the_first_rule_of_a_file_is_not_taken_from_the_next_rule(tm
 
 
 def test_between_changes_that_drop_as_many_the_smallest_is_proposed(tmp_path):
-    path = tmp_path / "rule.yaml"
     text = "name: r\nmatch:\n  all: [Taliban, recogni*]\n"
-    path.write_text(text, encoding="utf-8")
-    [rule] = load_rules([path])
     marked = [
         (entry(RELEVANT), True),
         (entry("The Taliban met. Others recognise the weather."), False),  # one sentence drops it
@@ -237,7 +242,7 @@ def test_between_changes_that_drop_as_many_the_smallest_is_proposed(tmp_path):
             False,
         ),
     ]
-    found = suggest(rule, alias_groups(("negation", "hedge")), marked, text.splitlines(keepends=True), 0)
+    found = suggested(tmp_path, text, marked)
     assert found is not None and (found.what, found.removed, found.lost) == ("require the parts in one sentence", 1, 0)
 
 
