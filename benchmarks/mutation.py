@@ -18,6 +18,7 @@ and the mutants it reached are reported; every report line is also broken down p
 
 mutmut runs the tests in this process's children, so a test that only drives a CLI child
 process (``run_cli``) cannot see a mutant: such code counts as "no tests", not as survived.
+The figures measured, and each survivor left with its reason: benchmarks/mutation_survivors.md.
 """
 
 from __future__ import annotations
@@ -61,8 +62,22 @@ TARGETS = {
             "tests/test_rule_burst.py",
             "tests/test_fast_paths.py",
             "tests/test_properties.py",
+            "tests/test_rules_operators.py",
+            "tests/test_rules_alert_context.py",
+            "tests/test_rules_feedback.py",
+            "tests/test_spike.py",
+            "tests/test_fts_index.py",
             "tests/test_mutation_kills.py",
             "tests/test_mutation_kills_rules.py",
+            "tests/test_mutation_kills_rule_signals.py",
+            "tests/test_mutation_kills_rule_feedback.py",
+            "tests/test_mutation_kills_rule_keys.py",
+            "tests/test_mutation_kills_near_misses.py",
+            "tests/test_mutation_kills_explain.py",
+            "tests/test_mutation_kills_backtest.py",
+            "tests/test_mutation_kills_spelling.py",
+            "tests/test_mutation_kills_suggest.py",
+            "tests/test_mutation_kills_terms.py",
         ),
     ),
     "outbox": Target(
@@ -73,7 +88,19 @@ TARGETS = {
             "tests/test_alert_kinds.py",
             "tests/test_catchup.py",
             "tests/test_schedule.py",
+            "tests/test_outbox.py",
+            "tests/test_webhook.py",
+            "tests/test_chat.py",
+            "tests/test_rules_alert_context.py",
             "tests/test_mutation_kills.py",
+            "tests/test_mutation_kills_outbox.py",
+            "tests/test_mutation_kills_payloads.py",
+            "tests/test_mutation_kills_chat.py",
+            "tests/test_mutation_kills_hooks.py",
+            "tests/test_mutation_kills_notices.py",
+            "tests/test_spike_alerts.py",
+            "tests/test_lean.py",
+            "tests/test_mutation_kills_dry_run.py",
         ),
     ),
     "outbox-core": Target(
