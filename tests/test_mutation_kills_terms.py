@@ -47,8 +47,8 @@ def matches(rule: Rule, title: str) -> bool:
 @pytest.mark.parametrize(
     ("keys", "expected"),
     [
-        ("      term: y\n      regex: 'x'\n", "rule.yaml:6: a regex term takes no term: or fuzzy:"),
-        ("      fuzzy: 80\n      regex: 'x'\n", "rule.yaml:6: a regex term takes no term: or fuzzy:"),
+        ("      term: y\n      regex: 'x'\n", "rule.yaml:6: a regex term takes no term:, fuzzy: or case: (it sees folded text)"),
+        ("      fuzzy: 80\n      regex: 'x'\n", "rule.yaml:6: a regex term takes no term:, fuzzy: or case: (it sees folded text)"),
         ("      min_mentions: 2\n      regex: ''\n", 'rule.yaml:7: "regex" must be a pattern string'),
         ("      min_mentions: 2\n      regex: 5\n", 'rule.yaml:7: "regex" must be a pattern string'),
         (
