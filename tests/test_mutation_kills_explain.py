@@ -235,11 +235,6 @@ def test_words_at_most_six_apart_share_one_place(tmp_path):
     ]
 
 
-@pytest.mark.xfail(
-    reason="bug: contexts() brackets a word by rfind of its text, so the same word twice in one place "
-    "is bracketed twice at its last occurrence and not at its first",
-    strict=False,  # a fix shows as XPASS: then drop the mark
-)
 def test_the_same_word_twice_in_one_place_is_bracketed_at_each(tmp_path):
     assert places(tmp_path, "copper prices and copper mines", "") == [("title", "[copper] prices and [copper] mines")]
 

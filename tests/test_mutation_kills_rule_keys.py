@@ -138,12 +138,6 @@ def test_the_schema_backstop_names_the_line_of_the_key_it_refuses(tmp_path, text
     ]
 
 
-@pytest.mark.xfail(
-    reason="bug: a golden example's field given as a list with a non-text item (tags: [ports, 5]) "
-    "crashes the loader with TypeError instead of a PATH:LINE problem (reader.example_list joins the list)",
-    raises=TypeError,
-    strict=False,  # a fix shows as XPASS: then drop the mark
-)
 def test_an_example_field_list_with_a_number_is_a_problem_at_its_line(tmp_path):
     found = problems(tmp_path, "name: x\nmatch: {any: [abc]}\nexamples:\n  match:\n    - {title: abc, tags: [a, 5]}\n")
     assert any(p.startswith("rule.yaml:5: ") for p in found), found

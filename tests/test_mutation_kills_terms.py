@@ -44,11 +44,14 @@ def matches(rule: Rule, title: str) -> bool:
     return bool(RuleSet([rule]).match(entry))
 
 
+REGEX_REFUSAL = "rule.yaml:6: a regex term takes no term:, fuzzy: or case: (it sees folded text)"
+
+
 @pytest.mark.parametrize(
     ("keys", "expected"),
     [
-        ("      term: y\n      regex: 'x'\n", "rule.yaml:6: a regex term takes no term:, fuzzy: or case: (it sees folded text)"),
-        ("      fuzzy: 80\n      regex: 'x'\n", "rule.yaml:6: a regex term takes no term:, fuzzy: or case: (it sees folded text)"),
+        ("      term: y\n      regex: 'x'\n", REGEX_REFUSAL),
+        ("      fuzzy: 80\n      regex: 'x'\n", REGEX_REFUSAL),
         ("      min_mentions: 2\n      regex: ''\n", 'rule.yaml:7: "regex" must be a pattern string'),
         ("      min_mentions: 2\n      regex: 5\n", 'rule.yaml:7: "regex" must be a pattern string'),
         (

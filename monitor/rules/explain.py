@@ -104,14 +104,26 @@ def contexts(doc: Document, hits: list[Hit], limit: int = 3) -> list[tuple[str, 
         starts = doc.word_starts(f)
         begin = starts[max(0, first - CONTEXT_WORDS)]
         end = starts[last + CONTEXT_WORDS + 1] - 1 if last + CONTEXT_WORDS + 1 < len(starts) else len(text)
-        snippet = " ".join(doc.original((f, begin, end)).split())
-        for hit in sorted({h for h in hits if h[0] == f and begin <= h[1] and h[2] <= end}, key=lambda h: -h[1]):
-            word = doc.original(hit)
-            at = snippet.rfind(word)
-            if at >= 0:
-                snippet = f"{snippet[:at]}[{word}]{snippet[at + len(word) :]}"
+        snippet = " ".join(_bracketed(doc, f, begin, end, hits).split())
         found.append((FIELDS[f], ("…" if begin else "") + snippet.strip() + ("…" if end < len(text) else "")))
     return found
+
+
+def _bracketed(doc: Document, field: int, begin: int, end: int, hits: list[Hit]) -> str:
+    """The original text of ``[begin, end)`` with each hit in it in [brackets], by position (the
+    same word twice is bracketed twice); a hit inside one already bracketed is left as it is."""
+    pieces, cursor = [], begin
+    inside = {h for h in hits if h[0] == field and begin <= h[1] and h[2] <= end}
+    for hit in sorted(inside, key=lambda h: (h[1], -h[2])):
+        if hit[1] < cursor:
+            continue
+        if cursor < hit[1]:
+            pieces.append(doc.original((field, cursor, hit[1])))
+        pieces.append(f"[{doc.original(hit)}]")
+        cursor = hit[2]
+    if cursor < end:
+        pieces.append(doc.original((field, cursor, end)))
+    return "".join(pieces)
 
 
 def _tree(trace: Trace, doc: Document, depth: int) -> list[str]:

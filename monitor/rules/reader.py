@@ -200,6 +200,9 @@ class RuleReader(GroupReader):
             line = items.line_at(index) if isinstance(items, LineList) else data.line_of(key)
             if isinstance(item, str) and item.strip():
                 found.append(Example((("title", item),), line))
+            elif isinstance(item, LineDict) and item and any(_not_texts(v) for v in item.values()):
+                key_at = next(str(k) for k, v in item.items() if _not_texts(v))
+                self.problem(line, f'"examples.{key}" field "{key_at}" must be a text or a list of texts')
             elif isinstance(item, LineDict) and item:
                 self.unknown_keys(item, FIELDS)
                 pairs = tuple((str(k), " ".join(v) if isinstance(v, list) else str(v)) for k, v in item.items())
@@ -207,6 +210,11 @@ class RuleReader(GroupReader):
             else:
                 self.problem(line, f'"examples.{key}" items must be texts or mappings of fields ({", ".join(FIELDS)})')
         return tuple(found)
+
+
+def _not_texts(value: object) -> bool:
+    """A list given for an example's field holding something other than text (``tags: [a, 5]``)."""
+    return isinstance(value, list) and not all(isinstance(item, str) for item in value)
 
 
 def _example_problems(where: str, rule: Rule) -> list[Problem]:
