@@ -1,0 +1,105 @@
+"""``python benchmarks/phases.py OUT -m MODULE ARGS...``: the CPU of a run's steps, without a profiler's overhead.
+
+Wraps the functions named in ``STEPS`` (those this checkout has) so that each call adds the
+calling thread's CPU time (``time.thread_time``) to its step, runs the module, and writes one
+line per step to ``OUT``: calls, CPU seconds. Steps nest (``runtime.build`` holds the rule
+loading); "process" is the whole process's CPU, interpreter start-up included.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import resource
+import runpy
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+STEPS = (
+    "monitor.cli.run:_cycle",
+    "monitor.runtime:build",
+    "monitor.runtime:load",
+    "monitor.runtime:load_rules",
+    "monitor.runtime:load_templates",
+    "monitor.runtime:Notifier",
+    "monitor.runtime:exposure",
+    "monitor.runtime:Store",
+    "monitor.runtime:make_client",
+    "monitor.runtime:rebuild_index",
+    "monitor.pipeline:poll_all",
+    "monitor.pipeline.poll:fetch",
+    "monitor.pipeline.poll:_read",
+    "monitor.pipeline.poll:with_articles",
+    "monitor.pipeline.poll:_store",
+    "monitor.pipeline.poll:_succeeded",
+    "monitor.pipeline.poll:record",
+    "monitor.pipeline.poll:update",
+    "monitor.outbox.deliver:Outbox.deliver",
+    "monitor.runtime:prune",
+    "monitor.store:Store.catch_up_fts",
+    "monitor.pipeline.parts:Pipeline.close",
+)
+
+_spent: dict[str, list[float]] = {}
+
+
+def _timed(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    tally = _spent.setdefault(name, [0, 0.0])
+
+    @functools.wraps(function)
+    def timed(*args: Any, **kwargs: Any) -> Any:
+        started = time.thread_time()
+        try:
+            return function(*args, **kwargs)
+        finally:
+            tally[0] += 1
+            tally[1] += time.thread_time() - started
+
+    return timed
+
+
+def _wrap(step: str) -> None:
+    module_name, _, path = step.partition(":")
+    try:
+        owner: Any = importlib.import_module(module_name)
+    except ImportError:
+        return
+    *parents, attribute = path.split(".")
+    for parent in parents:
+        owner = getattr(owner, parent, None)
+    if owner is not None and hasattr(owner, attribute):
+        setattr(owner, attribute, _timed(step, getattr(owner, attribute)))
+
+
+def main() -> None:
+    out, flag, module, *args = sys.argv[1:]
+    if flag != "-m":
+        raise SystemExit(__doc__)
+    started = time.thread_time()
+    entry = importlib.import_module(f"{module}.__main__")  # its start-up hook, if it has one, as `python -m` runs it
+    getattr(entry, "_lean_imports", lambda: None)()
+    import monitor.cli  # noqa: F401  (what every command imports first)
+
+    _spent["import monitor.cli"] = [1, time.thread_time() - started]
+    started = time.thread_time()
+    for step in STEPS:
+        _wrap(step)
+    _spent["imports of the steps' modules (wrapping)"] = [1, time.thread_time() - started]
+    sys.argv = [module, *args]
+    try:
+        runpy.run_module(module, run_name="__main__", alter_sys=True)
+    except SystemExit as exc:
+        if exc.code not in (None, 0):
+            raise
+    finally:
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        _spent["process"] = [1, usage.ru_utime + usage.ru_stime]
+        with open(out, "w") as file:
+            for name, (calls, seconds) in _spent.items():
+                file.write(f"{name}\t{calls}\t{seconds:.3f}\n")
+
+
+if __name__ == "__main__":
+    main()
