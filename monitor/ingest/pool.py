@@ -69,9 +69,9 @@ def default_workers() -> int:
     GIL) is the larger: on a cold 200-feed run, 14 of 23 CPU-s. A second worker on two cores
     only competed with the parent for the core the first one uses, and cost ~62 MB.
 
-    ``MONITOR_PARSER_WORKERS`` (an integer ≥ 1) overrides it: how benchmarks compare counts."""
+    ``MONITOR_PARSER_WORKERS`` overrides it (how benchmarks compare counts; 0 parses in the caller)."""
     with contextlib.suppress(ValueError):
-        return max(1, int(os.environ.get("MONITOR_PARSER_WORKERS", "")))
+        return max(0, int(os.environ.get("MONITOR_PARSER_WORKERS", "")))
     return max(1, cores() - 1)
 
 
