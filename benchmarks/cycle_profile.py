@@ -9,7 +9,7 @@ alerts marked sent as in ``benchmarks.cycles``; resend: after the mostly-304 cyc
 copy of it, then
 
 - profiles the cycle once with cProfile (every thread of the main process, merged:
-  ``benchmarks/profiled.py``; parser workers are other processes: ``--workers 0`` parses
+  ``benchmarks/profiled.py profile``; parser workers are other processes: ``--workers 0`` parses
   everything in the main process, so it is in the profile)
   and prints the top functions by own time and by cumulative time;
 - runs it ``--repeat`` times without the profiler, each on a fresh copy of the same state,
@@ -41,8 +41,8 @@ CYCLES = ("cold", "mostly-304", "resend")
 Rules = int | dict[str, str]  # how many generated rules, or rule files by name
 
 
-def command(config: Path, profile: Path | None = None, tool: str = "profiled.py") -> list[str]:
-    head = [sys.executable, str(ROOT / "benchmarks" / tool), str(profile)] if profile else [sys.executable]
+def command(config: Path, out: Path | None = None, how: str = "profile") -> list[str]:
+    head = [sys.executable, str(ROOT / "benchmarks" / "profiled.py"), str(out), how] if out else [sys.executable]
     return [*head, "-m", "monitor", "--config", str(config), "--log-level", "warning", "run", "--once"]
 
 
@@ -53,8 +53,8 @@ def environment(code: Path, workers: int | None) -> dict[str, str]:
     return env
 
 
-def once(config: Path, code: Path, env: dict[str, str], profile: Path | None = None, tool: str = "profiled.py") -> Run:
-    run = measured(command(config, profile, tool), code, env)
+def once(config: Path, code: Path, env: dict[str, str], out: Path | None = None, how: str = "profile") -> Run:
+    run = measured(command(config, out, how), code, env)
     with sqlite3.connect(config.parent / "state.db") as conn:  # as benchmarks.cycles: the target never answers
         conn.execute("UPDATE alerts SET status = 'sent'")
     conn.close()
@@ -123,10 +123,10 @@ class Bench:
     env: dict[str, dict[str, str]]
     tmp: Path
 
-    def run(self, name: str, out: Path | None = None, tool: str = "profiled.py") -> Run:
+    def run(self, name: str, out: Path | None = None, how: str = "profile") -> Run:
         config = self.configs[name]
         copy_db(config.parent / "before.db", config.parent / "state.db")
-        return once(config, self.code[name], self.env[name], out, tool)
+        return once(config, self.code[name], self.env[name], out, how)
 
     def profiles(self, label: str, count: int) -> None:
         for name, path in self.code.items():
@@ -145,7 +145,7 @@ class Bench:
         for _ in range(rounds):
             for name in self.code:
                 out = self.tmp / f"{name}.phases"
-                self.run(name, out, "phases.py")
+                self.run(name, out, "phases")
                 for line in out.read_text().splitlines():
                     step, calls, seconds = line.split("\t")
                     steps[name].setdefault(f"{step} ({calls})", []).append(float(seconds))
@@ -187,7 +187,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--no-profile", dest="profile", action="store_false")
-    parser.add_argument("--phases", type=int, default=0, help="runs of benchmarks/phases.py per checkout")
+    parser.add_argument("--phases", type=int, default=0, help="runs of `benchmarks/profiled.py phases` per checkout")
     parser.add_argument("--workers", type=int, default=None, help="parser workers (MONITOR_PARSER_WORKERS)")
     args = parser.parse_args(argv)
     code = {"this": ROOT} | {p.name: p.resolve() for p in args.code}
