@@ -12,7 +12,8 @@ workload, then, for each of ``rounds`` interleaved rounds on fresh databases:
 Each figure is the median of the rounds (min-max beside it): wall seconds, CPU seconds of
 the process tree (getrusage of the reaped children: the parser workers included), and the
 peak RSS of the tree (sampled every 50 ms). ``--code DIR`` runs another checkout's monitor
-(an export of main, say) against the same bytes: a before/after in one run.
+(an export of main, say) against the same bytes: a before/after in one run. ``--workers N``
+(repeatable) runs each checkout with N parser workers (``MONITOR_PARSER_WORKERS``).
 """
 
 from __future__ import annotations
@@ -81,8 +82,10 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
     return Run(wall, cpu, peak)
 
 
-def monitor_once(config: Path, code: Path) -> Run:
+def monitor_once(config: Path, code: Path, workers: int | None = None) -> Run:
     env = {**os.environ, "PYTHONPATH": str(code)}
+    if workers is not None:  # pool.default_workers reads it
+        env["MONITOR_PARSER_WORKERS"] = str(workers)
     command = [sys.executable, "-m", "monitor", "--config", str(config), "--log-level", "warning", "run", "--once"]
     run = measured(command, code, env)
     # The alerts went to a target that does not exist (rss2email runs with --no-send): marked sent,
@@ -120,7 +123,14 @@ def compiled(code: Path) -> None:
 Figures = dict[str, list[Run]]
 
 
-def one_round(server: Served, work: Path, code: dict[str, Path], rules: int | dict[str, str], figures: Figures) -> None:
+def one_round(
+    server: Served,
+    work: Path,
+    code: dict[str, Path],
+    rules: int | dict[str, str],
+    figures: Figures,
+    workers: dict[str, int | None] | None = None,
+) -> None:
     """Cold, mostly-304 and resend cycles for each monitor checkout and rss2email, on fresh state."""
     shutil.rmtree(work / "round", ignore_errors=True)
     server.publish(0)
@@ -142,7 +152,8 @@ def one_round(server: Served, work: Path, code: dict[str, Path], rules: int | di
                 r = runner.run()
                 figures.setdefault(f"rss2email, {step}", []).append(Run(r.wall, r.cpu, 0.0))
             else:
-                figures.setdefault(f"{name}, {step}", []).append(monitor_once(configs[name], path))
+                run = monitor_once(configs[name], path, (workers or {}).get(name))
+                figures.setdefault(f"{name}, {step}", []).append(run)
 
 
 def table(figures: Figures) -> str:
@@ -167,8 +178,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workload", choices=("synthetic", "newsroom"), default="synthetic")
     parser.add_argument("--code", type=Path, action="append", default=[], help="another checkout to compare")
     parser.add_argument("--no-rss2email", dest="rss2email", action="store_false")
+    parser.add_argument(
+        "--workers", type=int, action="append", default=[], help="run each checkout with N parser workers (repeatable)"
+    )
     args = parser.parse_args(argv)
-    code = {"monitor": ROOT} | {f"monitor@{p.name}": p.resolve() for p in args.code}
+    checkouts = {"monitor": ROOT} | {f"monitor@{p.name}": p.resolve() for p in args.code}
+    code: dict[str, Path] = {}
+    workers: dict[str, int | None] = {}
+    for name, path in checkouts.items():
+        for count in args.workers or [None]:
+            label = name if count is None else f"{name} ({count} parser worker{'s' * (count != 1)})"
+            code[label], workers[label] = path, count
     if args.rss2email:
         code["rss2email"] = Path()
     for path in code.values():
@@ -185,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="monitor-cycles-") as tmp:
             for number in range(args.rounds):
-                one_round(server, Path(tmp), code, rules, figures)
+                one_round(server, Path(tmp), code, rules, figures, workers)
                 print(f"round {number + 1} of {args.rounds} done", file=sys.stderr, flush=True)
     finally:
         server.close()

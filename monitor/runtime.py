@@ -16,20 +16,20 @@ from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from monitor.config import Config
-from monitor.dedup import StoryIndex
-from monitor.dedup.rebuild import rebuild_index
+from monitor.config.cache import StartupCache, beside
 from monitor.durations import format_duration, plural
 from monitor.errors import ConfigError
 from monitor.ingest.fetch import HostSlots, Limits, make_client
 from monitor.ingest.pool import INLINE_BYTES, FeedParser
 from monitor.models import Feed
-from monitor.outbox.render import Templates, load_templates
+from monitor.outbox.render import Templates
 from monitor.outbox.targets import Notifier
-from monitor.rules import RuleSet, load_rules
+from monitor.rules import RuleSet
 from monitor.store import Store, url_id
 from monitor.urls import has_password
 
 if TYPE_CHECKING:
+    from monitor.dedup import StoryIndex
     from monitor.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ def utc_now() -> datetime:
 
 def check(config: Config) -> list[str]:
     """Validate rules and targets beyond the config itself; raise ConfigError with every problem."""
+    from monitor.rules import load_rules
+
     rules = load_rules(config.rule_paths, config.targets)
     problems = Notifier(config.targets).problems(str(config.path))
     problems += Templates(config.notify.templates).problems()
@@ -96,17 +98,26 @@ def exposure(config: Config, notifier: Notifier | None = None) -> str | None:
     )
 
 
-def load(config: Config, command_feeds: tuple[Feed, ...] = (), *, lean: bool = False) -> Runtime:
+def load(
+    config: Config, command_feeds: tuple[Feed, ...] = (), *, lean: bool = False, cache: StartupCache | None = None
+) -> Runtime:
     """The snapshot of ``config``; raise ConfigError with every problem (a reload uses it too).
 
     ``lean`` (the daemon): apprise stays out of this process until something is sent (see targets).
+    ``cache``: rules, the templates' check and the target URLs' names as validated by an earlier
+    start-up with the same files and code (``startup``); None validates everything again.
     """
-    rules = load_rules(config.rule_paths, config.targets)
-    notifier = Notifier(config.targets, throttle=config.notify.throttle, lean=lean)
+    from monitor import startup
+
+    cache = cache or StartupCache(None)
+    rules = startup.rules(config, cache)
+    notifier = Notifier(
+        config.targets, throttle=config.notify.throttle, lean=lean, namer=startup.namer(config, cache, lean=lean)
+    )
     problems = notifier.problems(str(config.path))
     if problems:
         raise ConfigError(problems)
-    templates = load_templates(config.notify.templates)
+    templates = startup.templates(config, cache)
     return Runtime(config, RuleSet(rules), notifier, templates, command_feeds)
 
 
@@ -119,7 +130,7 @@ def build(
     """
     from monitor.pipeline import Pipeline  # the pipeline imports Runtime from here
 
-    rt = load(config, lean=lean)
+    rt = load(config, lean=lean, cache=beside(config.storage_path) if lock else None)
     if warning := exposure(config, rt.notifier):
         log.warning("%s", warning)
     store = Store(config.storage_path)
@@ -130,6 +141,8 @@ def build(
     window = timedelta(seconds=config.dedup.window)
 
     def load_index() -> StoryIndex:
+        from monitor.dedup.rebuild import rebuild_index  # numpy and the dedup code: only for a cycle with news
+
         index = rebuild_index(store, clock() - window, window, backfill=lock)
         log.info("dedup index holds %s", plural(len(index), "recent entry", "recent entries"))
         return index

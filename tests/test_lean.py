@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 from monitor.models import Target
 from monitor.outbox.targets import Notifier
@@ -88,3 +91,47 @@ def test_a_url_apprise_has_no_plugin_module_for_still_goes_through_its_lookup():
         "print(len(n.handles()), len(n.problems('monitor.toml')))\n"
     )
     assert out.strip() == "1 1"
+
+
+# What a `run --once` may skip when nothing new arrives: the dedup code (numpy), the rule loader
+# (YAML, jsonschema), Jinja2, apprise, APScheduler's cron, httpcore's async extras, the parsers.
+SKIPPABLE = (
+    "numpy",
+    "monitor.dedup",
+    "monitor.rules.load",
+    "yaml",
+    "jsonschema",
+    "jinja2",
+    "apprise",
+    "apscheduler",
+    "trio",
+    "anyio",
+    "feedparser",
+    "lxml",
+)
+
+
+def _imported_by_a_cycle(config: Path) -> set[str]:
+    """The SKIPPABLE modules a real `python -m monitor run --once` process held when it exited."""
+    out = _run(
+        "import atexit, json, runpy, sys\n"
+        f"watch = {SKIPPABLE!r}\n"
+        "atexit.register(lambda: print(json.dumps([m for m in watch if m in sys.modules])))\n"
+        f"sys.argv = ['monitor', '--config', {str(config)!r}, 'run', '--once']\n"
+        "runpy.run_module('monitor', run_name='__main__')\n"
+    )
+    return set(json.loads(out.splitlines()[-1]))
+
+
+def test_a_cycle_of_304s_imports_none_of_what_only_news_needs(tmp_path, feed_server):
+    from conftest import serve_outlets, write_config
+
+    config = write_config(tmp_path, serve_outlets(feed_server), ["json://127.0.0.1:9/x"])
+    first = _imported_by_a_cycle(config)  # a cold cycle: everything is new and every file is validated
+    assert {"numpy", "monitor.dedup", "monitor.rules.load", "yaml", "jinja2", "apprise", "lxml"} <= first
+    with sqlite3.connect(tmp_path / "state.db") as conn:  # the target refused them: nothing left to retry
+        conn.execute("UPDATE alerts SET status = 'sent'")
+    conn.close()
+    # Every feed answers 304 and the files are as validated. numpy and the dedup code still come with
+    # the store (store/window.py imports the dedup signature to read the window).
+    assert _imported_by_a_cycle(config) - {"numpy", "monitor.dedup"} == set()

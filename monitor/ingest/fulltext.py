@@ -23,10 +23,13 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from monitor.models import Entry, FullText
-from monitor.rules import Group, Rule, RuleSet, Term
 from monitor.text import without_spaces
+
+if TYPE_CHECKING:  # the config reads this module's settings: it need not compile rules (~0.1 CPU-s of imports)
+    from monitor.rules import Group, RuleSet, Term
 
 MODES = ("auto", "always", "never")
 MIN_WORDS = 60  # an entry shorter than this is a teaser (the default of [polling].full_text_min_words)
@@ -79,6 +82,8 @@ class Prefilter:
     """Holds for an entry when any term of a required group of some rule is in its title or summary."""
 
     def __init__(self, rules: RuleSet):
+        from monitor.rules import Group, Rule, RuleSet
+
         derived = [
             Rule(f"{rule.name}#{i}", Group("any", terms), fields=("title", "summary"), scope=rule.scope)
             for rule in rules.rules
@@ -99,11 +104,15 @@ def prefilter(rules: RuleSet) -> Prefilter:
 
 def required_terms(match: Group) -> list[tuple[Term, ...]]:
     """The positive terms of each required group of a rule's match (see the module docstring)."""
+    from monitor.rules import Group
+
     groups = match.children if match.kind == "all" else (match,) if match.kind == "any" else ()
     return [tuple(_positive(g)) for g in groups if not (isinstance(g, Group) and g.kind == "none")]
 
 
 def _positive(node: Group | Term) -> list[Term]:
+    from monitor.rules import Term
+
     if isinstance(node, Term):
         return [node]
     if node.kind == "none":

@@ -32,14 +32,16 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from monitor.errors import ParseError
-from monitor.ingest.examine import Facts, examine
 from monitor.ingest.extract import extract
 from monitor.ingest.parse import ParsedFeed, parse_feed
 from monitor.models import Entry
 from monitor.rules import Rule, RuleSet
+
+if TYPE_CHECKING:
+    from monitor.ingest.examine import Facts
 
 T = TypeVar("T")
 
@@ -65,7 +67,11 @@ def default_workers() -> int:
 
     Its share of a cycle (fetching, dedup decisions, storing: one thread at a time under the
     GIL) is the larger: on a cold 200-feed run, 14 of 23 CPU-s. A second worker on two cores
-    only competed with the parent for the core the first one uses, and cost ~62 MB."""
+    only competed with the parent for the core the first one uses, and cost ~62 MB.
+
+    ``MONITOR_PARSER_WORKERS`` overrides it (how benchmarks compare counts; 0 parses in the caller)."""
+    with contextlib.suppress(ValueError):
+        return max(0, int(os.environ.get("MONITOR_PARSER_WORKERS", "")))
     return max(1, cores() - 1)
 
 
@@ -101,6 +107,14 @@ def _compiled() -> RuleSet:
         compiled = RuleSet(rules)
         _worker_rules = (rules, compiled)
     return compiled
+
+
+def examine(entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:
+    """``examine.examine``, imported when first called: the dedup code and numpy (~0.15 CPU-s of imports)
+    only in a process that reads new entries, not in a cycle of 304s or unchanged bodies."""
+    from monitor.ingest.examine import examine as examined
+
+    return examined(entries, seen, rules)
 
 
 def _examine_in_worker(entries: tuple[Entry, ...], seen: datetime) -> tuple[Facts, ...]:

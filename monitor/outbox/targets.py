@@ -26,7 +26,7 @@ import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from types import ModuleType
 from typing import TYPE_CHECKING
 
@@ -188,10 +188,18 @@ class Notifier:
     """Resolves rule targets to deliveries and sends one message to one target URL.
 
     ``lean``: apprise is not imported in this process until the first ``send``
-    (the URLs are checked and named in a child process: ``labels_apart``).
+    (the URLs are checked and named in a child process: ``labels_apart``). ``namer``: what
+    names the URLs instead (``labels``' contract); apprise then waits for the first send too.
     """
 
-    def __init__(self, targets: dict[str, Target], *, throttle: float = 0.0, lean: bool = False):
+    def __init__(
+        self,
+        targets: dict[str, Target],
+        *,
+        throttle: float = 0.0,
+        lean: bool = False,
+        namer: Callable[[list[str]], list[tuple[str, bool] | None]] | None = None,
+    ):
         from monitor.outbox.hooks import HttpTargets  # httpx: only when a notifier is made
 
         self.targets = targets
@@ -209,10 +217,13 @@ class Notifier:
                 first.setdefault(url_id(url), (t.name, url))
         pairs = list(first.values())
         urls = [url for _, url in pairs]
-        named = labels_apart(urls) if lean else [None] * len(urls)
+        # ``namer`` (runtime: the names kept by the start-up cache) names the URLs as ``labels`` does;
+        # then, as when lean, each apprise service is made at its first send.
+        lazy = lean or namer is not None
+        named = namer(urls) if namer is not None else labels_apart(urls) if lean else [None] * len(urls)
         for (target, url), named_url in zip(pairs, named, strict=True):
-            box = None if lean else _instantiate(url, throttle)
-            if not lean:
+            box = None if lazy else _instantiate(url, throttle)
+            if not lazy:
                 named_url = None if box is None else (_label(box), _private(box))
             if named_url is None:
                 self._invalid.append((target, _mask(url)))

@@ -6,7 +6,6 @@ from __future__ import annotations
 import logging
 from dataclasses import replace
 
-from monitor.dedup import content_hash
 from monitor.errors import ParseError
 from monitor.ingest.parse import ParsedFeed
 from monitor.models import Feed, FullText
@@ -42,6 +41,8 @@ def with_articles(
     except ParseError:
         return parsed, examined
     # The content hash stays the feed's: an update is a change of what the feed carries.
+    from monitor.dedup import content_hash  # here: a cycle without new entries never imports the dedup code
+
     facts = {
         e.key: replace(f, content_hash=content_hash(replace(e, article="")))
         for e, f in zip(enriched, found, strict=True)

@@ -7,16 +7,19 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import httpx
 
 from monitor.daemon.metrics import Metrics
-from monitor.dedup import StoryIndex
 from monitor.ingest.articles import Articles
 from monitor.ingest.fetch import HostSlots
 from monitor.ingest.pool import FeedParser
 from monitor.runtime import Runtime
 from monitor.store import Store
+
+if TYPE_CHECKING:
+    from monitor.dedup import StoryIndex
 
 
 @dataclass

@@ -10,7 +10,6 @@ import logging
 import sqlite3
 from datetime import datetime
 
-from monitor.dedup.rebuild import rebuild_index
 from monitor.durations import format_duration, plural
 from monitor.errors import FeedGone, FetchError, ParseError, StoreError
 from monitor.ingest import schedule
@@ -111,12 +110,15 @@ def _store(
         try:
             with p.store.transaction():  # one commit per feed, not one per entry
                 alerts = sum(record(p, rt, entry, state, examined, tally) for entry in reversed(new))
+                same = p.store.same_text(feed.url, (e for e in parsed.entries if e.key in known))
                 for entry in reversed(parsed.entries):
-                    if entry.key in known:
+                    if entry.key in known and entry.key not in same:  # the same text is no update: not hashed
                         alerts += update(p, rt, entry, *known[entry.key], state)
         except BaseException:
             # Rolled back: the entries indexed meanwhile exist nowhere else. Left in the index,
             # later entries would join them, as copies, to stories whose ids SQLite hands out again.
+            from monitor.dedup.rebuild import rebuild_index
+
             p.index = rebuild_index(p.store, p.clock() - p.index.window, p.index.window, backfill=False)
             raise
     tally.record(p.metrics)  # only what was committed

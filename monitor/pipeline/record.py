@@ -10,11 +10,11 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.daemon.metrics import Metrics
-from monitor.dedup import Signature, content_hash, material_change, signature
-from monitor.ingest.examine import Facts, examine
+from monitor.ingest.pool import examine
 from monitor.models import Entry, Match
 from monitor.outbox import spikes
 from monitor.pipeline.parts import Pipeline
@@ -22,6 +22,10 @@ from monitor.rules import Rule, RuleSet
 from monitor.rules.match import in_scope
 from monitor.runtime import Runtime
 from monitor.store import FeedState, QueuedAlert, Store
+
+if TYPE_CHECKING:
+    from monitor.dedup import Signature
+    from monitor.ingest.examine import Facts
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +60,8 @@ def _facts(rules: RuleSet, entry: Entry, examined: Examined, now: datetime) -> t
 
 def _signature(entry: Entry, facts: Facts, examined: Examined, now: datetime) -> Signature:
     """``signature(entry, now)``. ``seen`` stands in for a missing publication date: only then does it matter."""
+    from monitor.dedup import signature
+
     return facts.signature if entry.published is not None or examined.seen == now else signature(entry, now)
 
 
@@ -153,6 +159,8 @@ def _escalates(p: Pipeline, rule: Rule, story_id: int | None, outlets: int) -> b
 
 def update(p: Pipeline, rt: Runtime, entry: Entry, entry_id: int, stored_hash: str | None, state: FeedState) -> int:
     """A known key with changed text is an update of its entry: rewrite the row, re-index, maybe re-alert."""
+    from monitor.dedup import content_hash, material_change, signature  # imported with the first new entry
+
     new_hash = content_hash(entry)
     old = p.store.entry(entry_id) if stored_hash != new_hash else None
     old = replace(old, article="") if old is not None else None  # an update is a change of what the feed carries

@@ -4,8 +4,22 @@ file's rules with ``reader`` and their groups and terms with ``groups``; ``alias
 (``match``: an entry as a ``document``, rule trees by ``evaluate``) and explanations
 (``explain``)."""
 
-from monitor.rules.load import load_rules
+from typing import TYPE_CHECKING, Any
+
 from monitor.rules.match import RuleSet
 from monitor.rules.model import Group, Rule, Scope, Term
 
+if TYPE_CHECKING:
+    from monitor.rules.load import load_rules
+
 __all__ = ["Group", "Rule", "RuleSet", "Scope", "Term", "load_rules"]
+
+
+def __getattr__(name: str) -> Any:
+    # Loading (YAML, the JSON Schema: ~0.1 CPU-s of imports) only when a rule file is read:
+    # a cycle whose rules come from the start-up cache (config/cache.py) only matches.
+    if name == "load_rules":
+        from monitor.rules.load import load_rules
+
+        return load_rules
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
