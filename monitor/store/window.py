@@ -6,12 +6,14 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from monitor.dedup.signature import Signature
 from monitor.models import Entry
 from monitor.store.helpers import _BATCH, iso
 from monitor.store.stories import StoriesMixin
+
+if TYPE_CHECKING:  # the dedup code and numpy load only when the window is read (cheap cycles skip it)
+    from monitor.dedup.signature import Signature
 
 SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when")
 
@@ -40,6 +42,8 @@ class WindowMixin(StoriesMixin):
             # history, 0.6 s per million) instead of reading the window by first_seen.
             "WHERE e.first_seen >= ? ORDER BY +e.id"
         )
+        from monitor.dedup.signature import Signature
+
         with self._lock:
             cursor = self.db.execute(sql, [iso(since)])
         while True:
