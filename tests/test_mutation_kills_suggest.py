@@ -132,10 +132,6 @@ def test_when_no_change_drops_every_irrelevant_entry_the_one_that_drops_most_is_
     assert found is not None and (found.what, found.removed, found.lost) == ("require the parts in one sentence", 2, 0)
 
 
-@known_bug(
-    "the 'tighten near' diff rewrites every 'near: N' line of the file (suggest._near_to ignores "
-    "the rule's first line), so another rule's near changes too"
-)
 def test_tightening_near_changes_only_the_rule_asked_about(tmp_path):
     text = (
         "- name: other\n  match:\n    all: [zinc, smelter]\n    near: 20\n"

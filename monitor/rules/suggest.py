@@ -54,7 +54,9 @@ def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
     if target.near is not None and target.near > 2:
         half = target.near // 2
         found.append(
-            Candidate(f"tighten near to {half}", _swap(rule, target, replace(target, near=half)), _near_to(half))
+            Candidate(
+                f"tighten near to {half}", _swap(rule, target, replace(target, near=half)), _near_to(target.near, half)
+            )
         )
     for field in ("lead", "title"):
         found.append(Candidate(f"look only in the {field}", replace(rule, fields=(field,)), _fields(field)))
@@ -110,11 +112,29 @@ def _under_match(text: str) -> Callable[[list[str], int], list[str]]:
     return edit
 
 
-def _near_to(value: int) -> Callable[[list[str], int], list[str]]:
+def _near_to(old: int, value: int) -> Callable[[list[str], int], list[str]]:
     def edit(lines: list[str], first: int) -> list[str]:
-        return [re.sub(r"near: \d+", f"near: {value}", line, count=1) for line in lines]
+        """The rule's own first ``near: old``; other rules of the file keep theirs."""
+        pattern = re.compile(rf"near: {old}\b")
+        for index in range(first, _rule_end(lines, first)):
+            if pattern.search(lines[index]):
+                return [*lines[:index], pattern.sub(f"near: {value}", lines[index], count=1), *lines[index + 1 :]]
+        return lines
 
     return edit
+
+
+def _rule_end(lines: list[str], first: int) -> int:
+    """The index after the rule whose first line is ``first``: a list item ends where a line is
+    indented no deeper than its dash; a rule that is the whole document ends with the file."""
+    if not lines[first].lstrip(" ").startswith("- "):
+        return len(lines)
+    dash = len(lines[first]) - len(lines[first].lstrip(" "))
+    for index in range(first + 1, len(lines)):
+        line = lines[index]
+        if line.strip() and not line.lstrip().startswith("#") and len(line) - len(line.lstrip(" ")) <= dash:
+            return index
+    return len(lines)
 
 
 def _fields(field: str) -> Callable[[list[str], int], list[str]]:
