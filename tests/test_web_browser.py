@@ -18,6 +18,7 @@ from monitor.web.server import Served, serve
 from tests.web_support import Newsroom, newsroom
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[dev]')")
+from selenium.common.exceptions import WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support import expected_conditions  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
@@ -66,8 +67,18 @@ def submit(driver: webdriver.Chrome, by: str, value: str) -> None:
     """Click what leads to a new page and wait until the old page is gone: else the next lookup may
     find the old page's element (its flash, say), which goes stale under it."""
     old = driver.find_element(By.TAG_NAME, "html")
-    driver.find_element(by, value).click()
+    WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(lambda d: _click(d, old, by, value))
     WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+
+
+def _click(driver: webdriver.Chrome, old: object, by: str, value: str) -> bool:
+    """One click, looked up afresh: on a loaded CI host chromedriver now and then answers a click with
+    "Node with given id does not belong to the document" (CI stop 23) although the page has no script;
+    the wait above retries that. A click that raised yet left the page is not repeated."""
+    if expected_conditions.staleness_of(old)(driver):
+        return True
+    driver.find_element(by, value).click()
+    return True
 
 
 def canary(driver: webdriver.Chrome) -> str:
