@@ -1,0 +1,130 @@
+"""Structure of held-out v4 (`tests/data/dedup/heldout4.jsonl`): keys, ids, order, labels, counts.
+
+Structure only: this test neither imports nor runs the detector, so the set stays unseen by it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import Counter, defaultdict
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+
+DATA = Path(__file__).parent / "data" / "dedup"
+KEYS = ["id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"]
+MAIN_LANGS = {"ko", "fa", "hu", "fi", "da", "bg", "ms", "sw"}
+NEGATIVE_KINDS = {"template", "same-topic", "press-release", "roundup"}
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict]:
+    lines = (DATA / "heldout4.jsonl").read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def source() -> dict:
+    return yaml.safe_load((DATA / "heldout4_source.yaml").read_text(encoding="utf-8"))
+
+
+def test_every_row_has_exactly_the_documented_keys_as_strings(rows: list[dict]) -> None:
+    for row in rows:
+        assert list(row) == KEYS, row["id"]
+        assert all(isinstance(row[k], str) for k in KEYS), row["id"]
+        assert row["title"] and row["summary"] and row["story"] and row["event"], row["id"]
+
+
+def test_ids_are_sequential_and_guids_and_links_unique(rows: list[dict]) -> None:
+    assert [r["id"] for r in rows] == [f"z{n:03d}" for n in range(1, len(rows) + 1)]
+    assert len({r["guid"] for r in rows}) == len(rows)
+    assert len({r["link"] for r in rows}) == len(rows)
+
+
+def test_rows_are_in_order_of_the_utc_instant_with_offsets(rows: list[dict]) -> None:
+    times = [datetime.fromisoformat(r["published"]) for r in rows]
+    assert all(t.tzinfo is not None for t in times)
+    assert times == sorted(times)
+
+
+def test_every_story_has_one_event_and_language_and_hosts_are_example(rows: list[dict]) -> None:
+    events: dict[str, set[str]] = defaultdict(set)
+    langs: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        events[r["story"]].add(r["event"])
+        langs[r["story"]].add(r["lang"])
+        names[r["feed"]].add(r["outlet"])
+        assert (urlsplit(r["link"]).hostname or "").endswith(".example"), r["id"]
+    assert all(len(v) == 1 for v in events.values())
+    assert all(len(v) == 1 for v in langs.values())
+    assert all(len(v) == 1 for v in names.values())
+    assert len({next(iter(v)) for v in names.values()}) == len(names)  # one slug per outlet name too
+
+
+def test_composition_meets_the_brief(rows: list[dict]) -> None:
+    stories = Counter(r["story"] for r in rows)
+    langs = Counter(r["lang"] for r in rows)
+    ev_stories: dict[str, set[str]] = defaultdict(set)
+    ev_langs: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        ev_stories[r["event"]].add(r["story"])
+        ev_langs[r["event"]].add(r["lang"])
+    assert len(rows) >= 200 and len(stories) >= 55 and len(ev_stories) >= 40
+    assert set(langs) == MAIN_LANGS | {"en", "zh"}
+    assert all(langs[lang] >= 15 for lang in MAIN_LANGS) and 3 <= langs["zh"] <= 12
+    assert 0.17 <= langs["en"] / len(rows) <= 0.25
+    assert sum(n * (n - 1) // 2 for n in stories.values()) >= 80
+    assert sum(len(s) > 1 for s in ev_langs.values()) >= 5  # events linking scripts
+    assert sum(r["content"] == "" for r in rows) >= 20
+
+
+def test_persian_rows_carry_zwnj_and_the_digit_variants(rows: list[dict]) -> None:
+    persian = [r["content"] + r["summary"] for r in rows if r["lang"] == "fa"]
+    assert any("\u200c" in text for text in persian)
+    assert any("۸٫۶" in text for text in persian) and any("8.6" in text for text in persian)
+    assert any("٨٫٦" in text for text in persian)  # Arabic-Indic digits
+
+
+def test_designed_hard_negatives_differ_in_event_and_reach_80_entry_pairs(rows: list[dict], source: dict) -> None:
+    per_story = Counter(r["story"] for r in rows)
+    event = {s["id"]: s["event"] for s in source["stories"]}
+    total = 0
+    for s in source["stories"]:
+        if s["kind"] in NEGATIVE_KINDS:
+            for other in s.get("quotes", [s["against"]]):
+                assert event[other] != s["event"], s["id"]
+                total += per_story[s["id"]] * per_story[other]
+        elif s.get("against"):
+            assert event[s["against"]] == s["event"], s["id"]  # rewrites, follow-ups, corrections
+    assert total >= 80
+
+
+def test_a_followup_repeats_only_the_opening_paragraph(rows: list[dict], source: dict) -> None:
+    stories = {s["id"]: s for s in source["stories"]}
+    own = {(r["story"], r["feed"]): r["content"] for r in reversed(rows)}  # the first row at each outlet
+    for s in source["stories"]:
+        if s["kind"] == "followup":
+            earlier = stories[s["repeat"]]
+            opening, *rest = earlier["text"].strip().split("\n\n")
+            follow = own[(s["id"], s["outlet"])]
+            assert opening in own[(earlier["id"], earlier["outlet"])] and opening in follow, s["id"]
+            assert not any(p in follow for p in rest), s["id"]
+
+
+def test_the_generator_reproduces_the_committed_file() -> None:
+    spec = importlib.util.spec_from_file_location("make_heldout4", DATA / "make_heldout4.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["make_heldout4"] = module  # dataclasses look their module up while the class is built
+    try:
+        spec.loader.exec_module(module)
+        made = module.build()
+    finally:
+        del sys.modules["make_heldout4"]
+    assert module.dump(made) == (DATA / "heldout4.jsonl").read_text(encoding="utf-8")
