@@ -319,9 +319,12 @@ def t_truncate(d: Draft, c: Context) -> None:
         text = d.blocks[i][1]
         if budget + len(text) >= limit:
             cut = text[: limit - budget].rsplit(" ", 1)[0]
-            d.blocks[i] = ("p", cut.rstrip(",;:") + "…")
             for j in reversed(idx[n + 1 :]):
                 del d.blocks[j]
+            if len(cut) < 25 and n > 0:  # a stub of a few letters: the cut falls at the paragraph end instead
+                del d.blocks[i]
+                i, cut = idx[n - 1], d.blocks[idx[n - 1]][1].rstrip(".。")
+            d.blocks[i] = ("p", cut.rstrip(",;:") + "…")
             d.blocks.append(("more", c.desk["more"]))
             return
         budget += len(text)
