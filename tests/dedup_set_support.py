@@ -1,0 +1,71 @@
+"""Shared by the structure tests of the labelled dedup sets (held-out v3, v4): the checks every set
+in the 12-key format of `eval.jsonl` must pass, and the byte-for-byte regeneration of its file.
+
+Structure only: nothing here imports or runs the detector, so a held-out set stays unseen by it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from collections import defaultdict
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+DATA = Path(__file__).parent / "data" / "dedup"
+KEYS = ["id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"]
+
+
+def load_rows(name: str) -> list[dict]:
+    lines = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return [json.loads(line) for line in lines]
+
+
+def check_keys(rows: list[dict]) -> None:
+    """Exactly the documented keys, in order, all strings; title, summary and labels never empty."""
+    for row in rows:
+        assert list(row) == KEYS, row["id"]
+        assert all(isinstance(row[k], str) for k in KEYS), row["id"]
+        assert row["title"] and row["summary"] and row["story"] and row["event"], row["id"]
+
+
+def check_ids_and_order(rows: list[dict], prefix: str) -> None:
+    """Sequential ids, unique GUIDs and links, rows in order of the instant, every time with an offset."""
+    assert [r["id"] for r in rows] == [f"{prefix}{n:03d}" for n in range(1, len(rows) + 1)]
+    assert len({r["guid"] for r in rows}) == len(rows)
+    assert len({r["link"] for r in rows}) == len(rows)
+    times = [datetime.fromisoformat(r["published"]) for r in rows]
+    assert all(t.tzinfo is not None for t in times)
+    assert times == sorted(times)
+
+
+def check_labels_and_hosts(rows: list[dict]) -> None:
+    """Every story in one event and one language; one outlet name per feed; hosts under `.example`."""
+    events: dict[str, set[str]] = defaultdict(set)
+    langs: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        events[r["story"]].add(r["event"])
+        langs[r["story"]].add(r["lang"])
+        names[r["feed"]].add(r["outlet"])
+        assert (urlsplit(r["link"]).hostname or "").endswith(".example"), r["id"]
+    assert all(len(v) == 1 for v in events.values())
+    assert all(len(v) == 1 for v in langs.values())
+    assert all(len(v) == 1 for v in names.values())
+
+
+def regenerate(script: str, committed: str) -> tuple[str, str]:
+    """What the generator `script` makes now (its `dump(build())`), and the committed file's text."""
+    name = Path(script).stem
+    spec = importlib.util.spec_from_file_location(name, DATA / script)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is built
+    try:
+        spec.loader.exec_module(module)
+        made = module.dump(module.build())
+    finally:
+        del sys.modules[name]
+    return made, (DATA / committed).read_text(encoding="utf-8")
