@@ -1,0 +1,113 @@
+"""Build heldout4.jsonl from heldout4_src.txt (fourth held-out part of the rule-evaluation set).
+
+The source holds the texts in blocks; this script only adds outlets, feed languages, dates, ids and
+the feed shape (paragraph content, summary-only, or plain-text content), so the texts stay readable
+in one place. Run: python tests/data/rules_eval/heldout4_gen.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TOPICS = {
+    "TR": "taliban-recognition",
+    "AM": "afghan-mining",
+    "IO": "india-russian-oil",
+    "AL": "arctic-lng",
+    "NK": "north-korea-russia-arms",
+}
+# key: (display name, what the feed's <language> says, UTC offset in hours)
+OUTLETS = {
+    "cw": ("Cobblewharf Courier", "en", 0),
+    "mr": ("Marrowgate Ledger", "en", -5),
+    "fs": ("Foxstone Bulletin", None, 5.5),
+    "py": ("Pylonfield Post", "en", 8),
+    "ag": ("Streamjunction Digest", "en", 0),  # aggregator: its feed says en whatever it carries
+    "sv": ("Приладожский вестник", "ru", 3),
+    "ur": ("Уральский пеленг", "ru", 5),
+    "tm": ("Томский меридиан", None, 7),
+    "sz": ("潮騒経済ウォッチ", "ja", 9),
+    "km": ("蒼空通信", "ja", 9),
+    "ty": ("東雲デイリー", None, 9),
+    "de": ("Rheinpegel Abendblatt", "de", 1),
+    "fr": ("Le Phare de l'Estuaire", "fr", 1),
+    "es": ("Gaceta del Estrecho", None, 1),
+    "uk": ("Дніпровський сигнал", "uk", 2),
+    "zh": ("岭南观察报", None, 8),
+    "ar": ("مرصد الرافدين", "ar", 3),
+    "tr": ("Ege Gündem Postası", "tr", 3),
+}
+START = datetime(2024, 12, 1, tzinfo=UTC)
+SPAN_HOURS = 24 * 720
+SEED = 20261204
+
+
+def parse(text: str) -> list[dict]:
+    """Blocks start with '@ lang outlet labels trap'; then the title line, then paragraphs."""
+    items = []
+    for block in text.split("\n@ ")[1:]:
+        lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
+        lang, outlet, labels, trap = lines[0].split()
+        tag, _, topic = trap.partition(":")
+        items.append(
+            {
+                "lang": lang,
+                "outlet": outlet,
+                "labels": [] if labels == "-" else [TOPICS[t] for t in labels.split(",")],
+                "trap": None if tag == "-" else tag,
+                "trap_topic": None if tag == "-" else TOPICS[topic],
+                "title": lines[1],
+                "paras": lines[2:],
+            }
+        )
+    return items
+
+
+def shape(rng: random.Random, paras: list[str]) -> tuple[str, str]:
+    """Mix of feed shapes: about half <p> content, three in ten summary-only, the rest plain text."""
+    roll = rng.random()
+    if roll < 0.5:
+        return paras[0], "".join(f"<p>{p}</p>" for p in paras)
+    if roll < 0.8:
+        return " ".join(paras), ""
+    return paras[0], "\n\n".join(paras)
+
+
+def build() -> list[dict]:
+    rng = random.Random(SEED)
+    dated = []
+    for it in parse((HERE / "heldout4_src.txt").read_text(encoding="utf-8")):
+        name, feed_lang, off = OUTLETS[it["outlet"]]
+        tz = timezone(timedelta(hours=off))
+        when = START + timedelta(hours=rng.randrange(SPAN_HOURS), minutes=rng.choice([0, 10, 25, 35, 40, 50]))
+        summary, content = shape(rng, it["paras"])
+        row = {
+            "id": "",
+            "outlet": name,
+            "feed_lang": feed_lang,
+            "lang": it["lang"],
+            "title": it["title"],
+            "summary": summary,
+            "content": content,
+            "published": when.astimezone(tz).isoformat(),
+            "labels": it["labels"],
+            "trap": it["trap"],
+            "trap_topic": it["trap_topic"],
+        }
+        dated.append((when, row))
+    dated.sort(key=lambda pair: pair[0])
+    rows = [row for _when, row in dated]
+    for n, r in enumerate(rows, 1):
+        r["id"] = f"k{n:03d}"
+    return rows
+
+
+if __name__ == "__main__":
+    out = HERE / "heldout4.jsonl"
+    rows = build()
+    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    print(f"{len(rows)} items -> {out}")
