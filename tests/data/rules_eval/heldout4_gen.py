@@ -22,20 +22,20 @@ TOPICS = {
 }
 # key: (display name, what the feed's <language> says, UTC offset in hours)
 OUTLETS = {
-    "cw": ("Cobblewharf Courier", "en", 0),
-    "mr": ("Marrowgate Ledger", "en", -5),
+    "cw": ("Cobblewharf Tidings", "en", 0),
+    "mr": ("Marrowgate Evening Slate", "en", -5),
     "fs": ("Foxstone Bulletin", None, 5.5),
     "py": ("Pylonfield Post", "en", 8),
-    "ag": ("Streamjunction Digest", "en", 0),  # aggregator: its feed says en whatever it carries
-    "sv": ("Приладожский вестник", "ru", 3),
+    "ag": ("Streamjunction Newsboard", "en", 0),  # aggregator: its feed says en whatever it carries
+    "sv": ("Ладожский бриз", "ru", 3),
     "ur": ("Уральский пеленг", "ru", 5),
-    "tm": ("Томский меридиан", None, 7),
+    "tm": ("Томский полдень", None, 7),
     "sz": ("潮騒経済ウォッチ", "ja", 9),
     "km": ("蒼空通信", "ja", 9),
     "ty": ("東雲デイリー", None, 9),
     "de": ("Rheinpegel Abendblatt", "de", 1),
-    "fr": ("Le Phare de l'Estuaire", "fr", 1),
-    "es": ("Gaceta del Estrecho", None, 1),
+    "fr": ("La Vigie de l'Estuaire", "fr", 1),
+    "es": ("Gaceta de Alborán", None, 1),
     "uk": ("Дніпровський сигнал", "uk", 2),
     "zh": ("岭南观察报", None, 8),
     "ar": ("مرصد الرافدين", "ar", 3),
