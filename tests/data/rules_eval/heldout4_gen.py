@@ -7,19 +7,18 @@ in one place. Run: python tests/data/rules_eval/heldout4_gen.py
 
 from __future__ import annotations
 
-import json
 import random
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
+from heldout3_gen import (
+    dump,
+    item_row,
+    numbered,
+    parse,
+)  # same block format, topic keys and row shape as the third part
+
 HERE = Path(__file__).resolve().parent
-TOPICS = {
-    "TR": "taliban-recognition",
-    "AM": "afghan-mining",
-    "IO": "india-russian-oil",
-    "AL": "arctic-lng",
-    "NK": "north-korea-russia-arms",
-}
 # key: (display name, what the feed's <language> says, UTC offset in hours)
 OUTLETS = {
     "cw": ("Cobblewharf Tidings", "en", 0),
@@ -46,27 +45,6 @@ SPAN_HOURS = 24 * 720
 SEED = 20261204
 
 
-def parse(text: str) -> list[dict]:
-    """Blocks start with '@ lang outlet labels trap'; then the title line, then paragraphs."""
-    items = []
-    for block in text.split("\n@ ")[1:]:
-        lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
-        lang, outlet, labels, trap = lines[0].split()
-        tag, _, topic = trap.partition(":")
-        items.append(
-            {
-                "lang": lang,
-                "outlet": outlet,
-                "labels": [] if labels == "-" else [TOPICS[t] for t in labels.split(",")],
-                "trap": None if tag == "-" else tag,
-                "trap_topic": None if tag == "-" else TOPICS[topic],
-                "title": lines[1],
-                "paras": lines[2:],
-            }
-        )
-    return items
-
-
 def shape(rng: random.Random, paras: list[str]) -> tuple[str, str]:
     """Mix of feed shapes: about half <p> content, three in ten summary-only, the rest plain text."""
     roll = rng.random()
@@ -85,29 +63,12 @@ def build() -> list[dict]:
         tz = timezone(timedelta(hours=off))
         when = START + timedelta(hours=rng.randrange(SPAN_HOURS), minutes=rng.choice([0, 10, 25, 35, 40, 50]))
         summary, content = shape(rng, it["paras"])
-        row = {
-            "id": "",
-            "outlet": name,
-            "feed_lang": feed_lang,
-            "lang": it["lang"],
-            "title": it["title"],
-            "summary": summary,
-            "content": content,
-            "published": when.astimezone(tz).isoformat(),
-            "labels": it["labels"],
-            "trap": it["trap"],
-            "trap_topic": it["trap_topic"],
-        }
-        dated.append((when, row))
-    dated.sort(key=lambda pair: pair[0])
-    rows = [row for _when, row in dated]
-    for n, r in enumerate(rows, 1):
-        r["id"] = f"k{n:03d}"
-    return rows
+        dated.append((when, item_row(it, name, feed_lang, when.astimezone(tz), summary, content)))
+    return numbered(dated, "k")
 
 
 if __name__ == "__main__":
     out = HERE / "heldout4.jsonl"
     rows = build()
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out.write_text(dump(rows), encoding="utf-8")
     print(f"{len(rows)} items -> {out}")
