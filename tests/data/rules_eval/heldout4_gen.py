@@ -11,12 +11,8 @@ import random
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
-from heldout3_gen import (
-    dump,
-    item_row,
-    numbered,
-    parse,
-)  # same block format, topic keys and row shape as the third part
+# Same block format, topic keys and row shape as the third part (run as a script: its folder is on sys.path).
+from heldout3_gen import dump, item_row, numbered, parse
 
 HERE = Path(__file__).resolve().parent
 # key: (display name, what the feed's <language> says, UTC offset in hours)
