@@ -86,33 +86,42 @@ def build() -> list[dict]:
         tz = timezone(timedelta(hours=off))
         when = START + timedelta(hours=rng.randrange(SPAN_HOURS), minutes=rng.choice([0, 5, 15, 20, 30, 45]))
         summary, content = shape(i, it["paras"])
-        dated.append(
-            (
-                when,
-                {
-                    "id": "",
-                    "outlet": name,
-                    "feed_lang": feed_lang,
-                    "lang": it["lang"],
-                    "title": it["title"],
-                    "summary": summary,
-                    "content": content,
-                    "published": when.astimezone(tz).isoformat(),
-                    "labels": it["labels"],
-                    "trap": it["trap"],
-                    "trap_topic": it["trap_topic"],
-                },
-            )
-        )
+        dated.append((when, item_row(it, name, feed_lang, when.astimezone(tz), summary, content)))
+    return numbered(dated, "w")
+
+
+def item_row(it: dict, outlet: str, feed_lang: str | None, local: datetime, summary: str, content: str) -> dict:
+    """One item in the set's format; the id is given by numbered() once all items are in time order."""
+    return {
+        "id": "",
+        "outlet": outlet,
+        "feed_lang": feed_lang,
+        "lang": it["lang"],
+        "title": it["title"],
+        "summary": summary,
+        "content": content,
+        "published": local.isoformat(),
+        "labels": it["labels"],
+        "trap": it["trap"],
+        "trap_topic": it["trap_topic"],
+    }
+
+
+def numbered(dated: list[tuple[datetime, dict]], prefix: str) -> list[dict]:
+    """Sort by publication time and give ids prefix001, prefix002, ... in that order."""
     dated.sort(key=lambda pair: pair[0])
     rows = [row for _when, row in dated]
     for n, r in enumerate(rows, 1):
-        r["id"] = f"w{n:03d}"
+        r["id"] = f"{prefix}{n:03d}"
     return rows
+
+
+def dump(rows: list[dict]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
 if __name__ == "__main__":
     out = HERE / "heldout3.jsonl"
     rows = build()
-    out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    out.write_text(dump(rows), encoding="utf-8")
     print(f"{len(rows)} items -> {out}")
