@@ -129,6 +129,11 @@ def explained(query: Signature, other: Stored) -> float:
     return len(set(mine).intersection(np.frombuffer(other.sample, dtype="<u4").tolist())) / len(mine)
 
 
+def headline_facts(query: Signature, other: Stored) -> float:
+    """Percent of ``query``'s names and numbers found in ``other``'s (100 with too few to say)."""
+    return _facts(query.facts, other.facts)
+
+
 def _facts(shorter: bytes, longer: bytes, count: bool = False) -> float:
     """Percent of the shorter's facts found in the longer's, both taken below the same bound (with
     ``count``: how many are missing)."""
