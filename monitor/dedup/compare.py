@@ -53,6 +53,7 @@ class Evidence:
     found: int = 0  # how many of the checked shingles were found
     round_up: bool = False  # the longer (the entry being decided) quotes other stories as much
     follow_up: bool = False  # the longer is the story's own outlet's next story, opening with its text
+    series: bool = False  # the story's entry by this entry's outlet is as close but prints other facts
 
     def facts(self, query: Signature, other: Stored) -> float:
         """Percent of the names and numbers of the text the two share found in the other; 100 with too

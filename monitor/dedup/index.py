@@ -28,7 +28,7 @@ from operator import itemgetter
 from monitor.dedup.bulk import Postings
 from monitor.dedup.compare import Evidence, containment, digest, follow_up, headline_facts, round_up, stored
 from monitor.dedup.compare import Stored as _Doc
-from monitor.dedup.events import EventIndex, EventMatch
+from monitor.dedup.events import SERIES_HOURS, EventIndex, EventMatch
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.models import Entry
 
@@ -46,6 +46,7 @@ MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared key
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
 MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
+SERIES_GAP = SERIES_HOURS * 3600  # an outlet's entry this much later, close in text, other facts: next bulletin
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
 
@@ -120,6 +121,10 @@ class StoryIndex:
             why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
             return Decision(None, evidence.score, None, reason, event_id, 1.0, why, sig)
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
+        if evidence.series:
+            reason = f"new story: entry {entry_id} holds {evidence.score:.0f} % of the text, but {sig.outlet}'s own"
+            reason += " entry of that story prints other names and numbers: its next bulletin of one template"
+            return self._new_story(sig, evidence.score, reason, shares)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
@@ -190,6 +195,7 @@ class StoryIndex:
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
         best: tuple[Evidence, int, _Doc, float, float] | None = None
         verified: list[_Doc] = []
+        own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
         for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
             if weight < MIN_WEIGHT:
                 break  # only common phrases shared: no candidate left worth verifying
@@ -201,6 +207,8 @@ class StoryIndex:
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
+                if margin < 0 and doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP:
+                    own_differs.add(doc.story_id)
             # Ties (a summary and the full text both held whole) go to the entry holding most of the
             # text found: the summary of a follow-up is also the first paragraph of the story before it.
             # Then to the entry under the same headline: a truncated copy of a follow-up holds only the
@@ -213,6 +221,11 @@ class StoryIndex:
                 best = (evidence, entry_id, doc, needed, margin)
         if best is None:
             return None
+        if best[4] >= 0 and best[2].story_id in own_differs:
+            # An outlet re-running its story hours later runs its names and numbers; one that, half a
+            # day or more later, prints other names and numbers in the same frame of words issues its
+            # next bulletin. A shorter copy of its first one has too few of them to say so.
+            return replace(best[0], series=True), best[1], best[2], best[3]
         if best[4] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             quoting = not best[0].query_shorter and round_up(sig, best[2].story_id, verified)
         else:  # a new story, of no event when it quotes stories of several
