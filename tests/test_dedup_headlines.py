@@ -18,13 +18,15 @@ from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
 import pytest
-from conftest import run_cli, write_config
+from conftest import run_cli, serve_outlets, write_config
 from delivery_support import rss
 
 from monitor.dedup import StoryIndex
 from monitor.dedup.clean import BYLINE, DATELINE, clean
+from monitor.dedup.rebuild import rebuild_index
 from monitor.ingest.parse import parse_feed
 from monitor.models import Entry
+from monitor.store import Store
 
 START = datetime(2026, 3, 2, 9, tzinfo=UTC)
 
@@ -175,3 +177,28 @@ def test_a_summary_under_the_wire_headline_alerts_once_through_run_once(tmp_path
     with sqlite3.connect(tmp_path / "state.db") as conn:
         stories = conn.execute("SELECT DISTINCT story_id FROM entries").fetchall()
     assert len(stories) == 1 and len(json_receiver.titles()) == 1, json_receiver.titles()
+
+
+def test_a_database_of_the_s4_signatures_loads_its_decisions_and_signs_again(tmp_path, feed_server):
+    """S4 kept a credit glued to the dateline as story text: its blobs are not read as this design's.
+    The start-up rebuild signs those entries again and stores the new blobs; the stored decisions
+    (story, reason) are kept as they were."""
+    config = write_config(tmp_path, serve_outlets(feed_server), ["console://"])
+    assert run_cli("--config", str(config), "run", "--once").returncode == 0
+    since = datetime.now(UTC) - timedelta(days=7)
+    with sqlite3.connect(tmp_path / "state.db") as conn:
+        decisions = conn.execute("SELECT id, story_id, dedup_reason FROM entries ORDER BY id").fetchall()
+        blobs = conn.execute("SELECT id, dedup_bands FROM entries").fetchall()
+        assert blobs and all(bytes(blob).startswith(b"S5") for _, blob in blobs)
+        conn.executemany("UPDATE entries SET dedup_bands = ? WHERE id = ?", [(b"S4" + b[2:], i) for i, b in blobs])
+    store = Store(tmp_path / "state.db")
+    try:
+        assert all(sig is None for *_, sig in store.recent_signatures(since))
+        index = rebuild_index(store, since)
+        assert len(index) == len(decisions)
+        assert all(sig is not None for *_, sig in store.recent_signatures(since))  # written back, as S5
+    finally:
+        store.close()
+    with sqlite3.connect(tmp_path / "state.db") as conn:
+        assert conn.execute("SELECT id, story_id, dedup_reason FROM entries ORDER BY id").fetchall() == decisions
+        assert all(bytes(b).startswith(b"S5") for (b,) in conn.execute("SELECT dedup_bands FROM entries"))

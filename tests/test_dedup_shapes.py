@@ -212,3 +212,4 @@ def test_a_signature_cut_by_the_earlier_shapes_is_recomputed_not_misread():
     assert Signature.unpack(blob, "lede", (), 0.0, "") is not None
     assert Signature.unpack(b"S2" + blob[2:], "lede", (), 0.0, "") is None
     assert Signature.unpack(b"S3" + blob[2:], "lede", (), 0.0, "") is None
+    assert Signature.unpack(b"S4" + blob[2:], "lede", (), 0.0, "") is None
