@@ -222,10 +222,20 @@ def follow_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     return max(explained(sig, doc) for doc in own) < FOLLOW_UP_OWN
 
 
-def digest(sig: Signature, verified: list[Stored], event_of: Callable[[int], int | None]) -> bool:
+def digest(
+    sig: Signature, verified: list[Stored], event_of: Callable[[int], int | None], found: dict[int, int]
+) -> bool:
     """Does ``sig``, a copy of none of them, quote ``ROUND_UP_PART`` or more of its text from each of
     two stories or more of different events? A round-up quoting a little of each story is
-    none of their events either, however its names overlap one of them."""
+    none of their events either, however its names overlap one of them.
+
+    ``found``: story -> the shingles of ``sig`` its entries were found to share, summed
+    (``Evidence.found``: no fewer than ``quoted`` counts for it): most new stories share a
+    few common phrases with each candidate, too few for two parts, and are not counted again."""
+    bound = min(_threshold(sig.sample), *(_threshold(doc.sample) for doc in verified))
+    mine = int(np.searchsorted(np.frombuffer(sig.sample, dtype="<u4"), bound))  # the sample is sorted
+    if sum(n >= ROUND_UP_PART * mine for n in found.values()) < 2:
+        return False
     parts = quoted(sig, verified)
     events = {event_of(story) for story, part in parts.items() if part >= ROUND_UP_PART}
     return len(events - {None}) >= 2
@@ -236,8 +246,8 @@ def quoted(sig: Signature, verified: list[Stored]) -> dict[int, float]:
     "In no other": sentences of the trade ("the ruling can be challenged") are in many."""
     if not verified:
         return {}
-    bound = min(_threshold(doc.sample) for doc in verified)
-    mine = {h for h in np.frombuffer(sig.sample, dtype="<u4").tolist() if h < min(bound, _threshold(sig.sample))}
+    bound = min(_threshold(sig.sample), *(_threshold(doc.sample) for doc in verified))
+    mine = {h for h in np.frombuffer(sig.sample, dtype="<u4").tolist() if h < bound}
     holders: dict[int, set[int]] = {}
     for doc in verified:
         for h in mine.intersection(np.frombuffer(doc.sample, dtype="<u4").tolist()):

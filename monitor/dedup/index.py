@@ -196,6 +196,7 @@ class StoryIndex:
         best: tuple[Evidence, int, _Doc, float, float] | None = None
         verified: list[_Doc] = []
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
+        touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed
         for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
             if weight < MIN_WEIGHT:
                 break  # only common phrases shared: no candidate left worth verifying
@@ -203,6 +204,8 @@ class StoryIndex:
             verified.append(doc)
             evidence = containment(sig, doc)
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
+            if evidence.found:
+                touched[doc.story_id] = touched.get(doc.story_id, 0) + evidence.found
             needed = self._needed(sig, doc)
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
@@ -229,7 +232,7 @@ class StoryIndex:
         if best[4] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             quoting = not best[0].query_shorter and round_up(sig, best[2].story_id, verified)
         else:  # a new story, of no event when it quotes stories of several
-            quoting = digest(sig, verified, self.events.event_of)
+            quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, touched)
         if quoting:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
         if best[4] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
