@@ -58,10 +58,19 @@ def _decide(index: StoryIndex, entry_id: int, entry: Entry, story_of: dict[int, 
 @pytest.mark.parametrize(
     ("body", "story"),
     [
-        ("Por João Mendes LISBOA, 3 mar (Atlântica) - O governo aprovou o orçamento.", "O governo aprovou o orçamento."),
+        (
+            "Por João Mendes LISBOA, 3 mar (Atlântica) - O governo aprovou o orçamento.",
+            "O governo aprovou o orçamento.",
+        ),
         ("Autor: Ewa Zalewska WARSZAWA (PAP) – Sejm przyjął budżet.", "Sejm przyjął budżet."),
-        ("Аутор: Марко Петровић БЕОГРАД, 3. марта (Танјуг) – Скупштина је усвојила буџет.", "Скупштина је усвојила буџет."),
-        ("Marko Petrović / Redakcija — BEOGRAD, 3. mart (Tanjug) – Skupština je usvojila budžet.", "Skupština je usvojila budžet."),
+        (
+            "Аутор: Марко Петровић БЕОГРАД, 3. марта (Танјуг) – Скупштина је усвојила буџет.",
+            "Скупштина је усвојила буџет.",
+        ),
+        (
+            "Marko Petrović / Redakcija — BEOGRAD, 3. mart (Tanjug) – Skupština je usvojila budžet.",
+            "Skupština je usvojila budžet.",
+        ),
         ("Joana Prates, Editoria Economia — PORTO (Atlântica) - A bolsa subiu.", "A bolsa subiu."),
     ],
 )

@@ -211,9 +211,10 @@ def _credit_then_dateline(line: str) -> str | None:
     """The line from its dateline on, when what comes before it is a credit in any language: a credit
     word and a name, or a name set off from a desk ("Par Claire Vasseur, service Monde ÉPINAL (DRh) -",
     "Автор: Илья Гречко НОВОСИБИРСК, 2 декабря. /СИБ/.", "Ana Ruiz / Mesa de Cierre — MADRID, 2 dic
-    (Meseta).–"; a one-word label is a credit word: "Autor: Ewa Zalewska WARSZAWA (PAP) –"), at most ``CREDIT_WORDS`` words with no digit or sentence end; else None. A dateline
-    here has an agency, or after a credit word a place in capitals: a capitalised word is not enough;
-    after a name and a desk (no credit word: "Ann Lee, in TOKYO - said") it has its agency."""
+    (Meseta).–"; a one-word label is a credit word: "Autor: Ewa Zalewska WARSZAWA (PAP) –"), at most
+    ``CREDIT_WORDS`` words with no digit or sentence end; else None. A dateline here has an agency, or
+    after a credit word a place in capitals: a capitalised word is not enough; after a name and a desk
+    (no credit word: "Ann Lee, in TOKYO - said") it has its agency."""
     credited = _CREDIT_WORD.match(line) is not None or _CREDIT_LABEL.match(line) is not None
     if not (credited or _NAME_THEN_DESK.match(line)):
         return None
@@ -224,7 +225,7 @@ def _credit_then_dateline(line: str) -> str | None:
             return None
         rest = line[start:].lstrip()
         found = _DATELINE.match(rest)
-        if found and found.group("place") and (found.group("agency") or credited and found.group("place").isupper()):
+        if found and found.group("place") and (found.group("agency") or (credited and found.group("place").isupper())):
             return rest
     return None
 
