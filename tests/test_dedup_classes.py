@@ -8,7 +8,9 @@ labelled set uses (Portuguese, Polish, Serbian in both scripts), every entry rea
 - a truncated copy of a follow-up holds only the paragraph the follow-up repeats: it joins the
   follow-up (its headline), not the story before it;
 - an outlet's next bulletin from one template, a day later, is a new story even where a shorter
-  copy of its first bulletin has too few names and numbers to say so.
+  copy of its first bulletin has too few names and numbers to say so;
+- reports of one happening in two languages, hours apart, naming mostly the same people, places
+  and numbers, are one event though no lead word matches; a report naming one place of another is not.
 """
 
 from __future__ import annotations
@@ -211,3 +213,31 @@ def test_a_database_of_the_s4_signatures_loads_its_decisions_and_signs_again(tmp
     with sqlite3.connect(tmp_path / "state.db") as conn:
         assert conn.execute("SELECT id, story_id, dedup_reason FROM entries ORDER BY id").fetchall() == decisions
         assert all(bytes(b).startswith(b"S5") for (b,) in conn.execute("SELECT dedup_bands FROM entries"))
+
+
+PT_PONTE = (
+    "A ponte Dom Aurélio sobre o rio Tâmega foi fechada na quarta-feira depois de engenheiros da empresa "
+    "Viaduto Norte encontrarem fissuras num pilar. Cerca de 14 mil veículos atravessam a ponte por dia, "
+    "disse o presidente da câmara de Amarante, Joaquim Seixas."
+)
+PL_MOST = (  # the Polish desk's own words: only the names and the number are the Portuguese report's
+    "W środę rano drogowcy zamknęli dla ruchu stary most nad rzeką Tâmega w Amarante, ponieważ podczas rutynowej "
+    "kontroli inżynierowie zauważyli głębokie pęknięcia jednego z kamiennych filarów. Burmistrz Joaquim Seixas "
+    "powiedział lokalnemu radiu, że codziennie przejeżdża tamtędy około 14 tysięcy samochodów osobowych i ciężarówek."
+)
+PL_TITLE = "Kierowcy muszą szukać objazdów, bo drogowcy zamknęli popękany most na północy kraju"
+PT_FEIRA = (
+    "A feira do livro de Amarante abriu no sábado com 60 editoras e um programa para escolas, anunciou a "
+    "organização. A entrada é gratuita até domingo."
+)
+
+
+def test_reports_in_two_languages_naming_the_same_people_places_and_numbers_are_one_event():
+    index, story_of = StoryIndex(), dict[int, int]()
+    _decide(index, 1, _parsed("pt", "Ponte sobre o Tâmega fechada por fissuras", PT_PONTE, "Jornal"), story_of)
+    decision = index.find(_parsed("pl", PL_TITLE, PL_MOST, "Kurier", hours=3), START)
+    assert decision.story_id is None and decision.event_id == 1, decision.event_reason
+    assert decision.event_score < 0.15  # the lead words of two languages dilute the overlap
+    assert "Seixas" in decision.event_reason and "Amarante" in decision.event_reason, decision.event_reason
+    other = index.find(_parsed("fe", "Feira do livro abre em Amarante", PT_FEIRA, "Jornal2", hours=4), START)
+    assert other.event_id is None, other.event_reason
