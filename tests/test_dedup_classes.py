@@ -21,7 +21,7 @@ from xml.sax.saxutils import escape
 
 import pytest
 from conftest import run_cli, serve_outlets, write_config
-from delivery_support import rss
+from dedup_support import assert_one_alert
 
 from monitor.dedup import StoryIndex
 from monitor.dedup.clean import BYLINE, DATELINE, clean
@@ -165,7 +165,6 @@ def test_an_outlets_next_bulletin_from_one_template_is_a_new_story_its_rerun_a_c
 
 
 def test_a_summary_under_the_wire_headline_alerts_once_through_run_once(tmp_path, feed_server, json_receiver):
-    now = datetime.now(UTC)
     rows = [
         {"title": HEADLINE, "link": "https://wire.example/a", "guid": "w1", "content": ORCAMENTO, "summary": ""},
         {
@@ -176,18 +175,7 @@ def test_a_summary_under_the_wire_headline_alerts_once_through_run_once(tmp_path
             "summary": "Vila Serena vai gastar 48 milhões em 2027, sobretudo nas escolas, anunciou Teresa Quintal.",
         },
     ]
-    for i, row in enumerate(rows):
-        feed_server.put(f"/f{i}.xml", rss(row, now - timedelta(hours=3 - i)))
-    urls = [feed_server.url("/f0.xml"), feed_server.url("/f1.xml")]
-    rules = 'name: Serena\nmatch:\n  any: ["Vila Serena"]\n'
-    config = write_config(tmp_path, urls, [json_receiver.url], rules=rules, extra="[polling]\nconcurrency = 1")
-
-    result = run_cli("--config", str(config), "run", "--once")
-
-    assert result.returncode == 0, result.stderr
-    with sqlite3.connect(tmp_path / "state.db") as conn:
-        stories = conn.execute("SELECT DISTINCT story_id FROM entries").fetchall()
-    assert len(stories) == 1 and len(json_receiver.titles()) == 1, json_receiver.titles()
+    assert_one_alert(tmp_path, feed_server, json_receiver, rows, "Vila Serena")
 
 
 def test_a_database_of_the_s4_signatures_loads_its_decisions_and_signs_again(tmp_path, feed_server):
