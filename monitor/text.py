@@ -130,6 +130,24 @@ def fold(text: str) -> str:
     """
     if text.isascii():  # NFKC leaves ASCII alone, and casefold lowers it
         return text.lower()
+    if len(text) > WORD_MEMO_CHARS:
+        return _fold(text)
+    # A word or a name: dedup folds every name and number it finds, and news repeats its words.
+    found = _FOLDED_WORDS.get(text)
+    if found is None:
+        if len(_FOLDED_WORDS) >= WORD_MEMO:
+            _FOLDED_WORDS.clear()
+        found = _FOLDED_WORDS[text] = _fold(text)
+    return found
+
+
+WORD_MEMO_CHARS = 40
+WORD_MEMO = 1 << 16
+_FOLDED_WORDS: dict[str, str] = {}
+
+
+def _fold(text: str) -> str:
+    """``fold`` of a text that is not all ASCII."""
     text = unicodedata.normalize("NFKC", text).casefold()
     if text.isascii():
         return text

@@ -6,7 +6,8 @@ Design, in the order an entry meets it:
    boundaries (``</p><p>``, a glued ``Kabul.The``), entities and typographic quotes fold,
    datelines, bylines and time stamps are recognised by shape and removed from the opening
    in any language (a credit word: By, Par, Von, Por, Автор, بقلم, 记者; or "Name | Desk",
-   "Name, Outlet" on a line of its own or glued to the story), truncation markers end the
+   "Name, Outlet" on a line of its own or glued to the story; a credit word or one-word label
+   and a name, or "Name / Desk", glued to the dateline after it), truncation markers end the
    text (``…Read More``, ``[…]``, ``The post … appeared first on …``, and by shape an
    ellipsis then a few words, "… Lire la suite", or a last line ending in an arrow).
    Lines each outlet adds of its own are not story text: a photo caption ending in a
@@ -43,10 +44,17 @@ Design, in the order an entry meets it:
    different events (``compare.digest``).
    A text too short to compare (a summary that is only a dateline, or no text at all)
    joins by the same headline of five words or more, and a summary (40 shingles or fewer)
-   under the same headline needs 25 % (``SUMMARY_THRESHOLD``). Ties go to the entry holding
-   most of the text. A longer text from a story's own outlet that opens with the story but
+   under the same headline needs 25 % (``SUMMARY_THRESHOLD``); sharing less (the aggregator's
+   own sentence, or only its note "Updated with new figures"), it joins when published within
+   36 h of that headline's entry and half its names and numbers are that entry's
+   (``HEADLINE_HOURS``). Ties go to the entry holding most of the text, then to the one
+   under the same headline (a truncated copy of a follow-up holds only the paragraph the
+   follow-up repeats). A longer text from a story's own outlet that opens with the story but
    is less than half of it is the outlet's follow-up: a new
    story in the same event (``compare.follow_up``; an outlet does not syndicate itself).
+   An outlet's text 12 h or more after its own entry of a story, close in words but printing
+   other names and numbers, is its next bulletin of one template, even where a shorter copy
+   of the first has too few names and numbers to tell (``SERIES_GAP``).
 5. **Event** (``events``): a new story joins the event of a recent story (event times
    <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words
    reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
@@ -55,9 +63,10 @@ Design, in the order an entry meets it:
    different happenings (the next day's market close), and so do two that share a quarter
    of their text or more (without being copies) published 12 h or more apart: the next issue
    of a series written from one template (``SERIES_TEXT``). A new story that shares six
-   names and numbers found in at most two stories of the window, or, within 12 h, whose
-   names, numbers and days are mostly (half, IDF-weighted) the other's, joins at an overlap
-   of 0.15: the cosine is diluted by each outlet's own headline and lead words. A capital makes a name only where
+   names and numbers found in at most two stories of the window joins at an overlap of 0.15;
+   within 12 h, one whose names, numbers and days are 40 % (IDF-weighted) the other's joins
+   at 0.05: the cosine is diluted by each outlet's own headline and lead words, and across
+   languages the lead words never match. A capital makes a name only where
    grammar does not put one: not a sentence's first word ("Das", "Les", "The") unless also
    written capitalised mid-sentence, not a title-case headline, and in a text that capitalises
    its nouns (German) only a word that recurs or stands in a run ("Elena Haddadi"). The reason
@@ -70,9 +79,9 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of earlier designs (magic S3 and older: half of a short text sampled; MinHash bands
-of the opening) are recomputed from the stored bodies on the first start and written back
-(``rebuild``); stored decisions are kept as they are.
+Signatures of earlier designs (magic S4 and older: a credit glued to the dateline kept as text;
+half of a short text sampled; MinHash bands of the opening) are recomputed from the stored
+bodies on the first start and written back (``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

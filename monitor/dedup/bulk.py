@@ -14,7 +14,7 @@ from __future__ import annotations
 import itertools
 import operator
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
@@ -27,7 +27,7 @@ class Postings:
         lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
         flat = np.fromiter(itertools.chain.from_iterable(keys), dtype=np.uint32, count=int(lengths.sum()))
         owners = np.repeat(np.asarray(ids, dtype=np.int64), lengths)
-        order = np.argsort(flat, kind="stable")  # stable: each key's entries stay in the order added
+        order = _stable_order(flat)  # each key's entries stay in the order added
         self._build(flat[order], owners[order], limit)
 
     def _build(self, flat: np.ndarray, owners: np.ndarray, limit: int) -> None:
@@ -68,22 +68,33 @@ class Postings:
         return table
 
 
+def _stable_order(values: np.ndarray) -> np.ndarray:
+    """``np.argsort(values, kind="stable")`` of non-negative integers below 2**32: the value and the
+    position packed in one uint64 and sorted by the unstable sort, about twice as fast on millions."""
+    packed = values.astype(np.uint64) << np.uint64(32)
+    packed |= np.arange(values.size, dtype=np.uint64)
+    packed.sort()
+    return (packed & np.uint64(0xFFFFFFFF)).astype(np.int64)
+
+
 def keyword_tables(
     added: list[tuple[str, ...]], owners: np.ndarray, bound: Callable[[str], object]
 ) -> tuple[Counter[str], dict[str, array[int]]]:
     """For the keywords ``added`` to each story (``owners``, in order): how many stories have each,
     and for the keywords not ``bound`` to a script, the stories (int64, in the order added).
     One pass to code the words, one sort: no append per keyword."""
-    flat = list(itertools.chain.from_iterable(added))
-    vocabulary = dict.fromkeys(flat)  # distinct, in the order first seen
-    code = dict(zip(vocabulary, itertools.count()))
-    codes = np.fromiter(map(code.__getitem__, flat), dtype=np.int64, count=len(flat))
+    lengths = list(map(len, added))
+    # One pass: a word's code is the number of distinct words seen before it (the dict's default).
+    code: defaultdict[str, int] = defaultdict(itertools.count().__next__)
+    words = itertools.chain.from_iterable(added)
+    codes = np.fromiter(map(code.__getitem__, words), dtype=np.int64, count=sum(lengths))
+    vocabulary = list(code)  # distinct, in the order first seen
     counts = np.bincount(codes, minlength=len(code))
     df = Counter(dict(zip(vocabulary, counts.tolist(), strict=True)))
     neutral = np.fromiter(map(operator.not_, map(bound, vocabulary)), dtype=bool, count=len(code))
     keep = neutral[codes]
     kept = codes[keep]
-    ordered = np.repeat(owners, list(map(len, added)))[keep][np.argsort(kept, kind="stable")]
+    ordered = np.repeat(owners, lengths)[keep][_stable_order(kept)]
     data = ordered.astype("<i8").tobytes()
     bounds = (np.concatenate(([0], np.cumsum(counts * neutral))) * 8).tolist()
     postings: dict[str, array[int]] = {}

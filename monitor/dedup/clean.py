@@ -67,7 +67,9 @@ _CREDIT_WORD = re.compile(
 )
 # A writer and a desk or outlet: "Ann Lee | World Desk", "Андрей Белов, Волжский курьер",
 # "来源：华南财经 作者：陈晓". At most four words of name before the separator.
-_NAME_THEN_DESK = re.compile(r"^[^\W\d_][^\s|,،:：]*(?:\s+[^\s|,،:：]+){0,3}\s*(?:\||,|،|：)\s*\S")
+_NAME_THEN_DESK = re.compile(r"^[^\W\d_][^\s|,،:：/]*(?:\s+[^\s|,،:：/]+){0,3}\s*(?:\||,|،|：|/)\s*\S")
+_CREDIT_LABEL = re.compile(r"^[^\W\d_]{3,12}:\s")  # "Autor: Ewa Zalewska", "Аутор: …": a one-word label
+CREDIT_WORDS = 9  # a credit glued to the dateline that follows it: at most this many words
 # A time stamp opening the text: "Updated 17:32 GMT", "Aktualisiert 9.05 Uhr", "Published 10:30 am".
 _STAMP = re.compile(
     r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?|\s+[A-Z][A-Za-z]{1,4}\b)[\s,|–—-]+(?=\S)"
@@ -91,7 +93,7 @@ _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
 _DATELINE = re.compile(
     r"^(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3})"
-    r"(?P<date>,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}|,\s*\d{1,2}\s+[^\W\d_]{3,9}\.?)?"
+    r"(?P<date>,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}\.?|,\s*\d{1,2}\.?\s+[^\W\d_]{3,9}\.?)?"
     r"(?P<agency>\s*[(/][^()/\n]{2,40}[)/]\.?)?"
     r"(?:\s*(?:[-–—]{1,2}|:)\s+|(?<=/\.)\s+|(?<=/)\s+)|^【[^】\n]{1,20}】\s*|^\[[^]\n]{1,20}\]\s*"
 )
@@ -172,7 +174,7 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
         # "By Olga Ramos | Technology Desk A court…": the desk is glued to the story too.
         line = _after_desk(rest) if byline.group().rstrip().endswith("|") else rest.lstrip(" |:.-–—")
         flags |= BYLINE
-    elif (inline := _inline_byline(line)) is not None:
+    elif (inline := _inline_byline(line)) is not None or (inline := _credit_then_dateline(line)) is not None:
         line, flags = inline, flags | BYLINE
     dateline = _DATELINE.match(line)
     if dateline and _is_dateline(dateline):
@@ -203,6 +205,29 @@ def _inline_byline(line: str) -> str | None:
     if not (_CREDIT_WORD.match(line) or _NAME_THEN_DESK.match(line)):
         return None
     return _after_desk(line[bar + 1 :]) or None
+
+
+def _credit_then_dateline(line: str) -> str | None:
+    """The line from its dateline on, when what comes before it is a credit in any language: a credit
+    word and a name, or a name set off from a desk ("Par Claire Vasseur, service Monde ÉPINAL (DRh) -",
+    "Автор: Илья Гречко НОВОСИБИРСК, 2 декабря. /СИБ/.", "Ana Ruiz / Mesa de Cierre — MADRID, 2 dic
+    (Meseta).–"; a one-word label is a credit word: "Autor: Ewa Zalewska WARSZAWA (PAP) –"), at most
+    ``CREDIT_WORDS`` words with no digit or sentence end; else None. A dateline here has an agency, or
+    after a credit word a place in capitals: a capitalised word is not enough; after a name and a desk
+    (no credit word: "Ann Lee, in TOKYO - said") it has its agency."""
+    credited = _CREDIT_WORD.match(line) is not None or _CREDIT_LABEL.match(line) is not None
+    if not (credited or _NAME_THEN_DESK.match(line)):
+        return None
+    start = 0
+    for _ in range(CREDIT_WORDS):
+        start = line.find(" ", start) + 1
+        if start <= 0 or _NOT_STORY_LINE.search(line, 0, start):
+            return None
+        rest = line[start:].lstrip()
+        found = _DATELINE.match(rest)
+        if found and found.group("place") and (found.group("agency") or (credited and found.group("place").isupper())):
+            return rest
+    return None
 
 
 def _after_desk(text: str) -> str:

@@ -53,6 +53,7 @@ class Evidence:
     found: int = 0  # how many of the checked shingles were found
     round_up: bool = False  # the longer (the entry being decided) quotes other stories as much
     follow_up: bool = False  # the longer is the story's own outlet's next story, opening with its text
+    series: bool = False  # the story's entry by this entry's outlet is as close but prints other facts
 
     def facts(self, query: Signature, other: Stored) -> float:
         """Percent of the names and numbers of the text the two share found in the other; 100 with too
@@ -127,6 +128,11 @@ def explained(query: Signature, other: Stored) -> float:
     if not mine:
         return 0.0
     return len(set(mine).intersection(np.frombuffer(other.sample, dtype="<u4").tolist())) / len(mine)
+
+
+def headline_facts(query: Signature, other: Stored) -> float:
+    """Percent of ``query``'s names and numbers found in ``other``'s (100 with too few to say)."""
+    return _facts(query.facts, other.facts)
 
 
 def _facts(shorter: bytes, longer: bytes, count: bool = False) -> float:
@@ -216,10 +222,20 @@ def follow_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     return max(explained(sig, doc) for doc in own) < FOLLOW_UP_OWN
 
 
-def digest(sig: Signature, verified: list[Stored], event_of: Callable[[int], int | None]) -> bool:
+def digest(
+    sig: Signature, verified: list[Stored], event_of: Callable[[int], int | None], found: dict[int, int]
+) -> bool:
     """Does ``sig``, a copy of none of them, quote ``ROUND_UP_PART`` or more of its text from each of
     two stories or more of different events? A round-up quoting a little of each story is
-    none of their events either, however its names overlap one of them."""
+    none of their events either, however its names overlap one of them.
+
+    ``found``: story -> the shingles of ``sig`` its entries were found to share, summed
+    (``Evidence.found``: no fewer than ``quoted`` counts for it): most new stories share a
+    few common phrases with each candidate, too few for two parts, and are not counted again."""
+    bound = min(_threshold(sig.sample), *(_threshold(doc.sample) for doc in verified))
+    mine = int(np.searchsorted(np.frombuffer(sig.sample, dtype="<u4"), bound))  # the sample is sorted
+    if sum(n >= ROUND_UP_PART * mine for n in found.values()) < 2:
+        return False
     parts = quoted(sig, verified)
     events = {event_of(story) for story, part in parts.items() if part >= ROUND_UP_PART}
     return len(events - {None}) >= 2
@@ -230,8 +246,8 @@ def quoted(sig: Signature, verified: list[Stored]) -> dict[int, float]:
     "In no other": sentences of the trade ("the ruling can be challenged") are in many."""
     if not verified:
         return {}
-    bound = min(_threshold(doc.sample) for doc in verified)
-    mine = {h for h in np.frombuffer(sig.sample, dtype="<u4").tolist() if h < min(bound, _threshold(sig.sample))}
+    bound = min(_threshold(sig.sample), *(_threshold(doc.sample) for doc in verified))
+    mine = {h for h in np.frombuffer(sig.sample, dtype="<u4").tolist() if h < bound}
     holders: dict[int, set[int]] = {}
     for doc in verified:
         for h in mine.intersection(np.frombuffer(doc.sample, dtype="<u4").tolist()):

@@ -79,8 +79,8 @@ POSTINGS_READ = 200  # newest stories read per keyword: events are recent
 # RARE_DF stories of the window: a person's first and last names, a firm, a ship, a figure; the
 # next day's follow-up names them again.
 NEAR_HOURS = 12.0
-NAMED_SHARE = 0.5
-NAMED_FLOOR = 0.15
+NAMED_SHARE = 0.4
+NAMED_FLOOR = 0.05
 RARE_SHARED = 6
 RARE_DF = 2
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without

@@ -26,9 +26,9 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 
 from monitor.dedup.bulk import Postings
-from monitor.dedup.compare import Evidence, containment, digest, follow_up, round_up, stored
+from monitor.dedup.compare import Evidence, containment, digest, follow_up, headline_facts, round_up, stored
 from monitor.dedup.compare import Stored as _Doc
-from monitor.dedup.events import EventIndex, EventMatch
+from monitor.dedup.events import SERIES_HOURS, EventIndex, EventMatch
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.models import Entry
 
@@ -40,10 +40,13 @@ MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
 TITLE_WORDS = 5  # then a headline this long, the same, says it ("Live updates" or "Weather" would not)
 SUMMARY_SHINGLES = 40  # a text this short is a summary: a sentence or two
 SUMMARY_THRESHOLD = 25.0  # the containment a summary under the same headline needs
+HEADLINE_HOURS = 36  # a summary sharing less, under the same headline: a copy when published this close
+HEADLINE_FACTS = 50.0  # and half its names and numbers are the other's
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
 MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
+SERIES_GAP = SERIES_HOURS * 3600  # an outlet's entry this much later, close in text, other facts: next bulletin
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
 
@@ -104,7 +107,8 @@ class StoryIndex:
         shares: dict[int, float] = {}  # story -> the percent of text it shares with this entry
         best = self._best_copy(sig, shares)
         if best is None:
-            return self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
+            found = self._same_headline(sig)
+            return found or self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
         evidence, entry_id, doc, needed = best
         if evidence.round_up:
             reason = f"new story: entry {entry_id}'s text is in it ({evidence.score:.0f} %)"
@@ -117,6 +121,10 @@ class StoryIndex:
             why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
             return Decision(None, evidence.score, None, reason, event_id, 1.0, why, sig)
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
+        if evidence.series:
+            reason = f"new story: entry {entry_id} holds {evidence.score:.0f} % of the text, but {sig.outlet}'s own"
+            reason += " entry of that story prints other names and numbers: its next bulletin of one template"
+            return self._new_story(sig, evidence.score, reason, shares)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
@@ -124,7 +132,7 @@ class StoryIndex:
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
         if evidence.score >= needed:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
-        return self._new_story(sig, evidence.score, closest, shares)
+        return self._same_headline(sig) or self._new_story(sig, evidence.score, closest, shares)
 
     def _headline_only(self, sig: Signature) -> Decision:
         """An entry with too little text to compare (a summary that is only a dateline or a sentence):
@@ -136,6 +144,24 @@ class StoryIndex:
         doc = self._docs[entry_id]
         where = f"entry {entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
         reason = f"copy: too little text to compare; the same headline ({sig.title_words} words) as {where}"
+        return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
+
+    def _same_headline(self, sig: Signature) -> Decision | None:
+        """A summary (``SUMMARY_SHINGLES`` or fewer) whose text shares too little with any entry, under the
+        headline of ``TITLE_WORDS`` words or more of an entry seen at most ``HEADLINE_HOURS`` before,
+        printing half its names and numbers or more: a copy of that entry's story. An aggregator's
+        summary is often its own sentence, or the outlet's note ("Updated with new figures"), below
+        the wire's headline; stories of one template differ in their headlines' places and numbers."""
+        if sig.length > SUMMARY_SHINGLES or sig.title_words < TITLE_WORDS:
+            return None
+        entry_id = self._titles.get(sig.title)
+        if entry_id is None:
+            return None
+        doc = self._docs[entry_id]
+        if abs(sig.when - doc.seen) > HEADLINE_HOURS * 3600 or headline_facts(sig, doc) < HEADLINE_FACTS:
+            return None
+        where = f"entry {entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
+        reason = f"copy: a summary under the same headline ({sig.title_words} words) as {where}"
         return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
     def _new_story(self, sig: Signature, score: float, reason: str, shares: dict[int, float] | None = None) -> Decision:
@@ -169,6 +195,8 @@ class StoryIndex:
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
         best: tuple[Evidence, int, _Doc, float, float] | None = None
         verified: list[_Doc] = []
+        own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
+        touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed
         for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
             if weight < MIN_WEIGHT:
                 break  # only common phrases shared: no candidate left worth verifying
@@ -176,20 +204,35 @@ class StoryIndex:
             verified.append(doc)
             evidence = containment(sig, doc)
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
+            if evidence.found:
+                touched[doc.story_id] = touched.get(doc.story_id, 0) + evidence.found
             needed = self._needed(sig, doc)
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
+                if margin < 0 and doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP:
+                    own_differs.add(doc.story_id)
             # Ties (a summary and the full text both held whole) go to the entry holding most of the
             # text found: the summary of a follow-up is also the first paragraph of the story before it.
-            if best is None or (margin, evidence.found) > (best[4], best[0].found):
+            # Then to the entry under the same headline: a truncated copy of a follow-up holds only the
+            # paragraph it repeats from the story before it, under the follow-up's headline.
+            if best is None or (margin, evidence.found, doc.title == sig.title) > (
+                best[4],
+                best[0].found,
+                best[2].title == sig.title,
+            ):
                 best = (evidence, entry_id, doc, needed, margin)
         if best is None:
             return None
+        if best[4] >= 0 and best[2].story_id in own_differs:
+            # An outlet re-running its story hours later runs its names and numbers; one that, half a
+            # day or more later, prints other names and numbers in the same frame of words issues its
+            # next bulletin. A shorter copy of its first one has too few of them to say so.
+            return replace(best[0], series=True), best[1], best[2], best[3]
         if best[4] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             quoting = not best[0].query_shorter and round_up(sig, best[2].story_id, verified)
         else:  # a new story, of no event when it quotes stories of several
-            quoting = digest(sig, verified, self.events.event_of)
+            quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, touched)
         if quoting:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
         if best[4] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):

@@ -1,0 +1,30 @@
+"""The end-to-end check of the dedup tests: copies served by a real FeedServer, read by a real
+``run --once``, alert once."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from conftest import run_cli, write_config
+from delivery_support import rss
+
+
+def assert_one_alert(tmp_path: Path, feed_server: Any, receiver: Any, rows: list[dict[str, str]], term: str) -> None:
+    """Serve each row (title, link, guid, content, summary) as a one-item feed, an hour apart, with
+    one rule matching ``term``; a cold ``run --once`` stores one story and sends one alert."""
+    now = datetime.now(UTC)
+    for i, row in enumerate(rows):
+        feed_server.put(f"/f{i}.xml", rss(row, now - timedelta(hours=len(rows) + 1 - i)))
+    urls = [feed_server.url(f"/f{i}.xml") for i in range(len(rows))]
+    rules = f'name: Story\nmatch:\n  any: ["{term}"]\n'
+    config = write_config(tmp_path, urls, [receiver.url], rules=rules, extra="[polling]\nconcurrency = 1")
+
+    result = run_cli("--config", str(config), "run", "--once")
+
+    assert result.returncode == 0, result.stderr
+    with sqlite3.connect(tmp_path / "state.db") as conn:
+        stories = conn.execute("SELECT DISTINCT story_id FROM entries").fetchall()
+    assert len(stories) == 1 and len(receiver.titles()) == 1, receiver.titles()
