@@ -157,7 +157,8 @@ def test_one_sentence_is_asked_of_the_rule_asked_about_and_of_its_inner_all(tmp_
     marked = [(entry(RELEVANT), True), (entry("The Taliban met. Russia will recognise the weather."), False)]
     found, lines = proposal(tmp_path, text, marked)
     assert (found.what, found.removed, found.lost) == ("require the parts in one sentence", 1, 0)
-    assert lines == ["-      - all: [Taliban, recogni*]", "+      - sentence: true", "+        all: [Taliban, recogni*]"]
+    inner = "all: [Taliban, recogni*]"
+    assert lines == [f"-      - {inner}", "+      - sentence: true", f"+        {inner}"]
 
 
 @pytest.mark.parametrize(
@@ -178,7 +179,7 @@ def test_a_nested_all_written_as_a_block_list_gets_its_window_and_stays_valid(tm
 def test_the_second_nested_all_is_found_by_its_place_in_the_list(tmp_path):
     text = "name: r\nmatch:\n  all:\n    - Russia\n    - all: [Taliban, recogni*]\n"
     marked = [(entry(RELEVANT), True), (entry("The Taliban met. Russia will recognise the weather."), False)]
-    found, lines = proposal(tmp_path, text, marked)
+    _, lines = proposal(tmp_path, text, marked)
     assert lines == ["-    - all: [Taliban, recogni*]", "+    - sentence: true", "+      all: [Taliban, recogni*]"]
 
 

@@ -6,8 +6,6 @@ and fails to match in Latin, Cyrillic, Arabic and CJK text."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
-
 import pytest
 
 from monitor.rules.units import CLAUSE, breaks
@@ -18,7 +16,8 @@ RULE = """
 name: r
 match:
   all:
-    - any: [Taliban, талиб*, Талибан*, талібів, タリバン, 塔利班, طالبان, Taliban'ı, Taliban-Regierung, talibans, talibán]
+    - any: [Taliban, талиб*, Талибан*, талібів, タリバン, 塔利班, طالبان, Taliban'ı, Taliban-Regierung, talibans,
+            talibán]
     - any: [recogni*, признал*, визна*, 承認, 承认, اعترف*, تعترف*, tanıdı, anerkann*, reconnu, reconoci*]
       unless_near: {any: ["@negation", "@hedge"], clause: true, except: ["@litotes"]}
 """

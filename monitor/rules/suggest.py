@@ -51,7 +51,8 @@ def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
         # The diff must write the window on the group it was tried on: under match: for the
         # top all, on the list item of the nested one otherwise.
         where = _under_match if target is top else _on_item(top.children.index(target))
-        found.append(Candidate("require the parts in one sentence", _swap(rule, target, tighter), where("sentence: true")))
+        swapped = _swap(rule, target, tighter)
+        found.append(Candidate("require the parts in one sentence", swapped, where("sentence: true")))
     if target.near is not None and target.near > 2:
         half = target.near // 2
         found.append(

@@ -35,10 +35,13 @@ _CONTRAST = (
 )
 # "not only X, but also Y" is one statement: its "but" adds, it does not contrast ("не только не
 # сократила, но и нарастила": the second half is what the first half's negation leads to).
-_CORRELATIVE = "but also|but even|но и|а и|але и|але і|aber auch|mais aussi|mais encore|pero tambien|sino tambien"  # folded
+_CORRELATIVE = (  # folded, as the text is
+    "but also|but even|но и|а и|але и|але і|aber auch|mais aussi|mais encore|pero tambien|sino tambien"
+)
 _CLAUSE_END = re.compile(
     f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}]) (?=[{NO_SPACE_RANGES}])"
-    f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"
+    f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
+    "|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"
 )
 _COLON = re.compile(f":(?=\\s|[{NO_SPACE_RANGES}])")
 
