@@ -147,11 +147,9 @@ def test_tightening_near_changes_only_the_rule_asked_about(tmp_path):
     assert [line for line in found.diff.splitlines()[3:] if line[:1] in "+-"] == ["-    near: 20", "+    near: 10"]
 
 
-@known_bug(
-    "for a rule whose all: is nested, suggest tries sentence: true on the inner all but the diff "
-    "writes it under match:, on the outer one; applied, the diff keeps the irrelevant entry it promised to drop"
-)
 def test_one_sentence_is_asked_of_the_rule_asked_about_and_of_its_inner_all(tmp_path):
+    """The window goes on the nested ``all`` it was tried on (on the outer one it would keep the
+    irrelevant entry: Russia and "recognise" share the second sentence)."""
     text = (
         "- name: other\n  match:\n    all: [zinc, smelter]\n"
         "- name: r\n  match:\n    all:\n      - all: [Taliban, recogni*]\n      - Russia\n"
@@ -159,14 +157,30 @@ def test_one_sentence_is_asked_of_the_rule_asked_about_and_of_its_inner_all(tmp_
     marked = [(entry(RELEVANT), True), (entry("The Taliban met. Russia will recognise the weather."), False)]
     found, lines = proposal(tmp_path, text, marked)
     assert (found.what, found.removed, found.lost) == ("require the parts in one sentence", 1, 0)
-    assert lines == ["+    sentence: true"]
-    assert found.diff.splitlines()[2:7] == [
-        "@@ -3,6 +3,7 @@",
-        "     all: [zinc, smelter]",
-        " - name: r",
-        "   match:",
-        "+    sentence: true",
-    ]
+    inner = "all: [Taliban, recogni*]"
+    assert lines == [f"-      - {inner}", "+      - sentence: true", f"+        {inner}"]
+
+
+@pytest.mark.parametrize(
+    "inner",
+    [
+        "      - all:\n          - Taliban\n          - recogni*\n",
+        "      - all:\n        - Taliban\n        - recogni*\n",
+    ],
+)
+def test_a_nested_all_written_as_a_block_list_gets_its_window_and_stays_valid(tmp_path, inner):
+    text = "- name: r\n  match:\n    all:\n" + inner + "      - Russia\n  severity: info\n"
+    marked = [(entry(RELEVANT), True), (entry("The Taliban met. Russia will recognise the weather."), False)]
+    found, lines = proposal(tmp_path, text, marked)
+    assert found.what == "require the parts in one sentence"
+    assert lines == ["-      - all:", "+      - sentence: true", "+        all:"]
+
+
+def test_the_second_nested_all_is_found_by_its_place_in_the_list(tmp_path):
+    text = "name: r\nmatch:\n  all:\n    - Russia\n    - all: [Taliban, recogni*]\n"
+    marked = [(entry(RELEVANT), True), (entry("The Taliban met. Russia will recognise the weather."), False)]
+    _, lines = proposal(tmp_path, text, marked)
+    assert lines == ["-    - all: [Taliban, recogni*]", "+    - sentence: true", "+      all: [Taliban, recogni*]"]
 
 
 def test_in_a_file_of_rules_one_sentence_goes_under_the_match_of_the_rule_asked_about(tmp_path):
@@ -197,8 +211,8 @@ def test_in_a_file_of_rules_one_sentence_goes_under_the_match_of_the_rule_asked_
     ],
 )
 def test_a_nested_all_is_the_group_a_window_is_tried_on(tmp_path, inner, irrelevant, what):
-    """The candidates are tried on the rule's values: the inner ``all`` gets the window (what the
-    diff then writes is the xfailed bug above)."""
+    """The candidates are tried on the rule's values: the inner ``all`` gets the window (and the
+    diff writes it there: the tests above)."""
     text = "name: r\nmatch:\n  all:\n" + inner + "    - Russia\n"
     path = tmp_path / "rule.yaml"
     path.write_text(text, encoding="utf-8")

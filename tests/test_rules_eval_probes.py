@@ -4,7 +4,9 @@ sets carry (en, ru, ja, de, fr, es, uk, zh, ar, tr): for each topic a positive a
 (denial, refusal, hedge, question, rumour, opinion, de facto contact, reversal, history piece,
 other country or sector, other sense), and the negative-sounding changes topics.md counts
 (cancellation, suspension, halt). None is taken from a data part: they catch a rule or a term
-set that only knows the phrasings it was tuned on."""
+set that only knows the phrasings it was tuned on. Session 6 added one or more sentences per class of
+error found on held-out v3 (limbo, conditions, negated negatives, non-answers, other partners,
+weapon tests, India as a yardstick, headline non-delivery, synonyms), marked with a "class" key."""
 
 from __future__ import annotations
 

@@ -35,6 +35,8 @@ class Document:
         self.hits: dict[int, list[Hit]] = {}
         self._lazy_done: set[tuple[int, int]] = set()  # (pattern id, field) computed on demand
         self._tokens: dict[int, list[int]] = {}
+        self._word_spans: dict[int, list[tuple[int, int]]] = {}  # fuzzy terms' words, per field
+        self._fuzzy_runs: dict[tuple[int, int], list[str]] = {}  # (field, words per run) → runs
         self._originals: dict[int, OriginalWords] = {}
         self._breaks: dict[int, Units] = {}
         self.veto_hits: dict[tuple[int, int, int], list[Hit]] = {}  # per unless_near, except: (ids), field
@@ -96,17 +98,35 @@ class Document:
         ]
 
     def _fuzzy(self, pattern: Pattern, texts: dict[int, str]) -> list[Hit]:
-        """Runs of as many words as the pattern has whose similarity to it reaches its cutoff."""
+        """Runs of as many words as the pattern has whose similarity to it reaches its cutoff.
+        A field's runs are listed once per document for every fuzzy term of every rule, and
+        where its words stand only when one is found (rarely): most entries hold none."""
         key, cutoff = pattern.key, pattern.fuzzy
         size = len(key.split())
         found: list[Hit] = []
         for f, text in texts.items():
-            spans = [m.span() for m in _SPACED_WORDS.finditer(text)]
-            runs = [(spans[i][0], spans[i + size - 1][1]) for i in range(len(spans) - size + 1)]
-            choices = [text[a:b] for a, b in runs]
-            for _, _, index in process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None):
-                found.append((f, *runs[index]))
+            choices = self._runs(f, text, size)
+            similar = process.extract(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
+            if similar:
+                spans = self._spans(f, text)
+                found.extend((f, spans[index][0], spans[index + size - 1][1]) for _, _, index in similar)
         return found
+
+    def _runs(self, f: int, text: str, size: int) -> list[str]:
+        """The field's runs of ``size`` words (for ``size`` 1 its words, found in one C-level pass)."""
+        if (f, size) not in self._fuzzy_runs:
+            if size == 1:
+                runs = _SPACED_WORDS.findall(text)
+            else:
+                spans = self._spans(f, text)
+                runs = [text[spans[i][0] : spans[i + size - 1][1]] for i in range(len(spans) - size + 1)]
+            self._fuzzy_runs[f, size] = runs
+        return self._fuzzy_runs[f, size]
+
+    def _spans(self, f: int, text: str) -> list[tuple[int, int]]:
+        if f not in self._word_spans:
+            self._word_spans[f] = [m.span() for m in _SPACED_WORDS.finditer(text)]
+        return self._word_spans[f]
 
     def word_at(self, hit: Hit) -> int:
         """The index of the word a hit starts in, within its field: what ``near`` counts."""

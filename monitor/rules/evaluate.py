@@ -180,8 +180,21 @@ def _veto_hits(doc: Document, node: CGroup, exceptions: CGroup | None, field: in
         where = frozenset((field,))
         hits = [h for h in evaluate(node, doc, where) or [] if h[0] == field]
         spared = evaluate(exceptions, doc, where) or [] if exceptions is not None else []
-        doc.veto_hits[key] = [h for h in hits if not any(_inside(h, s) for s in spared)]
+        doc.veto_hits[key] = [h for h in hits if not any(_inside(_trimmed(doc, h), s) for s in spared)]
     return doc.veto_hits[key]
+
+
+def _trimmed(doc: Document, hit: Hit) -> Hit:
+    """The hit less the spaces and punctuation at its edges: a regex veto such as Turkish's
+    negative suffix takes the boundary around its word, and the word alone is what ``except:``
+    phrases hold ("vazgeçmedi" inside "vazgeçmedi*")."""
+    f, start, end = hit
+    text = doc.texts[f]
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum():
+        end -= 1
+    return (f, start, end) if end > start else hit  # a veto that is punctuation ("?") stays as it is
 
 
 def _inside(hit: Hit, outer: Hit) -> bool:

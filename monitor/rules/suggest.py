@@ -48,9 +48,11 @@ def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
     target = top if top.near is not None or not inner else inner[0]
     if target.kind == "all" and not target.sentence:
         tighter = replace(target, sentence=True)
-        found.append(
-            Candidate("require the parts in one sentence", _swap(rule, target, tighter), _under_match("sentence: true"))
-        )
+        # The diff must write the window on the group it was tried on: under match: for the
+        # top all, on the list item of the nested one otherwise.
+        where = _under_match if target is top else _on_item(top.children.index(target))
+        swapped = _swap(rule, target, tighter)
+        found.append(Candidate("require the parts in one sentence", swapped, where("sentence: true")))
     if target.near is not None and target.near > 2:
         half = target.near // 2
         found.append(
@@ -110,6 +112,54 @@ def _under_match(text: str) -> Callable[[list[str], int], list[str]]:
         return [*lines[: at + 1], " " * indent + text + "\n", *lines[at + 1 :]]
 
     return edit
+
+
+def _on_item(index: int) -> Callable[[str], Callable[[list[str], int], list[str]]]:
+    """The edit that gives ``text`` to the ``index``-th item of the match's ``all:`` list when that
+    item is written ``- all: …``: ``- all: X`` becomes ``- <text>`` and ``  all: X`` (valid YAML for
+    a flow and a block list alike). An item written otherwise is left as it is."""
+
+    def writer(text: str) -> Callable[[list[str], int], list[str]]:
+        def edit(lines: list[str], first: int) -> list[str]:
+            at = _item_line(lines, first, index)
+            if at is None:
+                return _under_match(text)(lines, first)
+            line = lines[at]
+            dash = line.index("- all:")
+            key = " " * (dash + 2)
+            return [*lines[:at], line[:dash] + "- " + text + "\n", key + line[dash + 2 :], *lines[at + 1 :]]
+
+        return edit
+
+    return writer
+
+
+def _item_line(lines: list[str], first: int, index: int) -> int | None:
+    """The line of the ``index``-th item of the ``all:`` under the rule's ``match:``, if it is ``- all:``."""
+    at = _key_line(lines, first, "match")
+    if at is None:
+        return None
+    end = _rule_end(lines, first)
+    outer = next((i for i in range(at + 1, end) if lines[i].strip().startswith("all:")), None)
+    if outer is None:
+        return None
+    body = [i for i in range(outer + 1, end) if lines[i].strip() and not lines[i].lstrip().startswith("#")]
+    if not body or not lines[body[0]].lstrip(" ").startswith("- "):
+        return None
+    column = _indent(lines[body[0]])
+    items = []
+    for i in body:  # the list ends at a line less indented, or as indented and not an item
+        if _indent(lines[i]) < column or (_indent(lines[i]) == column and not lines[i].lstrip(" ").startswith("- ")):
+            break
+        if _indent(lines[i]) == column:
+            items.append(i)
+    if index >= len(items) or not lines[items[index]].lstrip(" ").startswith("- all:"):
+        return None
+    return items[index]
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _near_to(old: int, value: int) -> Callable[[list[str], int], list[str]]:

@@ -19,6 +19,8 @@ _SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])[.!?…][\"'»”)]*(?=\s)|[。�
 # headline's two halves: NFKC made the ideographic space a plain one), and before a contrastive
 # connective after a comma ("…, though", "…, хотя", "…، لكن", "…だが、", "…，但": NFKC makes "，"
 # ","): a negation in the other half of "X happened, though Y did not" says nothing about X.
+# Japanese が、 contrasts after a predicate ("発表したが、", "いるが、"); after a noun it marks the
+# subject ("運搬船が、引き取り手が見つからないまま…") and the clause goes on.
 # A colon ends one in running text ("reports of a collapse are false: the deal was signed"), not
 # in a headline, where what follows it is said of what precedes ("Taliban recognition: not yet").
 _CONTRAST = (
@@ -31,9 +33,15 @@ _CONTRAST = (
     "ama|fakat|ancak|lakin|"  # tr
     "لكن|ولكن|غير أن|إلا أن|بينما"  # ar
 )
+# "not only X, but also Y" is one statement: its "but" adds, it does not contrast ("не только не
+# сократила, но и нарастила": the second half is what the first half's negation leads to).
+_CORRELATIVE = (  # folded, as the text is
+    "but also|but even|но и|а и|але и|але і|aber auch|mais aussi|mais encore|pero tambien|sino tambien"
+)
 _CLAUSE_END = re.compile(
     f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}]) (?=[{NO_SPACE_RANGES}])"
-    f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))|(?:が|ものの|けれど|けど)、|,(?=但|不过|然而|却)"
+    f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
+    "|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"
 )
 _COLON = re.compile(f":(?=\\s|[{NO_SPACE_RANGES}])")
 
