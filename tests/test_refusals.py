@@ -9,6 +9,7 @@ real SQLite, an injected clock.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -38,13 +39,14 @@ def zebra_config(tmp_path, feed_server, clock: Clock, count: int, urls: list[str
 
 
 def test_a_refusing_url_is_tried_twice_per_pass_and_every_alert_is_marked_as_if_refused(
-    tmp_path, feed_server, json_receiver
+    tmp_path, feed_server, json_receiver, caplog
 ):
     clock = Clock(NOON)
     config = zebra_config(tmp_path, feed_server, clock, 12, [json_receiver.url])
     json_receiver.fail = True
 
-    first = cycle(config, clock, force=True)
+    with caplog.at_level(logging.WARNING, logger="monitor.outbox.deliver"):
+        first = cycle(config, clock, force=True)
 
     assert json_receiver.attempts == IN_A_ROW == 2  # not 12 connections
     assert (first.sent, first.failed) == (0, 12)
@@ -54,6 +56,8 @@ def test_a_refusing_url_is_tried_twice_per_pass_and_every_alert_is_marked_as_if_
         assert 45 <= (datetime.fromisoformat(next_attempt) - clock.now).total_seconds() <= 60
         assert "did not accept the alert" in error
     assert sum("not tried" in error for *_, error, _ in after) == 10
+    told = [r.getMessage() for r in caplog.records if "not tried in this pass" in r.getMessage()]
+    assert len(told) == 1 and told[0].startswith("10 alert(s) ") and "will retry in" in told[0]
 
     cycle(config, clock, force=True)  # still down: two more tries, everything one attempt older
     assert json_receiver.attempts == 4 and {r[1] for r in rows(tmp_path)} == {2}

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("monitor.outbox.deliver")
 
+SHOWN = 20  # alert ids a log line names
 IN_A_ROW = 2  # refusals in a row, in one pass, after which a URL's other messages of the pass are not tried
 
 
@@ -89,13 +90,14 @@ def _tell(p: _Pass, units: list[Unit], rows: list[tuple[list[int], str, datetime
     for unit, (_, _, next_attempt, dead) in zip(units, rows, strict=True):
         groups.setdefault((unit.first.url_id, dead), []).append((unit, next_attempt))
     for (handle, dead), items in groups.items():
-        ids = ",".join(str(i) for unit, _ in items for i in unit.ids)
+        every = [str(i) for unit, _ in items for i in unit.ids]
+        ids = ",".join(every[:SHOWN]) + ("…" if len(every) > SHOWN else "")  # a backlog of thousands: one short line
         target, error = items[0][0].first.target, p.refusals.error[handle]
         if dead:
             log.error(
                 "%d alert(s) %s to %s are dead, not tried after %d refusals in a row in this pass: %s; "
                 "see: monitor alerts list --dead",
-                len(items),
+                len(every),
                 ids,
                 target,
                 IN_A_ROW,
@@ -105,7 +107,7 @@ def _tell(p: _Pass, units: list[Unit], rows: list[tuple[list[int], str, datetime
             waits = [(n - now).total_seconds() for _, n in items if n is not None]
             log.warning(
                 "%d alert(s) %s to %s not tried in this pass, after %d refusals in a row: %s; will retry in %s to %s",
-                len(items),
+                len(every),
                 ids,
                 target,
                 IN_A_ROW,
