@@ -216,3 +216,15 @@ def test_backlog_entries_recorded_silently_are_not_fetched(feed_server: FeedServ
 
     poll(p, p.runtime.feeds[0])
     assert not any(path.startswith("/articles/") for path in feed_server.hits)
+
+
+def test_words_counts_two_unspaced_characters_as_one_word_as_the_script_table_says():
+    """``words`` counts unspaced characters in one scan; the count is the script table's, character by character."""
+    from monitor.text import without_spaces
+
+    samples = ["", "plain ascii words only", "東京の天気は晴れ", "ข่าววันนี้ mixed 漢字 text", "\U00020001\uff66 à\u00a0b"]
+    alphabet = "ab é\u00a0\n\u4e00\u0e01\u3042\u30a2\uff66\U00020001\u1000\u1780\u200b"
+    samples += ["".join(alphabet[(i * 7 + j * 3) % len(alphabet)] for j in range(i % 40)) for i in range(400)]
+    for text in samples:
+        assert fulltext.words(text) == len(text.split()) + sum(map(without_spaces, text)) // 2, text
+    assert fulltext.words("東京の天気は晴れ") == 1 + 4 and fulltext.words("two words") == 2

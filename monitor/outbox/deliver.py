@@ -4,6 +4,8 @@ The contract (docs/delivery.md states it sentence by sentence):
 
 - An alert is marked sent only after its target accepted it; a failure keeps it
   pending with a capped, jittered exponential backoff that survives restarts.
+  A URL that refused two messages in a row in a pass is not tried again in that
+  pass: its other due messages are marked failed as if refused (``refusals.py``).
 - Messages go out one at a time, and each is marked in flight (committed) before
   it is sent. A crash after the target accepted and before the mark can repeat
   that one message on the next run, never more, and the log says which.
@@ -29,12 +31,13 @@ import logging
 import random
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol, TextIO
 
 from monitor.backoff import Dice
 from monitor.outbox.holds import BurstGate, hold_for, rule_named
+from monitor.outbox.refusals import Refusals, defer
 from monitor.outbox.rehearsal import Rehearsal
 from monitor.outbox.sending import RETRY_BASE, RETRY_CAP, send
 from monitor.store import Notice, PendingAlert
@@ -93,6 +96,7 @@ class Marks(Protocol):
     def mark_failed(
         self, ids: Iterable[int], now: datetime, error: str, next_attempt: datetime | None, dead: bool = False
     ) -> None: ...
+    def mark_failed_many(self, rows: Iterable[tuple[list[int], str, datetime | None, bool]], now: datetime) -> None: ...
     def target_ok(self, url_id: str) -> None: ...
     def target_failing(
         self, url_id: str, target: str, label: str, now: datetime, notice: Notice | None = None
@@ -176,6 +180,7 @@ class _Tally(Counter[str]):
 
 
 def _run(p: _Pass, units: list[Unit], burst: BurstGate, tally: _Tally, accepted: set[str]) -> None:
+    deferred: list[Unit] = []  # to URLs that refused messages in a row in this pass (refusals.py)
     for unit in units:
         if any(i in tally.handled for i in unit.ids):
             continue
@@ -188,6 +193,9 @@ def _run(p: _Pass, units: list[Unit], burst: BurstGate, tally: _Tally, accepted:
             _hold(p, [unit.first], "burst", hold)
             tally["held"] += 1
             continue
+        if p.refusals.down(unit.first.url_id):
+            deferred.append(unit)
+            continue
         outcome = send(p, unit)
         tally[outcome] += 1
         if outcome == "sent":
@@ -195,6 +203,8 @@ def _run(p: _Pass, units: list[Unit], burst: BurstGate, tally: _Tally, accepted:
             accepted.add(unit.first.url_id)
             if unit.reason is None:
                 burst.count(unit.first)
+    if deferred:
+        tally.update(defer(p, deferred))
 
 
 class Wired(Protocol):
@@ -223,6 +233,7 @@ class _Pass:
     rules: RuleSet
     target: Target
     templates: Templates
+    refusals: Refusals = field(default_factory=Refusals)
 
 
 # holds -------------------------------------------------------------------

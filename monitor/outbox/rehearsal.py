@@ -45,6 +45,9 @@ class Rehearsal:
     ) -> None:
         pass
 
+    def mark_failed_many(self, rows: Iterable[tuple[list[int], str, datetime | None, bool]], now: datetime) -> None:
+        pass
+
     def target_ok(self, url_id: str) -> None:
         pass
 

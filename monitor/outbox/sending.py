@@ -8,6 +8,7 @@ or failed with a backoff (``monitor.backoff``), or dead, in which case one
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -52,7 +53,9 @@ def send(p: _Pass, unit: Unit) -> str:
         p.target.send(handle, message)
     except DeliveryError as exc:
         box.metrics.send_failures.labels(target).inc()
+        p.refusals.refused(handle, str(exc))
         return _failed(p, unit, exc)
+    p.refusals.accepted(handle)
     done = box.clock()
     box.marks.mark_sent(unit.ids, done)
     box.marks.target_ok(handle)
@@ -91,7 +94,7 @@ def _failed(p: _Pass, unit: Unit, exc: DeliveryError) -> str:
             format_duration((now - since).total_seconds()),
             exc,
         )
-        _notice_failing(p, alert, str(exc), now)
+        notice_failing(p, alert, str(exc), now)
         return "dead"
     delay = backoff(attempts, RETRY_BASE, RETRY_CAP, box.dice)
     box.marks.mark_failed(unit.ids, now, str(exc), now + timedelta(seconds=delay))
@@ -122,7 +125,7 @@ def _removed(p: _Pass, unit: Unit) -> str:
     return "dead"
 
 
-def _notice_failing(p: _Pass, alert: PendingAlert, error: str, now: datetime) -> None:
+def notice_failing(p: _Pass, alert: PendingAlert, error: str, now: datetime) -> None:
     """One notice per outage of a target URL, queued to every other target URL with the outage's record;
     logged when there is no other."""
     label = p.target.label(alert.url_id)
@@ -164,10 +167,13 @@ def _view(p: _Pass, alert: PendingAlert) -> AlertView:
         writeups = tuple(Writeup(w["title"] or "", w["link"] or "", tuple(w["outlets"])) for w in rows)
     elif alert.kind == "spike":
         writeups = tuple(_writeup(p, story) for story in alert.detail.get("stories", ()))
+    entry = store.entry(alert.entry_id)
+    if not entry.lang:  # detected once and kept (store/languages.py), not again for each rule, URL and retry
+        entry = replace(entry, lang=store.entry_languages([alert.entry_id]).get(alert.entry_id, ("", ""))[0])
     return AlertView(
         rule=alert.rule,
         severity=rule.severity if rule else "normal",
-        entry=store.entry(alert.entry_id),
+        entry=entry,
         matched=alert.matched,
         outlets=tuple(store.story_outlets(alert.story_id)),
         target=alert.target,

@@ -45,12 +45,18 @@ class AlertsMixin(StoreBase):
     def mark_failed(
         self, ids: int | Iterable[int], now: datetime, error: str, next_attempt: datetime | None, dead: bool = False
     ) -> None:
+        """The target refused (or was not tried, ``outbox/refusals.py``): retry at ``next_attempt``, or dead."""
+        self.mark_failed_many([(_ids(ids), error, next_attempt, dead)], now)
+
+    def mark_failed_many(self, rows: Iterable[tuple[list[int], str, datetime | None, bool]], now: datetime) -> None:
+        """``mark_failed`` for many messages, each (ids, error, next_attempt, dead), in one transaction."""
         with self.transaction() as db:
-            db.execute(
-                "UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?, "
-                f"in_flight = NULL WHERE id IN ({_marks(ids)})",
-                [error[:500], iso(next_attempt), "dead" if dead else "pending", *_ids(ids)],
-            )
+            for ids, error, next_attempt, dead in rows:
+                db.execute(
+                    "UPDATE alerts SET attempts = attempts + 1, last_error = ?, next_attempt = ?, status = ?, "
+                    f"in_flight = NULL WHERE id IN ({_marks(ids)})",
+                    [error[:500], iso(next_attempt), "dead" if dead else "pending", *_ids(ids)],
+                )
 
     def mark_in_flight(self, ids: Iterable[int], now: datetime) -> None:
         """Recorded before sending: after a crash it names the one message that may arrive twice."""
