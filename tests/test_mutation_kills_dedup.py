@@ -8,14 +8,16 @@ an incidental constant: the story texts are the project's own fiction.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from monitor.dedup import StoryIndex, content_hash, material_change, signature
-from monitor.dedup.clean import BYLINE, clean
-from monitor.dedup.events import EventIndex
+from monitor.dedup.clean import BYLINE, DATELINE, clean
+from monitor.dedup.events import EVENT_HOURS, EventIndex
 from monitor.dedup.normalise import story_lines
+from monitor.dedup.signature import Signature
 from monitor.models import Entry
 
 NOW = datetime(2026, 3, 2, 12, tzinfo=UTC)
@@ -177,6 +179,56 @@ def test_an_index_loaded_at_start_up_forgets_removed_and_pruned_entries_and_keep
     assert index.prune(NOW) == 1 and len(index) == 0
 
 
+def test_a_headline_only_copy_names_the_entry_its_outlet_and_the_story_s_event():
+    """A copy by headline alone is the story of the entry with that headline, in its event, and
+    the reason says so; a headline shorter than five words, or a new one, proves nothing."""
+    headline = "Kellbach sells its old tram depot"
+    index = StoryIndex()
+    sig = signature(Entry("https://wire.example/feed", "Wire", "k1", "", headline, "", DEPOT), NOW)
+    index.add(1, 4, 9, sig, NOW)  # entry 1 of story 4, in event 9
+    copy = index.find(entry(headline, "Kellbach."), NOW)
+    assert (copy.story_id, copy.matched_entry, copy.event_id, copy.score) == (4, 1, 9, 100.0)
+    assert copy.reason == "copy: too little text to compare; the same headline (6 words) as entry 1 (Wire)"
+    index.add(2, 5, 5, signature(Entry("f", "", "k2", "", "Kellbach sells its depot now", "", FERRY), NOW), NOW)
+    unnamed = index.find(entry("Kellbach sells its depot now", ""), NOW)  # five words: enough
+    assert unnamed.reason == "copy: too little text to compare; the same headline (5 words) as entry 2"
+    index.add(3, 6, 6, signature(entry("Kellbach sells depot", DEPOT), NOW), NOW)
+    for short in (entry("Kellbach sells depot", "Kellbach."), entry("A headline nobody wrote before", "")):
+        decision = index.find(short, NOW)
+        assert (decision.story_id, decision.matched_entry, decision.score) == (None, None, 0.0)
+        assert decision.reason.startswith("new story: too little text to compare"), decision.reason
+        assert decision.signature is not None
+
+
+def test_a_stored_signature_reads_back_as_it_was_written():
+    """``pack`` then ``unpack`` (the window stored in SQLite and read at start-up) keeps every
+    stored part; a text longer than the length field holds is stored all the same."""
+    long_text = DEPOT + "\n" + FERRY + "\n" + " ".join(f"Berth {n} took the barge Hemmo-{n}." for n in range(60))
+    sig = signature(entry("Depot sold", long_text), NOW)
+    back = Signature.unpack(sig.pack(), sig.lede, sig.keywords, sig.when, "Wire")
+    assert back is not None
+    parts = ("keys", "sample", "opening", "sentences", "facts", "length", "flags", "title")
+    assert [getattr(back, p) for p in parts] == [getattr(sig, p) for p in parts]
+    assert sig.sample and sig.opening and sig.sentences and sig.facts  # each part was really read back
+    huge = Signature.unpack(replace(sig, length=70_000).pack(), sig.lede, sig.keywords, sig.when, "")
+    assert huge is not None and huge.sample == sig.sample and huge.length > sig.length
+
+
+def test_events_keep_their_stories_event_hours_before_the_cutoff_and_count_words_left():
+    """``prune(before)``: a story whose time is more than ``EVENT_HOURS`` before ``before`` is
+    forgotten; the document frequency of its words drops by one, to zero when no story is left."""
+    events, cutoff = EventIndex(), NOW.timestamp()
+    margin = EVENT_HOURS * 3600
+    events.add(1, 1, ("~depot", "~tram"), cutoff - margin - 10)
+    events.add(2, 2, ("~depot", "~ferry"), cutoff - margin + 10)
+    events.add(3, 3, ("~depot",), cutoff)
+    events.prune(cutoff)
+    assert len(events) == 2 and events.event_of(1) is None and events.event_of(2) == 2
+    assert [events.df(w) for w in ("~depot", "~tram", "~ferry")] == [2, 0, 1]
+    events.prune(cutoff + 20)
+    assert [events.df(w) for w in ("~depot", "~tram", "~ferry")] == [1, 0, 0]
+
+
 def test_the_document_frequency_of_a_word_no_story_has_is_zero():
     events = EventIndex()
     assert events.df("~depot") == 0
@@ -218,6 +270,11 @@ def test_a_desk_glued_to_the_story_goes_with_at_most_the_story_s_first_word(stor
     for desk in ("World Desk", "Ressort Inland"):
         cleaned = clean(f"By Olga Renn | {desk} {story}")
         assert cleaned.flags & BYLINE and cleaned.text in (story, story.split(" ", 1)[1]), cleaned
+
+
+def test_a_dateline_after_a_one_word_desk_is_still_a_dateline():
+    cleaned = clean("By Olga Renn | Desk KELLBACH — A court in Kellbach ruled on the sale of the depot.")
+    assert cleaned.flags == BYLINE | DATELINE and cleaned.text == "A court in Kellbach ruled on the sale of the depot."
 
 
 def test_a_body_that_is_only_a_byline_has_no_story_text():
