@@ -8,6 +8,7 @@ an incidental constant: the story texts are the project's own fiction.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
@@ -267,13 +268,15 @@ def test_a_desk_glued_to_text_without_spaces_takes_one_run_at_most():
 def test_a_desk_glued_to_the_story_goes_with_at_most_the_story_s_first_word(story):
     """The desk ("World Desk", "Ressort Inland") is at most three words: all of it goes, and of
     the story at most its first word (one shingle), never more."""
-    for desk in ("World Desk", "Ressort Inland"):
-        cleaned = clean(f"By Olga Renn | {desk} {story}")
+    for credit, desk in itertools.product(("By Olga Renn", "Olga Renn"), ("World Desk", "Ressort Inland")):
+        cleaned = clean(f"{credit} | {desk} {story}")
         assert cleaned.flags & BYLINE and cleaned.text in (story, story.split(" ", 1)[1]), cleaned
 
 
-def test_a_dateline_after_a_one_word_desk_is_still_a_dateline():
-    cleaned = clean("By Olga Renn | Desk KELLBACH — A court in Kellbach ruled on the sale of the depot.")
+@pytest.mark.parametrize("credit", ["By Olga Renn", "Olga Renn"])
+def test_a_dateline_after_a_one_word_desk_is_still_a_dateline(credit):
+    """The desk ends before a word in capitals: the dateline that follows is recognised as one."""
+    cleaned = clean(f"{credit} | Desk KELLBACH — A court in Kellbach ruled on the sale of the depot.")
     assert cleaned.flags == BYLINE | DATELINE and cleaned.text == "A court in Kellbach ruled on the sale of the depot."
 
 
