@@ -101,6 +101,7 @@ TARGETS = {
             "tests/test_spike_alerts.py",
             "tests/test_lean.py",
             "tests/test_mutation_kills_dry_run.py",
+            "tests/test_mutation_kills_outbox_rest.py",
         ),
     ),
     "outbox-core": Target(
