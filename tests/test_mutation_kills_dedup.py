@@ -9,17 +9,22 @@ an incidental constant: the story texts are the project's own fiction.
 from __future__ import annotations
 
 import itertools
+import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from conftest import write_config
+from delivery_support import ZEBRA_RULE, Clock, build, story_feed
 
 from monitor.dedup import StoryIndex, content_hash, material_change, signature
 from monitor.dedup.clean import BYLINE, DATELINE, clean
 from monitor.dedup.events import EVENT_HOURS, EventIndex
 from monitor.dedup.normalise import story_lines
+from monitor.dedup.rebuild import rebuild_index
 from monitor.dedup.signature import Signature
 from monitor.models import Entry
+from monitor.pipeline import poll_all
 
 NOW = datetime(2026, 3, 2, 12, tzinfo=UTC)
 DEPOT = (
@@ -87,7 +92,9 @@ def test_the_content_hash_ignores_spacing_and_punctuation_but_not_words():
 
 
 def test_story_lines_joins_paragraphs_with_single_spaces_and_keeps_case():
-    assert story_lines("The Depot was sold.\nThe Market opens in May.") == "The Depot was sold. The Market opens in May."
+    assert (
+        story_lines("The Depot was sold.\nThe Market opens in May.") == "The Depot was sold. The Market opens in May."
+    )
 
 
 # --- the index forgets: remove, replace, prune ------------------------------------------------
@@ -295,3 +302,40 @@ def test_a_short_story_glued_to_a_one_word_desk_keeps_its_text():
     cleaned = clean("By Olga Renn | Desk A court in Kellbach ruled.")
     assert cleaned.flags & BYLINE
     assert cleaned.text.endswith("in Kellbach ruled."), cleaned
+
+
+# --- rebuild: the window's index from the store ----------------------------------------------
+
+
+def test_the_rebuilt_index_holds_the_window_and_recomputes_what_an_older_design_left(tmp_path, feed_server):
+    """``rebuild_index`` (start-up, and after a failed poll) gives an index of the window's entries,
+    each found again by a copy of its text; a row stored without a signature has one computed and,
+    with ``backfill``, written back (without it, left as it was). A real store, filled by a poll."""
+    clock = Clock(NOW)
+    feed_server.put("/zebra.xml", story_feed(6, NOW - timedelta(hours=1)))
+    config = write_config(tmp_path, [feed_server.url("/zebra.xml")], ["json://127.0.0.1:9/x"], rules=ZEBRA_RULE)
+    p = build(config, clock)
+    try:
+        poll_all(p)
+        stored = list(p.store.recent_entries(NOW - timedelta(days=1)))
+        assert len(stored) == 6
+        with sqlite3.connect(tmp_path / "state.db") as db:  # three rows as an older design left them
+            db.execute("UPDATE entries SET dedup_bands = NULL WHERE id IN (?, ?, ?)", [r[0] for r in stored[:3]])
+
+        kept = rebuild_index(p.store, NOW - timedelta(days=1), timedelta(days=3), backfill=False)
+        assert unsigned(tmp_path) == 3
+        index = rebuild_index(p.store, NOW - timedelta(days=1), timedelta(days=3))
+        assert unsigned(tmp_path) == 0
+        for rebuilt in (kept, index):
+            assert len(rebuilt) == 6 and rebuilt.window == timedelta(days=3)
+            for entry_id, story_id, e in stored:
+                copy = rebuilt.find(replace(e, key="copy", title="Another headline"), NOW)
+                assert (copy.story_id, copy.matched_entry) == (story_id, entry_id), copy.reason
+        assert len(rebuild_index(p.store, NOW + timedelta(hours=1))) == 0  # nothing first seen since
+    finally:
+        p.close()
+
+
+def unsigned(folder) -> int:  # type: ignore[no-untyped-def]
+    with sqlite3.connect(folder / "state.db") as db:
+        return int(db.execute("SELECT count(*) FROM entries WHERE dedup_bands IS NULL").fetchone()[0])
