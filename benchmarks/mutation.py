@@ -78,6 +78,7 @@ TARGETS = {
             "tests/test_mutation_kills_spelling.py",
             "tests/test_mutation_kills_suggest.py",
             "tests/test_mutation_kills_terms.py",
+            "tests/test_mutation_kills_rules_core.py",
         ),
     ),
     "outbox": Target(

@@ -1,0 +1,68 @@
+"""Tests written to kill mutants of the rule language's core (aliases, compile, document, evaluate,
+groups, load, match, reader, schema, units) that survived `python -m benchmarks.mutation rules`
+(benchmarks/mutation_survivors.md). Each asserts what rules/README.md documents: what a rule
+matches, and where a problem is reported (PATH:LINE). Rule files are real files on disk.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor.errors import ConfigError
+from monitor.models import Entry
+from monitor.rules import RuleSet, load_rules
+
+
+def ruleset(folder: Path, text: str) -> RuleSet:
+    (folder / "rule.yaml").write_text(text, encoding="utf-8")
+    return RuleSet(load_rules([folder]))
+
+
+def entry(summary: str, title: str = "") -> Entry:
+    return Entry("https://a.example/rss", "Outlet A", "k", "", title, summary, "")
+
+
+def terms(rules: RuleSet, summary: str, title: str = "") -> tuple[str, ...] | None:
+    found = rules.match(entry(summary, title))
+    return found[0].terms if found else None
+
+
+def problems(folder: Path, aliases: str, rule: str = 'name: x\nmatch: {any: ["@ports"]}\n') -> list[str]:
+    (folder / "aliases.yaml").write_text(aliases, encoding="utf-8")
+    (folder / "rule.yaml").write_text(rule, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_rules([folder])
+    return [str(p) for p in caught.value.problems]
+
+
+# --- fuzzy: "words at least N % similar (rapidfuzz ratio)" --------------------------------------
+
+
+def test_fuzzy_similarity_is_the_plain_ratio_of_the_whole_word(tmp_path):
+    """ "zebrafish" holds "zebra" whole (a partial score of 90) but is 71 % similar as a word."""
+    rules = ruleset(tmp_path, "name: F\nmatch:\n  any: [zebra]\nfuzzy: 80\n")
+    assert terms(rules, "A zebrafish swam by") is None
+    assert terms(rules, "A herd of zebras") == ("zebras",)
+
+
+def test_every_fuzzy_mention_counts_towards_min_mentions(tmp_path):
+    rules = ruleset(tmp_path, "name: F\nmatch:\n  any: [{term: zebra, fuzzy: 80, min_mentions: 6}]\n")
+    six = "zebra one zebras two zebra three zebras four zebra five zebras six"
+    assert terms(rules, six) == ("zebra", "zebras")
+    assert terms(rules, six.rsplit(" zebras", 1)[0]) is None  # five mentions
+
+
+# --- schema problems: PATH:LINE of the deepest value that knows its line ----------------------
+
+
+@pytest.mark.parametrize(
+    ("item", "shown"),
+    [("1", "aliases/ports/1: 1 "), ("5", "aliases/ports/1: 5 "), ("[a, b]", "aliases/ports/1: ['a', 'b'] ")],
+)
+def test_a_wrong_alias_item_is_reported_at_its_own_line(tmp_path, item, shown):
+    found = problems(tmp_path, f"aliases:\n  ports:\n    - Rotterdam\n    - {item}\n    - Antwerp\n")
+    where = f"{tmp_path / 'aliases.yaml'}:4: "
+    assert any(p.startswith(where + shown) and "schema.json" in p for p in found), found
+    assert all(p.startswith(where) for p in found if "aliases.yaml" in p), found
