@@ -66,3 +66,26 @@ def test_a_wrong_alias_item_is_reported_at_its_own_line(tmp_path, item, shown):
     where = f"{tmp_path / 'aliases.yaml'}:4: "
     assert any(p.startswith(where + shown) and "schema.json" in p for p in found), found
     assert all(p.startswith(where) for p in found if "aliases.yaml" in p), found
+
+
+# --- the lead: "the content's first paragraph when it does not repeat the summary" ----------
+
+
+def test_a_content_opening_that_the_summary_runs_on_from_is_not_repeated_in_the_lead(tmp_path):
+    """The feed's content opens with the summary cut short: the lead holds the opening once, so a
+    word of it is one mention there, not two."""
+    rules = ruleset(tmp_path, "name: L\nfields: [lead]\nmatch:\n  any: [{term: lithium, min_mentions: 2}]\n")
+    summary = "Lithium mine opens in the north, workers say."
+    repeated = Entry(
+        "https://a.example/rss", "Outlet A", "k", "", "Mine news", summary, "Lithium mine opens in the north."
+    )
+    assert rules.match(repeated) == []
+    other = Entry("https://a.example/rss", "Outlet A", "k", "", "Mine news", summary, "Lithium prices fell.")
+    assert [m.rule for m in rules.match(other)] == ["L"]  # two openings: two mentions
+
+
+def test_near_outside_an_all_list_is_a_problem_at_its_line_saying_where_it_goes(tmp_path):
+    (tmp_path / "rule.yaml").write_text("name: x\nmatch:\n  any: [zebra, okapi]\n  near: 3\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_rules([tmp_path])
+    assert f'{tmp_path / "rule.yaml"}:4: "near" applies to the groups of an "all:" list' in str(caught.value)
