@@ -89,3 +89,15 @@ def test_near_outside_an_all_list_is_a_problem_at_its_line_saying_where_it_goes(
     with pytest.raises(ConfigError) as caught:
         load_rules([tmp_path])
     assert f'{tmp_path / "rule.yaml"}:4: "near" applies to the groups of an "all:" list' in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("within", "vetoed"),
+    [(1, {"承認否定", "否定承認"}), (2, {"承認否定", "否定承認", "承認を否定", "否定の承認"})],
+)
+def test_unless_near_counts_words_from_the_hit_s_last_character_in_japanese(tmp_path, within, vetoed):
+    """Each Han or kana character is a word: with ``within: 1`` only a veto next to the hit (on
+    either side) removes it; one character between them needs ``within: 2``."""
+    rules = ruleset(tmp_path, f"name: N\nmatch:\n  any: [承認]\n  unless_near: {{any: [否定], within: {within}}}\n")
+    texts = ["承認否定", "否定承認", "承認を否定", "否定の承認", "承認をされた否定"]
+    assert {t for t in texts if not rules.match(entry("", t))} == vetoed
