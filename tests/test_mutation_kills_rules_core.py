@@ -101,3 +101,45 @@ def test_unless_near_counts_words_from_the_hit_s_last_character_in_japanese(tmp_
     rules = ruleset(tmp_path, f"name: N\nmatch:\n  any: [承認]\n  unless_near: {{any: [否定], within: {within}}}\n")
     texts = ["承認否定", "否定承認", "承認を否定", "否定の承認", "承認をされた否定"]
     assert {t for t in texts if not rules.match(entry("", t))} == vetoed
+
+
+# --- unless_near's except: "phrases inside which a veto term vetoes nothing" ------------------
+
+
+def test_a_veto_inside_an_except_phrase_is_spared_wherever_it_stands_in_it_and_no_other_is(tmp_path):
+    first = ruleset(tmp_path, 'name: S\nmatch:\n  any: [signed]\n  unless_near: {any: [not], except: ["not only"]}\n')
+    assert terms(first, "It was not only signed but ratified.") == ("signed",)
+    assert terms(first, "The treaty was not signed, and not only that.") is None  # this "not" is outside it
+    assert terms(first, "It was not signed.") is None
+    last = ruleset(
+        tmp_path, 'name: S\nmatch:\n  any: [signed]\n  unless_near: {any: [not], except: ["whether or not"]}\n'
+    )
+    assert terms(last, "The treaty was signed, whether or not it holds.") == ("signed",)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="bug: groups.GroupReader.unless reads an except: list as Group('except', …), which the evaluator "
+    "treats as all:, so a list of two phrases spares a veto only where both stand; rules/README.md says "
+    "except: lists phrases inside which a veto term vetoes nothing (the @litotes alias, an any: group, works)",
+)
+def test_an_except_list_of_two_phrases_spares_a_veto_inside_either(tmp_path):
+    rules = ruleset(
+        tmp_path, 'name: S\nmatch:\n  any: [signed]\n  unless_near: {any: [not], except: ["not only", "than ever"]}\n'
+    )
+    assert terms(rules, "It was not only signed but ratified.") == ("signed",)
+
+
+# --- near: "a number of words (at least 1) or true" ---------------------------------------------
+
+
+def test_near_one_means_next_to_each_other_and_less_or_not_a_number_is_a_problem(tmp_path):
+    rules = ruleset(tmp_path, "name: N\nmatch:\n  all: [treaty, signed]\n  near: 1\n")
+    assert terms(rules, "treaty signed") == ("treaty", "signed")
+    assert terms(rules, "signed treaty") == ("signed", "treaty")
+    assert terms(rules, "treaty was signed") is None
+    for bad in ("0", "close", "-2"):
+        (tmp_path / "rule.yaml").write_text(f"name: N\nmatch:\n  all: [treaty, signed]\n  near: {bad}\n")
+        with pytest.raises(ConfigError) as caught:
+            load_rules([tmp_path])
+        assert f'{tmp_path / "rule.yaml"}:4: "near" must be a number of words (at least 1)' in str(caught.value)
