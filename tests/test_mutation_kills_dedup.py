@@ -17,9 +17,10 @@ import pytest
 from conftest import write_config
 from delivery_support import ZEBRA_RULE, Clock, build, story_feed
 
-from monitor.dedup import StoryIndex, content_hash, material_change, signature
+from monitor.dedup import StoryIndex, content_hash, keywords, material_change, signature, signatures
 from monitor.dedup.clean import BYLINE, DATELINE, clean
 from monitor.dedup.events import EVENT_HOURS, EventIndex
+from monitor.dedup.names import name_key
 from monitor.dedup.normalise import story_lines
 from monitor.dedup.rebuild import rebuild_index
 from monitor.dedup.signature import Signature
@@ -242,6 +243,34 @@ def test_the_document_frequency_of_a_word_no_story_has_is_zero():
     assert events.df("~depot") == 0
     events.add(1, 1, ("~depot", "krbk"), NOW.timestamp())
     assert (events.df("~depot"), events.df("~ferry")) == (1, 0)
+
+
+def test_event_keywords_are_distinct_title_first_and_shared_across_scripts():
+    """``keywords``: names as sound keys (Лавров = Lavrov), numbers and named days, title first;
+    ``signatures`` signs each entry in order, as ``signature`` does one."""
+    english = Entry(
+        "f",
+        "Wire",
+        "k1",
+        "",
+        "Lavrov meets Kim in Wonsan",
+        "",
+        "WONSAN — Sergey Lavrov met Kim on July 12; 30 envoys follow.",
+    )
+    russian = Entry(
+        "f",
+        "Wire",
+        "k2",
+        "",
+        "Лавров встретился с Ким в Вонсане",
+        "",
+        "Сергей Лавров встретился с Ким 12 июля; 30 послов.",
+    )
+    en, ru = keywords(english, NOW), keywords(russian, NOW)
+    assert len(set(en)) == len(en) and len(set(ru)) == len(ru)
+    assert en[:3] == (name_key("Lavrov"), name_key("Kim"), name_key("Wonsan"))
+    assert {name_key("Lavrov"), name_key("Wonsan"), "30", "@07-12"} <= set(en) & set(ru)
+    assert signatures([english, russian], NOW) == [signature(english, NOW), signature(russian, NOW)]
 
 
 # --- clean: a desk glued to the story ----------------------------------------------------------
