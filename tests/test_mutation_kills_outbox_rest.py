@@ -6,16 +6,28 @@ functions' docstrings); a real config file and the real loader where a user meet
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import io
+import logging
+from collections import Counter
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from conftest import write_config
+from delivery_support import ZEBRA_RULE, Clock, build, story_feed
 
 from monitor import runtime
 from monitor.config import load_config
 from monitor.errors import ConfigError
+from monitor.outbox.catchup import queue_catchup
+from monitor.outbox.deliver import Outbox
 from monitor.outbox.spikes import figures
+from monitor.outbox.target import Printer
+from monitor.pipeline import poll_all
+from monitor.rules import RuleSet, load_rules
+from monitor.rules.backtest import backtest
 from monitor.rules.spike import Verdict
+
+NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
 
 @pytest.mark.parametrize(
@@ -47,3 +59,73 @@ def test_a_spike_alert_keeps_its_figures_to_the_hundredth():
     assert (kept["count"], kept["stories"], kept["window_seconds"]) == (5, [7, 8, 9, 10, 11], 3600.0)
     assert kept["start"] == start.isoformat()
     assert kept["change"] == f"5 stories in the last {kept['window']}, usually 0.3"
+
+
+# --- the catch-up (`rules test --send`), in process: its CLI test runs it in a child ---------
+
+CATCHUP_RULES = """
+- name: Nothing yet
+  match:
+    any: ["okapi"]
+- name: Zebra watch
+  match:
+    any: ["zebra"]
+- name: Zebra events
+  novelty: event
+  match:
+    any: ["zebra"]
+"""
+
+
+def test_a_catch_up_queues_each_matched_story_once_per_target_url_and_asking_again_queues_nothing(
+    tmp_path, feed_server
+):
+    """catchup.py: one alert per matched story (or event) and target URL, held as a "catchup"
+    batch; durable and idempotent: asked twice, nothing new is queued and all are counted skipped."""
+    clock = Clock(NOW)
+    feed_server.put("/zebra.xml", story_feed(3, NOW - timedelta(hours=1)))
+    urls = ["json://127.0.0.1:9/a", "json://127.0.0.1:9/b"]
+    config = write_config(tmp_path, [feed_server.url("/zebra.xml")], urls, rules="name: N\nmatch:\n  any: [okapi]\n")
+    p = build(config, clock)
+    try:
+        poll_all(p)
+        assert p.store.alerts() == []  # the rule in force matched nothing: no alert yet
+        (tmp_path / "rules" / "test.yaml").write_text(CATCHUP_RULES)
+        ruleset = RuleSet(load_rules([tmp_path / "rules"]))
+        history = list(p.store.history(NOW - timedelta(days=30)))
+        reports = [backtest(ruleset, rule, history) for rule in ruleset.rules]
+        assert [len(r.matches) for r in reports] == [0, 3, 3]
+
+        stories = {p.store.story_of(entry_id) for entry_id, _ in history}
+        events = {p.store.story_event(s) for s in stories}
+        queued = queue_catchup(p.store, p.runtime.notifier, reports, NOW)
+        assert queued == (2 * len(stories) + 2 * len(events), 0)
+        assert queue_catchup(p.store, p.runtime.notifier, reports, NOW) == (0, queued[0])
+        alerts = p.store.alerts()
+        assert {(a["rule"], a["status"]) for a in alerts} == {("Zebra watch", "pending"), ("Zebra events", "pending")}
+        # The rule's ordinary keys: a story for a plain rule, its event for a novelty: event rule.
+        keys = {(a["rule"], a["alert_key"].split(":")[0]) for a in alerts}
+        assert keys == {("Zebra watch", "story"), ("Zebra events", "event")}
+        per_url = Counter((a["rule"], a["url_id"]) for a in alerts)
+        assert sorted(per_url.values()) == sorted([len(stories)] * 2 + [len(events)] * 2)
+    finally:
+        p.close()
+
+
+def test_a_dry_run_logs_each_message_as_printed_never_as_sent(tmp_path, feed_server, json_receiver, caplog):
+    clock = Clock(NOW)
+    feed_server.put("/zebra.xml", story_feed(2, NOW - timedelta(hours=1)))
+    config = write_config(tmp_path, [feed_server.url("/zebra.xml")], [json_receiver.url], rules=ZEBRA_RULE)
+    p = build(config, clock)
+    try:
+        poll_all(p)
+        with caplog.at_level(logging.INFO, logger="monitor.outbox"):
+            rt = p.runtime
+            Outbox.rehearsal(p.store, p.metrics, clock, io.StringIO()).deliver(
+                rt, target=Printer(rt.notifier, io.StringIO())
+            )
+        lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("alert ")]
+        assert len(lines) == 2 and all("printed (dry run, not sent)" in line for line in lines), lines
+        assert json_receiver.received == []
+    finally:
+        p.close()
