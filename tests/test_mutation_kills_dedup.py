@@ -9,6 +9,7 @@ an incidental constant: the story texts are the project's own fiction.
 from __future__ import annotations
 
 import itertools
+import logging
 import sqlite3
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
@@ -90,6 +91,13 @@ def test_the_content_hash_ignores_spacing_and_punctuation_but_not_words():
     cyrillic = entry("Порт", "Новый причал открыт")
     assert content_hash(entry("Порт", "Новый  причал, открыт")) == content_hash(cyrillic)
     assert content_hash(entry("Порт", "Новый причал закрыт")) != content_hash(cyrillic)
+
+
+def test_the_content_hash_is_stable_across_versions_and_ignores_punctuation_in_every_script():
+    """The hash is stored with each entry: a new form of it would make every re-fetched entry
+    look updated. Punctuation vanishes in Japanese too (one token per character)."""
+    assert content_hash(entry("Depot sold", "The depot was sold.")) == "1b800fc333819a32"
+    assert content_hash(entry("港", "岸壁が完成、港が開く")) == content_hash(entry("港", "岸壁が完成。港が開く"))
 
 
 def test_story_lines_joins_paragraphs_with_single_spaces_and_keeps_case():
@@ -271,6 +279,9 @@ def test_event_keywords_are_distinct_title_first_and_shared_across_scripts():
     assert en[:3] == (name_key("Lavrov"), name_key("Kim"), name_key("Wonsan"))
     assert {name_key("Lavrov"), name_key("Wonsan"), "30", "@07-12"} <= set(en) & set(ru)
     assert signatures([english, russian], NOW) == [signature(english, NOW), signature(russian, NOW)]
+    dated = entry("Depot sold", "KELLBACH — On February 28 the council sold the old tram depot to a cooperative.")
+    assert signatures([dated], NOW)[0].when < NOW.timestamp()  # dated by the day its opening names
+    assert signatures([dated], NOW, timedelta(0))[0].when == NOW.timestamp()  # no day may date it
 
 
 # --- clean: a desk glued to the story ----------------------------------------------------------
@@ -336,30 +347,38 @@ def test_a_short_story_glued_to_a_one_word_desk_keeps_its_text():
 # --- rebuild: the window's index from the store ----------------------------------------------
 
 
-def test_the_rebuilt_index_holds_the_window_and_recomputes_what_an_older_design_left(tmp_path, feed_server):
+def test_the_rebuilt_index_holds_the_window_and_recomputes_what_an_older_design_left(tmp_path, feed_server, caplog):
     """``rebuild_index`` (start-up, and after a failed poll) gives an index of the window's entries,
     each found again by a copy of its text; a row stored without a signature has one computed and,
     with ``backfill``, written back (without it, left as it was). A real store, filled by a poll."""
     clock = Clock(NOW)
     feed_server.put("/zebra.xml", story_feed(6, NOW - timedelta(hours=1)))
-    config = write_config(tmp_path, [feed_server.url("/zebra.xml")], ["json://127.0.0.1:9/x"], rules=ZEBRA_RULE)
+    feed_server.put("/copy.xml", story_feed(1, NOW - timedelta(hours=1), outlet="Copy Times"))  # story 0 again
+    feeds = [feed_server.url("/zebra.xml"), feed_server.url("/copy.xml")]
+    config = write_config(tmp_path, feeds, ["json://127.0.0.1:9/x"], rules=ZEBRA_RULE)
     p = build(config, clock)
     try:
         poll_all(p)
         stored = list(p.store.recent_entries(NOW - timedelta(days=1)))
-        assert len(stored) == 6
+        assert len(stored) == 7 and len({story for _, story, _ in stored}) == 6  # the copy joined its story
+        older = [stored[0][0], stored[1][0], next(e for e, story, _ in stored if e != story)]
         with sqlite3.connect(tmp_path / "state.db") as db:  # three rows as an older design left them
-            db.execute("UPDATE entries SET dedup_bands = NULL WHERE id IN (?, ?, ?)", [r[0] for r in stored[:3]])
+            db.execute("UPDATE entries SET dedup_bands = NULL WHERE id IN (?, ?, ?)", older)
 
         kept = rebuild_index(p.store, NOW - timedelta(days=1), timedelta(days=3), backfill=False)
         assert unsigned(tmp_path) == 3
-        index = rebuild_index(p.store, NOW - timedelta(days=1), timedelta(days=3))
+        with caplog.at_level(logging.INFO, logger="monitor.dedup.rebuild"):
+            index = rebuild_index(p.store, NOW - timedelta(days=1), timedelta(days=3))
         assert unsigned(tmp_path) == 0
+        assert [r.getMessage() for r in caplog.records if "signatures" in r.getMessage()] == [
+            "computed and stored the dedup signatures of 3 older entries"
+        ]
         for rebuilt in (kept, index):
-            assert len(rebuilt) == 6 and rebuilt.window == timedelta(days=3)
-            for entry_id, story_id, e in stored:
+            assert len(rebuilt) == 7 and rebuilt.window == timedelta(days=3)
+            for _, story_id, e in stored:
                 copy = rebuilt.find(replace(e, key="copy", title="Another headline"), NOW)
-                assert (copy.story_id, copy.matched_entry) == (story_id, entry_id), copy.reason
+                same_story = {other for other, story, _ in stored if story == story_id}
+                assert copy.story_id == story_id and copy.matched_entry in same_story, copy.reason
         assert len(rebuild_index(p.store, NOW + timedelta(hours=1))) == 0  # nothing first seen since
     finally:
         p.close()
