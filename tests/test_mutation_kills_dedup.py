@@ -152,6 +152,17 @@ def test_an_entry_is_removed_even_from_a_key_held_by_more_entries_than_are_read(
     assert len(index) == 69
 
 
+def test_an_index_loaded_at_start_up_breaks_ties_as_the_index_that_added_each_entry():
+    """Thirty entries of one text share every key: the bulk table keeps each key's entries in the
+    order added (a stable sort), so a copy joins the first of them, as when each was added."""
+    rows = [(n, n, n, NOW, signature(entry("Depot sold", DEPOT, f"k{n}"), NOW)) for n in range(1, 31)]
+    added, loaded = StoryIndex(), StoryIndex()
+    for row in rows:
+        added.add(row[0], row[1], row[2], row[4], row[3])
+    loaded.load(rows)
+    assert probe(added) == probe(loaded) == 1
+
+
 def test_a_headline_only_entry_joins_by_the_headline_of_an_entry_still_in_the_window():
     """Too little text: the same headline of five words or more makes it a copy of the latest
     entry with that headline; when that entry is removed, of no entry."""
@@ -227,6 +238,10 @@ def test_a_stored_signature_reads_back_as_it_was_written():
     parts = ("keys", "sample", "opening", "sentences", "facts", "length", "flags", "title")
     assert [getattr(back, p) for p in parts] == [getattr(sig, p) for p in parts]
     assert sig.sample and sig.opening and sig.sentences and sig.facts  # each part was really read back
+    assert (back.lede, back.keywords, back.when, back.outlet) == (sig.lede, sig.keywords, sig.when, "Wire")
+    empty = replace(sig, keys=(), sample=b"", opening=b"", sentences=b"", facts=b"").pack()
+    assert Signature.unpack(empty, "", (), 0.0, "") is not None  # a signature of no text is one too
+    assert Signature.unpack(empty[:3], "", (), 0.0, "") is None  # cut short: computed again, never misread
     huge = Signature.unpack(replace(sig, length=70_000).pack(), sig.lede, sig.keywords, sig.when, "")
     assert huge is not None and huge.sample == sig.sample and huge.length > sig.length
 
