@@ -84,8 +84,10 @@ def test_a_catch_up_queues_each_matched_story_once_per_target_url_and_asking_aga
     batch; durable and idempotent: asked twice, nothing new is queued and all are counted skipped."""
     clock = Clock(NOW)
     feed_server.put("/zebra.xml", story_feed(3, NOW - timedelta(hours=1)))
+    feed_server.put("/copy.xml", story_feed(1, NOW - timedelta(hours=1), outlet="Copy Times"))  # a story twice
     urls = ["json://127.0.0.1:9/a", "json://127.0.0.1:9/b"]
-    config = write_config(tmp_path, [feed_server.url("/zebra.xml")], urls, rules="name: N\nmatch:\n  any: [okapi]\n")
+    feeds = [feed_server.url("/zebra.xml"), feed_server.url("/copy.xml")]
+    config = write_config(tmp_path, feeds, urls, rules="name: N\nmatch:\n  any: [okapi]\n")
     p = build(config, clock)
     try:
         poll_all(p)
@@ -94,7 +96,7 @@ def test_a_catch_up_queues_each_matched_story_once_per_target_url_and_asking_aga
         ruleset = RuleSet(load_rules([tmp_path / "rules"]))
         history = list(p.store.history(NOW - timedelta(days=30)))
         reports = [backtest(ruleset, rule, history) for rule in ruleset.rules]
-        assert [len(r.matches) for r in reports] == [0, 3, 3]
+        assert [len(r.matches) for r in reports] == [0, 4, 4]  # four entries, three stories
 
         stories = {p.store.story_of(entry_id) for entry_id, _ in history}
         events = {p.store.story_event(s) for s in stories}
