@@ -64,16 +64,9 @@ def test_a_spike_alert_keeps_its_figures_to_the_hundredth():
 # --- the catch-up (`rules test --send`), in process: its CLI test runs it in a child ---------
 
 CATCHUP_RULES = """
-- name: Nothing yet
-  match:
-    any: ["okapi"]
-- name: Zebra watch
-  match:
-    any: ["zebra"]
-- name: Zebra events
-  novelty: event
-  match:
-    any: ["zebra"]
+- {name: Okapi only, match: {any: [okapi]}}
+- {name: Zebra watch, match: {any: [zebra]}}
+- {name: Zebra events, novelty: event, match: {any: [zebra]}}
 """
 
 
