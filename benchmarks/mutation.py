@@ -78,6 +78,7 @@ TARGETS = {
             "tests/test_mutation_kills_spelling.py",
             "tests/test_mutation_kills_suggest.py",
             "tests/test_mutation_kills_terms.py",
+            "tests/test_mutation_kills_rules_core.py",
         ),
     ),
     "outbox": Target(
@@ -101,6 +102,7 @@ TARGETS = {
             "tests/test_spike_alerts.py",
             "tests/test_lean.py",
             "tests/test_mutation_kills_dry_run.py",
+            "tests/test_mutation_kills_outbox_rest.py",
         ),
     ),
     "outbox-core": Target(
@@ -117,7 +119,26 @@ TARGETS = {
     ),
     "dedup": Target(
         "monitor/dedup",
-        ("tests/test_dedup.py", "tests/test_dedup_index.py", "tests/test_dedup_e2e.py", "tests/test_mutation_kills.py"),
+        (
+            "tests/test_dedup.py",
+            "tests/test_dedup_index.py",
+            "tests/test_dedup_e2e.py",
+            "tests/test_mutation_kills.py",
+            "tests/test_mutation_kills_dedup.py",
+            "tests/test_dedup_eventnames.py",
+            # The in-process tests of these files (their CLI tests see no mutant and take 20 s each).
+            "tests/test_dedup_clean.py::test_wrapping_is_recognised_by_its_shape",
+            "tests/test_dedup_clean.py::test_sentences_that_look_like_wrapping_are_kept",
+            "tests/test_dedup_clean.py::test_us_and_uk_spellings_fold_to_one_form",
+            "tests/test_dedup_shapes.py::test_a_byline_in_any_language_is_wrapping",
+            "tests/test_dedup_shapes.py::test_a_truncation_marker_in_any_language_ends_the_text",
+            "tests/test_dedup_shapes.py::test_sentences_shaped_like_wrapping_stay",
+            "tests/test_dedup_shapes.py::test_a_number_written_another_way_is_one_fact",
+            "tests/test_dedup_shapes.py::test_a_round_up_quoting_several_stories_is_none_of_them_but_a_copy_joins",
+            "tests/test_dedup_shapes.py::test_a_round_up_quoting_a_little_of_each_story_joins_none_of_their_events",
+            "tests/test_dedup_shapes.py::test_the_bulk_rebuild_is_the_index_adding_each_entry_gives",
+            "tests/test_dedup_shapes.py::test_a_summary_too_short_to_compare_joins_by_its_headline_alone",
+        ),
     ),
 }
 COUNTED = ("killed", "survived", "no tests", "timeout", "suspicious", "segfault", "skipped", "not checked")
