@@ -143,3 +143,19 @@ def test_near_one_means_next_to_each_other_and_less_or_not_a_number_is_a_problem
         with pytest.raises(ConfigError) as caught:
             load_rules([tmp_path])
         assert f'{tmp_path / "rule.yaml"}:4: "near" must be a number of words (at least 1)' in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("fields", "says"),
+    [
+        ("[]", '"fields" must be a list of fields: title, summary'),
+        ("5", '"fields" must be a list of fields: title, summary'),
+        ("[titel]", "unknown field 'titel' (did you mean 'title'?)"),
+        ("[bogus]", "unknown field 'bogus' (fields: title, summary"),
+    ],
+)
+def test_a_wrong_fields_list_is_a_problem_at_its_line_naming_the_fields(tmp_path, fields, says):
+    (tmp_path / "rule.yaml").write_text(f"name: x\nfields: {fields}\nmatch:\n  any: [zebra]\n", encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        load_rules([tmp_path])
+    assert f"{tmp_path / 'rule.yaml'}:2: {says}" in str(caught.value), str(caught.value)
