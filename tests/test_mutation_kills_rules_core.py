@@ -117,12 +117,6 @@ def test_a_veto_inside_an_except_phrase_is_spared_wherever_it_stands_in_it_and_n
     assert terms(last, "The treaty was signed, whether or not it holds.") == ("signed",)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: groups.GroupReader.unless reads an except: list as Group('except', …), which the evaluator "
-    "treats as all:, so a list of two phrases spares a veto only where both stand; rules/README.md says "
-    "except: lists phrases inside which a veto term vetoes nothing (the @litotes alias, an any: group, works)",
-)
 def test_an_except_list_of_two_phrases_spares_a_veto_inside_either(tmp_path):
     rules = ruleset(
         tmp_path, 'name: S\nmatch:\n  any: [signed]\n  unless_near: {any: [not], except: ["not only", "than ever"]}\n'

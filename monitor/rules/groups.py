@@ -127,6 +127,8 @@ class GroupReader:
         spared = self.items("except", value["except"], value.line_of("except")) if "except" in value else None
         if group is None or ("except" in value and spared is None):
             return None
+        if spared is not None:  # a list of phrases: a veto inside any one of them is spared (not all:)
+            spared = replace(spared, kind="any")
         if within is None and not any(units.values()):
             within = DEFAULT_UNLESS_WITHIN
         return Unless(group, within, units["sentence"], units["clause"], spared)
