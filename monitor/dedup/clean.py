@@ -171,8 +171,14 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
     byline = _BYLINE.match(line)
     if byline and len(byline.group().split()) <= 14:
         rest = line[byline.end() :]
+        desk = byline.group().partition("|")[2]
+        if not rest.strip() and len(desk.split()) > 3:
+            # "By Olga Renn | Desk A court ruled.": the lazy desk ran on to the story's full stop;
+            # a desk is a few words, so the story starts within them.
+            rest = "|" + desk
         # "By Olga Ramos | Technology Desk A court…": the desk is glued to the story too.
-        line = _after_desk(rest) if byline.group().rstrip().endswith("|") else rest.lstrip(" |:.-–—")
+        glued = byline.group().rstrip().endswith("|") or rest.startswith("|")
+        line = _after_desk(rest.lstrip("|")) if glued else rest.lstrip(" |:.-–—")
         flags |= BYLINE
     elif (inline := _inline_byline(line)) is not None or (inline := _credit_then_dateline(line)) is not None:
         line, flags = inline, flags | BYLINE
