@@ -133,17 +133,10 @@ def fold(text: str) -> str:
     if len(text) > WORD_MEMO_CHARS:
         return _fold(text)
     # A word or a name: dedup folds every name and number it finds, and news repeats its words.
-    found = _FOLDED_WORDS.get(text)
-    if found is None:
-        if len(_FOLDED_WORDS) >= WORD_MEMO:
-            _FOLDED_WORDS.clear()
-        found = _FOLDED_WORDS[text] = _fold(text)
-    return found
+    return _fold_word(text)
 
 
 WORD_MEMO_CHARS = 40
-WORD_MEMO = 1 << 16
-_FOLDED_WORDS: dict[str, str] = {}
 
 
 def _fold(text: str) -> str:
@@ -156,6 +149,9 @@ def _fold(text: str) -> str:
         return text  # nothing to drop: the NFKC form is already the answer
     stripped = _marks_after_foldable().sub(r"\1", decomposed)
     return unicodedata.normalize("NFC", _ARABIC_MARKS.sub("", stripped))
+
+
+_fold_word = functools.lru_cache(maxsize=1 << 16)(_fold)  # short texts: words and names, which news repeats
 
 
 def match_text(text: str) -> str:

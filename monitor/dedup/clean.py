@@ -175,10 +175,11 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
         if not rest.strip() and len(desk.split()) > 3:
             # "By Olga Renn | Desk A court ruled.": the lazy desk ran on to the story's full stop;
             # a desk is a few words, so the story starts within them.
-            rest = "|" + desk
-        # "By Olga Ramos | Technology Desk A court…": the desk is glued to the story too.
-        glued = byline.group().rstrip().endswith("|") or rest.startswith("|")
-        line = _after_desk(rest.lstrip("|")) if glued else rest.lstrip(" |:.-–—")
+            line = _after_desk(desk)
+        elif byline.group().rstrip().endswith("|"):  # "By Olga Ramos | Technology Desk A court…": glued too
+            line = _after_desk(rest)
+        else:
+            line = rest.lstrip(" |:.-–—")
         flags |= BYLINE
     elif (inline := _inline_byline(line)) is not None or (inline := _credit_then_dateline(line)) is not None:
         line, flags = inline, flags | BYLINE

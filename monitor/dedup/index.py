@@ -141,10 +141,7 @@ class StoryIndex:
         entry_id = self._titles.get(sig.title) if sig.title_words >= TITLE_WORDS else None
         if entry_id is None:
             return self._new_story(sig, 0.0, "new story: too little text to compare")
-        doc = self._docs[entry_id]
-        where = f"entry {entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
-        reason = f"copy: too little text to compare; the same headline ({sig.title_words} words) as {where}"
-        return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
+        return self._headline_copy(sig, entry_id, "too little text to compare; the same headline")
 
     def _same_headline(self, sig: Signature) -> Decision | None:
         """A summary (``SUMMARY_SHINGLES`` or fewer) whose text shares too little with any entry, under the
@@ -160,8 +157,13 @@ class StoryIndex:
         doc = self._docs[entry_id]
         if abs(sig.when - doc.seen) > HEADLINE_HOURS * 3600 or headline_facts(sig, doc) < HEADLINE_FACTS:
             return None
+        return self._headline_copy(sig, entry_id, "a summary under the same headline")
+
+    def _headline_copy(self, sig: Signature, entry_id: int, why: str) -> Decision:
+        """``sig`` is a copy of the story of ``entry_id``, whose headline it has."""
+        doc = self._docs[entry_id]
         where = f"entry {entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
-        reason = f"copy: a summary under the same headline ({sig.title_words} words) as {where}"
+        reason = f"copy: {why} ({sig.title_words} words) as {where}"
         return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
     def _new_story(self, sig: Signature, score: float, reason: str, shares: dict[int, float] | None = None) -> Decision:
