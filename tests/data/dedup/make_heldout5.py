@@ -17,7 +17,7 @@ import random
 import re
 import sys
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import yaml
@@ -29,8 +29,14 @@ KEYS = ["id", "outlet", "feed", "title", "link", "guid", "published", "summary",
 NEGATIVE_KINDS = {"template", "same-topic", "press-release", "roundup", "obituary", "ruling"}
 SENTENCE = re.compile(r"(?<=[.!?۔。])\s+|(?<=。)")
 NIQQUD = re.compile("[\u0591-\u05bd\u05bf-\u05c7]")  # points and cantillation, not the maqaf
-SR_LATIN = dict(zip("абвгдђежзијклљмнњопрстћуфхцчџш", "a b v g d đ e ž z i j k l lj m n nj o p r s t ć u f h c č dž š".split(),
-                    strict=True))
+SR_LATIN = dict(
+    zip(
+        "абвгдђежзијклљмнњопрстћуфхцчџш",
+        ["a", "b", "v", "g", "d", "đ", "e", "ž", "z", "i", "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s", "t",
+         "ć", "u", "f", "h", "c", "č", "dž", "š"],
+        strict=True,
+    )
+)
 
 
 def sentences(text: str, lang: str) -> list[str]:
@@ -193,7 +199,8 @@ def apply(word: str, art: Article, ctx: dict, rng: random.Random) -> None:
         }[word]
         art.paras = [fix(p) for p in art.paras]
         art.title = fix(art.title)
-        art.dateline = fix(art.dateline)
+        if word != "geresh":  # the copier keeps its own dateline's agency abbreviation
+            art.dateline = fix(art.dateline)
     elif word == "niqqud-add":
         for plain, pointed in desk["niqqud"].items():
             art.paras = [p.replace(plain, pointed) for p in art.paras]
@@ -272,8 +279,8 @@ def make_row(story: dict, outlet: dict, minutes: int, words: list[str], ctx: dic
     for word in words:
         apply(word, art, ctx, rng)
     summary, content = render(art)
-    when = datetime.fromisoformat(story["at"]).replace(tzinfo=timezone.utc) + timedelta(minutes=minutes)
-    zone = timezone.utc if art.utc else timezone(timedelta(hours=outlet["tz"]))
+    when = datetime.fromisoformat(story["at"]).replace(tzinfo=UTC) + timedelta(minutes=minutes)
+    zone = UTC if art.utc else timezone(timedelta(hours=outlet["tz"]))
     slug = re.sub(r"[^a-z0-9]+", "-", story["id"].lower()).strip("-")
     link = f"https://{art.host}/{outlet['path']}/{when:%Y/%m/%d}/{slug}-{minutes}{art.query}"
     return {
@@ -290,8 +297,8 @@ def expand(source: dict) -> list[dict]:
     by_id = {s["id"]: s for s in stories}
     for s in source["stories"]:
         if s["kind"] == "roundup":
-            lines = [by_id[q]["title"] + " — " + sentences(by_id[q]["text"].strip().split("\n\n")[0], by_id[q]["lang"])[0]
-                     for q in s["quotes"]]
+            quoted = [by_id[q] for q in s["quotes"]]
+            lines = [q["title"] + " — " + sentences(q["text"].strip().split("\n\n")[0], q["lang"])[0] for q in quoted]
             s["text"] = "\n\n".join([s["intro"], *lines])
         if "latin" in s:
             twin = {**s, **s["latin"], "kind": "script", "against": s["id"], "id": s["id"] + "-lat"}
