@@ -151,6 +151,8 @@ def units(text: str, desk: dict) -> str:
 
 def apply(word: str, art: Article, ctx: dict, rng: random.Random) -> None:
     desk, story = ctx["desks"][art.lang], art.story
+    if story["kind"] == "script":  # a Latin-script desk writes its own lines in Latin too
+        desk = {k: to_latin(v) for k, v in desk.items() if isinstance(v, str)}
     name = ctx["outlets"][story["outlet"]]["name"]
     if word == "dateline-strip":
         art.dateline = ""
@@ -304,7 +306,7 @@ def expand(source: dict) -> list[dict]:
             twin = {**s, **s["latin"], "kind": "script", "against": s["id"], "id": s["id"] + "-lat"}
             twin["title"], twin["alt"] = to_latin(s["title"]), to_latin(s.get("alt", s["title"]))
             twin["text"], twin["dateline"] = to_latin(s["text"]), to_latin(s.get("dateline", ""))
-            twin["city"] = to_latin(s.get("city", ""))
+            twin["city"], twin["author"] = to_latin(s.get("city", "")), to_latin(s["author"])
             if "tweet" in s:
                 twin["tweet"] = to_latin(s["tweet"])
             stories.append(twin)
