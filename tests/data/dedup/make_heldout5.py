@@ -124,6 +124,7 @@ def numbers(text: str) -> str:
 
 
 def quotes(text: str) -> str:
+    text = re.sub(r'„([^“”"]*)[“”"]', r"»\1«", text)  # Serbian and Georgian low-high pairs
     text = re.sub(r"“([^”]*)”", r"«\1»", text)
     return re.sub(r'(?<![\u05d0-\u05ea])"([^"]+)"', r"“\1”", text)
 
