@@ -19,18 +19,18 @@ HERE = Path(__file__).resolve().parent
 # key: (display name, what the feed's <language> says, UTC offset in hours)
 OUTLETS = {
     "ow": ("Oakridge Wireline", "en", -5),
-    "bq": ("Brackenquay Courier", "en", 0),
-    "tl": ("Tallowmere Dispatch", None, 5.5),
-    "hx": ("Heronsgate Ledger", "en", 8),
-    "ag": ("Wirelattice Digest", "en", 0),  # aggregator: its feed says en whatever it carries
+    "bq": ("Brackenquay Crier", "en", 0),
+    "tl": ("Tallowmere Lantern", None, 5.5),
+    "hx": ("Heronsgate Almanac", "en", 8),
+    "ag": ("Wirelattice Roundsman", "en", 0),  # aggregator: its feed says en whatever it carries
     "vl": ("Волжский створ", "ru", 3),
     "an": ("Ангарская сводка", "ru", 8),
-    "sk": ("Северный кордон", None, 3),
-    "kz": ("風見経済新報", "ja", 9),
+    "sk": ("Полярный кордон", None, 3),
+    "kz": ("凪浜マーケット便り", "ja", 9),
     "ms": ("湊ニュース速報", "ja", 9),
     "yk": ("夕霧ジャーナル", None, 9),
     "pt": ("Folha do Cais Novo", None, -3),
-    "pl": ("Kurier Nadwiślański", "pl", 1),
+    "pl": ("Nadwiślańska Latarnia", "pl", 1),
     "it": ("Il Faro di Levante", "it", 1),
     "ko": ("한빛 시사통신", "ko", 9),
     "fa": ("پیک البرز", "fa", 3.5),
