@@ -22,7 +22,12 @@ def test_new_rules_beat_old_ones_on_tuning():
 
 @pytest.mark.parametrize(
     ("part", "precision", "recall", "margin"),
-    [(HELDOUT_V1, 0.95, 0.95, 0.3), (HELDOUT_V2, 0.9, 0.95, 0.25), (HELDOUT_V3, 0.95, 0.95, 0.3), (HELDOUT_V4, 0.95, 0.9, 0.25)],
+    [
+        (HELDOUT_V1, 0.95, 0.95, 0.3),
+        (HELDOUT_V2, 0.9, 0.95, 0.25),
+        (HELDOUT_V3, 0.95, 0.95, 0.3),
+        (HELDOUT_V4, 0.95, 0.9, 0.25),
+    ],
     ids=["v1", "v2", "v3", "v4"],
 )
 def test_new_rules_keep_their_figures_on_the_seen_heldout_parts(part, precision, recall, margin):

@@ -76,7 +76,8 @@ BUILTIN = """
 name: r
 match:
   all:
-    - any: [cargo, груз*, 貨物, 货物, Ladung, cargaison, cargamento, kargo*, شحنة, recogni*, признал*, 承認, 承认, 購入, reconoc*, anerkenn*, reconna*, tanıd*, اعترف*, визнав]
+    - any: [cargo, груз*, 貨物, 货物, Ladung, cargaison, cargamento, kargo*, شحنة, recogni*, признал*, 承認, 承认,
+            購入, reconoc*, anerkenn*, reconna*, tanıd*, اعترف*, визнав]
       unless_near: {any: ["@negation", "@hedge"], clause: true}
 """
 
