@@ -10,7 +10,7 @@ weapon tests, India as a yardstick, headline non-delivery, synonyms), marked wit
 session 7 added 69 for the classes of held-out v4 and of topics.md (an event further down, a
 sibling word a wildcard swallows, a cargo with no taker, Japanese negation scope, a report called a
 tale, a Japanese condition, taking delivery, rumour, another state's recognition, no link to Russia,
-a question put), written before or without reading v4's phrasings."""
+a question put), in our own words, not the items' phrasings."""
 
 from __future__ import annotations
 
