@@ -64,12 +64,15 @@ def test_the_negation_of_a_relative_clause_spares_the_main_verb(tmp_path, title,
 
 
 def test_min_mentions_counts_overlapping_hits_once(tmp_path):
-    rule = "name: r\nmatch:\n  any: [formal recognition, recognition, признани*, 承認]\n  min_mentions: 2\n"
+    terms = "formal recognition, recognition, признани*, 承認, 正式承认, 承认, اعتراف*"
+    rule = f"name: r\nmatch:\n  any: [{terms}]\n  min_mentions: 2\n"
     rules = ruleset(tmp_path, rule)
     assert not fires(rules, "Formal recognition for Kabul")  # two terms, one place
     assert fires(rules, "Formal recognition for Kabul", "The recognition was read out.")
     assert not fires(rules, "Признание Кабула") and fires(rules, "Признание Кабула", "Признание объявлено.")
     assert not fires(rules, "タリバン政権を承認") and fires(rules, "タリバン政権を承認", "承認は金曜日。")
+    assert not fires(rules, "俄罗斯正式承认塔利班") and fires(rules, "俄罗斯正式承认塔利班", "承认于周五宣布。")
+    assert not fires(rules, "اعتراف روسيا بطالبان") and fires(rules, "اعتراف روسيا بطالبان", "الاعتراف رسمي.")
 
 
 BUILTIN = """
