@@ -119,6 +119,8 @@ match:
         ("割引が広がれば購入を増やす", False),
         ("割引拡大なら購入増も", False),
         ("関係者によれば、インドは購入した", True),
+        ("例えば、インドは先月購入した", True),
+        ("インドは購入せねばならない事情を抱え、先月購入した", True),
     ],
 )
 def test_builtin_sets_of_the_seventh_round(tmp_path, title, expected):
