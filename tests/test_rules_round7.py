@@ -22,6 +22,7 @@ from tests.test_rules_operators import fires, ruleset
         ("大使館を閉鎖せず、直行便も維持した", "直行便"),
         ("買い手もなく、運搬船は漂流した", "運搬船"),
         ("北朝鮮のミサイル開発に加え、ロシアとの連携を挙げた", "ロシア"),
+        ("インドではなく、中国がロシア産原油を購入した", "中国"),
     ],
 )
 def test_a_japanese_negation_ends_its_verbs_clause(raw, cut):
@@ -30,7 +31,9 @@ def test_a_japanese_negation_ends_its_verbs_clause(raw, cut):
     assert bisect_right(clauses, folded.index(cut)) == 2, clauses
 
 
-@pytest.mark.parametrize("raw", ["引き取り手が見つからないまま漂流した", "承認しないとの方針を示した"])
+@pytest.mark.parametrize(
+    "raw", ["引き取り手が見つからないまま漂流した", "承認しないとの方針を示した", "インドは少ない割引でも購入した"]
+)
 def test_a_japanese_negation_before_hiragana_goes_on(raw):
     folded = match_text(raw)
     assert breaks(raw, folded)[CLAUSE] == [0]
