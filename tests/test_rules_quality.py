@@ -1,4 +1,4 @@
-"""benchmarks/rules_quality.py on the seen parts (tuning, and held-out v1, v2 and v3, which were
+"""benchmarks/rules_quality.py on the seen parts (tuning, and held-out v1 to v4, which were
 studied and so count as tuning now): the eval rules load and keep their figures. A new
 held-out set is only ever measured by the lead, never read by a test."""
 
@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from benchmarks.rules_quality import DATA, HELDOUT_V1, HELDOUT_V2, HELDOUT_V3, items, main, score
+from benchmarks.rules_quality import DATA, HELDOUT_V1, HELDOUT_V2, HELDOUT_V3, HELDOUT_V4, items, main, score
 from monitor.rules import RuleSet, load_rules
 
 
@@ -21,15 +21,20 @@ def test_new_rules_beat_old_ones_on_tuning():
 
 
 @pytest.mark.parametrize(
-    ("part", "precision", "margin"),
-    [(HELDOUT_V1, 0.95, 0.3), (HELDOUT_V2, 0.9, 0.25), (HELDOUT_V3, 0.95, 0.3)],
-    ids=["v1", "v2", "v3"],
+    ("part", "precision", "recall", "margin"),
+    [
+        (HELDOUT_V1, 0.95, 0.95, 0.3),
+        (HELDOUT_V2, 0.9, 0.95, 0.25),
+        (HELDOUT_V3, 0.95, 0.95, 0.3),
+        (HELDOUT_V4, 0.95, 0.9, 0.25),
+    ],
+    ids=["v1", "v2", "v3", "v4"],
 )
-def test_new_rules_keep_their_figures_on_the_seen_heldout_parts(part, precision, margin):
+def test_new_rules_keep_their_figures_on_the_seen_heldout_parts(part, precision, recall, margin):
     seen = items(part)
     old = score(RuleSet(load_rules([DATA / "rules_old"])), seen)["all"]
     new = score(RuleSet(load_rules([DATA / "rules"])), seen)["all"]
-    assert new.precision >= precision and new.recall >= 0.95, new
+    assert new.precision >= precision and new.recall >= recall, new
     assert new.precision > old.precision + margin, (old, new)
 
 
@@ -39,8 +44,8 @@ def test_a_heldout_path_adds_a_column_beside_tuning_and_the_seen_heldout_parts(t
     other.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in first), encoding="utf-8")
     assert main(["--heldout-path", str(other)]) == 0
     out = capsys.readouterr().out
-    seen = ("held-out v1 (seen → tuning)", "held-out v2 (seen → tuning)", "held-out v3 (seen → tuning)")
+    seen = tuple(f"held-out v{n} (seen → tuning)" for n in (1, 2, 3, 4))
     for part in ("tuning", *seen, "held-out other.jsonl"):
         assert f"\n{part}\n" in out, part
-    assert main(["--heldout-path", str(HELDOUT_V3)]) == 0  # a seen set is not shown twice
-    assert capsys.readouterr().out.count("held-out") == 3
+    assert main(["--heldout-path", str(HELDOUT_V4)]) == 0  # a seen set is not shown twice
+    assert capsys.readouterr().out.count("held-out") == 4

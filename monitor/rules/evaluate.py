@@ -64,11 +64,24 @@ def evaluate(
     kids: list[Trace] | None = [] if trace is not None else None
     result, note = _group(node, doc, allowed, kids, vetoes)
     wanted = node.group.min_mentions
-    if result is not None and wanted > 1 and (count := len({h[:2] for h in result})) < wanted:
+    if result is not None and wanted > 1 and (count := _mentions(result)) < wanted:
         result, note = None, f"{count} mention(s), fewer than min_mentions {wanted}"
     if trace is not None:
         trace.append(Trace(node, result is not None, result or [], kids or [], note))
     return result
+
+
+def _mentions(hits: list[Hit]) -> int:
+    """Places in the text a group was found: overlapping hits ("formal recognition" and
+    "recognition") are one mention, not two."""
+    count, field, end = 0, -1, -1
+    for f, start, stop in sorted(hits):
+        if f != field or start >= end:
+            count += 1
+            field, end = f, stop
+        else:
+            end = max(end, stop)
+    return count
 
 
 def _group(

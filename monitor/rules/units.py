@@ -38,10 +38,18 @@ _CONTRAST = (
 _CORRELATIVE = (  # folded, as the text is
     "but also|but even|но и|а и|але и|але і|aber auch|mais aussi|mais encore|pero tambien|sino tambien"
 )
+# Japanese puts a negation after the verb it negates, so it ends that verb's clause: before a
+# comma ("閉鎖せず、…", "買い手もなく、…": "without …, …") and before the noun a negated relative clause
+# describes ("一度も閉じなかったアゼルバイジャンは…承認した": the negation is the embassy's, not the
+# recognition's). "…に加え、" (in addition to) joins two subjects, each with its own predicate.
+# 少ない, 危ない, 切ない are adjectives, not a verb's negation ("少ない割引でも購入"). "Xではなく、Y…"
+# (not X but Y) is two clauses too: what follows is said of Y alone.
+_JA_HEAD = "\u4e00-\u9fff\u30a0-\u30ff"  # a Han or katakana noun; hiragana goes on ("ないまま")
 _CLAUSE_END = re.compile(
     f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}]) (?=[{NO_SPACE_RANGES}])"
     f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
     "|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"
+    f"|(?:ず|なく|に加え|に加えて|のほか)、|(?:(?<=ない)(?<![少危切]ない)|(?<=なかった))(?=[{_JA_HEAD}])"
 )
 _COLON = re.compile(f":(?=\\s|[{NO_SPACE_RANGES}])")
 
