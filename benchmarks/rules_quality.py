@@ -101,7 +101,7 @@ def probes_report(rules: RuleSet, prefix: str = "round8-") -> None:
         row[(0 if fired else 1) if probe["relevant"] else (3 if fired else 2)] += 1
     total = [sum(row[i] for row in counts.values()) for i in range(4)]
     print(f"{'probes ' + prefix + '*':28} positives found   negatives held")
-    for topic, row in sorted(counts.items()) + [("all", total)]:
+    for topic, row in [*sorted(counts.items()), ("all", total)]:
         print(f"{topic:28} {row[0]:>6}/{row[0] + row[1]:<10} {row[2]:>6}/{row[2] + row[3]}")
 
 

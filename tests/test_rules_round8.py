@@ -19,8 +19,8 @@ BUILTIN = """
 name: r
 match:
   all:
-    - any: [recogni*, признал*, признает, признаёт, 承認, 承认, anerkenn*, reconna*, reconoc*, tanıd*, tanıyacak, اعترف*,
-            تعترف*, визна*]
+    - any: [recogni*, признал*, признает, признаёт, 承認, 承认, anerkenn*, reconna*, reconoc*, tanıd*, tanıyacak,
+            اعترف*, تعترف*, визна*]
       unless_near: {any: ["@negation", "@hedge", "@retrospective"], sentence: true}
 """
 
