@@ -4,6 +4,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout   # tuning and the seen held-out v1 … v4
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout-path PATH/TO/NEW.jsonl
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on the seen parts
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --probes    # the round-8 probes, counted only
 
 Two rule sets over ``tests/data/rules_eval``: ``rules_old/`` (what the language could
 say before issue 14: aliases, near, none) and ``rules/`` (the new operators), one rule
@@ -87,6 +88,28 @@ def score(rules: RuleSet, part: list[dict], *, show: bool = False) -> dict[str, 
     return scores
 
 
+def probes_report(rules: RuleSet, prefix: str = "round8-") -> None:
+    """How many probes of a round (``"class"`` starting with ``prefix``) the rules get, per topic.
+    Counted, never listed: these are the round's own unseen check, not sentences to fit rules to."""
+    probes = items(DATA / "probes.jsonl")
+    counts: dict[str, list[int]] = {}
+    for probe in probes:
+        if not probe.get("class", "").startswith(prefix):
+            continue
+        fired = probe["topic"] in {m.rule for m in rules.match(probe_entry(probe))}
+        row = counts.setdefault(probe["topic"], [0, 0, 0, 0])  # tp, fn, tn, fp
+        row[(0 if fired else 1) if probe["relevant"] else (3 if fired else 2)] += 1
+    total = [sum(row[i] for row in counts.values()) for i in range(4)]
+    print(f"{'probes ' + prefix + '*':28} positives found   negatives held")
+    for topic, row in [*sorted(counts.items()), ("all", total)]:
+        print(f"{topic:28} {row[0]:>6}/{row[0] + row[1]:<10} {row[2]:>6}/{row[2] + row[3]}")
+
+
+def probe_entry(probe: dict) -> Entry:
+    """A probe sentence as an entry: title and summary, no content, no feed language."""
+    return Entry(feed_url="u", outlet="o", key="k", link="", title=probe["title"], summary=probe["summary"], content="")
+
+
 def languages_report(part: list[dict], listed: bool = True) -> int:
     """How often ``detect`` names an item's language, from title + summary and from the title alone.
     ``listed``: name the items it got wrong (never for a set still held out)."""
@@ -131,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="accuracy of language detection (on --heldout-path too, without listing its items)",
     )
+    parser.add_argument("--probes", action="store_true", help="count the round-8 probes the new rules get")
     args = parser.parse_args(argv)
     if args.heldout_path is not None and not args.heldout_path.is_file():
         parser.error(f"--heldout-path {args.heldout_path}: no such file")
@@ -151,6 +175,9 @@ def main(argv: list[str] | None = None) -> int:
         "old": RuleSet(load_rules([DATA / "rules_old"])),
         "new": RuleSet(load_rules([DATA / "rules"])),
     }
+    if args.probes:
+        probes_report(languages["new"])
+        return 0
     parts = dict(seen) if args.heldout else {"tuning": seen["tuning"]}
     if new_part is not None:
         parts[f"held-out {new_part.name}"] = new_part

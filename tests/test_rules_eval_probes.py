@@ -10,7 +10,11 @@ weapon tests, India as a yardstick, headline non-delivery, synonyms), marked wit
 session 7 added 69 for the classes of held-out v4 and of topics.md (an event further down, a
 sibling word a wildcard swallows, a cargo with no taker, Japanese negation scope, a report called a
 tale, a Japanese condition, taking delivery, rumour, another state's recognition, no link to Russia,
-a question put), in our own words, not the items' phrasings."""
+a question put), in our own words, not the items' phrasings. Session 8 wrote 158 more ("class":
+"round8-…": nominal, passive and synonym forms of each act, abbreviations, an act told after an
+unrelated lede or referred back to, and traps) before changing any rule; they are the round's own
+unseen check, so they are counted (``benchmarks/rules_quality.py --probes``) with a floor here,
+not held one by one."""
 
 from __future__ import annotations
 
@@ -18,11 +22,12 @@ import json
 
 import pytest
 
-from benchmarks.rules_quality import DATA
-from monitor.models import Entry
+from benchmarks.rules_quality import DATA, probe_entry
 from monitor.rules import RuleSet, load_rules
 
-PROBES = [json.loads(line) for line in (DATA / "probes.jsonl").read_text(encoding="utf-8").splitlines() if line]
+ALL = [json.loads(line) for line in (DATA / "probes.jsonl").read_text(encoding="utf-8").splitlines() if line]
+PROBES = [p for p in ALL if not p.get("class", "").startswith("round8-")]
+ROUND8 = [p for p in ALL if p.get("class", "").startswith("round8-")]
 
 
 @pytest.fixture(scope="module")
@@ -30,17 +35,30 @@ def rules() -> RuleSet:
     return RuleSet(load_rules([DATA / "rules"]))
 
 
+def fires(rules: RuleSet, probe: dict) -> bool:
+    return probe["topic"] in {m.rule for m in rules.match(probe_entry(probe))}
+
+
+def test_round8_probes_stay_at_the_measured_floor(rules):
+    """Positives found and negatives held among the round-8 probes: the figure measured at the end of
+    session 8 (112/114 and 44/44; 106 and 40 before any rule was changed); a change that loses some fails here."""
+    found = sum(fires(rules, p) for p in ROUND8 if p["relevant"])
+    held = sum(not fires(rules, p) for p in ROUND8 if not p["relevant"])
+    assert len(ROUND8) == 158
+    assert found >= FLOOR_FOUND and held >= FLOOR_HELD, (found, held)
+
+
+FLOOR_FOUND, FLOOR_HELD = 112, 44  # the figure at the end of session 8 (106, 40 before any rule changed)
+
+
 @pytest.mark.parametrize("probe", PROBES, ids=[p["title"][:40] for p in PROBES])
 def test_probe(rules, probe):
-    entry = Entry(
-        feed_url="u", outlet="o", key="k", link="", title=probe["title"], summary=probe["summary"], content=""
-    )
-    assert (probe["topic"] in {m.rule for m in rules.match(entry)}) is probe["relevant"]
+    assert fires(rules, probe) is probe["relevant"]
 
 
 def test_probes_cover_every_topic_and_language_script():
-    topics = {p["topic"] for p in PROBES}
+    topics = {p["topic"] for p in ALL}
     assert len(topics) == 5 and len(PROBES) >= 100
-    text = " ".join(p["title"] + p["summary"] for p in PROBES)
+    text = " ".join(p["title"] + p["summary"] for p in ROUND8)
     for sample in ("ı", "ї", "ا", "の", "的", "ü", "é", "ñ", "ы"):  # tr, uk, ar, ja, zh, de, fr, es, ru
         assert sample in text, sample

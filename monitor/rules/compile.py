@@ -18,7 +18,7 @@ import re2
 
 from monitor.rules.model import FIELDS, Group, Rule, Term
 from monitor.rules.spelling import joint_variants, unicode_regex, words_regex
-from monitor.text import fold, is_word_char
+from monitor.text import fold, is_word_char, without_spaces
 
 PatternKind = Literal["exact", "prefix", "fuzzy", "regex", "words"]
 REGEX_MAX_MEM = 1 << 20  # bytes re2 may use for one compiled pattern: a rule can never grow huge
@@ -70,7 +70,10 @@ def term_key(term: Term) -> str:
     ``"Islamic  Emirate*"`` → ``"islamic emirate"``, ``"Arctic LNG-2"`` and ``"Arctic LNG2"`` → ``"arctic lng 2"``.
     A term with ``*`` inside keeps its stars: ``"исламск* эмират*"``."""
     text = term.text.rstrip("*") if term.wildcard and not term.word_wildcards else term.text
-    folded = _LETTER_DIGIT.sub(" ", _HYPHEN_JOINT.sub(" ", fold(text)))
+    folded = _HYPHEN_JOINT.sub(" ", fold(text))
+    # a digit after a letter of an unspaced script stays joined: "から1年" has no joint to spell
+    # three ways (the Japanese kana is no word character there), so a space would make it unmatchable
+    folded = _LETTER_DIGIT.sub(lambda m: "" if without_spaces(folded[m.start() - 1]) else " ", folded)
     return " ".join(folded.split())
 
 
