@@ -191,7 +191,23 @@ def main(argv: list[str] | None = None) -> int:
         for name, rules in languages.items():
             table[name, part] = score(rules, data, show=show and name == "new")
     print_table(table, list(languages), list(parts))
+    if new_part is not None:
+        print_language_split(languages, items(new_part))
     return 0
+
+
+# The languages the eval rules and the built-in term sets carry words for (rules_eval README).
+RULE_LANGUAGES = frozenset({"en", "ru", "ja", "de", "fr", "es", "uk", "zh", "ar", "tr"})
+
+
+def print_language_split(languages: dict[str, RuleSet], part: list[dict]) -> None:
+    """A new part's totals on items in the rules' languages and on the rest, which no term covers:
+    recall there says how far a rule reaches without words in the language, not how well it is written."""
+    print("\nby language (all topics)")
+    for label, keep in (("rules' languages", True), ("other languages", False)):
+        chosen = [item for item in part if (item["lang"] in RULE_LANGUAGES) == keep]
+        cells = "".join(cell(score(rules, chosen)["all"]) for rules in languages.values())
+        print(f"{label + f' ({len(chosen)})':26}{cells}")
 
 
 def print_table(table: dict[tuple[str, str], dict[str, Score]], languages: list[str], parts: list[str]) -> None:
@@ -201,11 +217,13 @@ def print_table(table: dict[tuple[str, str], dict[str, Score]], languages: list[
         print(f"\n{part}")
         print(f"{'topic':26}" + "".join(f" {name + ' P':>7} {name + ' R':>6} {'tp/fp/fn':>10}" for name in languages))
         for topic in topics:
-            cells = ""
-            for name in languages:
-                got = table[name, part][topic]
-                cells += f" {got.precision:7.2f} {got.recall:6.2f} {f'{got.tp}/{got.fp}/{got.fn}':>10}"
+            cells = "".join(cell(table[name, part][topic]) for name in languages)
             print(f"{topic:26}{cells}")
+
+
+def cell(got: Score) -> str:
+    """Precision, recall and counts, as one column group of the tables."""
+    return f" {got.precision:7.2f} {got.recall:6.2f} {f'{got.tp}/{got.fp}/{got.fn}':>10}"
 
 
 if __name__ == "__main__":
