@@ -25,6 +25,7 @@ from itertools import repeat
 from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
 from monitor.dedup.normalise import story_lines
+from monitor.dedup.shingles import NUMBER, number_key
 from monitor.models import Entry
 from monitor.text import NO_SPACE_RUN, fold, without_spaces
 
@@ -33,11 +34,16 @@ MAX_KEYWORDS = 80
 OPENING_WORDS = 150
 LEAD_WORDS = 30  # about the first sentence: the lede says what happened
 OPENING_CHARS = 200  # where a report dates its event: the dateline and first sentence
-_WORD = re.compile(r"[^\W\d_][\w’']*")
-_NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
+# Inside a word, besides letters and digits: the vowel signs and viramas of Indic scripts (दिल्ली is one
+# word, not द ल ल), Arabic and Hebrew points, combining accents, and the Persian zero-width non-joiner.
+_IN_WORD = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0963\u0966-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_WORD = re.compile(f"[^\\W\\d_][\\w’'{_IN_WORD}]*")
+_NUMBER = re.compile(NUMBER)
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")})
-_ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
 _NOT_FIRST = "0123456789_'"
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\n+|(?<=[。！？])")
 NOUN_CAPITALS = 0.3  # share of capitalised mid-sentence words above which a language capitalises nouns
@@ -96,6 +102,11 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
             _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in named_days(text, published)))
     # capitalised words are names, keyed above
     lead = title_words + _words(" ".join(opening_words[:LEAD_WORDS]))
+    if not lead or not "".join(lead).isascii():
+        # A script without capitals (Arabic, Persian, Hangul, Devanagari) cannot say which words
+        # name someone: every word of its headline and lead is keyed by sound, so تبریز meets
+        # Tabriz and 울산 Ulsan; IDF weighs down the words every report of the language uses.
+        _first_seen(found, zip(map(_CASELESS_OF.__getitem__, lead), lead, strict=True))
     _first_seen(found, zip(map(_TOPIC_OF.__getitem__, lead), lead, strict=True))
     for text in (entry.title, opening):
         if not text.isascii():
@@ -178,7 +189,18 @@ def _topic_of(word: str) -> str | None:
     return None
 
 
+def _caseless_of(word: str) -> str | None:
+    """The sound key of a word of a spaced script without capitals, when it says enough (three sounds)."""
+    first = word[0]
+    if first.isupper() or first.islower() or without_spaces(first):
+        return None
+    key = name_key(word)
+    return key if key is not None and len(key) >= CASELESS_KEY else None
+
+
+CASELESS_KEY = 3
 _NAME_OF = _PerWord(_name_of)
+_CASELESS_OF = _PerWord(_caseless_of)
 _TOPIC_OF = _PerWord(_topic_of)
 
 
@@ -192,11 +214,14 @@ def _words(text: str) -> list[str]:
 
 
 def _numbers(text: str) -> tuple[list[str], bool]:
-    """The numbers of two or more digits in ``text`` (``_NUMBER``), and whether it may name a day (has digits)."""
-    if not text.isascii():
-        return _NUMBER.findall(text), True
-    runs = text.translate(_ASCII_NOT_DIGIT).split()
-    return [run for run in runs if len(run) >= 2], bool(runs)
+    """The numbers of ``text`` with two or more digits, as values (``shingles.number_key``: "3,412",
+    "3412" and "۳٬۴۱۲" are one key, "8.6" and "۸٫۶" another), and whether it may name a day (has digits)."""
+    keys = [
+        number_key(m["number"], m["times"])
+        for m in _NUMBER.finditer(text)
+        if m["times"] or sum(map(str.isdigit, m["number"])) >= 2
+    ]
+    return keys, bool(keys) or any(map(str.isdigit, text))
 
 
 # Stories share these instead of holding a frozenset each (equal sets are then the same object).

@@ -85,6 +85,11 @@ def _numbers_disagree(query: set[str], story: set[str], shared: tuple[str, ...])
     """Do two reports that each print ``MIN_NUMBERS`` numbers or more share none of them, nor a named
     day? Reports of one happening agree on its figures (the toll, the price, the score); the next
     day's market close or another town's storm, written from the same frame, do not."""
-    if any(w.isdigit() or w.startswith("@") for w in shared):
+    if any(w[0].isdigit() or w[0] == "@" for w in shared):
         return False
-    return sum(map(str.isdigit, query)) >= MIN_NUMBERS and sum(map(str.isdigit, story)) >= MIN_NUMBERS
+    return _count_numbers(query) >= MIN_NUMBERS and _count_numbers(story) >= MIN_NUMBERS
+
+
+def _count_numbers(keys: set[str]) -> int:
+    """Number keys are values ("3412", "8.6", "1.2e+06"): the only keys that start with a digit."""
+    return sum(1 for w in keys if w[0].isdigit())
