@@ -82,6 +82,13 @@ def keywords(entry: Entry, published: datetime, lines: str | None = None) -> tup
 def keywords_written(entry: Entry, published: datetime, lines: str | None = None) -> dict[str, str]:
     """``keywords`` (at most ``MAX_KEYWORDS``), each with the word as this entry wrote it:
     reasons name "Lavrov", "Wonsan", "30", "July 3", never the sound key ``lvrv``."""
+    return keywords_and_heads(entry, published, lines)[0]
+
+
+def keywords_and_heads(
+    entry: Entry, published: datetime, lines: str | None = None
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """``keywords_written``, and the keys of the names its headline writes (who or where it is about)."""
     body = story_lines(entry.body) if lines is None else lines
     # maxsplit: the words past the opening are never split out of a long body.
     opening_words = body.split(None, OPENING_WORDS)[:OPENING_WORDS]
@@ -89,6 +96,7 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
     title_words = _words(entry.title)
     found: dict[str, str] = {}
     names = _names(title_words, opening)
+    heads: tuple[str, ...] = ()
     for text, words in ((entry.title, title_words), (opening, None)):
         words = _words(text) if words is None else words
         named = [word for word in words if word in names]
@@ -96,10 +104,13 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
         if not text.isascii():
             runs = _KATAKANA_RUN.findall(text)
             _first_seen(found, zip(map(name_key, runs), runs, strict=True))
+        heads = heads or tuple(found)  # the title's, read first
         numbers, digits = _numbers(text)
-        _first_seen(found, zip(numbers, numbers, strict=True))
-        if digits:
-            _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in named_days(text, published)))
+        days = named_days(text, published) if digits else []
+        _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in days))
+        # The day of a date is the date's, not a figure of its own: "on 23 April" is one anchor, not two.
+        dated = {f"{part:.6g}" for day in days for part in (day.day, day.month)}
+        _first_seen(found, ((n, n) for n in numbers if n not in dated))
     # capitalised words are names, keyed above
     lead = title_words + _words(" ".join(opening_words[:LEAD_WORDS]))
     if not lead or not "".join(lead).isascii():
@@ -112,7 +123,7 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
         if not text.isascii():
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
             _first_seen(found, zip(pairs, pairs, strict=True))
-    return dict(itertools.islice(found.items(), MAX_KEYWORDS))
+    return dict(itertools.islice(found.items(), MAX_KEYWORDS)), heads
 
 
 def _names(title_words: list[str], opening: str) -> set[str]:

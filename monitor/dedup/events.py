@@ -55,6 +55,7 @@ from monitor.dedup.eventkeys import (  # noqa: F401
     _words,
     event_time,
     keywords,
+    keywords_and_heads,
     keywords_written,
     script_of,
 )
@@ -83,6 +84,7 @@ NAMED_SHARE = 0.4
 NAMED_FLOOR = 0.05
 RARE_SHARED = 6
 RARE_DF = 2
+HEAD_DF = 3
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
 # being its copy, is the next issue of a series written from one template (the next day's market
 # close, river level or weather warning): another happening. A follow-up is new text.
@@ -194,7 +196,13 @@ class EventIndex:
         """How many stories of the window have ``word``."""
         return self._df.get(word, 0)
 
-    def find(self, words: tuple[str, ...], when: float, series: dict[int, float] | None = None) -> EventMatch | None:
+    def find(
+        self,
+        words: tuple[str, ...],
+        when: float,
+        series: dict[int, float] | None = None,
+        heads: tuple[str, ...] = (),
+    ) -> EventMatch | None:
         """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days; ``joins`` judges it.
 
         Only script-neutral keys look up candidates (an event has a who, where or when), each
@@ -222,6 +230,8 @@ class EventIndex:
             # a Japanese report's character pairs cannot appear in an English one, and counting
             # them would only dilute the names and days the two do share.
             b = set(story.keywords)
+            if heads and story.scripts is scripts and b.isdisjoint(heads) and not self._rare_name(query & b):
+                continue  # its headline names someone or somewhere the other report never names
             if story.scripts is not scripts:
                 b = _of_scripts(b, scripts & story.scripts)
             if (a := restricted.get(story.scripts)) is None:
@@ -236,6 +246,11 @@ class EventIndex:
                 rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
                 best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare)
         return best
+
+    def _rare_name(self, shared: set[str]) -> bool:
+        """Is one of ``shared`` a name (not a number, day or headline word) found in at most ``HEAD_DF`` stories?"""
+        df = self._df
+        return any(w[0].isalpha() and w.isascii() and df.get(w, 0) <= HEAD_DF for w in shared)
 
     def joins(self, match: EventMatch | None) -> bool:
         if match is None:

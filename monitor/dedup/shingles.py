@@ -27,8 +27,8 @@ SENTENCES = 32
 # and its multiplier word.
 NUMBER = (
     r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.\u066b]\d+)?(?!\d)|\d[\d,.\u066b\u066c]*\d|\d)"
-    r"(?:\s?(?P<times>万亿|万|亿|千|thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
-    r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b)?"
+    r"(?:\s?(?P<times>万亿|万|亿|千|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
+    r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b))?"  # 亿元: no word boundary in Chinese
 )
 _FACT = re.compile(
     NUMBER + r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"

@@ -38,7 +38,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from monitor.dedup.clean import clean
-from monitor.dedup.events import event_time, keywords_written
+from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
     SHINGLE_CHARS,
     SHINGLE_WORDS,
@@ -95,6 +95,7 @@ class Signature:
     written: tuple[str, ...] = ()
     title_words: int = 0
     lines: tuple[tuple[int, frozenset[int], frozenset[int]], ...] = ()  # per sentence: hash, shingles, facts
+    heads: tuple[str, ...] = ()  # the keys of the names the headline writes (``eventkeys.keywords_and_heads``)
 
     @property
     def threshold(self) -> int:
@@ -154,7 +155,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
     published = entry.published or seen
     title_tokens = _own_name_dropped(script_tokens(fold(entry.title)), entry.outlet)
-    found = keywords_written(entry, published, cleaned.text)
+    found, heads = keywords_and_heads(entry, published, cleaned.text)
     spans = fact_spans(text)
     return Signature(
         keys=keys,
@@ -171,6 +172,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         outlet=sys.intern(entry.outlet),
         shingles=frozenset(unique),
         written=tuple(found.values()),
+        heads=heads,
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
         lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans),
     )
