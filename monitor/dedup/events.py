@@ -85,6 +85,7 @@ NAMED_FLOOR = 0.05
 RARE_SHARED = 6
 RARE_DF = 2
 HEAD_DF = 3
+HEAD_NUMBERS = 2
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
 # being its copy, is the next issue of a series written from one template (the next day's market
 # close, river level or weather warning): another happening. A follow-up is new text.
@@ -248,8 +249,11 @@ class EventIndex:
         return best
 
     def _rare_name(self, shared: set[str]) -> bool:
-        """Is one of ``shared`` a name (not a number, day or headline word) found in at most ``HEAD_DF`` stories?"""
+        """Is one of ``shared`` a name (not a number, day or headline word) found in at most ``HEAD_DF``
+        stories, or are ``HEAD_NUMBERS`` of them numbers?"""
         df = self._df
+        if sum(1 for w in shared if w[0].isdigit()) >= HEAD_NUMBERS:
+            return True
         return any(w[0].isalpha() and w.isascii() and df.get(w, 0) <= HEAD_DF for w in shared)
 
     def joins(self, match: EventMatch | None) -> bool:
