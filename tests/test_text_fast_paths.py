@@ -85,8 +85,14 @@ def test_ascii_words_equal_the_word_patterns(text):
     assert normalise.tokens(text) == re.findall(r"[A-Za-z0-9_]+", text)  # words (ASCII has no unspaced script)
     # "words start with a letter and run on through letters, digits, "_" and apostrophes"
     assert events._words(text) == re.findall(r"[A-Za-z][A-Za-z0-9_']*", text)
-    # "the numbers of two or more digits", and whether the text has any digit
-    assert events._numbers(text) == (re.findall(r"(?<![0-9])[0-9]{2,}(?![0-9])", text), bool(re.search(r"[0-9]", text)))
+    # "the numbers of two or more digits, as values", and whether the text has any digit; where no
+    # separator stands between two digits and no word after one (a multiplier: "3 bn"), a number is
+    # a run of digits
+    keys, digits = events._numbers(text)
+    assert digits == bool(re.search(r"[0-9]", text))
+    if not re.search(r"[0-9][,. ][0-9]|[0-9] ?[A-Za-z]", text):
+        runs = re.findall(r"(?<![0-9])[0-9]{2,}(?![0-9])", text)
+        assert keys == [f"{float(run):.6g}" for run in runs]
 
 
 @SETTINGS
