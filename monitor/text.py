@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
 import unicodedata
@@ -304,7 +303,6 @@ def script_tokens(text: str) -> list[str]:
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
 _SPACE_RUN = re.compile("  +")  # not " {2,}": a literal prefix makes the search fast
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
-_NOT_WHITE = re.compile(r"\S+")
 _CLUSTER = re.compile(
     r"\s+|.[\u0300-\u036f\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a\uff9e\uff9f]*",
     re.S,

@@ -179,7 +179,10 @@ def test_a_summary_under_the_wire_headline_alerts_once_through_run_once(tmp_path
     assert_one_alert(tmp_path, feed_server, json_receiver, rows, "Vila Serena")
 
 
-DECISIONS = "SELECT e.id, e.story_id, s.event_id, e.dedup_reason FROM entries e JOIN stories s ON s.id = e.story_id ORDER BY e.id"
+DECISIONS = (
+    "SELECT e.id, e.story_id, s.event_id, e.dedup_reason FROM entries e "
+    "JOIN stories s ON s.id = e.story_id ORDER BY e.id"
+)
 
 
 def test_a_database_of_older_signatures_loads_its_decisions_and_signs_again(tmp_path, feed_server):
