@@ -207,3 +207,8 @@ def test_a_round_up_quoting_a_story_and_its_follow_up_is_no_follow_up_of_its_out
     decision = index.find(week, START)
 
     assert decision.story_id is None and decision.event_id is None, (decision.reason, decision.event_reason)
+
+
+@pytest.mark.parametrize("written", ["2월 8일", "2월8일", "２月８日", "8 февраля", "February 8"])
+def test_a_day_is_read_in_korean_and_in_wide_digits(written):
+    assert "@02-08" in _keys(f"{written}: the Orvik ferry sailed again after 12 days.")
