@@ -16,6 +16,7 @@ labelled set uses (Portuguese, Polish, Serbian in both scripts), every entry rea
 from __future__ import annotations
 
 import sqlite3
+import struct
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
@@ -26,7 +27,7 @@ from dedup_support import assert_one_alert
 from monitor.dedup import StoryIndex
 from monitor.dedup.clean import BYLINE, DATELINE, clean
 from monitor.dedup.rebuild import rebuild_index
-from monitor.dedup.signature import _MAGIC
+from monitor.dedup.signature import _MAGIC, Signature
 from monitor.ingest.parse import parse_feed
 from monitor.models import Entry
 from monitor.store import Store
@@ -185,20 +186,27 @@ DECISIONS = (
 )
 
 
+OLDER = {
+    "S4": lambda blob: b"S4" + blob[2:],  # a credit glued to the dateline kept as story text
+    "S5": lambda blob: b"S5" + blob[2:],  # numbers keyed by their digits
+    "MinHash": lambda blob: struct.pack("<10q", *range(10)),  # the first design: ten 64-bit band keys
+}
+
+
 def test_a_database_of_older_signatures_loads_its_decisions_and_signs_again(tmp_path, feed_server):
-    """S4 kept a credit glued to the dateline as story text, S5 keyed numbers by their digits: their
-    blobs are not read as this design's. The start-up rebuild signs those entries again and stores
-    the new blobs and keywords; the stored decisions (story, event, reason) are kept as they were."""
+    """Blobs of earlier designs are not read as this design's. The start-up rebuild signs those
+    entries again and stores the new blobs and keywords; the stored decisions (story, event,
+    reason) are kept as they were."""
     config = write_config(tmp_path, serve_outlets(feed_server), ["console://"])
     assert run_cli("--config", str(config), "run", "--once").returncode == 0
     since = datetime.now(UTC) - timedelta(days=7)
-    current = _MAGIC
-    for older in (b"S4", b"S5"):
+    for name, older in OLDER.items():
         with sqlite3.connect(tmp_path / "state.db") as conn:
             decisions = conn.execute(DECISIONS).fetchall()
             blobs = conn.execute("SELECT id, dedup_bands FROM entries").fetchall()
-            assert blobs and all(bytes(blob).startswith(current) for _, blob in blobs)
-            conn.executemany("UPDATE entries SET dedup_bands = ? WHERE id = ?", [(older + b[2:], i) for i, b in blobs])
+            assert blobs and all(bytes(blob).startswith(_MAGIC) for _, blob in blobs)
+            conn.executemany("UPDATE entries SET dedup_bands = ? WHERE id = ?", [(older(b), i) for i, b in blobs])
+        assert Signature.unpack(older(bytes(blobs[0][1])), "lede", (), 0.0, "") is None, name
         store = Store(tmp_path / "state.db")
         try:
             assert all(sig is None for *_, sig in store.recent_signatures(since))
@@ -208,9 +216,8 @@ def test_a_database_of_older_signatures_loads_its_decisions_and_signs_again(tmp_
         finally:
             store.close()
         with sqlite3.connect(tmp_path / "state.db") as conn:
-            after = conn.execute(DECISIONS).fetchall()
-            assert after == decisions
-            assert all(bytes(b).startswith(current) for (b,) in conn.execute("SELECT dedup_bands FROM entries"))
+            assert conn.execute(DECISIONS).fetchall() == decisions, name
+            assert all(bytes(b).startswith(_MAGIC) for (b,) in conn.execute("SELECT dedup_bands FROM entries"))
 
 
 PT_PONTE = (
