@@ -14,6 +14,7 @@ Each key keeps the word as the entry wrote it, so a reason names "Lavrov", never
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -42,6 +43,7 @@ _IN_WORD = (
 )
 _WORD = re.compile(f"[^\\W\\d_][\\w’'{_IN_WORD}]*")
 _NUMBER = re.compile(NUMBER)
+_ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")})
 _NOT_FIRST = "0123456789_'"
@@ -227,12 +229,18 @@ def _words(text: str) -> list[str]:
 def _numbers(text: str) -> tuple[list[str], bool]:
     """The numbers of ``text`` with two or more digits, as values (``shingles.number_key``: "3,412",
     "3412" and "۳٬۴۱۲" are one key, "8.6" and "۸٫۶" another), and whether it may name a day (has digits)."""
-    keys = [
-        number_key(m["number"], m["times"])
-        for m in _NUMBER.finditer(text)
-        if m["times"] or sum(map(str.isdigit, m["number"])) >= 2
-    ]
+    if text.isascii() and not text.translate(_ASCII_NOT_DIGIT).split():
+        return [], False  # no digit: the regular expression is not run
+    keys = [key for number, times in _NUMBER.findall(text) if (key := _number_of(number, times))]
     return keys, bool(keys) or any(map(str.isdigit, text))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # news repeats its figures
+def _number_of(number: str, times: str) -> str | None:
+    """The key of one ``_NUMBER`` match (number, multiplier): None for a lone digit without a multiplier."""
+    if not times and sum(map(str.isdigit, number)) < 2:
+        return None
+    return number_key(number, times)
 
 
 # Stories share these instead of holding a frozenset each (equal sets are then the same object).
