@@ -58,7 +58,7 @@ def test_the_day_of_a_date_is_not_a_number_of_its_own():
 
 @pytest.mark.parametrize(
     ("word", "name"),
-    [("চাঁদপুরের", "Chandpur"), ("ጎንደር", "Gondar"), ("মেঘনা", "Meghna"), ("রহমান", "Rahman")],
+    [("চাঁদপুরের", "Chandpur"), ("ጎንደር", "Gondar"), ("মেঘনা", "Meghna"), ("রহমান", "Rahman"), ("თბილისში", "Tbilisi")],
 )
 def test_a_word_of_a_script_without_capitals_is_keyed_by_its_sound(word, name):
     caseless = _keys(f"{word} থেকে খবর", title=f"{word} সংবাদ")

@@ -203,9 +203,10 @@ def _topic_of(word: str) -> str | None:
 
 
 def _caseless_of(word: str) -> str | None:
-    """The sound key of a word of a spaced script without capitals, when it says enough (three sounds)."""
+    """The sound key of a word of a spaced script without capitals in use, when it says enough (three sounds)."""
     first = word[0]
-    if first.isupper() or first.islower() or without_spaces(first):
+    # Georgian has capitals (Mtavruli) that running text never uses: its words count as caseless.
+    if first.isupper() or (first.islower() and not "\u10d0" <= first <= "\u10ff") or without_spaces(first):
         return None
     key = name_key(word)
     return key if key is not None and len(key) >= CASELESS_KEY else None
