@@ -64,6 +64,7 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
     MIN_NUMBERS,
     MIN_SHARED,
     _cosine,
+    _count_numbers,
     _most_found,
     _named,
     _numbers_disagree,
@@ -231,8 +232,6 @@ class EventIndex:
             # a Japanese report's character pairs cannot appear in an English one, and counting
             # them would only dilute the names and days the two do share.
             b = set(story.keywords)
-            if heads and story.scripts is scripts and b.isdisjoint(heads) and not self._rare_name(query & b):
-                continue  # its headline names someone or somewhere the other report never names
             if story.scripts is not scripts:
                 b = _of_scripts(b, scripts & story.scripts)
             if (a := restricted.get(story.scripts)) is None:
@@ -244,15 +243,19 @@ class EventIndex:
             if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
                 continue  # the next issue of a template: its shared words are the template's
             if best is None or score > best.score:
+                # Asked only of the best so far (the same outcome, a fraction of the cost): a headline
+                # naming someone or somewhere the other report never names reports another happening.
+                if heads and story.scripts is scripts and b.isdisjoint(heads) and not self._rare_name(shared):
+                    continue
                 rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
                 best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare)
         return best
 
-    def _rare_name(self, shared: set[str]) -> bool:
+    def _rare_name(self, shared: tuple[str, ...]) -> bool:
         """Is one of ``shared`` a name (not a number, day or headline word) found in at most ``HEAD_DF``
         stories, or are ``HEAD_NUMBERS`` of them numbers?"""
         df = self._df
-        if sum(1 for w in shared if w[0].isdigit()) >= HEAD_NUMBERS:
+        if _count_numbers(shared) >= HEAD_NUMBERS:
             return True
         return any(w[0].isalpha() and w.isascii() and df.get(w, 0) <= HEAD_DF for w in shared)
 

@@ -92,7 +92,7 @@ def _numbers_disagree(query: set[str], story: set[str], shared: tuple[str, ...])
     return _count_numbers(query) >= MIN_NUMBERS and _count_numbers(story) >= MIN_NUMBERS
 
 
-def _count_numbers(keys: set[str]) -> int:
+def _count_numbers(keys: Iterable[str]) -> int:
     """Number keys are values ("3412", "8.6", "1.2e+06"): the only keys that start with a digit.
     Counted in C (``map``): a ``find`` asks it of up to ``CANDIDATES`` stories of 80 keys each."""
     return sum(map(str.isdigit, map(_FIRST, keys)))
