@@ -5,6 +5,7 @@ signature cost, beside a naive rapidfuzz scan of the whole window measured in th
     .venv/bin/python benchmarks/dedup_speed.py --sizes 10000 100000 1000000
     .venv/bin/python benchmarks/dedup_speed.py --smoke        # 2k, seconds (the test runs this)
     .venv/bin/python benchmarks/dedup_speed.py --sizes 100000 --against main   # beside another design
+    .venv/bin/python benchmarks/dedup_speed.py --sizes 100000 --against /tmp/base   # a folder holding monitor/
 
 ``--against REF`` measures the design of git revision REF in the same run (its ``monitor``
 package exported to a temporary folder and run by this same file in a subprocess), so the
@@ -152,11 +153,16 @@ def measure(size: int, queries: int, naive_queries: int) -> dict[str, float]:
 
 
 def against(ref: str, sizes: list[int], queries: int, naive: int) -> list[dict[str, float]]:
-    """``measure`` of each size for the design of git revision ``ref``, in a subprocess."""
+    """``measure`` of each size for the design of git revision ``ref`` (or of the ``monitor`` package
+    in the folder ``ref``, an exported tree), in a subprocess."""
     root = Path(__file__).resolve().parent.parent
-    with tempfile.TemporaryDirectory() as folder:
-        archive = subprocess.run(["git", "-C", str(root), "archive", ref, "monitor"], capture_output=True, check=True)
-        subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
+    with tempfile.TemporaryDirectory() as scratch:
+        folder = ref if (Path(ref) / "monitor").is_dir() else scratch
+        if folder == scratch:
+            archive = subprocess.run(
+                ["git", "-C", str(root), "archive", ref, "monitor"], capture_output=True, check=True
+            )
+            subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
         code = (
             "import json, sys, importlib.util\n"
             f"spec = importlib.util.spec_from_file_location('bench', {str(Path(__file__).resolve())!r})\n"
@@ -176,7 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--smoke", action="store_true", help="one small window, for the test suite")
-    parser.add_argument("--against", metavar="REF", help="also measure the design of git revision REF")
+    parser.add_argument(
+        "--against", metavar="REF", help="also measure the design of git revision REF, or of a folder holding monitor/"
+    )
     args = parser.parse_args(argv)
     sizes, queries, naive = ([2_000], 100, 5) if args.smoke else (args.sizes, QUERIES, NAIVE_QUERIES)
     print(f"{queries} assignments and {naive} naive scans per window")
@@ -186,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     designs = [("this", [measure(size, queries, naive) for size in sizes])]
     if args.against:
-        designs.append((args.against[:10], against(args.against, sizes, queries, naive)))
+        designs.append((Path(args.against).name[:10], against(args.against, sizes, queries, naive)))
     for name, rows in designs:
         for r in rows:
             print(

@@ -16,6 +16,7 @@ labelled set uses (Portuguese, Polish, Serbian in both scripts), every entry rea
 from __future__ import annotations
 
 import sqlite3
+import struct
 from datetime import UTC, datetime, timedelta
 from xml.sax.saxutils import escape
 
@@ -26,6 +27,7 @@ from dedup_support import assert_one_alert
 from monitor.dedup import StoryIndex
 from monitor.dedup.clean import BYLINE, DATELINE, clean
 from monitor.dedup.rebuild import rebuild_index
+from monitor.dedup.signature import _MAGIC, Signature
 from monitor.ingest.parse import parse_feed
 from monitor.models import Entry
 from monitor.store import Store
@@ -178,29 +180,44 @@ def test_a_summary_under_the_wire_headline_alerts_once_through_run_once(tmp_path
     assert_one_alert(tmp_path, feed_server, json_receiver, rows, "Vila Serena")
 
 
-def test_a_database_of_the_s4_signatures_loads_its_decisions_and_signs_again(tmp_path, feed_server):
-    """S4 kept a credit glued to the dateline as story text: its blobs are not read as this design's.
-    The start-up rebuild signs those entries again and stores the new blobs; the stored decisions
-    (story, reason) are kept as they were."""
+DECISIONS = (
+    "SELECT e.id, e.story_id, s.event_id, e.dedup_reason FROM entries e "
+    "JOIN stories s ON s.id = e.story_id ORDER BY e.id"
+)
+
+
+OLDER = {
+    "S4": lambda blob: b"S4" + blob[2:],  # a credit glued to the dateline kept as story text
+    "S5": lambda blob: b"S5" + blob[2:],  # numbers keyed by their digits
+    "MinHash": lambda blob: struct.pack("<10q", *range(10)),  # the first design: ten 64-bit band keys
+}
+
+
+def test_a_database_of_older_signatures_loads_its_decisions_and_signs_again(tmp_path, feed_server):
+    """Blobs of earlier designs are not read as this design's. The start-up rebuild signs those
+    entries again and stores the new blobs and keywords; the stored decisions (story, event,
+    reason) are kept as they were."""
     config = write_config(tmp_path, serve_outlets(feed_server), ["console://"])
     assert run_cli("--config", str(config), "run", "--once").returncode == 0
     since = datetime.now(UTC) - timedelta(days=7)
-    with sqlite3.connect(tmp_path / "state.db") as conn:
-        decisions = conn.execute("SELECT id, story_id, dedup_reason FROM entries ORDER BY id").fetchall()
-        blobs = conn.execute("SELECT id, dedup_bands FROM entries").fetchall()
-        assert blobs and all(bytes(blob).startswith(b"S5") for _, blob in blobs)
-        conn.executemany("UPDATE entries SET dedup_bands = ? WHERE id = ?", [(b"S4" + b[2:], i) for i, b in blobs])
-    store = Store(tmp_path / "state.db")
-    try:
-        assert all(sig is None for *_, sig in store.recent_signatures(since))
-        index = rebuild_index(store, since)
-        assert len(index) == len(decisions)
-        assert all(sig is not None for *_, sig in store.recent_signatures(since))  # written back, as S5
-    finally:
-        store.close()
-    with sqlite3.connect(tmp_path / "state.db") as conn:
-        assert conn.execute("SELECT id, story_id, dedup_reason FROM entries ORDER BY id").fetchall() == decisions
-        assert all(bytes(b).startswith(b"S5") for (b,) in conn.execute("SELECT dedup_bands FROM entries"))
+    for name, older in OLDER.items():
+        with sqlite3.connect(tmp_path / "state.db") as conn:
+            decisions = conn.execute(DECISIONS).fetchall()
+            blobs = conn.execute("SELECT id, dedup_bands FROM entries").fetchall()
+            assert blobs and all(bytes(blob).startswith(_MAGIC) for _, blob in blobs)
+            conn.executemany("UPDATE entries SET dedup_bands = ? WHERE id = ?", [(older(b), i) for i, b in blobs])
+        assert Signature.unpack(older(bytes(blobs[0][1])), "lede", (), 0.0, "") is None, name
+        store = Store(tmp_path / "state.db")
+        try:
+            assert all(sig is None for *_, sig in store.recent_signatures(since))
+            index = rebuild_index(store, since)
+            assert len(index) == len(decisions)
+            assert all(sig is not None for *_, sig in store.recent_signatures(since))  # written back
+        finally:
+            store.close()
+        with sqlite3.connect(tmp_path / "state.db") as conn:
+            assert conn.execute(DECISIONS).fetchall() == decisions, name
+            assert all(bytes(b).startswith(_MAGIC) for (b,) in conn.execute("SELECT dedup_bands FROM entries"))
 
 
 PT_PONTE = (

@@ -3,17 +3,9 @@ signature format (older blobs are recomputed, never misread)."""
 
 from __future__ import annotations
 
-import sqlite3
-import struct
-from datetime import UTC, datetime, timedelta
-
 import pytest
-from conftest import run_cli, serve_outlets, write_config
 
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED, clean, spelling
-from monitor.dedup.rebuild import rebuild_index
-from monitor.dedup.signature import Signature
-from monitor.store import Store
 from monitor.text import script_tokens, without_spaces
 
 
@@ -76,27 +68,3 @@ def test_one_script_table_serves_tokens_and_rules():
     """Thai is written without spaces for dedup exactly as for rules (issue 12)."""
     assert without_spaces("ไ") and without_spaces("タ") and not without_spaces("a")
     assert script_tokens("ไทย abc") == ["ไ", "ท", "ย", "abc"]
-
-
-def test_a_signature_of_the_earlier_design_is_recomputed_on_start(tmp_path, feed_server):
-    """Databases made by the MinHash design: their 80-byte band blobs are not misread as this
-    design's signatures; the start-up rebuild computes signatures again and stores them."""
-    config = write_config(tmp_path, serve_outlets(feed_server), ["console://"])
-    assert run_cli("--config", str(config), "run", "--once").returncode == 0
-    since = datetime.now(UTC) - timedelta(days=7)
-    with sqlite3.connect(tmp_path / "state.db") as conn:
-        decisions = conn.execute("SELECT id, story_id, dedup_reason FROM entries ORDER BY id").fetchall()
-        old_bands = struct.pack("<10q", *range(10))  # the earlier design's blob: ten 64-bit band keys
-        conn.execute("UPDATE entries SET dedup_bands = ?", [old_bands])
-    assert Signature.unpack(old_bands, "lede", (), 0.0, "") is None
-    store = Store(tmp_path / "state.db")
-    try:
-        assert all(sig is None for *_, sig in store.recent_signatures(since))
-        index = rebuild_index(store, since)
-        assert len(index) == len(decisions)
-        assert all(sig is not None for *_, sig in store.recent_signatures(since))  # written back
-    finally:
-        store.close()
-    with sqlite3.connect(tmp_path / "state.db") as conn:
-        # The stored decisions are kept as they were.
-        assert conn.execute("SELECT id, story_id, dedup_reason FROM entries ORDER BY id").fetchall() == decisions

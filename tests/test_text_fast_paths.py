@@ -8,13 +8,25 @@ arbitrary text (hypothesis, derandomized: every run checks the same examples).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from monitor.dedup import events, normalise
-from monitor.text import ascii_words, ascii_words_joined, one_space, paragraphs_text, parsed_text, squash
+from monitor.text import (
+    OriginalWords,
+    ascii_words,
+    ascii_words_joined,
+    fold,
+    fold_map,
+    match_text,
+    one_space,
+    paragraphs_text,
+    parsed_text,
+    squash,
+)
 
 SETTINGS = settings(max_examples=300, derandomize=True, deadline=None)
 # White space of every kind, line breaks of every kind, and what tells words apart.
@@ -85,8 +97,14 @@ def test_ascii_words_equal_the_word_patterns(text):
     assert normalise.tokens(text) == re.findall(r"[A-Za-z0-9_]+", text)  # words (ASCII has no unspaced script)
     # "words start with a letter and run on through letters, digits, "_" and apostrophes"
     assert events._words(text) == re.findall(r"[A-Za-z][A-Za-z0-9_']*", text)
-    # "the numbers of two or more digits", and whether the text has any digit
-    assert events._numbers(text) == (re.findall(r"(?<![0-9])[0-9]{2,}(?![0-9])", text), bool(re.search(r"[0-9]", text)))
+    # "the numbers of two or more digits, as values", and whether the text has any digit; where no
+    # separator stands between two digits and no word after one (a multiplier: "3 bn"), a number is
+    # a run of digits
+    keys, digits = events._numbers(text)
+    assert digits == bool(re.search(r"[0-9]", text))
+    if not re.search(r"[0-9][,. ][0-9]|[0-9] ?[A-Za-z]", text):
+        runs = re.findall(r"(?<![0-9])[0-9]{2,}(?![0-9])", text)
+        assert keys == [f"{float(run):.6g}" for run in runs]
 
 
 @SETTINGS
@@ -103,3 +121,53 @@ def test_paragraph_markup_is_read_without_the_parser():
     assert paragraphs_text("before<p>after") == "beforeafter"  # no break before a paragraph, as the parser reads it
     for other in ("<p class=x>a</p>", "<b>a</b>", "a &ampb", "&#0;", "a\x00b<p>"):
         assert paragraphs_text(other) is None
+
+
+class _ListedWords:
+    """``OriginalWords`` as it was (session 6): every word's place listed with a regular expression."""
+
+    def __init__(self, text: str, folded: str):
+        self.text, self.folded = text, folded
+        self.words = [m.span() for m in re.finditer(r"\S+", text)]
+        self.starts = [m.start() for m in re.finditer(r"\S+", folded)]
+
+    def span(self, start: int, end: int) -> str:
+        if self.text.isascii() and len(self.text) == len(self.folded):
+            return self.text[start:end]
+        if len(self.words) == len(self.starts):
+            first, last = self._position(start), self._position(end - 1)
+            if first is not None and last is not None:
+                return self.text[first[0] : last[1]]
+        whole = fold_map(self.text)
+        return self.text[whole[1][start] : whole[2][end - 1]] if whole else self.folded[start:end]
+
+    def _position(self, index: int) -> tuple[int, int] | None:
+        word = bisect.bisect_right(self.starts, index) - 1
+        if word < 0:
+            return None
+        begin, finish = self.words[word]
+        offset = index - self.starts[word]
+        if self.text[begin:finish].isascii():
+            return begin + offset, begin + offset + 1
+        mapped = fold_map(self.text[begin:finish])
+        if mapped is None or offset >= len(mapped[0]):
+            return None
+        return begin + mapped[1][offset], begin + mapped[2][offset]
+
+
+@SETTINGS
+@given(texts, st.data())
+def test_original_words_map_spans_as_listing_every_word_did(text, data):
+    folded = match_text(text)
+    if not folded:
+        return
+    start = data.draw(st.integers(0, len(folded) - 1))
+    end = data.draw(st.integers(start + 1, len(folded)))
+    assert OriginalWords(text, folded).span(start, end) == _ListedWords(text, folded).span(start, end)
+
+
+def test_fold_drops_a_mark_beyond_the_basic_plane_as_one_within_it():
+    # The BMP's class of marks serves text without astral characters; any other text gets the whole class.
+    assert fold("e\u0301") == "e"
+    assert fold("e\U0001d167x") == "ex"  # a combining mark of the musical symbols, after a Latin letter
+    assert fold("\U0001f600e\u0301") == "\U0001f600e"

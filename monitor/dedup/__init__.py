@@ -69,7 +69,15 @@ Design, in the order an entry meets it:
    languages the lead words never match. A capital makes a name only where
    grammar does not put one: not a sentence's first word ("Das", "Les", "The") unless also
    written capitalised mid-sentence, not a title-case headline, and in a text that capitalises
-   its nouns (German) only a word that recurs or stands in a run ("Elena Haddadi"). The reason
+   its nouns (German) only a word that recurs or stands in a run ("Elena Haddadi"). A script
+   without capitals (Arabic, Persian, Hangul, Devanagari, Bengali, Ethiopic) cannot say which
+   words are names: every word of its headline and lead is keyed by sound (تبریز = Tabriz,
+   울산 = Ulsan), and IDF weighs down the words every report of the language uses. Numbers are
+   anchors as values, whatever digits and separators write them ("3,412" = "۳٬۴۱۲" = "3412",
+   "۸٫۶" = "8.6", "12000亿" = "1.2万亿"); the day of a named date is not also a number. A
+   headline naming someone or somewhere an earlier report of its script never names, sharing
+   with it neither a name found in at most three stories nor two numbers, reports another
+   happening (the county's next flood, named by the same spokespeople). The reason
    names the shared people, places, numbers and days as the entry wrote them, and only counts
    the shared headline words and character pairs. Keywords are extracted in ``eventkeys``.
 6. **Update** (``normalise.content_hash`` / ``material_change``): a known GUID or link with
@@ -79,9 +87,10 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of earlier designs (magic S4 and older: a credit glued to the dateline kept as text;
-half of a short text sampled; MinHash bands of the opening) are recomputed from the stored
-bodies on the first start and written back (``rebuild``); stored decisions are kept as they are.
+Signatures of earlier designs (magic S5 and older: numbers keyed by their digits; a credit glued
+to the dateline kept as text; half of a short text sampled; MinHash bands of the opening) are
+recomputed from the stored bodies on the first start and written back (``rebuild``); stored
+decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

@@ -193,7 +193,9 @@ def stored(story_id: int, when: float, sig: Signature) -> Stored:
     )
 
 
-def round_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
+def round_up(
+    sig: Signature, story_id: int, verified: list[Stored], event_of: Callable[[int], int | None] = lambda s: None
+) -> bool:
     """Does ``sig`` quote other stories as much as the one contained in it? A weekly round-up holds
     a passage of each story it covers: a passage of one is in it, but it is none of them. True when
     the contained story accounts for less than ``ROUND_UP_OWN`` of its text and passages found in
@@ -203,8 +205,10 @@ def round_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
         return False  # the common case, a copy: the other candidates are not read
     if any(explained(sig, doc) >= ROUND_UP_OWN for doc in verified):
         return False  # another story has most of it: it is that one's copy, not a digest
-    parts = quoted(sig, verified)
-    others = [part for story, part in parts.items() if story != story_id]
+    # By event: a passage of a story that its follow-up repeats is still one quoted happening.
+    group = {doc.story_id: event_of(doc.story_id) or doc.story_id for doc in verified}
+    parts = quoted(sig, verified, group)
+    others = [part for event, part in parts.items() if event != group[story_id]]
     if max(others, default=0.0) >= ROUND_UP_OWN:
         return False  # another story has most of it: the same text under two stories, not a digest
     return sum(part for part in others if part >= ROUND_UP_PART) >= ROUND_UP_OTHERS
@@ -241,9 +245,10 @@ def digest(
     return len(events - {None}) >= 2
 
 
-def quoted(sig: Signature, verified: list[Stored]) -> dict[int, float]:
+def quoted(sig: Signature, verified: list[Stored], group: dict[int, int] | None = None) -> dict[int, float]:
     """Story -> the share of ``sig``'s sampled passages found in it and in no other verified story.
-    "In no other": sentences of the trade ("the ruling can be challenged") are in many."""
+    "In no other": sentences of the trade ("the ruling can be challenged") are in many. With
+    ``group`` (story -> its event), stories of one group count as one."""
     if not verified:
         return {}
     bound = min(_threshold(sig.sample), *(_threshold(doc.sample) for doc in verified))
@@ -251,7 +256,7 @@ def quoted(sig: Signature, verified: list[Stored]) -> dict[int, float]:
     holders: dict[int, set[int]] = {}
     for doc in verified:
         for h in mine.intersection(np.frombuffer(doc.sample, dtype="<u4").tolist()):
-            holders.setdefault(h, set()).add(doc.story_id)
+            holders.setdefault(h, set()).add(doc.story_id if group is None else group[doc.story_id])
     only: dict[int, int] = {}  # story -> passages of this entry found in it and in no other story
     for stories in holders.values():
         if len(stories) == 1:

@@ -14,6 +14,7 @@ Each key keeps the word as the entry wrote it, so a reason names "Lavrov", never
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 import unicodedata
@@ -25,6 +26,7 @@ from itertools import repeat
 from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
 from monitor.dedup.normalise import story_lines
+from monitor.dedup.shingles import NUMBER, number_key
 from monitor.models import Entry
 from monitor.text import NO_SPACE_RUN, fold, without_spaces
 
@@ -33,11 +35,17 @@ MAX_KEYWORDS = 80
 OPENING_WORDS = 150
 LEAD_WORDS = 30  # about the first sentence: the lede says what happened
 OPENING_CHARS = 200  # where a report dates its event: the dateline and first sentence
-_WORD = re.compile(r"[^\W\d_][\w’']*")
-_NUMBER = re.compile(r"(?<!\d)\d{2,}(?!\d)")
+# Inside a word, besides letters and digits: the vowel signs and viramas of Indic scripts (दिल्ली is one
+# word, not द ल ल), Arabic and Hebrew points, combining accents, and the Persian zero-width non-joiner.
+_IN_WORD = (
+    "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed"
+    "\u0900-\u0963\u0966-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u20d0-\u20ff\ufe20-\ufe2f"
+)
+_WORD = re.compile(f"[^\\W\\d_][\\w’'{_IN_WORD}]*")
+_NUMBER = re.compile(NUMBER)
+_ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")})
-_ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
 _NOT_FIRST = "0123456789_'"
 _SENTENCE_END = re.compile(r"(?<=[.!?…:;])\s+|\n+|(?<=[。！？])")
 NOUN_CAPITALS = 0.3  # share of capitalised mid-sentence words above which a language capitalises nouns
@@ -76,6 +84,13 @@ def keywords(entry: Entry, published: datetime, lines: str | None = None) -> tup
 def keywords_written(entry: Entry, published: datetime, lines: str | None = None) -> dict[str, str]:
     """``keywords`` (at most ``MAX_KEYWORDS``), each with the word as this entry wrote it:
     reasons name "Lavrov", "Wonsan", "30", "July 3", never the sound key ``lvrv``."""
+    return keywords_and_heads(entry, published, lines)[0]
+
+
+def keywords_and_heads(
+    entry: Entry, published: datetime, lines: str | None = None
+) -> tuple[dict[str, str], tuple[str, ...]]:
+    """``keywords_written``, and the keys of the names its headline writes (who or where it is about)."""
     body = story_lines(entry.body) if lines is None else lines
     # maxsplit: the words past the opening are never split out of a long body.
     opening_words = body.split(None, OPENING_WORDS)[:OPENING_WORDS]
@@ -83,6 +98,7 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
     title_words = _words(entry.title)
     found: dict[str, str] = {}
     names = _names(title_words, opening)
+    heads: tuple[str, ...] = ()
     for text, words in ((entry.title, title_words), (opening, None)):
         words = _words(text) if words is None else words
         named = [word for word in words if word in names]
@@ -90,18 +106,26 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
         if not text.isascii():
             runs = _KATAKANA_RUN.findall(text)
             _first_seen(found, zip(map(name_key, runs), runs, strict=True))
+        heads = heads or tuple(found)  # the title's, read first
         numbers, digits = _numbers(text)
-        _first_seen(found, zip(numbers, numbers, strict=True))
-        if digits:
-            _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in named_days(text, published)))
+        days = named_days(text, published) if digits else []
+        _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in days))
+        # The day of a date is the date's, not a figure of its own: "on 23 April" is one anchor, not two.
+        dated = {f"{part:.6g}" for day in days for part in (day.day, day.month)}
+        _first_seen(found, ((n, n) for n in numbers if n not in dated))
     # capitalised words are names, keyed above
     lead = title_words + _words(" ".join(opening_words[:LEAD_WORDS]))
+    if not lead or not "".join(lead).isascii():
+        # A script without capitals (Arabic, Persian, Hangul, Devanagari) cannot say which words
+        # name someone: every word of its headline and lead is keyed by sound, so تبریز meets
+        # Tabriz and 울산 Ulsan; IDF weighs down the words every report of the language uses.
+        _first_seen(found, zip(map(_CASELESS_OF.__getitem__, lead), lead, strict=True))
     _first_seen(found, zip(map(_TOPIC_OF.__getitem__, lead), lead, strict=True))
     for text in (entry.title, opening):
         if not text.isascii():
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
             _first_seen(found, zip(pairs, pairs, strict=True))
-    return dict(itertools.islice(found.items(), MAX_KEYWORDS))
+    return dict(itertools.islice(found.items(), MAX_KEYWORDS)), heads
 
 
 def _names(title_words: list[str], opening: str) -> set[str]:
@@ -178,7 +202,19 @@ def _topic_of(word: str) -> str | None:
     return None
 
 
+def _caseless_of(word: str) -> str | None:
+    """The sound key of a word of a spaced script without capitals in use, when it says enough (three sounds)."""
+    first = word[0]
+    # Georgian has capitals (Mtavruli) that running text never uses: its words count as caseless.
+    if first.isupper() or (first.islower() and not "\u10d0" <= first <= "\u10ff") or without_spaces(first):
+        return None
+    key = name_key(word)
+    return key if key is not None and len(key) >= CASELESS_KEY else None
+
+
+CASELESS_KEY = 3
 _NAME_OF = _PerWord(_name_of)
+_CASELESS_OF = _PerWord(_caseless_of)
 _TOPIC_OF = _PerWord(_topic_of)
 
 
@@ -192,11 +228,20 @@ def _words(text: str) -> list[str]:
 
 
 def _numbers(text: str) -> tuple[list[str], bool]:
-    """The numbers of two or more digits in ``text`` (``_NUMBER``), and whether it may name a day (has digits)."""
-    if not text.isascii():
-        return _NUMBER.findall(text), True
-    runs = text.translate(_ASCII_NOT_DIGIT).split()
-    return [run for run in runs if len(run) >= 2], bool(runs)
+    """The numbers of ``text`` with two or more digits, as values (``shingles.number_key``: "3,412",
+    "3412" and "۳٬۴۱۲" are one key, "8.6" and "۸٫۶" another), and whether it may name a day (has digits)."""
+    if text.isascii() and not text.translate(_ASCII_NOT_DIGIT).split():
+        return [], False  # no digit: the regular expression is not run
+    keys = [key for number, times in _NUMBER.findall(text) if (key := _number_of(number, times))]
+    return keys, bool(keys) or any(map(str.isdigit, text))
+
+
+@functools.lru_cache(maxsize=1 << 14)  # news repeats its figures
+def _number_of(number: str, times: str) -> str | None:
+    """The key of one ``_NUMBER`` match (number, multiplier): None for a lone digit without a multiplier."""
+    if not times and sum(map(str.isdigit, number)) < 2:
+        return None
+    return number_key(number, times)
 
 
 # Stories share these instead of holding a frozenset each (equal sets are then the same object).

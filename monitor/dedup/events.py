@@ -55,6 +55,7 @@ from monitor.dedup.eventkeys import (  # noqa: F401
     _words,
     event_time,
     keywords,
+    keywords_and_heads,
     keywords_written,
     script_of,
 )
@@ -63,6 +64,7 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
     MIN_NUMBERS,
     MIN_SHARED,
     _cosine,
+    _count_numbers,
     _most_found,
     _named,
     _numbers_disagree,
@@ -83,6 +85,8 @@ NAMED_SHARE = 0.4
 NAMED_FLOOR = 0.05
 RARE_SHARED = 6
 RARE_DF = 2
+HEAD_DF = 3
+HEAD_NUMBERS = 2
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
 # being its copy, is the next issue of a series written from one template (the next day's market
 # close, river level or weather warning): another happening. A follow-up is new text.
@@ -194,7 +198,13 @@ class EventIndex:
         """How many stories of the window have ``word``."""
         return self._df.get(word, 0)
 
-    def find(self, words: tuple[str, ...], when: float, series: dict[int, float] | None = None) -> EventMatch | None:
+    def find(
+        self,
+        words: tuple[str, ...],
+        when: float,
+        series: dict[int, float] | None = None,
+        heads: tuple[str, ...] = (),
+    ) -> EventMatch | None:
         """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days; ``joins`` judges it.
 
         Only script-neutral keys look up candidates (an event has a who, where or when), each
@@ -233,9 +243,21 @@ class EventIndex:
             if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
                 continue  # the next issue of a template: its shared words are the template's
             if best is None or score > best.score:
+                # Asked only of the best so far (the same outcome, a fraction of the cost): a headline
+                # naming someone or somewhere the other report never names reports another happening.
+                if heads and story.scripts is scripts and b.isdisjoint(heads) and not self._rare_name(shared):
+                    continue
                 rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
                 best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare)
         return best
+
+    def _rare_name(self, shared: tuple[str, ...]) -> bool:
+        """Is one of ``shared`` a name (not a number, day or headline word) found in at most ``HEAD_DF``
+        stories, or are ``HEAD_NUMBERS`` of them numbers?"""
+        df = self._df
+        if _count_numbers(shared) >= HEAD_NUMBERS:
+            return True
+        return any(w[0].isalpha() and w.isascii() and df.get(w, 0) <= HEAD_DF for w in shared)
 
     def joins(self, match: EventMatch | None) -> bool:
         if match is None:

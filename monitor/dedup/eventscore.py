@@ -13,6 +13,7 @@ import math
 from array import array
 from collections.abc import Iterable
 from itertools import repeat
+from operator import itemgetter
 
 import numpy as np
 
@@ -85,6 +86,16 @@ def _numbers_disagree(query: set[str], story: set[str], shared: tuple[str, ...])
     """Do two reports that each print ``MIN_NUMBERS`` numbers or more share none of them, nor a named
     day? Reports of one happening agree on its figures (the toll, the price, the score); the next
     day's market close or another town's storm, written from the same frame, do not."""
-    if any(w.isdigit() or w.startswith("@") for w in shared):
+    firsts = "".join(map(_FIRST, shared))  # a number's key starts with a digit, a named day's with "@"
+    if "@" in firsts or any(map(str.isdigit, firsts)):
         return False
-    return sum(map(str.isdigit, query)) >= MIN_NUMBERS and sum(map(str.isdigit, story)) >= MIN_NUMBERS
+    return _count_numbers(query) >= MIN_NUMBERS and _count_numbers(story) >= MIN_NUMBERS
+
+
+def _count_numbers(keys: Iterable[str]) -> int:
+    """Number keys are values ("3412", "8.6", "1.2e+06"): the only keys that start with a digit.
+    Counted in C (``map``): a ``find`` asks it of up to ``CANDIDATES`` stories of 80 keys each."""
+    return sum(map(str.isdigit, map(_FIRST, keys)))
+
+
+_FIRST = itemgetter(0)

@@ -167,7 +167,7 @@ class StoryIndex:
         return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
     def _new_story(self, sig: Signature, score: float, reason: str, shares: dict[int, float] | None = None) -> Decision:
-        match: EventMatch | None = self.events.find(sig.keywords, sig.when, shares)
+        match: EventMatch | None = self.events.find(sig.keywords, sig.when, shares, sig.heads)
         if match is not None:  # name what is shared as this entry wrote it
             match = match.as_written(dict(zip(sig.keywords, sig.written, strict=False)))
         if self.events.joins(match):
@@ -232,7 +232,7 @@ class StoryIndex:
             # next bulletin. A shorter copy of its first one has too few of them to say so.
             return replace(best[0], series=True), best[1], best[2], best[3]
         if best[4] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
-            quoting = not best[0].query_shorter and round_up(sig, best[2].story_id, verified)
+            quoting = not best[0].query_shorter and round_up(sig, best[2].story_id, verified, self.events.event_of)
         else:  # a new story, of no event when it quotes stories of several
             quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, touched)
         if quoting:

@@ -32,6 +32,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 _DIGRAPHS = (("zh", "j"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("ph", "f"), ("th", "t"), ("ck", "k"))
 _SOUNDS = str.maketrans({"q": "k", "c": "k", "v": "b", "w": "b", "f": "b", "l": "r", "z": "j"})
 _VOWELS = frozenset("aeiouy")
+_NASAL = re.compile("m(?=[^aeiouybpmfvw])")
 
 
 @lru_cache(maxsize=1 << 16)  # the news repeats its names: most lookups are hits
@@ -40,6 +41,9 @@ def name_key(name: str) -> str | None:
     ascii_name = re.sub(r"[^a-z]", "", anyascii(_POSSESSIVE.sub("", name)).lower())
     for digraph, sound in _DIGRAPHS:
         ascii_name = ascii_name.replace(digraph, sound)
+    # A nasal before a consonant is written m or n by one romanisation or another (Bengali
+    # চাঁদপুর is "caamdpur", Chandpur): one sound, n, except before a lip sound.
+    ascii_name = _NASAL.sub("n", ascii_name)
     folded = ascii_name.translate(_SOUNDS).replace("h", "")
     if not folded:
         return None

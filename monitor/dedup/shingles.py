@@ -23,18 +23,22 @@ SENTENCES = 32
 # Numbers (thousands grouped by a comma, a point or a space: "1 200"), katakana runs (foreign
 # names), Han names and places marked by their suffix (田中一郎氏, 福井市), and capitalised words
 # of the Latin, Greek and Cyrillic alphabets.
+# A number in any digit system (``\\d``: Persian ۸۶, Devanagari ८६), its separators (Arabic ٫ and ٬ too),
+# and its multiplier word.
+NUMBER = (
+    r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.\u066b]\d+)?(?!\d)|\d[\d,.\u066b\u066c]*\d|\d)"
+    r"(?:\s?(?P<times>万亿|万|亿|千|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
+    r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b))?"  # 亿元: no word boundary in Chinese
+)
 _FACT = re.compile(
-    r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.]\d+)?(?!\d)|\d[\d,.]*\d|\d)"
-    r"(?:\s?(?P<times>万亿|万|亿|千|thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
-    r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b)?"
-    r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
+    NUMBER + r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
     r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
 )
 # A number's multiplier word, in the languages the monitor reads: "24.8万" and "248000" are one number.
 _TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
 _TIMES |= dict.fromkeys(("mln", "млн", "Mio", "millones", "milyon"), 1e6)
 _TIMES |= dict.fromkeys(("billion", "bn", "млрд", "Mrd", "milliard", "milliards", "mil millones", "milyar"), 1e9)
-_SPACES = str.maketrans("", "", " \u00a0\u202f\u2009")
+_SPACES = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "\u2009": None, "\u066b": ".", "\u066c": ","})
 _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 # Capitalised because they open a sentence or a clause, not because they name anything.
 _NOT_FACTS = frozenset(

@@ -38,7 +38,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from monitor.dedup.clean import clean
-from monitor.dedup.events import event_time, keywords_written
+from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
     SHINGLE_CHARS,
     SHINGLE_WORDS,
@@ -63,10 +63,12 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): S4 kept a credit glued
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): S5 keyed numbers by their
+# digits ("3,412" gave 412, "۳۴۱۲" its Persian digits) and no word of a script without capitals, and
+# folded "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued
 # to the dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"S5"
+_MAGIC = b"S6"
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
@@ -95,6 +97,7 @@ class Signature:
     written: tuple[str, ...] = ()
     title_words: int = 0
     lines: tuple[tuple[int, frozenset[int], frozenset[int]], ...] = ()  # per sentence: hash, shingles, facts
+    heads: tuple[str, ...] = ()  # the keys of the names the headline writes (``eventkeys.keywords_and_heads``)
 
     @property
     def threshold(self) -> int:
@@ -154,7 +157,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
     published = entry.published or seen
     title_tokens = _own_name_dropped(script_tokens(fold(entry.title)), entry.outlet)
-    found = keywords_written(entry, published, cleaned.text)
+    found, heads = keywords_and_heads(entry, published, cleaned.text)
     spans = fact_spans(text)
     return Signature(
         keys=keys,
@@ -171,6 +174,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         outlet=sys.intern(entry.outlet),
         shingles=frozenset(unique),
         written=tuple(found.values()),
+        heads=heads,
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
         lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans),
     )
