@@ -19,7 +19,21 @@ from monitor.pipeline import poll_all
 from monitor.pipeline.kept import Kept
 
 PLACES = ("Kellbach", "Orwin", "Tessary", "Molde Ridge", "Pallas Bay", "Usterholm", "Varn", "Quillon")
-WORDS = "council depot budget harbour ferry school bridge tender vote roof grant audit line".split()
+WORDS = [
+    "council",
+    "depot",
+    "budget",
+    "harbour",
+    "ferry",
+    "school",
+    "bridge",
+    "tender",
+    "vote",
+    "roof",
+    "grant",
+    "audit",
+    "line",
+]
 
 
 def _story(n: int) -> tuple[str, str]:
