@@ -142,15 +142,15 @@ def build(
     rt = replace(rt, command_feeds=load_command_feeds(store, config))
     window = timedelta(seconds=config.dedup.window)
 
-    kept = Kept(
-        config.storage_path.with_name(config.storage_path.name + ".window") if lock else None, startup.index_key(window)
-    )
+    # A one-off run keeps the index for the next (``pipeline/kept.py``); a daemon only reads it at start.
+    path = config.storage_path.with_name(config.storage_path.name + ".window") if lock else None
+    kept = Kept(path, startup.index_key(window), saving=not lean)
 
     def load_index() -> StoryIndex:
-        from monitor.dedup.rebuild import rebuild_index  # numpy and the dedup code: only for a cycle with news
-
-        since = clock() - window
-        index = kept.load(store, since) or rebuild_index(store, since, window, backfill=lock)
+        since = clock() - window  # numpy and the dedup code load here: only for a cycle with news
+        index = kept.load(store, since)
+        if index is None:
+            index = kept.build(store, since, window, backfill=lock)
         log.info("dedup index holds %s", plural(len(index), "recent entry", "recent entries"))
         return index
 

@@ -177,3 +177,20 @@ def test_a_kept_file_that_would_run_code_is_a_miss_and_runs_nothing(tmp_path, mo
     finally:
         p.close()
         server.__exit__(None, None, None)
+
+
+def test_a_run_that_updates_a_known_entry_keeps_nothing_and_the_next_writes_it_whole(tmp_path):
+    with FeedServer() as server:
+        config = write_config(tmp_path, [server.url("/wire.xml"), server.url("/relay.xml")], [], extra=ONE_AT_A_TIME)
+        _publish(server, wire=[0, 1, 2], relay=[0])
+        _once(config)
+        kept = tmp_path / "state.db.window"
+        assert kept.exists()
+        title, body = _story(1)
+        when = datetime.now(UTC) - timedelta(hours=1)
+        server.put("/wire.xml", _rss([("w3", *_story(3)), ("w1", title, body + " Updated: 41 now object.")], when))
+        assert "updated" in _once(config)  # re-signed in the index: a rebuild would read it in its place
+        assert not kept.exists()
+        server.put("/wire.xml", _rss([("w4", *_story(4)), ("w3", *_story(3))], when))
+        assert "read from" not in _once(config)
+        assert kept.exists()

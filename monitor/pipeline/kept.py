@@ -36,12 +36,15 @@ from monitor.store import Store
 from monitor.store.window import window_rows
 
 if TYPE_CHECKING:
-    from monitor.dedup import StoryIndex
+    from monitor.dedup import Signature, StoryIndex
 
 log = logging.getLogger(__name__)
 
 USEFUL = timedelta(hours=1)
 REBASE = 1000  # rows kept after the index before it is written whole again (each costs an ``add`` to read)
+Row = tuple[
+    int, int, int, datetime, "Signature"
+]  # what ``StoryIndex.load`` takes: entry, story, event, seen, signature
 
 _ALLOWED = {
     "array": {"array", "_array_reconstructor"},
@@ -83,6 +86,16 @@ def _part(value: Any) -> bytes:
     return len(data).to_bytes(8, "little") + data
 
 
+def _signed(read: list[tuple[Any, ...]]) -> list[Row] | None:
+    """``read`` (rows as stored) as the index loads them; None when one has no signature of this design."""
+    rows: list[Row] = []
+    for entry_id, story_id, event_id, seen, sig in window_rows(read):
+        if sig is None:
+            return None
+        rows.append((entry_id, story_id, event_id, seen, sig))
+    return rows
+
+
 def _load(part: bytes) -> Any:
     return _Index(io.BytesIO(part)).load()
 
@@ -91,23 +104,30 @@ def _load(part: bytes) -> Any:
 class Kept:
     """The kept index of one database (``path``; None keeps nothing) under ``key`` (code and versions).
 
-    ``load`` at the first need of the index in a run, ``save`` at the run's end."""
+    ``load`` (or ``build`` when it finds nothing) at the first need of the index in a run; ``save`` at
+    the end of a run made ``saving`` (a daemon reads a kept index at start but writes none)."""
 
     path: Path | None
     key: str
+    saving: bool = True
     _since: datetime | None = None  # the window's start when this run first needed the index
-    _digest: Any = None  # of the rows the file holds when this run read it (hashlib), else None
+    _digest: Any = None  # of the rows read (from the file's window, or those built from), hashlib
     _rows: int = 0
     _last: int = 0
     _later: int = 0  # rows of the file's later parts
+    _hit: bool = False
+    _existed: bool = False  # a file was there, and did not hold this window
+    _built: list[Row] | None = None  # the rows ``build`` loaded, for ``save`` to write the index whole
+    _spoilt: bool = False
 
     def load(self, store: Store, since: datetime) -> StoryIndex | None:
-        """The kept index when the window from ``since`` is the one it holds; else None (then rebuild)."""
+        """The kept index when the window from ``since`` is the one it holds; else None (then ``build``)."""
         self._since = since
         if self.path is None:
             return None
         try:
             parts = _parts(self.path.read_bytes())
+            self._existed = True
             head = _load(parts[0])
             if head["key"] != self.key:
                 return None
@@ -121,30 +141,56 @@ class Kept:
                 return None
             index: StoryIndex = _load(parts[1])
             for part in later:
-                for entry_id, story_id, event_id, seen, sig in window_rows(part["stored"]):
-                    if sig is None:
-                        raise ValueError(f"entry {entry_id} kept without its signature")
+                signed = _signed(part["stored"])
+                if signed is None:
+                    raise ValueError("an entry kept without its signature")
+                for entry_id, story_id, event_id, seen, sig in signed:
                     index.add(entry_id, story_id, event_id, sig, seen)
         except FileNotFoundError:
             return None
         except Exception as exc:  # unreadable, cut short, from another version, tampered with: rebuilt
             log.debug("kept dedup index %s not used: %s", self.path, exc)
             return None
-        self._digest, self._rows, self._last = digest, count, top
+        self._digest, self._rows, self._last, self._hit = digest, count, top, True
         self._later = sum(len(part["stored"]) for part in later)
         log.debug("dedup index of %d entries read from %s", len(index), self.path)
         return index
 
+    def build(self, store: Store, since: datetime, window: timedelta, *, backfill: bool) -> StoryIndex:
+        """The index of the window from ``since`` as the store has it (``rebuild_index``); a run that saves
+        keeps the rows it read and their digest, so its ``save`` need not read them again."""
+        from monitor.dedup import StoryIndex
+        from monitor.dedup.rebuild import rebuild_index
+
+        self._since = since
+        if self.path is None or not self.saving or self._existed:
+            return rebuild_index(store, since, window, backfill=backfill)
+        read: list[tuple[Any, ...]] = []
+        self._digest, self._rows, self._last = store.window_digest(since, rows=read)
+        rows = _signed(read)
+        if rows is None:  # signatures of an earlier design: computed (and stored) by the rebuild
+            self._digest = None
+            return rebuild_index(store, since, window, backfill=backfill)
+        index = StoryIndex(window=window)
+        index.load(rows)  # what rebuild_index does when every row has its signature
+        self._built = rows
+        return index
+
+    def spoil(self) -> None:
+        """The index changed otherwise than by new entries (an update re-signed one, a poll rolled back):
+        the rows it was read from are not the store's any more. Nothing is kept."""
+        self._spoilt = True
+
     def save(self, store: Store, now: datetime, window: timedelta) -> None:
         """Keep what the next run needs, if this run needed the index. Safe to call twice."""
-        if self.path is None or self._since is None:
+        if self.path is None or self._since is None or not self.saving:
             return  # no index this run: the file, if any, is as valid as it was (its digest says)
         try:
-            if not (self._digest is not None and self._append(store)) and not self._rebase(store, now, window):
+            if self._spoilt or not (self._append(store) if self._hit else self._rebase(store, now, window)):
                 self.path.unlink(missing_ok=True)
         except OSError as exc:  # a read-only state folder: the next run rebuilds
             log.debug("kept dedup index %s not written: %s", self.path, exc)
-        self._since = self._digest = None
+        self._since = self._digest = self._built = None
 
     def _append(self, store: Store) -> bool:
         """The rows stored since the file was read, after its digest (the file read this run)."""
@@ -152,7 +198,7 @@ class Kept:
         stored: list[tuple[Any, ...]] = []
         digest, new, top = store.window_digest(self._since, self._last, self._digest.copy(), stored)
         if self._later + new > REBASE or any(row[4] is None for row in stored):
-            return False
+            return False  # the next run builds the index and writes it whole
         if new:
             part = {"stored": stored, "digest": digest.hexdigest(), "rows": self._rows + new, "last": top}
             with open(self.path, "ab") as file:
@@ -160,19 +206,25 @@ class Kept:
         return True
 
     def _rebase(self, store: Store, now: datetime, window: timedelta) -> bool:
-        """The index a rebuild gives now, written whole, if a next run may still find its window."""
-        from monitor.dedup.rebuild import rebuild_index
+        """The index of the rows ``build`` read and those stored since, written whole, if a next run may
+        still find this window. Not after a file this run found stale: what made it so may again."""
+        from monitor.dedup import StoryIndex
 
-        assert self.path is not None
-        since = now - window
-        start, _, _ = store.window_span(since)
+        assert self.path is not None and self._since is not None
+        if self._built is None or self._digest is None:
+            return False
+        start, count, _ = store.window_span(self._since)
         if start is None or start + window - now < USEFUL:
             return False  # its oldest entry ages out before a next run could use it
-        index = rebuild_index(store, since, window, backfill=False)
-        digest, rows, top = store.window_digest(since)
-        if rows != len(index):
+        stored: list[tuple[Any, ...]] = []
+        digest, new, top = store.window_digest(self._since, self._last, self._digest, stored)
+        added = _signed(stored)
+        if added is None or self._rows + new != count:
             return False
-        head = {"key": self.key, "digest": digest.hexdigest(), "rows": rows, "last": top}
+        rows = self._built + added
+        index = StoryIndex(window=window)
+        index.load(rows)
+        head = {"key": self.key, "digest": digest.hexdigest(), "rows": len(rows), "last": top}
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
