@@ -23,6 +23,7 @@ not written: the next run could not use it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import logging
 import os
@@ -97,7 +98,13 @@ def _signed(read: list[tuple[Any, ...]]) -> list[Row] | None:
 
 
 def _load(part: bytes) -> Any:
-    return _Index(io.BytesIO(part)).load()
+    collecting = gc.isenabled()
+    gc.disable()  # every object read lives as long as the index: collections would only rescan them (0.17 -> 0.07 s)
+    try:
+        return _Index(io.BytesIO(part)).load()
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @dataclass
