@@ -75,8 +75,14 @@ class Pipeline:
 
     def keep_index(self) -> None:
         """Keep the dedup window beside the database for the next run (``pipeline/kept.py``), if this run
-        built the index. A one-off run calls it at its end; safe to call twice."""
-        if self.kept is not None:
+        built the index. A one-off run calls it at its end: the index is dropped (a later poll would build
+        it again) and the parser workers stopped. Safe to call twice."""
+        if self.kept is not None and self._index is not None:
+            # Written from the rows the store holds, not from this index: let it and the parser workers
+            # go first, or a cold run would hold both indexes and its workers at its end (its peak RSS).
+            self.parser.close()
+            with self._index_lock:
+                self._index = None
             self.kept.save(self.store, self.clock(), timedelta(seconds=self.runtime.config.dedup.window))
 
     def close(self) -> None:
