@@ -41,6 +41,8 @@ def decisions(code: Path, server: Served, folder: Path, rules: int | dict[str, s
     out: dict[str, list[tuple]] = {}
     for cycle in (0, 1):
         server.publish(cycle)
+        kept = (folder / "state.db.window").exists()  # the dedup index a run keeps for the next (pipeline/kept.py)
+        print(f"{folder.name}: cycle {cycle}: a kept dedup index beside the database: {'yes' if kept else 'no'}")
         subprocess.run(command, cwd=code, env=env, check=True, capture_output=True)
         with sqlite3.connect(folder / "state.db") as conn:
             out[f"entries after cycle {cycle}"] = conn.execute(ENTRIES, (server.base,)).fetchall()

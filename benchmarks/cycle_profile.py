@@ -62,8 +62,14 @@ def once(config: Path, code: Path, env: dict[str, str], out: Path | None = None,
 
 
 def copy_db(source: Path, target: Path) -> None:
+    """``source`` copied to ``target`` with the dedup index kept beside it (``state.db.window``): the two
+    are one state (a run takes the kept index only for the window it was kept with)."""
     for stale in (target, target.with_name(target.name + "-wal"), target.with_name(target.name + "-shm")):
         stale.unlink(missing_ok=True)
+    kept, copy = source.with_name(source.name + ".window"), target.with_name(target.name + ".window")
+    copy.unlink(missing_ok=True)
+    if kept.exists():
+        shutil.copy(kept, copy)
     if not source.exists():
         return
     a, b = sqlite3.connect(source), sqlite3.connect(target)

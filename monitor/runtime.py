@@ -128,7 +128,9 @@ def build(
 
     ``lean`` for a long-running process: what only sending needs is loaded when sending (``load``).
     """
+    from monitor import startup
     from monitor.pipeline import Pipeline  # the pipeline imports Runtime from here
+    from monitor.pipeline.kept import Kept
 
     rt = load(config, lean=lean, cache=beside(config.storage_path) if lock else None)
     if warning := exposure(config, rt.notifier):
@@ -140,10 +142,15 @@ def build(
     rt = replace(rt, command_feeds=load_command_feeds(store, config))
     window = timedelta(seconds=config.dedup.window)
 
-    def load_index() -> StoryIndex:
-        from monitor.dedup.rebuild import rebuild_index  # numpy and the dedup code: only for a cycle with news
+    # A one-off run keeps the index for the next (``pipeline/kept.py``); a daemon only reads it at start.
+    path = config.storage_path.with_name(config.storage_path.name + ".window") if lock else None
+    kept = Kept(path, startup.index_key(window), saving=not lean)
 
-        index = rebuild_index(store, clock() - window, window, backfill=lock)
+    def load_index() -> StoryIndex:
+        since = clock() - window  # numpy and the dedup code load here: only for a cycle with news
+        index = kept.load(store, since)
+        if index is None:
+            index = kept.build(store, since, window, backfill=lock)
         log.info("dedup index holds %s", plural(len(index), "recent entry", "recent entries"))
         return index
 
@@ -158,6 +165,7 @@ def build(
         store=store,
         client=make_client(allow_private=config.polling.allow_private),
         load_index=load_index,
+        kept=kept,
         clock=clock,
         hosts=HostSlots(config.polling.per_host),
         # A one-off run reads its first bodies in place (pool.INLINE_BYTES); a daemon keeps parsing out of its process.

@@ -12,6 +12,7 @@ import functools
 import importlib.util
 import os
 from collections.abc import Callable, Iterable
+from datetime import timedelta
 from pathlib import Path
 
 from monitor.config import Config
@@ -83,3 +84,9 @@ def namer(config: Config, cache: StartupCache, *, lean: bool) -> Namer:
         return cache.value("labels", key, lambda: name(urls))
 
     return named
+
+
+def index_key(window: timedelta) -> str:
+    """What a kept dedup index (``pipeline/kept.py``) depends on besides the window's rows: the window's
+    length, monitor's code and the installed numpy (its arrays are pickled)."""
+    return digest(["index", str(window.total_seconds()), *_monitor_code(), _installed("numpy")])

@@ -99,6 +99,7 @@ def _cycle(pipeline: Pipeline, *, dry_run: bool) -> None:
             report = Outbox(pipeline.store, pipeline.metrics, pipeline.clock).deliver(rt, force=True)
             runtime.prune(pipeline)
             pipeline.store.catch_up_fts()  # for `rules test`; the daemon does it every few minutes
+            pipeline.keep_index()  # for the next run, which then need not rebuild it
     finally:
         pipeline.close()
     errors = sum(1 for r in results if r.error)

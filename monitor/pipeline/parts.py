@@ -6,7 +6,7 @@ import hashlib
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 import httpx
@@ -15,6 +15,7 @@ from monitor.daemon.metrics import Metrics
 from monitor.ingest.articles import Articles
 from monitor.ingest.fetch import HostSlots
 from monitor.ingest.pool import FeedParser
+from monitor.pipeline.kept import Kept
 from monitor.runtime import Runtime
 from monitor.store import Store
 
@@ -45,6 +46,7 @@ class Pipeline:
     # which entries it need not examine. A hint only (lost on restart); ~8 bytes per entry.
     read_keys: dict[str, bytes] = field(default_factory=dict)
     articles: Articles | None = None  # fetches linked articles (issue 16); made from the parts above when None
+    kept: Kept | None = None  # the dedup index kept for the next run (``keep_index``); None keeps nothing
     _process_lock: threading.Lock = field(default_factory=threading.Lock)
     _index: StoryIndex | None = None
     _index_lock: threading.Lock = field(default_factory=threading.Lock)
@@ -70,6 +72,18 @@ class Pipeline:
         """Swap in a new snapshot (a reload). Polls under way finish with the one they started with."""
         self.parser.use_rules(runtime.rules)
         self.runtime = runtime
+
+    def keep_index(self) -> None:
+        """Keep the dedup window beside the database for the next run (``pipeline/kept.py``), if this run
+        built the index. A one-off run calls it at its end: the index is dropped (a later poll would build
+        it again) and the parser workers stopped. Safe to call twice."""
+        if self.kept is not None and self._index is not None:
+            # Written from the rows the store holds, not from this index: let it and the parser workers
+            # go first, or a cold run would hold both indexes and its workers at its end (its peak RSS).
+            self.parser.close()
+            with self._index_lock:
+                self._index = None
+            self.kept.save(self.store, self.clock(), timedelta(seconds=self.runtime.config.dedup.window))
 
     def close(self) -> None:
         """Stop the parser workers, close the HTTP client and the store. Safe to call twice."""

@@ -120,6 +120,8 @@ def _store(
             from monitor.dedup.rebuild import rebuild_index
 
             p.index = rebuild_index(p.store, p.clock() - p.index.window, p.index.window, backfill=False)
+            if p.kept is not None:
+                p.kept.spoil()
             raise
     tally.record(p.metrics)  # only what was committed
     return len(new), alerts

@@ -183,6 +183,8 @@ def update(p: Pipeline, rt: Runtime, entry: Entry, entry_id: int, stored_hash: s
         entry_id, entry, now, content_hash=new_hash, reason=reason, signature=sig, alerts=queued, detail=detail
     )
     p.index.add(entry_id, story_id, p.store.story_event(story_id), sig, now)
+    if p.kept is not None:
+        p.kept.spoil()  # a rebuild would read the entry in its place, re-signed: the kept index is not that
     log.info("entry %s updated (%s)%s", entry.link or entry.key, reason, ", re-alerting" if added else "")
     return added
 

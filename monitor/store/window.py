@@ -3,6 +3,8 @@ index is rebuilt from them) and written after the fact for rows stored before si
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -16,6 +18,14 @@ if TYPE_CHECKING:  # the dedup code and numpy load only when the window is read 
     from monitor.dedup.signature import Signature
 
 SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when")
+# The rows the dedup index is rebuilt from: what ``recent_signatures`` reads, and ``window_digest`` digests.
+# "+e.id": ordering by the primary key made SQLite scan every entry (the whole history, 0.6 s per
+# million) instead of reading the window by first_seen.
+_WINDOW = (
+    "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
+    "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet FROM entries e JOIN stories s ON s.id = e.story_id "
+    "WHERE e.first_seen >= ? AND e.id > ? ORDER BY +e.id"
+)
 
 
 def signature_values(sig: Signature | None) -> tuple[Any, ...]:
@@ -30,35 +40,68 @@ def signature_columns(sig: Signature | None) -> dict[str, Any]:
     return {} if sig is None else dict(zip(SIGNATURE_COLUMNS, signature_values(sig), strict=True))
 
 
+def window_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
+    """Rows as ``_WINDOW`` reads them, as the index is rebuilt from them: each with its stored signature or None."""
+    from monitor.dedup.signature import Signature
+
+    for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet in rows:
+        sig = None
+        if blob is not None and lede is not None:
+            # Interned: the index keeps every keyword, and most recur in many entries.
+            keywords = tuple(map(sys.intern, words.split())) if words else ()
+            # None for a signature of the earlier design: the rebuild computes it again.
+            sig = Signature.unpack(blob, lede, keywords, when, sys.intern(outlet or ""))
+        yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
+
+
 class WindowMixin(StoriesMixin):
     """The entries of the dedup window and their stored signatures."""
 
     def recent_signatures(self, since: datetime) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
         """(entry_id, story_id, event_id, first_seen, stored signature or None) for the dedup window, oldest first."""
-        sql = (
-            "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
-            "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet FROM entries e JOIN stories s ON s.id = e.story_id "
-            # "+e.id": ordering by the primary key made SQLite scan every entry (the whole
-            # history, 0.6 s per million) instead of reading the window by first_seen.
-            "WHERE e.first_seen >= ? ORDER BY +e.id"
-        )
-        from monitor.dedup.signature import Signature
-
         with self._lock:
-            cursor = self.db.execute(sql, [iso(since)])
+            cursor = self.db.execute(_WINDOW, [iso(since), 0])
         while True:
             with self._lock:
                 rows = cursor.fetchmany(_BATCH)  # in steps: never the whole window's rows and signatures at once
             if not rows:
                 return
-            for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet in rows:
-                sig = None
-                if blob is not None and lede is not None:
-                    # Interned: the index keeps every keyword, and most recur in many entries.
-                    keywords = tuple(map(sys.intern, words.split())) if words else ()
-                    # None for a signature of the earlier design: the rebuild computes it again.
-                    sig = Signature.unpack(blob, lede, keywords, when, sys.intern(outlet or ""))
-                yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
+            yield from window_rows(rows)
+
+    def window_digest(
+        self, since: datetime, after: int = 0, digest: Any = None, rows: list[tuple[Any, ...]] | None = None
+    ) -> tuple[Any, int, int]:
+        """A digest of the rows ``recent_signatures(since)`` reads (those with an id above ``after``),
+        continuing ``digest`` (a hashlib object) if given: (digest, rows, highest id or ``after``).
+        ``rows`` (a list) gets the rows read, as stored.
+
+        Every column the rebuild reads goes in, row by row in id order, so two windows share a digest
+        only when a rebuild would read the same rows (``pipeline/kept.py``). Unpacks no signature."""
+        digest = digest or hashlib.blake2b(digest_size=16)
+        count, last = 0, after
+        with self._lock:
+            cursor = self.db.execute(_WINDOW, [iso(since), after])
+        while True:
+            with self._lock:
+                batch = cursor.fetchmany(_BATCH)
+            if not batch:
+                return digest, count, last
+            for row in batch:
+                digest.update(
+                    marshal.dumps(row, 2)
+                )  # version 2: no back-references, the same values give the same bytes
+            if rows is not None:
+                rows += batch
+            count += len(batch)
+            last = batch[-1][0]
+
+    def window_span(self, since: datetime) -> tuple[datetime | None, int, int]:
+        """The window from ``since`` in one look: when its oldest entry was first seen (None: empty),
+        how many entries it holds and the highest id."""
+        sql = "SELECT min(first_seen), count(*), coalesce(max(id), 0) FROM entries WHERE first_seen >= ?"
+        with self._lock:
+            start, count, top = self.db.execute(sql, [iso(since)]).fetchone()
+        return (datetime.fromisoformat(start) if start else None), count, top
 
     def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
         """Store dedup signatures computed after the fact (rows written before signatures were kept)."""
