@@ -122,3 +122,21 @@ def test_an_undated_older_entry_is_signed_as_of_when_it_was_first_seen():
     [(entry_id, sig)] = store.saved
     assert entry_id == 1 and sig.when == seen.timestamp()
     assert index.find(Entry("https://copy.example/feed", "Copy", "c", "", "Ferry", "", FIRST), seen).story_id == 1
+
+
+def test_a_glued_desk_ends_before_a_word_in_capitals():
+    """The desk glued after "Name |" is at most three words and ends before a word in capitals
+    (``_inline_byline``): a dateline, or the story's own first word."""
+    dated = clean("Ida Berg | NEWS desk KABUL - Talks resumed on Monday.")
+    assert dated.text == "Talks resumed on Monday." and dated.flags & DATELINE and dated.flags & BYLINE
+    assert clean("Ida Berg | Harbour desk UK ministers met on Monday.").text == "UK ministers met on Monday."
+
+
+def test_a_glued_desk_opening_with_a_one_letter_word_leaves_the_story_s_end():
+    assert clean("Ida Berg | A court in Kellbach ruled on Monday.").text.endswith("Kellbach ruled on Monday.")
+
+
+def test_a_body_that_is_only_a_name_and_a_desk_is_never_cut_inside_the_credit():
+    """Read as all wrapping (no text) or left as it stands; never a piece of the credit as the story."""
+    for body in ("Ida Berg | Desk", "Ida Berg | Harbour desk"):
+        assert clean(body).text in ("", body), body
