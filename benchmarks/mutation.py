@@ -79,6 +79,8 @@ TARGETS = {
             "tests/test_mutation_kills_suggest.py",
             "tests/test_mutation_kills_terms.py",
             "tests/test_mutation_kills_rules_core.py",
+            "tests/test_mutation_kills_rules_arabic.py",
+            "tests/test_mutation_kills_rules_clause.py",
         ),
     ),
     "outbox": Target(
