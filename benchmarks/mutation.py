@@ -105,6 +105,7 @@ TARGETS = {
             "tests/test_lean.py",
             "tests/test_mutation_kills_dry_run.py",
             "tests/test_mutation_kills_outbox_rest.py",
+            "tests/test_mutation_kills_outbox_catchup.py",
         ),
     ),
     "outbox-core": Target(
