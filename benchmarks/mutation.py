@@ -19,6 +19,7 @@ and the mutants it reached are reported; every report line is also broken down p
 mutmut runs the tests in this process's children, so a test that only drives a CLI child
 process (``run_cli``) cannot see a mutant: such code counts as "no tests", not as survived.
 The figures measured, and each survivor left with its reason: benchmarks/mutation_survivors.md.
+``benchmarks/mutation_rerun.py`` runs a finished run's survivors again with test files added since.
 """
 
 from __future__ import annotations
