@@ -19,6 +19,7 @@ and the mutants it reached are reported; every report line is also broken down p
 mutmut runs the tests in this process's children, so a test that only drives a CLI child
 process (``run_cli``) cannot see a mutant: such code counts as "no tests", not as survived.
 The figures measured, and each survivor left with its reason: benchmarks/mutation_survivors.md.
+``benchmarks/mutation_rerun.py`` runs a finished run's survivors again with test files added since.
 """
 
 from __future__ import annotations
@@ -79,6 +80,8 @@ TARGETS = {
             "tests/test_mutation_kills_suggest.py",
             "tests/test_mutation_kills_terms.py",
             "tests/test_mutation_kills_rules_core.py",
+            "tests/test_mutation_kills_rules_arabic.py",
+            "tests/test_mutation_kills_rules_clause.py",
         ),
     ),
     "outbox": Target(
@@ -103,6 +106,7 @@ TARGETS = {
             "tests/test_lean.py",
             "tests/test_mutation_kills_dry_run.py",
             "tests/test_mutation_kills_outbox_rest.py",
+            "tests/test_mutation_kills_outbox_catchup.py",
         ),
     ),
     "outbox-core": Target(
@@ -125,6 +129,8 @@ TARGETS = {
             "tests/test_dedup_e2e.py",
             "tests/test_mutation_kills.py",
             "tests/test_mutation_kills_dedup.py",
+            "tests/test_mutation_kills_dedup_compare.py",
+            "tests/test_mutation_kills_dedup_clean.py",
             "tests/test_dedup_eventnames.py",
             # The in-process tests of these files (their CLI tests see no mutant and take 20 s each).
             "tests/test_dedup_clean.py::test_wrapping_is_recognised_by_its_shape",
