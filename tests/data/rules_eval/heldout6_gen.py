@@ -18,9 +18,9 @@ from heldout4_gen import shape
 HERE = Path(__file__).resolve().parent
 # key: (display name, what the feed's <language> says, UTC offset in hours)
 OUTLETS = {
-    "sl": ("Saltmarsh Ledger", "en", 0),
-    "qd": ("Quillfield Dispatch", "en", -5),
-    "cw": ("Cinderwick Gazette", None, 5.5),
+    "sl": ("Sallowfen Chronicle", "en", 0),
+    "qd": ("Quillfield Tideline", "en", -5),
+    "cw": ("Cinderwick Beacon", None, 5.5),
     "ag": ("Threadloom Newsdesk", "en", 0),  # aggregator: its feed says en whatever it carries
     "kv": ("Камский вестовой", "ru", 3),
     "op": ("Обская перекличка", "ru", 7),
@@ -29,12 +29,12 @@ OUTLETS = {
     "cd": ("千鳥ヶ淵通信", "ja", 9),
     "kd": ("霧島デイリー", None, 9),
     "de": ("Der Rheinkiesel", "de", 1),
-    "fr": ("Le Guetteur du Rhône", None, 1),
+    "fr": ("Le Guetteur de la Saône", None, 1),
     "es": ("El Vigía del Ebro", "es", 1),
-    "uk": ("Дніпровий дзвін", "uk", 2),
+    "uk": ("Поліський дзвін", "uk", 2),
     "zh": ("江畔观察", None, 8),
-    "ar": ("منارة الخليج الجديدة", "ar", 3),
-    "tr": ("Boğaz Gündem Postası", "tr", 3),
+    "ar": ("منارة الساحل الجديدة", "ar", 3),
+    "tr": ("Marmaris Fener", "tr", 3),
     "pt": ("Correio da Ribeira", "pt", 0),
     "it": ("La Vedetta Adriatica", None, 1),
     "ko": ("새벽빛 통신", "ko", 9),
