@@ -15,7 +15,15 @@ from pathlib import Path
 import pytest
 
 DIR = Path(__file__).resolve().parent / "data" / "rules_eval"
-PARTS = {"tuning": "t", "heldout": "h", "heldout2": "v", "heldout3": "w", "heldout4": "k", "heldout5": "m"}
+PARTS = {
+    "tuning": "t",
+    "heldout": "h",
+    "heldout2": "v",
+    "heldout3": "w",
+    "heldout4": "k",
+    "heldout5": "m",
+    "heldout6": "n",
+}
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
 
