@@ -25,6 +25,7 @@ MISSING_FACTS = 3  # names and numbers of such sentences (not word for word) mis
 ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
 ROUND_UP_OTHERS = 0.25
 ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts for
+SWAP_LENGTH = 0.75  # texts this close in length: a fact in each missing from the other is a swap
 FOLLOW_UP_OWN = 0.5  # a longer text by a story's own outlet, less than this of it the story's: a follow-up
 
 
@@ -133,6 +134,15 @@ def explained(query: Signature, other: Stored) -> float:
 def headline_facts(query: Signature, other: Stored) -> float:
     """Percent of ``query``'s names and numbers found in ``other``'s (100 with too few to say)."""
     return _facts(query.facts, other.facts)
+
+
+def swapped_facts(query: Signature, other: Stored) -> bool:
+    """Does each of two texts of about one length print a name or number the other does not? A copy
+    adds (a byline, miles after kilometres) or loses (a trimmed tail) facts, one way; the next
+    bulletin of one template prints other figures in their place: 120 trucks waiting, not 300."""
+    if min(query.length, other.length) < SWAP_LENGTH * max(query.length, other.length):
+        return False
+    return _facts(query.facts, other.facts, count=True) > 0 and _facts(other.facts, query.facts, count=True) > 0
 
 
 def _facts(shorter: bytes, longer: bytes, count: bool = False) -> float:

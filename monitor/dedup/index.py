@@ -35,6 +35,7 @@ from monitor.dedup.compare import (
     headline_facts,
     round_up,
     stored,
+    swapped_facts,
 )
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import SERIES_HOURS, EventIndex, EventMatch
@@ -221,8 +222,9 @@ class StoryIndex:
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
-                if margin < 0 and doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP:
-                    own_differs.add(doc.story_id)
+                if doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP:
+                    if margin < 0 or swapped_facts(sig, doc):
+                        own_differs.add(doc.story_id)
             # Ties (a summary and the full text both held whole) go to the entry explaining most of this
             # entry's text: the summary of a follow-up is also the first paragraph of the story before it.
             # (A share, not a count: how many shingles are checked depends on the other's sample.)
