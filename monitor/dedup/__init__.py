@@ -87,10 +87,10 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of earlier designs (magic S5 and older: numbers keyed by their digits; a credit glued
-to the dateline kept as text; half of a short text sampled; MinHash bands of the opening) are
-recomputed from the stored bodies on the first start and written back (``rebuild``); stored
-decisions are kept as they are.
+Signatures of earlier designs (magic S6 and older: a number cut at the text's end kept as a fact;
+numbers keyed by their digits; a credit glued to the dateline kept as text; half of a short text
+sampled; MinHash bands of the opening) are recomputed from the stored bodies on the first start
+and written back (``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

@@ -205,7 +205,7 @@ class StoryIndex:
             else:
                 shared[found] = shared.get(found, 0.0) + 1.0
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
-        best: tuple[Evidence, int, _Doc, float, tuple[float, float, int, bool]] | None = None
+        best: tuple[Evidence, int, _Doc, float, tuple[float, float, bool, int]] | None = None
         verified: list[_Doc] = []
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
         touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed
@@ -222,15 +222,16 @@ class StoryIndex:
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
-                if doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP:
-                    if margin < 0 or swapped_facts(sig, doc):
-                        own_differs.add(doc.story_id)
+                own = doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP
+                if own and (margin < 0 or swapped_facts(sig, doc)):
+                    own_differs.add(doc.story_id)
             # Ties (a summary and the full text both held whole) go to the entry explaining most of this
             # entry's text: the summary of a follow-up is also the first paragraph of the story before it.
             # (A share, not a count: how many shingles are checked depends on the other's sample.)
             # Then to the entry under the same headline: a truncated copy of a follow-up holds only the
             # paragraph it repeats from the story before it, under the follow-up's headline.
-            rank = (margin, explained(sig, doc) if margin >= 0 else 0.0, evidence.found, doc.title == sig.title)
+            share = explained(sig, doc) if margin >= 0 else 0.0
+            rank = (margin, share, doc.title == sig.title, evidence.found)
             if best is None or rank > best[4]:
                 best = (evidence, entry_id, doc, needed, rank)
         if best is None:
