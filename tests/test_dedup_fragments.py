@@ -10,7 +10,10 @@ entry read by the real parser:
 - an outlet's bulletin days later from one template, printing other figures in place of its own
   (120 trucks, not 300), is a new story even in a script whose names have no capitals (so numbers
   are its only facts, too few to fail the share); its re-run adding a figure (a phone number, miles
-  after kilometres) stays a copy.
+  after kilometres) stays a copy;
+- a desk's next-day story opening with the paragraph it ran the day before, word for word, with its
+  names and numbers, then telling what is new (too much to be a copy), is of its event; the next
+  issue of a template repeating one sentence of its frame is not (its bulletin test above).
 """
 
 from __future__ import annotations
@@ -85,3 +88,29 @@ def test_an_outlets_bulletin_days_later_printing_other_figures_is_a_new_story():
     title = f"{ROAD_TITLE} ተጎታች ላላቸው ተሽከርካሪዎች"
     decision = index.find(_parsed("a3", title, later, "Shewa Road Desk", hours=50), START)
     assert decision.story_id is None and "next bulletin" in decision.reason, decision.reason
+
+
+BOAT = (  # Amharic: a passenger boat capsized on Lake Tana; 46 rescued, 3 missing, the boat 12 years old
+    "ባሕር ዳር - በጣና ሐይቅ ላይ የነበረች የመንገደኞች ጀልባ ማክሰኞ ጠዋት በመገልበጧ 46 ተሳፋሪዎች ከውሃ ውስጥ ታድገዋል።\n"
+    "የክልሉ ፖሊስ እንደገለጸው 3 ሰዎች ደብዛቸው ጠፍቷል፤ ጀልባዋ 12 ዓመት ያገለገለች ናት።\n"
+    "የአደጋው መንስኤ እስካሁን አልታወቀም፤ የነፍስ አድን ሠራተኞችና የአካባቢው ዓሣ አጥማጆች ፍለጋቸውን ቀጥለዋል።\n"
+    "ተሳፋሪዎቹ ወደ ደሴቶቹ ገዳማት ለመሳለም የሚጓዙ ምእመናን እንደነበሩ የዓይን እማኞች ተናግረዋል፤ ብዙዎቹ የሕይወት አድን ልብስ አልለበሱም ነበር።\n"
+    "የጀልባ አገልግሎት ሰጪው ማኅበር ጉዳዩ እስኪጣራ ድረስ በዚሁ መስመር ላይ የሚደረገውን ጉዞ ማቆሙን አስታውቋል።"
+)
+BOAT_NEXT = "\n".join(
+    [
+        *BOAT.split("\n")[:2],
+        "ዛሬ የክልሉ የትራንስፖርት ቢሮ ባወጣው መግለጫ ጀልባዋ ከተፈቀደላት በላይ ተሳፋሪዎችን ጭና እንደነበር አረጋግጧል።",
+        "ከጠፉት ሰዎች ሁለቱ ትናንት ምሽት በአቅራቢያው ደሴት በሕይወት ተገኝተዋል፤ ፍለጋው ለአንድ ሰው ቀጥሏል።",
+        "ቢሮው በሐይቁ ላይ የሚሠሩ ሁሉም ጀልባዎች በሚቀጥሉት ሁለት ሳምንታት ውስጥ እንዲፈተሹ አዟል፤ የጀልባዋ ባለቤትም ለጊዜው ከሥራ ታግዷል።",
+        "የአካባቢው ነዋሪዎችና የሃይማኖት አባቶች ለተጎጂ ቤተሰቦች የገንዘብና የምግብ ድጋፍ ማሰባሰብ ጀምረዋል።",
+    ]
+)
+
+
+def test_a_desks_next_day_story_opening_with_its_paragraph_is_of_its_event():
+    index = StoryIndex()
+    _decide(index, 1, _parsed("t1", "በጣና ሐይቅ ጀልባ ተገለበጠች፤ 46 ተሳፋሪዎች ተረፉ", BOAT, "Tana Desk"), {})
+    title = "የትራንስፖርት ቢሮ፡ የተገለበጠችው ጀልባ ከአቅም በላይ ጭና ነበር"
+    decision = index.find(_parsed("t2", title, BOAT_NEXT, "Tana Desk", hours=26), START)
+    assert decision.story_id is None and decision.event_id == 1, (decision.reason, decision.event_reason)

@@ -33,6 +33,7 @@ from monitor.dedup.compare import (
     explained,
     follow_up,
     headline_facts,
+    repeats,
     round_up,
     stored,
     swapped_facts,
@@ -207,6 +208,7 @@ class StoryIndex:
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
         best: tuple[Evidence, int, _Doc, float, tuple[float, float, bool, int]] | None = None
         verified: list[_Doc] = []
+        verified_ids: list[int] = []  # their entry ids, in the same order
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
         touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed
         for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
@@ -214,6 +216,7 @@ class StoryIndex:
                 break  # only common phrases shared: no candidate left worth verifying
             doc = self._docs[entry_id]
             verified.append(doc)
+            verified_ids.append(entry_id)
             evidence = containment(sig, doc)
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
             if evidence.found:
@@ -249,6 +252,9 @@ class StoryIndex:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
         if best[4][0] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
             return replace(best[0], follow_up=True), best[1], best[2], best[3]
+        if best[4][0] < 0 and (earlier := repeats(sig, verified)) is not None:
+            entry_id = next(i for i, doc in zip(verified_ids, verified, strict=True) if doc is earlier)
+            return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]
         return best[:4]
 
     def _needed(self, sig: Signature, doc: _Doc) -> float:
