@@ -12,8 +12,9 @@ entry read by the real parser:
   are its only facts, too few to fail the share); its re-run adding a figure (a phone number, miles
   after kilometres) stays a copy;
 - a desk's next-day story opening with the paragraph it ran the day before, word for word, with its
-  names and numbers, then telling what is new (too much to be a copy), is of its event; the next
-  issue of a template repeating one sentence of its frame is not (its bulletin test above).
+  names and numbers (in a script without capitals, one number may be all), then telling what is new
+  (too much to be a copy), is of its event; the next issue of a template repeating one sentence of
+  its frame is not.
 """
 
 from __future__ import annotations
@@ -90,9 +91,9 @@ def test_an_outlets_bulletin_days_later_printing_other_figures_is_a_new_story():
     assert decision.story_id is None and "next bulletin" in decision.reason, decision.reason
 
 
-BOAT = (  # Amharic: a passenger boat capsized on Lake Tana; 46 rescued, 3 missing, the boat 12 years old
+BOAT = (  # Amharic: a boat capsized on Lake Tana; 46 rescued, three missing (in words): one number, no capitals
     "ባሕር ዳር - በጣና ሐይቅ ላይ የነበረች የመንገደኞች ጀልባ ማክሰኞ ጠዋት በመገልበጧ 46 ተሳፋሪዎች ከውሃ ውስጥ ታድገዋል።\n"
-    "የክልሉ ፖሊስ እንደገለጸው 3 ሰዎች ደብዛቸው ጠፍቷል፤ ጀልባዋ 12 ዓመት ያገለገለች ናት።\n"
+    "የክልሉ ፖሊስ እንደገለጸው ሦስት ሰዎች ደብዛቸው ጠፍቷል፤ ጀልባዋ አሥራ ሁለት ዓመት ያገለገለች ናት።\n"
     "የአደጋው መንስኤ እስካሁን አልታወቀም፤ የነፍስ አድን ሠራተኞችና የአካባቢው ዓሣ አጥማጆች ፍለጋቸውን ቀጥለዋል።\n"
     "ተሳፋሪዎቹ ወደ ደሴቶቹ ገዳማት ለመሳለም የሚጓዙ ምእመናን እንደነበሩ የዓይን እማኞች ተናግረዋል፤ ብዙዎቹ የሕይወት አድን ልብስ አልለበሱም ነበር።\n"
     "የጀልባ አገልግሎት ሰጪው ማኅበር ጉዳዩ እስኪጣራ ድረስ በዚሁ መስመር ላይ የሚደረገውን ጉዞ ማቆሙን አስታውቋል።"
