@@ -22,7 +22,7 @@ from __future__ import annotations
 from test_dedup_classes import START, _decide, _parsed
 
 from monitor.dedup import StoryIndex
-from monitor.dedup.shingles import crc, fact_spans, number_key
+from monitor.dedup.shingles import crc, fact_spans, number_key, sentence_hashes
 
 
 def test_a_number_cut_at_the_end_of_a_text_is_no_fact():
@@ -31,6 +31,11 @@ def test_a_number_cut_at_the_end_of_a_text_is_no_fact():
 
     assert crc(number_key("196")) in found and crc(number_key("214")) in found
     assert crc(number_key("21")) not in found and crc(number_key("21")) not in cut
+
+
+def test_a_full_stop_of_any_script_ends_a_sentence():
+    for text in ("ጀልባዋ ተገለበጠች። 46 ተሳፋሪዎች ተረፉ።", "ទូកបានឆេះ។ អ្នកដំណើរទាំងអស់រួចជីវិត។", "کشتی ڈوب گئی۔ سب بچ گئے۔"):
+        assert len(sentence_hashes(text)) == 2, text
 
 
 FIRE = (  # Khmer: a passenger boat fire on the Mekong near Kratie, 184 passengers and 12 crew rescued

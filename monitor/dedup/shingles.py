@@ -44,8 +44,11 @@ _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 _NOT_FACTS = frozenset(
     "the a an in on at as by for from he she it its they this that we but and or if of to with".split()  # noqa: SIM905
 )
-_SENTENCE_SPLIT = re.compile("(?<=[.!?。！？])\\s+|(?<=[。！？])|\n")
-_SENTENCE_START = re.compile("(?:^|[.!?。！？\n])\\s*$")
+# A sentence ends at a full stop of any script (Devanagari ।, Urdu ۔, Armenian ։, Ethiopic ።, Myanmar ။,
+# Khmer ។, and the Latin and CJK ones); a CJK one needs no space after it.
+_STOPS = ".!?。！？।۔։።။។"
+_SENTENCE_SPLIT = re.compile(f"(?<=[{_STOPS}])\\s+|(?<=[。！？])|\n")
+_SENTENCE_START = re.compile(f"(?:^|[{_STOPS}\n])\\s*$")
 _TEXT_END = re.compile(r"\s*(?:…|\.\.\.)?\s*$")  # where a text ends, but for a trailing ellipsis
 _TOKEN_HASHES: dict[str, int] = {}
 
