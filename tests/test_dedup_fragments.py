@@ -14,7 +14,9 @@ entry read by the real parser:
 - a desk's next-day story opening with the paragraph it ran the day before, word for word, with its
   names and numbers (in a script without capitals, one number may be all), then telling what is new
   (too much to be a copy), is of its event; the next issue of a template repeating one sentence of
-  its frame is not.
+  its frame is not;
+- reports of one happening in two scripts, hours apart, whose names are written apart (ក្រចេះ, Kratie)
+  but print three of the same figures, each rare in the window, are one event.
 """
 
 from __future__ import annotations
@@ -120,3 +122,31 @@ def test_a_desks_next_day_story_opening_with_its_paragraph_is_of_its_event():
     title = "የትራንስፖርት ቢሮ፡ የተገለበጠችው ጀልባ ከአቅም በላይ ጭና ነበር"
     decision = index.find(_parsed("t2", title, BOAT_NEXT, "Tana Desk", hours=26), START)
     assert decision.story_id is None and decision.event_id == 1, (decision.reason, decision.event_reason)
+
+
+EN_FIRE = (
+    "KRATIE, Cambodia (River Post) - Fire broke out in the engine room of the Kampong Cham-bound passenger "
+    "boat Mekong Seven about 16 km from Kratie port on Thursday morning. All 184 passengers and 12 crew were "
+    "taken off by Cambodian river police and Cham fishermen from Chhlong, who reached the boat within 20 "
+    "minutes, provincial governor Vong Pisith told reporters. Five people were treated at Kratie Referral "
+    "Hospital for smoke inhalation. Operator Mekong Express Lines, based in Phnom Penh and Stung Treng, said "
+    "the Japanese-built vessel had passed its Ministry of Public Works and Transport inspection in January. "
+    "Tourism official Chea Sophal said Dutch, German and Australian backpackers on the Sambor dolphin route "
+    "were among those rescued, and Tonle Radio reported that Deputy Prime Minister Sar Vichea had asked Deputy "
+    "Governor Keo Ratana to visit the injured at Snuol Health Centre and Sandan District Clinic."
+)
+
+
+def test_reports_in_two_scripts_printing_three_rare_figures_are_one_event():
+    index = StoryIndex()
+    _decide(index, 1, _parsed("k1", FIRE_TITLE, FIRE, "Mekong Daily"), {})
+    title = "Boat fire on the Mekong: 184 passengers rescued near Kratie"
+    decision = index.find(_parsed("e1", title, EN_FIRE, "River Post", hours=3), START)
+    assert decision.story_id is None and decision.event_id == 1, decision.event_reason
+    bus = (  # another happening that day: two of the figures, by chance
+        "A bus carrying 12 tea pickers overturned 20 km north of Kampot on Thursday, police said. "
+        "The driver, Lim Sothea, was taken to Kampot Provincial Hospital with a broken arm."
+    )
+    title = "Bus overturns near Kampot, 12 tea pickers hurt"
+    other = index.find(_parsed("e2", title, bus, "River Post", hours=4), START)
+    assert other.event_id is None, other.event_reason
