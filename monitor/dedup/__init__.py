@@ -47,14 +47,19 @@ Design, in the order an entry meets it:
    under the same headline needs 25 % (``SUMMARY_THRESHOLD``); sharing less (the aggregator's
    own sentence, or only its note "Updated with new figures"), it joins when published within
    36 h of that headline's entry and half its names and numbers are that entry's
-   (``HEADLINE_HOURS``). Ties go to the entry holding most of the text, then to the one
-   under the same headline (a truncated copy of a follow-up holds only the paragraph the
-   follow-up repeats). A longer text from a story's own outlet that opens with the story but
-   is less than half of it is the outlet's follow-up: a new
-   story in the same event (``compare.follow_up``; an outlet does not syndicate itself).
+   (``HEADLINE_HOURS``). Ties go to the entry explaining the larger share of the text, then
+   to the one under the same headline (a truncated copy of a follow-up holds only the
+   paragraph the follow-up repeats). A name or number touching a text's end is no fact (an
+   aggregator's cut leaves "21" of "212"). A longer text from a story's own outlet that opens
+   with the story but is less than half of it is the outlet's follow-up: a new story in the
+   same event (``compare.follow_up``; an outlet does not syndicate itself); so is one that,
+   within 36 h, opens with its first two sentences word for word, a name or number in them,
+   sharing too little for a copy (``compare.repeats``).
    An outlet's text 12 h or more after its own entry of a story, close in words but printing
    other names and numbers, is its next bulletin of one template, even where a shorter copy
-   of the first has too few names and numbers to tell (``SERIES_GAP``).
+   of the first has too few names and numbers to tell (``SERIES_GAP``); so is one of about
+   its length printing a figure the other lacks in place of one it prints
+   (``compare.swapped_facts``: in a script without capitals numbers are the only facts).
 5. **Event** (``events``): a new story joins the event of a recent story (event times
    <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words
    reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
@@ -66,7 +71,9 @@ Design, in the order an entry meets it:
    names and numbers found in at most two stories of the window joins at an overlap of 0.15;
    within 12 h, one whose names, numbers and days are 40 % (IDF-weighted) the other's joins
    at 0.05: the cosine is diluted by each outlet's own headline and lead words, and across
-   languages the lead words never match. A capital makes a name only where
+   languages the lead words never match; so does one, within 12 h, sharing three numbers and
+   three names or numbers each found in at most two stories (``RARE_FIGURES``: two scripts
+   write their names apart, not their figures). A capital makes a name only where
    grammar does not put one: not a sentence's first word ("Das", "Les", "The") unless also
    written capitalised mid-sentence, not a title-case headline, and in a text that capitalises
    its nouns (German) only a word that recurs or stands in a run ("Elena Haddadi"). A script
@@ -87,10 +94,10 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of earlier designs (magic S5 and older: numbers keyed by their digits; a credit glued
-to the dateline kept as text; half of a short text sampled; MinHash bands of the opening) are
-recomputed from the stored bodies on the first start and written back (``rebuild``); stored
-decisions are kept as they are.
+Signatures of earlier designs (magic S6 and older: a number cut at the text's end kept as a fact;
+numbers keyed by their digits; a credit glued to the dateline kept as text; half of a short text
+sampled; MinHash bands of the opening) are recomputed from the stored bodies on the first start
+and written back (``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

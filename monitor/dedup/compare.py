@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
+from monitor.dedup.events import EVENT_HOURS
 from monitor.dedup.shingles import FACTS
 from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
 
@@ -25,7 +26,9 @@ MISSING_FACTS = 3  # names and numbers of such sentences (not word for word) mis
 ROUND_UP_OWN = 0.75  # a copy is mostly its story: a round-up is mostly other stories
 ROUND_UP_OTHERS = 0.25
 ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts for
+SWAP_LENGTH = 0.75  # texts this close in length: a fact in each missing from the other is a swap
 FOLLOW_UP_OWN = 0.5  # a longer text by a story's own outlet, less than this of it the story's: a follow-up
+REPEATED = 2  # sentences: a paragraph of the story before, not one sentence of a template's frame
 
 
 @dataclass(slots=True)
@@ -135,6 +138,15 @@ def headline_facts(query: Signature, other: Stored) -> float:
     return _facts(query.facts, other.facts)
 
 
+def swapped_facts(query: Signature, other: Stored) -> bool:
+    """Does each of two texts of about one length print a name or number the other does not? A copy
+    adds (a byline, miles after kilometres) or loses (a trimmed tail) facts, one way; the next
+    bulletin of one template prints other figures in their place: 120 trucks waiting, not 300."""
+    if min(query.length, other.length) < SWAP_LENGTH * max(query.length, other.length):
+        return False
+    return _facts(query.facts, other.facts, count=True) > 0 and _facts(other.facts, query.facts, count=True) > 0
+
+
 def _facts(shorter: bytes, longer: bytes, count: bool = False) -> float:
     """Percent of the shorter's facts found in the longer's, both taken below the same bound (with
     ``count``: how many are missing)."""
@@ -224,6 +236,25 @@ def follow_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     if not sig.outlet or all(doc.outlet != sig.outlet for doc in own):
         return False
     return max(explained(sig, doc) for doc in own) < FOLLOW_UP_OWN
+
+
+def repeats(sig: Signature, verified: list[Stored]) -> Stored | None:
+    """The entry by ``sig``'s own outlet, at most ``EVENT_HOURS`` before it, whose first paragraph
+    ``sig`` opens with word for word (its first ``REPEATED`` sentences), printing a name or a number
+    (not a greeting): a desk's next story on a happening opens with the paragraph it ran before,
+    then tells what is new (too much to be its copy). The next bulletin of a template repeats one
+    sentence of its frame ("Shares of the index are ranked by …"), then other figures. In a script
+    without capitals its numbers are its only facts: "64 passengers" may be the one."""
+    if not sig.outlet or len(sig.lines) <= REPEATED:
+        return None
+    for doc in verified:
+        if doc.outlet == sig.outlet and 0 <= sig.when - doc.seen <= EVENT_HOURS * 3600:
+            theirs = set(np.frombuffer(doc.sentences, dtype="<u4").tolist())
+            opening = sig.lines[:REPEATED]
+            named = set().union(*(facts for _, _, facts in opening))
+            if named and all(h in theirs for h, _, _ in opening):
+                return doc
+    return None
 
 
 def digest(

@@ -85,6 +85,9 @@ NAMED_SHARE = 0.4
 NAMED_FLOOR = 0.05
 RARE_SHARED = 6
 RARE_DF = 2
+# Or (within NEAR_HOURS) that share RARE_FIGURES numbers and as many rare names and numbers: reports in
+# two scripts write their names apart (ក្រចេះ, Kratie), not their figures (184 passengers, 16 km).
+RARE_FIGURES = 3
 HEAD_DF = 3
 HEAD_NUMBERS = 2
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
@@ -266,7 +269,9 @@ class EventIndex:
             return True
         if match.score < NAMED_FLOOR:
             return False
-        return match.rare >= RARE_SHARED or (match.hours_apart <= NEAR_HOURS and match.named >= NAMED_SHARE)
+        near = match.hours_apart <= NEAR_HOURS
+        figures = near and match.rare >= RARE_FIGURES and _count_numbers(match.shared) >= RARE_FIGURES
+        return match.rare >= RARE_SHARED or figures or (near and match.named >= NAMED_SHARE)
 
     def prune(self, before: float) -> None:
         """Forget stories published before ``before``: no new story can join their events any more."""

@@ -26,7 +26,18 @@ from datetime import datetime, timedelta
 from operator import itemgetter
 
 from monitor.dedup.bulk import Postings
-from monitor.dedup.compare import Evidence, containment, digest, follow_up, headline_facts, round_up, stored
+from monitor.dedup.compare import (
+    Evidence,
+    containment,
+    digest,
+    explained,
+    follow_up,
+    headline_facts,
+    repeats,
+    round_up,
+    stored,
+    swapped_facts,
+)
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.events import SERIES_HOURS, EventIndex, EventMatch
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
@@ -195,8 +206,9 @@ class StoryIndex:
             else:
                 shared[found] = shared.get(found, 0.0) + 1.0
         ranked = sorted(shared.items(), key=itemgetter(1), reverse=True) if len(shared) > 1 else shared.items()
-        best: tuple[Evidence, int, _Doc, float, float] | None = None
+        best: tuple[Evidence, int, _Doc, float, tuple[float, float, bool, int]] | None = None
         verified: list[_Doc] = []
+        verified_ids: list[int] = []  # their entry ids, in the same order
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
         touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed
         for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
@@ -204,6 +216,7 @@ class StoryIndex:
                 break  # only common phrases shared: no candidate left worth verifying
             doc = self._docs[entry_id]
             verified.append(doc)
+            verified_ids.append(entry_id)
             evidence = containment(sig, doc)
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
             if evidence.found:
@@ -212,33 +225,36 @@ class StoryIndex:
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
-                if margin < 0 and doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP:
+                own = doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP
+                if own and (margin < 0 or swapped_facts(sig, doc)):
                     own_differs.add(doc.story_id)
-            # Ties (a summary and the full text both held whole) go to the entry holding most of the
-            # text found: the summary of a follow-up is also the first paragraph of the story before it.
+            # Ties (a summary and the full text both held whole) go to the entry explaining most of this
+            # entry's text: the summary of a follow-up is also the first paragraph of the story before it.
+            # (A share, not a count: how many shingles are checked depends on the other's sample.)
             # Then to the entry under the same headline: a truncated copy of a follow-up holds only the
             # paragraph it repeats from the story before it, under the follow-up's headline.
-            if best is None or (margin, evidence.found, doc.title == sig.title) > (
-                best[4],
-                best[0].found,
-                best[2].title == sig.title,
-            ):
-                best = (evidence, entry_id, doc, needed, margin)
+            share = explained(sig, doc) if margin >= 0 else 0.0
+            rank = (margin, share, doc.title == sig.title, evidence.found)
+            if best is None or rank > best[4]:
+                best = (evidence, entry_id, doc, needed, rank)
         if best is None:
             return None
-        if best[4] >= 0 and best[2].story_id in own_differs:
+        if best[4][0] >= 0 and best[2].story_id in own_differs:
             # An outlet re-running its story hours later runs its names and numbers; one that, half a
             # day or more later, prints other names and numbers in the same frame of words issues its
             # next bulletin. A shorter copy of its first one has too few of them to say so.
             return replace(best[0], series=True), best[1], best[2], best[3]
-        if best[4] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
+        if best[4][0] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             quoting = not best[0].query_shorter and round_up(sig, best[2].story_id, verified, self.events.event_of)
         else:  # a new story, of no event when it quotes stories of several
             quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, touched)
         if quoting:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
-        if best[4] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
+        if best[4][0] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
             return replace(best[0], follow_up=True), best[1], best[2], best[3]
+        if best[4][0] < 0 and (earlier := repeats(sig, verified)) is not None:
+            entry_id = next(i for i, doc in zip(verified_ids, verified, strict=True) if doc is earlier)
+            return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]
         return best[:4]
 
     def _needed(self, sig: Signature, doc: _Doc) -> float:

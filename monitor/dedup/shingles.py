@@ -44,8 +44,12 @@ _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 _NOT_FACTS = frozenset(
     "the a an in on at as by for from he she it its they this that we but and or if of to with".split()  # noqa: SIM905
 )
-_SENTENCE_SPLIT = re.compile("(?<=[.!?。！？])\\s+|(?<=[。！？])|\n")
-_SENTENCE_START = re.compile("(?:^|[.!?。！？\n])\\s*$")
+# A sentence ends at a full stop of any script (Devanagari ।, Urdu ۔, Armenian ։, Ethiopic ።, Myanmar ။,
+# Khmer ។, and the Latin and CJK ones); a CJK one needs no space after it.
+_STOPS = ".!?。！？।۔։።။។"
+_SENTENCE_SPLIT = re.compile(f"(?<=[{_STOPS}])\\s+|(?<=[。！？])|\n")
+_SENTENCE_START = re.compile(f"(?:^|[{_STOPS}\n])\\s*$")
+_TEXT_END = re.compile(r"\s*(?:…|\.\.\.)?\s*$")  # where a text ends, but for a trailing ellipsis
 _TOKEN_HASHES: dict[str, int] = {}
 
 
@@ -128,10 +132,16 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
 
     A capitalised word opening a sentence counts only when the text also writes it capitalised
     inside a sentence: "Власти", "Officials" or "According" open sentences without naming anything.
+    One touching the text's end (but for an ellipsis) does not count: an aggregator cuts its summary
+    at so many characters, mid-word ("212 passengers" left as "21"), and the fragment is no fact.
     """
     inner: set[str] = set()
     found: list[tuple[int, str]] = []
+    end = _TEXT_END.search(text)
+    cut = end.start() if end else len(text)
     for match in _FACT.finditer(text):
+        if match.end() >= cut:
+            continue
         word = match.group() if match.group("number") is None else number_key(match["number"], match["times"])
         word = fold(word)
         opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
