@@ -144,16 +144,23 @@ def test_a_body_that_is_only_a_name_and_a_desk_is_never_cut_inside_the_credit():
         assert clean(body).text in ("", body), body
 
 
-ONE_WORD_DESK_BUG = (
-    "bug: a one-word desk glued after '|' takes three words (clean._after_desk stops at the fourth "
-    "when no word in capitals comes first), so the story's first two words go, where "
-    "test_dedup_shapes and _inline_byline promise at most its first word (one shingle)"
-)
-
-
-@pytest.mark.xfail(strict=True, reason=ONE_WORD_DESK_BUG)
 @pytest.mark.parametrize("credit", ["Ida Berg | Desk", "By Ida Berg | Desk"])
 def test_a_one_word_desk_glued_to_the_story_takes_at_most_its_first_word(credit):
+    """Was a bug (mt7): the desk was taken as three words, "Desk Talks on", and the story lost two."""
     story = "Talks on the border resumed on Monday after a week of silence."
     cleaned = clean(f"{credit} {story}")
     assert cleaned.flags & BYLINE and cleaned.text in (story, story.split(" ", 1)[1]), cleaned
+
+
+@pytest.mark.parametrize(
+    ("credit", "story"),
+    [
+        ("By Ida Berg | Technology Desk", "A court ruled on Monday that the harbour tender was void."),
+        ("Ida Berg | Foreign News Desk", "Talks on the border resumed on Monday after a week of silence."),
+        ("Ирина Соколова | Отдел новостей", "Рекордный снегопад закрыл перевал в понедельник утром."),
+    ],
+)
+def test_a_desk_of_several_words_glued_to_the_story_ends_where_the_story_begins(credit, story):
+    """The desk's words go, the story's first sentence stays whole, in either way of writing desks."""
+    cleaned = clean(f"{credit} {story}")
+    assert cleaned.flags & BYLINE and cleaned.text == story, cleaned

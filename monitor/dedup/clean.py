@@ -247,12 +247,24 @@ def _after_desk(text: str) -> str:
     take = 1 if without_spaces(words[0][0]) else 0
     while not take and len(words) > 0:
         for i, word in enumerate(words[:4]):
-            if i == 3 or (i > 0 and len(word) > 1 and word.isupper()):
+            if i == 3 or (i > 0 and (_capitals(word) or _opens_sentence(words, i))):
                 take = i
                 break
         else:
             take = len(words)
     return " ".join(words[take:])
+
+
+def _capitals(word: str) -> bool:
+    """A word in capitals: a dateline's place ("KABUL")."""
+    return len(word) > 1 and word.isupper()
+
+
+def _opens_sentence(words: list[str], i: int) -> bool:
+    """Word ``i`` is capitalised and the next one is not: a sentence's first word ("Talks on…",
+    "A court…"), where a desk's words run on capitalised ("Technology Desk") or, in languages that
+    write them lower case, start with the only capital ("Отдел новостей")."""
+    return i + 1 < len(words) and words[i][:1].isupper() and words[i + 1][:1].islower()
 
 
 def _is_dateline(found: re.Match[str]) -> bool:
