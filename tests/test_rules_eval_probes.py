@@ -17,7 +17,8 @@ unseen check, so they are counted (``benchmarks/rules_quality.py --probes``) wit
 not held one by one. Session 9 wrote 79 ("class": "round9-…") the same way, before changing any rule:
 a positive for each topic and a denial or hedge in each of the eight languages it added (pt, pl, it, ko,
 nl, id, fa, he), and the classes of held-out v5's misses (the act in the headline with the event further
-down, Russia named by a place, the Yamal project without "LNG", verb forms)."""
+down, Russia named by a place, the Yamal project without "LNG", verb forms, Afghan provincial capitals,
+a cargo arriving, Indian refinery towns in other scripts)."""
 
 from __future__ import annotations
 
@@ -56,12 +57,12 @@ FLOOR_FOUND, FLOOR_HELD = 112, 44  # the figure at the end of session 8 (106, 40
 
 
 def test_round9_probes_stay_at_the_measured_floor(rules):
-    """The round-9 probes: 48/52 positives found and 20/21 traps held at the end of session 9
+    """The round-9 probes: 53/57 positives found and 21/22 traps held at the end of session 9
     (3/40 and 16/16 on the language probes before any rule was changed)."""
     found = sum(fires(rules, p) for p in ROUND9 if p["relevant"])
     held = sum(not fires(rules, p) for p in ROUND9 if not p["relevant"])
     assert len(ROUND9) == 79
-    assert found >= 48 and held >= 20, (found, held)
+    assert found >= 53 and held >= 21, (found, held)
     text = " ".join(p["title"] + p["summary"] for p in ROUND9)
     for sample in ("ã", "ł", "è", "의", "ij", "tidak", "ی", "ש"):  # pt, pl, it, ko, nl, id, fa, he
         assert sample in text, sample
