@@ -201,16 +201,26 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-# The languages the eval rules and the built-in term sets carry words for (rules_eval README).
+# The languages the eval rules and the built-in term sets carry words for (rules_eval README):
+# ten until session 8, eight more since session 9.
 RULE_LANGUAGES = frozenset({"en", "ru", "ja", "de", "fr", "es", "uk", "zh", "ar", "tr"})
+ADDED_LANGUAGES = frozenset({"pt", "pl", "it", "ko", "nl", "id", "fa", "he"})
 
 
 def print_language_split(languages: dict[str, RuleSet], part: list[dict], name: str) -> None:
-    """A new part's totals on items in the rules' languages and on the rest, which no term covers:
-    recall there says how far a rule reaches without words in the language, not how well it is written."""
+    """A part's totals on items in the rules' first ten languages, in the eight added in session 9, and
+    on the rest, which no term covers: recall there says how far a rule reaches without words in the
+    language, not how well it is written."""
     print(f"\n{name} by language (all topics)")
-    for label, keep in (("rules' languages", True), ("other languages", False)):
-        chosen = [item for item in part if (item["lang"] in RULE_LANGUAGES) == keep]
+    groups = (
+        ("the ten languages", lambda lang: lang in RULE_LANGUAGES),
+        ("the eight added", lambda lang: lang in ADDED_LANGUAGES),
+        ("other languages", lambda lang: lang not in RULE_LANGUAGES | ADDED_LANGUAGES),
+    )
+    for label, keep in groups:
+        chosen = [item for item in part if keep(item["lang"])]
+        if not chosen:
+            continue
         cells = "".join(cell(score(rules, chosen)["all"]) for rules in languages.values())
         print(f"{label + f' ({len(chosen)})':26}{cells}")
 
