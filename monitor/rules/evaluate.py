@@ -193,7 +193,10 @@ def _veto_hits(doc: Document, node: CGroup, exceptions: CGroup | None, field: in
         where = frozenset((field,))
         hits = [h for h in evaluate(node, doc, where) or [] if h[0] == field]
         spared = evaluate(exceptions, doc, where) or [] if exceptions is not None else []
-        doc.veto_hits[key] = [h for h in hits if not any(_inside(_trimmed(doc, h), s) for s in spared)]
+        # Trimmed: a regex veto's leading boundary may be the end of the sentence before it, and
+        # the veto must count in the sentence or clause of its word (session 9, "نفت وزارة …").
+        trimmed = [_trimmed(doc, h) for h in hits]
+        doc.veto_hits[key] = [h for h in trimmed if not any(_inside(h, s) for s in spared)]
     return doc.veto_hits[key]
 
 
