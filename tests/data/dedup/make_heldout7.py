@@ -149,6 +149,9 @@ def apply(c: Copy, word: str, desk: dict, outlets: dict[str, dict]) -> None:
         c.paras.insert(1, desk["local"].format(region=c.out["region"]))
     elif word == "credit":
         c.tail.append(desk["credit"].format(src=src["name"]))
+    elif word == "edit":  # the story's hand-picked word swap, as a sub-editor would make it
+        old, new = c.story["edit"]
+        c.paras = [p.replace(old, new, 1) for p in c.paras]
     elif word == "trim":
         c.paras = c.paras[:-1]
     elif word == "alt":
