@@ -29,6 +29,14 @@ def crc(*parts: object) -> int:
     return zlib.crc32("|".join(map(str, parts)).encode("utf-8"))
 
 
+def first_sentence(text: str) -> tuple[str, str]:
+    """(first sentence, rest): a stop followed by a lowercase word is an abbreviation ("d. o. o."), not an end."""
+    for m in SENTENCE_END.finditer(text):
+        if not text[m.end()].islower():
+            return text[: m.start()], text[m.end() :]
+    return text, ""
+
+
 def paragraphs(story: dict, stories: dict[str, dict]) -> list[str]:
     """The story's own paragraphs; a follow-up repeats its earlier report's opening paragraph first,
     a round-up quotes the headline and first sentence of each story it names."""
@@ -37,7 +45,7 @@ def paragraphs(story: dict, stories: dict[str, dict]) -> list[str]:
         return [stories[story["against"]]["text"].strip().split("\n")[0], *own]
     if story["kind"] == "roundup":
         quoted = [stories[q] for q in story["quotes"]]
-        return [*own, *(f"{q['title']}: {SENTENCE_END.split(q['text'].strip())[0]}" for q in quoted)]
+        return [*own, *(f"{q['title']}: {first_sentence(q['text'].strip())[0]}" for q in quoted)]
     return own
 
 
@@ -72,8 +80,8 @@ def _footnotes(c: Copy, desk: dict) -> None:
 
 
 def _split(c: Copy, desk: dict) -> None:
-    parts = SENTENCE_END.split(c.paras[0], maxsplit=1)
-    c.paras[0:1] = parts
+    head, rest = first_sentence(c.paras[0])
+    c.paras[0:1] = [head, rest] if rest else [head]
 
 
 def _abbrev(c: Copy, desk: dict) -> None:
