@@ -85,6 +85,15 @@ def test_new_kinds_of_copy_are_present(rows: list[dict]) -> None:
     assert sum(bool(re.search(r"\((RĪGA|TARTU|KOPER|BUXORO|धादिङ|RIGA|ULAANBAATAR), [^)]+\)", b)) for b in bodies) >= 4
 
 
+def test_mongolian_latin_copies_are_the_same_story_without_cyrillic(rows: list[dict]) -> None:
+    latin = [r for r in rows if r["feed"] == "khangai-online"]
+    assert len({r["story"] for r in latin}) >= 4
+    assert not any(re.search("[\u0400-\u04ff]", r["title"] + r["summary"] + r["content"]) for r in latin)
+    assert {r["story"] for r in latin} <= {
+        r["story"] for r in rows if r["lang"] == "mn" and r["feed"] != "khangai-online"
+    }
+
+
 def test_a_followup_repeats_only_the_opening_paragraph(rows: list[dict], stories: dict[str, dict]) -> None:
     originals = {(r["story"], r["feed"]): r["content"] for r in rows}
     for s in stories.values():

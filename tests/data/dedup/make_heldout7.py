@@ -21,12 +21,30 @@ import yaml
 HERE = Path(__file__).parent
 SOURCE = HERE / "heldout7_source.yaml"
 TARGET = HERE / "heldout7.jsonl"
+# Mongolian Cyrillic letter -> Latin spelling ("-" = the hard sign, dropped).
+MN_LATIN = {
+    cyr: ("" if lat == "-" else lat)
+    for cyr, lat in zip(
+        "абвгдеёжзийклмноөпрстуүфхцчшщъыьэюя",
+        "a b v g d ye yo j z i i k l m n o ö p r s t u ü f kh ts ch sh sh - y i e yu ya".split(),
+        strict=True,
+    )
+}
 NEGATIVE_KINDS = {"template", "same-topic", "press-release", "opinion", "roundup"}
 SENTENCE_END = re.compile(r"(?<=[.!?।])\s+")
 
 
 def crc(*parts: object) -> int:
     return zlib.crc32("|".join(map(str, parts)).encode("utf-8"))
+
+
+def mn_latin(text: str) -> str:
+    """Mongolian Cyrillic in the Latin spelling of Mongolian websites: the same story, another script."""
+    out = []
+    for ch in text:
+        latin = MN_LATIN.get(ch.lower())
+        out.append(ch if latin is None else latin.capitalize() if ch.isupper() else latin)
+    return "".join(out)
 
 
 def first_sentence(text: str) -> tuple[str, str]:
@@ -65,6 +83,7 @@ class Copy:
         self.path = ""
         self.summary_only = False
         self.glue = False
+        self.translit = False
         self.top: list[str] = []  # audio line and byline paragraph: above the dateline
         self.tail: list[str] = []
 
@@ -166,6 +185,8 @@ def apply(c: Copy, word: str, desk: dict, outlets: dict[str, dict]) -> None:
         c.title = c.story["alt"]
     elif word == "summary-only":
         c.summary_only = True
+    elif word == "translit":
+        c.translit = True
     elif word == "glued":
         c.glue = True
     elif word == "tracking":
@@ -198,6 +219,8 @@ def entry(story: dict, outlet: str, minutes: int, words: list[str], src: dict) -
     for word in words:
         apply(c, word, desk, outlets)
     summary, content = render(c)
+    if c.translit:
+        c.title, summary, content = mn_latin(c.title), mn_latin(summary), mn_latin(content)
     at = datetime.fromisoformat(story["at"]).replace(tzinfo=UTC) + timedelta(minutes=minutes)
     local = at.astimezone(timezone(timedelta(hours=out["tz"])))
     number = crc(story["id"], outlet, minutes) % 900000 + 100000
