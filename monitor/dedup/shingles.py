@@ -51,10 +51,26 @@ _SENTENCE_SPLIT = re.compile(f"(?<=[{_STOPS}])\\s+|(?<=[。！？])|\n")
 _SENTENCE_START = re.compile(f"(?:^|[{_STOPS}\n])\\s*$")
 _TEXT_END = re.compile(r"\s*(?:…|\.\.\.)?\s*$")  # where a text ends, but for a trailing ellipsis
 _TOKEN_HASHES: dict[str, int] = {}
+# A Kazakh text in Cyrillic is hashed in the letters of Kazakh's Latin alphabet, folded (Сейітов and
+# Seıitov, Көкшетау and Kókshetaý): a desk's transliterated copy then shares its shingles and facts.
+# Only a text with a letter of Kazakh's own (not Russian's or Ukrainian's) is romanised, so every
+# other Cyrillic text keeps the hashes, and the sampled passages, it had.
+_KAZAKH = re.compile("[әөүұқғңһӘӨҮҰҚҒҢҺ]")
+_ROMAN = str.maketrans(
+    dict(zip("абвгғдежзиіклмнңопрстуұүфхһыэәөқ", "abvggdejzıiklmnnoprstyuufhhyeaoq", strict=True))
+    | {"ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "ıy", "я": "ıa", "ъ": "", "ь": ""}
+)
 
 
 def crc(text: str) -> int:
     return zlib.crc32(text.encode())
+
+
+def romanised(tokens: list[str]) -> list[str]:
+    """Folded ``tokens`` of a Kazakh Cyrillic text in Latin letters (``_ROMAN``); others as they are."""
+    if not any(_KAZAKH.search(token) for token in tokens if not token.isascii()):
+        return tokens
+    return [token.translate(_ROMAN) for token in tokens]
 
 
 def token_hashes(tokens: list[str]) -> list[int]:
@@ -85,7 +101,7 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
     width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
-    hv = np.array(token_hashes(tokens), dtype=np.uint64)
+    hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
     n = len(tokens) - width + 1
     mixed = np.zeros(n, dtype=np.uint64)
     for offset in range(width):
@@ -137,13 +153,14 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     """
     inner: set[str] = set()
     found: list[tuple[int, str]] = []
+    roman = _ROMAN if _KAZAKH.search(text) else None
     end = _TEXT_END.search(text)
     cut = end.start() if end else len(text)
     for match in _FACT.finditer(text):
         if match.end() >= cut:
             continue
         word = match.group() if match.group("number") is None else number_key(match["number"], match["times"])
-        word = fold(word)
+        word = fold(word) if roman is None else fold(word).translate(roman)
         opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
         if not opens:
             inner.add(word)
