@@ -42,13 +42,16 @@ _SPACES = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "\u2009": No
 _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 # Capitalised because they open a sentence or a clause, not because they name anything.
 _NOT_FACTS = frozenset(
-    "the a an in on at as by for from he she it its they this that we but and or if of to with".split()  # noqa: SIM905
+    "the a an in on at as by for from he she it its they this that we but and or if of to with utc gmt".split()  # noqa: SIM905
 )
 # A sentence ends at a full stop of any script (Devanagari ।, Urdu ۔, Armenian ։, Ethiopic ።, Myanmar ။,
 # Khmer ។, and the Latin and CJK ones); a CJK one needs no space after it.
 _STOPS = ".!?。！？।۔։።။។"
 _SENTENCE_SPLIT = re.compile(f"(?<=[{_STOPS}])\\s+|(?<=[。！？])|\n")
 _SENTENCE_START = re.compile(f"(?:^|[{_STOPS}\n])\\s*$")
+# A time of day ("16.20", "11:00") is no fact: a desk converts it to UTC ("15.20 UTC") in a copy of the
+# same story. A decimal of that shape ("2.45") goes with it; the other names and numbers still count.
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
 _TEXT_END = re.compile(r"\s*(?:…|\.\.\.)?\s*$")  # where a text ends, but for a trailing ellipsis
 _TOKEN_HASHES: dict[str, int] = {}
 # A Kazakh text in Cyrillic is hashed in the letters of Kazakh's Latin alphabet, folded (Сейітов and
@@ -157,7 +160,7 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     end = _TEXT_END.search(text)
     cut = end.start() if end else len(text)
     for match in _FACT.finditer(text):
-        if match.end() >= cut:
+        if match.end() >= cut or _CLOCK.fullmatch(match.group()):
             continue
         word = match.group() if match.group("number") is None else number_key(match["number"], match["times"])
         word = fold(word) if roman is None else fold(word).translate(roman)
