@@ -95,3 +95,12 @@ def test_a_time_of_day_and_utc_are_no_facts_and_the_other_numbers_are():
     wire, copy = (_parsed(k, "t", SLOVENE.format(time=t)) for k, t in (("w", "14.30"), ("c", "13.30 UTC")))
     assert {h for _, h in fact_spans(wire.body)} == {h for _, h in fact_spans(copy.body)}
     assert len(fact_spans(wire.body)) == len(fact_spans(_parsed("n", "t", SLOVENE.format(time="poldne")).body)) >= 4
+
+
+def test_a_name_inflected_by_a_moved_attribution_is_the_same_fact():
+    wire = _parsed("w", "t", SLOVENE.format(time="14.30"))
+    moved = SLOVENE.format(time="14.30").replace(
+        "Poveljnik Tomaž Vrhovnik je povedal, da poškodovanih ni bilo.",
+        "Po besedah poveljnika Tomaža Vrhovnika poškodovanih ni bilo.",
+    )
+    assert {h for _, h in fact_spans(wire.body)} == {h for _, h in fact_spans(_parsed("m", "t", moved).body)}

@@ -64,8 +64,8 @@ SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): S7 hashed a Kazakh text in
-# Cyrillic letters (now in Kazakh's Latin ones, ``shingles.romanised``) and kept a time of day and "UTC"
-# as facts; S6 kept a name or number
+# Cyrillic letters (now in Kazakh's Latin ones, ``shingles.romanised``), kept a time of day and "UTC"
+# as facts, and a name's whole word (not its first letters); S6 kept a name or number
 # cut at the text's end ("212" cut to "21") as a fact, and ended sentences only at Latin and CJK
 # full stops (not at ۔ or ।); S5 keyed numbers by their digits ("3,412"
 # gave 412, "۳۴۱۲" its Persian digits) and no word of a script without capitals, and folded
