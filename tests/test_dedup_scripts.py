@@ -34,13 +34,16 @@ LATIN = (
 )
 
 
-def test_a_kazakh_story_reprinted_in_the_latin_alphabet_alerts_once(tmp_path, feed_server, json_receiver):
-    rows = [
-        {"title": "Павлодар облысында жаңа көпір ашылды", "link": "https://qazwire.example/a", "guid": "q1"},
-        {"title": "Pavlodar oblysynda jańa kópir ashyldy", "link": "https://latyn.example/b", "guid": "l1"},
+def _copies(*pieces: tuple[str, str]) -> list[dict[str, str]]:
+    """A row per (title, body), each from its own outlet: what ``assert_one_alert`` serves."""
+    return [
+        {"title": t, "link": f"https://desk{i}.example/a", "guid": f"g{i}", "content": body, "summary": ""}
+        for i, (t, body) in enumerate(pieces)
     ]
-    for row, body in zip(rows, (CYRILLIC, LATIN), strict=True):
-        row.update(content=body, summary="")
+
+
+def test_a_kazakh_story_reprinted_in_the_latin_alphabet_alerts_once(tmp_path, feed_server, json_receiver):
+    rows = _copies(("Павлодар облысында жаңа көпір ашылды", CYRILLIC), ("Pavlodar oblysynda jańa kópir ashyldy", LATIN))
     assert_one_alert(tmp_path, feed_server, json_receiver, rows, "Pavlodar")
 
 
@@ -82,12 +85,8 @@ SLOVENE = (
 
 
 def test_a_copy_with_its_time_of_day_converted_to_utc_alerts_once(tmp_path, feed_server, json_receiver):
-    rows = [
-        {"title": "V Ljubljani zgorelo skladišče papirja", "link": "https://savska.example/a", "guid": "s1"},
-        {"title": "V Ljubljani zgorelo skladišče papirja", "link": "https://primorski.example/b", "guid": "p1"},
-    ]
-    for row, time in zip(rows, ("14.30", "13.30 UTC"), strict=True):
-        row.update(content=SLOVENE.format(time=time), summary="")
+    title = "V Ljubljani zgorelo skladišče papirja"
+    rows = _copies(*((title, SLOVENE.format(time=time)) for time in ("14.30", "13.30 UTC")))
     assert_one_alert(tmp_path, feed_server, json_receiver, rows, "Vrhovnik")
 
 
