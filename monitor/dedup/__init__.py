@@ -52,10 +52,11 @@ Design, in the order an entry meets it:
    to the one under the same headline (a truncated copy of a follow-up holds only the
    paragraph the follow-up repeats). A name or number touching a text's end is no fact (an
    aggregator's cut leaves "21" of "212"), nor is a time of day or UTC (a copy converts the
-   time); a name counts by its first five letters (a moved attribution inflects it). A longer text from a story's own outlet that opens
-   with the story but is less than half of it is the outlet's follow-up: a new story in the
-   same event (``compare.follow_up``; an outlet does not syndicate itself); so is one that,
-   within 36 h, opens with its first two sentences word for word, a name or number in them,
+   time); a name counts by its first five letters (a moved attribution inflects it). A
+   longer text from a story's own outlet that opens with the story but is less than half of
+   it is the outlet's follow-up: a new story in the same event (``compare.follow_up``; an
+   outlet does not syndicate itself); so is one that, within 36 h, opens with its first two
+   sentences word for word, a name or number in them,
    sharing too little for a copy (``compare.repeats``).
    An outlet's text 12 h or more after its own entry of a story, close in words but printing
    other names and numbers, is its next bulletin of one template, even where a shorter copy
