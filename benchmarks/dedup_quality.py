@@ -24,6 +24,8 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   measured three times as a held-out set, then its errors were studied (issue 13, seventh round);
 - ``v5 (seen -> tuning)``: ``tests/data/dedup/heldout5.jsonl`` (th, he, sr, tl, ur, ka, en, ja):
   measured twice as a held-out set, then its errors were studied (issue 13, eighth round);
+- ``v6 (seen -> tuning)``: ``tests/data/dedup/heldout6.jsonl`` (lt, sk, nb, az, kk, hy, en, ru):
+  measured twice as a held-out set, then its errors were studied (issue 13, ninth round);
 
 and, given ``--heldout PATH`` (a file other than the tuning sets), that set in a last column labelled
 "held-out". A held-out set is measured once, never studied: do not pass ``--explain`` with it.
@@ -64,6 +66,7 @@ HELDOUT2 = DEDUP_DATA / "heldout2.jsonl"
 HELDOUT3 = DEDUP_DATA / "heldout3.jsonl"
 HELDOUT4 = DEDUP_DATA / "heldout4.jsonl"
 HELDOUT5 = DEDUP_DATA / "heldout5.jsonl"
+HELDOUT6 = DEDUP_DATA / "heldout6.jsonl"
 TUNE3 = DEDUP_DATA / "tune3.jsonl"
 TARGETS = {"story": (0.99, 0.95), "event": (0.90, 0.80)}  # (precision, recall) on eval.jsonl, where first set
 HELDOUT_TARGETS = {"story": (0.995, 0.99), "event": (0.95, 0.90)}  # issue 13: on sets never tuned on
@@ -197,7 +200,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--explain", action="store_true", help="list every wrong pair and its decisions")
     args = parser.parse_args(argv)
     bare_heldout = args.heldout is not None and args.heldout.resolve() == HELDOUT.resolve()
-    tuning = (HELDOUT2.resolve(), HELDOUT3.resolve(), HELDOUT4.resolve(), HELDOUT5.resolve(), args.tune3.resolve())
+    seen = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, args.tune3)
+    tuning = tuple(path.resolve() for path in seen)
     if args.heldout is not None and args.heldout.resolve() in tuning:
         if not (args.detail or args.explain):
             args.heldout = None  # a tuning set is a column already, not a held-out one
@@ -222,6 +226,7 @@ def _label(path: Path) -> str:
         HELDOUT3.resolve(): "v3 (seen -> tuning)",
         HELDOUT4.resolve(): "v4 (seen -> tuning)",
         HELDOUT5.resolve(): "v5 (seen -> tuning)",
+        HELDOUT6.resolve(): "v6 (seen -> tuning)",
     }
     return seen.get(path.resolve(), "tune3" if path.name.startswith("tune3") else "held-out")
 
@@ -236,7 +241,7 @@ def tuning_sets(tune3: Path = TUNE3) -> list[tuple[str, list[dict[str, str]], di
     ]
     if tune3.exists():
         sets.append(("tune3", load(tune3), HELDOUT_TARGETS))
-    for seen in (HELDOUT3, HELDOUT4, HELDOUT5):
+    for seen in (HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6):
         if seen.exists():
             sets.append((_label(seen), load(seen), HELDOUT_TARGETS))
     return sets

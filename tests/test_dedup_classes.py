@@ -190,6 +190,7 @@ OLDER = {
     "S4": lambda blob: b"S4" + blob[2:],  # a credit glued to the dateline kept as story text
     "S5": lambda blob: b"S5" + blob[2:],  # numbers keyed by their digits
     "S6": lambda blob: b"S6" + blob[2:],  # a number cut at the text's end kept as a fact
+    "S7": lambda blob: b"S7" + blob[2:],  # a Kazakh text hashed in Cyrillic letters, a time of day a fact
     "MinHash": lambda blob: struct.pack("<10q", *range(10)),  # the first design: ten 64-bit band keys
 }
 

@@ -17,7 +17,8 @@ Design, in the order an entry meets it:
    marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
    text is read (``monitor.text.squash``): a word with one of them inside is one word.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
-   table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes.
+   table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
+   a Kazakh Cyrillic text in Kazakh's Latin letters (a desk's transliterated copy is one story).
    Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
    opening's other shingles, blocking keys (the opening's first and sampled shingles and
@@ -50,10 +51,12 @@ Design, in the order an entry meets it:
    (``HEADLINE_HOURS``). Ties go to the entry explaining the larger share of the text, then
    to the one under the same headline (a truncated copy of a follow-up holds only the
    paragraph the follow-up repeats). A name or number touching a text's end is no fact (an
-   aggregator's cut leaves "21" of "212"). A longer text from a story's own outlet that opens
-   with the story but is less than half of it is the outlet's follow-up: a new story in the
-   same event (``compare.follow_up``; an outlet does not syndicate itself); so is one that,
-   within 36 h, opens with its first two sentences word for word, a name or number in them,
+   aggregator's cut leaves "21" of "212"), nor is a time of day or UTC (a copy converts the
+   time); a name counts by its first five letters (a moved attribution inflects it). A
+   longer text from a story's own outlet that opens with the story but is less than half of
+   it is the outlet's follow-up: a new story in the same event (``compare.follow_up``; an
+   outlet does not syndicate itself); so is one that, within 36 h, opens with its first two
+   sentences word for word, a name or number in them,
    sharing too little for a copy (``compare.repeats``).
    An outlet's text 12 h or more after its own entry of a story, close in words but printing
    other names and numbers, is its next bulletin of one template, even where a shorter copy
@@ -94,7 +97,8 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of earlier designs (magic S6 and older: a number cut at the text's end kept as a fact;
+Signatures of earlier designs (magic S7 and older: a Kazakh text hashed
+in Cyrillic, a time of day or a whole name as a fact; S6 and older: a number cut at the text's end kept as a fact;
 numbers keyed by their digits; a credit glued to the dateline kept as text; half of a short text
 sampled; MinHash bands of the opening) are recomputed from the stored bodies on the first start
 and written back (``rebuild``); stored decisions are kept as they are.

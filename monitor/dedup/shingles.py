@@ -19,6 +19,7 @@ from monitor.text import ascii_words_joined, fold, script_tokens, without_spaces
 SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
 FACTS = 40
+NAME_STEM = 5
 SENTENCES = 32
 # Numbers (thousands grouped by a comma, a point or a space: "1 200"), katakana runs (foreign
 # names), Han names and places marked by their suffix (田中一郎氏, 福井市), and capitalised words
@@ -42,19 +43,38 @@ _SPACES = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "\u2009": No
 _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 # Capitalised because they open a sentence or a clause, not because they name anything.
 _NOT_FACTS = frozenset(
-    "the a an in on at as by for from he she it its they this that we but and or if of to with".split()  # noqa: SIM905
+    "the a an in on at as by for from he she it its they this that we but and or if of to with utc gmt".split()  # noqa: SIM905
 )
 # A sentence ends at a full stop of any script (Devanagari ।, Urdu ۔, Armenian ։, Ethiopic ።, Myanmar ။,
 # Khmer ។, and the Latin and CJK ones); a CJK one needs no space after it.
 _STOPS = ".!?。！？।۔։።။។"
 _SENTENCE_SPLIT = re.compile(f"(?<=[{_STOPS}])\\s+|(?<=[。！？])|\n")
 _SENTENCE_START = re.compile(f"(?:^|[{_STOPS}\n])\\s*$")
+# A time of day ("16.20", "11:00") is no fact: a desk converts it to UTC ("15.20 UTC") in a copy of the
+# same story. A decimal of that shape ("2.45") goes with it; the other names and numbers still count.
+_CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
 _TEXT_END = re.compile(r"\s*(?:…|\.\.\.)?\s*$")  # where a text ends, but for a trailing ellipsis
 _TOKEN_HASHES: dict[str, int] = {}
+# A Kazakh text in Cyrillic is hashed in the letters of Kazakh's Latin alphabet, folded (Сейітов and
+# Seıitov, Көкшетау and Kókshetaý): a desk's transliterated copy then shares its shingles and facts.
+# Only a text with a letter of Kazakh's own (not Russian's or Ukrainian's) is romanised, so every
+# other Cyrillic text keeps the hashes, and the sampled passages, it had.
+_KAZAKH = re.compile("[әөүұқғңһӘӨҮҰҚҒҢҺ]")
+_ROMAN = str.maketrans(
+    dict(zip("абвгғдежзиіклмнңопрстуұүфхһыэәөқ", "abvggdejzıiklmnnoprstyuufhhyeaoq", strict=True))
+    | {"ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "ıy", "я": "ıa", "ъ": "", "ь": ""}
+)
 
 
 def crc(text: str) -> int:
     return zlib.crc32(text.encode())
+
+
+def romanised(tokens: list[str]) -> list[str]:
+    """Folded ``tokens`` of a Kazakh Cyrillic text in Latin letters (``_ROMAN``); others as they are."""
+    if not any(_KAZAKH.search(token) for token in tokens if not token.isascii()):
+        return tokens
+    return [token.translate(_ROMAN) for token in tokens]
 
 
 def token_hashes(tokens: list[str]) -> list[int]:
@@ -85,7 +105,7 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
     width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
-    hv = np.array(token_hashes(tokens), dtype=np.uint64)
+    hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
     n = len(tokens) - width + 1
     mixed = np.zeros(n, dtype=np.uint64)
     for offset in range(width):
@@ -137,19 +157,26 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     """
     inner: set[str] = set()
     found: list[tuple[int, str]] = []
+    roman = _ROMAN if _KAZAKH.search(text) else None
     end = _TEXT_END.search(text)
     cut = end.start() if end else len(text)
     for match in _FACT.finditer(text):
-        if match.end() >= cut:
+        if match.end() >= cut or _CLOCK.fullmatch(match.group()):
             continue
         word = match.group() if match.group("number") is None else number_key(match["number"], match["times"])
-        word = fold(word)
+        word = fold(word) if roman is None else fold(word).translate(roman)
         opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
         if not opens:
             inner.add(word)
         found.append((match.start(), word))
     names = inner - _NOT_FACTS
-    return [(at, crc(word)) for at, word in found if word in names]
+    return [(at, crc(_stem(word))) for at, word in found if word in names]
+
+
+def _stem(word: str) -> str:
+    """A name of a cased alphabet by its first ``NAME_STEM`` letters: a copy that moves an attribution
+    inflects the name it moves (Marek Hudák / podľa Mareka Hudáka, Məmmədova / Məmmədovanın)."""
+    return word[:NAME_STEM] if word[:1].isalpha() and word[:1] < "\u3000" else word
 
 
 def sentence_facts(

@@ -63,14 +63,16 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): S6 kept a name or number
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): S7 hashed a Kazakh text in
+# Cyrillic letters (now in Kazakh's Latin ones, ``shingles.romanised``), kept a time of day and "UTC"
+# as facts, and a name's whole word (not its first letters); S6 kept a name or number
 # cut at the text's end ("212" cut to "21") as a fact, and ended sentences only at Latin and CJK
 # full stops (not at ۔ or ।); S5 keyed numbers by their digits ("3,412"
 # gave 412, "۳۴۱۲" its Persian digits) and no word of a script without capitals, and folded
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"S7"
+_MAGIC = b"S8"
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
