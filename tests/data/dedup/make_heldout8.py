@@ -113,7 +113,7 @@ class Copy:
                 self.paras = [p.replace(digits, spelled) for p in self.paras]
                 self.title = self.title.replace(digits, spelled)
         elif word == "merge":
-            self.paras[0] = merge_first_two(self.paras[0], d["stop"], d["and"])
+            self.paras = merge_first_two(self.paras, d["stop"], d["and"])
         else:
             self.apply_form(word)
 
@@ -182,12 +182,16 @@ class Copy:
         return self.joiner.join(blocks)
 
 
-def merge_first_two(para: str, stop: str, conj: str) -> str:
-    """The wire's first two sentences made one: the first full stop becomes the conjunction."""
-    head, sep, tail = para.partition(stop + " ")
-    if not sep:
-        return para
-    return f"{head} {conj} {tail[:1].lower()}{tail[1:]}"
+def merge_first_two(paras: list[str], stop: str, conj: str) -> list[str]:
+    """The wire's first two sentences made one: the first full stop becomes the conjunction.
+
+    A one-sentence lede is merged with the next paragraph's first sentence, as aggregators do.
+    """
+    head, sep, tail = paras[0].partition(stop + " ")
+    if sep:
+        return [f"{head} {conj} {tail[:1].lower()}{tail[1:]}", *paras[1:]]
+    head, nxt = paras[0].removesuffix(stop), paras[1]
+    return [f"{head} {conj} {nxt[:1].lower()}{nxt[1:]}", *paras[2:]]
 
 
 def finish(c: Copy, published: datetime, kind: str) -> dict:
