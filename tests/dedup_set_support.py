@@ -9,7 +9,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import sys
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -54,6 +54,43 @@ def check_labels_and_hosts(rows: list[dict]) -> None:
     assert all(len(v) == 1 for v in events.values())
     assert all(len(v) == 1 for v in langs.values())
     assert all(len(v) == 1 for v in names.values())
+
+
+def check_composition(rows: list[dict], main_langs: set[str], side_lang: str) -> None:
+    """The held-out briefs' minimum sizes: entries, stories, events, rewrites across languages, copies.
+
+    Every main language has >= 15 entries, English 17-25 %, the side language 1-8 entries.
+    """
+    per_story = Counter(r["story"] for r in rows)
+    langs = Counter(r["lang"] for r in rows)
+    ev_stories: dict[str, set[str]] = defaultdict(set)
+    ev_langs: dict[str, set[str]] = defaultdict(set)
+    for r in rows:
+        ev_stories[r["event"]].add(r["story"])
+        ev_langs[r["event"]].add(r["lang"])
+    assert len(rows) >= 150 and len(per_story) >= 45 and len(ev_stories) >= 30
+    assert sum(len(s) > 1 for s in ev_stories.values()) >= 12
+    assert sum(len(s) > 1 for s in ev_langs.values()) >= 7
+    assert set(langs) == main_langs | {"en", side_lang}
+    assert all(langs[lang] >= 15 for lang in main_langs) and 1 <= langs[side_lang] <= 8
+    assert 0.17 <= langs["en"] / len(rows) <= 0.25
+    assert sum(n * (n - 1) // 2 for n in per_story.values()) >= 80
+    assert sum(r["content"] == "" for r in rows) >= 10
+
+
+def designed_negative_pairs(rows: list[dict], stories: dict[str, dict], negative: set[str], same: set[str]) -> int:
+    """Entry pairs across the designed hard negatives (each of another event than its `against`, or than
+    every story a round-up `quotes`); rewrites and follow-ups must share their `against`'s event."""
+    per_story = Counter(r["story"] for r in rows)
+    total = 0
+    for s in stories.values():
+        if s["kind"] in negative:
+            for other in s.get("quotes", [s.get("against")]):
+                assert stories[other]["event"] != s["event"], s["id"]
+                total += per_story[s["id"]] * per_story[other]
+        elif s["kind"] in same:
+            assert stories[s["against"]]["event"] == s["event"], s["id"]
+    return total
 
 
 def regenerate(script: str, committed: str) -> tuple[str, str]:
