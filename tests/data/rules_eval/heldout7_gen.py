@@ -29,26 +29,26 @@ CODES = {
 }
 # (display name, feed <language> or None, UTC offset in hours)
 OUTLETS = {
-    "en": [("Harbourline Courier", "en", 0), ("The Quillon Review", None, -5),
-           ("Tidewater Signal", "en", -4), ("Kestrel Bay Bulletin", "en", 10)],
-    "ru": [("Волжский обозреватель", "ru", 3), ("Сибирская сводка Плюс", None, 7),
-           ("Уральский телеграф-24", "ru", 5), ("Невская лента", "ru", 3)],
-    "ja": [("瀬戸内タイムス", "ja", 9), ("北陸経済ウォッチ", None, 9),
-           ("みなと通信", "ja", 9), ("東海デイリー電子版", "ja", 9)],
-    "pl": [("Kurier Mazurski", "pl", 1)],
-    "nl": [("De Polderkoerier", None, 1)],
-    "id": [("Warta Nusantara Pagi", "id", 7)],
-    "fa": [("پیک البرز", None, 3.5)],
-    "he": [("יומן הגליל", "he", 2)],
-    "de": [("Bodensee-Rundblick", None, 1)],
-    "fr": [("La Vigie du Morvan", "fr", 1)],
-    "es": [("El Faro de Tarifa", "es", 1)],
-    "zh": [("珠江观察报", None, 8)],
-    "ar": [("منبر الخليج", "ar", 4)],
-    "uk": [("Поліський вісник", None, 2)],
-    "tr": [("Karadeniz Postası", "tr", 3)],
+    "en": [("Marrowfield Echo", "en", 0), ("Thistlecombe Almanac", None, -5),
+           ("Ashgrove Tribune-Fold", "en", -4), ("Pennystone Register", "en", 10)],
+    "ru": [("Окский глашатай", "ru", 3), ("Вятский полустанок", None, 7),
+           ("Тобольский маяк", "ru", 5), ("Ладожская почта", "ru", 3)],
+    "ja": [("潮見坂ニュース", "ja", 9), ("越前ビジネス便り", None, 9),
+           ("湊町ジャーナル", "ja", 9), ("三河電子日報", "ja", 9)],
+    "pl": [("Echo Żuław", "pl", 1)],
+    "nl": [("Drentse Klepel", None, 1)],
+    "id": [("Serambi Timur Daring", "id", 7)],
+    "fa": [("نامه دماوند", None, 3.5)],
+    "he": [("הד הכנרת", "he", 2)],
+    "de": [("Allgäuer Abendbote", None, 1)],
+    "fr": [("Le Héraut du Vercors", "fr", 1)],
+    "es": [("La Atalaya de Almería", "es", 1)],
+    "zh": [("岭南晨报观察", None, 8)],
+    "ar": [("صدى الواحة", "ar", 4)],
+    "uk": [("Карпатська трембіта", None, 2)],
+    "tr": [("Ege Fenercisi", "tr", 3)],
 }
-AGGREGATOR = ("Globewire Digest Mirror", "en", 0)
+AGGREGATOR = ("Omniroute Newsfold", "en", 0)
 START = datetime(2024, 12, 1, tzinfo=timezone.utc)
 SPAN_MIN = 60 * 24 * 720  # about two years
 
