@@ -29,7 +29,7 @@ CODES = {
 }
 # (display name, feed <language> or None, UTC offset in hours)
 OUTLETS = {
-    "en": [("Marrowfield Echo", "en", 0), ("Thistlecombe Almanac", None, -5),
+    "en": [("Marrowfield Echo", "en", 0), ("Thistlecombe Hearsay-Sheet", None, -5),
            ("Ashgrove Tribune-Fold", "en", -4), ("Pennystone Register", "en", 10)],
     "ru": [("Окский глашатай", "ru", 3), ("Вятский полустанок", None, 7),
            ("Тобольский маяк", "ru", 5), ("Ладожская почта", "ru", 3)],
