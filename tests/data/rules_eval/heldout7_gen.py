@@ -15,8 +15,9 @@ from __future__ import annotations
 import html
 import json
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 SRC, OUT = HERE / "heldout7_src.txt", HERE / "heldout7.jsonl"
@@ -28,13 +29,26 @@ CODES = {
     "NK": "north-korea-russia-arms",
 }
 # (display name, feed <language> or None, UTC offset in hours)
-OUTLETS = {
-    "en": [("Marrowfield Echo", "en", 0), ("Thistlecombe Hearsay-Sheet", None, -5),
-           ("Ashgrove Tribune-Fold", "en", -4), ("Pennystone Register", "en", 10)],
-    "ru": [("Окский глашатай", "ru", 3), ("Вятский полустанок", None, 7),
-           ("Тобольский маяк", "ru", 5), ("Ладожская почта", "ru", 3)],
-    "ja": [("潮見坂ニュース", "ja", 9), ("越前ビジネス便り", None, 9),
-           ("湊町ジャーナル", "ja", 9), ("三河電子日報", "ja", 9)],
+Outlet = tuple[str, str | None, float]
+OUTLETS: dict[str, list[Outlet]] = {
+    "en": [
+        ("Marrowfield Echo", "en", 0),
+        ("Thistlecombe Hearsay-Sheet", None, -5),
+        ("Ashgrove Tribune-Fold", "en", -4),
+        ("Pennystone Register", "en", 10),
+    ],
+    "ru": [
+        ("Окский глашатай", "ru", 3),
+        ("Вятский полустанок", None, 7),
+        ("Тобольский маяк", "ru", 5),
+        ("Ладожская почта", "ru", 3),
+    ],
+    "ja": [
+        ("潮見坂ニュース", "ja", 9),
+        ("越前ビジネス便り", None, 9),
+        ("湊町ジャーナル", "ja", 9),
+        ("三河電子日報", "ja", 9),
+    ],
     "pl": [("Echo Żuław", "pl", 1)],
     "nl": [("Drentse Klepel", None, 1)],
     "id": [("Serambi Timur Daring", "id", 7)],
@@ -48,12 +62,12 @@ OUTLETS = {
     "uk": [("Карпатська трембіта", None, 2)],
     "tr": [("Ege Fenercisi", "tr", 3)],
 }
-AGGREGATOR = ("Omniroute Newsfold", "en", 0)
-START = datetime(2024, 12, 1, tzinfo=timezone.utc)
+AGGREGATOR: Outlet = ("Omniroute Newsfold", "en", 0)
+START = datetime(2024, 12, 1, tzinfo=UTC)
 SPAN_MIN = 60 * 24 * 720  # about two years
 
 
-def parse(text: str) -> list[dict]:
+def parse(text: str) -> list[dict[str, Any]]:
     items = []
     for block in [b.strip() for b in text.split("\n\n") if b.strip()]:
         lines = [x.strip() for x in block.splitlines() if x.strip() and not x.startswith("#")]
@@ -61,15 +75,17 @@ def parse(text: str) -> list[dict]:
             continue
         head = [f.strip() for f in lines[0].lstrip("@").split("|")]
         lang, labels, trap, ttopic = head[:4]
-        items.append({
-            "lang": lang,
-            "labels": [] if labels == "-" else [CODES[c] for c in labels.split(",")],
-            "trap": None if trap == "-" else trap,
-            "trap_topic": None if ttopic == "-" else CODES[ttopic],
-            "agg": len(head) > 4 and head[4] == "agg",
-            "title": lines[1],
-            "paras": lines[2:],
-        })
+        items.append(
+            {
+                "lang": lang,
+                "labels": [] if labels == "-" else [CODES[c] for c in labels.split(",")],
+                "trap": None if trap == "-" else trap,
+                "trap_topic": None if ttopic == "-" else CODES[ttopic],
+                "agg": len(head) > 4 and head[4] == "agg",
+                "title": lines[1],
+                "paras": lines[2:],
+            }
+        )
     return items
 
 
@@ -87,7 +103,7 @@ def shape(rng: random.Random, paras: list[str]) -> tuple[str, str]:
     return paras[0], "\n\n".join(paras)
 
 
-def build() -> list[dict]:
+def build() -> list[dict[str, Any]]:
     rng = random.Random(7707)
     items = parse(SRC.read_text(encoding="utf-8"))
     turn: dict[str, int] = {}
@@ -103,12 +119,20 @@ def build() -> list[dict]:
         tz = timezone(timedelta(hours=off))
         when = (START + timedelta(minutes=rng.randrange(SPAN_MIN))).astimezone(tz)
         summary, content = shape(rng, it["paras"])
-        rows.append({
-            "outlet": name, "feed_lang": feed, "lang": it["lang"], "title": it["title"],
-            "summary": summary, "content": content,
-            "published": when.replace(second=0, microsecond=0).isoformat(),
-            "labels": it["labels"], "trap": it["trap"], "trap_topic": it["trap_topic"],
-        })
+        rows.append(
+            {
+                "outlet": name,
+                "feed_lang": feed,
+                "lang": it["lang"],
+                "title": it["title"],
+                "summary": summary,
+                "content": content,
+                "published": when.replace(second=0, microsecond=0).isoformat(),
+                "labels": it["labels"],
+                "trap": it["trap"],
+                "trap_topic": it["trap_topic"],
+            }
+        )
     rows.sort(key=lambda r: datetime.fromisoformat(r["published"]))
     return [{"id": f"q{i:03d}", **r} for i, r in enumerate(rows, 1)]
 
