@@ -23,6 +23,7 @@ PARTS = {
     "heldout4": "k",
     "heldout5": "m",
     "heldout6": "n",
+    "heldout7": "q",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
