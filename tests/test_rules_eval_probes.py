@@ -73,11 +73,13 @@ def test_round9_probes_stay_at_the_measured_floor(rules):
 
 
 def test_round10_probes_stay_at_the_measured_floor(rules):
-    """The round-10 probes: 8/8 positives found and 5/25 traps held before any rule was changed."""
+    """The round-10 probes: 8/8 positives found and 5/25 traps held before any rule was changed (the
+    last two, a headline that looks back and one that names a new act beside the past one, were written
+    while the headline rule was tried); 9/9 and 25/26 after the false-alarm classes."""
     found = sum(fires(rules, p) for p in ROUND10 if p["relevant"])
     held = sum(not fires(rules, p) for p in ROUND10 if not p["relevant"])
-    assert len(ROUND10) == 33
-    assert found >= 8 and held >= 5, (found, held)
+    assert len(ROUND10) == 35
+    assert found >= 9 and held >= 25, (found, held)
 
 
 @pytest.mark.parametrize("probe", PROBES, ids=[p["title"][:40] for p in PROBES])
