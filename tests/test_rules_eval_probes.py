@@ -21,7 +21,9 @@ down, Russia named by a place, the Yamal project without "LNG", verb forms, Afgh
 a cargo arriving, Indian refinery towns in other scripts). Session 10 wrote 33 ("class": "round10-…")
 for the classes of held-out v6's false alarms before changing any rule: postponement verbs, the Turkish
 negative future, another LNG project's headline, scout troops, Japanese "there is no …", the time since a
-recognition, Korean questions, unnamed sources, "rarely", and the conditional mood."""
+recognition, Korean questions, unnamed sources, "rarely", and the conditional mood; then 12 for the
+classes it missed (the Arctic projects and Urals crude in local words, abbreviations, Japanese mining
+words)."""
 
 from __future__ import annotations
 
@@ -73,13 +75,14 @@ def test_round9_probes_stay_at_the_measured_floor(rules):
 
 
 def test_round10_probes_stay_at_the_measured_floor(rules):
-    """The round-10 probes: 8/8 positives found and 5/25 traps held before any rule was changed (the
-    last two, a headline that looks back and one that names a new act beside the past one, were written
-    while the headline rule was tried); 9/9 and 25/26 after the false-alarm classes."""
+    """The round-10 probes: 35 for v6's false-alarm classes (8/8 positives found and 5/25 traps held before
+    any rule was changed; the last two, a headline that looks back and one that names a new act beside
+    the past one, were written while the headline rule was tried), then 12 for its missed classes (1/9
+    and 3/3 before). 18/18 and 28/29 at the end of session 10."""
     found = sum(fires(rules, p) for p in ROUND10 if p["relevant"])
     held = sum(not fires(rules, p) for p in ROUND10 if not p["relevant"])
     assert len(ROUND10) == 47
-    assert found >= 9 and held >= 25, (found, held)
+    assert found >= 18 and held >= 28, (found, held)
 
 
 @pytest.mark.parametrize("probe", PROBES, ids=[p["title"][:40] for p in PROBES])
