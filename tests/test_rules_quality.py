@@ -1,4 +1,4 @@
-"""benchmarks/rules_quality.py on the seen parts (tuning, and held-out v1 to v4, which were
+"""benchmarks/rules_quality.py on the seen parts (tuning, and held-out v1 to v6, which were
 studied and so count as tuning now): the eval rules load and keep their figures. A new
 held-out set is only ever measured by the lead, never read by a test."""
 
@@ -8,7 +8,18 @@ import json
 
 import pytest
 
-from benchmarks.rules_quality import DATA, HELDOUT_V1, HELDOUT_V2, HELDOUT_V3, HELDOUT_V4, items, main, score
+from benchmarks.rules_quality import (
+    DATA,
+    HELDOUT_V1,
+    HELDOUT_V2,
+    HELDOUT_V3,
+    HELDOUT_V4,
+    HELDOUT_V5,
+    HELDOUT_V6,
+    items,
+    main,
+    score,
+)
 from monitor.rules import RuleSet, load_rules
 
 
@@ -27,8 +38,10 @@ def test_new_rules_beat_old_ones_on_tuning():
         (HELDOUT_V2, 0.9, 0.95, 0.25),
         (HELDOUT_V3, 0.95, 0.95, 0.3),
         (HELDOUT_V4, 0.95, 0.9, 0.25),
+        (HELDOUT_V5, 0.9, 0.8, 0.25),  # studied in session 9
+        (HELDOUT_V6, 0.95, 0.9, 0.3),  # studied in session 10
     ],
-    ids=["v1", "v2", "v3", "v4"],
+    ids=["v1", "v2", "v3", "v4", "v5", "v6"],
 )
 def test_new_rules_keep_their_figures_on_the_seen_heldout_parts(part, precision, recall, margin):
     seen = items(part)
@@ -44,8 +57,8 @@ def test_a_heldout_path_adds_a_column_beside_tuning_and_the_seen_heldout_parts(t
     other.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in first), encoding="utf-8")
     assert main(["--heldout-path", str(other)]) == 0
     out = capsys.readouterr().out
-    seen = tuple(f"held-out v{n} (seen → tuning)" for n in (1, 2, 3, 4, 5))
+    seen = tuple(f"held-out v{n} (seen → tuning)" for n in (1, 2, 3, 4, 5, 6))
     for part in ("tuning", *seen, "held-out other.jsonl"):
         assert f"\n{part}\n" in out, part
     assert main(["--heldout-path", str(HELDOUT_V4)]) == 0  # a seen set is not shown twice
-    assert capsys.readouterr().out.count("held-out") == 5
+    assert capsys.readouterr().out.count("held-out") == 6
