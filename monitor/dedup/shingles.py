@@ -76,7 +76,7 @@ def crc(text: str) -> int:
 
 def romanised(tokens: list[str]) -> list[str]:
     """Folded ``tokens`` of a Kazakh Cyrillic text in Latin letters (``_ROMAN``); others as they are."""
-    if not any(_KAZAKH.search(token) for token in tokens if not token.isascii()):
+    if not _KAZAKH.search("".join(tokens)):  # one search of the joined tokens, not one per token
         return tokens
     return [token.translate(_ROMAN) for token in tokens]
 
@@ -88,15 +88,17 @@ def token_hashes(tokens: list[str]) -> list[int]:
         memo.clear()  # a bound on memory; the words that matter come back at once
     values = list(map(memo.get, tokens))
     if None in values:
-        for i, token in enumerate(tokens):
-            if values[i] is None:
-                values[i] = memo[token] = crc(spelling(token))
+        for token in set(tokens).difference(memo):  # the new words, found in C
+            memo[token] = crc(spelling(token))
+        values = list(map(memo.__getitem__, tokens))
     return values  # type: ignore[return-value]  # no None is left
 
 
 def unspaced(tokens: list[str]) -> bool:
     """Are most tokens single characters of a script written without spaces (Japanese, Chinese, Thai)?"""
     head = tokens[:64]
+    if "".join(head).isascii():
+        return False  # no ASCII character is of such a script: the usual case, without a loop
     return sum(1 for t in head if len(t) == 1 and without_spaces(t)) * 2 > len(head)
 
 
@@ -111,14 +113,20 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
     width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
     hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
     n = len(tokens) - width + 1
-    mixed = np.zeros(n, dtype=np.uint64)
-    for offset in range(width):
-        mixed = (mixed ^ hv[offset : offset + n]) * np.uint64(0x9E3779B97F4A7C15)
+    mixed = hv[:n] * _MIX  # (0 ^ first token) * _MIX, then each next token mixed in, in place
+    for offset in range(1, width):
+        mixed ^= hv[offset : offset + n]
+        mixed *= _MIX
     # MurmurHash3's 64-bit finaliser, then the high 32 bits: every input bit reaches every output bit.
-    mixed ^= mixed >> np.uint64(33)
-    mixed *= np.uint64(0xFF51AFD7ED558CCD)
-    mixed ^= mixed >> np.uint64(33)
-    return mixed >> np.uint64(32)
+    mixed ^= mixed >> _33
+    mixed *= _FINAL
+    mixed ^= mixed >> _33
+    mixed >>= _32
+    return mixed
+
+
+_MIX, _FINAL = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xFF51AFD7ED558CCD)
+_33, _32 = np.uint64(33), np.uint64(32)
 
 
 def sentence_hashes(folded: str) -> list[int]:
