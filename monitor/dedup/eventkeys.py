@@ -99,9 +99,9 @@ def keywords_and_heads(
     opening = " ".join(opening_words)
     title_words = _words(entry.title)
     found: dict[str, str] = {}
-    names, words = _names(title_words, opening)
+    names, opening_read = _names(title_words, opening)
     heads: tuple[str, ...] = ()
-    for text, words in ((entry.title, title_words), (opening, words)):
+    for text, words in ((entry.title, title_words), (opening, opening_read)):
         named = list(filter(names.__contains__, words))
         _first_seen(found, zip(map(_NAME_OF.__getitem__, named), named, strict=True))
         if not text.isascii():

@@ -194,7 +194,8 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     roman = None if text.isascii() or not _KAZAKH.search(text) else _ROMAN
     cut = text_end(text)
     for match in matches(_FACT, _FACT_START, text):
-        word = _FACT_WORDS.get(parts := match.group(0, "number", "times"), "") or _fact_word(parts)
+        parts: _Parts = match.group(0, "number", "times")  # type: ignore[assignment]  # one C call for the three
+        word = _FACT_WORDS.get(parts, "") or _fact_word(parts)
         if match.end() >= cut or word is None:
             continue
         if roman is not None:
@@ -207,13 +208,13 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     return [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
 
 
-def _fact_word(parts: tuple[str, str | None, str | None]) -> str | None:
+_Parts = tuple[str, str | None, str | None]  # a _FACT match: the whole, its number, its multiplier word
+
+
+def _fact_word(parts: _Parts) -> str | None:
     """A ``_FACT`` match (whole, number, multiplier) as a fact's word, folded; None for a time of day. Remembered."""
     whole, number, times = parts
-    if _CLOCK.fullmatch(whole):
-        word = None
-    else:
-        word = fold(whole if number is None else number_key(number, times))
+    word = None if _CLOCK.fullmatch(whole) else fold(whole if number is None else number_key(number, times))
     if len(_FACT_WORDS) > 1 << 16:
         _FACT_WORDS.clear()  # a bound on memory; the words that matter come back at once
     _FACT_WORDS[parts] = word
@@ -228,7 +229,7 @@ def _stem_hash(word: str) -> int:
     return value
 
 
-_FACT_WORDS: dict[tuple[str, str | None, str | None], str | None] = {}
+_FACT_WORDS: dict[_Parts, str | None] = {}
 _STEM_HASHES: dict[str, int] = {}
 
 
