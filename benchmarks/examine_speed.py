@@ -26,7 +26,7 @@ from benchmarks.workload import Spec, Workload, rules_yaml
 from monitor.dedup import content_hash, signature
 from monitor.dedup.clean import clean
 from monitor.dedup.events import event_time, keywords
-from monitor.dedup.shingles import shingle_hashes
+from monitor.dedup.shingles import SHINGLE_WORDS, fact_spans, sentence_facts, sentence_hashes, shingle_hashes
 from monitor.ingest.examine import examine
 from monitor.ingest.parse import _first_entries, defuse, parse_feed, to_entry
 from monitor.rules import RuleSet, load_rules
@@ -83,8 +83,18 @@ def main() -> None:
     row("  signature", lambda: [signature(e, seen) for e in entries])
     row("    clean", lambda: [clean(e.body) for e in entries])
     row("    keywords", lambda: [keywords(e, e.published or seen) for e in entries])
-    texts = [fold(clean(e.body).text) for e in entries]
-    row("    shingles", lambda: [shingle_hashes(script_tokens(text)) for text in texts])
+    plain = [clean(e.body).text or e.title for e in entries]
+    texts = [fold(text) for text in plain]
+    hashes = row("    shingles", lambda: [shingle_hashes(script_tokens(text)) for text in texts])
+    spans = row("    fact_spans", lambda: [fact_spans(text) for text in plain])
+    # The two sentence passes of a signature, in its order (the second reads what the first found).
+    row(
+        "    sentences",
+        lambda: [
+            (sentence_hashes(folded), sentence_facts(text, h, SHINGLE_WORDS, s))
+            for folded, text, h, s in zip(texts, plain, hashes, spans, strict=True)
+        ],
+    )
     row("    event_time", lambda: [event_time(e, e.published or seen, timedelta(days=7)) for e in entries])
     row("  content_hash", lambda: [content_hash(e) for e in entries])
     row("  rules.match", lambda: [rules.match(e, None) for e in entries])

@@ -8,12 +8,15 @@ words and the folding is the costly part.
 
 from __future__ import annotations
 
+import functools
 import re
 import zlib
+from bisect import bisect_left
 
 import numpy as np
 
 from monitor.dedup.clean import spelling
+from monitor.dedup.scan import ascii_breaks, matches, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import ascii_words_joined, fold, script_tokens, without_spaces
 
 SHINGLE_WORDS = 3
@@ -35,6 +38,7 @@ _FACT = re.compile(
     NUMBER + r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
     r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
 )
+_FACT_START = re.compile(r"[\d\u30a1-\u30fa\u30fc\u4e00-\u9fffA-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]")  # where a _FACT can start
 # A number's multiplier word, in the languages the monitor reads: "24.8万" and "248000" are one number.
 _TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
 _TIMES |= dict.fromkeys(("mln", "млн", "Mio", "millones", "milyon"), 1e6)
@@ -49,11 +53,11 @@ _NOT_FACTS = frozenset(
 # Khmer ។, and the Latin and CJK ones); a CJK one needs no space after it.
 _STOPS = ".!?。！？।۔։።။។"
 _SENTENCE_SPLIT = re.compile(f"(?<=[{_STOPS}])\\s+|(?<=[。！？])|\n")
-_SENTENCE_START = re.compile(f"(?:^|[{_STOPS}\n])\\s*$")
+_SPACED_SPLIT = spaced_split(_STOPS, newline_run=False)  # the same split, fast, for a text without 。！？
+_ASCII_SPLIT = stop_split(".!?")  # and for an ASCII text (``scan.ascii_breaks``)
 # A time of day ("16.20", "11:00") is no fact: a desk converts it to UTC ("15.20 UTC") in a copy of the
 # same story. A decimal of that shape ("2.45") goes with it; the other names and numbers still count.
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
-_TEXT_END = re.compile(r"\s*(?:…|\.\.\.)?\s*$")  # where a text ends, but for a trailing ellipsis
 _TOKEN_HASHES: dict[str, int] = {}
 # A Kazakh text in Cyrillic is hashed in the letters of Kazakh's Latin alphabet, folded (Сейітов and
 # Seıitov, Көкшетау and Kókshetaý): a desk's transliterated copy then shares its shingles and facts.
@@ -72,7 +76,7 @@ def crc(text: str) -> int:
 
 def romanised(tokens: list[str]) -> list[str]:
     """Folded ``tokens`` of a Kazakh Cyrillic text in Latin letters (``_ROMAN``); others as they are."""
-    if not any(_KAZAKH.search(token) for token in tokens if not token.isascii()):
+    if not _KAZAKH.search("".join(tokens)):  # one search of the joined tokens, not one per token
         return tokens
     return [token.translate(_ROMAN) for token in tokens]
 
@@ -84,15 +88,17 @@ def token_hashes(tokens: list[str]) -> list[int]:
         memo.clear()  # a bound on memory; the words that matter come back at once
     values = list(map(memo.get, tokens))
     if None in values:
-        for i, token in enumerate(tokens):
-            if values[i] is None:
-                values[i] = memo[token] = crc(spelling(token))
+        for token in set(tokens).difference(memo):  # the new words, found in C
+            memo[token] = crc(spelling(token))
+        values = list(map(memo.__getitem__, tokens))
     return values  # type: ignore[return-value]  # no None is left
 
 
 def unspaced(tokens: list[str]) -> bool:
     """Are most tokens single characters of a script written without spaces (Japanese, Chinese, Thai)?"""
     head = tokens[:64]
+    if "".join(head).isascii():
+        return False  # no ASCII character is of such a script: the usual case, without a loop
     return sum(1 for t in head if len(t) == 1 and without_spaces(t)) * 2 > len(head)
 
 
@@ -107,26 +113,54 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
     width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
     hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
     n = len(tokens) - width + 1
-    mixed = np.zeros(n, dtype=np.uint64)
-    for offset in range(width):
-        mixed = (mixed ^ hv[offset : offset + n]) * np.uint64(0x9E3779B97F4A7C15)
+    mixed = hv[:n] * _MIX  # (0 ^ first token) * _MIX, then each next token mixed in, in place
+    for offset in range(1, width):
+        mixed ^= hv[offset : offset + n]
+        mixed *= _MIX
     # MurmurHash3's 64-bit finaliser, then the high 32 bits: every input bit reaches every output bit.
-    mixed ^= mixed >> np.uint64(33)
-    mixed *= np.uint64(0xFF51AFD7ED558CCD)
-    mixed ^= mixed >> np.uint64(33)
-    return mixed >> np.uint64(32)
+    mixed ^= mixed >> _33
+    mixed *= _FINAL
+    mixed ^= mixed >> _33
+    mixed >>= _32
+    return mixed
+
+
+_MIX, _FINAL = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xFF51AFD7ED558CCD)
+_33, _32 = np.uint64(33), np.uint64(32)
 
 
 def sentence_hashes(folded: str) -> list[int]:
     """A hash per sentence of folded text (its words only: punctuation and spacing do not count)."""
+    if folded.isascii():
+        return _ascii_sentences(folded)[0][:SENTENCES]
     out = []
-    for sentence in _SENTENCE_SPLIT.split(folded):
+    for sentence in split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT).split(folded):
         words = ascii_words_joined(sentence) if sentence.isascii() else " ".join(script_tokens(sentence))
         if words:
             out.append(crc(words))
             if len(out) == SENTENCES:
                 break
     return out
+
+
+@functools.lru_cache(maxsize=4)  # a signature asks for both its sentences' hashes and their extents
+def _ascii_sentences(folded: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """The sentences (``_SENTENCE_SPLIT``) of folded ASCII text that have words: each one's hash (of its
+    words, space-separated), its words' count, and where it starts and ends (its leading break included)."""
+    keys: list[int] = []
+    counts: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    start = 0
+    for end in [*ascii_breaks(folded, _ASCII_SPLIT), len(folded)]:
+        words = ascii_words_joined(folded[start:end])
+        if words:
+            keys.append(crc(words))
+            counts.append(words.count(" ") + 1)
+            starts.append(start)
+            ends.append(end)
+        start = end
+    return keys, counts, starts, ends
 
 
 def number_key(digits: str, times: str | None = None) -> str:
@@ -148,7 +182,7 @@ def facts(text: str, spans: list[tuple[int, int]] | None = None) -> list[int]:
 
 
 def fact_spans(text: str) -> list[tuple[int, int]]:
-    """Where each name and number of ``text`` is (its offset), with its hash (``_FACT``).
+    """Where each name and number of ``text`` is (its offset), with its hash (``_FACT``), in text order.
 
     A capitalised word opening a sentence counts only when the text also writes it capitalised
     inside a sentence: "Власти", "Officials" or "According" open sentences without naming anything.
@@ -157,20 +191,46 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     """
     inner: set[str] = set()
     found: list[tuple[int, str]] = []
-    roman = _ROMAN if _KAZAKH.search(text) else None
-    end = _TEXT_END.search(text)
-    cut = end.start() if end else len(text)
-    for match in _FACT.finditer(text):
-        if match.end() >= cut or _CLOCK.fullmatch(match.group()):
+    roman = None if text.isascii() or not _KAZAKH.search(text) else _ROMAN
+    cut = text_end(text)
+    for match in matches(_FACT, _FACT_START, text):
+        parts: _Parts = match.group(0, "number", "times")  # type: ignore[assignment]  # one C call for the three
+        word = _FACT_WORDS.get(parts, "") or _fact_word(parts)
+        if match.end() >= cut or word is None:
             continue
-        word = match.group() if match.group("number") is None else number_key(match["number"], match["times"])
-        word = fold(word) if roman is None else fold(word).translate(roman)
-        opens = word[0].isalpha() and _SENTENCE_START.search(text, max(0, match.start() - 3), match.start())
-        if not opens:
+        if roman is not None:
+            word = word.translate(roman)
+        if not (word[0].isalpha() and opens_sentence(text, match.start(), _STOPS)):
             inner.add(word)
         found.append((match.start(), word))
     names = inner - _NOT_FACTS
-    return [(at, crc(_stem(word))) for at, word in found if word in names]
+    hashes = _STEM_HASHES
+    return [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
+
+
+_Parts = tuple[str, str | None, str | None]  # a _FACT match: the whole, its number, its multiplier word
+
+
+def _fact_word(parts: _Parts) -> str | None:
+    """A ``_FACT`` match (whole, number, multiplier) as a fact's word, folded; None for a time of day. Remembered."""
+    whole, number, times = parts
+    word = None if _CLOCK.fullmatch(whole) else fold(whole if number is None else number_key(number, times))
+    if len(_FACT_WORDS) > 1 << 16:
+        _FACT_WORDS.clear()  # a bound on memory; the words that matter come back at once
+    _FACT_WORDS[parts] = word
+    return word
+
+
+def _stem_hash(word: str) -> int:
+    """``crc(_stem(word))``, remembered."""
+    if len(_STEM_HASHES) > 1 << 16:
+        _STEM_HASHES.clear()
+    value = _STEM_HASHES[word] = crc(_stem(word))
+    return value
+
+
+_FACT_WORDS: dict[_Parts, str | None] = {}
+_STEM_HASHES: dict[str, int] = {}
 
 
 def _stem(word: str) -> str:
@@ -184,15 +244,36 @@ def sentence_facts(
 ) -> tuple[tuple[int, frozenset[int], frozenset[int]], ...]:
     """Per sentence of ``text`` (case kept): its hash (``sentence_hashes``), its shingle hashes (taken
     from ``hashes``, the whole text's shingles of ``width`` tokens), and the hashes of its names and
-    numbers (of ``spans``, its ``fact_spans``)."""
+    numbers (of ``spans``, its ``fact_spans``, in text order)."""
+    shingles = hashes.tolist()
+    offsets = [offset for offset, _ in spans]
     out = []
-    start = at = 0
-    for end in [m.start() for m in _SENTENCE_SPLIT.finditer(text)] + [len(text)]:
+    at = 0
+    for key, count, start, end in zip(*_sentences(text), strict=True):
+        inside = frozenset(shingles[at : at + count - width + 1])
+        first, last = bisect_left(offsets, start), bisect_left(offsets, end)
+        out.append((key, inside, frozenset(h for _, h in spans[first:last])))
+        at += count
+    return tuple(out)
+
+
+def _sentences(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """``_ascii_sentences`` of any text (case kept): the sentences that have words, each one's hash, word
+    count, start and end. A sentence is folded and cut into words on its own (``fold`` of a whole text may
+    join or split what the sentence's does not)."""
+    if text.isascii():
+        return _ascii_sentences(fold(text))  # the split and the words are those of the folded text
+    keys: list[int] = []
+    counts: list[int] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    start = 0
+    for end in [m.start() for m in split_for(text, _SENTENCE_SPLIT, _SPACED_SPLIT).finditer(text)] + [len(text)]:
         tokens = script_tokens(fold(text[start:end]))
         if tokens:
-            key = crc(" ".join(tokens))  # as ``sentence_hashes`` hashes it
-            inside = frozenset(hashes[at : at + len(tokens) - width + 1].tolist())
-            out.append((key, inside, frozenset(h for offset, h in spans if start <= offset < end)))
-            at += len(tokens)
+            keys.append(crc(" ".join(tokens)))  # as ``sentence_hashes`` hashes it
+            counts.append(len(tokens))
+            starts.append(start)
+            ends.append(end)
         start = end
-    return tuple(out)
+    return keys, counts, starts, ends
