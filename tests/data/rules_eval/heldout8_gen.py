@@ -22,15 +22,15 @@ CODES = {
 }
 # Invented outlets per language: (name, UTC offset in hours).
 OUTLETS = {
-    "en": [("Harbourline Ledger", 0), ("Pinecrest Evening Call", -5), ("Tidewater Signal", 8), ("Kestrel Energy Notes", 4)],
-    "ru": [("Заречный вестовой", 3), ("Лоцман-Инфо", 3), ("Полярная летопись", 5), ("Гостиный ряд. Деловой выпуск", 3)],
-    "ja": [("北浜経済タイムス", 9), ("みなと通信", 9), ("瀬戸内ニュース網", 9), ("霧島デイリー", 9)],
-    "ko": [("한강물류일보", 9)], "pt": [("Gazeta do Cais", -3)], "it": [("Il Faro di Levante", 1)],
-    "de": [("Rheinkiesel Tagesblatt", 1)], "fr": [("La Vigie du Rhône", 1)], "es": [("El Farol del Ebro", 1)],
-    "zh": [("滨江财经快线", 8)], "ar": [("منارة الخليج الاقتصادية", 4)], "uk": [("Подільський кур'єр дня", 2)],
-    "tr": [("Marmara Liman Bülteni", 3)], "pl": [("Kurier Nadwiślański", 1)], "nl": [("De Scheldebode", 1)],
+    "en": [("Quayhollow Tally", 0), ("Pinecrest Nightcall", -5), ("Brackwater Semaphore", 8), ("Kestrelmoor Notes", 4)],
+    "ru": [("Заречный колокольчик", 3), ("Лоцманская тетрадь", 3), ("Полярная летопись", 5), ("Гостиный двор. Торговый лист", 3)],
+    "ja": [("北浜経済タイムス", 9), ("みなと通信", 9), ("瀬戸内ニュース網", 9), ("阿蘇山麓かわら版", 9)],
+    "ko": [("한강물류일보", 9)], "pt": [("Gazeta do Trapiche", -3)], "it": [("Il Lanternino Adriatico", 1)],
+    "de": [("Moselschiefer Tagesblatt", 1)], "fr": [("Le Crieur du Morvan", 1)], "es": [("La Linterna del Tajo", 1)],
+    "zh": [("滨江财经快线", 8)], "ar": [("بوصلة الضفتين الاقتصادية", 4)], "uk": [("Подільський кур'єр дня", 2)],
+    "tr": [("Marmara Liman Bülteni", 3)], "pl": [("Głos Znad Warty", 1)], "nl": [("De Scheldebode", 1)],
 }
-AGGREGATOR = ("Omnifeed Relay", 0)
+AGGREGATOR = ("Polyglot Feedmixer", 0)
 SEED = 8808
 
 
