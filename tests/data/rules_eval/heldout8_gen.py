@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import random
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -23,7 +23,10 @@ CODES = {
 # Invented outlets per language: (name, UTC offset in hours).
 OUTLETS = {
     "en": [("Quayhollow Tally", 0), ("Pinecrest Nightcall", -5), ("Brackwater Semaphore", 8), ("Kestrelmoor Notes", 4)],
-    "ru": [("Заречный колокольчик", 3), ("Лоцманская тетрадь", 3), ("Полярная летопись", 5), ("Гостиный двор. Торговый лист", 3)],
+    "ru": [
+        ("Заречный колокольчик", 3), ("Лоцманская тетрадь", 3),
+        ("Полярная летопись", 5), ("Гостиный двор. Торговый лист", 3),
+    ],
     "ja": [("北浜経済タイムス", 9), ("みなと通信", 9), ("瀬戸内ニュース網", 9), ("阿蘇山麓かわら版", 9)],
     "ko": [("한강물류일보", 9)], "pt": [("Gazeta do Trapiche", -3)], "it": [("Il Lanternino Adriatico", 1)],
     "de": [("Moselschiefer Tagesblatt", 1)], "fr": [("Le Crieur du Morvan", 1)], "es": [("La Linterna del Tajo", 1)],
@@ -62,7 +65,7 @@ def shape(rng: random.Random, paras: list[str]) -> tuple[str, str]:
 def build(items: list[dict]) -> list[dict]:
     rng = random.Random(SEED)
     turn: dict[str, int] = {}
-    start = datetime(2025, 1, 4, tzinfo=timezone.utc)
+    start = datetime(2025, 1, 4, tzinfo=UTC)
     rows = []
     for it in items:
         if it["agg"]:
@@ -77,7 +80,7 @@ def build(items: list[dict]) -> list[dict]:
         local = when.astimezone(timezone(timedelta(hours=off)))
         summary, content = shape(rng, it["paras"])
         rows.append({"outlet": name, "feed_lang": feed_lang, "lang": it["lang"], "title": it["title"],
-                     "summary": summary, "content": content, "published": local.isoformat(timespec="minutes")[:16] + local.strftime("%z")[:3] + ":" + local.strftime("%z")[3:],
+                     "summary": summary, "content": content, "published": local.isoformat(timespec="minutes"),
                      "labels": it["labels"], "trap": it["trap"], "trap_topic": it["trap_topic"], "_t": when})
     rows.sort(key=lambda r: r["_t"])
     out = []
