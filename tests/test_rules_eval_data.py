@@ -24,6 +24,7 @@ PARTS = {
     "heldout5": "m",
     "heldout6": "n",
     "heldout7": "q",
+    "heldout8": "u",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
