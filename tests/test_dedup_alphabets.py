@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dedup_support import assert_one_alert
 from test_dedup_classes import _decide, _parsed
+from test_dedup_scripts import _copies
 
 from monitor.dedup import StoryIndex
 from monitor.dedup.alphabets import in_latin
@@ -28,22 +29,7 @@ LATIN = (
 
 
 def test_a_mongolian_story_reprinted_in_latin_letters_alerts_once(tmp_path, feed_server, json_receiver):
-    rows = [
-        {
-            "title": "Мөрөнд шинэ эмнэлэг нээгдлээ",
-            "link": "https://a.example/1",
-            "guid": "a1",
-            "content": CYRILLIC,
-            "summary": "",
-        },
-        {
-            "title": "Mörönd shine emneleg neegdlee",
-            "link": "https://b.example/2",
-            "guid": "b2",
-            "content": LATIN,
-            "summary": "",
-        },
-    ]
+    rows = _copies(("Мөрөнд шинэ эмнэлэг нээгдлээ", CYRILLIC), ("Mörönd shine emneleg neegdlee", LATIN))
     assert_one_alert(tmp_path, feed_server, json_receiver, rows, "Ganbaatar")
 
 

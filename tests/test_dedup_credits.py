@@ -8,6 +8,7 @@ labelled set uses, every entry read by the real parser.
 from __future__ import annotations
 
 from dedup_support import assert_one_alert
+from test_dedup_scripts import _copies
 
 from monitor.dedup.clean import BYLINE, DATELINE, clean
 
@@ -35,14 +36,5 @@ def test_a_line_above_a_sentence_or_a_sentence_above_the_dateline_stays():
 
 
 def test_a_copy_with_its_writer_above_the_dateline_alerts_once(tmp_path, feed_server, json_receiver):
-    rows = [
-        {
-            "title": "Berati hap urën e re mbi Osum",
-            "link": "https://a.example/1",
-            "guid": "a1",
-            "content": WIRE,
-            "summary": "",
-        },
-        {"title": "Urë e re në Berat", "link": "https://b.example/2", "guid": "b2", "content": COPY, "summary": ""},
-    ]
+    rows = _copies(("Berati hap urën e re mbi Osum", WIRE), ("Urë e re në Berat", COPY))
     assert_one_alert(tmp_path, feed_server, json_receiver, rows, "Berat")
