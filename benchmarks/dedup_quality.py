@@ -26,6 +26,8 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   measured twice as a held-out set, then its errors were studied (issue 13, eighth round);
 - ``v6 (seen -> tuning)``: ``tests/data/dedup/heldout6.jsonl`` (lt, sk, nb, az, kk, hy, en, ru):
   measured twice as a held-out set, then its errors were studied (issue 13, ninth round);
+- ``v7 (seen -> tuning)``: ``tests/data/dedup/heldout7.jsonl`` (lv, et, sl, uz, mn, ne, en, de):
+  measured three times as a held-out set, then its errors were studied (issue 13, tenth round);
 
 and, given ``--heldout PATH`` (a file other than the tuning sets), that set in a last column labelled
 "held-out". A held-out set is measured once, never studied: do not pass ``--explain`` with it.
@@ -67,6 +69,7 @@ HELDOUT3 = DEDUP_DATA / "heldout3.jsonl"
 HELDOUT4 = DEDUP_DATA / "heldout4.jsonl"
 HELDOUT5 = DEDUP_DATA / "heldout5.jsonl"
 HELDOUT6 = DEDUP_DATA / "heldout6.jsonl"
+HELDOUT7 = DEDUP_DATA / "heldout7.jsonl"
 TUNE3 = DEDUP_DATA / "tune3.jsonl"
 TARGETS = {"story": (0.99, 0.95), "event": (0.90, 0.80)}  # (precision, recall) on eval.jsonl, where first set
 HELDOUT_TARGETS = {"story": (0.995, 0.99), "event": (0.95, 0.90)}  # issue 13: on sets never tuned on
@@ -200,7 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--explain", action="store_true", help="list every wrong pair and its decisions")
     args = parser.parse_args(argv)
     bare_heldout = args.heldout is not None and args.heldout.resolve() == HELDOUT.resolve()
-    seen = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, args.tune3)
+    seen = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, args.tune3)
     tuning = tuple(path.resolve() for path in seen)
     if args.heldout is not None and args.heldout.resolve() in tuning:
         if not (args.detail or args.explain):
@@ -227,6 +230,7 @@ def _label(path: Path) -> str:
         HELDOUT4.resolve(): "v4 (seen -> tuning)",
         HELDOUT5.resolve(): "v5 (seen -> tuning)",
         HELDOUT6.resolve(): "v6 (seen -> tuning)",
+        HELDOUT7.resolve(): "v7 (seen -> tuning)",
     }
     return seen.get(path.resolve(), "tune3" if path.name.startswith("tune3") else "held-out")
 
@@ -241,7 +245,7 @@ def tuning_sets(tune3: Path = TUNE3) -> list[tuple[str, list[dict[str, str]], di
     ]
     if tune3.exists():
         sets.append(("tune3", load(tune3), HELDOUT_TARGETS))
-    for seen in (HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6):
+    for seen in (HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7):
         if seen.exists():
             sets.append((_label(seen), load(seen), HELDOUT_TARGETS))
     return sets

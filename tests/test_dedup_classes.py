@@ -191,6 +191,7 @@ OLDER = {
     "S5": lambda blob: b"S5" + blob[2:],  # numbers keyed by their digits
     "S6": lambda blob: b"S6" + blob[2:],  # a number cut at the text's end kept as a fact
     "S7": lambda blob: b"S7" + blob[2:],  # a Kazakh text hashed in Cyrillic letters, a time of day a fact
+    "S8": lambda blob: b"S8" + blob[2:],  # a Mongolian text hashed in Kazakh's Latin letters
     "MinHash": lambda blob: struct.pack("<10q", *range(10)),  # the first design: ten 64-bit band keys
 }
 

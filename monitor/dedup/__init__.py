@@ -6,7 +6,8 @@ Design, in the order an entry meets it:
    boundaries (``</p><p>``, a glued ``Kabul.The``), entities and typographic quotes fold,
    datelines, bylines and time stamps are recognised by shape and removed from the opening
    in any language (a credit word: By, Par, Von, Por, Автор, بقلم, 记者; or "Name | Desk",
-   "Name, Outlet" on a line of its own or glued to the story; a credit word or one-word label
+   "Name, Outlet" on a line of its own or glued to the story; any short line with no sentence
+   end above a line opening with a dateline; a credit word or one-word label
    and a name, or "Name / Desk", glued to the dateline after it), truncation markers end the
    text (``…Read More``, ``[…]``, ``The post … appeared first on …``, and by shape an
    ellipsis then a few words, "… Lire la suite", or a last line ending in an arrow).
@@ -18,7 +19,8 @@ Design, in the order an entry meets it:
    text is read (``monitor.text.squash``): a word with one of them inside is one word.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
-   a Kazakh Cyrillic text in Kazakh's Latin letters (a desk's transliterated copy is one story).
+   a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
+   Mongolian sites write (``alphabets``): a desk's transliterated copy is one story.
    Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
    opening's other shingles, blocking keys (the opening's first and sampled shingles and
@@ -57,7 +59,12 @@ Design, in the order an entry meets it:
    it is the outlet's follow-up: a new story in the same event (``compare.follow_up``; an
    outlet does not syndicate itself); so is one that, within 36 h, opens with its first two
    sentences word for word, a name or number in them,
-   sharing too little for a copy (``compare.repeats``).
+   sharing too little for a copy (``compare.repeats``). From any outlet, a text that opens
+   with two sentences or more of a story word for word and ends with two or more sharing no
+   passage with it, while the story's fullest entry goes on with a quarter or more of its
+   text that this one lacks, is another story of that event (``divergence``): a follow-up
+   holds the story's summary copies whole, yet a copy never ends in news of its own while
+   lacking the story's rest.
    An outlet's text 12 h or more after its own entry of a story, close in words but printing
    other names and numbers, is its next bulletin of one template, even where a shorter copy
    of the first has too few names and numbers to tell (``SERIES_GAP``); so is one of about
@@ -97,7 +104,8 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of earlier designs (magic S7 and older: a Kazakh text hashed
+Signatures of earlier designs (magic S8 and older: a Mongolian Cyrillic text hashed in Kazakh's
+Latin letters, not in those Mongolian sites write, ``alphabets``; S7 and older: a Kazakh text hashed
 in Cyrillic, a time of day or a whole name as a fact; S6 and older: a number cut at the text's end kept as a fact;
 numbers keyed by their digits; a credit glued to the dateline kept as text; half of a short text
 sampled; MinHash bands of the opening) are recomputed from the stored bodies on the first start

@@ -89,6 +89,7 @@ _LABELLED = re.compile(r"^[^\W\d_][\w'’-]*(?: [\w'’-]+){0,3} ?[:：]\s*\S")
 _SENTENCE_ENDS = re.compile(r"[.!?…。！？]['\"»”’)]*$")
 LABELLED_WORDS = 20
 NOTE_WORDS = 16
+ABOVE_WORDS = 6  # a line above the dateline: a credit or a label, not a sentence
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
 _DATELINE = re.compile(
@@ -129,7 +130,8 @@ def clean(body: str) -> Cleaned:
             flags |= TRUNCATED  # "Continuer la lecture →": a link to the rest, not the story
             continue
         if not lines:  # wrapping opens the story: a note, credit, byline, then dateline
-            if number < len(raw_lines) - 1 and (_byline_line(line) or _note(line)):
+            following = next((rest.strip() for rest in raw_lines[number + 1 :] if rest.strip()), "")
+            if following and (_byline_line(line) or _note(line) or _above_dateline(line, following)):
                 flags |= BYLINE
                 continue
             line, flags = _opening(line, flags)
@@ -159,6 +161,17 @@ def _note(line: str) -> bool:
         return False
     dateline = _DATELINE.match(line)
     return not (dateline and _is_dateline(dateline))
+
+
+def _above_dateline(line: str, following: str) -> bool:
+    """Is this short first line, with no sentence end, above a line that opens with a dateline (a place
+    and its agency, or a place in capitals)? The story starts at its dateline: a line above it is a
+    credit in a language whose credit word nobody listed ("Autors Ilze Ozoliņa", "Сурвалжлагч Б.
+    Сарангэрэл"), or the outlet's own ("🔊 Listen to this article (3 min)"), never the story."""
+    if len(line.split()) > ABOVE_WORDS or _SENTENCE_ENDS.search(line):
+        return False
+    found = _DATELINE.match(following)
+    return bool(found and found.group("place") and (found.group("agency") or found.group("place").isupper()))
 
 
 def _opening(line: str, flags: int) -> tuple[str, int]:

@@ -57,6 +57,7 @@ class Evidence:
     round_up: bool = False  # the longer (the entry being decided) quotes other stories as much
     follow_up: bool = False  # the longer is the story's own outlet's next story, opening with its text
     series: bool = False  # the story's entry by this entry's outlet is as close but prints other facts
+    apart: str = ""  # with follow_up: how the two texts run apart, in words (``divergence``)
 
     def facts(self, query: Signature, other: Stored) -> float:
         """Percent of the names and numbers of the text the two share found in the other; 100 with too
@@ -97,7 +98,8 @@ class Evidence:
         return text + (f"; {end}" if end else "")
 
 
-def _threshold(sample: bytes) -> int:
+def sample_bound(sample: bytes) -> int:
+    """Every shingle hash of the text below this is in ``sample`` (``Signature.threshold``, stored)."""
     if len(sample) < SAMPLE_MAX * 4:
         return SAMPLE_BELOW
     return int.from_bytes(sample[-4:], "little") + 1
@@ -110,7 +112,7 @@ def containment(query: Signature, other: Stored) -> Evidence:
         stored = other_sample + np.frombuffer(other.opening, dtype="<u4").tolist()
         found, checked = len(query.shingles.intersection(stored)), len(stored)
     else:
-        bound = min(_threshold(other.sample), _threshold(query.sample))
+        bound = min(sample_bound(other.sample), sample_bound(query.sample))
         mine = {h for h in np.frombuffer(query.sample, dtype="<u4").tolist() if h < bound}
         found, checked = len(mine.intersection(other_sample)), len(mine)
         opening = np.frombuffer(query.opening, dtype="<u4").tolist()
@@ -126,7 +128,7 @@ def containment(query: Signature, other: Stored) -> Evidence:
 def explained(query: Signature, other: Stored) -> float:
     """The share of ``query``'s sampled text found in ``other`` (0-1), whichever is longer: how much of
     a round-up one story it quotes accounts for."""
-    bound = min(_threshold(other.sample), _threshold(query.sample))
+    bound = min(sample_bound(other.sample), sample_bound(query.sample))
     mine = [h for h in np.frombuffer(query.sample, dtype="<u4").tolist() if h < bound]
     if not mine:
         return 0.0
@@ -267,7 +269,7 @@ def digest(
     ``found``: story -> the shingles of ``sig`` its entries were found to share, summed
     (``Evidence.found``: no fewer than ``quoted`` counts for it): most new stories share a
     few common phrases with each candidate, too few for two parts, and are not counted again."""
-    bound = min(_threshold(sig.sample), *(_threshold(doc.sample) for doc in verified))
+    bound = min(sample_bound(sig.sample), *(sample_bound(doc.sample) for doc in verified))
     mine = int(np.searchsorted(np.frombuffer(sig.sample, dtype="<u4"), bound))  # the sample is sorted
     if sum(n >= ROUND_UP_PART * mine for n in found.values()) < 2:
         return False
@@ -282,7 +284,7 @@ def quoted(sig: Signature, verified: list[Stored], group: dict[int, int] | None 
     ``group`` (story -> its event), stories of one group count as one."""
     if not verified:
         return {}
-    bound = min(_threshold(sig.sample), *(_threshold(doc.sample) for doc in verified))
+    bound = min(sample_bound(sig.sample), *(sample_bound(doc.sample) for doc in verified))
     mine = {h for h in np.frombuffer(sig.sample, dtype="<u4").tolist() if h < bound}
     holders: dict[int, set[int]] = {}
     for doc in verified:

@@ -39,6 +39,7 @@ from monitor.dedup.compare import (
     swapped_facts,
 )
 from monitor.dedup.compare import Stored as _Doc
+from monitor.dedup.divergence import diverges
 from monitor.dedup.events import SERIES_HOURS, EventIndex, EventMatch
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.models import Entry
@@ -128,6 +129,7 @@ class StoryIndex:
             return Decision(None, evidence.score, None, reason, None, 0.0, "new event: a round-up", sig)
         if evidence.follow_up:  # the outlet's next story on its own story's event
             reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
+            reason = f"new story: {evidence.apart}" if evidence.apart else reason
             event_id = self.events.event_of(doc.story_id)
             why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
             return Decision(None, evidence.score, None, reason, event_id, 1.0, why, sig)
@@ -252,6 +254,12 @@ class StoryIndex:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
         if best[4][0] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
             return replace(best[0], follow_up=True), best[1], best[2], best[3]
+        if best[4][0] >= 0 and (split := diverges(sig, best[2].story_id, verified)) is not None:
+            fullest = verified_ids[next(i for i, doc in enumerate(verified) if doc is split.fullest)]
+            apart = f"it opens with {split.opening} sentences of entry {best[1]} word for word, then {split.own}"
+            apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"
+            apart += f" {split.lacks * 100:.0f} % of its text not in this one"
+            return replace(best[0], follow_up=True, apart=apart), best[1], best[2], best[3]
         if best[4][0] < 0 and (earlier := repeats(sig, verified)) is not None:
             entry_id = next(i for i, doc in zip(verified_ids, verified, strict=True) if doc is earlier)
             return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]

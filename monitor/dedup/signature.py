@@ -37,6 +37,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
+from monitor.dedup.alphabets import in_latin
 from monitor.dedup.clean import clean
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
@@ -63,16 +64,17 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): S7 hashed a Kazakh text in
-# Cyrillic letters (now in Kazakh's Latin ones, ``shingles.romanised``), kept a time of day and "UTC"
-# as facts, and a name's whole word (not its first letters); S6 kept a name or number
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): S8 hashed a Mongolian
+# Cyrillic text in Kazakh's Latin letters (now in those Mongolian sites write, ``alphabets``); S7
+# hashed a Kazakh text in Cyrillic letters (now in Kazakh's Latin ones, ``shingles.romanised``),
+# kept a time of day and "UTC" as facts, and a name's whole word (not its first letters); S6 kept a name or number
 # cut at the text's end ("212" cut to "21") as a fact, and ended sentences only at Latin and CJK
 # full stops (not at ۔ or ।); S5 keyed numbers by their digits ("3,412"
 # gave 412, "۳۴۱۲" its Persian digits) and no word of a script without capitals, and folded
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"S8"
+_MAGIC = b"S9"
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
@@ -148,7 +150,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     named in the opening, at most ``window`` before it.
     """
     cleaned = clean(entry.body)
-    text = cleaned.text or entry.title
+    text = in_latin(cleaned.text or entry.title)  # a Mongolian desk's Latin copy is the same story
     folded = fold(text)
     words = script_tokens(folded)
     hashes = shingle_hashes(words)
@@ -160,7 +162,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
     published = entry.published or seen
-    title_tokens = _own_name_dropped(script_tokens(fold(entry.title)), entry.outlet)
+    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(entry.title))), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text)
     spans = fact_spans(text)
     return Signature(

@@ -1,0 +1,61 @@
+"""A text that opens with a story's paragraph, then tells its own to its end: not that story's copy. Pure.
+
+Containment reads the shorter text's share of the longer: a next-day follow-up that opens with
+the paragraph the story began with (word for word) and adds two sentences of news holds the
+story's summary copies whole, and half of the story itself. A copy differs from its story where it
+was edited (every sentence still shares words with it), above it (a byline, an update on top) or
+beside its paragraphs (a fact box, a local line), and it may lose the story's tail; it does not
+end with sentences of its own while the story goes on with sentences it lacks. Both texts running
+on apart after one shared opening is the shape of two stories told from one paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from monitor.dedup.compare import MIN_OVERLAP, REPEATED, Stored, sample_bound
+from monitor.dedup.signature import Signature
+
+GOES_ON = 0.25  # the share of the story's fullest entry this text lacks: the story goes on without it
+
+
+@dataclass(frozen=True, slots=True)
+class Divergence:
+    opening: int  # sentences it opens with, word for word the story's
+    own: int  # sentences it ends with that share no passage with the story
+    fullest: Stored  # the story's longest entry among those verified
+    lacks: float  # the share (0-1) of that entry's sampled text not in this one
+
+
+def diverges(sig: Signature, story_id: int, verified: list[Stored]) -> Divergence | None:
+    """Does ``sig`` open with ``REPEATED`` or more sentences of ``story_id`` word for word, end with
+    ``REPEATED`` or more sentences sharing no passage with any entry of the story, while the
+    story's fullest entry goes on with ``GOES_ON`` or more of its text that ``sig`` lacks?"""
+    story = [doc for doc in verified if doc.story_id == story_id]
+    lines = [(h, shingles) for h, shingles, _ in sig.lines if len(shingles) >= MIN_OVERLAP]
+    if not story or len(lines) < 2 * REPEATED:
+        return None
+    verbatim = set().union(*(np.frombuffer(doc.sentences, dtype="<u4").tolist() for doc in story))
+    opening = next((i for i, (h, _) in enumerate(lines) if h not in verbatim), len(lines))
+    if opening < REPEATED:
+        return None
+    # Only the shingles every entry of the story would have kept in its sample can be missed there.
+    bound = min(sample_bound(doc.sample) for doc in story)
+    known: set[int] = set()
+    for doc in story:
+        known.update(np.frombuffer(doc.sample, dtype="<u4").tolist())
+        known.update(np.frombuffer(doc.opening, dtype="<u4").tolist())
+    own = 0
+    for _, shingles in reversed(lines[opening:]):
+        checked = {h for h in shingles if h < bound}
+        if len(checked) < MIN_OVERLAP or len(checked & known) >= MIN_OVERLAP:
+            break
+        own += 1
+    if own < REPEATED:
+        return None
+    fullest = max(story, key=lambda doc: doc.length)
+    sample = np.frombuffer(fullest.sample, dtype="<u4").tolist()
+    lacks = 1.0 - len(sig.shingles.intersection(sample)) / len(sample) if sample else 0.0
+    return Divergence(opening, own, fullest, lacks) if lacks >= GOES_ON else None
