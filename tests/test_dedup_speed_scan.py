@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from dedup_set_support import BULK_SETS
 
 from monitor.dedup import scan
 from monitor.dedup.eventkeys import _SENTENCE_END, _SPACED_END
@@ -33,11 +34,9 @@ def generated(count: int = 20_000) -> Iterator[str]:
 
 
 def written() -> Iterator[str]:
-    """Every title and body of the dedup data sets (the newest held-out set is never opened)."""
-    for path in sorted(DEDUP_DATA.glob("*.jsonl")):
-        if path.name.startswith("heldout8"):
-            continue
-        for line in path.read_text(encoding="utf-8").splitlines():
+    """Every title and body of the dedup data sets in ``BULK_SETS`` (a newer held-out set is never opened)."""
+    for name in BULK_SETS:
+        for line in (DEDUP_DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
             yield from (row["title"], row["summary"], row["content"])
 
