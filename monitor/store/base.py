@@ -32,7 +32,9 @@ class StoreBase:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
-            self.db = sqlite_utils.Database(conn)
+            # No sqlite-utils plugins: they would change the store's connection, and looking for them
+            # scans every installed package's metadata (~0.02 CPU-s, and importlib.metadata, a run).
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
             self.db.execute("PRAGMA busy_timeout = 30000")
             self.db.enable_wal()
             self.db.execute("PRAGMA synchronous = NORMAL")
