@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+import psutil
 import pytest
 from conftest import DATA, fill_dates, recent, write_config
 
@@ -243,5 +244,22 @@ def test_the_first_inline_bytes_are_parsed_in_place_then_the_workers_start():
         assert parser._pool is None  # within the budget: no worker started
         assert parser.parse(FEED, "http://a.example/rss", "A") == expected
         assert parser._pool is not None  # the budget is spent: the workers parse from now on
+    finally:
+        parser.close()
+
+
+def test_idle_workers_stop_with_the_resource_tracker_and_start_again():
+    """An idle daemon keeps no process: the workers and multiprocessing's resource tracker (12.8 MB) go."""
+    parser = FeedParser(workers=1, idle_timeout=0.2)
+    me = psutil.Process()
+    try:
+        assert parser.parse(FEED, "http://a.example/rss").entries
+        assert me.children()  # the worker, and the tracker its start began
+        for _ in range(200):  # the reaper looks every idle_timeout / 2
+            if not me.children():
+                break
+            time.sleep(0.05)
+        assert me.children() == []
+        assert parser.parse(FEED, "http://a.example/rss").entries  # both start again
     finally:
         parser.close()

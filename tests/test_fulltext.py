@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -157,6 +158,23 @@ def test_a_copy_of_the_same_url_is_not_fetched_twice(feed_server: FeedServer, ma
 
 def entry(summary: str, title: str = "Miner wins concession") -> Entry:
     return Entry("f", "F", "k", "https://x.example/a", title, summary, "")
+
+
+def test_polls_in_parallel_compile_one_prefilter_per_rule_set():
+    rules = RuleSet(load_rules_text(COPPER_RULE))
+    start = threading.Barrier(8)
+    made: list[fulltext.Prefilter] = []
+
+    def poll_thread() -> None:
+        start.wait()
+        made.append(fulltext.prefilter(rules))
+
+    threads = [threading.Thread(target=poll_thread) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(made) == 8 and all(p is made[0] for p in made)  # one compiled, the others waited for it
 
 
 def test_auto_wants_short_or_truncated_entries_a_rule_may_want():

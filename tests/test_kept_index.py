@@ -134,10 +134,30 @@ def test_a_window_changed_after_the_index_was_kept_is_rebuilt(tmp_path):
         since = datetime.now(UTC) - timedelta(days=7)
         assert Kept(path, key).load(p.store, since) is not None
         assert Kept(path, "another version").load(p.store, since) is None
-        with p.store.transaction() as db:  # another command edits a row the index was built from
-            db.execute("UPDATE entries SET dedup_lede = 'edited' WHERE id = 2")
-        assert Kept(path, key).load(p.store, since) is None
+        changes = p.store.window_changes()
+        with p.store.transaction() as db:  # writes that change nothing the rebuild reads count nothing
+            db.execute("UPDATE entries SET dedup_lede = dedup_lede, title = 'retitled' WHERE id = 2")
+            db.execute("UPDATE stories SET title = 'retitled'")
+        assert p.store.window_changes() == changes
+        assert Kept(path, key).load(p.store, since) is not None
         assert Kept(path, key).load(p.store, datetime.now(UTC) + timedelta(minutes=1)) is None  # aged out
+        edits = [  # another command edits what the index was built from: each one a miss
+            "UPDATE entries SET dedup_lede = 'edited' WHERE id = 2",
+            "UPDATE entries SET outlet = 'Elsewhere' WHERE id = 3",
+            "UPDATE entries SET story_id = (SELECT max(s.id) FROM stories s WHERE s.id <> story_id) WHERE id = 4",
+            "UPDATE stories SET event_id = 999999 WHERE id = (SELECT min(id) FROM stories)",
+            "DELETE FROM entries WHERE id = (SELECT max(id) FROM entries)",  # its id comes back with the next row
+        ]
+        for edit in edits:
+            with p.store.transaction() as db:
+                db.execute(edit)
+            assert p.store.window_changes() == changes + 1, edit
+            assert Kept(path, key).load(p.store, since) is None, edit
+            again = Kept(path, key)  # kept again for the window as it is now: taken again
+            again.build(p.store, since, timedelta(days=7), backfill=False)
+            again.save(p.store, datetime.now(UTC), timedelta(days=7))
+            assert Kept(path, key).load(p.store, since) is not None, edit
+            changes += 1
     finally:
         p.close()
         server.__exit__(None, None, None)

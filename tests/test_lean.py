@@ -94,7 +94,8 @@ def test_a_url_apprise_has_no_plugin_module_for_still_goes_through_its_lookup():
 
 
 # What a `run --once` may skip when nothing new arrives: the dedup code (numpy), the rule loader
-# (YAML, jsonschema), Jinja2, apprise, APScheduler's cron, httpcore's async extras, the parsers.
+# (YAML, jsonschema), Jinja2, apprise, APScheduler's cron, httpcore's async extras, the parsers,
+# installed packages' metadata.
 SKIPPABLE = (
     "numpy",
     "monitor.dedup",
@@ -108,6 +109,7 @@ SKIPPABLE = (
     "anyio",
     "feedparser",
     "lxml",
+    "importlib.metadata",  # sqlite-utils' look for plugins (the store asks for none)
 )
 
 

@@ -9,12 +9,14 @@ import sqlite3
 import sys
 import tempfile
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
 from monitor.cli.base import load
+from monitor.daemon import PRUNE_EVERY
 from monitor.durations import plural
 
 if TYPE_CHECKING:
@@ -97,7 +99,8 @@ def _cycle(pipeline: Pipeline, *, dry_run: bool) -> None:
             report = outbox.deliver(rt, force=True, target=Printer(rt.notifier))
         else:
             report = Outbox(pipeline.store, pipeline.metrics, pipeline.clock).deliver(rt, force=True)
-            runtime.prune(pipeline)
+            if pipeline.store.due("prune", pipeline.clock(), timedelta(seconds=PRUNE_EVERY)):
+                runtime.prune(pipeline)  # at the daemon's pace: retention is days, a cron run minutes
             pipeline.store.catch_up_fts()  # for `rules test`; the daemon does it every few minutes
             pipeline.keep_index()  # for the next run, which then need not rebuild it
     finally:

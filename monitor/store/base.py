@@ -13,6 +13,7 @@ import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import IO, Any
 
@@ -32,7 +33,9 @@ class StoreBase:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(self.path, check_same_thread=False, timeout=30, isolation_level=None)
-            self.db = sqlite_utils.Database(conn)
+            # No sqlite-utils plugins: they would change the store's connection, and looking for them
+            # scans every installed package's metadata (~0.02 CPU-s, and importlib.metadata, a run).
+            self.db = sqlite_utils.Database(conn, execute_plugins=False)
             self.db.execute("PRAGMA busy_timeout = 30000")
             self.db.enable_wal()
             self.db.execute("PRAGMA synchronous = NORMAL")
@@ -87,6 +90,16 @@ class StoreBase:
             return False
         finally:
             self._lock.release()
+        return True
+
+    def due(self, task: str, now: datetime, every: timedelta) -> bool:
+        """Whether ``task`` last ran ``every`` or more before ``now`` (or never, or "later" than ``now``: a
+        clock set back); if so it is marked as run at ``now``, in the same transaction."""
+        with self.transaction(immediate=True) as db:
+            row = db.conn.execute("SELECT done FROM maintenance WHERE task = ?", [task]).fetchone()
+            if row is not None and now - every < datetime.fromisoformat(row[0]) <= now:
+                return False
+            db.conn.execute("INSERT OR REPLACE INTO maintenance (task, done) VALUES (?, ?)", [task, now.isoformat()])
         return True
 
     def _query(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:

@@ -3,8 +3,6 @@ index is rebuilt from them) and written after the fact for rows stored before si
 
 from __future__ import annotations
 
-import hashlib
-import marshal
 import sys
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -18,7 +16,7 @@ if TYPE_CHECKING:  # the dedup code and numpy load only when the window is read 
     from monitor.dedup.signature import Signature
 
 SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when")
-# The rows the dedup index is rebuilt from: what ``recent_signatures`` reads, and ``window_digest`` digests.
+# The rows the dedup index is rebuilt from: what ``recent_signatures`` reads, and ``window_stored`` returns.
 # "+e.id": ordering by the primary key made SQLite scan every entry (the whole history, 0.6 s per
 # million) instead of reading the window by first_seen.
 _WINDOW = (
@@ -68,32 +66,11 @@ class WindowMixin(StoriesMixin):
                 return
             yield from window_rows(rows)
 
-    def window_digest(
-        self, since: datetime, after: int = 0, digest: Any = None, rows: list[tuple[Any, ...]] | None = None
-    ) -> tuple[Any, int, int]:
-        """A digest of the rows ``recent_signatures(since)`` reads (those with an id above ``after``),
-        continuing ``digest`` (a hashlib object) if given: (digest, rows, highest id or ``after``).
-        ``rows`` (a list) gets the rows read, as stored.
-
-        Every column the rebuild reads goes in, row by row in id order, so two windows share a digest
-        only when a rebuild would read the same rows (``pipeline/kept.py``). Unpacks no signature."""
-        digest = digest or hashlib.blake2b(digest_size=16)
-        count, last = 0, after
+    def window_stored(self, since: datetime, after: int = 0) -> list[tuple[Any, ...]]:
+        """The rows ``recent_signatures(since)`` reads (those with an id above ``after``), as stored:
+        in id order, no signature unpacked (``pipeline/kept.py`` keeps them as they are)."""
         with self._lock:
-            cursor = self.db.execute(_WINDOW, [iso(since), after])
-        while True:
-            with self._lock:
-                batch = cursor.fetchmany(_BATCH)
-            if not batch:
-                return digest, count, last
-            for row in batch:
-                digest.update(
-                    marshal.dumps(row, 2)
-                )  # version 2: no back-references, the same values give the same bytes
-            if rows is not None:
-                rows += batch
-            count += len(batch)
-            last = batch[-1][0]
+            return self.db.execute(_WINDOW, [iso(since), after]).fetchall()
 
     def window_span(self, since: datetime) -> tuple[datetime | None, int, int]:
         """The window from ``since`` in one look: when its oldest entry was first seen (None: empty),
@@ -102,6 +79,12 @@ class WindowMixin(StoriesMixin):
         with self._lock:
             start, count, top = self.db.execute(sql, [iso(since)]).fetchone()
         return (datetime.fromisoformat(start) if start else None), count, top
+
+    def window_changes(self) -> int:
+        """How many times a stored row of the dedup window changed otherwise than by a new row (migration
+        m016's counter): a kept index is good while this, the row count and the highest id are as kept."""
+        with self._lock:
+            return int(self.db.execute("SELECT changes FROM window_changes").fetchone()[0])
 
     def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
         """Store dedup signatures computed after the fact (rows written before signatures were kept)."""
