@@ -60,9 +60,17 @@ def window(seed: int) -> tuple[list[tuple[int, int, int, datetime, object]], lis
             outlet = ["Harbour Wire", "Ostrand Post", "Valley Courier"][copy]
             title = f"{PLACES[n]} council decides on the {THINGS[n % len(THINGS)]}"
             when = seen + timedelta(minutes=20 * copy)
-            rows.append((entry_id, story, event, when, signature(entry(f"e{entry_id}", title, body, outlet, when), when)))
+            rows.append(
+                (entry_id, story, event, when, signature(entry(f"e{entry_id}", title, body, outlet, when), when))
+            )
     probes = [
-        entry(f"p{n}", f"{PLACES[n]} council decides", f"From the Tribune | {texts[n]}", "Tribune", START + timedelta(hours=44))
+        entry(
+            f"p{n}",
+            f"{PLACES[n]} council decides",
+            f"From the Tribune | {texts[n]}",
+            "Tribune",
+            START + timedelta(hours=44),
+        )
         for n in range(0, 8, 2)
     ]
     probes.append(entry("new", "Quillan fair", story_text(chance), "Tribune", START + timedelta(hours=44)))
