@@ -134,7 +134,8 @@ def test_no_sentence_clause_for_an_entry_without_sentences() -> None:
 def test_the_opening_and_the_end_follow_the_sentences_each_in_its_clause() -> None:
     query = fresh(flags=DATELINE | BYLINE | TRUNCATED, sentences=(9, 1, 2))
     text = says(query, kept(sentences=(1, 2)))
-    first, sentences, opening, end = parts(text)
+    share, sentences, opening, end = parts(text)
+    assert says_words(share, "% of this entry")
     assert says_words(sentences, "2 of 3")
     assert says_words(opening, "opening differs")
     notes = opening.split(": ", 1)[1].split(", ")
