@@ -76,7 +76,9 @@ def main(argv: list[str]) -> int:
         )
         low, high = wilson(survived, killed + survived)
         rate = survived / (killed + survived)
-        print(f"{label}: {killed} killed, {survived} survived, {rest}; survival {rate:.1%} [95 % CI {low:.1%}–{high:.1%}]")
+        print(
+            f"{label}: {killed} killed, {survived} survived, {rest}; survival {rate:.1%} [95 % CI {low:.1%}–{high:.1%}]"
+        )
     for name in survivors:
         print(f"    {name}: {now.get(name)}")
     return 0
