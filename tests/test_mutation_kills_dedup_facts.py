@@ -116,7 +116,7 @@ def test_a_round_up_quoting_a_story_and_its_follow_up_counts_their_event_once() 
     only, by event they are one quoted happening, and the round-up is still a round-up."""
     own, quoted_share = 30, 30  # of 100 sampled passages
     assert compare.ROUND_UP_PART <= quoted_share / 100 < compare.ROUND_UP_OWN
-    assert compare.ROUND_UP_OTHERS <= quoted_share / 100 and own / 100 < compare.ROUND_UP_OWN
+    assert quoted_share / 100 >= compare.ROUND_UP_OTHERS and own / 100 < compare.ROUND_UP_OWN
     sig = fresh(sample=range(1000, 1100))
     story = kept(1, sample=range(1000, 1000 + own))
     first = kept(2, sample=range(1050, 1050 + quoted_share))
