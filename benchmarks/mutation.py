@@ -21,7 +21,9 @@ A box reaches a prefix of the package in mutmut's order (fastest tests first), s
 the package's. ``--sample N --seed S`` measures the whole package instead: mutmut generates every
 mutant, then a seeded uniform random ``N`` of them (the same names for the same seed and code) are
 run with ``mutmut run NAME…``; the report gives the survival rate with its 95 % Wilson interval.
-The chosen names are written to ``sample.txt`` in the scratch folder.
+The chosen names are written to ``sample.txt`` in the scratch folder. mutmut runs the mutants
+with the fastest tests first, so a box that cuts a sample short leaves out the slow ones:
+``--resume`` (same ``--work``) runs the rest of that sample and reports the whole of it.
 
 mutmut runs the tests in this process's children, so a test that only drives a CLI child
 process (``run_cli``) cannot see a mutant: such code counts as "no tests", not as survived.
@@ -202,6 +204,11 @@ def generate(work: Path, max_children: int) -> list[str]:
     env = {**os.environ, "PYTHONPATH": str(work)}
     command = [sys.executable, "-c", GENERATE % max_children]
     subprocess.run(command, cwd=work, env=env, check=True, stdout=subprocess.DEVNULL)
+    return mutant_names(work)
+
+
+def mutant_names(work: Path) -> list[str]:
+    """Every mutant generated in ``work``, by name, sorted."""
     names = []
     for meta in (work / "mutants").rglob("*.py.meta"):
         names += json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
@@ -310,26 +317,41 @@ def line(name: str, counts: dict[str, int], seconds: float, interval: bool = Fal
 def measure(name: str, work: Path, target: Target, args: argparse.Namespace) -> list[str]:
     """Run one target (whole, time-boxed or sampled) in ``work``; its report lines."""
     started = time.monotonic()
-    prepare(work, target)
-    if args.sample:
-        everything = generate(work, args.max_children)
-        chosen = sample(everything, args.sample, args.seed)
-        (work / "sample.txt").write_text("".join(f"{mutant}\n" for mutant in chosen), encoding="utf-8")
-        run(work, args.max_children, args.minutes, tuple(chosen))
-        picked = set(chosen)
-        results = {mutant: status for mutant, status in outcomes(work).items() if mutant in picked}
-        counts = dict(Counter(results.values()), total=len(chosen))
-        counts["not checked"] = len(chosen) - len(results)
-        name = f"{name} (sample of {len(chosen)} of {len(everything)} mutants, seed {args.seed})"
+    if args.sample or args.resume:
+        name, counts, results = sampled(name, work, target, args)
     else:
+        prepare(work, target)
         counts = run(work, args.max_children, args.minutes)
         results = outcomes(work)
-    report = [line(name, counts, time.monotonic() - started, interval=bool(args.sample))]
+    report = [line(name, counts, time.monotonic() - started, interval=bool(args.sample or args.resume))]
     for module, tally in by_module(results).items():
         report.append("  " + line(module, dict(tally), 0).replace(" (0 min)", ""))
     if args.survivors:
         report += [f"    {mutant}: survived" for mutant, status in sorted(results.items()) if status == "survived"]
     return report
+
+
+def sampled(
+    name: str, work: Path, target: Target, args: argparse.Namespace
+) -> tuple[str, dict[str, int], dict[str, str]]:
+    """A seeded sample run in ``work``, or (``--resume``) the rest of the sample a time box cut short there."""
+    if args.resume:
+        chosen = (work / "sample.txt").read_text(encoding="utf-8").split()
+        everything = mutant_names(work)
+        left = tuple(sorted(set(chosen) - set(outcomes(work))))
+        if left:
+            run(work, args.max_children, args.minutes, left)
+    else:
+        prepare(work, target)
+        everything = generate(work, args.max_children)
+        chosen = sample(everything, args.sample, args.seed)
+        (work / "sample.txt").write_text("".join(f"{mutant}\n" for mutant in chosen), encoding="utf-8")
+        run(work, args.max_children, args.minutes, tuple(chosen))
+    picked = set(chosen)
+    results = {mutant: status for mutant, status in outcomes(work).items() if mutant in picked}
+    counts = dict(Counter(results.values()), total=len(chosen))
+    counts["not checked"] = len(chosen) - len(results)
+    return f"{name} (sample of {len(chosen)} of {len(everything)} mutants)", counts, results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -343,6 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tests", nargs="+", default=(), help="run these test files instead of the target's")
     parser.add_argument("--sample", type=int, default=0, help="run a seeded uniform random N of all mutants")
     parser.add_argument("--seed", type=int, default=1, help="the sample's seed (default 1)")
+    parser.add_argument("--resume", action="store_true", help="run the rest of the sample in --work a box cut short")
     args = parser.parse_args(argv)
     report = []
     for name in args.packages:
