@@ -148,6 +148,8 @@ TARGETS = {
             "tests/test_mutation_kills_dedup_facts.py",
             "tests/test_mutation_kills_dedup_numbers.py",
             "tests/test_mutation_kills_dedup_decide.py",
+            "tests/test_mutation_kills_dedup_follow.py",
+            "tests/test_mutation_kills_dedup_words.py",
             "tests/test_dedup_eventnames.py",
             # The in-process tests of these files (their CLI tests see no mutant and take 20 s each).
             "tests/test_dedup_clean.py::test_wrapping_is_recognised_by_its_shape",
