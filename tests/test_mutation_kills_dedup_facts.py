@@ -124,3 +124,14 @@ def test_a_round_up_quoting_a_story_and_its_follow_up_counts_their_event_once() 
     events = {1: 10, 2: 20, 3: 20}
     assert round_up(sig, 1, [story, first, follow], events.get)
     assert not round_up(sig, 1, [story, first, follow])  # two stories of no known event: in neither alone
+
+
+def test_a_text_quoting_a_part_of_each_of_two_stories_of_different_events_is_a_digest() -> None:
+    """Two stories are enough: "each of two stories or more of different events"."""
+    part = 20  # of 100 sampled passages, each story's own
+    assert part / 100 >= compare.ROUND_UP_PART
+    sig = fresh(sample=range(1000, 1100))
+    first, second = kept(1, sample=range(1000, 1000 + part)), kept(2, sample=range(1050, 1050 + part))
+    events = {1: 10, 2: 20}
+    assert compare.digest(sig, [first, second], events.get, {1: part, 2: part})
+    assert not compare.digest(sig, [first, second], {1: 10, 2: 10}.get, {1: part, 2: part})  # one event

@@ -10,16 +10,20 @@ same bound, the other text's largest sampled fact included.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 
 import numpy as np
 import pytest
 
+from monitor.dedup import signature
+from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
 from monitor.dedup.compare import REPEATED, Stored, headline_facts, repeats
 from monitor.dedup.dates import named_days
+from monitor.dedup.eventkeys import event_time
 from monitor.dedup.events import EVENT_HOURS
-from monitor.dedup.shingles import FACTS, number_key
+from monitor.dedup.shingles import FACTS, number_key, shingle_hashes
 from monitor.dedup.signature import Signature
+from monitor.models import Entry
 
 PUBLISHED = datetime(2026, 5, 4, 9, tzinfo=UTC)
 
@@ -101,3 +105,24 @@ def test_facts_up_to_the_other_s_largest_sampled_fact_count() -> None:
     )  # fmt: skip
     other = Stored(1, 0.0, (), b"", b"", b"", u32(theirs), 50, 0, 0, "Wire")
     assert headline_facts(query, other) == pytest.approx(100.0 * 2 / 5)
+
+
+def test_an_event_named_on_an_earlier_day_happened_at_noon_of_that_day_where_it_was_published() -> None:
+    """ "At noon" is the publisher's noon: an entry published in Tokyo on 4 May naming 3 May happened
+    at noon Tokyo time on 3 May, not at noon of another time zone."""
+    tokyo = timezone(timedelta(hours=9))
+    published = datetime(2026, 5, 4, 9, tzinfo=tokyo)
+    body = "On May 3 the port of Kobe reopened."
+    item = Entry("f", "Tokyo Desk", "k", "https://tokyo.example/k", "Port reopens", "", body, published=published)
+    assert event_time(item, published, timedelta(days=3)) == datetime(2026, 5, 3, 12, tzinfo=tokyo).timestamp()
+
+
+def test_no_tokens_make_no_shingles() -> None:
+    assert len(shingle_hashes([])) == 0
+
+
+def test_a_story_without_wrapping_is_signed_without_a_dateline_byline_or_truncation() -> None:
+    body = "The council of Valmoy sold the old tram depot to a bakery for 4 million on Tuesday."
+    plain = Entry("f", "Wire", "p", "https://wire.example/p", "Depot sold", "", body, published=PUBLISHED)
+    flags = signature(plain, PUBLISHED).flags
+    assert not flags & (DATELINE | BYLINE | TRUNCATED)
