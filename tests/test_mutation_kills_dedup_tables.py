@@ -82,7 +82,7 @@ def test_without_drops_the_entries_gone_and_keeps_the_rest_in_order(seed: int) -
     assert table.without(set(ids)).holders([*full]) == {}
 
 
-def reference_tables(added: list[tuple[str, ...]], owners: list[int], bound: set[str]):  # type: ignore[no-untyped-def]
+def reference_tables(added: list[tuple[str, ...]], owners: list[int], bound: set[str]):
     counts: Counter[str] = Counter()
     stories: dict[str, list[int]] = {}
     for words, story in zip(added, owners, strict=True):
