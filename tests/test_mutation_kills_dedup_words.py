@@ -34,3 +34,11 @@ def test_a_french_word_ending_like_an_english_spelling_is_left_alone(word: str) 
 )
 def test_a_number_with_a_multiplier_is_one_fact_with_the_number_written_out(one: str, other: str) -> None:
     assert facts(one) == facts(other)
+
+
+def test_the_names_of_a_kazakh_text_in_cyrillic_are_the_facts_of_its_latin_transliteration() -> None:
+    """shingles.py: a Kazakh Cyrillic text (a letter of Kazakh's own, here ө) is hashed in Kazakh's Latin
+    letters, so a desk's transliterated copy shares its facts: Сейітов and Seıitov, Көкшетау and Kókshetaý."""
+    cyrillic = facts("Министр Сейітов прибыл в город Көкшетау во вторник.")
+    latin = facts("Minister Seıitov arrived in the town of Kókshetaý on Tuesday.")
+    assert len(cyrillic) == 2 and set(cyrillic) <= set(latin)
