@@ -3,14 +3,16 @@
 
 What the docstrings promise: ``spelling`` folds the US and UK spellings of an English word to one
 form (five letters are enough: "litre", "liter") and leaves words of other languages alone;
-``facts`` gives a number one hash however it is written ("1.2 million", "1,200,000").
+``facts`` gives a number one hash however it is written ("1.2 million", "1,200,000"), and a Kazakh
+name one hash in either alphabet; ``clean`` takes a credit and a dateline off the story, and marks a
+text cut short by an ellipsis.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from monitor.dedup.clean import spelling
+from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED, clean, spelling
 from monitor.dedup.shingles import facts
 
 
@@ -42,3 +44,27 @@ def test_the_names_of_a_kazakh_text_in_cyrillic_are_the_facts_of_its_latin_trans
     cyrillic = facts("Министр Сейітов прибыл в город Көкшетау во вторник.")
     latin = facts("Minister Seıitov arrived in the town of Kókshetaý on Tuesday.")
     assert len(cyrillic) == 2 and set(cyrillic) <= set(latin)
+
+
+@pytest.mark.parametrize(
+    ("credit", "story"),
+    [
+        (
+            "By Ida Berg VALMOY – ",
+            "The council of Valmoy sold its old tram depot to a bakery on Tuesday, officials said.",
+        ),
+        ("Par Claire Vasseur ÉPINAL - ", "Le conseil municipal a vendu le vieux dépôt de tramways mardi soir."),
+    ],
+)
+def test_a_credit_word_a_name_and_a_place_in_capitals_are_a_byline_and_a_dateline(credit: str, story: str) -> None:
+    """clean.py: after a credit word, a place in capitals is a dateline even without an agency."""
+    cleaned = clean(credit + story)
+    assert cleaned.text == story
+    assert cleaned.flags & DATELINE and cleaned.flags & BYLINE
+
+
+@pytest.mark.parametrize("end", ["...", "…"])
+def test_a_text_that_ends_in_an_ellipsis_is_truncated(end: str) -> None:
+    story = "The council sold the depot to a bakery on Tuesday, and the mayor said more would follow"
+    assert clean(story + end).flags & TRUNCATED
+    assert not clean(story + ".").flags & TRUNCATED
