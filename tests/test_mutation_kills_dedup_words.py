@@ -68,3 +68,9 @@ def test_a_text_that_ends_in_an_ellipsis_is_truncated(end: str) -> None:
     story = "The council sold the depot to a bakery on Tuesday, and the mayor said more would follow"
     assert clean(story + end).flags & TRUNCATED
     assert not clean(story + ".").flags & TRUNCATED
+
+
+def test_an_authored_by_via_credit_is_a_byline_taken_off_the_story() -> None:
+    story = "The council of Valmoy sold its old tram depot to a bakery on Tuesday."
+    cleaned = clean("Authored by Ida Berg via Harbour Wire, " + story)
+    assert cleaned.text == story and cleaned.flags & BYLINE
