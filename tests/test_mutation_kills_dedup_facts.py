@@ -121,7 +121,7 @@ def test_a_round_up_quoting_a_story_and_its_follow_up_counts_their_event_once() 
     story = kept(1, sample=range(1000, 1000 + own))
     first = kept(2, sample=range(1050, 1050 + quoted_share))
     follow = kept(3, sample=range(1050, 1050 + quoted_share))  # repeats the same passages
-    events = {1: 10, 2: 20, 3: 20}
+    events = {1: 1, 2: 20, 3: 20}  # the story's event has the story's number, as a first story's does
     assert round_up(sig, 1, [story, first, follow], events.get)
     assert not round_up(sig, 1, [story, first, follow])  # two stories of no known event: in neither alone
 
