@@ -1,6 +1,7 @@
 """Mutation testing of the pure core: how many deliberate bugs the tests catch.
 
-``python -m benchmarks.mutation [rules outbox outbox-core dedup] [--paths FILE…] [--tests FILE…] [--minutes N]``
+``python -m benchmarks.mutation [rules outbox outbox-core dedup] [--paths FILE…] [--tests FILE…] [--minutes N]
+[--sample N --seed S]``
 
 Not part of CI (a package takes from minutes to an hour on two cores). For each package it
 copies the checkout to a scratch folder (the repository is never touched), runs mutmut 3
@@ -16,6 +17,14 @@ webhook, and monitor/backoff.py) against the fast tests that exercise them: minu
 replaces its test selection. ``--minutes`` is a time box per target: mutmut is interrupted
 and the mutants it reached are reported; every report line is also broken down per module.
 
+A box reaches a prefix of the package in mutmut's order (fastest tests first), so its rate is not
+the package's. ``--sample N --seed S`` measures the whole package instead: mutmut generates every
+mutant, then a seeded uniform random ``N`` of them (the same names for the same seed and code) are
+run with ``mutmut run NAME…``; the report gives the survival rate with its 95 % Wilson interval.
+The chosen names are written to ``sample.txt`` in the scratch folder. mutmut runs the mutants
+with the fastest tests first, so a box that cuts a sample short leaves out the slow ones:
+``--resume`` (same ``--work``) runs the rest of that sample and reports the whole of it.
+
 mutmut runs the tests in this process's children, so a test that only drives a CLI child
 process (``run_cli``) cannot see a mutant: such code counts as "no tests", not as survived.
 The figures measured, and each survivor left with its reason: benchmarks/mutation_survivors.md.
@@ -27,7 +36,9 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import os
+import random
 import re
 import shutil
 import signal
@@ -131,6 +142,14 @@ TARGETS = {
             "tests/test_mutation_kills_dedup.py",
             "tests/test_mutation_kills_dedup_compare.py",
             "tests/test_mutation_kills_dedup_clean.py",
+            "tests/test_mutation_kills_dedup_tables.py",
+            "tests/test_mutation_kills_dedup_load.py",
+            "tests/test_mutation_kills_dedup_says.py",
+            "tests/test_mutation_kills_dedup_facts.py",
+            "tests/test_mutation_kills_dedup_numbers.py",
+            "tests/test_mutation_kills_dedup_decide.py",
+            "tests/test_mutation_kills_dedup_follow.py",
+            "tests/test_mutation_kills_dedup_words.py",
             "tests/test_dedup_eventnames.py",
             # The in-process tests of these files (their CLI tests see no mutant and take 20 s each).
             "tests/test_dedup_clean.py::test_wrapping_is_recognised_by_its_shape",
@@ -168,8 +187,59 @@ def prepare(work: Path, target: Target) -> None:
     )
 
 
-def run(work: Path, max_children: int, minutes: float | None) -> dict[str, int]:
-    """Run mutmut in ``work`` for at most ``minutes``; the count of mutants by outcome.
+# mutmut 3 has no command that only generates: the first steps of its ``run``, through its API.
+GENERATE = """
+import os
+from mutmut.__main__ import (copy_also_copy_files, copy_src_dir, create_mutants, set_mutant_under_test,
+                             setup_source_paths, store_lines_covered_by_tests)
+set_mutant_under_test("mutant_generation")
+os.makedirs("mutants", exist_ok=True)
+copy_src_dir()
+copy_also_copy_files()
+setup_source_paths()
+store_lines_covered_by_tests()
+create_mutants(%d)
+"""
+
+
+def generate(work: Path, max_children: int) -> list[str]:
+    """Every mutant of the target in ``work``, by name, sorted (mutmut's .meta files after generation)."""
+    env = {**os.environ, "PYTHONPATH": str(work)}
+    command = [sys.executable, "-c", GENERATE % max_children]
+    subprocess.run(command, cwd=work, env=env, check=True, stdout=subprocess.DEVNULL)
+    return mutant_names(work)
+
+
+def mutant_names(work: Path) -> list[str]:
+    """Every mutant generated in ``work``, by name, sorted."""
+    names = []
+    for meta in (work / "mutants").rglob("*.py.meta"):
+        names += json.loads(meta.read_text(encoding="utf-8"))["exit_code_by_key"]
+    return sorted(names)
+
+
+def sample(names: list[str], size: int, seed: int) -> list[str]:
+    """A uniform random ``size`` of ``names`` (all when fewer), the same for the same seed and names."""
+    chosen = random.Random(seed).sample(sorted(names), min(size, len(names)))
+    return sorted(chosen)
+
+
+def wilson(survived: int, checked: int, z: float = 1.96) -> tuple[float, float]:
+    """The Wilson score interval (95 % for z = 1.96) of a proportion ``survived`` of ``checked``.
+
+    Unlike p ± z·sqrt(p(1-p)/n) it stays within [0, 1] and is not empty at 0 survivors.
+    """
+    if not checked:
+        return 0.0, 1.0
+    p = survived / checked
+    scale = 1 + z * z / checked
+    centre = (p + z * z / (2 * checked)) / scale
+    half = z / scale * math.sqrt(p * (1 - p) / checked + z * z / (4 * checked * checked))
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def run(work: Path, max_children: int, minutes: float | None, mutants: tuple[str, ...] = ()) -> dict[str, int]:
+    """Run mutmut in ``work`` (only ``mutants`` when given) for at most ``minutes``; the count by outcome.
 
     Time-boxed, mutmut is stopped with SIGINT and the mutants it did not reach count as "not checked".
     """
@@ -178,7 +248,7 @@ def run(work: Path, max_children: int, minutes: float | None) -> dict[str, int]:
     # A session of its own: a time box ends mutmut's workers with it (they ignore SIGINT, and a
     # plain kill of mutmut left them running on, orphaned).
     mutmut = subprocess.Popen(
-        [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children)],
+        [sys.executable, "-m", "mutmut", "run", "--max-children", str(max_children), *mutants],
         cwd=work,
         env=env,
         start_new_session=True,
@@ -234,14 +304,57 @@ def by_module(results: dict[str, str]) -> dict[str, Counter[str]]:
     return dict(sorted(counts.items()))
 
 
-def line(name: str, counts: dict[str, int], seconds: float) -> str:
+def line(name: str, counts: dict[str, int], seconds: float, interval: bool = False) -> str:
+    """One report line; with ``interval``, the survival rate's 95 % Wilson interval too."""
     killed, survived = counts.get("killed", 0), counts.get("survived", 0)
     rate = survived / (killed + survived) if killed + survived else 0.0
     others = ", ".join(f"{counts[k]} {k}" for k in COUNTED[2:] if counts.get(k))
+    low, high = wilson(survived, killed + survived)
+    ci = f" [95 % CI {low:.1%}–{high:.1%}]" if interval else ""
     return (
         f"{name}: {counts.get('total', sum(counts.values()))} mutants, {killed} killed, {survived} survived"
-        f"{', ' + others if others else ''}; survival {rate:.1%} ({seconds / 60:.0f} min)"
+        f"{', ' + others if others else ''}; survival {rate:.1%}{ci} ({seconds / 60:.0f} min)"
     )
+
+
+def measure(name: str, work: Path, target: Target, args: argparse.Namespace) -> list[str]:
+    """Run one target (whole, time-boxed or sampled) in ``work``; its report lines."""
+    started = time.monotonic()
+    if args.sample or args.resume:
+        name, counts, results = sampled(name, work, target, args)
+    else:
+        prepare(work, target)
+        counts = run(work, args.max_children, args.minutes)
+        results = outcomes(work)
+    report = [line(name, counts, time.monotonic() - started, interval=bool(args.sample or args.resume))]
+    for module, tally in by_module(results).items():
+        report.append("  " + line(module, dict(tally), 0).replace(" (0 min)", ""))
+    if args.survivors:
+        report += [f"    {mutant}: survived" for mutant, status in sorted(results.items()) if status == "survived"]
+    return report
+
+
+def sampled(
+    name: str, work: Path, target: Target, args: argparse.Namespace
+) -> tuple[str, dict[str, int], dict[str, str]]:
+    """A seeded sample run in ``work``, or (``--resume``) the rest of the sample a time box cut short there."""
+    if args.resume:
+        chosen = (work / "sample.txt").read_text(encoding="utf-8").split()
+        everything = mutant_names(work)
+        left = tuple(sorted(set(chosen) - set(outcomes(work))))
+        if left:
+            run(work, args.max_children, args.minutes, left)
+    else:
+        prepare(work, target)
+        everything = generate(work, args.max_children)
+        chosen = sample(everything, args.sample, args.seed)
+        (work / "sample.txt").write_text("".join(f"{mutant}\n" for mutant in chosen), encoding="utf-8")
+        run(work, args.max_children, args.minutes, tuple(chosen))
+    picked = set(chosen)
+    results = {mutant: status for mutant, status in outcomes(work).items() if mutant in picked}
+    counts = dict(Counter(results.values()), total=len(chosen))
+    counts["not checked"] = len(chosen) - len(results)
+    return f"{name} (sample of {len(chosen)} of {len(everything)} mutants)", counts, results
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -253,21 +366,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--minutes", type=float, default=None, help="time box per target (default: none)")
     parser.add_argument("--paths", nargs="+", default=(), help="mutate only these files (globs) of the target")
     parser.add_argument("--tests", nargs="+", default=(), help="run these test files instead of the target's")
+    parser.add_argument("--sample", type=int, default=0, help="run a seeded uniform random N of all mutants")
+    parser.add_argument("--seed", type=int, default=1, help="the sample's seed (default 1)")
+    parser.add_argument("--resume", action="store_true", help="run the rest of the sample in --work a box cut short")
     args = parser.parse_args(argv)
     report = []
     for name in args.packages:
-        work = args.work / name
         target = TARGETS[name]
         target = Target(target.package, tuple(args.tests) or target.tests, tuple(args.paths) or target.paths)
-        started = time.monotonic()
-        prepare(work, target)
-        counts = run(work, args.max_children, args.minutes)
-        report.append(line(name, counts, time.monotonic() - started))
-        results = outcomes(work)
-        for module, tally in by_module(results).items():
-            report.append("  " + line(module, dict(tally), 0).replace(" (0 min)", ""))
-        if args.survivors:
-            report += [f"    {mutant}: survived" for mutant, status in sorted(results.items()) if status == "survived"]
+        report += measure(name, args.work / name, target, args)
     print("\n".join(report))
     return 0
 

@@ -10,6 +10,8 @@ verdict it reached and collects test coverage for the new tests only. Then only 
 that survived are run again. Adding tests cannot revive a killed mutant (the code and the
 other tests are the same), so the after figure is the before run with each survivor's new verdict,
 over the same mutants: minutes, where a second time-boxed run would take the whole box again.
+A ``--sample`` run's folder holds verdicts for its sample only, so its after is the same sample's;
+each figure is given with its 95 % Wilson interval.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+
+from benchmarks.mutation import wilson
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -70,7 +74,11 @@ def main(argv: list[str]) -> int:
         rest = ", ".join(
             f"{n} {status}" for status, n in sorted(counts.items()) if status not in ("killed", "survived")
         )
-        print(f"{label}: {killed} killed, {survived} survived, {rest}; survival {survived / (killed + survived):.1%}")
+        low, high = wilson(survived, killed + survived)
+        rate = survived / (killed + survived)
+        print(
+            f"{label}: {killed} killed, {survived} survived, {rest}; survival {rate:.1%} [95 % CI {low:.1%}–{high:.1%}]"
+        )
     for name in survivors:
         print(f"    {name}: {now.get(name)}")
     return 0
