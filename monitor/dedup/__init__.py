@@ -20,7 +20,8 @@ Design, in the order an entry meets it:
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
-   Mongolian sites write (``alphabets``): a desk's transliterated copy is one story.
+   Mongolian sites write, a Belarusian one in Łacinka (``alphabets``): a desk's transliterated copy
+   is one story.
    Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
    opening's other shingles, blocking keys (the opening's first and sampled shingles and
@@ -61,7 +62,7 @@ Design, in the order an entry meets it:
    sentences word for word, a name or number in them,
    sharing too little for a copy (``compare.repeats``). From any outlet, a text that opens
    with two sentences or more of a story word for word and ends with two or more sharing no
-   passage with it, while the story's fullest entry goes on with a quarter or more of its
+   passage with it (one, when the story's fullest entry is its own outlet's), while the story's fullest entry goes on with a quarter or more of its
    text that this one lacks, is another story of that event (``divergence``): a follow-up
    holds the story's summary copies whole, yet a copy never ends in news of its own while
    lacking the story's rest.
@@ -104,7 +105,8 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of earlier designs (magic S8 and older: a Mongolian Cyrillic text hashed in Kazakh's
+Signatures of earlier designs (magic S9 and older: a Belarusian Cyrillic text hashed in Cyrillic
+letters, not in Łacinka's; S8 and older: a Mongolian Cyrillic text hashed in Kazakh's
 Latin letters, not in those Mongolian sites write, ``alphabets``; S7 and older: a Kazakh text hashed
 in Cyrillic, a time of day or a whole name as a fact; S6 and older: a number cut at the text's end kept as a fact;
 numbers keyed by their digits; a credit glued to the dateline kept as text; half of a short text

@@ -1,5 +1,5 @@
 """One story in two alphabets: a Mongolian Cyrillic text read in the Latin letters Mongolian websites
-write. Pure.
+write, a Belarusian one in Łacinka. Pure.
 
 Mongolian desks reprint Cyrillic stories in Latin letters ("Баянзүрх дүүргийн" / "Bayanzürkh
 düürgiin"): the same story, which must share its shingles, sentences and names with the original.
@@ -7,6 +7,12 @@ The convention of those sites writes х as kh, ж as j, ө and ү as ö and ü, 
 й as i and ы as y. A Cyrillic text with ө or ү and none of the letters of Kazakh or Kyrgyz is read
 that way before it is shingled (theirs are romanised in Kazakh's own letters, ``shingles.romanised``);
 Russian, Ukrainian and every other text keep the hashes they had.
+
+Belarusian desks reprint Cyrillic stories in Łacinka ("Прыпяць выйшла з берагоў" / "Prypiać vyjšła z
+bierahoŭ"). A Cyrillic text with ў and і (Belarusian's own pair; Uzbek's ў comes without і) is written
+in Łacinka's letters, and both it and a Latin text with ŭ (Łacinka's own letter) are brought to one
+spelling where Łacinka's writers differ: ł and l are one letter, and a vowel after l is written without
+the softening i ("lia" / "la"). Texts without ŭ keep their hashes.
 """
 
 from __future__ import annotations
@@ -26,8 +32,67 @@ _WORD = re.compile(r"\w+")
 
 def in_latin(text: str) -> str:
     """``text`` in Latin letters when it is Mongolian Cyrillic (``_MONGOLIAN``, no Kazakh or Kyrgyz
-    letter); else ``text`` itself. A word in capitals stays in capitals ("ХОВД" -> "KHOVD"): a
-    dateline's place is recognised by them."""
+    letter) or Belarusian Cyrillic (``_BELARUSIAN``), and a Łacinka text in Łacinka's one spelling;
+    else ``text`` itself. A word in capitals stays in capitals ("ХОВД" -> "KHOVD"): a dateline's place
+    is recognised by them."""
+    if _BELARUSIAN.search(text) and "і" in text.lower() and not _UZBEK.search(text):
+        return _one_lacinka(_APOSTROPHED.sub(_lacinka_word, text))
+    if "ŭ" in text or "Ŭ" in text:
+        return _one_lacinka(text)
     if not _MONGOLIAN.search(text) or _KAZAKH_KYRGYZ.search(text):
         return text
     return _WORD.sub(lambda m: m[0].translate(_CAPITALS if m[0].isupper() and len(m[0]) > 1 else _LATIN), text)
+
+
+_BELARUSIAN = re.compile("[ўЎ]")
+_UZBEK = re.compile("[қғҳҚҒҲ]")
+_APOSTROPHED = re.compile(r"\w+(?:['’ʼ]\w+)*")  # сям’я is one word
+_HARD = dict(zip("абвгґджзйклмнопрстуўфхцчшыэ", "abvhgdžzjkłmnoprstuŭfxcčšye", strict=True)) | {"х": "ch"}
+_IOTATED = {"е": "e", "ё": "o", "ю": "u", "я": "a"}
+_SOFTENED = {"н": "ń", "с": "ś", "з": "ź", "ц": "ć", "л": "l"}  # before ь
+_VOWELS = frozenset("аеёіоуыэюяў'’ʼь")  # after these an iotated vowel is written with j
+
+
+def _lacinka(word: str) -> str:
+    """One lower-case Belarusian word in Łacinka: л is ł unless softened; е ё ю я are ie io iu ia
+    after a consonant (l, not ł, before them), je jo ju ja elsewhere; ь softens the letter before."""
+    out: list[str] = []
+    for i, ch in enumerate(word):
+        before = word[i - 1] if i else ""
+        after = word[i + 1] if i + 1 < len(word) else ""
+        if ch in _IOTATED:
+            out.append(("j" if not before or before in _VOWELS else "i") + _IOTATED[ch])
+        elif ch == "і":
+            out.append("i")
+        elif ch == "ь":
+            continue
+        elif ch == "л":
+            out.append("l" if after in _IOTATED or after in "іь" else "ł")
+        elif after == "ь" and ch in _SOFTENED:
+            out.append(_SOFTENED[ch])
+        elif ch in "'’ʼ":
+            continue
+        else:
+            out.append(_HARD.get(ch, ch))
+    return "".join(out)
+
+
+def _lacinka_word(match: re.Match[str]) -> str:
+    """A Belarusian word in Łacinka, in its case: capitals for a word in capitals, else its first
+    letter's. A Latin word ("iPhone") is left as written."""
+    word = match[0]
+    if word.isascii():
+        return word
+    latin = _lacinka(word.lower())
+    if word.isupper() and len(word) > 1:
+        return latin.upper()
+    return latin[:1].upper() + latin[1:] if word[:1].isupper() else latin
+
+
+_SOFT_L = re.compile("(?<=[lL])i(?=[aeouAEOU])|(?<=L)I(?=[AEOU])")
+_HARD_L = str.maketrans("łŁ", "lL")
+
+
+def _one_lacinka(text: str) -> str:
+    """Łacinka in one of its spellings: ł as l, "lia" as "la" (writers differ on both)."""
+    return _SOFT_L.sub("", text.translate(_HARD_L))

@@ -6,7 +6,10 @@ story's summary copies whole, and half of the story itself. A copy differs from 
 was edited (every sentence still shares words with it), above it (a byline, an update on top) or
 beside its paragraphs (a fact box, a local line), and it may lose the story's tail; it does not
 end with sentences of its own while the story goes on with sentences it lacks. Both texts running
-on apart after one shared opening is the shape of two stories told from one paragraph.
+on apart after one shared opening is the shape of two stories told from one paragraph. Two closing
+sentences of its own are needed from another desk (a trimmed copy may close with a local line), one
+from the desk whose entry is the story's fullest: a desk does not cut its own story and close it with
+a sentence it did not run.
 """
 
 from __future__ import annotations
@@ -31,11 +34,18 @@ class Divergence:
 
 def diverges(sig: Signature, story_id: int, verified: list[Stored]) -> Divergence | None:
     """Does ``sig`` open with ``REPEATED`` or more sentences of ``story_id`` word for word, end with
-    ``REPEATED`` or more sentences sharing no passage with any entry of the story, while the
-    story's fullest entry goes on with ``GOES_ON`` or more of its text that ``sig`` lacks?"""
+    ``REPEATED`` or more sentences sharing no passage with any entry of the story (one when the
+    story's fullest entry is by ``sig``'s outlet), while that entry goes on with ``GOES_ON`` or more
+    of its text that ``sig`` lacks?"""
     story = [doc for doc in verified if doc.story_id == story_id]
     lines = [(h, shingles) for h, shingles, _ in sig.lines if len(shingles) >= MIN_OVERLAP]
-    if not story or len(lines) < 2 * REPEATED:
+    if not story:
+        return None
+    fullest = max(story, key=lambda doc: doc.length)
+    # A desk does not cut its own story and close it with a sentence of its own: one such
+    # sentence after the desk's paragraph is its next story (other outlets' copies add local lines).
+    needed = 1 if sig.outlet and fullest.outlet == sig.outlet else REPEATED
+    if len(lines) < REPEATED + needed:
         return None
     verbatim = set().union(*(np.frombuffer(doc.sentences, dtype="<u4").tolist() for doc in story))
     opening = next((i for i, (h, _) in enumerate(lines) if h not in verbatim), len(lines))
@@ -53,9 +63,8 @@ def diverges(sig: Signature, story_id: int, verified: list[Stored]) -> Divergenc
         if len(checked) < MIN_OVERLAP or len(checked & known) >= MIN_OVERLAP:
             break
         own += 1
-    if own < REPEATED:
+    if own < needed:
         return None
-    fullest = max(story, key=lambda doc: doc.length)
     sample = np.frombuffer(fullest.sample, dtype="<u4").tolist()
     lacks = 1.0 - len(sig.shingles.intersection(sample)) / len(sample) if sample else 0.0
     return Divergence(opening, own, fullest, lacks) if lacks >= GOES_ON else None
