@@ -57,8 +57,8 @@ def test_a_heldout_path_adds_a_column_beside_tuning_and_the_seen_heldout_parts(t
     other.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in first), encoding="utf-8")
     assert main(["--heldout-path", str(other)]) == 0
     out = capsys.readouterr().out
-    seen = tuple(f"held-out v{n} (seen → tuning)" for n in (1, 2, 3, 4, 5, 6))
+    seen = tuple(f"held-out v{n} (seen → tuning)" for n in (1, 2, 3, 4, 5, 6, 7))
     for part in ("tuning", *seen, "held-out other.jsonl"):
         assert f"\n{part}\n" in out, part
     assert main(["--heldout-path", str(HELDOUT_V4)]) == 0  # a seen set is not shown twice
-    assert capsys.readouterr().out.count("held-out") == 6
+    assert capsys.readouterr().out.count("held-out") == 7
