@@ -23,7 +23,10 @@ for the classes of held-out v6's false alarms before changing any rule: postpone
 negative future, another LNG project's headline, scout troops, Japanese "there is no …", the time since a
 recognition, Korean questions, unnamed sources, "rarely", and the conditional mood; then 12 for the
 classes it missed (the Arctic projects and Urals crude in local words, abbreviations, Japanese mining
-words)."""
+words). Session 11 wrote 14 ("class": "round11-…") for held-out v7's India misses before changing the rule
+(the purchase told once further down, a cargo card, another buyer's headline), then 19 for v7's
+false-alarm classes (study and discussion, a missed date, another mining country's headline, satire,
+approval in another sense, a report called fiction)."""
 
 from __future__ import annotations
 
@@ -35,10 +38,11 @@ from benchmarks.rules_quality import DATA, probe_entry
 from monitor.rules import RuleSet, load_rules
 
 ALL = [json.loads(line) for line in (DATA / "probes.jsonl").read_text(encoding="utf-8").splitlines() if line]
-PROBES = [p for p in ALL if not p.get("class", "").startswith(("round8-", "round9-", "round10-"))]
+PROBES = [p for p in ALL if not p.get("class", "").startswith(("round8-", "round9-", "round10-", "round11-"))]
 ROUND8 = [p for p in ALL if p.get("class", "").startswith("round8-")]
 ROUND9 = [p for p in ALL if p.get("class", "").startswith("round9-")]
 ROUND10 = [p for p in ALL if p.get("class", "").startswith("round10-")]
+ROUND11 = [p for p in ALL if p.get("class", "").startswith("round11-")]
 
 
 @pytest.fixture(scope="module")
@@ -83,6 +87,15 @@ def test_round10_probes_stay_at_the_measured_floor(rules):
     held = sum(not fires(rules, p) for p in ROUND10 if not p["relevant"])
     assert len(ROUND10) == 47
     assert found >= 18 and held >= 28, (found, held)
+
+
+def test_round11_probes_stay_at_the_measured_floor(rules):
+    """The round-11 probes: the India classes 0/8 positives and 6/6 traps before any rule changed, then the
+    false-alarm classes 4/4 and 3/15 before (12/12 and 9/21 with the India change); 12/12 and 21/21 after."""
+    found = sum(fires(rules, p) for p in ROUND11 if p["relevant"])
+    held = sum(not fires(rules, p) for p in ROUND11 if not p["relevant"])
+    assert len(ROUND11) == 33
+    assert found >= 12 and held >= 21, (found, held)
 
 
 @pytest.mark.parametrize("probe", PROBES, ids=[p["title"][:40] for p in PROBES])
