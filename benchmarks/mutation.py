@@ -150,7 +150,11 @@ TARGETS = {
             "tests/test_mutation_kills_dedup_decide.py",
             "tests/test_mutation_kills_dedup_follow.py",
             "tests/test_mutation_kills_dedup_words.py",
+            "tests/test_mutation_kills_dedup_opening.py",
+            "tests/test_mutation_kills_dedup_series.py",
+            "tests/test_mutation_kills_dedup_lengths.py",
             "tests/test_dedup_eventnames.py",
+            "tests/test_dedup_anchors.py",  # a headline naming another place (``_new_story``'s heads)
             # The in-process tests of these files (their CLI tests see no mutant and take 20 s each).
             "tests/test_dedup_clean.py::test_wrapping_is_recognised_by_its_shape",
             "tests/test_dedup_clean.py::test_sentences_that_look_like_wrapping_are_kept",
