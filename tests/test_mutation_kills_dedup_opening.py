@@ -43,7 +43,6 @@ def test_a_name_and_desk_glued_to_the_story_go_whatever_the_name_length(name: st
     assert cleaned.flags & BYLINE
 
 
-@pytest.mark.xfail(strict=True, reason="bug: a one-word desk run on into a two-word sentence drops the story")
 def test_a_one_word_desk_run_on_into_a_short_sentence_keeps_the_sentence() -> None:
     """In "By Olga Renn | Desk Talks resumed." the lazy desk ran on to the full stop, three words, so
     ``_opening`` (``> 3``) takes it all as the desk and the line is dropped, where ``_inline_byline``

@@ -185,9 +185,9 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
     if byline and len(byline.group().split()) <= 14:
         rest = line[byline.end() :]
         desk = byline.group().partition("|")[2]
-        if not rest.strip() and len(desk.split()) > 3:
-            # "By Olga Renn | Desk A court ruled.": the lazy desk ran on to the story's full stop;
-            # a desk is a few words, so the story starts within them.
+        if not rest.strip() and (len(desk.split()) > 3 or _SENTENCE_ENDS.search(desk)):
+            # "By Olga Renn | Desk A court ruled.", "… | Desk Talks resumed.": the lazy desk ran on to
+            # the story's full stop (a desk has none); a desk is a few words, so the story starts within them.
             line = _after_desk(desk)
         elif byline.group().rstrip().endswith("|"):  # "By Olga Ramos | Technology Desk A court…": glued too
             line = _after_desk(rest)
