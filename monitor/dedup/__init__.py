@@ -62,8 +62,9 @@ Design, in the order an entry meets it:
    sentences word for word, a name or number in them,
    sharing too little for a copy (``compare.repeats``). From any outlet, a text that opens
    with two sentences or more of a story word for word and ends with two or more sharing no
-   passage with it (one, when the story's fullest entry is its own outlet's), while the story's fullest entry goes on with a quarter or more of its
-   text that this one lacks, is another story of that event (``divergence``): a follow-up
+   passage with it (one, when the story's fullest entry is its own outlet's), while the story's
+   fullest entry goes on with a quarter or more of its text that this one lacks, is another
+   story of that event (``divergence``): a follow-up
    holds the story's summary copies whole, yet a copy never ends in news of its own while
    lacking the story's rest.
    An outlet's text 12 h or more after its own entry of a story, close in words but printing
