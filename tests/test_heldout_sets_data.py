@@ -1,0 +1,151 @@
+"""Structure every held-out dedup set from v5 on must have: keys, ids, order, labels, designed hard
+negatives, transliterated copies, follow-ups and byte-for-byte regeneration, one table row per set.
+
+What a set's own brief adds (its new kinds of copy) stays in that set's `test_heldoutN_data.py`.
+Structure only: nothing here imports or runs the detector, so a held-out set stays unseen by it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+import yaml
+from dedup_set_support import (
+    DATA,
+    Brief,
+    check_composition,
+    check_ids_and_order,
+    check_keys,
+    check_labels_and_hosts,
+    designed_negative_pairs,
+    load_rows,
+    regenerate,
+)
+
+V7_BRIEF = Brief()
+BASE_NEGATIVE = frozenset({"template", "same-topic", "press-release", "roundup"})
+CYRILLIC = re.compile("[\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class HeldOut:
+    n: int
+    prefix: str
+    main_langs: frozenset[str]
+    side_lang: str
+    brief: Brief = V7_BRIEF
+    negative: frozenset[str] = BASE_NEGATIVE
+    same_event: frozenset[str] = frozenset({"independent", "followup"})
+    latin_feed: str | None = None  # a feed carrying Latin-letter copies of Cyrillic stories
+    followup_sep: str | None = None  # how the source separates paragraphs, where follow-ups repeat the opening
+
+    @property
+    def id(self) -> str:
+        return f"v{self.n}"
+
+
+SETS = [
+    HeldOut(
+        5,
+        "y",
+        frozenset({"th", "he", "sr", "tl", "ur", "ka"}),
+        "ja",
+        Brief(rows=200, stories=55, events=40, side=(3, 12), summary_only=20),
+        negative=BASE_NEGATIVE | {"obituary", "ruling"},
+        same_event=frozenset({"independent", "followup", "correction", "script"}),
+        followup_sep="\n\n",
+    ),
+    HeldOut(
+        6,
+        "x",
+        frozenset({"lt", "sk", "nb", "az", "kk", "hy"}),
+        "ru",
+        Brief(rows=200, stories=55, events=40, side=(3, 12), summary_only=15),
+        negative=BASE_NEGATIVE | {"opinion"},
+        latin_feed="ertis-latyn",
+        followup_sep="\n\n",
+    ),
+    HeldOut(
+        7,
+        "w",
+        frozenset({"lv", "et", "sl", "uz", "mn", "ne"}),
+        "de",
+        negative=BASE_NEGATIVE | {"opinion"},
+        latin_feed="khangai-online",
+        followup_sep="\n",
+    ),
+    HeldOut(8, "x", frozenset({"is", "sq", "be", "bn", "km", "ca", "ps"}), "fr", latin_feed="lacinka-zurnal"),
+    HeldOut(9, "y", frozenset({"cy", "eu", "mk", "ta", "am", "af", "tg"}), "es", latin_feed="pomir-lotin"),
+]
+BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
+
+
+def rows_of(hs: HeldOut) -> list[dict]:
+    return load_rows(f"heldout{hs.n}.jsonl")
+
+
+def stories_of(hs: HeldOut) -> dict[str, dict]:
+    source = yaml.safe_load((DATA / f"heldout{hs.n}_source.yaml").read_text(encoding="utf-8"))
+    found = {s["id"]: s for s in source["stories"]}
+    for s in source["stories"]:  # v5's generator derives a Latin-script twin from each `latin:` entry
+        if "latin" in s:
+            found[s["id"] + "-lat"] = {**s, "id": s["id"] + "-lat", "kind": "script", "against": s["id"]}
+    return found
+
+
+@BY_SET
+def test_rows_have_the_documented_keys_sequential_ids_and_utc_order(hs: HeldOut) -> None:
+    rows = rows_of(hs)
+    check_keys(rows)
+    check_ids_and_order(rows, hs.prefix)
+
+
+@BY_SET
+def test_every_story_has_one_event_and_language_and_each_feed_its_own_outlet(hs: HeldOut) -> None:
+    rows = rows_of(hs)
+    check_labels_and_hosts(rows)
+    outlets = {r["feed"]: r["outlet"] for r in rows}
+    assert len(set(outlets.values())) == len(outlets)
+
+
+@BY_SET
+def test_composition_meets_the_brief(hs: HeldOut) -> None:
+    check_composition(rows_of(hs), set(hs.main_langs), hs.side_lang, hs.brief)
+
+
+@BY_SET
+def test_designed_hard_negatives_differ_in_event_and_reach_80_entry_pairs(hs: HeldOut) -> None:
+    pairs = designed_negative_pairs(rows_of(hs), stories_of(hs), set(hs.negative), set(hs.same_event))
+    assert pairs >= 80
+
+
+@pytest.mark.parametrize("hs", [s for s in SETS if s.latin_feed], ids=lambda s: s.id)
+def test_latin_letter_copies_are_the_same_story_as_a_cyrillic_source(hs: HeldOut) -> None:
+    """A transliteration is a copy: its story must also have a Cyrillic entry, and it has no Cyrillic."""
+    rows = rows_of(hs)
+    latin = [r for r in rows if r["feed"] == hs.latin_feed]
+    assert len(latin) >= 4 and len({r["story"] for r in latin}) >= 3
+    assert not any(CYRILLIC.search(r["title"] + r["summary"] + r["content"]) for r in latin)
+    cyrillic_stories = {r["story"] for r in rows if r["feed"] != hs.latin_feed and CYRILLIC.search(r["title"])}
+    assert {r["story"] for r in latin} <= cyrillic_stories
+
+
+@pytest.mark.parametrize("hs", [s for s in SETS if s.followup_sep], ids=lambda s: s.id)
+def test_a_followup_repeats_only_the_opening_paragraph(hs: HeldOut) -> None:
+    own_text = {(r["story"], r["feed"]): r["content"] for r in rows_of(hs)}
+    stories = stories_of(hs)
+    followups = [s for s in stories.values() if s["kind"] == "followup"]
+    assert followups
+    for s in followups:
+        opening, *rest = stories[s["against"]]["text"].strip().split(hs.followup_sep)
+        own = own_text[(s["id"], s["outlet"])]
+        assert opening in own, s["id"]
+        assert not any(p in own for p in rest), s["id"]
+
+
+@BY_SET
+def test_the_file_is_exactly_what_the_generator_makes(hs: HeldOut) -> None:
+    made, committed = regenerate(f"make_heldout{hs.n}.py", f"heldout{hs.n}.jsonl")
+    assert made == committed
