@@ -1,4 +1,5 @@
-"""Structure of held-out v10 (`tests/data/dedup/heldout10.jsonl`): keys, ids, order, labels, counts.
+"""Held-out v10 (`tests/data/dedup/heldout10.jsonl`): what its brief adds to the structure every held-out
+set has (checked in `test_heldout_sets_data.py`).
 
 Structure only: this test neither imports nor runs the detector, so the set stays unseen by it.
 """
@@ -9,27 +10,11 @@ import re
 
 import pytest
 import yaml
-from dedup_set_support import (
-    DATA,
-    check_composition,
-    check_ids_and_order,
-    check_keys,
-    check_labels_and_hosts,
-    designed_negative_pairs,
-    load_rows,
-    regenerate,
-)
+from dedup_set_support import DATA, load_rows
 
-MAIN_LANGS = {"hr", "gl", "ky", "gu", "lo", "so", "mt"}
-NEGATIVE_KINDS = {"template", "same-topic", "press-release", "ruling", "crosslang", "roundup"}
-SAME_EVENT_KINDS = {"independent", "followup", "correction", "live"}
 # Letters an `ascii` copy has lost (Croatian, Galician, Maltese); mojibake leaves its own lead bytes.
 DIACRITICS = set("čćžšđħġżċáéíóúñČĆŽŠĐĦĠŻĊÁÉÍÓÚÑ")
 MOJIBAKE = set("ÃÄÅâ")
-
-
-def cyrillic(text: str) -> bool:
-    return any("\u0400" <= ch <= "\u04ff" for ch in text)
 
 
 @pytest.fixture(scope="module")
@@ -41,30 +26,6 @@ def rows() -> list[dict]:
 def stories() -> dict[str, dict]:
     source = yaml.safe_load((DATA / "heldout10_source.yaml").read_text(encoding="utf-8"))
     return {s["id"]: s for s in source["stories"]}
-
-
-def test_every_row_has_exactly_the_documented_keys_as_strings(rows: list[dict]) -> None:
-    check_keys(rows)
-
-
-def test_ids_are_sequential_guids_and_links_unique_and_rows_in_utc_order(rows: list[dict]) -> None:
-    check_ids_and_order(rows, "z")
-
-
-def test_every_story_has_one_event_and_language_and_hosts_are_example(rows: list[dict]) -> None:
-    check_labels_and_hosts(rows)
-    outlets = {r["feed"]: r["outlet"] for r in rows}
-    assert len(set(outlets.values())) == len(outlets)
-
-
-def test_composition_meets_the_brief(rows: list[dict]) -> None:
-    check_composition(rows, MAIN_LANGS, "it")
-
-
-def test_designed_hard_negatives_differ_in_event_and_reach_80_entry_pairs(
-    rows: list[dict], stories: dict[str, dict]
-) -> None:
-    assert designed_negative_pairs(rows, stories, NEGATIVE_KINDS, SAME_EVENT_KINDS) >= 80
 
 
 def test_cross_language_negatives_share_a_name_but_not_the_language(rows: list[dict], stories: dict[str, dict]) -> None:
@@ -94,28 +55,3 @@ def test_new_kinds_of_copy_are_present(rows: list[dict]) -> None:
         and not (set(r["title"] + r["content"]) & (DIACRITICS | MOJIBAKE))
     ]
     assert len(folded) >= 3  # diacritics dropped
-
-
-def test_nearly_every_copy_changes_the_title_or_body_of_its_original(rows: list[dict]) -> None:
-    first: dict[str, dict] = {}
-    for r in rows:
-        first.setdefault(r["story"], r)
-    copies = [r for r in rows if first[r["story"]] is not r]
-    assert len(copies) >= 100
-    unchanged = [
-        r for r in copies if (r["title"], r["content"]) == (first[r["story"]]["title"], first[r["story"]]["content"])
-    ]
-    assert len(unchanged) <= 3
-
-
-def test_latin_kyrgyz_copies_are_the_same_story_as_their_cyrillic_source(rows: list[dict]) -> None:
-    latin = [r for r in rows if r["feed"] == "kyrgyz-latyn-bet"]
-    assert len(latin) >= 4
-    for r in latin:
-        assert r["lang"] == "ky" and not cyrillic(r["title"] + r["summary"] + r["content"])
-        assert any(o["story"] == r["story"] and cyrillic(o["title"]) for o in rows)
-
-
-def test_the_file_is_exactly_what_the_generator_makes() -> None:
-    made, committed = regenerate("make_heldout10.py", "heldout10.jsonl")
-    assert made == committed

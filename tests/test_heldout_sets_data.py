@@ -40,6 +40,7 @@ class HeldOut:
     same_event: frozenset[str] = frozenset({"independent", "followup"})
     latin_feed: str | None = None  # a feed carrying Latin-letter copies of Cyrillic stories
     followup_sep: str | None = None  # how the source separates paragraphs, where follow-ups repeat the opening
+    copies: int = 0  # v9 on: at least this many copies, nearly all changing the title or body
 
     @property
     def id(self) -> str:
@@ -77,7 +78,17 @@ SETS = [
         followup_sep="\n",
     ),
     HeldOut(8, "x", frozenset({"is", "sq", "be", "bn", "km", "ca", "ps"}), "fr", latin_feed="lacinka-zurnal"),
-    HeldOut(9, "y", frozenset({"cy", "eu", "mk", "ta", "am", "af", "tg"}), "es", latin_feed="pomir-lotin"),
+    HeldOut(9, "y", frozenset({"cy", "eu", "mk", "ta", "am", "af", "tg"}), "es", latin_feed="pomir-lotin", copies=90),
+    HeldOut(
+        10,
+        "z",
+        frozenset({"hr", "gl", "ky", "gu", "lo", "so", "mt"}),
+        "it",
+        negative=BASE_NEGATIVE | {"ruling", "crosslang"},
+        same_event=frozenset({"independent", "followup", "correction", "live"}),
+        latin_feed="kyrgyz-latyn-bet",
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
@@ -143,6 +154,19 @@ def test_a_followup_repeats_only_the_opening_paragraph(hs: HeldOut) -> None:
         own = own_text[(s["id"], s["outlet"])]
         assert opening in own, s["id"]
         assert not any(p in own for p in rest), s["id"]
+
+
+@pytest.mark.parametrize("hs", [s for s in SETS if s.copies], ids=lambda s: s.id)
+def test_nearly_every_copy_changes_the_title_or_body_of_its_original(hs: HeldOut) -> None:
+    rows = rows_of(hs)
+    first: dict[str, dict] = {}
+    for r in rows:
+        first.setdefault(r["story"], r)
+    copies = [r for r in rows if first[r["story"]] is not r]
+    assert len(copies) >= hs.copies
+    original = {story: (r["title"], r["content"]) for story, r in first.items()}
+    unchanged = [r for r in copies if (r["title"], r["content"]) == original[r["story"]]]
+    assert len(unchanged) <= 3  # a copy that only adds tracking to its link is rare but real
 
 
 @BY_SET
