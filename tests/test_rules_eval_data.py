@@ -25,6 +25,7 @@ PARTS = {
     "heldout6": "n",
     "heldout7": "q",
     "heldout8": "u",
+    "heldout9": "p",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
