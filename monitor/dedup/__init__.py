@@ -20,8 +20,8 @@ Design, in the order an entry meets it:
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
-   Mongolian sites write, a Belarusian one in Łacinka (``alphabets``): a desk's transliterated copy
-   is one story.
+   Mongolian sites write, a Belarusian one in Łacinka, a Tajik one (ӣ ӯ ҷ) in the Latin letters
+   Tajik sites write (``alphabets``): a desk's transliterated copy is one story.
    Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
    opening's other shingles, blocking keys (the opening's first and sampled shingles and
@@ -106,7 +106,8 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of earlier designs (magic S9 and older: a Belarusian Cyrillic text hashed in Cyrillic
+Signatures of earlier designs (magic SA and older: a Tajik Cyrillic text hashed in Kazakh's Latin
+letters, not in those Tajik sites write; S9 and older: a Belarusian Cyrillic text hashed in Cyrillic
 letters, not in Łacinka's; S8 and older: a Mongolian Cyrillic text hashed in Kazakh's
 Latin letters, not in those Mongolian sites write, ``alphabets``; S7 and older: a Kazakh text hashed
 in Cyrillic, a time of day or a whole name as a fact; S6 and older: a number cut at the text's end kept as a fact;
