@@ -26,8 +26,9 @@ Design, in the order an entry meets it:
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
    opening's other shingles, blocking keys (the opening's first and sampled shingles and
    the smallest of the whole sample), a hash per sentence, names and numbers ("1 200" is
-   one number), and the event keywords. A headline signed with the outlet's name
-   ("… | Лента дня") is compared without it.
+   one number; a capitalised word opening a sentence, or a line after a bullet such as "🔹" or "•",
+   is a name only if the text also capitalises it mid-sentence), and the event keywords. A
+   headline signed with the outlet's name ("… | Лента дня") is compared without it.
 3. **Block** (``index``): a new entry looks up *every* shingle it has among the stored
    keys, so the original is found through whatever passage the two share: the opening,
    the middle of a copy whose opening was rewritten, the opening of a copy with a
@@ -107,13 +108,14 @@ The index covers the dedup window (default 7 days); its signatures are stored in
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
 Signatures of earlier designs (magic SA and older: a Tajik Cyrillic text hashed in Kazakh's Latin
-letters, not in those Tajik sites write; S9 and older: a Belarusian Cyrillic text hashed in Cyrillic
-letters, not in Łacinka's; S8 and older: a Mongolian Cyrillic text hashed in Kazakh's
-Latin letters, not in those Mongolian sites write, ``alphabets``; S7 and older: a Kazakh text hashed
-in Cyrillic, a time of day or a whole name as a fact; S6 and older: a number cut at the text's end kept as a fact;
-numbers keyed by their digits; a credit glued to the dateline kept as text; half of a short text
-sampled; MinHash bands of the opening) are recomputed from the stored bodies on the first start
-and written back (``rebuild``); stored decisions are kept as they are.
+letters, not in those Tajik sites write, and the word after a line's bullet kept as a name; S9 and
+older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older: a
+Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write,
+``alphabets``; S7 and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a
+fact; S6 and older: a number cut at the text's end kept as a fact; numbers keyed by their digits; a
+credit glued to the dateline kept as text; half of a short text sampled; MinHash bands of the
+opening) are recomputed from the stored bodies on the first start and written back (``rebuild``);
+stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

@@ -65,7 +65,8 @@ SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SA hashed a Tajik
-# Cyrillic text in Kazakh's Latin letters (now in those Tajik sites write, ``alphabets``); S9 hashed a Belarusian
+# Cyrillic text in Kazakh's Latin letters (now in those Tajik sites write, ``alphabets``) and kept
+# the word after a line's bullet ("🔹 Students") as a name (``shingles.after_bullet``); S9 hashed a Belarusian
 # Cyrillic text in Cyrillic letters and a Łacinka one with ł and "lia" (now both in one Łacinka
 # spelling, ``alphabets``); S8 hashed a Mongolian
 # Cyrillic text in Kazakh's Latin letters (now in those Mongolian sites write, ``alphabets``); S7
