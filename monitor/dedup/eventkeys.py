@@ -236,8 +236,19 @@ def _numbers(text: str) -> tuple[list[str], bool]:
     "3412" and "۳٬۴۱۲" are one key, "8.6" and "۸٫۶" another), and whether it may name a day (has digits)."""
     if text.isascii() and not text.translate(_ASCII_NOT_DIGIT).split():
         return [], False  # no digit: the regular expression is not run
+    if "0" in text or "+" in text:
+        text = _PHONE.sub(" ", text)
     keys = [key for number, times in _NUMBER.findall(text) if (key := _number_of(number, times))]
     return keys, bool(keys) or any(map(str.isdigit, text))
+
+
+# A telephone number is no figure of the event: every release of one issuer prints its press line.
+# By shape, in any country's way of writing one: a trunk 0 or a "+" country code, then two to five
+# groups of digits apart by a space, hyphen, dot or slash ("021 807 4500", "+49 (0)30 1234 567", "+7 495
+# 123-45-67"). No quantity starts with a 0 and another digit; "0,5" and "09:00" do not match.
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\(?\d{1,4}\)?|\(?0\d{1,4}\)?)(?:[ ./-]\(?\d{2,4}\)?){2,5}(?![\w])"
+)
 
 
 @functools.lru_cache(maxsize=1 << 14)  # news repeats its figures
