@@ -96,7 +96,8 @@ Design, in the order an entry meets it:
    anchors as values, whatever digits and separators write them ("3,412" = "۳٬۴۱۲" = "3412",
    "۸٫۶" = "8.6", "12000亿" = "1.2万亿"); the day of a named date is not also a number, nor is a
    telephone number (a trunk 0 or a "+" code, then groups: "021 807 4500"), which every release of
-   one issuer prints. A
+   one issuer prints, nor anything of a closing "about" block (a last paragraph under a short label
+   naming whom the headline names: "About Greyfen Robotics: founded in 2014 …"). A
    headline naming someone or somewhere an earlier report of its script never names, sharing
    with it neither a name found in at most three stories nor two numbers, reports another
    happening (the county's next flood, named by the same spokespeople). The reason

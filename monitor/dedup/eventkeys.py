@@ -23,9 +23,9 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, time, timedelta
 from itertools import repeat
 
+from monitor.dedup.clean import clean
 from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
-from monitor.dedup.normalise import story_lines
 from monitor.dedup.scan import spaced_split, split_for
 from monitor.dedup.shingles import NUMBER, number_key
 from monitor.models import Entry
@@ -93,11 +93,12 @@ def keywords_and_heads(
     entry: Entry, published: datetime, lines: str | None = None
 ) -> tuple[dict[str, str], tuple[str, ...]]:
     """``keywords_written``, and the keys of the names its headline writes (who or where it is about)."""
-    body = story_lines(entry.body) if lines is None else lines
+    body = clean(entry.body).text if lines is None else lines
+    title_words = _words(entry.title)
+    body = _without_about(body, title_words)
     # maxsplit: the words past the opening are never split out of a long body.
     opening_words = body.split(None, OPENING_WORDS)[:OPENING_WORDS]
     opening = " ".join(opening_words)
-    title_words = _words(entry.title)
     found: dict[str, str] = {}
     names, opening_read = _names(title_words, opening)
     heads: tuple[str, ...] = ()
@@ -127,6 +128,32 @@ def keywords_and_heads(
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
             _first_seen(found, zip(pairs, pairs, strict=True))
     return dict(itertools.islice(found.items(), MAX_KEYWORDS)), heads
+
+
+def _without_about(body: str, title_words: list[str]) -> str:
+    """``body`` without its closing "about" block: a last paragraph opening with a short label that
+    names whom the headline names ("About Greyfen Robotics: founded in 2014…", "Acerca de Vialsur:",
+    "О компании Ростех:"), or such a label on a line of its own above it. An issuer closes every
+    release with it (founded when, where, how many staff): its names and numbers are the issuer's,
+    in each of its releases, not the event's. Names only, where the script has capitals."""
+    if "\n" not in body:
+        return body
+    head, _, last = body.rstrip().rpartition("\n")
+    label = _LABEL.match(last)
+    if label is None:  # the label on a line of its own, then the paragraph
+        head, _, heading = head.rpartition("\n")
+        if not head or _STOP.search(heading) or len(heading.split()) > ABOUT_WORDS:
+            return body
+        label = _LABEL.match(heading + ":")
+    if label is None or len(label[1].split()) > ABOUT_WORDS:
+        return body
+    named = {w for w in title_words if not w.islower()}  # capitalised, or of a script without case
+    return head if named.intersection(_words(label[1])[1:]) else body
+
+
+ABOUT_WORDS = 5
+_LABEL = re.compile(r"\W*([^:：፦\n]{1,80}?)\s?[:：፦]")
+_STOP = re.compile(r"[.!?。！？।።]\s*$")
 
 
 def _names(title_words: list[str], opening: str) -> tuple[set[str], list[str]]:
