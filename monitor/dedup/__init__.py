@@ -97,7 +97,9 @@ Design, in the order an entry meets it:
    "۸٫۶" = "8.6", "12000亿" = "1.2万亿"); the day of a named date is not also a number, nor is a
    telephone number (a trunk 0 or a "+" code, then groups: "021 807 4500"), which every release of
    one issuer prints, nor anything of a closing "about" block (a last paragraph under a short label
-   naming whom the headline names: "About Greyfen Robotics: founded in 2014 …"). A
+   naming whom the headline names: "About Greyfen Robotics: founded in 2014 …"), nor a label opening
+   the headline or the text with the outlet's own name ("Abay Press Daily Digest: …", a digest's or
+   newsletter's: it says which outlet and issue). A
    headline naming someone or somewhere an earlier report of its script never names, sharing
    with it neither a name found in at most three stories nor two numbers, reports another
    happening (the county's next flood, named by the same spokespeople). The reason

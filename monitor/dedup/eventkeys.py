@@ -94,15 +94,16 @@ def keywords_and_heads(
 ) -> tuple[dict[str, str], tuple[str, ...]]:
     """``keywords_written``, and the keys of the names its headline writes (who or where it is about)."""
     body = clean(entry.body).text if lines is None else lines
-    title_words = _words(entry.title)
-    body = _without_about(body, title_words)
+    title = _without_label(entry.title, entry.outlet)
+    title_words = _words(title)
+    body = _without_label(_without_about(body, title_words), entry.outlet)
     # maxsplit: the words past the opening are never split out of a long body.
     opening_words = body.split(None, OPENING_WORDS)[:OPENING_WORDS]
     opening = " ".join(opening_words)
     found: dict[str, str] = {}
     names, opening_read = _names(title_words, opening)
     heads: tuple[str, ...] = ()
-    for text, words in ((entry.title, title_words), (opening, opening_read)):
+    for text, words in ((title, title_words), (opening, opening_read)):
         named = list(filter(names.__contains__, words))
         _first_seen(found, zip(map(_NAME_OF.__getitem__, named), named, strict=True))
         if not text.isascii():
@@ -123,7 +124,7 @@ def keywords_and_heads(
         # Tabriz and 울산 Ulsan; IDF weighs down the words every report of the language uses.
         _first_seen(found, zip(map(_CASELESS_OF.__getitem__, lead), lead, strict=True))
     _first_seen(found, zip(map(_TOPIC_OF.__getitem__, lead), lead, strict=True))
-    for text in (entry.title, opening):
+    for text in (title, opening):
         if not text.isascii():
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
             _first_seen(found, zip(pairs, pairs, strict=True))
@@ -152,6 +153,24 @@ def _without_about(body: str, title_words: list[str]) -> str:
 
 
 ABOUT_WORDS = 5
+
+
+def _without_label(text: str, outlet: str) -> str:
+    """``text`` without a label opening with the outlet's own name, up to a colon, a bar or a spaced
+    dash ("Abay Press Daily Digest: …", "Northwind Morning Briefing — …"): a digest or newsletter
+    titles and opens each of its items so, and its words say which outlet and issue, not which event."""
+    name = _words(outlet) if outlet else []
+    if not name or _words(text[: len(outlet) + 2])[: len(name)] != name:
+        return text
+    label = _OWN_LABEL.match(text)
+    if label is None or len(label[1].split()) > len(name) + LABEL_WORDS:
+        return text
+    return text[label.end() :].lstrip()
+
+
+LABEL_WORDS = 5  # the label's own words after the outlet's name
+# Up to a colon, a bar or a spaced dash; never past a comma: "Outlet, Tabriz:" is a dateline, and its place counts.
+_OWN_LABEL = re.compile(r"\W*([^\n,،、]{1,80}?)(?:\s?[:：፦|]|\s[—–-]\s)")
 _LABEL = re.compile(r"\W*([^:：፦\n]{1,80}?)\s?[:：፦]")
 _STOP = re.compile(r"[.!?。！？।።]\s*$")
 
