@@ -47,6 +47,8 @@ def evaluate(
             hits = [h for h in hits if h[0] in allowed]
         if node.term.case and hits:
             hits = doc.cased(hits, node.term.text.rstrip("*"))
+        if node.term.langs and hits:
+            hits = doc.in_languages(hits, node.term.langs)
         note = ""
         if vetoes and hits:
             hits, blocker = _unvetoed(doc, hits, vetoes)
