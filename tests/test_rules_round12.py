@@ -97,3 +97,65 @@ def test_lang_terms_keep_their_place_among_plain_terms(tmp_path):
     assert rules.match(written_in("mir", "ru"))
     assert not rules.match(written_in("mir", "en"))
     assert rules.match(written_in("word7", "en"))
+
+
+VETO_RULE = """
+name: r
+match:
+  all:
+    - any: [recogni*, признал*, визна*, 承認, 承认, reconoc*, reconhec*, riconosc*, reconna*, anerkann*, tanı*,
+            compr*, buy*, bought, تعترف*, купил*, 購入, 购买, caricat*, chargé*, loaded, загруж*, يعترف*, اعترف*, kupi*,
+            {regex: "(?:^|\\\\W)(?:승인|구매)"}, {regex: "(?:^|\\\\W)[והבלמשכ]{0,3}(?:הכיר|הכרה)"}, "به رسمیت"]
+      unless_near: {any: ["@negation", "@hedge"], clause: true, except: ["@litotes"]}
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # forecasts, scenarios, simulations
+        ("Tres escenarios: cuánto crudo ruso compra India con un descuento mayor", False),
+        ("India compró crudo ruso con un descuento mayor", True),
+        ("Сценарий: Индия купила бы больше российской нефти", False),
+        ("Индия купила больше российской нефти", True),
+        ("シナリオ分析：インド、ロシア産原油を購入", False),
+        ("インド、ロシア産原油を購入", True),
+        ("模拟显示印度购买俄罗斯原油", False),
+        ("印度购买俄罗斯原油", True),
+        ("Simulation: India buys more Russian crude at a wider discount", False),
+        ("India buys more Russian crude at a wider discount", True),
+        ("시나리오: 인도, 러시아산 원유 구매", False),
+        ("인도, 러시아산 원유 구매", True),
+        ("سيناريو: الهند تعترف بطالبان", False),
+        ("الهند تعترف بطالبان", True),
+        ("תרחיש: הודו הכירה בטליבאן", False),
+        ("הודו הכירה בטליבאן", True),
+        # drafts and plans: the Japanese X案 before a particle, not a bill, not a plan passed
+        ("内部文書にタリバン承認案、政府は採用を否定", False),
+        ("最も踏み込んだ案として年内の正式承認が挙げられた", False),
+        ("国会が承認案を賛成多数で可決", True),
+        ("タリバン政権を承認する法案が成立", True),
+        ("承認手続きの案内を公開", True),  # 案内: a guide
+        ("Проект указа о признании талибов", False),
+        ("Проект «Арктик СПГ-2»: танкер загружен", True),
+        ("Borrador: el gobierno reconoce a los talibanes", False),
+        ("El gobierno reconoce a los talibanes", True),
+        ("Entwurf: Berlin hat die Taliban anerkannt", False),
+        ("Berlin hat die Taliban anerkannt", True),
+        ("مسودة: الهند تعترف بطالبان", False),
+        ("Taslak: Ankara Taliban'ı tanıdı", False),
+        ("Ankara Taliban'ı tanıdı", True),
+        # without having done it
+        ("Metaniera caricata presso Arctic LNG 2 ferma senza aver scaricato", False),
+        ("Metaniera caricata presso Arctic LNG 2 e scaricata in Cina", True),
+        ("Méthanier chargé à Sabetta, reparti sans avoir déchargé", False),
+        ("Méthanier chargé à Sabetta, déchargé en Chine", True),
+        ("Tanker loaded at Sabetta stranded off Malaysia", False),
+        ("Газовоз загружен на Сабетте и застрявший у берегов Малайзии", False),
+        ("Газовоз загружен на Сабетте", True),
+        ("Der Tanker wurde geladen, ohne die Ladung zu löschen", False),
+        ("الناقلة تم تحميلها دون أن تفرغ", False),
+    ],
+)
+def test_forecasts_drafts_and_without_having_veto_in_every_script(tmp_path, title, expected):
+    assert fires(ruleset(tmp_path, VETO_RULE), title) is expected
