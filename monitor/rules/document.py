@@ -16,7 +16,7 @@ from monitor.rules.compile import Pattern, Program
 from monitor.rules.language import entry_language
 from monitor.rules.model import FIELDS
 from monitor.rules.spelling import after_proclitic, plain_hyphens
-from monitor.rules.units import Units, breaks, field_text
+from monitor.rules.units import Units, answered_spans, breaks, field_text
 from monitor.rules.windows import Hit
 from monitor.text import NO_SPACE_RANGES, OriginalWords, fold, is_word_char, match_text
 
@@ -42,6 +42,7 @@ class Document:
         self._breaks: dict[int, Units] = {}
         self.veto_hits: dict[tuple[int, int, int], list[Hit]] = {}  # per unless_near, except: (ids), field
         self._language: str | None = None  # the feed's or detected, once asked
+        self._answered: dict[int, list[Hit]] = {}
         if program.automaton is not None:
             for f, text in self.texts.items():
                 if text:
@@ -152,6 +153,12 @@ class Document:
                 self.raw[f], self.texts[f], lead=FIELDS[f] == "lead", headline=FIELDS[f] == "title"
             )
         return bisect_right(self._breaks[f][kind], hit[1]) - 1
+
+    def answered(self, f: int) -> list[Hit]:
+        """A field's questions answered yes, mark to yes: there the mark is no hedge."""
+        if f not in self._answered:
+            self._answered[f] = [(f, start, end) for start, end in answered_spans(self.texts[f])]
+        return self._answered[f]
 
     @property
     def language(self) -> str:

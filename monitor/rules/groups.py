@@ -253,7 +253,7 @@ class GroupReader:
             self.problem(line, f"language {bad[0]!r}: use a two- or three-letter lower-case code such as en, ru, ja")
             return None
         if not isinstance(node, Term):
-            self.problem(line, '"lang" applies to a word, phrase or regex, not to an alias: put it on the alias\'s terms')
+            self.problem(line, '"lang" applies to a word, phrase or regex, not to an alias: give it to its terms')
             return None
         return replace(node, langs=tuple(codes))
 
