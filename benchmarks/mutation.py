@@ -114,7 +114,11 @@ TARGETS = {
             "tests/test_mutation_kills_hooks.py",
             "tests/test_mutation_kills_notices.py",
             "tests/test_spike_alerts.py",
-            "tests/test_lean.py",
+            # Only test_lean's in-process test: the others drive a child process (they see no mutant),
+            # and the 304-cycle one fails mutmut's clean run there: the child imports the mutated copy,
+            # whose trampolines import mutmut, whose __init__ imports importlib.metadata, a module the
+            # test asserts a cycle of 304s never loads.
+            "tests/test_lean.py::test_a_lean_notifier_checks_and_names_urls_as_the_plain_one_does",
             "tests/test_mutation_kills_dry_run.py",
             "tests/test_mutation_kills_outbox_rest.py",
             "tests/test_mutation_kills_outbox_catchup.py",
