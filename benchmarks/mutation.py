@@ -93,6 +93,7 @@ TARGETS = {
             "tests/test_mutation_kills_rules_core.py",
             "tests/test_mutation_kills_rules_arabic.py",
             "tests/test_mutation_kills_rules_clause.py",
+            "tests/test_mutation_kills_rules_sample.py",
         ),
     ),
     "outbox": Target(
@@ -122,6 +123,7 @@ TARGETS = {
             "tests/test_mutation_kills_dry_run.py",
             "tests/test_mutation_kills_outbox_rest.py",
             "tests/test_mutation_kills_outbox_catchup.py",
+            "tests/test_mutation_kills_outbox_sample.py",
         ),
     ),
     "outbox-core": Target(
