@@ -124,6 +124,7 @@ TARGETS = {
             "tests/test_mutation_kills_outbox_rest.py",
             "tests/test_mutation_kills_outbox_catchup.py",
             "tests/test_mutation_kills_outbox_sample.py",
+            "tests/test_refusals.py",  # outbox/refusals.py, in process (a real receiver)
         ),
     ),
     "outbox-core": Target(

@@ -6,11 +6,16 @@ Each docstring names the mutants it kills.
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
+
+from conftest import write_config
+from delivery_support import ZEBRA_RULE, Clock, build, close, story_feed
 
 from monitor.models import Entry, Match
+from monitor.outbox.deliver import Outbox
 from monitor.outbox.payloads import payload_message
 from monitor.outbox.targets import labels, labels_apart
+from monitor.pipeline import poll_all
 from monitor.store import Store
 from monitor.store.records import Delivery
 
@@ -53,3 +58,23 @@ def test_the_child_that_names_target_urls_runs_this_checkout_before_any_other_on
     expected = labels(urls)
     assert expected[0] is not None and expected[1] is None
     assert labels_apart(urls) == expected
+
+
+def test_alerts_not_tried_after_two_refusals_draw_their_retry_from_the_outboxs_dice(
+    tmp_path, feed_server, json_receiver
+):
+    """Kills ``refusals.defer`` 44 (the backoff of an alert not tried drawn with ``random.uniform``,
+    not the outbox's ``dice``): every alert of a refusing URL, tried or not, waits the step the
+    outbox's dice gives (here its low end: 75 % of the first 60 s step)."""
+    clock = Clock(datetime(2026, 5, 4, 12, 0, tzinfo=UTC))
+    feed_server.put("/zebra.xml", story_feed(4, clock.now - timedelta(hours=1)))
+    p = build(write_config(tmp_path, [feed_server.url("/zebra.xml")], [json_receiver.url], rules=ZEBRA_RULE), clock)
+    json_receiver.fail = True
+    try:
+        poll_all(p)
+        report = Outbox(p.store, p.metrics, p.clock, dice=lambda low, high: low).deliver(p.runtime, force=True)
+        waits = {(a.next_attempt - clock.now).total_seconds() for a in p.store.pending_alerts() if a.next_attempt}
+    finally:
+        close(p)
+    assert (report.failed, json_receiver.attempts) == (4, 2)  # two refused, two not tried
+    assert waits == {45.0}
