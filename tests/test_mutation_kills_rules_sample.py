@@ -8,6 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from monitor.errors import ConfigError
 from monitor.models import Entry
 from monitor.rules import Rule, RuleSet, load_rules
 from monitor.rules.explain import contexts
@@ -69,3 +72,16 @@ def test_a_comment_between_all_and_its_first_item_leaves_the_window_on_the_neste
     assert found is not None and found.what == "require the parts in one sentence"
     changed = [line for line in found.diff.splitlines()[3:] if line[:1] in "+-"]
     assert changed == ["-    - all: [Taliban, recogni*]", "+    - sentence: true", "+      all: [Taliban, recogni*]"]
+
+
+def test_an_unclosed_quote_is_reported_at_the_line_it_opens_not_at_the_end_of_the_file(tmp_path):
+    """Kills ``yamlfile._problem`` 8 (the mark of where the quote opened dropped: PyYAML finds the
+    quote unclosed at the end of the file, line 5 here). In process: test_check.py's CLI test sees
+    no mutant, and its quote is on the file's first line."""
+    (tmp_path / "rule.yaml").write_text('name: x\nmatch:\n  any: ["copper, zinc]\nseverity: info\n')
+    with pytest.raises(ConfigError) as caught:
+        load_rules([tmp_path / "rule.yaml"])
+    assert [str(p) for p in caught.value.problems] == [
+        f"{tmp_path / 'rule.yaml'}:3: invalid YAML: a quoted text starts on this line and is not closed: "
+        "add the missing quote"
+    ]
