@@ -20,14 +20,15 @@ Design, in the order an entry meets it:
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
-   Mongolian sites write, a Belarusian one in Łacinka (``alphabets``): a desk's transliterated copy
-   is one story.
+   Mongolian sites write, a Belarusian one in Łacinka, a Tajik one (ӣ ӯ ҷ) in the Latin letters
+   Tajik sites write (``alphabets``): a desk's transliterated copy is one story.
    Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
    opening's other shingles, blocking keys (the opening's first and sampled shingles and
    the smallest of the whole sample), a hash per sentence, names and numbers ("1 200" is
-   one number), and the event keywords. A headline signed with the outlet's name
-   ("… | Лента дня") is compared without it.
+   one number; a capitalised word opening a sentence, or a line after a bullet such as "🔹" or "•",
+   is a name only if the text also capitalises it mid-sentence), and the event keywords. A
+   headline signed with the outlet's name ("… | Лента дня") is compared without it.
 3. **Block** (``index``): a new entry looks up *every* shingle it has among the stored
    keys, so the original is found through whatever passage the two share: the opening,
    the middle of a copy whose opening was rewritten, the opening of a copy with a
@@ -93,7 +94,12 @@ Design, in the order an entry meets it:
    words are names: every word of its headline and lead is keyed by sound (تبریز = Tabriz,
    울산 = Ulsan), and IDF weighs down the words every report of the language uses. Numbers are
    anchors as values, whatever digits and separators write them ("3,412" = "۳٬۴۱۲" = "3412",
-   "۸٫۶" = "8.6", "12000亿" = "1.2万亿"); the day of a named date is not also a number. A
+   "۸٫۶" = "8.6", "12000亿" = "1.2万亿"); the day of a named date is not also a number, nor is a
+   telephone number (a trunk 0 or a "+" code, then groups: "021 807 4500"), which every release of
+   one issuer prints, nor anything of a closing "about" block (a last paragraph under a short label
+   naming whom the headline names: "About Greyfen Robotics: founded in 2014 …"), nor a label opening
+   the headline or the text with the outlet's own name ("Abay Press Daily Digest: …", a digest's or
+   newsletter's: it says which outlet and issue). A
    headline naming someone or somewhere an earlier report of its script never names, sharing
    with it neither a name found in at most three stories nor two numbers, reports another
    happening (the county's next flood, named by the same spokespeople). The reason
@@ -106,13 +112,15 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
-Signatures of earlier designs (magic S9 and older: a Belarusian Cyrillic text hashed in Cyrillic
-letters, not in Łacinka's; S8 and older: a Mongolian Cyrillic text hashed in Kazakh's
-Latin letters, not in those Mongolian sites write, ``alphabets``; S7 and older: a Kazakh text hashed
-in Cyrillic, a time of day or a whole name as a fact; S6 and older: a number cut at the text's end kept as a fact;
-numbers keyed by their digits; a credit glued to the dateline kept as text; half of a short text
-sampled; MinHash bands of the opening) are recomputed from the stored bodies on the first start
-and written back (``rebuild``); stored decisions are kept as they are.
+Signatures of earlier designs (magic SA and older: a Tajik Cyrillic text hashed in Kazakh's Latin
+letters, not in those Tajik sites write, and the word after a line's bullet kept as a name; S9 and
+older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older: a
+Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write,
+``alphabets``; S7 and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a
+fact; S6 and older: a number cut at the text's end kept as a fact; numbers keyed by their digits; a
+credit glued to the dateline kept as text; half of a short text sampled; MinHash bands of the
+opening) are recomputed from the stored bodies on the first start and written back (``rebuild``);
+stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

@@ -1,5 +1,5 @@
 """One story in two alphabets: a Mongolian Cyrillic text read in the Latin letters Mongolian websites
-write, a Belarusian one in Łacinka. Pure.
+write, a Belarusian one in Łacinka, a Tajik one in the Latin letters Tajik sites write. Pure.
 
 Mongolian desks reprint Cyrillic stories in Latin letters ("Баянзүрх дүүргийн" / "Bayanzürkh
 düürgiin"): the same story, which must share its shingles, sentences and names with the original.
@@ -13,6 +13,11 @@ bierahoŭ"). A Cyrillic text with ў and і (Belarusian's own pair; Uzbek's ў c
 in Łacinka's letters, and both it and a Latin text with ŭ (Łacinka's own letter) are brought to one
 spelling where Łacinka's writers differ: ł and l are one letter, and a vowel after l is written without
 the softening i ("lia" / "la"). Texts without ŭ keep their hashes.
+
+Tajik desks reprint Cyrillic stories in Latin letters ("Ҳосили пахта" / "Hosili pakhta"). A Cyrillic
+text with one of Tajik's own letters (ӣ ӯ ҷ) is read in those letters before it is shingled (it has
+Kazakh's қ and ғ too, and was romanised in Kazakh's letters, which write у as y and х as h: the Latin
+copy shared nothing). Macrons fold away (``monitor.text.fold``), so a copy writing i for ī is the same.
 """
 
 from __future__ import annotations
@@ -25,23 +30,46 @@ _LOWER = dict(zip("абвгдзиклмнопрстуфыэөү", "abvgdziklmnop
     "е": "ye", "ё": "yo", "ж": "j", "й": "i", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ь": "i", "ю": "yu", "я": "ya",
 }  # fmt: skip
-_LATIN = str.maketrans(_LOWER | {k.upper(): v.capitalize() for k, v in _LOWER.items()})
-_CAPITALS = str.maketrans({k.upper(): v.upper() for k, v in _LOWER.items()})
 _WORD = re.compile(r"\w+")
+
+
+def _tables(lower: dict[str, str]) -> tuple[dict[int, str], dict[int, str]]:
+    """A romanisation's translation tables: for a word as written, and for a word in capitals."""
+    written = str.maketrans(lower | {k.upper(): v.capitalize() for k, v in lower.items()})
+    return written, str.maketrans({k.upper(): v.upper() for k, v in lower.items()})
+
+
+def _romanise(text: str, tables: tuple[dict[int, str], dict[int, str]]) -> str:
+    """``text`` through ``tables``, word by word: a word in capitals stays in capitals."""
+    written, capitals = tables
+    return _WORD.sub(lambda m: m[0].translate(capitals if m[0].isupper() and len(m[0]) > 1 else written), text)
+
+
+_MONGOLIAN_LATIN = _tables(_LOWER)
+# Tajik's own letters (ӣ ӯ ҷ: no other Cyrillic alphabet the monitor reads has them), and the Latin
+# letters Tajik sites write: ғ gh, қ q, ҳ h, х kh, ҷ j, ж zh, ӣ ī, ӯ ū, ё/ю/я yo/yu/ya, ъ an apostrophe.
+_TAJIK = re.compile("[ӣӯҷӢӮҶ]")
+_TAJIK_LATIN = _tables(
+    dict(zip("абвгдезийклмнопрстуфыэқҳӣӯҷ", "abvgdeziyklmnoprstufyeqhīūj", strict=True))
+    | {"ғ": "gh", "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
+       "ъ": "'", "ь": "", "ю": "yu", "я": "ya"}
+)  # fmt: skip
 
 
 def in_latin(text: str) -> str:
     """``text`` in Latin letters when it is Mongolian Cyrillic (``_MONGOLIAN``, no Kazakh or Kyrgyz
-    letter) or Belarusian Cyrillic (``_BELARUSIAN``), and a Łacinka text in Łacinka's one spelling;
-    else ``text`` itself. A word in capitals stays in capitals ("ХОВД" -> "KHOVD"): a dateline's place
-    is recognised by them."""
+    letter), Belarusian Cyrillic (``_BELARUSIAN``) or Tajik Cyrillic (``_TAJIK``), and a Łacinka text
+    in Łacinka's one spelling; else ``text`` itself. A word in capitals stays in capitals ("ХОВД" ->
+    "KHOVD"): a dateline's place is recognised by them."""
     if _BELARUSIAN.search(text) and "і" in text.lower() and not _UZBEK.search(text):
         return _one_lacinka(_APOSTROPHED.sub(_lacinka_word, text))
     if "ŭ" in text or "Ŭ" in text:
         return _one_lacinka(text)
+    if _TAJIK.search(text):
+        return _romanise(text, _TAJIK_LATIN)
     if not _MONGOLIAN.search(text) or _KAZAKH_KYRGYZ.search(text):
         return text
-    return _WORD.sub(lambda m: m[0].translate(_CAPITALS if m[0].isupper() and len(m[0]) > 1 else _LATIN), text)
+    return _romanise(text, _MONGOLIAN_LATIN)
 
 
 _BELARUSIAN = re.compile("[ўЎ]")

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
-from monitor.dedup.events import EVENT_HOURS
+from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS
 from monitor.dedup.shingles import FACTS
 from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
 
@@ -29,6 +29,8 @@ ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts 
 SWAP_LENGTH = 0.75  # texts this close in length: a fact in each missing from the other is a swap
 FOLLOW_UP_OWN = 0.5  # a longer text by a story's own outlet, less than this of it the story's: a follow-up
 REPEATED = 2  # sentences: a paragraph of the story before, not one sentence of a template's frame
+RERUN = 60.0  # percent of a desk's earlier entry in its new text (or of the new in it): a re-run of it
+NEW_FACTS = 2  # names or numbers a desk's earlier entry lacks: its new text tells news of its own
 
 
 @dataclass(slots=True)
@@ -233,11 +235,29 @@ def follow_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     outlet does not syndicate its own story: a follow-up opens with the first paragraph it ran
     the day before, then tells what is new. True when an entry of the story comes from ``sig``'s
     outlet and no entry of the story accounts for ``FOLLOW_UP_OWN`` of ``sig``'s text (an update
-    that adds a paragraph on top of the whole story is still mostly the story)."""
+    that adds a paragraph on top of the whole story is still mostly the story), or when ``sig`` is
+    its outlet's ``later_story``."""
     own = [doc for doc in verified if doc.story_id == story_id]
-    if not sig.outlet or all(doc.outlet != sig.outlet for doc in own):
+    mine = [doc for doc in own if doc.outlet == sig.outlet]
+    if not sig.outlet or not mine:
         return False
-    return max(explained(sig, doc) for doc in own) < FOLLOW_UP_OWN
+    return max(explained(sig, doc) for doc in own) < FOLLOW_UP_OWN or later_story(sig, mine)
+
+
+def later_story(sig: Signature, mine: list[Stored]) -> bool:
+    """Is ``sig``, half a day or more after each of its outlet's entries ``mine`` of a story, a re-run of
+    none of them (``RERUN``), printing ``NEW_FACTS`` names or numbers none of them prints? Then it is
+    that desk's next story, however much of it another desk's shorter copy of the first holds: a
+    hearing's second session told in the first one's opening sentence, one verb changed, then who
+    was appointed. A desk re-runs its own entry (a day later, reworded on top, with the same names and
+    numbers: still the story); it does not reprint another desk's copy of it."""
+    gap = SERIES_HOURS * 3600
+    return all(
+        sig.when - doc.seen >= gap
+        and containment(sig, doc).score < RERUN
+        and _facts(sig.facts, doc.facts, count=True) >= NEW_FACTS
+        for doc in mine
+    )
 
 
 def repeats(sig: Signature, verified: list[Stored]) -> Stored | None:

@@ -23,9 +23,9 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, time, timedelta
 from itertools import repeat
 
+from monitor.dedup.clean import clean
 from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
-from monitor.dedup.normalise import story_lines
 from monitor.dedup.scan import spaced_split, split_for
 from monitor.dedup.shingles import NUMBER, number_key
 from monitor.models import Entry
@@ -93,15 +93,17 @@ def keywords_and_heads(
     entry: Entry, published: datetime, lines: str | None = None
 ) -> tuple[dict[str, str], tuple[str, ...]]:
     """``keywords_written``, and the keys of the names its headline writes (who or where it is about)."""
-    body = story_lines(entry.body) if lines is None else lines
+    body = clean(entry.body).text if lines is None else lines
+    title = _without_label(entry.title, entry.outlet)
+    title_words = _words(title)
+    body = _without_label(_without_about(body, title_words), entry.outlet)
     # maxsplit: the words past the opening are never split out of a long body.
     opening_words = body.split(None, OPENING_WORDS)[:OPENING_WORDS]
     opening = " ".join(opening_words)
-    title_words = _words(entry.title)
     found: dict[str, str] = {}
     names, opening_read = _names(title_words, opening)
     heads: tuple[str, ...] = ()
-    for text, words in ((entry.title, title_words), (opening, opening_read)):
+    for text, words in ((title, title_words), (opening, opening_read)):
         named = list(filter(names.__contains__, words))
         _first_seen(found, zip(map(_NAME_OF.__getitem__, named), named, strict=True))
         if not text.isascii():
@@ -122,11 +124,55 @@ def keywords_and_heads(
         # Tabriz and 울산 Ulsan; IDF weighs down the words every report of the language uses.
         _first_seen(found, zip(map(_CASELESS_OF.__getitem__, lead), lead, strict=True))
     _first_seen(found, zip(map(_TOPIC_OF.__getitem__, lead), lead, strict=True))
-    for text in (entry.title, opening):
+    for text in (title, opening):
         if not text.isascii():
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
             _first_seen(found, zip(pairs, pairs, strict=True))
     return dict(itertools.islice(found.items(), MAX_KEYWORDS)), heads
+
+
+def _without_about(body: str, title_words: list[str]) -> str:
+    """``body`` without its closing "about" block: a last paragraph opening with a short label that
+    names whom the headline names ("About Greyfen Robotics: founded in 2014…", "Acerca de Vialsur:",
+    "О компании Ростех:"), or such a label on a line of its own above it. An issuer closes every
+    release with it (founded when, where, how many staff): its names and numbers are the issuer's,
+    in each of its releases, not the event's. Names only, where the script has capitals."""
+    if "\n" not in body:
+        return body
+    head, _, last = body.rstrip().rpartition("\n")
+    label = _LABEL.match(last)
+    if label is None:  # the label on a line of its own, then the paragraph
+        head, _, heading = head.rpartition("\n")
+        if not head or _STOP.search(heading) or len(heading.split()) > ABOUT_WORDS:
+            return body
+        label = _LABEL.match(heading + ":")
+    if label is None or len(label[1].split()) > ABOUT_WORDS:
+        return body
+    named = {w for w in title_words if not w.islower()}  # capitalised, or of a script without case
+    return head if named.intersection(_words(label[1])[1:]) else body
+
+
+ABOUT_WORDS = 5
+
+
+def _without_label(text: str, outlet: str) -> str:
+    """``text`` without a label opening with the outlet's own name, up to a colon, a bar or a spaced
+    dash ("Abay Press Daily Digest: …", "Northwind Morning Briefing — …"): a digest or newsletter
+    titles and opens each of its items so, and its words say which outlet and issue, not which event."""
+    name = _words(outlet) if outlet else []
+    if not name or _words(text[: len(outlet) + 2])[: len(name)] != name:
+        return text
+    label = _OWN_LABEL.match(text)
+    if label is None or len(label[1].split()) > len(name) + LABEL_WORDS:
+        return text
+    return text[label.end() :].lstrip()
+
+
+LABEL_WORDS = 5  # the label's own words after the outlet's name
+# Up to a colon, a bar or a spaced dash; never past a comma: "Outlet, Tabriz:" is a dateline, and its place counts.
+_OWN_LABEL = re.compile(r"\W*([^\n,،、]{1,80}?)(?:\s?[:：፦|]|\s[—–-]\s)")
+_LABEL = re.compile(r"\W*([^:：፦\n]{1,80}?)\s?[:：፦]")
+_STOP = re.compile(r"[.!?。！？।።]\s*$")
 
 
 def _names(title_words: list[str], opening: str) -> tuple[set[str], list[str]]:
@@ -236,8 +282,19 @@ def _numbers(text: str) -> tuple[list[str], bool]:
     "3412" and "۳٬۴۱۲" are one key, "8.6" and "۸٫۶" another), and whether it may name a day (has digits)."""
     if text.isascii() and not text.translate(_ASCII_NOT_DIGIT).split():
         return [], False  # no digit: the regular expression is not run
+    if "0" in text or "+" in text:
+        text = _PHONE.sub(" ", text)
     keys = [key for number, times in _NUMBER.findall(text) if (key := _number_of(number, times))]
     return keys, bool(keys) or any(map(str.isdigit, text))
+
+
+# A telephone number is no figure of the event: every release of one issuer prints its press line.
+# By shape, in any country's way of writing one: a trunk 0 or a "+" country code, then two to five
+# groups of digits apart by a space, hyphen, dot or slash ("021 807 4500", "+49 (0)30 1234 567", "+7 495
+# 123-45-67"). No quantity starts with a 0 and another digit; "0,5" and "09:00" do not match.
+_PHONE = re.compile(
+    r"(?<![\w.,])(?:\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\(?\d{1,4}\)?|\(?0\d{1,4}\)?)(?:[ ./-]\(?\d{2,4}\)?){2,5}(?![\w])"
+)
 
 
 @functools.lru_cache(maxsize=1 << 14)  # news repeats its figures

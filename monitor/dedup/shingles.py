@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 import zlib
 from bisect import bisect_left
 
@@ -200,7 +201,8 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
             continue
         if roman is not None:
             word = word.translate(roman)
-        if not (word[0].isalpha() and opens_sentence(text, match.start(), _STOPS)):
+        at = match.start()
+        if not (word[0].isalpha() and (opens_sentence(text, at, _STOPS) or after_bullet(text, at))):
             inner.add(word)
         found.append((match.start(), word))
     names = inner - _NOT_FACTS
@@ -208,6 +210,29 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     return [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
 
 
+def after_bullet(text: str, at: int) -> bool:
+    """Does the word at ``at`` open a line after a bullet only ("🔹 Students", "• Officials", "– The")?
+
+    A desk that marks each paragraph with an emoji or a dash still opens a sentence there: the word
+    after it is capitalised by grammar, not because it names anything.
+    """
+    bullet = False
+    for i in range(at - 1, max(-1, at - 1 - BULLET_CHARS), -1):
+        char = text[i]
+        if char == "\n":
+            return bullet
+        if char.isspace():
+            continue
+        if char.isalnum() or not (char in _BULLETS or unicodedata.category(char) in _BULLET_KINDS):
+            return False  # a letter, a digit, a comma or a bracket before it: inside a sentence
+        bullet = True
+    return bullet and at - 1 - BULLET_CHARS < 0
+
+
+BULLET_CHARS = 6  # a bullet and its spaces (an emoji may be two code points)
+_BULLETS = frozenset("•‣⁃◦▪▫·*-–—")
+# Symbols (emoji, arrows, stars), and the marks an emoji carries (a variation selector, a joiner).
+_BULLET_KINDS = frozenset(("So", "Sm", "Sk", "Sc", "Mn", "Me", "Cf"))
 _Parts = tuple[str, str | None, str | None]  # a _FACT match: the whole, its number, its multiplier word
 
 

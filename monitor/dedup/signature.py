@@ -64,7 +64,9 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): S9 hashed a Belarusian
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SA hashed a Tajik
+# Cyrillic text in Kazakh's Latin letters (now in those Tajik sites write, ``alphabets``) and kept
+# the word after a line's bullet ("🔹 Students") as a name (``shingles.after_bullet``); S9 hashed a Belarusian
 # Cyrillic text in Cyrillic letters and a Łacinka one with ł and "lia" (now both in one Łacinka
 # spelling, ``alphabets``); S8 hashed a Mongolian
 # Cyrillic text in Kazakh's Latin letters (now in those Mongolian sites write, ``alphabets``); S7
@@ -76,7 +78,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SA"  # after S9 (two bytes)
+_MAGIC = b"SB"  # after SA (two bytes)
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 

@@ -17,7 +17,7 @@ import ahocorasick
 import re2
 
 from monitor.rules.model import FIELDS, Group, Rule, Term
-from monitor.rules.spelling import joint_variants, unicode_regex, words_regex
+from monitor.rules.spelling import joint_variants, plain_hyphens, unicode_regex, words_regex
 from monitor.text import fold, is_word_char, without_spaces
 
 PatternKind = Literal["exact", "prefix", "fuzzy", "regex", "words"]
@@ -70,7 +70,7 @@ def term_key(term: Term) -> str:
     ``"Islamic  Emirate*"`` → ``"islamic emirate"``, ``"Arctic LNG-2"`` and ``"Arctic LNG2"`` → ``"arctic lng 2"``.
     A term with ``*`` inside keeps its stars: ``"исламск* эмират*"``."""
     text = term.text.rstrip("*") if term.wildcard and not term.word_wildcards else term.text
-    folded = _HYPHEN_JOINT.sub(" ", fold(text))
+    folded = _HYPHEN_JOINT.sub(" ", plain_hyphens(fold(text)))
     # a digit after a letter of an unspaced script stays joined: "から1年" has no joint to spell
     # three ways (the Japanese kana is no word character there), so a space would make it unmatchable
     folded = _LETTER_DIGIT.sub(lambda m: "" if without_spaces(folded[m.start() - 1]) else " ", folded)
@@ -153,7 +153,7 @@ class Program:
         spared = node.unless.exceptions if node.unless is not None else None
         exceptions = self._veto(spared) if spared is not None else None
         children = tuple(self._node(c) for c in node.children)
-        plain = [c for c in children if isinstance(c, CTerm) and c.scanned and not c.term.case]
+        plain = [c for c in children if isinstance(c, CTerm) and c.scanned and not c.term.case and not c.term.langs]
         compiled = CGroup(node.kind, children, node.near, fields, node, unless, exceptions)
         if node.kind == "any" and len(plain) >= PLAIN_AT_ONCE:
             rest = tuple(c for c in children if c not in plain)

@@ -13,9 +13,10 @@ from rapidfuzz import fuzz, process
 
 from monitor.models import Entry
 from monitor.rules.compile import Pattern, Program
+from monitor.rules.language import entry_language
 from monitor.rules.model import FIELDS
-from monitor.rules.spelling import after_proclitic
-from monitor.rules.units import Units, breaks, field_text
+from monitor.rules.spelling import after_proclitic, plain_hyphens
+from monitor.rules.units import Units, answered_spans, breaks, field_text
 from monitor.rules.windows import Hit
 from monitor.text import NO_SPACE_RANGES, OriginalWords, fold, is_word_char, match_text
 
@@ -31,7 +32,7 @@ class Document:
         self.entry = entry
         self.program = program
         self.raw: dict[int, str] = {f: field_text(entry, FIELDS[f]) for f in program.fields}
-        self.texts: dict[int, str] = {f: match_text(raw) for f, raw in self.raw.items()}
+        self.texts: dict[int, str] = {f: plain_hyphens(match_text(raw)) for f, raw in self.raw.items()}
         self.hits: dict[int, list[Hit]] = {}
         self._lazy_done: set[tuple[int, int]] = set()  # (pattern id, field) computed on demand
         self._tokens: dict[int, list[int]] = {}
@@ -40,6 +41,8 @@ class Document:
         self._originals: dict[int, OriginalWords] = {}
         self._breaks: dict[int, Units] = {}
         self.veto_hits: dict[tuple[int, int, int], list[Hit]] = {}  # per unless_near, except: (ids), field
+        self._language: str | None = None  # the feed's or detected, once asked
+        self._answered: dict[int, list[Hit]] = {}
         if program.automaton is not None:
             for f, text in self.texts.items():
                 if text:
@@ -150,6 +153,23 @@ class Document:
                 self.raw[f], self.texts[f], lead=FIELDS[f] == "lead", headline=FIELDS[f] == "title"
             )
         return bisect_right(self._breaks[f][kind], hit[1]) - 1
+
+    def answered(self, f: int) -> list[Hit]:
+        """A field's questions answered yes, mark to yes: there the mark is no hedge."""
+        if f not in self._answered:
+            self._answered[f] = [(f, start, end) for start, end in answered_spans(self.texts[f])]
+        return self._answered[f]
+
+    @property
+    def language(self) -> str:
+        """The entry's language (the feed's, else detected once, on first asking); "" if unknown."""
+        if self._language is None:
+            self._language = entry_language(self.entry)
+        return self._language
+
+    def in_languages(self, hits: list[Hit], langs: tuple[str, ...]) -> list[Hit]:
+        """``hits``, unless the entry is known to be in none of ``langs`` (a term's ``lang:``)."""
+        return hits if not self.language or self.language in langs else []
 
     def cased(self, hits: list[Hit], text: str) -> list[Hit]:
         """The hits written exactly ``text`` at their start (letter case included), for ``case: true``."""

@@ -47,6 +47,8 @@ def evaluate(
             hits = [h for h in hits if h[0] in allowed]
         if node.term.case and hits:
             hits = doc.cased(hits, node.term.text.rstrip("*"))
+        if node.term.langs and hits:
+            hits = doc.in_languages(hits, node.term.langs)
         note = ""
         if vetoes and hits:
             hits, blocker = _unvetoed(doc, hits, vetoes)
@@ -193,6 +195,7 @@ def _veto_hits(doc: Document, node: CGroup, exceptions: CGroup | None, field: in
         where = frozenset((field,))
         hits = [h for h in evaluate(node, doc, where) or [] if h[0] == field]
         spared = evaluate(exceptions, doc, where) or [] if exceptions is not None else []
+        spared = [*spared, *doc.answered(field)]  # "Is X still supplying Y? A: Yes." asks nothing
         # Trimmed: a regex veto's leading boundary may be the end of the sentence before it, and
         # the veto must count in the sentence or clause of its word (session 9, "نفت وزارة …").
         trimmed = [_trimmed(doc, h) for h in hits]

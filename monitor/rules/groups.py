@@ -19,7 +19,7 @@ GROUP_KEYS = (
     *("all", "any", "none", "near", "fields", "ordered", "sentence", "paragraph", "clause"),
     *("min_mentions", "unless_near"),
 )
-TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions", "case")
+TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions", "case", "lang")
 UNLESS_KEYS = ("any", "within", "sentence", "clause", "except")
 DEFAULT_UNLESS_WITHIN = 6  # words: "unless_near" without within: or sentence:
 MIN_PREFIX = 3  # letters before a "*": shorter prefixes match most of the language
@@ -223,7 +223,7 @@ class GroupReader:
                     "\\b sees only ASCII letters in re2: write (?:^|\\W) before and (?:\\W|$) after instead",
                 )
                 return None
-            return self._counted(item, Term(source, regex=True))
+            return self._counted(item, self._in_languages(item, Term(source, regex=True)))
         text = item["term"]
         if not isinstance(text, str) or not text.strip():
             self.problem(item.line_of("term"), '"term" must be a non-empty word or phrase')
@@ -238,7 +238,24 @@ class GroupReader:
                 self.problem(item.line_of("case"), f"term {text!r}: case: true and fuzzy: cannot be combined")
                 return None
             node = replace(node, case=True)
-        return self._counted(item, node)
+        return self._counted(item, self._in_languages(item, node))
+
+    def _in_languages(self, item: LineDict, node: Term | Group | None) -> Term | Group | None:
+        """A term with ``lang:``: it counts only in entries of those languages (or of none known)."""
+        if "lang" not in item or node is None:
+            return node
+        codes = item["lang"]
+        line = item.line_of("lang")
+        if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
+            self.problem(line, '"lang" must be a list of language codes such as [en, es]')
+            return None
+        if bad := [c for c in codes if not (2 <= len(c) <= 3 and c.isalpha() and c.islower())]:
+            self.problem(line, f"language {bad[0]!r}: use a two- or three-letter lower-case code such as en, ru, ja")
+            return None
+        if not isinstance(node, Term):
+            self.problem(line, '"lang" applies to a word, phrase or regex, not to an alias: give it to its terms')
+            return None
+        return replace(node, langs=tuple(codes))
 
     def _counted(self, item: LineDict, node: Term | Group | None) -> Term | Group | None:
         """A term with ``min_mentions``: an ``any`` of it that needs that many hits."""

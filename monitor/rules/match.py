@@ -17,7 +17,6 @@ from monitor.models import Entry, Match
 from monitor.rules.compile import Program
 from monitor.rules.document import Document, matched_words
 from monitor.rules.evaluate import Trace, evaluate
-from monitor.rules.language import entry_language
 from monitor.rules.model import Rule, Scope
 from monitor.text import fold
 
@@ -73,12 +72,10 @@ class RuleSet:
         """Rules that hold for ``entry``; ``now`` enables ``max_age`` scopes."""
         doc = self.document(entry)
         matches = []
-        lang: str | None = None  # detected once, and only when a lang: scope asks
         for index in self.candidates(doc):
             rule = self.rules[index]
-            if rule.scope.lang and lang is None:
-                lang = entry_language(entry)
-            if not in_scope(rule.scope, entry, now, lang):
+            # detected once, and only when a lang: scope asks
+            if not in_scope(rule.scope, entry, now, doc.language if rule.scope.lang else None):
                 continue
             hits = evaluate(self.program.trees[index], doc, self.program.rule_fields[index])
             if hits is not None:

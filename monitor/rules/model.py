@@ -34,12 +34,16 @@ class Term:
     ``fuzzy`` (0–100) also accepts words this similar (rapidfuzz ratio); 0 means exact.
     ``regex`` makes ``text`` a google-re2 pattern run over the folded text.
     ``case``: a hit counts only where the text has the term's letter case (``may``, not the month).
+    ``langs``: a hit counts only in an entry of one of these languages (the feed's, else detected),
+    or whose language cannot be told: a word that is a negation in one language and a
+    preposition in another (Spanish *no* "not", Portuguese *no* "in the").
     """
 
     text: str
     fuzzy: int = 0
     regex: bool = False
     case: bool = False
+    langs: tuple[str, ...] = ()
 
     @property
     def wildcard(self) -> bool:

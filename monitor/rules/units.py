@@ -13,8 +13,9 @@ from monitor.rules.model import LEAD_WORDS
 from monitor.text import NO_SPACE_RANGES, fold, without_spaces
 
 _WHITE = re.compile(r"\s+")
-# A sentence ends at . ! ? … (then white space; not after a lone letter such as "u.s.") or at 。！？.
-_SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])[.!?…][\"'»”)]*(?=\s)|[。！？]|\n")
+# A sentence ends at . ! ? … and the Arabic ؟ (then white space; not after a lone letter such as "u.s.")
+# or at 。！？.
+_SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])[.!?؟…][\"'»”)]*(?=\s)|[。！？]|\n")
 # A clause also ends at a semicolon, at a space between two Japanese or Chinese characters (a
 # headline's two halves: NFKC made the ideographic space a plain one), and before a contrastive
 # connective after a comma ("…, though", "…, хотя", "…، لكن", "…だが、", "…，但": NFKC makes "，"
@@ -52,6 +53,39 @@ _CLAUSE_END = re.compile(
     f"|(?:ず|なく|に加え|に加えて|のほか)、|(?:(?<=ない)(?<![少危切]ない)|(?<=なかった))(?=[{_JA_HEAD}])"
 )
 _COLON = re.compile(f":(?=\\s|[{NO_SPACE_RANGES}])")
+# An interview's question answered "yes" is a statement: "Q: Is Pyongyang still supplying Moscow? A: Yes.
+# Since summer we count 28,000 containers of munitions" says the munitions are the supplies asked about, so
+# the question, the yes and the answer's next sentence are one sentence (and clause). Folded text, as
+# ``lined`` is; the answer may open a new line, behind a dash, a quote or an "A:" label. Only a yes: a
+# question answered "no", or not at all, stays a question; and the question's mark ("?", Japanese のか。)
+# vetoes nothing there (``answered_spans``, read by the ``unless_near`` vetoes).
+AFFIRMATIVES = (
+    "yes|yeah|indeed|correct|that's right|да|так точно|верно|именно|так|ええ|はい|そうです|その通り|是的|对|没错|"
+    "ja|jawohl|genau|oui|si|sim|tak|evet|نعم|بله|آری|כן|네|예|ya|benar"
+)
+_QUESTION_START = re.compile(r"(?s:.*)[.!?؟…。！？\n]\s*")  # the end of the sentence before (greedy: the last)
+_ANSWERED = re.compile(
+    "(?:[?؟]|[のんだ]か。)[\"'»”」)\\s]*[-—–\"'«“「\\s]*"
+    "(?:(?:a|r|о|в|answer|ответ|відповідь|antwort|réponse|reponse|respuesta|resposta|risposta|cevap|جواب|答)\\s?[:.：]\\s*)?"
+    f"(?:{AFFIRMATIVES})[.,!、。]"
+)
+
+
+def answered_spans(folded: str) -> list[tuple[int, int]]:
+    """Where a question answered yes runs, from its first word to the yes (folded text, line breaks or
+    not): its question words (whether, ли, 是否, mu, هل) and mark ask nothing once it is answered."""
+    if "?" not in folded and "؟" not in folded and "か。" not in folded:
+        return []
+    spans = []
+    for match in _ANSWERED.finditer(folded):
+        before = _QUESTION_START.search(folded, 0, match.start())
+        spans.append((before.end() if before else 0, match.end()))
+    return spans
+
+
+def _joined(starts: list[int], answered: list[tuple[int, int]]) -> list[int]:
+    """``starts`` less those inside a question answered yes ("A:" too) and right after its yes."""
+    return [s for s in starts if not any(start < s <= end + 1 for start, end in answered)]
 
 
 def field_text(entry: Entry, name: str) -> str:
@@ -106,4 +140,6 @@ def breaks(raw: str, folded: str, *, lead: bool = False, headline: bool = False)
     line = lined.find("\n")  # a lead's headline is its first line; a lead without one is all headline
     body = len(lined) if headline or (lead and line < 0) else line + 1 if lead else 0
     clauses.update(m.end() for m in _COLON.finditer(lined, body))
+    if joined := answered_spans(lined):
+        sentences, clauses = _joined(sentences, joined), set(_joined(sorted(clauses), joined))
     return sentences, paragraphs, sorted(clauses)

@@ -1,0 +1,51 @@
+"""Held-out v9's company releases (studied by dd12): two releases of one company on one day (a new chief
+executive, a new plant) closed with the same "About Greyfen Robotics: founded in 2014 in Leeds …
+employs 1,200 people" paragraph; its place and figures made the two one event. An issuer's closing
+"about" block names the issuer, in each release: not the event. Our own releases, in Spanish.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_dedup_classes import _parsed
+
+from monitor.dedup import StoryIndex
+from monitor.dedup.eventkeys import _without_about, _words
+
+ABOUT = "Acerca de Vialsur Logística: fundada en 2011 en Zaragoza, Vialsur emplea a 2.300 personas en seis países."
+CEO = (
+    "<p>Vialsur Logística anunció el martes el nombramiento de Carmen Ibarra como consejera delegada a partir "
+    "de marzo, en sustitución de Tomás Uriarte.</p><p>Ibarra dirigía hasta ahora la filial portuguesa.</p>"
+)
+PLANT = (
+    "<p>Vialsur Logística anunció el martes que abrirá un centro de distribución en Lleida el próximo año, "
+    "con 180 empleos.</p><p>El centro atenderá a los supermercados del noreste.</p>"
+)
+
+
+@pytest.mark.parametrize(
+    "about", [f"<p>{ABOUT}</p>", "<p>Acerca de Vialsur Logística</p><p>" + ABOUT.split(": ", 1)[1] + "</p>"]
+)
+def test_two_releases_of_one_company_closing_with_its_about_block_are_two_events(about):
+    index = StoryIndex()
+    events = []
+    titles = (
+        "Vialsur Logística nombra a Carmen Ibarra consejera delegada",
+        "Vialsur Logística abrirá un centro en Lleida",
+    )
+    for i, (title, body) in enumerate(zip(titles, (CEO + about, PLANT + about), strict=True), start=1):
+        entry = _parsed(f"v{i}", title, body, "Agencia Ebro", hours=i / 12)
+        assert entry.published is not None
+        decision = index.find(entry, entry.published)
+        assert decision.signature is not None and decision.story_id is None
+        events.append(decision.event_id or i)
+        index.add(i, i, events[-1], decision.signature, entry.published)
+    assert events == [1, 2]
+
+
+def test_a_closing_paragraph_without_a_label_naming_the_headlines_subject_is_kept():
+    title = _words("Vialsur Logística abrirá un centro en Lleida")
+    for last in ("Nota: el centro abrirá en mayo.", "Ibarra dijo: «Creceremos».", "El centro abrirá en 2027."):
+        body = f"Vialsur abrirá un centro.\n{last}"
+        assert _without_about(body, title) == body
+    assert _without_about(f"Vialsur abrirá un centro.\n{ABOUT}", title) == "Vialsur abrirá un centro."
