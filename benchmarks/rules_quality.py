@@ -4,7 +4,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout   # tuning and the seen held-out v1 … v8
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout-path PATH/TO/NEW.jsonl
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on the seen parts
-    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --probes    # the round-8 to 11 probes, counted only
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --probes    # the round-8 to 12 probes, counted only
 
 Two rule sets over ``tests/data/rules_eval``: ``rules_old/`` (what the language could
 say before issue 14: aliases, near, none) and ``rules/`` (the new operators), one rule
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="accuracy of language detection (on --heldout-path too, without listing its items)",
     )
-    parser.add_argument("--probes", action="store_true", help="count the round-8 to 11 probes the new rules get")
+    parser.add_argument("--probes", action="store_true", help="count the round-8 to 12 probes the new rules get")
     args = parser.parse_args(argv)
     if args.heldout_path is not None and not args.heldout_path.is_file():
         parser.error(f"--heldout-path {args.heldout_path}: no such file")
@@ -184,7 +184,13 @@ def main(argv: list[str] | None = None) -> int:
         "new": RuleSet(load_rules([DATA / "rules"])),
     }
     if args.probes:
-        for prefix in ("round8-", "round9-", "round10-", "round11-"):  # round 9: the eight languages added in session 9
+        for prefix in (
+            "round8-",
+            "round9-",
+            "round10-",
+            "round11-",
+            "round12-",
+        ):  # round 9: the eight languages added in session 9
             probes_report(languages["new"], prefix)
         return 0
     parts = dict(seen) if args.heldout else {"tuning": seen["tuning"]}

@@ -26,7 +26,11 @@ classes it missed (the Arctic projects and Urals crude in local words, abbreviat
 words). Session 11 wrote 14 ("class": "round11-…") for held-out v7's India misses before changing the rule
 (the purchase told once further down, a cargo card, another buyer's headline), then 19 for v7's
 false-alarm classes (study and discussion, a missed date, another mining country's headline, satire,
-approval in another sense, a report called fiction)."""
+approval in another sense, a report called fiction). Session 12 wrote 39 ("class": "round12-…") for the
+classes of held-out v8's errors (a digest's item, another country's site near the Afghan border, the start
+of works, an interview's question answered yes or no, a typeset dash, Portuguese "no", scenarios, drafts,
+"without having"); they were written after the changes, so they are a regression check, not an unseen one
+(16 of them failed on the rules before the session)."""
 
 from __future__ import annotations
 
@@ -38,11 +42,13 @@ from benchmarks.rules_quality import DATA, probe_entry
 from monitor.rules import RuleSet, load_rules
 
 ALL = [json.loads(line) for line in (DATA / "probes.jsonl").read_text(encoding="utf-8").splitlines() if line]
-PROBES = [p for p in ALL if not p.get("class", "").startswith(("round8-", "round9-", "round10-", "round11-"))]
+ROUNDS = ("round8-", "round9-", "round10-", "round11-", "round12-")
+PROBES = [p for p in ALL if not p.get("class", "").startswith(ROUNDS)]
 ROUND8 = [p for p in ALL if p.get("class", "").startswith("round8-")]
 ROUND9 = [p for p in ALL if p.get("class", "").startswith("round9-")]
 ROUND10 = [p for p in ALL if p.get("class", "").startswith("round10-")]
 ROUND11 = [p for p in ALL if p.get("class", "").startswith("round11-")]
+ROUND12 = [p for p in ALL if p.get("class", "").startswith("round12-")]
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +102,15 @@ def test_round11_probes_stay_at_the_measured_floor(rules):
     held = sum(not fires(rules, p) for p in ROUND11 if not p["relevant"])
     assert len(ROUND11) == 33
     assert found >= 12 and held >= 21, (found, held)
+
+
+def test_round12_probes_hold(rules):
+    """The round-12 probes, written after the session's changes: 20/20 positives and 19/19 traps (on the
+    rules before the session, 16 of the 39 failed)."""
+    found = sum(fires(rules, p) for p in ROUND12 if p["relevant"])
+    held = sum(not fires(rules, p) for p in ROUND12 if not p["relevant"])
+    assert len(ROUND12) == 39
+    assert found == 20 and held == 19, (found, held)
 
 
 @pytest.mark.parametrize("probe", PROBES, ids=[p["title"][:40] for p in PROBES])

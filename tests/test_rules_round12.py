@@ -119,6 +119,7 @@ match:
   all:
     - any: [recogni*, признал*, визна*, 承認, 承认, reconoc*, reconhec*, riconosc*, reconna*, anerkann*, tanı*,
             compr*, buy*, bought, تعترف*, купил*, 購入, 购买, caricat*, chargé*, loaded, загруж*, يعترف*, اعترف*, kupi*,
+            признани*, geladen, 装载, تحميل*, הועמסה,
             {regex: "(?:^|\\\\W)(?:승인|구매)"}, {regex: "(?:^|\\\\W)[והבלמשכ]{0,3}(?:הכיר|הכרה)"}, "به رسمیت"]
       unless_near: {any: ["@negation", "@hedge"], clause: true, except: ["@litotes"]}
 """
@@ -130,7 +131,7 @@ match:
         # forecasts, scenarios, simulations
         ("Tres escenarios: cuánto crudo ruso compra India con un descuento mayor", False),
         ("India compró crudo ruso con un descuento mayor", True),
-        ("Сценарий: Индия купила бы больше российской нефти", False),
+        ("Сценарий: Индия купила больше российской нефти", False),
         ("Индия купила больше российской нефти", True),
         ("シナリオ分析：インド、ロシア産原油を購入", False),
         ("インド、ロシア産原油を購入", True),
@@ -145,12 +146,13 @@ match:
         ("תרחיש: הודו הכירה בטליבאן", False),
         ("הודו הכירה בטליבאן", True),
         # drafts and plans: the Japanese X案 before a particle, not a bill, not a plan passed
-        ("内部文書にタリバン承認案、政府は採用を否定", False),
+        ("内部文書にタリバン承認案、政府は", False),
         ("最も踏み込んだ案として年内の正式承認が挙げられた", False),
         ("国会が承認案を賛成多数で可決", True),
         ("タリバン政権を承認する法案が成立", True),
         ("承認手続きの案内を公開", True),  # 案内: a guide
         ("Проект указа о признании талибов", False),
+        ("Указ о признании талибов подписан", True),
         ("Проект «Арктик СПГ-2»: танкер загружен", True),
         ("Borrador: el gobierno reconoce a los talibanes", False),
         ("El gobierno reconoce a los talibanes", True),
@@ -169,7 +171,25 @@ match:
         ("Газовоз загружен на Сабетте и застрявший у берегов Малайзии", False),
         ("Газовоз загружен на Сабетте", True),
         ("Der Tanker wurde geladen, ohne die Ladung zu löschen", False),
+        ("Der Tanker wurde in Sabetta geladen", True),
+        # folded, würde (would) is wurde (was): the hedge matches as written
+        ("Der Tanker würde in Sabetta geladen", False),
+        ("Die Tanker würden in Sabetta geladen", False),
+        ("Die Tanker wurden in Sabetta geladen", True),
         ("الناقلة تم تحميلها دون أن تفرغ", False),
+        ("الناقلة تم تحميلها في سابيتا", True),
+        # awaiting
+        ("Metaniera caricata presso Arctic LNG 2 in attesa di un acquirente", False),
+        ("Газовоз загружен на Сабетте в ожидании покупателя", False),
+        ("Tanker geladen, wacht op een koper", False),
+        ("Tanker geladen in Sabetta", True),
+        ("货船已装载，等待买家", False),
+        ("货船已在萨别塔装载", True),
+        ("ناقلة تم تحميلها في انتظار مشتر", False),
+        ("מכלית הועמסה בסבטה, ממתינה לקונה", False),
+        ("מכלית הועמסה בסבטה", True),
+        # a Japanese plan at the end of a headline, before the opening
+        ("タリバン政権承認案\n政府は採用していない", False),
     ],
 )
 def test_forecasts_drafts_and_without_having_veto_in_every_script(compiled, title, expected):
