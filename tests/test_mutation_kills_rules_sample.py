@@ -13,8 +13,9 @@ import pytest
 from monitor.errors import ConfigError
 from monitor.models import Entry
 from monitor.rules import Rule, RuleSet, load_rules
-from monitor.rules.explain import contexts
+from monitor.rules.explain import contexts, example_entry
 from monitor.rules.load import alias_groups
+from monitor.rules.model import Example
 from monitor.rules.suggest import candidates, suggest
 from monitor.rules.units import lead_text
 
@@ -85,3 +86,13 @@ def test_an_unclosed_quote_is_reported_at_the_line_it_opens_not_at_the_end_of_th
         f"{tmp_path / 'rule.yaml'}:3: invalid YAML: a quoted text starts on this line and is not closed: "
         "add the missing quote"
     ]
+
+
+def test_a_golden_example_is_an_entry_of_the_fields_it_gives_and_nothing_else():
+    """Kills ``explain.example_entry`` 58 (an example without content given the content "XXXX")
+    and 60 (its author None): a field the example does not give is empty, so a rule reading it
+    finds nothing there (rules/README.md, golden examples)."""
+    made = example_entry(Example((("title", "Copper deal"),)))
+    texts = ("summary", "content", "author", "feed", "link")
+    assert made.title == "Copper deal" and [made.text(name) for name in texts] == [""] * 5
+    assert made.tags == ()
