@@ -90,7 +90,7 @@ def test_an_unclosed_quote_is_reported_at_the_line_it_opens_not_at_the_end_of_th
 
 def test_a_golden_example_is_an_entry_of_the_fields_it_gives_and_nothing_else():
     """Kills ``explain.example_entry`` 58 (an example without content given the content "XXXX")
-    and 60 (its author None): a field the example does not give is empty, so a rule reading it
+    and 60, 65 (its author None, "XXXX"): a field the example does not give is empty, so a rule reading it
     finds nothing there (rules/README.md, golden examples)."""
     made = example_entry(Example((("title", "Copper deal"),)))
     texts = ("summary", "content", "author", "feed", "link")
