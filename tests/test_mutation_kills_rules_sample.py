@@ -96,3 +96,14 @@ def test_a_golden_example_is_an_entry_of_the_fields_it_gives_and_nothing_else():
     texts = ("summary", "content", "author", "feed", "link")
     assert made.title == "Copper deal" and [made.text(name) for name in texts] == [""] * 5
     assert made.tags == ()
+
+
+def test_an_unless_near_without_its_any_list_is_reported_whole_at_its_line(tmp_path):
+    """Kills ``groups.GroupReader.unless`` 10 (the sentence wrapped in "XX": test_rules_operators.py
+    matches its start only). The whole problem, PATH:LINE and the form to write."""
+    (tmp_path / "rule.yaml").write_text("name: x\nmatch:\n  all: [a]\n  unless_near: {within: 3}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_rules([tmp_path / "rule.yaml"])
+    assert [str(p) for p in caught.value.problems] == [
+        f'{tmp_path / "rule.yaml"}:4: "unless_near" must be a mapping such as {{any: ["@negation"], within: 6}}'
+    ]
