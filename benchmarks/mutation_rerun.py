@@ -1,6 +1,6 @@
 """Re-run the survivors of a ``benchmarks.mutation`` run with test files added since.
 
-``python -m benchmarks.mutation_rerun BEFORE AFTER HOST NEW_TEST…``
+``python -m benchmarks.mutation_rerun [--max-children N] BEFORE AFTER HOST NEW_TEST…``
 
 ``BEFORE`` is the scratch folder of a finished (or time-boxed) run, such as
 ``/tmp/monitor-mutation/dedup``; it is copied to ``AFTER`` and left as it was. The test
@@ -52,6 +52,9 @@ def imported(test_file: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    children = os.cpu_count() or 2
+    if argv[:1] == ["--max-children"]:  # fewer workers while another run shares the cores
+        children, argv = int(argv[1]), argv[2:]
     before, after, host, *new = argv
     work = Path(after)
     if work.exists():
@@ -66,7 +69,7 @@ def main(argv: list[str]) -> int:
     survivors = sorted(name for name, status in was.items() if status == "survived")
     env = {**os.environ, "PYTHONPATH": str(work), "HYPOTHESIS_PROFILE": "mutation"}
     with open(work / "rerun.log", "w", encoding="utf-8") as log:
-        command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(os.cpu_count() or 2), *survivors]
+        command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(children), *survivors]
         subprocess.run(command, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, check=False)
     now = verdicts(work)
     for label, counts in (("before", Counter(was.values())), ("after", Counter(now.values()))):
