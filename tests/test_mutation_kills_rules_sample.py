@@ -17,7 +17,8 @@ from monitor.rules.explain import contexts, example_entry
 from monitor.rules.load import alias_groups
 from monitor.rules.model import Example
 from monitor.rules.suggest import candidates, suggest
-from monitor.rules.units import lead_text
+from monitor.rules.units import CLAUSE, breaks, lead_text
+from monitor.text import match_text
 
 RELEVANT = "Russia recognises the Taliban government"
 
@@ -107,3 +108,18 @@ def test_an_unless_near_without_its_any_list_is_reported_whole_at_its_line(tmp_p
     assert [str(p) for p in caught.value.problems] == [
         f'{tmp_path / "rule.yaml"}:4: "unless_near" must be a mapping such as {{any: ["@negation"], within: 6}}'
     ]
+
+
+def test_a_colon_ends_a_clause_in_running_text_and_in_a_leads_opening_not_in_a_headline():
+    """Kills ``units.breaks`` 44 (``lead or line < 0`` for ``lead and line < 0``: a one-line
+    summary, and any lead's opening, read as all headline). A colon ends a clause in running
+    text ("reports of a collapse are false: the deal was signed"), not in a headline."""
+    said = "reports of a collapse are false: the deal was signed"
+    for raw, kind in (
+        (said, {}),
+        ("Deal signed\n" + said, {"lead": True}),
+        ("Recognition: not yet", {"headline": True}),
+    ):
+        folded = match_text(raw)
+        colon = folded.index(":") + 1
+        assert (colon in breaks(raw, folded, **kind)[CLAUSE]) is ("headline" not in kind), raw
