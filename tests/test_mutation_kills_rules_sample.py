@@ -123,3 +123,21 @@ def test_a_colon_ends_a_clause_in_running_text_and_in_a_leads_opening_not_in_a_h
         folded = match_text(raw)
         colon = folded.index(":") + 1
         assert (colon in breaks(raw, folded, **kind)[CLAUSE]) is ("headline" not in kind), raw
+
+
+def test_two_rules_with_one_veto_group_and_different_exceptions_each_keep_their_own(tmp_path):
+    """Kills ``evaluate._veto_hits`` 3 (the veto hits found once per document keyed without the
+    ``except:`` group): the rule that spares "not only" matches, the one that does not is vetoed,
+    in either order in the file."""
+    spared = 'unless_near: {any: ["@negation"], except: ["not only"], sentence: true}'
+    plain = 'unless_near: {any: ["@negation"], sentence: true}'
+    said = entry("Russia did not only recognise the Taliban, it sent an envoy")
+    for first, second in ((spared, plain), (plain, spared)):
+        (tmp_path / "rule.yaml").write_text(
+            "".join(
+                f"- name: {name}\n  match:\n    all: [Taliban, recogni*]\n    {window}\n"
+                for name, window in (("one", first), ("two", second))
+            )
+        )
+        matched = [m.rule for m in RuleSet(load_rules([tmp_path / "rule.yaml"])).match(said)]
+        assert matched == ["one" if first == spared else "two"]
