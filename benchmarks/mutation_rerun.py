@@ -1,6 +1,6 @@
 """Re-run the survivors of a ``benchmarks.mutation`` run with test files added since.
 
-``python -m benchmarks.mutation_rerun BEFORE AFTER HOST NEW_TEST…``
+``python -m benchmarks.mutation_rerun [--max-children N] [--minutes M] BEFORE AFTER HOST NEW_TEST…``
 
 ``BEFORE`` is the scratch folder of a finished (or time-boxed) run, such as
 ``/tmp/monitor-mutation/dedup``; it is copied to ``AFTER`` and left as it was. The test
@@ -11,7 +11,8 @@ that survived are run again. Adding tests cannot revive a killed mutant (the cod
 other tests are the same), so the after figure is the before run with each survivor's new verdict,
 over the same mutants: minutes, where a second time-boxed run would take the whole box again.
 A ``--sample`` run's folder holds verdicts for its sample only, so its after is the same sample's;
-each figure is given with its 95 % Wilson interval.
+each figure is given with its 95 % Wilson interval. ``--minutes`` boxes the re-run as
+``benchmarks.mutation`` does (a survivor not reached then shows as "not checked").
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from benchmarks.mutation import wilson
+from benchmarks.mutation import run, wilson
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -52,6 +53,13 @@ def imported(test_file: str) -> str:
 
 
 def main(argv: list[str]) -> int:
+    children, minutes = os.cpu_count() or 2, None
+    while argv[0] in ("--max-children", "--minutes"):  # fewer workers, a time box: the cores are shared
+        if argv[0] == "--minutes":
+            minutes = float(argv[1])
+        else:
+            children = int(argv[1])
+        argv = argv[2:]
     before, after, host, *new = argv
     work = Path(after)
     if work.exists():
@@ -64,11 +72,8 @@ def main(argv: list[str]) -> int:
             hosting.write("\n" + "".join(imported(t) for t in new))
     was = verdicts(work)
     survivors = sorted(name for name, status in was.items() if status == "survived")
-    env = {**os.environ, "PYTHONPATH": str(work), "HYPOTHESIS_PROFILE": "mutation"}
-    with open(work / "rerun.log", "w", encoding="utf-8") as log:
-        command = [sys.executable, "-m", "mutmut", "run", "--max-children", str(os.cpu_count() or 2), *survivors]
-        subprocess.run(command, cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT, check=False)
-    now = verdicts(work)
+    run(work, children, minutes, tuple(survivors))
+    now = {**dict.fromkeys(survivors, "not checked"), **verdicts(work)}  # a box may leave some unreached
     for label, counts in (("before", Counter(was.values())), ("after", Counter(now.values()))):
         killed, survived = counts.get("killed", 0), counts.get("survived", 0)
         rest = ", ".join(

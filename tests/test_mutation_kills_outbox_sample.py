@@ -12,6 +12,7 @@ from conftest import write_config
 from delivery_support import ZEBRA_RULE, Clock, build, close, story_feed
 
 from monitor.models import Entry, Match
+from monitor.outbox import chat
 from monitor.outbox.deliver import Outbox
 from monitor.outbox.payloads import payload_message
 from monitor.outbox.targets import labels, labels_apart
@@ -78,3 +79,12 @@ def test_alerts_not_tried_after_two_refusals_draw_their_retry_from_the_outboxs_d
         close(p)
     assert (report.failed, json_receiver.attempts) == (4, 2)  # two refused, two not tried
     assert waits == {45.0}
+
+
+def test_a_line_that_fills_a_roll_ups_budget_exactly_is_kept():
+    """Kills ``chat._fit`` 24 (``>=`` for ``>``: a line that leaves exactly the room the last line,
+    "… and N more", is given, 40 characters, cut too). Slack's budget is 2,900 characters: 16 lines
+    of 172 and their line breaks (2,768), then one of 92, leave exactly 40."""
+    lines = [f"{n:04d} " + "z" * 167 for n in range(16)] + ["0016 " + "y" * 87] + ["more"] * 3
+    sent = chat.notice("slack", "T", "\n".join(lines))["blocks"][1]["text"]["text"].splitlines()
+    assert sent == [*lines[:17], "… and 3 more"]

@@ -13,10 +13,12 @@ import pytest
 from monitor.errors import ConfigError
 from monitor.models import Entry
 from monitor.rules import Rule, RuleSet, load_rules
-from monitor.rules.explain import contexts
+from monitor.rules.explain import contexts, example_entry
 from monitor.rules.load import alias_groups
+from monitor.rules.model import Example
 from monitor.rules.suggest import candidates, suggest
-from monitor.rules.units import lead_text
+from monitor.rules.units import CLAUSE, breaks, lead_text
+from monitor.text import match_text
 
 RELEVANT = "Russia recognises the Taliban government"
 
@@ -85,3 +87,57 @@ def test_an_unclosed_quote_is_reported_at_the_line_it_opens_not_at_the_end_of_th
         f"{tmp_path / 'rule.yaml'}:3: invalid YAML: a quoted text starts on this line and is not closed: "
         "add the missing quote"
     ]
+
+
+def test_a_golden_example_is_an_entry_of_the_fields_it_gives_and_nothing_else():
+    """Kills ``explain.example_entry`` 58 (an example without content given the content "XXXX")
+    and 60, 65 (its author None, "XXXX"): a field the example does not give is empty, so a rule reading it
+    finds nothing there (rules/README.md, golden examples)."""
+    made = example_entry(Example((("title", "Copper deal"),)))
+    texts = ("summary", "content", "author", "feed", "link")
+    assert made.title == "Copper deal" and [made.text(name) for name in texts] == [""] * 5
+    assert made.tags == ()
+
+
+def test_an_unless_near_without_its_any_list_is_reported_whole_at_its_line(tmp_path):
+    """Kills ``groups.GroupReader.unless`` 10 (the sentence wrapped in "XX": test_rules_operators.py
+    matches its start only). The whole problem, PATH:LINE and the form to write."""
+    (tmp_path / "rule.yaml").write_text("name: x\nmatch:\n  all: [a]\n  unless_near: {within: 3}\n")
+    with pytest.raises(ConfigError) as caught:
+        load_rules([tmp_path / "rule.yaml"])
+    assert [str(p) for p in caught.value.problems] == [
+        f'{tmp_path / "rule.yaml"}:4: "unless_near" must be a mapping such as {{any: ["@negation"], within: 6}}'
+    ]
+
+
+def test_a_colon_ends_a_clause_in_running_text_and_in_a_leads_opening_not_in_a_headline():
+    """Kills ``units.breaks`` 44 (``lead or line < 0`` for ``lead and line < 0``: a one-line
+    summary, and any lead's opening, read as all headline). A colon ends a clause in running
+    text ("reports of a collapse are false: the deal was signed"), not in a headline."""
+    said = "reports of a collapse are false: the deal was signed"
+    for raw, kind in (
+        (said, {}),
+        ("Deal signed\n" + said, {"lead": True}),
+        ("Recognition: not yet", {"headline": True}),
+    ):
+        folded = match_text(raw)
+        colon = folded.index(":") + 1
+        assert (colon in breaks(raw, folded, **kind)[CLAUSE]) is ("headline" not in kind), raw
+
+
+def test_two_rules_with_one_veto_group_and_different_exceptions_each_keep_their_own(tmp_path):
+    """Kills ``evaluate._veto_hits`` 3 (the veto hits found once per document keyed without the
+    ``except:`` group): the rule that spares "not only" matches, the one that does not is vetoed,
+    in either order in the file."""
+    spared = 'unless_near: {any: ["@negation"], except: ["not only"], sentence: true}'
+    plain = 'unless_near: {any: ["@negation"], sentence: true}'
+    said = entry("Russia did not only recognise the Taliban, it sent an envoy")
+    for first, second in ((spared, plain), (plain, spared)):
+        (tmp_path / "rule.yaml").write_text(
+            "".join(
+                f"- name: {name}\n  match:\n    all: [Taliban, recogni*]\n    {window}\n"
+                for name, window in (("one", first), ("two", second))
+            )
+        )
+        matched = [m.rule for m in RuleSet(load_rules([tmp_path / "rule.yaml"])).match(said)]
+        assert matched == ["one" if first == spared else "two"]
