@@ -42,12 +42,17 @@ def tree(pid: int) -> tuple[float, float, float]:
             rss += member.memory_info().rss
             times = member.cpu_times()
             cpu += times.user + times.system
+    with suppress(psutil.Error):  # the workers that exited since, once reaped
+        times = root.cpu_times()
+        cpu += times.children_user + times.children_system
     return root.memory_info().rss / 2**20, rss / 2**20, cpu
 
 
 def start(config: Path, code: Path) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "monitor", "--config", str(config), "--log-level", "warning", "run"]
-    return subprocess.Popen(command, cwd=config.parent, env=environment(code, None), stdout=subprocess.DEVNULL)
+    return subprocess.Popen(
+        command, cwd=config.parent, env=environment(code, None), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
 
 
 def watch(daemons: dict[str, subprocess.Popen[bytes]], seconds: float, every: float) -> None:
