@@ -1,12 +1,14 @@
 """What the dedup index of a window costs a process in resident memory, bytes per entry, at any size.
 
-``python -m benchmarks.index_memory [--sizes 10000 100000 1000000] [--distinct 20000] [--code DIR ...]``
+``python -m benchmarks.index_memory [--sizes 10000 100000 1000000] [--distinct 20000] [--code DIR ...]
+[--ways rebuild kept added]``
 
 Writes the window's rows as the store reads them (``store/window.py``'s query: ids, story, event,
 first seen, the packed signature, lede, keywords, when, outlet) to a scratch SQLite file, then, in
 a fresh process per size and checkout: imports the dedup code, builds the index with
 ``rebuild_index`` (reading the rows in the store's batches through ``window_rows``), or reads the
-one a run kept (a pickle of it, as ``pipeline/kept.py`` keeps it), drops everything but the index,
+one a run kept (a pickle of it, as ``pipeline/kept.py`` keeps it), or adds each row in turn (a
+daemon up for a window's time: every entry of its window came by ``add``), drops everything but the index,
 collects, and reports the growth of RSS (before and after glibc's ``malloc_trim``: what a
 daemon at rest holds) and the Python allocations the index keeps (tracemalloc, a separate build).
 
@@ -34,6 +36,7 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
+WAYS = ("rebuild", "kept", "added")  # read from the store; read from the file a run kept; added one by one
 
 _MEASURE = """
 import ctypes, gc, json, os, sqlite3, sys, tracemalloc
@@ -194,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--distinct", type=int, default=20_000, help="texts signed; the rest repeat them, salted")
     parser.add_argument("--code", type=Path, action="append", default=[], help="another checkout to compare")
+    parser.add_argument("--ways", nargs="+", choices=WAYS, default=list(WAYS), help="how the index is built")
     args = parser.parse_args(argv)
     code = {"this": ROOT} | {p.name: p.resolve() for p in args.code}
     base = signed(min(args.distinct, max(args.sizes)))
@@ -203,7 +207,7 @@ def main(argv: list[str] | None = None) -> int:
         for size in args.sizes:
             path = Path(tmp) / f"window{size}.db"
             write_window(path, size, base)
-            for how, name in itertools.product(("rebuild", "kept", "added"), code):
+            for how, name in itertools.product(args.ways, code):
                 found = measure(code[name], path, size, how)
                 print(
                     f"| {name} | {how} | {size:,} | {found['rss']:,.0f} | {found['trimmed']:,.0f} "
