@@ -20,7 +20,7 @@ from monitor.config.cache import StartupCache, beside
 from monitor.durations import format_duration, plural
 from monitor.errors import ConfigError
 from monitor.ingest.fetch import HostSlots, Limits, make_client
-from monitor.ingest.pool import INLINE_BYTES, FeedParser
+from monitor.ingest.pool import INLINE_BYTES, FeedParser, give_back_memory
 from monitor.models import Feed
 from monitor.outbox.render import Templates
 from monitor.outbox.targets import Notifier
@@ -152,6 +152,8 @@ def build(
         if index is None:
             index = kept.build(store, since, window, backfill=lock)
         log.info("dedup index holds %s", plural(len(index), "recent entry", "recent entries"))
+        if lean:  # a daemon holds the index for weeks: the rows it was read from need not stay in its heap
+            give_back_memory()
         return index
 
     log.info(

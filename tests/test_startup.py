@@ -12,8 +12,15 @@ from monitor.dedup.rebuild import rebuild_index
 from monitor.store import Store
 
 
-def _contents(index: StoryIndex) -> dict[int, tuple[int, bytes, tuple[int, ...]]]:
-    return {entry_id: (doc.story_id, doc.sample, doc.keys) for entry_id, doc in index._docs.items()}
+def _contents(index: StoryIndex) -> dict[int, tuple[int, bytes, list[int]]]:
+    # An entry loaded at start-up is found through the keys' table (``bulk.Postings``), not its record.
+    keys: dict[int, list[int]] = {}
+    table = index._loaded
+    assert table is not None
+    for key, start, end in zip(table.keys.tolist(), table.starts[:-1].tolist(), table.starts[1:].tolist(), strict=True):
+        for owner in table.owners[start:end].tolist():
+            keys.setdefault(owner, []).append(key)
+    return {entry_id: (doc.story_id, doc.sample, keys[entry_id]) for entry_id, doc in index.stored()}
 
 
 def test_rebuild_computes_missing_signatures_once_and_stores_them(tmp_path, feed_server):

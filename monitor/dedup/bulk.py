@@ -26,7 +26,21 @@ class Postings:
     def __init__(self, ids: Sequence[int], keys: Sequence[tuple[int, ...]], limit: int):
         lengths = np.fromiter(map(len, keys), dtype=np.int64, count=len(keys))
         flat = np.fromiter(itertools.chain.from_iterable(keys), dtype=np.uint32, count=int(lengths.sum()))
-        owners = np.repeat(np.asarray(ids, dtype=np.int64), lengths)
+        self._group(np.asarray(ids, dtype=np.int64), lengths, flat, limit)
+
+    @classmethod
+    def of_arrays(cls, ids: array[int], lengths: array[int], keys: array[int], limit: int) -> Postings:
+        """The table of entries ``ids`` (int64), each holding its ``lengths`` keys of ``keys`` (uint32), in turn:
+        what a rebuild collects as it reads the window, with no Python int or tuple per key."""
+        table = cls.__new__(cls)
+        flat = np.frombuffer(keys, dtype=np.uint32) if len(keys) else np.zeros(0, dtype=np.uint32)
+        table._group(np.frombuffer(ids, dtype=np.int64), np.frombuffer(lengths, dtype=np.uint32), flat, limit)
+        return table
+
+    def _group(self, ids: np.ndarray, lengths: np.ndarray, flat: np.ndarray, limit: int) -> None:
+        # Entry ids in 4 bytes while they fit (SQLite's row ids of a deployment's first 4 billion entries).
+        narrow = not ids.size or (int(ids.min()) >= 0 and int(ids.max()) < 1 << 32)
+        owners = np.repeat(ids.astype(np.uint32) if narrow else ids, lengths)
         order = _stable_order(flat)  # each key's entries stay in the order added
         self._build(flat[order], owners[order], limit)
 
@@ -37,7 +51,7 @@ class Postings:
         kept = rank < limit  # as the dict did: a key's first ``limit`` entries, no more
         flat, owners, first = flat[kept], owners[kept], first[kept]
         self.keys = flat[first]
-        self.starts = np.append(np.flatnonzero(first), flat.size)
+        self.starts = np.append(np.flatnonzero(first), flat.size).astype(np.uint32 if flat.size < 1 << 32 else np.int64)
         self.owners = owners
 
     def __len__(self) -> int:
@@ -60,11 +74,19 @@ class Postings:
 
     def without(self, gone: Collection[int]) -> Postings:
         """The table without the entries ``gone`` (pruned, removed or replaced since it was built)."""
+        return self.merged(gone, np.zeros(0, dtype=np.uint32), np.zeros(0, dtype=self.owners.dtype))
+
+    def merged(self, gone: Collection[int], keys: np.ndarray, owners: np.ndarray) -> Postings:
+        """The table without the entries ``gone``, then with each of ``keys`` held by the entry beside it
+        in ``owners`` (after those it holds, in their order), each key's first ``limit`` kept."""
         keep = ~np.isin(self.owners, np.fromiter(gone, dtype=np.int64, count=len(gone)))
-        sizes = np.diff(self.starts)
-        flat = np.repeat(self.keys, sizes)[keep]
+        flat = np.concatenate((np.repeat(self.keys, np.diff(self.starts))[keep], keys))
+        held = np.concatenate((self.owners[keep], owners))
+        if keys.size:  # the table's own keys are sorted: only new ones need a sort
+            order = _stable_order(flat)  # the table's entries of a key stay before those added
+            flat, held = flat[order], held[order]
         table = Postings.__new__(Postings)
-        table._build(flat, self.owners[keep], self.limit)
+        table._build(flat, held, self.limit)
         return table
 
 
