@@ -7,9 +7,8 @@ employs 1,200 people" paragraph; its place and figures made the two one event. A
 from __future__ import annotations
 
 import pytest
-from test_dedup_classes import _parsed
+from test_dedup_classes import _events_of_new_stories
 
-from monitor.dedup import StoryIndex
 from monitor.dedup.eventkeys import _without_about, _words
 
 ABOUT = "Acerca de Vialsur Logística: fundada en 2011 en Zaragoza, Vialsur emplea a 2.300 personas en seis países."
@@ -27,20 +26,12 @@ PLANT = (
     "about", [f"<p>{ABOUT}</p>", "<p>Acerca de Vialsur Logística</p><p>" + ABOUT.split(": ", 1)[1] + "</p>"]
 )
 def test_two_releases_of_one_company_closing_with_its_about_block_are_two_events(about):
-    index = StoryIndex()
-    events = []
     titles = (
         "Vialsur Logística nombra a Carmen Ibarra consejera delegada",
         "Vialsur Logística abrirá un centro en Lleida",
     )
-    for i, (title, body) in enumerate(zip(titles, (CEO + about, PLANT + about), strict=True), start=1):
-        entry = _parsed(f"v{i}", title, body, "Agencia Ebro", hours=i / 12)
-        assert entry.published is not None
-        decision = index.find(entry, entry.published)
-        assert decision.signature is not None and decision.story_id is None
-        events.append(decision.event_id or i)
-        index.add(i, i, events[-1], decision.signature, entry.published)
-    assert events == [1, 2]
+    items = list(zip(titles, (CEO + about, PLANT + about), strict=True))
+    assert _events_of_new_stories(items, "Agencia Ebro", 1 / 12) == [1, 2]
 
 
 def test_a_closing_paragraph_without_a_label_naming_the_headlines_subject_is_kept():

@@ -59,6 +59,21 @@ def _decide(index: StoryIndex, entry_id: int, entry: Entry, story_of: dict[int, 
     return story
 
 
+def _events_of_new_stories(items: list[tuple[str, str]], outlet: str, step_hours: float) -> list[int]:
+    """Decide each (title, body) of ``outlet`` in turn, ``step_hours`` apart, asserting each opens a new
+    story; the event each joins (an entry that opens an event numbered by its place, from 1)."""
+    index = StoryIndex()
+    events: list[int] = []
+    for i, (title, body) in enumerate(items, start=1):
+        entry = _parsed(f"n{i}", title, body, outlet, hours=i * step_hours)
+        assert entry.published is not None
+        decision = index.find(entry, entry.published)
+        assert decision.signature is not None and decision.story_id is None
+        events.append(decision.event_id or i)
+        index.add(i, i, events[-1], decision.signature, entry.published)
+    return events
+
+
 @pytest.mark.parametrize(
     ("body", "story"),
     [

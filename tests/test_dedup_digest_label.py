@@ -7,9 +7,8 @@ Our own digest, in Hindi, and the same shape in English.
 
 from __future__ import annotations
 
-from test_dedup_classes import _parsed
+from test_dedup_classes import _events_of_new_stories
 
-from monitor.dedup import StoryIndex
 from monitor.dedup.eventkeys import _without_label
 
 LABEL = "गंगा समाचार दैनिक सारांश"
@@ -30,16 +29,8 @@ ITEMS = (
 
 
 def test_the_items_of_one_outlets_digest_are_not_one_event():
-    index = StoryIndex()
-    events = []
-    for i, (title, text) in enumerate(ITEMS, start=1):
-        entry = _parsed(f"d{i}", f"{LABEL}: {title}", f"<p>{LABEL} — {text}</p>", "गंगा समाचार", hours=i / 12)
-        assert entry.published is not None
-        decision = index.find(entry, entry.published)
-        assert decision.signature is not None and decision.story_id is None
-        events.append(decision.event_id or i)
-        index.add(i, i, events[-1], decision.signature, entry.published)
-    assert events == [1, 2, 3]
+    items = [(f"{LABEL}: {title}", f"<p>{LABEL} — {text}</p>") for title, text in ITEMS]
+    assert _events_of_new_stories(items, "गंगा समाचार", 1 / 12) == [1, 2, 3]
 
 
 def test_only_a_label_opening_with_the_outlets_own_name_is_dropped():

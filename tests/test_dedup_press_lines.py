@@ -7,9 +7,8 @@ event. Our own two releases of a Portuguese council, and the shapes of numbers i
 from __future__ import annotations
 
 import pytest
-from test_dedup_classes import _parsed
+from test_dedup_classes import _events_of_new_stories
 
-from monitor.dedup import StoryIndex
 from monitor.dedup.eventkeys import _numbers
 
 WATER = (
@@ -23,19 +22,8 @@ TARIFF = (
 
 
 def test_two_releases_of_one_council_sharing_its_press_line_are_two_events():
-    index = StoryIndex()
-    events = []
-    for i, (title, body) in enumerate(
-        (("Câmara de Setúbal: corte de água em Azeitão", WATER), ("Câmara de Setúbal: tarifa de resíduos", TARIFF)),
-        start=1,
-    ):
-        entry = _parsed(f"r{i}", title, body, "Diário do Sado", hours=i / 6)
-        assert entry.published is not None
-        decision = index.find(entry, entry.published)
-        assert decision.signature is not None and decision.story_id is None
-        events.append(decision.event_id or i)
-        index.add(i, i, events[-1], decision.signature, entry.published)
-    assert events == [1, 2]
+    items = [("Câmara de Setúbal: corte de água em Azeitão", WATER), ("Câmara de Setúbal: tarifa de resíduos", TARIFF)]
+    assert _events_of_new_stories(items, "Diário do Sado", 1 / 6) == [1, 2]
 
 
 @pytest.mark.parametrize(
