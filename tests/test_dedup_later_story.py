@@ -54,3 +54,25 @@ def _signed(body: str, hours: float) -> Signature:
     entry = _parsed("e", "Rozprawa spółki Mostex", body, "Gazeta Opolska", hours)
     assert entry.published is not None
     return signature(entry, entry.published)
+
+
+
+def test_the_desks_next_story_days_later_is_not_put_in_the_first_storys_event():
+    """Mutation: drop the EVENT_HOURS bound in ``StoryIndex.decide``'s follow-up branch; the second hearing,
+    ten days later, joined the first hearing's event although it is another happening of the affair."""
+    index = StoryIndex()
+    texts = (
+        ("Gazeta Opolska", "Rozprawa spółki Mostex odroczona", FIRST, 0),
+        ("Kurier Śląski", "Rozprawa spółki Mostex odroczona", SUMMARY, 1),
+        ("Gazeta Opolska", "Mostex ogłosił upadłość", SECOND, 240),
+    )
+    events = []
+    for i, (outlet, title, body, hours) in enumerate(texts, start=1):
+        entry = _parsed(f"e{i}", title, body, outlet, hours)
+        assert entry.published is not None
+        decision = index.find(entry, entry.published)
+        assert decision.signature is not None
+        story = decision.story_id or i
+        events.append(decision.event_id or story)
+        index.add(i, story, events[-1], decision.signature, entry.published)
+    assert events[:2] == [1, 1] and events[2] != 1

@@ -42,7 +42,7 @@ from monitor.dedup.compare import (
 )
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import diverges
-from monitor.dedup.events import SERIES_HOURS, EventIndex, EventMatch
+from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS, EventIndex, EventMatch
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
 from monitor.dedup.packed import seen as packed_seen
@@ -145,6 +145,10 @@ class StoryIndex:
         if evidence.follow_up:  # the outlet's next story on its own story's event
             reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
             reason = f"new story: {evidence.apart}" if evidence.apart else reason
+            if abs(sig.when - doc.seen) > EVENT_HOURS * 3600:
+                # Days later the desk reports another happening of the same affair (the next hearing, the
+                # final tally): it joins the earlier event only if its own names and numbers say so.
+                return self._new_story(sig, evidence.score, reason, shares)
             event_id = self.events.event_of(doc.story_id)
             why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
             return Decision(None, evidence.score, None, reason, event_id, 1.0, why, sig)
