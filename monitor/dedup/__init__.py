@@ -112,6 +112,9 @@ Design, in the order an entry meets it:
 The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
+Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
+only for the few candidates a decision reads; keys of entries added since start-up are folded into
+the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
 Signatures of earlier designs (magic SA and older: a Tajik Cyrillic text hashed in Kazakh's Latin
 letters, not in those Tajik sites write, and the word after a line's bullet kept as a name; S9 and
 older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older: a
