@@ -29,7 +29,8 @@ ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts 
 SWAP_LENGTH = 0.75  # texts this close in length: a fact in each missing from the other is a swap
 FOLLOW_UP_OWN = 0.5  # a longer text by a story's own outlet, less than this of it the story's: a follow-up
 REPEATED = 2  # sentences: a paragraph of the story before, not one sentence of a template's frame
-RERUN = 60.0  # percent of a desk's earlier entry in its new text (or of the new in it): a re-run of it
+STORY_THRESHOLD = 60.0  # percent of the shorter text's shingles found in the longer (tests/data/dedup)
+RERUN = STORY_THRESHOLD  # a desk's earlier entry held this much in its new text (or the new in it): a re-run
 NEW_FACTS = 2  # names or numbers a desk's earlier entry lacks: its new text tells news of its own
 
 

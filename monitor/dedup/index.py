@@ -30,6 +30,7 @@ import numpy as np
 
 from monitor.dedup.bulk import Postings
 from monitor.dedup.compare import (
+    STORY_THRESHOLD,
     Evidence,
     containment,
     digest,
@@ -49,7 +50,6 @@ from monitor.dedup.packed import seen as packed_seen
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.models import Entry
 
-STORY_THRESHOLD = 60.0  # percent of the shorter text's shingles found in the longer (tests/data/dedup)
 FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
