@@ -47,6 +47,7 @@ from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS, EventIndex, EventMat
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
 from monitor.dedup.packed import seen as packed_seen
+from monitor.dedup.packed import title as packed_title
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.models import Entry
 
@@ -380,7 +381,7 @@ class StoryIndex:
         when a pruning finds enough of them: a daemon up for longer than its window. Not before: a
         decision reads a key in the table slower than in the dict (a cold run of 6,000 short entries
         decided 0.155 ms per entry folding every 1,000 adds, 0.11 without), and a cold run exits anyway.
-        a key in the dict costs a slot, an int and a share of a list, ~12 bytes in the table (an index of
+        A key in the dict costs a slot, an int and a share of a list, ~12 bytes in the table (an index of
         10,000 entries added one by one: 2.2 KB per entry of RSS, against 3.3 unfolded; ``index_memory``).
         The holders of each key stay in the order added, the first ``MAX_POSTINGS`` of them (only a key held
         by more, over ``MAX_SCAN`` and so never read, may keep other holders than it would unfolded); the
@@ -405,7 +406,7 @@ class StoryIndex:
         record = self._docs.pop(entry_id, None)
         if record is None:
             return
-        title = unpack(record, self._outlets).title
+        title = packed_title(record)  # pruning removes entries by the thousand: read only the headline
         if self._titles.get(title) == entry_id:
             del self._titles[title]
         if self._loaded is not None:

@@ -74,6 +74,11 @@ def seen(record: bytes) -> float:
     return float(_SEEN.unpack_from(record, _SEEN_AT)[0])
 
 
+def title(record: bytes) -> int:
+    """The record's headline hash, without unpacking the rest."""
+    return int(_HEAD.unpack_from(record)[2])
+
+
 def keys(record: bytes) -> tuple[int, ...]:
     """The blocking keys the record holds (none for an entry loaded at start-up)."""
     nk = _HEAD.unpack_from(record)[6]
