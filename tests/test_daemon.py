@@ -177,6 +177,8 @@ def test_daemon_lifecycle_against_changing_feeds(
         (tmp_path / "rules" / "test.yaml").write_text(BROKEN_RULE)
         daemon.send_signal(signal.SIGHUP)
         wait_for(lambda: "reload refused" in log.read_text(), "the refused reload")
+        # READY=1 follows the refusal's log line as a datagram: wait for it rather than race it.
+        wait_for(lambda: notify_socket.seen("READY=1") >= 2, "READY after the refused reload")
         assert notify_socket.seen("RELOADING=1") == 1 and notify_socket.seen("READY=1") == 2
         feed_server.put("/news.xml", rss(("n3", "Taliban minister visits"), ("n2", "Taliban talks resume")))
         wait_for(lambda: "[Taliban] Taliban minister visits" in json_receiver.titles(), "an alert after the reload")
@@ -185,6 +187,7 @@ def test_daemon_lifecycle_against_changing_feeds(
         daemon.send_signal(signal.SIGTERM)
         assert daemon.wait(timeout=10) == 0
         assert time.monotonic() - started < 10
+        wait_for(lambda: notify_socket.seen("STOPPING=1") >= 1, "STOPPING from the daemon")  # read by a thread
         assert notify_socket.seen("STOPPING=1") == 1
         assert any(m.startswith("STATUS=4 feeds polled") for m in notify_socket.messages), notify_socket.messages
     finally:
