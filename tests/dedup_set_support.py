@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 DATA = Path(__file__).parent / "data" / "dedup"
@@ -72,18 +73,30 @@ class Brief:
     summary_only: int = 10
 
 
-def check_composition(rows: list[dict], main_langs: set[str], side_lang: str, brief: Brief = Brief()) -> None:
-    """The held-out briefs' minimum sizes: entries, stories, events, rewrites across languages, copies.
+class Tallies(NamedTuple):
+    """What the composition checks count: entries per story and language, stories and languages per event."""
 
-    Every main language has >= 15 entries and English 17-25 %.
-    """
-    per_story = Counter(r["story"] for r in rows)
-    langs = Counter(r["lang"] for r in rows)
+    per_story: Counter[str]
+    langs: Counter[str]
+    ev_stories: dict[str, set[str]]
+    ev_langs: dict[str, set[str]]
+
+
+def tallies(rows: list[dict]) -> Tallies:
     ev_stories: dict[str, set[str]] = defaultdict(set)
     ev_langs: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         ev_stories[r["event"]].add(r["story"])
         ev_langs[r["event"]].add(r["lang"])
+    return Tallies(Counter(r["story"] for r in rows), Counter(r["lang"] for r in rows), ev_stories, ev_langs)
+
+
+def check_composition(rows: list[dict], main_langs: set[str], side_lang: str, brief: Brief = Brief()) -> None:
+    """The held-out briefs' minimum sizes: entries, stories, events, rewrites across languages, copies.
+
+    Every main language has >= 15 entries and English 17-25 %.
+    """
+    per_story, langs, ev_stories, ev_langs = tallies(rows)
     assert len(rows) >= brief.rows and len(per_story) >= brief.stories and len(ev_stories) >= brief.events
     assert sum(len(s) > 1 for s in ev_stories.values()) >= 12
     assert sum(len(s) > 1 for s in ev_langs.values()) >= 7

@@ -5,10 +5,8 @@ Structure only: this test neither imports nor runs the detector, so the set stay
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-
 import pytest
-from dedup_set_support import check_ids_and_order, check_keys, check_labels_and_hosts, load_rows, regenerate
+from dedup_set_support import check_ids_and_order, check_keys, check_labels_and_hosts, load_rows, regenerate, tallies
 
 LANGS = {"nl", "sv", "cs", "ro", "vi", "tr", "en"}
 
@@ -31,13 +29,7 @@ def test_every_story_has_one_event_one_language_and_hosts_are_example(rows: list
 
 
 def test_composition_meets_the_brief(rows: list[dict]) -> None:
-    stories = Counter(r["story"] for r in rows)
-    langs = Counter(r["lang"] for r in rows)
-    ev_stories: dict[str, set[str]] = defaultdict(set)
-    ev_langs: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        ev_stories[r["event"]].add(r["story"])
-        ev_langs[r["event"]].add(r["lang"])
+    stories, langs, ev_stories, ev_langs = tallies(rows)
     assert len(rows) >= 190 and len(stories) >= 60 and len(ev_stories) >= 35
     assert len({r["feed"] for r in rows}) >= 24
     assert set(langs) >= LANGS and {"hi", "el"} & set(langs)

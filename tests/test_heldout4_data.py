@@ -5,11 +5,19 @@ Structure only: this test neither imports nor runs the detector, so the set stay
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 
 import pytest
 import yaml
-from dedup_set_support import DATA, check_ids_and_order, check_keys, check_labels_and_hosts, load_rows, regenerate
+from dedup_set_support import (
+    DATA,
+    check_ids_and_order,
+    check_keys,
+    check_labels_and_hosts,
+    load_rows,
+    regenerate,
+    tallies,
+)
 
 MAIN_LANGS = {"ko", "fa", "hu", "fi", "da", "bg", "ms", "sw"}
 NEGATIVE_KINDS = {"template", "same-topic", "press-release", "roundup"}
@@ -40,13 +48,7 @@ def test_every_story_has_one_event_and_language_and_hosts_are_example(rows: list
 
 
 def test_composition_meets_the_brief(rows: list[dict]) -> None:
-    stories = Counter(r["story"] for r in rows)
-    langs = Counter(r["lang"] for r in rows)
-    ev_stories: dict[str, set[str]] = defaultdict(set)
-    ev_langs: dict[str, set[str]] = defaultdict(set)
-    for r in rows:
-        ev_stories[r["event"]].add(r["story"])
-        ev_langs[r["event"]].add(r["lang"])
+    stories, langs, ev_stories, ev_langs = tallies(rows)
     assert len(rows) >= 200 and len(stories) >= 55 and len(ev_stories) >= 40
     assert set(langs) == MAIN_LANGS | {"en", "zh"}
     assert all(langs[lang] >= 15 for lang in MAIN_LANGS) and 3 <= langs["zh"] <= 12
