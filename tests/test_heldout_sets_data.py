@@ -89,6 +89,15 @@ SETS = [
         latin_feed="kyrgyz-latyn-bet",
         copies=100,
     ),
+    HeldOut(
+        11,
+        "y",
+        frozenset({"ga", "my", "te", "yo", "ug", "lb", "tk"}),
+        "pt",
+        negative=BASE_NEGATIVE | {"opinion", "newdev", "digest"},
+        same_event=frozenset({"independent", "correction"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
