@@ -26,6 +26,7 @@ PARTS = {
     "heldout7": "q",
     "heldout8": "u",
     "heldout9": "p",
+    "heldout10": "r",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
