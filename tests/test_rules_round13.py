@@ -295,3 +295,71 @@ def test_the_eval_rules_classes_of_round_13_hold_on_sentences_of_our_own(eval_ru
     written in; the paragraph after a transcript's first line is outside the lead."""
     entry = Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary=summary, content="")
     assert (topic in {m.rule for m in eval_rules.match(entry)}) is expected
+
+
+CONTRACT = """
+name: r
+match:
+  all:
+    - any: [contract, контракт*, Vertrag, contrat, contrato, 契約, sözleşme*, contratto, umow*, kontrak, договір]
+      unless_near: {any: ["@negation", "@hedge"], clause: true, except: ["@litotes"]}
+"""
+
+
+@pytest.fixture(scope="module")
+def contract(tmp_path_factory) -> RuleSet:
+    return ruleset(tmp_path_factory.mktemp("rule"), CONTRACT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The ministry terminated the contract after the company failed to pay.", True),
+        ("After the company failed to pay, the ministry terminated the contract.", True),
+        ("The contract was not signed after talks in May.", False),  # the main clause's own negation
+        ("The ministry denied reports after an outlet said the contract was signed.", False),  # it reaches in
+        ("Which firm signed the contract after 2021?", False),  # the question mark is the sentence's
+        ("The ministry will sign the contract if the company does not object.", False),  # a condition governs
+        ("Министерство расторгло контракт, потому что компания не платила.", True),
+        ("Министерство не подписало контракт после того как компания прислала проект.", False),
+        ("Das Ministerium kündigte den Vertrag, nachdem die Firma nicht zahlte.", True),
+        ("Das Ministerium unterzeichnete den Vertrag nicht, weil die Firma zögerte.", False),
+        ("Le ministère a résilié le contrat parce que la société ne payait pas.", True),
+        ("Le ministère n'a pas signé le contrat parce que la société hésitait.", False),
+        ("El ministerio rescindió el contrato porque la empresa no pagó.", True),
+        ("El ministerio no firmó el contrato porque la empresa dudaba.", False),
+        ("Міністерство розірвало договір, тому що компанія не платила.", True),
+        ("Bakanlık sözleşmeyi feshetti çünkü şirket ödeme yapmadı.", True),
+        ("Il ministero ha rescisso il contratto perché la società non pagava.", True),
+        ("Het ministerie ontbond het contract omdat het bedrijf niet betaalde.", True),
+        ("Ministerstwo rozwiązało umowę, ponieważ firma nie płaciła.", True),
+        ("Kementerian memutus kontrak karena perusahaan tidak membayar.", True),
+        ("会社が支払わなかったため、省は契約を解除した。", True),
+        ("省は契約を解除しなかった。", False),
+    ],
+)
+def test_a_negation_in_a_clause_of_time_or_cause_is_that_clauses(contract, text, expected):
+    assert fires(contract, content=text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The tanker turned back to Murmansk after no buyer was found.", False),
+        ("The cargo was sent back to the storage unit.", False),
+        ("The tanker reached the terminal.", True),
+        ("Танкер повернул обратно в Мурманск.", False),
+        ("Танкер пришёл в порт.", True),
+        ("タンカーは引き返した。", False),
+        ("油轮掉头返回。", False),
+        ("Der Tanker kehrte um.", False),
+        ("Le tanker a fait demi-tour.", False),
+        ("El tanker dio media vuelta.", False),
+    ],
+)
+def test_a_cargo_that_went_back_was_not_delivered(tmp_path_factory, text, expected):
+    rules = ruleset(
+        tmp_path_factory.mktemp("rule"),
+        CARGO.replace("Ladung,", "Ladung, Tanker, tanker, Танкер, タンカー, 油轮,"),
+    )
+    assert fires(rules, content=text) is expected
