@@ -1,7 +1,8 @@
-"""Issue 14, thirteenth round: the built-in sets' changes for the classes of held-out v9's errors. A verb's
-other forms (*idles*), Japanese "there is no" as a continuative (*はなく*) and a headline's noun + *なし*, and a
-spell without the act that the act ends (@litotes), in every script the phrase is written in: each is shown
-vetoing, or sparing, and beside it a sentence where it must not."""
+"""Issue 14, thirteenth round: the changes for the classes of held-out v9's errors. The built-in sets: a verb's
+other forms (*idles*), Japanese "there is no" as a continuative (*はなく*) and a headline's noun + *なし*, a spell
+without the act that the act ends (@litotes), a move that went back; the clause scope of a negation inside a clause
+of time or cause; in every script the phrase is written in, each shown vetoing, or sparing, and beside it a sentence
+where it must not. Then the eval rules' classes on sentences of our own."""
 
 from __future__ import annotations
 
