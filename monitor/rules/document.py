@@ -16,7 +16,7 @@ from monitor.rules.compile import Pattern, Program
 from monitor.rules.language import entry_language
 from monitor.rules.model import FIELDS
 from monitor.rules.spelling import after_proclitic, plain_hyphens
-from monitor.rules.units import Units, answered_spans, breaks, field_text
+from monitor.rules.units import CLAUSE, Units, answered_spans, breaks, field_text, subordinate_spans
 from monitor.rules.windows import Hit
 from monitor.text import NO_SPACE_RANGES, OriginalWords, fold, is_word_char, match_text
 
@@ -43,6 +43,7 @@ class Document:
         self.veto_hits: dict[tuple[int, int, int], list[Hit]] = {}  # per unless_near, except: (ids), field
         self._language: str | None = None  # the feed's or detected, once asked
         self._answered: dict[int, list[Hit]] = {}
+        self._subordinate: dict[int, list[tuple[int, int]]] = {}
         if program.automaton is not None:
             for f, text in self.texts.items():
                 if text:
@@ -153,6 +154,15 @@ class Document:
                 self.raw[f], self.texts[f], lead=FIELDS[f] == "lead", headline=FIELDS[f] == "title"
             )
         return bisect_right(self._breaks[f][kind], hit[1]) - 1
+
+    def confined(self, veto: Hit, hit: Hit) -> bool:
+        """Whether ``veto`` stands in an adverbial clause of time or cause that ``hit`` is outside of: there a
+        negation is that clause's ("terminated the contract after the company failed to pay")."""
+        f = veto[0]
+        if f not in self._subordinate:
+            self.unit(veto, CLAUSE)  # the breaks, once
+            self._subordinate[f] = subordinate_spans(self.texts[f], self._breaks[f][CLAUSE])
+        return any(start <= veto[1] < end and not start <= hit[1] < end for start, end in self._subordinate[f])
 
     def answered(self, f: int) -> list[Hit]:
         """A field's questions answered yes, mark to yes: there the mark is no hedge."""

@@ -178,7 +178,8 @@ def _unvetoed(doc: Document, hits: list[Hit], vetoes: tuple[Veto, ...]) -> tuple
 def _blocker(doc: Document, hit: Hit, veto: Veto) -> Hit | None:
     node, within, unit, exceptions = veto
     for other in _veto_hits(doc, node, exceptions, hit[0]):
-        if unit is not None and doc.unit(other, unit) == doc.unit(hit, unit):
+        same = unit is not None and doc.unit(other, unit) == doc.unit(hit, unit)
+        if same and (unit != CLAUSE or not doc.confined(other, hit)):  # a clause's "after …" keeps its negation
             return other
         if within is not None:
             gap = max(doc.word_at(other) - doc.last_word(hit), doc.word_at(hit) - doc.last_word(other))

@@ -7,6 +7,7 @@ white space, so a run that held a line break marks a paragraph at the same posit
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from monitor.models import Entry
 from monitor.rules.model import LEAD_WORDS
@@ -121,6 +122,48 @@ def _same_start(one: str, other: str) -> bool:
     """A feed's summary is often the content's opening, cut: the lead keeps it once."""
     shorter = min(len(one), len(other), 200)
     return one[: shorter - 1] == other[: shorter - 1]
+
+
+# A negation inside an adverbial clause of time or cause is that clause's: "terminated the contract after the
+# company failed to pay", "nachdem die Firma nicht zahlte", "支払いがなかったため、契約を解除した" say the act
+# happened. Only "after" and "because" and their kin: a condition ("if", "unless", "until", "when") governs the
+# main clause. Folded text; mid-clause (after a word) the clause runs to the clause's end, at the start of a
+# sentence or clause to its first comma; the Japanese one ends at its ため、/ので、/後、.
+_SUBORDINATOR = (
+    "after|because|nachdem|weil|parce que|puisque|apres que|porque|ya que|despues de que|"
+    "после того как|потому что|так как|поскольку|из-за того что|оскільки|тому що|"
+    "cunku|nadat|omdat|perche|poiche|dopo che|poniewaz|karena|setelah"
+)
+_TRAILING = re.compile(f"(?:(?<=\\w )|(?<=\\w, ))(?:{_SUBORDINATOR})(?=\\s)")
+_PREPOSED = re.compile(f"(?:^|(?<=[.!?;:\n] ))(?:{_SUBORDINATOR})(?=\\s)")
+_JA_CAUSE = re.compile("(?:ため|ので|後|のち)、")
+_SENTENCE_MARKS = frozenset(" \n?!.;…؟。？！\"'»”)")
+
+
+def subordinate_spans(folded: str, clauses: list[int]) -> list[tuple[int, int]]:
+    """Where adverbial clauses of time or cause run (``_SUBORDINATOR``), as positions of ``folded``;
+    ``clauses``: the clause starts ``breaks`` gives for it."""
+    spans = []
+    for match in _TRAILING.finditer(folded):
+        spans.append((match.start(), _clause_end(clauses, match.start(), len(folded), folded)))
+    for match in _PREPOSED.finditer(folded):
+        end = _clause_end(clauses, match.start(), len(folded), folded)
+        comma = folded.find(",", match.end(), end)
+        spans.append((match.start(), comma if comma >= 0 else end))
+    for match in _JA_CAUSE.finditer(folded):
+        start = clauses[bisect_right(clauses, match.start()) - 1] if clauses else 0
+        spans.append((start, match.end()))
+    return spans
+
+
+def _clause_end(clauses: list[int], at: int, size: int, folded: str) -> int:
+    """Where the clause holding ``at`` ends, before the mark that ends its sentence: a question mark is
+    the whole sentence's ("Which country recognised X after 2021?" asks about the recognition too)."""
+    index = bisect_right(clauses, at)
+    end = clauses[index] if index < len(clauses) else size
+    while end > at and folded[end - 1] in _SENTENCE_MARKS:
+        end -= 1
+    return end
 
 
 SENTENCE, PARAGRAPH, CLAUSE = 0, 1, 2  # the units ``breaks`` gives, in its order
