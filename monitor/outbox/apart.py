@@ -9,7 +9,8 @@ sends as ``services.outcome`` does in process. Its log records (apprise's warnin
 with each answer and go through this process's loggers: their levels, format and redaction.
 Its standard output is this process's (``console://`` prints there).
 
-One JSON line per message on the child's stdin, one JSON line per answer on a pipe of its own.
+One JSON line per message on the child's stdin (URLs never on a command line), one JSON line
+per answer on a pipe of its own.
 A child that cannot start leaves the caller to send in process (``OSError``); one that stops
 after reading a message may or may not have sent it: that send fails and is retried later.
 """
