@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from monitor.config import Config
 from monitor.config.cache import StartupCache, beside
+from monitor.daemon.metrics import Metrics, Unrecorded
 from monitor.durations import format_duration, plural
 from monitor.errors import ConfigError
 from monitor.ingest.fetch import HostSlots, Limits, make_client
@@ -170,6 +171,8 @@ def build(
         kept=kept,
         clock=clock,
         hosts=HostSlots(config.polling.per_host),
+        # Counted only where [http] listen serves them (``daemon.metrics``; a reload keeps the listener).
+        metrics=Metrics() if config.http.listen else Unrecorded(),
         # A one-off run reads its first bodies in place (pool.INLINE_BYTES); a daemon keeps parsing out of its process.
         parser=FeedParser(inline_bytes=0 if lean else INLINE_BYTES),
     )

@@ -1,14 +1,21 @@
-"""A daemon at rest holds only what it uses: apprise comes at the first send, feedparser never."""
+"""A daemon at rest holds only what it uses: apprise never (a child process sends), feedparser never."""
 
 from __future__ import annotations
 
 import json
+import logging
+import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
-from monitor.models import Target
+import pytest
+
+from monitor.errors import DeliveryError
+from monitor.models import Message, Target
+from monitor.outbox.apart import STOPPED, Apart
 from monitor.outbox.targets import Notifier
 
 TARGETS = {
@@ -26,7 +33,7 @@ def test_a_lean_notifier_checks_and_names_urls_as_the_plain_one_does():
     assert lean.deliveries("r", ["team"]) == plain.deliveries("r", ["team"])
 
 
-def test_a_lean_process_imports_apprise_at_its_first_send_and_never_parses():
+def test_a_lean_process_sends_from_a_child_and_never_imports_apprise_or_parsers():
     code = (
         "import sys\n"
         "from monitor import runtime, daemon, pipeline\n"
@@ -37,12 +44,78 @@ def test_a_lean_process_imports_apprise_at_its_first_send_and_never_parses():
         "print('before', held, flush=True)\n"
         "n.send(n.handles()[0], Message('Hello', 'from a lean daemon'))\n"
         "print('after', 'apprise' in sys.modules, flush=True)\n"
+        "n.close()\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "before []" in done.stdout
-    assert "=== Hello\nfrom a lean daemon" in done.stdout
-    assert "after True" in done.stdout
+    assert "=== Hello\nfrom a lean daemon" in done.stdout  # the child prints to this process's output
+    assert "after False" in done.stdout
+
+
+def test_a_lean_notifier_fails_and_logs_as_the_plain_one_does(caplog):
+    refusing = {"default": Target("default", ("json://127.0.0.1:9/a",))}
+    failures = []
+    for notifier in (Notifier(refusing), Notifier(refusing, lean=True)):
+        caplog.clear()
+        with caplog.at_level(logging.WARNING, logger="apprise"), pytest.raises(DeliveryError) as failed:
+            notifier.send(notifier.handles()[0], Message("Hello", "nobody listens on port 9"))
+        notifier.close()
+        failures.append((str(failed.value), [(r.name, r.levelno, r.getMessage()) for r in caplog.records]))
+    assert failures[0] == failures[1]
+    assert "did not accept the alert" in failures[0][0] and failures[0][1]  # apprise's warning, replayed here
+
+
+def test_the_sending_child_stops_when_idle_and_the_next_send_starts_another():
+    apart = Apart(idle=0.2)
+    message = Message("Hello", "nobody listens")
+    assert apart.send("json://127.0.0.1:9/a", 0.0, message) == "refused"
+    first = apart._child
+    assert first is not None and first.poll() is None
+    first.wait(10)  # stopped by its idle timer
+    assert apart.send("nosuchservice://x", 0.0, message) == "unknown"
+    assert apart._child is not None and apart._child is not first
+    apart.close()
+    assert apart._child is None
+
+
+def test_a_send_whose_child_stopped_after_reading_it_fails_and_says_so():
+    with socket.create_server(("127.0.0.1", 0)) as server:  # accepts, never answers
+        url = f"json://127.0.0.1:{server.getsockname()[1]}/a"
+        apart, outcomes = Apart(), []
+        sending = threading.Thread(target=lambda: outcomes.append(apart.send(url, 0.0, Message("a", "b"))))
+        sending.start()
+        connection, _ = server.accept()  # the child is in the middle of the send
+        assert apart._child is not None
+        apart._child.kill()
+        sending.join(30)
+        connection.close()
+    assert outcomes == [STOPPED]
+    assert apart.send("nosuchservice://x", 0.0, Message("a", "b")) == "unknown"  # the next send starts another
+    apart.close()
+
+
+def test_metrics_are_counted_only_where_an_endpoint_serves_them(tmp_path):
+    from conftest import write_config
+
+    from monitor import runtime
+    from monitor.config import load_config
+    from monitor.daemon.metrics import Metrics, Unrecorded
+
+    path = write_config(tmp_path, ["http://127.0.0.1:9/feed.xml"], ["json://127.0.0.1:9/x"])
+    served = path.with_name("served.toml")
+    served.write_text(path.read_text() + '\n[http]\nlisten = "127.0.0.1:9"\n')
+    quiet, counted = (runtime.build(load_config(p), lock=False) for p in (path, served))
+    try:
+        assert isinstance(quiet.metrics, Unrecorded) and type(counted.metrics) is Metrics
+        for name in vars(counted.metrics):  # every metric the code may update takes the same calls and keeps nothing
+            getattr(quiet.metrics, name).labels("feed").inc()
+            getattr(quiet.metrics, name).set(1.0)
+            getattr(quiet.metrics, name).observe(1.0)
+        assert not vars(quiet.metrics)
+    finally:
+        quiet.close()
+        counted.close()
 
 
 def _run(code: str) -> str:
@@ -110,6 +183,8 @@ SKIPPABLE = (
     "feedparser",
     "lxml",
     "importlib.metadata",  # sqlite-utils' look for plugins (the store asks for none)
+    "prometheus_client",  # counters nobody could read: no [http] listen
+    "http.server",  # with prometheus-client's exporter (langid brings it when a rule asks a language)
 )
 
 
@@ -131,6 +206,7 @@ def test_a_cycle_of_304s_imports_none_of_what_only_news_needs(tmp_path, feed_ser
     config = write_config(tmp_path, serve_outlets(feed_server), ["json://127.0.0.1:9/x"])
     first = _imported_by_a_cycle(config)  # a cold cycle: everything is new and every file is validated
     assert {"numpy", "monitor.dedup", "monitor.rules.load", "yaml", "jinja2", "apprise", "lxml"} <= first
+    assert "prometheus_client" not in first  # no [http] listen: no metrics, even with news
     with sqlite3.connect(tmp_path / "state.db") as conn:  # the target refused them: nothing left to retry
         conn.execute("UPDATE alerts SET status = 'sent'")
     conn.close()

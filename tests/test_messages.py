@@ -172,7 +172,7 @@ def test_apprise_retries_are_off_so_the_outbox_decides(json_receiver):
 
     Checked at a real receiver, not through apprise's attributes (the old test read apprise's
     own defaults with ``getattr(..., 0)``, which any apprise version would pass).
-    Mutation tried: ``server.retry = 2`` in ``targets._instantiate``: 3 requests, this fails.
+    Mutation tried: ``server.retry = 2`` in ``services.instantiate``: 3 requests, this fails.
     """
     json_receiver.fail = True
     notifier = Notifier({"default": Target("default", (json_receiver.url,))})
@@ -188,7 +188,7 @@ def test_a_target_that_never_answers_fails_the_send_instead_of_hanging():
     """apprise's read timeout (4 s for HTTP services, kept: docs/delivery.md) ends a send to a
     server that accepts the connection and never answers; the outbox then retries later.
 
-    Mutation tried: ``server.socket_read_timeout = None`` in ``targets._instantiate``: the
+    Mutation tried: ``server.socket_read_timeout = None`` in ``services.instantiate``: the
     send hangs and this fails at the 60 s join.
     """
     with socket.socket() as silent:

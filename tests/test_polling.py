@@ -185,7 +185,8 @@ def test_operator_hears_once_of_a_failing_feed_and_once_of_its_recovery(feed_ser
 
 def test_overflow_is_logged_counted_and_shortens_the_interval(feed_server: FeedServer, make, caplog):
     url = feed_server.url("/busy.xml")
-    p, clock = make([url], '[polling]\ninterval = "1h"\nmin_interval = "5m"\n')
+    # [http] listen: the metrics are counted only where they are served (nothing listens here: no daemon runs)
+    p, clock = make([url], '[polling]\ninterval = "1h"\nmin_interval = "5m"\n[http]\nlisten = "127.0.0.1:9"\n')
     start = clock.now
     feed_server.put("/busy.xml", rss([(f"o{i}", "Old", start - timedelta(hours=i)) for i in range(1, 4)]))
     poll(p, p.runtime.feeds[0])

@@ -18,8 +18,7 @@ import time
 from dataclasses import replace
 from datetime import timedelta
 from types import FrameType
-from typing import Any
-from wsgiref.simple_server import WSGIServer
+from typing import TYPE_CHECKING, Any
 
 from apscheduler.executors.pool import ThreadPoolExecutor
 from apscheduler.schedulers.background import BackgroundScheduler
@@ -36,6 +35,9 @@ from monitor.outbox.deliver import Outbox
 from monitor.outbox.digests import digest_schedule
 from monitor.outbox.policy import zone
 from monitor.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from wsgiref.simple_server import WSGIServer
 
 log = logging.getLogger(__name__)
 
@@ -233,6 +235,7 @@ class Daemon:
             self.p.client.close()
             done.wait(2.0)
         self.p.close()
+        self.p.runtime.notifier.close()  # the child process sending through apprise, if one runs
         log.info("stopped")
         return 0
 

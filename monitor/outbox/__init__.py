@@ -2,8 +2,9 @@
 
 deliver (the Outbox: one pass over due alerts with one runtime snapshot) · holds (digest, quiet
 hours, burst caps) · sending (one message: in flight, sent, failed, dead) · target (the Target
-protocol a target kind satisfies, and the dry run's Printer) · targets (apprise URLs) ·
-rehearsal (marks that write nothing: a dry run) · render (Jinja2 templates, pure) · policy
+protocol a target kind satisfies, and the dry run's Printer) · targets (apprise URLs) · services
+(an apprise URL's service, and a send through it) · apart (a daemon's sends through apprise, from
+a child process) · rehearsal (marks that write nothing: a dry run) · render (Jinja2 templates, pure) · policy
 (quiet hours, digests, burst caps, pure) · notices (operator notices: wording, and queueing
 them as alerts of kind "notice") · catchup (`rules test --send`) · hooks (monitor's own HTTP
 targets: signed webhooks and chat services, routed to from targets.Notifier) · webhook (the

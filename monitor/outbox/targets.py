@@ -5,147 +5,35 @@ store and every message outside this module see ``url_id`` and apprise's own
 privacy-masked form of the URL.
 
 apprise is imported when the first Notifier is made, not with this module, and a URL's
-plugin is taken from that plugin's own module (``_plugin``): apprise's own lookup first
-imports every one of its ~140 plugins (about 45 MB and half a CPU-second), which a
-``run --once`` every few minutes should not pay for, nor commands that send nothing
-(``rules test``, ``feeds list``, ``stats``…). A scheme whose module is not found that way
-goes through apprise's lookup as before. A daemon
-goes further (``Notifier(..., lean=True)``): a short-lived child process checks the
-URLs and names them, and apprise is imported at the first send. An idle daemon that
-has sent nothing since it started holds none of it (about 25 MB; unloading apprise
-after a send was measured to free nothing, so a daemon that has sent keeps it).
+service is made from its plugin's own module (``services``), not through apprise's lookup
+of all its plugins, which a ``run --once`` every few minutes should not pay for, nor
+commands that send nothing (``rules test``, ``feeds list``, ``stats``…). A daemon goes further (``Notifier(...,
+lean=True)``): a short-lived child process checks the URLs and names them, and another
+sends (``apart``), so the daemon never imports apprise (unloading it after a send was
+measured to free nothing).
 """
 
 from __future__ import annotations
 
-import functools
-import importlib
 import json
 import logging
-import os
-import re
 import subprocess
 import sys
 from collections.abc import Callable, Iterable
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from monitor.errors import ConfigError, DeliveryError, Problem
 from monitor.models import Message, Target
+from monitor.outbox.apart import STOPPED, Apart, child_env
 from monitor.outbox.render import Style
+from monitor.outbox.services import instantiate, outcome
 from monitor.store import Delivery, url_id
 from monitor.urls import has_password
 
 if TYPE_CHECKING:
     import apprise
-    from apprise.plugins.base import NotifyBase
 
 log = logging.getLogger(__name__)
-
-
-def _console(body: str, title: str, *args: object, **kwargs: object) -> bool:
-    """``console://``: print alerts to standard output (the demo and dry runs use it)."""
-    sys.stdout.write(f"\n=== {title}\n{body}\n")
-    sys.stdout.flush()
-    return True
-
-
-def _apprise() -> ModuleType:
-    import apprise
-
-    return apprise
-
-
-@functools.cache
-def _with_console() -> None:
-    """Register the ``console://`` plugin (once per process). This makes apprise import all its plugins."""
-    from apprise.decorators import notify as apprise_plugin
-
-    apprise_plugin(on="console", name="Console (monitor)")(_console)
-
-
-# Plugins whose module is not named after their scheme (apprise.plugins.<module>).
-_PLUGIN_MODULES = {
-    "json": "custom_json",
-    "jsons": "custom_json",
-    "form": "custom_form",
-    "forms": "custom_form",
-    "xml": "custom_xml",
-    "xmls": "custom_xml",
-    "mailto": "email",
-    "mailtos": "email",
-    "tgram": "telegram",
-    "pover": "pushover",
-    "matrixs": "matrix",
-    "ntfys": "ntfy",
-    "gotifys": "gotify",
-    "discords": "discord",
-}
-
-
-def _plugin(scheme: str) -> type[NotifyBase] | None:
-    """The apprise plugin class serving ``scheme``, found in its own module; None when not found so."""
-    name = _PLUGIN_MODULES.get(scheme, scheme)
-    if not re.fullmatch(r"[a-z0-9_]+", name) or name == "base":
-        return None
-    try:
-        module = importlib.import_module(f"apprise.plugins.{name}")
-        from apprise.manager_plugins import NotificationManager
-
-        looks_like_plugin = NotificationManager.module_filter_re.match
-    except (ImportError, AttributeError):  # no such module, or apprise's internals moved: its own lookup
-        return None
-    # As apprise's plugin manager looks: the first Notify* class of the module with an app_id.
-    for attribute in dir(module):
-        plugin = getattr(module, attribute)
-        if looks_like_plugin(attribute) and hasattr(plugin, "app_id"):
-            found = plugin.schemas(plugin) if callable(getattr(plugin, "schemas", None)) else set()
-            return plugin if scheme in found else None
-    return None
-
-
-def _server(url: str) -> NotifyBase | None:
-    """What ``apprise.Apprise.instantiate(url)`` returns, without its import of every plugin when it can."""
-    apprise = _apprise()
-    try:
-        from apprise.utils.parse import GET_SCHEMA_RE
-    except ImportError:  # apprise's internals moved (an upgrade): its own lookup, as before
-        return apprise.Apprise.instantiate(url)
-    url = url.replace("/#", "/%23")  # as apprise does: a '#' starts a channel name, not a fragment
-    match = GET_SCHEMA_RE.match(url)
-    scheme = match.group("schema").lower() if match else ""
-    if scheme == "console":
-        _with_console()
-    plugin = _plugin(scheme) if scheme and scheme != "console" else None
-    results = plugin.parse_url(url) if plugin is not None else None
-    if plugin is None or not results or results.get("schema") != scheme:
-        return apprise.Apprise.instantiate(url)  # apprise's lookup, its logging of what is wrong
-    if not plugin.enabled:
-        return None
-    results["tag"] = set()
-    results["asset"] = apprise.AppriseAsset()
-    try:
-        server = plugin(**results)
-    except Exception:  # as instantiate(suppress_exceptions=True): a URL apprise cannot use is None
-        log.debug("apprise could not make a %s:// service of a target URL", scheme)
-        return None
-    return server if server.enabled else None
-
-
-def _instantiate(url: str, throttle: float) -> apprise.Apprise | None:
-    """An apprise box holding the one service of ``url``; None when apprise has no service for it."""
-    apprise = _apprise()
-    server = _server(url)
-    if server is None:
-        return None
-    # apprise sleeps between two requests to one service (5.5 s for many
-    # plugins): 100 alerts would take 9 minutes and hold up every later one.
-    # Volume is the outbox's job (burst caps, digests), so the wait is
-    # [notify].throttle, 0 by default; see docs/delivery.md.
-    server.request_rate_per_sec = throttle
-    box = apprise.Apprise()
-    box.add(server)
-    return box
 
 
 def _label(box: apprise.Apprise) -> str:
@@ -160,20 +48,23 @@ def _private(box: apprise.Apprise) -> bool:
 def labels(urls: list[str]) -> list[tuple[str, bool] | None]:
     """apprise's privacy-masked form of each URL and whether it holds a secret; None for a URL
     apprise has no service for."""
-    return [None if (box := _instantiate(url, 0.0)) is None else (_label(box), _private(box)) for url in urls]
+    return [None if (box := instantiate(url, 0.0)) is None else (_label(box), _private(box)) for url in urls]
 
 
 def labels_apart(urls: list[str]) -> list[tuple[str, bool] | None]:
     """``labels(urls)`` from a child process, so this one never imports apprise; in this
     process if the child fails. The URLs go through a pipe, never a command line."""
-    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
     code = (
         "import json, sys; from monitor.outbox.targets import labels; print(json.dumps(labels(json.load(sys.stdin))))"
     )
     try:
         done = subprocess.run(
-            [sys.executable, "-c", code], input=json.dumps(urls), capture_output=True, text=True, env=env, timeout=300
+            [sys.executable, "-c", code],
+            input=json.dumps(urls),
+            capture_output=True,
+            text=True,
+            env=child_env(),
+            timeout=300,
         )
         found = json.loads(done.stdout.strip().splitlines()[-1]) if done.returncode == 0 else None
     except (OSError, subprocess.SubprocessError, ValueError, IndexError):
@@ -187,9 +78,10 @@ def labels_apart(urls: list[str]) -> list[tuple[str, bool] | None]:
 class Notifier:
     """Resolves rule targets to deliveries and sends one message to one target URL.
 
-    ``lean``: apprise is not imported in this process until the first ``send``
-    (the URLs are checked and named in a child process: ``labels_apart``). ``namer``: what
-    names the URLs instead (``labels``' contract); apprise then waits for the first send too.
+    ``lean``: apprise is not imported in this process: the URLs are checked and named in a child
+    process (``labels_apart``) and messages sent from another (``apart``; from this one if it cannot
+    start). ``namer``: what names the URLs instead (``labels``' contract); apprise then waits for
+    the first send too.
     """
 
     def __init__(
@@ -205,6 +97,8 @@ class Notifier:
         self.targets = targets
         self.hooks = HttpTargets(targets)  # signed webhooks and native chat targets, beside the apprise URLs
         self.throttle = throttle
+        self._lean = lean  # sends from a child process (``apart``): apprise never comes into this one
+        self._apart: Apart | None = None
         self._servers: dict[str, apprise.Apprise] = {}  # made at the first send when lean
         self._urls: dict[str, str] = {}  # handle -> URL, for the servers still to make
         self._labels: dict[str, str] = {}
@@ -222,7 +116,7 @@ class Notifier:
         lazy = lean or namer is not None
         named = namer(urls) if namer is not None else labels_apart(urls) if lean else [None] * len(urls)
         for (target, url), named_url in zip(pairs, named, strict=True):
-            box = None if lazy else _instantiate(url, throttle)
+            box = None if lazy else instantiate(url, throttle)
             if not lazy:
                 named_url = None if box is None else (_label(box), _private(box))
             if named_url is None:
@@ -273,24 +167,41 @@ class Notifier:
             return self.hooks.send(handle, message)
         if handle not in self._labels:
             raise DeliveryError("target URL no longer in the config")
+        label = self._labels[handle]
+        done = self._send_apart(handle, message) if self._lean else None
+        done = done or self._send_here(handle, message)
+        if done == "unknown":
+            raise DeliveryError(f"{label}: apprise has no service for this URL")
+        if done.startswith("raised:"):
+            raise DeliveryError(f"{label}: {done.removeprefix('raised:')}")
+        if done == STOPPED:
+            raise DeliveryError(f"{label}: the process sending it stopped before it answered")
+        if done != "sent":
+            raise DeliveryError(f"{label} did not accept the alert")
+
+    def _send_here(self, handle: str, message: Message) -> str:
         box = self._servers.get(handle)
-        if box is None:  # lean: the first send to this URL
-            box = _instantiate(self._urls[handle], self.throttle)
-            if box is None:
-                raise DeliveryError(f"{self._labels[handle]}: apprise has no service for this URL")
-            self._servers[handle] = box
-        apprise = _apprise()
-        fmt = {
-            "text": apprise.NotifyFormat.TEXT,
-            "markdown": apprise.NotifyFormat.MARKDOWN,
-            "html": apprise.NotifyFormat.HTML,
-        }[message.body_format]
+        if box is None:  # the first send to this URL (lean, or named by the start-up cache)
+            box = instantiate(self._urls[handle], self.throttle)
+            if box is not None:
+                self._servers[handle] = box
+        return outcome(box, message)
+
+    def _send_apart(self, handle: str, message: Message) -> str | None:
+        """``message`` sent from the child process (``apart``); None when none could start."""
+        if self._apart is None:
+            self._apart = Apart()
         try:
-            ok = box.notify(body=message.body, title=message.title, body_format=fmt)
-        except Exception as exc:  # a plugin bug must not stop the other alerts
-            raise DeliveryError(f"{self._labels[handle]}: {type(exc).__name__}") from exc
-        if not ok:
-            raise DeliveryError(f"{self._labels[handle]} did not accept the alert")
+            return self._apart.send(self._urls[handle], self.throttle, message)
+        except OSError as exc:
+            log.warning("cannot start the process that sends through apprise (%s): sending from this one", exc)
+            self._lean = False  # apprise is imported here now: no child for the next ones either
+            return None
+
+    def close(self) -> None:
+        """Stop the child process sending for a lean notifier, if one runs. Safe to call twice."""
+        if self._apart is not None:
+            self._apart.close()
 
     def label(self, handle: str) -> str:
         return self.hooks.label(handle) if self.hooks.knows(handle) else self._labels.get(handle, handle)
