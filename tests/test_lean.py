@@ -15,7 +15,7 @@ import pytest
 
 from monitor.errors import DeliveryError
 from monitor.models import Message, Target
-from monitor.outbox.apart import STOPPED, Apart
+from monitor.outbox.apart import IDLE, STOPPED, Apart
 from monitor.outbox.targets import Notifier
 
 TARGETS = {
@@ -77,6 +77,16 @@ def test_the_sending_child_stops_when_idle_and_the_next_send_starts_another():
     assert apart._child is not None and apart._child is not first
     apart.close()
     assert apart._child is None
+
+
+def test_a_sending_child_outlives_the_throttle_so_apprise_still_spaces_sends_by_it():
+    refusing = {"default": Target("default", ("json://127.0.0.1:9/a",))}
+    for throttle, lives in ((0.0, IDLE), (45.0, 46.0)):
+        notifier = Notifier(refusing, throttle=throttle, lean=True)
+        with pytest.raises(DeliveryError):
+            notifier.send(notifier.handles()[0], Message("Hello", "nobody listens on port 9"))
+        assert notifier._apart is not None and notifier._apart.idle == lives
+        notifier.close()
 
 
 def test_a_send_whose_child_stopped_after_reading_it_fails_and_says_so():

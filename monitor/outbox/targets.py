@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from monitor.errors import ConfigError, DeliveryError, Problem
 from monitor.models import Message, Target
-from monitor.outbox.apart import STOPPED, Apart, child_env
+from monitor.outbox.apart import IDLE, STOPPED, Apart, child_env
 from monitor.outbox.render import Style
 from monitor.outbox.services import instantiate, outcome
 from monitor.store import Delivery, url_id
@@ -190,7 +190,8 @@ class Notifier:
     def _send_apart(self, handle: str, message: Message) -> str | None:
         """``message`` sent from the child process (``apart``); None when none could start."""
         if self._apart is None:
-            self._apart = Apart()
+            # A child outlives the throttle, so apprise still spaces two sends to one service by it.
+            self._apart = Apart(idle=max(IDLE, self.throttle + 1.0))
         try:
             return self._apart.send(self._urls[handle], self.throttle, message)
         except OSError as exc:
