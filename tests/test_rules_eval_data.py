@@ -27,6 +27,7 @@ PARTS = {
     "heldout8": "u",
     "heldout9": "p",
     "heldout10": "r",
+    "heldout11": "s",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
