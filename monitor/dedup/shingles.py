@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 import numpy as np
 
+from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import spelling
 from monitor.dedup.scan import ascii_breaks, matches, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import ascii_words_joined, fold, script_tokens, without_spaces
@@ -83,14 +84,17 @@ def romanised(tokens: list[str]) -> list[str]:
 
 
 def token_hashes(tokens: list[str]) -> list[int]:
-    """The hash of each token's spelling-folded form (``clean.spelling``)."""
+    """The hash of each token's spelling-folded form (``clean.spelling``), in one spelling of its sounds
+    (``alphabets.sounded``) but in a text of both of Serbian's alphabets' letters (``alphabets.DIGRAPHIC``)."""
+    if DIGRAPHIC.search("".join(tokens)):
+        return [crc(spelling(token)) for token in tokens]
     memo = _TOKEN_HASHES
     if len(memo) > 1 << 17:
         memo.clear()  # a bound on memory; the words that matter come back at once
     values = list(map(memo.get, tokens))
     if None in values:
         for token in set(tokens).difference(memo):  # the new words, found in C
-            memo[token] = crc(spelling(token))
+            memo[token] = crc(sounded(spelling(token)))
         values = list(map(memo.__getitem__, tokens))
     return values  # type: ignore[return-value]  # no None is left
 
@@ -250,7 +254,7 @@ def _stem_hash(word: str) -> int:
     """``crc(_stem(word))``, remembered."""
     if len(_STEM_HASHES) > 1 << 16:
         _STEM_HASHES.clear()
-    value = _STEM_HASHES[word] = crc(_stem(word))
+    value = _STEM_HASHES[word] = crc(_stem(sounded(word)))
     return value
 
 
