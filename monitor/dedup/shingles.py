@@ -63,9 +63,19 @@ _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
 _TOKEN_HASHES: dict[str, int] = {}
 # A Kazakh text in Cyrillic is hashed in the letters of Kazakh's Latin alphabet, folded (Сейітов and
 # Seıitov, Көкшетау and Kókshetaý): a desk's transliterated copy then shares its shingles and facts.
-# Only a text with a letter of Kazakh's own (not Russian's or Ukrainian's) is romanised, so every
-# other Cyrillic text keeps the hashes, and the sampled passages, it had.
-_KAZAKH = re.compile("[әөүұқғңһӘӨҮҰҚҒҢҺ]")
+# Only a text with a letter of Kazakh's own is romanised (not Russian's; not the ө ү ң it shares with
+# Kyrgyz, whose Latin copies write у as u, not as Kazakh's y, unless beside the і Kyrgyz lacks and
+# Ukrainian has); every other Cyrillic text is hashed in one spelling of its sounds (``alphabets.sounded``).
+_KAZAKH_OWN = re.compile("[әұқғһӘҰҚҒҺ]")
+_KAZAKH_I = re.compile("[іІ]")
+_TURKIC = re.compile("[өүңӨҮҢ]")
+
+
+def kazakh(text: str) -> bool:
+    """Is ``text`` Kazakh Cyrillic by its letters (above)?"""
+    return bool(_KAZAKH_OWN.search(text) or (_TURKIC.search(text) and _KAZAKH_I.search(text)))
+
+
 _ROMAN = str.maketrans(
     dict(zip("абвгғдежзиіклмнңопрстуұүфхһыэәөқ", "abvggdejzıiklmnnoprstyuufhhyeaoq", strict=True))
     | {"ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "ıy", "я": "ıa", "ъ": "", "ь": ""}
@@ -78,7 +88,7 @@ def crc(text: str) -> int:
 
 def romanised(tokens: list[str]) -> list[str]:
     """Folded ``tokens`` of a Kazakh Cyrillic text in Latin letters (``_ROMAN``); others as they are."""
-    if not _KAZAKH.search("".join(tokens)):  # one search of the joined tokens, not one per token
+    if not kazakh("".join(tokens)):  # one search of the joined tokens, not one per token
         return tokens
     return [token.translate(_ROMAN) for token in tokens]
 
@@ -196,7 +206,7 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     """
     inner: set[str] = set()
     found: list[tuple[int, str]] = []
-    roman = None if text.isascii() or not _KAZAKH.search(text) else _ROMAN
+    roman = None if text.isascii() or not kazakh(text) else _ROMAN
     cut = text_end(text)
     for match in matches(_FACT, _FACT_START, text):
         parts: _Parts = match.group(0, "number", "times")  # type: ignore[assignment]  # one C call for the three
