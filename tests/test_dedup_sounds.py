@@ -3,8 +3,9 @@ of its own, and no table per language lists them all. Words are hashed in one sp
 sounds (``alphabets.sounded``), so a transliteration by any common convention is the same text.
 Our own stories, in Russian (a simplified BGN/PCGN Latin, as Russian news sites print it), not in
 any language of v10; Serbian, whose desks write in both alphabets as their own, keeps its letters.
-And a summary that is a paragraph of a fifth of a story, from anywhere in it, finds it
-(``signature._spread``).
+A summary that is a paragraph of a fifth of a story, from anywhere in it, finds it
+(``signature._spread``). A desk's next story in a script without capitals prints new numbers only
+(``compare.later_story``).
 """
 
 from __future__ import annotations
@@ -159,3 +160,36 @@ def test_a_kyrgyz_latin_copy_writing_u_for_u_joins_its_story():
     index.add(1, 1, 1, decision.signature, first.published)
     copy = _parsed("kl", "Osh shaarında jañı bala bakcha achıldı", KYRGYZ_LATIN, outlet="Latyn", hours=1)
     assert index.find(copy, copy.published).story_id == 1  # type: ignore[arg-type]
+
+
+# A desk's next story in a script without capitals (our own, in Hindi): 15 h later it repeats its
+# first story's opening sentence, then tells the cause, printing one number of its own. Another
+# desk's summary (that sentence alone) is held whole by it; only its numbers can say it is new.
+HINDI_FIRST = (
+    "<p>पुणे के हडपसर बाजार में सोमवार रात लगी आग में 26 दुकानें जलकर राख हो गईं और व्यापारियों का भारी नुकसान हुआ।</p>"
+    "<p>दमकल की 11 गाड़ियों ने चार घंटे की मशक्कत के बाद आग पर काबू पाया। किसी के हताहत होने की खबर नहीं है।</p>"
+    "<p>बाजार संघ ने सरकार से मुआवजे की मांग की है।</p>"
+)
+HINDI_SUMMARY = "<p>पुणे के हडपसर बाजार में सोमवार रात लगी आग में 26 दुकानें जलकर राख हो गईं और व्यापारियों का भारी नुकसान हुआ।</p>"
+HINDI_NEXT = (
+    "<p>पुणे के हडपसर बाजार में सोमवार रात लगी आग में 26 दुकानें जलकर राख हो गईं और व्यापारियों का भारी नुकसान हुआ।</p>"
+    "<p>जांच में गोदाम की पुरानी बिजली तारें कारण निकलीं। नुकसान 7 करोड़ रुपये आंका गया।</p>"
+)
+
+
+def test_a_desks_next_story_in_a_script_without_capitals_is_a_new_story():
+    index = StoryIndex()
+    pieces = (
+        ("h1", "पुणे के बाजार में आग, 26 दुकानें जलीं", HINDI_FIRST, "पुणे समाचार", 0.0),
+        ("h2", "पुणे के बाजार में आग, 26 दुकानें जलीं", HINDI_SUMMARY, "मराठवाड़ा खबर", 1.0),
+        ("h3", "हडपसर बाजार की आग: पुरानी तारें कारण", HINDI_NEXT, "पुणे समाचार", 15.0),
+    )
+    stories = []
+    for entry_id, (key, title, body, outlet, hours) in enumerate(pieces, start=1):
+        entry = _parsed(key, title, body, outlet=outlet, hours=hours)
+        decision = index.find(entry, entry.published)  # type: ignore[arg-type]  # the parser dates it
+        assert decision.signature is not None and entry.published is not None
+        story = decision.story_id if decision.story_id is not None else entry_id
+        index.add(entry_id, story, decision.event_id or story, decision.signature, entry.published)
+        stories.append(story)
+    assert stories == [1, 1, 3]

@@ -65,7 +65,9 @@ Design, in the order an entry meets it:
    time); a name counts by its first five letters (a moved attribution inflects it). A
    longer text from a story's own outlet that opens with the story but is less than half of
    it is the outlet's follow-up: a new story in the same event (``compare.follow_up``; an
-   outlet does not syndicate itself); so is one that, within 36 h, opens with its first two
+   outlet does not syndicate itself), and so is one 12 h or more later, no re-run of it, that
+   prints two names or numbers it lacks (one number, in a script without capitals:
+   ``compare.later_story``); so is one that, within 36 h, opens with its first two
    sentences word for word, a name or number in them,
    sharing too little for a copy (``compare.repeats``). From any outlet, a text that opens
    with two sentences or more of a story word for word and ends with two or more sharing no
