@@ -2,7 +2,9 @@
 
 Design, in the order an entry meets it:
 
-1. **Clean** (``clean``): the text as the copy carries it. Block boundaries are word
+1. **Clean** (``clean``): the text as the copy carries it. Mojibake (UTF-8 read as Windows-1252 by
+   an exporter: "Ð¼Ð¾ÑÑ‚", "Ä‡", "â€“") is decoded again, body and headline (``clean.repaired``):
+   in Cyrillic or Greek it spares no word. Block boundaries are word
    boundaries (``</p><p>``, a glued ``Kabul.The``), entities and typographic quotes fold,
    datelines, bylines and time stamps are recognised by shape and removed from the opening
    in any language (a credit word: By, Par, Von, Por, Автор, بقلم, 记者; or "Name | Desk",

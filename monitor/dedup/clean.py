@@ -106,8 +106,48 @@ class Cleaned:
     flags: int  # DATELINE | BYLINE | TRUNCATED: wrapping that was removed
 
 
+# Mojibake: UTF-8 bytes read as Windows-1252 (or Latin-1) by an exporter on the way ("Ä‡" for "ć",
+# "Ð¼Ð¾ÑÑ‚" for "мост", "â€“" for "–"). A Latin text loses its accented letters, a Cyrillic, Greek or
+# Arabic one every word. Each character of such a run stands for one byte: the run is decoded again
+# as UTF-8, where it is a whole character (a lead byte, then its continuation bytes), else left as it is.
+# The byte A0 was a no-break space, which parsers make a space: inside a damaged word ("ТВЕÐ Ð¬", the
+# Р of ТВЕРЬ) a space between a lead character and the next lead is that byte. The byte AD was a soft
+# hyphen, which every reader drops (``monitor.text.squash``): in a damaged text a lead character with
+# nothing after it stood before that byte ("Î" of "έ", "Ã" of "í"; undamaged, it would be two).
+_BYTE_OF = {bytes([b]).decode("cp1252", "ignore") or chr(b): b for b in range(0x80, 0x100)} | {" ": 0xA0}
+_CONTINUATION = "".join(re.escape(c) for c, b in _BYTE_OF.items() if 0x80 <= b < 0xC0 and c != " ")
+_LEAD2 = "[\u00c2-\u00df]"
+_MOJIBAKE = re.compile(
+    f"{_LEAD2}[{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
+)
+_MOJIBAKE_OR_SPACE = re.compile(f"{_LEAD2} (?={_LEAD2})|{_MOJIBAKE.pattern}|{_LEAD2}")
+
+
+def repaired(text: str) -> str:
+    """``text`` with its mojibake decoded again (above); a text without any, as it is. A lead character
+    alone or before a space is read as damage only in a text damaged throughout (four whole sequences
+    or more for each): a German text with one damaged dash keeps its "Ö"."""
+    if text.isascii() or not _MOJIBAKE.search(text):
+        return text
+    whole = len(_MOJIBAKE.findall(text))
+    alone = len(_MOJIBAKE_OR_SPACE.findall(text)) - whole
+    return (_MOJIBAKE_OR_SPACE if alone * LONE_LEADS <= whole else _MOJIBAKE).sub(_redecoded, text)
+
+
+LONE_LEADS = 4
+
+
+def _redecoded(match: re.Match[str]) -> str:
+    raw = bytes(_BYTE_OF[char] for char in match[0])
+    try:
+        return (raw + b"\xad" if len(raw) == 1 else raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return match[0]
+
+
 def clean(body: str) -> Cleaned:
     """``body`` without its wrapping, paragraphs on their own lines."""
+    body = repaired(body)
     if "&" in body and _ENTITY.search(body):
         body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
     text = _GLUED.sub("\n", body.translate(_QUOTES))

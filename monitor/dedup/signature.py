@@ -41,7 +41,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from monitor.dedup.alphabets import in_latin
-from monitor.dedup.clean import clean
+from monitor.dedup.clean import clean, repaired
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
     SHINGLE_CHARS,
@@ -69,7 +69,8 @@ LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SB hashed a word as
 # written (now in one spelling of its sounds, ``alphabets.sounded``: a Kyrgyz story's Latin copy shares
-# its shingles) and keyed the whole sample's smallest hashes (now each tenth's, ``_spread``); SA hashed a Tajik
+# its shingles), a Kyrgyz text in Kazakh's Latin letters, mojibake as it came (now decoded again,
+# ``clean.repaired``), and keyed the whole sample's smallest hashes (now each tenth's, ``_spread``); SA hashed a Tajik
 # Cyrillic text in Kazakh's Latin letters (now in those Tajik sites write, ``alphabets``) and kept
 # the word after a line's bullet ("🔹 Students") as a name (``shingles.after_bullet``); S9 hashed a Belarusian
 # Cyrillic text in Cyrillic letters and a Łacinka one with ł and "lia" (now both in one Łacinka
@@ -171,7 +172,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     published = entry.published or seen
-    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(entry.title))), entry.outlet)
+    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(repaired(entry.title)))), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text)
     spans = fact_spans(text)
     return Signature(
