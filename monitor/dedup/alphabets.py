@@ -133,14 +133,17 @@ def _one_lacinka(text: str) -> str:
 # "žurnal", Russian "Хабаровск" / "Khabarovsk"), so no table per language can list them all. A word of
 # the Cyrillic alphabet is written in Latin letters by one table, every letter to its commonest Latin
 # one; then the letters and pairs that romanisations write differently for one sound become one (zh ж j,
-# kh h x, ch c ts, sh, y ı i, w v, q k, a doubled letter, a soft or hard sign dropped, the glide
+# kh h x, ch c ts, sh, đ dj d, y ı i, w v, q k, a doubled letter, a soft or hard sign dropped, the glide
 # before a vowel: Yeltsin, Eltsin).
 _CYRILLIC = str.maketrans(
     dict(zip("абвгдезийклмнопрстуфхцчшщыэюяіїєґўғқңөүұһәҳҷӣӯјђћџ",
              "abvgdeziiklmnoprstufhccssieuaiieguqqnouuhahjiujjcj", strict=True))
     | {"ж": "j", "ъ": "", "ь": "", "ё": "io", "ю": "iu", "я": "ia", "љ": "l", "њ": "n", "щ": "s"}
 )  # fmt: skip
-_PAIRS = (("shch", "s"), ("sch", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ch", "c"), ("ts", "c"), ("sh", "s"))
+_PAIRS = (
+    ("shch", "s"), ("sch", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ch", "c"), ("ts", "c"), ("sh", "s"),
+    ("dj", "d"),  # đ, which old phones and ASCII exports write dj (Đurđevdan, Djurdjevdan)
+)  # fmt: skip
 _SOUNDS = str.maketrans("qwxyž", "kvhij")
 _DOUBLED = re.compile(r"([a-z])\1+")
 _GLIDE = re.compile("i(?=[aeou])")  # е, я, ю written e/ye/ie, a/ya/ia, u/yu/iu: one sound
