@@ -4,7 +4,10 @@ Design, in the order an entry meets it:
 
 1. **Clean** (``clean``): the text as the copy carries it. Mojibake (UTF-8 read as Windows-1252 by
    an exporter: "Ð¼Ð¾ÑÑ‚", "Ä‡", "â€“") is decoded again, body and headline (``clean.repaired``):
-   in Cyrillic or Greek it spares no word. Block boundaries are word
+   in Cyrillic or Greek it spares no word. Markup escaped once more ("&lt;p&gt;") is dropped
+   (HTML's own tags, by name), and a text hard-wrapped at one width (a newsletter's 72 columns)
+   is joined again: a line filled to near its longest goes on in the next (``clean.unwrapped``),
+   so the copy's sentences are the story's. Block boundaries are word
    boundaries (``</p><p>``, a glued ``Kabul.The``), entities and typographic quotes fold,
    datelines, bylines and time stamps are recognised by shape and removed from the opening
    in any language (a credit word: By, Par, Von, Por, Автор, بقلم, 记者; or "Name | Desk",

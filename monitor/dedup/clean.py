@@ -145,12 +145,46 @@ def _redecoded(match: re.Match[str]) -> str:
         return match[0]
 
 
+# Markup escaped once more on the way ("&lt;p&gt;"): after the parser it is text. HTML's own block and
+# inline elements by name, so "a <b" in a formula or "<Name>" in a quote is not taken for one.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|table|tr|td|pre)\b[^<>]{0,300}>",
+    re.IGNORECASE,
+)
+_INLINE_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|span|small|sub|sup|img|font|abbr|cite|q|mark)\b[^<>]{0,300}>", re.I)
+# A text hard-wrapped at one width (a newsletter's 72 columns): a line filled to within WRAP_SLACK
+# characters of its longest goes on in the next; a shorter line (a byline, a paragraph's last) ends.
+WRAP_WIDTH = 100
+WRAP_SLACK = 16
+WRAP_LINES = 3
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with its hard-wrapped lines joined (above); a text not wrapped at one width, as it is."""
+    lines = text.split("\n")
+    if len(lines) <= WRAP_LINES:
+        return text
+    width = max(map(len, lines))
+    full = [len(line.rstrip()) >= width - WRAP_SLACK for line in lines]
+    if width > WRAP_WIDTH or sum(full) < WRAP_LINES:
+        return text
+    out = [lines[0]]
+    for was_full, line in zip(full, lines[1:], strict=False):
+        if was_full and line.strip() and out[-1].strip():
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def clean(body: str) -> Cleaned:
     """``body`` without its wrapping, paragraphs on their own lines."""
     body = repaired(body)
     if "&" in body and _ENTITY.search(body):
         body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
-    text = _GLUED.sub("\n", body.translate(_QUOTES))
+    if "<" in body and ">" in body:
+        body = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", body))
+    text = _GLUED.sub("\n", unwrapped(body).translate(_QUOTES))
     flags = 0
     cut = _TRUNCATION.search(text)
     if cut and cut.start() > 0:
