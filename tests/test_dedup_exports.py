@@ -48,3 +48,17 @@ def test_markup_escaped_once_more_is_dropped():
     assert clean(escaped).text == clean(TURKISH).text
     assert "<" not in clean(escaped).text
     assert clean("x <b> y, a<b and <Ahmet>").text == "x  y, a<b and <Ahmet>"  # only HTML's own tags
+
+
+def test_lines_of_links_are_not_story_text():
+    body = (
+        "Strona główna › Wiadomości › Kraj\n"
+        "Autor: Jan Nowak\n"
+        "WARSZAWA (PAP) – Sejm przyjął w piątek ustawę o ochronie lasów.\n"
+        "Udostępnij: Facebook · X · WhatsApp\n"
+        "Za głosowało 301 posłów."
+    )
+    cleaned = clean(body)
+    assert cleaned.text == "Sejm przyjął w piątek ustawę o ochronie lasów.\nZa głosowało 301 posłów."
+    kept = "Sejm przyjął w piątek ustawę.\nLegia 2 · Lech 1 · Raków 3\nDrużyny grały w Warszawie."
+    assert clean(kept).text == kept  # a line of figures is the story's data

@@ -159,6 +159,14 @@ WRAP_SLACK = 16
 WRAP_LINES = 3
 
 
+# A line of links, not of story: three or more short items (a word or four, no sentence end) apart by
+# one separator of navigation or sharing (breadcrumbs "Home › News › Croatia", "Share: Facebook · X").
+_LINK_ITEM = r"[^\s\d.!?。›»>/·|•]+(?: [^\s\d.!?。›»>/·|•]+){0,3}"  # no digit: a line of figures is data
+_LINKS_LINE = re.compile(
+    f"^(?:{_LINK_ITEM}:\\s+)?{_LINK_ITEM}(?:\\s*([›»>/·|•])\\s*{_LINK_ITEM})(?:\\s*\\1\\s*{_LINK_ITEM})+$"
+)
+
+
 def unwrapped(text: str) -> str:
     """``text`` with its hard-wrapped lines joined (above); a text not wrapped at one width, as it is."""
     lines = text.split("\n")
@@ -197,6 +205,8 @@ def clean(body: str) -> Cleaned:
         line = raw.strip()
         folded = fold(line)
         if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
+            continue
+        if _LINKS_LINE.match(line):  # "Home › News › Croatia", "Share: Facebook · X · WhatsApp"
             continue
         if len(raw_lines) > 1 and _aside(line, first=not lines):
             continue
