@@ -152,9 +152,10 @@ _BLOCK_TAG = re.compile(
     re.IGNORECASE,
 )
 _INLINE_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|span|small|sub|sup|img|font|abbr|cite|q|mark)\b[^<>]{0,300}>", re.I)
-# A text hard-wrapped at one width (a newsletter's 72 columns): a line filled to within WRAP_SLACK
+# A text hard-wrapped at one width (a newsletter's 72 columns; 50 to 100): a line filled to within WRAP_SLACK
 # characters of its longest goes on in the next; a shorter line (a byline, a paragraph's last) ends.
 WRAP_WIDTH = 100
+WRAP_NARROWEST = 50  # below this, short lines of their own (a byline, a credit), not a wrap width
 WRAP_SLACK = 16
 WRAP_LINES = 3
 
@@ -174,7 +175,7 @@ def unwrapped(text: str) -> str:
         return text
     width = max(map(len, lines))
     full = [len(line.rstrip()) >= width - WRAP_SLACK for line in lines]
-    if width > WRAP_WIDTH or sum(full) < WRAP_LINES:
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(full) < WRAP_LINES:
         return text
     out = [lines[0]]
     for was_full, line in zip(full, lines[1:], strict=False):
