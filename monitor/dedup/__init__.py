@@ -2,7 +2,14 @@
 
 Design, in the order an entry meets it:
 
-1. **Clean** (``clean``): the text as the copy carries it. Block boundaries are word
+1. **Clean** (``clean``): the text as the copy carries it. Mojibake (UTF-8 read as Windows-1252 by
+   an exporter: "Ð¼Ð¾ÑÑ‚", "Ä‡", "â€“") is decoded again, body and headline (``clean.repaired``):
+   in Cyrillic or Greek it spares no word. Markup escaped once more ("&lt;p&gt;") is dropped
+   (HTML's own tags, by name), and a text hard-wrapped at one width (a newsletter's 72 columns)
+   is joined again: a line filled to near its longest goes on in the next (``clean.unwrapped``),
+   so the copy's sentences are the story's. A line of links (three or more short items apart by
+   one separator: breadcrumbs "Home › News › Croatia", "Share: Facebook · X") is no story text.
+   Block boundaries are word
    boundaries (``</p><p>``, a glued ``Kabul.The``), entities and typographic quotes fold,
    datelines, bylines and time stamps are recognised by shape and removed from the opening
    in any language (a credit word: By, Par, Von, Por, Автор, بقلم, 记者; or "Name | Desk",
@@ -21,11 +28,17 @@ Design, in the order an entry meets it:
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
    Mongolian sites write, a Belarusian one in Łacinka, a Tajik one (ӣ ӯ ҷ) in the Latin letters
-   Tajik sites write (``alphabets``): a desk's transliterated copy is one story.
+   Tajik sites write (``alphabets``): a desk's transliterated copy is one story. Then every word of
+   the Latin or Cyrillic alphabet is hashed in one spelling of its sounds (``alphabets.sounded``:
+   Cyrillic letters by one table, and what romanisations write apart made one: zh j, kh h, ch ts,
+   y ı i, a doubled letter, the glide in ye/ya), so a transliteration by a convention no table
+   lists (Kyrgyz "жаңы" / "jañı", Russian "Ельцин" / "Yeltsin") is the same text; a text with
+   Serbian's own letters keeps its Cyrillic words (its desks write both alphabets as their own).
    Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
    opening's other shingles, blocking keys (the opening's first and sampled shingles and
-   the smallest of the whole sample), a hash per sentence, names and numbers ("1 200" is
+   the smallest of each tenth of the text: a paragraph of a fifth of it holds one), a hash per
+   sentence, names and numbers ("1 200" is
    one number; a capitalised word opening a sentence, or a line after a bullet such as "🔹" or "•",
    is a name only if the text also capitalises it mid-sentence), and the event keywords. A
    headline signed with the outlet's name ("… | Лента дня") is compared without it.
@@ -59,7 +72,9 @@ Design, in the order an entry meets it:
    time); a name counts by its first five letters (a moved attribution inflects it). A
    longer text from a story's own outlet that opens with the story but is less than half of
    it is the outlet's follow-up: a new story in the same event (``compare.follow_up``; an
-   outlet does not syndicate itself); so is one that, within 36 h, opens with its first two
+   outlet does not syndicate itself), and so is one 12 h or more later, no re-run of it, that
+   prints two names or numbers it lacks (one number, in a script without capitals:
+   ``compare.later_story``); so is one that, within 36 h, opens with its first two
    sentences word for word, a name or number in them,
    sharing too little for a copy (``compare.repeats``). From any outlet, a text that opens
    with two sentences or more of a story word for word and ends with two or more sharing no
@@ -115,15 +130,15 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SA and older: a Tajik Cyrillic text hashed in Kazakh's Latin
-letters, not in those Tajik sites write, and the word after a line's bullet kept as a name; S9 and
-older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older: a
-Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write,
-``alphabets``; S7 and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a
-fact; S6 and older: a number cut at the text's end kept as a fact; numbers keyed by their digits; a
-credit glued to the dateline kept as text; half of a short text sampled; MinHash bands of the
-opening) are recomputed from the stored bodies on the first start and written back (``rebuild``);
-stored decisions are kept as they are.
+Signatures of earlier designs (magic SB and older: a word hashed as written, not in one spelling of its
+sounds, and the whole sample's smallest hashes as keys, not each tenth's; SA and older: a Tajik Cyrillic text
+hashed in Kazakh's Latin letters, not in those Tajik sites write, and the word after a line's bullet kept as a
+name; S9 and older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older: a
+Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write, ``alphabets``;
+S7 and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a fact; S6 and older: a
+number cut at the text's end kept as a fact; numbers keyed by their digits; a credit glued to the dateline
+kept as text; half of a short text sampled; MinHash bands of the opening) are recomputed from the stored
+bodies on the first start and written back (``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

@@ -106,11 +106,94 @@ class Cleaned:
     flags: int  # DATELINE | BYLINE | TRUNCATED: wrapping that was removed
 
 
+# Mojibake: UTF-8 bytes read as Windows-1252 (or Latin-1) by an exporter on the way ("Ä‡" for "ć",
+# "Ð¼Ð¾ÑÑ‚" for "мост", "â€“" for "–"). A Latin text loses its accented letters, a Cyrillic, Greek or
+# Arabic one every word. Each character of such a run stands for one byte: the run is decoded again
+# as UTF-8, where it is a whole character (a lead byte, then its continuation bytes), else left as it is.
+# The byte A0 was a no-break space, which parsers make a space: inside a damaged word ("ТВЕÐ Ð¬", the
+# Р of ТВЕРЬ) a space between a lead character and the next lead is that byte. The byte AD was a soft
+# hyphen, which every reader drops (``monitor.text.squash``): in a damaged text a lead character with
+# nothing after it stood before that byte ("Î" of "έ", "Ã" of "í"; undamaged, it would be two).
+_BYTE_OF = {bytes([b]).decode("cp1252", "ignore") or chr(b): b for b in range(0x80, 0x100)} | {" ": 0xA0}
+_CONTINUATION = "".join(re.escape(c) for c, b in _BYTE_OF.items() if 0x80 <= b < 0xC0 and c != " ")
+_LEAD2 = "[\u00c2-\u00df]"
+_MOJIBAKE = re.compile(
+    f"{_LEAD2}[{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
+)
+_MOJIBAKE_OR_SPACE = re.compile(f"{_LEAD2} (?={_LEAD2})|{_MOJIBAKE.pattern}|{_LEAD2}")
+
+
+def repaired(text: str) -> str:
+    """``text`` with its mojibake decoded again (above); a text without any, as it is. A lead character
+    alone or before a space is read as damage only in a text damaged throughout (four whole sequences
+    or more for each): a German text with one damaged dash keeps its "Ö"."""
+    if text.isascii() or not _MOJIBAKE.search(text):
+        return text
+    whole = len(_MOJIBAKE.findall(text))
+    alone = len(_MOJIBAKE_OR_SPACE.findall(text)) - whole
+    return (_MOJIBAKE_OR_SPACE if alone * LONE_LEADS <= whole else _MOJIBAKE).sub(_redecoded, text)
+
+
+LONE_LEADS = 4
+
+
+def _redecoded(match: re.Match[str]) -> str:
+    raw = bytes(_BYTE_OF[char] for char in match[0])
+    try:
+        return (raw + b"\xad" if len(raw) == 1 else raw).decode("utf-8")
+    except UnicodeDecodeError:
+        return match[0]
+
+
+# Markup escaped once more on the way ("&lt;p&gt;"): after the parser it is text. HTML's own block and
+# inline elements by name, so "a <b" in a formula or "<Name>" in a quote is not taken for one.
+_BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|h[1-6]|li|ul|ol|blockquote|figure|figcaption|section|article|table|tr|td|pre)\b[^<>]{0,300}>",
+    re.IGNORECASE,
+)
+_INLINE_TAG = re.compile(r"</?(?:a|b|i|u|em|strong|span|small|sub|sup|img|font|abbr|cite|q|mark)\b[^<>]{0,300}>", re.I)
+# A text hard-wrapped at one width (a newsletter's 72 columns; 50 to 100): a line filled to within WRAP_SLACK
+# characters of its longest goes on in the next; a shorter line (a byline, a paragraph's last) ends.
+WRAP_WIDTH = 100
+WRAP_NARROWEST = 50  # below this, short lines of their own (a byline, a credit), not a wrap width
+WRAP_SLACK = 16
+WRAP_LINES = 3
+
+
+# A line of links, not of story: three or more short items (a word or four, no sentence end) apart by
+# one separator of navigation or sharing (breadcrumbs "Home › News › Croatia", "Share: Facebook · X").
+_LINK_ITEM = r"[^\s\d.!?。›»>/·|•]+(?: [^\s\d.!?。›»>/·|•]+){0,3}"  # no digit: a line of figures is data
+_LINKS_LINE = re.compile(
+    f"^(?:{_LINK_ITEM}:\\s+)?{_LINK_ITEM}(?:\\s*([›»>/·|•])\\s*{_LINK_ITEM})(?:\\s*\\1\\s*{_LINK_ITEM})+$"
+)
+
+
+def unwrapped(text: str) -> str:
+    """``text`` with its hard-wrapped lines joined (above); a text not wrapped at one width, as it is."""
+    lines = text.split("\n")
+    if len(lines) <= WRAP_LINES:
+        return text
+    width = max(map(len, lines))
+    full = [len(line.rstrip()) >= width - WRAP_SLACK for line in lines]
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(full) < WRAP_LINES:
+        return text
+    out = [lines[0]]
+    for was_full, line in zip(full, lines[1:], strict=False):
+        if was_full and line.strip() and out[-1].strip():
+            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
 def clean(body: str) -> Cleaned:
     """``body`` without its wrapping, paragraphs on their own lines."""
+    body = repaired(body)
     if "&" in body and _ENTITY.search(body):
         body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
-    text = _GLUED.sub("\n", body.translate(_QUOTES))
+    if "<" in body and ">" in body:
+        body = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", body))
+    text = _GLUED.sub("\n", unwrapped(body).translate(_QUOTES))
     flags = 0
     cut = _TRUNCATION.search(text)
     if cut and cut.start() > 0:
@@ -123,6 +206,8 @@ def clean(body: str) -> Cleaned:
         line = raw.strip()
         folded = fold(line)
         if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
+            continue
+        if _LINKS_LINE.match(line):  # "Home › News › Croatia", "Share: Facebook · X · WhatsApp"
             continue
         if len(raw_lines) > 1 and _aside(line, first=not lines):
             continue

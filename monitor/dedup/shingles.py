@@ -16,6 +16,7 @@ from bisect import bisect_left
 
 import numpy as np
 
+from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import spelling
 from monitor.dedup.scan import ascii_breaks, matches, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import ascii_words_joined, fold, script_tokens, without_spaces
@@ -62,9 +63,19 @@ _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
 _TOKEN_HASHES: dict[str, int] = {}
 # A Kazakh text in Cyrillic is hashed in the letters of Kazakh's Latin alphabet, folded (Сейітов and
 # Seıitov, Көкшетау and Kókshetaý): a desk's transliterated copy then shares its shingles and facts.
-# Only a text with a letter of Kazakh's own (not Russian's or Ukrainian's) is romanised, so every
-# other Cyrillic text keeps the hashes, and the sampled passages, it had.
-_KAZAKH = re.compile("[әөүұқғңһӘӨҮҰҚҒҢҺ]")
+# Only a text with a letter of Kazakh's own is romanised (not Russian's; not the ө ү ң it shares with
+# Kyrgyz, whose Latin copies write у as u, not as Kazakh's y, unless beside the і Kyrgyz lacks and
+# Ukrainian has); every other Cyrillic text is hashed in one spelling of its sounds (``alphabets.sounded``).
+_KAZAKH_OWN = re.compile("[әұқғһӘҰҚҒҺ]")
+_KAZAKH_I = re.compile("[іІ]")
+_TURKIC = re.compile("[өүңӨҮҢ]")
+
+
+def kazakh(text: str) -> bool:
+    """Is ``text`` Kazakh Cyrillic by its letters (above)?"""
+    return bool(_KAZAKH_OWN.search(text) or (_TURKIC.search(text) and _KAZAKH_I.search(text)))
+
+
 _ROMAN = str.maketrans(
     dict(zip("абвгғдежзиіклмнңопрстуұүфхһыэәөқ", "abvggdejzıiklmnnoprstyuufhhyeaoq", strict=True))
     | {"ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ю": "ıy", "я": "ıa", "ъ": "", "ь": ""}
@@ -77,20 +88,23 @@ def crc(text: str) -> int:
 
 def romanised(tokens: list[str]) -> list[str]:
     """Folded ``tokens`` of a Kazakh Cyrillic text in Latin letters (``_ROMAN``); others as they are."""
-    if not _KAZAKH.search("".join(tokens)):  # one search of the joined tokens, not one per token
+    if not kazakh("".join(tokens)):  # one search of the joined tokens, not one per token
         return tokens
     return [token.translate(_ROMAN) for token in tokens]
 
 
 def token_hashes(tokens: list[str]) -> list[int]:
-    """The hash of each token's spelling-folded form (``clean.spelling``)."""
+    """The hash of each token's spelling-folded form (``clean.spelling``), in one spelling of its sounds
+    (``alphabets.sounded``) but in a text of both of Serbian's alphabets' letters (``alphabets.DIGRAPHIC``)."""
+    if DIGRAPHIC.search("".join(tokens)):
+        return [crc(spelling(token)) for token in tokens]
     memo = _TOKEN_HASHES
     if len(memo) > 1 << 17:
         memo.clear()  # a bound on memory; the words that matter come back at once
     values = list(map(memo.get, tokens))
     if None in values:
         for token in set(tokens).difference(memo):  # the new words, found in C
-            memo[token] = crc(spelling(token))
+            memo[token] = crc(sounded(spelling(token)))
         values = list(map(memo.__getitem__, tokens))
     return values  # type: ignore[return-value]  # no None is left
 
@@ -192,7 +206,7 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     """
     inner: set[str] = set()
     found: list[tuple[int, str]] = []
-    roman = None if text.isascii() or not _KAZAKH.search(text) else _ROMAN
+    roman = None if text.isascii() or not kazakh(text) else _ROMAN
     cut = text_end(text)
     for match in matches(_FACT, _FACT_START, text):
         parts: _Parts = match.group(0, "number", "times")  # type: ignore[assignment]  # one C call for the three
@@ -250,7 +264,7 @@ def _stem_hash(word: str) -> int:
     """``crc(_stem(word))``, remembered."""
     if len(_STEM_HASHES) > 1 << 16:
         _STEM_HASHES.clear()
-    value = _STEM_HASHES[word] = crc(_stem(word))
+    value = _STEM_HASHES[word] = crc(_stem(sounded(word)))
     return value
 
 

@@ -5,8 +5,10 @@ SQLite, so the start-up rebuild reads signatures instead of re-reading every bod
 
 The text (``clean``: wrapping removed) is cut into sentences and tokens (words; one
 character for scripts written without spaces, ``monitor.text.NO_SPACE_RANGES``), US/UK
-spellings folded, and shingled (3 words, or 5 characters). Each shingle gets a stable
-32-bit hash (CRC-32 of each token, mixed; never Python's salted ``hash``). Kept:
+spellings folded, a word of the Latin or Cyrillic alphabet in one spelling of its sounds
+(``alphabets.sounded``: a desk's transliterated copy is the same text), and shingled (3
+words, or 5 characters). Each shingle gets a stable 32-bit hash (CRC-32 of each token,
+mixed; never Python's salted ``hash``). Kept:
 
 - ``sample``: the ``SAMPLE_MAX`` smallest shingle hashes (every one of a shorter text). Chosen
   by value, not position, so a copy and its original keep the *same* shingles of the text
@@ -16,10 +18,11 @@ spellings folded, and shingled (3 words, or 5 characters). Each shingle gets a s
 - ``opening``: the other hashes of the first ``OPENING_SHINGLES`` shingles, so a short
   copy (a summary, a trimmed first paragraph) is measured on enough of its text;
 - ``keys`` (blocking): the first ``LEAD_KEYS`` shingles, a sample of the rest of the opening,
-  and the smallest ``SPREAD_KEYS`` of the whole sample. A copy is found through any one of
-  them, and it looks up *all* its own shingles, so a copy whose opening was rewritten still
-  finds its original through the sampled middle, and a copy with a paragraph added on top
-  through the original's opening;
+  and the smallest of each of ``SPREAD_KEYS`` equal stretches of the text (``_spread``). A copy
+  is found through any one of them, and it looks up *all* its own shingles, so a copy whose
+  opening was rewritten still finds its original through the middle, a copy of one paragraph
+  through the key of its stretch, and a copy with a paragraph added on top through the
+  original's opening;
 - ``facts``: the names and numbers as written (capitalised words inside a sentence, numbers,
   katakana runs), hashed, the ``FACTS`` smallest: two stories from one frame of words ("A
   train operated by X derailed near Y on Tuesday") share wording but not facts;
@@ -38,7 +41,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from monitor.dedup.alphabets import in_latin
-from monitor.dedup.clean import clean
+from monitor.dedup.clean import clean, repaired
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
     SHINGLE_CHARS,
@@ -64,7 +67,10 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SA hashed a Tajik
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SB hashed a word as
+# written (now in one spelling of its sounds, ``alphabets.sounded``: a Kyrgyz story's Latin copy shares
+# its shingles), a Kyrgyz text in Kazakh's Latin letters, mojibake as it came (now decoded again,
+# ``clean.repaired``), and keyed the whole sample's smallest hashes (now each tenth's, ``_spread``); SA hashed a Tajik
 # Cyrillic text in Kazakh's Latin letters (now in those Tajik sites write, ``alphabets``) and kept
 # the word after a line's bullet ("🔹 Students") as a name (``shingles.after_bullet``); S9 hashed a Belarusian
 # Cyrillic text in Cyrillic letters and a Łacinka one with ł and "lia" (now both in one Łacinka
@@ -78,7 +84,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SB"  # after SA (two bytes)
+_MAGIC = b"SC"  # after SB (two bytes)
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
@@ -164,9 +170,9 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     head = list(dict.fromkeys(hashes[: OPENING_SHINGLES * (3 if unspaced(words) else 1)].tolist()))
     bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
-    keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + sample[:SPREAD_KEYS].tolist()))
+    keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     published = entry.published or seen
-    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(entry.title))), entry.outlet)
+    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(repaired(entry.title)))), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text)
     spans = fact_spans(text)
     return Signature(
@@ -201,6 +207,15 @@ def _own_name_dropped(title: list[str], outlet: str) -> list[str]:
     if name and len(title) > len(name) and title[-len(name) :] == name:
         return title[: -len(name)]
     return title
+
+
+def _spread(hashes: np.ndarray, count: int) -> list[int]:
+    """The smallest hash of each of ``count`` equal stretches of the text, in text order: every
+    paragraph of a tenth of the text or more holds a key, so a copy of any one paragraph (a summary
+    taken from the middle) finds its original, whatever values its shingles hashed to."""
+    if len(hashes) <= count:
+        return hashes.tolist()
+    return [int(part.min()) for part in np.array_split(hashes, count)]
 
 
 def _u32(values: list[int]) -> bytes:
