@@ -5,8 +5,9 @@ Usage (from a checkout root)::
     python -m benchmarks.dedup_serial [--workload synthetic|newsroom] [--feeds N] [--decisions OUT.json]
         [--profile OUT.prof] [--compare A.json B.json]
 
-The cold workload (500 feeds × 50 entries, seed 8; or the independent newsroom one) is parsed and its signatures computed once,
-cached under the system's temporary folder (keyed by the parsing and dedup sources); then only
+The cold workload (500 feeds × 50 entries, seed 8; or the independent newsroom one) is parsed and
+its signatures computed once, cached under the system's temporary folder (keyed by the sources
+that compute them); then only
 ``decide`` + ``add`` are timed, for all entries in feed order, with ids assigned the way the
 store assigns them. Also prints the memory the index keeps (tracemalloc) per indexed entry.
 
