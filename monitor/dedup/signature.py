@@ -153,6 +153,14 @@ class Signature:
         return Signature(keys, sample, opening, sentences, blob[at:], length, flags, title, lede, words, when, outlet)
 
 
+def _sorted_unique(values: np.ndarray) -> np.ndarray:
+    """``np.unique(values)``, without the ``numpy.ma`` import it costs every process that signs entries."""
+    ordered = np.sort(values)
+    first = np.ones(len(ordered), dtype=bool)
+    first[1:] = ordered[1:] != ordered[:-1]
+    return ordered[first]
+
+
 def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) -> Signature:
     """The signature of ``entry``; ``seen`` stands in for a missing publication date.
 
@@ -165,7 +173,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     words = script_tokens(folded)
     hashes = shingle_hashes(words)
     unique = dict.fromkeys(hashes.tolist())  # in text order
-    sample = np.unique(hashes[hashes < SAMPLE_BELOW])[:SAMPLE_MAX]  # sorted
+    sample = _sorted_unique(hashes[hashes < SAMPLE_BELOW])[:SAMPLE_MAX]
     # The opening in words: a character of Japanese is about a third of a word.
     head = list(dict.fromkeys(hashes[: OPENING_SHINGLES * (3 if unspaced(words) else 1)].tolist()))
     bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
