@@ -21,7 +21,7 @@ import gc
 import itertools
 import math
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from operator import itemgetter
@@ -218,7 +218,9 @@ class StoryIndex:
         # and one held by more than MAX_SCAN entries is not read at all.
         shared: dict[int, float] = {}
         get = shared.get  # a full text finds hundreds of candidates through its template's phrases
-        for found in self._holders(sig.shingles):
+        # In the keys' own order, not the set's: a signature unpickled from a parser process iterates
+        # its set in another order, and ties and float sums of weights must not depend on where it was made.
+        for found in self._holders(sorted(sig.shingles)):
             if found is None:
                 continue
             if isinstance(found, int):  # one holder: most keys
@@ -301,7 +303,7 @@ class StoryIndex:
             return min(SUMMARY_THRESHOLD, self.threshold - TITLE_BONUS)
         return self.threshold - TITLE_BONUS
 
-    def _holders(self, keys: frozenset[int]) -> Iterable[int | list[int] | None]:
+    def _holders(self, keys: Collection[int]) -> Iterable[int | list[int] | None]:
         """The entries holding each of ``keys`` (in their order): an id, a list, or None."""
         if self._loaded is None:
             return map(self._buckets.get, keys)
