@@ -1,8 +1,9 @@
 """Issue 14, fourteenth round: the changes for the classes of held-out v10's errors, on sentences of our own. The
 built-in sets: a retraction of one's own words, a Japanese quoted claim rated false and a ship waiting at sea
 (@negation); drafts, a condition named as a noun, enquiries, preparation and promises (@hedge); a rating outlook an
-agency changed (@litotes); "on this day" rubrics (@retrospective). Each in the scripts it is written in, vetoing,
-and beside it a sentence where it must not. Then the eval rules' classes."""
+agency changed (@litotes); "on this day" rubrics (@retrospective); and the scope of a concessive phrase ("despite",
+"несмотря на", "にもかかわらず、"). Each in the scripts it is written in, vetoing, and beside it a sentence where it
+must not. Then the eval rules' classes."""
 
 from __future__ import annotations
 
@@ -135,6 +136,42 @@ def test_a_rating_outlook_an_agency_changed_is_its_act(act, text, expected):
 )
 def test_an_on_this_day_rubric_retells(history, text, expected):
     assert fires(history, title=text) is expected
+
+
+DEAL = """
+name: d
+match:
+  all:
+    - any: [deal, сделк*, 契約, 协议, accord, acuerdo, угод*, Abkommen]
+      unless_near: {any: ["@negation", "@hedge"], clause: true, except: ["@litotes"]}
+"""
+
+
+@pytest.fixture(scope="module")
+def deal(tmp_path_factory) -> RuleSet:
+    return ruleset(tmp_path_factory.mktemp("deal"), DEAL)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Gem traders remain cautious despite the new mining deal", True),  # the main clause's hedge stays out
+        ("Despite no approval from Kabul, the firm signed the mining deal", True),  # the phrase's negation stays in
+        ("The firm has not signed the deal despite pressure", False),  # the main clause's own act is negated
+        ("Traders remain cautious about the deal", False),
+        ("Трейдеры осторожны, несмотря на новую сделку", True),
+        ("Компания не подписала сделку, несмотря на давление", False),
+        ("Трейдери обережні попри нову угоду", True),
+        ("新たな採掘契約にもかかわらず、業者は慎重だ", True),
+        ("圧力にもかかわらず、契約は結ばれなかった", False),
+        ("业者持谨慎态度。尽管签署了新协议，业者仍然谨慎", True),
+        ("Malgré le nouvel accord, les négociants restent prudents", True),
+        ("A pesar del nuevo acuerdo, los comerciantes siguen cautelosos", True),
+        ("Trotz des Drucks wurde das Abkommen nicht unterzeichnet", False),  # German marks no end: one span
+    ],
+)
+def test_what_a_concessive_phrase_concedes_holds_whatever_the_main_clause_says(deal, text, expected):
+    assert fires(deal, content=text) is expected
 
 
 @pytest.fixture(scope="module")
