@@ -230,6 +230,24 @@ def eval_rules() -> RuleSet:
             "North Korea's history museum sent swords and armour to Russia for an exhibition.",
             False,
         ),
+        (  # aircraft are arms; German compounds; Spanish singulars
+            "north-korea-russia-arms",
+            "Снимки: российские истребители появились на аэродроме в КНДР",
+            "Спутниковые снимки показывают шесть российских истребителей на аэродроме в КНДР.",
+            True,
+        ),
+        (
+            "north-korea-russia-arms",
+            "Nordkorea lieferte Panzerabwehrraketen an Russland",
+            "Die Ukraine zeigt erbeutete Systeme.",
+            True,
+        ),
+        (
+            "north-korea-russia-arms",
+            "Rusia recibió munición de Corea del Norte",
+            "El envío llegó por tren.",
+            True,
+        ),
         (
             "arctic-lng",
             "Тайский импортёр принял газ с Ямала",
