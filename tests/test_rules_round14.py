@@ -248,6 +248,18 @@ def eval_rules() -> RuleSet:
             "El envío llegó por tren.",
             True,
         ),
+        (  # a purchase cancelled: the Arctic cargo did not move
+            "arctic-lng",
+            "Indian buyer cancels its purchase of an Arctic LNG 2 cargo",
+            "The importer withdrew from the deal for the Arctic LNG 2 cargo before loading.",
+            False,
+        ),
+        (
+            "arctic-lng",
+            "Indian buyer takes an Arctic LNG 2 cargo",
+            "The importer bought an Arctic LNG 2 cargo, which was loaded at Gydan on Monday.",
+            True,
+        ),
         (
             "arctic-lng",
             "Тайский импортёр принял газ с Ямала",
