@@ -96,6 +96,8 @@ def test_japanese_claims_rated_false_and_ships_waiting_at_sea(act, text, expecte
         ("Москва пообещала поставить снаряды", False),
         ("インドはロシア産原油の購入をやめると「約束した」", False),
         ("The promised cargo arrived in Sikka", True),
+        ("The tanker delivered the cargo it had promised to send", True),  # a promise told as kept
+        ("Поставлена партия, которую обещали в марте", True),
         ("Обещанная партия прибыла в порт", True),
         ("Berlin versprach eine Lieferung", False),
         ("Paris a promis de livrer", False),
