@@ -16,7 +16,15 @@ from monitor.rules.compile import Pattern, Program
 from monitor.rules.language import entry_language
 from monitor.rules.model import FIELDS
 from monitor.rules.spelling import after_proclitic, plain_hyphens
-from monitor.rules.units import CLAUSE, Units, answered_spans, breaks, field_text, subordinate_spans
+from monitor.rules.units import (
+    CLAUSE,
+    Units,
+    answered_spans,
+    breaks,
+    concessive_spans,
+    field_text,
+    subordinate_spans,
+)
 from monitor.rules.windows import Hit
 from monitor.text import NO_SPACE_RANGES, OriginalWords, fold, is_word_char, match_text
 
@@ -44,6 +52,7 @@ class Document:
         self._language: str | None = None  # the feed's or detected, once asked
         self._answered: dict[int, list[Hit]] = {}
         self._subordinate: dict[int, list[tuple[int, int]]] = {}
+        self._concessive: dict[int, list[tuple[int, int]]] = {}
         if program.automaton is not None:
             for f, text in self.texts.items():
                 if text:
@@ -156,13 +165,19 @@ class Document:
         return bisect_right(self._breaks[f][kind], hit[1]) - 1
 
     def confined(self, veto: Hit, hit: Hit) -> bool:
-        """Whether ``veto`` stands in an adverbial clause of time or cause that ``hit`` is outside of: there a
-        negation is that clause's ("terminated the contract after the company failed to pay")."""
+        """Whether ``veto`` stands in an adverbial clause of time or cause, or a concessive one, that ``hit`` is
+        outside of: there a negation is that clause's ("terminated the contract after the company failed to
+        pay"); or ``hit`` stands in a concessive one that ``veto`` is outside of: what "despite" concedes holds
+        whatever the main clause says ("traders remain cautious despite the new deal")."""
         f = veto[0]
         if f not in self._subordinate:
             self.unit(veto, CLAUSE)  # the breaks, once
-            self._subordinate[f] = subordinate_spans(self.texts[f], self._breaks[f][CLAUSE])
-        return any(start <= veto[1] < end and not start <= hit[1] < end for start, end in self._subordinate[f])
+            clauses = self._breaks[f][CLAUSE]
+            self._concessive[f] = concessive_spans(self.texts[f], clauses)
+            self._subordinate[f] = subordinate_spans(self.texts[f], clauses) + self._concessive[f]
+        return any(start <= veto[1] < end and not start <= hit[1] < end for start, end in self._subordinate[f]) or any(
+            start <= hit[1] < end and not start <= veto[1] < end for start, end in self._concessive[f]
+        )
 
     def answered(self, f: int) -> list[Hit]:
         """A field's questions answered yes, mark to yes: there the mark is no hedge."""

@@ -134,23 +134,46 @@ _SUBORDINATOR = (
     "после того как|потому что|так как|поскольку|из-за того что|оскільки|тому що|"
     "cunku|nadat|omdat|perche|poiche|dopo che|poniewaz|karena|setelah"
 )
+# A concessive phrase or clause ("despite", "несмотря на", "trotz", "にもかかわらず、", "尽管") states what holds
+# whatever the main clause says: its negation stays in it, and the main clause's negation or hedge does not reach
+# into it either ("traders remain cautious despite the new mining deal": the deal was signed). Round 14.
+_CONCESSIVE = (
+    "despite|in spite of|notwithstanding|несмотря на|невзирая на|незважаючи на|попри|trotz|malgre|"
+    "a pesar del|a pesar de|pese al|pese a|apesar de|nonostante|mimo|ondanks|meskipun|尽管"
+)
 _TRAILING = re.compile(f"(?:(?<=\\w )|(?<=\\w, ))(?:{_SUBORDINATOR})(?=\\s)")
 _PREPOSED = re.compile(f"(?:^|(?<=[.!?;:\n] ))(?:{_SUBORDINATOR})(?=\\s)")
 _JA_CAUSE = re.compile("(?:ため|ので|後|のち)、")
+_CONCESSIVE_TRAILING = re.compile(f"(?:(?<=\\w )|(?<=\\w, ))(?:{_CONCESSIVE})(?=\\s)")
+_CONCESSIVE_PREPOSED = re.compile(f"(?:^|(?<=[.!?;:\n] )|(?<=[。！？]))(?:{_CONCESSIVE})(?=\\s|(?<=尽管))")
+_JA_CONCESSIVE = re.compile("に(?:も|は)(?:かかわらず|関わらず|拘らず)、")
 _SENTENCE_MARKS = frozenset(" \n?!.;…؟。？！\"'»”)")
 
 
 def subordinate_spans(folded: str, clauses: list[int]) -> list[tuple[int, int]]:
     """Where adverbial clauses of time or cause run (``_SUBORDINATOR``), as positions of ``folded``;
     ``clauses``: the clause starts ``breaks`` gives for it."""
+    return _spans(folded, clauses, _TRAILING, _PREPOSED, _JA_CAUSE)
+
+
+def concessive_spans(folded: str, clauses: list[int]) -> list[tuple[int, int]]:
+    """Where concessive phrases or clauses run (``_CONCESSIVE``), as ``subordinate_spans`` gives its own."""
+    return _spans(folded, clauses, _CONCESSIVE_TRAILING, _CONCESSIVE_PREPOSED, _JA_CONCESSIVE)
+
+
+def _spans(
+    folded: str, clauses: list[int], trailing: re.Pattern[str], preposed: re.Pattern[str], japanese: re.Pattern[str]
+) -> list[tuple[int, int]]:
+    """Mid-clause a subordinate runs to the clause's end, at a sentence's start to its first comma; a Japanese
+    one (its marker last) from its clause's start to the marker."""
     spans = []
-    for match in _TRAILING.finditer(folded):
+    for match in trailing.finditer(folded):
         spans.append((match.start(), _clause_end(clauses, match.start(), len(folded), folded)))
-    for match in _PREPOSED.finditer(folded):
+    for match in preposed.finditer(folded):
         end = _clause_end(clauses, match.start(), len(folded), folded)
         comma = folded.find(",", match.end(), end)
         spans.append((match.start(), comma if comma >= 0 else end))
-    for match in _JA_CAUSE.finditer(folded):
+    for match in japanese.finditer(folded):
         start = clauses[bisect_right(clauses, match.start()) - 1] if clauses else 0
         spans.append((start, match.end()))
     return spans
