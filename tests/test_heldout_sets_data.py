@@ -98,6 +98,16 @@ SETS = [
         same_event=frozenset({"independent", "correction"}),
         copies=100,
     ),
+    HeldOut(
+        12,
+        "w",
+        frozenset({"si", "ml", "tt", "ha", "zu", "ckb", "fo"}),
+        "uk",
+        negative=BASE_NEGATIVE | {"sequel", "verdict", "column", "digest"},
+        same_event=frozenset({"independent", "rival", "reissue", "flash"}),
+        latin_feed="tatarca-yana-xabar",
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
