@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from monitor.text import fold, without_spaces
@@ -186,9 +187,32 @@ def unwrapped(text: str) -> str:
     return "\n".join(out)
 
 
+# Invisible format characters (Unicode's category Cf) a CMS or an exporter puts into a text: a
+# right-to-left mark after every number of an Arabic-script text, a byte-order mark, a word joiner,
+# a soft hyphen, bidi embeddings. No reader sees them, and "14\u200f" is the number 14. The two
+# joiners that choose a letter's form (ZWNJ and ZWJ: Persian, Indic scripts, emoji) are spelling, and stay.
+_FORMAT = re.compile(
+    "["
+    + "".join(
+        re.escape(chr(code))
+        for block in (range(0x20000), range(0xE0000, 0xE0080))
+        for code in block
+        if unicodedata.category(chr(code)) == "Cf" and code not in (0x200C, 0x200D)
+    )
+    + "]"
+)
+
+
+def visible(text: str) -> str:
+    """``text`` without its invisible format characters (``_FORMAT``)."""
+    if text.isascii() or not _FORMAT.search(text):
+        return text
+    return _FORMAT.sub("", text)
+
+
 def clean(body: str) -> Cleaned:
     """``body`` without its wrapping, paragraphs on their own lines."""
-    body = repaired(body)
+    body = repaired(visible(body))
     if "&" in body and _ENTITY.search(body):
         body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
     if "<" in body and ">" in body:

@@ -41,7 +41,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from monitor.dedup.alphabets import in_latin
-from monitor.dedup.clean import clean, repaired
+from monitor.dedup.clean import clean, repaired, visible
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
     SHINGLE_CHARS,
@@ -58,6 +58,10 @@ from monitor.models import Entry
 from monitor.text import fold, script_tokens
 
 TITLE_ONLY = 8  # a flag: no story text (or only wrapping), the headline stands in for it
+# A flag: no capital in the text (Arabic, Burmese, Gujarati, or a caseless alphabet read in Latin
+# letters, ``alphabets.in_latin``): its facts are its numbers only, and a cased copy of it (a desk's
+# Latin reprint capitalising every name) adds names the caseless text cannot show.
+NO_CAPITALS = 16
 SAMPLE_BELOW = 1 << 32  # every hash: a text of SAMPLE_MAX shingles or fewer is kept whole
 SAMPLE_MAX = 160
 OPENING_SHINGLES = 24
@@ -180,7 +184,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     published = entry.published or seen
-    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(repaired(entry.title)))), entry.outlet)
+    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(repaired(visible(entry.title))))), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text)
     spans = fact_spans(text)
     return Signature(
@@ -190,7 +194,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         sentences=_u32(sentence_hashes(folded)),
         facts=_u32(facts(text, spans)),
         length=len(hashes),
-        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY),
+        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY) | (NO_CAPITALS if text == text.lower() else 0),
         title=crc(" ".join(title_tokens)),
         lede=" ".join(words[:40])[:LEDE_CHARS],
         keywords=tuple(found),
