@@ -23,12 +23,19 @@ Design, in the order an entry meets it:
    that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
    short labelled note on top ("Editor's note: …", "Nota de la redacción: …"). Invisible
    marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
-   text is read (``monitor.text.squash``): a word with one of them inside is one word.
+   text is read (``monitor.text.squash``): a word with one of them inside is one word; every
+   other invisible format character (a right-to-left mark after a number, a byte-order mark)
+   is dropped before the story is read (``clean.visible``). Page chrome, a first or last line
+   of a few words with no digit, sentence end or name ("Skip to content", "Back to top", a
+   counter beside its icon), is no story text, and a first line "label - name" is a credit.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
    Mongolian sites write, a Belarusian one in Łacinka, a Tajik one (ӣ ӯ ҷ) in the Latin letters
-   Tajik sites write (``alphabets``): a desk's transliterated copy is one story. Then every word of
+   Tajik sites write, a Uyghur one of the Arabic-script alphabet that writes its vowels in the
+   Latin letters Uyghur sites write (``alphabets``): a desk's transliterated copy is one story. A
+   text with no capitals (``signature.NO_CAPITALS``) has numbers for facts: against a copy with
+   capitals, its numbers are looked for in the copy's. Then every word of
    the Latin or Cyrillic alphabet is hashed in one spelling of its sounds (``alphabets.sounded``:
    Cyrillic letters by one table, and what romanisations write apart made one: zh j, kh h, ch ts,
    y ı i, a doubled letter, the glide in ye/ya), so a transliteration by a convention no table

@@ -69,6 +69,9 @@ _CREDIT_WORD = re.compile(
 # A writer and a desk or outlet: "Ann Lee | World Desk", "Андрей Белов, Волжский курьер",
 # "来源：华南财经 作者：陈晓". At most four words of name before the separator.
 _NAME_THEN_DESK = re.compile(r"^[^\W\d_][^\s|,،:：/]*(?:\s+[^\s|,،:：/]+){0,3}\s*(?:\||,|،|：|/)\s*\S")
+# The same set off by a spaced dash, on a line of its own: "ရေးသားသူ - ခင်မြတ်နိုး" (writer - name),
+# "Autor – Jan Nowak", "Text — Redaktion": a label or name, a dash, a name; at most three words each.
+_DASHED_CREDIT = re.compile(r"^[^\W\d_]\S*(?: \S+){0,2} [-–—] [^\W\d_]\S*(?: \S+){0,2}$")
 _CREDIT_LABEL = re.compile(r"^[^\W\d_]{3,12}:\s")  # "Autor: Ewa Zalewska", "Аутор: …": a one-word label
 CREDIT_WORDS = 9  # a credit glued to the dateline that follows it: at most this many words
 # A time stamp opening the text: "Updated 17:32 GMT", "Aktualisiert 9.05 Uhr", "Published 10:30 am".
@@ -243,10 +246,14 @@ def clean(body: str) -> Cleaned:
             if following and (_byline_line(line) or _note(line) or _above_dateline(line, following)):
                 flags |= BYLINE
                 continue
+            if following and _chrome(line):
+                continue
             line, flags = _opening(line, flags)
             if not line:
                 continue
         lines.append(line)
+    if len(lines) > 1 and _chrome(lines[-1]):
+        lines.pop()
     if lines and lines[-1].endswith(("…", "...")):
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
         lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
@@ -259,6 +266,29 @@ def _aside(line: str, first: bool) -> bool:
     if words <= CAPTION_WORDS and _CAPTION.search(line):
         return True
     return not first and words <= LABELLED_WORDS and bool(_LABELLED.match(line)) and not _SENTENCE_ENDS.search(line)
+
+
+# Page chrome: a line of a few words with no digit and no sentence end, first or last, read off the
+# page with the story ("Skip to content" / "Back to top" of a text-only edition, "Ir al contenido", a
+# language switcher of two languages, a lone "Advertisement", a counter of comments beside its icon).
+# No story opens or ends with one; a dateline alone on its line is the opening's, and goes with its
+# flag (``_opening``). A line with a capitalised word after its first names someone ("Source: Ararat
+# Lur"), and one in a script without capitals cannot show it: neither is taken for chrome.
+CHROME_WORDS = 4
+CHROME_CHARS = 32
+
+
+def _chrome(line: str) -> bool:
+    """Is this first or last line page chrome (above), not story text? A counter beside its icon
+    ("💬 12", "👁 1 204 views") is chrome too: its number counts readers, not the story's facts."""
+    words = line.split()
+    if len(line) > CHROME_CHARS or len(words) > CHROME_WORDS or _SENTENCE_ENDS.search(line):
+        return False
+    if unicodedata.category(line[0]) == "So":
+        return True
+    if not line[0].isalpha() or line[0].lower() == line[0].upper() or any(w[0].isupper() for w in words[1:]):
+        return False  # a caseless script, or a name inside: a credit ("Source: Ararat Lur"), not chrome
+    return not _NOT_STORY_LINE.search(line) and not _DATELINE.match(line)
 
 
 def _note(line: str) -> bool:
@@ -314,13 +344,14 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
 def _byline_line(line: str) -> bool:
     """Is this first line (more text follows) only a credit: "Par Camille Durand, Agence Hexagone Presse",
     "Ирина Соколова | Отдел новостей", "Escrito por Carla Ruiz vía El Diario del Sur,"? A short line
-    with no digit and no sentence end, opening with a credit word or a name set off from a desk."""
+    with no digit and no sentence end, opening with a credit word or a name set off from a desk
+    (or a label from a name by a spaced dash: "Autor – Jan Nowak")."""
     words = line.rstrip(",").split()
     if _NOT_STORY_LINE.search(line.rstrip(",")) or not words:
         return False
     if _CREDIT_WORD.match(line):
         return len(words) <= 12
-    return len(words) <= 7 and _NAME_THEN_DESK.match(line) is not None
+    return len(words) <= 7 and (_NAME_THEN_DESK.match(line) or _DASHED_CREDIT.match(line)) is not None
 
 
 def _inline_byline(line: str) -> str | None:
