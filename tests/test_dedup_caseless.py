@@ -20,7 +20,7 @@ from test_dedup_scripts import _copies
 from monitor.dedup import StoryIndex
 from monitor.dedup.alphabets import in_latin
 from monitor.dedup.clean import visible
-from monitor.dedup.signature import NO_CAPITALS, signature
+from monitor.dedup.signature import NO_CAPITALS, Signature, signature
 from monitor.models import Entry
 
 ARABIC = (
@@ -90,3 +90,10 @@ def test_a_copy_with_a_mark_after_every_number_joins_its_story():
     plain = signature(_parsed("a", ARABIC_TITLE, ARABIC), when)
     copy = signature(_parsed("m", ARABIC_TITLE.replace("يېڭى", "يېڭى\u200f"), marked), when)
     assert copy.facts == plain.facts and copy.shingles == plain.shingles and copy.title == plain.title
+
+
+def test_a_signature_of_the_design_before_is_computed_again():
+    # SC blobs read a Uyghur Arabic-script text as written and carry no NO_CAPITALS flag.
+    blob = signature(_parsed("a", ARABIC_TITLE, ARABIC), datetime(2026, 5, 4)).pack()
+    assert Signature.unpack(blob, "lede", (), 0.0, "") is not None
+    assert Signature.unpack(b"SC" + blob[2:], "lede", (), 0.0, "") is None
