@@ -137,16 +137,16 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SC and older: a Uyghur Arabic-script text hashed as written, format
-characters and page chrome kept, no flag for a text without capitals; SB and older: a word hashed as
-written, not in one spelling of its sounds, and the whole sample's smallest hashes as keys, not each tenth's; SA and older: a Tajik Cyrillic text
-hashed in Kazakh's Latin letters, not in those Tajik sites write, and the word after a line's bullet kept as a
-name; S9 and older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older: a
-Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write, ``alphabets``;
-S7 and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a fact; S6 and older: a
-number cut at the text's end kept as a fact; numbers keyed by their digits; a credit glued to the dateline
-kept as text; half of a short text sampled; MinHash bands of the opening) are recomputed from the stored
-bodies on the first start and written back (``rebuild``); stored decisions are kept as they are.
+Signatures of earlier designs (magic SC and older: a Uyghur Arabic-script text hashed as written, format characters
+and page chrome kept, no flag for a text without capitals; SB and older: a word hashed as written, not in one
+spelling of its sounds, and the whole sample's smallest hashes as keys, not each tenth's; SA and older: a Tajik
+Cyrillic text hashed in Kazakh's Latin letters, not in those Tajik sites write, and the word after a line's bullet
+kept as a name; S9 and older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older:
+a Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write, ``alphabets``; S7
+and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a fact; S6 and older: a number cut at
+the text's end kept as a fact; numbers keyed by their digits; a credit glued to the dateline kept as text; half of a
+short text sampled; MinHash bands of the opening) are recomputed from the stored bodies on the first start and
+written back (``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords
