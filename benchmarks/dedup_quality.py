@@ -32,6 +32,10 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   measured twice as a held-out set, then its errors were studied (issue 13, eleventh round);
 - ``v9 (seen -> tuning)``: ``tests/data/dedup/heldout9.jsonl`` (cy, eu, mk, ta, am, af, tg, en, es):
   measured three times as a held-out set, then its errors were studied (issue 13, twelfth round);
+- ``v10 (seen -> tuning)``: ``tests/data/dedup/heldout10.jsonl``: measured as a held-out set, then its
+  errors were studied (issue 13, dd13's round);
+- ``v11 (seen -> tuning)``: ``tests/data/dedup/heldout11.jsonl`` (ga, my, te, yo, ug, lb, tk, en, pt):
+  measured twice as a held-out set, then its errors were studied (issue 13, dd14's round);
 
 and, given ``--heldout PATH`` (a file other than the tuning sets), that set in a last column labelled
 "held-out". A held-out set is measured once, never studied: do not pass ``--explain`` with it.
@@ -76,6 +80,10 @@ HELDOUT6 = DEDUP_DATA / "heldout6.jsonl"
 HELDOUT7 = DEDUP_DATA / "heldout7.jsonl"
 HELDOUT8 = DEDUP_DATA / "heldout8.jsonl"
 HELDOUT9 = DEDUP_DATA / "heldout9.jsonl"
+HELDOUT10 = DEDUP_DATA / "heldout10.jsonl"
+HELDOUT11 = DEDUP_DATA / "heldout11.jsonl"
+# The held-out sets studied since (v2 on): tuning columns after eval, catalogue, v1 and tune3.
+SEEN = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11)
 TUNE3 = DEDUP_DATA / "tune3.jsonl"
 TARGETS = {"story": (0.99, 0.95), "event": (0.90, 0.80)}  # (precision, recall) on eval.jsonl, where first set
 HELDOUT_TARGETS = {"story": (0.995, 0.99), "event": (0.95, 0.90)}  # issue 13: on sets never tuned on
@@ -209,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--explain", action="store_true", help="list every wrong pair and its decisions")
     args = parser.parse_args(argv)
     bare_heldout = args.heldout is not None and args.heldout.resolve() == HELDOUT.resolve()
-    seen = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, args.tune3)
+    seen = (*SEEN, args.tune3)
     tuning = tuple(path.resolve() for path in seen)
     if args.heldout is not None and args.heldout.resolve() in tuning:
         if not (args.detail or args.explain):
@@ -239,6 +247,8 @@ def _label(path: Path) -> str:
         HELDOUT7.resolve(): "v7 (seen -> tuning)",
         HELDOUT8.resolve(): "v8 (seen -> tuning)",
         HELDOUT9.resolve(): "v9 (seen -> tuning)",
+        HELDOUT10.resolve(): "v10 (seen -> tuning)",
+        HELDOUT11.resolve(): "v11 (seen -> tuning)",
     }
     return seen.get(path.resolve(), "tune3" if path.name.startswith("tune3") else "held-out")
 
@@ -253,7 +263,7 @@ def tuning_sets(tune3: Path = TUNE3) -> list[tuple[str, list[dict[str, str]], di
     ]
     if tune3.exists():
         sets.append(("tune3", load(tune3), HELDOUT_TARGETS))
-    for seen in (HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9):
+    for seen in SEEN[1:]:
         if seen.exists():
             sets.append((_label(seen), load(seen), HELDOUT_TARGETS))
     return sets

@@ -23,12 +23,19 @@ Design, in the order an entry meets it:
    that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
    short labelled note on top ("Editor's note: …", "Nota de la redacción: …"). Invisible
    marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
-   text is read (``monitor.text.squash``): a word with one of them inside is one word.
+   text is read (``monitor.text.squash``): a word with one of them inside is one word; every
+   other invisible format character (a right-to-left mark after a number, a byte-order mark)
+   is dropped before the story is read (``clean.visible``). Page chrome, a first or last line
+   of a few words with no digit, sentence end or name ("Skip to content", "Back to top", a
+   counter beside its icon), is no story text, and a first line "label - name" is a credit.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
    Mongolian sites write, a Belarusian one in Łacinka, a Tajik one (ӣ ӯ ҷ) in the Latin letters
-   Tajik sites write (``alphabets``): a desk's transliterated copy is one story. Then every word of
+   Tajik sites write, a Uyghur one of the Arabic-script alphabet that writes its vowels in the
+   Latin letters Uyghur sites write (``alphabets``): a desk's transliterated copy is one story. A
+   text with no capitals (``signature.NO_CAPITALS``) has numbers for facts: against a copy with
+   capitals, its numbers are looked for in the copy's. Then every word of
    the Latin or Cyrillic alphabet is hashed in one spelling of its sounds (``alphabets.sounded``:
    Cyrillic letters by one table, and what romanisations write apart made one: zh j, kh h, ch ts,
    y ı i, a doubled letter, the glide in ye/ya), so a transliteration by a convention no table
@@ -130,15 +137,16 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SB and older: a word hashed as written, not in one spelling of its
-sounds, and the whole sample's smallest hashes as keys, not each tenth's; SA and older: a Tajik Cyrillic text
-hashed in Kazakh's Latin letters, not in those Tajik sites write, and the word after a line's bullet kept as a
-name; S9 and older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older: a
-Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write, ``alphabets``;
-S7 and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a fact; S6 and older: a
-number cut at the text's end kept as a fact; numbers keyed by their digits; a credit glued to the dateline
-kept as text; half of a short text sampled; MinHash bands of the opening) are recomputed from the stored
-bodies on the first start and written back (``rebuild``); stored decisions are kept as they are.
+Signatures of earlier designs (magic SC and older: a Uyghur Arabic-script text hashed as written, format characters
+and page chrome kept, no flag for a text without capitals; SB and older: a word hashed as written, not in one
+spelling of its sounds, and the whole sample's smallest hashes as keys, not each tenth's; SA and older: a Tajik
+Cyrillic text hashed in Kazakh's Latin letters, not in those Tajik sites write, and the word after a line's bullet
+kept as a name; S9 and older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older:
+a Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write, ``alphabets``; S7
+and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a fact; S6 and older: a number cut at
+the text's end kept as a fact; numbers keyed by their digits; a credit glued to the dateline kept as text; half of a
+short text sampled; MinHash bands of the opening) are recomputed from the stored bodies on the first start and
+written back (``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

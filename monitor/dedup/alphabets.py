@@ -18,6 +18,12 @@ Tajik desks reprint Cyrillic stories in Latin letters ("Ҳосили пахта"
 text with one of Tajik's own letters (ӣ ӯ ҷ) is read in those letters before it is shingled (it has
 Kazakh's қ and ғ too, and was romanised in Kazakh's letters, which write у as y and х as h: the Latin
 copy shared nothing). Macrons fold away (``monitor.text.fold``), so a copy writing i for ī is the same.
+
+Uyghur desks reprint stories of the Arabic-script alphabet in the Latin letters Uyghur websites write
+("چېلەك يولى" / "Chélek yoli"). Unlike Arabic's or Persian's, that alphabet writes every vowel, so a
+letter table reads it: a text with one of its own vowel letters (ې ۇ ۈ: Urdu, Persian, Kurdish and Arabic
+write none of them) is read in Latin letters before it is shingled, and ``sounded`` makes the
+romanisations' differences one (x kh h, w v, é e).
 """
 
 from __future__ import annotations
@@ -58,11 +64,24 @@ _TAJIK_LATIN = _tables(
 )  # fmt: skip
 
 
+# The Arabic-script alphabet that writes its vowels (Uyghur's; Kazakh and Kyrgyz in China write theirs
+# with the same letters), letter by letter in the Latin letters its websites write; the seat of a
+# vowel (ئ) is no sound, and ARABIC TATWEEL stretches a word for display only.
+_VOWELLED_ARABIC = re.compile("[\u06d0\u06c7\u06c8]")
+_ARABIC_LATIN = str.maketrans(
+    dict(zip("اەبپتجخدرزسفقكگلمنھوۇۆۈۋېىي", "aebptjxdrzsfqkglmnhouöüwéiy", strict=True))
+    | {"چ": "ch", "غ": "gh", "ژ": "zh", "ش": "sh", "ڭ": "ng", "ئ": "", "\u0640": "", "،": ",", "؛": ";", "؟": "?"}
+)  # fmt: skip
+
+
 def in_latin(text: str) -> str:
     """``text`` in Latin letters when it is Mongolian Cyrillic (``_MONGOLIAN``, no Kazakh or Kyrgyz
-    letter), Belarusian Cyrillic (``_BELARUSIAN``) or Tajik Cyrillic (``_TAJIK``), and a Łacinka text
-    in Łacinka's one spelling; else ``text`` itself. A word in capitals stays in capitals ("ХОВД" ->
-    "KHOVD"): a dateline's place is recognised by them."""
+    letter), Belarusian Cyrillic (``_BELARUSIAN``), Tajik Cyrillic (``_TAJIK``) or of the Arabic-script
+    alphabet that writes its vowels (``_VOWELLED_ARABIC``), and a Łacinka text in Łacinka's one
+    spelling; else ``text`` itself. A word in capitals stays in capitals ("ХОВД" -> "KHOVD"): a
+    dateline's place is recognised by them."""
+    if _VOWELLED_ARABIC.search(text):
+        return text.translate(_ARABIC_LATIN)
     if _BELARUSIAN.search(text) and "і" in text.lower() and not _UZBEK.search(text):
         return _one_lacinka(_APOSTROPHED.sub(_lacinka_word, text))
     if "ŭ" in text or "Ŭ" in text:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from monitor.text import fold, without_spaces
@@ -68,6 +69,9 @@ _CREDIT_WORD = re.compile(
 # A writer and a desk or outlet: "Ann Lee | World Desk", "Андрей Белов, Волжский курьер",
 # "来源：华南财经 作者：陈晓". At most four words of name before the separator.
 _NAME_THEN_DESK = re.compile(r"^[^\W\d_][^\s|,،:：/]*(?:\s+[^\s|,،:：/]+){0,3}\s*(?:\||,|،|：|/)\s*\S")
+# The same set off by a spaced dash, on a line of its own: "ရေးသားသူ - ခင်မြတ်နိုး" (writer - name),
+# "Autor – Jan Nowak", "Text — Redaktion": a label or name, a dash, a name; at most three words each.
+_DASHED_CREDIT = re.compile(r"^[^\W\d_]\S*(?: \S+){0,2} [-–—] [^\W\d_]\S*(?: \S+){0,2}$")
 _CREDIT_LABEL = re.compile(r"^[^\W\d_]{3,12}:\s")  # "Autor: Ewa Zalewska", "Аутор: …": a one-word label
 CREDIT_WORDS = 9  # a credit glued to the dateline that follows it: at most this many words
 # A time stamp opening the text: "Updated 17:32 GMT", "Aktualisiert 9.05 Uhr", "Published 10:30 am".
@@ -186,9 +190,46 @@ def unwrapped(text: str) -> str:
     return "\n".join(out)
 
 
+# Invisible format characters (Unicode's category Cf) a CMS or an exporter puts into a text: a
+# right-to-left mark after every number of an Arabic-script text, a byte-order mark, a word joiner,
+# a soft hyphen, bidi embeddings. No reader sees them, and "14\u200f" is the number 14. The two
+# joiners that choose a letter's form (ZWNJ and ZWJ: Persian, Indic scripts, emoji) are spelling, and stay.
+def _ranges(codes: list[int]) -> str:
+    """A character class's body for ``codes`` (ascending), runs written as ranges: a class of single
+    characters is searched 20x slower."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in runs)
+
+
+_FORMAT = re.compile(
+    "["
+    + _ranges(
+        [
+            code
+            for block in (range(0x20000), range(0xE0000, 0xE0080))
+            for code in block
+            if unicodedata.category(chr(code)) == "Cf" and code not in (0x200C, 0x200D)
+        ]
+    )
+    + "]"
+)
+
+
+def visible(text: str) -> str:
+    """``text`` without its invisible format characters (``_FORMAT``)."""
+    if text.isascii() or not _FORMAT.search(text):
+        return text
+    return _FORMAT.sub("", text)
+
+
 def clean(body: str) -> Cleaned:
     """``body`` without its wrapping, paragraphs on their own lines."""
-    body = repaired(body)
+    body = repaired(visible(body))
     if "&" in body and _ENTITY.search(body):
         body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
     if "<" in body and ">" in body:
@@ -219,10 +260,14 @@ def clean(body: str) -> Cleaned:
             if following and (_byline_line(line) or _note(line) or _above_dateline(line, following)):
                 flags |= BYLINE
                 continue
+            if following and _chrome(line):
+                continue
             line, flags = _opening(line, flags)
             if not line:
                 continue
         lines.append(line)
+    if len(lines) > 1 and _chrome(lines[-1]):
+        lines.pop()
     if lines and lines[-1].endswith(("…", "...")):
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
         lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
@@ -235,6 +280,29 @@ def _aside(line: str, first: bool) -> bool:
     if words <= CAPTION_WORDS and _CAPTION.search(line):
         return True
     return not first and words <= LABELLED_WORDS and bool(_LABELLED.match(line)) and not _SENTENCE_ENDS.search(line)
+
+
+# Page chrome: a line of a few words with no digit and no sentence end, first or last, read off the
+# page with the story ("Skip to content" / "Back to top" of a text-only edition, "Ir al contenido", a
+# language switcher of two languages, a lone "Advertisement", a counter of comments beside its icon).
+# No story opens or ends with one; a dateline alone on its line is the opening's, and goes with its
+# flag (``_opening``). A line with a capitalised word after its first names someone ("Source: Ararat
+# Lur"), and one in a script without capitals cannot show it: neither is taken for chrome.
+CHROME_WORDS = 4
+CHROME_CHARS = 32
+
+
+def _chrome(line: str) -> bool:
+    """Is this first or last line page chrome (above), not story text? A counter beside its icon
+    ("💬 12", "👁 1 204 views") is chrome too: its number counts readers, not the story's facts."""
+    words = line.split()
+    if len(line) > CHROME_CHARS or len(words) > CHROME_WORDS or _SENTENCE_ENDS.search(line):
+        return False
+    if unicodedata.category(line[0]) == "So":
+        return True
+    if not line[0].isalpha() or line[0].lower() == line[0].upper() or any(w[0].isupper() for w in words[1:]):
+        return False  # a caseless script, or a name inside: a credit ("Source: Ararat Lur"), not chrome
+    return not _NOT_STORY_LINE.search(line) and not _DATELINE.match(line)
 
 
 def _note(line: str) -> bool:
@@ -290,13 +358,14 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
 def _byline_line(line: str) -> bool:
     """Is this first line (more text follows) only a credit: "Par Camille Durand, Agence Hexagone Presse",
     "Ирина Соколова | Отдел новостей", "Escrito por Carla Ruiz vía El Diario del Sur,"? A short line
-    with no digit and no sentence end, opening with a credit word or a name set off from a desk."""
+    with no digit and no sentence end, opening with a credit word or a name set off from a desk
+    (or a label from a name by a spaced dash: "Autor – Jan Nowak")."""
     words = line.rstrip(",").split()
     if _NOT_STORY_LINE.search(line.rstrip(",")) or not words:
         return False
     if _CREDIT_WORD.match(line):
         return len(words) <= 12
-    return len(words) <= 7 and _NAME_THEN_DESK.match(line) is not None
+    return len(words) <= 7 and (_NAME_THEN_DESK.match(line) or _DASHED_CREDIT.match(line)) is not None
 
 
 def _inline_byline(line: str) -> str | None:

@@ -17,7 +17,7 @@ import numpy as np
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
 from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS
 from monitor.dedup.shingles import FACTS
-from monitor.dedup.signature import SAMPLE_BELOW, SAMPLE_MAX, Signature
+from monitor.dedup.signature import NO_CAPITALS, SAMPLE_BELOW, SAMPLE_MAX, Signature
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
@@ -73,7 +73,12 @@ class Evidence:
         where they overlap, whatever each added (a byline, a caption, a new first sentence, a box).
         Two bulletins of one template overlap in boilerplate that agrees and in sentences of one
         frame that print other names and numbers: ``MISSING_FACTS`` of those missing from the
-        other, in sentences it does not have word for word, and the share is theirs alone."""
+        other, in sentences it does not have word for word, and the share is theirs alone.
+        A text with no capitals against one with them (``NO_CAPITALS``: a caseless original and
+        its Latin reprint) is asked for the caseless one's facts, its numbers, in the other's."""
+        if (query.flags ^ other.flags) & NO_CAPITALS:
+            caseless, capitalised = (query, other) if query.flags & NO_CAPITALS else (other, query)
+            return _facts(caseless.facts, capitalised.facts)
         if not (query.lines and self.query_shorter):  # the stored text is the shorter: its names and
             shorter, longer = (query, other) if self.query_shorter else (other, query)  # numbers in ours
             return _facts(shorter.facts, longer.facts)

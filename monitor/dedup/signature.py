@@ -41,7 +41,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from monitor.dedup.alphabets import in_latin
-from monitor.dedup.clean import clean, repaired
+from monitor.dedup.clean import clean, repaired, visible
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
     SHINGLE_CHARS,
@@ -58,6 +58,10 @@ from monitor.models import Entry
 from monitor.text import fold, script_tokens
 
 TITLE_ONLY = 8  # a flag: no story text (or only wrapping), the headline stands in for it
+# A flag: no capital in the text (Arabic, Burmese, Gujarati, or a caseless alphabet read in Latin
+# letters, ``alphabets.in_latin``): its facts are its numbers only, and a cased copy of it (a desk's
+# Latin reprint capitalising every name) adds names the caseless text cannot show.
+NO_CAPITALS = 16
 SAMPLE_BELOW = 1 << 32  # every hash: a text of SAMPLE_MAX shingles or fewer is kept whole
 SAMPLE_MAX = 160
 OPENING_SHINGLES = 24
@@ -67,7 +71,9 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SB hashed a word as
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SC read a Uyghur text of
+# the Arabic-script alphabet as written (now in Latin letters, ``alphabets``), kept invisible format
+# characters, page chrome and a dashed credit as story text, and had no ``NO_CAPITALS`` flag; SB hashed a word as
 # written (now in one spelling of its sounds, ``alphabets.sounded``: a Kyrgyz story's Latin copy shares
 # its shingles), a Kyrgyz text in Kazakh's Latin letters, mojibake as it came (now decoded again,
 # ``clean.repaired``), and keyed the whole sample's smallest hashes (now each tenth's, ``_spread``); SA hashed a Tajik
@@ -84,7 +90,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SC"  # after SB (two bytes)
+_MAGIC = b"SD"  # after SC (two bytes)
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 
@@ -180,7 +186,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     published = entry.published or seen
-    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(repaired(entry.title)))), entry.outlet)
+    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(repaired(visible(entry.title))))), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text)
     spans = fact_spans(text)
     return Signature(
@@ -190,7 +196,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         sentences=_u32(sentence_hashes(folded)),
         facts=_u32(facts(text, spans)),
         length=len(hashes),
-        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY),
+        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY) | (NO_CAPITALS if text == text.lower() else 0),
         title=crc(" ".join(title_tokens)),
         lede=" ".join(words[:40])[:LEDE_CHARS],
         keywords=tuple(found),
