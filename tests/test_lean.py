@@ -177,12 +177,16 @@ def test_a_url_apprise_has_no_plugin_module_for_still_goes_through_its_lookup():
 
 
 # What a `run --once` may skip when nothing new arrives: the dedup code (numpy), the rule loader
-# (YAML, jsonschema), Jinja2, apprise, APScheduler's cron, httpcore's async extras, the parsers,
+# (YAML, jsonschema) and matcher, Jinja2, apprise, APScheduler's cron, httpcore's async extras, the parsers,
 # installed packages' metadata.
 SKIPPABLE = (
     "numpy",
     "monitor.dedup",
     "monitor.rules.load",
+    "monitor.rules.match",  # the matcher (pyahocorasick, google-re2, rapidfuzz): compiled at the first match
+    "ahocorasick",
+    "re2",
+    "rapidfuzz",
     "yaml",
     "jsonschema",
     "jinja2",
@@ -215,7 +219,16 @@ def test_a_cycle_of_304s_imports_none_of_what_only_news_needs(tmp_path, feed_ser
 
     config = write_config(tmp_path, serve_outlets(feed_server), ["json://127.0.0.1:9/x"])
     first = _imported_by_a_cycle(config)  # a cold cycle: everything is new and every file is validated
-    assert {"numpy", "monitor.dedup", "monitor.rules.load", "yaml", "jinja2", "apprise", "lxml"} <= first
+    assert {
+        "numpy",
+        "monitor.dedup",
+        "monitor.rules.load",
+        "monitor.rules.match",
+        "yaml",
+        "jinja2",
+        "apprise",
+        "lxml",
+    } <= first
     assert "prometheus_client" not in first  # no [http] listen: no metrics, even with news
     with sqlite3.connect(tmp_path / "state.db") as conn:  # the target refused them: nothing left to retry
         conn.execute("UPDATE alerts SET status = 'sent'")

@@ -29,7 +29,7 @@ from monitor.rules.feedback import Marked, score_feedback
 from monitor.rules.highlight import snippet as body_snippet
 from monitor.rules.highlight import words_pattern
 from monitor.rules.load import alias_groups
-from monitor.rules.match import in_scope
+from monitor.rules.model import in_scope
 from monitor.rules.suggest import suggest
 from monitor.store import Store
 

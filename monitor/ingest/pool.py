@@ -77,12 +77,12 @@ def default_workers() -> int:
     return max(1, cores() - 1)
 
 
-_worker_rules: tuple[tuple[Rule, ...], RuleSet | None] = ((), None)  # a worker's rules, compiled on first use
+_worker_rules = RuleSet(())  # a worker's rules (a RuleSet compiles at its first match)
 
 
 def _init_worker(rules: tuple[Rule, ...] = (), parent: int | None = None) -> None:
     global _worker_rules
-    _worker_rules = (rules, None)
+    _worker_rules = RuleSet(rules)
     # Ctrl-C reaches the whole process group; the parent decides when workers stop.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Dedup decisions and storing run one entry at a time in the parent: with as many
@@ -102,15 +102,6 @@ def _exit_with_parent(parent: int) -> None:
     os._exit(0)
 
 
-def _compiled() -> RuleSet:
-    global _worker_rules
-    rules, compiled = _worker_rules
-    if compiled is None:
-        compiled = RuleSet(rules)
-        _worker_rules = (rules, compiled)
-    return compiled
-
-
 def examine(entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:
     """``examine.examine``, imported when first called: the dedup code and numpy (~0.15 CPU-s of imports)
     only in a process that reads new entries, not in a cycle of 304s or unchanged bodies."""
@@ -120,7 +111,7 @@ def examine(entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple
 
 
 def _examine_in_worker(entries: tuple[Entry, ...], seen: datetime) -> tuple[Facts, ...]:
-    return examine(entries, seen, _compiled())
+    return examine(entries, seen, _worker_rules)
 
 
 def key_digest(key: str) -> bytes:
@@ -147,7 +138,7 @@ def read_feed(
     if known is not None:
         old = {known[i : i + 8] for i in range(0, len(known), 8)}
         new = tuple(e for e, d in zip(parsed.entries, digests, strict=True) if d not in old)
-        found = examine(new, seen, _compiled() if rules is None else rules)
+        found = examine(new, seen, _worker_rules if rules is None else rules)
         facts = {e.key: f for e, f in zip(new, found, strict=True)}
     return Read(parsed, facts, b"".join(digests))
 

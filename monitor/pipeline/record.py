@@ -19,7 +19,7 @@ from monitor.models import Entry, Match
 from monitor.outbox import spikes
 from monitor.pipeline.parts import Pipeline
 from monitor.rules import Rule, RuleSet
-from monitor.rules.match import in_scope
+from monitor.rules.model import in_scope
 from monitor.runtime import Runtime
 from monitor.store import FeedState, QueuedAlert, Store
 

@@ -2,12 +2,13 @@
 file's rules with ``reader`` and their groups and terms with ``groups``; ``aliases``,
 ``schema``), compilation of every rule into one automaton (``compile``), matching
 (``match``: an entry as a ``document``, rule trees by ``evaluate``) and explanations
-(``explain``)."""
+(``explain``). ``RuleSet`` (``ruleset``) compiles at its first match, so importing this
+package brings values only."""
 
 from typing import TYPE_CHECKING, Any
 
-from monitor.rules.match import RuleSet
 from monitor.rules.model import Group, Rule, Scope, Term
+from monitor.rules.ruleset import RuleSet
 
 if TYPE_CHECKING:
     from monitor.rules.load import load_rules

@@ -1,5 +1,8 @@
 """Match entries against compiled rules and say which words matched. Pure.
 
+``Matcher`` is the compiled form of a ``RuleSet`` (``ruleset``), built at its first match:
+importing this module brings the automaton, re2 and rapidfuzz.
+
 One pass of the automaton over each folded field finds every exact and prefix term
 of every rule (``document``); only the rules triggered by those hits (and the few that
 need no hit) have their trees evaluated (``evaluate``). Fuzzy and regex terms are
@@ -10,52 +13,24 @@ import them from here.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from monitor.models import Entry, Match
 from monitor.rules.compile import Program
 from monitor.rules.document import Document, matched_words
 from monitor.rules.evaluate import Trace, evaluate
-from monitor.rules.model import Rule, Scope
-from monitor.text import fold
+from monitor.rules.model import Rule, in_scope
+from monitor.rules.ruleset import RuleSet
 
-__all__ = ["Document", "RuleSet", "Trace", "evaluate", "in_scope", "matched_words"]
-
-
-def in_scope(scope: Scope, entry: Entry, now: datetime | None, lang: str | None = None) -> bool:
-    """Scopes filter before any term is sought; missing language or date never excludes.
-
-    ``lang``: the entry's language when known better than ``entry.lang`` (detected).
-    """
-    if scope.feeds or scope.exclude_feeds:
-        outlet = fold(entry.outlet)
-        if scope.feeds and outlet not in scope.feeds:
-            return False
-        if outlet in scope.exclude_feeds:
-            return False
-    code = lang if lang is not None else entry.lang.split("-")[0].lower()
-    if scope.lang and code and code not in scope.lang:
-        return False
-    return not (
-        scope.max_age is not None
-        and now is not None
-        and entry.published is not None
-        and entry.published < now - timedelta(seconds=scope.max_age)
-    )
+__all__ = ["Document", "Matcher", "RuleSet", "Trace", "evaluate", "in_scope", "matched_words"]
 
 
-class RuleSet:
-    """Every rule compiled once; ``match`` returns one Match per rule that holds, in rule order."""
+class Matcher:
+    """Every rule compiled into one ``Program``; what ``RuleSet`` matches with once it is first used."""
 
-    def __init__(self, rules: Iterable[Rule]):
+    def __init__(self, rules: tuple[Rule, ...]):
         self.program = Program(rules)
         self.rules = self.program.rules
-        self._index = {rule.name: i for i, rule in enumerate(self.rules)}
-
-    def rule(self, name: str) -> Rule:
-        """The rule named ``name`` (KeyError if none is)."""
-        return self.rules[self._index[name]]
 
     def document(self, entry: Entry) -> Document:
         return Document(entry, self.program)
@@ -82,9 +57,8 @@ class RuleSet:
                 matches.append(Match(rule.name, matched_words(doc, hits)))
         return matches
 
-    def trace(self, name: str, entry: Entry) -> tuple[Document, Trace]:
-        """Evaluate one rule fully (every group, no short cut) for ``rules explain``."""
-        index = self._index[name]
+    def trace(self, index: int, entry: Entry) -> tuple[Document, Trace]:
+        """Evaluate rule ``index`` fully (every group, no short cut) for ``rules explain``."""
         doc = self.document(entry)
         traces: list[Trace] = []
         evaluate(self.program.trees[index], doc, self.program.rule_fields[index], traces)

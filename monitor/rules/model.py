@@ -1,16 +1,20 @@
 """The rule vocabulary: a rule is a name, a tree of groups and terms, scopes and routing.
 
-Values only: ``load`` builds them from YAML, ``match`` compiles them. Every field has
+Values only, and ``in_scope`` (which entries a rule looks at: no matcher needed, so a process
+that only filters earlier matches by scope imports none). ``load`` builds them from YAML,
+``match`` compiles them. Every field has
 a default so a rule can be written in a test as ``Rule("x", Group("any", (Term("y"),)))``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Literal
 
-from monitor.models import Burst
+from monitor.models import Burst, Entry
 from monitor.rules.spike import Spike
+from monitor.text import fold
 
 GroupKind = Literal["all", "any", "none"]
 Novelty = Literal["story", "event"]
@@ -142,3 +146,25 @@ class Rule:
     description: str = ""
     spike: Spike | None = None  # alert on a spike in this rule's stories (rules/spike.py)
     cooldown: float | None = None  # seconds: at most one message of this rule per target URL per period
+
+
+def in_scope(scope: Scope, entry: Entry, now: datetime | None, lang: str | None = None) -> bool:
+    """Scopes filter before any term is sought; missing language or date never excludes.
+
+    ``lang``: the entry's language when known better than ``entry.lang`` (detected).
+    """
+    if scope.feeds or scope.exclude_feeds:
+        outlet = fold(entry.outlet)
+        if scope.feeds and outlet not in scope.feeds:
+            return False
+        if outlet in scope.exclude_feeds:
+            return False
+    code = lang if lang is not None else entry.lang.split("-")[0].lower()
+    if scope.lang and code and code not in scope.lang:
+        return False
+    return not (
+        scope.max_age is not None
+        and now is not None
+        and entry.published is not None
+        and entry.published < now - timedelta(seconds=scope.max_age)
+    )
