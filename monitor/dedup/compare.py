@@ -9,6 +9,7 @@ and the share is measured exactly on the sampled ones.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -114,6 +115,20 @@ def sample_bound(sample: bytes) -> int:
     return int.from_bytes(sample[-4:], "little") + 1
 
 
+_last_sample: tuple[bytes, list[int]] = (b"", [])
+
+
+def _below(sample: bytes, bound: int) -> list[int]:
+    """The hashes of a fresh ``sample`` below ``bound``, in order. One decision asks this of the same
+    sample for each of its ~20 candidates: it is decoded once (a one-entry cache, replaced whole)."""
+    global _last_sample
+    last = _last_sample  # read once: another thread may replace it meanwhile
+    if last[0] is not sample:
+        last = _last_sample = (sample, np.frombuffer(sample, dtype="<u4").tolist())
+    hashes = last[1]
+    return hashes[: bisect_left(hashes, bound)]  # the sample is sorted
+
+
 def containment(query: Signature, other: Stored) -> Evidence:
     """How much of the shorter of ``query`` (fresh: all its shingles known) and ``other`` is in the longer."""
     other_sample = np.frombuffer(other.sample, dtype="<u4").tolist()
@@ -122,7 +137,7 @@ def containment(query: Signature, other: Stored) -> Evidence:
         found, checked = len(query.shingles.intersection(stored)), len(stored)
     else:
         bound = min(sample_bound(other.sample), sample_bound(query.sample))
-        mine = {h for h in np.frombuffer(query.sample, dtype="<u4").tolist() if h < bound}
+        mine = set(_below(query.sample, bound))
         found, checked = len(mine.intersection(other_sample)), len(mine)
         opening = np.frombuffer(query.opening, dtype="<u4").tolist()
         if checked < MIN_CHECKED and opening:
@@ -138,7 +153,7 @@ def explained(query: Signature, other: Stored) -> float:
     """The share of ``query``'s sampled text found in ``other`` (0-1), whichever is longer: how much of
     a round-up one story it quotes accounts for."""
     bound = min(sample_bound(other.sample), sample_bound(query.sample))
-    mine = [h for h in np.frombuffer(query.sample, dtype="<u4").tolist() if h < bound]
+    mine = _below(query.sample, bound)
     if not mine:
         return 0.0
     return len(set(mine).intersection(np.frombuffer(other.sample, dtype="<u4").tolist())) / len(mine)
@@ -320,7 +335,7 @@ def quoted(sig: Signature, verified: list[Stored], group: dict[int, int] | None 
     if not verified:
         return {}
     bound = min(sample_bound(sig.sample), *(sample_bound(doc.sample) for doc in verified))
-    mine = {h for h in np.frombuffer(sig.sample, dtype="<u4").tolist() if h < bound}
+    mine = set(_below(sig.sample, bound))
     holders: dict[int, set[int]] = {}
     for doc in verified:
         for h in mine.intersection(np.frombuffer(doc.sample, dtype="<u4").tolist()):
