@@ -214,10 +214,11 @@ class EventIndex:
         reading at most the ``POSTINGS_READ`` newest stories, so the cost per entry is bounded
         whatever the window holds; every keyword counts in the score. The candidates are the
         ``CANDIDATES`` stories found under the most keys (ties: the first found, reading the
-        keys in ``set(words)`` order and each one's postings oldest first). ``series``: story -> the
+        keys in sorted order and each one's postings oldest first: the same on every run, whatever
+        the hash seed). ``series``: story -> the
         percent of the new story's text it shares (``SERIES_TEXT``).
         """
-        query = set(words)
+        query = sorted(set(words))
         postings = self._postings
         read = [found[-POSTINGS_READ:] for found in map(postings.get, query) if found]
         if len(read) < MIN_SHARED:  # no story can share enough keys: the common case costs no counting

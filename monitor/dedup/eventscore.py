@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from array import array
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from itertools import repeat
 from operator import itemgetter
 
@@ -74,27 +74,28 @@ def _most_found(read: list[array[int]], narrow: bool) -> list[int]:
     return [story for _, _, story in ranked[:CANDIDATES]]
 
 
-def _of_scripts(words: set[str], scripts: frozenset[str | None]) -> set[str]:
+def _of_scripts(words: Iterable[str], scripts: frozenset[str | None]) -> set[str]:
     return {w for w in words if _script(w) in scripts}
 
 
 def _cosine(query: dict[str, float], story: set[str], weights: _Weights) -> tuple[float, tuple[str, ...]]:
     """IDF-weighted cosine of the query's keys (with their weights) and the story's, and the shared keys.
 
-    Sums add up in the order of the sets, as they always did: equal inputs give equal bits.
+    Sums are exactly rounded (``fsum``): a set's order changes with the hash seed, and an
+    order-dependent sum would let a tie or a threshold fall differently from one run to the next.
     """
     shared = sorted(query.keys() & story, key=lambda w: (-query[w], w))  # rarest first; ties by name
-    norm = math.sqrt(sum(query.values()) * sum(weights.of(story)))
-    return (sum(map(query.__getitem__, shared)) / norm if norm else 0.0), tuple(shared)
+    norm = math.sqrt(math.fsum(query.values()) * math.fsum(weights.of(story)))
+    return (math.fsum(map(query.__getitem__, shared)) / norm if norm else 0.0), tuple(shared)
 
 
 def _named(query: dict[str, float], shared: tuple[str, ...]) -> float:
     """The share of the query's script-neutral keys (names, numbers, days), by weight, in ``shared``."""
-    total = sum(weight for word, weight in query.items() if _script(word) is None)
-    return sum(query[word] for word in shared if _script(word) is None) / total if total else 0.0
+    total = math.fsum(weight for word, weight in query.items() if _script(word) is None)
+    return math.fsum(query[word] for word in shared if _script(word) is None) / total if total else 0.0
 
 
-def _numbers_disagree(query: set[str], story: set[str], shared: tuple[str, ...]) -> bool:
+def _numbers_disagree(query: Collection[str], story: Collection[str], shared: tuple[str, ...]) -> bool:
     """Do two reports that each print ``MIN_NUMBERS`` numbers or more share none of them, nor a named
     day? Reports of one happening agree on its figures (the toll, the price, the score); the next
     day's market close or another town's storm, written from the same frame, do not."""
