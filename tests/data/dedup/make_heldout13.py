@@ -78,10 +78,6 @@ def w_tracking(d: Doc, c: Ctx) -> None:
     d.tracking = f"?utm_source=feed&utm_medium=rss&utm_campaign=n{c.rng.randint(1000, 9999)}"
 
 
-def w_amp(d: Doc, c: Ctx) -> None:
-    d.amp = True
-
-
 def w_trim(d: Doc, c: Ctx) -> None:
     d.paras = d.paras[:-1]
 
@@ -93,20 +89,8 @@ def w_readmore(d: Doc, c: Ctx) -> None:
     d.bottom.append(c.desk["more"])
 
 
-def w_summary_only(d: Doc, c: Ctx) -> None:
-    d.summary_only = True
-
-
 def w_alt(d: Doc, c: Ctx) -> None:
     d.title = c.story["alt"]
-
-
-def w_plain(d: Doc, c: Ctx) -> None:
-    d.plain = True
-
-
-def w_glued(d: Doc, c: Ctx) -> None:
-    d.glued = True
 
 
 STRAIGHT = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
@@ -164,10 +148,6 @@ def w_fwd(d: Doc, c: Ctx) -> None:
     d.plain = True
 
 
-def w_part(d: Doc, c: Ctx) -> None:
-    d.parts = 2
-
-
 def w_appview(d: Doc, c: Ctx) -> None:
     d.paras = [f"• {p} ⤴ {c.desk['share']}" for p in d.paras]
 
@@ -201,6 +181,9 @@ def w_sms(d: Doc, c: Ctx) -> None:
 
 
 WORDS = {name[2:].replace("_", "-"): fn for name, fn in globals().items() if name.startswith("w_")}
+# Words that only set a flag on the entry (link form, body format, split into two feed entries).
+FLAGS = {"amp": ("amp", True), "summary-only": ("summary_only", True), "plain": ("plain", True)}
+FLAGS |= {"glued": ("glued", True), "part": ("parts", 2)}
 
 
 def render(paras: list[str], plain: bool, glued: bool) -> str:
@@ -245,7 +228,10 @@ def emit(s: dict, outlets: dict, desks: dict, feed: str, delay: int, words: str)
     src = outlets[s["outlet"]]
     ctx = Ctx(s, desks[s["lang"]], src[1], f"{src[0]}.example", random.Random(f"{SEED}:{s['id']}:{feed}:{delay}"), when)
     for word in words.split():
-        WORDS[word](d, ctx)
+        if word in FLAGS:
+            setattr(d, *FLAGS[word])
+        else:
+            WORDS[word](d, ctx)
     if d.parts == 1:
         return [(when, entry(s, outlets[feed], when, d))]
     half = (len(d.paras) + 1) // 2
