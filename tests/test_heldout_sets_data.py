@@ -108,6 +108,15 @@ SETS = [
         latin_feed="tatarca-yana-xabar",
         copies=100,
     ),
+    HeldOut(
+        13,
+        "x",
+        frozenset({"kn", "pa", "mg", "mr", "gd", "mi", "xh"}),
+        "az",
+        negative=frozenset({"allclear", "fixture", "fill", "funeral", "weeklater", "interview"}),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
