@@ -28,6 +28,7 @@ PARTS = {
     "heldout9": "p",
     "heldout10": "r",
     "heldout11": "s",
+    "heldout12": "y",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
