@@ -6,11 +6,13 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from conftest import run_cli, write_config
 
 from monitor.cli.stories import explain
 from monitor.models import Entry
 from monitor.rules import RuleSet
+from monitor.rules.language import entry_language, trusted
 from monitor.rules.model import Group, Rule, Scope, Term
 from monitor.store import Store
 
@@ -50,6 +52,7 @@ def test_languages_are_detected_once_stored_and_read_back(tmp_path):
             ("en", "Russia recognises the Taliban government", "Moscow is the first capital to do so.", ""),
             ("ja", "ロシア、タリバン政権を承認", "", ""),
             ("fed", "Russia recognises the Taliban government", "", "de-DE"),  # the feed's word is kept, even wrong
+            ("agg", "ロシア、タリバン政権を承認", "モスクワが承認した。", "en"),  # ... unless its letters refute it
             ("empty", "2026", "", ""),
         ]
     }
@@ -58,8 +61,8 @@ def test_languages_are_detected_once_stored_and_read_back(tmp_path):
     found = store.entry_languages(ids.values())
     assert found[ids["ru"]] == ("ru", "detected") and found[ids["en"]] == ("en", "detected")
     assert found[ids["ja"]] == ("ja", "detected") and found[ids["fed"]] == ("de", "feed")
-    assert found[ids["empty"]] == ("", "detected")
-    assert detected_column(path) == {"ru": "ru", "en": "en", "ja": "ja", "fed": None, "empty": ""}
+    assert found[ids["empty"]] == ("", "detected") and found[ids["agg"]] == ("ja", "detected")
+    assert detected_column(path) == {"ru": "ru", "en": "en", "ja": "ja", "fed": None, "agg": None, "empty": ""}
     assert store.fill_languages() == 0  # kept: nothing is detected twice
     store.close()
 
@@ -109,3 +112,37 @@ def test_rules_test_fills_the_stored_languages_its_lang_scope_needs(tmp_path):
     assert "подписали контракт на медь" in first.stdout and "Taliban" not in first.stdout  # English: out of scope
     again = run_cli("--config", str(config), "rules", "test", "--since", "30d")
     assert "Detected the language" not in again.stdout and "подписали контракт на медь" in again.stdout
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "kept"),
+    [
+        ("en-GB", "Russia recognises the Taliban government", "en"),
+        ("de", "Russia recognises the Taliban government", "de"),  # Latin for Latin: the publisher's word stands
+        ("en", "ロシア、タリバン暫定政権を正式承認", ""),
+        ("en", "Россия признала правительство талибов", ""),
+        ("en", "روسيا تعترف بحكومة طالبان", ""),
+        ("en", "रूस ने तालिबान सरकार को मान्यता दी", ""),
+        ("ru", "Russia recognises the Taliban government", ""),
+        ("ru", "Россия признала правительство «Талибан» (Taliban)", "ru"),
+        ("en", "Kabul’s “Taliban” envoy — Москва", "en"),  # a word of another script among Latin ones
+        ("sr", "Vlada Srbije", "sr"),  # written in two scripts: either stands
+        ("sr", "Влада Србије", "sr"),
+        ("ja", "露外務省", "ja"),  # kanji alone are Japanese too
+        ("ko", "러시아 외무부", "ko"),
+        ("xx", "Россия", "xx"),  # a language the table does not know is never refuted
+        ("en", "2026 — 3,400", "en"),  # no letters, nothing to refute with
+        ("", "Russia", ""),
+    ],
+)
+def test_a_feeds_language_stands_unless_the_letters_refute_it(claim: str, text: str, kept: str):
+    assert trusted(claim, text) == kept
+
+
+def test_an_aggregators_wrong_language_does_not_decide_a_lang_scope():
+    """An English feed carrying a Japanese item: a ``lang: [ja]`` rule sees it, a ``lang: [en]`` one does not."""
+    item = entry("agg", "ロシア、タリバン暫定政権を正式承認", "ロシア外務省が発表した。", lang="en")
+    assert entry_language(item) == "ja"
+    words = Group("any", (Term("タリバン"), Term("Taliban")))
+    ja, en = Rule("ja", words, scope=Scope(lang=("ja",))), Rule("en", words, scope=Scope(lang=("en",)))
+    assert [m.rule for m in RuleSet([ja, en]).match(item)] == ["ja"]

@@ -6,12 +6,19 @@ tests/data/rules_eval it named 160 of 160 items right from title + summary, 157 
 the title alone (benchmarks/rules_quality.py --languages). Kana and Hangul need no
 model: each belongs to one language. Detection runs only when a rule with a ``lang:``
 scope is about to be evaluated for an entry without a language, once per entry.
+
+A feed's word is trusted unless the text's own letters refute it: an aggregator whose feed
+says ``en`` carrying a Japanese or Russian item. Only the script can refute (a claim of
+``de`` over English text stands: telling two Latin-script languages apart is the model's
+guess against the publisher's word).
 """
 
 from __future__ import annotations
 
 import functools
 import re
+import unicodedata
+from collections import Counter
 from typing import Any
 
 from monitor.models import Entry
@@ -19,6 +26,42 @@ from monitor.models import Entry
 SAMPLE_CHARS = 300  # enough for a headline and a sentence or two; more costs time and gains nothing
 _KANA = re.compile("[\u3040-\u30ff]")
 _HANGUL = re.compile("[\uac00-\ud7af]")
+# The scripts each language is written in (first word of a letter's Unicode name), for the
+# languages a feed commonly claims; a language written in two scripts is under both. A claim of
+# a language not listed is never refuted.
+_WRITERS = {
+    "LATIN": "af az br bs ca cs cy da de en eo es et eu fi fo fr fy ga gd gl ha hr hu id ig is it kk ku la lb "
+    "lt lv mg mi ms mt nb nl nn no oc pl pt ro sk sl so sq sr sv sw tk tl tr tt ug uz vi xh yo zu",
+    "CYRILLIC": "ba be bg cv kk ky mk mn ru sr tg tt uk uz",
+    "ARABIC": "ar ckb fa ks ku ps sd ug ur",
+    "HEBREW": "he yi",
+    "GREEK": "el",
+    "CJK": "ja ko zh",
+    "HIRAGANA": "ja",
+    "KATAKANA": "ja",
+    "HANGUL": "ko",
+    "DEVANAGARI": "hi mr ne sa",
+    "BENGALI": "as bn",
+    "THAI": "th",
+    "GEORGIAN": "ka",
+    "ARMENIAN": "hy",
+    "ETHIOPIC": "am ti",
+    "TAMIL": "ta",
+    "TELUGU": "te",
+    "KANNADA": "kn",
+    "MALAYALAM": "ml",
+    "GUJARATI": "gu",
+    "GURMUKHI": "pa",
+    "ORIYA": "or",
+    "SINHALA": "si",
+    "KHMER": "km",
+    "LAO": "lo",
+    "MYANMAR": "my",
+}
+_SCRIPTS: dict[str, frozenset[str]] = {
+    lang: frozenset(script for script, langs in _WRITERS.items() if lang in langs.split())
+    for lang in {lang for langs in _WRITERS.values() for lang in langs.split()}
+}
 
 
 @functools.cache
@@ -41,7 +84,21 @@ def detect(text: str) -> str:
 
 
 def entry_language(entry: Entry) -> str:
-    """The entry's language as the feed gives it, else as detected from its title and summary."""
-    if entry.lang:
-        return entry.lang.split("-")[0].lower()
-    return detect(f"{entry.title}\n{entry.summary or entry.content}")
+    """The entry's language as the feed gives it (unless its letters refute it), else as detected
+    from its title and summary."""
+    sample = f"{entry.title}\n{entry.summary or entry.content}"
+    return trusted(entry.lang, sample) or detect(sample)
+
+
+def trusted(claim: str, text: str) -> str:
+    """The two-letter code of a feed's ``claim`` ("en-GB" -> "en"), or "" when there is none or the
+    letters of ``text`` are mostly of a script the claimed language is not written in."""
+    lang = claim.split("-")[0].lower()
+    scripts = _SCRIPTS.get(lang)
+    if not lang or scripts is None:
+        return lang
+    sample = text[:SAMPLE_CHARS]
+    if sample.isascii():  # the common case, read at C speed: Latin letters or none
+        return lang if "LATIN" in scripts or not any(map(str.isalpha, sample)) else ""
+    counts = Counter(unicodedata.name(char, "?").split(" ", 1)[0] for char in sample if char.isalpha())
+    return lang if not counts or counts.most_common(1)[0][0] in scripts else ""

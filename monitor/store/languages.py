@@ -1,7 +1,9 @@
 """The language of stored entries: the feed's when it gives one, else detected once and kept
 in ``entries.lang_detected`` (m015). Detection (``rules.language.detect``, about 2 ms an entry)
 runs lazily, when a reader needs the language and it is not stored yet: `stories show`, a
-backtest of a rule with a ``lang:`` scope. Rows read afterwards carry it in ``Entry.lang``."""
+backtest of a rule with a ``lang:`` scope. Rows read afterwards carry it in ``Entry.lang``.
+A feed's word its letters refute (``rules.language.trusted``) is read as detected, not stored:
+the row keeps what the feed said."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
-from monitor.rules.language import detect
+from monitor.rules.language import detect, trusted
 from monitor.store.base import StoreBase
 from monitor.store.helpers import _BATCH, _CHUNK, _marks, iso
 from monitor.store.migrations import _DATED
@@ -39,7 +41,7 @@ class LanguagesMixin(StoreBase):
 
     def _fill(self, where: str, params: list[Any]) -> int:
         rows = self._query(f"SELECT id, title, summary, content FROM entries WHERE {where}", params)
-        found = [(detect(f"{r['title'] or ''}\n{r['summary'] or r['content'] or ''}"), r["id"]) for r in rows]
+        found = [(detect(_sample(r)), r["id"]) for r in rows]
         if found:
             with self.transaction() as db:
                 db.conn.executemany("UPDATE entries SET lang_detected = ? WHERE id = ?", found)
@@ -53,8 +55,21 @@ class LanguagesMixin(StoreBase):
         languages: dict[int, tuple[str, str]] = {}
         for start in range(0, len(ids), _CHUNK):
             chunk = ids[start : start + _CHUNK]
-            sql = f"SELECT id, lang, lang_detected FROM entries WHERE id IN ({_marks(chunk)})"
+            sql = f"SELECT id, lang, lang_detected, title, summary, content FROM entries WHERE id IN ({_marks(chunk)})"
             for row in self._query(sql, chunk):
-                given = (row["lang"] or "").split("-")[0].lower()
-                languages[row["id"]] = (given, "feed") if given else (row["lang_detected"] or "", "detected")
+                languages[row["id"]] = _language(row)
         return languages
+
+
+def _sample(row: Any) -> str:
+    """What detection reads of a stored entry: title, then summary (else content)."""
+    return f"{row['title'] or ''}\n{row['summary'] or row['content'] or ''}"
+
+
+def _language(row: Any) -> tuple[str, str]:
+    """(language, "feed" | "detected") of a row read with its text and both language columns."""
+    if given := trusted(row["lang"] or "", _sample(row)):
+        return given, "feed"
+    if row["lang"]:  # the feed's word, refuted by the letters: detected now (rare; not stored)
+        return detect(_sample(row)), "detected"
+    return row["lang_detected"] or "", "detected"
