@@ -44,6 +44,7 @@ from monitor.dedup.compare import (
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import diverges
 from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS, EventIndex, EventMatch
+from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
 from monitor.dedup.packed import seen as packed_seen
@@ -157,6 +158,10 @@ class StoryIndex:
         if evidence.series:
             reason = f"new story: entry {entry_id} holds {evidence.score:.0f} % of the text, but {sig.outlet}'s own"
             reason += " entry of that story prints other names and numbers: its next bulletin of one template"
+            return self._new_story(sig, evidence.score, reason, shares)
+        if evidence.news:
+            held = f"{evidence.score:.0f} % of " + ("its text is in" if evidence.query_shorter else "the text of")
+            reason = f"new story: {held} entry {entry_id}, but it {evidence.news}"
             return self._new_story(sig, evidence.score, reason, shares)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
@@ -284,6 +289,8 @@ class StoryIndex:
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"
             apart += f" {split.lacks * 100:.0f} % of its text not in this one"
             return replace(best[0], follow_up=True, apart=apart), best[1], best[2], best[3]
+        if best[4][0] >= 0 and (told := news(sig, [doc for doc in verified if doc.story_id == best[2].story_id])):
+            return replace(best[0], news=told.says()), best[1], best[2], best[3]
         if best[4][0] < 0 and (earlier := repeats(sig, verified)) is not None:
             entry_id = next(i for i, doc in zip(verified_ids, verified, strict=True) if doc is earlier)
             return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]
