@@ -137,7 +137,8 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SC and older: a Uyghur Arabic-script text hashed as written, format characters
+Signatures of earlier designs (magic SD and older: a time of day written with a colon, "10:40", kept as two
+numbers among the facts; SC and older: a Uyghur Arabic-script text hashed as written, format characters
 and page chrome kept, no flag for a text without capitals; SB and older: a word hashed as written, not in one
 spelling of its sounds, and the whole sample's smallest hashes as keys, not each tenth's; SA and older: a Tajik
 Cyrillic text hashed in Kazakh's Latin letters, not in those Tajik sites write, and the word after a line's bullet
