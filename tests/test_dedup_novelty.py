@@ -4,9 +4,11 @@ is another story; a copy that adds only wrapping stays a copy. Written for this 
 a labelled set.
 
 Sequels that must not merge: a next-day ruling that leads with the sentence and repeats the first
-day's background word for word, a full write-up after its flash, a toll update. Copies that must
-merge: a paragraph of context, a correction note, an editor's note, an "updated" line, a live-blog
-wrapper, a wire update with one new figure on top.
+day's background word for word, a second ruling in one case, a full write-up after its flash, a toll
+update, an inquiry's findings, a desk's own rewrite of its story under a new headline. Copies that
+must merge: a paragraph of context, a correction note, an editor's note, an "updated" line, a
+live-blog wrapper, a wire update with one new figure on top, an original read after its summary copy,
+a desk re-running its story below a new lead, a desk re-issuing its story under the same headline.
 """
 
 from __future__ import annotations
@@ -254,3 +256,66 @@ def test_an_original_read_after_its_summary_copy_of_the_same_hour_joins_it():
         ("闽东日报", "宁德锂电池厂火灾致3死11伤", ZH_WRITE_UP, 0.25),
     )
     assert stories == [1, 1], stories
+
+
+# Ukrainian: a desk carries the wire's story, then rewrites it under its own headline hours later.
+UK_STORY = (
+    "<p>ВІННИЦЯ (Подільська агенція) – У Вінниці відкрили новий пологовий будинок на 120 ліжок, який "
+    "будували чотири роки. На будівництво витратили 310 мільйонів гривень з обласного бюджету.</p>"
+    "<p>Головний лікар Оксана Мельничук сказала, що в закладі працюватимуть 85 лікарів і 140 медичних "
+    "сестер. Перших пацієнток приймуть уже з понеділка.</p>"
+    "<p>У пологовому будинку є окреме відділення для недоношених дітей на 24 місця.</p>"
+)
+UK_OWN_REWRITE = (
+    "<p>У Вінниці відкрили новий пологовий будинок на 120 ліжок, який будували понад чотири роки. На "
+    "будівництво витратили 310 мільйонів гривень з бюджету області.</p>"
+    "<p>Головний лікар Оксана Мельничук розповіла, що в закладі працюватимуть 85 лікарів і 140 медичних "
+    "сестер.</p>"
+    "<p>Мешканці сусідніх районів сподіваються, що тепер їм не доведеться їздити до Києва.</p>"
+    "<p>У пологовому будинку є також окреме відділення для недоношених дітей на 24 місця.</p>"
+)
+
+
+def test_a_desk_s_own_rewrite_of_its_story_is_another_story():
+    stories = _stories(
+        ("Подільська агенція", "У Вінниці відкрили пологовий будинок", UK_STORY, 0),
+        ("Дніпровський кур'єр", "У Вінниці відкрили пологовий будинок", UK_STORY, 1),
+        ("Дніпровський кур'єр", "Пологовий на 120 ліжок: що змінить для області", UK_OWN_REWRITE, 5),
+    )
+    assert stories == [1, 1, 3], stories
+
+
+def test_a_desk_re_running_its_own_story_with_a_new_lead_and_a_line_keeps_it():
+    # It keeps the story's sentences word for word below its new lead: a re-run, not a rewrite.
+    rerun = UK_STORY.replace(
+        "У Вінниці відкрили новий пологовий будинок на 120 ліжок, який будували чотири роки.",
+        "Новий пологовий будинок на 120 ліжок запрацював у Вінниці після чотирьох років будівництва.",
+    )
+    rerun += "<p>Мешканці сусідніх районів сподіваються, що тепер їм не доведеться їздити до Києва.</p>"
+    stories = _stories(
+        ("Подільська агенція", "У Вінниці відкрили пологовий будинок", UK_STORY, 0),
+        ("Дніпровський кур'єр", "У Вінниці відкрили пологовий будинок", UK_STORY, 1),
+        ("Дніпровський кур'єр", "Пологовий будинок на 120 ліжок відкрили", rerun, 5),
+    )
+    assert stories == [1, 1, 1], stories
+
+
+def test_a_desk_re_issuing_its_story_under_the_same_headline_keeps_it():
+    # The same headline on an edited text: the desk's update of its entry, not a story of its own.
+    stories = _stories(
+        ("Подільська агенція", "У Вінниці відкрили пологовий будинок", UK_STORY, 0),
+        ("Дніпровський кур'єр", "У Вінниці відкрили пологовий будинок", UK_STORY, 1),
+        ("Дніпровський кур'єр", "У Вінниці відкрили пологовий будинок", UK_OWN_REWRITE, 5),
+    )
+    assert stories == [1, 1, 1], stories
+
+
+def test_the_desk_s_rewrite_is_told_apart_in_words():
+    reason = _reason(
+        [
+            ("Подільська агенція", "У Вінниці відкрили пологовий будинок", UK_STORY, 0),
+            ("Дніпровський кур'єр", "У Вінниці відкрили пологовий будинок", UK_STORY, 1),
+            ("Дніпровський кур'єр", "Пологовий на 120 ліжок: що змінить для області", UK_OWN_REWRITE, 5),
+        ]
+    )
+    assert "but it is Дніпровський кур'єр's rewrite of its own story: none of its 5 sentences" in reason, reason
