@@ -122,12 +122,14 @@ ZH_WRITE_UP = ZH_FLASH + (
 )
 
 
-def test_a_full_write_up_after_its_flash_is_another_story():
-    stories = _stories(
-        ("新华快讯", "宁德一锂电池厂房发生火灾", ZH_FLASH, 0),
-        ("闽东日报", "宁德锂电池厂火灾致3死11伤", ZH_WRITE_UP, 4),
-    )
-    assert stories == [1, 2], stories
+def test_a_full_write_up_after_its_flash_is_another_story_of_its_event():
+    index, story_of = StoryIndex(), {}
+    _decide(index, 1, _parsed("z1", "宁德一锂电池厂房发生火灾", ZH_FLASH, "新华快讯", 0), story_of)
+    entry = _parsed("z2", "宁德锂电池厂火灾致3死11伤", ZH_WRITE_UP, "闽东日报", 4)
+    assert entry.published is not None
+    decision = index.find(entry, entry.published)
+    assert decision.story_id is None and decision.event_id == 1, decision
+    assert decision.event_reason == "same event as story 1: it tells that story's news further", decision
 
 
 # Arabic: a flood, then the next day's toll, the first day's account repeated after it.

@@ -147,13 +147,8 @@ class StoryIndex:
         if evidence.follow_up:  # the outlet's next story on its own story's event
             reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
             reason = f"new story: {evidence.apart}" if evidence.apart else reason
-            if abs(sig.when - doc.seen) > EVENT_HOURS * 3600:
-                # Days later the desk reports another happening of the same affair (the next hearing, the
-                # final tally): it joins the earlier event only if its own names and numbers say so.
-                return self._new_story(sig, evidence.score, reason, shares)
-            event_id = self.events.event_of(doc.story_id)
             why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
-            return Decision(None, evidence.score, None, reason, event_id, 1.0, why, sig)
+            return self._next_story(sig, evidence.score, doc, reason, why, shares)
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.series:
             reason = f"new story: entry {entry_id} holds {evidence.score:.0f} % of the text, but {sig.outlet}'s own"
@@ -162,7 +157,8 @@ class StoryIndex:
         if evidence.news:
             held = f"{evidence.score:.0f} % of " + ("its text is in" if evidence.query_shorter else "the text of")
             reason = f"new story: {held} entry {entry_id}, but it {evidence.news}"
-            return self._new_story(sig, evidence.score, reason, shares)
+            why = f"same event as story {doc.story_id}: it tells that story's news further"
+            return self._next_story(sig, evidence.score, doc, reason, why, shares)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
@@ -171,6 +167,17 @@ class StoryIndex:
         if evidence.score >= needed:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
         return self._same_headline(sig) or self._new_story(sig, evidence.score, closest, shares)
+
+    def _next_story(
+        self, sig: Signature, score: float, doc: _Doc, reason: str, why: str, shares: dict[int, float]
+    ) -> Decision:
+        """A new story telling the story of ``doc`` further (a follow-up, a sequel): in its event when
+        within ``EVENT_HOURS`` of it. Days later the desk reports another happening of the same affair
+        (the next hearing, the final tally): it joins the earlier event only if its own names and
+        numbers say so."""
+        if abs(sig.when - doc.seen) > EVENT_HOURS * 3600:
+            return self._new_story(sig, score, reason, shares)
+        return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
 
     def _headline_only(self, sig: Signature) -> Decision:
         """An entry with too little text to compare (a summary that is only a dateline or a sentence):
