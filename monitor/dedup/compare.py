@@ -63,6 +63,7 @@ class Evidence:
     follow_up: bool = False  # the longer is the story's own outlet's next story, opening with its text
     series: bool = False  # the story's entry by this entry's outlet is as close but prints other facts
     apart: str = ""  # with follow_up: how the two texts run apart, in words (``divergence``)
+    news: str = ""  # close enough in text, but it tells what the story does not, in words (``novelty``)
 
     def facts(self, query: Signature, other: Stored) -> float:
         """Percent of the names and numbers of the text the two share found in the other; 100 with too

@@ -44,6 +44,7 @@ from monitor.dedup.compare import (
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import diverges
 from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS, EventIndex, EventMatch
+from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
 from monitor.dedup.packed import seen as packed_seen
@@ -146,18 +147,18 @@ class StoryIndex:
         if evidence.follow_up:  # the outlet's next story on its own story's event
             reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
             reason = f"new story: {evidence.apart}" if evidence.apart else reason
-            if abs(sig.when - doc.seen) > EVENT_HOURS * 3600:
-                # Days later the desk reports another happening of the same affair (the next hearing, the
-                # final tally): it joins the earlier event only if its own names and numbers say so.
-                return self._new_story(sig, evidence.score, reason, shares)
-            event_id = self.events.event_of(doc.story_id)
             why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
-            return Decision(None, evidence.score, None, reason, event_id, 1.0, why, sig)
+            return self._next_story(sig, evidence.score, doc, reason, why, shares)
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.series:
             reason = f"new story: entry {entry_id} holds {evidence.score:.0f} % of the text, but {sig.outlet}'s own"
             reason += " entry of that story prints other names and numbers: its next bulletin of one template"
             return self._new_story(sig, evidence.score, reason, shares)
+        if evidence.news:
+            held = f"{evidence.score:.0f} % of " + ("its text is in" if evidence.query_shorter else "the text of")
+            reason = f"new story: {held} entry {entry_id}, but it {evidence.news}"
+            why = f"same event as story {doc.story_id}: it tells that story's news further"
+            return self._next_story(sig, evidence.score, doc, reason, why, shares)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
@@ -166,6 +167,17 @@ class StoryIndex:
         if evidence.score >= needed:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
         return self._same_headline(sig) or self._new_story(sig, evidence.score, closest, shares)
+
+    def _next_story(
+        self, sig: Signature, score: float, doc: _Doc, reason: str, why: str, shares: dict[int, float]
+    ) -> Decision:
+        """A new story telling the story of ``doc`` further (a follow-up, a sequel): in its event when
+        within ``EVENT_HOURS`` of it. Days later the desk reports another happening of the same affair
+        (the next hearing, the final tally): it joins the earlier event only if its own names and
+        numbers say so."""
+        if abs(sig.when - doc.seen) > EVENT_HOURS * 3600:
+            return self._new_story(sig, score, reason, shares)
+        return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
 
     def _headline_only(self, sig: Signature) -> Decision:
         """An entry with too little text to compare (a summary that is only a dateline or a sentence):
@@ -284,6 +296,8 @@ class StoryIndex:
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"
             apart += f" {split.lacks * 100:.0f} % of its text not in this one"
             return replace(best[0], follow_up=True, apart=apart), best[1], best[2], best[3]
+        if best[4][0] >= 0 and (told := news(sig, [doc for doc in verified if doc.story_id == best[2].story_id])):
+            return replace(best[0], news=told.says()), best[1], best[2], best[3]
         if best[4][0] < 0 and (earlier := repeats(sig, verified)) is not None:
             entry_id = next(i for i, doc in zip(verified_ids, verified, strict=True) if doc is earlier)
             return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]

@@ -36,8 +36,12 @@ NUMBER = (
     r"(?:\s?(?P<times>万亿|万|亿|千|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
     r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b))?"  # 亿元: no word boundary in Chinese
 )
+# A time of day written with a colon ("10:40") first: read as numbers, its hours and minutes were facts, and a
+# copy that converts the time ("06:40 (UTC)") printed two facts its original lacks (``_CLOCK`` drops it).
 _FACT = re.compile(
-    NUMBER + r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
+    r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
+    + NUMBER
+    + r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
     r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
 )
 _FACT_START = re.compile(r"[\d\u30a1-\u30fa\u30fc\u4e00-\u9fffA-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]")  # where a _FACT can start

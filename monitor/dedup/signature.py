@@ -71,7 +71,8 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SC read a Uyghur text of
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SD kept a time of day written with a
+# colon ("10:40") as two numbers among the facts (now none, ``shingles._FACT``); SC read a Uyghur text of
 # the Arabic-script alphabet as written (now in Latin letters, ``alphabets``), kept invisible format
 # characters, page chrome and a dashed credit as story text, and had no ``NO_CAPITALS`` flag; SB hashed a word as
 # written (now in one spelling of its sounds, ``alphabets.sounded``: a Kyrgyz story's Latin copy shares
@@ -90,7 +91,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SD"  # after SC (two bytes)
+_MAGIC = b"SE"  # after SD (two bytes)
 _HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
 
 

@@ -1,0 +1,141 @@
+"""What a text adds to a story: the news test before two entries are called one story. Pure.
+
+Containment says how much text two entries share; it cannot say whether the newer one tells
+something the story did not. A copy adds only wrapping (a byline, a credit, a correction or
+editor's note, a line of context, an "updated" line) or trims; a sequel adds sentences that
+carry names and numbers of their own: the next day's ruling after the first day's background
+repeated word for word, a full write-up after its flash, a rewrite that leads with new figures.
+So the test reads the whole text of the entry being decided, sentence by sentence, against every
+verified entry of the candidate story at once (a story's other copies hold what one trimmed copy
+lacks), and counts its *new* sentences: not the story's (neither word for word nor mostly its
+shingles) and printing a name or number the story lacks (two, when a third of it is the story's:
+a lead restated with the new ruling's judge and day, not a copy's reworded lead naming one day).
+It is news when, an hour or more after the story's first entry (``LATER``),
+
+- new sentences are ``NEW_SHARE`` or more of its text, ``NEW_SENTENCES`` of them printing
+  ``NEW_FACTS`` names and numbers the story lacks (a flash, then another desk's write-up); or
+- ``NEW_SENTENCES`` of them, printing as many, come before the first sentence it shares with the
+  story, and it holds none of the story's first sentences word for word: the shared part is the
+  background, not the lead (the next ruling of a case, whose first sentence restates the case); or
+- it comes from the outlet of an entry of the story under another headline, holds none of the
+  story's sentences word for word and has one of its own: that desk's rewrite of its own story
+  (an outlet does not syndicate itself; re-running its entry, it keeps its sentences).
+
+A wire update that puts one sentence with a new figure on top of the whole story keeps the
+story's lead and adds one sentence: a copy. A text with no capitals against one with them is
+not judged (a cased reprint prints names its caseless original cannot show).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from monitor.dedup.compare import MIN_OVERLAP, Stored, sample_bound
+from monitor.dedup.shingles import FACTS
+from monitor.dedup.signature import NO_CAPITALS, Signature
+
+NEW_SHARE = 0.4  # of the entry's text in new sentences
+NEW_SENTENCES = 2  # new sentences: one is a wire update's new top line, or a unit converted
+NEW_FACTS = 3  # names and numbers of theirs the story lacks
+KNOWN = 1 / 2  # a sentence with more of its judged shingles in the story is the story's, reworded
+RESTATED = 1 / 3  # one with more restates the story: new only with two names or numbers of its own
+SENTENCE_SHINGLES = 5  # a shorter line is wrapping ("Listen (3 min)", "Author Rein Saar"), not a sentence of news
+LATER = 3600  # seconds after the story's first entry: a text of the same hour is its original or its copy
+
+
+@dataclass(frozen=True, slots=True)
+class News:
+    """What the entry adds to the story, in figures."""
+
+    sentences: int  # its new sentences (own rewrite: its sentences none of the story's)
+    of: int  # its sentences judged
+    facts: int  # the names and numbers they print that the story lacks
+    share: float  # their part (0-1) of its judged text
+    lead: bool  # they come before the first sentence it shares with the story
+    rewrite: str = ""  # the outlet whose own story it rewrites
+
+    def says(self) -> str:
+        if self.rewrite:
+            return (
+                f"is {self.rewrite}'s rewrite of its own story: none of its {self.of} sentences is the story's"
+                f" word for word, {self.sentences} of them its own"
+            )
+        where = ", and opens with them where the story's lead is missing" if self.lead else ""
+        return (
+            f"adds {self.sentences} of its {self.of} sentences ({self.share * 100:.0f} % of its text) the story lacks,"
+            f" with {self.facts} names and numbers it does not print{where}"
+        )
+
+
+@dataclass(slots=True)
+class _Tally:
+    """The entry's sentences read against the story."""
+
+    judged: int = 0
+    text: int = 0  # shingles of the judged sentences
+    new: int = 0
+    new_text: int = 0
+    leading: int = 0  # new sentences before the first of the story's
+    held: int = 0  # sentences the story has word for word
+    own: int = 0  # sentences sharing at most a third with the story, whatever they print
+    facts: frozenset[int] = frozenset()
+
+
+def news(sig: Signature, story: list[Stored]) -> News | None:
+    """The news ``sig`` adds to the story of the entries ``story`` (above), or None: it adds none."""
+    if not story or not sig.lines or any((sig.flags ^ doc.flags) & NO_CAPITALS for doc in story):
+        return None
+    if sig.when - min(doc.seen for doc in story) < LATER:
+        return None  # an original read after its summary copy holds it whole and adds the rest
+    tally = _read(sig, story)
+    desk = next((doc.outlet for doc in story if sig.outlet and doc.outlet == sig.outlet and doc.title != sig.title), "")
+    if desk and not tally.held and tally.own and tally.judged >= NEW_SENTENCES:
+        return News(tally.own, tally.judged, len(tally.facts), 0.0, False, desk)
+    if tally.new < NEW_SENTENCES or len(tally.facts) < NEW_FACTS:
+        return None
+    share = tally.new_text / tally.text
+    first = {int.from_bytes(doc.sentences[:4], "little") for doc in story if doc.sentences}
+    lead = tally.leading >= NEW_SENTENCES and not first.intersection(h for h, _, _ in sig.lines)
+    return News(tally.new, tally.judged, len(tally.facts), share, lead) if share >= NEW_SHARE or lead else None
+
+
+def _read(sig: Signature, story: list[Stored]) -> _Tally:
+    """Each sentence of ``sig`` long enough to judge, against what the story's entries keep."""
+    bound = min(sample_bound(doc.sample) for doc in story)  # below it, every entry's sample is whole
+    facts_bound = min(_facts_bound(doc.facts) for doc in story)
+    known: set[int] = set()
+    verbatim: set[int] = set()
+    told: set[int] = set()
+    for doc in story:
+        known.update(np.frombuffer(doc.sample, dtype="<u4").tolist())
+        known.update(np.frombuffer(doc.opening, dtype="<u4").tolist())
+        verbatim.update(np.frombuffer(doc.sentences, dtype="<u4").tolist())
+        told.update(np.frombuffer(doc.facts, dtype="<u4").tolist())
+    tally, leading, facts = _Tally(), True, set()
+    for h, shingles, printed in sig.lines:
+        checked = [s for s in shingles if s < bound]
+        if len(shingles) < SENTENCE_SHINGLES or len(checked) < MIN_OVERLAP:
+            continue  # wrapping, or too few of its shingles can be looked for in the story
+        found = sum(1 for s in checked if s in known)
+        lacking = {f for f in printed if f <= facts_bound and f not in told}
+        theirs = h in verbatim or found > KNOWN * len(checked)
+        new = not theirs and len(lacking) >= (1 if found <= RESTATED * len(checked) else 2)
+        leading = leading and not theirs  # a restated lead printing too little neither ends nor adds to it
+        tally.judged += 1
+        tally.text += len(shingles)
+        tally.held += h in verbatim
+        tally.own += not theirs and found <= RESTATED * len(checked)
+        tally.leading += leading and new
+        if new:
+            tally.new += 1
+            tally.new_text += len(shingles)
+            facts |= lacking
+    tally.facts = frozenset(facts)
+    return tally
+
+
+def _facts_bound(facts: bytes) -> int:
+    """Every name and number of the text hashed at or below this is in ``facts`` (the ``FACTS`` smallest)."""
+    return int.from_bytes(facts[-4:], "little") if len(facts) == FACTS * 4 else (1 << 32) - 1
