@@ -1,10 +1,15 @@
-"""``rules suggest``: the smallest change to a rule that drops the entries the analyst
-marked irrelevant and keeps every one marked relevant. Pure: values in, a diff out.
+"""``rules suggest``: the change to a rule that best drops the entries the analyst marked
+irrelevant while keeping those marked relevant. Pure: values in, a diff out.
 
-Candidates, smallest first: a negation/hedge window on the whole rule, a tighter
-proximity (one sentence, or half the ``near``), the lead or the title as the only
-field. Each is tried on the marked entries; the first that removes every irrelevant
-one without losing a relevant one wins, else the one that removes the most.
+Candidates, smallest first: a negation/hedge window on the whole rule (in the sentence, then
+in the clause), a tighter proximity (one sentence, one clause, or half the ``near``), a
+salience floor (the rule's words in three places), the lead or the title as the only field.
+Each is tried on the marked entries the rule still matches (an entry it already drops is
+neither removed nor lost again). Feedback is a small sample of what the rule will see, so a
+change is worth proposing only when it generalises beyond one alert: it removes an irrelevant
+entry and loses no relevant one, or it removes at least ``SHARED`` irrelevant entries and what
+it removes outweighs what it loses, each relevant one weighing ``COST``. The best by that
+balance wins, the smallest on a tie.
 """
 
 from __future__ import annotations
@@ -17,6 +22,10 @@ from dataclasses import dataclass, replace
 from monitor.models import Entry
 from monitor.rules.match import RuleSet
 from monitor.rules.model import Group, Rule, Unless
+
+COST = 2  # a relevant alert lost weighs as much as this many irrelevant ones removed
+SHARED = 2  # irrelevant entries a change must remove when it loses a relevant one
+SALIENT = 3  # places the rule's words must stand in, for the salience candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,26 +42,43 @@ class Suggestion:
     lost: int  # relevant entries no longer matched
     diff: str
 
+    @property
+    def gain(self) -> int:
+        return gain(self.removed, self.lost)
+
+
+def gain(removed: int, lost: int) -> int:
+    """What a change is worth on the feedback: irrelevant alerts removed less the relevant ones lost."""
+    return removed - COST * lost
+
+
+def worth(removed: int, lost: int) -> bool:
+    """Whether a change may be proposed at all: it costs nothing, or it removes several irrelevant
+    entries (a change fitted to one alert that costs a relevant one is noise) and gains."""
+    if not removed:
+        return False
+    return not lost or (removed >= SHARED and gain(removed, lost) > 0)
+
 
 def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
-    """The changes worth trying, smallest first; ``vetoes`` is the resolved @negation + @hedge group."""
-    found = [
-        Candidate(
-            "exclude matches with a negation or hedge in the same sentence",
-            replace(rule, match=replace(rule.match, unless=Unless(vetoes, None, True))),
-            _under_match('unless_near: {any: ["@negation", "@hedge"], sentence: true}'),
-        )
-    ]
+    """The changes worth trying, smallest first; ``vetoes`` is the resolved @negation + @hedge group.
+    A change the rule already carries (its key written under ``match:``) is not offered twice."""
     top = rule.match
+    found = [] if top.unless is not None else _windows(rule, vetoes)
     inner = [g for g in top.children if isinstance(g, Group) and g.kind == "all"] if top.kind == "all" else []
     target = top if top.near is not None or not inner else inner[0]
-    if target.kind == "all" and not target.sentence:
-        tighter = replace(target, sentence=True)
-        # The diff must write the window on the group it was tried on: under match: for the
-        # top all, on the list item of the nested one otherwise.
-        where = _under_match if target is top else _on_item(top.children.index(target))
-        swapped = _swap(rule, target, tighter)
-        found.append(Candidate("require the parts in one sentence", swapped, where("sentence: true")))
+    # The diff must write the window on the group it was tried on: under match: for the
+    # top all, on the list item of the nested one otherwise.
+    where = _under_match if target is top else _on_item(top.children.index(target))
+    if target.kind == "all" and not (target.sentence or target.clause):
+        tighter = replace(target, sentence=True, paragraph=False)
+        found.append(
+            Candidate("require the parts in one sentence", _swap(rule, target, tighter), where("sentence: true"))
+        )
+    if target.kind == "all" and not target.clause and not target.paragraph:
+        tighter = replace(target, clause=True, sentence=False)
+        edit = _replace_key("sentence: true", "clause: true") if target.sentence else where("clause: true")
+        found.append(Candidate("require the parts in one clause", _swap(rule, target, tighter), edit))
     if target.near is not None and target.near > 2:
         half = target.near // 2
         found.append(
@@ -60,29 +86,65 @@ def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
                 f"tighten near to {half}", _swap(rule, target, replace(target, near=half)), _near_to(target.near, half)
             )
         )
+    if top.min_mentions == 1:
+        found.append(
+            Candidate(
+                f"require the rule's words in {SALIENT} places (a passing mention is not the story)",
+                replace(rule, match=replace(top, min_mentions=SALIENT)),
+                _under_match(f"min_mentions: {SALIENT}"),
+            )
+        )
     for field in ("lead", "title"):
-        found.append(Candidate(f"look only in the {field}", replace(rule, fields=(field,)), _fields(field)))
+        if rule.fields != (field,):
+            found.append(Candidate(f"look only in the {field}", replace(rule, fields=(field,)), _fields(field)))
     return found
+
+
+def _windows(rule: Rule, vetoes: Group) -> list[Candidate]:
+    """A negation or hedge vetoes the words next to it: in their sentence, or only in their clause
+    ("Moscow recognised the Taliban, though Ankara has not" keeps Moscow's clause)."""
+    return [
+        Candidate(
+            f"exclude matches with a negation or hedge in the same {unit}",
+            replace(rule, match=replace(rule.match, unless=Unless(vetoes, None, unit == "sentence", unit == "clause"))),
+            _under_match(f'unless_near: {{any: ["@negation", "@hedge"], {unit}: true}}'),
+        )
+        for unit in ("sentence", "clause")
+    ]
 
 
 def suggest(
     rule: Rule, vetoes: Group, marked: list[tuple[Entry, bool]], lines: list[str], first: int
 ) -> Suggestion | None:
-    """The best candidate on ``marked`` (entry, relevant?) pairs; None when nothing removes an irrelevant one."""
+    """The best candidate on ``marked`` (entry, relevant?) pairs by ``gain``, among those ``worth``
+    proposing; None when there is none. Only the marked entries the rule matches now count."""
+    tried = candidates(rule, vetoes)
+    holding = _holding([rule, *(c.rule for c in tried)], [entry for entry, _ in marked])
+    live = [(held, relevant) for held, (_, relevant) in zip(holding, marked, strict=True) if 0 in held]
+    wrong = sum(1 for _, relevant in live if not relevant)
     best: Suggestion | None = None
-    for candidate in candidates(rule, vetoes):
-        holds = RuleSet([candidate.rule])
-        removed = sum(1 for entry, relevant in marked if not relevant and not holds.match(entry))
-        lost = sum(1 for entry, relevant in marked if relevant and not holds.match(entry))
-        if not removed or lost:
+    for number, candidate in enumerate(tried, 1):
+        dropped = [relevant for held, relevant in live if number not in held]
+        removed, lost = dropped.count(False), dropped.count(True)
+        if not worth(removed, lost):
             continue
-        diff = "".join(difflib.unified_diff(lines, candidate.edit(lines, first), "before", "after"))
+        after = candidate.edit(lines, first)
+        if after == lines:
+            continue  # the file is written in a way this change cannot be written into
+        diff = "".join(difflib.unified_diff(lines, after, "before", "after"))
         found = Suggestion(candidate.what, removed, lost, diff)
-        if best is None or removed > best.removed:
+        if best is None or found.gain > best.gain:
             best = found
-        if removed == sum(1 for _, relevant in marked if not relevant):
+        if removed == wrong and not lost:
             return found
     return best
+
+
+def _holding(rules: list[Rule], entries: list[Entry]) -> list[set[int]]:
+    """For each entry, the indexes of ``rules`` that match it: one automaton for them all, as
+    they share most of their terms (each renamed to its index, so none shadows another)."""
+    together = RuleSet([replace(rule, name=str(index)) for index, rule in enumerate(rules)])
+    return [{int(found.rule) for found in together.match(entry)} for entry in entries]
 
 
 def _swap(rule: Rule, old: Group, new: Group) -> Rule:
@@ -170,6 +232,19 @@ def _near_to(old: int, value: int) -> Callable[[list[str], int], list[str]]:
             if pattern.search(lines[index]):
                 return [*lines[:index], pattern.sub(f"near: {value}", lines[index], count=1), *lines[index + 1 :]]
         return lines
+
+    return edit
+
+
+def _replace_key(old: str, new: str) -> Callable[[list[str], int], list[str]]:
+    """The rule's one line that is ``old`` (a key of a group) becomes ``new``."""
+
+    def edit(lines: list[str], first: int) -> list[str]:
+        found = [i for i in range(first, _rule_end(lines, first)) if lines[i].strip().removeprefix("- ") == old]
+        if len(found) != 1:
+            return lines  # several groups carry it: which one is not told by the text
+        index = found[0]
+        return [*lines[:index], lines[index].replace(old, new, 1), *lines[index + 1 :]]
 
     return edit
 
