@@ -30,7 +30,8 @@ from monitor.errors import ConfigError
 from monitor.models import Entry
 from monitor.rules import RuleSet
 from monitor.rules.load import alias_groups, load_rules
-from monitor.rules.suggest import suggest
+from monitor.rules.model import Rule
+from monitor.rules.suggest import Suggestion, suggest
 
 PARTS = {"tuning": DATA / "tuning.jsonl", **{name.split(" (")[0]: path for name, path in SEEN.items()}}
 HUNK = re.compile(r"^@@ -(\d+)(?:,(\d+))? \+\d+(?:,\d+)? @@")
@@ -83,30 +84,56 @@ def marked_for(rule: str, seen: list[list[tuple[dict, set[str]]]]) -> list[tuple
 
 
 def refine(folder: Path, marked: dict[str, list[tuple[Entry, bool]]], rounds: int) -> Refinement:
-    """Accept ``suggest``'s change for each rule until it proposes none; each change is written to the
-    rule's file and the folder loaded again, and a change the loader refuses is undone and reported."""
+    """Accept ``suggest``'s change for each rule until it proposes none. Each round writes every
+    rule's change to its file (one change per file per round: the next diff is made from the file
+    as it is then) and loads the folder once; a round the loader refuses is retried change by
+    change, and a refused change is undone, reported, and its rule left as it was."""
     done = Refinement()
     vetoes = alias_groups(("negation", "hedge"), [folder])
-    for name, verdicts in marked.items():
-        if all(relevant for _, relevant in verdicts):
-            continue  # nothing marked irrelevant: the CLI refuses to suggest
-        for _ in range(rounds):
-            rule = next(r for r in load_rules([folder]) if r.name == name)
-            path_text, _, line = rule.source.rpartition(":")
+    rules = {rule.name: rule for rule in load_rules([folder])}
+    # a rule with nothing marked irrelevant is left alone: the CLI refuses to suggest for it
+    active = {name for name, verdicts in marked.items() if not all(relevant for _, relevant in verdicts)}
+    for _ in range(rounds):
+        changes: dict[Path, tuple[str, list[str], Suggestion]] = {}
+        for name in sorted(active):
+            path_text, _, line = rules[name].source.rpartition(":")
             path = Path(path_text)
+            if path in changes:
+                continue
             lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-            found = suggest(rule, vetoes, verdicts, lines, int(line) - 1)
+            found = suggest(rules[name], vetoes, marked[name], lines, int(line) - 1)
             if found is None:
-                break
-            path.write_text("".join(apply_diff(lines, found.diff)), encoding="utf-8")
-            try:
-                load_rules([folder])
-            except ConfigError as exc:
-                path.write_text("".join(lines), encoding="utf-8")
-                done.refused.append(f"{name}: {found.what}: {str(exc).splitlines()[-1].strip()}")
-                break
-            done.accepted.append(f"{name}: {found.what} (removes {found.removed}, loses {found.lost})")
+                active.discard(name)
+            else:
+                changes[path] = (name, lines, found)
+        if not changes:
+            break
+        rules = _accept(folder, changes, done, active) or rules
     return done
+
+
+def _accept(
+    folder: Path, changes: dict[Path, tuple[str, list[str], Suggestion]], done: Refinement, active: set[str]
+) -> dict[str, Rule] | None:
+    """Write the changes and load the folder (what ``monitor check`` loads); the rules it gives."""
+    for path, (_, lines, found) in changes.items():
+        path.write_text("".join(apply_diff(lines, found.diff)), encoding="utf-8")
+    try:
+        loaded = load_rules([folder])
+    except ConfigError as exc:
+        for path, (_, lines, _) in changes.items():
+            path.write_text("".join(lines), encoding="utf-8")
+        if len(changes) == 1:
+            [(name, _, found)] = changes.values()
+            active.discard(name)
+            done.refused.append(f"{name}: {found.what}: {str(exc).splitlines()[-1].strip()}")
+            return None
+        for path, change in changes.items():  # which of them: one at a time
+            _accept(folder, {path: change}, done, active)
+        return {rule.name: rule for rule in load_rules([folder])}
+    for name, _, found in changes.values():
+        done.accepted.append(f"{name}: {found.what} (removes {found.removed}, loses {found.lost})")
+    return {rule.name: rule for rule in loaded}
 
 
 def tally(rules: RuleSet, part: list[dict]) -> Score:
