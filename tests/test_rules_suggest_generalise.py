@@ -16,7 +16,7 @@ from monitor.models import Entry
 from monitor.rules import load_rules
 from monitor.rules.feedback import score_feedback
 from monitor.rules.load import alias_groups
-from monitor.rules.suggest import COST, SALIENT, SHARED, Suggestion, gain, suggest, worth
+from monitor.rules.suggest import COST, SALIENT, SHARED, Suggestion, candidates, gain, suggest, worth
 
 RELEVANT = "Russia recognises the Taliban government"
 
@@ -135,12 +135,63 @@ def test_a_window_the_rule_already_has_is_not_written_twice(tmp_path):
     loaded(tmp_path, after)
 
 
-def test_apply_diff_refuses_a_diff_made_from_other_lines():
-    with pytest.raises(ValueError, match="the diff expects"):
-        apply_diff(["a\n", "b\n"], "--- before\n+++ after\n@@ -1,2 +1,2 @@\n a\n-c\n+d\n")
-    assert apply_diff(["a\n", "b\n", "c\n"], "--- before\n+++ after\n@@ -2 +2,2 @@\n-b\n+x\n+y\n") == [
-        "a\n",
-        "x\n",
-        "y\n",
-        "c\n",
+def proposed_in(folder: Path, text: str, marked: list[tuple[Entry, bool]]) -> tuple[Suggestion | None, str]:
+    """As ``proposed``, for a rule beside an aliases file (``@taliban``)."""
+    (folder / "aliases.yaml").write_text("aliases:\n  taliban: [Taliban, Kabul government]\n", encoding="utf-8")
+    path = folder / "rule.yaml"
+    path.write_text(text, encoding="utf-8")
+    [rule] = load_rules([folder])
+    lines = text.splitlines(keepends=True)
+    found = suggest(rule, vetoes(), marked, lines, 0)
+    if found is not None:
+        path.write_text("".join(apply_diff(lines, found.diff)), encoding="utf-8")
+    return found, path.read_text(encoding="utf-8")
+
+
+def test_a_named_set_named_once_is_a_passing_mention(tmp_path):
+    text = 'name: r\nmatch:\n  all:\n    - "@taliban"  # the subject\n    - recogni*\n'
+    marked = [
+        (entry("Russia recognises the Taliban government. The Taliban welcomed it."), True),
+        (entry("Qatar recognises diplomas and recognised degrees from Kabul under the Taliban"), False),
+        (entry("Oman recognises diplomas and recognised degrees from Herat under the Taliban"), False),
     ]
+    found, after = proposed_in(tmp_path, text, marked)
+    assert found is not None and found.what.startswith("require @taliban mentioned twice")
+    assert (found.removed, found.lost) == (2, 0)
+    assert after == 'name: r\nmatch:\n  all:\n    - {any: ["@taliban"], min_mentions: 2}\n    - recogni*\n'
+    [rule] = load_rules([tmp_path])  # the file as accepted loads and keeps its promise
+    score = score_feedback(rule, [(n, e, relevant) for n, (e, relevant) in enumerate(marked)])
+    assert (score.wrong, score.lost) == ((), ())
+
+
+def test_a_negation_far_in_the_sentence_is_spared_by_the_narrow_window(tmp_path):
+    text = "name: r\nmatch:\n  all: [Taliban, recogni*]\n"
+    marked = [
+        (
+            entry(
+                "Russia recognised the Taliban government in a long formal ceremony in Moscow "
+                "that no other state attended"
+            ),
+            True,
+        ),
+        (entry("Kazakhstan will not recognise the Taliban"), False),
+        (entry("Uzbekistan will not recognise the Taliban"), False),
+    ]
+    found, after = proposed(tmp_path, text, marked)
+    assert found is not None and found.what == "exclude matches with a negation or hedge within 6 words"
+    assert (found.removed, found.lost) == (2, 0)
+    assert loaded(tmp_path, after).match.unless.within == 6
+
+
+def test_one_sentence_is_never_written_where_check_refuses_it(tmp_path):
+    """A match of ``any:`` and ``none:`` is an implicit all: ``sentence: true`` under it is refused."""
+    text = "name: r\nmatch:\n  any: [Taliban]\n  none: [weather]\n"
+    marked = [(entry(RELEVANT), True), (entry("The Taliban met. Others recognise the rain."), False)]
+    (tmp_path / "rule.yaml").write_text(text, encoding="utf-8")
+    [rule] = load_rules([tmp_path / "rule.yaml"])
+    lines = text.splitlines(keepends=True)
+    units = [c for c in candidates(rule, vetoes()) if c.what.startswith("require the parts in one")]
+    assert len(units) == 2 and all(c.edit(lines, 0) == lines for c in units)
+    found, after = proposed(tmp_path, text, marked)
+    assert found is None or "sentence" not in found.diff
+    loaded(tmp_path, after)

@@ -20,11 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from monitor.models import Entry
+from monitor.rules.groups import DEFAULT_UNLESS_WITHIN
 from monitor.rules.match import RuleSet, evaluate, in_scope
 from monitor.rules.model import Group, Rule, Unless
 
 COST = 2  # a relevant alert lost weighs as much as this many irrelevant ones removed
 SHARED = 2  # irrelevant entries a change must remove when it loses a relevant one
+WITHIN = DEFAULT_UNLESS_WITHIN  # words: the narrowest negation window tried
 SALIENT = 3  # places the rule's words must stand in, for the salience candidate
 
 
@@ -69,7 +71,7 @@ def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
     target = top if top.near is not None or not inner else inner[0]
     # The diff must write the window on the group it was tried on: under match: for the
     # top all, on the list item of the nested one otherwise.
-    where = _under_match if target is top else _on_item(top.children.index(target))
+    where = _under_match_all if target is top else _on_item(top.children.index(target))
     if target.kind == "all" and not (target.sentence or target.clause):
         tighter = replace(target, sentence=True, paragraph=False)
         found.append(
@@ -86,6 +88,7 @@ def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
                 f"tighten near to {half}", _swap(rule, target, replace(target, near=half)), _near_to(target.near, half)
             )
         )
+    found.extend(_salient_parts(rule, target))
     if top.min_mentions == 1:
         found.append(
             Candidate(
@@ -100,6 +103,23 @@ def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
     return found
 
 
+def _salient_parts(rule: Rule, target: Group) -> list[Candidate]:
+    """One part of the ``all`` (a named set such as ``@taliban``) mentioned at least twice: the
+    story is about it, not one that names it in passing."""
+    found = []
+    for index, child in enumerate(target.children if target.kind == "all" else ()):
+        if isinstance(child, Group) and child.kind == "any" and child.label.startswith("@") and child.min_mentions == 1:
+            parts = tuple(replace(child, min_mentions=2) if c is child else c for c in target.children)
+            found.append(
+                Candidate(
+                    f"require {child.label} mentioned twice (a passing mention is not the story)",
+                    _swap(rule, target, replace(target, children=parts)),
+                    _on_alias_item(index, child.label, "min_mentions: 2"),
+                )
+            )
+    return found
+
+
 def _windows(rule: Rule, vetoes: Group) -> list[Candidate]:
     """A negation or hedge vetoes the words next to it: in their sentence, or only in their clause
     ("Moscow recognised the Taliban, though Ankara has not" keeps Moscow's clause)."""
@@ -110,6 +130,12 @@ def _windows(rule: Rule, vetoes: Group) -> list[Candidate]:
             _under_match(f'unless_near: {{any: ["@negation", "@hedge"], {unit}: true}}'),
         )
         for unit in ("sentence", "clause")
+    ] + [
+        Candidate(
+            f"exclude matches with a negation or hedge within {WITHIN} words",
+            replace(rule, match=replace(rule.match, unless=Unless(vetoes, WITHIN))),
+            _under_match(f'unless_near: {{any: ["@negation", "@hedge"], within: {WITHIN}}}'),
+        )
     ]
 
 
@@ -188,6 +214,31 @@ def _under_match(text: str) -> Callable[[list[str], int], list[str]]:
     return edit
 
 
+def _under_match_all(text: str) -> Callable[[list[str], int], list[str]]:
+    """``text`` under ``match:`` when the match has an ``all:`` for it to apply to: a match of
+    ``any:`` and ``none:`` is an implicit all, and ``check`` refuses ``sentence:`` there."""
+
+    def edit(lines: list[str], first: int) -> list[str]:
+        at = _key_line(lines, first, "match")
+        if at is None or "all" not in _keys_under(lines, at, _rule_end(lines, first)):
+            return lines
+        return _under_match(text)(lines, first)
+
+    return edit
+
+
+def _keys_under(lines: list[str], at: int, end: int) -> set[str]:
+    """The keys of the block mapping under line ``at`` (the keys of ``match:``)."""
+    column = next((_indent(lines[i]) for i in range(at + 1, end) if lines[i].strip()), None)
+    found = set()
+    for line in lines[at + 1 : end]:
+        if line.strip() and _indent(line) < (column or 0):
+            break
+        if column is not None and _indent(line) == column and (key := re.match(r"\s*([A-Za-z_]+):", line)):
+            found.add(key.group(1))
+    return found
+
+
 def _on_item(index: int) -> Callable[[str], Callable[[list[str], int], list[str]]]:
     """The edit that gives ``text`` to the ``index``-th item of the match's ``all:`` list when that
     item is written ``- all: …``: ``- all: X`` becomes ``- <text>`` and ``  all: X`` (valid YAML for
@@ -197,7 +248,7 @@ def _on_item(index: int) -> Callable[[str], Callable[[list[str], int], list[str]
         def edit(lines: list[str], first: int) -> list[str]:
             at = _item_line(lines, first, index)
             if at is None:
-                return _under_match(text)(lines, first)
+                return _under_match_all(text)(lines, first)
             line = lines[at]
             dash = line.index("- all:")
             key = " " * (dash + 2)
@@ -210,6 +261,14 @@ def _on_item(index: int) -> Callable[[str], Callable[[list[str], int], list[str]
 
 def _item_line(lines: list[str], first: int, index: int) -> int | None:
     """The line of the ``index``-th item of the ``all:`` under the rule's ``match:``, if it is ``- all:``."""
+    items = _items(lines, first)
+    if items is None or index >= len(items) or not lines[items[index]].lstrip(" ").startswith("- all:"):
+        return None
+    return items[index]
+
+
+def _items(lines: list[str], first: int) -> list[int] | None:
+    """The first line of each item of the ``all:`` under the rule's ``match:``, when it is a block list."""
     at = _key_line(lines, first, "match")
     if at is None:
         return None
@@ -227,9 +286,24 @@ def _item_line(lines: list[str], first: int, index: int) -> int | None:
             break
         if _indent(lines[i]) == column:
             items.append(i)
-    if index >= len(items) or not lines[items[index]].lstrip(" ").startswith("- all:"):
-        return None
-    return items[index]
+    return items
+
+
+def _on_alias_item(index: int, alias: str, key: str) -> Callable[[list[str], int], list[str]]:
+    """The edit that writes the ``index``-th item of the match's ``all:``, when it is the bare
+    alias (``- "@taliban"``), as a group with ``key``: ``- {any: ["@taliban"], min_mentions: 2}``."""
+
+    def edit(lines: list[str], first: int) -> list[str]:
+        items = _items(lines, first)
+        if items is None or index >= len(items):
+            return lines
+        line = lines[items[index]]
+        dash = line.index("- ")
+        if line[dash + 2 :].split("#")[0].strip().strip("\"'") != alias:
+            return lines  # the list is not the one the group came from
+        return [*lines[: items[index]], f'{line[:dash]}- {{any: ["{alias}"], {key}}}\n', *lines[items[index] + 1 :]]
+
+    return edit
 
 
 def _indent(line: str) -> int:
