@@ -1,11 +1,13 @@
 """``rules suggest``: the change to a rule that best drops the entries the analyst marked
 irrelevant while keeping those marked relevant. Pure: values in, a diff out.
 
-Candidates, smallest first: a negation/hedge window on the whole rule (in the sentence, then
-in the clause), a tighter proximity (one sentence, one clause, or half the ``near``), a
-salience floor (the rule's words in three places), the lead or the title as the only field.
-Each is tried on the marked entries the rule still matches (an entry it already drops is
-neither removed nor lost again). Feedback is a small sample of what the rule will see, so a
+Candidates, smallest first: a negation/hedge window on the whole rule (in the sentence, in the
+clause, or within six words), a tighter proximity (one sentence, one clause, or half the
+``near``), salience (a named set such as ``@taliban`` mentioned twice, or the rule's words in
+three places), the lead or the title as the only field: structural changes, never the literal
+words of an irrelevant alert, which would fit that alert and no other. Each is tried on the
+marked entries the rule still matches (an entry it already drops is neither removed nor lost
+again). Feedback is a small sample of what the rule will see, so a
 change is worth proposing only when it generalises beyond one alert: it removes an irrelevant
 entry and loses no relevant one, or it removes at least ``SHARED`` irrelevant entries and what
 it removes outweighs what it loses, each relevant one weighing ``COST``. The best by that
