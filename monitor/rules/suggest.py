@@ -1,8 +1,8 @@
 """``rules suggest``: the change to a rule that best drops the entries the analyst marked
 irrelevant while keeping those marked relevant. Pure: values in, a diff out.
 
-Candidates, smallest first: a negation/hedge window on the whole rule (in the sentence, in the
-clause, or within six words), a tighter proximity (one sentence, one clause, or half the
+Candidates, smallest first: a negation/hedge window on the whole rule (in the sentence or in
+the clause), a tighter proximity (one sentence, one clause, or half the
 ``near``), salience (a named set such as ``@taliban`` mentioned twice, or the rule's words in
 three places), the lead or the title as the only field: structural changes, never the literal
 words of an irrelevant alert, which would fit that alert and no other. Each is tried on the
@@ -22,13 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from monitor.models import Entry
-from monitor.rules.groups import DEFAULT_UNLESS_WITHIN
 from monitor.rules.match import RuleSet, evaluate, in_scope
 from monitor.rules.model import Group, Rule, Unless
 
 COST = 2  # a relevant alert lost weighs as much as this many irrelevant ones removed
 SHARED = 2  # irrelevant entries a change must remove when it loses a relevant one
-WITHIN = DEFAULT_UNLESS_WITHIN  # words: the narrowest negation window tried
 SALIENT = 3  # places the rule's words must stand in, for the salience candidate
 
 
@@ -91,6 +89,7 @@ def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
             )
         )
     found.extend(_salient_parts(rule, target))
+    found.extend(_parts_in_lead(rule, target))
     if top.min_mentions == 1:
         found.append(
             Candidate(
@@ -122,6 +121,28 @@ def _salient_parts(rule: Rule, target: Group) -> list[Candidate]:
     return found
 
 
+def _parts_in_lead(rule: Rule, target: Group) -> list[Candidate]:
+    """One named set of the ``all`` also in the lead: a story about another country that names
+    this one further down is not this one's story. Written as an ``any:`` beside the ``all:``
+    (the ``all``'s window is left as it is), so only for a match of ``all:`` and ``none:`` whose
+    ``all`` carries the proximity."""
+    top = rule.match
+    if target is top or top.kind != "all":
+        return []
+    found = []
+    for child in target.children:
+        if isinstance(child, Group) and child.kind == "any" and child.label.startswith("@"):
+            lead = Group("any", (replace(child, fields=("lead",)),))
+            found.append(
+                Candidate(
+                    f"require {child.label} in the lead (a story about something else names it further down)",
+                    replace(rule, match=replace(top, children=(*top.children, lead))),
+                    _new_key("any", f'[{{any: ["{child.label}"], fields: [lead]}}]'),
+                )
+            )
+    return found
+
+
 def _windows(rule: Rule, vetoes: Group) -> list[Candidate]:
     """A negation or hedge vetoes the words next to it: in their sentence, or only in their clause
     ("Moscow recognised the Taliban, though Ankara has not" keeps Moscow's clause)."""
@@ -132,12 +153,6 @@ def _windows(rule: Rule, vetoes: Group) -> list[Candidate]:
             _under_match(f'unless_near: {{any: ["@negation", "@hedge"], {unit}: true}}'),
         )
         for unit in ("sentence", "clause")
-    ] + [
-        Candidate(
-            f"exclude matches with a negation or hedge within {WITHIN} words",
-            replace(rule, match=replace(rule.match, unless=Unless(vetoes, WITHIN))),
-            _under_match(f'unless_near: {{any: ["@negation", "@hedge"], within: {WITHIN}}}'),
-        )
     ]
 
 
@@ -225,6 +240,18 @@ def _under_match_all(text: str) -> Callable[[list[str], int], list[str]]:
         if at is None or "all" not in _keys_under(lines, at, _rule_end(lines, first)):
             return lines
         return _under_match(text)(lines, first)
+
+    return edit
+
+
+def _new_key(key: str, value: str) -> Callable[[list[str], int], list[str]]:
+    """``key: value`` under ``match:``, when the match has no ``key`` yet."""
+
+    def edit(lines: list[str], first: int) -> list[str]:
+        at = _key_line(lines, first, "match")
+        if at is None or key in _keys_under(lines, at, _rule_end(lines, first)):
+            return lines
+        return _under_match(f"{key}: {value}")(lines, first)
 
     return edit
 
