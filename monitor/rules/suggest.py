@@ -2,16 +2,16 @@
 irrelevant while keeping those marked relevant. Pure: values in, a diff out.
 
 Candidates, smallest first: a negation/hedge window on the whole rule (in the sentence or in
-the clause), a tighter proximity (one sentence, one clause, or half the
-``near``), salience (a named set such as ``@taliban`` mentioned twice, or the rule's words in
-three places), the lead or the title as the only field: structural changes, never the literal
-words of an irrelevant alert, which would fit that alert and no other. Each is tried on the
-marked entries the rule still matches (an entry it already drops is neither removed nor lost
-again). Feedback is a small sample of what the rule will see, so a
-change is worth proposing only when it generalises beyond one alert: it removes an irrelevant
-entry and loses no relevant one, or it removes at least ``SHARED`` irrelevant entries and what
-it removes outweighs what it loses, each relevant one weighing ``COST``. The best by that
-balance wins, the smallest on a tie.
+the clause), a tighter proximity (one sentence, one clause, or half the ``near``), a named set
+such as ``@taliban`` mentioned twice, the lead or the title as the only field: structural
+changes, never the literal words of an irrelevant alert, which would fit that alert and no
+other. Each is tried on the marked entries the rule still matches (an entry it already drops
+is neither removed nor lost again). The marks are a small sample of what the rule will see,
+so a change must reach beyond one alert to be proposed: it removes an irrelevant entry and
+loses no relevant one, or it removes at least ``SHARED`` irrelevant entries and outweighs what
+it loses, each relevant one weighing ``COST``. The best by that balance wins, the smallest on
+a tie. Tried and dropped, measured by ``benchmarks/rules_feedback.py`` (leave-one-part-out):
+the window within six words, the rule's words in three places, a named set also in the lead.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from monitor.rules.model import Group, Rule, Unless
 
 COST = 2  # a relevant alert lost weighs as much as this many irrelevant ones removed
 SHARED = 2  # irrelevant entries a change must remove when it loses a relevant one
-SALIENT = 3  # places the rule's words must stand in, for the salience candidate
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,15 +88,6 @@ def candidates(rule: Rule, vetoes: Group) -> list[Candidate]:
             )
         )
     found.extend(_salient_parts(rule, target))
-    found.extend(_parts_in_lead(rule, target))
-    if top.min_mentions == 1:
-        found.append(
-            Candidate(
-                f"require the rule's words in {SALIENT} places (a passing mention is not the story)",
-                replace(rule, match=replace(top, min_mentions=SALIENT)),
-                _under_match(f"min_mentions: {SALIENT}"),
-            )
-        )
     for field in ("lead", "title"):
         if rule.fields != (field,):
             found.append(Candidate(f"look only in the {field}", replace(rule, fields=(field,)), _fields(field)))
@@ -116,28 +106,6 @@ def _salient_parts(rule: Rule, target: Group) -> list[Candidate]:
                     f"require {child.label} mentioned twice (a passing mention is not the story)",
                     _swap(rule, target, replace(target, children=parts)),
                     _on_alias_item(index, child.label, "min_mentions: 2"),
-                )
-            )
-    return found
-
-
-def _parts_in_lead(rule: Rule, target: Group) -> list[Candidate]:
-    """One named set of the ``all`` also in the lead: a story about another country that names
-    this one further down is not this one's story. Written as an ``any:`` beside the ``all:``
-    (the ``all``'s window is left as it is), so only for a match of ``all:`` and ``none:`` whose
-    ``all`` carries the proximity."""
-    top = rule.match
-    if target is top or top.kind != "all":
-        return []
-    found = []
-    for child in target.children:
-        if isinstance(child, Group) and child.kind == "any" and child.label.startswith("@"):
-            lead = Group("any", (replace(child, fields=("lead",)),))
-            found.append(
-                Candidate(
-                    f"require {child.label} in the lead (a story about something else names it further down)",
-                    replace(rule, match=replace(top, children=(*top.children, lead))),
-                    _new_key("any", f'[{{any: ["{child.label}"], fields: [lead]}}]'),
                 )
             )
     return found
@@ -240,18 +208,6 @@ def _under_match_all(text: str) -> Callable[[list[str], int], list[str]]:
         if at is None or "all" not in _keys_under(lines, at, _rule_end(lines, first)):
             return lines
         return _under_match(text)(lines, first)
-
-    return edit
-
-
-def _new_key(key: str, value: str) -> Callable[[list[str], int], list[str]]:
-    """``key: value`` under ``match:``, when the match has no ``key`` yet."""
-
-    def edit(lines: list[str], first: int) -> list[str]:
-        at = _key_line(lines, first, "match")
-        if at is None or key in _keys_under(lines, at, _rule_end(lines, first)):
-            return lines
-        return _under_match(f"{key}: {value}")(lines, first)
 
     return edit
 
