@@ -5,6 +5,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout-path PATH/TO/NEW.jsonl
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on the seen parts
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --probes    # the round-8 to 12 probes, counted only
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout --rules DIR  # DIR's rules as "new"
 
 Two rule sets over ``tests/data/rules_eval``: ``rules_old/`` (what the language could
 say before issue 14: aliases, near, none) and ``rules/`` (the new operators), one rule
@@ -167,7 +168,15 @@ def main(argv: list[str] | None = None) -> int:
         help="accuracy of language detection (on --heldout-path too, without listing its items)",
     )
     parser.add_argument("--probes", action="store_true", help="count the round-8 to 12 probes the new rules get")
+    parser.add_argument(
+        "--rules",
+        type=Path,
+        default=DATA / "rules",
+        help="score this rule folder as the new rules (e.g. benchmarks/rules_feedback.py --write DIR)",
+    )
     args = parser.parse_args(argv)
+    if not args.rules.is_dir():
+        parser.error(f"--rules {args.rules}: no such folder")
     if args.heldout_path is not None and not args.heldout_path.is_file():
         parser.error(f"--heldout-path {args.heldout_path}: no such file")
     args.heldout = args.heldout or args.heldout_path is not None  # a path given is a set to score
@@ -185,7 +194,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     languages = {
         "old": RuleSet(load_rules([DATA / "rules_old"])),
-        "new": RuleSet(load_rules([DATA / "rules"])),
+        "new": RuleSet(load_rules([args.rules])),
     }
     if args.probes:
         for prefix in (

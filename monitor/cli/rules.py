@@ -121,8 +121,11 @@ def explain(ctx: click.Context, rule_name: str, text: str | None, entry_id: int 
 @click.argument("rule_name")
 @click.pass_context
 def suggest_change(ctx: click.Context, rule_name: str) -> None:
-    """Propose the smallest change to RULE that stops it matching the entries marked irrelevant
-    (monitor alerts feedback ID irrelevant) without losing one marked relevant, as a diff."""
+    """Propose the change to RULE that best stops it matching the entries marked irrelevant
+    (monitor alerts feedback ID irrelevant) while keeping those marked relevant, as a diff.
+
+    A change that loses a relevant entry is proposed only when it removes several irrelevant
+    ones and more than it costs (rules/README.md, "Feedback"); the line says what it loses."""
     config = load(ctx)
     rule = _find(_rules(config, ()), rule_name)
     with opened(ctx, must_exist=True) as store:
@@ -136,9 +139,10 @@ def suggest_change(ctx: click.Context, rule_name: str) -> None:
     vetoes = alias_groups(("negation", "hedge"), config.rule_paths)
     found = suggest(rule, vetoes, [(entry, relevant) for _, entry, relevant in marked], lines, int(line) - 1)
     if found is None:
-        click.echo(f"{rule.name}: no single change removes an irrelevant entry without losing a relevant one")
+        click.echo(f"{rule.name}: no single change removes more irrelevant entries than it costs relevant ones")
         return
-    click.echo(f"{rule.name}: {found.what}: removes {found.removed} irrelevant, loses no relevant ({path})")
+    loses = f"loses {found.lost} relevant" if found.lost else "loses no relevant"
+    click.echo(f"{rule.name}: {found.what}: removes {found.removed} irrelevant, {loses} ({path})")
     click.echo(found.diff, nl=False)
 
 
