@@ -11,7 +11,8 @@ workload, then, for each of ``rounds`` interleaved rounds on fresh databases:
 
 Each figure is the median of the rounds (min-max beside it): wall seconds, CPU seconds of
 the process tree (getrusage of the reaped children: the parser workers included), and the
-peak RSS of the tree (sampled every 50 ms). ``--code DIR`` runs another checkout's monitor
+peak RSS of the tree (sampled every 50 ms; ``Run.peaks`` and ``Run.at_peak`` say which process
+it came from). ``--code DIR`` runs another checkout's monitor
 (an export of main, say) against the same bytes: a before/after in one run. ``--workers N``
 (repeatable) runs each checkout with N parser workers (``MONITOR_PARSER_WORKERS``).
 """

@@ -21,6 +21,7 @@ import psutil
 from benchmarks import newsroom
 from benchmarks.baselines import Rss2EmailRunner, hand_rolled
 from benchmarks.bigdb import fill
+from benchmarks.cycles import compiled, monitor_once
 from benchmarks.harness import ROOT, Meter, Served, Usage, feedparser_alone, write_config
 from benchmarks.workload import Spec, rules_yaml
 from monitor import runtime
@@ -141,8 +142,6 @@ def _cycle(p: Pipeline, meter: Meter) -> tuple[Usage, int]:
 def _cold_once_peak(folder: Path, server: Served, rules: int | dict[str, str], out: Results) -> None:
     """The issue's memory figure: a cold ``run --once`` as a process of its own (as a user runs it), its
     whole tree (parser workers, multiprocessing's resource tracker) sampled, on the bodies served now."""
-    from benchmarks.cycles import compiled, monitor_once
-
     compiled(ROOT)
     run = monitor_once(write_config(folder, server.urls(), rules), ROOT)
     at_peak = " + ".join(f"{role} {mb:.0f}" for role, mb in run.at_peak)
