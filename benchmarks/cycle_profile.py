@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks import newsroom
-from benchmarks.cycles import Run, compiled, measured
+from benchmarks.cycles import Run, compiled, measured, peaks_line
 from benchmarks.harness import ROOT, Served, write_config
 from benchmarks.workload import Spec
 
@@ -179,6 +179,8 @@ def report(runs: dict[str, list[Run]]) -> None:
             cpus = " ".join(f"{r.cpu:.2f}" for r in sorted(done, key=lambda r: r.cpu))
             walls = " ".join(f"{r.wall:.2f}" for r in sorted(done, key=lambda r: r.wall))
             print(f"{name}: CPU s {cpus}; wall s {walls}; peak RSS {max(r.peak_mb for r in done):.0f} MB")
+            for run in done:
+                print(f"  {peaks_line(run)}")
 
 
 def main(argv: list[str] | None = None) -> int:

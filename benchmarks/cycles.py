@@ -11,7 +11,8 @@ workload, then, for each of ``rounds`` interleaved rounds on fresh databases:
 
 Each figure is the median of the rounds (min-max beside it): wall seconds, CPU seconds of
 the process tree (getrusage of the reaped children: the parser workers included), and the
-peak RSS of the tree (sampled every 50 ms). ``--code DIR`` runs another checkout's monitor
+peak RSS of the tree (sampled every 50 ms; ``Run.peaks`` and ``Run.at_peak`` say which process
+it came from). ``--code DIR`` runs another checkout's monitor
 (an export of main, say) against the same bytes: a before/after in one run. ``--workers N``
 (repeatable) runs each checkout with N parser workers (``MONITOR_PARSER_WORKERS``).
 """
@@ -47,6 +48,10 @@ class Run:
     wall: float
     cpu: float
     peak_mb: float
+    # Each process's own peak RSS in MB, by role ("main", "worker 1", "resource tracker"...), and the
+    # members of the tree at the moment the tree peaked: which process the peak comes from.
+    peaks: tuple[tuple[str, float], ...] = ()
+    at_peak: tuple[tuple[str, float], ...] = ()
 
 
 def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -55,19 +60,24 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
     started = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak = 0.0
+    roles: dict[int, str] = {}
+    peaks: dict[str, float] = {}
+    at_peak: dict[str, float] = {}
     done = threading.Event()
 
     def sample() -> None:
-        nonlocal peak
+        nonlocal peak, at_peak
         root = psutil.Process(proc.pid)
         while not done.wait(0.05):
             with suppress(psutil.Error):
-                tree = [root, *root.children(recursive=True)]
-                total = 0
-                for member in tree:
+                now: dict[str, float] = {}
+                for member in [root, *root.children(recursive=True)]:
                     with suppress(psutil.Error):
-                        total += member.memory_info().rss
-                peak = max(peak, total / 2**20)
+                        role = roles.get(member.pid) or roles.setdefault(member.pid, _role(member, root, roles))
+                        now[role] = member.memory_info().rss / 2**20
+                        peaks[role] = max(peaks.get(role, 0.0), now[role])
+                if sum(now.values()) > peak:
+                    peak, at_peak = sum(now.values()), now
 
     thread = threading.Thread(target=sample, daemon=True)
     thread.start()
@@ -79,7 +89,23 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
     if proc.returncode:
         raise RuntimeError(f"{command} exited {proc.returncode}: {stderr.decode(errors='replace')[-800:]}")
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return Run(wall, cpu, peak)
+    return Run(wall, cpu, peak, tuple(peaks.items()), tuple(at_peak.items()))
+
+
+def _role(member: psutil.Process, root: psutil.Process, roles: dict[int, str]) -> str:
+    """What a process of the tree is: the command itself, multiprocessing's resource tracker, or a worker."""
+    if member.pid == root.pid:
+        return "main"
+    if "resource_tracker" in " ".join(member.cmdline()):
+        return "resource tracker"
+    return f"worker {sum(1 for r in roles.values() if r.startswith('worker')) + 1}"
+
+
+def peaks_line(run: Run) -> str:
+    """Each process's own peak RSS, then the tree's members at its peak (MB)."""
+    own = ", ".join(f"{role} {mb:.0f}" for role, mb in run.peaks)
+    at = " + ".join(f"{role} {mb:.0f}" for role, mb in run.at_peak)
+    return f"per process: {own}; at the tree's peak ({run.peak_mb:.0f} MB): {at}"
 
 
 def monitor_once(config: Path, code: Path, workers: int | None = None) -> Run:

@@ -115,23 +115,30 @@ class Usage:
 
 
 class Meter:
-    """Wall time, CPU seconds and peak RSS of this process and its children (parser workers)."""
+    """Wall time, CPU seconds and peak RSS of this process and its children (parser workers).
 
-    def __init__(self, pid: int | None = None):
+    ``Meter(served=server)`` leaves out the feed server, a child of this process too: its
+    bodies (~100 MB of RSS) and its CPU are the benchmark's, not monitor's."""
+
+    def __init__(self, pid: int | None = None, served: Served | None = None):
         self.proc = psutil.Process(pid)
+        self._skip = {served.proc.pid} if served is not None else set()
         self._seen: dict[int, float] = {}  # cpu seconds of children that have since exited
         self.peak = 0.0
 
+    def _children(self) -> list[psutil.Process]:
+        return [c for c in self.proc.children(recursive=True) if c.pid not in self._skip]
+
     def cpu(self) -> float:
         total = sum(self.proc.cpu_times()[:2])
-        for child in self.proc.children(recursive=True):
+        for child in self._children():
             with suppress(psutil.NoSuchProcess):
                 self._seen[child.pid] = sum(child.cpu_times()[:2])
         return total + sum(self._seen.values())
 
     def rss_mb(self) -> float:
         total = self.proc.memory_info().rss
-        for child in self.proc.children(recursive=True):
+        for child in self._children():
             with suppress(psutil.NoSuchProcess):
                 total += child.memory_info().rss
         self.peak = max(self.peak, total / 2**20)

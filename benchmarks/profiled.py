@@ -65,6 +65,7 @@ STEPS = (
     "monitor.runtime:prune",
     "monitor.store:Store.catch_up_fts",
     "monitor.pipeline.parts:Pipeline.close",
+    "monitor.ingest.pool:FeedParser.close",
 )
 
 _spent: dict[str, list[float]] = {}

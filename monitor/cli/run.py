@@ -93,6 +93,9 @@ def _cycle(pipeline: Pipeline, *, dry_run: bool) -> None:
 
     try:
         results = poll_all(pipeline)
+        # Nothing after the polls parses: the workers (and the resource tracker) go now, not after
+        # delivery, pruning and keeping the index, which would otherwise grow the main process beside them.
+        pipeline.parser.close()
         rt = pipeline.runtime
         if dry_run:
             outbox = Outbox.rehearsal(pipeline.store, pipeline.metrics, pipeline.clock)

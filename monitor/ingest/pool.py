@@ -265,11 +265,23 @@ class FeedParser:
                 self._last_used = time.monotonic()
 
     def close(self) -> None:
+        """Stop the workers, and multiprocessing's resource tracker with them: nothing of the pool stays.
+
+        Safe to call twice; a later parse starts both again."""
         with self._lock:
             pool, self._pool = self._pool, None
             self._stopped.set()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
+            del pool  # its queues' semaphores go with it
+            self._forget_tracker()
+
+    def _forget_tracker(self) -> None:
+        """Stop the resource tracker once the pool is gone and collected, unless another pool started meanwhile."""
+        gc.collect()
+        with self._lock:  # no pool starts meanwhile: its semaphores would be the tracker's
+            if self._pool is None:
+                _stop_resource_tracker()
 
     def use_rules(self, rules: RuleSet) -> None:
         """The rules ``examine`` will use: workers started from now on compile them once."""
@@ -323,6 +335,4 @@ class FeedParser:
                 pool.shutdown(wait=True)
                 del pool  # its queues' semaphores go with it
                 give_back_memory()
-                with self._lock:  # no pool starts meanwhile: its semaphores would be the tracker's
-                    if self._pool is None:
-                        _stop_resource_tracker()
+                self._forget_tracker()
