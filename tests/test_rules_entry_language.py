@@ -124,6 +124,8 @@ def test_rules_test_fills_the_stored_languages_its_lang_scope_needs(tmp_path):
         ("en", "روسيا تعترف بحكومة طالبان", ""),
         ("en", "रूस ने तालिबान सरकार को मान्यता दी", ""),
         ("ru", "Russia recognises the Taliban government", ""),
+        ("ru", "The Taliban", "ru"),  # too few letters to refute the publisher: a name any language quotes
+        ("en", "ロシア、タリバン暫定政権を正式承認", ""),
         ("ru", "Россия признала правительство «Талибан» (Taliban)", "ru"),
         ("en", "Kabul’s “Taliban” envoy — Москва", "en"),  # a word of another script among Latin ones
         ("sr", "Vlada Srbije", "sr"),  # written in two scripts: either stands

@@ -26,6 +26,9 @@ from monitor.models import Entry
 SAMPLE_CHARS = 300  # enough for a headline and a sentence or two; more costs time and gains nothing
 _KANA = re.compile("[\u3040-\u30ff]")
 _HANGUL = re.compile("[\uac00-\ud7af]")
+# Fewer letters than a short headline's cannot refute a feed: a name or two ("The Taliban",
+# "iPhone 17") is quoted in its own letters by every language.
+REFUTING_LETTERS = 12
 # The scripts each language is written in (first word of a letter's Unicode name), for the
 # languages a feed commonly claims; a language written in two scripts is under both. A claim of
 # a language not listed is never refuted.
@@ -91,14 +94,16 @@ def entry_language(entry: Entry) -> str:
 
 
 def trusted(claim: str, text: str) -> str:
-    """The two-letter code of a feed's ``claim`` ("en-GB" -> "en"), or "" when there is none or the
-    letters of ``text`` are mostly of a script the claimed language is not written in."""
+    """The two-letter code of a feed's ``claim`` ("en-GB" -> "en"), or "" when there is none or most
+    letters of ``text``, ``REFUTING_LETTERS`` at least, are of scripts the claimed language is not
+    written in."""
     lang = claim.split("-")[0].lower()
     scripts = _SCRIPTS.get(lang)
     if not lang or scripts is None:
         return lang
     sample = text[:SAMPLE_CHARS]
     if sample.isascii():  # the common case, read at C speed: Latin letters or none
-        return lang if "LATIN" in scripts or not any(map(str.isalpha, sample)) else ""
+        return lang if "LATIN" in scripts or sum(map(str.isalpha, sample)) < REFUTING_LETTERS else ""
     counts = Counter(unicodedata.name(char, "?").split(" ", 1)[0] for char in sample if char.isalpha())
-    return lang if not counts or counts.most_common(1)[0][0] in scripts else ""
+    outside = sum(n for script, n in counts.items() if script not in scripts)
+    return lang if outside < REFUTING_LETTERS or outside <= counts.total() - outside else ""
