@@ -157,7 +157,7 @@ def _one_lacinka(text: str) -> str:
 _CYRILLIC = str.maketrans(
     dict(zip("абвгдезийклмнопрстуфхцчшщыэюяіїєґўғқңөүұһәҳҷӣӯјђћџ",
              "abvgdeziiklmnoprstufhccssieuaiieguqqnouuhahjiujjcj", strict=True))
-    | {"ж": "j", "ъ": "", "ь": "", "ё": "io", "ю": "iu", "я": "ia", "љ": "l", "њ": "n", "щ": "s"}
+    | {"ж": "j", "ъ": "", "ь": "", "ё": "io", "ю": "iu", "я": "ia", "љ": "l", "њ": "n", "щ": "s", "җ": "c"}
 )  # fmt: skip
 _PAIRS = (
     ("shch", "s"), ("sch", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ch", "c"), ("ts", "c"), ("sh", "s"),

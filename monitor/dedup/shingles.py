@@ -76,8 +76,14 @@ _TURKIC = re.compile("[өүңӨҮҢ]")
 
 
 def kazakh(text: str) -> bool:
-    """Is ``text`` Kazakh Cyrillic by its letters (above)?"""
+    """Is ``text`` Kazakh Cyrillic by its letters (above)? Not with Tatar's own җ: Tatar writes Kazakh's ә
+    and һ too, and its Latin copies (Zamanälif: ä, ö, ü, ñ, c for җ) share its sounds, not Kazakh's letters."""
+    if _TATAR.search(text):
+        return False
     return bool(_KAZAKH_OWN.search(text) or (_TURKIC.search(text) and _KAZAKH_I.search(text)))
+
+
+_TATAR = re.compile("[җҖ]")
 
 
 _ROMAN = str.maketrans(
