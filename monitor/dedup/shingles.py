@@ -73,6 +73,7 @@ _TOKEN_HASHES: dict[str, int] = {}
 _KAZAKH_OWN = re.compile("[әұқғһӘҰҚҒҺ]")
 _KAZAKH_I = re.compile("[іІ]")
 _TURKIC = re.compile("[өүңӨҮҢ]")
+_TATAR = re.compile("[җҖ]")  # Tatar's own letter: no other Cyrillic alphabet the monitor reads writes it
 
 
 def kazakh(text: str) -> bool:
@@ -81,9 +82,6 @@ def kazakh(text: str) -> bool:
     if _TATAR.search(text):
         return False
     return bool(_KAZAKH_OWN.search(text) or (_TURKIC.search(text) and _KAZAKH_I.search(text)))
-
-
-_TATAR = re.compile("[җҖ]")
 
 
 _ROMAN = str.maketrans(
