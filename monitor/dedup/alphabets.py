@@ -153,11 +153,11 @@ def _one_lacinka(text: str) -> str:
 # the Cyrillic alphabet is written in Latin letters by one table, every letter to its commonest Latin
 # one; then the letters and pairs that romanisations write differently for one sound become one (zh ж j,
 # kh h x, ch c ts, sh, đ dj d, y ı i, w v, q k, a doubled letter, a soft or hard sign dropped, the glide
-# before a vowel: Yeltsin, Eltsin).
+# before a vowel: Yeltsin, Eltsin). Tatar's җ is c, as the Latin letters Tatar websites write it.
 _CYRILLIC = str.maketrans(
     dict(zip("абвгдезийклмнопрстуфхцчшщыэюяіїєґўғқңөүұһәҳҷӣӯјђћџ",
              "abvgdeziiklmnoprstufhccssieuaiieguqqnouuhahjiujjcj", strict=True))
-    | {"ж": "j", "ъ": "", "ь": "", "ё": "io", "ю": "iu", "я": "ia", "љ": "l", "њ": "n", "щ": "s"}
+    | {"ж": "j", "ъ": "", "ь": "", "ё": "io", "ю": "iu", "я": "ia", "љ": "l", "њ": "n", "щ": "s", "җ": "c"}
 )  # fmt: skip
 _PAIRS = (
     ("shch", "s"), ("sch", "s"), ("zh", "j"), ("kh", "h"), ("gh", "g"), ("ch", "c"), ("ts", "c"), ("sh", "s"),

@@ -158,6 +158,8 @@ class StoryIndex:
             held = f"{evidence.score:.0f} % of " + ("its text is in" if evidence.query_shorter else "the text of")
             reason = f"new story: {held} entry {entry_id}, but it {evidence.news}"
             why = f"same event as story {doc.story_id}: it tells that story's news further"
+            if sig.when - doc.seen > SERIES_GAP:  # the next day's news: the next happening, if its keywords say so
+                return self._new_story(sig, evidence.score, reason, shares)
             return self._next_story(sig, evidence.score, doc, reason, why, shares)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"

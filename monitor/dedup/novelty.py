@@ -19,11 +19,24 @@ It is news when, an hour or more after the story's first entry (``LATER``),
   background, not the lead (the next ruling of a case, whose first sentence restates the case); or
 - it comes from the outlet of an entry of the story under another headline, holds none of the
   story's sentences word for word and has one of its own: that desk's rewrite of its own story
-  (an outlet does not syndicate itself; re-running its entry, it keeps its sentences).
+  (an outlet does not syndicate itself; re-running its entry, it keeps its sentences); or
+- it comes from the outlet of an entry of the story under another headline, one of the story's
+  sentences (more than a third of it, not word for word) prints a name or number the story
+  lacks, and one sentence is its own: the desk's corrected re-issue ("16 trams", and the line
+  saying the first version printed 18). Its readers were told a figure wrong: that is worth an
+  alert. A desk's copy converting a unit inside a sentence ("19 km (11.8 miles)") adds no line of
+  its own; one updating its figures under the same headline ("updated with police figures") is
+  the same page, re-read: a copy.
+
+In a script without capitals (Sinhala, Malayalam, Arabic, Thai...) names cannot be seen: only
+numbers are facts. There a sentence of its own (sharing at most a third with the story) stands
+for the names it prints, and one number the story lacks (``CASELESS_FACTS``) is enough: a
+sequel's new lead and quote, not one new figure on top of a copy.
 
 A wire update that puts one sentence with a new figure on top of the whole story keeps the
-story's lead and adds one sentence: a copy. A text with no capitals against one with them is
-not judged (a cased reprint prints names its caseless original cannot show).
+story's lead and adds one sentence: a copy. A text with capitals against a story with an entry
+without them is not judged (a cased reprint prints names its caseless original cannot show); the
+other way round it is: a caseless text's facts are its numbers, which a cased entry shows too.
 """
 
 from __future__ import annotations
@@ -42,6 +55,7 @@ NEW_FACTS = 3  # names and numbers of theirs the story lacks
 KNOWN = 1 / 2  # a sentence with more of its judged shingles in the story is the story's, reworded
 RESTATED = 1 / 3  # one with more restates the story: new only with two names or numbers of its own
 SENTENCE_SHINGLES = 5  # a shorter line is wrapping ("Listen (3 min)", "Author Rein Saar"), not a sentence of news
+CASELESS_FACTS = 1  # in a text without capitals: its numbers are all the facts it shows
 LATER = 3600  # seconds after the story's first entry: a text of the same hour is its original or its copy
 
 
@@ -55,8 +69,14 @@ class News:
     share: float  # their part (0-1) of its judged text
     lead: bool  # they come before the first sentence it shares with the story
     rewrite: str = ""  # the outlet whose own story it rewrites
+    corrected: str = ""  # the outlet whose own story it re-issues with a changed figure
 
     def says(self) -> str:
+        if self.corrected:
+            return (
+                f"is {self.corrected}'s corrected re-issue of its own story: {self.sentences} of its sentences"
+                f" the story's but for {self.facts} names and numbers it does not print"
+            )
         if self.rewrite:
             return (
                 f"is {self.rewrite}'s rewrite of its own story: none of its {self.of} sentences is the story's"
@@ -80,20 +100,26 @@ class _Tally:
     leading: int = 0  # new sentences before the first of the story's
     held: int = 0  # sentences the story has word for word
     own: int = 0  # sentences sharing at most a third with the story, whatever they print
+    changed: int = 0  # the story's sentences (not word for word) printing a name or number it lacks
+    changed_facts: frozenset[int] = frozenset()
     facts: frozenset[int] = frozenset()
 
 
 def news(sig: Signature, story: list[Stored]) -> News | None:
     """The news ``sig`` adds to the story of the entries ``story`` (above), or None: it adds none."""
-    if not story or not sig.lines or any((sig.flags ^ doc.flags) & NO_CAPITALS for doc in story):
-        return None
+    caseless = bool(sig.flags & NO_CAPITALS)
+    if not story or not sig.lines or (not caseless and any(doc.flags & NO_CAPITALS for doc in story)):
+        return None  # its capitalised words are names a caseless entry of the story cannot show
     if sig.when - min(doc.seen for doc in story) < LATER:
         return None  # an original read after its summary copy holds it whole and adds the rest
-    tally = _read(sig, story)
+    tally = _read(sig, story, caseless)
+    retitled = sig.outlet and any(doc.outlet == sig.outlet and doc.title != sig.title for doc in story)
+    if retitled and tally.changed and tally.own:  # its own line: the correction, saying what was wrong
+        return News(tally.changed, tally.judged, len(tally.changed_facts), 0.0, False, corrected=sig.outlet)
     desk = next((doc.outlet for doc in story if sig.outlet and doc.outlet == sig.outlet and doc.title != sig.title), "")
     if desk and not tally.held and tally.own and tally.judged >= NEW_SENTENCES:
         return News(tally.own, tally.judged, len(tally.facts), 0.0, False, desk)
-    if tally.new < NEW_SENTENCES or len(tally.facts) < NEW_FACTS:
+    if tally.new < NEW_SENTENCES or len(tally.facts) < (CASELESS_FACTS if caseless else NEW_FACTS):
         return None
     share = tally.new_text / tally.text
     first = {int.from_bytes(doc.sentences[:4], "little") for doc in story if doc.sentences}
@@ -101,8 +127,9 @@ def news(sig: Signature, story: list[Stored]) -> News | None:
     return News(tally.new, tally.judged, len(tally.facts), share, lead) if share >= NEW_SHARE or lead else None
 
 
-def _read(sig: Signature, story: list[Stored]) -> _Tally:
-    """Each sentence of ``sig`` long enough to judge, against what the story's entries keep."""
+def _read(sig: Signature, story: list[Stored], caseless: bool) -> _Tally:
+    """Each sentence of ``sig`` long enough to judge, against what the story's entries keep (``caseless``:
+    a sentence of its own is new whatever it prints, above)."""
     bound = min(sample_bound(doc.sample) for doc in story)  # below it, every entry's sample is whole
     facts_bound = min(_facts_bound(doc.facts) for doc in story)
     known: set[int] = set()
@@ -113,7 +140,7 @@ def _read(sig: Signature, story: list[Stored]) -> _Tally:
         known.update(np.frombuffer(doc.opening, dtype="<u4").tolist())
         verbatim.update(np.frombuffer(doc.sentences, dtype="<u4").tolist())
         told.update(np.frombuffer(doc.facts, dtype="<u4").tolist())
-    tally, leading, facts = _Tally(), True, set()
+    tally, leading, facts, changed = _Tally(), True, set(), set()
     for h, shingles, printed in sig.lines:
         checked = [s for s in shingles if s < bound]
         if len(shingles) < SENTENCE_SHINGLES or len(checked) < MIN_OVERLAP:
@@ -121,18 +148,24 @@ def _read(sig: Signature, story: list[Stored]) -> _Tally:
         found = sum(1 for s in checked if s in known)
         lacking = {f for f in printed if f <= facts_bound and f not in told}
         theirs = h in verbatim or found > KNOWN * len(checked)
-        new = not theirs and len(lacking) >= (1 if found <= RESTATED * len(checked) else 2)
+        own = not theirs and found <= RESTATED * len(checked)
+        new = not theirs and (len(lacking) >= (1 if own else 2) or (caseless and own))
+        # The story's sentence (more than a third of it) not word for word, printing another figure.
+        reworded = h not in verbatim and found > RESTATED * len(checked) and bool(lacking)
         leading = leading and not theirs  # a restated lead printing too little neither ends nor adds to it
         tally.judged += 1
         tally.text += len(shingles)
         tally.held += h in verbatim
-        tally.own += not theirs and found <= RESTATED * len(checked)
+        tally.own += own
+        if reworded:
+            tally.changed += 1
+            changed |= lacking
         tally.leading += leading and new
         if new:
             tally.new += 1
             tally.new_text += len(shingles)
             facts |= lacking
-    tally.facts = frozenset(facts)
+    tally.facts, tally.changed_facts = frozenset(facts), frozenset(changed)
     return tally
 
 

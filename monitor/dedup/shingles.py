@@ -73,10 +73,14 @@ _TOKEN_HASHES: dict[str, int] = {}
 _KAZAKH_OWN = re.compile("[әұқғһӘҰҚҒҺ]")
 _KAZAKH_I = re.compile("[іІ]")
 _TURKIC = re.compile("[өүңӨҮҢ]")
+_TATAR = re.compile("[җҖ]")  # Tatar's own letter: no other Cyrillic alphabet the monitor reads writes it
 
 
 def kazakh(text: str) -> bool:
-    """Is ``text`` Kazakh Cyrillic by its letters (above)?"""
+    """Is ``text`` Kazakh Cyrillic by its letters (above)? Not with Tatar's own җ: Tatar writes Kazakh's ә
+    and һ too, and its Latin copies (Zamanälif: ä, ö, ü, ñ, c for җ) share its sounds, not Kazakh's letters."""
+    if _TATAR.search(text):
+        return False
     return bool(_KAZAKH_OWN.search(text) or (_TURKIC.search(text) and _KAZAKH_I.search(text)))
 
 
