@@ -23,7 +23,8 @@ Two stories belong to one event when
 Candidates come from an inverted index over names, numbers and days, read newest first
 and capped per key, so the cost depends on how many recent stories share rare names.
 Two reports that each print ``MIN_NUMBERS`` numbers or more and share none (nor a named day)
-are different happenings, however alike their words (``_numbers_disagree``).
+are different happenings, however alike their words (``_numbers_disagree``); so are one outlet's
+two stories hours apart whose headlines each name what the other never names (``_siblings``).
 The decision names the shared keys (rarest first), the score and the time apart.
 Measured by benchmarks/dedup_quality.py (eval, catalogue and held-out v1 side by side).
 """
@@ -95,6 +96,13 @@ HEAD_NUMBERS = 2
 # close, river level or weather warning): another happening. A follow-up is new text.
 SERIES_HOURS = 12.0
 SERIES_TEXT = 25.0
+# One outlet's two new stories within NEAR_HOURS whose headlines each name someone or somewhere the other
+# report never names are two announcements of one issuer or desk (a firm's new plant in Tanga and its 5G
+# launch in Dodoma; a council's hotel refusal and its fuel-station approval), however many of the issuer's
+# names (its chief, its founding year, its city) the two share: an outlet does not report one happening
+# twice as new stories the same day; its follow-ups and corrections reuse its text (``index._next_story``).
+# Stories rebuilt at start-up have no headline count (stored signatures do not keep ``heads``): the rule
+# holds for the stories added since.
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +141,8 @@ class _Story:
     keywords: tuple[str, ...]  # interned: the window's stories share one string per keyword
     when: float
     scripts: frozenset[str | None]  # of the script-bound keywords, and None (shared, see _scripts)
+    heads: int = 0  # its first ``heads`` keywords are its headline's (``keywords_and_heads``); 0: unknown
+    outlet: str = ""  # of its first entry; "" unknown
 
 
 class EventIndex:
@@ -174,8 +184,11 @@ class EventIndex:
         story = self._stories.get(story_id)
         return story.event_id if story else None
 
-    def add(self, story_id: int, event_id: int, words: tuple[str, ...], when: float) -> None:
-        """Index a story, or add the keywords of another of its entries."""
+    def add(
+        self, story_id: int, event_id: int, words: tuple[str, ...], when: float, heads: int = 0, outlet: str = ""
+    ) -> None:
+        """Index a story, or add the keywords of another of its entries. A new story's first ``heads``
+        ``words`` are its headline's names (``keywords_and_heads``), ``outlet`` its outlet (for ``_siblings``)."""
         story = self._stories.get(story_id)
         if story is not None:  # a copy's own headline adds names: the story's keywords are the union
             known = set(story.keywords)
@@ -184,7 +197,7 @@ class EventIndex:
             story.scripts = _scripts(words, story.scripts)
         else:
             words = tuple(dict.fromkeys(map(sys.intern, words)))  # each story once in a posting list
-            self._stories[story_id] = _Story(event_id, words, when, _scripts(words))
+            self._stories[story_id] = _Story(event_id, words, when, _scripts(words), heads, sys.intern(outlet))
             self._top_story = max(self._top_story, story_id)
         self._df.update(words)
         postings = self._postings
@@ -207,6 +220,7 @@ class EventIndex:
         when: float,
         series: dict[int, float] | None = None,
         heads: tuple[str, ...] = (),
+        outlet: str = "",
     ) -> EventMatch | None:
         """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days; ``joins`` judges it.
 
@@ -216,7 +230,8 @@ class EventIndex:
         ``CANDIDATES`` stories found under the most keys (ties: the first found, reading the
         keys in sorted order and each one's postings oldest first: the same on every run, whatever
         the hash seed). ``series``: story -> the
-        percent of the new story's text it shares (``SERIES_TEXT``).
+        percent of the new story's text it shares (``SERIES_TEXT``). ``heads``: the keys of the names
+        the new story's headline writes; ``outlet``: its outlet (``_siblings``).
         """
         query = sorted(set(words))
         postings = self._postings
@@ -250,6 +265,8 @@ class EventIndex:
                 # Asked only of the best so far (the same outcome, a fraction of the cost): a headline
                 # naming someone or somewhere the other report never names reports another happening.
                 if heads and story.scripts is scripts and b.isdisjoint(heads) and not self._rare_name(shared):
+                    continue
+                if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, b, story):
                     continue
                 rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
                 best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare)
@@ -297,3 +314,12 @@ class EventIndex:
             else:
                 del self._postings[key]
                 del df[key]
+
+
+def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:
+    """Does the new story's headline name someone or somewhere (not a number) that ``story`` never names,
+    and ``story``'s headline one the new story never names? Two announcements, not two reports of one."""
+    if not story.heads or not any(w[0].isalpha() and w not in story_keys for w in heads):
+        return False
+    asked = set(query)
+    return any(w[0].isalpha() and w not in asked for w in story.keywords[: story.heads])

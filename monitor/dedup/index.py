@@ -214,7 +214,7 @@ class StoryIndex:
         return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
     def _new_story(self, sig: Signature, score: float, reason: str, shares: dict[int, float] | None = None) -> Decision:
-        match: EventMatch | None = self.events.find(sig.keywords, sig.when, shares, sig.heads)
+        match: EventMatch | None = self.events.find(sig.keywords, sig.when, shares, sig.heads, sig.outlet)
         if match is not None:  # name what is shared as this entry wrote it
             match = match.as_written(dict(zip(sig.keywords, sig.written, strict=False)))
         if self.events.joins(match):
@@ -393,7 +393,7 @@ class StoryIndex:
                     found.append(entry_id)
             else:
                 buckets[key] = [found, entry_id]
-        self.events.add(story_id, event_id, sig.keywords, sig.when)
+        self.events.add(story_id, event_id, sig.keywords, sig.when, len(sig.heads), sig.outlet)
         self._fresh.append(entry_id)
 
     def _fold(self) -> None:
