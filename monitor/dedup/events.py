@@ -89,6 +89,10 @@ RARE_DF = 2
 # Or (within NEAR_HOURS) that share RARE_FIGURES numbers and as many rare names and numbers: reports in
 # two scripts write their names apart (ក្រចេះ, Kratie), not their figures (184 passengers, 16 km).
 RARE_FIGURES = 3
+# Or (within NEAR_HOURS, from two outlets) that share no headline or lead word, as reports in two languages
+# do (an English wire and the Somali, Persian or Icelandic original), but RARE_APART rare names and numbers,
+# a name and a figure among them: the few keys two languages write alike are the event's who and how many.
+RARE_APART = 2
 HEAD_DF = 3
 HEAD_NUMBERS = 2
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
@@ -115,6 +119,7 @@ class EventMatch:
     words: int = 0  # shared keys ``shared`` leaves out: headline and lead words, character pairs
     named: float = 0.0  # the share of the new story's names, numbers and days (IDF-weighted) shared
     rare: int = 0  # shared names and numbers found in at most RARE_DF stories of the window
+    own: bool = False  # the story is by the new story's outlet
 
     @property
     def reason(self) -> str:
@@ -269,7 +274,8 @@ class EventIndex:
                 if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, b, story):
                     continue
                 rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
-                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare)
+                own = bool(outlet) and outlet == story.outlet
+                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare, own)
         return best
 
     def _rare_name(self, shared: tuple[str, ...]) -> bool:
@@ -289,7 +295,7 @@ class EventIndex:
             return False
         near = match.hours_apart <= NEAR_HOURS
         figures = near and match.rare >= RARE_FIGURES and _count_numbers(match.shared) >= RARE_FIGURES
-        return match.rare >= RARE_SHARED or figures or (near and match.named >= NAMED_SHARE)
+        return match.rare >= RARE_SHARED or figures or (near and match.named >= NAMED_SHARE) or _apart(match)
 
     def prune(self, before: float) -> None:
         """Forget stories published before ``before``: no new story can join their events any more."""
@@ -323,3 +329,15 @@ def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], st
         return False
     asked = set(query)
     return any(w[0].isalpha() and w not in asked for w in story.keywords[: story.heads])
+
+
+def _apart(match: EventMatch) -> bool:
+    """Is ``match`` another outlet's report within ``NEAR_HOURS`` sharing no headline or lead word, but
+    ``RARE_APART`` rare names and numbers, a name and a figure among them?
+
+    Asked of a match named as written (``EventMatch.as_written``): ``words`` counts the shared words,
+    and ``shared`` holds names, numbers and days as the entry wrote them."""
+    if match.own or match.words or match.hours_apart > NEAR_HOURS or match.rare < RARE_APART:
+        return False
+    # As written, a name starts with a letter, a number (or a day: "18 November") with a digit.
+    return any(w[0].isalpha() for w in match.shared) and _count_numbers(match.shared) > 0
