@@ -138,6 +138,7 @@ HELDOUT_V7 = DATA / "heldout7.jsonl"  # measured twice (0.86/0.77), then studied
 HELDOUT_V8 = DATA / "heldout8.jsonl"  # measured three times (0.93/0.91), then studied (twelfth round): tuning too
 HELDOUT_V9 = DATA / "heldout9.jsonl"  # measured three times (0.92/0.91), then studied (thirteenth round): tuning too
 HELDOUT_V10 = DATA / "heldout10.jsonl"  # measured twice (0.84/0.82, 0.83/0.79), then studied (round 14): tuning too
+HELDOUT_V11 = DATA / "heldout11.jsonl"  # measured five times (0.90/0.82), then studied (round 16): tuning too
 SEEN = {
     "held-out v1 (seen → tuning)": HELDOUT_V1,
     "held-out v2 (seen → tuning)": HELDOUT_V2,
@@ -149,12 +150,13 @@ SEEN = {
     "held-out v8 (seen → tuning)": HELDOUT_V8,
     "held-out v9 (seen → tuning)": HELDOUT_V9,
     "held-out v10 (seen → tuning)": HELDOUT_V10,
+    "held-out v11 (seen → tuning)": HELDOUT_V11,
 }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--heldout", action="store_true", help="also score the seen held-out parts v1 to v10")
+    parser.add_argument("--heldout", action="store_true", help="also score the seen held-out parts v1 to v11")
     parser.add_argument(
         "--heldout-path",
         type=Path,
@@ -219,8 +221,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, rules in languages.items():
             table[name, part] = score(rules, data, show=show and name == "new")
     print_table(table, list(languages), list(parts))
-    # v5 to v10 have items in languages the first rules had no words for: split the newest seen one too
-    split = new_part if new_part is not None else (HELDOUT_V10 if args.heldout else None)
+    # v5 to v11 have items in languages the first rules had no words for: split the newest seen one too
+    split = new_part if new_part is not None else (HELDOUT_V11 if args.heldout else None)
     if split is not None:
         print_language_split(languages, items(split), split.name)
     return 0
