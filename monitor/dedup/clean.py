@@ -26,7 +26,10 @@ from monitor.text import fold, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
-_QUOTES = str.maketrans({"‘": "'", "’": "'", "‚": "'", "“": '"', "”": '"', "„": '"', "«": '"', "»": '"'})
+# Typographic quotes to ASCII ones, by two regexes: ``str.translate`` looks each character of a non-ASCII
+# text up in a dict (150 µs for a Cyrillic story, where these find nothing in 5).
+_SINGLE_QUOTES = re.compile("[‘’‚]")
+_DOUBLE_QUOTES = re.compile("[“”„«»]")
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 # A sentence end glued to the next sentence's capital ("Kabul.The"), in Latin or Cyrillic.
 _GLUED = re.compile(r"(?<=[a-z\u0430-\u044f\d\)][.!?])(?=[A-Z\u0410-\u042f][a-z\u0430-\u044f])")
@@ -37,6 +40,18 @@ _TRUNCATION = re.compile(
     r"|the post .{1,200}? appeared first on",
     re.IGNORECASE,
 )
+# What each alternative of _TRUNCATION holds, without an i or an s (a case-blind regex takes "ı" for i
+# and "ſ" for s, ``lower`` does not): where ``text.lower()`` holds none, _TRUNCATION cannot match.
+_TRUNCATION_WORDS = ("read ", "nue read", "appeared f", "[…", "[...", "[more]")
+
+
+def _may_truncate(text: str) -> bool:
+    """Can ``_TRUNCATION`` match in ``text``? A case-blind search of a whole body costs 80-100 µs, its
+    ``lower`` and four substring scans a tenth of that."""
+    lowered = text.lower()
+    return any(word in lowered for word in _TRUNCATION_WORDS)
+
+
 # The same ends in any language, by shape: an ellipsis followed by a few words and nothing else
 # ("dont… Lire la suite", "…阅读全文", "… اقرأ المزيد"), or a last line of a few words ending in an
 # arrow ("Continuer la lecture →", "Haberin devamı →"). The tail has no sentence end of its own.
@@ -234,9 +249,9 @@ def clean(body: str) -> Cleaned:
         body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
     if "<" in body and ">" in body:
         body = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", body))
-    text = _GLUED.sub("\n", unwrapped(body).translate(_QUOTES))
+    text = _GLUED.sub("\n", _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", unwrapped(body))))
     flags = 0
-    cut = _TRUNCATION.search(text)
+    cut = _TRUNCATION.search(text) if _may_truncate(text) else None
     if cut and cut.start() > 0:
         text, flags = text[: cut.start()].rstrip(" \t\r\n.…"), TRUNCATED
     elif (tail := _TAIL_AFTER_ELLIPSIS.search(text, max(0, len(text) - 80))) and not tail.group().lstrip()[0].islower():
