@@ -56,20 +56,17 @@ _MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{_EN_MONTH}\.?|({_LOCAL_MONTH}))\s+$")  
 _MONTH_AFTER = re.compile(rf"\.?\s+(?:{_EN_MONTH}|({_LOCAL_MONTH}))(?!\w)")
 _DAY_AFTER = re.compile(r"\s*[月월]\s*([0-3]?[0-9])\s*[日일]")  # 7月3日, 2월 8일: the number found is the month
 # Decimal digits of other scripts as ASCII (Arabic-Indic, Persian, Devanagari, Bengali, …, Thai, Myanmar).
-_DIGITS = str.maketrans(
-    {
-        chr(zero + d): str(d)
-        for zero in (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0x1040)
-        for d in range(10)
-    }
-)
+_ZEROS = (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0x1040)
+_DIGITS = {chr(zero + d): str(d) for zero in _ZEROS for d in range(10)}
+# Replaced by a regex, not ``str.translate``: that looks every character of a non-ASCII text up in a dict.
+_OTHER_DIGIT = re.compile("[" + "".join(f"\\u{zero:04x}-\\u{zero + 9:04x}" for zero in _ZEROS) + "]")
 
 
 def named_days(text: str, published: datetime) -> list[date]:
     """Every valid month-and-day in ``text``, in order, dated in the year that puts it on or before ``published``."""
     text = unicodedata.normalize("NFKC", text).lower()
     if not text.isascii():
-        text = text.translate(_DIGITS)
+        text = _OTHER_DIGIT.sub(lambda digit: _DIGITS[digit[0]], text)
     days: list[date] = []
     for number in _NUMBER.finditer(text):
         month_day = len(number.group()) <= 2 and _month_day(text, number)

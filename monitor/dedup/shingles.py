@@ -238,6 +238,8 @@ def after_bullet(text: str, at: int) -> bool:
     A desk that marks each paragraph with an emoji or a dash still opens a sentence there: the word
     after it is capitalised by grammar, not because it names anything.
     """
+    if at >= 2 and text[at - 2].isalnum() and text[at - 1] == " ":
+        return False  # the usual case, a word and a space before it, without the loop below
     bullet = False
     for i in range(at - 1, max(-1, at - 1 - BULLET_CHARS), -1):
         char = text[i]
