@@ -113,10 +113,10 @@ def news(sig: Signature, story: list[Stored]) -> News | None:
     if sig.when - min(doc.seen for doc in story) < LATER:
         return None  # an original read after its summary copy holds it whole and adds the rest
     tally = _read(sig, story, caseless)
-    retitled = sig.outlet and any(doc.outlet == sig.outlet and doc.title != sig.title for doc in story)
-    if retitled and tally.changed and tally.own:  # its own line: the correction, saying what was wrong
-        return News(tally.changed, tally.judged, len(tally.changed_facts), 0.0, False, corrected=sig.outlet)
-    desk = next((doc.outlet for doc in story if sig.outlet and doc.outlet == sig.outlet and doc.title != sig.title), "")
+    # The desk itself, under another headline: its correction or its own rewrite.
+    desk = sig.outlet if any(doc.outlet == sig.outlet and doc.title != sig.title for doc in story) else ""
+    if desk and tally.changed and tally.own:  # its own line: the correction, saying what was wrong
+        return News(tally.changed, tally.judged, len(tally.changed_facts), 0.0, False, corrected=desk)
     if desk and not tally.held and tally.own and tally.judged >= NEW_SENTENCES:
         return News(tally.own, tally.judged, len(tally.facts), 0.0, False, desk)
     if tally.new < NEW_SENTENCES or len(tally.facts) < (CASELESS_FACTS if caseless else NEW_FACTS):
