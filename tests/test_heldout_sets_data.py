@@ -117,6 +117,15 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        14,
+        "j",
+        frozenset({"bo", "or", "dv", "ig", "yi", "fy", "jv"}),
+        "nl",
+        negative=frozenset({"ministers", "award", "advisory", "reversal", "found", "letter", "anniversary", "target"}),
+        same_event=frozenset({"independent", "final"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
