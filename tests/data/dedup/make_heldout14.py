@@ -46,10 +46,6 @@ class Copy:
     source_name: str = ""
 
 
-def split_sentences(text: str) -> list[str]:
-    return [s for s in SENTENCE_END.split(text) if s]
-
-
 def cut(text: str, limit: int = 220) -> str:
     """A feed summary: the text up to `limit` characters, cut at a word end with `…`."""
     if len(text) <= limit:
@@ -199,13 +195,10 @@ class Maker:
             c.top[:0] = [f"{desk['digest']} · {at:%d.%m.%Y}", f"{rng.randrange(2, 7)}. {c.title}"]
             c.bottom.append(f"{desk['sponsor']} {rng.choice(SPONSORS)}")
         elif word == "archive":
-            c.top.insert(0, f"Archived copy · saved {at:%Y-%m-%d %H:%M} UTC · original: {self.source_link(story)}")
+            source = self.link(story, story["outlet"], datetime.fromisoformat(story["at"]).replace(tzinfo=UTC))[0]
+            c.top.insert(0, f"Archived copy · saved {at:%Y-%m-%d %H:%M} UTC · original: {source}")
         else:
             raise ValueError(f"{story['id']}: unknown recipe word {word!r}")
-
-    def source_link(self, story: dict) -> str:
-        at = datetime.fromisoformat(story["at"]).replace(tzinfo=UTC)
-        return self.link(story, story["outlet"], at)[0]
 
 
 def gloss(text: str, name: str, latin: str) -> str:
@@ -225,7 +218,7 @@ def render(c: Copy, story: dict, rng: random.Random, at: datetime) -> str:
         paras = [
             " ".join(
                 f'<span class="s" data-sid="{i}-{j}" data-lang="{story["lang"]}">{s}</span>'
-                for j, s in enumerate(split_sentences(p), 1)
+                for j, s in enumerate(SENTENCE_END.split(p), 1)
             )
             for i, p in enumerate(paras, 1)
         ]
