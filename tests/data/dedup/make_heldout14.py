@@ -55,7 +55,7 @@ def cut(text: str, limit: int = 220) -> str:
 
 
 def drop_marks(text: str) -> str:
-    """Igbo as phones and old apps print it: dots below, tone marks and the dot over n dropped."""
+    """Igbo as phones and old apps print it: dots below and tone marks dropped."""
     return unicodedata.normalize(
         "NFC", "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     )
