@@ -29,6 +29,7 @@ PARTS = {
     "heldout10": "r",
     "heldout11": "s",
     "heldout12": "y",
+    "heldout13": "z",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
