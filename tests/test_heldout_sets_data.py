@@ -126,6 +126,15 @@ SETS = [
         same_event=frozenset({"independent", "final"}),
         copies=100,
     ),
+    HeldOut(
+        15,
+        "g",
+        frozenset({"sd", "as", "ti", "rw", "sm", "cv", "ht"}),
+        "ur",
+        negative=frozenset({"recall", "budget", "rates", "transfer", "calloff", "sister", "closing", "twin"}),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
