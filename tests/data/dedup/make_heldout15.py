@@ -71,15 +71,6 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_END.split(text) if s]
 
 
-def swap_pairs(doc: Doc, pairs: list[list[str]], word: str) -> None:
-    """Replace every [old, new] pair in headline and body; a recipe word that changes nothing is an error."""
-    before = (doc.title, list(doc.body))
-    for old, new in pairs:
-        doc.title = doc.title.replace(old, new)
-        doc.body = [(t.replace(old, new), raw) for t, raw in doc.body]
-    assert (doc.title, doc.body) != before, word
-
-
 def map_text(doc: Doc, fn: Callable[[str], str]) -> None:
     doc.title = fn(doc.title)
     doc.body = [(t if raw else fn(t), raw) for t, raw in doc.body]
@@ -95,21 +86,20 @@ def lede_split(doc: Doc, story: dict) -> tuple[str, str]:
 
 
 def apply(word: str, doc: Doc, story: dict, desk: dict, ctx: dict) -> None:
-    rng: random.Random = ctx["rng"]
-    texts = [i for i, (_, raw) in enumerate(doc.body) if not raw]
     if word == "dateline-strip":
         head, rest = lede_split(doc, story)
         assert head, story["id"]
         doc.body[0] = (rest, False)
     elif word == "byline":
-        doc.top.append(f"{desk['by']} {rng.choice(desk['bylines'])}")
+        doc.top.append(f"{desk['by']} {ctx['rng'].choice(desk['bylines'])}")
     elif word == "credit":
         doc.tail.append(desk["credit"].format(src=ctx["source_name"]))
     elif word == "tracking":
-        doc.tracking = rng.randrange(1000, 99999)
+        doc.tracking = ctx["rng"].randrange(1000, 99999)
     elif word == "amp":
         doc.amp = True
     elif word == "trim":
+        texts = [i for i, (_, raw) in enumerate(doc.body) if not raw]
         assert len(texts) > 2, story["id"]
         del doc.body[texts[-1]]
     elif word == "readmore":
@@ -129,7 +119,8 @@ def apply(word: str, doc: Doc, story: dict, desk: dict, ctx: dict) -> None:
     elif word == "entities":
         doc.body = [("".join(ENTITIES.get(c, c) for c in t), raw) for t, raw in doc.body]
     elif word in ("exonym", "relday", "fx"):
-        swap_pairs(doc, story[{"exonym": "exo", "relday": "rel", "fx": "fx"}[word]], word)
+        for old, new in story[{"exonym": "exo", "relday": "rel", "fx": "fx"}[word]]:
+            map_text(doc, lambda t, old=old, new=new: t.replace(old, new))
     elif word == "anchors":
         doc.body = [(f'{t} <a class="anchor" href="#p{n}">¶</a>', False) for n, (t, _) in enumerate(doc.body, 1)]
     elif word == "leadcaps":
@@ -275,7 +266,24 @@ copy recipes:            {len(recipes)}  ({sum(2 <= len(r) <= 3 for r in recipes
 transformations:         {counts(Counter(w for r in recipes for w in r))}"""
 
 
+def idle_words(src: dict) -> list[str]:
+    """Recipe words that change nothing in their copy: the counts would overstate what the set holds."""
+    idle = []
+    for story in src["stories"]:
+        for recipe in story.get("copies", []):
+            feed, minutes, *words = recipe.split()
+            full = entry(src, story, feed, int(minutes), words)
+            for i, word in enumerate(words):
+                less = entry(src, story, feed, int(minutes), words[:i] + words[i + 1 :])
+                if all(full[k] == less[k] for k in ("title", "summary", "content", "link")):
+                    idle.append(f"{story['id']}: {recipe}: {word} changes nothing")
+    return idle
+
+
 def main() -> int:
+    if idle := idle_words(load()):
+        print("\n".join(idle), file=sys.stderr)
+        return 1
     made = dump(build())
     if "--stats" in sys.argv:
         if OUT.read_text(encoding="utf-8") != made:
