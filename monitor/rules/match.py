@@ -13,6 +13,7 @@ import them from here.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import datetime
 
 from monitor.models import Entry, Match
@@ -21,6 +22,7 @@ from monitor.rules.document import Document, matched_words
 from monitor.rules.evaluate import Trace, evaluate
 from monitor.rules.model import Rule, in_scope
 from monitor.rules.ruleset import RuleSet
+from monitor.rules.windows import Hit
 
 __all__ = ["Document", "Matcher", "RuleSet", "Trace", "evaluate", "in_scope", "matched_words"]
 
@@ -46,16 +48,19 @@ class Matcher:
     def match(self, entry: Entry, now: datetime | None = None) -> list[Match]:
         """Rules that hold for ``entry``; ``now`` enables ``max_age`` scopes."""
         doc = self.document(entry)
-        matches = []
+        return [Match(self.rules[index].name, matched_words(doc, hits)) for index, hits in self.holding(doc, now)]
+
+    def holding(self, doc: Document, now: datetime | None = None) -> Iterator[tuple[int, list[Hit]]]:
+        """The index of each rule that holds for ``doc`` (in rule order) with the hits that made it
+        hold; the words are left to the caller (``rules suggest`` needs only the indexes)."""
         for index in self.candidates(doc):
             rule = self.rules[index]
             # detected once, and only when a lang: scope asks
-            if not in_scope(rule.scope, entry, now, doc.language if rule.scope.lang else None):
+            if not in_scope(rule.scope, doc.entry, now, doc.language if rule.scope.lang else None):
                 continue
             hits = evaluate(self.program.trees[index], doc, self.program.rule_fields[index])
             if hits is not None:
-                matches.append(Match(rule.name, matched_words(doc, hits)))
-        return matches
+                yield index, hits
 
     def trace(self, index: int, entry: Entry) -> tuple[Document, Trace]:
         """Evaluate rule ``index`` fully (every group, no short cut) for ``rules explain``."""
