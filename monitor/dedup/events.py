@@ -105,8 +105,7 @@ SERIES_TEXT = 25.0
 # launch in Dodoma; a council's hotel refusal and its fuel-station approval), however many of the issuer's
 # names (its chief, its founding year, its city) the two share: an outlet does not report one happening
 # twice as new stories the same day; its follow-ups and corrections reuse its text (``index._next_story``).
-# Stories rebuilt at start-up have no headline count (stored signatures do not keep ``heads``): the rule
-# holds for the stories added since.
+# Stories rebuilt at start-up keep their headline count and outlet (stored with the signature).
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +166,14 @@ class EventIndex:
     def __len__(self) -> int:
         return len(self._stories)
 
-    def load(self, rows: Sequence[tuple[int, int, tuple[str, ...], float]]) -> None:
-        """``add`` of each (story, event, keywords, when) in turn into an empty index (the start-up
-        rebuild, keywords interned by the store), with the counting and postings done in bulk."""
+    def load(self, rows: Sequence[tuple[int, int, tuple[str, ...], float, int, str]]) -> None:
+        """``add`` of each (story, event, keywords, when, heads, outlet) in turn into an empty index (the
+        start-up rebuild, keywords interned by the store), with the counting and postings done in bulk."""
         added: list[tuple[str, ...]] = []
-        for story_id, event_id, words, when in rows:
+        for story_id, event_id, words, when, heads, outlet in rows:
             story = self._stories.get(story_id)
             if story is None:  # keywords are distinct by construction (``keywords_written``)
-                self._stories[story_id] = _Story(event_id, words, when, _scripts(words))
+                self._stories[story_id] = _Story(event_id, words, when, _scripts(words), heads, outlet)
             else:
                 known = set(story.keywords)
                 words = tuple(w for w in dict.fromkeys(words) if w not in known)

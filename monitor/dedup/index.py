@@ -351,7 +351,7 @@ class StoryIndex:
         try:
             docs, outlets, titles, oldest = self._docs, self._outlets, self._titles, math.inf
             ids, lengths, keys = array("q"), array("I"), array("I")
-            stories: list[tuple[int, int, tuple[str, ...], float]] = []
+            stories: list[tuple[int, int, tuple[str, ...], float, int, str]] = []
             for entry_id, story_id, event_id, seen, sig in rows:
                 when = seen.timestamp()
                 docs[entry_id] = pack(story_id, when, sig, outlets, keys=False)  # keys: in ``Postings``
@@ -359,7 +359,7 @@ class StoryIndex:
                 ids.append(entry_id)
                 lengths.append(len(sig.keys))
                 keys.extend(sig.keys)
-                stories.append((story_id, event_id, sig.keywords, sig.when))
+                stories.append((story_id, event_id, sig.keywords, sig.when, len(sig.heads), sig.outlet))
                 oldest = min(oldest, when)
             self._loaded = Postings.of_arrays(ids, lengths, keys, MAX_POSTINGS)
             self.events.load(stories)

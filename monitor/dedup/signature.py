@@ -81,8 +81,9 @@ LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SE flagged a caseless text
 # capitalised for any Latin capital in it (a copy's credit line naming its source; now by the share of
-# cased letters, ``_caseless``); SD kept a time of day written with a
-# colon ("10:40") as two numbers among the facts (now none, ``shingles._FACT``); SC read a Uyghur text of
+# cased letters, ``_caseless``) and kept no count of its headline's names (now the last byte of the head:
+# a story rebuilt at start-up is judged by ``events._siblings`` as one added since); SD kept a time of day
+# written with a colon ("10:40") as two numbers among the facts (now none, ``shingles._FACT``); SC read a Uyghur text of
 # the Arabic-script alphabet as written (now in Latin letters, ``alphabets``), kept invisible format
 # characters, page chrome and a dashed credit as story text, and had no ``NO_CAPITALS`` flag; SB hashed a word as
 # written (now in one spelling of its sounds, ``alphabets.sounded``: a Kyrgyz story's Latin copy shares
@@ -102,7 +103,8 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
 _MAGIC = b"SF"  # after SE (two bytes)
-_HEAD = struct.Struct("<2sBHBBBBBI")  # magic, flags, length, keys, sample, opening, sentences, facts, title hash
+# magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``)
+_HEAD = struct.Struct("<2sBHBBBBBIB")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,16 +152,18 @@ class Signature:
             len(self.sentences) // 4,
             len(self.facts) // 4,
             self.title,
+            min(len(self.heads), 255),
         )
         arrays = self.sample + self.opening + self.sentences + self.facts
         return head + struct.pack(f"<{len(self.keys)}I", *self.keys) + arrays
 
     @staticmethod
     def unpack(blob: bytes, lede: str, words: tuple[str, ...], when: float, outlet: str) -> Signature | None:
-        """The stored signature, or None for one of an older design (then it is computed again)."""
+        """The stored signature, or None for one of an older design (then it is computed again). Its
+        ``heads`` are the first of ``words``: a headline's names are the first keywords found."""
         if len(blob) < _HEAD.size or not blob.startswith(_MAGIC):
             return None
-        _, flags, length, nk, ns, no, nsent, nf, title = _HEAD.unpack_from(blob)
+        _, flags, length, nk, ns, no, nsent, nf, title, nh = _HEAD.unpack_from(blob)
         if _HEAD.size + 4 * (nk + ns + no + nsent + nf) != len(blob):
             return None
         at = _HEAD.size + 4 * nk
@@ -167,7 +171,10 @@ class Signature:
         sample, at = blob[at : at + 4 * ns], at + 4 * ns
         opening, at = blob[at : at + 4 * no], at + 4 * no
         sentences, at = blob[at : at + 4 * nsent], at + 4 * nsent
-        return Signature(keys, sample, opening, sentences, blob[at:], length, flags, title, lede, words, when, outlet)
+        facts = blob[at:]
+        return Signature(
+            keys, sample, opening, sentences, facts, length, flags, title, lede, words, when, outlet, heads=words[:nh]
+        )
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
