@@ -245,8 +245,9 @@ class StoryIndex:
         """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
         sharing most keys with it, with the score it needed. Ties go to the entry found first.
         Fills ``shares``: each verified story, with the most of the text one of its entries shares; and
-        ``releases``: each story of this entry's outlet, with that share in percent of the longer text (a
-        flash shares half its one sentence with the write-up, the longer text's twentieth)."""
+        ``releases``: each story of this entry's outlet under another headline, with that share in percent
+        of the longer text (a flash shares half its one sentence with the write-up, the longer text's
+        twentieth; an update under the story's headline is no second release)."""
         # Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
         # shared with several entries must not crowd the one entry that shares the rare passages,
         # and one held by more than MAX_SCAN entries is not read at all.
@@ -279,7 +280,7 @@ class StoryIndex:
             verified_ids.append(entry_id)
             evidence = containment(sig, doc)
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
-            if doc.outlet == sig.outlet:
+            if doc.outlet == sig.outlet and doc.title != sig.title:  # an update re-runs its headline
                 longer = evidence.score * min(doc.length, sig.length) / max(doc.length, sig.length, 1)
                 releases[doc.story_id] = max(longer, releases.get(doc.story_id, 0.0))
             if evidence.found:
