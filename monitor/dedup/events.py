@@ -25,7 +25,8 @@ and capped per key, so the cost depends on how many recent stories share rare na
 Two reports that each print ``MIN_NUMBERS`` numbers or more and share none (nor a named day)
 are different happenings, however alike their words (``_numbers_disagree``); so are one outlet's
 two stories hours apart whose headlines each name what the other never names (``_siblings``), or
-sharing a third of their text around other news (``RELEASE_TEXT``: two releases of one press kit).
+sharing a third of their text around other news (``RELEASE_TEXT``: two releases of one press kit). An
+outlet's own story a day later joins at a lower overlap (``OWN_LATER``: its follow-up written afresh).
 The decision names the shared keys (rarest first), the score and the time apart.
 Measured by benchmarks/dedup_quality.py (eval, catalogue and held-out v1 side by side).
 """
@@ -107,6 +108,11 @@ SERIES_TEXT = 25.0
 # council's road works and its schools; one road template filled for two villages). A flash and its
 # write-up share the flash's one sentence: a small share of the longer text.
 RELEASE_TEXT = 30.0
+# One outlet's new story more than NEAR_HOURS after its own story joins that story's event at this overlap: a
+# desk's follow-up a day later is written afresh (the power back after the storm, the new line's first day) and
+# shares the who and where, few words. Its next-day stories of other happenings shared more and joined before
+# (a template's next issue: ``SERIES_TEXT``, ``_numbers_disagree``) or shared far less (tuning sets: <= 0.13).
+OWN_LATER = 0.15
 # One outlet's two new stories within NEAR_HOURS whose headlines each name someone or somewhere the other
 # report never names are two announcements of one issuer or desk (a firm's new plant in Tanga and its 5G
 # launch in Dodoma; a council's hotel refusal and its fuel-station approval), however many of the issuer's
@@ -309,6 +315,8 @@ class EventIndex:
         if match.score < NAMED_FLOOR:
             return False
         near = match.hours_apart <= NEAR_HOURS
+        if match.own and not near and match.score >= OWN_LATER:
+            return True  # the outlet's next-day follow-up, written afresh: its who and where, few of its words
         figures = near and match.rare >= RARE_FIGURES and _count_numbers(match.shared) >= RARE_FIGURES
         return match.rare >= RARE_SHARED or figures or (near and match.named >= NAMED_SHARE) or _apart(match)
 
