@@ -38,6 +38,8 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   measured twice as a held-out set, then its errors were studied (issue 13, dd14's round);
 - ``v12 (seen -> tuning)``: ``tests/data/dedup/heldout12.jsonl`` (si, ml, tt, ha, zu, ckb, fo, en, uk):
   measured three times as a held-out set, then its errors were studied (issue 13, dd16's round);
+- ``v13 (seen -> tuning)``: ``tests/data/dedup/heldout13.jsonl``: measured four times as a held-out
+  set, then its errors were studied (issue 13, dd18's round);
 
 and, given ``--heldout PATH`` (a file other than the tuning sets), that set in a last column labelled
 "held-out". A held-out set is measured once, never studied: do not pass ``--explain`` with it.
@@ -85,8 +87,22 @@ HELDOUT9 = DEDUP_DATA / "heldout9.jsonl"
 HELDOUT10 = DEDUP_DATA / "heldout10.jsonl"
 HELDOUT11 = DEDUP_DATA / "heldout11.jsonl"
 HELDOUT12 = DEDUP_DATA / "heldout12.jsonl"
+HELDOUT13 = DEDUP_DATA / "heldout13.jsonl"
 # The held-out sets studied since (v2 on): tuning columns after eval, catalogue, v1 and tune3.
-SEEN = (HELDOUT2, HELDOUT3, HELDOUT4, HELDOUT5, HELDOUT6, HELDOUT7, HELDOUT8, HELDOUT9, HELDOUT10, HELDOUT11, HELDOUT12)
+SEEN = (
+    HELDOUT2,
+    HELDOUT3,
+    HELDOUT4,
+    HELDOUT5,
+    HELDOUT6,
+    HELDOUT7,
+    HELDOUT8,
+    HELDOUT9,
+    HELDOUT10,
+    HELDOUT11,
+    HELDOUT12,
+    HELDOUT13,
+)
 TUNE3 = DEDUP_DATA / "tune3.jsonl"
 TARGETS = {"story": (0.99, 0.95), "event": (0.90, 0.80)}  # (precision, recall) on eval.jsonl, where first set
 HELDOUT_TARGETS = {"story": (0.995, 0.99), "event": (0.95, 0.90)}  # issue 13: on sets never tuned on
@@ -253,6 +269,7 @@ def _label(path: Path) -> str:
         HELDOUT10.resolve(): "v10 (seen -> tuning)",
         HELDOUT11.resolve(): "v11 (seen -> tuning)",
         HELDOUT12.resolve(): "v12 (seen -> tuning)",
+        HELDOUT13.resolve(): "v13 (seen -> tuning)",
     }
     return seen.get(path.resolve(), "tune3" if path.name.startswith("tune3") else "held-out")
 

@@ -207,6 +207,7 @@ OLDER = {
     "S6": lambda blob: b"S6" + blob[2:],  # a number cut at the text's end kept as a fact
     "S7": lambda blob: b"S7" + blob[2:],  # a Kazakh text hashed in Cyrillic letters, a time of day a fact
     "S8": lambda blob: b"S8" + blob[2:],  # a Mongolian text hashed in Kazakh's Latin letters
+    "SE": lambda blob: b"SE" + blob[2:14] + blob[15:],  # its head without the headline's name count
     "MinHash": lambda blob: struct.pack("<10q", *range(10)),  # the first design: ten 64-bit band keys
 }
 

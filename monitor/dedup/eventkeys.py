@@ -239,7 +239,14 @@ class _PerWord(dict[str, str | None]):
 
 
 def _name_of(word: str) -> str | None:
-    """The sound key of a word that may be a name (capitalised, not a common sentence opener)."""
+    """The sound key of a word that may be a name (capitalised, not a common sentence opener), or of the
+    name after a prefix of up to ``PREFIX_LETTERS`` lower-case letters glued to it: Xhosa and Zulu write
+    a noun class or a place's locative before it ("eGqeberha", "uThandeka", "laseKwaZakhele"), Irish a
+    mutation ("i nGaillimh", "hInis"). Another report writes the name with another prefix, or none."""
+    for at in range(1, min(PREFIX_LETTERS, len(word) - 2) + 1):
+        if word[at].isupper() and word[at + 1].islower() and word[:at].islower():
+            word = word[at:]
+            break
     if word[0].isupper() and word.lower() not in _NOT_NAMES and not without_spaces(word):
         return name_key(word)
     return None
@@ -263,6 +270,7 @@ def _caseless_of(word: str) -> str | None:
 
 
 CASELESS_KEY = 3
+PREFIX_LETTERS = 4
 _NAME_OF = _PerWord(_name_of)
 _CASELESS_OF = _PerWord(_caseless_of)
 _TOPIC_OF = _PerWord(_topic_of)

@@ -24,7 +24,9 @@ Candidates come from an inverted index over names, numbers and days, read newest
 and capped per key, so the cost depends on how many recent stories share rare names.
 Two reports that each print ``MIN_NUMBERS`` numbers or more and share none (nor a named day)
 are different happenings, however alike their words (``_numbers_disagree``); so are one outlet's
-two stories hours apart whose headlines each name what the other never names (``_siblings``).
+two stories hours apart whose headlines each name what the other never names (``_siblings``), or
+sharing a third of their text around other news (``RELEASE_TEXT``: two releases of one press kit). An
+outlet's own story a day later joins at a lower overlap (``OWN_LATER``: its follow-up written afresh).
 The decision names the shared keys (rarest first), the score and the time apart.
 Measured by benchmarks/dedup_quality.py (eval, catalogue and held-out v1 side by side).
 """
@@ -100,13 +102,23 @@ HEAD_NUMBERS = 2
 # close, river level or weather warning): another happening. A follow-up is new text.
 SERIES_HOURS = 12.0
 SERIES_TEXT = 25.0
+# One outlet's new story within NEAR_HOURS sharing RELEASE_TEXT % of the longer text with its own story,
+# without being its copy, follow-up or sequel, is its next release from one press kit: the issuer's "About"
+# paragraph and its chief's quote repeated around other news (a firm's new chief and its new plant; a
+# council's road works and its schools; one road template filled for two villages). A flash and its
+# write-up share the flash's one sentence: a small share of the longer text.
+RELEASE_TEXT = 30.0
+# One outlet's new story more than NEAR_HOURS after its own story joins that story's event at this overlap: a
+# desk's follow-up a day later is written afresh (the power back after the storm, the new line's first day) and
+# shares the who and where, few words. Its next-day stories of other happenings shared more and joined before
+# (a template's next issue: ``SERIES_TEXT``, ``_numbers_disagree``) or shared far less (tuning sets: <= 0.13).
+OWN_LATER = 0.15
 # One outlet's two new stories within NEAR_HOURS whose headlines each name someone or somewhere the other
 # report never names are two announcements of one issuer or desk (a firm's new plant in Tanga and its 5G
 # launch in Dodoma; a council's hotel refusal and its fuel-station approval), however many of the issuer's
 # names (its chief, its founding year, its city) the two share: an outlet does not report one happening
 # twice as new stories the same day; its follow-ups and corrections reuse its text (``index._next_story``).
-# Stories rebuilt at start-up have no headline count (stored signatures do not keep ``heads``): the rule
-# holds for the stories added since.
+# Stories rebuilt at start-up keep their headline count and outlet (stored with the signature).
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +179,14 @@ class EventIndex:
     def __len__(self) -> int:
         return len(self._stories)
 
-    def load(self, rows: Sequence[tuple[int, int, tuple[str, ...], float]]) -> None:
-        """``add`` of each (story, event, keywords, when) in turn into an empty index (the start-up
-        rebuild, keywords interned by the store), with the counting and postings done in bulk."""
+    def load(self, rows: Sequence[tuple[int, int, tuple[str, ...], float, int, str]]) -> None:
+        """``add`` of each (story, event, keywords, when, heads, outlet) in turn into an empty index (the
+        start-up rebuild, keywords interned by the store), with the counting and postings done in bulk."""
         added: list[tuple[str, ...]] = []
-        for story_id, event_id, words, when in rows:
+        for story_id, event_id, words, when, heads, outlet in rows:
             story = self._stories.get(story_id)
             if story is None:  # keywords are distinct by construction (``keywords_written``)
-                self._stories[story_id] = _Story(event_id, words, when, _scripts(words))
+                self._stories[story_id] = _Story(event_id, words, when, _scripts(words), heads, outlet)
             else:
                 known = set(story.keywords)
                 words = tuple(w for w in dict.fromkeys(words) if w not in known)
@@ -226,6 +238,7 @@ class EventIndex:
         series: dict[int, float] | None = None,
         heads: tuple[str, ...] = (),
         outlet: str = "",
+        releases: dict[int, float] | None = None,
     ) -> EventMatch | None:
         """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days; ``joins`` judges it.
 
@@ -236,7 +249,8 @@ class EventIndex:
         keys in sorted order and each one's postings oldest first: the same on every run, whatever
         the hash seed). ``series``: story -> the
         percent of the new story's text it shares (``SERIES_TEXT``). ``heads``: the keys of the names
-        the new story's headline writes; ``outlet``: its outlet (``_siblings``).
+        the new story's headline writes; ``outlet``: its outlet (``_siblings``); ``releases``: that
+        outlet's stories, with the percent of the longer text they share (``RELEASE_TEXT``).
         """
         query = sorted(set(words))
         postings = self._postings
@@ -266,6 +280,13 @@ class EventIndex:
                 continue
             if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
                 continue  # the next issue of a template: its shared words are the template's
+            if (
+                releases
+                and story.outlet == outlet
+                and hours <= NEAR_HOURS
+                and releases.get(story_id, 0) >= RELEASE_TEXT
+            ):
+                continue  # the outlet's next release of one press kit: its shared words are the kit's
             if best is None or score > best.score:
                 # Asked only of the best so far (the same outcome, a fraction of the cost): a headline
                 # naming someone or somewhere the other report never names reports another happening.
@@ -294,6 +315,8 @@ class EventIndex:
         if match.score < NAMED_FLOOR:
             return False
         near = match.hours_apart <= NEAR_HOURS
+        if match.own and not near and match.score >= OWN_LATER:
+            return True  # the outlet's next-day follow-up, written afresh: its who and where, few of its words
         figures = near and match.rare >= RARE_FIGURES and _count_numbers(match.shared) >= RARE_FIGURES
         return match.rare >= RARE_SHARED or figures or (near and match.named >= NAMED_SHARE) or _apart(match)
 

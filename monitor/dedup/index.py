@@ -134,7 +134,8 @@ class StoryIndex:
         if sig.flags & TITLE_ONLY or len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:
             return self._headline_only(sig)  # no text, or fewer words than that: the headline says it
         shares: dict[int, float] = {}  # story -> the percent of text it shares with this entry
-        best = self._best_copy(sig, shares)
+        releases: dict[int, float] = {}  # the same for this outlet's stories, in percent of the longer text
+        best = self._best_copy(sig, shares, releases)
         if best is None:
             found = self._same_headline(sig)
             return found or self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
@@ -148,19 +149,19 @@ class StoryIndex:
             reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
             reason = f"new story: {evidence.apart}" if evidence.apart else reason
             why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
-            return self._next_story(sig, evidence.score, doc, reason, why, shares)
+            return self._next_story(sig, evidence.score, doc, reason, why, shares, releases)
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.series:
             reason = f"new story: entry {entry_id} holds {evidence.score:.0f} % of the text, but {sig.outlet}'s own"
             reason += " entry of that story prints other names and numbers: its next bulletin of one template"
-            return self._new_story(sig, evidence.score, reason, shares)
+            return self._new_story(sig, evidence.score, reason, shares, releases)
         if evidence.news:
             held = f"{evidence.score:.0f} % of " + ("its text is in" if evidence.query_shorter else "the text of")
             reason = f"new story: {held} entry {entry_id}, but it {evidence.news}"
             why = f"same event as story {doc.story_id}: it tells that story's news further"
             if sig.when - doc.seen > SERIES_GAP:  # the next day's news: the next happening, if its keywords say so
-                return self._new_story(sig, evidence.score, reason, shares)
-            return self._next_story(sig, evidence.score, doc, reason, why, shares)
+                return self._new_story(sig, evidence.score, reason, shares, releases)
+            return self._next_story(sig, evidence.score, doc, reason, why, shares, releases)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
@@ -168,17 +169,24 @@ class StoryIndex:
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
         if evidence.score >= needed:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
-        return self._same_headline(sig) or self._new_story(sig, evidence.score, closest, shares)
+        return self._same_headline(sig) or self._new_story(sig, evidence.score, closest, shares, releases)
 
     def _next_story(
-        self, sig: Signature, score: float, doc: _Doc, reason: str, why: str, shares: dict[int, float]
+        self,
+        sig: Signature,
+        score: float,
+        doc: _Doc,
+        reason: str,
+        why: str,
+        shares: dict[int, float],
+        releases: dict[int, float],
     ) -> Decision:
         """A new story telling the story of ``doc`` further (a follow-up, a sequel): in its event when
         within ``EVENT_HOURS`` of it. Days later the desk reports another happening of the same affair
         (the next hearing, the final tally): it joins the earlier event only if its own names and
         numbers say so."""
         if abs(sig.when - doc.seen) > EVENT_HOURS * 3600:
-            return self._new_story(sig, score, reason, shares)
+            return self._new_story(sig, score, reason, shares, releases)
         return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
 
     def _headline_only(self, sig: Signature) -> Decision:
@@ -213,20 +221,33 @@ class StoryIndex:
         reason = f"copy: {why} ({sig.title_words} words) as {where}"
         return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
-    def _new_story(self, sig: Signature, score: float, reason: str, shares: dict[int, float] | None = None) -> Decision:
-        match: EventMatch | None = self.events.find(sig.keywords, sig.when, shares, sig.heads, sig.outlet)
+    def _new_story(
+        self,
+        sig: Signature,
+        score: float,
+        reason: str,
+        shares: dict[int, float] | None = None,
+        releases: dict[int, float] | None = None,
+    ) -> Decision:
+        events = self.events
+        match: EventMatch | None = events.find(sig.keywords, sig.when, shares, sig.heads, sig.outlet, releases)
         if match is not None:  # name what is shared as this entry wrote it
             match = match.as_written(dict(zip(sig.keywords, sig.written, strict=False)))
-        if self.events.joins(match):
+        if events.joins(match):
             assert match is not None
             return Decision(None, score, None, reason, match.event_id, match.score, match.reason, sig)
         why = f"new event: closest {match.reason}" if match else "new event: no recent story shares keywords"
         return Decision(None, score, None, reason, None, match.score if match else 0.0, why, sig)
 
-    def _best_copy(self, sig: Signature, shares: dict[int, float]) -> tuple[Evidence, int, _Doc, float] | None:
+    def _best_copy(
+        self, sig: Signature, shares: dict[int, float], releases: dict[int, float]
+    ) -> tuple[Evidence, int, _Doc, float] | None:
         """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
         sharing most keys with it, with the score it needed. Ties go to the entry found first.
-        Fills ``shares``: each verified story, with the most of the text one of its entries shares."""
+        Fills ``shares``: each verified story, with the most of the text one of its entries shares; and
+        ``releases``: each story of this entry's outlet under another headline, with that share in percent
+        of the longer text (a flash shares half its one sentence with the write-up, the longer text's
+        twentieth; an update under the story's headline is no second release)."""
         # Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
         # shared with several entries must not crowd the one entry that shares the rare passages,
         # and one held by more than MAX_SCAN entries is not read at all.
@@ -259,6 +280,9 @@ class StoryIndex:
             verified_ids.append(entry_id)
             evidence = containment(sig, doc)
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
+            if doc.outlet == sig.outlet and doc.title != sig.title:  # an update re-runs its headline
+                longer = evidence.score * min(doc.length, sig.length) / max(doc.length, sig.length, 1)
+                releases[doc.story_id] = max(longer, releases.get(doc.story_id, 0.0))
             if evidence.found:
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + evidence.found
             needed = self._needed(sig, doc)
@@ -351,7 +375,7 @@ class StoryIndex:
         try:
             docs, outlets, titles, oldest = self._docs, self._outlets, self._titles, math.inf
             ids, lengths, keys = array("q"), array("I"), array("I")
-            stories: list[tuple[int, int, tuple[str, ...], float]] = []
+            stories: list[tuple[int, int, tuple[str, ...], float, int, str]] = []
             for entry_id, story_id, event_id, seen, sig in rows:
                 when = seen.timestamp()
                 docs[entry_id] = pack(story_id, when, sig, outlets, keys=False)  # keys: in ``Postings``
@@ -359,7 +383,7 @@ class StoryIndex:
                 ids.append(entry_id)
                 lengths.append(len(sig.keys))
                 keys.extend(sig.keys)
-                stories.append((story_id, event_id, sig.keywords, sig.when))
+                stories.append((story_id, event_id, sig.keywords, sig.when, len(sig.heads), sig.outlet))
                 oldest = min(oldest, when)
             self._loaded = Postings.of_arrays(ids, lengths, keys, MAX_POSTINGS)
             self.events.load(stories)

@@ -33,7 +33,7 @@ SENTENCES = 32
 # and its multiplier word.
 NUMBER = (
     r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.\u066b]\d+)?(?!\d)|\d[\d,.\u066b\u066c]*\d|\d)"
-    r"(?:\s?(?P<times>万亿|万|亿|千|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd"
+    r"(?:\s?(?P<times>万亿|万|亿|千|ລ້ານ|ล้าน|លាន|သန်း|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd|ሚሊዮን|ቢሊዮን|මිලියන"
     r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b))?"  # 亿元: no word boundary in Chinese
 )
 # A time of day written with a colon ("10:40") first: read as numbers, its hours and minutes were facts, and a
@@ -45,10 +45,13 @@ _FACT = re.compile(
     r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
 )
 _FACT_START = re.compile(r"[\d\u30a1-\u30fa\u30fc\u4e00-\u9fffA-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]")  # where a _FACT can start
-# A number's multiplier word, in the languages the monitor reads: "24.8万" and "248000" are one number.
+# A number's multiplier word, in the languages the monitor reads: "24.8万" and "248000" are one number. Lao,
+# Thai, Khmer and Burmese glue theirs to the next word ("48 ລ້ານໂດລາ"): like 万, no word boundary after it.
 _TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
-_TIMES |= dict.fromkeys(("mln", "млн", "Mio", "millones", "milyon"), 1e6)
-_TIMES |= dict.fromkeys(("billion", "bn", "млрд", "Mrd", "milliard", "milliards", "mil millones", "milyar"), 1e9)
+_TIMES |= dict.fromkeys(("mln", "млн", "Mio", "millones", "milyon", "ລ້ານ", "ล้าน", "លាន", "သန်း", "ሚሊዮን", "මිලියන"), 1e6)
+_TIMES |= dict.fromkeys(
+    ("billion", "bn", "млрд", "Mrd", "milliard", "milliards", "mil millones", "milyar", "ቢሊዮን"), 1e9
+)
 _SPACES = str.maketrans({" ": None, "\u00a0": None, "\u202f": None, "\u2009": None, "\u066b": ".", "\u066c": ","})
 _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 # Capitalised because they open a sentence or a clause, not because they name anything.
