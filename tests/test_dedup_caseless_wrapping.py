@@ -1,24 +1,18 @@
-"""A story in a script without capitals keeps that reading when its copy adds a line in Latin letters.
+"""A caseless-script story and another bulletin of its frame with other numbers and a Latin credit
+line stay two stories.
 
-v13 (studied by dd18): a Marathi story's second part, its last paragraph alone, ended in a credit
-line naming the source outlet in Latin letters. Read as a capitalised text, it was asked for all
-the caseless original's numbers (``compare.Evidence.facts``), which its one paragraph lacks, and
-alerted again. A text mostly in a caseless script is caseless whatever Latin words it carries
-(``signature._caseless``). Our own stories (Hindi, Thai, Amharic), none of v13's; both directions:
-the copy joins, another bulletin of the same frame with other numbers does not.
+Round 18 (dd18) also made a caseless text carrying a Latin line read as caseless (by the share of cased
+letters), so that such a copy's last paragraph joined its story (v13's Marathi "(2/2)"). The lead
+reverted that rule: on held-out v14 it split two more copies than before (story recall 0.948 -> 0.915,
+the commit found by the aggregate figures alone). The guard below held before and after.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
-
 import pytest
-from dedup_support import assert_one_alert
 from test_dedup_classes import _parsed
-from test_dedup_scripts import _copies
 
 from monitor.dedup import StoryIndex
-from monitor.dedup.signature import NO_CAPITALS, signature
 from monitor.models import Entry
 
 # (headline, three paragraphs with numbers, then a quote paragraph without any): our own stories.
@@ -75,14 +69,6 @@ def _decided(*entries: Entry) -> list[int]:
 
 
 @pytest.mark.parametrize("lang", sorted(STORIES))
-def test_the_last_paragraph_with_a_latin_credit_joins_its_story(lang):
-    title, paragraphs = STORIES[lang]
-    original = _parsed("o", title, _html(paragraphs), outlet="Desk One")
-    part = _parsed("p", f"{title} (2/2)", _html((paragraphs[-1], CREDITS[lang])), outlet="Desk Two", hours=1)
-    assert _decided(original, part) == [1, 1]
-
-
-@pytest.mark.parametrize("lang", sorted(STORIES))
 def test_the_same_frame_with_other_numbers_and_a_latin_credit_is_another_story(lang):
     title, paragraphs = STORIES[lang]
     original = _parsed("o", title, _html(paragraphs), outlet="Desk One")
@@ -92,18 +78,3 @@ def test_the_same_frame_with_other_numbers_and_a_latin_credit_is_another_story(l
     assert other != paragraphs[:-1]
     bulletin = _parsed("b", title, _html((*other, CREDITS[lang])), outlet="Desk Two", hours=1)
     assert _decided(original, bulletin) == [1, 2]
-
-
-def test_a_caseless_text_with_a_latin_line_is_caseless_and_a_latin_text_is_not():
-    when = datetime(2027, 3, 1)
-    title, paragraphs = STORIES["hi"]
-    wrapped = signature(_parsed("w", title, _html((*paragraphs, CREDITS["hi"]))), when)
-    latin = "<p>Indore Nagar Nigam ne Mangalvar ko shahar ke bahar 14 megawatt ka saur sanyantra shuru kiya (इंदौर).</p>"
-    reprint = signature(_parsed("l", "Indore mein naya saur sanyantra", latin), when)
-    assert wrapped.flags & NO_CAPITALS and not reprint.flags & NO_CAPITALS
-
-
-def test_the_part_with_a_latin_credit_alerts_once(tmp_path, feed_server, json_receiver):
-    title, paragraphs = STORIES["hi"]
-    rows = _copies((title, _html(paragraphs)), (f"{title} (2/2)", _html((paragraphs[-1], CREDITS["hi"]))))
-    assert_one_alert(tmp_path, feed_server, json_receiver, rows, "इंदौर")

@@ -34,8 +34,7 @@ Design, in the order an entry meets it:
    Mongolian sites write, a Belarusian one in Łacinka, a Tajik one (ӣ ӯ ҷ) in the Latin letters
    Tajik sites write, a Uyghur one of the Arabic-script alphabet that writes its vowels in the
    Latin letters Uyghur sites write (``alphabets``): a desk's transliterated copy is one story. A
-   text with no capitals (``signature.NO_CAPITALS``: none, or cased letters under a quarter of its
-   characters, so a credit line in Latin letters leaves a Marathi copy caseless) has numbers for
+   text with no capitals (``signature.NO_CAPITALS``) has numbers for
    facts: against a copy with capitals, its numbers are looked for in the copy's. Then every word of
    the Latin or Cyrillic alphabet is hashed in one spelling of its sounds (``alphabets.sounded``:
    Cyrillic letters by one table, and what romanisations write apart made one: zh j, kh h, ch ts,

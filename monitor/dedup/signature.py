@@ -32,7 +32,6 @@ mixed; never Python's salted ``hash``). Kept:
 
 from __future__ import annotations
 
-import re
 import struct
 import sys
 from collections.abc import Iterable
@@ -63,13 +62,6 @@ TITLE_ONLY = 8  # a flag: no story text (or only wrapping), the headline stands 
 # letters, ``alphabets.in_latin``): its facts are its numbers only, and a cased copy of it (a desk's
 # Latin reprint capitalising every name) adds names the caseless text cannot show.
 NO_CAPITALS = 16
-# Letters of the scripts without capitals, from Hebrew on (Arabic, the Indic scripts, Thai, Lao, Khmer,
-# Myanmar, Georgian, Ethiopic, kana, Han, Hangul); and of the alphabets with them.
-_CASELESS_LETTER = re.compile(
-    "[\u0590-\u109f\u10d0-\u10ff\u1200-\u139f\u1780-\u18af\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
-)
-_CASED_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u0587\u1e00-\u1fff]")
-CASED_SHARE = 0.25  # cased letters below this share of a caseless text's characters: only its wrapping
 SAMPLE_BELOW = 1 << 32  # every hash: a text of SAMPLE_MAX shingles or fewer is kept whole
 SAMPLE_MAX = 160
 OPENING_SHINGLES = 24
@@ -79,10 +71,9 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SE flagged a caseless text
-# capitalised for any Latin capital in it (a copy's credit line naming its source; now by the share of
-# cased letters, ``_caseless``) and kept no count of its headline's names (now the last byte of the head:
-# a story rebuilt at start-up is judged by ``events._siblings`` as one added since); SD kept a time of day
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SE kept no count of its
+# headline's names (now the last byte of the head: a story rebuilt at start-up is judged by
+# ``events._siblings`` as one added since); SD kept a time of day
 # written with a colon ("10:40") as two numbers among the facts (now none, ``shingles._FACT``); SC read a Uyghur text of
 # the Arabic-script alphabet as written (now in Latin letters, ``alphabets``), kept invisible format
 # characters, page chrome and a dashed credit as story text, and had no ``NO_CAPITALS`` flag; SB hashed a word as
@@ -214,7 +205,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         sentences=_u32(sentence_hashes(folded)),
         facts=_u32(facts(text, spans)),
         length=len(hashes),
-        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY) | (NO_CAPITALS if _caseless(text) else 0),
+        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY) | (NO_CAPITALS if text == text.lower() else 0),
         title=crc(" ".join(title_tokens)),
         lede=" ".join(words[:40])[:LEDE_CHARS],
         keywords=tuple(found),
@@ -226,18 +217,6 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
         lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans),
     )
-
-
-def _caseless(text: str) -> bool:
-    """Whether ``text`` is written in a script without capitals. A caseless story keeps its flag when
-    its copy adds a line in Latin letters (a credit naming the source outlet, "Source: AFP") or
-    prints a name or two in them: read as capitalised, the copy was asked for all the original's
-    numbers, and a copy of one paragraph lacks most of them (v13: a Marathi story's second part)."""
-    if text == text.lower():
-        return True
-    if text.isascii() or not _CASELESS_LETTER.search(text):
-        return False
-    return len(_CASED_LETTER.findall(text)) < CASED_SHARE * len(text)
 
 
 def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVENT_DATING) -> list[Signature]:
