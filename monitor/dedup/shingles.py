@@ -19,7 +19,7 @@ import numpy as np
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import spelling
 from monitor.dedup.scan import ascii_breaks, matches, opens_sentence, spaced_split, split_for, stop_split, text_end
-from monitor.text import ascii_words_joined, fold, script_tokens, without_spaces
+from monitor.text import ascii_words_joined, fold, fold_is_local, script_tokens, without_spaces
 
 SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
@@ -156,14 +156,25 @@ def sentence_hashes(folded: str) -> list[int]:
     """A hash per sentence of folded text (its words only: punctuation and spacing do not count)."""
     if folded.isascii():
         return _ascii_sentences(folded)[0][:SENTENCES]
-    out = []
+    return [key for key in _folded_pieces(folded)[0] if key is not None][:SENTENCES]
+
+
+@functools.lru_cache(maxsize=4)  # a signature asks for its sentences' hashes, then (``_sentences``) their counts
+def _folded_pieces(folded: str) -> tuple[list[int | None], list[int]]:
+    """Each piece of folded text split at its sentence ends (``_SENTENCE_SPLIT``), in order, empty ones too:
+    the hash of its words (space-separated; None for a piece without any) and how many they are."""
+    keys: list[int | None] = []
+    counts: list[int] = []
     for sentence in split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT).split(folded):
-        words = ascii_words_joined(sentence) if sentence.isascii() else " ".join(script_tokens(sentence))
-        if words:
-            out.append(crc(words))
-            if len(out) == SENTENCES:
-                break
-    return out
+        if sentence.isascii():
+            words = ascii_words_joined(sentence)
+            count = words.count(" ") + 1 if words else 0
+        else:
+            tokens = script_tokens(sentence)
+            words, count = " ".join(tokens), len(tokens)
+        keys.append(crc(words) if words else None)
+        counts.append(count)
+    return keys, counts
 
 
 @functools.lru_cache(maxsize=4)  # a signature asks for both its sentences' hashes and their extents
@@ -312,12 +323,24 @@ def _sentences(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
     join or split what the sentence's does not)."""
     if text.isascii():
         return _ascii_sentences(fold(text))  # the split and the words are those of the folded text
+    breaks = [m.start() for m in split_for(text, _SENTENCE_SPLIT, _SPACED_SPLIT).finditer(text)] + [len(text)]
+    if fold_is_local(text):  # each sentence's fold is that piece of the whole text's fold: read it there
+        pieces, sizes = _folded_pieces(fold(text))
+        if len(pieces) == len(breaks):
+            kept = [i for i, key in enumerate(pieces) if key is not None]  # the sentences with words
+            opens = [0, *breaks[:-1]]
+            return (
+                [key for key in pieces if key is not None],
+                [sizes[i] for i in kept],
+                [opens[i] for i in kept],
+                [breaks[i] for i in kept],
+            )
     keys: list[int] = []
     counts: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     start = 0
-    for end in [m.start() for m in split_for(text, _SENTENCE_SPLIT, _SPACED_SPLIT).finditer(text)] + [len(text)]:
+    for end in breaks:
         tokens = script_tokens(fold(text[start:end]))
         if tokens:
             keys.append(crc(" ".join(tokens)))  # as ``sentence_hashes`` hashes it
