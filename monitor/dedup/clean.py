@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from monitor.text import fold, without_spaces
+from monitor.text import fold, in_bmp, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
@@ -257,7 +257,7 @@ _FORMAT_BMP = re.compile("[" + _ranges([code for code in _FORMAT_CODES if code <
 
 def visible(text: str) -> str:
     """``text`` without its invisible format characters (``_FORMAT``)."""
-    if text.isascii() or not (_FORMAT_BMP if max(text) <= "\uffff" else _FORMAT).search(text):
+    if text.isascii() or not (_FORMAT_BMP if in_bmp(text) else _FORMAT).search(text):
         return text
     return _FORMAT.sub("", text)
 

@@ -26,7 +26,7 @@ from itertools import repeat
 from monitor.dedup.clean import clean, repaired
 from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
-from monitor.dedup.scan import spaced_split, split_for
+from monitor.dedup.scan import matches, spaced_split, split_for
 from monitor.dedup.shingles import NUMBER, number_key
 from monitor.models import Entry
 from monitor.text import NO_SPACE_RUN, fold, without_spaces
@@ -44,6 +44,7 @@ _IN_WORD = (
 )
 _WORD = re.compile(f"[^\\W\\d_][\\w’'{_IN_WORD}]*")
 _NUMBER = re.compile(NUMBER)
+_DIGIT = re.compile(r"\d")  # where a _NUMBER starts
 _ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")})
@@ -284,7 +285,9 @@ def _numbers(text: str) -> tuple[list[str], bool]:
         return [], False  # no digit: the regular expression is not run
     if "0" in text or "+" in text:
         text = _PHONE.sub(" ", text)
-    keys = [key for number, times in _NUMBER.findall(text) if (key := _number_of(number, times))]
+    # ``_NUMBER.findall(text)``: each match starts with a digit, sought in C (``scan.matches``).
+    found = [match.groups("") for match in matches(_NUMBER, _DIGIT, text)]
+    keys = [key for number, times in found if (key := _number_of(number, times))]
     return keys, bool(keys) or any(map(str.isdigit, text))
 
 

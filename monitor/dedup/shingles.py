@@ -19,7 +19,7 @@ import numpy as np
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import spelling
 from monitor.dedup.scan import ascii_breaks, matches, opens_sentence, spaced_split, split_for, stop_split, text_end
-from monitor.text import ascii_words_joined, fold, fold_is_local, script_tokens, without_spaces
+from monitor.text import fold, fold_is_local, script_tokens, without_spaces, word_spaces
 
 SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
@@ -73,6 +73,8 @@ _TOKEN_HASHES: dict[str, int] = {}
 _KAZAKH_OWN = re.compile("[әұқғһӘҰҚҒҺ]")
 _KAZAKH_I = re.compile("[іІ]")
 _TURKIC = re.compile("[өүңӨҮҢ]")
+# Every letter the two searches above look for (Kazakh's, Kyrgyz's, Tatar's and Serbian's) is of this block.
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _TATAR = re.compile("[җҖ]")  # Tatar's own letter: no other Cyrillic alphabet the monitor reads writes it
 
 
@@ -106,6 +108,11 @@ def token_hashes(tokens: list[str]) -> list[int]:
     (``alphabets.sounded``) but in a text of both of Serbian's alphabets' letters (``alphabets.DIGRAPHIC``)."""
     if DIGRAPHIC.search("".join(tokens)):
         return [crc(spelling(token)) for token in tokens]
+    return _sounded_hashes(tokens)
+
+
+def _sounded_hashes(tokens: list[str]) -> list[int]:
+    """``token_hashes`` of ``tokens`` without a letter of ``alphabets.DIGRAPHIC``, remembered per token."""
     memo = _TOKEN_HASHES
     if len(memo) > 1 << 17:
         memo.clear()  # a bound on memory; the words that matter come back at once
@@ -134,7 +141,11 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
     width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
-    hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
+    joined = "".join(tokens)
+    if joined.isascii() or not _CYRILLIC.search(joined):  # no Kazakh to romanise, no Serbian letter
+        hv = np.array(_sounded_hashes(tokens), dtype=np.uint64)
+    else:
+        hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
     n = len(tokens) - width + 1
     mixed = hv[:n] * _MIX  # (0 ^ first token) * _MIX, then each next token mixed in, in place
     for offset in range(1, width):
@@ -165,15 +176,20 @@ def _folded_pieces(folded: str) -> tuple[list[int | None], list[int]]:
     the hash of its words (space-separated; None for a piece without any) and how many they are."""
     keys: list[int | None] = []
     counts: list[int] = []
-    for sentence in split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT).split(folded):
-        if sentence.isascii():
-            words = ascii_words_joined(sentence)
-            count = words.count(" ") + 1 if words else 0
-        else:
-            tokens = script_tokens(sentence)
-            words, count = " ".join(tokens), len(tokens)
-        keys.append(crc(words) if words else None)
-        counts.append(count)
+    splitter = split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT)
+    spaced = word_spaces(folded)
+    if spaced is not None:  # words of ASCII only: each sentence's are a slice's (as ``_ascii_sentences``)
+        start = 0
+        for end in [found.start() for found in splitter.finditer(folded)] + [len(folded)]:
+            tokens = spaced[start:end].split()  # the break between sentences is white space: no word
+            keys.append(crc(" ".join(tokens)) if tokens else None)
+            counts.append(len(tokens))
+            start = end
+        return keys, counts
+    for sentence in splitter.split(folded):
+        tokens = script_tokens(sentence)
+        keys.append(crc(" ".join(tokens)) if tokens else None)
+        counts.append(len(tokens))
     return keys, counts
 
 
@@ -186,11 +202,12 @@ def _ascii_sentences(folded: str) -> tuple[list[int], list[int], list[int], list
     starts: list[int] = []
     ends: list[int] = []
     start = 0
+    spaced = word_spaces(folded) or ""  # once for the whole text (ASCII): each sentence's words are a slice's
     for end in [*ascii_breaks(folded, _ASCII_SPLIT), len(folded)]:
-        words = ascii_words_joined(folded[start:end])
+        words = spaced[start:end].split()
         if words:
-            keys.append(crc(words))
-            counts.append(words.count(" ") + 1)
+            keys.append(crc(" ".join(words)))
+            counts.append(len(words))
             starts.append(start)
             ends.append(end)
         start = end
