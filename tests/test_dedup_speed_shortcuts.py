@@ -42,3 +42,14 @@ def test_numbers_matched_from_their_digits_are_the_patterns_findall() -> None:
     for text in texts:
         found = [match.groups("") for match in matches(eventkeys._NUMBER, eventkeys._DIGIT, text)]
         assert found == eventkeys._NUMBER.findall(text), text
+
+
+def test_words_of_a_text_with_signs_beyond_ascii_are_the_patterns() -> None:
+    rng = random.Random(12)
+    pieces = [*"aZ9_' .\n-", "€", "£", "—", "’", "é", "Я", "\u0301", "\u200c", "ि", "٣", "x1", "O'Neil"]
+    shortcut = 0
+    for _ in range(5000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 30)))
+        assert eventkeys._words(text) == eventkeys._WORD.findall(text), text
+        shortcut += not text.isascii() and eventkeys._WORD_BEYOND_ASCII.search(text) is None
+    assert shortcut  # some non-ASCII texts took the shortcut

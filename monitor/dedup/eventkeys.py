@@ -43,6 +43,9 @@ _IN_WORD = (
     "\u0900-\u0963\u0966-\u0dff\u1ab0-\u1aff\u1dc0-\u1dff\u200c\u20d0-\u20ff\ufe20-\ufe2f"
 )
 _WORD = re.compile(f"[^\\W\\d_][\\w’'{_IN_WORD}]*")
+# The characters beyond ASCII a _WORD may hold: a text with neither has ASCII words only.
+_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")
+_IN_WORD_BEYOND_ASCII = re.compile(f"[’{_IN_WORD}]")
 _NUMBER = re.compile(NUMBER)
 _DIGIT = re.compile(r"\d")  # where a _NUMBER starts
 _ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
@@ -272,7 +275,9 @@ _TOPIC_OF = _PerWord(_topic_of)
 def _words(text: str) -> list[str]:
     """``_WORD.findall(text)``: words start with a letter and run on through letters, digits, "_" and apostrophes."""
     if not text.isascii():
-        return _WORD.findall(text)
+        if _WORD_BEYOND_ASCII.search(text) or _IN_WORD_BEYOND_ASCII.search(text):
+            return _WORD.findall(text)
+        text = text.encode("ascii", "replace").decode("ascii")  # its other characters ("€", "—") end words: "?"
     # In ASCII, a word is a run of [A-Za-z0-9_'] from its first letter on.
     pieces = text.translate(_ASCII_NOT_WORD).split()
     return list(filter(None, map(str.lstrip, pieces, repeat(_NOT_FIRST, len(pieces)))))

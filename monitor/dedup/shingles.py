@@ -252,9 +252,12 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
         if roman is not None:
             word = word.translate(roman)
         at = match.start()
-        if not (word[0].isalpha() and (opens_sentence(text, at, _STOPS) or after_bullet(text, at))):
+        # After a word and a space (most names) it opens no sentence and follows no bullet: not asked.
+        if (at >= 2 and text[at - 1] == " " and text[at - 2].isalnum()) or not (
+            word[0].isalpha() and (opens_sentence(text, at, _STOPS) or after_bullet(text, at))
+        ):
             inner.add(word)
-        found.append((match.start(), word))
+        found.append((at, word))
     names = inner - _NOT_FACTS
     hashes = _STEM_HASHES
     return [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
