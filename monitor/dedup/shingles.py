@@ -326,13 +326,12 @@ def sentence_facts(
     from ``hashes``, the whole text's shingles of ``width`` tokens), and the hashes of its names and
     numbers (of ``spans``, its ``fact_spans``, in text order)."""
     shingles = hashes.tolist()
-    offsets = [offset for offset, _ in spans]
+    offsets, named = zip(*spans, strict=True) if spans else ((), ())  # the names' places and hashes, apart (in C)
     out = []
     at = 0
     for key, count, start, end in zip(*_sentences(text), strict=True):
         inside = frozenset(shingles[at : at + count - width + 1])
-        first, last = bisect_left(offsets, start), bisect_left(offsets, end)
-        out.append((key, inside, frozenset(h for _, h in spans[first:last])))
+        out.append((key, inside, frozenset(named[bisect_left(offsets, start) : bisect_left(offsets, end)])))
         at += count
     return tuple(out)
 
