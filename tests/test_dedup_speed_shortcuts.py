@@ -53,3 +53,7 @@ def test_words_of_a_text_with_signs_beyond_ascii_are_the_patterns() -> None:
         assert eventkeys._words(text) == eventkeys._WORD.findall(text), text
         shortcut += not text.isascii() and eventkeys._WORD_BEYOND_ASCII.search(text) is None
     assert shortcut  # some non-ASCII texts took the shortcut
+
+
+def test_fact_spans_reads_the_number_and_its_multiplier_as_groups_one_and_two() -> None:
+    assert shingles._FACT.groupindex == {"number": 1, "times": 2}

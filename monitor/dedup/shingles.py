@@ -245,13 +245,14 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     roman = None if text.isascii() or not kazakh(text) else _ROMAN
     cut = text_end(text)
     for match in matches(_FACT, _FACT_START, text):
-        parts: _Parts = match.group(0, "number", "times")  # type: ignore[assignment]  # one C call for the three
+        # The whole, "number" and "times" (groups 1 and 2: by number, faster than by name), in one C call.
+        parts: _Parts = match.group(0, 1, 2)  # type: ignore[assignment]
         word = _FACT_WORDS.get(parts, "") or _fact_word(parts)
-        if match.end() >= cut or word is None:
+        at, end = match.span()
+        if end >= cut or word is None:
             continue
         if roman is not None:
             word = word.translate(roman)
-        at = match.start()
         # After a word and a space (most names) it opens no sentence and follows no bullet: not asked.
         if (at >= 2 and text[at - 1] == " " and text[at - 2].isalnum()) or not (
             word[0].isalpha() and (opens_sentence(text, at, _STOPS) or after_bullet(text, at))
