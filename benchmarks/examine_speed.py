@@ -1,17 +1,21 @@
 """CPU per entry of the parser processes' work beyond feedparser: ``to_entry`` and ``examine``, part by part.
 
-    .venv/bin/python -m benchmarks.examine_speed [--feeds 500] [--repeat 3]
+    .venv/bin/python -m benchmarks.examine_speed [--workload synthetic|newsroom] [--feeds N] [--repeat 3] [--profile 10]
 
-The cold-ingest workload (``Spec(seed=8)``: 500 feeds x 50 entries, 200 generated rules),
-built in process (no HTTP). Each row is the best of ``--repeat`` runs by CPU time
-(``time.process_time``), in microseconds per entry, one process. Rows indented under
-another are parts of it, timed on their own.
+The cold-ingest workload, built in process (no HTTP): ``synthetic`` is ``workload.Spec(seed=8)``
+(500 feeds x 50 entries, 200 generated rules), ``newsroom`` is ``newsroom.Spec()`` (200 feeds x 50
+entries, half with ~3 kB HTML articles, its 50 rules). Each row is the best of ``--repeat`` runs by
+CPU time (``time.process_time``), in microseconds per entry, one process. Rows indented under
+another are parts of it, timed on their own. ``--profile N`` then prints the N costliest functions
+of signing every entry once (cProfile, by own time), for naming where the signature's time goes.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
 import io
+import pstats
 import tempfile
 import time
 from collections.abc import Callable
@@ -22,6 +26,7 @@ from typing import Any
 
 import feedparser
 
+from benchmarks import newsroom
 from benchmarks.workload import Spec, Workload, rules_yaml
 from monitor.dedup import content_hash, signature
 from monitor.dedup.clean import clean
@@ -36,13 +41,12 @@ from monitor.urls import canonical_link
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--feeds", type=int, default=500)
+    parser.add_argument("--workload", choices=("synthetic", "newsroom"), default="synthetic")
+    parser.add_argument("--feeds", type=int, default=None, help="default: 500 synthetic, 200 newsroom")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--profile", type=int, default=0, metavar="N", help="the N costliest functions of signing")
     args = parser.parse_args()
-    spec = Spec(seed=8, feeds=args.feeds, entries=50)
-    workload = Workload(spec)
-    urls = ["http://127.0.0.1:1" + workload.path(i) for i in range(spec.feeds)]
-    bodies = [workload.document(i) for i in range(spec.feeds)]
+    urls, bodies, rules_text = _documents(args.workload, args.feeds)
     raws = []
     for url, body in zip(urls, bodies, strict=True):
         parsed = feedparser.parse(
@@ -52,7 +56,8 @@ def main() -> None:
         raws.append((url, meta.get("link") or url, (meta.get("language") or "").lower(), parsed.entries))
     count = sum(len(r[3]) for r in raws)
     folder = Path(tempfile.mkdtemp())
-    (folder / "bench.yaml").write_text(rules_yaml(200))
+    for name, text in rules_text.items():
+        (folder / name).write_text(text)
     rules = RuleSet(load_rules([folder]))
     seen = datetime(2025, 6, 16, tzinfo=UTC)
 
@@ -73,7 +78,10 @@ def main() -> None:
                 if raw.get("content"):
                     html_to_text(max((c.get("value", "") for c in raw["content"]), key=len))
 
-    print(f"{count:,} entries of {spec.feeds} feeds, {len(rules.rules)} rules; CPU per entry, best of {args.repeat}")
+    print(
+        f"{args.workload}: {count:,} entries of {len(urls)} feeds, {len(rules.rules)} rules;"
+        f" CPU per entry, best of {args.repeat}"
+    )
     row("parse_feed", lambda: [parse_feed(body, url, "x") for url, body in zip(urls, bodies, strict=True)])
     entries = row("to_entry", lambda: [to_entry(r, url, "x", base, lang) for url, base, lang, rs in raws for r in rs])
     row("  html_to_text", texts)
@@ -99,6 +107,32 @@ def main() -> None:
     row("  content_hash", lambda: [content_hash(e) for e in entries])
     row("  rules.match", lambda: [rules.match(e, None) for e in entries])
     row("    document", lambda: [rules.document(e) for e in entries])
+    if args.profile:
+        _profile(lambda: [signature(e, seen) for e in entries], args.profile)
+
+
+def _documents(workload: str, feeds: int | None) -> tuple[list[str], list[bytes], dict[str, str]]:
+    """The feeds' URLs and bodies of ``workload`` (cycle 0), and its rule files (name -> YAML)."""
+    if workload == "newsroom":
+        room = newsroom.Newsroom(newsroom.Spec(feeds=feeds or 200))
+        count = room.spec.feeds
+        return (
+            ["http://127.0.0.1:1" + room.path(i) for i in range(count)],
+            [room.document(i) for i in range(count)],
+            newsroom.rule_files(),
+        )
+    synthetic = Workload(Spec(seed=8, feeds=feeds or 500, entries=50))
+    count = synthetic.spec.feeds
+    urls = ["http://127.0.0.1:1" + synthetic.path(i) for i in range(count)]
+    return urls, [synthetic.document(i) for i in range(count)], {"bench.yaml": rules_yaml(200)}
+
+
+def _profile(work: Callable[[], Any], top: int) -> None:
+    """The ``top`` functions of ``work`` by own time (cProfile, which inflates small calls)."""
+    profiler = cProfile.Profile()
+    profiler.runcall(work)
+    print(f"\nsigning, top {top} by own time (cProfile):", flush=True)
+    pstats.Stats(profiler).sort_stats("tottime").print_stats(top)
 
 
 if __name__ == "__main__":

@@ -130,12 +130,66 @@ def fold(text: str) -> str:
     if text.isascii():  # NFKC leaves ASCII alone, and casefold lowers it
         return text.lower()
     if len(text) > WORD_MEMO_CHARS:
-        return _fold(text)
+        return _fold_text(text)
     # A word or a name: dedup folds every name and number it finds, and news repeats its words.
     return _fold_word(text)
 
 
 WORD_MEMO_CHARS = 40
+
+
+@functools.lru_cache(maxsize=4)  # a signature folds its text, then its sentence pass asks for the same fold
+def _fold_text(text: str) -> str:
+    """``fold`` of a long text that is not all ASCII: its lower case when every character of it is one whose
+    fold is its lower case (``_local_folds``: "€", "£", "–" in English text), a sixth of the time."""
+    if _local_folds()[0].search(text) is None:
+        return text.lower()
+    return _fold(text)
+
+
+def fold_is_local(text: str) -> bool:
+    """Is ``fold(text)`` the fold of each of its characters, joined, and is each character that is white
+    space, a line break or punctuation of ASCII, and only those, one in the fold? Then a split of the
+    folded text at white space and full stops is the fold of the same split of ``text``, piece by piece."""
+    return text.isascii() or _local_folds()[1].search(text) is None
+
+
+@functools.cache
+def _local_folds() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Two searches for a character outside a set of local folds, built on first use: the first finds one
+    whose fold is not its lower case, the second one whose fold is not local (``fold_is_local``).
+
+    A character of Latin-1, Latin Extended-A and B, general punctuation or currency signs folds on
+    its own when it is no white space, no mark and decomposes to no mark first (so it composes with
+    nothing before it), and its fold is letters and digits only (é to e, ß to ss) or itself (€, £, —);
+    "…" (three full stops) and "‼" are not. tests/test_text_local_folds.py checks each in context."""
+    lower: list[int] = []
+    local: list[int] = []
+    for code in (*range(0x80, 0x250), *range(0x2010, 0x2070), *range(0x20A0, 0x20D0)):
+        char = chr(code)
+        if (
+            char.isspace()
+            or unicodedata.category(char)[0] in "MC"
+            or unicodedata.combining(unicodedata.normalize("NFD", char)[0])
+        ):
+            continue
+        folded = _fold(char)
+        if folded == char or (folded and all(part.isalnum() for part in folded)):
+            local.append(code)
+            if folded == char.lower():
+                lower.append(code)
+    return re.compile(f"[^\x00-\x7f{_class(lower)}]"), re.compile(f"[^\x00-\x7f{_class(local)}]")
+
+
+def _class(codes: list[int]) -> str:
+    """A character class's body for ``codes`` (ascending), runs written as ranges."""
+    runs: list[list[int]] = []
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    return "".join(re.escape(chr(a)) + (f"-{re.escape(chr(b))}" if b > a else "") for a, b in runs)
 
 
 def _fold(text: str) -> str:
@@ -144,11 +198,18 @@ def _fold(text: str) -> str:
     if text.isascii():
         return text
     decomposed = unicodedata.normalize("NFD", text)
-    last = 0xFFFF if max(decomposed) <= "\uffff" else 0x1FFFF  # the BMP's classes are much faster
+    last = 0xFFFF if in_bmp(decomposed) else 0x1FFFF  # the BMP's classes are much faster
     if not _marks(last).search(decomposed):
         return text  # nothing to drop: the NFKC form is already the answer
     stripped = _marks_after_foldable(last).sub(r"\1", decomposed)
     return unicodedata.normalize("NFC", _ARABIC_MARKS.sub("", stripped))
+
+
+def in_bmp(text: str) -> bool:
+    """Is every character of ``text`` in the Basic Multilingual Plane? Each beyond it is two UTF-16 units
+    (a lone surrogate one): counted in C, where ``max(text) <= "\\uffff"`` made a Python object of each
+    character (35 µs for a 2 kB story)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
 
 
 _fold_word = functools.lru_cache(maxsize=1 << 16)(_fold)  # short texts: words and names, which news repeats
@@ -297,7 +358,22 @@ _WORD_OR_CHAR = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")
 
 def script_tokens(text: str) -> list[str]:
     """Words, or single characters for scripts written without spaces (``NO_SPACE_RANGES``)."""
-    return ascii_words(text) if text.isascii() else _WORD_OR_CHAR.findall(text)
+    spaced = word_spaces(text)
+    return spaced.split() if spaced is not None else _WORD_OR_CHAR.findall(text)
+
+
+def word_spaces(text: str) -> str | None:
+    """``text`` with each character outside its words made a space, position for position, when every word of
+    it is ASCII (its other characters are signs, spaces or punctuation: "€", "—"); else None. Then
+    ``script_tokens(text[a:b]) == word_spaces(text)[a:b].split()`` for any slice, found in C."""
+    if not text.isascii():
+        if _WORD_BEYOND_ASCII.search(text) or _NO_SPACE.search(text):
+            return None
+        text = text.encode("ascii", "replace").decode("ascii")  # each such character a "?", a non-word
+    return text.translate(_ASCII_NOT_WORD)
+
+
+_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")  # a word character (letter, digit, mark) beyond ASCII
 
 
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")

@@ -19,7 +19,7 @@ import numpy as np
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import spelling
 from monitor.dedup.scan import ascii_breaks, matches, opens_sentence, spaced_split, split_for, stop_split, text_end
-from monitor.text import ascii_words_joined, fold, script_tokens, without_spaces
+from monitor.text import fold, fold_is_local, script_tokens, without_spaces, word_spaces
 
 SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
@@ -76,6 +76,8 @@ _TOKEN_HASHES: dict[str, int] = {}
 _KAZAKH_OWN = re.compile("[әұқғһӘҰҚҒҺ]")
 _KAZAKH_I = re.compile("[іІ]")
 _TURKIC = re.compile("[өүңӨҮҢ]")
+# Every letter the two searches above look for (Kazakh's, Kyrgyz's, Tatar's and Serbian's) is of this block.
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 _TATAR = re.compile("[җҖ]")  # Tatar's own letter: no other Cyrillic alphabet the monitor reads writes it
 
 
@@ -109,6 +111,11 @@ def token_hashes(tokens: list[str]) -> list[int]:
     (``alphabets.sounded``) but in a text of both of Serbian's alphabets' letters (``alphabets.DIGRAPHIC``)."""
     if DIGRAPHIC.search("".join(tokens)):
         return [crc(spelling(token)) for token in tokens]
+    return _sounded_hashes(tokens)
+
+
+def _sounded_hashes(tokens: list[str]) -> list[int]:
+    """``token_hashes`` of ``tokens`` without a letter of ``alphabets.DIGRAPHIC``, remembered per token."""
     memo = _TOKEN_HASHES
     if len(memo) > 1 << 17:
         memo.clear()  # a bound on memory; the words that matter come back at once
@@ -137,7 +144,11 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
     width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
-    hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
+    joined = "".join(tokens)
+    if joined.isascii() or not _CYRILLIC.search(joined):  # no Kazakh to romanise, no Serbian letter
+        hv = np.array(_sounded_hashes(tokens), dtype=np.uint64)
+    else:
+        hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
     n = len(tokens) - width + 1
     mixed = hv[:n] * _MIX  # (0 ^ first token) * _MIX, then each next token mixed in, in place
     for offset in range(1, width):
@@ -159,14 +170,30 @@ def sentence_hashes(folded: str) -> list[int]:
     """A hash per sentence of folded text (its words only: punctuation and spacing do not count)."""
     if folded.isascii():
         return _ascii_sentences(folded)[0][:SENTENCES]
-    out = []
-    for sentence in split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT).split(folded):
-        words = ascii_words_joined(sentence) if sentence.isascii() else " ".join(script_tokens(sentence))
-        if words:
-            out.append(crc(words))
-            if len(out) == SENTENCES:
-                break
-    return out
+    return [key for key in _folded_pieces(folded)[0] if key is not None][:SENTENCES]
+
+
+@functools.lru_cache(maxsize=4)  # a signature asks for its sentences' hashes, then (``_sentences``) their counts
+def _folded_pieces(folded: str) -> tuple[list[int | None], list[int]]:
+    """Each piece of folded text split at its sentence ends (``_SENTENCE_SPLIT``), in order, empty ones too:
+    the hash of its words (space-separated; None for a piece without any) and how many they are."""
+    keys: list[int | None] = []
+    counts: list[int] = []
+    splitter = split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT)
+    spaced = word_spaces(folded)
+    if spaced is not None:  # words of ASCII only: each sentence's are a slice's (as ``_ascii_sentences``)
+        start = 0
+        for end in [found.start() for found in splitter.finditer(folded)] + [len(folded)]:
+            tokens = spaced[start:end].split()  # the break between sentences is white space: no word
+            keys.append(crc(" ".join(tokens)) if tokens else None)
+            counts.append(len(tokens))
+            start = end
+        return keys, counts
+    for sentence in splitter.split(folded):
+        tokens = script_tokens(sentence)
+        keys.append(crc(" ".join(tokens)) if tokens else None)
+        counts.append(len(tokens))
+    return keys, counts
 
 
 @functools.lru_cache(maxsize=4)  # a signature asks for both its sentences' hashes and their extents
@@ -178,11 +205,12 @@ def _ascii_sentences(folded: str) -> tuple[list[int], list[int], list[int], list
     starts: list[int] = []
     ends: list[int] = []
     start = 0
+    spaced = word_spaces(folded) or ""  # once for the whole text (ASCII): each sentence's words are a slice's
     for end in [*ascii_breaks(folded, _ASCII_SPLIT), len(folded)]:
-        words = ascii_words_joined(folded[start:end])
+        words = spaced[start:end].split()
         if words:
-            keys.append(crc(words))
-            counts.append(words.count(" ") + 1)
+            keys.append(crc(" ".join(words)))
+            counts.append(len(words))
             starts.append(start)
             ends.append(end)
         start = end
@@ -220,16 +248,20 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     roman = None if text.isascii() or not kazakh(text) else _ROMAN
     cut = text_end(text)
     for match in matches(_FACT, _FACT_START, text):
-        parts: _Parts = match.group(0, "number", "times")  # type: ignore[assignment]  # one C call for the three
+        # The whole, "number" and "times" (groups 1 and 2: by number, faster than by name), in one C call.
+        parts: _Parts = match.group(0, 1, 2)  # type: ignore[assignment]
         word = _FACT_WORDS.get(parts, "") or _fact_word(parts)
-        if match.end() >= cut or word is None:
+        at, end = match.span()
+        if end >= cut or word is None:
             continue
         if roman is not None:
             word = word.translate(roman)
-        at = match.start()
-        if not (word[0].isalpha() and (opens_sentence(text, at, _STOPS) or after_bullet(text, at))):
+        # After a word and a space (most names) it opens no sentence and follows no bullet: not asked.
+        if (at >= 2 and text[at - 1] == " " and text[at - 2].isalnum()) or not (
+            word[0].isalpha() and (opens_sentence(text, at, _STOPS) or after_bullet(text, at))
+        ):
             inner.add(word)
-        found.append((match.start(), word))
+        found.append((at, word))
     names = inner - _NOT_FACTS
     hashes = _STEM_HASHES
     return [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
@@ -298,13 +330,12 @@ def sentence_facts(
     from ``hashes``, the whole text's shingles of ``width`` tokens), and the hashes of its names and
     numbers (of ``spans``, its ``fact_spans``, in text order)."""
     shingles = hashes.tolist()
-    offsets = [offset for offset, _ in spans]
+    offsets, named = zip(*spans, strict=True) if spans else ((), ())  # the names' places and hashes, apart (in C)
     out = []
     at = 0
     for key, count, start, end in zip(*_sentences(text), strict=True):
         inside = frozenset(shingles[at : at + count - width + 1])
-        first, last = bisect_left(offsets, start), bisect_left(offsets, end)
-        out.append((key, inside, frozenset(h for _, h in spans[first:last])))
+        out.append((key, inside, frozenset(named[bisect_left(offsets, start) : bisect_left(offsets, end)])))
         at += count
     return tuple(out)
 
@@ -315,12 +346,24 @@ def _sentences(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
     join or split what the sentence's does not)."""
     if text.isascii():
         return _ascii_sentences(fold(text))  # the split and the words are those of the folded text
+    breaks = [m.start() for m in split_for(text, _SENTENCE_SPLIT, _SPACED_SPLIT).finditer(text)] + [len(text)]
+    if fold_is_local(text):  # each sentence's fold is that piece of the whole text's fold: read it there
+        pieces, sizes = _folded_pieces(fold(text))
+        if len(pieces) == len(breaks):
+            kept = [i for i, key in enumerate(pieces) if key is not None]  # the sentences with words
+            opens = [0, *breaks[:-1]]
+            return (
+                [key for key in pieces if key is not None],
+                [sizes[i] for i in kept],
+                [opens[i] for i in kept],
+                [breaks[i] for i in kept],
+            )
     keys: list[int] = []
     counts: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     start = 0
-    for end in [m.start() for m in split_for(text, _SENTENCE_SPLIT, _SPACED_SPLIT).finditer(text)] + [len(text)]:
+    for end in breaks:
         tokens = script_tokens(fold(text[start:end]))
         if tokens:
             keys.append(crc(" ".join(tokens)))  # as ``sentence_hashes`` hashes it

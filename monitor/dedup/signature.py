@@ -183,7 +183,9 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     named in the opening, at most ``window`` before it.
     """
     cleaned = clean(entry.body)
-    text = in_latin(cleaned.text or entry.title)  # a Mongolian desk's Latin copy is the same story
+    text = cleaned.text or entry.title
+    if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
+        text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
     folded = fold(text)
     words = script_tokens(folded)
     hashes = shingle_hashes(words)

@@ -1,0 +1,59 @@
+"""The signing shortcuts of ``shingles`` and ``eventkeys`` give what the plain forms they skip give.
+
+A text without a Cyrillic letter is neither romanised nor hashed in Serbian's way, so its tokens'
+hashes are looked up directly; a text's numbers are matched where a digit is (``scan.matches``).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from dedup_set_support import BULK_SETS
+
+from monitor.dedup import eventkeys, shingles
+from monitor.dedup.alphabets import DIGRAPHIC
+from monitor.dedup.scan import matches
+
+DEDUP_DATA = Path(__file__).parent / "data" / "dedup"
+PIECES = [*"a1 2,.٣\u00a0\u202f", "0", "12", " 000", " million", "万", "亿", "万亿", " mil millones", "3.5", "bn"]
+
+
+def test_every_letter_the_cyrillic_searches_seek_is_of_the_block_searched_first() -> None:
+    for pattern in (shingles._KAZAKH_OWN, shingles._KAZAKH_I, shingles._TURKIC, shingles._TATAR, DIGRAPHIC):
+        letters = pattern.pattern.removeprefix("[").removesuffix("]")
+        assert letters and all(shingles._CYRILLIC.fullmatch(letter) for letter in letters), pattern.pattern
+
+
+def test_a_text_without_cyrillic_hashes_its_shingles_as_the_romanising_path_does() -> None:
+    for text in ("the court ruled on tuesday", "€5 bn — up 3%", "cafe de flore"):
+        tokens = text.split()
+        assert shingles._sounded_hashes(tokens) == shingles.token_hashes(shingles.romanised(tokens))
+
+
+def test_numbers_matched_from_their_digits_are_the_patterns_findall() -> None:
+    rng = random.Random(11)
+    texts = ["".join(rng.choices(PIECES, k=rng.randint(0, 20))) for _ in range(5000)]
+    for name in BULK_SETS:
+        for line in (DEDUP_DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            texts += [row["title"], row["summary"]]
+    for text in texts:
+        found = [match.groups("") for match in matches(eventkeys._NUMBER, eventkeys._DIGIT, text)]
+        assert found == eventkeys._NUMBER.findall(text), text
+
+
+def test_words_of_a_text_with_signs_beyond_ascii_are_the_patterns() -> None:
+    rng = random.Random(12)
+    pieces = [*"aZ9_' .\n-", "€", "£", "—", "’", "é", "Я", "\u0301", "\u200c", "ि", "٣", "x1", "O'Neil"]
+    shortcut = 0
+    for _ in range(5000):
+        text = "".join(rng.choices(pieces, k=rng.randint(0, 30)))
+        assert eventkeys._words(text) == eventkeys._WORD.findall(text), text
+        shortcut += not text.isascii() and eventkeys._WORD_BEYOND_ASCII.search(text) is None
+    assert shortcut  # some non-ASCII texts took the shortcut
+
+
+def test_fact_spans_reads_the_number_and_its_multiplier_as_groups_one_and_two() -> None:
+    assert shingles._FACT.groupindex == {"number": 1, "times": 2}
