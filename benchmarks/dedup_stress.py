@@ -230,13 +230,15 @@ def fullwidth(text: Text, rng: random.Random) -> Text:
 
 
 def _latin_base(char: str) -> bool:
-    return unicodedata.name(char, "").startswith(("LATIN", "GREEK", "CYRILLIC"))
+    # Not Cyrillic: its keyboards have й and ё keys (ё -> е is done by hand); not Indic vowel signs, letters too.
+    return unicodedata.name(char, "").startswith(("LATIN", "GREEK"))
 
 
 def no_diacritics(text: Text, rng: random.Random) -> Text:
     """Marks dropped (a keyboard without them): é -> e, ё -> е, and Arabic harakat."""
 
     def strip(s: str) -> str:
+        s = s.replace("ё", "е").replace("Ё", "Е")
         out: list[str] = []
         for char in unicodedata.normalize("NFD", s):
             if unicodedata.combining(char) and out and _latin_base(out[-1]):
@@ -347,6 +349,12 @@ def guillemets(text: Text, rng: random.Random) -> Text:
 
 # ---- words ----------------------------------------------------------------------------------------------
 
+
+def _english(s: str) -> bool:
+    """Enough like English to spell its numbers in English words (an approximation: mostly ASCII letters)."""
+    return sum(c.isascii() for c in s) > 0.95 * len(s)
+
+
 _SPELLED = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
 
@@ -361,8 +369,9 @@ def numbers(text: Text, rng: random.Random) -> Text:
             return n.replace(",", rng.choice((" ", ".", "")))
         if re.fullmatch(r"\d+\.\d+", n):
             return n.replace(".", ",")
-        if re.fullmatch(r"\d", n):
-            return _SPELLED[int(n)]
+        before, after = m.string[m.start() - 1 : m.start()], m.string[m.end() : m.end() + 2]
+        if re.fullmatch(r"\d", n) and before == " " and re.fullmatch(" [a-z]", after) and _english(m.string):
+            return _SPELLED[int(n)]  # "5 people", not "3 May"
         return n
 
     def edit(s: str) -> str:
@@ -432,6 +441,9 @@ def lede_rewrite(text: Text, rng: random.Random) -> Text:
     first, *rest = sentences(text.paragraphs[0]) or [""]
     for word, other in _SYNONYMS.items():
         first = re.sub(rf"\b{word}\b", other, first)
+    if " " not in first.strip():  # no spaces between words (Chinese, Japanese, Thai): swap the first two clauses
+        head, comma, tail = first.partition("、") if "、" in first else first.partition("，")
+        first = re.sub(r"^([^、，]*)([、，])", rf"\1{comma}{head}", tail, count=1) if comma else first
     words = first.split(" ")
     for _ in range(2):
         if len(words) > 4:
