@@ -572,15 +572,16 @@ def mechanism(decision: Decision) -> str:
     reason = decision.reason
     if reason.startswith("copy"):
         return "joined another story"
+    # In this order: the news and series verdicts also speak of names and numbers, the closest-entry one last.
     classes = (
         ("no earlier entry shares", "no shared passage"),
         ("too little text", "too little text"),
-        ("names and numbers", "names/numbers"),
-        ("closest is", "closest below needed"),
         ("round-up", "round-up"),
         ("next bulletin", "series"),
-        ("opens", "follow-up"),
         (", but it ", "news"),
+        ("opens", "follow-up"),
+        ("names and numbers", "names/numbers"),
+        ("closest is", "closest below needed"),
     )
     return next((name for words, name in classes if words in reason), "other")
 

@@ -7,7 +7,8 @@ import random
 import pytest
 
 from benchmarks import dedup_stress
-from benchmarks.dedup_stress import KINDS, Text, main, originals
+from benchmarks.dedup_stress import KINDS, Text, main, mechanism, originals
+from monitor.dedup import Decision
 
 
 def test_table_has_a_row_per_kind_and_identity_is_always_recognised(capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,3 +36,24 @@ def test_perturbations_are_seeded_and_change_the_text() -> None:
 def test_held_out_sets_are_refused_by_name() -> None:
     with pytest.raises(SystemExit, match="held-out"):
         originals(dedup_stress.DEDUP_DATA / "heldout14.jsonl", [])
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("new story: no earlier entry shares a sampled passage", "no shared passage"),
+        ("new story: closest is entry 7, 40 % shared (needs 60 %)", "closest below needed"),
+        (
+            "new story: closest is entry 7, 90 % shared (needs 60 %), but only 50 % of the names and numbers",
+            "names/numbers",
+        ),
+        (
+            "new story: 100 % of the text of entry 9, but it adds 3 of its 5 sentences, with 13 names and numbers",
+            "news",
+        ),
+        ("new story: entry 3's text opens it (80 %), then mostly new text", "follow-up"),
+        ("copy: 95 % of entry 4", "joined another story"),
+    ],
+)
+def test_splits_are_classed_by_their_reason(reason: str, expected: str) -> None:
+    assert mechanism(Decision(None, reason=reason)) == expected
