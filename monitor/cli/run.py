@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import gc
 import logging
 import sqlite3
 import sys
@@ -60,6 +59,7 @@ def check(ctx: click.Context) -> None:
 def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
     """Run the daemon (or one cycle with --once)."""
     from monitor import runtime
+    from monitor.ingest.pool import fewer_collections
 
     _fewer_arenas()
     config = load(ctx)
@@ -67,7 +67,9 @@ def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
         from monitor.daemon.service import Daemon
 
         ctx.exit(Daemon(runtime.build(config, lean=True)).run())  # the daemon: lean while idle
-    _fewer_collections()  # one cycle, then the process ends
+    # One cycle, then the process ends. The daemon keeps Python's default: it lives for weeks, and its
+    # heap at rest is what its memory target measures.
+    fewer_collections()
     if dry_run:
         with tempfile.TemporaryDirectory(prefix="monitor-dry-run-") as scratch:
             _cycle(runtime.build(_scratch_copy(config, Path(scratch)), lock=False), dry_run=True)
@@ -84,17 +86,6 @@ def _fewer_arenas() -> None:
     process peaked ~11 MB lower, at the same CPU. A no-op where the C library has no mallopt."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None).mallopt(-8, 2)  # -8: M_ARENA_MAX in glibc's malloc.h
-
-
-def _fewer_collections() -> None:
-    """Collect the young generation every 10,000 container allocations, not 700, for a one-off cycle.
-
-    A cold run allocates millions of objects (parsed entries, signatures unpickled from the
-    workers, the dedup index): with Python's default the main process ran ~700 collections, 0.39
-    CPU-s of a 200-feed cold run; with this ~24, 0.11 CPU-s (``benchmarks/RESULTS.md``). Cyclic
-    garbage waits a little longer; nothing else changes. The daemon keeps the default: it lives
-    for weeks, and its heap at rest is what its memory target measures."""
-    gc.set_threshold(10_000, 10, 10)
 
 
 def _cycle(pipeline: Pipeline, *, dry_run: bool) -> None:
