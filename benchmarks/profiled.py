@@ -51,6 +51,8 @@ STEPS = (
     "monitor.ingest.examine:examine",
     "monitor.pipeline.poll:fresh",
     "monitor.pipeline.poll:with_articles",
+    "monitor.ingest.articles:Articles.texts",
+    "monitor.ingest.fulltext:wanted",
     "monitor.pipeline.poll:_store",
     "monitor.pipeline.poll:_succeeded",
     "monitor.pipeline.poll:record",
@@ -64,6 +66,7 @@ STEPS = (
     "monitor.outbox.render:Templates.alert",
     "monitor.runtime:prune",
     "monitor.store:Store.catch_up_fts",
+    "monitor.pipeline.parts:Pipeline.keep_index",
     "monitor.pipeline.parts:Pipeline.close",
     "monitor.ingest.pool:FeedParser.close",
 )

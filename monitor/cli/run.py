@@ -59,6 +59,7 @@ def check(ctx: click.Context) -> None:
 def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
     """Run the daemon (or one cycle with --once)."""
     from monitor import runtime
+    from monitor.ingest.pool import fewer_collections
 
     _fewer_arenas()
     config = load(ctx)
@@ -66,6 +67,9 @@ def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
         from monitor.daemon.service import Daemon
 
         ctx.exit(Daemon(runtime.build(config, lean=True)).run())  # the daemon: lean while idle
+    # One cycle, then the process ends. The daemon keeps Python's default: it lives for weeks, and its
+    # heap at rest is what its memory target measures.
+    fewer_collections()
     if dry_run:
         with tempfile.TemporaryDirectory(prefix="monitor-dry-run-") as scratch:
             _cycle(runtime.build(_scratch_copy(config, Path(scratch)), lock=False), dry_run=True)

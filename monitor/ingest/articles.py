@@ -25,6 +25,7 @@ from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeGuard
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -44,6 +45,11 @@ from monitor.urls import redact
 log = logging.getLogger(__name__)
 
 ROBOTS_TTL = 86400.0  # seconds a host's robots.txt is trusted
+
+
+def _settled(article: Article | None) -> TypeGuard[Article]:
+    """A stored outcome that is not tried again: the text was had, robots.txt forbids it, or attempts ran out."""
+    return article is not None and (article.status in ("fetched", "blocked") or article.attempts >= MAX_ATTEMPTS)
 
 
 @dataclass
@@ -74,35 +80,69 @@ class Articles:
         """The article text of each entry that wants one (``fulltext.wanted``) and could be had before
         the deadline, by entry key. ``retry``: the entries were tried before, their mode aside."""
         deadline = self.clock() + polite.timeout
+        asked = [e for e in entries if retry or fulltext.wanted(e, setting, rules, polite.min_words)]
+        if not asked:
+            return {}
+        known = self.store.articles(e.link for e in asked)  # one read for the poll, not one per entry
+        decided: list[Article] = []  # outcomes that took no request: stored together at the end
         found: dict[str, str] = {}
-        for entry in entries:
-            if not (retry or fulltext.wanted(entry, setting, rules, polite.min_words)):
-                continue
-            text = self._text(feed_url, entry.link, setting, polite, now, deadline)
-            if text:
-                found[entry.key] = text
+        try:
+            for entry in asked:
+                text = self._text(feed_url, entry.link, setting, polite, now, deadline, known, decided)
+                if text:
+                    found[entry.key] = text
+        finally:
+            self.store.save_articles(feed_url, decided, now)
         return found
 
     def _text(
-        self, feed_url: str, url: str, setting: FullText, polite: Politeness, now: datetime, deadline: float
+        self,
+        feed_url: str,
+        url: str,
+        setting: FullText,
+        polite: Politeness,
+        now: datetime,
+        deadline: float,
+        known: dict[str, Article],
+        decided: list[Article],
     ) -> str:
-        cached = self.store.article(url)
-        if cached is not None and (cached.status in ("fetched", "blocked") or cached.attempts >= MAX_ATTEMPTS):
+        """The article's text, from ``known`` (the rows read at the poll's start, and its outcomes) or fetched.
+
+        An outcome that needs no request (deadline, robots.txt) joins ``decided``, stored with the
+        poll's others in one transaction. Before a request the row is read again, and the outcome
+        stored at once, as before: a copy of the URL in another feed's poll is never fetched twice."""
+        cached = known.get(url)
+        if _settled(cached):
             return cached.text
         attempts = cached.attempts if cached else 0
-        outcome = self._get(url, setting, polite, deadline, attempts)
-        self.store.save_article(feed_url, outcome, now)
-        if outcome.status != "fetched":
+        host = (urlsplit(url).hostname or "").lower()
+        outcome = self._refused(url, host, setting, deadline, attempts)
+        if outcome is not None:
+            decided.append(outcome)
+        else:
+            stored = self.store.article(url)
+            if _settled(stored):  # another feed's poll had it meanwhile
+                known[url] = stored
+                return stored.text
+            outcome = self._get(url, host, setting, polite, deadline, stored.attempts if stored else attempts)
+            self.store.save_article(feed_url, outcome, now)
+        known[url] = outcome
+        if outcome.status != "fetched" and log.isEnabledFor(logging.INFO):
             log.info("article %s: %s (%s)", redact(url), outcome.status, outcome.error)
         return outcome.text
 
-    def _get(self, url: str, setting: FullText, polite: Politeness, deadline: float, attempts: int) -> Article:
-        host = (urlsplit(url).hostname or "").lower()
+    def _refused(self, url: str, host: str, setting: FullText, deadline: float, attempts: int) -> Article | None:
+        """Why the article is not asked for, without asking the page: the deadline passed or robots.txt."""
         left = deadline - self.clock()
         if left <= 1.0:
             return Article(url, "failed", error="not tried: the poll's article deadline had passed", attempts=attempts)
         if not setting.ignore_robots and not self._allowed(url, host, min(left, 5.0)):
             return Article(url, "blocked", error="robots.txt disallows it (full_text_ignore_robots = true overrides)")
+        return None
+
+    def _get(
+        self, url: str, host: str, setting: FullText, polite: Politeness, deadline: float, attempts: int
+    ) -> Article:
         if not self._spend(host, polite.budget):
             return Article(
                 url, "budget", error=f"{polite.budget} article fetches from {host} this hour", attempts=attempts

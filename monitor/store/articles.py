@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
@@ -31,30 +32,41 @@ class ArticlesMixin(StoreBase):
     """The ``articles`` table (m0xx_fulltext_articles)."""
 
     def article(self, url: str) -> Article | None:
-        with self._lock:
-            row = self.db.execute(
-                "SELECT url, status, text, source_url, error, attempts FROM articles WHERE url = ?", [url]
-            ).fetchone()
-        if row is None:
-            return None
-        return Article(row[0], row[1], row[2] or "", row[3] or "", row[4] or "", row[5])
+        return self.articles([url]).get(url)
+
+    def articles(self, urls: Iterable[str]) -> dict[str, Article]:
+        """The rows of ``urls`` that exist, by URL: one read for a poll's articles, not one per entry."""
+        urls = list(dict.fromkeys(urls))
+        found: dict[str, Article] = {}
+        for start in range(0, len(urls), _CHUNK):
+            chunk = urls[start : start + _CHUNK]
+            sql = (
+                "SELECT url, status, text, source_url, error, attempts FROM articles "
+                f"WHERE url IN ({', '.join('?' * len(chunk))})"
+            )
+            with self._lock:
+                rows = self.db.execute(sql, chunk).fetchall()
+            for url, status, text, source, error, attempts in rows:
+                found[url] = Article(url, status, text or "", source or "", error or "", attempts)
+        return found
 
     def save_article(self, feed_url: str, article: Article, now: datetime) -> None:
         """Insert or replace the row of ``article.url``; ``attempts`` is the caller's count."""
+        self.save_articles(feed_url, [article], now)
+
+    def save_articles(self, feed_url: str, articles: Iterable[Article], now: datetime) -> None:
+        """``save_article`` of each, in one transaction (a poll's articles that needed no request)."""
+        rows = [
+            (a.url, feed_url, a.status, a.source_url or None, a.text or None, a.error or None, a.attempts, iso(now))
+            for a in articles
+        ]
+        if not rows:
+            return
         with self.transaction() as db:
-            db.conn.execute(
+            db.conn.executemany(
                 "INSERT OR REPLACE INTO articles (url, feed_url, status, source_url, text, error, attempts, updated) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    article.url,
-                    feed_url,
-                    article.status,
-                    article.source_url or None,
-                    article.text or None,
-                    article.error or None,
-                    article.attempts,
-                    iso(now),
-                ),
+                rows,
             )
 
     def articles_pending(self, feed_url: str) -> set[str]:
