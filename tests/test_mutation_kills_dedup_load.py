@@ -119,9 +119,9 @@ def test_a_loaded_index_is_pruned_from_its_oldest_loaded_entry() -> None:
     assert loaded.prune(oldest + timedelta(seconds=1)) == sum(1 for row in rows if row[3] == oldest)
 
 
-def keyword_rows(seed: int) -> list[tuple[int, int, tuple[str, ...], float]]:
-    """(story, event, keywords, when) rows: names, numbers, days and script-bound words, a story
-    seen again with keywords old and new, and story ids past 32 bits in one seed."""
+def keyword_rows(seed: int) -> list[tuple[int, int, tuple[str, ...], float, int, str]]:
+    """(story, event, keywords, when, heads, outlet) rows: names, numbers, days and script-bound words,
+    a story seen again with keywords old and new, and story ids past 32 bits in one seed."""
     chance = random.Random(seed)
     words = ["kellbach", "brink", "#120", "#2025", "@07-03", "ferry", "roof", "паром", "крыша", "東京", "港湾", "gault"]
     stories = [7, 3, 12, 5, 9] if seed % 2 else [7, 2**31 + 5, 12, 2**32 + 9, 9]
@@ -129,7 +129,8 @@ def keyword_rows(seed: int) -> list[tuple[int, int, tuple[str, ...], float]]:
     for n in range(14):
         story = stories[n % len(stories)]
         chosen = tuple(chance.sample(words, chance.randint(2, 6)))
-        rows.append((story, 40 + story % 3, chosen, 1_777_000_000.0 + 3600 * n))
+        heads, outlet = chance.randint(0, 3), ("Desk A", "Desk B")[story % 2]
+        rows.append((story, 40 + story % 3, chosen, 1_777_000_000.0 + 3600 * n, heads, outlet))
     return rows
 
 
@@ -141,13 +142,13 @@ def test_loaded_events_are_the_events_each_row_added_in_turn_gives(seed: int) ->
         added.add(*row)
     loaded.load(rows)
     vocabulary = {w for row in rows for w in row[2]} | {"unknown"}
-    assert any(added.find(words, when) for _, _, words, when in rows), "some row must find an event"
+    assert any(added.find(words, when) for _, _, words, when, *_ in rows), "some row must find an event"
     for step in range(2):
         assert len(loaded) == len(added)
         assert {s: loaded.event_of(s) for s, *_ in rows} == {s: added.event_of(s) for s, *_ in rows}
         assert {w: loaded.df(w) for w in vocabulary} == {w: added.df(w) for w in vocabulary}
         assert {w: loaded.idf(w) for w in vocabulary} == {w: added.idf(w) for w in vocabulary}
-        for _, _, words, when in rows:
+        for _, _, words, when, *_ in rows:
             assert loaded.find(words, when) == added.find(words, when)
         if step == 0:  # then both forget the first half of the rows' stories
             cutoff = rows[7][3] + 36 * 3600
@@ -157,6 +158,6 @@ def test_loaded_events_are_the_events_each_row_added_in_turn_gives(seed: int) ->
 
 def test_a_loaded_story_seen_again_counts_each_keyword_once() -> None:
     loaded = EventIndex()
-    loaded.load([(4, 1, ("kellbach", "#120"), 0.0), (4, 1, ("#120", "brink", "brink"), 60.0)])
+    loaded.load([(4, 1, ("kellbach", "#120"), 0.0, 1, "Desk A"), (4, 1, ("#120", "brink", "brink"), 60.0, 1, "Desk A")])
     assert (loaded.df("kellbach"), loaded.df("#120"), loaded.df("brink")) == (1, 1, 1)
     assert len(loaded) == 1 and loaded.event_of(4) == 1
