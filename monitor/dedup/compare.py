@@ -9,9 +9,10 @@ and the share is measured exactly on the sampled ones.
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -51,6 +52,14 @@ class Stored:
     flags: int
     title: int
     outlet: str
+    # ``sample`` decoded, at first ask: a decision reads each candidate's several times (``hashes``).
+    decoded: list[int] | None = field(default=None, repr=False, compare=False)
+
+    def hashes(self) -> list[int]:
+        """The sampled shingle hashes, in order (read, never changed, by the caller)."""
+        if self.decoded is None:
+            self.decoded = np.frombuffer(self.sample, dtype="<u4").tolist()
+        return self.decoded
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +141,7 @@ def _below(sample: bytes, bound: int) -> list[int]:
 
 def containment(query: Signature, other: Stored) -> Evidence:
     """How much of the shorter of ``query`` (fresh: all its shingles known) and ``other`` is in the longer."""
-    other_sample = np.frombuffer(other.sample, dtype="<u4").tolist()
+    other_sample = other.hashes()
     if other.length < query.length:  # every stored shingle of the other is looked up in all of ours
         stored = other_sample + np.frombuffer(other.opening, dtype="<u4").tolist()
         found, checked = len(query.shingles.intersection(stored)), len(stored)
@@ -157,7 +166,7 @@ def explained(query: Signature, other: Stored) -> float:
     mine = _below(query.sample, bound)
     if not mine:
         return 0.0
-    return len(set(mine).intersection(np.frombuffer(other.sample, dtype="<u4").tolist())) / len(mine)
+    return len(set(mine).intersection(other.hashes())) / len(mine)
 
 
 def headline_facts(query: Signature, other: Stored) -> float:
@@ -250,7 +259,7 @@ def round_up(
     others = [part for event, part in parts.items() if event != group[story_id]]
     if max(others, default=0.0) >= ROUND_UP_OWN:
         return False  # another story has most of it: the same text under two stories, not a digest
-    return sum(part for part in others if part >= ROUND_UP_PART) >= ROUND_UP_OTHERS
+    return math.fsum(part for part in others if part >= ROUND_UP_PART) >= ROUND_UP_OTHERS  # in any order
 
 
 def follow_up(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
@@ -337,13 +346,20 @@ def quoted(sig: Signature, verified: list[Stored], group: dict[int, int] | None 
         return {}
     bound = min(sample_bound(sig.sample), *(sample_bound(doc.sample) for doc in verified))
     mine = set(_below(sig.sample, bound))
-    holders: dict[int, set[int]] = {}
+    if not mine:
+        return {}
+    held: dict[int, set[int]] = {}  # story (or group) -> the passages of this entry its entries hold
     for doc in verified:
-        for h in mine.intersection(np.frombuffer(doc.sample, dtype="<u4").tolist()):
-            holders.setdefault(h, set()).add(doc.story_id if group is None else group[doc.story_id])
-    only: dict[int, int] = {}  # story -> passages of this entry found in it and in no other story
-    for stories in holders.values():
-        if len(stories) == 1:
-            (one,) = stories
-            only[one] = only.get(one, 0) + 1
-    return {story: n / len(mine) for story, n in only.items()} if mine else {}
+        hits = mine.intersection(doc.hashes())
+        story = doc.story_id if group is None else group[doc.story_id]
+        if (known := held.get(story)) is None:
+            held[story] = hits
+        else:
+            known |= hits
+    seen: set[int] = set()
+    shared: set[int] = set()  # passages held by two stories or more
+    for hits in held.values():
+        shared |= seen & hits
+        seen |= hits
+    only = {story: len(hits - shared) for story, hits in held.items()}  # in no other story
+    return {story: n / len(mine) for story, n in only.items() if n}

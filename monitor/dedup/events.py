@@ -66,6 +66,7 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
     CANDIDATES,
     MIN_NUMBERS,
     MIN_SHARED,
+    _ceiling,
     _cosine,
     _count_numbers,
     _most_found,
@@ -260,7 +261,8 @@ class EventIndex:
         best: EventMatch | None = None
         weights = _Weights(self._df, len(self._stories))
         scripts = _scripts(query)
-        restricted: dict[frozenset[str | None], dict[str, float]] = {}  # the query's keys by the story's scripts
+        restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
+        # and their total) by the story's scripts
         for story_id in _most_found(read, self._top_story < 1 << 31):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
@@ -272,10 +274,15 @@ class EventIndex:
             b = set(story.keywords)
             if story.scripts is not scripts:
                 b = _of_scripts(b, scripts & story.scripts)
-            if (a := restricted.get(story.scripts)) is None:
+            if (restriction := restricted.get(story.scripts)) is None:
                 keys = query if story.scripts is scripts else _of_scripts(query, scripts & story.scripts)
-                a = restricted[story.scripts] = dict(zip(keys, weights.of(keys), strict=True))
-            score, shared = _cosine(a, b, weights)
+                a = dict(zip(keys, weights.of(keys), strict=True))
+                restriction = restricted[story.scripts] = a, math.fsum(a.values())
+            a, total = restriction
+            common = a.keys() & b
+            if best is not None and _ceiling(a, total, common) < best.score:
+                continue  # cannot score above the best: weighing all its keywords would be wasted
+            score, shared = _cosine(a, b, weights, common, total)
             if _numbers_disagree(query, b, shared):
                 continue
             if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:

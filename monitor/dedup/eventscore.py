@@ -61,32 +61,44 @@ def _most_found(read: list[array[int]], narrow: bool) -> list[int]:
     story id fits in 32 bits.
     """
     found = np.frombuffer(b"".join(read), dtype=np.int64)
-    ids = found.astype(np.int32) if narrow else found.copy()  # int32 sorts in half the time
-    ids.sort()
-    # In sorted order a story found n times or more is equal to the id n - 1 places on.
-    many = ids[MIN_SHARED - 1 :][ids[MIN_SHARED - 1 :] == ids[: ids.size - MIN_SHARED + 1]]
-    if not many.size:
+    ids = found.astype(np.int32) if narrow else found  # int32 sorts in half the time
+    # Stable: each story's run starts at its first sighting. Each posting is sorted, so timsort only merges runs.
+    order = ids.argsort(kind="stable")
+    ranked = ids[order]
+    starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
+    counts = np.diff(np.append(starts, ranked.size))
+    kept = counts >= MIN_SHARED
+    if not kept.any():
         return []  # the common case: no story under enough keys
-    stories = np.array(list(dict.fromkeys(many.tolist())), dtype=np.int64)  # few: a handful at most
-    sightings = found[:, None] == stories
-    counts, first = sightings.sum(axis=0).tolist(), sightings.argmax(axis=0).tolist()
-    ranked = sorted(zip(counts, first, stories.tolist(), strict=True), key=lambda c: (-c[0], c[1]))
-    return [story for _, _, story in ranked[:CANDIDATES]]
+    counts, firsts = counts[kept], order[starts[kept]]
+    top = np.lexsort((firsts, -counts))[:CANDIDATES]  # most found first; ties: first found first
+    return found[firsts[top]].tolist()
 
 
 def _of_scripts(words: Iterable[str], scripts: frozenset[str | None]) -> set[str]:
     return {w for w in words if _script(w) in scripts}
 
 
-def _cosine(query: dict[str, float], story: set[str], weights: _Weights) -> tuple[float, tuple[str, ...]]:
-    """IDF-weighted cosine of the query's keys (with their weights) and the story's, and the shared keys.
+def _cosine(
+    query: dict[str, float], story: set[str], weights: _Weights, common: set[str], total: float
+) -> tuple[float, tuple[str, ...]]:
+    """IDF-weighted cosine of the query's keys (with their weights, ``total`` their sum) and the story's, and
+    the shared keys (``common``: the query's keys in the story).
 
     Sums are exactly rounded (``fsum``): a set's order changes with the hash seed, and an
     order-dependent sum would let a tie or a threshold fall differently from one run to the next.
     """
-    shared = sorted(query.keys() & story, key=lambda w: (-query[w], w))  # rarest first; ties by name
-    norm = math.sqrt(math.fsum(query.values()) * math.fsum(weights.of(story)))
+    shared = sorted(common, key=lambda w: (-query[w], w))  # rarest first; ties by name
+    norm = math.sqrt(total * math.fsum(weights.of(story)))
     return (math.fsum(map(query.__getitem__, shared)) / norm if norm else 0.0), tuple(shared)
+
+
+def _ceiling(query: dict[str, float], total: float, common: set[str]) -> float:
+    """No story sharing ``common`` of the query's keys (weighed in ``query``, ``total`` their sum) scores a
+    cosine above this, whatever its other keys: its own sum of weights is at least the shared keys' ``s``,
+    so the cosine is at most s / sqrt(total * s). Raised by a millionth, above any rounding of the cosine."""
+    s = math.fsum(map(query.__getitem__, common))
+    return math.sqrt(s / total) * (1 + 1e-6) if total else 0.0
 
 
 def _named(query: dict[str, float], shared: tuple[str, ...]) -> float:

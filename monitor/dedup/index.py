@@ -89,6 +89,11 @@ class Decision:
     signature: Signature | None = None
 
 
+def _worth(candidate: tuple[int, float]) -> bool:
+    """Does a candidate (entry, weight of the keys it shares) share more than common phrases?"""
+    return candidate[1] >= MIN_WEIGHT
+
+
 class StoryIndex:
     """Entries of the window by blocking key, with the stories' events. Rebuilt from the store on start-up."""
 
@@ -266,15 +271,14 @@ class StoryIndex:
                     shared[entry_id] = get(entry_id, 0.0) + weight
         # Ties in the order found (a stable sort). In C: ``heapq.nlargest`` for the first MAX_VERIFIED of a
         # newsroom's ~250 candidates per full text loops in Python and was slower (92 vs 82 us per entry).
-        ranked = sorted(shared.items(), key=itemgetter(1), reverse=True)
+        # Only candidates worth verifying are sorted (the loop below stops at the first one that is not).
+        ranked = sorted(filter(_worth, shared.items()), key=itemgetter(1), reverse=True)
         best: tuple[Evidence, int, _Doc, float, tuple[float, float, bool, int]] | None = None
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
         touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed
-        for entry_id, weight in itertools.islice(ranked, MAX_VERIFIED):
-            if weight < MIN_WEIGHT:
-                break  # only common phrases shared: no candidate left worth verifying
+        for entry_id, _weight in itertools.islice(ranked, MAX_VERIFIED):
             doc = self._doc(entry_id)
             verified.append(doc)
             verified_ids.append(entry_id)
