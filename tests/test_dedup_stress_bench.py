@@ -1,0 +1,59 @@
+"""Smoke test of the dedup stress benchmark: a few originals of the eval set, two kinds."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from benchmarks import dedup_stress
+from benchmarks.dedup_stress import KINDS, Text, main, mechanism, originals
+from monitor.dedup import Decision
+
+
+def test_table_has_a_row_per_kind_and_identity_is_always_recognised(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--kinds", "identity,typos", "--limit", "3", "--sets", "eval"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    rows = {line.split()[0]: line.split() for line in lines[1:] if line.split() and line.split()[0] in KINDS}
+    assert set(rows) == {"identity", "typos"}
+    # Columns: six script groups, then forward and reverse over all of them.
+    fwd, rev = rows["identity"][7], rows["identity"][8]
+    assert fwd == rev == "3/3"
+
+
+def test_perturbations_are_seeded_and_change_the_text() -> None:
+    text = Text("A headline of five words", ("First sentence here. Second sentence there.", "Another paragraph."))
+    for name in ("sentence_paragraphs", "typos", "homoglyphs", "soft_hyphens"):
+        once, again = (KINDS[name](text, random.Random(7)) for _ in range(2))
+        assert once == again
+        assert name in ("typos", "homoglyphs") or once != text  # too few words to be sure of a typo or a lookalike
+    assert KINDS["sentence_paragraphs"](text, random.Random(7)).paragraphs[:2] == (
+        "First sentence here.",
+        "Second sentence there.",
+    )
+
+
+def test_held_out_sets_are_refused_by_name() -> None:
+    with pytest.raises(SystemExit, match="held-out"):
+        originals(dedup_stress.DEDUP_DATA / "heldout14.jsonl", [])
+
+
+@pytest.mark.parametrize(
+    ("reason", "expected"),
+    [
+        ("new story: no earlier entry shares a sampled passage", "no shared passage"),
+        ("new story: closest is entry 7, 40 % shared (needs 60 %)", "closest below needed"),
+        (
+            "new story: closest is entry 7, 90 % shared (needs 60 %), but only 50 % of the names and numbers",
+            "names/numbers",
+        ),
+        (
+            "new story: 100 % of the text of entry 9, but it adds 3 of its 5 sentences, with 13 names and numbers",
+            "news",
+        ),
+        ("new story: entry 3's text opens it (80 %), then mostly new text", "follow-up"),
+        ("copy: 95 % of entry 4", "joined another story"),
+    ],
+)
+def test_splits_are_classed_by_their_reason(reason: str, expected: str) -> None:
+    assert mechanism(Decision(None, reason=reason)) == expected
