@@ -184,3 +184,44 @@ def sounded(word: str) -> str:
         if pair[0] in latin:  # skip the replace calls for most words
             latin = latin.replace(pair, sound)
     return _GLIDE.sub("", _DOUBLED.sub(r"\1", latin.translate(_SOUNDS)))
+
+
+# Letters of one alphabet drawn like a letter of another (Latin a, Cyrillic а, Greek α): a keyboard
+# left in the other layout, or spam-filter evasion, writes "Mоscow" with a Cyrillic о. A reader sees
+# one word; a hash sees two. Each word is read in the alphabet most of the text's letters are in,
+# when every letter of it that is of another alphabet has a lookalike there (a real word of the other
+# alphabet, "Trump" in a Russian text, has letters without one and stays).
+_LATIN_CYRILLIC = dict(zip("aeopcxyiAEOPCXHKMTB", "аеорсхуіАЕОРСХНКМТВ", strict=True))
+_LATIN_GREEK = dict(zip("aopvABEHIKMNOPTXYZ", "αορνΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", strict=True))
+_ALPHABETS = {
+    "latin": re.compile("[A-Za-z\u00c0-\u024f]"),
+    "cyrillic": re.compile("[\u0400-\u04ff]"),
+    "greek": re.compile("[\u0370-\u03ff]"),
+}
+_INTO: dict[str, dict[str, str]] = {
+    "latin": {v: k for k, v in _LATIN_CYRILLIC.items()} | {v: k for k, v in _LATIN_GREEK.items()},
+    "cyrillic": dict(_LATIN_CYRILLIC),
+    "greek": dict(_LATIN_GREEK),
+}
+_TABLES = {script: str.maketrans(table) for script, table in _INTO.items()}
+_MAJORITY_CHARS = 2000  # the text's alphabet, by its opening's letters
+
+
+def lookalikes(text: str) -> str:
+    """``text`` with each word whose letters of another alphabet all have a lookalike in the text's own
+    alphabet (above) written in that alphabet; a text of one alphabet (most) as it is."""
+    present = [name for name, letters in _ALPHABETS.items() if letters.search(text)]
+    if len(present) < 2:
+        return text
+    head = text[:_MAJORITY_CHARS]
+    own = max(present, key=lambda name: len(_ALPHABETS[name].findall(head)))
+    others = "".join(p.pattern[1:-1] for name, p in _ALPHABETS.items() if name != own)
+    table, known, letters = _TABLES[own], _INTO[own], _ALPHABETS[own]
+
+    def word(match: re.Match[str]) -> str:
+        found = match[0]
+        if all(c in known or not c.isalpha() or letters.match(c) for c in found):
+            return found.translate(table)
+        return found  # a letter of another alphabet without a lookalike: a word of that alphabet
+
+    return re.sub(rf"\w*[{others}]\w*", word, text)
