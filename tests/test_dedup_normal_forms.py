@@ -172,6 +172,6 @@ def test_readable_folds_compatibility_forms_and_stray_joiners_but_keeps_persian_
 
 def test_unmarked_drops_markdown_and_footnote_signs_and_a_list_of_sources_only():
     text = "# Head\n**Lede.** Words [of a link](https://x.example/1) here.[12]\n1. https://x.example/a.pdf, 2024"
-    assert unmarked(text) == "Head\nLede. Words of a link here.\n"
+    assert unmarked(text) == "Head\nLede. Words of a link here."
     kept = "#hashtag and a[i] index, [1] alone, 5 ** 2\nSource: https://x.example/story"
     assert unmarked(kept) == kept  # no heading, no footnote glued to a word, no emphasis, no listed source

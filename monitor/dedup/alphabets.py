@@ -204,24 +204,34 @@ _INTO: dict[str, dict[str, str]] = {
     "greek": dict(_LATIN_GREEK),
 }
 _TABLES = {script: str.maketrans(table) for script, table in _INTO.items()}
-_MAJORITY_CHARS = 2000  # the text's alphabet, by its opening's letters
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u04ff]")
+_RUNS = {name: re.compile(letters.pattern + "+") for name, letters in _ALPHABETS.items()}
+_FOREIGN = {  # the letters of the other alphabets, in runs
+    own: re.compile("[" + "".join(p.pattern[1:-1] for name, p in _ALPHABETS.items() if name != own) + "]+")
+    for own in _ALPHABETS
+}
 
 
 def lookalikes(text: str) -> str:
     """``text`` with each word whose letters of another alphabet all have a lookalike in the text's own
     alphabet (above) written in that alphabet; a text of one alphabet (most) as it is."""
-    present = [name for name, letters in _ALPHABETS.items() if letters.search(text)]
-    if len(present) < 2:
-        return text
-    head = text[:_MAJORITY_CHARS]
-    own = max(present, key=lambda name: len(_ALPHABETS[name].findall(head)))
-    others = "".join(p.pattern[1:-1] for name, p in _ALPHABETS.items() if name != own)
+    if not _GREEK_OR_CYRILLIC.search(text):
+        return text  # Latin letters only (one scan: most text)
+    # By words of the whole text (a match per letter costs): an English editor's note opens a Bulgarian story.
+    own = max(_ALPHABETS, key=lambda name: len(_RUNS[name].findall(text)))
     table, known, letters = _TABLES[own], _INTO[own], _ALPHABETS[own]
-
-    def word(match: re.Match[str]) -> str:
-        found = match[0]
+    out: list[str] = []
+    done = 0  # text before this is written out
+    for run in _FOREIGN[own].finditer(text):  # a few runs in most texts: the words around them, in Python
+        start, end = run.span()
+        if start < done:
+            continue  # in a word already read
+        while start > done and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        found = text[start:end]
         if all(c in known or not c.isalpha() or letters.match(c) for c in found):
-            return found.translate(table)
-        return found  # a letter of another alphabet without a lookalike: a word of that alphabet
-
-    return re.sub(rf"\w*[{others}]\w*", word, text)
+            out.append(text[done:start] + found.translate(table))
+            done = end
+    return "".join(out) + text[done:] if out else text

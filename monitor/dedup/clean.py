@@ -289,25 +289,35 @@ def readable(text: str) -> str:
 # "[three words](https://…)"), and a wiki's footnote markers ("…in 2023.[4]") with their list of sources
 # ("4. https://…, retrieved 2024"). A reader skips the signs; the words are the story's, the sources not.
 _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|/)[^()\s]{0,300}\)")
-_FOOTNOTE_MARK = re.compile(r"(?<=[^\s\[])\[\d{1,3}\]")
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]")  # glued to the word or sign before it (``_glued_mark``)
 _EMPHASIS = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*|__(?=\S)([^_\n]+?)(?<=\S)__")
-_HEADING = re.compile(r"^#{1,6}[ \t]+", re.MULTILINE)
+_HEADING = re.compile(r"(?:^|(?<=\n))#{1,6}[ \t]+")
 # A short numbered or bulleted line holding a web address: a source in a list of them ("4. https://…").
-_ADDRESS_LINE = re.compile(r"^(?:\d{1,3}[.)]|\[\d{1,3}\]|[-•*])[ \t]+[^\n]{0,40}?\bhttps?://[^\n]*$", re.MULTILINE)
+_ADDRESS_LINE = re.compile(r"(?:\d{1,3}[.)]|\[\d{1,3}\]|[-•*])[ \t]+[^\n]{0,40}?\bhttps?://")
 ADDRESS_LINE_WORDS = 12
 
 
 def unmarked(text: str) -> str:
     """``text`` without the Markdown and footnote signs above, and without its short listed web addresses."""
     if "[" in text:
-        text = _FOOTNOTE_MARK.sub("", _MARKDOWN_LINK.sub(r"\1", text))
+        text = _FOOTNOTE_MARK.sub(_glued_mark, _MARKDOWN_LINK.sub(r"\1", text))
     if "**" in text or "__" in text:
         text = _EMPHASIS.sub(lambda m: m[1] or m[2], text)
-    if "#" in text:
+    if text.startswith("#") or "\n#" in text:
         text = _HEADING.sub("", text)
     if "://" in text:
-        text = _ADDRESS_LINE.sub(lambda m: "" if len(m[0].split()) <= ADDRESS_LINE_WORDS else m[0], text)
+        text = "\n".join(line for line in text.split("\n") if not _listed_address(line))
     return text
+
+
+def _glued_mark(mark: re.Match[str]) -> str:
+    """A footnote mark glued to what precedes it ("2023.[4]") goes; one set apart ("[4] Text") stays."""
+    at = mark.start()
+    return "" if at > 0 and not mark.string[at - 1].isspace() and mark.string[at - 1] != "[" else mark[0]
+
+
+def _listed_address(line: str) -> bool:
+    return "://" in line and len(line.split()) <= ADDRESS_LINE_WORDS and _ADDRESS_LINE.match(line) is not None
 
 
 def clean(body: str) -> Cleaned:
