@@ -18,7 +18,7 @@ three), and the copy, from another outlet under a new GUID and link, is decided
 A copy the perturbation left unchanged (no weekday to make relative, no number to reformat) is not
 counted. Each split is classed by the words of the decision's reason (``mechanism``): no shared passage,
 closest below needed (text shared, under the threshold), names/numbers (text enough, facts not),
-too little text, round-up, series, follow-up, news, or joined another story. The whole run takes about
+too little text, round-up, series, follow-up, news, or joined another story. The whole run takes 4 to
 7 minutes on a shared 2-core machine (``--limit`` and ``--sets`` for less).
 The held-out sets (``heldout14`` on) are never loaded: ``originals`` refuses them by name.
 """
