@@ -184,3 +184,54 @@ def sounded(word: str) -> str:
         if pair[0] in latin:  # skip the replace calls for most words
             latin = latin.replace(pair, sound)
     return _GLIDE.sub("", _DOUBLED.sub(r"\1", latin.translate(_SOUNDS)))
+
+
+# Letters of one alphabet drawn like a letter of another (Latin a, Cyrillic а, Greek α): a keyboard
+# left in the other layout, or spam-filter evasion, writes "Mоscow" with a Cyrillic о. A reader sees
+# one word; a hash sees two. Each word is read in the alphabet most of the text's letters are in,
+# when every letter of it that is of another alphabet has a lookalike there (a real word of the other
+# alphabet, "Trump" in a Russian text, has letters without one and stays).
+_LATIN_CYRILLIC = dict(zip("aeopcxyiAEOPCXHKMTB", "аеорсхуіАЕОРСХНКМТВ", strict=True))
+_LATIN_GREEK = dict(zip("aopvABEHIKMNOPTXYZ", "αορνΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", strict=True))
+_ALPHABETS = {
+    "latin": re.compile("[A-Za-z\u00c0-\u024f]"),
+    "cyrillic": re.compile("[\u0400-\u04ff]"),
+    "greek": re.compile("[\u0370-\u03ff]"),
+}
+_INTO: dict[str, dict[str, str]] = {
+    "latin": {v: k for k, v in _LATIN_CYRILLIC.items()} | {v: k for k, v in _LATIN_GREEK.items()},
+    "cyrillic": dict(_LATIN_CYRILLIC),
+    "greek": dict(_LATIN_GREEK),
+}
+_TABLES = {script: str.maketrans(table) for script, table in _INTO.items()}
+_GREEK_OR_CYRILLIC = re.compile("[\u0370-\u04ff]")
+_RUNS = {name: re.compile(letters.pattern + "+") for name, letters in _ALPHABETS.items()}
+_FOREIGN = {  # the letters of the other alphabets, in runs
+    own: re.compile("[" + "".join(p.pattern[1:-1] for name, p in _ALPHABETS.items() if name != own) + "]+")
+    for own in _ALPHABETS
+}
+
+
+def lookalikes(text: str) -> str:
+    """``text`` with each word whose letters of another alphabet all have a lookalike in the text's own
+    alphabet (above) written in that alphabet; a text of one alphabet (most) as it is."""
+    if not _GREEK_OR_CYRILLIC.search(text):
+        return text  # Latin letters only (one scan: most text)
+    # By words of the whole text (a match per letter costs): an English editor's note opens a Bulgarian story.
+    own = max(_ALPHABETS, key=lambda name: len(_RUNS[name].findall(text)))
+    table, known, letters = _TABLES[own], _INTO[own], _ALPHABETS[own]
+    out: list[str] = []
+    done = 0  # text before this is written out
+    for run in _FOREIGN[own].finditer(text):  # a few runs in most texts: the words around them, in Python
+        start, end = run.span()
+        if start < done:
+            continue  # in a word already read
+        while start > done and text[start - 1].isalnum():
+            start -= 1
+        while end < len(text) and text[end].isalnum():
+            end += 1
+        found = text[start:end]
+        if all(c in known or not c.isalpha() or letters.match(c) for c in found):
+            out.append(text[done:start] + found.translate(table))
+            done = end
+    return "".join(out) + text[done:] if out else text

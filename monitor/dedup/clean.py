@@ -22,6 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from monitor.dedup.alphabets import lookalikes
 from monitor.text import fold, in_bmp, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
@@ -230,7 +231,8 @@ def unwrapped(text: str) -> str:
 # Invisible format characters (Unicode's category Cf) a CMS or an exporter puts into a text: a
 # right-to-left mark after every number of an Arabic-script text, a byte-order mark, a word joiner,
 # a soft hyphen, bidi embeddings. No reader sees them, and "14\u200f" is the number 14. The two
-# joiners that choose a letter's form (ZWNJ and ZWJ: Persian, Indic scripts, emoji) are spelling, and stay.
+# joiners that choose a letter's form (ZWNJ and ZWJ: Persian, Indic scripts, emoji) are spelling, and stay
+# there; after a letter of an alphabet that has no such forms ("Kab\u200dul") they are noise (``readable``).
 def _ranges(codes: list[int]) -> str:
     """A character class's body for ``codes`` (ascending), runs written as ranges: a class of single
     characters is searched 20x slower."""
@@ -262,14 +264,70 @@ def visible(text: str) -> str:
     return _FORMAT.sub("", text)
 
 
+# A joiner after a letter of Latin, Greek, Cyrillic, Armenian, or of CJK and Hangul: no letter form there
+# to choose, an exporter's or a keyboard's stray mark inside a word.
+_JOINER_AFTER_PLAIN = re.compile("(?<=[\u0000-\u058f\u1e00-\u1fff\u3040-\u9fff\uac00-\ud7af])[\u200c\u200d]+")
+
+
+def readable(text: str) -> str:
+    """``text`` as a reader reads it: without invisible characters (``visible``, ``_JOINER_AFTER_PLAIN``),
+    mojibake decoded again (``repaired``), compatibility forms as their letters (NFKC: full-width
+    "ＫＡＢＵＬ", a decomposed "é", "ﬁ"), and a word of lookalike letters of another alphabet in the text's own
+    (``alphabets.lookalikes``). Copies differ in all of these, and so would their names and numbers."""
+    text = repaired(visible(text))
+    if text.isascii():
+        return text
+    if "\u200c" in text or "\u200d" in text:
+        text = _JOINER_AFTER_PLAIN.sub("", text)
+    # normalize returns an NFKC text as it is, fast. "…" stays one character (NFKC writes three full
+    # stops): a summary's last word before it is a fragment (``clean``), and a reader sees one sign.
+    pieces = text.split("…")
+    return lookalikes("…".join(unicodedata.normalize("NFKC", piece) for piece in pieces))
+
+
+# Markup of plain-text formats printed as text: a Markdown export shown raw ("# Headline", "**lede**",
+# "[three words](https://…)"), and a wiki's footnote markers ("…in 2023.[4]") with their list of sources
+# ("4. https://…, retrieved 2024"). A reader skips the signs; the words are the story's, the sources not.
+_MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|/)[^()\s]{0,300}\)")
+_FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]")  # glued to the word or sign before it (``_glued_mark``)
+_EMPHASIS = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*|__(?=\S)([^_\n]+?)(?<=\S)__")
+_HEADING = re.compile(r"(?:^|(?<=\n))#{1,6}[ \t]+")
+# A short numbered or bulleted line holding a web address: a source in a list of them ("4. https://…").
+_ADDRESS_LINE = re.compile(r"(?:\d{1,3}[.)]|\[\d{1,3}\]|[-•*])[ \t]+[^\n]{0,40}?\bhttps?://")
+ADDRESS_LINE_WORDS = 12
+
+
+def unmarked(text: str) -> str:
+    """``text`` without the Markdown and footnote signs above, and without its short listed web addresses."""
+    if "[" in text:
+        text = _FOOTNOTE_MARK.sub(_glued_mark, _MARKDOWN_LINK.sub(r"\1", text))
+    if "**" in text or "__" in text:
+        text = _EMPHASIS.sub(lambda m: m[1] or m[2], text)
+    if text.startswith("#") or "\n#" in text:
+        text = _HEADING.sub("", text)
+    if "://" in text:
+        text = "\n".join(line for line in text.split("\n") if not _listed_address(line))
+    return text
+
+
+def _glued_mark(mark: re.Match[str]) -> str:
+    """A footnote mark glued to what precedes it ("2023.[4]") goes; one set apart ("[4] Text") stays."""
+    at = mark.start()
+    return "" if at > 0 and not mark.string[at - 1].isspace() and mark.string[at - 1] != "[" else mark[0]
+
+
+def _listed_address(line: str) -> bool:
+    return "://" in line and len(line.split()) <= ADDRESS_LINE_WORDS and _ADDRESS_LINE.match(line) is not None
+
+
 def clean(body: str) -> Cleaned:
     """``body`` without its wrapping, paragraphs on their own lines."""
-    body = repaired(visible(body))
     if "&" in body and _ENTITY.search(body):
         body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
+    body = readable(body)
     if "<" in body and ">" in body:
         body = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", body))
-    text = unwrapped(body)
+    text = unwrapped(unmarked(body))
     if not text.isascii():  # typographic quotes are not ASCII
         text = _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text))
     if _GLUED_AT.search(text):

@@ -23,7 +23,7 @@ from collections.abc import Callable, Collection, Iterable
 from datetime import datetime, time, timedelta
 from itertools import repeat
 
-from monitor.dedup.clean import clean, repaired
+from monitor.dedup.clean import clean, readable
 from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
 from monitor.dedup.scan import matches, spaced_split, split_for
@@ -98,7 +98,7 @@ def keywords_and_heads(
 ) -> tuple[dict[str, str], tuple[str, ...]]:
     """``keywords_written``, and the keys of the names its headline writes (who or where it is about)."""
     body = clean(entry.body).text if lines is None else lines
-    title = _without_label(repaired(entry.title), entry.outlet)  # mojibake decoded, as the body's (``clean``)
+    title = _without_label(readable(entry.title), entry.outlet)  # read as the body is (``clean``)
     title_words = _words(title)
     body = _without_label(_without_about(body, title_words), entry.outlet)
     # maxsplit: the words past the opening are never split out of a long body.

@@ -41,7 +41,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from monitor.dedup.alphabets import in_latin
-from monitor.dedup.clean import clean, repaired, visible
+from monitor.dedup.clean import clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
     SHINGLE_CHARS,
@@ -71,8 +71,9 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SE kept no count of its
-# headline's names (now the last byte of the head: a story rebuilt at start-up is judged by
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SF read a text as it came (now
+# as ``clean.readable`` reads it: NFKC, lookalike letters in the text's alphabet, a stray joiner dropped);
+# SE kept no count of its headline's names (now the last byte of the head: a story rebuilt at start-up is judged by
 # ``events._siblings`` as one added since); SD kept a time of day
 # written with a colon ("10:40") as two numbers among the facts (now none, ``shingles._FACT``); SC read a Uyghur text of
 # the Arabic-script alphabet as written (now in Latin letters, ``alphabets``), kept invisible format
@@ -93,7 +94,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SF"  # after SE (two bytes)
+_MAGIC = b"SG"  # after SF (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``)
 _HEAD = struct.Struct("<2sBHBBBBBIB")
 
@@ -197,7 +198,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     published = entry.published or seen
-    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(repaired(visible(entry.title))))), entry.outlet)
+    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(readable(entry.title)))), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text)
     spans = fact_spans(text)
     return Signature(
