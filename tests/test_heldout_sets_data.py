@@ -135,6 +135,15 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        16,
+        "f",
+        frozenset({"om", "ba", "su", "ceb", "to", "os", "kmr"}),
+        "id",
+        negative=frozenset({"reading", "monthly", "heats", "landfall", "voyage", "extended", "intake", "pulled"}),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
