@@ -57,7 +57,7 @@ NO_FAKAUA = {
 RU_LIKE = dict(zip("ҡҠңҢғҒҙҘҫҪһҺәӘөӨүҮ", "кКнНгГзЗсСхХэЭоОуУ", strict=True))
 
 
-@dataclass
+@dataclass(frozen=True)
 class Copy:
     """A copy being made: headline, blocks (kind, text), link and how the body is rendered."""
 
@@ -75,8 +75,13 @@ def swap(text: str, table: dict[str, str]) -> str:
     return "".join(table.get(c, c) for c in text)
 
 
+def on_body(c: Copy, fn) -> Copy:
+    return replace(c, blocks=[(k, fn(t) if k == "p" else t) for k, t in c.blocks])
+
+
 def on_paragraphs(c: Copy, fn) -> Copy:
-    return replace(c, title=fn(c.title), blocks=[(k, fn(t) if k == "p" else t) for k, t in c.blocks])
+    """Headline and body alike: how a keyboard or a typing habit changes text."""
+    return on_body(replace(c, title=fn(c.title)), fn)
 
 
 def p_indexes(c: Copy) -> list[int]:
@@ -120,7 +125,7 @@ def wikilinks(c: Copy, places: list[str]) -> Copy:
             t = re.sub(rf"(?<!\[){re.escape(place)}", f"[[{place}]]", t)
         return t
 
-    return replace(c, blocks=[(k, link(t) if k == "p" else t) for k, t in c.blocks])
+    return on_body(c, link)
 
 
 def apply(word: str, c: Copy, s: dict, src: dict, out: dict, desk: dict, rng: random.Random) -> Copy:
@@ -153,7 +158,7 @@ def apply(word: str, c: Copy, s: dict, src: dict, out: dict, desk: dict, rng: ra
         return replace(c, blocks=[*rest[: ps[0]], ("p", merged), *rest[ps[0] :]])
     if word == "corrfig":
         old, new, line = s["fix"]
-        c = on_paragraphs(c, lambda t: t.replace(old, new))
+        c = on_paragraphs(c, lambda t: t.replace(old, new))  # the headline too, where it carries the figure
         return insert(c, len(c.blocks), ("extra", line))
     tables = {"quotes": STRAIGHT, "nofakaua": NO_FAKAUA, "rulike": RU_LIKE, "smartokina": {"ʻ": "‘"}}
     if word in tables:
@@ -169,9 +174,7 @@ def apply(word: str, c: Copy, s: dict, src: dict, out: dict, desk: dict, rng: ra
         "midheads": lambda: midheads(c),
         "asterism": lambda: asterism(c),
         "wikilinks": lambda: wikilinks(c, s["places"]),
-        "strongquotes": lambda: replace(
-            c, blocks=[(k, QUOTED.sub(r"<strong>\g<0></strong>", t) if k == "p" else t) for k, t in c.blocks]
-        ),
+        "strongquotes": lambda: on_body(c, lambda t: QUOTED.sub(r"<strong>\g<0></strong>", t)),
     }
     if word not in simple:
         raise ValueError(f"unknown recipe word {word!r} in {s['id']}")
