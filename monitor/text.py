@@ -199,7 +199,7 @@ def _fold(text: str) -> str:
         return text
     decomposed = unicodedata.normalize("NFD", text)
     last = 0xFFFF if in_bmp(decomposed) else 0x1FFFF  # the BMP's classes are much faster
-    if not _marks(last).search(decomposed):
+    if not marks(last).search(decomposed):
         return text  # nothing to drop: the NFKC form is already the answer
     stripped = _marks_after_foldable(last).sub(r"\1", decomposed)
     return unicodedata.normalize("NFC", _ARABIC_MARKS.sub("", stripped))
@@ -387,7 +387,7 @@ _ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670]")  # tanwin, harakat, shadda, 
 
 
 @functools.cache
-def _marks(last: int = 0x1FFFF) -> re.Pattern[str]:
+def marks(last: int = 0x1FFFF) -> re.Pattern[str]:
     """Every combining mark (Unicode Mn/Mc/Me) up to ``last``, as one character class; built on first use.
 
     A class reaching past the Basic Multilingual Plane makes every search crawl (0.8 ms on 2 kB
@@ -406,4 +406,4 @@ def _marks(last: int = 0x1FFFF) -> re.Pattern[str]:
 
 @functools.cache
 def _marks_after_foldable(last: int = 0x1FFFF) -> re.Pattern[str]:
-    return re.compile(f"({_FOLDABLE_BASE.pattern}){_marks(last).pattern}+")
+    return re.compile(f"({_FOLDABLE_BASE.pattern}){marks(last).pattern}+")

@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import lookalikes
-from monitor.text import fold, in_bmp, without_spaces
+from monitor.text import fold, in_bmp, marks, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
@@ -122,9 +122,16 @@ NOTE_WORDS = 16
 ABOVE_WORDS = 6  # a line above the dateline: a credit or a label, not a sentence
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
+# A letter here is a letter or a mark on one (``_LETTER``): the scripts of India, Thaana and pointed
+# Hebrew write vowels as marks ("ଭୁବନେଶ୍ୱର, ଏପ୍ରିଲ ୧୨ –"), which ``\w`` does not match. The place ends at
+# a comma of any script or a Tibetan shad ("ལེ། ཟླ་༤ ཚེས་༨ –"), whose syllables a tsheg joins; a day may
+# carry an ordinal ending ("12טן אַפּריל").
+_LETTER = rf"(?:[^\W\d_]|{marks(0xFFFF).pattern})"  # the BMP's marks: a dateline has no other
+_COMMA = ",،、།"
 _DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][^\W\d_ .'-]*(?:[ .'-]{1,2}[^\W\d_]+){0,3})"
-    r"(?P<date>,\s*[^\W\d_]{3,9}\.?\s+\d{1,2}\.?|,\s*\d{1,2}\.?\s+[^\W\d_]{3,9}\.?)?"
+    rf"^(?P<place>[^\W\d_]{_LETTER}*(?:[ .'་-]{{1,2}}{_LETTER}+){{0,3}})"
+    rf"(?P<date>[{_COMMA}](?:\s*{_LETTER}{{2,12}}\.?[\s་]+\d{{1,2}}{_LETTER}{{0,3}}\.?){{1,2}}"
+    rf"|[{_COMMA}]\s*\d{{1,2}}{_LETTER}{{0,3}}\.?\s+{_LETTER}{{3,12}}\.?)?"
     r"(?P<agency>\s*[(/][^()/\n]{2,40}[)/]\.?)?"
     r"(?:\s*(?:[-–—]{1,2}|:)\s+|(?<=/\.)\s+|(?<=/)\s+)|^【[^】\n]{1,20}】\s*|^\[[^]\n]{1,20}\]\s*"
 )
@@ -365,6 +372,9 @@ def clean(body: str) -> Cleaned:
         lines.append(line)
     if len(lines) > 1 and _chrome(lines[-1]):
         lines.pop()
+    if len(lines) > 1 and len(lines[-1].split()) <= CLOSING_CREDIT_WORDS and _CLOSING_CREDIT.match(lines[-1]):
+        lines.pop()  # "(โดย ปิยะพร แสงทอง)", "(Xinhua)": who wrote or sent it, which each copy words its own way
+        flags |= BYLINE
     if lines and lines[-1].endswith(("…", "...")):
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
         lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
@@ -386,6 +396,9 @@ def _aside(line: str, first: bool) -> bool:
 # flag (``_opening``). A line with a capitalised word after its first names someone ("Source: Ararat
 # Lur"), and one in a script without capitals cannot show it: neither is taken for chrome.
 CHROME_WORDS = 4
+# A closing line wholly in brackets, a few words with no digit and no sentence end: a credit.
+_CLOSING_CREDIT = re.compile(r"^[(（][^()（）\d\n.!?。！？]{2,60}[)）]$")
+CLOSING_CREDIT_WORDS = 6
 CHROME_CHARS = 32
 
 
