@@ -23,7 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import lookalikes
-from monitor.text import fold, in_bmp, marks, without_spaces
+from monitor.text import char_class, fold, in_bmp, marks, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
@@ -240,28 +240,16 @@ def unwrapped(text: str) -> str:
 # a soft hyphen, bidi embeddings. No reader sees them, and "14\u200f" is the number 14. The two
 # joiners that choose a letter's form (ZWNJ and ZWJ: Persian, Indic scripts, emoji) are spelling, and stay
 # there; after a letter of an alphabet that has no such forms ("Kab\u200dul") they are noise (``readable``).
-def _ranges(codes: list[int]) -> str:
-    """A character class's body for ``codes`` (ascending), runs written as ranges: a class of single
-    characters is searched 20x slower."""
-    runs: list[list[int]] = []
-    for code in codes:
-        if runs and runs[-1][1] == code - 1:
-            runs[-1][1] = code
-        else:
-            runs.append([code, code])
-    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in runs)
-
-
 _FORMAT_CODES = [
     code
     for block in (range(0x20000), range(0xE0000, 0xE0080))
     for code in block
     if unicodedata.category(chr(code)) == "Cf" and code not in (0x200C, 0x200D)
 ]
-_FORMAT = re.compile("[" + _ranges(_FORMAT_CODES) + "]")
+_FORMAT = re.compile("[" + char_class(_FORMAT_CODES) + "]")
 # Those of the Basic Multilingual Plane alone: a class reaching past it is searched 10x slower, and a
 # text without an astral character (most) is searched with this one.
-_FORMAT_BMP = re.compile("[" + _ranges([code for code in _FORMAT_CODES if code <= 0xFFFF]) + "]")
+_FORMAT_BMP = re.compile("[" + char_class([code for code in _FORMAT_CODES if code <= 0xFFFF]) + "]")
 
 
 def visible(text: str) -> str:
