@@ -144,6 +144,17 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        17,
+        "d",
+        frozenset({"br", "oc", "eo", "ast", "co", "rue", "kab"}),
+        "ca",
+        negative=frozenset(
+            {"quarterly", "aftershock", "runoff", "topping", "resigned", "callouts", "shortlist", "drill"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
