@@ -129,6 +129,18 @@ def _sentlines(c: Copy, ctx: dict, rng: random.Random) -> None:
     c.paras = [s for p in c.paras for s in SENTENCE.split(p)]
 
 
+def _tmscore(c: Copy, ctx: dict, rng: random.Random) -> None:
+    c.paras = [f"[{rng.choice([100, 101, 99])}%] {p}" for p in c.paras]
+
+
+def _pagemarks(c: Copy, ctx: dict, rng: random.Random) -> None:
+    page = rng.randint(2, 30)  # a scanned print archive keeps the page numbers between blocks
+    marked = [c.paras[0]]
+    for n, p in enumerate(c.paras[1:]):
+        marked += [f"— {page + n} —", p]
+    c.paras = marked
+
+
 def _amp(c: Copy, ctx: dict, rng: random.Random) -> None:
     scheme, rest = c.link.split("://", 1)
     c.link = f"{scheme}://amp.{rest}/amp"
@@ -163,6 +175,8 @@ WORDS: dict[str, Word] = {
     "xliff": lambda c, x, r: setattr(c, "markup", "xliff"),
     "ssml": lambda c, x, r: setattr(c, "markup", "ssml"),
     "cattags": _cattags,
+    "tmscore": _tmscore,
+    "pagemarks": _pagemarks,
     "boldlede": lambda c, x, r: c.paras.__setitem__(
         0, f"<strong>{c.paras[0]}</strong>" if not c.plain else f"**{c.paras[0]}**"
     ),
