@@ -29,14 +29,14 @@ SAME = {"original", "independent"}
 KEYS = ["id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"]
 SENTENCE = re.compile(r"(?<=[.!?»”])\s+(?=[A-ZÀ-ÝĈĜĤĴŜŬƐƔА-ЯІЇЄҐ«“])")
 NUMBER = re.compile(r"\d[\d.,]*\d|\d")
-# Keyboard substitutes a copy may use for letters a desk's layout lacks (all the same story).
+# Keyboard substitutes a copy may type for letters its desk's layout lacks (all the same story):
+# Esperanto's x-system, Kabyle without the Berber Latin letters, Rusyn without ы/ї, Breton's c'h with ’.
 FLAT = {
-    "eo": {"ĉ": "cx", "ĝ": "gx", "ĥ": "hx", "ĵ": "jx", "ŝ": "sx", "ŭ": "ux", "Ĉ": "Cx", "Ĝ": "Gx", "Ŝ": "Sx"},
-    "kab": {"ɛ": "e", "ɣ": "g", "ḍ": "d", "ṭ": "t", "ẓ": "z", "ḥ": "h", "ṛ": "r", "ṣ": "s", "č": "c", "ǧ": "j"},
-    "rue": {"ы": "и", "Ы": "И", "ї": "і", "ё": "е", "ӱ": "у"},
-    "br": {"c'h": "c’h", "C'h": "C’h"},
+    "xsystem": {"ĉ": "cx", "ĝ": "gx", "ĥ": "hx", "ĵ": "jx", "ŝ": "sx", "ŭ": "ux", "Ĉ": "Cx", "Ĝ": "Gx", "Ŝ": "Sx"},
+    "kabflat": {"ɛ": "e", "ɣ": "g", "ḍ": "d", "ṭ": "t", "ẓ": "z", "ḥ": "h", "ṛ": "r", "ṣ": "s", "č": "c", "ǧ": "j"},
+    "rueflat": {"ы": "и", "Ы": "И", "ї": "і", "ё": "е", "ӱ": "у"},
+    "chapos": {"c'h": "c’h", "C'h": "C’h"},
 }
-FLAT_WORD = {"eo": "xsystem", "kab": "kabflat", "rue": "rueflat", "br": "chapos"}
 
 
 @dataclass
@@ -84,15 +84,10 @@ def _map_text(c: Copy, fn: Callable[[str], str], title: bool = True) -> None:
         c.title = fn(c.title)
 
 
-def _flat(c: Copy, ctx: dict, rng: random.Random) -> None:
-    table = FLAT[ctx["lang"]]
-
-    def swap(text: str) -> str:
-        for a, b in table.items():
-            text = text.replace(a, b)
-        return text
-
-    _map_text(c, swap)
+def _swap(text: str, table: dict[str, str]) -> str:
+    for a, b in table.items():
+        text = text.replace(a, b)
+    return text
 
 
 def _readmore(c: Copy, ctx: dict, rng: random.Random) -> None:
@@ -182,7 +177,7 @@ WORDS: dict[str, Word] = {
     ),
     "crlf": lambda c, x, r: (setattr(c, "plain", True), setattr(c, "eol", "\r\n\r\n")),
     "indent": lambda c, x, r: (setattr(c, "plain", True), _map_text(c, lambda t: "    " + t, title=False)),
-    **{word: _flat for word in FLAT_WORD.values()},
+    **{word: (lambda c, x, r, t=table: _map_text(c, lambda s: _swap(s, t))) for word, table in FLAT.items()},
 }
 
 
@@ -230,6 +225,25 @@ def fresh(outlets: dict, feed: str, story: dict) -> Copy:
     return Copy(story["title"], paras, link_of(feed, story["id"]), outlets[feed][3] == "plain")
 
 
+def copy_of(src: dict, outlets: dict, story: dict, recipe: str) -> Copy:
+    """Apply a recipe's words in order: each must change the copy, and the copy its original's title or body."""
+    feed, minutes, *words = recipe.split()
+    rng = random.Random(f"{src['seed']}|{story['id']}|{feed}|{minutes}")
+    c = fresh(outlets, feed, story)
+    desk = src["desks"][outlets[feed][1]]
+    ctx = {"desk": desk, "lang": story["lang"], "alt": story["alt"], "origin": outlets[story["outlet"]][0]}
+    ctx["name"] = outlets[feed][0]
+    original = c.seen()[:2]
+    for word in words:
+        before = c.seen()
+        WORDS[word](c, ctx, rng)
+        if c.seen() == before:
+            raise SystemExit(f"{story['id']} {recipe!r}: {word} changed nothing")
+    if c.seen()[:2] == original:
+        raise SystemExit(f"{story['id']} {recipe!r}: copy has its original's title and body")
+    return c
+
+
 def build() -> list[dict]:
     src = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
     outlets = {feed: (name, lang, offset, style) for feed, name, lang, offset, style in src["outlets"]}
@@ -238,30 +252,8 @@ def build() -> list[dict]:
         start = datetime.fromisoformat(story["time"])
         rows.append((start, entry(outlets, story["outlet"], story, start, fresh(outlets, story["outlet"], story))))
         for recipe in story.get("copies", []):
-            feed, minutes, *words = recipe.split()
-            rng = random.Random(f"{src['seed']}|{story['id']}|{feed}|{minutes}")
-            c = fresh(outlets, feed, story)
-            ctx = {
-                "desk": src["desks"][outlets[feed][1]],
-                "lang": story["lang"],
-                "alt": story["alt"],
-                "origin": outlets[story["outlet"]][0],
-                "name": outlets[feed][0],
-            }
-            original = c.seen()[:2]
-            for word in words:
-                before = c.seen()
-                WORDS[word](c, ctx, rng)
-                if c.seen() == before:
-                    raise SystemExit(f"{story['id']} {recipe!r}: {word} changed nothing")
-            if c.seen()[:2] == original:
-                raise SystemExit(f"{story['id']} {recipe!r}: copy has its original's title and body")
-            rows.append(
-                (
-                    start + timedelta(minutes=int(minutes)),
-                    entry(outlets, feed, story, start + timedelta(minutes=int(minutes)), c),
-                )
-            )
+            when = start + timedelta(minutes=int(recipe.split()[1]))
+            rows.append((when, entry(outlets, recipe.split()[0], story, when, copy_of(src, outlets, story, recipe))))
     rows.sort(key=lambda pair: pair[0])
     return [{"id": f"d{n:03d}", **row} for n, (_, row) in enumerate(rows, 1)]
 
