@@ -124,10 +124,6 @@ def _sentlines(c: Copy, ctx: dict, rng: random.Random) -> None:
     c.paras = [s for p in c.paras for s in SENTENCE.split(p)]
 
 
-def _tmscore(c: Copy, ctx: dict, rng: random.Random) -> None:
-    c.paras = [f"[{rng.choice([100, 101, 99])}%] {p}" for p in c.paras]
-
-
 def _pagemarks(c: Copy, ctx: dict, rng: random.Random) -> None:
     page = rng.randint(2, 30)  # a scanned print archive keeps the page numbers between blocks
     marked = [c.paras[0]]
@@ -136,9 +132,17 @@ def _pagemarks(c: Copy, ctx: dict, rng: random.Random) -> None:
     c.paras = marked
 
 
-def _amp(c: Copy, ctx: dict, rng: random.Random) -> None:
-    scheme, rest = c.link.split("://", 1)
-    c.link = f"{scheme}://amp.{rest}/amp"
+def _crlf(c: Copy, ctx: dict, rng: random.Random) -> None:
+    c.plain, c.eol = True, "\r\n\r\n"
+
+
+def _indent(c: Copy, ctx: dict, rng: random.Random) -> None:
+    c.plain = True
+    _map_text(c, lambda t: "    " + t, title=False)
+
+
+def _flat(table: dict[str, str]) -> Word:
+    return lambda c, ctx, rng: _map_text(c, lambda t: _swap(t, table))
 
 
 def _tracking(c: Copy, ctx: dict, rng: random.Random) -> None:
@@ -151,8 +155,8 @@ WORDS: dict[str, Word] = {
     "byline": lambda c, x, r: c.head.append(f"{x['desk']['by']} {r.choice(x['desk']['names'])}"),
     "credit": lambda c, x, r: c.tail.append(x["desk"]["credit"].format(x["origin"])),
     "tracking": _tracking,
-    "amp": _amp,
-    "trim": lambda c, x, r: c.paras.pop(),
+    "amp": lambda c, x, r: setattr(c, "link", c.link.replace("://", "://amp.", 1) + "/amp"),
+    "trim": lambda c, x, r: c.paras.__delitem__(-1),
     "readmore": _readmore,
     "summary-only": lambda c, x, r: setattr(c, "summary_only", True),
     "alt": lambda c, x, r: setattr(c, "title", x["alt"]),
@@ -170,14 +174,14 @@ WORDS: dict[str, Word] = {
     "xliff": lambda c, x, r: setattr(c, "markup", "xliff"),
     "ssml": lambda c, x, r: setattr(c, "markup", "ssml"),
     "cattags": _cattags,
-    "tmscore": _tmscore,
+    "tmscore": lambda c, x, r: setattr(c, "paras", [f"[{r.choice([100, 101, 99])}%] {p}" for p in c.paras]),
     "pagemarks": _pagemarks,
     "boldlede": lambda c, x, r: c.paras.__setitem__(
         0, f"<strong>{c.paras[0]}</strong>" if not c.plain else f"**{c.paras[0]}**"
     ),
-    "crlf": lambda c, x, r: (setattr(c, "plain", True), setattr(c, "eol", "\r\n\r\n")),
-    "indent": lambda c, x, r: (setattr(c, "plain", True), _map_text(c, lambda t: "    " + t, title=False)),
-    **{word: (lambda c, x, r, t=table: _map_text(c, lambda s: _swap(s, t))) for word, table in FLAT.items()},
+    "crlf": _crlf,
+    "indent": _indent,
+    **{word: _flat(table) for word, table in FLAT.items()},
 }
 
 
