@@ -33,7 +33,7 @@ NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 # Esperanto's x-system, Kabyle without the Berber Latin letters, Rusyn without ы/ї, Breton's c'h with ’.
 FLAT = {
     "xsystem": {"ĉ": "cx", "ĝ": "gx", "ĥ": "hx", "ĵ": "jx", "ŝ": "sx", "ŭ": "ux", "Ĉ": "Cx", "Ĝ": "Gx", "Ŝ": "Sx"},
-    "kabflat": {"ɛ": "e", "ɣ": "g", "ḍ": "d", "ṭ": "t", "ẓ": "z", "ḥ": "h", "ṛ": "r", "ṣ": "s", "č": "c", "ǧ": "j"},
+    "kabflat": dict(zip("ɛɣƐƔḤḍṭẓḥṛṣčǧ", "egEGHdtzhrscj", strict=True)),
     "rueflat": {"ы": "и", "Ы": "И", "ї": "і", "ё": "е", "ӱ": "у"},
     "chapos": {"c'h": "c’h", "C'h": "C’h"},
 }
