@@ -30,6 +30,7 @@ PARTS = {
     "heldout11": "s",
     "heldout12": "y",
     "heldout13": "z",
+    "heldout14": "b",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
