@@ -155,6 +155,15 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        18,
+        "c",
+        frozenset({"wo", "sn", "gn", "qu", "ay", "ln", "tn"}),
+        "sw",
+        negative=frozenset({"strike", "auction", "pricecap", "trips", "launch", "tariff", "delivery", "hearing"}),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
