@@ -160,7 +160,7 @@ SETS = [
         "c",
         frozenset({"wo", "sn", "gn", "qu", "ay", "ln", "tn"}),
         "sw",
-        negative=frozenset({"strike", "auction", "pricecap", "trips", "launch", "tariff", "delivery", "hearing"}),
+        negative=frozenset({"strike", "auction", "pricecap", "record", "launch", "tariff", "delivery", "plaza"}),
         same_event=frozenset({"independent"}),
         copies=100,
     ),

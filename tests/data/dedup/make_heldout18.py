@@ -24,7 +24,7 @@ import yaml
 HERE = Path(__file__).parent
 SOURCE = HERE / "heldout18_source.yaml"
 OUT = HERE / "heldout18.jsonl"
-NEGATIVE = {"strike", "auction", "pricecap", "trips", "launch", "tariff", "delivery", "hearing"}
+NEGATIVE = {"strike", "auction", "pricecap", "record", "launch", "tariff", "delivery", "plaza"}
 TYPOGRAPHIC = {"“": '"', "”": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
 GUARANI_FLAT = {"ã": "a", "ẽ": "e", "ĩ": "i", "õ": "o", "ũ": "u", "ỹ": "y", "g̃": "g", "ʼ": "'"}
 
