@@ -138,15 +138,17 @@ def body(c: Copy, lang: str, title: str) -> str:
         text = "{\\rtf1\\ansi\\deff0 " + "\\par\\par ".join(rtf_escape(p) for p in ps) + "}"
     else:
         raise ValueError(c.form)
-    if c.form == "telex":
-        text = f"ZCZC {crc(title) % 900 + 100}\n{text}\nNNNN"
+    if c.form == "telex":  # the printout is in capitals, lines added after the word included
+        text = f"ZCZC {crc(title) % 900 + 100}\n{text.upper()}\nNNNN"
     if c.form == "qp":  # a mail archive stores the body quoted-printable
         text = quopri.encodestring(text.encode()).decode()
     return "\n".join([text, *c.tail])
 
 
-def plain_summary(c: Copy) -> str:
-    return re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), c.paras[0])
+def plain_summary(c: Copy, byline_word: str) -> str:
+    """The feed summary is the lede: a byline paragraph on top is not part of it."""
+    lede = c.paras[1] if c.paras[0].startswith(byline_word + " ") else c.paras[0]
+    return re.sub(r"&#(\d+);", lambda m: chr(int(m.group(1))), lede)
 
 
 def guid(feed: str, style: int, host: str, n: int) -> str:
@@ -183,7 +185,7 @@ def entry(src: dict, story: dict, feed: str, delay: int, recipe: list[str]) -> t
         "link": c.link,
         "guid": guid(feed, list(outlets).index(feed), host, n),
         "published": local.isoformat(),
-        "summary": plain_summary(c),
+        "summary": plain_summary(c, ctx["desk"]["by"]),
         "content": "" if c.summary_only else body(c, story["lang"], c.title),
         "lang": story["lang"],
         "story": story["id"],
