@@ -20,7 +20,7 @@ counted. Each split is classed by the words of the decision's reason (``mechanis
 closest below needed (text shared, under the threshold), names/numbers (text enough, facts not),
 too little text, round-up, series, follow-up, news, or joined another story. The whole run takes 4 to
 7 minutes on a shared 2-core machine (``--limit`` and ``--sets`` for less).
-The held-out sets (``heldout14`` on) are never loaded: ``originals`` refuses them by name.
+The held-out sets (``heldout16`` on) are never loaded: ``originals`` refuses them by name.
 """
 
 from __future__ import annotations
@@ -40,12 +40,11 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from benchmarks.dedup_quality import DEDUP_DATA, Assigned, assign, load, to_entry, tuning_sets
+from benchmarks.dedup_quality import Assigned, assign, to_entry, tuning_sets
 from monitor.dedup import Decision, StoryIndex, signature
 from monitor.text import html_to_text
 
-HELDOUT13 = DEDUP_DATA / "heldout13.jsonl"  # studied since (a tuning set), not yet a column of dedup_quality
-HELD_OUT = re.compile(r"heldout1[4-9]|heldout[2-9]\d")  # never read: the sets reported on, not tuned on
+HELD_OUT = re.compile(r"heldout1[6-9]|heldout[2-9]\d")  # never read: the sets reported on, not tuned on
 LATER = timedelta(hours=3)
 SCRIPTS = ("Latin", "Cyrillic", "CJK", "Arabic", "Indic", "other")
 _CJK = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
@@ -558,10 +557,10 @@ def sets(
     limit: int | None, only: list[str] | None = None
 ) -> Iterator[tuple[str, list[dict[str, str]], list[dict[str, str]]]]:
     """(label, rows, originals) of every tuning set (those labelled in ``only``); ``limit`` originals each."""
-    for label, rows, _ in [*tuning_sets(), ("v13 (seen -> tuning)", load(HELDOUT13), {})]:
+    for label, rows, _ in tuning_sets():
         if only is not None and label.split()[0] not in only:
             continue
-        yield label, rows, originals(HELDOUT13 if label.startswith("v13") else None, rows)[:limit]
+        yield label, rows, originals(None, rows)[:limit]
 
 
 # ---- deciding -----------------------------------------------------------------------------------------
