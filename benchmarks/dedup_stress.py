@@ -268,6 +268,26 @@ def homoglyphs(text: Text, rng: random.Random) -> Text:
     return _each(text, _words(word))
 
 
+# A keyboard without a language's own letters, typing a neighbouring alphabet's (no set had these): Ukrainian,
+# Belarusian, Chuvash, Altai letters with marks as marked Latin ones, Assamese letters as Bengali ones, the
+# Persian, Urdu and Sindhi forms of kaf, yeh and heh as Arabic ones, and a nukta left out (Hindi, Bengali, Panjabi).
+_KEYBOARD = str.maketrans(
+    dict(zip("іїўёӑӗҫӧӱІЇЎЁӐӖҪӦӰ", "iïŭëăĕçöüIÏŬËĂĔÇÖÜ", strict=True))
+    | {"ৰ": "র", "ৱ": "ব", "ک": "ك", "ڪ": "ك", "ی": "ي", "ہ": "ه", "ھ": "ه"}
+    | dict.fromkeys("\u093c\u09bc\u0a3c", "")
+)
+
+
+def keyboard_letters(text: Text, rng: random.Random) -> Text:
+    """A language's own letters typed with a neighbouring alphabet's lookalikes (``_KEYBOARD``), every word."""
+    return _each(text, lambda s: unicodedata.normalize("NFC", s).translate(_KEYBOARD))
+
+
+def apostrophe_letters(text: Text, rng: random.Random) -> Text:
+    """An apostrophe inside a word typed as the modifier letter (Ukrainian "сімʼя", Uzbek "oʻ", "company’s")."""
+    return _each(text, lambda s: re.sub(r"(?<=\w)['’‘](?=\w)", rng.choice(("\u02bc", "\u02bb")), s))
+
+
 def zero_width(text: Text, rng: random.Random) -> Text:
     """ZWNJ/ZWJ/ZWSP inside 1 word in 10, and the text's own ZWNJ dropped."""
     marks = ("\u200c", "\u200d", "\u200b")
@@ -467,6 +487,7 @@ KINDS: dict[str, Perturb] = {
         identity, sentence_paragraphs, merged_paragraphs, last_paragraph_first, cut_subscribe, ad_slots,
         subheadings, editor_intro, boilerplate_tail, photo_captions, key_points, line_wrapped, span_html,
         table_cell, json_ld, markdown, footnotes, nfd, nfkc_compat, fullwidth, no_diacritics, homoglyphs,
+        keyboard_letters, apostrophe_letters,
         zero_width, soft_hyphens, html_entities, typos, smart_punctuation, guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
     )
