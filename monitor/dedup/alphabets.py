@@ -24,11 +24,16 @@ Uyghur desks reprint stories of the Arabic-script alphabet in the Latin letters 
 letter table reads it: a text with one of its own vowel letters (ې ۇ ۈ: Urdu, Persian, Kurdish and Arabic
 write none of them) is read in Latin letters before it is shingled, and ``sounded`` makes the
 romanisations' differences one (x kh h, w v, é e).
+
+A keyboard without a language's own letters types a neighbouring alphabet's: Chuvash "ӑ" as Latin "ă",
+Assamese "ৰ" as Bengali "র", Persian "ک" as Arabic "ك", Samoan "ʻ" as "'". A reader sees one word;
+``lookalikes`` and ``sibling_letters`` read it as one.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from anyascii import anyascii
 
@@ -191,7 +196,11 @@ def sounded(word: str) -> str:
 # one word; a hash sees two. Each word is read in the alphabet most of the text's letters are in,
 # when every letter of it that is of another alphabet has a lookalike there (a real word of the other
 # alphabet, "Trump" in a Russian text, has letters without one and stays).
-_LATIN_CYRILLIC = dict(zip("aeopcxyiAEOPCXHKMTB", "аеорсхуіАЕОРСХНКМТВ", strict=True))
+# A letter with a mark is read by its base and the same mark ("ă" is "а" with a breve, Chuvash "ӑ"), so a
+# keyboard without a language's own letters, typing those of another alphabet drawn alike, writes the same
+# word ("Атăл" for "Атӑл"); a cedilla and Cyrillic's descender are drawn alike too ("ç" for Chuvash "ҫ"),
+# and Łacinka's "ŭ" is Belarusian "ў".
+_LATIN_CYRILLIC = dict(zip("aeopcxyiAEOPCXHKMTBIçÇŭŬ", "аеорсхуіАЕОРСХНКМТВІҫҪўЎ", strict=True))
 _LATIN_GREEK = dict(zip("aopvABEHIKMNOPTXYZ", "αορνΑΒΕΗΙΚΜΝΟΡΤΧΥΖ", strict=True))
 _ALPHABETS = {
     "latin": re.compile("[A-Za-z\u00c0-\u024f]"),
@@ -231,7 +240,44 @@ def lookalikes(text: str) -> str:
         while end < len(text) and text[end].isalnum():
             end += 1
         found = text[start:end]
-        if all(c in known or not c.isalpha() or letters.match(c) for c in found):
-            out.append(text[done:start] + found.translate(table))
+        if all(not c.isalpha() or letters.match(c) or _drawn_as(c, known) for c in found):
+            if all(c in known or not c.isalpha() or letters.match(c) for c in found):
+                read = found.translate(table)
+            else:  # a marked letter: its own letter and marks, composed
+                read = unicodedata.normalize("NFC", "".join(_drawn_as(c, known) or c for c in found))
+            out.append(text[done:start] + read)
             done = end
     return "".join(out) + text[done:] if out else text
+
+
+def _drawn_as(char: str, known: dict[str, str]) -> str:
+    """The letter of the text's own alphabet ``char`` is drawn as (``known``), a marked one by its base and
+    marks ("ă" -> "а" and a breve); "" when it has none."""
+    if char in known:
+        return known[char]
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
+    return known[base] + marks if marks and base in known else ""
+
+
+# One letter a script's alphabets or keyboards write two ways, read as one: Assamese "ৰ" and "ৱ" typed as
+# Bengali "র" and "ব"; the Persian, Urdu, Sindhi and Pashto forms of kaf and yeh ("ڪ" "ک" "ی") as Arabic's
+# ("ك" "ي", which the alphabet that writes its vowels writes too); a nukta, which keyboards of India's
+# scripts often leave out ("ज़" typed "ज"); and the modifier letters that stand for an apostrophe (Samoan
+# and Hawaiian "ʻ", Uzbek "oʻ", "ʼ", "ʾ"), which copies type as one. Alef maksura and the forms of heh
+# ("ى" "ہ" "ھ" as "ي" "ه") only in a text without that alphabet's vowels: its table tells them apart.
+_SIBLING_LETTERS = str.maketrans(
+    {"ৰ": "র", "ৱ": "ব", "ڪ": "ك", "ک": "ك", "ی": "ي"}
+    | dict.fromkeys("\u093c\u09bc\u0a3c\u0abc\u0b3c\u0cbc", "")
+    | dict.fromkeys("\u02b9\u02bb\u02bc\u02bd\u02be\u02bf", "'")
+)
+_SIBLING_ARABIC = str.maketrans({"ى": "ي", "ہ": "ه", "ھ": "ه"})
+_SIBLING = re.compile("[" + re.escape("".join(map(chr, _SIBLING_LETTERS | _SIBLING_ARABIC))) + "]")
+
+
+def sibling_letters(text: str) -> str:
+    """``text`` with each letter above in its one form; a text without them (most) as it is."""
+    if not _SIBLING.search(text):
+        return text
+    text = text.translate(_SIBLING_LETTERS)
+    return text if _VOWELLED_ARABIC.search(text) else text.translate(_SIBLING_ARABIC)

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from monitor.dedup.alphabets import lookalikes
+from monitor.dedup.alphabets import lookalikes, sibling_letters
 from monitor.text import char_class, fold, in_bmp, marks, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
@@ -267,8 +267,9 @@ _JOINER_AFTER_PLAIN = re.compile("(?<=[\u0000-\u058f\u1e00-\u1fff\u3040-\u9fff\u
 def readable(text: str) -> str:
     """``text`` as a reader reads it: without invisible characters (``visible``, ``_JOINER_AFTER_PLAIN``),
     mojibake decoded again (``repaired``), compatibility forms as their letters (NFKC: full-width
-    "ＫＡＢＵＬ", a decomposed "é", "ﬁ"), and a word of lookalike letters of another alphabet in the text's own
-    (``alphabets.lookalikes``). Copies differ in all of these, and so would their names and numbers."""
+    "ＫＡＢＵＬ", a decomposed "é", "ﬁ"), a word of lookalike letters of another alphabet in the text's own
+    (``alphabets.lookalikes``), and a letter a script's keyboards write two ways in one form
+    (``alphabets.sibling_letters``). Copies differ in all of these, and so would their names and numbers."""
     text = repaired(visible(text))
     if text.isascii():
         return text
@@ -277,7 +278,7 @@ def readable(text: str) -> str:
     # normalize returns an NFKC text as it is, fast. "…" stays one character (NFKC writes three full
     # stops): a summary's last word before it is a fragment (``clean``), and a reader sees one sign.
     pieces = text.split("…")
-    return lookalikes("…".join(unicodedata.normalize("NFKC", piece) for piece in pieces))
+    return sibling_letters(lookalikes("…".join(unicodedata.normalize("NFKC", piece) for piece in pieces)))
 
 
 # Markup of plain-text formats printed as text: a Markdown export shown raw ("# Headline", "**lede**",

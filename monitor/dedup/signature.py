@@ -71,10 +71,13 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SG kept as story text a dateline
-# whose letters carry marks, whose comma is another script's or whose day an ordinal ("ଭୁବନେଶ୍ୱର, ଏପ୍ରିଲ ୧୨ –",
-# "12טן אַפּריל"), and a closing credit in brackets ("(By Jane Doe)": both ``clean``); SF read a text as it came (now
-# as ``clean.readable`` reads it: NFKC, lookalike letters in the text's alphabet, a stray joiner dropped);
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SH read a letter of another alphabet
+# with a mark ("Атăл"), a letter a script's keyboards write two ways ("ৰ" / "র", "ک" / "ك", a nukta) and an
+# apostrophe written as a modifier letter ("Faʻamausili") as written (now as one, ``alphabets``); SG kept as
+# story text a dateline whose letters carry marks, whose comma is another script's or whose day an ordinal
+# ("ଭୁବନେଶ୍ୱର, ଏପ୍ରିଲ ୧୨ –", "12טן אַפּריל"), and a closing credit in brackets ("(By Jane Doe)": both ``clean``);
+# SF read a text as it came (now as ``clean.readable`` reads it: NFKC, lookalike letters in the text's alphabet,
+# a stray joiner dropped);
 # SE kept no count of its headline's names (now the last byte of the head: a story rebuilt at start-up is judged by
 # ``events._siblings`` as one added since); SD kept a time of day
 # written with a colon ("10:40") as two numbers among the facts (now none, ``shingles._FACT``); SC read a Uyghur text of
@@ -96,7 +99,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SH"  # after SG (two bytes)
+_MAGIC = b"SI"  # after SH (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``)
 _HEAD = struct.Struct("<2sBHBBBBBIB")
 
