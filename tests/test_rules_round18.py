@@ -1,0 +1,67 @@
+"""Issue 14, eighteenth round: held-out v13 studied (it is tuning now). The changes for its classes that recur,
+on sentences of our own, each beside a sentence where it must not act: a headline denial that the headline itself
+overturns ("… says otherwise", "from denial to …") no longer vetoes a story that tells the act as fact.
+Then v13 as a seen part of the benchmark."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.rules_quality import DATA, HELDOUT_V13, SEEN
+from monitor.rules import RuleSet, load_rules
+from tests.test_rules_operators import entry
+
+
+@pytest.fixture(scope="module")
+def eval_rules() -> RuleSet:
+    return RuleSet(load_rules([DATA / "rules"]))
+
+
+def topics(rules: RuleSet, title: str, content: str) -> set[str]:
+    return {m.rule for m in rules.match(entry(title, content))}
+
+
+ARMS_TOLD = {
+    "en": "Pyongyang sent 4,000 more soldiers to Russia this month, North Korean state media said.",
+    "ru": "В этом месяце Пхеньян отправил в Россию ещё 4000 северокорейских солдат, сообщили госСМИ КНДР.",
+    "ja": "北朝鮮は今月、ロシアに兵士４千人を追加で派遣したと国営メディアが伝えた。",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "expected"),
+    [
+        ("en", "North Korea's troops in Russia: from denial to medals", True),
+        ("en", "North Korea denies sending troops to Russia", False),  # the denial is the headline's substance
+        ("ru", "Северокорейские солдаты в России: от отрицания к наградам", True),
+        ("ru", "КНДР отрицает отправку солдат в Россию", False),
+        ("ja", "ロシアの北朝鮮兵、否定から公認へ", True),
+        ("ja", "北朝鮮、ロシアへの派兵を否定", False),
+    ],
+)
+def test_a_headline_that_overturns_its_own_denial_arms(eval_rules, lang, title, expected):
+    assert ("north-korea-russia-arms" in topics(eval_rules, title, ARMS_TOLD[lang])) is expected
+
+
+DEAL_TOLD = {
+    "en": "The Taliban's mines ministry signed a 20-year copper mining contract for the Logar deposit on Monday.",
+    "ru": "Министерство горной промышленности талибов в понедельник подписало контракт на добычу меди в Логаре.",
+}
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "expected"),
+    [
+        ("en", "Kabul denies copper deal in Logar, but a signing video says otherwise", True),
+        ("en", "Kabul denies copper deal in Logar", False),
+        ("ru", "Кабул отрицает медный контракт в Логаре, но документы говорят иное", True),
+        ("ru", "Кабул отрицает медный контракт в Логаре", False),
+    ],
+)
+def test_a_headline_that_overturns_its_own_denial_mining(eval_rules, lang, title, expected):
+    assert ("afghan-mining" in topics(eval_rules, title, DEAL_TOLD[lang])) is expected
+
+
+def test_held_out_v13_is_a_seen_part():
+    assert SEEN["held-out v13 (seen → tuning)"] == HELDOUT_V13
+    assert HELDOUT_V13.name == "heldout13.jsonl"
