@@ -1,6 +1,7 @@
 """Issue 14, eighteenth round: held-out v13 studied (it is tuning now). The changes for its classes that recur,
 on sentences of our own, each beside a sentence where it must not act: a headline denial that the headline itself
-overturns ("… says otherwise", "from denial to …") no longer vetoes a story that tells the act as fact.
+overturns ("… says otherwise", "from denial to …") no longer vetoes a story that tells the act as fact, and a
+decision pending on an evaluation or a review ("under evaluation", «на рассмотрении», 確認中) is a hedge.
 Then v13 as a seen part of the benchmark."""
 
 from __future__ import annotations
@@ -9,7 +10,7 @@ import pytest
 
 from benchmarks.rules_quality import DATA, HELDOUT_V13, SEEN
 from monitor.rules import RuleSet, load_rules
-from tests.test_rules_operators import entry
+from tests.test_rules_operators import entry, fires, ruleset
 
 
 @pytest.fixture(scope="module")
@@ -65,3 +66,37 @@ def test_a_headline_that_overturns_its_own_denial_mining(eval_rules, lang, title
 def test_held_out_v13_is_a_seen_part():
     assert SEEN["held-out v13 (seen → tuning)"] == HELDOUT_V13
     assert HELDOUT_V13.name == "heldout13.jsonl"
+
+
+ACT = """
+name: r
+match:
+  all:
+    - any: [Indian Oil, IOC, Индиан Ойл, インド石油]
+    - any: [Russian crude, российской нефти, российскую нефть, ロシア産原油]
+      unless_near: {any: ["@negation", "@hedge"], clause: true, except: ["@litotes"]}
+  sentence: true
+"""
+
+
+@pytest.fixture(scope="module")
+def act(tmp_path_factory) -> RuleSet:
+    """Compiled once: the built-in sets take most of a second to load."""
+    return ruleset(tmp_path_factory.mktemp("act"), ACT)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Indian Oil is evaluating an offer of Russian crude for next year.", False),
+        ("Indian Oil's term deal for Russian crude is under review.", False),
+        ("Поставки российской нефти для Индиан Ойл на рассмотрении у правления.", False),
+        ("インド石油、ロシア産原油の長期契約は確認中", False),
+        ("Indian Oil bought two cargoes of Russian crude in May.", True),
+        ("Индиан Ойл купила в мае две партии российской нефти.", True),
+        ("インド石油が５月にロシア産原油を２カーゴ購入した。", True),
+        ("Indian Oil bought Russian crude after reviewing its contracts.", True),  # a review done, not pending
+    ],
+)
+def test_a_decision_pending_on_an_evaluation_is_a_hedge(act, text, expected):
+    assert fires(act, content=text) is expected
