@@ -1,7 +1,8 @@
 """Issue 14, eighteenth round: held-out v13 studied (it is tuning now). The changes for its classes that recur,
 on sentences of our own, each beside a sentence where it must not act: a headline denial that the headline itself
-overturns ("… says otherwise", "from denial to …") no longer vetoes a story that tells the act as fact, and a
-decision pending on an evaluation or a review ("under evaluation", «на рассмотрении», 確認中) is a hedge.
+overturns ("… says otherwise", "from denial to …") no longer vetoes a story that tells the act as fact, a
+decision pending on an evaluation or a review ("under evaluation", «на рассмотрении», 確認中) is a hedge, and in the
+eval rules a project the story sets apart from the topic's ("separate from Arctic LNG 2") is no link to it.
 Then v13 as a seen part of the benchmark."""
 
 from __future__ import annotations
@@ -100,3 +101,38 @@ def act(tmp_path_factory) -> RuleSet:
 )
 def test_a_decision_pending_on_an_evaluation_is_a_hedge(act, text, expected):
     assert fires(act, content=text) is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "expected"),
+    [
+        (
+            "Ust-Luga plant ships LNG cargo to Turkey",
+            "The Ust-Luga plant, separate from the sanctioned Arctic LNG 2, shipped a cargo to a Turkish buyer.",
+            False,
+        ),
+        (
+            "Усть-Луга отгрузила СПГ в Турцию",
+            "Завод в Усть-Луге, отдельный от проекта Арктик СПГ 2, отгрузил партию СПГ турецкому покупателю.",
+            False,
+        ),
+        (
+            "ウスチルガのＬＮＧ、トルコへ出荷",
+            "アークティックＬＮＧ２とは別の事業であるウスチルガの工場が、トルコ向けに貨物を出荷した。",
+            False,
+        ),
+        (
+            "Arctic LNG 2 ships a cargo to Turkey",
+            "A tanker loaded a cargo at Arctic LNG 2 and delivered it to a Turkish buyer on Monday.",
+            True,
+        ),
+        (
+            "アークティックＬＮＧ２、トルコへ出荷",
+            "アークティックＬＮＧ２の貨物を積んだ運搬船がトルコの港に到着した。",
+            True,
+        ),
+        ("Арктик СПГ 2 отгрузил партию в Турцию", "Арктик СПГ 2 отгрузил партию СПГ турецкому покупателю.", True),
+    ],
+)
+def test_a_project_the_story_sets_apart_from_the_topics(eval_rules, title, content, expected):
+    assert ("arctic-lng" in topics(eval_rules, title, content)) is expected
