@@ -31,6 +31,7 @@ PARTS = {
     "heldout12": "y",
     "heldout13": "z",
     "heldout14": "b",
+    "heldout15": "c",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
