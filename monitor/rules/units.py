@@ -46,10 +46,15 @@ _CORRELATIVE = (  # folded, as the text is
 # recognition's). "…に加え、" (in addition to) joins two subjects, each with its own predicate.
 # 少ない, 危ない, 切ない are adjectives, not a verb's negation ("少ない割引でも購入"). "Xではなく、Y…"
 # (not X but Y) is two clauses too: what follows is said of Y alone.
+# A second reported statement joined by "and that" is a clause of its own: "announced that the president had
+# signed the decree, and that the envoy would be accredited" reports a done act and then a future one, and the
+# second's "would" says nothing about the first (round 19).
+_COMPLEMENT = "and that|и что|і що|та що|und dass|et que|y que|e que|e che|i że|en dat|dan bahwa"
 _JA_HEAD = "\u4e00-\u9fff\u30a0-\u30ff"  # a Han or katakana noun; hiragana goes on ("ないまま")
 _CLAUSE_END = re.compile(
     f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}]) (?=[{NO_SPACE_RANGES}])"
     f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
+    f"|, ?(?=(?:{_COMPLEMENT})\\W)"
     "|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"
     f"|(?:ず|なく|に加え|に加えて|のほか)、|(?:(?<=ない)(?<![少危切]ない)|(?<=なかった))(?=[{_JA_HEAD}])"
 )
