@@ -491,13 +491,28 @@ def headline_rewritten(text: Text, rng: random.Random) -> Text:
     return replace(text, title=rng.choice(("WATCH: ", "Update: ", "Explainer: ")) + " ".join(text.title.split()[:4]))
 
 
+_IN_WORD_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['’‘\u02bb\u02bc](?=[^\W\d_])")
+
+
+def apostrophes_dropped(text: Text, rng: random.Random) -> Text:
+    """An apostrophe inside a word left out, as a keyboard or an export without it writes (Hawaiian "Hawaii" for
+    "Hawaiʻi", Uzbek "ozbek", Ukrainian "сімя", "companys"): round 22, no set had it."""
+    return _each(text, lambda s: _IN_WORD_APOSTROPHE.sub("", s))
+
+
+def grave_apostrophes(text: Text, rng: random.Random) -> Text:
+    """An apostrophe inside a word typed as a grave or an acute accent (Uzbek "o`zbek", "сім´я"), as keyboards
+    without an apostrophe key do: round 22, no set had it."""
+    return _each(text, lambda s: _IN_WORD_APOSTROPHE.sub(lambda m: rng.choice("`´"), s))
+
+
 KINDS: dict[str, Perturb] = {
     f.__name__: f
     for f in (
         identity, sentence_paragraphs, merged_paragraphs, last_paragraph_first, cut_subscribe, ad_slots,
         subheadings, editor_intro, boilerplate_tail, photo_captions, key_points, line_wrapped, span_html,
         table_cell, json_ld, markdown, footnotes, nfd, nfkc_compat, fullwidth, no_diacritics, homoglyphs,
-        keyboard_letters, apostrophe_letters, russian_keyboard,
+        keyboard_letters, apostrophe_letters, russian_keyboard, apostrophes_dropped, grave_apostrophes,
         zero_width, soft_hyphens, html_entities, typos, smart_punctuation, guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
     )

@@ -40,7 +40,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from monitor.dedup.alphabets import in_latin
+from monitor.dedup.alphabets import apostrophes_joined, in_latin
 from monitor.dedup.clean import clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
@@ -71,7 +71,9 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SH read a letter of another alphabet
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SI cut a word at an apostrophe
+# inside it ("foʻou" two words, a copy's "foou" one: now it is left out, ``alphabets.apostrophes_joined``);
+# SH read a letter of another alphabet
 # with a mark ("Атăл"), a letter a script's keyboards write two ways ("ৰ" / "র", "ک" / "ك", a nukta) and an
 # apostrophe written as a modifier letter ("Faʻamausili") as written (now as one, ``alphabets``); SG kept as
 # story text a dateline whose letters carry marks, whose comma is another script's or whose day an ordinal
@@ -99,7 +101,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SI"  # after SH (two bytes)
+_MAGIC = b"SJ"  # after SI (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``)
 _HEAD = struct.Struct("<2sBHBBBBBIB")
 
@@ -192,6 +194,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     text = cleaned.text or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
+    text = apostrophes_joined(text)  # after in_latin: Łacinka reads a Belarusian apostrophe (сям'я, siamja)
     folded = fold(text)
     words = script_tokens(folded)
     hashes = shingle_hashes(words)
@@ -203,7 +206,8 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     published = entry.published or seen
-    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(readable(entry.title)))), entry.outlet)
+    title = apostrophes_joined(in_latin(readable(entry.title)))
+    title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text)
     spans = fact_spans(text)
     return Signature(
