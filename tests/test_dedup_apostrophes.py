@@ -65,7 +65,11 @@ def _grave(text: str) -> str:
     return _IN_WORD.sub("`", text)
 
 
-@pytest.mark.parametrize("typed", [_dropped, _grave])
+def _acute(text: str) -> str:
+    return _IN_WORD.sub("\u00b4", text)
+
+
+@pytest.mark.parametrize("typed", [_dropped, _grave, _acute])
 @pytest.mark.parametrize("lang", sorted(STORIES))
 def test_a_copy_that_types_its_apostrophes_otherwise_joins_its_story(lang, typed):
     title, paragraphs = STORIES[lang]
