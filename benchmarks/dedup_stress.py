@@ -293,6 +293,23 @@ def russian_keyboard(text: Text, rng: random.Random) -> Text:
     return _each(text, lambda s: s.translate(_RUSSIAN_KEYBOARD))
 
 
+# Two more keyboards of the family (round 22: v16's Bashkir copies typed ә as э, a Russian keyboard's neighbour of
+# а): Turkic ә as э, the other letters as ``_RUSSIAN_KEYBOARD``'s; and Tajik's own letters as the Russian ones
+# they are drawn on (ӣ ӯ ҷ ҳ қ ғ as и у ч х к г). No set had either.
+_SCHWA_AS_E = _RUSSIAN_KEYBOARD | str.maketrans(dict(zip("әӘ", "эЭ", strict=True)))
+_TAJIK_KEYBOARD = str.maketrans(dict(zip("ӣӯҷҳқғӢӮҶҲҚҒ", "иучхкгИУЧХКГ", strict=True)))
+
+
+def schwa_as_e(text: Text, rng: random.Random) -> Text:
+    """Turkic Cyrillic typed on a Russian keyboard, ә as э (``_SCHWA_AS_E``)."""
+    return _each(text, lambda s: s.translate(_SCHWA_AS_E))
+
+
+def tajik_keyboard(text: Text, rng: random.Random) -> Text:
+    """Tajik Cyrillic typed on a Russian keyboard (``_TAJIK_KEYBOARD``)."""
+    return _each(text, lambda s: s.translate(_TAJIK_KEYBOARD))
+
+
 def apostrophe_letters(text: Text, rng: random.Random) -> Text:
     """An apostrophe inside a word typed as the modifier letter (Ukrainian "сімʼя", Uzbek "oʻ", "company’s")."""
     return _each(text, lambda s: re.sub(r"(?<=\w)['’‘](?=\w)", rng.choice(("\u02bc", "\u02bb")), s))
@@ -512,7 +529,8 @@ KINDS: dict[str, Perturb] = {
         identity, sentence_paragraphs, merged_paragraphs, last_paragraph_first, cut_subscribe, ad_slots,
         subheadings, editor_intro, boilerplate_tail, photo_captions, key_points, line_wrapped, span_html,
         table_cell, json_ld, markdown, footnotes, nfd, nfkc_compat, fullwidth, no_diacritics, homoglyphs,
-        keyboard_letters, apostrophe_letters, russian_keyboard, apostrophes_dropped, grave_apostrophes,
+        keyboard_letters, apostrophe_letters, russian_keyboard, schwa_as_e, tajik_keyboard, apostrophes_dropped,
+        grave_apostrophes,
         zero_width, soft_hyphens, html_entities, typos, smart_punctuation, guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
     )

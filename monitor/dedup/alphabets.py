@@ -158,10 +158,11 @@ def _one_lacinka(text: str) -> str:
 # the Cyrillic alphabet is written in Latin letters by one table, every letter to its commonest Latin
 # one; then the letters and pairs that romanisations write differently for one sound become one (zh ж j,
 # kh h x, ch c ts, sh, đ dj d, y ı i, w v, q k, a doubled letter, a soft or hard sign dropped, the glide
-# before a vowel: Yeltsin, Eltsin). Tatar's җ is c, as the Latin letters Tatar websites write it.
+# before a vowel: Yeltsin, Eltsin). Tatar's җ is c, as the Latin letters Tatar websites write it. Bashkir's ҙ ҡ ҫ
+# and the ғ of several alphabets are the з к с г a Russian keyboard types for them (as Latin copies write them).
 _CYRILLIC = str.maketrans(
-    dict(zip("абвгдезийклмнопрстуфхцчшщыэюяіїєґўғқңөүұһәҳҷӣӯјђћџ",
-             "abvgdeziiklmnoprstufhccssieuaiieguqqnouuhahjiujjcj", strict=True))
+    dict(zip("абвгдезийклмнопрстуфхцчшщыэюяіїєґўғқңөүұһәҳҷӣӯјђћџҙҡҫ",
+             "abvgdeziiklmnoprstufhccssieuaiieguggnouuhahjiujjcjzks", strict=True))
     | {"ж": "j", "ъ": "", "ь": "", "ё": "io", "ю": "iu", "я": "ia", "љ": "l", "њ": "n", "щ": "s", "җ": "c"}
 )  # fmt: skip
 _PAIRS = (

@@ -72,7 +72,8 @@ SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SI cut a word at an apostrophe
-# inside it ("foʻou" two words, a copy's "foou" one: now it is left out, ``alphabets.apostrophes_joined``);
+# inside it ("foʻou" two words, a copy's "foou" one: now it is left out, ``alphabets.apostrophes_joined``),
+# read a Bashkir text as Kazakh and its ҙ ҡ ҫ ғ otherwise than a keyboard's з к с г (now as those, ``alphabets``);
 # SH read a letter of another alphabet
 # with a mark ("Атăл"), a letter a script's keyboards write two ways ("ৰ" / "র", "ک" / "ك", a nukta) and an
 # apostrophe written as a modifier letter ("Faʻamausili") as written (now as one, ``alphabets``); SG kept as
