@@ -310,6 +310,34 @@ def tajik_keyboard(text: Text, rng: random.Random) -> Text:
     return _each(text, lambda s: s.translate(_TAJIK_KEYBOARD))
 
 
+# Damage of whole texts (round 22: the brief's families, none in v16): a telex in capitals, an export in lower case,
+# a time stamp before every line (a live blog or a log), and a format's control words printed between and inside
+# lines (an RTF export's "\\par", a wiki's "{{nbsp}}").
+def telex_capitals(text: Text, rng: random.Random) -> Text:
+    """Every letter in capitals, headline included, as a wire's telex printer writes."""
+    return _each(text, str.upper)
+
+
+def lower_case(text: Text, rng: random.Random) -> Text:
+    """Every letter in lower case, headline included, as a careless export writes."""
+    return _each(text, str.lower)
+
+
+def line_timestamps(text: Text, rng: random.Random) -> Text:
+    """A time stamp ("[09:41] ") before every paragraph, minutes rising."""
+    start = rng.randrange(6 * 60, 20 * 60)
+    stamps = [f"[{(start + 3 * i) // 60:02d}:{(start + 3 * i) % 60:02d}] " for i in range(len(text.paragraphs))]
+    return replace(text, paragraphs=tuple(stamp + p for stamp, p in zip(stamps, text.paragraphs, strict=True)))
+
+
+def control_words(text: Text, rng: random.Random) -> Text:
+    """A format's control words printed as text: "\\par" ending each paragraph and "{{nbsp}}" after a sentence."""
+    word = rng.choice(("{{nbsp}}", "\\~", "&nbsp;"))
+    return replace(
+        text, paragraphs=tuple(re.sub(r"(?<=[.!?]) (?=\S)", f" {word} ", p) + " \\par" for p in text.paragraphs)
+    )
+
+
 def apostrophe_letters(text: Text, rng: random.Random) -> Text:
     """An apostrophe inside a word typed as the modifier letter (Ukrainian "сімʼя", Uzbek "oʻ", "company’s")."""
     return _each(text, lambda s: re.sub(r"(?<=\w)['’‘](?=\w)", rng.choice(("\u02bc", "\u02bb")), s))
@@ -530,7 +558,7 @@ KINDS: dict[str, Perturb] = {
         subheadings, editor_intro, boilerplate_tail, photo_captions, key_points, line_wrapped, span_html,
         table_cell, json_ld, markdown, footnotes, nfd, nfkc_compat, fullwidth, no_diacritics, homoglyphs,
         keyboard_letters, apostrophe_letters, russian_keyboard, schwa_as_e, tajik_keyboard, apostrophes_dropped,
-        grave_apostrophes,
+        grave_apostrophes, telex_capitals, lower_case, line_timestamps, control_words,
         zero_width, soft_hyphens, html_entities, typos, smart_punctuation, guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
     )
