@@ -74,6 +74,7 @@ def test_a_text_is_in_capitals_when_its_lines_in_capitals_hold_most_of_it():
     assert in_capitals("PORT LINCOLN, MARCH 3 — THE GRAIN TERMINAL OPENED ON TUESDAY.\nBy Jane Roe")
     assert in_capitals("İZMIR'DE YENI ISKELE")
     assert not in_capitals("PORT LINCOLN, March 3 — The terminal opened.")
+    assert not in_capitals("国家统计局周二公布，一季度GDP同比增长5.3%，高于市场预期。")  # upper by str.isupper
     assert not in_capitals(
         "NEWS IN BRIEF\nThe terminal opened on Tuesday with a ceremony for the port's staff and guests."
     )

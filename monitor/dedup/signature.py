@@ -32,6 +32,7 @@ mixed; never Python's salted ``hash``). Kept:
 
 from __future__ import annotations
 
+import re
 import struct
 import sys
 from collections.abc import Iterable
@@ -240,9 +241,16 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
 
 def in_capitals(text: str) -> bool:
     """Is ``text`` written in capitals: lines in capitals (``str.isupper``) hold most of it (a telex with a
-    byline in lower case is), and lower-casing keeps every character's place (so its facts' offsets hold)?"""
+    byline in lower case is), capitals are half its characters, and lower-casing keeps every character's place
+    (so its facts' offsets hold)?"""
     upper = len(text) if text.isupper() else sum(len(line) for line in text.split("\n") if line.isupper())
-    return upper * 5 > len(text) * 4 and len(_lowered(text)) == len(text)
+    if upper * 5 <= len(text) * 4:
+        return False  # most text, at once
+    # Capitals must be most of its letters: a Chinese text with one acronym ("GDP") is upper by ``str.isupper``.
+    return len(_CAPITAL.findall(text)) * 2 > len(text) and len(_lowered(text)) == len(text)
+
+
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁЀ-Џ\u0460-\u052e\u0531-\u0556\u10a0-\u10c5]")
 
 
 def _lowered(text: str) -> str:
