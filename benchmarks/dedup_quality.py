@@ -44,6 +44,8 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   a commit, then its errors were studied (issue 13, dd20's round);
 - ``v15 (seen -> tuning)``: ``tests/data/dedup/heldout15.jsonl`` (sd, as, ti, rw, sm, cv, ht, en, ur):
   measured blind five times, then its errors were studied (issue 13, dd21's round);
+- ``v16 (seen -> tuning)``: ``tests/data/dedup/heldout16.jsonl`` (om, ba, su, ceb, to, os, kmr, en, id):
+  measured blind, then its errors were studied (issue 13, dd22's round);
 
 and, given ``--heldout PATH`` (a file other than the tuning sets), that set in a last column labelled
 "held-out". A held-out set is measured once, never studied: do not pass ``--explain`` with it.
@@ -94,6 +96,7 @@ HELDOUT12 = DEDUP_DATA / "heldout12.jsonl"
 HELDOUT13 = DEDUP_DATA / "heldout13.jsonl"
 HELDOUT14 = DEDUP_DATA / "heldout14.jsonl"
 HELDOUT15 = DEDUP_DATA / "heldout15.jsonl"
+HELDOUT16 = DEDUP_DATA / "heldout16.jsonl"
 # The held-out sets studied since (v2 on): tuning columns after eval, catalogue, v1 and tune3.
 SEEN = (
     HELDOUT2,
@@ -110,6 +113,7 @@ SEEN = (
     HELDOUT13,
     HELDOUT14,
     HELDOUT15,
+    HELDOUT16,
 )
 TUNE3 = DEDUP_DATA / "tune3.jsonl"
 TARGETS = {"story": (0.99, 0.95), "event": (0.90, 0.80)}  # (precision, recall) on eval.jsonl, where first set
@@ -280,6 +284,7 @@ def _label(path: Path) -> str:
         HELDOUT13.resolve(): "v13 (seen -> tuning)",
         HELDOUT14.resolve(): "v14 (seen -> tuning)",
         HELDOUT15.resolve(): "v15 (seen -> tuning)",
+        HELDOUT16.resolve(): "v16 (seen -> tuning)",
     }
     return seen.get(path.resolve(), "tune3" if path.name.startswith("tune3") else "held-out")
 

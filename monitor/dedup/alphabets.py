@@ -158,10 +158,11 @@ def _one_lacinka(text: str) -> str:
 # the Cyrillic alphabet is written in Latin letters by one table, every letter to its commonest Latin
 # one; then the letters and pairs that romanisations write differently for one sound become one (zh ж j,
 # kh h x, ch c ts, sh, đ dj d, y ı i, w v, q k, a doubled letter, a soft or hard sign dropped, the glide
-# before a vowel: Yeltsin, Eltsin). Tatar's җ is c, as the Latin letters Tatar websites write it.
+# before a vowel: Yeltsin, Eltsin). Tatar's җ is c, as the Latin letters Tatar websites write it. Bashkir's ҙ ҡ ҫ
+# and the ғ of several alphabets are the з к с г a Russian keyboard types for them (as Latin copies write them).
 _CYRILLIC = str.maketrans(
-    dict(zip("абвгдезийклмнопрстуфхцчшщыэюяіїєґўғқңөүұһәҳҷӣӯјђћџ",
-             "abvgdeziiklmnoprstufhccssieuaiieguqqnouuhahjiujjcj", strict=True))
+    dict(zip("абвгдезийклмнопрстуфхцчшщыэюяіїєґўғқңөүұһәҳҷӣӯјђћџҙҡҫ",
+             "abvgdeziiklmnoprstufhccssieuaiieguggnouuhahjiujjcjzks", strict=True))
     | {"ж": "j", "ъ": "", "ь": "", "ё": "io", "ю": "iu", "я": "ia", "љ": "l", "њ": "n", "щ": "s", "җ": "c"}
 )  # fmt: skip
 _PAIRS = (
@@ -281,3 +282,16 @@ def sibling_letters(text: str) -> str:
         return text
     text = text.translate(_SIBLING_LETTERS)
     return text if _VOWELLED_ARABIC.search(text) else text.translate(_SIBLING_ARABIC)
+
+
+# An apostrophe inside a word is a letter that keyboards and exports type many ways or drop: Tongan and Hawaiian
+# write the glottal stop "ʻ" ("Nukuʻalofa", typed "Nuku'alofa", "Nuku‘alofa" or "Nukualofa"), Uzbek "oʻ" ("o'",
+# "o`"), Ukrainian "сім'я". Read as a break, it cut "foʻou" into two words, and a copy's "foou" shared neither
+# (nor any shingle around them); read as nothing, every typing is one word. Only between two letters: a
+# quotation's marks and a year's "'90s" stay. Matched at the sign, then looked behind: most text has none.
+_IN_WORD_APOSTROPHE = re.compile("['‘’`´\u02b9\u02bb\u02bc\u02bd\u02be\u02bf](?<=[^\\W\\d_].)(?=[^\\W\\d_])")
+
+
+def apostrophes_joined(text: str) -> str:
+    """``text`` with each apostrophe between two letters, of any form (above), left out."""
+    return _IN_WORD_APOSTROPHE.sub("", text)

@@ -276,8 +276,9 @@ def readable(text: str) -> str:
     if "\u200c" in text or "\u200d" in text:
         text = _JOINER_AFTER_PLAIN.sub("", text)
     # normalize returns an NFKC text as it is, fast. "…" stays one character (NFKC writes three full
-    # stops): a summary's last word before it is a fragment (``clean``), and a reader sees one sign.
-    pieces = text.split("…")
+    # stops): a summary's last word before it is a fragment (``clean``), and a reader sees one sign. A spacing
+    # acute "´" is an apostrophe typed without its key ("bo´lgan"): NFKC would make it a space and a mark.
+    pieces = text.replace("\u00b4", "'").split("…")
     return sibling_letters(lookalikes("…".join(unicodedata.normalize("NFKC", piece) for piece in pieces)))
 
 

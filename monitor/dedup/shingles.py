@@ -78,12 +78,15 @@ _KAZAKH_I = re.compile("[іІ]")
 _TURKIC = re.compile("[өүңӨҮҢ]")
 # Every letter the two searches above look for (Kazakh's, Kyrgyz's, Tatar's and Serbian's) is of this block.
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
-_TATAR = re.compile("[җҖ]")  # Tatar's own letter: no other Cyrillic alphabet the monitor reads writes it
+# Tatar's own letter and Bashkir's (no other Cyrillic alphabet the monitor reads writes them). Bashkir writes
+# Kazakh's ә ғ һ too: read as Kazakh, у was y in its original and u in a copy a Russian keyboard typed (v16).
+_TATAR = re.compile("[җҖҙҘҡҠ]")
 
 
 def kazakh(text: str) -> bool:
     """Is ``text`` Kazakh Cyrillic by its letters (above)? Not with Tatar's own җ: Tatar writes Kazakh's ә
-    and һ too, and its Latin copies (Zamanälif: ä, ö, ü, ñ, c for җ) share its sounds, not Kazakh's letters."""
+    and һ too, and its Latin copies (Zamanälif: ä, ö, ü, ñ, c for җ) share its sounds, not Kazakh's letters;
+    nor with Bashkir's own ҙ or ҡ (``_TATAR``)."""
     if _TATAR.search(text):
         return False
     return bool(_KAZAKH_OWN.search(text) or (_TURKIC.search(text) and _KAZAKH_I.search(text)))

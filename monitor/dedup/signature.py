@@ -32,6 +32,7 @@ mixed; never Python's salted ``hash``). Kept:
 
 from __future__ import annotations
 
+import re
 import struct
 import sys
 from collections.abc import Iterable
@@ -40,7 +41,7 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from monitor.dedup.alphabets import in_latin
+from monitor.dedup.alphabets import apostrophes_joined, in_latin
 from monitor.dedup.clean import clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
@@ -59,8 +60,9 @@ from monitor.text import fold, script_tokens
 
 TITLE_ONLY = 8  # a flag: no story text (or only wrapping), the headline stands in for it
 # A flag: no capital in the text (Arabic, Burmese, Gujarati, or a caseless alphabet read in Latin
-# letters, ``alphabets.in_latin``): its facts are its numbers only, and a cased copy of it (a desk's
-# Latin reprint capitalising every name) adds names the caseless text cannot show.
+# letters, ``alphabets.in_latin``), or capitals only (``in_capitals``): its facts are its numbers only,
+# and a cased copy of it (a desk's Latin reprint capitalising every name) adds names the caseless text
+# cannot show.
 NO_CAPITALS = 16
 SAMPLE_BELOW = 1 << 32  # every hash: a text of SAMPLE_MAX shingles or fewer is kept whole
 SAMPLE_MAX = 160
@@ -71,7 +73,11 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SH read a letter of another alphabet
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SI cut a word at an apostrophe
+# inside it ("foʻou" two words, a copy's "foou" one: now it is left out, ``alphabets.apostrophes_joined``),
+# read a Bashkir text as Kazakh and its ҙ ҡ ҫ ғ otherwise than a keyboard's з к с г (now as those, ``alphabets``),
+# and read every word of a text in capitals as a name (now it is caseless, ``in_capitals``);
+# SH read a letter of another alphabet
 # with a mark ("Атăл"), a letter a script's keyboards write two ways ("ৰ" / "র", "ک" / "ك", a nukta) and an
 # apostrophe written as a modifier letter ("Faʻamausili") as written (now as one, ``alphabets``); SG kept as
 # story text a dateline whose letters carry marks, whose comma is another script's or whose day an ordinal
@@ -99,7 +105,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SI"  # after SH (two bytes)
+_MAGIC = b"SJ"  # after SI (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``)
 _HEAD = struct.Struct("<2sBHBBBBBIB")
 
@@ -192,6 +198,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     text = cleaned.text or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
+    text = apostrophes_joined(text)  # after in_latin: Łacinka reads a Belarusian apostrophe (сям'я, siamja)
     folded = fold(text)
     words = script_tokens(folded)
     hashes = shingle_hashes(words)
@@ -203,9 +210,14 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     published = entry.published or seen
-    title_tokens = _own_name_dropped(script_tokens(fold(in_latin(readable(entry.title)))), entry.outlet)
+    title = apostrophes_joined(in_latin(readable(entry.title)))
+    title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text)
-    spans = fact_spans(text)
+    capitals = in_capitals(text)
+    caseless = capitals or text == text.lower()
+    # A text in capitals (a wire's telex) shows no names by their capitals: every word would be one. Its names
+    # are unknown, not other ones: read as a caseless text's, its facts are its numbers (``NO_CAPITALS``).
+    spans = fact_spans(_lowered(text) if capitals else text)
     return Signature(
         keys=keys,
         sample=sample.astype("<u4").tobytes(),
@@ -213,7 +225,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         sentences=_u32(sentence_hashes(folded)),
         facts=_u32(facts(text, spans)),
         length=len(hashes),
-        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY) | (NO_CAPITALS if text == text.lower() else 0),
+        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY) | (NO_CAPITALS if caseless else 0),
         title=crc(" ".join(title_tokens)),
         lede=" ".join(words[:40])[:LEDE_CHARS],
         keywords=tuple(found),
@@ -225,6 +237,25 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
         lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans),
     )
+
+
+def in_capitals(text: str) -> bool:
+    """Is ``text`` written in capitals: lines in capitals (``str.isupper``) hold most of it (a telex with a
+    byline in lower case is), capitals are half its characters, and lower-casing keeps every character's place
+    (so its facts' offsets hold)?"""
+    upper = len(text) if text.isupper() else sum(len(line) for line in text.split("\n") if line.isupper())
+    if upper * 5 <= len(text) * 4:
+        return False  # most text, at once
+    # Capitals must be most of its letters: a Chinese text with one acronym ("GDP") is upper by ``str.isupper``.
+    return len(_CAPITAL.findall(text)) * 2 > len(text) and len(_lowered(text)) == len(text)
+
+
+_CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁЀ-Џ\u0460-\u052e\u0531-\u0556\u10a0-\u10c5]")
+
+
+def _lowered(text: str) -> str:
+    """``text`` in lower case, "İ" as "i" (Turkish capitals: ``str.lower`` writes it as two characters)."""
+    return text.replace("İ", "I").lower()
 
 
 def signatures(entries: Iterable[Entry], seen: datetime, window: timedelta = EVENT_DATING) -> list[Signature]:
