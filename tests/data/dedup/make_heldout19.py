@@ -167,6 +167,16 @@ def summary_of(c: Copy) -> str:
     return lede if len(lede) <= 200 else lede[:200].rsplit(" ", 1)[0] + " …"
 
 
+def apply(c: Copy, words: list[str], x: Ctx) -> Copy:
+    for word in words:
+        c = RECIPES[word](c, x)
+    return c
+
+
+def visible(c: Copy, x: Ctx) -> tuple[str, str, str, str]:
+    return c.title, c.link, summary_of(c), "" if c.summary_only else render(c, x)
+
+
 def number(*parts: str) -> int:
     return zlib.crc32("|".join(parts).encode("utf-8"))
 
@@ -187,14 +197,13 @@ def entry(src: dict, story: dict, feed: str, delay: int, words: list[str], first
     link = f"https://{feed}.example/{utc:%Y/%m}/{story['id']}-{number(feed, story['id']) % 100000}"
     origin_link = f"https://{origin[0]}.example/{story['time'][:7].replace('-', '/')}/{story['id']}"
     origin_link += f"-{number(origin[0], story['id']) % 100000}"
-    rng = random.Random(f"{src['seed']}|{story['id']}|{feed}|{delay}")
-    x = Ctx(story, feed, story["lang"], src["desks"][desk_lang], origin[1], origin_link, utc, rng)
-    c = Copy(story["title"], tuple(story["text"].split("\n\n")), link, style)
-    for word in words:
-        after = RECIPES[word](c, x)
-        if after == c:
-            sys.exit(f"{story['id']} at {feed}: {word} changes nothing")
-        c = after
+    seed = f"{src['seed']}|{story['id']}|{feed}|{delay}"
+    x = Ctx(story, feed, story["lang"], src["desks"][desk_lang], origin[1], origin_link, utc, random.Random(seed))
+    start = Copy(story["title"], tuple(story["text"].split("\n\n")), link, style)
+    c = apply(start, words, replace(x, rng=random.Random(seed)))
+    for i, word in enumerate(words):  # a word whose work another word hides is no transformation
+        if visible(apply(start, words[:i] + words[i + 1 :], replace(x, rng=random.Random(seed))), x) == visible(c, x):
+            sys.exit(f"{story['id']} at {feed}: {word} changes nothing a reader sees")
     content = "" if c.summary_only else render(c, x)
     if first is not None and (c.title, content) == (first.title, render(first, x)):
         sys.exit(f"{story['id']} at {feed}: copy has its original's title and body")
