@@ -164,6 +164,15 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        19,
+        "a",
+        frozenset({"tw", "ee", "ny", "tpi", "fj", "tet", "ce"}),
+        "pl",
+        negative=frozenset({"harvest", "phase", "reopen", "draw", "salvage", "provisional", "handover", "hatch"}),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
