@@ -270,14 +270,21 @@ def fold_map(text: str) -> tuple[str, list[int], list[int]] | None:
     return (result, starts, ends) if result == match_text(text) else None
 
 
+SPLIT_LOOKUPS = 4  # positions an OriginalWords finds by counting words before it lists them
+_WORD = re.compile(r"\S+")  # a word as str.split finds it: re's \s is str.isspace
+
+
 class OriginalWords:
     """Maps spans of ``match_text(text)`` back to ``text``, word by word, cheaply.
 
     Folding never adds or removes white space between words (checked: when it does,
     the slower ``fold_map`` of the whole text is used), so the n-th word of the folded
     text is the n-th word of the original; only non-ASCII words need a character map.
-    Words are counted with ``str.split`` (white space as ``\\s`` sees it), in C: a rule
-    asks for a few spans of a long text, and listing every word's place cost more than the match.
+    Words are counted in C: in the folded text by its spaces when its every gap is one
+    space (as ``match_text`` leaves it), else with ``str.split`` (white space as ``\\s`` sees
+    it); in the original with ``str.split`` for the first ``SPLIT_LOOKUPS`` look-ups (a rule
+    asks for a few spans of a long text), then from its words' places listed once (the words
+    of a rule matched all over a long article ask for many, and each split is the text's length).
     """
 
     def __init__(self, text: str, folded: str):
@@ -287,14 +294,25 @@ class OriginalWords:
         # unless a run was collapsed. Then folded positions are original positions.
         self._same_positions = text.isascii() and len(text) == len(folded)
         self._same_words: bool | None = None  # as many words in both: not counted yet
+        self._single_spaced = False  # the folded text's every white space a lone " " (known with _same_words)
         self._whole: tuple[str, list[int], list[int]] | bool | None = False  # False: not computed
+        self._lookups = 0
+        self._listed: tuple[list[int], list[int]] | None = None  # the original's word starts and ends
 
     def span(self, start: int, end: int) -> str:
         """The original text of folded ``[start, end)``; the folded text if it cannot be mapped."""
         if self._same_positions:
             return self.text[start:end]
         if self._same_words is None:
-            self._same_words = len(self.text.split()) == len(self.folded.split())
+            words = self.folded.split()
+            self._same_words = len(self.text.split()) == len(words)
+            blanks = len(self.folded) - sum(map(len, words))
+            gaps = (
+                max(len(words) - 1, 0)
+                + self.folded[:1].isspace()
+                + (len(self.folded) > 1 and self.folded[-1].isspace())
+            )
+            self._single_spaced = bool(words) and blanks == gaps == self.folded.count(" ")
         if self._same_words:
             first, last = self._position(start), self._position(end - 1)
             if first is not None and last is not None:
@@ -308,11 +326,11 @@ class OriginalWords:
 
     def _position(self, index: int) -> tuple[int, int] | None:
         """The original (start, end) of the character that folded to ``folded[index]``."""
-        word = len(self.folded[: index + 1].split()) - 1  # the last word starting at or before it
+        word, folded_start = self._folded_word(index)  # the last word starting at or before it
         if word < 0:
             return None
-        begin, finish = _word_span(self.text, word)
-        offset = index - _word_span(self.folded, word)[0]
+        begin, finish = self._original_word(word)
+        offset = index - folded_start
         original = self.text[begin:finish]
         if original.isascii():
             return begin + offset, begin + offset + 1
@@ -320,6 +338,25 @@ class OriginalWords:
         if mapped is None or offset >= len(mapped[0]):
             return None
         return begin + mapped[1][offset], begin + mapped[2][offset]
+
+    def _folded_word(self, index: int) -> tuple[int, int]:
+        """The number of the folded text's last word starting at or before ``index`` (-1 if none), and its start."""
+        folded = self.folded
+        if self._single_spaced:  # a word starts at 0 (unless a space does) and after each space
+            word = folded.count(" ", 0, index) + (folded[0] != " ") - 1
+            return word, folded.rfind(" ", 0, index) + 1
+        word = len(folded[: index + 1].split()) - 1
+        return word, _word_span(folded, word)[0] if word >= 0 else -1
+
+    def _original_word(self, word: int) -> tuple[int, int]:
+        """Where the original text's ``word``-th word starts and ends."""
+        self._lookups += 1
+        if self._listed is None and self._lookups > SPLIT_LOOKUPS:
+            spans = [m.span() for m in _WORD.finditer(self.text)]
+            self._listed = ([start for start, _ in spans], [end for _, end in spans])
+        if self._listed is not None:
+            return self._listed[0][word], self._listed[1][word]
+        return _word_span(self.text, word)
 
 
 def _word_span(text: str, n: int) -> tuple[int, int]:
