@@ -270,21 +270,17 @@ def fold_map(text: str) -> tuple[str, list[int], list[int]] | None:
     return (result, starts, ends) if result == match_text(text) else None
 
 
-SPLIT_LOOKUPS = 4  # positions an OriginalWords finds by counting words before it lists them
-_WORD = re.compile(r"\S+")  # a word as str.split finds it: re's \s is str.isspace
-
-
 class OriginalWords:
     """Maps spans of ``match_text(text)`` back to ``text``, word by word, cheaply.
 
     Folding never adds or removes white space between words (checked: when it does,
     the slower ``fold_map`` of the whole text is used), so the n-th word of the folded
     text is the n-th word of the original; only non-ASCII words need a character map.
-    Words are counted in C: in the folded text by its spaces when its every gap is one
-    space (as ``match_text`` leaves it), else with ``str.split`` (white space as ``\\s`` sees
-    it); in the original with ``str.split`` for the first ``SPLIT_LOOKUPS`` look-ups (a rule
-    asks for a few spans of a long text), then from its words' places listed once (the words
-    of a rule matched all over a long article ask for many, and each split is the text's length).
+    Words are counted in C, never listed (a rule asks for a few spans of a long text, and listing
+    every word's place cost more than the match): in the folded text by its spaces when its every
+    gap is one space (as ``match_text`` leaves it), else with ``str.split`` (white space as ``\\s``
+    sees it); in the original with ``str.split`` from the word asked for last, as the words of a rule
+    matched all over a long article ask for many spans in reading order.
     """
 
     def __init__(self, text: str, folded: str):
@@ -296,8 +292,7 @@ class OriginalWords:
         self._same_words: bool | None = None  # as many words in both: not counted yet
         self._single_spaced = False  # the folded text's every white space a lone " " (known with _same_words)
         self._whole: tuple[str, list[int], list[int]] | bool | None = False  # False: not computed
-        self._lookups = 0
-        self._listed: tuple[list[int], list[int]] | None = None  # the original's word starts and ends
+        self._cursor = (0, 0)  # the original's word last asked for, and where it starts
 
     def span(self, start: int, end: int) -> str:
         """The original text of folded ``[start, end)``; the folded text if it cannot be mapped."""
@@ -349,14 +344,16 @@ class OriginalWords:
         return word, _word_span(folded, word)[0] if word >= 0 else -1
 
     def _original_word(self, word: int) -> tuple[int, int]:
-        """Where the original text's ``word``-th word starts and ends."""
-        self._lookups += 1
-        if self._listed is None and self._lookups > SPLIT_LOOKUPS:
-            spans = [m.span() for m in _WORD.finditer(self.text)]
-            self._listed = ([start for start, _ in spans], [end for _, end in spans])
-        if self._listed is not None:
-            return self._listed[0][word], self._listed[1][word]
-        return _word_span(self.text, word)
+        """Where the original text's ``word``-th word starts and ends: split from the word asked before
+        when it is not after this one (spans are mostly asked in reading order)."""
+        known, at = self._cursor
+        if word < known:
+            known, at = 0, 0
+        skip = word - known
+        rest = self.text[at:].split(None, skip)[skip]  # from that word on
+        begin = len(self.text) - len(rest)
+        self._cursor = (word, begin)
+        return begin, begin + len(rest.split(None, 1)[0])
 
 
 def _word_span(text: str, n: int) -> tuple[int, int]:
