@@ -4,14 +4,19 @@ One ``OriginalWords`` asked for many spans (every occurrence of a matched term i
 splits the original from the word it was last asked for, and counts a single-spaced folded text's
 words by its spaces; a fresh one per span splits from the start, and a folded text with runs of
 white space is counted with ``str.split``. The dash substitution of ``plain_hyphens`` is the
-character-for-character table.
+character-for-character table; a fuzzy term scores each distinct word once and still lists every hit.
 """
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rapidfuzz import fuzz, process
 
+from monitor.models import Entry
+from monitor.rules import RuleSet, load_rules
 from monitor.rules.spelling import plain_hyphens
 from monitor.text import OriginalWords, fold, match_text
 
@@ -61,3 +66,19 @@ def _word_places(text: str) -> list[tuple[int, str]]:
 def test_plain_hyphens_turns_each_joining_dash_into_one_hyphen(text):
     table = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2043\u2212\ufe63\uff0d", "-"))
     assert plain_hyphens(text) == text.translate(table)
+
+
+def test_a_fuzzy_term_finds_every_repeated_word_in_the_order_scoring_each_gives(tmp_path):
+    # Repeated words are scored once each (issue 19); the hits are every occurrence, best score
+    # first and then in reading order, as scoring every word of the field one by one lists them.
+    (tmp_path / "rule.yaml").write_text("- name: watched\n  match:\n    any: [{term: kowalsky, fuzzy: 80}]\n")
+    rules = RuleSet(load_rules([tmp_path]))
+    text = "Kowalski met Kowalsky; kowalskii, Kowalski and KOWALSKY spoke. Novak did not."
+    doc = rules.document(Entry(feed_url="u", outlet="o", key="k", link="", title="", summary=text, content=""))
+    pid = next(p for p, pattern in enumerate(rules.program.patterns) if pattern.kind == "fuzzy")
+    folded, f = next((t, f) for f, t in doc.texts.items() if "kowalsky" in t)
+    words = [(m.start(), m.end()) for m in re.finditer(r"\w+", folded)]
+    every = process.extract("kowalsky", [folded[s:e] for s, e in words], scorer=fuzz.ratio, score_cutoff=80, limit=None)
+    assert doc.hits_of(pid) == [(f, *words[index]) for _, _, index in every]
+    assert len(doc.hits_of(pid)) == 5
+    assert rules.match(doc.entry)[0].terms == ("Kowalski", "Kowalsky", "kowalskii")
