@@ -276,8 +276,11 @@ class OriginalWords:
     Folding never adds or removes white space between words (checked: when it does,
     the slower ``fold_map`` of the whole text is used), so the n-th word of the folded
     text is the n-th word of the original; only non-ASCII words need a character map.
-    Words are counted with ``str.split`` (white space as ``\\s`` sees it), in C: a rule
-    asks for a few spans of a long text, and listing every word's place cost more than the match.
+    Words are counted in C, never listed (a rule asks for a few spans of a long text, and listing
+    every word's place cost more than the match): in the folded text by its spaces when its every
+    gap is one space (as ``match_text`` leaves it), else with ``str.split`` (white space as ``\\s``
+    sees it); in the original with ``str.split`` from the word asked for last, as the words of a rule
+    matched all over a long article ask for many spans in reading order.
     """
 
     def __init__(self, text: str, folded: str):
@@ -287,14 +290,24 @@ class OriginalWords:
         # unless a run was collapsed. Then folded positions are original positions.
         self._same_positions = text.isascii() and len(text) == len(folded)
         self._same_words: bool | None = None  # as many words in both: not counted yet
+        self._single_spaced = False  # the folded text's every white space a lone " " (known with _same_words)
         self._whole: tuple[str, list[int], list[int]] | bool | None = False  # False: not computed
+        self._cursor = (0, 0)  # the original's word last asked for, and where it starts
 
     def span(self, start: int, end: int) -> str:
         """The original text of folded ``[start, end)``; the folded text if it cannot be mapped."""
         if self._same_positions:
             return self.text[start:end]
         if self._same_words is None:
-            self._same_words = len(self.text.split()) == len(self.folded.split())
+            words = self.folded.split()
+            self._same_words = len(self.text.split()) == len(words)
+            blanks = len(self.folded) - sum(map(len, words))
+            gaps = (
+                max(len(words) - 1, 0)
+                + self.folded[:1].isspace()
+                + (len(self.folded) > 1 and self.folded[-1].isspace())
+            )
+            self._single_spaced = bool(words) and blanks == gaps == self.folded.count(" ")
         if self._same_words:
             first, last = self._position(start), self._position(end - 1)
             if first is not None and last is not None:
@@ -308,11 +321,11 @@ class OriginalWords:
 
     def _position(self, index: int) -> tuple[int, int] | None:
         """The original (start, end) of the character that folded to ``folded[index]``."""
-        word = len(self.folded[: index + 1].split()) - 1  # the last word starting at or before it
+        word, folded_start = self._folded_word(index)  # the last word starting at or before it
         if word < 0:
             return None
-        begin, finish = _word_span(self.text, word)
-        offset = index - _word_span(self.folded, word)[0]
+        begin, finish = self._original_word(word)
+        offset = index - folded_start
         original = self.text[begin:finish]
         if original.isascii():
             return begin + offset, begin + offset + 1
@@ -320,6 +333,27 @@ class OriginalWords:
         if mapped is None or offset >= len(mapped[0]):
             return None
         return begin + mapped[1][offset], begin + mapped[2][offset]
+
+    def _folded_word(self, index: int) -> tuple[int, int]:
+        """The number of the folded text's last word starting at or before ``index`` (-1 if none), and its start."""
+        folded = self.folded
+        if self._single_spaced:  # a word starts at 0 (unless a space does) and after each space
+            word = folded.count(" ", 0, index) + (folded[0] != " ") - 1
+            return word, folded.rfind(" ", 0, index) + 1
+        word = len(folded[: index + 1].split()) - 1
+        return word, _word_span(folded, word)[0] if word >= 0 else -1
+
+    def _original_word(self, word: int) -> tuple[int, int]:
+        """Where the original text's ``word``-th word starts and ends: split from the word asked before
+        when it is not after this one (spans are mostly asked in reading order)."""
+        known, at = self._cursor
+        if word < known:
+            known, at = 0, 0
+        skip = word - known
+        rest = self.text[at:].split(None, skip)[skip]  # from that word on
+        begin = len(self.text) - len(rest)
+        self._cursor = (word, begin)
+        return begin, begin + len(rest.split(None, 1)[0])
 
 
 def _word_span(text: str, n: int) -> tuple[int, int]:

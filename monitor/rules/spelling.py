@@ -14,7 +14,8 @@ JOINTS = (" ", "-", "")  # "Sakhalin 2" = "Sakhalin-2" = "Sakhalin2"
 # Typeset text writes a joint with other dashes than the keyboard's "-": the non-breaking hyphen
 # (U+2011, which NFKC makes U+2010: "Арктик СПГ‑2"), the figure and en dashes, the minus sign.
 # Each becomes "-", one character for one, so positions in the folded text do not move.
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2043\u2212\ufe63\uff0d", "-"))
+_DASH_CHARS = "\u2010\u2011\u2012\u2013\u2043\u2212\ufe63\uff0d"
+_DASH = re.compile(f"[{_DASH_CHARS}]")
 MAX_JOINT_VARIANTS = 27  # three joints spelt every way; longer phrases get all-space, all-hyphen, all-joined
 WORD = r"\pL\pN\pM_"  # a word character in any script (re2 syntax, for inside a class)
 _SHORTHAND = {"w": f"[{WORD}]", "W": f"[^{WORD}]", "d": r"\p{Nd}", "D": r"\P{Nd}"}
@@ -33,7 +34,8 @@ _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 
 def plain_hyphens(folded: str) -> str:
     """``folded`` with every dash that can join two words written ``-`` (same length)."""
-    return folded if folded.isascii() else folded.translate(_DASHES)
+    # a substitution in C: str.translate looked every character of a long text up in a dict
+    return folded if folded.isascii() else _DASH.sub("-", folded)
 
 
 def joint_variants(key: str) -> list[str]:
