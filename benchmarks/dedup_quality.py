@@ -46,6 +46,8 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   measured blind five times, then its errors were studied (issue 13, dd21's round);
 - ``v16 (seen -> tuning)``: ``tests/data/dedup/heldout16.jsonl`` (om, ba, su, ceb, to, os, kmr, en, id):
   measured blind, then its errors were studied (issue 13, dd22's round);
+- ``v17 (seen -> tuning)``: ``tests/data/dedup/heldout17.jsonl``: measured blind three times, then its
+  errors were studied (issue 13, dd23's round);
 
 and, given ``--heldout PATH`` (a file other than the tuning sets), that set in a last column labelled
 "held-out". A held-out set is measured once, never studied: do not pass ``--explain`` with it.
@@ -97,6 +99,7 @@ HELDOUT13 = DEDUP_DATA / "heldout13.jsonl"
 HELDOUT14 = DEDUP_DATA / "heldout14.jsonl"
 HELDOUT15 = DEDUP_DATA / "heldout15.jsonl"
 HELDOUT16 = DEDUP_DATA / "heldout16.jsonl"
+HELDOUT17 = DEDUP_DATA / "heldout17.jsonl"
 # The held-out sets studied since (v2 on): tuning columns after eval, catalogue, v1 and tune3.
 SEEN = (
     HELDOUT2,
@@ -114,6 +117,7 @@ SEEN = (
     HELDOUT14,
     HELDOUT15,
     HELDOUT16,
+    HELDOUT17,
 )
 TUNE3 = DEDUP_DATA / "tune3.jsonl"
 TARGETS = {"story": (0.99, 0.95), "event": (0.90, 0.80)}  # (precision, recall) on eval.jsonl, where first set
@@ -285,6 +289,7 @@ def _label(path: Path) -> str:
         HELDOUT14.resolve(): "v14 (seen -> tuning)",
         HELDOUT15.resolve(): "v15 (seen -> tuning)",
         HELDOUT16.resolve(): "v16 (seen -> tuning)",
+        HELDOUT17.resolve(): "v17 (seen -> tuning)",
     }
     return seen.get(path.resolve(), "tune3" if path.name.startswith("tune3") else "held-out")
 

@@ -190,8 +190,9 @@ def test_pruning_drops_what_was_first_seen_before_the_start_and_says_how_many():
 
 def test_an_index_loaded_at_start_up_forgets_removed_and_pruned_entries_and_keeps_the_rest():
     rows = [
-        (1, 1, 1, NOW - timedelta(days=9), signature(entry("Ferry", FERRY, "k1"), NOW - timedelta(days=9))),
-        (2, 2, 2, NOW - timedelta(days=8), signature(entry("Depot", DEPOT, "k2"), NOW - timedelta(days=8))),
+        # Within the window (an entry first seen before it is no story to copy), so only pruning drops them.
+        (1, 1, 1, NOW - timedelta(days=6.9), signature(entry("Ferry", FERRY, "k1"), NOW - timedelta(days=6.9))),
+        (2, 2, 2, NOW - timedelta(days=6.8), signature(entry("Depot", DEPOT, "k2"), NOW - timedelta(days=6.8))),
         (3, 3, 3, NOW - timedelta(days=1), signature(entry("Depot", DEPOT, "k3"), NOW - timedelta(days=1))),
         (4, 4, 4, NOW - timedelta(days=1), signature(entry("Ferry", FERRY, "k4"), NOW - timedelta(days=1))),
     ]
@@ -200,7 +201,7 @@ def test_an_index_loaded_at_start_up_forgets_removed_and_pruned_entries_and_keep
     assert probe(index) == 2
     index.remove(2)  # removed after start-up: its loaded keys lead nowhere
     assert probe(index) == 3
-    assert index.prune(NOW - timedelta(days=7)) == 1  # entry 1, first seen nine days ago
+    assert index.prune(NOW - timedelta(days=6.85)) == 1  # entry 1, first seen before that
     assert probe(index, FERRY, "Ferry line") == 4 and probe(index) == 3
     index.remove(3)  # after a prune, removing a loaded entry is still remembered
     assert probe(index) is None

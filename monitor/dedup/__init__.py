@@ -153,7 +153,8 @@ Design, in the order an entry meets it:
    new text is an update of its entry, material when a number changed or the text is
    below 95% alike.
 
-The index covers the dedup window (default 7 days); its signatures are stored in SQLite so
+The index covers the dedup window (default 7 days): an entry first seen before it is no story to copy,
+even before a pruning drops it (pruning runs every ``prune_every`` adds). Its signatures are stored in SQLite so
 a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
 blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked

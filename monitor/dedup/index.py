@@ -167,7 +167,7 @@ class StoryIndex:
             if sig.when - doc.seen > SERIES_GAP:  # the next day's news: the next happening, if its keywords say so
                 return self._new_story(sig, evidence.score, reason, shares, releases)
             return self._next_story(sig, evidence.score, doc, reason, why, shares, releases)
-        if evidence.score >= needed and facts >= FACTS_THRESHOLD:
+        if evidence.score >= needed and facts >= FACTS_THRESHOLD and self._in_window(sig, doc):
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
             return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig)
@@ -194,12 +194,19 @@ class StoryIndex:
             return self._new_story(sig, score, reason, shares, releases)
         return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
 
+    def _in_window(self, sig: Signature, doc: _Doc) -> bool:
+        """Was ``doc`` first seen at most ``window`` before ``sig``? What pruning would drop is no story to
+        copy, however late pruning runs (every ``prune_every`` adds): a desk's report of the hall's
+        topping-out eight months after its groundbreaking reuses most of its text, and is news of its own.
+        Its other verdicts stand: a weekly round-up quoting it is still none of its stories."""
+        return sig.when - doc.seen <= self.window.total_seconds()
+
     def _headline_only(self, sig: Signature) -> Decision:
         """An entry with too little text to compare (a summary that is only a dateline or a sentence):
         its headline is all it says, so the same headline of ``TITLE_WORDS`` words or more, written
         by an entry of the window, makes it a copy of that entry's story."""
         entry_id = self._titles.get(sig.title) if sig.title_words >= TITLE_WORDS else None
-        if entry_id is None:
+        if entry_id is None or not self._in_window(sig, self._doc(entry_id)):
             return self._new_story(sig, 0.0, "new story: too little text to compare")
         return self._headline_copy(sig, entry_id, "too little text to compare; the same headline")
 
