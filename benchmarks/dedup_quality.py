@@ -70,6 +70,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import sys
 from dataclasses import dataclass
 from datetime import datetime
@@ -84,41 +85,18 @@ from monitor.models import Entry
 DEDUP_DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "dedup"
 DATA = DEDUP_DATA / "eval.jsonl"
 HELDOUT = DEDUP_DATA / "heldout.jsonl"
-HELDOUT2 = DEDUP_DATA / "heldout2.jsonl"
-HELDOUT3 = DEDUP_DATA / "heldout3.jsonl"
-HELDOUT4 = DEDUP_DATA / "heldout4.jsonl"
-HELDOUT5 = DEDUP_DATA / "heldout5.jsonl"
-HELDOUT6 = DEDUP_DATA / "heldout6.jsonl"
-HELDOUT7 = DEDUP_DATA / "heldout7.jsonl"
-HELDOUT8 = DEDUP_DATA / "heldout8.jsonl"
-HELDOUT9 = DEDUP_DATA / "heldout9.jsonl"
-HELDOUT10 = DEDUP_DATA / "heldout10.jsonl"
-HELDOUT11 = DEDUP_DATA / "heldout11.jsonl"
-HELDOUT12 = DEDUP_DATA / "heldout12.jsonl"
-HELDOUT13 = DEDUP_DATA / "heldout13.jsonl"
-HELDOUT14 = DEDUP_DATA / "heldout14.jsonl"
-HELDOUT15 = DEDUP_DATA / "heldout15.jsonl"
-HELDOUT16 = DEDUP_DATA / "heldout16.jsonl"
-HELDOUT17 = DEDUP_DATA / "heldout17.jsonl"
-# The held-out sets studied since (v2 on): tuning columns after eval, catalogue, v1 and tune3.
-SEEN = (
-    HELDOUT2,
-    HELDOUT3,
-    HELDOUT4,
-    HELDOUT5,
-    HELDOUT6,
-    HELDOUT7,
-    HELDOUT8,
-    HELDOUT9,
-    HELDOUT10,
-    HELDOUT11,
-    HELDOUT12,
-    HELDOUT13,
-    HELDOUT14,
-    HELDOUT15,
-    HELDOUT16,
-    HELDOUT17,
-)
+# The held-out sets studied since (v2 to v{STUDIED}): tuning columns after eval, catalogue, v1 and tune3, labelled
+# "vN (seen -> tuning)". A set is added here by raising STUDIED, once it is studied; the later ones stay held out.
+STUDIED = 17
+SEEN = tuple(DEDUP_DATA / f"heldout{n}.jsonl" for n in range(2, STUDIED + 1))
+
+
+def held_out(path: Path) -> bool:
+    """Is ``path`` a held-out set not yet studied (``heldoutN`` with N above STUDIED)?"""
+    number = re.fullmatch(r"heldout(\d+)\.jsonl", path.name)
+    return number is not None and int(number[1]) > STUDIED
+
+
 TUNE3 = DEDUP_DATA / "tune3.jsonl"
 TARGETS = {"story": (0.99, 0.95), "event": (0.90, 0.80)}  # (precision, recall) on eval.jsonl, where first set
 HELDOUT_TARGETS = {"story": (0.995, 0.99), "event": (0.95, 0.90)}  # issue 13: on sets never tuned on
@@ -272,26 +250,10 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _label(path: Path) -> str:
-    seen = {
-        HELDOUT.resolve(): "v1 (seen -> tuning)",
-        HELDOUT2.resolve(): "v2 (seen -> tuning)",
-        HELDOUT3.resolve(): "v3 (seen -> tuning)",
-        HELDOUT4.resolve(): "v4 (seen -> tuning)",
-        HELDOUT5.resolve(): "v5 (seen -> tuning)",
-        HELDOUT6.resolve(): "v6 (seen -> tuning)",
-        HELDOUT7.resolve(): "v7 (seen -> tuning)",
-        HELDOUT8.resolve(): "v8 (seen -> tuning)",
-        HELDOUT9.resolve(): "v9 (seen -> tuning)",
-        HELDOUT10.resolve(): "v10 (seen -> tuning)",
-        HELDOUT11.resolve(): "v11 (seen -> tuning)",
-        HELDOUT12.resolve(): "v12 (seen -> tuning)",
-        HELDOUT13.resolve(): "v13 (seen -> tuning)",
-        HELDOUT14.resolve(): "v14 (seen -> tuning)",
-        HELDOUT15.resolve(): "v15 (seen -> tuning)",
-        HELDOUT16.resolve(): "v16 (seen -> tuning)",
-        HELDOUT17.resolve(): "v17 (seen -> tuning)",
-    }
-    return seen.get(path.resolve(), "tune3" if path.name.startswith("tune3") else "held-out")
+    seen = {HELDOUT.resolve(): 1} | {p.resolve(): n for n, p in enumerate(SEEN, start=2)}
+    if path.resolve() in seen:
+        return f"v{seen[path.resolve()]} (seen -> tuning)"
+    return "tune3" if path.name.startswith("tune3") else "held-out"
 
 
 def tuning_sets(tune3: Path = TUNE3) -> list[tuple[str, list[dict[str, str]], dict[str, tuple[float, float]]]]:
@@ -300,7 +262,7 @@ def tuning_sets(tune3: Path = TUNE3) -> list[tuple[str, list[dict[str, str]], di
         ("eval", load(DATA), TARGETS),
         ("catalogue", catalogue_rows(), HELDOUT_TARGETS),
         (_label(HELDOUT), load(HELDOUT), HELDOUT_TARGETS),
-        (_label(HELDOUT2), load(HELDOUT2), HELDOUT_TARGETS),
+        (_label(SEEN[0]), load(SEEN[0]), HELDOUT_TARGETS),
     ]
     if tune3.exists():
         sets.append(("tune3", load(tune3), HELDOUT_TARGETS))

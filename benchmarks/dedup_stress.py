@@ -20,7 +20,7 @@ counted. Each split is classed by the words of the decision's reason (``mechanis
 closest below needed (text shared, under the threshold), names/numbers (text enough, facts not),
 too little text, round-up, series, follow-up, news, or joined another story. The whole run takes 4 to
 7 minutes on a shared 2-core machine (``--limit`` and ``--sets`` for less).
-The held-out sets (``heldout18`` on) are never loaded: ``originals`` refuses them by name.
+The held-out sets not yet studied (``dedup_quality.held_out``) are never loaded: ``originals`` refuses them.
 """
 
 from __future__ import annotations
@@ -40,11 +40,10 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from benchmarks.dedup_quality import Assigned, assign, to_entry, tuning_sets
+from benchmarks.dedup_quality import Assigned, assign, held_out, to_entry, tuning_sets
 from monitor.dedup import Decision, StoryIndex, signature
 from monitor.text import html_to_text
 
-HELD_OUT = re.compile(r"heldout1[8-9]|heldout[2-9]\d")  # never read: the sets reported on, not tuned on
 LATER = timedelta(hours=3)
 SCRIPTS = ("Latin", "Cyrillic", "CJK", "Arabic", "Indic", "other")
 _CJK = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")
@@ -637,7 +636,7 @@ def script_group(row: dict[str, str]) -> str:
 
 def originals(path: Path | None, rows: list[dict[str, str]]) -> list[dict[str, str]]:
     """The first row of each labelled story, in file order."""
-    if path is not None and HELD_OUT.search(path.name):
+    if path is not None and held_out(path):  # never read: the sets reported on, not tuned on
         raise SystemExit(f"{path.name} is a held-out set: the stress benchmark never reads it")
     first: dict[str, dict[str, str]] = {}
     for row in rows:
