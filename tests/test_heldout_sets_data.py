@@ -173,6 +173,15 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        20,
+        "b",
+        frozenset({"rn", "sg", "dz", "iu", "haw", "sah", "rm"}),
+        "tr",
+        negative=frozenset({"remark", "insurer", "festyear", "timetable", "labtest", "oath", "forecast", "assembly"}),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
