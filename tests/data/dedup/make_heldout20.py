@@ -152,9 +152,9 @@ def apply(word: str, c: Copy, s: dict, o: Outlet, origin: Outlet, when: datetime
 
 
 def render(c: Copy) -> tuple[str, str]:
-    """(summary, content) as the outlet's feed carries them."""
-    lede = c.paras[0]
-    summary = lede if len(lede) <= 200 else lede[:200].rsplit(" ", 1)[0] + "…"
+    """(summary, content) as the outlet's feed carries them: the summary is the text's first 200 characters."""
+    text = " ".join(c.paras)
+    summary = text if len(text) <= 200 else text[:200].rsplit(" ", 1)[0] + "…"
     if c.block:
         body = f"<pre>{html.escape(c.block, quote=False)}</pre>" if c.style == "p" else c.block
     elif c.style == "p":
