@@ -28,7 +28,7 @@ CODES = {
 # Invented outlets per language, each with the UTC offset (hours) it stamps.
 OUTLETS = {
     "en": [("Tarnhollow Wirenote", 0), ("Osprey Kettle", -5), ("Fennick Roundel", 1), ("Muskrat Clearing", 8)],
-    "ru": [("Утро Камы", 3), ("Каменный брод", 5), ("Свирель", 3), ("Затон Прикамья", 10)],
+    "ru": [("Утро Камы", 3), ("Каменный брод", 5), ("Свирель", 3), ("Затон Прикамья", 5)],
     "ja": [("六花通信", 9), ("汐留ウィークリー", 9), ("あけぼの経済", 9), ("波止場ジャーナル", 9)],
     "de": [("Uferbote Lahn", 1)],
     "fr": [("Trombone de Lyon", 1)],
