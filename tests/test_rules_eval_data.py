@@ -32,6 +32,7 @@ PARTS = {
     "heldout13": "z",
     "heldout14": "b",
     "heldout15": "c",
+    "heldout16": "d",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
