@@ -27,7 +27,8 @@ def decoded(body: str) -> str:
     """``body`` as its reader sees it: RTF or quoted-printable decoded (above); any other text as it is."""
     if (at := body.find("{\\rtf", 0, RTF_AFTER)) >= 0:  # an outlet's byline or note may stand above it
         return body[:at] + rtf_text(body[at:])
-    if "=" in body and (_ENCODED_LETTER.search(body) or len(_SOFT_BREAK.findall(body)) >= SOFT_BREAKS):
+    # The parser strips each line, so a soft break reaches here as "=" and a newline: counted, not searched.
+    if "=" in body and (body.count("=\n") >= SOFT_BREAKS or _ENCODED_LETTER.search(body)):
         return _ENCODED_BYTES.sub(_bytes_of, _SOFT_BREAK.sub("", body))
     return body
 
