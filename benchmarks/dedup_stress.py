@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import quopri
 import random
 import re
 import sys
@@ -192,6 +193,13 @@ def markdown(text: Text, rng: random.Random) -> Text:
 
     first, *rest = text.paragraphs or ("",)
     return replace(text, paragraphs=(f"# {text.title}", f"**{first}**", *map(link, rest)))
+
+
+def link_line(text: Text, rng: random.Random) -> Text:
+    """A closing link to the source under its headline, after an arrow or a link sign ("→ https://… Headline")."""
+    sign = rng.choice(("→", "⇒", "🔗", "➜"))
+    address = f"https://source.example/{rng.randrange(2020, 2030)}/{rng.randrange(1, 13):02d}/{rng.randrange(10**5)}"
+    return replace(text, paragraphs=(*text.paragraphs, f"{sign} {address} {text.title}"))
 
 
 def footnotes(text: Text, rng: random.Random) -> Text:
@@ -363,6 +371,16 @@ def soft_hyphens(text: Text, rng: random.Random) -> Text:
         return "\u00ad".join(w[i : i + 4] for i in range(0, len(w), 4)) if len(w) >= 8 else w
 
     return _each(text, _words(word))
+
+
+def quoted_printable(text: Text, rng: random.Random) -> Text:
+    """A mail archive's stored body printed as it is: quoted-printable, "=" soft breaks at 76 columns."""
+    return replace(text, layout="qp")
+
+
+def rtf_export(text: Text, rng: random.Random) -> Text:
+    """A word processor's RTF printed as it is: font and colour tables, "\\'e9" for a code-page letter, "\\uN?"."""
+    return replace(text, layout="rtf")
 
 
 def html_entities(text: Text, rng: random.Random) -> Text:
@@ -558,7 +576,8 @@ KINDS: dict[str, Perturb] = {
         table_cell, json_ld, markdown, footnotes, nfd, nfkc_compat, fullwidth, no_diacritics, homoglyphs,
         keyboard_letters, apostrophe_letters, russian_keyboard, schwa_as_e, tajik_keyboard, apostrophes_dropped,
         grave_apostrophes, telex_capitals, lower_case, line_timestamps, control_words,
-        zero_width, soft_hyphens, html_entities, typos, smart_punctuation, guillemets, numbers,
+        zero_width, soft_hyphens, html_entities, quoted_printable, rtf_export, link_line, typos, smart_punctuation,
+        guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
     )
 }  # fmt: skip
@@ -585,6 +604,9 @@ def chained(names: tuple[str, ...]) -> Perturb:
 
 def render(text: Text) -> str:
     """The feed's markup of ``text`` (to be escaped once more into the RSS, as the quality set's rows are)."""
+    if text.layout in ("qp", "rtf"):  # a stored form printed as text: no markup
+        plain = "\n\n".join(text.paragraphs)
+        return quopri.encodestring(plain.encode()).decode("ascii") if text.layout == "qp" else _rtf(text.paragraphs)
     if text.layout.startswith("span"):
         body = "".join(
             "<p>" + "".join(f'<span data-s="{i}-{j}">{escape(s)} </span>' for j, s in enumerate(sentences(p))) + "</p>"
@@ -600,6 +622,26 @@ def render(text: Text) -> str:
     if text.layout.endswith("+entities"):
         body = "".join(c if c.isascii() else f"&#{ord(c)};" for c in body)
     return body
+
+
+def _rtf(paragraphs: tuple[str, ...]) -> str:
+    """An RTF document of ``paragraphs``: a letter of Windows-1252 as "\\'hh", any other as "\\uN?" (signed 16 bits)."""
+
+    def letter(char: str) -> str:
+        if char in "\\{}":
+            return "\\" + char
+        if char.isascii():
+            return char
+        try:
+            return "\\'" + char.encode("cp1252").hex()
+        except UnicodeEncodeError:
+            units = char.encode("utf-16-le")
+            return "".join(
+                f"\\u{int.from_bytes(units[i : i + 2], 'little', signed=True)}?" for i in range(0, len(units), 2)
+            )
+
+    head = "{\\rtf1\\ansi\\ansicpg1252\\deff0{\\fonttbl{\\f0\\fnil Calibri;}}{\\colortbl;\\red0\\green0\\blue0;}\n"
+    return head + "".join("\\pard\\f0\\fs22 " + "".join(map(letter, p)) + "\\par\n" for p in paragraphs) + "}"
 
 
 def _text(title: str, markup: str) -> Text:

@@ -2,7 +2,9 @@
 
 Design, in the order an entry meets it:
 
-1. **Clean** (``clean``): the text as the copy carries it. Mojibake (UTF-8 read as Windows-1252 by
+1. **Clean** (``clean``): the text as the copy carries it. A body printed in the form it was stored
+   in, a mail archive's quoted-printable ("Asunci=C3=B3n", "=" breaks) or a word processor's RTF
+   ("{\\rtf1 … Asunci\\u243?n\\par"), is read as its text (``transfer``). Mojibake (UTF-8 read as Windows-1252 by
    an exporter: "Ð¼Ð¾ÑÑ‚", "Ä‡", "â€“") is decoded again, body and headline (``clean.repaired``):
    in Cyrillic or Greek it spares no word. Markup escaped once more ("&lt;p&gt;") is dropped
    (HTML's own tags, by name), and a text hard-wrapped at one width (a newsletter's 72 columns)
@@ -160,7 +162,8 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SE and older: a caseless text flagged capitalised for any Latin
+Signatures of earlier designs (magic SJ and older: a quoted-printable or RTF body hashed as stored, a closing
+link line "=> address Headline" kept as text; SE and older: a caseless text flagged capitalised for any Latin
 capital, and no count of the headline's names, which ``events._siblings`` reads of a rebuilt story too;
 SD and older: a time of day written with a colon, "10:40", kept as two
 numbers among the facts; SC and older: a Uyghur Arabic-script text hashed as written, format characters

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import lookalikes, sibling_letters
+from monitor.dedup.transfer import decoded
 from monitor.text import char_class, fold, in_bmp, marks, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
@@ -289,8 +290,13 @@ _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|/)[^()\s]{0,3
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]")  # glued to the word or sign before it (``_glued_mark``)
 _EMPHASIS = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*|__(?=\S)([^_\n]+?)(?<=\S)__")
 _HEADING = re.compile(r"(?:^|(?<=\n))#{1,6}[ \t]+")
-# A short numbered or bulleted line holding a web address: a source in a list of them ("4. https://…").
-_ADDRESS_LINE = re.compile(r"(?:\d{1,3}[.)]|\[\d{1,3}\]|[-•*])[ \t]+[^\n]{0,40}?\bhttps?://")
+# A short numbered or bulleted line holding a web address: a source in a list of them ("4. https://…"). A
+# line whose marker is an arrow, a link sign or a small-web link ("=> gemini://… Headline", "→ https://…")
+# and then the address is a link, whatever its label's length: the label is a headline, the story's or
+# another's, never a sentence of the story.
+_ADDRESS_LINE = re.compile(
+    r"(?:\d{1,3}[.)]|\[\d{1,3}\]|[-•*]|(=>|[→⇒➜🔗]))[ \t]+([^\n]{0,40}?)\b[a-z][a-z0-9+.-]{1,15}://"
+)
 ADDRESS_LINE_WORDS = 12
 
 
@@ -314,11 +320,13 @@ def _glued_mark(mark: re.Match[str]) -> str:
 
 
 def _listed_address(line: str) -> bool:
-    return "://" in line and len(line.split()) <= ADDRESS_LINE_WORDS and _ADDRESS_LINE.match(line) is not None
+    found = _ADDRESS_LINE.match(line) if "://" in line else None
+    return found is not None and (len(line.split()) <= ADDRESS_LINE_WORDS or (found[1] is not None and not found[2]))
 
 
 def clean(body: str) -> Cleaned:
     """``body`` without its wrapping, paragraphs on their own lines."""
+    body = decoded(body)  # a mail archive's quoted-printable, an RTF export: the text they store
     if "&" in body and _ENTITY.search(body):
         body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
     body = readable(body)

@@ -73,8 +73,10 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SI cut a word at an apostrophe
-# inside it ("foʻou" two words, a copy's "foou" one: now it is left out, ``alphabets.apostrophes_joined``),
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SJ read a quoted-printable or RTF
+# body as stored ("Asunci=C3=B3n", "Asunci\\u243?n": now as its reader sees it, ``transfer``) and kept a
+# closing link line ("=> address Headline") as story text (now dropped, ``clean.unmarked``); SI cut a word at an
+# apostrophe inside it ("foʻou" two words, a copy's "foou" one: now it is left out, ``alphabets.apostrophes_joined``),
 # read a Bashkir text as Kazakh and its ҙ ҡ ҫ ғ otherwise than a keyboard's з к с г (now as those, ``alphabets``),
 # and read every word of a text in capitals as a name (now it is caseless, ``in_capitals``);
 # SH read a letter of another alphabet
@@ -105,7 +107,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SJ"  # after SI (two bytes)
+_MAGIC = b"SK"  # after SJ (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``)
 _HEAD = struct.Struct("<2sBHBBBBBIB")
 

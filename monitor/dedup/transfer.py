@@ -1,0 +1,122 @@
+"""A body stored in an encoding no reader sees: a mail archive's quoted-printable, a word processor's RTF.
+
+A desk that takes its copy from a mail archive or an exported document may print the stored form as
+it is: "Asunci=C3=B3n" with "=" breaks at 76 columns, or "{\\rtf1 Asunci\\u243?n\\par …}". A reader
+of the source sees "Asunción" in paragraphs; so must the signature, or the copy shares no word with
+its story where a letter outside ASCII stands, and its names and numbers are cut by the breaks.
+``decoded`` undoes either where the text shows it (an RTF header; a soft break or an encoded UTF-8
+letter), and returns any other text as it is.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+# Quoted-printable (RFC 2045): "=" and two hex digits for a byte, "=" at a line's end for a break the archive
+# made. A soft break, or an encoded UTF-8 letter (a lead byte, then a continuation), shows the encoding; a
+# formula's "x=20" or a URL's "?id=AB" shows neither.
+_SOFT_BREAK = re.compile(r"=[ \t]*\r?\n")
+_ENCODED_LETTER = re.compile(r"=[CDEFcdef][0-9A-Fa-f]=[89ABab][0-9A-Fa-f]")
+_ENCODED_BYTES = re.compile(r"(?:=[0-9A-Fa-f]{2})+")
+RTF_AFTER = 300  # characters of an outlet's own lines above a document
+SOFT_BREAKS = 2  # one "=" ending a line may be the text's own (a formula cut by the feed)
+
+
+def decoded(body: str) -> str:
+    """``body`` as its reader sees it: RTF or quoted-printable decoded (above); any other text as it is."""
+    if (at := body.find("{\\rtf", 0, RTF_AFTER)) >= 0:  # an outlet's byline or note may stand above it
+        return body[:at] + rtf_text(body[at:])
+    # The parser strips each line, so a soft break reaches here as "=" and a newline: counted, not searched.
+    if "=" in body and (body.count("=\n") >= SOFT_BREAKS or _ENCODED_LETTER.search(body)):
+        return _ENCODED_BYTES.sub(_bytes_of, _SOFT_BREAK.sub("", body))
+    return body
+
+
+def _bytes_of(run: re.Match[str]) -> str:
+    """A run of encoded bytes: UTF-8 where it is, else the Windows code page a Latin mail archive used."""
+    raw = bytes.fromhex(run[0].replace("=", ""))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", "replace")
+
+
+# RTF (the 1.9 specification): control words "\word" with an optional number and one space ending them,
+# "\'hh" a byte of the document's code page, "\uN" a UTF-16 unit (negative above 32767) followed by
+# ``\ucN`` (default 1) stand-in characters for readers without Unicode, groups in braces. Groups of
+# fonts, colours, styles, document info, pictures and every "\*" destination are no text.
+_RTF_TOKEN = re.compile(r"\\([a-z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|\r?\n|([^\\{}\r\n]+)", re.S)
+_RTF_HIDDEN = frozenset(
+    ("fonttbl", "colortbl", "stylesheet", "info", "pict", "header", "footer", "listtable", "listoverridetable",
+     "revtbl", "rsidtbl", "generator", "xmlnstbl", "themedata", "datastore", "latentstyles", "filetbl")
+)  # fmt: skip
+_RTF_WORDS = {
+    "par": "\n", "line": "\n", "sect": "\n", "page": "\n", "row": "\n", "cell": " ", "tab": " ",
+    "emdash": "\u2014", "endash": "\u2013", "lquote": "\u2018", "rquote": "\u2019", "ldblquote": "\u201c",
+    "rdblquote": "\u201d", "bullet": "\u2022", "emspace": " ", "enspace": " ", "qmspace": " ",
+}  # fmt: skip
+_RTF_SYMBOLS = {"~": "\u00a0", "-": "", "_": "\u2011", "\\": "\\", "{": "{", "}": "}"}
+
+
+def rtf_text(document: str) -> str:
+    """The text an RTF ``document`` shows, paragraphs on lines of their own."""
+    out: list[str] = []
+    pending = bytearray()  # "\'hh" bytes, decoded together: a double-byte code page writes one letter in two
+    codepage, uc, skip_chars = "cp1252", 1, 0
+    stack: list[tuple[bool, int]] = []
+    hidden = False
+    for word, number, hexbyte, symbol, brace, text in _RTF_TOKEN.findall(document):
+        if hexbyte:
+            if skip_chars:
+                skip_chars -= 1
+            elif not hidden:
+                pending.append(int(hexbyte, 16))
+            continue
+        if pending:
+            out.append(bytes(pending).decode(codepage, "replace"))
+            pending.clear()
+        if brace == "{":
+            stack.append((hidden, uc))
+        elif brace == "}":
+            hidden, uc = stack.pop() if stack else (False, 1)
+        elif symbol == "*" or word in _RTF_HIDDEN:
+            hidden = True
+        elif word == "ansicpg" and number:
+            codepage = f"cp{number}" if _known_codec(f"cp{number}") else codepage
+        elif word == "uc" and number:
+            uc = int(number)
+        elif word == "u" and number:
+            if not hidden:
+                out.append(chr(int(number) % 0x10000))
+            skip_chars = uc
+            continue
+        elif hidden:
+            pass
+        elif word:
+            out.append(_RTF_WORDS.get(word, ""))
+        elif symbol:
+            out.append(_RTF_SYMBOLS.get(symbol, ""))
+        elif text:
+            text, skip_chars = text[skip_chars:], max(0, skip_chars - len(text))
+            out.append(text)
+            continue
+        skip_chars = 0
+    if pending:
+        out.append(bytes(pending).decode(codepage, "replace"))
+    return _surrogates_joined("".join(out))
+
+
+def _known_codec(name: str) -> bool:
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        return False
+    return True
+
+
+def _surrogates_joined(text: str) -> str:
+    """RTF writes a letter beyond the BMP as two "\\u" halves (UTF-16 surrogates): one letter again."""
+    if not any("\ud800" <= char <= "\udfff" for char in text):
+        return text
+    return text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
