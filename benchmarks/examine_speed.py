@@ -1,13 +1,17 @@
 """CPU per entry of the parser processes' work beyond feedparser: ``to_entry`` and ``examine``, part by part.
 
     .venv/bin/python -m benchmarks.examine_speed [--workload synthetic|newsroom] [--feeds N] [--repeat 3] [--profile 10]
+        [--gc worker|python]
 
 The cold-ingest workload, built in process (no HTTP): ``synthetic`` is ``workload.Spec(seed=8)``
 (500 feeds x 50 entries, 200 generated rules), ``newsroom`` is ``newsroom.Spec()`` (200 feeds x 50
 entries, half with ~3 kB HTML articles, its 50 rules). Each row is the best of ``--repeat`` runs by
 CPU time (``time.process_time``), in microseconds per entry, one process. Rows indented under
-another are parts of it, timed on their own. ``--profile N`` then prints the N costliest functions
-of signing every entry once (cProfile, by own time), for naming where the signature's time goes.
+another are parts of it, timed on their own. The process collects garbage as a parser worker does
+(``pool.fewer_collections``; ``--gc python`` keeps Python's default, a young collection every 700
+allocations and full ones as the kept results grow: a row keeps all it made, a worker hands its results
+back feed by feed). ``--profile N`` then prints the N costliest functions of signing every entry once
+(cProfile, by own time), for naming where the signature's time goes.
 """
 
 from __future__ import annotations
@@ -34,6 +38,7 @@ from monitor.dedup.events import event_time, keywords
 from monitor.dedup.shingles import SHINGLE_WORDS, fact_spans, sentence_facts, sentence_hashes, shingle_hashes
 from monitor.ingest.examine import examine
 from monitor.ingest.parse import _first_entries, defuse, parse_feed, to_entry
+from monitor.ingest.pool import fewer_collections
 from monitor.rules import RuleSet, load_rules
 from monitor.text import fold, html_to_text, script_tokens
 from monitor.urls import canonical_link
@@ -45,7 +50,10 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=None, help="default: 500 synthetic, 200 newsroom")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="the N costliest functions of signing")
+    parser.add_argument("--gc", choices=("worker", "python"), default="worker", help="collect as a parser worker does")
     args = parser.parse_args()
+    if args.gc == "worker":
+        fewer_collections()
     urls, bodies, rules_text = _documents(args.workload, args.feeds)
     raws = []
     for url, body in zip(urls, bodies, strict=True):
@@ -80,7 +88,7 @@ def main() -> None:
 
     print(
         f"{args.workload}: {count:,} entries of {len(urls)} feeds, {len(rules.rules)} rules;"
-        f" CPU per entry, best of {args.repeat}"
+        f" CPU per entry, best of {args.repeat}, collecting as {args.gc}"
     )
     row("parse_feed", lambda: [parse_feed(body, url, "x") for url, body in zip(urls, bodies, strict=True)])
     entries = row("to_entry", lambda: [to_entry(r, url, "x", base, lang) for url, base, lang, rs in raws for r in rs])

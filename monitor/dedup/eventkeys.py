@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import operator
 import re
 import unicodedata
 from collections import Counter
@@ -193,7 +194,7 @@ def _names(title_words: list[str], opening: str) -> tuple[set[str], list[str]]:
     texts = split_for(opening, _SENTENCE_END, _SPACED_END).split(opening)
     sentences = list(map(_words, texts))
     words = list(itertools.chain.from_iterable(sentences))
-    later = [word for sentence in sentences for word in sentence[1:]]
+    later = list(itertools.chain.from_iterable(map(_AFTER_FIRST, sentences)))  # each sentence's words but its first
     title_later = title_words[1:]
     # A name key is None or a non-empty string: ``compress`` keeps the words with one, in C.
     capitals = list(itertools.compress(title_later, map(_NAME_OF.__getitem__, title_later)))
@@ -211,6 +212,9 @@ def _names(title_words: list[str], opening: str) -> tuple[set[str], list[str]]:
         for word in pair
     }
     return {word for word, seen in counts.items() if seen > 1} | runs, words
+
+
+_AFTER_FIRST = operator.itemgetter(slice(1, None))  # ``sentence[1:]``, called from C
 
 
 def _first_seen(found: dict[str, str], pairs: Iterable[tuple[str | None, str]]) -> None:
@@ -299,7 +303,7 @@ def _numbers(text: str) -> tuple[list[str], bool]:
     if text.isascii() and not text.translate(_ASCII_NOT_DIGIT).split():
         return [], False  # no digit: the regular expression is not run
     if "0" in text or "+" in text:
-        text = _PHONE.sub(" ", text)
+        text = _without_phones(text)
     # ``_NUMBER.findall(text)``: each match starts with a digit, sought in C (``scan.matches``).
     found = [match.groups("") for match in matches(_NUMBER, _DIGIT, text)]
     keys = [key for number, times in found if (key := _number_of(number, times))]
@@ -313,6 +317,20 @@ def _numbers(text: str) -> tuple[list[str], bool]:
 _PHONE = re.compile(
     r"(?<![\w.,])(?:\+\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\(?\d{1,4}\)?|\(?0\d{1,4}\)?)(?:[ ./-]\(?\d{2,4}\)?){2,5}(?![\w])"
 )
+
+
+_PHONE_START = re.compile(r"[+(0]")  # where a _PHONE starts (after its look behind)
+
+
+def _without_phones(text: str) -> str:
+    """``_PHONE.sub(" ", text)``, each match sought where one may start (``scan.matches``): the pattern opens
+    with a look behind, and a substitution tried it at every character."""
+    pieces: list[str] = []
+    at = 0
+    for found in matches(_PHONE, _PHONE_START, text):
+        pieces += (text[at : found.start()], " ")
+        at = found.end()
+    return "".join(pieces) + text[at:] if pieces else text
 
 
 @functools.lru_cache(maxsize=1 << 14)  # news repeats its figures

@@ -34,14 +34,15 @@ def split_for(text: str, split: re.Pattern[str], spaced: re.Pattern[str]) -> re.
 
 
 def ascii_breaks(text: str, split: re.Pattern[str]) -> list[int]:
-    """Where each match of ``split`` (a ``stop_split``) starts in ASCII ``text``: the white space after a
-    full stop, or a line break."""
+    """Where each match of ``split`` (a ``stop_split``) starts in ``text``: the white space after a full stop,
+    or a line break. For a text without a CJK stop (``split_for``), these are where the matches of
+    ``spaced_split`` of the same stops (without a run of line breaks) start."""
     return [found.start(1) if found[1] else found.start() for found in split.finditer(text)]
 
 
 def stop_split(stops: str) -> re.Pattern[str]:
-    """For ``ascii_breaks``: the split ``(?<=[stops])\\s+|\\n`` of an ASCII text (``stops`` ASCII), written
-    to start at the stop or the line break (far fewer places to try than every space)."""
+    """For ``ascii_breaks``: the split ``(?<=[stops])\\s+|\\n`` of a text without a CJK stop, written to start
+    at the stop or the line break (far fewer places to try than every space, which ``spaced_split`` tries)."""
     return re.compile(f"[{stops}\\n](?:(?<=[{stops}])(\\s+)|(?<=\\n))")
 
 

@@ -36,13 +36,15 @@ NUMBER = (
     r"(?:\s?(?P<times>万亿|万|亿|千|ລ້ານ|ล้าน|លាន|သန်း|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd|ሚሊዮን|ቢሊዮን|මිලියන"
     r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b))?"  # 亿元: no word boundary in Chinese
 )
-# A time of day written with a colon ("10:40") first: read as numbers, its hours and minutes were facts, and a
-# copy that converts the time ("06:40 (UTC)") printed two facts its original lacks (``_CLOCK`` drops it).
+# A time of day written with a colon ("10:40") before the numbers: read as numbers, its hours and minutes were
+# facts, and a copy that converts the time ("06:40 (UTC)") printed two facts its original lacks (``_CLOCK`` drops it).
+# A capitalised word first: most matches are one, and no other alternative starts with a capital (so the order
+# decides nothing), but each tried before it costs a failed attempt at every capital. No group of its own, so
+# "number" and "times" stay groups 1 and 2.
 _FACT = re.compile(
-    r"(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
+    r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
     + NUMBER
     + r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
-    r"|[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*"
 )
 _FACT_START = re.compile(r"[\d\u30a1-\u30fa\u30fc\u4e00-\u9fffA-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]")  # where a _FACT can start
 # A number's multiplier word, in the languages the monitor reads: "24.8万" and "248000" are one number. Lao,
@@ -64,6 +66,7 @@ _STOPS = ".!?。！？।۔։።။។"
 _SENTENCE_SPLIT = re.compile(f"(?<=[{_STOPS}])\\s+|(?<=[。！？])|\n")
 _SPACED_SPLIT = spaced_split(_STOPS, newline_run=False)  # the same split, fast, for a text without 。！？
 _ASCII_SPLIT = stop_split(".!?")  # and for an ASCII text (``scan.ascii_breaks``)
+_STOP_SPLIT = stop_split(_STOPS)  # and for any other text without a CJK stop
 # A time of day ("16.20", "11:00") is no fact: a desk converts it to UTC ("15.20 UTC") in a copy of the
 # same story. A decimal of that shape ("2.45") goes with it; the other names and numbers still count.
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
@@ -87,8 +90,8 @@ def kazakh(text: str) -> bool:
     """Is ``text`` Kazakh Cyrillic by its letters (above)? Not with Tatar's own җ: Tatar writes Kazakh's ә
     and һ too, and its Latin copies (Zamanälif: ä, ö, ü, ñ, c for җ) share its sounds, not Kazakh's letters;
     nor with Bashkir's own ҙ or ҡ (``_TATAR``)."""
-    if _TATAR.search(text):
-        return False
+    if _CYRILLIC.search(text) is None or _TATAR.search(text):
+        return False  # every letter sought here is Cyrillic: one search for a text without one, not three
     return bool(_KAZAKH_OWN.search(text) or (_TURKIC.search(text) and _KAZAKH_I.search(text)))
 
 
@@ -182,17 +185,16 @@ def _folded_pieces(folded: str) -> tuple[list[int | None], list[int]]:
     the hash of its words (space-separated; None for a piece without any) and how many they are."""
     keys: list[int | None] = []
     counts: list[int] = []
-    splitter = split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT)
     spaced = word_spaces(folded)
     if spaced is not None:  # words of ASCII only: each sentence's are a slice's (as ``_ascii_sentences``)
         start = 0
-        for end in [found.start() for found in splitter.finditer(folded)] + [len(folded)]:
+        for end in [*_breaks(folded), len(folded)]:
             tokens = spaced[start:end].split()  # the break between sentences is white space: no word
             keys.append(crc(" ".join(tokens)) if tokens else None)
             counts.append(len(tokens))
             start = end
         return keys, counts
-    for sentence in splitter.split(folded):
+    for sentence in split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT).split(folded):
         tokens = script_tokens(sentence)
         keys.append(crc(" ".join(tokens)) if tokens else None)
         counts.append(len(tokens))
@@ -218,6 +220,14 @@ def _ascii_sentences(folded: str) -> tuple[list[int], list[int], list[int], list
             ends.append(end)
         start = end
     return keys, counts, starts, ends
+
+
+def _breaks(text: str) -> list[int]:
+    """Where each match of ``_SENTENCE_SPLIT`` starts in ``text``: found from the full stops and line breaks
+    (``scan.stop_split``) unless a CJK stop, which needs no space after it, is in the text."""
+    if split_for(text, _SENTENCE_SPLIT, _SPACED_SPLIT) is _SENTENCE_SPLIT:
+        return [found.start() for found in _SENTENCE_SPLIT.finditer(text)]
+    return ascii_breaks(text, _STOP_SPLIT)
 
 
 def number_key(digits: str, times: str | None = None) -> str:
@@ -250,10 +260,12 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     found: list[tuple[int, str]] = []
     roman = None if text.isascii() or not kazakh(text) else _ROMAN
     cut = text_end(text)
+    memo = _FACT_WORDS
     for match in matches(_FACT, _FACT_START, text):
-        # The whole, "number" and "times" (groups 1 and 2: by number, faster than by name), in one C call.
-        parts: _Parts = match.group(0, 1, 2)  # type: ignore[assignment]
-        word = _FACT_WORDS.get(parts, "") or _fact_word(parts)
+        # A match no group took part in (a name, most often) is its text; else the whole, "number" and "times"
+        # (groups 1 and 2: by number, faster than by name), in one C call.
+        key: str | _Parts = match[0] if match.lastindex is None else match.group(0, 1, 2)  # type: ignore[assignment]
+        word = memo.get(key, "") or _fact_word(key)
         at, end = match.span()
         if end >= cut or word is None:
             continue
@@ -298,13 +310,14 @@ _BULLET_KINDS = frozenset(("So", "Sm", "Sk", "Sc", "Mn", "Me", "Cf"))
 _Parts = tuple[str, str | None, str | None]  # a _FACT match: the whole, its number, its multiplier word
 
 
-def _fact_word(parts: _Parts) -> str | None:
-    """A ``_FACT`` match (whole, number, multiplier) as a fact's word, folded; None for a time of day. Remembered."""
-    whole, number, times = parts
+def _fact_word(key: str | _Parts) -> str | None:
+    """A ``_FACT`` match (its text, or whole, number and multiplier) as a fact's word, folded; None for a time of
+    day. Remembered."""
+    whole, number, times = (key, None, None) if isinstance(key, str) else key
     word = None if _CLOCK.fullmatch(whole) else fold(whole if number is None else number_key(number, times))
     if len(_FACT_WORDS) > 1 << 16:
         _FACT_WORDS.clear()  # a bound on memory; the words that matter come back at once
-    _FACT_WORDS[parts] = word
+    _FACT_WORDS[key] = word
     return word
 
 
@@ -316,7 +329,7 @@ def _stem_hash(word: str) -> int:
     return value
 
 
-_FACT_WORDS: dict[_Parts, str | None] = {}
+_FACT_WORDS: dict[str | _Parts, str | None] = {}
 _STEM_HASHES: dict[str, int] = {}
 
 
@@ -349,7 +362,7 @@ def _sentences(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
     join or split what the sentence's does not)."""
     if text.isascii():
         return _ascii_sentences(fold(text))  # the split and the words are those of the folded text
-    breaks = [m.start() for m in split_for(text, _SENTENCE_SPLIT, _SPACED_SPLIT).finditer(text)] + [len(text)]
+    breaks = [*_breaks(text), len(text)]
     if fold_is_local(text):  # each sentence's fold is that piece of the whole text's fold: read it there
         pieces, sizes = _folded_pieces(fold(text))
         if len(pieces) == len(breaks):
