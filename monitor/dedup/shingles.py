@@ -350,7 +350,8 @@ def sentence_facts(
     out = []
     at = 0
     for key, count, start, end in zip(*_sentences(text), strict=True):
-        inside = frozenset(shingles[at : at + count - width + 1])
+        # A sentence shorter than a shingle owns none (a negative end would slice the whole text's).
+        inside = frozenset(shingles[at : max(at, at + count - width + 1)])
         out.append((key, inside, frozenset(named[bisect_left(offsets, start) : bisect_left(offsets, end)])))
         at += count
     return tuple(out)
