@@ -3,7 +3,9 @@ on sentences of our own, each beside a sentence where it must not act: the act a
 noun ("the question of recognition", «вопрос о признании», の可否, "die Frage der Anerkennung") is a hedge in its
 clause; the Russian "по мнению" ("in the view of") is not, since an analysts' assessment is the news, as it is in
 English; and the eval rules read the North's ports and border station (Rajin, Rason, Tumangang, Chongjin) as the
-North, as they read Kabul's provinces as Afghanistan. Then v15 as a seen part."""
+North, as they read Kabul's provinces as Afghanistan; the German "ob" ("whether") vetoes in German only, not the Ob (the
+river and its gulf) in English; and an -urer verb's French imperfect (figuraient) is no conditional. Then v15 as a
+seen part."""
 
 from __future__ import annotations
 
@@ -119,3 +121,37 @@ def test_a_port_without_arms_is_no_transfer(eval_rules, lang):
 def test_held_out_v15_is_a_seen_part():
     assert SEEN["held-out v15 (seen → tuning)"] == HELDOUT_V15
     assert HELDOUT_V15.name == "heldout15.jsonl"
+
+
+CARGO = """
+name: r
+match:
+  all:
+    - any: [LNG, СПГ]
+    - any: [loaded, loading, chargé*, погрузил*, geladen]
+      unless_near: {any: ["@negation", "@hedge"], clause: true, except: ["@litotes"]}
+  sentence: true
+"""
+
+
+@pytest.fixture(scope="module")
+def cargo(tmp_path_factory) -> RuleSet:
+    return ruleset(tmp_path_factory.mktemp("cargo"), CARGO)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the Ob, the river and its gulf, is no German "whether" in another language
+        ("The tanker loaded LNG at Utrenneye on the Gulf of Ob and sailed east on Tuesday.", True),
+        ("Танкер погрузил СПГ в Обской губе у терминала на реке Обь.", True),
+        ("Es ist unklar, ob der Tanker das LNG bereits geladen hat.", False),  # German "ob" still vetoes
+        # an -urer verb's imperfect is no conditional; conclure's conditional still is
+        ("Les navires qui figuraient sur la liste ont chargé du LNG à Sabetta mardi.", True),
+        ("Le méthanier a chargé du LNG à Sabetta mardi, comme l'assuraient les courtiers.", True),
+        ("Le méthanier a chargé du LNG, ce qui conclurait l'affaire.", False),
+        ("Le méthanier chargerait du LNG à Sabetta la semaine prochaine.", False),
+    ],
+)
+def test_a_place_and_an_imperfect_are_no_hedge(cargo, text, expected):
+    assert fires(cargo, content=text) is expected
