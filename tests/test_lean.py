@@ -12,11 +12,13 @@ import threading
 from pathlib import Path
 
 import pytest
+from conftest import DATA, fill_dates, recent
 
 from monitor.errors import DeliveryError
 from monitor.models import Message, Target
 from monitor.outbox.apart import IDLE, STOPPED, Apart
 from monitor.outbox.targets import Notifier
+from monitor.store import Store
 
 TARGETS = {
     "default": Target("default", ("json://127.0.0.1:9/a", "nosuchservice://x")),
@@ -199,6 +201,8 @@ SKIPPABLE = (
     "importlib.metadata",  # sqlite-utils' look for plugins (the store asks for none)
     "prometheus_client",  # counters nobody could read: no [http] listen
     "http.server",  # with prometheus-client's exporter (langid brings it when a rule asks a language)
+    "multiprocessing",  # the parser pool's: a cycle of a few changed bodies reads them in place
+    "concurrent.futures.process",
 )
 
 
@@ -232,7 +236,30 @@ def test_a_cycle_of_304s_imports_none_of_what_only_news_needs(tmp_path, feed_ser
     assert "prometheus_client" not in first  # no [http] listen: no metrics, even with news
     with sqlite3.connect(tmp_path / "state.db") as conn:  # the target refused them: nothing left to retry
         conn.execute("UPDATE alerts SET status = 'sent'")
+        (stored,) = conn.execute("SELECT count(*) FROM entries").fetchone()
     conn.close()
     # Every feed answers 304 and the files are as validated: none of it loads (the store imports the
     # dedup signature only when it reads the window).
     assert _imported_by_a_cycle(config) == set()
+    # One feed brings one more entry: what reading and deciding it needs loads, in this process (no
+    # parser pool: its body is read in place).
+    text = fill_dates((DATA / "feeds" / "outlet-a.xml").read_text().replace("</channel>", NEW_ITEM), recent())
+    feed_server.put("/outlet-a.xml", text)
+    news = _imported_by_a_cycle(config)
+    assert {"numpy", "monitor.dedup", "monitor.rules.match", "lxml"} <= news
+    assert not news & {"multiprocessing", "concurrent.futures.process", "yaml"}  # no pool; rules as validated
+    store = Store(tmp_path / "state.db")
+    try:
+        assert store.db.execute("SELECT count(*) FROM entries").fetchone() == (stored + 1,)
+    finally:
+        store.close()
+
+
+NEW_ITEM = """<item>
+  <title>Taliban appoint a new envoy to Moscow</title>
+  <link>https://outlet-a.example/world/envoy</link>
+  <guid isPermaLink="false">a-1003</guid>
+  <pubDate>{recent}</pubDate>
+  <description>The Taliban administration named a new ambassador to Russia on Friday.</description>
+</item>
+</channel>"""

@@ -24,14 +24,11 @@ import ctypes
 import gc
 import hashlib
 import logging
-import multiprocessing
 import os
 import signal
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -43,6 +40,8 @@ from monitor.models import Entry
 from monitor.rules import Rule, RuleSet
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from monitor.ingest.examine import Facts
 
 T = TypeVar("T")
@@ -264,6 +263,8 @@ class FeedParser:
 
     def _in_worker(self, rules: RuleSet | None, died: str, function: Callable[..., T], *args: Any) -> T:
         """Run ``function(*args)`` in a worker; a worker that dies becomes a ParseError for this feed only."""
+        from concurrent.futures.process import BrokenProcessPool  # only where workers run (``_acquire``)
+
         pool = self._acquire(rules)
         try:
             return pool.submit(function, *args).result()
@@ -300,7 +301,13 @@ class FeedParser:
             self._rules = rules
 
     def _acquire(self, rules: RuleSet | None = None) -> ProcessPoolExecutor:
-        """The pool, started if need be, whose workers hold the latest rules (``rules`` when given)."""
+        """The pool, started if need be, whose workers hold the latest rules (``rules`` when given).
+
+        multiprocessing and the process pool (~0.015 CPU-s of imports) load here: a cycle that parses
+        everything in place (a few changed feeds, ``INLINE_BYTES``) never starts or imports them."""
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         retired = None
         with self._lock:
             self._busy += 1
