@@ -1,7 +1,7 @@
 """Where one ``run --once`` cycle spends its CPU, and a before/after of it on the same state.
 
 ``python -m benchmarks.cycle_profile [--workload synthetic|newsroom] [--cycle mostly-304|resend|cold]
-[--code DIR ...] [--repeat 5] [--top 25] [--workers N]``
+[--code DIR ...] [--repeat 5] [--top 25] [--workers N] [--phases N] [--imports N]``
 
 Serves the workload and, for this checkout and each ``--code`` one, brings a fresh database
 to the state before the cycle asked for (cold: empty; mostly 304: after the cold run, its
@@ -12,6 +12,9 @@ copy of it, then
   ``benchmarks/profiled.py profile``; parser workers are other processes: ``--workers 0`` parses
   everything in the main process, so it is in the profile)
   and prints the top functions by own time and by cumulative time;
+- with ``--imports N``, runs it N times under ``python -X importtime`` and prints the top-level
+  imports (each with what it pulls in) by median milliseconds: the share of start-up that is
+  imports, module by module (wall time as Python measures it: a loaded machine inflates it);
 - runs it ``--repeat`` times without the profiler, each on a fresh copy of the same state,
   alternating between the checkouts, and prints the CPU seconds of each run (process tree),
   sorted: a comparison in one run on a shared machine.
@@ -23,9 +26,11 @@ import argparse
 import io
 import os
 import pstats
+import re
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -102,6 +107,31 @@ def top(profile: Path, sort: str, count: int) -> str:
 
 
 Steps = dict[str, dict[str, list[float]]]  # checkout -> "step (calls)" -> CPU-s of each run
+_IMPORT = re.compile(r"import time:\s+\d+ \|\s+(\d+) \| (\S+)$")  # -X importtime: self | cumulative | name
+
+
+def top_imports(stderr: str) -> dict[str, float]:
+    """Milliseconds of each top-level import (its name unindented: what it pulls in included) in
+    ``-X importtime`` output; a module imported twice at the top (never) would add up."""
+    found: dict[str, float] = {}
+    for line in stderr.splitlines():
+        if match := _IMPORT.match(line):
+            found[match[2]] = found.get(match[2], 0.0) + int(match[1]) / 1000
+    return found
+
+
+def import_table(imports: Steps, count: int) -> str:
+    """The ``count`` costliest top-level imports (by the first checkout's median), median ms per checkout."""
+    names = list(imports)
+    medians = {name: {m: statistics.median(v) for m, v in by.items()} for name, by in imports.items()}
+    first = medians[names[0]]
+    rows = [f"| top-level import (ms, median) | {' | '.join(names)} |", f"| --- |{' ---: |' * len(names)}"]
+    for module in sorted(first, key=first.__getitem__, reverse=True)[:count]:
+        cells = [f"{medians[n][module]:.0f}" if module in medians[n] else "-" for n in names]
+        rows.append(f"| {module} | {' | '.join(cells)} |")
+    totals = [f"{sum(medians[n].values()):.0f}" for n in names]
+    rows.append(f"| all imports | {' | '.join(totals)} |")
+    return "\n".join(rows)
 
 
 def phase_table(steps: Steps) -> str:
@@ -157,6 +187,26 @@ class Bench:
                     steps[name].setdefault(f"{step} ({calls})", []).append(float(seconds))
         return steps
 
+    def imports(self, rounds: int) -> Steps:
+        """Each checkout's top-level imports (``top_imports``) in ``rounds`` runs under ``-X importtime``."""
+        found: Steps = {name: {} for name in self.code}
+        for _ in range(rounds):
+            for name, path in self.code.items():
+                config = self.configs[name]
+                copy_db(config.parent / "before.db", config.parent / "state.db")
+                argv = command(config)
+                done = subprocess.run(
+                    [argv[0], "-X", "importtime", *argv[1:]],
+                    cwd=path,
+                    env=self.env[name],
+                    capture_output=True,
+                    text=True,
+                    check=True,
+                )
+                for module, ms in top_imports(done.stderr).items():
+                    found[name].setdefault(module, []).append(ms)
+        return found
+
     def repeat(self, rounds: int) -> dict[str, list[Run]]:
         runs: dict[str, list[Run]] = {name: [] for name in self.code}
         for _ in range(rounds):
@@ -196,6 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--no-profile", dest="profile", action="store_false")
     parser.add_argument("--phases", type=int, default=0, help="runs of `benchmarks/profiled.py phases` per checkout")
+    parser.add_argument("--imports", type=int, default=0, help="runs under -X importtime per checkout")
     parser.add_argument("--workers", type=int, default=None, help="parser workers (MONITOR_PARSER_WORKERS)")
     args = parser.parse_args(argv)
     code = {"this": ROOT} | {p.name: p.resolve() for p in args.code}
@@ -213,6 +264,8 @@ def main(argv: list[str] | None = None) -> int:
                 bench.profiles(f"{args.workload}, {args.cycle}", args.top)
             if args.phases:
                 print(phase_table(bench.phases(args.phases)))
+            if args.imports:
+                print(import_table(bench.imports(args.imports), args.top))
             runs = bench.repeat(args.repeat)
     finally:
         server.close()
