@@ -66,6 +66,7 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
     CANDIDATES,
     MIN_NUMBERS,
     MIN_SHARED,
+    _bound,
     _ceiling,
     _cosine,
     _count_numbers,
@@ -73,6 +74,9 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
     _named,
     _numbers_disagree,
     _of_scripts,
+    _rarest,
+    _score,
+    _weight,
     _Weights,
 )
 
@@ -263,11 +267,21 @@ class EventIndex:
         scripts = _scripts(query)
         restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
         # and their total) by the story's scripts
+        numbered = _count_numbers(query) >= MIN_NUMBERS  # for _numbers_disagree, asked of each candidate
         for story_id in _most_found(read, self._top_story < 1 << 31):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
             if hours > EVENT_HOURS:
                 continue
+            if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
+                continue  # the next issue of a template: its shared words are the template's
+            if (
+                releases
+                and story.outlet == outlet
+                and hours <= NEAR_HOURS
+                and releases.get(story_id, 0) >= RELEASE_TEXT
+            ):
+                continue  # the outlet's next release of one press kit: its shared words are the kit's
             # A script-bound key counts only when the other report has keys of that script too:
             # a Japanese report's character pairs cannot appear in an English one, and counting
             # them would only dilute the names and days the two do share.
@@ -280,21 +294,14 @@ class EventIndex:
                 restriction = restricted[story.scripts] = a, math.fsum(a.values())
             a, total = restriction
             common = a.keys() & b
-            if best is not None and _ceiling(a, total, common) < best.score:
+            weight = _weight(a, common)
+            if best is not None and _bound(weight, total, len(b) - len(common)) < best.score:
                 continue  # cannot score above the best: weighing all its keywords would be wasted
-            score, shared = _cosine(a, b, weights, common, total)
-            if _numbers_disagree(query, b, shared):
+            if _numbers_disagree(query, b, common, numbered):
                 continue
-            if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
-                continue  # the next issue of a template: its shared words are the template's
-            if (
-                releases
-                and story.outlet == outlet
-                and hours <= NEAR_HOURS
-                and releases.get(story_id, 0) >= RELEASE_TEXT
-            ):
-                continue  # the outlet's next release of one press kit: its shared words are the kit's
+            score = _score(weight, b, weights, total)
             if best is None or score > best.score:
+                shared = _rarest(a, common)
                 # Asked only of the best so far (the same outcome, a fraction of the cost): a headline
                 # naming someone or somewhere the other report never names reports another happening.
                 if heads and story.scripts is scripts and b.isdisjoint(heads) and not self._rare_name(shared):
