@@ -37,7 +37,7 @@ import math
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from itertools import filterfalse
 
@@ -285,7 +285,8 @@ class EventIndex:
             # A script-bound key counts only when the other report has keys of that script too:
             # a Japanese report's character pairs cannot appear in an English one, and counting
             # them would only dilute the names and days the two do share.
-            b = set(story.keywords)
+            # Its keywords are distinct: as a tuple they count, weigh and intersect as the set would.
+            b: Collection[str] = story.keywords
             if story.scripts is not scripts:
                 b = _of_scripts(b, scripts & story.scripts)
             if (restriction := restricted.get(story.scripts)) is None:
@@ -304,9 +305,10 @@ class EventIndex:
                 shared = _rarest(a, common)
                 # Asked only of the best so far (the same outcome, a fraction of the cost): a headline
                 # naming someone or somewhere the other report never names reports another happening.
-                if heads and story.scripts is scripts and b.isdisjoint(heads) and not self._rare_name(shared):
+                held = set(b)
+                if heads and story.scripts is scripts and held.isdisjoint(heads) and not self._rare_name(shared):
                     continue
-                if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, b, story):
+                if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, held, story):
                     continue
                 rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
                 own = bool(outlet) and outlet == story.outlet
