@@ -67,7 +67,6 @@ MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several 
 SERIES_GAP = SERIES_HOURS * 3600  # an outlet's entry this much later, close in text, other facts: next bulletin
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
-UNPACKED = 512  # entries kept unpacked (``_doc``): a newsroom decision verifies ~22, most verified before
 FOLD_EVERY = 1000  # at a pruning, the entries added since (or an eighth of the index) go to the keys' table
 
 
@@ -115,7 +114,6 @@ class StoryIndex:
         self._titles: dict[int, int] = {}  # headline hash -> the latest entry with it
         self._unloaded: set[int] = set()
         self._fresh: list[int] = []  # entries added whose keys are in ``_buckets`` (some may be gone since)
-        self._unpacked: dict[int, _Doc] = {}  # entry id -> its record unpacked, the least recently read first
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -123,8 +121,8 @@ class StoryIndex:
     def stored(self) -> Iterator[tuple[int, _Doc]]:
         """Each entry with what the index keeps of it, in the order added (the blocking keys of
         those loaded at start-up are in the keys' table, not here: their ``keys`` are empty)."""
-        for entry_id, record in self._docs.items():
-            yield entry_id, unpack(record, self._outlets)
+        for entry_id in self._docs:
+            yield entry_id, self._doc(entry_id)
 
     def find(self, entry: Entry, seen: datetime) -> Decision:
         """Decide whether ``entry`` copies a known story and, if not, which event it belongs to."""
@@ -344,16 +342,8 @@ class StoryIndex:
         return list(entries[worth[order]].tolist())
 
     def _doc(self, entry_id: int) -> _Doc:
-        """What the index keeps of an entry, unpacked from its record. The ``UNPACKED`` read last stay unpacked,
-        their samples decoded (``Stored.hashes``): a newsroom's entry is verified by ~20 later ones (its copies,
-        its event's stories), and unpacking and decoding it each time cost a tenth of a decision's CPU."""
-        memo = self._unpacked
-        if (doc := memo.pop(entry_id, None)) is None:
-            doc = unpack(self._docs[entry_id], self._outlets)
-            if len(memo) >= UNPACKED:
-                del memo[next(iter(memo))]
-        memo[entry_id] = doc
-        return doc
+        """What the index keeps of an entry, unpacked from its record."""
+        return unpack(self._docs[entry_id], self._outlets)
 
     def _needed(self, sig: Signature, doc: _Doc) -> float:
         """The containment that makes ``sig`` a copy of ``doc``: the threshold, less ``TITLE_BONUS`` for
@@ -463,7 +453,7 @@ class StoryIndex:
         if self._loaded is None:
             self._loaded = Postings.of_arrays(array("q"), array("I"), array("I"), MAX_POSTINGS)
         self._loaded = self._loaded.merged(self._unloaded, flat, holders)
-        self._buckets, self._unloaded, self._unpacked = {}, set(), {}
+        self._buckets, self._unloaded = {}, set()
         docs = self._docs
         for entry_id in self._fresh:
             if (record := docs.get(entry_id)) is not None:
@@ -471,7 +461,6 @@ class StoryIndex:
         self._fresh = []
 
     def remove(self, entry_id: int) -> None:
-        self._unpacked.pop(entry_id, None)
         record = self._docs.pop(entry_id, None)
         if record is None:
             return
