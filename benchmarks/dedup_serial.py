@@ -3,13 +3,16 @@
 Usage (from a checkout root)::
 
     python -m benchmarks.dedup_serial [--workload synthetic|newsroom] [--feeds N] [--decisions OUT.json]
-        [--profile OUT.prof] [--compare A.json B.json]
+        [--profile OUT.prof] [--compare A.json B.json] [--phases]
 
 The cold workload (500 feeds × 50 entries, seed 8; or the independent newsroom one) is parsed and
 its signatures computed once, cached under the system's temporary folder (keyed by the sources
 that compute them); then only
 ``decide`` + ``add`` are timed, for all entries in feed order, with ids assigned the way the
 store assigns them. Also prints the memory the index keeps (tracemalloc) per indexed entry.
+``--phases`` times one more run with the parts of a decision wrapped (CPU, in process, no profiler:
+cProfile inflates the many small calls several-fold): each part's share, inclusive of the parts it
+calls, and the calls per entry. The wrappers add about a microsecond per call to the total.
 
 A/B against another checkout, same decisions? Set ``PYTHONHASHSEED`` (ties between equal
 candidates follow set order, in every version; a signature's shingle set iterates in another order
@@ -33,6 +36,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -119,6 +123,54 @@ def run(sigs: list[tuple[object, float]], trace: bool) -> tuple[float, list[list
     return cpu, decisions, held
 
 
+# The parts ``--phases`` times: (owner's module, owner, attribute). Missing ones (another version) are skipped.
+PARTS = (
+    ("monitor.dedup.index", "StoryIndex", "_best_copy"),
+    ("monitor.dedup.index", "StoryIndex", "_candidates"),
+    ("monitor.dedup.index", "StoryIndex", "_doc"),
+    ("monitor.dedup.index", "", "containment"),
+    ("monitor.dedup.index", "", "digest"),
+    ("monitor.dedup.index", "", "round_up"),
+    ("monitor.dedup.compare", "", "quoted"),
+    ("monitor.dedup.index", "StoryIndex", "_new_story"),
+    ("monitor.dedup.events", "EventIndex", "find"),
+    ("monitor.dedup.events", "", "_most_found"),
+    ("monitor.dedup.index", "StoryIndex", "add"),
+)
+
+
+def phases(sigs: list[tuple[object, float]]) -> None:
+    """One more run with each of ``PARTS`` wrapped in a CPU-time accumulator; prints us/entry per part."""
+    import importlib
+
+    spent: dict[str, list[int]] = {}
+    clock = time.process_time_ns
+
+    def timed(name: str, function: Callable[..., object]) -> Callable[..., object]:
+        tally = spent[name] = [0, 0]
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            start = clock()
+            try:
+                return function(*args, **kwargs)
+            finally:
+                tally[0] += clock() - start
+                tally[1] += 1
+
+        return wrapper
+
+    for module, owner, name in PARTS:
+        holder = importlib.import_module(module)
+        holder = getattr(holder, owner) if owner else holder
+        if hasattr(holder, name):
+            setattr(holder, name, timed(name, getattr(holder, name)))
+    cpu, _decisions, _held = run(sigs, trace=False)
+    n = len(sigs)
+    print(f"phases (wrapped run: {cpu / n * 1e6:.0f} us/entry; inclusive of the parts each calls):")
+    for name, (ns, calls) in sorted(spent.items(), key=lambda kv: -kv[1][0]):
+        print(f"  {name:12s} {ns / n / 1e3:7.0f} us/entry  {calls / n:6.2f} calls/entry")
+
+
 def compare(a: Path, b: Path) -> int:
     """Print how two decision files differ; returns the number of differing entries."""
     left, right = json.loads(a.read_text()), json.loads(b.read_text())
@@ -145,6 +197,7 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3, help="timed runs; the fastest is reported")
     ap.add_argument("--decisions", type=Path, help="write the decisions here (JSON)")
     ap.add_argument("--compare", type=Path, nargs=2, metavar=("A", "B"))
+    ap.add_argument("--phases", action="store_true", help="then time the parts of a decision (one more run)")
     args = ap.parse_args()
     if args.compare:
         sys.exit(1 if compare(*args.compare) else 0)
@@ -167,6 +220,8 @@ def main() -> None:
     )
     if args.decisions:
         args.decisions.write_text(json.dumps(decisions))
+    if args.phases:
+        phases(sigs)
 
 
 if __name__ == "__main__":

@@ -37,7 +37,7 @@ import math
 import sys
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from itertools import filterfalse
 
@@ -66,6 +66,7 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
     CANDIDATES,
     MIN_NUMBERS,
     MIN_SHARED,
+    _bound,
     _ceiling,
     _cosine,
     _count_numbers,
@@ -73,6 +74,9 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
     _named,
     _numbers_disagree,
     _of_scripts,
+    _rarest,
+    _score,
+    _weight,
     _Weights,
 )
 
@@ -263,27 +267,11 @@ class EventIndex:
         scripts = _scripts(query)
         restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
         # and their total) by the story's scripts
+        numbered = _count_numbers(query) >= MIN_NUMBERS  # for _numbers_disagree, asked of each candidate
         for story_id in _most_found(read, self._top_story < 1 << 31):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
             if hours > EVENT_HOURS:
-                continue
-            # A script-bound key counts only when the other report has keys of that script too:
-            # a Japanese report's character pairs cannot appear in an English one, and counting
-            # them would only dilute the names and days the two do share.
-            b = set(story.keywords)
-            if story.scripts is not scripts:
-                b = _of_scripts(b, scripts & story.scripts)
-            if (restriction := restricted.get(story.scripts)) is None:
-                keys = query if story.scripts is scripts else _of_scripts(query, scripts & story.scripts)
-                a = dict(zip(keys, weights.of(keys), strict=True))
-                restriction = restricted[story.scripts] = a, math.fsum(a.values())
-            a, total = restriction
-            common = a.keys() & b
-            if best is not None and _ceiling(a, total, common) < best.score:
-                continue  # cannot score above the best: weighing all its keywords would be wasted
-            score, shared = _cosine(a, b, weights, common, total)
-            if _numbers_disagree(query, b, shared):
                 continue
             if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
                 continue  # the next issue of a template: its shared words are the template's
@@ -294,12 +282,33 @@ class EventIndex:
                 and releases.get(story_id, 0) >= RELEASE_TEXT
             ):
                 continue  # the outlet's next release of one press kit: its shared words are the kit's
+            # A script-bound key counts only when the other report has keys of that script too:
+            # a Japanese report's character pairs cannot appear in an English one, and counting
+            # them would only dilute the names and days the two do share.
+            # Its keywords are distinct: as a tuple they count, weigh and intersect as the set would.
+            b: Collection[str] = story.keywords
+            if story.scripts is not scripts:
+                b = _of_scripts(b, scripts & story.scripts)
+            if (restriction := restricted.get(story.scripts)) is None:
+                keys = query if story.scripts is scripts else _of_scripts(query, scripts & story.scripts)
+                a = dict(zip(keys, weights.of(keys), strict=True))
+                restriction = restricted[story.scripts] = a, math.fsum(a.values())
+            a, total = restriction
+            common = a.keys() & b
+            weight = _weight(a, common)
+            if best is not None and _bound(weight, total, len(b) - len(common)) < best.score:
+                continue  # cannot score above the best: weighing all its keywords would be wasted
+            if _numbers_disagree(query, b, common, numbered):
+                continue
+            score = _score(weight, b, weights, total)
             if best is None or score > best.score:
+                shared = _rarest(a, common)
                 # Asked only of the best so far (the same outcome, a fraction of the cost): a headline
                 # naming someone or somewhere the other report never names reports another happening.
-                if heads and story.scripts is scripts and b.isdisjoint(heads) and not self._rare_name(shared):
+                held = set(b)
+                if heads and story.scripts is scripts and held.isdisjoint(heads) and not self._rare_name(shared):
                     continue
-                if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, b, story):
+                if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, held, story):
                     continue
                 rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
                 own = bool(outlet) and outlet == story.outlet

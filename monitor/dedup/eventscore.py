@@ -22,6 +22,8 @@ from monitor.dedup.eventkeys import _script
 CANDIDATES = 20  # stories scored per entry, most shared probe keywords first
 MIN_SHARED = 3
 MIN_NUMBERS = 3  # with this many numbers each, two reports of one happening share at least one
+# The least weight a key has: no key is in more stories than the window holds (n - 1 of ``_ByDf``'s n).
+LEAST = math.log(1 + 1.0) ** 2
 
 
 class _Weights:
@@ -38,6 +40,10 @@ class _Weights:
     def of(self, words: Iterable[str]) -> list[float]:
         """The weights of ``words``, in their order (sums over them add up in the same order)."""
         return list(map(self._by_df.__getitem__, map(self._df.get, words, repeat(0))))
+
+    def total(self, words: Iterable[str]) -> float:
+        """The sum of the weights of ``words``, exactly rounded (``fsum``: in any order, the same bits)."""
+        return math.fsum(map(self._by_df.__getitem__, map(self._df.get, words, repeat(0))))
 
 
 class _ByDf(dict[int, float]):
@@ -83,22 +89,44 @@ def _cosine(
     query: dict[str, float], story: set[str], weights: _Weights, common: set[str], total: float
 ) -> tuple[float, tuple[str, ...]]:
     """IDF-weighted cosine of the query's keys (with their weights, ``total`` their sum) and the story's, and
-    the shared keys (``common``: the query's keys in the story).
+    the shared keys (``common``: the query's keys in the story), rarest first (``_rarest``)."""
+    return _score(_weight(query, common), story, weights, total), _rarest(query, common)
+
+
+def _weight(query: dict[str, float], common: Iterable[str]) -> float:
+    """The sum of the weights of ``common``, some of the query's keys: the cosine's numerator.
 
     Sums are exactly rounded (``fsum``): a set's order changes with the hash seed, and an
     order-dependent sum would let a tie or a threshold fall differently from one run to the next.
     """
-    shared = sorted(common, key=lambda w: (-query[w], w))  # rarest first; ties by name
-    norm = math.sqrt(total * math.fsum(weights.of(story)))
-    return (math.fsum(map(query.__getitem__, shared)) / norm if norm else 0.0), tuple(shared)
+    return math.fsum(map(query.__getitem__, common))
 
 
-def _ceiling(query: dict[str, float], total: float, common: set[str]) -> float:
-    """No story sharing ``common`` of the query's keys (weighed in ``query``, ``total`` their sum) scores a
-    cosine above this, whatever its other keys: its own sum of weights is at least the shared keys' ``s``,
-    so the cosine is at most s / sqrt(total * s). Raised by a millionth, above any rounding of the cosine."""
-    s = math.fsum(map(query.__getitem__, common))
-    return math.sqrt(s / total) * (1 + 1e-6) if total else 0.0
+def _score(shared: float, story: Iterable[str], weights: _Weights, total: float) -> float:
+    """The cosine of a story (its keys ``story``, distinct) sharing keys of weight ``shared`` (``_weight``)
+    with a query whose keys weigh ``total``."""
+    norm = math.sqrt(total * weights.total(story))
+    return shared / norm if norm else 0.0
+
+
+def _rarest(query: dict[str, float], common: Iterable[str]) -> tuple[str, ...]:
+    """The shared keys ``common``, rarest (heaviest) first; ties by name. Asked only of a story that is
+    the best so far: the score, an exact sum, does not depend on their order."""
+    return tuple(sorted(common, key=lambda w: (-query[w], w)))
+
+
+def _ceiling(query: dict[str, float], total: float, common: set[str], others: int = 0) -> float:
+    """No story sharing ``common`` of the query's keys (weighed in ``query``, ``total`` their sum), with
+    ``others`` keys of its own besides, scores a cosine above this (``_bound``)."""
+    return _bound(_weight(query, common), total, others)
+
+
+def _bound(shared: float, total: float, others: int) -> float:
+    """No story sharing keys of weight ``shared`` with a query of weight ``total``, with ``others`` keys of its
+    own besides, scores a cosine above this: its own sum of weights is at least ``shared``, plus ``LEAST``
+    for each other key, so the cosine is at most shared / sqrt(total * (shared + others * LEAST)). Raised by a
+    millionth, above any rounding of the cosine."""
+    return shared / math.sqrt(total * (shared + others * LEAST)) * (1 + 1e-6) if total and shared else 0.0
 
 
 def _named(query: dict[str, float], shared: tuple[str, ...]) -> float:
@@ -107,14 +135,19 @@ def _named(query: dict[str, float], shared: tuple[str, ...]) -> float:
     return math.fsum(query[word] for word in shared if _script(word) is None) / total if total else 0.0
 
 
-def _numbers_disagree(query: Collection[str], story: Collection[str], shared: tuple[str, ...]) -> bool:
+def _numbers_disagree(
+    query: Collection[str], story: Collection[str], shared: Collection[str], numbered: bool | None = None
+) -> bool:
     """Do two reports that each print ``MIN_NUMBERS`` numbers or more share none of them, nor a named
     day? Reports of one happening agree on its figures (the toll, the price, the score); the next
-    day's market close or another town's storm, written from the same frame, do not."""
+    day's market close or another town's storm, written from the same frame, do not. ``numbered``:
+    whether ``query`` prints ``MIN_NUMBERS`` (counted once by a caller asking of many stories)."""
     firsts = "".join(map(_FIRST, shared))  # a number's key starts with a digit, a named day's with "@"
     if "@" in firsts or any(map(str.isdigit, firsts)):
         return False
-    return _count_numbers(query) >= MIN_NUMBERS and _count_numbers(story) >= MIN_NUMBERS
+    if numbered is None:
+        numbered = _count_numbers(query) >= MIN_NUMBERS
+    return numbered and _count_numbers(story) >= MIN_NUMBERS
 
 
 def _count_numbers(keys: Iterable[str]) -> int:

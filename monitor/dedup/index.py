@@ -21,10 +21,9 @@ import gc
 import itertools
 import math
 from array import array
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from operator import itemgetter
 
 import numpy as np
 
@@ -87,11 +86,6 @@ class Decision:
     event_score: float = 0.0
     event_reason: str = "new event"
     signature: Signature | None = None
-
-
-def _worth(candidate: tuple[int, float]) -> bool:
-    """Does a candidate (entry, weight of the keys it shares) share more than common phrases?"""
-    return candidate[1] >= MIN_WEIGHT
 
 
 class StoryIndex:
@@ -260,32 +254,13 @@ class StoryIndex:
         ``releases``: each story of this entry's outlet under another headline, with that share in percent
         of the longer text (a flash shares half its one sentence with the write-up, the longer text's
         twentieth; an update under the story's headline is no second release)."""
-        # Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
-        # shared with several entries must not crowd the one entry that shares the rare passages,
-        # and one held by more than MAX_SCAN entries is not read at all.
-        shared: dict[int, float] = {}
-        get = shared.get  # a full text finds hundreds of candidates through its template's phrases
-        # In the keys' own order, not the set's: a signature unpickled from a parser process iterates
-        # its set in another order, and ties and float sums of weights must not depend on where it was made.
-        for found in self._holders(sorted(sig.shingles)):
-            if found is None:
-                continue
-            if isinstance(found, int):  # one holder: most keys
-                shared[found] = get(found, 0.0) + 1.0
-            elif len(found) <= MAX_SCAN:
-                weight = 1.0 / len(found)
-                for entry_id in found:
-                    shared[entry_id] = get(entry_id, 0.0) + weight
-        # Ties in the order found (a stable sort). In C: ``heapq.nlargest`` for the first MAX_VERIFIED of a
-        # newsroom's ~250 candidates per full text loops in Python and was slower (92 vs 82 us per entry).
-        # Only candidates worth verifying are sorted (the loop below stops at the first one that is not).
-        ranked = sorted(filter(_worth, shared.items()), key=itemgetter(1), reverse=True)
+        ranked = self._candidates(sig.shingles)
         best: tuple[Evidence, int, _Doc, float, tuple[float, float, bool, int]] | None = None
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
         touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed
-        for entry_id, _weight in itertools.islice(ranked, MAX_VERIFIED):
+        for entry_id in ranked:
             doc = self._doc(entry_id)
             verified.append(doc)
             verified_ids.append(entry_id)
@@ -340,6 +315,32 @@ class StoryIndex:
             return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]
         return best[:4]
 
+    def _candidates(self, keys: frozenset[int]) -> list[int]:
+        """The first ``MAX_VERIFIED`` entries sharing ``keys`` worth verifying (``MIN_WEIGHT``), most weight first.
+
+        Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
+        shared with several entries must not crowd the one entry that shares the rare passages,
+        and one held by more than ``MAX_SCAN`` entries is not read at all. A full text of a newsroom
+        finds ~350 candidates through ~1,000 holdings: they are summed in numpy, not a dict per holding
+        (``benchmarks/dedup_serial.py``, newsroom: the gathering was half of the decision's CPU). The
+        same bits as the dict's running sums: ``bincount`` adds each entry's weights in the order read
+        (the keys' order), from 0.0; ties go to the entry found first (a stable order by first holding).
+        """
+        held: list[Sequence[int]] = [(found,) if isinstance(found, int) else found for found in self._holders(keys)]
+        if not held:
+            return []
+        lengths = np.fromiter(map(len, held), dtype=np.intp, count=len(held))
+        if (read := lengths <= MAX_SCAN).all():
+            ids = np.fromiter(itertools.chain.from_iterable(held), dtype=np.int64, count=int(lengths.sum()))
+        else:
+            lengths, held = lengths[read], list(itertools.compress(held, read.tolist()))
+            ids = np.fromiter(itertools.chain.from_iterable(held), dtype=np.int64, count=int(lengths.sum()))
+        entries, first, at = np.unique(ids, return_index=True, return_inverse=True)
+        weights = np.bincount(at, weights=np.repeat(1.0 / lengths, lengths), minlength=entries.size)
+        worth = np.flatnonzero(weights >= MIN_WEIGHT)
+        order = np.lexsort((first[worth], -weights[worth]))[:MAX_VERIFIED]
+        return list(entries[worth[order]].tolist())
+
     def _doc(self, entry_id: int) -> _Doc:
         """What the index keeps of an entry, unpacked from its record."""
         return unpack(self._docs[entry_id], self._outlets)
@@ -354,17 +355,19 @@ class StoryIndex:
             return min(SUMMARY_THRESHOLD, self.threshold - TITLE_BONUS)
         return self.threshold - TITLE_BONUS
 
-    def _holders(self, keys: Collection[int]) -> Iterable[int | list[int] | None]:
-        """The entries holding each of ``keys`` (in their order): an id, a list, or None."""
-        if self._loaded is None:
-            return map(self._buckets.get, keys)
-        loaded = self._loaded.holders(keys)
-        if not loaded:  # the common case for a new story: nothing loaded at start-up shares a key
-            return map(self._buckets.get, keys)
-        return [
-            self._merged(loaded[key], found) if key in loaded else found
-            for key, found in zip(keys, map(self._buckets.get, keys), strict=True)
-        ]
+    def _holders(self, keys: frozenset[int]) -> list[int | list[int]]:
+        """The entries holding each of ``keys`` held by any (an id or a list), in the keys' sorted order:
+        a signature unpickled from a parser process iterates its set in another order, and ties and float
+        sums of weights must not depend on where it was made. Of a full text's ~250 shingles, a few are
+        held: they are found by one set intersection in C, not a lookup each in Python."""
+        buckets = self._buckets
+        if self._loaded is None or not (loaded := self._loaded.holders(keys)):
+            return list(map(buckets.__getitem__, sorted(buckets.keys() & keys)))
+        merged = (
+            self._merged(loaded[key], buckets.get(key)) if key in loaded else buckets[key]
+            for key in sorted(loaded.keys() | (buckets.keys() & keys))
+        )
+        return [found for found in merged if found is not None]
 
     def _merged(self, held: list[int], found: int | list[int] | None) -> int | list[int] | None:
         """Entries loaded at start-up holding a key (less those removed since), then those added since."""
