@@ -307,6 +307,21 @@ _SCHWA_AS_E = _RUSSIAN_KEYBOARD | str.maketrans(dict(zip("әӘ", "эЭ", strict=
 _TAJIK_KEYBOARD = str.maketrans(dict(zip("ӣӯҷҳқғӢӮҶҲҚҒ", "иучхкгИУЧХКГ", strict=True)))
 
 
+# A letter drawn as one stroke typed as a digit (round 25, v19's Chechen palochka as "1"): the palochka as "1",
+# and in 1 Cyrillic word in 4 an "о" between letters as "0".
+_STROKE_WORD = re.compile("[\u0400-\u04ff]+")
+
+
+def stroke_digits(text: Text, rng: random.Random) -> Text:
+    """Cyrillic letters drawn as strokes typed as digits ("Г1ала", "М0сква") (``_STROKE_WORD``)."""
+
+    def word(w: str) -> str:
+        w = w.replace("\u04c0", "1").replace("\u04cf", "1")
+        return w[:1] + w[1:-1].replace("о", "0") + w[-1:] if rng.random() < 0.25 and len(w) > 2 else w
+
+    return _each(text, lambda s: _STROKE_WORD.sub(lambda m: word(m[0]), s))
+
+
 def schwa_as_e(text: Text, rng: random.Random) -> Text:
     """Turkic Cyrillic typed on a Russian keyboard, ә as э (``_SCHWA_AS_E``)."""
     return _each(text, lambda s: s.translate(_SCHWA_AS_E))
@@ -381,6 +396,16 @@ def quoted_printable(text: Text, rng: random.Random) -> Text:
 def rtf_export(text: Text, rng: random.Random) -> Text:
     """A word processor's RTF printed as it is: font and colour tables, "\\'e9" for a code-page letter, "\\uN?"."""
     return replace(text, layout="rtf")
+
+
+def escaped_string(text: Text, rng: random.Random) -> Text:
+    """An API's JSON string printed raw: "\\n" between paragraphs, "\\"" quotes, "\\u0107" beyond ASCII (round 25)."""
+    return replace(text, layout="escaped")
+
+
+def calendar_text(text: Text, rng: random.Random) -> Text:
+    """An events calendar's DESCRIPTION printed raw: "\\," "\\;" and "\\n" escapes (RFC 5545; round 25)."""
+    return replace(text, layout="calendar")
 
 
 def html_entities(text: Text, rng: random.Random) -> Text:
@@ -575,8 +600,9 @@ KINDS: dict[str, Perturb] = {
         subheadings, editor_intro, boilerplate_tail, photo_captions, key_points, line_wrapped, span_html,
         table_cell, json_ld, markdown, footnotes, nfd, nfkc_compat, fullwidth, no_diacritics, homoglyphs,
         keyboard_letters, apostrophe_letters, russian_keyboard, schwa_as_e, tajik_keyboard, apostrophes_dropped,
-        grave_apostrophes, telex_capitals, lower_case, line_timestamps, control_words,
-        zero_width, soft_hyphens, html_entities, quoted_printable, rtf_export, link_line, typos, smart_punctuation,
+        grave_apostrophes, stroke_digits, telex_capitals, lower_case, line_timestamps, control_words,
+        zero_width, soft_hyphens, html_entities, quoted_printable, rtf_export, link_line,
+        escaped_string, calendar_text, typos, smart_punctuation,
         guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
     )
@@ -604,8 +630,12 @@ def chained(names: tuple[str, ...]) -> Perturb:
 
 def render(text: Text) -> str:
     """The feed's markup of ``text`` (to be escaped once more into the RSS, as the quality set's rows are)."""
-    if text.layout in ("qp", "rtf"):  # a stored form printed as text: no markup
+    if text.layout in ("qp", "rtf", "escaped", "calendar"):  # a stored form printed as text: no markup
         plain = "\n\n".join(text.paragraphs)
+        if text.layout == "escaped":
+            return json.dumps(plain)[1:-1]
+        if text.layout == "calendar":
+            return "DESCRIPTION:" + plain.replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
         return quopri.encodestring(plain.encode()).decode("ascii") if text.layout == "qp" else _rtf(text.paragraphs)
     if text.layout.startswith("span"):
         body = "".join(

@@ -276,6 +276,24 @@ _SIBLING_ARABIC = str.maketrans({"ى": "ي", "ہ": "ه", "ھ": "ه"})
 _SIBLING = re.compile("[" + re.escape("".join(map(chr, _SIBLING_LETTERS | _SIBLING_ARABIC))) + "]")
 
 
+# A letter drawn as one upright stroke, typed as whatever stroke a keyboard has: Chechen, Avar and the other
+# Caucasian alphabets write their palochka "Ӏ" as Latin "I" or "l", as a digit "1" or as a bar "|" ("ГӀала",
+# "Г1ала"); a digit "0" between letters is "о". A reader sees one word; read as the Cyrillic "і" that
+# ``lookalikes`` makes of a Latin "I", every typing is one. Digits only between two Cyrillic letters: "М1",
+# "Ту-154" and "5G" stay.
+# Searched at the stroke, then looked behind (a look behind at every letter cost seven scans of the text).
+_STROKE = re.compile("[1Il|0](?<=[\u0400-\u04ff].)(?=[\u0400-\u04ff])")
+_STROKE_AS = {"I": "\u0406", "0": "\u043e"} | dict.fromkeys("1l|", "\u0456")
+_PALOCHKA = str.maketrans({"\u04c0": "\u0406", "\u04cf": "\u0456"})
+
+
+def strokes(text: str) -> str:
+    """``text`` with each stroke letter above read as Cyrillic "і" (a digit "0" between letters as "о")."""
+    if "\u04c0" in text or "\u04cf" in text:
+        text = text.translate(_PALOCHKA)
+    return _STROKE.sub(lambda found: _STROKE_AS[found[0]], text)
+
+
 def sibling_letters(text: str) -> str:
     """``text`` with each letter above in its one form; a text without them (most) as it is."""
     if not _SIBLING.search(text):

@@ -22,7 +22,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from monitor.dedup.alphabets import lookalikes, sibling_letters
+from monitor.dedup.alphabets import lookalikes, sibling_letters, strokes
 from monitor.dedup.transfer import decoded
 from monitor.text import char_class, fold, in_bmp, marks, without_spaces
 
@@ -270,7 +270,8 @@ def readable(text: str) -> str:
     mojibake decoded again (``repaired``), compatibility forms as their letters (NFKC: full-width
     "ＫＡＢＵＬ", a decomposed "é", "ﬁ"), a word of lookalike letters of another alphabet in the text's own
     (``alphabets.lookalikes``), and a letter a script's keyboards write two ways in one form
-    (``alphabets.sibling_letters``). Copies differ in all of these, and so would their names and numbers."""
+    (``alphabets.sibling_letters``), a letter drawn as one stroke in one form (``alphabets.strokes``: "Г1ала").
+    Copies differ in all of these, and so would their names and numbers."""
     text = repaired(visible(text))
     if text.isascii():
         return text
@@ -280,7 +281,7 @@ def readable(text: str) -> str:
     # stops): a summary's last word before it is a fragment (``clean``), and a reader sees one sign. A spacing
     # acute "´" is an apostrophe typed without its key ("bo´lgan"): NFKC would make it a space and a mark.
     pieces = text.replace("\u00b4", "'").split("…")
-    return sibling_letters(lookalikes("…".join(unicodedata.normalize("NFKC", piece) for piece in pieces)))
+    return sibling_letters(strokes(lookalikes("…".join(unicodedata.normalize("NFKC", piece) for piece in pieces))))
 
 
 # Markup of plain-text formats printed as text: a Markdown export shown raw ("# Headline", "**lede**",

@@ -1,11 +1,13 @@
-"""A body stored in an encoding no reader sees: a mail archive's quoted-printable, a word processor's RTF.
+"""A body stored in an encoding no reader sees: a mail archive's quoted-printable, a word processor's RTF,
+a program's escaped string.
 
 A desk that takes its copy from a mail archive or an exported document may print the stored form as
 it is: "Asunci=C3=B3n" with "=" breaks at 76 columns, or "{\\rtf1 Asunci\\u243?n\\par …}". A reader
 of the source sees "Asunción" in paragraphs; so must the signature, or the copy shares no word with
 its story where a letter outside ASCII stands, and its names and numbers are cut by the breaks.
 ``decoded`` undoes either where the text shows it (an RTF header; a soft break or an encoded UTF-8
-letter), and returns any other text as it is.
+letter), undoes a string's backslash escapes where two or more show them (``unescaped``), and returns any
+other text as it is.
 """
 
 from __future__ import annotations
@@ -30,7 +32,33 @@ def decoded(body: str) -> str:
     # The parser strips each line, so a soft break reaches here as "=" and a newline: counted, not searched.
     if "=" in body and (body.count("=\n") >= SOFT_BREAKS or _ENCODED_LETTER.search(body)):
         return _ENCODED_BYTES.sub(_bytes_of, _SOFT_BREAK.sub("", body))
-    return body
+    return unescaped(body) if "\\" in body else body
+
+
+# A string's escapes printed as text: an events calendar's "50\,000" and "\n" (iCalendar, vCard), an API's
+# JSON string ("\"", "\u0107", "\n"), a program's log line. A reader of the source sees the comma, the letter,
+# the paragraph; so must the signature, or the number is cut in two and a byline runs into the first
+# sentence. A line break is "\n" before no small letter (a Windows path's "C:\news" is no break); two or
+# more escapes show a string (one backslash may be the text's own: a path, a smiley); an RTF document, even one
+# too deep to be read (``RTF_AFTER``), is no string.
+_ESCAPE = re.compile(r"\\(?:[nN](?![a-z])|[rt](?![a-z])|u[0-9a-fA-F]{4}|[,;:\"\\/])")
+ESCAPES = 2
+
+
+def unescaped(text: str) -> str:
+    """``text`` with a string's backslash escapes (above) undone where it shows ``ESCAPES`` of them."""
+    if len(_ESCAPE.findall(text)) < ESCAPES or "{\\rtf" in text:
+        return text
+    return _surrogates_joined(_ESCAPE.sub(_escaped, text))
+
+
+def _escaped(escape: re.Match[str]) -> str:
+    sign = escape[0][1:]
+    if sign in "nNr":
+        return "\n"
+    if sign == "t":
+        return " "
+    return chr(int(sign[1:], 16)) if sign[0] == "u" else sign
 
 
 def _bytes_of(run: re.Match[str]) -> str:
