@@ -21,6 +21,7 @@ from monitor.rules.units import (
     Units,
     answered_spans,
     breaks,
+    comparison_spans,
     concessive_spans,
     field_text,
     subordinate_spans,
@@ -53,6 +54,7 @@ class Document:
         self._answered: dict[int, list[Hit]] = {}
         self._subordinate: dict[int, list[tuple[int, int]]] = {}
         self._concessive: dict[int, list[tuple[int, int]]] = {}
+        self._compared: dict[int, list[tuple[int, int]]] = {}
         if program.automaton is not None:
             for f, text in self.texts.items():
                 if text:
@@ -168,6 +170,15 @@ class Document:
                 self.raw[f], self.texts[f], lead=FIELDS[f] == "lead", headline=FIELDS[f] == "title"
             )
         return bisect_right(self._breaks[f][kind], hit[1]) - 1
+
+    def compared(self, hit: Hit) -> bool:
+        """Whether ``hit`` stands inside a comparison phrase ("like Russia", "в отличие от Индии", "ロシアと同様"):
+        there it names a yardstick, not the subject of its clause (``units.comparison_spans``)."""
+        f = hit[0]
+        if f not in self._compared:
+            self.unit(hit, CLAUSE)  # the breaks, once
+            self._compared[f] = comparison_spans(self.texts[f], self._breaks[f][CLAUSE])
+        return any(start <= hit[1] < end for start, end in self._compared[f])
 
     def confined(self, veto: Hit, hit: Hit) -> bool:
         """Whether ``veto`` stands in an adverbial clause of time or cause, or a concessive one, that ``hit`` is

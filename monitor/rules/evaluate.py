@@ -121,6 +121,10 @@ def _group(
     if failed:
         return None, ""
     group = node.group
+    if len(parts) > 1 and (group.sentence or group.clause) and group.comparison:
+        parts = [[h for h in part if not doc.compared(h)] for part in parts]  # a yardstick is no subject
+        if not all(parts):
+            return None, "only inside a comparison"
     if len(parts) > 1 and (node.near is not None or group.sentence or group.paragraph or group.clause or group.ordered):
         close = close_hits(parts, node.near, _segment(doc, group), doc.word_at, group.ordered)
         return (close, "") if close else (None, _apart(node))

@@ -16,7 +16,7 @@ from monitor.rules.yamlfile import LineDict, LineList
 from monitor.text import fold, without_spaces
 
 GROUP_KEYS = (
-    *("all", "any", "none", "near", "fields", "ordered", "sentence", "paragraph", "clause"),
+    *("all", "any", "none", "near", "fields", "ordered", "sentence", "paragraph", "clause", "comparison"),
     *("min_mentions", "unless_near"),
 )
 TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions", "case", "lang")
@@ -66,9 +66,10 @@ class GroupReader:
         return Group("all", tuple(groups), fields=fields, **whole)
 
     def proximity(self, value: LineDict) -> dict[str, Any] | None:
-        """``ordered``, ``sentence``, ``paragraph``, ``clause``: how the parts of the ``all:`` stand to each other."""
+        """``ordered``, ``sentence``, ``paragraph``, ``clause``, ``comparison``: how the parts of the ``all:``
+        stand to each other."""
         found: dict[str, Any] = {}
-        for key in ("ordered", "sentence", "paragraph", "clause"):
+        for key in ("ordered", "sentence", "paragraph", "clause", "comparison"):
             if key not in value:
                 continue
             if not isinstance(value[key], bool):

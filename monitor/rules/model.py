@@ -74,6 +74,8 @@ class Group:
     ``ordered``: with ``near``, the children occur in the order written.
     ``sentence`` / ``paragraph`` / ``clause``: the children of an ``all`` occur in one sentence /
     paragraph / clause (a sentence cut at ``;``, at ``:`` outside a headline, and before "though", "хотя", "が、"…).
+    ``comparison``: with ``sentence`` or ``clause``, hits inside a comparison phrase ("like Russia, …",
+    "unlike India, …") do not count: the compared one is not the clause's subject.
     ``min_mentions``: the group holds only with at least this many hits (salience).
     ``unless``: hits standing close to a term of ``unless.group`` do not count (negation, hedging).
     """
@@ -87,6 +89,7 @@ class Group:
     sentence: bool = False
     paragraph: bool = False
     clause: bool = False
+    comparison: bool = True
     min_mentions: int = 1
     unless: Unless | None = None
 

@@ -214,3 +214,45 @@ def breaks(raw: str, folded: str, *, lead: bool = False, headline: bool = False)
     if joined := answered_spans(lined):
         sentences, clauses = _joined(sentences, joined), set(_joined(sorted(clauses), joined))
     return sentences, paragraphs, sorted(clauses)
+
+
+# A comparison names another party as a yardstick or an example: "like Russia, Uzbekistan …", "unlike
+# India, China …", «по примеру России …», "ロシアと同様、…". What its phrase names is not the clause's subject,
+# so a sentence or clause group does not count the hits inside it (rules/README.md, "Comparisons").
+# Folded text; a marker that comes first runs to the next comma in its clause (else over one word), a Japanese or
+# Turkish one (last) from the comma or clause start before it.
+_COMPARISON = (
+    "(?<!would )(?<!'d )(?<!to )like|unlike|as with|as did|just as|much as|similar to|similarly to|"
+    "in contrast to|in contrast with|"
+    "compared with|compared to|the example of|following the example of|"  # en
+    "по примеру|в отличие от|как и|подобно|наподобие|вслед за|аналогично|"  # ru
+    "на відміну від|за прикладом|як і|подібно до|слідом за|"  # uk
+    "anders als|im gegensatz zu|nach dem vorbild|nach dem beispiel|ähnlich wie|ahnlich wie|wie schon|"  # de
+    "contrairement à|contrairement a|à l'instar de|a l'instar de|à l'exemple de|a l'exemple de|"  # fr
+    "a diferencia de|al igual que|a ejemplo de|siguiendo el ejemplo de|a semejanza de|"  # es
+    "ao contrário de|ao contrario de|a exemplo de|assim como|"  # pt
+    "a differenza di|sull'esempio di|"  # it
+    "w przeciwieństwie do|w przeciwienstwie do|wzorem|podobnie jak"  # pl
+)
+_COMPARISON_FIRST = re.compile(f"(?:^|(?<=\\W))(?:{_COMPARISON})(?=\\s)")
+_NEXT_WORD = re.compile(r"\s*\S+")
+_COMPARISON_LAST = re.compile(
+    "(?:と同様|と同じく|とは異なり|と異なり|とは違い|と違い|に倣い|にならい|に続き)|(?<=\\w) gibi(?=\\W)"
+)
+
+
+def comparison_spans(folded: str, clauses: list[int]) -> list[tuple[int, int]]:
+    """Where comparison phrases run (``_COMPARISON``), as ``subordinate_spans`` gives its own."""
+    spans = []
+    for match in _COMPARISON_FIRST.finditer(folded):
+        end = _clause_end(clauses, match.start(), len(folded), folded)
+        comma = folded.find(",", match.end(), end)
+        if comma < 0:  # without a comma the phrase's end is unknown ("anders als China kaufte Indien"): one word
+            word = _NEXT_WORD.match(folded, match.end())
+            comma = min(word.end(), end) if word else end
+        spans.append((match.start(), comma))
+    for match in _COMPARISON_LAST.finditer(folded):
+        start = clauses[bisect_right(clauses, match.start()) - 1] if clauses else 0
+        comma = max(folded.rfind(",", start, match.start()), folded.rfind("、", start, match.start()))
+        spans.append((comma + 1 if comma >= 0 else start, match.end()))
+    return spans
