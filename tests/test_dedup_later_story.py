@@ -56,7 +56,6 @@ def _signed(body: str, hours: float) -> Signature:
     return signature(entry, entry.published)
 
 
-
 def test_the_desks_next_story_days_later_is_not_put_in_the_first_storys_event():
     """Mutation: drop the EVENT_HOURS bound in ``StoryIndex.decide``'s follow-up branch; the second hearing,
     ten days later, joined the first hearing's event although it is another happening of the affair."""

@@ -32,8 +32,38 @@ NIQQUD = re.compile("[\u0591-\u05bd\u05bf-\u05c7]")  # points and cantillation, 
 SR_LATIN = dict(
     zip(
         "абвгдђежзијклљмнњопрстћуфхцчџш",
-        ["a", "b", "v", "g", "d", "đ", "e", "ž", "z", "i", "j", "k", "l", "lj", "m", "n", "nj", "o", "p", "r", "s", "t",
-         "ć", "u", "f", "h", "c", "č", "dž", "š"],
+        [
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "đ",
+            "e",
+            "ž",
+            "z",
+            "i",
+            "j",
+            "k",
+            "l",
+            "lj",
+            "m",
+            "n",
+            "nj",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "ć",
+            "u",
+            "f",
+            "h",
+            "c",
+            "č",
+            "dž",
+            "š",
+        ],
         strict=True,
     )
 )
@@ -196,9 +226,13 @@ def apply(word: str, art: Article, ctx: dict, rng: random.Random) -> None:
         edit(art, rng)
     elif word in ("numbers", "quotes", "geresh", "niqqud-strip", "thai-spacing", "units", "latin"):
         fix = {
-            "numbers": numbers, "quotes": quotes, "geresh": geresh, "latin": to_latin,
+            "numbers": numbers,
+            "quotes": quotes,
+            "geresh": geresh,
+            "latin": to_latin,
             "niqqud-strip": lambda t: NIQQUD.sub("", t),
-            "thai-spacing": lambda t: thai_spacing(t, rng), "units": lambda t: units(t, desk),
+            "thai-spacing": lambda t: thai_spacing(t, rng),
+            "units": lambda t: units(t, desk),
         }[word]
         art.paras = [fix(p) for p in art.paras]
         art.title = fix(art.title)
@@ -209,13 +243,19 @@ def apply(word: str, art: Article, ctx: dict, rng: random.Random) -> None:
             art.paras = [p.replace(plain, pointed) for p in art.paras]
     elif word == "tweet":
         quote, (who, handle) = story["tweet"], story["tweeter"]
-        art.inserts.append((1, f'<blockquote class="twitter-tweet"><p>{html.escape(quote)}</p>'
-                               f"&mdash; {html.escape(who)} (@{handle})</blockquote>"))
+        art.inserts.append(
+            (
+                1,
+                f'<blockquote class="twitter-tweet"><p>{html.escape(quote)}</p>'
+                f"&mdash; {html.escape(who)} (@{handle})</blockquote>",
+            )
+        )
     elif word == "related":
         others = [s for s in ctx["stories"] if s["lang"] == art.lang and s["event"] != story["event"]]
         picks = rng.sample(others, 2)
-        items = "".join(f'<li><a href="https://{art.outlet["host"]}/{s["id"]}">{html.escape(s["title"])}</a></li>'
-                        for s in picks)
+        items = "".join(
+            f'<li><a href="https://{art.outlet["host"]}/{s["id"]}">{html.escape(s["title"])}</a></li>' for s in picks
+        )
         art.inserts.append((2, f"<p>{desk['related']}</p><ul>{items}</ul>"))
     elif word == "merge-all":
         art.paras = [joiner(art.lang).join(art.paras)]
@@ -246,7 +286,7 @@ def render(art: Article) -> tuple[str, str]:
         at = min(after + shift, len(blocks))
         blocks.insert(at, raw if art.style != "plain" else re.sub(r"<[^>]+>", " ", html.unescape(raw)).strip())
     if art.more:
-        link = f'https://{art.host}/{art.story["id"]}'
+        link = f"https://{art.host}/{art.story['id']}"
         blocks.append(f'<a href="{link}">{art.more}</a>' if art.style != "plain" else art.more)
     blocks += [html.escape(p, quote=False) for p in art.post]
     if art.style == "plain":
@@ -254,8 +294,12 @@ def render(art: Article) -> tuple[str, str]:
     elif art.style == "br":
         body = ("<br/><br/>" if not art.glued else "<br/>").join(blocks)
     else:
-        body = ("" if art.glued else "\n").join(b if b.startswith(("<blockquote", "<p>", "<a ")) and b.endswith(
-            ("</blockquote>", "</ul>", "</p>")) else f"<p>{b}</p>" for b in blocks)
+        body = ("" if art.glued else "\n").join(
+            b
+            if b.startswith(("<blockquote", "<p>", "<a ")) and b.endswith(("</blockquote>", "</ul>", "</p>"))
+            else f"<p>{b}</p>"
+            for b in blocks
+        )
         body = f'<div class="article-body">{body}</div>' if art.style == "div" else body
     if art.entities and art.style != "plain":
         body = "".join(c if ord(c) < 128 else f"&#{ord(c)};" for c in body)
@@ -287,9 +331,18 @@ def make_row(story: dict, outlet: dict, minutes: int, words: list[str], ctx: dic
     slug = re.sub(r"[^a-z0-9]+", "-", story["id"].lower()).strip("-")
     link = f"https://{art.host}/{outlet['path']}/{when:%Y/%m/%d}/{slug}-{minutes}{art.query}"
     return {
-        "id": "", "outlet": outlet["name"], "feed": outlet["slug"], "title": art.title, "link": link,
-        "guid": guid(outlet, story["id"], link, minutes), "published": when.astimezone(zone).isoformat(),
-        "summary": summary, "content": content, "lang": story["lang"], "story": story["id"], "event": story["event"],
+        "id": "",
+        "outlet": outlet["name"],
+        "feed": outlet["slug"],
+        "title": art.title,
+        "link": link,
+        "guid": guid(outlet, story["id"], link, minutes),
+        "published": when.astimezone(zone).isoformat(),
+        "summary": summary,
+        "content": content,
+        "lang": story["lang"],
+        "story": story["id"],
+        "event": story["event"],
         "_words": words,
     }
 
@@ -355,22 +408,24 @@ def stats(rows: list[dict]) -> str:
     words = Counter(w for r in rows for w in r["_words"])
     kinds = Counter(s["kind"] for s in stories.values())
     langs = Counter(r["lang"] for r in rows)
-    return "\n".join([
-        f"entries:                 {len(rows)}",
-        f"outlets (feeds):         {len({r['feed'] for r in rows})}",
-        f"stories:                 {len(per_story)}  ({', '.join(f'{k}={v}' for k, v in sorted(kinds.items()))})",
-        f"  entries per story:     {', '.join(f'{n}x{c}' for n, c in sorted(Counter(per_story.values()).items()))}",
-        f"events:                  {len(ev_stories)}  ({len(multi)} with >=2 stories, "
-        f"{sum(len(v) > 1 for v in ev_langs.values())} in >=2 languages/scripts)",
-        f"copies:                  {len(rows) - len(per_story)}",
-        f"copy pairs (same story): {sum(n * (n - 1) // 2 for n in per_story.values())}",
-        f"same event, other story: {same_event} entry pairs",
-        f"hard negatives, other event: {negative} entry pairs  (across {designed} designed story pairs)",
-        f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
-        f"languages:               {', '.join(f'{k}={v}' for k, v in sorted(langs.items()))}  "
-        f"(en {100 * langs['en'] // len(rows)}%)",
-        f"transformations:         {', '.join(f'{k}={v}' for k, v in sorted(words.items()))}",
-    ])
+    return "\n".join(
+        [
+            f"entries:                 {len(rows)}",
+            f"outlets (feeds):         {len({r['feed'] for r in rows})}",
+            f"stories:                 {len(per_story)}  ({', '.join(f'{k}={v}' for k, v in sorted(kinds.items()))})",
+            f"  entries per story:     {', '.join(f'{n}x{c}' for n, c in sorted(Counter(per_story.values()).items()))}",
+            f"events:                  {len(ev_stories)}  ({len(multi)} with >=2 stories, "
+            f"{sum(len(v) > 1 for v in ev_langs.values())} in >=2 languages/scripts)",
+            f"copies:                  {len(rows) - len(per_story)}",
+            f"copy pairs (same story): {sum(n * (n - 1) // 2 for n in per_story.values())}",
+            f"same event, other story: {same_event} entry pairs",
+            f"hard negatives, other event: {negative} entry pairs  (across {designed} designed story pairs)",
+            f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
+            f"languages:               {', '.join(f'{k}={v}' for k, v in sorted(langs.items()))}  "
+            f"(en {100 * langs['en'] // len(rows)}%)",
+            f"transformations:         {', '.join(f'{k}={v}' for k, v in sorted(words.items()))}",
+        ]
+    )
 
 
 def main() -> int:

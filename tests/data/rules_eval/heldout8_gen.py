@@ -24,14 +24,24 @@ CODES = {
 OUTLETS = {
     "en": [("Quayhollow Tally", 0), ("Pinecrest Nightcall", -5), ("Brackwater Semaphore", 8), ("Kestrelmoor Notes", 4)],
     "ru": [
-        ("Заречный колокольчик", 3), ("Лоцманская тетрадь", 3),
-        ("Полярная летопись", 5), ("Гостиный двор. Торговый лист", 3),
+        ("Заречный колокольчик", 3),
+        ("Лоцманская тетрадь", 3),
+        ("Полярная летопись", 5),
+        ("Гостиный двор. Торговый лист", 3),
     ],
     "ja": [("北浜経済タイムス", 9), ("みなと通信", 9), ("瀬戸内ニュース網", 9), ("阿蘇山麓かわら版", 9)],
-    "ko": [("한강물류일보", 9)], "pt": [("Gazeta do Trapiche", -3)], "it": [("Il Lanternino Adriatico", 1)],
-    "de": [("Moselschiefer Tagesblatt", 1)], "fr": [("Le Crieur du Morvan", 1)], "es": [("La Linterna del Tajo", 1)],
-    "zh": [("滨江财经快线", 8)], "ar": [("بوصلة الضفتين الاقتصادية", 4)], "uk": [("Подільський кур'єр дня", 2)],
-    "tr": [("Marmara Liman Bülteni", 3)], "pl": [("Głos Znad Warty", 1)], "nl": [("De Scheldebode", 1)],
+    "ko": [("한강물류일보", 9)],
+    "pt": [("Gazeta do Trapiche", -3)],
+    "it": [("Il Lanternino Adriatico", 1)],
+    "de": [("Moselschiefer Tagesblatt", 1)],
+    "fr": [("Le Crieur du Morvan", 1)],
+    "es": [("La Linterna del Tajo", 1)],
+    "zh": [("滨江财经快线", 8)],
+    "ar": [("بوصلة الضفتين الاقتصادية", 4)],
+    "uk": [("Подільський кур'єр дня", 2)],
+    "tr": [("Marmara Liman Bülteni", 3)],
+    "pl": [("Głos Znad Warty", 1)],
+    "nl": [("De Scheldebode", 1)],
 }
 AGGREGATOR = ("Polyglot Feedmixer", 0)
 SEED = 8808
@@ -45,8 +55,17 @@ def parse(text: str) -> list[dict]:
         labels = [] if head[1] == "-" else [CODES[c] for c in head[1].split(",")]
         trap = None if head[2] == "-" else head[2]
         trap_topic = None if head[3] == "-" else CODES[head[3]]
-        items.append({"lang": head[0], "labels": labels, "trap": trap, "trap_topic": trap_topic,
-                      "agg": len(head) > 4 and head[4] == "agg", "title": lines[1], "paras": lines[2:]})
+        items.append(
+            {
+                "lang": head[0],
+                "labels": labels,
+                "trap": trap,
+                "trap_topic": trap_topic,
+                "agg": len(head) > 4 and head[4] == "agg",
+                "title": lines[1],
+                "paras": lines[2:],
+            }
+        )
     return items
 
 
@@ -79,9 +98,21 @@ def build(items: list[dict]) -> list[dict]:
         when = start + timedelta(minutes=rng.randrange(0, 690 * 24 * 60))
         local = when.astimezone(timezone(timedelta(hours=off)))
         summary, content = shape(rng, it["paras"])
-        rows.append({"outlet": name, "feed_lang": feed_lang, "lang": it["lang"], "title": it["title"],
-                     "summary": summary, "content": content, "published": local.isoformat(timespec="minutes"),
-                     "labels": it["labels"], "trap": it["trap"], "trap_topic": it["trap_topic"], "_t": when})
+        rows.append(
+            {
+                "outlet": name,
+                "feed_lang": feed_lang,
+                "lang": it["lang"],
+                "title": it["title"],
+                "summary": summary,
+                "content": content,
+                "published": local.isoformat(timespec="minutes"),
+                "labels": it["labels"],
+                "trap": it["trap"],
+                "trap_topic": it["trap_topic"],
+                "_t": when,
+            }
+        )
     rows.sort(key=lambda r: r["_t"])
     out = []
     for i, r in enumerate(rows, 1):
