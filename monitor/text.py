@@ -398,7 +398,12 @@ _WORD_OR_CHAR = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")
 
 def script_tokens(text: str) -> list[str]:
     """Words, or single characters for scripts written without spaces (``NO_SPACE_RANGES``)."""
-    spaced = word_spaces(text)
+    return spaced_tokens(text, word_spaces(text))
+
+
+def spaced_tokens(text: str, spaced: str | None) -> list[str]:
+    """``script_tokens(text)`` given ``spaced``, its ``word_spaces``: a caller that slices the spaced text
+    too (a signature's sentences) computes it once."""
     return spaced.split() if spaced is not None else _WORD_OR_CHAR.findall(text)
 
 
