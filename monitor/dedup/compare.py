@@ -125,30 +125,60 @@ def sample_bound(sample: bytes) -> int:
     return int.from_bytes(sample[-4:], "little") + 1
 
 
-_last_sample: tuple[bytes, list[int]] = (b"", [])
+class _Sampled:
+    """A fresh signature's sample, decoded once, and the sets one decision builds of it: each of its ~20
+    candidates asks for the hashes below a bound (``containment``), and ``explained``, ``round_up`` and
+    ``quoted`` ask again which of them a candidate holds, mostly at the bound ``containment`` used."""
+
+    __slots__ = ("below", "hashes", "held", "query")
+
+    def __init__(self, query: Signature | None) -> None:
+        self.query = query
+        self.hashes: list[int] = np.frombuffer(query.sample, dtype="<u4").tolist() if query else []
+        self.below: dict[int, frozenset[int]] = {}
+        # (bound, id(doc)) -> doc, and what it holds: the doc is kept, so its id names no other while here.
+        self.held: dict[tuple[int, int], tuple[Stored, frozenset[int]]] = {}
+
+    def mine(self, bound: int) -> frozenset[int]:
+        """The sampled hashes below ``bound``."""
+        found = self.below.get(bound)
+        if found is None:
+            hashes = self.hashes
+            found = self.below[bound] = frozenset(hashes[: bisect_left(hashes, bound)])  # the sample is sorted
+        return found
+
+    def hits(self, bound: int, doc: Stored) -> frozenset[int]:
+        """``mine(bound)``'s hashes that ``doc``'s sample holds."""
+        key = (bound, id(doc))
+        known = self.held.get(key)
+        if known is not None and known[0] is doc:
+            return known[1]
+        found = self.mine(bound).intersection(doc.hashes())
+        self.held[key] = (doc, found)
+        return found
 
 
-def _below(sample: bytes, bound: int) -> list[int]:
-    """The hashes of a fresh ``sample`` below ``bound``, in order. One decision asks this of the same
-    sample for each of its ~20 candidates: it is decoded once (a one-entry cache, replaced whole)."""
-    global _last_sample
-    last = _last_sample  # read once: another thread may replace it meanwhile
-    if last[0] is not sample:
-        last = _last_sample = (sample, np.frombuffer(sample, dtype="<u4").tolist())
-    hashes = last[1]
-    return hashes[: bisect_left(hashes, bound)]  # the sample is sorted
+_last_sampled = _Sampled(None)
+
+
+def _sampled(query: Signature) -> _Sampled:
+    """The decision's ``_Sampled`` of ``query``: a one-entry cache, replaced whole by the next signature's."""
+    global _last_sampled
+    last = _last_sampled  # read once: another thread may replace it meanwhile
+    if last.query is not query:
+        last = _last_sampled = _Sampled(query)
+    return last
 
 
 def containment(query: Signature, other: Stored) -> Evidence:
     """How much of the shorter of ``query`` (fresh: all its shingles known) and ``other`` is in the longer."""
-    other_sample = other.hashes()
     if other.length < query.length:  # every stored shingle of the other is looked up in all of ours
-        stored = other_sample + np.frombuffer(other.opening, dtype="<u4").tolist()
+        stored = other.hashes() + np.frombuffer(other.opening, dtype="<u4").tolist()
         found, checked = len(query.shingles.intersection(stored)), len(stored)
     else:
         bound = min(sample_bound(other.sample), sample_bound(query.sample))
-        mine = set(_below(query.sample, bound))
-        found, checked = len(mine.intersection(other_sample)), len(mine)
+        sampled = _sampled(query)
+        found, checked = len(sampled.hits(bound, other)), len(sampled.mine(bound))
         opening = np.frombuffer(query.opening, dtype="<u4").tolist()
         if checked < MIN_CHECKED and opening:
             # A short copy (a summary, a first paragraph): too few sampled shingles to say much, so
@@ -163,10 +193,11 @@ def explained(query: Signature, other: Stored) -> float:
     """The share of ``query``'s sampled text found in ``other`` (0-1), whichever is longer: how much of
     a round-up one story it quotes accounts for."""
     bound = min(sample_bound(other.sample), sample_bound(query.sample))
-    mine = _below(query.sample, bound)
+    sampled = _sampled(query)
+    mine = sampled.mine(bound)
     if not mine:
         return 0.0
-    return len(set(mine).intersection(other.hashes())) / len(mine)
+    return len(sampled.hits(bound, other)) / len(mine)
 
 
 def headline_facts(query: Signature, other: Stored) -> float:
@@ -345,17 +376,16 @@ def quoted(sig: Signature, verified: list[Stored], group: dict[int, int] | None 
     if not verified:
         return {}
     bound = min(sample_bound(sig.sample), *(sample_bound(doc.sample) for doc in verified))
-    mine = set(_below(sig.sample, bound))
+    sampled = _sampled(sig)  # at the bound ``containment`` used for each candidate, its intersection is known
+    mine = sampled.mine(bound)
     if not mine:
         return {}
-    held: dict[int, set[int]] = {}  # story (or group) -> the passages of this entry its entries hold
+    held: dict[int, frozenset[int]] = {}  # story (or group) -> the passages of this entry its entries hold
     for doc in verified:
-        hits = mine.intersection(doc.hashes())
+        hits = sampled.hits(bound, doc)
         story = doc.story_id if group is None else group[doc.story_id]
-        if (known := held.get(story)) is None:
-            held[story] = hits
-        else:
-            known |= hits
+        known = held.get(story)
+        held[story] = hits if known is None else known | hits  # a new set: the cached ones stay as they are
     seen: set[int] = set()
     shared: set[int] = set()  # passages held by two stories or more
     for hits in held.values():
