@@ -373,7 +373,7 @@ def sentence_facts(
     return tuple(out)
 
 
-def _sentences(text: str, spaced: Spaces) -> tuple[list[int], list[int], list[int], list[int]]:
+def _sentences(text: str, spaced: Spaces = UNKNOWN) -> tuple[list[int], list[int], list[int], list[int]]:
     """``_ascii_sentences`` of any text (case kept): the sentences that have words, each one's hash, word
     count, start and end. A sentence is folded and cut into words on its own (``fold`` of a whole text may
     join or split what the sentence's does not). ``spaced``: ``word_spaces(fold(text))``, if known."""
