@@ -126,35 +126,33 @@ def sample_bound(sample: bytes) -> int:
 
 
 class _Sampled:
-    """A fresh signature's sample, decoded once, and the sets one decision builds of it: each of its ~20
-    candidates asks for the hashes below a bound (``containment``), and ``explained``, ``round_up`` and
-    ``quoted`` ask again which of them a candidate holds, mostly at the bound ``containment`` used."""
+    """A fresh signature's sample, decoded once, and the hashes of it each candidate's sample holds too, found
+    once: each of a decision's ~20 candidates is measured (``containment``), and ``explained``, ``round_up``
+    and ``quoted`` ask again.
 
-    __slots__ = ("below", "hashes", "held", "query")
+    A hash both samples hold is below both samples' bounds (``sample_bound``), so below any bound a comparison
+    of the two takes: the shared hashes are found once, whatever the bound, and only counted against it."""
+
+    __slots__ = ("held", "ordered", "query", "whole")
 
     def __init__(self, query: Signature | None) -> None:
         self.query = query
-        self.hashes: list[int] = np.frombuffer(query.sample, dtype="<u4").tolist() if query else []
-        self.below: dict[int, frozenset[int]] = {}
-        # (bound, id(doc)) -> doc, and what it holds: the doc is kept, so its id names no other while here.
-        self.held: dict[tuple[int, int], tuple[Stored, frozenset[int]]] = {}
+        self.ordered: list[int] = np.frombuffer(query.sample, dtype="<u4").tolist() if query else []
+        self.whole = frozenset(self.ordered)
+        # id(doc) -> doc, and the hashes it shares: the doc is kept, so its id names no other while here.
+        self.held: dict[int, tuple[Stored, frozenset[int]]] = {}
 
-    def mine(self, bound: int) -> frozenset[int]:
-        """The sampled hashes below ``bound``."""
-        found = self.below.get(bound)
-        if found is None:
-            hashes = self.hashes
-            found = self.below[bound] = frozenset(hashes[: bisect_left(hashes, bound)])  # the sample is sorted
-        return found
+    def below(self, bound: int) -> int:
+        """How many sampled hashes are below ``bound``."""
+        return bisect_left(self.ordered, bound)  # the sample is sorted
 
-    def hits(self, bound: int, doc: Stored) -> frozenset[int]:
-        """``mine(bound)``'s hashes that ``doc``'s sample holds."""
-        key = (bound, id(doc))
-        known = self.held.get(key)
+    def hits(self, doc: Stored) -> frozenset[int]:
+        """The sampled hashes ``doc``'s sample holds too."""
+        known = self.held.get(id(doc))
         if known is not None and known[0] is doc:
             return known[1]
-        found = self.mine(bound).intersection(doc.hashes())
-        self.held[key] = (doc, found)
+        found = self.whole.intersection(doc.hashes())
+        self.held[id(doc)] = (doc, found)
         return found
 
 
@@ -178,7 +176,7 @@ def containment(query: Signature, other: Stored) -> Evidence:
     else:
         bound = min(sample_bound(other.sample), sample_bound(query.sample))
         sampled = _sampled(query)
-        found, checked = len(sampled.hits(bound, other)), len(sampled.mine(bound))
+        found, checked = len(sampled.hits(other)), sampled.below(bound)
         opening = np.frombuffer(query.opening, dtype="<u4").tolist()
         if checked < MIN_CHECKED and opening:
             # A short copy (a summary, a first paragraph): too few sampled shingles to say much, so
@@ -194,10 +192,10 @@ def explained(query: Signature, other: Stored) -> float:
     a round-up one story it quotes accounts for."""
     bound = min(sample_bound(other.sample), sample_bound(query.sample))
     sampled = _sampled(query)
-    mine = sampled.mine(bound)
+    mine = sampled.below(bound)
     if not mine:
         return 0.0
-    return len(sampled.hits(bound, other)) / len(mine)
+    return len(sampled.hits(other)) / mine
 
 
 def headline_facts(query: Signature, other: Stored) -> float:
@@ -376,13 +374,15 @@ def quoted(sig: Signature, verified: list[Stored], group: dict[int, int] | None 
     if not verified:
         return {}
     bound = min(sample_bound(sig.sample), *(sample_bound(doc.sample) for doc in verified))
-    sampled = _sampled(sig)  # at the bound ``containment`` used for each candidate, its intersection is known
-    mine = sampled.mine(bound)
+    sampled = _sampled(sig)  # each candidate's shared hashes, as ``containment`` found them
+    mine = sampled.below(bound)
     if not mine:
         return {}
     held: dict[int, frozenset[int]] = {}  # story (or group) -> the passages of this entry its entries hold
     for doc in verified:
-        hits = sampled.hits(bound, doc)
+        hits = sampled.hits(doc)
+        if hits and max(hits) >= bound:  # the common bound is below this pair's
+            hits = frozenset(h for h in hits if h < bound)
         story = doc.story_id if group is None else group[doc.story_id]
         known = held.get(story)
         held[story] = hits if known is None else known | hits  # a new set: the cached ones stay as they are
@@ -392,4 +392,4 @@ def quoted(sig: Signature, verified: list[Stored], group: dict[int, int] | None 
         shared |= seen & hits
         seen |= hits
     only = {story: len(hits - shared) for story, hits in held.items()}  # in no other story
-    return {story: n / len(mine) for story, n in only.items() if n}
+    return {story: n / mine for story, n in only.items() if n}
