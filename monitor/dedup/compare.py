@@ -125,58 +125,30 @@ def sample_bound(sample: bytes) -> int:
     return int.from_bytes(sample[-4:], "little") + 1
 
 
-class _Sampled:
-    """A fresh signature's sample, decoded once, and the hashes of it each candidate's sample holds too, found
-    once: each of a decision's ~20 candidates is measured (``containment``), and ``explained``, ``round_up``
-    and ``quoted`` ask again.
-
-    A hash both samples hold is below both samples' bounds (``sample_bound``), so below any bound a comparison
-    of the two takes: the shared hashes are found once, whatever the bound, and only counted against it."""
-
-    __slots__ = ("held", "ordered", "query", "whole")
-
-    def __init__(self, query: Signature | None) -> None:
-        self.query = query
-        self.ordered: list[int] = np.frombuffer(query.sample, dtype="<u4").tolist() if query else []
-        self.whole = frozenset(self.ordered)
-        # id(doc) -> doc, and the hashes it shares: the doc is kept, so its id names no other while here.
-        self.held: dict[int, tuple[Stored, frozenset[int]]] = {}
-
-    def below(self, bound: int) -> int:
-        """How many sampled hashes are below ``bound``."""
-        return bisect_left(self.ordered, bound)  # the sample is sorted
-
-    def hits(self, doc: Stored) -> frozenset[int]:
-        """The sampled hashes ``doc``'s sample holds too."""
-        known = self.held.get(id(doc))
-        if known is not None and known[0] is doc:
-            return known[1]
-        found = self.whole.intersection(doc.hashes())
-        self.held[id(doc)] = (doc, found)
-        return found
+_last_sample: tuple[bytes, list[int]] = (b"", [])
 
 
-_last_sampled = _Sampled(None)
-
-
-def _sampled(query: Signature) -> _Sampled:
-    """The decision's ``_Sampled`` of ``query``: a one-entry cache, replaced whole by the next signature's."""
-    global _last_sampled
-    last = _last_sampled  # read once: another thread may replace it meanwhile
-    if last.query is not query:
-        last = _last_sampled = _Sampled(query)
-    return last
+def _below(sample: bytes, bound: int) -> list[int]:
+    """The hashes of a fresh ``sample`` below ``bound``, in order. One decision asks this of the same
+    sample for each of its ~20 candidates: it is decoded once (a one-entry cache, replaced whole)."""
+    global _last_sample
+    last = _last_sample  # read once: another thread may replace it meanwhile
+    if last[0] is not sample:
+        last = _last_sample = (sample, np.frombuffer(sample, dtype="<u4").tolist())
+    hashes = last[1]
+    return hashes[: bisect_left(hashes, bound)]  # the sample is sorted
 
 
 def containment(query: Signature, other: Stored) -> Evidence:
     """How much of the shorter of ``query`` (fresh: all its shingles known) and ``other`` is in the longer."""
+    other_sample = other.hashes()
     if other.length < query.length:  # every stored shingle of the other is looked up in all of ours
-        stored = other.hashes() + np.frombuffer(other.opening, dtype="<u4").tolist()
+        stored = other_sample + np.frombuffer(other.opening, dtype="<u4").tolist()
         found, checked = len(query.shingles.intersection(stored)), len(stored)
     else:
         bound = min(sample_bound(other.sample), sample_bound(query.sample))
-        sampled = _sampled(query)
-        found, checked = len(sampled.hits(other)), sampled.below(bound)
+        mine = set(_below(query.sample, bound))
+        found, checked = len(mine.intersection(other_sample)), len(mine)
         opening = np.frombuffer(query.opening, dtype="<u4").tolist()
         if checked < MIN_CHECKED and opening:
             # A short copy (a summary, a first paragraph): too few sampled shingles to say much, so
@@ -191,11 +163,10 @@ def explained(query: Signature, other: Stored) -> float:
     """The share of ``query``'s sampled text found in ``other`` (0-1), whichever is longer: how much of
     a round-up one story it quotes accounts for."""
     bound = min(sample_bound(other.sample), sample_bound(query.sample))
-    sampled = _sampled(query)
-    mine = sampled.below(bound)
+    mine = _below(query.sample, bound)
     if not mine:
         return 0.0
-    return len(sampled.hits(other)) / mine
+    return len(set(mine).intersection(other.hashes())) / len(mine)
 
 
 def headline_facts(query: Signature, other: Stored) -> float:
@@ -374,22 +345,21 @@ def quoted(sig: Signature, verified: list[Stored], group: dict[int, int] | None 
     if not verified:
         return {}
     bound = min(sample_bound(sig.sample), *(sample_bound(doc.sample) for doc in verified))
-    sampled = _sampled(sig)  # each candidate's shared hashes, as ``containment`` found them
-    mine = sampled.below(bound)
+    mine = set(_below(sig.sample, bound))
     if not mine:
         return {}
-    held: dict[int, frozenset[int]] = {}  # story (or group) -> the passages of this entry its entries hold
+    held: dict[int, set[int]] = {}  # story (or group) -> the passages of this entry its entries hold
     for doc in verified:
-        hits = sampled.hits(doc)
-        if hits and max(hits) >= bound:  # the common bound is below this pair's
-            hits = frozenset(h for h in hits if h < bound)
+        hits = mine.intersection(doc.hashes())
         story = doc.story_id if group is None else group[doc.story_id]
-        known = held.get(story)
-        held[story] = hits if known is None else known | hits  # a new set: the cached ones stay as they are
+        if (known := held.get(story)) is None:
+            held[story] = hits
+        else:
+            known |= hits
     seen: set[int] = set()
     shared: set[int] = set()  # passages held by two stories or more
     for hits in held.values():
         shared |= seen & hits
         seen |= hits
     only = {story: len(hits - shared) for story, hits in held.items()}  # in no other story
-    return {story: n / mine for story, n in only.items() if n}
+    return {story: n / len(mine) for story, n in only.items() if n}
