@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import unicodedata
+from array import array
 
 _SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]+")
 # Within a line, str.split() splits on exactly _SPACE's characters except these: the
@@ -398,7 +400,12 @@ _WORD_OR_CHAR = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")
 
 def script_tokens(text: str) -> list[str]:
     """Words, or single characters for scripts written without spaces (``NO_SPACE_RANGES``)."""
-    spaced = word_spaces(text)
+    return spaced_tokens(text, word_spaces(text))
+
+
+def spaced_tokens(text: str, spaced: str | None) -> list[str]:
+    """``script_tokens(text)`` given ``spaced``, its ``word_spaces``: a caller that slices the spaced text
+    too (a signature's sentences) computes it once."""
     return spaced.split() if spaced is not None else _WORD_OR_CHAR.findall(text)
 
 
@@ -434,14 +441,36 @@ def marks(last: int = 0x1FFFF) -> re.Pattern[str]:
     without a mark, against 0.05 ms for the BMP's alone): ``_fold`` asks the BMP's class of a text
     without astral characters, which is most text."""
     ranges: list[tuple[int, int]] = []
-    for code in range(0x300, last + 1):
-        if unicodedata.combining(chr(code)) or unicodedata.category(chr(code)) in ("Mn", "Mc", "Me"):
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1] = (ranges[-1][0], code)
-            else:
-                ranges.append((code, code))
+    for code in special_codes()[0]:
+        if code > last:
+            break
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1] = (ranges[-1][0], code)
+        else:
+            ranges.append((code, code))
     body = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
     return re.compile(f"[{body}]")
+
+
+@functools.cache
+def special_codes() -> tuple[list[int], list[int]]:
+    """The code points up to U+1FFFF of combining marks (from U+0300: by category, Mn Mc Me, or by a combining
+    class) and of format characters (Cf), in order: read once, for ``marks`` and ``clean``'s invisible ones.
+
+    Neither is a word character (tests/test_dedup_once_unicode.py asks every code point), and letters and
+    digits are half the range: only the characters ``\\W`` finds are asked their category, all in C. Asked of
+    each code point in a Python loop, each table cost ~9 ms (the marks past the BMP 18 ms) in each process."""
+    every = array("I", range(0x20000)).tobytes().decode("utf-32-le", "surrogatepass")  # a chr() each: 4x slower
+    chars = "".join(_NOT_WORD.findall(every))
+    kinds = "".join(map(unicodedata.category, chars))  # two letters per character: found by a search
+    marked = {chars[found.start() // 2] for found in _MARK_KIND.finditer(kinds)}
+    marked.update(itertools.compress(chars, map(unicodedata.combining, chars)))
+    formats = [ord(chars[found.start() // 2]) for found in re.finditer("Cf", kinds)]
+    return sorted(code for code in map(ord, marked) if code >= 0x300), formats
+
+
+_NOT_WORD = re.compile(r"\W+")
+_MARK_KIND = re.compile("M[nce]")  # a category's second letter is lower case: a match starts at a category
 
 
 @functools.cache

@@ -18,13 +18,14 @@ aggregator's copy shingles like "recognised" in the wire's.
 from __future__ import annotations
 
 import html
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import lookalikes, sibling_letters, strokes
 from monitor.dedup.transfer import decoded
-from monitor.text import char_class, fold, in_bmp, marks, without_spaces
+from monitor.text import char_class, fold, in_bmp, marks, special_codes, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
@@ -241,12 +242,14 @@ def unwrapped(text: str) -> str:
 # a soft hyphen, bidi embeddings. No reader sees them, and "14\u200f" is the number 14. The two
 # joiners that choose a letter's form (ZWNJ and ZWJ: Persian, Indic scripts, emoji) are spelling, and stay
 # there; after a letter of an alphabet that has no such forms ("Kab\u200dul") they are noise (``readable``).
-_FORMAT_CODES = [
-    code
-    for block in (range(0x20000), range(0xE0000, 0xE0080))
-    for code in block
-    if unicodedata.category(chr(code)) == "Cf" and code not in (0x200C, 0x200D)
-]
+def _format_codes() -> list[int]:
+    """The code points of format characters (Cf) up to U+1FFFF (``text.special_codes``) and among the tags
+    (U+E0000-E007F), but the two joiners."""
+    tags = (code for code in range(0xE0000, 0xE0080) if unicodedata.category(chr(code)) == "Cf")
+    return [code for code in itertools.chain(special_codes()[1], tags) if code not in (0x200C, 0x200D)]
+
+
+_FORMAT_CODES = _format_codes()
 _FORMAT = re.compile("[" + char_class(_FORMAT_CODES) + "]")
 # Those of the Basic Multilingual Plane alone: a class reaching past it is searched 10x slower, and a
 # text without an astral character (most) is searched with this one.

@@ -95,11 +95,13 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
 
 
 def keywords_and_heads(
-    entry: Entry, published: datetime, lines: str | None = None
+    entry: Entry, published: datetime, lines: str | None = None, headline: str | None = None
 ) -> tuple[dict[str, str], tuple[str, ...]]:
-    """``keywords_written``, and the keys of the names its headline writes (who or where it is about)."""
+    """``keywords_written``, and the keys of the names its headline writes (who or where it is about).
+    ``headline``: ``clean.readable(entry.title)``, when the caller has it (as ``lines``, the story text)."""
     body = clean(entry.body).text if lines is None else lines
-    title = _without_label(readable(entry.title), entry.outlet)  # read as the body is (``clean``)
+    # Read as the body is (``clean``).
+    title = _without_label(readable(entry.title) if headline is None else headline, entry.outlet)
     title_words = _words(title)
     body = _without_label(_without_about(body, title_words), entry.outlet)
     # maxsplit: the words past the opening are never split out of a long body.

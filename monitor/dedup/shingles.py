@@ -8,6 +8,7 @@ words and the folding is the costly part.
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 import unicodedata
@@ -172,20 +173,32 @@ _MIX, _FINAL = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xFF51AFD7ED558CCD)
 _33, _32 = np.uint64(33), np.uint64(32)
 
 
-def sentence_hashes(folded: str) -> list[int]:
-    """A hash per sentence of folded text (its words only: punctuation and spacing do not count)."""
+class _Unknown(enum.Enum):
+    """A text's ``word_spaces`` not given (None is one of its values): computed where it is needed."""
+
+    SPACES = 0
+
+
+UNKNOWN = _Unknown.SPACES
+Spaces = str | None | _Unknown  # ``text.word_spaces`` of a folded text, or UNKNOWN
+
+
+def sentence_hashes(folded: str, spaced: Spaces = UNKNOWN) -> list[int]:
+    """A hash per sentence of folded text (its words only: punctuation and spacing do not count).
+    ``spaced``: its ``word_spaces``, when the caller has it (a signature cuts its words from it too)."""
     if folded.isascii():
-        return _ascii_sentences(folded)[0][:SENTENCES]
-    return [key for key in _folded_pieces(folded)[0] if key is not None][:SENTENCES]
+        return _ascii_sentences(folded, spaced)[0][:SENTENCES]
+    return [key for key in _folded_pieces(folded, spaced)[0] if key is not None][:SENTENCES]
 
 
 @functools.lru_cache(maxsize=4)  # a signature asks for its sentences' hashes, then (``_sentences``) their counts
-def _folded_pieces(folded: str) -> tuple[list[int | None], list[int]]:
+def _folded_pieces(folded: str, spaced: Spaces = UNKNOWN) -> tuple[list[int | None], list[int]]:
     """Each piece of folded text split at its sentence ends (``_SENTENCE_SPLIT``), in order, empty ones too:
     the hash of its words (space-separated; None for a piece without any) and how many they are."""
     keys: list[int | None] = []
     counts: list[int] = []
-    spaced = word_spaces(folded)
+    if spaced is UNKNOWN:
+        spaced = word_spaces(folded)
     if spaced is not None:  # words of ASCII only: each sentence's are a slice's (as ``_ascii_sentences``)
         start = 0
         for end in [*_breaks(folded), len(folded)]:
@@ -202,15 +215,18 @@ def _folded_pieces(folded: str) -> tuple[list[int | None], list[int]]:
 
 
 @functools.lru_cache(maxsize=4)  # a signature asks for both its sentences' hashes and their extents
-def _ascii_sentences(folded: str) -> tuple[list[int], list[int], list[int], list[int]]:
+def _ascii_sentences(folded: str, spaced: Spaces = UNKNOWN) -> tuple[list[int], list[int], list[int], list[int]]:
     """The sentences (``_SENTENCE_SPLIT``) of folded ASCII text that have words: each one's hash (of its
-    words, space-separated), its words' count, and where it starts and ends (its leading break included)."""
+    words, space-separated), its words' count, and where it starts and ends (its leading break included).
+    ``spaced``: its ``word_spaces``, if known."""
     keys: list[int] = []
     counts: list[int] = []
     starts: list[int] = []
     ends: list[int] = []
     start = 0
-    spaced = word_spaces(folded) or ""  # once for the whole text (ASCII): each sentence's words are a slice's
+    if spaced is UNKNOWN:
+        spaced = word_spaces(folded)
+    spaced = spaced or ""  # once for the whole text (ASCII): each sentence's words are a slice's
     for end in [*ascii_breaks(folded, _ASCII_SPLIT), len(folded)]:
         words = spaced[start:end].split()
         if words:
@@ -340,16 +356,16 @@ def _stem(word: str) -> str:
 
 
 def sentence_facts(
-    text: str, hashes: np.ndarray, width: int, spans: list[tuple[int, int]]
+    text: str, hashes: np.ndarray, width: int, spans: list[tuple[int, int]], spaced: Spaces = UNKNOWN
 ) -> tuple[tuple[int, frozenset[int], frozenset[int]], ...]:
     """Per sentence of ``text`` (case kept): its hash (``sentence_hashes``), its shingle hashes (taken
     from ``hashes``, the whole text's shingles of ``width`` tokens), and the hashes of its names and
-    numbers (of ``spans``, its ``fact_spans``, in text order)."""
+    numbers (of ``spans``, its ``fact_spans``, in text order). ``spaced``: ``word_spaces(fold(text))``, if known."""
     shingles = hashes.tolist()
     offsets, named = zip(*spans, strict=True) if spans else ((), ())  # the names' places and hashes, apart (in C)
     out = []
     at = 0
-    for key, count, start, end in zip(*_sentences(text), strict=True):
+    for key, count, start, end in zip(*_sentences(text, spaced), strict=True):
         # A sentence shorter than a shingle owns none (a negative end would slice the whole text's).
         inside = frozenset(shingles[at : max(at, at + count - width + 1)])
         out.append((key, inside, frozenset(named[bisect_left(offsets, start) : bisect_left(offsets, end)])))
@@ -357,15 +373,15 @@ def sentence_facts(
     return tuple(out)
 
 
-def _sentences(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+def _sentences(text: str, spaced: Spaces = UNKNOWN) -> tuple[list[int], list[int], list[int], list[int]]:
     """``_ascii_sentences`` of any text (case kept): the sentences that have words, each one's hash, word
     count, start and end. A sentence is folded and cut into words on its own (``fold`` of a whole text may
-    join or split what the sentence's does not)."""
+    join or split what the sentence's does not). ``spaced``: ``word_spaces(fold(text))``, if known."""
     if text.isascii():
-        return _ascii_sentences(fold(text))  # the split and the words are those of the folded text
+        return _ascii_sentences(fold(text), spaced)  # the split and the words are those of the folded text
     breaks = [*_breaks(text), len(text)]
     if fold_is_local(text):  # each sentence's fold is that piece of the whole text's fold: read it there
-        pieces, sizes = _folded_pieces(fold(text))
+        pieces, sizes = _folded_pieces(fold(text), spaced)
         if len(pieces) == len(breaks):
             kept = [i for i, key in enumerate(pieces) if key is not None]  # the sentences with words
             opens = [0, *breaks[:-1]]

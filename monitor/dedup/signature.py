@@ -56,7 +56,7 @@ from monitor.dedup.shingles import (
     unspaced,
 )
 from monitor.models import Entry
-from monitor.text import fold, script_tokens
+from monitor.text import fold, script_tokens, spaced_tokens, word_spaces
 
 TITLE_ONLY = 8  # a flag: no story text (or only wrapping), the headline stands in for it
 # A flag: no capital in the text (Arabic, Burmese, Gujarati, or a caseless alphabet read in Latin
@@ -202,7 +202,8 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
     text = apostrophes_joined(text)  # after in_latin: Łacinka reads a Belarusian apostrophe (сям'я, siamja)
     folded = fold(text)
-    words = script_tokens(folded)
+    spaced = word_spaces(folded)  # once: the words, and each sentence's (``shingles.sentence_hashes``)
+    words = spaced_tokens(folded, spaced)
     hashes = shingle_hashes(words)
     unique = dict.fromkeys(hashes.tolist())  # in text order
     sample = _sorted_unique(hashes[hashes < SAMPLE_BELOW])[:SAMPLE_MAX]
@@ -212,9 +213,10 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     published = entry.published or seen
-    title = apostrophes_joined(in_latin(readable(entry.title)))
+    headline = readable(entry.title)  # once: the event keys read it too
+    title = apostrophes_joined(in_latin(headline))
     title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
-    found, heads = keywords_and_heads(entry, published, cleaned.text)
+    found, heads = keywords_and_heads(entry, published, cleaned.text, headline)
     capitals = in_capitals(text)
     caseless = capitals or text == text.lower()
     # A text in capitals (a wire's telex) shows no names by their capitals: every word would be one. Its names
@@ -224,7 +226,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         keys=keys,
         sample=sample.astype("<u4").tobytes(),
         opening=_u32([h for h in head if h >= bound]),
-        sentences=_u32(sentence_hashes(folded)),
+        sentences=_u32(sentence_hashes(folded, spaced)),
         facts=_u32(facts(text, spans)),
         length=len(hashes),
         flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY) | (NO_CAPITALS if caseless else 0),
@@ -237,7 +239,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         written=tuple(found.values()),
         heads=heads,
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
-        lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans),
+        lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans, spaced),
     )
 
 
