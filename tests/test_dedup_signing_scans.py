@@ -7,18 +7,14 @@ letters) and on every title and body of the dedup data sets.
 
 from __future__ import annotations
 
-import json
-import random
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from dedup_set_support import BULK_SETS
+from dedup_set_support import bulk_texts, random_texts
 
 from monitor.dedup import eventkeys, shingles
 
-DEDUP_DATA = Path(__file__).parent / "data" / "dedup"
 PIECES = [
     *"aB .!?…:;\n\t\r 。！？।۔3,٫١Я\u00a0\u3000ア亿万x10+()-/әіөҗ",
     " million", "...", " 12", "Ab", "11:30", "+49 (0)30 ", "021 807 4500", "(0)", "Ёлка", "ÉTÉ",
@@ -26,17 +22,7 @@ PIECES = [
 
 
 def generated(count: int = 10_000) -> Iterator[str]:
-    rng = random.Random(19)
-    for _ in range(count):
-        yield "".join(rng.choices(PIECES, k=rng.randint(0, 24)))
-
-
-def written() -> Iterator[str]:
-    """Every title and body of the dedup data sets in ``BULK_SETS`` (a newer held-out set is never opened)."""
-    for name in BULK_SETS:
-        for line in (DEDUP_DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            yield from (row["title"], row["summary"], row["content"])
+    return random_texts(PIECES, count, seed=19)
 
 
 def three_searches(text: str) -> bool:
@@ -52,7 +38,7 @@ def three_searches(text: str) -> bool:
 _NAME_LAST = re.compile(shingles._FACT.pattern.split("|", 1)[1] + "|" + shingles._FACT.pattern.split("|", 1)[0])
 
 
-@pytest.mark.parametrize("texts", [generated, written], ids=["generated", "written"])
+@pytest.mark.parametrize("texts", [generated, bulk_texts], ids=["generated", "written"])
 def test_scans_are_the_plain_ones(texts) -> None:
     for text in texts():
         assert shingles._breaks(text) == [m.start() for m in shingles._SENTENCE_SPLIT.finditer(text)], text

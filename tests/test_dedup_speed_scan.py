@@ -7,20 +7,16 @@ katakana, multiplier words) and on every text of the dedup data sets.
 
 from __future__ import annotations
 
-import json
-import random
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from dedup_set_support import BULK_SETS
+from dedup_set_support import bulk_texts, random_texts
 
 from monitor.dedup import scan
 from monitor.dedup.eventkeys import _SENTENCE_END, _SPACED_END
 from monitor.dedup.shingles import _ASCII_SPLIT, _FACT, _FACT_START, _SENTENCE_SPLIT, _SPACED_SPLIT, _STOPS
 
-DEDUP_DATA = Path(__file__).parent / "data" / "dedup"
 PIECES = [*"aB .!?…:;\n\t\r 。！？।۔3,٫١Я\u00a0\u3000ア亿万x1", " million", "...", " 12", "Ab", "11:30"]
 # The plain forms the scans replace.
 TEXT_END = re.compile(r"\s*(?:…|\.\.\.)?\s*$")
@@ -28,20 +24,10 @@ SENTENCE_START = re.compile(f"(?:^|[{_STOPS}\n])\\s*$")
 
 
 def generated(count: int = 20_000) -> Iterator[str]:
-    rng = random.Random(7)
-    for _ in range(count):
-        yield "".join(rng.choices(PIECES, k=rng.randint(0, 24)))
+    return random_texts(PIECES, count, seed=7)
 
 
-def written() -> Iterator[str]:
-    """Every title and body of the dedup data sets in ``BULK_SETS`` (a newer held-out set is never opened)."""
-    for name in BULK_SETS:
-        for line in (DEDUP_DATA / f"{name}.jsonl").read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            yield from (row["title"], row["summary"], row["content"])
-
-
-@pytest.mark.parametrize("texts", [generated, written], ids=["generated", "written"])
+@pytest.mark.parametrize("texts", [generated, bulk_texts], ids=["generated", "written"])
 def test_sentence_splits_are_the_plain_ones(texts) -> None:
     for text in texts():
         assert scan.split_for(text, _SENTENCE_SPLIT, _SPACED_SPLIT).split(text) == _SENTENCE_SPLIT.split(text), text
@@ -51,7 +37,7 @@ def test_sentence_splits_are_the_plain_ones(texts) -> None:
             assert scan.ascii_breaks(text, _ASCII_SPLIT) == plain, text
 
 
-@pytest.mark.parametrize("texts", [generated, written], ids=["generated", "written"])
+@pytest.mark.parametrize("texts", [generated, bulk_texts], ids=["generated", "written"])
 def test_fact_matches_and_text_ends_are_the_plain_ones(texts) -> None:
     for text in texts():
         found = [(m.span(), m.group(0, "number", "times")) for m in scan.matches(_FACT, _FACT_START, text)]
