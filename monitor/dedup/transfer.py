@@ -15,6 +15,8 @@ from __future__ import annotations
 import codecs
 import re
 
+from striprtf.striprtf import rtf_to_text
+
 # Quoted-printable (RFC 2045): "=" and two hex digits for a byte, "=" at a line's end for a break the archive
 # made. A soft break, or an encoded UTF-8 letter (a lead byte, then a continuation), shows the encoding; a
 # formula's "x=20" or a URL's "?id=AB" shows neither.
@@ -70,69 +72,19 @@ def _bytes_of(run: re.Match[str]) -> str:
         return raw.decode("cp1252", "replace")
 
 
-# RTF (the 1.9 specification): control words "\word" with an optional number and one space ending them,
-# "\'hh" a byte of the document's code page, "\uN" a UTF-16 unit (negative above 32767) followed by
-# ``\ucN`` (default 1) stand-in characters for readers without Unicode, groups in braces. Groups of
-# fonts, colours, styles, document info, pictures and every "\*" destination are no text.
-_RTF_TOKEN = re.compile(r"\\([a-z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\(.)|([{}])|\r?\n|([^\\{}\r\n]+)", re.S)
-_RTF_HIDDEN = frozenset(
-    ("fonttbl", "colortbl", "stylesheet", "info", "pict", "header", "footer", "listtable", "listoverridetable",
-     "revtbl", "rsidtbl", "generator", "xmlnstbl", "themedata", "datastore", "latentstyles", "filetbl")
-)  # fmt: skip
-_RTF_WORDS = {
-    "par": "\n", "line": "\n", "sect": "\n", "page": "\n", "row": "\n", "cell": " ", "tab": " ",
-    "emdash": "\u2014", "endash": "\u2013", "lquote": "\u2018", "rquote": "\u2019", "ldblquote": "\u201c",
-    "rdblquote": "\u201d", "bullet": "\u2022", "emspace": " ", "enspace": " ", "qmspace": " ",
-}  # fmt: skip
-_RTF_SYMBOLS = {"~": "\u00a0", "-": "", "_": "\u2011", "\\": "\\", "{": "{", "}": "}"}
+# RTF: striprtf reads it (control words, "\'hh" bytes of the document's ``\ansicpg`` code page, "\uN" with
+# its stand-ins, hidden groups and destinations dropped, "\par" as a line break). Two things are ours: a code
+# page Python does not know reads as Windows-1252 (striprtf would print replacement marks), and a letter
+# beyond the BMP, written as two "\u" halves, is joined again (``_surrogates_joined``).
+_CODE_PAGE = re.compile(r"\\ansicpg(\d{1,10})")
 
 
 def rtf_text(document: str) -> str:
     """The text an RTF ``document`` shows, paragraphs on lines of their own."""
-    out: list[str] = []
-    pending = bytearray()  # "\'hh" bytes, decoded together: a double-byte code page writes one letter in two
-    codepage, uc, skip_chars = "cp1252", 1, 0
-    stack: list[tuple[bool, int]] = []
-    hidden = False
-    for word, number, hexbyte, symbol, brace, text in _RTF_TOKEN.findall(document):
-        if hexbyte:
-            if skip_chars:
-                skip_chars -= 1
-            elif not hidden:
-                pending.append(int(hexbyte, 16))
-            continue
-        if pending:
-            out.append(bytes(pending).decode(codepage, "replace"))
-            pending.clear()
-        if brace == "{":
-            stack.append((hidden, uc))
-        elif brace == "}":
-            hidden, uc = stack.pop() if stack else (False, 1)
-        elif symbol == "*" or word in _RTF_HIDDEN:
-            hidden = True
-        elif word == "ansicpg" and number:
-            codepage = f"cp{number}" if _known_codec(f"cp{number}") else codepage
-        elif word == "uc" and number:
-            uc = int(number)
-        elif word == "u" and number:
-            if not hidden:
-                out.append(chr(int(number) % 0x10000))
-            skip_chars = uc
-            continue
-        elif hidden:
-            pass
-        elif word:
-            out.append(_RTF_WORDS.get(word, ""))
-        elif symbol:
-            out.append(_RTF_SYMBOLS.get(symbol, ""))
-        elif text:
-            text, skip_chars = text[skip_chars:], max(0, skip_chars - len(text))
-            out.append(text)
-            continue
-        skip_chars = 0
-    if pending:
-        out.append(bytes(pending).decode(codepage, "replace"))
-    return _surrogates_joined("".join(out))
+    page = _CODE_PAGE.search(document)
+    if page and not _known_codec(f"cp{page[1]}"):
+        document = document[: page.start()] + document[page.end() :]
+    return _surrogates_joined(rtf_to_text(document, errors="replace"))
 
 
 def _known_codec(name: str) -> bool:
