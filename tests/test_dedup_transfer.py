@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import quopri
 
+import pytest
 from test_dedup_classes import _decide, _parsed
 
 from monitor.dedup import StoryIndex, transfer
@@ -153,3 +154,26 @@ def test_soft_breaks_alone_show_an_archive_only_from_their_bound():
 def test_an_rtf_code_page_python_does_not_know_reads_as_windows_1252():
     assert rtf_text("{\\rtf1\\ansi\\ansicpg9999 caf\\'e9}") == "café"
     assert rtf_text("{\\rtf1\\ansi\\ansicpg1251 \\'cc\\'ee\\'f1\\'ea\\'e2\\'e0}") == "Москва"
+
+
+@pytest.mark.parametrize(
+    "document",
+    [
+        "{\\rtf1 \\u99999999?}",
+        "{\\rtf1 \\u-99999999?}",
+        "{\\rtf1 \\u1114112?}",
+        "{\\rtf1 \\u" + "9" * 5000 + "?}",
+        "{\\rtf1 }}}{{{ x",
+        "{\\rtf1 " + "{" * 5000 + "x" + "}" * 5000 + "}",
+        "{\\rtf1\\ansicpg" + "7" * 40 + " \\'e9}",
+        "{\\rtf1 \\'",
+    ],
+)
+def test_a_hostile_rtf_document_reads_as_some_text_never_an_error(document: str) -> None:
+    assert isinstance(rtf_text(document), str)
+    assert isinstance(clean(document).text, str)
+
+
+def test_a_unit_beyond_16_bits_reads_as_the_replacement_character() -> None:
+    assert rtf_text("{\\rtf1 a\\u99999999?b}") == "a\ufffdb"
+    assert rtf_text("{\\rtf1 a\\u-10179?\\u-8704?b}") == "a\U0001f600b"  # signed halves still join

@@ -76,7 +76,11 @@ def _bytes_of(run: re.Match[str]) -> str:
 # its stand-ins, hidden groups and destinations dropped, "\par" as a line break). Two things are ours: a code
 # page Python does not know reads as Windows-1252 (striprtf would print replacement marks), and a letter
 # beyond the BMP, written as two "\u" halves, is joined again (``_surrogates_joined``).
+# A "\uN" outside the signed or unsigned 16 bits RTF allows (a hostile or broken export) reads as U+FFFD:
+# striprtf would raise on it, and one bad letter must not cost the entry its signature.
 _CODE_PAGE = re.compile(r"\\ansicpg(\d{1,10})")
+_UNIT = re.compile(r"\\u(-?\d+)")
+_UNIT_RANGE = range(-0x8000, 0x10000)
 
 
 def rtf_text(document: str) -> str:
@@ -84,7 +88,13 @@ def rtf_text(document: str) -> str:
     page = _CODE_PAGE.search(document)
     if page and not _known_codec(f"cp{page[1]}"):
         document = document[: page.start()] + document[page.end() :]
+    document = _UNIT.sub(_unit, document)
     return _surrogates_joined(rtf_to_text(document, errors="replace"))
+
+
+def _unit(unit: re.Match[str]) -> str:
+    value = int(unit[1]) if len(unit[1]) <= 6 else 0xFFFD  # no int() of a thousand digits
+    return f"\\u{value % 0x10000 if value in _UNIT_RANGE else 0xFFFD}"
 
 
 def _known_codec(name: str) -> bool:
