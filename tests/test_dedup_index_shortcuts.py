@@ -1,9 +1,8 @@
 """The dedup index's shortcuts say what the plain computation says.
 
 ``quoted`` counts each passage held by one story only with set operations: checked against a count
-passage by passage, written here from its docstring. ``EventIndex.find`` skips a candidate whose
-``_ceiling`` is below the best score so far: the ceiling must never be below the cosine it bounds
-(a candidate that would have won would be skipped), checked against ``_cosine`` on random keys.
+passage by passage, written here from its docstring. (``EventIndex.find``'s bound on a candidate's
+score is checked in ``tests/test_dedup_decide_bound.py``.)
 """
 
 from __future__ import annotations
@@ -14,7 +13,6 @@ import numpy as np
 import pytest
 
 from monitor.dedup.compare import Stored, quoted
-from monitor.dedup.eventscore import _ceiling, _cosine, _Weights
 from monitor.dedup.signature import Signature
 
 
@@ -60,23 +58,3 @@ def test_quoted_counts_the_passages_one_story_alone_holds(seed: int):
     found = quoted(fresh(mine), verified, group)
     assert found == plainly_quoted(mine, verified, group)
     assert found, "the random texts share passages: the test compares something"
-
-
-@pytest.mark.parametrize("seed", range(6))
-def test_no_story_scores_above_its_ceiling(seed: int):
-    rng = random.Random(seed)
-    vocabulary = [f"k{i}" for i in range(300)]
-    df = {word: rng.randrange(0, 50) for word in vocabulary}
-    weights = _Weights(df, 60)
-    query_keys = sorted(rng.sample(vocabulary, 40))
-    query = dict(zip(query_keys, weights.of(query_keys), strict=True))
-    total = sum(query.values())
-    for _ in range(200):
-        story = set(rng.sample(query_keys, rng.randrange(0, 40))) | set(rng.sample(vocabulary, rng.randrange(0, 60)))
-        common = query.keys() & story
-        score, _shared = _cosine(query, story, weights, common, total)
-        ceiling = _ceiling(query, total, common)
-        assert score <= ceiling
-    within = set(rng.sample(query_keys, 10))  # all its keys are the query's: the ceiling is its score, nearly
-    score, _shared = _cosine(query, within, weights, query.keys() & within, total)
-    assert score <= _ceiling(query, total, query.keys() & within) <= score * (1 + 1e-5)

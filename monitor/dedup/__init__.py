@@ -162,7 +162,8 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SJ and older: a quoted-printable or RTF body hashed as stored, a closing
+Signatures of earlier designs (magic SK and older: a palochka typed as a stroke, "Г1ала", and a
+program's escaped string hashed as written; SJ and older: a quoted-printable or RTF body hashed as stored, a closing
 link line "=> address Headline" kept as text; SE and older: a caseless text flagged capitalised for any Latin
 capital, and no count of the headline's names, which ``events._siblings`` reads of a rebuilt story too;
 SD and older: a time of day written with a colon, "10:40", kept as two

@@ -67,8 +67,6 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
     MIN_NUMBERS,
     MIN_SHARED,
     _bound,
-    _ceiling,
-    _cosine,
     _count_numbers,
     _most_found,
     _named,

@@ -2,8 +2,8 @@
 
 The candidates are the stories found under most of the new story's names, numbers and days
 (``_most_found``, counted in numpy); each is scored by the IDF-weighted cosine of the keywords
-the two can share (``_cosine``, ``_Weights``), with the share of the new story's names found in
-it (``_named``); two reports that each print ``MIN_NUMBERS`` numbers and share none report
+the two can share (``_weight``, ``_score``, ``_Weights``; bounded by ``_bound``), with the share of the new
+story's names found in it (``_named``); two reports that each print ``MIN_NUMBERS`` numbers and share none report
 different happenings (``_numbers_disagree``).
 """
 
@@ -85,14 +85,6 @@ def _of_scripts(words: Iterable[str], scripts: frozenset[str | None]) -> set[str
     return {w for w in words if _script(w) in scripts}
 
 
-def _cosine(
-    query: dict[str, float], story: set[str], weights: _Weights, common: set[str], total: float
-) -> tuple[float, tuple[str, ...]]:
-    """IDF-weighted cosine of the query's keys (with their weights, ``total`` their sum) and the story's, and
-    the shared keys (``common``: the query's keys in the story), rarest first (``_rarest``)."""
-    return _score(_weight(query, common), story, weights, total), _rarest(query, common)
-
-
 def _weight(query: dict[str, float], common: Iterable[str]) -> float:
     """The sum of the weights of ``common``, some of the query's keys: the cosine's numerator.
 
@@ -113,12 +105,6 @@ def _rarest(query: dict[str, float], common: Iterable[str]) -> tuple[str, ...]:
     """The shared keys ``common``, rarest (heaviest) first; ties by name. Asked only of a story that is
     the best so far: the score, an exact sum, does not depend on their order."""
     return tuple(sorted(common, key=lambda w: (-query[w], w)))
-
-
-def _ceiling(query: dict[str, float], total: float, common: set[str], others: int = 0) -> float:
-    """No story sharing ``common`` of the query's keys (weighed in ``query``, ``total`` their sum), with
-    ``others`` keys of its own besides, scores a cosine above this (``_bound``)."""
-    return _bound(_weight(query, common), total, others)
 
 
 def _bound(shared: float, total: float, others: int) -> float:

@@ -330,11 +330,9 @@ class StoryIndex:
         if not held:
             return []
         lengths = np.fromiter(map(len, held), dtype=np.intp, count=len(held))
-        if (read := lengths <= MAX_SCAN).all():
-            ids = np.fromiter(itertools.chain.from_iterable(held), dtype=np.int64, count=int(lengths.sum()))
-        else:
+        if not (read := lengths <= MAX_SCAN).all():
             lengths, held = lengths[read], list(itertools.compress(held, read.tolist()))
-            ids = np.fromiter(itertools.chain.from_iterable(held), dtype=np.int64, count=int(lengths.sum()))
+        ids = np.fromiter(itertools.chain.from_iterable(held), dtype=np.int64, count=int(lengths.sum()))
         entries, first, at = np.unique(ids, return_index=True, return_inverse=True)
         weights = np.bincount(at, weights=np.repeat(1.0 / lengths, lengths), minlength=entries.size)
         worth = np.flatnonzero(weights >= MIN_WEIGHT)

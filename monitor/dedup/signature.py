@@ -73,7 +73,10 @@ KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SJ read a quoted-printable or RTF
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SK (never released) read a
+# palochka typed as a stroke ("Г1ала": now "і", ``alphabets.strokes``) and a program's escaped string
+# ("50\\,000", "\\n": now undone, ``transfer.unescaped``) as written, and gave a sentence shorter than a shingle
+# the text's shingles (now none); SJ also read a quoted-printable or RTF
 # body as stored ("Asunci=C3=B3n", "Asunci\\u243?n": now as its reader sees it, ``transfer``) and kept a
 # closing link line ("=> address Headline") as story text (now dropped, ``clean.unmarked``); SI cut a word at an
 # apostrophe inside it ("foʻou" two words, a copy's "foou" one: now it is left out, ``alphabets.apostrophes_joined``),
