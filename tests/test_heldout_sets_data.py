@@ -182,6 +182,17 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        21,
+        "m",
+        frozenset({"udm", "ab", "chr", "mai", "se", "bi", "lg"}),
+        "ar",
+        negative=frozenset(
+            {"merger", "dating", "pilot", "passout", "insolvency", "opinionpoll", "torchstage", "breakthrough"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
