@@ -3,8 +3,8 @@
 
 No clock: bylines, ratings and campaign ids come from `random.Random` seeded with the set's seed, the
 story, the feed and the delay; link numbers and GUIDs from a CRC. A recipe word that changes nothing a
-reader sees, a recipe of fewer than 2 or more than 3 words, or a copy with its original's title and
-body is an error in the source, so the build stops there.
+reader sees, a word another word of its recipe hides, a recipe of fewer than 2 or more than 3 words, or
+a copy with its original's title and body is an error in the source, so the build stops there.
 
     python make_heldout21.py          # rewrites heldout21.jsonl, prints the counts
     python make_heldout21.py --stats  # regenerates in memory, fails if the file differs, prints the counts
@@ -108,6 +108,11 @@ def _readmore(c: Copy, x: Ctx) -> Copy:
     return replace(c, paras=(c.paras[0], half), bottom=(*c.bottom, tail))
 
 
+def _plain(c: Copy, x: Ctx) -> Copy:
+    assert not any("<a href" in b for b in c.bottom), "plain must come before readmore"
+    return replace(c, plain=True)
+
+
 def _elide(c: Copy, x: Ctx) -> Copy:
     assert len(c.paras) >= 3
     return replace(c, paras=(c.paras[0], "[…]", c.paras[-1]))
@@ -143,7 +148,7 @@ WORDS = {
     "readmore": _readmore,
     "summary-only": lambda c, x: replace(c, summary_only=True),
     "alt": lambda c, x: replace(c, title=x.alt),
-    "plain": lambda c, x: replace(c, plain=True),
+    "plain": _plain,
     "glued": lambda c, x: replace(c, glued=True),
     "quotes": lambda c, x: _all(c, lambda s: s.translate(STRAIGHT)),
     "entities": lambda c, x: replace(c, entities=True),
@@ -181,11 +186,10 @@ def origin_copy(s: dict, outlet: list) -> Copy:
 
 
 def guid(feed: str, link: str, n: int) -> str:
+    """One GUID style per outlet, chosen by the feed's CRC; the number from the link's."""
     crc = zlib.crc32(link.encode())
-    style = zlib.crc32(feed.encode()) % 4
-    return [f"{feed}-{crc:08x}", f"tag:{feed}.example,2026:{crc % 1000000}", f"{link}#g{n}", f"urn:uuid:{crc:08x}-21"][
-        style
-    ]
+    styles = (f"{feed}-{crc:08x}", f"tag:{feed}.example,2026:{crc % 1000000}", f"{link}#g{n}", f"urn:uuid:{crc:08x}-21")
+    return styles[zlib.crc32(feed.encode()) % 4]
 
 
 def apply(c: Copy, words: list[str], x: Ctx, strict: bool = True) -> Copy:
