@@ -85,6 +85,7 @@ class Ctx:
     rng: random.Random
     feed: str
     seed: str  # the copy's own: set, story, feed and delay
+    when: str  # the origin's UTC time, as an embargo line prints it
 
 
 def _all(c: Copy, f) -> Copy:
@@ -164,6 +165,8 @@ WORDS = {
     "qrline": lambda c, x: replace(c, bottom=(*c.bottom, f"▣ {x.desk['qr']}: {x.origin_link}")),
     "pinned": lambda c, x: replace(c, top=("📌 " + x.desk["pinned"], *c.top)),
     "signvideo": lambda c, x: _insert(c, 1, "🤟 " + x.desk["sign"]),
+    "embargo": lambda c, x: replace(c, top=(f"{x.desk['embargo']} {x.when} UTC", *c.top)),
+    "fundline": lambda c, x: replace(c, bottom=(*c.bottom, x.desk["fund"])),
 }
 
 
@@ -211,9 +214,8 @@ def entries_of(s: dict, outlets: dict, desks: dict, seed: int) -> list[dict]:
         assert 2 <= len(words) <= 3, (s["id"], recipe)
         out = outlets[feed]
         start_copy = replace(base, host=f"{feed}.example", plain=out[4] == "plain")
-        x = Ctx(
-            desks[out[2]], origin[1], base.link, s["alt"], random.Random(), feed, f"{seed}:{s['id']}:{feed}:{delay}"
-        )
+        key, when = f"{seed}:{s['id']}:{feed}:{delay}", s["time"].replace("T", " ")
+        x = Ctx(desks[out[2]], origin[1], base.link, s["alt"], random.Random(), feed, key, when)
         c = apply(start_copy, words, x)
         for i, w in enumerate(words):  # no word another word hides
             assert apply(start_copy, words[:i] + words[i + 1 :], x, False).seen() != c.seen(), (s["id"], feed, w)
@@ -250,11 +252,8 @@ def stats(rows: list[dict]) -> str:
     src = load()
     stories = {s["id"]: s for s in src["stories"]}
     per_story = Counter(r["story"] for r in rows)
-    events = {s["event"] for s in stories.values()}
     ev_stories = Counter(s["event"] for s in stories.values())
-    ev_langs: dict[str, set[str]] = {}
-    for s in stories.values():
-        ev_langs.setdefault(s["event"], set()).add(s["lang"])
+    ev_langs = {e: {s["lang"] for s in stories.values() if s["event"] == e} for e in ev_stories}
     langs = Counter(r["lang"] for r in rows)
     neg = sum(per_story[s["id"]] * per_story[s["against"]] for s in stories.values() if s["kind"] in NEGATIVE)
     recipes = [c.split()[2:] for s in stories.values() for c in s.get("copies", [])]
@@ -264,7 +263,7 @@ def stats(rows: list[dict]) -> str:
         f"entries:                 {len(rows)}",
         f"outlets (feeds):         {len({r['feed'] for r in rows})}",
         f"stories:                 {len(stories)}  ({', '.join(f'{k}={v}' for k, v in sorted(kinds.items()))})",
-        f"events:                  {len(events)}  ({sum(v > 1 for v in ev_stories.values())} with >=2 stories, "
+        f"events:                  {len(ev_stories)}  ({sum(v > 1 for v in ev_stories.values())} with >=2 stories, "
         f"{sum(len(v) > 1 for v in ev_langs.values())} in >=2 languages)",
         f"copy pairs (same story): {sum(n * (n - 1) // 2 for n in per_story.values())}",
         f"hard-negative entry pairs (designed, other event): {neg}",
