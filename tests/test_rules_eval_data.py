@@ -33,6 +33,7 @@ PARTS = {
     "heldout14": "b",
     "heldout15": "c",
     "heldout16": "d",
+    "heldout17": "e",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
