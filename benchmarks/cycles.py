@@ -7,6 +7,7 @@ workload, then, for each of ``rounds`` interleaved rounds on fresh databases:
   process, nothing else); ``r2e run --no-send`` (rss2email) on the same feeds;
 - mostly 304: the next cycle, where the workload's changed feeds carry new entries and
   every other feed answers 304 Not Modified; monitor and rss2email;
+- all 304: the cycle after it, where nothing changed and every feed answers 304; monitor and rss2email;
 - resend: the servers ignore conditional GET and resend the same bodies; monitor and rss2email.
 
 Each figure is the median of the rounds (min-max beside it): wall seconds, CPU seconds of
@@ -157,7 +158,7 @@ def one_round(
     figures: Figures,
     workers: dict[str, int | None] | None = None,
 ) -> None:
-    """Cold, mostly-304 and resend cycles for each monitor checkout and rss2email, on fresh state."""
+    """Cold, mostly-304, all-304 and resend cycles for each monitor checkout and rss2email, on fresh state."""
     shutil.rmtree(work / "round", ignore_errors=True)
     server.publish(0)
     figures.setdefault("feedparser alone, cold", []).append(feedparser_alone(server.bodies()))
@@ -166,6 +167,7 @@ def one_round(
     steps: list[tuple[str, Callable[[], None]]] = [
         ("cold", lambda: server.publish(0)),
         ("mostly 304", lambda: server.publish(1)),
+        ("all 304", lambda: server.publish(1)),  # nothing changed since: every feed answers 304
         ("resend", lambda: server.publish(1, ignore=1.0)),
     ]
     configs = {name: write_config(work / "round" / name, server.urls(), rules) for name in code if name != "rss2email"}

@@ -58,13 +58,13 @@ def add_alerts(path: Path, entries: int, now: datetime) -> int:
         for i, n in enumerate(range(1, entries + 1, 10))
     ]
     with store.transaction() as db:
-        db.conn.executemany(
+        db.executemany(
             "INSERT INTO alerts (id, rule, story_id, entry_id, target, url_id, url_label, status, created, "
             "alert_key, matched) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]')",
             rows,
         )
         # created follows the entry's date, so the time filter has something to cut
-        db.conn.execute("UPDATE alerts SET created = (SELECT first_seen FROM entries WHERE id = alerts.entry_id)")
+        db.execute("UPDATE alerts SET created = (SELECT first_seen FROM entries WHERE id = alerts.entry_id)")
     store.close()
     return len(rows)
 

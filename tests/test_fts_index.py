@@ -113,7 +113,7 @@ def test_updates_and_pruning_keep_the_index_in_step(tmp_path, rule):
 def test_a_database_indexed_by_the_old_triggers_is_taken_as_indexed(tmp_path, rule):
     path = tmp_path / "state.db"
     db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
-    migrations.apply(db, stop_before="m009_rules_fts_lazy")  # before: a trigger indexed every insert
+    migrations().apply(db, stop_before="m009_rules_fts_lazy")  # before: a trigger indexed every insert
     db.execute("INSERT INTO stories (id, title) VALUES (1, 'x')")
     db.execute(
         "INSERT INTO entries (feed_url, key, title, summary, content, story_id) "

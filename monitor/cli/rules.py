@@ -241,7 +241,7 @@ def _stored_entry(ctx: click.Context, entry_id: int) -> Entry:
     with opened(ctx, must_exist=True) as store:
         try:
             return store.entry(entry_id)
-        except Exception as exc:  # sqlite-utils raises NotFoundError for a missing id
+        except KeyError as exc:  # a missing id
             raise StoreError(f"no entry {entry_id} in {store.path}: pick an id shown by `rules test`") from exc
 
 

@@ -1,4 +1,5 @@
-"""SQLite state through sqlite-utils: feeds, entries, stories, alerts.
+"""SQLite state: feeds, entries, stories, alerts. The schema is sqlite-utils migrations; reads and writes
+go through the plain sqlite3 connection (sqlite-utils is imported when a migration is due, ``StoreBase.db``).
 
 One writer: the process holds an exclusive lock file beside the database so two
 daemons never share it, and every write goes through this class under a lock.

@@ -105,12 +105,12 @@ class AlertsMixin(StoreBase):
         """Record that a target URL is failing, and queue ``notice`` with it; True only the first time
         (one notice per outage)."""
         with self.transaction() as db:
-            row = list(db.query("SELECT notice_at FROM target_health WHERE url_id = ?", [url_id]))
+            row = self._query("SELECT notice_at FROM target_health WHERE url_id = ?", [url_id])
             if row and row[0]["notice_at"]:
                 return False
             if notice is not None:
                 _insert_notice(db, notice, now)
-            db.table("target_health").upsert(
+            self.db.table("target_health").upsert(
                 {
                     "url_id": url_id,
                     "target": target,
@@ -165,7 +165,7 @@ def _insert_notice(db: Any, notice: Notice, now: datetime) -> int:
     detail = json.dumps({"title": notice.message.title, "body": notice.message.body}, ensure_ascii=False)
     key = f"notice:{notice.key}"
     return sum(
-        db.conn.execute(_INSERT_NOTICE, (d.rule, d.target, d.url_id, d.url_label, iso(now), key, detail)).rowcount
+        db.execute(_INSERT_NOTICE, (d.rule, d.target, d.url_id, d.url_label, iso(now), key, detail)).rowcount
         for d in notice.deliveries
     )
 

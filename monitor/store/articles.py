@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import datetime
-
-import sqlite_utils
 
 from monitor.models import Entry
 from monitor.store.base import StoreBase
@@ -45,7 +44,7 @@ class ArticlesMixin(StoreBase):
                 f"WHERE url IN ({', '.join('?' * len(chunk))})"
             )
             with self._lock:
-                rows = self.db.execute(sql, chunk).fetchall()
+                rows = self.conn.execute(sql, chunk).fetchall()
             for url, status, text, source, error, attempts in rows:
                 found[url] = Article(url, status, text or "", source or "", error or "", attempts)
         return found
@@ -63,7 +62,7 @@ class ArticlesMixin(StoreBase):
         if not rows:
             return
         with self.transaction() as db:
-            db.conn.executemany(
+            db.executemany(
                 "INSERT OR REPLACE INTO articles (url, feed_url, status, source_url, text, error, attempts, updated) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
@@ -72,7 +71,7 @@ class ArticlesMixin(StoreBase):
     def articles_pending(self, feed_url: str) -> set[str]:
         """URLs of ``feed_url``'s articles to try again: failed (fewer than MAX_ATTEMPTS times) or over budget."""
         with self._lock:
-            rows = self.db.execute(
+            rows = self.conn.execute(
                 "SELECT url FROM articles WHERE feed_url = ? AND (status = 'budget' OR "
                 "(status = 'failed' AND attempts < ?))",
                 [feed_url, MAX_ATTEMPTS],
@@ -96,14 +95,14 @@ class ArticlesMixin(StoreBase):
     def article_health(self) -> dict[str, dict[str, int]]:
         """Per feed URL, how many of its articles are in each status (fetched, failed, blocked, budget)."""
         with self._lock:
-            rows = self.db.execute("SELECT feed_url, status, count(*) FROM articles GROUP BY feed_url, status")
+            rows = self.conn.execute("SELECT feed_url, status, count(*) FROM articles GROUP BY feed_url, status")
             found: dict[str, dict[str, int]] = {}
             for feed_url, status, count in rows:
                 found.setdefault(feed_url, {})[status] = count
         return found
 
 
-def with_articles(db: sqlite_utils.Database, entries: dict[int, Entry]) -> dict[int, Entry]:
+def with_articles(db: sqlite3.Connection, entries: dict[int, Entry]) -> dict[int, Entry]:
     """``entries`` with the text of their fetched article (``Entry.article``), where there is one."""
     links = list({e.link for e in entries.values() if e.link})
     texts: dict[str, str] = {}

@@ -6,11 +6,10 @@ feed already has. Reads of stories are in ``stories``, the dedup window's column
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
-
-import sqlite_utils
 
 from monitor.models import Entry
 from monitor.store.helpers import _marks, iso, tombstone
@@ -99,8 +98,8 @@ class EntriesMixin(StoriesMixin):
                 return pruned
             marks = ",".join("?" * len(stories))
             with self.transaction() as db:
-                rows = list(db.query(f"SELECT feed_url, key FROM entries WHERE story_id IN ({marks})", stories))
-                db.conn.executemany(
+                rows = self._query(f"SELECT feed_url, key FROM entries WHERE story_id IN ({marks})", stories)
+                db.executemany(
                     "INSERT OR IGNORE INTO tombstones (digest, pruned) VALUES (?, ?)",
                     [(tombstone(r["feed_url"], r["key"]), iso(now)) for r in rows],
                 )
@@ -135,8 +134,7 @@ class EntriesMixin(StoriesMixin):
         """
         seen = iso(now)
         # The hot path of a cold start: plain statements, prepared once (sqlite3 caches them by text).
-        with self._entry_transaction() as db:
-            conn = db.conn
+        with self._entry_transaction() as conn:
             new_story = story_id is None
             if story_id is None:
                 # The story row first, so the entry is inserted once with its story.
@@ -163,12 +161,12 @@ class EntriesMixin(StoriesMixin):
             if new_story:
                 conn.execute(_FIRST_ENTRY, (entry_id, story_id))
                 event_id = event_id if event_id is not None else story_id
-            queued = self._queue(db, entry_id, story_id, alerts, now, event_id=event_id) if alerts else 0
+            queued = self._queue(conn, entry_id, story_id, alerts, now, event_id=event_id) if alerts else 0
             return Recorded(entry_id, story_id, queued)
 
     def _queue(
         self,
-        db: sqlite_utils.Database,
+        db: sqlite3.Connection,
         entry_id: int,
         story_id: int,
         alerts: Iterable[QueuedAlert],
@@ -196,7 +194,7 @@ class EntriesMixin(StoriesMixin):
                 "event": f"event:{event_id}",
                 "escalation": f"escalation:{story_id}",
             }.get(kind, f"{kind}:{entry_id}")
-            cursor = db.conn.execute(
+            cursor = db.execute(
                 _INSERT_ALERT,
                 (
                     match.rule,
@@ -255,7 +253,7 @@ class EntriesMixin(StoriesMixin):
         (the title before, what changed) is stored with the alerts for their message.
         """
         with self.transaction() as db:
-            db.table("entries").update(
+            self.db.table("entries").update(
                 entry_id,
                 {
                     **_text_columns(entry),
@@ -265,7 +263,7 @@ class EntriesMixin(StoriesMixin):
                     **signature_columns(signature),
                 },
             )
-            story_id = int(db.table("entries").get(entry_id)["story_id"])
+            story_id = int(self.db.table("entries").get(entry_id)["story_id"])
             return self._queue(db, entry_id, story_id, alerts, now, detail=detail)
 
     def known_versions(self, feed_url: str, keys: Iterable[str]) -> dict[str, tuple[int, str | None]]:

@@ -78,8 +78,8 @@ class FeedsMixin(StoreBase):
     def update_feed(self, url: str, **values: Any) -> None:
         """Set feed columns (fetch_url, status, health_notice, ...); datetimes are stored as ISO text."""
         values = {k: iso(v) if isinstance(v, datetime) else v for k, v in values.items()}
-        with self.transaction() as db:
-            db.table("feeds").update(url, values)
+        with self.transaction():
+            self.db.table("feeds").update(url, values)
 
     def record_fetch(
         self,

@@ -1,19 +1,36 @@
 """Shared by every part of the Store: ISO time text, secret-free and tombstone digests,
 IN (...) lists of ids, and the converters from stored rows to an ``Entry``.
 
+And ``absent``: an import without the optional extras a library would load (sqlite-utils' pandas).
+
 One place for each so the feeds, entries, history and alerts modules store and read
 times and ids the same way.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
-from collections.abc import Iterable
+import sys
+from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
 from monitor.models import Entry
+
+
+@contextlib.contextmanager
+def absent(*names: str) -> Iterator[None]:
+    """Import with ``names`` looking uninstalled (for this import only), where a library tries them as extras."""
+    hidden = [name for name in names if name not in sys.modules]
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        for name in hidden:
+            del sys.modules[name]
 
 
 def url_id(url: str) -> str:

@@ -44,13 +44,13 @@ class HistoryMixin(StoreBase):
         if where:
             sql += " WHERE " + " AND ".join(where)
         with self._lock:
-            cursor = self.db.execute(sql + f" ORDER BY {_DATED}, id", params)
+            cursor = self.conn.execute(sql + f" ORDER BY {_DATED}, id", params)
         while True:
             with self._lock:
                 rows = cursor.fetchmany(_BATCH)
                 if not rows:
                     return
-                batch = with_articles(self.db, {row[0]: _entry_of(row[1:]) for row in rows})
+                batch = with_articles(self.conn, {row[0]: _entry_of(row[1:]) for row in rows})
             yield from batch.items()
 
     def catch_up_fts(self, batch: int = 5000) -> int:
@@ -60,26 +60,26 @@ class HistoryMixin(StoreBase):
         indexed = 0
         while True:
             with self.transaction(immediate=True) as db:
-                (mark,) = db.conn.execute("SELECT indexed_to FROM fts_state").fetchone()
-                top, count = db.conn.execute(
+                (mark,) = db.execute("SELECT indexed_to FROM fts_state").fetchone()
+                top, count = db.execute(
                     "SELECT max(id), count(*) FROM (SELECT id FROM entries WHERE id > ? ORDER BY id LIMIT ?)",
                     (mark, batch),
                 ).fetchone()
                 if not count:
                     return indexed
-                db.conn.execute(
+                db.execute(
                     "INSERT INTO entries_fts (rowid, title, summary, content) "
                     "SELECT id, title, summary, content FROM entries WHERE id > ? AND id <= ?",
                     (mark, top),
                 )
-                db.conn.execute("UPDATE fts_state SET indexed_to = ?", (top,))
+                db.execute("UPDATE fts_state SET indexed_to = ?", (top,))
             indexed += count
 
     def fts_behind(self) -> int:
         """Entries not in the full-text index yet (``catch_up_fts`` adds them)."""
         with self._lock:
             sql = "SELECT count(*) FROM entries WHERE id > (SELECT indexed_to FROM fts_state)"
-            return int(self.db.execute(sql).fetchone()[0])
+            return int(self.conn.execute(sql).fetchone()[0])
 
     def history_count(self, since: datetime | None = None) -> int:
         """How many entries ``history(since)`` goes through."""
@@ -87,4 +87,4 @@ class HistoryMixin(StoreBase):
         if since is not None:
             sql, params = sql + f" WHERE {_DATED} >= ?", [iso(since)]
         with self._lock:
-            return int(self.db.execute(sql, params).fetchone()[0])
+            return int(self.conn.execute(sql, params).fetchone()[0])

@@ -44,7 +44,7 @@ class LanguagesMixin(StoreBase):
         found = [(detect(_sample(r)), r["id"]) for r in rows]
         if found:
             with self.transaction() as db:
-                db.conn.executemany("UPDATE entries SET lang_detected = ? WHERE id = ?", found)
+                db.executemany("UPDATE entries SET lang_detected = ? WHERE id = ?", found)
         return len(found)
 
     def entry_languages(self, ids: Iterable[int]) -> dict[int, tuple[str, str]]:

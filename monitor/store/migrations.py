@@ -3,19 +3,56 @@
 sqlite-utils records each applied migration by its function name in the database, so
 these functions keep their names, order and bodies for good: renaming or reordering one
 would re-run or skip it on existing databases. A new column or table is a NEW function
-appended at the end (``@migrations()``, named mNNN_<area>_<what>).
+appended at the end (``@step``, named mNNN_<area>_<what>).
+
+sqlite-utils is imported only when a migration is due (``behind``): it pulls in dateutil,
+pluggy and its own modules (~0.05 CPU-s after click), and a database at the schema needs none of it.
 """
 
 from __future__ import annotations
 
-import sqlite_utils
-from sqlite_utils import Migrations
+import functools
+import sqlite3
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-migrations = Migrations("monitor")
+if TYPE_CHECKING:
+    import sqlite_utils
+
+SET = "monitor"  # the migration set's name, as sqlite-utils records it
+_TABLE = "_sqlite_migrations"  # where sqlite-utils records them (``Migrations.migrations_table``)
 _DATED = "coalesce(published, first_seen)"  # an entry's date in history (indexed by m008)
+_steps: list[Callable[[sqlite_utils.Database], None]] = []
 
 
-@migrations()
+def step(migration: Callable[[sqlite_utils.Database], None]) -> Callable[[sqlite_utils.Database], None]:
+    """Register ``migration`` as the next one, in the order of this file."""
+    _steps.append(migration)
+    return migration
+
+
+@functools.cache
+def migrations() -> sqlite_utils.Migrations:
+    """The steps as sqlite-utils' migration set (which applies them and records each by name)."""
+    from sqlite_utils import Migrations
+
+    found = Migrations(SET)
+    for migration in _steps:
+        found()(migration)
+    return found
+
+
+def behind(conn: sqlite3.Connection) -> bool:
+    """Whether a step is not recorded as applied in the database (read-only; a new database is behind)."""
+    try:
+        rows = conn.execute(f"SELECT name FROM {_TABLE} WHERE migration_set = ?", [SET]).fetchall()
+    except sqlite3.OperationalError:  # no such table: nothing applied yet
+        return True
+    applied = {name for (name,) in rows}
+    return any(migration.__name__ not in applied for migration in _steps)
+
+
+@step
 def m001_initial(db: sqlite_utils.Database) -> None:
     db.table("feeds").create(
         {
@@ -89,7 +126,7 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db.table("alerts").create_index(["status"])
 
 
-@migrations()
+@step
 def m002_dedup_events_updates_signatures(db: sqlite_utils.Database) -> None:
     """Events (a story's event is its first story's id), update detection, stored dedup signatures,
     and alert keys beyond the story: one per event, per material update, per escalation."""
@@ -111,7 +148,7 @@ def m002_dedup_events_updates_signatures(db: sqlite_utils.Database) -> None:
     db.table("alerts").create_index(["rule", "alert_key", "url_id"], unique=True)
 
 
-@migrations()
+@step
 def m003_polling_schedule_health_tombstones(db: sqlite_utils.Database) -> None:
     """Feed schedule and health columns, and tombstones of pruned entries."""
     feeds = db.table("feeds")
@@ -127,7 +164,7 @@ def m003_polling_schedule_health_tombstones(db: sqlite_utils.Database) -> None:
     db.execute("CREATE TABLE tombstones (digest INTEGER PRIMARY KEY, pruned TEXT) WITHOUT ROWID")
 
 
-@migrations()
+@step
 def m004_delivery_outbox(db: sqlite_utils.Database) -> None:
     """Holds (digest, quiet hours, burst), batches sent as one message, the in-flight mark, target health."""
     alerts = db.table("alerts")
@@ -141,7 +178,7 @@ def m004_delivery_outbox(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations()
+@step
 def m005_rules_entries_fts(db: sqlite_utils.Database) -> None:
     # Full-text index for `rules test`: a backtest pre-filters stored history with it,
     # then runs the exact matcher. Triggers keep it in step with every insert and update.
@@ -150,27 +187,27 @@ def m005_rules_entries_fts(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations()
+@step
 def m006_feeds_body_hash(db: sqlite_utils.Database) -> None:
     """A hash of the last body processed: servers that ignore conditional GET resend
     unchanged bodies, and those are skipped without parsing."""
     db.table("feeds").add_column("body_hash", str)
 
 
-@migrations()
+@step
 def m007_delivery_alert_detail(db: sqlite_utils.Database) -> None:
     """What an alert of a kind beyond "story" needs to say: an update's earlier title and what changed."""
     db.table("alerts").add_column("detail", str)  # JSON object; NULL for story, event and escalation alerts
 
 
-@migrations()
+@step
 def m008_rules_entries_dated(db: sqlite_utils.Database) -> None:
     """`rules test` reads history by date (published, else first seen): without this
     index counting a million entries scans the whole table (about 1 s per million)."""
     db.execute(f"CREATE INDEX IF NOT EXISTS idx_entries_dated ON entries({_DATED})")
 
 
-@migrations()
+@step
 def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
     """The full-text index of `rules test` leaves the per-entry path: indexing each new entry in a
     trigger was most of what storing it cost. ``Store.catch_up_fts`` now indexes the entries above
@@ -201,7 +238,7 @@ def m009_rules_fts_lazy(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations()
+@step
 def m010_feedback(db: sqlite_utils.Database) -> None:
     """The analyst's verdict on an alert (issue 14): relevant or irrelevant, with a note.
     One row per alert (a new verdict replaces the old); the rule and entry are copied so
@@ -213,13 +250,13 @@ def m010_feedback(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_feedback_rule ON feedback(rule)")
 
 
-@migrations()
+@step
 def m011_feeds_folder(db: sqlite_utils.Database) -> None:
     """The folder (category) an OPML import found a command feed in, "A/B" when nested; written back on export."""
     db.execute("ALTER TABLE feeds ADD COLUMN folder TEXT NOT NULL DEFAULT ''")
 
 
-@migrations()
+@step
 def m012_signals_rule_hits(db: sqlite_utils.Database) -> None:
     """Spike alerts count the distinct stories a rule matched per window: one row per (rule, story),
     the first time the rule matched it (a copy of the story adds nothing)."""
@@ -230,7 +267,7 @@ def m012_signals_rule_hits(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_rule_hits_rule_at ON rule_hits (rule, at)")
 
 
-@migrations()
+@step
 def m013_web_mutes(db: sqlite_utils.Database) -> None:
     """The console's mutes (a story, a rule or a feed, until a time or until unmuted), the mark an
     alert muted by one carries, and the index the inbox's time filter reads."""
@@ -244,7 +281,7 @@ def m013_web_mutes(db: sqlite_utils.Database) -> None:
         db.table("alerts").create_index([column])
 
 
-@migrations()
+@step
 def m014_fulltext_articles(db: sqlite_utils.Database) -> None:
     """Full text of linked articles (issue 16), one row per canonical URL: a copy of the same
     URL in another feed reads the row instead of fetching again. ``status`` is "fetched"
@@ -258,7 +295,7 @@ def m014_fulltext_articles(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX idx_articles_feed ON articles(feed_url, status)")
 
 
-@migrations()
+@step
 def m015_entries_detected_language(db: sqlite_utils.Database) -> None:
     """The language detected for an entry whose feed gives none (issue 14): NULL until detected,
     "" when there was nothing to judge. Filled lazily (``LanguagesMixin``), never on the hot path
@@ -266,7 +303,7 @@ def m015_entries_detected_language(db: sqlite_utils.Database) -> None:
     db.execute("ALTER TABLE entries ADD COLUMN lang_detected TEXT")
 
 
-@migrations()
+@step
 def m016_dedup_window_changes(db: sqlite_utils.Database) -> None:
     """A counter of the changes to stored rows of the dedup window that new rows do not show: an entry's
     story, first-seen time, signature columns, outlet or id changed, a story's event changed, the newest
@@ -292,7 +329,7 @@ def m016_dedup_window_changes(db: sqlite_utils.Database) -> None:
     )
 
 
-@migrations()
+@step
 def m017_maintenance_marks(db: sqlite_utils.Database) -> None:
     """When each periodic task (the retention pass) last ran: a `run --once` from cron every few minutes
     prunes at the daemon's pace (``daemon.PRUNE_EVERY``), not on every run (its query reads every story:

@@ -57,7 +57,7 @@ class MutesMixin(StoreBase):
             f"FROM mutes m WHERE {_ACTIVE} ORDER BY m.id DESC"
         )
         with self._lock:
-            return list(self.db.query(sql, {"now": iso(now)}))
+            return list(self._query(sql, {"now": iso(now)}))
 
     def apply_mutes(self, now: datetime) -> int:
         """Mark pending alerts that an active mute covers as muted (not yet in a digest or in flight).
@@ -78,4 +78,4 @@ class MutesMixin(StoreBase):
         """The ids ``apply_mutes`` would mark, written nowhere: what a dry run leaves out."""
         sql = f"SELECT id FROM alerts WHERE {_MUTABLE} AND EXISTS (SELECT 1 FROM mutes m WHERE {_ACTIVE} AND {_COVERS})"
         with self._lock:
-            return {row[0] for row in self.db.execute(sql, {"now": iso(now)}).fetchall()}
+            return {row[0] for row in self.conn.execute(sql, {"now": iso(now)}).fetchall()}

@@ -18,8 +18,10 @@ class StoriesMixin(StoreBase):
     def entry(self, entry_id: int) -> Entry:
         """The stored entry, with its fetched article's text (issue 16) when there is one."""
         with self._lock:
-            row = self.db.table("entries").get(entry_id)
-            return with_articles(self.db, {entry_id: _row_entry(row)})[entry_id]
+            rows = self._query("SELECT * FROM entries WHERE id = ?", [entry_id])
+            if not rows:
+                raise KeyError(f"no entry {entry_id}")
+            return with_articles(self.conn, {entry_id: _row_entry(rows[0])})[entry_id]
 
     def entries(self, ids: Iterable[int]) -> dict[int, Entry]:
         """Stored entries by id, read in a few queries (ids not stored are left out)."""
@@ -30,7 +32,7 @@ class StoriesMixin(StoreBase):
             for row in self._query(f"SELECT * FROM entries WHERE id IN ({_marks(chunk)})", chunk):
                 found[row["id"]] = _row_entry(row)
         with self._lock:
-            return with_articles(self.db, found)
+            return with_articles(self.conn, found)
 
     def story_event(self, story_id: int) -> int:
         rows = self._rows("SELECT coalesce(event_id, id) FROM stories WHERE id = ?", (story_id,))

@@ -62,7 +62,7 @@ class WindowMixin(StoriesMixin):
     def recent_signatures(self, since: datetime) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
         """(entry_id, story_id, event_id, first_seen, stored signature or None) for the dedup window, oldest first."""
         with self._lock:
-            cursor = self.db.execute(_WINDOW, [iso(since), 0])
+            cursor = self.conn.execute(_WINDOW, [iso(since), 0])
         while True:
             with self._lock:
                 rows = cursor.fetchmany(WINDOW_BATCH)  # in steps: never the whole window's rows at once
@@ -74,27 +74,27 @@ class WindowMixin(StoriesMixin):
         """The rows ``recent_signatures(since)`` reads (those with an id above ``after``), as stored:
         in id order, no signature unpacked (``pipeline/kept.py`` keeps them as they are)."""
         with self._lock:
-            return self.db.execute(_WINDOW, [iso(since), after]).fetchall()
+            return self.conn.execute(_WINDOW, [iso(since), after]).fetchall()
 
     def window_span(self, since: datetime) -> tuple[datetime | None, int, int]:
         """The window from ``since`` in one look: when its oldest entry was first seen (None: empty),
         how many entries it holds and the highest id."""
         sql = "SELECT min(first_seen), count(*), coalesce(max(id), 0) FROM entries WHERE first_seen >= ?"
         with self._lock:
-            start, count, top = self.db.execute(sql, [iso(since)]).fetchone()
+            start, count, top = self.conn.execute(sql, [iso(since)]).fetchone()
         return (datetime.fromisoformat(start) if start else None), count, top
 
     def window_changes(self) -> int:
         """How many times a stored row of the dedup window changed otherwise than by a new row (migration
         m016's counter): a kept index is good while this, the row count and the highest id are as kept."""
         with self._lock:
-            return int(self.db.execute("SELECT changes FROM window_changes").fetchone()[0])
+            return int(self.conn.execute("SELECT changes FROM window_changes").fetchone()[0])
 
     def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
         """Store dedup signatures computed after the fact (rows written before signatures were kept)."""
         rows = [(sig.pack(), sig.lede, " ".join(sig.keywords), sig.when, entry_id) for entry_id, sig in signed]
         with self.transaction() as db:
-            db.conn.executemany(
+            db.executemany(
                 "UPDATE entries SET dedup_bands = ?, dedup_lede = ?, dedup_keywords = ?, dedup_when = ? WHERE id = ?",
                 rows,
             )
