@@ -54,3 +54,37 @@ def test_the_answered_span_runs_from_the_question_to_the_yes_behind_a_named_labe
     assert answered_spans(text) == [(0, text.index("yes.") + len("yes."))]
     # the label's bracket holds a speaker, not a sentence: a long remark is no label
     assert answered_spans(match_text("Is it true? A (" + "word " * 30 + "): Yes. It is.")) == []
+
+
+DEAL = """
+name: r
+match:
+  all:
+    - any: [Afghan*, афганск*, Афганистан*, Афганістан*]
+    - any: [contract*, контракт*]
+      unless_near: {any: ["@negation", "@hedge"], clause: true, except: ["@litotes"]}
+  sentence: true
+"""
+
+
+@pytest.fixture(scope="module")
+def deal(tmp_path_factory) -> RuleSet:
+    return ruleset(tmp_path_factory.mktemp("deal"), DEAL)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # a hope told in the past tense is as much a hope as in the present
+        ("The Afghan minister said he hoped to sign lithium contracts within the year.", False),
+        ("The Afghan minister hopes to sign lithium contracts within the year.", False),
+        ("The Afghan minister signed the lithium contracts he had hoped for.", True),  # hoped for: it came
+        ("Афганский министр надеялся подписать контракты до конца года.", False),
+        ("Афганские власти надеялись, что контракт подпишут весной.", False),
+        ("Афганский министр подписал контракт, на который давно надеялась компания.", False),  # one clause: vetoed
+        ("Афганский министр подписал контракт. Компания надеялась на это давно.", True),  # another sentence
+        ("Афганістан сподівався підписати контракт до кінця року.", False),  # Ukrainian had its past already
+    ],
+)
+def test_a_hope_in_the_past_tense_is_a_hedge_in_every_script(deal, content, expected):
+    assert fires(deal, content=content) is expected
