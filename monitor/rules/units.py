@@ -65,6 +65,9 @@ _COLON = re.compile(f":(?=\\s|[{NO_SPACE_RANGES}])")
 # ``lined`` is; the answer may open a new line, behind a dash, a quote or an "A:" label. Only a yes: a
 # question answered "no", or not at all, stays a question; and the question's mark ("?", Japanese のか。)
 # vetoes nothing there (``answered_spans``, read by the ``unless_near`` vetoes).
+# A briefing's or an earnings call's transcript names who answers in the label ("A (Joint Secretary, Ministry of
+# Petroleum): Yes.", «Ответ (финансовый директор): Да.»): the speaker in brackets is still the answer's label
+# (round 22).
 AFFIRMATIVES = (
     "yes|yeah|indeed|correct|that's right|да|так точно|верно|именно|так|ええ|はい|そうです|その通り|是的|对|没错|"
     "ja|jawohl|genau|oui|si|sim|tak|evet|نعم|بله|آری|כן|네|예|ya|benar"
@@ -72,7 +75,8 @@ AFFIRMATIVES = (
 _QUESTION_START = re.compile(r"(?s:.*)[.!?؟…。！？\n]\s*")  # the end of the sentence before (greedy: the last)
 _ANSWERED = re.compile(
     "(?:[?؟]|[のんだ]か。)[\"'»”」)\\s]*[-—–\"'«“「\\s]*"
-    "(?:(?:a|r|о|в|answer|ответ|відповідь|antwort|réponse|reponse|respuesta|resposta|risposta|cevap|جواب|答)\\s?[:.：]\\s*)?"
+    "(?:(?:a|r|о|в|answer|ответ|відповідь|antwort|réponse|reponse|respuesta|resposta|risposta|cevap|جواب|答)"
+    "(?:\\s?[(（][^()（）\\n]{1,80}[)）])?\\s?[:.：]\\s*)?"
     f"(?:{AFFIRMATIVES})[.,!、。]"
 )
 
