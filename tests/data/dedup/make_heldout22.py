@@ -2,8 +2,10 @@
 
 Every copy's recipe words are applied in order to its story's text; no clock is read, and every
 random choice comes from a `random.Random` seeded with the set's seed, the story, the feed and the
-delay, so the file is the same on every run. `--stats` regenerates in memory, fails if the committed
-file differs, and prints the counts. Self-contained: stdlib and PyYAML only.
+delay, so the file is the same on every run. It fails if a recipe has fewer than 2 or more than 3
+words, if a word changes nothing, if a word is hidden by the others (the recipe without it gives the
+same entry), or if a copy keeps its original's title and body. `--stats` regenerates in memory, fails
+if the committed file differs, and prints the counts. Self-contained: stdlib and PyYAML only.
 """
 
 from __future__ import annotations
@@ -83,6 +85,11 @@ def bottom(key: str):
     return lambda e, s, o: replace(e, paras=(*e.paras, o["desk"][key].format(origin=o["origin"], ref=o["ref"])))
 
 
+def trending(e: Entry, s: dict, o: dict) -> Entry:
+    rng = random.Random(f"{SEED}|{s['id']}|{o['feed']}|{o['delay']}|trend")
+    return replace(e, paras=(o["desk"]["trend"].format(n=rng.randint(1, 9)), *e.paras))
+
+
 RECIPE = {
     "dateline-strip": strip_dateline,
     "byline": byline,
@@ -107,6 +114,8 @@ RECIPE = {
     "deskref": bottom("ref"),
     "licence": bottom("licence"),
     "titledot": lambda e, s, o: replace(e, title=e.title.rstrip(".") + "."),
+    "readlevel": top("level"),
+    "trending": trending,
 }
 
 
@@ -162,6 +171,21 @@ def apply(words: list[str], s: dict, start: Entry, ctx: dict) -> Entry:
     return e
 
 
+def seen(e: Entry) -> tuple[str, str, str, str]:
+    """What a reader sees of an entry: headline, link, summary and body."""
+    return encode(e.title, e), e.link, summary_of(e), body_of(e)
+
+
+def check_none_hidden(words: list[str], s: dict, start: Entry, ctx: dict, made: Entry) -> None:
+    """Every word must show: the recipe without it gives another entry (or is no valid recipe)."""
+    for i in range(len(words)):
+        try:
+            other = apply(words[:i] + words[i + 1 :], s, start, ctx)
+        except AssertionError:
+            continue
+        assert seen(other) != seen(made), (s["id"], ctx["feed"], words[i])
+
+
 def link_for(feed: str, story: str) -> str:
     return f"https://{feed}.example/news/{zlib.crc32(f'{feed}/{story}'.encode()) % 900000 + 100000}"
 
@@ -184,6 +208,7 @@ def build() -> list[dict]:
             ctx = {"feed": feed, "delay": delay, "desk": src["desks"][out[2]], "origin": home[1], "ref": ref}
             start = replace(first, link=link_for(feed, s["id"]), style=out[4])
             e = apply(words, s, start, ctx)
+            check_none_hidden(words, s, start, ctx, e)
             assert (e.title, body_of(e)) != (first.title, body_of(first)) or e.summary_only, recipe
             at = when + timedelta(minutes=int(delay))
             rows.append((at, row(s, e, out, at, f"{feed}-{s['id']}-{delay}")))
