@@ -199,7 +199,7 @@ SETS = [
         frozenset({"kv", "tyv", "kl", "fur", "sc", "zgh", "ch"}),
         "ko",
         negative=frozenset(
-            {"transhumance", "quotaclose", "patent", "crowdfund", "refloat", "iceroad", "cubs", "twinning"}
+            {"transhumance", "quotaclose", "patent", "premiere", "tagsignal", "iceroad", "cubs", "twinning"}
         ),
         same_event=frozenset({"independent"}),
         copies=100,

@@ -25,7 +25,7 @@ import yaml
 HERE = Path(__file__).parent
 SOURCE = HERE / "heldout22_source.yaml"
 OUT = HERE / "heldout22.jsonl"
-NEGATIVE = ("transhumance", "quotaclose", "patent", "crowdfund", "refloat", "iceroad", "cubs", "twinning")
+NEGATIVE = ("transhumance", "quotaclose", "patent", "premiere", "tagsignal", "iceroad", "cubs", "twinning")
 TYPO = {"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
 
 
