@@ -263,9 +263,10 @@ def stats(rows: list[dict]) -> str:
 SEED = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))["seed"]
 
 if __name__ == "__main__":
-    made = dump(build())
+    rows = build()
+    made = dump(rows)
     if "--stats" in sys.argv:
         assert OUT.read_text(encoding="utf-8") == made, "heldout22.jsonl differs from what the generator makes"
     else:
         OUT.write_text(made, encoding="utf-8")
-    print(stats(build()))
+    print(stats(rows))
