@@ -193,6 +193,17 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        22,
+        "n",
+        frozenset({"kv", "tyv", "kl", "fur", "sc", "zgh", "ch"}),
+        "ko",
+        negative=frozenset(
+            {"transhumance", "quotaclose", "patent", "premiere", "tagsignal", "iceroad", "cubs", "twinning"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
