@@ -34,6 +34,7 @@ PARTS = {
     "heldout15": "c",
     "heldout16": "d",
     "heldout17": "e",
+    "heldout18": "f",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
