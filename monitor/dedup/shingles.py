@@ -212,26 +212,28 @@ def sentence_hashes(folded: str, spaced: Spaces = UNKNOWN) -> list[int]:
 
 
 @functools.lru_cache(maxsize=4)  # a signature asks for its sentences' hashes, then (``_sentences``) their counts
-def _folded_pieces(folded: str, spaced: Spaces = UNKNOWN) -> tuple[list[int | None], list[int]]:
+def _folded_pieces(folded: str, spaced: Spaces = UNKNOWN) -> tuple[list[int | None], list[int], list[int] | None]:
     """Each piece of folded text split at its sentence ends (``_SENTENCE_SPLIT``), in order, empty ones too:
-    the hash of its words (space-separated; None for a piece without any) and how many they are."""
+    the hash of its words (space-separated; None for a piece without any) and how many they are; and where
+    each piece ends, when its words were cut from its ``word_spaces`` (``spaced``; else None)."""
     keys: list[int | None] = []
     counts: list[int] = []
     if spaced is UNKNOWN:
         spaced = word_spaces(folded)
     if spaced is not None:  # words of ASCII only: each sentence's are a slice's (as ``_ascii_sentences``)
         start = 0
-        for end in [*_breaks(folded), len(folded)]:
+        ends = [*_breaks(folded), len(folded)]
+        for end in ends:
             tokens = spaced[start:end].split()  # the break between sentences is white space: no word
             keys.append(crc(" ".join(tokens)) if tokens else None)
             counts.append(len(tokens))
             start = end
-        return keys, counts
+        return keys, counts, ends
     for sentence in split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT).split(folded):
         tokens = script_tokens(sentence)
         keys.append(crc(" ".join(tokens)) if tokens else None)
         counts.append(len(tokens))
-    return keys, counts
+    return keys, counts, None
 
 
 @functools.lru_cache(maxsize=4)  # a signature asks for both its sentences' hashes and their extents
@@ -256,6 +258,9 @@ def _ascii_sentences(folded: str, spaced: Spaces = UNKNOWN) -> tuple[list[int], 
             ends.append(end)
         start = end
     return keys, counts, starts, ends
+
+
+_NO_PIECES: tuple[list[int | None], list[int], list[int] | None] = ([], [], None)
 
 
 def _breaks(text: str) -> list[int]:
@@ -406,18 +411,21 @@ def _sentences(text: str, spaced: Spaces = UNKNOWN) -> tuple[list[int], list[int
     join or split what the sentence's does not). ``spaced``: ``word_spaces(fold(text))``, if known."""
     if text.isascii():
         return _ascii_sentences(fold(text), spaced)  # the split and the words are those of the folded text
-    breaks = [*_breaks(text), len(text)]
-    if fold_is_local(text):  # each sentence's fold is that piece of the whole text's fold: read it there
-        pieces, sizes = _folded_pieces(fold(text), spaced)
-        if len(pieces) == len(breaks):
-            kept = [i for i, key in enumerate(pieces) if key is not None]  # the sentences with words
-            opens = [0, *breaks[:-1]]
-            return (
-                [key for key in pieces if key is not None],
-                [sizes[i] for i in kept],
-                [opens[i] for i in kept],
-                [breaks[i] for i in kept],
-            )
+    local = fold_is_local(text)  # each sentence's fold is that piece of the whole text's fold: read it there
+    folded = fold(text) if local else ""
+    pieces, sizes, cut = _folded_pieces(folded, spaced) if local else _NO_PIECES
+    # A local fold as long as the text folds each character to one: a full stop, a space or a line break to
+    # itself and no other character to one of those. Its sentences end where the text's do.
+    breaks = cut if cut is not None and len(folded) == len(text) else [*_breaks(text), len(text)]
+    if local and len(pieces) == len(breaks):
+        kept = [i for i, key in enumerate(pieces) if key is not None]  # the sentences with words
+        opens = [0, *breaks[:-1]]
+        return (
+            [key for key in pieces if key is not None],
+            [sizes[i] for i in kept],
+            [opens[i] for i in kept],
+            [breaks[i] for i in kept],
+        )
     keys: list[int] = []
     counts: list[int] = []
     starts: list[int] = []
