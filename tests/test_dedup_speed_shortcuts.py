@@ -1,7 +1,7 @@
 """The signing shortcuts of ``shingles`` and ``eventkeys`` give what the plain forms they skip give.
 
 A text without a Cyrillic letter is neither romanised nor hashed in Serbian's way, so its tokens'
-hashes are looked up directly; a text's numbers are matched where a digit is (``scan.matches``).
+hashes are looked up directly; a text's numbers are matched where a digit is (``shingles.NUMBER_SCAN``).
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from dedup_set_support import BULK_SETS
 
 from monitor.dedup import eventkeys, shingles
 from monitor.dedup.alphabets import DIGRAPHIC
-from monitor.dedup.scan import matches
 
 DEDUP_DATA = Path(__file__).parent / "data" / "dedup"
 PIECES = [*"a1 2,.٣\u00a0\u202f", "0", "12", " 000", " million", "万", "亿", "万亿", " mil millones", "3.5", "bn"]
@@ -40,8 +39,8 @@ def test_numbers_matched_from_their_digits_are_the_patterns_findall() -> None:
             row = json.loads(line)
             texts += [row["title"], row["summary"]]
     for text in texts:
-        found = [match.groups("") for match in matches(eventkeys._NUMBER, eventkeys._DIGIT, text)]
-        assert found == eventkeys._NUMBER.findall(text), text
+        found = [shingles.number_parts(match) for match in eventkeys._NUMBER_SCAN.finditer(text)]
+        assert [(number, times or "") for number, times in found] == eventkeys._NUMBER.findall(text), text
 
 
 def test_words_of_a_text_with_signs_beyond_ascii_are_the_patterns() -> None:

@@ -27,8 +27,8 @@ from itertools import repeat
 from monitor.dedup.clean import clean, readable
 from monitor.dedup.dates import day_key, event_day, named_days
 from monitor.dedup.names import name_key
-from monitor.dedup.scan import matches, spaced_split, split_for
-from monitor.dedup.shingles import NUMBER, number_key
+from monitor.dedup.scan import spaced_split, split_for
+from monitor.dedup.shingles import NUMBER, NUMBER_SCAN, number_key, number_parts
 from monitor.models import Entry
 from monitor.text import NO_SPACE_RUN, fold, without_spaces
 
@@ -48,7 +48,7 @@ _WORD = re.compile(f"[^\\W\\d_][\\w’'{_IN_WORD}]*")
 _WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")
 _IN_WORD_BEYOND_ASCII = re.compile(f"[’{_IN_WORD}]")
 _NUMBER = re.compile(NUMBER)
-_DIGIT = re.compile(r"\d")  # where a _NUMBER starts
+_NUMBER_SCAN = re.compile(NUMBER_SCAN)  # the same matches, sought in C
 _ASCII_NOT_DIGIT = str.maketrans({chr(c): " " for c in range(128) if not chr(c).isdigit()})
 _KATAKANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) in "_'")})
@@ -306,9 +306,9 @@ def _numbers(text: str) -> tuple[list[str], bool]:
         return [], False  # no digit: the regular expression is not run
     if "0" in text or "+" in text:
         text = _without_phones(text)
-    # ``_NUMBER.findall(text)``: each match starts with a digit, sought in C (``scan.matches``).
-    found = [match.groups("") for match in matches(_NUMBER, _DIGIT, text)]
-    keys = [key for number, times in found if (key := _number_of(number, times))]
+    # ``_NUMBER.findall(text)``, each match found where a digit is, in C (``shingles.NUMBER_SCAN``).
+    found = map(number_parts, _NUMBER_SCAN.finditer(text))
+    keys = [key for number, times in found if (key := _number_of(number, times or ""))]
     return keys, bool(keys) or any(map(str.isdigit, text))
 
 
@@ -321,18 +321,19 @@ _PHONE = re.compile(
 )
 
 
-_PHONE_START = re.compile(r"[+(0]")  # where a _PHONE starts (after its look behind)
+# ``_PHONE`` written to open with a character class, so that a substitution seeks where one may start in C
+# (a pattern opening with a look behind is tried at every character): its first character (+, a bracket or
+# a trunk 0) is matched, the look behind checks the one before it, and each alternative the one it needs.
+# Same matches (tests/test_dedup_signing_scans_c.py).
+_PHONE_SCAN = re.compile(
+    r"[+(0](?<![\w.,].)(?:(?<=\+)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\(?\d{1,4}\)?|(?<=\()0\d{1,4}\)?|(?<=0)\d{1,4}\)?)"
+    r"(?:[ ./-]\(?\d{2,4}\)?){2,5}(?![\w])"
+)
 
 
 def _without_phones(text: str) -> str:
-    """``_PHONE.sub(" ", text)``, each match sought where one may start (``scan.matches``): the pattern opens
-    with a look behind, and a substitution tried it at every character."""
-    pieces: list[str] = []
-    at = 0
-    for found in matches(_PHONE, _PHONE_START, text):
-        pieces += (text[at : found.start()], " ")
-        at = found.end()
-    return "".join(pieces) + text[at:] if pieces else text
+    """``_PHONE.sub(" ", text)``."""
+    return _PHONE_SCAN.sub(" ", text)
 
 
 @functools.lru_cache(maxsize=1 << 14)  # news repeats its figures

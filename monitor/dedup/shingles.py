@@ -19,7 +19,7 @@ import numpy as np
 
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import spelling
-from monitor.dedup.scan import ascii_breaks, matches, opens_sentence, spaced_split, split_for, stop_split, text_end
+from monitor.dedup.scan import ascii_breaks, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import fold, fold_is_local, script_tokens, without_spaces, word_spaces
 
 SHINGLE_WORDS = 3
@@ -32,22 +32,42 @@ SENTENCES = 32
 # of the Latin, Greek and Cyrillic alphabets.
 # A number in any digit system (``\\d``: Persian ۸۶, Devanagari ८६), its separators (Arabic ٫ and ٬ too),
 # and its multiplier word.
-NUMBER = (
-    r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.\u066b]\d+)?(?!\d)|\d[\d,.\u066b\u066c]*\d|\d)"
+_MULTIPLIER = (
     r"(?:\s?(?P<times>万亿|万|亿|千|ລ້ານ|ล้าน|លាន|သန်း|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd|ሚሊዮን|ቢሊዮን|මිලියන"
     r"|mil millones|millones|milliards?|millions?|milyon|milyar)\b))?"  # 亿元: no word boundary in Chinese
 )
+NUMBER = (
+    r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.\u066b]\d+)?(?!\d)|\d[\d,.\u066b\u066c]*\d|\d)"
+    + _MULTIPLIER
+)
+# ``NUMBER`` written to open with a character class (``scan.matches`` says why that matters): its first digit,
+# then the rest of the number in group 1 (``\d{1,3}`` is that digit and ``\d{0,2}``), its multiplier word in
+# group 2. ``number_parts`` reads a match as ``NUMBER``'s groups. Same matches (tests/test_dedup_signing_scans_c.py).
+_NUMBER_REST = r"(\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.\u066b]\d+)?(?!\d)|[\d,.\u066b\u066c]*\d|)"
+NUMBER_SCAN = r"\d" + _NUMBER_REST + _MULTIPLIER
 # A time of day written with a colon ("10:40") before the numbers: read as numbers, its hours and minutes were
 # facts, and a copy that converts the time ("06:40 (UTC)") printed two facts its original lacks (``_CLOCK`` drops it).
 # A capitalised word first: most matches are one, and no other alternative starts with a capital (so the order
 # decides nothing), but each tried before it costs a failed attempt at every capital. No group of its own, so
 # "number" and "times" stay groups 1 and 2.
+_CAPITALS, _KATAKANA, _HAN = "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ", "\u30a1-\u30fa\u30fc", "\u4e00-\u9fff"
 _FACT = re.compile(
-    r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ][\w'’-]*|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
+    rf"[{_CAPITALS}][\w'’-]*|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
     + NUMBER
-    + r"|\d[\d,.:]*\d|[\u30a1-\u30fa\u30fc]{2,}|[\u4e00-\u9fff]{2,6}(?=[氏市県町村区])"
+    + rf"|\d[\d,.:]*\d|[{_KATAKANA}]{{2,}}|[{_HAN}]{{2,6}}(?=[氏市県町村区])"
 )
-_FACT_START = re.compile(r"[\d\u30a1-\u30fa\u30fc\u4e00-\u9fffA-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ]")  # where a _FACT can start
+# ``_FACT`` written to open with one character class: its first character is matched (sought in C), then
+# ``_FACT``'s alternatives for it, in order, each checking that character by a look behind (the classes do
+# not overlap). A number's rest is group 1, its multiplier word group 2, as in ``NUMBER_SCAN``. Same matches
+# (tests/test_dedup_signing_scans_c.py); ``_FACT``'s ``\d[\d,.:]*\d`` has no counterpart, as it is never
+# reached: ``NUMBER`` matches wherever a digit is.
+_FACT_SCAN = re.compile(
+    rf"[{_CAPITALS}\d{_KATAKANA}{_HAN}](?:(?<=[{_CAPITALS}])[\w'’-]*"
+    r"|(?<=\d)(?:(?<=[01])\d|(?<=2)[0-3])?:[0-5]\d(?![\d:])"
+    rf"|(?<=\d){_NUMBER_REST}{_MULTIPLIER}"
+    rf"|(?<=[{_KATAKANA}])[{_KATAKANA}]+|(?<=[{_HAN}])[{_HAN}]{{1,5}}(?=[氏市県町村区]))"
+)
+_FACT_START = re.compile(rf"[\d{_KATAKANA}{_HAN}{_CAPITALS}]")  # where a _FACT can start
 # A number's multiplier word, in the languages the monitor reads: "24.8万" and "248000" are one number. Lao,
 # Thai, Khmer and Burmese glue theirs to the next word ("48 ລ້ານໂດລາ"): like 万, no word boundary after it.
 _TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
@@ -192,26 +212,28 @@ def sentence_hashes(folded: str, spaced: Spaces = UNKNOWN) -> list[int]:
 
 
 @functools.lru_cache(maxsize=4)  # a signature asks for its sentences' hashes, then (``_sentences``) their counts
-def _folded_pieces(folded: str, spaced: Spaces = UNKNOWN) -> tuple[list[int | None], list[int]]:
+def _folded_pieces(folded: str, spaced: Spaces = UNKNOWN) -> tuple[list[int | None], list[int], list[int] | None]:
     """Each piece of folded text split at its sentence ends (``_SENTENCE_SPLIT``), in order, empty ones too:
-    the hash of its words (space-separated; None for a piece without any) and how many they are."""
+    the hash of its words (space-separated; None for a piece without any) and how many they are; and where
+    each piece ends, when its words were cut from its ``word_spaces`` (``spaced``; else None)."""
     keys: list[int | None] = []
     counts: list[int] = []
     if spaced is UNKNOWN:
         spaced = word_spaces(folded)
     if spaced is not None:  # words of ASCII only: each sentence's are a slice's (as ``_ascii_sentences``)
         start = 0
-        for end in [*_breaks(folded), len(folded)]:
+        ends = [*_breaks(folded), len(folded)]
+        for end in ends:
             tokens = spaced[start:end].split()  # the break between sentences is white space: no word
             keys.append(crc(" ".join(tokens)) if tokens else None)
             counts.append(len(tokens))
             start = end
-        return keys, counts
+        return keys, counts, ends
     for sentence in split_for(folded, _SENTENCE_SPLIT, _SPACED_SPLIT).split(folded):
         tokens = script_tokens(sentence)
         keys.append(crc(" ".join(tokens)) if tokens else None)
         counts.append(len(tokens))
-    return keys, counts
+    return keys, counts, None
 
 
 @functools.lru_cache(maxsize=4)  # a signature asks for both its sentences' hashes and their extents
@@ -236,6 +258,9 @@ def _ascii_sentences(folded: str, spaced: Spaces = UNKNOWN) -> tuple[list[int], 
             ends.append(end)
         start = end
     return keys, counts, starts, ends
+
+
+_NO_PIECES: tuple[list[int | None], list[int], list[int] | None] = ([], [], None)
 
 
 def _breaks(text: str) -> list[int]:
@@ -277,13 +302,14 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     roman = None if text.isascii() or not kazakh(text) else _ROMAN
     cut = text_end(text)
     memo = _FACT_WORDS
-    for match in matches(_FACT, _FACT_START, text):
-        # A match no group took part in (a name, most often) is its text; else the whole, "number" and "times"
-        # (groups 1 and 2: by number, faster than by name), in one C call.
-        key: str | _Parts = match[0] if match.lastindex is None else match.group(0, 1, 2)  # type: ignore[assignment]
-        word = memo.get(key, "") or _fact_word(key)
+    for match in _FACT_SCAN.finditer(text):
         at, end = match.span()
-        if end >= cut or word is None:
+        if end >= cut:
+            break  # the matches do not overlap: each later one ends later, at the text's end too
+        # A match no group took part in (a name, most often) is its text; a number is its whole, digits and word.
+        key: str | _Parts = match[0] if match.lastindex is None else (match[0], *number_parts(match))
+        word = memo.get(key, "") or _fact_word(key)
+        if word is None:
             continue
         if roman is not None:
             word = word.translate(roman)
@@ -296,6 +322,12 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     names = inner - _NOT_FACTS
     hashes = _STEM_HASHES
     return [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
+
+
+def number_parts(match: re.Match[str]) -> tuple[str, str | None]:
+    """A number's digits and its multiplier word (``NUMBER``'s groups "number" and "times"), read from a match of
+    ``NUMBER_SCAN`` or a number's of ``_FACT_SCAN``: the first digit and group 1, and group 2."""
+    return match.string[match.start() : match.end(1)], match[2]
 
 
 def after_bullet(text: str, at: int) -> bool:
@@ -379,18 +411,21 @@ def _sentences(text: str, spaced: Spaces = UNKNOWN) -> tuple[list[int], list[int
     join or split what the sentence's does not). ``spaced``: ``word_spaces(fold(text))``, if known."""
     if text.isascii():
         return _ascii_sentences(fold(text), spaced)  # the split and the words are those of the folded text
-    breaks = [*_breaks(text), len(text)]
-    if fold_is_local(text):  # each sentence's fold is that piece of the whole text's fold: read it there
-        pieces, sizes = _folded_pieces(fold(text), spaced)
-        if len(pieces) == len(breaks):
-            kept = [i for i, key in enumerate(pieces) if key is not None]  # the sentences with words
-            opens = [0, *breaks[:-1]]
-            return (
-                [key for key in pieces if key is not None],
-                [sizes[i] for i in kept],
-                [opens[i] for i in kept],
-                [breaks[i] for i in kept],
-            )
+    local = fold_is_local(text)  # each sentence's fold is that piece of the whole text's fold: read it there
+    folded = fold(text) if local else ""
+    pieces, sizes, cut = _folded_pieces(folded, spaced) if local else _NO_PIECES
+    # A local fold as long as the text folds each character to one: a full stop, a space or a line break to
+    # itself and no other character to one of those. Its sentences end where the text's do.
+    breaks = cut if cut is not None and len(folded) == len(text) else [*_breaks(text), len(text)]
+    if local and len(pieces) == len(breaks):
+        kept = [i for i, key in enumerate(pieces) if key is not None]  # the sentences with words
+        opens = [0, *breaks[:-1]]
+        return (
+            [key for key in pieces if key is not None],
+            [sizes[i] for i in kept],
+            [opens[i] for i in kept],
+            [breaks[i] for i in kept],
+        )
     keys: list[int] = []
     counts: list[int] = []
     starts: list[int] = []
