@@ -332,6 +332,45 @@ def tajik_keyboard(text: Text, rng: random.Random) -> Text:
     return _each(text, lambda s: s.translate(_TAJIK_KEYBOARD))
 
 
+# Round 26 (dd26): systematic processes that change most words a little, of families no set had, for the skeleton
+# fallback (``monitor.dedup.skeleton``). Tables written here, not ``anyascii``'s (the skeleton reads with it):
+# a Cyrillic text typed with the Latin letters drawn like its own wherever one is (a spam filter's evasion, a
+# phone's keyboard), every word; a scholar's transliteration (Cyrillic by ISO 9, Greek by ELOT 743, Armenian by
+# Hübschmann-Meillet, marks and all); and the letters a keyboard without them drops (й ё ї ў є ґ as и е і у е г).
+_LATIN_DRAWN = str.maketrans(dict(zip("аеорсхукАЕОРСХУКМТВНІі", "aeopcxykAEOPCXYKMTBHIi", strict=True)))
+_ISO9 = dict(zip("абвгдезийклмнопрстуфхцчшщъыьэюяёіїєґў", "abvgdezijklmnoprstufhcčšŝʺyʹèûâëìïêĝŭ", strict=True)) | {
+    "ж": "ž", "ә": "ä", "ө": "ô", "ү": "ù", "ң": "ṇ", "һ": "ḥ", "қ": "ķ", "ғ": "ġ", "ұ": "ū", "ҥ": "ṅ", "ҕ": "ḡ",
+}  # fmt: skip
+_ELOT = dict(zip("αβγδεζηικλμνξοπρστυφωςάέήίόύώϊϋΐΰ", "avgdeziiklmnxoprstyfosaeiioyoiyiy", strict=True)) | {
+    "θ": "th",
+    "χ": "ch",
+    "ψ": "ps",
+}
+_ARMENIAN = dict(zip("աբգդեզէըժիլխծկհձղճմյնշոպջռսվտրւօֆ", "abgdezēəžilxckhjłčmynšopǰṙsvtrwōf", strict=True)) | {
+    "թ": "tʻ", "չ": "čʻ", "ց": "cʻ", "փ": "pʻ", "ք": "kʻ", "և": "ew", "։": ".",
+}  # fmt: skip
+_SCHOLAR = _ISO9 | _ELOT | _ARMENIAN
+_SCHOLARLY = str.maketrans(
+    _SCHOLAR | {k.upper(): v[:1].upper() + v[1:] for k, v in _SCHOLAR.items() if len(k.upper()) == 1 and k != "ς"}
+)
+_DROPPED = str.maketrans(dict(zip("йёїўєґЙЁЇЎЄҐ", "иеіуегИЕІУЕГ", strict=True)))
+
+
+def latin_drawn(text: Text, rng: random.Random) -> Text:
+    """Every Cyrillic letter drawn like a Latin one typed as that Latin letter (``_LATIN_DRAWN``), every word."""
+    return _each(text, lambda s: s.translate(_LATIN_DRAWN))
+
+
+def scholarly_latin(text: Text, rng: random.Random) -> Text:
+    """Cyrillic, Greek and Armenian texts in a scholar's Latin letters (``_SCHOLARLY``)."""
+    return _each(text, lambda s: unicodedata.normalize("NFC", s).translate(_SCHOLARLY))
+
+
+def dropped_letters(text: Text, rng: random.Random) -> Text:
+    """Cyrillic й ё ї ў є ґ typed as the letters without their marks (``_DROPPED``)."""
+    return _each(text, lambda s: s.translate(_DROPPED))
+
+
 # Damage of whole texts (round 22: the brief's families, none in v16): a telex in capitals, an export in lower case,
 # a time stamp before every line (a live blog or a log), and a format's control words printed between and inside
 # lines (an RTF export's "\\par", a wiki's "{{nbsp}}").
@@ -600,7 +639,8 @@ KINDS: dict[str, Perturb] = {
         subheadings, editor_intro, boilerplate_tail, photo_captions, key_points, line_wrapped, span_html,
         table_cell, json_ld, markdown, footnotes, nfd, nfkc_compat, fullwidth, no_diacritics, homoglyphs,
         keyboard_letters, apostrophe_letters, russian_keyboard, schwa_as_e, tajik_keyboard, apostrophes_dropped,
-        grave_apostrophes, stroke_digits, telex_capitals, lower_case, line_timestamps, control_words,
+        grave_apostrophes, stroke_digits, latin_drawn, scholarly_latin, dropped_letters, telex_capitals, lower_case,
+        line_timestamps, control_words,
         zero_width, soft_hyphens, html_entities, quoted_printable, rtf_export, link_line,
         escaped_string, calendar_text, typos, smart_punctuation,
         guillemets, numbers,

@@ -198,6 +198,12 @@ WRAP_WIDTH = 100
 WRAP_NARROWEST = 50  # below this, short lines of their own (a byline, a credit), not a wrap width
 WRAP_SLACK = 16
 WRAP_LINES = 3
+# A text wrapped narrower (a teletext page's 39 columns, a pager's 32) says its width by the lines its wrap cut
+# mid-sentence, those the next opens in lower case: a line goes on in the next when that line's first word would
+# not have fitted on it (a greedy wrap's every line). With a width this narrow a longer line (a headline in
+# capitals above the page) is not wrapped text.
+WRAP_NARROW = 24
+WRAP_CUTS = 2
 
 
 # A line of links, not of story: three or more short items (a word or four, no sentence end) apart by
@@ -225,8 +231,10 @@ def unwrapped(text: str) -> str:
     if len(lines) <= WRAP_LINES:
         return text
     width = max(map(len, lines))
-    full = [len(line.rstrip()) >= width - WRAP_SLACK for line in lines]
-    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(full) < WRAP_LINES:
+    full: list[bool] | None = [len(line.rstrip()) >= width - WRAP_SLACK for line in lines]
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(full or ()) < WRAP_LINES:
+        full = _filled(lines)  # not wrapped at one wide width: perhaps narrower
+    if full is None:
         return text
     out = [lines[0]]
     for was_full, line in zip(full, lines[1:], strict=False):
@@ -235,6 +243,17 @@ def unwrapped(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _filled(lines: list[str]) -> list[bool] | None:
+    """For each of ``lines``, would the next line's first word not have fitted on it (``WRAP_NARROW``)? None
+    when fewer than ``WRAP_CUTS`` lines go on in a next line opening in lower case, or the width is too narrow."""
+    pairs = [(len(line.rstrip()), after.split(maxsplit=1)) for line, after in itertools.pairwise(lines)]
+    cut = [length for length, after in pairs if after and after[0][:1].islower()]
+    if len(cut) < WRAP_CUTS or max(cut) < WRAP_NARROW:
+        return None
+    width = max(cut)
+    return [bool(after) and length <= width < length + 1 + len(after[0]) for length, after in pairs]
 
 
 # Invisible format characters (Unicode's category Cf) a CMS or an exporter puts into a text: a

@@ -20,6 +20,7 @@ from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
 from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS
 from monitor.dedup.shingles import FACTS
 from monitor.dedup.signature import NO_CAPITALS, SAMPLE_BELOW, SAMPLE_MAX, Signature
+from monitor.dedup.skeleton import SKELETON_MAX
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
@@ -35,6 +36,8 @@ STORY_THRESHOLD = 60.0  # percent of the shorter text's shingles found in the lo
 RERUN = STORY_THRESHOLD  # a desk's earlier entry held this much in its new text (or the new in it): a re-run
 NEW_FACTS = 2  # names or numbers a desk's earlier entry lacks: its new text tells news of its own
 NEW_NUMBERS = 1  # the same, in a script without capitals: its numbers are its only facts
+SKELETON_NEEDED = 85.0  # percent of the shorter text's skeleton in the longer's (``resembles``)
+SKELETON_FACTS = 80.0  # percent of the shorter text's names and numbers, in skeleton, in the longer's
 
 
 @dataclass(slots=True)
@@ -52,6 +55,8 @@ class Stored:
     flags: int
     title: int
     outlet: str
+    skeleton: bytes = b""  # the text's skeleton (``skeleton``): its smallest shingle hashes
+    skeleton_facts: bytes = b""  # and its names' and numbers'
     # ``sample`` decoded, at first ask: a decision reads each candidate's several times (``hashes``).
     decoded: list[int] | None = field(default=None, repr=False, compare=False)
 
@@ -73,6 +78,7 @@ class Evidence:
     series: bool = False  # the story's entry by this entry's outlet is as close but prints other facts
     apart: str = ""  # with follow_up: how the two texts run apart, in words (``divergence``)
     news: str = ""  # close enough in text, but it tells what the story does not, in words (``novelty``)
+    skeleton: bool = False  # the words shared too little; the score is the skeleton's (``resembles``)
 
     def facts(self, query: Signature, other: Stored) -> float:
         """Percent of the names and numbers of the text the two share found in the other; 100 with too
@@ -80,13 +86,17 @@ class Evidence:
 
         When the entry is the shorter, "the text they share" is its sentences that share shingles
         with the other (when it is the longer, the other's are not known: all the shorter's count,
-        which a longer original or a wire update holds). Copies agree
+        which a longer original or a wire update holds); with ``skeleton``, the skeletons' of the text showing
+        fewer in the other's (the process that changed the copy's words changed its names too). Copies agree
         where they overlap, whatever each added (a byline, a caption, a new first sentence, a box).
         Two bulletins of one template overlap in boilerplate that agrees and in sentences of one
         frame that print other names and numbers: ``MISSING_FACTS`` of those missing from the
         other, in sentences it does not have word for word, and the share is theirs alone.
         A text with no capitals against one with them (``NO_CAPITALS``: a caseless original and
         its Latin reprint) is asked for the caseless one's facts, its numbers, in the other's."""
+        if self.skeleton:  # the process may show names one of them hides (Armenian capitals read as none)
+            fewer, more = sorted((query.skeleton_facts, other.skeleton_facts), key=len)
+            return _facts(fewer, more)
         if (query.flags ^ other.flags) & NO_CAPITALS:
             caseless, capitalised = (query, other) if query.flags & NO_CAPITALS else (other, query)
             return _facts(caseless.facts, capitalised.facts)
@@ -118,9 +128,10 @@ class Evidence:
         return text + (f"; {end}" if end else "")
 
 
-def sample_bound(sample: bytes) -> int:
-    """Every shingle hash of the text below this is in ``sample`` (``Signature.threshold``, stored)."""
-    if len(sample) < SAMPLE_MAX * 4:
+def sample_bound(sample: bytes, size: int = SAMPLE_MAX) -> int:
+    """Every shingle hash of the text below this is in ``sample`` of at most ``size`` hashes (``Signature.threshold``,
+    stored)."""
+    if len(sample) < size * 4:
         return SAMPLE_BELOW
     return int.from_bytes(sample[-4:], "little") + 1
 
@@ -157,6 +168,30 @@ def containment(query: Signature, other: Stored) -> Evidence:
             found, checked = found + len(theirs.intersection(opening)), checked + len(opening)
     score = 100.0 * found / checked if checked else 0.0
     return Evidence(score, checked, other.length >= query.length, found)
+
+
+def resembles(query: Signature, other: Stored) -> Evidence | None:
+    """The evidence of the skeletons (``skeleton``), when they say copy: ``SKELETON_NEEDED`` of the shorter
+    text's skeleton in the longer's and, when the entry being decided is the longer, ``ROUND_UP_OWN`` of its
+    skeleton in the other's (a copy adds little: a round-up or a follow-up holding a story adds much);
+    ``MIN_CHECKED`` shingles checked, and the names and numbers agreeing (``Evidence.facts``). Asked only
+    where the words share too little: the skeleton makes two reports of one event look closer."""
+    if not other.skeleton or not query.skeleton:
+        return None
+    theirs = np.frombuffer(other.skeleton, dtype="<u4").tolist()
+    bound = min(sample_bound(other.skeleton, SKELETON_MAX), sample_bound(query.skeleton, SKELETON_MAX))
+    mine = [h for h in np.frombuffer(query.skeleton, dtype="<u4").tolist() if h < bound]
+    mine_found = len(set(mine).intersection(theirs))
+    if other.length < query.length:  # the other is the shorter: each of its kept hashes sought in all of ours
+        found, checked = len(query.skeletons.intersection(theirs)), len(theirs)
+        if not mine or mine_found < ROUND_UP_OWN * len(mine):
+            return None
+    else:
+        found, checked = mine_found, len(mine)
+    if checked < MIN_CHECKED or found < SKELETON_NEEDED / 100 * checked:
+        return None
+    evidence = Evidence(100.0 * found / checked, checked, other.length >= query.length, found, skeleton=True)
+    return evidence if evidence.facts(query, other) >= SKELETON_FACTS else None
 
 
 def explained(query: Signature, other: Stored) -> float:
@@ -238,6 +273,8 @@ def stored(story_id: int, when: float, sig: Signature) -> Stored:
         sig.flags,
         sig.title,
         sig.outlet,
+        sig.skeleton,
+        sig.skeleton_facts,
     )
 
 

@@ -37,6 +37,7 @@ from monitor.dedup.compare import (
     follow_up,
     headline_facts,
     repeats,
+    resembles,
     round_up,
     swapped_facts,
 )
@@ -61,6 +62,7 @@ SUMMARY_THRESHOLD = 25.0  # the containment a summary under the same headline ne
 HEADLINE_HOURS = 36  # a summary sharing less, under the same headline: a copy when published this close
 HEADLINE_FACTS = 50.0  # and half its names and numbers are the other's
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
+SKELETON_VERIFIED = 4  # dd26: and found by the skeleton alone (``_resembling``)
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
 MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
@@ -255,6 +257,8 @@ class StoryIndex:
         of the longer text (a flash shares half its one sentence with the write-up, the longer text's
         twentieth; an update under the story's headline is no second release)."""
         ranked = self._candidates(sig.shingles)
+        near = set(self._candidates(sig.skeletons)) if sig.skeletons else set()  # dd26: sharing a skeleton key
+        ranked += self._resembling(sig, ranked, near)  # dd26
         best: tuple[Evidence, int, _Doc, float, tuple[float, float, bool, int]] | None = None
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
@@ -265,13 +269,15 @@ class StoryIndex:
             verified.append(doc)
             verified_ids.append(entry_id)
             evidence = containment(sig, doc)
+            needed = self._needed(sig, doc)
+            if evidence.score < needed and entry_id in near and (skeleton := resembles(sig, doc)) is not None:
+                evidence = skeleton  # dd26: the words share too little, the skeletons say copy (``skeleton``)
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
             if doc.outlet == sig.outlet and doc.title != sig.title:  # an update re-runs its headline
                 longer = evidence.score * min(doc.length, sig.length) / max(doc.length, sig.length, 1)
                 releases[doc.story_id] = max(longer, releases.get(doc.story_id, 0.0))
             if evidence.found:
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + evidence.found
-            needed = self._needed(sig, doc)
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
@@ -295,7 +301,9 @@ class StoryIndex:
             # next bulletin. A shorter copy of its first one has too few of them to say so.
             return replace(best[0], series=True), best[1], best[2], best[3]
         if best[4][0] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
-            quoting = not best[0].query_shorter and round_up(sig, best[2].story_id, verified, self.events.event_of)
+            # dd26: a copy by its skeleton is mostly its story there (``resembles``): no round-up
+            quoting = not best[0].query_shorter and not best[0].skeleton
+            quoting = quoting and round_up(sig, best[2].story_id, verified, self.events.event_of)
         else:  # a new story, of no event when it quotes stories of several
             quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, touched)
         if quoting:
@@ -314,6 +322,13 @@ class StoryIndex:
             entry_id = next(i for i, doc in zip(verified_ids, verified, strict=True) if doc is earlier)
             return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]
         return best[:4]
+
+    def _resembling(self, sig: Signature, ranked: list[int], near: set[int]) -> list[int]:
+        """dd26: the entries of ``near`` (sharing a skeleton key) no shared word found whose skeletons hold this
+        text (``compare.resembles``): a copy a keyboard or a transliteration changed every word of. The first
+        ``SKELETON_VERIFIED`` of them, in id order."""
+        found = sorted(near.difference(ranked))
+        return [entry_id for entry_id in found if resembles(sig, self._doc(entry_id))][:SKELETON_VERIFIED]
 
     def _candidates(self, keys: frozenset[int]) -> list[int]:
         """The first ``MAX_VERIFIED`` entries sharing ``keys`` worth verifying (``MIN_WEIGHT``), most weight first.

@@ -17,8 +17,8 @@ from monitor.dedup.compare import Stored
 from monitor.dedup.signature import Signature
 
 # story, first seen, title hash, shingles, flags, outlet (its code), then how many uint32 each of
-# keys, sample, opening, sentences and facts hold.
-_HEAD = struct.Struct("<qdIIIIHHHHH")
+# keys, sample, opening, sentences and facts hold; then the skeleton's two (``compare.Stored``).
+_HEAD = struct.Struct("<qdIIIIHHHHHBB")
 _SEEN = struct.Struct("<d")
 _SEEN_AT = 8
 
@@ -53,20 +53,27 @@ def pack(story_id: int, seen: float, sig: Signature, outlets: Outlets, *, keys: 
         len(sig.opening) // 4,
         len(sig.sentences) // 4,
         len(sig.facts) // 4,
+        len(sig.skeleton) // 4,
+        len(sig.skeleton_facts) // 4,
     )
-    return b"".join((head, key_bytes, sig.sample, sig.opening, sig.sentences, sig.facts))
+    arrays = (sig.sample, sig.opening, sig.sentences, sig.facts, sig.skeleton, sig.skeleton_facts)
+    return b"".join((head, key_bytes, *arrays))
 
 
 def unpack(record: bytes, outlets: Outlets) -> Stored:
     """The ``Stored`` a record was packed from (``keys`` empty when they were left out)."""
-    story_id, seen, title, length, flags, outlet, nk, ns, no, nsent, nf = _HEAD.unpack_from(record)
+    story_id, seen, title, length, flags, outlet, nk, ns, no, nsent, nf, nsk, _ = _HEAD.unpack_from(record)
     at = _HEAD.size + 4 * nk
     keys = struct.unpack_from(f"<{nk}I", record, _HEAD.size) if nk else ()
     sample, at = record[at : at + 4 * ns], at + 4 * ns
     opening, at = record[at : at + 4 * no], at + 4 * no
     sentences, at = record[at : at + 4 * nsent], at + 4 * nsent
-    facts = record[at : at + 4 * nf]
-    return Stored(story_id, seen, keys, sample, opening, sentences, facts, length, flags, title, outlets.names[outlet])
+    facts, at = record[at : at + 4 * nf], at + 4 * nf
+    skeleton, at = record[at : at + 4 * nsk], at + 4 * nsk
+    name = outlets.names[outlet]
+    return Stored(
+        story_id, seen, keys, sample, opening, sentences, facts, length, flags, title, name, skeleton, record[at:]
+    )
 
 
 def seen(record: bytes) -> float:

@@ -27,7 +27,10 @@ mixed; never Python's salted ``hash``). Kept:
   katakana runs), hashed, the ``FACTS`` smallest: two stories from one frame of words ("A
   train operated by X derailed near Y on Tuesday") share wording but not facts;
 - ``sentences``: a hash per sentence (the first ``SENTENCES``), for reasons people can read
-  ("87 % of this entry's sentences appear in entry 17, in order").
+  ("87 % of this entry's sentences appear in entry 17, in order");
+- ``skeleton`` and ``skeleton_facts``: the text read by its words' consonants (``skeleton``), its smallest
+  shingle hashes and its names' and numbers', and ``SKELETON_KEYS`` more keys from it: a second look at a
+  copy whose letters a systematic process changed (a keyboard, a transliteration), ``compare.resembles``.
 """
 
 from __future__ import annotations
@@ -41,10 +44,11 @@ from datetime import datetime, timedelta
 
 import numpy as np
 
-from monitor.dedup.alphabets import apostrophes_joined, in_latin
+from monitor.dedup.alphabets import DIGRAPHIC, apostrophes_joined, in_latin
 from monitor.dedup.clean import clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
+    FACTS,
     SHINGLE_CHARS,
     SHINGLE_WORDS,
     crc,
@@ -55,6 +59,7 @@ from monitor.dedup.shingles import (
     shingle_hashes,
     unspaced,
 )
+from monitor.dedup.skeleton import skeleton_facts, skeleton_hashes, skeleton_sample
 from monitor.models import Entry
 from monitor.text import fold, script_tokens, spaced_tokens, word_spaces
 
@@ -71,9 +76,12 @@ LEAD_KEYS = 8  # the first shingles, all indexed: a summary or first-paragraph c
 OPENING_KEYS = 6  # then the opening's shingles below KEY_BELOW
 KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
+SKELETON_KEYS = 4  # the smallest skeleton hash of each of this many stretches (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SK (never released) read a
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SL kept no skeleton (``skeleton``: a
+# copy whose letters a keyboard or a transliteration changed shared too few words with its story) and read a
+# text hard-wrapped narrower than 50 columns line by line (``clean.unwrapped``); SK (never released) read a
 # palochka typed as a stroke ("Г1ала": now "і", ``alphabets.strokes``) and a program's escaped string
 # ("50\\,000", "\\n": now undone, ``transfer.unescaped``) as written, and gave a sentence shorter than a shingle
 # the text's shingles (now none); SJ also read a quoted-printable or RTF
@@ -110,9 +118,10 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SL"  # after SK (two bytes)
-# magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``)
-_HEAD = struct.Struct("<2sBHBBBBBIB")
+_MAGIC = b"SM"  # after SL (two bytes)
+# magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
+# skeleton, skeleton's facts
+_HEAD = struct.Struct("<2sBHBBBBBIBBB")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +150,11 @@ class Signature:
     title_words: int = 0
     lines: tuple[tuple[int, frozenset[int], frozenset[int]], ...] = ()  # per sentence: hash, shingles, facts
     heads: tuple[str, ...] = ()  # the keys of the names the headline writes (``eventkeys.keywords_and_heads``)
+    # The text read as its skeleton (``skeleton``): the smallest shingle hashes, its names' and numbers'
+    # hashes, and (fresh only) every shingle hash.
+    skeleton: bytes = b""
+    skeleton_facts: bytes = b""
+    skeletons: frozenset[int] = frozenset()
 
     @property
     def threshold(self) -> int:
@@ -161,8 +175,10 @@ class Signature:
             len(self.facts) // 4,
             self.title,
             min(len(self.heads), 255),
+            len(self.skeleton) // 4,
+            len(self.skeleton_facts) // 4,
         )
-        arrays = self.sample + self.opening + self.sentences + self.facts
+        arrays = self.sample + self.opening + self.sentences + self.facts + self.skeleton + self.skeleton_facts
         return head + struct.pack(f"<{len(self.keys)}I", *self.keys) + arrays
 
     @staticmethod
@@ -171,18 +187,20 @@ class Signature:
         ``heads`` are the first of ``words``: a headline's names are the first keywords found."""
         if len(blob) < _HEAD.size or not blob.startswith(_MAGIC):
             return None
-        _, flags, length, nk, ns, no, nsent, nf, title, nh = _HEAD.unpack_from(blob)
-        if _HEAD.size + 4 * (nk + ns + no + nsent + nf) != len(blob):
+        _, flags, length, nk, ns, no, nsent, nf, title, nh, nsk, nskf = _HEAD.unpack_from(blob)
+        if _HEAD.size + 4 * (nk + ns + no + nsent + nf + nsk + nskf) != len(blob):
             return None
         at = _HEAD.size + 4 * nk
         keys = struct.unpack_from(f"<{nk}I", blob, _HEAD.size)
         sample, at = blob[at : at + 4 * ns], at + 4 * ns
         opening, at = blob[at : at + 4 * no], at + 4 * no
         sentences, at = blob[at : at + 4 * nsent], at + 4 * nsent
-        facts = blob[at:]
+        facts, at = blob[at : at + 4 * nf], at + 4 * nf
+        skeleton, at = blob[at : at + 4 * nsk], at + 4 * nsk
         return Signature(
-            keys, sample, opening, sentences, facts, length, flags, title, lede, words, when, outlet, heads=words[:nh]
-        )
+            keys, sample, opening, sentences, facts, length, flags, title, lede, words, when, outlet,
+            heads=words[:nh], skeleton=skeleton, skeleton_facts=blob[at:],
+        )  # fmt: skip
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
@@ -214,7 +232,12 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     head = list(dict.fromkeys(hashes[: OPENING_SHINGLES * (3 if unspaced(words) else 1)].tolist()))
     bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
+    # None of a text without spaces (its characters are its words), nor of one in Serbian's Cyrillic letters:
+    # its Latin text is the same news in the language's other alphabet, another story (``alphabets.DIGRAPHIC``).
+    skeletons = skeleton_hashes(words) if not (unspaced(words) or DIGRAPHIC.search(folded)) else np.zeros(0, np.uint64)
+    # and the skeleton's, for a copy no word of which is written as in its original (``skeleton``)
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
+    keys += tuple(key for key in dict.fromkeys(_spread(skeletons, SKELETON_KEYS)) if key not in keys)
     published = entry.published or seen
     headline = readable(entry.title)  # once: the event keys read it too
     title = apostrophes_joined(in_latin(headline))
@@ -243,6 +266,9 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         heads=heads,
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
         lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans, spaced),
+        skeleton=skeleton_sample(skeletons),
+        skeleton_facts=skeleton_facts(text, spans, FACTS) if len(skeletons) else b"",
+        skeletons=frozenset(skeletons.tolist()),
     )
 
 
