@@ -21,7 +21,8 @@ import gc
 import itertools
 import math
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -29,6 +30,7 @@ import numpy as np
 
 from monitor.dedup.bulk import Postings
 from monitor.dedup.compare import (
+    MIN_CHECKED,
     STORY_THRESHOLD,
     Evidence,
     containment,
@@ -38,14 +40,16 @@ from monitor.dedup.compare import (
     headline_facts,
     repeats,
     round_up,
+    sample_bound,
     swapped_facts,
 )
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import diverges
-from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS, EventIndex, EventMatch
+from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES_TEXT, EventIndex, EventMatch
 from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
+from monitor.dedup.packed import sampled as packed_sampled
 from monitor.dedup.packed import seen as packed_seen
 from monitor.dedup.packed import title as packed_title
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
@@ -259,11 +263,17 @@ class StoryIndex:
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
-        touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed
-        for entry_id in ranked:
+        touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed (or more)
+        ours = np.frombuffer(sig.sample, dtype="<u4").tolist()
+        for entry_id, most in zip(ranked, self._found_at_most(sig, ranked), strict=True):
             doc = self._doc(entry_id)
             verified.append(doc)
             verified_ids.append(entry_id)
+            needed = self._needed(sig, doc)
+            if best is not None and _unread(_score_at_most(sig, ours, doc, most), needed, best[4][0]):
+                # ``digest`` asks only whether a story's passages could reach its part: no fewer is enough.
+                touched[doc.story_id] = touched.get(doc.story_id, 0) + most
+                continue
             evidence = containment(sig, doc)
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
             if doc.outlet == sig.outlet and doc.title != sig.title:  # an update re-runs its headline
@@ -271,7 +281,6 @@ class StoryIndex:
                 releases[doc.story_id] = max(longer, releases.get(doc.story_id, 0.0))
             if evidence.found:
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + evidence.found
-            needed = self._needed(sig, doc)
             margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
@@ -326,18 +335,48 @@ class StoryIndex:
         same bits as the dict's running sums: ``bincount`` adds each entry's weights in the order read
         (the keys' order), from 0.0; ties go to the entry found first (a stable order by first holding).
         """
-        held: list[Sequence[int]] = [(found,) if isinstance(found, int) else found for found in self._holders(keys)]
-        if not held:
+        ids: list[int] = []
+        sizes: list[int] = []
+        for found in self._holders(keys):
+            if isinstance(found, int):  # most keys: one holder
+                ids.append(found)
+                sizes.append(1)
+            elif len(found) <= MAX_SCAN:
+                ids += found
+                sizes.append(len(found))
+        if not ids:
             return []
-        lengths = np.fromiter(map(len, held), dtype=np.intp, count=len(held))
-        if not (read := lengths <= MAX_SCAN).all():
-            lengths, held = lengths[read], list(itertools.compress(held, read.tolist()))
-        ids = np.fromiter(itertools.chain.from_iterable(held), dtype=np.int64, count=int(lengths.sum()))
-        entries, first, at = np.unique(ids, return_index=True, return_inverse=True)
-        weights = np.bincount(at, weights=np.repeat(1.0 / lengths, lengths), minlength=entries.size)
+        held, counts = np.array(ids, dtype=np.int64), np.array(sizes, dtype=np.intp)
+        # Each entry's holdings in a run, in the order read (stable): ``bincount`` adds them in that order.
+        order = held.argsort(kind="stable")
+        ranked = held[order]
+        starts = np.empty(ranked.size, dtype=bool)
+        starts[0] = True
+        np.not_equal(ranked[1:], ranked[:-1], out=starts[1:])
+        at = np.cumsum(starts) - 1
+        firsts = np.flatnonzero(starts)
+        weights = np.bincount(at, weights=np.repeat(1.0 / counts, counts)[order], minlength=firsts.size)
         worth = np.flatnonzero(weights >= MIN_WEIGHT)
-        order = np.lexsort((first[worth], -weights[worth]))[:MAX_VERIFIED]
-        return list(entries[worth[order]].tolist())
+        top = np.lexsort((order[firsts[worth]], -weights[worth]))[:MAX_VERIFIED]
+        return list(ranked[firsts[worth[top]]].tolist())
+
+    def _found_at_most(self, sig: Signature, ranked: list[int]) -> list[int]:
+        """For each of the entries ``ranked``, how many hashes of its sample and opening are shingles of
+        ``sig``: no fewer than ``containment`` finds, which looks up these or some of them in ours.
+        Counted for all the entries at once in numpy, from their records: no ``Stored`` or int per hash."""
+        spans = [packed_sampled(self._docs[entry_id]) for entry_id in ranked]
+        theirs = np.frombuffer(b"".join(spans), dtype="<u4")
+        ours = np.fromiter(sig.shingles, dtype=np.uint32, count=len(sig.shingles))
+        if not (ours.size and theirs.size):
+            return [0] * len(ranked)
+        ours.sort()
+        at = np.searchsorted(ours, theirs)
+        at[at == ours.size] = 0
+        hits = np.zeros(theirs.size + 1, dtype=np.intp)
+        np.cumsum(ours[at] == theirs, out=hits[1:])
+        sizes = np.fromiter(map(len, spans), dtype=np.intp, count=len(spans)) // 4
+        ends = np.cumsum(sizes)
+        return list((hits[ends] - hits[ends - sizes]).tolist())
 
     def _doc(self, entry_id: int) -> _Doc:
         """What the index keeps of an entry, unpacked from its record."""
@@ -493,3 +532,23 @@ class StoryIndex:
         self.events.prune(cutoff)
         self._oldest = min(map(packed_seen, self._docs.values()), default=math.inf)
         return len(stale)
+
+
+def _score_at_most(sig: Signature, ours: list[int], doc: _Doc, found: int) -> float:
+    """No less than ``containment(sig, doc).score`` when no more than ``found`` of the hashes it checks
+    are found (``StoryIndex._found_at_most``): the same shingles checked, as many or more found. ``ours``:
+    ``sig``'s sample decoded. 100 when a short text's opening may count too (then more are checked)."""
+    if doc.length < sig.length:  # all the other's sampled and opening hashes are checked
+        checked = (len(doc.sample) + len(doc.opening)) // 4
+    else:  # ours below both samples' bounds
+        checked = bisect_left(ours, min(sample_bound(doc.sample), sample_bound(sig.sample)))
+        if checked < MIN_CHECKED and sig.opening:
+            return 100.0
+    return 100.0 * found / checked if checked else 0.0
+
+
+def _unread(most: float, needed: float, best: float) -> bool:
+    """Can a candidate scoring at most ``most`` (``needed`` to be a copy) be left unverified, the best margin
+    so far ``best``? When it is no copy, cannot beat that margin (ties go to the first found), and is no story
+    ``EventIndex.find`` asks about (``SERIES_TEXT``, ``RELEASE_TEXT``): its evidence would change nothing."""
+    return most - needed < min(0.0, best) and most < min(SERIES_TEXT, RELEASE_TEXT)
