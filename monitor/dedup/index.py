@@ -49,7 +49,6 @@ from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES
 from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
-from monitor.dedup.packed import sampled as packed_sampled
 from monitor.dedup.packed import seen as packed_seen
 from monitor.dedup.packed import title as packed_title
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
@@ -65,6 +64,7 @@ SUMMARY_THRESHOLD = 25.0  # the containment a summary under the same headline ne
 HEADLINE_HOURS = 36  # a summary sharing less, under the same headline: a copy when published this close
 HEADLINE_FACTS = 50.0  # and half its names and numbers are the other's
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
+READ_TOGETHER = 8  # candidates from which their scores are bounded (``_read``) before any is verified
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
 MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
@@ -264,13 +264,13 @@ class StoryIndex:
         verified_ids: list[int] = []  # their entry ids, in the same order
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
         touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed (or more)
-        ours = np.frombuffer(sig.sample, dtype="<u4").tolist()
-        for entry_id, most in zip(ranked, self._found_at_most(sig, ranked), strict=True):
-            doc = self._doc(entry_id)
+        ours = np.frombuffer(sig.sample, dtype="<u4").tolist() if len(ranked) >= READ_TOGETHER else []
+        top = -math.inf  # the best margin so far
+        for entry_id, doc, most in self._read(sig, ranked):
             verified.append(doc)
             verified_ids.append(entry_id)
             needed = self._needed(sig, doc)
-            if best is not None and _unread(_score_at_most(sig, ours, doc, most), needed, best[4][0]):
+            if most is not None and _unread(_score_at_most(sig, ours, doc, most), needed, top):
                 # ``digest`` asks only whether a story's passages could reach its part: no fewer is enough.
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + most
                 continue
@@ -295,7 +295,7 @@ class StoryIndex:
             share = explained(sig, doc) if margin >= 0 else 0.0
             rank = (margin, share, doc.title == sig.title, evidence.found)
             if best is None or rank > best[4]:
-                best = (evidence, entry_id, doc, needed, rank)
+                best, top = (evidence, entry_id, doc, needed, rank), margin
         if best is None:
             return None
         if best[4][0] >= 0 and best[2].story_id in own_differs:
@@ -360,23 +360,29 @@ class StoryIndex:
         top = np.lexsort((order[firsts[worth]], -weights[worth]))[:MAX_VERIFIED]
         return list(ranked[firsts[worth[top]]].tolist())
 
-    def _found_at_most(self, sig: Signature, ranked: list[int]) -> list[int]:
-        """For each of the entries ``ranked``, how many hashes of its sample and opening are shingles of
-        ``sig``: no fewer than ``containment`` finds, which looks up these or some of them in ours.
-        Counted for all the entries at once in numpy, from their records: no ``Stored`` or int per hash."""
-        spans = [packed_sampled(self._docs[entry_id]) for entry_id in ranked]
-        theirs = np.frombuffer(b"".join(spans), dtype="<u4")
+    def _read(self, sig: Signature, ranked: list[int]) -> list[tuple[int, _Doc, int | None]]:
+        """Each of the entries ``ranked``, its ``Stored`` (sample decoded: ``quoted`` reads them all, most
+        decisions), and how many hashes of its sample and opening are shingles of ``sig``: no fewer than
+        ``containment`` finds, which looks up these or some of them in ours. Decoded and counted for all
+        the entries at once in numpy, not an array and a set lookup per entry."""
+        docs = [self._doc(entry_id) for entry_id in ranked]
+        if len(docs) < READ_TOGETHER:  # numpy's fixed cost is more than it saves: each is verified
+            return [(entry_id, doc, None) for entry_id, doc in zip(ranked, docs, strict=True)]
+        theirs = np.frombuffer(b"".join(part for doc in docs for part in (doc.sample, doc.opening)), dtype="<u4")
+        sizes = np.array([(len(doc.sample) + len(doc.opening)) // 4 for doc in docs], dtype=np.intp)
+        ends = np.cumsum(sizes)
+        hashes = theirs.tolist()
+        for doc, start in zip(docs, (ends - sizes).tolist(), strict=True):
+            doc.decoded = hashes[start : start + len(doc.sample) // 4]
         ours = np.fromiter(sig.shingles, dtype=np.uint32, count=len(sig.shingles))
         if not (ours.size and theirs.size):
-            return [0] * len(ranked)
+            return [(entry_id, doc, 0) for entry_id, doc in zip(ranked, docs, strict=True)]
         ours.sort()
         at = np.searchsorted(ours, theirs)
         at[at == ours.size] = 0
         hits = np.zeros(theirs.size + 1, dtype=np.intp)
         np.cumsum(ours[at] == theirs, out=hits[1:])
-        sizes = np.fromiter(map(len, spans), dtype=np.intp, count=len(spans)) // 4
-        ends = np.cumsum(sizes)
-        return list((hits[ends] - hits[ends - sizes]).tolist())
+        return list(zip(ranked, docs, (hits[ends] - hits[ends - sizes]).tolist(), strict=True))
 
     def _doc(self, entry_id: int) -> _Doc:
         """What the index keeps of an entry, unpacked from its record."""
@@ -536,7 +542,7 @@ class StoryIndex:
 
 def _score_at_most(sig: Signature, ours: list[int], doc: _Doc, found: int) -> float:
     """No less than ``containment(sig, doc).score`` when no more than ``found`` of the hashes it checks
-    are found (``StoryIndex._found_at_most``): the same shingles checked, as many or more found. ``ours``:
+    are found (``StoryIndex._read``): the same shingles checked, as many or more found. ``ours``:
     ``sig``'s sample decoded. 100 when a short text's opening may count too (then more are checked)."""
     if doc.length < sig.length:  # all the other's sampled and opening hashes are checked
         checked = (len(doc.sample) + len(doc.opening)) // 4
@@ -549,6 +555,7 @@ def _score_at_most(sig: Signature, ours: list[int], doc: _Doc, found: int) -> fl
 
 def _unread(most: float, needed: float, best: float) -> bool:
     """Can a candidate scoring at most ``most`` (``needed`` to be a copy) be left unverified, the best margin
-    so far ``best``? When it is no copy, cannot beat that margin (ties go to the first found), and is no story
-    ``EventIndex.find`` asks about (``SERIES_TEXT``, ``RELEASE_TEXT``): its evidence would change nothing."""
+    so far ``best`` (-inf before the first)? When it is no copy, cannot beat that margin (ties go to the
+    first found), and is no story ``EventIndex.find`` asks about (``SERIES_TEXT``, ``RELEASE_TEXT``): its
+    evidence would change nothing."""
     return most - needed < min(0.0, best) and most < min(SERIES_TEXT, RELEASE_TEXT)

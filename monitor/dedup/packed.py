@@ -90,11 +90,3 @@ def without_keys(record: bytes) -> bytes:
     head = list(_HEAD.unpack_from(record))
     nk, head[6] = head[6], 0
     return _HEAD.pack(*head) + record[_HEAD.size + 4 * nk :]
-
-
-def sampled(record: bytes) -> bytes:
-    """The record's sample, then its opening's other hashes (uint32, adjacent in the record): every
-    hash of its text ``compare.containment`` may look up."""
-    nk, ns, no = _HEAD.unpack_from(record)[6:9]
-    at = _HEAD.size + 4 * nk
-    return record[at : at + 4 * (ns + no)]
