@@ -127,6 +127,7 @@ def run(sigs: list[tuple[object, float]], trace: bool) -> tuple[float, list[list
 PARTS = (
     ("monitor.dedup.index", "StoryIndex", "_best_copy"),
     ("monitor.dedup.index", "StoryIndex", "_candidates"),
+    ("monitor.dedup.index", "StoryIndex", "_read"),
     ("monitor.dedup.index", "StoryIndex", "_doc"),
     ("monitor.dedup.index", "", "containment"),
     ("monitor.dedup.index", "", "digest"),

@@ -158,8 +158,10 @@ def containment(query: Signature, other: Stored) -> Evidence:
         found, checked = len(query.shingles.intersection(stored)), len(stored)
     else:
         bound = min(sample_bound(other.sample), sample_bound(query.sample))
-        mine = set(_below(query.sample, bound))
-        found, checked = len(mine.intersection(other_sample)), len(mine)
+        checked = len(_below(query.sample, bound))
+        # Below ``bound`` our sample is all our shingles: the other's sampled ones there are looked up in
+        # them, no set of ours built per candidate (both samples are sorted).
+        found = len(query.shingles.intersection(other_sample[: bisect_left(other_sample, bound)]))
         opening = np.frombuffer(query.opening, dtype="<u4").tolist()
         if checked < MIN_CHECKED and opening:
             # A short copy (a summary, a first paragraph): too few sampled shingles to say much, so

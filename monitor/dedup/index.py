@@ -21,7 +21,8 @@ import gc
 import itertools
 import math
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -29,6 +30,7 @@ import numpy as np
 
 from monitor.dedup.bulk import Postings
 from monitor.dedup.compare import (
+    MIN_CHECKED,
     STORY_THRESHOLD,
     Evidence,
     containment,
@@ -39,11 +41,12 @@ from monitor.dedup.compare import (
     repeats,
     resembles,
     round_up,
+    sample_bound,
     swapped_facts,
 )
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import diverges
-from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS, EventIndex, EventMatch
+from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES_TEXT, EventIndex, EventMatch
 from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
@@ -63,6 +66,7 @@ HEADLINE_HOURS = 36  # a summary sharing less, under the same headline: a copy w
 HEADLINE_FACTS = 50.0  # and half its names and numbers are the other's
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 SKELETON_VERIFIED = 4  # dd26: and found by the skeleton alone (``_resembling``)
+READ_TOGETHER = 8  # candidates from which their scores are bounded (``_read``) before any is verified
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
 MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
@@ -263,13 +267,19 @@ class StoryIndex:
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
-        touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed
-        for entry_id in ranked:
-            doc = self._doc(entry_id)
+        touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed (or more)
+        ours = np.frombuffer(sig.sample, dtype="<u4").tolist() if len(ranked) >= READ_TOGETHER else []
+        top = -math.inf  # the best margin so far
+        for entry_id, doc, most in self._read(sig, ranked):
             verified.append(doc)
             verified_ids.append(entry_id)
-            evidence = containment(sig, doc)
             needed = self._needed(sig, doc)
+            # A candidate sharing a skeleton key may be a copy whatever its words share: always verified.
+            if most is not None and entry_id not in near and _unread(_score_at_most(sig, ours, doc, most), needed, top):
+                # ``digest`` asks only whether a story's passages could reach its part: no fewer is enough.
+                touched[doc.story_id] = touched.get(doc.story_id, 0) + most
+                continue
+            evidence = containment(sig, doc)
             if evidence.score < needed and entry_id in near and (skeleton := resembles(sig, doc)) is not None:
                 evidence = skeleton  # dd26: the words share too little, the skeletons say copy (``skeleton``)
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
@@ -292,7 +302,7 @@ class StoryIndex:
             share = explained(sig, doc) if margin >= 0 else 0.0
             rank = (margin, share, doc.title == sig.title, evidence.found)
             if best is None or rank > best[4]:
-                best = (evidence, entry_id, doc, needed, rank)
+                best, top = (evidence, entry_id, doc, needed, rank), margin
         if best is None:
             return None
         if best[4][0] >= 0 and best[2].story_id in own_differs:
@@ -341,18 +351,52 @@ class StoryIndex:
         same bits as the dict's running sums: ``bincount`` adds each entry's weights in the order read
         (the keys' order), from 0.0; ties go to the entry found first (a stable order by first holding).
         """
-        held: list[Sequence[int]] = [(found,) if isinstance(found, int) else found for found in self._holders(keys)]
-        if not held:
+        ids: list[int] = []
+        sizes: list[int] = []
+        for found in self._holders(keys):
+            if isinstance(found, int):  # most keys: one holder
+                ids.append(found)
+                sizes.append(1)
+            elif len(found) <= MAX_SCAN:
+                ids += found
+                sizes.append(len(found))
+        if not ids:
             return []
-        lengths = np.fromiter(map(len, held), dtype=np.intp, count=len(held))
-        if not (read := lengths <= MAX_SCAN).all():
-            lengths, held = lengths[read], list(itertools.compress(held, read.tolist()))
-        ids = np.fromiter(itertools.chain.from_iterable(held), dtype=np.int64, count=int(lengths.sum()))
-        entries, first, at = np.unique(ids, return_index=True, return_inverse=True)
-        weights = np.bincount(at, weights=np.repeat(1.0 / lengths, lengths), minlength=entries.size)
+        held, counts = np.array(ids, dtype=np.int64), np.array(sizes, dtype=np.intp)
+        # Each entry's holdings in a run, in the order read (stable): ``bincount`` adds them in that order.
+        order = held.argsort(kind="stable")
+        ranked = held[order]
+        starts = np.empty(ranked.size, dtype=bool)
+        starts[0] = True
+        np.not_equal(ranked[1:], ranked[:-1], out=starts[1:])
+        at = np.cumsum(starts) - 1
+        firsts = np.flatnonzero(starts)
+        weights = np.bincount(at, weights=np.repeat(1.0 / counts, counts)[order], minlength=firsts.size)
         worth = np.flatnonzero(weights >= MIN_WEIGHT)
-        order = np.lexsort((first[worth], -weights[worth]))[:MAX_VERIFIED]
-        return list(entries[worth[order]].tolist())
+        top = np.lexsort((order[firsts[worth]], -weights[worth]))[:MAX_VERIFIED]
+        return list(ranked[firsts[worth[top]]].tolist())
+
+    def _read(self, sig: Signature, ranked: list[int]) -> list[tuple[int, _Doc, int | None]]:
+        """Each of the entries ``ranked``, its ``Stored`` (sample decoded: ``quoted`` reads them all, most
+        decisions), and how many hashes of its sample and opening are shingles of ``sig``: no fewer than
+        ``containment`` finds, which looks up these or some of them in ours. Decoded and counted for all
+        the entries at once in numpy, not an array and a set lookup per entry."""
+        docs = [self._doc(entry_id) for entry_id in ranked]
+        if len(docs) < READ_TOGETHER:  # numpy's fixed cost is more than it saves: each is verified
+            return [(entry_id, doc, None) for entry_id, doc in zip(ranked, docs, strict=True)]
+        theirs = np.frombuffer(b"".join(part for doc in docs for part in (doc.sample, doc.opening)), dtype="<u4")
+        sizes = np.array([(len(doc.sample) + len(doc.opening)) // 4 for doc in docs], dtype=np.intp)
+        ends = np.cumsum(sizes)
+        hashes = theirs.tolist()
+        for doc, start in zip(docs, (ends - sizes).tolist(), strict=True):
+            doc.decoded = hashes[start : start + len(doc.sample) // 4]
+        # A hash whose low 16 bits are no shingle's of ours is none of ours: a table of 65,536 flags
+        # says so for all of them at once (a few hashes more pass than are ours: the count is a bound).
+        ours = np.zeros(1 << 16, dtype=bool)
+        ours[np.fromiter(sig.shingles, dtype=np.uint32, count=len(sig.shingles)) & 0xFFFF] = True
+        hits = np.zeros(theirs.size + 1, dtype=np.intp)
+        np.cumsum(ours[theirs & 0xFFFF], out=hits[1:])
+        return list(zip(ranked, docs, (hits[ends] - hits[ends - sizes]).tolist(), strict=True))
 
     def _doc(self, entry_id: int) -> _Doc:
         """What the index keeps of an entry, unpacked from its record."""
@@ -508,3 +552,24 @@ class StoryIndex:
         self.events.prune(cutoff)
         self._oldest = min(map(packed_seen, self._docs.values()), default=math.inf)
         return len(stale)
+
+
+def _score_at_most(sig: Signature, ours: list[int], doc: _Doc, found: int) -> float:
+    """No less than ``containment(sig, doc).score`` when no more than ``found`` of the hashes it checks
+    are found (``StoryIndex._read``): the same shingles checked, as many or more found. ``ours``:
+    ``sig``'s sample decoded. 100 when a short text's opening may count too (then more are checked)."""
+    if doc.length < sig.length:  # all the other's sampled and opening hashes are checked
+        checked = (len(doc.sample) + len(doc.opening)) // 4
+    else:  # ours below both samples' bounds
+        checked = bisect_left(ours, min(sample_bound(doc.sample), sample_bound(sig.sample)))
+        if checked < MIN_CHECKED and sig.opening:
+            return 100.0
+    return 100.0 * found / checked if checked else 0.0
+
+
+def _unread(most: float, needed: float, best: float) -> bool:
+    """Can a candidate scoring at most ``most`` (``needed`` to be a copy) be left unverified, the best margin
+    so far ``best`` (-inf before the first)? When it is no copy, cannot beat that margin (ties go to the
+    first found), and is no story ``EventIndex.find`` asks about (``SERIES_TEXT``, ``RELEASE_TEXT``): its
+    evidence would change nothing."""
+    return most - needed < min(0.0, best) and most < min(SERIES_TEXT, RELEASE_TEXT)
