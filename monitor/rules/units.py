@@ -51,8 +51,11 @@ _CORRELATIVE = (  # folded, as the text is
 # second's "would" says nothing about the first (round 19).
 _COMPLEMENT = "and that|и что|і що|та що|und dass|et que|y que|e que|e che|i że|en dat|dan bahwa"
 _JA_HEAD = "\u4e00-\u9fff\u30a0-\u30ff"  # a Han or katakana noun; hiragana goes on ("ないまま")
+# A headline's halves may open or close with a quotation ("派兵を公表 「ほかの派遣はない」"):
+# the space beside 「」『』 parts them as a space between two characters does (round 23)
+_JA_QUOTES = "\u300c-\u300f"
 _CLAUSE_END = re.compile(
-    f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}]) (?=[{NO_SPACE_RANGES}])"
+    f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}{_JA_QUOTES}]) (?=[{NO_SPACE_RANGES}{_JA_QUOTES}])"
     f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
     f"|, ?(?=(?:{_COMPLEMENT})\\W)"
     "|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"

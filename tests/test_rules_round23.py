@@ -1,0 +1,59 @@
+"""Issue 14, round 23: held-out v17 studied; its errors sorted by mechanism and each class counted across the tuning
+parts before anything was changed (tests/data/rules_eval/README.md, "Held-out v17 seen → tuning"). A Japanese or
+Chinese headline's halves may open or close with a quotation: the space beside 「」『』 ends a clause as a space
+between two characters does, so a denial quoted in one half says nothing of the act told in the other."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.rules import RuleSet
+from monitor.rules.units import CLAUSE, breaks
+from monitor.text import match_text
+from tests.test_rules_operators import fires, ruleset
+
+DEPLOYED = """
+name: r
+match:
+  all:
+    - any: [北朝鮮, 朝鲜, 北韓]
+    - any: [派兵, 派遣, 出兵]
+      unless_near: {any: ["@negation"], clause: true, except: ["@litotes"]}
+  clause: true
+  fields: [title]
+"""
+
+
+@pytest.fixture(scope="module")
+def deployed(tmp_path_factory) -> RuleSet:
+    return ruleset(tmp_path_factory.mktemp("deployed"), DEPLOYED)
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # the act in one half, a quoted denial of something else in the other
+        ("北朝鮮、ロシアへの派兵を公表　「他国への出兵はない」とも", True),
+        ("北朝鮮、ロシアへの派兵を公表　『ほかの計画はない』", True),
+        ("「他の地域への出兵はない」　北朝鮮がロシアへの派兵を公表", True),
+        ("朝鲜宣布向俄罗斯派兵 「不会向其他国家出兵」", True),
+        ("北韓證實派兵俄羅斯 「沒有其他計畫」", True),
+        # the quotation is the denial of the act itself: it stays one clause with it
+        ("「北朝鮮の派兵はない」　国防省が談話", False),
+        ("北朝鮮「ロシアへの派兵はない」", False),
+        ("北朝鮮はロシアへの派兵を否定", False),
+        # a space between Latin letters and a quotation ends nothing
+        ("North Korea 派兵 「はない」", False),
+    ],
+)
+def test_a_space_beside_a_quotation_parts_a_headline_in_japanese_and_chinese(deployed, title, expected):
+    assert fires(deployed, title=title) is expected
+
+
+def test_the_clause_ends_at_the_space_on_either_side_of_the_quotation():
+    for raw in ("派兵を公表　「派遣はない」", "「派遣はない」　派兵を公表"):
+        folded = match_text(raw)
+        space = folded.index(" ")
+        assert space + 1 in breaks(raw, folded, headline=True)[CLAUSE], raw
+    raw = "派兵を公表「派遣はない」"  # no space: one clause, as before
+    assert breaks(raw, match_text(raw), headline=True)[CLAUSE] == [0]
