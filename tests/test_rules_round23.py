@@ -57,3 +57,41 @@ def test_the_clause_ends_at_the_space_on_either_side_of_the_quotation():
         assert space + 1 in breaks(raw, folded, headline=True)[CLAUSE], raw
     raw = "派兵を公表「派遣はない」"  # no space: one clause, as before
     assert breaks(raw, match_text(raw), headline=True)[CLAUSE] == [0]
+
+
+ARMS = """
+name: r
+match:
+  all:
+    - any: [North Korea*, КНДР, 北朝鮮, Nordkorea, Corée du Nord, Corea del Norte]
+    - any: [Russia, России, Россия, ロシア, Russland, Russie, Rusia]
+    - any: [rockets, ракет*, ミサイル, Raketen, roquettes, cohetes]
+  sentence: true
+"""
+
+
+@pytest.fixture(scope="module")
+def arms(tmp_path_factory) -> RuleSet:
+    return ruleset(tmp_path_factory.mktemp("arms"), ARMS)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # an exception names who the clause is not about
+        ("North Korean rockets still reach buyers other than Russia, the report says.", False),
+        ("North Korea sold rockets to Russia and to buyers other than Iran, the report says.", True),
+        ("КНДР продаёт ракеты всем покупателям за исключением России, говорится в докладе.", False),
+        ("КНДР продала ракеты России, говорится в докладе.", True),
+        ("北朝鮮は、ロシア以外の国にミサイルを売った。", False),
+        ("北朝鮮は、ロシアにミサイルを売った。", True),
+        ("Nordkorea verkauft Raketen an alle Käufer mit Ausnahme von Russland, heißt es.", False),
+        ("La Corée du Nord vend des roquettes à tous, à l'exception de la Russie, selon le rapport.", False),
+        ("Corea del Norte vende cohetes a todos, a excepción de Rusia, según el informe.", False),
+        ("Corea del Norte vendió cohetes a Rusia, según el informe.", True),
+        # words that may add are no exception: Russia buys too
+        ("Besides Russia, North Korea sells rockets to Iran.", True),
+    ],
+)
+def test_an_exception_names_one_the_sentence_is_not_about_in_every_script(arms, content, expected):
+    assert fires(arms, content=content) is expected
