@@ -95,3 +95,40 @@ def arms(tmp_path_factory) -> RuleSet:
 )
 def test_an_exception_names_one_the_sentence_is_not_about_in_every_script(arms, content, expected):
     assert fires(arms, content=content) is expected
+
+
+CRUDE = """
+name: r
+match:
+  all:
+    - any: [India*, Индия, Индии, インド, Indien, Inde, India]
+    - any: [Russian crude, российской нефти, ロシア産原油, russisches Rohöl, brut russe, crudo ruso]
+    - any: [import*, buy*, bought, купил*, импорт*, 輸入, importiert*, importe*, importa*, compra*]
+      unless_near: {any: ["@negation", "@hedge"], clause: true, except: ["@litotes"]}
+  clause: true
+"""
+
+
+@pytest.fixture(scope="module")
+def crude(tmp_path_factory) -> RuleSet:
+    return ruleset(tmp_path_factory.mktemp("crude"), CRUDE)
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        # the coming period is a forecast's, not a report's
+        ("Economists see India's imports of Russian crude falling next year.", False),
+        ("India's imports of Russian crude rose last month.", True),
+        ("Экономисты ждут, что Индия в следующем году сократит импорт российской нефти.", False),
+        ("Индия в прошлом месяце нарастила импорт российской нефти.", True),
+        ("インドのロシア産原油の輸入は来年減少する。", False),
+        ("インドのロシア産原油の輸入は先月増えた。", True),
+        ("Indien wird nächstes Jahr weniger russisches Rohöl importieren.", False),
+        ("L'Inde importera moins de brut russe l'année prochaine.", False),
+        ("India compra crudo ruso; el próximo año, quizá menos.", True),  # the forecast in a clause of its own
+        ("India bought Russian crude on Monday; the next cargo is due next month.", True),
+    ],
+)
+def test_the_coming_period_marks_a_forecast_in_every_script(crude, content, expected):
+    assert fires(crude, content=content) is expected
