@@ -51,8 +51,11 @@ _CORRELATIVE = (  # folded, as the text is
 # second's "would" says nothing about the first (round 19).
 _COMPLEMENT = "and that|и что|і що|та що|und dass|et que|y que|e que|e che|i że|en dat|dan bahwa"
 _JA_HEAD = "\u4e00-\u9fff\u30a0-\u30ff"  # a Han or katakana noun; hiragana goes on ("ないまま")
+# A headline's halves may open or close with a quotation ("派兵を公表 「ほかの派遣はない」"):
+# the space beside 「」『』 parts them as a space between two characters does (round 23)
+_JA_QUOTES = "\u300c-\u300f"
 _CLAUSE_END = re.compile(
-    f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}]) (?=[{NO_SPACE_RANGES}])"
+    f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}{_JA_QUOTES}]) (?=[{NO_SPACE_RANGES}{_JA_QUOTES}])"
     f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
     f"|, ?(?=(?:{_COMPLEMENT})\\W)"
     "|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"
@@ -225,15 +228,21 @@ def breaks(raw: str, folded: str, *, lead: bool = False, headline: bool = False)
 # so a sentence or clause group does not count the hits inside it (rules/README.md, "Comparisons").
 # Folded text; a marker that comes first runs to the next comma in its clause (else over one word), a Japanese or
 # Turkish one (last) from the comma or clause start before it.
+# An exception names the one the clause is not about either: "North Korean rockets reach buyers other than
+# Russia", «за исключением России», "ロシア以外の国" (round 23). Only the markers that exclude: "besides",
+# «кроме», «помимо» and "apart from" also add ("besides Russia, Iran buys them": Russia buys too).
 _COMPARISON = (
     "(?<!would )(?<!'d )(?<!to )like|unlike|as with|as did|just as|much as|similar to|similarly to|"
     "in contrast to|in contrast with|"
-    "compared with|compared to|the example of|following the example of|"  # en
-    "по примеру|в отличие от|как и|подобно|наподобие|вслед за|аналогично|"  # ru
-    "на відміну від|за прикладом|як і|подібно до|слідом за|"  # uk
-    "anders als|im gegensatz zu|nach dem vorbild|nach dem beispiel|ähnlich wie|ahnlich wie|wie schon|"  # de
-    "contrairement à|contrairement a|à l'instar de|a l'instar de|à l'exemple de|a l'exemple de|"  # fr
-    "a diferencia de|al igual que|a ejemplo de|siguiendo el ejemplo de|a semejanza de|"  # es
+    "compared with|compared to|the example of|following the example of|other than|"  # en
+    "по примеру|в отличие от|как и|подобно|наподобие|вслед за|аналогично|за исключением|"  # ru
+    "на відміну від|за прикладом|як і|подібно до|слідом за|за винятком|"  # uk
+    "anders als|im gegensatz zu|nach dem vorbild|nach dem beispiel|ähnlich wie|ahnlich wie|wie schon|"
+    "mit ausnahme von|"  # de
+    "contrairement à|contrairement a|à l'instar de|a l'instar de|à l'exemple de|a l'exemple de|à l'exception de|"
+    "a l'exception de|"  # fr
+    "a diferencia de|al igual que|a ejemplo de|siguiendo el ejemplo de|a semejanza de|"
+    "a excepción de|a excepcion de|"  # es
     "ao contrário de|ao contrario de|a exemplo de|assim como|"  # pt
     "a differenza di|sull'esempio di|"  # it
     "w przeciwieństwie do|w przeciwienstwie do|wzorem|podobnie jak"  # pl
@@ -241,7 +250,7 @@ _COMPARISON = (
 _COMPARISON_FIRST = re.compile(f"(?:^|(?<=\\W))(?:{_COMPARISON})(?=\\s)")
 _NEXT_WORD = re.compile(r"\s*\S+")
 _COMPARISON_LAST = re.compile(
-    "(?:と同様|と同じく|とは異なり|と異なり|とは違い|と違い|に倣い|にならい|に続き)|(?<=\\w) gibi(?=\\W)"
+    "(?:と同様|と同じく|とは異なり|と異なり|とは違い|と違い|に倣い|にならい|に続き|以外)|(?<=\\w) gibi(?=\\W)"
 )
 
 
