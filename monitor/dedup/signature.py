@@ -80,7 +80,9 @@ SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its 
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SM keyed the smallest skeleton hash
-# of each of four stretches (now the four smallest, which a copy's decision looks up: ``SKELETON_KEYS``); SL
+# of each of four stretches (now the four smallest, which a copy's decision looks up: ``SKELETON_KEYS``), read an
+# Abkhaz text with ҷ in Tajik's Latin letters (now as written, ``alphabets._NOT_TAJIK``) and a Latin byline run
+# into a story in another script as story text (now dropped, ``clean``); SL
 # kept no skeleton (``skeleton``: a copy whose letters a keyboard or a transliteration changed shared too few
 # words with its story) and read a text hard-wrapped narrower than 50 columns line by line (``clean.unwrapped``);
 # SK (never released) read a palochka typed as a stroke ("Г1ала": now "і", ``alphabets.strokes``) and a program's
