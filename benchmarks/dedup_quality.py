@@ -87,7 +87,7 @@ DATA = DEDUP_DATA / "eval.jsonl"
 HELDOUT = DEDUP_DATA / "heldout.jsonl"
 # The held-out sets studied since (v2 to v{STUDIED}): tuning columns after eval, catalogue, v1 and tune3, labelled
 # "vN (seen -> tuning)". A set is added here by raising STUDIED, once it is studied; the later ones stay held out.
-STUDIED = 20
+STUDIED = 21
 SEEN = tuple(DEDUP_DATA / f"heldout{n}.jsonl" for n in range(2, STUDIED + 1))
 
 

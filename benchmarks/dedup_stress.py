@@ -140,6 +140,44 @@ def boilerplate_tail(text: Text, rng: random.Random) -> Text:
     return replace(text, paragraphs=(*text.paragraphs, tail))
 
 
+def trimmed_newsletter(text: Text, rng: random.Random) -> Text:
+    """Round 27: the first paragraph under the story's headline, then the outlet's newsletter pitch in two sentences."""
+    pitch = "Get the morning briefing in your inbox. Sign up free, it takes 30 seconds."
+    return replace(text, paragraphs=(*text.paragraphs[:1], pitch))
+
+
+def trimmed_app_promo(text: Text, rng: random.Random) -> Text:
+    """Round 27: two paragraphs, then the outlet's own lines: an app promotion and a tip line."""
+    promo = ("Descarga nuestra aplicación gratuita. Recibe las noticias antes que nadie.",
+             "¿Tienes una pista? Escríbenos al 600 123 456.")  # fmt: skip
+    return replace(text, paragraphs=(*text.paragraphs[:2], *promo))
+
+
+def _glued(text: Text, credit: str) -> Text:
+    """``credit`` glued to the first paragraph, no line between (a summary built from the page's text)."""
+    return replace(text, paragraphs=(f"{credit} {text.paragraphs[0]}", *text.paragraphs[1:]))
+
+
+def glued_byline(text: Text, rng: random.Random) -> Text:
+    """Round 27: a Latin byline run into the story's first words ("By Tomás Rivera Kathmandu —")."""
+    return _glued(text, rng.choice(("By Tomás Rivera", "By Ines Okafor and Tom Reed")))
+
+
+def glued_from_credit(text: Text, rng: random.Random) -> Text:
+    """Round 27: the same with another credit word and a desk ("From Oskar Lind, Nordic Desk")."""
+    return _glued(text, "From Oskar Lind, Nordic Desk")
+
+
+def tajik_byline(text: Text, rng: random.Random) -> Text:
+    """Round 27: a credit line on top naming a writer in Tajik letters (ҷ, ӣ), whatever the story's language."""
+    return replace(text, paragraphs=("Муаллиф: Ҷамшед Раҳимӣ", *text.paragraphs))
+
+
+def mongolian_byline(text: Text, rng: random.Random) -> Text:
+    """Round 27: the same with a Mongolian writer's name (ө, ү), which decides a Cyrillic text's reading too."""
+    return replace(text, paragraphs=("Сурвалжлагч: Бат-Өлзий Түмэн", *text.paragraphs))
+
+
 def photo_captions(text: Text, rng: random.Random) -> Text:
     """Image captions and credits the full-text extractor kept."""
     return _between(text, 2, lambda i: f"Photo: {rng.choice(('AFP', 'Reuters', 'AP'))} / File (Image {i // 2} of 4)")
@@ -645,6 +683,7 @@ KINDS: dict[str, Perturb] = {
         escaped_string, calendar_text, typos, smart_punctuation,
         guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
+        trimmed_newsletter, trimmed_app_promo, glued_byline, glued_from_credit, tajik_byline, mongolian_byline,
     )
 }  # fmt: skip
 COMBINATIONS = (

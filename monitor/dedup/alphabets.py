@@ -59,9 +59,12 @@ def _romanise(text: str, tables: tuple[dict[int, str], dict[int, str]]) -> str:
 
 
 _MONGOLIAN_LATIN = _tables(_LOWER)
-# Tajik's own letters (ӣ ӯ ҷ: no other Cyrillic alphabet the monitor reads has them), and the Latin
+# Tajik's own letters (ӣ ӯ ҷ: of the other Cyrillic alphabets the monitor reads, only Abkhaz writes ҷ), and the Latin
 # letters Tajik sites write: ғ gh, қ q, ҳ h, х kh, ҷ j, ж zh, ӣ ī, ӯ ū, ё/ю/я yo/yu/ya, ъ an apostrophe.
 _TAJIK = re.compile("[ӣӯҷӢӮҶ]")
+# A letter Tajik does not write (Abkhaz ә ҧ ҩ, Kazakh ң і, Uzbek ў): the text is another language's, which
+# may share one of Tajik's letters (Abkhaz ҷ). One name with ҷ, a byline's, reads no text as Tajik.
+_NOT_TAJIK = re.compile("(?![ҒғӢӣҚқӮӯҲҳҶҷ])[\u0460-\u052fІіЇїЄєЎў]")
 _TAJIK_LATIN = _tables(
     dict(zip("абвгдезийклмнопрстуфыэқҳӣӯҷ", "abvgdeziyklmnoprstufyeqhīūj", strict=True))
     | {"ғ": "gh", "ё": "yo", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch",
@@ -81,9 +84,9 @@ _ARABIC_LATIN = str.maketrans(
 
 def in_latin(text: str) -> str:
     """``text`` in Latin letters when it is Mongolian Cyrillic (``_MONGOLIAN``, no Kazakh or Kyrgyz
-    letter), Belarusian Cyrillic (``_BELARUSIAN``), Tajik Cyrillic (``_TAJIK``) or of the Arabic-script
-    alphabet that writes its vowels (``_VOWELLED_ARABIC``), and a Łacinka text in Łacinka's one
-    spelling; else ``text`` itself. A word in capitals stays in capitals ("ХОВД" -> "KHOVD"): a
+    letter), Belarusian Cyrillic (``_BELARUSIAN``), Tajik Cyrillic (``_TAJIK``, no ``_NOT_TAJIK``) or
+    of the Arabic-script alphabet that writes its vowels (``_VOWELLED_ARABIC``), and a Łacinka text in
+    Łacinka's one spelling; else ``text`` itself. A word in capitals stays in capitals ("ХОВД" -> "KHOVD"): a
     dateline's place is recognised by them."""
     if _VOWELLED_ARABIC.search(text):
         return text.translate(_ARABIC_LATIN)
@@ -91,7 +94,7 @@ def in_latin(text: str) -> str:
         return _one_lacinka(_APOSTROPHED.sub(_lacinka_word, text))
     if "ŭ" in text or "Ŭ" in text:
         return _one_lacinka(text)
-    if _TAJIK.search(text):
+    if _TAJIK.search(text) and not _NOT_TAJIK.search(text):
         return _romanise(text, _TAJIK_LATIN)
     if not _MONGOLIAN.search(text) or _KAZAKH_KYRGYZ.search(text):
         return text

@@ -73,11 +73,14 @@ _DATE_LINE = re.compile(
     r"^[\W\d_]*(?:(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\W\d_]*)*$"
 )
 _NAME = r"(?:[A-Z][\w.'-]*|[A-Z]\.|de|van|von|al|bin)"
-# "By Ann Lee", "By Ann Lee | Asia Desk", "By Ann Lee, Global Wire", "By A and B in Kabul".
+# "By Ann Lee", "By Ann Lee | Asia Desk", "By Ann Lee, Global Wire", "By A and B in Kabul", "By Ann Lee काठमाडौं".
 _BYLINE = re.compile(
     rf"^(?:[Bb]y|BY|[Ff]rom|Автор:?)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
     r"(?:\s+(?:staff|reporters?|correspondents?|newsroom|desk|team|writers?))?"
-    r"(?:\s*[|,/–—-]\s*[^\n.|\d()]{1,40}?)?(?:\s+in\s+[A-Z][\w-]+)?(?:\s*[|:.]|\s+(?=[A-ZА-Я]{2,})|\s*$)"
+    r"(?:\s*[|,/–—-]\s*[^\n.|\d()]{1,40}?)?(?:\s+in\s+[A-Z][\w-]+)?"
+    # It ends at a mark, before a place in capitals, or where the story's script begins: a Latin byline
+    # glued to a story in Devanagari or Cyrillic ends with its last Latin name, capitals or none.
+    r"(?:\s*[|:.]|\s+(?=[A-ZА-Я]{2,})|\s+(?=[^\W\d_A-Za-z\u00c0-\u024f])|\s*$)"
 )
 _CREDIT = re.compile(r"^authored by [^,\n]{1,80} via [^,\n]{1,40},\s*", re.IGNORECASE)
 # The word crediting a writer, in the languages the monitor reads ("By", "Par", "Von", "Por",

@@ -9,7 +9,9 @@ end with sentences of its own while the story goes on with sentences it lacks. B
 on apart after one shared opening is the shape of two stories told from one paragraph. Two closing
 sentences of its own are needed from another desk (a trimmed copy may close with a local line), one
 from the desk whose entry is the story's fullest: a desk does not cut its own story and close it with
-a sentence it did not run.
+a sentence it did not run. Under the story's own headline a text is its copy (round 27: three copies
+trimmed to two paragraphs and closed with an outlet's appeal, rating or funder's line): the news such a
+text adds under it is ``novelty``'s to tell.
 """
 
 from __future__ import annotations
@@ -33,15 +35,19 @@ class Divergence:
 
 
 def diverges(sig: Signature, story_id: int, verified: list[Stored]) -> Divergence | None:
-    """Does ``sig`` open with ``REPEATED`` or more sentences of ``story_id`` word for word, end with
-    ``REPEATED`` or more sentences sharing no passage with any entry of the story (one when the
-    story's fullest entry is by ``sig``'s outlet), while that entry goes on with ``GOES_ON`` or more
-    of its text that ``sig`` lacks?"""
+    """Under a headline none of the story's entries has, does ``sig`` open with ``REPEATED`` or more
+    sentences of ``story_id`` word for word, end with ``REPEATED`` or more sentences sharing no passage
+    with any entry of the story (one when the story's fullest entry is by ``sig``'s outlet), while that
+    entry goes on with ``GOES_ON`` or more of its text that ``sig`` lacks?"""
     story = [doc for doc in verified if doc.story_id == story_id]
     lines = [(h, shingles) for h, shingles, _ in sig.lines if len(shingles) >= MIN_OVERLAP]
     if not story:
         return None
     fullest = max(story, key=lambda doc: doc.length)
+    # A desk that tells its next story gives it a headline of its own; a copy keeps the story's, trimmed
+    # and closed with lines the outlet adds (an appeal, a rating, a funder's credit: none of them news).
+    if any(doc.title == sig.title for doc in story):
+        return None
     # A desk does not cut its own story and close it with a sentence of its own: one such
     # sentence after the desk's paragraph is its next story (other outlets' copies add local lines).
     needed = 1 if sig.outlet and fullest.outlet == sig.outlet else REPEATED

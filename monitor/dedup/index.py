@@ -261,7 +261,7 @@ class StoryIndex:
         of the longer text (a flash shares half its one sentence with the write-up, the longer text's
         twentieth; an update under the story's headline is no second release)."""
         ranked = self._candidates(sig.shingles)
-        near = set(self._candidates(sig.skeletons)) if sig.skeletons else set()  # dd26: sharing a skeleton key
+        near = set(self._candidates(sig.skeleton_keys)) if sig.skeleton else set()  # dd26: sharing a skeleton key
         ranked += self._resembling(sig, ranked, near)  # dd26
         best: tuple[Evidence, int, _Doc, float, tuple[float, float, bool, int]] | None = None
         verified: list[_Doc] = []

@@ -29,7 +29,7 @@ mixed; never Python's salted ``hash``). Kept:
 - ``sentences``: a hash per sentence (the first ``SENTENCES``), for reasons people can read
   ("87 % of this entry's sentences appear in entry 17, in order");
 - ``skeleton`` and ``skeleton_facts``: the text read by its words' consonants (``skeleton``), its smallest
-  shingle hashes and its names' and numbers', and ``SKELETON_KEYS`` more keys from it: a second look at a
+  shingle hashes and its names' and numbers', and the ``SKELETON_KEYS`` smallest as keys: a second look at a
   copy whose letters a systematic process changed (a keyboard, a transliteration), ``compare.resembles``.
 """
 
@@ -76,13 +76,17 @@ LEAD_KEYS = 8  # the first shingles, all indexed: a summary or first-paragraph c
 OPENING_KEYS = 6  # then the opening's shingles below KEY_BELOW
 KEY_BELOW = 1 << 29
 SPREAD_KEYS = 10
-SKELETON_KEYS = 4  # the smallest skeleton hash of each of this many stretches (``skeleton``)
+SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SL kept no skeleton (``skeleton``: a
-# copy whose letters a keyboard or a transliteration changed shared too few words with its story) and read a
-# text hard-wrapped narrower than 50 columns line by line (``clean.unwrapped``); SK (never released) read a
-# palochka typed as a stroke ("Г1ала": now "і", ``alphabets.strokes``) and a program's escaped string
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SM keyed the smallest skeleton hash
+# of each of four stretches (now the four smallest, which a copy's decision looks up: ``SKELETON_KEYS``), read an
+# Abkhaz text with ҷ in Tajik's Latin letters (now as written, ``alphabets._NOT_TAJIK``) and a Latin byline run
+# into a story in another script as story text (now dropped, ``clean``); SL
+# kept no skeleton (``skeleton``: a copy whose letters a keyboard or a transliteration changed shared too few
+# words with its story) and read a text hard-wrapped narrower than 50 columns line by line (``clean.unwrapped``);
+# SK (never released) read a palochka typed as a stroke ("Г1ала": now "і", ``alphabets.strokes``) and a program's
+# escaped string
 # ("50\\,000", "\\n": now undone, ``transfer.unescaped``) as written, and gave a sentence shorter than a shingle
 # the text's shingles (now none); SJ also read a quoted-printable or RTF
 # body as stored ("Asunci=C3=B3n", "Asunci\\u243?n": now as its reader sees it, ``transfer``) and kept a
@@ -118,7 +122,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SM"  # after SL (two bytes)
+_MAGIC = b"SN"  # after SM (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
@@ -155,6 +159,12 @@ class Signature:
     skeleton: bytes = b""
     skeleton_facts: bytes = b""
     skeletons: frozenset[int] = frozenset()
+
+    @property
+    def skeleton_keys(self) -> frozenset[int]:
+        """The hashes of ``skeleton`` (a copy's smallest skeleton hashes hold its original's ``SKELETON_KEYS``
+        smallest, when it holds most of the original, and the original its copy's): looked up by a decision."""
+        return frozenset(np.frombuffer(self.skeleton, dtype="<u4").tolist())
 
     @property
     def threshold(self) -> int:
@@ -235,9 +245,10 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     # None of a text without spaces (its characters are its words), nor of one in Serbian's Cyrillic letters:
     # its Latin text is the same news in the language's other alphabet, another story (``alphabets.DIGRAPHIC``).
     skeletons = skeleton_hashes(words) if not (unspaced(words) or DIGRAPHIC.search(folded)) else np.zeros(0, np.uint64)
-    # and the skeleton's, for a copy no word of which is written as in its original (``skeleton``)
+    # and the skeleton's smallest, for a copy no word of which is written as in its original (``skeleton``)
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
-    keys += tuple(key for key in dict.fromkeys(_spread(skeletons, SKELETON_KEYS)) if key not in keys)
+    skeleton = skeleton_sample(skeletons)
+    keys += tuple(key for key in np.frombuffer(skeleton[: 4 * SKELETON_KEYS], dtype="<u4").tolist() if key not in keys)
     published = entry.published or seen
     headline = readable(entry.title)  # once: the event keys read it too
     title = apostrophes_joined(in_latin(headline))
@@ -266,7 +277,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         heads=heads,
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
         lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans, spaced),
-        skeleton=skeleton_sample(skeletons),
+        skeleton=skeleton,
         skeleton_facts=skeleton_facts(text, spans, FACTS) if len(skeletons) else b"",
         skeletons=frozenset(skeletons.tolist()),
     )
