@@ -274,14 +274,15 @@ class StoryIndex:
             verified.append(doc)
             verified_ids.append(entry_id)
             needed = self._needed(sig, doc)
-            # A candidate sharing a skeleton key may be a copy whatever its words share: always verified.
-            if most is not None and entry_id not in near and _unread(_score_at_most(sig, ours, doc, most), needed, top):
+            # A candidate whose skeleton holds this text may be a copy whatever its words share (``skeleton``).
+            skeleton = resembles(sig, doc) if entry_id in near else None
+            if most is not None and skeleton is None and _unread(_score_at_most(sig, ours, doc, most), needed, top):
                 # ``digest`` asks only whether a story's passages could reach its part: no fewer is enough.
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + most
                 continue
             evidence = containment(sig, doc)
-            if evidence.score < needed and entry_id in near and (skeleton := resembles(sig, doc)) is not None:
-                evidence = skeleton  # dd26: the words share too little, the skeletons say copy (``skeleton``)
+            if evidence.score < needed and skeleton is not None:
+                evidence = skeleton  # the words share too little, the skeletons say copy
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
             if doc.outlet == sig.outlet and doc.title != sig.title:  # an update re-runs its headline
                 longer = evidence.score * min(doc.length, sig.length) / max(doc.length, sig.length, 1)
