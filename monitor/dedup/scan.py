@@ -11,7 +11,6 @@ number scan 130 µs, several times their useful work.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 # Full stops of scripts written without spaces: a sentence may end at one with no space after it,
 # so a split at them can start anywhere, not only at a space.
@@ -44,21 +43,6 @@ def stop_split(stops: str) -> re.Pattern[str]:
     """For ``ascii_breaks``: the split ``(?<=[stops])\\s+|\\n`` of a text without a CJK stop, written to start
     at the stop or the line break (far fewer places to try than every space, which ``spaced_split`` tries)."""
     return re.compile(f"[{stops}\\n](?:(?<=[{stops}])(\\s+)|(?<=\\n))")
-
-
-def matches(pattern: re.Pattern[str], starts: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
-    """``pattern.finditer(text)`` when every match of ``pattern`` starts with a character of the class
-    ``starts``: the class is sought in C, the pattern tried only there. ``pattern`` matches no empty string."""
-    search, match = starts.search, pattern.match
-    at = 0
-    while (candidate := search(text, at)) is not None:
-        at = candidate.start()
-        found = match(text, at)
-        if found is None:
-            at += 1
-        else:
-            yield found
-            at = found.end()
 
 
 def text_end(text: str) -> int:

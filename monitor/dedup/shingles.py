@@ -40,7 +40,8 @@ NUMBER = (
     r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.\u066b]\d+)?(?!\d)|\d[\d,.\u066b\u066c]*\d|\d)"
     + _MULTIPLIER
 )
-# ``NUMBER`` written to open with a character class (``scan.matches`` says why that matters): its first digit,
+# ``NUMBER`` written to open with a character class (``finditer`` then seeks its start in C, not the whole
+# pattern at every character): its first digit,
 # then the rest of the number in group 1 (``\d{1,3}`` is that digit and ``\d{0,2}``), its multiplier word in
 # group 2. ``number_parts`` reads a match as ``NUMBER``'s groups. Same matches (tests/test_dedup_signing_scans_c.py).
 _NUMBER_REST = r"(\d{0,2}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.\u066b]\d+)?(?!\d)|[\d,.\u066b\u066c]*\d|)"
@@ -67,7 +68,6 @@ _FACT_SCAN = re.compile(
     rf"|(?<=\d){_NUMBER_REST}{_MULTIPLIER}"
     rf"|(?<=[{_KATAKANA}])[{_KATAKANA}]+|(?<=[{_HAN}])[{_HAN}]{{1,5}}(?=[氏市県町村区]))"
 )
-_FACT_START = re.compile(rf"[\d{_KATAKANA}{_HAN}{_CAPITALS}]")  # where a _FACT can start
 # A number's multiplier word, in the languages the monitor reads: "24.8万" and "248000" are one number. Lao,
 # Thai, Khmer and Burmese glue theirs to the next word ("48 ລ້ານໂດລາ"): like 万, no word boundary after it.
 _TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
