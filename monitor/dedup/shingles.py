@@ -14,6 +14,7 @@ import re
 import unicodedata
 import zlib
 from bisect import bisect_left
+from collections.abc import Callable
 
 import numpy as np
 
@@ -143,14 +144,22 @@ def token_hashes(tokens: list[str]) -> list[int]:
 
 def _sounded_hashes(tokens: list[str]) -> list[int]:
     """``token_hashes`` of ``tokens`` without a letter of ``alphabets.DIGRAPHIC``, remembered per token."""
-    memo = _TOKEN_HASHES
+    return remembered(tokens, _TOKEN_HASHES, _sounded_hash)
+
+
+def _sounded_hash(token: str) -> int:
+    return crc(sounded(spelling(token)))
+
+
+def remembered(words: list[str], memo: dict[str, int], hash_of: Callable[[str], int]) -> list[int]:
+    """``hash_of`` each of ``words``, remembered in ``memo``: the news repeats its words."""
     if len(memo) > 1 << 17:
         memo.clear()  # a bound on memory; the words that matter come back at once
-    values = list(map(memo.get, tokens))
+    values = list(map(memo.get, words))
     if None in values:
-        for token in set(tokens).difference(memo):  # the new words, found in C
-            memo[token] = crc(sounded(spelling(token)))
-        values = list(map(memo.__getitem__, tokens))
+        for word in set(words).difference(memo):  # the new words, found in C
+            memo[word] = hash_of(word)
+        values = list(map(memo.__getitem__, words))
     return values  # type: ignore[return-value]  # no None is left
 
 

@@ -23,6 +23,7 @@ import numpy as np
 from anyascii import anyascii
 
 from monitor.dedup.names import name_key
+from monitor.dedup.shingles import remembered
 
 SKELETON_WORDS = 3
 SKELETON_MAX = 48  # the smallest skeleton shingle hashes kept (192 bytes): every one of a shorter text
@@ -53,17 +54,12 @@ def _key_hash(key: str) -> int:
 
 
 def _word_hashes(words: list[str]) -> list[int]:
-    """The hash of each word's skeleton (0: none), remembered per word: the news repeats its words."""
-    memo = _WORD_HASHES
-    if len(memo) > 1 << 17:
-        memo.clear()  # a bound on memory; the words that matter come back at once
-    values = list(map(memo.get, words))
-    if None in values:
-        for word in set(words).difference(memo):  # the new words, found in C
-            key = word_key(word)
-            memo[word] = _key_hash(key) if key else 0
-        values = list(map(memo.__getitem__, words))
-    return values  # type: ignore[return-value]  # no None is left
+    """The hash of each word's skeleton (0: none), remembered per word."""
+    return remembered(words, _WORD_HASHES, _word_hash)
+
+
+def _word_hash(word: str) -> int:
+    return _key_hash(key) if (key := word_key(word)) else 0
 
 
 def skeleton_hashes(tokens: list[str]) -> np.ndarray:
