@@ -46,7 +46,9 @@ Design, in the order an entry meets it:
    Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
    opening's other shingles, blocking keys (the opening's first and sampled shingles and
-   the smallest of each tenth of the text: a paragraph of a fifth of it holds one), a hash per
+   the smallest of each tenth of the text: a paragraph of a fifth of it holds one), the text's
+   skeleton (``skeleton``: each word by its consonants in Latin letters, ``anyascii``; its 48 smallest
+   shingle hashes, the four smallest as keys, and its names' and numbers'), a hash per
    sentence, names and numbers ("1 200" is
    one number; a capitalised word opening a sentence, or a line after a bullet such as "🔹" or "•",
    is a name only if the text also capitalises it mid-sentence), and the event keywords. A
@@ -69,6 +71,10 @@ Design, in the order an entry meets it:
    story beside passages found only in other stories is a round-up: none of them, no event;
    so is a new story that quotes a tenth or more of its text from each of two stories of
    different events (``compare.digest``).
+   Where the words share too little, a candidate found by a skeleton key joins when 85 % of the shorter
+   text's skeleton is in the longer's, 75 % of this entry's in the other's when it is the longer, and the
+   names and numbers agree in skeleton form (``compare.resembles``): a copy whose letters a keyboard or a
+   transliteration changed throughout ("Сәләм" typed "Сэлэм", Greek in Latin letters) keeps its consonants.
    A text too short to compare (a summary that is only a dateline, or no text at all)
    joins by the same headline of five words or more, and a summary (40 shingles or fewer)
    under the same headline needs 25 % (``SUMMARY_THRESHOLD``); sharing less (the aggregator's
@@ -91,7 +97,8 @@ Design, in the order an entry meets it:
    fullest entry goes on with a quarter or more of its text that this one lacks, is another
    story of that event (``divergence``): a follow-up
    holds the story's summary copies whole, yet a copy never ends in news of its own while
-   lacking the story's rest.
+   lacking the story's rest; nor does one under a headline an entry of the story already has (an outlet's
+   closing lines of its own, an appeal or a rating, under the wire's headline: its copy).
    An outlet's text 12 h or more after its own entry of a story, close in words but printing
    other names and numbers, is its next bulletin of one template, even where a shorter copy
    of the first has too few names and numbers to tell (``SERIES_GAP``); so is one of about
@@ -162,7 +169,9 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SK and older: a palochka typed as a stroke, "Г1ала", and a
+Signatures of earlier designs (magic SM and older: the skeleton keyed by stretches, an Abkhaz ҷ read as Tajik,
+a Latin byline run into another script kept; SL and older: no skeleton, a text wrapped narrower than 50 columns
+read line by line; SK and older: a palochka typed as a stroke, "Г1ала", and a
 program's escaped string hashed as written; SJ and older: a quoted-printable or RTF body hashed as stored, a closing
 link line "=> address Headline" kept as text; SE and older: a caseless text flagged capitalised for any Latin
 capital, and no count of the headline's names, which ``events._siblings`` reads of a rebuilt story too;
