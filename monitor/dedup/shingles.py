@@ -185,14 +185,20 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
         hv = np.array(_sounded_hashes(tokens), dtype=np.uint64)
     else:
         hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
-    n = len(tokens) - width + 1
+    return mixed_runs(hv, width)
+
+
+def mixed_runs(hv: np.ndarray, width: int, final: np.uint64 | None = None) -> np.ndarray:
+    """A stable 32-bit hash of each run of ``width`` values of ``hv`` (uint64; ``width`` <= its length), the
+    finaliser's multiplier ``final`` (another keeps another family of hashes apart, ``skeleton``)."""
+    n = len(hv) - width + 1
     mixed = hv[:n] * _MIX  # (0 ^ first token) * _MIX, then each next token mixed in, in place
     for offset in range(1, width):
         mixed ^= hv[offset : offset + n]
         mixed *= _MIX
     # MurmurHash3's 64-bit finaliser, then the high 32 bits: every input bit reaches every output bit.
     mixed ^= mixed >> _33
-    mixed *= _FINAL
+    mixed *= _FINAL if final is None else final
     mixed ^= mixed >> _33
     mixed >>= _32
     return mixed

@@ -23,13 +23,12 @@ import numpy as np
 from anyascii import anyascii
 
 from monitor.dedup.names import name_key
-from monitor.dedup.shingles import remembered
+from monitor.dedup.shingles import mixed_runs, remembered
 
 SKELETON_WORDS = 3
 SKELETON_MAX = 48  # the smallest skeleton shingle hashes kept (192 bytes): every one of a shorter text
 _WORD_HASHES: dict[str, int] = {}  # word -> its skeleton's hash
-_MIX, _FINAL = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC4CEB9FE1A85EC53)
-_33, _32 = np.uint64(33), np.uint64(32)
+_FINAL = np.uint64(0xC4CEB9FE1A85EC53)  # the shingles' mix, another finaliser: a skeleton hash is no word shingle's
 _NUMBER = re.compile(r"\d+(?:[.,\u00a0 ]\d+)*")
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile("[^a-z]")
@@ -68,16 +67,7 @@ def skeleton_hashes(tokens: list[str]) -> np.ndarray:
     hv = hv[hv != 0]
     if not len(hv):
         return hv
-    width = min(SKELETON_WORDS, len(hv))
-    n = len(hv) - width + 1
-    mixed = hv[:n] * _MIX
-    for offset in range(1, width):
-        mixed ^= hv[offset : offset + n]
-        mixed *= _MIX
-    mixed ^= mixed >> _33
-    mixed *= _FINAL
-    mixed ^= mixed >> _33
-    return mixed >> _32
+    return mixed_runs(hv, min(SKELETON_WORDS, len(hv)), _FINAL)
 
 
 def skeleton_sample(hashes: np.ndarray) -> bytes:
