@@ -180,6 +180,12 @@ def build() -> list[dict]:
             if not 2 <= len(words) <= 3:
                 raise ValueError(f"{s['id']} at {feed}: a recipe has 2-3 words")
             row = entry(src, s, feed, int(delay), words)
+            for i, word in enumerate(
+                words
+            ):  # a word the others hide (an end line past a summary-only cut) is no copy kind
+                less = entry(src, s, feed, int(delay), words[:i] + words[i + 1 :])
+                if all(less[k] == row[k] for k in ("title", "link", "summary", "content")):
+                    raise ValueError(f"{s['id']} at {feed}: {word} is hidden by the other words")
             if (row["title"], row["content"]) == (original["title"], original["content"]):
                 raise ValueError(f"{s['id']} at {feed}: the copy keeps its original's title and body")
             rows.append(row)
