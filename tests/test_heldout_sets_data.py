@@ -204,6 +204,17 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        23,
+        "p",
+        frozenset({"crh", "gag", "myv", "bxr", "lad", "nah", "kaa"}),
+        "hu",
+        negative=frozenset(
+            {"apiary", "bellcast", "fishstock", "saplings", "fresco", "birdcount", "seedvault", "petition"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
