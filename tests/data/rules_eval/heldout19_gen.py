@@ -25,15 +25,15 @@ CODES = {
 }
 # Invented outlets per language, with the UTC offset in hours their feeds use.
 OUTLETS = {
-    "en": [("Larchmere Gazette", 0), ("Tollbridge Evening Post", 1), ("Saltmarsh Ledger Review", -5)],
-    "ru": [("Камский обозреватель", 3), ("Листок Прибайкалья", 8), ("Северская хроника", 5)],
-    "ja": [("瀬戸内経済報", 9), ("阿武隈新聞", 9), ("しまなみ通信", 9)],
+    "en": [("Larchmere Carillon", 0), ("Wyvernhurst Pennyfold", 1), ("Quenby Gleaner", -5)],
+    "ru": [("Закамский фонарь", 3), ("Ольхонская трещотка", 8), ("Сылвинский горн", 5)],
+    "ja": [("燧灘経済報", 9), ("阿武隈新聞", 9), ("しまなみ通信", 9)],
     "de": [("Moselkurier am Abend", 1)],
-    "fr": [("Le Veilleur de Saintonge", 1)],
-    "es": [("Heraldo de Alpujarra", 1)],
+    "fr": [("La Girouette d'Oléron", 1)],
+    "es": [("Altavoz de Lanjarón", 1)],
     "zh": [("濠江经贸快讯", 8)],
-    "uk": [("Полтавський оглядач", 2)],
-    "tr": [("Kapadokya Pusulası", 3)],
+    "uk": [("Ворсклянська сурма", 2)],
+    "tr": [("Erciyes Çınarı", 3)],
     "ar": [("صدى الجزيرة الخضراء", 3)],
     "hi": [("नर्मदा वाणी", 5)],
     "tk": [("Murgap Habarlary", 5)],
@@ -41,7 +41,7 @@ OUTLETS = {
     "gd": [("Naidheachd Loch Abar", 0)],
     "mg": [("Feon'i Menabe", 3)],
 }
-AGGREGATOR = ("Heronsgate Newsmesh", 0)
+AGGREGATOR = ("Cobblewick Collator", 0)
 WIDE = ("ja", "zh")
 
 
