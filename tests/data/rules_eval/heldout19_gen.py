@@ -79,7 +79,7 @@ def first_sentence(par: str) -> str:
     return m.group(1) if m else par
 
 
-def shape(rng: random.Random, title: str, pars: list[str]) -> tuple[str, str]:
+def shape(rng: random.Random, pars: list[str]) -> tuple[str, str]:
     lead = pars[0] if len(pars[0].split()) <= 60 else first_sentence(pars[0])
     kind = rng.randrange(4)
     body = "".join(f"<p>{p}</p>" for p in pars)
@@ -115,7 +115,7 @@ def build(items: list[dict]) -> list[dict]:
             feed = None if i in null else lang
         when = (start + timedelta(minutes=minute)).astimezone(timezone(timedelta(hours=offset)))
         title, *pars = it["lines"]
-        summary, content = shape(rng, title, pars)
+        summary, content = shape(rng, pars)
         rows.append(
             {
                 "id": f"g{i + 1:03d}",
