@@ -35,6 +35,7 @@ PARTS = {
     "heldout16": "d",
     "heldout17": "e",
     "heldout18": "f",
+    "heldout19": "g",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
