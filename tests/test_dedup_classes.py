@@ -47,6 +47,15 @@ def _parsed(key: str, title: str, body: str, outlet: str = "Gazeta", hours: floa
     return entry
 
 
+def decided_stories(pieces: tuple[tuple[str, str, str, float], ...], key: str) -> list[int]:
+    """The story of each (outlet, title, body, hours) decided in order by one new index (entries keyed ``key``1 …)."""
+    index, story_of = StoryIndex(), {}
+    return [
+        _decide(index, i, _parsed(f"{key}{i}", title, body, outlet, hours), story_of)
+        for i, (outlet, title, body, hours) in enumerate(pieces, start=1)
+    ]
+
+
 def _decide(index: StoryIndex, entry_id: int, entry: Entry, story_of: dict[int, int]) -> int:
     """Decide ``entry`` and add it as the pipeline does; its story id."""
     assert entry.published is not None

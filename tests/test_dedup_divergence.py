@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from conftest import run_cli, write_config
 from delivery_support import rss
-from test_dedup_classes import _decide, _parsed
+from test_dedup_classes import _decide, _parsed, decided_stories
 
 from monitor.dedup import StoryIndex
 
@@ -38,12 +38,7 @@ FOLLOW_UP = OPENING + (
 
 
 def _stories(*pieces: tuple[str, str, str, float]) -> list[int]:
-    """The story of each (outlet, title, body, hours) decided in order."""
-    index, story_of = StoryIndex(), {}
-    return [
-        _decide(index, i, _parsed(f"k{i}", title, body, outlet, hours), story_of)
-        for i, (outlet, title, body, hours) in enumerate(pieces, start=1)
-    ]
+    return decided_stories(pieces, "k")
 
 
 def test_a_follow_up_opening_with_the_story_s_paragraph_is_another_story():

@@ -7,7 +7,7 @@ re-runs its own entry; it does not reprint another desk's copy of it. Our own st
 
 from __future__ import annotations
 
-from test_dedup_classes import _decide, _parsed
+from test_dedup_classes import _parsed, decided_stories
 
 from monitor.dedup import StoryIndex
 from monitor.dedup.compare import later_story, stored
@@ -28,12 +28,7 @@ RERUN = OPENING.format(verb="odroczył") + (
 
 
 def _stories(*texts: tuple[str, str, str, float]) -> list[int]:
-    index: StoryIndex = StoryIndex()
-    story_of: dict[int, int] = {}
-    return [
-        _decide(index, i, _parsed(f"e{i}", title, body, outlet, hours), story_of)
-        for i, (outlet, title, body, hours) in enumerate(texts, start=1)
-    ]
+    return decided_stories(texts, "e")
 
 
 def test_a_desks_later_story_held_by_another_desks_copy_of_its_first_is_a_new_story():

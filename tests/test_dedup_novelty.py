@@ -13,18 +13,13 @@ a desk re-running its story below a new lead, a desk re-issuing its story under 
 
 from __future__ import annotations
 
-from test_dedup_classes import _decide, _parsed
+from test_dedup_classes import _decide, _parsed, decided_stories
 
 from monitor.dedup import StoryIndex
 
 
 def _stories(*pieces: tuple[str, str, str, float]) -> list[int]:
-    """The story of each (outlet, title, body, hours) decided in order."""
-    index, story_of = StoryIndex(), {}
-    return [
-        _decide(index, i, _parsed(f"n{i}", title, body, outlet, hours), story_of)
-        for i, (outlet, title, body, hours) in enumerate(pieces, start=1)
-    ]
+    return decided_stories(pieces, "n")
 
 
 def _reason(pieces: list[tuple[str, str, str, float]]) -> str:

@@ -11,11 +11,10 @@ stay apart. Every entry is read by the real parser.
 
 from __future__ import annotations
 
-from test_dedup_classes import _decide, _parsed
+from test_dedup_classes import decided_stories
 from test_dedup_divergence import FOLLOW_UP as ICELANDIC_FOLLOW_UP
 from test_dedup_divergence import STORY as ICELANDIC
 
-from monitor.dedup import StoryIndex
 from monitor.dedup.alphabets import in_latin
 
 TITLE = "Daraja jipya la Mto Rufiji lafunguliwa Ikwiriri"
@@ -34,12 +33,7 @@ STORY = OPENING + (
 
 
 def _stories(*pieces: tuple[str, str, str, float]) -> list[int]:
-    """The story of each (outlet, title, body, hours) decided in order."""
-    index, story_of = StoryIndex(), {}
-    return [
-        _decide(index, i, _parsed(f"o{i}", title, body, outlet, hours), story_of)
-        for i, (outlet, title, body, hours) in enumerate(pieces, start=1)
-    ]
+    return decided_stories(pieces, "o")
 
 
 def test_a_trimmed_copy_closed_with_the_outlet_s_own_lines_is_a_copy():
