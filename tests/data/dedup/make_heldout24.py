@@ -177,26 +177,45 @@ def entry(story: dict, outlet_id: str, outlet: dict, when: datetime, d: Draft) -
     }
 
 
+def copy(d: Draft, words: list[str], story: dict, origin_link: str) -> Draft:
+    # A seed per story and word list: dropping a word in check_copy must not shift another word's choice.
+    rng = random.Random(f"{SEED}:{story['id']}:{d.link}")
+    for word in words:
+        d = apply(word, d, story, origin_link, rng)
+    return d
+
+
+def check_copy(made: dict, original: dict, words: list[str], fresh: Draft, story: dict, link: str) -> None:
+    """Two or three words, each visible (the recipe without it gives another entry), title or body changed."""
+    assert 2 <= len(words) <= 3, (story["id"], words)
+    assert (made["title"], made["content"]) != (original["title"], original["content"]), story["id"]
+    seen = (made["title"], made["link"], made["summary"], made["content"])
+    for n in range(len(words)):
+        fewer = copy(fresh, words[:n] + words[n + 1 :], story, link)
+        assert (fewer.title, fewer.link, *render(fewer)) != seen, (story["id"], words[n])
+
+
 def build() -> list[dict]:
     source = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
     outlets = source["outlets"]
-    rng = random.Random(SEED)
-    rows = []
+    rows: list[dict] = []
     for story in source["stories"]:
         origin = outlets[story["outlet"]]
         story = {**story, "origin_name": origin["name"]}
         paras = tuple(p.strip() for p in story["text"].strip().split("\n\n"))
         link = source_link(story, origin)
         start = utc(story["time"])
-        rows.append(
-            entry(story, story["outlet"], origin, start, Draft(story["title"], paras, link, origin["style"] == "html"))
+        original = entry(
+            story, story["outlet"], origin, start, Draft(story["title"], paras, link, origin["style"] == "html")
         )
+        rows.append(original)
         for outlet_id, minutes, recipe in story["copies"]:
             outlet = outlets[outlet_id]
-            d = Draft(story["title"], paras, source_link(story, outlet), outlet["style"] == "html")
-            for word in recipe.split():
-                d = apply(word, d, story, link, rng)
-            rows.append(entry(story, outlet_id, outlet, start + timedelta(minutes=minutes), d))
+            fresh = Draft(story["title"], paras, source_link(story, outlet), outlet["style"] == "html")
+            words = recipe.split()
+            made = entry(story, outlet_id, outlet, start + timedelta(minutes=minutes), copy(fresh, words, story, link))
+            check_copy(made, original, words, fresh, story, link)
+            rows.append(made)
     rows.sort(key=lambda r: datetime.fromisoformat(r["published"]))
     for n, row in enumerate(rows, 1):
         row["id"] = f"q{n:03d}"
