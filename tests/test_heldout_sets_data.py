@@ -215,6 +215,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        24,
+        "q",
+        frozenset({"lez", "krc", "xal", "mrj", "kbd", "ban", "sat"}),
+        "vi",
+        negative=frozenset(
+            {"tourleg", "auditfy", "digseason", "speedcam", "secondvessel", "stampcoin", "streetname", "ballot"}
+            | {"loanrepay", "licenceround", "returnvisit", "kiterule", "trainhalt", "secondlist"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
