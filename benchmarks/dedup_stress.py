@@ -899,28 +899,36 @@ class Outcome:
 
 
 def run_set(rows: list[dict[str, str]], chosen: list[dict[str, str]], kinds: dict[str, Perturb]) -> Iterator[Outcome]:
-    """Every kind on every chosen original, both directions."""
+    """Every kind on every chosen original, both directions; the ``FRAMED`` kinds after all others (their
+    outlet's entry of another story, added and removed, leaves its event keywords in the index)."""
     index = StoryIndex()
     assigned = assign(rows, index)  # the index as the quality benchmark leaves it: every entry of the set
     by_id = {a.row["id"]: (i, a) for i, a in enumerate(assigned, start=1)}
-    for number, original in enumerate(chosen):
+    ordered = sorted(kinds, key=lambda kind: kind in FRAMED)  # stable: the others first, in their order
+    copies: dict[str, dict[str, dict[str, str]]] = {}  # original -> kind -> its copy
+    frames: dict[str, dict[str, dict[str, str]]] = {}  # original -> FRAMED kind -> its outlet's other entry
+    for framed in (False, True):
+        for number, original in enumerate(chosen):
+            _, orig = by_id[original["id"]]
+            script = script_group(original)
+            mine, theirs = copies.setdefault(original["id"], {}), frames.setdefault(original["id"], {})
+            for kind in (k for k in ordered if (k in FRAMED) == framed):
+                copy = perturbed(original, kind, kinds[kind], LATER)
+                if kind != "identity" and (copy["summary"], copy["content"], copy["title"]) == _plain(original):
+                    continue  # nothing to perturb in this text
+                mine[kind] = copy
+                if framed and len(chosen) > 1:
+                    other = chosen[(number + 1) % len(chosen)]
+                    theirs[kind] = perturbed(other, kind, kinds[kind], LATER - timedelta(hours=1))
+                entry = to_entry(copy)
+                with _framed(index, theirs.get(kind), len(assigned) + 1):
+                    decision = index.find(entry, entry.published or datetime.now().astimezone())
+                joined = (decision.story_id == orig.story, decision.event_id == orig.event)
+                yield Outcome(kind, script, "fwd", _recognised(kind, *joined), decision, original, copy)
+    for original in chosen:
         _, orig = by_id[original["id"]]
-        script = script_group(original)
-        copies = {}
-        frames = {}
-        for kind, perturb in kinds.items():
-            copy = perturbed(original, kind, perturb, LATER)
-            if kind != "identity" and (copy["summary"], copy["content"], copy["title"]) == _plain(original):
-                continue  # nothing to perturb in this text
-            copies[kind] = copy
-            if kind in FRAMED and len(chosen) > 1:
-                frames[kind] = perturbed(chosen[(number + 1) % len(chosen)], kind, perturb, LATER - timedelta(hours=1))
-            entry = to_entry(copy)
-            with _framed(index, frames.get(kind), len(assigned) + 1):
-                decision = index.find(entry, entry.published or datetime.now().astimezone())
-            joined = (decision.story_id == orig.story, decision.event_id == orig.event)
-            yield Outcome(kind, script, "fwd", _recognised(kind, *joined), decision, original, copy)
-        yield from reverse(assigned, orig, script, {k: replace_time(c, -2 * LATER) for k, c in copies.items()}, frames)
+        later = {k: replace_time(c, -2 * LATER) for k, c in copies[original["id"]].items()}
+        yield from reverse(assigned, orig, script_group(original), later, frames[original["id"]])
 
 
 @contextmanager
@@ -929,7 +937,7 @@ def _framed(index: StoryIndex, frame: dict[str, str] | None, entry_id: int) -> I
     if frame is None:
         yield
         return
-    entry = to_entry(frame)
+    entry = to_entry(frame | {"title": f"{frame['title']} | {frame['outlet']}"})  # its own headline: no other's
     seen = entry.published or datetime.now().astimezone()
     decision = index.find(entry, seen)
     story = decision.story_id if decision.story_id is not None else entry_id

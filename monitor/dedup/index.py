@@ -53,6 +53,7 @@ from monitor.dedup.packed import keys as packed_keys
 from monitor.dedup.packed import seen as packed_seen
 from monitor.dedup.packed import title as packed_title
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
+from monitor.dedup.subjects import Shares
 from monitor.models import Entry
 
 FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer
@@ -138,7 +139,7 @@ class StoryIndex:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
         if sig.flags & TITLE_ONLY or len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:
             return self._headline_only(sig)  # no text, or fewer words than that: the headline says it
-        shares: dict[int, float] = {}  # story -> the percent of text it shares with this entry
+        shares: Shares[_Doc] = Shares(lambda doc: containment(sig, doc).score)  # story -> the percent of text it shares
         releases: dict[int, float] = {}  # the same for this outlet's stories, in percent of the longer text
         best = self._best_copy(sig, shares, releases)
         if best is None:
@@ -252,7 +253,7 @@ class StoryIndex:
         return Decision(None, score, None, reason, None, match.score if match else 0.0, why, sig)
 
     def _best_copy(
-        self, sig: Signature, shares: dict[int, float], releases: dict[int, float]
+        self, sig: Signature, shares: Shares[_Doc], releases: dict[int, float]
     ) -> tuple[Evidence, int, _Doc, float] | None:
         """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
         sharing most keys with it, with the score it needed. Ties go to the entry found first.
@@ -279,6 +280,7 @@ class StoryIndex:
             if most is not None and skeleton is None and _unread(_score_at_most(sig, ours, doc, most), needed, top):
                 # ``digest`` asks only whether a story's passages could reach its part: no fewer is enough.
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + most
+                shares.unread.append(doc)  # verified only if an event's share is asked (``subjects``)
                 continue
             evidence = containment(sig, doc)
             if evidence.score < needed and skeleton is not None:
