@@ -234,6 +234,7 @@ SETS = [
         "fi",
         negative=frozenset(
             {"heatingstart", "wagedeal", "milkprice", "quarantine", "vetround", "grantwave", "donorday", "roadclosure"}
+            | {"farerise", "entryfee", "nightshift", "enrolment", "deputyvote", "solarroof"}
         ),
         same_event=frozenset({"independent"}),
         copies=100,
