@@ -119,9 +119,10 @@ def apply(word: str, doc: Doc, ctx: dict, rng: random.Random) -> Doc:
 
 
 def render(doc: Doc) -> tuple[str, str, str]:
-    """The entry's title, summary (first paragraph, cut at a word beyond 220 characters) and body."""
+    """The entry's title, summary (first text paragraph, cut at a word beyond 220 characters) and body."""
     blocks = list(doc.top + doc.paras + doc.bottom)
-    summary = blocks[0] if len(blocks[0]) <= 220 else blocks[0][:220].rsplit(" ", 1)[0] + " …"
+    lede = doc.paras[0]  # a feed's summary is the story's lede, never a line the copy adds on top
+    summary = lede if len(lede) <= 220 else lede[:220].rsplit(" ", 1)[0] + " …"
     if doc.empty:
         return doc.title, summary, ""
     if not doc.html:
