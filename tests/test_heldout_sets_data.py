@@ -239,6 +239,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        26,
+        "s",
+        frozenset({"lbe", "evn", "kum", "inh", "mni"}),
+        "da",
+        negative=frozenset(
+            {"dentalvisit", "loadlimit", "collarbatch", "wolfbounty", "secondbranch", "streetlamps", "busroute"}
+            | {"gymroof", "cleanupdrive", "polofinal", "netrestore", "graincargo"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
