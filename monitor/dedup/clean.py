@@ -398,13 +398,15 @@ def clean(body: str) -> Cleaned:
     elif (tail := _TAIL_AFTER_ELLIPSIS.search(text, max(0, len(text) - 80))) and not tail.group().lstrip()[0].islower():
         text, flags = text[: tail.start()], TRUNCATED  # "… Lire la suite": the end, in any language
     raw_lines = text.splitlines()
+    links = _may_be_links(text)  # once: a text without a separator has no line of links
     lines: list[str] = []
     for number, raw in enumerate(raw_lines):
         line = raw.strip()
         folded = fold(line)
         if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
             continue
-        if _may_be_links(line) and compiled(_LINKS_LINE).match(line):  # "Home › News › Croatia", "Share: Facebook · X"
+        # "Home › News › Croatia", "Share: Facebook · X"
+        if links and _may_be_links(line) and compiled(_LINKS_LINE).match(line):
             continue
         if len(raw_lines) > 1 and _aside(line, first=not lines):
             continue
@@ -441,11 +443,16 @@ def _ascii_quotes(text: str) -> str:
 
 
 def _aside(line: str, first: bool) -> bool:
-    """Is this line a caption (``_CAPTION``) or, past the first, a labelled line that is not a sentence?"""
+    """Is this line a caption (``_CAPTION``) or, past the first, a labelled line that is not a sentence? Its words
+    are counted only for a line with a character either needs (most lines have neither)."""
+    caption = _may_be_caption(line)
+    labelled = not first and _labelled(line)
+    if not (caption or labelled):
+        return False
     words = len(line.split())
-    if words <= CAPTION_WORDS and _may_be_caption(line) and _CAPTION.search(line):
+    if caption and words <= CAPTION_WORDS and _CAPTION.search(line):
         return True
-    return not first and words <= LABELLED_WORDS and _labelled(line) and not _SENTENCE_ENDS.search(line)
+    return labelled and words <= LABELLED_WORDS and not _SENTENCE_ENDS.search(line)
 
 
 # Page chrome: a line of a few words with no digit and no sentence end, first or last, read off the
