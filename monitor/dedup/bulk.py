@@ -46,7 +46,9 @@ class Postings:
         order = _stable_order(flat)  # each key's entries stay in the order added
         self._build(flat[order], owners[order], limit)
 
-    def _build(self, flat: np.ndarray, owners: np.ndarray, limit: int) -> None:
+    def _build(
+        self, flat: np.ndarray, owners: np.ndarray, limit: int, bits: tuple[np.ndarray, np.uint32] | None = None
+    ) -> None:
         self.limit = limit
         first = np.concatenate(([True], flat[1:] != flat[:-1])) if flat.size else np.zeros(0, dtype=bool)
         rank = np.arange(flat.size) - np.maximum.accumulate(np.where(first, np.arange(flat.size), 0))
@@ -55,7 +57,7 @@ class Postings:
         self.keys = flat[first]
         self.starts = np.append(np.flatnonzero(first), flat.size).astype(np.uint32 if flat.size < 1 << 32 else np.int64)
         self.owners = owners
-        self._filter, self._mask = _filter(self.keys)
+        self._filter, self._mask = _filter(self.keys) if bits is None else bits
 
     def __len__(self) -> int:
         return int(self.keys.size)
@@ -93,7 +95,9 @@ class Postings:
             order = _stable_order(flat)  # the table's entries of a key stay before those added
             flat, held = flat[order], held[order]
         table = Postings.__new__(Postings)
-        table._build(flat, held, self.limit)
+        # With no key added, this table's filter still passes every key left (a bit a key gone set only lets a
+        # lookup through to the search): kept at a pruning, not built again (~20 ms for a 100k window).
+        table._build(flat, held, self.limit, None if keys.size else (self._filter, self._mask))
         return table
 
 

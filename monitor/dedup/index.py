@@ -68,7 +68,7 @@ HEADLINE_HOURS = 36  # a summary sharing less, under the same headline: a copy w
 HEADLINE_FACTS = 50.0  # and half its names and numbers are the other's
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 SKELETON_VERIFIED = 4  # dd26: and found by the skeleton alone (``_resembling``)
-FEW_HOLDINGS = 48  # holdings weighed in Python, no more (``_most_weight``): numpy's fixed cost is more
+FEW_HOLDINGS = 128  # holdings weighed in Python, no more (``_most_weight``): numpy's fixed cost is more
 # ``resembles`` checks ``MIN_CHECKED`` of the skeleton's hashes or more and finds ``SKELETON_NEEDED`` of them: no
 # fewer than this many of the other's skeleton hashes are found among this text's (``_resembling``).
 SKELETON_AT_LEAST = SKELETON_NEEDED / 100 * MIN_CHECKED
