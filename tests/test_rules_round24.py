@@ -2,8 +2,9 @@
 counted across the tuning parts before anything was changed (tests/data/rules_eval/README.md, "Held-out v18 seen
 → tuning"). The changes for the classes that recur, on sentences of our own, each beside a sentence where it must
 not act: a headline that calls a report false vetoes the story wherever the two words stand in its clause (a
-Japanese headline counts characters, so "within 3 words" never held there); and the mining rules' "accord" is the
-word and its plural, no longer a wildcard that took "according to"."""
+Japanese headline counts characters, so "within 3 words" never held there); a mining deal dated in a past year in
+its own clause is background, as the Taliban and Arctic rules already read a past year; and the mining rules'
+"accord" is the word and its plural, no longer a wildcard that took "according to"."""
 
 from __future__ import annotations
 
@@ -125,4 +126,60 @@ def test_according_to_is_no_accord(eval_rules):
     ],
 )
 def test_an_accord_is_still_a_deal_in_english_and_french(eval_rules, title, content):
+    assert "afghan-mining" in topics(eval_rules, title, content)
+
+
+@pytest.mark.parametrize(
+    ("title", "content"),
+    [
+        (
+            "Ten years on, Logar's copper site is still empty",
+            "A Chinese consortium, which won the concession for the Logar copper mine in 2008, still keeps a camp at "
+            "the site. No ore has been mined.",
+        ),
+        (
+            "Logar copper: the 2012 tender revisited",
+            "Afghanistan awarded the Logar copper contract to a Chinese consortium in 2012, the court heard on Monday.",
+        ),
+        (
+            "Суд в Лондоне и афганская медь",
+            "Афганистан заключил контракт на медный рудник в Логаре с китайским консорциумом в 2012 году, сообщили в "
+            "суде.",
+        ),
+        (
+            "Лагерь у медного рудника в Логаре, Афганистан",
+            "Китайский консорциум, получивший концессию на медный рудник в Логаре в 2008 году, держит лагерь на "
+            "участке. Рабочих на нём два десятка.",
+        ),
+        (
+            "ロガールの銅山、10年後も手つかず",
+            "2008年にアフガニスタンのロガール銅山の採掘権を得た中国企業は、今も現地に事務所を置いている。",
+        ),
+    ],
+)
+def test_a_mining_deal_dated_in_a_past_year_in_its_clause_is_background(eval_rules, title, content):
+    assert "afghan-mining" not in topics(eval_rules, title, content)
+
+
+@pytest.mark.parametrize(
+    ("title", "content"),
+    [
+        # the past year in a sentence or clause of its own dates the site, not the deal
+        (
+            "Afghanistan signs Logar copper contract",
+            "Afghanistan's mines ministry signed a contract for the Logar copper mine with a Chinese firm on Monday. "
+            "The site was first surveyed in 2009.",
+        ),
+        (
+            "Афганистан подписал контракт на медный рудник в Логаре",
+            "Министерство горнорудной промышленности Афганистана в понедельник подписало контракт на разработку "
+            "медного рудника в Логаре. Месторождение открыли в 1970-х.",
+        ),
+        (
+            "アフガン、ロガール銅山で中国企業と契約",
+            "アフガニスタン鉱業省は月曜日、ロガール州の銅山開発で中国企業と契約を結んだ。同鉱山は2009年に調査された。",
+        ),
+    ],
+)
+def test_a_mining_deal_of_today_beside_a_past_year_in_another_clause_stands(eval_rules, title, content):
     assert "afghan-mining" in topics(eval_rules, title, content)
