@@ -227,6 +227,30 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        25,
+        "r",
+        frozenset({"ady", "av", "nog", "kjh", "ff", "nqo"}),
+        "fi",
+        negative=frozenset(
+            {"heatingstart", "wagedeal", "milkprice", "quarantine", "vetround", "grantwave", "donorday", "roadclosure"}
+            | {"farerise", "entryfee", "nightshift", "enrolment", "deputyvote", "solarroof"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
+    HeldOut(
+        26,
+        "s",
+        frozenset({"lbe", "evn", "kum", "inh", "mni"}),
+        "da",
+        negative=frozenset(
+            {"dentalvisit", "loadlimit", "collarbatch", "wolfbounty", "secondbranch", "streetlamps", "busroute"}
+            | {"gymroof", "cleanupdrive", "polofinal", "netrestore", "graincargo"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 

@@ -199,6 +199,24 @@ def test_a_kept_file_that_would_run_code_is_a_miss_and_runs_nothing(tmp_path, mo
         server.__exit__(None, None, None)
 
 
+def test_a_kept_file_cut_short_or_claiming_more_than_it_holds_is_a_miss(tmp_path):
+    server, p = _built(tmp_path)
+    try:
+        p.keep_index()
+        path = tmp_path / "state.db.window"
+        whole = path.read_bytes()
+        key = p.kept.key if p.kept else ""
+        since = datetime.now(UTC) - timedelta(days=7)
+        assert Kept(path, key).load(p.store, since) is not None
+        # A write the machine did not finish; a head cut inside its length; a part longer than the file.
+        for broken in (whole[:-1], whole[:5], whole + (1 << 62).to_bytes(8, "little") + b"x"):
+            path.write_bytes(broken)
+            assert Kept(path, key).load(p.store, since) is None
+    finally:
+        p.close()
+        server.__exit__(None, None, None)
+
+
 def test_a_run_that_updates_a_known_entry_keeps_nothing_and_the_next_writes_it_whole(tmp_path):
     with FeedServer() as server:
         config = write_config(tmp_path, [server.url("/wire.xml"), server.url("/relay.xml")], [], extra=ONE_AT_A_TIME)

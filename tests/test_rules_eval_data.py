@@ -36,6 +36,7 @@ PARTS = {
     "heldout17": "e",
     "heldout18": "f",
     "heldout19": "g",
+    "heldout20": "j",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")

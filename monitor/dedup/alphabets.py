@@ -88,6 +88,8 @@ def in_latin(text: str) -> str:
     of the Arabic-script alphabet that writes its vowels (``_VOWELLED_ARABIC``), and a Łacinka text in
     Łacinka's one spelling; else ``text`` itself. A word in capitals stays in capitals ("ХОВД" -> "KHOVD"): a
     dateline's place is recognised by them."""
+    if not _ROMANISED.search(text):
+        return text  # none of the letters below: one scan, not the five searches that would each find none
     if _VOWELLED_ARABIC.search(text):
         return text.translate(_ARABIC_LATIN)
     if _BELARUSIAN.search(text) and "і" in text.lower() and not _UZBEK.search(text):
@@ -102,6 +104,8 @@ def in_latin(text: str) -> str:
 
 
 _BELARUSIAN = re.compile("[ўЎ]")
+# A letter one of ``in_latin``'s tests needs: Uyghur's vowels, Belarusian's ў, Łacinka's ŭ, Tajik's own, Mongolian's.
+_ROMANISED = re.compile("[\u06d0\u06c7\u06c8ўЎŭŬӣӯҷӢӮҶөүӨҮ]")
 _UZBEK = re.compile("[қғҳҚҒҲ]")
 _APOSTROPHED = re.compile(r"\w+(?:['’ʼ]\w+)*")  # сям’я is one word
 _HARD = dict(zip("абвгґджзйклмнопрстуўфхцчшыэ", "abvhgdžzjkłmnoprstuŭfxcčšye", strict=True)) | {"х": "ch"}
@@ -223,6 +227,11 @@ _FOREIGN = {  # the letters of the other alphabets, in runs
     own: re.compile("[" + "".join(p.pattern[1:-1] for name, p in _ALPHABETS.items() if name != own) + "]+")
     for own in _ALPHABETS
 }
+
+
+def greek_or_cyrillic(text: str) -> bool:
+    """Has ``text`` a Greek or Cyrillic character? Without one, ``lookalikes`` and ``strokes`` leave it as it is."""
+    return _GREEK_OR_CYRILLIC.search(text) is not None
 
 
 def lookalikes(text: str) -> str:

@@ -19,6 +19,8 @@ from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
+FILTER_BITS = 8  # bits of ``Postings``' filter per key (a ninth of a window's keys held by none pass it)
+
 
 class Postings:
     """Key -> entries holding it (at most ``limit``, in the order they were added), read-only."""
@@ -44,7 +46,9 @@ class Postings:
         order = _stable_order(flat)  # each key's entries stay in the order added
         self._build(flat[order], owners[order], limit)
 
-    def _build(self, flat: np.ndarray, owners: np.ndarray, limit: int) -> None:
+    def _build(
+        self, flat: np.ndarray, owners: np.ndarray, limit: int, bits: tuple[np.ndarray, np.uint32] | None = None
+    ) -> None:
         self.limit = limit
         first = np.concatenate(([True], flat[1:] != flat[:-1])) if flat.size else np.zeros(0, dtype=bool)
         rank = np.arange(flat.size) - np.maximum.accumulate(np.where(first, np.arange(flat.size), 0))
@@ -53,6 +57,7 @@ class Postings:
         self.keys = flat[first]
         self.starts = np.append(np.flatnonzero(first), flat.size).astype(np.uint32 if flat.size < 1 << 32 else np.int64)
         self.owners = owners
+        self._filter, self._mask = _filter(self.keys) if bits is None else bits
 
     def __len__(self) -> int:
         return int(self.keys.size)
@@ -62,6 +67,10 @@ class Postings:
         if not self.keys.size or not keys:
             return {}
         query = np.fromiter(keys, dtype=np.uint32, count=len(keys))
+        # Most of an entry's keys are in no other entry: one bit each says so (``_filter``), before the
+        # binary search, whose ~20 reads per key in a window's megabytes of keys missed the cache.
+        low = query & self._mask
+        query = query[(self._filter[low >> 3] >> (low & 7)) & 1 == 1]
         at = np.searchsorted(self.keys, query)
         at[at == self.keys.size] = 0
         hit = self.keys[at] == query
@@ -86,8 +95,21 @@ class Postings:
             order = _stable_order(flat)  # the table's entries of a key stay before those added
             flat, held = flat[order], held[order]
         table = Postings.__new__(Postings)
-        table._build(flat, held, self.limit)
+        # With no key added, this table's filter still passes every key left (a bit a key gone set only lets a
+        # lookup through to the search): kept at a pruning, not built again (~20 ms for a 100k window).
+        table._build(flat, held, self.limit, None if keys.size else (self._filter, self._mask))
         return table
+
+
+def _filter(keys: np.ndarray) -> tuple[np.ndarray, np.uint32]:
+    """A bit for each value of the keys' low bits, set when a key has it: ``FILTER_BITS`` bits or more per key
+    (a power of two), so most keys no entry holds find their bit clear (the keys are hashes: their low bits
+    are spread evenly). Packed, with the mask of those low bits."""
+    size = max(64, 1 << (int(keys.size) * FILTER_BITS - 1).bit_length())
+    mask = np.uint32(size - 1)
+    flags = np.zeros(size, dtype=bool)
+    flags[keys & mask] = True
+    return np.packbits(flags, bitorder="little"), mask
 
 
 def _stable_order(values: np.ndarray) -> np.ndarray:

@@ -17,22 +17,24 @@ aggregator's copy shingles like "recognised" in the wire's.
 
 from __future__ import annotations
 
+import functools
 import html
 import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 
-from monitor.dedup.alphabets import lookalikes, sibling_letters, strokes
+from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
+from monitor.dedup.scan import compiled
 from monitor.dedup.transfer import decoded
 from monitor.text import char_class, fold, in_bmp, marks, special_codes, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
-# Typographic quotes to ASCII ones, by two regexes: ``str.translate`` looks each character of a non-ASCII
-# text up in a dict (150 µs for a Cyrillic story, where these find nothing in 5).
-_SINGLE_QUOTES = re.compile("[‘’‚]")
-_DOUBLE_QUOTES = re.compile("[“”„«»]")
+# Typographic quotes to ASCII ones, one ``str.replace`` each: ``str.translate`` looks each character of a
+# non-ASCII text up in a dict (150 µs for a Cyrillic story), and two regex substitutions scan it character
+# by character (20 µs for a 3 kB story); a replace of one character by one scans in C at memchr speed.
+_QUOTES = (*(("'", quote) for quote in "‘’‚"), *(('"', quote) for quote in "“”„«»"))
 _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 # A sentence end glued to the next sentence's capital ("Kabul.The"), in Latin or Cyrillic.
 _GLUED = re.compile(r"(?<=[a-z\u0430-\u044f\d\)][.!?])(?=[A-Z\u0410-\u042f][a-z\u0430-\u044f])")
@@ -74,7 +76,7 @@ _DATE_LINE = re.compile(
 )
 _NAME = r"(?:[A-Z][\w.'-]*|[A-Z]\.|de|van|von|al|bin)"
 # "By Ann Lee", "By Ann Lee | Asia Desk", "By Ann Lee, Global Wire", "By A and B in Kabul", "By Ann Lee काठमाडौं".
-_BYLINE = re.compile(
+_BYLINE = (  # compiled on first use (``scan.compiled``), as the other patterns below with a wide class
     rf"^(?:[Bb]y|BY|[Ff]rom|Автор:?)\s+{_NAME}(?:\s+{_NAME}){{0,3}}(?:\s*(?:,|and|&)\s*{_NAME}(?:\s+{_NAME}){{0,3}})*"
     r"(?:\s+(?:staff|reporters?|correspondents?|newsroom|desk|team|writers?))?"
     r"(?:\s*[|,/–—-]\s*[^\n.|\d()]{1,40}?)?(?:\s+in\s+[A-Z][\w-]+)?"
@@ -126,20 +128,27 @@ LABELLED_WORDS = 20
 NOTE_WORDS = 16
 ABOVE_WORDS = 6  # a line above the dateline: a credit or a label, not a sentence
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
-# "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -", "МОСКВА, 3 июля. /ТАСС/."
-# A letter here is a letter or a mark on one (``_LETTER``): the scripts of India, Thaana and pointed
+# ``_dateline``: "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -",
+# "МОСКВА, 3 июля. /ТАСС/."
+# A letter here is a letter or a mark on one: the scripts of India, Thaana and pointed
 # Hebrew write vowels as marks ("ଭୁବନେଶ୍ୱର, ଏପ୍ରିଲ ୧୨ –"), which ``\w`` does not match. The place ends at
 # a comma of any script or a Tibetan shad ("ལེ། ཟླ་༤ ཚེས་༨ –"), whose syllables a tsheg joins; a day may
 # carry an ordinal ending ("12טן אַפּריל").
-_LETTER = rf"(?:[^\W\d_]|{marks(0xFFFF).pattern})"  # the BMP's marks: a dateline has no other
 _COMMA = ",،、།"
-_DATELINE = re.compile(
-    rf"^(?P<place>[^\W\d_]{_LETTER}*(?:[ .'་-]{{1,2}}{_LETTER}+){{0,3}})"
-    rf"(?P<date>[{_COMMA}](?:\s*{_LETTER}{{2,12}}\.?[\s་]+\d{{1,2}}{_LETTER}{{0,3}}\.?){{1,2}}"
-    rf"|[{_COMMA}]\s*\d{{1,2}}{_LETTER}{{0,3}}\.?\s+{_LETTER}{{3,12}}\.?)?"
-    r"(?P<agency>\s*[(/][^()/\n]{2,40}[)/]\.?)?"
-    r"(?:\s*(?:[-–—]{1,2}|:)\s+|(?<=/\.)\s+|(?<=/)\s+)|^【[^】\n]{1,20}】\s*|^\[[^]\n]{1,20}\]\s*"
-)
+
+
+@functools.cache
+def _dateline() -> re.Pattern[str]:
+    """The dateline (above), built on first use: its class of every combining mark (``text.marks``, read from the
+    Unicode tables) and its compilation cost 20 ms, which a process that cleans no text never pays."""
+    letter = rf"(?:[^\W\d_]|{marks(0xFFFF).pattern})"  # the BMP's marks: a dateline has no other
+    return re.compile(
+        rf"^(?P<place>[^\W\d_]{letter}*(?:[ .'་-]{{1,2}}{letter}+){{0,3}})"
+        rf"(?P<date>[{_COMMA}](?:\s*{letter}{{2,12}}\.?[\s་]+\d{{1,2}}{letter}{{0,3}}\.?){{1,2}}"
+        rf"|[{_COMMA}]\s*\d{{1,2}}{letter}{{0,3}}\.?\s+{letter}{{3,12}}\.?)?"
+        r"(?P<agency>\s*[(/][^()/\n]{2,40}[)/]\.?)?"
+        r"(?:\s*(?:[-–—]{1,2}|:)\s+|(?<=/\.)\s+|(?<=/)\s+)|^【[^】\n]{1,20}】\s*|^\[[^]\n]{1,20}\]\s*"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,18 +168,22 @@ class Cleaned:
 _BYTE_OF = {bytes([b]).decode("cp1252", "ignore") or chr(b): b for b in range(0x80, 0x100)} | {" ": 0xA0}
 _CONTINUATION = "".join(re.escape(c) for c, b in _BYTE_OF.items() if 0x80 <= b < 0xC0 and c != " ")
 _LEAD2 = "[\u00c2-\u00df]"
+_SEQUENCES = f"{_LEAD2}[{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
+# ``_SEQUENCES`` written to open with one character class, its lead (sought in C), then the continuation that lead
+# takes, by a look behind at it: the alternatives, tried at every character, cost 50 µs a 3 kB story with an "ó".
+# Same matches (tests/test_signing_scans.py).
 _MOJIBAKE = re.compile(
-    f"{_LEAD2}[{_CONTINUATION}]|[\u00e0-\u00ef][{_CONTINUATION}]{{2}}|[\u00f0-\u00f4][{_CONTINUATION}]{{3}}"
+    f"[\u00c2-\u00f4](?:(?<={_LEAD2})[{_CONTINUATION}]|(?<=[\u00e0-\u00ef])[{_CONTINUATION}]{{2}}"
+    f"|(?<=[\u00f0-\u00f4])[{_CONTINUATION}]{{3}})"
 )
-_LEAD = re.compile("[\u00c2-\u00f4]")  # every _MOJIBAKE starts with one: a range is searched 4x faster
-_MOJIBAKE_OR_SPACE = re.compile(f"{_LEAD2} (?={_LEAD2})|{_MOJIBAKE.pattern}|{_LEAD2}")
+_MOJIBAKE_OR_SPACE = re.compile(f"{_LEAD2} (?={_LEAD2})|{_SEQUENCES}|{_LEAD2}")
 
 
 def repaired(text: str) -> str:
     """``text`` with its mojibake decoded again (above); a text without any, as it is. A lead character
     alone or before a space is read as damage only in a text damaged throughout (four whole sequences
     or more for each): a German text with one damaged dash keeps its "Ö"."""
-    if text.isascii() or not _LEAD.search(text) or not _MOJIBAKE.search(text):
+    if text.isascii() or not _MOJIBAKE.search(text):
         return text
     whole = len(_MOJIBAKE.findall(text))
     alone = len(_MOJIBAKE_OR_SPACE.findall(text)) - whole
@@ -212,9 +225,7 @@ WRAP_CUTS = 2
 # A line of links, not of story: three or more short items (a word or four, no sentence end) apart by
 # one separator of navigation or sharing (breadcrumbs "Home › News › Croatia", "Share: Facebook · X").
 _LINK_ITEM = r"[^\s\d.!?。›»>/·|•]+(?: [^\s\d.!?。›»>/·|•]+){0,3}"  # no digit: a line of figures is data
-_LINKS_LINE = re.compile(
-    f"^(?:{_LINK_ITEM}:\\s+)?{_LINK_ITEM}(?:\\s*([›»>/·|•])\\s*{_LINK_ITEM})(?:\\s*\\1\\s*{_LINK_ITEM})+$"
-)
+_LINKS_LINE = f"^(?:{_LINK_ITEM}:\\s+)?{_LINK_ITEM}(?:\\s*([›»>/·|•])\\s*{_LINK_ITEM})(?:\\s*\\1\\s*{_LINK_ITEM})+$"
 
 
 def _may_be_links(line: str) -> bool:
@@ -264,30 +275,44 @@ def _filled(lines: list[str]) -> list[bool] | None:
 # a soft hyphen, bidi embeddings. No reader sees them, and "14\u200f" is the number 14. The two
 # joiners that choose a letter's form (ZWNJ and ZWJ: Persian, Indic scripts, emoji) are spelling, and stay
 # there; after a letter of an alphabet that has no such forms ("Kab\u200dul") they are noise (``readable``).
+@functools.cache
 def _format_codes() -> list[int]:
     """The code points of format characters (Cf) up to U+1FFFF (``text.special_codes``) and among the tags
-    (U+E0000-E007F), but the two joiners."""
+    (U+E0000-E007F), but the two joiners. Read on first use (``_formats``): 15 ms of Unicode tables."""
     tags = (code for code in range(0xE0000, 0xE0080) if unicodedata.category(chr(code)) == "Cf")
     return [code for code in itertools.chain(special_codes()[1], tags) if code not in (0x200C, 0x200D)]
 
 
-_FORMAT_CODES = _format_codes()
-_FORMAT = re.compile("[" + char_class(_FORMAT_CODES) + "]")
-# Those of the Basic Multilingual Plane alone: a class reaching past it is searched 10x slower, and a
-# text without an astral character (most) is searched with this one.
-_FORMAT_BMP = re.compile("[" + char_class([code for code in _FORMAT_CODES if code <= 0xFFFF]) + "]")
+@functools.cache
+def _formats() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A search for any format character (``_format_codes``), and for those of the Basic Multilingual Plane
+    alone: a class reaching past it is searched 10x slower, and a text without an astral character (most) is
+    searched with that one."""
+    codes = _format_codes()
+    bmp = [code for code in codes if code <= 0xFFFF]
+    return re.compile("[" + char_class(codes) + "]"), re.compile("[" + char_class(bmp) + "]")
 
 
 def visible(text: str) -> str:
-    """``text`` without its invisible format characters (``_FORMAT``)."""
-    if text.isascii() or not (_FORMAT_BMP if in_bmp(text) else _FORMAT).search(text):
+    """``text`` without its invisible format characters (``_format_codes``)."""
+    if text.isascii():
         return text
-    return _FORMAT.sub("", text)
+    every, bmp = _formats()
+    if not (bmp if in_bmp(text) else every).search(text):
+        return text
+    return every.sub("", text)
+
+
+def __getattr__(name: str) -> object:
+    """``_FORMAT_CODES``: the table ``_format_codes`` reads on first use, by the name it had when read at import."""
+    if name == "_FORMAT_CODES":
+        return _format_codes()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # A joiner after a letter of Latin, Greek, Cyrillic, Armenian, or of CJK and Hangul: no letter form there
 # to choose, an exporter's or a keyboard's stray mark inside a word.
-_JOINER_AFTER_PLAIN = re.compile("(?<=[\u0000-\u058f\u1e00-\u1fff\u3040-\u9fff\uac00-\ud7af])[\u200c\u200d]+")
+_JOINER_AFTER_PLAIN = "(?<=[\u0000-\u058f\u1e00-\u1fff\u3040-\u9fff\uac00-\ud7af])[\u200c\u200d]+"
 
 
 def readable(text: str) -> str:
@@ -301,12 +326,15 @@ def readable(text: str) -> str:
     if text.isascii():
         return text
     if "\u200c" in text or "\u200d" in text:
-        text = _JOINER_AFTER_PLAIN.sub("", text)
+        text = compiled(_JOINER_AFTER_PLAIN).sub("", text)
     # normalize returns an NFKC text as it is, fast. "…" stays one character (NFKC writes three full
     # stops): a summary's last word before it is a fragment (``clean``), and a reader sees one sign. A spacing
     # acute "´" is an apostrophe typed without its key ("bo´lgan"): NFKC would make it a space and a mark.
     pieces = text.replace("\u00b4", "'").split("…")
-    return sibling_letters(strokes(lookalikes("…".join(unicodedata.normalize("NFKC", piece) for piece in pieces))))
+    text = "…".join(unicodedata.normalize("NFKC", piece) for piece in pieces)
+    if greek_or_cyrillic(text):  # a stroke is read only beside a Cyrillic letter: one scan, not a substitution
+        text = strokes(lookalikes(text))
+    return sibling_letters(text)
 
 
 # Markup of plain-text formats printed as text: a Markdown export shown raw ("# Headline", "**lede**",
@@ -360,7 +388,7 @@ def clean(body: str) -> Cleaned:
         body = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", body))
     text = unwrapped(unmarked(body))
     if not text.isascii():  # typographic quotes are not ASCII
-        text = _DOUBLE_QUOTES.sub('"', _SINGLE_QUOTES.sub("'", text))
+        text = _ascii_quotes(text)
     if _GLUED_AT.search(text):
         text = _GLUED.sub("\n", text)
     flags = 0
@@ -370,13 +398,15 @@ def clean(body: str) -> Cleaned:
     elif (tail := _TAIL_AFTER_ELLIPSIS.search(text, max(0, len(text) - 80))) and not tail.group().lstrip()[0].islower():
         text, flags = text[: tail.start()], TRUNCATED  # "… Lire la suite": the end, in any language
     raw_lines = text.splitlines()
+    links = _may_be_links(text)  # once: a text without a separator has no line of links
     lines: list[str] = []
     for number, raw in enumerate(raw_lines):
         line = raw.strip()
         folded = fold(line)
         if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
             continue
-        if _may_be_links(line) and _LINKS_LINE.match(line):  # "Home › News › Croatia", "Share: Facebook · X"
+        # "Home › News › Croatia", "Share: Facebook · X"
+        if links and _may_be_links(line) and compiled(_LINKS_LINE).match(line):
             continue
         if len(raw_lines) > 1 and _aside(line, first=not lines):
             continue
@@ -405,12 +435,24 @@ def clean(body: str) -> Cleaned:
     return Cleaned("\n".join(lines), flags)
 
 
+def _ascii_quotes(text: str) -> str:
+    """``text`` with each typographic quote its ASCII one (``_QUOTES``)."""
+    for ascii_quote, quote in _QUOTES:
+        text = text.replace(quote, ascii_quote)
+    return text
+
+
 def _aside(line: str, first: bool) -> bool:
-    """Is this line a caption (``_CAPTION``) or, past the first, a labelled line that is not a sentence?"""
+    """Is this line a caption (``_CAPTION``) or, past the first, a labelled line that is not a sentence? Its words
+    are counted only for a line with a character either needs (most lines have neither)."""
+    caption = _may_be_caption(line)
+    labelled = not first and _labelled(line)
+    if not (caption or labelled):
+        return False
     words = len(line.split())
-    if words <= CAPTION_WORDS and _may_be_caption(line) and _CAPTION.search(line):
+    if caption and words <= CAPTION_WORDS and _CAPTION.search(line):
         return True
-    return not first and words <= LABELLED_WORDS and _labelled(line) and not _SENTENCE_ENDS.search(line)
+    return labelled and words <= LABELLED_WORDS and not _SENTENCE_ENDS.search(line)
 
 
 # Page chrome: a line of a few words with no digit and no sentence end, first or last, read off the
@@ -436,7 +478,7 @@ def _chrome(line: str) -> bool:
         return True
     if not line[0].isalpha() or line[0].lower() == line[0].upper() or any(w[0].isupper() for w in words[1:]):
         return False  # a caseless script, or a name inside: a credit ("Source: Ararat Lur"), not chrome
-    return not _NOT_STORY_LINE.search(line) and not _DATELINE.match(line)
+    return not _NOT_STORY_LINE.search(line) and not _dateline().match(line)
 
 
 def _note(line: str) -> bool:
@@ -446,7 +488,7 @@ def _note(line: str) -> bool:
     is a first sentence of more than ``NOTE_WORDS`` words."""
     if len(line.split()) > NOTE_WORDS or not _labelled(line):
         return False
-    dateline = _DATELINE.match(line)
+    dateline = _dateline().match(line)
     return not (dateline and _is_dateline(dateline))
 
 
@@ -457,7 +499,7 @@ def _above_dateline(line: str, following: str) -> bool:
     Сарангэрэл"), or the outlet's own ("🔊 Listen to this article (3 min)"), never the story."""
     if len(line.split()) > ABOVE_WORDS or _SENTENCE_ENDS.search(line):
         return False
-    found = _DATELINE.match(following)
+    found = _dateline().match(following)
     return bool(found and found.group("place") and (found.group("agency") or found.group("place").isupper()))
 
 
@@ -468,7 +510,7 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
     credit = _CREDIT.match(line)
     if credit:
         line, flags = line[credit.end() :], flags | BYLINE
-    byline = _BYLINE.match(line)
+    byline = compiled(_BYLINE).match(line)
     if byline and len(byline.group().split()) <= 14:
         rest = line[byline.end() :]
         desk = byline.group().partition("|")[2]
@@ -483,7 +525,7 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
         flags |= BYLINE
     elif (inline := _inline_byline(line)) is not None or (inline := _credit_then_dateline(line)) is not None:
         line, flags = inline, flags | BYLINE
-    dateline = _DATELINE.match(line)
+    dateline = _dateline().match(line)
     if dateline and _is_dateline(dateline):
         line, flags = line[dateline.end() :], flags | DATELINE
     return line, flags
@@ -532,7 +574,7 @@ def _credit_then_dateline(line: str) -> str | None:
         if start <= 0 or _NOT_STORY_LINE.search(line, 0, start):
             return None
         rest = line[start:].lstrip()
-        found = _DATELINE.match(rest)
+        found = _dateline().match(rest)
         if found and found.group("place") and (found.group("agency") or (credited and found.group("place").isupper())):
             return rest
     return None

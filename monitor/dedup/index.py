@@ -31,6 +31,7 @@ import numpy as np
 from monitor.dedup.bulk import Postings
 from monitor.dedup.compare import (
     MIN_CHECKED,
+    SKELETON_NEEDED,
     STORY_THRESHOLD,
     Evidence,
     containment,
@@ -51,6 +52,7 @@ from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
 from monitor.dedup.packed import seen as packed_seen
+from monitor.dedup.packed import skeleton as packed_skeleton
 from monitor.dedup.packed import title as packed_title
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.dedup.subjects import Shares
@@ -67,6 +69,10 @@ HEADLINE_HOURS = 36  # a summary sharing less, under the same headline: a copy w
 HEADLINE_FACTS = 50.0  # and half its names and numbers are the other's
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 SKELETON_VERIFIED = 4  # dd26: and found by the skeleton alone (``_resembling``)
+FEW_HOLDINGS = 128  # holdings weighed in Python, no more (``_most_weight``): numpy's fixed cost is more
+# ``resembles`` checks ``MIN_CHECKED`` of the skeleton's hashes or more and finds ``SKELETON_NEEDED`` of them: no
+# fewer than this many of the other's skeleton hashes are found among this text's (``_resembling``).
+SKELETON_AT_LEAST = SKELETON_NEEDED / 100 * MIN_CHECKED
 READ_TOGETHER = 8  # candidates from which their scores are bounded (``_read``) before any is verified
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
@@ -261,9 +267,13 @@ class StoryIndex:
         ``releases``: each story of this entry's outlet under another headline, with that share in percent
         of the longer text (a flash shares half its one sentence with the write-up, the longer text's
         twentieth; an update under the story's headline is no second release)."""
-        ranked = self._candidates(sig.shingles)
-        near = set(self._candidates(sig.skeleton_keys)) if sig.skeleton else set()  # dd26: sharing a skeleton key
-        ranked += self._resembling(sig, ranked, near)  # dd26
+        # dd26: the entries sharing a skeleton key are ``near``; both kinds of keys are looked up at once.
+        skeleton_keys = sig.skeleton_keys if sig.skeleton else frozenset()
+        held = self._holders(sig.shingles | skeleton_keys if skeleton_keys else sig.shingles)
+        ranked = self._candidates(sig.shingles, held)
+        near = set(self._candidates(skeleton_keys, held)) if skeleton_keys else set()
+        resembled: dict[int, Evidence | None] = {}  # entry of ``near`` -> ``resembles``, asked once
+        ranked += self._resembling(sig, ranked, near, resembled)  # dd26
         best: tuple[Evidence, int, _Doc, float, tuple[float, float, bool, int]] | None = None
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
@@ -275,15 +285,19 @@ class StoryIndex:
             verified.append(doc)
             verified_ids.append(entry_id)
             needed = self._needed(sig, doc)
-            # A candidate whose skeleton holds this text may be a copy whatever its words share (``skeleton``).
-            skeleton = resembles(sig, doc) if entry_id in near else None
-            if most is not None and skeleton is None and _unread(_score_at_most(sig, ours, doc, most), needed, top):
+            # A candidate whose skeleton holds this text may be a copy whatever its words share (``skeleton``):
+            # its skeleton is read only when its words leave the decision to it.
+            if (
+                most is not None
+                and _unread(_score_at_most(sig, ours, doc, most), needed, top)
+                and _resembles(sig, entry_id, doc, near, resembled) is None
+            ):
                 # ``digest`` asks only whether a story's passages could reach its part: no fewer is enough.
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + most
                 shares.unread.append(doc)  # verified only if an event's share is asked (``subjects``)
                 continue
             evidence = containment(sig, doc)
-            if evidence.score < needed and skeleton is not None:
+            if evidence.score < needed and (skeleton := _resembles(sig, entry_id, doc, near, resembled)) is not None:
                 evidence = skeleton  # the words share too little, the skeletons say copy
             shares[doc.story_id] = max(evidence.score, shares.get(doc.story_id, 0.0))
             if doc.outlet == sig.outlet and doc.title != sig.title:  # an update re-runs its headline
@@ -336,48 +350,50 @@ class StoryIndex:
             return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]
         return best[:4]
 
-    def _resembling(self, sig: Signature, ranked: list[int], near: set[int]) -> list[int]:
+    def _resembling(
+        self, sig: Signature, ranked: list[int], near: set[int], resembled: dict[int, Evidence | None]
+    ) -> list[int]:
         """dd26: the entries of ``near`` (sharing a skeleton key) no shared word found whose skeletons hold this
         text (``compare.resembles``): a copy a keyboard or a transliteration changed every word of. The first
-        ``SKELETON_VERIFIED`` of them, in id order."""
-        found = sorted(near.difference(ranked))
-        return [entry_id for entry_id in found if resembles(sig, self._doc(entry_id))][:SKELETON_VERIFIED]
+        ``SKELETON_VERIFIED`` of them, in id order (none read after those). Each read is kept in ``resembled``."""
+        found: list[int] = []
+        ours: frozenset[int] | None = None  # every skeleton hash of this text, once one is asked for
+        for entry_id in sorted(near.difference(ranked)):
+            theirs = packed_skeleton(self._docs[entry_id])
+            ours = sig.skeletons | sig.skeleton_keys if ours is None else ours
+            if len(ours.intersection(np.frombuffer(theirs, dtype="<u4").tolist())) < SKELETON_AT_LEAST:
+                continue  # ``resembles`` finds no more of theirs in ours than these: too few to say copy
+            if _resembles(sig, entry_id, self._doc(entry_id), near, resembled) is not None:
+                found.append(entry_id)
+                if len(found) == SKELETON_VERIFIED:
+                    break
+        return found
 
-    def _candidates(self, keys: frozenset[int]) -> list[int]:
-        """The first ``MAX_VERIFIED`` entries sharing ``keys`` worth verifying (``MIN_WEIGHT``), most weight first.
+    def _candidates(self, keys: frozenset[int], held: dict[int, int | list[int]] | None = None) -> list[int]:
+        """The first ``MAX_VERIFIED`` entries sharing ``keys`` worth verifying (``MIN_WEIGHT``), most weight first
+        (``held``: the holders of these keys and maybe others, ``_holders``, when already looked up).
 
         Each key weighs 1 / (entries holding it): a phrase of the trade ("in quarterly profit")
         shared with several entries must not crowd the one entry that shares the rare passages,
         and one held by more than ``MAX_SCAN`` entries is not read at all. A full text of a newsroom
         finds ~350 candidates through ~1,000 holdings: they are summed in numpy, not a dict per holding
-        (``benchmarks/dedup_serial.py``, newsroom: the gathering was half of the decision's CPU). The
-        same bits as the dict's running sums: ``bincount`` adds each entry's weights in the order read
-        (the keys' order), from 0.0; ties go to the entry found first (a stable order by first holding).
+        (``benchmarks/dedup_serial.py``, newsroom: the gathering was half of the decision's CPU); a short
+        text's few holdings (``FEW_HOLDINGS``) in a dict, the same sums, below numpy's fixed cost
+        (``benchmarks/dedup_speed.py``, 100k: ~5 holdings by its words, ~1 by its skeleton).
         """
         ids: list[int] = []
         sizes: list[int] = []
-        for found in self._holders(keys):
+        held = self._holders(keys) if held is None else held
+        # In the keys' sorted order: a signature unpickled from a parser process iterates its set in another
+        # order, and ties and float sums of weights must not depend on where it was made.
+        for found in map(held.__getitem__, sorted(held.keys() & keys)):
             if isinstance(found, int):  # most keys: one holder
                 ids.append(found)
                 sizes.append(1)
             elif len(found) <= MAX_SCAN:
                 ids += found
                 sizes.append(len(found))
-        if not ids:
-            return []
-        held, counts = np.array(ids, dtype=np.int64), np.array(sizes, dtype=np.intp)
-        # Each entry's holdings in a run, in the order read (stable): ``bincount`` adds them in that order.
-        order = held.argsort(kind="stable")
-        ranked = held[order]
-        starts = np.empty(ranked.size, dtype=bool)
-        starts[0] = True
-        np.not_equal(ranked[1:], ranked[:-1], out=starts[1:])
-        at = np.cumsum(starts) - 1
-        firsts = np.flatnonzero(starts)
-        weights = np.bincount(at, weights=np.repeat(1.0 / counts, counts)[order], minlength=firsts.size)
-        worth = np.flatnonzero(weights >= MIN_WEIGHT)
-        top = np.lexsort((order[firsts[worth]], -weights[worth]))[:MAX_VERIFIED]
-        return list(ranked[firsts[worth[top]]].tolist())
+        return _most_weight(ids, sizes) if len(ids) <= FEW_HOLDINGS else _most_weight_bulk(ids, sizes)
 
     def _read(self, sig: Signature, ranked: list[int]) -> list[tuple[int, _Doc, int | None]]:
         """Each of the entries ``ranked``, its ``Stored`` (sample decoded: ``quoted`` reads them all, most
@@ -415,19 +431,18 @@ class StoryIndex:
             return min(SUMMARY_THRESHOLD, self.threshold - TITLE_BONUS)
         return self.threshold - TITLE_BONUS
 
-    def _holders(self, keys: frozenset[int]) -> list[int | list[int]]:
-        """The entries holding each of ``keys`` held by any (an id or a list), in the keys' sorted order:
-        a signature unpickled from a parser process iterates its set in another order, and ties and float
-        sums of weights must not depend on where it was made. Of a full text's ~250 shingles, a few are
-        held: they are found by one set intersection in C, not a lookup each in Python."""
+    def _holders(self, keys: frozenset[int]) -> dict[int, int | list[int]]:
+        """Each of ``keys`` held by any entry, with the entries holding it (an id or a list). Of a full
+        text's ~250 shingles, a few are held: they are found by one set intersection in C, not a lookup
+        each in Python."""
         buckets = self._buckets
-        if self._loaded is None or not (loaded := self._loaded.holders(keys)):
-            return list(map(buckets.__getitem__, sorted(buckets.keys() & keys)))
-        merged = (
-            self._merged(loaded[key], buckets.get(key)) if key in loaded else buckets[key]
-            for key in sorted(loaded.keys() | (buckets.keys() & keys))
-        )
-        return [found for found in merged if found is not None]
+        held = {key: buckets[key] for key in buckets.keys() & keys}
+        if self._loaded is None:
+            return held
+        for key, loaded in self._loaded.holders(keys).items():
+            if (found := self._merged(loaded, held.get(key))) is not None:
+                held[key] = found
+        return held
 
     def _merged(self, held: list[int], found: int | list[int] | None) -> int | list[int] | None:
         """Entries loaded at start-up holding a key (less those removed since), then those added since."""
@@ -555,6 +570,52 @@ class StoryIndex:
         self.events.prune(cutoff)
         self._oldest = min(map(packed_seen, self._docs.values()), default=math.inf)
         return len(stale)
+
+
+def _resembles(
+    sig: Signature, entry_id: int, doc: _Doc, near: set[int], resembled: dict[int, Evidence | None]
+) -> Evidence | None:
+    """``resembles(sig, doc)`` for an entry of ``near`` (sharing a skeleton key; None for any other), asked
+    once per decision: ``resembled`` keeps the answers."""
+    if entry_id not in near:
+        return None
+    if entry_id not in resembled:
+        resembled[entry_id] = resembles(sig, doc)
+    return resembled[entry_id]
+
+
+def _most_weight(ids: list[int], sizes: list[int]) -> list[int]:
+    """``StoryIndex._candidates`` of a few holdings (``ids``, in runs of ``sizes`` per key), in Python: the
+    same running sums in the same order (from 0.0, as read), kept and ranked alike (most weight first, ties
+    to the entry read first: a dict keeps that order and ``sorted`` is stable)."""
+    weights: dict[int, float] = {}
+    at = 0
+    for size in sizes:
+        weight = 1.0 / size
+        for entry_id in ids[at : at + size]:
+            weights[entry_id] = weights.get(entry_id, 0.0) + weight
+        at += size
+    worth = [entry_id for entry_id, weight in weights.items() if weight >= MIN_WEIGHT]
+    return sorted(worth, key=weights.__getitem__, reverse=True)[:MAX_VERIFIED]
+
+
+def _most_weight_bulk(ids: list[int], sizes: list[int]) -> list[int]:
+    """``_most_weight`` summed in numpy: a newsroom's full text reads ~1,000 holdings. The same bits as the
+    dict's running sums: ``bincount`` adds each entry's weights in the order read (the keys' order), from
+    0.0; ties go to the entry found first (a stable order by first holding)."""
+    held, counts = np.array(ids, dtype=np.int64), np.array(sizes, dtype=np.intp)
+    # Each entry's holdings in a run, in the order read (stable): ``bincount`` adds them in that order.
+    order = held.argsort(kind="stable")
+    ranked = held[order]
+    starts = np.empty(ranked.size, dtype=bool)
+    starts[0] = True
+    np.not_equal(ranked[1:], ranked[:-1], out=starts[1:])
+    at = np.cumsum(starts) - 1
+    firsts = np.flatnonzero(starts)
+    weights = np.bincount(at, weights=np.repeat(1.0 / counts, counts)[order], minlength=firsts.size)
+    worth = np.flatnonzero(weights >= MIN_WEIGHT)
+    top = np.lexsort((order[firsts[worth]], -weights[worth]))[:MAX_VERIFIED]
+    return list(ranked[firsts[worth[top]]].tolist())
 
 
 def _score_at_most(sig: Signature, ours: list[int], doc: _Doc, found: int) -> float:

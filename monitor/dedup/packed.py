@@ -92,6 +92,13 @@ def keys(record: bytes) -> tuple[int, ...]:
     return struct.unpack_from(f"<{nk}I", record, _HEAD.size) if nk else ()
 
 
+def skeleton(record: bytes) -> bytes:
+    """The record's skeleton hashes (``compare.Stored.skeleton``), without unpacking the rest."""
+    head = _HEAD.unpack_from(record)
+    at = _HEAD.size + 4 * sum(head[6:11])  # after the keys, sample, opening, sentences and facts
+    return record[at : at + 4 * head[11]]
+
+
 def without_keys(record: bytes) -> bytes:
     """The record without its blocking keys (they went to the keys' table)."""
     head = list(_HEAD.unpack_from(record))

@@ -10,6 +10,7 @@ number scan 130 µs, several times their useful work.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Full stops of scripts written without spaces: a sentence may end at one with no space after it,
@@ -66,3 +67,11 @@ def opens_sentence(text: str, at: int, stops: str) -> bool:
     if not body:
         return low == 0 or "\n" in window
     return body[-1] in stops or "\n" in window[len(body) :]
+
+
+@functools.cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """``re.compile(pattern)``, on first use and once: a pattern with a class of letters beyond Latin-1 costs a
+    millisecond or more to compile (``re`` builds the class's table in Python), paid at import by every process
+    that imports the module, most of which (a run whose every feed answers 304) sign no entry."""
+    return re.compile(pattern)

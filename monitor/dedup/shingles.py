@@ -20,7 +20,7 @@ import numpy as np
 
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import spelling
-from monitor.dedup.scan import ascii_breaks, opens_sentence, spaced_split, split_for, stop_split, text_end
+from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import fold, fold_is_local, script_tokens, without_spaces, word_spaces
 
 SHINGLE_WORDS = 3
@@ -53,7 +53,7 @@ NUMBER_SCAN = r"\d" + _NUMBER_REST + _MULTIPLIER
 # decides nothing), but each tried before it costs a failed attempt at every capital. No group of its own, so
 # "number" and "times" stay groups 1 and 2.
 _CAPITALS, _KATAKANA, _HAN = "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ", "\u30a1-\u30fa\u30fc", "\u4e00-\u9fff"
-_FACT = re.compile(
+_FACT_PATTERN = (
     rf"[{_CAPITALS}][\w'’-]*|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
     + NUMBER
     + rf"|\d[\d,.:]*\d|[{_KATAKANA}]{{2,}}|[{_HAN}]{{2,6}}(?=[氏市県町村区])"
@@ -62,8 +62,8 @@ _FACT = re.compile(
 # ``_FACT``'s alternatives for it, in order, each checking that character by a look behind (the classes do
 # not overlap). A number's rest is group 1, its multiplier word group 2, as in ``NUMBER_SCAN``. Same matches
 # (tests/test_dedup_signing_scans_c.py); ``_FACT``'s ``\d[\d,.:]*\d`` has no counterpart, as it is never
-# reached: ``NUMBER`` matches wherever a digit is.
-_FACT_SCAN = re.compile(
+# reached: ``NUMBER`` matches wherever a digit is. Both compiled on first use (``scan.compiled``, ``__getattr__``).
+_FACT_SCAN_PATTERN = (
     rf"[{_CAPITALS}\d{_KATAKANA}{_HAN}](?:(?<=[{_CAPITALS}])[\w'’-]*"
     r"|(?<=\d)(?:(?<=[01])\d|(?<=2)[0-3])?:[0-5]\d(?![\d:])"
     rf"|(?<=\d){_NUMBER_REST}{_MULTIPLIER}"
@@ -106,6 +106,13 @@ _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Tatar's own letter and Bashkir's (no other Cyrillic alphabet the monitor reads writes them). Bashkir writes
 # Kazakh's ә ғ һ too: read as Kazakh, у was y in its original and u in a copy a Russian keyboard typed (v16).
 _TATAR = re.compile("[җҖҙҘҡҠ]")
+
+
+def __getattr__(name: str) -> re.Pattern[str]:
+    """``_FACT`` and ``_FACT_SCAN``, compiled on first use by the names they are known by."""
+    if name in ("_FACT", "_FACT_SCAN"):
+        return compiled(_FACT_PATTERN if name == "_FACT" else _FACT_SCAN_PATTERN)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def kazakh(text: str) -> bool:
@@ -317,7 +324,7 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     roman = None if text.isascii() or not kazakh(text) else _ROMAN
     cut = text_end(text)
     memo = _FACT_WORDS
-    for match in _FACT_SCAN.finditer(text):
+    for match in compiled(_FACT_SCAN_PATTERN).finditer(text):
         at, end = match.span()
         if end >= cut:
             break  # the matches do not overlap: each later one ends later, at the text's end too

@@ -236,15 +236,16 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     spaced = word_spaces(folded)  # once: the words, and each sentence's (``shingles.sentence_hashes``)
     words = spaced_tokens(folded, spaced)
     hashes = shingle_hashes(words)
-    unique = dict.fromkeys(hashes.tolist())  # in text order
+    listed = hashes.tolist()  # once: the opening's, and the set of them all
+    no_spaces = unspaced(words)
     sample = _sorted_unique(hashes[hashes < SAMPLE_BELOW])[:SAMPLE_MAX]
     # The opening in words: a character of Japanese is about a third of a word.
-    head = list(dict.fromkeys(hashes[: OPENING_SHINGLES * (3 if unspaced(words) else 1)].tolist()))
+    head = list(dict.fromkeys(listed[: OPENING_SHINGLES * (3 if no_spaces else 1)]))
     bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     # None of a text without spaces (its characters are its words), nor of one in Serbian's Cyrillic letters:
     # its Latin text is the same news in the language's other alphabet, another story (``alphabets.DIGRAPHIC``).
-    skeletons = skeleton_hashes(words) if not (unspaced(words) or DIGRAPHIC.search(folded)) else np.zeros(0, np.uint64)
+    skeletons = skeleton_hashes(words) if not (no_spaces or DIGRAPHIC.search(folded)) else np.zeros(0, np.uint64)
     # and the skeleton's smallest, for a copy no word of which is written as in its original (``skeleton``)
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     skeleton = skeleton_sample(skeletons)
@@ -272,11 +273,11 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         keywords=tuple(found),
         when=event_time(entry, published, window),
         outlet=sys.intern(entry.outlet),
-        shingles=frozenset(unique),
+        shingles=frozenset(listed),
         written=tuple(found.values()),
         heads=heads,
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
-        lines=sentence_facts(text, hashes, SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS, spans, spaced),
+        lines=sentence_facts(text, hashes, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced),
         skeleton=skeleton,
         skeleton_facts=skeleton_facts(text, spans, FACTS) if len(skeletons) else b"",
         skeletons=frozenset(skeletons.tolist()),

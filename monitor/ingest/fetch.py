@@ -25,6 +25,7 @@ import httpx
 from monitor import __version__
 from monitor.errors import FeedGone, FetchError
 from monitor.ingest.addresses import guarded_transport
+from monitor.ingest.tls import deferred
 
 USER_AGENT = f"monitor/{__version__} (news alerting daemon; +https://github.com/monitor-news/monitor)"
 _REDIRECTS = {301, 302, 303, 307, 308}
@@ -58,9 +59,12 @@ def make_client(
     ``allow_private=False`` refuses, at connect time, hosts resolving to private or
     loopback addresses. Proxies from the environment are then not used: a proxy
     would resolve the name itself, out of reach of the check.
+
+    Its TLS context reads the trusted certificates at the first https request (``tls``).
     """
+    verify = deferred()
     if not allow_private and transport is None:
-        transport = guarded_transport()
+        transport = guarded_transport(verify=verify)
     return httpx.Client(
         headers={
             "User-Agent": USER_AGENT,
@@ -70,6 +74,7 @@ def make_client(
         timeout=_timeout(limits.timeout),
         follow_redirects=False,
         transport=transport,
+        verify=verify,
     )
 
 

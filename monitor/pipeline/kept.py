@@ -74,15 +74,18 @@ class _Index(pickle.Unpickler):
         raise pickle.UnpicklingError(f"not kept with the dedup index: {module}.{name}")
 
 
-def _parts(data: bytes) -> list[bytes]:
-    parts, at = [], 0
-    while at < len(data):
-        size = int.from_bytes(data[at : at + 8], "little")
-        part = data[at + 8 : at + 8 + size]
-        if len(part) != size:
-            raise ValueError("cut short")  # a write the machine did not finish: rebuilt
-        parts.append(part)
-        at += 8 + size
+def _parts(path: Path) -> list[bytes]:
+    """The file's parts, each read into a bytes of its own: slices of the whole file read at once were a
+    second copy of the index (~7 ms of a cycle's CPU for 10,000 entries)."""
+    parts = []
+    with open(path, "rb") as file:
+        left = os.fstat(file.fileno()).st_size
+        while head := file.read(8):
+            size = int.from_bytes(head, "little")
+            left -= 8 + size
+            if len(head) != 8 or left < 0:
+                raise ValueError("cut short")  # a write the machine did not finish: rebuilt
+            parts.append(file.read(size))
     return parts
 
 
@@ -137,7 +140,7 @@ class Kept:
         if self.path is None:
             return None
         try:
-            parts = _parts(self.path.read_bytes())
+            parts = _parts(self.path)
             self._existed = True
             head = _load(parts[0])
             if head["key"] != self.key:
