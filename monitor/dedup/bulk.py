@@ -47,7 +47,7 @@ class Postings:
         self._build(flat[order], owners[order], limit)
 
     def _build(
-        self, flat: np.ndarray, owners: np.ndarray, limit: int, bits: tuple[np.ndarray, np.uint32] | None = None
+        self, flat: np.ndarray, owners: np.ndarray, limit: int, bits: tuple[np.ndarray, int] | None = None
     ) -> None:
         self.limit = limit
         first = np.concatenate(([True], flat[1:] != flat[:-1])) if flat.size else np.zeros(0, dtype=bool)
@@ -101,12 +101,13 @@ class Postings:
         return table
 
 
-def _filter(keys: np.ndarray) -> tuple[np.ndarray, np.uint32]:
+def _filter(keys: np.ndarray) -> tuple[np.ndarray, int]:
     """A bit for each value of the keys' low bits, set when a key has it: ``FILTER_BITS`` bits or more per key
     (a power of two), so most keys no entry holds find their bit clear (the keys are hashes: their low bits
-    are spread evenly). Packed, with the mask of those low bits."""
+    are spread evenly). Packed, with the mask of those low bits: a Python int, as the kept index's unpickler
+    builds no numpy scalar (``pipeline.kept``), and a uint32 array masked by it stays uint32."""
     size = max(64, 1 << (int(keys.size) * FILTER_BITS - 1).bit_length())
-    mask = np.uint32(size - 1)
+    mask = size - 1
     flags = np.zeros(size, dtype=bool)
     flags[keys & mask] = True
     return np.packbits(flags, bitorder="little"), mask
