@@ -48,6 +48,10 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   measured blind, then its errors were studied (issue 13, dd22's round);
 - ``v17 (seen -> tuning)``: ``tests/data/dedup/heldout17.jsonl``: measured blind three times, then its
   errors were studied (issue 13, dd23's round);
+- ``v18`` to ``v21 (seen -> tuning)``: ``tests/data/dedup/heldout18.jsonl`` to ``heldout21.jsonl``: each
+  measured blind, then its errors were studied (issue 13, dd24's to dd27's rounds);
+- ``v24 (seen -> tuning)``: ``tests/data/dedup/heldout24.jsonl``: measured blind once, then its errors were
+  studied (issue 13, dd28's round), while v22 and v23, written before it, stay held out;
 
 and, given ``--heldout PATH`` (a file other than the tuning sets), that set in a last column labelled
 "held-out". A held-out set is measured once, never studied: do not pass ``--explain`` with it.
@@ -85,16 +89,17 @@ from monitor.models import Entry
 DEDUP_DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "dedup"
 DATA = DEDUP_DATA / "eval.jsonl"
 HELDOUT = DEDUP_DATA / "heldout.jsonl"
-# The held-out sets studied since (v2 to v{STUDIED}): tuning columns after eval, catalogue, v1 and tune3, labelled
-# "vN (seen -> tuning)". A set is added here by raising STUDIED, once it is studied; the later ones stay held out.
-STUDIED = 21
-SEEN = tuple(DEDUP_DATA / f"heldout{n}.jsonl" for n in range(2, STUDIED + 1))
+# The numbers of the held-out sets studied since (v2 to v21, then v24): tuning columns after eval, catalogue, v1 and
+# tune3, labelled "vN (seen -> tuning)". A set is added here once it is studied; every other number (v22, v23, v25
+# and later) stays held out. Not a range: sets are studied out of the order they were written in.
+STUDIED = frozenset((*range(2, 22), 24))
+SEEN = tuple(DEDUP_DATA / f"heldout{n}.jsonl" for n in sorted(STUDIED))
 
 
 def held_out(path: Path) -> bool:
-    """Is ``path`` a held-out set not yet studied (``heldoutN`` with N above STUDIED)?"""
+    """Is ``path`` a held-out set not yet studied (``heldoutN`` with N not in STUDIED)?"""
     number = re.fullmatch(r"heldout(\d+)\.jsonl", path.name)
-    return number is not None and int(number[1]) > STUDIED
+    return number is not None and int(number[1]) not in STUDIED
 
 
 TUNE3 = DEDUP_DATA / "tune3.jsonl"
@@ -250,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _label(path: Path) -> str:
-    seen = {HELDOUT.resolve(): 1} | {p.resolve(): n for n, p in enumerate(SEEN, start=2)}
+    seen = {HELDOUT.resolve(): 1} | {p.resolve(): n for n, p in zip(sorted(STUDIED), SEEN, strict=True)}
     if path.resolve() in seen:
         return f"v{seen[path.resolve()]} (seen -> tuning)"
     return "tune3" if path.name.startswith("tune3") else "held-out"

@@ -34,6 +34,7 @@ import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from html import escape
@@ -670,6 +671,59 @@ def grave_apostrophes(text: Text, rng: random.Random) -> Text:
     return _each(text, lambda s: _IN_WORD_APOSTROPHE.sub(lambda m: rng.choice("`´"), s))
 
 
+def closing_channel(text: Text, rng: random.Random) -> Text:
+    """Round 28: the outlet's channel line closing the copy, which it printed under another story first (``FRAMED``)."""
+    line = "Подписывайтесь на наш канал в Telegram: все новости региона первыми, каждый день."
+    return replace(text, paragraphs=(*text.paragraphs, line))
+
+
+def closing_app(text: Text, rng: random.Random) -> Text:
+    """Round 28: the same with an app and messaging line in Hindi (``FRAMED``)."""
+    line = "हमारा ऐप डाउनलोड करें और व्हाट्सऐप चैनल से जुड़ें, हर ख़बर सबसे पहले पाएं।"
+    return replace(text, paragraphs=(*text.paragraphs, line))
+
+
+# ---- another happening in the original's frame (hard negatives) -------------------------------------------
+# Round 28 (v24's second boat): the next happening of the original's place or body, told in its words, its
+# headline naming another subject and its figures others. Counted as recognised when it stays out of the
+# original's story and event (``APART``). Invented names in the headline's script; a script without capitals
+# names nothing by them (the text is left as it is: not counted).
+_INVENTED = {"LATIN": "Quorbandel", "CYRILLIC": "Корбандель", "GREEK": "Κορμπαντέλ", "ARMENIAN": "Քորբանդել"}
+
+
+def _renamed(text: Text) -> Text:
+    """``text`` with its headline's names (capitalised past its first word, written in the body too) replaced by an
+    invented name in any form (an inflection keeps the stem), and every figure's digits changed."""
+    body = " ".join(text.paragraphs)
+    subjects = [
+        w for w in dict.fromkeys(re.findall(r"\w+", text.title)[1:])
+        if w[:1].isupper() and not w.isupper() and len(w) > 3 and w[:4] in body
+    ]  # fmt: skip
+    invented = {w: _INVENTED.get(unicodedata.name(w[0], "?").split()[0]) for w in subjects}
+    stems = {w[: max(4, len(w) - 2)]: name for w, name in invented.items() if name}
+    if not stems:
+        return text
+    names = re.compile("|".join(rf"\b{re.escape(stem)}\w*" for stem in stems))
+
+    def edit(s: str) -> str:
+        s = names.sub(lambda m: next(name for stem, name in stems.items() if m[0].startswith(stem)), s)
+        return re.sub(r"\d", lambda m: str((int(m[0]) + 3) % 10 or 7), s)
+
+    return _each(text, edit)
+
+
+def other_subject(text: Text, rng: random.Random) -> Text:
+    """Round 28: the original's whole frame, another subject named in its headline and text, other figures."""
+    renamed = _renamed(text)
+    return renamed if renamed == text else replace(renamed, paragraphs=renamed.paragraphs[:-1] or renamed.paragraphs)
+
+
+def other_subject_lede(text: Text, rng: random.Random) -> Text:
+    """Round 28: the same, its first paragraph only (a desk's short report of its next happening)."""
+    renamed = _renamed(text)
+    return renamed if renamed == text else replace(renamed, paragraphs=renamed.paragraphs[:1])
+
+
 KINDS: dict[str, Perturb] = {
     f.__name__: f
     for f in (
@@ -684,8 +738,14 @@ KINDS: dict[str, Perturb] = {
         guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
         trimmed_newsletter, trimmed_app_promo, glued_byline, glued_from_credit, tajik_byline, mongolian_byline,
+        closing_channel, closing_app, other_subject, other_subject_lede,
     )
 }  # fmt: skip
+# Kinds of another happening (hard negatives): recognised when the entry stays out of the original's story and event.
+APART = frozenset({"other_subject", "other_subject_lede"})
+# Kinds whose copy's outlet ran the same perturbation on another original an hour before the copy (its line
+# is then in the index under another story, as an outlet's closing line is after its first entry).
+FRAMED = frozenset({"closing_channel", "closing_app"})
 COMBINATIONS = (
     ("ad_slots", "typos"), ("markdown", "footnotes", "soft_hyphens"), ("editor_intro", "cut_subscribe"),
     ("homoglyphs", "numbers"), ("sentence_paragraphs", "span_html"), ("last_paragraph_first", "subheadings"),
@@ -839,23 +899,54 @@ class Outcome:
 
 
 def run_set(rows: list[dict[str, str]], chosen: list[dict[str, str]], kinds: dict[str, Perturb]) -> Iterator[Outcome]:
-    """Every kind on every chosen original, both directions."""
+    """Every kind on every chosen original, both directions; the ``FRAMED`` kinds after all others (their
+    outlet's entry of another story, added and removed, leaves its event keywords in the index)."""
     index = StoryIndex()
     assigned = assign(rows, index)  # the index as the quality benchmark leaves it: every entry of the set
     by_id = {a.row["id"]: (i, a) for i, a in enumerate(assigned, start=1)}
+    ordered = sorted(kinds, key=lambda kind: kind in FRAMED)  # stable: the others first, in their order
+    copies: dict[str, dict[str, dict[str, str]]] = {}  # original -> kind -> its copy
+    frames: dict[str, dict[str, dict[str, str]]] = {}  # original -> FRAMED kind -> its outlet's other entry
+    for framed in (False, True):
+        for number, original in enumerate(chosen):
+            _, orig = by_id[original["id"]]
+            script = script_group(original)
+            mine, theirs = copies.setdefault(original["id"], {}), frames.setdefault(original["id"], {})
+            for kind in (k for k in ordered if (k in FRAMED) == framed):
+                copy = perturbed(original, kind, kinds[kind], LATER)
+                if kind != "identity" and (copy["summary"], copy["content"], copy["title"]) == _plain(original):
+                    continue  # nothing to perturb in this text
+                mine[kind] = copy
+                if framed and len(chosen) > 1:
+                    other = chosen[(number + 1) % len(chosen)]
+                    theirs[kind] = perturbed(other, kind, kinds[kind], LATER - timedelta(hours=1))
+                entry = to_entry(copy)
+                with _framed(index, theirs.get(kind), len(assigned) + 1):
+                    decision = index.find(entry, entry.published or datetime.now().astimezone())
+                joined = (decision.story_id == orig.story, decision.event_id == orig.event)
+                yield Outcome(kind, script, "fwd", _recognised(kind, *joined), decision, original, copy)
     for original in chosen:
         _, orig = by_id[original["id"]]
-        script = script_group(original)
-        copies = {}
-        for kind, perturb in kinds.items():
-            copy = perturbed(original, kind, perturb, LATER)
-            if kind != "identity" and (copy["summary"], copy["content"], copy["title"]) == _plain(original):
-                continue  # nothing to perturb in this text
-            copies[kind] = copy
-            entry = to_entry(copy)
-            decision = index.find(entry, entry.published or datetime.now().astimezone())
-            yield Outcome(kind, script, "fwd", decision.story_id == orig.story, decision, original, copy)
-        yield from reverse(assigned, orig, script, {k: replace_time(c, -2 * LATER) for k, c in copies.items()})
+        later = {k: replace_time(c, -2 * LATER) for k, c in copies[original["id"]].items()}
+        yield from reverse(assigned, orig, script_group(original), later, frames[original["id"]])
+
+
+@contextmanager
+def _framed(index: StoryIndex, frame: dict[str, str] | None, entry_id: int) -> Iterator[None]:
+    """``index`` holding ``frame`` (the copy's outlet's entry of another story, as ``entry_id``), meanwhile."""
+    if frame is None:
+        yield
+        return
+    entry = to_entry(frame | {"title": f"{frame['title']} | {frame['outlet']}"})  # its own headline: no other's
+    seen = entry.published or datetime.now().astimezone()
+    decision = index.find(entry, seen)
+    story = decision.story_id if decision.story_id is not None else entry_id
+    assert decision.signature is not None
+    index.add(entry_id, story, decision.event_id or story, decision.signature, seen)
+    try:
+        yield
+    finally:
+        index.remove(entry_id)
 
 
 def _plain(row: dict[str, str]) -> tuple[str, str, str]:
@@ -869,9 +960,14 @@ def replace_time(copy: dict[str, str], by: timedelta) -> dict[str, str]:
 
 
 def reverse(
-    assigned: list[Assigned], orig: Assigned, script: str, copies: dict[str, dict[str, str]]
+    assigned: list[Assigned],
+    orig: Assigned,
+    script: str,
+    copies: dict[str, dict[str, str]],
+    frames: dict[str, dict[str, str]] | None = None,
 ) -> Iterator[Outcome]:
-    """The copy first, in the set less the original's labelled story; then the original."""
+    """The copy first, in the set less the original's labelled story (with the copy's ``frames`` entry of
+    another story, for a ``FRAMED`` kind); then the original."""
     index = StoryIndex()
     for entry_id, a in enumerate(assigned, start=1):
         if a.row["story"] != orig.row["story"]:
@@ -883,9 +979,16 @@ def reverse(
     for n, (kind, copy) in enumerate(copies.items(), start=len(assigned) + 1):
         entry = to_entry(copy)
         index.add(n, n, n, signature(entry, entry.published or seen), entry.published or seen)
-        decision = index.decide(mine)
+        with _framed(index, (frames or {}).get(kind), n + len(copies)):
+            decision = index.decide(mine)
         index.remove(n)
-        yield Outcome(kind, script, "rev", decision.story_id == n, decision, orig.row, copy)
+        joined = (decision.story_id == n, decision.event_id == n)
+        yield Outcome(kind, script, "rev", _recognised(kind, *joined), decision, orig.row, copy)
+
+
+def _recognised(kind: str, story: bool, event: bool) -> bool:
+    """A copy joins the story; another happening (``APART``) joins neither the story nor its event."""
+    return not (story or event) if kind in APART else story
 
 
 # ---- report -------------------------------------------------------------------------------------------
@@ -899,9 +1002,16 @@ def table(outcomes: list[Outcome], kinds: list[str]) -> list[str]:
         mine = [o for o in outcomes if o.kind == kind]
         cells = [_ratio([o for o in mine if o.script == s and o.direction == "fwd"]) for s in SCRIPTS]
         cells += [_ratio([o for o in mine if o.direction == d]) for d in ("fwd", "rev")]
-        splits = Counter(f"{o.direction} {mechanism(o.decision)}" for o in mine if not o.recognised)
+        splits = Counter(f"{o.direction} {_failure(o)}" for o in mine if not o.recognised)
         lines.append(f"{kind:<42}" + "".join(f"{c:>10}" for c in cells) + "  " + _mechanisms(splits))
     return lines
+
+
+def _failure(outcome: Outcome) -> str:
+    """Why a copy split (``mechanism``), or how another happening (``APART``) merged: into the story or its event."""
+    if outcome.kind not in APART:
+        return mechanism(outcome.decision)
+    return "merged story" if outcome.decision.story_id is not None else "merged event"
 
 
 def _ratio(outcomes: list[Outcome]) -> str:

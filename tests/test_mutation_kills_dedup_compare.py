@@ -11,6 +11,8 @@ never restated.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -36,7 +38,7 @@ def fresh(hashes: list[int] | range, outlet: str = POST, sentences: tuple[int, .
         facts=b"",
         length=len(hashes),
         flags=0,
-        title=0,
+        title=1,  # its own headline: under the stored entries' (0) a text is their copy
         lede="",
         keywords=(),
         when=0.0,
@@ -100,6 +102,15 @@ def test_a_text_its_story_accounts_for_the_round_up_share_of_is_a_copy_not_a_rou
     rest = kept(2, range(1000 + own, 1100))  # another story holds all the rest
     assert not round_up(fresh(TEXT), 1, [story, rest])
     assert round_up(fresh(TEXT), 1, [kept(1, range(1000, 1000 + own - 1)), rest])
+
+
+def test_a_text_under_its_story_s_headline_is_no_round_up_whatever_else_it_quotes():
+    """Round 28: a round-up has a headline of its own; under the story's, a short story's copy closed with its
+    outlet's line (printed under another story before) is the story's copy."""
+    own = exact_count(compare.ROUND_UP_OWN, len(TEXT))
+    story, rest = kept(1, range(1000, 1000 + own - 1)), kept(2, range(1000 + own - 1, 1100))
+    assert round_up(fresh(TEXT), 1, [story, rest])
+    assert not round_up(replace(fresh(TEXT), title=story.title), 1, [story, rest])
 
 
 def test_a_text_another_story_accounts_for_most_of_is_that_story_s_copy_not_a_round_up():

@@ -40,7 +40,7 @@ def fresh(
         facts=u32(facts),
         length=length,
         flags=0,
-        title=0,
+        title=1,  # its own headline: under the stored entries' (0) a text is their copy
         lede="",
         keywords=(),
         when=0.0,

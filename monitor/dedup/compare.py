@@ -287,8 +287,14 @@ def round_up(
     a passage of each story it covers: a passage of one is in it, but it is none of them. True when
     the contained story accounts for less than ``ROUND_UP_OWN`` of its text and passages found in
     one other story only, each story's at least ``ROUND_UP_PART``, for ``ROUND_UP_OTHERS`` or more.
-    "In one story only": sentences of the trade ("the ruling can be challenged") are in many."""
-    if max(explained(sig, doc) for doc in verified if doc.story_id == story_id) >= ROUND_UP_OWN:
+    "In one story only": sentences of the trade ("the ruling can be challenged") are in many.
+    Never under the headline of an entry of the story: a round-up has a headline of its own, a copy keeps
+    its story's, and a short story's copy may close with lines its outlet prints under another story too
+    (round 28: a newsletter's footer, seen once before on that outlet's copy of another story)."""
+    own = [doc for doc in verified if doc.story_id == story_id]
+    if any(doc.title == sig.title for doc in own):
+        return False
+    if max(explained(sig, doc) for doc in own) >= ROUND_UP_OWN:
         return False  # the common case, a copy: the other candidates are not read
     if any(explained(sig, doc) >= ROUND_UP_OWN for doc in verified):
         return False  # another story has most of it: it is that one's copy, not a digest

@@ -39,6 +39,7 @@ from array import array
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 from itertools import filterfalse
 
 import numpy as np
@@ -77,6 +78,7 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
     _weight,
     _Weights,
 )
+from monitor.dedup.subjects import framed, other_subject
 
 EVENT_HOURS = 36.0
 POSTINGS_READ = 200  # newest stories read per keyword: events are recent
@@ -308,6 +310,10 @@ class EventIndex:
                     continue
                 if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, held, story):
                     continue
+                if series is not None and heads and story.heads:  # another subject in a report's words (``subjects``)
+                    share = partial(framed, series, self.event_of, story.event_id)  # asked last
+                    if other_subject(heads, query, story.keywords[: story.heads], held, shared, share):
+                        continue
                 rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
                 own = bool(outlet) and outlet == story.outlet
                 best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare, own)

@@ -55,6 +55,7 @@ from monitor.dedup.packed import seen as packed_seen
 from monitor.dedup.packed import skeleton as packed_skeleton
 from monitor.dedup.packed import title as packed_title
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
+from monitor.dedup.subjects import Shares
 from monitor.models import Entry
 
 FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer
@@ -144,7 +145,7 @@ class StoryIndex:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
         if sig.flags & TITLE_ONLY or len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:
             return self._headline_only(sig)  # no text, or fewer words than that: the headline says it
-        shares: dict[int, float] = {}  # story -> the percent of text it shares with this entry
+        shares: Shares[_Doc] = Shares(lambda doc: containment(sig, doc).score)  # story -> the percent of text it shares
         releases: dict[int, float] = {}  # the same for this outlet's stories, in percent of the longer text
         best = self._best_copy(sig, shares, releases)
         if best is None:
@@ -258,7 +259,7 @@ class StoryIndex:
         return Decision(None, score, None, reason, None, match.score if match else 0.0, why, sig)
 
     def _best_copy(
-        self, sig: Signature, shares: dict[int, float], releases: dict[int, float]
+        self, sig: Signature, shares: Shares[_Doc], releases: dict[int, float]
     ) -> tuple[Evidence, int, _Doc, float] | None:
         """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
         sharing most keys with it, with the score it needed. Ties go to the entry found first.
@@ -293,6 +294,7 @@ class StoryIndex:
             ):
                 # ``digest`` asks only whether a story's passages could reach its part: no fewer is enough.
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + most
+                shares.unread.append(doc)  # verified only if an event's share is asked (``subjects``)
                 continue
             evidence = containment(sig, doc)
             if evidence.score < needed and (skeleton := _resembles(sig, entry_id, doc, near, resembled)) is not None:
