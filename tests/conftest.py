@@ -18,12 +18,16 @@ from email import message_from_bytes
 from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from aiosmtpd.controller import Controller
 from hypothesis import settings
 
 from monitor.demo.feedserver import FeedServer
+
+if TYPE_CHECKING:
+    from monitor.rules import RuleSet
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
@@ -227,3 +231,12 @@ def run_cli(*args: str, timeout: float = 120) -> subprocess.CompletedProcess[str
     return subprocess.run(
         [sys.executable, "-m", "monitor", *args], capture_output=True, text=True, timeout=timeout, cwd="/"
     )
+
+
+@pytest.fixture(scope="session")
+def eval_rules() -> RuleSet:
+    """The rule-precision evaluation's rules, loaded once for the rounds' tests (imported here, at first use, so
+    that a session without them does not load the rule engine)."""
+    from monitor import rules
+
+    return rules.RuleSet(rules.load_rules([DATA / "rules_eval" / "rules"]))

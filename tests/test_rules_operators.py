@@ -27,6 +27,11 @@ def fires(rules: RuleSet, title: str = "", content: str = "") -> bool:
     return bool(rules.match(entry(title, content)))
 
 
+def topics(rules: RuleSet, title: str, content: str) -> set[str]:
+    """The rules (of several topics, e.g. the evaluation's: the ``eval_rules`` fixture) an entry fires."""
+    return {m.rule for m in rules.match(entry(title, content))}
+
+
 UNLESS = """
 name: r
 match:

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.rules_quality import DATA
 from monitor.models import Entry
-from monitor.rules import RuleSet, load_rules
+from monitor.rules import RuleSet
 from tests.test_rules_operators import fires, ruleset
 
 CARGO = """
@@ -74,11 +73,6 @@ def test_japanese_there_is_no(cargo, text, expected):
 )
 def test_a_spell_without_the_act_that_the_act_ends_is_no_negation(cargo, text, expected):
     assert fires(cargo, content=text) is expected
-
-
-@pytest.fixture(scope="module")
-def eval_rules() -> RuleSet:
-    return RuleSet(load_rules([DATA / "rules"]))
 
 
 @pytest.mark.parametrize(

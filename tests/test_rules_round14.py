@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.rules_quality import DATA
-from monitor.rules import RuleSet, load_rules
+from monitor.rules import RuleSet
 from tests.test_rules_operators import entry, fires, ruleset
 
 ACT = """
@@ -174,11 +173,6 @@ def deal(tmp_path_factory) -> RuleSet:
 )
 def test_what_a_concessive_phrase_concedes_holds_whatever_the_main_clause_says(deal, text, expected):
     assert fires(deal, content=text) is expected
-
-
-@pytest.fixture(scope="module")
-def eval_rules() -> RuleSet:
-    return RuleSet(load_rules([DATA / "rules"]))
 
 
 @pytest.mark.parametrize(

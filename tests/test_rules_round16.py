@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.rules_quality import DATA, HELDOUT_V11, SEEN
-from monitor.rules import RuleSet, load_rules
-from tests.test_rules_operators import entry, fires, ruleset
+from benchmarks.rules_quality import HELDOUT_V11, SEEN
+from monitor.rules import RuleSet
+from tests.test_rules_operators import fires, ruleset, topics
 
 ACT = """
 name: r
@@ -72,15 +72,6 @@ def test_a_headline_question_particle_before_a_space_is_left_to_the_story(act):
 )
 def test_a_report_called_a_duck_is_denied(denied, text, expected):
     assert fires(denied, content=text) is expected
-
-
-@pytest.fixture(scope="module")
-def eval_rules() -> RuleSet:
-    return RuleSet(load_rules([DATA / "rules"]))
-
-
-def topics(rules: RuleSet, title: str, content: str) -> set[str]:
-    return {m.rule for m in rules.match(entry(title, content))}
 
 
 ARMS_BODY = "Seoul says North Korean troops are fighting in Russia's Kursk region alongside Russian units."

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.rules_quality import DATA, HELDOUT_V12, SEEN
-from monitor.rules import RuleSet, load_rules
-from tests.test_rules_operators import entry, fires, ruleset
+from benchmarks.rules_quality import HELDOUT_V12, SEEN
+from monitor.rules import RuleSet
+from tests.test_rules_operators import fires, ruleset, topics
 
 ACT = """
 name: r
@@ -113,15 +113,6 @@ match:
 )
 def test_a_postponement_said_as_pushed_back_in_french(tmp_path, text, expected):
     assert fires(ruleset(tmp_path, POSTPONED), content=text) is expected
-
-
-@pytest.fixture(scope="module")
-def eval_rules() -> RuleSet:
-    return RuleSet(load_rules([DATA / "rules"]))
-
-
-def topics(rules: RuleSet, title: str, content: str) -> set[str]:
-    return {m.rule for m in rules.match(entry(title, content))}
 
 
 @pytest.mark.parametrize(

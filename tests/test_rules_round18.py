@@ -11,19 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.rules_quality import DATA, HELDOUT_V13, SEEN
-from monitor.rules import RuleSet, load_rules
-from tests.test_rules_operators import entry, fires, ruleset
-
-
-@pytest.fixture(scope="module")
-def eval_rules() -> RuleSet:
-    return RuleSet(load_rules([DATA / "rules"]))
-
-
-def topics(rules: RuleSet, title: str, content: str) -> set[str]:
-    return {m.rule for m in rules.match(entry(title, content))}
-
+from benchmarks.rules_quality import HELDOUT_V13, SEEN
+from monitor.rules import RuleSet
+from tests.test_rules_operators import fires, ruleset, topics
 
 ARMS_TOLD = {
     "en": "Pyongyang sent 4,000 more soldiers to Russia this month, North Korean state media said.",

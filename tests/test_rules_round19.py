@@ -9,19 +9,9 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.rules_quality import DATA, HELDOUT_V14, SEEN
-from monitor.rules import RuleSet, load_rules
-from tests.test_rules_operators import entry, fires, ruleset
-
-
-@pytest.fixture(scope="module")
-def eval_rules() -> RuleSet:
-    return RuleSet(load_rules([DATA / "rules"]))
-
-
-def topics(rules: RuleSet, title: str, content: str) -> set[str]:
-    return {m.rule for m in rules.match(entry(title, content))}
-
+from benchmarks.rules_quality import HELDOUT_V14, SEEN
+from monitor.rules import RuleSet
+from tests.test_rules_operators import fires, ruleset, topics
 
 # A feature: two paragraphs of scene, then the act once, in the second half. The title names no act.
 FEATURE = {

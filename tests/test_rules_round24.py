@@ -10,18 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.rules_quality import DATA
-from monitor.rules import RuleSet, load_rules
-from tests.test_rules_operators import entry
-
-
-@pytest.fixture(scope="module")
-def eval_rules() -> RuleSet:
-    return RuleSet(load_rules([DATA / "rules"]))
-
-
-def topics(rules: RuleSet, title: str, content: str) -> set[str]:
-    return {m.rule for m in rules.match(entry(title, content))}
+from tests.test_rules_operators import topics
 
 
 @pytest.mark.parametrize(
