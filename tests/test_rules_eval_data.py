@@ -37,6 +37,7 @@ PARTS = {
     "heldout18": "f",
     "heldout19": "g",
     "heldout20": "j",
+    "heldout21": "x",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
