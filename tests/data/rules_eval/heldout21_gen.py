@@ -11,7 +11,7 @@ import json
 import random
 import re
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -19,10 +19,14 @@ SRC = HERE / "heldout21_src.txt"
 OUT = HERE / "heldout21.jsonl"
 SEED = 2121
 PREFIX = "x"
-START = datetime(2025, 4, 2, tzinfo=timezone.utc)
+START = datetime(2025, 4, 2, tzinfo=UTC)
 SPAN_MINUTES = 600 * 24 * 60
 NULL_FEED_SHARE = 0.27
-AGGREGATOR = ("Sprocketweir Roundup", 0, "en")  # an English-language feed carrying ru/ja items
+AGGREGATOR: tuple[str, float, str | None] = (
+    "Sprocketweir Roundup",
+    0,
+    "en",
+)  # an English-language feed carrying ru/ja items
 AGGREGATED = 6
 MIN_WORDS, MAX_WORDS = 45, 160
 
@@ -35,11 +39,22 @@ CODES = {
 }
 
 # Invented outlets per language: (display name, UTC offset in hours).
-OUTLETS = {
-    "en": [("Quernstone Spindle", 0), ("Gannetwick Sculler", 1), ("Tidewrack Halyard", -5),
-           ("Quillmere Bollard", 10), ("Saltpan Pennant", 5.5), ("Furzebrook Wheelwright", -8)],
-    "ru": [("Кремень и кресало", 3), ("Берестяная грамота", 3), ("Ушкуйник", 5),
-           ("Заозёрье сегодня", 7), ("Гранёный стакан", 10)],
+OUTLETS: dict[str, list[tuple[str, float]]] = {
+    "en": [
+        ("Quernstone Spindle", 0),
+        ("Gannetwick Sculler", 1),
+        ("Tidewrack Halyard", -5),
+        ("Quillmere Bollard", 10),
+        ("Saltpan Pennant", 5.5),
+        ("Furzebrook Wheelwright", -8),
+    ],
+    "ru": [
+        ("Кремень и кресало", 3),
+        ("Берестяная грамота", 3),
+        ("Ушкуйник", 5),
+        ("Заозёрье сегодня", 7),
+        ("Гранёный стакан", 10),
+    ],
     "ja": [("蛍雪タイムズ", 9), ("鶺鴒日報", 9), ("藍染ウィークリー", 9), ("銀杏坂新聞", 9), ("葦舟ニュース", 9)],
     "ku": [("Rojnameya Zinarê", 3)],
     "mi": [("Te Reo o Pūkeko", 12)],
@@ -55,14 +70,16 @@ def parse(text: str) -> list[dict]:
     for block in re.split(r"\n\s*\n", text.strip()):
         lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
         lang, labels, trap, trap_topic = (f.strip() for f in lines[0].lstrip("@ ").split("|"))
-        items.append({
-            "lang": lang,
-            "labels": [] if labels == "-" else [CODES[c] for c in labels.split(",")],
-            "trap": None if trap == "-" else trap,
-            "trap_topic": None if trap_topic == "-" else CODES[trap_topic],
-            "title": lines[1],
-            "paras": lines[2:],
-        })
+        items.append(
+            {
+                "lang": lang,
+                "labels": [] if labels == "-" else [CODES[c] for c in labels.split(",")],
+                "trap": None if trap == "-" else trap,
+                "trap_topic": None if trap_topic == "-" else CODES[trap_topic],
+                "title": lines[1],
+                "paras": lines[2:],
+            }
+        )
     return items
 
 
@@ -89,8 +106,8 @@ def build(items: list[dict]) -> list[dict]:
     core = [i for i, it in enumerate(items) if it["lang"] in ("ru", "ja")]
     aggregated = set(rng.sample(core, AGGREGATED))
     turn = {lang: 0 for lang in OUTLETS}
-    rows = []
-    for n, (item, minute) in enumerate(zip(items, minutes)):
+    rows: list[dict] = []
+    for n, (item, minute) in enumerate(zip(items, minutes, strict=True)):
         if n in aggregated:
             outlet, offset, feed_lang = AGGREGATOR
         else:
@@ -101,11 +118,21 @@ def build(items: list[dict]) -> list[dict]:
         summary, content = shape_fields(item["paras"], shape)
         tz = timezone(timedelta(hours=offset))
         published = (START + timedelta(minutes=minute)).astimezone(tz).isoformat()
-        rows.append({
-            "id": f"{PREFIX}{n + 1:03d}", "outlet": outlet, "feed_lang": feed_lang, "lang": item["lang"],
-            "title": item["title"], "summary": summary, "content": content, "published": published,
-            "labels": item["labels"], "trap": item["trap"], "trap_topic": item["trap_topic"],
-        })
+        rows.append(
+            {
+                "id": f"{PREFIX}{n + 1:03d}",
+                "outlet": outlet,
+                "feed_lang": feed_lang,
+                "lang": item["lang"],
+                "title": item["title"],
+                "summary": summary,
+                "content": content,
+                "published": published,
+                "labels": item["labels"],
+                "trap": item["trap"],
+                "trap_topic": item["trap_topic"],
+            }
+        )
     return rows
 
 
