@@ -251,6 +251,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        27,
+        "u",
+        frozenset({"pap", "st", "bho", "mdf"}),
+        "sv",
+        negative=frozenset(
+            {"osmosisunit", "computerlab", "seagrassplot", "mohairsale", "rockfallclosure", "healthpost", "siltclear"}
+            | {"kilnfine", "litchicentre", "gasvillage", "poolopen", "folkprize", "aloeyield"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
