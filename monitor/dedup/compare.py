@@ -87,9 +87,10 @@ class Evidence:
         When the entry is the shorter, "the text they share" is its sentences that share shingles
         with the other; when it is the longer, the other's sentences are not known: all the shorter's
         count (a longer original or a wire update holds them), unless all of ours in the sentences
-        that share shingles with it are in its (it added names of its own); with ``skeleton``, the skeletons' of the text showing
-        fewer in the other's (the process that changed the copy's words changed its names too). Copies agree
-        where they overlap, whatever each added (a byline, a caption, a new first sentence, a box).
+        that share shingles with it are in its (it added names of its own); with ``skeleton``, the
+        skeletons' of the text showing fewer in the other's (the process that changed the copy's words
+        changed its names too). Copies agree where they overlap, whatever each added (a byline, a
+        caption, a new first sentence, a box).
         Two bulletins of one template overlap in boilerplate that agrees and in sentences of one
         frame that print other names and numbers: ``MISSING_FACTS`` of those missing from the
         other, in sentences it does not have word for word, and the share is theirs alone.
