@@ -85,10 +85,12 @@ class Evidence:
         few. Asked only of a candidate whose text is close enough: most are not.
 
         When the entry is the shorter, "the text they share" is its sentences that share shingles
-        with the other (when it is the longer, the other's are not known: all the shorter's count,
-        which a longer original or a wire update holds); with ``skeleton``, the skeletons' of the text showing
-        fewer in the other's (the process that changed the copy's words changed its names too). Copies agree
-        where they overlap, whatever each added (a byline, a caption, a new first sentence, a box).
+        with the other; when it is the longer, the other's sentences are not known: all the shorter's
+        count (a longer original or a wire update holds them), unless all of ours in the sentences
+        that share shingles with it are in its (it added names of its own); with ``skeleton``, the
+        skeletons' of the text showing fewer in the other's (the process that changed the copy's words
+        changed its names too). Copies agree where they overlap, whatever each added (a byline, a
+        caption, a new first sentence, a box).
         Two bulletins of one template overlap in boilerplate that agrees and in sentences of one
         frame that print other names and numbers: ``MISSING_FACTS`` of those missing from the
         other, in sentences it does not have word for word, and the share is theirs alone.
@@ -100,17 +102,31 @@ class Evidence:
         if (query.flags ^ other.flags) & NO_CAPITALS:
             caseless, capitalised = (query, other) if query.flags & NO_CAPITALS else (other, query)
             return _facts(caseless.facts, capitalised.facts)
-        if not (query.lines and self.query_shorter):  # the stored text is the shorter: its names and
-            shorter, longer = (query, other) if self.query_shorter else (other, query)  # numbers in ours
+        if not query.lines:  # a signature read back from the store keeps no sentences
+            shorter, longer = (query, other) if self.query_shorter else (other, query)
             return _facts(shorter.facts, longer.facts)
+        if self.query_shorter:
+            return _facts(self._shared_facts(query, other), other.facts)
+        # The stored text is the shorter: all its names and numbers in ours; or, when it added some
+        # of its own (a new headline, a line on top), every one of ours where the two overlap in its,
+        # if those are enough to decide (a template's frame may share none). So two copies are one
+        # story whichever comes first, and a desk's next report, other names in the same sentences, not.
+        ours = self._shared_facts(query, other)
+        if len(ours) // 4 >= MIN_FACTS and not _facts(ours, other.facts, count=True):
+            return 100.0
+        return _facts(other.facts, query.facts)
+
+    def _shared_facts(self, query: Signature, other: Stored) -> bytes:
+        """The names and numbers of the entry's sentences that share shingles with the other text:
+        of those not word for word alone, when ``MISSING_FACTS`` of theirs are missing from it."""
         known = set(np.frombuffer(other.sample, dtype="<u4").tolist())
         known.update(np.frombuffer(other.opening, dtype="<u4").tolist())
         verbatim = set(np.frombuffer(other.sentences, dtype="<u4").tolist())
         shared = [(h in verbatim, facts) for h, shingles, facts in query.lines if len(shingles & known) >= MIN_OVERLAP]
         near = _u32(set().union(*(facts for same, facts in shared if not same)))
         if _facts(near, other.facts, count=True) >= MISSING_FACTS:
-            return _facts(near, other.facts)
-        return _facts(_u32(set().union(*(facts for _, facts in shared))), other.facts)
+            return near
+        return _u32(set().union(*(facts for _, facts in shared)))
 
     def says(self, entry_id: int, other: Stored, query: Signature) -> str:
         """The evidence in words, from the point of view of the entry being decided."""
