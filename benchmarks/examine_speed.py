@@ -1,7 +1,7 @@
 """CPU per entry of the parser processes' work beyond feedparser: ``to_entry`` and ``examine``, part by part.
 
     .venv/bin/python -m benchmarks.examine_speed [--workload synthetic|newsroom] [--feeds N] [--repeat 3] [--profile 10]
-        [--gc worker|python] [--signing]
+        [--gc worker|python] [--signing] [--first 60]
 
 The cold-ingest workload, built in process (no HTTP): ``synthetic`` is ``workload.Spec(seed=8)``
 (500 feeds x 50 entries, 200 generated rules), ``newsroom`` is ``newsroom.Spec()`` (200 feeds x 50
@@ -15,6 +15,8 @@ allocations and full ones as the kept results grow: a row keeps all it made, a w
 back feed by feed). ``--profile N`` then prints the N costliest functions of signing every entry once
 (cProfile, by own time), for naming where the signature's time goes. ``--signing`` times the signature's
 rows alone (a tenth of the run: speed work on signing, measured before and after, back to back).
+``--first N`` first times what the rows hide, a fresh process's first use (``_first_use``): a cycle
+of mostly 304s examines its few new entries (60 on newsroom) at that cost.
 
 Run with ``PYTHONPATH`` set to another checkout (an export of main), this file times that checkout's code:
 the before of a before-and-after.
@@ -55,6 +57,7 @@ from monitor.dedup.shingles import (
 from monitor.ingest.examine import examine
 from monitor.ingest.parse import _first_entries, defuse, parse_feed, to_entry
 from monitor.ingest.pool import fewer_collections
+from monitor.models import Entry
 from monitor.rules import RuleSet, load_rules
 from monitor.text import fold, html_to_text, script_tokens
 from monitor.urls import canonical_link
@@ -68,6 +71,9 @@ def main() -> None:
     parser.add_argument("--profile", type=int, default=0, metavar="N", help="the N costliest functions of signing")
     parser.add_argument("--gc", choices=("worker", "python"), default="worker", help="collect as a parser worker does")
     parser.add_argument("--signing", action="store_true", help="the signature's rows only")
+    parser.add_argument(
+        "--first", type=int, default=0, metavar="N", help="first: examine N entries in a fresh process (see _first_use)"
+    )
     args = parser.parse_args()
     if args.gc == "worker":
         fewer_collections()
@@ -111,6 +117,8 @@ def main() -> None:
         f" CPU per entry, best of {args.repeat}, collecting as {args.gc}"
     )
     entries = [to_entry(r, url, "x", base, lang) for url, base, lang, rs in raws for r in rs]
+    if args.first:  # before any row: they would warm what a fresh process has cold
+        _first_use(entries, args.first, seen, rules)
     if not args.signing:
         row("parse_feed", lambda: [parse_feed(body, url, "x") for url, body in zip(urls, bodies, strict=True)])
         row("to_entry", lambda: [to_entry(r, url, "x", base, lang) for url, base, lang, rs in raws for r in rs])
@@ -157,6 +165,20 @@ def main() -> None:
         row("    document", lambda: [rules.document(e) for e in entries])
     if args.profile:
         _profile(lambda: [signature(e, seen) for e in entries], args.profile)
+
+
+def _first_use(entries: list[Entry], n: int, seen: datetime, rules: RuleSet) -> None:
+    """What a short cycle (mostly 304s: a few new entries) pays to examine them, in CPU per entry: ``examine``
+    of ``n`` entries in this fresh process (its regular expressions compiled, tables built, per-word memos
+    filled at first use), then of ``n`` others (memos cold for their new words only), then of the first ``n``
+    again (all warm, as the rows below). One run each: a first use happens once."""
+    spread = entries[:: max(1, len(entries) // (2 * n))]  # from many feeds, as a cycle's new entries are
+    first, others = tuple(spread[:n]), tuple(spread[n : 2 * n])
+    for name, batch in (("first use", first), ("then others", others), ("then the first again", first)):
+        started = time.process_time()
+        examine(batch, seen, rules)
+        spent = time.process_time() - started
+        print(f"{f'examine, {name}':<32} {spent / len(batch) * 1e6:7.1f} us/entry ({len(batch)} entries)", flush=True)
 
 
 def _skeleton(words: list[str], folded: str, text: str, spans: list[tuple[int, int]]) -> tuple[bytes, bytes] | None:
