@@ -263,3 +263,22 @@ def test_idle_workers_stop_with_the_resource_tracker_and_start_again():
         assert parser.parse(FEED, "http://a.example/rss").entries  # both start again
     finally:
         parser.close()
+
+
+def test_content_copied_to_a_missing_summary_is_read_once_with_the_same_entry():
+    from monitor.ingest.parse import read_with_feedparser
+    from monitor.text import html_to_text
+
+    article = "<p>Talks <b>resumed</b> in Geneva &amp; Vienna.</p><div>More <a href='/x'>here</a>.</div>"
+    entries = (
+        f"<entry><id>urn:1</id><title>One</title><content type='html'><![CDATA[{article}]]></content></entry>"
+        # markup that differs but reads as the same text: no content either, as before
+        "<entry><id>urn:2</id><title>Two</title><summary type='html'>&lt;p&gt;Same text&lt;/p&gt;</summary>"
+        "<content type='html'>&lt;div&gt;Same text&lt;/div&gt;</content></entry>"
+    )
+    body = f"<feed xmlns='http://www.w3.org/2005/Atom'><title>F</title>{entries}</feed>".encode()
+    fast = parse_feed(body, "http://a.example/feed", "A")
+    one, two = fast.entries
+    assert (one.summary, one.content) == (html_to_text(article), "")
+    assert (two.summary, two.content) == ("Same text", "")
+    assert parse_feed(body, "http://a.example/feed", "A", readers=(read_with_feedparser,)).entries == fast.entries

@@ -184,8 +184,11 @@ def to_entry(raw: Any, feed_url: str, outlet: str, base: str, lang: str = "") ->
     # and its own lookup costs a Python call each (about 8 µs per entry in all).
     get = dict.get
     title = html_to_text(_clip(get(raw, "title"), _MAX_TITLE))
-    summary = html_to_text(_clip(get(raw, "summary"), _MAX_TEXT))
-    content = html_to_text(_clip(_longest_content(raw), _MAX_TEXT))
+    raw_summary, raw_content = _clip(get(raw, "summary"), _MAX_TEXT), _clip(_longest_content(raw), _MAX_TEXT)
+    summary = html_to_text(raw_summary)
+    # A feed with content and no summary has its content copied there (as feedparser does): the same
+    # markup is read once, not twice (~0.1 ms for a 3 kB article). Equal markup reads as equal text.
+    content = "" if raw_content == raw_summary else html_to_text(raw_content)
     if content == summary:
         content = ""
     link = canonical_link(get(raw, "link", ""), base)
