@@ -83,7 +83,8 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # folio, a print view's footer) as story text (now dropped, ``clean._page_stamp``), read a capital palochka inside a
 # word as a capital (now lower case, ``alphabets.strokes``) and named no day by a month of Russia's names with
 # another language's ending, nor by an English month as the Germanic languages write it (now both, ``dates``);
-# SM keyed the smallest skeleton hash of each of four stretches (now the four smallest, which a copy's decision looks up: ``SKELETON_KEYS``), read an
+# SM keyed the smallest skeleton hash of each of four stretches (now the four smallest, which a copy's decision
+# looks up: ``SKELETON_KEYS``), read an
 # Abkhaz text with ҷ in Tajik's Latin letters (now as written, ``alphabets._NOT_TAJIK``) and a Latin byline run
 # into a story in another script as story text (now dropped, ``clean``); SL
 # kept no skeleton (``skeleton``: a copy whose letters a keyboard or a transliteration changed shared too few
