@@ -82,7 +82,8 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SN kept a page's stamp (an e-paper's
 # folio, a print view's footer) as story text (now dropped, ``clean._page_stamp``), read a capital palochka inside a
 # word as a capital (now lower case, ``alphabets.strokes``) and named no day by a month of Russia's names with
-# another language's ending, nor by an English month as the Germanic languages write it (now both, ``dates``);
+# another language's ending, nor by an English month as the Germanic languages write it (now both, ``dates``), and
+# read a "million" written out with an ending ("4 миллиона", "4 mıllıon") as no multiplier (now 1e6, ``shingles``);
 # SM keyed the smallest skeleton hash of each of four stretches (now the four smallest, which a copy's decision
 # looks up: ``SKELETON_KEYS``), read an
 # Abkhaz text with ҷ in Tajik's Latin letters (now as written, ``alphabets._NOT_TAJIK``) and a Latin byline run
