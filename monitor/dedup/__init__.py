@@ -29,7 +29,9 @@ Design, in the order an entry meets it:
    other invisible format character (a right-to-left mark after a number, a byte-order mark)
    is dropped before the story is read (``clean.visible``). Page chrome, a first or last line
    of a few words with no digit, sentence end or name ("Skip to content", "Back to top", a
-   counter beside its icon), is no story text, and a first line "label - name" is a credit.
+   counter beside its icon), is no story text, nor is a page's stamp first or last (items apart by a separator,
+   a date with its year among them: an e-paper's folio, a print view's footer), and a first line "label - name"
+   is a credit.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
@@ -123,8 +125,9 @@ Design, in the order an entry meets it:
    <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words
    reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
    (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
-   (``dates``). Two reports that each print three numbers or more and share none report
-   different happenings (the next day's market close), and so do two that share a quarter
+   (``dates``: a month in English or as the Germanic languages write it, "9. Oktober", or by Russia's month
+   names with any language's ending, "12 октябрьдә"). Two reports that each print three numbers or more and
+   share none report different happenings (the next day's market close), and so do two that share a quarter
    of their text or more (without being copies) published 12 h or more apart: the next issue
    of a series written from one template (``SERIES_TEXT``). A new story that shares six
    names and numbers found in at most two stories of the window joins at an overlap of 0.15;

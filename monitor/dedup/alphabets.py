@@ -293,17 +293,26 @@ _SIBLING = re.compile("[" + re.escape("".join(map(chr, _SIBLING_LETTERS | _SIBLI
 # "Г1ала"); a digit "0" between letters is "о". A reader sees one word; read as the Cyrillic "і" that
 # ``lookalikes`` makes of a Latin "I", every typing is one. Digits only between two Cyrillic letters: "М1",
 # "Ту-154" and "5G" stay.
+# Inside a word in lower case the stroke is a lower-case letter, however typed: the capital palochka most
+# texts type there ("чӀорол", "хӀарж") read as a capital "І" made the rest of the word a name after a prefix
+# (``eventkeys._name_of``: "Іорол"), a name no other report prints.
 # Searched at the stroke, then looked behind (a look behind at every letter cost seven scans of the text).
-_STROKE = re.compile("[1Il|0](?<=[\u0400-\u04ff].)(?=[\u0400-\u04ff])")
-_STROKE_AS = {"I": "\u0406", "0": "\u043e"} | dict.fromkeys("1l|", "\u0456")
+_STROKE = re.compile("[1Il|0\u0406](?<=[\u0400-\u04ff].)(?=[\u0400-\u04ff])")
+_STROKE_AS = {"I": "\u0406", "\u0406": "\u0406", "0": "\u043e"} | dict.fromkeys("1l|", "\u0456")
 _PALOCHKA = str.maketrans({"\u04c0": "\u0406", "\u04cf": "\u0456"})
 
 
 def strokes(text: str) -> str:
-    """``text`` with each stroke letter above read as Cyrillic "і" (a digit "0" between letters as "о")."""
+    """``text`` with each stroke letter above read as Cyrillic "і" (a digit "0" between letters as "о"), in
+    lower case after a lower-case letter."""
     if "\u04c0" in text or "\u04cf" in text:
         text = text.translate(_PALOCHKA)
-    return _STROKE.sub(lambda found: _STROKE_AS[found[0]], text)
+    return _STROKE.sub(_stroke_as, text)
+
+
+def _stroke_as(found: re.Match[str]) -> str:
+    letter = _STROKE_AS[found[0]]
+    return "\u0456" if letter == "\u0406" and found.string[found.start() - 1].islower() else letter
 
 
 def sibling_letters(text: str) -> str:

@@ -418,13 +418,13 @@ def clean(body: str) -> Cleaned:
             if following and (_byline_line(line) or _note(line) or _above_dateline(line, following)):
                 flags |= BYLINE
                 continue
-            if following and _chrome(line):
+            if following and (_chrome(line) or _page_stamp(line)):
                 continue
             line, flags = _opening(line, flags)
             if not line:
                 continue
         lines.append(line)
-    if len(lines) > 1 and _chrome(lines[-1]):
+    if len(lines) > 1 and (_chrome(lines[-1]) or _page_stamp(lines[-1])):
         lines.pop()
     if len(lines) > 1 and len(lines[-1].split()) <= CLOSING_CREDIT_WORDS and _CLOSING_CREDIT.match(lines[-1]):
         lines.pop()  # "(โดย ปิยะพร แสงทอง)", "(Xinhua)": who wrote or sent it, which each copy words its own way
@@ -466,6 +466,11 @@ CHROME_WORDS = 4
 _CLOSING_CREDIT = re.compile(r"^[(（][^()（）\d\n.!?。！？]{2,60}[)）]$")
 CLOSING_CREDIT_WORDS = 6
 CHROME_CHARS = 32
+# A page's stamp, first or last: items apart by a separator, one a date with its year, no sentence end ("E-paper ·
+# Outlet · page 2 · 17.10.2026", "Printed from example.org · 11.10.2026 06:40"). The print edition or print view
+# that carried the copy dated its page: the page number and the day it was printed are no facts of the story.
+_PAGE_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?!\d)")
+STAMP_WORDS = 12
 
 
 def _chrome(line: str) -> bool:
@@ -479,6 +484,17 @@ def _chrome(line: str) -> bool:
     if not line[0].isalpha() or line[0].lower() == line[0].upper() or any(w[0].isupper() for w in words[1:]):
         return False  # a caseless script, or a name inside: a credit ("Source: Ararat Lur"), not chrome
     return not _NOT_STORY_LINE.search(line) and not _dateline().match(line)
+
+
+def _page_stamp(line: str) -> bool:
+    """Is this first or last line a page's stamp (``_PAGE_DATE``), not story text? Its separator is looked for
+    first: most lines have none."""
+    return (
+        any(separator in line for separator in "·|•")
+        and len(line.split()) <= STAMP_WORDS
+        and not _SENTENCE_ENDS.search(line)
+        and _PAGE_DATE.search(line) is not None
+    )
 
 
 def _note(line: str) -> bool:

@@ -20,34 +20,41 @@ import unicodedata
 from datetime import date, datetime, timedelta
 
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-# The months as a language writes them next to a day, one line a month, lower case (English has its
-# own pattern: abbreviations, "Sept."). Russian only, in the genitive ("3 июля"): a table of twenty
-# languages' months (session 7) moved no tuning set but one follow-up, which its extra day key
-# diluted below the threshold, so it was left out.
+# The months of the Cyrillic alphabets that write Russia's month names, by their stems, one line a month,
+# lower case: each language adds its own case ending (Russian "3 июля", Tatar "12 октябрьдә", Chuvash "октябрӗн
+# 12-мӗшӗнче"), so a stem names the month with any ending (May only as "мая" or "май": "майор" is a rank). A
+# table of twenty languages' own month words (session 7) moved no tuning set but one follow-up, which its extra
+# day key diluted below the threshold, so it was left out.
 _MONTH_NAMES = """
-января
-февраля
-марта
-апреля
-мая
-июня
-июля
-августа
-сентября
-октября
-ноября
-декабря
+январ
+феврал
+март
+апрел
+мая май
+июн
+июл
+август
+сентябр
+октябр
+ноябр
+декабр
 """
 _MONTH_OF = {
     unicodedata.normalize("NFKC", name): month
     for month, line in enumerate(filter(None, _MONTH_NAMES.splitlines()), start=1)
     for name in line.split()
 }
+_WHOLE_MONTHS = ("мая", "май")
+# English, and its months as the Germanic languages and many others write them: k or z for c and an ending after
+# "-ober", "-ember" ("9. Oktober", "den 9 oktober", "3. Dezember", "2 juli"). The Romance forms ("novembre")
+# are not read: the day key of a date to come ("le 20 novembre", the council's swearing-in) diluted a follow-up
+# of its election below the event threshold (v1).
 _EN_MONTH = (
-    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"(jan(?:uary|uar\w*)?|feb(?:ruary|ruar\w*)?|mar(?:ch)?|apr(?:il\w*)?|may|jun[ei]?|jul[iy]?|aug(?:ust\w*)?"
+    r"|sep(?:t(?:ember\w*)?)?|o[ck]t(?:ober\w*)?|nov(?:ember\w*)?|de[cz](?:ember\w*)?)"
 )
-_LOCAL_MONTH = "|".join(sorted(map(re.escape, _MONTH_OF), key=len, reverse=True))
+_STEMS = sorted(set(_MONTH_OF) - set(_WHOLE_MONTHS), key=lambda stem: (-len(stem), stem))
+_LOCAL_MONTH = "|".join(_WHOLE_MONTHS) + "|(?:" + "|".join(map(re.escape, _STEMS)) + r")\w*"
 # Every form holds a number of one or two digits: find those, then look at their neighbours.
 # (One alternation tried at every position of the text is ten times slower.)
 _NUMBER = re.compile(r"[0-9]+")  # ASCII digits: the text is NFKC'd first (７月３日 → 7月3日), other digits mapped
@@ -102,7 +109,10 @@ def _month_day(text: str, number: re.Match[str]) -> tuple[int, int] | None:
 
 
 def _month(english: str | None, local: str | None) -> int:
-    return _EN_MONTHS.index(english[:3]) + 1 if english else _MONTH_OF[local or ""]
+    if english:
+        return _EN_MONTHS.index(english[:3].replace("k", "c").replace("z", "c")) + 1
+    word = local or ""  # a whole month, or a stem and its ending
+    return _MONTH_OF.get(word) or next(_MONTH_OF[stem] for stem in _STEMS if word.startswith(stem))
 
 
 def _on_or_before(month: int, day: int, published: date) -> date | None:

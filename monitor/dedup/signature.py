@@ -79,8 +79,13 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SM keyed the smallest skeleton hash
-# of each of four stretches (now the four smallest, which a copy's decision looks up: ``SKELETON_KEYS``), read an
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SN kept a page's stamp (an e-paper's
+# folio, a print view's footer) as story text (now dropped, ``clean._page_stamp``), read a capital palochka inside a
+# word as a capital (now lower case, ``alphabets.strokes``) and named no day by a month of Russia's names with
+# another language's ending, nor by an English month as the Germanic languages write it (now both, ``dates``), and
+# read a "million" written out with an ending ("4 миллиона", "4 mıllıon") as no multiplier (now 1e6, ``shingles``);
+# SM keyed the smallest skeleton hash of each of four stretches (now the four smallest, which a copy's decision
+# looks up: ``SKELETON_KEYS``), read an
 # Abkhaz text with ҷ in Tajik's Latin letters (now as written, ``alphabets._NOT_TAJIK``) and a Latin byline run
 # into a story in another script as story text (now dropped, ``clean``); SL
 # kept no skeleton (``skeleton``: a copy whose letters a keyboard or a transliteration changed shared too few
@@ -122,7 +127,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SN"  # after SM (two bytes)
+_MAGIC = b"SO"  # after SN (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
