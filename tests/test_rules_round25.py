@@ -84,3 +84,103 @@ def test_recognition_as_acclaim_is_another_sense(eval_rules, title, content):
 )
 def test_the_taliban_winning_recognition_is_the_act(eval_rules, title, content):
     assert "taliban-recognition" in topics(eval_rules, title, content)
+
+
+@pytest.mark.parametrize(
+    ("title", "content"),
+    [
+        (
+            "Afghan copper project: start of works depends on the contract",
+            "The start of works at the copper mine in Logar depends on the contract with the ministry in Kabul.",
+        ),
+        (
+            "Медный проект в Афганистане: начало работ зависит от контракта",
+            "Начало работ на медном руднике в Логаре зависит от контракта с министерством в Кабуле.",
+        ),
+        ("アフガン銅山、着工は契約次第で", "ロガール州の銅山の着工は、カブールの鉱業省との契約次第で決まる。"),
+    ],
+)
+def test_a_deal_that_something_depends_on_is_not_signed(eval_rules, title, content):
+    assert "afghan-mining" not in topics(eval_rules, title, content)
+
+
+@pytest.mark.parametrize(
+    ("title", "content"),
+    [
+        (
+            "Afghan copper contract signed; start of works depends on the weather",
+            "The ministry in Kabul signed the copper contract for Logar on Tuesday. The start of works depends on "
+            "the weather.",
+        ),
+        (
+            "Медный контракт в Афганистане подписан",
+            "Министерство в Кабуле во вторник подписало контракт на медь в Логаре. Начало работ зависит от погоды.",
+        ),
+        ("アフガン銅山で採掘契約に署名", "カブールの鉱業省は火曜日、ロガール州の銅山の採掘契約に署名した。着工は天候次第で決まる。"),
+    ],
+)
+def test_a_dependency_in_a_sentence_of_its_own_vetoes_nothing(eval_rules, title, content):
+    assert "afghan-mining" in topics(eval_rules, title, content)
+
+
+@pytest.mark.parametrize(
+    ("topic", "title", "content", "fires"),
+    [
+        ("taliban-recognition", "某国即将承认塔利班政府", "据报道，某国即将正式承认塔利班领导的阿富汗政府。", False),
+        ("taliban-recognition", "某国正式承认塔利班政府", "某国周二正式承认塔利班领导的阿富汗政府。", True),
+        ("taliban-recognition", "某国承认塔利班政府的消息未证实", "某国承认塔利班领导的阿富汗政府的消息未经证实。", False),
+    ],
+)
+def test_chinese_about_to_and_unconfirmed_are_hedges(eval_rules, topic, title, content, fires):
+    assert (topic in topics(eval_rules, title, content)) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "content"),
+    [
+        (
+            "Obituary: a radio operator of the Kursk front",
+            "The operator, who served in Seoul for thirty years, died on Sunday. Her intercepts first showed the "
+            "North's troops in Kursk. Earlier this month Seoul's spy agency said North Korea had sent 3,000 more "
+            "soldiers to Russia.",
+        ),
+        (
+            "Некролог: умер радист Курского фронта",
+            "Радист, прослуживший в Сеуле тридцать лет, скончался в воскресенье. В этом месяце разведка Сеула "
+            "сообщила, что КНДР отправила в Россию ещё три тысячи солдат.",
+        ),
+        (
+            "訃報：前線の無線通信士",
+            "ソウルで三十年勤めた無線通信士が死去した。国家情報院は今月、北朝鮮がさらに三千人の兵士をロシアに送ったと明らかにした。",
+        ),
+    ],
+)
+def test_this_month_dates_a_transfer_told_late_as_news(eval_rules, title, content):
+    assert "north-korea-russia-arms" in topics(eval_rules, title, content)
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "fires"),
+    [
+        (
+            "Lecture notes: Koreans at a Far East shipyard",
+            "A historian told the museum that North Korea had sent 300 workers to a Russian shipyard to build "
+            "corvettes for the navy.",
+            True,
+        ),
+        (
+            "Конспект лекции: корейцы на верфи",
+            "Историк рассказал, что КНДР направила на российскую верфь около трёхсот рабочих для строительства "
+            "корветов для флота.",
+            True,
+        ),
+        ("Ｑ＆Ａ：造船所の北朝鮮労働者", "北朝鮮がロシアの造船所に約五百人の労働者を送り、軍艦の建造を手伝っている。", True),
+        (
+            "Lecture notes: Koreans at a Far East shipyard",
+            "A historian said North Korean workers built fishing boats at a Russian shipyard in the 1990s.",
+            False,
+        ),
+    ],
+)
+def test_workers_building_warships_are_military_production(eval_rules, title, content, fires):
+    assert ("north-korea-russia-arms" in topics(eval_rules, title, content)) is fires
