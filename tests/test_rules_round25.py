@@ -116,7 +116,10 @@ def test_a_deal_that_something_depends_on_is_not_signed(eval_rules, title, conte
             "Медный контракт в Афганистане подписан",
             "Министерство в Кабуле во вторник подписало контракт на медь в Логаре. Начало работ зависит от погоды.",
         ),
-        ("アフガン銅山で採掘契約に署名", "カブールの鉱業省は火曜日、ロガール州の銅山の採掘契約に署名した。着工は天候次第で決まる。"),
+        (
+            "アフガン銅山で採掘契約に署名",
+            "カブールの鉱業省は火曜日、ロガール州の銅山の採掘契約に署名した。着工は天候次第で決まる。",
+        ),
     ],
 )
 def test_a_dependency_in_a_sentence_of_its_own_vetoes_nothing(eval_rules, title, content):
@@ -128,7 +131,12 @@ def test_a_dependency_in_a_sentence_of_its_own_vetoes_nothing(eval_rules, title,
     [
         ("taliban-recognition", "某国即将承认塔利班政府", "据报道，某国即将正式承认塔利班领导的阿富汗政府。", False),
         ("taliban-recognition", "某国正式承认塔利班政府", "某国周二正式承认塔利班领导的阿富汗政府。", True),
-        ("taliban-recognition", "某国承认塔利班政府的消息未证实", "某国承认塔利班领导的阿富汗政府的消息未经证实。", False),
+        (
+            "taliban-recognition",
+            "某国承认塔利班政府的消息未证实",
+            "某国承认塔利班领导的阿富汗政府的消息未经证实。",
+            False,
+        ),
     ],
 )
 def test_chinese_about_to_and_unconfirmed_are_hedges(eval_rules, topic, title, content, fires):
@@ -174,7 +182,11 @@ def test_this_month_dates_a_transfer_told_late_as_news(eval_rules, title, conten
             "корветов для флота.",
             True,
         ),
-        ("Ｑ＆Ａ：造船所の北朝鮮労働者", "北朝鮮がロシアの造船所に約五百人の労働者を送り、軍艦の建造を手伝っている。", True),
+        (
+            "Ｑ＆Ａ：造船所の北朝鮮労働者",
+            "北朝鮮がロシアの造船所に約五百人の労働者を送り、軍艦の建造を手伝っている。",
+            True,
+        ),
         (
             "Lecture notes: Koreans at a Far East shipyard",
             "A historian said North Korean workers built fishing boats at a Russian shipyard in the 1990s.",
