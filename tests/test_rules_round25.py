@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from monitor.models import Entry
 from tests.test_rules_operators import topics
 
 
@@ -196,3 +197,71 @@ def test_this_month_dates_a_transfer_told_late_as_news(eval_rules, title, conten
 )
 def test_workers_building_warships_are_military_production(eval_rules, title, content, fires):
     assert ("north-korea-russia-arms" in topics(eval_rules, title, content)) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "fires"),
+    [
+        # Dutch "kan" (can) is a hedge in a Dutch entry, a name in an English one
+        (
+            "Afghan emerald concession signed in Panjshir",
+            "The ministry of mines signed a concession agreement with the Afghan company Zumurrud Kan for emerald "
+            "extraction in Panjshir on Tuesday.",
+            True,
+        ),
+        (
+            "Afghaanse smaragdconcessie in Panjshir",
+            "Het ministerie van mijnbouw kan dinsdag een concessie voor smaragd in Panjshir in Afghanistan tekenen.",
+            False,
+        ),
+    ],
+)
+def test_dutch_kan_hedges_in_dutch_only(eval_rules, title, content, fires):
+    lang = "en" if fires else "nl"
+    item = Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content=content, lang=lang)
+    assert ("afghan-mining" in {m.rule for m in eval_rules.match(item)}) is fires
+
+
+@pytest.mark.parametrize(
+    ("topic", "title", "content", "fires"),
+    [
+        # a licence in Japanese and Chinese, as licen* and лиценз*
+        (
+            "afghan-mining",
+            "ガズニ州のリチウム",
+            "鉱業石油省は中国企業とガズニ州のリチウム採掘ライセンスに署名した。",
+            True,
+        ),
+        ("afghan-mining", "加兹尼锂矿", "阿富汗矿业部与中国企业签署了加兹尼省锂矿开采许可证。", True),
+        ("afghan-mining", "ガズニ州のリチウム", "ガズニ州のリチウム採掘ライセンスはまだ署名されていない。", False),
+        # the Russian noun of a purchase beside its verb
+        (
+            "arctic-lng",
+            "Китайская компания и Ямал",
+            "Китайская компания подписала контракт на покупку газа с завода «Ямал СПГ» на 15 лет.",
+            True,
+        ),
+        ("arctic-lng", "Покупка газа Ямала", "Контракт на покупку газа с завода «Ямал СПГ» пока не подписан.", False),
+        # engineering units, as engineers and sappers
+        (
+            "north-korea-russia-arms",
+            "Жители Суджи о корейцах",
+            "Минобороны России подтвердило, что КНДР направила в Курскую область инженерные подразделения.",
+            True,
+        ),
+        (
+            "north-korea-russia-arms",
+            "North Korea's engineering units",
+            "Russia's defence ministry confirmed North Korea sent engineering units to the Kursk region.",
+            True,
+        ),
+        (
+            "north-korea-russia-arms",
+            "Жители Суджи о корейцах",
+            "Минобороны России не подтвердило, что КНДР направила в Курскую область инженерные подразделения.",
+            False,
+        ),
+    ],
+)
+def test_words_of_the_acts_the_sets_lacked(eval_rules, topic, title, content, fires):
+    assert (topic in topics(eval_rules, title, content)) is fires
