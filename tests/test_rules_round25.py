@@ -265,3 +265,52 @@ def test_dutch_kan_hedges_in_dutch_only(eval_rules, title, content, fires):
 )
 def test_words_of_the_acts_the_sets_lacked(eval_rules, topic, title, content, fires):
     assert (topic in topics(eval_rules, title, content)) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "content"),
+    [
+        (
+            "Fact check: no, Chad has not recognised the Taliban government",
+            "A video shared online claimed that Chad recognised the Taliban government on Monday. Chad's foreign "
+            "ministry said on Tuesday that Chad recognised the Taliban government of Afghanistan only in the video.",
+        ),
+        (
+            "Проверка фактов: Чад талибов не признавал",
+            "В соцсетях утверждали, что Чад признал правительство талибов в понедельник. МИД Чада во вторник "
+            "сообщил, что Чад признал правительство талибов в Афганистане только в этом ролике.",
+        ),
+        (
+            "チャド、タリバン政権を承認せず",
+            "チャド外務省は火曜日、タリバン政権を承認したとする動画について説明した。アフガニスタンのタリバン政権を承認した事実はない。",
+        ),
+    ],
+)
+def test_a_headline_that_denies_the_recognition_is_a_denial(eval_rules, title, content):
+    assert "taliban-recognition" not in topics(eval_rules, title, content)
+
+
+@pytest.mark.parametrize(
+    ("title", "content"),
+    [
+        # the act told in a clause of its own, the negation in another; or a refusal that ended
+        (
+            "Chad recognises the Taliban; no ambassador named yet",
+            "Chad formally recognised the Taliban government of Afghanistan on Tuesday, its foreign ministry said.",
+        ),
+        (
+            "Chad no longer withholds recognition from the Taliban",
+            "Chad formally recognised the Taliban government of Afghanistan on Tuesday, its foreign ministry said.",
+        ),
+        (
+            "Чад признал талибов; посол пока не назначен",
+            "МИД Чада во вторник официально признал правительство талибов в Афганистане.",
+        ),
+        (
+            "チャド、タリバン政権を承認　大使は決まらず",
+            "チャド外務省は火曜日、アフガニスタンのタリバン政権を正式に承認したと発表した。",
+        ),
+    ],
+)
+def test_a_headline_that_tells_the_act_beside_a_negation_is_the_act(eval_rules, title, content):
+    assert "taliban-recognition" in topics(eval_rules, title, content)
