@@ -181,9 +181,9 @@ def build() -> list[dict]:
             rows.append((when, row(story, outlet, when, entry), " ".join(words)))
     rows.sort(key=lambda t: (t[0], t[1]["feed"], t[1]["story"]))
     out = []
-    for n, (_, r, words) in enumerate(rows, 1):
+    for n, (_, r, recipe_words) in enumerate(rows, 1):
         r["id"] = f"{PREFIX}{n:03d}"
-        r["_words"] = words
+        r["_words"] = recipe_words
         out.append(r)
     return out
 
