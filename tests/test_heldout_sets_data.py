@@ -263,6 +263,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        28,
+        "v",
+        frozenset({"nds", "hsb", "alt", "gom"}),
+        "cs",
+        negative=frozenset(
+            {"dikerepair", "shrimpcatch", "lighthousepaint", "signpost", "carpponds", "villagehall", "cedarnuts"}
+            | {"maralantler", "wellbore", "cashewprice", "shackseason", "feniunit", "minejobs"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
