@@ -38,7 +38,8 @@ Design, in the order an entry meets it:
    Mongolian sites write, a Belarusian one in Łacinka, a Tajik one (ӣ ӯ ҷ) in the Latin letters
    Tajik sites write, a Uyghur one of the Arabic-script alphabet that writes its vowels in the
    Latin letters Uyghur sites write (``alphabets``): a desk's transliterated copy is one story. A
-   text with no capitals (``signature.NO_CAPITALS``) has numbers for
+   text with no capitals (``signature.NO_CAPITALS``; or most of whose letters are of a script without them, under
+   an app's English line "Open in the <Outlet> app.": ``signature.mostly_caseless``) has numbers for
    facts: against a copy with capitals, its numbers are looked for in the copy's. Then every word of
    the Latin or Cyrillic alphabet is hashed in one spelling of its sounds (``alphabets.sounded``:
    Cyrillic letters by one table, and what romanisations write apart made one: zh j, kh h, ch ts,
@@ -125,7 +126,8 @@ Design, in the order an entry meets it:
    <= 36 h apart) whose IDF-weighted cosine over names, numbers, named days and lead words
    reaches 0.23 (``EVENT_THRESHOLD``); names are compared by sound across scripts
    (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
-   (``dates``: a month in English or as the Germanic languages write it, "9. Oktober", or by Russia's month
+   (``dates``: a month in English or as the Germanic languages write it, "9. Oktober", a mark on it or a word
+   before it too, "17 di òktober", or by Russia's month
    names with any language's ending, "12 октябрьдә"). Two reports that each print three numbers or more and
    share none report different happenings (the next day's market close), and so do two that share a quarter
    of their text or more (without being copies) published 12 h or more apart: the next issue
@@ -172,7 +174,8 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SM and older: the skeleton keyed by stretches, an Abkhaz ҷ read as Tajik,
+Signatures of earlier designs (magic SO and older: a caseless text under a line of Latin capitals flagged
+capitalised; SM and older: the skeleton keyed by stretches, an Abkhaz ҷ read as Tajik,
 a Latin byline run into another script kept; SL and older: no skeleton, a text wrapped narrower than 50 columns
 read line by line; SK and older: a palochka typed as a stroke, "Г1ала", and a
 program's escaped string hashed as written; SJ and older: a quoted-printable or RTF body hashed as stored, a closing

@@ -61,6 +61,12 @@ _NUMBER = re.compile(r"[0-9]+")  # ASCII digits: the text is NFKC'd first (７�
 _MONTH_BEFORE = re.compile(rf"(?<!\w)(?:{_EN_MONTH}\.?|({_LOCAL_MONTH}))\s+$")  # July 3, február 8., Februari 8
 # 3 July, 3 июля, 8. helmikuuta, 8 февруари
 _MONTH_AFTER = re.compile(rf"\.?\s+(?:{_EN_MONTH}|({_LOCAL_MONTH}))(?!\w)")
+# "17 di oktober", "6 of October": the word English and the Romance languages' creoles put between a day and a
+# month written whole (not "May" nor "Mar": "3 de mar" is no date; other short words, "rose 5 in August", are no
+# date's either).
+_MONTH_LINKED = re.compile(rf"\s+(?:of|d[aeiu])\s+(?=[a-z]{{4}}){_EN_MONTH}()(?!\w)")  # (): no local month
+# A mark on a Latin letter of a month ("òktober", "október"): the month as the English letters write it.
+_LATIN_MARKED = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
 _DAY_AFTER = re.compile(r"\s*[月월]\s*([0-3]?[0-9])\s*[日일]")  # 7月3日, 2월 8일: the number found is the month
 # Decimal digits of other scripts as ASCII (Arabic-Indic, Persian, Devanagari, Bengali, …, Thai, Myanmar).
 _ZEROS = (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0x1040)
@@ -74,6 +80,7 @@ def named_days(text: str, published: datetime) -> list[date]:
     text = unicodedata.normalize("NFKC", text).lower()
     if not text.isascii():
         text = _OTHER_DIGIT.sub(lambda digit: _DIGITS[digit[0]], text)
+        text = unicodedata.normalize("NFC", _LATIN_MARKED.sub("", unicodedata.normalize("NFD", text)))  # й stays
     days: list[date] = []
     for number in _NUMBER.finditer(text):
         month_day = len(number.group()) <= 2 and _month_day(text, number)
@@ -101,7 +108,7 @@ def _month_day(text: str, number: re.Match[str]) -> tuple[int, int] | None:
     value, after = int(number.group()), text[number.end() : number.end() + 16]
     if month := _MONTH_BEFORE.search(text, max(0, number.start() - 16), number.start()):
         return _month(*month.groups()), value
-    if month := _MONTH_AFTER.match(after):
+    if month := _MONTH_AFTER.match(after) or _MONTH_LINKED.match(after):
         return _month(*month.groups()), value
     if day := _DAY_AFTER.match(after):
         return value, int(day.group(1))

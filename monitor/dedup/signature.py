@@ -79,11 +79,13 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SN kept a page's stamp (an e-paper's
-# folio, a print view's footer) as story text (now dropped, ``clean._page_stamp``), read a capital palochka inside a
-# word as a capital (now lower case, ``alphabets.strokes``) and named no day by a month of Russia's names with
-# another language's ending, nor by an English month as the Germanic languages write it (now both, ``dates``), and
-# read a "million" written out with an ending ("4 миллиона", "4 mıllıon") as no multiplier (now 1e6, ``shingles``);
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SO flagged a caseless text under a line of
+# Latin capitals (an app's "Open in the <Outlet> app.") as capitalised (now caseless, ``mostly_caseless``); SN kept a
+# page's stamp (an e-paper's folio, a print view's footer) as story text (now dropped, ``clean._page_stamp``), read a
+# capital palochka inside a word as a capital (now lower case, ``alphabets.strokes``) and named no day by a month of
+# Russia's names with another language's ending, nor by an English month as the Germanic languages write it (now both,
+# ``dates``), and read a "million" written out with an ending ("4 миллиона", "4 mıllıon") as no multiplier (now 1e6,
+# ``shingles``);
 # SM keyed the smallest skeleton hash of each of four stretches (now the four smallest, which a copy's decision
 # looks up: ``SKELETON_KEYS``), read an
 # Abkhaz text with ҷ in Tajik's Latin letters (now as written, ``alphabets._NOT_TAJIK``) and a Latin byline run
@@ -127,7 +129,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SO"  # after SN (two bytes)
+_MAGIC = b"SP"  # after SO (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
@@ -261,7 +263,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text, headline)
     capitals = in_capitals(text)
-    caseless = capitals or text == text.lower()
+    caseless = capitals or text == text.lower() or mostly_caseless(text)
     # A text in capitals (a wire's telex) shows no names by their capitals: every word would be one. Its names
     # are unknown, not other ones: read as a caseless text's, its facts are its numbers (``NO_CAPITALS``).
     spans = fact_spans(_lowered(text) if capitals else text)
@@ -298,6 +300,26 @@ def in_capitals(text: str) -> bool:
         return False  # most text, at once
     # Capitals must be most of its letters: a Chinese text with one acronym ("GDP") is upper by ``str.isupper``.
     return len(_CAPITAL.findall(text)) * 2 > len(text) and len(_lowered(text)) == len(text)
+
+
+def mostly_caseless(text: str) -> bool:
+    """Are most of ``text``'s letters of scripts without capitals? A Bhojpuri story under an app's line in
+    English ("Open in the <Outlet> app.") or beside a company's Latin name is still a caseless text: its story
+    shows no names by their capitals, and its copy without that line is no other story for lacking them."""
+    if text.isascii() or not _CASELESS_LETTERS.search(text):
+        return False  # the common case, in one pass of C
+    caseless = sum(map(len, _CASELESS_LETTERS.findall(text)))
+    return caseless > sum(map(len, _CASED_LETTERS.findall(text)))
+
+
+# The letters of the alphabets with capitals (Latin, Greek, Cyrillic, Armenian), and the characters of any other
+# script, its marks included (Georgian's capitals are none running text uses: ``eventkeys._caseless_of``): not
+# spaces, digits, ASCII, Latin-1's signs, punctuation, arrows and shapes ("▪"), CJK punctuation, full widths, emoji.
+_CASED = "A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ԯԱ-֏Ḁ-ỿ"
+_CASED_LETTERS = re.compile(f"[{_CASED}]+")
+_CASELESS_LETTERS = re.compile(
+    f"[^\\s\\d\\x00-\\xbf{_CASED}\\u2000-\\u2bff\\u3000-\\u303f\\uff00-\\uffef\\U0001f000-\\U0001ffff]+"
+)
 
 
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁЀ-Џ\u0460-\u052e\u0531-\u0556\u10a0-\u10c5]")
