@@ -64,7 +64,9 @@ Design, in the order an entry meets it:
    shingles found in the longer, over the whole body; >= 60 % (``STORY_THRESHOLD``, 50 %
    when the headlines are the same) joins the story, if the names and numbers agree where
    the two texts overlap (80 % of those in the entry's sentences that share shingles with
-   the other, when the entry is the shorter; else of the shorter's in the longer; numbers
+   the other, when the entry is the shorter; else of the shorter's in the longer, or all of
+   the entry's in the sentences shared with the shorter, when that one added names of its own:
+   a copy under a new headline read first and its story read after are one; numbers
    folded to one form: "24.8万" = "248,000" = "248 000"). Copies agree
    where they overlap whatever each added; two bulletins of one template overlap in
    sentences of one frame that print other names and numbers (three or more missing
