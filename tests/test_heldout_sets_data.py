@@ -275,6 +275,19 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        29,
+        "i",
+        frozenset({"scn", "vec", "el", "kw"}),
+        "ro",
+        negative=frozenset(
+            {"tunaquota", "bikeshare", "bookdonation", "vaporettofleet", "furnacejobs", "icemachine", "seabusriders"}
+            | {"gravieraexport", "helipadopen", "gigboat", "playgroupplaces", "slipwayberths", "heatpumplease"}
+            | {"ramprepair"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
