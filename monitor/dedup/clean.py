@@ -61,8 +61,11 @@ def _may_truncate(text: str) -> bool:
 
 # The same ends in any language, by shape: an ellipsis followed by a few words and nothing else
 # ("dont… Lire la suite", "…阅读全文", "… اقرأ المزيد"), or a last line of a few words ending in an
-# arrow ("Continuer la lecture →", "Haberin devamı →"). The tail has no sentence end of its own.
-_TAIL_AFTER_ELLIPSIS = re.compile(r"(?:(?<=…)|(?<=\.\.\.))[ \t]*(?:[^\s.!?。！？\"»”]+[ \t]*){1,4}[→›»]?\s*$")
+# arrow ("Continuer la lecture →", "Haberin devamı →"). The tail has no sentence end inside it; it may be one
+# short sentence of its own, an app's teaser after a cut summary ("… Continue in the <Outlet> app.").
+_TAIL_AFTER_ELLIPSIS = re.compile(
+    r"(?:(?<=…)|(?<=\.\.\.))[ \t]*(?:[^\s.!?。！？\"»”]+[ \t]*){1,8}[.!。！]?[ \t]*[→›»]?\s*$"
+)
 _ARROW_LINE = re.compile(r"^(?:[^\s.!?。！？]+ ){0,4}[^\s.!?。！？]+\s*[→›»]$")
 # Whole lines that are wrapping, not story (matched on the folded line).
 _WRAPPING_LINE = re.compile(

@@ -79,13 +79,14 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SO flagged a caseless text under a line of
-# Latin capitals (an app's "Open in the <Outlet> app.") as capitalised (now caseless, ``mostly_caseless``); SN kept a
-# page's stamp (an e-paper's folio, a print view's footer) as story text (now dropped, ``clean._page_stamp``), read a
-# capital palochka inside a word as a capital (now lower case, ``alphabets.strokes``) and named no day by a month of
-# Russia's names with another language's ending, nor by an English month as the Germanic languages write it (now both,
-# ``dates``), and read a "million" written out with an ending ("4 миллиона", "4 mıllıon") as no multiplier (now 1e6,
-# ``shingles``);
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SP kept an app's one-sentence call after a
+# cut summary ("… Continue in the <Outlet> app.") as story text (now dropped, ``clean._TAIL_AFTER_ELLIPSIS``); SO
+# flagged a caseless text under a line of Latin capitals (an app's "Open in the <Outlet> app.") as capitalised (now
+# caseless, ``mostly_caseless``); SN kept a page's stamp (an e-paper's folio, a print view's footer) as story text (now
+# dropped, ``clean._page_stamp``), read a capital palochka inside a word as a capital (now lower case,
+# ``alphabets.strokes``) and named no day by a month of Russia's names with another language's ending, nor by an English
+# month as the Germanic languages write it (now both, ``dates``), and read a "million" written out with an ending ("4
+# миллиона", "4 mıllıon") as no multiplier (now 1e6, ``shingles``);
 # SM keyed the smallest skeleton hash of each of four stretches (now the four smallest, which a copy's decision
 # looks up: ``SKELETON_KEYS``), read an
 # Abkhaz text with ҷ in Tajik's Latin letters (now as written, ``alphabets._NOT_TAJIK``) and a Latin byline run
@@ -129,7 +130,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SP"  # after SO (two bytes)
+_MAGIC = b"SQ"  # after SP (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
