@@ -2,10 +2,10 @@
 
 An app edition prints the story's opening cut mid-sentence ("… a spus că …") and then its own call, one short
 sentence ("Continue in the <Outlet> app."). The end after an ellipsis was wrapping only as a few words without
-a sentence end ("… Lire la suite"): with its full stop the call stayed story text, the cut word before the
-ellipsis stayed too, and the teaser was no longer the opening of its original: 3 copies alerted twice. A tail
-after an ellipsis may be one short sentence of its own (``clean._TAIL_AFTER_ELLIPSIS``). Our own examples, in
-Portuguese (Latin), Russian (Cyrillic) and Georgian (a caseless script).
+a sentence end ("… Lire la suite"): with its full stop the call stayed story text, and the teaser was no longer
+the opening of its original: 3 copies alerted twice. A tail after an ellipsis may be one short sentence of its
+own (``clean._TAIL_AFTER_ELLIPSIS``). Our own examples, in Portuguese (Latin), Russian (Cyrillic) and Georgian
+(a caseless script).
 """
 
 from __future__ import annotations
