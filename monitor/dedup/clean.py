@@ -63,8 +63,11 @@ def _may_truncate(text: str) -> bool:
 # ("dont… Lire la suite", "…阅读全文", "… اقرأ المزيد"), or a last line of a few words ending in an
 # arrow ("Continuer la lecture →", "Haberin devamı →"). The tail has no sentence end inside it; it may be one
 # short sentence of its own, an app's teaser after a cut summary ("… Continue in the <Outlet> app.").
+# Words apart by spaces, each taken whole: a run of letters that may split anywhere (a group of one or more
+# letters, repeated) backtracks through every split of a long run, as CJK text without spaces is.
+_TAIL_WORD = r"[^\s.!?。！？\"»”]+"
 _TAIL_AFTER_ELLIPSIS = re.compile(
-    r"(?:(?<=…)|(?<=\.\.\.))[ \t]*(?:[^\s.!?。！？\"»”]+[ \t]*){1,8}[.!。！]?[ \t]*[→›»]?\s*$"
+    rf"(?:(?<=…)|(?<=\.\.\.))[ \t]*{_TAIL_WORD}(?:[ \t]+{_TAIL_WORD}){{0,7}}[ \t]*[.!。！]?[ \t]*[→›»]?\s*$"
 )
 _ARROW_LINE = re.compile(r"^(?:[^\s.!?。！？]+ ){0,4}[^\s.!?。！？]+\s*[→›»]$")
 # Whole lines that are wrapping, not story (matched on the folded line).
