@@ -19,7 +19,8 @@ Design, in the order an entry meets it:
    end above a line opening with a dateline; a credit word or one-word label
    and a name, or "Name / Desk", glued to the dateline after it), truncation markers end the
    text (``…Read More``, ``[…]``, ``The post … appeared first on …``, and by shape an
-   ellipsis then a few words, "… Lire la suite", or a last line ending in an arrow).
+   ellipsis then a few words or one short sentence, "… Lire la suite", "… Continue in the
+   <Outlet> app.", or a last line ending in an arrow).
    Lines each outlet adds of its own are not story text: a photo caption ending in a
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
    that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
@@ -176,8 +177,11 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SO and older: a caseless text under a line of Latin capitals flagged
-capitalised; SM and older: the skeleton keyed by stretches, an Abkhaz ҷ read as Tajik,
+Signatures of earlier designs (magic SP and older: an app's one-sentence call after a summary cut short
+kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;
+SN and older: a page's stamp kept, a capital palochka inside a word read as a capital, months of Russia's names
+with another language's ending and the Germanic forms of English months naming no day, a written-out Cyrillic
+"million" no multiplier; SM and older: the skeleton keyed by stretches, an Abkhaz ҷ read as Tajik,
 a Latin byline run into another script kept; SL and older: no skeleton, a text wrapped narrower than 50 columns
 read line by line; SK and older: a palochka typed as a stroke, "Г1ала", and a
 program's escaped string hashed as written; SJ and older: a quoted-printable or RTF body hashed as stored, a closing
