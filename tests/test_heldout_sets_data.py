@@ -288,6 +288,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        30,
+        "l",
+        frozenset({"sco", "nap", "lij", "uk"}),
+        "nb",
+        negative=frozenset(
+            {"secondtug", "lanereshut", "fiddlebranch", "summerruns", "portanolanaroof", "lemoncanada", "righiclose"}
+            | {"soriboat", "vadopanels", "ryasnetram", "westwing", "mapbatch"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
