@@ -14,7 +14,7 @@ import json
 import random
 import re
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -27,7 +27,7 @@ CODES = {
     "NK": "north-korea-russia-arms",
 }
 # Invented outlets per language, with the UTC offset (hours) their feeds use.
-OUTLETS = {
+OUTLETS: dict[str, list[tuple[str, float]]] = {
     "en": [("Ottermoss Telex", 0), ("Skelbrook Tape", 1), ("Gallowick Wirebook", 5.5), ("Sorrelgate Quire", -5)],
     "ru": [("Кедровый фарватер", 3), ("Бурундучья заметка", 5), ("Протока-экспресс", 7)],
     "ja": [("鴎浦通信", 9), ("楢葉タイムス", 9), ("蛍川速報", 9)],
@@ -35,10 +35,10 @@ OUTLETS = {
     "th": [("ข่าวริมปิง", 7)],
     "jv": [("Kabar Tlatah Kidul", 7)],
 }
-AGGREGATOR = ("Thimblewick Syndicate", 0)  # its feed says "en" whatever the item's language
+AGGREGATOR: tuple[str, float] = ("Thimblewick Syndicate", 0)  # its feed says "en" whatever the item's language
 AGGREGATED = {"ru": 4, "ja": 2}
 NULL_SHARE = 0.25
-START = datetime(2025, 4, 6, tzinfo=timezone.utc)
+START = datetime(2025, 4, 6, tzinfo=UTC)
 SPAN_MINUTES = 600 * 24 * 60
 
 
@@ -88,7 +88,8 @@ def build(items: list[dict]) -> list[dict]:
         aggregated |= set(rng.sample([i for i, it in enumerate(items) if it["lang"] == lang], n))
     turn = {lang: 0 for lang in OUTLETS}
     rows = []
-    for i, (item, minute) in enumerate(zip(items, minutes)):
+    for i, (item, minute) in enumerate(zip(items, minutes, strict=True)):
+        feed_lang: str | None
         if i in aggregated:
             (outlet, offset), feed_lang = AGGREGATOR, "en"
         else:
