@@ -38,6 +38,7 @@ PARTS = {
     "heldout19": "g",
     "heldout20": "j",
     "heldout21": "x",
+    "heldout22": "o",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
