@@ -300,6 +300,19 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        31,
+        "o",
+        frozenset({"hi", "yue", "gsw", "nn"}),
+        "ms",
+        negative=frozenset(
+            {"atmsecondwave", "ghatnightrun", "bawdisecondsite", "ferrynightsailing", "cookedfoodlotdraw"}
+            | {"opentopsecondcar", "lakeboattwo", "stegweightlimit", "standfeehike", "cycletunnelextension"}
+            | {"hatcherypermit", "poolopeningdelay"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
