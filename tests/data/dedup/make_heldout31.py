@@ -63,7 +63,9 @@ def load() -> tuple[str, dict[str, Outlet], list[dict]]:
     outlets = {}
     for feed, name, host, offset, is_html, langs, words in src["outlets"]:
         assert set(words) <= set(WORDS), feed
-        outlets[feed] = Outlet(feed, name, host, offset, is_html, None if langs == "all" else tuple(langs), tuple(words))
+        outlets[feed] = Outlet(
+            feed, name, host, offset, is_html, None if langs == "all" else tuple(langs), tuple(words)
+        )
     stories = {s["id"]: s for s in src["stories"]}
     return src["seed"], outlets, [resolve(s, stories) for s in src["stories"]]
 
@@ -164,7 +166,9 @@ def entry(seed: str, story: dict, outlet: Outlet, when: datetime, recipe: tuple[
 def copies_of(seed: str, story: dict, outlets: dict[str, Outlet], origin_time: datetime) -> list[dict]:
     rng = random.Random(digest(seed, story["id"]))
     want = 1 if story["lang"] == "ms" else 3
-    carriers = [o for o in outlets.values() if o.feed != story["outlet"] and (o.langs is None or story["lang"] in o.langs)]
+    carriers = [
+        o for o in outlets.values() if o.feed != story["outlet"] and (o.langs is None or story["lang"] in o.langs)
+    ]
     rng.shuffle(carriers)
     original = make(story, outlets[story["outlet"]], (), origin_time)
     made = []
@@ -214,7 +218,8 @@ def stats(rows: list[dict]) -> str:
         f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
         f"hard-negative pairs:     {sum(per_story[s['id']] * per_story[s['against']] for s in negatives)}",
         f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
-        "languages:               " + ", ".join(f"{k}={v}" for k, v in sorted(langs.items()))
+        "languages:               "
+        + ", ".join(f"{k}={v}" for k, v in sorted(langs.items()))
         + f"  (en {round(100 * langs['en'] / len(rows))}%)",
         "kinds:                   " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())),
         "transformations:         " + ", ".join(f"{k}={v}" for k, v in sorted(words.items())),
