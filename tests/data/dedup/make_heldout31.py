@@ -30,7 +30,7 @@ SOURCE = HERE / "heldout31_source.yaml"
 OUT = HERE / "heldout31.jsonl"
 PREFIX = "o"
 WORDS = ("namegloss", "rubyname", "skipnav", "lastupdated", "sitesuffix", "signupfoot", "lowband")
-SENTENCE_END = re.compile(r"(?<=[।。.!?])\s*")
+SENTENCE_END = re.compile(r"。|[।.!?](?=\s|$)")  # a full stop inside a figure (3.8) ends nothing
 TAG = re.compile(r"<[^>]+>")
 
 
@@ -109,8 +109,9 @@ def apply(word: str, d: Draft, story: dict, outlet: Outlet, when: datetime) -> D
     if word == "signupfoot":  # a newsletter's footer
         return replace(d, paras=(*d.paras, f"Sign up for the {outlet.name} morning letter."))
     if word == "lowband":  # a low-bandwidth edition: no body, the opening two sentences as summary
-        sentences = [s for s in SENTENCE_END.split(TAG.sub("", " ".join(d.paras))) if s]
-        return replace(d, summary=" ".join(sentences[:2]))
+        text = TAG.sub("", " ".join(d.paras))
+        ends = [m.end() for m in SENTENCE_END.finditer(text)]
+        return replace(d, summary=text[: ends[1]] if len(ends) > 1 else text)
     return d
 
 
