@@ -313,6 +313,19 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        32,
+        "oa",
+        frozenset({"arz", "wuu", "pcm", "bar"}),
+        "yo",
+        negative=frozenset(
+            {"minibussecondline", "anfoushicoldboxtwo", "heissaguesthouses", "laohuzaosecondshop", "rowboatnightfare"}
+            | {"pingtansundayshow", "coldroomsecondmarket", "bonnyferrythirdboat", "casterssecondintake"}
+            | {"mittagstischhaidhausen", "fahrdonausecond", "dirndlorder"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
