@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.test_rules_operators import topics
+from monitor.errors import ConfigError
+from monitor.models import Entry
+from tests.test_rules_operators import ruleset, topics
 
 ARMS = "north-korea-russia-arms"
 
@@ -96,3 +98,118 @@ def test_a_headline_closing_on_another_partys_bare_denial_is_the_claim(eval_rule
 )
 def test_a_headline_denial_with_an_object_still_vetoes(eval_rules, title, content):
     assert ARMS not in topics(eval_rules, title, content)
+
+
+# ``lang:`` on a group, and ``lang: {except: […]}`` on a group or a term: a fallback for the languages a rule has
+# no words in. The entry's language is the feed's here (``written_in``), as it is when the feed says.
+FALLBACK = """
+name: r
+match:
+  any:
+    - all: [Yamal, {any: [cargo, груз, 貨物]}]
+      sentence: true
+    - all:
+        - any: [Yamal, Ямал, ヤマル]
+        - none: [not, не, ず]
+      fields: [title]
+      lang: {except: [en, ru, ja]}
+    - any: [Арктик]
+      lang: [be, bg]
+    - {term: Sabetta, lang: {except: [en]}}
+"""
+
+
+def written_in(title: str, lang: str) -> Entry:
+    return Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content="", lang=lang)
+
+
+@pytest.fixture(scope="module")
+def fallback(tmp_path_factory):
+    return ruleset(tmp_path_factory.mktemp("rule"), FALLBACK)
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "fires"),
+    [
+        # Latin: the name alone in a language the rule has no words in, not in one it has
+        ("Kua tae mai te kaipuke i Yamal ki Haina", "mi", True),
+        ("Tàu chở khí từ Yamal cập cảng", "vi", True),
+        ("Yamal tanker idles off Egypt", "en", False),
+        ("Yamal cargo unloaded in Egypt", "en", True),  # the event branch, any language
+        ("Kaipuke Yamal not arrived", "mi", False),  # a negation the rule knows, in the headline
+        # Cyrillic: Bulgarian and Belarusian are not Russian
+        ("Газ от Ямал пристигна в Зеебрюге", "bg", True),
+        ("Ямал: газовоз стоит без покупателя", "ru", False),
+        ("Санкцыі супраць «Арктык»", "be", False),
+        ("Санкции против «Арктик»", "be", True),  # lang: [be, bg] holds in Belarusian
+        ("Санкции против «Арктик»", "ru", False),
+        # CJK: Japanese is a rule language, Chinese is not
+        ("ヤマルの船が到着", "ja", False),
+        ("ヤマル産ガス、天津に到着", "zh", True),
+        # a term with lang: {except: …}
+        ("Sabetta", "de", True),
+        ("Sabetta", "en", False),
+    ],
+)
+def test_a_group_with_lang_holds_only_in_its_languages(fallback, title, lang, fires):
+    assert bool(fallback.match(written_in(title, lang))) is fires
+
+
+def test_a_none_group_with_lang_excludes_only_in_its_languages(tmp_path):
+    rules = ruleset(
+        tmp_path,
+        "name: r\nmatch:\n  any: [Yamal, Ямал, ヤマル]\n  none:\n"
+        '    - any: ["no", нет, なし]\n      lang: [en, ru, ja]\n',
+    )
+    assert not rules.match(written_in("Yamal: no buyer", "en"))
+    assert rules.match(written_in("Yamal no Tianjin", "pt"))  # Portuguese "no" is "in the"
+    assert not rules.match(written_in("Ямал: покупателей нет", "ru"))
+    assert rules.match(written_in("Ямал: нет", "bg"))
+    assert not rules.match(written_in("ヤマル、買い手なし", "ja"))
+    assert rules.match(written_in("ヤマル なし", "zh"))
+
+
+def test_explain_says_which_language_left_a_group_out(fallback):
+    from monitor.rules.explain import explain_lines
+
+    doc, trace = fallback.trace("r", written_in("Yamal tanker idles off Egypt", "en"))
+    lines = explain_lines(fallback.rule("r"), doc, trace)
+    assert any("the entry is in en" in line for line in lines), lines
+
+
+@pytest.mark.parametrize(
+    ("group", "message"),
+    [
+        ("{any: [Yamal], lang: {exept: [en]}}", '"lang" as a mapping takes one key, except:'),
+        ("{any: [Yamal], lang: {except: []}}", '"lang" must be a list of language codes such as [en, es], or'),
+        ("{any: [Yamal], lang: {except: [EN]}}", "use a two- or three-letter lower-case code"),
+        ("{any: [Yamal], lang: [russian]}", "use a two- or three-letter lower-case code"),
+        ("{term: Yamal, lang: {except: en}}", '"lang" must be a list of language codes'),
+        ("{term: '@arctic', lang: {except: [en]}}", "put the alias in a group with lang: beside its any:"),
+    ],
+)
+def test_group_lang_misuse_is_reported_at_path_line(tmp_path, group, message):
+    (tmp_path / "aliases.yaml").write_text("aliases:\n  arctic: [Yamal]\n")
+    with pytest.raises(ConfigError) as caught:
+        ruleset(tmp_path, f"name: r\nmatch:\n  any:\n    - {group}\n")
+    found = [str(p) for p in caught.value.problems]
+    assert any(p.startswith(f"{tmp_path / 'rule.yaml'}:4:") and message in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "fires"),
+    [
+        ("Kua tae tētahi kaipuke mai i Arctic LNG 2 ki Haina", "mi", True),
+        ("Tàu chở LNG từ dự án Arctic LNG 2 cập cảng Thiên Tân", "vi", True),
+        ("Газ от „Ямал СПГ“ пристигна в Зеебрюге", "bg", True),
+        # the languages the sets have words in keep their rules: a name alone is no cargo
+        ("Arctic LNG 2: a year on the Gydan peninsula", "en", False),
+        ("«Арктик СПГ 2»: год на Гыдане", "ru", False),
+        ("アークティックLNG2、ギダン半島の一年", "ja", False),
+        # another project named beside it, in a language without words
+        ("Sakhalin-2 og Arctic LNG 2 i vinter", "da", False),
+    ],
+)
+def test_the_arctic_rule_reaches_languages_without_words_by_the_projects_name(eval_rules, title, lang, fires):
+    entry = Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content="", lang=lang)
+    assert ("arctic-lng" in {m.rule for m in eval_rules.match(entry)}) is fires
