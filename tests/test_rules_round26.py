@@ -213,3 +213,17 @@ def test_group_lang_misuse_is_reported_at_path_line(tmp_path, group, message):
 def test_the_arctic_rule_reaches_languages_without_words_by_the_projects_name(eval_rules, title, lang, fires):
     entry = Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content="", lang=lang)
     assert ("arctic-lng" in {m.rule for m in eval_rules.match(entry)}) is fires
+
+
+@pytest.mark.parametrize(
+    ("content", "fires"),
+    [
+        # "on ice" is shelved, not the class of the ships (an English idiom: the other scripts have their own words)
+        ("Yamal LNG cargoes arrive from Sabetta on ice-class carriers and are reloaded for buyers in Asia.", True),
+        ("Yamal LNG cargoes reached Zeebrugge on ice class tankers this winter.", True),
+        ("The Yamal LNG cargo deal is on ice, the buyer said.", False),
+        ("Yamal LNG deliveries to the terminal were put on ice until spring.", False),
+    ],
+)
+def test_on_ice_is_shelved_not_the_ice_class_of_a_ship(eval_rules, content, fires):
+    assert ("arctic-lng" in topics(eval_rules, "Zeebrugge terminal", content)) is fires
