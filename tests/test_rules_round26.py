@@ -65,6 +65,10 @@ def test_a_headline_that_only_denies_the_transfer_is_still_a_denial(eval_rules, 
             "South Korea's defence ministry said North Korea sent a new batch of KN-23 missiles to Russia last month.",
         ),
         (
+            "Kyiv shows captured North Korean soldiers as Moscow repeats denial",
+            "Ukraine's military intelligence said it had captured two North Korean soldiers fighting for Russia in Kursk.",
+        ),
+        (
             "Онлайн: Сеул сообщил о новой партии ракет для России, Кремль отрицает",
             "Минобороны Южной Кореи заявило, что КНДР отправила в Россию новую партию ракет KN-23 в прошлом месяце.",
         ),
