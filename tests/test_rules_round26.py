@@ -66,7 +66,7 @@ def test_a_headline_that_only_denies_the_transfer_is_still_a_denial(eval_rules, 
         ),
         (
             "Kyiv shows captured North Korean soldiers as Moscow repeats denial",
-            "Ukraine's military intelligence said it had captured two North Korean soldiers fighting for Russia in Kursk.",
+            "Ukraine's military intelligence said it had captured two North Korean soldiers fighting in Kursk.",
         ),
         (
             "Онлайн: Сеул сообщил о новой партии ракет для России, Кремль отрицает",
@@ -231,3 +231,43 @@ def test_the_arctic_rule_reaches_languages_without_words_by_the_projects_name(ev
 )
 def test_on_ice_is_shelved_not_the_ice_class_of_a_ship(eval_rules, content, fires):
     assert ("arctic-lng" in topics(eval_rules, "Zeebrugge terminal", content)) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "fires"),
+    [
+        # attack helicopters are arms, as fighter jets are; a helicopter that carries tourists is not
+        (
+            "Seoul: Russia handed Pyongyang attack helicopters",
+            "Seoul's defence ministry said Russia delivered six Ka-52 attack helicopters to North Korea's air force.",
+            True,
+        ),
+        (
+            "Сеул: Россия передала Пхеньяну ударные вертолёты",
+            "Минобороны Южной Кореи заявило, что Россия передала ВВС КНДР партию ударных вертолётов Ка-52.",
+            True,
+        ),
+        (
+            "韓国国防省、ロシアが北朝鮮に攻撃ヘリを引き渡したと発表",
+            "韓国国防省は、ロシアが北朝鮮空軍に攻撃ヘリ六機を引き渡したと明らかにした。",
+            True,
+        ),
+        (
+            "Russian tourists take a helicopter tour over Pyongyang",
+            "A Russian travel agency said North Korea had opened helicopter tours over Pyongyang to Russian visitors.",
+            False,
+        ),
+        (
+            "Российские туристы облетели Пхеньян на вертолёте",
+            "Российское турагентство сообщило, что КНДР открыла для туристов из России экскурсии на вертолёте.",
+            False,
+        ),
+        (
+            "ロシア人観光客、平壌をヘリで遊覧",
+            "ロシアの旅行会社によると、北朝鮮はロシア人観光客向けに平壌上空のヘリ遊覧を始めた。",
+            False,
+        ),
+    ],
+)
+def test_attack_helicopters_are_arms(eval_rules, title, content, fires):
+    assert (ARMS in topics(eval_rules, title, content)) is fires
