@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 
 from monitor.errors import ConfigError
-from monitor.models import Entry
+from monitor.rules.explain import explain_lines
 from tests.test_rules_operators import ruleset, topics
+from tests.test_rules_round12 import written_in
 
 ARMS = "north-korea-russia-arms"
 
@@ -123,10 +124,6 @@ match:
 """
 
 
-def written_in(title: str, lang: str) -> Entry:
-    return Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content="", lang=lang)
-
-
 @pytest.fixture(scope="module")
 def fallback(tmp_path_factory):
     return ruleset(tmp_path_factory.mktemp("rule"), FALLBACK)
@@ -174,8 +171,6 @@ def test_a_none_group_with_lang_excludes_only_in_its_languages(tmp_path):
 
 
 def test_explain_says_which_language_left_a_group_out(fallback):
-    from monitor.rules.explain import explain_lines
-
     doc, trace = fallback.trace("r", written_in("Yamal tanker idles off Egypt", "en"))
     lines = explain_lines(fallback.rule("r"), doc, trace)
     assert any("the entry is in en" in line for line in lines), lines
@@ -215,8 +210,7 @@ def test_group_lang_misuse_is_reported_at_path_line(tmp_path, group, message):
     ],
 )
 def test_the_arctic_rule_reaches_languages_without_words_by_the_projects_name(eval_rules, title, lang, fires):
-    entry = Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content="", lang=lang)
-    assert ("arctic-lng" in {m.rule for m in eval_rules.match(entry)}) is fires
+    assert ("arctic-lng" in {m.rule for m in eval_rules.match(written_in(title, lang))}) is fires
 
 
 @pytest.mark.parametrize(
