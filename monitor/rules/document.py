@@ -208,9 +208,14 @@ class Document:
             self._language = entry_language(self.entry)
         return self._language
 
-    def in_languages(self, hits: list[Hit], langs: tuple[str, ...]) -> list[Hit]:
+    def in_languages(self, hits: list[Hit], langs: tuple[str, ...], excluded: bool = False) -> list[Hit]:
         """``hits``, unless the entry is known to be in none of ``langs`` (a term's ``lang:``)."""
-        return hits if not self.language or self.language in langs else []
+        return hits if self.speaks(langs, excluded) else []
+
+    def speaks(self, langs: tuple[str, ...], excluded: bool = False) -> bool:
+        """Whether the entry is in one of ``langs`` (``excluded``: in none of them); an entry whose
+        language cannot be told is in every one."""
+        return not self.language or (self.language in langs) != excluded
 
     def cased(self, hits: list[Hit], text: str) -> list[Hit]:
         """The hits written exactly ``text`` at their start (letter case included), for ``case: true``."""

@@ -48,7 +48,7 @@ def evaluate(
         if node.term.case and hits:
             hits = doc.cased(hits, node.term.text.rstrip("*"))
         if node.term.langs and hits:
-            hits = doc.in_languages(hits, node.term.langs)
+            hits = doc.in_languages(hits, node.term.langs, node.term.langs_except)
         note = ""
         if vetoes and hits:
             hits, blocker = _unvetoed(doc, hits, vetoes)
@@ -57,6 +57,13 @@ def evaluate(
         if trace is not None:
             trace.append(Trace(node, bool(hits), hits, note=note))
         return hits or None
+    group = node.group
+    if group.langs and not doc.speaks(group.langs, group.langs_except):
+        # left out before any word is sought: an all/any does not hold, a none excludes nothing
+        left_out: list[Hit] | None = [] if node.kind == "none" else None
+        if trace is not None:
+            trace.append(Trace(node, left_out is not None, [], note=f"the entry is in {doc.language}"))
+        return left_out
     if node.fields is not None:
         allowed = node.fields
     if node.unless is not None:

@@ -53,6 +53,8 @@ def reason(trace: Trace) -> str:
     node = trace.node
     if isinstance(node, CTerm):
         return f"{node.term} not found"
+    if node.group.langs and trace.note:  # a lang: that left the group out
+        return f"{describe(node)}: {trace.note}"
     if node.kind == "none":
         found = next(t for t in trace.children if t.held)
         return f"{describe(node)} excludes it ({_found(found)})"

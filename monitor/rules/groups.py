@@ -17,7 +17,7 @@ from monitor.text import fold, without_spaces
 
 GROUP_KEYS = (
     *("all", "any", "none", "near", "fields", "ordered", "sentence", "paragraph", "clause", "comparison"),
-    *("min_mentions", "unless_near"),
+    *("min_mentions", "unless_near", "lang"),
 )
 TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions", "case", "lang")
 UNLESS_KEYS = ("any", "within", "sentence", "clause", "except")
@@ -55,10 +55,12 @@ class GroupReader:
         fields = self.fields(value, "fields") if "fields" in value else None
         scope = self.proximity(value)
         whole = self.salience(value)
+        langs = self.languages(value) if "lang" in value else ((), False)
         parts = [self.items(key, value[key], value.line_of(key)) for key in kinds]
         groups = [p for p in parts if p is not None]
-        if len(groups) != len(parts) or scope is None or whole is None:
+        if len(groups) != len(parts) or scope is None or whole is None or langs is None:
             return None
+        whole.update(langs=langs[0], langs_except=langs[1])
         if near is not None or scope:
             groups = [replace(g, near=near, **scope) if g.kind == "all" else g for g in groups]
         if len(groups) == 1:
@@ -245,18 +247,35 @@ class GroupReader:
         """A term with ``lang:``: it counts only in entries of those languages (or of none known)."""
         if "lang" not in item or node is None:
             return node
-        codes = item["lang"]
-        line = item.line_of("lang")
-        if not isinstance(codes, list) or not codes or not all(isinstance(c, str) for c in codes):
-            self.problem(line, '"lang" must be a list of language codes such as [en, es]')
-            return None
-        if bad := [c for c in codes if not (2 <= len(c) <= 3 and c.isalpha() and c.islower())]:
-            self.problem(line, f"language {bad[0]!r}: use a two- or three-letter lower-case code such as en, ru, ja")
+        langs = self.languages(item)
+        if langs is None:
             return None
         if not isinstance(node, Term):
-            self.problem(line, '"lang" applies to a word, phrase or regex, not to an alias: give it to its terms')
+            self.problem(
+                item.line_of("lang"),
+                '"lang" applies to a word, phrase or regex, not to an alias: give it to its terms, '
+                "or put the alias in a group with lang: beside its any:",
+            )
             return None
-        return replace(node, langs=tuple(codes))
+        return replace(node, langs=langs[0], langs_except=langs[1])
+
+    def languages(self, item: LineDict) -> tuple[tuple[str, ...], bool] | None:
+        """``lang: [en, es]`` (these languages) or ``lang: {except: [en, es]}`` (any other): the codes,
+        and whether they are the excepted ones."""
+        value, line = item["lang"], item.line_of("lang")
+        excepted = isinstance(value, LineDict)
+        if excepted:
+            if list(value) != ["except"]:
+                self.problem(line, '"lang" as a mapping takes one key, except: a list of codes ({except: [en, ru]})')
+                return None
+            value, line = value["except"], value.line_of("except")
+        if not isinstance(value, list) or not value or not all(isinstance(c, str) for c in value):
+            self.problem(line, '"lang" must be a list of language codes such as [en, es], or {except: [en, es]}')
+            return None
+        if bad := [c for c in value if not (2 <= len(c) <= 3 and c.isalpha() and c.islower())]:
+            self.problem(line, f"language {bad[0]!r}: use a two- or three-letter lower-case code such as en, ru, ja")
+            return None
+        return tuple(value), excepted
 
     def _counted(self, item: LineDict, node: Term | Group | None) -> Term | Group | None:
         """A term with ``min_mentions``: an ``any`` of it that needs that many hits."""

@@ -41,6 +41,7 @@ class Term:
     ``langs``: a hit counts only in an entry of one of these languages (the feed's, else detected),
     or whose language cannot be told: a word that is a negation in one language and a
     preposition in another (Spanish *no* "not", Portuguese *no* "in the").
+    ``langs_except``: ``langs`` are the languages where it does not count (``lang: {except: […]}``).
     """
 
     text: str
@@ -48,6 +49,7 @@ class Term:
     regex: bool = False
     case: bool = False
     langs: tuple[str, ...] = ()
+    langs_except: bool = False
 
     @property
     def wildcard(self) -> bool:
@@ -78,6 +80,9 @@ class Group:
     "unlike India, …") do not count: the compared one is not the clause's subject.
     ``min_mentions``: the group holds only with at least this many hits (salience).
     ``unless``: hits standing close to a term of ``unless.group`` do not count (negation, hedging).
+    ``langs`` / ``langs_except``: the group holds only in an entry of these languages (or, with
+    ``langs_except``, of any other), or whose language cannot be told: a fallback for the languages
+    a rule has no words in ("the project's name in the headline of a Maori story").
     """
 
     kind: GroupKind
@@ -92,6 +97,8 @@ class Group:
     comparison: bool = True
     min_mentions: int = 1
     unless: Unless | None = None
+    langs: tuple[str, ...] = ()
+    langs_except: bool = False
 
 
 @dataclass(frozen=True, slots=True)
