@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
@@ -110,10 +111,17 @@ class CountingParser(FeedParser):
         self.examined_apart: list[str] = []
 
     def read(
-        self, body: bytes, feed_url: str, outlet: str, seen: datetime, known: bytes | None, rules: RuleSet
+        self,
+        body: bytes,
+        feed_url: str,
+        outlet: str,
+        seen: datetime,
+        known: bytes | None,
+        rules: RuleSet,
+        stored: Mapping[bytes, str] | None = None,
     ) -> Read:
         self.calls += 1
-        return super().read(body, feed_url, outlet, seen, known, rules)
+        return super().read(body, feed_url, outlet, seen, known, rules, stored)
 
     def examine(self, entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:
         self.examined_apart += [e.key for e in entries]
