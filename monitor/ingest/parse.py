@@ -197,22 +197,31 @@ _CONVERSION = b"1"
 def raw_digest(raw: Any, outlet: str, base: str, lang: str) -> bytes:
     """16 bytes that change whenever anything ``to_entry`` reads of ``raw`` (or is given) changes."""
     get = dict.get
+    contents = get(raw, "content", ()) or ()
+    tags = get(raw, "tags", ()) or ()
     fields = (
         get(raw, "id"),
         get(raw, "link"),
         get(raw, "title"),
         get(raw, "summary"),
-        [(get(c, "value"), get(c, "language")) for c in get(raw, "content", ()) or ()],
+        len(contents),
+        *(v for c in contents for v in (get(c, "value"), get(c, "language"))),
         get(raw, "author"),
-        [get(t, "term") for t in get(raw, "tags", ()) or ()],
-        [get(raw, key) for key in _DATE_KEYS],
+        len(tags),
+        *(get(t, "term") for t in tags),
+        *(get(raw, key) for key in _DATE_KEYS),
         get(raw, "language"),
         get(get(raw, "title_detail") or {}, "language"),
         outlet,
         base,
         lang,
     )
-    return hashlib.blake2b(repr(fields).encode("utf-8", "surrogatepass"), digest_size=16, person=_CONVERSION).digest()
+    digest = hashlib.blake2b(digest_size=16, person=_CONVERSION)
+    for value in fields:  # each field as its length and its bytes: no two readings hash alike
+        text = (value if type(value) is str else repr(value)).encode("utf-8", "surrogatepass")
+        digest.update(len(text).to_bytes(8, "little"))
+        digest.update(text)
+    return digest.digest()
 
 
 def read_fast(document: bytes) -> Any:
