@@ -111,12 +111,14 @@ def _store(
         new = fresh(p.store, feed.url, parsed.entries, known)
         try:
             with p.store.transaction():  # one commit per feed, not one per entry
-                alerts = sum(record(p, rt, entry, state, examined, tally) for entry in reversed(new))
+                digests = parsed.digests
+                alerts = sum(record(p, rt, e, state, examined, tally, digests.get(e.key)) for e in reversed(new))
                 same = p.store.same_text(feed.url, (e for e in parsed.entries if e.key in known))
                 for entry in reversed(parsed.entries):
                     if entry.key in known and entry.key not in same:  # the same text is no update: not hashed
                         alerts += update(p, rt, entry, *known[entry.key], state)
-                p.store.note_raw_digests(feed.url, parsed.digests)  # the next read skips these if unchanged
+                # The next read skips these while they stay unchanged (a new entry's is stored with it).
+                p.store.note_raw_digests(feed.url, {key: digests[key] for key in known if key in digests})
         except BaseException:
             # Rolled back: the entries indexed meanwhile exist nowhere else. Left in the index,
             # later entries would join them, as copies, to stories whose ids SQLite hands out again.

@@ -51,6 +51,7 @@ _ENTRY_INSERTED = (
     "dedup_reason",
     "duplicate_of",
     "content_hash",
+    "raw_digest",
     *SIGNATURE_COLUMNS,
 )
 _INSERT_ENTRY = f"INSERT INTO entries ({', '.join(_ENTRY_INSERTED)}) VALUES ({', '.join('?' * len(_ENTRY_INSERTED))})"
@@ -124,6 +125,7 @@ class EntriesMixin(StoriesMixin):
         event_reason: str = "",
         signature: Signature | None = None,
         content_hash: str | None = None,
+        raw_digest: bytes | None = None,
     ) -> Recorded:
         """Record an entry (and a new story when ``story_id`` is None) with its pending alerts.
 
@@ -155,6 +157,7 @@ class EntriesMixin(StoriesMixin):
                 reason,
                 duplicate_of,
                 content_hash,
+                raw_digest,
                 *signature_values(signature),
             )
             entry_id = conn.execute(_INSERT_ENTRY, values).lastrowid
@@ -307,8 +310,9 @@ class EntriesMixin(StoriesMixin):
         return dict(self._rows(sql, (feed_url, feed_url, MAX_ATTEMPTS)))
 
     def note_raw_digests(self, feed_url: str, digests: dict[str, bytes]) -> None:
-        """Store the raw digest of each entry key read (new, updated or known with the same text), so the next
-        read of the same entry skips its conversion. Inside the poll's transaction; keys not stored are ignored."""
+        """Store the raw digest of each known entry key read again (updated, or the same text), so the next read
+        of the same entry skips its conversion (a new entry's comes with it: ``add_entry``). Inside the poll's
+        transaction; keys not stored are ignored."""
         if not digests:
             return
         with self._entry_transaction() as conn:
