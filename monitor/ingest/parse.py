@@ -11,8 +11,8 @@ import codecs
 import hashlib
 import io
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -61,11 +61,24 @@ _MAX_TEXT = 200_000  # memory of text cleaning (a 20 MB entry took 400 MB) and o
 
 @dataclass(frozen=True, slots=True)
 class ParsedFeed:
+    """A feed read: its entries, except those ``parse_feed`` was told are stored unchanged (``unchanged``)."""
+
     title: str
     entries: tuple[Entry, ...]
     ttl_minutes: int | None = None  # RSS <ttl>, a lower bound on the poll interval
     warning: str = ""  # set when the feed was readable but not well-formed
     skipped: int = 0  # entries beyond MAX_ENTRIES, not read
+    # Entries read exactly as stored (their raw digest was ``known``): not converted, only their key and date.
+    unchanged: tuple[tuple[str, datetime | None], ...] = ()
+    digests: dict[str, bytes] = field(default_factory=dict)  # raw digest by key of ``entries`` (when asked)
+
+    def every_key(self) -> list[str]:
+        """The key of every entry read, converted or unchanged."""
+        return [e.key for e in self.entries] + [key for key, _ in self.unchanged]
+
+    def every_date(self) -> list[datetime | None]:
+        """The publication date of every entry read, converted or unchanged (a feed's cadence)."""
+        return [e.published for e in self.entries] + [when for _, when in self.unchanged]
 
 
 def defuse(body: bytes, root_element: re.Pattern[bytes] = _ROOT, kind: str = _FEED_KIND) -> bytes:
@@ -109,11 +122,20 @@ def _ascii_compatible(body: bytes) -> tuple[bytes, bool]:
     return body, False
 
 
-def parse_feed(body: bytes, feed_url: str, outlet: str = "", readers: Readers | None = None) -> ParsedFeed:
+def parse_feed(
+    body: bytes,
+    feed_url: str,
+    outlet: str = "",
+    readers: Readers | None = None,
+    known: Mapping[bytes, str] | None = None,
+) -> ParsedFeed:
     """Parse a fetched body into entries. Raises ParseError when it is not a feed.
 
     Reads at most MAX_ENTRIES entries and a bounded length of each text field. ``readers``
     are tried in turn (default READERS: the fast path, then feedparser); the last must answer.
+    ``known`` (raw digest -> key of the entries stored): an entry whose ``raw_digest`` is there is the
+    one stored, and is not converted (``ParsedFeed.unchanged``); the others' digests come back in
+    ``ParsedFeed.digests``, for the store to keep.
     """
     if not body or body.isspace():
         raise ParseError("empty response body: the server sent no feed")
@@ -133,15 +155,73 @@ def parse_feed(body: bytes, feed_url: str, outlet: str = "", readers: Readers | 
     name = outlet or squash(_clip(meta.get("title"), _MAX_TITLE)) or feed_url
     base = meta.get("link") or feed_url
     lang = (meta.get("language") or "").lower()
-    entries = tuple(_unique(to_entry(raw, feed_url, name, base, lang) for raw in parsed.entries[:MAX_ENTRIES]))
+    read = _read_unknown(parsed.entries[:MAX_ENTRIES], feed_url, name, base, lang, known or {})
     warning = _one_line(parsed.get("bozo_exception")) if parsed.get("bozo") else ""
-    return ParsedFeed(
-        title=name,
-        entries=entries,
+    return replace(
+        read,
         ttl_minutes=_int(meta.get("ttl")),
         warning=warning,
         skipped=skipped + max(0, len(parsed.entries) - MAX_ENTRIES),
     )
+
+
+def _read_unknown(
+    raws: list[Any], feed_url: str, name: str, base: str, lang: str, known: Mapping[bytes, str]
+) -> ParsedFeed:
+    """The entries whose raw digest is not ``known``, converted; the others' keys and dates. Of entries
+    with the same key, the first wins, converted or not (a feed may repeat an entry: only one is kept)."""
+    entries: list[Entry] = []
+    unchanged: list[tuple[str, datetime | None]] = []
+    digests: dict[str, bytes] = {}
+    seen: set[str] = set()
+    for raw in raws:
+        digest = raw_digest(raw, name, base, lang)
+        key = known.get(digest)
+        if key is None:
+            entry = to_entry(raw, feed_url, name, base, lang)
+            if entry.key not in seen:
+                entries.append(entry)
+                digests[entry.key] = digest
+            key = entry.key
+        elif key not in seen:
+            unchanged.append((key, entry_date(raw)))
+        seen.add(key)
+    return ParsedFeed(name, tuple(entries), unchanged=tuple(unchanged), digests=digests)
+
+
+# Bump when ``to_entry`` makes something else of the same raw fields: stored digests then match nothing,
+# and every entry is converted again (and re-checked for an update) on its feed's next changed read.
+_CONVERSION = b"1"
+
+
+def raw_digest(raw: Any, outlet: str, base: str, lang: str) -> bytes:
+    """16 bytes that change whenever anything ``to_entry`` reads of ``raw`` (or is given) changes."""
+    get = dict.get
+    contents = get(raw, "content", ()) or ()
+    tags = get(raw, "tags", ()) or ()
+    fields = (
+        get(raw, "id"),
+        get(raw, "link"),
+        get(raw, "title"),
+        get(raw, "summary"),
+        len(contents),
+        *(v for c in contents for v in (get(c, "value"), get(c, "language"))),
+        get(raw, "author"),
+        len(tags),
+        *(get(t, "term") for t in tags),
+        *(get(raw, key) for key in _DATE_KEYS),
+        get(raw, "language"),
+        get(get(raw, "title_detail") or {}, "language"),
+        outlet,
+        base,
+        lang,
+    )
+    digest = hashlib.blake2b(digest_size=16, person=_CONVERSION)
+    for value in fields:  # each field as its length and its bytes: no two readings hash alike
+        text = (value if type(value) is str else repr(value)).encode("utf-8", "surrogatepass")
+        digest.update(len(text).to_bytes(8, "little"))
+        digest.update(text)
+    return digest.digest()
 
 
 def read_fast(document: bytes) -> Any:
@@ -219,9 +299,12 @@ def identity(guid: str, link: str, title: str, summary: str) -> str:
     return "hash:" + digest
 
 
+_DATE_KEYS = ("published_parsed", "updated_parsed", "created_parsed")  # first found wins
+
+
 def entry_date(raw: Any) -> datetime | None:
     """The entry's publication (else update) time in UTC, None when absent or absurd."""
-    for key in ("published_parsed", "updated_parsed", "created_parsed"):
+    for key in _DATE_KEYS:
         # dict.get: feedparser's own get answers a missing updated_parsed with published_parsed, and a warning.
         parsed = dict.get(raw, key)
         if parsed:
@@ -242,15 +325,6 @@ def _content_lang(raw: Any) -> str:
         if detail and dict.get(detail, "language"):
             return str(detail["language"])
     return ""
-
-
-def _unique(entries: Iterable[Entry]) -> Iterable[Entry]:
-    """Drop repeated identities within one fetch; the first occurrence wins."""
-    seen: set[str] = set()
-    for entry in entries:
-        if entry.key not in seen:
-            seen.add(entry.key)
-            yield entry
 
 
 def _int(value: Any) -> int | None:

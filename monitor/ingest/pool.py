@@ -28,7 +28,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -129,18 +129,24 @@ class Read:
 
 
 def read_feed(
-    body: bytes, feed_url: str, outlet: str, seen: datetime, known: bytes | None, rules: RuleSet | None = None
+    body: bytes,
+    feed_url: str,
+    outlet: str,
+    seen: datetime,
+    known: bytes | None,
+    rules: RuleSet | None = None,
+    stored: Mapping[bytes, str] | None = None,
 ) -> Read:
-    """Parse, then examine the entries whose key digest is not in ``known`` (none when ``known`` is None)."""
-    parsed = parse_feed(body, feed_url, outlet)
-    digests = [key_digest(entry.key) for entry in parsed.entries]
+    """Parse (entries whose raw digest is in ``stored`` are not converted: ``parse_feed``'s ``known``), then
+    examine the entries converted whose key digest is not in ``known`` (none when ``known`` is None)."""
+    parsed = parse_feed(body, feed_url, outlet, known=stored)
     facts: dict[str, Facts] = {}
     if known is not None:
         old = {known[i : i + 8] for i in range(0, len(known), 8)}
-        new = tuple(e for e, d in zip(parsed.entries, digests, strict=True) if d not in old)
+        new = tuple(e for e in parsed.entries if key_digest(e.key) not in old)
         found = examine(new, seen, _worker_rules if rules is None else rules)
         facts = {e.key: f for e, f in zip(new, found, strict=True)}
-    return Read(parsed, facts, b"".join(digests))
+    return Read(parsed, facts, b"".join(key_digest(key) for key in parsed.every_key()))
 
 
 def give_back_memory() -> None:
@@ -216,12 +222,19 @@ class FeedParser:
         )
 
     def read(
-        self, body: bytes, feed_url: str, outlet: str, seen: datetime, known: bytes | None, rules: RuleSet
+        self,
+        body: bytes,
+        feed_url: str,
+        outlet: str,
+        seen: datetime,
+        known: bytes | None,
+        rules: RuleSet,
+        stored: Mapping[bytes, str] | None = None,
     ) -> Read:
         """``read_feed(...)`` in one trip to a worker: the body goes there, the ParsedFeed and the facts of
         the entries not in ``known`` come back. Raises ParseError for the feed (a dead worker too)."""
         if self._inline(body):
-            return read_feed(body, feed_url, outlet, seen, known, rules)
+            return read_feed(body, feed_url, outlet, seen, known, rules, stored)
         return self._in_worker(
             rules,
             "the parser process died while reading this feed (too large or hostile?)",
@@ -231,6 +244,8 @@ class FeedParser:
             outlet,
             seen,
             known,
+            None,
+            stored,
         )
 
     def examine(self, entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:

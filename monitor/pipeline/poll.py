@@ -70,10 +70,12 @@ def _read(
     remain. The parser examines only the entries the last read of this feed did not have (a hint
     of key digests, ``read_keys``; a feed never polled has none known, and after a restart the hint
     is missing, so all are examined). A new entry the hint took for known is examined in a second
-    trip; facts of entries that turn out known are never used.
+    trip; facts of entries that turn out known are never used. Entries read exactly as stored (their raw
+    digest, ``Store.unchanged_candidates``) are not even converted: only their keys and dates come back.
     """
     hint = p.read_keys.get(feed.url, b"" if not state.polled else None)
-    got = p.parser.read(body, feed.url, feed.name, started, hint, rt.rules)
+    stored = p.store.unchanged_candidates(feed.url) if state.polled else {}
+    got = p.parser.read(body, feed.url, feed.name, started, hint, rt.rules, stored)
     unexamined = tuple(e for e in got.parsed.entries if e.key not in got.facts)
     missing = fresh(p.store, feed.url, unexamined) if unexamined else ()
     late = dict(zip((e.key for e in missing), p.parser.examine(missing, started, rt.rules), strict=True))
@@ -109,11 +111,14 @@ def _store(
         new = fresh(p.store, feed.url, parsed.entries, known)
         try:
             with p.store.transaction():  # one commit per feed, not one per entry
-                alerts = sum(record(p, rt, entry, state, examined, tally) for entry in reversed(new))
+                digests = parsed.digests
+                alerts = sum(record(p, rt, e, state, examined, tally, digests.get(e.key)) for e in reversed(new))
                 same = p.store.same_text(feed.url, (e for e in parsed.entries if e.key in known))
                 for entry in reversed(parsed.entries):
                     if entry.key in known and entry.key not in same:  # the same text is no update: not hashed
                         alerts += update(p, rt, entry, *known[entry.key], state)
+                # The next read skips these while they stay unchanged (a new entry's is stored with it).
+                p.store.note_raw_digests(feed.url, {key: digests[key] for key in known if key in digests})
         except BaseException:
             # Rolled back: the entries indexed meanwhile exist nowhere else. Left in the index,
             # later entries would join them, as copies, to stories whose ids SQLite hands out again.
@@ -179,8 +184,8 @@ def _succeeded(
 
 def _overflowed(parsed: ParsedFeed, state: FeedState, fresh: int) -> bool:
     """Every entry is new and the oldest is newer than the last poll: the feed turned over in between."""
-    entries = parsed.entries
-    return schedule.overflowed((e.published for e in entries), fresh == len(entries), state.last_success)
+    dates = parsed.every_date()
+    return schedule.overflowed(dates, fresh == len(dates), state.last_success)
 
 
 def _next_poll(
@@ -198,7 +203,7 @@ def _next_poll(
         policy,
         feed.interval,
         adaptive=feed.adaptive,
-        gap=schedule.cadence(e.published for e in parsed.entries) if parsed else None,
+        gap=schedule.cadence(parsed.every_date()) if parsed else None,
         previous=state.interval,
         overflow=overflow,
     )

@@ -73,8 +73,17 @@ def _matches(rules: RuleSet, entry: Entry, facts: Facts, examined: Examined, now
     return [m for m in facts.matches if in_scope(rules.rule(m.rule).scope, entry, now)]
 
 
-def record(p: Pipeline, rt: Runtime, entry: Entry, state: FeedState, examined: Examined, tally: Tally) -> int:
-    """Decide story and event, queue the alerts, store both in one transaction, index the entry."""
+def record(
+    p: Pipeline,
+    rt: Runtime,
+    entry: Entry,
+    state: FeedState,
+    examined: Examined,
+    tally: Tally,
+    raw_digest: bytes | None = None,
+) -> int:
+    """Decide story and event, queue the alerts, store both in one transaction, index the entry.
+    ``raw_digest`` (``parse.raw_digest``) is stored with it: the next read of the same entry skips it."""
     now = p.clock()
     rules = rt.rules
     facts, examined = _facts(rules, entry, examined, now)
@@ -97,6 +106,7 @@ def record(p: Pipeline, rt: Runtime, entry: Entry, state: FeedState, examined: E
         event_reason=decision.event_reason,
         signature=sig,
         content_hash=facts.content_hash,
+        raw_digest=raw_digest,
     )
     # A new story was stored in decision.event_id, else in an event of its own (numbered like the story);
     # a copy's decision names its story's event when the index still holds the story.

@@ -13,6 +13,8 @@ from monitor.store.helpers import _CHUNK, iso
 
 STATUSES = ("fetched", "failed", "blocked", "budget")
 MAX_ATTEMPTS = 3  # a failing article is tried on this many polls, then left alone
+# An article to try again (its one parameter: MAX_ATTEMPTS): failed fewer times than that, or over budget.
+PENDING = "(status = 'budget' OR (status = 'failed' AND attempts < ?))"
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,9 +74,7 @@ class ArticlesMixin(StoreBase):
         """URLs of ``feed_url``'s articles to try again: failed (fewer than MAX_ATTEMPTS times) or over budget."""
         with self._lock:
             rows = self.conn.execute(
-                "SELECT url FROM articles WHERE feed_url = ? AND (status = 'budget' OR "
-                "(status = 'failed' AND attempts < ?))",
-                [feed_url, MAX_ATTEMPTS],
+                f"SELECT url FROM articles WHERE feed_url = ? AND {PENDING}", [feed_url, MAX_ATTEMPTS]
             )
             return {url for (url,) in rows}
 

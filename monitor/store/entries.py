@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from monitor.models import Entry
+from monitor.store.articles import MAX_ATTEMPTS, PENDING
 from monitor.store.helpers import _marks, iso, tombstone
 from monitor.store.records import QueuedAlert, Recorded
 from monitor.store.stories import StoriesMixin
@@ -50,6 +51,7 @@ _ENTRY_INSERTED = (
     "dedup_reason",
     "duplicate_of",
     "content_hash",
+    "raw_digest",
     *SIGNATURE_COLUMNS,
 )
 _INSERT_ENTRY = f"INSERT INTO entries ({', '.join(_ENTRY_INSERTED)}) VALUES ({', '.join('?' * len(_ENTRY_INSERTED))})"
@@ -123,6 +125,7 @@ class EntriesMixin(StoriesMixin):
         event_reason: str = "",
         signature: Signature | None = None,
         content_hash: str | None = None,
+        raw_digest: bytes | None = None,
     ) -> Recorded:
         """Record an entry (and a new story when ``story_id`` is None) with its pending alerts.
 
@@ -154,6 +157,7 @@ class EntriesMixin(StoriesMixin):
                 reason,
                 duplicate_of,
                 content_hash,
+                raw_digest,
                 *signature_values(signature),
             )
             entry_id = conn.execute(_INSERT_ENTRY, values).lastrowid
@@ -292,3 +296,27 @@ class EntriesMixin(StoriesMixin):
             sql = f"SELECT key, title, summary, content FROM entries WHERE feed_url = ? AND key IN ({marks})"
             same.update(key for key, *text in self._rows(sql, (feed_url, *chunk)) if texts[key] == tuple(text))
         return same
+
+    def unchanged_candidates(self, feed_url: str) -> dict[bytes, str]:
+        """raw digest -> key of ``feed_url``'s stored entries: an entry read with one of these digests is the
+        one stored, unchanged, and need not be converted again (``parse.parse_feed``'s ``known``).
+
+        Entries whose article is to be tried again (``articles_pending``) are left out: that retry reads the
+        feed's entry (``pipeline.articles.articles_late``)."""
+        sql = (
+            "SELECT raw_digest, key FROM entries WHERE feed_url = ? AND raw_digest IS NOT NULL AND link NOT IN "
+            f"(SELECT url FROM articles WHERE feed_url = ? AND {PENDING})"
+        )
+        return dict(self._rows(sql, (feed_url, feed_url, MAX_ATTEMPTS)))
+
+    def note_raw_digests(self, feed_url: str, digests: dict[str, bytes]) -> None:
+        """Store the raw digest of each known entry key read again (updated, or the same text), so the next read
+        of the same entry skips its conversion (a new entry's comes with it: ``add_entry``). Inside the poll's
+        transaction; keys not stored are ignored."""
+        if not digests:
+            return
+        with self._entry_transaction() as conn:
+            conn.executemany(
+                "UPDATE entries SET raw_digest = ? WHERE feed_url = ? AND key = ? AND raw_digest IS NOT ?",
+                [(digest, feed_url, key, digest) for key, digest in digests.items()],
+            )
