@@ -117,9 +117,9 @@ Design, in the order an entry meets it:
    its flash), or two such sentences before the first it shares while holding none of the story's
    first sentences (the background repeated under a new lead: the next ruling of a case), make a
    new story; so does an outlet's text under another headline than its own entry of the story,
-   holding none of the story's sentences word for word and one of its own (its rewrite), or with
-   one of the story's sentences printing another figure and a line of its own (its corrected
-   re-issue). In a text without capitals, where only numbers are facts, a sentence of its own
+   holding none of the story's sentences word for word (its rewrite, each sentence its own or
+   reworded), or with one of the story's sentences printing another figure and a line of its own
+   (its corrected re-issue). In a text without capitals, where only numbers are facts, a sentence of its own
    with one new number among them is news. Such a story joins the story's event when it comes
    within ``SERIES_GAP``; a day later its keywords decide (the next happening). A copy
    adds only wrapping: a note, a credit, an "updated" line, a line of context, one new top line.
