@@ -31,8 +31,9 @@ Design, in the order an entry meets it:
    is dropped before the story is read (``clean.visible``). Page chrome, a first or last line
    of a few words with no digit, sentence end or name ("Skip to content", "Back to top", a
    counter beside its icon), is no story text, nor is a page's stamp first or last (items apart by a separator,
-   a date with its year among them: an e-paper's folio, a print view's footer), and a first line "label - name"
-   is a credit.
+   a date with its year among them: an e-paper's folio, a print view's footer), nor a digest's item heading
+   on top (its number and the headline, "6. <headline>": the story and its dateline follow), and a first line
+   "label - name" is a credit.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
@@ -177,7 +178,8 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SP and older: an app's one-sentence call after a summary cut short
+Signatures of earlier designs (magic SQ and older: a digest's item heading, "6. <headline>", kept as story text
+with the dateline under it; SP and older: an app's one-sentence call after a summary cut short
 kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;
 SN and older: a page's stamp kept, a capital palochka inside a word read as a capital, months of Russia's names
 with another language's ending and the Germanic forms of English months naming no day, a written-out Cyrillic
