@@ -69,7 +69,8 @@ Design, in the order an entry meets it:
    the other, when the entry is the shorter; else of the shorter's in the longer, or all of
    the entry's in the sentences shared with the shorter, when that one added names of its own:
    a copy under a new headline read first and its story read after are one; numbers
-   folded to one form: "24.8万" = "248,000" = "248 000"). Copies agree
+   folded to one form: "24.8万" = "248,000" = "248 000"; a currency's letters glued to one, "Sh92,000",
+   are not read: the amount is the fact). Copies agree
    where they overlap whatever each added; two bulletins of one template overlap in
    sentences of one frame that print other names and numbers (three or more missing
    there, and only those sentences count). The reason says it in words:
@@ -179,7 +180,8 @@ Each entry is held as one packed bytes record (``packed``: a fixed head and uint
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
 Signatures of earlier designs (magic SQ and older: a digest's item heading, "6. <headline>", kept as story text
-with the dateline under it; SP and older: an app's one-sentence call after a summary cut short
+with the dateline under it, and a currency's letters glued to an amount, "Sh92,000", read as a name and a number;
+SP and older: an app's one-sentence call after a summary cut short
 kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;
 SN and older: a page's stamp kept, a capital palochka inside a word read as a capital, months of Russia's names
 with another language's ending and the Germanic forms of English months naming no day, a written-out Cyrillic

@@ -80,7 +80,8 @@ SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its 
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SQ kept a digest's item heading on top
-# ("6. <headline>") as story text and the dateline under it (now both dropped, ``clean._item_heading``); SP
+# ("6. <headline>") as story text and the dateline under it (now both dropped, ``clean._item_heading``), and read a
+# currency's letters glued to an amount ("Sh92,000") as a name and a number (now the amount, ``shingles``); SP
 # kept an app's one-sentence call after a cut summary ("… Continue in the <Outlet> app.") as story text (now
 # dropped, ``clean._TAIL_AFTER_ELLIPSIS``); SO
 # flagged a caseless text under a line of Latin capitals (an app's "Open in the <Outlet> app.") as capitalised (now
