@@ -683,6 +683,13 @@ def closing_app(text: Text, rng: random.Random) -> Text:
     return replace(text, paragraphs=(*text.paragraphs, line))
 
 
+def digest_item(text: Text, rng: random.Random) -> Text:
+    """Round 32: an item of a morning digest: its number in the issue and the headline on top, then the story
+    without its last paragraph (a digest trims)."""
+    heading = f"{rng.randint(2, 12)}. {text.title}"
+    return replace(text, paragraphs=(heading, *(text.paragraphs[:-1] or text.paragraphs)))
+
+
 # ---- another happening in the original's frame (hard negatives) -------------------------------------------
 # Round 28 (v24's second boat): the next happening of the original's place or body, told in its words, its
 # headline naming another subject and its figures others. Counted as recognised when it stays out of the
@@ -738,7 +745,7 @@ KINDS: dict[str, Perturb] = {
         guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
         trimmed_newsletter, trimmed_app_promo, glued_byline, glued_from_credit, tajik_byline, mongolian_byline,
-        closing_channel, closing_app, other_subject, other_subject_lede,
+        closing_channel, closing_app, digest_item, other_subject, other_subject_lede,
     )
 }  # fmt: skip
 # Kinds of another happening (hard negatives): recognised when the entry stays out of the original's story and event.

@@ -31,8 +31,9 @@ Design, in the order an entry meets it:
    is dropped before the story is read (``clean.visible``). Page chrome, a first or last line
    of a few words with no digit, sentence end or name ("Skip to content", "Back to top", a
    counter beside its icon), is no story text, nor is a page's stamp first or last (items apart by a separator,
-   a date with its year among them: an e-paper's folio, a print view's footer), and a first line "label - name"
-   is a credit.
+   a date with its year among them: an e-paper's folio, a print view's footer), nor a digest's item heading
+   on top (its number and the headline, "6. <headline>": the story and its dateline follow), and a first line
+   "label - name" is a credit.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
@@ -68,7 +69,8 @@ Design, in the order an entry meets it:
    the other, when the entry is the shorter; else of the shorter's in the longer, or all of
    the entry's in the sentences shared with the shorter, when that one added names of its own:
    a copy under a new headline read first and its story read after are one; numbers
-   folded to one form: "24.8万" = "248,000" = "248 000"). Copies agree
+   folded to one form: "24.8万" = "248,000" = "248 000"; a currency's letters glued to one, "Sh92,000",
+   are not read: the amount is the fact). Copies agree
    where they overlap whatever each added; two bulletins of one template overlap in
    sentences of one frame that print other names and numbers (three or more missing
    there, and only those sentences count). The reason says it in words:
@@ -117,9 +119,9 @@ Design, in the order an entry meets it:
    its flash), or two such sentences before the first it shares while holding none of the story's
    first sentences (the background repeated under a new lead: the next ruling of a case), make a
    new story; so does an outlet's text under another headline than its own entry of the story,
-   holding none of the story's sentences word for word and one of its own (its rewrite), or with
-   one of the story's sentences printing another figure and a line of its own (its corrected
-   re-issue). In a text without capitals, where only numbers are facts, a sentence of its own
+   holding none of the story's sentences word for word (its rewrite, each sentence its own or
+   reworded), or with one of the story's sentences printing another figure and a line of its own
+   (its corrected re-issue). In a text without capitals, where only numbers are facts, a sentence of its own
    with one new number among them is news. Such a story joins the story's event when it comes
    within ``SERIES_GAP``; a day later its keywords decide (the next happening). A copy
    adds only wrapping: a note, a credit, an "updated" line, a line of context, one new top line.
@@ -177,7 +179,9 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SP and older: an app's one-sentence call after a summary cut short
+Signatures of earlier designs (magic SQ and older: a digest's item heading, "6. <headline>", kept as story text
+with the dateline under it, and a currency's letters glued to an amount, "Sh92,000", read as a name and a number;
+SP and older: an app's one-sentence call after a summary cut short
 kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;
 SN and older: a page's stamp kept, a capital palochka inside a word read as a capital, months of Russia's names
 with another language's ending and the Germanic forms of English months naming no day, a written-out Cyrillic

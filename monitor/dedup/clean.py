@@ -25,6 +25,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
+from monitor.dedup.dates import names_day
 from monitor.dedup.scan import compiled
 from monitor.dedup.transfer import decoded
 from monitor.text import char_class, fold, in_bmp, marks, special_codes, without_spaces
@@ -424,7 +425,7 @@ def clean(body: str) -> Cleaned:
             if following and (_byline_line(line) or _note(line) or _above_dateline(line, following)):
                 flags |= BYLINE
                 continue
-            if following and (_chrome(line) or _page_stamp(line)):
+            if following and (_chrome(line) or _page_stamp(line) or _item_heading(line)):
                 continue
             line, flags = _opening(line, flags)
             if not line:
@@ -500,6 +501,23 @@ def _page_stamp(line: str) -> bool:
         and len(line.split()) <= STAMP_WORDS
         and not _SENTENCE_ENDS.search(line)
         and _PAGE_DATE.search(line) is not None
+    )
+
+
+# A digest's item heading on top: the item's number in the issue and the story's headline ("6. New school
+# building opens"), no sentence end. The story follows under it, dateline first; the number counts the
+# issue's items, no fact of the story. A day ("9. Oktober 2026") is no item's number.
+_ITEM_HEADING = re.compile(r"^\d{1,2}[.)]\s+\S")
+ITEM_WORDS = 16
+
+
+def _item_heading(line: str) -> bool:
+    """Is this first line (more text follows) a digest's item heading (above), not story text?"""
+    return (
+        _ITEM_HEADING.match(line) is not None
+        and len(line.split()) <= ITEM_WORDS
+        and not _SENTENCE_ENDS.search(line)
+        and not names_day(line)
     )
 
 

@@ -90,6 +90,12 @@ def named_days(text: str, published: datetime) -> list[date]:
     return days
 
 
+def names_day(text: str) -> bool:
+    """Does ``text`` name a month and day, whatever the year ("9. Oktober", "3 июля")?"""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return any(len(number.group()) <= 2 and _month_day(text, number) for number in _NUMBER.finditer(text))
+
+
 def event_day(opening: str, published: datetime, window: timedelta) -> date | None:
     """The day the opening names as the event's, if it is earlier than publication and within ``window``."""
     for day in named_days(opening, published):

@@ -17,9 +17,10 @@ It is news when, an hour or more after the story's first entry (``LATER``),
 - ``NEW_SENTENCES`` of them, printing as many, come before the first sentence it shares with the
   story, and it holds none of the story's first sentences word for word: the shared part is the
   background, not the lead (the next ruling of a case, whose first sentence restates the case); or
-- it comes from the outlet of an entry of the story under another headline, holds none of the
-  story's sentences word for word and has one of its own: that desk's rewrite of its own story
-  (an outlet does not syndicate itself; re-running its entry, it keeps its sentences); or
+- it comes from the outlet of an entry of the story under another headline and holds none of the
+  story's sentences word for word: that desk's rewrite of its own story (an outlet does not
+  syndicate itself; re-running its entry, it keeps its sentences), whether a sentence is its own or
+  each keeps a phrase of the story's (its figures, the name and verb of whom it quotes); or
 - it comes from the outlet of an entry of the story under another headline, one of the story's
   sentences (more than a third of it, not word for word) prints a name or number the story
   lacks, and one sentence is its own: the desk's corrected re-issue ("16 trams", and the line
@@ -80,7 +81,7 @@ class News:
         if self.rewrite:
             return (
                 f"is {self.rewrite}'s rewrite of its own story: none of its {self.of} sentences is the story's"
-                f" word for word, {self.sentences} of them its own"
+                f" word for word" + (f", {self.sentences} of them its own" if self.sentences else "")
             )
         where = ", and opens with them where the story's lead is missing" if self.lead else ""
         return (
@@ -117,7 +118,7 @@ def news(sig: Signature, story: list[Stored]) -> News | None:
     desk = sig.outlet if any(doc.outlet == sig.outlet and doc.title != sig.title for doc in story) else ""
     if desk and tally.changed and tally.own:  # its own line: the correction, saying what was wrong
         return News(tally.changed, tally.judged, len(tally.changed_facts), 0.0, False, corrected=desk)
-    if desk and not tally.held and tally.own and tally.judged >= NEW_SENTENCES:
+    if desk and not tally.held and tally.judged >= NEW_SENTENCES:
         return News(tally.own, tally.judged, len(tally.facts), 0.0, False, desk)
     if tally.new < NEW_SENTENCES or len(tally.facts) < (CASELESS_FACTS if caseless else NEW_FACTS):
         return None

@@ -54,8 +54,14 @@ NUMBER_SCAN = r"\d" + _NUMBER_REST + _MULTIPLIER
 # decides nothing), but each tried before it costs a failed attempt at every capital. No group of its own, so
 # "number" and "times" stay groups 1 and 2.
 _CAPITALS, _KATAKANA, _HAN = "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ", "\u30a1-\u30fa\u30fc", "\u4e00-\u9fff"
+# A currency's or unit's letters glued to an amount ("Sh92,000", "Sh92 000", "Rs1200", "KSh3,000"): up to three
+# letters, then a number grouped in thousands or of four digits or more. The amount is the fact, not the letters:
+# read as a name, "Sh92,000" was the name "Sh92" and the number "000", and "Sh92000" one name, so a copy dropping
+# the separator printed two facts its original lacks. A model's letters and number ("A320", "G7") stay one name.
+# Written without "|": tests/test_dedup_signing_scans.py splits ``_FACT`` at its first one.
+_GLUED_AMOUNT = r"(?![^\W\d_]{0,2}\d{1,3}(?:[,. \u00a0\u202f\u2009]?\d{3})+(?!\d))"
 _FACT_PATTERN = (
-    rf"[{_CAPITALS}][\w'’-]*|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
+    rf"[{_CAPITALS}]{_GLUED_AMOUNT}[\w'’-]*|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
     + NUMBER
     + rf"|\d[\d,.:]*\d|[{_KATAKANA}]{{2,}}|[{_HAN}]{{2,6}}(?=[氏市県町村区])"
 )
@@ -65,7 +71,7 @@ _FACT_PATTERN = (
 # (tests/test_dedup_signing_scans_c.py); ``_FACT``'s ``\d[\d,.:]*\d`` has no counterpart, as it is never
 # reached: ``NUMBER`` matches wherever a digit is. Both compiled on first use (``scan.compiled``, ``__getattr__``).
 _FACT_SCAN_PATTERN = (
-    rf"[{_CAPITALS}\d{_KATAKANA}{_HAN}](?:(?<=[{_CAPITALS}])[\w'’-]*"
+    rf"[{_CAPITALS}\d{_KATAKANA}{_HAN}](?:(?<=[{_CAPITALS}]){_GLUED_AMOUNT}[\w'’-]*"
     r"|(?<=\d)(?:(?<=[01])\d|(?<=2)[0-3])?:[0-5]\d(?![\d:])"
     rf"|(?<=\d){_NUMBER_REST}{_MULTIPLIER}"
     rf"|(?<=[{_KATAKANA}])[{_KATAKANA}]+|(?<=[{_HAN}])[{_HAN}]{{1,5}}(?=[氏市県町村区]))"

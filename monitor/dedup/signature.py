@@ -79,8 +79,11 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SP kept an app's one-sentence call after a
-# cut summary ("… Continue in the <Outlet> app.") as story text (now dropped, ``clean._TAIL_AFTER_ELLIPSIS``); SO
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SQ kept a digest's item heading on top
+# ("6. <headline>") as story text and the dateline under it (now both dropped, ``clean._item_heading``), and read a
+# currency's letters glued to an amount ("Sh92,000") as a name and a number (now the amount, ``shingles``); SP
+# kept an app's one-sentence call after a cut summary ("… Continue in the <Outlet> app.") as story text (now
+# dropped, ``clean._TAIL_AFTER_ELLIPSIS``); SO
 # flagged a caseless text under a line of Latin capitals (an app's "Open in the <Outlet> app.") as capitalised (now
 # caseless, ``mostly_caseless``); SN kept a page's stamp (an e-paper's folio, a print view's footer) as story text (now
 # dropped, ``clean._page_stamp``), read a capital palochka inside a word as a capital (now lower case,
@@ -130,7 +133,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SQ"  # after SP (two bytes)
+_MAGIC = b"SR"  # after SQ (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
