@@ -40,12 +40,12 @@ Design, in the order an entry meets it:
    Tajik sites write, a Uyghur one of the Arabic-script alphabet that writes its vowels in the
    Latin letters Uyghur sites write (``alphabets``): a desk's transliterated copy is one story. A
    text with no capitals (``signature.NO_CAPITALS``; or most of whose letters are of a script without them, under
-   an app's English line "Open in the <Outlet> app.": ``signature.mostly_caseless``) has numbers for
-   facts: against a copy with capitals, its numbers are looked for in the copy's. Then every word of
-   the Latin or Cyrillic alphabet is hashed in one spelling of its sounds (``alphabets.sounded``:
-   Cyrillic letters by one table, and what romanisations write apart made one: zh j, kh h, ch ts,
-   y ı i, a doubled letter, the glide in ye/ya), so a transliteration by a convention no table
-   lists (Kyrgyz "жаңы" / "jañı", Russian "Ельцин" / "Yeltsin") is the same text; a text with
+   an app's English line "Open in the <Outlet> app.", or beside a name's Latin gloss "राठौड़ (Rathore)":
+   ``signature.mostly_caseless``) has numbers for facts: against a copy with capitals, its numbers are
+   looked for in the copy's. Then every word of the Latin or Cyrillic alphabet is hashed in one spelling
+   of its sounds (``alphabets.sounded``: Cyrillic letters by one table, and what romanisations write
+   apart made one: zh j, kh h, ch ts, y ı i, a doubled letter, the glide in ye/ya), so a transliteration
+   by a convention no table lists (Kyrgyz "жаңы" / "jañı", Russian "Ельцин" / "Yeltsin") is the same text; a text with
    Serbian's own letters keeps its Cyrillic words (its desks write both alphabets as their own).
    Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
@@ -177,8 +177,9 @@ blocking keys of the window as one sorted numpy table, the event keywords counte
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SP and older: an app's one-sentence call after a summary cut short
-kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;
+Signatures of earlier designs (magic SQ and older: the Latin capitals of a mostly caseless text, a name's
+gloss "राठौड़ (Rathore)", read as names among its facts; SP and older: an app's one-sentence call after a summary
+cut short kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;
 SN and older: a page's stamp kept, a capital palochka inside a word read as a capital, months of Russia's names
 with another language's ending and the Germanic forms of English months naming no day, a written-out Cyrillic
 "million" no multiplier; SM and older: the skeleton keyed by stretches, an Abkhaz ҷ read as Tajik,
