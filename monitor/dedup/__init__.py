@@ -171,9 +171,11 @@ Design, in the order an entry meets it:
    below 95% alike.
 
 The index covers the dedup window (default 7 days): an entry first seen before it is no story to copy,
-even before a pruning drops it (pruning runs every ``prune_every`` adds). Its signatures are stored in SQLite so
-a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
-blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
+even before a pruning drops it (pruning runs every ``prune_every`` adds), and a copy of an entry of the window
+comes before it, however much closer it is (a site's entry of the template it filled weeks ago). Its
+signatures are stored in SQLite so a restart rebuilds it without re-reading bodies, in bulk
+(``StoryIndex.load``, ``bulk``): the blocking keys of the window as one sorted numpy table, the event
+keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
