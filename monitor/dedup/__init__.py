@@ -68,7 +68,7 @@ Design, in the order an entry meets it:
    the other, when the entry is the shorter; else of the shorter's in the longer, or all of
    the entry's in the sentences shared with the shorter, when that one added names of its own:
    a copy under a new headline read first and its story read after are one; numbers
-   folded to one form: "24.8万" = "248,000" = "248 000"). Copies agree
+   folded to one form: "24.8万" = "248,000" = "248 000", "3,200萬" = "32 million"). Copies agree
    where they overlap whatever each added; two bulletins of one template overlap in
    sentences of one frame that print other names and numbers (three or more missing
    there, and only those sentences count). The reason says it in words:
@@ -148,7 +148,7 @@ Design, in the order an entry meets it:
    words are names: every word of its headline and lead is keyed by sound (تبریز = Tabriz,
    울산 = Ulsan), and IDF weighs down the words every report of the language uses. Numbers are
    anchors as values, whatever digits and separators write them ("3,412" = "۳٬۴۱۲" = "3412",
-   "۸٫۶" = "8.6", "12000亿" = "1.2万亿"); the day of a named date is not also a number, nor is a
+   "۸٫۶" = "8.6", "12000亿" = "1.2万亿" = "1.2萬億"); the day of a named date is not also a number, nor is a
    telephone number (a trunk 0 or a "+" code, then groups: "021 807 4500"), which every release of
    one issuer prints, nor anything of a closing "about" block (a last paragraph under a short label
    naming whom the headline names: "About Greyfen Robotics: founded in 2014 …"), nor a label opening
@@ -179,28 +179,27 @@ keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SQ and older: the Latin capitals of a mostly caseless text, a name's
-gloss "राठौड़ (Rathore)", read as names among its facts; SP and older: an app's one-sentence call after a summary
-cut short kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;
-SN and older: a page's stamp kept, a capital palochka inside a word read as a capital, months of Russia's names
-with another language's ending and the Germanic forms of English months naming no day, a written-out Cyrillic
-"million" no multiplier; SM and older: the skeleton keyed by stretches, an Abkhaz ҷ read as Tajik,
-a Latin byline run into another script kept; SL and older: no skeleton, a text wrapped narrower than 50 columns
-read line by line; SK and older: a palochka typed as a stroke, "Г1ала", and a
-program's escaped string hashed as written; SJ and older: a quoted-printable or RTF body hashed as stored, a closing
-link line "=> address Headline" kept as text; SE and older: a caseless text flagged capitalised for any Latin
-capital, and no count of the headline's names, which ``events._siblings`` reads of a rebuilt story too;
-SD and older: a time of day written with a colon, "10:40", kept as two
-numbers among the facts; SC and older: a Uyghur Arabic-script text hashed as written, format characters
-and page chrome kept, no flag for a text without capitals; SB and older: a word hashed as written, not in one
-spelling of its sounds, and the whole sample's smallest hashes as keys, not each tenth's; SA and older: a Tajik
-Cyrillic text hashed in Kazakh's Latin letters, not in those Tajik sites write, and the word after a line's bullet
-kept as a name; S9 and older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and older:
-a Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write, ``alphabets``; S7
-and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a fact; S6 and older: a number cut at
-the text's end kept as a fact; numbers keyed by their digits; a credit glued to the dateline kept as text; half of a
-short text sampled; MinHash bands of the opening) are recomputed from the stored bodies on the first start and
-written back (``rebuild``); stored decisions are kept as they are.
+Signatures of earlier designs (magic SQ and older: the Latin capitals of a mostly caseless text, a name's gloss
+"राठौड़ (Rathore)", read as names among its facts, and 萬 and 億 no multiplier; SP and older: an app's one-sentence
+call after a summary cut short kept as story text; SO and older: a caseless text under a line of Latin capitals
+flagged capitalised; SN and older: a page's stamp kept, a capital palochka inside a word read as a capital, months
+of Russia's names with another language's ending and the Germanic forms of English months naming no day, a
+written-out Cyrillic "million" no multiplier; SM and older: the skeleton keyed by stretches, an Abkhaz ҷ read as
+Tajik, a Latin byline run into another script kept; SL and older: no skeleton, a text wrapped narrower than 50
+columns read line by line; SK and older: a palochka typed as a stroke, "Г1ала", and a program's escaped string
+hashed as written; SJ and older: a quoted-printable or RTF body hashed as stored, a closing link line "=> address
+Headline" kept as text; SE and older: a caseless text flagged capitalised for any Latin capital, and no count of the
+headline's names, which ``events._siblings`` reads of a rebuilt story too; SD and older: a time of day written with
+a colon, "10:40", kept as two numbers among the facts; SC and older: a Uyghur Arabic-script text hashed as written,
+format characters and page chrome kept, no flag for a text without capitals; SB and older: a word hashed as written,
+not in one spelling of its sounds, and the whole sample's smallest hashes as keys, not each tenth's; SA and older: a
+Tajik Cyrillic text hashed in Kazakh's Latin letters, not in those Tajik sites write, and the word after a line's
+bullet kept as a name; S9 and older: a Belarusian Cyrillic text hashed in Cyrillic letters, not in Łacinka's; S8 and
+older: a Mongolian Cyrillic text hashed in Kazakh's Latin letters, not in those Mongolian sites write,
+``alphabets``; S7 and older: a Kazakh text hashed in Cyrillic, a time of day or a whole name as a fact; S6 and
+older: a number cut at the text's end kept as a fact; numbers keyed by their digits; a credit glued to the dateline
+kept as text; half of a short text sampled; MinHash bands of the opening) are recomputed from the stored bodies on
+the first start and written back (``rebuild``); stored decisions are kept as they are.
 """
 
 from monitor.dedup.events import EventIndex, EventMatch, keywords

@@ -81,7 +81,8 @@ LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SQ read the Latin capitals of a mostly
 # caseless text (a name's gloss, "राठौड़ (Rathore)") as names among its facts (now its numbers only, as a caseless
-# text's, ``signature``); SP kept an app's one-sentence call after a
+# text's, ``signature``), and Traditional Chinese's 萬 and 億 as no multiplier ("3,200萬": now 32 million,
+# ``shingles``); SP kept an app's one-sentence call after a
 # cut summary ("… Continue in the <Outlet> app.") as story text (now dropped, ``clean._TAIL_AFTER_ELLIPSIS``); SO
 # flagged a caseless text under a line of Latin capitals (an app's "Open in the <Outlet> app.") as capitalised (now
 # caseless, ``mostly_caseless``); SN kept a page's stamp (an e-paper's folio, a print view's footer) as story text (now
