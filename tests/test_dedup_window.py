@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from test_dedup_classes import _decide, _parsed
+from test_dedup_classes import _decide, _parsed, decided_stories
 
 from monitor.dedup import StoryIndex
 
@@ -85,3 +85,39 @@ def test_the_decision_does_not_wait_for_pruning() -> None:
             ]
         )
     assert decided == [[1, 2, 2], [1, 2, 2]]
+
+
+# Held-out v31 (studied by dd33): a site whose summary view runs its skip link into the dateline ("Skip to main
+# content Ålesund — …") carried a firm's permit story, and seven weeks later its next permit in the same frame
+# (another plant, its figure in words). Its copy of the second held its own first copy closer, in names and
+# numbers, than the second's own text (its run-in place a name the second does not write mid-sentence): the old
+# entry, outside the window, won the ranking and lost, and the copy alerted twice. A copy of an entry of the
+# window comes before any older one, however close.
+TEMPLATES = {
+    "en": (
+        "Lerwick — Northfin Ltd has been granted a permit to build a land-based salmon farm on Bressay. Managing"
+        " director Tom Halcrow says the plant will produce 8000 tonnes of salmon a year.",
+        "Lerwick — Northfin Ltd has been granted a permit to build a hatchery on Bressay. Managing director"
+        " Tom Halcrow says the plant will produce four million smolt a year.",
+        ("Tom Halcrow expects 45 new jobs.", "Tom Halcrow expects 12 new jobs. Building starts in the autumn."),
+    ),
+    "ru": (
+        "Мурманск — Компания «Северный лосось» получила разрешение построить береговую ферму на острове Кильдин."
+        " Директор Тимур Вихров говорит, что ферма будет выращивать 8000 тонн лосося в год.",
+        "Мурманск — Компания «Северный лосось» получила разрешение построить малёчную ферму на острове Кильдин."
+        " Директор Тимур Вихров говорит, что ферма будет выращивать четыре миллиона мальков в год.",
+        ("Тимур Вихров ждёт 45 рабочих мест.", "Тимур Вихров ждёт 12 новых рабочих мест. Стройка начнётся осенью."),
+    ),
+}
+WEEKS = 24 * 7 * 7  # hours: the next permit, seven weeks on
+
+
+@pytest.mark.parametrize("lang", sorted(TEMPLATES))
+def test_a_copy_of_todays_story_is_not_lost_to_the_sites_older_entry(lang: str) -> None:
+    first, second, (_, second_rest) = TEMPLATES[lang]
+    pieces = (
+        ("Isles Portal", "Permit granted", f"Skip to main content {first}", 0.0),
+        ("Sound Gazette", "Hatchery permit granted", f"<p>{second}</p><p>{second_rest}</p>", WEEKS),
+        ("Isles Portal", "Hatchery permit granted", f"Skip to main content {second}", WEEKS + 4),
+    )
+    assert decided_stories(pieces, lang) == [1, 2, 2]

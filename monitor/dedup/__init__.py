@@ -41,12 +41,12 @@ Design, in the order an entry meets it:
    Tajik sites write, a Uyghur one of the Arabic-script alphabet that writes its vowels in the
    Latin letters Uyghur sites write (``alphabets``): a desk's transliterated copy is one story. A
    text with no capitals (``signature.NO_CAPITALS``; or most of whose letters are of a script without them, under
-   an app's English line "Open in the <Outlet> app.": ``signature.mostly_caseless``) has numbers for
-   facts: against a copy with capitals, its numbers are looked for in the copy's. Then every word of
-   the Latin or Cyrillic alphabet is hashed in one spelling of its sounds (``alphabets.sounded``:
-   Cyrillic letters by one table, and what romanisations write apart made one: zh j, kh h, ch ts,
-   y ı i, a doubled letter, the glide in ye/ya), so a transliteration by a convention no table
-   lists (Kyrgyz "жаңы" / "jañı", Russian "Ельцин" / "Yeltsin") is the same text; a text with
+   an app's English line "Open in the <Outlet> app.", or beside a name's Latin gloss "राठौड़ (Rathore)":
+   ``signature.mostly_caseless``) has numbers for facts: against a copy with capitals, its numbers are
+   looked for in the copy's. Then every word of the Latin or Cyrillic alphabet is hashed in one spelling
+   of its sounds (``alphabets.sounded``: Cyrillic letters by one table, and what romanisations write
+   apart made one: zh j, kh h, ch ts, y ı i, a doubled letter, the glide in ye/ya), so a transliteration
+   by a convention no table lists (Kyrgyz "жаңы" / "jañı", Russian "Ельцин" / "Yeltsin") is the same text; a text with
    Serbian's own letters keeps its Cyrillic words (its desks write both alphabets as their own).
    Kept: a value-chosen sample of the whole body (the 160 smallest hashes: every shingle
    of a text up to 160, so a one-paragraph copy from the middle is measured exactly), the
@@ -69,8 +69,8 @@ Design, in the order an entry meets it:
    the other, when the entry is the shorter; else of the shorter's in the longer, or all of
    the entry's in the sentences shared with the shorter, when that one added names of its own:
    a copy under a new headline read first and its story read after are one; numbers
-   folded to one form: "24.8万" = "248,000" = "248 000"; a currency's letters glued to one, "Sh92,000",
-   are not read: the amount is the fact). Copies agree
+   folded to one form: "24.8万" = "248,000" = "248 000", "3,200萬" = "32 million"; a currency's letters
+   glued to one, "Sh92,000", are not read: the amount is the fact). Copies agree
    where they overlap whatever each added; two bulletins of one template overlap in
    sentences of one frame that print other names and numbers (three or more missing
    there, and only those sentences count). The reason says it in words:
@@ -150,7 +150,7 @@ Design, in the order an entry meets it:
    words are names: every word of its headline and lead is keyed by sound (تبریز = Tabriz,
    울산 = Ulsan), and IDF weighs down the words every report of the language uses. Numbers are
    anchors as values, whatever digits and separators write them ("3,412" = "۳٬۴۱۲" = "3412",
-   "۸٫۶" = "8.6", "12000亿" = "1.2万亿"); the day of a named date is not also a number, nor is a
+   "۸٫۶" = "8.6", "12000亿" = "1.2万亿" = "1.2萬億"); the day of a named date is not also a number, nor is a
    telephone number (a trunk 0 or a "+" code, then groups: "021 807 4500"), which every release of
    one issuer prints, nor anything of a closing "about" block (a last paragraph under a short label
    naming whom the headline names: "About Greyfen Robotics: founded in 2014 …"), nor a label opening
@@ -173,13 +173,16 @@ Design, in the order an entry meets it:
    below 95% alike.
 
 The index covers the dedup window (default 7 days): an entry first seen before it is no story to copy,
-even before a pruning drops it (pruning runs every ``prune_every`` adds). Its signatures are stored in SQLite so
-a restart rebuilds it without re-reading bodies, in bulk (``StoryIndex.load``, ``bulk``): the
-blocking keys of the window as one sorted numpy table, the event keywords counted in one pass.
+even before a pruning drops it (pruning runs every ``prune_every`` adds), and a copy of an entry of the window
+comes before it, however much closer it is (a site's entry of the template it filled weeks ago). Its
+signatures are stored in SQLite so a restart rebuilds it without re-reading bodies, in bulk
+(``StoryIndex.load``, ``bulk``): the blocking keys of the window as one sorted numpy table, the event
+keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SQ and older: a digest's item heading, "6. <headline>", kept as story text
+Signatures of earlier designs (magic SR and older: the Latin capitals of a mostly caseless text, a name's gloss
+"राठौड़ (Rathore)", read as names among its facts, and 萬 and 億 no multiplier; SQ and older: a digest's item heading, "6. <headline>", kept as story text
 with the dateline under it, and a currency's letters glued to an amount, "Sh92,000", read as a name and a number;
 SP and older: an app's one-sentence call after a summary cut short
 kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;

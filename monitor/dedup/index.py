@@ -274,7 +274,7 @@ class StoryIndex:
         near = set(self._candidates(skeleton_keys, held)) if skeleton_keys else set()
         resembled: dict[int, Evidence | None] = {}  # entry of ``near`` -> ``resembles``, asked once
         ranked += self._resembling(sig, ranked, near, resembled)  # dd26
-        best: tuple[Evidence, int, _Doc, float, tuple[float, float, bool, int]] | None = None
+        best: tuple[Evidence, int, _Doc, float, tuple[bool, float, float, bool, int]] | None = None
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
@@ -316,18 +316,21 @@ class StoryIndex:
             # (A share, not a count: how many shingles are checked depends on the other's sample.)
             # Then to the entry under the same headline: a truncated copy of a follow-up holds only the
             # paragraph it repeats from the story before it, under the follow-up's headline.
+            # Before all, a copy of an entry of the window: one older (``_in_window``) is no story to copy,
+            # and its wider margin must not hide a copy of its next story (a site's view of the template
+            # it fills again weeks later, beside its copy of today's story).
             share = explained(sig, doc) if margin >= 0 else 0.0
-            rank = (margin, share, doc.title == sig.title, evidence.found)
+            rank = (margin >= 0 and self._in_window(sig, doc), margin, share, doc.title == sig.title, evidence.found)
             if best is None or rank > best[4]:
                 best, top = (evidence, entry_id, doc, needed, rank), margin
         if best is None:
             return None
-        if best[4][0] >= 0 and best[2].story_id in own_differs:
+        if best[4][1] >= 0 and best[2].story_id in own_differs:
             # An outlet re-running its story hours later runs its names and numbers; one that, half a
             # day or more later, prints other names and numbers in the same frame of words issues its
             # next bulletin. A shorter copy of its first one has too few of them to say so.
             return replace(best[0], series=True), best[1], best[2], best[3]
-        if best[4][0] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
+        if best[4][1] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             # dd26: a copy by its skeleton is mostly its story there (``resembles``): no round-up
             quoting = not best[0].query_shorter and not best[0].skeleton
             quoting = quoting and round_up(sig, best[2].story_id, verified, self.events.event_of)
@@ -335,17 +338,17 @@ class StoryIndex:
             quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, touched)
         if quoting:
             return replace(best[0], round_up=True), best[1], best[2], best[3]
-        if best[4][0] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
+        if best[4][1] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
             return replace(best[0], follow_up=True), best[1], best[2], best[3]
-        if best[4][0] >= 0 and (split := diverges(sig, best[2].story_id, verified)) is not None:
+        if best[4][1] >= 0 and (split := diverges(sig, best[2].story_id, verified)) is not None:
             fullest = verified_ids[next(i for i, doc in enumerate(verified) if doc is split.fullest)]
             apart = f"it opens with {split.opening} sentences of entry {best[1]} word for word, then {split.own}"
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"
             apart += f" {split.lacks * 100:.0f} % of its text not in this one"
             return replace(best[0], follow_up=True, apart=apart), best[1], best[2], best[3]
-        if best[4][0] >= 0 and (told := news(sig, [doc for doc in verified if doc.story_id == best[2].story_id])):
+        if best[4][1] >= 0 and (told := news(sig, [doc for doc in verified if doc.story_id == best[2].story_id])):
             return replace(best[0], news=told.says()), best[1], best[2], best[3]
-        if best[4][0] < 0 and (earlier := repeats(sig, verified)) is not None:
+        if best[4][1] < 0 and (earlier := repeats(sig, verified)) is not None:
             entry_id = next(i for i, doc in zip(verified_ids, verified, strict=True) if doc is earlier)
             return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]
         return best[:4]

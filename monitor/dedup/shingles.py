@@ -34,7 +34,7 @@ SENTENCES = 32
 # A number in any digit system (``\\d``: Persian ۸۶, Devanagari ८६), its separators (Arabic ٫ and ٬ too),
 # and its multiplier word.
 _MULTIPLIER = (
-    r"(?:\s?(?P<times>万亿|万|亿|千|ລ້ານ|ล้าน|លាន|သန်း|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd|ሚሊዮን|ቢሊዮን|මිලියන"
+    r"(?:\s?(?P<times>万亿|萬億|万|萬|亿|億|千|ລ້ານ|ล้าน|លាន|သန်း|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd|ሚሊዮን|ቢሊዮን|මිලියන"
     r"|mil millones|millones|milliards?|millions?|milyon|milyar"
     r"|(?:милл?ион|мільйон|mıllıon|милл?иард|мільярд|милијард|mıllıard)\w*)\b))?"  # 亿元: no boundary
 )
@@ -78,7 +78,11 @@ _FACT_SCAN_PATTERN = (
 )
 # A number's multiplier word, in the languages the monitor reads: "24.8万" and "248000" are one number. Lao,
 # Thai, Khmer and Burmese glue theirs to the next word ("48 ລ້ານໂດລາ"): like 万, no word boundary after it.
+# Traditional Chinese (Hong Kong's, Taiwan's) and Japanese write 萬 and 億 ("3,200萬", "3億円").
 _TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
+_TIMES |= {"萬": 1e4, "億": 1e8, "萬億": 1e12}
+# Where a comma groups thousands even before a multiplier: Chinese and Japanese write no decimal comma.
+_HAN_TIMES = frozenset(("千", "万", "萬", "亿", "億", "万亿", "萬億"))
 _TIMES |= dict.fromkeys(("mln", "млн", "Mio", "millones", "milyon", "ລ້ານ", "ล้าน", "លាន", "သန်း", "ሚሊዮን", "මිලියන"), 1e6)
 _TIMES |= dict.fromkeys(
     ("billion", "bn", "млрд", "Mrd", "milliard", "milliards", "mil millones", "milyar", "ቢሊዮን"), 1e9
@@ -311,6 +315,8 @@ def number_key(digits: str, times: str | None = None) -> str:
     another is the decimal point (",5" in "39,5")."""
     digits = digits.translate(_SPACES)  # "1 200" (French, Russian): a space groups thousands
     plain = _THOUSANDS.sub("", digits) if digits.count(",") + digits.count(".") > 1 or not times else digits
+    if times in _HAN_TIMES:  # "3,200萬" is 32 million, as "HK$32 million" writes it, not 3.2萬
+        plain = plain.replace(",", "")
     try:
         value = float(plain.replace(",", "."))
     except ValueError:

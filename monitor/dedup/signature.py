@@ -79,11 +79,13 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SQ kept a digest's item heading on top
-# ("6. <headline>") as story text and the dateline under it (now both dropped, ``clean._item_heading``), and read a
-# currency's letters glued to an amount ("Sh92,000") as a name and a number (now the amount, ``shingles``); SP
-# kept an app's one-sentence call after a cut summary ("… Continue in the <Outlet> app.") as story text (now
-# dropped, ``clean._TAIL_AFTER_ELLIPSIS``); SO
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SR read the Latin capitals of a mostly
+# caseless text (a name's gloss, "राठौड़ (Rathore)") as names among its facts (now its numbers only, as a caseless
+# text's, ``signature``), and Traditional Chinese's 萬 and 億 as no multiplier ("3,200萬": now 32 million,
+# ``shingles``); SQ kept a digest's item heading on top ("6. <headline>") as story text and the dateline under it
+# (now both dropped, ``clean._item_heading``), and read a currency's letters glued to an amount ("Sh92,000") as a
+# name and a number (now the amount, ``shingles``); SP kept an app's one-sentence call after a cut summary
+# ("… Continue in the <Outlet> app.") as story text (now dropped, ``clean._TAIL_AFTER_ELLIPSIS``); SO
 # flagged a caseless text under a line of Latin capitals (an app's "Open in the <Outlet> app.") as capitalised (now
 # caseless, ``mostly_caseless``); SN kept a page's stamp (an e-paper's folio, a print view's footer) as story text (now
 # dropped, ``clean._page_stamp``), read a capital palochka inside a word as a capital (now lower case,
@@ -133,7 +135,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SR"  # after SQ (two bytes)
+_MAGIC = b"SS"  # after SR (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
@@ -267,10 +269,15 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text, headline)
     capitals = in_capitals(text)
-    caseless = capitals or text == text.lower() or mostly_caseless(text)
+    mixed = not capitals and text != text.lower() and mostly_caseless(text)
+    caseless = capitals or mixed or text == text.lower()
     # A text in capitals (a wire's telex) shows no names by their capitals: every word would be one. Its names
-    # are unknown, not other ones: read as a caseless text's, its facts are its numbers (``NO_CAPITALS``).
-    spans = fact_spans(_lowered(text) if capitals else text)
+    # are unknown, not other ones: read as a caseless text's, its facts are its numbers (``NO_CAPITALS``). So are
+    # a mostly caseless text's: its few Latin capitals are a gloss of a name it writes in its own script
+    # ("मीनाक्षी राठौड़ (Meenakshi Rathore)", a learners' ruby reading run into the name) or an app's line, which
+    # its original, printing the same name without them, would lack.
+    lowered = capitals or (mixed and len(_lowered(text)) == len(text))
+    spans = fact_spans(_lowered(text) if lowered else text)
     return Signature(
         keys=keys,
         sample=sample.astype("<u4").tobytes(),
