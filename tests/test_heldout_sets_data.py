@@ -326,6 +326,19 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        33,
+        "ob",
+        frozenset({"ary", "mhr", "tcy", "szl"}),
+        "kn",
+        negative=frozenset(
+            {"casatramninefleet", "asilacoldstore", "ainchocknightlib", "sernursecondline", "yushutbridgeshut"}
+            | {"volzhsksevenbuses", "kulaifishmarket", "malpebusroute", "karkalasecondtank", "brygidasecondroute"}
+            | {"stroszektramreturn", "elkasecondbatch"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
