@@ -265,3 +265,52 @@ def test_on_ice_is_shelved_not_the_ice_class_of_a_ship(eval_rules, content, fire
 )
 def test_attack_helicopters_are_arms(eval_rules, title, content, fires):
     assert (ARMS in topics(eval_rules, title, content)) is fires
+
+
+TALIBAN = "taliban-recognition"
+OPENING = "Diplomats in the capital offered several answers: water talks, border trade and the crossings on the river."
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "fires"),
+    [
+        # the act told once, far down, with its instrument: a decision, a decree
+        (
+            "What changed in Dushanbe's view of Kabul?",
+            OPENING + "\n\nWhatever the reason, Tajikistan's government issued a decision recognising the Taliban "
+            "government of Afghanistan, ending years of hostility.",
+            True,
+        ),
+        (
+            "Что изменилось в Душанбе?",
+            "Дипломаты называют разные причины: вода, торговля, переправы.\n\nВ итоге правительство "
+            "Таджикистана приняло постановление о признании правительства талибов в Афганистане.",
+            True,
+        ),
+        (
+            "なぜドゥシャンベは動いたのか",
+            "外交官たちは水や国境貿易など様々な理由を挙げる。\n\nいずれにせよ、タジキスタン政府はタリバン政権を承認する決定を下した。",
+            True,
+        ),
+        # the instrument in a clause that refuses, or no instrument: background
+        (
+            "What changed in Dushanbe's view of Kabul?",
+            OPENING + "\n\nTajikistan's government issued a decision not to recognise the Taliban government of "
+            "Afghanistan, its foreign ministry said.",
+            False,
+        ),
+        (
+            "Что изменилось в Душанбе?",
+            "Дипломаты называют разные причины: вода, торговля, переправы.\n\nТаджикистан пока не принял решения о "
+            "признании правительства талибов.",
+            False,
+        ),
+        (
+            "なぜドゥシャンベは動いたのか",
+            "外交官たちは水や国境貿易など様々な理由を挙げる。\n\nタジキスタン政府はタリバン政権を承認する決定をしていない。",
+            False,
+        ),
+    ],
+)
+def test_a_recognition_told_once_with_its_instrument_is_news(eval_rules, title, content, fires):
+    assert (TALIBAN in topics(eval_rules, title, content)) is fires
