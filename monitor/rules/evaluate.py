@@ -57,13 +57,6 @@ def evaluate(
         if trace is not None:
             trace.append(Trace(node, bool(hits), hits, note=note))
         return hits or None
-    group = node.group
-    if group.langs and not doc.speaks(group.langs, group.langs_except):
-        # left out before any word is sought: an all/any does not hold, a none excludes nothing
-        left_out: list[Hit] | None = [] if node.kind == "none" else None
-        if trace is not None:
-            trace.append(Trace(node, left_out is not None, [], note=f"the entry is in {doc.language}"))
-        return left_out
     if node.fields is not None:
         allowed = node.fields
     if node.unless is not None:
@@ -75,6 +68,11 @@ def evaluate(
     wanted = node.group.min_mentions
     if result is not None and wanted > 1 and (count := _mentions(result)) < wanted:
         result, note = None, f"{count} mention(s), fewer than min_mentions {wanted}"
+    group = node.group
+    # lang: asked only when the group's words would decide (detecting a language costs more than a look-up):
+    # outside its languages an all/any does not hold and a none excludes nothing
+    if group.langs and (result is None) == (node.kind == "none") and not doc.speaks(group.langs, group.langs_except):
+        result, note = ([] if node.kind == "none" else None), f"the entry is in {doc.language}"
     if trace is not None:
         trace.append(Trace(node, result is not None, result or [], kids or [], note))
     return result
