@@ -6,20 +6,29 @@ signature cost, beside a naive rapidfuzz scan of the whole window measured in th
     .venv/bin/python benchmarks/dedup_speed.py --smoke        # 2k, seconds (the test runs this)
     .venv/bin/python benchmarks/dedup_speed.py --sizes 100000 --against main   # beside another design
     .venv/bin/python benchmarks/dedup_speed.py --sizes 100000 --against /tmp/base   # a folder holding monitor/
+    .venv/bin/python benchmarks/dedup_speed.py --sizes 100000 --rounds 9 --per-round 1000
 
-``--against REF`` measures the design of git revision REF in the same run (its ``monitor``
-package exported to a temporary folder and run by this same file in a subprocess), so the
-two rows share the machine, the load and the workload.
+How decide + add is timed (the figure issue 13's target reads): the probes are ``--rounds`` slices of
+``--per-round`` new entries (default 7 × 1,000: ~2 CPU-s a design at 0.3 ms), each slice decided and
+added in turn after a ``gc.collect()``; the figure is the median of the rounds' process CPU time per
+entry, printed with the rounds' min–max (and the wall clock's median beside it). One round of 500
+probes (~150 ms) read first rounds 10–25 % slower whichever design ran first: too short to trust.
+The window grows by each round's entries (100k → 107k by default), the same for every design.
+
+``--against REF`` measures the design of git revision REF (its ``monitor`` package exported to a
+temporary folder) or of a folder holding ``monitor/``. Each design then runs in its own worker
+process (this file with ``--worker``, ``PYTHONPATH`` at that design's tree) that builds its window
+once and times one round per request; the rounds interleave A B B A A B …, so both designs share the
+machine, the load and the workload, and neither is always first. The order is printed.
 
 Synthetic but realistic text: ledes of 40-90 words drawn from a Zipf-distributed
 vocabulary of 30k words plus capitalised names, a quarter of the window being
 syndicated copies (trimmed, cut, one word changed). "rebuild" is the start-up path:
 ``StoryIndex.load`` of stored signatures (packed and unpacked as the store keeps them;
-SQLite read time excluded, it is one indexed range scan), timed untraced. Memory is the
+SQLite read time excluded, it is one indexed range scan), timed untraced, once: wall clock and
+CPU ("rebuild cpu", what a loaded machine's other work does not add to). Memory is the
 traced Python allocation of a separate build of the same index, the unpacked signatures'
-arrays included (tracemalloc would slow the timed one several-fold). "index ms/entry" is wall-clock
-time, "cpu ms/entry" the process's CPU time over the same loop (what other work on the machine does
-not add to).
+arrays included (tracemalloc would slow the timed one several-fold).
 """
 
 from __future__ import annotations
@@ -30,12 +39,13 @@ import itertools
 import json
 import os
 import random
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 import tracemalloc
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -44,7 +54,8 @@ from rapidfuzz import fuzz, process
 from monitor.dedup import Signature, StoryIndex, signature
 from monitor.models import Entry
 
-QUERIES = 500
+ROUNDS = 7
+PER_ROUND = 1_000
 NAIVE_QUERIES = 20
 START = datetime(2025, 7, 1, tzinfo=UTC)
 
@@ -111,8 +122,31 @@ def build(sigs: list[Signature], seen: datetime) -> StoryIndex:
     return index
 
 
-def measure(size: int, queries: int, naive_queries: int) -> dict[str, float]:
-    window = entries(size + queries)
+@dataclass
+class Window:
+    """One design's built window and the probes still to decide (see ``prepare``)."""
+
+    index: StoryIndex
+    probes: list[Signature]
+    seen: datetime
+    size: int
+    stats: dict[str, float]
+
+    def round(self, k: int, per_round: int) -> tuple[float, float]:
+        """Decide + add the ``k``-th slice of probes: (CPU s, wall s)."""
+        gc.collect()  # no round pays for the garbage of the one before
+        first = k * per_round
+        t0, cpu0 = time.perf_counter(), time.process_time()
+        for entry_id, sig in enumerate(self.probes[first : first + per_round], start=self.size + first + 1):
+            decision = self.index.decide(sig)
+            self.index.add(entry_id, decision.story_id or entry_id, decision.event_id or entry_id, sig, self.seen)
+        return time.process_time() - cpu0, time.perf_counter() - t0
+
+
+def prepare(size: int, probes: int, naive_queries: int) -> Window:
+    """The window of ``size`` entries built as the start-up rebuild builds it (memory, rebuild time and
+    signature cost measured on the way), the probes' signatures computed, nothing yet decided."""
+    window = entries(size + probes)
     seen = START + timedelta(days=7)
     t0 = time.perf_counter()
     sigs = [signature(e, seen) for e in window[:size]]
@@ -125,91 +159,154 @@ def measure(size: int, queries: int, naive_queries: int) -> dict[str, float]:
     del traced
     window_sigs = stored(sigs)  # as the start-up reads them: the SQLite read is not timed
     gc.collect()
-    t0 = time.perf_counter()
+    t0, cpu0 = time.perf_counter(), time.process_time()
     index = build(window_sigs, seen)
-    rebuild_s = time.perf_counter() - t0
+    rebuild_s, rebuild_cpu = time.perf_counter() - t0, time.process_time() - cpu0
 
     probe = window[size:]
     # Signatures are computed where feeds are parsed (ingest/examine, parser processes); the
     # serial stage, under the pipeline's lock, only decides and adds: that is what is timed.
     probe_sigs = [signature(entry, seen) for entry in probe]
-    t0, cpu0 = time.perf_counter(), time.process_time()
-    for entry_id, sig in enumerate(probe_sigs, start=size + 1):
-        decision = index.decide(sig)
-        index.add(entry_id, decision.story_id or entry_id, decision.event_id or entry_id, sig, seen)
-    per_entry_ms = (time.perf_counter() - t0) / len(probe) * 1000
-    # CPU time too: on a machine shared with other work, the wall clock also counts the time others ran.
-    cpu_ms = (time.process_time() - cpu0) / len(probe) * 1000
 
     ledes = [s.lede for s in sigs]
     t0 = time.perf_counter()
     for entry in probe[:naive_queries]:
         process.extractOne(signature(entry, seen).lede, ledes, scorer=fuzz.ratio, score_cutoff=90)
-    naive_ms = (time.perf_counter() - t0) / naive_queries * 1000
-    return {
+    naive_ms = (time.perf_counter() - t0) / max(naive_queries, 1) * 1000
+    stats = {
         "size": size,
-        "per_entry_ms": per_entry_ms,
-        "cpu_ms": cpu_ms,
         "naive_ms": naive_ms,
         "memory_mb": memory_mb,
         "rebuild_s": rebuild_s,
-        "signature_ms": sign_s / size * 1000,
+        "rebuild_cpu": rebuild_cpu,
     }
+    return Window(index, probe_sigs, seen, size, {**stats, "signature_ms": sign_s / size * 1000})
 
 
-def against(ref: str, sizes: list[int], queries: int, naive: int) -> list[dict[str, float]]:
-    """``measure`` of each size for the design of git revision ``ref`` (or of the ``monitor`` package
-    in the folder ``ref``, an exported tree), in a subprocess."""
-    root = Path(__file__).resolve().parent.parent
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = ref if (Path(ref) / "monitor").is_dir() else scratch
-        if folder == scratch:
-            archive = subprocess.run(
-                ["git", "-C", str(root), "archive", ref, "monitor"], capture_output=True, check=True
-            )
-            subprocess.run(["tar", "-x", "-C", folder], input=archive.stdout, check=True)
-        code = (
-            "import json, sys, importlib.util\n"
-            f"spec = importlib.util.spec_from_file_location('bench', {str(Path(__file__).resolve())!r})\n"
-            "m = importlib.util.module_from_spec(spec); spec.loader.exec_module(m)\n"
-            f"print(json.dumps([m.measure(n, {queries}, {naive}) for n in {sizes!r}]))"
-        )
+def worker(size: int, probes: int, naive: int, per_round: int) -> None:
+    """One design in a process of its own: build, print the stats, then time one round per line read."""
+    window = prepare(size, probes, naive)
+    print(json.dumps(window.stats), flush=True)
+    for line in sys.stdin:
+        print(json.dumps(window.round(int(line), per_round)), flush=True)
+
+
+class Remote:
+    """A ``worker`` process running this file against the ``monitor`` package of ``folder``."""
+
+    def __init__(self, folder: str, size: int, probes: int, naive: int, per_round: int) -> None:
+        args = [sys.executable, str(Path(__file__).resolve()), "--worker", *map(str, (size, probes, naive, per_round))]
         env = {**os.environ, "PYTHONPATH": folder}
-        run = subprocess.run(
-            [sys.executable, "-c", code], env=env, cwd=folder, capture_output=True, text=True, check=True
+        self.process = subprocess.Popen(
+            args, env=env, cwd=folder, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
         )
-        out = run.stdout
-    rows: list[dict[str, float]] = json.loads(out.strip().splitlines()[-1])
-    return rows
+        self.stats: dict[str, float] = {}
+
+    def ready(self) -> Remote:
+        """Wait for the window to be built (workers build side by side: the setup is the slow part)."""
+        self.stats = json.loads(self.read())
+        return self
+
+    def read(self) -> str:
+        assert self.process.stdout is not None
+        line = self.process.stdout.readline()
+        if not line:
+            raise SystemExit(f"dedup_speed worker failed (exit {self.process.wait()})")
+        return line
+
+    def round(self, k: int, per_round: int) -> tuple[float, float]:
+        assert self.process.stdin is not None
+        self.process.stdin.write(f"{k}\n")
+        self.process.stdin.flush()
+        cpu, wall = json.loads(self.read())
+        return cpu, wall
+
+    def close(self) -> None:
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.close()
+        self.process.wait()
+        self.process.stdout.close()
+
+
+def exported(ref: str, scratch: str) -> str:
+    """A folder holding the ``monitor`` package of git revision ``ref`` (or ``ref`` itself, a folder)."""
+    if (Path(ref) / "monitor").is_dir():
+        return ref
+    root = Path(__file__).resolve().parent.parent
+    archive = subprocess.run(["git", "-C", str(root), "archive", ref, "monitor"], capture_output=True, check=True)
+    subprocess.run(["tar", "-x", "-C", scratch], input=archive.stdout, check=True)
+    return scratch
+
+
+def interleaved(designs: dict[str, Window | Remote], rounds: int, per_round: int) -> tuple[str, dict[str, list]]:
+    """Each design's (CPU s, wall s) per round, the designs' order alternating every round (A B B A …)."""
+    names = list(designs)
+    times: dict[str, list[tuple[float, float]]] = {name: [] for name in names}
+    order = []
+    for k in range(rounds):
+        for name in names if k % 2 == 0 else names[::-1]:
+            times[name].append(designs[name].round(k, per_round))
+            order.append("AB"[names.index(name)])
+    return "".join(order), times
+
+
+def row(name: str, stats: dict[str, float], times: list[tuple[float, float]], per_round: int) -> str:
+    cpu = sorted(t[0] / per_round * 1000 for t in times)
+    wall = statistics.median(t[1] for t in times) / per_round * 1000
+    spread = f"{cpu[0]:.3f}–{cpu[-1]:.3f}"
+    return (
+        f"{name:>10} {stats['size']:>8} {statistics.median(cpu):>12.3f} {spread:>13} {wall:>8.3f} "
+        f"{stats['naive_ms']:>14.1f} {stats['naive_ms'] / wall:>7.0f}x {stats['memory_mb']:>9.0f} "
+        f"{stats['memory_mb'] * 1e6 / stats['size']:>7.0f} {stats['rebuild_s']:>9.2f} {stats['rebuild_cpu']:>11.2f} "
+        f"{stats['signature_ms']:>12.3f}"
+    )
+
+
+def window_rows(size: int, ref: str | None, rounds: int, per_round: int, naive: int) -> list[str]:
+    """The printed rows of one window size: this design's, and the design of ``ref``'s in the same rounds."""
+    probes = rounds * per_round
+    with tempfile.TemporaryDirectory() as scratch:
+        if not ref:
+            window = prepare(size, probes, naive)
+            _, times = interleaved({"this": window}, rounds, per_round)
+            return [row("this", window.stats, times["this"], per_round)]
+        root = str(Path(__file__).resolve().parent.parent)
+        this = Remote(root, size, probes, naive, per_round)
+        other = Remote(exported(ref, scratch), size, probes, naive, per_round)
+        remotes = {"this": this.ready(), Path(ref).name[:10]: other.ready()}
+        try:
+            order, times = interleaved(dict(remotes), rounds, per_round)
+        finally:
+            for remote in remotes.values():
+                remote.close()
+    lines = [row(name, remote.stats, times[name], per_round) for name, remote in remotes.items()]
+    return [*lines, f"{'':>10} order {order} (A = this)"]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
     parser.add_argument("--smoke", action="store_true", help="one small window, for the test suite")
+    parser.add_argument("--rounds", type=int, default=ROUNDS, help="timed rounds per design (median reported)")
+    parser.add_argument("--per-round", type=int, default=PER_ROUND, help="entries decided and added per round")
     parser.add_argument(
         "--against", metavar="REF", help="also measure the design of git revision REF, or of a folder holding monitor/"
     )
+    parser.add_argument("--worker", type=int, nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    sizes, queries, naive = ([2_000], 100, 5) if args.smoke else (args.sizes, QUERIES, NAIVE_QUERIES)
-    print(f"{queries} assignments and {naive} naive scans per window")
+    if args.worker:
+        worker(*args.worker)
+        return 0
+    rounds, per_round, naive = (2, 50, 5) if args.smoke else (args.rounds, args.per_round, NAIVE_QUERIES)
+    sizes = [2_000] if args.smoke else args.sizes
+    print(f"{rounds} rounds × {per_round} assignments and {naive} naive scans per window; CPU median (min–max)")
     print(
-        f"{'design':>10} {'window':>8} {'index ms/entry':>14} {'cpu ms/entry':>12} {'naive ms/entry':>14} "
-        f"{'speed-up':>8} {'memory MB':>9} {'B/entry':>7} {'rebuild s':>9} {'signature ms':>12}"
+        f"{'design':>10} {'window':>8} {'cpu ms/entry':>12} {'min–max':>13} {'wall ms':>8} {'naive ms/entry':>14} "
+        f"{'speed-up':>8} {'memory MB':>9} {'B/entry':>7} {'rebuild s':>9} {'rebuild cpu':>11} {'signature ms':>12}"
     )
-    designs = [("this", [measure(size, queries, naive) for size in sizes])]
-    if args.against:
-        designs.append((Path(args.against).name[:10], against(args.against, sizes, queries, naive)))
-    for name, rows in designs:
-        for r in rows:
-            print(
-                f"{name:>10} {r['size']:>8} {r['per_entry_ms']:>14.3f} {r['cpu_ms']:>12.3f} "
-                f"{r['naive_ms']:>14.1f} {r['naive_ms'] / r['per_entry_ms']:>7.0f}x {r['memory_mb']:>9.0f} "
-                f"{r['memory_mb'] * 1e6 / r['size']:>7.0f} {r['rebuild_s']:>9.2f} {r['signature_ms']:>12.3f}"
-            )
-        for small, large in itertools.pairwise(rows):
-            growth = large["per_entry_ms"] / small["per_entry_ms"]
-            print(f"{name:>10}: cost x{growth:.2f} for a window x{large['size'] / small['size']:.0f}")
+    for size in sizes:
+        for line in window_rows(size, args.against, rounds, per_round, naive):
+            print(line)
     return 0
 
 

@@ -213,8 +213,17 @@ def test_speed_benchmark_smoke_prints_its_figures(capsys: pytest.CaptureFixture[
     assert benchmark("dedup_speed").main(["--smoke"]) == 0
 
     out = capsys.readouterr().out
-    assert "naive ms/entry" in out and "rebuild s" in out and "B/entry" in out
+    assert "naive ms/entry" in out and "rebuild s" in out and "B/entry" in out and "min–max" in out
     assert len(out.strip().splitlines()) == 3
+
+
+def test_speed_benchmark_interleaves_the_designs_rounds(capsys: pytest.CaptureFixture[str]):
+    """Against another design (here this tree's own folder), each in its own worker: rounds alternate."""
+    root = str(Path(__file__).resolve().parent.parent)
+    assert benchmark("dedup_speed").main(["--smoke", "--against", root]) == 0
+
+    out = capsys.readouterr().out.strip().splitlines()
+    assert len(out) == 5 and out[-1].split()[:2] == ["order", "ABBA"]
 
 
 def test_signature_imports_no_scipy():

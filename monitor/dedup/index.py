@@ -273,7 +273,7 @@ class StoryIndex:
         ranked = self._candidates(sig.shingles, held)
         near = set(self._candidates(skeleton_keys, held)) if skeleton_keys else set()
         resembled: dict[int, Evidence | None] = {}  # entry of ``near`` -> ``resembles``, asked once
-        ranked += self._resembling(sig, ranked, near, resembled)  # dd26
+        ranked += self._resembling(sig, skeleton_keys, ranked, near, resembled)  # dd26
         best: tuple[Evidence, int, _Doc, float, tuple[bool, float, float, bool, int]] | None = None
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
@@ -354,16 +354,22 @@ class StoryIndex:
         return best[:4]
 
     def _resembling(
-        self, sig: Signature, ranked: list[int], near: set[int], resembled: dict[int, Evidence | None]
+        self,
+        sig: Signature,
+        skeleton_keys: frozenset[int],
+        ranked: list[int],
+        near: set[int],
+        resembled: dict[int, Evidence | None],
     ) -> list[int]:
         """dd26: the entries of ``near`` (sharing a skeleton key) no shared word found whose skeletons hold this
         text (``compare.resembles``): a copy a keyboard or a transliteration changed every word of. The first
-        ``SKELETON_VERIFIED`` of them, in id order (none read after those). Each read is kept in ``resembled``."""
+        ``SKELETON_VERIFIED`` of them, in id order (none read after those). Each read is kept in ``resembled``.
+        ``skeleton_keys``: ``sig.skeleton_keys``, decoded once by the caller (a property: decoded at each ask)."""
         found: list[int] = []
         ours: frozenset[int] | None = None  # every skeleton hash of this text, once one is asked for
         for entry_id in sorted(near.difference(ranked)):
             theirs = packed_skeleton(self._docs[entry_id])
-            ours = sig.skeletons | sig.skeleton_keys if ours is None else ours
+            ours = sig.skeletons | skeleton_keys if ours is None else ours
             if len(ours.intersection(np.frombuffer(theirs, dtype="<u4").tolist())) < SKELETON_AT_LEAST:
                 continue  # ``resembles`` finds no more of theirs in ours than these: too few to say copy
             if _resembles(sig, entry_id, self._doc(entry_id), near, resembled) is not None:
@@ -592,12 +598,17 @@ def _most_weight(ids: list[int], sizes: list[int]) -> list[int]:
     same running sums in the same order (from 0.0, as read), kept and ranked alike (most weight first, ties
     to the entry read first: a dict keeps that order and ``sorted`` is stable)."""
     weights: dict[int, float] = {}
-    at = 0
-    for size in sizes:
-        weight = 1.0 / size
-        for entry_id in ids[at : at + size]:
-            weights[entry_id] = weights.get(entry_id, 0.0) + weight
-        at += size
+    get = weights.get
+    if len(ids) == len(sizes):  # each key held by one entry (most decisions): 1.0 each, no runs to slice
+        for entry_id in ids:
+            weights[entry_id] = get(entry_id, 0.0) + 1.0
+    else:
+        at = 0
+        for size in sizes:
+            weight = 1.0 / size
+            for entry_id in ids[at : at + size]:
+                weights[entry_id] = get(entry_id, 0.0) + weight
+            at += size
     worth = [entry_id for entry_id, weight in weights.items() if weight >= MIN_WEIGHT]
     return sorted(worth, key=weights.__getitem__, reverse=True)[:MAX_VERIFIED]
 
