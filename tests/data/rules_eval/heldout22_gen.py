@@ -47,14 +47,16 @@ def parse(text: str) -> list[dict]:
     for block in re.split(r"\n\s*\n", text.strip()):
         lines = [line.strip() for line in block.strip().splitlines() if line.strip()]
         lang, labels, trap, trap_topic = (f.strip() for f in lines[0].lstrip("@").split("|"))
-        items.append({
-            "lang": lang,
-            "labels": [] if labels == "-" else [CODES[c] for c in labels.split(",")],
-            "trap": None if trap == "-" else trap,
-            "trap_topic": None if trap_topic == "-" else CODES[trap_topic],
-            "title": lines[1],
-            "paras": lines[2:],
-        })
+        items.append(
+            {
+                "lang": lang,
+                "labels": [] if labels == "-" else [CODES[c] for c in labels.split(",")],
+                "trap": None if trap == "-" else trap,
+                "trap_topic": None if trap_topic == "-" else CODES[trap_topic],
+                "title": lines[1],
+                "paras": lines[2:],
+            }
+        )
     return items
 
 
@@ -98,19 +100,21 @@ def build(items: list[dict]) -> list[dict]:
             feed_lang = None if rng.random() < NULL_SHARE else item["lang"]
         tz = timezone(timedelta(hours=offset))
         summary, content = shape(item, rng)
-        rows.append({
-            "id": f"o{i + 1:03d}",
-            "outlet": outlet,
-            "feed_lang": feed_lang,
-            "lang": item["lang"],
-            "title": item["title"],
-            "summary": summary,
-            "content": content,
-            "published": (START + timedelta(minutes=minute)).astimezone(tz).isoformat(),
-            "labels": item["labels"],
-            "trap": item["trap"],
-            "trap_topic": item["trap_topic"],
-        })
+        rows.append(
+            {
+                "id": f"o{i + 1:03d}",
+                "outlet": outlet,
+                "feed_lang": feed_lang,
+                "lang": item["lang"],
+                "title": item["title"],
+                "summary": summary,
+                "content": content,
+                "published": (START + timedelta(minutes=minute)).astimezone(tz).isoformat(),
+                "labels": item["labels"],
+                "trap": item["trap"],
+                "trap_topic": item["trap_topic"],
+            }
+        )
     return rows
 
 
