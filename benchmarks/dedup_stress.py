@@ -690,6 +690,13 @@ def digest_item(text: Text, rng: random.Random) -> Text:
     return replace(text, paragraphs=(heading, *(text.paragraphs[:-1] or text.paragraphs)))
 
 
+def ticker_stamp(text: Text, rng: random.Random) -> Text:
+    """Round 34 (v32's live feeds): the time the ticker posted it, set off by a sign, before the headline and the
+    first paragraph; the ticker keeps the first two paragraphs."""
+    stamp = f"{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d} {rng.choice('▸|•–')} "
+    return replace(text, title=stamp + text.title, paragraphs=(stamp + text.paragraphs[0], *text.paragraphs[1:2]))
+
+
 # ---- another happening in the original's frame (hard negatives) -------------------------------------------
 # Round 28 (v24's second boat): the next happening of the original's place or body, told in its words, its
 # headline naming another subject and its figures others. Counted as recognised when it stays out of the
@@ -745,7 +752,7 @@ KINDS: dict[str, Perturb] = {
         guillemets, numbers,
         relative_dates, place_forms, name_glosses, lede_rewrite, headline_rewritten,
         trimmed_newsletter, trimmed_app_promo, glued_byline, glued_from_credit, tajik_byline, mongolian_byline,
-        closing_channel, closing_app, digest_item, other_subject, other_subject_lede,
+        closing_channel, closing_app, digest_item, ticker_stamp, other_subject, other_subject_lede,
     )
 }  # fmt: skip
 # Kinds of another happening (hard negatives): recognised when the entry stays out of the original's story and event.

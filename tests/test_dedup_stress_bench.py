@@ -33,6 +33,14 @@ def test_perturbations_are_seeded_and_change_the_text() -> None:
     )
 
 
+def test_a_ticker_stamp_is_a_clock_time_before_the_headline_and_the_opening() -> None:
+    text = Text("Ferry fares rise", ("The ferry costs more.", "Riders object.", "The council meets."))
+    stamped = KINDS["ticker_stamp"](text, random.Random(3))
+    stamp = stamped.title.removesuffix(text.title)
+    assert stamp[2] == ":" and stamp[:2].isdigit() and int(stamp[:2]) < 24
+    assert stamped.paragraphs == (stamp + "The ferry costs more.", "Riders object.")
+
+
 @pytest.mark.parametrize("number", [22, 23])
 def test_held_out_sets_are_refused_by_name(number: int) -> None:
     """v22 and v23 stay held out though v24 to v26, written after them, were studied."""

@@ -181,11 +181,12 @@ keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SR and older: the Latin capitals of a mostly caseless text, a name's gloss
+Signatures of earlier designs (magic SS and older: a live feed's bare clock time opening the text, "20:37 ▸ …",
+kept as story text; SR and older: the Latin capitals of a mostly caseless text, a name's gloss
 "राठौड़ (Rathore)", read as names among its facts, and 萬 and 億 no multiplier; SQ and older: a digest's item
 heading, "6. <headline>", kept as story text with the dateline under it, and a currency's letters glued to an
-amount, "Sh92,000", read as a name and a number; SP and older: an app's one-sentence call after a summary cut short
-kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;
+amount, "Sh92,000", read as a name and a number; SP and older: an app's one-sentence call after a summary cut
+short kept as story text; SO and older: a caseless text under a line of Latin capitals flagged capitalised;
 SN and older: a page's stamp kept, a capital palochka inside a word read as a capital, months of Russia's names
 with another language's ending and the Germanic forms of English months naming no day, a written-out Cyrillic
 "million" no multiplier; SM and older: the skeleton keyed by stretches, an Abkhaz ҷ read as Tajik,

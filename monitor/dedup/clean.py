@@ -106,9 +106,13 @@ _NAME_THEN_DESK = re.compile(r"^[^\W\d_][^\s|,،:：/]*(?:\s+[^\s|,،:：/]+){0,
 _DASHED_CREDIT = re.compile(r"^[^\W\d_]\S*(?: \S+){0,2} [-–—] [^\W\d_]\S*(?: \S+){0,2}$")
 _CREDIT_LABEL = re.compile(r"^[^\W\d_]{3,12}:\s")  # "Autor: Ewa Zalewska", "Аутор: …": a one-word label
 CREDIT_WORDS = 9  # a credit glued to the dateline that follows it: at most this many words
-# A time stamp opening the text: "Updated 17:32 GMT", "Aktualisiert 9.05 Uhr", "Published 10:30 am".
+# A time stamp opening the text: "Updated 17:32 GMT", "Aktualisiert 9.05 Uhr", "Published 10:30 am", or a
+# live feed's bare clock time set off by a sign ("20:37 ▸ LAGOS — …", "١٦:٣٤ | …", "09.15 • …"): when the
+# outlet posted it, not the story. The sign is not a letter, digit or full stop, and a time with a dot must
+# be a clock's (hours to 23, minutes to 59), so a figure opening a sentence ("18.50 euros …") stays.
 _STAMP = re.compile(
     r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?|\s+[A-Z][A-Za-z]{1,4}\b)[\s,|–—-]+(?=\S)"
+    r"|^(?:\d{1,2}:\d\d|(?:[01]?\d|2[0-3])\.[0-5]\d)\s*[|·•▸►▶▹→›»–—-]\s+(?=\S)"
 )
 # A photo caption: a short line that ends in a picture credit, "Label: Name/Outlet", "© Outlet" or
 # an agency set off after the caption ("Архивное фото. /СИБ/"). It describes the picture, and each

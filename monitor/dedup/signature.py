@@ -79,7 +79,9 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SR read the Latin capitals of a mostly
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SS kept a live feed's bare clock time
+# opening the text ("20:37 ▸ LAGOS — …") as story text, its two numbers among the facts (now a stamp, dropped,
+# ``clean._STAMP``); SR read the Latin capitals of a mostly
 # caseless text (a name's gloss, "राठौड़ (Rathore)") as names among its facts (now its numbers only, as a caseless
 # text's, ``signature``), and Traditional Chinese's 萬 and 億 as no multiplier ("3,200萬": now 32 million,
 # ``shingles``); SQ kept a digest's item heading on top ("6. <headline>") as story text and the dateline under it
@@ -135,7 +137,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SS"  # after SR (two bytes)
+_MAGIC = b"ST"  # after SS (two bytes)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
