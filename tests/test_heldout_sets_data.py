@@ -339,6 +339,19 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        34,
+        "oc",
+        frozenset({"awa", "tts", "hak", "lmo"}),
+        "an",
+        negative=frozenset(
+            {"ayodhyasecondghat", "bahraichnightclinic", "gondaseedtwo", "khonkaensecondmarket", "udonbusnight"}
+            | {"roietpondtwo", "meizhouteasecond", "miaolikilntwo", "meinongdrumnight", "bergamofunisecond"}
+            | {"bresciamilktwo", "cremonaviolinnight"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
