@@ -72,7 +72,7 @@ class Postings:
         low = query & self._mask
         query = query[(self._filter[low >> 3] >> (low & 7)) & 1 == 1]
         at = np.searchsorted(self.keys, query)
-        at[at == self.keys.size] = 0
+        np.minimum(at, self.keys.size - 1, out=at)  # past the last key: compared with the last, unequal
         hit = self.keys[at] == query
         if not hit.any():
             return {}

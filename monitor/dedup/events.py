@@ -36,11 +36,12 @@ from __future__ import annotations
 import math
 import sys
 from array import array
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
-from itertools import filterfalse
+from itertools import chain, filterfalse
 
 import numpy as np
 
@@ -81,6 +82,7 @@ from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: p
 from monitor.dedup.subjects import framed, other_subject
 
 EVENT_HOURS = 36.0
+_AFTER_MARK = chr(ord(WORD_MARK) + 1)  # the keys from WORD_MARK up to this one are the headline words
 POSTINGS_READ = 200  # newest stories read per keyword: events are recent
 # Reports of one happening within NEAR_HOURS that name mostly the same people, places, numbers and
 # days (NAMED_SHARE of the new story's, IDF-weighted) join at a lower overlap (NAMED_FLOOR): the
@@ -259,7 +261,14 @@ class EventIndex:
         """
         query = sorted(set(words))
         postings = self._postings
-        read = [found[-POSTINGS_READ:] for found in map(postings.get, query) if found]
+        # Headline words (WORD_MARK: script-bound) have no postings: their block of the sorted query is not looked up,
+        # each lookup a cache miss in the window's large dict. A slice copies: taken only of the longer postings.
+        start, end = bisect_left(query, WORD_MARK), bisect_left(query, _AFTER_MARK)
+        read = [
+            found if len(found) <= POSTINGS_READ else found[-POSTINGS_READ:]
+            for found in map(postings.get, chain(query[:start], query[end:]))
+            if found
+        ]
         if len(read) < MIN_SHARED:  # no story can share enough keys: the common case costs no counting
             return None
         best: EventMatch | None = None
