@@ -1,9 +1,9 @@
 """Speed work on signatures changes no output: every signature field and event key, digested, equals the
 digest the design recorded before the work (``tests/data/dedup_speed_digests.json``).
 
-Inputs: every entry of the dedup sets (``tests/data/dedup/*.jsonl``; the newest held-out set, which is
-never opened, excepted), the first feeds of the benchmark workload and the synthetic window of
-``benchmarks/dedup_speed.py``. Recorded with the code of the design being sped up:
+Inputs: every entry of the dedup sets named in ``dedup_set_support.BULK_SETS`` (a fixed list: a held-out
+set added later is never opened here, and adding one changes no input), the first feeds of the benchmark
+workload and the synthetic window of ``benchmarks/dedup_speed.py``. Recorded with the code of the design being sped up:
 
     PYTHONPATH=/path/to/that/tree python tests/test_dedup_speed_identity.py --record
 
