@@ -352,6 +352,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        35,
+        "od",
+        frozenset({"doi", "shn", "skr", "min"}),
+        "wa",
+        negative=frozenset(
+            {"jammunightbustwo", "kathuaclinicsecond", "taunggyibussecond", "lashioclinicjuly", "multanbusroutetwo"}
+            | {"bahawalpurclinicnext", "padangbusextra", "bukittinggiclinictwo", "darwinferrytwo"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
