@@ -30,7 +30,16 @@ PREFIX = "od"
 SUMMARY_MAX = 220
 COPIES = {"en": 2, "wa": 1}  # copies per story; main languages get 3
 # The recipe words, in the order a copy applies them.
-RECIPE = ("prefacepara", "paraswap", "bylinetranslit", "wiredeskcredit", "teaserlink", "liveblogstamp", "regionbadge")
+RECIPE = (
+    "lexicalnudge",
+    "prefacepara",
+    "paraswap",
+    "bylinetranslit",
+    "wiredeskcredit",
+    "teaserlink",
+    "liveblogstamp",
+    "regionbadge",
+)
 PREFACE = (
     "Context: this report reaches you from our associate bureau covering {place}. Our newsroom has not checked every "
     "detail independently; the figures below are those given by the organisers, and earlier coverage of {place} "
@@ -71,7 +80,9 @@ def load() -> tuple[dict, dict[str, Outlet], list[dict], str]:
     src = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
     outlets = {}
     for feed, name, host, offset, body, langs, style, edition in src["outlets"]:
-        outlets[feed] = Outlet(feed, name, host, offset, body, None if langs == "all" else tuple(langs), tuple(style), edition)
+        outlets[feed] = Outlet(
+            feed, name, host, offset, body, None if langs == "all" else tuple(langs), tuple(style), edition
+        )
     return src["frames"], outlets, resolve(src["stories"]), src["seed"]
 
 
@@ -85,7 +96,12 @@ def resolve(stories: list[dict]) -> list[dict]:
             slots = {**base["slots"], **s["set"]}
             if slots == base["slots"]:
                 raise SystemExit(f"{s['id']}: derive changes nothing")
-            s = {**base, **{k: v for k, v in s.items() if k not in ("derive", "set")}, "against": base["id"], "slots": slots}
+            s = {
+                **base,
+                **{k: v for k, v in s.items() if k not in ("derive", "set")},
+                "against": base["id"],
+                "slots": slots,
+            }
         out.append(s)
     return out
 
@@ -98,17 +114,30 @@ def fill(frames: dict, story: dict) -> tuple[str, tuple[str, ...]]:
     return title, tuple(p.strip() for p in text.split("\n\n"))
 
 
+def nudge(text: str, pairs: list[list[str]]) -> str:
+    for old, new in pairs:
+        text = text.replace(old, new)
+    return text
+
+
 def apply(word: str, e: Entry, story: dict, origin: Outlet, out: Outlet, link: str) -> Entry:
     slots = story["slots"]
+    if word == "lexicalnudge":  # a partner desk's light rewording: a few verbs and nouns swapped, nothing else
+        pairs = story["nudge"]
+        return replace(e, title=nudge(e.title, pairs), paras=tuple(nudge(p, pairs) for p in e.paras))
     if word == "prefacepara":  # a partner's long prefatory paragraph before the report
-        return replace(e, paras=(PREFACE.format(place=slots["place_lat"]),) + e.paras)
+        return replace(e, paras=(PREFACE.format(place=slots["place_lat"]), *e.paras))
     if word == "paraswap":  # an app that moves the closing paragraph to the top
         return replace(e, paras=e.paras[-1:] + e.paras[:-1])
     if word == "bylinetranslit":  # a reporter line in Latin letters with the name in its own script
-        name = slots["person_lat"] if slots["person"] == slots["person_lat"] else f"{slots['person_lat']} ({slots['person']})"
-        return replace(e, paras=e.paras[:1] + (f"Reporter: {name}",) + e.paras[1:])
+        name = (
+            slots["person_lat"]
+            if slots["person"] == slots["person_lat"]
+            else f"{slots['person_lat']} ({slots['person']})"
+        )
+        return replace(e, paras=(*e.paras[:1], f"Reporter: {name}", *e.paras[1:]))
     if word == "wiredeskcredit":
-        return replace(e, paras=e.paras + (f"From our partners at {origin.name}.",))
+        return replace(e, paras=(*e.paras, f"From our partners at {origin.name}."))
     if word == "teaserlink":  # a headline-only teaser pointing at the original
         return replace(e, paras=(), summary=f"{e.title} ➜ {link}")
     if word == "liveblogstamp":
@@ -133,7 +162,9 @@ def render(e: Entry, out: Outlet) -> dict:
     return {"title": e.title, "summary": summary, "content": content}
 
 
-def recipe(rng: random.Random, e: Entry, story: dict, origin: Outlet, out: Outlet, link: str) -> tuple[tuple[str, ...], dict] | None:
+def recipe(
+    rng: random.Random, e: Entry, story: dict, origin: Outlet, out: Outlet, link: str
+) -> tuple[tuple[str, ...], dict] | None:
     """The first seeded combination of 2-3 style words in which every word changes the entry as carried."""
     combos = [c for k in (2, 3) for c in itertools.combinations(sorted(out.style, key=RECIPE.index), k)]
     rng.shuffle(combos)
@@ -170,11 +201,13 @@ def row(story: dict, out: Outlet, when: datetime, fields: dict, seed: str) -> di
 
 def build() -> tuple[list[dict], Counter[str]]:
     frames, outlets, stories, seed = load()
-    rows, words = [], Counter()
+    rows: list[dict] = []
+    words: Counter[str] = Counter()
     for story in stories:
         origin = outlets[story["outlet"]]
         when = datetime.fromisoformat(story["time"].replace("Z", "+00:00"))
         title, paras = fill(frames, story)
+        story = {**story, "nudge": frames[story["lang"]]["lexicalnudge"]}
         first = row(story, origin, when, render(Entry(title, paras, None, when), origin), seed)
         rows.append(first)
         rng = random.Random(sha(seed, story["id"]))
@@ -220,7 +253,8 @@ def stats(rows: list[dict], words: Counter[str]) -> str:
         f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
         f"hard-negative pairs:     {sum(per_story[a] * per_story[b] for a, b in negative.items())}",
         f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
-        "languages:               " + ", ".join(f"{k}={v}" for k, v in sorted(langs.items()))
+        "languages:               "
+        + ", ".join(f"{k}={v}" for k, v in sorted(langs.items()))
         + f"  (en {round(100 * langs['en'] / len(rows))}%)",
         "kinds:                   " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())),
         "transformations:         " + ", ".join(f"{k}={v}" for k, v in sorted(words.items())),
