@@ -110,6 +110,7 @@ def fill(frames: dict, story: dict) -> tuple[str, tuple[str, ...]]:
     frame = frames[story["lang"]]
     key = "rival_" if story.get("rival") else ""
     title = frame[key + "title"].format(**story["slots"])
+    title = title[:1].upper() + title[1:]  # a slot may open the headline ("a free clinic …")
     text = frame[key + "text"].format(**story["slots"])
     return title, tuple(p.strip() for p in text.split("\n\n"))
 
