@@ -13,7 +13,7 @@ import json
 import random
 import re
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -28,7 +28,12 @@ CODES = {
 }
 # Invented outlets, each with its UTC offset in minutes.
 OUTLETS = {
-    "en": [("Brackenquill Palimpsest", 0), ("Otterspoole Scrivener", 60), ("Sloeberry Gallimaufry", -300), ("Glimmerford Chapbook", 330)],
+    "en": [
+        ("Brackenquill Palimpsest", 0),
+        ("Otterspoole Scrivener", 60),
+        ("Sloeberry Gallimaufry", -300),
+        ("Glimmerford Chapbook", 330),
+    ],
     "ru": [("Шугозёрская морошка", 480), ("Вешний наволок", 180), ("Зимовье-пресс", 420)],
     "ja": [("朝凪新報", 540), ("萌葱通信", 540), ("紅葉台ニュース", 540)],
     "mr": [("लोकसाद वार्ता", 330)],
@@ -36,7 +41,7 @@ OUTLETS = {
     "su": [("Béja Pasundan Énjing", 420)],
 }
 AGGREGATOR = ("Quillmoss Omnibus", 0)  # feed says `en` whatever the item's language
-START = datetime(2025, 4, 6, tzinfo=timezone.utc)
+START = datetime(2025, 4, 6, tzinfo=UTC)
 
 
 def blocks(text: str) -> list[list[str]]:
@@ -89,7 +94,8 @@ def build() -> list[dict]:
     agg = set(rng.sample([i for i, it in enumerate(items) if it["lang"] in ("ru", "ja")], 6))
     turn = {lang: 0 for lang in OUTLETS}
     rows = []
-    for i, (item, minute) in enumerate(zip(items, minutes)):
+    for i, (item, minute) in enumerate(zip(items, minutes, strict=True)):
+        feed_lang: str | None
         if i in agg:
             (outlet, offset), feed_lang = AGGREGATOR, "en"
         else:
