@@ -39,6 +39,7 @@ PARTS = {
     "heldout20": "j",
     "heldout21": "x",
     "heldout22": "o",
+    "heldout23": "a",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
