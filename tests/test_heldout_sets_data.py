@@ -364,6 +364,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        36,
+        "oe",
+        frozenset({"mag", "hno", "pnt", "bs"}),
+        "lt",
+        negative=frozenset(
+            {"nawadafairtwo", "deoclinicnext", "peshawarstallsnext", "kohatcamptwo", "katerininightline"}
+            | {"ptolemaidaphasetwo", "trebevicruntwo", "unaboatsjuly", "kaunasferrylate"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
