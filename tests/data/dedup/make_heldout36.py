@@ -22,7 +22,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import yaml
@@ -35,8 +35,20 @@ COPIES = {"lt": 1}  # copies per story by language; every other language gets 3
 SUMMARY_CUT = 220
 # Sentence ends: Latin/Greek full stop, Devanagari danda, Urdu-style full stop.
 SENTENCE_END = re.compile(r"(?<=[.।۔])\s+")
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 @dataclass(frozen=True)
@@ -84,14 +96,19 @@ def expand(source: dict) -> list[dict]:
                 if old not in title and old not in text:
                     sys.exit(f"{s['id']}: {old!r} is in neither title nor text of {base['id']}")
                 title, text = title.replace(old, new), text.replace(old, new)
-            s = {**base, **{k: v for k, v in s.items() if k not in ("derive", "set")},
-                 "against": base["id"], "title": title, "text": text}
+            s = {
+                **base,
+                **{k: v for k, v in s.items() if k not in ("derive", "set")},
+                "against": base["id"],
+                "title": title,
+                "text": text,
+            }
         stories.append(s)
     return stories
 
 
 def when(story: dict) -> datetime:
-    return datetime.fromisoformat(story["time"]).replace(tzinfo=timezone.utc)
+    return datetime.fromisoformat(story["time"]).replace(tzinfo=UTC)
 
 
 def date_words(t: datetime) -> str:
@@ -100,10 +117,13 @@ def date_words(t: datetime) -> str:
 
 # ---- recipe words: each takes (draft, story, outlet, context) and returns the new draft ----
 
+
 def newsletterintro(d: Draft, s: dict, o: Outlet, ctx: dict) -> Draft:
-    intro = (f"In today's briefing from {o.name}: one report from a partner newsroom, reproduced in full below in "
-             "its original language. We send this digest every morning; forward it to a colleague or reply with a "
-             "tip for tomorrow's issue.")
+    intro = (
+        f"In today's briefing from {o.name}: one report from a partner newsroom, reproduced in full below in "
+        "its original language. We send this digest every morning; forward it to a colleague or reply with a "
+        "tip for tomorrow's issue."
+    )
     return replace(d, paras=(intro, *d.paras))
 
 
@@ -117,6 +137,7 @@ def romanglosses(d: Draft, s: dict, o: Outlet, ctx: dict) -> Draft:
         for native, latin in s["names"].items():
             text = text.replace(native, f"{native} ({latin})", 1)
         return text
+
     return replace(d, title=gloss(d.title), paras=tuple(gloss(p) for p in d.paras))
 
 
@@ -151,6 +172,7 @@ WORDS: dict[str, Callable[[Draft, dict, Outlet, dict], Draft]] = {
 
 
 # ---- rendering ----
+
 
 def cut(text: str) -> str:
     if len(text) <= SUMMARY_CUT:
@@ -201,7 +223,7 @@ def build() -> list[dict]:
     source = load()
     seed, order = source["seed"], source["words"]
     outlets = outlets_of(source)
-    entries = []
+    entries: list[tuple[datetime, Outlet, dict, tuple[str, str, str], str, list[str]]] = []
     for s in expand(source):
         origin = outlets[s["outlet"]]
         base = Draft(s["title"], tuple(p.strip() for p in s["text"].split("\n\n")))
@@ -209,8 +231,7 @@ def build() -> list[dict]:
         first = carried(base, origin)
         entries.append((when(s), origin, s, first, origin_link, []))
         rng = random.Random(int(digest(seed, s["id"]), 16))
-        pool = sorted(f for f, o in outlets.items()
-                      if f != origin.feed and (o.langs is None or s["lang"] in o.langs))
+        pool = sorted(f for f, o in outlets.items() if f != origin.feed and (o.langs is None or s["lang"] in o.langs))
         rng.shuffle(pool)
         made = 0
         for feed in pool:
@@ -240,16 +261,28 @@ def row(n: int, t: datetime, o: Outlet, s: dict, view: tuple[str, str, str], lin
     local = t.astimezone(timezone(timedelta(minutes=o.offset)))
     title, summary, content = view
     return {
-        "id": f"{PREFIX}{n:03d}", "outlet": o.name, "feed": o.feed, "title": title, "link": link,
-        "guid": f"{o.feed}:{digest(link)[:16]}", "published": local.isoformat(), "summary": summary,
-        "content": content, "lang": s["lang"], "story": s["id"], "event": s["event"],
-        "_kind": s["kind"], "_against": s.get("against", ""), "_words": words,
+        "id": f"{PREFIX}{n:03d}",
+        "outlet": o.name,
+        "feed": o.feed,
+        "title": title,
+        "link": link,
+        "guid": f"{o.feed}:{digest(link)[:16]}",
+        "published": local.isoformat(),
+        "summary": summary,
+        "content": content,
+        "lang": s["lang"],
+        "story": s["id"],
+        "event": s["event"],
+        "_kind": s["kind"],
+        "_against": s.get("against", ""),
+        "_words": words,
     }
 
 
 def dump(rows: list[dict]) -> str:
-    return "".join(json.dumps({k: v for k, v in r.items() if not k.startswith("_")}, ensure_ascii=False) + "\n"
-                   for r in rows)
+    return "".join(
+        json.dumps({k: v for k, v in r.items() if not k.startswith("_")}, ensure_ascii=False) + "\n" for r in rows
+    )
 
 
 def stats(rows: list[dict]) -> str:
@@ -258,22 +291,28 @@ def stats(rows: list[dict]) -> str:
     for r in rows:
         events.setdefault(r["event"], set()).add(r["story"])
     kinds = Counter(r["_kind"] for r in rows if r["_words"] == [])
-    negative = sum(per_story[r["story"]] * per_story[r["_against"]]
-                   for r in rows if r["_words"] == [] and r["_kind"] not in ("original", "independent"))
+    negative = sum(
+        per_story[r["story"]] * per_story[r["_against"]]
+        for r in rows
+        if r["_words"] == [] and r["_kind"] not in ("original", "independent")
+    )
     langs = Counter(r["lang"] for r in rows)
     words = Counter(w for r in rows for w in r["_words"])
-    return "\n".join([
-        f"entries:                 {len(rows)}",
-        f"stories:                 {len(per_story)}",
-        f"events:                  {len(events)} ({sum(len(v) > 1 for v in events.values())} with several stories)",
-        f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
-        f"hard-negative pairs:     {negative}",
-        f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
-        "languages:               " + ", ".join(f"{k}={v}" for k, v in sorted(langs.items()))
-        + f"  (en {round(100 * langs['en'] / len(rows))}%)",
-        "kinds:                   " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())),
-        "transformations:         " + ", ".join(f"{k}={v}" for k, v in sorted(words.items())),
-    ])
+    return "\n".join(
+        [
+            f"entries:                 {len(rows)}",
+            f"stories:                 {len(per_story)}",
+            f"events:                  {len(events)} ({sum(len(v) > 1 for v in events.values())} with several stories)",
+            f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
+            f"hard-negative pairs:     {negative}",
+            f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
+            "languages:               "
+            + ", ".join(f"{k}={v}" for k, v in sorted(langs.items()))
+            + f"  (en {round(100 * langs['en'] / len(rows))}%)",
+            "kinds:                   " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())),
+            "transformations:         " + ", ".join(f"{k}={v}" for k, v in sorted(words.items())),
+        ]
+    )
 
 
 def main() -> None:
