@@ -21,7 +21,10 @@ Two stories belong to one event when
   script: an English and a Russian report are compared on names, numbers and days.
 
 Candidates come from an inverted index over names, numbers and days, read newest first
-and capped per key, so the cost depends on how many recent stories share rare names.
+and capped per key, so the cost depends on how many recent stories share rare names. A candidate
+shares three of them, or both when the window knows only two of the new story's (a correction naming
+the place and the figure it fixes): such a pair joins only at the full overlap, and only when its headline
+names someone, somewhere or a figure, each the other's too (``LEAST_SHARED``).
 Two reports that each print ``MIN_NUMBERS`` numbers or more and share none (nor a named day)
 are different happenings, however alike their words (``_numbers_disagree``); so are one outlet's
 two stories hours apart whose headlines each name what the other never names (``_siblings``), or
