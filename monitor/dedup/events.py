@@ -21,7 +21,10 @@ Two stories belong to one event when
   script: an English and a Russian report are compared on names, numbers and days.
 
 Candidates come from an inverted index over names, numbers and days, read newest first
-and capped per key, so the cost depends on how many recent stories share rare names.
+and capped per key, so the cost depends on how many recent stories share rare names. A candidate
+shares three of them, or both when the window knows only two of the new story's (a correction naming
+the place and the figure it fixes): such a pair joins only at the full overlap, and only when its headline
+names someone, somewhere or a figure, each the other's too (``LEAST_SHARED``).
 Two reports that each print ``MIN_NUMBERS`` numbers or more and share none (nor a named day)
 are different happenings, however alike their words (``_numbers_disagree``); so are one outlet's
 two stories hours apart whose headlines each name what the other never names (``_siblings``), or
@@ -66,6 +69,7 @@ from monitor.dedup.eventkeys import (  # noqa: F401
 )
 from monitor.dedup.eventscore import (  # noqa: F401 (CANDIDATES, MIN_NUMBERS: part of find's contract)
     CANDIDATES,
+    LEAST_SHARED,
     MIN_NUMBERS,
     MIN_SHARED,
     _bound,
@@ -139,6 +143,7 @@ class EventMatch:
     named: float = 0.0  # the share of the new story's names, numbers and days (IDF-weighted) shared
     rare: int = 0  # shared names and numbers found in at most RARE_DF stories of the window
     own: bool = False  # the story is by the new story's outlet
+    anchors: int = MIN_SHARED  # shared names, numbers and days (script-neutral keys)
 
     @property
     def reason(self) -> str:
@@ -247,7 +252,8 @@ class EventIndex:
         outlet: str = "",
         releases: dict[int, float] | None = None,
     ) -> EventMatch | None:
-        """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days; ``joins`` judges it.
+        """The closest story within ``EVENT_HOURS`` sharing ``MIN_SHARED`` names, numbers or days (``LEAST_SHARED``:
+        all the window knows of a new story's, when fewer); ``joins`` judges it.
 
         Only script-neutral keys look up candidates (an event has a who, where or when), each
         reading at most the ``POSTINGS_READ`` newest stories, so the cost per entry is bounded
@@ -269,15 +275,17 @@ class EventIndex:
             for found in map(postings.get, chain(query[:start], query[end:]))
             if found
         ]
-        if len(read) < MIN_SHARED:  # no story can share enough keys: the common case costs no counting
+        if len(read) < LEAST_SHARED:  # no story can share enough keys: the common case costs no counting
             return None
+        # A story sharing MIN_SHARED of them, or every one the window knows when it knows fewer (``joins``).
+        least = max(LEAST_SHARED, min(MIN_SHARED, len(read)))
         best: EventMatch | None = None
         weights = _Weights(self._df, len(self._stories))
         scripts = _scripts(query)
         restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
         # and their total) by the story's scripts
         numbered = _count_numbers(query) >= MIN_NUMBERS  # for _numbers_disagree, asked of each candidate
-        for story_id in _most_found(read, self._top_story < 1 << 31):
+        for story_id in _most_found(read, self._top_story < 1 << 31, least):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
             if hours > EVENT_HOURS:
@@ -317,6 +325,8 @@ class EventIndex:
                 held = set(b)
                 if heads and story.scripts is scripts and held.isdisjoint(heads) and not self._rare_name(shared):
                     continue
+                if least < MIN_SHARED and not (heads and held.issuperset(heads)):
+                    continue  # two anchors: a report of whom or where the story is about (its headline names them)
                 if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, held, story):
                     continue
                 if series is not None and heads and story.heads:  # another subject in a report's words (``subjects``)
@@ -325,7 +335,9 @@ class EventIndex:
                         continue
                 rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
                 own = bool(outlet) and outlet == story.outlet
-                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, _named(a, shared), rare, own)
+                anchors = sum(1 for word in shared if _script(word) is None)
+                named = _named(a, shared)
+                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, named, rare, own, anchors)
         return best
 
     def _rare_name(self, shared: tuple[str, ...]) -> bool:
@@ -341,6 +353,8 @@ class EventIndex:
             return False
         if match.score >= self.threshold:
             return True
+        if match.anchors < MIN_SHARED:
+            return False  # two anchors: the floors below count on a third to tell one happening from another
         if match.score < NAMED_FLOOR:
             return False
         near = match.hours_apart <= NEAR_HOURS

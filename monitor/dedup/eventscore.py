@@ -21,6 +21,9 @@ from monitor.dedup.eventkeys import _script
 
 CANDIDATES = 20  # stories scored per entry, most shared probe keywords first
 MIN_SHARED = 3
+# A new story whose names, numbers and days the window knows only two of (a correction naming the place and
+# the figure it fixes, a short rewrite) is weighed against the stories holding both: at least LEAST_SHARED.
+LEAST_SHARED = 2
 MIN_NUMBERS = 3  # with this many numbers each, two reports of one happening share at least one
 # The least weight a key has: no key is in more stories than the window holds (n - 1 of ``_ByDf``'s n).
 LEAST = math.log(1 + 1.0) ** 2
@@ -59,8 +62,8 @@ class _ByDf(dict[int, float]):
         return weight
 
 
-def _most_found(read: list[array[int]], narrow: bool) -> list[int]:
-    """The stories found in ``MIN_SHARED`` or more of the postings ``read``, at most ``CANDIDATES``.
+def _most_found(read: list[array[int]], narrow: bool, least: int = MIN_SHARED) -> list[int]:
+    """The stories found in ``least`` or more of the postings ``read``, at most ``CANDIDATES``.
 
     Most found first; ties in the order first found (``Counter.most_common`` over the postings
     in turn, without counting the hundreds of stories found once in Python). ``narrow``: every
@@ -73,7 +76,7 @@ def _most_found(read: list[array[int]], narrow: bool) -> list[int]:
     ranked = ids[order]
     starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
     counts = np.diff(np.append(starts, ranked.size))
-    kept = counts >= MIN_SHARED
+    kept = counts >= least
     if not kept.any():
         return []  # the common case: no story under enough keys
     counts, firsts = counts[kept], order[starts[kept]]
