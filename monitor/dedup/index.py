@@ -395,7 +395,8 @@ class StoryIndex:
         held = self._holders(keys) if held is None else held
         # In the keys' sorted order: a signature unpickled from a parser process iterates its set in another
         # order, and ties and float sums of weights must not depend on where it was made.
-        for found in map(held.__getitem__, sorted(held.keys() & keys)):
+        # ``held`` has a few keys, ``keys`` a text's hundred: the intersection reads the few.
+        for found in map(held.__getitem__, sorted(keys.intersection(held))):
             if isinstance(found, int):  # most keys: one holder
                 ids.append(found)
                 sizes.append(1)
@@ -448,8 +449,11 @@ class StoryIndex:
         held = {key: buckets[key] for key in buckets.keys() & keys}
         if self._loaded is None:
             return held
+        unloaded = self._unloaded
         for key, loaded in self._loaded.holders(keys).items():
-            if (found := self._merged(loaded, held.get(key))) is not None:
+            if not unloaded and key not in held:  # most: held by loaded entries alone, none removed
+                held[key] = loaded[0] if len(loaded) == 1 else loaded
+            elif (found := self._merged(loaded, held.get(key))) is not None:
                 held[key] = found
         return held
 
