@@ -38,7 +38,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain, filterfalse
@@ -225,7 +225,7 @@ class EventIndex:
             self._top_story = max(self._top_story, story_id)
         self._df.update(words)
         postings = self._postings
-        for word in _neutral(words):
+        for word in filterfalse(_script, words):  # the script-neutral ones
             if (found := postings.get(word)) is not None:
                 found.append(story_id)
             else:
@@ -372,15 +372,6 @@ class EventIndex:
             else:
                 del self._postings[key]
                 del df[key]
-
-
-def _neutral(words: tuple[str, ...]) -> Iterable[str]:
-    """The script-neutral ``words`` (names, numbers, days: ``_script`` None), for ``EventIndex.add``. An ASCII key is
-    bound to a script only as a headline word (``script_of``: it starts with ``WORD_MARK``): told by its first
-    character, not by a lookup in the script memo per word (the window's vocabulary: missed the cache)."""
-    if "".join(words).isascii():
-        return [word for word in words if word[:1] != WORD_MARK]
-    return filterfalse(_script, words)
 
 
 def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:

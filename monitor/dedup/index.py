@@ -449,11 +449,8 @@ class StoryIndex:
         held = {key: buckets[key] for key in buckets.keys() & keys}
         if self._loaded is None:
             return held
-        unloaded = self._unloaded
         for key, loaded in self._loaded.holders(keys).items():
-            if not unloaded and key not in held:  # most: held by loaded entries alone, none removed
-                held[key] = loaded[0] if len(loaded) == 1 else loaded
-            elif (found := self._merged(loaded, held.get(key))) is not None:
+            if (found := self._merged(loaded, held.get(key))) is not None:
                 held[key] = found
         return held
 
