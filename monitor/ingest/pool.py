@@ -140,13 +140,14 @@ def read_feed(
     """Parse (entries whose raw digest is in ``stored`` are not converted: ``parse_feed``'s ``known``), then
     examine the entries converted whose key digest is not in ``known`` (none when ``known`` is None)."""
     parsed = parse_feed(body, feed_url, outlet, known=stored)
+    keys = [key_digest(key) for key in parsed.every_key()]  # once each; the converted entries come first
     facts: dict[str, Facts] = {}
     if known is not None:
         old = {known[i : i + 8] for i in range(0, len(known), 8)}
-        new = tuple(e for e in parsed.entries if key_digest(e.key) not in old)
+        new = tuple(e for e, digest in zip(parsed.entries, keys, strict=False) if digest not in old)
         found = examine(new, seen, _worker_rules if rules is None else rules)
         facts = {e.key: f for e, f in zip(new, found, strict=True)}
-    return Read(parsed, facts, b"".join(key_digest(key) for key in parsed.every_key()))
+    return Read(parsed, facts, b"".join(keys))
 
 
 def give_back_memory() -> None:
