@@ -281,3 +281,40 @@ def test_troops_sent_to_the_front_are_sent_to_russia(eval_rules, title, content)
 )
 def test_a_town_of_the_war_alone_is_not_russia(eval_rules, title, content):
     assert ARMS not in topics(eval_rules, title, content)
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "wanted"),
+    [
+        # a launch is a test at home, as 発射 was (@weapon-test): a week's round-up lists it beside Russian drills
+        (
+            "Week in review: drills in Primorye, a summit in Pyongyang, a missile launch",
+            "The Pacific Fleet held drills in Primorye.",
+            False,
+        ),
+        (
+            "Обзор недели: учения в Приморье, саммит в Пхеньяне, ракетный пуск",
+            "Тихоокеанский флот провёл учения в Приморье.",
+            False,
+        ),
+        ("今週のまとめ：沿海州で演習、平壌で首脳会談、ミサイル発射", "太平洋艦隊が沿海州で演習を行った。", False),
+        # ... while launchers sent are arms
+        (
+            "Kyiv says North Korea sent rocket launchers to Russia",
+            "Ukraine's intelligence said North Korea had sent multiple rocket launchers to Russia.",
+            True,
+        ),
+        (
+            "Киев: КНДР передала России пусковые установки",
+            "Разведка Украины сообщила, что КНДР передала России реактивные системы залпового огня.",
+            True,
+        ),
+        (
+            "北朝鮮、ロシアに多連装ロケット砲",
+            "ウクライナ情報機関は、北朝鮮がロシアに多連装ロケット砲を送ったと発表した。",
+            True,
+        ),
+    ],
+)
+def test_a_launch_is_a_test_not_a_transfer(eval_rules, title, content, wanted):
+    assert (ARMS in topics(eval_rules, title, content)) is wanted
