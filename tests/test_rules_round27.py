@@ -318,3 +318,40 @@ def test_a_town_of_the_war_alone_is_not_russia(eval_rules, title, content):
 )
 def test_a_launch_is_a_test_not_a_transfer(eval_rules, title, content, wanted):
     assert (ARMS in topics(eval_rules, title, content)) is wanted
+
+
+OIL = "india-russian-oil"
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "wanted"),
+    [
+        # a headline naming an Indian refiner's other crude, and Russian crude sold to another buyer further down
+        (
+            "Oil markets: Indian refiner buys US crude; Urals flows shift",
+            "Hindustan Petroleum bought two million barrels of US crude. Russian Urals loadings rose as more cargoes "
+            "headed for Turkish and Chinese buyers.",
+            False,
+        ),
+        (
+            "Нефтяной рынок: индийский НПЗ купил американскую нефть",
+            "Hindustan Petroleum купила американскую нефть. Отгрузки российской нефти выросли: больше партий ушло "
+            "турецким и китайским покупателям.",
+            False,
+        ),
+        (
+            "原油市場：インド製油所が米国産を購入",
+            "ヒンドゥスタン石油が米国産原油を購入した。ロシア産原油は中国の買い手に多くの貨物が向かった。",
+            False,
+        ),
+        # ... while the refiner's own Russian cargoes, told further down, are the purchase
+        (
+            "Indian refiner's quarterly call: margins up",
+            "The refiner said margins rose. It bought eleven cargoes of Russian crude in the quarter. Russian crude "
+            "made up a third of its intake.",
+            True,
+        ),
+    ],
+)
+def test_russian_crude_sold_to_another_buyer_is_not_the_indian_refiners(eval_rules, title, content, wanted):
+    assert (OIL in topics(eval_rules, title, content)) is wanted
