@@ -355,3 +355,41 @@ OIL = "india-russian-oil"
 )
 def test_russian_crude_sold_to_another_buyer_is_not_the_indian_refiners(eval_rules, title, content, wanted):
     assert (OIL in topics(eval_rules, title, content)) is wanted
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "wanted"),
+    [
+        # a headline saying the deal never was, the negation after it (@never-was)
+        (
+            "Obituary correction: the Afghan coal contract never existed",
+            "The late businessman signed a coal mining contract with Afghanistan's mines ministry in 2023, we wrote.",
+            False,
+        ),
+        (
+            "Поправка к некрологу: сделки с Кабулом не было",
+            "Покойный предприниматель подписал с министерством горнорудной промышленности Афганистана контракт "
+            "на добычу угля.",
+            False,
+        ),
+        (
+            "訂正：故人の「アフガン炭鉱契約」は存在せず",
+            "故人はアフガニスタン鉱山省と石炭採掘の契約を結んだと報じました。",
+            False,
+        ),
+        # ... not a deal signed, whatever else its story says never was
+        (
+            "Kabul signs Hajigak iron ore contract",
+            "Afghanistan's mines ministry signed a contract for the Hajigak iron ore deposit; a rival bid never "
+            "existed.",
+            True,
+        ),
+        (
+            "Кабул подписал контракт на Хаджигак",
+            "Министерство горнорудной промышленности Афганистана подписало контракт на добычу железной руды Хаджигак.",
+            True,
+        ),
+    ],
+)
+def test_a_deal_said_never_to_have_been_is_no_deal(eval_rules, title, content, wanted):
+    assert ("afghan-mining" in topics(eval_rules, title, content)) is wanted
