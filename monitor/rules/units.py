@@ -50,6 +50,12 @@ _CORRELATIVE = (  # folded, as the text is
 # signed the decree, and that the envoy would be accredited" reports a done act and then a future one, and the
 # second's "would" says nothing about the first (round 19).
 _COMPLEMENT = "and that|и что|і що|та що|und dass|et que|y que|e que|e che|i że|en dat|dan bahwa"
+# A done act joined to a future one by English "and would" / "and will" is two clauses, the comma left out:
+# "Ashgabat had that morning recognised the Emirate and would accept its ambassador next week" (round 27). The
+# future's modal is its own: a hedge of the first act stands in the first clause ("could recognise Kabul and would
+# then …"). Russian «и будет» was tried: it also joins a relative clause's condition ("Индии, которая … и будет
+# покупать, если …") and was left out.
+_FUTURE_JOINED = "and would|and will|and is to|and plans to"
 _JA_HEAD = "\u4e00-\u9fff\u30a0-\u30ff"  # a Han or katakana noun; hiragana goes on ("ないまま")
 # A headline's halves may open or close with a quotation ("派兵を公表 「ほかの派遣はない」"):
 # the space beside 「」『』 parts them as a space between two characters does (round 23)
@@ -58,6 +64,7 @@ _CLAUSE_END = re.compile(
     f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}{_JA_QUOTES}]) (?=[{NO_SPACE_RANGES}{_JA_QUOTES}])"
     f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
     f"|, ?(?=(?:{_COMPLEMENT})\\W)"
+    f"| (?=(?:{_FUTURE_JOINED})\\W)"
     "|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"
     f"|(?:ず|なく|に加え|に加えて|のほか)、|(?:(?<=ない)(?<![少危切]ない)|(?<=なかった))(?=[{_JA_HEAD}])"
 )
@@ -76,11 +83,21 @@ AFFIRMATIVES = (
     "ja|jawohl|genau|oui|si|sim|tak|evet|نعم|بله|آری|כן|네|예|ya|benar"
 )
 _QUESTION_START = re.compile(r"(?s:.*)[.!?؟…。！？\n]\s*")  # the end of the sentence before (greedy: the last)
+# A question headline answered by whom it asked: "Did Russia send Pyongyang jets? Seoul now says yes", «Сеул
+# теперь говорит: да», "俄向朝提供战机？首尔说：是的" (round 27). One to three words name the speaker, then a verb
+# of saying; the yes may close the line (a headline ends in no full stop). Each word is letters then a space, a
+# class the next word cannot start in, so the pattern backtracks over no more than three words.
+_REPORTED_YES = (
+    "(?:[^\\W\\d_][\\w'’-]*\\s){1,3}(?:now\\s|finally\\s|теперь\\s|наконец\\s|тепер\\s)?"
+    "(?:says|say|said|answers|answered|confirms|говорит|говорят|ответил\\w*|отвечает|отвечают|каже|відповів\\w*)"
+    "\\s?[:,]?\\s*[\"'«“]?"
+    '|[\u4e00-\u9fff]{1,6}(?:说|称|表示|回答|回应)[:,]?\\s*["“「]?'
+)
 _ANSWERED = re.compile(
     "(?:[?؟]|[のんだ]か。)[\"'»”」)\\s]*[-—–\"'«“「\\s]*"
     "(?:(?:a|r|о|в|answer|ответ|відповідь|antwort|réponse|reponse|respuesta|resposta|risposta|cevap|جواب|答)"
-    "(?:\\s?[(（][^()（）\\n]{1,80}[)）])?\\s?[:.：]\\s*)?"
-    f"(?:{AFFIRMATIVES})[.,!、。]"
+    f"(?:\\s?[(（][^()（）\\n]{{1,80}}[)）])?\\s?[:.：]\\s*|{_REPORTED_YES})?"
+    f"(?:{AFFIRMATIVES})(?:[.,!、。\"'»”」]|(?=\\n)|$)"
 )
 
 
