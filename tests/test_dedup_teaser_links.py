@@ -40,6 +40,8 @@ LINK = "https://origen.example/noticias/8c41d2"
         (f"ქუთაისში ღამის ავტობუსი გაიხსნა → {LINK}", ""),
         # sentences before the arrow are text: only the link goes
         (f"Circulará de noche. Será gratuito un mes → {LINK}", "Circulará de noche. Será gratuito un mes"),
+        (f"Cuenca estrena su autobús nocturno. ➜ {LINK}", "Cuenca estrena su autobús nocturno."),  # a sentence
+        (f"¿Llega el autobús nocturno a Cuenca? ➜ {LINK}", ""),  # a headline may ask
         (f"Lea la noticia en {LINK} desde hoy.", f"Lea la noticia en {LINK} desde hoy."),  # no arrow: text
     ],
 )

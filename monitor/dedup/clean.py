@@ -369,9 +369,10 @@ _ADDRESS_LINE = re.compile(
     r"(?:\d{1,3}[.)]|\[\d{1,3}\]|[-•*]|(=>|[→⇒➜🔗]))[ \t]+([^\n]{0,40}?)\b[a-z][a-z0-9+.-]{1,15}://"
 )
 # A line that is a label, an arrow and a web address ("<headline> ➜ https://…"): a teaser's link to the story,
-# the label its headline. A line of sentences before the arrow keeps them, without the address.
+# the label its headline. A sentence before the arrow (a full stop ends it: a headline has none) is text: it keeps
+# its words, without the address.
 _LABELLED_ADDRESS = re.compile(r"[ \t]+[→⇒➜➔➡🔗▸►▶»][ \t]*[a-z][a-z0-9+.-]{1,15}://\S+[ \t]*$")
-_INNER_SENTENCE_END = re.compile(r"[.!?。！？।۔။][\"'”’»)]*\s+\S")
+_FULL_STOP = re.compile(r"[.。।۔။][\"'”’»)]*(?:\s|$)")
 LABEL_CHARS = 200
 ADDRESS_LINE_WORDS = 12
 
@@ -391,12 +392,12 @@ def unmarked(text: str) -> str:
 
 def _unlinked(line: str) -> str:
     """``line`` without an arrow and a web address closing it; nothing of it when what precedes them is a label
-    (one headline: at most ``LABEL_CHARS``, no sentence ending inside)."""
+    (a headline: at most ``LABEL_CHARS``, no full stop)."""
     found = _LABELLED_ADDRESS.search(line, max(0, line.rfind("://") - 40)) if "://" in line else None
     if found is None:
         return line
     label = line[: found.start()]
-    return "" if len(label) <= LABEL_CHARS and not _INNER_SENTENCE_END.search(label) else label
+    return "" if len(label) <= LABEL_CHARS and not _FULL_STOP.search(label) else label
 
 
 def bare_headline(headline: str) -> str:
