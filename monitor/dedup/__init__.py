@@ -138,7 +138,8 @@ Design, in the order an entry meets it:
    (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
    (``dates``: a month in English or as the Germanic languages write it, "9. Oktober", a mark on it or a word
    before it too, "17 di òktober", or by Russia's month
-   names with any language's ending, "12 октябрьдә"). Two reports that each print three numbers or more and
+   names with any language's ending, "12 октябрьдә", or in numbers with its year, "8/3/2027", when one reading alone,
+   day or month first, is a day of the week before publication). Two reports that each print three numbers or more and
    share none report different happenings (the next day's market close), and so do two that share a quarter
    of their text or more (without being copies) published 12 h or more apart: the next issue
    of a series written from one template (``SERIES_TEXT``). A new story that shares six
@@ -187,8 +188,9 @@ Each entry is held as one packed bytes record (``packed``: a fixed head and uint
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
 Signatures of earlier designs (magic ST and older: a text opening with a paragraph of words over a story in a script
-without spaces shingled by words throughout, a teaser's link line "<headline> ➜ https://…" kept as text, a headline's
-clock time "06:31 · …" and edition label "… · Evening edition" hashed with it; SS and older: a live feed's bare clock
+without spaces shingled by words throughout, a day in numbers, "8/3/2027", naming no day, a teaser's link line
+"<headline> ➜ https://…" kept as text, a headline's clock time "06:31 · …" and edition label "… · Evening edition"
+hashed with it; SS and older: a live feed's bare clock
 time opening the text, "20:37 ▸ …",
 kept as story text; SR and older: the Latin capitals of a mostly caseless text, a name's gloss
 "राठौड़ (Rathore)", read as names among its facts, and 萬 and 億 no multiplier; SQ and older: a digest's item

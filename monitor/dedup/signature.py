@@ -84,7 +84,8 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # characters too (now by what most of its tokens are, ``shingles.unspaced``), kept a teaser's link line
 # ("<headline> ➜ https://…") as story text (now none, ``clean._unlinked``: its headline stands in), and hashed a
 # headline with a live blog's clock time before it or an edition's label after it ("06:31 · …", "… · Evening
-# edition"; now without, ``clean.bare_headline``); SS kept a live feed's bare clock time
+# edition"; now without, ``clean.bare_headline``), and named no day by one in numbers ("8/3/2027": now the
+# reading of the week before publication, ``dates``); SS kept a live feed's bare clock time
 # opening the text ("20:37 ▸ LAGOS — …") as story text, its two numbers among the facts (now a stamp, dropped,
 # ``clean._STAMP``); SR read the Latin capitals of a mostly
 # caseless text (a name's gloss, "राठौड़ (Rathore)") as names among its facts (now its numbers only, as a caseless
