@@ -20,7 +20,8 @@ Design, in the order an entry meets it:
    and a name, or "Name / Desk", glued to the dateline after it), truncation markers end the
    text (``…Read More``, ``[…]``, ``The post … appeared first on …``, and by shape an
    ellipsis then a few words or one short sentence, "… Lire la suite", "… Continue in the
-   <Outlet> app.", or a last line ending in an arrow).
+   <Outlet> app.", or a last line ending in an arrow). A line that is a label, an arrow and a web address
+   ("<headline> ➜ https://…") is a teaser's link: no text (its headline stands in; ``clean._unlinked``).
    Lines each outlet adds of its own are not story text: a photo caption ending in a
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
    that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
@@ -35,7 +36,9 @@ Design, in the order an entry meets it:
    on top (its number and the headline, "6. <headline>": the story and its dateline follow), and a first line
    "label - name" is a credit.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
-   table), US/UK spellings folded, 3-word (5-character) shingles with stable 32-bit hashes;
+   table; a text most of whose tokens are characters of a script without spaces is shingled by characters,
+   whatever paragraph of words opens it: ``shingles.unspaced``), US/UK spellings folded, 3-word (5-character)
+   shingles with stable 32-bit hashes;
    a Kazakh Cyrillic text in Kazakh's Latin letters, a Mongolian one in the Latin letters
    Mongolian sites write, a Belarusian one in Łacinka, a Tajik one (ӣ ӯ ҷ) in the Latin letters
    Tajik sites write, a Uyghur one of the Arabic-script alphabet that writes its vowels in the
@@ -57,7 +60,9 @@ Design, in the order an entry meets it:
    sentence, names and numbers ("1 200" is
    one number; a capitalised word opening a sentence, or a line after a bullet such as "🔹" or "•",
    is a name only if the text also capitalises it mid-sentence), and the event keywords. A
-   headline signed with the outlet's name ("… | Лента дня") is compared without it.
+   headline signed with the outlet's name ("… | Лента дня") is compared without it, and without a live blog's
+   clock time before it or a short label after a middle dot or bar ("06:31 · …", "… · Evening edition":
+   ``clean.bare_headline``).
 3. **Block** (``index``): a new entry looks up *every* shingle it has among the stored
    keys, so the original is found through whatever passage the two share: the opening,
    the middle of a copy whose opening was rewritten, the opening of a copy with a
@@ -133,7 +138,8 @@ Design, in the order an entry meets it:
    (``names``: Лавров = Lavrov = ラブロフ) and a day named in the opening dates the event
    (``dates``: a month in English or as the Germanic languages write it, "9. Oktober", a mark on it or a word
    before it too, "17 di òktober", or by Russia's month
-   names with any language's ending, "12 октябрьдә"). Two reports that each print three numbers or more and
+   names with any language's ending, "12 октябрьдә", or in numbers with its year, "8/3/2027", when one reading alone,
+   day or month first, is a day of the week before publication). Two reports that each print three numbers or more and
    share none report different happenings (the next day's market close), and so do two that share a quarter
    of their text or more (without being copies) published 12 h or more apart: the next issue
    of a series written from one template (``SERIES_TEXT``). A new story that shares six
@@ -181,7 +187,11 @@ keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SS and older: a live feed's bare clock time opening the text, "20:37 ▸ …",
+Signatures of earlier designs (magic ST and older: a text opening with a paragraph of words over a story in a script
+without spaces shingled by words throughout, a day in numbers, "8/3/2027", naming no day, a teaser's link line
+"<headline> ➜ https://…" kept as text, a headline's clock time "06:31 · …" and edition label "… · Evening edition"
+hashed with it; SS and older: a live feed's bare clock
+time opening the text, "20:37 ▸ …",
 kept as story text; SR and older: the Latin capitals of a mostly caseless text, a name's gloss
 "राठौड़ (Rathore)", read as names among its facts, and 萬 and 億 no multiplier; SQ and older: a digest's item
 heading, "6. <headline>", kept as story text with the dateline under it, and a currency's letters glued to an

@@ -110,10 +110,16 @@ CREDIT_WORDS = 9  # a credit glued to the dateline that follows it: at most this
 # live feed's bare clock time set off by a sign ("20:37 ▸ LAGOS — …", "١٦:٣٤ | …", "09.15 • …"): when the
 # outlet posted it, not the story. The sign is not a letter, digit or full stop, and a time with a dot must
 # be a clock's (hours to 23, minutes to 59), so a figure opening a sentence ("18.50 euros …") stays.
+_CLOCK_STAMP = r"^(?:\d{1,2}:\d\d|(?:[01]?\d|2[0-3])\.[0-5]\d)\s*[|·•▸►▶▹→›»–—-]\s+(?=\S)"
 _STAMP = re.compile(
     r"^(?:[^\W\d_]+:?\s+){0,2}\d{1,2}[:.]\d{2}(?:\s*[AaPp]\.?[Mm]\.?|\s+[A-Z][A-Za-z]{1,4}\b)[\s,|–—-]+(?=\S)"
-    r"|^(?:\d{1,2}:\d\d|(?:[01]?\d|2[0-3])\.[0-5]\d)\s*[|·•▸►▶▹→›»–—-]\s+(?=\S)"
+    rf"|{_CLOCK_STAMP}"
 )
+# A headline as a page decorates it: a live blog's clock time before it ("06:31 · …") and a short label after a
+# middle dot or bar ("… · Evening edition", "… | Live"): each outlet's own, no word of the story's headline.
+_HEADLINE_STAMP = re.compile(_CLOCK_STAMP)
+_HEADLINE_LABEL = re.compile(r"[ \t]+[·|｜][ \t]+([^\W\d_][^\d.!?·|｜\n]{0,40})$")
+HEADLINE_LABEL_WORDS = 3
 # A photo caption: a short line that ends in a picture credit, "Label: Name/Outlet", "© Outlet" or
 # an agency set off after the caption ("Архивное фото. /СИБ/"). It describes the picture, and each
 # outlet writes its own: its names are not the story's.
@@ -362,6 +368,12 @@ _HEADING = re.compile(r"(?:^|(?<=\n))#{1,6}[ \t]+")
 _ADDRESS_LINE = re.compile(
     r"(?:\d{1,3}[.)]|\[\d{1,3}\]|[-•*]|(=>|[→⇒➜🔗]))[ \t]+([^\n]{0,40}?)\b[a-z][a-z0-9+.-]{1,15}://"
 )
+# A line that is a label, an arrow and a web address ("<headline> ➜ https://…"): a teaser's link to the story,
+# the label its headline. A sentence before the arrow (a full stop ends it: a headline has none) is text: it keeps
+# its words, without the address.
+_LABELLED_ADDRESS = re.compile(r"[ \t]+[→⇒➜➔➡🔗▸►▶»][ \t]*[a-z][a-z0-9+.-]{1,15}://\S+[ \t]*$")
+_FULL_STOP = re.compile(r"[.。।۔။][\"'”’»)]*(?:\s|$)")
+LABEL_CHARS = 200
 ADDRESS_LINE_WORDS = 12
 
 
@@ -374,8 +386,30 @@ def unmarked(text: str) -> str:
     if text.startswith("#") or "\n#" in text:
         text = _HEADING.sub("", text)
     if "://" in text:
-        text = "\n".join(line for line in text.split("\n") if not _listed_address(line))
+        text = "\n".join(_unlinked(line) for line in text.split("\n") if not _listed_address(line))
     return text
+
+
+def _unlinked(line: str) -> str:
+    """``line`` without an arrow and a web address closing it; nothing of it when what precedes them is a label
+    (a headline: at most ``LABEL_CHARS``, no full stop)."""
+    found = _LABELLED_ADDRESS.search(line, max(0, line.rfind("://") - 40)) if "://" in line else None
+    if found is None:
+        return line
+    label = line[: found.start()]
+    return "" if len(label) <= LABEL_CHARS and not _FULL_STOP.search(label) else label
+
+
+def bare_headline(headline: str) -> str:
+    """``headline`` without a live blog's clock time before it and a short label after it (``_HEADLINE_STAMP``,
+    ``_HEADLINE_LABEL``; shorter than what it follows): the words a copy's teaser and its original share,
+    whatever page printed them."""
+    if stamp := _HEADLINE_STAMP.match(headline):
+        headline = headline[stamp.end() :]
+    label = _HEADLINE_LABEL.search(headline, max(0, len(headline) - 50))
+    if label and len(label[1].split()) <= HEADLINE_LABEL_WORDS and label.start() > len(label[1]):
+        headline = headline[: label.start()]  # a label shorter than the headline it follows: "27.30 · <headline>" stays
+    return headline
 
 
 def _glued_mark(mark: re.Match[str]) -> str:

@@ -10,7 +10,8 @@ Two uses in event clustering:
 
 Only month-and-day forms are read (a bare year or "August 2021" names a period, not
 the day of an event), and a day is placed in the year that puts it on or before
-publication.
+publication. A day written in numbers with its year ("8/3/2027", "15.04.2027") is read when
+one of its readings, day first or month first, alone is a day of the week before publication.
 """
 
 from __future__ import annotations
@@ -81,13 +82,39 @@ def named_days(text: str, published: datetime) -> list[date]:
     if not text.isascii():
         text = _OTHER_DIGIT.sub(lambda digit: _DIGITS[digit[0]], text)
         text = unicodedata.normalize("NFC", _LATIN_MARKED.sub("", unicodedata.normalize("NFD", text)))  # й stays
-    days: list[date] = []
+    days: list[tuple[int, date]] = []
     for number in _NUMBER.finditer(text):
         month_day = len(number.group()) <= 2 and _month_day(text, number)
         found = month_day and _on_or_before(*month_day, published.date())
         if found:
-            days.append(found)
-    return days
+            days.append((number.start(), found))
+    if "/" in text or "." in text:
+        days.extend(
+            (numeric.start(), found)
+            for numeric in _NUMERIC_DATE.finditer(text)
+            if (found := _recent(numeric, published.date()))
+        )
+        days.sort(key=lambda day: day[0])
+    return [day for _, day in days]
+
+
+# A day written in numbers with its year, "8/3/2027", "15.04.2027": day first in most of the world, month first in
+# the United States. Read only when one reading alone is a day of the week before publication (a report's event).
+_NUMERIC_DATE = re.compile(r"(?<![\d/.])([0-3]?[0-9])([/.])([0-3]?[0-9])\2(20[0-9]{2})(?![\d/]|\.[0-9])")
+RECENT_DAYS = 7
+
+
+def _recent(numeric: re.Match[str], published: date) -> date | None:
+    first, second, year = int(numeric[1]), int(numeric[3]), int(numeric[4])
+    readings = set()
+    for month, day in ((second, first), (first, second)):
+        try:
+            found = date(year, month, day)
+        except ValueError:
+            continue
+        if published - timedelta(days=RECENT_DAYS) <= found <= published:
+            readings.add(found)
+    return readings.pop() if len(readings) == 1 else None
 
 
 def names_day(text: str) -> bool:

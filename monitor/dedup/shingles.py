@@ -21,7 +21,7 @@ import numpy as np
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import spelling
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
-from monitor.text import fold, fold_is_local, script_tokens, without_spaces, word_spaces
+from monitor.text import NO_SPACE_RUN, fold, fold_is_local, script_tokens, word_spaces
 
 SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
@@ -187,11 +187,15 @@ def remembered(words: list[str], memo: dict[str, int], hash_of: Callable[[str], 
 
 
 def unspaced(tokens: list[str]) -> bool:
-    """Are most tokens single characters of a script written without spaces (Japanese, Chinese, Thai)?"""
-    head = tokens[:64]
-    if "".join(head).isascii():
+    """Are most tokens single characters of a script written without spaces (Japanese, Chinese, Thai)?
+
+    Most of all of them, not of the opening's: a partner's paragraph in English on top of a Shan or Japanese
+    story (its context, a note) would make its story's characters words, shingled three at a time, and the copy
+    would share no shingle with its original. Each such character is a token of its own (``script_tokens``)."""
+    joined = "".join(tokens)
+    if joined.isascii():
         return False  # no ASCII character is of such a script: the usual case, without a loop
-    return sum(1 for t in head if len(t) == 1 and without_spaces(t)) * 2 > len(head)
+    return sum(map(len, NO_SPACE_RUN.findall(joined))) * 2 > len(tokens)
 
 
 def shingle_hashes(tokens: list[str]) -> np.ndarray:

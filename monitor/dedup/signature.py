@@ -45,7 +45,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from monitor.dedup.alphabets import DIGRAPHIC, apostrophes_joined, in_latin
-from monitor.dedup.clean import clean, readable
+from monitor.dedup.clean import bare_headline, clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
     FACTS,
@@ -79,7 +79,13 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SS kept a live feed's bare clock time
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): ST shingled a text whose opening was
+# mostly words (a partner's English paragraph on top of a Shan story) three words at a time, its script's
+# characters too (now by what most of its tokens are, ``shingles.unspaced``), kept a teaser's link line
+# ("<headline> ➜ https://…") as story text (now none, ``clean._unlinked``: its headline stands in), and hashed a
+# headline with a live blog's clock time before it or an edition's label after it ("06:31 · …", "… · Evening
+# edition"; now without, ``clean.bare_headline``), and named no day by one in numbers ("8/3/2027": now the
+# reading of the week before publication, ``dates``); SS kept a live feed's bare clock time
 # opening the text ("20:37 ▸ LAGOS — …") as story text, its two numbers among the facts (now a stamp, dropped,
 # ``clean._STAMP``); SR read the Latin capitals of a mostly
 # caseless text (a name's gloss, "राठौड़ (Rathore)") as names among its facts (now its numbers only, as a caseless
@@ -137,7 +143,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"ST"  # after SS (two bytes)
+_MAGIC = b"SV"  # after ST (two bytes; SU is another branch's)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
@@ -267,7 +273,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     keys += tuple(key for key in np.frombuffer(skeleton[: 4 * SKELETON_KEYS], dtype="<u4").tolist() if key not in keys)
     published = entry.published or seen
     headline = readable(entry.title)  # once: the event keys read it too
-    title = apostrophes_joined(in_latin(headline))
+    title = apostrophes_joined(in_latin(bare_headline(headline)))
     title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
     found, heads = keywords_and_heads(entry, published, cleaned.text, headline)
     capitals = in_capitals(text)
