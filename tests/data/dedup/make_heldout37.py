@@ -19,7 +19,7 @@ import random
 import sys
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 import yaml
@@ -28,14 +28,21 @@ HERE = Path(__file__).parent
 SOURCE = HERE / "heldout37_source.yaml"
 OUT = HERE / "heldout37.jsonl"
 PREFIX = "of"
-START = datetime(2027, 4, 6, 7, 0, tzinfo=timezone.utc)
+START = datetime(2027, 4, 6, 7, 0, tzinfo=UTC)
 NEGATIVE_GAP = timedelta(days=47)  # a designed hard negative comes some seven weeks after its base
 REWRITE_GAP = timedelta(minutes=95)
 SUMMARY_MAX = 220
 # A photo caption as a bilingual CMS renders it: the language's own word, then the English one.
 CAPTION = {"hne": "फोटो", "ks": "تصویر", "xmf": "ფოტო", "pms": "Fòto", "sk": "Foto", "en": ""}
 # How a multilingual site's language switcher names each language (in that language's own script).
-ENDONYM = {"hne": "छत्तीसगढ़ी", "ks": "کٲشُر", "xmf": "მარგალური", "pms": "Piemontèis", "sk": "Slovenčina", "en": "English"}
+ENDONYM = {
+    "hne": "छत्तीसगढ़ी",
+    "ks": "کٲشُر",
+    "xmf": "მარგალური",
+    "pms": "Piemontèis",
+    "sk": "Slovenčina",
+    "en": "English",
+}
 DESK_NOTE = "Desk note: figures as given by the organisers; names as spelled locally."
 COPIES_SMALL = 2  # a rival desk's rewrite and the side-language story travel less far
 
@@ -129,8 +136,10 @@ def apply(word: str, e: Entry, s: dict, outlet: Outlet, local: datetime) -> Entr
         label = f"{own} / Photo" if own else "Photo"
         return Entry(e.title, (f"{label}: {s['place']} ({outlet.name})", *e.paragraphs))
     if word == "clockstamps":  # a live page's entry: every paragraph opens with the local time
-        stamped = tuple(f"{(local - timedelta(minutes=6 * (len(e.paragraphs) - i))):%H:%M} · {p}"
-                        for i, p in enumerate(e.paragraphs))
+        stamped = tuple(
+            f"{(local - timedelta(minutes=6 * (len(e.paragraphs) - i))):%H:%M} · {p}"
+            for i, p in enumerate(e.paragraphs)
+        )
         return Entry(e.title, stamped)
     if word == "desknote":
         return Entry(e.title, (*e.paragraphs, DESK_NOTE))
@@ -269,7 +278,8 @@ def stats(rows: list[dict]) -> str:
         f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
         f"hard-negative pairs:     {sum(per_story[s] * per_story[against[s]] for s in negative)}",
         f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
-        "languages:               " + ", ".join(f"{k}={v}" for k, v in sorted(langs.items()))
+        "languages:               "
+        + ", ".join(f"{k}={v}" for k, v in sorted(langs.items()))
         + f"  (en {round(100 * langs['en'] / len(rows))}%)",
         "kinds:                   " + ", ".join(f"{k}={v}" for k, v in sorted(Counter(kinds.values()).items())),
         "transformations:         " + ", ".join(f"{k}={v}" for k, v in sorted(words.items())),
