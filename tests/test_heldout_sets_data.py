@@ -376,6 +376,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        37,
+        "of",
+        frozenset({"hne", "ks", "xmf", "pms"}),
+        "sk",
+        negative=frozenset(
+            {"durgkumharinightbus", "korbasecondlibrary", "pahalgamlidderwatnext", "baramullasundayopd"}
+            | {"martvilisecondpath", "khobihazelnutseptember", "cuneotendasummer", "novarasaturdaylate"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
