@@ -388,6 +388,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        38,
+        "og",
+        frozenset({"syl", "bal", "ilo", "hil"}),
+        "ta",
+        negative=frozenset(
+            {"sylhetnightbusmore", "sunamganjembanksecond", "gwadardemizirjetty", "turbatlibrarywing"}
+            | {"laoagsarratroute", "viganstreetsecondphase", "bacolodvictoriasbus", "silayfishmarketopen"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
