@@ -141,10 +141,10 @@ def recipe(outlet: dict, base: Carried, ctx: dict, rng: random.Random) -> tuple[
 def load() -> dict:
     src = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
     keys = ["feed", "name", "host", "offset", "body", "langs", "words"]
-    src["outlets"] = {o[0]: dict(zip(keys, o)) for o in src["outlets"]}
+    src["outlets"] = {o[0]: dict(zip(keys, o, strict=True)) for o in src["outlets"]}
     for o in src["outlets"].values():
         assert all(w in WORDS for w in o["words"]), o["feed"]
-    stories = {}
+    stories: dict[str, dict] = {}
     for s in src["stories"]:
         if "derive" in s:
             base = stories[s["derive"]]
@@ -157,6 +157,10 @@ def load() -> dict:
         stories[s["id"]] = s
     src["stories"] = stories
     return src
+
+
+def carries(outlet: dict, lang: str) -> bool:
+    return outlet["langs"] == "all" or lang in outlet["langs"]
 
 
 def times(stories: dict, start: datetime) -> dict[str, datetime]:
@@ -204,14 +208,14 @@ def build() -> tuple[list[dict], Counter]:
     used: Counter = Counter()
     for s in stories.values():
         origin = outlets[s["outlet"]]
-        if s["lang"] not in origin["langs"]:
+        if not carries(origin, s["lang"]):
             raise SystemExit(f"{s['id']}: origin outlet does not carry {s['lang']}")
         base = Carried(s["title"], paragraphs(s["text"]))
         first = render(base, origin["body"])[0]
         orow = entry(src, s, origin["feed"], at[s["id"]], first, 1)
         rows.append(orow)
         rng = random.Random(digest(src["seed"], s["id"]))
-        pool = [f for f, o in outlets.items() if f != origin["feed"] and (o["langs"] == "all" or s["lang"] in o["langs"])]
+        pool = [f for f, o in outlets.items() if f != origin["feed"] and carries(o, s["lang"])]
         rng.shuffle(pool)
         if rng.random() < 0.5:  # about half the stories reach a summary-only outlet: feeds that carry no body
             pool.sort(key=lambda f: outlets[f]["body"] != "none")
@@ -222,8 +226,12 @@ def build() -> tuple[list[dict], Counter]:
                 break
             o = outlets[feed]
             when = at[s["id"]] + timedelta(minutes=rng.randint(4, 900))
-            ctx = {"origin_link": orow["link"], "outlet_name": o["name"], "place": s["place"],
-                   "day": f"{when:%d %B %Y}"}
+            ctx = {
+                "origin_link": orow["link"],
+                "outlet_name": o["name"],
+                "place": s["place"],
+                "day": f"{when:%d %B %Y}",
+            }
             got = recipe(o, base, ctx, rng)
             if got is None:
                 continue
@@ -258,17 +266,19 @@ def stats(rows: list[dict], used: Counter) -> str:
     langs = Counter(r["lang"] for r in rows)
     kinds = Counter(s["kind"] for s in src["stories"].values())
     fmt = lambda c: ", ".join(f"{k}={v}" for k, v in sorted(c.items()))  # noqa: E731
-    return "\n".join([
-        f"entries:                 {len(rows)}",
-        f"stories:                 {len(per_story)}",
-        f"events:                  {len(events)} ({sum(len(v) > 1 for v in events.values())} with several stories)",
-        f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
-        f"hard-negative pairs:     {hard}",
-        f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
-        f"languages:               {fmt(langs)}  (en {round(100 * langs['en'] / len(rows))}%)",
-        f"kinds:                   {fmt(kinds)}",
-        f"transformations:         {fmt(used)}",
-    ])
+    return "\n".join(
+        [
+            f"entries:                 {len(rows)}",
+            f"stories:                 {len(per_story)}",
+            f"events:                  {len(events)} ({sum(len(v) > 1 for v in events.values())} with several stories)",
+            f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
+            f"hard-negative pairs:     {hard}",
+            f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
+            f"languages:               {fmt(langs)}  (en {round(100 * langs['en'] / len(rows))}%)",
+            f"kinds:                   {fmt(kinds)}",
+            f"transformations:         {fmt(used)}",
+        ]
+    )
 
 
 def main() -> None:
