@@ -21,7 +21,9 @@ Design, in the order an entry meets it:
    text (``…Read More``, ``[…]``, ``The post … appeared first on …``, and by shape an
    ellipsis then a few words or one short sentence, "… Lire la suite", "… Continue in the
    <Outlet> app.", or a last line ending in an arrow). A line that is a label, an arrow and a web address
-   ("<headline> ➜ https://…") is a teaser's link: no text (its headline stands in; ``clean._unlinked``).
+   ("<headline> ➜ https://…"), or a label, a dash, a call of a few words and a colon before the address
+   ("<headline> — continue: https://…"), is a teaser's link: no text (its headline stands in;
+   ``clean._unlinked``).
    Lines each outlet adds of its own are not story text: a photo caption ending in a
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
    that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
@@ -61,8 +63,8 @@ Design, in the order an entry meets it:
    one number; a capitalised word opening a sentence, or a line after a bullet such as "🔹" or "•",
    is a name only if the text also capitalises it mid-sentence), and the event keywords. A
    headline signed with the outlet's name ("… | Лента дня") is compared without it, and without a live blog's
-   clock time before it or a short label after a middle dot or bar ("06:31 · …", "… · Evening edition":
-   ``clean.bare_headline``).
+   clock time before it or a short label after a middle dot or bar or in square brackets ("06:31 · …",
+   "… · Evening edition", "… [Mostar]": ``clean.bare_headline``).
 3. **Block** (``index``): a new entry looks up *every* shingle it has among the stored
    keys, so the original is found through whatever passage the two share: the opening,
    the middle of a copy whose opening was rewritten, the opening of a copy with a
@@ -187,8 +189,10 @@ keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic ST and older: a text opening with a paragraph of words over a story in a script
-without spaces shingled by words throughout, a day in numbers, "8/3/2027", naming no day, a teaser's link line
+Signatures of earlier designs (magic SV and older: a stub's pointer "<headline> — continue: https://…" kept
+as text, a headline's tag in square brackets "… [Mostar]" hashed with it;
+ST and older: a text opening with a paragraph of words over a story in a script without spaces shingled by
+words throughout, a day in numbers, "8/3/2027", naming no day, a teaser's link line
 "<headline> ➜ https://…" kept as text, a headline's clock time "06:31 · …" and edition label "… · Evening edition"
 hashed with it; SS and older: a live feed's bare clock
 time opening the text, "20:37 ▸ …",

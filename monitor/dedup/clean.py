@@ -116,9 +116,12 @@ _STAMP = re.compile(
     rf"|{_CLOCK_STAMP}"
 )
 # A headline as a page decorates it: a live blog's clock time before it ("06:31 · …") and a short label after a
-# middle dot or bar ("… · Evening edition", "… | Live"): each outlet's own, no word of the story's headline.
+# middle dot or bar ("… · Evening edition", "… | Live") or in square brackets ("… [Mostar]", "… [Video]"): each
+# outlet's own tag, no word of the story's headline.
 _HEADLINE_STAMP = re.compile(_CLOCK_STAMP)
-_HEADLINE_LABEL = re.compile(r"[ \t]+[·|｜][ \t]+([^\W\d_][^\d.!?·|｜\n]{0,40})$")
+_HEADLINE_LABEL = re.compile(
+    r"[ \t]+(?:[·|｜][ \t]+([^\W\d_][^\d.!?·|｜\n]{0,40})|\[([^\W\d_][^\d.!?\[\]\n]{0,40})\])[ \t]*$"
+)
 HEADLINE_LABEL_WORDS = 3
 # A photo caption: a short line that ends in a picture credit, "Label: Name/Outlet", "© Outlet" or
 # an agency set off after the caption ("Архивное фото. /СИБ/"). It describes the picture, and each
@@ -369,9 +372,15 @@ _ADDRESS_LINE = re.compile(
     r"(?:\d{1,3}[.)]|\[\d{1,3}\]|[-•*]|(=>|[→⇒➜🔗]))[ \t]+([^\n]{0,40}?)\b[a-z][a-z0-9+.-]{1,15}://"
 )
 # A line that is a label, an arrow and a web address ("<headline> ➜ https://…"): a teaser's link to the story,
-# the label its headline. A sentence before the arrow (a full stop ends it: a headline has none) is text: it keeps
-# its words, without the address.
-_LABELLED_ADDRESS = re.compile(r"[ \t]+[→⇒➜➔➡🔗▸►▶»][ \t]*[a-z][a-z0-9+.-]{1,15}://\S+[ \t]*$")
+# the label its headline. A dash and a call of one to four words with a colon is the same link in words
+# ("<headline> — continue: https://…", "… – weiterlesen: …"): a stub's pointer to the story, in any language.
+# A sentence before the arrow (a full stop ends it: a headline has none) is text: it keeps its words, without
+# the address. Bounded repeats of disjoint classes: linear, and the search starts near the last "://".
+_LABELLED_ADDRESS = re.compile(
+    r"[ \t]+(?:[→⇒➜➔➡🔗▸►▶»]|[—–-][ \t]*(?:[^\s:/]{1,20}(?:[ \t][^\s:/]{1,20}){0,3}:)?)"
+    r"[ \t]*[a-z][a-z0-9+.-]{1,15}://\S+[ \t]*$"
+)
+LABELLED_ADDRESS_REACH = 100  # characters before the last "://" that the arrow or the call may start within
 _FULL_STOP = re.compile(r"[.。।۔။][\"'”’»)]*(?:\s|$)")
 LABEL_CHARS = 200
 ADDRESS_LINE_WORDS = 12
@@ -393,7 +402,9 @@ def unmarked(text: str) -> str:
 def _unlinked(line: str) -> str:
     """``line`` without an arrow and a web address closing it; nothing of it when what precedes them is a label
     (a headline: at most ``LABEL_CHARS``, no full stop)."""
-    found = _LABELLED_ADDRESS.search(line, max(0, line.rfind("://") - 40)) if "://" in line else None
+    found = (
+        _LABELLED_ADDRESS.search(line, max(0, line.rfind("://") - LABELLED_ADDRESS_REACH)) if "://" in line else None
+    )
     if found is None:
         return line
     label = line[: found.start()]
@@ -407,7 +418,8 @@ def bare_headline(headline: str) -> str:
     if stamp := _HEADLINE_STAMP.match(headline):
         headline = headline[stamp.end() :]
     label = _HEADLINE_LABEL.search(headline, max(0, len(headline) - 50))
-    if label and len(label[1].split()) <= HEADLINE_LABEL_WORDS and label.start() > len(label[1]):
+    words = (label[1] or label[2]) if label else ""
+    if label and len(words.split()) <= HEADLINE_LABEL_WORDS and label.start() > len(words):
         headline = headline[: label.start()]  # a label shorter than the headline it follows: "27.30 · <headline>" stays
     return headline
 

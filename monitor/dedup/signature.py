@@ -79,8 +79,11 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): ST shingled a text whose opening was
-# mostly words (a partner's English paragraph on top of a Shan story) three words at a time, its script's
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SV kept a stub's pointer to its story
+# in words ("<headline> — continue: https://…") as story text (now a link, none: ``clean._unlinked``), and hashed
+# a headline with a tag in square brackets after it ("… [Mostar]"; now without, ``clean.bare_headline``);
+# ST shingled a text whose opening was mostly words (a partner's English paragraph on top of a Shan story) three
+# words at a time, its script's
 # characters too (now by what most of its tokens are, ``shingles.unspaced``), kept a teaser's link line
 # ("<headline> ➜ https://…") as story text (now none, ``clean._unlinked``: its headline stands in), and hashed a
 # headline with a live blog's clock time before it or an edition's label after it ("06:31 · …", "… · Evening
@@ -143,7 +146,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SV"  # after ST (two bytes; SU is another branch's)
+_MAGIC = b"SX"  # after SV (two bytes; SU and SW are other branches')
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
