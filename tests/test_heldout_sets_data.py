@@ -400,6 +400,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        39,
+        "oh",
+        frozenset({"mwr", "mzn", "pam", "ctg"}),
+        "bg",
+        negative=frozenset(
+            {"jaisalmernorthwallfriday", "nagaurhorsefairmarch", "amolbranchthursday", "nowshahrricecargo"}
+            | {"guaguaboatsfriday", "macabebedikeoctober", "rangamatijurachharilaunch", "hathazarionionweek"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
