@@ -79,7 +79,9 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SS kept a live feed's bare clock time
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): ST read no month name nor thousand or
+# million word of a script besides Latin and Cyrillic among its event keys (now CLDR's, ``dates._script_month``,
+# ``eventkeys.script_multiplier``); SS kept a live feed's bare clock time
 # opening the text ("20:37 ▸ LAGOS — …") as story text, its two numbers among the facts (now a stamp, dropped,
 # ``clean._STAMP``); SR read the Latin capitals of a mostly
 # caseless text (a name's gloss, "राठौड़ (Rathore)") as names among its facts (now its numbers only, as a caseless
@@ -137,7 +139,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"ST"  # after SS (two bytes)
+_MAGIC = b"SW"  # after ST (two bytes; SU and SV taken by another branch)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
