@@ -105,7 +105,9 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
 def keywords_and_heads(
     entry: Entry, published: datetime, lines: str | None = None, headline: str | None = None
 ) -> tuple[dict[str, str], tuple[str, ...]]:
-    """``keywords_written``, and the keys of the names its headline writes (who or where it is about).
+    """``keywords_written``, and its first keys: the names its headline writes (who or where it is about),
+    with the headline's days and figures (which day's figures a recurring report gives; ``headline_names``
+    leaves them out); for a headline naming no one, the opening's names after the headline's figures.
     ``headline``: ``clean.readable(entry.title)``, when the caller has it (as ``lines``, the story text)."""
     body = clean(entry.body).text if lines is None else lines
     # Read as the body is (``clean``).
@@ -124,13 +126,15 @@ def keywords_and_heads(
         if not text.isascii():
             runs = _KATAKANA_RUN.findall(text)
             _first_seen(found, zip(map(name_key, runs), runs, strict=True))
-        heads = heads or tuple(found)  # the title's, read first
+        heads = heads or tuple(found)  # the title's names, read first (else the opening's, and the title's figures)
         numbers, digits = _numbers(text)
         days = named_days(text, published) if digits else []
         _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in days))
         # The day of a date is the date's, not a figure of its own: "on 23 April" is one anchor, not two.
         dated = {f"{part:.6g}" for day in days for part in (day.day, day.month)}
         _first_seen(found, ((n, n) for n in numbers if n not in dated))
+        if text is title and heads:
+            heads = tuple(found)  # and the days and figures of a title naming someone or somewhere
     # capitalised words are names, keyed above
     lead = title_words + _words(" ".join(opening_words[:LEAD_WORDS]))
     if not lead or not "".join(lead).isascii():
@@ -144,6 +148,12 @@ def keywords_and_heads(
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
             _first_seen(found, zip(pairs, pairs, strict=True))
     return dict(itertools.islice(found.items(), MAX_KEYWORDS)), heads
+
+
+def headline_names(heads: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of ``heads`` (``keywords_and_heads``) when its headline names someone or somewhere (a name
+    first), without the headline's days and figures; else all of them."""
+    return tuple(w for w in heads if w[0].isalpha()) if heads and heads[0][0].isalpha() else heads
 
 
 def _without_about(body: str, title_words: list[str]) -> str:
