@@ -189,7 +189,9 @@ keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SV and older: a stub's pointer "<headline> — continue: https://…" kept
+Signatures of earlier designs (magic SX, SW and older: SX's branch read no month name nor thousand or
+million word of a script besides Latin and Cyrillic among its event keys (now CLDR's); SW's branch and SV:
+a stub's pointer "<headline> — continue: https://…" kept
 as text, a headline's tag in square brackets "… [Mostar]" hashed with it;
 ST and older: a text opening with a paragraph of words over a story in a script without spaces shingled by
 words throughout, a day in numbers, "8/3/2027", naming no day, a teaser's link line

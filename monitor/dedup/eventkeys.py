@@ -25,7 +25,15 @@ from datetime import datetime, time, timedelta
 from itertools import repeat
 
 from monitor.dedup.clean import clean, readable
-from monitor.dedup.dates import day_key, event_day, named_days
+from monitor.dedup.dates import (
+    day_key,
+    event_day,
+    named_days,
+    neighbours,
+    of_other_script,
+    script_locales,
+    unique,
+)
 from monitor.dedup.names import name_key
 from monitor.dedup.scan import spaced_split, split_for
 from monitor.dedup.shingles import NUMBER, NUMBER_SCAN, number_key, number_parts
@@ -97,7 +105,9 @@ def keywords_written(entry: Entry, published: datetime, lines: str | None = None
 def keywords_and_heads(
     entry: Entry, published: datetime, lines: str | None = None, headline: str | None = None
 ) -> tuple[dict[str, str], tuple[str, ...]]:
-    """``keywords_written``, and the keys of the names its headline writes (who or where it is about).
+    """``keywords_written``, and its first keys: the names its headline writes (who or where it is about),
+    with the headline's days and figures (which day's figures a recurring report gives; ``headline_names``
+    leaves them out); for a headline naming no one, the opening's names after the headline's figures.
     ``headline``: ``clean.readable(entry.title)``, when the caller has it (as ``lines``, the story text)."""
     body = clean(entry.body).text if lines is None else lines
     # Read as the body is (``clean``).
@@ -116,13 +126,15 @@ def keywords_and_heads(
         if not text.isascii():
             runs = _KATAKANA_RUN.findall(text)
             _first_seen(found, zip(map(name_key, runs), runs, strict=True))
-        heads = heads or tuple(found)  # the title's, read first
+        heads = heads or tuple(found)  # the title's names, read first (else the opening's, and the title's figures)
         numbers, digits = _numbers(text)
         days = named_days(text, published) if digits else []
         _first_seen(found, ((day_key(day), day.strftime("%-d %B")) for day in days))
         # The day of a date is the date's, not a figure of its own: "on 23 April" is one anchor, not two.
         dated = {f"{part:.6g}" for day in days for part in (day.day, day.month)}
         _first_seen(found, ((n, n) for n in numbers if n not in dated))
+        if text is title and heads:
+            heads = tuple(found)  # and the days and figures of a title naming someone or somewhere
     # capitalised words are names, keyed above
     lead = title_words + _words(" ".join(opening_words[:LEAD_WORDS]))
     if not lead or not "".join(lead).isascii():
@@ -136,6 +148,12 @@ def keywords_and_heads(
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
             _first_seen(found, zip(pairs, pairs, strict=True))
     return dict(itertools.islice(found.items(), MAX_KEYWORDS)), heads
+
+
+def headline_names(heads: tuple[str, ...]) -> tuple[str, ...]:
+    """The names of ``heads`` (``keywords_and_heads``) when its headline names someone or somewhere (a name
+    first), without the headline's days and figures; else all of them."""
+    return tuple(w for w in heads if w[0].isalpha()) if heads and heads[0][0].isalpha() else heads
 
 
 def _without_about(body: str, title_words: list[str]) -> str:
@@ -307,9 +325,68 @@ def _numbers(text: str) -> tuple[list[str], bool]:
     if "0" in text or "+" in text:
         text = _without_phones(text)
     # ``_NUMBER.findall(text)``, each match found where a digit is, in C (``shingles.NUMBER_SCAN``).
-    found = map(number_parts, _NUMBER_SCAN.finditer(text))
-    keys = [key for number, times in found if (key := _number_of(number, times or ""))]
+    if text.isascii():
+        found = map(number_parts, _NUMBER_SCAN.finditer(text))
+        keys = [key for number, times in found if (key := _number_of(number, times or ""))]
+    else:
+        keys = [key for match in _NUMBER_SCAN.finditer(text) if (key := _scaled_number(match))]
     return keys, bool(keys) or any(map(str.isdigit, text))
+
+
+def _scaled_number(match: re.Match[str]) -> str | None:
+    """The key of one ``_NUMBER_SCAN`` match in a text beyond ASCII: with the multiplier word ``NUMBER`` reads
+    after it, else with one of a script ``NUMBER`` does not read, before or after it (``script_multiplier``)."""
+    number, times = number_parts(match)
+    if times or (scale := script_multiplier(match.string, match.start(), match.end(1))) is None:
+        return _number_of(number, times or "")
+    key = number_key(number)
+    return f"{float(key) * scale:.6g}" if key[:1].isdigit() else None
+
+
+def script_multiplier(text: str, start: int, end: int) -> float | None:
+    """The value of a word for thousand, million, … next to the number at ``text[start:end]``, in a script
+    besides Latin and Cyrillic, as CLDR writes it beside a number (its compact long forms, babel): after it
+    ("٤٠ ألف", "40 हज़ार") or before it, as Sinhala does ("රුපියල් මිලියන 380", 380 million rupees). Or, in
+    an abjad (Arabic, Hebrew, Syriac letters), a word of the same consonants (``_consonants``): Sorani writes
+    the vowels Arabic and Persian leave out (هەزار, هزار: thousand; ملیار, مليار: billion), and CLDR lacks its table."""
+    words, skeletons = _script_multipliers()
+    for word in neighbours(text, start, end):
+        if of_other_script(word) and (scale := words.get(word) or skeletons.get(_consonants(word))):
+            return scale
+    return None
+
+
+MULTIPLIER_CONSONANTS = 3  # consonants of a word that names a multiplier by them alone (``_consonants``)
+# The letters an abjad writes vowels with, or leaves out: alef (and its hamza forms), waw, yeh (Arabic,
+# Persian, Kurdish forms), Kurdish ە ێ ۆ, Hebrew alef, vav and yod; and every combining mark (points, harakat).
+_VOWEL_LETTERS = str.maketrans(dict.fromkeys("اأإآءؤئوىيیێۆەۇۈۋېאוי\u200c"))
+
+
+def _consonants(word: str) -> str:
+    """The consonants of a word of an abjad, to compare spellings with and without vowels; "" for a word of
+    another script, or of fewer than ``MULTIPLIER_CONSONANTS``."""
+    if not "\u0590" <= word[:1] <= "\u08ff":
+        return ""
+    letters = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    skeleton = letters.translate(_VOWEL_LETTERS)
+    return skeleton if len(skeleton) >= MULTIPLIER_CONSONANTS else ""
+
+
+@functools.cache
+def _script_multipliers() -> tuple[dict[str, float], dict[str, float]]:
+    """The multiplier words of ``dates.script_locales`` (CLDR's compact long number forms, "0 ألف",
+    "මිලියන 0", "00 लाख"), lower case -> value; and the value of the consonants of each (``_consonants``)."""
+    pairs = []
+    for locale in script_locales():
+        for forms in locale.compact_decimal_formats.get("long", {}).values():
+            for power, pattern in forms.items():
+                form = str(pattern.pattern if hasattr(pattern, "pattern") else pattern).strip("\u200e\u200f ")
+                words = [w for w in form.replace("\u00a0", " ").split() if "0" not in w]
+                zeros = form.count("0")
+                if len(words) == 1 and zeros and of_other_script(words[0]):
+                    pairs.append((unicodedata.normalize("NFKC", words[0]).lower(), int(power) / 10 ** (zeros - 1)))
+    skeletons = ((_consonants(word), value) for word, value in pairs)
+    return unique(pairs), unique((key, value) for key, value in skeletons if key)
 
 
 # A telephone number is no figure of the event: every release of one issuer prints its press line.

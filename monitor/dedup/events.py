@@ -62,6 +62,7 @@ from monitor.dedup.eventkeys import (  # noqa: F401
     _scripts,
     _words,
     event_time,
+    headline_names,
     keywords,
     keywords_and_heads,
     keywords_written,
@@ -285,6 +286,7 @@ class EventIndex:
         restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
         # and their total) by the story's scripts
         numbered = _count_numbers(query) >= MIN_NUMBERS  # for _numbers_disagree, asked of each candidate
+        named_heads = headline_names(heads)  # whom and where the headline names (not its figures)
         for story_id in _most_found(read, self._top_story < 1 << 31, least):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
@@ -323,11 +325,18 @@ class EventIndex:
                 # Asked only of the best so far (the same outcome, a fraction of the cost): a headline
                 # naming someone or somewhere the other report never names reports another happening.
                 held = set(b)
-                if heads and story.scripts is scripts and held.isdisjoint(heads) and not self._rare_name(shared):
+                if (
+                    named_heads
+                    and story.scripts is scripts
+                    and held.isdisjoint(named_heads)
+                    and not self._rare_name(shared)
+                ):
                     continue
-                if least < MIN_SHARED and not (heads and held.issuperset(heads)):
+                if least < MIN_SHARED and not (named_heads and held.issuperset(named_heads)):
                     continue  # two anchors: a report of whom or where the story is about (its headline names them)
                 if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, held, story):
+                    continue
+                if hours >= SERIES_HOURS and _next_issue(query, heads, held, story):
                     continue
                 if series is not None and heads and story.heads:  # another subject in a report's words (``subjects``)
                     share = partial(framed, series, self.event_of, story.event_id)  # asked last
@@ -395,6 +404,17 @@ def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], st
         return False
     asked = set(query)
     return any(w[0].isalpha() and w not in asked for w in story.keywords[: story.heads])
+
+
+def _next_issue(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:
+    """Does each headline print figures, none of which the other story prints, a day or so apart
+    (``SERIES_HOURS``)? The next issue of a recurring report: a market close or a price bulletin headlines
+    each day's own figures ("closes 1.3 % higher at 36,412", then "0.6 % lower at 36,193"), from any outlet,
+    around the same names and words. A follow-up of one happening repeats a figure of the first report's
+    headline (the quake's magnitude, the month's rate) or headlines none."""
+    mine = [w for w in heads if w[0].isdigit()]
+    theirs = [w for w in story.keywords[: story.heads] if w[0].isdigit()]
+    return bool(mine and theirs) and story_keys.isdisjoint(mine) and set(query).isdisjoint(theirs)
 
 
 def _apart(match: EventMatch) -> bool:

@@ -79,7 +79,10 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SV kept a stub's pointer to its story
+# This design's blobs (SY: SX's and SW's changes, made on two branches, together). Older ones are recomputed at
+# start-up (``rebuild``): SX, SW's sibling, and everything before read no month name nor thousand or million word
+# of a script besides Latin and Cyrillic among its event keys (now CLDR's, ``dates._script_month``,
+# ``eventkeys.script_multiplier``); SW, SX's sibling, and SV kept a stub's pointer to its story
 # in words ("<headline> — continue: https://…") as story text (now a link, none: ``clean._unlinked``), and hashed
 # a headline with a tag in square brackets after it ("… [Mostar]"; now without, ``clean.bare_headline``);
 # ST shingled a text whose opening was mostly words (a partner's English paragraph on top of a Shan story) three
@@ -146,7 +149,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SX"  # after SV (two bytes; SU and SW are other branches')
+_MAGIC = b"SY"  # after SX and SW (two bytes; SU is another branch's)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
