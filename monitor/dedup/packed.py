@@ -92,11 +92,12 @@ def keys(record: bytes) -> tuple[int, ...]:
     return struct.unpack_from(f"<{nk}I", record, _HEAD.size) if nk else ()
 
 
-def skeleton(record: bytes) -> bytes:
-    """The record's skeleton hashes (``compare.Stored.skeleton``), without unpacking the rest."""
+def skeleton(record: bytes) -> tuple[int, bytes]:
+    """The record's length in shingles and its skeleton hashes (``compare.Stored.length``, ``skeleton``),
+    without unpacking the rest."""
     head = _HEAD.unpack_from(record)
     at = _HEAD.size + 4 * sum(head[6:11])  # after the keys, sample, opening, sentences and facts
-    return record[at : at + 4 * head[11]]
+    return head[3], record[at : at + 4 * head[11]]
 
 
 def without_keys(record: bytes) -> bytes:
