@@ -23,7 +23,11 @@ Design, in the order an entry meets it:
    <Outlet> app.", or a last line ending in an arrow). A line that is a label, an arrow and a web address
    ("<headline> ➜ https://…"), or a label, a dash, a call of a few words and a colon before the address
    ("<headline> — continue: https://…"), is a teaser's link: no text (its headline stands in;
-   ``clean._unlinked``).
+   ``clean._unlinked``). A first paragraph opening with the entry's own outlet name and a mark ("Harbour Letter ·
+   the weekday letter, 3 June. Good morning. …": a mailer's masthead over each item) is the outlet's, not the
+   story's, when more text follows (``signature._masthead_dropped``). A part's number closing a headline
+   ("… [2/2]": an app posting a long report in parts) is a label (``clean.bare_headline``), and a word after an
+   ellipsis opening a line (an excerpt's "… The") opens a sentence, no name (``shingles.after_bullet``).
    Lines each outlet adds of its own are not story text: a photo caption ending in a
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
    that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
@@ -189,9 +193,11 @@ keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SX, SW and older: SX's branch read no month name nor thousand or
-million word of a script besides Latin and Cyrillic among its event keys (now CLDR's); SW's branch and SV:
-a stub's pointer "<headline> — continue: https://…" kept
+Signatures of earlier designs (magic SY and older: a mailer's masthead paragraph
+"<Outlet> · the weekday letter, …" kept as story text, the word after an excerpt's opening "… " read as a name,
+a part's number "… [2/2]" hashed with the headline; SX, SW and older: SX's branch read no month name nor
+thousand or million word of a script besides Latin and Cyrillic among its event keys (now CLDR's); SW's branch
+and SV: a stub's pointer "<headline> — continue: https://…" kept
 as text, a headline's tag in square brackets "… [Mostar]" hashed with it;
 ST and older: a text opening with a paragraph of words over a story in a script without spaces shingled by
 words throughout, a day in numbers, "8/3/2027", naming no day, a teaser's link line

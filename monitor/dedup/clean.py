@@ -117,10 +117,12 @@ _STAMP = re.compile(
 )
 # A headline as a page decorates it: a live blog's clock time before it ("06:31 · …") and a short label after a
 # middle dot or bar ("… · Evening edition", "… | Live") or in square brackets ("… [Mostar]", "… [Video]"): each
-# outlet's own tag, no word of the story's headline.
+# outlet's own tag, no word of the story's headline; and a part's number ("… [2/2]", "… (1/3)"): an app that
+# posts a long report in parts titles each part with the report's headline.
 _HEADLINE_STAMP = re.compile(_CLOCK_STAMP)
 _HEADLINE_LABEL = re.compile(
-    r"[ \t]+(?:[·|｜][ \t]+([^\W\d_][^\d.!?·|｜\n]{0,40})|\[([^\W\d_][^\d.!?\[\]\n]{0,40})\])[ \t]*$"
+    r"[ \t]+(?:[·|｜][ \t]+([^\W\d_][^\d.!?·|｜\n]{0,40})|\[([^\W\d_][^\d.!?\[\]\n]{0,40})\]"
+    r"|[\[(]\d{1,2}[ \t]?/[ \t]?\d{1,2}[\])])[ \t]*$"
 )
 HEADLINE_LABEL_WORDS = 3
 # A photo caption: a short line that ends in a picture credit, "Label: Name/Outlet", "© Outlet" or
@@ -418,7 +420,7 @@ def bare_headline(headline: str) -> str:
     if stamp := _HEADLINE_STAMP.match(headline):
         headline = headline[stamp.end() :]
     label = _HEADLINE_LABEL.search(headline, max(0, len(headline) - 50))
-    words = (label[1] or label[2]) if label else ""
+    words = (label[1] or label[2] or "") if label else ""
     if label and len(words.split()) <= HEADLINE_LABEL_WORDS and label.start() > len(words):
         headline = headline[: label.start()]  # a label shorter than the headline it follows: "27.30 · <headline>" stays
     return headline

@@ -404,7 +404,7 @@ def after_bullet(text: str, at: int) -> bool:
 
 
 BULLET_CHARS = 6  # a bullet and its spaces (an emoji may be two code points)
-_BULLETS = frozenset("•‣⁃◦▪▫·*-–—")
+_BULLETS = frozenset("•‣⁃◦▪▫·*-–—…")  # and an excerpt's opening ellipsis, "… The"
 # Symbols (emoji, arrows, stars), and the marks an emoji carries (a variation selector, a joiner).
 _BULLET_KINDS = frozenset(("So", "Sm", "Sk", "Sc", "Mn", "Me", "Cf"))
 _Parts = tuple[str, str | None, str | None]  # a _FACT match: the whole, its number, its multiplier word

@@ -79,8 +79,11 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs (SY: SX's and SW's changes, made on two branches, together). Older ones are recomputed at
-# start-up (``rebuild``): SX, SW's sibling, and everything before read no month name nor thousand or million word
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SY kept a mailer's masthead paragraph
+# ("<Outlet> · the weekday letter, …", the entry's own outlet named first) as story text (now the outlet's,
+# ``_masthead_dropped``), read the word after an excerpt's opening "… " as a name (``shingles.after_bullet``) and
+# hashed a part's number "… [2/2]" with the headline (``clean.bare_headline``); SY joined SX's and SW's changes,
+# made on two branches: SX, and everything before read no month name nor thousand or million word
 # of a script besides Latin and Cyrillic among its event keys (now CLDR's, ``dates._script_month``,
 # ``eventkeys.script_multiplier``); SW, SX's sibling, and SV kept a stub's pointer to its story
 # in words ("<headline> — continue: https://…") as story text (now a link, none: ``clean._unlinked``), and hashed
@@ -149,7 +152,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SY"  # after SX and SW (two bytes; SU is another branch's)
+_MAGIC = b"SZ"  # after SY (two bytes; SU is another branch's, dd39 also called its own SY)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
@@ -255,7 +258,8 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     named in the opening, at most ``window`` before it.
     """
     cleaned = clean(entry.body)
-    text = cleaned.text or entry.title
+    story = _masthead_dropped(cleaned.text, entry.outlet)
+    text = story or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
     text = apostrophes_joined(text)  # after in_latin: Łacinka reads a Belarusian apostrophe (сям'я, siamja)
@@ -281,7 +285,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     headline = readable(entry.title)  # once: the event keys read it too
     title = apostrophes_joined(in_latin(bare_headline(headline)))
     title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
-    found, heads = keywords_and_heads(entry, published, cleaned.text, headline)
+    found, heads = keywords_and_heads(entry, published, story, headline)
     capitals = in_capitals(text)
     mixed = not capitals and text != text.lower() and mostly_caseless(text)
     caseless = capitals or mixed or text == text.lower()
@@ -299,7 +303,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         sentences=_u32(sentence_hashes(folded, spaced)),
         facts=_u32(facts(text, spans)),
         length=len(hashes),
-        flags=cleaned.flags | (0 if cleaned.text else TITLE_ONLY) | (NO_CAPITALS if caseless else 0),
+        flags=cleaned.flags | (0 if story else TITLE_ONLY) | (NO_CAPITALS if caseless else 0),
         title=crc(" ".join(title_tokens)),
         lede=" ".join(words[:40])[:LEDE_CHARS],
         keywords=tuple(found),
@@ -366,6 +370,21 @@ def _own_name_dropped(title: list[str], outlet: str) -> list[str]:
     if name and len(title) > len(name) and title[-len(name) :] == name:
         return title[: -len(name)]
     return title
+
+
+def _masthead_dropped(text: str, outlet: str) -> str:
+    """``text`` without a first paragraph that opens with the outlet's own name and a mark ("Haor Barta · the
+    weekday letter, 05 May 2027. Good morning. …"): a newsletter's or app's opening of its issue, the same
+    words over every story it carries, so it made each of its stories a copy of the others. A story's own
+    first paragraph names no outlet so (a credit line is read in ``clean``); a text of one paragraph keeps it."""
+    first, _, rest = text.partition("\n")
+    if not outlet or not rest.strip() or first[: len(outlet)].casefold() != outlet.casefold():
+        return text
+    return rest.lstrip() if _MARKED.match(first, len(outlet)) else text
+
+
+# After the outlet's name: a mark (middle dot, bar, colon, a spaced dash), not a word of a sentence.
+_MARKED = re.compile(r"\s?(?:[·•|:：]|[—–-]\s)")
 
 
 def _spread(hashes: np.ndarray, count: int) -> list[int]:
