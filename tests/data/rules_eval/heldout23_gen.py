@@ -105,19 +105,21 @@ def build() -> list[dict]:
             feed_lang = None if rng.random() < 0.22 else item["lang"]
         tz = timezone(timedelta(minutes=offset))
         summary, content = shape(item, rng)
-        rows.append({
-            "id": f"{PREFIX}{i + 1:03d}",
-            "outlet": outlet,
-            "feed_lang": feed_lang,
-            "lang": item["lang"],
-            "title": item["title"],
-            "summary": summary,
-            "content": content,
-            "published": (START + timedelta(minutes=minute)).astimezone(tz).isoformat(),
-            "labels": item["labels"],
-            "trap": item["trap"],
-            "trap_topic": item["trap_topic"],
-        })
+        rows.append(
+            {
+                "id": f"{PREFIX}{i + 1:03d}",
+                "outlet": outlet,
+                "feed_lang": feed_lang,
+                "lang": item["lang"],
+                "title": item["title"],
+                "summary": summary,
+                "content": content,
+                "published": (START + timedelta(minutes=minute)).astimezone(tz).isoformat(),
+                "labels": item["labels"],
+                "trap": item["trap"],
+                "trap_topic": item["trap_topic"],
+            }
+        )
     return rows
 
 
