@@ -17,14 +17,13 @@ one of its readings, day first or month first, alone is a day of the week before
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime, timedelta
-
-from babel import Locale
-from babel.core import get_global
-from babel.localedata import locale_identifiers
+from pathlib import Path
+from typing import Any
 
 from monitor.dedup.names import name_key
 
@@ -176,14 +175,14 @@ _WORD_BEFORE_STRIP = ",.;:!?()[]{}\"'«»“”‘’„،؛؟/|\\–—-"
 NEIGHBOUR_CHARS = 40
 
 
-def script_locales() -> list[Locale]:
+def script_locales() -> list[Any]:
     """CLDR's locales (babel) written in a script besides Latin, Cyrillic and Han (Arabic, Hebrew, the Indic
-    scripts, Thai, Ethiopic, Greek, …), by their likely script: the numbers' and months' words those write."""
-    return list(_script_locales())
+    scripts, Thai, Ethiopic, Greek, …), by their likely script: the numbers' and months' words those write.
+    For ``script_words``' builder only: babel's locale data costs ~65 MB and 0.4 s CPU a process."""
+    from babel import Locale
+    from babel.core import get_global
+    from babel.localedata import locale_identifiers
 
-
-@functools.cache
-def _script_locales() -> tuple[Locale, ...]:
     likely = get_global("likely_subtags")
     found = []
     for ident in locale_identifiers():
@@ -192,7 +191,7 @@ def _script_locales() -> tuple[Locale, ...]:
         script = named[0] if named else (likely.get(ident) or likely.get(parts[0], "") + "__").split("_")[1]
         if script not in _NOT_OTHER_SCRIPTS:
             found.append(Locale.parse(ident))
-    return tuple(found)
+    return found
 
 
 def of_other_script(word: str) -> bool:
@@ -208,13 +207,14 @@ def unique(pairs: Iterable[tuple[str, float]]) -> dict[str, float]:
     return {word: values.pop() for word, values in found.items() if len(values) == 1}
 
 
-@functools.cache
-def _script_months() -> tuple[dict[str, float], dict[str, float]]:
+def build_script_months() -> tuple[dict[str, float], dict[str, float]]:
     """CLDR's month names of ``script_locales`` (lower case) -> month, and the month of each sound key
-    (of those names and the English ones) of ``SOUND_KEY`` letters or more."""
+    (of those names and the English ones) of ``SOUND_KEY`` letters or more (``script_words``' builder)."""
+    from babel import Locale
+
     names = [
         (unicodedata.normalize("NFKC", name).lower(), float(month))
-        for locale in _script_locales()
+        for locale in script_locales()
         for context in ("format", "stand-alone")
         for month, name in locale.months[context]["wide"].items()
         if of_other_script(name) and not any(map(str.isdigit, name))
@@ -222,6 +222,20 @@ def _script_months() -> tuple[dict[str, float], dict[str, float]]:
     english = Locale("en").months["format"]["wide"].items()
     sounds = ((name_key(name), month) for name, month in [*names, *((n, float(m)) for m, n in english)])
     return unique(names), unique((key, month) for key, month in sounds if key and len(key) >= SOUND_KEY)
+
+
+@functools.cache
+def _script_months() -> tuple[dict[str, float], dict[str, float]]:
+    """``build_script_months``, as ``script_words.json`` keeps it (no babel at run time)."""
+    words = script_words()
+    return words["months"], words["month_sounds"]
+
+
+@functools.cache
+def script_words() -> dict[str, dict[str, float]]:
+    """The CLDR words of other scripts this package reads (``script_words.json``, made by
+    ``python -m monitor.dedup.script_words``): months and their sound keys, multipliers and their consonants."""
+    return json.loads((Path(__file__).parent / "script_words.json").read_text(encoding="utf-8"))
 
 
 def neighbours(text: str, start: int, end: int) -> Iterator[str]:

@@ -32,6 +32,7 @@ from monitor.dedup.dates import (
     neighbours,
     of_other_script,
     script_locales,
+    script_words,
     unique,
 )
 from monitor.dedup.names import name_key
@@ -374,8 +375,15 @@ def _consonants(word: str) -> str:
 
 @functools.cache
 def _script_multipliers() -> tuple[dict[str, float], dict[str, float]]:
+    """``build_script_multipliers``, as ``script_words.json`` keeps it (no babel at run time)."""
+    words = script_words()
+    return words["multipliers"], words["multiplier_skeletons"]
+
+
+def build_script_multipliers() -> tuple[dict[str, float], dict[str, float]]:
     """The multiplier words of ``dates.script_locales`` (CLDR's compact long number forms, "0 ألف",
-    "මිලියන 0", "00 लाख"), lower case -> value; and the value of the consonants of each (``_consonants``)."""
+    "මිලියන 0", "00 लाख"), lower case -> value; and the value of the consonants of each
+    (``_consonants``); ``script_words``' builder."""
     pairs = []
     for locale in script_locales():
         for forms in locale.compact_decimal_formats.get("long", {}).values():
