@@ -412,6 +412,19 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        40,
+        "oi",
+        frozenset({"glk", "nan", "lus", "gbm"}),
+        "he",
+        Brief(rows=140, stories=38, events=25, side=(1, 8), summary_only=10),
+        negative=frozenset(
+            {"rashtsecondhallroof", "fumansecondkilnhall", "tainaneastbankwalk", "cijinsecondboat"}
+            | {"lungleisecondbazaarwing", "kolasibmiddleschoolwing", "kotdwarxraymachines", "rudraprayagmandakinispan"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
