@@ -417,10 +417,11 @@ SETS = [
         "oi",
         frozenset({"glk", "nan", "lus", "gbm"}),
         "he",
-        Brief(rows=140, stories=38, events=25, side=(1, 8), summary_only=10),
+        Brief(rows=160, stories=42, events=29, side=(1, 8), summary_only=10),
         negative=frozenset(
             {"rashtsecondhallroof", "fumansecondkilnhall", "tainaneastbankwalk", "cijinsecondboat"}
             | {"lungleisecondbazaarwing", "kolasibmiddleschoolwing", "kotdwarxraymachines", "rudraprayagmandakinispan"}
+            | {"twoitemdigest"}
         ),
         same_event=frozenset({"independent"}),
         copies=100,

@@ -28,7 +28,7 @@ HERE = Path(__file__).parent
 SOURCE = HERE / "heldout40_source.yaml"
 OUT = HERE / "heldout40.jsonl"
 PREFIX = "oi"
-COPIES = {"en": 2, "he": 2}  # every other language: 3
+COPIES = {"he": 2}  # every other language: 3
 SUMMARY_MAX = 220
 # The first sentence ends at a full stop of Latin, Arabic, Han or Devanagari text.
 FIRST_SENTENCE = re.compile(r"^(.+?[.!?。।])(?:\s|$)", re.S)
@@ -68,6 +68,13 @@ def derive(story: dict, base: dict) -> dict:
             raise SystemExit(f"{story['id']}: phrase {old!r} matches nothing")
         title, text = title.replace(old, new), text.replace(old, new)
     return {**base, **story, "title": title, "text": text, "lang": base["lang"], "outlet": base["outlet"]}
+
+
+def merge(story: dict, quoted: list[dict]) -> dict:
+    """A two-item digest: its own intro line, then each quoted story's opening paragraph."""
+    if any(q["lang"] != story["lang"] for q in quoted):
+        raise SystemExit(f"{story['id']}: quotes a story in another language")
+    return {**story, "text": "\n\n".join([story["intro"], *(paragraphs(q["text"])[0] for q in quoted)])}
 
 
 def reshape(paras: list[str], words: tuple[str, ...], outlet: str, link: str, preludes: dict) -> list[str]:
@@ -113,7 +120,7 @@ def carried(story: dict, outlet: Outlet, words: tuple[str, ...], link: str, prel
     return summary_of(paras, outlet.body), render(paras, outlet.body)
 
 
-def recipe(story: dict, outlet: Outlet, link: str, origin_link: str, order: list[str], preludes: dict) -> tuple:
+def recipe(story: dict, outlet: Outlet, origin_link: str, order: list[str], preludes: dict) -> tuple | None:
     """The first seeded 2-3 word combination that changes the report and hides no word."""
     rng = seeded("recipe", story["id"], outlet.feed)
     combos = [c for k in (2, 3) for c in itertools.combinations(outlet.words, k)]
@@ -141,7 +148,10 @@ def load() -> tuple[dict, dict[str, Outlet], list[dict]]:
     by_id: dict[str, dict] = {}
     stories = []
     for s in src["stories"]:
-        s = derive(s, by_id[s["derive"]]) if "derive" in s else s
+        if "derive" in s:
+            s = derive(s, by_id[s["derive"]])
+        elif "quotes" in s:
+            s = merge(s, [by_id[q] for q in s["quotes"]])
         by_id[s["id"]] = s
         stories.append(s)
     return src, outlets, stories
@@ -192,17 +202,18 @@ def copies_of(story: dict, outlets: dict[str, Outlet], src: dict, origin: dict, 
     pool = [
         o
         for o in outlets.values()
-        if o.words and o.feed != origin_outlet.feed and o.carries(story["lang"])
+        if o.words
+        and o.feed != origin_outlet.feed
+        and o.carries(story["lang"])
         and not (o.body == "none" and origin_outlet.body == "none")  # two empty bodies: same title and body
     ]
     rng.shuffle(pool)
     want = COPIES.get(story["lang"], 3)
-    made = []
+    made: list[dict] = []
     for outlet in pool:
         if len(made) == want:
             break
-        link = f"https://{outlet.host}/news/{digest(seed, outlet.feed, story['id'])}"
-        found = recipe(story, outlet, link, origin["link"], order, preludes)
+        found = recipe(story, outlet, origin["link"], order, preludes)
         if found is None:
             continue
         words, text = found
@@ -242,13 +253,18 @@ def dump(rows: list[dict]) -> str:
 
 
 def stats(rows: list[dict]) -> str:
-    src, _, stories = load()
+    _, _, stories = load()
     per_story = Counter(r["story"] for r in rows)
     events: dict[str, set[str]] = {}
     for r in rows:
         events.setdefault(r["event"], set()).add(r["story"])
     by_id = {s["id"]: s for s in stories}
-    negative = sum(per_story[s["id"]] * per_story[s["against"]] for s in stories if "derive" in s)
+    negative = sum(
+        per_story[s["id"]] * per_story[other]
+        for s in stories
+        if "derive" in s or "quotes" in s
+        for other in s.get("quotes", [s.get("against")])
+    )
     langs = Counter(r["lang"] for r in rows)
     words = Counter(w for r in rows for w in r["_words"])
     kinds = Counter(s["kind"] for s in by_id.values())
