@@ -128,6 +128,8 @@ def recipe(story: dict, outlet: Outlet, origin_link: str, order: list[str], prel
     plain = carried(story, outlet, (), origin_link, preludes)
     for combo in combos:
         words = tuple(sorted(combo, key=order.index))
+        if not fair(story, words):
+            continue
         made = carried(story, outlet, words, origin_link, preludes)
         if made == plain:
             continue
@@ -138,6 +140,16 @@ def recipe(story: dict, outlet: Outlet, origin_link: str, order: list[str], prel
         if not hidden:
             return words, made
     return None
+
+
+def fair(story: dict, words: tuple[str, ...]) -> bool:
+    """Keep a designed negative's copies telling: a stub of its closing line (unchanged from its base)
+    would be its base's stub word for word, and a digest cut to its middle would be one quoted lede."""
+    if "derive" not in story and "quotes" not in story:
+        return True
+    if {"backtofront", "headlinestub"} <= set(words):
+        return False
+    return "quotes" not in story or "middlecut" not in words
 
 
 def load() -> tuple[dict, dict[str, Outlet], list[dict]]:
