@@ -417,7 +417,6 @@ SETS = [
         "oi",
         frozenset({"glk", "nan", "lus", "gbm"}),
         "he",
-        Brief(rows=160, stories=42, events=29, side=(1, 8), summary_only=10),
         negative=frozenset(
             {"rashtsecondhallroof", "fumansecondkilnhall", "tainaneastbankwalk", "cijinsecondboat"}
             | {"lungleisecondbazaarwing", "kolasibmiddleschoolwing", "kotdwarxraymachines", "rudraprayagmandakinispan"}
