@@ -12,7 +12,7 @@ import json
 import random
 import re
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -25,7 +25,7 @@ CODES = {
     "NK": "north-korea-russia-arms",
 }
 # Invented outlets per language, with their UTC offset in hours.
-OUTLETS = {
+OUTLETS: dict[str, list[tuple[str, float]]] = {
     "en": [("Quenbrook Tattler", 0), ("Saltcombe Gannetry", 1), ("Wyvelstone Skiff", -5),
            ("Ottercliff Palaver", 5.5), ("Brindlemoor Tocsin", 8)],
     "ru": [("Заозёрный Буерак", 3), ("Камышинский Сказитель", 4), ("Шекснинский Побережник", 3)],
@@ -34,8 +34,8 @@ OUTLETS = {
     "ba": [("Ағиҙел Хәбәрсеһе", 5)],
     "qu": [("Willakuy Andes Ñan", -5)],
 }
-AGGREGATOR = ("Ferncastle Omnidigest", 0)  # feed says en, carries some ru/ja items
-START = datetime(2025, 5, 3, tzinfo=timezone.utc)
+AGGREGATOR: tuple[str, float] = ("Ferncastle Omnidigest", 0)  # feed says en, carries some ru/ja items
+START = datetime(2025, 5, 3, tzinfo=UTC)
 SPAN_DAYS = 580
 
 
@@ -83,8 +83,9 @@ def build(items: list[dict]) -> list[dict]:
     turn = {lang: 0 for lang in OUTLETS}
     agg = set(rng.sample([i for i, it in enumerate(items) if it["lang"] in ("ru", "ja")], 6))
     rows = []
-    for n, (item, minute) in enumerate(zip(items, minutes)):
+    for n, (item, minute) in enumerate(zip(items, minutes, strict=True)):
         lang = item["lang"]
+        feed_lang: str | None
         if n in agg:
             (outlet, offset), feed_lang = AGGREGATOR, "en"
         else:
