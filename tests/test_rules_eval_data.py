@@ -40,6 +40,7 @@ PARTS = {
     "heldout21": "x",
     "heldout22": "o",
     "heldout23": "a",
+    "heldout24": "i",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
