@@ -41,6 +41,7 @@ PARTS = {
     "heldout22": "o",
     "heldout23": "a",
     "heldout24": "i",
+    "heldout25": "l",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
