@@ -738,6 +738,177 @@ def other_subject_lede(text: Text, rng: random.Random) -> Text:
     return renamed if renamed == text else replace(renamed, paragraphs=renamed.paragraphs[:1])
 
 
+# ---- structure: the story's sentences kept, its shape changed (``RESHAPES``; ``--structural``) ------------------
+# dd40: the blind sets whose copies were reshaped (reordered, cut to a stub or to its middle, wrapped in a mailer's
+# intro or an issue's masthead, posted in parts, prefaced in another language) split copies where decoration-only
+# sets passed whole. Each reshape keeps a story's own sentences, whatever it moves, cuts or wraps; the structural hard
+# negatives (``REJOINED``) quote a passage of the story inside text of other stories or new narrative, and are
+# recognised when they stay out of the original's story (an event of theirs may be its).
+# Other originals of the set, for the kinds that quote several stories (``pool``, set per set by ``run_set``).
+_POOL: list[Text] = []
+_OTHER_HEADLINES = (
+    "Council approves budget for coastal defences after long debate",
+    "Regional rail operator names new chief executive",
+    "University opens applications for autumn scholarships",
+    "Fishing fleet returns early as storm season begins",
+)
+
+
+def _sentences_of(text: Text) -> list[str]:
+    return [s for p in text.paragraphs for s in sentences(p)]
+
+
+def _others(text: Text, rng: random.Random, many: int) -> list[Text]:
+    """``many`` other originals of the set (none under this headline), in a seeded order."""
+    others = [t for t in _POOL if t.title != text.title and t.paragraphs]
+    return rng.sample(others, min(many, len(others)))
+
+
+def shuffled_paragraphs(text: Text, rng: random.Random) -> Text:
+    """An aggregator's layout moving the story's paragraphs (the lead last, a quote first)."""
+    order = list(text.paragraphs)
+    while len(order) > 1 and tuple(order) == text.paragraphs:
+        rng.shuffle(order)
+    return replace(text, paragraphs=tuple(order))
+
+
+def shuffled_sentences(text: Text, rng: random.Random) -> Text:
+    """A rewrite desk's reorder of whole sentences across the story, each sentence as it was."""
+    found = _sentences_of(text)
+    rng.shuffle(found)
+    return replace(text, paragraphs=(" ".join(found[:2]), *found[2:]))
+
+
+def middle_excerpt(text: Text, rng: random.Random) -> Text:
+    """A blog's excerpt: the middle of the story, no lead, no ending."""
+    found = _sentences_of(text)
+    if len(found) < 5:
+        return text
+    start = len(found) // 4
+    return replace(text, paragraphs=(" ".join(found[start : start + max(3, len(found) // 2)]),))
+
+
+def teaser_stub(text: Text, rng: random.Random) -> Text:
+    """A social or app teaser: the first two sentences, then a pointer to the rest."""
+    pointer = rng.choice(("Read the full story on our website.", "Continue reading in the app."))
+    return replace(text, paragraphs=(" ".join(_sentences_of(text)[:2]), pointer))
+
+
+def second_part(text: Text, rng: random.Random) -> Text:
+    """A long report posted in two parts: the second, numbered in its headline."""
+    half = len(text.paragraphs) // 2
+    if half < 1:
+        return text
+    return replace(text, title=f"{text.title} (2/2)", paragraphs=text.paragraphs[half:])
+
+
+def first_part(text: Text, rng: random.Random) -> Text:
+    half = (len(text.paragraphs) + 1) // 2
+    if half >= len(text.paragraphs):
+        return text
+    return replace(text, title=f"{text.title} (1/2)", paragraphs=(*text.paragraphs[:half], "Part two follows."))
+
+
+def newsletter_wrap(text: Text, rng: random.Random) -> Text:
+    """A mailer's item: a greeting and the day's note on top, a list of the issue's other headlines under it."""
+    intro = "Good morning, and welcome to Tuesday's edition of the Harbour Letter. Here is the story we are following."
+    links = "More in this issue: " + " · ".join(_OTHER_HEADLINES[1:])
+    return replace(text, paragraphs=(intro, *text.paragraphs, links, "You are receiving this because you subscribed."))
+
+
+def masthead(text: Text, rng: random.Random) -> Text:
+    """An issue's masthead and contents over the story (the same lines over every story of the issue)."""
+    head = "THE HARBOUR LETTER · Issue 212 · Weekday edition"
+    contents = "In this issue: " + "; ".join(_OTHER_HEADLINES[:3]) + "."
+    return replace(text, paragraphs=(head, contents, *text.paragraphs))
+
+
+def foreign_preface(text: Text, rng: random.Random) -> Text:
+    """A preface in another language than the story's: a translator's or partner desk's note on top."""
+    preface = rng.choice((
+        "Publicamos a continuación el texto íntegro de la noticia, tal como la difundió nuestra agencia asociada. "
+        "La traducción se ofrecerá mañana.",
+        "Nous reproduisons ci-dessous la dépêche de notre partenaire dans sa langue d'origine. "
+        "Une traduction suivra dans la journée.",
+    ))  # fmt: skip
+    return replace(text, paragraphs=(preface, *text.paragraphs))
+
+
+def bulleted(text: Text, rng: random.Random) -> Text:
+    """An explainer's list: each sentence of the story a bullet."""
+    return replace(text, paragraphs=tuple(f"• {s}" for s in _sentences_of(text)))
+
+
+def pull_quote(text: Text, rng: random.Random) -> Text:
+    """A sentence of the story printed twice: a pull quote set between paragraphs."""
+    found = _sentences_of(text)
+    if len(text.paragraphs) < 2 or not found:
+        return text
+    quote = found[min(len(found) - 1, 2)]
+    return replace(text, paragraphs=(text.paragraphs[0], quote, *text.paragraphs[1:]))
+
+
+def blog_comment(text: Text, rng: random.Random) -> Text:
+    """A blogger's excerpt of the story with a line of opinion before and after (no facts of its own)."""
+    found = _sentences_of(text)
+    return replace(text, paragraphs=(
+        "This caught my eye this morning and is worth a read.",
+        " ".join(found[: max(3, len(found) // 2)]),
+        "I will keep following this one and share more when I know more.",
+    ))  # fmt: skip
+
+
+def round_up_three(text: Text, rng: random.Random) -> Text:
+    """Hard negative: a round-up quoting the first paragraph of this story and of two others, under its own
+    headline (none of their stories)."""
+    others = _others(text, rng, 2)
+    if len(others) < 2:
+        return text
+    parts = [t.paragraphs[0] for t in (text, *others)]
+    rng.shuffle(parts)
+    return Text("The week in review: three stories we followed", ("Here is what happened this week.", *parts))
+
+
+def background_follow_up(text: Text, rng: random.Random) -> Text:
+    """Hard negative: another story's report (new narrative, its facts) repeating this story's last paragraph as
+    background, under the other's headline."""
+    others = _others(text, rng, 1)
+    if not others or len(text.paragraphs) < 2:
+        return text
+    return Text(others[0].title, (*others[0].paragraphs, text.paragraphs[-1]))
+
+
+def first_masthead(text: Text, rng: random.Random) -> Text:
+    """The same masthead over the first story of an issue: its lines not yet seen over another story."""
+    return masthead(text, rng)
+
+
+def wrapped_other(text: Text, rng: random.Random) -> Text:
+    """Hard negative: the same mailer's wrapper around another story (its masthead and list of headlines are
+    the copy's, its story is not this one)."""
+    others = _others(text, rng, 1)
+    return newsletter_wrap(masthead(others[0], rng), rng) if others else text
+
+
+RESHAPES: dict[str, Perturb] = {
+    f.__name__: f
+    for f in (
+        shuffled_paragraphs, shuffled_sentences, middle_excerpt, teaser_stub, second_part, first_part,
+        newsletter_wrap, masthead, first_masthead, foreign_preface, bulleted, pull_quote, blog_comment,
+        round_up_three, background_follow_up, wrapped_other,
+    )
+}  # fmt: skip
+REJOINED = frozenset({"round_up_three", "background_follow_up", "wrapped_other"})  # apart from the story, not its event
+RESHAPED_COMBINATIONS = (
+    ("shuffled_paragraphs", "newsletter_wrap"), ("middle_excerpt", "foreign_preface"), ("teaser_stub", "masthead"),
+    ("teaser_stub", "first_masthead"),
+    ("second_part", "bulleted"), ("shuffled_sentences", "pull_quote"), ("first_part", "newsletter_wrap"),
+    ("middle_excerpt", "masthead", "newsletter_wrap"), ("shuffled_paragraphs", "foreign_preface", "pull_quote"),
+    ("bulleted", "masthead"), ("blog_comment", "foreign_preface"), ("round_up_three", "masthead"),
+    ("background_follow_up", "newsletter_wrap"),
+)  # fmt: skip
+
+
 KINDS: dict[str, Perturb] = {
     f.__name__: f
     for f in (
@@ -759,7 +930,13 @@ KINDS: dict[str, Perturb] = {
 APART = frozenset({"other_subject", "other_subject_lede"})
 # Kinds whose copy's outlet ran the same perturbation on another original an hour before the copy (its line
 # is then in the index under another story, as an outlet's closing line is after its first entry).
-FRAMED = frozenset({"closing_channel", "closing_app"})
+FRAMED = frozenset({"closing_channel", "closing_app", "newsletter_wrap", "masthead"})  # and combinations of them
+
+
+def _framed_kind(kind: str) -> bool:
+    return bool(FRAMED.intersection(kind.split("+")))
+
+
 COMBINATIONS = (
     ("ad_slots", "typos"), ("markdown", "footnotes", "soft_hyphens"), ("editor_intro", "cut_subscribe"),
     ("homoglyphs", "numbers"), ("sentence_paragraphs", "span_html"), ("last_paragraph_first", "subheadings"),
@@ -772,7 +949,7 @@ COMBINATIONS = (
 def chained(names: tuple[str, ...]) -> Perturb:
     def run(text: Text, rng: random.Random) -> Text:
         for name in names:
-            text = KINDS[name](text, rng)
+            text = (KINDS | RESHAPES)[name](text, rng)
         return text
 
     return run
@@ -917,8 +1094,9 @@ def run_set(rows: list[dict[str, str]], chosen: list[dict[str, str]], kinds: dic
     outlet's entry of another story, added and removed, leaves its event keywords in the index)."""
     index = StoryIndex()
     assigned = assign(rows, index)  # the index as the quality benchmark leaves it: every entry of the set
+    _POOL[:] = [_text(row["title"], row["content"] or row["summary"]) for row in chosen]  # ``RESHAPES``' others
     by_id = {a.row["id"]: (i, a) for i, a in enumerate(assigned, start=1)}
-    ordered = sorted(kinds, key=lambda kind: kind in FRAMED)  # stable: the others first, in their order
+    ordered = sorted(kinds, key=_framed_kind)  # stable: the others first, in their order
     copies: dict[str, dict[str, dict[str, str]]] = {}  # original -> kind -> its copy
     frames: dict[str, dict[str, dict[str, str]]] = {}  # original -> FRAMED kind -> its outlet's other entry
     for framed in (False, True):
@@ -926,7 +1104,7 @@ def run_set(rows: list[dict[str, str]], chosen: list[dict[str, str]], kinds: dic
             _, orig = by_id[original["id"]]
             script = script_group(original)
             mine, theirs = copies.setdefault(original["id"], {}), frames.setdefault(original["id"], {})
-            for kind in (k for k in ordered if (k in FRAMED) == framed):
+            for kind in (k for k in ordered if _framed_kind(k) == framed):
                 copy = perturbed(original, kind, kinds[kind], LATER)
                 if kind != "identity" and (copy["summary"], copy["content"], copy["title"]) == _plain(original):
                     continue  # nothing to perturb in this text
@@ -1001,7 +1179,10 @@ def reverse(
 
 
 def _recognised(kind: str, story: bool, event: bool) -> bool:
-    """A copy joins the story; another happening (``APART``) joins neither the story nor its event."""
+    """A copy joins the story; another happening (``APART``) joins neither the story nor its event, a text quoting
+    the story among others (``REJOINED``) not the story."""
+    if REJOINED.intersection(kind.split("+")):
+        return not story
     return not (story or event) if kind in APART else story
 
 
@@ -1023,7 +1204,7 @@ def table(outcomes: list[Outcome], kinds: list[str]) -> list[str]:
 
 def _failure(outcome: Outcome) -> str:
     """Why a copy split (``mechanism``), or how another happening (``APART``) merged: into the story or its event."""
-    if outcome.kind not in APART:
+    if outcome.kind not in APART and not REJOINED.intersection(outcome.kind.split("+")):
         return mechanism(outcome.decision)
     return "merged story" if outcome.decision.story_id is not None else "merged event"
 
@@ -1051,13 +1232,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="originals per set (default: all)")
     parser.add_argument("--sets", help="comma-separated set labels (eval, catalogue, v1 ... v13, tune3; default: all)")
     parser.add_argument("--show", help="print failing examples of this kind (a+b for a combination)")
+    parser.add_argument("--structural", action="store_true", help="the reshapes (``RESHAPES``) and theirs, not KINDS")
     args = parser.parse_args(argv)
     chosen: dict[str, Perturb] = {}
-    names = args.kinds.split(",") if args.kinds else [*KINDS, *("+".join(c) for c in COMBINATIONS)]
+    known, combinations = (RESHAPES, RESHAPED_COMBINATIONS) if args.structural else (KINDS, COMBINATIONS)
+    names = args.kinds.split(",") if args.kinds else [*known, *("+".join(c) for c in combinations)]
     for name in names:
-        if any(part not in KINDS for part in name.split("+")):
-            parser.error(f"unknown kind {name!r}; known: {', '.join(KINDS)}")
-        chosen[name] = KINDS[name] if name in KINDS else chained(tuple(name.split("+")))
+        if any(part not in KINDS | RESHAPES for part in name.split("+")):
+            parser.error(f"unknown kind {name!r}; known: {', '.join(KINDS | RESHAPES)}")
+        chosen[name] = (KINDS | RESHAPES)[name] if "+" not in name else chained(tuple(name.split("+")))
     outcomes = [
         o
         for _, rows, mine in sets(args.limit, args.sets.split(",") if args.sets else None)

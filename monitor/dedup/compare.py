@@ -32,6 +32,8 @@ ROUND_UP_PART = 0.10  # the least share of a round-up one quoted story accounts 
 SWAP_LENGTH = 0.75  # texts this close in length: a fact in each missing from the other is a swap
 FOLLOW_UP_OWN = 0.5  # a longer text by a story's own outlet, less than this of it the story's: a follow-up
 REPEATED = 2  # sentences: a paragraph of the story before, not one sentence of a template's frame
+EXCERPT_HELD = 2 / 3  # of an entry's sentences word for word in a fuller text: that entry is its excerpt
+EXCERPT_FLOOR = 3  # sentences of it, at least (two under the fuller text's headline: a teaser keeps it)
 STORY_THRESHOLD = 60.0  # percent of the shorter text's shingles found in the longer (tests/data/dedup)
 RERUN = STORY_THRESHOLD  # a desk's earlier entry held this much in its new text (or the new in it): a re-run
 NEW_FACTS = 2  # names or numbers a desk's earlier entry lacks: its new text tells news of its own
@@ -362,6 +364,21 @@ def cased(text: str) -> bool:
     in Gujarati, Lao or Arabic only numbers are facts, and a desk's next story prints fewer new ones."""
     letters = [char for char in text if char.isalpha()]
     return sum(1 for char in letters if char.upper() != char) * 2 > len(letters)
+
+
+def excerpt(sig: Signature, doc: Stored) -> bool:
+    """Is ``doc`` an excerpt of ``sig``: its first sentence and ``EXCERPT_HELD`` of its sentences word for word
+    in ``sig``, in any order, ``EXCERPT_FLOOR`` of them or more (``REPEATED`` under ``sig``'s headline)? A
+    teaser's two sentences and its pointer, a blog's cut from the middle, one part of a report posted in parts:
+    the fuller text read after it tells the rest of that story, not news of its own. Below the floor it may
+    be a flash that another desk's write-up quotes whole under a headline of its own (a teaser keeps its
+    story's); a follow-up repeating a story's background holds a part of the story, and not its lead (a
+    sentencing repeats the verdict's background under a lead of its own)."""
+    theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
+    ours = {h for h, _, _ in sig.lines}
+    held = sum(1 for h in theirs if h in ours)
+    floor = REPEATED if doc.title == sig.title else EXCERPT_FLOOR
+    return held >= floor and held >= EXCERPT_HELD * len(theirs) and theirs[0] in ours
 
 
 def repeats(sig: Signature, verified: list[Stored]) -> Stored | None:

@@ -46,7 +46,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from monitor.dedup.compare import MIN_OVERLAP, Stored, sample_bound
+from monitor.dedup.compare import MIN_OVERLAP, Stored, excerpt, sample_bound
 from monitor.dedup.shingles import FACTS
 from monitor.dedup.signature import NO_CAPITALS, Signature
 
@@ -121,6 +121,8 @@ def news(sig: Signature, story: list[Stored]) -> News | None:
     if desk and not tally.held and tally.judged >= NEW_SENTENCES:
         return News(tally.own, tally.judged, len(tally.facts), 0.0, False, desk)
     if tally.new < NEW_SENTENCES or len(tally.facts) < (CASELESS_FACTS if caseless else NEW_FACTS):
+        return None
+    if excerpt(sig, max(story, key=lambda doc: doc.length)):  # the story is a cut of this text: no news of its own
         return None
     share = tally.new_text / tally.text
     first = {int.from_bytes(doc.sentences[:4], "little") for doc in story if doc.sentences}
