@@ -40,3 +40,11 @@ def test_most_weight_first_then_first_read_and_no_light_ones():
 def test_no_more_than_max_verified():
     ids, sizes = flat([[entry_id] for entry_id in range(1, MAX_VERIFIED + 10)])
     assert _most_weight(ids, sizes) == list(range(1, MAX_VERIFIED + 1)) == _most_weight_bulk(ids, sizes)
+
+
+@settings(max_examples=200, deadline=None)
+@given(holdings, st.sampled_from([1, 1_000, 10**9]))
+def test_ids_close_or_far_apart_rank_alike(keys: list[list[int]], apart: int):
+    # ``_most_weight_bulk`` bins ids spanning little (a cold run's) and sorts those far apart: the same ranking.
+    ids, sizes = flat([[entry_id * apart for entry_id in held] for held in keys])
+    assert _most_weight(ids, sizes) == (_most_weight_bulk(ids, sizes) if ids else [])

@@ -188,6 +188,7 @@ class EventIndex:
         # Script-bound keywords only weigh in the score, so only their DF is kept.
         self._df: Counter[str] = Counter()
         self._top_story = 0  # the highest story id indexed
+        self._most_df = 0  # no keyword is in more stories than this (``find``'s bound; raised by ``add``)
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -209,6 +210,7 @@ class EventIndex:
         owners = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
         self._df, self._postings = keyword_tables(added, owners, _script)
         self._top_story = max(self._stories, default=0)
+        self._most_df = max(self._df.values(), default=0)
 
     def event_of(self, story_id: int) -> int | None:
         story = self._stories.get(story_id)
@@ -229,7 +231,9 @@ class EventIndex:
             words = tuple(dict.fromkeys(map(sys.intern, words)))  # each story once in a posting list
             self._stories[story_id] = _Story(event_id, words, when, _scripts(words), heads, sys.intern(outlet))
             self._top_story = max(self._top_story, story_id)
-        self._df.update(words)
+        df = self._df
+        df.update(words)
+        self._most_df = max(self._most_df, max(map(df.__getitem__, words), default=0))
         postings = self._postings
         for word in filterfalse(_script, words):  # the script-neutral ones
             if (found := postings.get(word)) is not None:
@@ -282,6 +286,7 @@ class EventIndex:
         least = max(LEAST_SHARED, min(MIN_SHARED, len(read)))
         best: EventMatch | None = None
         weights = _Weights(self._df, len(self._stories))
+        floor = weights.least(self._most_df)  # the least weight of a candidate's keyword (``_bound``)
         scripts = _scripts(query)
         restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
         # and their total) by the story's scripts
@@ -315,7 +320,7 @@ class EventIndex:
             a, total = restriction
             common = a.keys() & b
             weight = _weight(a, common)
-            if best is not None and _bound(weight, total, len(b) - len(common)) < best.score:
+            if best is not None and _bound(weight, total, len(b) - len(common), floor) < best.score:
                 continue  # cannot score above the best: weighing all its keywords would be wasted
             if _numbers_disagree(query, b, common, numbered):
                 continue
@@ -395,6 +400,7 @@ class EventIndex:
             else:
                 del self._postings[key]
                 del df[key]
+        self._most_df = max(df.values(), default=0)
 
 
 def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:

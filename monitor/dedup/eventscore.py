@@ -48,6 +48,10 @@ class _Weights:
         """The sum of the weights of ``words``, exactly rounded (``fsum``: in any order, the same bits)."""
         return math.fsum(map(self._by_df.__getitem__, map(self._df.get, words, repeat(0))))
 
+    def least(self, most_df: int) -> float:
+        """The least weight of a word in at most ``most_df`` stories: its weight, as the weight falls with the DF."""
+        return self._by_df[most_df]
+
 
 class _ByDf(dict[int, float]):
     """The weight of a word by its DF, computed at first ask: a find weighs ~1,600 words of up to
@@ -110,12 +114,14 @@ def _rarest(query: dict[str, float], common: Iterable[str]) -> tuple[str, ...]:
     return tuple(sorted(common, key=lambda w: (-query[w], w)))
 
 
-def _bound(shared: float, total: float, others: int) -> float:
+def _bound(shared: float, total: float, others: int, least: float = LEAST) -> float:
     """No story sharing keys of weight ``shared`` with a query of weight ``total``, with ``others`` keys of its
-    own besides, scores a cosine above this: its own sum of weights is at least ``shared``, plus ``LEAST``
-    for each other key, so the cosine is at most shared / sqrt(total * (shared + others * LEAST)). Raised by a
-    millionth, above any rounding of the cosine."""
-    return shared / math.sqrt(total * (shared + others * LEAST)) * (1 + 1e-6) if total and shared else 0.0
+    own besides, each weighing ``least`` or more, scores a cosine above this: its own sum of weights is at
+    least ``shared`` + ``others`` * ``least``, so the cosine is at most shared / sqrt(total * that). ``LEAST``
+    holds for any window; ``_Weights.least`` of the window's highest DF is closer (sp35: a newsroom's
+    keywords are in far fewer stories than the window holds). Raised by a millionth, above any rounding of
+    the cosine."""
+    return shared / math.sqrt(total * (shared + others * least)) * (1 + 1e-6) if total and shared else 0.0
 
 
 def _named(query: dict[str, float], shared: tuple[str, ...]) -> float:

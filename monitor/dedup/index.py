@@ -70,6 +70,7 @@ HEADLINE_FACTS = 50.0  # and half its names and numbers are the other's
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 SKELETON_VERIFIED = 4  # dd26: and found by the skeleton alone (``_resembling``)
 FEW_HOLDINGS = 128  # holdings weighed in Python, no more (``_most_weight``): numpy's fixed cost is more
+DENSE_SPAN = 32  # and in a bin per id when the ids span at most this many per holding (``_most_weight_bulk``)
 # ``resembles`` checks ``MIN_CHECKED`` of the skeleton's hashes or more and finds ``SKELETON_NEEDED`` of them: no
 # fewer than this many of the other's skeleton hashes are found among this text's (``_resembling``).
 SKELETON_AT_LEAST = SKELETON_NEEDED / 100 * MIN_CHECKED
@@ -619,11 +620,28 @@ def _most_weight(ids: list[int], sizes: list[int]) -> list[int]:
 
 
 def _most_weight_bulk(ids: list[int], sizes: list[int]) -> list[int]:
-    """``_most_weight`` summed in numpy: a newsroom's full text reads ~1,000 holdings. The same bits as the
+    """``_most_weight`` summed in numpy: a newsroom's full text reads ~400 holdings. The same bits as the
     dict's running sums: ``bincount`` adds each entry's weights in the order read (the keys' order), from
-    0.0; ties go to the entry found first (a stable order by first holding)."""
+    0.0; ties go to the entry found first."""
     held, counts = np.array(ids, dtype=np.int64), np.array(sizes, dtype=np.intp)
-    # Each entry's holdings in a run, in the order read (stable): ``bincount`` adds them in that order.
+    read = np.repeat(1.0 / counts, counts)
+    low = int(held.min())
+    span = int(held.max()) - low + 1
+    if span > DENSE_SPAN * held.size:  # ids far apart: a bin per id between them costs more than a sort
+        return _most_weight_sorted(held, read)
+    # sp35: a bin per id from the lowest (a cold run's ids are close): no sort of the holdings.
+    bins = held - low
+    weights = np.bincount(bins, weights=read, minlength=span)
+    first = np.full(span, held.size, dtype=np.intp)
+    np.minimum.at(first, bins, np.arange(held.size))  # where each entry was first read
+    worth = np.flatnonzero(weights >= MIN_WEIGHT)
+    top = np.lexsort((first[worth], -weights[worth]))[:MAX_VERIFIED]
+    return list((worth[top] + low).tolist())
+
+
+def _most_weight_sorted(held: np.ndarray, read: np.ndarray) -> list[int]:
+    """``_most_weight_bulk`` of ids far apart (``held``, their weights ``read``): each entry's holdings grouped
+    by a stable sort, so ``bincount`` still adds them in the order read."""
     order = held.argsort(kind="stable")
     ranked = held[order]
     starts = np.empty(ranked.size, dtype=bool)
@@ -631,7 +649,7 @@ def _most_weight_bulk(ids: list[int], sizes: list[int]) -> list[int]:
     np.not_equal(ranked[1:], ranked[:-1], out=starts[1:])
     at = np.cumsum(starts) - 1
     firsts = np.flatnonzero(starts)
-    weights = np.bincount(at, weights=np.repeat(1.0 / counts, counts)[order], minlength=firsts.size)
+    weights = np.bincount(at, weights=read[order], minlength=firsts.size)
     worth = np.flatnonzero(weights >= MIN_WEIGHT)
     top = np.lexsort((order[firsts[worth]], -weights[worth]))[:MAX_VERIFIED]
     return list(ranked[firsts[worth[top]]].tolist())
