@@ -142,3 +142,15 @@ def test_the_whole_story_after_a_cut_from_its_middle_alerts_once(tmp_path, feed_
     for row, body in zip(rows, (cut, "".join(f"<p>{p}</p>" for p in sentences)), strict=True):
         row.update(content=body, summary="")
     assert_one_alert(tmp_path, feed_server, json_receiver, rows, "Morwen")
+
+
+def test_a_story_under_a_masthead_joins_though_its_dateline_now_runs_into_the_text():
+    """At the text's opening a dateline is wrapping; under a masthead it stays, and the first sentence is no
+    longer the story's word for word: under one headline the rest of the story still makes it the story's cut."""
+    title, sentences = STORIES["ferry"]
+    dated = [f"PORT ENNIS — {sentences[0]}", *sentences[1:]]
+    index = StoryIndex()
+    _decide(index, 1, _entry("o", title, dated, "Coast Wire", 0))
+    wrapped = _reshapes(dated)["wrapped"]
+    decision = _decide(index, 2, _entry("c", title, wrapped, "Harbour Letter", 3))
+    assert decision.story_id == 1, decision.reason

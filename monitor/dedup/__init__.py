@@ -133,9 +133,15 @@ Design, in the order an entry meets it:
    holding none of the story's sentences word for word (its rewrite, each sentence its own or
    reworded), or with one of the story's sentences printing another figure and a line of its own
    (its corrected re-issue). In a text without capitals, where only numbers are facts, a sentence of its own
-   with one new number among them is news. Such a story joins the story's event when it comes
-   within ``SERIES_GAP``; a day later its keywords decide (the next happening). A copy
-   adds only wrapping: a note, a credit, an "updated" line, a line of context, one new top line.
+   with one new number among them is news. But a text holding the story's fullest entry as its cut tells that
+   story's rest, no news, whatever its order (``compare.excerpt``: two thirds of that entry's sentences word for
+   word, three or more and its first among them; two, wherever its first went, under the same headline): a
+   teaser, a blog's cut from the middle, one part of a report in parts, read before the whole; the story under a
+   mailer's masthead and list of headlines. A flash of one or two sentences under a headline of its own is
+   below that floor (a write-up may quote it whole), and a follow-up holds the story's background, not its lead.
+   A new story told by such news joins the story's event when it comes within ``SERIES_GAP``; a day later its
+   keywords decide (the next happening). A copy adds only wrapping: a note, a credit, an "updated" line, a line
+   of context, one new top line.
    The reason says what it adds: "new story: 89 % of the text of entry 1, but it adds 3 of its 8
    sentences (44 % of its text) the story lacks, with 7 names and numbers it does not print".
 5. **Event** (``events``): a new story joins the event of a recent story (event times

@@ -367,18 +367,20 @@ def cased(text: str) -> bool:
 
 
 def excerpt(sig: Signature, doc: Stored) -> bool:
-    """Is ``doc`` an excerpt of ``sig``: its first sentence and ``EXCERPT_HELD`` of its sentences word for word
-    in ``sig``, in any order, ``EXCERPT_FLOOR`` of them or more (``REPEATED`` under ``sig``'s headline)? A
-    teaser's two sentences and its pointer, a blog's cut from the middle, one part of a report posted in parts:
-    the fuller text read after it tells the rest of that story, not news of its own. Below the floor it may
-    be a flash that another desk's write-up quotes whole under a headline of its own (a teaser keeps its
-    story's); a follow-up repeating a story's background holds a part of the story, and not its lead (a
-    sentencing repeats the verdict's background under a lead of its own)."""
+    """Is ``doc`` an excerpt of ``sig``: ``EXCERPT_HELD`` of its sentences word for word in ``sig``, in any order,
+    ``EXCERPT_FLOOR`` of them or more, its first among them; under ``sig``'s headline, ``REPEATED`` or more,
+    wherever its first went? A teaser's two sentences and its pointer, a blog's cut from the middle, one part of
+    a report posted in parts: the fuller text read after it tells the rest of that story, not news of its own.
+    Below the floor it may be a flash that another desk's write-up quotes whole under a headline of its own;
+    a follow-up repeating a story's background holds a part of the story, and not its lead (a sentencing
+    repeats the verdict's background under a lead and a headline of its own). Under one headline the texts
+    are one page however its wrapper moved the first sentence (a dateline run into a masthead above it)."""
     theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
     ours = {h for h, _, _ in sig.lines}
     held = sum(1 for h in theirs if h in ours)
-    floor = REPEATED if doc.title == sig.title else EXCERPT_FLOOR
-    return held >= floor and held >= EXCERPT_HELD * len(theirs) and theirs[0] in ours
+    if doc.title == sig.title:
+        return held >= REPEATED and held >= EXCERPT_HELD * len(theirs)
+    return held >= EXCERPT_FLOOR and held >= EXCERPT_HELD * len(theirs) and theirs[0] in ours
 
 
 def repeats(sig: Signature, verified: list[Stored]) -> Stored | None:
