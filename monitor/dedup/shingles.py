@@ -21,7 +21,7 @@ import numpy as np
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import spelling
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
-from monitor.text import NO_SPACE_RUN, fold, fold_is_local, script_tokens, word_spaces
+from monitor.text import NO_SPACE_RUN, beyond_ascii, fold, fold_is_local, script_tokens, word_spaces
 
 SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
@@ -135,8 +135,9 @@ def kazakh(text: str) -> bool:
     """Is ``text`` Kazakh Cyrillic by its letters (above)? Not with Tatar's own җ: Tatar writes Kazakh's ә
     and һ too, and its Latin copies (Zamanälif: ä, ö, ü, ñ, c for җ) share its sounds, not Kazakh's letters;
     nor with Bashkir's own ҙ or ҡ (``_TATAR``)."""
+    text = beyond_ascii(text)  # every letter sought here is Cyrillic
     if _CYRILLIC.search(text) is None or _TATAR.search(text):
-        return False  # every letter sought here is Cyrillic: one search for a text without one, not three
+        return False  # one search for a text without one, not three
     return bool(_KAZAKH_OWN.search(text) or (_TURKIC.search(text) and _KAZAKH_I.search(text)))
 
 
@@ -160,7 +161,7 @@ def romanised(tokens: list[str]) -> list[str]:
 def token_hashes(tokens: list[str]) -> list[int]:
     """The hash of each token's spelling-folded form (``clean.spelling``), in one spelling of its sounds
     (``alphabets.sounded``) but in a text of both of Serbian's alphabets' letters (``alphabets.DIGRAPHIC``)."""
-    if DIGRAPHIC.search("".join(tokens)):
+    if DIGRAPHIC.search(beyond_ascii("".join(tokens))):
         return [crc(spelling(token)) for token in tokens]
     return _sounded_hashes(tokens)
 
@@ -195,7 +196,8 @@ def unspaced(tokens: list[str]) -> bool:
     joined = "".join(tokens)
     if joined.isascii():
         return False  # no ASCII character is of such a script: the usual case, without a loop
-    return sum(map(len, NO_SPACE_RUN.findall(joined))) * 2 > len(tokens)
+    # Counted among the characters beyond ASCII: the runs of them there are no longer, and no fewer characters.
+    return sum(map(len, NO_SPACE_RUN.findall(beyond_ascii(joined)))) * 2 > len(tokens)
 
 
 def shingle_hashes(tokens: list[str]) -> np.ndarray:
@@ -208,7 +210,7 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
         return np.zeros(0, dtype=np.uint64)
     width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
     joined = "".join(tokens)
-    if joined.isascii() or not _CYRILLIC.search(joined):  # no Kazakh to romanise, no Serbian letter
+    if joined.isascii() or not _CYRILLIC.search(beyond_ascii(joined)):  # no Kazakh to romanise, no Serbian letter
         hv = np.array(_sounded_hashes(tokens), dtype=np.uint64)
     else:
         hv = np.array(token_hashes(romanised(tokens)), dtype=np.uint64)
