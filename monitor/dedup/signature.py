@@ -267,9 +267,9 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     spaced = word_spaces(folded)  # once: the words, and each sentence's (``shingles.sentence_hashes``)
     words = spaced_tokens(folded, spaced)
     hashes = shingle_hashes(words)
-    listed = hashes.tolist()  # once: the opening's, and the set of them all
+    listed = hashes.tolist()  # once: the opening's, the set of them all, and each sentence's
     no_spaces = unspaced(words)
-    sample = _sorted_unique(hashes[hashes < SAMPLE_BELOW])[:SAMPLE_MAX]
+    sample = _sorted_unique(hashes)[:SAMPLE_MAX]  # every hash is below SAMPLE_BELOW (32 bits)
     # The opening in words: a character of Japanese is about a third of a word.
     head = list(dict.fromkeys(listed[: OPENING_SHINGLES * (3 if no_spaces else 1)]))
     bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
@@ -314,7 +314,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         written=tuple(found.values()),
         heads=heads,
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
-        lines=sentence_facts(text, hashes, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced),
+        lines=sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced),
         skeleton=skeleton,
         skeleton_facts=skeleton_facts(text, spans, FACTS) if len(skeletons) else b"",
         skeletons=frozenset(skeletons.tolist()),
