@@ -146,7 +146,7 @@ def main() -> None:
     row(
         "    sentences",
         lambda: [
-            (sentence_hashes(folded), sentence_facts(text, h, SHINGLE_WORDS, s))
+            (sentence_hashes(folded), sentence_facts(text, h.tolist(), SHINGLE_WORDS, s))
             for folded, text, h, s in zip(texts, plain, hashes, spans, strict=True)
         ],
     )

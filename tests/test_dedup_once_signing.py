@@ -43,10 +43,10 @@ def test_given_word_spaces_the_sentences_and_words_are_those_computed_without(te
     assert spaced_tokens(folded, spaced) == script_tokens(folded)
     hashes = shingle_hashes(script_tokens(folded))
     spans = fact_spans(text)
-    given = (sentence_hashes(folded, spaced), sentence_facts(text, hashes, SHINGLE_WORDS, spans, spaced))
+    given = (sentence_hashes(folded, spaced), sentence_facts(text, hashes.tolist(), SHINGLE_WORDS, spans, spaced))
     shingles._folded_pieces.cache_clear()  # each answer computed again, without the spaces given
     shingles._ascii_sentences.cache_clear()
-    alone = (sentence_hashes(folded), sentence_facts(text, hashes, SHINGLE_WORDS, spans))
+    alone = (sentence_hashes(folded), sentence_facts(text, hashes.tolist(), SHINGLE_WORDS, spans))
     assert given == alone
     assert given[0], "every text has sentences: the comparison compares something"
 

@@ -7,7 +7,7 @@ from monitor.dedup.shingles import SHINGLE_WORDS, sentence_facts
 
 def _lines(text: str, words: int) -> list[frozenset[int]]:
     hashes = np.arange(words - SHINGLE_WORDS + 1, dtype=np.uint32)  # shingle i starts at word i
-    return [inside for _, inside, _ in sentence_facts(text, hashes, SHINGLE_WORDS, [])]
+    return [inside for _, inside, _ in sentence_facts(text, hashes.tolist(), SHINGLE_WORDS, [])]
 
 
 def test_a_one_word_first_line_owns_no_shingle() -> None:

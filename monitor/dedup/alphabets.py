@@ -37,6 +37,8 @@ import unicodedata
 
 from anyascii import anyascii
 
+from monitor.text import beyond_ascii
+
 _MONGOLIAN = re.compile("[өүӨҮ]")
 _KAZAKH_KYRGYZ = re.compile("[әұқғңһіӘҰҚҒҢҺІ]")
 _LOWER = dict(zip("абвгдзиклмнопрстуфыэөү", "abvgdziklmnoprstufyeöü", strict=True)) | {
@@ -88,7 +90,7 @@ def in_latin(text: str) -> str:
     of the Arabic-script alphabet that writes its vowels (``_VOWELLED_ARABIC``), and a Łacinka text in
     Łacinka's one spelling; else ``text`` itself. A word in capitals stays in capitals ("ХОВД" -> "KHOVD"): a
     dateline's place is recognised by them."""
-    if not _ROMANISED.search(text):
+    if not _ROMANISED.search(beyond_ascii(text)):  # none of its letters is ASCII
         return text  # none of the letters below: one scan, not the five searches that would each find none
     if _VOWELLED_ARABIC.search(text):
         return text.translate(_ARABIC_LATIN)
@@ -231,13 +233,13 @@ _FOREIGN = {  # the letters of the other alphabets, in runs
 
 def greek_or_cyrillic(text: str) -> bool:
     """Has ``text`` a Greek or Cyrillic character? Without one, ``lookalikes`` and ``strokes`` leave it as it is."""
-    return _GREEK_OR_CYRILLIC.search(text) is not None
+    return _GREEK_OR_CYRILLIC.search(beyond_ascii(text)) is not None
 
 
 def lookalikes(text: str) -> str:
     """``text`` with each word whose letters of another alphabet all have a lookalike in the text's own
     alphabet (above) written in that alphabet; a text of one alphabet (most) as it is."""
-    if not _GREEK_OR_CYRILLIC.search(text):
+    if not greek_or_cyrillic(text):
         return text  # Latin letters only (one scan: most text)
     # By words of the whole text (a match per letter costs): an English editor's note opens a Bulgarian story.
     own = max(_ALPHABETS, key=lambda name: len(_RUNS[name].findall(text)))
@@ -317,7 +319,7 @@ def _stroke_as(found: re.Match[str]) -> str:
 
 def sibling_letters(text: str) -> str:
     """``text`` with each letter above in its one form; a text without them (most) as it is."""
-    if not _SIBLING.search(text):
+    if not _SIBLING.search(beyond_ascii(text)):  # none of its letters is ASCII
         return text
     text = text.translate(_SIBLING_LETTERS)
     return text if _VOWELLED_ARABIC.search(text) else text.translate(_SIBLING_ARABIC)

@@ -28,7 +28,7 @@ from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_lette
 from monitor.dedup.dates import names_day
 from monitor.dedup.scan import compiled
 from monitor.dedup.transfer import decoded
-from monitor.text import char_class, fold, in_bmp, marks, special_codes, without_spaces
+from monitor.text import beyond_ascii, char_class, fold, fold_is_local, in_bmp, marks, special_codes, without_spaces
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
@@ -205,7 +205,8 @@ def repaired(text: str) -> str:
     """``text`` with its mojibake decoded again (above); a text without any, as it is. A lead character
     alone or before a space is read as damage only in a text damaged throughout (four whole sequences
     or more for each): a German text with one damaged dash keeps its "Ö"."""
-    if text.isascii() or not _MOJIBAKE.search(text):
+    # A sequence of ``_MOJIBAKE`` is of characters beyond ASCII, next to each other in those alone too.
+    if text.isascii() or not _MOJIBAKE.search(beyond_ascii(text)):
         return text
     whole = len(_MOJIBAKE.findall(text))
     alone = len(_MOJIBAKE_OR_SPACE.findall(text)) - whole
@@ -320,7 +321,8 @@ def visible(text: str) -> str:
     if text.isascii():
         return text
     every, bmp = _formats()
-    if not (bmp if in_bmp(text) else every).search(text):
+    beyond = beyond_ascii(text)  # no format character is ASCII
+    if not (bmp if in_bmp(beyond) else every).search(beyond):
         return text
     return every.sub("", text)
 
@@ -458,10 +460,13 @@ def clean(body: str) -> Cleaned:
         text, flags = text[: tail.start()], TRUNCATED  # "… Lire la suite": the end, in any language
     raw_lines = text.splitlines()
     links = _may_be_links(text)  # once: a text without a separator has no line of links
+    # A text whose characters fold one by one (``text.fold_is_local``: a line break and white space to
+    # themselves, nothing else to one) is folded once, its lines the folds of its lines.
+    folds = fold(text).splitlines() if fold_is_local(text) else None
     lines: list[str] = []
     for number, raw in enumerate(raw_lines):
         line = raw.strip()
-        folded = fold(line)
+        folded = fold(line) if folds is None else folds[number].strip()
         if not line or _WRAPPING_LINE.match(folded) or (_DATE_LINE.match(folded) and any(map(str.isdigit, line))):
             continue
         # "Home › News › Croatia", "Share: Facebook · X"

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from monitor.dedup.clean import clean
 from monitor.models import Entry
-from monitor.text import ascii_words_joined, fold, script_tokens
+from monitor.text import ascii_words_joined, fold, script_tokens, spaced_tokens, word_spaces
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -36,7 +36,10 @@ def tokens(text: str) -> list[str]:
 
 def _join(text: str) -> str:
     """The tokens of ``text``, space-separated: punctuation and spacing differences vanish, for every script."""
-    return ascii_words_joined(text) if text.isascii() else " ".join(script_tokens(text))
+    if text.isascii():
+        return ascii_words_joined(text)
+    spaced = word_spaces(text)  # a text whose words are all ASCII: its words as the ASCII text's (in C)
+    return " ".join(spaced_tokens(text, spaced)) if spaced is None else ascii_words_joined(spaced)
 
 
 def content_hash(entry: Entry) -> str:

@@ -61,7 +61,7 @@ from monitor.dedup.shingles import (
 )
 from monitor.dedup.skeleton import skeleton_facts, skeleton_hashes, skeleton_sample
 from monitor.models import Entry
-from monitor.text import fold, script_tokens, spaced_tokens, word_spaces
+from monitor.text import beyond_ascii, fold, script_tokens, spaced_tokens, word_spaces
 
 TITLE_ONLY = 8  # a flag: no story text (or only wrapping), the headline stands in for it
 # A flag: no capital in the text (Arabic, Burmese, Gujarati, or a caseless alphabet read in Latin
@@ -267,16 +267,17 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     spaced = word_spaces(folded)  # once: the words, and each sentence's (``shingles.sentence_hashes``)
     words = spaced_tokens(folded, spaced)
     hashes = shingle_hashes(words)
-    listed = hashes.tolist()  # once: the opening's, and the set of them all
+    listed = hashes.tolist()  # once: the opening's, the set of them all, and each sentence's
     no_spaces = unspaced(words)
-    sample = _sorted_unique(hashes[hashes < SAMPLE_BELOW])[:SAMPLE_MAX]
+    sample = _sorted_unique(hashes)[:SAMPLE_MAX]  # every hash is below SAMPLE_BELOW (32 bits)
     # The opening in words: a character of Japanese is about a third of a word.
     head = list(dict.fromkeys(listed[: OPENING_SHINGLES * (3 if no_spaces else 1)]))
     bound = int(sample[-1]) + 1 if len(sample) == SAMPLE_MAX else SAMPLE_BELOW
     sampled_head = [h for h in head[LEAD_KEYS:] if h < KEY_BELOW][:OPENING_KEYS]
     # None of a text without spaces (its characters are its words), nor of one in Serbian's Cyrillic letters:
     # its Latin text is the same news in the language's other alphabet, another story (``alphabets.DIGRAPHIC``).
-    skeletons = skeleton_hashes(words) if not (no_spaces or DIGRAPHIC.search(folded)) else np.zeros(0, np.uint64)
+    serbian = DIGRAPHIC.search(beyond_ascii(folded))  # none of its letters is ASCII
+    skeletons = skeleton_hashes(words) if not (no_spaces or serbian) else np.zeros(0, np.uint64)
     # and the skeleton's smallest, for a copy no word of which is written as in its original (``skeleton``)
     keys = tuple(dict.fromkeys(head[:LEAD_KEYS] + sampled_head + _spread(hashes, SPREAD_KEYS)))
     skeleton = skeleton_sample(skeletons)
@@ -313,7 +314,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         written=tuple(found.values()),
         heads=heads,
         title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
-        lines=sentence_facts(text, hashes, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced),
+        lines=sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced),
         skeleton=skeleton,
         skeleton_facts=skeleton_facts(text, spans, FACTS) if len(skeletons) else b"",
         skeletons=frozenset(skeletons.tolist()),
@@ -335,9 +336,12 @@ def mostly_caseless(text: str) -> bool:
     """Are most of ``text``'s letters of scripts without capitals? A Bhojpuri story under an app's line in
     English ("Open in the <Outlet> app.") or beside a company's Latin name is still a caseless text: its story
     shows no names by their capitals, and its copy without that line is no other story for lacking them."""
-    if text.isascii() or not _CASELESS_LETTERS.search(text):
+    if text.isascii():
+        return False
+    beyond = beyond_ascii(text)  # no caseless letter is ASCII
+    if not _CASELESS_LETTERS.search(beyond):
         return False  # the common case, in one pass of C
-    caseless = sum(map(len, _CASELESS_LETTERS.findall(text)))
+    caseless = sum(map(len, _CASELESS_LETTERS.findall(beyond)))
     return caseless > sum(map(len, _CASED_LETTERS.findall(text)))
 
 

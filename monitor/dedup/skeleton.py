@@ -23,7 +23,7 @@ import numpy as np
 from anyascii import anyascii
 
 from monitor.dedup.names import name_key
-from monitor.dedup.shingles import mixed_runs, remembered
+from monitor.dedup.shingles import mixed_runs, remembered, uint64s
 
 SKELETON_WORDS = 3
 SKELETON_MAX = 48  # the smallest skeleton shingle hashes kept (192 bytes): every one of a shorter text
@@ -63,7 +63,7 @@ def _word_hash(word: str) -> int:
 
 def skeleton_hashes(tokens: list[str]) -> np.ndarray:
     """A stable 32-bit hash per shingle of ``SKELETON_WORDS`` skeleton words (words without one left out)."""
-    hv = np.array(_word_hashes(tokens), dtype=np.uint64)
+    hv = uint64s(_word_hashes(tokens))
     hv = hv[hv != 0]
     if not len(hv):
         return hv
