@@ -10,7 +10,7 @@ from monitor.errors import ConfigError
 from monitor.rules.backtest import fts_query
 from monitor.rules.explain import explain_lines
 from monitor.rules.sounds import SOUND_WORD, sound_runs
-from tests.test_rules_operators import entry, ruleset
+from tests.test_rules_operators import entry, ruleset, topics
 from tests.test_rules_round12 import written_in
 
 SOUNDS = """
@@ -72,7 +72,7 @@ def test_a_sounds_term_is_not_left_to_the_search_index(tmp_path):
         ("{term: Taliban, sounds: true, case: true}", "sounds: true takes no fuzzy:, case: or *"),
         ("{term: Taliban, sounds: true, fuzzy: 80}", "sounds: true takes no fuzzy:, case: or *"),
         ("{term: Taliban, sounds: 'true'}", '"sounds" must be true or false'),
-        ("{regex: 'talib', sounds: true}", "a regex term takes no term:, fuzzy:, case: or sounds:"),
+        ("{regex: 'talib', sounds: true}", "(it sees folded text), nor sounds:"),
         ("{term: '@arctic', sounds: true}", "sounds: applies to a name, not to an alias"),
     ],
 )
@@ -104,3 +104,91 @@ def test_sound_words_split_linearly_on_hostile_input():
 )
 def test_the_arctic_rule_reads_the_projects_names_by_sound_in_other_scripts(eval_rules, title, lang, fires):
     assert ("arctic-lng" in {m.rule for m in eval_rules.match(written_in(title, lang))}) is fires
+
+
+TALIBAN = "taliban-recognition"
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "fires"),
+    [
+        # the imperfective infinitive is a recognition word as the perfective one is: a headline that negates it denies
+        (
+            "Бишкек пока не намерен признавать правительство талибов",
+            "Министр напомнил, что в марте Бишкек принял верительные грамоты посла талибов как временного поверенного.",
+            False,
+        ),
+        # ... unless the negation is doubled: "cannot not recognise any more" is the decision
+        (
+            "Бишкек решил, что не признавать Кабул больше нельзя",
+            "Правительство Киргизии в среду официально признало правительство талибов и приняло верительные грамоты.",
+            True,
+        ),
+        # a call that the time has come is a demand, not the act (en, ru; the Russian one guards признава*)
+        (
+            "Column: it is time to recognise the Taliban, says an MP",
+            "An MP said it is time to recognise the Islamic Emirate; the government has not responded.",
+            False,
+        ),
+        (
+            "Колонка: депутат говорит, что пора признавать талибов",
+            "Депутат заявил, что пора признавать Исламский Эмират; правительство не ответило.",
+            False,
+        ),
+        (
+            "Kazakhstan recognises the Taliban government",
+            "Kazakhstan formally recognised the Taliban government on Tuesday, the foreign ministry said.",
+            True,
+        ),
+    ],
+)
+def test_recognition_infinitives_double_negation_and_calls(eval_rules, title, content, fires):
+    assert (TALIBAN in topics(eval_rules, title, content)) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "fires"),
+    [
+        # a buyer's imperfective or future verb, negated in the headline: the cargo did not move
+        ("Таиландская компания не будет покупать газ «Арктик СПГ 2»", False),
+        ("Японская компания: газа «Ямал СПГ» не покупали", False),
+        ("タイ企業、アークティックLNG2のLNGを購入せず", False),
+        # the cargo told as bought stays the event
+        ("Таиландская компания купила партию газа «Арктик СПГ 2»", True),
+    ],
+)
+def test_an_arctic_headline_saying_a_buyer_will_not_buy_is_no_cargo(eval_rules, title, fires):
+    # the body tells another buyer's cargo: only the headline's denial keeps the item out
+    content = "Танкер доставил груз «Арктик СПГ 2» в китайский Бэйхай в марте."
+    assert ("arctic-lng" in topics(eval_rules, title, content)) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "fires"),
+    [
+        # India named to be denied as the buyer: a correction's foil (en, ru, ja)
+        (
+            "Correction: Urals cargo went to a Turkish, not Indian, refiner",
+            "An earlier version said the Urals cargo was bought by an Indian refiner; it went to Tupras.",
+            False,
+        ),
+        (
+            "Поправка: партия Urals ушла в Турцию, не в Индию",
+            "В прежней версии говорилось, что партию российской нефти купил индийский НПЗ; её купила Tupras.",
+            False,
+        ),
+        (
+            "訂正：ウラル原油はインドではなくトルコへ",
+            "先の記事でインドの製油所がロシア産原油を購入したとしたのは誤りで、トルコのTuprasが購入した。",
+            False,
+        ),
+        # India as the buyer stays the event
+        (
+            "Indian refiner buys two Urals cargoes",
+            "Indian Oil bought two cargoes of Russian crude for December loading, traders said.",
+            True,
+        ),
+    ],
+)
+def test_india_named_to_be_denied_as_the_buyer_is_no_purchase(eval_rules, title, content, fires):
+    assert ("india-russian-oil" in topics(eval_rules, title, content)) is fires
