@@ -192,3 +192,20 @@ def test_an_arctic_headline_saying_a_buyer_will_not_buy_is_no_cargo(eval_rules, 
 )
 def test_india_named_to_be_denied_as_the_buyer_is_no_purchase(eval_rules, title, content, fires):
     assert ("india-russian-oil" in topics(eval_rules, title, content)) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "fires"),
+    [
+        # a province under its other spellings names Afghanistan, as Sar-e Pol did: the Uzbek company is the partner
+        ("Sar-e Pul oil blocks: Uzbek company takes over", True),
+        ("Sari Pul oil blocks: Uzbek company takes over", True),
+        ("Uzbek company takes over oil blocks at home", False),  # no Afghan place: the Uzbek deal is the subject
+    ],
+)
+def test_a_province_under_another_spelling_names_afghanistan(eval_rules, title, fires):
+    content = (
+        "On Saturday the Taliban's mines ministry awarded two oil blocks to an Uzbek company under a "
+        "production-sharing contract, with first oil promised within twelve months."
+    )
+    assert ("afghan-mining" in topics(eval_rules, title, content)) is fires
