@@ -209,3 +209,37 @@ def test_a_province_under_another_spelling_names_afghanistan(eval_rules, title, 
         "production-sharing contract, with first oil promised within twelve months."
     )
     assert ("afghan-mining" in topics(eval_rules, title, content)) is fires
+
+
+@pytest.mark.parametrize(
+    ("title", "content", "fires"),
+    [
+        # another mining country's capital as the headline's subject: its own deposit, Afghanistan a comparison
+        (
+            "Dushanbe hands antimony deposit to Chinese state miner",
+            "Tajikistan awarded the deposit on Monday. In Afghanistan, a Chinese firm signed the Mes Aynak copper "
+            "contract in 2008 and the Taliban signed a new lithium deal with it in Kabul this year.",
+            False,
+        ),
+        (
+            "Душанбе передал сурьмяное месторождение китайской компании",
+            "Таджикистан в понедельник передал месторождение. В Афганистане талибы в этом году подписали с китайской "
+            "компанией контракт на добычу лития в Кабуле.",
+            False,
+        ),
+        (
+            "ドゥシャンベ、アンチモン鉱床を中国企業に",
+            "タジキスタンは月曜日に鉱床を引き渡した。アフガニスタンではタリバンが今年、中国企業とリチウム採掘の契約を結んだ。",
+            False,
+        ),
+        # the capital beside an Afghan site: the Afghan deal is the headline's
+        (
+            "Tashkent firm signs for Hajigak iron ore",
+            "An Uzbek company signed a contract with the Taliban's mines ministry on Monday to develop the Hajigak "
+            "iron ore deposit in Bamyan.",
+            True,
+        ),
+    ],
+)
+def test_another_mining_countrys_capital_heading_the_story_is_its_own_deal(eval_rules, title, content, fires):
+    assert ("afghan-mining" in topics(eval_rules, title, content)) is fires
