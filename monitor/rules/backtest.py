@@ -32,7 +32,7 @@ def positive_terms(node: Group | Term) -> Iterable[Term]:
 def fts_query(rule: Rule) -> str | None:
     """An FTS5 query matching every entry that has any positive term of ``rule``.
 
-    None when the index cannot be trusted to find them all: regex and fuzzy terms,
+    None when the index cannot be trusted to find them all: regex, fuzzy and sounds terms,
     non-ASCII terms (the index does not fold width or Cyrillic ё/й as ``fold`` does),
     fields beyond title/summary/content/article, or a rule that can hold with no term at all.
     ``Store.history`` adds the entries that carry an article to what the query finds (the
@@ -45,7 +45,7 @@ def fts_query(rule: Rule) -> str | None:
     for term in positive_terms(rule.match):
         key = term_key(term)
         tokens = _FTS_TOKEN.findall(key)
-        if term.regex or term.fuzzy or not key.isascii() or not tokens:
+        if term.regex or term.fuzzy or term.sounds or not key.isascii() or not tokens:
             return None
         phrases.append('"' + " ".join(tokens) + '"' + ("*" if term.wildcard else ""))
     if not phrases or _holds_without_terms(rule.match):

@@ -17,10 +17,11 @@ import ahocorasick
 import re2
 
 from monitor.rules.model import FIELDS, Group, Rule, Term
+from monitor.rules.sounds import term_sounds
 from monitor.rules.spelling import joint_variants, plain_hyphens, unicode_regex, words_regex
 from monitor.text import fold, is_word_char, without_spaces
 
-PatternKind = Literal["exact", "prefix", "fuzzy", "regex", "words"]
+PatternKind = Literal["exact", "prefix", "fuzzy", "regex", "words", "sounds"]
 REGEX_MAX_MEM = 1 << 20  # bytes re2 may use for one compiled pattern: a rule can never grow huge
 REGEX_MAX_LENGTH = 500  # characters of pattern text
 PLAIN_AT_ONCE = 8  # an "any" with this many exact/prefix terms looks them up at once (aliases, vetoes)
@@ -94,6 +95,8 @@ def compile_regex(source: str) -> re2._Regexp:
 def pattern_of(term: Term) -> Pattern:
     if term.regex:
         return Pattern(term.text, "regex")
+    if term.sounds:  # the loader checked that every word keeps a key
+        return Pattern(" ".join(term_sounds(term.text)), "sounds")
     if term.word_wildcards:
         return Pattern(term_key(term), "words")
     if term.fuzzy and 0 < term.fuzzy < 100:

@@ -15,6 +15,7 @@ from monitor.models import Entry
 from monitor.rules.compile import Pattern, Program
 from monitor.rules.language import entry_language
 from monitor.rules.model import FIELDS
+from monitor.rules.sounds import SOUND_WORD, sound_key, sound_runs
 from monitor.rules.spelling import after_proclitic, plain_hyphens
 from monitor.rules.units import (
     CLAUSE,
@@ -47,6 +48,7 @@ class Document:
         self._tokens: dict[int, list[int]] = {}
         self._word_spans: dict[int, list[tuple[int, int]]] = {}  # fuzzy terms' words, per field
         self._fuzzy_runs: dict[tuple[int, int], tuple[list[str], list[str]]] = {}  # (field, words per run) → runs
+        self._sound_words: dict[int, tuple[list[tuple[int, int]], list[str | None]]] = {}  # words, their sounds
         self._originals: dict[int, OriginalWords] = {}
         self._breaks: dict[int, Units] = {}
         self.veto_hits: dict[tuple[int, int, int], list[Hit]] = {}  # per unless_near, except: (ids), field
@@ -93,7 +95,10 @@ class Document:
                 self._lazy_done.update((pid, f) for f in wanted)
                 texts = {f: self.texts[f] for f in wanted if self.texts.get(f)}
                 kind = pattern.kind
-                found = self._regex(pid, texts) if kind in ("regex", "words") else self._fuzzy(pattern, texts)
+                if kind in ("regex", "words"):
+                    found = self._regex(pid, texts)
+                else:
+                    found = self._sounds(pattern, texts) if kind == "sounds" else self._fuzzy(pattern, texts)
                 if found:
                     self.hits.setdefault(pid, []).extend(found)
         return self.hits.get(pid, [])
@@ -129,6 +134,18 @@ class Document:
                 at = sorted((-scores[run], index) for index, run in enumerate(runs) if run in scores)
                 spans = self._spans(f, text)
                 found.extend((f, spans[index][0], spans[index + size - 1][1]) for _, index in at)
+        return found
+
+    def _sounds(self, pattern: Pattern, texts: dict[int, str]) -> list[Hit]:
+        """Runs of words that sound like the pattern's (rules/sounds.py); a field's keys listed once."""
+        wanted = tuple(pattern.key.split())
+        found: list[Hit] = []
+        for f, text in texts.items():
+            if f not in self._sound_words:
+                spans = [m.span() for m in SOUND_WORD.finditer(text)]
+                self._sound_words[f] = spans, [sound_key(text[a:b]) for a, b in spans]
+            spans, keys = self._sound_words[f]
+            found.extend((f, spans[i][0], spans[i + len(wanted) - 1][1]) for i in sound_runs(wanted, keys))
         return found
 
     def _runs(self, f: int, text: str, size: int) -> tuple[list[str], list[str]]:

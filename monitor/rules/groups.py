@@ -11,6 +11,7 @@ from monitor.errors import Problem, did_you_mean
 from monitor.rules.aliases import AliasBook, AliasDef
 from monitor.rules.compile import compile_regex, term_key
 from monitor.rules.model import DEFAULT_FIELDS, DEFAULT_NEAR, FIELDS, Group, Term, Unless
+from monitor.rules.sounds import term_sounds
 from monitor.rules.spelling import uses_ascii_boundary
 from monitor.rules.yamlfile import LineDict, LineList
 from monitor.text import fold, without_spaces
@@ -19,7 +20,7 @@ GROUP_KEYS = (
     *("all", "any", "none", "near", "fields", "ordered", "sentence", "paragraph", "clause", "comparison"),
     *("min_mentions", "unless_near", "lang"),
 )
-TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions", "case", "lang")
+TERM_KEYS = ("term", "fuzzy", "regex", "min_mentions", "case", "lang", "sounds")
 UNLESS_KEYS = ("any", "within", "sentence", "clause", "except")
 DEFAULT_UNLESS_WITHIN = 6  # words: "unless_near" without within: or sentence:
 MIN_PREFIX = 3  # letters before a "*": shorter prefixes match most of the language
@@ -208,8 +209,8 @@ class GroupReader:
     def term_mapping(self, item: LineDict, line: int) -> Term | Group | None:
         self.unknown_keys(item, TERM_KEYS)
         if "regex" in item:
-            if "term" in item or "fuzzy" in item or "case" in item:
-                self.problem(line, "a regex term takes no term:, fuzzy: or case: (it sees folded text)")
+            if "term" in item or "fuzzy" in item or "case" in item or "sounds" in item:
+                self.problem(line, "a regex term takes no term:, fuzzy: or case: (it sees folded text), nor sounds:")
                 return None
             source = item["regex"]
             if not isinstance(source, str) or not source:
@@ -241,7 +242,32 @@ class GroupReader:
                 self.problem(item.line_of("case"), f"term {text!r}: case: true and fuzzy: cannot be combined")
                 return None
             node = replace(node, case=True)
+        if "sounds" in item:
+            node = self._sounding(item, node)
         return self._counted(item, self._in_languages(item, node))
+
+    def _sounding(self, item: LineDict, node: Term | Group | None) -> Term | None:
+        """``sounds: true``: a name matched by its sound in any script (rules/sounds.py)."""
+        line, text = item.line_of("sounds"), item["term"]
+        if not isinstance(item["sounds"], bool):
+            self.problem(line, f'"sounds" must be true or false, not {item["sounds"]!r}')
+            return None
+        if not isinstance(node, Term):
+            if node is not None:
+                self.problem(line, f"term {text!r}: sounds: applies to a name, not to an alias: write the names")
+            return None
+        if not item["sounds"]:
+            return node
+        if node.fuzzy or node.case or node.wildcard or node.word_wildcards:
+            self.problem(
+                line, f"term {text!r}: sounds: true takes no fuzzy:, case: or * (the sound already folds them)"
+            )
+            return None
+        keys = term_sounds(node.text)
+        if isinstance(keys, str):
+            self.problem(line, f"term {text!r}: {keys}; give a longer name, or drop sounds:")
+            return None
+        return replace(node, sounds=True)
 
     def _in_languages(self, item: LineDict, node: Term | Group | None) -> Term | Group | None:
         """A term with ``lang:``: it counts only in entries of those languages (or of none known)."""

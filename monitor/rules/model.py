@@ -42,6 +42,7 @@ class Term:
     or whose language cannot be told: a word that is a negation in one language and a
     preposition in another (Spanish *no* "not", Portuguese *no* "in the").
     ``langs_except``: ``langs`` are the languages where it does not count (``lang: {except: […]}``).
+    ``sounds``: a name matched by its sound in any script (rules/sounds.py): "Taliban" finds तालिबान.
     """
 
     text: str
@@ -50,6 +51,7 @@ class Term:
     case: bool = False
     langs: tuple[str, ...] = ()
     langs_except: bool = False
+    sounds: bool = False
 
     @property
     def wildcard(self) -> bool:
@@ -63,6 +65,8 @@ class Term:
     def __str__(self) -> str:
         if self.regex:
             return f"/{self.text}/"
+        if self.sounds:
+            return f"~{self.text}~"
         return f"{self.text}~{self.fuzzy}" if self.fuzzy else self.text
 
 
