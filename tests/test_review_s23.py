@@ -4,16 +4,21 @@ each as a test that fails on main (``xfail(strict=True)``: the fix turns it into
 
 from __future__ import annotations
 
+import importlib
 import random
+import re
 
 import pytest
 from test_dedup_reshaped import FERRY, MINA, STORIES, _decide, _entry
 
+from monitor import text as text_module
 from monitor.dedup import StoryIndex
+from monitor.dedup import clean as clean_module
 from monitor.dedup.events import EventIndex
 from monitor.dedup.index import _most_weight, _most_weight_bulk
 from monitor.errors import ConfigError
 from monitor.rules.sounds import SOUND_WORD
+from monitor.text import NO_SPACE_RUN, beyond_ascii, fold, fold_is_local
 from tests.test_rules_operators import entry, ruleset
 
 
@@ -198,3 +203,56 @@ def test_the_event_df_bound_is_never_below_a_keywords_df_after_adds_prunes_and_a
     restarted = EventIndex()
     restarted.load(rows)
     assert _most_df_holds(restarted) and restarted._most_df == max(restarted._df.values(), default=0)
+
+
+# --- sp34: the searches asked of a text's characters beyond ASCII ----------------------------------------------
+
+HOSTILE = [
+    "",
+    "plain ASCII only",
+    "e\u0301te\u0301 Ã© â€™ naïve",  # combining marks, mojibake
+    "𝐀𝐁𝐂 😀🇫🇷 𠀀 text \U000e0041",  # astral: mathematical letters, emoji, a flag, CJK Ext. B, a tag
+    "Қазақ Srbija Србија ђ ћ Ελλάδα",  # mixed scripts
+    "line\x85next\u2028sep\u2029par\x0bvt\x1cfs\r\nend",  # every line break splitlines knows
+    "\ud800 lone \udfff surrogates, a pair of them \ud83d\ude00 apart",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_beyond_ascii_is_the_characters_beyond_ascii_in_order(text):
+    assert beyond_ascii(text) == "".join(char for char in text if ord(char) > 0x7F)
+    assert beyond_ascii(text * 5_000) == beyond_ascii(text) * 5_000
+
+
+def _gated() -> dict[str, re.Pattern[str]]:
+    """Every class sp34 asks of ``beyond_ascii``: sound only while none holds an ASCII character."""
+    alphabets, shingles, signature = (
+        importlib.import_module(f"monitor.dedup.{name}") for name in ("alphabets", "shingles", "signature")
+    )
+    every, bmp = clean_module._formats()
+    return {
+        "mojibake": clean_module._MOJIBAKE, "formats": every, "formats_bmp": bmp,
+        "lower_folds": text_module._local_folds()[0], "local_folds": text_module._local_folds()[1],
+        "marks": text_module.marks(0x1FFFF), "marks_bmp": text_module.marks(0xFFFF),
+        "word": text_module._WORD_BEYOND_ASCII, "no_space": text_module._NO_SPACE, "no_space_run": NO_SPACE_RUN,
+        "romanised": alphabets._ROMANISED, "greek_cyrillic": alphabets._GREEK_OR_CYRILLIC,
+        "sibling": alphabets._SIBLING, "digraphic": alphabets.DIGRAPHIC, "cyrillic": shingles._CYRILLIC,
+        "tatar": shingles._TATAR, "kazakh_own": shingles._KAZAKH_OWN, "kazakh_i": shingles._KAZAKH_I,
+        "turkic": shingles._TURKIC, "caseless": signature._CASELESS_LETTERS,
+    }  # fmt: skip
+
+
+def test_no_class_searched_beyond_ascii_holds_an_ascii_character():
+    """A class gaining one (a sibling letter "l" for "ӏ") would be missed where it is the text's only one."""
+    ascii_chars = [chr(code) for code in range(0x80)]
+    found = {name: [c for c in ascii_chars if p.search(c)] for name, p in _gated().items()}
+    assert {name: chars for name, chars in found.items() if chars} == {}
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_a_local_fold_keeps_the_lines_of_the_text(text):
+    """``clean`` reads line ``i``'s fold as line ``i`` of the whole text's fold when ``fold_is_local``."""
+    if fold_is_local(text):
+        raw = text.splitlines()
+        folds = fold(text).splitlines()
+        assert [line.strip() for line in folds] == [fold(line.strip()) for line in raw]
