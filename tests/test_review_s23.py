@@ -4,9 +4,11 @@ each as a test that fails on main (``xfail(strict=True)``: the fix turns it into
 
 from __future__ import annotations
 
+import gc
 import importlib
 import random
 import re
+import tracemalloc
 
 import pytest
 from test_dedup_reshaped import FERRY, MINA, STORIES, _decide, _entry
@@ -256,3 +258,23 @@ def test_a_local_fold_keeps_the_lines_of_the_text(text):
         raw = text.splitlines()
         folds = fold(text).splitlines()
         assert [line.strip() for line in folds] == [fold(line.strip()) for line in raw]
+
+
+@pytest.mark.xfail(strict=True, reason="sounds.sound_key: every word of every field goes into name_key's lru_cache")
+def test_matching_by_sound_keeps_no_hostile_word_alive(tmp_path):
+    """``names.name_key`` is an ``lru_cache`` of 65,536 words, sized for dedup's names; rr28 feeds it every word
+    of every field, so a feed's long unique "words" (a hex blob, a token) stay alive: 100 entries of one
+    100 kB word retain 10 MB on main (up to 65,536 x the field size). A word longer than a name has no key."""
+    rules = _sounds_rule(tmp_path, "Taliban")
+    rules.match(entry("Taliban"))  # the rule compiled, the dedup modules imported
+    gc.collect()
+    tracemalloc.start()
+    try:
+        before = tracemalloc.get_traced_memory()[0]
+        for i in range(100):
+            rules.match(entry("x", f"{i:05d}" + "ab" * 50_000))
+        gc.collect()
+        retained = tracemalloc.get_traced_memory()[0] - before
+    finally:
+        tracemalloc.stop()
+    assert retained < 2_000_000
