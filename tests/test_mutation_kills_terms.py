@@ -44,7 +44,7 @@ def matches(rule: Rule, title: str) -> bool:
     return bool(RuleSet([rule]).match(entry))
 
 
-REGEX_REFUSAL = "rule.yaml:6: a regex term takes no term:, fuzzy: or case: (it sees folded text)"
+REGEX_REFUSAL = "rule.yaml:6: a regex term takes no term:, fuzzy:, case: or sounds: (it sees folded text)"
 
 
 @pytest.mark.parametrize(

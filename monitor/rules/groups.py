@@ -210,7 +210,7 @@ class GroupReader:
         self.unknown_keys(item, TERM_KEYS)
         if "regex" in item:
             if "term" in item or "fuzzy" in item or "case" in item or "sounds" in item:
-                self.problem(line, "a regex term takes no term:, fuzzy: or case: (it sees folded text), nor sounds:")
+                self.problem(line, "a regex term takes no term:, fuzzy:, case: or sounds: (it sees folded text)")
                 return None
             source = item["regex"]
             if not isinstance(source, str) or not source:
