@@ -52,6 +52,14 @@ def _decide(index: StoryIndex, entry_id: int, entry: Entry) -> Decision:
     return decision
 
 
+def _wharf_and_well() -> StoryIndex:
+    """The wire's wharf story (entry 1), and the outlet's first partner report under its note (entry 2)."""
+    index = StoryIndex()
+    _decide(index, 1, _entry("wharf", "Coast Wire", "Carrow Bay fishermen return to rebuilt wharf", WHARF, 0))
+    _decide(index, 2, _entry("well", "Valley Editions", "مرکوٹ میں نیا کنواں", [NOTE, *WELL], 2))
+    return index
+
+
 def test_a_short_report_under_the_outlets_note_is_not_the_copy_of_another_story_under_it() -> None:
     index = StoryIndex()
     _decide(index, 1, _entry("wharf", "Coast Wire", "Carrow Bay fishermen return to rebuilt wharf", WHARF, 0))
@@ -66,9 +74,7 @@ def test_a_short_report_under_the_outlets_note_is_not_the_copy_of_another_story_
 
 
 def test_a_stub_of_a_story_under_the_outlets_note_still_joins_it() -> None:
-    index = StoryIndex()
-    _decide(index, 1, _entry("wharf", "Coast Wire", "Carrow Bay fishermen return to rebuilt wharf", WHARF, 0))
-    _decide(index, 2, _entry("well", "Valley Editions", "مرکوٹ میں نیا کنواں", [NOTE, *WELL], 2))
+    index = _wharf_and_well()
     stub = _entry("r-wharf", "Valley Editions", "Carrow Bay wharf reopens", [NOTE, WHARF[0], WHARF[1]], 4)
     decision = _decide(index, 3, stub)
     assert decision.story_id == 1, decision.reason
@@ -84,18 +90,14 @@ def test_a_card_of_two_sentences_opening_each_story_is_no_follow_up() -> None:
 
 
 def test_one_sentence_of_a_story_under_the_outlets_note_is_measured_without_the_note() -> None:
-    index = StoryIndex()
-    _decide(index, 1, _entry("wharf", "Coast Wire", "Carrow Bay fishermen return to rebuilt wharf", WHARF, 0))
-    _decide(index, 2, _entry("well", "Valley Editions", "مرکوٹ میں نیا کنواں", [NOTE, *WELL], 2))
+    index = _wharf_and_well()
     middle = _entry("r-wharf", "Valley Editions", "Carrow Bay wharf has room for 32 boats", [NOTE, WHARF[1]], 5)
     decision = _decide(index, 3, middle)
     assert decision.story_id == 1, decision.reason
 
 
 def test_a_story_and_a_line_of_its_own_under_the_note_is_no_copy() -> None:
-    index = StoryIndex()
-    _decide(index, 1, _entry("wharf", "Coast Wire", "Carrow Bay fishermen return to rebuilt wharf", WHARF, 0))
-    _decide(index, 2, _entry("well", "Valley Editions", "مرکوٹ میں نیا کنواں", [NOTE, *WELL], 2))
+    index = _wharf_and_well()
     week = [NOTE, WHARF[1], "Ferry captain Idris Mallon said 6 crossings to Inishbeg were cancelled by the gales."]
     decision = _decide(index, 3, _entry("week", "Valley Editions", "The week on the coast", week, 30))
     assert decision.story_id is None, decision.reason
