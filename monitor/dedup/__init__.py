@@ -110,7 +110,13 @@ Design, in the order an entry meets it:
    prints two names or numbers it lacks (one number, in a script without capitals:
    ``compare.later_story``); so is one that, within 36 h, opens with its first two
    sentences word for word, a name or number in them,
-   sharing too little for a copy (``compare.repeats``). From any outlet, a text that opens
+   sharing too little for a copy (``compare.repeats``). Two texts of one outlet sharing only their opening
+   sentences, each going on with its own (``divergence.wrapper``), are the note that outlet puts above each story
+   it carries (an editor's note, a context card in English above a report in another script): neither is the
+   other's copy, nor a story a round-up quotes; an opening found on entries of two stories of the outlet is no lead
+   its next story repeats (``compare.standing``); and the story under the note is measured alone
+   (``divergence.beneath``): a copy when each of its sentences shares a passage with the story. From any outlet,
+   a text that opens
    with two sentences or more of a story word for word and ends with two or more sharing no
    passage with it (one, when the story's fullest entry is its own outlet's), while the story's
    fullest entry goes on with a quarter or more of its text that this one lacks, is another

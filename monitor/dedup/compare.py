@@ -390,7 +390,7 @@ def repeats(sig: Signature, verified: list[Stored]) -> Stored | None:
     then tells what is new (too much to be its copy). The next bulletin of a template repeats one
     sentence of its frame ("Shares of the index are ranked by …"), then other figures. In a script
     without capitals its numbers are its only facts: "64 passengers" may be the one."""
-    if not sig.outlet or len(sig.lines) <= REPEATED:
+    if not sig.outlet or len(sig.lines) <= REPEATED or standing(sig, verified):
         return None
     for doc in verified:
         if doc.outlet == sig.outlet and 0 <= sig.when - doc.seen <= EVENT_HOURS * 3600:
@@ -400,6 +400,19 @@ def repeats(sig: Signature, verified: list[Stored]) -> Stored | None:
             if named and all(h in theirs for h, _, _ in opening):
                 return doc
     return None
+
+
+def standing(sig: Signature, verified: list[Stored]) -> bool:
+    """Do entries of two stories or more by ``sig``'s outlet open with ``sig``'s first ``REPEATED``
+    sentences word for word? Then they are the outlet's own paragraph above each story it carries (an
+    editor's note, a context card), no story's lead: a desk's next story repeats the lead of one."""
+    opening = [h for h, _, _ in sig.lines[:REPEATED]]
+    stories = {
+        doc.story_id
+        for doc in verified
+        if doc.outlet == sig.outlet and np.frombuffer(doc.sentences[: 4 * REPEATED], dtype="<u4").tolist() == opening
+    }
+    return len(stories) >= 2
 
 
 def digest(

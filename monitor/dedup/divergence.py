@@ -16,12 +16,12 @@ text adds under it is ``novelty``'s to tell.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from monitor.dedup.compare import MIN_OVERLAP, REPEATED, Stored, sample_bound
-from monitor.dedup.signature import Signature
+from monitor.dedup.signature import SAMPLE_MAX, Signature
 
 GOES_ON = 0.25  # the share of the story's fullest entry this text lacks: the story goes on without it
 
@@ -74,3 +74,68 @@ def diverges(sig: Signature, story_id: int, verified: list[Stored]) -> Divergenc
     sample = np.frombuffer(fullest.sample, dtype="<u4").tolist()
     lacks = 1.0 - len(sig.shingles.intersection(sample)) / len(sample) if sample else 0.0
     return Divergence(opening, own, fullest, lacks) if lacks >= GOES_ON else None
+
+
+def wrapper(sig: Signature, doc: Stored) -> int:
+    """How many sentences ``sig`` opens with word for word as ``doc``, an entry of its own outlet, when
+    that is all the two share (else 0): the paragraph that outlet puts above each story it carries (an
+    editor's note, a context card, a newsletter's letter), or the lead its next story repeats.
+
+    Both open with the same sentences word for word and share no other sentence; ``doc`` goes on
+    with sentences ``sig`` lacks, and ``sig`` with one or more sharing no passage with ``doc``. An
+    outlet does not syndicate itself: after one opening both tell their own text, two stories under
+    one wrapper. Containment alone reads a short story under a long note as the note's other story
+    (round 41: a one-sentence report in another script under a paragraph of English)."""
+    if not sig.outlet or doc.outlet != sig.outlet or not sig.lines:
+        return 0
+    theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
+    ours = [h for h, _, _ in sig.lines]
+    both = min(len(ours), len(theirs))
+    opening = next((i for i in range(both) if ours[i] != theirs[i]), both)
+    if not opening or opening >= len(theirs) or opening >= len(ours):
+        return 0
+    if set(ours[opening:]) & set(theirs) or set(theirs[opening:]) & set(ours):
+        return 0  # another sentence word for word: a copy that moved or trimmed some
+    own = 0
+    for checked, shared in _passages(sig.lines[opening:], doc):
+        if shared >= MIN_OVERLAP:
+            return 0  # the story goes on in its words: a copy's edited sentence
+        own += checked >= MIN_OVERLAP
+    return opening if own else 0
+
+
+def told(sig: Signature, doc: Stored) -> bool:
+    """Does every sentence of ``sig`` that can be checked share a passage with ``doc``? The story under an
+    outlet's note (``beneath``) is a copy when nothing of its own is left: a digest's items under its intro
+    quote a story and tell others."""
+    return all(shared >= MIN_OVERLAP for checked, shared in _passages(sig.lines, doc) if checked >= MIN_OVERLAP)
+
+
+def _passages(lines: tuple[tuple[int, frozenset[int], frozenset[int]], ...], doc: Stored) -> list[tuple[int, int]]:
+    """Per sentence of ``lines``: its shingles that ``doc``'s sample would hold, and how many of them it does."""
+    bound = sample_bound(doc.sample)
+    known = set(np.frombuffer(doc.sample, dtype="<u4").tolist())
+    known.update(np.frombuffer(doc.opening, dtype="<u4").tolist())
+    checks = [{h for h in shingles if h < bound} for _, shingles, _ in lines]
+    return [(len(checked), len(checked & known)) for checked in checks]
+
+
+def beneath(sig: Signature, opening: int) -> Signature | None:
+    """``sig`` without its first ``opening`` sentences (its outlet's own paragraph, ``wrapper``): the story
+    it carries, to be measured alone against the candidates (a long note above a one-sentence report
+    makes most of its text). None when ``sig`` is sampled in part: its sample's bound would change."""
+    if len(sig.sample) >= 4 * SAMPLE_MAX or opening >= len(sig.lines):
+        return None
+    note = set().union(*(shingles for _, shingles, _ in sig.lines[:opening]))
+    kept = sig.shingles - note
+    sample = np.frombuffer(sig.sample, dtype="<u4")
+    opens = np.frombuffer(sig.opening, dtype="<u4")
+    return replace(
+        sig,
+        sample=sample[~np.isin(sample, list(note))].tobytes(),
+        opening=opens[~np.isin(opens, list(note))].tobytes(),
+        sentences=np.frombuffer(sig.sentences, dtype="<u4")[opening:].tobytes(),
+        shingles=frozenset(kept),
+        length=len(kept),
+        lines=sig.lines[opening:],
+    )

@@ -46,7 +46,7 @@ from monitor.dedup.compare import (
     swapped_facts,
 )
 from monitor.dedup.compare import Stored as _Doc
-from monitor.dedup.divergence import diverges
+from monitor.dedup.divergence import beneath, diverges, told, wrapper
 from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES_TEXT, EventIndex, EventMatch
 from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
@@ -278,6 +278,8 @@ class StoryIndex:
         best: tuple[Evidence, int, _Doc, float, tuple[bool, float, float, bool, int]] | None = None
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
+        wrapped: list[_Doc] = []  # those of this outlet sharing only an opening with it (``wrapper``)
+        opening = 0  # the most sentences of such an opening
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
         touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed (or more)
         ours = np.frombuffer(sig.sample, dtype="<u4").tolist() if len(ranked) >= READ_TOGETHER else []
@@ -304,9 +306,15 @@ class StoryIndex:
             if doc.outlet == sig.outlet and doc.title != sig.title:  # an update re-runs its headline
                 longer = evidence.score * min(doc.length, sig.length) / max(doc.length, sig.length, 1)
                 releases[doc.story_id] = max(longer, releases.get(doc.story_id, 0.0))
+            margin = evidence.score - needed
+            if doc.outlet == sig.outlet and evidence.found and (note := wrapper(sig, doc)):
+                # dd41: all it shares is its outlet's own paragraph above each story (or the lead of its next
+                # story, ``follow_up``'s): not that story's copy, nor a passage a round-up quotes
+                wrapped.append(doc)
+                opening = max(opening, note)
+                continue
             if evidence.found:
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + evidence.found
-            margin = evidence.score - needed
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
                 own = doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP
@@ -324,6 +332,13 @@ class StoryIndex:
             rank = (margin >= 0 and self._in_window(sig, doc), margin, share, doc.title == sig.title, evidence.found)
             if best is None or rank > best[4]:
                 best, top = (evidence, entry_id, doc, needed, rank), margin
+        if opening and (best is None or best[4][1] < 0) and (story := beneath(sig, opening)) is not None:
+            # The story under its outlet's note, measured alone: the note is no text of the story's copies.
+            # What follows reads the story alone too (the note's sentences are not its news).
+            skip = {id(doc) for doc in wrapped}
+            found = self._copied(story, verified, verified_ids, skip)
+            if found is not None:
+                sig, best = story, found
         if best is None:
             return None
         if best[4][1] >= 0 and best[2].story_id in own_differs:
@@ -334,7 +349,9 @@ class StoryIndex:
         if best[4][1] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             # dd26: a copy by its skeleton is mostly its story there (``resembles``): no round-up
             quoting = not best[0].query_shorter and not best[0].skeleton
-            quoting = quoting and round_up(sig, best[2].story_id, verified, self.events.event_of)
+            skip = {id(doc) for doc in wrapped}
+            stories = [doc for doc in verified if id(doc) not in skip] if skip else verified
+            quoting = quoting and round_up(sig, best[2].story_id, stories, self.events.event_of)
         else:  # a new story, of no event when it quotes stories of several
             quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, touched)
         if quoting:
@@ -353,6 +370,22 @@ class StoryIndex:
             entry_id = next(i for i, doc in zip(verified_ids, verified, strict=True) if doc is earlier)
             return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]
         return best[:4]
+
+    def _copied(
+        self, sig: Signature, verified: list[_Doc], ids: list[int], skip: set[int]
+    ) -> tuple[Evidence, int, _Doc, float, tuple[bool, float, float, bool, int]] | None:
+        """The entry of ``verified`` (but those in ``skip``) of the window that ``sig`` copies, by text and by
+        names and numbers, with the widest margin; its rank as ``_best_copy`` gives it."""
+        best = None
+        for entry_id, doc in zip(ids, verified, strict=True):
+            if id(doc) in skip or not self._in_window(sig, doc):
+                continue
+            evidence, needed = containment(sig, doc), self._needed(sig, doc)
+            margin = min(evidence.score - needed, evidence.facts(sig, doc) - FACTS_THRESHOLD)
+            # One story under the note is its copy; a story and text of its own under a digest's intro is not.
+            if margin >= 0 and (best is None or margin > best[4][1]) and told(sig, doc):
+                best = evidence, entry_id, doc, needed, (True, margin, explained(sig, doc), doc.title == sig.title, 0)
+        return best
 
     def _resembling(
         self,
