@@ -31,7 +31,6 @@ def _sounds_rule(tmp_path, term: str):
 # --- rr28: sounds ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="rules/sounds.py: the term's words are str.split, the text's SOUND_WORD")
 @pytest.mark.parametrize(("term", "title"), [("Al-Shabaab", "Al-Shabaab fighters attack a base"),
                                              ("O'Brien", "O'Brien resigns")])  # fmt: skip
 def test_a_hyphenated_sounds_term_finds_its_own_spelling(tmp_path, term, title):
@@ -40,7 +39,6 @@ def test_a_hyphenated_sounds_term_finds_its_own_spelling(tmp_path, term, title):
     assert _sounds_rule(tmp_path, f'"{term}"').match(entry(title))
 
 
-@pytest.mark.xfail(strict=True, reason="names.name_key keeps 4 consonants; the last word may go on: common words")
 @pytest.mark.parametrize(
     ("term", "title"),
     [
@@ -91,14 +89,12 @@ def test_sounds_without_a_term_says_a_term_is_missing(tmp_path):
     assert any(p.startswith(f"{tmp_path / 'rule.yaml'}:4:") and "term:" in p for p in found), found
 
 
-@pytest.mark.xfail(strict=True, reason="sounds._MARKS: a table of marks of its own, without Javanese's (and others')")
 def test_a_sounds_word_keeps_its_vowel_signs_in_every_script():
     """``text.marks`` is the project's one definition of a combining mark; ``sounds._MARKS`` lists a few blocks by
     hand, so a Javanese name splits at its vowel sign (ꦠꦭ | ꦧꦤ꧀) and never sounds like Taliban."""
     assert len(SOUND_WORD.findall("ꦠꦭꦶꦧꦤ꧀")) == 1
 
 
-@pytest.mark.xfail(strict=True, reason="groups._sounding reports any non-Term node before reading the flag's value")
 def test_sounds_false_on_an_alias_is_the_alias(tmp_path):
     """``sounds: false`` asks for nothing: an alias with it is the alias, as a name with it is the name."""
     (tmp_path / "aliases.yaml").write_text("aliases:\n  arctic: [Yamal]\n")
@@ -262,7 +258,6 @@ def test_a_local_fold_keeps_the_lines_of_the_text(text):
         assert [line.strip() for line in folds] == [fold(line.strip()) for line in raw]
 
 
-@pytest.mark.xfail(strict=True, reason="sounds.sound_key: every word of every field goes into name_key's lru_cache")
 def test_matching_by_sound_keeps_no_hostile_word_alive(tmp_path):
     """``names.name_key`` is an ``lru_cache`` of 65,536 words, sized for dedup's names; rr28 feeds it every word
     of every field, so a feed's long unique "words" (a hex blob, a token) stay alive: 100 entries of one

@@ -30,8 +30,9 @@ def by_sound(tmp_path_factory):
 @pytest.mark.parametrize(
     ("title", "fires"),
     [
-        # Latin: the name as written, and inflected after it (the last word may go on: a case ending)
-        ("Talibanes y diplomacia", True),
+        # Latin, the term's script: the name as written, as a plain term finds it (rv1: the sound "trbn" took
+        # turbines; "Talib*" is how a term takes endings in its own script)
+        ("Talibanes y diplomacia", False),
         ("Ìjọba Gánà mọ ìjọba Taliban", True),
         ("A tailspin in the markets", False),
         ("Tall buildings in Kabul", False),

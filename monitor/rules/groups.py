@@ -246,18 +246,17 @@ class GroupReader:
             node = self._sounding(item, node)
         return self._counted(item, self._in_languages(item, node))
 
-    def _sounding(self, item: LineDict, node: Term | Group | None) -> Term | None:
+    def _sounding(self, item: LineDict, node: Term | Group | None) -> Term | Group | None:
         """``sounds: true``: a name matched by its sound in any script (rules/sounds.py)."""
         line, text = item.line_of("sounds"), item["term"]
         if not isinstance(item["sounds"], bool):
             self.problem(line, f'"sounds" must be true or false, not {item["sounds"]!r}')
             return None
-        if not isinstance(node, Term):
-            if node is not None:
-                self.problem(line, f"term {text!r}: sounds: applies to a name, not to an alias: write the names")
-            return None
-        if not item["sounds"]:
+        if not item["sounds"] or node is None:  # sounds: false asks for nothing, of a name or an alias
             return node
+        if not isinstance(node, Term):
+            self.problem(line, f"term {text!r}: sounds: applies to a name, not to an alias: write the names")
+            return None
         if node.fuzzy or node.case or node.wildcard or node.word_wildcards:
             self.problem(
                 line, f"term {text!r}: sounds: true takes no fuzzy:, case: or * (the sound already folds them)"
@@ -265,7 +264,7 @@ class GroupReader:
             return None
         keys = term_sounds(node.text)
         if isinstance(keys, str):
-            self.problem(line, f"term {text!r}: {keys}; give a longer name, or drop sounds:")
+            self.problem(line, f"term {text!r}: {keys}; give the longer name, or drop sounds:")
             return None
         return replace(node, sounds=True)
 

@@ -4,28 +4,38 @@
 A rule's words reach only the languages they are written in; a name is the part of a story
 that crosses scripts, written as it sounds (Taliban, तालिबान, তালিবান, Ταλιμπάν). Each word is
 reduced to the skeleton ``monitor.dedup.names.name_key`` gives names for event clustering
-(transliterated with anyascii, sounds folded, vowels dropped), one definition for both. A term's
-words must each keep at least ``MIN_SOUNDS`` letters of skeleton: shorter ones (US, UN, Iran's
-"rn") collide with too many words. The last word may go on (a case ending: बेलारूसकडून,
-Ауғанстанда); the others must sound alike as a whole.
+(transliterated with anyascii, sounds folded, vowels dropped), one definition for both.
+
+The skeleton is coarse (Taliban, turbine and turban are all "trbn"), so it decides only across
+scripts: in the term's own script a word must be the term's word as written (folded), as a plain
+term's would, or differ from it in vowels alone when it keeps ``OWN_SCRIPT_CONSONANTS`` consonants
+(Belarusian Арктык for Russian Арктик; short names such as Iran's "rn" would take Iron, Musk's
+"msk" mask). Across scripts the words must sound alike as a whole, but the last may go on (a case
+ending: बेलारूसकडून, Ауғанстанда). A term whose words keep fewer than ``MIN_SOUNDS`` letters of
+skeleton in all (US, UN) is refused: it would collide with too many words of other scripts.
+Term and text are split into words alike (``SOUND_WORD``): "Al-Shabaab" is "Al" "Shabaab" in both.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
-from monitor.text import NO_SPACE_RANGES
+from monitor.text import NO_SPACE_RANGES, WORD_MEMO_CHARS, fold, marks
 
-MIN_SOUNDS = 3  # letters of skeleton a term's word must keep
-# The combining marks inside words of Indic and other scripts (vowel signs, viramas: आर्कटिक), which
-# Python's \w leaves out; the Indic blocks less their danda (।, ॥), which ends a sentence.
-_MARKS = "\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0670\u0900-\u0963\u0966-\u0dff\u1dc0-\u1dff"
+MIN_SOUNDS = 3  # letters of skeleton a term's words must keep in all
+OWN_SCRIPT_CONSONANTS = 4  # a word of the term's script may differ in vowels only when it keeps this many
+_VOWELS = re.compile("[^bcdfghjklmnpqrstvwxz]")
+# The combining marks inside words (vowel signs, viramas: आर्कटिक, ꦠꦭꦶꦧꦤ꧀), which Python's \w leaves out: the
+# project's one table of them (the BMP's: a class reaching past it makes every search crawl, text.marks).
+_MARKS = marks(0xFFFF).pattern[1:-1]
 # A word of a spaced script, marks included, or a katakana run (Japanese writes foreign names in katakana,
 # with "ー" for a long vowel): a Han character alone says nothing about a foreign name's sound.
 # One character class per step (no overlapping alternatives): linear on hostile input.
 SOUND_WORD = re.compile(f"[\u30a1-\u30fa\u30fc]+|(?:(?![{NO_SPACE_RANGES}])[\\w{_MARKS}])+")
+_SEP = "/"  # between a word's script, fold, consonants and skeleton in its key: no word character
 
 
 @cache
@@ -36,29 +46,61 @@ def _name_key() -> Callable[[str], str | None]:
     return name_key
 
 
+def _script(word: str) -> str:
+    """The script of a word's first letter (LATIN, CYRILLIC, DEVANAGARI, KATAKANA...), "" for digits alone."""
+    for char in word:
+        if char.isalpha():
+            return unicodedata.name(char, "?").split(" ", 1)[0]
+    return ""
+
+
 def sound_key(word: str) -> str | None:
-    """A word's sound skeleton, or None when too little of it is left to compare."""
-    return _name_key()(word)
+    """A word's key: its script, its fold and its sound skeleton; None for a word longer than a name
+    (a hex blob, a token), before any cache keeps it alive."""
+    return None if len(word) > WORD_MEMO_CHARS else _sound_key(word)
+
+
+@lru_cache(maxsize=1 << 16)  # the news repeats its words; a word here is at most WORD_MEMO_CHARS long
+def _sound_key(word: str) -> str:
+    folded = fold(word)
+    return _SEP.join((_script(word), folded, _consonants(folded), _name_key()(word) or ""))
+
+
+def _consonants(folded: str) -> str:
+    """A word's consonants as written (romanised, not folded by sound): "arktyk" and "arktik" are "rktk"."""
+    from anyascii import anyascii  # what names.name_key romanises with; loaded with it, on first use
+
+    return _VOWELS.sub("", anyascii(folded).lower())
 
 
 def term_sounds(text: str) -> tuple[str, ...] | str:
-    """A term's words as sound keys, or a message saying which word cannot be matched by sound."""
-    keys = []
-    for word in text.split():
-        key = sound_key(word)
-        if key is None or len(key) < MIN_SOUNDS:
-            return f"{word!r} keeps too little sound to compare (at least {MIN_SOUNDS} letters of skeleton)"
-        keys.append(key)
-    return tuple(keys)
+    """A term's words as keys (split as the text's are), or a message saying why it cannot be matched by sound."""
+    words = SOUND_WORD.findall(text)
+    keys = [sound_key(word) for word in words]
+    if not words or None in keys:
+        return f"{text!r} has a word longer than a name or none at all"
+    if sum(len(k.rsplit(_SEP, 1)[1]) for k in keys if k) < MIN_SOUNDS:
+        return f"{text!r} keeps too little sound to compare (at least {MIN_SOUNDS} letters of skeleton)"
+    return tuple(k for k in keys if k)
+
+
+def _sounds_like(wanted: str, key: str | None, last: bool) -> bool:
+    """Whether a text word's key matches a term word's: as written in the term's script, by sound across."""
+    if key is None:
+        return False
+    script, folded, consonants, sound = wanted.split(_SEP)
+    its_script, its_fold, its_consonants, its_sound = key.split(_SEP)
+    if its_script == script:
+        return its_fold == folded or (len(consonants) >= OWN_SCRIPT_CONSONANTS and its_consonants == consonants)
+    return its_sound.startswith(sound) if last else its_sound == sound
 
 
 def sound_runs(wanted: tuple[str, ...], keys: list[str | None]) -> list[int]:
     """Where a run of words whose keys are ``keys`` sounds like ``wanted``: the run's first index."""
     size = len(wanted)
-    *whole, last = wanted
     found = []
     for start in range(len(keys) - size + 1):
         run = keys[start : start + size]
-        if run[-1] is not None and run[-1].startswith(last) and all(a == b for a, b in zip(run, whole, strict=False)):
+        if all(_sounds_like(w, k, i == size - 1) for i, (w, k) in enumerate(zip(wanted, run, strict=True))):
             found.append(start)
     return found
