@@ -112,7 +112,6 @@ SUSPENDED = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="novelty.news: excerpt() of a 3-sentence story ends the news check")
 def test_a_follow_up_quoting_a_short_story_whole_below_its_own_lead_is_news():
     """A brief of three sentences; a day later another desk's follow-up opens with three sentences of its own
     (11 names and numbers) and then quotes the brief whole as background. Main: "copy" of the brief (no alert);
@@ -123,7 +122,6 @@ def test_a_follow_up_quoting_a_short_story_whole_below_its_own_lead_is_news():
     assert decision.story_id is None, decision.reason
 
 
-@pytest.mark.xfail(strict=True, reason="novelty.news: two sentences under the same headline are an excerpt at any age")
 def test_a_later_update_under_an_agency_headline_with_deaths_is_news():
     """A two-sentence flash; 20 hours later another outlet, under the same (agency) headline, repeats it and adds
     two deaths and a manslaughter inquiry. Main: a copy of the flash; 223f59e: a new story. A teaser comes

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
-from monitor.dedup.events import EVENT_HOURS, SERIES_HOURS
+from monitor.dedup.events import EVENT_HOURS, NEAR_HOURS, SERIES_HOURS
 from monitor.dedup.shingles import FACTS
 from monitor.dedup.signature import NO_CAPITALS, SAMPLE_BELOW, SAMPLE_MAX, Signature
 from monitor.dedup.skeleton import SKELETON_MAX
@@ -366,19 +366,26 @@ def cased(text: str) -> bool:
     return sum(1 for char in letters if char.upper() != char) * 2 > len(letters)
 
 
-def excerpt(sig: Signature, doc: Stored) -> bool:
+def excerpt(sig: Signature, doc: Stored, leads: bool) -> bool:
     """Is ``doc`` an excerpt of ``sig``: ``EXCERPT_HELD`` of its sentences word for word in ``sig``, in any order,
-    ``EXCERPT_FLOOR`` of them or more, its first among them; under ``sig``'s headline, ``REPEATED`` or more,
-    wherever its first went? A teaser's two sentences and its pointer, a blog's cut from the middle, one part of
-    a report posted in parts: the fuller text read after it tells the rest of that story, not news of its own.
+    ``EXCERPT_FLOOR`` of them or more, its first among them; under ``sig``'s headline and within ``NEAR_HOURS``
+    of it, ``REPEATED`` or more, wherever its first went? A teaser's two sentences and its pointer, a blog's cut
+    from the middle, one part of a report posted in parts: the fuller text read after it tells the rest of that
+    story, not news of its own. A teaser comes with or just before its whole text: two sentences under an agency
+    headline the next day are a flash, and the text adding deaths and an inquiry to them its update.
     Below the floor it may be a flash that another desk's write-up quotes whole under a headline of its own;
     a follow-up repeating a story's background holds a part of the story, and not its lead (a sentencing
     repeats the verdict's background under a lead and a headline of its own). Under one headline the texts
-    are one page however its wrapper moved the first sentence (a dateline run into a masthead above it)."""
+    are one page however its wrapper moved the first sentence (a dateline run into a masthead above it).
+    ``leads``: the text opens with news of its own before the first sentence it shares; past ``NEAR_HOURS`` it is
+    a follow-up quoting a brief whole as its background, not its fuller text (nearer: part one over part two)."""
+    near = abs(sig.when - doc.seen) <= NEAR_HOURS * 3600
+    if leads and not near:
+        return False
     theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
     ours = {h for h, _, _ in sig.lines}
     held = sum(1 for h in theirs if h in ours)
-    if doc.title == sig.title:
+    if doc.title == sig.title and near:
         return held >= REPEATED and held >= EXCERPT_HELD * len(theirs)
     return held >= EXCERPT_FLOOR and held >= EXCERPT_HELD * len(theirs) and theirs[0] in ours
 

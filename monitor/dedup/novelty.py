@@ -122,7 +122,8 @@ def news(sig: Signature, story: list[Stored]) -> News | None:
         return News(tally.own, tally.judged, len(tally.facts), 0.0, False, desk)
     if tally.new < NEW_SENTENCES or len(tally.facts) < (CASELESS_FACTS if caseless else NEW_FACTS):
         return None
-    if excerpt(sig, max(story, key=lambda doc: doc.length)):  # the story is a cut of this text: no news of its own
+    # The story is a cut of this text: no news of its own (unless a later follow-up under its own lead, ``excerpt``).
+    if excerpt(sig, max(story, key=lambda doc: doc.length), tally.leading >= NEW_SENTENCES):
         return None
     share = tally.new_text / tally.text
     first = {int.from_bytes(doc.sentences[:4], "little") for doc in story if doc.sentences}
