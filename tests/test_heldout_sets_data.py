@@ -425,6 +425,19 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        41,
+        "oj",
+        frozenset({"pnb", "kfy", "csb", "li"}),
+        "el",
+        negative=frozenset(
+            {"sahiwalreadinghalltwo", "pakpattansecondspan", "champawatultrasoundnext", "pithoragarhdharchularun"}
+            | {"koscierzynaschoolpool", "wejherowoleborknight", "sittardoutdoorbasin", "weertvenlonightline"}
+            | {"pairroundup"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
