@@ -428,10 +428,10 @@ SETS = [
     HeldOut(
         41,
         "oj",
-        frozenset({"pnb", "kfy", "csb", "li"}),
+        frozenset({"lrc", "kfy", "csb", "li"}),
         "el",
         negative=frozenset(
-            {"sahiwalreadinghalltwo", "pakpattansecondspan", "champawatultrasoundnext", "pithoragarhdharchularun"}
+            {"aligudarzreadinghalltwo", "dorudsecondspan", "champawatultrasoundnext", "pithoragarhdharchularun"}
             | {"koscierzynaschoolpool", "wejherowoleborknight", "sittardoutdoorbasin", "weertvenlonightline"}
             | {"pairroundup"}
         ),
