@@ -42,6 +42,7 @@ PARTS = {
     "heldout23": "a",
     "heldout24": "i",
     "heldout25": "l",
+    "heldout26": "mb",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
