@@ -5,8 +5,11 @@ languages and their negations), and a claim that the actor whose consent the act
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 
+from benchmarks.rules_quality import DATA
 from monitor.errors import ConfigError
 from monitor.models import Entry
 from monitor.rules import RuleSet, load_rules
@@ -98,3 +101,19 @@ def test_a_term_key_without_term_says_term_is_missing_at_path_line(tmp_path, ter
     found = [str(p) for p in caught.value.problems]
     assert any(p.startswith(f"{tmp_path / 'rule.yaml'}:4:") and "without term:" in p for p in found), found
     assert not any("did you mean" in p for p in found), found
+
+
+def test_the_cldr_aliases_are_what_babel_gives():
+    """aliases.yaml keeps CLDR's country names as written by cldr_names.py (never built at run time)."""
+    cldr_names = _cldr_names()
+    text = (DATA / "rules" / "aliases.yaml").read_text(encoding="utf-8")
+    for line in cldr_names.alias_lines():
+        assert line in text.splitlines(), line.split(":")[0]
+
+
+def _cldr_names():
+    spec = importlib.util.spec_from_file_location("cldr_names", DATA / "rules" / "cldr_names.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
