@@ -80,7 +80,6 @@ def test_a_sounds_flag_that_is_no_boolean_is_named_at_path_line(tmp_path):
     assert any(p.startswith(f"{tmp_path / 'rule.yaml'}:4:") and '"sounds" must be true or false' in p for p in found)
 
 
-@pytest.mark.xfail(strict=True, reason="a term key without term: is read as a group: \"did you mean 'sounds'?\"")
 def test_sounds_without_a_term_says_a_term_is_missing(tmp_path):
     """Main says "unknown key 'sounds' (did you mean 'sounds'?)" and "empty group" (``{fuzzy: 80}`` alike,
     older): the fix it proposes is the key as written. It should say the term is missing."""

@@ -18,16 +18,15 @@ def fired(rules: RuleSet, title: str, lang: str, content: str = "") -> set[str]:
     return {m.rule for m in rules.match(written_in(title, lang, content))}
 
 
-# fx1: in the term's own script a word must be written as the term; the sound key decides across scripts only
-SAME_SCRIPT_SOUND = pytest.mark.xfail(strict=True, reason="a Latin word is no sound of a Latin term (fx1)")
-
-
 @pytest.mark.parametrize(
     ("title", "lang", "fires"),
     [
-        # Latin: the names as most languages write them, the arms by their international names' sound
-        pytest.param("Severna Koreja poslala Rusiji nove rakete", "hr", True, marks=SAME_SCRIPT_SOUND),
-        pytest.param("Corea del Norte suyu Rusiaman soldadokunata kachan", "qu", True, marks=SAME_SCRIPT_SOUND),
+        # Latin: the names as most languages write them, the arms by their international names. fx1 kept sounds
+        # exact within a script (a Latin word is no sound of a Latin term: Iron is not Iran); round 30 writes the
+        # Latin spellings out as terms (rakete*, soldad*, @arms-more), which on all seen parts gives what Latin
+        # sounds would (+4 true alerts, z174, c149, o115, i024) without loosening sounds
+        ("Severna Koreja poslala Rusiji nove rakete", "hr", True),
+        ("Corea del Norte suyu Rusiaman soldadokunata kachan", "qu", True),
         ("Severna Koreja in Rusija podpisali sporazum o turizmu", "sl", False),  # no arms: diplomacy
         # Cyrillic: a language the sets have no words in (Bashkir, Kazakh)
         ("Төньяҡ Корея Рәсәйгә ракеталар ебәрҙе", "ba", True),

@@ -47,6 +47,12 @@ class GroupReader:
         return self.items(kind, value, line)
 
     def group(self, value: LineDict, line: int) -> Group | None:
+        term_only = [str(key) for key in value if key in TERM_KEYS and key not in GROUP_KEYS]
+        if term_only and not any(key in value for key in ("all", "any", "none")):
+            # {sounds: true} or {fuzzy: 80} is a term whose term: was left out, not a group with a misspelt key
+            example = f"{{term: Taliban, {term_only[0]}: …}}"
+            self.problem(line, f"{', '.join(term_only)} without term: write the term it is for, e.g. {example}")
+            return None
         self.unknown_keys(value, GROUP_KEYS, TERM_KEYS)
         kinds = [key for key in ("all", "any", "none") if key in value]
         if not kinds:
