@@ -20,8 +20,10 @@ Design, in the order an entry meets it:
    and a name, or "Name / Desk", glued to the dateline after it), truncation markers end the
    text (``…Read More``, ``[…]``, ``The post … appeared first on …``, and by shape an
    ellipsis then a few words or one short sentence, "… Lire la suite", "… Continue in the
-   <Outlet> app.", or a last line ending in an arrow). A line that is a label, an arrow and a web address
-   ("<headline> ➜ https://…"), or a label, a dash, a call of a few words and a colon before the address
+   <Outlet> app.", but not an excerpt's sentence on a line of its own, "… <sentence>.", or a last line ending in
+   an arrow). A line that is a label, an arrow (any of Unicode's arrow
+   blocks) and a web address ("<headline> ➜ https://…", "⇢ https://…"), or a label, a dash, a call of a few words
+   and a colon before the address
    ("<headline> — continue: https://…"), is a teaser's link: no text (its headline stands in;
    ``clean._unlinked``). A first paragraph opening with the entry's own outlet name and a mark ("Harbour Letter ·
    the weekday letter, 3 June. Good morning. …": a mailer's masthead over each item) is the outlet's, not the
@@ -31,7 +33,8 @@ Design, in the order an entry meets it:
    Lines each outlet adds of its own are not story text: a photo caption ending in a
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
    that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
-   short labelled note on top ("Editor's note: …", "Nota de la redacción: …"). Invisible
+   short labelled note on top ("Editor's note: …", "Nota de la redacción: …"), and a row of the outlet's other
+   headlines under a label ("See also · <headline> · <headline>", ``clean._related``). Invisible
    marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
    text is read (``monitor.text.squash``): a word with one of them inside is one word; every
    other invisible format character (a right-to-left mark after a number, a byte-order mark)
@@ -115,7 +118,10 @@ Design, in the order an entry meets it:
    it carries (an editor's note, a context card in English above a report in another script): neither is the
    other's copy, nor a story a round-up quotes; an opening found on entries of two stories of the outlet is no lead
    its next story repeats (``compare.standing``); and the story under the note is measured alone
-   (``divergence.beneath``): a copy when each of its sentences shares a passage with the story. From any outlet,
+   (``divergence.beneath``): a copy when each of its sentences shares a passage with the story. So is an outlet's
+   first entry under its note, which no other entry yet shows to be the outlet's, when its first sentences share no
+   passage with an entry of another outlet under its headline and print no name or number, and every sentence after
+   them shares one (``divergence.note``): a long note over a sentence or two of the story. From any outlet,
    a text that opens
    with two sentences or more of a story word for word and ends with two or more sharing no
    passage with it (one, when the story's fullest entry is its own outlet's), while the story's
@@ -205,7 +211,8 @@ keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SY and older: a mailer's masthead paragraph
+Signatures of earlier designs (magic SZ and older: an outlet's row of its other headlines under a story,
+"See also · <headline> · <headline>", kept as story text; SY and older: a mailer's masthead paragraph
 "<Outlet> · the weekday letter, …" kept as story text, the word after an excerpt's opening "… " read as a name,
 a part's number "… [2/2]" hashed with the headline; SX, SW and older: SX's branch read no month name nor
 thousand or million word of a script besides Latin and Cyrillic among its event keys (now CLDR's); SW's branch
