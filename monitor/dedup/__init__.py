@@ -20,10 +20,8 @@ Design, in the order an entry meets it:
    and a name, or "Name / Desk", glued to the dateline after it), truncation markers end the
    text (``…Read More``, ``[…]``, ``The post … appeared first on …``, and by shape an
    ellipsis then a few words or one short sentence, "… Lire la suite", "… Continue in the
-   <Outlet> app.", but not an excerpt's sentence on a line of its own, "… <sentence>.", or a last line ending in
-   an arrow). A line that is a label, an arrow (any of Unicode's arrow
-   blocks) and a web address ("<headline> ➜ https://…", "⇢ https://…"), or a label, a dash, a call of a few words
-   and a colon before the address
+   <Outlet> app.", or a last line ending in an arrow). A line that is a label, an arrow and a web address
+   ("<headline> ➜ https://…"), or a label, a dash, a call of a few words and a colon before the address
    ("<headline> — continue: https://…"), is a teaser's link: no text (its headline stands in;
    ``clean._unlinked``). A first paragraph opening with the entry's own outlet name and a mark ("Harbour Letter ·
    the weekday letter, 3 June. Good morning. …": a mailer's masthead over each item) is the outlet's, not the

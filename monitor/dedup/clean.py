@@ -390,14 +390,12 @@ _MARKDOWN_LINK = re.compile(r"\[([^\[\]\n]{1,200})\]\((?:https?://|/)[^()\s]{0,3
 _FOOTNOTE_MARK = re.compile(r"\[\d{1,3}\]")  # glued to the word or sign before it (``_glued_mark``)
 _EMPHASIS = re.compile(r"\*\*(?=\S)([^*\n]+?)(?<=\S)\*\*|__(?=\S)([^_\n]+?)(?<=\S)__")
 _HEADING = re.compile(r"(?:^|(?<=\n))#{1,6}[ \t]+")
-# Any arrow of Unicode's arrow blocks (→ ⇒ ⇢ ↗ ➜ ⟶ ⤷), not a list of the ones seen: each outlet draws its own.
-_ARROWS = "\u2190-\u21ff\u2794-\u27bf\u27f0-\u27ff\u2900-\u297f\U0001f800-\U0001f8ff"
 # A short numbered or bulleted line holding a web address: a source in a list of them ("4. https://…"). A
 # line whose marker is an arrow, a link sign or a small-web link ("=> gemini://… Headline", "→ https://…")
 # and then the address is a link, whatever its label's length: the label is a headline, the story's or
 # another's, never a sentence of the story.
 _ADDRESS_LINE = re.compile(
-    rf"(?:\d{{1,3}}[.)]|\[\d{{1,3}}\]|[-•*]|(=>|[{_ARROWS}🔗]))[ \t]+([^\n]{{0,40}}?)\b[a-z][a-z0-9+.-]{{1,15}}://"
+    r"(?:\d{1,3}[.)]|\[\d{1,3}\]|[-•*]|(=>|[→⇒➜🔗]))[ \t]+([^\n]{0,40}?)\b[a-z][a-z0-9+.-]{1,15}://"
 )
 # A line that is a label, an arrow and a web address ("<headline> ➜ https://…"): a teaser's link to the story,
 # the label its headline. A dash and a call of one to four words with a colon is the same link in words
@@ -405,7 +403,7 @@ _ADDRESS_LINE = re.compile(
 # A sentence before the arrow (a full stop ends it: a headline has none) is text: it keeps its words, without
 # the address. Bounded repeats of disjoint classes: linear, and the search starts near the last "://".
 _LABELLED_ADDRESS = re.compile(
-    rf"[ \t]+(?:[{_ARROWS}🔗▸►▶»]|[—–-][ \t]*(?:[^\s:/]{{1,20}}(?:[ \t][^\s:/]{{1,20}}){{0,3}}:)?)"
+    r"[ \t]+(?:[→⇒➜➔➡🔗▸►▶»]|[—–-][ \t]*(?:[^\s:/]{1,20}(?:[ \t][^\s:/]{1,20}){0,3}:)?)"
     r"[ \t]*[a-z][a-z0-9+.-]{1,15}://\S+[ \t]*$"
 )
 LABELLED_ADDRESS_REACH = 100  # characters before the last "://" that the arrow or the call may start within
@@ -480,11 +478,7 @@ def clean(body: str) -> Cleaned:
     cut = _TRUNCATION.search(text) if _may_truncate(text) else None
     if cut and cut.start() > 0:
         text, flags = text[: cut.start()].rstrip(" \t\r\n.…"), TRUNCATED
-    elif (
-        (tail := _TAIL_AFTER_ELLIPSIS.search(text, max(0, len(text) - 80)))
-        and not tail.group().lstrip()[0].islower()
-        and not _excerpt_line(text, tail)
-    ):
+    elif (tail := _TAIL_AFTER_ELLIPSIS.search(text, max(0, len(text) - 80))) and not tail.group().lstrip()[0].islower():
         text, flags = text[: tail.start()], TRUNCATED  # "… Lire la suite": the end, in any language
     raw_lines = text.splitlines()
     links = _may_be_links(text)  # once: a text without a separator has no line of links
@@ -527,14 +521,6 @@ def clean(body: str) -> Cleaned:
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
         lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
     return Cleaned("\n".join(lines), flags)
-
-
-def _excerpt_line(text: str, tail: re.Match[str]) -> bool:
-    """Does the ellipsis before ``tail`` open its line, and ``tail`` end with a full stop? That is an excerpt's
-    sentence ("… <sentence>.", quoted from the story's middle) closing the text, not a cut's tail ("dont… Lire la
-    suite", "… Continue in the <Outlet> app." after the cut words on their line)."""
-    before = text[: tail.start()].rstrip("….")
-    return (not before or before.endswith("\n")) and _FULL_STOP.search(tail.group()) is not None
 
 
 def _ascii_quotes(text: str) -> str:

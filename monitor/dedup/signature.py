@@ -80,10 +80,8 @@ SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its 
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SZ kept an outlet's row of its other
-# headlines under a story ("See also · <headline> · <headline>") as story text (now none, ``clean._related``) and a
-# line of an arrow no list named and a web address ("⇢ https://…") as story text (now a link, ``clean._ARROWS``), and
-# cut an excerpt's sentence on the text's last line ("… <sentence>.") as a cut's tail (now kept,
-# ``clean._excerpt_line``); SY kept a mailer's masthead paragraph
+# headlines under a story ("See also · <headline> · <headline>") as story text (now none, ``clean._related``); SY
+# kept a mailer's masthead paragraph
 # ("<Outlet> · the weekday letter, …", the entry's own outlet named first) as story text (now the outlet's,
 # ``_masthead_dropped``), read the word after an excerpt's opening "… " as a name (``shingles.after_bullet``) and
 # hashed a part's number "… [2/2]" with the headline (``clean.bare_headline``); SY joined SX's and SW's changes,
