@@ -14,8 +14,6 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
 from monitor.dedup import StoryIndex
 from monitor.dedup.events import SERIES_HOURS
 from monitor.models import Entry
@@ -92,11 +90,6 @@ AFTER = FIRST_PARAGRAPH + (
 )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="dd41's wrapper reads the repeated lead as the outlet's note: the same decision (a new story in event 80), "
-    "but the reason no longer names entry 1 nor the follow-up",
-)
 def test_an_outlet_s_next_story_opening_with_its_first_paragraph_follows_the_story_it_repeats() -> None:
     index = index_of(entry("a", "Floods close the Valmoy road", BEFORE, WIRE, 0), story=8, event=80)
     follow = entry("b", "Valmoy families return as the water falls", AFTER, WIRE, 26)

@@ -31,7 +31,8 @@ Design, in the order an entry meets it:
    Lines each outlet adds of its own are not story text: a photo caption ending in a
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
    that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
-   short labelled note on top ("Editor's note: …", "Nota de la redacción: …"). Invisible
+   short labelled note on top ("Editor's note: …", "Nota de la redacción: …"), and a row of the outlet's other
+   headlines under a label ("See also · <headline> · <headline>", ``clean._related``). Invisible
    marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
    text is read (``monitor.text.squash``): a word with one of them inside is one word; every
    other invisible format character (a right-to-left mark after a number, a byte-order mark)
@@ -115,7 +116,10 @@ Design, in the order an entry meets it:
    it carries (an editor's note, a context card in English above a report in another script): neither is the
    other's copy, nor a story a round-up quotes; an opening found on entries of two stories of the outlet is no lead
    its next story repeats (``compare.standing``); and the story under the note is measured alone
-   (``divergence.beneath``): a copy when each of its sentences shares a passage with the story. From any outlet,
+   (``divergence.beneath``): a copy when each of its sentences shares a passage with the story. So is an outlet's
+   first entry under its note, which no other entry yet shows to be the outlet's, when its first sentences share no
+   passage with an entry of another outlet under its headline and print no name or number, and every sentence after
+   them shares one (``divergence.note``): a long note over a sentence or two of the story. From any outlet,
    a text that opens
    with two sentences or more of a story word for word and ends with two or more sharing no
    passage with it (one, when the story's fullest entry is its own outlet's), while the story's
@@ -205,7 +209,8 @@ keywords counted in one pass.
 Each entry is held as one packed bytes record (``packed``: a fixed head and uint32 arrays), unpacked
 only for the few candidates a decision reads; keys of entries added since start-up are folded into
 the table when the window is pruned (memory per entry: ``benchmarks/index_memory.py``).
-Signatures of earlier designs (magic SY and older: a mailer's masthead paragraph
+Signatures of earlier designs (magic SZ and older: an outlet's row of its other headlines under a story,
+"See also · <headline> · <headline>", kept as story text; SY and older: a mailer's masthead paragraph
 "<Outlet> · the weekday letter, …" kept as story text, the word after an excerpt's opening "… " read as a name,
 a part's number "… [2/2]" hashed with the headline; SX, SW and older: SX's branch read no month name nor
 thousand or million word of a script besides Latin and Cyrillic among its event keys (now CLDR's); SW's branch

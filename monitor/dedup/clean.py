@@ -251,6 +251,28 @@ _LINK_ITEM = r"[^\s\d.!?。›»>/·|•]+(?: [^\s\d.!?。›»>/·|•]+){0,3}"
 _LINKS_LINE = f"^(?:{_LINK_ITEM}:\\s+)?{_LINK_ITEM}(?:\\s*([›»>/·|•])\\s*{_LINK_ITEM})(?:\\s*\\1\\s*{_LINK_ITEM})+$"
 
 
+# A line of other stories' headlines under a short label: "See also · <headline> · <headline>", "Más | <headline> |
+# <headline>". An outlet's pointers to its other stories (a CMS's related block, an app's "more" row) are no text of
+# this story, and they are passages of those stories a round-up would seem to quote. Two headlines or more, apart by
+# one separator, each of a few words with no full stop, after a label of at most three words with no digit.
+_RELATED_SEPARATORS = "·|•"
+RELATED_LABEL_WORDS = 3
+RELATED_ITEM_WORDS = 16
+
+
+def _related(line: str) -> bool:
+    """Is ``line`` a label and two or more headlines of other stories (``_RELATED_SEPARATORS``)? Split, not matched:
+    no pattern to backtrack over a long line."""
+    for mark in _RELATED_SEPARATORS:
+        label, *items = line.split(f" {mark} ")
+        if len(items) < 2:
+            continue
+        if not 0 < len(label.split()) <= RELATED_LABEL_WORDS or any(char.isdigit() for char in label):
+            return False
+        return all(0 < len(item.split()) <= RELATED_ITEM_WORDS and not _FULL_STOP.search(item) for item in items)
+    return False
+
+
 def _may_be_links(line: str) -> bool:
     """Has ``line`` a separator every ``_LINKS_LINE`` needs? Matched on every line, its backtracking over
     the first words cost 2 µs a line of story; these scans, a tenth of that."""
@@ -474,6 +496,8 @@ def clean(body: str) -> Cleaned:
             continue
         if len(raw_lines) > 1 and _aside(line, first=not lines):
             continue
+        if lines and links and _related(line):
+            continue  # "See also · <headline> · <headline>": the outlet's pointers to its other stories
         if number == len(raw_lines) - 1 and lines and _ARROW_LINE.match(line):
             flags |= TRUNCATED  # "Continuer la lecture →": a link to the rest, not the story
             continue

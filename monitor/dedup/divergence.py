@@ -104,6 +104,23 @@ def wrapper(sig: Signature, doc: Stored) -> int:
     return opening if own else 0
 
 
+def note(sig: Signature, doc: Stored) -> int:
+    """How many sentences ``sig`` opens with that share no passage with ``doc`` and print no name or number, when
+    one sentence or more follows them and each that can be checked shares a passage with ``doc`` (else 0): a note
+    its outlet puts above the story it carries (an editor's context, a reader view's word from its desk), read
+    before any other story of that outlet could show it to be the outlet's (``wrapper``). A lead of news prints
+    who or how many; a note says where the text comes from."""
+    passages = _passages(sig.lines, doc)
+    opening = next(
+        (i for i, ((_, shared), (_, _, facts)) in enumerate(zip(passages, sig.lines, strict=True)) if shared or facts),
+        len(passages),
+    )
+    rest = [(checked, shared) for checked, shared in passages[opening:] if checked >= MIN_OVERLAP]
+    if not opening or not rest or any(shared < MIN_OVERLAP for _, shared in rest):
+        return 0
+    return opening
+
+
 def told(sig: Signature, doc: Stored) -> bool:
     """Does every sentence of ``sig`` that can be checked share a passage with ``doc``? The story under an
     outlet's note (``beneath``) is a copy when nothing of its own is left: a digest's items under its intro

@@ -46,7 +46,7 @@ from monitor.dedup.compare import (
     swapped_facts,
 )
 from monitor.dedup.compare import Stored as _Doc
-from monitor.dedup.divergence import beneath, diverges, told, wrapper
+from monitor.dedup.divergence import beneath, diverges, note, told, wrapper
 from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES_TEXT, EventIndex, EventMatch
 from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, pack, unpack, without_keys
@@ -339,8 +339,12 @@ class StoryIndex:
             found = self._copied(story, verified, verified_ids, skip)
             if found is not None:
                 sig, best = story, found
+        if (best is None or best[4][1] < 0) and (noted := self._under_note(sig, verified, verified_ids)) is not None:
+            sig, best = noted  # the story under a note seen for the first time, measured alone as above
         if best is None:
-            return None
+            # All it shares is the opening of its outlet's own entries (``wrapper``): a note above each story,
+            # or the lead of its next story (``repeats``: one story's, printing a name or number).
+            return self._repeating(sig, verified, verified_ids) if wrapped else None
         if best[4][1] >= 0 and best[2].story_id in own_differs:
             # An outlet re-running its story hours later runs its names and numbers; one that, half a
             # day or more later, prints other names and numbers in the same frame of words issues its
@@ -366,10 +370,35 @@ class StoryIndex:
             return replace(best[0], follow_up=True, apart=apart), best[1], best[2], best[3]
         if best[4][1] >= 0 and (told := news(sig, [doc for doc in verified if doc.story_id == best[2].story_id])):
             return replace(best[0], news=told.says()), best[1], best[2], best[3]
-        if best[4][1] < 0 and (earlier := repeats(sig, verified)) is not None:
-            entry_id = next(i for i, doc in zip(verified_ids, verified, strict=True) if doc is earlier)
-            return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, best[3]
+        if best[4][1] < 0 and (repeating := self._repeating(sig, verified, verified_ids)) is not None:
+            return repeating
         return best[:4]
+
+    def _repeating(
+        self, sig: Signature, verified: list[_Doc], ids: list[int]
+    ) -> tuple[Evidence, int, _Doc, float] | None:
+        """The entry of ``sig``'s outlet whose first paragraph ``sig`` opens with (``repeats``), as a follow-up's
+        evidence: its outlet's next story on that event."""
+        earlier = repeats(sig, verified)
+        if earlier is None:
+            return None
+        entry_id = next(i for i, doc in zip(ids, verified, strict=True) if doc is earlier)
+        return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, self._needed(sig, earlier)
+
+    def _under_note(
+        self, sig: Signature, verified: list[_Doc], ids: list[int]
+    ) -> tuple[Signature, tuple[Evidence, int, _Doc, float, tuple[bool, float, float, bool, int]]] | None:
+        """dd42: ``sig`` below the note its outlet opens it with (``note``) and the entry, under its headline and of
+        another outlet, that this story copies, measured alone; None when there is none. An outlet's first entry
+        under its note has no other to show the note is the outlet's (``wrapper``): a long note over a sentence or
+        two of the story keeps the copy below the share it needs."""
+        for entry_id, doc in zip(ids, verified, strict=True):
+            if doc.title != sig.title or doc.outlet == sig.outlet or not (opening := note(sig, doc)):
+                continue
+            story = beneath(sig, opening)
+            if story is not None and (found := self._copied(story, [doc], [entry_id], set())) is not None:
+                return story, found
+        return None
 
     def _copied(
         self, sig: Signature, verified: list[_Doc], ids: list[int], skip: set[int]
