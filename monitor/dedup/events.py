@@ -285,6 +285,7 @@ class EventIndex:
         # A story sharing MIN_SHARED of them, or every one the window knows when it knows fewer (``joins``).
         least = max(LEAST_SHARED, min(MIN_SHARED, len(read)))
         best: EventMatch | None = None
+        weighed: dict[str, float] = {}  # the best's query keys, weighed (``_named``)
         weights = _Weights(self._df, len(self._stories))
         floor = weights.least(self._most_df)  # the least weight of a candidate's keyword (``_bound``)
         scripts = _scripts(query)
@@ -347,12 +348,18 @@ class EventIndex:
                     share = partial(framed, series, self.event_of, story.event_id)  # asked last
                     if other_subject(heads, query, story.keywords[: story.heads], held, shared, share):
                         continue
-                rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
                 own = bool(outlet) and outlet == story.outlet
-                anchors = sum(1 for word in shared if _script(word) is None)
-                named = _named(a, shared)
-                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, named, rare, own, anchors)
-        return best
+                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, 0.0, 0, own)
+                weighed = a
+        # What the match says of its shared keys, counted for the best alone: the loop reads only its score.
+        return None if best is None else self._described(best, weighed)
+
+    def _described(self, match: EventMatch, query: dict[str, float]) -> EventMatch:
+        """``match`` with its shared rare keys, anchors and share of the new story's names (weighed in ``query``)."""
+        shared = match.shared
+        rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
+        anchors = sum(1 for word in shared if _script(word) is None)
+        return replace(match, named=_named(query, shared), rare=rare, anchors=anchors)
 
     def _rare_name(self, shared: tuple[str, ...]) -> bool:
         """Is one of ``shared`` a name (not a number, day or headline word) found in at most ``HEAD_DF``

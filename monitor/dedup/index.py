@@ -135,8 +135,8 @@ class StoryIndex:
     def stored(self) -> Iterator[tuple[int, _Doc]]:
         """Each entry with what the index keeps of it, in the order added (the blocking keys of
         those loaded at start-up are in the keys' table, not here: their ``keys`` are empty)."""
-        for entry_id in self._docs:
-            yield entry_id, self._doc(entry_id)
+        for entry_id, record in self._docs.items():
+            yield entry_id, unpack(record, self._outlets)
 
     def find(self, entry: Entry, seen: datetime) -> Decision:
         """Decide whether ``entry`` copies a known story and, if not, which event it belongs to."""
@@ -283,6 +283,7 @@ class StoryIndex:
         own_differs: set[int] = set()  # stories whose entry by this outlet is close in text, not in facts
         touched: dict[int, int] = {}  # story -> the sampled passages its entries share, summed (or more)
         ours = np.frombuffer(sig.sample, dtype="<u4").tolist() if len(ranked) >= READ_TOGETHER else []
+        bound = sample_bound(sig.sample)
         top = -math.inf  # the best margin so far
         for entry_id, doc, most in self._read(sig, ranked):
             verified.append(doc)
@@ -292,7 +293,7 @@ class StoryIndex:
             # its skeleton is read only when its words leave the decision to it.
             if (
                 most is not None
-                and _unread(_score_at_most(sig, ours, doc, most), needed, top)
+                and _unread(_score_at_most(sig, ours, bound, doc, most), needed, top)
                 and _resembles(sig, entry_id, doc, near, resembled) is None
             ):
                 # ``digest`` asks only whether a story's passages could reach its part: no fewer is enough.
@@ -495,8 +496,8 @@ class StoryIndex:
         return list(zip(ranked, docs, (hits[ends] - hits[ends - sizes]).tolist(), strict=True))
 
     def _doc(self, entry_id: int) -> _Doc:
-        """What the index keeps of an entry, unpacked from its record."""
-        return unpack(self._docs[entry_id], self._outlets)
+        """What a decision reads of an entry, unpacked from its record: all but its blocking keys (``stored``)."""
+        return unpack(self._docs[entry_id], self._outlets, keys=False)
 
     def _needed(self, sig: Signature, doc: _Doc) -> float:
         """The containment that makes ``sig`` a copy of ``doc``: the threshold, less ``TITLE_BONUS`` for
@@ -717,17 +718,21 @@ def _most_weight_sorted(held: np.ndarray, read: np.ndarray) -> list[int]:
     return list(ranked[firsts[worth[top]]].tolist())
 
 
-def _score_at_most(sig: Signature, ours: list[int], doc: _Doc, found: int) -> float:
+def _score_at_most(sig: Signature, ours: list[int], bound: int, doc: _Doc, found: int) -> float:
     """No less than ``containment(sig, doc).score`` when no more than ``found`` of the hashes it checks
     are found (``StoryIndex._read``): the same shingles checked, as many or more found. ``ours``:
-    ``sig``'s sample decoded. 100 when a short text's opening may count too (then more are checked)."""
+    ``sig``'s sample decoded, ``bound`` its ``sample_bound`` (once per decision, not per candidate).
+    100 when a short text's opening may count too (then more are checked)."""
     if doc.length < sig.length:  # all the other's sampled and opening hashes are checked
         checked = (len(doc.sample) + len(doc.opening)) // 4
     else:  # ours below both samples' bounds
-        checked = bisect_left(ours, min(sample_bound(doc.sample), sample_bound(sig.sample)))
+        checked = bisect_left(ours, min(sample_bound(doc.sample), bound))
         if checked < MIN_CHECKED and sig.opening:
             return 100.0
     return 100.0 * found / checked if checked else 0.0
+
+
+_ASKED_TEXT = min(SERIES_TEXT, RELEASE_TEXT)  # a story sharing this much text is asked about (``_unread``)
 
 
 def _unread(most: float, needed: float, best: float) -> bool:
@@ -735,4 +740,4 @@ def _unread(most: float, needed: float, best: float) -> bool:
     so far ``best`` (-inf before the first)? When it is no copy, cannot beat that margin (ties go to the
     first found), and is no story ``EventIndex.find`` asks about (``SERIES_TEXT``, ``RELEASE_TEXT``): its
     evidence would change nothing."""
-    return most - needed < min(0.0, best) and most < min(SERIES_TEXT, RELEASE_TEXT)
+    return most - needed < min(0.0, best) and most < _ASKED_TEXT

@@ -60,11 +60,12 @@ def pack(story_id: int, seen: float, sig: Signature, outlets: Outlets, *, keys: 
     return b"".join((head, key_bytes, *arrays))
 
 
-def unpack(record: bytes, outlets: Outlets) -> Stored:
-    """The ``Stored`` a record was packed from (``keys`` empty when they were left out)."""
+def unpack(record: bytes, outlets: Outlets, *, keys: bool = True) -> Stored:
+    """The ``Stored`` a record was packed from (``keys`` empty when they were left out, or not asked for:
+    a decision reads none of a candidate's blocking keys, and an entry added since start-up holds ~300)."""
     story_id, seen, title, length, flags, outlet, nk, ns, no, nsent, nf, nsk, _ = _HEAD.unpack_from(record)
     at = _HEAD.size + 4 * nk
-    keys = struct.unpack_from(f"<{nk}I", record, _HEAD.size) if nk else ()
+    held = struct.unpack_from(f"<{nk}I", record, _HEAD.size) if nk and keys else ()
     sample, at = record[at : at + 4 * ns], at + 4 * ns
     opening, at = record[at : at + 4 * no], at + 4 * no
     sentences, at = record[at : at + 4 * nsent], at + 4 * nsent
@@ -72,7 +73,7 @@ def unpack(record: bytes, outlets: Outlets) -> Stored:
     skeleton, at = record[at : at + 4 * nsk], at + 4 * nsk
     name = outlets.names[outlet]
     return Stored(
-        story_id, seen, keys, sample, opening, sentences, facts, length, flags, title, name, skeleton, record[at:]
+        story_id, seen, held, sample, opening, sentences, facts, length, flags, title, name, skeleton, record[at:]
     )
 
 
