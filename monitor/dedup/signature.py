@@ -79,7 +79,9 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SY kept a mailer's masthead paragraph
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): SZ and before read the names of a credit
+# run into the lede ("By Ann Lee, Harbourline Press Vireo Telecom and …") and of a dateline after it as facts (now
+# none, ``shingles.credit_end``); SY kept a mailer's masthead paragraph
 # ("<Outlet> · the weekday letter, …", the entry's own outlet named first) as story text (now the outlet's,
 # ``_masthead_dropped``), read the word after an excerpt's opening "… " as a name (``shingles.after_bullet``) and
 # hashed a part's number "… [2/2]" with the headline (``clean.bare_headline``); SY joined SX's and SW's changes,
@@ -152,7 +154,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"SZ"  # after SY (two bytes; SU is another branch's, dd39 also called its own SY)
+_MAGIC = b"T1"  # after SZ (two bytes; T0 may be another branch's, dd42's)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
