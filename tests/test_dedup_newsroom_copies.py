@@ -60,6 +60,7 @@ def _decisions(*entries: Entry) -> list[int | None]:
 CREDIT = "Listen to this article By Olga Lindqvist, Harbourline Press IZMIR, Dec 5 (Atlas Newswire) - "
 FIRST = CREDIT + " ".join(WIRE[:7])
 SECOND = "By Emeka Kowalski, Continental News Service " + " ".join(WIRE[:6])
+THIRD = "Listen to this article IZMIR, Dec 5 (Meridian Wire) - " + " ".join(WIRE[:5])  # the dateline only
 
 
 def test_two_wire_copies_crediting_other_writers_are_one_story():
@@ -67,6 +68,8 @@ def test_two_wire_copies_crediting_other_writers_are_one_story():
     second = _entry("continental.example", "What the deal means for Izmir", SECOND)
     assert _decisions(first, second) == [None, 1]
     assert _decisions(second, first) == [None, 1]  # whichever comes first
+    third = _entry("meridian.example", "Deal ends protests", THIRD)
+    assert _decisions(second, third) == [None, 1]
 
 
 RU_FIRST = "Слушать статью Автор: Илья Гречко, Сибирская Служба Новостей " + " ".join(RUSSIAN)
@@ -104,7 +107,14 @@ def test_a_credit_ends_before_the_lede_or_its_dateline_and_nothing_else_is_one()
         ("By Ann Lee and Bo Kim, Atlas Newswire Ankara (Atlas) – The lira fell", "The lira fell"),
         ("Listen to this article By Oskar Rinaldi, Harbourline Press MONTEVIDEO, Dec 5 (Atlas) - Carmen", "Carmen"),
         ("By Ana Sandoval | Labour Desk Hundreds of people gathered", "of people gathered"),
+        ("Listen to this article VALENCIA, Dec 5 (Meridian Press) - The wildfire", "The wildfire"),
+        ("(Atlas Newswire) – Hundreds of people", "Hundreds of people"),
     ):
         assert text[credit_end(text) :] == rest, text
-    for text in ("By Tuesday, the ministry had sold 300 bonds.", "Vireo Telecom said By 2030 it", "By 2030 Vireo"):
+    for text in (
+        "By Tuesday, the ministry had sold 300 bonds.",
+        "Vireo Telecom said By 2030 it",
+        "By 2030 Vireo",
+        "Vireo Telecom (VRT) said on Monday - as expected - that",
+    ):
         assert credit_end(text) == 0, text

@@ -407,13 +407,23 @@ _OPENING_CREDIT = re.compile(
 )
 
 
+# An agency's dateline that ``clean`` left after an app's line ("Listen to this article MONTEVIDEO, Dec 5 (Agency) -
+# ") or whose place it took with a credit ("(Agency) – "): the agency in brackets and a dash are its mark. Bounded.
+_AGENCY_DATELINE = re.compile(
+    r"(?:[^\s.!?]+\s+){0,4}?(?:[A-Z][A-Z .'-]{0,30}[A-Z],\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?"
+    r"\([^()\n]{2,40}\)\s?[-–—]{1,2}\s"
+)
+
+
 def credit_end(text: str) -> int:
-    """Where an opening credit (``_OPENING_CREDIT``) and a dateline after it (``clean``'s) end in ``text``; 0 for
-    none. Each outlet's copy of a wire story credits its own writer, desk and agency: their names are not the
-    story's facts, and a copy sharing 90 % of its text with another fell short of their names and numbers."""
+    """Where an opening credit (``_OPENING_CREDIT``) and a dateline after it (``clean``'s), or an agency's dateline
+    (``_AGENCY_DATELINE``), end in ``text``; 0 for none. Each outlet's copy of a wire story credits its own writer,
+    desk and agency: their names are not the story's facts, and a copy sharing 90 % of its text with another fell
+    short of their names and numbers."""
     found = _OPENING_CREDIT.match(text)
     if found is None:
-        return 0
+        agency = _AGENCY_DATELINE.match(text)
+        return 0 if agency is None else agency.end()
     rest = text[found.end() :].lstrip(" \t")
     dateline = _dateline().match(rest)
     return len(text) - len(rest) + (dateline.end() if dateline else 0)

@@ -80,8 +80,8 @@ SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its 
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): SZ and before read the names of a credit
-# run into the lede ("By Ann Lee, Harbourline Press Vireo Telecom and …") and of a dateline after it as facts (now
-# none, ``shingles.credit_end``); SY kept a mailer's masthead paragraph
+# run into the lede ("By Ann Lee, Harbourline Press Vireo Telecom and …"), of a dateline after it and of an agency's
+# dateline after an app's line as facts (now none, ``shingles.credit_end``); SY kept a mailer's masthead paragraph
 # ("<Outlet> · the weekday letter, …", the entry's own outlet named first) as story text (now the outlet's,
 # ``_masthead_dropped``), read the word after an excerpt's opening "… " as a name (``shingles.after_bullet``) and
 # hashed a part's number "… [2/2]" with the headline (``clean.bare_headline``); SY joined SX's and SW's changes,
