@@ -20,7 +20,7 @@ from collections.abc import Callable
 import numpy as np
 
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
-from monitor.dedup.clean import spelling
+from monitor.dedup.clean import _dateline, spelling
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import NO_SPACE_RUN, beyond_ascii, fold, fold_is_local, script_tokens, word_spaces
 
@@ -360,13 +360,14 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     inside a sentence: "Власти", "Officials" or "According" open sentences without naming anything.
     One touching the text's end (but for an ellipsis) does not count: an aggregator cuts its summary
     at so many characters, mid-word ("212 passengers" left as "21"), and the fragment is no fact.
+    Nor does one of an opening credit (``credit_end``): a copy's writer and desk are not its story's.
     """
     inner: set[str] = set()
     found: list[tuple[int, str]] = []
     roman = None if text.isascii() or not kazakh(text) else _ROMAN
     cut = text_end(text)
     memo = _FACT_WORDS
-    for match in compiled(_FACT_SCAN_PATTERN).finditer(text):
+    for match in compiled(_FACT_SCAN_PATTERN).finditer(text, credit_end(text)):
         at, end = match.span()
         if end >= cut:
             break  # the matches do not overlap: each later one ends later, at the text's end too
@@ -388,6 +389,44 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     names = inner - _NOT_FACTS
     hashes = _STEM_HASHES
     return [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
+
+
+# A credit opening the text that ``clean`` could not end at a mark: run into the lede by a feed that joins its
+# paragraphs ("By Ann Lee, Harbourline Press Vireo Telecom and …", "By Ann Lee | Labour Desk Hundreds of …"), maybe
+# after an app's line ("Listen to this article By …"). Two capitalised words or more after "By" or "Автор" (not
+# "By Tuesday,"), and up to four more after a comma, a bar or a slash: where the desk's name ends and the lede's
+# first name begins is unknown, so that name may go with it (both copies print it). No word of it is a place in
+# capitals before a comma, nor one before a bracket or a dash: that opens the dateline after the credit
+# ("MONTEVIDEO, Dec 5 (Agency) - ", "Ankara (Agency) – "). Each word is a capital and what cannot be a space, so a
+# word ends where the next begins: no backtracking but the counts' few, and the look-aheads are bounded.
+_NAME_WORD = rf"(?![{_CAPITALS}][{_CAPITALS} .'-]{{0,30}},|[{_CAPITALS}]\S*[ \t]+[(–—-])[{_CAPITALS}][\w.'’-]*"
+_NAMES = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+_OPENING_CREDIT = re.compile(
+    rf"(?:[^\s.!?]+\s+){{0,4}}?(?:By|BY|Автор:?)[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
+    rf"(?:[ \t]+(?:and|&|и)[ \t]+{_NAMES})?(?:[ \t]*[,|/][ \t]*{_NAMES})?"
+)
+
+
+# An agency's dateline that ``clean`` left after an app's line ("Listen to this article MONTEVIDEO, Dec 5 (Agency) -
+# ") or whose place it took with a credit ("(Agency) – "): the agency in brackets and a dash are its mark. Bounded.
+_AGENCY_DATELINE = re.compile(
+    r"(?:[^\s.!?]+\s+){0,4}?(?:[A-Z][A-Z .'-]{0,30}[A-Z],\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?"
+    r"\([^()\n]{2,40}\)\s?[-–—]{1,2}\s"
+)
+
+
+def credit_end(text: str) -> int:
+    """Where an opening credit (``_OPENING_CREDIT``) and a dateline after it (``clean``'s), or an agency's dateline
+    (``_AGENCY_DATELINE``), end in ``text``; 0 for none. Each outlet's copy of a wire story credits its own writer,
+    desk and agency: their names are not the story's facts, and a copy sharing 90 % of its text with another fell
+    short of their names and numbers."""
+    found = _OPENING_CREDIT.match(text)
+    if found is None:
+        agency = _AGENCY_DATELINE.match(text)
+        return 0 if agency is None else agency.end()
+    rest = text[found.end() :].lstrip(" \t")
+    dateline = _dateline().match(rest)
+    return len(text) - len(rest) + (dateline.end() if dateline else 0)
 
 
 def number_parts(match: re.Match[str]) -> tuple[str, str | None]:
