@@ -150,7 +150,7 @@ LABELLED_WORDS = 20
 NOTE_WORDS = 16
 ABOVE_WORDS = 6  # a line above the dateline: a credit or a label, not a sentence
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
-# ``_dateline``: "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -",
+# ``dateline_pattern``: "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -",
 # "МОСКВА, 3 июля. /ТАСС/."
 # A letter here is a letter or a mark on one: the scripts of India, Thaana and pointed
 # Hebrew write vowels as marks ("ଭୁବନେଶ୍ୱର, ଏପ୍ରିଲ ୧୨ –"), which ``\w`` does not match. The place ends at
@@ -160,7 +160,7 @@ _COMMA = ",،、།"
 
 
 @functools.cache
-def _dateline() -> re.Pattern[str]:
+def dateline_pattern() -> re.Pattern[str]:
     """The dateline (above), built on first use: its class of every combining mark (``text.marks``, read from the
     Unicode tables) and its compilation cost 20 ms, which a process that cleans no text never pays."""
     letter = rf"(?:[^\W\d_]|{marks(0xFFFF).pattern})"  # the BMP's marks: a dateline has no other
@@ -571,7 +571,7 @@ def _chrome(line: str) -> bool:
         return True
     if not line[0].isalpha() or line[0].lower() == line[0].upper() or any(w[0].isupper() for w in words[1:]):
         return False  # a caseless script, or a name inside: a credit ("Source: Ararat Lur"), not chrome
-    return not _NOT_STORY_LINE.search(line) and not _dateline().match(line)
+    return not _NOT_STORY_LINE.search(line) and not dateline_pattern().match(line)
 
 
 def _page_stamp(line: str) -> bool:
@@ -609,7 +609,7 @@ def _note(line: str) -> bool:
     is a first sentence of more than ``NOTE_WORDS`` words."""
     if len(line.split()) > NOTE_WORDS or not _labelled(line):
         return False
-    dateline = _dateline().match(line)
+    dateline = dateline_pattern().match(line)
     return not (dateline and _is_dateline(dateline))
 
 
@@ -620,7 +620,7 @@ def _above_dateline(line: str, following: str) -> bool:
     Сарангэрэл"), or the outlet's own ("🔊 Listen to this article (3 min)"), never the story."""
     if len(line.split()) > ABOVE_WORDS or _SENTENCE_ENDS.search(line):
         return False
-    found = _dateline().match(following)
+    found = dateline_pattern().match(following)
     return bool(found and found.group("place") and (found.group("agency") or found.group("place").isupper()))
 
 
@@ -646,7 +646,7 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
         flags |= BYLINE
     elif (inline := _inline_byline(line)) is not None or (inline := _credit_then_dateline(line)) is not None:
         line, flags = inline, flags | BYLINE
-    dateline = _dateline().match(line)
+    dateline = dateline_pattern().match(line)
     if dateline and _is_dateline(dateline):
         line, flags = line[dateline.end() :], flags | DATELINE
     return line, flags
@@ -695,7 +695,7 @@ def _credit_then_dateline(line: str) -> str | None:
         if start <= 0 or _NOT_STORY_LINE.search(line, 0, start):
             return None
         rest = line[start:].lstrip()
-        found = _dateline().match(rest)
+        found = dateline_pattern().match(rest)
         if found and found.group("place") and (found.group("agency") or (credited and found.group("place").isupper())):
             return rest
     return None

@@ -20,7 +20,7 @@ from collections.abc import Callable
 import numpy as np
 
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
-from monitor.dedup.clean import _dateline, spelling
+from monitor.dedup.clean import dateline_pattern, spelling
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import NO_SPACE_RUN, beyond_ascii, fold, fold_is_local, script_tokens, word_spaces
 
@@ -425,7 +425,7 @@ def credit_end(text: str) -> int:
         agency = _AGENCY_DATELINE.match(text)
         return 0 if agency is None else agency.end()
     rest = text[found.end() :].lstrip(" \t")
-    dateline = _dateline().match(rest)
+    dateline = dateline_pattern().match(rest)
     return len(text) - len(rest) + (dateline.end() if dateline else 0)
 
 
