@@ -14,8 +14,8 @@ import pytest
 
 from monitor.dedup import StoryIndex, material_change, signature, strip_boilerplate, tokens
 from monitor.dedup.dates import named_days
-from monitor.dedup.names import name_key
 from monitor.models import Entry
+from monitor.names import name_key
 
 ROOT = Path(__file__).parent.parent
 NOW = datetime(2025, 7, 12, 12, 0, tzinfo=UTC)

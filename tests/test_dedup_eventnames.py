@@ -6,8 +6,8 @@ from test_dedup import NOW, entry
 
 from monitor.dedup import StoryIndex
 from monitor.dedup.eventkeys import keywords_written
-from monitor.dedup.names import name_key
 from monitor.models import Entry
+from monitor.names import name_key
 
 
 def names(body: str, title: str = "x") -> set[str]:

@@ -21,11 +21,11 @@ from delivery_support import ZEBRA_RULE, Clock, build, story_feed
 from monitor.dedup import StoryIndex, content_hash, keywords, material_change, signature, signatures
 from monitor.dedup.clean import BYLINE, DATELINE, clean
 from monitor.dedup.events import EVENT_HOURS, EventIndex
-from monitor.dedup.names import name_key
 from monitor.dedup.normalise import story_lines
 from monitor.dedup.rebuild import rebuild_index
 from monitor.dedup.signature import Signature
 from monitor.models import Entry
+from monitor.names import name_key
 from monitor.pipeline import poll_all
 
 NOW = datetime(2026, 3, 2, 12, tzinfo=UTC)

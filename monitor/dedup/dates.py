@@ -25,7 +25,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from monitor.dedup.names import name_key
+from monitor.names import name_key
 
 _EN_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # The months of the Cyrillic alphabets that write Russia's month names, by their stems, one line a month,

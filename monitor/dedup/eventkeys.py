@@ -35,10 +35,10 @@ from monitor.dedup.dates import (
     script_words,
     unique,
 )
-from monitor.dedup.names import name_key
 from monitor.dedup.scan import spaced_split, split_for
 from monitor.dedup.shingles import NUMBER, NUMBER_SCAN, number_key, number_parts
 from monitor.models import Entry
+from monitor.names import name_key
 from monitor.text import NO_SPACE_RUN, fold, without_spaces
 
 STEM = 7

@@ -22,8 +22,8 @@ import zlib
 import numpy as np
 from anyascii import anyascii
 
-from monitor.dedup.names import name_key
 from monitor.dedup.shingles import mixed_runs, remembered, uint64s
+from monitor.names import name_key
 
 SKELETON_WORDS = 3
 SKELETON_MAX = 48  # the smallest skeleton shingle hashes kept (192 bytes): every one of a shorter text

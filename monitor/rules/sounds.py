@@ -3,7 +3,7 @@
 
 A rule's words reach only the languages they are written in; a name is the part of a story
 that crosses scripts, written as it sounds (Taliban, तालिबान, তালিবান, Ταλιμπάν). Each word is
-reduced to the skeleton ``monitor.dedup.names.name_key`` gives names for event clustering
+reduced to the skeleton ``monitor.names.name_key`` gives names for event clustering
 (transliterated with anyascii, sounds folded, vowels dropped), one definition for both.
 
 The skeleton is coarse (Taliban, turbine and turban are all "trbn"), so it decides only across
@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
-from functools import cache, lru_cache
+from functools import lru_cache
 
+from monitor.names import name_key
 from monitor.text import NO_SPACE_RANGES, WORD_MEMO_CHARS, fold, marks
 
 MIN_SOUNDS = 3  # letters of skeleton a term's words must keep in all
@@ -36,14 +36,6 @@ _MARKS = marks(0xFFFF).pattern[1:-1]
 # One character class per step (no overlapping alternatives): linear on hostile input.
 SOUND_WORD = re.compile(f"[\u30a1-\u30fa\u30fc]+|(?:(?![{NO_SPACE_RANGES}])[\\w{_MARKS}])+")
 _SEP = "/"  # between a word's script, fold, consonants and skeleton in its key: no word character
-
-
-@cache
-def _name_key() -> Callable[[str], str | None]:
-    # Imported on first use: the dedup package is not loaded by a process whose rules ask no sounds.
-    from monitor.dedup.names import name_key
-
-    return name_key
 
 
 def _script(word: str) -> str:
@@ -63,7 +55,7 @@ def sound_key(word: str) -> str | None:
 @lru_cache(maxsize=1 << 16)  # the news repeats its words; a word here is at most WORD_MEMO_CHARS long
 def _sound_key(word: str) -> str:
     folded = fold(word)
-    return _SEP.join((_script(word), folded, _consonants(folded), _name_key()(word) or ""))
+    return _SEP.join((_script(word), folded, _consonants(folded), name_key(word) or ""))
 
 
 def _consonants(folded: str) -> str:

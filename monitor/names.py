@@ -16,7 +16,8 @@ sounds rather than how it is spelt:
 So Taliban / Талибан / タリバン → ``trbn``, Zhirnov / Жирнов / ジルノフ → ``jrnb``,
 Muttaqi / Муттаки / ムッタキ → ``mtk``. The fold is coarse on purpose and is used only
 for names (capitalised words, katakana runs), where IDF weighting makes the rare
-collision of two different names cheap.
+collision of two different names cheap. Rules match a ``sounds: true`` term by the same key
+(``monitor.rules.sounds``): one definition for both, outside either package.
 """
 
 from __future__ import annotations
