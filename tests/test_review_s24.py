@@ -227,3 +227,37 @@ def test_sounds_without_term_says_so(tmp_path):
 def test_a_misspelt_term_key_is_named(tmp_path):
     """Before the session: "unknown key 'tern' (did you mean 'term'?)"; now only "sounds without term"."""
     assert "tern" in _load_error(tmp_path, "{tern: Taliban, sounds: true}")
+
+
+# --- the speed changes: a decision reads no blocking keys (``_doc``), so a loaded index decides as a live one ------
+
+
+def _outcome(index: StoryIndex, entry: Entry, seen: datetime) -> tuple[object, ...]:
+    made = index.find(entry, seen)
+    return made.story_id, made.matched_entry, made.reason, made.event_id, made.event_reason, round(made.score, 6)
+
+
+def test_a_loaded_and_a_pruned_index_decide_as_the_live_one():
+    """Entries added live keep their keys in the record, loaded ones in ``Postings``; the same decisions either way,
+    and after the oldest entry is pruned from both."""
+    bodies = [LIVE, QUIET, KHARKIV_ZH, MEETING_ZH, OBITUARY.format(lede="Singer Rob Reiner")]
+    entries = [_entry(f"o{i}.example", f"Headline number {i} of the day", body) for i, body in enumerate(bodies)]
+    live, rows = StoryIndex(), []
+    for entry_id, entry in enumerate(entries, start=1):
+        seen = SEEN + timedelta(hours=entry_id)
+        made = live.find(entry, seen)
+        assert made.signature is not None
+        story = made.story_id or entry_id
+        live.add(entry_id, story, made.event_id or story, made.signature, seen)
+        rows.append((entry_id, story, made.event_id or story, seen, made.signature))
+    loaded = StoryIndex()
+    loaded.load(rows)
+    probes = [_entry("p.example", "Kharkiv without power", LIVE), _entry("q.example", "会谈", MEETING_ZH),
+              _entry("r.example", "Singer dies", OBITUARY.format(lede="Singer Ann Kowalski"))]  # fmt: skip
+    later = SEEN + timedelta(hours=8)
+    found = [_outcome(live, e, later) for e in probes]
+    assert [_outcome(loaded, e, later) for e in probes] == found
+    assert found[0][0] is not None  # a copy found, not only new stories compared
+    for index in (live, loaded):
+        assert index.prune(SEEN + timedelta(hours=1, minutes=30)) == 1
+    assert [_outcome(loaded, e, later) for e in probes] == [_outcome(live, e, later) for e in probes]
