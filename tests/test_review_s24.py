@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from test_dedup_classes import decided_stories
+from test_dedup_newsroom_copies import WIRE
 
 from monitor.dedup.clean import clean
 from monitor.dedup.index import StoryIndex
@@ -110,6 +111,22 @@ def test_two_obituaries_of_one_frame_stay_apart():
     one = _entry("a.example", "Singer dies at 78", OBITUARY.format(lede="Singer Rob Reiner"))
     two = _entry("b.example", "Singer dies at 78", OBITUARY.format(lede="Singer Ann Kowalski"))
     assert _decisions(one, two) == [None, None]
+
+
+@pytest.mark.xfail(strict=True, reason="_AGENCY_DATELINE is ASCII ([A-Z]); clean's dateline_pattern takes any letter")
+@pytest.mark.parametrize("place", ["BOGOTÁ", "ZÜRICH", "SÃO PAULO"])
+def test_an_agency_dateline_with_an_accented_place_after_an_app_line_ends_the_credit(place):
+    text = f"Listen to this article {place}, Dec 5 (Atlas) - Carmen Ruiz said"
+    assert text[credit_end(text) :] == "Carmen Ruiz said"
+
+
+@pytest.mark.xfail(strict=True, reason="the same: the agency's names stay facts and split the two copies")
+def test_two_wire_copies_from_an_accented_place_are_one_story():
+    """As ``test_dedup_newsroom_copies``'s second and third copies, datelined BOGOTÁ: IZMIR or BOGOTA join."""
+    second = "By Emeka Kowalski, Continental News Service " + " ".join(WIRE[:6])
+    third = "Listen to this article BOGOTÁ, Dec 5 (Meridian Wire) - " + " ".join(WIRE[:5])
+    entries = _entry("continental.example", "What the deal means", second), _entry("meridian.example", "Deal", third)
+    assert _decisions(*entries) == [None, 1]
 
 
 # --- index._under_note: a generic headline and a shared background line ------------------------------------------
