@@ -5,40 +5,19 @@ Sentences of our own; no held-out file is read.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
 from test_dedup_classes import decided_stories
-from test_dedup_newsroom_copies import WIRE
+from test_dedup_newsroom_copies import SEEN, WIRE, _decisions, _entry
 
 from monitor.dedup.clean import clean
 from monitor.dedup.index import StoryIndex
 from monitor.dedup.shingles import credit_end
-from monitor.dedup.signature import signature
 from monitor.errors import ConfigError
 from monitor.models import Entry
 from monitor.rules import RuleSet, load_rules
-
-SEEN = datetime(2026, 12, 5, 9, tzinfo=UTC)
-
-
-def _entry(outlet: str, title: str, text: str) -> Entry:
-    return Entry(f"https://{outlet}/feed", outlet, f"{outlet}:{title}", f"https://{outlet}/{len(text)}", title, "",
-                 text, published=SEEN)  # fmt: skip
-
-
-def _decisions(*entries: Entry) -> list[int | None]:
-    """Each entry's story as the index decides it, in turn: None for a new story."""
-    index, made = StoryIndex(), []
-    for entry_id, entry in enumerate(entries, start=1):
-        sig = signature(entry, SEEN)
-        decision = index.decide(sig)
-        made.append(decision.story_id)
-        story = decision.story_id or entry_id
-        index.add(entry_id, story, decision.event_id or story, sig, SEEN + timedelta(seconds=entry_id))
-    return made
-
 
 # --- clean._related: a row of facts is story text ----------------------------------------------------------------
 
@@ -180,11 +159,6 @@ def test_the_same_pages_under_other_headlines_stay_apart():
 # --- rules: the CLDR names and the negation endings ---------------------------------------------------------------
 
 
-@pytest.fixture(scope="module")
-def eval_rules_here() -> RuleSet:
-    return RuleSet(load_rules([Path(__file__).parent / "data" / "rules_eval" / "rules"]))
-
-
 def _fires(rules: RuleSet, topic: str, title: str, lang: str) -> bool:
     entry = Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content="", lang=lang)
     return topic in {m.rule for m in rules.match(entry)}
@@ -202,8 +176,8 @@ ARMS, OIL = "north-korea-russia-arms", "india-russian-oil"
         (OIL, "ಭಾರತ ರಷ್ಯಾದ ತೈಲ ಆಮದು ಹೆಚ್ಚಿಸಿದೆ", "kn"),
     ],
 )
-def test_the_plain_headlines_fire(eval_rules_here, topic, title, lang):
-    assert _fires(eval_rules_here, topic, title, lang)
+def test_the_plain_headlines_fire(eval_rules, topic, title, lang):
+    assert _fires(eval_rules, topic, title, lang)
 
 
 @pytest.mark.xfail(strict=True, reason="@negation-more's regex finds its endings inside common words")
@@ -216,14 +190,14 @@ def test_the_plain_headlines_fire(eval_rules_here, topic, title, lang):
         (OIL, "ಇಲ್ಲಿ ಭಾರತ ರಷ್ಯಾದ ತೈಲ ಆಮದು ಹೆಚ್ಚಿಸಿದೆ", "kn"),  # ಇಲ್ಲಿ "here": ಇಲ್ಲ
     ],
 )
-def test_a_common_word_holding_a_negation_ending_is_no_negation(eval_rules_here, topic, title, lang):
-    assert _fires(eval_rules_here, topic, title, lang)
+def test_a_common_word_holding_a_negation_ending_is_no_negation(eval_rules, topic, title, lang):
+    assert _fires(eval_rules, topic, title, lang)
 
 
 @pytest.mark.xfail(strict=True, reason="@cldr-russia: Betawi CLDR Ruslan* is also a common first name")
-def test_a_man_named_ruslan_is_not_russia(eval_rules_here):
-    assert _fires(eval_rules_here, ARMS, "Shimoliy Koreya Rossiyaga raketalar yubordi", "uz")  # the branch works
-    assert not _fires(eval_rules_here, ARMS, "Shimoliy Koreya Eronga raketalar yubordi, dedi Ruslan Stefanchuk", "uz")
+def test_a_man_named_ruslan_is_not_russia(eval_rules):
+    assert _fires(eval_rules, ARMS, "Shimoliy Koreya Rossiyaga raketalar yubordi", "uz")  # the branch works
+    assert not _fires(eval_rules, ARMS, "Shimoliy Koreya Eronga raketalar yubordi, dedi Ruslan Stefanchuk", "uz")
 
 
 # --- rules/groups.py: the message for a term key without term: ----------------------------------------------------
