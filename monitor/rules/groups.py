@@ -48,8 +48,10 @@ class GroupReader:
 
     def group(self, value: LineDict, line: int) -> Group | None:
         term_only = [str(key) for key in value if key in TERM_KEYS and key not in GROUP_KEYS]
-        if term_only and not any(key in value for key in ("all", "any", "none")):
-            # {sounds: true} or {fuzzy: 80} is a term whose term: was left out, not a group with a misspelt key
+        known = all(key in TERM_KEYS or key in GROUP_KEYS for key in value)
+        if term_only and known and not any(key in value for key in ("all", "any", "none")):
+            # {sounds: true} or {fuzzy: 80} is a term whose term: was left out; with a key of neither kind it
+            # may be a misspelt term: ({tern: X, sounds: true}), which unknown_keys below names
             example = f"{{term: Taliban, {term_only[0]}: …}}"
             self.problem(line, f"{', '.join(term_only)} without term: write the term it is for, e.g. {example}")
             return None
