@@ -17,10 +17,10 @@ RULE_LANGUAGES = {"en", "ru", "ja", "de", "fr", "es", "uk", "zh", "ar", "tr"} | 
     *("pt", "pl", "it", "ko", "nl", "id", "fa", "he")
 }
 SKIP_LANGUAGES = {"tok", "la", "vo", "cu", "cop", "sa", "ia", "ie"}  # constructed, liturgical and dead languages
-# names that are common words (Hindi, Vietnamese nga, Larisi: Larissa), and two that CLDR gives North Korea but say
-# "south" (Ge'ez ደቡብ, Yoruba guusu)
+# names that are common words or first names (Hindi, Vietnamese nga, Larisi: Larissa, Betawi Ruslan), and two that
+# CLDR gives North Korea but say "south" (Ge'ez ደቡብ, Yoruba guusu)
 NOT_NAMES = {"hindii", "larisi", "hindi", "nga", "lasa", "hind", "end", "lenn", "inde", "risi", "rusi", "rusia"} | {
-    *("ደቡብ፡ኮሪያ", "guusu kọria")
+    *("ruslan", "ደቡብ፡ኮሪያ", "guusu kọria")
 }
 UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")  # the rule languages' own scripts
 VOWELS = set("aeiouyáéíóúäöüåæøàèìòùâêîôûãõąęėįųūāēīōəıаеёиоуыэюяіїєґαάεέηήιίοόυύωώიაეოუաեէըիոօ")
