@@ -124,7 +124,6 @@ QUIET = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="_under_note: no TITLE_WORDS gate, a background line is 'the story beneath'")
 def test_two_outlets_live_pages_sharing_a_background_line_stay_apart():
     pieces = (("Origin Desk", "Live updates", LIVE, 0.0), ("Other Paper", "Live updates", QUIET, 2.0))
     assert decided_stories(pieces, "live") == [1, 2]

@@ -392,7 +392,10 @@ class StoryIndex:
         """dd42: ``sig`` below the note its outlet opens it with (``note``) and the entry, under its headline and of
         another outlet, that this story copies, measured alone; None when there is none. An outlet's first entry
         under its note has no other to show the note is the outlet's (``wrapper``): a long note over a sentence or
-        two of the story keeps the copy below the share it needs."""
+        two of the story keeps the copy below the share it needs. The same headline says so only when it has
+        ``TITLE_WORDS`` words or more: under "Live updates" two outlets' reports share a background line, no story."""
+        if sig.title_words < TITLE_WORDS:
+            return None
         for entry_id, doc in zip(ids, verified, strict=True):
             if doc.title != sig.title or doc.outlet == sig.outlet or not (opening := note(sig, doc)):
                 continue
