@@ -50,7 +50,6 @@ def test_a_see_also_row_of_other_headlines_is_dropped():
 # --- shingles.credit_end: a lede's own names are no credit -------------------------------------------------------
 
 
-@pytest.mark.xfail(strict=True, reason="_OPENING_CREDIT: 'By' after up to four words, then any capitals")
 @pytest.mark.parametrize(
     "text",
     [
@@ -77,7 +76,6 @@ def test_by_before_a_lowercase_word_or_a_comma_is_no_credit(text):
 OBITUARY = "{lede} dies at 78, his family said on Monday. He was admitted to hospital in Leeds last week."
 
 
-@pytest.mark.xfail(strict=True, reason="credit_end takes the lede's name: two obituaries of one frame merge")
 def test_two_obituaries_of_one_frame_with_a_by_in_the_lede_stay_apart():
     lede = "Mourned By Fans Everywhere, Singer {}"
     one = _entry("a.example", "Singer dies at 78", OBITUARY.format(lede=lede.format("Rob Reiner")))
@@ -92,14 +90,12 @@ def test_two_obituaries_of_one_frame_stay_apart():
     assert _decisions(one, two) == [None, None]
 
 
-@pytest.mark.xfail(strict=True, reason="_AGENCY_DATELINE is ASCII ([A-Z]); clean's dateline_pattern takes any letter")
 @pytest.mark.parametrize("place", ["BOGOTÁ", "ZÜRICH", "SÃO PAULO"])
 def test_an_agency_dateline_with_an_accented_place_after_an_app_line_ends_the_credit(place):
     text = f"Listen to this article {place}, Dec 5 (Atlas) - Carmen Ruiz said"
     assert text[credit_end(text) :] == "Carmen Ruiz said"
 
 
-@pytest.mark.xfail(strict=True, reason="the same: the agency's names stay facts and split the two copies")
 def test_two_wire_copies_from_an_accented_place_are_one_story():
     """As ``test_dedup_newsroom_copies``'s second and third copies, datelined BOGOTÁ: IZMIR or BOGOTA join."""
     second = "By Emeka Kowalski, Continental News Service " + " ".join(WIRE[:6])

@@ -401,16 +401,21 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
 # word ends where the next begins: no backtracking but the counts' few, and the look-aheads are bounded.
 _NAME_WORD = rf"(?![{_CAPITALS}][{_CAPITALS} .'-]{{0,30}},|[{_CAPITALS}]\S*[ \t]+[(–—-])[{_CAPITALS}][\w.'’-]*"
 _NAMES = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
+# An app's line before it ends in a word in small letters ("Listen to this article", "Слушать статью"): "Stand By
+# Me", "Mourned By Fans" are a lede's words.
+_APP_LINE = r"(?:(?:[^\s.!?]+\s+){0,3}?[a-zа-яё]+\s+)?"
 _OPENING_CREDIT = re.compile(
-    rf"(?:[^\s.!?]+\s+){{0,4}}?(?:By|BY|Автор:?)[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
-    rf"(?:[ \t]+(?:and|&|и)[ \t]+{_NAMES})?(?:[ \t]*[,|/][ \t]*{_NAMES})?"
+    rf"{_APP_LINE}(?:By|BY|Автор:?)[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
+    rf"(?:[ \t]+(?:and|&|и)[ \t]+{_NAMES})?(?P<desk>[ \t]*[,|/][ \t]*{_NAMES})?"
 )
 
 
-# An agency's dateline that ``clean`` left after an app's line ("Listen to this article MONTEVIDEO, Dec 5 (Agency) -
-# ") or whose place it took with a credit ("(Agency) – "): the agency in brackets and a dash are its mark. Bounded.
+# An agency's dateline that ``clean`` left after an app's line ("Listen to this article BOGOTÁ, Dec 5 (Agency) -
+# ", "Montevideo (Agency) – ") or whose place it took with a credit ("(Agency) – "): the agency in brackets and a
+# dash are its mark, after a place in capitals or at the start ("Ukraine's armed forces (ZSU) –" is a lede). Bounded.
+_PLACE = rf"[{_CAPITALS}][\w'’.-]*(?:[ \t]+[{_CAPITALS}][\w'’.-]*){{0,2}}"
 _AGENCY_DATELINE = re.compile(
-    r"(?:[^\s.!?]+\s+){0,4}?(?:[A-Z][A-Z .'-]{0,30}[A-Z],\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2}\s+)?"
+    rf"(?:{_APP_LINE}{_PLACE}(?:,[ \t]+[{_CAPITALS}][a-z]{{2,8}}\.?[ \t]+\d{{1,2}})?[ \t]+)?"
     r"\([^()\n]{2,40}\)\s?[-–—]{1,2}\s"
 )
 
@@ -421,11 +426,11 @@ def credit_end(text: str) -> int:
     desk and agency: their names are not the story's facts, and a copy sharing 90 % of its text with another fell
     short of their names and numbers."""
     found = _OPENING_CREDIT.match(text)
-    if found is None:
+    rest = "" if found is None else text[found.end() :].lstrip(" \t")
+    dateline = dateline_pattern().match(rest) if found is not None else None
+    if found is None or (found["desk"] is None and dateline is None):  # "By Christmas Day Vireo Telecom will cut"
         agency = _AGENCY_DATELINE.match(text)
         return 0 if agency is None else agency.end()
-    rest = text[found.end() :].lstrip(" \t")
-    dateline = dateline_pattern().match(rest)
     return len(text) - len(rest) + (dateline.end() if dateline else 0)
 
 
