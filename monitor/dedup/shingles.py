@@ -401,9 +401,12 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
 # word ends where the next begins: no backtracking but the counts' few, and the look-aheads are bounded.
 _NAME_WORD = rf"(?![{_CAPITALS}][{_CAPITALS} .'-]{{0,30}},|[{_CAPITALS}]\S*[ \t]+[(–—-])[{_CAPITALS}][\w.'’-]*"
 _NAMES = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
-# An app's line before it ends in a word in small letters ("Listen to this article", "Слушать статью"): "Stand By
-# Me", "Mourned By Fans" are a lede's words.
-_APP_LINE = r"(?:(?:[^\s.!?]+\s+){0,3}?[a-zа-яё]+\s+)?"
+# An app's line before it ends in a word in small letters ("Listen to this article", "Слушать статью"), or is a
+# page's advertising label glued on: "Stand By Me", "Mourned By Fans" are a lede's words.
+_APP_LINE = (
+    r"(?:(?:[^\s.!?]+\s+){0,3}?[a-zа-яё]+\s+"
+    r"|(?:Advertisement|ADVERTISEMENT|Anzeige|Publicité|Publicidad|Pubblicità|Реклама|Sponsored)\s+)?"
+)
 _OPENING_CREDIT = re.compile(
     rf"{_APP_LINE}(?:By|BY|Автор:?)[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
     rf"(?:[ \t]+(?:and|&|и)[ \t]+{_NAMES})?(?P<desk>[ \t]*[,|/][ \t]*{_NAMES})?"
