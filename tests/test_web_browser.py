@@ -18,9 +18,9 @@ from monitor.web.server import Served, serve
 from tests.web_support import Newsroom, newsroom
 
 webdriver = pytest.importorskip("selenium.webdriver", reason="selenium is not installed (pip install -e '.[dev]')")
-from selenium.common.exceptions import WebDriverException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions  # noqa: E402
+from selenium.webdriver.remote.webelement import WebElement  # noqa: E402
 from selenium.webdriver.support.wait import WebDriverWait  # noqa: E402
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -68,17 +68,32 @@ def submit(driver: webdriver.Chrome, by: str, value: str) -> None:
     find the old page's element (its flash, say), which goes stale under it."""
     old = driver.find_element(By.TAG_NAME, "html")
     WebDriverWait(driver, 10, ignored_exceptions=(WebDriverException,)).until(lambda d: _click(d, old, by, value))
-    WebDriverWait(driver, 10).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 10).until(lambda d: _gone(old))
 
 
-def _click(driver: webdriver.Chrome, old: object, by: str, value: str) -> bool:
+def _click(driver: webdriver.Chrome, old: WebElement, by: str, value: str) -> bool:
     """One click, looked up afresh: on a loaded CI host chromedriver now and then answers a click with
     "Node with given id does not belong to the document" (CI stop 23) although the page has no script;
     the wait above retries that. A click that raised yet left the page is not repeated."""
-    if expected_conditions.staleness_of(old)(driver):
+    if _gone(old):
         return True
     driver.find_element(by, value).click()
     return True
+
+
+def _gone(old: WebElement) -> bool:
+    """Whether the old page's element has left the document. Chromedriver says so by a stale-element
+    error or, on a loaded host, by "Node with given id does not belong to the document" (CI stop 38),
+    which `staleness_of` does not catch."""
+    try:
+        old.is_enabled()
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        if "does not belong to the document" in str(error.msg):
+            return True
+        raise
+    return False
 
 
 def canary(driver: webdriver.Chrome) -> str:
