@@ -43,6 +43,7 @@ PARTS = {
     "heldout24": "i",
     "heldout25": "l",
     "heldout26": "mb",
+    "heldout27": "mc",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
