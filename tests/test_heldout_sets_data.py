@@ -437,7 +437,8 @@ SETS = [
         ),
         same_event=frozenset({"independent"}),
         copies=100,
-    ),    HeldOut(
+    ),
+    HeldOut(
         42,
         "ok",
         frozenset({"anp", "haz", "hyw", "ltg"}),
@@ -445,7 +446,8 @@ SETS = [
         negative=frozenset(
             {"anpsecondyarnstore", "anpferryhaltnextday", "anpgoddahaatnextweek", "hazsecondcoldroom"}
             | {"hazroadwashoutnextday", "hazwarasnextpricelist", "hywsecondreadingroom", "hywgrapesalenextday"}
-            | {"hywjouniehexamtable", "ltgsecondbuslinerelease", "ltgdairyfirstbuyernextday", "ltgbalvimilkpricenextweek"}
+            | {"hywjouniehexamtable", "ltgsecondbuslinerelease", "ltgdairyfirstbuyernextday"}
+            | {"ltgbalvimilkpricenextweek"}
         ),
         same_event=frozenset({"independent"}),
         copies=100,

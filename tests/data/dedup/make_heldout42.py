@@ -43,7 +43,7 @@ def digest(*parts: str) -> str:
 
 def outlet_table(source: dict) -> dict[str, dict]:
     keys = ["feed", "name", "host", "offset", "body", "langs", "words", "handle", "locale"]
-    return {row[0]: dict(zip(keys, row)) for row in source["outlets"]}
+    return {row[0]: dict(zip(keys, row, strict=True)) for row in source["outlets"]}
 
 
 def carries(outlet: dict, lang: str) -> bool:
@@ -96,7 +96,7 @@ def group(digits: str, locale: str) -> str:
     if locale == "indian":
         head, tail = digits[:-3], digits[-3:]
         pairs = [head[max(0, i - 2) : i] for i in range(len(head), 0, -2)][::-1]
-        return ",".join(pairs + [tail])
+        return ",".join([*pairs, tail])
     sep = "." if locale == "dot-comma" else "\u00a0"
     return f"{int(digits):,}".replace(",", sep)
 
@@ -126,7 +126,7 @@ def w_localedigits(title, paras, ctx):
 
 def insert(paras, at: int, line: str):
     at = max(0, min(at, len(paras)))
-    return paras[:at] + [(line, True)] + paras[at:]
+    return [*paras[:at], (line, True), *paras[at:]]
 
 
 def w_quoterepeat(title, paras, ctx):
@@ -155,7 +155,7 @@ def w_relatedline(title, paras, ctx):
 
 
 def w_correctionline(title, paras, ctx):
-    return title, paras + [(ctx["labels"]["correction"], True)]
+    return title, [*paras, (ctx["labels"]["correction"], True)]
 
 
 WORDS = {name[2:]: fn for name, fn in globals().items() if name.startswith("w_")}
@@ -268,7 +268,8 @@ def build_with_recipes() -> tuple[list[dict], list[tuple[str, ...]], list[dict]]
         home = outlets[s["outlet"]]
         if not carries(home, s["lang"]) or home["body"] == "none":
             fail(f"{s['id']}: origin outlet cannot carry it")
-        base_ctx = {"story": s, "lang": s["lang"], "source": source, "labels": source["labels"], "related": related[s["id"]]}
+        base_ctx = {"story": s, "lang": s["lang"], "source": source, "labels": source["labels"]}
+        base_ctx["related"] = related[s["id"]]
         plain = apply((), s, {**base_ctx, "outlet": home})
         rows.append((when[s["id"]], len(rows), entry(s, home, plain, when[s["id"]], source["seed"])))
         rng = random.Random(int(digest(source["seed"], s["id"]), 16))
@@ -315,6 +316,7 @@ def stats(rows: list[dict], recipes: list[tuple[str, ...]], stories: list[dict])
     langs = Counter(r["lang"] for r in rows)
     hard = sum(per_story[s["id"]] * per_story[s["against"]] for s in stories if "derive" in s)
     words = Counter(w for recipe in recipes for w in recipe)
+    kinds = Counter(s["kind"] for s in stories)
     en = round(100 * langs["en"] / len(rows))
     lines = [
         f"entries:                 {len(rows)}",
@@ -324,7 +326,7 @@ def stats(rows: list[dict], recipes: list[tuple[str, ...]], stories: list[dict])
         f"hard-negative pairs:     {hard}",
         f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
         "languages:               " + ", ".join(f"{k}={v}" for k, v in sorted(langs.items())) + f"  (en {en}%)",
-        "kinds:                   " + ", ".join(f"{k}={v}" for k, v in sorted(Counter(s["kind"] for s in stories).items())),
+        "kinds:                   " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())),
         "transformations:         " + ", ".join(f"{k}={v}" for k, v in sorted(words.items())),
     ]
     return "\n".join(lines)
