@@ -438,6 +438,20 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        42,
+        "ok",
+        frozenset({"anp", "haz", "hyw", "ltg"}),
+        "et",
+        negative=frozenset(
+            {"anpsecondyarnstore", "anpferryhaltnextday", "anpgoddahaatnextweek", "hazsecondcoldroom"}
+            | {"hazroadwashoutnextday", "hazwarasnextpricelist", "hywsecondreadingroom", "hywgrapesalenextday"}
+            | {"hywjouniehexamtable", "ltgsecondbuslinerelease", "ltgdairyfirstbuyernextday"}
+            | {"ltgbalvimilkpricenextweek"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
