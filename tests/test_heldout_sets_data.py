@@ -452,6 +452,18 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        43,
+        "om",
+        frozenset({"brx", "khw", "dar", "dsb"}),
+        "is",
+        negative=frozenset(
+            {"brxkokrajharsecondrelease", "brxudalgurinextday", "khwchitralsecondrelease", "khwbooninextday"}
+            | {"darlevashisecondrelease", "darakushatemplate", "dsbchosebuzsecondrelease", "dsbpeiznextday"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=100,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
