@@ -54,6 +54,32 @@ def shyinserts(title: str, paras: list[str]) -> tuple[str, list[str]]:
     return title, [" ".join(shy(w) for w in p.split(" ")) for p in paras]
 
 
+RIGHT_JOINING = set("اآأإدذرزژوؤۀےۓ")
+
+
+def kashida(word: str) -> str:
+    """A tatweel after the first joining letter of a long Perso-Arabic word, as headline stretchers print."""
+    if len(word) < 5 or not all("\u0600" <= c <= "\u06ff" for c in word):
+        return word
+    for i in range(1, len(word) - 1):
+        if word[i] not in RIGHT_JOINING and word[i + 1] not in "\u0640۔،":
+            return word[: i + 1] + "\u0640" + word[i + 1 :]
+    return word
+
+
+def kashidastretch(title: str, paras: list[str]) -> tuple[str, list[str]]:
+    return " ".join(kashida(w) for w in title.split(" ")), [" ".join(kashida(w) for w in p.split(" ")) for p in paras]
+
+
+def wordjoiners(title: str, paras: list[str]) -> tuple[str, list[str]]:
+    """Word joiners around hyphens, slashes and colons inside a token, as some CMS keep compounds unbroken."""
+
+    def join(text: str) -> str:
+        return re.sub(r"(?<=\w)([-/:])(?=\w)", "\u2060\\1\u2060", text)
+
+    return join(title), [join(p) for p in paras]
+
+
 def zerowidth(title: str, paras: list[str]) -> tuple[str, list[str]]:
     out = []
     for p in paras:
@@ -92,7 +118,10 @@ def titlecasehead(title: str, paras: list[str]) -> tuple[str, list[str]]:
     return " ".join(w[:1].upper() + w[1:] for w in title.split(" ")), paras
 
 
-TEXT_WORDS = {f.__name__: f for f in (shyinserts, zerowidth, bidimarks, nobreakspaces, widedigits, capsheadline)}
+TEXT_WORDS = {
+    f.__name__: f
+    for f in (shyinserts, kashidastretch, zerowidth, wordjoiners, bidimarks, nobreakspaces, widedigits, capsheadline)
+}
 TEXT_WORDS["titlecasehead"] = titlecasehead
 
 # --- markup words: change the rendered HTML body ---------------------------------------------------------
@@ -152,7 +181,7 @@ def paragraphs(text: str) -> list[str]:
 def load() -> dict:
     src = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
     keys = ("feed", "name", "host", "offset", "body", "langs", "words", "cut")
-    src["outlets"] = {o[0]: dict(zip(keys, o)) for o in src["outlets"]}
+    src["outlets"] = {o[0]: dict(zip(keys, o, strict=True)) for o in src["outlets"]}
     stories = {s["id"]: s for s in src["stories"]}
     for s in src["stories"]:
         if "derive" in s:
