@@ -72,10 +72,11 @@ def kashidastretch(title: str, paras: list[str]) -> tuple[str, list[str]]:
 
 
 def wordjoiners(title: str, paras: list[str]) -> tuple[str, list[str]]:
-    """Word joiners around hyphens, slashes and colons inside a token, as some CMS keep compounds unbroken."""
+    """Word joiners around hyphens, slashes, colons and number separators inside a token, as some CMS keep
+    compounds and figures from breaking across lines."""
 
     def join(text: str) -> str:
-        return re.sub(r"(?<=\w)([-/:])(?=\w)", "\u2060\\1\u2060", text)
+        return re.sub(r"(?<=\w)([-/:.,])(?=\w)", "\u2060\\1\u2060", text)
 
     return join(title), [join(p) for p in paras]
 
