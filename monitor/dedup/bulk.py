@@ -74,9 +74,10 @@ class Postings:
         at = np.searchsorted(self.keys, query)
         np.minimum(at, self.keys.size - 1, out=at)  # past the last key: compared with the last, unequal
         hit = self.keys[at] == query
-        if not hit.any():
+        where = at[hit]
+        if not where.size:
             return {}
-        found, where = query[hit].tolist(), at[hit]
+        found = query[hit].tolist()
         starts, ends = self.starts[where].tolist(), self.starts[where + 1].tolist()
         owners = self.owners
         return {key: owners[s:e].tolist() for key, s, e in zip(found, starts, ends, strict=True)}

@@ -75,14 +75,18 @@ def _most_found(read: list[array[int]], narrow: bool, least: int = MIN_SHARED) -
     """
     found = np.frombuffer(b"".join(read), dtype=np.int64)
     ids = found.astype(np.int32) if narrow else found  # int32 sorts in half the time
+    # sp37: most new stories share ``least`` keys with no story (dedup_speed, 100k: 84 finds of 7,000 do). Sorted,
+    # a story found under ``least`` keys is a run of ``least`` equal ids: one unstable sort says whether any is,
+    # before the stable one that ranks them (~12 µs against ~29 for the whole, over ~1,100 ids).
+    ranked = np.sort(ids)
+    if ranked.size < least or not (ranked[least - 1 :] == ranked[: ranked.size - least + 1]).any():
+        return []  # the common case: no story under enough keys
     # Stable: each story's run starts at its first sighting. Each posting is sorted, so timsort only merges runs.
     order = ids.argsort(kind="stable")
     ranked = ids[order]
     starts = np.flatnonzero(np.concatenate(([True], ranked[1:] != ranked[:-1])))
     counts = np.diff(np.append(starts, ranked.size))
-    kept = counts >= least
-    if not kept.any():
-        return []  # the common case: no story under enough keys
+    kept = counts >= least  # some are: the sort above found one
     counts, firsts = counts[kept], order[starts[kept]]
     top = np.lexsort((firsts, -counts))[:CANDIDATES]  # most found first; ties: first found first
     return found[firsts[top]].tolist()

@@ -516,12 +516,14 @@ class StoryIndex:
         """Each of ``keys`` held by any entry, with the entries holding it (an id or a list). Of a full
         text's ~250 shingles, a few are held: they are found by one set intersection in C, not a lookup
         each in Python."""
-        buckets = self._buckets
+        buckets, unloaded = self._buckets, self._unloaded
         held = {key: buckets[key] for key in buckets.keys() & keys}
         if self._loaded is None:
             return held
         for key, loaded in self._loaded.holders(keys).items():
-            if (found := self._merged(loaded, held.get(key))) is not None:
+            if not unloaded and key not in held:  # sp37: most keys, read as ``_merged`` gives them, with no call
+                held[key] = loaded[0] if len(loaded) == 1 else loaded
+            elif (found := self._merged(loaded, held.get(key))) is not None:
                 held[key] = found
         return held
 
