@@ -9,7 +9,8 @@ Design, in the order an entry meets it:
    in Cyrillic or Greek it spares no word. Markup escaped once more ("&lt;p&gt;") is dropped
    (HTML's own tags, by name), and a text hard-wrapped at one width (a newsletter's 72 columns)
    is joined again: a line filled to near its longest goes on in the next (``clean.unwrapped``),
-   so the copy's sentences are the story's. A line of links (three or more short items apart by
+   so the copy's sentences are the story's; where most filled lines end a sentence, they are a brief's
+   one-sentence paragraphs, no wrap. A line of links (three or more short items apart by
    one separator: breadcrumbs "Home › News › Croatia", "Share: Facebook · X") is no story text.
    Block boundaries are word
    boundaries (``</p><p>``, a glued ``Kabul.The``), entities and typographic quotes fold,

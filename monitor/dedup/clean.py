@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
 from monitor.dedup.dates import names_day
-from monitor.dedup.scan import compiled
+from monitor.dedup.scan import STOPS, compiled
 from monitor.dedup.transfer import decoded
 from monitor.text import beyond_ascii, char_class, fold, fold_is_local, in_bmp, marks, special_codes, without_spaces
 
@@ -237,6 +237,10 @@ WRAP_WIDTH = 100
 WRAP_NARROWEST = 50  # below this, short lines of their own (a byline, a credit), not a wrap width
 WRAP_SLACK = 16
 WRAP_LINES = 3
+# A wrap at one width cuts sentences: half its filled lines or more end inside one. A brief of one sentence a paragraph,
+# the paragraphs of about one length, fills lines too, but each ends at a full stop: it is no wrapped text (joined,
+# v42's caption line under the first paragraph made the story's first sentence a photo caption's).
+_LINE_STOP = re.compile(f"[{STOPS}…]['\"»”’)]*$")
 # A text wrapped narrower (a teletext page's 39 columns, a pager's 32) says its width by the lines its wrap cut
 # mid-sentence, those the next opens in lower case: a line goes on in the next when that line's first word would
 # not have fitted on it (a greedy wrap's every line). With a width this narrow a longer line (a headline in
@@ -291,7 +295,7 @@ def unwrapped(text: str) -> str:
         return text
     width = max(map(len, lines))
     full: list[bool] | None = [len(line.rstrip()) >= width - WRAP_SLACK for line in lines]
-    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(full or ()) < WRAP_LINES:
+    if not WRAP_NARROWEST <= width <= WRAP_WIDTH or sum(full or ()) < WRAP_LINES or not _cuts_sentences(lines, full):
         full = _filled(lines)  # not wrapped at one wide width: perhaps narrower
     if full is None:
         return text
@@ -302,6 +306,14 @@ def unwrapped(text: str) -> str:
         else:
             out.append(line)
     return "\n".join(out)
+
+
+def _cuts_sentences(lines: list[str], full: list[bool] | None) -> bool:
+    """Do half or more of the filled lines that another line follows end inside a sentence (``_LINE_STOP``)?"""
+    cuts = [
+        not _LINE_STOP.search(line.rstrip()) for line, filled in zip(lines[:-1], full or (), strict=False) if filled
+    ]
+    return sum(cuts) * 2 >= len(cuts)
 
 
 def _filled(lines: list[str]) -> list[bool] | None:

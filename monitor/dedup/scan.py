@@ -16,6 +16,9 @@ import re
 # Full stops of scripts written without spaces: a sentence may end at one with no space after it,
 # so a split at them can start anywhere, not only at a space.
 CJK_STOPS = "。！？"
+# A sentence ends at a full stop of any script (Devanagari ।, Urdu ۔, Armenian ։, Ethiopic ።, Myanmar ။,
+# Khmer ។, and the Latin and CJK ones); a CJK one needs no space after it.
+STOPS = ".!?。！？।۔։።။។"
 
 
 def spaced_split(stops: str, newline_run: bool) -> re.Pattern[str]:

@@ -21,6 +21,7 @@ import numpy as np
 
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import dateline_pattern, spelling
+from monitor.dedup.scan import STOPS as _STOPS  # a full stop of any script
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import NO_SPACE_RUN, beyond_ascii, fold, fold_is_local, script_tokens, word_spaces
 
@@ -99,9 +100,6 @@ _THOUSANDS = re.compile(r"[,.](?=\d{3}(?:\D|$))")
 _NOT_FACTS = frozenset(
     "the a an in on at as by for from he she it its they this that we but and or if of to with utc gmt".split()  # noqa: SIM905
 )
-# A sentence ends at a full stop of any script (Devanagari ।, Urdu ۔, Armenian ։, Ethiopic ።, Myanmar ။,
-# Khmer ។, and the Latin and CJK ones); a CJK one needs no space after it.
-_STOPS = ".!?。！？।۔։።။។"
 _SENTENCE_SPLIT = re.compile(f"(?<=[{_STOPS}])\\s+|(?<=[。！？])|\n")
 _SPACED_SPLIT = spaced_split(_STOPS, newline_run=False)  # the same split, fast, for a text without 。！？
 _ASCII_SPLIT = stop_split(".!?")  # and for an ASCII text (``scan.ascii_breaks``)
