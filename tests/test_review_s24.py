@@ -175,7 +175,6 @@ def test_the_plain_headlines_fire(eval_rules, topic, title, lang):
     assert _fires(eval_rules, topic, title, lang)
 
 
-@pytest.mark.xfail(strict=True, reason="@negation-more's regex finds its endings inside common words")
 @pytest.mark.parametrize(
     ("topic", "title", "lang"),
     [
@@ -189,9 +188,6 @@ def test_a_common_word_holding_a_negation_ending_is_no_negation(eval_rules, topi
     assert _fires(eval_rules, topic, title, lang)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="Betawi's Ruslan* is out of @cldr-russia, but the fuzzy default still takes Ruslan for Rusland"
-)
 def test_a_man_named_ruslan_is_not_russia(eval_rules):
     assert _fires(eval_rules, ARMS, "Shimoliy Koreya Rossiyaga raketalar yubordi", "uz")  # the branch works
     assert not _fires(eval_rules, ARMS, "Shimoliy Koreya Eronga raketalar yubordi, dedi Ruslan Stefanchuk", "uz")
