@@ -125,3 +125,38 @@ def test_an_act_dated_by_the_meeting_s_final_day_is_news_told_far_down(eval_rule
 )
 def test_a_headline_in_africa_s_next_larger_languages(eval_rules, topic, title, lang, expected):
     assert fires(eval_rules, topic, title, lang) is expected
+
+
+@pytest.mark.parametrize(
+    ("topic", "title", "summary", "expected"),
+    [
+        # a noun's か ends the headline's claim: a suspicion; an opening that calls it unconfirmed leaves only that
+        (
+            ARMS,
+            "北朝鮮、ロシアに砲弾追加供与か",
+            "北朝鮮がロシアに砲弾を追加で供与した可能性があると一部で報じられた。",
+            False,
+        ),
+        (
+            TALIBAN,
+            "ウズベク、タリバン承認か",
+            "ウズベキスタンがタリバン政権を承認したとの一部報道について、外務省は確認中とした。",
+            False,
+        ),
+        # a named source's claim in the opening is the event
+        (
+            ARMS,
+            "北朝鮮、ロシアに砲弾追加供与か　韓国国防省",
+            "韓国国防省は、北朝鮮がロシアに砲弾を追加で供与したと明らかにした。",
+            True,
+        ),
+        (
+            TALIBAN,
+            "ウズベク、タリバン承認か　外務省が発表",
+            "ウズベキスタン外務省は、タリバン政権を正式に承認したと発表した。",
+            True,
+        ),
+    ],
+)
+def test_a_headline_suspicion_its_opening_calls_unconfirmed_is_no_event(eval_rules, topic, title, summary, expected):
+    assert fires(eval_rules, topic, title, "ja", summary) is expected
