@@ -12,6 +12,7 @@ import pytest
 from test_rules_round30 import fires
 
 from benchmarks.rules_quality import DATA
+from monitor.rules.language import trusted
 from monitor.text import fold
 
 ARMS, OIL, MINING, TALIBAN = "north-korea-russia-arms", "india-russian-oil", "afghan-mining", "taliban-recognition"
@@ -160,3 +161,31 @@ def test_a_headline_in_africa_s_next_larger_languages(eval_rules, topic, title, 
 )
 def test_a_headline_suspicion_its_opening_calls_unconfirmed_is_no_event(eval_rules, topic, title, summary, expected):
     assert fires(eval_rules, topic, title, "ja", summary) is expected
+
+
+IGBO = (
+    "Minista na-ahụ maka mba ofesi nabatara akwụkwọ onye nnọchi anya Taliban zitere, "
+    "si otu a kwenye na Islamic Emirate dị ka gọọmentị ziri ezi. Ọkọlọtọ Emirate na-efegharị ugbu a."
+)
+
+
+@pytest.mark.parametrize(
+    ("claim", "text", "kept"),
+    [
+        ("en", IGBO, ""),  # a dozen Latin letters English never writes: the claim is refuted, the model decides
+        ("en", "Brazil's Lula meets Türkiye's Erdoğan in São Paulo on trade and Afghan recognition", "en"),  # names
+        (
+            "de",
+            "Rußland: Gespräche über Öl für Indien; Käufer prüfen Rabatte, Händler zögern, Märkte ändern sich",
+            "de",
+        ),
+        ("en", "Индия нарастила закупки российской нефти в июне, сообщили источники в отрасли", ""),  # Cyrillic
+        ("en", "インド、ロシア産原油の輸入を拡大　６月は過去最高に", ""),  # CJK and kana
+    ],
+)
+def test_a_feed_s_ascii_language_is_refuted_by_letters_it_never_writes(claim, text, kept):
+    assert trusted(claim, text) == kept
+
+
+def test_an_igbo_headline_under_a_feed_that_says_english_reaches_its_branch(eval_rules):
+    assert fires(eval_rules, TALIBAN, "Turkmenistan anabatala gọọmentị Taliban n'ụzọ iwu", "en", IGBO)
