@@ -110,13 +110,13 @@ def test_a_term_key_without_term_says_term_is_missing_at_path_line(tmp_path, ter
 
 def test_the_cldr_aliases_are_what_babel_gives():
     """aliases.yaml keeps CLDR's country names as written by cldr_names.py (never built at run time)."""
-    cldr_names = _cldr_names()
+    cldr_names = load_cldr_names()
     text = (DATA / "rules" / "aliases.yaml").read_text(encoding="utf-8")
     for line in cldr_names.alias_lines():
         assert line in text.splitlines(), line.split(":")[0]
 
 
-def _cldr_names():
+def load_cldr_names():
     spec = importlib.util.spec_from_file_location("cldr_names", DATA / "rules" / "cldr_names.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

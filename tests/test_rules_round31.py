@@ -6,12 +6,9 @@ prize, an act dated by a meeting's final day, and headlines in Africa's next lar
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
-from test_rules_round30 import fires
+from test_rules_round30 import fires, load_cldr_names
 
-from benchmarks.rules_quality import DATA
 from monitor.rules.language import trusted
 from monitor.text import fold
 
@@ -37,10 +34,7 @@ def test_a_south_asian_negation_ends_its_word(eval_rules, topic, title, lang, ex
 
 def test_no_cldr_name_folds_to_a_first_name_or_common_word():
     """Frisian Ruslân is the first name Ruslan once the matcher drops its accent: a name is checked folded."""
-    spec = importlib.util.spec_from_file_location("cldr_names", DATA / "rules" / "cldr_names.py")
-    assert spec is not None and spec.loader is not None
-    cldr_names = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(cldr_names)
+    cldr_names = load_cldr_names()
     not_names = {fold(word) for word in cldr_names.NOT_NAMES}
     for code in cldr_names.COUNTRIES:
         assert not {fold(term.rstrip("*")) for term in cldr_names.terms(code)} & not_names, code
