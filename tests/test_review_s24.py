@@ -11,13 +11,14 @@ from pathlib import Path
 import pytest
 from test_dedup_classes import decided_stories
 from test_dedup_newsroom_copies import SEEN, WIRE, _decisions, _entry
+from test_rules_round30 import fires
 
 from monitor.dedup.clean import clean
 from monitor.dedup.index import StoryIndex
 from monitor.dedup.shingles import credit_end
 from monitor.errors import ConfigError
 from monitor.models import Entry
-from monitor.rules import RuleSet, load_rules
+from monitor.rules import load_rules
 
 # --- clean._related: a row of facts is story text ----------------------------------------------------------------
 
@@ -154,11 +155,6 @@ def test_the_same_pages_under_other_headlines_stay_apart():
 # --- rules: the CLDR names and the negation endings ---------------------------------------------------------------
 
 
-def _fires(rules: RuleSet, topic: str, title: str, lang: str) -> bool:
-    entry = Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content="", lang=lang)
-    return topic in {m.rule for m in rules.match(entry)}
-
-
 ARMS, OIL = "north-korea-russia-arms", "india-russian-oil"
 
 
@@ -172,10 +168,9 @@ ARMS, OIL = "north-korea-russia-arms", "india-russian-oil"
     ],
 )
 def test_the_plain_headlines_fire(eval_rules, topic, title, lang):
-    assert _fires(eval_rules, topic, title, lang)
+    assert fires(eval_rules, topic, title, lang)
 
 
-@pytest.mark.xfail(strict=True, reason="@negation-more's regex finds its endings inside common words")
 @pytest.mark.parametrize(
     ("topic", "title", "lang"),
     [
@@ -186,15 +181,12 @@ def test_the_plain_headlines_fire(eval_rules, topic, title, lang):
     ],
 )
 def test_a_common_word_holding_a_negation_ending_is_no_negation(eval_rules, topic, title, lang):
-    assert _fires(eval_rules, topic, title, lang)
+    assert fires(eval_rules, topic, title, lang)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="Betawi's Ruslan* is out of @cldr-russia, but the fuzzy default still takes Ruslan for Rusland"
-)
 def test_a_man_named_ruslan_is_not_russia(eval_rules):
-    assert _fires(eval_rules, ARMS, "Shimoliy Koreya Rossiyaga raketalar yubordi", "uz")  # the branch works
-    assert not _fires(eval_rules, ARMS, "Shimoliy Koreya Eronga raketalar yubordi, dedi Ruslan Stefanchuk", "uz")
+    assert fires(eval_rules, ARMS, "Shimoliy Koreya Rossiyaga raketalar yubordi", "uz")  # the branch works
+    assert not fires(eval_rules, ARMS, "Shimoliy Koreya Eronga raketalar yubordi, dedi Ruslan Stefanchuk", "uz")
 
 
 # --- rules/groups.py: the message for a term key without term: ----------------------------------------------------

@@ -15,12 +15,13 @@ from monitor.models import Entry
 from monitor.rules import RuleSet, load_rules
 
 
-def written_in(title: str, lang: str, summary: str = "") -> Entry:
-    return Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary=summary, content="", lang=lang)
+def written_in(title: str, lang: str, summary: str = "", content: str = "") -> Entry:
+    return Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary=summary, content=content, lang=lang)
 
 
-def fires(rules: RuleSet, topic: str, title: str, lang: str, summary: str = "") -> bool:
-    return topic in {m.rule for m in rules.match(written_in(title, lang, summary))}
+def fires(rules: RuleSet, topic: str, title: str, lang: str, summary: str = "", content: str = "") -> bool:
+    """Does the rule ``topic`` send an alert for this entry (the rounds' tests and the review's share it)?"""
+    return topic in {m.rule for m in rules.match(written_in(title, lang, summary, content))}
 
 
 @pytest.mark.parametrize(
@@ -59,41 +60,42 @@ def test_a_headline_in_a_language_without_rule_words(eval_rules, topic, title, l
 
 
 @pytest.mark.parametrize(
-    ("topic", "title", "lang", "expected"),
+    ("topic", "title", "lang", "summary", "expected"),
     [
         # the actor whose consent the act needs denies it: the denial is the story
-        ("taliban-recognition", "Taliban say Mongolia recognised them; Ulaanbaatar denies", "en", False),
-        ("taliban-recognition", "Taliban say Mongolia will recognise them; Ulaanbaatar denies any such", "en", False),
-        ("taliban-recognition", "Талибы заявили о признании Монголией, МИД Монголии отрицает", "ru", False),
-        ("afghan-mining", "Taliban say lithium contract signed with Chinese firm; the firm denies", "en", False),
-        ("india-russian-oil", "Report says Nayara bought Russian crude cargo; Nayara denies", "en", False),
-        # without the closing denial the same claims fire
-        ("taliban-recognition", "Mongolia formally recognises the Taliban government", "en", True),
-        ("india-russian-oil", "Nayara bought a Russian crude cargo for Vadinar", "en", True),
-    ],
-)
-def test_a_claim_the_actor_denies_in_the_headline(eval_rules, topic, title, lang, expected):
-    assert fires(eval_rules, topic, title, lang) is expected
-
-
-@pytest.mark.parametrize(
-    ("title", "lang", "summary"),
-    [
+        ("taliban-recognition", "Taliban say Mongolia recognised them; Ulaanbaatar denies", "en", "", False),
         (
+            "taliban-recognition",
+            "Taliban say Mongolia will recognise them; Ulaanbaatar denies any such",
+            "en",
+            "",
+            False,
+        ),
+        ("taliban-recognition", "Талибы заявили о признании Монголией, МИД Монголии отрицает", "ru", "", False),
+        ("afghan-mining", "Taliban say lithium contract signed with Chinese firm; the firm denies", "en", "", False),
+        ("india-russian-oil", "Report says Nayara bought Russian crude cargo; Nayara denies", "en", "", False),
+        # without the closing denial the same claims fire
+        ("taliban-recognition", "Mongolia formally recognises the Taliban government", "en", "", True),
+        ("india-russian-oil", "Nayara bought a Russian crude cargo for Vadinar", "en", "", True),
+        # the arms are no act of consent: a government's claim stands beside the accused's denial (round 26, unchanged)
+        (
+            "north-korea-russia-arms",
             "Seoul says Pyongyang shipped more missiles to Russia; Moscow denies",
             "en",
             "South Korea's defence ministry said on Tuesday North Korea shipped more ballistic missiles to Russia.",
+            True,
         ),
         (
+            "north-korea-russia-arms",
             "韓国「北朝鮮がロシアにミサイルを追加供与」、ロシアは否定",
             "ja",
             "韓国国防省は、北朝鮮がロシアに弾道ミサイルを追加で供与したと発表した。",
+            True,
         ),
     ],
 )
-def test_arms_keep_the_accused_reply_as_a_reply(eval_rules, title, lang, summary):
-    """The arms are no act of consent: a government's claim stands beside the accused's denial (round 26, unchanged)."""
-    assert fires(eval_rules, "north-korea-russia-arms", title, lang, summary)
+def test_a_claim_the_actor_denies_in_the_headline(eval_rules, topic, title, lang, summary, expected):
+    assert fires(eval_rules, topic, title, lang, summary) is expected
 
 
 @pytest.mark.parametrize("term", ["{sounds: true}", "{fuzzy: 80}", "{case: true}"])
@@ -108,13 +110,13 @@ def test_a_term_key_without_term_says_term_is_missing_at_path_line(tmp_path, ter
 
 def test_the_cldr_aliases_are_what_babel_gives():
     """aliases.yaml keeps CLDR's country names as written by cldr_names.py (never built at run time)."""
-    cldr_names = _cldr_names()
+    cldr_names = load_cldr_names()
     text = (DATA / "rules" / "aliases.yaml").read_text(encoding="utf-8")
     for line in cldr_names.alias_lines():
         assert line in text.splitlines(), line.split(":")[0]
 
 
-def _cldr_names():
+def load_cldr_names():
     spec = importlib.util.spec_from_file_location("cldr_names", DATA / "rules" / "cldr_names.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -8,9 +8,11 @@ model: each belongs to one language. Detection runs only when a rule with a ``la
 scope is about to be evaluated for an entry without a language, once per entry.
 
 A feed's word is trusted unless the text's own letters refute it: an aggregator whose feed
-says ``en`` carrying a Japanese or Russian item. Only the script can refute (a claim of
+says ``en`` carrying a Japanese or Russian item. Only the letters can refute (a claim of
 ``de`` over English text stands: telling two Latin-script languages apart is the model's
-guess against the publisher's word).
+guess against the publisher's word): another script's, or, for a language written in ASCII's
+letters alone, Latin letters it never writes (round 31: an Igbo item, gọọmentị, ụzọ, under a
+feed that says ``en``).
 """
 
 from __future__ import annotations
@@ -61,6 +63,9 @@ _WRITERS = {
     "LAO": "lo",
     "MYANMAR": "my",
 }
+# Languages whose alphabet is ASCII's letters: a dozen accented Latin letters in a sample are another
+# language's (a name or two, São Paulo or Türkiye, are fewer)
+ASCII_WRITERS = frozenset({"en", "id", "ms", "sw", "zu", "xh", "so"})
 _SCRIPTS: dict[str, frozenset[str]] = {
     lang: frozenset(script for script, langs in _WRITERS.items() if lang in langs.split())
     for lang in {lang for langs in _WRITERS.values() for lang in langs.split()}
@@ -106,4 +111,16 @@ def trusted(claim: str, text: str) -> str:
         return lang if "LATIN" in scripts or sum(map(str.isalpha, sample)) < REFUTING_LETTERS else ""
     counts = Counter(unicodedata.name(char, "?").split(" ", 1)[0] for char in sample if char.isalpha())
     outside = sum(n for script, n in counts.items() if script not in scripts)
+    if lang in ASCII_WRITERS and _accented_latin(sample) >= REFUTING_LETTERS:
+        return ""
     return lang if outside < REFUTING_LETTERS or outside <= counts.total() - outside else ""
+
+
+def _accented_latin(text: str) -> int:
+    """How many Latin letters of ``text`` are outside ASCII (ụ, é, ß), composed or not."""
+    composed = unicodedata.normalize("NFC", text)
+    return sum(
+        1
+        for char in composed
+        if not char.isascii() and char.isalpha() and unicodedata.name(char, "").startswith("LATIN")
+    )
