@@ -47,3 +47,18 @@ def test_a_copy_of_the_story_under_its_headline_still_joins(lang):
     pieces = (("Origin Desk", title, lead + background, 0.0), ("Other Paper", title, lead.split("\n")[1] + "\n"
               + background, 2.0))  # fmt: skip
     assert decided_stories(pieces, f"cp{lang}") == [1, 1]
+
+
+NOTE = (
+    "A word from the regional desk: this short report comes from a partner paper and runs in its own language. "
+    "The editors add this paragraph above it for readers from other districts."
+)
+
+
+@pytest.mark.parametrize("lang", sorted(PAIRS))
+def test_a_note_in_letters_with_capitals_above_a_copy_is_still_read(lang):
+    """The note's letters can show who it names: read as before (dd42)."""
+    title, lead, _, background = PAIRS[lang]
+    pieces = (("Origin Desk", title, lead + background, 0.0), ("Regional Edition", title, f"{NOTE}\n\n{background}",
+              2.0))  # fmt: skip
+    assert decided_stories(pieces, f"nt{lang}") == [1, 1]
