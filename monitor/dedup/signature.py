@@ -81,8 +81,7 @@ LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): T2 dropped a row of the story's own facts
 # under a label ("Results · Spain beat Italy 2-1 · …") as an outlet's row of links (now only under a label pointing
-# elsewhere, ``clean._related``) and kept a line of an arrow other than four and an address alone ("⇢ https://…") as
-# story text (now none, ``clean._listed_address``); T1 took a lede opening "Stand By Me
+# elsewhere, ``clean._related``); T1 took a lede opening "Stand By Me
 # Director Rob Reiner" or "Ukraine's armed forces (ZSU) –" for a credit or an agency's dateline, and missed one from
 # "BOGOTÁ, Dec 5 (Agency) -" (``shingles.credit_end``); T0 and before read the names of a credit
 # run into the lede ("By Ann Lee, Harbourline Press Vireo Telecom and …"), of a dateline after it and of an agency's
