@@ -443,11 +443,6 @@ _LABELLED_ADDRESS = re.compile(
     r"[ \t]+(?:[→⇒➜➔➡🔗▸►▶»]|[—–-][ \t]*(?:[^\s:/]{1,20}(?:[ \t][^\s:/]{1,20}){0,3}:)?)"
     r"[ \t]*[a-z][a-z0-9+.-]{1,15}://\S+[ \t]*$"
 )
-# A line of an arrow of any of Unicode's arrow blocks and a web address alone ("⇢ https://…"): a copy's pointer to
-# its source, no words of the story. Alone only: after a label or a sentence the address may be another story's.
-_ARROW_ADDRESS = re.compile(
-    r"[\u2190-\u21ff\u2794-\u27bf\u27f0-\u27ff\u2900-\u297f\u2b00-\u2bff][ \t]*[a-z][a-z0-9+.-]{1,15}://\S+"
-)
 LABELLED_ADDRESS_REACH = 100  # characters before the last "://" that the arrow or the call may start within
 _FULL_STOP = re.compile(r"[.。।۔။][\"'”’»)]*(?:\s|$)")
 LABEL_CHARS = 200
@@ -499,11 +494,7 @@ def _glued_mark(mark: re.Match[str]) -> str:
 
 
 def _listed_address(line: str) -> bool:
-    if "://" not in line:
-        return False
-    if _ARROW_ADDRESS.fullmatch(line.strip()):
-        return True
-    found = _ADDRESS_LINE.match(line)
+    found = _ADDRESS_LINE.match(line) if "://" in line else None
     return found is not None and (len(line.split()) <= ADDRESS_LINE_WORDS or (found[1] is not None and not found[2]))
 
 
