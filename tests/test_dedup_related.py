@@ -4,9 +4,8 @@ Regional editions, CMS mirrors and app cards close a partner's report with a sho
 headlines of their own other stories, apart by a middle dot or a bar ("See also · <headline> · <headline>").
 That row was read as story text: its headlines are passages of the stories they name, so a trimmed copy
 (its lede dropped) read as a round-up of three stories, or shared too little of its own story's text to join
-it, and alerted twice. The row is now no text of the story: a label of at most three words pointing elsewhere
-("See also", "More"; dd44: not one naming the story's own facts, ``test_dedup_fact_rows``), then headlines with no
-full stop. Fiction, in Estonian and Greek, our own words.
+it, and alerted twice. The row is now no text of the story: a label of at most three words without a digit,
+then headlines with no full stop. Fiction, in Estonian and Greek, our own words.
 """
 
 from __future__ import annotations

