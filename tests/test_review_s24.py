@@ -138,7 +138,6 @@ MEETING_ZH = (
 )
 
 
-@pytest.mark.xfail(strict=True, reason="divergence.note: a caseless lead's names are no facts, so a lead is a 'note'")
 def test_another_story_under_a_specific_headline_with_a_caseless_lead_stays_apart():
     """A headline of TITLE_WORDS or more does not help: Wang Yi meeting Kuleba prints no number and its names are
     not found in Han text, so it reads as a note above the shared background line (apart before the session)."""

@@ -251,23 +251,28 @@ WRAP_CUTS = 2
 
 # A line of links, not of story: three or more short items (a word or four, no sentence end) apart by
 # one separator of navigation or sharing (breadcrumbs "Home › News › Croatia", "Share: Facebook · X").
-_LINK_ITEM = r"[^\s\d.!?。›»>/·|•]+(?: [^\s\d.!?。›»>/·|•]+){0,3}"  # no digit: a line of figures is data
-_LINKS_LINE = f"^(?:{_LINK_ITEM}:\\s+)?{_LINK_ITEM}(?:\\s*([›»>/·|•])\\s*{_LINK_ITEM})(?:\\s*\\1\\s*{_LINK_ITEM})+$"
+ITEM_SEPARATORS = "·|•"  # between a row's items: "Share: Facebook · X", "See also · …", a page's stamp
+_LINK_SEPARATORS = f"›»>/{ITEM_SEPARATORS}"  # and a breadcrumb's
+_LINK_ITEM = (
+    rf"[^\s\d.!?。{_LINK_SEPARATORS}]+(?: [^\s\d.!?。{_LINK_SEPARATORS}]+){{0,3}}"  # no digit: figures are data
+)
+_LINKS_LINE = (
+    rf"^(?:{_LINK_ITEM}:\s+)?{_LINK_ITEM}(?:\s*([{_LINK_SEPARATORS}])\s*{_LINK_ITEM})(?:\s*\1\s*{_LINK_ITEM})+$"
+)
 
 
 # A line of other stories' headlines under a short label: "See also · <headline> · <headline>", "Más | <headline> |
 # <headline>". An outlet's pointers to its other stories (a CMS's related block, an app's "more" row) are no text of
 # this story, and they are passages of those stories a round-up would seem to quote. Two headlines or more, apart by
 # one separator, each of a few words with no full stop, after a label of at most three words with no digit.
-_RELATED_SEPARATORS = "·|•"
 RELATED_LABEL_WORDS = 3
 RELATED_ITEM_WORDS = 16
 
 
 def _related(line: str) -> bool:
-    """Is ``line`` a label and two or more headlines of other stories (``_RELATED_SEPARATORS``)? Split, not matched:
+    """Is ``line`` a label and two or more headlines of other stories (``ITEM_SEPARATORS``)? Split, not matched:
     no pattern to backtrack over a long line."""
-    for mark in _RELATED_SEPARATORS:
+    for mark in ITEM_SEPARATORS:
         label, *items = line.split(f" {mark} ")
         if len(items) < 2:
             continue
@@ -280,7 +285,7 @@ def _related(line: str) -> bool:
 def _may_be_links(line: str) -> bool:
     """Has ``line`` a separator every ``_LINKS_LINE`` needs? Matched on every line, its backtracking over
     the first words cost 2 µs a line of story; these scans, a tenth of that."""
-    return any(separator in line for separator in "›»>/·|•")
+    return any(separator in line for separator in _LINK_SEPARATORS)
 
 
 def _labelled(line: str) -> bool:
@@ -562,6 +567,10 @@ def _aside(line: str, first: bool) -> bool:
 # flag (``_opening``). A line with a capitalised word after its first names someone ("Source: Ararat
 # Lur"), and one in a script without capitals cannot show it: neither is taken for chrome.
 CHROME_WORDS = 4
+# A page's advertising labels: a lone one is chrome by its shape; one glued before a credit ("Advertisement By Ann
+# Lee, Desk …") is an app's line, no lede's words (``shingles.credit_end``).
+ADVERTISING_LABELS = ("Advertisement", "ADVERTISEMENT", "Anzeige", "Publicité", "Publicidad", "Pubblicità", "Реклама",
+                      "Sponsored")  # fmt: skip
 # A closing line wholly in brackets, a few words with no digit and no sentence end: a credit.
 _CLOSING_CREDIT = re.compile(r"^[(（][^()（）\d\n.!?。！？]{2,60}[)）]$")
 CLOSING_CREDIT_WORDS = 6
@@ -590,7 +599,7 @@ def _page_stamp(line: str) -> bool:
     """Is this first or last line a page's stamp (``_PAGE_DATE``), not story text? Its separator is looked for
     first: most lines have none."""
     return (
-        any(separator in line for separator in "·|•")
+        any(separator in line for separator in ITEM_SEPARATORS)
         and len(line.split()) <= STAMP_WORDS
         and not _SENTENCE_ENDS.search(line)
         and _PAGE_DATE.search(line) is not None

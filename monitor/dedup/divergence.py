@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from monitor.dedup.compare import MIN_OVERLAP, REPEATED, Stored, sample_bound
-from monitor.dedup.signature import SAMPLE_MAX, Signature
+from monitor.dedup.signature import NO_CAPITALS, SAMPLE_MAX, Signature
 
 GOES_ON = 0.25  # the share of the story's fullest entry this text lacks: the story goes on without it
 
@@ -109,7 +109,12 @@ def note(sig: Signature, doc: Stored) -> int:
     one sentence or more follows them and each that can be checked shares a passage with ``doc`` (else 0): a note
     its outlet puts above the story it carries (an editor's context, a reader view's word from its desk), read
     before any other story of that outlet could show it to be the outlet's (``wrapper``). A lead of news prints
-    who or how many; a note says where the text comes from."""
+    who or how many; a note says where the text comes from. A text without capitals (Han, Arabic, one in capitals
+    only: ``NO_CAPITALS``) cannot show who, only how many: a lead naming its people and no number reads as a note
+    there, and another story sharing a background line with ``doc`` would join it (review s24). None is read in it,
+    but above it in letters with a case (an English note over a Han report), as before."""
+    if sig.flags & NO_CAPITALS and not _cased(sig.lede):
+        return 0
     passages = _passages(sig.lines, doc)
     opening = next(
         (i for i, ((_, shared), (_, _, facts)) in enumerate(zip(passages, sig.lines, strict=True)) if shared or facts),
@@ -119,6 +124,12 @@ def note(sig: Signature, doc: Stored) -> int:
     if not opening or not rest or any(shared < MIN_OVERLAP for _, shared in rest):
         return 0
     return opening
+
+
+def _cased(text: str) -> bool:
+    """Are most of the letters of ``text`` of an alphabet with capitals (Latin, Cyrillic, Greek, Armenian)?"""
+    letters = [char for char in text if char.isalpha()]
+    return sum(char.lower() != char.upper() for char in letters) * 2 > len(letters) > 0
 
 
 def told(sig: Signature, doc: Stored) -> bool:

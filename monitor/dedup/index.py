@@ -25,6 +25,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 import numpy as np
 
@@ -102,6 +103,27 @@ class Decision:
     signature: Signature | None = None
 
 
+# How a candidate ranks (``_best_copy``): a copy of the window first, then the widest margin, the most of this text
+# explained, the same headline, the most passages found.
+Rank = tuple[bool, float, float, bool, int]
+UNRANKED: Rank = (False, -math.inf, 0.0, False, 0)  # a finding ranked against none (a follow-up's, ``_repeating``)
+
+
+class Closest(NamedTuple):
+    """The entry ``_best_copy`` finds closest: its evidence, its id and record, the score it needed, its rank."""
+
+    evidence: Evidence
+    entry_id: int
+    doc: _Doc
+    needed: float
+    rank: Rank = UNRANKED
+
+    @property
+    def margin(self) -> float:
+        """How far its text and facts clear what they need: below 0, no copy."""
+        return self.rank[1]
+
+
 class StoryIndex:
     """Entries of the window by blocking key, with the stories' events. Rebuilt from the store on start-up."""
 
@@ -152,7 +174,7 @@ class StoryIndex:
         if best is None:
             found = self._same_headline(sig)
             return found or self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
-        evidence, entry_id, doc, needed = best
+        evidence, entry_id, doc, needed, _ = best
         if evidence.round_up:
             reason = f"new story: entry {entry_id}'s text is in it ({evidence.score:.0f} %)"
             reason += ", beside passages of other stories (a round-up)"
@@ -259,9 +281,7 @@ class StoryIndex:
         why = f"new event: closest {match.reason}" if match else "new event: no recent story shares keywords"
         return Decision(None, score, None, reason, None, match.score if match else 0.0, why, sig)
 
-    def _best_copy(
-        self, sig: Signature, shares: Shares[_Doc], releases: dict[int, float]
-    ) -> tuple[Evidence, int, _Doc, float] | None:
+    def _best_copy(self, sig: Signature, shares: Shares[_Doc], releases: dict[int, float]) -> Closest | None:
         """The entry holding most of ``sig``'s text (or most held by it) among the ``MAX_VERIFIED``
         sharing most keys with it, with the score it needed. Ties go to the entry found first.
         Fills ``shares``: each verified story, with the most of the text one of its entries shares; and
@@ -275,7 +295,7 @@ class StoryIndex:
         near = set(self._candidates(skeleton_keys, held)) if skeleton_keys else set()
         resembled: dict[int, Evidence | None] = {}  # entry of ``near`` -> ``resembles``, asked once
         ranked += self._resembling(sig, skeleton_keys, ranked, near, resembled)  # dd26
-        best: tuple[Evidence, int, _Doc, float, tuple[bool, float, float, bool, int]] | None = None
+        best: Closest | None = None
         verified: list[_Doc] = []
         verified_ids: list[int] = []  # their entry ids, in the same order
         wrapped: list[_Doc] = []  # those of this outlet sharing only an opening with it (``wrapper``)
@@ -331,64 +351,62 @@ class StoryIndex:
             # it fills again weeks later, beside its copy of today's story).
             share = explained(sig, doc) if margin >= 0 else 0.0
             rank = (margin >= 0 and self._in_window(sig, doc), margin, share, doc.title == sig.title, evidence.found)
-            if best is None or rank > best[4]:
-                best, top = (evidence, entry_id, doc, needed, rank), margin
-        if opening and (best is None or best[4][1] < 0) and (story := beneath(sig, opening)) is not None:
+            if best is None or rank > best.rank:
+                best, top = Closest(evidence, entry_id, doc, needed, rank), margin
+        if opening and (best is None or best.margin < 0) and (story := beneath(sig, opening)) is not None:
             # The story under its outlet's note, measured alone: the note is no text of the story's copies.
             # What follows reads the story alone too (the note's sentences are not its news).
             skip = {id(doc) for doc in wrapped}
             found = self._copied(story, verified, verified_ids, skip)
             if found is not None:
                 sig, best = story, found
-        if (best is None or best[4][1] < 0) and (noted := self._under_note(sig, verified, verified_ids)) is not None:
+        if (best is None or best.margin < 0) and (noted := self._under_note(sig, verified, verified_ids)) is not None:
             sig, best = noted  # the story under a note seen for the first time, measured alone as above
         if best is None:
             # All it shares is the opening of its outlet's own entries (``wrapper``): a note above each story,
             # or the lead of its next story (``repeats``: one story's, printing a name or number).
             return self._repeating(sig, verified, verified_ids) if wrapped else None
-        if best[4][1] >= 0 and best[2].story_id in own_differs:
+        if best.margin >= 0 and best.doc.story_id in own_differs:
             # An outlet re-running its story hours later runs its names and numbers; one that, half a
             # day or more later, prints other names and numbers in the same frame of words issues its
             # next bulletin. A shorter copy of its first one has too few of them to say so.
-            return replace(best[0], series=True), best[1], best[2], best[3]
-        if best[4][1] >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
+            return best._replace(evidence=replace(best.evidence, series=True))
+        if best.margin >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             # dd26: a copy by its skeleton is mostly its story there (``resembles``): no round-up
-            quoting = not best[0].query_shorter and not best[0].skeleton
+            quoting = not best.evidence.query_shorter and not best.evidence.skeleton
             skip = {id(doc) for doc in wrapped}
             stories = [doc for doc in verified if id(doc) not in skip] if skip else verified
-            quoting = quoting and round_up(sig, best[2].story_id, stories, self.events.event_of)
+            quoting = quoting and round_up(sig, best.doc.story_id, stories, self.events.event_of)
         else:  # a new story, of no event when it quotes stories of several
             quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, touched)
         if quoting:
-            return replace(best[0], round_up=True), best[1], best[2], best[3]
-        if best[4][1] >= 0 and not best[0].query_shorter and follow_up(sig, best[2].story_id, verified):
-            return replace(best[0], follow_up=True), best[1], best[2], best[3]
-        if best[4][1] >= 0 and (split := diverges(sig, best[2].story_id, verified)) is not None:
+            return best._replace(evidence=replace(best.evidence, round_up=True))
+        if best.margin >= 0 and not best.evidence.query_shorter and follow_up(sig, best.doc.story_id, verified):
+            return best._replace(evidence=replace(best.evidence, follow_up=True))
+        if best.margin >= 0 and (split := diverges(sig, best.doc.story_id, verified)) is not None:
             fullest = verified_ids[next(i for i, doc in enumerate(verified) if doc is split.fullest)]
-            apart = f"it opens with {split.opening} sentences of entry {best[1]} word for word, then {split.own}"
+            apart = f"it opens with {split.opening} sentences of entry {best.entry_id} word for word, then {split.own}"
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"
             apart += f" {split.lacks * 100:.0f} % of its text not in this one"
-            return replace(best[0], follow_up=True, apart=apart), best[1], best[2], best[3]
-        if best[4][1] >= 0 and (told := news(sig, [doc for doc in verified if doc.story_id == best[2].story_id])):
-            return replace(best[0], news=told.says()), best[1], best[2], best[3]
-        if best[4][1] < 0 and (repeating := self._repeating(sig, verified, verified_ids)) is not None:
+            return best._replace(evidence=replace(best.evidence, follow_up=True, apart=apart))
+        if best.margin >= 0 and (told := news(sig, [doc for doc in verified if doc.story_id == best.doc.story_id])):
+            return best._replace(evidence=replace(best.evidence, news=told.says()))
+        if best.margin < 0 and (repeating := self._repeating(sig, verified, verified_ids)) is not None:
             return repeating
-        return best[:4]
+        return best
 
-    def _repeating(
-        self, sig: Signature, verified: list[_Doc], ids: list[int]
-    ) -> tuple[Evidence, int, _Doc, float] | None:
+    def _repeating(self, sig: Signature, verified: list[_Doc], ids: list[int]) -> Closest | None:
         """The entry of ``sig``'s outlet whose first paragraph ``sig`` opens with (``repeats``), as a follow-up's
         evidence: its outlet's next story on that event."""
         earlier = repeats(sig, verified)
         if earlier is None:
             return None
         entry_id = next(i for i, doc in zip(ids, verified, strict=True) if doc is earlier)
-        return replace(containment(sig, earlier), follow_up=True), entry_id, earlier, self._needed(sig, earlier)
+        return Closest(
+            replace(containment(sig, earlier), follow_up=True), entry_id, earlier, self._needed(sig, earlier)
+        )
 
-    def _under_note(
-        self, sig: Signature, verified: list[_Doc], ids: list[int]
-    ) -> tuple[Signature, tuple[Evidence, int, _Doc, float, tuple[bool, float, float, bool, int]]] | None:
+    def _under_note(self, sig: Signature, verified: list[_Doc], ids: list[int]) -> tuple[Signature, Closest] | None:
         """dd42: ``sig`` below the note its outlet opens it with (``note``) and the entry, under its headline and of
         another outlet, that this story copies, measured alone; None when there is none. An outlet's first entry
         under its note has no other to show the note is the outlet's (``wrapper``): a long note over a sentence or
@@ -404,9 +422,7 @@ class StoryIndex:
                 return story, found
         return None
 
-    def _copied(
-        self, sig: Signature, verified: list[_Doc], ids: list[int], skip: set[int]
-    ) -> tuple[Evidence, int, _Doc, float, tuple[bool, float, float, bool, int]] | None:
+    def _copied(self, sig: Signature, verified: list[_Doc], ids: list[int], skip: set[int]) -> Closest | None:
         """The entry of ``verified`` (but those in ``skip``) of the window that ``sig`` copies, by text and by
         names and numbers, with the widest margin; its rank as ``_best_copy`` gives it."""
         best = None
@@ -416,8 +432,10 @@ class StoryIndex:
             evidence, needed = containment(sig, doc), self._needed(sig, doc)
             margin = min(evidence.score - needed, evidence.facts(sig, doc) - FACTS_THRESHOLD)
             # One story under the note is its copy; a story and text of its own under a digest's intro is not.
-            if margin >= 0 and (best is None or margin > best[4][1]) and told(sig, doc):
-                best = evidence, entry_id, doc, needed, (True, margin, explained(sig, doc), doc.title == sig.title, 0)
+            if margin >= 0 and (best is None or margin > best.margin) and told(sig, doc):
+                best = Closest(
+                    evidence, entry_id, doc, needed, (True, margin, explained(sig, doc), doc.title == sig.title, 0)
+                )
         return best
 
     def _resembling(

@@ -20,7 +20,7 @@ from collections.abc import Callable
 import numpy as np
 
 from monitor.dedup.alphabets import DIGRAPHIC, sounded
-from monitor.dedup.clean import dateline_pattern, spelling
+from monitor.dedup.clean import ADVERTISING_LABELS, dateline_pattern, spelling
 from monitor.dedup.scan import STOPS as _STOPS  # a full stop of any script
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import NO_SPACE_RUN, beyond_ascii, fold, fold_is_local, script_tokens, word_spaces
@@ -400,10 +400,10 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
 _NAME_WORD = rf"(?![{_CAPITALS}][{_CAPITALS} .'-]{{0,30}},|[{_CAPITALS}]\S*[ \t]+[(–—-])[{_CAPITALS}][\w.'’-]*"
 _NAMES = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}}"
 # An app's line before it ends in a word in small letters ("Listen to this article", "Слушать статью"), or is a
-# page's advertising label glued on: "Stand By Me", "Mourned By Fans" are a lede's words.
+# page's advertising label glued on (``clean.ADVERTISING_LABELS``): "Stand By Me", "Mourned By Fans" are a lede's words.
 _APP_LINE = (
     r"(?:(?:[^\s.!?]+\s+){0,3}?[a-zа-яё]+\s+"
-    r"|(?:Advertisement|ADVERTISEMENT|Anzeige|Publicité|Publicidad|Pubblicità|Реклама|Sponsored)\s+)?"
+    rf"|(?:{'|'.join(ADVERTISING_LABELS)})\s+)?"
 )
 _OPENING_CREDIT = re.compile(
     rf"{_APP_LINE}(?:By|BY|Автор:?)[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{1,3}}"
