@@ -17,7 +17,7 @@ import pytest
 from test_dedup_events_siblings import events_of, item
 
 from monitor.dedup.dates import named_days
-from monitor.dedup.eventkeys import _numbers, event_time
+from monitor.dedup.eventkeys import WORD_MARK, _neutral, _numbers, _script, _scripts, event_time
 from monitor.models import Entry
 
 PUBLISHED = datetime(2026, 11, 20, 9, 0, tzinfo=UTC)
@@ -92,3 +92,17 @@ def test_the_sinhala_report_and_the_english_wire_are_one_event():
     )
     events = events_of(item("Ruhuna Daily", *sinhala, 0), item("Harbour Wire", *english, 20))
     assert events[0] == events[1]
+
+
+@pytest.mark.parametrize(
+    "keys",
+    [
+        ("lavrov", "2024", "@07-03"),  # names, numbers, days: all neutral
+        ("lavrov", WORD_MARK + "talks", "2024", WORD_MARK + "ceasefire"),  # with Latin headline words
+        ("lavrov", WORD_MARK + "переговоры", "会談", "2024"),  # other scripts: each key looked up
+        ("", WORD_MARK, "lavrov"),
+    ],
+)
+def test_the_neutral_keys_are_those_of_no_script(keys: tuple[str, ...]):
+    """``EventIndex.add`` posts a new story under the keys ``_neutral`` gives: those ``_script`` calls neutral."""
+    assert list(_neutral(keys, _scripts(keys))) == [key for key in keys if _script(key) is None]

@@ -41,7 +41,7 @@ import sys
 from array import array
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
 from itertools import chain, filterfalse
@@ -57,6 +57,7 @@ from monitor.dedup.eventkeys import (  # noqa: F401
     _WORD,
     SCRIPT_MEMO,
     WORD_MARK,
+    _neutral,
     _numbers,
     _script,
     _scripts,
@@ -227,15 +228,18 @@ class EventIndex:
             words = tuple(dict.fromkeys(sys.intern(w) for w in words if w not in known))
             story.keywords += words
             story.scripts = _scripts(words, story.scripts)
+            neutral: Iterable[str] = filterfalse(_script, words)
         else:
             words = tuple(dict.fromkeys(map(sys.intern, words)))  # each story once in a posting list
-            self._stories[story_id] = _Story(event_id, words, when, _scripts(words), heads, sys.intern(outlet))
+            scripts = _scripts(words)
+            self._stories[story_id] = _Story(event_id, words, when, scripts, heads, sys.intern(outlet))
             self._top_story = max(self._top_story, story_id)
+            neutral = _neutral(words, scripts)
         df = self._df
         df.update(words)
         self._most_df = max(self._most_df, max(map(df.__getitem__, words), default=0))
         postings = self._postings
-        for word in filterfalse(_script, words):  # the script-neutral ones
+        for word in neutral:
             if (found := postings.get(word)) is not None:
                 found.append(story_id)
             else:
@@ -284,6 +288,9 @@ class EventIndex:
             return None
         # A story sharing MIN_SHARED of them, or every one the window knows when it knows fewer (``joins``).
         least = max(LEAST_SHARED, min(MIN_SHARED, len(read)))
+        candidates = _most_found(read, self._top_story < 1 << 31, least)
+        if not candidates:  # most new stories (sp37): what weighs and judges candidates is not set up
+            return None
         best: EventMatch | None = None
         weighed: dict[str, float] = {}  # the best's query keys, weighed (``_named``)
         weights = _Weights(self._df, len(self._stories))
@@ -293,7 +300,7 @@ class EventIndex:
         # and their total) by the story's scripts
         numbered = _count_numbers(query) >= MIN_NUMBERS  # for _numbers_disagree, asked of each candidate
         named_heads = headline_names(heads)  # whom and where the headline names (not its figures)
-        for story_id in _most_found(read, self._top_story < 1 << 31, least):
+        for story_id in candidates:
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
             if hours > EVENT_HOURS:
