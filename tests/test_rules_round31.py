@@ -166,8 +166,14 @@ IGBO = (
 @pytest.mark.parametrize(
     ("claim", "text", "kept"),
     [
-        ("en", IGBO, ""),  # a dozen Latin letters English never writes: the claim is refuted, the model decides
+        ("en", IGBO, ""),  # Latin letters English never writes, in common words: refuted, the model decides
         ("en", "Brazil's Lula meets Türkiye's Erdoğan in São Paulo on trade and Afghan recognition", "en"),  # names
+        (  # an English story on Vietnam: dozens of accented letters, all in names (the model would say vi)
+            "en",
+            "Nguyễn Thị Kim Ngân met Phạm Minh Chính and Võ Văn Thưởng in Hà Nội on Tuesday to discuss "
+            "the Đà Nẵng port deal with Russian officials",
+            "en",
+        ),
         (
             "de",
             "Rußland: Gespräche über Öl für Indien; Käufer prüfen Rabatte, Händler zögern, Märkte ändern sich",
