@@ -464,6 +464,19 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        44,
+        "on",
+        frozenset({"sa", "gan", "koi", "frr"}),
+        "lv",
+        Brief(rows=120, stories=37, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset(
+            {"saujjainsecondbrief", "sapurinextdaybrief", "ganjiujiangsecondbrief", "ganyichunnextdaybrief"}
+            | {"koikochyovosecondbrief", "koigaynynextdaybrief", "frrdagebuellsecondbrief", "frramrumnextdaybrief"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
