@@ -122,13 +122,13 @@ def apply(word: str, piece: Piece, ctx: dict) -> Piece:
     if word == "pushblurb":  # a push notification: the lede cut to what fits on a lock screen
         return replace(piece, blocks=(cut_at_word(b[0], 72),))
     if word == "creditatop":
-        return replace(piece, blocks=(f"Photo: {ctx['photographer']} / {ctx['outlet'].name}", *b))
+        return replace(piece, blocks=(f"Pictures: {ctx['photographer']} / {ctx['outlet'].name}", *b))
     if word == "datelineatop":
         return replace(piece, blocks=(f"{ctx['place']}, {ctx['local']:%d %b %Y}", *b))
     if word == "filedbyline":
         return replace(piece, blocks=(b[0], f"Filed by {ctx['outlet'].name} desk at {ctx['local']:%H:%M}", *b[1:]))
     if word == "timestampline":
-        return replace(piece, blocks=(*b, f"Updated {ctx['local']:%Y-%m-%d %H:%M %z}"))
+        return replace(piece, blocks=(*b, f"Last edit {ctx['local']:%Y-%m-%d %H:%M %z}"))
     if word == "sharepromptline":
         return replace(piece, blocks=(*b, "Share this brief: forward it, or tap ↗ to send"))
     if word == "softwrap":
@@ -181,6 +181,8 @@ def story_time(story: dict, by_id: dict, start: datetime, day: dict) -> datetime
         return base + timedelta(minutes=95 + 7 * len(story["id"]) % 40)
     if story["kind"].endswith("nextdaybrief"):
         return base + timedelta(days=1, hours=2)
+    if story["kind"].endswith("bulletin"):  # the same template filled a week later
+        return base + timedelta(days=7, hours=1)
     return base + timedelta(hours=6)  # a second brief from the same desk on the same day
 
 
