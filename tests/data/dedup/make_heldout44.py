@@ -210,7 +210,8 @@ def build() -> tuple[list[dict], Counter[str]]:
     start = datetime.fromisoformat(src["start"])
     by_id = {s["id"]: s for s in stories}
     day = {s["id"]: i for i, s in enumerate(s for s in stories if s["kind"] == "original")}
-    rows, used = [], Counter()
+    rows: list[dict] = []
+    used: Counter[str] = Counter()
     for s in stories:
         home = outlets[s["outlet"]]
         when = story_time(s, by_id, start, day)
