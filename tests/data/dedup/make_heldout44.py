@@ -81,15 +81,15 @@ def derive(story: dict, stories: list[dict]) -> dict:
     if "derive" not in story:
         return story
     base = next(s for s in stories if s["id"] == story["derive"])
-    title, paras = base["title"], paragraphs(base["text"])
-    if "lede" in story:
-        paras = [story["lede"], *paras[1:]]
-    text = "\n\n".join(paras)
+    title, text = base["title"], base["text"]
     for old, new in story["set"].items():
         if old not in title + text:
             raise SystemExit(f"{story['id']}: phrase {old!r} not in its base")
         title, text = title.replace(old, new), text.replace(old, new)
-    return {**base, **story, "title": title, "text": text, "outlet": base["outlet"]}
+    paras = paragraphs(text)
+    if "lede" in story:  # set last, so the new lede keeps quoting the first brief's headline as it ran
+        paras = [story["lede"], *paras[1:]]
+    return {**base, **story, "title": title, "text": "\n\n".join(paras), "outlet": base["outlet"]}
 
 
 def paragraphs(text: str) -> list[str]:
