@@ -44,6 +44,7 @@ PARTS = {
     "heldout25": "l",
     "heldout26": "mb",
     "heldout27": "mc",
+    "heldout28": "md",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
