@@ -478,6 +478,19 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=100,
     ),
+    HeldOut(
+        45,
+        "oo",
+        frozenset({"cdo", "sva", "egl", "rup"}),
+        "hr",
+        Brief(rows=120, stories=37, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset(
+            {"cdosanfangsameday", "cdofuqingnextmorning", "svamestiasameday", "svalentekhinextmorning"}
+            | {"eglcarpisameday", "eglmodenaweekform", "rupcrushuvasameday", "rupaminciunextmorning"}
+        ),
+        same_event=frozenset({"independent"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
