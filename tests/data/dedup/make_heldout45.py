@@ -315,7 +315,7 @@ def dump(rows: list[dict]) -> str:
 def stats(rows: list[dict], stories: dict[str, dict]) -> str:
     per_story = Counter(r["story"] for r in rows)
     langs = Counter(r["lang"] for r in rows)
-    events = Counter()
+    events: Counter[str] = Counter()
     for sid in per_story:
         events[stories[sid]["event"]] += 1
     negatives = [s for s in stories.values() if s["kind"] not in ("original", "independent")]
