@@ -491,6 +491,16 @@ SETS = [
         same_event=frozenset({"independent"}),
         copies=80,
     ),
+    HeldOut(
+        46,
+        "op",
+        frozenset({"apc", "hsn", "bgc", "pcd"}),
+        "sl",
+        Brief(rows=100, stories=33, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset({"sameafternoon", "nextdayfollow"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=70,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
