@@ -496,10 +496,10 @@ SETS = [
         "op",
         frozenset({"apc", "hsn", "bgc", "pcd"}),
         "sl",
-        Brief(rows=100, stories=33, events=20, side=(1, 8), summary_only=10),
+        Brief(rows=125, stories=41, events=24, side=(1, 8), summary_only=10),
         negative=frozenset({"sameafternoon", "nextdayfollow"}),
         same_event=frozenset({"independent", "english", "side"}),
-        copies=70,
+        copies=85,
     ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
