@@ -76,8 +76,8 @@ def spellings(name: str) -> list[str]:
 def terms(code: str) -> list[str]:
     """A name outside Latin letters takes endings; a Latin one of six letters or more too, shorter ones as written."""
     out = set()
-    for name in (spelled for name, _ in names(code) for spelled in spellings(name)):
-        name = name.rstrip("։።.:")
+    for spelled in (form for found, _ in names(code) for form in spellings(found)):
+        name = spelled.rstrip("։።.:")
         if "," in name or fold(name) in {fold(word) for word in NOT_NAMES}:
             continue
         letters = sum(c.isalpha() for c in name)
