@@ -60,11 +60,24 @@ def names(code: str) -> list[tuple[str, str]]:
     return sorted(found.values(), key=lambda pair: pair[1])
 
 
+# Lao writes its consonant clusters with l two ways: the letters ຫລ (CLDR's ເກົາຫລີ) or the subscript ຫຼ of the
+# current spelling (ເກົາຫຼີ, as Lao news writes Korea); ໜ and ໝ are NFKC's ຫນ, ຫມ already (round 32)
+LAO_SPELLINGS = (("ຫລ", "ຫຼ"),)
+
+
+def spellings(name: str) -> list[str]:
+    """The name and its other current spellings."""
+    out = [name]
+    for old, new in LAO_SPELLINGS:
+        out += [spelled.replace(old, new) for spelled in out if old in spelled]
+    return out
+
+
 def terms(code: str) -> list[str]:
     """A name outside Latin letters takes endings; a Latin one of six letters or more too, shorter ones as written."""
     out = set()
-    for name, _ in names(code):
-        name = name.rstrip("։።.:")
+    for spelled in (form for found, _ in names(code) for form in spellings(found)):
+        name = spelled.rstrip("։።.:")
         if "," in name or fold(name) in {fold(word) for word in NOT_NAMES}:
             continue
         letters = sum(c.isalpha() for c in name)
