@@ -53,10 +53,18 @@ class Window:  # the two reads of the store ``rebuild_index`` makes, over the sc
     def __init__(self, path):
         self.conn = sqlite3.connect(path)
 
-    def recent_signatures(self, since):
+    def batches(self):
         cursor = self.conn.execute("SELECT * FROM window ORDER BY id")
         while batch := cursor.fetchmany(getattr(window, "WINDOW_BATCH", 2000)):  # the store's step
+            yield batch
+
+    def recent_signatures(self, since):
+        for batch in self.batches():
             yield from window_rows(batch)
+
+    def window_batches(self, since):  # the rebuild's read since sp40: signatures as stored, unread
+        for batch in self.batches():
+            yield list(window.stored_rows(batch))
 
     def entries(self, ids):
         assert not list(ids), "every row has its signature"

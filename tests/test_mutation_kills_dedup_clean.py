@@ -105,8 +105,8 @@ class OlderStore:
         self.entry, self.seen = entry, seen
         self.saved: list[tuple[int, Signature]] = []
 
-    def recent_signatures(self, since: datetime):  # type: ignore[no-untyped-def]
-        return iter([(1, 1, 1, self.seen, None)])
+    def window_batches(self, since: datetime):  # type: ignore[no-untyped-def]
+        return iter([[(1, 1, 1, self.seen, None)]])
 
     def entries(self, ids):  # type: ignore[no-untyped-def]
         return {i: self.entry for i in ids}

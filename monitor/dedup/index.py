@@ -50,7 +50,7 @@ from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import beneath, diverges, note, told, wrapper
 from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES_TEXT, EventIndex, EventMatch
 from monitor.dedup.novelty import news
-from monitor.dedup.packed import Outlets, pack, unpack, without_keys
+from monitor.dedup.packed import Outlets, StoredSignature, Words, pack, stored_record, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
 from monitor.dedup.packed import seen as packed_seen
 from monitor.dedup.packed import skeleton as packed_skeleton
@@ -552,13 +552,15 @@ class StoryIndex:
         held += [] if found is None else found if isinstance(found, list) else [found]
         return held[0] if len(held) == 1 else held or None
 
-    def load(self, rows: Iterable[tuple[int, int, int, datetime, Signature]]) -> None:
+    def load(self, rows: Iterable[tuple[int, int, int, datetime, Signature | StoredSignature]]) -> None:
         """``add`` of each stored (entry, story, event, first seen, signature), in order, into an empty
         index: the start-up rebuild, with the blocking keys in one table (``bulk.Postings``) and the
         event keywords counted in bulk (``EventIndex.load``). One pass over ``rows``: a rebuild that
         reads them in small steps never holds the window's signatures at once, whose heap, once freed,
         stayed with the process (``benchmarks/index_memory.py``, 10,000 entries: RSS grew 3.8 KB per
-        entry for 2.5 KB of objects the index kept; in one pass, small steps and records: 2.2 for 1.6)."""
+        entry for 2.5 KB of objects the index kept; in one pass, small steps and records: 2.2 for 1.6).
+        A signature as stored (``StoredSignature``, the rebuild's) becomes its record with no ``Signature``
+        made; it must be of this design (``packed.signed_head``)."""
         assert not self._docs, "load fills an empty index"
         collecting = gc.isenabled()
         gc.disable()  # every object made here lives as long as the index: collections would only rescan them
@@ -566,14 +568,27 @@ class StoryIndex:
             docs, outlets, titles, oldest = self._docs, self._outlets, self._titles, math.inf
             ids, lengths, keys = array("q"), array("I"), array("I")
             stories: list[tuple[int, int, tuple[str, ...], float, int, str]] = []
+            words = Words()
             for entry_id, story_id, event_id, seen, sig in rows:
                 when = seen.timestamp()
-                docs[entry_id] = pack(story_id, when, sig, outlets, keys=False)  # keys: in ``Postings``
-                titles[sig.title] = entry_id
+                if isinstance(sig, Signature):
+                    docs[entry_id] = pack(story_id, when, sig, outlets, keys=False)  # keys: in ``Postings``
+                    titles[sig.title] = entry_id
+                    lengths.append(len(sig.keys))
+                    keys.extend(sig.keys)
+                    stories.append((story_id, event_id, sig.keywords, sig.when, len(sig.heads), sig.outlet))
+                else:
+                    outlet = words[sig.outlet]
+                    found = stored_record(story_id, when, sig.blob, outlets.code(outlet))
+                    assert found is not None, "a signature of an earlier design is computed again, not loaded"
+                    docs[entry_id], held, title, heads = found
+                    titles[title] = entry_id
+                    lengths.append(len(held) // 4)
+                    keys.frombytes(held)
+                    keywords = tuple(map(words.__getitem__, sig.keywords.split())) if sig.keywords else ()
+                    # ``Signature.unpack``'s heads are the first ``heads`` keywords
+                    stories.append((story_id, event_id, keywords, sig.when, min(heads, len(keywords)), outlet))
                 ids.append(entry_id)
-                lengths.append(len(sig.keys))
-                keys.extend(sig.keys)
-                stories.append((story_id, event_id, sig.keywords, sig.when, len(sig.heads), sig.outlet))
                 oldest = min(oldest, when)
             self._loaded = Postings.of_arrays(ids, lengths, keys, MAX_POSTINGS)
             self.events.load(stories)

@@ -7,14 +7,21 @@ per decision, so it keeps each as one record (a fixed head, then the uint32 arra
 builds the ``Stored`` of the few it reads. The blocking keys of an entry loaded at start-up are in
 ``bulk.Postings``, not in its record: only the entries added since keep theirs (to leave the
 index's dict of keys when removed).
+
+The start-up rebuild makes a record straight from the signature as stored (``StoredSignature``,
+``stored_record``): the record is the stored blob's arrays behind the index's own head, so no
+``Signature``, keys tuple or ``pack`` is made per entry on that path.
 """
 
 from __future__ import annotations
 
 import struct
+import sys
+from typing import NamedTuple
 
 from monitor.dedup.compare import Stored
-from monitor.dedup.signature import Signature
+from monitor.dedup.signature import _HEAD as _SIGNED
+from monitor.dedup.signature import _MAGIC, Signature
 
 # story, first seen, title hash, shingles, flags, outlet (its code), then how many uint32 each of
 # keys, sample, opening, sentences and facts hold; then the skeleton's two (``compare.Stored``).
@@ -36,6 +43,50 @@ class Outlets:
             found = self._codes[name] = len(self.names)
             self.names.append(name)
         return found
+
+
+class StoredSignature(NamedTuple):
+    """A signature as the store keeps it (``Signature.pack``'s blob, its keywords joined by spaces, the event's
+    POSIX time, the outlet): what the start-up rebuild loads, each entry's ``Signature`` never made."""
+
+    blob: bytes
+    keywords: str
+    when: float
+    outlet: str
+
+
+class Words(dict[str, str]):
+    """Each word read once, as one interned string: a rebuild's keywords (~3M in a 100k window, ~27k
+    distinct), looked up here in a dict of the window's words rather than in the interpreter's table of every
+    interned string (~0.2 s less for 100k entries; a word new here is interned there too, as ``events.add`` does)."""
+
+    def __missing__(self, word: str) -> str:
+        found = self[word] = sys.intern(word)
+        return found
+
+
+def signed_head(blob: bytes) -> tuple[int, ...] | None:
+    """The head of a stored signature (``signature._HEAD``), None for a blob of an earlier design: the check
+    ``Signature.unpack`` makes (the magic, and the arrays' lengths adding up to the blob's)."""
+    if len(blob) < _SIGNED.size or not blob.startswith(_MAGIC):
+        return None
+    head: tuple[int, ...] = _SIGNED.unpack_from(blob)[1:]
+    _, _, nk, ns, no, nsent, nf, _, _, nsk, nskf = head
+    return head if _SIGNED.size + 4 * (nk + ns + no + nsent + nf + nsk + nskf) == len(blob) else None
+
+
+def stored_record(story_id: int, seen: float, blob: bytes, outlet: int) -> tuple[bytes, memoryview, int, int] | None:
+    """The record ``pack(..., keys=False)`` makes of the signature stored as ``blob``, with its blocking keys
+    (uint32 bytes), headline hash and count of headline names, read from the blob; None for a blob of an
+    earlier design. ``outlet`` is the outlet's code."""
+    head = signed_head(blob)
+    if head is None:
+        return None
+    flags, length, nk, ns, no, nsent, nf, title, heads, nsk, nskf = head
+    at = _SIGNED.size + 4 * nk  # the arrays, in the order the record holds them
+    view = memoryview(blob)
+    record = _HEAD.pack(story_id, seen, title, length, flags, outlet, 0, ns, no, nsent, nf, nsk, nskf) + view[at:]
+    return record, view[_SIGNED.size : at], title, heads
 
 
 def pack(story_id: int, seen: float, sig: Signature, outlets: Outlets, *, keys: bool) -> bytes:

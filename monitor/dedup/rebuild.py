@@ -7,7 +7,6 @@ join later entries to stories that do not exist.
 
 from __future__ import annotations
 
-import itertools
 import logging
 from collections.abc import Iterator
 from datetime import datetime, timedelta
@@ -15,15 +14,12 @@ from typing import TYPE_CHECKING
 
 from monitor.dedup import Signature, StoryIndex, signature
 from monitor.dedup.index import WINDOW
+from monitor.dedup.packed import StoredSignature, signed_head
 
 if TYPE_CHECKING:  # read through the store handed in: dedup itself does no I/O
     from monitor.store import Store
 
 log = logging.getLogger(__name__)
-
-# Rows signed and loaded per step: each step's rows are garbage once loaded, and small steps leave
-# less of it among what the index keeps (the process keeps that heap; see ``store.window.WINDOW_BATCH``).
-STEP = 250
 
 
 def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW, *, backfill: bool = True) -> StoryIndex:
@@ -31,7 +27,8 @@ def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW, *, 
 
     Rows stored before signatures were kept get theirs computed here (about 0.4 ms
     each) and, with ``backfill``, written back so the next start-up only reads them.
-    The rows are read and loaded in batches: the window's signatures are never all held at once.
+    The rows are read and loaded in batches (``store.window_batches``): the window's signatures are never
+    all held at once. A stored signature is loaded as stored (``packed.StoredSignature``), unread.
     """
     index = StoryIndex(window=window)
     computed: list[tuple[int, Signature]] = []
@@ -44,13 +41,16 @@ def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW, *, 
 
 def _signed(
     store: Store, since: datetime, computed: list[tuple[int, Signature]]
-) -> Iterator[tuple[int, int, int, datetime, Signature]]:
-    """The window's rows with their signatures, those missing computed (and added to ``computed``)."""
-    rows = store.recent_signatures(since)
-    while chunk := list(itertools.islice(rows, STEP)):
-        missing = store.entries(r[0] for r in chunk if r[4] is None)
+) -> Iterator[tuple[int, int, int, datetime, Signature | StoredSignature]]:
+    """The window's rows with their signatures, those missing or of an earlier design computed (and added
+    to ``computed``)."""
+    for chunk in store.window_batches(since):
+        unsigned = {r[0] for r in chunk if r[4] is None or signed_head(r[4].blob) is None}
+        missing = store.entries(unsigned) if unsigned else {}
         for entry_id, story_id, event_id, seen, sig in chunk:
-            if sig is None:
-                sig = signature(missing[entry_id], seen)
-                computed.append((entry_id, sig))
-            yield entry_id, story_id, event_id, seen, sig
+            if sig is None or entry_id in unsigned:
+                fresh = signature(missing[entry_id], seen)
+                computed.append((entry_id, fresh))
+                yield entry_id, story_id, event_id, seen, fresh
+            else:
+                yield entry_id, story_id, event_id, seen, sig
