@@ -110,8 +110,9 @@ Design, in the order an entry meets it:
    it is the outlet's follow-up: a new story in the same event (``compare.follow_up``; an
    outlet does not syndicate itself), and so is one 12 h or more later, no re-run of it, that
    prints two names or numbers it lacks (one number, in a script without capitals:
-   ``compare.later_story``); so is one that, within 36 h, opens with its first two
-   sentences word for word, a name or number in them,
+   ``compare.later_story``) or, after a sentence of it word for word, another with words of its own (its next
+   brief of one template, figures in words: ``compare.reframed``); so is one that, within 36 h, opens with
+   its first two sentences word for word, a name or number in them,
    sharing too little for a copy (``compare.repeats``). Two texts of one outlet sharing only their opening
    sentences, each going on with its own (``divergence.wrapper``), are the note that outlet puts above each story
    it carries (an editor's note, a context card in English above a report in another script): neither is the
