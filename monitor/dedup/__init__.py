@@ -190,7 +190,8 @@ Design, in the order an entry meets it:
    with it neither a name found in at most three stories nor two numbers, reports another
    happening (the county's next flood, named by the same spokespeople); so does one outlet's new story,
    within 12 h, sharing 30 % of the longer text with its own story (``RELEASE_TEXT``: the issuer's
-   "About" paragraph and quote around other news, two releases of one press kit), while its own story
+   "About" paragraph and quote around other news, two releases of one press kit; nor through another desk's
+   report of it: ``EventIndex._kits``), while its own story
    more than 12 h later joins at an overlap of 0.15 (``OWN_LATER``: a next-day follow-up written
    afresh names the who and where, few of the day's words). A name after a
    lower-case prefix glued to it is the name ("eGqeberha", "uThandeka", Irish "nGaillimh"), and a
