@@ -194,7 +194,8 @@ class StoryIndex:
             held = f"{evidence.score:.0f} % of " + ("its text is in" if evidence.query_shorter else "the text of")
             reason = f"new story: {held} entry {entry_id}, but it {evidence.news}"
             why = f"same event as story {doc.story_id}: it tells that story's news further"
-            if sig.when - doc.seen > SERIES_GAP:  # the next day's news: the next happening, if its keywords say so
+            if sig.when - doc.seen > SERIES_GAP or self._next_brief(sig, doc):
+                # the next day's news, or the desk's next brief in its frame: the next happening, if its keywords say so
                 return self._new_story(sig, evidence.score, reason, shares, releases)
             return self._next_story(sig, evidence.score, doc, reason, why, shares, releases)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD and self._in_window(sig, doc):
@@ -223,6 +224,15 @@ class StoryIndex:
         if abs(sig.when - doc.seen) > EVENT_HOURS * 3600:
             return self._new_story(sig, score, reason, shares, releases)
         return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
+
+    def _next_brief(self, sig: Signature, doc: _Doc) -> bool:
+        """dd47: is ``sig``, its outlet's own text in the frame of ``doc``'s, that desk's next brief? A desk
+        rewriting its story keeps its figures; its second brief of the day (another route, product, day) prints
+        other figures in place of the story's (``swapped_facts``), none of its numbers the story's."""
+        if doc.outlet != sig.outlet or not swapped_facts(sig, doc):
+            return False
+        ours = {word for word in sig.keywords if word[:1].isdigit()}
+        return bool(ours) and ours.isdisjoint(self.events.keywords_of(doc.story_id))
 
     def _in_window(self, sig: Signature, doc: _Doc) -> bool:
         """Was ``doc`` first seen at most ``window`` before ``sig``? What pruning would drop is no story to
