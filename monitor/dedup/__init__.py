@@ -152,8 +152,9 @@ Design, in the order an entry meets it:
    mailer's masthead and list of headlines. A flash of one or two sentences under a headline of its own is
    below that floor (a write-up may quote it whole), and a follow-up holds the story's background, not its lead.
    A new story told by such news joins the story's event when it comes within ``SERIES_GAP``; a day later its
-   keywords decide (the next happening). A copy adds only wrapping: a note, a credit, an "updated" line, a line
-   of context, one new top line.
+   keywords decide (the next happening), and so they do for a desk's own text printing other figures in place of
+   its story's, none of its numbers the story's (its next brief in the same frame: ``index._next_brief``). A
+   copy adds only wrapping: a note, a credit, an "updated" line, a line of context, one new top line.
    The reason says what it adds: "new story: 89 % of the text of entry 1, but it adds 3 of its 8
    sentences (44 % of its text) the story lacks, with 7 names and numbers it does not print".
 5. **Event** (``events``): a new story joins the event of a recent story (event times

@@ -217,6 +217,11 @@ class EventIndex:
         story = self._stories.get(story_id)
         return story.event_id if story else None
 
+    def keywords_of(self, story_id: int) -> tuple[str, ...]:
+        """The keywords of a story of the window (every entry's), or none."""
+        story = self._stories.get(story_id)
+        return story.keywords if story else ()
+
     def add(
         self, story_id: int, event_id: int, words: tuple[str, ...], when: float, heads: int = 0, outlet: str = ""
     ) -> None:
