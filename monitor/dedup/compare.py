@@ -352,10 +352,10 @@ def later_story(sig: Signature, mine: list[Stored]) -> bool:
     """Is ``sig``, half a day or more after each of its outlet's entries ``mine`` of a story, a re-run of
     none of them (``RERUN``), printing ``NEW_FACTS`` names or numbers none of them prints (``NEW_NUMBERS``
     numbers in a script without capitals, ``cased``), or ``reframed`` from one of them (its next brief of one
-    template, the figures written in words)? Then it is that desk's next story, however much of it another desk's shorter copy of the first holds: a
-    hearing's second session told in the first one's opening sentence, one verb changed, then who
-    was appointed. A desk re-runs its own entry (a day later, reworded on top, with the same names and
-    numbers: still the story); it does not reprint another desk's copy of it."""
+    template, the figures written in words)? Then it is that desk's next story, however much of it another
+    desk's shorter copy of the first holds: a hearing's second session told in the first one's opening
+    sentence, one verb changed, then who was appointed. A desk re-runs its own entry (a day later, reworded
+    on top, with the same names and numbers: still the story); it does not reprint another desk's copy of it."""
     gap = SERIES_HOURS * 3600
     return all(sig.when - doc.seen >= gap and (_news_of_its_own(sig, doc) or reframed(sig, doc)) for doc in mine)
 
