@@ -110,8 +110,9 @@ Design, in the order an entry meets it:
    it is the outlet's follow-up: a new story in the same event (``compare.follow_up``; an
    outlet does not syndicate itself), and so is one 12 h or more later, no re-run of it, that
    prints two names or numbers it lacks (one number, in a script without capitals:
-   ``compare.later_story``); so is one that, within 36 h, opens with its first two
-   sentences word for word, a name or number in them,
+   ``compare.later_story``) or, after a sentence of it word for word, another with words of its own (its next
+   brief of one template, figures in words: ``compare.reframed``); so is one that, within 36 h, opens with
+   its first two sentences word for word, a name or number in them,
    sharing too little for a copy (``compare.repeats``). Two texts of one outlet sharing only their opening
    sentences, each going on with its own (``divergence.wrapper``), are the note that outlet puts above each story
    it carries (an editor's note, a context card in English above a report in another script): neither is the
@@ -151,8 +152,9 @@ Design, in the order an entry meets it:
    mailer's masthead and list of headlines. A flash of one or two sentences under a headline of its own is
    below that floor (a write-up may quote it whole), and a follow-up holds the story's background, not its lead.
    A new story told by such news joins the story's event when it comes within ``SERIES_GAP``; a day later its
-   keywords decide (the next happening). A copy adds only wrapping: a note, a credit, an "updated" line, a line
-   of context, one new top line.
+   keywords decide (the next happening), and so they do for a desk's own text printing other figures in place of
+   its story's, none of its numbers the story's (its next brief in the same frame: ``index._next_brief``). A
+   copy adds only wrapping: a note, a credit, an "updated" line, a line of context, one new top line.
    The reason says what it adds: "new story: 89 % of the text of entry 1, but it adds 3 of its 8
    sentences (44 % of its text) the story lacks, with 7 names and numbers it does not print".
 5. **Event** (``events``): a new story joins the event of a recent story (event times
@@ -189,7 +191,8 @@ Design, in the order an entry meets it:
    with it neither a name found in at most three stories nor two numbers, reports another
    happening (the county's next flood, named by the same spokespeople); so does one outlet's new story,
    within 12 h, sharing 30 % of the longer text with its own story (``RELEASE_TEXT``: the issuer's
-   "About" paragraph and quote around other news, two releases of one press kit), while its own story
+   "About" paragraph and quote around other news, two releases of one press kit; nor through another desk's
+   report of it: ``EventIndex._kits``), while its own story
    more than 12 h later joins at an overlap of 0.15 (``OWN_LATER``: a next-day follow-up written
    afresh names the who and where, few of the day's words). A name after a
    lower-case prefix glued to it is the name ("eGqeberha", "uThandeka", Irish "nGaillimh"), and a

@@ -217,6 +217,11 @@ class EventIndex:
         story = self._stories.get(story_id)
         return story.event_id if story else None
 
+    def keywords_of(self, story_id: int) -> tuple[str, ...]:
+        """The keywords of a story of the window (every entry's), or none."""
+        story = self._stories.get(story_id)
+        return story.keywords if story else ()
+
     def add(
         self, story_id: int, event_id: int, words: tuple[str, ...], when: float, heads: int = 0, outlet: str = ""
     ) -> None:
@@ -299,6 +304,7 @@ class EventIndex:
         restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
         # and their total) by the story's scripts
         numbered = _count_numbers(query) >= MIN_NUMBERS  # for _numbers_disagree, asked of each candidate
+        kits = self._kits(releases, outlet, when)
         named_heads = headline_names(heads)  # whom and where the headline names (not its figures)
         for story_id in candidates:
             story = self._stories[story_id]
@@ -307,12 +313,7 @@ class EventIndex:
                 continue
             if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
                 continue  # the next issue of a template: its shared words are the template's
-            if (
-                releases
-                and story.outlet == outlet
-                and hours <= NEAR_HOURS
-                and releases.get(story_id, 0) >= RELEASE_TEXT
-            ):
+            if story.event_id in kits:
                 continue  # the outlet's next release of one press kit: its shared words are the kit's
             # A script-bound key counts only when the other report has keys of that script too:
             # a Japanese report's character pairs cannot appear in an English one, and counting
@@ -360,6 +361,23 @@ class EventIndex:
                 weighed = a
         # What the match says of its shared keys, counted for the best alone: the loop reads only its score.
         return None if best is None else self._described(best, weighed)
+
+    def _kits(self, releases: dict[int, float] | None, outlet: str, when: float) -> set[int]:
+        """The events of ``outlet``'s stories within ``NEAR_HOURS`` whose text the new story shares
+        ``RELEASE_TEXT`` of (``releases``): its next release of one press kit reports another happening, so
+        it joins none of them, nor another desk's report of one (the wire's English rewrite of the first
+        release names the same councillor and town, and would carry the kit's next release into its event)."""
+        kits = set()
+        for story_id, share in (releases or {}).items():
+            story = self._stories.get(story_id)
+            if (
+                share >= RELEASE_TEXT
+                and story
+                and story.outlet == outlet
+                and abs(story.when - when) <= NEAR_HOURS * 3600
+            ):
+                kits.add(story.event_id)
+        return kits
 
     def _described(self, match: EventMatch, query: dict[str, float]) -> EventMatch:
         """``match`` with its shared rare keys, anchors and share of the new story's names (weighed in ``query``)."""

@@ -194,7 +194,8 @@ class StoryIndex:
             held = f"{evidence.score:.0f} % of " + ("its text is in" if evidence.query_shorter else "the text of")
             reason = f"new story: {held} entry {entry_id}, but it {evidence.news}"
             why = f"same event as story {doc.story_id}: it tells that story's news further"
-            if sig.when - doc.seen > SERIES_GAP:  # the next day's news: the next happening, if its keywords say so
+            if sig.when - doc.seen > SERIES_GAP or self._next_brief(sig, doc):
+                # the next day's news, or the desk's next brief in its frame: the next happening, if its keywords say so
                 return self._new_story(sig, evidence.score, reason, shares, releases)
             return self._next_story(sig, evidence.score, doc, reason, why, shares, releases)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD and self._in_window(sig, doc):
@@ -224,6 +225,15 @@ class StoryIndex:
             return self._new_story(sig, score, reason, shares, releases)
         return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
 
+    def _next_brief(self, sig: Signature, doc: _Doc) -> bool:
+        """dd47: is ``sig``, its outlet's own text in the frame of ``doc``'s, that desk's next brief? A desk
+        rewriting its story keeps its figures; its second brief of the day (another route, product, day) prints
+        other figures in place of the story's (``swapped_facts``), none of its numbers the story's."""
+        if doc.outlet != sig.outlet or not swapped_facts(sig, doc):
+            return False
+        ours = {word for word in sig.keywords if word[:1].isdigit()}
+        return bool(ours) and ours.isdisjoint(self.events.keywords_of(doc.story_id))
+
     def _in_window(self, sig: Signature, doc: _Doc) -> bool:
         """Was ``doc`` first seen at most ``window`` before ``sig``? What pruning would drop is no story to
         copy, however late pruning runs (every ``prune_every`` adds): a desk's report of the hall's
@@ -234,11 +244,16 @@ class StoryIndex:
     def _headline_only(self, sig: Signature) -> Decision:
         """An entry with too little text to compare (a summary that is only a dateline or a sentence):
         its headline is all it says, so the same headline of ``TITLE_WORDS`` words or more, written
-        by an entry of the window, makes it a copy of that entry's story."""
-        entry_id = self._titles.get(sig.title) if sig.title_words >= TITLE_WORDS else None
-        if entry_id is None or not self._in_window(sig, self._doc(entry_id)):
+        by an entry of the window, makes it a copy of that entry's story; so does a shorter one over
+        a run of that entry's sentences word for word (``_lede_of``)."""
+        entry_id = self._titles.get(sig.title)
+        if entry_id is None or not self._in_window(sig, doc := self._doc(entry_id)):
             return self._new_story(sig, 0.0, "new story: too little text to compare")
-        return self._headline_copy(sig, entry_id, "too little text to compare; the same headline")
+        if sig.title_words >= TITLE_WORDS:
+            return self._headline_copy(sig, entry_id, "too little text to compare; the same headline")
+        if _lede_of(sig, doc):
+            return self._headline_copy(sig, entry_id, "its sentences word for word under the same headline")
+        return self._new_story(sig, 0.0, "new story: too little text to compare")
 
     def _same_headline(self, sig: Signature) -> Decision | None:
         """A summary (``SUMMARY_SHINGLES`` or fewer) whose text shares too little with any entry, under the
@@ -771,6 +786,19 @@ def _score_at_most(sig: Signature, ours: list[int], bound: int, doc: _Doc, found
 
 
 _ASKED_TEXT = min(SERIES_TEXT, RELEASE_TEXT)  # a story sharing this much text is asked about (``_unread``)
+
+
+def _lede_of(sig: Signature, doc: _Doc) -> bool:
+    """dd47: is ``sig``, too short to compare, a cut of ``doc`` under ``doc``'s short headline? A push alert or a
+    ticker line cuts a brief to its lede's first sentence, and a brief's headline may have three or four words
+    ("Гайны дорын выль пос"): ``sig``'s sentences are a run of ``doc``'s, word for word (a carrier's dateline or
+    "Filed by" line may stand above ``doc``'s lede), published within ``HEADLINE_HOURS``, and the headline and
+    text say ``MIN_LEDE_TOKENS`` words together (a daily "Weather" over "Sunny." says too little to be one day's)."""
+    if abs(sig.when - doc.seen) > HEADLINE_HOURS * 3600 or sig.title_words + len(sig.lede.split()) < MIN_LEDE_TOKENS:
+        return False
+    ours = np.frombuffer(sig.sentences, dtype="<u4").tolist()
+    theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
+    return bool(ours) and any(theirs[at : at + len(ours)] == ours for at in range(len(theirs) - len(ours) + 1))
 
 
 def _unread(most: float, needed: float, best: float) -> bool:
