@@ -2,7 +2,7 @@
 tuning"). Each class on sentences of our own, beside one where the rule must not act, in Latin, Cyrillic and CJK
 where the class has words there: reports called groundless, a lack of recognition, a claim closed by "denies it",
 Japanese 承認 of an aid programme, supply in Japanese, production begun in its other wordings and told by a headline
-and its opening, and headlines in Lao, Khmer and Sinhala."""
+and its opening, headlines in Lao, Khmer and Sinhala, and Afghanistan as a route in another country's headline."""
 
 from __future__ import annotations
 
@@ -121,3 +121,39 @@ def test_cldr_names_take_laos_current_spelling():
     cldr_names = load_cldr_names()
     assert cldr_names.spellings("ເກົາຫລີເໜືອ") == ["ເກົາຫລີເໜືອ", "ເກົາຫຼີເໜືອ"]
     assert "ເກົາຫຼີເໜືອ*" in cldr_names.terms("KP")
+
+
+@pytest.mark.parametrize(
+    ("title", "lang", "summary", "expected"),
+    [
+        (
+            "Kazakhstan signs copper deal, eyes an Afghan transit corridor",
+            "en",
+            "Analysts compared the deal with the Mes Aynak copper contract Afghanistan signed with a Chinese firm.",
+            False,
+        ),
+        ("Kazakh miner signs copper contract in Afghanistan", "en", "A copper mine in Logar.", True),
+        (
+            "Казахстан подписал контракт на медь и рассчитывает на афганский транзит",
+            "ru",
+            "Аналитики сравнили её с контрактом на Мес-Айнак, который Афганистан подписал с китайской компанией.",
+            False,
+        ),
+        (
+            "Казахская компания подписала контракт на добычу меди в Афганистане",
+            "ru",
+            "Контракт касается медного рудника в провинции Логар, Афганистан.",
+            True,
+        ),
+        (
+            "カザフスタン、銅鉱山の契約に署名　アフガン経由の輸送も視野",
+            "ja",
+            "アフガニスタンが中国企業と結んだメスアイナク銅山の契約と比べる声もある。",
+            False,
+        ),
+        ("カザフ企業、アフガンの銅山で採掘契約に署名", "ja", "契約はアフガニスタン・ロガール州の銅山が対象。", True),
+    ],
+)
+def test_afghanistan_as_a_route_is_no_site(eval_rules, title, lang, summary, expected):
+    """Another country's mining headline that names Afghanistan as a transit route is that country's deal."""
+    assert fires(eval_rules, MINING, title, lang, summary) is expected
