@@ -231,7 +231,7 @@ def dump(rows: list[dict]) -> str:
 
 def stats(rows: list[dict]) -> str:
     _, _, stories = load()
-    kinds = {s["id"]: s for s in stories}
+    kinds = Counter(s["kind"] for s in stories)
     per_story = Counter(r["story"] for r in rows)
     events: dict[str, set[str]] = {}
     for r in rows:
@@ -249,7 +249,7 @@ def stats(rows: list[dict]) -> str:
         "languages:               "
         + ", ".join(f"{k}={v}" for k, v in sorted(langs.items()))
         + f"  (en {100 * langs['en'] // len(rows)}%)",
-        "kinds:                   " + ", ".join(f"{k}={v}" for k, v in sorted(Counter(s["kind"] for s in kinds.values()).items())),
+        "kinds:                   " + ", ".join(f"{k}={v}" for k, v in sorted(kinds.items())),
         "transformations:         " + ", ".join(f"{k}={v}" for k, v in sorted(words.items())),
     ]
     return "\n".join(lines)
