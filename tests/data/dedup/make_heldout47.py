@@ -218,10 +218,21 @@ def build() -> list[dict]:
         if n < wanted:
             raise SystemExit(f"{s['id']}: only {n} of {wanted} copies")
     rows.sort(key=lambda r: (r[0], r[1]))
+    check_copies(rows)
     out = []
     for i, (_, _, row, words) in enumerate(rows, 1):
         out.append({"id": f"{PREFIX}{i:03d}", **row, "_words": words})
     return out
+
+
+def check_copies(rows: list[tuple[datetime, str, dict, tuple]]) -> None:
+    """Fail when a copy keeps its original's title and body or names a word that changes nothing."""
+    first = {r[2]["story"]: r[2] for r in rows if not r[3]}
+    for _, _, row, words in rows:
+        if words and (row["title"], row["content"]) == (first[row["story"]]["title"], first[row["story"]]["content"]):
+            raise SystemExit(f"{row['story']} at {row['feed']}: copy keeps its original's title and body")
+        if words and not 2 <= len(words) <= 3:
+            raise SystemExit(f"{row['story']} at {row['feed']}: recipe {words} is not 2-3 words")
 
 
 def dump(rows: list[dict]) -> str:
