@@ -501,6 +501,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=85,
     ),
+    HeldOut(
+        47,
+        "oq",
+        frozenset({"aeb", "cjy", "nod", "mwl"}),
+        "gl",
+        Brief(rows=120, stories=40, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset({"eveningsecondbrief", "morningafterbrief"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
