@@ -18,8 +18,8 @@ import numpy as np
 
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
 from monitor.dedup.events import EVENT_HOURS, NEAR_HOURS, SERIES_HOURS
-from monitor.dedup.shingles import FACTS
-from monitor.dedup.signature import NO_CAPITALS, SAMPLE_BELOW, SAMPLE_MAX, Signature
+from monitor.dedup.shingles import FACTS, SHINGLE_CHARS, SHINGLE_WORDS, crc, unspaced
+from monitor.dedup.signature import LEDE_CHARS, NO_CAPITALS, SAMPLE_BELOW, SAMPLE_MAX, Signature
 from monitor.dedup.skeleton import SKELETON_MAX
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
@@ -39,6 +39,7 @@ RERUN = STORY_THRESHOLD  # a desk's earlier entry held this much in its new text
 NEW_FACTS = 2  # names or numbers a desk's earlier entry lacks: its new text tells news of its own
 NEW_NUMBERS = 1  # the same, in a script without capitals: its numbers are its only facts
 SKELETON_NEEDED = 85.0  # percent of the shorter text's skeleton in the longer's (``resembles``)
+CITED_WORDS = 4  # a headline of fewer words ("Update", "Road closed") may be any lede's words
 SKELETON_FACTS = 80.0  # percent of the shorter text's names and numbers, in skeleton, in the longer's
 
 
@@ -358,6 +359,32 @@ def later_story(sig: Signature, mine: list[Stored]) -> bool:
     on top, with the same names and numbers: still the story); it does not reprint another desk's copy of it."""
     gap = SERIES_HOURS * 3600
     return all(sig.when - doc.seen >= gap and (_news_of_its_own(sig, doc) or reframed(sig, doc)) for doc in mine)
+
+
+def citing(sig: Signature, doc: Stored) -> bool:
+    """Does ``sig``'s first sentence, words of its own (``MIN_OVERLAP`` shingles not in ``doc``), name ``doc``'s
+    headline (``CITED_WORDS`` words or more) after some of them? A desk's next-day follow-up points back to its
+    first report ("After «Market reopens Wednesday», the town hall announced a delay"), then retells that brief
+    with the fact that changed: nearly all of its text is the first brief's. A re-run opens with the story's lede,
+    which often holds the headline's words ("The [market reopens Wednesday] after …"), or with the headline on a
+    line of its own: neither is words of its own around it. Only the lede's first 40 words are kept
+    (``signature.lede``): a long headline cited late in a text without spaces is beyond them."""
+    if not sig.lines:
+        return False
+    _, first, _ = sig.lines[0]
+    bound = sample_bound(doc.sample)
+    if _unknown(first, set(doc.hashes()), bound) < MIN_OVERLAP:
+        return False
+    words = sig.lede.split()
+    if len(sig.lede) >= LEDE_CHARS:
+        words = words[:-1]  # the last word may be cut
+    width = SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS
+    end = min(len(words), len(first) + width - 1)  # the first sentence's words (fewer if its shingles repeat)
+    return any(
+        crc(" ".join(words[start : start + size])) == doc.title
+        for size in range(CITED_WORDS, end)
+        for start in range(1, end - size + 1)
+    )
 
 
 def _news_of_its_own(sig: Signature, doc: Stored) -> bool:

@@ -35,6 +35,7 @@ from monitor.dedup.compare import (
     SKELETON_NEEDED,
     STORY_THRESHOLD,
     Evidence,
+    citing,
     containment,
     digest,
     explained,
@@ -354,7 +355,7 @@ class StoryIndex:
             if margin >= 0:  # close enough in text: do the names and numbers agree?
                 margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
                 own = doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP
-                if own and (margin < 0 or swapped_facts(sig, doc)):
+                if own and (margin < 0 or swapped_facts(sig, doc) or citing(sig, doc)):
                     own_differs.add(doc.story_id)
             # Ties (a summary and the full text both held whole) go to the entry explaining most of this
             # entry's text: the summary of a follow-up is also the first paragraph of the story before it.
