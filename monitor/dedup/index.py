@@ -200,6 +200,11 @@ class StoryIndex:
                 return self._new_story(sig, evidence.score, reason, shares, releases)
             return self._next_story(sig, evidence.score, doc, reason, why, shares, releases)
         if evidence.score >= needed and facts >= FACTS_THRESHOLD and self._in_window(sig, doc):
+            if doc.title != sig.title and (titled := self._same_headline(sig)) and titled.story_id != doc.story_id:
+                # dd50: a summary (an alert line cut to the lede's first clause, a locator line above a truncated
+                # sentence) shares its few words with a sister brief; its headline, that of another story's
+                # entry, word for word, says whose copy it is
+                return titled
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
             return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig)
