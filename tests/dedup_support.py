@@ -15,6 +15,14 @@ from delivery_support import rss
 def assert_one_alert(tmp_path: Path, feed_server: Any, receiver: Any, rows: list[dict[str, str]], term: str) -> None:
     """Serve each row (title, link, guid, content, summary) as a one-item feed, an hour apart, with
     one rule matching ``term``; a cold ``run --once`` stores one story and sends one alert."""
+    assert_alerts(tmp_path, feed_server, receiver, rows, term, stories=1)
+
+
+def assert_alerts(
+    tmp_path: Path, feed_server: Any, receiver: Any, rows: list[dict[str, str]], term: str, *, stories: int
+) -> list[str]:
+    """``assert_one_alert`` for rows holding ``stories`` stories: that many stored, one alert each; returns the
+    alerts' titles."""
     now = datetime.now(UTC)
     for i, row in enumerate(rows):
         feed_server.put(f"/f{i}.xml", rss(row, now - timedelta(hours=len(rows) + 1 - i)))
@@ -26,5 +34,7 @@ def assert_one_alert(tmp_path: Path, feed_server: Any, receiver: Any, rows: list
 
     assert result.returncode == 0, result.stderr
     with sqlite3.connect(tmp_path / "state.db") as conn:
-        stories = conn.execute("SELECT DISTINCT story_id FROM entries").fetchall()
-    assert len(stories) == 1 and len(receiver.titles()) == 1, receiver.titles()
+        stored = conn.execute("SELECT DISTINCT story_id FROM entries").fetchall()
+    titles = receiver.titles()
+    assert len(stored) == stories and len(titles) == stories, titles
+    return titles
