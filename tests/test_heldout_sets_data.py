@@ -517,7 +517,7 @@ SETS = [
         frozenset({"lzz", "abq", "gil", "srn"}),
         "tl",
         Brief(rows=120, stories=36, events=20, side=(1, 8), summary_only=10),
-        negative=frozenset({"samedeskotherfigures", "nextdaybackground"}),
+        negative=frozenset({"samedeskotherfigures", "nextdaybackground", "weekinbrief"}),
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),

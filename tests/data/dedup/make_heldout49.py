@@ -29,9 +29,16 @@ HERE = Path(__file__).parent
 SOURCE = HERE / "heldout49_source.yaml"
 OUT = HERE / "heldout49.jsonl"
 PREFIX = "os"
-NEGATIVE = ("samedeskotherfigures", "nextdaybackground")
+NEGATIVE = ("samedeskotherfigures", "nextdaybackground", "weekinbrief")
 # minutes after the story a rewrite or designed negative appears
-AFTER = {"english": 100, "independent": 115, "side": 130, "samedeskotherfigures": 360, "nextdaybackground": 1560}
+AFTER = {
+    "english": 100,
+    "independent": 115,
+    "side": 130,
+    "samedeskotherfigures": 360,
+    "nextdaybackground": 1560,
+    "weekinbrief": 4320,
+}
 SMS_LIMIT = 150
 
 
@@ -251,7 +258,12 @@ def stats(rows: list[dict]) -> str:
     for r in rows:
         events.setdefault(r["event"], set()).add(r["story"])
     langs = Counter(r["lang"] for r in rows)
-    negative = sum(per_story[i] * per_story[s["against"]] for i, s in kinds.items() if s["kind"] in NEGATIVE)
+    negative = sum(
+        per_story[i] * per_story[other]
+        for i, s in kinds.items()
+        if s["kind"] in NEGATIVE
+        for other in s.get("quotes", [s["against"]])
+    )
     words = Counter(w for r in rows for w in r["_recipe"])
     lines = [
         f"entries:                 {len(rows)}",
