@@ -111,7 +111,7 @@ def apply(word: str, c: Copy, ctx: dict) -> Copy:
     if word == "reorderkeyfirst":
         return Copy(c.title, (blocks[-1], *blocks[:-1]))
     if word == "squarebulletlines":
-        return Copy(c.title, tuple(f"▪ {b}" for b in blocks))
+        return Copy(c.title, tuple(f"◾ {b}" for b in blocks))
     if word == "numberedlines":
         return Copy(c.title, tuple(f"{i}. {b}" for i, b in enumerate(blocks, 1)))
     if word == "livestamplines":
