@@ -45,6 +45,7 @@ PARTS = {
     "heldout26": "mb",
     "heldout27": "mc",
     "heldout28": "md",
+    "heldout29": "me",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
