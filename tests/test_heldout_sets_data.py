@@ -511,6 +511,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        48,
+        "or",
+        frozenset({"prs", "lbj", "ace", "gv"}),
+        "krl",
+        Brief(rows=120, stories=40, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset({"samedesksecond", "dayafterfollow"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
