@@ -101,7 +101,7 @@ def livestamps(doc: Doc, ctx: Context) -> Doc:
     """A live page's timeline: each block stamped, four minutes apart, ending at the copy's time."""
     n = len(doc.blocks)
     stamps = [(ctx.when - timedelta(minutes=4 * (n - 1 - i))).strftime("%H:%M") for i in range(n)]
-    return replace(doc, blocks=tuple(f"{s} — {b}" for s, b in zip(stamps, doc.blocks)))
+    return replace(doc, blocks=tuple(f"{s} — {b}" for s, b in zip(stamps, doc.blocks, strict=True)))
 
 
 def fixnoticemerge(doc: Doc, ctx: Context) -> Doc:
@@ -342,10 +342,11 @@ def stats(rows: list[dict]) -> str:
     negatives = sum(per_story[s["id"]] * per_story[s["against"]] for s in stories.values() if s["kind"] in DESIGNED)
     used = Counter(w for e in entries() for w in e.recipe)
     kinds = Counter(s["kind"] for s in stories.values())
+    several = sum(len(v) > 1 for v in ev_stories.values())
     lines = [
         f"entries:                 {len(rows)}",
         f"stories:                 {len(per_story)}",
-        f"events:                  {len(ev_stories)} ({sum(len(v) > 1 for v in ev_stories.values())} with several stories)",
+        f"events:                  {len(ev_stories)} ({several} with several stories)",
         f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
         f"hard-negative pairs:     {negatives}",
         f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
