@@ -517,7 +517,7 @@ SETS = [
         frozenset({"prs", "lbj", "ace", "gv"}),
         "krl",
         Brief(rows=120, stories=40, events=20, side=(1, 8), summary_only=10),
-        negative=frozenset({"samedesksecond", "dayafterfollow"}),
+        negative=frozenset({"samedesksecond", "dayafterfollow", "weekinbrief"}),
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),

@@ -30,9 +30,16 @@ HERE = Path(__file__).parent
 SOURCE = HERE / "heldout48_source.yaml"
 TARGET = HERE / "heldout48.jsonl"
 PREFIX = "or"
-DESIGNED = ("samedesksecond", "dayafterfollow")
+DESIGNED = ("samedesksecond", "dayafterfollow", "weekinbrief")
 # Minutes after the story a kind answers (`against`); originals are a day apart.
-LAG = {"english": 100, "independent": 115, "side": 130, "samedesksecond": 360, "dayafterfollow": 1560}
+LAG = {
+    "english": 100,
+    "independent": 115,
+    "side": 130,
+    "samedesksecond": 360,
+    "dayafterfollow": 1560,
+    "weekinbrief": 1500,
+}
 QUOTE = re.compile(r"«(.+?)»|“(.+?)”|\"(.+?)\"")
 SMS_LIMIT = 160
 
@@ -160,10 +167,21 @@ def blocks_of(text: str) -> tuple[str, ...]:
     return tuple(p.strip() for p in text.strip().split("\n\n"))
 
 
+def roundup_text(s: dict, by_id: dict[str, dict]) -> str:
+    """A weekly round-up: its own opening line, then two lines (headline, first paragraph) of each quoted story."""
+    lines = [s["intro"]]
+    for other in s["quotes"]:
+        q = by_id[other]
+        lines.append(f"{q['title']}: {blocks_of(q['text'])[0]}")
+    return "\n\n".join(lines)
+
+
 def resolve(stories: list[dict]) -> dict[str, dict]:
     """Fill each designed negative's title and text from its base: phrase replacements, then a lede."""
     by_id = {s["id"]: dict(s) for s in stories}
     for s in by_id.values():
+        if "quotes" in s:
+            s["text"] = roundup_text(s, by_id)
         if "derive" not in s:
             continue
         base = by_id[s["derive"]]
@@ -185,7 +203,8 @@ def story_times(stories: dict[str, dict], start: datetime) -> dict[str, datetime
         times[s["id"]] = start + timedelta(days=i)
     for s in stories.values():
         if s["kind"] != "original":
-            times[s["id"]] = times[s["against"]] + timedelta(minutes=LAG[s["kind"]])
+            latest = max(times[other] for other in s.get("quotes", [s.get("against")]))
+            times[s["id"]] = latest + timedelta(minutes=LAG[s["kind"]])
     return times
 
 
@@ -339,7 +358,12 @@ def stats(rows: list[dict]) -> str:
     for r in rows:
         ev_stories.setdefault(r["event"], set()).add(r["story"])
     langs = Counter(r["lang"] for r in rows)
-    negatives = sum(per_story[s["id"]] * per_story[s["against"]] for s in stories.values() if s["kind"] in DESIGNED)
+    negatives = sum(
+        per_story[s["id"]] * per_story[other]
+        for s in stories.values()
+        if s["kind"] in DESIGNED
+        for other in s.get("quotes", [s.get("against")])
+    )
     used = Counter(w for e in entries() for w in e.recipe)
     kinds = Counter(s["kind"] for s in stories.values())
     several = sum(len(v) > 1 for v in ev_stories.values())
