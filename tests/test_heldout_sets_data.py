@@ -512,6 +512,16 @@ SETS = [
         copies=80,
     ),
     HeldOut(
+        48,
+        "or",
+        frozenset({"prs", "lbj", "ace", "gv"}),
+        "krl",
+        Brief(rows=120, stories=40, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset({"samedesksecond", "dayafterfollow", "weekinbrief"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
+    HeldOut(
         49,
         "os",
         frozenset({"lzz", "abq", "gil", "srn"}),
