@@ -71,10 +71,12 @@ def test_the_map_names_each_way_a_headline_or_lede_matches_and_the_latest_holder
     assert list(headlines.named(brief)) == [(Match.HEADLINE, 2)]
     assert list(headlines.named(titled)) == [(Match.HEADLINE_IS_LEDE, 2)]
     assert (Match.LEDE_IS_HEADLINE, 2) in list(headlines.named(opened))
-    headlines.remove(1, brief.title, lede)  # not the holder now: nothing dropped
-    assert list(headlines.named(titled)) == [(Match.HEADLINE_IS_LEDE, 2)]
-    headlines.remove(2, brief.title, lede)
-    assert not headlines.titles and not headlines.ledes
+    headlines.remove(1, brief.title)  # not the holder now: nothing dropped
+    assert list(headlines.named(brief)) == [(Match.HEADLINE, 2)]
+    headlines.remove(2, brief.title)
+    assert not headlines.titles and headlines.ledes == {lede: 2}  # a lede waits for the pruning
+    headlines.prune({1})
+    assert not headlines.ledes
 
 
 def test_a_stored_signature_gives_the_lede_its_signature_has() -> None:
@@ -211,4 +213,17 @@ def test_a_removed_or_loaded_entry_is_found_by_its_lede_as_an_added_one() -> Non
     assert added.find(titled, titled.published).story_id == 1
     added.remove(1)
     assert added.find(titled, titled.published).story_id is None
-    assert not added._headlines.ledes and not added._headlines.titles
+    assert not added._headlines.titles
+
+
+def test_an_entry_updated_or_pruned_is_no_longer_found_by_its_old_lede() -> None:
+    brief = _entry("a", "Diário", PT_TITLE, PT_BRIEF, 0)
+    rewritten = _entry("a", "Diário", PT_TITLE, PT_SECOND.replace("Lamego", "Viseu"), 0.5)  # the desk's update
+    titled = _entry("b", "Agregador", PT_LEDE, "Viseu — toque para ler", 1)
+    assert brief.published is not None and rewritten.published is not None and titled.published is not None
+    index = StoryIndex(prune_every=3)
+    index.add(1, 1, 1, signature(brief, brief.published), brief.published)
+    index.add(1, 1, 1, signature(rewritten, rewritten.published), rewritten.published)  # re-added: its new lede
+    assert index.find(titled, titled.published).story_id is None
+    index.add(2, 2, 2, signature(titled, titled.published), brief.published + index.window * 2)  # prunes entry 1
+    assert len(index) == 1 and set(index._headlines.ledes.values()) == {2}

@@ -33,7 +33,7 @@ with its entries.
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from typing import NamedTuple
 
 import numpy as np
@@ -105,12 +105,16 @@ class Headlines:
         if lede is not None:
             self.ledes[lede] = entry_id
 
-    def remove(self, entry_id: int, title: int, lede: int | None) -> None:
-        """Forget ``entry_id``'s headline and lede, unless a later entry holds them now."""
+    def remove(self, entry_id: int, title: int) -> None:
+        """Forget ``entry_id``'s headline, unless a later entry holds it now. Its lede stays until ``prune``
+        (reading it from the entry's record would cost each removal an unpack); a reader of ``named``
+        skips an entry gone, or whose lede is another now (an update re-added)."""
         if self.titles.get(title) == entry_id:
             del self.titles[title]
-        if lede is not None and self.ledes.get(lede) == entry_id:
-            del self.ledes[lede]
+
+    def prune(self, kept: Container[int]) -> None:
+        """Forget the ledes of the entries not ``kept``: at the index's pruning, which scans it whole anyway."""
+        self.ledes = {lede: entry_id for lede, entry_id in self.ledes.items() if entry_id in kept}
 
     def named(self, sig: Signature) -> Iterator[tuple[Match, int]]:
         """The entries whose headline or lede ``sig``'s headline or lede is, in ``Match``'s order."""
@@ -133,22 +137,25 @@ def claimed(
     sig: Signature,
     heard: Heard,
     headlines: Headlines,
-    doc_of: Callable[[int], Stored],
+    doc_of: Callable[[int], Stored | None],
     window: float,
-    copied: Stored | None = None,
+    copied: int | None = None,
 ) -> Claim | None:
     """The entry whose story ``sig`` copies by the module's rule, given what its text said (``heard``; for
-    ``Heard.COPY``, ``copied``: the entry the text joins), or None when the text's verdict stands. ``doc_of``
-    reads an entry of the index; ``window``: the index's, in seconds."""
+    ``Heard.COPY``, ``copied``: the id of the entry the text joins), or None when the text's verdict stands. ``doc_of``
+    reads an entry of the index (None for one gone); ``window``: the index's, in seconds."""
     if heard is Heard.DECIDED or (heard is not Heard.NOTHING and sig.length > SUMMARY_SHINGLES):
         return None
     story = None
     if heard is Heard.COPY:
-        if copied is None or tied(sig, copied):
+        joined = None if copied is None else doc_of(copied)
+        if joined is None or tied(sig, joined):
             return None  # its text's entry is under its headline (or lede): nothing says otherwise
-        story = copied.story_id
+        story = joined.story_id
     for match, entry_id in headlines.named(sig):
         doc = doc_of(entry_id)
+        if doc is None or (match is Match.HEADLINE_IS_LEDE and first_sentence(doc.sentences) != sig.title):
+            continue  # a lede left by an entry removed, or updated since (``Headlines.remove``)
         if doc.story_id == story:
             return None  # its headline agrees with its text
         if sig.when - doc.seen <= window and (found := _why(sig, heard, match, doc)) is not None:

@@ -176,8 +176,7 @@ class StoryIndex:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes):
         what its text says (``_by_text``), unless its headline or lede says whose copy it is (``headline``)."""
         verdict, heard = self._by_text(sig)
-        copied = self._doc(verdict.matched_entry) if heard is Heard.COPY and verdict.matched_entry else None
-        claim = claimed(sig, heard, self._headlines, self._doc, self.window.total_seconds(), copied)
+        claim = claimed(sig, heard, self._headlines, self._held, self.window.total_seconds(), verdict.matched_entry)
         if claim is None:
             return verdict
         doc = self._doc(claim.entry_id)
@@ -521,6 +520,10 @@ class StoryIndex:
         """What a decision reads of an entry, unpacked from its record: all but its blocking keys (``stored``)."""
         return unpack(self._docs[entry_id], self._outlets, keys=False)
 
+    def _held(self, entry_id: int) -> _Doc | None:
+        """``_doc`` of an entry still in the index, else None."""
+        return self._doc(entry_id) if entry_id in self._docs else None
+
     def _needed(self, sig: Signature, doc: _Doc) -> float:
         """The containment that makes ``sig`` a copy of ``doc``: the threshold, less ``TITLE_BONUS`` for
         the same headline; ``SUMMARY_THRESHOLD`` when one of them is a summary (``SUMMARY_SHINGLES``)
@@ -656,9 +659,7 @@ class StoryIndex:
         record = self._docs.pop(entry_id, None)
         if record is None:
             return
-        self._headlines.remove(
-            entry_id, packed_title(record), first_sentence(unpack(record, self._outlets, keys=False).sentences)
-        )
+        self._headlines.remove(entry_id, packed_title(record))  # pruning removes by the thousand: the headline only
         if self._loaded is not None:
             self._unloaded.add(entry_id)  # its loaded keys are skipped when read, dropped when pruned
         for key in packed_keys(record):  # an entry added since start-up: its keys are in the dict
@@ -678,6 +679,8 @@ class StoryIndex:
         stale = [eid for eid, record in self._docs.items() if packed_seen(record) < cutoff]
         for entry_id in stale:
             self.remove(entry_id)
+        if stale:
+            self._headlines.prune(self._docs)
         if len(self._fresh) >= max(FOLD_EVERY, len(self._docs) // 8):
             self._fold()  # when entries age out: a daemon past its first window, never a cold run (reads slower)
         elif self._loaded is not None and self._unloaded:
