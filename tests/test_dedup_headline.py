@@ -187,6 +187,19 @@ def test_the_same_headline_over_too_little_text_joins_and_a_short_one_needs_the_
     assert pushed[2].story_id is None, pushed[2].reason
 
 
+def test_a_headline_in_capitals_or_sentence_case_is_the_same_headline_and_the_same_lede() -> None:
+    """A carrier's house style: the headline in capitals, or the lede as a title in sentence case."""
+    decisions = _run(
+        [
+            _entry("a", "Diário", PT_TITLE, PT_BRIEF, 0),
+            _entry("b", "Relé", PT_TITLE.upper(), "Viseu.", 1),
+            _entry("c", "Agregador", PT_LEDE.upper(), "Viseu — toque para ler", 2),
+            _entry("d", "Faixa", PT_TITLE.capitalize(), "Viseu — toque para ler", 3),
+        ]
+    )
+    assert [d.story_id for d in decisions[1:]] == [1, 1, 1], [d.reason for d in decisions]
+
+
 def test_a_summary_under_the_same_headline_joins_when_its_facts_agree() -> None:
     ours = "Obra de Rui Tomé custou 2,4 milhões, diz a autarquia de Viseu."
     # One template's headline over another town's figures (a desk reuses its headline for the next bridge)

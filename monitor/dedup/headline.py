@@ -9,9 +9,9 @@ so; these three matches do. The rule, once:
 when its text cannot tell (too little of it), or tells nothing (a summary of ``SUMMARY_SHINGLES`` or fewer that
 shares too little with any entry, or shares its few words with another story: ``Heard``), and only then:
 
-- **same window**: the entry is in the index's window (``StoryIndex._in_window``); the three matches other than
-  the headline of a text-less entry are also ``HEADLINE_HOURS`` or less apart: an aggregator's title or a push
-  line comes within the day, and a desk's next day's brief may reuse the words;
+- **same window**: the entry is in the index's window (``StoryIndex._in_window``); every match but the same
+  headline of ``TITLE_WORDS`` words over too little text is also ``HEADLINE_HOURS`` or less apart: an
+  aggregator's title or a push line comes within the day, and a desk's next day's brief may reuse the words;
 - **enough words**: the matched line has ``TITLE_WORDS`` words or more ("Live updates", "Weather" say nothing
   about whose copy it is); a shorter headline over too little text joins only over a run of that entry's
   sentences word for word, saying ``MIN_LEDE_TOKENS`` words with its headline (``lede_of``: a push cut of a
@@ -142,8 +142,8 @@ def claimed(
     copied: int | None = None,
 ) -> Claim | None:
     """The entry whose story ``sig`` copies by the module's rule, given what its text said (``heard``; for
-    ``Heard.COPY``, ``copied``: the id of the entry the text joins), or None when the text's verdict stands. ``doc_of``
-    reads an entry of the index (None for one gone); ``window``: the index's, in seconds."""
+    ``Heard.COPY``, ``copied``: the id of the entry the text joins), or None when the text's verdict stands.
+    ``doc_of`` reads an entry of the index (None for one gone); ``window``: the index's, in seconds."""
     if heard is Heard.DECIDED or (heard is not Heard.NOTHING and sig.length > SUMMARY_SHINGLES):
         return None
     story = None
@@ -190,7 +190,7 @@ def _why(sig: Signature, heard: Heard, match: Match, doc: Stored) -> tuple[str, 
 def _lede_words(sig: Signature) -> int:
     """About how many words ``sig``'s first sentence has, counted as a headline's (``title_words``: a
     character of a script without spaces is a third of a word), from its shingles (fresh signatures only)."""
-    if not sig.lines:
+    if not sig.lines or sig.lines[0][0] != first_sentence(sig.sentences):
         return 0
     shingles = len(sig.lines[0][1])
     if unspaced(sig.lede.split()):
