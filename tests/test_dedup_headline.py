@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from dedup_support import decided
 
-from monitor.dedup import Decision, StoryIndex, signature
+from monitor.dedup import StoryIndex, signature
 from monitor.dedup.headline import HEADLINE_HOURS, Headlines, Match, first_sentence, stored_lede
 from monitor.dedup.packed import StoredSignature
 from monitor.models import Entry
@@ -40,20 +41,6 @@ JA_BRIEF = f"{JA_LEDE}。\n\n市長の田中健一さんは、工事費は二億
 def _entry(key: str, outlet: str, title: str, body: str, hours: float) -> Entry:
     when = START + timedelta(hours=hours)
     return Entry("f", outlet, key, f"https://{key}.example/{key}", title, "", body, published=when)
-
-
-def _run(entries: list[Entry]) -> list[Decision]:
-    """Each entry through the real index in order, stored with the story it got (as the pipeline does)."""
-    index = StoryIndex()
-    decisions = []
-    for entry_id, entry in enumerate(entries, start=1):
-        assert entry.published is not None
-        decision = index.find(entry, entry.published)
-        story = decision.story_id if decision.story_id is not None else entry_id
-        assert decision.signature is not None
-        index.add(entry_id, story, decision.event_id or story, decision.signature, entry.published)
-        decisions.append(decision)
-    return decisions
 
 
 # The map itself: the latest entry holds each hash; removing an entry never drops a later one's.
@@ -100,7 +87,7 @@ def test_a_stored_signature_gives_the_lede_its_signature_has() -> None:
 def test_an_item_titled_by_the_lede_of_another_outlets_brief_is_its_copy(
     title: str, lede: str, brief: str, alert: str
 ) -> None:
-    *_, copy = _run([_entry("a", "Diário", title, brief, 0), _entry("b", "Agregador", lede, alert, 1)])
+    *_, copy = decided([_entry("a", "Diário", title, brief, 0), _entry("b", "Agregador", lede, alert, 1)])
     assert copy.story_id == 1, copy.reason
     assert "is the first sentence of entry 1 (Diário)" in copy.reason
 
@@ -109,15 +96,15 @@ def test_a_lede_as_headline_too_late_too_short_or_by_the_desk_itself_is_no_copy(
     brief = _entry("a", "Diário", PT_TITLE, PT_BRIEF, 0)
     late = _entry("b", "Agregador", PT_LEDE, "Viseu — toque para ler", HEADLINE_HOURS + 2)
     own = _entry("c", "Diário", PT_LEDE, "Viseu — toque para ler", 1)  # a desk never titles its story so
-    assert [d.story_id for d in _run([brief, late])] == [None, None]
-    assert [d.story_id for d in _run([brief, own])] == [None, None]
+    assert [d.story_id for d in decided([brief, late])] == [None, None]
+    assert [d.story_id for d in decided([brief, own])] == [None, None]
     weather = _entry("w", "Diário", "Tempo em Viseu", "Sol e calor.\n\nMáximas de 31 graus à tarde, ventos fracos.", 0)
     terse = _entry("t", "Agregador", "Sol e calor", "Viseu — toque para ler", 1)  # three words say nothing
-    assert [d.story_id for d in _run([weather, terse])] == [None, None]
+    assert [d.story_id for d in decided([weather, terse])] == [None, None]
 
 
 def test_a_desks_second_brief_of_one_template_keeps_its_own_titled_copies() -> None:
-    decisions = _run(
+    decisions = decided(
         [
             _entry("a", "Diário", PT_TITLE, PT_BRIEF, 0),
             _entry("b", "Diário", PT_SECOND_TITLE, PT_SECOND, 6),
@@ -136,7 +123,7 @@ def test_a_long_text_under_another_entrys_lede_keeps_its_own_verdict() -> None:
         "O comandante Luís Pais disse que as chamas destruíram dois armazéns e um camião de entregas.\n\n"
         "Não houve feridos, e a fábrica deve reabrir na próxima semana com metade dos trabalhadores."
     )
-    *_, other = _run([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Agregador", PT_LEDE, report, 1)])
+    *_, other = decided([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Agregador", PT_LEDE, report, 1)])
     assert other.story_id is None, other.reason
 
 
@@ -144,7 +131,7 @@ def test_a_long_text_under_another_entrys_lede_keeps_its_own_verdict() -> None:
 
 
 def test_a_push_whose_text_is_another_outlets_headline_is_its_copy() -> None:
-    *_, push = _run(
+    *_, push = decided(
         [_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Alerta", "Última hora", f"{PT_TITLE}.", 1)]
     )
     assert push.story_id == 1, push.reason
@@ -157,7 +144,7 @@ def test_the_desks_next_day_brief_opening_with_its_first_headline_is_no_copy() -
         f"{PT_TITLE}.\n\nHoje a câmara fechou a ponte por uma fissura num dos pilares.\n\n"
         "O presidente Rui Tomé disse que a reparação demora duas semanas."
     )
-    *_, nextday = _run(
+    *_, nextday = decided(
         [_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Diário", "Ponte de Viseu fecha", follow, 26)]
     )
     assert nextday.story_id is None, nextday.reason
@@ -165,7 +152,7 @@ def test_the_desks_next_day_brief_opening_with_its_first_headline_is_no_copy() -
 
 def test_a_quote_of_the_headline_inside_a_sentence_is_no_match() -> None:
     quoted = f"O jornal noticiou ontem «{PT_TITLE}», e hoje a obra parou."
-    *_, other = _run([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Rádio", "Obra parada", quoted, 20)])
+    *_, other = decided([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Rádio", "Obra parada", quoted, 20)])
     assert other.story_id is None, other.reason
 
 
@@ -173,10 +160,10 @@ def test_a_quote_of_the_headline_inside_a_sentence_is_no_match() -> None:
 
 
 def test_the_same_headline_over_too_little_text_joins_and_a_short_one_needs_the_lede() -> None:
-    *_, same = _run([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Relé", PT_TITLE, "Viseu.", 1)])
+    *_, same = decided([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Relé", PT_TITLE, "Viseu.", 1)])
     assert same.story_id == 1 and "the same headline" in same.reason, same.reason
     short = "Ponte em Viseu"  # three words: only over the brief's own sentence
-    pushed = _run(
+    pushed = decided(
         [
             _entry("a", "Diário", short, PT_BRIEF, 0),
             _entry("b", "Relé", short, f"{PT_LEDE}.", 1),
@@ -189,7 +176,7 @@ def test_the_same_headline_over_too_little_text_joins_and_a_short_one_needs_the_
 
 def test_a_headline_in_capitals_or_sentence_case_is_the_same_headline_and_the_same_lede() -> None:
     """A carrier's house style: the headline in capitals, or the lede as a title in sentence case."""
-    decisions = _run(
+    decisions = decided(
         [
             _entry("a", "Diário", PT_TITLE, PT_BRIEF, 0),
             _entry("b", "Relé", PT_TITLE.upper(), "Viseu.", 1),
@@ -204,9 +191,9 @@ def test_a_summary_under_the_same_headline_joins_when_its_facts_agree() -> None:
     ours = "Obra de Rui Tomé custou 2,4 milhões, diz a autarquia de Viseu."
     # One template's headline over another town's figures (a desk reuses its headline for the next bridge)
     theirs = "Obra de Ana Silva custou 9,9 milhões, diz a autarquia de Braga, com 310 metros."
-    joined = _run([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Resumos", PT_TITLE, ours, 2)])
+    joined = decided([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Resumos", PT_TITLE, ours, 2)])
     assert joined[1].story_id == 1 and "a summary under the same headline" in joined[1].reason, joined[1].reason
-    apart = _run([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("c", "Resumos", PT_TITLE, theirs, 3)])
+    apart = decided([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("c", "Resumos", PT_TITLE, theirs, 3)])
     assert apart[1].story_id is None, apart[1].reason
 
 
