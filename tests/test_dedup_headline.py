@@ -131,11 +131,27 @@ def test_a_long_text_under_another_entrys_lede_keeps_its_own_verdict() -> None:
 
 
 def test_a_push_whose_text_is_another_outlets_headline_is_its_copy() -> None:
+    title = "Viseu inaugura travessia para peões junto ao Pavia com dinheiro municipal"
     *_, push = decided(
-        [_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Alerta", "Última hora", f"{PT_TITLE}.", 1)]
+        [_entry("a", "Diário", title, PT_BRIEF, 0), _entry("b", "Alerta", "Última hora", f"{title}.", 1)]
     )
     assert push.story_id == 1, push.reason
     assert "is the headline of entry 1 (Diário)" in push.reason
+
+
+def test_a_stock_line_as_headline_and_first_sentence_says_nothing() -> None:
+    """Newsletters open with the same few words and briefings are headlined with them: under
+    ``MIN_LEDE_TOKENS`` words, a headline that is another entry's first sentence joins nothing."""
+    stock = "Eis o que precisa de saber hoje"
+    letter = f"{stock}.\n\nA câmara de Viseu abriu a ponte pedonal.\n\nO museu Grão Vasco reabre na sexta-feira."
+    decisions = decided(
+        [
+            _entry("a", "Carta da Manhã", "Carta da manhã de terça", letter, 0),
+            _entry("b", "Rádio Centro", stock, "Chuva forte no Porto.", 2),
+            _entry("c", "Alerta", "Última hora", f"{stock}.", 3),
+        ]
+    )
+    assert [d.story_id for d in decisions] == [None, None, None], [d.reason for d in decisions]
 
 
 def test_the_desks_next_day_brief_opening_with_its_first_headline_is_no_copy() -> None:

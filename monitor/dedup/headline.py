@@ -12,10 +12,12 @@ shares too little with any entry, or shares its few words with another story: ``
 - **same window**: the entry is in the index's window (``StoryIndex._in_window``); every match but the same
   headline of ``TITLE_WORDS`` words over too little text is also ``HEADLINE_HOURS`` or less apart: an
   aggregator's title or a push line comes within the day, and a desk's next day's brief may reuse the words;
-- **enough words**: the matched line has ``TITLE_WORDS`` words or more ("Live updates", "Weather" say nothing
+- **enough words**: the same headline has ``TITLE_WORDS`` words or more ("Live updates", "Weather" say nothing
   about whose copy it is); a shorter headline over too little text joins only over a run of that entry's
   sentences word for word, saying ``MIN_LEDE_TOKENS`` words with its headline (``lede_of``: a push cut of a
-  brief under its three-word headline);
+  brief under its three-word headline). A line that is a headline on one side and a first sentence on the
+  other has ``MIN_LEDE_TOKENS`` words or more, what a text needs to be compared at all: a newsletter's
+  opening "Here is what you need to know." is the headline of many a briefing;
 - **facts**: a summary with text prints half or more of its names and numbers as the entry does
   (``HEADLINE_FACTS``): stories of one template differ in their headlines' places and figures;
 - **another outlet** for the headline-to-lede matches: a desk does not title its own story with its lede, and
@@ -180,9 +182,9 @@ def _why(sig: Signature, heard: Heard, match: Match, doc: Stored) -> tuple[str, 
         return None
     if doc.outlet == sig.outlet or not close or headline_facts(sig, doc) < HEADLINE_FACTS:
         return None
-    if match is Match.HEADLINE_IS_LEDE and words >= TITLE_WORDS:
+    if match is Match.HEADLINE_IS_LEDE and words >= MIN_LEDE_TOKENS:
         return "its headline ({words} words) is the first sentence of {where}", words
-    if match is Match.LEDE_IS_HEADLINE and (words := _lede_words(sig)) >= TITLE_WORDS:
+    if match is Match.LEDE_IS_HEADLINE and (words := _lede_words(sig)) >= MIN_LEDE_TOKENS:
         return "its first sentence ({words} words) is the headline of {where}", words
     return None
 
