@@ -50,9 +50,6 @@ from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import beneath, diverges, note, told, wrapper
 from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES_TEXT, EventIndex, EventMatch
 from monitor.dedup.headline import (
-    HEADLINE_HOURS as HEADLINE_HOURS,  # the headline step's limits, read by tests as the index's
-)
-from monitor.dedup.headline import (
     MIN_LEDE_TOKENS,
     SUMMARY_SHINGLES,
     TITLE_WORDS,
