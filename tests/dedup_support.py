@@ -15,6 +15,21 @@ from monitor.dedup import Decision, StoryIndex
 from monitor.models import Entry
 
 
+def decided(entries: list[Entry]) -> list[Decision]:
+    """Each entry through the real index in order, at its publication, stored with the story it got (as the
+    pipeline does)."""
+    index = StoryIndex()
+    decisions = []
+    for entry_id, entry in enumerate(entries, start=1):
+        assert entry.published is not None
+        decision = index.find(entry, entry.published)
+        story = decision.story_id if decision.story_id is not None else entry_id
+        assert decision.signature is not None
+        index.add(entry_id, story, decision.event_id or story, decision.signature, entry.published)
+        decisions.append(decision)
+    return decisions
+
+
 def assert_one_alert(tmp_path: Path, feed_server: Any, receiver: Any, rows: list[dict[str, str]], term: str) -> None:
     """Serve each row (title, link, guid, content, summary) as a one-item feed, an hour apart, with
     one rule matching ``term``; a cold ``run --once`` stores one story and sends one alert."""
@@ -31,18 +46,3 @@ def assert_one_alert(tmp_path: Path, feed_server: Any, receiver: Any, rows: list
     with sqlite3.connect(tmp_path / "state.db") as conn:
         stories = conn.execute("SELECT DISTINCT story_id FROM entries").fetchall()
     assert len(stories) == 1 and len(receiver.titles()) == 1, receiver.titles()
-
-
-def decided(entries: list[Entry]) -> list[Decision]:
-    """Each entry through the real index in order, at its publication, stored with the story it got (as the
-    pipeline does)."""
-    index = StoryIndex()
-    decisions = []
-    for entry_id, entry in enumerate(entries, start=1):
-        assert entry.published is not None
-        decision = index.find(entry, entry.published)
-        story = decision.story_id if decision.story_id is not None else entry_id
-        assert decision.signature is not None
-        index.add(entry_id, story, decision.event_id or story, decision.signature, entry.published)
-        decisions.append(decision)
-    return decisions
