@@ -1,5 +1,5 @@
 """The end-to-end check of the dedup tests: copies served by a real FeedServer, read by a real
-``run --once``, alert once."""
+``run --once``, alert once; and the same entries through the index alone (``decided``)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,24 @@ from typing import Any
 
 from conftest import run_cli, write_config
 from delivery_support import rss
+
+from monitor.dedup import Decision, StoryIndex
+from monitor.models import Entry
+
+
+def decided(entries: list[Entry]) -> list[Decision]:
+    """Each entry through the real index in order, at its publication, stored with the story it got (as the
+    pipeline does)."""
+    index = StoryIndex()
+    decisions = []
+    for entry_id, entry in enumerate(entries, start=1):
+        assert entry.published is not None
+        decision = index.find(entry, entry.published)
+        story = decision.story_id if decision.story_id is not None else entry_id
+        assert decision.signature is not None
+        index.add(entry_id, story, decision.event_id or story, decision.signature, entry.published)
+        decisions.append(decision)
+    return decisions
 
 
 def assert_one_alert(tmp_path: Path, feed_server: Any, receiver: Any, rows: list[dict[str, str]], term: str) -> None:

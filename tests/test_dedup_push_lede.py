@@ -9,8 +9,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from dedup_support import decided
 
-from monitor.dedup import Decision, StoryIndex
 from monitor.models import Entry
 
 START = datetime(2027, 5, 4, 7, tzinfo=UTC)
@@ -34,20 +34,6 @@ def _entry(key: str, outlet: str, title: str, body: str, hours: float) -> Entry:
     return Entry("f", outlet, key, f"https://{key}.example/{key}", title, "", body, published=when)
 
 
-def _run(entries: list[Entry]) -> list[Decision]:
-    """Each entry through the real index in order, stored with the story it got (as the pipeline does)."""
-    index = StoryIndex()
-    decisions = []
-    for entry_id, entry in enumerate(entries, start=1):
-        assert entry.published is not None
-        decision = index.find(entry, entry.published)
-        story = decision.story_id if decision.story_id is not None else entry_id
-        assert decision.signature is not None
-        index.add(entry_id, story, decision.event_id or story, decision.signature, entry.published)
-        decisions.append(decision)
-    return decisions
-
-
 def _stamped(body: str) -> str:
     """A carrier's copy: a Latin dateline and a filed-by line standing above the brief."""
     return f"RYBNIK, 04 May 2027\n\nFiled by Relay Pages desk at 09:10\n\n{body}"
@@ -55,7 +41,7 @@ def _stamped(body: str) -> str:
 
 @pytest.mark.parametrize(("title", "lede", "brief"), [(PL_TITLE, PL_LEDE, PL_BRIEF), (EL_TITLE, EL_LEDE, EL_BRIEF)])
 def test_a_push_of_the_lede_under_the_short_headline_is_a_copy(title: str, lede: str, brief: str) -> None:
-    *_, push = _run(
+    *_, push = decided(
         [
             _entry("a", "Gazeta", title, brief, 0),
             _entry("b", "Relay Pages", title, _stamped(brief), 0.5),  # the latest under the headline
@@ -70,20 +56,20 @@ def test_a_push_of_the_lede_under_the_short_headline_is_a_copy(title: str, lede:
     ("title", "brief", "other"), [(PL_TITLE, PL_BRIEF, PL_OTHER_LEDE), (EL_TITLE, EL_BRIEF, EL_OTHER_LEDE)]
 )
 def test_a_short_headline_over_another_sentence_is_no_copy(title: str, brief: str, other: str) -> None:
-    *_, push = _run([_entry("a", "Gazeta", title, brief, 0), _entry("c", "Lockscreen", title, other, 1)])
+    *_, push = decided([_entry("a", "Gazeta", title, brief, 0), _entry("c", "Lockscreen", title, other, 1)])
     assert push.story_id is None, push.reason
 
 
 @pytest.mark.parametrize(("title", "lede", "brief"), [(PL_TITLE, PL_LEDE, PL_BRIEF), (EL_TITLE, EL_LEDE, EL_BRIEF)])
 def test_the_same_lede_two_days_later_is_no_copy(title: str, lede: str, brief: str) -> None:
-    *_, push = _run([_entry("a", "Gazeta", title, brief, 0), _entry("c", "Lockscreen", title, lede, 48)])
+    *_, push = decided([_entry("a", "Gazeta", title, brief, 0), _entry("c", "Lockscreen", title, lede, 48)])
     assert push.story_id is None, push.reason
 
 
 def test_a_one_word_headline_over_a_short_sentence_says_too_little() -> None:
     """A daily weather item: "Pogoda" over "Słonecznie i ciepło." is every sunny day's."""
     weather = "Słonecznie i ciepło.\n\nNa wybrzeżu do 24 stopni, w górach 18."
-    *_, push = _run(
+    *_, push = decided(
         [_entry("a", "Gazeta", "Pogoda", weather, 0), _entry("c", "Lockscreen", "Pogoda", "Słonecznie i ciepło.", 20)]
     )
     assert push.story_id is None, push.reason

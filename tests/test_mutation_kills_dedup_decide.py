@@ -15,7 +15,7 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from monitor.dedup import StoryIndex
-from monitor.dedup.index import HEADLINE_HOURS, MIN_LEDE_TOKENS, TITLE_WORDS
+from monitor.dedup.headline import HEADLINE_HOURS, MIN_LEDE_TOKENS, TITLE_WORDS
 from monitor.models import Entry
 
 SEEN = datetime(2026, 5, 4, 9, tzinfo=UTC)

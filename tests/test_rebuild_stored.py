@@ -52,7 +52,7 @@ def contents(index: StoryIndex) -> dict[str, object]:
     }
     return {
         "docs": index._docs,
-        "titles": index._titles,
+        "titles": (index._headlines.titles, index._headlines.ledes),
         "outlets": index._outlets.names,
         "table": (table.keys.tolist(), table.starts.tolist(), table.owners.tolist(), table._filter.tobytes()),
         "stories": stories,

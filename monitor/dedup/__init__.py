@@ -101,7 +101,10 @@ Design, in the order an entry meets it:
    under the same headline needs 25 % (``SUMMARY_THRESHOLD``); sharing less (the aggregator's
    own sentence, or only its note "Updated with new figures"), it joins when published within
    36 h of that headline's entry and half its names and numbers are that entry's
-   (``HEADLINE_HOURS``). Ties go to the entry explaining the larger share of the text, then
+   (``HEADLINE_HOURS``). One step reads the headline (``headline``): so does a copy of another outlet titled
+   by that entry's lede (an aggregator titling items by their first line), or whose lede is its headline (a
+   push printing the headline), of eight words or more, within 36 h; the text's own verdict (a round-up,
+   a follow-up, the next bulletin) wins. Ties go to the entry explaining the larger share of the text, then
    to the one under the same headline (a truncated copy of a follow-up holds only the
    paragraph the follow-up repeats). A name or number touching a text's end is no fact (an
    aggregator's cut leaves "21" of "212"), nor is a time of day ("10:40", "16.20") or UTC (a

@@ -40,7 +40,6 @@ from monitor.dedup.compare import (
     digest,
     explained,
     follow_up,
-    headline_facts,
     repeats,
     resembles,
     round_up,
@@ -50,6 +49,16 @@ from monitor.dedup.compare import (
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import beneath, diverges, note, told, wrapper
 from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES_TEXT, EventIndex, EventMatch
+from monitor.dedup.headline import (
+    MIN_LEDE_TOKENS,
+    SUMMARY_SHINGLES,
+    TITLE_WORDS,
+    Headlines,
+    Heard,
+    claimed,
+    first_sentence,
+    stored_lede,
+)
 from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, StoredSignature, Words, pack, stored_record, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
@@ -63,12 +72,7 @@ from monitor.models import Entry
 FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
-MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
-TITLE_WORDS = 5  # then a headline this long, the same, says it ("Live updates" or "Weather" would not)
-SUMMARY_SHINGLES = 40  # a text this short is a summary: a sentence or two
 SUMMARY_THRESHOLD = 25.0  # the containment a summary under the same headline needs
-HEADLINE_HOURS = 36  # a summary sharing less, under the same headline: a copy when published this close
-HEADLINE_FACTS = 50.0  # and half its names and numbers are the other's
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
 SKELETON_VERIFIED = 4  # dd26: and found by the skeleton alone (``_resembling``)
 FEW_HOLDINGS = 128  # holdings weighed in Python, no more (``_most_weight``): numpy's fixed cost is more
@@ -148,7 +152,7 @@ class StoryIndex:
         self._buckets: dict[int, int | list[int]] = {}  # key -> entry id(s); most keys hold one
         # The keys of the entries loaded at start-up (``load``), and those of them removed since.
         self._loaded: Postings | None = None
-        self._titles: dict[int, int] = {}  # headline hash -> the latest entry with it
+        self._headlines = Headlines()  # headline and lede hashes -> the latest entry with each
         self._unloaded: set[int] = set()
         self._fresh: list[int] = []  # entries added whose keys are in ``_buckets`` (some may be gone since)
 
@@ -166,52 +170,61 @@ class StoryIndex:
         return self.decide(signature(entry, seen))
 
     def decide(self, sig: Signature) -> Decision:
-        """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes)."""
+        """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes):
+        what its text says (``_by_text``), unless its headline or lede says whose copy it is (``headline``)."""
+        verdict, heard = self._by_text(sig)
+        claim = claimed(sig, heard, self._headlines, self._held, self.window.total_seconds(), verdict.matched_entry)
+        if claim is None:
+            return verdict
+        doc = self._doc(claim.entry_id)
+        where = f"entry {claim.entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
+        reason = "copy: " + claim.why.format(words=claim.words, where=where)
+        return Decision(doc.story_id, 100.0, claim.entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
+
+    def _by_text(self, sig: Signature) -> tuple[Decision, Heard]:
+        """The decision ``sig``'s text makes, and what kind of verdict it is (``headline.Heard``)."""
         if sig.flags & TITLE_ONLY or len(sig.lede.split(maxsplit=MIN_LEDE_TOKENS - 1)) < MIN_LEDE_TOKENS:
-            return self._headline_only(sig)  # no text, or fewer words than that: the headline says it
+            return self._new_story(sig, 0.0, "new story: too little text to compare"), Heard.NOTHING
         shares: Shares[_Doc] = Shares(lambda doc: containment(sig, doc).score)  # story -> the percent of text it shares
         releases: dict[int, float] = {}  # the same for this outlet's stories, in percent of the longer text
         best = self._best_copy(sig, shares, releases)
         if best is None:
-            found = self._same_headline(sig)
-            return found or self._new_story(sig, 0.0, "new story: no earlier entry shares a sampled passage")
+            reason = "new story: no earlier entry shares a sampled passage"
+            return self._new_story(sig, 0.0, reason), Heard.APART
         evidence, entry_id, doc, needed, _ = best
         if evidence.round_up:
             reason = f"new story: entry {entry_id}'s text is in it ({evidence.score:.0f} %)"
             reason += ", beside passages of other stories (a round-up)"
             # A digest of several events is none of them: it would join whichever it quotes most.
-            return Decision(None, evidence.score, None, reason, None, 0.0, "new event: a round-up", sig)
+            return Decision(None, evidence.score, None, reason, None, 0.0, "new event: a round-up", sig), Heard.DECIDED
         if evidence.follow_up:  # the outlet's next story on its own story's event
             reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
             reason = f"new story: {evidence.apart}" if evidence.apart else reason
             why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
-            return self._next_story(sig, evidence.score, doc, reason, why, shares, releases)
+            return self._next_story(sig, evidence.score, doc, reason, why, shares, releases), Heard.DECIDED
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.series:
             reason = f"new story: entry {entry_id} holds {evidence.score:.0f} % of the text, but {sig.outlet}'s own"
             reason += " entry of that story prints other names and numbers: its next bulletin of one template"
-            return self._new_story(sig, evidence.score, reason, shares, releases)
+            return self._new_story(sig, evidence.score, reason, shares, releases), Heard.DECIDED
         if evidence.news:
             held = f"{evidence.score:.0f} % of " + ("its text is in" if evidence.query_shorter else "the text of")
             reason = f"new story: {held} entry {entry_id}, but it {evidence.news}"
             why = f"same event as story {doc.story_id}: it tells that story's news further"
             if sig.when - doc.seen > SERIES_GAP or self._next_brief(sig, doc):
                 # the next day's news, or the desk's next brief in its frame: the next happening, if its keywords say so
-                return self._new_story(sig, evidence.score, reason, shares, releases)
-            return self._next_story(sig, evidence.score, doc, reason, why, shares, releases)
+                return self._new_story(sig, evidence.score, reason, shares, releases), Heard.DECIDED
+            return self._next_story(sig, evidence.score, doc, reason, why, shares, releases), Heard.DECIDED
         if evidence.score >= needed and facts >= FACTS_THRESHOLD and self._in_window(sig, doc):
-            if doc.title != sig.title and (titled := self._same_headline(sig)) and titled.story_id != doc.story_id:
-                # dd50: a summary (an alert line cut to the lede's first clause, a locator line above a truncated
-                # sentence) shares its few words with a sister brief; its headline, that of another story's
-                # entry, word for word, says whose copy it is
-                return titled
+            # dd50: a summary (an alert line cut to the lede's first clause, a locator line above a truncated
+            # sentence) may share its few words with a sister brief: ``headline`` reads its headline then
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
-            return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig)
+            return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig), Heard.COPY
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
         if evidence.score >= needed:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
-        return self._same_headline(sig) or self._new_story(sig, evidence.score, closest, shares, releases)
+        return self._new_story(sig, evidence.score, closest, shares, releases), Heard.APART
 
     def _next_story(
         self,
@@ -246,43 +259,6 @@ class StoryIndex:
         topping-out eight months after its groundbreaking reuses most of its text, and is news of its own.
         Its other verdicts stand: a weekly round-up quoting it is still none of its stories."""
         return sig.when - doc.seen <= self.window.total_seconds()
-
-    def _headline_only(self, sig: Signature) -> Decision:
-        """An entry with too little text to compare (a summary that is only a dateline or a sentence):
-        its headline is all it says, so the same headline of ``TITLE_WORDS`` words or more, written
-        by an entry of the window, makes it a copy of that entry's story; so does a shorter one over
-        a run of that entry's sentences word for word (``_lede_of``)."""
-        entry_id = self._titles.get(sig.title)
-        if entry_id is None or not self._in_window(sig, doc := self._doc(entry_id)):
-            return self._new_story(sig, 0.0, "new story: too little text to compare")
-        if sig.title_words >= TITLE_WORDS:
-            return self._headline_copy(sig, entry_id, "too little text to compare; the same headline")
-        if _lede_of(sig, doc):
-            return self._headline_copy(sig, entry_id, "its sentences word for word under the same headline")
-        return self._new_story(sig, 0.0, "new story: too little text to compare")
-
-    def _same_headline(self, sig: Signature) -> Decision | None:
-        """A summary (``SUMMARY_SHINGLES`` or fewer) whose text shares too little with any entry, under the
-        headline of ``TITLE_WORDS`` words or more of an entry seen at most ``HEADLINE_HOURS`` before,
-        printing half its names and numbers or more: a copy of that entry's story. An aggregator's
-        summary is often its own sentence, or the outlet's note ("Updated with new figures"), below
-        the wire's headline; stories of one template differ in their headlines' places and numbers."""
-        if sig.length > SUMMARY_SHINGLES or sig.title_words < TITLE_WORDS:
-            return None
-        entry_id = self._titles.get(sig.title)
-        if entry_id is None:
-            return None
-        doc = self._doc(entry_id)
-        if abs(sig.when - doc.seen) > HEADLINE_HOURS * 3600 or headline_facts(sig, doc) < HEADLINE_FACTS:
-            return None
-        return self._headline_copy(sig, entry_id, "a summary under the same headline")
-
-    def _headline_copy(self, sig: Signature, entry_id: int, why: str) -> Decision:
-        """``sig`` is a copy of the story of ``entry_id``, whose headline it has."""
-        doc = self._doc(entry_id)
-        where = f"entry {entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
-        reason = f"copy: {why} ({sig.title_words} words) as {where}"
-        return Decision(doc.story_id, 100.0, entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
     def _new_story(
         self,
@@ -541,6 +517,10 @@ class StoryIndex:
         """What a decision reads of an entry, unpacked from its record: all but its blocking keys (``stored``)."""
         return unpack(self._docs[entry_id], self._outlets, keys=False)
 
+    def _held(self, entry_id: int) -> _Doc | None:
+        """``_doc`` of an entry still in the index, else None."""
+        return self._doc(entry_id) if entry_id in self._docs else None
+
     def _needed(self, sig: Signature, doc: _Doc) -> float:
         """The containment that makes ``sig`` a copy of ``doc``: the threshold, less ``TITLE_BONUS`` for
         the same headline; ``SUMMARY_THRESHOLD`` when one of them is a summary (``SUMMARY_SHINGLES``)
@@ -586,7 +566,7 @@ class StoryIndex:
         collecting = gc.isenabled()
         gc.disable()  # every object made here lives as long as the index: collections would only rescan them
         try:
-            docs, outlets, titles, oldest = self._docs, self._outlets, self._titles, math.inf
+            docs, outlets, headlines, oldest = self._docs, self._outlets, self._headlines, math.inf
             ids, lengths, keys = array("q"), array("I"), array("I")
             stories: list[tuple[int, int, tuple[str, ...], float, int, str]] = []
             words = Words()
@@ -594,7 +574,7 @@ class StoryIndex:
                 when = seen.timestamp()
                 if isinstance(sig, Signature):
                     docs[entry_id] = pack(story_id, when, sig, outlets, keys=False)  # keys: in ``Postings``
-                    titles[sig.title] = entry_id
+                    headlines.add(entry_id, sig.title, first_sentence(sig.sentences))
                     lengths.append(len(sig.keys))
                     keys.extend(sig.keys)
                     stories.append((story_id, event_id, sig.keywords, sig.when, len(sig.heads), sig.outlet))
@@ -603,7 +583,7 @@ class StoryIndex:
                     found = stored_record(story_id, when, sig.blob, outlets.code(outlet))
                     assert found is not None, "a signature of an earlier design is computed again, not loaded"
                     docs[entry_id], held, title, heads = found
-                    titles[title] = entry_id
+                    headlines.add(entry_id, title, stored_lede(sig.blob))
                     lengths.append(len(held) // 4)
                     keys.frombytes(held)
                     keywords = tuple(map(words.__getitem__, sig.keywords.split())) if sig.keywords else ()
@@ -631,7 +611,7 @@ class StoryIndex:
             self.remove(entry_id)
         when = seen.timestamp()
         self._docs[entry_id] = pack(story_id, when, sig, self._outlets, keys=True)
-        self._titles[sig.title] = entry_id
+        self._headlines.add(entry_id, sig.title, first_sentence(sig.sentences))
         self._oldest = min(self._oldest, when)
         buckets = self._buckets
         for key in sig.keys:
@@ -676,9 +656,7 @@ class StoryIndex:
         record = self._docs.pop(entry_id, None)
         if record is None:
             return
-        title = packed_title(record)  # pruning removes entries by the thousand: read only the headline
-        if self._titles.get(title) == entry_id:
-            del self._titles[title]
+        self._headlines.remove(entry_id, packed_title(record))  # pruning removes by the thousand: the headline only
         if self._loaded is not None:
             self._unloaded.add(entry_id)  # its loaded keys are skipped when read, dropped when pruned
         for key in packed_keys(record):  # an entry added since start-up: its keys are in the dict
@@ -698,6 +676,8 @@ class StoryIndex:
         stale = [eid for eid, record in self._docs.items() if packed_seen(record) < cutoff]
         for entry_id in stale:
             self.remove(entry_id)
+        if stale:
+            self._headlines.prune(self._docs)
         if len(self._fresh) >= max(FOLD_EVERY, len(self._docs) // 8):
             self._fold()  # when entries age out: a daemon past its first window, never a cold run (reads slower)
         elif self._loaded is not None and self._unloaded:
@@ -792,19 +772,6 @@ def _score_at_most(sig: Signature, ours: list[int], bound: int, doc: _Doc, found
 
 
 _ASKED_TEXT = min(SERIES_TEXT, RELEASE_TEXT)  # a story sharing this much text is asked about (``_unread``)
-
-
-def _lede_of(sig: Signature, doc: _Doc) -> bool:
-    """dd47: is ``sig``, too short to compare, a cut of ``doc`` under ``doc``'s short headline? A push alert or a
-    ticker line cuts a brief to its lede's first sentence, and a brief's headline may have three or four words
-    ("Гайны дорын выль пос"): ``sig``'s sentences are a run of ``doc``'s, word for word (a carrier's dateline or
-    "Filed by" line may stand above ``doc``'s lede), published within ``HEADLINE_HOURS``, and the headline and
-    text say ``MIN_LEDE_TOKENS`` words together (a daily "Weather" over "Sunny." says too little to be one day's)."""
-    if abs(sig.when - doc.seen) > HEADLINE_HOURS * 3600 or sig.title_words + len(sig.lede.split()) < MIN_LEDE_TOKENS:
-        return False
-    ours = np.frombuffer(sig.sentences, dtype="<u4").tolist()
-    theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
-    return bool(ours) and any(theirs[at : at + len(ours)] == ours for at in range(len(theirs) - len(ours) + 1))
 
 
 def _unread(most: float, needed: float, best: float) -> bool:
