@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from test_rules_round30 import fires
 
-from monitor.rules.sounds import sound_key
+from monitor.rules.sounds import SOUND_WORD, sound_key, sound_runs, term_sounds
 from monitor.text import html_to_text
 
 ARMS, ARCTIC, MINING, OIL, TALIBAN = (
@@ -176,6 +176,17 @@ def test_russia_as_origin_a_few_words_from_the_oil(eval_rules, title, lang, expe
 )
 def test_south_asian_spellings_of_lng_refinery_towns_and_oil(eval_rules, topic, title, lang, expected):
     assert fires(eval_rules, topic, title, lang) is expected
+
+
+def test_lng_spelt_by_its_letters_names_is_a_term_of_its_own():
+    def heard(term: str, text: str) -> bool:
+        wanted = term_sounds(term)
+        assert isinstance(wanted, tuple), wanted
+        return bool(sound_runs(wanted, [sound_key(word) for word in SOUND_WORD.findall(text)]))
+
+    assert not heard("Yamal LNG", "यमाल एलएनजी")  # el-en-ji is no sound of the letters L, N, G
+    assert heard("यमाल एलएनजी", "ୟମାଲ ଏଲଏନଜି ଜାହାଜ")  # Odia, by sound of the Hindi spelling
+    assert heard("आर्कटिक एलएनजी", "আর্কটিক এলএনজি-২")  # Bengali
 
 
 @pytest.mark.parametrize(
