@@ -96,7 +96,9 @@ def test_sound_words_split_linearly_on_hostile_input():
     [
         ("આર્કટિક LNG 2 નો કાર્ગો ચીનના બંદરે પહોંચ્યો", "gu", True),
         ("Санкцыі ЗША супраць танкераў «Арктык СПГ 2»", "be", True),
-        ("यमाल एलएनजी", "hi", False),  # "LNG" spelt out in Devanagari (el-en-ji) is no sound of the letters
+        # "LNG" spelt out in Devanagari (el-en-ji) is no sound of the letters; since round 33 the rule has the spelt-out
+        # form as a term of its own (`आर्कटिक एलएनजी`, `यमाल एलएनजी`, heard in the other scripts of South Asia)
+        ("यमाल एलएनजी", "hi", True),
         # the languages the sets have words in keep their rules: a name alone is no cargo
         ("Арктик СПГ 2: год на Гыдане", "ru", False),
         # a negation the sets know still vetoes

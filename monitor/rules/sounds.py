@@ -55,7 +55,18 @@ def sound_key(word: str) -> str | None:
 @lru_cache(maxsize=1 << 16)  # the news repeats its words; a word here is at most WORD_MEMO_CHARS long
 def _sound_key(word: str) -> str:
     folded = fold(word)
-    return _SEP.join((_script(word), folded, _consonants(folded), name_key(word) or ""))
+    return _SEP.join((_script(word), folded, _consonants(folded), name_key(_greek_stops(word)) or ""))
+
+
+# Greek writes a foreign name's b, d and g as μπ, ντ and γκ (Ταλιμπάν, Ντόνετσκ, Γκαζπρόμ), which romanising letter by
+# letter reads as mp, nt and gk: Ταλιμπάν would sound "trmp" beside Taliban's "trbn". Each pair is the one letter whose
+# sound it stands for (β, δ, γ romanise as v, d, g; the skeleton hears v as b).
+_GREEK_STOP = re.compile("μπ|ντ|γκ", re.IGNORECASE)
+_GREEK_STOPS = {"μπ": "β", "ντ": "δ", "γκ": "γ"}
+
+
+def _greek_stops(word: str) -> str:
+    return _GREEK_STOP.sub(lambda pair: _GREEK_STOPS[pair[0].lower()], word)
 
 
 def _consonants(folded: str) -> str:
