@@ -389,26 +389,86 @@ def without_spaces(char: str) -> bool:
 
 
 def is_word_char(char: str) -> bool:
-    """A letter or digit of a script that separates words with spaces."""
-    return bool(_SPACED_WORD.match(char))
+    """A letter, digit or combining mark of a script that separates words with spaces: what a word is made of
+    (``token_pattern``; the joiners it may hold inside are no word character of their own, so an alias still
+    finds a Persian verb behind its ``می‌`` prefix)."""
+    if _SPACED_WORD.match(char):
+        return True
+    if char.isascii() or _NO_SPACE.match(char):
+        return False
+    return bool(marks(0xFFFF if in_bmp(char) else 0x1FFFF).match(char))
 
 
 # THE script table (one definition: text, rules and dedup all read it). Scripts written
 # without spaces: a rule term in them matches inside running text, and dedup and event
-# keywords take them one character at a time.
-NO_SPACE_RANGES = (
+# keywords take them one character at a time (a letter with its combining marks: กิ, မြ, ពេ).
+_UNSPACED_MARKED = (  # those whose vowel signs and tones are combining marks
     "\u0e00-\u0eff"  # Thai, Lao
     "\u1000-\u109f"  # Myanmar
     "\u1780-\u17ff"  # Khmer
+)
+_UNSPACED_UNMARKED = (  # NFKC composes the kana's voicing marks: a mark here is stray
     "\u3040-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
     "\uff66-\uff9f"  # half-width Katakana (NFKC makes it full width; raw text may still carry it)
     "\U00020000-\U0003134f"  # Han extensions
 )
+NO_SPACE_RANGES = _UNSPACED_MARKED + _UNSPACED_UNMARKED
 _NO_SPACE = re.compile(f"[{NO_SPACE_RANGES}]")
 NO_SPACE_RUN = re.compile(f"[{NO_SPACE_RANGES}]+")
-# A word of a spaced script, or one character of an unspaced one.
-_WORD_OR_CHAR = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")
+# Indic and Persian text writes the zero-width non-joiner and joiner inside words (می‌خواهم, क्‍ष): they
+# choose the shapes of the letters around them and part no words.
+JOINERS = "\u200c\u200d"
+
+
+def token_pattern(text: str) -> re.Pattern[str]:
+    """THE tokenizer (``script_tokens``, rules' word positions) for ``text``: a word of a spaced script (letters
+    and digits with their combining marks, and joiners between them), or one character of an unspaced script
+    with its marks. Python's ``\\w`` holds no mark: cut at them, उज्जैन would be three words."""
+    return _word_patterns(_beyond_bmp_words(text), "\u200c" in text or "\u200d" in text)[0]
+
+
+def spaced_word_pattern(text: str) -> re.Pattern[str]:
+    """A word of a spaced script as ``token_pattern`` reads it (none of an unspaced one), for ``text``."""
+    return _word_patterns(_beyond_bmp_words(text), "\u200c" in text or "\u200d" in text)[1]
+
+
+def _beyond_bmp_words(text: str) -> bool:
+    """Does ``text`` hold a letter, digit or mark beyond the BMP (an emoji is none)? Its few characters there
+    are found in C, and only they are searched with the classes reaching past the BMP, which crawl."""
+    if in_bmp(text):
+        return False
+    beyond = "".join(_BEYOND_BMP.findall(text))
+    return bool(_SPACED_WORD.search(beyond) or marks().search(beyond))
+
+
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]+")
+
+
+@functools.cache
+def _word_patterns(beyond_bmp: bool, joiners: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(token, spaced word) for a text with letters or marks past the BMP or not, and joiners or not.
+
+    A word starts with a letter or digit (a stray mark after a space is no word). Within it one class of the
+    BMP's letters, digits and marks is tried per character, in C, as fast as ``\\w`` alone (a class past the
+    BMP crawls: ``marks``); a text with such characters alternates with the full classes. Joiners are sought
+    only in a text that holds one. Each step has one way to match: linear on hostile input."""
+    letter = f"[^\\W{NO_SPACE_RANGES}]"
+    inner = f"[{_bmp_word_class()}]"
+    if beyond_bmp:
+        inner = f"(?:{inner}|{letter}|{marks().pattern})"
+    word = f"{letter}{inner}*" + (f"(?:[{JOINERS}]+{inner}+)*" if joiners else "")
+    token = f"[{_UNSPACED_UNMARKED}]|[{_UNSPACED_MARKED}]{marks(0xFFFF).pattern}*|{word}"
+    return re.compile(token), re.compile(word)
+
+
+@functools.cache
+def _bmp_word_class() -> str:
+    """The body of a class of the BMP's letters, digits, "_" and combining marks, without unspaced scripts'."""
+    bmp = array("I", range(0x10000)).tobytes().decode("utf-32-le", "surrogatepass")
+    words = _NO_SPACE.sub("", _NOT_WORD.sub("", bmp))
+    codes = sorted({*map(ord, words), *(c for c in special_codes()[0] if c <= 0xFFFF and not _NO_SPACE.match(chr(c)))})
+    return char_class(codes)
 
 
 def script_tokens(text: str) -> list[str]:
@@ -419,7 +479,7 @@ def script_tokens(text: str) -> list[str]:
 def spaced_tokens(text: str, spaced: str | None) -> list[str]:
     """``script_tokens(text)`` given ``spaced``, its ``word_spaces``: a caller that slices the spaced text
     too (a signature's sentences) computes it once."""
-    return spaced.split() if spaced is not None else _WORD_OR_CHAR.findall(text)
+    return spaced.split() if spaced is not None else token_pattern(text).findall(text)
 
 
 def word_spaces(text: str) -> str | None:
@@ -428,13 +488,18 @@ def word_spaces(text: str) -> str | None:
     ``script_tokens(text[a:b]) == word_spaces(text)[a:b].split()`` for any slice, found in C."""
     if not text.isascii():
         beyond = beyond_ascii(text)  # both classes hold no ASCII character
-        if _WORD_BEYOND_ASCII.search(beyond) or _NO_SPACE.search(beyond):
+        if _WORD_BEYOND_ASCII.search(beyond) or _NO_SPACE.search(beyond) or _glue(beyond):
             return None
         text = text.encode("ascii", "replace").decode("ascii")  # each such character a "?", a non-word
     return text.translate(_ASCII_NOT_WORD)
 
 
-_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")  # a word character (letter, digit, mark) beyond ASCII
+_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")  # a letter or digit beyond ASCII
+
+
+def _glue(beyond: str) -> bool:
+    """Does ``beyond`` (characters beyond ASCII) hold a combining mark or joiner, which a word may carry?"""
+    return "\u200c" in beyond or "\u200d" in beyond or bool(marks(0xFFFF if in_bmp(beyond) else 0x1FFFF).search(beyond))
 
 
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")

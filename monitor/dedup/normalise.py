@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from monitor.dedup.clean import clean
 from monitor.models import Entry
-from monitor.text import ascii_words_joined, fold, script_tokens, spaced_tokens, word_spaces
+from monitor.text import NO_SPACE_RANGES, ascii_words_joined, fold, script_tokens, spaced_tokens, word_spaces
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -42,9 +42,26 @@ def _join(text: str) -> str:
     return " ".join(spaced_tokens(text, spaced)) if spaced is None else ascii_words_joined(spaced)
 
 
+# FROZEN: the tokens content_hash was first made of, which cut words at their combining marks and joiners
+# (उज्जैन was "उज ज न"). The hash is stored with each entry and compared with the next fetch's: tokens read
+# the way text.token_pattern now does would make every known Indic or Persian entry look updated (and
+# re-alert) after an upgrade. Identity needs only to be stable, not to know words: never change this.
+_HASH_TOKEN = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")
+
+
+def _hash_join(text: str) -> str:
+    """``_join`` with the frozen ``_HASH_TOKEN``: the same for any text whose words hold no mark or joiner
+    (``word_spaces`` answers only those; then no mark or joiner is beside an ASCII word either)."""
+    if text.isascii():
+        return ascii_words_joined(text)
+    spaced = word_spaces(text)
+    return " ".join(_HASH_TOKEN.findall(text)) if spaced is None else ascii_words_joined(spaced)
+
+
 def content_hash(entry: Entry) -> str:
-    """Identity of an entry's text, insensitive to markup and spacing: decides whether a re-fetch is an update."""
-    text = _join(fold(entry.title)) + "\n" + _join(fold(entry.body))
+    """Identity of an entry's text, insensitive to markup and spacing: decides whether a re-fetch is an update.
+    Byte-identical across versions (``_HASH_TOKEN``; tests/test_text_marks.py pins it)."""
+    text = _hash_join(fold(entry.title)) + "\n" + _hash_join(fold(entry.body))
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 
