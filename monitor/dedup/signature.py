@@ -79,8 +79,9 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
-# This design's blobs. Older ones are recomputed at start-up (``rebuild``): T4 and before cut a word at its
-# combining marks and joiners (उज्जैन was three tokens, กิ two: now ``text.token_pattern``); T2 joined a brief's one-sentence
+# T4 and before cut a word at its combining marks and joiners (उज्जैन was three tokens, กิ two: now whole,
+# ``text.token_pattern``).
+# This design's blobs. Older ones are recomputed at start-up (``rebuild``): T2 joined a brief's one-sentence
 # paragraphs of one length as a hard-wrapped text (now apart, ``clean.unwrapped``); T1 took a lede opening "Stand By Me
 # Director Rob Reiner" or "Ukraine's armed forces (ZSU) –" for a credit or an agency's dateline, and missed one from
 # "BOGOTÁ, Dec 5 (Agency) -" (``shingles.credit_end``); T0 and before read the names of a credit
