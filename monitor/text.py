@@ -390,8 +390,7 @@ def without_spaces(char: str) -> bool:
 
 def is_word_char(char: str) -> bool:
     """A letter, digit or combining mark of a script that separates words with spaces: what a word is made of
-    (``token_pattern``; the joiners it may hold inside are no word character of their own, so an alias still
-    finds a Persian verb behind its ``می‌`` prefix)."""
+    (``token_pattern``; the joiner it may hold inside is no word character of its own)."""
     if _SPACED_WORD.match(char):
         return True
     if char.isascii() or _NO_SPACE.match(char):
@@ -401,36 +400,35 @@ def is_word_char(char: str) -> bool:
 
 # THE script table (one definition: text, rules and dedup all read it). Scripts written
 # without spaces: a rule term in them matches inside running text, and dedup and event
-# keywords take them one character at a time (a letter with its combining marks: กิ, မြ, ពេ).
-_UNSPACED_MARKED = (  # those whose vowel signs and tones are combining marks
+# keywords take them one character at a time (a vowel sign too: dedup measured letters
+# with their marks as one token worse, a Thai copy joined to another story in v5).
+NO_SPACE_RANGES = (
     "\u0e00-\u0eff"  # Thai, Lao
     "\u1000-\u109f"  # Myanmar
     "\u1780-\u17ff"  # Khmer
-)
-_UNSPACED_UNMARKED = (  # NFKC composes the kana's voicing marks: a mark here is stray
     "\u3040-\u30ff\u31f0-\u31ff"  # Hiragana, Katakana
     "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Han
     "\uff66-\uff9f"  # half-width Katakana (NFKC makes it full width; raw text may still carry it)
     "\U00020000-\U0003134f"  # Han extensions
 )
-NO_SPACE_RANGES = _UNSPACED_MARKED + _UNSPACED_UNMARKED
 _NO_SPACE = re.compile(f"[{NO_SPACE_RANGES}]")
 NO_SPACE_RUN = re.compile(f"[{NO_SPACE_RANGES}]+")
-# Indic and Persian text writes the zero-width non-joiner and joiner inside words (می‌خواهم, क्‍ष): they
-# choose the shapes of the letters around them and part no words.
-JOINERS = "\u200c\u200d"
+# Indic text writes the zero-width joiner inside words (ශ්‍රී, क्‍ष): it shapes the letters around it and parts
+# no words. The non-joiner is a word break: Persian writes می‌شود with it, or with a space (dedup measured
+# the two spellings apart when it joined, v4), and Indic text rarely.
+JOINER = "\u200d"
 
 
 def token_pattern(text: str) -> re.Pattern[str]:
     """THE tokenizer (``script_tokens``, rules' word positions) for ``text``: a word of a spaced script (letters
-    and digits with their combining marks, and joiners between them), or one character of an unspaced script
-    with its marks. Python's ``\\w`` holds no mark: cut at them, उज्जैन would be three words."""
-    return _word_patterns(_beyond_bmp_words(text), "\u200c" in text or "\u200d" in text)[0]
+    and digits with their combining marks, and the joiner between them), or one character of an unspaced script.
+    Python's ``\\w`` holds no mark: cut at them, उज्जैन would be three words."""
+    return _word_patterns(_beyond_bmp_words(text), JOINER in text)[0]
 
 
 def spaced_word_pattern(text: str) -> re.Pattern[str]:
     """A word of a spaced script as ``token_pattern`` reads it (none of an unspaced one), for ``text``."""
-    return _word_patterns(_beyond_bmp_words(text), "\u200c" in text or "\u200d" in text)[1]
+    return _word_patterns(_beyond_bmp_words(text), JOINER in text)[1]
 
 
 def _beyond_bmp_words(text: str) -> bool:
@@ -446,20 +444,19 @@ _BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]+")
 
 
 @functools.cache
-def _word_patterns(beyond_bmp: bool, joiners: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """(token, spaced word) for a text with letters or marks past the BMP or not, and joiners or not.
+def _word_patterns(beyond_bmp: bool, joiner: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(token, spaced word) for a text with letters or marks past the BMP or not, and a joiner or not.
 
     A word starts with a letter or digit (a stray mark after a space is no word). Within it one class of the
     BMP's letters, digits and marks is tried per character, in C, as fast as ``\\w`` alone (a class past the
-    BMP crawls: ``marks``); a text with such characters alternates with the full classes. Joiners are sought
+    BMP crawls: ``marks``); a text with such characters alternates with the full classes. The joiner is sought
     only in a text that holds one. Each step has one way to match: linear on hostile input."""
     letter = f"[^\\W{NO_SPACE_RANGES}]"
     inner = f"[{_bmp_word_class()}]"
     if beyond_bmp:
-        inner = f"(?:{inner}|{letter}|{marks().pattern})"
-    word = f"{letter}{inner}*" + (f"(?:[{JOINERS}]+{inner}+)*" if joiners else "")
-    token = f"[{_UNSPACED_UNMARKED}]|[{_UNSPACED_MARKED}]{marks(0xFFFF).pattern}*|{word}"
-    return re.compile(token), re.compile(word)
+        inner = f"(?:{inner}|{letter}|(?![{NO_SPACE_RANGES}]){marks().pattern})"
+    word = f"{letter}{inner}*" + (f"(?:{JOINER}+{inner}+)*" if joiner else "")
+    return re.compile(f"[{NO_SPACE_RANGES}]|{word}"), re.compile(word)
 
 
 @functools.cache
@@ -499,7 +496,7 @@ _WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")  # a letter or digit beyond A
 
 def _glue(beyond: str) -> bool:
     """Does ``beyond`` (characters beyond ASCII) hold a combining mark or joiner, which a word may carry?"""
-    return "\u200c" in beyond or "\u200d" in beyond or bool(marks(0xFFFF if in_bmp(beyond) else 0x1FFFF).search(beyond))
+    return JOINER in beyond or bool(marks(0xFFFF if in_bmp(beyond) else 0x1FFFF).search(beyond))
 
 
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
