@@ -436,7 +436,7 @@ def _beyond_bmp_words(text: str) -> bool:
     are found in C, and only they are searched with the classes reaching past the BMP, which crawl."""
     if in_bmp(text):
         return False
-    beyond = "".join(_BEYOND_BMP.findall(text))
+    beyond = "".join(_BEYOND_BMP.findall(beyond_ascii(text)))  # most such text is ASCII but for an emoji
     return bool(_SPACED_WORD.search(beyond) or marks().search(beyond))
 
 
@@ -485,18 +485,23 @@ def word_spaces(text: str) -> str | None:
     ``script_tokens(text[a:b]) == word_spaces(text)[a:b].split()`` for any slice, found in C."""
     if not text.isascii():
         beyond = beyond_ascii(text)  # both classes hold no ASCII character
-        if _WORD_BEYOND_ASCII.search(beyond) or _NO_SPACE.search(beyond) or _glue(beyond):
+        if _in_words(beyond):
             return None
         text = text.encode("ascii", "replace").decode("ascii")  # each such character a "?", a non-word
     return text.translate(_ASCII_NOT_WORD)
 
 
-_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")  # a letter or digit beyond ASCII
+def _in_words(beyond: str) -> bool:
+    """Does ``beyond`` (characters beyond ASCII) hold one a word may (a letter, digit, mark or joiner), or one of an
+    unspaced script? Searched with one class of the BMP's in C, unless a character is past it (an emoji)."""
+    if in_bmp(beyond):
+        return bool(_in_words_bmp().search(beyond))
+    return bool(_SPACED_WORD.search(beyond) or _NO_SPACE.search(beyond) or JOINER in beyond or marks().search(beyond))
 
 
-def _glue(beyond: str) -> bool:
-    """Does ``beyond`` (characters beyond ASCII) hold a combining mark or joiner, which a word may carry?"""
-    return JOINER in beyond or bool(marks(0xFFFF if in_bmp(beyond) else 0x1FFFF).search(beyond))
+@functools.cache
+def _in_words_bmp() -> re.Pattern[str]:
+    return re.compile(f"[{_bmp_word_class()}{NO_SPACE_RANGES}{JOINER}]")
 
 
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
