@@ -462,10 +462,14 @@ def _word_patterns(beyond_bmp: bool, joiner: bool) -> tuple[re.Pattern[str], re.
 @functools.cache
 def _bmp_word_class() -> str:
     """The body of a class of the BMP's letters, digits, "_" and combining marks, without unspaced scripts'."""
+    return char_class(_bmp_word_codes())
+
+
+@functools.cache
+def _bmp_word_codes() -> list[int]:
     bmp = array("I", range(0x10000)).tobytes().decode("utf-32-le", "surrogatepass")
     words = _NO_SPACE.sub("", _NOT_WORD.sub("", bmp))
-    codes = sorted({*map(ord, words), *(c for c in special_codes()[0] if c <= 0xFFFF and not _NO_SPACE.match(chr(c)))})
-    return char_class(codes)
+    return sorted({*map(ord, words), *(c for c in special_codes()[0] if c <= 0xFFFF and not _NO_SPACE.match(chr(c)))})
 
 
 def script_tokens(text: str) -> list[str]:
@@ -501,7 +505,8 @@ def _in_words(beyond: str) -> bool:
 
 @functools.cache
 def _in_words_bmp() -> re.Pattern[str]:
-    return re.compile(f"[{_bmp_word_class()}{NO_SPACE_RANGES}{JOINER}]")
+    """``_in_words``'s class for the BMP, without ASCII (so searching a text's ``beyond_ascii`` is searching it)."""
+    return re.compile(f"[{char_class([c for c in _bmp_word_codes() if c >= 0x80])}{NO_SPACE_RANGES}{JOINER}]")
 
 
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
