@@ -488,7 +488,7 @@ def word_spaces(text: str) -> str | None:
     it is ASCII (its other characters are signs, spaces or punctuation: "€", "—"); else None. Then
     ``script_tokens(text[a:b]) == word_spaces(text)[a:b].split()`` for any slice, found in C."""
     if not text.isascii():
-        beyond = beyond_ascii(text)  # both classes hold no ASCII character
+        beyond = beyond_ascii(text)  # _in_words' classes hold no ASCII character
         if _in_words(beyond):
             return None
         text = text.encode("ascii", "replace").decode("ascii")  # each such character a "?", a non-word
@@ -500,7 +500,12 @@ def _in_words(beyond: str) -> bool:
     unspaced script? Searched with one class of the BMP's in C, unless a character is past it (an emoji)."""
     if in_bmp(beyond):
         return bool(_in_words_bmp().search(beyond))
-    return bool(_SPACED_WORD.search(beyond) or _NO_SPACE.search(beyond) or JOINER in beyond or marks().search(beyond))
+    return bool(
+        _WORD_BEYOND_ASCII.search(beyond) or _NO_SPACE.search(beyond) or JOINER in beyond or marks().search(beyond)
+    )
+
+
+_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")  # a letter or digit beyond ASCII
 
 
 @functools.cache
