@@ -389,13 +389,19 @@ def without_spaces(char: str) -> bool:
 
 
 def is_word_char(char: str) -> bool:
-    """A letter or digit of a script that separates words with spaces."""
-    return bool(_SPACED_WORD.match(char))
+    """A letter, digit or combining mark of a script that separates words with spaces: what a word is made of
+    (``token_pattern``; the joiner it may hold inside is no word character of its own)."""
+    if _SPACED_WORD.match(char):
+        return True
+    if char.isascii() or _NO_SPACE.match(char):
+        return False
+    return bool(marks(0xFFFF if in_bmp(char) else 0x1FFFF).match(char))
 
 
 # THE script table (one definition: text, rules and dedup all read it). Scripts written
 # without spaces: a rule term in them matches inside running text, and dedup and event
-# keywords take them one character at a time.
+# keywords take them one character at a time (a vowel sign too: dedup measured letters
+# with their marks as one token worse, a Thai copy joined to another story in v5).
 NO_SPACE_RANGES = (
     "\u0e00-\u0eff"  # Thai, Lao
     "\u1000-\u109f"  # Myanmar
@@ -407,8 +413,63 @@ NO_SPACE_RANGES = (
 )
 _NO_SPACE = re.compile(f"[{NO_SPACE_RANGES}]")
 NO_SPACE_RUN = re.compile(f"[{NO_SPACE_RANGES}]+")
-# A word of a spaced script, or one character of an unspaced one.
-_WORD_OR_CHAR = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")
+# Indic text writes the zero-width joiner inside words (ශ්‍රී, क्‍ष): it shapes the letters around it and parts
+# no words. The non-joiner is a word break: Persian writes می‌شود with it, or with a space (dedup measured
+# the two spellings apart when it joined, v4), and Indic text rarely.
+JOINER = "\u200d"
+
+
+def token_pattern(text: str) -> re.Pattern[str]:
+    """THE tokenizer (``script_tokens``, rules' word positions) for ``text``: a word of a spaced script (letters
+    and digits with their combining marks, and the joiner between them), or one character of an unspaced script.
+    Python's ``\\w`` holds no mark: cut at them, उज्जैन would be three words."""
+    return _word_patterns(_beyond_bmp_words(text), JOINER in text)[0]
+
+
+def spaced_word_pattern(text: str) -> re.Pattern[str]:
+    """A word of a spaced script as ``token_pattern`` reads it (none of an unspaced one), for ``text``."""
+    return _word_patterns(_beyond_bmp_words(text), JOINER in text)[1]
+
+
+def _beyond_bmp_words(text: str) -> bool:
+    """Does ``text`` hold a letter, digit or mark beyond the BMP (an emoji is none)? Its few characters there
+    are found in C, and only they are searched with the classes reaching past the BMP, which crawl."""
+    if in_bmp(text):
+        return False
+    beyond = "".join(_BEYOND_BMP.findall(beyond_ascii(text)))  # most such text is ASCII but for an emoji
+    return bool(_SPACED_WORD.search(beyond) or marks().search(beyond))
+
+
+_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]+")
+
+
+@functools.cache
+def _word_patterns(beyond_bmp: bool, joiner: bool) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(token, spaced word) for a text with letters or marks past the BMP or not, and a joiner or not.
+
+    A word starts with a letter or digit (a stray mark after a space is no word). Within it one class of the
+    BMP's letters, digits and marks is tried per character, in C, as fast as ``\\w`` alone (a class past the
+    BMP crawls: ``marks``); a text with such characters alternates with the full classes. The joiner is sought
+    only in a text that holds one. Each step has one way to match: linear on hostile input."""
+    letter = f"[^\\W{NO_SPACE_RANGES}]"
+    inner = f"[{_bmp_word_class()}]"
+    if beyond_bmp:
+        inner = f"(?:{inner}|{letter}|(?![{NO_SPACE_RANGES}]){marks().pattern})"
+    word = f"{letter}{inner}*" + (f"(?:{JOINER}+{inner}+)*" if joiner else "")
+    return re.compile(f"[{NO_SPACE_RANGES}]|{word}"), re.compile(word)
+
+
+@functools.cache
+def _bmp_word_class() -> str:
+    """The body of a class of the BMP's letters, digits, "_" and combining marks, without unspaced scripts'."""
+    return char_class(_bmp_word_codes())
+
+
+@functools.cache
+def _bmp_word_codes() -> list[int]:
+    bmp = array("I", range(0x10000)).tobytes().decode("utf-32-le", "surrogatepass")
+    words = _NO_SPACE.sub("", _NOT_WORD.sub("", bmp))
+    return sorted({*map(ord, words), *(c for c in special_codes()[0] if c <= 0xFFFF and not _NO_SPACE.match(chr(c)))})
 
 
 def script_tokens(text: str) -> list[str]:
@@ -419,7 +480,7 @@ def script_tokens(text: str) -> list[str]:
 def spaced_tokens(text: str, spaced: str | None) -> list[str]:
     """``script_tokens(text)`` given ``spaced``, its ``word_spaces``: a caller that slices the spaced text
     too (a signature's sentences) computes it once."""
-    return spaced.split() if spaced is not None else _WORD_OR_CHAR.findall(text)
+    return spaced.split() if spaced is not None else token_pattern(text).findall(text)
 
 
 def word_spaces(text: str) -> str | None:
@@ -427,14 +488,30 @@ def word_spaces(text: str) -> str | None:
     it is ASCII (its other characters are signs, spaces or punctuation: "€", "—"); else None. Then
     ``script_tokens(text[a:b]) == word_spaces(text)[a:b].split()`` for any slice, found in C."""
     if not text.isascii():
-        beyond = beyond_ascii(text)  # both classes hold no ASCII character
-        if _WORD_BEYOND_ASCII.search(beyond) or _NO_SPACE.search(beyond):
+        beyond = beyond_ascii(text)  # _in_words' classes hold no ASCII character
+        if _in_words(beyond):
             return None
         text = text.encode("ascii", "replace").decode("ascii")  # each such character a "?", a non-word
     return text.translate(_ASCII_NOT_WORD)
 
 
-_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")  # a word character (letter, digit, mark) beyond ASCII
+def _in_words(beyond: str) -> bool:
+    """Does ``beyond`` (characters beyond ASCII) hold one a word may (a letter, digit, mark or joiner), or one of an
+    unspaced script? Searched with one class of the BMP's in C, unless a character is past it (an emoji)."""
+    if in_bmp(beyond):
+        return bool(_in_words_bmp().search(beyond))
+    return bool(
+        _WORD_BEYOND_ASCII.search(beyond) or _NO_SPACE.search(beyond) or JOINER in beyond or marks().search(beyond)
+    )
+
+
+_WORD_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")  # a letter or digit beyond ASCII
+
+
+@functools.cache
+def _in_words_bmp() -> re.Pattern[str]:
+    """``_in_words``'s class for the BMP, without ASCII (so searching a text's ``beyond_ascii`` is searching it)."""
+    return re.compile(f"[{char_class([c for c in _bmp_word_codes() if c >= 0x80])}{NO_SPACE_RANGES}{JOINER}]")
 
 
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")

@@ -17,8 +17,8 @@ from monitor.dedup import alphabets, clean, shingles
 from monitor.dedup.signature import _CASELESS_LETTERS
 from monitor.text import (
     _NO_SPACE,
-    _WORD_BEYOND_ASCII,
     NO_SPACE_RUN,
+    _in_words_bmp,
     _local_folds,
     beyond_ascii,
     marks,
@@ -34,7 +34,7 @@ def classes() -> list[re.Pattern[str]]:
     """Every class searched among a text's characters beyond ASCII."""
     every, bmp = clean._formats()
     return [
-        _WORD_BEYOND_ASCII,
+        _in_words_bmp(),
         _NO_SPACE,
         NO_SPACE_RUN,
         *_local_folds(),

@@ -2,17 +2,35 @@
 
 ``script_tokens`` of a text whose words are all ASCII (its other characters signs, spaces,
 punctuation, lone surrogates) is read from the text with those characters made spaces, in C;
-a sentence's tokens are then a slice of it. Checked against ``_WORD_OR_CHAR.findall``, the
-definition, on generated text.
+a sentence's tokens are then a slice of it. Checked against ``token_pattern``'s, the
+definition, on generated text (with combining marks and joiners, which a word may hold).
 """
 
 from __future__ import annotations
 
 import random
 
-from monitor.text import _WORD_OR_CHAR, script_tokens, word_spaces
+from monitor.text import script_tokens, token_pattern, word_spaces
 
-PIECES = [*"aZ09_ .\n\t!?'€£—’°", "\u00a0", "\u3000", "é", "ß", "Я", "٣", "ア", "・", "\u0301", "\ud800"]
+PIECES = [
+    *"aZ09_ .\n\t!?'€£—’°",
+    "\u00a0",
+    "\u3000",
+    "é",
+    "ß",
+    "Я",
+    "٣",
+    "ア",
+    "・",
+    "\u0301",
+    "\ud800",
+    "क",
+    "\u094d",
+    "\u093f",
+    "\u200c",
+    "\u200d",
+    "\U0001f600",
+]
 
 
 def generated(count: int = 3000) -> list[str]:
@@ -24,7 +42,7 @@ def test_tokens_are_the_patterns_and_each_slice_of_the_spaces_holds_its_own() ->
     rng = random.Random(10)
     spaced_some = False
     for text in generated():
-        assert script_tokens(text) == _WORD_OR_CHAR.findall(text), repr(text)
+        assert script_tokens(text) == token_pattern(text).findall(text), repr(text)
         spaced = word_spaces(text)
         if spaced is None:
             continue
@@ -32,11 +50,12 @@ def test_tokens_are_the_patterns_and_each_slice_of_the_spaces_holds_its_own() ->
         assert len(spaced) == len(text)
         start = rng.randint(0, len(text))
         end = rng.randint(start, len(text))
-        assert spaced[start:end].split() == _WORD_OR_CHAR.findall(text[start:end]), (repr(text), start, end)
+        piece = text[start:end]
+        assert spaced[start:end].split() == token_pattern(piece).findall(piece), (repr(text), start, end)
     assert spaced_some  # the shortcut was taken on non-ASCII text, not only on ASCII
 
 
 def test_a_word_beyond_ascii_or_of_a_script_without_spaces_has_no_spaces_form() -> None:
     assert word_spaces("price €5 — up") == "price  5   up"
-    for text in ("café", "Яблоко", "٣ apples", "アイ", "a・b"):
+    for text in ("café", "Яблоко", "٣ apples", "アイ", "a・b", "ab\u0301", "a\u200db"):
         assert word_spaces(text) is None, text

@@ -14,7 +14,7 @@ from rapidfuzz import fuzz
 
 from monitor.dedup.clean import clean
 from monitor.models import Entry
-from monitor.text import ascii_words_joined, fold, script_tokens, spaced_tokens, word_spaces
+from monitor.text import NO_SPACE_RANGES, ascii_words_joined, fold, script_tokens, spaced_tokens, word_spaces
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -34,17 +34,29 @@ def tokens(text: str) -> list[str]:
     return script_tokens(text)
 
 
-def _join(text: str) -> str:
-    """The tokens of ``text``, space-separated: punctuation and spacing differences vanish, for every script."""
+# FROZEN: the tokens content_hash was first made of, which cut words at their combining marks and joiners
+# (उज्जैन was "उज ज न"). The hash is stored with each entry and compared with the next fetch's: tokens read
+# the way text.token_pattern now does would make every known Indic or Persian entry look updated (and
+# re-alert) after an upgrade. Identity needs only to be stable, not to know words: never change this.
+_HASH_TOKEN = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")
+
+
+def _join(text: str, frozen: re.Pattern[str] | None = None) -> str:
+    """The tokens of ``text`` (read by ``frozen`` when given), space-separated: punctuation and spacing
+    differences vanish, for every script. A text whose words are all ASCII has no mark or joiner in a word
+    (``word_spaces``): its words are the ASCII text's, by either reading, found in C."""
     if text.isascii():
         return ascii_words_joined(text)
-    spaced = word_spaces(text)  # a text whose words are all ASCII: its words as the ASCII text's (in C)
-    return " ".join(spaced_tokens(text, spaced)) if spaced is None else ascii_words_joined(spaced)
+    spaced = word_spaces(text)
+    if spaced is not None:
+        return ascii_words_joined(spaced)
+    return " ".join(frozen.findall(text) if frozen is not None else spaced_tokens(text, None))
 
 
 def content_hash(entry: Entry) -> str:
-    """Identity of an entry's text, insensitive to markup and spacing: decides whether a re-fetch is an update."""
-    text = _join(fold(entry.title)) + "\n" + _join(fold(entry.body))
+    """Identity of an entry's text, insensitive to markup and spacing: decides whether a re-fetch is an update.
+    Byte-identical across versions (``_HASH_TOKEN``; tests/test_text_marks.py pins it)."""
+    text = _join(fold(entry.title), _HASH_TOKEN) + "\n" + _join(fold(entry.body), _HASH_TOKEN)
     return hashlib.sha256(text.encode()).hexdigest()[:16]
 
 

@@ -79,6 +79,8 @@ SPREAD_KEYS = 10
 SKELETON_KEYS = 4  # the smallest skeleton hashes, indexed: a copy looks up its ``skeleton`` sample (``skeleton``)
 LEDE_CHARS = 160  # the readable opening kept with the signature
 EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a named day
+# T4 and before cut a word at its combining marks and joiners (उज्जैन was three tokens, กิ two: now whole,
+# ``text.token_pattern``).
 # This design's blobs. Older ones are recomputed at start-up (``rebuild``): T2 joined a brief's one-sentence
 # paragraphs of one length as a hard-wrapped text (now apart, ``clean.unwrapped``); T1 took a lede opening "Stand By Me
 # Director Rob Reiner" or "Ukraine's armed forces (ZSU) –" for a credit or an agency's dateline, and missed one from
@@ -159,7 +161,7 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"T4"  # after T2 (two bytes; T3 is dd44's, SU another branch's, dd39 also called its own SY)
+_MAGIC = b"TX"  # after T4 (two bytes; TX is tx1's, T3 dd44's, SU another branch's, dd39 also called its own SY)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")

@@ -5,7 +5,6 @@ the ``unless_near`` vetoes, the original words of a hit). Pure."""
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 
@@ -28,11 +27,9 @@ from monitor.rules.units import (
     subordinate_spans,
 )
 from monitor.rules.windows import Hit
-from monitor.text import NO_SPACE_RANGES, OriginalWords, ascii_words, fold, is_word_char, match_text
+from monitor.text import OriginalWords, ascii_words, fold, is_word_char, match_text, spaced_word_pattern, token_pattern
 
 _word = functools.cache(is_word_char)
-_TOKEN = re.compile(f"[{NO_SPACE_RANGES}]|[^\\W{NO_SPACE_RANGES}]+")  # a word, or one Han/kana character
-_SPACED_WORDS = re.compile(f"[^\\W{NO_SPACE_RANGES}]+")
 
 
 class Document:
@@ -153,7 +150,7 @@ class Document:
         and the distinct ones in order of first appearance."""
         if (f, size) not in self._fuzzy_runs:
             if size == 1:  # ASCII words split in C, several times faster than the regex's big class
-                runs = ascii_words(text) if text.isascii() else _SPACED_WORDS.findall(text)
+                runs = ascii_words(text) if text.isascii() else spaced_word_pattern(text).findall(text)
             else:
                 spans = self._spans(f, text)
                 runs = [text[spans[i][0] : spans[i + size - 1][1]] for i in range(len(spans) - size + 1)]
@@ -162,7 +159,7 @@ class Document:
 
     def _spans(self, f: int, text: str) -> list[tuple[int, int]]:
         if f not in self._word_spans:
-            self._word_spans[f] = [m.span() for m in _SPACED_WORDS.finditer(text)]
+            self._word_spans[f] = [m.span() for m in spaced_word_pattern(text).finditer(text)]
         return self._word_spans[f]
 
     def word_at(self, hit: Hit) -> int:
@@ -172,7 +169,7 @@ class Document:
     def word_starts(self, f: int) -> list[int]:
         """Where each word (each Han or kana character) of a field's folded text starts."""
         if f not in self._tokens:
-            self._tokens[f] = [m.start() for m in _TOKEN.finditer(self.texts[f])]
+            self._tokens[f] = [m.start() for m in token_pattern(self.texts[f]).finditer(self.texts[f])]
         return self._tokens[f]
 
     def last_word(self, hit: Hit) -> int:
