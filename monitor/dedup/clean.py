@@ -591,13 +591,13 @@ STAMP_WORDS = 12
 
 
 def _quote_card(line: str) -> str | None:
-    """The quotation of a text's one line that is a quotation and its source (``_ATTRIBUTED_QUOTE``), else None."""
+    """The quoted words of a text's one line that is a quotation and its source (``_ATTRIBUTED_QUOTE``), else None."""
     if not line.startswith('"') or (found := _ATTRIBUTED_QUOTE.match(line)) is None:
         return None
     source = found["source"]
     if source[0].islower() or len(source.split()) > CLOSING_CREDIT_WORDS or _SENTENCE_ENDS.search(source):
         return None
-    return found["quote"]
+    return found["quote"][1:-1]  # its quotation marks are the card's: the lede opens a sentence
 
 
 def _chrome(line: str) -> bool:

@@ -368,8 +368,8 @@ def citing(sig: Signature, doc: Stored) -> bool:
     a delay", or "«Market reopens Wednesday» — the opening is put off to Friday"), then retells that brief with the
     fact that changed: nearly all of its text is the first brief's. A re-run opens with the story's lede, which
     often holds the headline's words ("The [market reopens Wednesday] after …": the lede's words after them), or
-    with the headline on a line of its own: neither is words of its own around it. Only the lede's first 40 words are kept
-    (``signature.lede``): a long headline cited late in a text without spaces is beyond them."""
+    with the headline on a line of its own: neither is words of its own around it. Only the lede's first 40 words
+    are kept (``signature.lede``): a long headline cited late in a text without spaces is beyond them."""
     if not sig.lines:
         return False
     _, first, _ = sig.lines[0]
