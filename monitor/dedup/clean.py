@@ -3,7 +3,8 @@
 Syndicated copies differ exactly where wrapping lives: the opening (a wire dateline
 ``ASHGABAT, Dec 2 (Global Wire) -``, a byline ``By Ann Lee | Asia Desk``, an
 "Authored by … via …" credit) and the end (``…Read More``, ``[…]``, ``Continue
-reading``, ``The post … appeared first on …``, source and copyright lines). They are
+reading``, ``The post … appeared first on …``, source and copyright lines; a quote card's
+credit, ``"<lede>" — <Outlet>``). They are
 recognised by *shape*, never by a list of outlets, so a copy from an outlet nobody
 listed still loses them; what was removed is kept as flags, so a decision can say
 "opening differs: dateline removed".
