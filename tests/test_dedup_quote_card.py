@@ -2,7 +2,7 @@
 ('"<lede>" — <Outlet>'). The credit is the card's, like a byline: its capitalised words are no names of the story,
 and counted as names they left the card short of the facts its story's copies share. Only a text that is nothing
 but the quotation and its credit is read so: reported speech ('"…" — said the mayor.') and a story's closing pull
-quote keep their words. Texts are our own, in Italian, Russian and Turkish."""
+quote keep their words. Texts are our own, in Italian, Russian, Turkish and Japanese."""
 
 from __future__ import annotations
 
@@ -31,6 +31,11 @@ TR = (
     "Belediye Başkan Yardımcısı Kemal Yıldırım, saatlik ücretin 40 lira olacağını söyledi.",
     "Otoparkın yapımı dokuz ay sürdü.",
 )
+JA = (
+    "舞鶴市は来週月曜、赤れんが倉庫の隣に120台分の新しい駐車場を開く。",
+    "市観光課の西村亜紀さんは、料金は1時間200円だと話した。",
+    "工事は9か月かかった。",
+)
 # Another story of each desk, on another happening: a card of its lede must not join the first.
 IT_OTHER = (
     "Il comune di Lecco chiude da martedì la piscina di via Mazzini per tre settimane di manutenzione.",
@@ -47,6 +52,8 @@ def _entry(key: str, outlet: str, title: str, body: str, hours: float, summary_o
 
 
 def _card(sentences: tuple[str, ...], outlet: str) -> str:
+    if sentences is JA:
+        return f"「{sentences[0]}」— {outlet}"  # East Asian quotation marks
     return f"“{sentences[0]}” — {outlet}"
 
 
@@ -68,6 +75,8 @@ def _after(index: StoryIndex, entries: list[Entry]) -> list[Decision]:
         ("Gazzetta del Lario", "Lecco, nuovo asilo nido in via Mazzini", IT),
         ("Вологодский Вестник", "В Вологде откроется новый каток", RU),
         ("Karadeniz Postası", "Trabzon'a 120 araçlık yeni otopark", TR),
+        ("舞鶴日日新聞", "舞鶴に新駐車場、来週月曜開業", JA),
+        ("Karadeniz Postası Akşam Baskısı, 3 Mayıs 2027", "Trabzon'a 120 araçlık yeni otopark", TR),  # dated
     ],
 )
 def test_a_quote_card_of_the_lede_joins_its_story(outlet: str, title: str, sentences: tuple[str, ...]) -> None:

@@ -578,11 +578,16 @@ ADVERTISING_LABELS = ("Advertisement", "ADVERTISEMENT", "Anzeige", "Publicité",
 _CLOSING_CREDIT = re.compile(r"^[(（][^()（）\d\n.!?。！？]{2,60}[)）]$")
 CLOSING_CREDIT_WORDS = 6
 # A text that is one quotation and its source after a dash, a few words starting with a capital or in a script
-# without capitals, no sentence end ('"The hall opens on Monday." — Valley Post'): a quote card of a story's lede
-# credited to the outlet that printed it. Reported speech runs on in lower case or ends its sentence ('"We will
-# rebuild" — said the mayor.'), a quote inside a sentence has words before it, and a story's closing pull quote
-# keeps its speaker (a name of the story): only a card alone is read so.
-_ATTRIBUTED_QUOTE = re.compile(r'^(?P<quote>"[^"\n]{8,}")\s*[—–-]\s*(?P<source>[^\W\d_][^"\n]{0,60})$')
+# without capitals, no sentence end ('"The hall opens on Monday." — Valley Post', '「…」— 但馬新聞', the outlet's
+# name and a date): a quote card of a story's lede credited to the outlet that printed it. Reported speech runs on
+# in lower case or ends its sentence ('"We will rebuild" — said the mayor.'), a quote inside a sentence has words
+# before it, and a story's closing pull quote keeps its speaker (a name of the story): only a card alone is read
+# so. Typographic quotes are ASCII here (``_ascii_quotes``); corner brackets are East Asian quotation marks.
+_ATTRIBUTED_QUOTE = re.compile(
+    r'^(?:"(?P<quote>[^"\n]{8,})"|「(?P<corner>[^「」\n]{8,})」|『(?P<double>[^『』\n]{8,})』)'
+    r'\s*[—–-]\s*(?P<source>[^\W\d_][^"\n]{0,80})$'
+)
+CARD_CREDIT_WORDS = 10
 CHROME_CHARS = 32
 # A page's stamp, first or last: items apart by a separator, one a date with its year, no sentence end ("E-paper ·
 # Outlet · page 2 · 17.10.2026", "Printed from example.org · 11.10.2026 06:40"). The print edition or print view
@@ -592,13 +597,14 @@ STAMP_WORDS = 12
 
 
 def _quote_card(line: str) -> str | None:
-    """The quoted words of a text's one line that is a quotation and its source (``_ATTRIBUTED_QUOTE``), else None."""
-    if not line.startswith('"') or (found := _ATTRIBUTED_QUOTE.match(line)) is None:
+    """The quoted words of a text's one line that is a quotation and its source (``_ATTRIBUTED_QUOTE``), else None:
+    without their quotation marks, which are the card's (its lede opens a sentence)."""
+    if line[:1] not in '"「『' or (found := _ATTRIBUTED_QUOTE.match(line)) is None:
         return None
     source = found["source"]
-    if source[0].islower() or len(source.split()) > CLOSING_CREDIT_WORDS or _SENTENCE_ENDS.search(source):
+    if source[0].islower() or len(source.split()) > CARD_CREDIT_WORDS or _SENTENCE_ENDS.search(source):
         return None
-    return found["quote"][1:-1]  # its quotation marks are the card's: the lede opens a sentence
+    return found["quote"] or found["corner"] or found["double"]
 
 
 def _chrome(line: str) -> bool:
