@@ -2,10 +2,11 @@
 then a dash and what is new ('«Ferry starts Thursday» — the first crossing is put off by the wind.'), and retell the
 first brief's background word for word. The headline cited first, with words of the desk's own after it in that
 sentence, says what the headline cited later says (``compare.citing``, dd49): the desk's next story, no copy.
-A re-run opening with its headline run into its lede ("Headline — <the lede as it was>") has no words of its own
-after the headline, and stays the story (not when its lede opens with the headline's words, as the Indonesian one
-does: the headline then follows itself, a citation after words of the sentence's own, which dd49's rule already
-reads as a follow-up). Texts are our own, in Czech, Ukrainian and Indonesian."""
+A brief opening with the headline run into its lede ("Headline — <the lede as it was>") has no words of its own
+after the headline, and a re-run keeps its headline whatever its lede opens with: both stay the story. (Not when
+the lede itself opens with the headline's words, as the Indonesian one does: the headline then follows itself, a
+citation after words of the sentence, which dd49's rule already reads as a follow-up.)
+Texts are our own, in Czech, Ukrainian and Indonesian."""
 
 from __future__ import annotations
 
@@ -71,9 +72,25 @@ def test_a_follow_up_citing_the_headline_first_is_a_new_story(
 
 
 @pytest.mark.parametrize(("title", "first", "then"), CASES[:2])
-def test_a_rerun_running_its_headline_into_its_lede_stays_the_story(
+def test_a_brief_running_the_headline_into_the_lede_stays_the_story(
     title: str, first: tuple[str, ...], then: tuple[str, ...]
 ) -> None:
+    """Under another headline too: after the cited headline, the lede as it was is no words of the desk's own."""
     rerun = (f"{title} — {first[0]}", *first[1:])
-    decision = _next_day(title, first, title, rerun)
+    decision = _next_day(title, first, "Znovu · Ще раз", rerun)
+    assert decision.story_id == 1, decision.reason
+
+
+@pytest.mark.parametrize(
+    ("title", "first", "lede"),
+    [
+        (CS_TITLE, CS, f"{CS_TITLE}, oznámil provozovatel, loď pojede čtyřikrát denně."),
+        (UK_TITLE, UK, f"{UK_TITLE} уже з понеділка, повідомили в мерії, рейси щогодини."),
+    ],
+)
+def test_a_rerun_under_its_headline_opening_with_it_stays_the_story(
+    title: str, first: tuple[str, ...], lede: str
+) -> None:
+    """The desk re-runs its brief under the same headline, the lede reworded to open with the headline's words."""
+    decision = _next_day(title, first, title, (lede, *first[1:]))
     assert decision.story_id == 1, decision.reason
