@@ -138,8 +138,9 @@ Design, in the order an entry meets it:
    of the first has too few names and numbers to tell (``SERIES_GAP``); so is one of about
    its length printing a figure the other lacks in place of one it prints
    (``compare.swapped_facts``: in a script without capitals numbers are the only facts), and one whose first
-   sentence, words of its own, names that entry's headline ("After «…», the hall announced a delay":
-   ``compare.citing``), its next-day follow-up retelling the first brief with the fact that changed.
+   sentence, words of its own, names that entry's headline ("After «…», the hall announced a delay", or
+   first, with words of its own after it: "«…» — the opening is put off": ``compare.citing``), its next-day
+   follow-up retelling the first brief with the fact that changed.
    Last, what is new here (``novelty``): a text close enough to be a copy is read sentence by
    sentence against every verified entry of the story at once; a sentence that is not the
    story's and prints a name or number it lacks is news. An hour or more after the story's first

@@ -3,7 +3,8 @@
 Syndicated copies differ exactly where wrapping lives: the opening (a wire dateline
 ``ASHGABAT, Dec 2 (Global Wire) -``, a byline ``By Ann Lee | Asia Desk``, an
 "Authored by … via …" credit) and the end (``…Read More``, ``[…]``, ``Continue
-reading``, ``The post … appeared first on …``, source and copyright lines). They are
+reading``, ``The post … appeared first on …``, source and copyright lines; a quote card's
+credit, ``"<lede>" — <Outlet>``). They are
 recognised by *shape*, never by a list of outlets, so a copy from an outlet nobody
 listed still loses them; what was removed is kept as flags, so a decision can say
 "opening differs: dateline removed".
@@ -534,6 +535,8 @@ def clean(body: str) -> Cleaned:
     if len(lines) > 1 and len(lines[-1].split()) <= CLOSING_CREDIT_WORDS and _CLOSING_CREDIT.match(lines[-1]):
         lines.pop()  # "(โดย ปิยะพร แสงทอง)", "(Xinhua)": who wrote or sent it, which each copy words its own way
         flags |= BYLINE
+    if len(lines) == 1 and (quote := _quote_card(lines[0])):
+        lines[0], flags = quote, flags | BYLINE  # who is quoted is the card's credit, not the story's names
     if lines and lines[-1].endswith(("…", "...")):
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
         lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
@@ -574,12 +577,34 @@ ADVERTISING_LABELS = ("Advertisement", "ADVERTISEMENT", "Anzeige", "Publicité",
 # A closing line wholly in brackets, a few words with no digit and no sentence end: a credit.
 _CLOSING_CREDIT = re.compile(r"^[(（][^()（）\d\n.!?。！？]{2,60}[)）]$")
 CLOSING_CREDIT_WORDS = 6
+# A text that is one quotation and its source after a dash, a few words starting with a capital or in a script
+# without capitals, no sentence end ('"The hall opens on Monday." — Valley Post', '「…」— 但馬新聞', the outlet's
+# name and a date): a quote card of a story's lede credited to the outlet that printed it. Reported speech runs on
+# in lower case or ends its sentence ('"We will rebuild" — said the mayor.'), a quote inside a sentence has words
+# before it, and a story's closing pull quote keeps its speaker (a name of the story): only a card alone is read
+# so. Typographic quotes are ASCII here (``_ascii_quotes``); corner brackets are East Asian quotation marks.
+_ATTRIBUTED_QUOTE = re.compile(
+    r'^(?:"(?P<quote>[^"\n]{8,})"|「(?P<corner>[^「」\n]{8,})」|『(?P<double>[^『』\n]{8,})』)'
+    r'\s*[—–-]\s*(?P<source>[^\W\d_][^"\n]{0,80})$'
+)
+CARD_CREDIT_WORDS = 10
 CHROME_CHARS = 32
 # A page's stamp, first or last: items apart by a separator, one a date with its year, no sentence end ("E-paper ·
 # Outlet · page 2 · 17.10.2026", "Printed from example.org · 11.10.2026 06:40"). The print edition or print view
 # that carried the copy dated its page: the page number and the day it was printed are no facts of the story.
 _PAGE_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?!\d)")
 STAMP_WORDS = 12
+
+
+def _quote_card(line: str) -> str | None:
+    """The quoted words of a text's one line that is a quotation and its source (``_ATTRIBUTED_QUOTE``), else None:
+    without their quotation marks, which are the card's (its lede opens a sentence)."""
+    if line[:1] not in '"「『' or (found := _ATTRIBUTED_QUOTE.match(line)) is None:
+        return None
+    source = found["source"]
+    if source[0].islower() or len(source.split()) > CARD_CREDIT_WORDS or _SENTENCE_ENDS.search(source):
+        return None
+    return found["quote"] or found["corner"] or found["double"]
 
 
 def _chrome(line: str) -> bool:

@@ -18,7 +18,7 @@ import numpy as np
 
 from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
 from monitor.dedup.events import EVENT_HOURS, NEAR_HOURS, SERIES_HOURS
-from monitor.dedup.shingles import FACTS, SHINGLE_CHARS, SHINGLE_WORDS, crc, unspaced
+from monitor.dedup.shingles import FACTS, SHINGLE_CHARS, SHINGLE_WORDS, crc, shingle_hashes, unspaced
 from monitor.dedup.signature import LEDE_CHARS, NO_CAPITALS, SAMPLE_BELOW, SAMPLE_MAX, Signature
 from monitor.dedup.skeleton import SKELETON_MAX
 
@@ -363,28 +363,40 @@ def later_story(sig: Signature, mine: list[Stored]) -> bool:
 
 def citing(sig: Signature, doc: Stored) -> bool:
     """Does ``sig``'s first sentence, words of its own (``MIN_OVERLAP`` shingles not in ``doc``), name ``doc``'s
-    headline (``CITED_WORDS`` words or more) after some of them? A desk's next-day follow-up points back to its
-    first report ("After «Market reopens Wednesday», the town hall announced a delay"), then retells that brief
-    with the fact that changed: nearly all of its text is the first brief's. A re-run opens with the story's lede,
-    which often holds the headline's words ("The [market reopens Wednesday] after …"), or with the headline on a
-    line of its own: neither is words of its own around it. Only the lede's first 40 words are kept
-    (``signature.lede``): a long headline cited late in a text without spaces is beyond them."""
+    headline (``CITED_WORDS`` words or more) after some of them, or first, under another headline, with words of
+    its own after it? A desk's next-day follow-up points back to its first report ("After «Market reopens
+    Wednesday», the town hall announced a delay", or "«Market reopens Wednesday» — the opening is put off to
+    Friday"), then retells that brief with the fact that changed: nearly all of its text is the first brief's. A
+    re-run opens with the story's lede, which often holds the headline's words ("The [market reopens Wednesday]
+    after …": the lede's words after them), or with the headline on a line of its own: neither is words of its own
+    around it; and a re-run keeps its headline, whatever its lede's first words. Only the lede's first 40 words
+    are kept (``signature.lede``): a long headline cited late in a text without spaces is beyond them."""
     if not sig.lines:
         return False
     _, first, _ = sig.lines[0]
     bound = sample_bound(doc.sample)
-    if _unknown(first, set(doc.hashes()), bound) < MIN_OVERLAP:
+    known = set(doc.hashes())
+    if _unknown(first, known, bound) < MIN_OVERLAP:
         return False
     words = sig.lede.split()
     if len(sig.lede) >= LEDE_CHARS:
         words = words[:-1]  # the last word may be cut
     width = SHINGLE_CHARS if unspaced(words) else SHINGLE_WORDS
     end = min(len(words), len(first) + width - 1)  # the first sentence's words (fewer if its shingles repeat)
+    # Cited first: under a headline of its own (a re-run keeps its headline, and may open with it), with words of
+    # its own after it (not the lede run on after the headline).
+    first_own = sig.title != doc.title
     return any(
         crc(" ".join(words[start : start + size])) == doc.title
+        and (start > 0 or (first_own and _unknown(_shingles(words[size:end], width), known, bound) >= MIN_OVERLAP))
         for size in range(CITED_WORDS, end)
-        for start in range(1, end - size + 1)
+        for start in range(end - size + 1)
     )
+
+
+def _shingles(words: list[str], width: int) -> frozenset[int]:
+    """The shingle hashes of ``words``, as the signature hashes them (fewer than one shingle of ``width``: none)."""
+    return frozenset(shingle_hashes(words).tolist()) if len(words) >= width else frozenset()
 
 
 def _news_of_its_own(sig: Signature, doc: Stored) -> bool:
