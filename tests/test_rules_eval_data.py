@@ -46,6 +46,7 @@ PARTS = {
     "heldout27": "mc",
     "heldout28": "md",
     "heldout29": "me",
+    "heldout30": "mf",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
