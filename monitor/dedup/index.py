@@ -606,7 +606,9 @@ class StoryIndex:
                     titles[title] = entry_id
                     lengths.append(len(held) // 4)
                     keys.frombytes(held)
-                    keywords = tuple(map(words.__getitem__, sig.keywords.split())) if sig.keywords else ()
+                    keywords = sig.words
+                    if keywords is None:  # not read in bulk (``packed.KeywordReader``)
+                        keywords = tuple(map(words.__getitem__, sig.keywords.split())) if sig.keywords else ()
                     # ``Signature.unpack``'s heads are the first ``heads`` keywords
                     stories.append((story_id, event_id, keywords, sig.when, min(heads, len(keywords)), outlet))
                 ids.append(entry_id)
