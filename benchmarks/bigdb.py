@@ -19,6 +19,7 @@ from monitor.store import Store, iso
 from monitor.store.window import SIGNATURE_COLUMNS, signature_values
 
 BATCH = 20_000
+_SIGNED_VALUES = ", ".join("?" * len(SIGNATURE_COLUMNS))  # the signature columns' placeholders
 SIGNED = timedelta(days=8)  # entries this recent get dedup signatures: the default window is 7 days
 
 
@@ -48,7 +49,7 @@ def fill(path: Path, entries: int, now: datetime, seed: int = 8, feeds: int = 50
                 "INSERT INTO entries (id, feed_url, key, outlet, link, title, summary, content, author, tags, lang, "
                 "published, first_seen, story_id, dedup_score, dedup_reason, "
                 f"{', '.join(SIGNATURE_COLUMNS)}) "
-                f"VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?, 'en', ?, ?, ?, 0, '', {', '.join('?' * len(SIGNATURE_COLUMNS))})",
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?, 'en', ?, ?, ?, 0, '', {_SIGNED_VALUES})",
                 [_row(n, entries, now, step, feeds, titles, texts) for n in numbers],
             )
     store.close()

@@ -144,6 +144,7 @@ def store_window(path: Path, sigs: list[Signature]) -> Store:
             "INSERT INTO feeds (url, name, source) VALUES (?, ?, 'config')", [(f"f:{o}", o) for o in outlets]
         )
     step = 10_000
+    signed = ", ".join("?" * len(SIGNATURE_COLUMNS))  # the design's signature columns (``--against``: its own)
     for low in range(0, len(sigs), step):
         stories, rows = [], []
         for entry_id, sig in enumerate(sigs[low : low + step], start=low + 1):
@@ -156,7 +157,7 @@ def store_window(path: Path, sigs: list[Signature]) -> Store:
             conn.executemany(
                 "INSERT INTO entries (id, feed_url, key, outlet, link, title, summary, content, author, tags, lang, "
                 f"first_seen, story_id, dedup_score, dedup_reason, {', '.join(SIGNATURE_COLUMNS)}) "
-                f"VALUES (?, ?, ?, ?, '', ?, '', '', '', '[]', 'en', ?, ?, 0, '', {', '.join('?' * len(SIGNATURE_COLUMNS))})",
+                f"VALUES (?, ?, ?, ?, '', ?, '', '', '', '[]', 'en', ?, ?, 0, '', {signed})",
                 rows,
             )
     return store

@@ -18,7 +18,6 @@ from __future__ import annotations
 import hashlib
 import struct
 import sys
-import zlib
 from collections.abc import Sequence
 from typing import NamedTuple
 
@@ -74,100 +73,95 @@ class Words(dict[str, str]):
         return found
 
 
-_CHECK = struct.Struct("<I")
-_HASH_BITS = 19  # ``KeywordReader``'s table: 2^19 slots for a window's ~30k distinct keywords (6 MB while reading)
+_HASH_BITS = 20  # ``KeywordReader``'s table: 2^20 slots for a window's ~30k distinct keywords (12 MB while reading)
 
 
 def keyword_hashes(keywords: str) -> bytes:
     """What the store keeps beside an entry's keywords (joined by spaces) for the start-up to read them in
-    bulk: the CRC-32 of the joined text (a row whose text changed without its hashes is read as text), then
-    a stable 64-bit hash (BLAKE2b) of each word ``keywords.split()`` gives, in that order."""
-    data = keywords.encode("utf-8", "surrogatepass")
+    bulk: a stable 64-bit hash (BLAKE2b) of each word ``keywords.split()`` gives, in that order. A write of
+    the keywords alone (by code before these) clears them (migration m019's trigger)."""
     words = (w.encode("utf-8", "surrogatepass") for w in keywords.split())
-    return _CHECK.pack(zlib.crc32(data)) + b"".join(hashlib.blake2b(w, digest_size=8).digest() for w in words)
+    return b"".join(hashlib.blake2b(w, digest_size=8).digest() for w in words)
 
 
 class KeywordReader:
     """Stored keyword texts -> tuples of interned words, a batch at a time, most words never split out.
 
-    Splitting each entry's keywords and looking every word up in a dict cost ~0.3 CPU-s of a 100k window's
+    Splitting each entry's keywords and looking every word up in a dict cost ~0.35 CPU-s of a 100k window's
     start-up (3M words, ~27k distinct). With the hashes stored beside them (``keyword_hashes``), a batch's
-    hashes are one numpy array and each finds its word in a table by its low bits; only a word the table
-    does not hold (new, or its slot taken by another's) is split out of its row's text. A row without hashes
-    (stored before them) or whose text no longer matches them is split as before. The words are the ones
+    hashes are one numpy array and each finds its word's code in a table by its low bits, the words taken
+    by their codes in one step; only a word the table does not hold (new, or its slot another's) is split
+    out of its row's text. A row without hashes (stored before them) is split as before. The words are those
     ``str.split`` gives, interned: the same tuples whichever way a row is read (64-bit hashes: two words of a
     window sharing one is a 1-in-10^10 chance, and would read one as the other)."""
 
-    def __init__(self, words: Words | None = None) -> None:
-        self.words = Words() if words is None else words
-        size = 1 << _HASH_BITS
+    def __init__(self, bits: int = _HASH_BITS) -> None:
+        self.words = Words()
+        size = 1 << bits
+        self._mask = size - 1
         self._slot_hash = np.zeros(size, dtype=np.uint64)
-        self._slot_code = np.full(size, -1, dtype=np.int64)
+        self._slot_code = np.full(size, -1, dtype=np.int32)
         self._others: dict[int, int] = {}  # hash -> code of the words whose slot another holds
         self._vocabulary: list[str] = []
-        self._held = np.empty(0, dtype=object)  # ``_vocabulary`` as an array (taken by the codes in one step)
+        self._held = np.empty(0, dtype=object)  # ``_vocabulary`` as an array, room to grow (taken by codes)
 
     def read(self, texts: Sequence[str], hashes: Sequence[bytes | None]) -> list[tuple[str, ...]]:
-        """The words of each of ``texts`` (keywords joined by spaces), by its stored ``hashes`` where they
-        match it, else split: what ``tuple(map(sys.intern, text.split()))`` gives, each."""
-        intern = self.words.__getitem__
-        out: list[tuple[str, ...] | None] = [None] * len(texts)
-        bulk: list[int] = []
-        for at, (text, held) in enumerate(zip(texts, hashes, strict=True)):
-            if held and _CHECK.unpack_from(held)[0] == zlib.crc32(text.encode("utf-8", "surrogatepass")):
-                bulk.append(at)
-            else:
-                out[at] = tuple(map(intern, text.split())) if text else ()
-        if bulk:
-            flat = self._words([texts[at] for at in bulk], [hashes[at] for at in bulk])  # type: ignore[misc]
-            start = 0
-            for at in bulk:
-                end = start + (len(hashes[at]) - _CHECK.size) // 8  # type: ignore[arg-type]
-                out[at] = tuple(flat[start:end])
-                start = end
-        return out  # type: ignore[return-value]
+        """The words of each of ``texts`` (keywords joined by spaces) by its ``hashes``, or split where it has
+        none: what ``tuple(map(sys.intern, text.split()))`` gives, each."""
+        hashed = [held for held in hashes if held is not None]
+        if len(hashed) < len(hashes):  # rows stored before the hashes split, the others read together
+            pairs = list(zip(texts, hashes, strict=True))
+            read = iter(self.read([text for text, held in pairs if held is not None], hashed))
+            return [self._split(text) if held is None else next(read) for text, held in pairs]
+        counts = np.fromiter(map(len, hashed), dtype=np.int64, count=len(hashed)) // 8
+        flat = self._words(list(texts), np.frombuffer(b"".join(hashed), dtype="<u8"), counts)
+        ends = np.cumsum(counts).tolist()
+        return [tuple(flat[start:end]) for start, end in zip([0, *ends], ends, strict=False)]
 
-    def _words(self, texts: list[str], hashes: list[bytes]) -> list[str]:
-        """The words of ``texts``, in turn, by their hashes (each row's with its check)."""
-        counts = np.fromiter(((len(h) - _CHECK.size) // 8 for h in hashes), dtype=np.int64, count=len(hashes))
-        flat = np.frombuffer(b"".join(h[_CHECK.size :] for h in hashes), dtype="<u8")
-        slots = (flat & np.uint64((1 << _HASH_BITS) - 1)).astype(np.intp)
+    def _split(self, text: str) -> tuple[str, ...]:
+        return tuple(map(self.words.__getitem__, text.split())) if text else ()
+
+    def _words(self, texts: list[str], flat: np.ndarray, counts: np.ndarray) -> list[str]:
+        """The words of the hashes ``flat`` of ``texts`` (``counts`` each), in turn."""
+        slots = (flat & np.uint64(self._mask)).astype(np.intp)
         codes = self._slot_code[slots]
         missed = np.flatnonzero((codes < 0) | (self._slot_hash[slots] != flat))
         if missed.size:
             codes[missed] = self._coded(flat, missed, counts, texts)
         if self._held.size < len(self._vocabulary):
-            self._held = np.array(self._vocabulary + [""] * len(self._vocabulary), dtype=object)
-        return self._held[codes].tolist()  # type: ignore[no-any-return]
+            self._held = np.array(self._vocabulary * 2, dtype=object)
+        return self._held[codes].tolist()
 
     def _coded(self, flat: np.ndarray, missed: np.ndarray, counts: np.ndarray, texts: list[str]) -> np.ndarray:
-        """The codes of the words at ``missed`` in ``flat``, each distinct hash looked up once: those not
-        seen before split out of their row's text (``counts``: each row's words) and given the next code."""
+        """The codes of the words at ``missed`` in ``flat``, each distinct hash looked up once: one not seen
+        before is split out of its row's text (``counts``: each row's words) and given the next code."""
         distinct, first, back = np.unique(flat[missed], return_index=True, return_inverse=True)
         ends = np.cumsum(counts)
         places = missed[first]
         rows = np.searchsorted(ends, places, side="right")
-        split: dict[int, list[str]] = {}  # the rows split so far (a batch of new words shares rows)
+        offsets = places - ends[rows] + counts[rows]
+        split: dict[int, list[str]] = {}  # the rows split so far (a batch's new words share rows)
         found: list[int] = []
-        for value, row, at in zip(distinct.tolist(), rows.tolist(), (places - ends[rows] + counts[rows]).tolist(), strict=True):
+        for value, row, at in zip(distinct.tolist(), rows.tolist(), offsets.tolist(), strict=True):
             code = self._others.get(value)
             if code is None:
                 words = split.get(row)
                 if words is None:
                     words = split[row] = texts[row].split()
-                code = self._add(words[at], value, value & ((1 << _HASH_BITS) - 1))
+                code = self._add(words[at], value)
             found.append(code)
-        return np.asarray(found, dtype=np.int64)[back]
+        return np.asarray(found, dtype=np.int32)[back]
 
-    def _add(self, word: str, value: int, slot: int) -> int:
+    def _add(self, word: str, value: int) -> int:
         """A new word's code, its hash in the table (or, its slot taken, beside it)."""
         code = len(self._vocabulary)
         self._vocabulary.append(self.words[word])
+        slot = value & self._mask
         if self._slot_code[slot] < 0:
             self._slot_hash[slot], self._slot_code[slot] = value, code
         else:
             self._others[value] = code
-        if len(self._held) > code:
+        if self._held.size > code:
             self._held[code] = self._vocabulary[code]
         return code
 

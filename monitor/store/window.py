@@ -29,7 +29,8 @@ SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when"
 # read the table from its first row to the first in the window; ``min(+id)`` reads the first_seen index.
 _WINDOW = (
     "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
-    "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet, e.dedup_keyword_hashes FROM entries e JOIN stories s ON s.id = e.story_id "
+    "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet, e.dedup_keyword_hashes "
+    "FROM entries e JOIN stories s ON s.id = e.story_id "
     "WHERE e.id >= max(:after + 1, (SELECT min(+id) FROM entries WHERE first_seen >= :since)) "
     "AND e.first_seen >= :since ORDER BY e.id"
 )
