@@ -97,13 +97,12 @@ class KeywordReader:
 
     def __init__(self, bits: int = _HASH_BITS) -> None:
         self.words = Words()
-        size = 1 << bits
-        self._mask = size - 1
-        self._slot_hash = np.zeros(size, dtype=np.uint64)
-        self._slot_code = np.full(size, -1, dtype=np.int32)
-        self._others: dict[int, int] = {}  # hash -> code of the words whose slot another holds
+        self._mask = (1 << bits) - 1
+        self._slots = np.full(1 << bits, -1, dtype=np.int32)  # a hash's low bits (or next 32 up) -> its code
+        self._others: dict[int, int] = {}  # hash -> code of the words whose two slots others hold
         self._vocabulary: list[str] = []
-        self._held = np.empty(0, dtype=object)  # ``_vocabulary`` as an array, room to grow (taken by codes)
+        self._hashes = np.zeros(64, dtype=np.uint64)  # each code's hash (room to grow)
+        self._held = np.empty(64, dtype=object)  # ``_vocabulary`` as an array, room to grow (taken by codes)
 
     def read(self, texts: Sequence[str], hashes: Sequence[bytes | None]) -> list[tuple[str, ...]]:
         """The words of each of ``texts`` (keywords joined by spaces) by its ``hashes``, or split where it has
@@ -123,13 +122,14 @@ class KeywordReader:
 
     def _words(self, texts: list[str], flat: np.ndarray, counts: np.ndarray) -> list[str]:
         """The words of the hashes ``flat`` of ``texts`` (``counts`` each), in turn."""
-        slots = (flat & np.uint64(self._mask)).astype(np.intp)
-        codes = self._slot_code[slots]
-        missed = np.flatnonzero((codes < 0) | (self._slot_hash[slots] != flat))
+        codes = self._slots[(flat & np.uint64(self._mask)).astype(np.intp)]
+        missed = np.flatnonzero((codes < 0) | (self._hashes[codes] != flat))
+        if missed.size:
+            again = self._slots[((flat[missed] >> np.uint64(32)) & np.uint64(self._mask)).astype(np.intp)]
+            codes[missed] = again
+            missed = missed[(again < 0) | (self._hashes[again] != flat[missed])]
         if missed.size:
             codes[missed] = self._coded(flat, missed, counts, texts)
-        if self._held.size < len(self._vocabulary):
-            self._held = np.array(self._vocabulary * 2, dtype=object)
         return self._held[codes].tolist()
 
     def _coded(self, flat: np.ndarray, missed: np.ndarray, counts: np.ndarray, texts: list[str]) -> np.ndarray:
@@ -142,28 +142,40 @@ class KeywordReader:
         offsets = places - ends[rows] + counts[rows]
         split: dict[int, list[str]] = {}  # the rows split so far (a batch's new words share rows)
         found: list[int] = []
+        new: list[int] = []
         for value, row, at in zip(distinct.tolist(), rows.tolist(), offsets.tolist(), strict=True):
             code = self._others.get(value)
             if code is None:
                 words = split.get(row)
                 if words is None:
                     words = split[row] = texts[row].split()
-                code = self._add(words[at], value)
+                code = len(self._vocabulary)
+                self._vocabulary.append(self.words[words[at]])
+                new.append(value)
             found.append(code)
+        if new:
+            self._place(np.asarray(new, dtype=np.uint64))
         return np.asarray(found, dtype=np.int32)[back]
 
-    def _add(self, word: str, value: int) -> int:
-        """A new word's code, its hash in the table (or, its slot taken, beside it)."""
-        code = len(self._vocabulary)
-        self._vocabulary.append(self.words[word])
-        slot = value & self._mask
-        if self._slot_code[slot] < 0:
-            self._slot_hash[slot], self._slot_code[slot] = value, code
-        else:
-            self._others[value] = code
-        if self._held.size > code:
-            self._held[code] = self._vocabulary[code]
-        return code
+    def _place(self, new: np.ndarray) -> None:
+        """Hold the hashes ``new`` of the newest words (the last codes): each in its first free slot of
+        two, else beside the table."""
+        size, start = len(self._vocabulary), len(self._vocabulary) - new.size
+        if self._hashes.size < size:
+            grown = 2 * size
+            self._hashes = np.concatenate((self._hashes[:start], np.zeros(grown - start, dtype=np.uint64)))
+            self._held = np.concatenate((self._held[:start], np.empty(grown - start, dtype=object)))
+        self._hashes[start:size], self._held[start:size] = new, self._vocabulary[start:]
+        codes = np.arange(start, size, dtype=np.int32)
+        for shift in (0, 32):
+            slots = ((new >> np.uint64(shift)) & np.uint64(self._mask)).astype(np.intp)
+            free, first = np.unique(slots, return_index=True)
+            first = first[self._slots[free] < 0]  # of the new words wanting a free slot, the first takes it
+            self._slots[slots[first]] = codes[first]
+            left = np.ones(new.size, dtype=bool)
+            left[first] = False
+            new, codes = new[left], codes[left]
+        self._others.update(zip(new.tolist(), codes.tolist(), strict=True))
 
 
 def signed_head(blob: bytes) -> tuple[int, ...] | None:

@@ -48,12 +48,13 @@ def _signed(
     for chunk in store.window_batches(since):
         unsigned = {r[0] for r in chunk if r[4] is None or signed_head(r[4].blob) is None}
         missing = store.entries(unsigned) if unsigned else {}
-        stored = [r[4] for r in chunk if r[0] not in unsigned]
-        read = iter(reader.read([s.keywords for s in stored], [s.hashes for s in stored]))  # type: ignore[union-attr]
+        stored = [r[4] for r in chunk if r[4] is not None and r[0] not in unsigned]
+        read = iter(reader.read([s.keywords for s in stored], [s.hashes for s in stored]))
         for entry_id, story_id, event_id, seen, sig in chunk:
             if sig is None or entry_id in unsigned:
                 fresh = signature(missing[entry_id], seen)
                 computed.append((entry_id, fresh))
                 yield entry_id, story_id, event_id, seen, fresh
             else:
-                yield entry_id, story_id, event_id, seen, sig._replace(words=next(read))
+                # not ``_replace`` (a Python function, ~1 µs a row)
+                yield entry_id, story_id, event_id, seen, StoredSignature(*sig[:5], next(read))
