@@ -600,7 +600,7 @@ class StoryIndex:
                     stories.append((story_id, event_id, sig.keywords, sig.when, len(sig.heads), sig.outlet))
                 else:
                     outlet = words[sig.outlet]
-                    found = stored_record(story_id, when, sig.blob, outlets.code(outlet))
+                    found = stored_record(story_id, when, sig.blob, outlets.code(outlet), sig.head)
                     assert found is not None, "a signature of an earlier design is computed again, not loaded"
                     docs[entry_id], held, title, heads = found
                     titles[title] = entry_id

@@ -61,6 +61,7 @@ class StoredSignature(NamedTuple):
     outlet: str
     hashes: bytes | None = None
     words: tuple[str, ...] | None = None
+    head: tuple[int, ...] | None = None  # ``signed_head(blob)``, when the rebuild read it (None: not read)
 
 
 class Words(dict[str, str]):
@@ -188,11 +189,14 @@ def signed_head(blob: bytes) -> tuple[int, ...] | None:
     return head if _SIGNED.size + 4 * (nk + ns + no + nsent + nf + nsk + nskf) == len(blob) else None
 
 
-def stored_record(story_id: int, seen: float, blob: bytes, outlet: int) -> tuple[bytes, memoryview, int, int] | None:
+def stored_record(
+    story_id: int, seen: float, blob: bytes, outlet: int, head: tuple[int, ...] | None = None
+) -> tuple[bytes, memoryview, int, int] | None:
     """The record ``pack(..., keys=False)`` makes of the signature stored as ``blob``, with its blocking keys
     (uint32 bytes), headline hash and count of headline names, read from the blob; None for a blob of an
-    earlier design. ``outlet`` is the outlet's code."""
-    head = signed_head(blob)
+    earlier design. ``outlet`` is the outlet's code; ``head``: ``signed_head(blob)``, when read already."""
+    if head is None:
+        head = signed_head(blob)
     if head is None:
         return None
     flags, length, nk, ns, no, nsent, nf, title, heads, nsk, nskf = head

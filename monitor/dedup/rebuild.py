@@ -46,15 +46,15 @@ def _signed(
     to ``computed``); the stored ones with their keywords read in bulk, a batch at a time (``KeywordReader``)."""
     reader = KeywordReader()
     for chunk in store.window_batches(since):
-        unsigned = {r[0] for r in chunk if r[4] is None or signed_head(r[4].blob) is None}
+        heads = [None if r[4] is None else signed_head(r[4].blob) for r in chunk]  # None: to compute
+        unsigned = {r[0] for r, head in zip(chunk, heads, strict=True) if head is None}
         missing = store.entries(unsigned) if unsigned else {}
-        stored = [r[4] for r in chunk if r[4] is not None and r[0] not in unsigned]
+        stored = [r[4] for r, head in zip(chunk, heads, strict=True) if r[4] is not None and head is not None]
         read = iter(reader.read([s.keywords for s in stored], [s.hashes for s in stored]))
-        for entry_id, story_id, event_id, seen, sig in chunk:
-            if sig is None or entry_id in unsigned:
+        for (entry_id, story_id, event_id, seen, sig), head in zip(chunk, heads, strict=True):
+            if sig is None or head is None:
                 fresh = signature(missing[entry_id], seen)
                 computed.append((entry_id, fresh))
                 yield entry_id, story_id, event_id, seen, fresh
-            else:
-                # not ``_replace`` (a Python function, ~1 µs a row)
-                yield entry_id, story_id, event_id, seen, StoredSignature(*sig[:5], next(read))
+            else:  # a new tuple, not ``_replace`` (a Python function, ~1 µs a row)
+                yield entry_id, story_id, event_id, seen, StoredSignature(*sig[:5], next(read), head)
