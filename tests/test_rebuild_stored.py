@@ -90,11 +90,15 @@ def test_a_signature_loaded_as_stored_gives_the_index_its_unpacked_signature_giv
         )
 
 
+def _copy(window: tuple[Path, list], folder: Path) -> Path:
+    """A copy of the window's database in ``folder``, for a test that changes it."""
+    copy = folder / "copy.db"
+    copy.write_bytes(window[0].read_bytes())
+    return copy
+
+
 def test_the_window_read_is_the_rows_first_seen_since_in_id_order(window, tmp_path):
-    path, _ = window
-    copy = tmp_path / "history.db"
-    copy.write_bytes(path.read_bytes())
-    store = Store(copy)
+    store = Store(_copy(window, tmp_path))
     try:
         # History before the window (the lowest ids), and a row whose first sighting is out of id order.
         old = iso(SINCE - timedelta(days=30))
@@ -123,9 +127,7 @@ def _before_hashes(path: Path) -> None:
 
 
 def test_a_window_stored_before_the_keyword_hashes_starts_with_the_same_index(window, tmp_path):
-    path, _ = window
-    copy = tmp_path / "before.db"
-    copy.write_bytes(path.read_bytes())
+    copy = _copy(window, tmp_path)
     _before_hashes(copy)
     store = Store(copy)  # migrated: every row's hashes NULL
     try:
@@ -142,10 +144,7 @@ def test_a_window_stored_before_the_keyword_hashes_starts_with_the_same_index(wi
 
 
 def test_keywords_written_without_their_hashes_lose_them(window, tmp_path):
-    path, _ = window
-    copy = tmp_path / "rewritten.db"
-    copy.write_bytes(path.read_bytes())
-    store = Store(copy)
+    store = Store(_copy(window, tmp_path))
     try:
         held = "SELECT dedup_keyword_hashes FROM entries WHERE id = ?"
         # As code that does not know the hashes writes: the keywords alone.
