@@ -16,8 +16,10 @@ from benchmarks.workload import ENTITIES, TOPICS, vocabulary
 from monitor.dedup import signature
 from monitor.models import Entry
 from monitor.store import Store, iso
+from monitor.store.window import SIGNATURE_COLUMNS, signature_values
 
 BATCH = 20_000
+_SIGNED_VALUES = ", ".join("?" * len(SIGNATURE_COLUMNS))  # the signature columns' placeholders
 SIGNED = timedelta(days=8)  # entries this recent get dedup signatures: the default window is 7 days
 
 
@@ -46,8 +48,8 @@ def fill(path: Path, entries: int, now: datetime, seed: int = 8, feeds: int = 50
             db.conn.executemany(
                 "INSERT INTO entries (id, feed_url, key, outlet, link, title, summary, content, author, tags, lang, "
                 "published, first_seen, story_id, dedup_score, dedup_reason, "
-                "dedup_bands, dedup_lede, dedup_keywords, dedup_when) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?, 'en', ?, ?, ?, 0, '', ?, ?, ?, ?)",
+                f"{', '.join(SIGNATURE_COLUMNS)}) "
+                f"VALUES (?, ?, ?, ?, ?, ?, ?, '', '', ?, 'en', ?, ?, ?, 0, '', {_SIGNED_VALUES})",
                 [_row(n, entries, now, step, feeds, titles, texts) for n in numbers],
             )
     store.close()
@@ -79,8 +81,8 @@ def _signature(row: tuple[object, ...], moment: datetime, now: datetime) -> tupl
     """The dedup columns the pipeline writes with every entry, for the entries of the dedup window
     (what a start-up reads); older rows keep none, like rows stored before signatures were kept."""
     if moment < now - SIGNED:
-        return (None, None, None, None)
+        return signature_values(None)
     _, feed_url, key, outlet, link, title, summary, *_ = row
     entry = Entry(str(feed_url), str(outlet), str(key), str(link), str(title), str(summary), "", published=moment)
     sig = signature(entry, moment)
-    return (sig.pack(), sig.lede, " ".join(sig.keywords), sig.when)
+    return signature_values(sig)

@@ -62,7 +62,7 @@ from monitor.dedup.rebuild import rebuild_index
 from monitor.models import Entry
 from monitor.store import Store
 from monitor.store.helpers import iso
-from monitor.store.window import signature_values
+from monitor.store.window import SIGNATURE_COLUMNS, signature_values
 
 ROUNDS = 7
 PER_ROUND = 1_000
@@ -144,6 +144,7 @@ def store_window(path: Path, sigs: list[Signature]) -> Store:
             "INSERT INTO feeds (url, name, source) VALUES (?, ?, 'config')", [(f"f:{o}", o) for o in outlets]
         )
     step = 10_000
+    signed = ", ".join("?" * len(SIGNATURE_COLUMNS))  # the design's signature columns (``--against``: its own)
     for low in range(0, len(sigs), step):
         stories, rows = [], []
         for entry_id, sig in enumerate(sigs[low : low + step], start=low + 1):
@@ -155,8 +156,8 @@ def store_window(path: Path, sigs: list[Signature]) -> Store:
             conn.executemany("INSERT INTO stories (id, first_entry_id, title, first_seen) VALUES (?, ?, ?, ?)", stories)
             conn.executemany(
                 "INSERT INTO entries (id, feed_url, key, outlet, link, title, summary, content, author, tags, lang, "
-                "first_seen, story_id, dedup_score, dedup_reason, dedup_bands, dedup_lede, dedup_keywords, dedup_when) "
-                "VALUES (?, ?, ?, ?, '', ?, '', '', '', '[]', 'en', ?, ?, 0, '', ?, ?, ?, ?)",
+                f"first_seen, story_id, dedup_score, dedup_reason, {', '.join(SIGNATURE_COLUMNS)}) "
+                f"VALUES (?, ?, ?, ?, '', ?, '', '', '', '[]', 'en', ?, ?, 0, '', {signed})",
                 rows,
             )
     return store

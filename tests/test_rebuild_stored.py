@@ -4,6 +4,7 @@ sp40, still ``pipeline/kept.py``'s), and its read of the store is the window's r
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from datetime import timedelta
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 
 from benchmarks import dedup_speed
 from monitor.dedup import StoryIndex, signature
+from monitor.dedup.packed import keyword_hashes
 from monitor.dedup.rebuild import rebuild_index
 from monitor.store import Store
 from monitor.store.helpers import iso
@@ -88,11 +90,15 @@ def test_a_signature_loaded_as_stored_gives_the_index_its_unpacked_signature_giv
         )
 
 
+def _copy(window: tuple[Path, list], folder: Path) -> Path:
+    """A copy of the window's database in ``folder``, for a test that changes it."""
+    copy = folder / "copy.db"
+    copy.write_bytes(window[0].read_bytes())
+    return copy
+
+
 def test_the_window_read_is_the_rows_first_seen_since_in_id_order(window, tmp_path):
-    path, _ = window
-    copy = tmp_path / "history.db"
-    copy.write_bytes(path.read_bytes())
-    store = Store(copy)
+    store = Store(_copy(window, tmp_path))
     try:
         # History before the window (the lowest ids), and a row whose first sighting is out of id order.
         old = iso(SINCE - timedelta(days=30))
@@ -105,5 +111,54 @@ def test_the_window_read_is_the_rows_first_seen_since_in_id_order(window, tmp_pa
         assert [r[0] for batch in store.window_batches(SINCE) for r in batch] == expected
         assert [r[0] for r in store.window_stored(SINCE, after=200)] == [i for i in expected if i > 200]
         assert store.window_stored(dedup_speed.START + timedelta(days=30)) == []  # an empty window
+    finally:
+        store.close()
+
+
+def _before_hashes(path: Path) -> None:
+    """The database at ``path`` as code before the keywords' hashes left it: no column, no trigger, the
+    migration not recorded (opening it as a ``Store`` applies it again)."""
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("DROP TRIGGER entries_keyword_hashes_au")
+        conn.execute("ALTER TABLE entries DROP COLUMN dedup_keyword_hashes")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm019_dedup_keyword_hashes'")
+    conn.close()
+
+
+def test_a_window_stored_before_the_keyword_hashes_starts_with_the_same_index(window, tmp_path):
+    copy = _copy(window, tmp_path)
+    _before_hashes(copy)
+    store = Store(copy)  # migrated: every row's hashes NULL
+    try:
+        assert store.conn.execute("SELECT count(dedup_keyword_hashes) FROM entries").fetchone()[0] == 0
+        reference = contents(unpacked(store))
+        assert contents(rebuild_index(store, SINCE, WINDOW, backfill=False)) == reference
+        # Half the rows written since (with their hashes), half before: one window.
+        sql = "SELECT id, dedup_keywords FROM entries WHERE id % 2 = 0"
+        hashed = [(keyword_hashes(words or ""), entry_id) for entry_id, words in store.conn.execute(sql)]
+        store.conn.executemany("UPDATE entries SET dedup_keyword_hashes = ? WHERE id = ?", hashed)
+        assert contents(rebuild_index(store, SINCE, WINDOW, backfill=False)) == reference
+    finally:
+        store.close()
+
+
+def test_keywords_written_without_their_hashes_lose_them(window, tmp_path):
+    store = Store(_copy(window, tmp_path))
+    try:
+        held = "SELECT dedup_keyword_hashes FROM entries WHERE id = ?"
+        # As code that does not know the hashes writes: the keywords alone.
+        store.conn.execute("UPDATE entries SET dedup_keywords = 'lvrv 2026' WHERE id = 5")
+        assert store.conn.execute(held, [5]).fetchone()[0] is None
+        # As this code writes: both, kept; and a write that leaves the keywords as they were keeps them.
+        store.conn.execute(
+            "UPDATE entries SET dedup_keywords = 'lvrv 30', dedup_keyword_hashes = ? WHERE id = 6",
+            [keyword_hashes("lvrv 30")],
+        )
+        store.conn.execute("UPDATE entries SET dedup_keywords = dedup_keywords, dedup_when = 0 WHERE id = 8")
+        assert store.conn.execute(held, [6]).fetchone()[0] == keyword_hashes("lvrv 30")
+        assert store.conn.execute(held, [8]).fetchone()[0] is not None
+        index = rebuild_index(store, SINCE, WINDOW, backfill=False)
+        assert index.events.keywords_of(5)[:2] == ("lvrv", "2026") and index.events.keywords_of(6)[:2] == ("lvrv", "30")
     finally:
         store.close()

@@ -580,13 +580,15 @@ class StoryIndex:
                     stories.append((story_id, event_id, sig.keywords, sig.when, len(sig.heads), sig.outlet))
                 else:
                     outlet = words[sig.outlet]
-                    found = stored_record(story_id, when, sig.blob, outlets.code(outlet))
+                    found = stored_record(story_id, when, sig.blob, outlets.code(outlet), sig.head)
                     assert found is not None, "a signature of an earlier design is computed again, not loaded"
                     docs[entry_id], held, title, heads = found
                     headlines.add(entry_id, title, stored_lede(sig.blob))
                     lengths.append(len(held) // 4)
                     keys.frombytes(held)
-                    keywords = tuple(map(words.__getitem__, sig.keywords.split())) if sig.keywords else ()
+                    keywords = sig.words
+                    if keywords is None:  # not read in bulk (``packed.KeywordReader``)
+                        keywords = tuple(map(words.__getitem__, sig.keywords.split())) if sig.keywords else ()
                     # ``Signature.unpack``'s heads are the first ``heads`` keywords
                     stories.append((story_id, event_id, keywords, sig.when, min(heads, len(keywords)), outlet))
                 ids.append(entry_id)

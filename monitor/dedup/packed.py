@@ -15,9 +15,13 @@ The start-up rebuild makes a record straight from the signature as stored (``Sto
 
 from __future__ import annotations
 
+import hashlib
 import struct
 import sys
+from collections.abc import Sequence
 from typing import NamedTuple
+
+import numpy as np
 
 from monitor.dedup.compare import Stored
 from monitor.dedup.signature import _HEAD as _SIGNED
@@ -47,12 +51,17 @@ class Outlets:
 
 class StoredSignature(NamedTuple):
     """A signature as the store keeps it (``Signature.pack``'s blob, its keywords joined by spaces, the event's
-    POSIX time, the outlet): what the start-up rebuild loads, each entry's ``Signature`` never made."""
+    POSIX time, the outlet, the keywords' hashes: ``keyword_hashes``, None for a row stored before them):
+    what the start-up rebuild loads, each entry's ``Signature`` never made. ``words``: the keywords read
+    (``KeywordReader``), when the rebuild read them in bulk; None: ``load`` splits ``keywords`` itself."""
 
     blob: bytes
     keywords: str
     when: float
     outlet: str
+    hashes: bytes | None = None
+    words: tuple[str, ...] | None = None
+    head: tuple[int, ...] | None = None  # ``signed_head(blob)``, when the rebuild read it (None: not read)
 
 
 class Words(dict[str, str]):
@@ -65,6 +74,111 @@ class Words(dict[str, str]):
         return found
 
 
+_HASH_BITS = 20  # ``KeywordReader``'s table: 2^20 slots for a window's ~30k distinct keywords (12 MB while reading)
+
+
+def keyword_hashes(keywords: str) -> bytes:
+    """What the store keeps beside an entry's keywords (joined by spaces) for the start-up to read them in
+    bulk: a stable 64-bit hash (BLAKE2b) of each word ``keywords.split()`` gives, in that order. A write of
+    the keywords alone (by code before these) clears them (migration m019's trigger)."""
+    words = (w.encode("utf-8", "surrogatepass") for w in keywords.split())
+    return b"".join(hashlib.blake2b(w, digest_size=8).digest() for w in words)
+
+
+class KeywordReader:
+    """Stored keyword texts -> tuples of interned words, a batch at a time, most words never split out.
+
+    Splitting each entry's keywords and looking every word up in a dict cost ~0.35 CPU-s of a 100k window's
+    start-up (3M words, ~27k distinct). With the hashes stored beside them (``keyword_hashes``), a batch's
+    hashes are one numpy array and each finds its word's code in a table by its low bits, the words taken
+    by their codes in one step; only a word the table does not hold (new, or its slot another's) is split
+    out of its row's text. A row without hashes (stored before them) is split as before. The words are those
+    ``str.split`` gives, interned: the same tuples whichever way a row is read (64-bit hashes: two words of a
+    window sharing one is a 1-in-10^10 chance, and would read one as the other)."""
+
+    def __init__(self, bits: int = _HASH_BITS) -> None:
+        self.words = Words()
+        self._mask = (1 << bits) - 1
+        self._slots = np.full(1 << bits, -1, dtype=np.int32)  # a hash's low bits (or next 32 up) -> its code
+        self._others: dict[int, int] = {}  # hash -> code of the words whose two slots others hold
+        self._vocabulary: list[str] = []
+        self._hashes = np.zeros(64, dtype=np.uint64)  # each code's hash (room to grow)
+        self._held = np.empty(64, dtype=object)  # ``_vocabulary`` as an array, room to grow (taken by codes)
+
+    def read(self, texts: Sequence[str], hashes: Sequence[bytes | None]) -> list[tuple[str, ...]]:
+        """The words of each of ``texts`` (keywords joined by spaces) by its ``hashes``, or split where it has
+        none: what ``tuple(map(sys.intern, text.split()))`` gives, each."""
+        hashed = [held for held in hashes if held is not None]
+        if len(hashed) < len(hashes):  # rows stored before the hashes split, the others read together
+            pairs = list(zip(texts, hashes, strict=True))
+            read = iter(self.read([text for text, held in pairs if held is not None], hashed))
+            return [self._split(text) if held is None else next(read) for text, held in pairs]
+        counts = np.fromiter(map(len, hashed), dtype=np.int64, count=len(hashed)) // 8
+        flat = self._words(list(texts), np.frombuffer(b"".join(hashed), dtype="<u8"), counts)
+        ends = np.cumsum(counts).tolist()
+        return [tuple(flat[start:end]) for start, end in zip([0, *ends], ends, strict=False)]
+
+    def _split(self, text: str) -> tuple[str, ...]:
+        return tuple(map(self.words.__getitem__, text.split())) if text else ()
+
+    def _words(self, texts: list[str], flat: np.ndarray, counts: np.ndarray) -> list[str]:
+        """The words of the hashes ``flat`` of ``texts`` (``counts`` each), in turn."""
+        codes = self._slots[(flat & np.uint64(self._mask)).astype(np.intp)]
+        missed = np.flatnonzero((codes < 0) | (self._hashes[codes] != flat))
+        if missed.size:
+            again = self._slots[((flat[missed] >> np.uint64(32)) & np.uint64(self._mask)).astype(np.intp)]
+            codes[missed] = again
+            missed = missed[(again < 0) | (self._hashes[again] != flat[missed])]
+        if missed.size:
+            codes[missed] = self._coded(flat, missed, counts, texts)
+        return self._held[codes].tolist()
+
+    def _coded(self, flat: np.ndarray, missed: np.ndarray, counts: np.ndarray, texts: list[str]) -> np.ndarray:
+        """The codes of the words at ``missed`` in ``flat``, each distinct hash looked up once: one not seen
+        before is split out of its row's text (``counts``: each row's words) and given the next code."""
+        distinct, first, back = np.unique(flat[missed], return_index=True, return_inverse=True)
+        ends = np.cumsum(counts)
+        places = missed[first]
+        rows = np.searchsorted(ends, places, side="right")
+        offsets = places - ends[rows] + counts[rows]
+        split: dict[int, list[str]] = {}  # the rows split so far (a batch's new words share rows)
+        found: list[int] = []
+        new: list[int] = []
+        for value, row, at in zip(distinct.tolist(), rows.tolist(), offsets.tolist(), strict=True):
+            code = self._others.get(value)
+            if code is None:
+                words = split.get(row)
+                if words is None:
+                    words = split[row] = texts[row].split()
+                code = len(self._vocabulary)
+                self._vocabulary.append(self.words[words[at]])
+                new.append(value)
+            found.append(code)
+        if new:
+            self._place(np.asarray(new, dtype=np.uint64))
+        return np.asarray(found, dtype=np.int32)[back]
+
+    def _place(self, new: np.ndarray) -> None:
+        """Hold the hashes ``new`` of the newest words (the last codes): each in its first free slot of
+        two, else beside the table."""
+        size, start = len(self._vocabulary), len(self._vocabulary) - new.size
+        if self._hashes.size < size:
+            grown = 2 * size
+            self._hashes = np.concatenate((self._hashes[:start], np.zeros(grown - start, dtype=np.uint64)))
+            self._held = np.concatenate((self._held[:start], np.empty(grown - start, dtype=object)))
+        self._hashes[start:size], self._held[start:size] = new, self._vocabulary[start:]
+        codes = np.arange(start, size, dtype=np.int32)
+        for shift in (0, 32):
+            slots = ((new >> np.uint64(shift)) & np.uint64(self._mask)).astype(np.intp)
+            free, first = np.unique(slots, return_index=True)
+            first = first[self._slots[free] < 0]  # of the new words wanting a free slot, the first takes it
+            self._slots[slots[first]] = codes[first]
+            left = np.ones(new.size, dtype=bool)
+            left[first] = False
+            new, codes = new[left], codes[left]
+        self._others.update(zip(new.tolist(), codes.tolist(), strict=True))
+
+
 def signed_head(blob: bytes) -> tuple[int, ...] | None:
     """The head of a stored signature (``signature._HEAD``), None for a blob of an earlier design: the check
     ``Signature.unpack`` makes (the magic, and the arrays' lengths adding up to the blob's)."""
@@ -75,11 +189,14 @@ def signed_head(blob: bytes) -> tuple[int, ...] | None:
     return head if _SIGNED.size + 4 * (nk + ns + no + nsent + nf + nsk + nskf) == len(blob) else None
 
 
-def stored_record(story_id: int, seen: float, blob: bytes, outlet: int) -> tuple[bytes, memoryview, int, int] | None:
+def stored_record(
+    story_id: int, seen: float, blob: bytes, outlet: int, head: tuple[int, ...] | None = None
+) -> tuple[bytes, memoryview, int, int] | None:
     """The record ``pack(..., keys=False)`` makes of the signature stored as ``blob``, with its blocking keys
     (uint32 bytes), headline hash and count of headline names, read from the blob; None for a blob of an
-    earlier design. ``outlet`` is the outlet's code."""
-    head = signed_head(blob)
+    earlier design. ``outlet`` is the outlet's code; ``head``: ``signed_head(blob)``, when read already."""
+    if head is None:
+        head = signed_head(blob)
     if head is None:
         return None
     flags, length, nk, ns, no, nsent, nf, title, heads, nsk, nskf = head

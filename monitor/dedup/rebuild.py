@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from monitor.dedup import Signature, StoryIndex, signature
 from monitor.dedup.index import WINDOW
-from monitor.dedup.packed import StoredSignature, signed_head
+from monitor.dedup.packed import KeywordReader, StoredSignature, signed_head
 
 if TYPE_CHECKING:  # read through the store handed in: dedup itself does no I/O
     from monitor.store import Store
@@ -43,14 +43,18 @@ def _signed(
     store: Store, since: datetime, computed: list[tuple[int, Signature]]
 ) -> Iterator[tuple[int, int, int, datetime, Signature | StoredSignature]]:
     """The window's rows with their signatures, those missing or of an earlier design computed (and added
-    to ``computed``)."""
+    to ``computed``); the stored ones with their keywords read in bulk, a batch at a time (``KeywordReader``)."""
+    reader = KeywordReader()
     for chunk in store.window_batches(since):
-        unsigned = {r[0] for r in chunk if r[4] is None or signed_head(r[4].blob) is None}
+        heads = [None if r[4] is None else signed_head(r[4].blob) for r in chunk]  # None: to compute
+        unsigned = {r[0] for r, head in zip(chunk, heads, strict=True) if head is None}
         missing = store.entries(unsigned) if unsigned else {}
-        for entry_id, story_id, event_id, seen, sig in chunk:
-            if sig is None or entry_id in unsigned:
+        stored = [r[4] for r, head in zip(chunk, heads, strict=True) if r[4] is not None and head is not None]
+        read = iter(reader.read([s.keywords for s in stored], [s.hashes for s in stored]))
+        for (entry_id, story_id, event_id, seen, sig), head in zip(chunk, heads, strict=True):
+            if sig is None or head is None:
                 fresh = signature(missing[entry_id], seen)
                 computed.append((entry_id, fresh))
                 yield entry_id, story_id, event_id, seen, fresh
-            else:
-                yield entry_id, story_id, event_id, seen, sig
+            else:  # a new tuple, not ``_replace`` (a Python function, ~1 µs a row)
+                yield entry_id, story_id, event_id, seen, StoredSignature(*sig[:5], next(read), head)

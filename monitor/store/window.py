@@ -20,7 +20,7 @@ if TYPE_CHECKING:  # the dedup code and numpy load only when the window is read 
 # index has taken what it keeps, and the heap they leave among what it keeps stays with the process
 # (a daemon's RSS): steps of 2,000 left ~0.9 KB per entry of a 10,000-entry window (benchmarks/index_memory.py).
 WINDOW_BATCH = 250
-SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when")
+SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when", "dedup_keyword_hashes")
 # The rows the dedup index is rebuilt from: what ``window_batches`` reads, and ``window_stored`` returns.
 # In id order from the window's lowest id (after ``:after``), read from the table in that order: the
 # planner otherwise scanned the rows from the first id (the whole history, 0.6 s per million) and sorted
@@ -29,7 +29,8 @@ SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when"
 # read the table from its first row to the first in the window; ``min(+id)`` reads the first_seen index.
 _WINDOW = (
     "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
-    "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet FROM entries e JOIN stories s ON s.id = e.story_id "
+    "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet, e.dedup_keyword_hashes "
+    "FROM entries e JOIN stories s ON s.id = e.story_id "
     "WHERE e.id >= max(:after + 1, (SELECT min(+id) FROM entries WHERE first_seen >= :since)) "
     "AND e.first_seen >= :since ORDER BY e.id"
 )
@@ -38,8 +39,11 @@ _WINDOW = (
 def signature_values(sig: Signature | None) -> tuple[Any, ...]:
     """The values of ``SIGNATURE_COLUMNS``; all NULL without a signature."""
     if sig is None:
-        return (None, None, None, None)
-    return (sig.pack(), sig.lede, " ".join(sig.keywords), sig.when)
+        return (None, None, None, None, None)
+    from monitor.dedup.packed import keyword_hashes
+
+    keywords = " ".join(sig.keywords)
+    return (sig.pack(), sig.lede, keywords, sig.when, keyword_hashes(keywords))
 
 
 def signature_columns(sig: Signature | None) -> dict[str, Any]:
@@ -48,10 +52,11 @@ def signature_columns(sig: Signature | None) -> dict[str, Any]:
 
 
 def window_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
-    """Rows as ``_WINDOW`` reads them, as the index is rebuilt from them: each with its stored signature or None."""
+    """Rows as ``_WINDOW`` reads them (its last column, the keywords' hashes, may be left out), as the index is
+    rebuilt from them: each with its stored signature or None."""
     from monitor.dedup.signature import Signature
 
-    for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet in rows:
+    for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet, *_ in rows:
         sig = None
         if blob is not None and lede is not None:
             # Interned: the index keeps every keyword, and most recur in many entries.
@@ -62,12 +67,12 @@ def window_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, int, int
 
 
 def stored_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, int, int, datetime, StoredSignature | None]]:
-    """Rows as ``_WINDOW`` reads them, each with its signature as stored (None: none stored), unread: what the
-    start-up rebuild loads (``StoryIndex.load``), no ``Signature`` made per entry."""
+    """Rows as ``_WINDOW`` reads them (the hashes may be left out), each with its signature as stored (None: none
+    stored), unread: what the start-up rebuild loads (``StoryIndex.load``), no ``Signature`` made per entry."""
     from monitor.dedup.packed import StoredSignature
 
-    for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet in rows:
-        sig = None if blob is None or lede is None else StoredSignature(blob, words or "", when, outlet or "")
+    for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet, *hashes in rows:
+        sig = None if blob is None or lede is None else StoredSignature(blob, words or "", when, outlet or "", *hashes)
         yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
 
 
@@ -118,12 +123,10 @@ class WindowMixin(StoriesMixin):
 
     def save_signatures(self, signed: Iterable[tuple[int, Signature]]) -> None:
         """Store dedup signatures computed after the fact (rows written before signatures were kept)."""
-        rows = [(sig.pack(), sig.lede, " ".join(sig.keywords), sig.when, entry_id) for entry_id, sig in signed]
+        rows = [(*signature_values(sig), entry_id) for entry_id, sig in signed]
+        columns = ", ".join(f"{column} = ?" for column in SIGNATURE_COLUMNS)
         with self.transaction() as db:
-            db.executemany(
-                "UPDATE entries SET dedup_bands = ?, dedup_lede = ?, dedup_keywords = ?, dedup_when = ? WHERE id = ?",
-                rows,
-            )
+            db.executemany(f"UPDATE entries SET {columns} WHERE id = ?", rows)
 
     def recent_entries(self, since: datetime) -> Iterator[tuple[int, int, Entry]]:
         """(entry_id, story_id, entry) for every entry first seen since ``since``: the dedup window."""
