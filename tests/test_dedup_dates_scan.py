@@ -1,0 +1,39 @@
+"""``dates._NUMERIC_DATE``, written to open with a digit so ``re`` seeks its start in C, finds what the plain
+pattern it stands for (``dates.NUMERIC_DATE``, opening with a look behind) finds: the same spans and groups, on
+seeded strings of the pieces that decide a numeric date and on every title and body of the dedup data sets."""
+
+from __future__ import annotations
+
+import re
+
+from dedup_set_support import bulk_texts, random_texts
+
+from monitor.dedup import dates
+
+# Digits either side of the limits of a day and a month (0-3 opening two digits), both separators, a year of
+# this century and another, and what may stand before or after a date (a digit, a slash, a full stop, a letter).
+PIECES = [
+    *"0123456789/.a ", "3/", "13/", "31.", "4.", "40/", "/2027", ".2026", "2019", ".5", "x", "٣",
+    "8/3/2027", "15.04.2027", "1.2.2030", "31/12/2099", "39/1/2020",
+]  # fmt: skip
+
+
+def spans(pattern: re.Pattern[str], text: str) -> list[tuple[object, ...]]:
+    return [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+def test_the_numeric_date_scan_finds_what_the_plain_pattern_finds() -> None:
+    plain = re.compile(dates.NUMERIC_DATE)
+    found = 0
+    for text in [*random_texts(PIECES, 20_000, seed=44), *bulk_texts()]:
+        expected = spans(plain, text)
+        assert spans(dates._NUMERIC_DATE, text) == expected, text
+        found += len(expected)
+    assert found > 1_000  # the strings hold dates: the comparison can fail
+
+
+def test_a_digit_slash_or_full_stop_before_the_day_is_no_date() -> None:
+    assert dates._NUMERIC_DATE.search("on 8/3/2027.")[0] == "8/3/2027"
+    assert dates._NUMERIC_DATE.search("x18/3/2027").group(1, 3, 4) == ("18", "3", "2027")
+    for text in ("48/3/2027", ".8/3/2027", "/8/3/2027"):
+        assert dates._NUMERIC_DATE.search(text) is None, text
