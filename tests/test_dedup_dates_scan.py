@@ -37,3 +37,15 @@ def test_a_digit_slash_or_full_stop_before_the_day_is_no_date() -> None:
     assert dates._NUMERIC_DATE.search("x18/3/2027").group(1, 3, 4) == ("18", "3", "2027")
     for text in ("48/3/2027", ".8/3/2027", "/8/3/2027"):
         assert dates._NUMERIC_DATE.search(text) is None, text
+
+
+def test_the_latin_mark_scan_removes_what_the_plain_pattern_removes() -> None:
+    """``dates._LATIN_MARKED`` (opening with a mark) as ``dates.LATIN_MARKED`` (opening with a look behind), on the
+    decomposed strings ``named_days`` gives it: marks after a Latin letter, another script's letter, a digit."""
+    plain = re.compile(dates.LATIN_MARKED)
+    pieces = ["a", "z", "A", "б", "3", " ", "\u0301", "\u0308\u0301", "\u036f", "\u0300", "ok", "\u0483"]
+    removed = 0
+    for text in random_texts(pieces, 20_000, seed=45):
+        assert dates._LATIN_MARKED.sub("", text) == plain.sub("", text), text
+        removed += len(plain.findall(text))
+    assert removed > 1_000

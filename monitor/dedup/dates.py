@@ -74,8 +74,12 @@ _MONTH_AFTER = re.compile(rf"\.?\s+(?:{_EN_MONTH}|({_LOCAL_MONTH}))(?!\w)")
 # date's either).
 _MONTH_LINKED = re.compile(rf"\s+(?:of|d[aeiu])\s+(?=[a-z]{{4}}){_EN_MONTH}()(?!\w)")  # (): no local month
 # A mark on a Latin letter of a month ("òktober", "október"): the month as the English letters write it.
-_LATIN_MARKED = re.compile(r"(?<=[a-z])[\u0300-\u036f]+")
+# Written to open with a mark (``re`` seeks one in C), then a look behind at the letter before it: as
+# ``(?<=[a-z])[\u0300-\u036f]+`` (tests/test_dedup_dates_scan.py), which was tried at every character.
+LATIN_MARKED = r"(?<=[a-z])[\u0300-\u036f]+"
+_LATIN_MARKED = re.compile(r"[\u0300-\u036f](?<=[a-z][\u0300-\u036f])[\u0300-\u036f]*")
 _DAY_AFTER = re.compile(r"\s*[月월]\s*([0-3]?[0-9])\s*[日일]")  # 7月3日, 2월 8일: the number found is the month
+_DAY_MARKS = ("月", "월")
 # Decimal digits of other scripts as ASCII (Arabic-Indic, Persian, Devanagari, Bengali, …, Thai, Myanmar).
 _ZEROS = (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66, 0xE50, 0x1040)
 _DIGITS = {chr(zero + d): str(d) for zero in _ZEROS for d in range(10)}
@@ -156,11 +160,15 @@ def day_key(day: date) -> str:
 
 def _month_day(text: str, number: re.Match[str], scripts: bool = True) -> tuple[int, int] | None:
     value, after = int(number.group()), text[number.end() : number.end() + 16]
-    if month := _MONTH_BEFORE.search(text, max(0, number.start() - 16), number.start()):
+    start = number.start()
+    # Each search below only where what it opens or ends with stands next to the number (most numbers of a story
+    # are no day): white space before it (``\s+$``), a full stop or white space after it, or a 月.
+    if start and text[start - 1].isspace() and (month := _MONTH_BEFORE.search(text, max(0, start - 16), start)):
         return _month(*month.groups()), value
-    if month := _MONTH_AFTER.match(after) or _MONTH_LINKED.match(after):
+    spaced = after[:1].isspace()
+    if (spaced or after[:1] == ".") and (month := _MONTH_AFTER.match(after) or _MONTH_LINKED.match(after)):
         return _month(*month.groups()), value
-    if day := _DAY_AFTER.match(after):
+    if (spaced or after[:1] in _DAY_MARKS) and (day := _DAY_AFTER.match(after)):
         return value, int(day.group(1))
     if scripts and not text.isascii() and (written := _script_month(text, number.start(), number.end())):
         return written, value
