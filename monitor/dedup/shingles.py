@@ -188,12 +188,13 @@ def remembered(words: list[str], memo: dict[str, int], hash_of: Callable[[str], 
     """``hash_of`` each of ``words``, remembered in ``memo``: the news repeats its words."""
     if len(memo) > 1 << 17:
         memo.clear()  # a bound on memory; the words that matter come back at once
-    values = list(map(memo.get, words))
-    if None in values:
+    try:
+        # Every word known, the usual case: one pass in C (a look for None among the values was half as long again).
+        return list(map(memo.__getitem__, words))
+    except KeyError:
         for word in set(words).difference(memo):  # the new words, found in C
             memo[word] = hash_of(word)
-        values = list(map(memo.__getitem__, words))
-    return values  # type: ignore[return-value]  # no None is left
+        return list(map(memo.__getitem__, words))
 
 
 def unspaced(tokens: list[str]) -> bool:
