@@ -521,10 +521,17 @@ def sentence_facts(
     at = 0
     for key, count, start, end in zip(*_sentences(text, spaced), strict=True):
         # A sentence shorter than a shingle owns none (a negative end would slice the whole text's).
-        inside = frozenset(shingles[at : max(at, at + count - width + 1)])
-        out.append((key, inside, frozenset(named[bisect_left(offsets, start) : bisect_left(offsets, end)])))
+        stop = at + count - width + 1
+        low = bisect_left(offsets, start)
+        high = bisect_left(offsets, end, low)
+        # One empty set for every sentence without shingles or names, not one made for each.
+        inside = frozenset(shingles[at:stop]) if stop > at else _EMPTY
+        out.append((key, inside, frozenset(named[low:high]) if high > low else _EMPTY))
         at += count
     return tuple(out)
+
+
+_EMPTY: frozenset[int] = frozenset()
 
 
 def _sentences(text: str, spaced: Spaces = UNKNOWN) -> tuple[list[int], list[int], list[int], list[int]]:
