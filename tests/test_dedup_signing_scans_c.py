@@ -87,3 +87,13 @@ def test_a_local_fold_as_long_as_its_text_ends_its_sentences_where_the_text_does
         used += 1
         assert shingles._folded_pieces(folded)[2] == [*shingles._breaks(text), len(text)], text
     assert used > 1_000  # the case is common: a story with a euro sign or an accent
+
+
+def test_the_digits_class_holds_every_digit_and_no_other_character_of_the_plane() -> None:
+    """``shingles.DIGITS`` stands for ``\\d`` in the scans' opening classes: every character ``\\d`` matches passes
+    it (a scan that skipped one would miss a number), and in the Basic Multilingual Plane no other does (beyond
+    it, the look behind after the class decides)."""
+    plane = "".join(map(chr, range(0x10000)))
+    assert re.findall(f"[{shingles.DIGITS}]", plane) == re.findall(r"\d", plane)
+    beyond = "".join(map(chr, range(0x10000, 0x110000)))
+    assert not re.sub(f"[{shingles.DIGITS}]", "", beyond)

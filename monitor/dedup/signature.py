@@ -358,10 +358,11 @@ def mostly_caseless(text: str) -> bool:
 # script, its marks included (Georgian's capitals are none running text uses: ``eventkeys._caseless_of``): not
 # spaces, digits, ASCII, Latin-1's signs, punctuation, arrows and shapes ("▪"), CJK punctuation, full widths, emoji.
 _CASED = "A-Za-zªµºÀ-ÖØ-öø-ɏͰ-ϿЀ-ԯԱ-֏Ḁ-ỿ"
-_CASED_LETTERS = re.compile(f"[{_CASED}]+")
-_CASELESS_LETTERS = re.compile(
-    f"[^\\s\\d\\x00-\\xbf{_CASED}\\u2000-\\u2bff\\u3000-\\u303f\\uff00-\\uffef\\U0001f000-\\U0001ffff]+"
-)
+# Each run written as its class and the class repeated ("[a][a]*", not "[a]+"): ``re`` seeks where a pattern opening
+# with a class may match in C, but tries one opening with a repeat at every character.
+_CASED_LETTERS = re.compile(f"[{_CASED}][{_CASED}]*")
+_CASELESS = f"[^\\s\\d\\x00-\\xbf{_CASED}\\u2000-\\u2bff\\u3000-\\u303f\\uff00-\\uffef\\U0001f000-\\U0001ffff]"
+_CASELESS_LETTERS = re.compile(f"{_CASELESS}{_CASELESS}*")
 
 
 _CAPITAL = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁЀ-Џ\u0460-\u052e\u0531-\u0556\u10a0-\u10c5]")
