@@ -36,6 +36,7 @@ from monitor.dedup.dates import (
     script_words,
     unique,
 )
+from monitor.dedup.hannumerals import han_figures
 from monitor.dedup.scan import spaced_split, split_for
 from monitor.dedup.shingles import NUMBER, NUMBER_SCAN, number_key, number_parts
 from monitor.models import Entry
@@ -301,11 +302,23 @@ def _caseless_of(word: str) -> str | None:
     return key if key is not None and len(key) >= CASELESS_KEY else None
 
 
+def _without_article_of(word: str) -> str | None:
+    """The sound key of an Arabic-script word without the article glued to it (ال, and وال بال فال كال لل:
+    "and the", "with the", ...), when what is left says enough: "الفرجاني" is Ferjani, "للطرابلسي" Trabelsi
+    as another script writes them. The word's own key stays too: "Algeria" writes the article."""
+    article = _ARTICLE.match(word)
+    return _caseless_of(word[article.end() :]) if article and len(word) - article.end() >= ARTICLE_REST else None
+
+
+# The article, alone or after one of the one-letter words written onto it (و ب ف ك), or ل's "لل".
+_ARTICLE = re.compile("(?:[وبفك]?ال|لل)")
+ARTICLE_REST = 3  # letters left after the article: a name, not a particle
 CASELESS_KEY = 3
 PREFIX_LETTERS = 4
 _NAME_OF = _PerWord(_name_of)
 _CASELESS_OF = _PerWord(_caseless_of)
 _TOPIC_OF = _PerWord(_topic_of)
+_WITHOUT_ARTICLE_OF = _PerWord(_without_article_of)
 
 
 def _words(text: str) -> list[str]:
@@ -332,6 +345,8 @@ def _numbers(text: str) -> tuple[list[str], bool]:
         keys = [key for number, times in found if (key := _number_of(number, times or ""))]
     else:
         keys = [key for match in _NUMBER_SCAN.finditer(text) if (key := _scaled_number(match))]
+        # Han numerals ("六十", "八百"): the figures a wire's English rewrite prints in digits
+        keys += [number_key(str(value)) for value in han_figures(text)]
     return keys, bool(keys) or any(map(str.isdigit, text))
 
 

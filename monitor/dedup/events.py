@@ -304,7 +304,7 @@ class EventIndex:
         restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
         # and their total) by the story's scripts
         numbered = _count_numbers(query) >= MIN_NUMBERS  # for _numbers_disagree, asked of each candidate
-        kits = self._kits(releases, outlet, when)
+        kits = self._kits(releases, outlet, when) | self._issues(series, outlet, when)
         named_heads = headline_names(heads)  # whom and where the headline names (not its figures)
         for story_id in candidates:
             story = self._stories[story_id]
@@ -314,7 +314,7 @@ class EventIndex:
             if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
                 continue  # the next issue of a template: its shared words are the template's
             if story.event_id in kits:
-                continue  # the outlet's next release of one press kit: its shared words are the kit's
+                continue  # the desk's next issue of its template, or release of a press kit: its words are theirs
             # A script-bound key counts only when the other report has keys of that script too:
             # a Japanese report's character pairs cannot appear in an English one, and counting
             # them would only dilute the names and days the two do share.
@@ -378,6 +378,20 @@ class EventIndex:
             ):
                 kits.add(story.event_id)
         return kits
+
+    def _issues(self, series: dict[int, float] | None, outlet: str, when: float) -> set[int]:
+        """The events of ``outlet``'s own stories published ``SERIES_HOURS`` or more before ``when`` whose text the
+        new story shares ``SERIES_TEXT`` of (``series``): it is the desk's next issue of its template, another
+        happening, so it joins none of them, nor another desk's report of one (a wire's English rewrite of the
+        first issue prints the figures and names the next issue repeats word for word around its new news).
+        Another outlet's story sharing that much text is only skipped itself (``find``): a desk's next-day
+        follow-up may quote a rival's account of the first day."""
+        issues = set()
+        for story_id, share in (series or {}).items():
+            story = self._stories.get(story_id)
+            if share >= SERIES_TEXT and story and story.outlet == outlet and when - story.when >= SERIES_HOURS * 3600:
+                issues.add(story.event_id)
+        return issues
 
     def _described(self, match: EventMatch, query: dict[str, float]) -> EventMatch:
         """``match`` with its shared rare keys, anchors and share of the new story's names (weighed in ``query``)."""
