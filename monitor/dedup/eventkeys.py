@@ -298,27 +298,21 @@ def _caseless_of(word: str) -> str | None:
     # Georgian has capitals (Mtavruli) that running text never uses: its words count as caseless.
     if first.isupper() or (first.islower() and not "\u10d0" <= first <= "\u10ff") or without_spaces(first):
         return None
-    key = name_key(word)
+    # Arabic writes its article onto the word: the name is what follows it ("الفرجاني" is Ferjani, as another
+    # script writes it; both reports of one language drop it alike).
+    article = _ARTICLE.match(word) if "\u0600" <= first <= "\u06ff" else None
+    key = name_key(word[article.end() :] if article else word)
     return key if key is not None and len(key) >= CASELESS_KEY else None
 
 
-def _without_article_of(word: str) -> str | None:
-    """The sound key of an Arabic-script word without the article glued to it (ال, and وال بال فال كال لل:
-    "and the", "with the", ...), when what is left says enough: "الفرجاني" is Ferjani, "للطرابلسي" Trabelsi
-    as another script writes them. The word's own key stays too: "Algeria" writes the article."""
-    article = _ARTICLE.match(word)
-    return _caseless_of(word[article.end() :]) if article and len(word) - article.end() >= ARTICLE_REST else None
-
-
-# The article, alone or after one of the one-letter words written onto it (و ب ف ك), or ل's "لل".
-_ARTICLE = re.compile("(?:[وبفك]?ال|لل)")
-ARTICLE_REST = 3  # letters left after the article: a name, not a particle
+# The Arabic article, alone or under a one-letter word written onto it (و ب ف ك: and, with, so, as), or
+# after ل as "لل" (for the): "الفرجاني", "والطرابلسي", "للكورنيش"; three letters or more follow it.
+_ARTICLE = re.compile(r"(?:[وبفك]?ال|لل)(?=\w{3})")
 CASELESS_KEY = 3
 PREFIX_LETTERS = 4
 _NAME_OF = _PerWord(_name_of)
 _CASELESS_OF = _PerWord(_caseless_of)
 _TOPIC_OF = _PerWord(_topic_of)
-_WITHOUT_ARTICLE_OF = _PerWord(_without_article_of)
 
 
 def _words(text: str) -> list[str]:

@@ -146,6 +146,7 @@ class EventMatch:
     rare: int = 0  # shared names and numbers found in at most RARE_DF stories of the window
     own: bool = False  # the story is by the new story's outlet
     anchors: int = MIN_SHARED  # shared names, numbers and days (script-neutral keys)
+    headlined: bool = True  # a name or figure of either report's headline is shared (``OWN_LATER``)
 
     @property
     def reason(self) -> str:
@@ -357,7 +358,9 @@ class EventIndex:
                     if other_subject(heads, query, story.keywords[: story.heads], held, shared, share):
                         continue
                 own = bool(outlet) and outlet == story.outlet
-                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, 0.0, 0, own)
+                # whom, where or which figure a headline names, the other report names too (``OWN_LATER``)
+                headlined = not held.isdisjoint(heads) or not common.isdisjoint(story.keywords[: story.heads])
+                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, 0.0, 0, own, headlined=headlined)
                 weighed = a
         # What the match says of its shared keys, counted for the best alone: the loop reads only its score.
         return None if best is None else self._described(best, weighed)
@@ -418,7 +421,7 @@ class EventIndex:
         if match.score < NAMED_FLOOR:
             return False
         near = match.hours_apart <= NEAR_HOURS
-        if match.own and not near and match.score >= OWN_LATER:
+        if match.own and not near and match.score >= OWN_LATER and match.headlined:
             return True  # the outlet's next-day follow-up, written afresh: its who and where, few of its words
         figures = near and match.rare >= RARE_FIGURES and _count_numbers(match.shared) >= RARE_FIGURES
         return match.rare >= RARE_SHARED or figures or (near and match.named >= NAMED_SHARE) or _apart(match)
