@@ -52,6 +52,7 @@ from monitor.dedup.bulk import keyword_tables
 
 # Keyword extraction lives in ``keywords``; these names stay importable from here.
 from monitor.dedup.eventkeys import (  # noqa: F401
+    _NEUTRAL,
     _NUMBER,
     _SCRIPTS,
     _WORD,
@@ -104,6 +105,9 @@ RARE_DF = 2
 # Or (within NEAR_HOURS) that share RARE_FIGURES numbers and as many rare names and numbers: reports in
 # two scripts write their names apart (ក្រចេះ, Kratie), not their figures (184 passengers, 16 km).
 RARE_FIGURES = 3
+# Or (within NEAR_HOURS, from two outlets writing in two scripts) that share ACROSS_SHARED such rare keys, a
+# figure among them: all a wire's English rewrite of a Han, Thai or Arabic brief writes alike (``_across``).
+ACROSS_SHARED = 2
 # Or (within NEAR_HOURS, from two outlets) that share no headline or lead word, as reports in two languages
 # do (an English wire and the Somali, Persian or Icelandic original), but RARE_APART rare names and numbers,
 # a name and a figure among them: the few keys two languages write alike are the event's who and how many.
@@ -147,6 +151,7 @@ class EventMatch:
     own: bool = False  # the story is by the new story's outlet
     anchors: int = MIN_SHARED  # shared names, numbers and days (script-neutral keys)
     headlined: bool = True  # a name or figure of either report's headline is shared (``OWN_LATER``)
+    apart: bool = False  # another outlet's report in another script, sharing rare keys alone (``_across``)
 
     @property
     def reason(self) -> str:
@@ -296,7 +301,7 @@ class EventIndex:
         least = max(LEAST_SHARED, min(MIN_SHARED, len(read)))
         candidates = _most_found(read, self._top_story < 1 << 31, least)
         if not candidates:  # most new stories (sp37): what weighs and judges candidates is not set up
-            return None
+            return self._across(query, read, when, outlet)
         best: EventMatch | None = None
         weighed: dict[str, float] = {}  # the best's query keys, weighed (``_named``)
         weights = _Weights(self._df, len(self._stories))
@@ -363,7 +368,45 @@ class EventIndex:
                 best = EventMatch(story.event_id, story_id, score, shared, hours, 0, 0.0, 0, own, headlined=headlined)
                 weighed = a
         # What the match says of its shared keys, counted for the best alone: the loop reads only its score.
-        return None if best is None else self._described(best, weighed)
+        return self._across(query, read, when, outlet) if best is None else self._described(best, weighed)
+
+    def _across(self, query: list[str], read: list[array[int]], when: float, outlet: str) -> EventMatch | None:
+        """Another outlet's story within ``NEAR_HOURS`` in another script sharing ``ACROSS_SHARED`` names and
+        numbers each found in at most ``RARE_DF`` stories of the window (``read``: the postings of ``query``'s
+        names, numbers and days), a figure among them: the match ``joins`` takes as a rewrite in another script.
+
+        A wire desk's English rewrite of a Han, Thai, Arabic or Devanagari brief writes its people and places
+        apart (太原, Taiyuan) and shares none of its words: what the two write alike is a figure or two and,
+        at best, a name, too few for the cosine or for ``MIN_SHARED``. "Another script": the two have no
+        script of words in common, and one of them has words of a script (a caseless script's words are sound
+        keys, script-neutral: two Arabic reports are never apart). Asked only when no other story is a match."""
+        rare = [found for found in read if len(found) <= RARE_DF]
+        if len(rare) < ACROSS_SHARED:
+            return None
+        scripts = _scripts(query)
+        for story_id in _most_found(rare, self._top_story < 1 << 31, ACROSS_SHARED):
+            story = self._stories[story_id]
+            hours = abs(story.when - when) / 3600
+            if hours > NEAR_HOURS or not outlet or story.outlet == outlet or not _scripts_apart(scripts, story.scripts):
+                continue
+            shared = set(query).intersection(story.keywords)
+            rare_only = all(self.df(word) <= RARE_DF for word in shared)
+            if len(shared) == ACROSS_SHARED and rare_only and _figures_agree(query, story.keywords, shared):
+                return self._across_match(query, story_id, shared, hours)
+        return None
+
+    def _across_match(self, query: list[str], story_id: int, shared: set[str], hours: float) -> EventMatch:
+        """``_across``'s match: its score and share of names over the names, numbers and days alone."""
+        story = self._stories[story_id]
+        weights = _Weights(self._df, len(self._stories))
+        neutral = [word for word in query if _script(word) is None]
+        ours = dict(zip(neutral, weights.of(neutral), strict=True))
+        theirs = [word for word in story.keywords if _script(word) is None]
+        score = _score(_weight(ours, shared), theirs, weights, math.fsum(ours.values()))
+        rarest = _rarest(ours, shared)
+        named = _named(ours, rarest)
+        count = len(shared)
+        return EventMatch(story.event_id, story_id, score, rarest, hours, 0, named, count, anchors=count, apart=True)
 
     def _kits(self, releases: dict[int, float] | None, outlet: str, when: float) -> set[int]:
         """The events of ``outlet``'s stories within ``NEAR_HOURS`` whose text the new story shares
@@ -417,7 +460,7 @@ class EventIndex:
         if match.score >= self.threshold:
             return True
         if match.anchors < MIN_SHARED:
-            return False  # two anchors: the floors below count on a third to tell one happening from another
+            return match.apart  # two anchors: rare ones across scripts (``_across``), else too few for the floors below
         if match.score < NAMED_FLOOR:
             return False
         near = match.hours_apart <= NEAR_HOURS
@@ -470,6 +513,21 @@ def _next_issue(query: list[str], heads: tuple[str, ...], story_keys: set[str], 
     mine = [w for w in heads if w[0].isdigit()]
     theirs = [w for w in story.keywords[: story.heads] if w[0].isdigit()]
     return bool(mine and theirs) and story_keys.isdisjoint(mine) and set(query).isdisjoint(theirs)
+
+
+def _scripts_apart(ours: frozenset[str | None], theirs: frozenset[str | None]) -> bool:
+    """Are two reports, of keys of the scripts ``ours`` and ``theirs`` (``_scripts``), written in two scripts: no
+    script of words in common, and words of a script in one of them? A caseless script's words are sound keys,
+    of no script (``eventkeys``): two Arabic reports are never apart, an Arabic and an English one are."""
+    return ours & theirs == _NEUTRAL and ours | theirs != _NEUTRAL
+
+
+def _figures_agree(query: Collection[str], story: Collection[str], shared: Collection[str]) -> bool:
+    """Do two reports sharing ``shared`` share a figure, and half or more of the figures of the one printing
+    more? A rewrite carries its original's figures; two markets' closes or two towns' bulletins print many
+    figures of their own and share one or two (the oil price, the hour)."""
+    figures = _count_numbers(shared)
+    return figures > 0 and 2 * figures >= max(_count_numbers(query), _count_numbers(story))
 
 
 def _apart(match: EventMatch) -> bool:
