@@ -527,7 +527,16 @@ def _figures_agree(query: Collection[str], story: Collection[str], shared: Colle
     more? A rewrite carries its original's figures; two markets' closes or two towns' bulletins print many
     figures of their own and share one or two (the oil price, the hour)."""
     figures = _count_numbers(shared)
-    return figures > 0 and 2 * figures >= max(_count_numbers(query), _count_numbers(story))
+    if not figures or 2 * figures < max(_count_numbers(query), _count_numbers(story)):
+        return False
+    # One sum at two scales ("640 million" and "640 billion") is a contradiction, not a figure left out.
+    ours, theirs = ({_digits(w) for w in keys if w[:1].isdigit() and w not in shared} for keys in (query, story))
+    return ours.isdisjoint(theirs)
+
+
+def _digits(number: str) -> str:
+    """The significant digits of a number key ("6.4e+08" and "640": "64")."""
+    return f"{float(number):.6e}".split("e")[0].replace(".", "").rstrip("0")
 
 
 def _apart(match: EventMatch) -> bool:
