@@ -180,3 +180,11 @@ def test_without_the_template_share_the_next_issue_would_join_the_rewrite():
     match = index.find(NEXT_ISSUE, 26 * HOUR, series={}, outlet="Desk")
 
     assert index.joins(match) and match is not None and match.event_id == 1
+
+
+def test_a_storys_outlet_is_its_first_entrys():
+    """``outlet_of``: whose next brief a new story may be, when a carrier's copy is the closest entry."""
+    index = _template_window()
+    index.add(1, 1, ("~copy",), 1 * HOUR, outlet="Carrier")
+
+    assert (index.outlet_of(1), index.outlet_of(2), index.outlet_of(99)) == ("Desk", "Wire", "")

@@ -223,6 +223,12 @@ class EventIndex:
         story = self._stories.get(story_id)
         return story.event_id if story else None
 
+    def outlet_of(self, story_id: int) -> str:
+        """The outlet of a story of the window (its first entry's), or "": a carrier's copy may be the entry
+        closest to a new one, and the desk whose next brief it may be is the story's."""
+        story = self._stories.get(story_id)
+        return story.outlet if story else ""
+
     def keywords_of(self, story_id: int) -> tuple[str, ...]:
         """The keywords of a story of the window (every entry's), or none."""
         story = self._stories.get(story_id)
