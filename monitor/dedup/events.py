@@ -29,7 +29,11 @@ Two reports that each print ``MIN_NUMBERS`` numbers or more and share none (nor 
 are different happenings, however alike their words (``_numbers_disagree``); so are one outlet's
 two stories hours apart whose headlines each name what the other never names (``_siblings``), or
 sharing a third of their text around other news (``RELEASE_TEXT``: two releases of one press kit). An
-outlet's own story a day later joins at a lower overlap (``OWN_LATER``: its follow-up written afresh).
+outlet's own story a day later joins at a lower overlap (``OWN_LATER``: its follow-up written afresh), when
+it shares a name or figure of either headline; a desk's next issue of its own template joins none of that
+issue's event (``_issues``). Another outlet's report within ``NEAR_HOURS`` in another script, sharing only
+``ACROSS_SHARED`` rare names and numbers, a figure among them and half the figures of either, is a rewrite of
+the same happening (``_across``: a wire's English rewrite of a Han, Thai or Arabic brief).
 The decision names the shared keys (rarest first), the score and the time apart.
 Measured by benchmarks/dedup_quality.py (eval, catalogue and held-out v1 side by side).
 """
