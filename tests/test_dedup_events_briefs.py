@@ -18,7 +18,7 @@ import pytest
 from test_dedup_events_siblings import events_of, item
 
 from monitor.dedup import events as events_module
-from monitor.dedup.eventkeys import _caseless_of
+from monitor.dedup.eventkeys import _caseless_of, _numbers
 from monitor.dedup.events import EventIndex, EventMatch
 from monitor.dedup.hannumerals import han_figures
 from monitor.names import name_key
@@ -188,3 +188,20 @@ def test_a_storys_outlet_is_its_first_entrys():
     index.add(1, 1, ("~copy",), 1 * HOUR, outlet="Carrier")
 
     assert (index.outlet_of(1), index.outlet_of(2), index.outlet_of(99)) == ("Desk", "Wire", "")
+
+
+@pytest.mark.parametrize("stamp", ["Filed by the relay desk at 08:26", "Last edit 07:41", "updated 23:05:12"])
+def test_a_clock_time_is_no_figure(stamp: str):
+    """A carrier's timestamp would give a brief figures its rewrite never prints (8 and 26)."""
+    assert _numbers(f"{stamp}. The ferry seats 450.")[0] == ["450"]
+
+
+def test_a_carriers_stamp_line_in_english_leaves_a_brief_written_apart_from_its_english_rewrite():
+    """A word or two of Latin (``STRAY_WORDS``) is a stamp line's, not the brief's language."""
+    brief = ("jsn", "450", "1.5e+06", "~desk", "舟山", "山新", "新渡", "渡船")
+    rewrite = ("jsn", "450", "~ferry", "~launch", "~seats", "~company")
+    arabic = ("jsn", "450", "rkbr", "krt", "~desk")
+
+    assert events_module._written_apart(brief, rewrite)
+    assert not events_module._written_apart(rewrite, rewrite)
+    assert not events_module._written_apart(arabic, ("jsn", "450", "mtkn", "~desk"))  # both caseless

@@ -333,6 +333,8 @@ def _numbers(text: str) -> tuple[list[str], bool]:
         return [], False  # no digit: the regular expression is not run
     if "0" in text or "+" in text:
         text = _without_phones(text)
+    if ":" in text:
+        text = _CLOCK.sub(" ", text)
     # ``_NUMBER.findall(text)``, each match found where a digit is, in C (``shingles.NUMBER_SCAN``).
     if text.isascii():
         found = map(number_parts, _NUMBER_SCAN.finditer(text))
@@ -424,6 +426,11 @@ _PHONE_SCAN = re.compile(
     r"[+(0](?<![\w.,].)(?:(?<=\+)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\(?\d{1,4}\)?|(?<=\()0\d{1,4}\)?|(?<=0)\d{1,4}\)?)"
     r"(?:[ ./-]\(?\d{2,4}\)?){2,5}(?![\w])"
 )
+
+
+# A clock time is no figure of the event: a carrier's stamp line prints its own ("Filed by … at 08:26", "Last edit
+# 2028-08-05 08:02"), and reports of one happening write its hour apart ("22:00", "10 p.m.", "夜里十点").
+_CLOCK = re.compile(r"(?<![\d:.,])[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:])")
 
 
 def _without_phones(text: str) -> str:

@@ -112,6 +112,7 @@ RARE_FIGURES = 3
 # Or (within NEAR_HOURS, from two outlets writing in two scripts) that share ACROSS_SHARED such rare keys, a
 # figure among them: all a wire's English rewrite of a Han, Thai or Arabic brief writes alike (``_across``).
 ACROSS_SHARED = 2
+STRAY_WORDS = 3  # words of a script a carrier's stamp line may add to a report in another (``_written_apart``)
 # Or (within NEAR_HOURS, from two outlets) that share no headline or lead word, as reports in two languages
 # do (an English wire and the Somali, Persian or Icelandic original), but RARE_APART rare names and numbers,
 # a name and a figure among them: the few keys two languages write alike are the event's who and how many.
@@ -393,11 +394,12 @@ class EventIndex:
         rare = [found for found in read if len(found) <= RARE_DF]
         if len(rare) < ACROSS_SHARED:
             return None
-        scripts = _scripts(query)
         for story_id in _most_found(rare, self._top_story < 1 << 31, ACROSS_SHARED):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
-            if hours > NEAR_HOURS or not outlet or story.outlet == outlet or not _scripts_apart(scripts, story.scripts):
+            if hours > NEAR_HOURS or not outlet or story.outlet == outlet:
+                continue
+            if not _written_apart(query, story.keywords):
                 continue
             shared = set(query).intersection(story.keywords)
             rare_only = all(self.df(word) <= RARE_DF for word in shared)
@@ -525,11 +527,19 @@ def _next_issue(query: list[str], heads: tuple[str, ...], story_keys: set[str], 
     return bool(mine and theirs) and story_keys.isdisjoint(mine) and set(query).isdisjoint(theirs)
 
 
-def _scripts_apart(ours: frozenset[str | None], theirs: frozenset[str | None]) -> bool:
-    """Are two reports, of keys of the scripts ``ours`` and ``theirs`` (``_scripts``), written in two scripts: no
-    script of words in common, and words of a script in one of them? A caseless script's words are sound keys,
-    of no script (``eventkeys``): two Arabic reports are never apart, an Arabic and an English one are."""
-    return ours & theirs == _NEUTRAL and ours | theirs != _NEUTRAL
+def _written_apart(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Are two reports, of keys ``ours`` and ``theirs``, written in two scripts: no script in which both write
+    more than ``STRAY_WORDS`` words, and such a script in one of them? A caseless script's words are sound
+    keys, of no script (``eventkeys``): two Arabic reports are never apart, an Arabic and an English one are.
+    A carrier's stamp line in English ("Filed by … desk at 08:26") gives a Sanskrit brief a word or two of
+    Latin, no more: its report is still written apart from the wire's English rewrite."""
+    return _main_scripts(ours).isdisjoint(_main_scripts(theirs)) and bool(_main_scripts(ours) | _main_scripts(theirs))
+
+
+def _main_scripts(keys: Iterable[str]) -> set[str]:
+    """The scripts of more than ``STRAY_WORDS`` of ``keys`` (headline and lead words, character pairs)."""
+    counts = Counter(filter(None, map(_script, keys)))
+    return {script for script, count in counts.items() if count > STRAY_WORDS}
 
 
 def _figures_agree(query: Collection[str], story: Collection[str], shared: Collection[str]) -> bool:
