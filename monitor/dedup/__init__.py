@@ -200,7 +200,12 @@ Design, in the order an entry meets it:
    "About" paragraph and quote around other news, two releases of one press kit; nor through another desk's
    report of it: ``EventIndex._kits``), while its own story
    more than 12 h later joins at an overlap of 0.15 (``OWN_LATER``: a next-day follow-up written
-   afresh names the who and where, few of the day's words). A name after a
+   afresh names the who and where, few of the day's words), when it shares a name or figure of either
+   headline. A desk's next issue of its own template joins none of that issue's event (nor a wire's
+   rewrite of it). Another outlet's report within 12 h in another script sharing two names or numbers
+   rare in the window, a figure among them and half the figures of either, is a rewrite of the same
+   event (``EventIndex._across``: a wire's English rewrite of a Han, Thai or Arabic brief); figures in
+   Han numerals ("四百五十") are read as values, and an Arabic word is keyed without its article. A name after a
    lower-case prefix glued to it is the name ("eGqeberha", "uThandeka", Irish "nGaillimh"), and a
    figure's "million" is read in Lao, Thai, Khmer, Burmese (glued to the next word), Amharic and
    Sinhala too. The reason

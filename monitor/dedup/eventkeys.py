@@ -36,6 +36,7 @@ from monitor.dedup.dates import (
     script_words,
     unique,
 )
+from monitor.dedup.hannumerals import han_figures
 from monitor.dedup.scan import spaced_split, split_for
 from monitor.dedup.shingles import NUMBER, NUMBER_SCAN, number_key, number_parts
 from monitor.models import Entry
@@ -297,10 +298,16 @@ def _caseless_of(word: str) -> str | None:
     # Georgian has capitals (Mtavruli) that running text never uses: its words count as caseless.
     if first.isupper() or (first.islower() and not "\u10d0" <= first <= "\u10ff") or without_spaces(first):
         return None
-    key = name_key(word)
+    # Arabic writes its article onto the word: the name is what follows it ("الفرجاني" is Ferjani, as another
+    # script writes it; both reports of one language drop it alike).
+    article = _ARTICLE.match(word) if "\u0600" <= first <= "\u06ff" else None
+    key = name_key(word[article.end() :] if article else word)
     return key if key is not None and len(key) >= CASELESS_KEY else None
 
 
+# The Arabic article, alone or under a one-letter word written onto it (و ب ف ك: and, with, so, as), or
+# after ل as "لل" (for the): "الفرجاني", "والطرابلسي", "للكورنيش"; three letters or more follow it.
+_ARTICLE = re.compile(r"(?:[وبفك]?ال|لل)(?=\w{3})")
 CASELESS_KEY = 3
 PREFIX_LETTERS = 4
 _NAME_OF = _PerWord(_name_of)
@@ -326,12 +333,16 @@ def _numbers(text: str) -> tuple[list[str], bool]:
         return [], False  # no digit: the regular expression is not run
     if "0" in text or "+" in text:
         text = _without_phones(text)
+    if ":" in text:
+        text = _CLOCK.sub(" ", text)
     # ``_NUMBER.findall(text)``, each match found where a digit is, in C (``shingles.NUMBER_SCAN``).
     if text.isascii():
         found = map(number_parts, _NUMBER_SCAN.finditer(text))
         keys = [key for number, times in found if (key := _number_of(number, times or ""))]
     else:
         keys = [key for match in _NUMBER_SCAN.finditer(text) if (key := _scaled_number(match))]
+        # Han numerals ("六十", "八百"): the figures a wire's English rewrite prints in digits
+        keys += [number_key(str(value)) for value in han_figures(text)]
     return keys, bool(keys) or any(map(str.isdigit, text))
 
 
@@ -415,6 +426,11 @@ _PHONE_SCAN = re.compile(
     r"[+(0](?<![\w.,].)(?:(?<=\+)\d{1,3}[ .-]?(?:\(0\)[ .-]?)?\(?\d{1,4}\)?|(?<=\()0\d{1,4}\)?|(?<=0)\d{1,4}\)?)"
     r"(?:[ ./-]\(?\d{2,4}\)?){2,5}(?![\w])"
 )
+
+
+# A clock time is no figure of the event: a carrier's stamp line prints its own ("Filed by … at 08:26", "Last edit
+# 2028-08-05 08:02"), and reports of one happening write its hour apart ("22:00", "10 p.m.", "夜里十点").
+_CLOCK = re.compile(r"(?<![\d:.,])[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:])")
 
 
 def _without_phones(text: str) -> str:

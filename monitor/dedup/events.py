@@ -29,7 +29,11 @@ Two reports that each print ``MIN_NUMBERS`` numbers or more and share none (nor 
 are different happenings, however alike their words (``_numbers_disagree``); so are one outlet's
 two stories hours apart whose headlines each name what the other never names (``_siblings``), or
 sharing a third of their text around other news (``RELEASE_TEXT``: two releases of one press kit). An
-outlet's own story a day later joins at a lower overlap (``OWN_LATER``: its follow-up written afresh).
+outlet's own story a day later joins at a lower overlap (``OWN_LATER``: its follow-up written afresh), when
+it shares a name or figure of either headline; a desk's next issue of its own template joins none of that
+issue's event (``_issues``). Another outlet's report within ``NEAR_HOURS`` in another script, sharing only
+``ACROSS_SHARED`` rare names and numbers, a figure among them and half the figures of either, is a rewrite of
+the same happening (``_across``: a wire's English rewrite of a Han, Thai or Arabic brief).
 The decision names the shared keys (rarest first), the score and the time apart.
 Measured by benchmarks/dedup_quality.py (eval, catalogue and held-out v1 side by side).
 """
@@ -52,6 +56,7 @@ from monitor.dedup.bulk import keyword_tables
 
 # Keyword extraction lives in ``keywords``; these names stay importable from here.
 from monitor.dedup.eventkeys import (  # noqa: F401
+    _NEUTRAL,
     _NUMBER,
     _SCRIPTS,
     _WORD,
@@ -104,6 +109,10 @@ RARE_DF = 2
 # Or (within NEAR_HOURS) that share RARE_FIGURES numbers and as many rare names and numbers: reports in
 # two scripts write their names apart (ក្រចេះ, Kratie), not their figures (184 passengers, 16 km).
 RARE_FIGURES = 3
+# Or (within NEAR_HOURS, from two outlets writing in two scripts) that share ACROSS_SHARED such rare keys, a
+# figure among them: all a wire's English rewrite of a Han, Thai or Arabic brief writes alike (``_across``).
+ACROSS_SHARED = 2
+STRAY_WORDS = 3  # words of a script a carrier's stamp line may add to a report in another (``_written_apart``)
 # Or (within NEAR_HOURS, from two outlets) that share no headline or lead word, as reports in two languages
 # do (an English wire and the Somali, Persian or Icelandic original), but RARE_APART rare names and numbers,
 # a name and a figure among them: the few keys two languages write alike are the event's who and how many.
@@ -146,6 +155,8 @@ class EventMatch:
     rare: int = 0  # shared names and numbers found in at most RARE_DF stories of the window
     own: bool = False  # the story is by the new story's outlet
     anchors: int = MIN_SHARED  # shared names, numbers and days (script-neutral keys)
+    headlined: bool = True  # a name or figure of either report's headline is shared (``OWN_LATER``)
+    apart: bool = False  # another outlet's report in another script, sharing rare keys alone (``_across``)
 
     @property
     def reason(self) -> str:
@@ -216,6 +227,12 @@ class EventIndex:
     def event_of(self, story_id: int) -> int | None:
         story = self._stories.get(story_id)
         return story.event_id if story else None
+
+    def outlet_of(self, story_id: int) -> str:
+        """The outlet of a story of the window (its first entry's), or "": a carrier's copy may be the entry
+        closest to a new one, and the desk whose next brief it may be is the story's."""
+        story = self._stories.get(story_id)
+        return story.outlet if story else ""
 
     def keywords_of(self, story_id: int) -> tuple[str, ...]:
         """The keywords of a story of the window (every entry's), or none."""
@@ -295,7 +312,7 @@ class EventIndex:
         least = max(LEAST_SHARED, min(MIN_SHARED, len(read)))
         candidates = _most_found(read, self._top_story < 1 << 31, least)
         if not candidates:  # most new stories (sp37): what weighs and judges candidates is not set up
-            return None
+            return self._across(query, read, when, outlet)
         best: EventMatch | None = None
         weighed: dict[str, float] = {}  # the best's query keys, weighed (``_named``)
         weights = _Weights(self._df, len(self._stories))
@@ -304,7 +321,7 @@ class EventIndex:
         restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
         # and their total) by the story's scripts
         numbered = _count_numbers(query) >= MIN_NUMBERS  # for _numbers_disagree, asked of each candidate
-        kits = self._kits(releases, outlet, when)
+        kits = self._kits(releases, outlet, when) | self._issues(series, outlet, when)
         named_heads = headline_names(heads)  # whom and where the headline names (not its figures)
         for story_id in candidates:
             story = self._stories[story_id]
@@ -314,7 +331,7 @@ class EventIndex:
             if series and hours >= SERIES_HOURS and series.get(story_id, 0.0) >= SERIES_TEXT:
                 continue  # the next issue of a template: its shared words are the template's
             if story.event_id in kits:
-                continue  # the outlet's next release of one press kit: its shared words are the kit's
+                continue  # the desk's next issue of its template, or release of a press kit: its words are theirs
             # A script-bound key counts only when the other report has keys of that script too:
             # a Japanese report's character pairs cannot appear in an English one, and counting
             # them would only dilute the names and days the two do share.
@@ -357,10 +374,51 @@ class EventIndex:
                     if other_subject(heads, query, story.keywords[: story.heads], held, shared, share):
                         continue
                 own = bool(outlet) and outlet == story.outlet
-                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, 0.0, 0, own)
+                # whom, where or which figure a headline names, the other report names too (``OWN_LATER``)
+                headlined = not held.isdisjoint(heads) or not common.isdisjoint(story.keywords[: story.heads])
+                best = EventMatch(story.event_id, story_id, score, shared, hours, 0, 0.0, 0, own, headlined=headlined)
                 weighed = a
         # What the match says of its shared keys, counted for the best alone: the loop reads only its score.
-        return None if best is None else self._described(best, weighed)
+        return self._across(query, read, when, outlet) if best is None else self._described(best, weighed)
+
+    def _across(self, query: list[str], read: list[array[int]], when: float, outlet: str) -> EventMatch | None:
+        """Another outlet's story within ``NEAR_HOURS`` in another script sharing ``ACROSS_SHARED`` names and
+        numbers each found in at most ``RARE_DF`` stories of the window (``read``: the postings of ``query``'s
+        names, numbers and days), a figure among them: the match ``joins`` takes as a rewrite in another script.
+
+        A wire desk's English rewrite of a Han, Thai, Arabic or Devanagari brief writes its people and places
+        apart (太原, Taiyuan) and shares none of its words: what the two write alike is a figure or two and,
+        at best, a name, too few for the cosine or for ``MIN_SHARED``. "Another script": the two have no
+        script of words in common, and one of them has words of a script (a caseless script's words are sound
+        keys, script-neutral: two Arabic reports are never apart). Asked only when no other story is a match."""
+        rare = [found for found in read if len(found) <= RARE_DF]
+        if len(rare) < ACROSS_SHARED:
+            return None
+        for story_id in _most_found(rare, self._top_story < 1 << 31, ACROSS_SHARED):
+            story = self._stories[story_id]
+            hours = abs(story.when - when) / 3600
+            if hours > NEAR_HOURS or not outlet or story.outlet == outlet:
+                continue
+            if not _written_apart(query, story.keywords):
+                continue
+            shared = set(query).intersection(story.keywords)
+            rare_only = all(self.df(word) <= RARE_DF for word in shared)
+            if len(shared) == ACROSS_SHARED and rare_only and _figures_agree(query, story.keywords, shared):
+                return self._across_match(query, story_id, shared, hours)
+        return None
+
+    def _across_match(self, query: list[str], story_id: int, shared: set[str], hours: float) -> EventMatch:
+        """``_across``'s match: its score and share of names over the names, numbers and days alone."""
+        story = self._stories[story_id]
+        weights = _Weights(self._df, len(self._stories))
+        neutral = [word for word in query if _script(word) is None]
+        ours = dict(zip(neutral, weights.of(neutral), strict=True))
+        theirs = [word for word in story.keywords if _script(word) is None]
+        score = _score(_weight(ours, shared), theirs, weights, math.fsum(ours.values()))
+        rarest = _rarest(ours, shared)
+        named = _named(ours, rarest)
+        count = len(shared)
+        return EventMatch(story.event_id, story_id, score, rarest, hours, 0, named, count, anchors=count, apart=True)
 
     def _kits(self, releases: dict[int, float] | None, outlet: str, when: float) -> set[int]:
         """The events of ``outlet``'s stories within ``NEAR_HOURS`` whose text the new story shares
@@ -378,6 +436,20 @@ class EventIndex:
             ):
                 kits.add(story.event_id)
         return kits
+
+    def _issues(self, series: dict[int, float] | None, outlet: str, when: float) -> set[int]:
+        """The events of ``outlet``'s own stories published ``SERIES_HOURS`` or more before ``when`` whose text the
+        new story shares ``SERIES_TEXT`` of (``series``): it is the desk's next issue of its template, another
+        happening, so it joins none of them, nor another desk's report of one (a wire's English rewrite of the
+        first issue prints the figures and names the next issue repeats word for word around its new news).
+        Another outlet's story sharing that much text is only skipped itself (``find``): a desk's next-day
+        follow-up may quote a rival's account of the first day."""
+        issues = set()
+        for story_id, share in (series or {}).items():
+            story = self._stories.get(story_id)
+            if share >= SERIES_TEXT and story and story.outlet == outlet and when - story.when >= SERIES_HOURS * 3600:
+                issues.add(story.event_id)
+        return issues
 
     def _described(self, match: EventMatch, query: dict[str, float]) -> EventMatch:
         """``match`` with its shared rare keys, anchors and share of the new story's names (weighed in ``query``)."""
@@ -400,11 +472,11 @@ class EventIndex:
         if match.score >= self.threshold:
             return True
         if match.anchors < MIN_SHARED:
-            return False  # two anchors: the floors below count on a third to tell one happening from another
+            return match.apart  # two anchors: rare ones across scripts (``_across``), else too few for the floors below
         if match.score < NAMED_FLOOR:
             return False
         near = match.hours_apart <= NEAR_HOURS
-        if match.own and not near and match.score >= OWN_LATER:
+        if match.own and not near and match.score >= OWN_LATER and match.headlined:
             return True  # the outlet's next-day follow-up, written afresh: its who and where, few of its words
         figures = near and match.rare >= RARE_FIGURES and _count_numbers(match.shared) >= RARE_FIGURES
         return match.rare >= RARE_SHARED or figures or (near and match.named >= NAMED_SHARE) or _apart(match)
@@ -453,6 +525,38 @@ def _next_issue(query: list[str], heads: tuple[str, ...], story_keys: set[str], 
     mine = [w for w in heads if w[0].isdigit()]
     theirs = [w for w in story.keywords[: story.heads] if w[0].isdigit()]
     return bool(mine and theirs) and story_keys.isdisjoint(mine) and set(query).isdisjoint(theirs)
+
+
+def _written_apart(ours: Iterable[str], theirs: Iterable[str]) -> bool:
+    """Are two reports, of keys ``ours`` and ``theirs``, written in two scripts: no script in which both write
+    more than ``STRAY_WORDS`` words, and such a script in one of them? A caseless script's words are sound
+    keys, of no script (``eventkeys``): two Arabic reports are never apart, an Arabic and an English one are.
+    A carrier's stamp line in English ("Filed by … desk at 08:26") gives a Sanskrit brief a word or two of
+    Latin, no more: its report is still written apart from the wire's English rewrite."""
+    return _main_scripts(ours).isdisjoint(_main_scripts(theirs)) and bool(_main_scripts(ours) | _main_scripts(theirs))
+
+
+def _main_scripts(keys: Iterable[str]) -> set[str]:
+    """The scripts of more than ``STRAY_WORDS`` of ``keys`` (headline and lead words, character pairs)."""
+    counts = Counter(filter(None, map(_script, keys)))
+    return {script for script, count in counts.items() if count > STRAY_WORDS}
+
+
+def _figures_agree(query: Collection[str], story: Collection[str], shared: Collection[str]) -> bool:
+    """Do two reports sharing ``shared`` share a figure, and half or more of the figures of the one printing
+    more? A rewrite carries its original's figures; two markets' closes or two towns' bulletins print many
+    figures of their own and share one or two (the oil price, the hour)."""
+    figures = _count_numbers(shared)
+    if not figures or 2 * figures < max(_count_numbers(query), _count_numbers(story)):
+        return False
+    # One sum at two scales ("640 million" and "640 billion") is a contradiction, not a figure left out.
+    ours, theirs = ({_digits(w) for w in keys if w[:1].isdigit() and w not in shared} for keys in (query, story))
+    return ours.isdisjoint(theirs)
+
+
+def _digits(number: str) -> str:
+    """The significant digits of a number key ("6.4e+08" and "640": "64")."""
+    return f"{float(number):.6e}".split("e")[0].replace(".", "").rstrip("0")
 
 
 def _apart(match: EventMatch) -> bool:
