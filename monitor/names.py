@@ -16,8 +16,12 @@ sounds rather than how it is spelt:
 So Taliban / Талибан / タリバン → ``trbn``, Zhirnov / Жирнов / ジルノフ → ``jrnb``,
 Muttaqi / Муттаки / ムッタキ → ``mtk``. The fold is coarse on purpose and is used only
 for names (capitalised words, katakana runs), where IDF weighting makes the rare
-collision of two different names cheap. Rules match a ``sounds: true`` term by the same key
-(``monitor.rules.sounds``): one definition for both, outside either package.
+collision of two different names cheap. Rules match a ``sounds: true`` term by the same keys
+(``monitor.rules.sounds``, through ``name_keys``): one definition for both, outside either package.
+
+A name may have more than one reading (``name_keys``): Greek writes a foreign b, d, g as μπ, ντ, γκ
+(Μπάιντεν, Ταλιμπάν) but also a name's own m-p, n-t, n-g (Τραμπ, Ατλάντα). ``name_key`` is the
+first reading, the letters as written, which clustering compares; rules accept any reading.
 """
 
 from __future__ import annotations
@@ -34,11 +38,38 @@ _DIGRAPHS = (("zh", "j"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ch", "c"), ("
 _SOUNDS = str.maketrans({"q": "k", "c": "k", "v": "b", "w": "b", "f": "b", "l": "r", "z": "j"})
 _VOWELS = frozenset("aeiouy")
 _NASAL = re.compile("m(?=[^aeiouybpmfvw])")
+# Greek's b, d, g: at a word's start μπ, ντ, γκ can only be the one letter (Greek has no other way to write it there:
+# Μπάιντεν, Ντόνετσκ, Γκαζπρόμ); inside a word they are that letter (Ταλιμπάν) or both as written (Τραμπ, Ολυμπία).
+# β, δ, γ romanise as v, d, g and the skeleton hears v as b.
+_GREEK_STOP = re.compile("μπ|ντ|γκ", re.IGNORECASE)
+_GREEK_INITIAL_STOP = re.compile(r"\b(?:μπ|ντ|γκ)", re.IGNORECASE)
+_GREEK_STOPS = {"μπ": "β", "ντ": "δ", "γκ": "γ"}
+
+
+def _greek_stop(pair: re.Match[str]) -> str:
+    return _GREEK_STOPS[pair[0].lower()]
+
+
+def readings(name: str) -> tuple[str, ...]:
+    """The ways a name may be read: as written first (a word-initial Greek μπ/ντ/γκ as its one letter), then with
+    every Greek μπ/ντ/γκ as its one letter when the word has one inside; one reading for most names."""
+    written = _GREEK_INITIAL_STOP.sub(_greek_stop, name)
+    stops = _GREEK_STOP.sub(_greek_stop, written)
+    return (written,) if stops == written else (written, stops)
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The skeletons of a name's ``readings``, distinct, the written reading's first; empty when none says enough."""
+    return tuple(dict.fromkeys(key for key in map(_skeleton, readings(name)) if key is not None))
 
 
 @lru_cache(maxsize=1 << 16)  # the news repeats its names: most lookups are hits
 def name_key(name: str) -> str | None:
-    """The phonetic skeleton of one name, or None when too little is left to compare."""
+    """The phonetic skeleton of one name as written (its first reading), or None when too little is left to compare."""
+    return _skeleton(readings(name)[0])
+
+
+def _skeleton(name: str) -> str | None:
     ascii_name = re.sub(r"[^a-z]", "", anyascii(_POSSESSIVE.sub("", name)).lower())
     for digraph, sound in _DIGRAPHS:
         ascii_name = ascii_name.replace(digraph, sound)

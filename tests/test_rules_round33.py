@@ -194,7 +194,8 @@ def test_lng_spelt_by_its_letters_names_is_a_term_of_its_own():
     [("Ταλιμπάν", "Taliban"), ("ΤΑΛΙΜΠΑΝ", "Taliban"), ("Ντόνετσκ", "Donetsk"), ("Γκαζπρόμ", "Gazprom")],
 )
 def test_greek_stops_sound_as_the_latin_letter(greek, latin):
-    assert sound_key(greek).rsplit("/", 1)[1] == sound_key(latin).rsplit("/", 1)[1]
+    # inside a word μπ is read both ways (b, or m-p as in Τραμπ): the Greek word sounds like the Latin by either
+    assert sound_runs(term_sounds(latin), [sound_key(greek)]) == [0]
 
 
 @pytest.mark.parametrize(

@@ -3,8 +3,9 @@
 
 A rule's words reach only the languages they are written in; a name is the part of a story
 that crosses scripts, written as it sounds (Taliban, तालिबान, তালিবান, Ταλιμπάν). Each word is
-reduced to the skeleton ``monitor.names.name_key`` gives names for event clustering
-(transliterated with anyascii, sounds folded, vowels dropped), one definition for both.
+reduced to the skeletons ``monitor.names.name_keys`` gives names for event clustering
+(transliterated with anyascii, sounds folded, vowels dropped), one definition for both; a word
+read two ways (Greek μπ is b in Ταλιμπάν, m-p in Τραμπ) sounds like a word either reading matches.
 
 The skeleton is coarse (Taliban, turbine and turban are all "trbn"), so it decides only across
 scripts: in the term's own script a word must be the term's word as written (folded), as a plain
@@ -22,7 +23,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from monitor.names import name_key
+from monitor.names import name_keys
 from monitor.text import NO_SPACE_RANGES, WORD_MEMO_CHARS, fold, marks
 
 MIN_SOUNDS = 3  # letters of skeleton a term's words must keep in all
@@ -35,7 +36,8 @@ _MARKS = marks(0xFFFF).pattern[1:-1]
 # with "ー" for a long vowel): a Han character alone says nothing about a foreign name's sound.
 # One character class per step (no overlapping alternatives): linear on hostile input.
 SOUND_WORD = re.compile(f"[\u30a1-\u30fa\u30fc]+|(?:(?![{NO_SPACE_RANGES}])[\\w{_MARKS}])+")
-_SEP = "/"  # between a word's script, fold, consonants and skeleton in its key: no word character
+_SEP = "/"  # between a word's script, fold, consonants, other skeletons and skeleton in its key: no word character
+_OR = " "  # between a word's other readings' skeletons (``names.readings``: Greek Ταλιμπάν is "trmp" or "trbn")
 
 
 def _script(word: str) -> str:
@@ -55,18 +57,8 @@ def sound_key(word: str) -> str | None:
 @lru_cache(maxsize=1 << 16)  # the news repeats its words; a word here is at most WORD_MEMO_CHARS long
 def _sound_key(word: str) -> str:
     folded = fold(word)
-    return _SEP.join((_script(word), folded, _consonants(folded), name_key(_greek_stops(word)) or ""))
-
-
-# Greek writes a foreign name's b, d and g as μπ, ντ and γκ (Ταλιμπάν, Ντόνετσκ, Γκαζπρόμ), which romanising letter by
-# letter reads as mp, nt and gk: Ταλιμπάν would sound "trmp" beside Taliban's "trbn". Each pair is the one letter whose
-# sound it stands for (β, δ, γ romanise as v, d, g; the skeleton hears v as b).
-_GREEK_STOP = re.compile("μπ|ντ|γκ", re.IGNORECASE)
-_GREEK_STOPS = {"μπ": "β", "ντ": "δ", "γκ": "γ"}
-
-
-def _greek_stops(word: str) -> str:
-    return _GREEK_STOP.sub(lambda pair: _GREEK_STOPS[pair[0].lower()], word)
+    written, *others = name_keys(word) or ("",)
+    return _SEP.join((_script(word), folded, _consonants(folded), _OR.join(others), written))
 
 
 def _consonants(folded: str) -> str:
@@ -91,11 +83,17 @@ def _sounds_like(wanted: str, key: str | None, last: bool) -> bool:
     """Whether a text word's key matches a term word's: as written in the term's script, by sound across."""
     if key is None:
         return False
-    script, folded, consonants, sound = wanted.split(_SEP)
-    its_script, its_fold, its_consonants, its_sound = key.split(_SEP)
+    script, folded, consonants, others, sound = wanted.split(_SEP)
+    its_script, its_fold, its_consonants, its_others, its_sound = key.split(_SEP)
     if its_script == script:
         return its_fold == folded or (len(consonants) >= OWN_SCRIPT_CONSONANTS and its_consonants == consonants)
-    return its_sound.startswith(sound) if last else its_sound == sound
+    # any reading of the one against any of the other: Τραμπ is Trump as written, Ταλιμπάν Taliban with μπ as b
+    sounds, its_sounds = _skeletons(others, sound), _skeletons(its_others, its_sound)
+    return any(its.startswith(s) if last else its == s for s in sounds for its in its_sounds)
+
+
+def _skeletons(others: str, sound: str) -> list[str]:
+    return [sound, *others.split(_OR)] if others else [sound]
 
 
 def sound_runs(wanted: tuple[str, ...], keys: list[str | None]) -> list[int]:
