@@ -12,7 +12,7 @@ from array import array
 def class_run(one: str) -> re.Pattern[str]:
     """A run of the characters of the class ``one`` ("[…]"), written as the class and its repeat ("[a][a]*", not
     "[a]+"): ``re`` seeks in C where a pattern opening with a class may match, but tries one opening with a repeat
-    at every character (``NO_SPACE_RUN`` over a story: 17 µs as "[…]+", 5.7 µs so)."""
+    at every character (``NO_SPACE_RUN`` over a story of the dedup sets: ~14 µs as "[…]+", ~3 µs so)."""
     return re.compile(f"{one}{one}*")
 
 
