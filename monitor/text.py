@@ -8,7 +8,15 @@ import re
 import unicodedata
 from array import array
 
-_SPACE = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]+")
+
+def class_run(one: str) -> re.Pattern[str]:
+    """A run of the characters of the class ``one`` ("[…]"), written as the class and its repeat ("[a][a]*", not
+    "[a]+"): ``re`` seeks in C where a pattern opening with a class may match, but tries one opening with a repeat
+    at every character (``NO_SPACE_RUN`` over a story of the dedup sets: ~14 µs as "[…]+", ~3 µs so)."""
+    return re.compile(f"{one}{one}*")
+
+
+_SPACE = class_run(r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]")
 # Within a line, str.split() splits on exactly _SPACE's characters except these: the
 # zero-width space (not white space to str), and the unit separator and three spaces
 # that _SPACE leaves alone (computed over all of Unicode; tests/test_text_fast_paths.py).
@@ -412,7 +420,7 @@ NO_SPACE_RANGES = (
     "\U00020000-\U0003134f"  # Han extensions
 )
 _NO_SPACE = re.compile(f"[{NO_SPACE_RANGES}]")
-NO_SPACE_RUN = re.compile(f"[{NO_SPACE_RANGES}]+")
+NO_SPACE_RUN = class_run(f"[{NO_SPACE_RANGES}]")
 # Indic text writes the zero-width joiner inside words (ශ්‍රී, क्‍ष): it shapes the letters around it and parts
 # no words. The non-joiner is a word break: Persian writes می‌شود with it, or with a space (dedup measured
 # the two spellings apart when it joined, v4), and Indic text rarely.
@@ -440,7 +448,7 @@ def _beyond_bmp_words(text: str) -> bool:
     return bool(_SPACED_WORD.search(beyond) or marks().search(beyond))
 
 
-_BEYOND_BMP = re.compile("[\U00010000-\U0010ffff]+")
+_BEYOND_BMP = class_run("[\U00010000-\U0010ffff]")
 
 
 @functools.cache

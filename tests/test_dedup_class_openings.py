@@ -2,7 +2,8 @@
 (one opening with a look behind or a repeat is tried at every character of a story), find what the plain
 patterns they stand for find: ``dates._NUMERIC_DATE`` (``dates.NUMERIC_DATE``) the same spans and groups, on
 seeded strings of the pieces that decide a numeric date and on every title and body of the dedup data sets;
-``dates._LATIN_MARKED``, ``dates._NUMBER`` and ``signature``'s letter runs the same removals and runs."""
+``dates._LATIN_MARKED``, ``dates._NUMBER``, ``signature``'s letter runs and ``text.class_run``'s (unspaced
+scripts', white space's, characters past the BMP) the same removals and runs."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import re
 
 from dedup_set_support import bulk_texts, random_texts
 
+from monitor import text as text_module
 from monitor.dedup import dates
 from monitor.dedup.signature import _CASED, _CASED_LETTERS, _CASELESS, _CASELESS_LETTERS
 
@@ -67,3 +69,39 @@ def test_a_class_and_its_repeat_find_the_runs_of_the_class_and_a_repeat() -> Non
             assert scan.findall(text) == re.findall(plain, text), (plain, text)
             runs += len(scan.findall(text))
     assert runs > 10_000
+
+
+def test_text_class_runs_find_the_runs_of_the_class_and_a_repeat() -> None:
+    """Each run ``text`` writes with ``class_run`` as the plain repeat it stands for, on seeded strings of its
+    classes' edges (Thai, kana, Han, a Han extension's, white space of three kinds, an emoji, a word) and on every
+    title and body of the dedup data sets."""
+    pairs = [
+        (text_module.NO_SPACE_RUN, f"[{text_module.NO_SPACE_RANGES}]+"),
+        (text_module._SPACE, r"[ \t\r\f\v\u00a0\u2000-\u200b\u3000]+"),
+        (text_module._BEYOND_BMP, "[\U00010000-\U0010ffff]+"),
+    ]
+    pieces = [
+        "ก",
+        "ໄ",
+        "か",
+        "カ",
+        "中",
+        "\U00020001",
+        "\u3000",
+        " ",
+        "\t",
+        "\u00a0",
+        "\u200b",
+        "😀",
+        "ab",
+        "é",
+        "\n",
+        "。",
+    ]
+    runs = dict.fromkeys((plain for _, plain in pairs), 0)
+    for text in [*random_texts(pieces, 5_000, seed=47), *bulk_texts()]:
+        for scan, plain in pairs:
+            found = scan.findall(text)
+            assert found == re.findall(plain, text), (plain, text)
+            runs[plain] += len(found)
+    assert min(runs.values()) > 1_000, runs  # the strings hold runs of each: every comparison can fail
