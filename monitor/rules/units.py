@@ -56,10 +56,6 @@ _COMPLEMENT = "and that|и что|і що|та що|und dass|et que|y que|e que|
 # then …"). Russian «и будет» was tried: it also joins a relative clause's condition ("Индии, которая … и будет
 # покупать, если …") and was left out.
 _FUTURE_JOINED = "and would|and will|and is to|and plans to"
-# A relative clause of place after a comma tells an act of its own: "officials expect the road to carry ore from the
-# field, where a contractor began mining on Monday" (round 34): the expectation is the road's, the mining happened.
-# Its own negation or hedge stays in it too ("the port, where no cargo has called").
-_WHERE = "where|где|де|wo|donde|onde|dove|gdzie|waar|di mana"
 _JA_HEAD = "\u4e00-\u9fff\u30a0-\u30ff"  # a Han or katakana noun; hiragana goes on ("ないまま")
 # A headline's halves may open or close with a quotation ("派兵を公表 「ほかの派遣はない」"):
 # the space beside 「」『』 parts them as a space between two characters does (round 23)
@@ -68,7 +64,6 @@ _CLAUSE_END = re.compile(
     f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}{_JA_QUOTES}]) (?=[{NO_SPACE_RANGES}{_JA_QUOTES}])"
     f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
     f"|, ?(?=(?:{_COMPLEMENT})\\W)"
-    f"|, ?(?=(?:{_WHERE}) )"
     f"| (?=(?:{_FUTURE_JOINED})\\W)"
     "|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"
     f"|(?:ず|なく|に加え|に加えて|のほか)、|(?:(?<=ない)(?<![少危切]ない)|(?<=なかった))(?=[{_JA_HEAD}])"
