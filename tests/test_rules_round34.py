@@ -1,8 +1,8 @@
 """Issue 14, round 34: held-out v29 studied (it is tuning now; tests/data/rules_eval/README.md, "Held-out v29 seen →
 tuning"). Each class on sentences of our own, beside one where the rule must not act: military technology named by
 its kind, a circus in Russian and Japanese, Chuvash typed with Latin letters under a Russian feed (its names, its
-modal verb, its language), a week's date and satellite images dating an act, a participle
-of «изучать», recognition as a terrorist organisation, and Afghan deposits named without the country."""
+modal verb, its language), a week's date and satellite images dating an act, a participle of «изучать», recognition
+as a terrorist organisation, Afghan deposits named without the country, and a Uyghur mining headline."""
 
 from __future__ import annotations
 
@@ -144,3 +144,16 @@ def test_afghan_deposits_named_without_the_country(eval_rules, content, expected
     assert (
         fires(eval_rules, MINING, "Bridge opens in Afghanistan's north", "en", "A bridge opened.", content) is expected
     )
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        # Uyghur: a copper contract for a mine in Logar (Logar with its locative ending), signed
+        ("لوگاردىكى مىس كېنىغا توختام ئىمزالاندى", True),
+        # the same words for a mine in Kazakhstan: not Afghanistan's
+        ("قازاقىستاندىكى مىس كېنىغا توختام ئىمزالاندى", False),
+    ],
+)
+def test_a_uyghur_headline_names_logar_the_copper_and_the_contract(eval_rules, title, expected):
+    assert fires(eval_rules, MINING, title, "") is expected
