@@ -2,7 +2,8 @@
 tuning"). Each class on sentences of our own, beside one where the rule must not act: military technology named by
 its kind, a circus in Russian and Japanese, Chuvash typed with Latin letters under a Russian feed (its names, its
 modal verb, its language), a week's date and satellite images dating an act, a participle of «изучать», recognition
-as a terrorist organisation, Afghan deposits named without the country, and a Uyghur mining headline."""
+as a terrorist organisation, Afghan deposits named without the country, a Uyghur mining headline, and a sanctions
+headline over the project's tankers."""
 
 from __future__ import annotations
 
@@ -157,3 +158,23 @@ def test_afghan_deposits_named_without_the_country(eval_rules, content, expected
 )
 def test_a_uyghur_headline_names_logar_the_copper_and_the_contract(eval_rules, title, expected):
     assert fires(eval_rules, MINING, title, "") is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraph", "expected"),
+    [
+        # the headline announces sanctions; the project's tankers are on its list, further down
+        (
+            "UK announces new sanctions on Russian banks",
+            "The list also adds four tankers that carried Arctic LNG 2 gas.",
+            True,
+        ),
+        # the same paragraph under a headline that names no move: a bank story
+        ("UK lists new Russian banks", "The list also adds four tankers that carried Arctic LNG 2 gas.", False),
+        # a headline's move and the project as background of a year long past (@long-ago)
+        ("UK announces new sanctions on Russian banks", "Arctic LNG 2 itself was first sanctioned in 2019.", False),
+    ],
+)
+def test_a_headline_that_names_a_move_carries_the_project_further_down(eval_rules, title, paragraph, expected):
+    content = f"Fifty banks are listed.\n\n{paragraph}\n\nThe Foreign Office said the measures cut Russia's war chest."
+    assert fires(eval_rules, ARCTIC, title, "en", "", content) is expected
