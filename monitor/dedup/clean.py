@@ -326,11 +326,22 @@ def _filled(lines: list[str]) -> list[bool] | None:
     """For each of ``lines``, would the next line's first word not have fitted on it (``WRAP_NARROW``)? None
     when fewer than ``WRAP_CUTS`` lines go on in a next line opening in lower case, or the width is too narrow."""
     pairs = [(len(line.rstrip()), after.split(maxsplit=1)) for line, after in itertools.pairwise(lines)]
-    cut = [length for length, after in pairs if after and after[0][:1].islower()]
+    cut = [length for (length, after), line in zip(pairs, lines, strict=False) if after and _goes_on(line, after[0])]
     if len(cut) < WRAP_CUTS or max(cut) < WRAP_NARROW:
         return None
     width = max(cut)
     return [bool(after) and length <= width < length + 1 + len(after[0]) for length, after in pairs]
+
+
+def _goes_on(line: str, word: str) -> bool:
+    """Does the sentence of ``line`` go on in the next line, opening with ``word``? It does when ``word`` is in
+    lower case, or, in a script without case (Devanagari, Arabic, Han), a letter's word after a line that ends
+    inside its sentence (no full stop of any script): there no capital tells a new sentence."""
+    first = word[:1]
+    if first.islower():
+        return True
+    caseless = first.isalpha() and first.lower() == first.upper()
+    return caseless and bool(line.strip()) and not _LINE_STOP.search(line.rstrip())
 
 
 # Invisible format characters (Unicode's category Cf) a CMS or an exporter puts into a text: a
@@ -516,6 +527,9 @@ def clean(body: str) -> Cleaned:
             continue
         if lines and links and _related(line):
             continue  # "See also · <headline> · <headline>": the outlet's pointers to its other stories
+        if len(raw_lines) > 1 and _filing_stamp(line):
+            flags |= BYLINE  # "Filed by <Outlet> desk at 13:15": when and by whom it was carried, not the story
+            continue
         if number == len(raw_lines) - 1 and lines and _ARROW_LINE.match(line):
             flags |= TRUNCATED  # "Continuer la lecture →": a link to the rest, not the story
             continue
@@ -636,6 +650,27 @@ def _page_stamp(line: str) -> bool:
 # issue's items, no fact of the story. A day ("9. Oktober 2026") is no item's number.
 _ITEM_HEADING = re.compile(r"^\d{1,2}[.)]\s+\S")
 ITEM_WORDS = 16
+
+
+# A carrier's filing stamp on a line of its own, anywhere in a text of several lines: a few words ending in a
+# clock time, maybe with its zone or half of the day, and no sentence end ("Filed by Relay Desk at 13:15", "Posted
+# by the night desk 07:45 GMT", "Mis en ligne par la rédaction à 9h05" is not: a clock needs its colon). A copy
+# carrier writes it in its own language over a brief in any script, so in a short brief its words and its
+# time weigh as much as the brief's own; the story's sentences that tell a time end with their full stop.
+_FILING_STAMP = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?$")
+FILING_STAMP_WORDS = 10
+
+
+def _filing_stamp(line: str) -> bool:
+    """Is this line a carrier's filing stamp (``_FILING_STAMP``): at most ``FILING_STAMP_WORDS`` words, the last
+    (or the last but one, before a zone) a clock time, a word of letters before it, no sentence end? A line that
+    is a clock time alone, or a time with one word ("Kickoff 20:45"), is a fact box's row, not a stamp."""
+    if ":" not in line or _SENTENCE_ENDS.search(line):
+        return False
+    words = line.split()
+    if not 3 <= len(words) <= FILING_STAMP_WORDS or _FILING_STAMP.search(line) is None:
+        return False
+    return sum(word.isalpha() for word in words) >= 2
 
 
 def _item_heading(line: str) -> bool:
