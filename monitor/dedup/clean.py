@@ -326,21 +326,25 @@ def _filled(lines: list[str]) -> list[bool] | None:
     """For each of ``lines``, would the next line's first word not have fitted on it (``WRAP_NARROW``)? None
     when fewer than ``WRAP_CUTS`` lines go on in a next line opening in lower case, or the width is too narrow."""
     pairs = [(len(line.rstrip()), after.split(maxsplit=1)) for line, after in itertools.pairwise(lines)]
-    cut = [length for (length, after), line in zip(pairs, lines, strict=False) if after and _goes_on(line, after[0])]
+    stops = any(_LINE_STOP.search(line.rstrip()) for line in lines)  # a script that ends its sentences with one
+    cut = [
+        length for (length, after), line in zip(pairs, lines, strict=False) if after and _goes_on(line, after[0], stops)
+    ]
     if len(cut) < WRAP_CUTS or max(cut) < WRAP_NARROW:
         return None
     width = max(cut)
     return [bool(after) and length <= width < length + 1 + len(after[0]) for length, after in pairs]
 
 
-def _goes_on(line: str, word: str) -> bool:
+def _goes_on(line: str, word: str, stops: bool) -> bool:
     """Does the sentence of ``line`` go on in the next line, opening with ``word``? It does when ``word`` is in
     lower case, or, in a script without case (Devanagari, Arabic, Han), a letter's word after a line that ends
-    inside its sentence (no full stop of any script): there no capital tells a new sentence."""
+    inside its sentence: there no capital tells a new sentence, only the full stop the line lacks. Only in a text
+    whose lines end with full stops (``stops``): Thai or Lao end a sentence with a space, a paragraph with none."""
     first = word[:1]
     if first.islower():
         return True
-    caseless = first.isalpha() and first.lower() == first.upper()
+    caseless = stops and first.isalpha() and first.lower() == first.upper()
     return caseless and bool(line.strip()) and not _LINE_STOP.search(line.rstrip())
 
 
@@ -652,25 +656,27 @@ _ITEM_HEADING = re.compile(r"^\d{1,2}[.)]\s+\S")
 ITEM_WORDS = 16
 
 
-# A carrier's filing stamp on a line of its own, anywhere in a text of several lines: a few words ending in a
-# clock time, maybe with its zone or half of the day, and no sentence end ("Filed by Relay Desk at 13:15", "Posted
-# by the night desk 07:45 GMT", "Mis en ligne par la rédaction à 9h05" is not: a clock needs its colon). A copy
-# carrier writes it in its own language over a brief in any script, so in a short brief its words and its
-# time weigh as much as the brief's own; the story's sentences that tell a time end with their full stop.
+# A carrier's filing stamp on a line of its own, anywhere in a text of several lines: who filed or posted the copy
+# and when, a few words ending in a clock time (maybe with its zone or half of the day), no sentence end ("Filed by
+# Relay Desk at 13:15", "Posted by the Night Desk 07:45 GMT"). A carrier writes it in its own language over a brief
+# in any script, so in a short brief its words and its time weigh as much as the brief's own. A story's sentence
+# telling a time ends with its full stop, and a fact row names no one ("Doors open 19:30", "Polls close at 20:00"):
+# a stamp names its desk or outlet, a capitalised word after its first.
 _FILING_STAMP = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?$")
 FILING_STAMP_WORDS = 10
+FILING_STAMP_FEWEST = 4  # who and when: "Filed by <Desk> at 13:15", "Posted by <Desk> 07:45"
 
 
 def _filing_stamp(line: str) -> bool:
-    """Is this line a carrier's filing stamp (``_FILING_STAMP``): at most ``FILING_STAMP_WORDS`` words, the last
-    (or the last but one, before a zone) a clock time, a word of letters before it, no sentence end? A line that
-    is a clock time alone, or a time with one word ("Kickoff 20:45"), is a fact box's row, not a stamp."""
-    if ":" not in line or _SENTENCE_ENDS.search(line):
+    """Is this line a carrier's filing stamp (above): ``FILING_STAMP_FEWEST`` to ``FILING_STAMP_WORDS`` words ending
+    in a clock time, a capitalised name among the words before it, no sentence end? Looked for only on a line with a
+    colon (most lines have none)."""
+    if ":" not in line or _SENTENCE_ENDS.search(line) or (stamp := _FILING_STAMP.search(line)) is None:
         return False
-    words = line.split()
-    if not 3 <= len(words) <= FILING_STAMP_WORDS or _FILING_STAMP.search(line) is None:
+    words = line[: stamp.start()].split()
+    if not FILING_STAMP_FEWEST - 1 <= len(words) < FILING_STAMP_WORDS or not words[0][:1].isalpha():
         return False
-    return sum(word.isalpha() for word in words) >= 2
+    return any(word[:1].isupper() for word in words[1:])
 
 
 def _item_heading(line: str) -> bool:
