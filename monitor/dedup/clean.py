@@ -340,12 +340,21 @@ def _goes_on(line: str, word: str, stops: bool) -> bool:
     """Does the sentence of ``line`` go on in the next line, opening with ``word``? It does when ``word`` is in
     lower case, or, in a script without case (Devanagari, Arabic, Han), a letter's word after a line that ends
     inside its sentence: there no capital tells a new sentence, only the full stop the line lacks. Only in a text
-    whose lines end with full stops (``stops``): Thai or Lao end a sentence with a space, a paragraph with none."""
+    whose lines end with full stops (``stops``): Thai or Lao end a sentence with a space, a paragraph with none; and
+    only a line of words of that script, spaced (a Latin "Advertisement" between two paragraphs ends none of their
+    sentences, and a Han line is one word to the greedy wrap's test)."""
     first = word[:1]
     if first.islower():
         return True
-    caseless = stops and first.isalpha() and first.lower() == first.upper()
-    return caseless and bool(line.strip()) and not _LINE_STOP.search(line.rstrip())
+    line = line.rstrip()
+    if not stops or " " not in line.strip() or _LINE_STOP.search(line):
+        return False
+    return _caseless_letter(first) and (_caseless_letter(line[-1]) or unicodedata.category(line[-1]) in ("Mn", "Mc"))
+
+
+def _caseless_letter(char: str) -> bool:
+    """Is ``char`` a letter of a script without case (Devanagari, Arabic, Han)?"""
+    return char.isalpha() and char.lower() == char.upper()
 
 
 # Invisible format characters (Unicode's category Cf) a CMS or an exporter puts into a text: a
