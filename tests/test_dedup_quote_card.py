@@ -111,6 +111,8 @@ def test_the_card_keeps_its_quotation_and_drops_its_credit() -> None:
         '"Il nido apre lunedì" - ha detto l\'assessora',  # the credit in lower case is the sentence's own words
         f"{IT[0]}\n\n“Abbiamo aspettato quattordici mesi” — Giulia Ferrandi",  # a story's closing pull quote
         "Yıldırım dedi ki “otopark pazartesi açılıyor” — Karadeniz Postası",  # words before the quotation
+        '"Stay indoors and keep windows shut" - Police warn residents after a chemical leak in Ely',  # news after it
+        "«Не подходите к реке» — Спасатели просят жителей Тотьмы не выходить на лёд",  # news, not a credit
     ],
 )
 def test_other_quotations_keep_their_words(text: str) -> None:

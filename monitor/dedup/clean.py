@@ -604,17 +604,18 @@ ADVERTISING_LABELS = ("Advertisement", "ADVERTISEMENT", "Anzeige", "Publicité",
 # A closing line wholly in brackets, a few words with no digit and no sentence end: a credit.
 _CLOSING_CREDIT = re.compile(r"^[(（][^()（）\d\n.!?。！？]{2,60}[)）]$")
 CLOSING_CREDIT_WORDS = 6
-# A text that is one quotation and its source after a dash, a few words starting with a capital or in a script
-# without capitals, no sentence end ('"The hall opens on Monday." — Valley Post', '「…」— 但馬新聞', the outlet's
-# name and a date): a quote card of a story's lede credited to the outlet that printed it. Reported speech runs on
-# in lower case or ends its sentence ('"We will rebuild" — said the mayor.'), a quote inside a sentence has words
-# before it, and a story's closing pull quote keeps its speaker (a name of the story): only a card alone is read
-# so. Typographic quotes are ASCII here (``_ascii_quotes``); corner brackets are East Asian quotation marks.
+# A text that is one quotation and its source after a dash, a few words each starting with a capital or in a
+# script without capitals (``_named``), no sentence end ('"The hall opens on Monday." — Valley Post', '「…」— 但馬新聞',
+# the outlet's name and a date): a quote card of a story's lede credited to the outlet that printed it. Reported
+# speech runs on in lower case or ends its sentence ('"We will rebuild" — said the mayor.'), a quote inside a sentence
+# has words before it, and a story's closing pull quote keeps its speaker (a name of the story): only a card alone is
+# read so. Typographic quotes are ASCII here (``_ascii_quotes``); corner brackets are East Asian quotation marks.
 _ATTRIBUTED_QUOTE = re.compile(
     r'^(?:"(?P<quote>[^"\n]{8,})"|「(?P<corner>[^「」\n]{8,})」|『(?P<double>[^『』\n]{8,})』)'
     r'\s*[—–-]\s*(?P<source>[^\W\d_][^"\n]{0,80})$'
 )
 CARD_CREDIT_WORDS = 10
+CARD_LINK_CHARS = 3  # a lower-case word this short in a credit links names: de, la, of, van, al
 CHROME_CHARS = 32
 # A page's stamp, first or last: items apart by a separator, one a date with its year, no sentence end ("E-paper ·
 # Outlet · page 2 · 17.10.2026", "Printed from example.org · 11.10.2026 06:40"). The print edition or print view
@@ -629,9 +630,19 @@ def _quote_card(line: str) -> str | None:
     if line[:1] not in '"「『' or (found := _ATTRIBUTED_QUOTE.match(line)) is None:
         return None
     source = found["source"]
-    if source[0].islower() or len(source.split()) > CARD_CREDIT_WORDS or _SENTENCE_ENDS.search(source):
+    if len(source.split()) > CARD_CREDIT_WORDS or _SENTENCE_ENDS.search(source) or not _named(source):
         return None
     return found["quote"] or found["corner"] or found["double"]
+
+
+def _named(source: str) -> bool:
+    """Is a card's source a name or a date, as a credit is ("Valley Post, 3 March", "Radio de la Costa")? Each
+    word opens with a capital, a digit or a letter without case, or is a short link word ("de", "of"): news
+    after a quote ('"Stay indoors" - Police warn residents after a leak') runs on in lower case, and is text."""
+    return all(
+        word[0].isupper() or word[0].isdigit() or word[0].lower() == word[0].upper() or len(word) <= CARD_LINK_CHARS
+        for word in source.split()
+    )
 
 
 def _chrome(line: str) -> bool:
