@@ -214,17 +214,39 @@ def shingle_hashes(tokens: list[str]) -> np.ndarray:
     """A stable 32-bit hash per shingle of ``tokens`` (a uint64 array holding 32-bit values).
 
     Shingles are ``SHINGLE_WORDS`` tokens, or ``SHINGLE_CHARS`` when most tokens are single
-    characters of an unspaced script; a text shorter than one shingle is one shingle.
+    characters of an unspaced script; a text shorter than one shingle is one shingle. In a text
+    of words, a shingle opening at a character of an unspaced script is ``SHINGLE_CHARS`` wide
+    (``_unspaced_runs``): one shingle per token still, so a sentence's shingles are where they were.
     """
     if not tokens:
         return np.zeros(0, dtype=np.uint64)
-    width = min(SHINGLE_CHARS if unspaced(tokens) else SHINGLE_WORDS, len(tokens))
+    no_spaces = unspaced(tokens)
+    width = min(SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, len(tokens))
     joined = "".join(tokens)
     if joined.isascii() or not _CYRILLIC.search(beyond_ascii(joined)):  # no Kazakh to romanise, no Serbian letter
         hv = uint64s(_sounded_hashes(tokens))
     else:
         hv = uint64s(token_hashes(romanised(tokens)))
-    return mixed_runs(hv, width)
+    if no_spaces or joined.isascii():
+        return mixed_runs(hv, width)
+    return _unspaced_runs(tokens, hv, mixed_runs(hv, width))
+
+
+def _unspaced_runs(tokens: list[str], hv: np.ndarray, shingles: np.ndarray) -> np.ndarray:
+    """``shingles`` (``SHINGLE_WORDS`` wide, of a text of words with hashes ``hv``) with each one opening at a
+    character of an unspaced script made ``SHINGLE_CHARS`` wide, where that many tokens are left.
+
+    A partner's paragraph in English above a line of Chinese or Thai made the text one of words, and its
+    characters were shingled three at a time: the line shared no shingle with the same line in its original,
+    shingled five at a time. Shingled as there, it shares them whatever surrounds it."""
+    wide = len(tokens) - SHINGLE_CHARS + 1
+    if wide <= 0 or not NO_SPACE_RUN.search(beyond_ascii("".join(tokens))):
+        return shingles
+    one = NO_SPACE_RUN.match  # a token of such a script is one character (``text.script_tokens``)
+    opens = np.fromiter((len(token) == 1 and one(token) is not None for token in tokens[:wide]), bool, count=wide)
+    if opens.any():  # ``shingles`` is ``mixed_runs``'s own array
+        shingles[:wide][opens] = mixed_runs(hv, SHINGLE_CHARS)[opens]
+    return shingles
 
 
 def uint64s(values: list[int]) -> np.ndarray:
