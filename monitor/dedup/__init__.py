@@ -173,7 +173,9 @@ Design, in the order an entry meets it:
    day or month first, is a day of the week before publication). Two reports that each print three numbers or more and
    share none report different happenings (the next day's market close), and so do two that share a quarter
    of their text or more (without being copies) published 12 h or more apart: the next issue
-   of a series written from one template (``SERIES_TEXT``). A new story that shares six
+   of a series written from one template (``SERIES_TEXT``); within 12 h, one outlet's story sharing that much of its
+   own earlier story's text but none of its figures is the desk's next brief in that frame (``_briefs``). A new story
+   that shares six
    names and numbers found in at most two stories of the window joins at an overlap of 0.15;
    within 12 h, one whose names, numbers and days are 40 % (IDF-weighted) the other's joins
    at 0.05: the cosine is diluted by each outlet's own headline and lead words, and across
