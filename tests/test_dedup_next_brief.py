@@ -79,3 +79,33 @@ def test_the_desks_next_brief_in_the_same_frame_is_another_event(first: tuple[st
 def test_the_desks_rewrite_keeping_its_figures_stays_in_the_event() -> None:
     decision = _second(CS, CS_REWRITE)
     assert decision.event_id == 1, (decision.reason, decision.event_reason)
+
+
+def _after_a_carriers_cut(first: tuple[str, ...], then: tuple[str, ...]) -> Decision:
+    """``then`` decided after the desk's brief ``first`` and a carrier's cut of it (its last two sentences, under
+    the carrier's name and link): the cut, shorter than either brief, is the entry closest to ``then``."""
+    cut = "".join(f"<p>{sentence}</p>" for sentence in first[1:])
+    relayed = Entry(
+        "r", "Night Relay", "r", "https://relay.example/r", "Brief one", "", cut, published=START + timedelta(hours=1)
+    )
+    index = StoryIndex()
+    for entry_id, entry in enumerate((_entry("a", "Brief one", first, 0), relayed), start=1):
+        assert entry.published is not None
+        found = index.find(entry, entry.published)
+        assert found.signature is not None
+        index.add(entry_id, 1, 1, found.signature, entry.published)
+    later = _entry("b", "Brief two", then, 6)
+    assert later.published is not None
+    return index.find(later, later.published)
+
+
+def test_the_desks_next_brief_closest_to_a_carriers_cut_is_another_event() -> None:
+    """The cut's length says nothing of the second brief (``swapped_facts`` compares texts of about one length):
+    the desk is the story's, and the second brief's figures, none of the story's, make it another happening."""
+    decision = _after_a_carriers_cut(JA, JA_SECOND)
+    assert decision.story_id is None and decision.event_id != 1, (decision.reason, decision.event_reason)
+
+
+def test_the_desks_rewrite_closest_to_a_carriers_cut_stays_in_the_event() -> None:
+    decision = _after_a_carriers_cut(CS, CS_REWRITE)
+    assert decision.event_id == 1, (decision.reason, decision.event_reason)
