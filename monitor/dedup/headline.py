@@ -43,7 +43,7 @@ import numpy as np
 from monitor.dedup.compare import Stored, headline_facts
 from monitor.dedup.packed import signed_head
 from monitor.dedup.shingles import SHINGLE_CHARS, SHINGLE_WORDS, unspaced
-from monitor.dedup.signature import Signature
+from monitor.dedup.signature import CHARS_A_WORD, Signature
 
 MIN_LEDE_TOKENS = 8  # below this a text says too little to call anything a copy
 TITLE_WORDS = 5  # then a headline this long, the same, says it ("Live updates" or "Weather" would not)
@@ -190,13 +190,13 @@ def _why(sig: Signature, heard: Heard, match: Match, doc: Stored) -> tuple[str, 
 
 
 def _lede_words(sig: Signature) -> int:
-    """About how many words ``sig``'s first sentence has, counted as a headline's (``title_words``: a
-    character of a script without spaces is a third of a word), from its shingles (fresh signatures only)."""
+    """About how many words ``sig``'s first sentence has, counted as a headline's (``title_words``, with
+    ``CHARS_A_WORD`` characters of a script without spaces a word), from its shingles (fresh signatures only)."""
     if not sig.lines or sig.lines[0][0] != first_sentence(sig.sentences):
         return 0
     shingles = len(sig.lines[0][1])
     if unspaced(sig.lede.split()):
-        return (shingles + SHINGLE_CHARS - 1) // 3 if shingles else 0
+        return (shingles + SHINGLE_CHARS - 1) // CHARS_A_WORD if shingles else 0
     return shingles + SHINGLE_WORDS - 1 if shingles else 0
 
 

@@ -64,6 +64,9 @@ from monitor.dedup.skeleton import skeleton_facts, skeleton_hashes, skeleton_sam
 from monitor.models import Entry
 from monitor.text import beyond_ascii, class_run, fold, script_tokens, spaced_tokens, word_spaces
 
+# A headline's words are counted so that a character of a script without spaces is a third of a word (a Han or
+# Thai headline of nine characters says about as much as one of three words): ``title_words`` and the lede's.
+CHARS_A_WORD = 3
 TITLE_ONLY = 8  # a flag: no story text (or only wrapping), the headline stands in for it
 # A flag: no capital in the text (Arabic, Burmese, Gujarati, or a caseless alphabet read in Latin
 # letters, ``alphabets.in_latin``), or capitals only (``in_capitals``): its facts are its numbers only,
@@ -323,7 +326,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         shingles=frozenset(listed),
         written=tuple(found.values()),
         heads=heads,
-        title_words=len(title_tokens) // (3 if unspaced(title_tokens) else 1),
+        title_words=len(title_tokens) // (CHARS_A_WORD if unspaced(title_tokens) else 1),
         lines=sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced),
         skeleton=skeleton,
         skeleton_facts=skeleton_facts(text, spans, FACTS) if len(skeletons) else b"",
