@@ -531,6 +531,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        50,
+        "ot",
+        frozenset({"new", "tab", "hmn"}),
+        "ne",
+        Brief(rows=120, stories=36, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset({"sameplacenewnews", "nextweeksequel"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
