@@ -47,6 +47,7 @@ PARTS = {
     "heldout28": "md",
     "heldout29": "me",
     "heldout30": "mf",
+    "heldout31": "mg",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
