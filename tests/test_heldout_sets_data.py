@@ -531,6 +531,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        51,
+        "ou",
+        frozenset({"sw", "ko", "ja"}),
+        "fr",
+        Brief(rows=120, stories=40, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset({"morrowsamedesk", "twinhappeningtown", "deskroundupquote"}),
+        same_event=frozenset({"independent", "english", "side", "crosslang"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
