@@ -84,7 +84,7 @@ SETS = [
         "z",
         frozenset({"hr", "gl", "ky", "gu", "lo", "so", "mt"}),
         "it",
-        negative=BASE_NEGATIVE | {"ruling", "crosslang"},
+        negative=BASE_NEGATIVE | {"ruling", "deskcrosstranslation"},
         same_event=frozenset({"independent", "followup", "correction", "live"}),
         latin_feed="kyrgyz-latyn-bet",
         copies=100,
@@ -538,7 +538,7 @@ SETS = [
         "fr",
         Brief(rows=120, stories=40, events=20, side=(1, 8), summary_only=10),
         negative=frozenset({"morrowsamedesk", "twinhappeningtown", "deskroundupquote"}),
-        same_event=frozenset({"independent", "english", "side", "crosslang"}),
+        same_event=frozenset({"independent", "english", "side", "deskcrosstranslation"}),
         copies=80,
     ),
 ]
