@@ -25,6 +25,7 @@ PREFIX = "ov"
 # Minutes after the story's original (or after the start, for an original) per kind.
 OFFSET = {"english": 100, "independent": 115, "side": 130, "siblingnotice": 300, "dayaftertally": 1560}
 DESIGNED = ("siblingnotice", "dayaftertally")
+KEYS = ["id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"]
 # Clause and sentence ends an easy-read edition breaks lines at (Latin and Cyrillic text alike).
 CLAUSE = re.compile(r"(?<=[,.;])\s+")
 WEEKDAY = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
@@ -260,12 +261,11 @@ def stats(rows: list[dict]) -> str:
     first: dict[str, dict] = {}
     for r in rows:
         first.setdefault(r["story"], r)
-    changed = sum(
-        1
-        for r in rows
-        if first[r["story"]] is not r
-        and (r["title"], r["content"]) != (first[r["story"]]["title"], first[r["story"]]["content"])
-    )
+
+    def text(r: dict) -> tuple[str, str]:
+        return r["title"], r["content"]
+
+    changed = sum(1 for r in rows if first[r["story"]] is not r and text(r) != text(first[r["story"]]))
     return "\n".join(
         [
             f"entries:                 {len(rows)}",
