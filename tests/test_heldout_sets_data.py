@@ -551,6 +551,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side", "deskcrosstranslation"}),
         copies=80,
     ),
+    HeldOut(
+        52,
+        "ov",
+        frozenset({"dng", "kha", "ki"}),
+        "kam",
+        Brief(rows=120, stories=34, events=18, side=(1, 8), summary_only=10),
+        negative=frozenset({"siblingnotice", "dayaftertally"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
