@@ -561,6 +561,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        53,
+        "ow",
+        frozenset({"pl", "zh", "fa"}),
+        "cs",
+        Brief(rows=120, stories=36, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset({"dawnafterdesk", "sametownsameday", "weekdigestquotes"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
