@@ -3,6 +3,7 @@
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py             # tuning part only
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout   # tuning and the seen held-out v1 … v30
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout-path PATH/TO/NEW.jsonl
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --split-all # by language, every seen part together
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on the seen parts
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --probes    # the round-8 to 12 probes, counted only
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout --rules DIR  # DIR's rules as "new"
@@ -207,6 +208,11 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="accuracy of language detection (on --heldout-path too, without listing its items)",
     )
+    parser.add_argument(
+        "--split-all",
+        action="store_true",
+        help="also the split by language over every seen part together (implies --heldout)",
+    )
     parser.add_argument("--probes", action="store_true", help="count the round-8 to 12 probes the new rules get")
     parser.add_argument(
         "--rules",
@@ -219,7 +225,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"--rules {args.rules}: no such folder")
     if args.heldout_path is not None and not args.heldout_path.is_file():
         parser.error(f"--heldout-path {args.heldout_path}: no such file")
-    args.heldout = args.heldout or args.heldout_path is not None  # a path given is a set to score
+    # a path given is a set to score; the split over every seen part scores them all
+    args.heldout = args.heldout or args.heldout_path is not None or args.split_all
     seen = {"tuning": DATA / "tuning.jsonl", **SEEN}
     new_part = args.heldout_path
     if new_part is not None and new_part.resolve() in {p.resolve() for p in seen.values()}:
@@ -263,6 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     split = new_part if new_part is not None else (HELDOUT_V30 if args.heldout else None)
     if split is not None:
         print_language_split(languages, items(split), split.name)
+    if args.split_all:  # round 35: recall in the languages no rule has words for, summed over every part
+        print_language_split(languages, [item for path in seen.values() for item in items(path)], "all seen parts")
     return 0
 
 
