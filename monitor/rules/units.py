@@ -15,8 +15,11 @@ from monitor.text import NO_SPACE_RANGES, fold, without_spaces
 
 _WHITE = re.compile(r"\s+")
 # A sentence ends at . ! ? … and the Arabic ؟ (then white space; not after a lone letter such as "u.s.")
-# or at 。！？.
-_SENTENCE_END = re.compile(r"(?<![\s.][^\W\d_])[.!?؟…][\"'»”)]*(?=\s)|[。！？]|\n")
+# or at 。！？, or at the full stop of a script that has its own (round 35): Armenian ։, the danda । ॥ of
+# Devanagari, Bengali and their neighbours, Ethiopic ። ፧, Tibetan ། ༎, Myanmar ။, Khmer ។ ៕ and Urdu's ۔. A
+# language the rules have no words in still has sentences: a veto or a pairing told apart by them holds there too.
+_OTHER_STOPS = "։।॥።፧།༎။។៕۔"
+_SENTENCE_END = re.compile(rf"(?<![\s.][^\W\d_])[.!?؟…][\"'»”)]*(?=\s)|[。！？{_OTHER_STOPS}]|\n")
 # A clause also ends at a semicolon, at a space between two Japanese or Chinese characters (a
 # headline's two halves: NFKC made the ideographic space a plain one), and before a contrastive
 # connective after a comma ("…, though", "…, хотя", "…، لكن", "…だが、", "…，但": NFKC makes "，"
@@ -176,7 +179,7 @@ _JA_CAUSE = re.compile("(?:ため|ので|後|のち)、")
 _CONCESSIVE_TRAILING = re.compile(f"(?:(?<=\\w )|(?<=\\w, ))(?:{_CONCESSIVE})(?=\\s)")
 _CONCESSIVE_PREPOSED = re.compile(f"(?:^|(?<=[.!?;:\n] )|(?<=[。！？]))(?:{_CONCESSIVE})(?=\\s|(?<=尽管))")
 _JA_CONCESSIVE = re.compile("に(?:も|は)(?:かかわらず|関わらず|拘らず)、")
-_SENTENCE_MARKS = frozenset(" \n?!.;…؟。？！\"'»”)")
+_SENTENCE_MARKS = frozenset(f" \n?!.;…؟。？！\"'»”){_OTHER_STOPS}")
 
 
 def subordinate_spans(folded: str, clauses: list[int]) -> list[tuple[int, int]]:
