@@ -317,12 +317,14 @@ class EventIndex:
             if found
         ]
         if len(read) < LEAST_SHARED:  # no story can share enough keys: the common case costs no counting
-            return self._across(query, read, when, outlet, days, dated) if dated else None
+            if not read:
+                return None
+            return self._across(query, read, when, outlet, days, dated) or self._alike(query, read, when, outlet)
         # A story sharing MIN_SHARED of them, or every one the window knows when it knows fewer (``joins``).
         least = max(LEAST_SHARED, min(MIN_SHARED, len(read)))
         candidates = _most_found(read, self._top_story < 1 << 31, least)
         if not candidates:  # most new stories (sp37): what weighs and judges candidates is not set up
-            return self._across(query, read, when, outlet, days, dated)
+            return self._across(query, read, when, outlet, days, dated) or self._alike(query, read, when, outlet)
         best: EventMatch | None = None
         weighed: dict[str, float] = {}  # the best's query keys, weighed (``_named``)
         weights = _Weights(self._df, len(self._stories))
@@ -431,6 +433,38 @@ class EventIndex:
             if len(shared) <= ACROSS_SHARED <= len(both) and rare_only and _figures_agree(query, story.keywords, both):
                 return self._across_match([*query, *days], story_id, both, hours)
         return None
+
+    def _alike(self, query: list[str], read: list[array[int]], when: float, outlet: str) -> EventMatch | None:
+        """Another outlet's story within ``NEAR_HOURS`` found under a rare name or number of the new story
+        (``_rare``) whose text without spaces (Han, Thai: keyed as character pairs) the new story's overlaps at
+        ``threshold``, over the keys of the scripts both write: a rival desk's own brief of the happening.
+
+        Text without spaces keys no names (no capitals mark them): two Chinese briefs of one happening share its
+        figure and, as character pairs, its place, its people and its what (三坊七巷, 林秀珠, 盲文書房), and no
+        second name or number for ``find``'s candidates. They share half the new story's figures or more (its
+        story's may hold a carrier's stamp year): one wire's reports of two happenings the same day, written from
+        one template, share the day and the template's words, and one figure at most. Asked only when no other
+        story is a match."""
+        if not outlet or "cjk" not in _scripts(query):
+            return None
+        weights = _Weights(self._df, len(self._stories))
+        best: EventMatch | None = None
+        for story_id in sorted({s for found in read if self._rare(found) for s in found}):
+            story = self._stories[story_id]
+            hours = abs(story.when - when) / 3600
+            if hours > NEAR_HOURS or story.outlet == outlet or "cjk" not in story.scripts:
+                continue
+            scripts = _scripts(query) & story.scripts
+            a = {w: weight for w, weight in zip(query, weights.of(query), strict=True) if _script(w) in scripts}
+            b = _of_scripts(story.keywords, scripts)
+            common = a.keys() & b
+            score = _score(_weight(a, common), b, weights, math.fsum(a.values()))
+            figures = _count_numbers(common)  # a figure, and half the new story's: the brief's own, not a template's
+            if not figures or 2 * figures < _count_numbers(query) or score < self.threshold:
+                continue
+            if best is None or score > best.score:
+                best = EventMatch(story.event_id, story_id, score, _rarest(a, common), hours)
+        return None if best is None else self._described(best, dict(zip(query, weights.of(query), strict=True)))
 
     def _across_match(self, query: list[str], story_id: int, shared: set[str], hours: float) -> EventMatch:
         """``_across``'s match: its score and share of names over the names, numbers and days alone."""
