@@ -196,13 +196,15 @@ def _weekday_names() -> tuple[dict[str, float], dict[str, float]]:
 def build_weekdays() -> dict[str, float]:
     """CLDR's wide weekday names of every locale babel knows (lower case, its word breaks, tsheg and hyphens
     left out) -> the day (0 Monday): ``script_words``' builder. A locale without names of its own (babel's
-    root "Sun") adds none; a name two locales give two days keeps the day most locales give it (Tibetan
-    and Dzongkha differ by one), or none on a tie; a name of a script with capitals
-    needs ``WEEKDAY_LETTERS``."""
+    root "Sun") adds none, nor a name English gives a place or a language; a name two locales give two days
+    keeps the day most locales give it (Tibetan and Dzongkha differ by one), or none on a tie; a name of a
+    script with capitals needs ``WEEKDAY_LETTERS``."""
     from babel import Locale
     from babel.localedata import locale_identifiers
 
     root = set(Locale.parse("root").days["format"]["wide"].values())
+    english = Locale.parse("en")  # a name some locale's weekday shares with a place or a language ("China")
+    taken = {name.lower() for table in (english.territories, english.languages) for name in table.values()}
     votes: dict[str, Counter[int]] = {}
     for ident in locale_identifiers():
         days = Locale.parse(ident).days
@@ -210,7 +212,7 @@ def build_weekdays() -> dict[str, float]:
             for day, name in days[context]["wide"].items():
                 key = _DAY_BREAKS.sub("", unicodedata.normalize("NFKC", name).lower())
                 cased = name[:1].lower() != name[:1].upper()
-                if name not in root and key and (len(key) >= WEEKDAY_LETTERS or not cased):
+                if name not in root and key not in taken and (len(key) >= WEEKDAY_LETTERS or not cased):
                     votes.setdefault(key, Counter())[day] += 1
     table = {}
     for key, counted in votes.items():
