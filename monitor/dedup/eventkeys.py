@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from itertools import compress, filterfalse, repeat
 from operator import itemgetter, ne
 
@@ -138,8 +138,10 @@ def keywords_and_heads(
         _first_seen(found, ((n, n) for n in numbers if n not in dated))
         if text is title and heads:
             heads = tuple(found)  # and the days and figures of a title naming someone or somewhere
+    lead_text = " ".join(opening_words[:LEAD_WORDS])
+    _first_seen(found, weekdays(f"{title}\n{lead_text}", published.date()))
     # capitalised words are names, keyed above
-    lead = title_words + _words(" ".join(opening_words[:LEAD_WORDS]))
+    lead = title_words + _words(lead_text)
     if not lead or not "".join(lead).isascii():
         # A script without capitals (Arabic, Persian, Hangul, Devanagari) cannot say which words
         # name someone: every word of its headline and lead is keyed by sound, so تبریز meets
@@ -151,6 +153,76 @@ def keywords_and_heads(
             pairs = [run[i : i + 2] for run in NO_SPACE_RUN.findall(text) for i in range(len(run) - 1)]
             _first_seen(found, zip(pairs, pairs, strict=True))
     return dict(itertools.islice(found.items(), MAX_KEYWORDS)), heads
+
+
+def weekdays(text: str, published: date) -> list[tuple[str, str]]:
+    """The days of the week ``text`` names, each as a key and as written: "Saturday", "شنبه", "གཟའ་ཕུར་བུ",
+    "วันเสาร์" (CLDR's names in every language babel knows, ``build_weekdays``). The key is ``WEEKDAY_MARK`` and
+    the date of that weekday nearest ``published`` (three days before it to three after): "opened on Monday"
+    and "opens on Monday" written the same day are one key, the Monday named by a report of another week another.
+    A brief dates its happening by the weekday; its rewrite in another language or script names the same day,
+    where its people and places are written apart (སླེ, Leh)."""
+    names, unspaced = _weekday_names()
+    found = []
+    if not text.isascii():
+        found += [(name, name) for name in unspaced if name in text]
+    tokens = _DAY_TOKEN.findall(text)
+    folded = [unicodedata.normalize("NFKC", token).lower().replace("\u200c", "") for token in tokens]
+    for size in (1, 2, 3):  # a name of one word, or of two or three ("segunda-feira", "གཟའ་ཕུར་བུ")
+        for at in range(len(folded) - size + 1):
+            if "".join(folded[at : at + size]) in names:
+                found.append(("".join(folded[at : at + size]), " ".join(tokens[at : at + size])))
+    table = names | unspaced
+    nearest = (published + timedelta((int(table[name]) - published.weekday() + 3) % 7 - 3) for name, _ in found)
+    return [(f"{WEEKDAY_MARK}{day:%m-%d}", written) for day, (_, written) in zip(nearest, found, strict=True)]
+
+
+WEEKDAY_MARK = "%"  # an ASCII mark (script-neutral), neither a figure's digit nor a named day's "@"
+# A word of a weekday's name: letters and their marks (Tibetan vowel signs and subjoined letters, Indic vowel
+# signs, Arabic points, the Persian non-joiner), up to a space, a hyphen, punctuation or the Tibetan tsheg.
+_DAY_TOKEN = re.compile(f"[^\\W\\d_][\\w{_IN_WORD}\u0f71-\u0f87\u0f8d-\u0fbc]*")
+WEEKDAY_LETTERS = 4  # the least letters of a weekday's name in a script with capitals: "joi", "sun" are words
+
+
+@functools.cache
+def _weekday_names() -> tuple[dict[str, float], dict[str, float]]:
+    """``build_weekdays``' names (``script_words.json``): of spaced scripts, as ``weekdays`` folds them; and of
+    scripts without spaces, sought in the text."""
+    table = script_words()["weekdays"]
+    unspaced = {name: day for name, day in table.items() if without_spaces(name[0])}
+    return {name: day for name, day in table.items() if name not in unspaced}, unspaced
+
+
+def build_weekdays() -> dict[str, float]:
+    """CLDR's wide weekday names of every locale babel knows (lower case, its word breaks, tsheg and hyphens
+    left out) -> the day (0 Monday): ``script_words``' builder. A locale without names of its own (babel's
+    root "Sun") adds none, nor a name English gives a place or a language; a name two locales give two days
+    keeps the day most locales give it (Tibetan and Dzongkha differ by one), or none on a tie; a name of a
+    script with capitals needs ``WEEKDAY_LETTERS``."""
+    from babel import Locale
+    from babel.localedata import locale_identifiers
+
+    root = set(Locale.parse("root").days["format"]["wide"].values())
+    english = Locale.parse("en")  # a name some locale's weekday shares with a place or a language ("China")
+    taken = {name.lower() for table in (english.territories, english.languages) for name in table.values()}
+    votes: dict[str, Counter[int]] = {}
+    for ident in locale_identifiers():
+        days = Locale.parse(ident).days
+        for context in ("format", "stand-alone"):
+            for day, name in days[context]["wide"].items():
+                key = _DAY_BREAKS.sub("", unicodedata.normalize("NFKC", name).lower())
+                cased = name[:1].lower() != name[:1].upper()
+                if name not in root and key not in taken and (len(key) >= WEEKDAY_LETTERS or not cased):
+                    votes.setdefault(key, Counter())[day] += 1
+    table = {}
+    for key, counted in votes.items():
+        (day, most), *rest = counted.most_common(2)
+        if not rest or most > rest[0][1]:
+            table[key] = float(day)
+    return table
+
+
+_DAY_BREAKS = re.compile("[\\s\u0f0b-\u0f0e\u200c\u200d.\\-]+")
 
 
 def headline_names(heads: tuple[str, ...]) -> tuple[str, ...]:

@@ -61,6 +61,7 @@ from monitor.dedup.eventkeys import (  # noqa: F401
     _SCRIPTS,
     _WORD,
     SCRIPT_MEMO,
+    WEEKDAY_MARK,
     WORD_MARK,
     _neutral,
     _numbers,
@@ -94,6 +95,7 @@ from monitor.dedup.subjects import framed, other_subject
 
 EVENT_HOURS = 36.0
 _AFTER_MARK = chr(ord(WORD_MARK) + 1)  # the keys from WORD_MARK up to this one are the headline words
+_AFTER_WEEKDAY = chr(ord(WEEKDAY_MARK) + 1)  # the keys before this one are weekdays (no other key starts below)
 POSTINGS_READ = 200  # newest stories read per keyword: events are recent
 # Reports of one happening within NEAR_HOURS that name mostly the same people, places, numbers and
 # days (NAMED_SHARE of the new story's, IDF-weighted) join at a lower overlap (NAMED_FLOOR): the
@@ -106,6 +108,7 @@ NAMED_SHARE = 0.4
 NAMED_FLOOR = 0.05
 RARE_SHARED = 6
 RARE_DF = 2
+RARE_STORIES = 8  # the most stories of RARE_DF events a rare key may be found in (``EventIndex._rare``)
 # Or (within NEAR_HOURS) that share RARE_FIGURES numbers and as many rare names and numbers: reports in
 # two scripts write their names apart (ក្រចេះ, Kratie), not their figures (184 passengers, 16 km).
 RARE_FIGURES = 3
@@ -300,6 +303,11 @@ class EventIndex:
         """
         query = sorted(set(words))
         postings = self._postings
+        # Weekdays (``WEEKDAY_MARK``, sorted first) weigh only in ``_across``: many reports of a day name its
+        # weekday, so it tells one happening from another only beside a rare figure, in two scripts.
+        cut = bisect_left(query, _AFTER_WEEKDAY)
+        days, query = query[:cut], query[cut:]
+        dated = [found[-POSTINGS_READ:] for found in map(postings.get, days) if found]
         # Headline words (WORD_MARK: script-bound) have no postings: their block of the sorted query is not looked up,
         # each lookup a cache miss in the window's large dict. A slice copies: taken only of the longer postings.
         start, end = bisect_left(query, WORD_MARK), bisect_left(query, _AFTER_MARK)
@@ -309,12 +317,14 @@ class EventIndex:
             if found
         ]
         if len(read) < LEAST_SHARED:  # no story can share enough keys: the common case costs no counting
-            return None
+            if not read:
+                return None
+            return self._across(query, read, when, outlet, days, dated) or self._alike(query, read, when, outlet)
         # A story sharing MIN_SHARED of them, or every one the window knows when it knows fewer (``joins``).
         least = max(LEAST_SHARED, min(MIN_SHARED, len(read)))
         candidates = _most_found(read, self._top_story < 1 << 31, least)
         if not candidates:  # most new stories (sp37): what weighs and judges candidates is not set up
-            return self._across(query, read, when, outlet)
+            return self._across(query, read, when, outlet, days, dated) or self._alike(query, read, when, outlet)
         best: EventMatch | None = None
         weighed: dict[str, float] = {}  # the best's query keys, weighed (``_named``)
         weights = _Weights(self._df, len(self._stories))
@@ -382,9 +392,17 @@ class EventIndex:
                 best = EventMatch(story.event_id, story_id, score, shared, hours, 0, 0.0, 0, own, headlined=headlined)
                 weighed = a
         # What the match says of its shared keys, counted for the best alone: the loop reads only its score.
-        return self._across(query, read, when, outlet) if best is None else self._described(best, weighed)
+        return self._across(query, read, when, outlet, days, dated) if best is None else self._described(best, weighed)
 
-    def _across(self, query: list[str], read: list[array[int]], when: float, outlet: str) -> EventMatch | None:
+    def _across(
+        self,
+        query: list[str],
+        read: list[array[int]],
+        when: float,
+        outlet: str,
+        days: Sequence[str] = (),
+        dated: Sequence[array[int]] = (),
+    ) -> EventMatch | None:
         """Another outlet's story within ``NEAR_HOURS`` in another script sharing ``ACROSS_SHARED`` names and
         numbers each found in at most ``RARE_DF`` stories of the window (``read``: the postings of ``query``'s
         names, numbers and days), a figure among them: the match ``joins`` takes as a rewrite in another script.
@@ -393,8 +411,11 @@ class EventIndex:
         apart (太原, Taiyuan) and shares none of its words: what the two write alike is a figure or two and,
         at best, a name, too few for the cosine or for ``MIN_SHARED``. "Another script": the two have no
         script of words in common, and one of them has words of a script (a caseless script's words are sound
-        keys, script-neutral: two Arabic reports are never apart). Asked only when no other story is a match."""
-        rare = [found for found in read if len(found) <= RARE_DF]
+        keys, script-neutral: two Arabic reports are never apart). Asked only when no other story is a match.
+        ``days``: the weekdays the new story names, ``dated`` their postings: a rare one counts as a key beside
+        the figures, when the two print the same ones (``_same_figures``): the brief and its rewrite name the day
+        of the happening ("གཟའ་ཕུར་བུ", "Thursday") and its number ("༢༠༠", "200"), nothing else both write alike."""
+        rare = [found for found in chain(read, dated) if self._rare(found)]
         if len(rare) < ACROSS_SHARED:
             return None
         for story_id in _most_found(rare, self._top_story < 1 << 31, ACROSS_SHARED):
@@ -404,11 +425,46 @@ class EventIndex:
                 continue
             if not _written_apart(query, story.keywords):
                 continue
-            shared = set(query).intersection(story.keywords)
-            rare_only = all(self.df(word) <= RARE_DF for word in shared)
-            if len(shared) == ACROSS_SHARED and rare_only and _figures_agree(query, story.keywords, shared):
-                return self._across_match(query, story_id, shared, hours)
+            shared = set(query).intersection(story.keywords)  # more is for ``find``'s own candidates
+            both = shared | set(days).intersection(story.keywords)  # and the weekdays both name
+            rare_only = all(self._rare(self._postings.get(word)) for word in both)
+            if len(shared) < ACROSS_SHARED and not _same_figures(query, story.keywords, shared):
+                continue
+            if len(shared) <= ACROSS_SHARED <= len(both) and rare_only and _figures_agree(query, story.keywords, both):
+                return self._across_match([*query, *days], story_id, both, hours)
         return None
+
+    def _alike(self, query: list[str], read: list[array[int]], when: float, outlet: str) -> EventMatch | None:
+        """Another outlet's story within ``NEAR_HOURS`` found under a rare name or number of the new story
+        (``_rare``) whose text without spaces (Han, Thai: keyed as character pairs) the new story's overlaps at
+        ``threshold``, over the keys of the scripts both write: a rival desk's own brief of the happening.
+
+        Text without spaces keys no names (no capitals mark them): two Chinese briefs of one happening share its
+        figure and, as character pairs, its place, its people and its what (三坊七巷, 林秀珠, 盲文書房), and no
+        second name or number for ``find``'s candidates. They share half the new story's figures or more (its
+        story's may hold a carrier's stamp year): one wire's reports of two happenings the same day, written from
+        one template, share the day and the template's words, and one figure at most. Asked only when no other
+        story is a match."""
+        if not outlet or "cjk" not in _scripts(query):
+            return None
+        weights = _Weights(self._df, len(self._stories))
+        best: EventMatch | None = None
+        for story_id in sorted({s for found in read if self._rare(found) for s in found}):
+            story = self._stories[story_id]
+            hours = abs(story.when - when) / 3600
+            if hours > NEAR_HOURS or story.outlet == outlet or "cjk" not in story.scripts:
+                continue
+            scripts = _scripts(query) & story.scripts
+            a = {w: weight for w, weight in zip(query, weights.of(query), strict=True) if _script(w) in scripts}
+            b = _of_scripts(story.keywords, scripts)
+            common = a.keys() & b
+            score = _score(_weight(a, common), b, weights, math.fsum(a.values()))
+            figures = _count_numbers(common)  # a figure, and half the new story's: the brief's own, not a template's
+            if not figures or 2 * figures < _count_numbers(query) or score < self.threshold:
+                continue
+            if best is None or score > best.score:
+                best = EventMatch(story.event_id, story_id, score, _rarest(a, common), hours)
+        return None if best is None else self._described(best, dict(zip(query, weights.of(query), strict=True)))
 
     def _across_match(self, query: list[str], story_id: int, shared: set[str], hours: float) -> EventMatch:
         """``_across``'s match: its score and share of names over the names, numbers and days alone."""
@@ -469,9 +525,19 @@ class EventIndex:
     def _described(self, match: EventMatch, query: dict[str, float]) -> EventMatch:
         """``match`` with its shared rare keys, anchors and share of the new story's names (weighed in ``query``)."""
         shared = match.shared
-        rare = sum(1 for word in shared if _script(word) is None and self._df.get(word, 0) <= RARE_DF)
+        rare = sum(1 for word in shared if _script(word) is None and self._rare(self._postings.get(word)))
         anchors = sum(1 for word in shared if _script(word) is None)
         return replace(match, named=_named(query, shared), rare=rare, anchors=anchors)
+
+    def _rare(self, found: array[int] | None) -> bool:
+        """Are the stories ``found`` (a key's postings) of at most ``RARE_DF`` events? A name every report of
+        one happening prints (its original, the wire's rewrite, a rival's) is that happening's: as rare as a
+        name one story prints, for the next report of it (a fourth desk's translation). Read up to
+        ``RARE_STORIES`` stories: a key more stories print is common."""
+        if found is None or len(found) <= RARE_DF:
+            return found is not None
+        stories = self._stories
+        return len(found) <= RARE_STORIES and len({stories[s].event_id for s in found}) <= RARE_DF
 
     def _rare_name(self, shared: tuple[str, ...]) -> bool:
         """Is one of ``shared`` a name (not a number, day or headline word) found in at most ``HEAD_DF``
@@ -529,6 +595,14 @@ def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], st
         return False
     asked = set(query)
     return any(w[0].isalpha() and w not in asked for w in story.keywords[: story.heads])
+
+
+def _same_figures(query: Iterable[str], story: Iterable[str], shared: Iterable[str]) -> bool:
+    """Do two reports print the same figures, one or more, all of them ``shared``? A brief and its rewrite do;
+    another happening of the day shares one figure by chance beside its own ("214 workers" safe from a fire,
+    the ferry's "214 aboard" and "196 rescued")."""
+    ours, theirs, both = ({w for w in keys if w[:1].isdigit()} for keys in (query, story, shared))
+    return bool(both) and ours == theirs == both
 
 
 def _next_issue(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:

@@ -201,6 +201,8 @@ class StoryIndex:
             reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
             reason = f"new story: {evidence.apart}" if evidence.apart else reason
             why = f"same event as story {doc.story_id}: a follow-up by {sig.outlet}, opening with its text"
+            if sig.when - doc.seen <= SERIES_GAP and self._next_brief(sig, doc):  # the desk's next brief that day
+                return self._new_story(sig, evidence.score, reason, shares, releases), Heard.DECIDED
             return self._next_story(sig, evidence.score, doc, reason, why, shares, releases), Heard.DECIDED
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.series:

@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from monitor.dedup.dates import build_script_months
-from monitor.dedup.eventkeys import build_script_multipliers
+from monitor.dedup.eventkeys import build_script_multipliers, build_weekdays
 
 PATH = Path(__file__).parent / "script_words.json"
 
@@ -22,6 +22,7 @@ def built() -> dict[str, dict[str, float]]:
         "month_sounds": month_sounds,
         "multipliers": multipliers,
         "multiplier_skeletons": skeletons,
+        "weekdays": build_weekdays(),
     }
 
 
