@@ -23,6 +23,7 @@ import html
 import itertools
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
@@ -30,6 +31,7 @@ from monitor.dedup.dates import names_day
 from monitor.dedup.scan import STOPS, compiled
 from monitor.dedup.transfer import decoded
 from monitor.text import beyond_ascii, char_class, fold, fold_is_local, in_bmp, marks, special_codes, without_spaces
+from monitor.urls import canonical_link
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
@@ -598,6 +600,26 @@ def _parts_joined(text: str) -> str:
         else:
             out.append(part)
     return "\n".join(out)
+
+
+# A web address written in a text: a teaser's "⇢ https://…", a relay's "➜ https://…", "Read more: https://…".
+_ADDRESS = re.compile(r"https?://[^\s<>\"'()\[\]{}]+")
+ADDRESSES = 4  # a text pointing at more pages than this is a list of links (a digest's), no teaser of one
+
+
+def address_hash(link: str) -> int:
+    """The hash an entry's link and an address citing it share (both canonical: ``urls.canonical_link``)."""
+    return zlib.crc32(link.encode("utf-8", "surrogatepass")) if link else 0
+
+
+def addresses(body: str, own: str) -> tuple[int, ...]:
+    """The hashes of the web addresses ``body`` writes, other than its entry's own link ``own``, in order; none
+    when it writes more than ``ADDRESSES``."""
+    if "://" not in body:
+        return ()
+    found = dict.fromkeys(canonical_link(address.rstrip(".,;:!?…")) for address in _ADDRESS.findall(body))
+    found.pop(own, None)
+    return tuple(address_hash(link) for link in found if link) if len(found) <= ADDRESSES else ()
 
 
 def _ascii_quotes(text: str) -> str:

@@ -131,6 +131,16 @@ class Evidence:
             return 100.0
         return whole
 
+    def shared_facts(self, query: Signature, other: Stored) -> float | None:
+        """de58: percent of the names and numbers of ``query``'s sentences sharing a passage with ``other`` found in
+        it, whichever text is the longer; None when no sentence shares one. (``facts`` asks a longer text for all
+        of the shorter's: a card above one sentence of a report holds none of its other sentences' names.)"""
+        known = set(other.hashes())
+        known.update(np.frombuffer(other.opening, dtype="<u4").tolist())
+        if not any(len(shingles & known) >= MIN_OVERLAP for _, shingles, _ in query.lines):
+            return None
+        return _facts(self._shared_facts(query, other), other.facts)
+
     def _shared_facts(self, query: Signature, other: Stored) -> bytes:
         """The names and numbers of the entry's sentences that share shingles with the other text:
         of those not word for word alone, when ``MISSING_FACTS`` of theirs are missing from it."""
@@ -157,6 +167,11 @@ class Evidence:
         opening, end = differences(query, other)
         text += f"; opening differs: {', '.join(opening)}" if opening else ""
         return text + (f"; {end}" if end else "")
+
+
+def facts_found(query: Signature, other: Stored) -> float:
+    """Percent of all of ``query``'s names and numbers found in ``other`` (100 with too few to decide)."""
+    return _facts(query.facts, other.facts)
 
 
 def sample_bound(sample: bytes, size: int = SAMPLE_MAX) -> int:
