@@ -43,7 +43,7 @@ def _card(sentence: str, address: str = HOME) -> str:
 
 def _after_report(*later: Entry) -> list:
     first = _entry("a", "Harbour Wire", "Electric ferries start on Kestrel Bay crossing", REPORT, 0, HOME)
-    other = _entry("o", "Bay Courier", "Kestrel Bay library reopens", OTHER_REPORT, 0.5)
+    other = _entry("o", "Bay Courier", "Kestrel Bay library reopens", OTHER_REPORT, 0.5, "https://o.example/o")
     return decided([first, other, *later])[2:]
 
 
@@ -80,3 +80,15 @@ def test_a_text_pointing_at_two_stories_is_no_copy() -> None:
     card = _card(REPORT.split("\n\n")[2], f"{HOME} https://o.example/o")
     (both,) = _after_report(_entry("d", "Plainview Reader", "Two from the bay", card, 4))
     assert both.story_id != 1, both.reason
+
+
+def test_the_outlets_next_card_pointing_at_another_report_is_that_reports_copy() -> None:
+    """Its own card of the first report holds most of its text (the note) with other names and numbers: read
+    alone, its next bulletin of one template; the address says whose copy it is."""
+    first = _card(REPORT.split("\n\n")[1])
+    second = _card(OTHER_REPORT.split("\n\n")[1], "https://o.example/o")
+    _, card = _after_report(
+        _entry("c", "Plainview Reader", "Ferry costs", first, 3),
+        _entry("d", "Plainview Reader", "Books back on the shelves", second, 20),
+    )
+    assert card.story_id == 2, card.reason

@@ -234,6 +234,8 @@ class StoryIndex:
             return self._next_story(sig, evidence.score, doc, reason, why, shares, releases), Heard.DECIDED
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.series:
+            if doc.outlet == sig.outlet and (pointed := self._pointed_at(sig, Heard.APART)) is not None:
+                return pointed, Heard.COPY  # its outlet's note above another outlet's report it points at
             reason = f"new story: entry {entry_id} holds {evidence.score:.0f} % of the text, but {sig.outlet}'s own"
             reason += " entry of that story prints other names and numbers: its next bulletin of one template"
             return self._new_story(sig, evidence.score, reason, shares, releases), Heard.DECIDED
@@ -252,8 +254,10 @@ class StoryIndex:
             event_id = self.events.event_of(doc.story_id)
             return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig), Heard.COPY
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
-        if evidence.score >= needed:
+        if evidence.score >= needed and facts < FACTS_THRESHOLD:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
+        elif evidence.score >= needed:  # de58: it agrees, but is no story of the window (``_in_window``)
+            closest += f", but first seen {(sig.when - doc.seen) / 86400:.0f} days before it, past the window"
         return self._new_story(sig, evidence.score, closest, shares, releases), Heard.APART
 
     def _next_story(
