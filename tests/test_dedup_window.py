@@ -121,3 +121,15 @@ def test_a_copy_of_todays_story_is_not_lost_to_the_sites_older_entry(lang: str) 
         ("Isles Portal", "Hatchery permit granted", f"Skip to main content {second}", WEEKS + 4),
     )
     assert decided_stories(pieces, lang) == [1, 2, 2]
+
+
+def test_a_copy_of_a_report_past_the_window_says_so() -> None:
+    """de58: its reason said "but only 100 % of the names and numbers (needs 80 %)"; it is the report's age."""
+    desk, other, title, first, _ = CASES["pt"]
+    index = StoryIndex()
+    _decide(index, 1, _parsed("p1", title, first, desk, 0.0), {})
+    late = _parsed("p2", title, first, other, MONTHS)
+    assert late.published is not None
+    decision = index.find(late, late.published)
+    assert decision.story_id is None
+    assert "but first seen 240 days before it, past the window" in decision.reason, decision.reason

@@ -23,6 +23,7 @@ import html
 import itertools
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
@@ -30,6 +31,7 @@ from monitor.dedup.dates import names_day
 from monitor.dedup.scan import STOPS, compiled
 from monitor.dedup.transfer import decoded
 from monitor.text import beyond_ascii, char_class, fold, fold_is_local, in_bmp, marks, special_codes, without_spaces
+from monitor.urls import canonical_link
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
 
@@ -326,11 +328,35 @@ def _filled(lines: list[str]) -> list[bool] | None:
     """For each of ``lines``, would the next line's first word not have fitted on it (``WRAP_NARROW``)? None
     when fewer than ``WRAP_CUTS`` lines go on in a next line opening in lower case, or the width is too narrow."""
     pairs = [(len(line.rstrip()), after.split(maxsplit=1)) for line, after in itertools.pairwise(lines)]
-    cut = [length for length, after in pairs if after and after[0][:1].islower()]
+    stops = any(_LINE_STOP.search(line.rstrip()) for line in lines)  # a script that ends its sentences with one
+    cut = [
+        length for (length, after), line in zip(pairs, lines, strict=False) if after and _goes_on(line, after[0], stops)
+    ]
     if len(cut) < WRAP_CUTS or max(cut) < WRAP_NARROW:
         return None
     width = max(cut)
     return [bool(after) and length <= width < length + 1 + len(after[0]) for length, after in pairs]
+
+
+def _goes_on(line: str, word: str, stops: bool) -> bool:
+    """Does the sentence of ``line`` go on in the next line, opening with ``word``? It does when ``word`` is in
+    lower case, or, in a script without case (Devanagari, Arabic, Han), a letter's word after a line that ends
+    inside its sentence: there no capital tells a new sentence, only the full stop the line lacks. Only in a text
+    whose lines end with full stops (``stops``): Thai or Lao end a sentence with a space, a paragraph with none; and
+    only a line of words of that script, spaced (a Latin "Advertisement" between two paragraphs ends none of their
+    sentences, and a Han line is one word to the greedy wrap's test)."""
+    first = word[:1]
+    if first.islower():
+        return True
+    line = line.rstrip()
+    if not stops or " " not in line.strip() or _LINE_STOP.search(line):
+        return False
+    return _caseless_letter(first) and (_caseless_letter(line[-1]) or unicodedata.category(line[-1]) in ("Mn", "Mc"))
+
+
+def _caseless_letter(char: str) -> bool:
+    """Is ``char`` a letter of a script without case (Devanagari, Arabic, Han)?"""
+    return char.isalpha() and char.lower() == char.upper()
 
 
 # Invisible format characters (Unicode's category Cf) a CMS or an exporter puts into a text: a
@@ -498,6 +524,8 @@ def clean(body: str) -> Cleaned:
         text, flags = text[: cut.start()].rstrip(" \t\r\n.…"), TRUNCATED
     elif (tail := _TAIL_AFTER_ELLIPSIS.search(text, max(0, len(text) - 80))) and not tail.group().lstrip()[0].islower():
         text, flags = text[: tail.start()], TRUNCATED  # "… Lire la suite": the end, in any language
+    if "/" in text and _PART.match(text):
+        text = _parts_joined(text)
     raw_lines = text.splitlines()
     links = _may_be_links(text)  # once: a text without a separator has no line of links
     # A text whose characters fold one by one (``text.fold_is_local``: a line break and white space to
@@ -516,6 +544,9 @@ def clean(body: str) -> Cleaned:
             continue
         if lines and links and _related(line):
             continue  # "See also · <headline> · <headline>": the outlet's pointers to its other stories
+        if len(raw_lines) > 1 and _filing_stamp(line):
+            flags |= BYLINE  # "Filed by <Outlet> desk at 13:15": when and by whom it was carried, not the story
+            continue
         if number == len(raw_lines) - 1 and lines and _ARROW_LINE.match(line):
             flags |= TRUNCATED  # "Continuer la lecture →": a link to the rest, not the story
             continue
@@ -541,6 +572,54 @@ def clean(body: str) -> Cleaned:
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
         lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
     return Cleaned("\n".join(lines), flags)
+
+
+# A message sent in parts (an SMS gateway's, a pager's): each part opens with its number of the whole, "1/3: ",
+# "2/3: " … "3/3: ", and ends where the carrier's length ran out, often inside a sentence. The numbers are the
+# carrier's, no figures of the story (they would read as facts the story lacks), and a sentence cut across two
+# parts is one sentence.
+_PART = re.compile(r"(\d{1,2})/(\d{1,2})[:.)]?[ \t]+(?=\S)")
+
+
+def _parts_joined(text: str) -> str:
+    """``text`` without its parts' numbers when every line of it opens with one, 1/n to n/n in order (``_PART``),
+    a part ending inside a sentence joined to the next; else ``text`` as it is."""
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    found = [_PART.match(line) for line in lines]
+    if len(lines) < 2 or any(
+        match is None or (int(match[1]), int(match[2])) != (number, len(lines))
+        for number, match in enumerate(found, start=1)
+    ):
+        return text
+    out: list[str] = []
+    for line, match in zip(lines, found, strict=True):
+        assert match is not None
+        part = line[match.end() :]
+        if out and not _LINE_STOP.search(out[-1]):
+            out[-1] += " " + part
+        else:
+            out.append(part)
+    return "\n".join(out)
+
+
+# A web address written in a text: a teaser's "⇢ https://…", a relay's "➜ https://…", "Read more: https://…".
+_ADDRESS = re.compile(r"https?://[^\s<>\"'()\[\]{}]+")
+ADDRESSES = 4  # a text pointing at more pages than this is a list of links (a digest's), no teaser of one
+
+
+def address_hash(link: str) -> int:
+    """The hash an entry's link and an address citing it share (both canonical: ``urls.canonical_link``)."""
+    return zlib.crc32(link.encode("utf-8", "surrogatepass")) if link else 0
+
+
+def addresses(body: str, own: str) -> tuple[int, ...]:
+    """The hashes of the web addresses ``body`` writes, other than its entry's own link ``own``, in order; none
+    when it writes more than ``ADDRESSES``."""
+    if "://" not in body:
+        return ()
+    found = dict.fromkeys(canonical_link(address.rstrip(".,;:!?…")) for address in _ADDRESS.findall(body))
+    found.pop(own, None)
+    return tuple(address_hash(link) for link in found if link) if len(found) <= ADDRESSES else ()
 
 
 def _ascii_quotes(text: str) -> str:
@@ -647,6 +726,29 @@ def _page_stamp(line: str) -> bool:
 # issue's items, no fact of the story. A day ("9. Oktober 2026") is no item's number.
 _ITEM_HEADING = re.compile(r"^\d{1,2}[.)]\s+\S")
 ITEM_WORDS = 16
+
+
+# A carrier's filing stamp on a line of its own, anywhere in a text of several lines: who filed or posted the copy
+# and when, a few words ending in a clock time (maybe with its zone or half of the day), no sentence end ("Filed by
+# Relay Desk at 13:15", "Posted by the Night Desk 07:45 GMT"). A carrier writes it in its own language over a brief
+# in any script, so in a short brief its words and its time weigh as much as the brief's own. A story's sentence
+# telling a time ends with its full stop, and a fact row names no one ("Doors open 19:30", "Polls close at 20:00"):
+# a stamp names its desk or outlet, a capitalised word after its first.
+_FILING_STAMP = re.compile(r"(?<![\d:.])(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:[AaPp]\.?[Mm]\.?|[A-Z]{2,4}))?$")
+FILING_STAMP_WORDS = 10
+FILING_STAMP_FEWEST = 4  # who and when: "Filed by <Desk> at 13:15", "Posted by <Desk> 07:45"
+
+
+def _filing_stamp(line: str) -> bool:
+    """Is this line a carrier's filing stamp (above): ``FILING_STAMP_FEWEST`` to ``FILING_STAMP_WORDS`` words ending
+    in a clock time, a capitalised name among the words before it, no sentence end? Looked for only on a line with a
+    colon (most lines have none)."""
+    if ":" not in line or _SENTENCE_ENDS.search(line) or (stamp := _FILING_STAMP.search(line)) is None:
+        return False
+    words = line[: stamp.start()].split()
+    if not FILING_STAMP_FEWEST - 1 <= len(words) < FILING_STAMP_WORDS or not words[0][:1].isalpha():
+        return False
+    return any(word[:1].isupper() for word in words[1:])
 
 
 def _item_heading(line: str) -> bool:

@@ -115,7 +115,10 @@ class Evidence:
             shorter, longer = (query, other) if self.query_shorter else (other, query)
             return _facts(shorter.facts, longer.facts)
         if self.query_shorter:
-            return _facts(self._shared_facts(query, other), other.facts)
+            shared = self._shared_facts(query, other)
+            if _unconfirmed(query, other, shared):
+                return 0.0
+            return _facts(shared, other.facts)
         # The stored text is the shorter: all its names and numbers in ours; or, when it added some
         # of its own (a new headline, a line on top), every one of ours where the two overlap in its,
         # if those are enough to decide (a template's frame may share none). So two copies are one
@@ -127,6 +130,16 @@ class Evidence:
         if len(ours) // 4 >= MIN_FACTS and not _facts(ours, other.facts, count=True):  # 4 bytes a fact
             return 100.0
         return whole
+
+    def shared_facts(self, query: Signature, other: Stored) -> float | None:
+        """de58: percent of the names and numbers of ``query``'s sentences sharing a passage with ``other`` found in
+        it, whichever text is the longer; None when no sentence shares one. (``facts`` asks a longer text for all
+        of the shorter's: a card above one sentence of a report holds none of its other sentences' names.)"""
+        known = set(other.hashes())
+        known.update(np.frombuffer(other.opening, dtype="<u4").tolist())
+        if not any(len(shingles & known) >= MIN_OVERLAP for _, shingles, _ in query.lines):
+            return None
+        return _facts(self._shared_facts(query, other), other.facts)
 
     def _shared_facts(self, query: Signature, other: Stored) -> bytes:
         """The names and numbers of the entry's sentences that share shingles with the other text:
@@ -154,6 +167,11 @@ class Evidence:
         opening, end = differences(query, other)
         text += f"; opening differs: {', '.join(opening)}" if opening else ""
         return text + (f"; {end}" if end else "")
+
+
+def facts_found(query: Signature, other: Stored) -> float:
+    """Percent of all of ``query``'s names and numbers found in ``other`` (100 with too few to decide)."""
+    return _facts(query.facts, other.facts)
 
 
 def sample_bound(sample: bytes, size: int = SAMPLE_MAX) -> int:
@@ -260,6 +278,17 @@ def _facts(shorter: bytes, longer: bytes, count: bool = False) -> float:
     if len(checked) < MIN_FACTS:
         return 100.0
     return 100.0 * found / len(checked)
+
+
+def _unconfirmed(query: Signature, other: Stored, shared: bytes) -> bool:
+    """de58: is ``query``, the shorter text, a cut too short for its names and numbers to decide (fewer than
+    ``MIN_FACTS``) whose every one of them is missing from ``other``, with none of its sentences word for word
+    there? Few facts decide nothing when the other text lacks none of them; when it lacks all, and no sentence
+    is its own, the cut is another brief in the story's frame (another day, another figure), not its copy."""
+    have = len(shared) // 4  # 4 bytes a fact
+    if not 0 < have < MIN_FACTS or _facts(shared, other.facts, count=True) < have:
+        return False
+    return _sentences(query.sentences, other.sentences)[0] == 0
 
 
 def _u32(values: set[int]) -> bytes:

@@ -39,6 +39,7 @@ from monitor.dedup.compare import (
     containment,
     digest,
     explained,
+    facts_found,
     follow_up,
     repeats,
     resembles,
@@ -153,6 +154,9 @@ class StoryIndex:
         # The keys of the entries loaded at start-up (``load``), and those of them removed since.
         self._loaded: Postings | None = None
         self._headlines = Headlines()  # headline and lede hashes -> the latest entry with each
+        # de58: the hash of an entry's link -> the latest entry with it (``_pointed_at``; those loaded at start-up
+        # have none: the store keeps no link in a signature). A removed entry's is dropped at the next pruning.
+        self._addresses: dict[int, int] = {}
         self._unloaded: set[int] = set()
         self._fresh: list[int] = []  # entries added whose keys are in ``_buckets`` (some may be gone since)
 
@@ -175,11 +179,37 @@ class StoryIndex:
         verdict, heard = self._by_text(sig)
         claim = claimed(sig, heard, self._headlines, self._held, self.window.total_seconds(), verdict.matched_entry)
         if claim is None:
+            if heard in (Heard.APART, Heard.NOTHING) and (pointed := self._pointed_at(sig, heard)) is not None:
+                return pointed
             return verdict
         doc = self._doc(claim.entry_id)
         where = f"entry {claim.entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
         reason = "copy: " + claim.why.format(words=claim.words, where=where)
         return Decision(doc.story_id, 100.0, claim.entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
+
+    def _pointed_at(self, sig: Signature, heard: Heard) -> Decision | None:
+        """de58: the copy of the one entry of the window, of another outlet, whose address ``sig``'s text points at
+        (a teaser's "⇢ https://…", a relay's "➜ https://…"), when a sentence of it shares a passage with that
+        entry and the names and numbers of those sentences are that entry's (a teaser of a headline alone,
+        ``Heard.NOTHING``: all of its); None otherwise. A card or a letter above one reshaped sentence of a
+        report shares too little text with it to say copy, and the address says whose it is; an outlet pointing
+        at its own earlier story tells it further, and a text pointing at two stories' pages is a round-up."""
+        cited = {self._addresses[link] for link in sig.cites if link in self._addresses}
+        if len(cited) != 1:
+            return None
+        (entry_id,) = cited
+        doc = self._held(entry_id)
+        if doc is None or doc.outlet == sig.outlet or not self._in_window(sig, doc):
+            return None
+        evidence = containment(sig, doc)
+        facts = facts_found(sig, doc) if heard is Heard.NOTHING else evidence.shared_facts(sig, doc)
+        if facts is None or facts < FACTS_THRESHOLD:
+            return None
+        where = f"entry {entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
+        reason = f"copy: it points at the address of {where}, {evidence.score:.0f} % of the text shared,"
+        reason += f" {facts:.0f} % of the names and numbers there"
+        event_id = self.events.event_of(doc.story_id)
+        return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig)
 
     def _by_text(self, sig: Signature) -> tuple[Decision, Heard]:
         """The decision ``sig``'s text makes, and what kind of verdict it is (``headline.Heard``)."""
@@ -206,6 +236,8 @@ class StoryIndex:
             return self._next_story(sig, evidence.score, doc, reason, why, shares, releases), Heard.DECIDED
         facts = evidence.facts(sig, doc) if evidence.score >= needed else 100.0
         if evidence.series:
+            if doc.outlet == sig.outlet and (pointed := self._pointed_at(sig, Heard.APART)) is not None:
+                return pointed, Heard.COPY  # its outlet's note above another outlet's report it points at
             reason = f"new story: entry {entry_id} holds {evidence.score:.0f} % of the text, but {sig.outlet}'s own"
             reason += " entry of that story prints other names and numbers: its next bulletin of one template"
             return self._new_story(sig, evidence.score, reason, shares, releases), Heard.DECIDED
@@ -224,8 +256,10 @@ class StoryIndex:
             event_id = self.events.event_of(doc.story_id)
             return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig), Heard.COPY
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
-        if evidence.score >= needed:
+        if evidence.score >= needed and facts < FACTS_THRESHOLD:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
+        elif evidence.score >= needed:  # de58: it agrees, but is no story of the window (``_in_window``)
+            closest += f", but first seen {(sig.when - doc.seen) / 86400:.0f} days before it, past the window"
         return self._new_story(sig, evidence.score, closest, shares, releases), Heard.APART
 
     def _next_story(
@@ -623,6 +657,8 @@ class StoryIndex:
         when = seen.timestamp()
         self._docs[entry_id] = pack(story_id, when, sig, self._outlets, keys=True)
         self._headlines.add(entry_id, sig.title, first_sentence(sig.sentences))
+        if sig.link:
+            self._addresses[sig.link] = entry_id
         self._oldest = min(self._oldest, when)
         buckets = self._buckets
         for key in sig.keys:
@@ -689,6 +725,7 @@ class StoryIndex:
             self.remove(entry_id)
         if stale:
             self._headlines.prune(self._docs)
+            self._addresses = {link: held for link, held in self._addresses.items() if held in self._docs}
         if len(self._fresh) >= max(FOLD_EVERY, len(self._docs) // 8):
             self._fold()  # when entries age out: a daemon past its first window, never a cold run (reads slower)
         elif self._loaded is not None and self._unloaded:

@@ -46,7 +46,7 @@ from datetime import datetime, timedelta
 import numpy as np
 
 from monitor.dedup.alphabets import DIGRAPHIC, apostrophes_joined, in_latin
-from monitor.dedup.clean import bare_headline, clean, readable
+from monitor.dedup.clean import address_hash, addresses, bare_headline, clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.shingles import (
     FACTS,
@@ -202,6 +202,9 @@ class Signature:
     skeleton: bytes = b""
     skeleton_facts: bytes = b""
     skeletons: frozenset[int] = frozenset()
+    # de58 (fresh only): the hash of the entry's own link, and of each address its text points at (``clean.addresses``)
+    link: int = 0
+    cites: tuple[int, ...] = ()
 
     @property
     def skeleton_keys(self) -> frozenset[int]:
@@ -331,6 +334,8 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         skeleton=skeleton,
         skeleton_facts=skeleton_facts(text, spans, FACTS) if len(skeletons) else b"",
         skeletons=frozenset(skeletons.tolist()),
+        link=address_hash(entry.link),
+        cites=addresses(entry.body, entry.link),
     )
 
 
