@@ -687,6 +687,11 @@ def _above_dateline(line: str, following: str) -> bool:
     return bool(found and found.group("place") and (found.group("agency") or found.group("place").isupper()))
 
 
+def opening(line: str) -> str:
+    """``line`` read as a text's first line: without a leading stamp, credit, byline and dateline (``_opening``)."""
+    return _opening(line, 0)[0]
+
+
 def _opening(line: str, flags: int) -> tuple[str, int]:
     """The first line without a leading credit, byline and dateline, and the flags of what went."""
     if stamp := _STAMP.match(line):  # "Updated 17:32 GMT": when the page changed, not the story
