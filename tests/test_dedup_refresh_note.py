@@ -1,12 +1,12 @@
 """Held-out v51 (de60): a carrier's refresh note above a story is the page's, not the story's.
 
-A carrier re-posting an article stamps when its page changed and says so in one sentence above it ("UPDATED 10:52:
-This story has been updated …", "[15:24 업데이트] …", "【14:53更新】…"). A summary-only carrier joins the article's blocks
-into one line and cuts it, so the note is glued to the lede and was a third of what the summary held: under the
-carrier's own headline the copy shared too little with its story and alerted twice. A label and a clock time, then
-one short sentence with no figure or name, on top, is now dropped (``refresh.after_refresh_note``), on a line of its
-own or glued to the lede; a note that prints a figure or a name is news and stays. Fiction, in Portuguese,
-Indonesian and Chinese (no labelled set's main languages for this class).
+A carrier re-posting an article stamps when its page changed and says so in one sentence above it
+("UPDATED 10:52: This story has been updated …", "[15:24 업데이트] …", "【14:53更新】…"). A summary-only carrier
+joins the article's blocks into one line and cuts it, so the note is glued to the lede and was a third of what the
+summary held: under the carrier's own headline the copy shared too little with its story and alerted twice. A
+label and a clock time, then one short sentence with no figure or name, on top, is now dropped
+(``refresh.after_refresh_note``), on a line of its own or glued to the lede; a note that prints a figure or a name
+is news and stays. Fiction, in Portuguese, Indonesian and Chinese (no labelled set's main languages for this class).
 """
 
 from __future__ import annotations
