@@ -105,7 +105,9 @@ def _credit_end(line: str, name: str) -> int | None:
     word holding the name's last letter); None when the line opens with no such credit."""
     start = 0
     for _ in range(CREDIT_WORDS + 1):
-        at = start + len(line[start:]) - len(line[start:].lstrip(_OPENERS))
+        at = start
+        while at < len(line) and line[at] in _OPENERS:
+            at += 1
         if line[at : at + len(name)].casefold() == name:
             space = line.find(" ", at + len(name))
             end = len(line) if space < 0 else space
