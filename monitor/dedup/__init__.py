@@ -33,7 +33,11 @@ Design, in the order an entry meets it:
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
    that is not a sentence ("Related: <another headline>", "Tags: …", a fact box), and a
    short labelled note on top ("Editor's note: …", "Nota de la redacción: …"), and a row of the outlet's other
-   headlines under a label ("See also · <headline> · <headline>", ``clean._related``). Invisible
+   headlines under a label ("See also · <headline> · <headline>", ``clean._related``). A refresh note on top, a
+   label and a clock time and one sentence with no figure or name ("UPDATED 10:52: This story has been updated.",
+   "【14:53更新】…"), is the page's, glued to a summary's lede too (``refresh``); so are the lines naming the entry's
+   own outlet, a credit opening the text ("Na Mwandishi wa <Outlet>", "(<Outlet>編集部)") and a closing note
+   ("※ 이 기사는 <Outlet>가 …"), in any language (``ownlines``). Invisible
    marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
    text is read (``monitor.text.squash``): a word with one of them inside is one word; every
    other invisible format character (a right-to-left mark after a number, a byte-order mark)

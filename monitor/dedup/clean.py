@@ -28,12 +28,14 @@ from dataclasses import dataclass
 
 from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
 from monitor.dedup.dates import names_day
+from monitor.dedup.refresh import after_refresh_note
 from monitor.dedup.scan import STOPS, compiled
 from monitor.dedup.transfer import decoded
 from monitor.text import beyond_ascii, char_class, fold, fold_is_local, in_bmp, marks, special_codes, without_spaces
 from monitor.urls import canonical_link
 
 DATELINE, BYLINE, TRUNCATED = 1, 2, 4  # flags: what the copy's wrapping held
+NOTE = 32  # and a refresh note on top (``refresh``); 8 and 16 are ``signature``'s
 
 # Typographic quotes to ASCII ones, one ``str.replace`` each: ``str.translate`` looks each character of a
 # non-ASCII text up in a dict (150 µs for a Cyrillic story), and two regex substitutions scan it character
@@ -552,6 +554,10 @@ def clean(body: str) -> Cleaned:
             continue
         if not lines:  # wrapping opens the story: a note, credit, byline, then dateline
             following = next((rest.strip() for rest in raw_lines[number + 1 :] if rest.strip()), "")
+            if (story := after_refresh_note(line)) is not None and (story or following):
+                line, flags = story, flags | NOTE  # "UPDATED 10:52: This story has been updated …": the page's
+                if not line:
+                    continue
             if following and (_byline_line(line) or _note(line) or _above_dateline(line, following)):
                 flags |= BYLINE
                 continue
@@ -781,6 +787,11 @@ def _above_dateline(line: str, following: str) -> bool:
         return False
     found = dateline_pattern().match(following)
     return bool(found and found.group("place") and (found.group("agency") or found.group("place").isupper()))
+
+
+def opening(line: str) -> str:
+    """``line`` read as a text's first line: without a leading stamp, credit, byline and dateline (``_opening``)."""
+    return _opening(line, 0)[0]
 
 
 def _opening(line: str, flags: int) -> tuple[str, int]:

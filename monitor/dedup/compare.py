@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from monitor.dedup.clean import BYLINE, DATELINE, TRUNCATED
+from monitor.dedup.clean import BYLINE, DATELINE, NOTE, TRUNCATED
 from monitor.dedup.events import EVENT_HOURS, NEAR_HOURS, SERIES_HOURS
 from monitor.dedup.shingles import FACTS, SHINGLE_CHARS, SHINGLE_WORDS, crc, shingle_hashes, unspaced
 from monitor.dedup.signature import LEDE_CHARS, NO_CAPITALS, SAMPLE_BELOW, SAMPLE_MAX, Signature
@@ -306,7 +306,7 @@ def _sentences(mine: bytes, theirs: bytes) -> tuple[int, int, bool]:
 def differences(query: Signature, other: Stored) -> tuple[list[str], str]:
     """How this entry's opening differs from the other's (what wrapping came or went), and its end."""
     notes = []
-    for flag, name in ((DATELINE, "dateline"), (BYLINE, "byline")):
+    for flag, name in ((DATELINE, "dateline"), (BYLINE, "byline"), (NOTE, "refresh note")):
         if other.flags & flag and not query.flags & flag:
             notes.append(f"{name} removed")
         elif query.flags & flag and not other.flags & flag:

@@ -48,6 +48,7 @@ import numpy as np
 from monitor.dedup.alphabets import DIGRAPHIC, apostrophes_joined, in_latin
 from monitor.dedup.clean import address_hash, addresses, bare_headline, clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
+from monitor.dedup.ownlines import own_lines_dropped
 from monitor.dedup.shingles import (
     FACTS,
     SHINGLE_CHARS,
@@ -274,7 +275,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     named in the opening, at most ``window`` before it.
     """
     cleaned = clean(entry.body)
-    story = _masthead_dropped(cleaned.text, entry.outlet)
+    story = own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet)
     text = story or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story

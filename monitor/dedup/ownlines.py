@@ -1,0 +1,120 @@
+"""Lines a carrier adds naming itself: its credit above the story it carries, its note below it. Pure.
+
+A carrier that re-posts a desk's article often swaps the desk's credit for its own, in its own words and
+language: "Na Mwandishi wa <Carrier>", "Par la rédaction de <Carrier>", "<Carrier> 편집팀", "（<Carrier>編集部）";
+and an aggregator closes each article with its note ("This article was collected by <Carrier> from partner
+publishers. All rights remain with the original publisher.", in the carrier's language). No list of credit words
+covers every language, but the entry's own outlet name is known:
+
+- a first line opening with a few words and that name is the carrier's credit, not the story's. On a line of its
+  own it goes; glued to the lede (a summary joins the blocks into one line) it goes up to the end of the name's
+  word, and a dateline after it goes as the story's first line's would (``clean.opening``);
+- a last line naming it in one or two short sentences with no figure and no other name is the carrier's note: a
+  copy trimmed of its story's last paragraph and closed with it otherwise ends in "sentences of its own", the
+  shape of a follow-up (``divergence``).
+
+The desk's own credit names the desk, another outlet, and is read in ``clean``; a text that only names its outlet
+keeps it; a desk's closing "…, Mtenga told <Desk>." names someone else, and stays.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from monitor.dedup.clean import opening, readable
+from monitor.dedup.scan import STOPS
+
+CREDIT_WORDS = 4  # words before the outlet's name: "Na Mwandishi wa", "Par la rédaction de"
+GLUED_CHARS = 5  # characters glued after it: "(<Outlet>編集部)"
+TAIL_WORDS = 2  # words after it on a line of its own: "<Outlet> 편집팀", "<Outlet> staff"
+NOTE_WORDS = 30  # a closing note: one or two short sentences
+NOTE_CHARS = 200
+NOTE_SENTENCES = 2
+_SENTENCES = re.compile(f"(?<=[{re.escape(STOPS)}])\\s*")
+# Signs that may open the credit or stand before the name: a bracket ("(<Carrier>編集部)", "[<Carrier>]").
+_OPENERS = "([【〔「『"
+_CLOSERS = ")]】〕」』"
+# A figure or a sentence end in it: a sentence ("ГЯНДЖА, <Outlet>. …": the outlet's dateline and the story's first
+# words), not a credit, which is no sentence.
+_NOT_CREDIT = re.compile(f"[\\d{re.escape(STOPS)}]")
+
+
+def own_lines_dropped(text: str, outlet: str) -> str:
+    """``text`` without the credit and the closing note that name ``outlet`` (above); else ``text`` as it is."""
+    if not outlet or not text:
+        return text
+    name = _folded(outlet)
+    return _own_note_dropped(_own_credit_dropped(text, name), name)
+
+
+@functools.lru_cache(maxsize=1024)  # a worker signs the entries of a few hundred outlets, again and again
+def _folded(outlet: str) -> str:
+    """The outlet's name as a text's words are compared: read as ``clean`` reads the text, case folded."""
+    return readable(outlet).casefold()
+
+
+def _own_note_dropped(text: str, name: str) -> str:
+    """``text`` without a last line that is the carrier's note naming it (``name``, case folded)."""
+    story, newline, last = text.rpartition("\n")
+    if not newline or not story.strip() or name not in last.casefold():
+        return text
+    sentences = [sentence for sentence in _SENTENCES.split(last.strip()) if sentence]
+    if len(last.split()) > NOTE_WORDS or len(last) > NOTE_CHARS or len(sentences) > NOTE_SENTENCES:
+        return text
+    if any(char.isdigit() for char in last) or _other_names(sentences, name, set(story.split())):
+        return text
+    return story.rstrip()
+
+
+def _other_names(sentences: list[str], name: str, story: set[str]) -> bool:
+    """Do ``sentences``, the outlet's ``name`` left out, capitalise a word: inside a sentence, or opening one and
+    written so in the ``story`` above them ("Mtenga told <Desk> …" names Mtenga; "This article was …" names none)?"""
+    own = re.compile(re.escape(name), re.IGNORECASE)
+    for sentence in sentences:
+        first, *words = own.sub(" ", sentence).split() or [""]
+        if (first in story and first[:1].isupper()) or any(word[:1].isupper() for word in words):
+            return True
+    return False
+
+
+def _own_credit_dropped(text: str, name: str) -> str:
+    """``text`` without a credit naming the outlet (``name``, case folded) that opens its first line."""
+    first, newline, rest = text.partition("\n")
+    end = _credit_end(first, name)
+    if end is None:
+        return text
+    after = first[end:].strip()
+    if rest.strip() and len(after.split()) <= TAIL_WORDS and not _NOT_CREDIT.search(after):
+        return rest.lstrip()  # a line of its own: "<Outlet> 편집팀", "By <Outlet> staff"
+    if not after or not _glued_credit(first[:end], after):
+        return text
+    return opening(after) + newline + rest
+
+
+def _glued_credit(credit: str, after: str) -> bool:
+    """Is ``credit``, glued to the text ``after`` it, a credit rather than a sentence's first words? It ends in a
+    letter or a closing bracket (not "… of <Outlet>:" or "<Place>, <Outlet>,": a digest's or a dateline's) and what
+    follows opens with a capital or a letter of a script without them: "Speaking to <Outlet> at the port …" runs on
+    in lower case."""
+    return (credit[-1].isalpha() or credit[-1] in _CLOSERS) and after[0].isalpha() and not after[0].islower()
+
+
+def _credit_end(line: str, name: str) -> int | None:
+    """Where a credit naming ``name`` within the first ``CREDIT_WORDS`` words of ``line`` ends (the end of the
+    word holding the name's last letter); None when the line opens with no such credit."""
+    start = 0
+    for _ in range(CREDIT_WORDS + 1):
+        at = start
+        while at < len(line) and line[at] in _OPENERS:
+            at += 1
+        if line[at : at + len(name)].casefold() == name:
+            space = line.find(" ", at + len(name))
+            end = len(line) if space < 0 else space
+            glued = end - at - len(name) > GLUED_CHARS  # a name run into a sentence of a script without spaces
+            return None if glued or _NOT_CREDIT.search(line, 0, end) else end
+        space = line.find(" ", start)
+        if space < 0:
+            return None
+        start = space + 1
+    return None
