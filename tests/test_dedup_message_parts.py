@@ -8,6 +8,7 @@ brief in the same frame. Texts are our own, in Hindi and Georgian."""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -60,8 +61,7 @@ def test_the_parts_numbers_go_and_a_sentence_cut_across_parts_is_one() -> None:
     ],
 )
 def test_text_that_is_not_a_message_in_parts_stays(text: str) -> None:
-    assert clean(text).text == clean(text.replace("\n\n", "\n")).text
-    assert "/" in clean(text).text
+    assert re.findall(r"\d/\d", clean(text).text) == re.findall(r"\d/\d", text)  # rv34: each number stays
 
 
 @pytest.mark.parametrize(("title", "brief", "parts"), [(HI_TITLE, HI_BRIEF, HI_PARTS), (KA_TITLE, KA_BRIEF, KA_PARTS)])

@@ -12,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 
 from dedup_support import decided
 
+from monitor.dedup import clean
 from monitor.dedup.clean import address_hash, addresses
 from monitor.models import Entry
 
@@ -51,6 +52,21 @@ def test_addresses_are_read_canonical_and_a_list_of_links_is_none() -> None:
     assert addresses(f"x\n⇢ {HOME}?utm_source=app.", "") == (address_hash(HOME),)
     assert addresses(f"x ⇢ {HOME}", HOME) == ()  # its own link is no pointer
     assert addresses(" ".join(f"https://a.example/{n}" for n in range(5)), "") == ()
+
+
+def test_a_body_of_many_addresses_makes_few_canonical(monkeypatch) -> None:
+    """rv34: a hostile body's 16,000 addresses cost 0.15 CPU-s an entry to make canonical; a list stops early."""
+    made: list[str] = []
+    real = clean.canonical_link
+    monkeypatch.setattr(clean, "canonical_link", lambda link: made.append(link) or real(link))
+    assert addresses(" ".join(f"https://a{n}.example/" for n in range(16000)), "") == ()
+    assert made == []  # more than ADDRESSES_READ as written: none made canonical
+    assert addresses(" ".join(f"https://a{n}.example/" for n in range(clean.ADDRESSES_READ)), "") == ()
+    assert len(made) == clean.ADDRESSES + 1  # stopped at the first past ADDRESSES
+    made.clear()  # written apart, one page
+    tracked = [f"{HOME}?utm_source={n}" for n in range(clean.ADDRESSES_READ + 1)]
+    assert addresses(" ".join(tracked), "") == ()
+    assert addresses(" ".join(tracked[:-1]), "") == (address_hash(HOME),)
 
 
 def test_a_card_over_one_sentence_pointing_at_the_report_is_its_copy() -> None:

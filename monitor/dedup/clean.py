@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
 from monitor.dedup.dates import names_day
-from monitor.dedup.refresh import after_refresh_note
+from monitor.dedup.refresh import NOTE_WORDS, after_refresh_note
 from monitor.dedup.scan import STOPS, compiled
 from monitor.dedup.transfer import decoded
 from monitor.text import beyond_ascii, char_class, fold, fold_is_local, in_bmp, marks, special_codes, without_spaces
@@ -152,7 +152,6 @@ def _may_be_caption(line: str) -> bool:
 _LABELLED = re.compile(r"^[^\W\d_][\w'’-]*(?: [\w'’-]+){0,3} ?[:：]\s*\S")
 _SENTENCE_ENDS = re.compile(r"[.!?…。！？]['\"»”’)]*$")
 LABELLED_WORDS = 20
-NOTE_WORDS = 16
 ABOVE_WORDS = 6  # a line above the dateline: a credit or a label, not a sentence
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # ``dateline_pattern``: "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -",
@@ -611,6 +610,7 @@ def _parts_joined(text: str) -> str:
 # A web address written in a text: a teaser's "⇢ https://…", a relay's "➜ https://…", "Read more: https://…".
 _ADDRESS = re.compile(r"https?://[^\s<>\"'()\[\]{}]+")
 ADDRESSES = 4  # a text pointing at more pages than this is a list of links (a digest's), no teaser of one
+ADDRESSES_READ = 64  # addresses as written (tracking parameters, fragments still on) beyond which it is a list too
 
 
 def address_hash(link: str) -> int:
@@ -620,12 +620,22 @@ def address_hash(link: str) -> int:
 
 def addresses(body: str, own: str) -> tuple[int, ...]:
     """The hashes of the web addresses ``body`` writes, other than its entry's own link ``own``, in order; none
-    when it writes more than ``ADDRESSES``."""
+    when it writes more than ``ADDRESSES``, or more than ``ADDRESSES_READ`` as written."""
     if "://" not in body:
         return ()
-    found = dict.fromkeys(canonical_link(address.rstrip(".,;:!?…")) for address in _ADDRESS.findall(body))
-    found.pop(own, None)
-    return tuple(address_hash(link) for link in found if link) if len(found) <= ADDRESSES else ()
+    # Each made canonical once, and a few at most: a body's 200,000 characters (``parse._MAX_TEXT``) hold 16,000
+    # addresses, at ~10 us each (0.15 CPU-s an entry before this bound, rv34).
+    written = dict.fromkeys(address.rstrip(".,;:!?…") for address in _ADDRESS.findall(body))
+    if len(written) > ADDRESSES_READ:
+        return ()
+    found: dict[str, None] = {}
+    for address in written:
+        link = canonical_link(address)
+        if link != own:
+            found[link] = None
+            if len(found) > ADDRESSES:
+                return ()
+    return tuple(address_hash(link) for link in found if link)
 
 
 def _ascii_quotes(text: str) -> str:

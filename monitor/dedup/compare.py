@@ -135,8 +135,7 @@ class Evidence:
         """de58: percent of the names and numbers of ``query``'s sentences sharing a passage with ``other`` found in
         it, whichever text is the longer; None when no sentence shares one. (``facts`` asks a longer text for all
         of the shorter's: a card above one sentence of a report holds none of its other sentences' names.)"""
-        known = set(other.hashes())
-        known.update(np.frombuffer(other.opening, dtype="<u4").tolist())
+        known = _known(other)
         if not any(len(shingles & known) >= MIN_OVERLAP for _, shingles, _ in query.lines):
             return None
         return _facts(self._shared_facts(query, other), other.facts)
@@ -144,8 +143,7 @@ class Evidence:
     def _shared_facts(self, query: Signature, other: Stored) -> bytes:
         """The names and numbers of the entry's sentences that share shingles with the other text:
         of those not word for word alone, when ``MISSING_FACTS`` of theirs are missing from it."""
-        known = set(np.frombuffer(other.sample, dtype="<u4").tolist())
-        known.update(np.frombuffer(other.opening, dtype="<u4").tolist())
+        known = _known(other)
         verbatim = set(np.frombuffer(other.sentences, dtype="<u4").tolist())
         shared = [(h in verbatim, facts) for h, shingles, facts in query.lines if len(shingles & known) >= MIN_OVERLAP]
         near = _u32(set().union(*(facts for same, facts in shared if not same)))
@@ -156,7 +154,7 @@ class Evidence:
     def says(self, entry_id: int, other: Stored, query: Signature) -> str:
         """The evidence in words, from the point of view of the entry being decided."""
         found, total, in_order = _sentences(query.sentences, other.sentences)
-        where = f"entry {entry_id}" + (f" ({other.outlet})" if other.outlet else "")
+        where = entry_named(entry_id, other)
         if self.query_shorter:
             text = f"{self.score:.0f} % of this entry's text appears in {where}"
         else:
@@ -169,9 +167,9 @@ class Evidence:
         return text + (f"; {end}" if end else "")
 
 
-def facts_found(query: Signature, other: Stored) -> float:
-    """Percent of all of ``query``'s names and numbers found in ``other`` (100 with too few to decide)."""
-    return _facts(query.facts, other.facts)
+def entry_named(entry_id: int, other: Stored) -> str:
+    """How a reason names a stored entry: "entry 3 (Quayside Wire)", or "entry 3" with no outlet known."""
+    return f"entry {entry_id}" + (f" ({other.outlet})" if other.outlet else "")
 
 
 def sample_bound(sample: bytes, size: int = SAMPLE_MAX) -> int:
@@ -278,6 +276,13 @@ def _facts(shorter: bytes, longer: bytes, count: bool = False) -> float:
     if len(checked) < MIN_FACTS:
         return 100.0
     return 100.0 * found / len(checked)
+
+
+def _known(other: Stored) -> set[int]:
+    """The shingle hashes of ``other`` a sentence of the entry's is looked up in: its sample and its opening's."""
+    known = set(other.hashes())
+    known.update(np.frombuffer(other.opening, dtype="<u4").tolist())
+    return known
 
 
 def _unconfirmed(query: Signature, other: Stored, shared: bytes) -> bool:

@@ -316,7 +316,9 @@ class EventIndex:
             for found in map(postings.get, chain(query[:start], query[end:]))
             if found
         ]
-        if len(read) < LEAST_SHARED:  # no story can share enough keys: the common case costs no counting
+        if len(read) < LEAST_SHARED:  # no story can share enough keys for the cosine: the common case counts none
+            # but a rewrite in another script (``_across``) or a rival's brief without spaces (``_alike``), read
+            # from the rare keys alone
             if not read:
                 return None
             return self._across(query, read, when, outlet, days, dated) or self._alike(query, read, when, outlet)

@@ -38,9 +38,10 @@ from monitor.dedup.compare import (
     citing,
     containment,
     digest,
+    entry_named,
     explained,
-    facts_found,
     follow_up,
+    headline_facts,
     repeats,
     resembles,
     round_up,
@@ -183,7 +184,7 @@ class StoryIndex:
                 return pointed
             return verdict
         doc = self._doc(claim.entry_id)
-        where = f"entry {claim.entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
+        where = entry_named(claim.entry_id, doc)
         reason = "copy: " + claim.why.format(words=claim.words, where=where)
         return Decision(doc.story_id, 100.0, claim.entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
 
@@ -202,10 +203,10 @@ class StoryIndex:
         if doc is None or doc.outlet == sig.outlet or not self._in_window(sig, doc):
             return None
         evidence = containment(sig, doc)
-        facts = facts_found(sig, doc) if heard is Heard.NOTHING else evidence.shared_facts(sig, doc)
+        facts = headline_facts(sig, doc) if heard is Heard.NOTHING else evidence.shared_facts(sig, doc)
         if facts is None or facts < FACTS_THRESHOLD:
             return None
-        where = f"entry {entry_id}" + (f" ({doc.outlet})" if doc.outlet else "")
+        where = entry_named(entry_id, doc)
         reason = f"copy: it points at the address of {where}, {evidence.score:.0f} % of the text shared,"
         reason += f" {facts:.0f} % of the names and numbers there"
         event_id = self.events.event_of(doc.story_id)

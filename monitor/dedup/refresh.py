@@ -27,7 +27,7 @@ _STAMP = re.compile(
 )
 # Where the note's one sentence ends: a full stop before a space or the line's end, or an East Asian one anywhere.
 _SENTENCE_END = re.compile(r"[.!?](?=\s|$)|[。！？]")
-NOTE_WORDS = 16  # as ``clean.NOTE_WORDS``: a labelled note on top is one short sentence
+NOTE_WORDS = 16  # a note on top is one short sentence: this refresh note, and ``clean``'s labelled one
 NOTE_CHARS = 110
 
 
