@@ -597,13 +597,15 @@ def _parts_joined(text: str) -> str:
     ):
         return text
     out: list[str] = []
+    ended = True  # did the part before end its sentence? (read of each part alone: of the joined line, 99 times)
     for line, match in zip(lines, found, strict=True):
         assert match is not None
         part = line[match.end() :]
-        if out and not _LINE_STOP.search(out[-1]):
-            out[-1] += " " + part
-        else:
+        if ended:
             out.append(part)
+        else:
+            out[-1] += " " + part
+        ended = _LINE_STOP.search(part) is not None
     return "\n".join(out)
 
 
