@@ -37,8 +37,10 @@ Design, in the order an entry meets it:
    label and a clock time and one sentence with no figure or name ("UPDATED 10:52: This story has been updated.",
    "【14:53更新】…"), is the page's, glued to a summary's lede too (``refresh``); so are the lines naming the entry's
    own outlet, a credit opening the text ("Na Mwandishi wa <Outlet>", "(<Outlet>編集部)") and a closing note
-   ("※ 이 기사는 <Outlet>가 …"), in any language (``ownlines``). Invisible
-   marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
+   ("※ 이 기사는 <Outlet>가 …"), in any language (``ownlines``). A carrier's filing stamp on a line of its own
+   ("Filed by <Desk> at 13:15") is wrapping (``clean._filing_stamp``), and a message sent in parts, each line
+   opening "1/3: " to "3/3: ", loses the numbers and joins a sentence cut across parts (``clean._parts_joined``).
+   Invisible marks inside words (soft hyphen, zero-width space, word joiner) are dropped where all
    text is read (``monitor.text.squash``): a word with one of them inside is one word; every
    other invisible format character (a right-to-left mark after a number, a byte-order mark)
    is dropped before the story is read (``clean.visible``). Page chrome, a first or last line
@@ -192,7 +194,12 @@ Design, in the order an entry meets it:
    at 0.05: the cosine is diluted by each outlet's own headline and lead words, and across
    languages the lead words never match; so does one, within 12 h, sharing three numbers and
    three names or numbers each found in at most two stories (``RARE_FIGURES``: two scripts
-   write their names apart, not their figures). A capital makes a name only where
+   write their names apart, not their figures). "Rare" is a key of at most two events (``EventIndex._rare``): a
+   name every report of one happening prints stays rare for its next report. A weekday named in any language
+   (CLDR's names, ``eventkeys.weekdays``) is keyed as the date of that day nearest publication; it weighs only
+   there, beside rare figures both print alike, in two scripts (``_across``). A rival desk's brief in a script
+   without spaces (Han, Thai) joins under one rare figure at the cosine over the keys of the scripts both write
+   (``_alike``). A capital makes a name only where
    grammar does not put one: not a sentence's first word ("Das", "Les", "The") unless also
    written capitalised mid-sentence, not a title-case headline, and in a text that capitalises
    its nouns (German) only a word that recurs or stands in a run ("Elena Haddadi"). A script
