@@ -36,10 +36,11 @@ def main() -> None:
         synthetic = Workload(Spec(seed=8, feeds=200, entries=50))
         docs = [("http://x" + synthetic.path(i), synthetic.document(i)) for i in range(200)]
         rule_files = {"bench.yaml": rules_yaml(50)}
-    folder = Path(tempfile.mkdtemp())
-    for name, text in rule_files.items():
-        (folder / name).write_text(text)
-    rules = RuleSet(load_rules([folder]))
+    with tempfile.TemporaryDirectory() as name:  # the rules are read once: mkdtemp left a folder each run
+        folder = Path(name)
+        for file, text in rule_files.items():
+            (folder / file).write_text(text)
+        rules = RuleSet(load_rules([folder]))
     entries = [e for url, body in docs for e in parse_feed(body, url, "o").entries]
     prefilter = fulltext.prefilter(rules)
     asked = [e for e in entries if fulltext.short(e) or fulltext.truncated(e)]
