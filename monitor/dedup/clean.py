@@ -26,6 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
+from monitor.dedup.carriers import carried
 from monitor.dedup.dates import names_day
 from monitor.dedup.scan import STOPS, compiled
 from monitor.dedup.transfer import decoded
@@ -487,7 +488,7 @@ def clean(body: str) -> Cleaned:
     body = readable(body)
     if "<" in body and ">" in body:
         body = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", body))
-    text = unwrapped(unmarked(body))
+    text = unwrapped(unmarked(carried(body)))  # a carrier's format first: its lines are no story's (``carriers``)
     if not text.isascii():  # typographic quotes are not ASCII
         text = _ascii_quotes(text)
     if _GLUED_AT.search(text):

@@ -1,0 +1,96 @@
+"""A carrier's format around a brief's lines: recognised by its shape and removed. Pure.
+
+A carrier re-carries a short brief in a format of its own, line by line: a feature phone's menu screen
+numbers each paragraph ("1> …", "2> …") and ends with its back key ("0> Back"); a caption file puts a cue
+number and a timing line ("00:00:05,000 --> 00:00:10,000") before each block, and a feed that flattens the
+file into one summary line keeps them inline; an audio app opens with a play badge ("▶ Listen · 0:42"), a
+list feed closes with a scan code or a reference note ("▦ Scan: https://…", "[1] <Outlet>, 2029-01-17").
+None of it is the story's: its numbers are no facts of it, and two copies on one carrier sharing it would look
+alike whatever stories they carry. What is left is the original's words in order, which is what a copy
+is judged by. ``carried`` is called from ``clean.clean`` on the lines of the text before its own reading.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+# A caption cue's timing, SubRip ("00:00:05,000 --> 00:00:10,000") or WebVTT ("00:05.000 --> 00:10.000"),
+# with the cue's number before it: on lines of their own or run into one line with the cue's text.
+_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d\d[,.]\d{1,3}"
+_CUE = re.compile(rf"(?:(?<=\s)|^)(?:\d{{1,5}}[ \t\n]+)?{_TIME}[ \t]*-->[ \t]*{_TIME}[ \t]*")
+# A menu's item: its number and a sign ("1> ", "2) ", "3. ", "4] "), a paragraph an item. A number and ">"
+# open no sentence: one such line is an item. The other signs open a list's lines in a story too ("1. FC
+# Köln" opens a name): those are items only where two or more number up one by one.
+_ITEM = re.compile(r"^(\d{1,2})[ \t]?([>).\]])[ \t]+(?=\S)")
+# A flattened menu's next item, inside a line ("… दइ। 3> …"): only the ">" sign, which no sentence writes.
+_MAY_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[ \t]?[>).\]][ \t]")  # a line that may be an item: few do
+_INLINE_ITEM = re.compile(r"(?<=\S)[ \t]+(?=\d{1,2}>[ \t])")
+BACK_WORDS = 3  # a menu's item 0 last, a word or three without a digit: its back key, not a paragraph
+_NO_WORD = re.compile(r"^[\W_]*$")
+# A badge or a footer: a first or last line opening with a sign (a symbol, or a reference number in brackets),
+# a few words and no sentence end: what the carrier adds about the copy (how long it plays, where to scan it,
+# which outlet printed it on which day). A sign opening several lines is their bullet: those lines are text.
+_REFERENCE = re.compile(r"^\[\d{1,3}\][ \t]")
+_SENTENCE_END = re.compile(r"[.!?。！？।۔։።။។]['\"»”’)]*$")
+BADGE_WORDS = 8
+
+
+def carried(text: str) -> str:
+    """``text`` without its carrier's format: caption cues, a badge on top and a footer at the end, menu numbers
+    and the back key (above). Blank lines stay (they part paragraphs); a text with none of the signs comes back
+    as it is, after a scan or two (most texts)."""
+    if "-->" in text:
+        text = _CUE.sub("\n", text)
+    if ">" in text:
+        text = _INLINE_ITEM.sub("\n", text)
+    lines = text.split("\n")
+    full = [number for number, line in enumerate(lines) if line.strip()]
+    while len(full) > 1 and _badge(lines[full[0]], lines):
+        lines[full.pop(0)] = ""
+    while len(full) > 1 and _badge(lines[full[-1]], lines):
+        lines[full.pop()] = ""
+    if _MAY_NUMBER.search(text):
+        lines = _unnumbered(lines)
+    return "\n".join(lines)
+
+
+def _unnumbered(lines: list[str]) -> list[str]:
+    """``lines`` without a menu's item numbers and its back key, when they are a menu (``_ITEM``)."""
+    items = [_ITEM.match(line.strip()) for line in lines]
+    numbered = [item for item in items if item]
+    numbers = [int(item[1]) for item in numbered]
+    menu = any(item[2] == ">" for item in numbered) or any(
+        later == earlier + 1 for earlier, later in itertools.pairwise(numbers)
+    )
+    if not menu:
+        return lines
+    kept = [_item_text(line, item) if item else line for line, item in zip(lines, items, strict=True)]
+    last = numbered[-1]
+    at = items.index(last)
+    if last[1] == "0" and len(numbers) > 1 and _back_key(kept[at]) and not any(line.strip() for line in kept[at + 1 :]):
+        kept[at] = ""
+    return kept
+
+
+def _item_text(line: str, item: re.Match[str]) -> str:
+    """A menu item's text without its number; none for an item cut to nothing ("2> …")."""
+    text = line.strip()[item.end() :]
+    return "" if _NO_WORD.match(text) else text
+
+
+def _back_key(line: str) -> bool:
+    """Is a menu's last item 0 its back or exit key: a few words, no digit, no sentence end?"""
+    return len(line.split()) <= BACK_WORDS and not any(c.isdigit() for c in line) and not _SENTENCE_END.search(line)
+
+
+def _badge(line: str, lines: list[str]) -> bool:
+    """Is this first or last line a carrier's badge or footer (``_REFERENCE``, a symbol) and not a bullet?"""
+    line = line.strip()
+    if line[0].isalnum() or len(line.split()) > BADGE_WORDS or _SENTENCE_END.search(line):
+        return False
+    if _REFERENCE.match(line):
+        return True
+    sign = line[0]
+    return unicodedata.category(sign) == "So" and sum(other.lstrip().startswith(sign) for other in lines) == 1
