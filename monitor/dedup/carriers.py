@@ -22,7 +22,7 @@ _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d\d[,.]\d{1,3}"
 _CUE = re.compile(rf"(?:(?<=\s)|^)(?:\d{{1,5}}[ \t\n]+)?{_TIME}[ \t]*-->[ \t]*{_TIME}[ \t]*")
 # A menu's item: its number and a sign ("1> ", "2) ", "3. ", "4] "), a paragraph an item. A number and ">"
 # open no sentence: one such line is an item. The other signs open a list's lines in a story too ("1. FC
-# Köln" opens a name): those are items only where two or more number up one by one.
+# Köln" opens a name): those are items only where two or more number up one by one, or items 1 to n end with 0.
 _ITEM = re.compile(r"^(\d{1,2})[ \t]?([>).\]])[ \t]+(?=\S)")
 # A flattened menu's next item, inside a line ("… दइ। 3> …"): only the ">" sign, which no sentence writes.
 _MAY_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[ \t]?[>).\]][ \t]")  # a line that may be an item: few do
@@ -35,6 +35,11 @@ _NO_WORD = re.compile(r"^[\W_]*$")
 _REFERENCE = re.compile(r"^\[\d{1,3}\][ \t]")
 _SENTENCE_END = re.compile(r"[.!?。！？।۔։።။។]['\"»”’)]*$")
 BADGE_WORDS = 8
+# A day stamp before a headline or a text, set off by a sign: "17/01 · ", "08.01.2029 14:05 | ", "2029-01-08 – ".
+# When the carrier posted it (in its own zone), not the story: a day and month in figures, a year and a clock
+# time after it if any. "3-2 – …" (a score) is no stamp: a dash parts a day only from a year's digits.
+_DAY = r"(?:(?:[0-2]?\d|3[01])[./](?:0?[1-9]|1[0-2])(?:[./](?:\d\d){1,2})?\.?|(?:19|20)\d\d-[01]\d-[0-3]\d)"
+_DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸►▶▹→›»–—-][ \t]+(?=\S)")
 
 
 def carried(text: str) -> str:
@@ -51,9 +56,18 @@ def carried(text: str) -> str:
         lines[full.pop(0)] = ""
     while len(full) > 1 and _badge(lines[full[-1]], lines):
         lines[full.pop()] = ""
+    if full:
+        lines[full[0]] = unstamped(lines[full[0]])
     if _MAY_NUMBER.search(text):
         lines = _unnumbered(lines)
     return "\n".join(lines)
+
+
+def unstamped(line: str) -> str:
+    """``line`` (a headline, a text's first line) without a carrier's day stamp before it (``_DAY_STAMP``)."""
+    if not line[:1].isdigit() or (stamp := _DAY_STAMP.match(line)) is None:
+        return line
+    return line[stamp.end() :]
 
 
 def _unnumbered(lines: list[str]) -> list[str]:
@@ -64,6 +78,8 @@ def _unnumbered(lines: list[str]) -> list[str]:
     menu = any(item[2] == ">" for item in numbered) or any(
         later == earlier + 1 for earlier, later in itertools.pairwise(numbers)
     )
+    # or items 1 to n and then 0, a menu's back key: one paragraph on a menu screen ("1) …", "0) Menu")
+    menu = menu or (len(numbers) > 1 and numbers[-1] == 0 and numbers[:-1] == list(range(1, len(numbers))))
     if not menu:
         return lines
     kept = [_item_text(line, item) if item else line for line, item in zip(lines, items, strict=True)]

@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
-from monitor.dedup.carriers import carried
+from monitor.dedup.carriers import carried, unstamped
 from monitor.dedup.dates import names_day
 from monitor.dedup.scan import STOPS, compiled
 from monitor.dedup.transfer import decoded
@@ -462,6 +462,7 @@ def bare_headline(headline: str) -> str:
     whatever page printed them."""
     if stamp := _HEADLINE_STAMP.match(headline):
         headline = headline[stamp.end() :]
+    headline = unstamped(headline)  # a carrier's day stamp ("17/01 · "): ``carriers``
     label = _HEADLINE_LABEL.search(headline, max(0, len(headline) - 50))
     words = (label[1] or label[2] or "") if label else ""
     if label and len(words.split()) <= HEADLINE_LABEL_WORDS and label.start() > len(words):
