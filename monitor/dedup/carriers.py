@@ -20,12 +20,19 @@ import unicodedata
 # with the cue's number before it: on lines of their own or run into one line with the cue's text.
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d\d[,.]\d{1,3}"
 _CUE = re.compile(rf"(?:(?<=\s)|^)(?:\d{{1,5}}[ \t\n]+)?{_TIME}[ \t]*-->[ \t]*{_TIME}[ \t]*")
-# A menu's item: its number and a sign ("1> ", "2) ", "3. ", "4] "), a paragraph an item. A number and ">"
-# open no sentence: one such line is an item. The other signs open a list's lines in a story too ("1. FC
-# Köln" opens a name): those are items only where two or more number up one by one, or items 1 to n end with 0.
-_ITEM = re.compile(r"^(\d{1,2})[ \t]?([>).\]])[ \t]+(?=\S)")
+# A menu's item: its number and a sign ("1> ", "2) ", "3. ", "4] "), a paragraph an item. A number and ">", a
+# keycap or a circled number ("3️⃣ ", "❶ ") open no sentence: one such line is an item. The other signs open a
+# list's lines in a story too ("1. FC Köln" opens a name): those are items only where two or more number up one by
+# one, or where items 1 to n end with item 0 (a menu's back key). A number and a space alone ("1 …", "0 Back": a
+# circled number as NFKC reads it, ``clean.readable``) is an item only in that last shape.
+_CIRCLED = "\u24f5-\u24fe\u2776-\u2793"  # those NFKC keeps
+_ITEM = re.compile(
+    rf"^(?:(?P<number>\d{{1,2}})[ \t]?(?P<sign>[>).\]])?|(?P<key>\d)\ufe0f?\u20e3|(?P<circled>[{_CIRCLED}]))"
+    r"[ \t]+(?=\S)"
+)
+# A line that may be an item (few do): the search spares the others a match each.
+_MAY_NUMBER = re.compile(rf"(?:^|\n)[ \t]*(?:\d{{1,2}}[ \t]?[>).\]]?[ \t]|\d\ufe0f?\u20e3|[{_CIRCLED}])")
 # A flattened menu's next item, inside a line ("… दइ। 3> …"): only the ">" sign, which no sentence writes.
-_MAY_NUMBER = re.compile(r"(?:^|\n)[ \t]*\d{1,2}[ \t]?[>).\]][ \t]")  # a line that may be an item: few do
 _INLINE_ITEM = re.compile(r"(?<=\S)[ \t]+(?=\d{1,2}>[ \t])")
 BACK_WORDS = 3  # a menu's item 0 last, a word or three without a digit: its back key, not a paragraph
 _NO_WORD = re.compile(r"^[\W_]*$")
@@ -35,6 +42,13 @@ _NO_WORD = re.compile(r"^[\W_]*$")
 _REFERENCE = re.compile(r"^\[\d{1,3}\][ \t]")
 _SENTENCE_END = re.compile(r"[.!?。！？।۔։።။។]['\"»”’)]*$")
 BADGE_WORDS = 8
+# A code opening a line, in brackets: an audio transcript's or a chat log's time code ("[00:12] ", "[10:42] "),
+# a part's number ("(1/3) "). When in the recording or the thread the line came, or which part it is.
+_LINE_CODE = re.compile(
+    r"^[ \t]*[\[(](?:(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?|\d{1,2}/\d{1,2})[\])][ \t]+(?=\S)", re.M
+)
+# A post's forwarding before its first line: "RT @desk: ", "@desk: ". Who passed it on, not the story's names.
+_FORWARDED = re.compile(r"^(?:RT[ \t]+@\w{1,30}:?|@\w{1,30}:)[ \t]+(?=\S)")
 # A day stamp before a headline or a text, set off by a sign: "17/01 · ", "08.01.2029 14:05 | ", "2029-01-08 – ".
 # When the carrier posted it (in its own zone), not the story: a day and month in figures, a year and a clock
 # time after it if any. "3-2 – …" (a score) is no stamp: a dash parts a day only from a year's digits.
@@ -56,8 +70,11 @@ def carried(text: str) -> str:
         lines[full.pop(0)] = ""
     while len(full) > 1 and _badge(lines[full[-1]], lines):
         lines[full.pop()] = ""
+    if ("[" in text or "(" in text) and len(_LINE_CODE.findall(text, 0, len(text))) > 1:
+        lines = [_LINE_CODE.sub("", line) for line in lines]  # one first line's is the opening's (``clean._opening``)
     if full:
-        lines[full[0]] = unstamped(lines[full[0]])
+        first = unstamped(lines[full[0]])
+        lines[full[0]] = _FORWARDED.sub("", first) if "@" in first else first
     if _MAY_NUMBER.search(text):
         lines = _unnumbered(lines)
     return "\n".join(lines)
@@ -74,20 +91,29 @@ def _unnumbered(lines: list[str]) -> list[str]:
     """``lines`` without a menu's item numbers and its back key, when they are a menu (``_ITEM``)."""
     items = [_ITEM.match(line.strip()) for line in lines]
     numbered = [item for item in items if item]
-    numbers = [int(item[1]) for item in numbered]
-    menu = any(item[2] == ">" for item in numbered) or any(
-        later == earlier + 1 for earlier, later in itertools.pairwise(numbers)
-    )
-    # or items 1 to n and then 0, a menu's back key: one paragraph on a menu screen ("1) …", "0) Menu")
-    menu = menu or (len(numbers) > 1 and numbers[-1] == 0 and numbers[:-1] == list(range(1, len(numbers))))
-    if not menu:
-        return lines
-    kept = [_item_text(line, item) if item else line for line, item in zip(lines, items, strict=True)]
-    last = numbered[-1]
-    at = items.index(last)
-    if last[1] == "0" and len(numbers) > 1 and _back_key(kept[at]) and not any(line.strip() for line in kept[at + 1 :]):
+    numbers = [_number(item) for item in numbered]
+    backed = len(numbers) > 1 and numbers[-1] == 0 and numbers[:-1] == list(range(1, len(numbers)))
+    if backed and _back_key(_item_text(lines[items.index(numbered[-1])], numbered[-1])):
+        menu = numbered  # items 1 to n, then the back key
+    else:  # a number and a space opens a sentence ("12 schools closed …"): only signed items count
+        menu = [item for item in numbered if item["sign"] or not item["number"]]
+        signed = [_number(item) for item in menu]
+        strong = any(item["sign"] in (">", None) for item in menu)
+        if not (strong or any(later == earlier + 1 for earlier, later in itertools.pairwise(signed))):
+            return lines
+    kept = [_item_text(line, item) if item in menu else line for line, item in zip(lines, items, strict=True)]
+    at = items.index(menu[-1])
+    last = not any(line.strip() for line in kept[at + 1 :])
+    if _number(menu[-1]) == 0 and len(menu) > 1 and last and _back_key(kept[at]):
         kept[at] = ""
     return kept
+
+
+def _number(item: re.Match[str]) -> int:
+    """A menu item's number, written in digits, a keycap or circled (``_ITEM``)."""
+    if item["circled"]:
+        return int(unicodedata.numeric(item["circled"]))
+    return int(item["number"] or item["key"])
 
 
 def _item_text(line: str, item: re.Match[str]) -> str:
