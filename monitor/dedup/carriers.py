@@ -16,6 +16,8 @@ import itertools
 import re
 import unicodedata
 
+from monitor.dedup.scan import STOPS
+
 # A caption cue's timing, SubRip ("00:00:05,000 --> 00:00:10,000") or WebVTT ("00:05.000 --> 00:10.000"),
 # with the cue's number before it: on lines of their own or run into one line with the cue's text.
 _TIME = r"(?:\d{1,2}:)?\d{1,2}:\d\d[,.]\d{1,3}"
@@ -30,23 +32,32 @@ _ITEM = re.compile(
     rf"^(?:(?P<number>\d{{1,2}})[ \t]?(?P<sign>[>).\]])?|(?P<key>\d)\ufe0f?\u20e3|(?P<circled>[{_CIRCLED}]))"
     r"[ \t]+(?=\S)"
 )
-# A line that may be an item (few do): the search spares the others a match each.
-_MAY_NUMBER = re.compile(rf"(?:^|\n)[ \t]*(?:\d{{1,2}}[ \t]?[>).\]]?[ \t]|\d\ufe0f?\u20e3|[{_CIRCLED}])")
+# A line that may be an item (few do), searched in the text after a line break (a search opening with a character
+# skips ahead in C; one opening with "^" or a lookbehind tries every character): it spares the others a match each.
+_MAY_NUMBER = re.compile(rf"\n[ \t]*(?:\d{{1,2}}[ \t]?[>).\]]?[ \t]|\d\ufe0f?\u20e3|[{_CIRCLED}])")
 # A flattened menu's next item, inside a line ("… दइ। 3> …"): only the ">" sign, which no sentence writes.
 _INLINE_ITEM = re.compile(r"(?<=\S)[ \t]+(?=\d{1,2}>[ \t])")
+_INLINE_ITEM_AT = re.compile(r"\d>[ \t]")  # where one may be: _INLINE_ITEM's lookbehind is tried everywhere
 BACK_WORDS = 3  # a menu's item 0 last, a word or three without a digit: its back key, not a paragraph
 _NO_WORD = re.compile(r"^[\W_]*$")
 # A badge or a footer: a first or last line opening with a sign (a symbol, or a reference number in brackets),
 # a few words and no sentence end: what the carrier adds about the copy (how long it plays, where to scan it,
 # which outlet printed it on which day). A sign opening several lines is their bullet: those lines are text.
 _REFERENCE = re.compile(r"^\[\d{1,3}\][ \t]")
-_SENTENCE_END = re.compile(r"[.!?。！？।۔։።။។]['\"»”’)]*$")
+_SENTENCE_END = re.compile(rf"[{STOPS}]['\"»”’)]*$")
 BADGE_WORDS = 8
 # A code opening a line, in brackets: an audio transcript's or a chat log's time code ("[00:12] ", "[10:42] "),
 # a part's number ("(1/3) "). When in the recording or the thread the line came, or which part it is.
-_LINE_CODE = re.compile(
-    r"^[ \t]*[\[(](?:(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?|\d{1,2}/\d{1,2})[\])][ \t]+(?=\S)", re.M
-)
+_CODE = r"[ \t]*[\[(](?:(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?|\d{1,2}/\d{1,2})[\])][ \t]+(?=\S)"
+_LINE_CODE, _LINE_CODES = re.compile(_CODE), re.compile(rf"\n{_CODE}")  # one line's; those of a text after a break
+# Blocks run into one line by a sign after a sentence's full stop ("… today. +++ The mayor …", "… खर्च यात। | …", a
+# pager's " / "), or a ticker's sign opening and closing it ("+++ … +++"): each block a line again, as its original
+# prints it, so the word opening the next one opens a sentence (no name) and the sign is no word. Not a dash, nor
+# after a quotation: '"<headline>" — <news>' cites a headline in a sentence (``compare.citing``).
+# Opening with the sign and looking behind at the full stop and the space before it (a fixed width), the search skips
+# ahead in C to each sign; opening with the full stop, it stopped at each one (twice the time).
+_RUN_ON = re.compile(rf"[+|/•·◾▪](?<=[{STOPS}][ \t].)\+*[ \t]+(?=\S)")
+_TICKER = re.compile(r"^[ \t]*\+{2,}[ \t]+|[ \t]+\+{2,}[ \t]*$", re.M)
 # A post's forwarding before its first line: "RT @desk: ", "@desk: ". Who passed it on, not the story's names.
 _FORWARDED = re.compile(r"^(?:RT[ \t]+@\w{1,30}:?|@\w{1,30}:)[ \t]+(?=\S)")
 # A day stamp before a headline or a text, set off by a sign: "17/01 · ", "08.01.2029 14:05 | ", "2029-01-08 – ".
@@ -62,22 +73,48 @@ def carried(text: str) -> str:
     as it is, after a scan or two (most texts)."""
     if "-->" in text:
         text = _CUE.sub("\n", text)
-    if ">" in text:
+    if ">" in text and _INLINE_ITEM_AT.search(text):
         text = _INLINE_ITEM.sub("\n", text)
+    if "++" in text:
+        text = _TICKER.sub("", text)
+    text = _RUN_ON.sub("\n", text)
+    opened = "\n" + text  # each line after a line break, for the searches that open with one
+    codes = ("[" in text or "(" in text) and len(_LINE_CODES.findall(opened)) > 1
+    numbered = _MAY_NUMBER.search(opened) is not None
+    if not (codes or numbered or _may_wrap(text.strip())):
+        return text  # most texts: no line opens with a carrier's sign
     lines = text.split("\n")
-    full = [number for number, line in enumerate(lines) if line.strip()]
-    while len(full) > 1 and _badge(lines[full[0]], lines):
-        lines[full.pop(0)] = ""
-    while len(full) > 1 and _badge(lines[full[-1]], lines):
-        lines[full.pop()] = ""
-    if ("[" in text or "(" in text) and len(_LINE_CODE.findall(text, 0, len(text))) > 1:
-        lines = [_LINE_CODE.sub("", line) for line in lines]  # one first line's is the opening's (``clean._opening``)
-    if full:
-        first = unstamped(lines[full[0]])
-        lines[full[0]] = _FORWARDED.sub("", first) if "@" in first else first
-    if _MAY_NUMBER.search(text):
+    top, end = _full(lines, 0, 1), _full(lines, len(lines) - 1, -1)
+    while top < end and _badge(lines[top], lines):
+        lines[top], top = "", _full(lines, top + 1, 1)
+    while top < end and _badge(lines[end], lines):
+        lines[end], end = "", _full(lines, end - 1, -1)
+    if (
+        codes
+    ):  # codes opening two lines or more: a transcript's (a first line's alone is the opening's, ``clean._opening``)
+        lines = [line[code.end() :] if (code := _LINE_CODE.match(line)) else line for line in lines]
+    if top >= 0:
+        first = unstamped(lines[top])
+        lines[top] = _FORWARDED.sub("", first) if "@" in first else first
+    if numbered:
         lines = _unnumbered(lines)
     return "\n".join(lines)
+
+
+def _may_wrap(text: str) -> bool:
+    """May the first or last line of ``text`` (stripped) be a badge, a footer, a day stamp or a forwarding: does
+    either open with something other than a letter, or the first with "RT"?"""
+    last = text[text.rfind("\n") + 1 :]
+    return not (text[:1].isalpha() and last[:1].isalpha()) or text.startswith("RT")
+
+
+def _full(lines: list[str], at: int, step: int) -> int:
+    """The first line from ``at`` on, going by ``step``, that is not blank; -1 for none."""
+    while 0 <= at < len(lines):
+        if lines[at].strip():
+            return at
+        at += step
+    return -1
 
 
 def unstamped(line: str) -> str:
