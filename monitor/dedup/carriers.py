@@ -4,7 +4,9 @@ A carrier re-carries a short brief in a format of its own, line by line: a featu
 numbers each paragraph ("1> …", "2> …") and ends with its back key ("0> Back"); a caption file puts a cue
 number and a timing line ("00:00:05,000 --> 00:00:10,000") before each block, and a feed that flattens the
 file into one summary line keeps them inline; an audio app opens with a play badge ("▶ Listen · 0:42"), a
-list feed closes with a scan code or a reference note ("▦ Scan: https://…", "[1] <Outlet>, 2029-01-17").
+list feed closes with a scan code or a reference note ("▦ Scan: https://…", "[1] <Outlet>, 2029-01-17"); a
+timeline dates the headline ("17/01 · …"); a transcript opens each line with a time code ("[00:12] "); a ticker
+or a pager runs the blocks into one line ("… today. +++ The mayor …", "… today. / The mayor …").
 None of it is the story's: its numbers are no facts of it, and two copies on one carrier sharing it would look
 alike whatever stories they carry. What is left is the original's words in order, which is what a copy
 is judged by. ``carried`` is called from ``clean.clean`` on the lines of the text before its own reading.
@@ -68,8 +70,9 @@ _DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸
 
 
 def carried(text: str) -> str:
-    """``text`` without its carrier's format: caption cues, a badge on top and a footer at the end, menu numbers
-    and the back key (above). Blank lines stay (they part paragraphs); a text with none of the signs comes back
+    """``text`` without its carrier's format: caption cues, blocks run into a line parted again, a badge on top and
+    a footer at the end, transcript codes, a day stamp or a forwarding before the first line, menu numbers and the
+    back key (above). Blank lines stay (they part paragraphs); a text with none of the signs comes back
     as it is, after a scan or two (most texts)."""
     if "-->" in text:
         text = _CUE.sub("\n", text)
@@ -89,9 +92,7 @@ def carried(text: str) -> str:
         lines[top], top = "", _full(lines, top + 1, 1)
     while top < end and _badge(lines[end], lines):
         lines[end], end = "", _full(lines, end - 1, -1)
-    if (
-        codes
-    ):  # codes opening two lines or more: a transcript's (a first line's alone is the opening's, ``clean._opening``)
+    if codes:  # opening two lines or more: a transcript's (one opening the first line alone is ``clean._opening``'s)
         lines = [line[code.end() :] if (code := _LINE_CODE.match(line)) else line for line in lines]
     if top >= 0:
         first = unstamped(lines[top])
