@@ -7,17 +7,13 @@ Catalan; each entry is read by the real parser and decided by the real index."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from xml.sax.saxutils import escape
-
 import pytest
 from dedup_support import assert_alerts, decided
+from test_dedup_classes import _parsed
 
 from monitor.dedup.clean import DATELINE, bare_headline, clean
-from monitor.ingest.parse import parse_feed
 from monitor.models import Entry
 
-START = datetime(2027, 5, 3, 6, tzinfo=UTC)
 MAJI_TITLE = "Kisima kipya cha maji chafunguliwa Bagamoyo"
 MAJI = [
     "Halmashauri ya Bagamoyo imefungua kisima kipya cha maji katika kijiji cha Kiromo leo asubuhi.",
@@ -93,15 +89,7 @@ def test_a_score_is_no_day_stamp_and_a_lone_time_code_is_the_openings():
 
 
 def _entry(key: str, outlet: str, title: str, body: str, minutes: int) -> Entry:
-    """One entry as the parser reads it from a one-item RSS feed of ``outlet``."""
-    when = (START + timedelta(minutes=minutes)).strftime("%a, %d %b %Y %H:%M:%S +0000")
-    xml = (
-        '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>x</title><item>'
-        f"<title>{escape(title)}</title><link>https://{key}.example/a</link><guid>{key}</guid>"
-        f"<pubDate>{when}</pubDate><description>{escape(body)}</description></item></channel></rss>"
-    )
-    (entry,) = parse_feed(xml.encode(), f"https://{key}.example/feed", outlet).entries
-    return entry
+    return _parsed(key, title, body, outlet, hours=minutes / 60)
 
 
 def _watch(sentences: list[str]) -> str:
