@@ -55,10 +55,11 @@ _LINE_CODE, _LINE_CODES = re.compile(_CODE), re.compile(rf"\n{_CODE}")  # one li
 # Blocks run into one line by a sign after a sentence's full stop ("… today. +++ The mayor …", "… खर्च यात। | …", a
 # pager's " / "), or a ticker's sign opening and closing it ("+++ … +++"): each block a line again, as its original
 # prints it, so the word opening the next one opens a sentence (no name) and the sign is no word. Not a dash, nor
-# after a quotation: '"<headline>" — <news>' cites a headline in a sentence (``compare.citing``).
+# after a quotation: '"<headline>" — <news>' cites a headline in a sentence (``compare.citing``). Nor a middle dot or
+# a bullet, which part a row's items ("Prices · rice rose. · wheat fell": ``clean._related``).
 # Opening with the sign and looking behind at the full stop and the space before it (a fixed width), the search skips
 # ahead in C to each sign; opening with the full stop, it stopped at each one (twice the time).
-_RUN_ON = re.compile(rf"[+|/•·◾▪](?<=[{STOPS}][ \t].)\+*[ \t]+(?=\S)")
+_RUN_ON = re.compile(rf"[+|/◾▪](?<=[{STOPS}][ \t].)\+*[ \t]+(?=\S)")
 _TICKER = re.compile(r"^[ \t]*\+{2,}[ \t]+|[ \t]+\+{2,}[ \t]*$", re.M)
 # A post's forwarding before its first line: "RT @desk: ", "@desk: ". Who passed it on, not the story's names.
 _FORWARDED = re.compile(r"^(?:RT[ \t]+@\w{1,30}:?|@\w{1,30}:)[ \t]+(?=\S)")
