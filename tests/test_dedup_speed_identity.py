@@ -42,7 +42,16 @@ SEEN = datetime(2025, 6, 16, tzinfo=UTC)
 WORKLOAD_FEEDS = 30
 SYNTHETIC = 600
 # What a signature's value depends on besides the speed modules: a change here is a change of design.
-DESIGN = ("dedup.clean", "dedup.dates", "names", "dedup.normalise", "dedup.events", "dedup.signature", "text")
+DESIGN = (
+    "dedup.carriers",
+    "dedup.clean",
+    "dedup.dates",
+    "names",
+    "dedup.normalise",
+    "dedup.events",
+    "dedup.signature",
+    "text",
+)
 
 
 def design() -> str:

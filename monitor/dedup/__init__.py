@@ -48,7 +48,12 @@ Design, in the order an entry meets it:
    counter beside its icon), is no story text, nor is a page's stamp first or last (items apart by a separator,
    a date with its year among them: an e-paper's folio, a print view's footer), nor a digest's item heading
    on top (its number and the headline, "6. <headline>": the story and its dateline follow), and a first line
-   "label - name" is a credit.
+   "label - name" is a credit. A carrier's format around a brief's lines goes first (``carriers``): a menu
+   screen's item numbers and back key ("1> …", "0> Back"), caption cues and their timing lines (on lines of
+   their own or run into one summary line), a symbol badge on top or a footer at the end ("▶ Listen · 0:42",
+   "▦ Scan: https://…", "[1] <Outlet>, <date>"), a transcript's time codes, a day stamp before the headline or
+   the text ("17/01 · "), a forwarding ("RT @desk: "), blocks run into one line by a sign after a full stop
+   ("… +++ …", "… / …"): none is the story's, and its numbers would be counted among the copy's facts.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table; a text most of whose tokens are characters of a script without spaces is shingled by characters,
    whatever paragraph of words opens it: ``shingles.unspaced``), US/UK spellings folded, 3-word (5-character)

@@ -27,6 +27,7 @@ import zlib
 from dataclasses import dataclass
 
 from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
+from monitor.dedup.carriers import carried, unstamped
 from monitor.dedup.dates import names_day
 from monitor.dedup.refresh import NOTE_WORDS, after_refresh_note
 from monitor.dedup.scan import STOPS, compiled
@@ -488,6 +489,7 @@ def bare_headline(headline: str) -> str:
     whatever page printed them."""
     if stamp := _HEADLINE_STAMP.match(headline):
         headline = headline[stamp.end() :]
+    headline = unstamped(headline)  # a carrier's day stamp ("17/01 · "): ``carriers``
     label = _HEADLINE_LABEL.search(headline, max(0, len(headline) - 50))
     words = (label[1] or label[2] or "") if label else ""
     if label and len(words.split()) <= HEADLINE_LABEL_WORDS and label.start() > len(words):
@@ -514,7 +516,7 @@ def clean(body: str) -> Cleaned:
     body = readable(body)
     if "<" in body and ">" in body:
         body = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", body))
-    text = unwrapped(unmarked(body))
+    text = unwrapped(unmarked(carried(body)))  # a carrier's format first: its lines are no story's (``carriers``)
     if not text.isascii():  # typographic quotes are not ASCII
         text = _ascii_quotes(text)
     if _GLUED_AT.search(text):

@@ -1,0 +1,177 @@
+"""A carrier's format around a brief's lines: recognised by its shape and removed. Pure.
+
+A carrier re-carries a short brief in a format of its own, line by line: a feature phone's menu screen
+numbers each paragraph ("1> …", "2> …") and ends with its back key ("0> Back"); a caption file puts a cue
+number and a timing line ("00:00:05,000 --> 00:00:10,000") before each block, and a feed that flattens the
+file into one summary line keeps them inline; an audio app opens with a play badge ("▶ Listen · 0:42"), a
+list feed closes with a scan code or a reference note ("▦ Scan: https://…", "[1] <Outlet>, 2029-01-17"); a
+timeline dates the headline ("17/01 · …"); a transcript opens each line with a time code ("[00:12] "); a ticker
+or a pager runs the blocks into one line ("… today. +++ The mayor …", "… today. / The mayor …").
+None of it is the story's: its numbers are no facts of it, and two copies on one carrier sharing it would look
+alike whatever stories they carry. What is left is the original's words in order, which is what a copy
+is judged by. ``carried`` is called from ``clean.clean`` on the lines of the text before its own reading.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+
+from monitor.dedup.scan import STOPS
+
+# A caption cue's timing, SubRip ("00:00:05,000 --> 00:00:10,000") or WebVTT ("00:05.000 --> 00:10.000"),
+# with the cue's number before it: on lines of their own or run into one line with the cue's text.
+_TIME = r"(?:\d{1,2}:)?\d{1,2}:\d\d[,.]\d{1,3}"
+_CUE = re.compile(rf"(?:(?<=\s)|^)(?:\d{{1,5}}[ \t\n]+)?{_TIME}[ \t]*-->[ \t]*{_TIME}[ \t]*")
+# A menu's item: its number and a sign ("1> ", "2) ", "3. ", "4] "), a paragraph an item. A number and ">", a
+# keycap or a circled number ("3️⃣ ", "❶ ") open no sentence: one such line is an item. The other signs open a
+# list's lines in a story too ("1. FC Köln" opens a name): those are items only where two or more number up one by
+# one, or where items 1 to n end with item 0 (a menu's back key). A number and a space alone ("1 …", "0 Back": a
+# circled number as NFKC reads it, ``clean.readable``) is an item only in that last shape.
+_CIRCLED = "\u24f5-\u24fe\u2776-\u2793"  # those NFKC keeps
+_ITEM = re.compile(
+    rf"^(?:(?P<number>\d{{1,2}})[ \t]?(?P<sign>[>).\]])?|(?P<key>\d)\ufe0f?\u20e3|(?P<circled>[{_CIRCLED}]))"
+    r"[ \t]+(?=\S)"
+)
+# A line that may be an item (few do), searched in the text after a line break (a search opening with a character
+# skips ahead in C; one opening with "^" or a lookbehind tries every character): it spares the others a match each.
+_MAY_NUMBER = re.compile(rf"\n[ \t]*(?:\d{{1,2}}[ \t]?[>).\]]?[ \t]|\d\ufe0f?\u20e3|[{_CIRCLED}])")
+# A flattened menu's next item, inside a line ("… दइ। 3> …"): only the ">" sign, which no sentence writes.
+_INLINE_ITEM = re.compile(r"(?<=\S)[ \t]+(?=\d{1,2}>[ \t])")
+_INLINE_ITEM_AT = re.compile(r"\d>[ \t]")  # where one may be: _INLINE_ITEM's lookbehind is tried everywhere
+BACK_WORDS = 3  # a menu's item 0 last, a word or three without a digit: its back key, not a paragraph
+_NO_WORD = re.compile(r"^[\W_]*$")
+# A badge or a footer: a first or last line opening with a sign (a symbol, or a reference number in brackets),
+# a few words and no sentence end: what the carrier adds about the copy (how long it plays, where to scan it,
+# which outlet printed it on which day). A sign opening several lines is their bullet: those lines are text.
+_REFERENCE = re.compile(r"^\[\d{1,3}\][ \t]")
+_SENTENCE_END = re.compile(rf"[{STOPS}]['\"»”’)]*$")
+BADGE_WORDS = 8
+# A code opening a line, in brackets: an audio transcript's or a chat log's time code ("[00:12] ", "[10:42] "),
+# a part's number ("(1/3) "). When in the recording or the thread the line came, or which part it is.
+_CODE = r"[ \t]*[\[(](?:(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?|\d{1,2}/\d{1,2})[\])][ \t]+(?=\S)"
+_LINE_CODE, _LINE_CODES = re.compile(_CODE), re.compile(rf"\n{_CODE}")  # one line's; those of a text after a break
+# Blocks run into one line by a sign after a sentence's full stop ("… today. +++ The mayor …", "… खर्च यात। | …", a
+# pager's " / "), or a ticker's sign opening and closing it ("+++ … +++"): each block a line again, as its original
+# prints it, so the word opening the next one opens a sentence (no name) and the sign is no word. Not a dash, nor
+# after a quotation: '"<headline>" — <news>' cites a headline in a sentence (``compare.citing``). Nor a middle dot or
+# a bullet, which part a row's items ("Prices · rice rose. · wheat fell": ``clean._related``).
+# Opening with the sign and looking behind at the full stop and the space before it (a fixed width), the search skips
+# ahead in C to each sign; opening with the full stop, it stopped at each one (twice the time).
+_RUN_ON = re.compile(rf"[+|/◾▪](?<=[{STOPS}][ \t].)\+*[ \t]+(?=\S)")
+_TICKER = re.compile(r"^[ \t]*\+{2,}[ \t]+|[ \t]+\+{2,}[ \t]*$", re.M)
+# A post's forwarding before its first line: "RT @desk: ", "@desk: ". Who passed it on, not the story's names.
+_FORWARDED = re.compile(r"^(?:RT[ \t]+@\w{1,30}:?|@\w{1,30}:)[ \t]+(?=\S)")
+# A day stamp before a headline or a text, set off by a sign: "17/01 · ", "08.01.2029 14:05 | ", "2029-01-08 – ".
+# When the carrier posted it (in its own zone), not the story: a day and month in figures, a year and a clock
+# time after it if any. "3-2 – …" (a score) is no stamp: a dash parts a day only from a year's digits.
+_DAY = r"(?:(?:[0-2]?\d|3[01])[./](?:0?[1-9]|1[0-2])(?:[./](?:\d\d){1,2})?\.?|(?:19|20)\d\d-[01]\d-[0-3]\d)"
+_DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸►▶▹→›»–—-][ \t]+(?=\S)")
+
+
+def carried(text: str) -> str:
+    """``text`` without its carrier's format: caption cues, blocks run into a line parted again, a badge on top and
+    a footer at the end, transcript codes, a day stamp or a forwarding before the first line, menu numbers and the
+    back key (above). Blank lines stay (they part paragraphs); a text with none of the signs comes back
+    as it is, after a scan or two (most texts)."""
+    if "-->" in text:
+        text = _CUE.sub("\n", text)
+    if ">" in text and _INLINE_ITEM_AT.search(text):
+        text = _INLINE_ITEM.sub("\n", text)
+    if "++" in text:
+        text = _TICKER.sub("", text)
+    text = _RUN_ON.sub("\n", text)
+    opened = "\n" + text  # each line after a line break, for the searches that open with one
+    codes = ("[" in text or "(" in text) and len(_LINE_CODES.findall(opened)) > 1
+    numbered = _MAY_NUMBER.search(opened) is not None
+    if not (codes or numbered or _may_wrap(text.strip())):
+        return text  # most texts: no line opens with a carrier's sign
+    lines = text.split("\n")
+    top, end = _full(lines, 0, 1), _full(lines, len(lines) - 1, -1)
+    while top < end and _badge(lines[top], lines):
+        lines[top], top = "", _full(lines, top + 1, 1)
+    while top < end and _badge(lines[end], lines):
+        lines[end], end = "", _full(lines, end - 1, -1)
+    if codes:  # opening two lines or more: a transcript's (one opening the first line alone is ``clean._opening``'s)
+        lines = [line[code.end() :] if (code := _LINE_CODE.match(line)) else line for line in lines]
+    if top >= 0:
+        first = unstamped(lines[top])
+        lines[top] = _FORWARDED.sub("", first) if "@" in first else first
+    if numbered:
+        lines = _unnumbered(lines)
+    return "\n".join(lines)
+
+
+def _may_wrap(text: str) -> bool:
+    """May the first or last line of ``text`` (stripped) be a badge, a footer, a day stamp or a forwarding: does
+    either open with something other than a letter, or the first with "RT"?"""
+    last = text[text.rfind("\n") + 1 :]
+    return not (text[:1].isalpha() and last[:1].isalpha()) or text.startswith("RT")
+
+
+def _full(lines: list[str], at: int, step: int) -> int:
+    """The first line from ``at`` on, going by ``step``, that is not blank; -1 for none."""
+    while 0 <= at < len(lines):
+        if lines[at].strip():
+            return at
+        at += step
+    return -1
+
+
+def unstamped(line: str) -> str:
+    """``line`` (a headline, a text's first line) without a carrier's day stamp before it (``_DAY_STAMP``)."""
+    if not line[:1].isdigit() or (stamp := _DAY_STAMP.match(line)) is None:
+        return line
+    return line[stamp.end() :]
+
+
+def _unnumbered(lines: list[str]) -> list[str]:
+    """``lines`` without a menu's item numbers and its back key, when they are a menu (``_ITEM``)."""
+    items = [_ITEM.match(line.strip()) for line in lines]
+    numbered = [item for item in items if item]
+    numbers = [_number(item) for item in numbered]
+    backed = len(numbers) > 1 and numbers[-1] == 0 and numbers[:-1] == list(range(1, len(numbers)))
+    if backed and _back_key(_item_text(lines[items.index(numbered[-1])], numbered[-1])):
+        menu = numbered  # items 1 to n, then the back key
+    else:  # a number and a space opens a sentence ("12 schools closed …"): only signed items count
+        menu = [item for item in numbered if item["sign"] or not item["number"]]
+        signed = [_number(item) for item in menu]
+        strong = any(item["sign"] in (">", None) for item in menu)
+        if not (strong or any(later == earlier + 1 for earlier, later in itertools.pairwise(signed))):
+            return lines
+    kept = [_item_text(line, item) if item in menu else line for line, item in zip(lines, items, strict=True)]
+    at = items.index(menu[-1])
+    last = not any(line.strip() for line in kept[at + 1 :])
+    if _number(menu[-1]) == 0 and len(menu) > 1 and last and _back_key(kept[at]):
+        kept[at] = ""
+    return kept
+
+
+def _number(item: re.Match[str]) -> int:
+    """A menu item's number, written in digits, a keycap or circled (``_ITEM``)."""
+    if item["circled"]:
+        return int(unicodedata.numeric(item["circled"]))
+    return int(item["number"] or item["key"])
+
+
+def _item_text(line: str, item: re.Match[str]) -> str:
+    """A menu item's text without its number; none for an item cut to nothing ("2> …")."""
+    text = line.strip()[item.end() :]
+    return "" if _NO_WORD.match(text) else text
+
+
+def _back_key(line: str) -> bool:
+    """Is a menu's last item 0 its back or exit key: a few words, no digit, no sentence end?"""
+    return len(line.split()) <= BACK_WORDS and not any(c.isdigit() for c in line) and not _SENTENCE_END.search(line)
+
+
+def _badge(line: str, lines: list[str]) -> bool:
+    """Is this first or last line a carrier's badge or footer (``_REFERENCE``, a symbol) and not a bullet?"""
+    line = line.strip()
+    if line[0].isalnum() or len(line.split()) > BADGE_WORDS or _SENTENCE_END.search(line):
+        return False
+    if _REFERENCE.match(line):
+        return True
+    sign = line[0]
+    return unicodedata.category(sign) == "So" and sum(other.lstrip().startswith(sign) for other in lines) == 1
