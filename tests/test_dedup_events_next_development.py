@@ -3,12 +3,15 @@
 - a day of the month written alone with its counter ("12일", "12日") is no figure: a desk's two tenders of one
   town the same day, written in one template, share it and nothing else that is a figure, so the second is the
   desk's next brief in the frame of its first (``EventIndex._briefs``), another event;
-- a count of days ("3日間", "5일간") is still a figure.
+- a count of days ("3日間", "5일간") is still a figure;
+- one desk's story more than ``NEAR_HOURS`` after its own, each headline naming someone or somewhere the other
+  story never names (the storm in one town, the train crash in another), is another happening
+  (``events._strangers``); its follow-up naming the town again joins.
 """
 
 from __future__ import annotations
 
-from test_dedup_events_siblings import item
+from test_dedup_events_siblings import events_of, item
 
 from monitor.dedup.eventkeys import _numbers, keywords_and_heads
 from monitor.dedup.events import EventIndex
@@ -60,3 +63,33 @@ def test_the_desks_second_tender_of_the_town_that_day_is_another_event():
 
     assert index.find(words, when, {1: 27.0}, heads, "서남일보", {1: 20.0}) is None
     assert index.joins(index.find(words, when, {}, heads, "서남일보", {}))  # the frame's words alone join them
+
+
+# Invented: one wire's two reports a day apart from one frame, each of its own town, sharing the frame's words and
+# a figure by chance (the storm's aid budget, the crash's injured).
+STORM = (
+    "Storm in Harlow Fen: 57 injured",
+    "In Harlow Fen 57 people were injured in a storm on Friday, Essex County Council said. Nora Pell confirmed "
+    "that 92 firefighters worked through the night to clear fallen trees from the main roads. Schools in the "
+    "district will stay closed until the end of the week while engineers check their roofs.",
+)
+CRASH = (
+    "Train crash in Oldmere: 92 injured",
+    "In Oldmere 92 people were injured when a commuter train left the rails on Saturday, Essex County Council "
+    "said. Tom Fairley said the line would stay shut until investigators had examined the track and the signals. "
+    "Passengers were taken to two hospitals, and a replacement bus service runs from the station.",
+)
+
+
+def test_the_desks_next_day_report_of_another_town_is_another_event():
+    events = events_of(item("Global Wire", *STORM, 0), item("Global Wire", *CRASH, 21))
+
+    assert events[0] != events[1]
+
+
+def test_the_desks_next_day_follow_up_naming_the_town_again_joins():
+    later = ("Harlow Fen storm: aid reaches 57 injured", STORM[1].replace("on Friday", "on Friday night"))
+
+    events = events_of(item("Global Wire", *STORM, 0), item("Global Wire", *later, 21))
+
+    assert events[0] == events[1]
