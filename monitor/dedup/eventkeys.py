@@ -407,6 +407,8 @@ def _numbers(text: str) -> tuple[list[str], bool]:
         text = _without_phones(text)
     if ":" in text:
         text = _CLOCK.sub(" ", text)
+    if "일" in text or "日" in text:
+        text = _BARE_DAY.sub(" ", text)
     # ``_NUMBER.findall(text)``, each match found where a digit is, in C (``shingles.NUMBER_SCAN``).
     if text.isascii():
         found = map(number_parts, _NUMBER_SCAN.finditer(text))
@@ -503,6 +505,12 @@ _PHONE_SCAN = re.compile(
 # A clock time is no figure of the event: a carrier's stamp line prints its own ("Filed by … at 08:26", "Last edit
 # 2028-08-05 08:02"), and reports of one happening write its hour apart ("22:00", "10 p.m.", "夜里十点").
 _CLOCK = re.compile(r"(?<![\d:.,])[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?![\d:])")
+
+
+# A day of the month written alone with its counter ("12일", "12日": the 12th) is no figure of the event: every
+# report a desk files that day dates its happening so, and two happenings of one town the same day share it
+# (``named_days`` reads it with its month, "3월 12일", as a day). Not a count of days ("3日間", "5일간", "20日ぶり").
+_BARE_DAY = re.compile(r"(?<![\d.,])(?:[12]?\d|3[01])(?=[일日](?![간間ぶ]))")
 
 
 def _without_phones(text: str) -> str:

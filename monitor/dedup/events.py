@@ -30,8 +30,9 @@ are different happenings, however alike their words (``_numbers_disagree``); so 
 two stories hours apart whose headlines each name what the other never names (``_siblings``), or
 sharing a third of their text around other news (``RELEASE_TEXT``: two releases of one press kit). An
 outlet's own story a day later joins at a lower overlap (``OWN_LATER``: its follow-up written afresh), when
-it shares a name or figure of either headline; a desk's next issue of its own template joins none of that
-issue's event (``_issues``). Another outlet's report within ``NEAR_HOURS`` in another script, sharing only
+it shares a name or figure of either headline; not when each headline names only whom or where the other story
+never names (``_strangers``: the desk's report of another town). A desk's next issue of its own template joins
+none of that issue's event (``_issues``). Another outlet's report within ``NEAR_HOURS`` in another script, sharing only
 ``ACROSS_SHARED`` rare names and numbers, a figure among them and half the figures of either, is a rewrite of
 the same happening (``_across``: a wire's English rewrite of a Han, Thai or Arabic brief).
 The decision names the shared keys (rarest first), the score and the time apart.
@@ -382,6 +383,8 @@ class EventIndex:
                     continue  # two anchors: a report of whom or where the story is about (its headline names them)
                 if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, held, story):
                     continue
+                if outlet and outlet == story.outlet and hours > NEAR_HOURS and _strangers(query, heads, held, story):
+                    continue
                 if hours >= SERIES_HOURS and _next_issue(query, heads, held, story):
                     continue
                 if series is not None and heads and story.heads:  # another subject in a report's words (``subjects``)
@@ -597,6 +600,16 @@ def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], st
         return False
     asked = set(query)
     return any(w[0].isalpha() and w not in asked for w in story.keywords[: story.heads])
+
+
+def _strangers(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:
+    """Does each headline name someone or somewhere, and none that the other story ever names? One desk's two
+    stories a day apart, each about its own place or people (the storm in one town, the train crash in another):
+    two happenings, however many of the desk's words and figures they share. Its next-day follow-up names again
+    whom or where its first headline named."""
+    ours = [w for w in heads if w[0].isalpha()]
+    theirs = [w for w in story.keywords[: story.heads] if w[0].isalpha()]
+    return bool(ours and theirs) and story_keys.isdisjoint(ours) and set(query).isdisjoint(theirs)
 
 
 def _same_figures(query: Iterable[str], story: Iterable[str], shared: Iterable[str]) -> bool:
