@@ -165,7 +165,7 @@ def write_window(path: Path, size: int, base: list[tuple[bytes, str, str, float,
     conn = sqlite3.connect(path)
     conn.execute(
         "CREATE TABLE window (id INTEGER PRIMARY KEY, story INT, event INT, seen TEXT, blob BLOB, lede TEXT, "
-        "words TEXT, at REAL, outlet TEXT)"
+        "words TEXT, at REAL, outlet TEXT, link TEXT)"
     )
     rows = []
     for n in range(size):
@@ -174,11 +174,11 @@ def write_window(path: Path, size: int, base: list[tuple[bytes, str, str, float,
         story = n + 1 if n % 4 else max(1, n - 7)  # a quarter join an earlier story
         seen = f"2025-07-0{1 + n * 7 // size}T12:00:00+00:00"
         rows.append((n + 1, story, story, seen, salted(blob, copy * 0x9E3779B1 & 0xFFFFFFFF) if copy else blob,
-                     lede, words, when, outlet))  # fmt: skip
+                     lede, words, when, outlet, f"https://bench.example/{n + 1}"))  # fmt: skip
         if len(rows) == 10_000:
-            conn.executemany("INSERT INTO window VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.executemany("INSERT INTO window VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
             rows = []
-    conn.executemany("INSERT INTO window VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    conn.executemany("INSERT INTO window VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     conn.commit()
     conn.close()
 

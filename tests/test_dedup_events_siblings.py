@@ -121,7 +121,8 @@ def test_after_a_restart_the_stored_first_announcement_still_tells_the_second_ap
     assert first.published is not None and second.published is not None
     sig = StoryIndex().find(first, first.published).signature
     assert sig is not None and sig.heads
-    stored = (1, 1, 1, first.published.isoformat(), sig.pack(), sig.lede, " ".join(sig.keywords), sig.when, "Desk")
+    keywords = " ".join(sig.keywords)
+    stored = (1, 1, 1, first.published.isoformat(), sig.pack(), sig.lede, keywords, sig.when, "Desk", first.link)
     restarted = StoryIndex()
     restarted.load(window_rows([stored]))  # type: ignore[arg-type]  # every row read has its signature
 

@@ -65,3 +65,28 @@ def test_the_credit_on_a_line_of_its_own_and_the_note_go(lang):
 )
 def test_a_sentence_naming_the_outlet_stays(text):
     assert own_lines_dropped(text, CARRIER) == text
+
+
+@pytest.mark.parametrize(
+    ("outlet", "text"),
+    [
+        ("ANI", "Anil Kumar, the party leader, said the vote would be held in May.\nMore."),  # rv34
+        ("ANI", "The river rose overnight.\nAnil Kumar said the schools stay shut."),
+        ("RT", "Boats wait offshore.\nThe port stays shut, a report said."),  # "port", "report": no "RT"
+        ("RT", "RTVE staff said the river rose overnight.\nMore."),
+    ],
+)
+def test_an_outlet_name_inside_another_word_is_no_credit_and_no_note(outlet, text):
+    assert own_lines_dropped(text, outlet) == text
+
+
+@pytest.mark.parametrize(
+    ("outlet", "text", "left"),
+    [
+        ("ANI", "By ANI staff\nThe river rose overnight.", "The river rose overnight."),
+        ("RT", "The river rose overnight.\nThis report was collected by RT.", "The river rose overnight."),
+        ("港湾通信", "(港湾通信編集部)\n川の水位が一晩で上がった。", "川の水位が一晩で上がった。"),  # no spaces: glued
+    ],
+)
+def test_a_short_outlet_name_as_a_word_of_its_own_is_its_credit_or_note(outlet, text, left):
+    assert own_lines_dropped(text, outlet) == left

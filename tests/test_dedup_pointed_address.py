@@ -8,13 +8,18 @@ stories, and a sentence whose figures are not the report's stay apart. Texts are
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime, timedelta
+from html import escape
 
+import pytest
+from conftest import run_cli, write_config
 from dedup_support import decided
 
-from monitor.dedup import clean
+from monitor.dedup import StoryIndex, clean
 from monitor.dedup.clean import address_hash, addresses
 from monitor.models import Entry
+from monitor.store.window import stored_rows, window_rows
 
 START = datetime(2027, 11, 3, 6, tzinfo=UTC)
 HOME = "https://harbourwire.example/news/5f2c81"
@@ -108,3 +113,59 @@ def test_the_outlets_next_card_pointing_at_another_report_is_that_reports_copy()
         _entry("d", "Plainview Reader", "Books back on the shelves", second, 20),
     )
     assert card.story_id == 2, card.reason
+
+
+@pytest.mark.parametrize("read", [window_rows, stored_rows])
+def test_a_card_decided_after_a_restart_points_at_the_stored_report(read) -> None:
+    """rv34: ``load`` decides as ``add``: the report's address is read from the store's link column, as
+    ``_WINDOW`` reads a row (the kept index's rows, and the start-up rebuild's)."""
+    report = _entry("a", "Harbour Wire", "Electric ferries start on Kestrel Bay crossing", REPORT, 0, HOME)
+    card = _entry("c", "Plainview Reader", "Quieter ferries", _card(REPORT.split("\n\n")[2]), 3)
+    assert report.published is not None and card.published is not None
+    sig = StoryIndex().find(report, report.published).signature
+    assert sig is not None
+    keywords = " ".join(sig.keywords)
+    stored = (1, 1, 1, report.published.isoformat(), sig.pack(), sig.lede, keywords, sig.when, sig.outlet, HOME)
+    restarted = StoryIndex()
+    restarted.load(read([stored]))  # type: ignore[arg-type]  # every row read has its signature
+
+    decision = restarted.find(card, card.published)
+    assert decision.story_id == 1, decision.reason
+    assert "points at the address of entry 1 (Harbour Wire)" in decision.reason
+
+
+def _feed(outlet: str, key: str, title: str, body: str, link: str, hours_ago: float) -> str:
+    """A one-item RSS feed of ``outlet`` (its channel title names the outlet)."""
+    when = (datetime.now(UTC) - timedelta(hours=hours_ago)).strftime("%a, %d %b %Y %H:%M:%S +0000")
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{outlet}</title><item>'
+        f"<title>{escape(title)}</title><link>{escape(link)}</link><guid>{key}</guid><pubDate>{when}</pubDate>"
+        f"<description>{escape(body)}</description></item></channel></rss>"
+    )
+
+
+@pytest.mark.parametrize("kept", [True, False], ids=["kept-index", "rebuilt"])
+def test_a_card_of_a_report_stored_by_an_earlier_run_alerts_once(tmp_path, feed_server, json_receiver, kept) -> None:
+    """rv34, end to end: cron's ``run --once`` stores the report; the next run reads the card pointing at its
+    address, with the index kept beside the database or rebuilt from the store (a restart): one alert."""
+    feed_server.put("/report.xml", _feed("Harbour Wire", "a", "Electric ferries start on Kestrel Bay crossing",
+                                         REPORT, HOME, 3))  # fmt: skip
+    feed_server.put("/card.xml", '<?xml version="1.0"?><rss version="2.0"><channel><title>Plainview Reader</title>'
+                    "</channel></rss>")  # fmt: skip
+    urls = [feed_server.url("/report.xml"), feed_server.url("/card.xml")]
+    rules = 'name: Crossing\nmatch:\n  any: ["crossing"]\n'
+    config = write_config(tmp_path, urls, [json_receiver.url], rules=rules, extra="[polling]\nconcurrency = 1")
+    for _ in range(2):
+        done = run_cli("--config", str(config), "run", "--once")
+        assert done.returncode == 0, done.stderr
+        if not kept:
+            (tmp_path / "state.db.window").unlink(missing_ok=True)
+        feed_server.put("/card.xml", _feed("Plainview Reader", "c", "Quieter ferries",
+                                           _card(REPORT.split("\n\n")[2]), "https://c.example/c", 1))  # fmt: skip
+
+    with sqlite3.connect(tmp_path / "state.db") as conn:
+        stored = conn.execute("SELECT key, story_id, dedup_reason FROM entries ORDER BY id").fetchall()
+    conn.close()
+    assert [(key, story) for key, story, _ in stored] == [("guid:a", 1), ("guid:c", 1)], stored
+    assert "points at the address" in stored[1][2]
+    assert len(json_receiver.titles()) == 1, json_receiver.titles()

@@ -56,7 +56,7 @@ STORIES = {
             "气象部门预计未来两天山区仍有强降雨，提醒沿江居民注意防范。",
         ),
         "漓江暴涨2.4米 兴坪61名老人儿童获转移",
-        "【10:52更新】本文已根据有关部门的说明进行补充。",
+        "【10:52更新】本文已更新，补充了有关部门的说明。",  # says its label again (rv34: no capitals to tell a name)
         "【10:52更新】滞留游客已增至410人。",
     ),
 }
@@ -121,3 +121,28 @@ def test_a_text_that_is_only_a_note_keeps_it():
 )
 def test_no_label_and_clock_time_no_refresh_note(line):
     assert after_refresh_note(line) is None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "【14:53更新】国务院总理李强周二在北京会见了到访的法国总统。双方就贸易问题交换了意见。",  # rv34
+        "[15:24 업데이트] 대통령은 화요일 서울에서 프랑스 대통령을 만났다. 두 정상은 무역 문제를 논의했다.",
+        "[تحديث 14:53] التقى رئيس الوزراء الرئيس الفرنسي في الرباط يوم الثلاثاء. وناقش الجانبان التجارة.",
+    ],
+)
+def test_a_lede_under_a_stamp_in_a_script_without_capitals_stays(line):
+    """No capital tells a name in these scripts: a sentence that does not say the stamp's label again may be the
+    story's lede, and stays."""
+    assert after_refresh_note(line) is None
+
+
+@pytest.mark.parametrize(
+    ("line", "rest"),
+    [
+        ("[15:24 업데이트] 기사가 업데이트되었습니다. 대통령은 화요일 서울에서", "대통령은 화요일 서울에서"),
+        ("[تحديث 14:53] تم تحديث هذا الخبر. التقى رئيس الوزراء", "التقى رئيس الوزراء"),
+    ],
+)
+def test_a_note_saying_its_label_again_goes_in_a_script_without_capitals(line, rest):
+    assert after_refresh_note(line) == rest

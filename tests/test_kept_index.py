@@ -144,6 +144,7 @@ def test_a_window_changed_after_the_index_was_kept_is_rebuilt(tmp_path):
         edits = [  # another command edits what the index was built from: each one a miss
             "UPDATE entries SET dedup_lede = 'edited' WHERE id = 2",
             "UPDATE entries SET outlet = 'Elsewhere' WHERE id = 3",
+            "UPDATE entries SET link = 'https://elsewhere.example/moved' WHERE id = 3",  # m020: a teaser's target
             "UPDATE entries SET story_id = (SELECT max(s.id) FROM stories s WHERE s.id <> story_id) WHERE id = 4",
             "UPDATE stories SET event_id = 999999 WHERE id = (SELECT min(id) FROM stories)",
             "DELETE FROM entries WHERE id = (SELECT max(id) FROM entries)",  # its id comes back with the next row

@@ -155,8 +155,8 @@ class StoryIndex:
         # The keys of the entries loaded at start-up (``load``), and those of them removed since.
         self._loaded: Postings | None = None
         self._headlines = Headlines()  # headline and lede hashes -> the latest entry with each
-        # de58: the hash of an entry's link -> the latest entry with it (``_pointed_at``; those loaded at start-up
-        # have none: the store keeps no link in a signature). A removed entry's is dropped at the next pruning.
+        # de58: the hash of an entry's link -> the latest entry with it (``_pointed_at``), those loaded at start-up
+        # too (fx1: a teaser of a report stored by an earlier run). A removed entry's is dropped at the next pruning.
         self._addresses: dict[int, int] = {}
         self._unloaded: set[int] = set()
         self._fresh: list[int] = []  # entries added whose keys are in ``_buckets`` (some may be gone since)
@@ -635,6 +635,8 @@ class StoryIndex:
                         keywords = tuple(map(words.__getitem__, sig.keywords.split())) if sig.keywords else ()
                     # ``Signature.unpack``'s heads are the first ``heads`` keywords
                     stories.append((story_id, event_id, keywords, sig.when, min(heads, len(keywords)), outlet))
+                if sig.link:  # as ``add`` does
+                    self._addresses[sig.link] = entry_id
                 ids.append(entry_id)
                 oldest = min(oldest, when)
             self._loaded = Postings.of_arrays(ids, lengths, keys, MAX_POSTINGS)

@@ -13,8 +13,9 @@ covers every language, but the entry's own outlet name is known:
   copy trimmed of its story's last paragraph and closed with it otherwise ends in "sentences of its own", the
   shape of a follow-up (``divergence``).
 
-The desk's own credit names the desk, another outlet, and is read in ``clean``; a text that only names its outlet
-keeps it; a desk's closing "…, Mtenga told <Desk>." names someone else, and stays.
+The name counts as words of its own (``_bounded``: outlet "ANI" is not "Anil"), or anywhere in a script written
+without spaces. The desk's own credit names the desk, another outlet, and is read in ``clean``; a text that only
+names its outlet keeps it; a desk's closing "…, Mtenga told <Desk>." names someone else, and stays.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import re
 
 from monitor.dedup.clean import opening, readable
 from monitor.dedup.scan import STOPS
+from monitor.text import is_word_char
 
 CREDIT_WORDS = 4  # words before the outlet's name: "Na Mwandishi wa", "Par la rédaction de"
 GLUED_CHARS = 5  # characters glued after it: "(<Outlet>編集部)"
@@ -57,7 +59,7 @@ def _folded(outlet: str) -> str:
 def _own_note_dropped(text: str, name: str) -> str:
     """``text`` without a last line that is the carrier's note naming it (``name``, case folded)."""
     story, newline, last = text.rpartition("\n")
-    if not newline or not story.strip() or name not in last.casefold():
+    if not newline or not story.strip() or not _names(last.casefold(), name):
         return text
     sentences = [sentence for sentence in _SENTENCES.split(last.strip()) if sentence]
     if len(last.split()) > NOTE_WORDS or len(last) > NOTE_CHARS or len(sentences) > NOTE_SENTENCES:
@@ -72,7 +74,8 @@ def _other_names(sentences: list[str], name: str, story: set[str]) -> bool:
     written so in the ``story`` above them ("Mtenga told <Desk> …" names Mtenga; "This article was …" names none)?"""
     own = re.compile(re.escape(name), re.IGNORECASE)
     for sentence in sentences:
-        first, *words = own.sub(" ", sentence).split() or [""]
+        left = own.sub(_blanked, sentence)
+        first, *words = left.split() or [""]
         if (first in story and first[:1].isupper()) or any(word[:1].isupper() for word in words):
             return True
     return False
@@ -108,7 +111,7 @@ def _credit_end(line: str, name: str) -> int | None:
         at = start
         while at < len(line) and line[at] in _OPENERS:
             at += 1
-        if line[at : at + len(name)].casefold() == name:
+        if line[at : at + len(name)].casefold() == name and _bounded(line, at, at + len(name)):
             space = line.find(" ", at + len(name))
             end = len(line) if space < 0 else space
             glued = end - at - len(name) > GLUED_CHARS  # a name run into a sentence of a script without spaces
@@ -118,3 +121,27 @@ def _credit_end(line: str, name: str) -> int | None:
             return None
         start = space + 1
     return None
+
+
+def _blanked(found: re.Match[str]) -> str:
+    """A space for the outlet's name found as words of their own; the letters as they are inside another word."""
+    return " " if _bounded(found.string, *found.span()) else found[0]
+
+
+def _names(text: str, name: str) -> bool:
+    """Does ``text`` write ``name`` (both case folded) as words of their own (``_bounded``)?"""
+    at = text.find(name)
+    while at >= 0:
+        if _bounded(text, at, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` a run of whole words: no word of a script written with spaces runs on past either
+    end (rv34: outlet "ANI" is no part of "Anil Kumar", "RT" none of "port")? A script written without spaces
+    has no word ends to find: "(<Carrier>編集部)", "据<Carrier>报道" name it."""
+    before = start > 0 and is_word_char(text[start - 1]) and is_word_char(text[start])
+    after = end < len(text) and is_word_char(text[end - 1]) and is_word_char(text[end])
+    return not (before or after)

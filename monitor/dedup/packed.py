@@ -62,6 +62,7 @@ class StoredSignature(NamedTuple):
     hashes: bytes | None = None
     words: tuple[str, ...] | None = None
     head: tuple[int, ...] | None = None  # ``signed_head(blob)``, when the rebuild read it (None: not read)
+    link: int = 0  # the hash of the entry's link (``Signature.link``: a teaser pointing at it joins its story)
 
 
 class Words(dict[str, str]):

@@ -57,4 +57,4 @@ def _signed(
                 computed.append((entry_id, fresh))
                 yield entry_id, story_id, event_id, seen, fresh
             else:  # a new tuple, not ``_replace`` (a Python function, ~1 µs a row)
-                yield entry_id, story_id, event_id, seen, StoredSignature(*sig[:5], next(read), head)
+                yield entry_id, story_id, event_id, seen, StoredSignature(*sig[:5], next(read), head, sig.link)

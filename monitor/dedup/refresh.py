@@ -9,6 +9,8 @@ it to the lede, where it can be a third of what the summary holds. Either way it
 a copy with it is the story under it.
 
 A note with a figure or a name ("UPDATED 10:52: The toll rose to 12.", "… Mtenga has resigned.") is news, and stays.
+In a script without capitals no capital tells a name: there a note goes only when it says its stamp's label again
+("【14:53更新】本文已更新。"); any other sentence may be the story's lede, and stays.
 """
 
 from __future__ import annotations
@@ -41,14 +43,20 @@ def after_refresh_note(line: str) -> str | None:
     if end is None:
         return None
     note = line[stamp.end() : end.end()]
-    return line[end.end() :].lstrip() if _says_only_that_it_changed(note) else None
+    return line[end.end() :].lstrip() if _says_only_that_it_changed(note, stamp.group()) else None
 
 
-def _says_only_that_it_changed(note: str) -> bool:
-    """Is ``note`` one short sentence with no figure and no name (no capitalised word after its first)?"""
+def _says_only_that_it_changed(note: str, stamp: str) -> bool:
+    """Is ``note`` one short sentence with no figure and no name (no capitalised word after its first)? In a
+    script without capitals (Chinese, Korean, Arabic) no word says it is a name: there the note must say its
+    ``stamp``'s label again ("【14:53更新】本文已更新。"), or it may be the story's lede
+    ("【14:53更新】国务院总理李强周二…", rv34)."""
     words = note.split()
-    return (
-        0 < len(words) <= NOTE_WORDS
-        and not any(char.isdigit() for char in note)
-        and not any(word[:1].isupper() for word in words[1:])
-    )
+    if not 0 < len(words) <= NOTE_WORDS or any(char.isdigit() for char in note):
+        return False
+    if any(char.isupper() or char.islower() for char in note):
+        return not any(word[:1].isupper() for word in words[1:])
+    return any(label in note for label in _LABEL_WORD.findall(stamp))
+
+
+_LABEL_WORD = re.compile(r"[^\W\d_]{2,}")  # a word of a stamp's label ("更新", "업데이트", "تحديث")

@@ -203,7 +203,8 @@ class Signature:
     skeleton: bytes = b""
     skeleton_facts: bytes = b""
     skeletons: frozenset[int] = frozenset()
-    # de58 (fresh only): the hash of the entry's own link, and of each address its text points at (``clean.addresses``)
+    # de58: the hash of the entry's own link (stored ones too: the store's link column), and (fresh only) of each
+    # address its text points at (``clean.addresses``)
     link: int = 0
     cites: tuple[int, ...] = ()
 
@@ -239,9 +240,13 @@ class Signature:
         return head + struct.pack(f"<{len(self.keys)}I", *self.keys) + arrays
 
     @staticmethod
-    def unpack(blob: bytes, lede: str, words: tuple[str, ...], when: float, outlet: str) -> Signature | None:
+    def unpack(
+        blob: bytes, lede: str, words: tuple[str, ...], when: float, outlet: str, link: int = 0
+    ) -> Signature | None:
         """The stored signature, or None for one of an older design (then it is computed again). Its
-        ``heads`` are the first of ``words``: a headline's names are the first keywords found."""
+        ``heads`` are the first of ``words``: a headline's names are the first keywords found; ``link``
+        the hash of the entry's link, which the store keeps beside it (``cites`` is read only from an
+        entry being decided, never a stored one)."""
         if len(blob) < _HEAD.size or not blob.startswith(_MAGIC):
             return None
         _, flags, length, nk, ns, no, nsent, nf, title, nh, nsk, nskf = _HEAD.unpack_from(blob)
@@ -256,7 +261,7 @@ class Signature:
         skeleton, at = blob[at : at + 4 * nsk], at + 4 * nsk
         return Signature(
             keys, sample, opening, sentences, facts, length, flags, title, lede, words, when, outlet,
-            heads=words[:nh], skeleton=skeleton, skeleton_facts=blob[at:],
+            heads=words[:nh], skeleton=skeleton, skeleton_facts=blob[at:], link=link,
         )  # fmt: skip
 
 

@@ -314,19 +314,29 @@ def m016_dedup_window_changes(db: sqlite_utils.Database) -> None:
     old entries counts nothing (the window's row count tells an in-window deletion)."""
     db.execute("CREATE TABLE window_changes (id INTEGER PRIMARY KEY CHECK (id = 1), changes INTEGER NOT NULL)")
     db.execute("INSERT INTO window_changes (id, changes) VALUES (1, 0)")
-    bump = "BEGIN UPDATE window_changes SET changes = changes + 1; END"
-    columns = ("id", "story_id", "first_seen", "dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when", "outlet")
-    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
-    db.execute(f"CREATE TRIGGER window_entries_au AFTER UPDATE ON entries WHEN {changed} {bump}")
+    _window_entries_trigger(db, _WINDOW_COLUMNS)
     db.execute(
         "CREATE TRIGGER window_entries_ad AFTER DELETE ON entries "
-        f"WHEN old.id > (SELECT coalesce(max(id), 0) FROM entries) {bump}"
+        f"WHEN old.id > (SELECT coalesce(max(id), 0) FROM entries) {_WINDOW_BUMP}"
     )
     db.execute(
         "CREATE TRIGGER window_stories_au AFTER UPDATE ON stories "
         "WHEN old.id IS NOT new.id OR (old.first_entry_id IS NOT NULL "
-        f"AND coalesce(old.event_id, old.id) IS NOT coalesce(new.event_id, new.id)) {bump}"
+        f"AND coalesce(old.event_id, old.id) IS NOT coalesce(new.event_id, new.id)) {_WINDOW_BUMP}"
     )
+
+
+_WINDOW_BUMP = "BEGIN UPDATE window_changes SET changes = changes + 1; END"
+# The entries' columns whose change m016 counts (m020 adds the link).
+_WINDOW_COLUMNS = (
+    "id", "story_id", "first_seen", "dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when", "outlet",
+)  # fmt: skip
+
+
+def _window_entries_trigger(db: sqlite_utils.Database, columns: tuple[str, ...]) -> None:
+    """m016's counter, bumped by an update of an entry that changes one of ``columns``."""
+    changed = " OR ".join(f"old.{c} IS NOT new.{c}" for c in columns)
+    db.execute(f"CREATE TRIGGER window_entries_au AFTER UPDATE ON entries WHEN {changed} {_WINDOW_BUMP}")
 
 
 @step
@@ -358,3 +368,12 @@ def m019_dedup_keyword_hashes(db: sqlite_utils.Database) -> None:
         "WHEN new.dedup_keywords IS NOT old.dedup_keywords AND new.dedup_keyword_hashes IS old.dedup_keyword_hashes "
         "BEGIN UPDATE entries SET dedup_keyword_hashes = NULL WHERE id = new.id; END"
     )
+
+
+@step
+def m020_dedup_window_link_changes(db: sqlite_utils.Database) -> None:
+    """An entry's link counts among m016's changes: the dedup window reads it (a teaser pointing at the
+    address of a stored report joins its story, ``StoryIndex._pointed_at``), so a kept index whose entry
+    changed its link is not taken."""
+    db.execute("DROP TRIGGER window_entries_au")
+    _window_entries_trigger(db, (*_WINDOW_COLUMNS, "link"))

@@ -29,7 +29,7 @@ SIGNATURE_COLUMNS = ("dedup_bands", "dedup_lede", "dedup_keywords", "dedup_when"
 # read the table from its first row to the first in the window; ``min(+id)`` reads the first_seen index.
 _WINDOW = (
     "SELECT e.id, e.story_id, coalesce(s.event_id, s.id) AS event_id, e.first_seen, e.dedup_bands, "
-    "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet, e.dedup_keyword_hashes "
+    "e.dedup_lede, e.dedup_keywords, e.dedup_when, e.outlet, e.link, e.dedup_keyword_hashes "
     "FROM entries e JOIN stories s ON s.id = e.story_id "
     "WHERE e.id >= max(:after + 1, (SELECT min(+id) FROM entries WHERE first_seen >= :since)) "
     "AND e.first_seen >= :since ORDER BY e.id"
@@ -54,25 +54,30 @@ def signature_columns(sig: Signature | None) -> dict[str, Any]:
 def window_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, int, int, datetime, Signature | None]]:
     """Rows as ``_WINDOW`` reads them (its last column, the keywords' hashes, may be left out), as the index is
     rebuilt from them: each with its stored signature or None."""
+    from monitor.dedup.clean import address_hash
     from monitor.dedup.signature import Signature
 
-    for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet, *_ in rows:
+    for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet, link, *_ in rows:
         sig = None
         if blob is not None and lede is not None:
             # Interned: the index keeps every keyword, and most recur in many entries.
             keywords = tuple(map(sys.intern, words.split())) if words else ()
             # None for a signature of the earlier design: the rebuild computes it again.
-            sig = Signature.unpack(blob, lede, keywords, when, sys.intern(outlet or ""))
+            sig = Signature.unpack(blob, lede, keywords, when, sys.intern(outlet or ""), address_hash(link or ""))
         yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
 
 
 def stored_rows(rows: Iterable[tuple[Any, ...]]) -> Iterator[tuple[int, int, int, datetime, StoredSignature | None]]:
     """Rows as ``_WINDOW`` reads them (the hashes may be left out), each with its signature as stored (None: none
     stored), unread: what the start-up rebuild loads (``StoryIndex.load``), no ``Signature`` made per entry."""
+    from monitor.dedup.clean import address_hash
     from monitor.dedup.packed import StoredSignature
 
-    for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet, *hashes in rows:
-        sig = None if blob is None or lede is None else StoredSignature(blob, words or "", when, outlet or "", *hashes)
+    for entry_id, story_id, event_id, seen, blob, lede, words, when, outlet, link, *hashes in rows:
+        sig = None
+        if blob is not None and lede is not None:
+            held = hashes[0] if hashes else None
+            sig = StoredSignature(blob, words or "", when, outlet or "", held, link=address_hash(link or ""))
         yield entry_id, story_id, event_id, datetime.fromisoformat(seen), sig
 
 
