@@ -571,6 +571,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        54,
+        "ox",
+        frozenset({"bem", "luo", "zza"}),
+        "tr",
+        Brief(rows=120, stories=30, events=15, side=(1, 8), summary_only=10),
+        negative=frozenset({"othervillagenotice", "nextdayturn"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
