@@ -85,8 +85,8 @@ def split_parts(text: str, size: int = 150) -> list[str]:
 def apply(word: str, title: str, blocks: list[str], story: dict, carrier: dict, local: datetime):
     """One recipe word: the change a carrier makes to a brief's headline or blocks."""
     if word == "placekicker":
-        return f"{story['place'].upper()} ▸ {title}", blocks
-    if word == "emojikicker":
+        return f"{story['place'].upper()} ⟫ {title}", blocks
+    if word == "pictokicker":
         return f"{carrier['emoji']} {title}", blocks
     if word == "kilofigures":
         return FIGURE.sub(kilo, title), [FIGURE.sub(kilo, b) for b in blocks]
@@ -98,7 +98,7 @@ def apply(word: str, title: str, blocks: list[str], story: dict, carrier: dict, 
         return title, blocks[:-1] if len(blocks) > 1 else blocks
     if word == "smsparts":
         parts = split_parts(" ".join(blocks))
-        return title, [f"({k}/{len(parts)}) {p}" for k, p in enumerate(parts, 1)]
+        return title, [f"⟨{k}/{len(parts)}⟩ {p}" for k, p in enumerate(parts, 1)]
     if word == "shownotestimes":
         out, seconds = [], 0
         for b in blocks:
@@ -106,11 +106,11 @@ def apply(word: str, title: str, blocks: list[str], story: dict, carrier: dict, 
             seconds += math.ceil(len(b.split()) / 2.5) + 2
         return title, out
     if word == "apidumplines":
-        return title, [f"headline: {title}", *(f"body[{i}]: {b}" for i, b in enumerate(blocks))]
+        return title, [f"hl: {title}", *(f"p{i}: {b}" for i, b in enumerate(blocks))]
     if word == "forwardedbanner":
         return title, ["» Forwarded many times", *blocks]
     if word == "flashintro":
-        return title, [f"▷ FLASH {local:%H:%M} · {carrier['name']}", *blocks]
+        return title, [f"🔈 ON AIR {local:%H:%M} · {carrier['name']}", *blocks]
     raise SystemExit(f"unknown recipe word {word!r}")
 
 
