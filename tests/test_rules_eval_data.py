@@ -48,6 +48,7 @@ PARTS = {
     "heldout29": "me",
     "heldout30": "mf",
     "heldout31": "mg",
+    "heldout32": "mh",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
