@@ -581,6 +581,18 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        55,
+        "oy",
+        frozenset({"ts", "lld", "tr"}),
+        "it",
+        Brief(rows=120, stories=33, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset(
+            {"weeklatersecond", "neighbourtownsameday", "anniversaryrecall", "marketfigurecite", "personotherbeat"}
+        ),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
