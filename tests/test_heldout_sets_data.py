@@ -593,6 +593,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        56,
+        "oz",
+        frozenset({"ve", "bug", "tly"}),
+        "id",
+        Brief(rows=120, stories=30, events=15, side=(1, 8), summary_only=10),
+        negative=frozenset({"wardtemplatetwin", "morrowreversal"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
