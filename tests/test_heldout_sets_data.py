@@ -603,6 +603,26 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        57,
+        "pb",
+        frozenset({"ve", "ext", "pt"}),
+        "es",
+        Brief(rows=120, stories=36, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset(
+            {
+                "adjacentsameday",
+                "priorcaseruling",
+                "profileaside",
+                "nextweekrepeat",
+                "regionroundup",
+                "markettickercite",
+                "anniversaryyearon",
+            }
+        ),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
