@@ -124,3 +124,17 @@ def test_a_season_dates_a_features_event(eval_rules, content, expected):
 )
 def test_guilt_admitted_is_no_recognition(eval_rules, title, expected):
     assert fires(eval_rules, TALIBAN, title, "ru") is expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Tanker loaded at Arctic LNG 2 drifting off Singapore", False),
+        ("Газовоз с «Арктик СПГ 2» вторую неделю стоит у Порт-Саида", False),
+        ("アークティックLNG2の船、シンガポール沖で漂流", False),
+        ("Arctic LNG 2 cargo circling for weeks finally unloads in China", True),  # it moves at last
+        ("Arctic LNG 2 cargo unloads in China", True),
+    ],
+)
+def test_an_idle_ship_is_no_cargo_moved(eval_rules, title, expected):
+    assert fires(eval_rules, ARCTIC, title, "") is expected
