@@ -37,6 +37,11 @@ def script(word: str) -> str:
     return ""
 
 
+def sounded(name: str) -> int:
+    """Letters and the vowel signs and viramas on them (Unicode M*): what the name is made of."""
+    return sum(c.isalpha() or unicodedata.category(c).startswith("M") for c in name)
+
+
 def stem(name: str) -> str:
     """The name less a final vowel, which many languages change in their cases (Россия/России, რუსეთი/რუსეთს,
     Venäjä/Venäjältä), when five letters stay: a vowel sign of an Indic or Ethiopic script stays (రష్యా/రష్యాకు)."""
@@ -82,7 +87,9 @@ def terms(code: str) -> list[str]:
             continue
         letters = sum(c.isalpha() for c in name)
         if script(name) != "LATIN":
-            if letters >= 3:
+            # round 36: an abugida writes a vowel as a sign on its consonant, not a letter: Burmese ရုရှား (Russia)
+            # has two letters and four signs. Its signs count, as a Latin name's vowels do
+            if sounded(name) >= 3:
                 out.add(stem(name) + "*")
         elif letters >= 6 and " " not in name:
             out.add(stem(name) + "*")
