@@ -138,3 +138,33 @@ def test_a_brief_and_its_watch_and_menu_copies_alert_once(tmp_path, feed_server,
     ]
     rows = [row | {"link": f"https://c{n}.example/a", "guid": f"c{n}", "summary": ""} for n, row in enumerate(rows)]
     assert_alerts(tmp_path, feed_server, json_receiver, rows, "Mfinanga", stories=1)
+
+
+def _scroll(lines: list[str], width: int) -> str:
+    """A station screen's scroll: every block run into one line by "  +++  ", cut at ``width`` characters."""
+    return _cut("  +++  ".join(lines), width)
+
+
+def test_a_scroll_line_parts_at_its_plus_signs_after_any_block():
+    """The run of plus signs parts a cue or a page header with no full stop from the lede after it, and a scroll cut
+    with a space before its ellipsis loses the cut word too."""
+    cue = "RONDA 4 · LLEGIR 0:21 · BAGAMOYO/MAJI"
+    assert clean(f"{cue}  +++  {MAJI[0]}").text.splitlines() == [cue, MAJI[0]]
+    assert clean(MAJI[0][:60] + " …").text == MAJI[0][:60].rsplit(" ", 1)[0]
+    assert clean("Tarifa A+++ kwa friji mpya.").text == "Tarifa A+++ kwa friji mpya."  # a grade, not a break
+
+
+def test_scroll_copies_with_a_cue_on_top_join_their_brief_and_the_next_brief_stays_apart():
+    """A radio rundown's cue and a pronouncer, or a screen's page header, run into the scroll before the lede: the
+    copy joins its brief (its cue's figures are no facts the brief lacks), and the next brief's scroll stays apart."""
+    desk = "<p>" + "</p><p>".join(MAJI) + "</p>"
+    entries = [
+        _entry("desk", "Sauti ya Pwani", MAJI_TITLE, desk, 0),
+        _entry("cue", "Redio Pwani", MAJI_TITLE, _scroll(["RONDA 4 · LLEGIR 0:21 · BAGAMOYO/MAJI", *MAJI], 150), 30),
+        _entry("pron", "Redio Pwani", MAJI_TITLE, _scroll(["TAMKA: Kiromo = ki-RO-mo", *MAJI], 130), 40),
+        _entry("screen", "Skrini", MAJI_TITLE, _scroll(["P311  SKRINI  03/05 13:34", *MAJI], 140), 50),
+        _entry("desk2", "Sauti ya Pwani", MAJI_NEXT_TITLE, "<p>" + "</p><p>".join(MAJI_NEXT) + "</p>", 300),
+        _entry("cue2", "Redio Pwani", MAJI_NEXT_TITLE, _scroll(["RONDA 5 · LLEGIR 0:19", *MAJI_NEXT], 150), 330),
+    ]
+    stories = [d.story_id if d.story_id is not None else n for n, d in enumerate(decided(entries), start=1)]
+    assert stories == [1, 1, 1, 1, 5, 5], [d.reason for d in decided(entries)]

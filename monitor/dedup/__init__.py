@@ -53,7 +53,8 @@ Design, in the order an entry meets it:
    their own or run into one summary line), a symbol badge on top or a footer at the end ("▶ Listen · 0:42",
    "▦ Scan: https://…", "[1] <Outlet>, <date>"), a transcript's time codes, a day stamp before the headline or
    the text ("17/01 · "), a forwarding ("RT @desk: "), blocks run into one line by a sign after a full stop
-   ("… +++ …", "… / …"): none is the story's, and its numbers would be counted among the copy's facts.
+   ("… / …"), or by a run of plus signs after any block (a cue or a page header run in before the lede, "… +++ …"):
+   none is the story's, and its numbers would be counted among the copy's facts.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table; a text most of whose tokens are characters of a script without spaces is shingled by characters,
    whatever paragraph of words opens it: ``shingles.unspaced``), US/UK spellings folded, 3-word (5-character)

@@ -577,7 +577,7 @@ def clean(body: str) -> Cleaned:
         lines[0], flags = quote, flags | BYLINE  # who is quoted is the card's credit, not the story's names
     if lines and lines[-1].endswith(("…", "...")):
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
-        lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
+        lines[-1], flags = lines[-1].rstrip(" .…").rsplit(" ", 1)[0], flags | TRUNCATED
     return Cleaned("\n".join(lines), flags)
 
 
