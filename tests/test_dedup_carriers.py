@@ -140,9 +140,9 @@ def test_a_brief_and_its_watch_and_menu_copies_alert_once(tmp_path, feed_server,
     assert_alerts(tmp_path, feed_server, json_receiver, rows, "Mfinanga", stories=1)
 
 
-def _scroll(lines: list[str], width: int) -> str:
-    """A station screen's scroll: every block run into one line by "  +++  ", cut at ``width`` characters."""
-    return _cut("  +++  ".join(lines), width)
+def _scroll(lines: list[str], width: int, sign: str = "+++") -> str:
+    """A station screen's scroll: every block run into one line by ``sign`` between spaces, cut at ``width``."""
+    return _cut(f"  {sign}  ".join(lines), width)
 
 
 def test_a_scroll_line_parts_at_its_plus_signs_after_any_block():
@@ -152,6 +152,11 @@ def test_a_scroll_line_parts_at_its_plus_signs_after_any_block():
     assert clean(f"{cue}  +++  {MAJI[0]}").text.splitlines() == [cue, MAJI[0]]
     assert clean(MAJI[0][:60] + " …").text == MAJI[0][:60].rsplit(" ", 1)[0]
     assert clean("Tarifa A+++ kwa friji mpya.").text == "Tarifa A+++ kwa friji mpya."  # a grade, not a break
+    # A sign that runs blocks on after a full stop parts the cue before the lede too; alone after no full stop
+    # ("Name | Desk", "na/au") it parts nothing.
+    assert clean(f"{cue} / {MAJI[0]} / {MAJI[1]}").text.splitlines() == [cue, *MAJI[:2]]
+    assert clean(f"Zawadi Mfinanga | Dawati la Pwani\n{MAJI[0]}").text.splitlines()[-1] == MAJI[0]
+    assert clean("Wazazi na/au walezi / wanafunzi wote watapata maji.").text.count("\n") == 0
 
 
 def test_scroll_copies_with_a_cue_on_top_join_their_brief_and_the_next_brief_stays_apart():
@@ -163,8 +168,10 @@ def test_scroll_copies_with_a_cue_on_top_join_their_brief_and_the_next_brief_sta
         _entry("cue", "Redio Pwani", MAJI_TITLE, _scroll(["RONDA 4 · LLEGIR 0:21 · BAGAMOYO/MAJI", *MAJI], 150), 30),
         _entry("pron", "Redio Pwani", MAJI_TITLE, _scroll(["TAMKA: Kiromo = ki-RO-mo", *MAJI], 130), 40),
         _entry("screen", "Skrini", MAJI_TITLE, _scroll(["P311  SKRINI  03/05 13:34", *MAJI], 140), 50),
+        _entry("pager", "Peja", MAJI_TITLE, _scroll(["TOLEO 12 · 03/05", *MAJI], 170, "/"), 55),
+        _entry("stars", "Nyota", MAJI_TITLE, _scroll(["◉ Imebandikwa na Juma", *MAJI], 150, "***"), 58),
         _entry("desk2", "Sauti ya Pwani", MAJI_NEXT_TITLE, "<p>" + "</p><p>".join(MAJI_NEXT) + "</p>", 300),
         _entry("cue2", "Redio Pwani", MAJI_NEXT_TITLE, _scroll(["RONDA 5 · LLEGIR 0:19", *MAJI_NEXT], 150), 330),
     ]
     stories = [d.story_id if d.story_id is not None else n for n, d in enumerate(decided(entries), start=1)]
-    assert stories == [1, 1, 1, 1, 5, 5], [d.reason for d in decided(entries)]
+    assert stories == [1, 1, 1, 1, 1, 1, 7, 7], [d.reason for d in decided(entries)]
