@@ -84,6 +84,8 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   studied (issue 13, dd50's round);
 - ``v49 (seen -> tuning)``: ``tests/data/dedup/heldout49.jsonl``: measured blind once, then its errors were
   studied (issue 13, dd53's round), while v48, written with it, stays held out;
+- ``v52 (seen -> tuning)``: ``tests/data/dedup/heldout52.jsonl``: measured blind once, then its errors were
+  studied (issue 13, de62's round);
 # v42, v44 to v52): tuning columns after eval, catalogue, v1 and tune3, labelled "vN (seen -> tuning)". A set is
 # added here once it is studied; every other number (v22, v23, v28, v30, v33, v34, v37, v41, v43, and v53 or later)
 # stays held out. Not a range: sets are studied out of the order they were written in.
