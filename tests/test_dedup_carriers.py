@@ -175,3 +175,16 @@ def test_scroll_copies_with_a_cue_on_top_join_their_brief_and_the_next_brief_sta
     ]
     stories = [d.story_id if d.story_id is not None else n for n, d in enumerate(decided(entries), start=1)]
     assert stories == [1, 1, 1, 1, 1, 1, 7, 7], [d.reason for d in decided(entries)]
+
+
+@pytest.mark.parametrize("item", ["#4 · ", "4 | ", "(4/9) ", "[4] ", "4) "])
+def test_a_digest_items_number_before_the_headline_is_no_word_of_it(item):
+    """A digest or menu numbers its items before each headline: a copy too short to compare joins its brief by the
+    headline under the number; a score or a count opening a headline stays its words."""
+    entries = [
+        _entry("desk", "Sauti ya Pwani", MAJI_TITLE, "<p>" + "</p><p>".join(MAJI) + "</p>", 0),
+        _entry("digest", "Jarida", item + MAJI_TITLE, _cut(MAJI[0], 60), 30),
+    ]
+    assert decided(entries)[-1].story_id == 1
+    assert bare_headline("3 – 2 kwa Simba") == "3 – 2 kwa Simba"
+    assert bare_headline("12 wafariki ajalini") == "12 wafariki ajalini"

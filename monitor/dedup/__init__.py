@@ -27,7 +27,8 @@ Design, in the order an entry meets it:
    ``clean._unlinked``). A first paragraph opening with the entry's own outlet name and a mark ("Harbour Letter ·
    the weekday letter, 3 June. Good morning. …": a mailer's masthead over each item) is the outlet's, not the
    story's, when more text follows (``signature._masthead_dropped``). A part's number closing a headline
-   ("… [2/2]": an app posting a long report in parts) is a label (``clean.bare_headline``), and a word after an
+   ("… [2/2]": an app posting a long report in parts) is a label, so is a digest's item number opening one
+   ("#4 · ", "(4/9) ", "4) ": ``clean.bare_headline``), and a word after an
    ellipsis opening a line (an excerpt's "… The") opens a sentence, no name (``shingles.after_bullet``).
    Lines each outlet adds of its own are not story text: a photo caption ending in a
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
