@@ -27,7 +27,8 @@ Design, in the order an entry meets it:
    ``clean._unlinked``). A first paragraph opening with the entry's own outlet name and a mark ("Harbour Letter ·
    the weekday letter, 3 June. Good morning. …": a mailer's masthead over each item) is the outlet's, not the
    story's, when more text follows (``signature._masthead_dropped``). A part's number closing a headline
-   ("… [2/2]": an app posting a long report in parts) is a label (``clean.bare_headline``), and a word after an
+   ("… [2/2]": an app posting a long report in parts) is a label, so is a digest's item number opening one
+   ("#4 · ", "(4/9) ", "4) ": ``clean.bare_headline``), and a word after an
    ellipsis opening a line (an excerpt's "… The") opens a sentence, no name (``shingles.after_bullet``).
    Lines each outlet adds of its own are not story text: a photo caption ending in a
    credit ("Photo: Name/Outlet", "© Outlet", "Архивное фото. /СИБ/") and a labelled line
@@ -53,7 +54,8 @@ Design, in the order an entry meets it:
    their own or run into one summary line), a symbol badge on top or a footer at the end ("▶ Listen · 0:42",
    "▦ Scan: https://…", "[1] <Outlet>, <date>"), a transcript's time codes, a day stamp before the headline or
    the text ("17/01 · "), a forwarding ("RT @desk: "), blocks run into one line by a sign after a full stop
-   ("… +++ …", "… / …"): none is the story's, and its numbers would be counted among the copy's facts.
+   ("… / …"), or by a run of plus signs after any block (a cue or a page header run in before the lede, "… +++ …"):
+   none is the story's, and its numbers would be counted among the copy's facts.
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table; a text most of whose tokens are characters of a script without spaces is shingled by characters,
    whatever paragraph of words opens it: ``shingles.unspaced``), US/UK spellings folded, 3-word (5-character)

@@ -61,6 +61,11 @@ _LINE_CODE, _LINE_CODES = re.compile(_CODE), re.compile(rf"\n{_CODE}")  # one li
 # ahead in C to each sign; opening with the full stop, it stopped at each one (twice the time).
 _RUN_ON = re.compile(rf"[+|/◾▪](?<=[{STOPS}][ \t].)\+*[ \t]+(?=\S)")
 _TICKER = re.compile(r"^[ \t]*\+{2,}[ \t]+|[ \t]+\+{2,}[ \t]*$", re.M)
+# A scrolling screen's or a ticker's run of plus signs, asterisks or slashes between spaces ("RUNDOWN 5 · READ 0:17
+# +++  The market …", "… *** …", "… /// …") parts its blocks wherever it stands: no sentence writes one (a grade
+# "A+++", "C++", an address's "//" have no space before), so after a block with no full stop too (a cue, a page
+# header, a pronouncer run in before the lede) it is a break.
+_SCROLL = re.compile(r"[ \t]+(?:\+{2,}|\*{2,}|/{3,})[ \t]+(?=\S)")
 # A post's forwarding before its first line: "RT @desk: ", "@desk: ". Who passed it on, not the story's names.
 _FORWARDED = re.compile(r"^(?:RT[ \t]+@\w{1,30}:?|@\w{1,30}:)[ \t]+(?=\S)")
 # A day stamp before a headline or a text, set off by a sign: "17/01 · ", "08.01.2029 14:05 | ", "2029-01-08 – ".
@@ -81,7 +86,9 @@ def carried(text: str) -> str:
         text = _INLINE_ITEM.sub("\n", text)
     if "++" in text:
         text = _TICKER.sub("", text)
-    text = _RUN_ON.sub("\n", text)
+    if "++" in text or "**" in text or "///" in text:
+        text = _SCROLL.sub("\n", text)
+    text = _run_on_parted(text)
     opened = "\n" + text  # each line after a line break, for the searches that open with one
     codes = ("[" in text or "(" in text) and len(_LINE_CODES.findall(opened)) > 1
     numbered = _MAY_NUMBER.search(opened) is not None
@@ -100,6 +107,20 @@ def carried(text: str) -> str:
         lines[top] = _FORWARDED.sub("", first) if "@" in first else first
     if numbered:
         lines = _unnumbered(lines)
+    return "\n".join(lines)
+
+
+def _run_on_parted(text: str) -> str:
+    """``text`` with each line that runs blocks on by a sign after a full stop (``_RUN_ON``) parted at every one of
+    that sign between spaces: the carrier ran all its blocks on by it, a cue or a page header with no full stop
+    before the lede too ("P311  PLATFORM  09/01 13:34 / Lede … today. / The mayor …")."""
+    if _RUN_ON.search(text) is None:
+        return text
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        signs = {found[0][0] for found in _RUN_ON.finditer(line)}
+        if signs:
+            lines[number] = re.sub(rf"[ \t]+[{re.escape(''.join(signs))}]+[ \t]+(?=\S)", "\n", line)
     return "\n".join(lines)
 
 

@@ -131,6 +131,10 @@ _HEADLINE_LABEL = re.compile(
     r"|[\[(]\d{1,2}[ \t]?/[ \t]?\d{1,2}[\])])[ \t]*$"
 )
 HEADLINE_LABEL_WORDS = 3
+# A digest's or a menu's item number before a headline, set off by a sign: "#4 · ", "4 | ", "(4/9) ", "[4] ", "4) ".
+# Where the carrier listed it that day, no word of the headline. Not a dash: "3 – 2 …" opens a score.
+_ITEM_OF = r"\d{1,2}(?:[ \t]?/[ \t]?\d{1,2})?"  # "4", "4/9"
+_HEADLINE_ITEM = re.compile(rf"^(?:#?{_ITEM_OF}[ \t]*[·|｜:]|[\[(]{_ITEM_OF}[\])]|\d{{1,2}}\))[ \t]+(?=\S)")
 # A photo caption: a short line that ends in a picture credit, "Label: Name/Outlet", "© Outlet" or
 # an agency set off after the caption ("Архивное фото. /СИБ/"). It describes the picture, and each
 # outlet writes its own: its names are not the story's.
@@ -490,6 +494,8 @@ def bare_headline(headline: str) -> str:
     if stamp := _HEADLINE_STAMP.match(headline):
         headline = headline[stamp.end() :]
     headline = unstamped(headline)  # a carrier's day stamp ("17/01 · "): ``carriers``
+    if headline[:1] in "#[(" or headline[:1].isdigit():
+        headline = _HEADLINE_ITEM.sub("", headline)
     label = _HEADLINE_LABEL.search(headline, max(0, len(headline) - 50))
     words = (label[1] or label[2] or "") if label else ""
     if label and len(words.split()) <= HEADLINE_LABEL_WORDS and label.start() > len(words):
@@ -577,7 +583,7 @@ def clean(body: str) -> Cleaned:
         lines[0], flags = quote, flags | BYLINE  # who is quoted is the card's credit, not the story's names
     if lines and lines[-1].endswith(("…", "...")):
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
-        lines[-1], flags = lines[-1].rstrip(".…").rsplit(" ", 1)[0], flags | TRUNCATED
+        lines[-1], flags = lines[-1].rstrip(" .…").rsplit(" ", 1)[0], flags | TRUNCATED
     return Cleaned("\n".join(lines), flags)
 
 

@@ -255,6 +255,11 @@ def headline_facts(query: Signature, other: Stored) -> float:
     return _facts(query.facts, other.facts)
 
 
+def missing_facts(query: Signature, other: Stored) -> int:
+    """How many of ``query``'s names and numbers ``other``'s lack (``headline_facts`` counted, however few)."""
+    return int(_facts(query.facts, other.facts, count=True))
+
+
 def swapped_facts(query: Signature, other: Stored) -> bool:
     """Does each of two texts of about one length print a name or number the other does not? A copy
     adds (a byline, miles after kilometres) or loses (a trimmed tail) facts, one way; the next

@@ -25,7 +25,9 @@ shares too little with any entry, or shares its few words with another story: ``
 
 The text's own verdict wins whenever it has one: a round-up, a follow-up, the next bulletin of a template, a
 text telling news further (``Heard.DECIDED``) stay what the text says; a summary the text calls a copy of a
-story changes story only when none of the three matches ties it to the entry its text joins.
+story changes story only when none of the three matches ties it to the entry its text joins, and not to its own
+outlet's earlier entry under the same headline lacking more of its names and numbers than that entry (a carrier
+cutting headlines to a width titles two sister briefs alike).
 
 ``Headlines`` keeps, per entry, its headline's hash and its first sentence's (two dict slots, like the
 headline map it replaces), the latest entry holding each; the index adds, removes, prunes and loads them
@@ -40,7 +42,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from monitor.dedup.compare import Stored, headline_facts
+from monitor.dedup.compare import Stored, headline_facts, missing_facts
 from monitor.dedup.packed import signed_head
 from monitor.dedup.shingles import SHINGLE_CHARS, SHINGLE_WORDS, unspaced
 from monitor.dedup.signature import CHARS_A_WORD, Signature
@@ -148,18 +150,22 @@ def claimed(
     ``doc_of`` reads an entry of the index (None for one gone); ``window``: the index's, in seconds."""
     if heard is Heard.DECIDED or (heard is not Heard.NOTHING and sig.length > SUMMARY_SHINGLES):
         return None
-    story = None
+    story, missing = None, 0
     if heard is Heard.COPY:
         joined = None if copied is None else doc_of(copied)
         if joined is None or tied(sig, joined):
             return None  # its text's entry is under its headline (or lede): nothing says otherwise
-        story = joined.story_id
+        story, missing = joined.story_id, missing_facts(sig, joined)
     for match, entry_id in headlines.named(sig):
         doc = doc_of(entry_id)
         if doc is None or (match is Match.HEADLINE_IS_LEDE and first_sentence(doc.sentences) != sig.title):
             continue  # a lede left by an entry removed, or updated since (``Headlines.remove``)
         if doc.story_id == story:
             return None  # its headline agrees with its text
+        # A carrier cutting its headlines to a width gives two sister briefs one ("Kisima kipya cha maji …"): its
+        # own earlier entry under it outweighs the text only if it lacks no more of the summary's facts.
+        if doc.outlet == sig.outlet and missing_facts(sig, doc) > missing:
+            continue
         if sig.when - doc.seen <= window and (found := _why(sig, heard, match, doc)) is not None:
             return Claim(entry_id, *found)
     return None

@@ -123,9 +123,12 @@ _TOKEN_HASHES: dict[str, int] = {}
 # Only a text with a letter of Kazakh's own is romanised (not Russian's; not the ө ү ң it shares with
 # Kyrgyz, whose Latin copies write у as u, not as Kazakh's y, unless beside the і Kyrgyz lacks and
 # Ukrainian has); every other Cyrillic text is hashed in one spelling of its sounds (``alphabets.sounded``).
-_KAZAKH_OWN = re.compile("[әұқғһӘҰҚҒҺ]")
+# ә and һ are Kazakh's and also Tatar's, Bashkir's and Dungan's: like the ө ү ң, they show Kazakh only beside і.
+# A copy cut to its first sentence keeps them and may lose the one letter that told its original apart (Tatar's
+# or Dungan's җ): read as Kazakh, its words were hashed in other letters than its original's.
+_KAZAKH_OWN = re.compile("[ұқғҰҚҒ]")
 _KAZAKH_I = re.compile("[іІ]")
-_TURKIC = re.compile("[өүңӨҮҢ]")
+_TURKIC = re.compile("[әһөүңӘҺӨҮҢ]")
 # Every letter the two searches above look for (Kazakh's, Kyrgyz's, Tatar's and Serbian's) is of this block.
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Tatar's own letter and Bashkir's (no other Cyrillic alphabet the monitor reads writes them). Bashkir writes
