@@ -4,13 +4,16 @@ and folding the keys of entries added since start-up into the keys' table change
 from __future__ import annotations
 
 import random
+import struct
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from monitor.dedup import StoryIndex, index, signature
 from monitor.dedup.compare import stored
-from monitor.dedup.packed import Outlets, pack, unpack, without_keys
+from monitor.dedup.headline import first_sentence
+from monitor.dedup.packed import Outlets, pack, stored_record, unpack, without_keys
 from monitor.models import Entry
 
 START = datetime(2026, 3, 2, tzinfo=UTC)
@@ -44,6 +47,19 @@ def test_a_record_unpacks_to_what_the_index_kept_of_the_entry():
         record = without_keys(pack(7, seen.timestamp(), sig, outlets, keys=True))
         assert record == pack(7, seen.timestamp(), sig, outlets, keys=False)
         assert unpack(record, outlets).keys == () and unpack(record, outlets).sample == kept.sample
+        # The start-up's record, straight from the stored blob: the same, with the keys, headline and first sentence.
+        found = stored_record(7, seen.timestamp(), sig.pack(), outlets.code(sig.outlet))
+        assert found is not None
+        made, keys, title, _, lede = found
+        assert (made, bytes(keys), title) == (record, struct.pack(f"<{len(sig.keys)}I", *sig.keys), sig.title)
+        assert first_sentence(lede) == first_sentence(sig.sentences)
+
+
+def test_a_stored_signature_of_no_sentence_has_no_first_sentence():
+    entry = Entry("f", "outlet", "k", "https://x.example/1", "Arden council names Belmar", "", "w1 w2 w3.")
+    sig = replace(signature(entry, START), sentences=b"")
+    found = stored_record(7, START.timestamp(), sig.pack(), Outlets().code(sig.outlet))
+    assert found is not None and found[4] == b"" and first_sentence(found[4]) is None
 
 
 def _decisions(fold_every: int, loaded: int, monkeypatch: pytest.MonkeyPatch) -> tuple[list[tuple], StoryIndex]:

@@ -59,7 +59,6 @@ from monitor.dedup.headline import (
     Heard,
     claimed,
     first_sentence,
-    stored_lede,
 )
 from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, StoredSignature, Words, pack, stored_record, unpack, without_keys
@@ -626,8 +625,8 @@ class StoryIndex:
                     outlet = words[sig.outlet]
                     found = stored_record(story_id, when, sig.blob, outlets.code(outlet), sig.head)
                     assert found is not None, "a signature of an earlier design is computed again, not loaded"
-                    docs[entry_id], held, title, heads = found
-                    headlines.add(entry_id, title, stored_lede(sig.blob))
+                    docs[entry_id], held, title, heads, lede = found
+                    headlines.add(entry_id, title, first_sentence(lede))
                     lengths.append(len(held) // 4)
                     keys.frombytes(held)
                     keywords = sig.words

@@ -207,10 +207,12 @@ def signed_head(blob: bytes) -> tuple[int, ...] | None:
 
 def stored_record(
     story_id: int, seen: float, blob: bytes, outlet: int, head: tuple[int, ...] | None = None
-) -> tuple[bytes, memoryview, int, int] | None:
+) -> tuple[bytes, memoryview, int, int, bytes] | None:
     """The record ``pack(..., keys=False)`` makes of the signature stored as ``blob``, with its blocking keys
-    (uint32 bytes), headline hash and count of headline names, read from the blob; None for a blob of an
-    earlier design. ``outlet`` is the outlet's code; ``head``: ``signed_head(blob)``, when read already."""
+    (uint32 bytes), headline hash, count of headline names and first sentence's hash (its 4 bytes, none when
+    it has no sentence: ``headline.first_sentence`` reads them), read from the blob; None for a blob of an
+    earlier design. ``outlet`` is the outlet's code; ``head``: ``signed_head(blob)``, when read already
+    (sp48: the first sentence read here, not by ``headline.stored_lede``, reads the head once a row)."""
     if head is None:
         head = signed_head(blob)
     if head is None:
@@ -219,7 +221,8 @@ def stored_record(
     at = _SIGNED.size + 4 * nk  # the arrays, in the order the record holds them
     view = memoryview(blob)
     record = _HEAD.pack(story_id, seen, title, length, flags, outlet, 0, ns, no, nsent, nf, nsk, nskf) + view[at:]
-    return record, view[_SIGNED.size : at], title, heads
+    lede = at + 4 * (ns + no)  # the sentences follow the sample and the opening
+    return record, view[_SIGNED.size : at], title, heads, blob[lede : lede + 4 * min(nsent, 1)]
 
 
 def pack(story_id: int, seen: float, sig: Signature, outlets: Outlets, *, keys: bool) -> bytes:
