@@ -15,11 +15,15 @@ huge text nodes (``_PARSER``).
 
 from __future__ import annotations
 
+import hashlib
+import sys
+from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
 
+from monitor.ingest import fastvalues, parse
 from monitor.ingest.fastvalues import XML_LANG, Unsure, construct, date, lang_of, link_text, plain, resolved
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -65,23 +69,94 @@ _RSS_IGNORED = frozenset(("comments", "enclosure", "source", "docs", "rating", "
 
 def read(document: bytes) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
     """(feed metadata, entries) as feedparser would give them, or None to let feedparser read ``document``."""
+    found = items(document)
+    if found is None:
+        return None
+    meta, elements = found
+    entries = [element.fields() for element in elements]
+    return None if None in entries else (meta, entries)  # type: ignore[return-value]
+
+
+def items(document: bytes) -> tuple[dict[str, Any], list[Item]] | None:
+    """(feed metadata, entry elements), each read only when asked (``Item.fields``); None for feedparser."""
     try:
         root = etree.fromstring(document, _PARSER)
         if root.tag == "rss" and root.get("version", "2.0").startswith(("0.91", "0.92", "2.")):
             channel = root.find("channel")
             if channel is None:
                 return None
-            return _rss_meta(channel, ""), [_rss_item(item, "") for item in channel.iterfind("item")]
+            return _rss_meta(channel, ""), [Item(item, "") for item in channel.iterfind("item")]
         if root.tag == RDF + "RDF":
             channel = root.find(RSS1 + "channel")
-            items = root.findall(RSS1 + "item")
             meta = _rss_meta(channel, RSS1) if channel is not None else {}
-            return meta, [_rss_item(item, RSS1) for item in items]
+            return meta, [Item(item, RSS1) for item in root.findall(RSS1 + "item")]
         if root.tag == ATOM + "feed":
-            return _atom_meta(root), [_atom_entry(entry) for entry in root.iterfind(ATOM + "entry")]
+            return _atom_meta(root), [Item(entry, ATOM) for entry in root.iterfind(ATOM + "entry")]
     except (etree.LxmlError, ValueError, Unsure):
         return None
     return None
+
+
+# What reading an element depends on besides the element: this reading's code (``parse`` converts what it
+# reads) and the libraries under it. Any edit of them makes every stored digest a miss, read once again.
+_READER = hashlib.blake2b(
+    b"".join(Path(module.__file__ or "").read_bytes() for module in (sys.modules[__name__], fastvalues, parse))
+    + f"{sys.version}|{etree.LXML_VERSION}|{etree.LIBXML_VERSION}".encode(),
+    digest_size=16,
+).digest()
+
+
+class Item(parse.Deferred):
+    """One entry element (RSS 2.0, RSS 1.0 or Atom, by ``ns``), digested before it is read: a stored entry
+    whose digest is known is never read again (``parse._read_unknown``)."""
+
+    __slots__ = ("element", "ns")
+
+    def __init__(self, element: Any, ns: str):
+        self.element = element
+        self.ns = ns
+
+    def digest(self, outlet: str, base: str, lang: str) -> bytes:
+        """16 bytes that change whenever anything ``fields`` and ``parse.to_entry`` read changes: the element as
+        parsed (comments gone, entities resolved), what it inherits (xml:base, xml:lang, namespaces), the feed's
+        values given to the conversion, and the code (``_READER``). Taken before ``fields``, which may alter
+        the element (``fastvalues.construct`` drops unused namespace declarations)."""
+        element = self.element
+        digest = hashlib.blake2b(_READER, digest_size=16, person=b"fastparse")
+        inherited = (self.ns, outlet, base, lang, element.base or "", lang_of(element) or "")
+        for text in (*inherited, repr(sorted(element.nsmap.items(), key=str))):
+            data = text.encode("utf-8", "surrogatepass")
+            digest.update(len(data).to_bytes(8, "little"))
+            digest.update(data)
+        digest.update(etree.tostring(element, with_tail=False))
+        return digest.digest()
+
+    def fields(self) -> dict[str, Any] | None:
+        """The entry as feedparser gives it; None when feedparser should read the feed."""
+        try:
+            return _atom_entry(self.element) if self.ns == ATOM else _rss_item(self.element, self.ns)
+        except (etree.LxmlError, ValueError, Unsure):
+            return None
+
+    def dates(self) -> dict[str, Any] | None:
+        """Only the dates of ``fields`` (an entry read as stored needs no more); None as ``fields``."""
+        found: dict[str, Any] = {}
+        keys = _dates(self.ns)
+        try:
+            for child in self.element:
+                key = keys.get(child.tag) if isinstance(child.tag, str) else None
+                if key is not None:
+                    found[key] = date(plain(child))
+        except (ValueError, Unsure):
+            return None
+        return {key: value for key, value in found.items() if value is not None}
+
+
+def _dates(ns: str) -> dict[str, str]:
+    """An entry's date elements and the fields they fill (``_rss_item``, ``_atom_entry``)."""
+    if ns == ATOM:
+        return {ATOM + "published": "published_parsed", ATOM + "updated": "updated_parsed"}
+    return {DC + "date": "updated_parsed", **({} if ns else {"pubDate": "published_parsed"})}
 
 
 def _rss_meta(channel: Any, ns: str) -> dict[str, Any]:
@@ -103,6 +178,7 @@ def _rss_item(item: Any, ns: str) -> dict[str, Any]:
     """One RSS entry; raises Unsure on what feedparser reads in its own way."""
     raw: dict[str, Any] = {}
     permalink = False
+    dates = _dates(ns)
     about = item.get(RDF + "about")
     if about:
         raw["id"] = about
@@ -124,10 +200,8 @@ def _rss_item(item: Any, ns: str) -> dict[str, Any]:
         elif tag == "guid" and not ns:
             _once(raw, "id", plain(child))
             permalink = child.get("isPermaLink", "true") == "true"
-        elif tag == "pubDate" and not ns:
-            _once(raw, "published_parsed", date(plain(child)))
-        elif tag == DC + "date":
-            _once(raw, "updated_parsed", date(plain(child)))
+        elif tag in dates:
+            _once(raw, dates[tag], date(plain(child)))
         elif tag in ("author", DC + "creator", DC + "author") and not (tag == "author" and ns):
             _once(raw, "author", plain(child))
         elif tag == "category" and not ns:
@@ -164,6 +238,7 @@ def _atom_meta(feed: Any) -> dict[str, Any]:
 
 def _atom_entry(entry: Any) -> dict[str, Any]:
     raw: dict[str, Any] = {}
+    dates = _dates(ATOM)
     for child in entry:
         tag = child.tag
         if not isinstance(tag, str):
@@ -183,10 +258,8 @@ def _atom_entry(entry: Any) -> dict[str, Any]:
                 raw["link"] = _href(child)  # the last alternate wins, as in feedparser
         elif tag == ATOM + "id":
             _once(raw, "id", resolved(child))
-        elif tag == ATOM + "published":
-            _once(raw, "published_parsed", date(plain(child)))
-        elif tag == ATOM + "updated":
-            _once(raw, "updated_parsed", date(plain(child)))
+        elif tag in dates:
+            _once(raw, dates[tag], date(plain(child)))
         elif tag == ATOM + "author":
             _once(raw, "author", _person(child))
         elif tag == ATOM + "category":

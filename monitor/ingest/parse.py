@@ -146,47 +146,80 @@ def parse_feed(
         raise ParseError(f"more than {MAX_TAGS:,} tags in the first {MAX_ENTRIES} entries: refused as hostile")
     for reader in readers or READERS:
         parsed = reader(document)
-        if parsed is not None:
-            break
-    assert parsed is not None, "the last reader must always answer"
-    meta = parsed.get("feed", {})
-    if not parsed.entries and parsed.get("bozo") and not meta:
-        raise ParseError(f"not a readable feed: {_one_line(parsed.get('bozo_exception'))}")
-    name = outlet or squash(_clip(meta.get("title"), _MAX_TITLE)) or feed_url
-    base = meta.get("link") or feed_url
-    lang = (meta.get("language") or "").lower()
-    read = _read_unknown(parsed.entries[:MAX_ENTRIES], feed_url, name, base, lang, known or {})
-    warning = _one_line(parsed.get("bozo_exception")) if parsed.get("bozo") else ""
-    return replace(
-        read,
-        ttl_minutes=_int(meta.get("ttl")),
-        warning=warning,
-        skipped=skipped + max(0, len(parsed.entries) - MAX_ENTRIES),
-    )
+        if parsed is None:
+            continue
+        meta = parsed.get("feed", {})
+        if not parsed.entries and parsed.get("bozo") and not meta:
+            raise ParseError(f"not a readable feed: {_one_line(parsed.get('bozo_exception'))}")
+        name = outlet or squash(_clip(meta.get("title"), _MAX_TITLE)) or feed_url
+        base = meta.get("link") or feed_url
+        lang = (meta.get("language") or "").lower()
+        try:
+            read = _read_unknown(parsed.entries[:MAX_ENTRIES], feed_url, name, base, lang, known or {})
+        except _Unsure:  # an entry the reader deferred is not one it reads as feedparser: the next reader
+            continue
+        warning = _one_line(parsed.get("bozo_exception")) if parsed.get("bozo") else ""
+        return replace(
+            read,
+            ttl_minutes=_int(meta.get("ttl")),
+            warning=warning,
+            skipped=skipped + max(0, len(parsed.entries) - MAX_ENTRIES),
+        )
+    raise AssertionError("the last reader must always answer")
+
+
+class Deferred:
+    """An entry a reader digests before reading it (the fast path's, ``fastparse.Item``): a stored one is not read.
+
+    ``digest`` stands for ``raw_digest`` of what ``fields`` would give (with the feed's values); ``fields`` is
+    that reading, ``dates`` its date fields alone; both None when the feed is the next reader's."""
+
+    __slots__ = ()
+
+    def digest(self, outlet: str, base: str, lang: str) -> bytes:
+        raise NotImplementedError
+
+    def fields(self) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+    def dates(self) -> dict[str, Any] | None:
+        raise NotImplementedError
+
+
+class _Unsure(Exception):
+    """A deferred entry's reader gave it up: the feed goes to the next reader."""
 
 
 def _read_unknown(
     raws: list[Any], feed_url: str, name: str, base: str, lang: str, known: Mapping[bytes, str]
 ) -> ParsedFeed:
     """The entries whose raw digest is not ``known``, converted; the others' keys and dates. Of entries
-    with the same key, the first wins, converted or not (a feed may repeat an entry: only one is kept)."""
+    with the same key, the first wins, converted or not (a feed may repeat an entry: only one is kept).
+    Raises _Unsure when a deferred entry's reader gives it up."""
     entries: list[Entry] = []
     unchanged: list[tuple[str, datetime | None]] = []
     digests: dict[str, bytes] = {}
     seen: set[str] = set()
     for raw in raws:
-        digest = raw_digest(raw, name, base, lang)
+        deferred = isinstance(raw, Deferred)
+        digest = raw.digest(name, base, lang) if deferred else raw_digest(raw, name, base, lang)
         key = known.get(digest)
         if key is None:
-            entry = to_entry(raw, feed_url, name, base, lang)
+            entry = to_entry(_read(raw.fields() if deferred else raw), feed_url, name, base, lang)
             if entry.key not in seen:
                 entries.append(entry)
                 digests[entry.key] = digest
             key = entry.key
         elif key not in seen:
-            unchanged.append((key, entry_date(raw)))
+            unchanged.append((key, entry_date(_read(raw.dates() if deferred else raw))))
         seen.add(key)
     return ParsedFeed(name, tuple(entries), unchanged=tuple(unchanged), digests=digests)
+
+
+def _read(fields: Any) -> Any:
+    if fields is None:
+        raise _Unsure
+    return fields
 
 
 # Bump when ``to_entry`` makes something else of the same raw fields: stored digests then match nothing,
@@ -232,7 +265,19 @@ def read_fast(document: bytes) -> Any:
     # Imported here: only parser processes parse, and a daemon at rest should not hold lxml.
     from monitor.ingest import fastparse
 
-    read = fastparse.read(document)
+    return _shaped(document, fastparse.read(document))
+
+
+def read_deferred(document: bytes) -> Any:
+    """``read_fast`` with its entries ``Deferred`` (``fastparse.Item``): each read only when ``parse_feed`` does
+    not know it, which then gives the feed to feedparser if the fast path is unsure of it (what ``read_fast``
+    finds out at once)."""
+    from monitor.ingest import fastparse
+
+    return _shaped(document, fastparse.items(document))
+
+
+def _shaped(document: bytes, read: tuple[dict[str, Any], list[Any]] | None) -> Any:
     if read is None or (not read[1] and _ENTRY.search(document)):
         return None
     meta, entries = read
@@ -250,13 +295,13 @@ class _Parsed(dict[str, Any]):
     """The fast path's reading with feedparser's attribute access (``parsed.entries``)."""
 
     @property
-    def entries(self) -> list[dict[str, Any]]:
-        entries: list[dict[str, Any]] = self["entries"]
+    def entries(self) -> list[Any]:
+        entries: list[Any] = self["entries"]  # feedparser's dictionaries, or Deferred entries
         return entries
 
 
 Readers = tuple[Callable[[bytes], Any], ...]
-READERS: Readers = (read_fast, read_with_feedparser)
+READERS: Readers = (read_deferred, read_with_feedparser)
 
 
 def to_entry(raw: Any, feed_url: str, outlet: str, base: str, lang: str = "") -> Entry:
