@@ -64,3 +64,49 @@ def test_the_parser_resolves_no_entity_and_loads_no_dtd(tmp_path):
     read = fastparse.read(body)
     assert read is None or "TOP SECRET" not in str(read)
     assert "TOP SECRET" not in str(parse_feed(body, "http://x.example/f"))
+
+
+RSS = b"""<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>R</title><link>http://r.example/</link>
+<item><title>One</title><link>/a/1</link><guid>g1</guid><pubDate>Sun, 01 Mar 2026 10:00:00 +0100</pubDate>
+<description>&lt;p&gt;First &amp;amp; only&lt;/p&gt;</description></item>
+<item><title>Two</title><link>/a/2</link><guid>g2</guid><dc:date>2026-03-02T10:00:00Z</dc:date></item>
+</channel></rss>"""
+
+
+def _known(body: bytes) -> dict[bytes, str]:
+    return {digest: key for key, digest in parse_feed(body, "http://r.example/feed").digests.items()}
+
+
+def test_an_entry_element_known_unchanged_is_not_read_but_keeps_its_key_and_date(monkeypatch):
+    whole = parse_feed(RSS, "http://r.example/feed")
+    known = _known(RSS)
+    read: list[object] = []
+    fields = fastparse.Item.fields
+    monkeypatch.setattr(fastparse.Item, "fields", lambda item: read.append(item) or fields(item))
+    again = parse_feed(RSS, "http://r.example/feed", known=known)
+    assert read == [] and again.entries == ()
+    assert again.every_key() == whole.every_key() and again.every_date() == whole.every_date()
+    edited = parse_feed(RSS.replace(b"First", b"Second"), "http://r.example/feed", known=known)
+    assert [e.key for e in edited.entries] == ["guid:g1"] and len(read) == 1
+
+
+def test_what_an_element_inherits_is_part_of_its_digest():
+    known = _known(RSS)
+    for changed in (
+        RSS.replace(b"<channel>", b'<channel xml:base="http://elsewhere.example/">'),
+        RSS.replace(b"<channel>", b'<channel xml:lang="de">'),
+        RSS.replace(b"<link>http://r.example/</link>", b"<link>http://s.example/</link>"),  # the feed's base
+    ):
+        again = parse_feed(changed, "http://r.example/feed", known=known)
+        assert len(again.entries) == 2 and again.unchanged == (), changed  # both read again
+        assert again.entries == parse_feed(changed, "http://r.example/feed").entries
+
+
+def test_a_new_entry_the_fast_path_is_unsure_of_sends_the_feed_to_feedparser_though_the_others_are_known():
+    itunes = RSS.replace(b"<rss ", b'<rss xmlns:itunes="http://www.itunes.com/dtds/podcast-1.0.dtd" ').replace(
+        b"</channel>", b"<item><title>Three</title><guid>g3</guid><itunes:summary>S</itunes:summary></item></channel>"
+    )
+    assert read_fast(itunes.split(b"?>")[-1]) is None
+    again = parse_feed(itunes, "http://r.example/feed", known=_known(RSS))
+    assert again.entries == parse_feed(itunes, "http://r.example/feed", readers=(read_with_feedparser,)).entries
+    assert [e.key for e in again.entries] == ["guid:g1", "guid:g2", "guid:g3"]
