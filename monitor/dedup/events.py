@@ -207,6 +207,9 @@ class EventIndex:
         self._df: Counter[str] = Counter()
         self._top_story = 0  # the highest story id indexed
         self._most_df = 0  # no keyword is in more stories than this (``find``'s bound; raised by ``add``)
+        # Event -> the outlets of its stories (one outlet as a string, the common case; a set when several): which
+        # desks reported a happening themselves (``_told``).
+        self._desks: dict[int, str | set[str]] = {}
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -229,6 +232,7 @@ class EventIndex:
         self._df, self._postings = keyword_tables(added, owners, _script)
         self._top_story = max(self._stories, default=0)
         self._most_df = max(self._df.values(), default=0)
+        self._desks_anew()
 
     def event_of(self, story_id: int) -> int | None:
         story = self._stories.get(story_id)
@@ -262,6 +266,7 @@ class EventIndex:
             scripts = _scripts(words)
             self._stories[story_id] = _Story(event_id, words, when, scripts, heads, sys.intern(outlet))
             self._top_story = max(self._top_story, story_id)
+            self._desk(event_id, self._stories[story_id].outlet)
             neutral = _neutral(words, scripts)
         df = self._df
         df.update(words)
@@ -348,6 +353,8 @@ class EventIndex:
                 continue  # the next issue of a template: its shared words are the template's
             if story.event_id in kits:
                 continue  # the desk's next issue of its template, or release of a press kit: its words are theirs
+            if story.outlet != outlet and self._told(story.event_id, outlet):
+                continue  # a rival's report of a happening the desk told itself: joined through its own, if at all
             # A script-bound key counts only when the other report has keys of that script too:
             # a Japanese report's character pairs cannot appear in an English one, and counting
             # them would only dilute the names and days the two do share.
@@ -591,6 +598,29 @@ class EventIndex:
                 del self._postings[key]
                 del df[key]
         self._most_df = max(df.values(), default=0)
+        self._desks_anew()
+
+    def _desk(self, event_id: int, outlet: str) -> None:
+        """Note that ``outlet`` reported a story of ``event_id`` (``_desks``)."""
+        known = self._desks.setdefault(event_id, outlet)
+        if isinstance(known, set):
+            known.add(outlet)
+        elif known != outlet:
+            self._desks[event_id] = {known, outlet}
+
+    def _desks_anew(self) -> None:
+        """``_desks`` of the stories in the window (after a load or a prune)."""
+        self._desks = {}
+        for story in self._stories.values():
+            self._desk(story.event_id, story.outlet)
+
+    def _told(self, event_id: int, outlet: str) -> bool:
+        """Has ``outlet`` reported a story of ``event_id`` itself? A desk tells a happening further from its own
+        report: its new story joins that event through its own story (``OWN_LATER``, ``_siblings``, ``_strangers``),
+        never through a rival's report of it. Closer to a rival's report than to its own, it is the desk's next
+        happening (the next day's development, the town's other news of the day) or its digest of several."""
+        known = self._desks.get(event_id)
+        return bool(outlet) and known is not None and (outlet in known if isinstance(known, set) else known == outlet)
 
 
 def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:
