@@ -119,7 +119,8 @@ ACROSS_SHARED = 2
 STRAY_WORDS = 3  # words of a script a carrier's stamp line may add to a report in another (``_written_apart``)
 # Or (within NEAR_HOURS, from two outlets) that share no headline or lead word, as reports in two languages
 # do (an English wire and the Somali, Persian or Icelandic original), but RARE_APART rare names and numbers,
-# a name and a figure among them: the few keys two languages write alike are the event's who and how many.
+# a name and a figure among them (or RARE_FIGURES figures, where the names are written apart: 松江, Matsue): the
+# few keys two languages write alike are the event's who and how many.
 RARE_APART = 2
 HEAD_DF = 3
 HEAD_NUMBERS = 2
@@ -704,11 +705,14 @@ def _digits(number: str) -> str:
 
 def _apart(match: EventMatch) -> bool:
     """Is ``match`` another outlet's report within ``NEAR_HOURS`` sharing no headline or lead word, but
-    ``RARE_APART`` rare names and numbers, a name and a figure among them?
+    ``RARE_APART`` rare names and numbers, a name and a figure among them, or ``RARE_FIGURES`` figures? A wire's
+    English rewrite of a Japanese or Korean report may share no name it writes alike (松江, Matsue), only the
+    figures: three of them, two rare, are the happening's how many (a common one, a day or a count, among them).
 
     Asked of a match named as written (``EventMatch.as_written``): ``words`` counts the shared words,
     and ``shared`` holds names, numbers and days as the entry wrote them."""
     if match.own or match.words or match.hours_apart > NEAR_HOURS or match.rare < RARE_APART:
         return False
     # As written, a name starts with a letter, a number (or a day: "18 November") with a digit.
-    return any(w[0].isalpha() for w in match.shared) and _count_numbers(match.shared) > 0
+    figures = _count_numbers(match.shared)
+    return figures >= RARE_FIGURES or (figures > 0 and any(w[0].isalpha() for w in match.shared))
