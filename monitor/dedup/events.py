@@ -434,7 +434,7 @@ class EventIndex:
         for story_id in _most_found(rare, self._top_story < 1 << 31, ACROSS_SHARED):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
-            if hours > NEAR_HOURS or not outlet or story.outlet == outlet:
+            if hours > NEAR_HOURS or not outlet or story.outlet == outlet or self._told(story.event_id, outlet):
                 continue
             if not _written_apart(query, story.keywords):
                 continue
@@ -466,6 +466,8 @@ class EventIndex:
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
             if hours > NEAR_HOURS or story.outlet == outlet or "cjk" not in story.scripts:
+                continue
+            if self._told(story.event_id, outlet):  # a rival's report of what the desk told itself (``find``)
                 continue
             scripts = _scripts(query) & story.scripts
             a = {w: weight for w, weight in zip(query, weights.of(query), strict=True) if _script(w) in scripts}
