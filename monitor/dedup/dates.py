@@ -182,8 +182,12 @@ def _month_day(text: str, number: re.Match[str], scripts: bool = True) -> tuple[
 # from CLDR (babel), whole words. Most scripts write the Gregorian months as loanwords of the European ones:
 # where a language's own CLDR table is missing or holds another calendar's names (Sinhala's lists its
 # traditional months), the word's sound key (``names.name_key``: නොවැම්බර්, नवंबर, نوفمبر → nbmb) names the
-# month, when that key is long enough (SOUND_KEY) to be no other word's and one month's only.
+# month, when that key is long enough (SOUND_KEY) to be no other word's and one month's only, and a loanword's: its
+# first consonant the English month's, up to voice and the j/y/i of a first syllable (``_loanword``). A language's own
+# month words are no loanwords, and their keys are other scripts' words: Cherokee's September ᏚᎵᏍᏗ is drsd, as Persian
+# درصد ("percent") is, so "۲۵ درصد" (25 percent) was read as 25 September.
 SOUND_KEY = 4
+_SOUND_CLASS = str.maketrans("ptgjyx", "bdkiis")  # voiced and voiceless alike; a first j, y or i is a vowel
 _NOT_OTHER_SCRIPTS = frozenset(("Latn", "Cyrl", "Hans", "Hant", "Hani", "Jpan", "Kore", ""))
 # A word next to a number: up to a space, a digit or punctuation (no backtracking: one class, matched once).
 _WORD_AFTER = re.compile(r"[.\s]{0,3}([^\s\d,.;:!?()\[\]{}\"'«»“”‘’„،؛؟/|\\–—-]{1,30})")
@@ -237,7 +241,15 @@ def build_script_months() -> tuple[dict[str, float], dict[str, float]]:
     ]
     english = Locale("en").months["format"]["wide"].items()
     sounds = ((name_key(name), month) for name, month in [*names, *((n, float(m)) for m, n in english)])
-    return unique(names), unique((key, month) for key, month in sounds if key and len(key) >= SOUND_KEY)
+    firsts = {float(m): _first_sound(name_key(n) or n.lower()) for m, n in english}
+    found = unique((key, month) for key, month in sounds if key and len(key) >= SOUND_KEY)
+    return unique(names), {key: month for key, month in found.items() if _first_sound(key) == firsts[month]}
+
+
+def _first_sound(key: str) -> str:
+    """The first consonant of a sound key (``names.name_key``) or a word, up to voice (p/b, t/d, k/g): a month's
+    loanword keeps the English month's (nbmb, नवंबर; sptm, سپتامبر; agst, ऑगस्ट)."""
+    return key.translate(_SOUND_CLASS).lstrip("aeiou")[:1]
 
 
 @functools.cache

@@ -119,7 +119,8 @@ ACROSS_SHARED = 2
 STRAY_WORDS = 3  # words of a script a carrier's stamp line may add to a report in another (``_written_apart``)
 # Or (within NEAR_HOURS, from two outlets) that share no headline or lead word, as reports in two languages
 # do (an English wire and the Somali, Persian or Icelandic original), but RARE_APART rare names and numbers,
-# a name and a figure among them: the few keys two languages write alike are the event's who and how many.
+# a name and a figure among them (or RARE_FIGURES figures, where the names are written apart: 松江, Matsue): the
+# few keys two languages write alike are the event's who and how many.
 RARE_APART = 2
 HEAD_DF = 3
 HEAD_NUMBERS = 2
@@ -207,6 +208,9 @@ class EventIndex:
         self._df: Counter[str] = Counter()
         self._top_story = 0  # the highest story id indexed
         self._most_df = 0  # no keyword is in more stories than this (``find``'s bound; raised by ``add``)
+        # Event -> the outlets of its stories (one outlet as a string, the common case; a set when several): which
+        # desks reported a happening themselves (``_told``).
+        self._desks: dict[int, str | set[str]] = {}
 
     def __len__(self) -> int:
         return len(self._stories)
@@ -229,6 +233,7 @@ class EventIndex:
         self._df, self._postings = keyword_tables(added, owners, _script)
         self._top_story = max(self._stories, default=0)
         self._most_df = max(self._df.values(), default=0)
+        self._desks_anew()
 
     def event_of(self, story_id: int) -> int | None:
         story = self._stories.get(story_id)
@@ -262,6 +267,7 @@ class EventIndex:
             scripts = _scripts(words)
             self._stories[story_id] = _Story(event_id, words, when, scripts, heads, sys.intern(outlet))
             self._top_story = max(self._top_story, story_id)
+            self._desk(event_id, self._stories[story_id].outlet)
             neutral = _neutral(words, scripts)
         df = self._df
         df.update(words)
@@ -348,6 +354,8 @@ class EventIndex:
                 continue  # the next issue of a template: its shared words are the template's
             if story.event_id in kits:
                 continue  # the desk's next issue of its template, or release of a press kit: its words are theirs
+            if story.outlet != outlet and self._told(story.event_id, outlet):
+                continue  # a rival's report of a happening the desk told itself: joined through its own, if at all
             # A script-bound key counts only when the other report has keys of that script too:
             # a Japanese report's character pairs cannot appear in an English one, and counting
             # them would only dilute the names and days the two do share.
@@ -426,7 +434,7 @@ class EventIndex:
         for story_id in _most_found(rare, self._top_story < 1 << 31, ACROSS_SHARED):
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
-            if hours > NEAR_HOURS or not outlet or story.outlet == outlet:
+            if hours > NEAR_HOURS or not outlet or story.outlet == outlet or self._told(story.event_id, outlet):
                 continue
             if not _written_apart(query, story.keywords):
                 continue
@@ -458,6 +466,8 @@ class EventIndex:
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
             if hours > NEAR_HOURS or story.outlet == outlet or "cjk" not in story.scripts:
+                continue
+            if self._told(story.event_id, outlet):  # a rival's report of what the desk told itself (``find``)
                 continue
             scripts = _scripts(query) & story.scripts
             a = {w: weight for w, weight in zip(query, weights.of(query), strict=True) if _script(w) in scripts}
@@ -591,6 +601,29 @@ class EventIndex:
                 del self._postings[key]
                 del df[key]
         self._most_df = max(df.values(), default=0)
+        self._desks_anew()
+
+    def _desk(self, event_id: int, outlet: str) -> None:
+        """Note that ``outlet`` reported a story of ``event_id`` (``_desks``)."""
+        known = self._desks.setdefault(event_id, outlet)
+        if isinstance(known, set):
+            known.add(outlet)
+        elif known != outlet:
+            self._desks[event_id] = {known, outlet}
+
+    def _desks_anew(self) -> None:
+        """``_desks`` of the stories in the window (after a load or a prune)."""
+        self._desks = {}
+        for story in self._stories.values():
+            self._desk(story.event_id, story.outlet)
+
+    def _told(self, event_id: int, outlet: str) -> bool:
+        """Has ``outlet`` reported a story of ``event_id`` itself? A desk tells a happening further from its own
+        report: its new story joins that event through its own story (``OWN_LATER``, ``_siblings``, ``_strangers``),
+        never through a rival's report of it. Closer to a rival's report than to its own, it is the desk's next
+        happening (the next day's development, the town's other news of the day) or its digest of several."""
+        known = self._desks.get(event_id)
+        return bool(outlet) and known is not None and (outlet in known if isinstance(known, set) else known == outlet)
 
 
 def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:
@@ -674,11 +707,14 @@ def _digits(number: str) -> str:
 
 def _apart(match: EventMatch) -> bool:
     """Is ``match`` another outlet's report within ``NEAR_HOURS`` sharing no headline or lead word, but
-    ``RARE_APART`` rare names and numbers, a name and a figure among them?
+    ``RARE_APART`` rare names and numbers, a name and a figure among them, or ``RARE_FIGURES`` figures? A wire's
+    English rewrite of a Japanese or Korean report may share no name it writes alike (松江, Matsue), only the
+    figures: three of them, two rare, are the happening's how many (a common one, a day or a count, among them).
 
     Asked of a match named as written (``EventMatch.as_written``): ``words`` counts the shared words,
     and ``shared`` holds names, numbers and days as the entry wrote them."""
     if match.own or match.words or match.hours_apart > NEAR_HOURS or match.rare < RARE_APART:
         return False
     # As written, a name starts with a letter, a number (or a day: "18 November") with a digit.
-    return any(w[0].isalpha() for w in match.shared) and _count_numbers(match.shared) > 0
+    figures = _count_numbers(match.shared)
+    return figures >= RARE_FIGURES or (figures > 0 and any(w[0].isalpha() for w in match.shared))
