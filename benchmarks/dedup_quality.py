@@ -82,14 +82,16 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   studied (issue 13, dd49's round);
 - ``v47 (seen -> tuning)``: ``tests/data/dedup/heldout47.jsonl``: measured blind once, then its errors were
   studied (issue 13, dd50's round);
+- ``v48 (seen -> tuning)``: ``tests/data/dedup/heldout48.jsonl``: measured blind once, then its errors were
+  studied (issue 13, de57's round);
 - ``v49 (seen -> tuning)``: ``tests/data/dedup/heldout49.jsonl``: measured blind once, then its errors were
-  studied (issue 13, dd53's round), while v48, written with it, stays held out;
+  studied (issue 13, dd53's round);
+- ``v50 (seen -> tuning)``: ``tests/data/dedup/heldout50.jsonl``: measured blind once, then its errors were
+  studied (issue 13, de59's round);
+- ``v51 (seen -> tuning)``: ``tests/data/dedup/heldout51.jsonl``: measured blind once, then its errors were
+  studied (issue 13, de60's round);
 - ``v52 (seen -> tuning)``: ``tests/data/dedup/heldout52.jsonl``: measured blind once, then its errors were
   studied (issue 13, de62's round);
-# v42, v44 to v52): tuning columns after eval, catalogue, v1 and tune3, labelled "vN (seen -> tuning)". A set is
-# added here once it is studied; every other number (v22, v23, v28, v30, v33, v34, v37, v41, v43, and v53 or later)
-# stays held out. Not a range: sets are studied out of the order they were written in.
-STUDIED = frozenset((*range(2, 22), 24, 25, 26, 27, 29, 31, 32, 35, 36, 38, 39, 40, 42, *range(44, 53)))
 
 and, given ``--heldout PATH`` (a file other than the tuning sets), that set in a last column labelled
 "held-out". A held-out set is measured once, never studied: do not pass ``--explain`` with it.
