@@ -82,10 +82,14 @@ The side-by-side run reports, in one table, the sets the design was tuned on:
   studied (issue 13, dd49's round);
 - ``v47 (seen -> tuning)``: ``tests/data/dedup/heldout47.jsonl``: measured blind once, then its errors were
   studied (issue 13, dd50's round);
+- ``v48 (seen -> tuning)``: ``tests/data/dedup/heldout48.jsonl``: measured blind once, then its errors were
+  studied (issue 13, de57's round);
 - ``v49 (seen -> tuning)``: ``tests/data/dedup/heldout49.jsonl``: measured blind once, then its errors were
   studied (issue 13, dd53's round);
-- ``v48``, ``v50`` and ``v51 (seen -> tuning)``: each measured blind once, then its errors were studied (issue 13,
-  de57's, de59's and de60's rounds);
+- ``v50 (seen -> tuning)``: ``tests/data/dedup/heldout50.jsonl``: measured blind once, then its errors were
+  studied (issue 13, de59's round);
+- ``v51 (seen -> tuning)``: ``tests/data/dedup/heldout51.jsonl``: measured blind once, then its errors were
+  studied (issue 13, de60's round);
 - ``v52 (seen -> tuning)``: ``tests/data/dedup/heldout52.jsonl``: measured blind once, then its errors were
   studied (issue 13, de62's round: short briefs reshaped by carriers);
 - ``v53 (seen -> tuning)``: ``tests/data/dedup/heldout53.jsonl``: measured blind once, then its errors were

@@ -7,10 +7,13 @@ Catalan; each entry is read by the real parser and decided by the real index."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from dedup_support import assert_alerts, decided
 from test_dedup_classes import _parsed
 
+from monitor.dedup.carriers import carried
 from monitor.dedup.clean import DATELINE, bare_headline, clean
 from monitor.models import Entry
 
@@ -188,3 +191,15 @@ def test_a_digest_items_number_before_the_headline_is_no_word_of_it(item):
     assert decided(entries)[-1].story_id == 1
     assert bare_headline("3 – 2 kwa Simba") == "3 – 2 kwa Simba"
     assert bare_headline("12 wafariki ajalini") == "12 wafariki ajalini"
+
+
+@pytest.mark.parametrize("sign", ["+++", "***", "///", "/"])
+def test_a_long_run_of_spaces_beside_a_scroll_sign_is_read_once(sign: str) -> None:
+    """rv35: the scroll and run-on searches tried each space of a run, reading the rest of it from each: a text
+    (hostile, or a parser that keeps spaces) with 20,000 spaces before its last word took 8 to 26 s. The blocks
+    are still parted at the sign."""
+    text = f"Rates held today. {sign} The market rose{' ' * 20_000}{sign} slightly."
+    started = time.perf_counter()
+    lines = carried(text).split("\n")
+    assert time.perf_counter() - started < 1.0
+    assert lines[0] == "Rates held today." and lines[1].startswith("The market rose") and lines[-1] == "slightly."

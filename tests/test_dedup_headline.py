@@ -13,8 +13,8 @@ import pytest
 from dedup_support import decided
 
 from monitor.dedup import StoryIndex, signature
-from monitor.dedup.headline import HEADLINE_HOURS, Headlines, Match, first_sentence, stored_lede
-from monitor.dedup.packed import StoredSignature
+from monitor.dedup.headline import HEADLINE_HOURS, Headlines, Match, first_sentence
+from monitor.dedup.packed import Outlets, StoredSignature, stored_record
 from monitor.models import Entry
 
 START = datetime(2027, 9, 14, 8, tzinfo=UTC)
@@ -69,8 +69,9 @@ def test_the_map_names_each_way_a_headline_or_lede_matches_and_the_latest_holder
 def test_a_stored_signature_gives_the_lede_its_signature_has() -> None:
     for title, body in ((PT_TITLE, PT_BRIEF), (JA_TITLE, JA_BRIEF), ("Só título aqui", "")):
         sig = signature(_entry("a", "Diário", title, body, 0), START)
-        assert stored_lede(sig.pack()) == first_sentence(sig.sentences)
-    assert stored_lede(b"T0 an earlier design") is None
+        found = stored_record(1, START.timestamp(), sig.pack(), Outlets().code(sig.outlet))
+        assert found is not None and first_sentence(found[4]) == first_sentence(sig.sentences)
+    assert stored_record(1, START.timestamp(), b"T0 an earlier design", 0) is None
 
 
 # A headline that is another entry's lede: an aggregator titling its item by the first line.

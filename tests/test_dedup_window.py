@@ -133,3 +133,40 @@ def test_a_copy_of_a_report_past_the_window_says_so() -> None:
     decision = index.find(late, late.published)
     assert decision.story_id is None
     assert "but first seen 240 days before it, past the window" in decision.reason, decision.reason
+
+
+# Held-out v40 (rv35): a relay copied one paragraph of a desk's report; seven weeks on the desk filed its next report
+# in the same template (other figures, that paragraph unchanged), and an export posted the paragraph again under its
+# own note. The relay's old copy held the export's paragraph whole; the new report, longer, held too little of the
+# export's text beside the note to say copy at once. The old entry won the ranking, lost to the window, and the
+# export alerted a second time. An entry of the window comes before any older one, however close: the story under
+# the note is then measured alone, and it is the new report's.
+MARKET_REPORT = (
+    "Traders went back to the Harrowgate covered market on {day} after its new roof was fitted, and {stalls} stalls"
+    " opened again.\n\n"
+    "Council engineer Mirela Vos said the roof took {days} days to build and cost {cost} million pounds.\n\n"
+    "The works were paid for by the borough council together with the county, and the market trust said its"
+    " traders had waited for a dry hall since the old timber frame was condemned.\n\n"
+    "Stallholders said the winter rain would no longer spoil their stock, and the trust plans evening openings.\n\n"
+    "A second phase will repaint the hall's iron columns and replace the glazing over the east entrance."
+)
+EXPORT_NOTE = (
+    "Editor's note, exported with the item: the text below was filed by a partner paper and moved into our system"
+    " overnight; the headline and the body are the partner's, and the order of its blocks may differ from the page"
+    " the partner published for its own readers in the region."
+)
+
+
+def test_a_copy_of_the_next_report_joins_it_not_an_old_copy_past_the_window() -> None:
+    title = "Harrowgate covered market reopens under a new roof"
+    first = MARKET_REPORT.format(day="Saturday", stalls=180, days=41, cost="6.2")
+    later = MARKET_REPORT.format(day="Monday", stalls=95, days=27, cost="3.4")
+    shared = first.split("\n\n")[2]  # the template's paragraph, in both reports
+    days = 24 * 47
+    pieces = (
+        ("Harrowgate Herald", title, first, 0.0),
+        ("Partner Relay", title, shared, 6.0),
+        ("Harrowgate Herald", title, later, days),
+        ("Outbox Export", title, f"{EXPORT_NOTE}\n\n{shared}", days + 1),
+    )
+    assert decided_stories(pieces, "rv") == [1, 1, 3, 3]

@@ -60,12 +60,15 @@ _LINE_CODE, _LINE_CODES = re.compile(_CODE), re.compile(rf"\n{_CODE}")  # one li
 # Opening with the sign and looking behind at the full stop and the space before it (a fixed width), the search skips
 # ahead in C to each sign; opening with the full stop, it stopped at each one (twice the time).
 _RUN_ON = re.compile(rf"[+|/◾▪](?<=[{STOPS}][ \t].)\+*[ \t]+(?=\S)")
-_TICKER = re.compile(r"^[ \t]*\+{2,}[ \t]+|[ \t]+\+{2,}[ \t]*$", re.M)
+# Spaces opening at a run's first one: a search trying each space of a long run would read the rest of it again
+# from each (seconds for a run of thousands); the leftmost match opens there anyway, so nothing else changes.
+_SPACES = r"(?<![ \t])[ \t]+"
+_TICKER = re.compile(rf"^[ \t]*\+{{2,}}[ \t]+|{_SPACES}\+{{2,}}[ \t]*$", re.M)
 # A scrolling screen's or a ticker's run of plus signs, asterisks or slashes between spaces ("RUNDOWN 5 · READ 0:17
 # +++  The market …", "… *** …", "… /// …") parts its blocks wherever it stands: no sentence writes one (a grade
 # "A+++", "C++", an address's "//" have no space before), so after a block with no full stop too (a cue, a page
 # header, a pronouncer run in before the lede) it is a break.
-_SCROLL = re.compile(r"[ \t]+(?:\+{2,}|\*{2,}|/{3,})[ \t]+(?=\S)")
+_SCROLL = re.compile(rf"{_SPACES}(?:\+{{2,}}|\*{{2,}}|/{{3,}})[ \t]+(?=\S)")
 # A post's forwarding before its first line: "RT @desk: ", "@desk: ". Who passed it on, not the story's names.
 _FORWARDED = re.compile(r"^(?:RT[ \t]+@\w{1,30}:?|@\w{1,30}:)[ \t]+(?=\S)")
 # A day stamp before a headline or a text, set off by a sign: "17/01 · ", "08.01.2029 14:05 | ", "2029-01-08 – ".
@@ -120,7 +123,7 @@ def _run_on_parted(text: str) -> str:
     for number, line in enumerate(lines):
         signs = {found[0][0] for found in _RUN_ON.finditer(line)}
         if signs:
-            lines[number] = re.sub(rf"[ \t]+[{re.escape(''.join(signs))}]+[ \t]+(?=\S)", "\n", line)
+            lines[number] = re.sub(rf"{_SPACES}[{re.escape(''.join(signs))}]+[ \t]+(?=\S)", "\n", line)
     return "\n".join(lines)
 
 

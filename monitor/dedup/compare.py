@@ -127,7 +127,7 @@ class Evidence:
         if (whole := _facts(other.facts, query.facts)) == 100.0:
             return whole
         ours = self._shared_facts(query, other)
-        if len(ours) // 4 >= MIN_FACTS and not _facts(ours, other.facts, count=True):  # 4 bytes a fact
+        if len(ours) // 4 >= MIN_FACTS and not _missing(ours, other.facts):  # 4 bytes a fact
             return 100.0
         return whole
 
@@ -147,7 +147,7 @@ class Evidence:
         verbatim = set(np.frombuffer(other.sentences, dtype="<u4").tolist())
         shared = [(h in verbatim, facts) for h, shingles, facts in query.lines if len(shingles & known) >= MIN_OVERLAP]
         near = _u32(set().union(*(facts for same, facts in shared if not same)))
-        if _facts(near, other.facts, count=True) >= MISSING_FACTS:
+        if _missing(near, other.facts) >= MISSING_FACTS:
             return near
         return _u32(set().union(*(facts for _, facts in shared)))
 
@@ -257,7 +257,7 @@ def headline_facts(query: Signature, other: Stored) -> float:
 
 def missing_facts(query: Signature, other: Stored) -> int:
     """How many of ``query``'s names and numbers ``other``'s lack (``headline_facts`` counted, however few)."""
-    return int(_facts(query.facts, other.facts, count=True))
+    return _missing(query.facts, other.facts)
 
 
 def swapped_facts(query: Signature, other: Stored) -> bool:
@@ -266,21 +266,28 @@ def swapped_facts(query: Signature, other: Stored) -> bool:
     bulletin of one template prints other figures in their place: 120 trucks waiting, not 300."""
     if min(query.length, other.length) < SWAP_LENGTH * max(query.length, other.length):
         return False
-    return _facts(query.facts, other.facts, count=True) > 0 and _facts(other.facts, query.facts, count=True) > 0
+    return _missing(query.facts, other.facts) > 0 and _missing(other.facts, query.facts) > 0
 
 
-def _facts(shorter: bytes, longer: bytes, count: bool = False) -> float:
-    """Percent of the shorter's facts found in the longer's, both taken below the same bound (with
-    ``count``: how many are missing)."""
+def _facts(shorter: bytes, longer: bytes) -> float:
+    """Percent of the shorter's facts found in the longer's, both taken below the same bound."""
+    checked, found = _fact_counts(shorter, longer)
+    return 100.0 if checked < MIN_FACTS else 100.0 * found / checked
+
+
+def _missing(shorter: bytes, longer: bytes) -> int:
+    """How many of the shorter's facts (below the bound ``_facts`` takes) the longer's lack."""
+    checked, found = _fact_counts(shorter, longer)
+    return checked - found
+
+
+def _fact_counts(shorter: bytes, longer: bytes) -> tuple[int, int]:
+    """How many of the shorter's facts are checked, and how many of them the longer's hold, both taken below the
+    same bound: one definition for the percent (``_facts``) and the count (``_missing``)."""
     mine, theirs = np.frombuffer(shorter, dtype="<u4").tolist(), np.frombuffer(longer, dtype="<u4").tolist()
     bound = min(mine[-1] if len(mine) >= FACTS else 1 << 32, theirs[-1] if len(theirs) == FACTS else 1 << 32)
     checked = [h for h in mine if h <= bound]
-    found = len(set(checked).intersection(theirs))
-    if count:
-        return float(len(checked) - found)
-    if len(checked) < MIN_FACTS:
-        return 100.0
-    return 100.0 * found / len(checked)
+    return len(checked), len(set(checked).intersection(theirs))
 
 
 def _known(other: Stored) -> set[int]:
@@ -296,7 +303,7 @@ def _unconfirmed(query: Signature, other: Stored, shared: bytes) -> bool:
     there? Few facts decide nothing when the other text lacks none of them; when it lacks all, and no sentence
     is its own, the cut is another brief in the story's frame (another day, another figure), not its copy."""
     have = len(shared) // 4  # 4 bytes a fact
-    if not 0 < have < MIN_FACTS or _facts(shared, other.facts, count=True) < have:
+    if not 0 < have < MIN_FACTS or _missing(shared, other.facts) < have:
         return False
     return _sentences(query.sentences, other.sentences)[0] == 0
 
@@ -440,7 +447,7 @@ def _shingles(words: list[str], width: int) -> frozenset[int]:
 
 def _news_of_its_own(sig: Signature, doc: Stored) -> bool:
     """Is ``sig`` no re-run of ``doc`` (``RERUN``), printing ``NEW_FACTS`` names or numbers it lacks?"""
-    return containment(sig, doc).score < RERUN and _facts(sig.facts, doc.facts, count=True) >= (
+    return containment(sig, doc).score < RERUN and _missing(sig.facts, doc.facts) >= (
         NEW_FACTS if cased(sig.lede) else NEW_NUMBERS
     )
 

@@ -43,7 +43,6 @@ from typing import NamedTuple
 import numpy as np
 
 from monitor.dedup.compare import Stored, headline_facts, missing_facts
-from monitor.dedup.packed import signed_head
 from monitor.dedup.shingles import SHINGLE_CHARS, SHINGLE_WORDS, unspaced
 from monitor.dedup.signature import CHARS_A_WORD, Signature
 
@@ -83,18 +82,6 @@ class Claim(NamedTuple):
 def first_sentence(sentences: bytes) -> int | None:
     """The hash of a text's first sentence, from its signature's ``sentences`` (uint32, in order)."""
     return int.from_bytes(sentences[:4], "little") if len(sentences) >= 4 else None
-
-
-def stored_lede(blob: bytes) -> int | None:
-    """The first sentence's hash of a signature as stored (``Signature.pack``'s ``blob``; None for one of an
-    earlier design): the arrays close the blob (``packed.signed_head``'s counts), its sentences after its
-    keys, sample and opening."""
-    head = signed_head(blob)
-    if head is None:
-        return None
-    nsent, nf, nsk, nskf = head[5], head[6], head[9], head[10]
-    at = len(blob) - 4 * (nsent + nf + nsk + nskf)
-    return first_sentence(blob[at : at + 4 * min(nsent, 1)])
 
 
 class Headlines:

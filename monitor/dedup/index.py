@@ -386,13 +386,16 @@ class StoryIndex:
             # (A share, not a count: how many shingles are checked depends on the other's sample.)
             # Then to the entry under the same headline: a truncated copy of a follow-up holds only the
             # paragraph it repeats from the story before it, under the follow-up's headline.
-            # Before all, a copy of an entry of the window: one older (``_in_window``) is no story to copy,
-            # and its wider margin must not hide a copy of its next story (a site's view of the template
-            # it fills again weeks later, beside its copy of today's story).
+            # Before all, an entry of the window: one older (``_in_window``) is no story to copy, and its
+            # wider margin must not hide a copy of its next story (a site's view of the template it fills again
+            # weeks later, beside its copy of today's story), nor an entry of the window the text is no copy of
+            # at once (v40: an export's note over a paragraph an old relay copy holds whole, its story is read
+            # under the note then). So only an entry of the window sets the margin to beat (``_unread``).
             share = explained(sig, doc) if margin >= 0 else 0.0
-            rank = (margin >= 0 and self._in_window(sig, doc), margin, share, doc.title == sig.title, evidence.found)
+            fresh = self._in_window(sig, doc)
+            rank = (fresh, margin, share, doc.title == sig.title, evidence.found)
             if best is None or rank > best.rank:
-                best, top = Closest(evidence, entry_id, doc, needed, rank), margin
+                best, top = Closest(evidence, entry_id, doc, needed, rank), margin if fresh else top
         if opening and (best is None or best.margin < 0) and (story := beneath(sig, opening)) is not None:
             # The story under its outlet's note, measured alone: the note is no text of the story's copies.
             # What follows reads the story alone too (the note's sentences are not its news).

@@ -212,7 +212,7 @@ def stored_record(
     (uint32 bytes), headline hash, count of headline names and first sentence's hash (its 4 bytes, none when
     it has no sentence: ``headline.first_sentence`` reads them), read from the blob; None for a blob of an
     earlier design. ``outlet`` is the outlet's code; ``head``: ``signed_head(blob)``, when read already
-    (sp48: the first sentence read here, not by ``headline.stored_lede``, reads the head once a row)."""
+    (the first sentence is read here too, so a start-up reads each head once)."""
     if head is None:
         head = signed_head(blob)
     if head is None:
