@@ -84,3 +84,39 @@ def test_a_cut_of_the_desks_other_brief_in_the_frame_stays_apart() -> None:
     )
     assert kept.story_id == 1, kept.reason
     assert cut.story_id is None, cut.reason
+
+
+def _pager(village: str, metres: str) -> str:
+    return (
+        f"⟨1/2⟩ Sabah the new road to the village of {village} in Wexmoor opened, and the villagers can now reach the"
+        f" town in winter too. The road is {metres} metres …"
+    )
+
+
+def _report(village: str, metres: str) -> str:
+    return (
+        f"Sabah the new road to the village of {village} in Wexmoor opened, and the villagers can now reach the town"
+        f" in winter too.\n\nThe road is {metres} metres long and the Harlow Road Cooperative paid {metres}00 lira."
+        f'\n\n"We waited years," said {village} Ostrand, head of the village.'
+    )
+
+
+def test_a_bracketed_first_part_alone_loses_its_mark() -> None:
+    """v54 (de64): a feed's summary holds the first part alone, the others cut; its bracketed mark goes too."""
+    assert clean("[1/3] The first part, the rest cut.").text == "The first part, the rest cut."
+    assert clean("⟨1/2⟩ The first part.\n\n⟨2/2⟩ The second.").text == "The first part.\nThe second."
+    assert clean("(3/2) No part of a whole of two.").text.startswith("(3/2)")
+
+
+def test_the_first_part_of_a_brief_joins_its_report_not_its_sister_brief() -> None:
+    """v54 (de64): the marks "1/2" and "2" (and the word after them, read as a name) were facts two pager briefs
+    of one template shared: each brief split from its report, and the second village's joined the first's."""
+    decisions = decided(
+        [
+            _entry("a", "Wexmoor Courier", "Road to Calder opens", _report("Calder", "7,800"), 0),
+            _entry("b", "Pager Gateway", "Road to Calder opens", _pager("Calder", "7.8k"), 1),
+            _entry("c", "Wexmoor Courier", "Road to Dunley opens", _report("Dunley", "5,200"), 5),
+            _entry("d", "Pager Gateway", "Road to Dunley opens", _pager("Dunley", "5.2k"), 6),
+        ]
+    )
+    assert [decision.story_id for decision in decisions] == [None, 1, None, 3], [d.reason for d in decisions]

@@ -590,8 +590,10 @@ def clean(body: str) -> Cleaned:
 # A message sent in parts (an SMS gateway's, a pager's): each part opens with its number of the whole, "1/3: ",
 # "2/3: " … "3/3: ", and ends where the carrier's length ran out, often inside a sentence. The numbers are the
 # carrier's, no figures of the story (they would read as facts the story lacks), and a sentence cut across two
-# parts is one sentence.
-_PART = re.compile(r"(\d{1,2})/(\d{1,2})[:.)]?[ \t]+(?=\S)")
+# parts is one sentence. A number in brackets ("⟨1/2⟩ ", "[1/3] ", "(1/2) ") is a part's mark whatever follows: a
+# feed's summary often holds the first part alone, the others cut (v54's pager briefs: "1/2" and "2" read as facts
+# two briefs of one template shared). Bare, only when every part is there: "1/2 of the vote" is a fraction.
+_PART = re.compile(r"(?P<open>[(\[⟨〈])?(\d{1,2})/(\d{1,2})(?(open)[)\]⟩〉]|[:.)]?)[ \t]+(?=\S)")
 
 
 def _parts_joined(text: str) -> str:
@@ -599,10 +601,7 @@ def _parts_joined(text: str) -> str:
     a part ending inside a sentence joined to the next; else ``text`` as it is."""
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     found = [_PART.match(line) for line in lines]
-    if len(lines) < 2 or any(
-        match is None or (int(match[1]), int(match[2])) != (number, len(lines))
-        for number, match in enumerate(found, start=1)
-    ):
+    if any(match is None or not _part_of(match, number, len(lines)) for number, match in enumerate(found, start=1)):
         return text
     out: list[str] = []
     ended = True  # did the part before end its sentence? (read of each part alone: of the joined line, 99 times)
@@ -615,6 +614,15 @@ def _parts_joined(text: str) -> str:
             out[-1] += " " + part
         ended = _LINE_STOP.search(part) is not None
     return "\n".join(out)
+
+
+def _part_of(match: re.Match[str], number: int, lines: int) -> bool:
+    """Is ``match`` (``_PART``) the mark of part ``number`` of a message in parts whose text has ``lines`` lines?
+    Every part there for a bare number; the first ones in order, of no more than the whole, for a bracketed one."""
+    part, whole = int(match[2]), int(match[3])
+    if match["open"]:
+        return part == number and lines <= whole
+    return (part, whole) == (number, lines) and lines >= 2
 
 
 # A web address written in a text: a teaser's "⇢ https://…", a relay's "➜ https://…", "Read more: https://…".

@@ -38,7 +38,8 @@ SENTENCES = 32
 _MULTIPLIER = (
     r"(?:\s?(?P<times>万亿|萬億|万|萬|亿|億|千|ລ້ານ|ล้าน|លាន|သန်း|(?:thousand|million|billion|mln|bn|тыс|млн|млрд|Mio|Mrd|ሚሊዮን|ቢሊዮን|මිලියන"
     r"|mil millones|millones|milliards?|millions?|milyon|milyar"
-    r"|(?:милл?ион|мільйон|mıllıon|милл?иард|мільярд|милијард|mıllıard)\w*)\b))?"  # 亿元: no boundary
+    r"|(?:милл?ион|мільйон|mıllıon|милл?иард|мільярд|милијард|mıllıard)\w*)\b"
+    r"|(?<=\d)[kKM](?!\w)))?"  # 亿元: no boundary; "7.8k", "1.25M" (``_COMPACT``): glued, then no letter
 )
 NUMBER = (
     r"(?P<number>\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+(?:[,.\u066b]\d+)?(?!\d)|\d[\d,.\u066b\u066c]*\d|\d)"
@@ -71,7 +72,10 @@ _CAPITALS, _KATAKANA, _HAN = "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ", "\u30a1-\u30fa\u30fc",
 # read as a name, "Sh92,000" was the name "Sh92" and the number "000", and "Sh92000" one name, so a copy dropping
 # the separator printed two facts its original lacks. A model's letters and number ("A320", "G7") stay one name.
 # Written without "|": tests/test_dedup_signing_scans.py splits ``_FACT`` at its first one.
-_GLUED_AMOUNT = r"(?![^\W\d_]{0,2}\d{1,3}(?:[,. \u00a0\u202f\u2009]?\d{3})+(?!\d))"
+_GLUED_AMOUNT = (
+    r"(?![^\W\d_]{0,2}\d{1,3}(?:[,. \u00a0\u202f\u2009]?\d{3})+(?!\d))"
+    r"(?![^\W\d_]{0,2}\d{1,3}(?:[,.]\d{1,2})?[kKM](?!\w))"  # or in its compact form, "K1.25M" (``_COMPACT``)
+)
 _FACT_PATTERN = (
     rf"[{_CAPITALS}]{_GLUED_AMOUNT}[\w'’-]*|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
     + NUMBER
@@ -93,6 +97,11 @@ _FACT_SCAN_PATTERN = (
 # Traditional Chinese (Hong Kong's, Taiwan's) and Japanese write 萬 and 億 ("3,200萬", "3億円").
 _TIMES = {"千": 1e3, "万": 1e4, "亿": 1e8, "万亿": 1e12, "thousand": 1e3, "тыс": 1e3, "million": 1e6, "millions": 1e6}
 _TIMES |= {"萬": 1e4, "億": 1e8, "萬億": 1e12}
+# The compact forms a short text (a pager line, a ticker, a smart speaker's card) shortens a figure to, glued to
+# it: "7.8k" for "7,800", "K1.25M" for "K1,250,000" (CLDR's short compact forms, "0K", "0M"). Read as letters,
+# the copy's figures were names its original lacks, and a brief of three figures kept none of them.
+_COMPACT = {"k": 1e3, "K": 1e3, "M": 1e6}
+_TIMES |= _COMPACT
 # Where a comma groups thousands even before a multiplier: Chinese and Japanese write no decimal comma.
 _HAN_TIMES = frozenset(("千", "万", "萬", "亿", "億", "万亿", "萬億"))
 _TIMES |= dict.fromkeys(("mln", "млн", "Mio", "millones", "milyon", "ລ້ານ", "ล้าน", "លាន", "သန်း", "ሚሊዮን", "මිලියන"), 1e6)
