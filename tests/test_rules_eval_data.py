@@ -49,6 +49,7 @@ PARTS = {
     "heldout30": "mf",
     "heldout31": "mg",
     "heldout32": "mh",
+    "heldout33": "mi",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
