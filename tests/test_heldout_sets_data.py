@@ -623,6 +623,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        58,
+        "pa",
+        frozenset({"din", "nus", "mak"}),
+        "ar",
+        Brief(rows=120, stories=30, events=15, side=(1, 8), summary_only=10),
+        negative=frozenset({"sameformsisterplace", "dayafterrevised"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
