@@ -119,11 +119,11 @@ def apply(words: list[str], s: dict, carrier: dict, when: datetime, src: dict, s
             keep = max(40, len(tokens) * 3 // 5)
             body = [" ".join(tokens[:keep])]
             tail.append(ph["cut"][lang].format(origin=origin))
-        elif word == "wireupdate":
+        elif word == "revisionresend":
             hm = when.strftime("%H:%M")
             if int(sha(src["seed"], s["id"], "update"), 16) % 2:
                 head.append(ph["update"][lang].format(hm=hm))
-                used.append("updatetop")
+                used.append("topupdatepara")
             else:
                 tail.append(ph["amend"][lang].format(hm=hm))
                 used.append("amendline")
@@ -132,11 +132,12 @@ def apply(words: list[str], s: dict, carrier: dict, when: datetime, src: dict, s
             title = ph["retitle"][lang].format(w=kept_words(title))
         elif word == "relatedmid":
             others = sorted(
-                (o for o in stories.values() if o["lang"] == lang and o["event"] != s["event"] and o["id"] != s["id"]),
-                key=lambda o: (abs((at(o) - at(s)).total_seconds()), o["id"]),
+                (o for o in stories.values() if o["lang"] == lang and o["event"] != s["event"] and at(o) < when),
+                key=lambda o: (at(s) - at(o), o["id"]),
             )[:2]
-            block = "\n".join([ph["related"][lang], *("· " + o["title"] for o in others)])
-            body = [*body[:2], block, *body[2:]]
+            if others:  # only stories already out when the copy appears
+                block = "\n".join([ph["related"][lang], *("· " + o["title"] for o in others)])
+                body = [*body[:2], block, *body[2:]]
         elif word == "editornote":
             body = [*body[:2], ph["note"][lang].format(origin=origin), *body[2:]]
         elif word == "trackparams":
@@ -153,13 +154,13 @@ def apply(words: list[str], s: dict, carrier: dict, when: datetime, src: dict, s
             if lede == body[0]:
                 raise SystemExit(f"{s['id']}: no reword pair matches the lede")
             body = [lede, *body[1:]]
-        elif word in ("summarycard", "twopart"):
+        elif word in ("summarycard", "halvesmailed"):
             pass
         else:
             raise SystemExit(f"unknown word {word}")
-        if (title, head, body, tail, track) != before or word in ("summarycard", "twopart"):
+        if (title, head, body, tail, track) != before or word in ("summarycard", "halvesmailed"):
             used.append(word)
-    if "twopart" in words:
+    if "halvesmailed" in words:
         half = (len(body) + 1) // 2
         parts = [(head, body[:half], []), ([], body[half:], tail)]
     else:
