@@ -633,6 +633,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        59,
+        "pc",
+        frozenset({"ttt", "rm", "os"}),
+        "de",
+        Brief(rows=120, stories=30, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset({"nextdayfollowon", "onereleasepair", "weekroundthree"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
