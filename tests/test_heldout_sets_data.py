@@ -643,6 +643,29 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        60,
+        "pd",
+        frozenset({"mos", "fon", "fr"}),
+        "de",
+        Brief(rows=120, stories=36, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset(
+            {
+                "quarterafterresult",
+                "verdictappealed",
+                "deputyvotelater",
+                "tenderreissued",
+                "samemakerrecall",
+                "strikecalledoff",
+                "sanctionliftlater",
+                "summitpostponed",
+                "exhibitpreview",
+                "aftershocknextday",
+            }
+        ),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
