@@ -159,7 +159,7 @@ def apply(word: str, title: str, blocks: list[str], ctx: dict) -> tuple[str, lis
             "View in browser ›",
             ctx["greeting"][lang],
             *blocks,
-            f"You are receiving this because you subscribed to {ctx['carrier']}.",
+            f"Sent to subscribers of {ctx['carrier']} · Manage preferences",
         ]
     raise SystemExit(f"unknown recipe word: {word}")
 
