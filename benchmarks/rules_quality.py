@@ -270,8 +270,8 @@ def main(argv: list[str] | None = None) -> int:
         for name, rules in languages.items():
             table[name, part] = score(rules, data, show=show and name == "new")
     print_table(table, list(languages), list(parts))
-    # v5 to v31 have items in languages the first rules had no words for: split the newest seen one too
-    split = new_part if new_part is not None else (HELDOUT_V31 if args.heldout else None)
+    # v5 to v32 have items in languages the first rules had no words for: split the newest seen one too
+    split = new_part if new_part is not None else (HELDOUT_V32 if args.heldout else None)
     if split is not None:
         print_language_split(languages, items(split), split.name)
     if args.split_all:  # round 35: recall in the languages no rule has words for, summed over every part
