@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from monitor import __version__
@@ -63,8 +64,9 @@ def make_client(
     Its TLS context reads the trusted certificates at the first https request (``tls``).
     """
     verify = deferred()
-    if not allow_private and transport is None:
-        transport = guarded_transport(verify=verify)
+    if transport is None:
+        transport = guarded_transport(verify=verify) if not allow_private else httpx.HTTPTransport(verify=verify)
+        transport._pool.__class__ = _KeepAssignedPool  # private seam, as guarded_transport's
     return httpx.Client(
         headers={
             "User-Agent": USER_AGENT,
@@ -132,18 +134,52 @@ def _send(client: httpx.Client, url: str, headers: dict[str, str], timeout: floa
     request = httpx.Request(
         "GET", _url(url), headers={**client.headers, **headers}, extensions={"timeout": _timeout(timeout).as_dict()}
     )
-    # httpx's own choice of transport or proxy, by URL. Private: pyproject pins httpx below the next
-    # minor version and tests/test_fetch_client.py fails on an httpx without it.
-    route = getattr(client, "_transport_for_url", None)
-    if route is None:  # not in this httpx: the public path, slower
-        response = client.send(request, stream=True)
-    else:
-        response = route(request.url).handle_request(request)
-        response.request = request
+    response = _handle(client, request)
     try:
         yield response
     finally:
         response.close()
+
+
+# Errors raised before any response byte: a GET sent on a kept-alive connection the server had
+# closed (or was closing) fails so. httpx retries only connects; a GET is safe to send again.
+_STALE = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
+
+
+def _handle(client: httpx.Client, request: httpx.Request) -> httpx.Response:
+    """Send ``request`` (a GET, response streamed), once more on a fresh connection if a reused one was stale."""
+    # httpx's own choice of transport or proxy, by URL. Private: pyproject pins httpx below the next
+    # minor version and tests/test_fetch_client.py fails on an httpx without it.
+    route = getattr(client, "_transport_for_url", None)
+    for attempt in (1, 2):
+        try:
+            if route is None:  # not in this httpx: the public path, slower
+                return client.send(request, stream=True)
+            response = route(request.url).handle_request(request)
+            response.request = request
+            return response
+        except _STALE:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+class _KeepAssignedPool(httpcore.ConnectionPool):
+    """httpcore's pool, except that it never closes a connection it has handed to a request.
+
+    httpcore 1.0.9 (encode/httpcore#1110) hands an idle connection to a waiting request,
+    which stays idle until that request's thread runs; meanwhile another thread's pass can
+    close it as expired (keep-alive 5 s) or surplus, *after* the request started on it:
+    the read then fails with "Bad file descriptor" or hangs to its timeout. Seen under
+    load (threads descheduled for seconds); /tmp stress: 2 errors in ~6,700 fetches.
+    """
+
+    def _assign_requests_to_connections(self) -> list[httpcore.ConnectionInterface]:
+        closing = super()._assign_requests_to_connections()
+        assigned = {id(r.connection) for r in self._requests if r.connection is not None}
+        kept = [c for c in closing if id(c) in assigned]
+        self._connections.extend(kept)  # its request uses (or, if closed meanwhile, re-queues) it
+        return [c for c in closing if id(c) not in assigned]
 
 
 @functools.lru_cache(maxsize=2048)
