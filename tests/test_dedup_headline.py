@@ -250,5 +250,6 @@ def test_an_outlets_own_entry_under_the_headline_claims_its_text_that_said_nothi
     """The desk's own earlier entry is weighed against a text only when that text joined another story (its sister
     brief under a headline cut to one width): a text too short to compare, a name its entry lacks in it, under the
     same headline of its own outlet's entry, is that entry's story, as under another outlet's."""
-    *_, update = decided([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Diário", PT_TITLE, "Obras em Ortigosa.", 1)])
+    said = "Obras em Ortigosa."  # too little text; a name the brief does not print
+    *_, update = decided([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Diário", PT_TITLE, said, 1)])
     assert update.story_id == 1 and "the same headline" in update.reason, update.reason
