@@ -203,3 +203,17 @@ def test_a_long_run_of_spaces_beside_a_scroll_sign_is_read_once(sign: str) -> No
     lines = carried(text).split("\n")
     assert time.perf_counter() - started < 1.0
     assert lines[0] == "Rates held today." and lines[1].startswith("The market rose") and lines[-1] == "slightly."
+
+
+@pytest.mark.parametrize("day", ["9/11", "24/7"])
+def test_a_date_or_phrase_with_a_colon_opening_a_headline_is_its_words(day: str) -> None:
+    """A colon after a bare number ends a digest's item number ("4: "); "9/11: " and "24/7: " open a headline with
+    a date or a phrase. Two headlines only that opening apart, no text to compare, are two stories."""
+    rest = "twenty years on, the survivors gather to remember"
+    entries = [
+        _entry("desk", "Harbour Post", f"{day}: {rest}", "", 0),
+        _entry("other", "Valley Times", f"7/7: {rest}", "", 30),
+    ]
+    assert bare_headline(f"{day}: {rest}") == f"{day}: {rest}"
+    assert bare_headline(f"4: {rest}") == rest
+    assert decided(entries)[-1].story_id is None

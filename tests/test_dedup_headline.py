@@ -244,3 +244,12 @@ def test_an_entry_updated_or_pruned_is_no_longer_found_by_its_old_lede() -> None
     assert index.find(titled, titled.published).story_id is None
     index.add(2, 2, 2, signature(titled, titled.published), brief.published + index.window * 2)  # prunes entry 1
     assert len(index) == 1 and set(index._headlines.ledes.values()) == {2}
+
+
+def test_an_outlets_own_entry_under_the_headline_claims_its_text_that_said_nothing() -> None:
+    """The desk's own earlier entry is weighed against a text only when that text joined another story (its sister
+    brief under a headline cut to one width): a text too short to compare, a name its entry lacks in it, under the
+    same headline of its own outlet's entry, is that entry's story, as under another outlet's."""
+    said = "Obras em Ortigosa."  # too little text; a name the brief does not print
+    *_, update = decided([_entry("a", "Diário", PT_TITLE, PT_BRIEF, 0), _entry("b", "Diário", PT_TITLE, said, 1)])
+    assert update.story_id == 1 and "the same headline" in update.reason, update.reason

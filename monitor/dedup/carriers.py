@@ -77,11 +77,23 @@ _FORWARDED = re.compile(r"^(?:RT[ \t]+@\w{1,30}:?|@\w{1,30}:)[ \t]+(?=\S)")
 _DAY = r"(?:(?:[0-2]?\d|3[01])[./](?:0?[1-9]|1[0-2])(?:[./](?:\d\d){1,2})?\.?|(?:19|20)\d\d-[01]\d-[0-3]\d)"
 _DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸►▶▹→›»–—-][ \t]+(?=\S)")
 
+# A meter on top: a label of a word to three and a colon over a figure and its unit ("Reading time: 4 min",
+# "Lesezeit: 3 Min.", "Length: 0:42 min"), on a line of its own or run into the lede by a feed that joins lines: how
+# long the copy reads or plays, what the carrier says about it, like a badge. Only before a capital (the lede or its
+# dateline), and a unit after a full stop only as short as an abbreviation: "Update: 3 dead in the blast" and
+# "Toll: 12 dead. Rescuers …" are a lede's words. Its figure would be a number the original lacks, and the word
+# after it, read inside a sentence, a name.
+_METER = re.compile(
+    r"^[ \t]*(?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+:[ \t]+\d{1,3}(?:[.,:]\d{1,2})?[ \t]*"
+    r"(?:[^\W\d_]{1,3}\.|[^\W\d_]{1,8})\s+(?=[^\W\d_])"
+)
+METER_HEAD = 40  # characters: a meter's colon stands in the first of them
+
 
 def carried(text: str) -> str:
-    """``text`` without its carrier's format: caption cues, blocks run into a line parted again, a badge on top and
-    a footer at the end, transcript codes, a day stamp or a forwarding before the first line, menu numbers and the
-    back key (above). Blank lines stay (they part paragraphs); a text with none of the signs comes back
+    """``text`` without its carrier's format: caption cues, blocks run into a line parted again, a meter or a badge on
+    top and a footer at the end, transcript codes, a day stamp or a forwarding before the first line, menu numbers
+    and the back key (above). Blank lines stay (they part paragraphs); a text with none of the signs comes back
     as it is, after a scan or two (most texts)."""
     if "-->" in text:
         text = _CUE.sub("\n", text)
@@ -92,6 +104,8 @@ def carried(text: str) -> str:
     if "++" in text or "**" in text or "///" in text:
         text = _SCROLL.sub("\n", text)
     text = _run_on_parted(text)
+    if ":" in text[:METER_HEAD] and (meter := _METER.match(text)) and text[meter.end()].isupper():
+        text = text[meter.end() :]
     opened = "\n" + text  # each line after a line break, for the searches that open with one
     codes = ("[" in text or "(" in text) and len(_LINE_CODES.findall(opened)) > 1
     numbered = _MAY_NUMBER.search(opened) is not None

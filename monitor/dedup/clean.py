@@ -131,10 +131,13 @@ _HEADLINE_LABEL = re.compile(
     r"|[\[(]\d{1,2}[ \t]?/[ \t]?\d{1,2}[\])])[ \t]*$"
 )
 HEADLINE_LABEL_WORDS = 3
-# A digest's or a menu's item number before a headline, set off by a sign: "#4 · ", "4 | ", "(4/9) ", "[4] ", "4) ".
-# Where the carrier listed it that day, no word of the headline. Not a dash: "3 – 2 …" opens a score.
+# A digest's or a menu's item number before a headline, set off by a sign: "#4 · ", "4 | ", "(4/9) ", "[4] ", "4) ",
+# "4: ". Where the carrier listed it that day, no word of the headline. Not a dash: "3 – 2 …" opens a score. A colon
+# after a bare number only: "9/11: …" and "24/7: …" open headlines with a date or a phrase, no item of a list.
 _ITEM_OF = r"\d{1,2}(?:[ \t]?/[ \t]?\d{1,2})?"  # "4", "4/9"
-_HEADLINE_ITEM = re.compile(rf"^(?:#?{_ITEM_OF}[ \t]*[·|｜:]|[\[(]{_ITEM_OF}[\])]|\d{{1,2}}\))[ \t]+(?=\S)")
+_HEADLINE_ITEM = re.compile(
+    rf"^(?:#?{_ITEM_OF}[ \t]*[·|｜]|#?\d{{1,2}}[ \t]*:|[\[(]{_ITEM_OF}[\])]|\d{{1,2}}\))[ \t]+(?=\S)"
+)
 # A photo caption: a short line that ends in a picture credit, "Label: Name/Outlet", "© Outlet" or
 # an agency set off after the caption ("Архивное фото. /СИБ/"). It describes the picture, and each
 # outlet writes its own: its names are not the story's.

@@ -149,9 +149,11 @@ def claimed(
             continue  # a lede left by an entry removed, or updated since (``Headlines.remove``)
         if doc.story_id == story:
             return None  # its headline agrees with its text
-        # A carrier cutting its headlines to a width gives two sister briefs one ("Kisima kipya cha maji …"): its
-        # own earlier entry under it outweighs the text only if it lacks no more of the summary's facts.
-        if doc.outlet == sig.outlet and missing_facts(sig, doc) > missing:
+        # A carrier cutting its headlines to a width gives two sister briefs one ("New water well opens in …", the
+        # village cut off): against a text that joined another story, its own earlier entry under that headline
+        # outweighs the text only if it lacks no more of the summary's facts. A text that said nothing or joined
+        # nothing has no story to weigh it against: the headline is read as for any other outlet's entry.
+        if heard is Heard.COPY and doc.outlet == sig.outlet and missing_facts(sig, doc) > missing:
             continue
         if sig.when - doc.seen <= window and (found := _why(sig, heard, match, doc)) is not None:
             return Claim(entry_id, *found)

@@ -23,7 +23,7 @@ from monitor.dedup.alphabets import DIGRAPHIC, sounded
 from monitor.dedup.clean import ADVERTISING_LABELS, dateline_pattern, spelling
 from monitor.dedup.scan import STOPS as _STOPS  # a full stop of any script
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
-from monitor.text import NO_SPACE_RUN, beyond_ascii, fold, fold_is_local, script_tokens, word_spaces
+from monitor.text import NO_SPACE_RUN, beyond_ascii, char_class, fold, fold_is_local, script_tokens, word_spaces
 
 SHINGLE_WORDS = 3
 SHINGLE_CHARS = 5  # a character of Japanese carries less than a word
@@ -61,12 +61,26 @@ _DIGIT_ZEROS = (
 )
 DIGITS = "".join(f"{zero}-{chr(ord(zero) + 9)}" for zero in _DIGIT_ZEROS) + "\U00010000-\U0010ffff"
 NUMBER_SCAN = rf"[{DIGITS}](?<=\d)" + _NUMBER_REST + _MULTIPLIER
+
+
+def _latin_capitals() -> str:
+    """Every capital letter of the Latin alphabet, marks and all, as a character class's ranges: each letter Unicode
+    calls upper or title case in its Latin blocks, not a list of the languages seen. A name opening with "Ł", "Š",
+    "İ", "Ọ" or "Ḽ" is a name as one opening with "L" is. Read as no name, or as letters after it ("İSKENDERUN"
+    as "SKENDERUN"), a copy printing it without the mark (a display or a keyboard with plain letters only) had a
+    name its original lacked. (Greek's and Cyrillic's basic capitals follow in ``_CAPITALS``; their extended letters
+    are left as they were: a Kazakh dateline's place in capitals, "ҚАРАҒАНДЫ.", then read as no name, lost v6 a
+    desk's follow-up that the first letter's cut had named.)"""
+    codes = range(0x41, 0x250), range(0x1E00, 0x1F00)  # Latin to Extended-B, and Latin Extended Additional
+    return char_class([c for block in codes for c in block if unicodedata.category(chr(c)) in ("Lu", "Lt")])
+
+
 # A time of day written with a colon ("10:40") before the numbers: read as numbers, its hours and minutes were
 # facts, and a copy that converts the time ("06:40 (UTC)") printed two facts its original lacks (``_CLOCK`` drops it).
 # A capitalised word first: most matches are one, and no other alternative starts with a capital (so the order
 # decides nothing), but each tried before it costs a failed attempt at every capital. No group of its own, so
 # "number" and "times" stay groups 1 and 2.
-_CAPITALS, _KATAKANA, _HAN = "A-ZÀ-ÖØ-ÞΑ-ΩА-ЯЁ", "\u30a1-\u30fa\u30fc", "\u4e00-\u9fff"
+_CAPITALS, _KATAKANA, _HAN = _latin_capitals() + "Α-ΩА-ЯЁ", "\u30a1-\u30fa\u30fc", "\u4e00-\u9fff"
 # A currency's or unit's letters glued to an amount ("Sh92,000", "Sh92 000", "Rs1200", "KSh3,000"): up to three
 # letters, then a number grouped in thousands or of four digits or more. The amount is the fact, not the letters:
 # read as a name, "Sh92,000" was the name "Sh92" and the number "000", and "Sh92000" one name, so a copy dropping
@@ -76,8 +90,11 @@ _GLUED_AMOUNT = (
     r"(?![^\W\d_]{0,2}\d{1,3}(?:[,. \u00a0\u202f\u2009]?\d{3})+(?!\d))"
     r"(?![^\W\d_]{0,2}\d{1,3}(?:[,.]\d{1,2})?[kKM](?!\w))"  # or in its compact form, "K1.25M" (``_COMPACT``)
 )
+# A name's letters after its capital: a letter with a combining mark ("ọ́" in "Mọ́nsúrà", no precomposed form) is
+# one letter, so the name goes on after it; cut there, it was "Mọ", and a copy without the marks a name of its own.
+_NAME_REST = r"[\w\u0300-\u036f'’-]*"
 _FACT_PATTERN = (
-    rf"[{_CAPITALS}]{_GLUED_AMOUNT}[\w'’-]*|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
+    rf"[{_CAPITALS}]{_GLUED_AMOUNT}{_NAME_REST}|(?:[01]?\d|2[0-3]):[0-5]\d(?![\d:])|"
     + NUMBER
     + rf"|\d[\d,.:]*\d|[{_KATAKANA}]{{2,}}|[{_HAN}]{{2,6}}(?=[氏市県町村区])"
 )
@@ -87,7 +104,7 @@ _FACT_PATTERN = (
 # (tests/test_dedup_signing_scans_c.py); ``_FACT``'s ``\d[\d,.:]*\d`` has no counterpart, as it is never
 # reached: ``NUMBER`` matches wherever a digit is. Both compiled on first use (``scan.compiled``, ``__getattr__``).
 _FACT_SCAN_PATTERN = (
-    rf"[{_CAPITALS}{DIGITS}{_KATAKANA}{_HAN}](?:(?<=[{_CAPITALS}]){_GLUED_AMOUNT}[\w'’-]*"
+    rf"[{_CAPITALS}{DIGITS}{_KATAKANA}{_HAN}](?:(?<=[{_CAPITALS}]){_GLUED_AMOUNT}{_NAME_REST}"
     r"|(?<=\d)(?:(?<=[01])\d|(?<=2)[0-3])?:[0-5]\d(?![\d:])"
     rf"|(?<=\d){_NUMBER_REST}{_MULTIPLIER}"
     rf"|(?<=[{_KATAKANA}])[{_KATAKANA}]+|(?<=[{_HAN}])[{_HAN}]{{1,5}}(?=[氏市県町村区]))"
