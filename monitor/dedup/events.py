@@ -629,9 +629,15 @@ class EventIndex:
 
 def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:
     """Does the new story's headline name someone or somewhere (not a number) that ``story`` never names,
-    and ``story``'s headline one the new story never names? Two announcements, not two reports of one."""
+    and ``story``'s headline one the new story never names? Two announcements, not two reports of one. So is a
+    headline naming two or more, none of them ``story``'s: the same kind of incident elsewhere (the desk's second
+    rockfall of the day, at another mine near another town), whose text may name the first in passing; a desk
+    telling its story further names its who or where again."""
     if not story.heads or not any(w[0].isalpha() and w not in story_keys for w in heads):
         return False
+    named = [w for w in heads if w[0].isalpha()]
+    if len(named) >= 2 and story_keys.isdisjoint(named):
+        return True
     asked = set(query)
     return any(w[0].isalpha() and w not in asked for w in story.keywords[: story.heads])
 
