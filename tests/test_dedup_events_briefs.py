@@ -148,6 +148,9 @@ HOUR = 3600.0
 BRIEF = ("jsn", "lbng", "450", "1.5e+06", "12")
 REWRITE = ("jsn", "lbng", "450", "1.5e+06", "~ferry", "~launch", "~seats")
 NEXT_ISSUE = ("jsn", "lbng", "450", "1.5e+06", "30", "~ferry", "~launch", "~seats", "~delayed")
+# The same issue printing no figure of its own: only the template share keeps it apart (a desk's next-day story
+# with a new figure is its next development, kept apart by ``events._develops`` whatever it shares).
+SAME_FIGURES = tuple(key for key in NEXT_ISSUE if key != "30")
 
 
 def _template_window() -> EventIndex:
@@ -157,9 +160,10 @@ def _template_window() -> EventIndex:
     return index
 
 
-def test_the_desks_next_issue_of_its_template_joins_no_report_of_the_issue_it_follows():
+@pytest.mark.parametrize("keys", [NEXT_ISSUE, SAME_FIGURES])
+def test_the_desks_next_issue_of_its_template_joins_no_report_of_the_issue_it_follows(keys: tuple[str, ...]):
     """It shares 80 % of the desk's brief's text: the brief's event is another happening, the wire's rewrite too."""
-    match = _template_window().find(NEXT_ISSUE, 26 * HOUR, series={1: 80.0}, outlet="Desk")
+    match = _template_window().find(keys, 26 * HOUR, series={1: 80.0}, outlet="Desk")
 
     assert match is None or match.event_id != 1
 
@@ -177,7 +181,7 @@ def test_without_the_template_share_the_next_issue_would_join_the_rewrite():
     """What the first test guards against (else it could not fail)."""
     index = _template_window()
 
-    match = index.find(NEXT_ISSUE, 26 * HOUR, series={}, outlet="Desk")
+    match = index.find(SAME_FIGURES, 26 * HOUR, series={}, outlet="Desk")
 
     assert index.joins(match) and match is not None and match.event_id == 1
 

@@ -1,11 +1,11 @@
-"""An outlet's next-day follow-up written as new text joins its own story's event (``events.OWN_LATER``).
+"""An outlet's next-day story of its own story's happening: its next development is another event, its note on
+that story the same (``events._develops``, ``events.OWN_LATER``).
 
-dd18 sorted the event misses of every tuning set: a desk's follow-up a day later, written afresh (the
-power back after the storm, the first day of the new line), names the story's who and where again but
-few of its words, and its overlap fell under the threshold (catalogue, v1, v2, and four more sets).
-From its own outlet, 12 h or more later, an overlap of ``OWN_LATER`` joins; the next-day stories of
-one outlet that are other happenings (the next issue of a template, a sequel) shared more and joined
-before, or shared far less. Our own reports; both directions.
+Issue 13 lists "a follow-up story by the same outlet the next day" among the hard negatives, and the blind
+authors of v13, v51, v53, v55 and v56 label a desk's next-day development (the power back after the storm, the
+strike settled, the road reopened) another event. A desk's story more than ``NEAR_HOURS`` after its own that
+names someone, somewhere or a figure the first never named is that development; one naming nothing new (a
+correction, an editor's note) joins at the lower overlap. Our own reports; both directions.
 """
 
 from __future__ import annotations
@@ -30,10 +30,32 @@ LIBRARY = (
 )
 
 
-def test_the_outlets_follow_up_the_next_day_joins_its_story():
+CORRECTION = (
+    "Correction: the Halden storm in Brackwater",
+    "An earlier version of our story on the Halden storm in Brackwater misstated the speed of the winds. The grid "
+    "operator Nordvolt said gusts reached 130 km/h across the county on Monday, cutting power to 40,000 homes.",
+)
+
+
+def test_the_outlets_next_day_development_is_another_event():
+    """The power back names 6,000 households and the coast road: the next happening of the affair."""
     events = events_of(item("Desk", *STORM, 0), item("Desk", *POWER_BACK, 26))
 
+    assert events[0] != events[1]
+
+
+def test_the_outlets_next_day_correction_joins_its_story():
+    """It names only the storm's who, where and figures again: a note on the story, the same happening."""
+    events = events_of(item("Desk", *STORM, 0), item("Desk", *CORRECTION, 26))
+
     assert events[0] == events[1]
+
+
+def test_the_development_joins_no_rivals_report_of_the_first_day():
+    """The desk told the storm itself: its development does not reach the storm's event through a rival."""
+    events = events_of(item("Desk", *STORM, 0), item("Other Desk", *STORM, 2), item("Desk", *POWER_BACK, 26))
+
+    assert events[0] == events[1] != events[2]
 
 
 def test_the_same_follow_up_from_another_outlet_needs_the_threshold():

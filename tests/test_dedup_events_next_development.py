@@ -6,7 +6,7 @@
 - a count of days ("3日間", "5일간") is still a figure;
 - one desk's story more than ``NEAR_HOURS`` after its own, each headline naming someone or somewhere the other
   story never names (the storm in one town, the train crash in another), is another happening
-  (``events._strangers``); its follow-up naming the town again joins.
+  (``events._develops``: it names someone or somewhere the first never named); its note naming the town again joins.
 """
 
 from __future__ import annotations

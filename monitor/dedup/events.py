@@ -29,9 +29,10 @@ Two reports that each print ``MIN_NUMBERS`` numbers or more and share none (nor 
 are different happenings, however alike their words (``_numbers_disagree``); so are one outlet's
 two stories hours apart whose headlines each name what the other never names (``_siblings``), or
 sharing a third of their text around other news (``RELEASE_TEXT``: two releases of one press kit). An
-outlet's own story a day later joins at a lower overlap (``OWN_LATER``: its follow-up written afresh), when
-it shares a name or figure of either headline; not when each headline names only whom or where the other story
-never names (``_strangers``: the desk's report of another town). A desk's next issue of its own template joins
+outlet's own story a day later naming someone, somewhere or a figure its first never named is its next
+development, another happening (``_develops``: the toll risen, the road reopened, the desk's report of another
+town); one naming nothing new (a correction, an editor's note) joins at a lower overlap (``OWN_LATER``), when it
+shares a name or figure of either headline. A desk's next issue of its own template joins
 none of that issue's event (``_issues``). Another outlet's report within ``NEAR_HOURS`` in another script, sharing only
 ``ACROSS_SHARED`` rare names and numbers, a figure among them and half the figures of either, is a rewrite of
 the same happening (``_across``: a wire's English rewrite of a Han, Thai or Arabic brief).
@@ -137,10 +138,10 @@ SERIES_TEXT = 25.0
 # council's road works and its schools; one road template filled for two villages). A flash and its
 # write-up share the flash's one sentence: a small share of the longer text.
 RELEASE_TEXT = 30.0
-# One outlet's new story more than NEAR_HOURS after its own story joins that story's event at this overlap: a
-# desk's follow-up a day later is written afresh (the power back after the storm, the new line's first day) and
-# shares the who and where, few words. Its next-day stories of other happenings shared more and joined before
-# (a template's next issue: ``SERIES_TEXT``, ``_numbers_disagree``) or shared far less (tuning sets: <= 0.13).
+# One outlet's new story more than NEAR_HOURS after its own story, naming nothing the first did not (``_develops``:
+# a correction, an editor's note), joins that story's event at this overlap: it is written afresh and shares the
+# who and where, few words. Its next-day stories of other happenings shared more and joined before (a template's
+# next issue: ``SERIES_TEXT``, ``_numbers_disagree``) or shared far less (tuning sets: <= 0.13).
 OWN_LATER = 0.15
 # One outlet's two new stories within NEAR_HOURS whose headlines each name someone or somewhere the other
 # report never names are two announcements of one issuer or desk (a firm's new plant in Tanga and its 5G
@@ -391,8 +392,8 @@ class EventIndex:
                     continue  # two anchors: a report of whom or where the story is about (its headline names them)
                 if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, held, story):
                     continue
-                if outlet and outlet == story.outlet and hours > NEAR_HOURS and _strangers(query, heads, held, story):
-                    continue
+                if outlet and outlet == story.outlet and hours > NEAR_HOURS and _develops(query, held):
+                    continue  # the desk's next development of its own story: another happening (``OWN_LATER``)
                 if hours >= SERIES_HOURS and _next_issue(query, heads, held, story):
                     continue
                 if series is not None and heads and story.heads:  # another subject in a report's words (``subjects``)
@@ -619,7 +620,7 @@ class EventIndex:
 
     def _told(self, event_id: int, outlet: str) -> bool:
         """Has ``outlet`` reported a story of ``event_id`` itself? A desk tells a happening further from its own
-        report: its new story joins that event through its own story (``OWN_LATER``, ``_siblings``, ``_strangers``),
+        report: its new story joins that event through its own story (``OWN_LATER``, ``_siblings``, ``_develops``),
         never through a rival's report of it. Closer to a rival's report than to its own, it is the desk's next
         happening (the next day's development, the town's other news of the day) or its digest of several."""
         known = self._desks.get(event_id)
@@ -628,21 +629,25 @@ class EventIndex:
 
 def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:
     """Does the new story's headline name someone or somewhere (not a number) that ``story`` never names,
-    and ``story``'s headline one the new story never names? Two announcements, not two reports of one."""
+    and ``story``'s headline one the new story never names? Two announcements, not two reports of one. So is a
+    headline naming two or more, none of them ``story``'s: the same kind of incident elsewhere (the desk's second
+    rockfall of the day, at another mine near another town), whose text may name the first in passing; a desk
+    telling its story further names its who or where again."""
     if not story.heads or not any(w[0].isalpha() and w not in story_keys for w in heads):
         return False
+    named = [w for w in heads if w[0].isalpha()]
+    if len(named) >= 2 and story_keys.isdisjoint(named):
+        return True
     asked = set(query)
     return any(w[0].isalpha() and w not in asked for w in story.keywords[: story.heads])
 
 
-def _strangers(query: list[str], heads: tuple[str, ...], story_keys: set[str], story: _Story) -> bool:
-    """Does each headline name someone or somewhere, and none that the other story ever names? One desk's two
-    stories a day apart, each about its own place or people (the storm in one town, the train crash in another):
-    two happenings, however many of the desk's words and figures they share. Its next-day follow-up names again
-    whom or where its first headline named."""
-    ours = [w for w in heads if w[0].isalpha()]
-    theirs = [w for w in story.keywords[: story.heads] if w[0].isalpha()]
-    return bool(ours and theirs) and story_keys.isdisjoint(ours) and set(query).isdisjoint(theirs)
+def _develops(query: Iterable[str], story_keys: set[str]) -> bool:
+    """Does the new story name someone, somewhere or a figure (a script-neutral key) that its outlet's own earlier
+    story ``story_keys`` never names? A desk's story a day after its own tells the next development (the toll
+    risen, the strike settled, the road reopened): another happening, with its new who or how many. Its note on
+    that story (a correction, an editor's note) names nothing new: the same happening."""
+    return any(_script(word) is None and word not in story_keys for word in query)
 
 
 def _same_figures(query: Iterable[str], story: Iterable[str], shared: Iterable[str]) -> bool:
