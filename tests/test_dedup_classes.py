@@ -217,6 +217,7 @@ OLDER = {
     "S7": lambda blob: b"S7" + blob[2:],  # a Kazakh text hashed in Cyrillic letters, a time of day a fact
     "S8": lambda blob: b"S8" + blob[2:],  # a Mongolian text hashed in Kazakh's Latin letters
     "SE": lambda blob: b"SE" + blob[2:14] + blob[15:],  # its head without the headline's name count
+    "TX": lambda blob: b"TX" + blob[2:],  # a compact figure ("7.8k") read as letters (before de64)
     "MinHash": lambda blob: struct.pack("<10q", *range(10)),  # the first design: ten 64-bit band keys
 }
 

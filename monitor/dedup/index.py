@@ -89,6 +89,9 @@ SERIES_GAP = SERIES_HOURS * 3600  # an outlet's entry this much later, close in 
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
 FOLD_EVERY = 1000  # at a pruning, the entries added since (or an eighth of the index) go to the keys' table
+# sp50: the records last read as candidates stay unpacked, their samples decoded (``_doc``): a newsroom's decision
+# reads ~23, of which ~80 % were read by a decision among the last few dozen (``benchmarks/dedup_serial.py``).
+UNPACKED_KEPT = 512
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,6 +162,11 @@ class StoryIndex:
         self._addresses: dict[int, int] = {}
         self._unloaded: set[int] = set()
         self._fresh: list[int] = []  # entries added whose keys are in ``_buckets`` (some may be gone since)
+        self._unpacked: dict[int, _Doc] = {}  # entry id -> ``_doc`` of it, the least recently read first
+
+    def __getstate__(self) -> dict[str, object]:
+        """What a kept index holds (``pipeline.kept``): not the records kept unpacked, read again at need."""
+        return {**self.__dict__, "_unpacked": {}}
 
     def __len__(self) -> int:
         return len(self._docs)
@@ -548,9 +556,9 @@ class StoryIndex:
         theirs = np.frombuffer(b"".join(part for doc in docs for part in (doc.sample, doc.opening)), dtype="<u4")
         sizes = np.array([(len(doc.sample) + len(doc.opening)) // 4 for doc in docs], dtype=np.intp)
         ends = np.cumsum(sizes)
-        hashes = theirs.tolist()
         for doc, start in zip(docs, (ends - sizes).tolist(), strict=True):
-            doc.decoded = hashes[start : start + len(doc.sample) // 4]
+            if doc.decoded is None:  # most were decoded by an earlier decision (``_doc`` keeps them)
+                doc.decoded = theirs[start : start + len(doc.sample) // 4].tolist()
         # A hash whose low 16 bits are no shingle's of ours is none of ours: a table of 65,536 flags
         # says so for all of them at once (a few hashes more pass than are ours: the count is a bound).
         ours = np.zeros(1 << 16, dtype=bool)
@@ -560,8 +568,17 @@ class StoryIndex:
         return list(zip(ranked, docs, (hits[ends] - hits[ends - sizes]).tolist(), strict=True))
 
     def _doc(self, entry_id: int) -> _Doc:
-        """What a decision reads of an entry, unpacked from its record: all but its blocking keys (``stored``)."""
-        return unpack(self._docs[entry_id], self._outlets, keys=False)
+        """What a decision reads of an entry, unpacked from its record: all but its blocking keys (``stored``).
+        The last ``UNPACKED_KEPT`` read stay unpacked (no field of a ``Stored`` changes once made, but its
+        decoded sample; a removed entry's is dropped, ``remove``)."""
+        kept = self._unpacked
+        doc = kept.pop(entry_id, None)
+        if doc is None:
+            doc = unpack(self._docs[entry_id], self._outlets, keys=False)
+            if len(kept) >= UNPACKED_KEPT:
+                del kept[next(iter(kept))]
+        kept[entry_id] = doc  # read last: evicted last
+        return doc
 
     def _held(self, entry_id: int) -> _Doc | None:
         """``_doc`` of an entry still in the index, else None."""
@@ -708,6 +725,7 @@ class StoryIndex:
         record = self._docs.pop(entry_id, None)
         if record is None:
             return
+        self._unpacked.pop(entry_id, None)
         self._headlines.remove(entry_id, packed_title(record))  # pruning removes by the thousand: the headline only
         if self._loaded is not None:
             self._unloaded.add(entry_id)  # its loaded keys are skipped when read, dropped when pruned

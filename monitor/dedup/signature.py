@@ -166,7 +166,9 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # "12000亿" to 12000 (its names and numbers, and its event keywords); S4 kept a credit glued to the
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
-_MAGIC = b"TX"  # after T4 (two bytes; TX is tx1's, T3 dd44's, SU another branch's, dd39 also called its own SY)
+# TX (tx1) read a figure in its compact form ("7.8k", "K1.25M") as letters: a name among the facts, no number
+# (now the figure written out, de64, ``shingles._COMPACT``).
+_MAGIC = b"TY"  # after TX (two bytes; T3 was dd44's, T4 before TX, SU another branch's, dd39 also called its own SY)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
 # skeleton, skeleton's facts
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")

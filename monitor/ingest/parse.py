@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Protocol
 
 from monitor.errors import ParseError
 from monitor.models import Entry
@@ -168,22 +168,20 @@ def parse_feed(
     raise AssertionError("the last reader must always answer")
 
 
-class Deferred:
+class Deferred(Protocol):
     """An entry a reader digests before reading it (the fast path's, ``fastparse.Item``): a stored one is not read.
+    A reader's other entries are dictionaries (feedparser's, ``read_fast``'s), read at once.
 
     ``digest`` stands for ``raw_digest`` of what ``fields`` would give (with the feed's values); ``fields`` is
     that reading, ``dates`` its date fields alone; both None when the feed is the next reader's."""
 
-    __slots__ = ()
+    __slots__ = ()  # an implementation keeps its own slots (``fastparse.Item``: one per entry element)
 
-    def digest(self, outlet: str, base: str, lang: str) -> bytes:
-        raise NotImplementedError
+    def digest(self, outlet: str, base: str, lang: str) -> bytes: ...
 
-    def fields(self) -> dict[str, Any] | None:
-        raise NotImplementedError
+    def fields(self) -> dict[str, Any] | None: ...
 
-    def dates(self) -> dict[str, Any] | None:
-        raise NotImplementedError
+    def dates(self) -> dict[str, Any] | None: ...
 
 
 class _Unsure(Exception):
@@ -201,7 +199,7 @@ def _read_unknown(
     digests: dict[str, bytes] = {}
     seen: set[str] = set()
     for raw in raws:
-        deferred = isinstance(raw, Deferred)
+        deferred = not isinstance(raw, dict)  # a ``Deferred``
         digest = raw.digest(name, base, lang) if deferred else raw_digest(raw, name, base, lang)
         key = known.get(digest)
         if key is None:
