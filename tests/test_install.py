@@ -15,7 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # the suite's PYTHONPATH points at the checkout
-SKIP = shutil.ignore_patterns(".git", "build", "*.egg-info", "__pycache__", ".*_cache", "*.db", ".venv")
+# .hypothesis: another xdist worker may be writing Hypothesis's cache there while the tree is copied.
+SKIP = shutil.ignore_patterns(".git", "build", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "*.db", ".venv")
 
 
 @pytest.fixture(scope="module")
