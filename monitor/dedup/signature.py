@@ -289,7 +289,7 @@ class _Packed:
     ``_Unpacking`` when a decision first reads it (most never read ``lines`` or ``skeletons``). Members
     keep each set's own order, so a set read back iterates as the one pickle would have rebuilt."""
 
-    __slots__ = ("name", "data")
+    __slots__ = ("data", "name")
 
     def __init__(self, name: str, data: bytes):
         self.name, self.data = name, data
