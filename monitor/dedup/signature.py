@@ -39,9 +39,11 @@ import functools
 import re
 import struct
 import sys
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import Any
 
 import numpy as np
 
@@ -210,6 +212,18 @@ class Signature:
     link: int = 0
     cites: tuple[int, ...] = ()
 
+    def __getstate__(self) -> tuple[object, ...]:
+        """The wire form (a parser process's ``examine.Facts`` going back to the serial stage): each fresh-only
+        set packed into one integer array (``_Packed``), read back as a set only when a decision reads it."""
+        return tuple(_Packed.of(name, value) if name in _PACKED else value for name, value in self._values())
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        for name, value in zip(_FIELDS, state, strict=True):
+            object.__setattr__(self, name, value)  # frozen: as ``dataclasses``' own ``__setstate__`` does
+
+    def _values(self) -> Iterator[tuple[str, object]]:
+        return ((name, getattr(self, name)) for name in _FIELDS)
+
     @property
     def skeleton_keys(self) -> frozenset[int]:
         """The hashes of ``skeleton`` (a copy's smallest skeleton hashes hold its original's ``SKELETON_KEYS``
@@ -265,6 +279,81 @@ class Signature:
             keys, sample, opening, sentences, facts, length, flags, title, lede, words, when, outlet,
             heads=words[:nh], skeleton=skeleton, skeleton_facts=blob[at:], link=link,
         )  # fmt: skip
+
+
+class _Packed:
+    """A fresh-only set (``shingles``, ``skeletons``) or the ``lines`` as one array of integers, as pickled.
+
+    A parser process sends each examined entry's signature to the serial stage, the one process every
+    entry passes through. Pickle sends a frozenset member by member and the receiver builds every set,
+    a few hundred integers and a pair of sets per sentence: on newsroom's entries it cost more to read
+    back than the signature had cost to send. Packed, a set is one bytes object, and the set is built by
+    ``_Unpacking`` when a decision first reads it (most never read ``lines`` or ``skeletons``). Members
+    keep each set's own order, so a set read back iterates as the one pickle would have rebuilt."""
+
+    __slots__ = ("data", "name")
+
+    def __init__(self, name: str, data: bytes):
+        self.name, self.data = name, data
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return _Packed, (self.name, self.data)
+
+    @staticmethod
+    def of(name: str, value: Any) -> _Packed:
+        if name != "lines":
+            return _Packed(name, _ints_packed([len(value), *value]))
+        flat = [len(value)]
+        for key, inside, named in value:  # per sentence: its hash, the sizes of its two sets, their members
+            flat += (key, len(inside), len(named), *inside, *named)
+        return _Packed(name, _ints_packed(flat))
+
+    def unpacked(self) -> Any:
+        flat = array(chr(self.data[0]), self.data[1:]).tolist()
+        if self.name != "lines":
+            return frozenset(flat[1:])
+        lines = []
+        at = 1
+        for _ in range(flat[0]):
+            key, inside, named = flat[at : at + 3]
+            at += 3 + inside + named
+            lines.append((key, frozenset(flat[at - inside - named : at - named]), frozenset(flat[at - named : at])))
+        return tuple(lines)
+
+
+def _ints_packed(flat: list[int]) -> bytes:
+    """``flat`` as an array's bytes after its typecode: uint32 ("I", a hash's width), or uint64 ("Q") should
+    a value ever not fit."""
+    try:
+        return b"I" + array("I", flat).tobytes()
+    except OverflowError:
+        return b"Q" + array("Q", flat).tobytes()
+
+
+class _Unpacking:
+    """A ``Signature`` field's descriptor in place of its slot's: a ``_Packed`` value (a signature read
+    back from a parser process) becomes its set on first read and stays one. Assignment as the slot's."""
+
+    def __init__(self, slot: Any):
+        self.slot = slot
+
+    def __get__(self, sig: Signature | None, owner: type | None = None) -> Any:
+        if sig is None:
+            return self
+        value = self.slot.__get__(sig, owner)
+        if type(value) is _Packed:
+            value = value.unpacked()
+            self.slot.__set__(sig, value)
+        return value
+
+    def __set__(self, sig: Signature, value: Any) -> None:
+        self.slot.__set__(sig, value)
+
+
+_FIELDS = tuple(Signature.__dataclass_fields__)
+_PACKED = ("shingles", "skeletons", "lines")
+for _name in _PACKED:
+    setattr(Signature, _name, _Unpacking(Signature.__dict__[_name]))
 
 
 def _sorted_unique(values: np.ndarray) -> np.ndarray:
