@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import re
@@ -321,11 +322,14 @@ class OriginalWords:
         self._single_spaced = False  # the folded text's every white space a lone " " (known with _same_words)
         self._whole: tuple[str, list[int], list[int]] | bool | None = False  # False: not computed
         self._cursor = (0, 0)  # the original's word last asked for, and where it starts
+        self._runs: tuple[list[int], list[int]] | bool | None = None  # see _aligned; None: not looked at
 
     def span(self, start: int, end: int) -> str:
         """The original text of folded ``[start, end)``; the folded text if it cannot be mapped."""
         if self._same_positions:
             return self.text[start:end]
+        if self.folded[start] != " " != self.folded[end - 1] and self._aligned():
+            return self.text[self._original(start) : self._original(end - 1) + 1]
         if self._same_words is None:
             words = self.folded.split()
             self._same_words = len(self.text.split()) == len(words)
@@ -346,6 +350,29 @@ class OriginalWords:
             _, starts, ends = self._whole
             return self.text[starts[start] : ends[end - 1]]
         return self.folded[start:end]
+
+    def _aligned(self) -> bool:
+        """Whether each character folded on its own to one, white space aside (its every run to one space):
+        then a folded position is an original one shifted by the runs before it. True of most news text beyond
+        ASCII (a dash, a quote, "é", a no-break space: ``_local_folds``; "ß" to "ss" fails the length check),
+        whose words would otherwise be counted span by span. Lists the collapsed runs once: where each stands
+        in the folded text, and the characters dropped before it and up to it."""
+        if self._runs is None:
+            self._runs = False
+            if _local_folds()[1].search("".join(beyond_ascii(self.text).split())) is None:
+                at: list[int] = []
+                dropped = [0]
+                for run in _SPACE_RUNS.finditer(self.text):
+                    at.append(run.start() - dropped[-1])
+                    dropped.append(dropped[-1] + run.end() - run.start() - 1)
+                if len(self.text) - dropped[-1] == len(self.folded):  # a safety net: lengths agree
+                    self._runs = at, dropped
+        return self._runs is not False
+
+    def _original(self, index: int) -> int:
+        """Where folded character ``index`` (no collapsed space) stands in the original (``_aligned`` texts)."""
+        at, dropped = self._runs  # type: ignore[misc]
+        return index + dropped[bisect.bisect_left(at, index)]
 
     def _position(self, index: int) -> tuple[int, int] | None:
         """The original (start, end) of the character that folded to ``folded[index]``."""
@@ -525,6 +552,7 @@ def _in_words_bmp() -> re.Pattern[str]:
 _SPACED_WORD = re.compile(f"[^\\W{NO_SPACE_RANGES}]")
 _SPACE_RUN = re.compile("  +")  # not " {2,}": a literal prefix makes the search fast
 _ASCII_NOT_WORD = str.maketrans({chr(c): " " for c in range(128) if not (chr(c).isalnum() or chr(c) == "_")})
+_SPACE_RUNS = re.compile(r"\s{2,}")  # what ``one_space`` makes one space and shortens (\s: str.split's)
 _CLUSTER = re.compile(
     r"\s+|.[\u0300-\u036f\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3099\u309a\uff9e\uff9f]*",
     re.S,

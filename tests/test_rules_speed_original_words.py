@@ -9,6 +9,7 @@ character-for-character table; a fuzzy term scores each distinct word once and s
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from hypothesis import given, settings
@@ -82,3 +83,30 @@ def test_a_fuzzy_term_finds_every_repeated_word_in_the_order_scoring_each_gives(
     assert doc.hits_of(pid) == [(f, *words[index]) for _, _, index in every]
     assert len(doc.hits_of(pid)) == 5
     assert rules.match(doc.entry)[0].terms == ("Kowalski", "Kowalsky", "kowalskii")
+
+
+def test_word_at_counts_words_as_listing_every_token_start_did(tmp_path):
+    # Where every word is ASCII, ``near``'s word index is counted up to the hit in C (issue 19); it must be
+    # the index listing every token's start gives, at every place of texts of each kind (non-ASCII words: listed).
+    (tmp_path / "rule.yaml").write_text("- name: watched\n  match:\n    any: [x]\n")
+    rules = RuleSet(load_rules([tmp_path]))
+    for text in (
+        " Oil\u2014prices  rose_3.5%\t\u20ac\u00a0x ",
+        "Caf\u00e9 owner \u2013 Ren\u00e9e said",
+        "a\u200db c, \u65e5\u672c 12 e\u0301x \U0001d400 z",
+    ):
+        doc = rules.document(Entry(feed_url="u", outlet="o", key="k", link="", title="", summary=text, content=""))
+        for f, folded in doc.texts.items():
+            counted = [doc.word_at((f, at, at + 1)) for at in range(len(folded))]
+            doc._tokens.pop(f, None)
+            assert counted == [bisect.bisect_right(doc.word_starts(f), at) - 1 for at in range(len(folded))], text
+
+
+def test_word_at_counts_an_ascii_field_without_listing_its_tokens(tmp_path):
+    (tmp_path / "rule.yaml").write_text("- name: watched\n  match:\n    any: [x]\n")
+    rules = RuleSet(load_rules([tmp_path]))
+    text = "Oil \u2014 \u201cprices\u201d rose, 3.5% (or so) after_talks \u20ac  end."
+    doc = rules.document(Entry(feed_url="u", outlet="o", key="k", link="", title="", summary=text, content=""))
+    f, folded = next((f, t) for f, t in doc.texts.items() if "after_talks" in t)
+    assert doc.word_at((f, folded.index("after_talks"), 0)) == 7  # oil prices rose 3 5 or so after_talks
+    assert f not in doc._tokens  # counted, not listed

@@ -171,3 +171,18 @@ def test_fold_drops_a_mark_beyond_the_basic_plane_as_one_within_it():
     assert fold("e\u0301") == "e"
     assert fold("e\U0001d167x") == "ex"  # a combining mark of the musical symbols, after a Latin letter
     assert fold("\U0001f600e\u0301") == "\U0001f600e"
+
+
+def test_original_words_map_aligned_text_by_position_as_listing_every_word_did():
+    # Every character folds to one (dashes, quotes, "é", a no-break space) and runs of white space
+    # collapse: spans are mapped by position, and must name the words counting them did.
+    text = "  Café\u00a0owner \u2013 \u201cRenée\u201d  said:\n\n\tthe ÉTÉ\u2019s  end\u2014soon. "
+    folded = match_text(text)
+    mapping = OriginalWords(text, folded)
+    assert mapping._aligned()
+    for start in range(len(folded)):
+        for end in range(start + 1, len(folded) + 1):
+            assert mapping.span(start, end) == _ListedWords(text, folded).span(start, end), (start, end)
+    assert mapping.span(folded.index("renee"), folded.index("renee") + 5) == "Renée"
+    assert not OriginalWords("e\u0301 x  y", match_text("e\u0301 x  y"))._aligned()  # a mark folds away
+    assert not OriginalWords("Straße  x", match_text("Straße  x"))._aligned()  # "ß" folds to two

@@ -27,7 +27,15 @@ from monitor.rules.units import (
     subordinate_spans,
 )
 from monitor.rules.windows import Hit
-from monitor.text import OriginalWords, ascii_words, fold, is_word_char, match_text, spaced_word_pattern, token_pattern
+from monitor.text import (
+    OriginalWords,
+    fold,
+    is_word_char,
+    match_text,
+    spaced_word_pattern,
+    token_pattern,
+    word_spaces,
+)
 
 _word = functools.cache(is_word_char)
 
@@ -43,6 +51,7 @@ class Document:
         self.hits: dict[int, list[Hit]] = {}
         self._lazy_done: set[tuple[int, int]] = set()  # (pattern id, field) computed on demand
         self._tokens: dict[int, list[int]] = {}
+        self._spaced_texts: dict[int, str | None] = {}
         self._word_spans: dict[int, list[tuple[int, int]]] = {}  # fuzzy terms' words, per field
         self._fuzzy_runs: dict[tuple[int, int], tuple[list[str], list[str]]] = {}  # (field, words per run) → runs
         self._sound_words: dict[int, tuple[list[tuple[int, int]], list[str | None]]] = {}  # words, their sounds
@@ -149,8 +158,9 @@ class Document:
         """The field's runs of ``size`` words (for ``size`` 1 its words, found in one C-level pass),
         and the distinct ones in order of first appearance."""
         if (f, size) not in self._fuzzy_runs:
-            if size == 1:  # ASCII words split in C, several times faster than the regex's big class
-                runs = ascii_words(text) if text.isascii() else spaced_word_pattern(text).findall(text)
+            if size == 1:  # words split in C where all are ASCII, several times faster than the regex's big class
+                spaced = self._spaced(f)
+                runs = spaced.split() if spaced is not None else spaced_word_pattern(text).findall(text)
             else:
                 spans = self._spans(f, text)
                 runs = [text[spans[i][0] : spans[i + size - 1][1]] for i in range(len(spans) - size + 1)]
@@ -163,8 +173,19 @@ class Document:
         return self._word_spans[f]
 
     def word_at(self, hit: Hit) -> int:
-        """The index of the word a hit starts in, within its field: what ``near`` counts."""
-        return bisect_right(self.word_starts(hit[0]), hit[1]) - 1
+        """The index of the word a hit starts in, within its field: what ``near`` counts. Where every word
+        is ASCII the words up to it are counted in C: ``near`` asks a few of a field that has hundreds."""
+        f, start = hit[0], hit[1]
+        spaced = self._spaced(f) if f not in self._tokens else None
+        if spaced is not None:
+            return len(spaced[: start + 1].split()) - 1
+        return bisect_right(self.word_starts(f), start) - 1
+
+    def _spaced(self, f: int) -> str | None:
+        """The field's folded text, every character outside its words a space, if all are ASCII (``word_spaces``)."""
+        if f not in self._spaced_texts:
+            self._spaced_texts[f] = word_spaces(self.texts[f])
+        return self._spaced_texts[f]
 
     def word_starts(self, f: int) -> list[int]:
         """Where each word (each Han or kana character) of a field's folded text starts."""
