@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from http.server import BaseHTTPRequestHandler
 
 import httpcore
@@ -64,3 +65,25 @@ def test_the_pool_keeps_an_expired_connection_it_handed_to_a_request(feed_server
         assert b"".join(response.iter_stream()) == FEED
         response.close()
         pool._requests.remove(waiting)
+
+
+def test_a_server_that_took_the_get_and_dropped_it_later_is_not_asked_twice(feed_server):
+    def slow_drop(request: BaseHTTPRequestHandler) -> None:
+        time.sleep(1.5)  # longer than a stale connection takes to fail (_STALE_WITHIN)
+        request.close_connection = True
+
+    feed_server.route("/a.xml", slow_drop)
+    with make_client() as client, pytest.raises(FetchError, match="RemoteProtocolError"):
+        fetch(client, feed_server.url("/a.xml"))
+    assert feed_server.hits["/a.xml"] == 1
+
+
+def test_the_environments_proxy_is_still_used(monkeypatch):
+    """The pool seam keeps HTTP(S)_PROXY: httpx mounts it only when it builds its own transport."""
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")
+    with make_client() as client:
+        assert any(mount is not None for mount in client._mounts.values())
+        assert type(client._transport._pool).__name__ == "_KeepAssignedPool"
+    with make_client(allow_private=False) as client:  # a proxy would resolve names out of the guard's reach
+        assert all(mount is None for mount in client._mounts.values())

@@ -64,10 +64,11 @@ def make_client(
     Its TLS context reads the trusted certificates at the first https request (``tls``).
     """
     verify = deferred()
-    if transport is None:
-        transport = guarded_transport(verify=verify) if not allow_private else httpx.HTTPTransport(verify=verify)
-        transport._pool.__class__ = _KeepAssignedPool  # private seam, as guarded_transport's
-    return httpx.Client(
+    ours = transport is None
+    if ours and not allow_private:
+        transport = guarded_transport(verify=verify)
+    # transport=None lets httpx build its own and mount the environment's proxies (HTTP(S)_PROXY).
+    client = httpx.Client(
         headers={
             "User-Agent": USER_AGENT,
             "Accept": "application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5",
@@ -78,6 +79,9 @@ def make_client(
         transport=transport,
         verify=verify,
     )
+    if ours:  # the direct pool (a proxy's pool is another class, left as it is)
+        client._transport._pool.__class__ = _KeepAssignedPool  # type: ignore[attr-defined]  # private seam, as guarded_transport's
+    return client
 
 
 def fetch(
@@ -93,7 +97,7 @@ def fetch(
         if remaining <= 0:
             raise FetchError(f"timed out after {limits.timeout:g}s (redirects)")
         try:
-            with _send(client, current, headers, remaining) as response:
+            with _send(client, current, headers, deadline) as response:
                 if response.status_code in _REDIRECTS:
                     permanent = permanent and response.status_code in _PERMANENT
                     location = response.headers.get("location", "").strip()
@@ -121,7 +125,7 @@ def fetch(
 
 
 @contextmanager
-def _send(client: httpx.Client, url: str, headers: dict[str, str], timeout: float) -> Iterator[httpx.Response]:
+def _send(client: httpx.Client, url: str, headers: dict[str, str], deadline: float) -> Iterator[httpx.Response]:
     """One GET through the client's transport (or its proxy for ``url``), response streamed.
 
     ``client.stream`` costs about twice as much CPU per request as the transport itself
@@ -131,27 +135,29 @@ def _send(client: httpx.Client, url: str, headers: dict[str, str], timeout: floa
     feed poller has no business keeping cookies across feeds (a tracker's or a
     consent wall's) in one shared jar: none are sent or kept.
     """
-    request = httpx.Request(
-        "GET", _url(url), headers={**client.headers, **headers}, extensions={"timeout": _timeout(timeout).as_dict()}
-    )
-    response = _handle(client, request)
+    request = httpx.Request("GET", _url(url), headers={**client.headers, **headers})
+    response = _handle(client, request, deadline)
     try:
         yield response
     finally:
         response.close()
 
 
-# Errors raised before any response byte: a GET sent on a kept-alive connection the server had
-# closed (or was closing) fails so. httpx retries only connects; a GET is safe to send again.
+# A GET sent on a kept-alive connection the server (or another thread's pool pass) had closed fails
+# so, at once. httpx retries only connects; a GET is safe to send once more. A server that took the GET
+# and dropped it later, or answered garbage, is not asked twice: only a failure within _STALE_WITHIN.
 _STALE = (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError)
+_STALE_WITHIN = 1.0  # seconds
 
 
-def _handle(client: httpx.Client, request: httpx.Request) -> httpx.Response:
-    """Send ``request`` (a GET, response streamed), once more on a fresh connection if a reused one was stale."""
+def _handle(client: httpx.Client, request: httpx.Request, deadline: float) -> httpx.Response:
+    """Send ``request`` (a GET, response streamed) within ``deadline``; once more if it failed at once."""
     # httpx's own choice of transport or proxy, by URL. Private: pyproject pins httpx below the next
     # minor version and tests/test_fetch_client.py fails on an httpx without it.
     route = getattr(client, "_transport_for_url", None)
     for attempt in (1, 2):
+        sent = time.monotonic()
+        request.extensions["timeout"] = _timeout(max(deadline - sent, 0.001)).as_dict()
         try:
             if route is None:  # not in this httpx: the public path, slower
                 return client.send(request, stream=True)
@@ -159,7 +165,8 @@ def _handle(client: httpx.Client, request: httpx.Request) -> httpx.Response:
             response.request = request
             return response
         except _STALE:
-            if attempt == 2:
+            failed = time.monotonic()
+            if attempt == 2 or failed - sent > _STALE_WITHIN or failed >= deadline:
                 raise
     raise AssertionError("unreachable")
 
