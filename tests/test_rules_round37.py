@@ -51,7 +51,11 @@ def test_the_buyers_headline_denial_of_a_purchase(eval_rules, title, summary, la
     [
         ("Aynak copper deal with Taliban pushed back to spring", False),
         ("Aynak copper deal with Taliban pushed past the elections", False),
+        ("Aynak copper deal with Taliban pushed back by a year", False),
         ("Taliban push back against critics, sign Aynak copper deal", True),  # resistance, not a delay
+        # issue 14: past, beyond and back by with no time after them tell an advance or resistance
+        ("Taliban sign Aynak copper deal, push beyond Logar", True),
+        ("Protesters pushed back by police as Taliban sign Aynak copper deal", True),
         ("Taliban sign Aynak copper deal", True),
     ],
 )
