@@ -63,7 +63,11 @@ def test_a_set_is_built_only_when_read_and_then_kept() -> None:
     assert got.lines == sent.lines and type(slots["lines"].__get__(got)) is tuple  # built once, kept
     assert got.shingles is got.shingles and type(slots["skeletons"].__get__(got)) is _Packed
     assert dataclasses.replace(got, lines=()).shingles == sent.shingles  # replace reads every field
-    assert _read_back(_read_back(sent)) == sent  # sent on again, unread
+    again = _read_back(sent)
+    assert isinstance(again, Signature)
+    pickle.dumps(again)  # sent on again, unread: its sets stay packed
+    assert all(type(slots[name].__get__(again)) is _Packed for name in _PACKED)
+    assert _read_back(_read_back(sent)) == sent
 
 
 def test_a_set_iterates_as_the_one_plain_pickle_rebuilt() -> None:

@@ -40,7 +40,7 @@ import re
 import struct
 import sys
 from array import array
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -215,14 +215,11 @@ class Signature:
     def __getstate__(self) -> tuple[object, ...]:
         """The wire form (a parser process's ``examine.Facts`` going back to the serial stage): each fresh-only
         set packed into one integer array (``_Packed``), read back as a set only when a decision reads it."""
-        return tuple(_Packed.of(name, value) if name in _PACKED else value for name, value in self._values())
+        return tuple(_wire_value(self, name) for name in _FIELDS)
 
     def __setstate__(self, state: tuple[object, ...]) -> None:
         for name, value in zip(_FIELDS, state, strict=True):
             object.__setattr__(self, name, value)  # frozen: as ``dataclasses``' own ``__setstate__`` does
-
-    def _values(self) -> Iterator[tuple[str, object]]:
-        return ((name, getattr(self, name)) for name in _FIELDS)
 
     @property
     def skeleton_keys(self) -> frozenset[int]:
@@ -324,10 +321,12 @@ class _Packed:
 def _ints_packed(flat: list[int]) -> bytes:
     """``flat`` as an array's bytes after its typecode: uint32 ("I", a hash's width), or uint64 ("Q") should
     a value ever not fit."""
-    try:
-        return b"I" + array("I", flat).tobytes()
-    except OverflowError:
-        return b"Q" + array("Q", flat).tobytes()
+    for code in "IQq":  # "q": a negative value, never seen (hashes are unsigned) but never a crash
+        try:
+            return code.encode() + array(code, flat).tobytes()
+        except OverflowError:
+            continue
+    raise OverflowError("a value beyond 64 bits in a signature's set")
 
 
 class _Unpacking:
@@ -348,6 +347,14 @@ class _Unpacking:
 
     def __set__(self, sig: Signature, value: Any) -> None:
         self.slot.__set__(sig, value)
+
+
+def _wire_value(sig: Signature, name: str) -> object:
+    """A field as it goes on the wire: a set still packed (a signature sent on again, unread) stays so."""
+    if name not in _PACKED:
+        return getattr(sig, name)
+    value = Signature.__dict__[name].slot.__get__(sig, Signature)  # the raw slot, past ``_Unpacking``
+    return value if type(value) is _Packed else _Packed.of(name, value)
 
 
 _FIELDS = tuple(Signature.__dataclass_fields__)
