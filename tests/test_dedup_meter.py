@@ -40,13 +40,23 @@ def _entry(key: str, outlet: str, body: str, hours: float, title: str = TITLE) -
         ("Reading time: 1 min HALVERN — Two miners", "HALVERN — Two miners"),
         ("Lesezeit: 3 Min. Berlin — Der Senat", "Berlin — Der Senat"),
         ("Okuma süresi: 2 dk\nKaradeniz Doğalgaz", "Karadeniz Doğalgaz"),
+        ("Lesezeit: 3 Minuten\nBerlin — Der Senat", "Berlin — Der Senat"),
+        ("Reading time: 4 minutes Berlin — The Senate", "Berlin — The Senate"),
     ],
 )
 def test_a_meter_on_top_goes(text: str, kept: str) -> None:
     assert carried(text) == kept
 
 
-@pytest.mark.parametrize("lede", ["Update: 3 dead in the blast at the port", "Toll: 12 dead. Rescuers dug on"])
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "Update: 3 dead in the blast at the port",
+        "Toll: 12 dead. Rescuers dug on",
+        "Gaza: 40 killed Sunday in strikes on the south",
+        "Update: 3 dead Kenyans were found.",
+    ],
+)
 def test_a_lede_opening_with_a_label_and_a_figure_stays(lede: str) -> None:
     assert carried(lede) == lede
 

@@ -80,12 +80,15 @@ _DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸
 # A meter on top: a label of a word to three and a colon over a figure and its unit ("Reading time: 4 min",
 # "Lesezeit: 3 Min.", "Length: 0:42 min"), on a line of its own or run into the lede by a feed that joins lines: how
 # long the copy reads or plays, what the carrier says about it, like a badge. Only before a capital (the lede or its
-# dateline), and a unit after a full stop only as short as an abbreviation: "Update: 3 dead in the blast" and
-# "Toll: 12 dead. Rescuers …" are a lede's words. Its figure would be a number the original lacks, and the word
-# after it, read inside a sentence, a name.
+# dateline). Run into the lede under a one-word label, the unit is only as short as a unit's sign or an abbreviation
+# ("s", "km", "min", "Min."): "Gaza: 40 killed Sunday in …", "Update: 3 dead Kenyans were …" and "Toll: 12 dead.
+# Rescuers …" are a lede's words (a kicker), and their figure tells a next day's story apart. A unit word
+# ("Minuten", "minutes") with a line break after it, or under a label of several words, which names what is
+# measured ("Reading time", "Okuma süresi") as a kicker does not. Its figure would be a number the original
+# lacks, and the word after it, read inside a sentence, a name.
 _METER = re.compile(
-    r"^[ \t]*(?:[^\W\d_]+[ \t]+){0,2}[^\W\d_]+:[ \t]+\d{1,3}(?:[.,:]\d{1,2})?[ \t]*"
-    r"(?:[^\W\d_]{1,3}\.|[^\W\d_]{1,8})\s+(?=[^\W\d_])"
+    r"^[ \t]*(?P<several>(?:[^\W\d_]+[ \t]+){1,2})?[^\W\d_]+:[ \t]+\d{1,3}(?:[.,:]\d{1,2})?[ \t]*"
+    r"(?:[^\W\d_]{1,3}\.?\s+|[^\W\d_]{4,8}(?(several)\s+|[ \t]*\n\s*))(?=[^\W\d_])"
 )
 METER_HEAD = 40  # characters: a meter's colon stands in the first of them
 
