@@ -17,7 +17,6 @@ from hypothesis import strategies as st
 from monitor.dedup import events, normalise
 from monitor.text import (
     OriginalWords,
-    ascii_words,
     ascii_words_joined,
     fold,
     fold_map,
@@ -90,7 +89,6 @@ def test_squash_and_one_space_equal_their_regular_expressions(text):
 @SETTINGS
 @given(ascii_texts)
 def test_ascii_words_equal_the_word_patterns(text):
-    assert ascii_words(text) == re.findall(r"\w+", text)
     assert ascii_words_joined(text) == " ".join(re.findall(r"\w+", text))
     # The references are written here from the docstrings, not read from the modules' own patterns
     # (issue 20: a reference that shares the module's regex cannot catch a bug in it).
