@@ -16,7 +16,7 @@ original gets copies by every transformation of issue 13, one or two per origina
   ``syndicated`` (new headline + byline + trim + edits + boilerplate);
 
 and hard negatives: ``independent_report`` (same event, another outlet, its own text),
-``follow_up`` (same outlet, next day), ``round_up`` (a weekly round-up quoting three
+``follow_up`` (same outlet, next day: its next development, another event), ``round_up`` (a weekly round-up quoting three
 stories) and ``press_release_pair`` (two stories from one release). Rows have the keys of
 ``eval.jsonl`` plus ``transform`` and ``against`` (the row a copy or negative derives from).
 
@@ -765,7 +765,7 @@ def _negatives(
                     html(paras),
                     at,
                     story=f"s-{a.aid}-fup",
-                    event=f"e-{a.aid}",
+                    event=f"e-{a.aid}-next",  # the desk's next development: another event (README round 67)
                     **labels,
                 ),
             )
