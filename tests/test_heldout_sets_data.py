@@ -676,6 +676,31 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        62,
+        "pf",
+        frozenset({"kr", "tiv", "efi"}),
+        "ha",
+        Brief(rows=120, stories=36, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset(
+            {
+                "outbreaksecondward",
+                "bridgereopened",
+                "bailthenverdict",
+                "licencesuspended",
+                "couponpaidlater",
+                "byelectionafter",
+                "ceasefirebroken",
+                "alertstooddown",
+                "vesselreleased",
+                "gasrestored",
+                "royaltyfirstpaid",
+                "finesecondbatch",
+            }
+        ),
+        same_event=frozenset({"english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
