@@ -684,6 +684,32 @@ SETS = [
         Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10),
         negative=frozenset({"samedaydesktwin", "onereleasesibling", "weeklythreeroundup"}),
         same_event=frozenset({"independent", "english", "side"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
+    HeldOut(
+        62,
+        "pf",
+        frozenset({"kr", "tiv", "efi"}),
+        "ha",
+        Brief(rows=120, stories=36, events=20, side=(1, 8), summary_only=10),
+        negative=frozenset(
+            {
+                "outbreaksecondward",
+                "bridgereopened",
+                "bailthenverdict",
+                "licencesuspended",
+                "couponpaidlater",
+                "byelectionafter",
+                "ceasefirebroken",
+                "alertstooddown",
+                "vesselreleased",
+                "gasrestored",
+                "royaltyfirstpaid",
+                "finesecondbatch",
+            }
+        ),
+        same_event=frozenset({"english", "side"}),
         copies=80,
     ),
 ]
