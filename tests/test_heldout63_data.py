@@ -59,7 +59,7 @@ def test_designed_negatives_are_other_events_at_the_same_desk_repeating_most_of_
 
 SHAPES = {
     "page sequence": re.compile(r"P\d{3} \d/\d"),
-    "fax gateway": re.compile(r"Page 2 of 2"),
+    "fax gateway": re.compile(r"Sheet 2 of 2"),
     "stenotype lines": re.compile(r"(?m)^\s*\d+  SP[12]: "),
     "caption stamps": re.compile(r"<\d\d:\d\d:\d\d> "),
     "chapter marks": re.compile(r"\[Chapter 2\]"),

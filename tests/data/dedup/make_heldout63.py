@@ -90,7 +90,7 @@ def faxgateway(p: Piece, ctx: dict) -> None:
     """A fax-to-email gateway: header lines first, a page mark before each half of the paragraphs."""
     half = (len(p.blocks) + 1) // 2
     head = f"FAX RECEIVED {ctx['stamp']}\nFrom: {ctx['name']} gateway\nPages: 2"
-    p.blocks = [head, "Page 1 of 2", *p.blocks[:half], "Page 2 of 2", *p.blocks[half:]]
+    p.blocks = [head, "Sheet 1 of 2", *p.blocks[:half], "Sheet 2 of 2", *p.blocks[half:]]
 
 
 def stenolines(p: Piece, ctx: dict) -> None:
