@@ -712,6 +712,19 @@ SETS = [
         same_event=frozenset({"english", "side"}),
         copies=80,
     ),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
+    HeldOut(
+        63,
+        "pg",
+        frozenset({"cv", "myv", "xal"}),
+        "ru",
+        Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10),
+        negative=frozenset({"deskpatternpeer", "nextdayfactshift"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
