@@ -50,6 +50,7 @@ PARTS = {
     "heldout31": "mg",
     "heldout32": "mh",
     "heldout33": "mi",
+    "heldout34": "mj",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
