@@ -684,7 +684,6 @@ SETS = [
         Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10),
         negative=frozenset({"samedaydesktwin", "onereleasesibling", "weeklythreeroundup"}),
         same_event=frozenset({"independent", "english", "side"}),
-        same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
     HeldOut(
@@ -710,9 +709,6 @@ SETS = [
             }
         ),
         same_event=frozenset({"english", "side"}),
-        copies=80,
-    ),
-        same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
     HeldOut(
