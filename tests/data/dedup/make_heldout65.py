@@ -27,16 +27,30 @@ OUT = HERE / "heldout65.jsonl"
 PREFIX = "pl"
 DESIGNED = ("deskcloneotherplace", "pressreleasepartner", "roundupofthree")
 FIGURE = re.compile(r"(\$|XPF )?(\d[\d,]*\d|\d)")
-CYR = dict(
-    zip(
-        "abcdefghijklmnopqrstuvwxyz'",
-        ["а", "б", "к", "д", "е", "ф", "г", "х", "и", "ж", "к", "л", "м", "н", "о", "п", "к", "р", "с", "т", "у",
-         "в", "в", "кс", "й", "з", "ʼ"],
-        strict=True,
-    )
-)
-ONES = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
-TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+CYR = dict(zip("abcdefghijklmnopqrstuvwyz'", "абкдефгхижклмнопкрстуввйзʼ", strict=True)) | {"x": "кс"}
+ONES = [
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+]
+TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 
 
 def digest(*parts: str) -> str:
@@ -188,13 +202,13 @@ def reshape(word: str, story: dict, origin: dict, about: dict) -> tuple[str, lis
     if word == "cyrilgateway":
         return to_cyrillic(title), [to_cyrillic(p) for p in paras], None
     if word == "hashtagrepost":
-        return hashtagged(title), [hashtagged(p) for p in paras] + [f"🔁 via {origin['name']}"], None
+        return hashtagged(title), [hashtagged(p) for p in paras] + [f"♻ via {origin['name']}"], None
     if word == "telexcaps":
         caps = [fold(p).upper().replace("'", "") for p in paras]
-        return fold(title).upper().replace("'", ""), [f"RELAY {origin['feed'].upper()}"] + caps + ["ENDS"], None
+        return fold(title).upper().replace("'", ""), [f"RELAY HARBOUR {origin['feed'].upper()}", *caps, "END RELAY"], None
     if word == "tickershards":
         parts = shards(" ".join(paras))
-        return "▸ " + title, None, cut(" ▸ ".join(parts), 320)
+        return "▹ " + title, None, cut(" ▹ ".join(parts), 320)
     if word == "voicebriefing":
         say = spoken(story["lang"], about[story["lang"]])
         head = FIGURE.sub(say, title)
@@ -202,7 +216,7 @@ def reshape(word: str, story: dict, origin: dict, about: dict) -> tuple[str, lis
         return head, None, cut(f"{head}. {body}", 420)
     if word == "retitledbyline":
         alt = story.get("alt") or f"{story['place']}: {title}"
-        return alt, [f"By Pacific Pickup staff, from {origin['name']}"] + paras, None
+        return alt, [f"By Pacific Pickup staff, from {origin['name']}", *paras], None
     if word == "tailcut":
         return title, paras[:-1], None
     raise SystemExit(f"unknown recipe word {word}")
@@ -285,7 +299,9 @@ def stats(rows: list[dict]) -> str:
     for r in rows:
         first.setdefault(r["story"], r)
     copies = [r for r in rows if first[r["story"]] is not r]
-    changed = [r for r in copies if (r["title"], r["content"]) != (first[r["story"]]["title"], first[r["story"]]["content"])]
+    changed = [
+        r for r in copies if (r["title"], r["content"]) != (first[r["story"]]["title"], first[r["story"]]["content"])
+    ]
     hard = 0
     for s in stories.values():
         if s["kind"] in DESIGNED:
