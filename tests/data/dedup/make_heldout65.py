@@ -205,7 +205,8 @@ def reshape(word: str, story: dict, origin: dict, about: dict) -> tuple[str, lis
         return hashtagged(title), [hashtagged(p) for p in paras] + [f"♻ via {origin['name']}"], None
     if word == "telexcaps":
         caps = [fold(p).upper().replace("'", "") for p in paras]
-        return fold(title).upper().replace("'", ""), [f"RELAY HARBOUR {origin['feed'].upper()}", *caps, "END RELAY"], None
+        head = f"RELAY HARBOUR {origin['feed'].upper()}"
+        return fold(title).upper().replace("'", ""), [head, *caps, "END RELAY"], None
     if word == "tickershards":
         parts = shards(" ".join(paras))
         return "▹ " + title, None, cut(" ▹ ".join(parts), 320)
