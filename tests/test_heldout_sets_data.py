@@ -731,6 +731,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        66,
+        "pm",
+        frozenset({"ce", "kum", "krc"}),
+        "ru",
+        Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10),
+        negative=frozenset({"desksistertown", "morrowfactsmoved"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
