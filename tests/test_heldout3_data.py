@@ -6,7 +6,17 @@ Structure only: this test neither imports nor runs the detector, so the set stay
 from __future__ import annotations
 
 import pytest
-from dedup_set_support import check_ids_and_order, check_keys, check_labels_and_hosts, load_rows, regenerate, tallies
+import yaml
+from dedup_set_support import (
+    DATA,
+    check_ids_and_order,
+    check_keys,
+    check_labels_and_hosts,
+    check_next_day,
+    load_rows,
+    regenerate,
+    tallies,
+)
 
 LANGS = {"nl", "sv", "cs", "ro", "vi", "tr", "en"}
 
@@ -39,6 +49,12 @@ def test_composition_meets_the_brief(rows: list[dict]) -> None:
     assert sum(len(s) > 1 for s in ev_stories.values()) >= 8
     assert sum(len(s) > 1 for s in ev_langs.values()) >= 5
     assert sum(r["content"] == "" for r in rows) >= 10
+
+
+def test_a_desks_next_day_follow_up_is_another_event(rows: list[dict]) -> None:
+    source = yaml.safe_load((DATA / "heldout3_source.yaml").read_text(encoding="utf-8"))
+    stories = {s["id"]: s for s in source["stories"]}
+    assert check_next_day(rows, stories, {"followup"}) == 4
 
 
 def test_the_generator_reproduces_the_committed_file() -> None:

@@ -14,6 +14,7 @@ from dedup_set_support import (
     check_ids_and_order,
     check_keys,
     check_labels_and_hosts,
+    check_next_day,
     load_rows,
     regenerate,
     tallies,
@@ -74,9 +75,14 @@ def test_designed_hard_negatives_differ_in_event_and_reach_80_entry_pairs(rows: 
             for other in s.get("quotes", [s["against"]]):
                 assert event[other] != s["event"], s["id"]
                 total += per_story[s["id"]] * per_story[other]
-        elif s.get("against"):
-            assert event[s["against"]] == s["event"], s["id"]  # rewrites, follow-ups, corrections
+        elif s.get("against") and s["kind"] != "followup":
+            assert event[s["against"]] == s["event"], s["id"]  # rewrites, corrections
     assert total >= 80
+
+
+def test_a_desks_next_day_follow_up_is_another_event(rows: list[dict], source: dict) -> None:
+    stories = {s["id"]: s for s in source["stories"]}
+    assert check_next_day(rows, stories, {"followup"}) == 6
 
 
 def test_a_followup_repeats_only_the_opening_paragraph(rows: list[dict], source: dict) -> None:

@@ -19,12 +19,15 @@ from dedup_set_support import (
     check_ids_and_order,
     check_keys,
     check_labels_and_hosts,
+    check_next_day,
     designed_negative_pairs,
     load_rows,
     regenerate,
 )
 
 V7_BRIEF = Brief()
+# Round 74 made v5-v8 and v10's next-day follow-ups another event (`NEXT`): fewer events hold two stories or more.
+V7_NEXT_BRIEF = Brief(several=8)
 BASE_NEGATIVE = frozenset({"template", "same-topic", "press-release", "roundup"})
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
@@ -40,6 +43,7 @@ class HeldOut:
     same_event: frozenset[str] = frozenset({"independent", "followup"})
     latin_feed: str | None = None  # a feed carrying Latin-letter copies of Cyrillic stories
     followup_sep: str | None = None  # how the source separates paragraphs, where follow-ups repeat the opening
+    next_day: frozenset[str] = frozenset()  # kinds that are a desk's next-day development: `<event>-next`
     copies: int = 0  # v9 on: at least this many copies, nearly all changing the title or body
 
     @property
@@ -55,29 +59,44 @@ SETS = [
         "ja",
         Brief(rows=200, stories=55, events=40, side=(3, 12), summary_only=20),
         negative=BASE_NEGATIVE | {"obituary", "ruling"},
-        same_event=frozenset({"independent", "followup", "correction", "script"}),
+        same_event=frozenset({"independent", "correction", "script"}),
         followup_sep="\n\n",
+        next_day=frozenset({"followup"}),
     ),
     HeldOut(
         6,
         "x",
         frozenset({"lt", "sk", "nb", "az", "kk", "hy"}),
         "ru",
-        Brief(rows=200, stories=55, events=40, side=(3, 12), summary_only=15),
+        Brief(rows=200, stories=55, events=40, side=(3, 12), summary_only=15, several=7),
         negative=BASE_NEGATIVE | {"opinion"},
+        same_event=frozenset({"independent"}),
         latin_feed="ertis-latyn",
         followup_sep="\n\n",
+        next_day=frozenset({"followup"}),
     ),
     HeldOut(
         7,
         "w",
         frozenset({"lv", "et", "sl", "uz", "mn", "ne"}),
         "de",
+        V7_NEXT_BRIEF,
         negative=BASE_NEGATIVE | {"opinion"},
+        same_event=frozenset({"independent"}),
         latin_feed="khangai-online",
         followup_sep="\n",
+        next_day=frozenset({"followup"}),
     ),
-    HeldOut(8, "x", frozenset({"is", "sq", "be", "bn", "km", "ca", "ps"}), "fr", latin_feed="lacinka-zurnal"),
+    HeldOut(
+        8,
+        "x",
+        frozenset({"is", "sq", "be", "bn", "km", "ca", "ps"}),
+        "fr",
+        Brief(several=11),
+        same_event=frozenset({"independent"}),
+        latin_feed="lacinka-zurnal",
+        next_day=frozenset({"followup"}),
+    ),
     HeldOut(9, "y", frozenset({"cy", "eu", "mk", "ta", "am", "af", "tg"}), "es", latin_feed="pomir-lotin", copies=90),
     HeldOut(
         10,
@@ -85,9 +104,10 @@ SETS = [
         frozenset({"hr", "gl", "ky", "gu", "lo", "so", "mt"}),
         "it",
         negative=BASE_NEGATIVE | {"ruling", "deskcrosstranslation"},
-        same_event=frozenset({"independent", "followup", "correction", "live"}),
+        same_event=frozenset({"independent", "correction", "live"}),
         latin_feed="kyrgyz-latyn-bet",
         copies=100,
+        next_day=frozenset({"followup"}),
     ),
     HeldOut(
         11,
@@ -782,6 +802,11 @@ def test_composition_meets_the_brief(hs: HeldOut) -> None:
 def test_designed_hard_negatives_differ_in_event_and_reach_80_entry_pairs(hs: HeldOut) -> None:
     pairs = designed_negative_pairs(rows_of(hs), stories_of(hs), set(hs.negative), set(hs.same_event))
     assert pairs >= 80
+
+
+@pytest.mark.parametrize("hs", [s for s in SETS if s.next_day], ids=lambda s: s.id)
+def test_a_desks_next_day_development_is_another_event(hs: HeldOut) -> None:
+    assert check_next_day(rows_of(hs), stories_of(hs), set(hs.next_day)) >= 2
 
 
 @pytest.mark.parametrize("hs", [s for s in SETS if s.latin_feed], ids=lambda s: s.id)

@@ -75,6 +75,11 @@ def sentences(text: str, lang: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def thread(story: dict) -> str:
+    """The story's event with a next-day development's `-next` dropped: one thread of news."""
+    return story["event"].removesuffix("-next")
+
+
 def joiner(lang: str) -> str:
     return "" if lang == "ja" else " "
 
@@ -251,7 +256,8 @@ def apply(word: str, art: Article, ctx: dict, rng: random.Random) -> None:
             )
         )
     elif word == "related":
-        others = [s for s in ctx["stories"] if s["lang"] == art.lang and s["event"] != story["event"]]
+        # Links never point into the story's own thread: its event or its next-day development (`-next`).
+        others = [s for s in ctx["stories"] if s["lang"] == art.lang and thread(s) != thread(story)]
         picks = rng.sample(others, 2)
         items = "".join(
             f'<li><a href="https://{art.outlet["host"]}/{s["id"]}">{html.escape(s["title"])}</a></li>' for s in picks
