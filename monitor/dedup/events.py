@@ -246,6 +246,16 @@ class EventIndex:
         story = self._stories.get(story_id)
         return story.outlet if story else ""
 
+    def develops(self, words: Iterable[str], outlet: str, when: float, story_id: int) -> bool:
+        """Is a new story of ``outlet`` at ``when`` that desk's next development of its own story ``story_id``:
+        more than ``NEAR_HOURS`` later, naming someone, somewhere or a figure the story never names
+        (``_develops``)? Then it reports another happening, however much of that story's text it repeats
+        (round 67: a desk's day-two story opening with its first paragraph, then the toll risen)."""
+        story = self._stories.get(story_id)
+        if story is None or not outlet or outlet != story.outlet or abs(when - story.when) <= NEAR_HOURS * 3600:
+            return False
+        return _develops(words, set(story.keywords))
+
     def keywords_of(self, story_id: int) -> tuple[str, ...]:
         """The keywords of a story of the window (every entry's), or none."""
         story = self._stories.get(story_id)

@@ -284,7 +284,9 @@ class StoryIndex:
         within ``EVENT_HOURS`` of it. Days later the desk reports another happening of the same affair
         (the next hearing, the final tally): it joins the earlier event only if its own names and
         numbers say so."""
-        if abs(sig.when - doc.seen) > EVENT_HOURS * 3600:
+        if abs(sig.when - doc.seen) > EVENT_HOURS * 3600 or self.events.develops(
+            sig.keywords, sig.outlet, sig.when, doc.story_id
+        ):
             return self._new_story(sig, score, reason, shares, releases)
         return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
 
