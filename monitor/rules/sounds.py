@@ -11,7 +11,8 @@ The skeleton is coarse (Taliban, turbine and turban are all "trbn"), so it decid
 scripts: in the term's own script a word must be the term's word as written (folded), as a plain
 term's would, or differ from it in vowels alone when it keeps ``OWN_SCRIPT_CONSONANTS`` consonants
 (Belarusian Арктык for Russian Арктик; short names such as Iran's "rn" would take Iron, Musk's
-"msk" mask). Across scripts the words must sound alike as a whole, but the last may go on (a case
+"msk" mask); such a long name's last word may also open a compound or take an ending in its own
+script ("talibanregjeringa", "Talibanregierung"). Across scripts the words must sound alike as a whole, but the last may go on (a case
 ending: बेलारूसकडून, Ауғанстанда). A term whose words keep fewer than ``MIN_SOUNDS`` letters of
 skeleton in all (US, UN) is refused: it would collide with too many words of other scripts.
 Term and text are split into words alike (``SOUND_WORD``): "Al-Shabaab" is "Al" "Shabaab" in both.
@@ -57,8 +58,18 @@ def sound_key(word: str) -> str | None:
 @lru_cache(maxsize=1 << 16)  # the news repeats its words; a word here is at most WORD_MEMO_CHARS long
 def _sound_key(word: str) -> str:
     folded = fold(word)
-    written, *others = name_keys(word) or ("",)
+    written, *others = name_keys(_vowel_seated(word)) or ("",)
     return _SEP.join((_script(word), folded, _consonants(folded), _OR.join(others), written))
+
+
+# An abjad writes a word's opening vowel on an alef, which romanises to nothing once folded (آرکٹک → ارکٹک, "rktk";
+# Arctic is "arktk"): read there, it is the vowel the other scripts write (round 38).
+_ALEF_SEATS = "اآأإٱ"
+
+
+def _vowel_seated(word: str) -> str:
+    """``word`` with an opening alef read as the vowel it carries (for ``name_keys``)."""
+    return "a" + word[1:] if word[:1] in _ALEF_SEATS and len(word) > 1 else word
 
 
 def _consonants(folded: str) -> str:
@@ -86,7 +97,11 @@ def _sounds_like(wanted: str, key: str | None, last: bool) -> bool:
     script, folded, consonants, others, sound = wanted.split(_SEP)
     its_script, its_fold, its_consonants, its_others, its_sound = key.split(_SEP)
     if its_script == script:
-        return its_fold == folded or (len(consonants) >= OWN_SCRIPT_CONSONANTS and its_consonants == consonants)
+        if len(consonants) < OWN_SCRIPT_CONSONANTS:
+            return its_fold == folded
+        # a long name may also open a compound or take an ending, as across scripts (round 38: Nynorsk
+        # "talibanregjeringa", German "Talibanregierung", "Afghanistans"); a short one would take other words
+        return its_consonants == consonants or (its_fold.startswith(folded) if last else its_fold == folded)
     # any reading of the one against any of the other: Τραμπ is Trump as written, Ταλιμπάν Taliban with μπ as b
     sounds, its_sounds = _skeletons(others, sound), _skeletons(its_others, its_sound)
     return any(its.startswith(s) if last else its == s for s in sounds for its in its_sounds)
