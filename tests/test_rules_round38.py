@@ -10,22 +10,13 @@ import pytest
 from test_rules_round30 import fires
 
 from monitor.models import Entry
-from monitor.rules import RuleSet, load_rules
 from monitor.rules.sounds import sound_key, sound_runs, term_sounds
 from monitor.rules.spelling import plain_hyphens
 from monitor.rules.units import lead_text
+from tests.test_rules_operators import fires as title_fires
+from tests.test_rules_operators import ruleset
 
 ARCTIC, MINING, TALIBAN = "arctic-lng", "afghan-mining", "taliban-recognition"
-
-
-def rule_of(tmp_path, match: str) -> RuleSet:
-    (tmp_path / "probe.yaml").write_text(f"name: probe\nmatch:\n{match}", encoding="utf-8")
-    return RuleSet(load_rules([tmp_path]))
-
-
-def hit(rules: RuleSet, title: str, summary: str = "") -> bool:
-    entry = Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary=summary, content="")
-    return bool(rules.match(entry))
 
 
 def test_arabic_script_letter_variants_are_one_letter(tmp_path):
@@ -34,11 +25,11 @@ def test_arabic_script_letter_variants_are_one_letter(tmp_path):
     assert plain_hyphens("کوئلے") == plain_hyphens("ڪوئلي")
     assert plain_hyphens("معاہدہ") == plain_hyphens("معاهده")
     assert len(plain_hyphens("پاڪستاني ڪمپني")) == len("پاڪستاني ڪمپني")  # one character for one
-    rules = rule_of(tmp_path, '  any: ["کابل", {regex: "(?:^|\\\\W)نیست"}]\n')
-    assert hit(rules, "ڪابل ۾ معاهدو")  # Sindhi spelling of Kabul
-    assert hit(rules, "الاتفاق في كابل")  # Arabic kaf
-    assert hit(rules, "این خبر درست نيست")  # a regex with Persian yeh reads Arabic yeh
-    assert not hit(rules, "کامل")  # another word
+    rules = ruleset(tmp_path, 'name: probe\nmatch:\n  any: ["کابل", {regex: "(?:^|\\\\W)نیست"}]\n')
+    assert title_fires(rules, "ڪابل ۾ معاهدو")  # Sindhi spelling of Kabul
+    assert title_fires(rules, "الاتفاق في كابل")  # Arabic kaf
+    assert title_fires(rules, "این خبر درست نيست")  # a regex with Persian yeh reads Arabic yeh
+    assert not title_fires(rules, "کامل")  # another word
 
 
 def test_an_opening_alef_is_the_vowel_it_carries():
