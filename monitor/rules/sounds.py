@@ -11,8 +11,7 @@ The skeleton is coarse (Taliban, turbine and turban are all "trbn"), so it decid
 scripts: in the term's own script a word must be the term's word as written (folded), as a plain
 term's would, or differ from it in vowels alone when it keeps ``OWN_SCRIPT_CONSONANTS`` consonants
 (Belarusian Арктык for Russian Арктик; short names such as Iran's "rn" would take Iron, Musk's
-"msk" mask); such a long name's last word may also open a compound or take an ending in its own
-script ("talibanregjeringa", "Talibanregierung"). Across scripts the words must sound alike as a whole, but the last may go on (a case
+"msk" mask). Across scripts the words must sound alike as a whole, but the last may go on (a case
 ending: बेलारूसकडून, Ауғанстанда). A term whose words keep fewer than ``MIN_SOUNDS`` letters of
 skeleton in all (US, UN) is refused: it would collide with too many words of other scripts.
 Term and text are split into words alike (``SOUND_WORD``): "Al-Shabaab" is "Al" "Shabaab" in both.
@@ -97,11 +96,7 @@ def _sounds_like(wanted: str, key: str | None, last: bool) -> bool:
     script, folded, consonants, others, sound = wanted.split(_SEP)
     its_script, its_fold, its_consonants, its_others, its_sound = key.split(_SEP)
     if its_script == script:
-        if len(consonants) < OWN_SCRIPT_CONSONANTS:
-            return its_fold == folded
-        # a long name may also open a compound or take an ending, as across scripts (round 38: Nynorsk
-        # "talibanregjeringa", German "Talibanregierung", "Afghanistans"); a short one would take other words
-        return its_consonants == consonants or (its_fold.startswith(folded) if last else its_fold == folded)
+        return its_fold == folded or (len(consonants) >= OWN_SCRIPT_CONSONANTS and its_consonants == consonants)
     # any reading of the one against any of the other: Τραμπ is Trump as written, Ταλιμπάν Taliban with μπ as b
     sounds, its_sounds = _skeletons(others, sound), _skeletons(its_others, its_sound)
     return any(its.startswith(s) if last else its == s for s in sounds for its in its_sounds)
