@@ -57,8 +57,18 @@ def sound_key(word: str) -> str | None:
 @lru_cache(maxsize=1 << 16)  # the news repeats its words; a word here is at most WORD_MEMO_CHARS long
 def _sound_key(word: str) -> str:
     folded = fold(word)
-    written, *others = name_keys(word) or ("",)
+    written, *others = name_keys(_vowel_seated(word)) or ("",)
     return _SEP.join((_script(word), folded, _consonants(folded), _OR.join(others), written))
+
+
+# An abjad writes a word's opening vowel on an alef, which romanises to nothing once folded (آرکٹک → ارکٹک, "rktk";
+# Arctic is "arktk"): read there, it is the vowel the other scripts write (round 38).
+_ALEF_SEATS = "اآأإٱ"
+
+
+def _vowel_seated(word: str) -> str:
+    """``word`` with an opening alef read as the vowel it carries (for ``name_keys``)."""
+    return "a" + word[1:] if word[:1] in _ALEF_SEATS and len(word) > 1 else word
 
 
 def _consonants(folded: str) -> str:

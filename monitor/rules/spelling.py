@@ -32,10 +32,25 @@ PROCLITICS = frozenset(
 _ARABIC_LETTER = re.compile("[\u0620-\u064a\u066e-\u06d3]")
 
 
+# Round 38: the languages written in Arabic letters spell one letter several ways: kaf is Arabic ك, Persian and
+# Urdu ک, Sindhi ڪ; yeh is ي, ی, Urdu's final ے, Pashto's ې ۍ, and ى; heh is ه, Urdu's ہ and ھ, ۀ, and the
+# ta marbuta ة that Persian and Urdu write ه or ہ (Arabic معاهدة, Urdu معاہدہ, Sindhi معاهدو). Text and terms
+# both write each letter one way, so a word the sets have in one of these languages, or a name, is found in a
+# neighbour's spelling (Urdu کوئلے in Sindhi ڪوئلي, Persian کابل in Sindhi ڪابل). One character for one.
+_ARABIC_VARIANTS = {"ك": "کڪ", "ي": "یےېۍى", "ه": "ہھۀة"}
+_ARABIC_VARIANT = re.compile(f"[{''.join(_ARABIC_VARIANTS.values())}]")
+_ARABIC_BASE = str.maketrans({v: base for base, variants in _ARABIC_VARIANTS.items() for v in variants})
+
+
 def plain_hyphens(folded: str) -> str:
-    """``folded`` with every dash that can join two words written ``-`` (same length)."""
+    """``folded`` with every dash that can join two words written ``-``, and each letter the languages
+    written in Arabic letters spell several ways written one way (same length)."""
     # a substitution in C: str.translate looked every character of a long text up in a dict
-    return folded if folded.isascii() else _DASH.sub("-", folded)
+    if folded.isascii():
+        return folded
+    if _ARABIC_VARIANT.search(folded) is not None:  # only text in those languages pays for the translation
+        folded = folded.translate(_ARABIC_BASE)
+    return _DASH.sub("-", folded)
 
 
 def joint_variants(key: str) -> list[str]:
@@ -77,6 +92,8 @@ def unicode_regex(source: str) -> str:
     ``\\b`` stays ASCII in re2 (it has no look-around to rewrite it with): ``uses_ascii_boundary``
     lets ``check`` say so where it matters.
     """
+    if _ARABIC_VARIANT.search(source) is not None:  # its Arabic letters written as the text's (plain_hyphens)
+        source = source.translate(_ARABIC_BASE)
     out: list[str] = []
     in_class = False
     i = 0
