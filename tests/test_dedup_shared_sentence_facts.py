@@ -82,6 +82,20 @@ def test_the_template_filled_for_another_lock_stays_apart() -> None:
         assert decisions[1].story_id is None, decisions[1].reason
 
 
+def test_the_desks_next_brief_rewriting_its_first_sentence_with_its_own_figures_stays_apart() -> None:
+    """A sentence each text wrote in its own words at one place (between the same two shared ones, or before the
+    first) is set against the other's there: another barge, another weir, other figures."""
+    paragraphs = REPORT.split("\n\n")
+    lede = (
+        "ORLEN — A barge carrying 800 tonnes of barley ran aground above the Orlen weir on Tuesday night, closing "
+        "the river to traffic for a day. The crew of four was taken off by the Varne fire brigade."
+    )
+    brief = "\n\n".join([lede, *paragraphs[1:]])
+    for first, second in ((REPORT, brief), (brief, REPORT)):
+        decisions = decided([_entry("a", "Tessing Courier", first, 0), _entry("b", "Tessing Courier", second, 3)])
+        assert decisions[1].story_id is None, decisions[1].reason
+
+
 def test_each_fact_keeps_its_sentence_and_kind_through_the_store_and_the_index() -> None:
     sig = signature(_entry("desk", "Tessing Courier", REPORT, 0), START)
     assert len(sig.fact_lines) * 4 == len(sig.facts) > 0

@@ -380,41 +380,45 @@ def _substituted(query: Signature, other: Stored) -> tuple[set[int], set[int]]:
 
 def _paired(query: Signature, other: Stored, line_of: dict[int, int], shorter: bool) -> list[tuple[int, set[int]]]:
     """de68: each sentence of ``query`` with the sentences of ``other`` (indices) it stands for. One the other
-    prints word for word is that one. One sharing a passage with it (``MIN_OVERLAP`` shingles) pairs with the
-    other's sentences printing its facts that the other holds (``line_of``: fact -> its byte of ``fact_lines``;
-    those later than the last pair's, when some are: the texts run in one order, but a round-up's may not), else
-    with the one after the last pair's. One sharing none pairs with the other's sentences paired with none
-    between the same two pairs (a sentence each rewrote in one place: a template's next brief opening with its
-    own figures). After the last pair, only when ``other`` is the shorter text (``shorter``): a copy holds its
-    shorter text whole, and a longer one going on with its own sentences in place of the shorter's last ones
-    tells something else; the longer text's tail that a shorter one lacks is trimmed, a caption or a footer
-    beside it is the carrier's."""
-    position = {h: j for j, h in reversed(list(enumerate(np.frombuffer(other.sentences, dtype="<u4").tolist())))}
+    prints word for word is that one. One sharing a passage with it (``MIN_OVERLAP`` shingles) and printing facts
+    the other holds pairs with the other's sentences printing them (``line_of``: fact -> its byte of
+    ``fact_lines``; those later than the last pair's, when some are: the texts run in one order, but a round-up's
+    may not). Any other pairs with the other's sentences paired with none between the same two pairs (a sentence
+    each rewrote in place: a template's next brief with its own figures; one a carrier put a pull quote before).
+    After the last pair, a sentence sharing a passage pairs with the next one; one sharing none, only when
+    ``other`` is the shorter text (``shorter``): a copy holds its shorter text whole, and a longer one going on with
+    its own sentences in place of the shorter's last ones tells something else; the longer text's tail that a
+    shorter one lacks is trimmed, and a caption or a footer beside it is the carrier's."""
+    position: dict[int, list[int]] = {}  # a sentence's hash -> where the other prints it (a pull quote: twice)
+    for j, h in enumerate(np.frombuffer(other.sentences, dtype="<u4").tolist()):
+        position.setdefault(h, []).append(j)
     known = _known(other)
     paired: list[tuple[int, set[int]]] = []
-    own: list[int] = []  # sentences sharing no passage with the other
+    placed: list[tuple[int, bool]] = []  # sentences placed by their neighbours, and whether they share a passage
     last = -1  # the other's sentence the last shared one paired with
     for i, (key, shingles, named) in enumerate(query.lines):
         if (verbatim := position.get(key)) is not None:
-            pairs = {verbatim}
-        elif len(shingles & known) >= MIN_OVERLAP:
-            printed = {line_of[fact] & FACT_LINE for fact in named if fact in line_of}
-            pairs = {j for j in printed if j > last} or printed or {last + 1}
+            pairs = {next((j for j in verbatim if j > last), verbatim[0])}
         else:
-            own.append(i)
-            continue
+            shares = len(shingles & known) >= MIN_OVERLAP
+            printed = {line_of[fact] & FACT_LINE for fact in named if fact in line_of} if shares else set()
+            if not printed:
+                placed.append((i, shares))
+                continue
+            pairs = {j for j in printed if j > last} or printed
         paired.append((i, pairs))
         last = max(pairs)
     taken = set().union(*(pairs for _, pairs in paired))
-    rewritten = []
-    for i in own:
-        before = [max(pairs) for at, pairs in paired if at < i]
-        after = [min(pairs) for at, pairs in paired if at > i]
-        if after or shorter:
-            low = before[-1] if before else -1
-            high = after[0] if after else len(other.sentences) // 4
-            rewritten.append((i, set(range(low + 1, high)) - taken))
-    return paired + rewritten
+    counted = len(other.sentences) // 4
+    between = []
+    for i, shares in placed:  # between its nearest paired neighbours (``paired`` is in text order)
+        low = next((max(pairs) for at, pairs in reversed(paired) if at < i), -1)
+        high = next((min(pairs) for at, pairs in paired if at > i), None)
+        if high is None and not shorter:
+            between.append((i, {low + 1} if shares else set()))
+        else:
+            between.append((i, set(range(low + 1, counted if high is None else high)) - taken))
+    return paired + between
 
 
 def _known(other: Stored) -> set[int]:
