@@ -31,6 +31,7 @@ from monitor.dedup.signature import (
 from monitor.dedup.skeleton import SKELETON_MAX
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
+FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer (``Evidence.facts``)
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
 MIN_OVERLAP = 2  # shingles a sentence shares with the other text to count as shared
 MISSING_FACTS = 3  # names and numbers of such sentences (not word for word) missing: facts of their own
@@ -108,19 +109,25 @@ class Evidence:
         other, in sentences it does not have word for word, and the share is theirs alone.
         A text with no capitals against one with them (``NO_CAPITALS``: a caseless original and
         its Latin reprint) is asked for the caseless one's facts, its numbers, in the other's.
-        de68: below 100, the facts both texts print in the sentences they share are read too (``_agreeing``):
-        a fact vetoes only where the other text prints another in its sentence."""
-        whole = self._whole_facts(query, other)
-        if whole == 100.0 or self.skeleton or (query.flags ^ other.flags) & NO_CAPITALS:
+        de68: below ``FACTS_THRESHOLD``, the facts both texts print in the sentences they share are read too
+        (``_agreeing``): a fact vetoes only where the other text prints another of its kind in its sentence."""
+        if self.skeleton or (query.flags ^ other.flags) & NO_CAPITALS or not query.lines:
+            return self._across(query, other)
+        shared = None
+        if self.query_shorter:
+            shared = self._shared_facts(query, other)
+            if _unconfirmed(query, other, shared):
+                return 0.0
+            whole = _facts(shared, other.facts)
+        else:
+            whole = self._in_longer(query, other)
+        if whole >= FACTS_THRESHOLD:
             return whole
-        shared = self._shared_facts(query, other) if self.query_shorter else None
-        if shared is not None and _unconfirmed(query, other, shared):
-            return whole  # a cut too short to decide, every fact of it missing: another brief in the frame
         agreeing = _agreeing(query, other, shared)
         return whole if agreeing is None else max(whole, agreeing)
 
-    def _whole_facts(self, query: Signature, other: Stored) -> float:
-        """``facts`` as the texts' whole fact lists say, before de68 read them by sentence."""
+    def _across(self, query: Signature, other: Stored) -> float:
+        """``facts`` of the skeletons', of a caseless text against a cased one, or of a signature without sentences."""
         if self.skeleton:  # the process may show names one of them hides (Armenian capitals read as none)
             fewer, more = sorted((query.skeleton_facts, other.skeleton_facts), key=len)
             return _facts(fewer, more)
@@ -133,14 +140,12 @@ class Evidence:
                 # from it: it agrees where it overlaps, as every copy does.
                 return max(across, _facts(self._shared_facts(query, other), other.facts))
             return across
-        if not query.lines:  # a signature read back from the store keeps no sentences
-            shorter, longer = (query, other) if self.query_shorter else (other, query)
-            return _facts(shorter.facts, longer.facts)
-        if self.query_shorter:
-            shared = self._shared_facts(query, other)
-            if _unconfirmed(query, other, shared):
-                return 0.0
-            return _facts(shared, other.facts)
+        # a signature read back from the store keeps no sentences
+        shorter, longer = (query, other) if self.query_shorter else (other, query)
+        return _facts(shorter.facts, longer.facts)
+
+    def _in_longer(self, query: Signature, other: Stored) -> float:
+        """``facts`` when the entry being decided is the longer text."""
         # The stored text is the shorter: all its names and numbers in ours; or, when it added some
         # of its own (a new headline, a line on top), every one of ours where the two overlap in its,
         # if those are enough to decide (a template's frame may share none). So two copies are one

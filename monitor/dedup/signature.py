@@ -25,7 +25,9 @@ mixed; never Python's salted ``hash``). Kept:
   original's opening;
 - ``facts``: the names and numbers as written (capitalised words inside a sentence, numbers,
   katakana runs), hashed, the ``FACTS`` smallest: two stories from one frame of words ("A
-  train operated by X derailed near Y on Tuesday") share wording but not facts;
+  train operated by X derailed near Y on Tuesday") share wording but not facts; ``fact_lines``, a byte
+  each: the first sentence printing it and whether it is a number (de68: a fact vetoes a copy only where
+  both texts print one sentence with another fact of its kind in it, ``compare``);
 - ``sentences``: a hash per sentence (the first ``SENTENCES``), for reasons people can read
   ("87 % of this entry's sentences appear in entry 17, in order");
 - ``skeleton`` and ``skeleton_facts``: the text read by its words' consonants (``skeleton``), its smallest
