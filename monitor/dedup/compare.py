@@ -353,8 +353,8 @@ def _substituted(query: Signature, other: Stored) -> tuple[set[int], set[int]]:
     """de68: the names and numbers of ``query`` and of ``other`` that each prints in place of another: in a
     sentence of ``query`` and one of ``other`` it pairs with (``_paired``), each holding a fact of one kind (a
     name, a number) the other text lacks. A text's last sentence, cut by a truncation, lacks what the cut took:
-    none of its facts is set against the other's there. Only facts below both texts' bounds are read
-    (``_bounded``): each text's kept facts hold all of theirs there."""
+    there, the facts are set against each other only when the cut one holds as many of the kind as the other.
+    Only facts below both texts' bounds are read (``_bounded``): each text's kept facts hold all of theirs there."""
     mine, held = np.frombuffer(query.facts, dtype="<u4").tolist(), np.frombuffer(other.facts, dtype="<u4").tolist()
     bound = _bound(mine, held)
     kind_of = dict(zip(mine, (byte & FACT_NUMBER for byte in query.fact_lines), strict=False))
@@ -372,14 +372,17 @@ def _substituted(query: Signature, other: Stored) -> tuple[set[int], set[int]]:
     for i, pairs in _paired(query, other, line_of, other.length < query.length):
         named = query.lines[i][2]
         unmatched = [fact for fact in named if fact <= bound and fact not in line_of and fact in kind_of]
-        if not unmatched or i == cut[0]:
-            continue
-        kinds = {kind_of[fact] for fact in unmatched}
-        opposite = [(fact, kind) for j in pairs - {cut[1]} for fact, kind in lacking.get(j, ()) if kind in kinds]
-        if opposite:
-            kinds = {kind for _, kind in opposite}
-            ours.update(fact for fact in unmatched if kind_of[fact] in kinds)
-            theirs.update(fact for fact, _ in opposite)
+        for kind in {kind_of[fact] for fact in unmatched}:
+            kept = [fact for fact in unmatched if kind_of[fact] == kind]
+            opposite = [fact for j in pairs for fact, its in lacking.get(j, ()) if its == kind]
+            # A cut sentence lost its tail's facts: the other's surplus there is the cut's, not a substitution.
+            if (
+                opposite
+                and (i != cut[0] or len(kept) >= len(opposite))
+                and (cut[1] not in pairs or len(opposite) >= len(kept))
+            ):
+                ours.update(kept)
+                theirs.update(opposite)
     return ours, theirs
 
 
