@@ -27,7 +27,7 @@ from dedup_support import assert_one_alert
 from monitor.dedup import StoryIndex
 from monitor.dedup.clean import BYLINE, DATELINE, clean
 from monitor.dedup.rebuild import rebuild_index
-from monitor.dedup.signature import _MAGIC, Signature
+from monitor.dedup.signature import _HEAD, _MAGIC, Signature
 from monitor.ingest.parse import parse_feed
 from monitor.models import Entry
 from monitor.store import Store
@@ -218,8 +218,14 @@ OLDER = {
     "S8": lambda blob: b"S8" + blob[2:],  # a Mongolian text hashed in Kazakh's Latin letters
     "SE": lambda blob: b"SE" + blob[2:14] + blob[15:],  # its head without the headline's name count
     "TX": lambda blob: b"TX" + blob[2:],  # a compact figure ("7.8k") read as letters (before de64)
+    "TY": lambda blob: b"TY" + blob[2 : len(blob) - _fact_count(blob)],  # no sentence of each fact (before de68)
     "MinHash": lambda blob: struct.pack("<10q", *range(10)),  # the first design: ten 64-bit band keys
 }
+
+
+def _fact_count(blob: bytes) -> int:
+    """How many facts a stored signature holds (its head's count: ``Signature.pack``)."""
+    return int(_HEAD.unpack_from(blob)[7])
 
 
 def test_a_database_of_older_signatures_loads_its_decisions_and_signs_again(tmp_path, feed_server):

@@ -18,11 +18,20 @@ import numpy as np
 
 from monitor.dedup.clean import BYLINE, DATELINE, NOTE, TRUNCATED
 from monitor.dedup.events import EVENT_HOURS, NEAR_HOURS, SERIES_HOURS
-from monitor.dedup.shingles import FACTS, SHINGLE_CHARS, SHINGLE_WORDS, crc, shingle_hashes, unspaced
-from monitor.dedup.signature import LEDE_CHARS, NO_CAPITALS, SAMPLE_BELOW, SAMPLE_MAX, Signature
+from monitor.dedup.shingles import FACTS, SENTENCES, SHINGLE_CHARS, SHINGLE_WORDS, crc, shingle_hashes, unspaced
+from monitor.dedup.signature import (
+    FACT_LINE,
+    FACT_NUMBER,
+    LEDE_CHARS,
+    NO_CAPITALS,
+    SAMPLE_BELOW,
+    SAMPLE_MAX,
+    Signature,
+)
 from monitor.dedup.skeleton import SKELETON_MAX
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
+FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer (``Evidence.facts``)
 MIN_FACTS = 3  # with fewer names and numbers than this, they decide nothing
 MIN_OVERLAP = 2  # shingles a sentence shares with the other text to count as shared
 MISSING_FACTS = 3  # names and numbers of such sentences (not word for word) missing: facts of their own
@@ -60,6 +69,7 @@ class Stored:
     outlet: str
     skeleton: bytes = b""  # the text's skeleton (``skeleton``): its smallest shingle hashes
     skeleton_facts: bytes = b""  # and its names' and numbers'
+    fact_lines: bytes = b""  # a byte per fact: its sentence, and whether a number (``signature.fact_lines``)
     # ``sample`` decoded, at first ask: a decision reads each candidate's several times (``hashes``).
     decoded: list[int] | None = field(default=None, repr=False, compare=False)
 
@@ -98,7 +108,26 @@ class Evidence:
         frame that print other names and numbers: ``MISSING_FACTS`` of those missing from the
         other, in sentences it does not have word for word, and the share is theirs alone.
         A text with no capitals against one with them (``NO_CAPITALS``: a caseless original and
-        its Latin reprint) is asked for the caseless one's facts, its numbers, in the other's."""
+        its Latin reprint) is asked for the caseless one's facts, its numbers, in the other's.
+        de68: below ``FACTS_THRESHOLD``, the facts both texts print in the sentences they share are read too
+        (``_agreeing``): a fact vetoes only where the other text prints another of its kind in its sentence."""
+        if self.skeleton or (query.flags ^ other.flags) & NO_CAPITALS or not query.lines:
+            return self._across(query, other)
+        shared = None
+        if self.query_shorter:
+            shared = self._shared_facts(query, other)
+            if _unconfirmed(query, other, shared):
+                return 0.0
+            whole = _facts(shared, other.facts)
+        else:
+            whole = self._in_longer(query, other)
+        if whole >= FACTS_THRESHOLD:
+            return whole
+        agreeing = _agreeing(query, other, shared)
+        return whole if agreeing is None else max(whole, agreeing)
+
+    def _across(self, query: Signature, other: Stored) -> float:
+        """``facts`` of the skeletons', of a caseless text against a cased one, or of a signature without sentences."""
         if self.skeleton:  # the process may show names one of them hides (Armenian capitals read as none)
             fewer, more = sorted((query.skeleton_facts, other.skeleton_facts), key=len)
             return _facts(fewer, more)
@@ -111,14 +140,12 @@ class Evidence:
                 # from it: it agrees where it overlaps, as every copy does.
                 return max(across, _facts(self._shared_facts(query, other), other.facts))
             return across
-        if not query.lines:  # a signature read back from the store keeps no sentences
-            shorter, longer = (query, other) if self.query_shorter else (other, query)
-            return _facts(shorter.facts, longer.facts)
-        if self.query_shorter:
-            shared = self._shared_facts(query, other)
-            if _unconfirmed(query, other, shared):
-                return 0.0
-            return _facts(shared, other.facts)
+        # a signature read back from the store keeps no sentences
+        shorter, longer = (query, other) if self.query_shorter else (other, query)
+        return _facts(shorter.facts, longer.facts)
+
+    def _in_longer(self, query: Signature, other: Stored) -> float:
+        """``facts`` when the entry being decided is the longer text."""
         # The stored text is the shorter: all its names and numbers in ours; or, when it added some
         # of its own (a new headline, a line on top), every one of ours where the two overlap in its,
         # if those are enough to decide (a template's frame may share none). So two copies are one
@@ -284,10 +311,122 @@ def _missing(shorter: bytes, longer: bytes) -> int:
 def _fact_counts(shorter: bytes, longer: bytes) -> tuple[int, int]:
     """How many of the shorter's facts are checked, and how many of them the longer's hold, both taken below the
     same bound: one definition for the percent (``_facts``) and the count (``_missing``)."""
-    mine, theirs = np.frombuffer(shorter, dtype="<u4").tolist(), np.frombuffer(longer, dtype="<u4").tolist()
-    bound = min(mine[-1] if len(mine) >= FACTS else 1 << 32, theirs[-1] if len(theirs) == FACTS else 1 << 32)
-    checked = [h for h in mine if h <= bound]
-    return len(checked), len(set(checked).intersection(theirs))
+    checked = _bounded(shorter, longer)
+    return len(checked), len(set(checked).intersection(np.frombuffer(longer, dtype="<u4").tolist()))
+
+
+def _bounded(shorter: bytes, longer: bytes) -> list[int]:
+    """The shorter's facts below the bound both lists are whole under (``_bound``): those checked in the longer's."""
+    mine = np.frombuffer(shorter, dtype="<u4").tolist()
+    bound = _bound(mine, np.frombuffer(longer, dtype="<u4").tolist())
+    return [h for h in mine if h <= bound]
+
+
+def _bound(mine: list[int], theirs: list[int]) -> int:
+    """The largest fact hash both sorted lists hold every fact up to (a list of ``FACTS`` is its text's smallest)."""
+    return min(mine[-1] if len(mine) >= FACTS else 1 << 32, theirs[-1] if len(theirs) >= FACTS else 1 << 32)
+
+
+def _agreeing(query: Signature, other: Stored, shared: bytes | None) -> float | None:
+    """de68: percent of the shorter text's names and numbers that the other prints, of those both texts' sentences
+    decide on: found in the other, or ``_substituted`` (another fact stands in their place); 100 when none is
+    substituted; None with sentences unknown (a signature read back from the store; one stored before
+    ``fact_lines``). A fact in a sentence only one text prints (a carrier's line number or speaker, a trimmed tail,
+    a caption, a timestamp) or opposite none of its kind (a number spoken in words, dropped) neither joins nor
+    parts the two: a copy agrees where it overlaps, a template's next notice prints another name in its slot.
+    ``shared``: the facts of the entry's sentences sharing a passage with ``other`` (``Evidence._shared_facts``),
+    when the entry is the shorter text (None: the other is, and all its facts are read)."""
+    if not query.lines or len(other.fact_lines) * 4 != len(other.facts):
+        return None
+    ours, theirs = _substituted(query, other)
+    if shared is not None:
+        checked, substituted = _bounded(shared, other.facts), ours
+        found = len(set(checked).intersection(np.frombuffer(other.facts, dtype="<u4").tolist()))
+    else:
+        checked, substituted = _bounded(other.facts, query.facts), theirs
+        found = len(set(checked).intersection(np.frombuffer(query.facts, dtype="<u4").tolist()))
+    against = len(substituted.intersection(checked))
+    return 100.0 * found / (found + against) if against else 100.0
+
+
+def _substituted(query: Signature, other: Stored) -> tuple[set[int], set[int]]:
+    """de68: the names and numbers of ``query`` and of ``other`` that each prints in place of another: in a
+    sentence of ``query`` and one of ``other`` it pairs with (``_paired``), each holding a fact of one kind (a
+    name, a number) the other text lacks. A text's last sentence, cut by a truncation, lacks what the cut took:
+    there, the facts are set against each other only when the cut one holds as many of the kind as the other.
+    Only facts below both texts' bounds are read (``_bounded``): each text's kept facts hold all of theirs there."""
+    mine, held = np.frombuffer(query.facts, dtype="<u4").tolist(), np.frombuffer(other.facts, dtype="<u4").tolist()
+    bound = _bound(mine, held)
+    kind_of = dict(zip(mine, (byte & FACT_NUMBER for byte in query.fact_lines), strict=False))
+    line_of = dict(zip(held, other.fact_lines, strict=True))
+    everything: set[int] = set().union(*(named for _, _, named in query.lines))
+    lacking: dict[int, list[tuple[int, int]]] = {}  # the other's sentence -> its facts ours lack, with their kind
+    for fact, byte in line_of.items():
+        if fact <= bound and fact not in everything:
+            lacking.setdefault(byte & FACT_LINE, []).append((fact, byte & FACT_NUMBER))
+    counted = len(other.sentences) // 4  # its sentences, unless it has more than are kept
+    cut_theirs = counted - 1 if other.flags & TRUNCATED and counted < SENTENCES else -1
+    cut = (len(query.lines) - 1 if query.flags & TRUNCATED else -1, cut_theirs)
+    ours: set[int] = set()
+    theirs: set[int] = set()
+    for i, pairs in _paired(query, other, line_of, other.length < query.length):
+        named = query.lines[i][2]
+        unmatched = [fact for fact in named if fact <= bound and fact not in line_of and fact in kind_of]
+        for kind in {kind_of[fact] for fact in unmatched}:
+            kept = [fact for fact in unmatched if kind_of[fact] == kind]
+            opposite = [fact for j in pairs for fact, its in lacking.get(j, ()) if its == kind]
+            # A cut sentence lost its tail's facts: the other's surplus there is the cut's, not a substitution.
+            if (
+                opposite
+                and (i != cut[0] or len(kept) >= len(opposite))
+                and (cut[1] not in pairs or len(opposite) >= len(kept))
+            ):
+                ours.update(kept)
+                theirs.update(opposite)
+    return ours, theirs
+
+
+def _paired(query: Signature, other: Stored, line_of: dict[int, int], shorter: bool) -> list[tuple[int, set[int]]]:
+    """de68: each sentence of ``query`` with the sentences of ``other`` (indices) it stands for. One the other
+    prints word for word is that one. One sharing a passage with it (``MIN_OVERLAP`` shingles) and printing facts
+    the other holds pairs with the other's sentences printing them (``line_of``: fact -> its byte of
+    ``fact_lines``; those later than the last pair's, when some are: the texts run in one order, but a round-up's
+    may not). Any other pairs with the other's sentences paired with none between the same two pairs (a sentence
+    each rewrote in place: a template's next brief with its own figures; one a carrier put a pull quote before).
+    After the last pair, a sentence sharing a passage pairs with the next one; one sharing none, only when
+    ``other`` is the shorter text (``shorter``): a copy holds its shorter text whole, and a longer one going on with
+    its own sentences in place of the shorter's last ones tells something else; the longer text's tail that a
+    shorter one lacks is trimmed, and a caption or a footer beside it is the carrier's."""
+    position: dict[int, list[int]] = {}  # a sentence's hash -> where the other prints it (a pull quote: twice)
+    for j, h in enumerate(np.frombuffer(other.sentences, dtype="<u4").tolist()):
+        position.setdefault(h, []).append(j)
+    known = _known(other)
+    paired: list[tuple[int, set[int]]] = []
+    placed: list[tuple[int, bool]] = []  # sentences placed by their neighbours, and whether they share a passage
+    last = -1  # the other's sentence the last shared one paired with
+    for i, (key, shingles, named) in enumerate(query.lines):
+        if (verbatim := position.get(key)) is not None:
+            pairs = {next((j for j in verbatim if j > last), verbatim[0])}
+        else:
+            shares = len(shingles & known) >= MIN_OVERLAP
+            printed = {line_of[fact] & FACT_LINE for fact in named if fact in line_of} if shares else set()
+            if not printed:
+                placed.append((i, shares))
+                continue
+            pairs = {j for j in printed if j > last} or printed
+        paired.append((i, pairs))
+        last = max(pairs)
+    taken = set().union(*(pairs for _, pairs in paired))
+    counted = len(other.sentences) // 4
+    between = []
+    for i, shares in placed:  # between its nearest paired neighbours (``paired`` is in text order)
+        low = next((max(pairs) for at, pairs in reversed(paired) if at < i), -1)
+        high = next((min(pairs) for at, pairs in paired if at > i), None)
+        if high is None and not shorter:
+            between.append((i, {low + 1} if shares else set()))
+        else:
+            between.append((i, set(range(low + 1, counted if high is None else high)) - taken))
+    return paired + between
 
 
 def _known(other: Stored) -> set[int]:
@@ -351,6 +490,7 @@ def stored(story_id: int, when: float, sig: Signature) -> Stored:
         sig.outlet,
         sig.skeleton,
         sig.skeleton_facts,
+        sig.fact_lines,
     )
 
 

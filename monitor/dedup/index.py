@@ -31,6 +31,7 @@ import numpy as np
 
 from monitor.dedup.bulk import Postings
 from monitor.dedup.compare import (
+    FACTS_THRESHOLD,
     MIN_CHECKED,
     SKELETON_NEEDED,
     STORY_THRESHOLD,
@@ -70,7 +71,6 @@ from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.dedup.subjects import Shares
 from monitor.models import Entry
 
-FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
 EVENT_THRESHOLD = 0.23
 SUMMARY_THRESHOLD = 25.0  # the containment a summary under the same headline needs

@@ -28,7 +28,8 @@ from monitor.dedup.signature import _HEAD as _SIGNED
 from monitor.dedup.signature import _MAGIC, Signature
 
 # story, first seen, title hash, shingles, flags, outlet (its code), then how many uint32 each of
-# keys, sample, opening, sentences and facts hold; then the skeleton's two (``compare.Stored``).
+# keys, sample, opening, sentences and facts hold; then the skeleton's two (``compare.Stored``); a byte per fact
+# (``Signature.fact_lines``) ends the record.
 _HEAD = struct.Struct("<qdIIIIHHHHHBB")
 _SEEN = struct.Struct("<d")
 _SEEN_AT = 8
@@ -202,7 +203,7 @@ def signed_head(blob: bytes) -> tuple[int, ...] | None:
         return None
     head: tuple[int, ...] = _SIGNED.unpack_from(blob)[1:]
     _, _, nk, ns, no, nsent, nf, _, _, nsk, nskf = head
-    return head if _SIGNED.size + 4 * (nk + ns + no + nsent + nf + nsk + nskf) == len(blob) else None
+    return head if _SIGNED.size + 4 * (nk + ns + no + nsent + nf + nsk + nskf) + nf == len(blob) else None
 
 
 def stored_record(
@@ -243,14 +244,14 @@ def pack(story_id: int, seen: float, sig: Signature, outlets: Outlets, *, keys: 
         len(sig.skeleton) // 4,
         len(sig.skeleton_facts) // 4,
     )
-    arrays = (sig.sample, sig.opening, sig.sentences, sig.facts, sig.skeleton, sig.skeleton_facts)
+    arrays = (sig.sample, sig.opening, sig.sentences, sig.facts, sig.skeleton, sig.skeleton_facts, sig.fact_lines)
     return b"".join((head, key_bytes, *arrays))
 
 
 def unpack(record: bytes, outlets: Outlets, *, keys: bool = True) -> Stored:
     """The ``Stored`` a record was packed from (``keys`` empty when they were left out, or not asked for:
     a decision reads none of a candidate's blocking keys, and an entry added since start-up holds ~300)."""
-    story_id, seen, title, length, flags, outlet, nk, ns, no, nsent, nf, nsk, _ = _HEAD.unpack_from(record)
+    story_id, seen, title, length, flags, outlet, nk, ns, no, nsent, nf, nsk, nskf = _HEAD.unpack_from(record)
     at = _HEAD.size + 4 * nk
     held = struct.unpack_from(f"<{nk}I", record, _HEAD.size) if nk and keys else ()
     sample, at = record[at : at + 4 * ns], at + 4 * ns
@@ -258,10 +259,12 @@ def unpack(record: bytes, outlets: Outlets, *, keys: bool = True) -> Stored:
     sentences, at = record[at : at + 4 * nsent], at + 4 * nsent
     facts, at = record[at : at + 4 * nf], at + 4 * nf
     skeleton, at = record[at : at + 4 * nsk], at + 4 * nsk
+    skeleton_facts, at = record[at : at + 4 * nskf], at + 4 * nskf
     name = outlets.names[outlet]
     return Stored(
-        story_id, seen, held, sample, opening, sentences, facts, length, flags, title, name, skeleton, record[at:]
-    )
+        story_id, seen, held, sample, opening, sentences, facts, length, flags, title, name, skeleton, skeleton_facts,
+        record[at:],
+    )  # fmt: skip
 
 
 def seen(record: bytes) -> float:

@@ -25,7 +25,9 @@ mixed; never Python's salted ``hash``). Kept:
   original's opening;
 - ``facts``: the names and numbers as written (capitalised words inside a sentence, numbers,
   katakana runs), hashed, the ``FACTS`` smallest: two stories from one frame of words ("A
-  train operated by X derailed near Y on Tuesday") share wording but not facts;
+  train operated by X derailed near Y on Tuesday") share wording but not facts; ``fact_lines``, a byte
+  each: the first sentence printing it and whether it is a number (de68: a fact vetoes a copy only where
+  both texts print one sentence with another fact of its kind in it, ``compare``);
 - ``sentences``: a hash per sentence (the first ``SENTENCES``), for reasons people can read
   ("87 % of this entry's sentences appear in entry 17, in order");
 - ``skeleton`` and ``skeleton_facts``: the text read by its words' consonants (``skeleton``), its smallest
@@ -169,10 +171,11 @@ EVENT_DATING = timedelta(days=7)  # how late a report may date its event by a na
 # dateline after it ("Автор: Илья Гречко НОВОСИБИРСК, …") as story text; S3 sampled half the
 # shingles of a short text; S2 cut the wrapping by the earlier shapes; before, MinHash bands.
 # TX (tx1) read a figure in its compact form ("7.8k", "K1.25M") as letters: a name among the facts, no number
-# (now the figure written out, de64, ``shingles._COMPACT``).
-_MAGIC = b"TY"  # after TX (two bytes; T3 was dd44's, T4 before TX, SU another branch's, dd39 also called its own SY)
+# (now the figure written out, de64, ``shingles._COMPACT``). TY kept no sentence of each fact (now ``fact_lines``, de68:
+# the guard reads the sentences two texts share).
+_MAGIC = b"TZ"  # after TY (two bytes; T3 was dd44's, T4 before TX, SU another branch's, dd39 also called its own SY)
 # magic, flags, length, keys, sample, opening, sentences, facts, title hash, headline names (``heads``),
-# skeleton, skeleton's facts
+# skeleton, skeleton's facts; then a byte per fact (``fact_lines``)
 _HEAD = struct.Struct("<2sBHBBBBBIBBB")
 
 
@@ -207,6 +210,9 @@ class Signature:
     skeleton: bytes = b""
     skeleton_facts: bytes = b""
     skeletons: frozenset[int] = frozenset()
+    # de68: a byte per fact of ``facts``, in its order: the first sentence printing it (``FACT_LINE``) and whether it
+    # is a number (``FACT_NUMBER``): the names-and-numbers guard reads the sentences two texts share (``compare``)
+    fact_lines: bytes = b""
     # de58: the hash of the entry's own link (stored ones too: the store's link column), and (fresh only) of each
     # address its text points at (``clean.addresses``)
     link: int = 0
@@ -250,7 +256,7 @@ class Signature:
             len(self.skeleton_facts) // 4,
         )
         arrays = self.sample + self.opening + self.sentences + self.facts + self.skeleton + self.skeleton_facts
-        return head + struct.pack(f"<{len(self.keys)}I", *self.keys) + arrays
+        return head + struct.pack(f"<{len(self.keys)}I", *self.keys) + arrays + self.fact_lines
 
     @staticmethod
     def unpack(
@@ -263,7 +269,7 @@ class Signature:
         if len(blob) < _HEAD.size or not blob.startswith(_MAGIC):
             return None
         _, flags, length, nk, ns, no, nsent, nf, title, nh, nsk, nskf = _HEAD.unpack_from(blob)
-        if _HEAD.size + 4 * (nk + ns + no + nsent + nf + nsk + nskf) != len(blob):
+        if _HEAD.size + 4 * (nk + ns + no + nsent + nf + nsk + nskf) + nf != len(blob):
             return None
         at = _HEAD.size + 4 * nk
         keys = struct.unpack_from(f"<{nk}I", blob, _HEAD.size)
@@ -274,7 +280,8 @@ class Signature:
         skeleton, at = blob[at : at + 4 * nsk], at + 4 * nsk
         return Signature(
             keys, sample, opening, sentences, facts, length, flags, title, lede, words, when, outlet,
-            heads=words[:nh], skeleton=skeleton, skeleton_facts=blob[at:], link=link,
+            heads=words[:nh], skeleton=skeleton, skeleton_facts=blob[at : at + 4 * nskf], link=link,
+            fact_lines=blob[at + 4 * nskf :],
         )  # fmt: skip
 
 
@@ -417,12 +424,14 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     # its original, printing the same name without them, would lack.
     lowered = capitals or (mixed and len(_lowered(text)) == len(text))
     spans = fact_spans(_lowered(text) if lowered else text)
+    fact_list = facts(text, spans)
+    lines = sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced)
     return Signature(
         keys=keys,
         sample=sample.astype("<u4").tobytes(),
         opening=_u32([h for h in head if h >= bound]),
         sentences=_u32(sentence_hashes(folded, spaced)),
-        facts=_u32(facts(text, spans)),
+        facts=_u32(fact_list),
         length=len(hashes),
         flags=cleaned.flags | (0 if story else TITLE_ONLY) | (NO_CAPITALS if caseless else 0),
         title=crc(" ".join(title_tokens)),
@@ -434,13 +443,38 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         written=tuple(found.values()),
         heads=heads,
         title_words=len(title_tokens) // (CHARS_A_WORD if unspaced(title_tokens) else 1),
-        lines=sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced),
+        lines=lines,
         skeleton=skeleton,
         skeleton_facts=skeleton_facts(text, spans, FACTS) if len(skeletons) else b"",
         skeletons=frozenset(skeletons.tolist()),
         link=address_hash(entry.link),
         cites=addresses(entry.body, entry.link),
+        fact_lines=fact_lines(fact_list, lines, numbers(text, spans)),
     )
+
+
+Lines = tuple[
+    tuple[int, frozenset[int], frozenset[int]], ...
+]  # ``Signature.lines``: per sentence, hash, shingles, facts
+FACT_LINE = 0x7F  # a fact's byte (``Signature.fact_lines``): its first sentence's index (this one: it or later)
+FACT_NUMBER = 0x80  # and this bit when it is a number
+
+
+def numbers(text: str, spans: list[tuple[int, int]]) -> set[int]:
+    """The hashes of ``spans`` (``shingles.fact_spans`` of ``text``) that are numbers: a name is a word, it opens
+    with a letter."""
+    return {h for at, h in spans if not text[at].isalpha()}
+
+
+def fact_lines(found: list[int], lines: Lines, numeric: set[int]) -> bytes:
+    """A byte per fact of ``found`` (``Signature.facts``): the index of the first of ``lines`` printing it (capped
+    at ``FACT_LINE``) and ``FACT_NUMBER`` for a number. Kept so that a stored text's facts are known by sentence:
+    a fact vetoes a copy only where both texts print one sentence with another fact in it (``compare``)."""
+    first: dict[int, int] = {}
+    for index, (_, _, named) in enumerate(lines):
+        for fact in named:
+            first.setdefault(fact, min(index, FACT_LINE))
+    return bytes(first.get(fact, FACT_LINE) | (FACT_NUMBER if fact in numeric else 0) for fact in found)
 
 
 def in_capitals(text: str) -> bool:
