@@ -70,6 +70,15 @@ def test_weekdays_finds_what_trying_every_run_of_words_finds(text):
     assert written  # each text names a weekday: the comparison is not of two empty lists
 
 
+def test_every_name_without_spaces_is_found_where_it_stands():
+    unspaced = _weekday_names()[1]
+    for name in unspaced:
+        text = f"ตลาดจะเปิด{name}นี้ 35"
+        found = [written for _, written in weekdays(text, MONDAY)]
+        expected = [other for other in unspaced if other in text]  # first: the names sought in the text
+        assert found[: len(expected)] == expected, name
+
+
 def test_every_spaced_name_is_found_in_a_sentence():
     names = _weekday_names()[0]
     for name in names:

@@ -164,14 +164,15 @@ def weekdays(text: str, published: date) -> list[tuple[str, str]]:
     where its people and places are written apart (སླེ, Leh)."""
     names, unspaced = _weekday_names()
     found = []
-    if not text.isascii():
+    if not text.isascii() and _unspaced_first().search(text):  # a name is in the text only where its first letter is
         found += [(name, name) for name in unspaced if name in text]
     tokens = _DAY_TOKEN.findall(text)
     # ASCII lowered keeps every character's class: the same words at the same places, folded in one call.
     folded = _DAY_TOKEN.findall(text.lower()) if text.isascii() else list(map(_day_folded, tokens))
     # A name opens with its first word: only where a word is the start of some name can one stand (a few of the
     # lead's thirty-odd words), so the joins below are tried there alone, in the same order as at every word.
-    starts = [at for at, word in enumerate(folded) if word in _weekday_starts()]
+    opening = _weekday_starts()
+    starts = [at for at, word in enumerate(folded) if word in opening]
     for size in (1, 2, 3):  # a name of one word, or of two or three ("segunda-feira", "གཟའ་ཕུར་བུ")
         for at in starts:
             if at + size <= len(folded) and (name := "".join(folded[at : at + size])) in names:
@@ -202,6 +203,12 @@ def _weekday_days() -> dict[str, float]:
     """Every name of ``_weekday_names``, spaced or not -> its day (0 Monday): joined once, not per text."""
     names, unspaced = _weekday_names()
     return names | unspaced
+
+
+@functools.cache
+def _unspaced_first() -> re.Pattern[str]:
+    """The first letters of the names of scripts without spaces (``_weekday_names``), as one character class."""
+    return re.compile("[" + "".join(sorted({re.escape(name[0]) for name in _weekday_names()[1]})) + "]")
 
 
 def _day_folded(token: str) -> str:
