@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -16,7 +17,7 @@ from test_dedup_anchors import _add
 from test_dedup_classes import _parsed
 
 from monitor.dedup import StoryIndex
-from monitor.dedup.eventkeys import weekdays
+from monitor.dedup.eventkeys import _DAY_TOKEN, _weekday_names, weekdays
 
 MONDAY = date(2026, 3, 2)  # test_dedup_classes.START's day
 
@@ -37,6 +38,52 @@ def test_a_weekday_is_the_date_of_that_day_nearest_publication_in_any_language(t
 
 def test_a_short_word_is_no_weekday():
     assert weekdays("the sun rose over mon ami's farm", MONDAY) == []
+
+
+def _every_join(text: str) -> list[tuple[str, str]]:
+    """What ``weekdays`` finds among the spaced names, by trying every run of one to three words (its design before
+    sp52, which tries only runs opening with the start of a name): the names as folded, and as written."""
+    names = _weekday_names()[0]
+    tokens = _DAY_TOKEN.findall(text)
+    folded = [unicodedata.normalize("NFKC", token).lower().replace("\u200c", "") for token in tokens]
+    return [
+        ("".join(folded[at : at + size]), " ".join(tokens[at : at + size]))
+        for size in (1, 2, 3)
+        for at in range(len(folded) - size + 1)
+        if "".join(folded[at : at + size]) in names
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A pagar a segunda-feira e a Terça-Feira, não no SÁBADO",
+        "Monday's vote, then Tuesday and wednesday; Sun Mon sat",
+        "ཡུལ་ཚོགས་ཀྱིས་གཟའ་པ་སངས་ལ་ཁ་ཕྱེ། གཟའ་ཕུར་བུ་",
+        "روز شنبه و سه‌شنبه باز شد",
+        "ﬁnished on Ｍｏｎｄａｙ",  # NFKC folds the ligature and the full-width letters
+    ],
+)
+def test_weekdays_finds_what_trying_every_run_of_words_finds(text):
+    written = [found for _, found in weekdays(text, MONDAY)]
+    assert written == [found for _, found in _every_join(text)]
+    assert written  # each text names a weekday: the comparison is not of two empty lists
+
+
+def test_every_name_without_spaces_is_found_where_it_stands():
+    unspaced = _weekday_names()[1]
+    for name in unspaced:
+        text = f"ตลาดจะเปิด{name}นี้ 35"
+        found = [written for _, written in weekdays(text, MONDAY)]
+        expected = [other for other in unspaced if other in text]  # first: the names sought in the text
+        assert found[: len(expected)] == expected, name
+
+
+def test_every_spaced_name_is_found_in_a_sentence():
+    names = _weekday_names()[0]
+    for name in names:
+        text = f"It opened on {name}, said {name.title()} x"
+        assert [found for _, found in weekdays(text, MONDAY)] == [found for _, found in _every_join(text)], name
 
 
 TIBETAN = (

@@ -164,15 +164,20 @@ def weekdays(text: str, published: date) -> list[tuple[str, str]]:
     where its people and places are written apart (སླེ, Leh)."""
     names, unspaced = _weekday_names()
     found = []
-    if not text.isascii():
+    if not text.isascii() and _unspaced_first().search(text):  # a name is in the text only where its first letter is
         found += [(name, name) for name in unspaced if name in text]
     tokens = _DAY_TOKEN.findall(text)
-    folded = [unicodedata.normalize("NFKC", token).lower().replace("\u200c", "") for token in tokens]
+    # ASCII lowered keeps every character's class: the same words at the same places, folded in one call.
+    folded = _DAY_TOKEN.findall(text.lower()) if text.isascii() else list(map(_day_folded, tokens))
+    # A name opens with its first word: only where a word is the start of some name can one stand (a few of the
+    # lead's thirty-odd words), so the joins below are tried there alone, in the same order as at every word.
+    opening = _weekday_starts()
+    starts = [at for at, word in enumerate(folded) if word in opening]
     for size in (1, 2, 3):  # a name of one word, or of two or three ("segunda-feira", "གཟའ་ཕུར་བུ")
-        for at in range(len(folded) - size + 1):
-            if "".join(folded[at : at + size]) in names:
-                found.append(("".join(folded[at : at + size]), " ".join(tokens[at : at + size])))
-    table = names | unspaced
+        for at in starts:
+            if at + size <= len(folded) and (name := "".join(folded[at : at + size])) in names:
+                found.append((name, " ".join(tokens[at : at + size])))
+    table = _weekday_days()
     nearest = (published + timedelta((int(table[name]) - published.weekday() + 3) % 7 - 3) for name, _ in found)
     return [(f"{WEEKDAY_MARK}{day:%m-%d}", written) for day, (_, written) in zip(nearest, found, strict=True)]
 
@@ -191,6 +196,34 @@ def _weekday_names() -> tuple[dict[str, float], dict[str, float]]:
     table = script_words()["weekdays"]
     unspaced = {name: day for name, day in table.items() if without_spaces(name[0])}
     return {name: day for name, day in table.items() if name not in unspaced}, unspaced
+
+
+@functools.cache
+def _weekday_days() -> dict[str, float]:
+    """Every name of ``_weekday_names``, spaced or not -> its day (0 Monday): joined once, not per text."""
+    names, unspaced = _weekday_names()
+    return names | unspaced
+
+
+@functools.cache
+def _unspaced_first() -> re.Pattern[str]:
+    """The first letters of the names of scripts without spaces (``_weekday_names``), as one character class."""
+    return re.compile("[" + "".join(sorted({re.escape(name[0]) for name in _weekday_names()[1]})) + "]")
+
+
+def _day_folded(token: str) -> str:
+    """A word as ``weekdays`` compares it with the names: NFKC, lower case, no Persian non-joiner (an ASCII word
+    is only lowered: NFKC leaves it as it is)."""
+    if token.isascii():
+        return token.lower()
+    return unicodedata.normalize("NFKC", token).lower().replace("\u200c", "")
+
+
+@functools.cache
+def _weekday_starts() -> frozenset[str]:
+    """Every beginning of a spaced name of ``_weekday_names`` (the whole name too): a folded word that is none of
+    them opens no name of one, two or three words."""
+    return frozenset(name[:end] for name in _weekday_names()[0] for end in range(len(name) + 1))
 
 
 def build_weekdays() -> dict[str, float]:

@@ -350,8 +350,9 @@ class EventIndex:
         weights = _Weights(self._df, len(self._stories))
         floor = weights.least(self._most_df)  # the least weight of a candidate's keyword (``_bound``)
         scripts = _scripts(query)
-        restricted: dict[frozenset[str | None], tuple[dict[str, float], float]] = {}  # the query's keys (weighed,
-        # and their total) by the story's scripts
+        # The query's keys by the story's scripts: weighed, their total, and as a set (intersected with each
+        # candidate's keys without copying the query's again, as ``a.keys() & b`` does)
+        restricted: dict[frozenset[str | None], tuple[dict[str, float], float, set[str]]] = {}
         numbered = _count_numbers(query) >= MIN_NUMBERS  # for _numbers_disagree, asked of each candidate
         kits = self._kits(releases, outlet, when) | self._issues(series, outlet, when)
         kits |= self._briefs(series, outlet, when, query)
@@ -377,9 +378,9 @@ class EventIndex:
             if (restriction := restricted.get(story.scripts)) is None:
                 keys = query if story.scripts is scripts else _of_scripts(query, scripts & story.scripts)
                 a = dict(zip(keys, weights.of(keys), strict=True))
-                restriction = restricted[story.scripts] = a, math.fsum(a.values())
-            a, total = restriction
-            common = a.keys() & b
+                restriction = restricted[story.scripts] = a, math.fsum(a.values()), set(a)
+            a, total, asked = restriction
+            common = asked.intersection(b)
             weight = _weight(a, common)
             if best is not None and _bound(weight, total, len(b) - len(common), floor) < best.score:
                 continue  # cannot score above the best: weighing all its keywords would be wasted
