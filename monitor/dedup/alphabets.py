@@ -317,6 +317,22 @@ def _stroke_as(found: re.Match[str]) -> str:
     return "\u0456" if letter == "\u0406" and found.string[found.start() - 1].islower() else letter
 
 
+# A letter drawn as two: a scan's OCR or a keyboard without it writes Cyrillic "ы" as a soft or hard sign and a
+# stroke ("хахадьіень" for "хахадыень", the stroke as whatever ``strokes`` reads as "і"). No Cyrillic alphabet
+# writes a soft or hard sign before "і" (Ukrainian and Belarusian, which write "і", mark softness otherwise): the
+# pair is the one letter. Left apart, the copy's word was another word, and its "і" read a Buryat or Sakha text as
+# Kazakh (``shingles.kazakh``), every word hashed in other letters than its original's.
+_SIGN_AND_STROKE = re.compile("[ьъЬЪ][іІ]")
+_ONE_LETTER = {"ьі": "ы", "ъі": "ы", "Ьі": "Ы", "Ъі": "Ы", "ЬІ": "Ы", "ЪІ": "Ы", "ьІ": "ы", "ъІ": "ы"}
+
+
+def letters_in_one(text: str) -> str:
+    """``text`` with each letter drawn as two (above) written as one; a text without them (most) as it is."""
+    if "і" not in text and "І" not in text:
+        return text
+    return _SIGN_AND_STROKE.sub(lambda pair: _ONE_LETTER[pair[0]], text)
+
+
 def sibling_letters(text: str) -> str:
     """``text`` with each letter above in its one form; a text without them (most) as it is."""
     if not _SIBLING.search(beyond_ascii(text)):  # none of its letters is ASCII
