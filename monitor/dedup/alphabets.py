@@ -304,6 +304,22 @@ _STROKE_AS = {"I": "\u0406", "\u0406": "\u0406", "0": "\u043e"} | dict.fromkeys(
 _PALOCHKA = str.maketrans({"\u04c0": "\u0406", "\u04cf": "\u0456"})
 
 
+# The same misreadings in Latin letters, as a scan's OCR makes them: an "l" read as the digit "1" and an "o" as "0"
+# inside a word in lower case ("schoo1children", "hospita1", "g0vernment"), and an "m" as "rn" opening a word
+# ("4.8 rnillion"; no language written in Latin letters opens a word with "rn"). Read as written, each was a figure
+# the original lacks, or a lost multiplier. Only after two letters, one at least in lower case, and before a lower
+# case letter or, for "1", at a word's end after three: "H1N1", "B12", "mp3", "4G" stay.
+_LATIN_STROKE = re.compile("[10](?<=[A-Za-z][a-z][10])(?=[a-z])|1(?<=[a-z]{3}1)(?![\\w])|(?<![\\w])rn(?=[aeiouy])")
+_LATIN_STROKE_AS = {"1": "l", "0": "o", "rn": "m"}
+
+
+def latin_strokes(text: str) -> str:
+    """``text`` with each misread letter above in Latin letters read as the letter; most texts as they are."""
+    if not ("1" in text or "0" in text or "rn" in text):
+        return text
+    return _LATIN_STROKE.sub(lambda found: _LATIN_STROKE_AS[found[0]], text)
+
+
 def strokes(text: str) -> str:
     """``text`` with each stroke letter above read as Cyrillic "і" (a digit "0" between letters as "о"), in
     lower case after a lower-case letter."""

@@ -26,7 +26,14 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
-from monitor.dedup.alphabets import greek_or_cyrillic, letters_in_one, lookalikes, sibling_letters, strokes
+from monitor.dedup.alphabets import (
+    greek_or_cyrillic,
+    latin_strokes,
+    letters_in_one,
+    lookalikes,
+    sibling_letters,
+    strokes,
+)
 from monitor.dedup.carriers import carried, unstamped
 from monitor.dedup.dates import names_day
 from monitor.dedup.refresh import NOTE_WORDS, after_refresh_note
@@ -160,6 +167,7 @@ def _may_be_caption(line: str) -> bool:
 _LABELLED = re.compile(r"^[^\W\d_][\w'’-]*(?: [\w'’-]+){0,3} ?[:：]\s*\S")
 _SENTENCE_ENDS = re.compile(r"[.!?…。！？]['\"»”’)]*$")
 LABELLED_WORDS = 20
+CREDIT_LINE_WORDS = 3  # a label and a name or two, with its full stop or none: a caption's credit, no sentence
 ABOVE_WORDS = 6  # a line above the dateline: a credit or a label, not a sentence
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # ``dateline_pattern``: "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -",
@@ -435,9 +443,10 @@ def readable(text: str) -> str:
     "ＫＡＢＵＬ", a decomposed "é", "ﬁ"), a word of lookalike letters of another alphabet in the text's own
     (``alphabets.lookalikes``), and a letter a script's keyboards write two ways in one form
     (``alphabets.sibling_letters``), a letter drawn as one stroke in one form (``alphabets.strokes``: "Г1ала"), and
-    one drawn as two in one letter (``alphabets.letters_in_one``: "ьі" for "ы").
+    one drawn as two in one letter (``alphabets.letters_in_one``: "ьі" for "ы"), and a Latin letter a scan misread as
+    a digit or a pair (``alphabets.latin_strokes``: "hospita1", "rnillion").
     Copies differ in all of these, and so would their names and numbers."""
-    text = repaired(visible(text))
+    text = latin_strokes(repaired(visible(text)))
     if text.isascii():
         return text
     if "\u200c" in text or "\u200d" in text:
@@ -692,6 +701,8 @@ def _aside(line: str, first: bool) -> bool:
     words = len(line.split())
     if caption and words <= CAPTION_WORDS and _CAPTION.search(line):
         return True
+    if labelled and words <= CREDIT_LINE_WORDS and not any(char.isdigit() for char in line):
+        return True  # "Фото: Усть-Абакан.", "Picture: Reuters.": a label and a name, its full stop no sentence's
     return labelled and words <= LABELLED_WORDS and not _SENTENCE_ENDS.search(line)
 
 
