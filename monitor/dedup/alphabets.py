@@ -40,7 +40,22 @@ from anyascii import anyascii
 from monitor.text import beyond_ascii
 
 _MONGOLIAN = re.compile("[өүӨҮ]")
-_KAZAKH_KYRGYZ = re.compile("[әұқғңһіӘҰҚҒҢҺІ]")
+_KAZAKH_KYRGYZ = re.compile("[әұқғңһӘҰҚҒҢҺ]")  # and і, when written as often as a language writes it (``often_i``)
+_I = re.compile("[іІ]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+# The alphabets that write "і" (Kazakh, Khakas, Ukrainian, Belarusian) write it often: one Cyrillic letter in 14 or
+# more of the sets' Kazakh and Khakas texts. One "і" in a long Mongolian, Buryat or Sakha text is a scan's misread
+# letter ("іом" for "юм"), no sign of another alphabet: read as one, the text was hashed in other letters than its
+# original's (v61's microfilm copies).
+I_EVERY = 50  # Cyrillic letters at most for each і
+
+
+def often_i(text: str) -> bool:
+    """Does ``text`` write "і" as an alphabet that has it does (``I_EVERY``), not as a stray misread letter?"""
+    found = len(_I.findall(text))
+    return found > 0 and found * I_EVERY >= len(_CYRILLIC_LETTER.findall(text))
+
+
 _LOWER = dict(zip("абвгдзиклмнопрстуфыэөү", "abvgdziklmnoprstufyeöü", strict=True)) | {
     "е": "ye", "ё": "yo", "ж": "j", "й": "i", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ь": "i", "ю": "yu", "я": "ya",
@@ -100,7 +115,7 @@ def in_latin(text: str) -> str:
         return _one_lacinka(text)
     if _TAJIK.search(text) and not _NOT_TAJIK.search(text):
         return _romanise(text, _TAJIK_LATIN)
-    if not _MONGOLIAN.search(text) or _KAZAKH_KYRGYZ.search(text):
+    if not _MONGOLIAN.search(text) or _KAZAKH_KYRGYZ.search(text) or often_i(text):
         return text
     return _romanise(text, _MONGOLIAN_LATIN)
 

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from monitor.dedup.alphabets import DIGRAPHIC, sounded
+from monitor.dedup.alphabets import DIGRAPHIC, often_i, sounded
 from monitor.dedup.clean import ADVERTISING_LABELS, dateline_pattern, spelling
 from monitor.dedup.scan import STOPS as _STOPS  # a full stop of any script
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
@@ -153,7 +153,6 @@ _TOKEN_HASHES: dict[str, int] = {}
 # A copy cut to its first sentence keeps them and may lose the one letter that told its original apart (Tatar's
 # or Dungan's җ): read as Kazakh, its words were hashed in other letters than its original's.
 _KAZAKH_OWN = re.compile("[ұқғҰҚҒ]")
-_KAZAKH_I = re.compile("[іІ]")
 _TURKIC = re.compile("[әһөүңӘҺӨҮҢ]")
 # Every letter the two searches above look for (Kazakh's, Kyrgyz's, Tatar's and Serbian's) is of this block.
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
@@ -169,25 +168,17 @@ def __getattr__(name: str) -> re.Pattern[str]:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-# Kazakh writes its і often (one Cyrillic letter in 14 or more of the sets' Kazakh and Khakas texts without a
-# letter of Kazakh's own); one "і" in a long Buryat or Sakha text is a scan's misread letter ("іом" for "юм"),
-# no Kazakh: read so, the whole text was hashed in other letters than its original's (v61's microfilm copies).
-KAZAKH_I_EVERY = 50  # Cyrillic letters at most for each і
-
-
 def kazakh(text: str) -> bool:
     """Is ``text`` Kazakh Cyrillic by its letters (above)? Not with Tatar's own җ: Tatar writes Kazakh's ә
     and һ too, and its Latin copies (Zamanälif: ä, ö, ü, ñ, c for җ) share its sounds, not Kazakh's letters;
     nor with Bashkir's own ҙ or ҡ (``_TATAR``). Without a letter of Kazakh's own, its і written as often as
-    Kazakh writes it (``KAZAKH_I_EVERY``)."""
+    Kazakh writes it (``alphabets.often_i``: one misread in a Buryat or Sakha scan is no Kazakh)."""
     text = beyond_ascii(text)  # every letter sought here is Cyrillic
     if _CYRILLIC.search(text) is None or _TATAR.search(text):
         return False  # one search for a text without one, not three
     if _KAZAKH_OWN.search(text):
         return True
-    if not (_TURKIC.search(text) and _KAZAKH_I.search(text)):
-        return False
-    return len(_KAZAKH_I.findall(text)) * KAZAKH_I_EVERY >= len(_CYRILLIC.findall(text))
+    return _TURKIC.search(text) is not None and often_i(text)
 
 
 _ROMAN = str.maketrans(
