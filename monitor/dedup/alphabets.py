@@ -323,7 +323,8 @@ _PALOCHKA = str.maketrans({"\u04c0": "\u0406", "\u04cf": "\u0456"})
 # inside a word in lower case ("schoo1children", "hospita1", "g0vernment"), and an "m" as "rn" opening a word
 # ("4.8 rnillion"; no language written in Latin letters opens a word with "rn"). Read as written, each was a figure
 # the original lacks, or a lost multiplier. Only after two letters, one at least in lower case, and before a lower
-# case letter or, for "1", at a word's end after three: "H1N1", "B12", "mp3", "4G" stay.
+# case letter or, for "1", at a word's end after three, and the word's one digit: "H1N1", "B12", "mp3", "4G" and an
+# address's hex "2f5f6e24fc0c" stay.
 _LATIN_STROKE = re.compile("[10](?<=[A-Za-z][a-z][10])(?=[a-z])|1(?<=[a-z]{3}1)(?![\\w])|(?<![\\w])rn(?=[aeiouy])")
 _LATIN_STROKE_AS = {"1": "l", "0": "o", "rn": "m"}
 
@@ -332,7 +333,20 @@ def latin_strokes(text: str) -> str:
     """``text`` with each misread letter above in Latin letters read as the letter; most texts as they are."""
     if not ("1" in text or "0" in text or "rn" in text):
         return text
-    return _LATIN_STROKE.sub(lambda found: _LATIN_STROKE_AS[found[0]], text)
+    return _LATIN_STROKE.sub(_latin_stroke_as, text)
+
+
+def _latin_stroke_as(found: re.Match[str]) -> str:
+    """The letter a misread digit or pair stands for (``_LATIN_STROKE``); a digit that is not its word's one digit
+    stays (an address's hex "2f5f6e24fc0c", a code)."""
+    if found[0] == "rn":
+        return "m"
+    text, start, end = found.string, found.start(), found.end()
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return _LATIN_STROKE_AS[found[0]] if sum(char.isdigit() for char in text[start:end]) == 1 else found[0]
 
 
 def strokes(text: str) -> str:
