@@ -41,7 +41,7 @@ from monitor.text import beyond_ascii
 
 _MONGOLIAN = re.compile("[өүӨҮ]")
 _KAZAKH_KYRGYZ = re.compile("[әұқғңһӘҰҚҒҢҺ]")  # and і, when written as often as a language writes it (``often_i``)
-_I = re.compile("[іІ]")
+I_LETTER = re.compile("[іІ]")
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 # The alphabets that write "і" (Kazakh, Khakas, Ukrainian, Belarusian) write it often: one Cyrillic letter in 14 or
 # more of the sets' Kazakh and Khakas texts. One "і" in a long Mongolian, Buryat or Sakha text is a scan's misread
@@ -52,7 +52,7 @@ I_EVERY = 50  # Cyrillic letters at most for each і
 
 def often_i(text: str) -> bool:
     """Does ``text`` write "і" as an alphabet that has it does (``I_EVERY``), not as a stray misread letter?"""
-    found = len(_I.findall(text))
+    found = len(I_LETTER.findall(text))
     return found > 0 and found * I_EVERY >= len(_CYRILLIC_LETTER.findall(text))
 
 

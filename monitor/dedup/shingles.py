@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from monitor.dedup.alphabets import DIGRAPHIC, often_i, sounded
+from monitor.dedup.alphabets import DIGRAPHIC, I_LETTER, often_i, sounded
 from monitor.dedup.clean import ADVERTISING_LABELS, dateline_pattern, spelling
 from monitor.dedup.scan import STOPS as _STOPS  # a full stop of any script
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
@@ -154,6 +154,7 @@ _TOKEN_HASHES: dict[str, int] = {}
 # or Dungan's җ): read as Kazakh, its words were hashed in other letters than its original's.
 _KAZAKH_OWN = re.compile("[ұқғҰҚҒ]")
 _TURKIC = re.compile("[әһөүңӘҺӨҮҢ]")
+_KAZAKH_I = I_LETTER  # Kazakh's і, counted by ``alphabets.often_i``
 # Every letter the two searches above look for (Kazakh's, Kyrgyz's, Tatar's and Serbian's) is of this block.
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Tatar's own letter and Bashkir's (no other Cyrillic alphabet the monitor reads writes them). Bashkir writes
@@ -178,7 +179,7 @@ def kazakh(text: str) -> bool:
         return False  # one search for a text without one, not three
     if _KAZAKH_OWN.search(text):
         return True
-    return _TURKIC.search(text) is not None and often_i(text)
+    return _TURKIC.search(text) is not None and _KAZAKH_I.search(text) is not None and often_i(text)
 
 
 _ROMAN = str.maketrans(
