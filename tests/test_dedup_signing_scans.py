@@ -14,6 +14,7 @@ import pytest
 from dedup_set_support import bulk_texts, random_texts
 
 from monitor.dedup import eventkeys, shingles
+from monitor.dedup.alphabets import often_i
 
 PIECES = [
     *"aB .!?…:;\n\t\r 。！？।۔3,٫١Я\u00a0\u3000ア亿万x10+()-/әіөҗ",
@@ -29,7 +30,7 @@ def three_searches(text: str) -> bool:
     """``shingles.kazakh`` as its three searches alone decide it (no search for a Cyrillic letter first)."""
     if shingles._TATAR.search(text):
         return False
-    turkic = shingles._TURKIC.search(text) and shingles._KAZAKH_I.search(text)
+    turkic = shingles._TURKIC.search(text) and shingles._KAZAKH_I.search(text) and often_i(text)
     return bool(shingles._KAZAKH_OWN.search(text) or turkic)
 
 

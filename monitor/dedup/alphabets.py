@@ -40,7 +40,22 @@ from anyascii import anyascii
 from monitor.text import beyond_ascii
 
 _MONGOLIAN = re.compile("[өүӨҮ]")
-_KAZAKH_KYRGYZ = re.compile("[әұқғңһіӘҰҚҒҢҺІ]")
+_KAZAKH_KYRGYZ = re.compile("[әұқғңһӘҰҚҒҢҺ]")  # and і, when written as often as a language writes it (``often_i``)
+I_LETTER = re.compile("[іІ]")
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+# The alphabets that write "і" (Kazakh, Khakas, Ukrainian, Belarusian) write it often: one Cyrillic letter in 14 or
+# more of the sets' Kazakh and Khakas texts. One "і" in a long Mongolian, Buryat or Sakha text is a scan's misread
+# letter ("іом" for "юм"), no sign of another alphabet: read as one, the text was hashed in other letters than its
+# original's (v61's microfilm copies).
+I_EVERY = 50  # Cyrillic letters at most for each і
+
+
+def often_i(text: str) -> bool:
+    """Does ``text`` write "і" as an alphabet that has it does (``I_EVERY``), not as a stray misread letter?"""
+    found = len(I_LETTER.findall(text))
+    return found > 0 and found * I_EVERY >= len(_CYRILLIC_LETTER.findall(text))
+
+
 _LOWER = dict(zip("абвгдзиклмнопрстуфыэөү", "abvgdziklmnoprstufyeöü", strict=True)) | {
     "е": "ye", "ё": "yo", "ж": "j", "й": "i", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh",
     "щ": "shch", "ъ": "", "ь": "i", "ю": "yu", "я": "ya",
@@ -100,7 +115,7 @@ def in_latin(text: str) -> str:
         return _one_lacinka(text)
     if _TAJIK.search(text) and not _NOT_TAJIK.search(text):
         return _romanise(text, _TAJIK_LATIN)
-    if not _MONGOLIAN.search(text) or _KAZAKH_KYRGYZ.search(text):
+    if not _MONGOLIAN.search(text) or _KAZAKH_KYRGYZ.search(text) or often_i(text):
         return text
     return _romanise(text, _MONGOLIAN_LATIN)
 
@@ -304,6 +319,36 @@ _STROKE_AS = {"I": "\u0406", "\u0406": "\u0406", "0": "\u043e"} | dict.fromkeys(
 _PALOCHKA = str.maketrans({"\u04c0": "\u0406", "\u04cf": "\u0456"})
 
 
+# The same misreadings in Latin letters, as a scan's OCR makes them: an "l" read as the digit "1" and an "o" as "0"
+# inside a word in lower case ("schoo1children", "hospita1", "g0vernment"), and an "m" as "rn" opening a word
+# ("4.8 rnillion"; no language written in Latin letters opens a word with "rn"). Read as written, each was a figure
+# the original lacks, or a lost multiplier. Only after two letters, one at least in lower case, and before a lower
+# case letter or, for "1", at a word's end after three, and the word's one digit: "H1N1", "B12", "mp3", "4G" and an
+# address's hex "2f5f6e24fc0c" stay.
+_LATIN_STROKE = re.compile("[10](?<=[A-Za-z][a-z][10])(?=[a-z])|1(?<=[a-z]{3}1)(?![\\w])|(?<![\\w])rn(?=[aeiouy])")
+_LATIN_STROKE_AS = {"1": "l", "0": "o", "rn": "m"}
+
+
+def latin_strokes(text: str) -> str:
+    """``text`` with each misread letter above in Latin letters read as the letter; most texts as they are."""
+    if not ("1" in text or "0" in text or "rn" in text):
+        return text
+    return _LATIN_STROKE.sub(_latin_stroke_as, text)
+
+
+def _latin_stroke_as(found: re.Match[str]) -> str:
+    """The letter a misread digit or pair stands for (``_LATIN_STROKE``); a digit that is not its word's one digit
+    stays (an address's hex "2f5f6e24fc0c", a code)."""
+    if found[0] == "rn":
+        return "m"
+    text, start, end = found.string, found.start(), found.end()
+    while start > 0 and text[start - 1].isalnum():
+        start -= 1
+    while end < len(text) and text[end].isalnum():
+        end += 1
+    return _LATIN_STROKE_AS[found[0]] if sum(char.isdigit() for char in text[start:end]) == 1 else found[0]
+
+
 def strokes(text: str) -> str:
     """``text`` with each stroke letter above read as Cyrillic "і" (a digit "0" between letters as "о"), in
     lower case after a lower-case letter."""
@@ -315,6 +360,22 @@ def strokes(text: str) -> str:
 def _stroke_as(found: re.Match[str]) -> str:
     letter = _STROKE_AS[found[0]]
     return "\u0456" if letter == "\u0406" and found.string[found.start() - 1].islower() else letter
+
+
+# A letter drawn as two: a scan's OCR or a keyboard without it writes Cyrillic "ы" as a soft or hard sign and a
+# stroke ("хахадьіень" for "хахадыень", the stroke as whatever ``strokes`` reads as "і"). No Cyrillic alphabet
+# writes a soft or hard sign before "і" (Ukrainian and Belarusian, which write "і", mark softness otherwise): the
+# pair is the one letter. Left apart, the copy's word was another word, and its "і" read a Buryat or Sakha text as
+# Kazakh (``shingles.kazakh``), every word hashed in other letters than its original's.
+_SIGN_AND_STROKE = re.compile("[ьъЬЪ][іІ]")
+_ONE_LETTER = {"ьі": "ы", "ъі": "ы", "Ьі": "Ы", "Ъі": "Ы", "ЬІ": "Ы", "ЪІ": "Ы", "ьІ": "ы", "ъІ": "ы"}
+
+
+def letters_in_one(text: str) -> str:
+    """``text`` with each letter drawn as two (above) written as one; a text without them (most) as it is."""
+    if "і" not in text and "І" not in text:
+        return text
+    return _SIGN_AND_STROKE.sub(lambda pair: _ONE_LETTER[pair[0]], text)
 
 
 def sibling_letters(text: str) -> str:

@@ -77,6 +77,28 @@ _FORWARDED = re.compile(r"^(?:RT[ \t]+@\w{1,30}:?|@\w{1,30}:)[ \t]+(?=\S)")
 _DAY = r"(?:(?:[0-2]?\d|3[01])[./](?:0?[1-9]|1[0-2])(?:[./](?:\d\d){1,2})?\.?|(?:19|20)\d\d-[01]\d-[0-3]\d)"
 _DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸►▶▹→›»–—-][ \t]+(?=\S)")
 
+# A line-numbered file's gutter: each line opens with its number in the file and a bar or a colon ("0001 | …",
+# "0002 | …"), a transcript's, a translation memory's or a plain-text export's. The numbers count the file's lines,
+# no figures of the story (read as facts, four of them outweighed a brief's own), and each sentence they open is
+# another to a hash. A gutter counts up by one from its first line, which is line one or padded with zeros ("0042"):
+# a story's timeline ("2029: …", "2030: …") counts its years from a year.
+_GUTTER = re.compile(r"[ \t]*(\d{1,5})[ \t]*[|│¦:][ \t]+(?=\S)")
+_MAY_GUTTER = re.compile(r"\n[ \t]*\d{1,5}[ \t]*[|│¦:][ \t]")
+# A transcript's speaker: a role or a name in capitals and a colon opening two lines or more ("ANCHOR: …",
+# "CORRESPONDENT: …", "Q: …"). Who reads the line on air, no name of the story, which its original prints without.
+# One line so labelled is a dateline ("KABUL: …") or a kicker ("UPDATE: …"), the opening's (``clean._opening``).
+_SPEAKER = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t][^\W\d_]+){0,2}):[ \t]+(?=\S)")
+_MAY_SPEAKER = re.compile(r"\n[ \t]*[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}:[ \t]")
+SPEAKER_LINES = 2
+# A printed page's furniture run in with its text: a folio ("— 3 —", "- 12 -", "3"), a number alone between signs,
+# and a jump line in brackets ("(Continued on page 4)", "(Окончание на 4-й стр.)"), a few words and the page's
+# number. Where the page ends or goes on, no figure or sentence of the story. A bracketed line of more words, or of
+# no number, is the story's aside or its closing credit (``clean._CLOSING_CREDIT``).
+_FOLIO = re.compile(r"[ \t]*[^\w\n]{0,3}[ \t]*\d{1,3}[ \t]*[^\w\n]{0,3}[ \t]*")
+_JUMP = re.compile(r"[ \t]*[(\[][^()\[\]\d\n]{0,40}\d{1,3}[^()\[\]\d\n]{0,40}[)\]][ \t]*")
+_MAY_FURNITURE = re.compile(r"\n[^\w\n]{0,5}\d{1,3}[^\w\n]{0,5}(?:\n|$)|\n[ \t]*[(\[][^\n]{0,80}[)\]][ \t]*(?:\n|$)")
+JUMP_WORDS = 6
+
 # A meter on top: a label of a word to three and a colon over a figure and its unit ("Reading time: 4 min",
 # "Lesezeit: 3 Min.", "Length: 0:42 min"), on a line of its own or run into the lede by a feed that joins lines: how
 # long the copy reads or plays, what the carrier says about it, like a badge. Only before a capital (the lede or its
@@ -112,9 +134,18 @@ def carried(text: str) -> str:
     opened = "\n" + text  # each line after a line break, for the searches that open with one
     codes = ("[" in text or "(" in text) and len(_LINE_CODES.findall(opened)) > 1
     numbered = _MAY_NUMBER.search(opened) is not None
-    if not (codes or numbered or _may_wrap(text.strip())):
+    gutter, furniture = _MAY_GUTTER.search(opened) is not None, _MAY_FURNITURE.search(opened) is not None
+    # A gutter's numbers stand before the speakers' labels ("0004 | CORRESPONDENT: …"): those lines are read again.
+    speakers = ":" in text and (gutter or len(_MAY_SPEAKER.findall(opened)) >= SPEAKER_LINES)
+    if not (codes or numbered or gutter or speakers or furniture or _may_wrap(text.strip())):
         return text  # most texts: no line opens with a carrier's sign
     lines = text.split("\n")
+    if gutter:
+        lines = _ungutted(lines)
+    if speakers:
+        lines = _unspoken(lines)
+    if furniture:
+        lines = [line for line in lines if not _furniture(line)]
     top, end = _full(lines, 0, 1), _full(lines, len(lines) - 1, -1)
     while top < end and _badge(lines[top], lines):
         lines[top], top = "", _full(lines, top + 1, 1)
@@ -187,6 +218,34 @@ def _unnumbered(lines: list[str]) -> list[str]:
     if _number(menu[-1]) == 0 and len(menu) > 1 and last and _back_key(kept[at]):
         kept[at] = ""
     return kept
+
+
+def _ungutted(lines: list[str]) -> list[str]:
+    """``lines`` without their gutter's numbers, when they are a gutter (``_GUTTER``): two numbered lines or more,
+    counting up by one from line one or from a number padded with zeros; else ``lines`` as they are."""
+    found = [_GUTTER.match(line) for line in lines]
+    numbers = [(match[1], int(match[1])) for match in found if match]
+    if len(numbers) < 2 or not (numbers[0][1] <= 1 or numbers[0][0].startswith("0")):
+        return lines
+    if any(later != earlier + 1 for (_, earlier), (_, later) in itertools.pairwise(numbers)):
+        return lines
+    return [line[match.end() :] if match else line for line, match in zip(lines, found, strict=True)]
+
+
+def _unspoken(lines: list[str]) -> list[str]:
+    """``lines`` without their speakers' labels (``_SPEAKER``), when ``SPEAKER_LINES`` lines or more open with one
+    in capitals; else ``lines`` as they are."""
+    found = [match if (match := _SPEAKER.match(line)) and match[1].isupper() else None for line in lines]
+    if sum(match is not None for match in found) < SPEAKER_LINES:
+        return lines
+    return [line[match.end() :] if match else line for line, match in zip(lines, found, strict=True)]
+
+
+def _furniture(line: str) -> bool:
+    """Is ``line`` a printed page's folio or jump line (``_FOLIO``, ``_JUMP``), not story text?"""
+    if _FOLIO.fullmatch(line):
+        return True
+    return _JUMP.fullmatch(line) is not None and len(line.split()) <= JUMP_WORDS
 
 
 def _number(item: re.Match[str]) -> int:

@@ -26,7 +26,14 @@ import unicodedata
 import zlib
 from dataclasses import dataclass
 
-from monitor.dedup.alphabets import greek_or_cyrillic, lookalikes, sibling_letters, strokes
+from monitor.dedup.alphabets import (
+    greek_or_cyrillic,
+    latin_strokes,
+    letters_in_one,
+    lookalikes,
+    sibling_letters,
+    strokes,
+)
 from monitor.dedup.carriers import carried, unstamped
 from monitor.dedup.dates import names_day
 from monitor.dedup.refresh import NOTE_WORDS, after_refresh_note
@@ -160,6 +167,7 @@ def _may_be_caption(line: str) -> bool:
 _LABELLED = re.compile(r"^[^\W\d_][\w'’-]*(?: [\w'’-]+){0,3} ?[:：]\s*\S")
 _SENTENCE_ENDS = re.compile(r"[.!?…。！？]['\"»”’)]*$")
 LABELLED_WORDS = 20
+CREDIT_LINE_WORDS = 3  # a label and a name or two, with its full stop or none: a caption's credit, no sentence
 ABOVE_WORDS = 6  # a line above the dateline: a credit or a label, not a sentence
 _NOT_STORY_LINE = re.compile(r"[\d.!?。！？]")
 # ``dateline_pattern``: "CITY, Month D (Agency) -", "CITY —", "CITY (Agency) –", "City, Dec. 2 (Reuters) -",
@@ -319,10 +327,25 @@ def unwrapped(text: str) -> str:
     out = [lines[0]]
     for was_full, line in zip(full, lines[1:], strict=False):
         if was_full and line.strip() and out[-1].strip():
-            out[-1] = out[-1].rstrip() + " " + line.lstrip()
+            out[-1] = _joined(out[-1].rstrip(), line.lstrip())
         else:
             out.append(line)
     return "\n".join(out)
+
+
+# A word the wrap cut at a line's end with a hyphen, going on in lower case on the next line ("нээгдэ-" / "һэн",
+# "govern-" / "ment"): a printed page's or a scan's hyphenation, one word to a reader. Joined with a space, it was
+# two words no copy prints and three shingles lost each. A compound cut at its own hyphen ("well-" / "known") is
+# one word too, and was two either way; a dash between words stands apart from them ("war -" / "and"), and a
+# capital after the break opens a name ("pro-" / "Kremlin"), which keeps its hyphen.
+_WRAP_HYPHEN = re.compile(r"(?<=[^\W\d_])[-\u2010]$")
+
+
+def _joined(line: str, after: str) -> str:
+    """``line`` and the ``after`` its wrap goes on with: one word again where the wrap hyphenated it (above)."""
+    if after[:1].islower() and _WRAP_HYPHEN.search(line):
+        return line[:-1] + after
+    return line + " " + after
 
 
 def _cuts_sentences(lines: list[str], full: list[bool] | None) -> bool:
@@ -419,9 +442,11 @@ def readable(text: str) -> str:
     mojibake decoded again (``repaired``), compatibility forms as their letters (NFKC: full-width
     "ＫＡＢＵＬ", a decomposed "é", "ﬁ"), a word of lookalike letters of another alphabet in the text's own
     (``alphabets.lookalikes``), and a letter a script's keyboards write two ways in one form
-    (``alphabets.sibling_letters``), a letter drawn as one stroke in one form (``alphabets.strokes``: "Г1ала").
+    (``alphabets.sibling_letters``), a letter drawn as one stroke in one form (``alphabets.strokes``: "Г1ала"), and
+    one drawn as two in one letter (``alphabets.letters_in_one``: "ьі" for "ы"), and a Latin letter a scan misread as
+    a digit or a pair (``alphabets.latin_strokes``: "hospita1", "rnillion").
     Copies differ in all of these, and so would their names and numbers."""
-    text = repaired(visible(text))
+    text = latin_strokes(repaired(visible(text)))
     if text.isascii():
         return text
     if "\u200c" in text or "\u200d" in text:
@@ -432,7 +457,7 @@ def readable(text: str) -> str:
     pieces = text.replace("\u00b4", "'").split("…")
     text = "…".join(unicodedata.normalize("NFKC", piece) for piece in pieces)
     if greek_or_cyrillic(text):  # a stroke is read only beside a Cyrillic letter: one scan, not a substitution
-        text = strokes(lookalikes(text))
+        text = letters_in_one(strokes(lookalikes(text)))
     return sibling_letters(text)
 
 
@@ -676,6 +701,8 @@ def _aside(line: str, first: bool) -> bool:
     words = len(line.split())
     if caption and words <= CAPTION_WORDS and _CAPTION.search(line):
         return True
+    if labelled and words <= CREDIT_LINE_WORDS and not any(char.isdigit() for char in line):
+        return True  # "Фото: Усть-Абакан.", "Picture: Reuters.": a label and a name, its full stop no sentence's
     return labelled and words <= LABELLED_WORDS and not _SENTENCE_ENDS.search(line)
 
 
@@ -711,6 +738,29 @@ CHROME_CHARS = 32
 # that carried the copy dated its page: the page number and the day it was printed are no facts of the story.
 _PAGE_DATE = re.compile(r"(?<!\d)(?:\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)(?!\d)")
 STAMP_WORDS = 12
+STAMP_LABEL_WORDS = 6  # a dated stamp's label (``_DATED_STAMP``)
+STAMP_CHARS = 80  # and where its day stands, at most
+
+
+# A page's dated stamp opening the text: a label of a few words, then a day with its year and a clock time ("Dernière
+# mise à jour 27.07.2032 13:46", "Обновлено 12.07.2032 08:50", a label in a language nobody listed), on a line of its
+# own or before the story's first word, capitalised (its dateline, its lede). When the page was posted or changed (the
+# entry's own publication time), written by the carrier in its words: no word or figure of the story, and two of the
+# carrier's copies sharing it looked like a round-up quoting both. A sentence telling a day and a time runs on after
+# them, in lower case or after a comma ("Le 27.07.2032 à 13:46, un …"). A label's word is letters and marks.
+_DATED_STAMP = re.compile(
+    rf"(?:[^\W\d_][^\s\d]*[ \t]+){{1,{STAMP_LABEL_WORDS}}}(?:{_PAGE_DATE.pattern})[ \t,T]+(?:[^\W\d_]{{1,2}}[ \t]+)?"
+    r"(?:[01]?\d|2[0-3])[:.hH][0-5]\d(?![\d:])(?:[ \t]*[A-Z]{2,4}\b)?[ \t]*[|·•–—-]?[ \t]*"
+)
+
+
+def _undated(line: str) -> str | None:
+    """``line`` (a text's first) without the dated stamp opening it (above): "" when it is all the line, the rest
+    when a capitalised word follows; None when it opens with no such stamp."""
+    if not any(char.isdigit() for char in line[:STAMP_CHARS]) or (stamp := _DATED_STAMP.match(line)) is None:
+        return None
+    rest = line[stamp.end() :]
+    return rest if not rest or (rest[0].isalpha() and not rest[0].islower()) else None
 
 
 def _quote_card(line: str) -> str | None:
@@ -827,7 +877,9 @@ def opening(line: str) -> str:
 
 def _opening(line: str, flags: int) -> tuple[str, int]:
     """The first line without a leading credit, byline and dateline, and the flags of what went."""
-    if stamp := _STAMP.match(line):  # "Updated 17:32 GMT": when the page changed, not the story
+    if (undated := _undated(line)) is not None:  # "Dernière mise à jour 27.07.2032 13:46": the page's
+        line = undated
+    elif stamp := _STAMP.match(line):  # "Updated 17:32 GMT": when the page changed, not the story
         line = line[stamp.end() :]
     credit = _CREDIT.match(line)
     if credit:

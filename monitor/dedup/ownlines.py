@@ -47,7 +47,17 @@ def own_lines_dropped(text: str, outlet: str) -> str:
     if not outlet or not text:
         return text
     name = _folded(outlet)
-    return _own_note_dropped(_own_credit_dropped(text, name), name)
+    return _own_note_dropped(_own_credit_dropped(_own_name_lines_dropped(text, name), name), name)
+
+
+def _own_name_lines_dropped(text: str, name: str) -> str:
+    """``text`` without its lines that are the outlet's name alone (``name``, case folded), anywhere: a carrier's
+    sign between the blocks of the text it carries (a plain-text edition's, under a photo), no line of the story."""
+    if "\n" not in text or name not in text.casefold():
+        return text
+    lines = text.split("\n")
+    kept = [line for line in lines if line.strip(" \t.:|·-–—").casefold() != name]
+    return "\n".join(kept) if kept and len(kept) < len(lines) else text
 
 
 @functools.lru_cache(maxsize=1024)  # a worker signs the entries of a few hundred outlets, again and again

@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from monitor.dedup.alphabets import DIGRAPHIC, sounded
+from monitor.dedup.alphabets import DIGRAPHIC, I_LETTER, often_i, sounded
 from monitor.dedup.clean import ADVERTISING_LABELS, dateline_pattern, spelling
 from monitor.dedup.scan import STOPS as _STOPS  # a full stop of any script
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
@@ -153,8 +153,8 @@ _TOKEN_HASHES: dict[str, int] = {}
 # A copy cut to its first sentence keeps them and may lose the one letter that told its original apart (Tatar's
 # or Dungan's җ): read as Kazakh, its words were hashed in other letters than its original's.
 _KAZAKH_OWN = re.compile("[ұқғҰҚҒ]")
-_KAZAKH_I = re.compile("[іІ]")
 _TURKIC = re.compile("[әһөүңӘҺӨҮҢ]")
+_KAZAKH_I = I_LETTER  # Kazakh's і, counted by ``alphabets.often_i``
 # Every letter the two searches above look for (Kazakh's, Kyrgyz's, Tatar's and Serbian's) is of this block.
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 # Tatar's own letter and Bashkir's (no other Cyrillic alphabet the monitor reads writes them). Bashkir writes
@@ -172,11 +172,14 @@ def __getattr__(name: str) -> re.Pattern[str]:
 def kazakh(text: str) -> bool:
     """Is ``text`` Kazakh Cyrillic by its letters (above)? Not with Tatar's own җ: Tatar writes Kazakh's ә
     and һ too, and its Latin copies (Zamanälif: ä, ö, ü, ñ, c for җ) share its sounds, not Kazakh's letters;
-    nor with Bashkir's own ҙ or ҡ (``_TATAR``)."""
+    nor with Bashkir's own ҙ or ҡ (``_TATAR``). Without a letter of Kazakh's own, its і written as often as
+    Kazakh writes it (``alphabets.often_i``: one misread in a Buryat or Sakha scan is no Kazakh)."""
     text = beyond_ascii(text)  # every letter sought here is Cyrillic
     if _CYRILLIC.search(text) is None or _TATAR.search(text):
         return False  # one search for a text without one, not three
-    return bool(_KAZAKH_OWN.search(text) or (_TURKIC.search(text) and _KAZAKH_I.search(text)))
+    if _KAZAKH_OWN.search(text):
+        return True
+    return _TURKIC.search(text) is not None and _KAZAKH_I.search(text) is not None and often_i(text)
 
 
 _ROMAN = str.maketrans(
