@@ -123,8 +123,9 @@ class Evidence:
             whole = self._in_longer(query, other)
         if whole >= FACTS_THRESHOLD:
             return whole
-        agreeing = _agreeing(query, other, shared)
-        return whole if agreeing is None else max(whole, agreeing)
+        # Only a copy whose shared sentences print no other fact in place of one is rescued: one substitution in a
+        # sentence both print (a template's next notice: another name in the lede's slot) keeps the whole's verdict.
+        return 100.0 if _agreeing(query, other, shared) == 100.0 else whole
 
     def _across(self, query: Signature, other: Stored) -> float:
         """``facts`` of the skeletons', of a caseless text against a cased one, or of a signature without sentences."""
