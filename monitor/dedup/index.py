@@ -61,6 +61,7 @@ from monitor.dedup.headline import (
     claimed,
     first_sentence,
 )
+from monitor.dedup.members import Members
 from monitor.dedup.novelty import news
 from monitor.dedup.packed import Outlets, StoredSignature, Words, pack, stored_record, unpack, without_keys
 from monitor.dedup.packed import keys as packed_keys
@@ -355,6 +356,7 @@ class StoryIndex:
         ours = np.frombuffer(sig.sample, dtype="<u4").tolist() if len(ranked) >= READ_TOGETHER else []
         bound = sample_bound(sig.sample)
         top = -math.inf  # the best margin so far
+        members = Members(sig)  # de70: the verified members close in text, with their verdicts on facts
         for entry_id, doc, most in self._read(sig, ranked):
             verified.append(doc)
             verified_ids.append(entry_id)
@@ -387,7 +389,8 @@ class StoryIndex:
             if evidence.found:
                 touched[doc.story_id] = touched.get(doc.story_id, 0) + evidence.found
             if margin >= 0:  # close enough in text: do the names and numbers agree?
-                margin = min(margin, evidence.facts(sig, doc) - FACTS_THRESHOLD)
+                members.heard(entry_id, doc, evidence, needed, facts := evidence.facts(sig, doc))
+                margin = min(margin, facts - FACTS_THRESHOLD)
                 own = doc.outlet == sig.outlet and sig.when - doc.seen >= SERIES_GAP
                 if own and (margin < 0 or swapped_facts(sig, doc) or citing(sig, doc)):
                     own_differs.add(doc.story_id)
@@ -406,6 +409,12 @@ class StoryIndex:
             rank = (fresh, margin, share, doc.title == sig.title, evidence.found)
             if best is None or rank > best.rank:
                 best, top = Closest(evidence, entry_id, doc, needed, rank), margin if fresh else top
+        # de70: a member of the story with names and numbers to compare speaks over one with none (``members``)
+        speaker = members.overruling(best.doc, best.evidence, FACTS_THRESHOLD) if best and best.margin >= 0 else None
+        if speaker is not None:
+            fresh, margin = self._in_window(sig, speaker.doc), speaker.facts - FACTS_THRESHOLD
+            rank = (fresh, margin, 0.0, speaker.doc.title == sig.title, speaker.evidence.found)
+            best = Closest(speaker.evidence, speaker.entry_id, speaker.doc, speaker.needed, rank)
         if opening and (best is None or best.margin < 0) and (story := beneath(sig, opening)) is not None:
             # The story under its outlet's note, measured alone: the note is no text of the story's copies.
             # What follows reads the story alone too (the note's sentences are not its news).
