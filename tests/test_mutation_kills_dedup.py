@@ -240,7 +240,7 @@ def test_a_stored_signature_reads_back_as_it_was_written():
     assert [getattr(back, p) for p in parts] == [getattr(sig, p) for p in parts]
     assert sig.sample and sig.opening and sig.sentences and sig.facts  # each part was really read back
     assert (back.lede, back.keywords, back.when, back.outlet) == (sig.lede, sig.keywords, sig.when, "Wire")
-    empty = replace(sig, keys=(), sample=b"", opening=b"", sentences=b"", facts=b"").pack()
+    empty = replace(sig, keys=(), sample=b"", opening=b"", sentences=b"", facts=b"", fact_lines=b"").pack()
     assert Signature.unpack(empty, "", (), 0.0, "") is not None  # a signature of no text is one too
     assert Signature.unpack(empty[:3], "", (), 0.0, "") is None  # cut short: computed again, never misread
     huge = Signature.unpack(replace(sig, length=70_000).pack(), sig.lede, sig.keywords, sig.when, "")

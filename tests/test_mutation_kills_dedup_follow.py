@@ -65,7 +65,8 @@ def test_a_copy_is_in_its_story_s_event() -> None:
 
 def test_the_outlet_s_own_longer_story_holding_its_story_is_a_follow_up_in_its_event() -> None:
     index = index_of(entry("a", "Valmoy sells its tram depot", STORY, WIRE, 0))
-    follow = entry("b", "Valmoy bakery shows its market plans", STORY + MORE, WIRE, 20)
+    # within NEAR_HOURS: a day later, naming what the story never did, it is the desk's next event (round 75)
+    follow = entry("b", "Valmoy bakery shows its market plans", STORY + MORE, WIRE, 10)
     found = index.find(follow, follow.published)  # type: ignore[arg-type]
     assert found.story_id is None and found.matched_entry is None
     assert found.event_id == 70
@@ -92,7 +93,7 @@ AFTER = FIRST_PARAGRAPH + (
 
 def test_an_outlet_s_next_story_opening_with_its_first_paragraph_follows_the_story_it_repeats() -> None:
     index = index_of(entry("a", "Floods close the Valmoy road", BEFORE, WIRE, 0), story=8, event=80)
-    follow = entry("b", "Valmoy families return as the water falls", AFTER, WIRE, 26)
+    follow = entry("b", "Valmoy families return as the water falls", AFTER, WIRE, 10)  # a day later: round 75
     found = index.find(follow, follow.published)  # type: ignore[arg-type]
     assert found.story_id is None and found.event_id == 80, (found.reason, found.event_reason)
     assert has_words(found.reason, "entry 1") and has_words(found.event_reason, "follow-up")

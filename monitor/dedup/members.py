@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from monitor.dedup.compare import MIN_FACTS, MISSING_FACTS, Evidence, Stored, missing_facts
+from monitor.dedup.compare import MIN_FACTS, MISSING_FACTS, Evidence, Stored, missing_facts, swapped_facts
 from monitor.dedup.signature import Signature
 
 FACT_BYTES = 4  # a name or number is one 32-bit hash in ``facts``
@@ -80,7 +80,7 @@ def _substituted(sig: Signature, member: Member, threshold: float) -> bool:
     more missing from it (a copy's credit line naming its own outlet misses fewer), and less than ``threshold``
     percent of those of ``sig``'s sentences sharing a passage with it found there (a carrier's own wrapper, its
     name and date around a text whose sentences hold few, is no substitution)?"""
-    if missing_facts(sig, member.doc) < MISSING_FACTS:
-        return False
+    if missing_facts(sig, member.doc) < MISSING_FACTS or not swapped_facts(sig, member.doc):
+        return False  # a copy adds facts (a glued byline) one way; a twin prints others in their place, both ways
     shared = member.evidence.shared_facts(sig, member.doc)
     return shared is not None and shared < threshold
