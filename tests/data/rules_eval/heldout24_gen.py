@@ -26,8 +26,13 @@ CODES = {
 }
 # Invented outlets per language, with their UTC offset in hours.
 OUTLETS: dict[str, list[tuple[str, float]]] = {
-    "en": [("Quenbrook Tattler", 0), ("Saltcombe Gannetry", 1), ("Wyvelstone Skiff", -5),
-           ("Ottercliff Palaver", 5.5), ("Brindlemoor Tocsin", 8)],
+    "en": [
+        ("Quenbrook Tattler", 0),
+        ("Saltcombe Gannetry", 1),
+        ("Wyvelstone Skiff", -5),
+        ("Ottercliff Palaver", 5.5),
+        ("Brindlemoor Tocsin", 8),
+    ],
     "ru": [("Заозёрный Буерак", 3), ("Камышинский Сказитель", 4), ("Шекснинский Побережник", 3)],
     "ja": [("鴫沢経済便", 9), ("檜葉ニュース舎", 9), ("榧野日報", 9)],
     "tt": [("Идел Яңалыклары", 3)],
@@ -45,14 +50,16 @@ def parse(text: str) -> list[dict]:
         lines = [ln.strip() for ln in block.strip().splitlines() if ln.strip()]
         head = [h.strip() for h in lines[0].lstrip("@").split("|")]
         lang, labels, trap, trap_topic = head
-        items.append({
-            "lang": lang,
-            "labels": [] if labels == "-" else [CODES[c] for c in labels.split(",")],
-            "trap": None if trap == "-" else trap,
-            "trap_topic": None if trap_topic == "-" else CODES[trap_topic],
-            "title": lines[1],
-            "paras": lines[2:],
-        })
+        items.append(
+            {
+                "lang": lang,
+                "labels": [] if labels == "-" else [CODES[c] for c in labels.split(",")],
+                "trap": None if trap == "-" else trap,
+                "trap_topic": None if trap_topic == "-" else CODES[trap_topic],
+                "title": lines[1],
+                "paras": lines[2:],
+            }
+        )
     return items
 
 
@@ -94,19 +101,21 @@ def build(items: list[dict]) -> list[dict]:
             feed_lang = None if rng.random() < 0.2 else lang
         tz = timezone(timedelta(hours=offset))
         summary, content = shape(item, rng)
-        rows.append({
-            "id": f"i{n + 1:03d}",
-            "outlet": outlet,
-            "feed_lang": feed_lang,
-            "lang": lang,
-            "title": item["title"],
-            "summary": summary,
-            "content": content,
-            "published": (START + timedelta(minutes=minute)).astimezone(tz).isoformat(),
-            "labels": item["labels"],
-            "trap": item["trap"],
-            "trap_topic": item["trap_topic"],
-        })
+        rows.append(
+            {
+                "id": f"i{n + 1:03d}",
+                "outlet": outlet,
+                "feed_lang": feed_lang,
+                "lang": lang,
+                "title": item["title"],
+                "summary": summary,
+                "content": content,
+                "published": (START + timedelta(minutes=minute)).astimezone(tz).isoformat(),
+                "labels": item["labels"],
+                "trap": item["trap"],
+                "trap_topic": item["trap_topic"],
+            }
+        )
     return rows
 
 
