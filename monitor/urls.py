@@ -58,14 +58,21 @@ def canonical_link(link: str, base: str = "") -> str:
         parts.port  # noqa: B018 - raises ValueError on a port out of range: refuse now, not later
     except ValueError:
         return ""
-    if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+    scheme = parts.scheme.lower()
+    if scheme not in ("http", "https") or not parts.hostname:
         return ""
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not is_tracking(k)]
     # No user or password: a link resolved against a feed URL with credentials would
     # otherwise carry them into the database and every alert.
     netloc = parts.netloc.rpartition("@")[2].lower()
-    path = parts.path or "/"
-    return urlunsplit((parts.scheme.lower(), netloc, path, urlencode(query), ""))
+    return urlunsplit((scheme, netloc, parts.path or "/", _untracked(parts.query), ""))
+
+
+def _untracked(query: str) -> str:
+    """``query`` without tracking parameters, re-encoded. Most article links carry none: an empty query is
+    its own answer, without the parse and the encoding (a fifth of a link's cost)."""
+    if not query:
+        return ""
+    return urlencode([(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if not is_tracking(k)])
 
 
 def has_password(url: str) -> bool:
