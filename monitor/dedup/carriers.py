@@ -82,13 +82,19 @@ _DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸
 # no figures of the story (read as facts, four of them outweighed a brief's own), and each sentence they open is
 # another to a hash. A gutter counts up by one from its first line, which is line one or padded with zeros ("0042"):
 # a story's timeline ("2029: …", "2030: …") counts its years from a year.
+# A stenotype's or a court transcript's gutter parts its numbers from the text by spaces alone ("  1  SP1: …",
+# "  2  …"; a feed folds the column to one space): then every line of text opens with its number (``_ungutted``),
+# as no story's lines do ("12 schools closed …" opens one sentence, not each line, counting up from one).
 _GUTTER = re.compile(r"[ \t]*(\d{1,5})[ \t]*[|│¦:][ \t]+(?=\S)")
-_MAY_GUTTER = re.compile(r"\n[ \t]*\d{1,5}[ \t]*[|│¦:][ \t]")
+_COLUMN = re.compile(r"[ \t]*(\d{1,5})[ \t]+(?=\S)")
+_MAY_GUTTER = re.compile(r"\n[ \t]*\d{1,5}[ \t]*(?:[|│¦:][ \t]|[ \t]\S)")
+COLUMN_LINES = 3  # a gutter of spaces alone numbers this many lines or more
 # A transcript's speaker: a role or a name in capitals and a colon opening two lines or more ("ANCHOR: …",
-# "CORRESPONDENT: …", "Q: …"). Who reads the line on air, no name of the story, which its original prints without.
+# "CORRESPONDENT: …", "Q: …"), or a stenotype's numbered role ("SP1: …", "SP2: …": its speakers in turn).
+# Who reads the line on air, no name of the story, which its original prints without.
 # One line so labelled is a dateline ("KABUL: …") or a kicker ("UPDATE: …"), the opening's (``clean._opening``).
-_SPEAKER = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t][^\W\d_]+){0,2}):[ \t]+(?=\S)")
-_MAY_SPEAKER = re.compile(r"\n[ \t]*[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}:[ \t]")
+_SPEAKER = re.compile(r"[ \t]*([^\W\d_]+\d{0,2}(?:[ \t][^\W\d_]+){0,2}):[ \t]+(?=\S)")
+_MAY_SPEAKER = re.compile(r"\n[ \t]*[^\W\d_]+\d{0,2}(?:[ \t][^\W\d_]+){0,2}:[ \t]")
 SPEAKER_LINES = 2
 # A printed page's furniture run in with its text: a folio ("— 3 —", "- 12 -", "3"), a number alone between signs,
 # and a jump line in brackets ("(Continued on page 4)", "(Окончание на 4-й стр.)"), a few words and the page's
@@ -222,8 +228,13 @@ def _unnumbered(lines: list[str]) -> list[str]:
 
 def _ungutted(lines: list[str]) -> list[str]:
     """``lines`` without their gutter's numbers, when they are a gutter (``_GUTTER``): two numbered lines or more,
-    counting up by one from line one or from a number padded with zeros; else ``lines`` as they are."""
+    counting up by one from line one or from a number padded with zeros; or, numbers parted by spaces alone
+    (``_COLUMN``), ``COLUMN_LINES`` or more, each line of text opening with one. Else ``lines`` as they are."""
     found = [_GUTTER.match(line) for line in lines]
+    if sum(match is not None for match in found) < 2:
+        found = [_COLUMN.match(line) for line in lines]
+        if sum(match is not None for match in found) < max(COLUMN_LINES, sum(bool(line.strip()) for line in lines)):
+            return lines
     numbers = [(match[1], int(match[1])) for match in found if match]
     if len(numbers) < 2 or not (numbers[0][1] <= 1 or numbers[0][0].startswith("0")):
         return lines
