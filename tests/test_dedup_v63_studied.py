@@ -55,3 +55,16 @@ def test_a_column_gutter_numbers_every_line_of_text_counting_from_one() -> None:
     assert carried(story) == story
     mixed = "1 ferry sank.\n2 crews came.\nThe port shut.\n3 boats wait."
     assert carried(mixed) == mixed
+
+
+def test_a_caption_logs_time_stamps_in_angle_brackets_are_its_carriers() -> None:
+    log = "<00:00:04> the mill in tsagan aman,\n<00:00:07> has reopened after two years.\n<00:00:10> 52 jobs."
+    assert carried(log) == "the mill in tsagan aman,\nhas reopened after two years.\n52 jobs."
+    quoted = "<00:00:04> one line alone is the opening's."
+    assert carried(quoted) == quoted
+
+
+@pytest.mark.parametrize(("copy", "original"), [("pg038", "pg036"), ("pg102", "pg097")])
+def test_a_caption_log_copy_joins_its_story(copy: str, original: str) -> None:
+    story = _stories("heldout63.jsonl")
+    assert story[copy] == story[original]

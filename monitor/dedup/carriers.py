@@ -48,9 +48,10 @@ _NO_WORD = re.compile(r"^[\W_]*$")
 _REFERENCE = re.compile(r"^\[\d{1,3}\][ \t]")
 _SENTENCE_END = re.compile(rf"[{STOPS}]['\"»”’)]*$")
 BADGE_WORDS = 8
-# A code opening a line, in brackets: an audio transcript's or a chat log's time code ("[00:12] ", "[10:42] "),
-# a part's number ("(1/3) "). When in the recording or the thread the line came, or which part it is.
-_CODE = r"[ \t]*[\[(](?:(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?|\d{1,2}/\d{1,2})[\])][ \t]+(?=\S)"
+# A code opening a line, in brackets: an audio transcript's or a chat log's time code ("[00:12] ", "[10:42] ",
+# a caption log's "<00:00:04> "), a part's number ("(1/3) "). When in the recording or the thread the line came,
+# or which part it is.
+_CODE = r"[ \t]*[\[(<](?:(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?|\d{1,2}/\d{1,2})[\])>][ \t]+(?=\S)"
 _LINE_CODE, _LINE_CODES = re.compile(_CODE), re.compile(rf"\n{_CODE}")  # one line's; those of a text after a break
 # Blocks run into one line by a sign after a sentence's full stop ("… today. +++ The mayor …", "… खर्च यात। | …", a
 # pager's " / "), or a ticker's sign opening and closing it ("+++ … +++"): each block a line again, as its original
@@ -138,7 +139,7 @@ def carried(text: str) -> str:
     if ":" in text[:METER_HEAD] and (meter := _METER.match(text)) and text[meter.end()].isupper():
         text = text[meter.end() :]
     opened = "\n" + text  # each line after a line break, for the searches that open with one
-    codes = ("[" in text or "(" in text) and len(_LINE_CODES.findall(opened)) > 1
+    codes = ("[" in text or "(" in text or "<" in text) and len(_LINE_CODES.findall(opened)) > 1
     numbered = _MAY_NUMBER.search(opened) is not None
     gutter, furniture = _MAY_GUTTER.search(opened) is not None, _MAY_FURNITURE.search(opened) is not None
     # A gutter's numbers stand before the speakers' labels ("0004 | CORRESPONDENT: …"): those lines are read again.
