@@ -10,6 +10,7 @@ from functools import cache
 import pytest
 from test_dedup import benchmark
 
+from monitor.dedup.alphabets import latin_strokes
 from monitor.dedup.carriers import carried
 from monitor.dedup.index import StoryIndex
 
@@ -39,14 +40,6 @@ def test_a_copy_of_the_desks_later_story_joins_it_not_the_story_it_parted_from(
     assert story[copy] == story[later]
 
 
-@pytest.mark.parametrize(("copy", "original"), [("pg040", "pg039"), ("pg108", "pg107")])
-def test_a_stenotype_copy_in_lower_case_joins_its_story(copy: str, original: str) -> None:
-    # "1 SP1: …", "2 …" (the feed folds the column of spaces): the gutter's figures were read as the copy's
-    # numbers and "SP1" as a capital, so its lower-case text was not read by its numbers alone
-    story = _stories("heldout63.jsonl")
-    assert story[copy] == story[original]
-
-
 def test_a_column_gutter_numbers_every_line_of_text_counting_from_one() -> None:
     steno = "  1  SP1: the mill reopened on monday.\n  2  its 40 workers returned.\n\n  3  SP2: output rose 12 %."
     assert carried(steno) == "the mill reopened on monday.\nits 40 workers returned.\n\noutput rose 12 %."
@@ -64,7 +57,33 @@ def test_a_caption_logs_time_stamps_in_angle_brackets_are_its_carriers() -> None
     assert carried(quoted) == quoted
 
 
-@pytest.mark.parametrize(("copy", "original"), [("pg038", "pg036"), ("pg102", "pg097")])
-def test_a_caption_log_copy_joins_its_story(copy: str, original: str) -> None:
+def test_footnote_marks_numbering_notes_in_order_are_the_exports() -> None:
+    text = "The mill1 reopened on Monday. Its 40 workers2 returned, and output3 rose 12 %."
+    assert carried(text) == "The mill reopened on Monday. Its 40 workers returned, and output rose 12 %."
+    # a figure glued to a word once, or marks out of order, are the text's (a scan's "hospita1", a code)
+    once = "The hospita1 reopened after the COVID19 wave."
+    assert carried(once) == once
+    unordered = "The mill2 reopened. Its workers1 returned."
+    assert carried(unordered) == unordered
+
+
+def test_a_zero_scanned_as_the_letter_o_between_digits_is_the_zero() -> None:
+    assert latin_strokes("ды 6O0 книгат, 1 3O0 книгат") == "ды 600 книгат, 1 300 книгат"
+    assert latin_strokes("Route 10 to Oslo, a 2 Ohm load") == "Route 10 to Oslo, a 2 Ohm load"
+
+
+@pytest.mark.parametrize(
+    ("copy", "original"),
+    [
+        # a stenotype's, in lower case: "1 SP1: …", "2 …" (the feed folds the column of spaces); the gutter's figures
+        # were read as its numbers and "SP1" as a capital, so it was not read by its numbers alone
+        ("pg040", "pg039"),
+        ("pg108", "pg107"),
+        ("pg038", "pg036"),  # a caption log's "<00:00:04> " lines
+        ("pg102", "pg097"),
+        ("pg060", "pg059"),  # an e-reader's footnote marks ("мебелесь1") and scanned zeros ("6O0")
+    ],
+)
+def test_a_carriers_copy_joins_its_story(copy: str, original: str) -> None:
     story = _stories("heldout63.jsonl")
     assert story[copy] == story[original]

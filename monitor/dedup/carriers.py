@@ -89,7 +89,10 @@ _DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸
 _GUTTER = re.compile(r"[ \t]*(\d{1,5})[ \t]*[|│¦:][ \t]+(?=\S)")
 _COLUMN = re.compile(r"[ \t]*(\d{1,5})[ \t]+(?=\S)")
 _MAY_GUTTER = re.compile(r"\n[ \t]*\d{1,5}[ \t]*(?:[|│¦:][ \t]|[ \t]\S)")
-COLUMN_LINES = 3  # a gutter of spaces alone numbers this many lines or more
+COLUMN_LINES = 3
+# An e-book's footnote mark: a figure or two glued to a word's end, before a space or a sign (``_unnoted``).
+_NOTE_MARK = re.compile(r"(?<!\d)\d{1,2}(?![\w])")
+NOTE_MARKS = 2  # a gutter of spaces alone numbers this many lines or more
 # A transcript's speaker: a role or a name in capitals and a colon opening two lines or more ("ANCHOR: …",
 # "CORRESPONDENT: …", "Q: …"), or a stenotype's numbered role ("SP1: …", "SP2: …": its speakers in turn).
 # Who reads the line on air, no name of the story, which its original prints without.
@@ -135,7 +138,7 @@ def carried(text: str) -> str:
         text = _TICKER.sub("", text)
     if "++" in text or "**" in text or "///" in text:
         text = _SCROLL.sub("\n", text)
-    text = _run_on_parted(text)
+    text = _unnoted(_run_on_parted(text))
     if ":" in text[:METER_HEAD] and (meter := _METER.match(text)) and text[meter.end()].isupper():
         text = text[meter.end() :]
     opened = "\n" + text  # each line after a line break, for the searches that open with one
@@ -225,6 +228,27 @@ def _unnumbered(lines: list[str]) -> list[str]:
     if _number(menu[-1]) == 0 and len(menu) > 1 and last and _back_key(kept[at]):
         kept[at] = ""
     return kept
+
+
+def _unnoted(text: str) -> str:
+    """``text`` without an e-book's footnote marks glued to words ("мебелесь1 …", "книгатнень2 …"), when they
+    number notes 1, 2, 3 … in order (``NOTE_MARKS`` or more): an export's apparatus, not the story's figures (each
+    read as a number its original lacks) nor its words. A figure glued to a word once ("hospita1", "COVID19") or out
+    of order stays for the readings that know it (``alphabets``)."""
+    marks = [mark for mark in _NOTE_MARK.finditer(text) if _glued_to_word(text, mark.start())]
+    if len(marks) < NOTE_MARKS or [int(mark[0]) for mark in marks] != list(range(1, len(marks) + 1)):
+        return text
+    kept, at = [], 0
+    for mark in marks:
+        kept.append(text[at : mark.start()])
+        at = mark.end()
+    return "".join(kept) + text[at:]
+
+
+def _glued_to_word(text: str, at: int) -> bool:
+    """Do three letters, the last in lower case, stand right before ``at``?"""
+    before = text[max(at - 3, 0) : at]
+    return len(before) == 3 and before.isalpha() and before[-1].islower()
 
 
 def _ungutted(lines: list[str]) -> list[str]:
