@@ -89,10 +89,10 @@ _DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸
 _GUTTER = re.compile(r"[ \t]*(\d{1,5})[ \t]*[|│¦:][ \t]+(?=\S)")
 _COLUMN = re.compile(r"[ \t]*(\d{1,5})[ \t]+(?=\S)")
 _MAY_GUTTER = re.compile(r"\n[ \t]*\d{1,5}[ \t]*(?:[|│¦:][ \t]|[ \t]\S)")
-COLUMN_LINES = 3
+COLUMN_LINES = 3  # a gutter of spaces alone numbers this many lines or more
 # An e-book's footnote mark: a figure or two glued to a word's end, before a space or a sign (``_unnoted``).
 _NOTE_MARK = re.compile(r"(?<!\d)\d{1,2}(?![\w])")
-NOTE_MARKS = 2  # a gutter of spaces alone numbers this many lines or more
+NOTE_MARKS = 2  # marks numbering this many notes or more
 # A transcript's speaker: a role or a name in capitals and a colon opening two lines or more ("ANCHOR: …",
 # "CORRESPONDENT: …", "Q: …"), or a stenotype's numbered role ("SP1: …", "SP2: …": its speakers in turn).
 # Who reads the line on air, no name of the story, which its original prints without.
