@@ -329,11 +329,17 @@ _LATIN_STROKE = re.compile("[10](?<=[A-Za-z][a-z][10])(?=[a-z])|1(?<=[a-z]{3}1)(
 _LATIN_STROKE_AS = {"1": "l", "0": "o", "rn": "m"}
 
 
+# A zero a scan read as the letter "O" between two digits ("6O0", "1 3O0", Latin or Cyrillic, either case): no word
+# stands between digits, and read as written the figure was two others.
+_SCANNED_ZERO = re.compile("\\d[OoОо](?=\\d)")
+
+
 def latin_strokes(text: str) -> str:
-    """``text`` with each misread letter above in Latin letters read as the letter; most texts as they are."""
+    """``text`` with each misread letter above in Latin letters read as the letter, and a zero read as "O" between
+    digits as the zero; most texts as they are."""
     if not ("1" in text or "0" in text or "rn" in text):
         return text
-    return _LATIN_STROKE.sub(_latin_stroke_as, text)
+    return _SCANNED_ZERO.sub(lambda found: found[0][0] + "0", _LATIN_STROKE.sub(_latin_stroke_as, text))
 
 
 def _latin_stroke_as(found: re.Match[str]) -> str:

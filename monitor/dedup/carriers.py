@@ -48,9 +48,10 @@ _NO_WORD = re.compile(r"^[\W_]*$")
 _REFERENCE = re.compile(r"^\[\d{1,3}\][ \t]")
 _SENTENCE_END = re.compile(rf"[{STOPS}]['\"»”’)]*$")
 BADGE_WORDS = 8
-# A code opening a line, in brackets: an audio transcript's or a chat log's time code ("[00:12] ", "[10:42] "),
-# a part's number ("(1/3) "). When in the recording or the thread the line came, or which part it is.
-_CODE = r"[ \t]*[\[(](?:(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?|\d{1,2}/\d{1,2})[\])][ \t]+(?=\S)"
+# A code opening a line, in brackets: an audio transcript's or a chat log's time code ("[00:12] ", "[10:42] ",
+# a caption log's "<00:00:04> "), a part's number ("(1/3) "). When in the recording or the thread the line came,
+# or which part it is.
+_CODE = r"[ \t]*[\[(<](?:(?:\d{1,2}:)?\d{1,2}:\d\d(?:[.,]\d{1,3})?|\d{1,2}/\d{1,2})[\])>][ \t]+(?=\S)"
 _LINE_CODE, _LINE_CODES = re.compile(_CODE), re.compile(rf"\n{_CODE}")  # one line's; those of a text after a break
 # Blocks run into one line by a sign after a sentence's full stop ("… today. +++ The mayor …", "… खर्च यात। | …", a
 # pager's " / "), or a ticker's sign opening and closing it ("+++ … +++"): each block a line again, as its original
@@ -82,13 +83,22 @@ _DAY_STAMP = re.compile(rf"^{_DAY}(?:[ ,T]+[0-2]?\d[:.][0-5]\d)?[ \t]*[|·•▸
 # no figures of the story (read as facts, four of them outweighed a brief's own), and each sentence they open is
 # another to a hash. A gutter counts up by one from its first line, which is line one or padded with zeros ("0042"):
 # a story's timeline ("2029: …", "2030: …") counts its years from a year.
+# A stenotype's or a court transcript's gutter parts its numbers from the text by spaces alone ("  1  SP1: …",
+# "  2  …"; a feed folds the column to one space): then every line of text opens with its number (``_ungutted``),
+# as no story's lines do ("12 schools closed …" opens one sentence, not each line, counting up from one).
 _GUTTER = re.compile(r"[ \t]*(\d{1,5})[ \t]*[|│¦:][ \t]+(?=\S)")
-_MAY_GUTTER = re.compile(r"\n[ \t]*\d{1,5}[ \t]*[|│¦:][ \t]")
+_COLUMN = re.compile(r"[ \t]*(\d{1,5})[ \t]+(?=\S)")
+_MAY_GUTTER = re.compile(r"\n[ \t]*\d{1,5}[ \t]*(?:[|│¦:][ \t]|[ \t]\S)")
+COLUMN_LINES = 3  # a gutter of spaces alone numbers this many lines or more
+# An e-book's footnote mark: a figure or two glued to a word's end, before a space or a sign (``_unnoted``).
+_NOTE_MARK = re.compile(r"(?<!\d)\d{1,2}(?![\w])")
+NOTE_MARKS = 2  # marks numbering this many notes or more
 # A transcript's speaker: a role or a name in capitals and a colon opening two lines or more ("ANCHOR: …",
-# "CORRESPONDENT: …", "Q: …"). Who reads the line on air, no name of the story, which its original prints without.
+# "CORRESPONDENT: …", "Q: …"), or a stenotype's numbered role ("SP1: …", "SP2: …": its speakers in turn).
+# Who reads the line on air, no name of the story, which its original prints without.
 # One line so labelled is a dateline ("KABUL: …") or a kicker ("UPDATE: …"), the opening's (``clean._opening``).
-_SPEAKER = re.compile(r"[ \t]*([^\W\d_]+(?:[ \t][^\W\d_]+){0,2}):[ \t]+(?=\S)")
-_MAY_SPEAKER = re.compile(r"\n[ \t]*[^\W\d_]+(?:[ \t][^\W\d_]+){0,2}:[ \t]")
+_SPEAKER = re.compile(r"[ \t]*([^\W\d_]+\d{0,2}(?:[ \t][^\W\d_]+){0,2}):[ \t]+(?=\S)")
+_MAY_SPEAKER = re.compile(r"\n[ \t]*[^\W\d_]+\d{0,2}(?:[ \t][^\W\d_]+){0,2}:[ \t]")
 SPEAKER_LINES = 2
 # A printed page's furniture run in with its text: a folio ("— 3 —", "- 12 -", "3"), a number alone between signs,
 # and a jump line in brackets ("(Continued on page 4)", "(Окончание на 4-й стр.)"), a few words and the page's
@@ -128,11 +138,11 @@ def carried(text: str) -> str:
         text = _TICKER.sub("", text)
     if "++" in text or "**" in text or "///" in text:
         text = _SCROLL.sub("\n", text)
-    text = _run_on_parted(text)
+    text = _unnoted(_run_on_parted(text))
     if ":" in text[:METER_HEAD] and (meter := _METER.match(text)) and text[meter.end()].isupper():
         text = text[meter.end() :]
     opened = "\n" + text  # each line after a line break, for the searches that open with one
-    codes = ("[" in text or "(" in text) and len(_LINE_CODES.findall(opened)) > 1
+    codes = ("[" in text or "(" in text or "<" in text) and len(_LINE_CODES.findall(opened)) > 1
     numbered = _MAY_NUMBER.search(opened) is not None
     gutter, furniture = _MAY_GUTTER.search(opened) is not None, _MAY_FURNITURE.search(opened) is not None
     # A gutter's numbers stand before the speakers' labels ("0004 | CORRESPONDENT: …"): those lines are read again.
@@ -220,10 +230,36 @@ def _unnumbered(lines: list[str]) -> list[str]:
     return kept
 
 
+def _unnoted(text: str) -> str:
+    """``text`` without an e-book's footnote marks glued to words ("мебелесь1 …", "книгатнень2 …"), when they
+    number notes 1, 2, 3 … in order (``NOTE_MARKS`` or more): an export's apparatus, not the story's figures (each
+    read as a number its original lacks) nor its words. A figure glued to a word once ("hospita1", "COVID19") or out
+    of order stays for the readings that know it (``alphabets``)."""
+    marks = [mark for mark in _NOTE_MARK.finditer(text) if _glued_to_word(text, mark.start())]
+    if len(marks) < NOTE_MARKS or [int(mark[0]) for mark in marks] != list(range(1, len(marks) + 1)):
+        return text
+    kept, at = [], 0
+    for mark in marks:
+        kept.append(text[at : mark.start()])
+        at = mark.end()
+    return "".join(kept) + text[at:]
+
+
+def _glued_to_word(text: str, at: int) -> bool:
+    """Do three letters, the last in lower case, stand right before ``at``?"""
+    before = text[max(at - 3, 0) : at]
+    return len(before) == 3 and before.isalpha() and before[-1].islower()
+
+
 def _ungutted(lines: list[str]) -> list[str]:
     """``lines`` without their gutter's numbers, when they are a gutter (``_GUTTER``): two numbered lines or more,
-    counting up by one from line one or from a number padded with zeros; else ``lines`` as they are."""
+    counting up by one from line one or from a number padded with zeros; or, numbers parted by spaces alone
+    (``_COLUMN``), ``COLUMN_LINES`` or more, each line of text opening with one. Else ``lines`` as they are."""
     found = [_GUTTER.match(line) for line in lines]
+    if sum(match is not None for match in found) < 2:
+        found = [_COLUMN.match(line) for line in lines]
+        if sum(match is not None for match in found) < max(COLUMN_LINES, sum(bool(line.strip()) for line in lines)):
+            return lines
     numbers = [(match[1], int(match[1])) for match in found if match]
     if len(numbers) < 2 or not (numbers[0][1] <= 1 or numbers[0][0].startswith("0")):
         return lines

@@ -407,8 +407,9 @@ class StoryIndex:
             share = explained(sig, doc) if margin >= 0 else 0.0
             fresh = self._in_window(sig, doc)
             rank = (fresh, margin, share, doc.title == sig.title, evidence.found)
-            if best is None or rank > best.rank:
-                best, top = Closest(evidence, entry_id, doc, needed, rank), margin if fresh else top
+            candidate = Closest(evidence, entry_id, doc, needed, rank)
+            if best is None or _outranks(candidate, best):
+                best, top = candidate, margin if fresh else top
         # de70: a member of the story with names and numbers to compare speaks over one with none (``members``)
         speaker = members.overruling(best.doc, best.evidence, FACTS_THRESHOLD) if best and best.margin >= 0 else None
         if speaker is not None:
@@ -837,6 +838,22 @@ def _most_weight_sorted(held: np.ndarray, read: np.ndarray) -> list[int]:
     worth = np.flatnonzero(weights >= MIN_WEIGHT)
     top = np.lexsort((order[firsts[worth]], -weights[worth]))[:MAX_VERIFIED]
     return list(ranked[firsts[worth[top]]].tolist())
+
+
+def _outranks(candidate: Closest, best: Closest) -> bool:
+    """Does ``candidate`` rank above ``best`` (``Rank``)? de71: when both are copies in text and in facts, of the
+    window, and one outlet's entries of two stories (a story and the desk's own later story it parted as its next
+    bulletin or its news), the one holding more of the text wins. The later story repeats most names and numbers
+    of the first, so their agreement cannot tell the two apart (a scanned copy of the later one read 81 % of its
+    facts against 90 % of the first's), nor can the margins over the shares each needed (a short bulletin needs
+    less); the later story's own sentences can (v63: pg054 held 83 % of pg052's text, 61 % of pg036's).
+    Between other outlets' entries the margins rank as before: a copy and an independent report of one happening
+    share text by chance, and their facts tell them apart."""
+    one_desk = candidate.doc.outlet == best.doc.outlet and candidate.doc.story_id != best.doc.story_id
+    both = one_desk and candidate.rank[0] and best.rank[0] and min(candidate.margin, best.margin) >= 0
+    if both and candidate.evidence.score != best.evidence.score:
+        return candidate.evidence.score > best.evidence.score
+    return candidate.rank > best.rank
 
 
 def _score_at_most(sig: Signature, ours: list[int], bound: int, doc: _Doc, found: int) -> float:
