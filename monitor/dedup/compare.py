@@ -110,7 +110,7 @@ class Evidence:
         A text with no capitals against one with them (``NO_CAPITALS``: a caseless original and
         its Latin reprint) is asked for the caseless one's facts, its numbers, in the other's.
         de68: below ``FACTS_THRESHOLD``, the facts both texts print in the sentences they share are read too
-        (``_agreeing``): a fact vetoes only where the other text prints another of its kind in its sentence."""
+        (``_unsubstituted``): a fact vetoes only where the other text prints another of its kind in its sentence."""
         if self.skeleton or (query.flags ^ other.flags) & NO_CAPITALS or not query.lines:
             return self._across(query, other)
         shared = None
@@ -125,7 +125,7 @@ class Evidence:
             return whole
         # Only a copy whose shared sentences print no other fact in place of one is rescued: one substitution in a
         # sentence both print (a template's next notice: another name in the lede's slot) keeps the whole's verdict.
-        return 100.0 if _agreeing(query, other, shared) == 100.0 else whole
+        return 100.0 if _unsubstituted(query, other, shared) else whole
 
     def _across(self, query: Signature, other: Stored) -> float:
         """``facts`` of the skeletons', of a caseless text against a cased one, or of a signature without sentences."""
@@ -328,26 +328,21 @@ def _bound(mine: list[int], theirs: list[int]) -> int:
     return min(mine[-1] if len(mine) >= FACTS else 1 << 32, theirs[-1] if len(theirs) >= FACTS else 1 << 32)
 
 
-def _agreeing(query: Signature, other: Stored, shared: bytes | None) -> float | None:
-    """de68: percent of the shorter text's names and numbers that the other prints, of those both texts' sentences
-    decide on: found in the other, or ``_substituted`` (another fact stands in their place); 100 when none is
-    substituted; None with sentences unknown (a signature read back from the store; one stored before
-    ``fact_lines``). A fact in a sentence only one text prints (a carrier's line number or speaker, a trimmed tail,
-    a caption, a timestamp) or opposite none of its kind (a number spoken in words, dropped) neither joins nor
-    parts the two: a copy agrees where it overlaps, a template's next notice prints another name in its slot.
-    ``shared``: the facts of the entry's sentences sharing a passage with ``other`` (``Evidence._shared_facts``),
-    when the entry is the shorter text (None: the other is, and all its facts are read)."""
+def _unsubstituted(query: Signature, other: Stored, shared: bytes | None) -> bool:
+    """de68: does no name or number of the shorter text's that both texts' sentences decide on stand opposite
+    another of its kind in the other's sentence (``_substituted``)? False with sentences unknown (a signature read
+    back from the store; one stored before ``fact_lines``). A fact in a sentence only one text prints (a carrier's
+    line number or speaker, a trimmed tail, a caption, a timestamp) or opposite none of its kind (a number spoken
+    in words, dropped) neither joins nor parts the two: a copy agrees where it overlaps, a template's next notice
+    prints another name in its slot. ``shared``: the facts of the entry's sentences sharing a passage with
+    ``other`` (``Evidence._shared_facts``), when the entry is the shorter text (None: the other is, and all its
+    facts are read)."""
     if not query.lines or len(other.fact_lines) * 4 != len(other.facts):
-        return None
+        return False
     ours, theirs = _substituted(query, other)
     if shared is not None:
-        checked, substituted = _bounded(shared, other.facts), ours
-        found = len(set(checked).intersection(np.frombuffer(other.facts, dtype="<u4").tolist()))
-    else:
-        checked, substituted = _bounded(other.facts, query.facts), theirs
-        found = len(set(checked).intersection(np.frombuffer(query.facts, dtype="<u4").tolist()))
-    against = len(substituted.intersection(checked))
-    return 100.0 * found / (found + against) if against else 100.0
+        return ours.isdisjoint(_bounded(shared, other.facts))
+    return theirs.isdisjoint(_bounded(other.facts, query.facts))
 
 
 def _substituted(query: Signature, other: Stored) -> tuple[set[int], set[int]]:
