@@ -51,6 +51,7 @@ PARTS = {
     "heldout32": "mh",
     "heldout33": "mi",
     "heldout34": "mj",
+    "heldout35": "mk",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
