@@ -58,7 +58,7 @@ NATO = dict(
             "X-ray",
             "Yankee",
             "Zulu",
-        ),  # fmt: skip
+        ),
         strict=True,
     )
 )
