@@ -265,7 +265,7 @@ def build() -> list[dict]:
         if "derive" in s:
             s = derive(s, stories[s["derive"]])
         words = len(s["text"].split())
-        assert 60 <= words <= 180, (s["id"], words)
+        assert 90 <= words <= 180, (s["id"], words)
         origin = outlets[s["outlet"]]
         assert origin[5] != "carrier", s["id"]
         rng = random.Random(int(digest(src["seed"], s["id"]), 16))
