@@ -761,6 +761,16 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        67,
+        "pn",
+        frozenset({"mh", "rtm", "wls"}),
+        "tkl",
+        Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10),
+        negative=frozenset({"desktemplatetwin", "releasesiblingpair", "roundupweekly"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
