@@ -18,9 +18,9 @@ MARKS = {
     "crosshead": "■ ",
     "accordion": "[show more]",
     "carousel": "  →",
-    "tracked": "{+",
+    "revisionmarks": "{+",
     "endnote": "Notes",
-    "sharebar": "Share: Telegram",
+    "sheetrows": "row\ttext",
     "quiz": "☐ true",
 }
 

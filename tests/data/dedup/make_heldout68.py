@@ -1,8 +1,8 @@
 """Build held-out v68 (`heldout68.jsonl`) from `heldout68_source.yaml`: long articles reshaped by carriers.
 
 Each story is written from its desk's template (`templates`) with its fill, emitted at its desk, then copied by
-carriers that change the text's shape (author box, crossheads, accordion, swipe cards, tracked changes, endnotes,
-share bars, quizzes). Standalone (stdlib + PyYAML), seeded, byte-for-byte reproducible.
+carriers that change the text's shape (author box, crossheads, accordion, swipe cards, revision marks, endnotes,
+spreadsheet rows, quizzes). Standalone (stdlib + PyYAML), seeded, byte-for-byte reproducible.
 
     python tests/data/dedup/make_heldout68.py          # rewrites heldout68.jsonl
     python tests/data/dedup/make_heldout68.py --stats  # the same, and prints the counts
@@ -28,7 +28,6 @@ HERE = Path(__file__).parent
 SOURCE = yaml.safe_load((HERE / "heldout68_source.yaml").read_text(encoding="utf-8"))
 CARRIER_DELAY = range(20, 139)
 NUMBER = re.compile(r"\d+")
-SHARE = "Share: Telegram · VK · OK · Copy link"
 
 
 def digest(*parts: object) -> str:
@@ -69,8 +68,8 @@ def carousel(ps: list[str], s: dict) -> list[str]:
     return [f"[{i}/{n}] {p}" + ("  →" if i < n else "") for i, p in enumerate(ps, 1)]
 
 
-def tracked(ps: list[str], s: dict) -> list[str]:
-    """A copy desk's export with tracked changes left in: each large figure regrouped with a space."""
+def revisionmarks(ps: list[str], s: dict) -> list[str]:
+    """A copy desk's export with revision marks left in: each large figure regrouped with a space."""
 
     def mark(m: re.Match[str]) -> str:
         n = int(m.group())
@@ -94,14 +93,9 @@ def endnote(ps: list[str], s: dict) -> list[str]:
     return [*body, "Notes\n" + notes]
 
 
-def sharebar(ps: list[str], s: dict) -> list[str]:
-    """Share buttons read as text after the second and fourth paragraphs."""
-    out: list[str] = []
-    for i, p in enumerate(ps):
-        out.append(p)
-        if i in (1, 3):
-            out.append(SHARE)
-    return out
+def sheetrows(ps: list[str], s: dict) -> list[str]:
+    """A spreadsheet export read as text: a header row, then one numbered tab-separated row per paragraph."""
+    return ["row\ttext"] + [f"{i}\t{p}" for i, p in enumerate(ps, 1)]
 
 
 def quiz(ps: list[str], s: dict) -> list[str]:
@@ -112,7 +106,7 @@ def quiz(ps: list[str], s: dict) -> list[str]:
 
 
 CARRIERS: dict[str, Callable[[list[str], dict], list[str]]] = {
-    f.__name__: f for f in (bylinebox, crosshead, accordion, carousel, tracked, endnote, sharebar, quiz)
+    f.__name__: f for f in (bylinebox, crosshead, accordion, carousel, revisionmarks, endnote, sheetrows, quiz)
 }
 TITLE_MARK = {"carousel": "▶ {}", "quiz": "Quiz: {}", "accordion": "{} ▾"}
 assert list(CARRIERS) == SOURCE["words"]
