@@ -771,6 +771,17 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        68,
+        "po",
+        frozenset({"eve", "kca", "mns", "ru"}),
+        "ja",
+        Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10),
+        negative=frozenset({"deskclonetown", "nextdaychanged"}),
+        same_event=frozenset({"english", "independent", "side"}),
+        next_day=frozenset({"nextdaychanged"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
