@@ -38,7 +38,7 @@ def test_each_designed_negative_is_alone_in_its_event_and_shares_text_as_designe
         assert events[s["event"]] == {s["id"]}, s["id"]
         first = BY_STORY[s["id"]][0]["content"]
         shares = base["p"][3] in first or base["p"][0] in first
-        assert shares == (s["kind"] != "sametown"), s["id"]
+        assert shares == (s["kind"] != "sametownwire"), s["id"]
 
 
 def test_rivals_are_another_language_than_the_wire_they_rival() -> None:

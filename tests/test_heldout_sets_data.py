@@ -767,7 +767,7 @@ SETS = [
         frozenset({"vro", "vep", "fkv", "fi"}),
         "sv",
         Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10),
-        negative=frozenset({"wirenextday", "samehourbackground", "analysisquote", "sametown"}),
+        negative=frozenset({"wirenextday", "samehourbackground", "analysisquote", "sametownwire"}),
         same_event=frozenset({"independent"}),
         next_day=frozenset({"wirenextday"}),
         copies=80,
