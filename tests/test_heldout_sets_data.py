@@ -782,6 +782,17 @@ SETS = [
         next_day=frozenset({"nextdaychanged"}),
         copies=80,
     ),
+    HeldOut(
+        69,
+        "pp",
+        frozenset({"vro", "vep", "fkv", "fi"}),
+        "sv",
+        Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10),
+        negative=frozenset({"wirenextday", "samehourbackground", "analysisquote", "sametownwire"}),
+        same_event=frozenset({"independent"}),
+        next_day=frozenset({"wirenextday"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
