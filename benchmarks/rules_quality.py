@@ -1,7 +1,7 @@
 """Precision and recall of watch rules on the labelled evaluation set (issue 14).
 
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py             # tuning part only
-    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout   # tuning and the seen held-out v1 … v33
+    PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout   # tuning and the seen held-out v1 … v33, v35
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --heldout-path PATH/TO/NEW.jsonl
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --split-all # by language, every seen part together
     PYTHONPATH=. .venv/bin/python benchmarks/rules_quality.py --languages # language detection on the seen parts
@@ -203,7 +203,7 @@ SEEN = {
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--heldout", action="store_true", help="also score the seen held-out parts v1 to v33")
+    parser.add_argument("--heldout", action="store_true", help="also score the seen held-out parts v1 to v33 and v35")
     parser.add_argument(
         "--heldout-path",
         type=Path,
