@@ -23,7 +23,7 @@ MINING, TALIBAN, OIL = "afghan-mining", "taliban-recognition", "india-russian-oi
         ),
         (
             "Министр рассказал об угле",
-            "Министр горнорудной промышленности Афганистана выразил надежду, что контракт на добычу угля в Бамиане подпишут.",
+            "Министр горнорудной промышленности Афганистана выразил надежду, что контракт на уголь в Бамиане подпишут.",
             "ru",
             False,
         ),
@@ -82,3 +82,19 @@ def test_a_russian_seller_beside_another_good_is_that_goods(eval_rules):
     assert not fires(eval_rules, OIL, "Индия получила газ", "ru", gas)
     oil = "Индийская компания IOC получила партию нефти по контракту с российским поставщиком."
     assert fires(eval_rules, OIL, "Индия получила партию", "ru", oil)
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        # the reason cited is a cause clause: its negation is the reason's, the termination happened
+        (
+            'The Afghan mines ministry terminated the copper contract for the Logar block, citing "no drilling".',
+            True,
+        ),
+        # the main clause's own negation still vetoes
+        ("The Afghan mines ministry has not signed the copper contract for the Logar block, citing funding.", False),
+    ],
+)
+def test_a_cited_reasons_negation_is_the_reasons(eval_rules, summary, expected):
+    assert fires(eval_rules, MINING, "Ministry statement", "en", summary) is expected

@@ -180,7 +180,10 @@ def _same_start(one: str, other: str) -> bool:
 _SUBORDINATOR = (
     "after|because|nachdem|weil|parce que|puisque|apres que|porque|ya que|despues de que|"
     "после того как|потому что|так как|поскольку|из-за того что|оскільки|тому що|"
-    "cunku|nadat|omdat|perche|poiche|dopo che|poniewaz|karena|setelah"
+    "cunku|nadat|omdat|perche|poiche|dopo che|poniewaz|karena|setelah|"
+    # round 39: a reason cited after the act is a cause clause too: "terminated the contract, citing 'no drilling in
+    # three years'" (the act happened; the negation is the reason's)
+    "citing|ссылаясь на|посилаючись на|unter verweis auf|invoquant|alegando|citando|gerekcesiyle"
 )
 # A concessive phrase or clause ("despite", "несмотря на", "trotz", "にもかかわらず、", "尽管") states what holds
 # whatever the main clause says: its negation stays in it, and the main clause's negation or hedge does not reach
