@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import random
+import sys
 from pathlib import Path
 
 from dedup_set_support import BULK_SETS
 
-from monitor.dedup import eventkeys, shingles
+from monitor.dedup import carriers, eventkeys, shingles
 from monitor.dedup.alphabets import DIGRAPHIC
 
 DEDUP_DATA = Path(__file__).parent / "data" / "dedup"
@@ -56,3 +57,19 @@ def test_words_of_a_text_with_signs_beyond_ascii_are_the_patterns() -> None:
 
 def test_fact_spans_reads_the_number_and_its_multiplier_as_groups_one_and_two() -> None:
     assert shingles._FACT.groupindex == {"number": 1, "times": 2}
+
+
+def test_a_footnote_mark_is_glued_only_where_the_letter_digit_scan_finds_one() -> None:
+    # ``carriers._unnoted`` returns a text unchanged when ``_LETTER_DIGIT`` finds nothing: every letter before
+    # every digit must be found, or a glued mark would be missed.
+    letters = [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha()]
+    digits = [c for c in map(chr, range(sys.maxunicode + 1)) if carriers._NOTE_MARK.fullmatch(c)]
+    assert all(carriers._LETTER_DIGIT.search(f"ab{letter}1") for letter in letters)  # each char on its own
+    assert all(carriers._LETTER_DIGIT.search(f"мебелесь{digit}") for digit in digits)
+    assert carriers._LETTER_DIGIT.search("In 2024, 12 of 13 rose by 5% (x 3)") is None
+
+
+def test_a_text_with_glued_marks_is_unnoted_and_one_without_is_kept() -> None:
+    assert carriers._unnoted("мебелесь1 текст. книгатнень2 текст.") == "мебелесь текст. книгатнень текст."
+    assert carriers._unnoted("hospita1 ward, 2 beds") == "hospita1 ward, 2 beds"
+    assert carriers._unnoted("In 2024, 12 of 13 rose") == "In 2024, 12 of 13 rose"
