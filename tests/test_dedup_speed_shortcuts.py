@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dedup_set_support import BULK_SETS
 
-from monitor.dedup import carriers, eventkeys, shingles
+from monitor.dedup import alphabets, carriers, eventkeys, shingles
 from monitor.dedup.alphabets import DIGRAPHIC
 
 DEDUP_DATA = Path(__file__).parent / "data" / "dedup"
@@ -73,3 +73,22 @@ def test_a_text_with_glued_marks_is_unnoted_and_one_without_is_kept() -> None:
     assert carriers._unnoted("мебелесь1 текст. книгатнень2 текст.") == "мебелесь текст. книгатнень текст."
     assert carriers._unnoted("hospita1 ward, 2 beds") == "hospita1 ward, 2 beds"
     assert carriers._unnoted("In 2024, 12 of 13 rose") == "In 2024, 12 of 13 rose"
+
+
+def test_latin_strokes_skips_only_texts_its_substitutions_leave_as_they_are() -> None:
+    # The look for candidates (``alphabets._STROKE_DIGIT``, ``_OPENING_RN``, ``_SCANNED_ZERO``) must find every
+    # text the two substitutions would change: the form before the look, both substitutions once a text holds a
+    # "1", a "0" or an "rn", is the reference.
+    def plain(text: str) -> str:
+        if not ("1" in text or "0" in text or "rn" in text):
+            return text
+        changed = alphabets._LATIN_STROKE.sub(alphabets._latin_stroke_as, text)
+        return alphabets._SCANNED_ZERO.sub(lambda found: found[0][0] + "0", changed)
+
+    rng = random.Random(5)
+    pieces = [*"abzAZé_1 0-.5O", "o", "о", "О", "rn", "hospita1", "g0v", "6O0", "\n"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 12))) for _ in range(20000)]
+    texts += ["schoo1children", "4.8 rnillion", "rnore", "H1N1", "1 3O0", "the return of 10 men"]
+    changed = [text for text in texts if plain(text) != text]
+    assert len(changed) > 1000  # the pieces make texts of every branch
+    assert [alphabets.latin_strokes(text) for text in texts] == [plain(text) for text in texts]
