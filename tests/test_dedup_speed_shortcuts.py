@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import sys
 from pathlib import Path
 
 from dedup_set_support import BULK_SETS
 
+from monitor import text as monitor_text
 from monitor.dedup import alphabets, carriers, eventkeys, shingles
 from monitor.dedup.alphabets import DIGRAPHIC
 
@@ -92,3 +94,17 @@ def test_latin_strokes_skips_only_texts_its_substitutions_leave_as_they_are() ->
     changed = [text for text in texts if plain(text) != text]
     assert len(changed) > 1000  # the pieces make texts of every branch
     assert [alphabets.latin_strokes(text) for text in texts] == [plain(text) for text in texts]
+
+
+def test_marks_dropped_after_a_foldable_letter_are_those_a_letter_first_match_drops() -> None:
+    # ``text._marks_after_foldable`` searches from the mark; the reference matches the letter, then its marks.
+    rng = random.Random(3)
+    pieces = [*"aZéАяΩ ب.1", "\u0301", "\u0308", "\u0483", "\u0489", "\u0300", "\u064b", "\u093f", "\U0001d167"]
+    texts = ["".join(rng.choices(pieces, k=rng.randint(0, 14))) for _ in range(20000)]
+    for last in (0xFFFF, 0x1FFFF):
+        reference = re.compile(f"({monitor_text._FOLDABLE_BASE.pattern}){monitor_text.marks(last).pattern}+")
+        assert sum(reference.sub(r"\1", one) != one for one in texts) > 1000
+        assert [monitor_text._marks_after_foldable(last).sub("", one) for one in texts] == [
+            reference.sub(r"\1", one) for one in texts
+        ]
+    assert monitor_text.fold("Taliba\u0301n \u0430\u0483\u0301 \u0628\u0483\u0301") == "taliban а ب\u0483"
