@@ -98,3 +98,14 @@ def test_a_russian_seller_beside_another_good_is_that_goods(eval_rules):
 )
 def test_a_cited_reasons_negation_is_the_reasons(eval_rules, summary, expected):
     assert fires(eval_rules, MINING, "Ministry statement", "en", summary) is expected
+
+
+@pytest.mark.parametrize(
+    ("summary", "expected"),
+    [
+        ("The Chinese contractor began production at Mes Aynak in Logar under its long-delayed copper contract.", True),
+        ("The Chinese contractor's copper contract for Mes Aynak in Logar was delayed again.", False),  # a delay now
+    ],
+)
+def test_a_delay_told_as_an_epithet_is_over(eval_rules, summary, expected):
+    assert fires(eval_rules, MINING, "Highway reopens", "en", summary) is expected
