@@ -249,23 +249,17 @@ def test_the_first_inline_bytes_are_parsed_in_place_then_the_workers_start():
 
 def _read_while_the_worker_sleeps(share: bool, tmp_path: Path) -> tuple[Read, float]:
     """A read while the one worker sleeps 3 s and a second task waits: what it gave and how long it took."""
-    import threading
-
     rules = rules_of(tmp_path, TWO_RULES)
     seen = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     parser = FeedParser(workers=1, share=share)
     try:
-        parser.parse(FEED, "http://a.example/rss")  # the worker started
-        busy = [threading.Thread(target=parser._in_worker, args=(None, "died", time.sleep, s)) for s in (3.0, 0.0)]
-        for thread in busy:
-            thread.start()
-        while parser._busy < 2:
-            time.sleep(0.01)
+        # Two tasks in the pool, in this order, counted as ``_in_worker`` counts them (``_acquire``).
+        tasks = [parser._acquire().submit(time.sleep, seconds) for seconds in (3.0, 0.0)]
         started = time.monotonic()
         got = parser.read(FEED, "http://a.example/rss", "A", seen, b"", rules)
         took = time.monotonic() - started
-        for thread in busy:
-            thread.join()
+        for task in tasks:
+            task.result()
     finally:
         parser.close()
     assert got == read_feed(FEED, "http://a.example/rss", "A", seen, b"", rules)
