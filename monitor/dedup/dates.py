@@ -20,7 +20,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -309,3 +309,72 @@ def _on_or_before(month: int, day: int, published: date) -> date | None:
         if found <= published:
             return found
     return None
+
+
+# A day written in numbers with its year, in either order and with any of the usual separators: "10.03.2030",
+# "10/03/2030", "03/10/2030", "2030-03-10", "2030/3/10". A carrier that rewrites dates (a calendar relay's ISO form,
+# a US desk's month first) prints the same day in another form: as a fact it is one value (``day_facts``). Written
+# to open with a digit (``re`` seeks one in C): no digit, full stop, slash or hyphen before it, none after the last.
+_DAY_IN_NUMBERS = re.compile(
+    r"[0-9](?<![0-9./-][0-9])([0-9]{0,3})([-./])([0-9]{1,2})\2([0-9]{1,4})(?![0-9]|[./-][0-9])"
+)
+# A weekday before such a day, named as date stamps name it ("Sun 2030-03-10", "Tuesday, 12.03.2030"): the stamp's.
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BEFORE = re.compile(r"([A-Za-z]{3,9})\.?,?[ \u00a0]$")
+
+
+def day_facts(text: str, spans: list[tuple[int, int]], hash_of: Callable[[str], int]) -> list[tuple[int, int]]:
+    """``spans`` (the offset and hash of each name and number of ``text``, in order: ``shingles.fact_spans``)
+    with those inside a day written in numbers (``_DAY_IN_NUMBERS``, and a weekday before it) replaced by one, that
+    day's: its year and its two other numbers, the smaller first (``hash_of`` that key), at its first digit (a
+    number's offset, ``signature.numbers``). A
+    day-first and a month-first reading of one day are one key; the two days one pair could name (3 October and 10
+    March) are rarely both in one story. Unchanged when ``text`` writes no such day."""
+    days = [day for found in _DAY_IN_NUMBERS.finditer(text) if (day := _day_in_numbers(text, found))]
+    if not days:
+        return spans
+    out: list[tuple[int, int]] = []
+    at = 0
+    for start, digits, end, key in days:
+        while at < len(spans) and spans[at][0] < start:
+            out.append(spans[at])
+            at += 1
+        inside = at
+        while at < len(spans) and spans[at][0] < end:
+            at += 1
+        if at > inside:  # a day the facts read (not one in a credit, nor cut at the text's end)
+            out.append((digits, hash_of(key)))
+    return out + spans[at:]
+
+
+def _day_in_numbers(text: str, found: re.Match[str]) -> tuple[int, int, int, str] | None:
+    """A match of ``_DAY_IN_NUMBERS`` as a valid day: where it starts (at its weekday, if one), where its digits
+    start, where it ends, and its key."""
+    first = text[found.start()] + found[1]
+    parts = (first, found[3], found[4])
+    if len(first) == 4 and len(found[4]) <= 2:
+        year, pair = int(first), (int(found[3]), int(found[4]))
+    elif len(first) <= 2 and len(found[4]) == 4:
+        year, pair = int(found[4]), (int(first), int(found[3]))
+    else:
+        return None
+    readings = [_valid(year, month, day) for month, day in (pair, pair[::-1])]
+    if not any(readings) or not all(part.isascii() for part in parts):
+        return None
+    start = found.start()
+    weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    if weekday and any(_names_weekday(weekday[1].lower(), day) for day in readings if day):
+        start = weekday.start()
+    return start, found.start(), found.end(), f"{year}-{min(pair)}-{max(pair)}"
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _names_weekday(word: str, day: date) -> bool:
+    """Does ``word`` (lower case) name ``day``'s weekday, whole or cut to three letters or more ("sun", "tues")?"""
+    return _WEEKDAYS[day.weekday()].startswith(word)
