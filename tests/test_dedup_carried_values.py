@@ -1,7 +1,8 @@
 """de72, v67 and v68 studied: a copy's names, figures and dates compared as values, whatever form its carrier prints.
 
-- A day written in numbers is one fact in any order and separator, with or without a weekday before it
-  ("10.03.2030", "Sun 2030-03-10", "03/10/2030": ``dates.day_facts``).
+- A day is one fact, its month and day, in any order and separator, with or without a weekday before it or a
+  year, in numbers or with its month's name ("10.03.2030", "Sun 2030-03-10", "03/10/2030", "10 March":
+  ``dates.day_facts``).
 - A name's closing glottal mark or quote ("Le'") is no part of it: a scan drops it (``shingles._fact_word``).
 - A carrier's marks around the story's words are read back to them (``reshaped``): CamelCase hashtags are their
   words and a line of tags alone the bridge's; tracked changes read as the text they replaced; an author box on
@@ -48,7 +49,19 @@ def _facts(text: str) -> set[int]:
     return set(fact_hashes(text))
 
 
-@pytest.mark.parametrize("written", ["2031-03-10", "Mon 2031-03-10", "03/10/2031", "10/3/2031", "Monday, 2031/3/10"])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "2031-03-10",
+        "Mon 2031-03-10",
+        "03/10/2031",
+        "10/3/2031",
+        "Monday, 2031/3/10",
+        "10 March 2031",
+        "March 10",
+        "Mar. 10",
+    ],
+)
 def test_a_day_in_numbers_is_one_fact_in_any_form(written: str) -> None:
     assert _facts(f"The plant opened on {written} at Elswin.") == _facts("The plant opened on 10.03.2031 at Elswin.")
 
@@ -59,6 +72,9 @@ def test_another_day_or_a_weekday_that_is_not_the_days_stays_a_fact_of_its_own()
     assert (
         len(_facts("It opened on Sun 2031-03-10 at Elswin.")) == len(_facts("It opened on 2031-03-10 at Elswin.")) + 1
     )
+    # a month ending a sentence or a line is no day's with the number after it (an accordion's "5 ▸")
+    assert _facts("It ends in early April.\n5 crews of Elswin wait.") > _facts("It ends in early April.")
+    assert _facts("It ends in March. 5 crews of Elswin wait.") > _facts("It ends in March.")
     # numbers that name no day (a month 14) are read as numbers
     assert _facts("Code 2031-14-40 at Elswin.") > _facts("Code 14 at Elswin.")
 

@@ -325,17 +325,21 @@ _WEEKDAY_BEFORE = re.compile(r"([A-Za-z]{3,9})\.?,?[ \u00a0]$")
 
 def day_facts(text: str, spans: list[tuple[int, int]], hash_of: Callable[[str], int]) -> list[tuple[int, int]]:
     """``spans`` (the offset and hash of each name and number of ``text``, in order: ``shingles.fact_spans``)
-    with those inside a day written in numbers (``_DAY_IN_NUMBERS``, and a weekday before it) replaced by one, that
-    day's: its year and its two other numbers, the smaller first (``hash_of`` that key), at its first digit (a
-    number's offset, ``signature.numbers``). A
-    day-first and a month-first reading of one day are one key; the two days one pair could name (3 October and 10
-    March) are rarely both in one story. Unchanged when ``text`` writes no such day."""
+    with those inside a day replaced by one, that day's, at its day's digits (a number's offset,
+    ``signature.numbers``): a day written in numbers (``_DAY_IN_NUMBERS``, and a weekday before it) or with its
+    month's name ("10 March 2030", "March 10", "3 марта": ``_named_day``). Its key (``hash_of`` it) is its month
+    and day, the smaller first, without the year: a day-first and a month-first reading of one day are one key
+    (the two days one pair could name, 3 October and 10 March, are rarely both in one story), and a copy that
+    writes the day as numbers prints a year its original may leave out. Unchanged when ``text`` names no day."""
     days = [day for found in _DAY_IN_NUMBERS.finditer(text) if (day := _day_in_numbers(text, found))]
+    days += [day for at, _ in spans if text[at].isdigit() and (day := _named_day(text, at))]
     if not days:
         return spans
     out: list[tuple[int, int]] = []
-    at = 0
-    for start, digits, end, key in days:
+    at = last = 0
+    for start, digits, end, key in sorted(days):
+        if start < last:
+            continue  # inside a day already read ("10.03.2030" holds no other)
         while at < len(spans) and spans[at][0] < start:
             out.append(spans[at])
             at += 1
@@ -344,7 +348,37 @@ def day_facts(text: str, spans: list[tuple[int, int]], hash_of: Callable[[str], 
             at += 1
         if at > inside:  # a day the facts read (not one in a credit, nor cut at the text's end)
             out.append((digits, hash_of(key)))
+        last = end
     return out + spans[at:]
+
+
+# A month's name before or after a day of one or two digits (``_MONTH_BEFORE``, ``_MONTH_AFTER``, any case), and
+# a year after them ("March 10, 2030", "10 March 2030").
+_DAY_DIGITS = re.compile(r"[0-9]{1,2}(?![0-9]|[.,][0-9])")
+_NAMED_BEFORE = re.compile(_MONTH_BEFORE.pattern, re.IGNORECASE)
+_NAMED_AFTER = re.compile(_MONTH_AFTER.pattern, re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?[ \u00a0]+[0-9]{4}(?![0-9])")
+MONTH_CHARS = 16  # before a day, at most: a month's name, a full stop and spaces
+
+
+def _named_day(text: str, at: int) -> tuple[int, int, int, str] | None:
+    """The day whose digits start at ``at``, named with its month's name (``day_facts``): where it starts (at the
+    month before it, if there), where its digits start, where it ends (after a year), and its key."""
+    number = _DAY_DIGITS.match(text, at)
+    if number is None or not 1 <= int(number[0]) <= 31:
+        return None
+    start, end = at, number.end()
+    before = _NAMED_BEFORE.search(text, max(0, at - MONTH_CHARS), at) if at and text[at - 1].isspace() else None
+    after = None if before else _NAMED_AFTER.match(text, end)
+    month = before or after
+    if month is None or "\n" in month[0] or (before and "." in month[0] and len(month[0].strip(". \t")) > 4):
+        return None  # a month ending a line or a sentence ("… in early April.\n5 ▸"), not an abbreviation's stop
+    start, end = (month.start(), end) if before else (start, month.end())
+    if year := _YEAR_AFTER.match(text, end):
+        end = year.end()
+    english, local = (group and group.lower() for group in month.groups())
+    pair = (_month(english, local), int(number[0]))
+    return start, at, end, f"{min(pair)}-{max(pair)}"
 
 
 def _day_in_numbers(text: str, found: re.Match[str]) -> tuple[int, int, int, str] | None:
@@ -365,7 +399,7 @@ def _day_in_numbers(text: str, found: re.Match[str]) -> tuple[int, int, int, str
     weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
     if weekday and any(_names_weekday(weekday[1].lower(), day) for day in readings if day):
         start = weekday.start()
-    return start, found.start(), found.end(), f"{year}-{min(pair)}-{max(pair)}"
+    return start, found.start(), found.end(), f"{min(pair)}-{max(pair)}"
 
 
 def _valid(year: int, month: int, day: int) -> date | None:
