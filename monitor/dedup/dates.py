@@ -354,30 +354,39 @@ def day_facts(text: str, spans: list[tuple[int, int]], hash_of: Callable[[str], 
 
 # A month's name before or after a day of one or two digits (``_MONTH_BEFORE``, ``_MONTH_AFTER``, any case), and
 # a year after them ("March 10, 2030", "10 March 2030").
-_DAY_DIGITS = re.compile(r"[0-9]{1,2}(?![0-9]|[.,][0-9])")
-_NAMED_BEFORE = re.compile(_MONTH_BEFORE.pattern, re.IGNORECASE)
+_NAMED_MONTH = re.compile(rf"(?:{_EN_MONTH}\.?|({_LOCAL_MONTH}))", re.IGNORECASE)  # the word before a day, whole
 _NAMED_AFTER = re.compile(_MONTH_AFTER.pattern, re.IGNORECASE)
 _YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?[ \u00a0]+[0-9]{4}(?![0-9])")
-MONTH_CHARS = 16  # before a day, at most: a month's name, a full stop and spaces
+MONTH_CHARS = 14  # before a day, at most: a month's name, a full stop and a space
 
 
 def _named_day(text: str, at: int) -> tuple[int, int, int, str] | None:
     """The day whose digits start at ``at``, named with its month's name (``day_facts``): where it starts (at the
-    month before it, if there), where its digits start, where it ends (after a year), and its key."""
-    number = _DAY_DIGITS.match(text, at)
-    if number is None or not 1 <= int(number[0]) <= 31:
+    month before it, if there), where its digits start, where it ends (after a year), and its key. Read by hand, not
+    by a search before the number: most of a story's numbers are no day."""
+    end = at + 1 + text[at + 1 : at + 2].isdigit()
+    if text[end : end + 1].isdigit() or (text[end : end + 1] in (".", ",") and text[end + 1 : end + 2].isdigit()):
+        return None  # three digits or more, or a decimal
+    if not 1 <= (value := int(text[at:end])) <= 31:
         return None
-    start, end = at, number.end()
-    before = _NAMED_BEFORE.search(text, max(0, at - MONTH_CHARS), at) if at and text[at - 1].isspace() else None
-    after = None if before else _NAMED_AFTER.match(text, end)
-    month = before or after
-    if month is None or "\n" in month[0] or (before and "." in month[0] and len(month[0].strip(". \t")) > 4):
-        return None  # a month ending a line or a sentence ("… in early April.\n5 ▸"), not an abbreviation's stop
-    start, end = (month.start(), end) if before else (start, month.end())
+    month = after = None
+    if at >= 2 and text[at - 1] in " \u00a0":
+        space = max(
+            text.rfind(" ", max(0, at - MONTH_CHARS), at - 1), text.rfind("\n", max(0, at - MONTH_CHARS), at - 1)
+        )
+        word = text[space + 1 : at - 1].lstrip("(«“\"'")
+        month = _NAMED_MONTH.fullmatch(word) if 2 < len(word) < MONTH_CHARS else None
+        if month and "." in word and len(word) > 4:
+            month = None  # a month ending a sentence ("… in early April. 5 crews"), not an abbreviation's stop
+    if month is None and (after := _NAMED_AFTER.match(text, end)) is not None and "\n" not in after[0]:
+        month = after
+    if month is None:
+        return None
+    start, end = (at - 1 - len(word), end) if after is None else (at, month.end())
     if year := _YEAR_AFTER.match(text, end):
         end = year.end()
     english, local = (group and group.lower() for group in month.groups())
-    pair = (_month(english, local), int(number[0]))
+    pair = (_month(english, local), value)
     return start, at, end, f"{min(pair)}-{max(pair)}"
 
 
