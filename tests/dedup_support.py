@@ -12,7 +12,18 @@ from conftest import run_cli, write_config
 from delivery_support import rss
 
 from monitor.dedup import Decision, StoryIndex
+from monitor.dedup.shingles import fact_spans
 from monitor.models import Entry
+
+
+def feed_entry(key: str, outlet: str, body: str, published: datetime, title: str) -> Entry:
+    """An entry of feed "f" as a parser gives it: ``key`` its GUID and its link's host and path."""
+    return Entry("f", outlet, key, f"https://{key}.example/{key}", title, "", body, published=published)
+
+
+def fact_hashes(text: str) -> list[int]:
+    """The hashes of ``text``'s names and numbers, in text order (``shingles.fact_spans``)."""
+    return [fact for _, fact in fact_spans(text)]
 
 
 def decided(entries: list[Entry]) -> list[Decision]:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from dedup_support import decided
+from dedup_support import decided, fact_hashes, feed_entry
 
-from monitor.dedup.shingles import fact_spans, number_key
+from monitor.dedup.shingles import number_key
 from monitor.models import Entry
 
 START = datetime(2031, 5, 4, 8, 0, tzinfo=UTC)
@@ -30,12 +30,10 @@ PAGER = (
 
 
 def _entry(key: str, outlet: str, body: str, hours: float, title: str = TITLE) -> Entry:
-    when = START + timedelta(hours=hours)
-    return Entry("f", outlet, key, f"https://{key}.example/{key}", title, "", body, published=when)
+    return feed_entry(key, outlet, body, START + timedelta(hours=hours), title)
 
 
-def _facts(text: str) -> list[int]:
-    return [fact for _, fact in fact_spans(text)]
+_facts = fact_hashes
 
 
 @pytest.mark.parametrize(

@@ -49,6 +49,7 @@ DESIGN = (
     "names",
     "dedup.normalise",
     "dedup.events",
+    "dedup.reshaped",
     "dedup.signature",
     "text",
 )

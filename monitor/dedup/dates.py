@@ -20,7 +20,7 @@ import functools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -309,3 +309,115 @@ def _on_or_before(month: int, day: int, published: date) -> date | None:
         if found <= published:
             return found
     return None
+
+
+# A day written in numbers with its year, in either order and with any of the usual separators: "10.03.2030",
+# "10/03/2030", "03/10/2030", "2030-03-10", "2030/3/10". A carrier that rewrites dates (a calendar relay's ISO form,
+# a US desk's month first) prints the same day in another form: as a fact it is one value (``day_facts``). Written
+# to open with a digit (``re`` seeks one in C): no digit, full stop, slash or hyphen before it, none after the last.
+_DAY_IN_NUMBERS = re.compile(
+    r"[0-9](?<![0-9./-][0-9])([0-9]{0,3})([-./])([0-9]{1,2})\2([0-9]{1,4})(?![0-9]|[./-][0-9])"
+)
+# A weekday before such a day, named as date stamps name it ("Sun 2030-03-10", "Tuesday, 12.03.2030"): the stamp's.
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_BEFORE = re.compile(r"([A-Za-z]{3,9})\.?,?[ \u00a0]$")
+
+
+def day_facts(text: str, spans: list[tuple[int, int]], hash_of: Callable[[str], int]) -> list[tuple[int, int]]:
+    """``spans`` (the offset and hash of each name and number of ``text``, in order: ``shingles.fact_spans``)
+    with those inside a day replaced by one, that day's, at its day's digits (a number's offset,
+    ``signature.numbers``): a day written in numbers (``_DAY_IN_NUMBERS``, and a weekday before it) or with its
+    month's name ("10 March 2030", "March 10", "3 марта": ``_named_day``). Its key (``hash_of`` it) is its month
+    and day, the smaller first, without the year: a day-first and a month-first reading of one day are one key
+    (the two days one pair could name, 3 October and 10 March, are rarely both in one story), and a copy that
+    writes the day as numbers prints a year its original may leave out. Unchanged when ``text`` names no day."""
+    days = [day for found in _DAY_IN_NUMBERS.finditer(text) if (day := _day_in_numbers(text, found))]
+    days += [day for at, _ in spans if text[at].isdigit() and (day := _named_day(text, at))]
+    if not days:
+        return spans
+    out: list[tuple[int, int]] = []
+    at = last = 0
+    for start, digits, end, key in sorted(days):
+        if start < last:
+            continue  # inside a day already read ("10.03.2030" holds no other)
+        while at < len(spans) and spans[at][0] < start:
+            out.append(spans[at])
+            at += 1
+        inside = at
+        while at < len(spans) and spans[at][0] < end:
+            at += 1
+        if at > inside:  # a day the facts read (not one in a credit, nor cut at the text's end)
+            out.append((digits, hash_of(key)))
+        last = end
+    return out + spans[at:]
+
+
+# A month's name before or after a day of one or two digits (``_MONTH_BEFORE``, ``_MONTH_AFTER``, any case), and
+# a year after them ("March 10, 2030", "10 March 2030").
+_NAMED_MONTH = re.compile(rf"(?:{_EN_MONTH}\.?|({_LOCAL_MONTH}))", re.IGNORECASE)  # the word before a day, whole
+_NAMED_AFTER = re.compile(_MONTH_AFTER.pattern, re.IGNORECASE)
+_YEAR_AFTER = re.compile(r"(?:st|nd|rd|th)?,?[ \u00a0]+[0-9]{4}(?![0-9])")
+MONTH_CHARS = 14  # before a day, at most: a month's name, a full stop and a space
+
+
+def _named_day(text: str, at: int) -> tuple[int, int, int, str] | None:
+    """The day whose digits start at ``at``, named with its month's name (``day_facts``): where it starts (at the
+    month before it, if there), where its digits start, where it ends (after a year), and its key. Read by hand, not
+    by a search before the number: most of a story's numbers are no day."""
+    end = at + 1 + text[at + 1 : at + 2].isdigit()
+    if text[end : end + 1].isdigit() or (text[end : end + 1] in (".", ",") and text[end + 1 : end + 2].isdigit()):
+        return None  # three digits or more, or a decimal
+    if not 1 <= (value := int(text[at:end])) <= 31:
+        return None
+    month = after = None
+    if at >= 2 and text[at - 1] in " \u00a0":
+        space = max(
+            text.rfind(" ", max(0, at - MONTH_CHARS), at - 1), text.rfind("\n", max(0, at - MONTH_CHARS), at - 1)
+        )
+        word = text[space + 1 : at - 1].lstrip("(«“\"'")
+        month = _NAMED_MONTH.fullmatch(word) if 2 < len(word) < MONTH_CHARS else None
+        if month and "." in word and len(word) > 4:
+            month = None  # a month ending a sentence ("… in early April. 5 crews"), not an abbreviation's stop
+    if month is None and (after := _NAMED_AFTER.match(text, end)) is not None and "\n" not in after[0]:
+        month = after
+    if month is None:
+        return None
+    start, end = (at - 1 - len(word), end) if after is None else (at, month.end())
+    if year := _YEAR_AFTER.match(text, end):
+        end = year.end()
+    english, local = (group and group.lower() for group in month.groups())
+    pair = (_month(english, local), value)
+    return start, at, end, f"{min(pair)}-{max(pair)}"
+
+
+def _day_in_numbers(text: str, found: re.Match[str]) -> tuple[int, int, int, str] | None:
+    """A match of ``_DAY_IN_NUMBERS`` as a valid day: where it starts (at its weekday, if one), where its digits
+    start, where it ends, and its key."""
+    first = text[found.start()] + found[1]
+    parts = (first, found[3], found[4])
+    if len(first) == 4 and len(found[4]) <= 2:
+        year, pair = int(first), (int(found[3]), int(found[4]))
+    elif len(first) <= 2 and len(found[4]) == 4:
+        year, pair = int(found[4]), (int(first), int(found[3]))
+    else:
+        return None
+    readings = [_valid(year, month, day) for month, day in (pair, pair[::-1])]
+    if not any(readings) or not all(part.isascii() for part in parts):
+        return None
+    start = found.start()
+    weekday = _WEEKDAY_BEFORE.search(text, max(0, start - 12), start)
+    if weekday and any(_names_weekday(weekday[1].lower(), day) for day in readings if day):
+        start = weekday.start()
+    return start, found.start(), found.end(), f"{min(pair)}-{max(pair)}"
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _names_weekday(word: str, day: date) -> bool:
+    """Does ``word`` (lower case) name ``day``'s weekday, whole or cut to three letters or more ("sun", "tues")?"""
+    return _WEEKDAYS[day.weekday()].startswith(word)

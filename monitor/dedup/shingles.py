@@ -21,6 +21,7 @@ import numpy as np
 
 from monitor.dedup.alphabets import DIGRAPHIC, I_LETTER, often_i, sounded
 from monitor.dedup.clean import ADVERTISING_LABELS, dateline_pattern, spelling
+from monitor.dedup.dates import day_facts
 from monitor.dedup.scan import STOPS as _STOPS  # a full stop of any script
 from monitor.dedup.scan import ascii_breaks, compiled, opens_sentence, spaced_split, split_for, stop_split, text_end
 from monitor.text import NO_SPACE_RUN, beyond_ascii, char_class, fold, fold_is_local, script_tokens, word_spaces
@@ -451,7 +452,8 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
         found.append((at, word))
     names = inner - _NOT_FACTS
     hashes = _STEM_HASHES
-    return [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
+    spans = [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
+    return day_facts(text, spans, crc)  # a day written in numbers is one fact in any of its forms (de72)
 
 
 # A credit opening the text that ``clean`` could not end at a mark: run into the lede by a feed that joins its
@@ -539,6 +541,8 @@ def _fact_word(key: str | _Parts) -> str | None:
     day. Remembered."""
     whole, number, times = (key, None, None) if isinstance(key, str) else key
     word = None if _CLOCK.fullmatch(whole) else fold(whole if number is None else number_key(number, times))
+    if word and number is None:  # a glottal mark or a closing quote ending a name ("Le'"): a scan drops it (de72)
+        word = word.rstrip(_WORD_END_MARKS)
     if len(_FACT_WORDS) > 1 << 16:
         _FACT_WORDS.clear()  # a bound on memory; the words that matter come back at once
     _FACT_WORDS[key] = word
@@ -554,6 +558,7 @@ def _stem_hash(word: str) -> int:
 
 
 _FACT_WORDS: dict[str | _Parts, str | None] = {}
+_WORD_END_MARKS = "'’‘`´ʻʼ"
 _STEM_HASHES: dict[str, int] = {}
 
 

@@ -53,6 +53,7 @@ from monitor.dedup.alphabets import DIGRAPHIC, apostrophes_joined, in_latin
 from monitor.dedup.clean import address_hash, addresses, bare_headline, clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.ownlines import own_lines_dropped
+from monitor.dedup.reshaped import reshaped_read
 from monitor.dedup.shingles import (
     FACTS,
     SHINGLE_CHARS,
@@ -385,7 +386,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     named in the opening, at most ``window`` before it.
     """
     cleaned = clean(entry.body)
-    story = own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet)
+    story = reshaped_read(own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet))  # de72
     text = story or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
