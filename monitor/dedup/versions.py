@@ -1,0 +1,41 @@
+"""A desk's later version of its own story: the same story grown, not its next one. Pure.
+
+A wire runs a story as it comes in: a flash of the lede alone, then the write-through that opens
+with that lede and tells the rest, then updates on top of it. Its next story on the happening (the
+next day's, or another the same hour sharing its background) opens with a lead of its own, or with
+the first paragraph of a story that ran further: it does not hold the whole earlier entry. So a text
+of the same outlet that opens with all of an earlier entry of the story, word for word and in order,
+within hours of it, is that entry grown: the story's copy (``compare.follow_up`` reads the rest).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from monitor.dedup.compare import Stored
+from monitor.dedup.events import SERIES_HOURS
+from monitor.dedup.shingles import SENTENCES
+from monitor.dedup.signature import Signature
+
+GROWN_HOURS = SERIES_HOURS  # later than this, a desk's text that opens with its entry is its next story
+
+
+def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
+    """Does ``sig`` open with the whole text of an entry of ``story_id`` by its own outlet (every sentence of it,
+    word for word, in order), seen at most ``GROWN_HOURS`` before it, and go on with more? An entry of
+    ``SENTENCES`` sentences or more may be longer than its stored hashes: it is not known whole."""
+    if not sig.outlet:
+        return False
+    opening = [h for h, _, _ in sig.lines]
+    return any(
+        doc.story_id == story_id
+        and doc.outlet == sig.outlet
+        and 0 <= sig.when - doc.seen <= GROWN_HOURS * 3600
+        and _opens_with(opening, np.frombuffer(doc.sentences, dtype="<u4").tolist())
+        for doc in verified
+    )
+
+
+def _opens_with(lines: list[int], theirs: list[int]) -> bool:
+    """Are ``theirs`` (an entry's sentence hashes) all of it and ``lines``' first ones, with more after them?"""
+    return 0 < len(theirs) < min(SENTENCES, len(lines)) and lines[: len(theirs)] == theirs
