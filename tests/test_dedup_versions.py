@@ -76,3 +76,11 @@ def test_v69_each_wire_flash_and_its_write_through_are_one_story() -> None:
     pairs = [(kinds[s, "flash"], kinds[s, "writethrough"]) for s, kind in kinds if kind == "writethrough"]
     assert len(pairs) == 12
     assert all(story[flash] == story[through] for flash, through in pairs)
+
+
+def test_the_desks_text_leading_with_news_of_its_own_above_its_flash_is_its_next_story() -> None:
+    # its first sentence is not the flash's: a new lead over the repeated report
+    lead = "<p>Police arrested a 34-year-old night guard on Wednesday over the fire at the Kallaste grain silo.</p>"
+    pieces = (("Peipsi Wire", TITLE, FLASH, 0), ("Peipsi Wire", TITLE, lead + FLASH + NEXT_DAY, 5))
+    stories = decided_stories(pieces, "w")
+    assert stories[1] != stories[0]
