@@ -84,3 +84,16 @@ def test_the_desks_text_leading_with_news_of_its_own_above_its_flash_is_its_next
     pieces = (("Peipsi Wire", TITLE, FLASH, 0), ("Peipsi Wire", TITLE, lead + FLASH + NEXT_DAY, 5))
     stories = decided_stories(pieces, "w")
     assert stories[1] != stories[0]
+
+
+def test_a_flash_whose_lede_the_write_through_sets_right_by_a_word_is_grown_too() -> None:
+    touched = FLASH.replace("on Tuesday evening, and 30 workers", "late on Tuesday evening, and all 30 workers")
+    stories = decided_stories((("Peipsi Wire", TITLE, FLASH, 0), ("Peipsi Wire", TITLE, touched + MORE, 1.5)), "w")
+    assert stories[1] == stories[0]
+
+
+def test_the_desks_next_brief_in_its_flashs_frame_with_other_figures_is_not_grown() -> None:
+    # the frame kept, the figures swapped: another silo the same evening, not the first one's write-through
+    other = FLASH.replace("Kallaste", "Mustvee").replace("30 workers", "12 workers") + NEXT_DAY
+    stories = decided_stories((("Peipsi Wire", TITLE, FLASH, 0), ("Peipsi Wire", TITLE, other, 2)), "w")
+    assert stories[1] != stories[0]

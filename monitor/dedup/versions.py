@@ -6,13 +6,16 @@ next day's, or another the same hour sharing its background) opens with a lead o
 the first paragraph of a story that ran further: it does not hold the whole earlier entry. So a text
 of the same outlet that opens with all of an earlier entry of the story, word for word and in order,
 within hours of it, is that entry grown: the story's copy (``compare.follow_up`` reads the rest).
+The write-through may touch the flash's words (a clause added, a word set right): the entry is then
+held as a desk's re-run holds it (``RERUN``), with its names and numbers (a desk's next brief of one
+template swaps them), and the text's first sentence is mostly the entry's.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from monitor.dedup.compare import Stored
+from monitor.dedup.compare import FACTS_THRESHOLD, RERUN, Stored, containment, sample_bound, swapped_facts
 from monitor.dedup.events import SERIES_HOURS
 from monitor.dedup.shingles import SENTENCES
 from monitor.dedup.signature import Signature
@@ -23,7 +26,8 @@ GROWN_HOURS = SERIES_HOURS  # later than this, a desk's text that opens with its
 def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     """Does ``sig`` open with the whole text of an entry of ``story_id`` by its own outlet (every sentence of it,
     word for word, in order), seen at most ``GROWN_HOURS`` before it, and go on with more? An entry of
-    ``SENTENCES`` sentences or more may be longer than its stored hashes: it is not known whole."""
+    ``SENTENCES`` sentences or more may be longer than its stored hashes: it is not known whole), or nearly
+    (``_nearly``)."""
     if not sig.outlet:
         return False
     opening = [h for h, _, _ in sig.lines]
@@ -31,7 +35,7 @@ def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
         doc.story_id == story_id
         and doc.outlet == sig.outlet
         and 0 <= sig.when - doc.seen <= GROWN_HOURS * 3600
-        and _opens_with(opening, np.frombuffer(doc.sentences, dtype="<u4").tolist())
+        and (_opens_with(opening, np.frombuffer(doc.sentences, dtype="<u4").tolist()) or _nearly(sig, doc))
         for doc in verified
     )
 
@@ -39,3 +43,17 @@ def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
 def _opens_with(lines: list[int], theirs: list[int]) -> bool:
     """Are ``theirs`` (an entry's sentence hashes) all of it and ``lines``' first ones, with more after them?"""
     return 0 < len(theirs) < min(SENTENCES, len(lines)) and lines[: len(theirs)] == theirs
+
+
+def _nearly(sig: Signature, doc: Stored) -> bool:
+    """Is ``doc``, shorter than ``sig``, ``RERUN`` of it and ``FACTS_THRESHOLD`` of its names and numbers in ``sig``,
+    none swapped for others, and ``sig``'s first sentence mostly ``doc``'s shingles?"""
+    if doc.length >= sig.length or (evidence := containment(sig, doc)).score < RERUN:
+        return False
+    if evidence.facts(sig, doc) < FACTS_THRESHOLD or swapped_facts(sig, doc):
+        return False
+    bound = sample_bound(doc.sample)
+    known = set(doc.hashes())
+    known.update(np.frombuffer(doc.opening, dtype="<u4").tolist())
+    first = [shingle for shingle in sig.lines[0][1] if shingle < bound]
+    return bool(first) and 2 * sum(1 for shingle in first if shingle in known) > len(first)
