@@ -53,6 +53,8 @@ class Run:
     # members of the tree at the moment the tree peaked: which process the peak comes from.
     peaks: tuple[tuple[str, float], ...] = ()
     at_peak: tuple[tuple[str, float], ...] = ()
+    # Each process's CPU seconds (user + system) at its last sample, by role: how a run split its work.
+    cpus: tuple[tuple[str, float], ...] = ()
 
 
 def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -64,6 +66,7 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
     roles: dict[int, str] = {}
     peaks: dict[str, float] = {}
     at_peak: dict[str, float] = {}
+    cpus: dict[str, float] = {}
     done = threading.Event()
 
     def sample() -> None:
@@ -77,6 +80,8 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
                         role = roles.get(member.pid) or roles.setdefault(member.pid, _role(member, root, roles))
                         now[role] = member.memory_info().rss / 2**20
                         peaks[role] = max(peaks.get(role, 0.0), now[role])
+                        times = member.cpu_times()
+                        cpus[role] = times.user + times.system
                 if sum(now.values()) > peak:
                     peak, at_peak = sum(now.values()), now
 
@@ -90,7 +95,7 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
     if proc.returncode:
         raise RuntimeError(f"{command} exited {proc.returncode}: {stderr.decode(errors='replace')[-800:]}")
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return Run(wall, cpu, peak, tuple(peaks.items()), tuple(at_peak.items()))
+    return Run(wall, cpu, peak, tuple(peaks.items()), tuple(at_peak.items()), tuple(cpus.items()))
 
 
 def _role(member: psutil.Process, root: psutil.Process, roles: dict[int, str]) -> str:
@@ -157,8 +162,10 @@ def one_round(
     rules: int | dict[str, str],
     figures: Figures,
     workers: dict[str, int | None] | None = None,
+    cold_only: bool = False,
 ) -> None:
-    """Cold, mostly-304, all-304 and resend cycles for each monitor checkout and rss2email, on fresh state."""
+    """Cold, mostly-304, all-304 and resend cycles (``cold_only``: the first) for each monitor checkout and
+    rss2email, on fresh state."""
     shutil.rmtree(work / "round", ignore_errors=True)
     server.publish(0)
     figures.setdefault("feedparser alone, cold", []).append(feedparser_alone(server.bodies()))
@@ -169,7 +176,7 @@ def one_round(
         ("mostly 304", lambda: server.publish(1)),
         ("all 304", lambda: server.publish(1)),  # nothing changed since: every feed answers 304
         ("resend", lambda: server.publish(1, ignore=1.0)),
-    ]
+    ][: 1 if cold_only else None]
     configs = {name: write_config(work / "round" / name, server.urls(), rules) for name in code if name != "rss2email"}
     for step, publish in steps:
         publish()
@@ -185,14 +192,19 @@ def one_round(
 
 
 def table(figures: Figures) -> str:
-    lines = ["| figure | wall s (median, min-max) | CPU s | peak RSS MB |", "| --- | ---: | ---: | ---: |"]
+    lines = [
+        "| figure | wall s (median, min-max) | CPU s | peak RSS MB | CPU s by process, each run |",
+        "| --- | ---: | ---: | ---: | --- |",
+    ]
     for name, runs in figures.items():
 
         def spread(values: list[float], digits: int = 2) -> str:
             return f"{statistics.median(values):.{digits}f} ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
         rss = spread([r.peak_mb for r in runs], 0) if any(r.peak_mb for r in runs) else "-"
-        lines.append(f"| {name} | {spread([r.wall for r in runs])} | {spread([r.cpu for r in runs])} | {rss} |")
+        split = "; ".join(", ".join(f"{role} {cpu:.1f}" for role, cpu in r.cpus) for r in runs if r.cpus) or "-"
+        wall, cpu = spread([r.wall for r in runs]), spread([r.cpu for r in runs])
+        lines.append(f"| {name} | {wall} | {cpu} | {rss} | {split} |")
     return "\n".join(lines)
 
 
@@ -206,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workload", choices=("synthetic", "newsroom"), default="synthetic")
     parser.add_argument("--code", type=Path, action="append", default=[], help="another checkout to compare")
     parser.add_argument("--no-rss2email", dest="rss2email", action="store_false")
+    parser.add_argument("--cold-only", action="store_true", help="only the cold cycle of each round")
     parser.add_argument(
         "--workers", type=int, action="append", default=[], help="run each checkout with N parser workers (repeatable)"
     )
@@ -233,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with tempfile.TemporaryDirectory(prefix="monitor-cycles-") as tmp:
             for number in range(args.rounds):
-                one_round(server, Path(tmp), code, rules, figures, workers)
+                one_round(server, Path(tmp), code, rules, figures, workers, args.cold_only)
                 print(f"round {number + 1} of {args.rounds} done", file=sys.stderr, flush=True)
     finally:
         server.close()

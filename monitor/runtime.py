@@ -173,8 +173,9 @@ def build(
         hosts=HostSlots(config.polling.per_host),
         # Counted only where [http] listen serves them (``daemon.metrics``; a reload keeps the listener).
         metrics=Metrics() if config.http.listen else Unrecorded(),
-        # A one-off run reads its first bodies in place (pool.INLINE_BYTES); a daemon keeps parsing out of its process.
-        parser=FeedParser(inline_bytes=0 if lean else INLINE_BYTES),
+        # A one-off run reads its first bodies in place (pool.INLINE_BYTES), then some more whenever the workers
+        # are all busy (``share``); a daemon keeps parsing out of its process.
+        parser=FeedParser(inline_bytes=0 if lean else INLINE_BYTES, share=not lean),
     )
 
 

@@ -23,7 +23,7 @@ from monitor.dedup import content_hash, signature
 from monitor.errors import ParseError
 from monitor.ingest.examine import Facts, examine
 from monitor.ingest.parse import parse_feed
-from monitor.ingest.pool import FeedParser, Read, key_digest
+from monitor.ingest.pool import FeedParser, Read, key_digest, read_feed
 from monitor.models import Entry
 from monitor.pipeline import poll
 from monitor.rules import RuleSet, load_rules
@@ -245,6 +245,35 @@ def test_the_first_inline_bytes_are_parsed_in_place_then_the_workers_start():
         assert parser._pool is not None  # the budget is spent: the workers parse from now on
     finally:
         parser.close()
+
+
+def _read_while_the_worker_sleeps(share: bool, tmp_path: Path) -> tuple[Read, float]:
+    """A read while the one worker sleeps 3 s and a second task waits: what it gave and how long it took."""
+    rules = rules_of(tmp_path, TWO_RULES)
+    seen = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
+    parser = FeedParser(workers=1, share=share)
+    try:
+        # Two tasks in the pool, in this order, counted as ``_in_worker`` counts them (``_acquire``).
+        tasks = [parser._acquire().submit(time.sleep, seconds) for seconds in (3.0, 0.0)]
+        started = time.monotonic()
+        got = parser.read(FEED, "http://a.example/rss", "A", seen, b"", rules)
+        took = time.monotonic() - started
+        for task in tasks:
+            task.result()
+    finally:
+        parser.close()
+    assert got == read_feed(FEED, "http://a.example/rss", "A", seen, b"", rules)
+    return got, took
+
+
+def test_with_share_a_read_is_done_in_place_while_every_worker_is_busy(tmp_path):
+    _, took = _read_while_the_worker_sleeps(True, tmp_path)
+    assert took < 2.0  # not queued behind the sleeping worker and the task waiting for it
+
+
+def test_without_share_a_read_waits_for_a_worker(tmp_path):
+    _, took = _read_while_the_worker_sleeps(False, tmp_path)
+    assert took > 2.0
 
 
 def test_idle_workers_stop_with_the_resource_tracker_and_start_again():

@@ -793,6 +793,17 @@ SETS = [
         next_day=frozenset({"wirenextday"}),
         copies=80,
     ),
+    HeldOut(
+        70,
+        "pq",
+        frozenset({"nrf", "frp", "rgn", "fr"}),
+        "it",
+        Brief(rows=120, stories=30, events=16, side=(1, 8), summary_only=10, several=7),
+        negative=frozenset({"deskdaytwo", "sameslotbackground", "factcheckcite", "regionsameday"}),
+        same_event=frozenset({"independent", "english", "bigdesk", "side"}),
+        next_day=frozenset({"deskdaytwo"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 

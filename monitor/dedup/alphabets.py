@@ -327,6 +327,10 @@ _PALOCHKA = str.maketrans({"\u04c0": "\u0406", "\u04cf": "\u0456"})
 # address's hex "2f5f6e24fc0c" stay.
 _LATIN_STROKE = re.compile("[10](?<=[A-Za-z][a-z][10])(?=[a-z])|1(?<=[a-z]{3}1)(?![\\w])|(?<![\\w])rn(?=[aeiouy])")
 _LATIN_STROKE_AS = {"1": "l", "0": "o", "rn": "m"}
+# Where a match of ``_LATIN_STROKE`` may be, each found from its literal first (a scan of its alternation tries every
+# place): a "1" or "0" after a letter in lower case (its first two branches), an "rn" opening a word (its third).
+_STROKE_DIGIT = re.compile("[10](?<=[a-z][10])")
+_OPENING_RN = re.compile("rn(?<!\\wrn)")
 
 
 # A zero a scan read as the letter "O" between two digits ("6O0", "1 3O0", Latin or Cyrillic, either case): no word
@@ -339,6 +343,8 @@ def latin_strokes(text: str) -> str:
     digits as the zero; most texts as they are."""
     if not ("1" in text or "0" in text or "rn" in text):
         return text
+    if _STROKE_DIGIT.search(text) is None and _OPENING_RN.search(text) is None and _SCANNED_ZERO.search(text) is None:
+        return text  # most texts with a digit: three scans that skip fast to a candidate, not two that try every place
     return _SCANNED_ZERO.sub(lambda found: found[0][0] + "0", _LATIN_STROKE.sub(_latin_stroke_as, text))
 
 

@@ -93,6 +93,9 @@ COLUMN_LINES = 3  # a gutter of spaces alone numbers this many lines or more
 # An e-book's footnote mark: a figure or two glued to a word's end, before a space or a sign (``_unnoted``).
 _NOTE_MARK = re.compile(r"(?<!\d)\d{1,2}(?![\w])")
 NOTE_MARKS = 2  # marks numbering this many notes or more
+# A digit right after a letter (``[^\W\d_]`` holds every ``str.isalpha`` character): where a glued mark may be.
+# Digit first, the letter looked behind: ~4x faster a scan than the letter's negated class first.
+_LETTER_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")
 # A transcript's speaker: a role or a name in capitals and a colon opening two lines or more ("ANCHOR: …",
 # "CORRESPONDENT: …", "Q: …"), or a stenotype's numbered role ("SP1: …", "SP2: …": its speakers in turn).
 # Who reads the line on air, no name of the story, which its original prints without.
@@ -235,6 +238,8 @@ def _unnoted(text: str) -> str:
     number notes 1, 2, 3 … in order (``NOTE_MARKS`` or more): an export's apparatus, not the story's figures (each
     read as a number its original lacks) nor its words. A figure glued to a word once ("hospita1", "COVID19") or out
     of order stays for the readings that know it (``alphabets``)."""
+    if _LETTER_DIGIT.search(text) is None:
+        return text  # no figure glued to a letter, the usual case: one scan in C, not a match per number
     marks = [mark for mark in _NOTE_MARK.finditer(text) if _glued_to_word(text, mark.start())]
     if len(marks) < NOTE_MARKS or [int(mark[0]) for mark in marks] != list(range(1, len(marks) + 1)):
         return text

@@ -77,6 +77,7 @@ TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold dr
 EVENT_THRESHOLD = 0.23
 SUMMARY_THRESHOLD = 25.0  # the containment a summary under the same headline needs
 MAX_VERIFIED = 24  # candidates verified per entry, most (and rarest) shared keys first
+STORY_BITS = 8  # bits of a verified story's code (``_quoted_at_most``): ``MAX_VERIFIED`` and more fit
 SKELETON_VERIFIED = 4  # dd26: and found by the skeleton alone (``_resembling``)
 FEW_HOLDINGS = 128  # holdings weighed in Python, no more (``_most_weight``): numpy's fixed cost is more
 DENSE_SPAN = 32  # and in a bin per id when the ids span at most this many per holding (``_most_weight_bulk``)
@@ -442,7 +443,7 @@ class StoryIndex:
             stories = [doc for doc in verified if id(doc) not in skip] if skip else verified
             quoting = quoting and round_up(sig, best.doc.story_id, stories, self.events.event_of)
         else:  # a new story, of no event when it quotes stories of several
-            quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, touched)
+            quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, _quoted_at_most(sig, verified))
         if quoting:
             return best._replace(evidence=replace(best.evidence, round_up=True))
         # de73: its desk's entry of the story, written through within hours, is the story: no follow-up, no news
@@ -891,3 +892,34 @@ def _unread(most: float, needed: float, best: float) -> bool:
     first found), and is no story ``EventIndex.find`` asks about (``SERIES_TEXT``, ``RELEASE_TEXT``): its
     evidence would change nothing."""
     return most - needed < min(0.0, best) and most < _ASKED_TEXT
+
+
+def _quoted_at_most(sig: Signature, verified: list[_Doc]) -> dict[int, int]:
+    """Story -> no fewer of ``sig``'s sampled passages than ``compare.quoted`` finds in it and in no other story
+    of ``verified``: what ``digest`` reads to skip ``quoted`` (sp54). ``touched``'s sums counted each entry's
+    passages found anywhere, boilerplate many stories share too, and let ~49 of 50 new stories of a newsroom
+    through to ``quoted`` (a set per candidate); counted as ``quoted`` counts them, ~1 in 30 goes on.
+    In numpy, all candidates at once: a passage whose low 16 bits are no passage's of ours is none of ours
+    (``_read``'s table; the few passing that are not ours only raise a count: each passage is counted for
+    the one story holding it, whatever other passages are held). Each count is raised by one passage:
+    ``digest`` compares ``n >= share * passages`` where ``quoted`` compares ``n / passages >= share``, and the
+    two may round apart."""
+    bound = min(sample_bound(sig.sample), *(sample_bound(doc.sample) for doc in verified))
+    ours = np.frombuffer(sig.sample, dtype="<u4")
+    flags = np.zeros(1 << 16, dtype=bool)
+    flags[ours[: int(np.searchsorted(ours, bound))] & 0xFFFF] = True  # ``quoted``'s: the sample is sorted
+    codes = {story: code for code, story in enumerate(dict.fromkeys(doc.story_id for doc in verified))}
+    owners = np.repeat(
+        np.array([codes[doc.story_id] for doc in verified], dtype=np.uint64), [len(doc.sample) // 4 for doc in verified]
+    )
+    theirs = np.frombuffer(b"".join(doc.sample for doc in verified), dtype="<u4")
+    held = flags[theirs & 0xFFFF]
+    pairs = np.sort((theirs[held].astype(np.uint64) << np.uint64(STORY_BITS)) | owners[held])
+    if not pairs.size:
+        return {}
+    pairs = pairs[np.concatenate(([True], pairs[1:] != pairs[:-1]))]  # each (passage, story) once
+    passages = pairs >> np.uint64(STORY_BITS)
+    starts = np.concatenate(([True], passages[1:] != passages[:-1]))
+    alone = starts & np.concatenate((starts[1:], [True]))  # a passage one story holds
+    counts = np.bincount((pairs[alone] & np.uint64((1 << STORY_BITS) - 1)).astype(np.intp), minlength=len(codes))
+    return {story: n + 1 for story, n in zip(codes, counts.tolist(), strict=True) if n}

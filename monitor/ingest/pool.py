@@ -190,7 +190,9 @@ class FeedParser:
     in the caller.
 
     The first ``inline_bytes`` of bodies are parsed in the caller too (0, the default: none,
-    so a daemon never holds the parsers); the workers start when more comes.
+    so a daemon never holds the parsers); the workers start when more comes. With ``share`` the
+    caller's process also reads a body itself (``read`` only) when every worker is busy and it reads
+    no other (``_share``): its core would otherwise wait for the workers.
 
     Thread-safe. Workers start on the first parse, stop after ``idle_timeout``
     seconds without work and on ``close()`` (safe to call twice); a later parse
@@ -198,9 +200,13 @@ class FeedParser:
     feed it was parsing: that feed gets a ParseError and the pool is replaced.
     """
 
-    def __init__(self, workers: int | None = None, idle_timeout: float = IDLE_TIMEOUT, inline_bytes: int = 0):
+    def __init__(
+        self, workers: int | None = None, idle_timeout: float = IDLE_TIMEOUT, inline_bytes: int = 0, share: bool = False
+    ):
         self.workers = default_workers() if workers is None else workers
         self._inline_left = inline_bytes
+        self.share = share
+        self._sharing = False  # a body is being read in the caller's process (``_share``)
         self.idle_timeout = idle_timeout
         self._pool: ProcessPoolExecutor | None = None
         self._lock = threading.Lock()
@@ -236,6 +242,12 @@ class FeedParser:
         the entries not in ``known`` come back. Raises ParseError for the feed (a dead worker too)."""
         if self._inline(body):
             return read_feed(body, feed_url, outlet, seen, known, rules, stored)
+        if self._share():
+            try:
+                return read_feed(body, feed_url, outlet, seen, known, rules, stored)
+            finally:
+                with self._lock:
+                    self._sharing = False
         return self._in_worker(
             rules,
             "the parser process died while reading this feed (too large or hostile?)",
@@ -275,6 +287,17 @@ class FeedParser:
             if self._pool is not None or self._inline_left <= 0:
                 return False
             self._inline_left -= len(body)
+            return True
+
+    def _share(self) -> bool:
+        """Read this body in the caller's process: ``share`` is on, every worker has a body and another waits
+        for one (so none will idle for want of this one) and the caller's process reads no other (it has one
+        core's worth of GIL). A cold run on two cores then keeps both busy whichever side has more to do:
+        one worker and the parent's serial stage (dedup decisions, storing), instead of a fixed split."""
+        with self._lock:
+            if not self.share or self._sharing or self._pool is None or self._busy <= self.workers:
+                return False
+            self._sharing = True
             return True
 
     def _in_worker(self, rules: RuleSet | None, died: str, function: Callable[..., T], *args: Any) -> T:
