@@ -37,10 +37,15 @@ def test_a_desks_flash_written_through_within_the_hour_is_one_story() -> None:
     assert stories[1] == stories[0]
 
 
-def test_the_write_through_joins_under_its_own_headline_hours_later_too() -> None:
-    later = ("Peipsi Wire", "Fire at Kallaste silo: 1,200 tonnes of barley lost", FLASH + MORE, 3)
-    stories = decided_stories((("Peipsi Wire", TITLE, FLASH, 0), later), "w")
+def test_the_write_through_joins_under_the_storys_headline_hours_later_too() -> None:
+    stories = decided_stories((("Peipsi Wire", TITLE, FLASH, 0), ("Peipsi Wire", TITLE, FLASH + MORE, 3)), "w")
     assert stories[1] == stories[0]
+
+
+def test_the_desks_text_opening_with_its_flash_under_a_headline_of_its_own_is_its_next_story() -> None:
+    later = ("Peipsi Wire", "Kallaste silo owner counts 1,200 tonnes of barley lost", FLASH + MORE, 3)
+    stories = decided_stories((("Peipsi Wire", TITLE, FLASH, 0), later), "w")
+    assert stories[1] != stories[0]
 
 
 def test_the_desks_text_opening_with_its_flash_a_day_later_is_its_next_story() -> None:

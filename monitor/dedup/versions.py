@@ -4,11 +4,12 @@ A wire runs a story as it comes in: a flash of the lede alone, then the write-th
 with that lede and tells the rest, then updates on top of it. Its next story on the happening (the
 next day's, or another the same hour sharing its background) opens with a lead of its own, or with
 the first paragraph of a story that ran further: it does not hold the whole earlier entry. So a text
-of the same outlet that opens with all of an earlier entry of the story, word for word and in order,
-within hours of it, is that entry grown: the story's copy (``compare.follow_up`` reads the rest).
+of the same outlet under the same headline that opens with all of an earlier entry of the story, word
+for word and in order, within hours of it, is that entry grown: the story's copy (``compare.follow_up`` reads the rest).
 The write-through may touch the flash's words (a clause added, a word set right): the entry is then
 held as a desk's re-run holds it (``RERUN``), with its names and numbers (a desk's next brief of one
-template swaps them), and the text's first sentence is mostly the entry's.
+template swaps them), the text's first sentence mostly the entry's and one of its sentences word for word
+(a desk's rewrite of its story under its own words is its own story: ``novelty``).
 """
 
 from __future__ import annotations
@@ -24,20 +25,23 @@ GROWN_HOURS = SERIES_HOURS  # later than this, a desk's text that opens with its
 
 
 def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
-    """Does ``sig`` open with the whole text of an entry of ``story_id`` by its own outlet (every sentence of it,
-    word for word, in order), seen at most ``GROWN_HOURS`` before it, and go on with more? An entry of
+    """Does ``sig`` open with the whole text of an entry of ``story_id`` by its own outlet under its headline
+    (every sentence of it, word for word, in order), seen at most ``GROWN_HOURS`` before it, and go on with more? An entry of
     ``SENTENCES`` sentences or more may be longer than its stored hashes: it is not known whole), or nearly
-    (``_nearly``)."""
+    (``_nearly``), keeping a sentence of it word for word."""
     if not sig.outlet:
         return False
     opening = [h for h, _, _ in sig.lines]
-    return any(
-        doc.story_id == story_id
-        and doc.outlet == sig.outlet
-        and 0 <= sig.when - doc.seen <= GROWN_HOURS * 3600
-        and (_opens_with(opening, np.frombuffer(doc.sentences, dtype="<u4").tolist()) or _nearly(sig, doc))
-        for doc in verified
-    )
+    for doc in verified:
+        if doc.story_id != story_id or doc.outlet != sig.outlet or doc.title != sig.title:
+            continue  # under a headline of its own, the desk's text tells its next story (``compare.follow_up``)
+        if not 0 <= sig.when - doc.seen <= GROWN_HOURS * 3600:
+            continue
+        theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
+        # Nearly: one of its sentences kept word for word (a desk's rewrite of its story keeps none: ``novelty``)
+        if _opens_with(opening, theirs) or (not set(theirs).isdisjoint(opening) and _nearly(sig, doc)):
+            return True
+    return False
 
 
 def _opens_with(lines: list[int], theirs: list[int]) -> bool:
