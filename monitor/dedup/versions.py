@@ -26,9 +26,9 @@ GROWN_HOURS = SERIES_HOURS  # later than this, a desk's text that opens with its
 
 def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     """Does ``sig`` open with the whole text of an entry of ``story_id`` by its own outlet under its headline
-    (every sentence of it, word for word, in order), seen at most ``GROWN_HOURS`` before it, and go on with more? An entry of
-    ``SENTENCES`` sentences or more may be longer than its stored hashes: it is not known whole), or nearly
-    (``_nearly``), keeping a sentence of it word for word."""
+    (every sentence of it, word for word, in order; an entry of ``SENTENCES`` sentences or more may be longer
+    than its stored hashes: it is not known whole), or nearly (``_nearly``), keeping a sentence of it word for
+    word, seen at most ``GROWN_HOURS`` before it, and go on with more?"""
     if not sig.outlet:
         return False
     opening = [h for h, _, _ in sig.lines]
