@@ -124,8 +124,10 @@ Design, in the order an entry meets it:
    copy converts the time); a name counts by its first five letters (a moved attribution inflects it). A
    longer text from a story's own outlet that opens with the story but is less than half of
    it is the outlet's follow-up: a new story in the same event (``compare.follow_up``; an
-   outlet does not syndicate itself), and so is one 12 h or more later, no re-run of it, that
-   prints two names or numbers it lacks (one number, in a script without capitals:
+   outlet does not syndicate itself), unless it opens with the whole of the outlet's entry of the story, word
+   for word, within 12 h of it: that entry grown (a flash written through, paragraphs added after it;
+   ``versions.grown``), its copy whatever it adds (``novelty`` does not read it); and so is one 12 h or
+   more later, no re-run of it, that prints two names or numbers it lacks (one number, in a script without capitals:
    ``compare.later_story``) or, after a sentence of it word for word, another with words of its own (its next
    brief of one template, figures in words: ``compare.reframed``); so is one that, within 36 h, opens with
    its first two sentences word for word, a name or number in them,

@@ -70,6 +70,7 @@ from monitor.dedup.packed import skeleton as packed_skeleton
 from monitor.dedup.packed import title as packed_title
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.dedup.subjects import Shares
+from monitor.dedup.versions import grown
 from monitor.models import Entry
 
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
@@ -445,7 +446,14 @@ class StoryIndex:
             quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, _quoted_at_most(sig, verified))
         if quoting:
             return best._replace(evidence=replace(best.evidence, round_up=True))
-        if best.margin >= 0 and not best.evidence.query_shorter and follow_up(sig, best.doc.story_id, verified):
+        # de73: its desk's entry of the story, written through within hours, is the story: no follow-up, no news
+        grows = best.margin >= 0 and not best.evidence.query_shorter and grown(sig, best.doc.story_id, verified)
+        if (
+            not grows
+            and best.margin >= 0
+            and not best.evidence.query_shorter
+            and follow_up(sig, best.doc.story_id, verified)
+        ):
             return best._replace(evidence=replace(best.evidence, follow_up=True))
         if best.margin >= 0 and (split := diverges(sig, best.doc.story_id, verified)) is not None:
             fullest = verified_ids[next(i for i, doc in enumerate(verified) if doc is split.fullest)]
@@ -453,7 +461,11 @@ class StoryIndex:
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"
             apart += f" {split.lacks * 100:.0f} % of its text not in this one"
             return best._replace(evidence=replace(best.evidence, follow_up=True, apart=apart))
-        if best.margin >= 0 and (told := news(sig, [doc for doc in verified if doc.story_id == best.doc.story_id])):
+        if (
+            not grows
+            and best.margin >= 0
+            and (told := news(sig, [d for d in verified if d.story_id == best.doc.story_id]))
+        ):
             return best._replace(evidence=replace(best.evidence, news=told.says()))
         if best.margin < 0 and (repeating := self._repeating(sig, verified, verified_ids)) is not None:
             return repeating

@@ -1,0 +1,63 @@
+"""A desk's later version of its own story: the same story grown, not its next one. Pure.
+
+A wire runs a story as it comes in: a flash of the lede alone, then the write-through that opens
+with that lede and tells the rest, then updates on top of it. Its next story on the happening (the
+next day's, or another the same hour sharing its background) opens with a lead of its own, or with
+the first paragraph of a story that ran further: it does not hold the whole earlier entry. So a text
+of the same outlet under the same headline that opens with all of an earlier entry of the story, word
+for word and in order, within hours of it, is that entry grown: the story's copy (``compare.follow_up`` reads the rest).
+The write-through may touch the flash's words (a clause added, a word set right): the entry is then
+held as a desk's re-run holds it (``RERUN``), with its names and numbers (a desk's next brief of one
+template swaps them), the text's first sentence mostly the entry's and one of its sentences word for word
+(a desk's rewrite of its story under its own words is its own story: ``novelty``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from monitor.dedup.compare import FACTS_THRESHOLD, RERUN, Stored, containment, sample_bound, swapped_facts
+from monitor.dedup.events import SERIES_HOURS
+from monitor.dedup.shingles import SENTENCES
+from monitor.dedup.signature import Signature
+
+GROWN_HOURS = SERIES_HOURS  # later than this, a desk's text that opens with its entry is its next story
+
+
+def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
+    """Does ``sig`` open with the whole text of an entry of ``story_id`` by its own outlet under its headline
+    (every sentence of it, word for word, in order; an entry of ``SENTENCES`` sentences or more may be longer
+    than its stored hashes: it is not known whole), or nearly (``_nearly``), keeping a sentence of it word for
+    word, seen at most ``GROWN_HOURS`` before it, and go on with more?"""
+    if not sig.outlet:
+        return False
+    opening = [h for h, _, _ in sig.lines]
+    for doc in verified:
+        if doc.story_id != story_id or doc.outlet != sig.outlet or doc.title != sig.title:
+            continue  # under a headline of its own, the desk's text tells its next story (``compare.follow_up``)
+        if not 0 <= sig.when - doc.seen <= GROWN_HOURS * 3600:
+            continue
+        theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
+        # Nearly: one of its sentences kept word for word (a desk's rewrite of its story keeps none: ``novelty``)
+        if _opens_with(opening, theirs) or (not set(theirs).isdisjoint(opening) and _nearly(sig, doc)):
+            return True
+    return False
+
+
+def _opens_with(lines: list[int], theirs: list[int]) -> bool:
+    """Are ``theirs`` (an entry's sentence hashes) all of it and ``lines``' first ones, with more after them?"""
+    return 0 < len(theirs) < min(SENTENCES, len(lines)) and lines[: len(theirs)] == theirs
+
+
+def _nearly(sig: Signature, doc: Stored) -> bool:
+    """Is ``doc``, shorter than ``sig``, ``RERUN`` of it and ``FACTS_THRESHOLD`` of its names and numbers in ``sig``,
+    none swapped for others, and ``sig``'s first sentence mostly ``doc``'s shingles?"""
+    if doc.length >= sig.length or (evidence := containment(sig, doc)).score < RERUN:
+        return False
+    if evidence.facts(sig, doc) < FACTS_THRESHOLD or swapped_facts(sig, doc):
+        return False
+    bound = sample_bound(doc.sample)
+    known = set(doc.hashes())
+    known.update(np.frombuffer(doc.opening, dtype="<u4").tolist())
+    first = [shingle for shingle in sig.lines[0][1] if shingle < bound]
+    return bool(first) and 2 * sum(1 for shingle in first if shingle in known) > len(first)
