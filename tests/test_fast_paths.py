@@ -253,8 +253,9 @@ def _read_while_the_worker_sleeps(share: bool, tmp_path: Path) -> tuple[Read, fl
     seen = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     parser = FeedParser(workers=1, share=share)
     try:
-        # Two tasks in the pool, in this order, counted as ``_in_worker`` counts them (``_acquire``).
-        tasks = [parser._acquire().submit(time.sleep, seconds) for seconds in (3.0, 0.0)]
+        # Two tasks in the pool, in this order, counted as ``_in_worker`` counts them (``_acquire``). The pool
+        # holds the read's rules: other rules would make the read start a fresh pool (a reload), not wait.
+        tasks = [parser._acquire(rules).submit(time.sleep, seconds) for seconds in (3.0, 0.0)]
         started = time.monotonic()
         got = parser.read(FEED, "http://a.example/rss", "A", seen, b"", rules)
         took = time.monotonic() - started
