@@ -804,6 +804,17 @@ SETS = [
         next_day=frozenset({"deskdaytwo"}),
         copies=80,
     ),
+    HeldOut(
+        71,
+        "pr",
+        frozenset({"cim", "mhn", "wae", "es"}),
+        "it",
+        Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10, several=7),
+        negative=frozenset({"wiredaytwo", "wiresiblinghour", "explainerlede", "opinioncolumn", "regionotherhappening"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        next_day=frozenset({"wiredaytwo"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
