@@ -25,7 +25,7 @@ SOURCE = HERE / "heldout71_source.yaml"
 OUT = HERE / "heldout71.jsonl"
 PREFIX = "pr"
 SENTENCE = re.compile(r"(?<=[.!?\"])\s+(?=[\"A-ZÀ-ÖØ-ÞÄÖÜ0-9¿(])")
-ROTATION = ("digest", "partner", "print2")
+ROTATION = ("digest", "partner", "print")
 RECIPES: dict[str, list[str]] = {}  # row id -> the recipe words of that copy, for `--stats`
 
 
@@ -35,6 +35,12 @@ def paragraphs(text: str) -> list[str]:
 
 def sentences(paragraph: str) -> list[str]:
     return SENTENCE.split(paragraph)
+
+
+def print_cut(paras: list[str]) -> str:
+    """The next morning's print text: the first two thirds of the sentences (rounded up), run together."""
+    every = [s for p in paras for s in sentences(p)]
+    return " ".join(every[: -(-len(every) * 2 // 3)])
 
 
 def digest(*parts: str) -> str:
@@ -68,12 +74,10 @@ def original_versions(story: dict, paras: list[str], phrases: dict) -> list[tupl
     swapped = [phrases["broadcast"] + " " + " ".join(lede[1:] + lede[:1]), *paras[1:]]
     local = [*paras[:2], phrases["local"] + " " + story["local"], *paras[2:]]
     partner = [paras[0], phrases["see"] + " " + t[3], *paras[1:3], phrases["listen"] + " " + t[0], *paras[3:]]
-    all_sentences = [s for p in paras for s in sentences(p)]
-    keep = -(-len(all_sentences) * 2 // 3)
     versions = [
         ("bulletin", 0, None, t[0], [paras[0]], False, []),
         ("writethrough", 25, None, t[1], paras, False, ["writethrough", "freshguid"]),
-        ("update", 95, None, "UPDATE 1-" + t[2], [story["update"], *paras], False, ["newtopfigure", "updatetag"]),
+        ("update", 95, None, "UPDATE 1-" + t[2], [story["update"], *paras], False, ["newtopfigure", "updateonetag"]),
         (
             "adds",
             160,
@@ -90,10 +94,10 @@ def original_versions(story: dict, paras: list[str], phrases: dict) -> list[tupl
             "CORRECTED-" + t[1],
             [phrases["correct"], *fixed],
             False,
-            ["correctstag", "figurefix", "freshguid"],
+            ["correctstag", "figuremended", "freshguid"],
         ),
         ("broadcast", 40, "radio-bergwelle", t[2], swapped, False, ["ledeswap", "broadcastline"]),
-        ("regional", 300, "valligiano-lokal", t[3], local, False, ["localinsert", "retitled"]),
+        ("regional", 300, "valligiano-lokal", t[3], local, False, ["localinsert", "headlinerenewed"]),
         ("partner", 130, "partner-alpnetz", t[1] + " | Alpnetz", partner, False, ["seealsoinsert", "listeninsert"]),
         ("push", 3, "app-taschenpost", t[2], [lede[0]], False, ["pushfirstline", "firstsentencebody"]),
         (
@@ -110,9 +114,9 @@ def original_versions(story: dict, paras: list[str], phrases: dict) -> list[tupl
             1080,
             "druck-morgen",
             t[0],
-            [" ".join(all_sentences[:keep])],
+            [print_cut(paras)],
             False,
-            ["printcutthird", "nextmorning"],
+            ["printcutthird", "dawnedition"],
         ),
     ]
     if story["lang"] == "es":  # the big language stays under 15 % of the entries
@@ -124,27 +128,16 @@ def other_versions(story: dict, paras: list[str], phrases: dict, turn: int) -> l
     """An English or side report, a rival report or a designed negative: its own entry and 1-3 carrier copies."""
     title = story["title"]
     lede = sentences(paras[0])
-    all_sentences = [s for p in paras for s in sentences(p)]
-    keep = -(-len(all_sentences) * 2 // 3)
     made = {
-        "push": ("push", 4, "app-taschenpost", title.upper(), [lede[0]], False, ["pushfirstline", "uppertitle"]),
+        "push": ("push", 4, "app-taschenpost", title.upper(), [lede[0]], False, ["pushfirstline", "capspushtitle"]),
         "print": (
             "print",
             1020,
             "druck-morgen",
             title,
-            [" ".join(all_sentences[:keep])],
+            [print_cut(paras)],
             False,
-            ["printcutthird", "nextmorning"],
-        ),
-        "print2": (
-            "print",
-            1020,
-            "druck-morgen",
-            title,
-            [" ".join(all_sentences[:keep])],
-            False,
-            ["printcutthird", "nextmorning"],
+            ["printcutthird", "dawnedition"],
         ),
         "digest": (
             "digest",
@@ -162,7 +155,7 @@ def other_versions(story: dict, paras: list[str], phrases: dict, turn: int) -> l
             title + " | Alpnetz",
             [paras[0], phrases["see"] + " " + title, *paras[1:]],
             False,
-            ["seealsoinsert", "retitled"],
+            ["seealsoinsert", "headlinerenewed"],
         ),
     }
     own: tuple = ("own", 0, None, title, paras, False, [])
