@@ -83,7 +83,7 @@ def original_versions(story: dict, paras: list[str], phrases: dict) -> list[tupl
             160,
             None,
             "UPDATE 2-" + t[3],
-            [*paras[:-1], story["quote2"]],
+            [phrases["adds"], *paras[:-1], story["quote2"]],
             False,
             ["quoteappended", "backgroundcut", "addstag"],
         ),
