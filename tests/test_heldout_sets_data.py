@@ -815,6 +815,16 @@ SETS = [
         next_day=frozenset({"wiredaytwo"}),
         copies=80,
     ),
+    HeldOut(
+        72,
+        "ps",
+        frozenset({"yap", "kos", "pon", "es"}),
+        "de",
+        Brief(rows=120, stories=30, events=16, side=(1, 8), summary_only=10, several=8),
+        negative=frozenset({"desktemplateisland", "releasesplitpair", "weekendthreeroundup"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
