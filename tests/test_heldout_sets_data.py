@@ -825,6 +825,17 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        73,
+        "pt",
+        frozenset({"rut", "tkr", "ady", "ru"}),
+        "az",
+        Brief(rows=120, stories=28, events=15, side=(1, 8), summary_only=10, several=7),
+        negative=frozenset({"deskformshift", "morrowrevised", "roundupthreecite"}),
+        same_event=frozenset({"english", "side"}),
+        next_day=frozenset({"morrowrevised"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
