@@ -52,6 +52,7 @@ PARTS = {
     "heldout33": "mi",
     "heldout34": "mj",
     "heldout35": "mk",
+    "heldout36": "ml",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
