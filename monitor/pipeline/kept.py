@@ -35,7 +35,7 @@ import pickle
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from monitor.store import Store
 from monitor.store.window import window_rows
@@ -89,9 +89,12 @@ def _parts(path: Path) -> list[bytes]:
     return parts
 
 
-def _part(value: Any) -> bytes:
+def _write_part(file: BinaryIO, value: Any) -> None:
+    """``value`` pickled, after its size in 8 bytes. Written in two pieces, not joined first: the index's
+    pickle is the largest object of a cold run's end (each copy of it would add to the process's peak)."""
     data = pickle.dumps(value, protocol=5)
-    return len(data).to_bytes(8, "little") + data
+    file.write(len(data).to_bytes(8, "little"))
+    file.write(data)
 
 
 def _signed(read: list[tuple[Any, ...]]) -> list[Row] | None:
@@ -227,7 +230,7 @@ class Kept:
             return False  # the next run builds the index and writes it whole
         if stored:
             with open(self.path, "ab") as file:
-                file.write(_part({"stored": stored, **numbers}))
+                _write_part(file, {"stored": stored, **numbers})
         return True
 
     def _rebase(self, store: Store, now: datetime, window: timedelta) -> bool:
@@ -245,15 +248,17 @@ class Kept:
         added = None if found is None else _signed(found[0])
         if found is None or added is None:
             return False
-        rows = self._built + added
-        index = StoryIndex(window=window)
-        index.load(rows)
         head = {"key": self.key, **found[1]}
+        index = StoryIndex(window=window)
+        index.load(self._built + added)
+        # The rows are in the index now: not held beside its pickle (a cold run's peak is here).
+        self._built = found = added = None
         temporary = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(descriptor, "wb") as file:
-                file.write(_part(head) + _part(index))
+                _write_part(file, head)
+                _write_part(file, index)
             os.replace(temporary, self.path)
         finally:
             with contextlib.suppress(OSError):
