@@ -274,7 +274,8 @@ def breaks(raw: str, folded: str, *, lead: bool = False, headline: bool = False)
     line = lined.find("\n")  # a lead's headline is its first line; a lead without one is all headline
     body = len(lined) if headline or (lead and line < 0) else line + 1 if lead else 0
     clauses.update(m.end() for m in _COLON.finditer(lined, body))
-    clauses.update(m.end() for m in _JA_NEW_SUBJECT.finditer(lined, body))
+    if "、" in lined:  # a scan for the Japanese comma only where there is one
+        clauses.update(m.end() for m in _JA_NEW_SUBJECT.finditer(lined, body))
     if joined := answered_spans(lined):
         sentences, clauses = _joined(sentences, joined), set(_joined(sorted(clauses), joined))
     return sentences, paragraphs, sorted(clauses)
