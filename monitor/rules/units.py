@@ -59,7 +59,23 @@ _COMPLEMENT = "and that|и что|і що|та що|und dass|et que|y que|e que|
 # then …"). Russian «и будет» was tried: it also joins a relative clause's condition ("Индии, которая … и будет
 # покупать, если …") and was left out.
 _FUTURE_JOINED = "and would|and will|and is to|and plans to"
+# Round 40: a headline's second predicate after a comma, its "but" left out, is a clause of its own when it refuses
+# or denies: "GAIL signs for Yamal LNG cargoes, rules out Arctic LNG 2 volumes", «Индия купила партию Urals,
+# отказалась от второй»: the refusal's object follows it, the first act stands. Folded text, third-person forms
+# (a participle after a comma, "denying the reports", "refused by buyers", describes what precedes it and stays in
+# its clause).
+_REFUSED_AFTER = (
+    "rules out|denies|rejects|refuses|declines|turns down|"
+    "отказал\\w*|отказыва\\w*|отверг\\w*|опроверг\\w*|відмовил\\w*|спростува\\w*|"
+    "lehnt|dementiert|refuse|dement|rejette|exclut|rechaza|niega|descarta|rejeita|nega|respinge|smentisce|odrzuca"
+)
+# Japanese joins two clauses by a verb's continuative form and a comma; when a new subject (a noun and が or は)
+# opens the second, its modality is its own: "…承認する法律も含まれ、大統領が近く署名する見通し" tells the law passed,
+# the president's signature expected. Without a new subject the last predicate's modality governs both
+# ("承認し、大使館を開設する見通し": both expected), and the clause goes on.
 _JA_HEAD = "\u4e00-\u9fff\u30a0-\u30ff"  # a Han or katakana noun; hiragana goes on ("ないまま")
+# Running text only: a headline's "買い増し、インドは「検討の余地」" ends on a verb's noun, not its continuative form.
+_JA_NEW_SUBJECT = re.compile(f"(?<=[しれりきちみびぎいえけせめ])、(?=[{_JA_HEAD}]{{1,6}}[がは])")
 # A headline's halves may open or close with a quotation ("派兵を公表 「ほかの派遣はない」"):
 # the space beside 「」『』 parts them as a space between two characters does (round 23)
 _JA_QUOTES = "\u300c-\u300f"
@@ -67,6 +83,7 @@ _CLAUSE_END = re.compile(
     f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}{_JA_QUOTES}]) (?=[{NO_SPACE_RANGES}{_JA_QUOTES}])"
     f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
     f"|, ?(?=(?:{_COMPLEMENT})\\W)"
+    f"|, ?(?=(?:{_REFUSED_AFTER})(?:\\W|$))"
     f"| (?=(?:{_FUTURE_JOINED})\\W)"
     "|(?<=[ただるいすうくつぬんよ])が、|(?:ものの|けれど|けど)、|,(?=但|不过|然而|却)"
     f"|(?:ず|なく|に加え|に加えて|のほか)、|(?:(?<=ない)(?<![少危切]ない)|(?<=なかった))(?=[{_JA_HEAD}])"
@@ -257,6 +274,8 @@ def breaks(raw: str, folded: str, *, lead: bool = False, headline: bool = False)
     line = lined.find("\n")  # a lead's headline is its first line; a lead without one is all headline
     body = len(lined) if headline or (lead and line < 0) else line + 1 if lead else 0
     clauses.update(m.end() for m in _COLON.finditer(lined, body))
+    if "、" in lined:  # a scan for the Japanese comma only where there is one
+        clauses.update(m.end() for m in _JA_NEW_SUBJECT.finditer(lined, body))
     if joined := answered_spans(lined):
         sentences, clauses = _joined(sentences, joined), set(_joined(sorted(clauses), joined))
     return sentences, paragraphs, sorted(clauses)
