@@ -51,5 +51,5 @@ def paraphrases(sig: Signature, story_id: int, verified: list[Stored]) -> str:
         return ""
     return (
         f"words {shared} of its sentences its own way beside {own} of its own, none of them the story's word for"
-        f" word, and lacks {lacks * 100:.0f} % of its fullest entry (a story citing it)"
+        f" word, and lacks {lacks * 100:.0f} % of its fullest entry (another story quoting it)"
     )
