@@ -68,6 +68,7 @@ from monitor.dedup.packed import keys as packed_keys
 from monitor.dedup.packed import seen as packed_seen
 from monitor.dedup.packed import skeleton as packed_skeleton
 from monitor.dedup.packed import title as packed_title
+from monitor.dedup.paraphrase import paraphrases
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.dedup.subjects import Shares
 from monitor.dedup.versions import grown
@@ -461,6 +462,10 @@ class StoryIndex:
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"
             apart += f" {split.lacks * 100:.0f} % of its text not in this one"
             return best._replace(evidence=replace(best.evidence, follow_up=True, apart=apart))
+        # de74: a fact-check, an explainer quoting the story's lede in its own words
+        quoted = not grows and best.margin >= 0 and not best.evidence.query_shorter
+        if quoted and (retold := paraphrases(sig, best.doc.story_id, verified)):
+            return best._replace(evidence=replace(best.evidence, news=retold))
         if (
             not grows
             and best.margin >= 0

@@ -6,6 +6,9 @@ next day's, or another the same hour sharing its background) opens with a lead o
 the first paragraph of a story that ran further: it does not hold the whole earlier entry. So a text
 of the same outlet under the same headline that opens with all of an earlier entry of the story, word
 for word and in order, within hours of it, is that entry grown: the story's copy (``compare.follow_up`` reads the rest).
+A wire re-heads its story as it writes it through (the flash's headline names the first fact, the story's the
+affair): under a headline of its own, a text that opens with the whole entry word for word within the hour
+(``REHEADED_HOURS``) is that entry grown too; later, a new headline is the desk's next story.
 The write-through may touch the flash's words (a clause added, a word set right): the entry is then
 held as a desk's re-run holds it (``RERUN``), with its names and numbers (a desk's next brief of one
 template swaps them), the text's first sentence mostly the entry's and one of its sentences word for word
@@ -22,26 +25,42 @@ from monitor.dedup.shingles import SENTENCES
 from monitor.dedup.signature import Signature
 
 GROWN_HOURS = SERIES_HOURS  # later than this, a desk's text that opens with its entry is its next story
+# A wire writes its flash through within the hour, re-headlined as the story takes shape; a desk's next story on
+# the happening (a day-two piece, a development hours later) comes after the news has moved on.
+REHEADED_HOURS = 1.0
 
 
 def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     """Does ``sig`` open with the whole text of an entry of ``story_id`` by its own outlet under its headline
-    (every sentence of it, word for word, in order; an entry of ``SENTENCES`` sentences or more may be longer
-    than its stored hashes: it is not known whole), or nearly (``_nearly``), keeping a sentence of it word for
-    word, seen at most ``GROWN_HOURS`` before it, and go on with more?"""
+    (under another, ``_reheaded``): every sentence of it, word for word, in order (an entry of ``SENTENCES``
+    sentences or more may be longer than its stored hashes: it is not known whole), or nearly (``_nearly``),
+    keeping a sentence of it word for word, seen at most ``GROWN_HOURS`` before it, and go on with more?"""
     if not sig.outlet:
         return False
     opening = [h for h, _, _ in sig.lines]
     for doc in verified:
-        if doc.story_id != story_id or doc.outlet != sig.outlet or doc.title != sig.title:
-            continue  # under a headline of its own, the desk's text tells its next story (``compare.follow_up``)
+        if doc.story_id != story_id or doc.outlet != sig.outlet:
+            continue
         if not 0 <= sig.when - doc.seen <= GROWN_HOURS * 3600:
             continue
         theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
+        if doc.title != sig.title:
+            # de74: under a headline of its own, the desk's text tells its next story (``compare.follow_up``),
+            # unless it is the entry written through within the hour, word for word (``_reheaded``)
+            if _reheaded(sig, doc, opening, theirs):
+                return True
+            continue
         # Nearly: one of its sentences kept word for word (a desk's rewrite of its story keeps none: ``novelty``)
         if _opens_with(opening, theirs) or (not set(theirs).isdisjoint(opening) and _nearly(sig, doc)):
             return True
     return False
+
+
+def _reheaded(sig: Signature, doc: Stored, opening: list[int], theirs: list[int]) -> bool:
+    """Does ``sig``, at most ``REHEADED_HOURS`` after ``doc``, open with the whole of it word for word? (The
+    nearly-whole reading, ``_nearly``, is kept to the entry's own headline: a desk's rewrite under a new one is
+    its own story.)"""
+    return sig.when - doc.seen <= REHEADED_HOURS * 3600 and _opens_with(opening, theirs)
 
 
 def _opens_with(lines: list[int], theirs: list[int]) -> bool:
