@@ -49,10 +49,11 @@ BOX_ROW = 80  # characters: a longer bottom row, or one with a sentence's stop, 
 BOX_HEIGHT = 300  # characters from the top corner to the bottom one, at most
 _BOX_CORNERS = "┌╭╔"
 # A lone mark between a sentence's stop and the next word (a symbol: ``_MARKS``, read by its category).
-_BETWEEN = re.compile(r"(?<=[.!?…])[ \t]+([^\w\s])[ \t]+(?=\w)")
+_BETWEEN = re.compile(r"([.!?…])[ \t]+([^\w\s])[ \t]+(?=\w)")  # the stop first: sought in C
 _MARKS = frozenset(("So", "Sm"))
 # A recording's clock, hours:minutes:seconds and maybe tenths, opening a line or following a sentence's stop (a
 # transcript run into one line), then a space.
+_SECONDS = re.compile(r"\d:\d\d:\d\d")  # any clock with seconds: most texts have none
 _CLOCK = re.compile(r"(?:^|(?<=[.!?…] ))[ \t]*\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?[ \t]+", re.MULTILINE)
 
 
@@ -65,7 +66,7 @@ def reshaped_read(text: str) -> str:
         text = _EDIT.sub(_replaced, text)
     if text.lstrip()[:1] in _BOX_CORNERS:
         text = _box_dropped(text)
-    if ":" in text:
+    if ":" in text and _SECONDS.search(text):
         text = _CLOCK.sub("", text)
     return _BETWEEN.sub(_paused, text)
 
@@ -90,7 +91,7 @@ def _spelled(tag: re.Match[str]) -> str:
 
 def _paused(mark: re.Match[str]) -> str:
     """A pause mark between two sentences as the space it stands for; any other character as it was."""
-    return " " if unicodedata.category(mark[1]) in _MARKS else mark[0]
+    return f"{mark[1]} " if unicodedata.category(mark[2]) in _MARKS else mark[0]
 
 
 def _replaced(edit: re.Match[str]) -> str:
