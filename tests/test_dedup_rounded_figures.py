@@ -59,6 +59,8 @@ def _briefing(text: str, rounded: dict[str, str]) -> str:
 def test_a_figure_rounded_to_two_digits_agrees_with_the_one_it_rounds() -> None:
     assert value_hash(1800) in agreeing(1750) and value_hash(1750) in agreeing(1800)
     assert value_hash(140000) in agreeing(142300) and value_hash(142300) in agreeing(140000)
+    assert value_hash(187000) in agreeing(186500) and value_hash(186500) in agreeing(187000)  # three digits
+    assert value_hash(142300) not in agreeing(186500) and value_hash(1300) not in agreeing(1350.5)
     assert value_hash(2400) not in agreeing(1750) and value_hash(1750) not in agreeing(2400)
     assert agreeing(95) == []  # a count is not rounded
 
@@ -178,3 +180,12 @@ def test_the_studied_sets_split_copies_join_their_stories(name: str, copy: str, 
 def test_v66s_next_day_follow_up_stays_apart_from_the_first_days_story() -> None:
     story = _stories("heldout66.jsonl")
     assert story["pm020"] != story["pm001"] and story["pm021"] == story["pm020"]
+
+
+def test_the_precise_report_read_after_its_rounded_briefing_joins_it() -> None:
+    # the briefing is stored first: the report's precise figures are read at the briefing's precision
+    brief = _briefing(REPORT, {"2,350": "2,400", "$186,500": "$190,000", "$142,300": "$140,000"})
+    first, report = decided(
+        [_entry("voice", "Speaker Briefs", brief, 0), _entry("wire", "Pacific Wire", REPORT, 1, "Tonoas gets ice")]
+    )
+    assert first.story_id is None and report.story_id == 1, report.reason

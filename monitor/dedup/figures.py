@@ -8,8 +8,9 @@ the compact form of 18,400,000 with a small "m" (``shingles._COMPACT`` reads "M"
 
 So the entry being decided keeps its figures' values (``Signature.figures``, fresh only), and before the guard
 reads a candidate's facts each figure of the entry the candidate lacks is read as the candidate's own fact of
-the same value at the precision either prints: a figure rounded to ``ROUNDED`` significant digits agrees with a
-figure that rounds to it (either way round), and a figure glued to a small "m" with its value in millions.
+the same value at the precision either prints: a figure rounded to ``ROUNDED`` or ``MOST_ROUNDED`` significant
+digits agrees with a figure that rounds to it (either way round), and a figure glued to a small "m" with its
+value in millions.
 Only a fact the candidate prints and the entry lacks is taken, one for one: a template's next bulletin with
 other figures (2,400 kg beside 1,750; 36 stalls beside 24) keeps them apart, as do its other names.
 """
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
     from monitor.dedup.signature import Signature
 
 ROUNDED = 2  # significant digits a spoken or shortened figure keeps ("about 1,800" for 1,750; "1.3k" for 1,320)
+MOST_ROUNDED = 3  # or three ("about 187,000" for 186,500): a figure of more is no rounding
 LEAST = 100.0  # smaller figures are counts (24 stalls, 9 o'clock): nobody rounds them
 MILLIONS = 1e6
 
@@ -72,18 +74,17 @@ def _rounded(value: float, digits: int) -> float:
 
 def agreeing(value: float) -> list[int]:
     """The hashes of the figures that agree with ``value`` at the precision the rounder of the two prints: its
-    rounding to ``ROUNDED`` digits, or, when it is so rounded, each figure with up to two digits more rounding
-    to it."""
+    roundings to ``ROUNDED`` significant digits or more, fewer than its own; and, when it keeps ``MOST_ROUNDED``
+    or fewer (a rounded figure's), each figure with up to two digits more that rounds to it."""
     if value < LEAST:
         return []
     digits = _digits(value)
-    if digits > ROUNDED:
-        return [value_hash(_rounded(value, ROUNDED))]
-    unit = 10.0 ** (math.floor(math.log10(value)) - ROUNDED + 1)
-    out = []
-    for finer in (unit / 10, unit / 100):
-        steps = round(unit / finer / 2)
-        out += [value_hash(value + k * finer) for k in range(-steps, steps + 1) if k]
+    out = [value_hash(_rounded(value, coarser)) for coarser in range(ROUNDED, digits)]
+    if digits <= MOST_ROUNDED:
+        unit = 10.0 ** (math.floor(math.log10(value)) - max(digits, ROUNDED) + 1)
+        for finer in (unit / 10, unit / 100):
+            steps = round(unit / finer / 2)
+            out += [value_hash(value + k * finer) for k in range(-steps, steps + 1) if k]
     return out
 
 
