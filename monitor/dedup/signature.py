@@ -52,6 +52,7 @@ import numpy as np
 from monitor.dedup.alphabets import DIGRAPHIC, apostrophes_joined, in_latin
 from monitor.dedup.clean import address_hash, addresses, bare_headline, clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
+from monitor.dedup.figures import figure_values
 from monitor.dedup.ownlines import own_lines_dropped
 from monitor.dedup.reshaped import reshaped_read
 from monitor.dedup.shingles import (
@@ -218,6 +219,8 @@ class Signature:
     # address its text points at (``clean.addresses``)
     link: int = 0
     cites: tuple[int, ...] = ()
+    # de75: (fresh only) each number's fact hash and value: figures are compared as values (``figures.aligned``)
+    figures: tuple[tuple[int, float], ...] = ()
 
     def __getstate__(self) -> tuple[object, ...]:
         """The wire form (a parser process's ``examine.Facts`` going back to the serial stage): each fresh-only
@@ -424,7 +427,8 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     # ("मीनाक्षी राठौड़ (Meenakshi Rathore)", a learners' ruby reading run into the name) or an app's line, which
     # its original, printing the same name without them, would lack.
     lowered = capitals or (mixed and len(_lowered(text)) == len(text))
-    spans = fact_spans(_lowered(text) if lowered else text)
+    read = _lowered(text) if lowered else text
+    spans = fact_spans(read)
     fact_list = facts(text, spans)
     lines = sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced)
     return Signature(
@@ -451,6 +455,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         link=address_hash(entry.link),
         cites=addresses(entry.body, entry.link),
         fact_lines=fact_lines(fact_list, lines, numbers(text, spans)),
+        figures=figure_values(read, spans),
     )
 
 
