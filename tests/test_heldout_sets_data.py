@@ -836,6 +836,16 @@ SETS = [
         next_day=frozenset({"morrowrevised"}),
         copies=80,
     ),
+    HeldOut(
+        75,
+        "pv",
+        frozenset({"mrq", "mrv", "pmt", "fr"}),
+        "es",
+        Brief(rows=120, stories=23, events=14, side=(1, 8), summary_only=10, several=7),
+        negative=frozenset({"deskplacetwin", "onereleasetwo", "weekroundup"}),
+        same_event=frozenset({"english", "bigdesk", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
