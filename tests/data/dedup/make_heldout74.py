@@ -95,7 +95,8 @@ def first_sentence(para: str) -> str:
 
 def reshape(word: str, story: dict, paras: list[str], label: str, stamp: str) -> tuple[str, list[str]]:
     """The title and body blocks of one word's version of the story."""
-    title = story["title"] if word == "full" else f"{label}: {story['title']}"
+    sep = "" if label.endswith("-") else ": "  # a wire's REFILE- slug runs into the headline
+    title = story["title"] if word == "full" else f"{label}{sep}{story['title']}"
     body = {
         "urgentflash": lambda: [first_sentence(paras[0])],
         "developingtwo": lambda: paras[:2],
