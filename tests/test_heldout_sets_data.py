@@ -846,6 +846,26 @@ SETS = [
         same_event=frozenset({"english", "bigdesk", "side"}),
         copies=80,
     ),
+    HeldOut(
+        74,
+        "pu",
+        frozenset({"wa", "vec", "lij", "de"}),
+        "fr",
+        Brief(rows=120, stories=30, events=16, side=(1, 8), summary_only=10, several=7),
+        negative=frozenset(
+            {
+                "refilednextday",
+                "siblinghourbackground",
+                "explainerquotelede",
+                "columnview",
+                "readerqa",
+                "samedaytownother",
+            }
+        ),
+        same_event=frozenset({"independent", "english", "bigdesk", "side"}),
+        next_day=frozenset({"refilednextday"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
