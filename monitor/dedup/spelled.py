@@ -48,11 +48,14 @@ SMALL = {word: value for value, word in enumerate(_UNITS)} | {word: 20 + 10 * i 
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
 _WORD = "|".join(sorted([*SMALL, *SCALES], key=len, reverse=True))
 # A run of number words (a tens word and a unit may be hyphenated: "thirty-five"), "and" inside it after a scale
-# word ("three hundred and ten"), and a decimal part: "point" and digit words. Whole words only, either case.
-_RUN = re.compile(
-    rf"(?<![\w/])(?:{_WORD})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*(?:[ \t]+point(?:[ \t]+(?:{_WORD}))+)?(?![\w/])",
-    re.IGNORECASE,
+# word ("three hundred and ten"), and a decimal part: "point" and digit words. Whole words only, in lower case: it
+# searches the lowered text (four times faster than a search ignoring case), or, where lowering moves a character's
+# place (Turkish "İ"), the text as it is, ignoring case.
+_RUN_PATTERN = (
+    rf"(?<![\w/])(?:{_WORD})(?:(?:[ \t]+|-)(?:and[ \t]+)?(?:{_WORD}))*(?:[ \t]+point(?:[ \t]+(?:{_WORD}))+)?(?![\w/])"
 )
+_RUN, _ANY_CASE_RUN = re.compile(_RUN_PATTERN), re.compile(_RUN_PATTERN, re.IGNORECASE)
+_MARKS = (*SCALES, "point")  # a plain figure spelled out holds one of them
 _POINT, _PARTS = re.compile(r"\s+point\s+"), re.compile(r"[\s-]+")
 
 
@@ -88,11 +91,13 @@ def spelled_value(run: str) -> float | None:
 def spelled_spans(text: str) -> list[tuple[int, int, float]]:
     """(offset, fact hash, value) of each figure ``text`` spells out (``spelled_value``), in text order; none
     touching the text's end (``scan.text_end``)."""
-    if not _RUN.search(text):
-        return []
+    lowered = text.lower()
+    if not any(word in lowered for word in _MARKS):
+        return []  # most texts: no scale word nor point, a scan in C each, not a regular expression's
+    run, read = (_RUN, lowered) if len(lowered) == len(text) else (_ANY_CASE_RUN, text)
     out = []
     cut = text_end(text)  # a run an aggregator cut ("THREE THOUSAND TWO …") is no figure, as one in digits
-    for match in _RUN.finditer(text):
+    for match in run.finditer(read):
         if match.end() >= cut:
             break
         value = spelled_value(match[0])
