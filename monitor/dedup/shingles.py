@@ -145,6 +145,13 @@ _STOP_SPLIT = stop_split(_STOPS)  # and for any other text without a CJK stop
 # same story. A decimal of that shape ("2.45") goes with it; the other names and numbers still count.
 _CLOCK = re.compile(r"(?:[01]?\d|2[0-3])[:.][0-5]\d")
 _TOKEN_HASHES: dict[str, int] = {}
+
+
+def clock_like(text: str) -> bool:
+    """Is ``text`` a number of a time of day's shape (``_CLOCK``), which is read as no fact?"""
+    return _CLOCK.fullmatch(text) is not None
+
+
 # A Kazakh text in Cyrillic is hashed in the letters of Kazakh's Latin alphabet, folded (Сейітов and
 # Seıitov, Көкшетау and Kókshetaý): a desk's transliterated copy then shares its shingles and facts.
 # Only a text with a letter of Kazakh's own is romanised (not Russian's; not the ө ү ң it shares with
@@ -540,7 +547,7 @@ def _fact_word(key: str | _Parts) -> str | None:
     """A ``_FACT`` match (its text, or whole, number and multiplier) as a fact's word, folded; None for a time of
     day. Remembered."""
     whole, number, times = (key, None, None) if isinstance(key, str) else key
-    word = None if _CLOCK.fullmatch(whole) else fold(whole if number is None else number_key(number, times))
+    word = None if clock_like(whole) else fold(whole if number is None else number_key(number, times))
     if word and number is None:  # a glottal mark or a closing quote ending a name ("Le'"): a scan drops it (de72)
         word = word.rstrip(_WORD_END_MARKS)
     if len(_FACT_WORDS) > 1 << 16:

@@ -68,6 +68,7 @@ from monitor.dedup.shingles import (
     unspaced,
 )
 from monitor.dedup.skeleton import skeleton_facts, skeleton_hashes, skeleton_sample
+from monitor.dedup.spelled import with_spelled
 from monitor.models import Entry
 from monitor.text import beyond_ascii, class_run, fold, script_tokens, spaced_tokens, word_spaces
 
@@ -428,7 +429,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     # its original, printing the same name without them, would lack.
     lowered = capitals or (mixed and len(_lowered(text)) == len(text))
     read = _lowered(text) if lowered else text
-    spans = fact_spans(read)
+    spans, spelled = with_spelled(read, fact_spans(read))  # figures spelled out, as values (de77)
     fact_list = facts(text, spans)
     lines = sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced)
     return Signature(
@@ -454,8 +455,8 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         skeletons=frozenset(skeletons.tolist()),
         link=address_hash(entry.link),
         cites=addresses(entry.body, entry.link),
-        fact_lines=fact_lines(fact_list, lines, numbers(text, spans)),
-        figures=figure_values(read, spans),
+        fact_lines=fact_lines(fact_list, lines, numbers(text, spans) | {fact for fact, _ in spelled}),
+        figures=figure_values(read, spans) + spelled,
     )
 
 

@@ -1,0 +1,97 @@
+"""de77, v72 studied: figures a carrier spells out are read as the values they are (``spelled``).
+
+A caption relay writes a story in capitals with its figures as words ("DOLLARS ZERO POINT SIX TWO", "THREE
+THOUSAND TWO HUNDRED TONNES"): no names show by their capitals, no figure in digits. Its copies of one desk's two
+template stories (another place, other prices) then showed the facts guard nothing to tell apart. Read as values,
+each caption's figures agree with its own report's and differ from the twin's. Through the real detector; our
+own reports.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from dedup_support import decided, feed_entry
+
+from monitor.dedup.spelled import spelled_spans, spelled_value
+from monitor.models import Entry
+
+START = datetime(2033, 6, 7, 6, 0, tzinfo=UTC)
+REPORT = (
+    "The Madolenihmw fish market said on Tuesday it will pay $0.64 a pound for reef fish. It bought 4,300 pounds "
+    "last month from 215 fishers. Market manager Lorenso Iriarte said the price was fair for both sides. Fishers "
+    "may bring their catch to the market from Monday to Friday. Some fishers said they were glad, but hoped the "
+    "price would rise again before the holidays."
+)
+TWIN = (
+    "The Kitti fish market said on Tuesday it will pay $0.68 a pound for reef fish. It bought 2,900 pounds "
+    "last month from 340 fishers. Market manager Anerose Ladore said the price was fair for both sides. Fishers "
+    "may bring their catch to the market from Monday to Friday. Some fishers said they were glad, but hoped the "
+    "price would rise again before the holidays."
+)
+HEAD = "FISH MARKET PAYS DOLLARS ZERO POINT SIX"  # a caption's headline, before its last digit
+SPOKEN = {
+    "$0.64": "dollars zero point six four",
+    "4,300": "four thousand three hundred",
+    "215": "two hundred fifteen",
+    "$0.68": "dollars zero point six eight",
+    "2,900": "two thousand nine hundred",
+    "340": "three hundred forty",
+}
+
+
+def _caption(text: str) -> str:
+    """A caption relay's copy: figures as words, all in capitals."""
+    for figure, words in SPOKEN.items():
+        text = text.replace(figure, words)
+    return text.upper()
+
+
+def _entry(key: str, outlet: str, body: str, hours: float, title: str) -> Entry:
+    return feed_entry(key, outlet, body, START + timedelta(hours=hours), title)
+
+
+def test_a_spelled_figure_is_its_value_and_a_count_or_a_day_is_none() -> None:
+    assert spelled_value("THREE HUNDRED THIRTY-FIVE") == 335
+    assert spelled_value("two million seven hundred eighty thousand") == 2_780_000
+    assert spelled_value("three hundred and ten") == 310
+    assert spelled_value("zero point six four") == 0.64
+    assert spelled_value("twenty-six") is None  # a count: no scale word, no decimal point
+    assert spelled_value("twenty thirty hundred") is None  # words that make no one number
+    assert spelled_value("zero point five eight") is None  # a clock's shape, as "0.58" in digits is read
+    assert [value for _, _, value in spelled_spans("SIXTEEN/FIVE, FOUR THOUSAND THREE HUNDRED TONNES.")] == [4300]
+    assert spelled_spans("It paid four thousand three …") == []  # cut by an aggregator: no figure
+
+
+def test_the_caption_of_a_desks_template_twin_is_another_story_and_its_reports() -> None:
+    """The caption of the desk's second template story comes before the story itself: its figures in words differ
+    from the first caption's (and the first report's) where a copy's would agree, so it starts a story of its own,
+    which the twin's report then joins."""
+    report, caption, twin_caption, twin = decided(
+        [
+            _entry("desk", "Pohnpei Desk", REPORT, 0, "Madolenihmw fish market pays $0.64"),
+            _entry(
+                "cap",
+                "Caption Relay",
+                _caption(REPORT),
+                0.5,
+                f"MADOLENIHMW {HEAD} FOUR",
+            ),
+            _entry("twin-cap", "Caption Relay", _caption(TWIN), 4.5, f"KITTI {HEAD} EIGHT"),
+            _entry("twin", "Pohnpei Desk", TWIN, 5, "Kitti fish market pays $0.68"),
+        ]
+    )
+    assert report.story_id is None and caption.story_id == 1, caption.reason
+    assert twin_caption.story_id is None, twin_caption.reason
+    assert twin.story_id == 3, twin.reason
+
+
+def test_a_caption_of_the_same_figures_in_words_is_its_report_under_any_place() -> None:
+    """The negative: the figures read as words do not part a caption from its own report's other caption."""
+    first, second = decided(
+        [
+            _entry("cap", "Caption Relay", _caption(REPORT), 0, "MADOLENIHMW FISH MARKET"),
+            _entry("cap2", "Night Caption Relay", _caption(REPORT), 1, "FISH MARKET PAYS"),
+        ]
+    )
+    assert first.story_id is None and second.story_id == 1, second.reason
