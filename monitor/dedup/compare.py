@@ -112,7 +112,7 @@ class Evidence:
         its Latin reprint) is asked for the caseless one's facts, its numbers, in the other's.
         de68: below ``FACTS_THRESHOLD``, the facts both texts print in the sentences they share are read too
         (``_unsubstituted``): a fact vetoes only where the other text prints another of its kind in its sentence."""
-        query = aligned(query, other.facts)  # figures as values, at the precision either prints (de75)
+        query = aligned(query, other.facts)  # figures as values, at the precision either prints
         if self.skeleton or (query.flags ^ other.flags) & NO_CAPITALS or not query.lines:
             return self._across(query, other)
         shared = None

@@ -1,4 +1,4 @@
-"""Figures compared as values, at the precision a carrier prints them (de75). Pure.
+"""Figures compared as values, at the precision a carrier prints them. Pure.
 
 A fact is a hash of a number's key (``shingles.number_key``), so "1,750" and "1,800" are two facts. A carrier
 that speaks or shortens figures rounds them: a voice briefing reads "about 1,800 kg" for 1,750 and "about

@@ -15,7 +15,7 @@ Each is a carrier's marks around the story's own words, read back to those words
   regrouped figure, a restyled word; or a correction, which the story it copies did not print either).
 - **A transcript's clock.** A speech-to-text service or a podcast's transcript opens each paragraph with the time
   into the recording it was spoken at ("00:00:13.8 "). Read as numbers, a copy of ten paragraphs printed a dozen
-  figures ("0", "13", "8") its original lacks, and the guard parted it from its story (de75). A clock of hours,
+  figures ("0", "13", "8") its original lacks, and the guard parted it from its story. A clock of hours,
   minutes and seconds opening a line or a sentence is the carrier's, as a line number is.
 - **A pause mark.** A smart-speaker script marks a pause between sentences with a symbol (" ⏸ "). After it the
   next sentence's first word read as inside a sentence, so a capitalised word opening it ("Officials", a clause

@@ -460,7 +460,7 @@ def fact_spans(text: str) -> list[tuple[int, int]]:
     names = inner - _NOT_FACTS
     hashes = _STEM_HASHES
     spans = [(at, hashes.get(word) or _stem_hash(word)) for at, word in found if word in names]
-    return day_facts(text, spans, crc)  # a day written in numbers is one fact in any of its forms (de72)
+    return day_facts(text, spans, crc)  # a day written in numbers is one fact in any of its forms
 
 
 # A credit opening the text that ``clean`` could not end at a mark: run into the lede by a feed that joins its
@@ -548,7 +548,7 @@ def _fact_word(key: str | _Parts) -> str | None:
     day. Remembered."""
     whole, number, times = (key, None, None) if isinstance(key, str) else key
     word = None if clock_like(whole) else fold(whole if number is None else number_key(number, times))
-    if word and number is None:  # a glottal mark or a closing quote ending a name ("Le'"): a scan drops it (de72)
+    if word and number is None:  # a glottal mark or a closing quote ending a name ("Le'"): a scan drops it
         word = word.rstrip(_WORD_END_MARKS)
     if len(_FACT_WORDS) > 1 << 16:
         _FACT_WORDS.clear()  # a bound on memory; the words that matter come back at once

@@ -220,7 +220,7 @@ class Signature:
     # address its text points at (``clean.addresses``)
     link: int = 0
     cites: tuple[int, ...] = ()
-    # de75: (fresh only) each number's fact hash and value: figures are compared as values (``figures.aligned``)
+    # (fresh only) each number's fact hash and value: figures are compared as values (``figures.aligned``)
     figures: tuple[tuple[int, float], ...] = ()
 
     def __getstate__(self) -> tuple[object, ...]:
@@ -390,7 +390,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     named in the opening, at most ``window`` before it.
     """
     cleaned = clean(entry.body)
-    story = reshaped_read(own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet))  # de72
+    story = reshaped_read(own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet))
     text = story or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
@@ -429,7 +429,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     # its original, printing the same name without them, would lack.
     lowered = capitals or (mixed and len(_lowered(text)) == len(text))
     read = _lowered(text) if lowered else text
-    spans, spelled = with_spelled(read, fact_spans(read))  # figures spelled out, as values (de77)
+    spans, spelled = with_spelled(read, fact_spans(read))  # figures spelled out, as values
     fact_list = facts(text, spans)
     lines = sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced)
     return Signature(

@@ -1,4 +1,4 @@
-"""Figures a carrier spells out, read as the values they are (de77). Pure.
+"""Figures a carrier spells out, read as the values they are. Pure.
 
 A caption relay or a speech gateway writes "$0.62" as "DOLLARS ZERO POINT SIX TWO" and "3,200 tonnes" as "three
 thousand two hundred tonnes". Such a copy prints no figure in digits, so the names-and-numbers guard saw none:
