@@ -456,7 +456,7 @@ class StoryIndex:
             and follow_up(sig, best.doc.story_id, verified)
         ):
             return best._replace(evidence=replace(best.evidence, follow_up=True))
-        if best.margin >= 0 and (split := diverges(sig, best.doc.story_id, verified)) is not None:
+        if not grows and best.margin >= 0 and (split := diverges(sig, best.doc.story_id, verified)) is not None:
             fullest = verified_ids[next(i for i, doc in enumerate(verified) if doc is split.fullest)]
             apart = f"it opens with {split.opening} sentences of entry {best.entry_id} word for word, then {split.own}"
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from monitor.dedup.compare import FACTS_THRESHOLD, RERUN, Stored, containment, sample_bound, swapped_facts
+from monitor.dedup.compare import FACTS_THRESHOLD, MIN_OVERLAP, RERUN, Stored, containment, sample_bound, swapped_facts
 from monitor.dedup.events import SERIES_HOURS
 from monitor.dedup.shingles import SENTENCES
 from monitor.dedup.signature import Signature
@@ -28,6 +28,9 @@ GROWN_HOURS = SERIES_HOURS  # later than this, a desk's text that opens with its
 # A wire writes its flash through within the hour, re-headlined as the story takes shape; a desk's next story on
 # the happening (a day-two piece, a development hours later) comes after the news has moved on.
 REHEADED_HOURS = 1.0
+# de76: a wire's later version (a quote added, the background cut) re-runs its story's own sentences: most of it
+# is the story word for word. Its next story repeats a paragraph (the lede, the background) and is mostly new.
+REFILED_SHARE = 2 / 3
 
 
 def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
@@ -47,7 +50,7 @@ def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
         if doc.title != sig.title:
             # de74: under a headline of its own, the desk's text tells its next story (``compare.follow_up``),
             # unless it is the entry written through within the hour, word for word (``_reheaded``)
-            if _reheaded(sig, doc, opening, theirs):
+            if _reheaded(sig, doc, opening, theirs) or _refiled(sig, story_id, verified, theirs):
                 return True
             continue
         # Nearly: one of its sentences kept word for word (a desk's rewrite of its story keeps none: ``novelty``)
@@ -61,6 +64,25 @@ def _reheaded(sig: Signature, doc: Stored, opening: list[int], theirs: list[int]
     nearly-whole reading, ``_nearly``, is kept to the entry's own headline: a desk's rewrite under a new one is
     its own story.)"""
     return sig.when - doc.seen <= REHEADED_HOURS * 3600 and _opens_with(opening, theirs)
+
+
+def _refiled(sig: Signature, story_id: int, verified: list[Stored], theirs: list[int]) -> bool:
+    """Does ``sig`` hold ``theirs`` (its desk's entry of the story, fewer than ``SENTENCES`` sentences so known
+    whole) word for word and in order, and are ``REFILED_SHARE`` of its sentences that can be read the desk's own
+    sentences of the story word for word? Then it is the desk's story re-filed under a new headline hours on (an
+    update's quote in place of its background, a correction's line above it), not its next story."""
+    if not 0 < len(theirs) < SENTENCES:
+        return False
+    lines = [h for h, shingles, _ in sig.lines if len(shingles) >= MIN_OVERLAP]
+    run = len(theirs)
+    if not any(lines[i : i + run] == theirs for i in range(len(lines) - run + 1)):
+        return False
+    ran: set[int] = set()
+    for doc in verified:
+        if doc.story_id == story_id and doc.outlet == sig.outlet:
+            ran.update(np.frombuffer(doc.sentences, dtype="<u4").tolist())
+    carried = sum(1 for h in lines if h in ran)
+    return carried > run and carried >= REFILED_SHARE * len(lines)
 
 
 def _opens_with(lines: list[int], theirs: list[int]) -> bool:
