@@ -50,7 +50,7 @@ def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
         if doc.title != sig.title:
             # de74: under a headline of its own, the desk's text tells its next story (``compare.follow_up``),
             # unless it is the entry written through within the hour, word for word (``_reheaded``)
-            if _reheaded(sig, doc, opening, theirs) or _refiled(sig, story_id, verified, theirs):
+            if _reheaded(sig, doc, opening, theirs) or refiled(sig, story_id, verified):
                 return True
             continue
         # Nearly: one of its sentences kept word for word (a desk's rewrite of its story keeps none: ``novelty``)
@@ -66,23 +66,25 @@ def _reheaded(sig: Signature, doc: Stored, opening: list[int], theirs: list[int]
     return sig.when - doc.seen <= REHEADED_HOURS * 3600 and _opens_with(opening, theirs)
 
 
-def _refiled(sig: Signature, story_id: int, verified: list[Stored], theirs: list[int]) -> bool:
-    """Does ``sig`` hold ``theirs`` (its desk's entry of the story, fewer than ``SENTENCES`` sentences so known
-    whole) word for word and in order, and are ``REFILED_SHARE`` of its sentences that can be read the desk's own
-    sentences of the story word for word? Then it is the desk's story re-filed under a new headline hours on (an
-    update's quote in place of its background, a correction's line above it), not its next story."""
-    if not 0 < len(theirs) < SENTENCES:
-        return False
+def refiled(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
+    """Is ``sig`` its desk's story re-filed under a new headline hours on (an update's late quote in place of its
+    background, a correction's line above it), not its next story? It holds an entry of ``story_id`` by its outlet,
+    seen at most ``GROWN_HOURS`` before it and fewer than ``SENTENCES`` sentences long (known whole), word for word
+    and in order, and ``REFILED_SHARE`` of its sentences that can be read are the desk's sentences of the story word
+    for word. The desk's next story repeats a paragraph of it (the lede, the background) and is mostly new."""
+    mine = [doc for doc in verified if doc.story_id == story_id and doc.outlet == sig.outlet and sig.outlet]
+    mine = [doc for doc in mine if 0 <= sig.when - doc.seen <= GROWN_HOURS * 3600]
     lines = [h for h, shingles, _ in sig.lines if len(shingles) >= MIN_OVERLAP]
-    run = len(theirs)
-    if not any(lines[i : i + run] == theirs for i in range(len(lines) - run + 1)):
-        return False
     ran: set[int] = set()
-    for doc in verified:
-        if doc.story_id == story_id and doc.outlet == sig.outlet:
-            ran.update(np.frombuffer(doc.sentences, dtype="<u4").tolist())
+    held = 0  # the longest of its entries held whole
+    for doc in mine:
+        theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
+        ran.update(theirs)
+        run = len(theirs)
+        if 0 < run < SENTENCES and any(lines[i : i + run] == theirs for i in range(len(lines) - run + 1)):
+            held = max(held, run)
     carried = sum(1 for h in lines if h in ran)
-    return carried > run and carried >= REFILED_SHARE * len(lines)
+    return 0 < held < carried and carried >= REFILED_SHARE * len(lines)
 
 
 def _opens_with(lines: list[int], theirs: list[int]) -> bool:
