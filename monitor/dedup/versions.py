@@ -41,6 +41,7 @@ def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     if not sig.outlet:
         return False
     opening = [h for h, _, _ in sig.lines]
+    reheaded = False  # an entry of its desk under another headline: is it re-filed (``refiled``, asked once)?
     for doc in verified:
         if doc.story_id != story_id or doc.outlet != sig.outlet:
             continue
@@ -49,14 +50,15 @@ def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
         theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
         if doc.title != sig.title:
             # de74: under a headline of its own, the desk's text tells its next story (``compare.follow_up``),
-            # unless it is the entry written through within the hour, word for word (``_reheaded``)
-            if _reheaded(sig, doc, opening, theirs) or refiled(sig, story_id, verified):
+            # unless it is the entry written through within the hour, word for word (``_reheaded``), or re-filed
+            if _reheaded(sig, doc, opening, theirs):
                 return True
+            reheaded = True
             continue
         # Nearly: one of its sentences kept word for word (a desk's rewrite of its story keeps none: ``novelty``)
         if _opens_with(opening, theirs) or (not set(theirs).isdisjoint(opening) and _nearly(sig, doc)):
             return True
-    return False
+    return reheaded and refiled(sig, story_id, verified)
 
 
 def _reheaded(sig: Signature, doc: Stored, opening: list[int], theirs: list[int]) -> bool:
