@@ -1,4 +1,4 @@
-"""de76, v71 studied: a desk's story re-filed under a new headline hours after its flash (an update with a late
+"""v71 studied (round 83): a desk's story re-filed under a new headline hours after its flash (an update with a late
 quote in place of its background, a correction's line above it) is the story, when most of it is the desk's own
 sentences of the story word for word and it holds the flash whole (``versions._refiled``); a write-through is the
 story even when it repeats the background paragraph a sibling story of the desk carries (no round-up). The desk's

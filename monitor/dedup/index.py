@@ -441,7 +441,7 @@ class StoryIndex:
         grows = best.margin >= 0 and not best.evidence.query_shorter and grown(sig, best.doc.story_id, verified)
         if best.margin >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             # dd26: a copy by its skeleton is mostly its story there (``resembles``): no round-up
-            # de76: nor its desk's entry grown: a write-through repeats the background its sibling story carries
+            # nor its desk's entry grown: a write-through repeats the background its sibling story carries
             quoting = not best.evidence.query_shorter and not best.evidence.skeleton and not grows
             skip = {id(doc) for doc in wrapped}
             stories = [doc for doc in verified if id(doc) not in skip] if skip else verified
@@ -458,7 +458,7 @@ class StoryIndex:
         ):
             return best._replace(evidence=replace(best.evidence, follow_up=True))
         split = diverges(sig, best.doc.story_id, verified) if best.margin >= 0 and not grows else None
-        if split is not None and not refiled(sig, best.doc.story_id, verified):  # de76: a re-file cut is no split
+        if split is not None and not refiled(sig, best.doc.story_id, verified):  # a desk's re-file, cut: no split
             fullest = verified_ids[next(i for i, doc in enumerate(verified) if doc is split.fullest)]
             apart = f"it opens with {split.opening} sentences of entry {best.entry_id} word for word, then {split.own}"
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"

@@ -28,7 +28,7 @@ GROWN_HOURS = SERIES_HOURS  # later than this, a desk's text that opens with its
 # A wire writes its flash through within the hour, re-headlined as the story takes shape; a desk's next story on
 # the happening (a day-two piece, a development hours later) comes after the news has moved on.
 REHEADED_HOURS = 1.0
-# de76: a wire's later version (a quote added, the background cut) re-runs its story's own sentences: most of it
+# A wire's later version (a quote added, the background cut) re-runs its story's own sentences: most of it
 # is the story word for word. Its next story repeats a paragraph (the lede, the background) and is mostly new.
 REFILED_SHARE = 2 / 3
 
