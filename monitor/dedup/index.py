@@ -71,7 +71,7 @@ from monitor.dedup.packed import title as packed_title
 from monitor.dedup.paraphrase import paraphrases
 from monitor.dedup.signature import TITLE_ONLY, Signature, signature
 from monitor.dedup.subjects import Shares
-from monitor.dedup.versions import grown
+from monitor.dedup.versions import grown, refiled
 from monitor.models import Entry
 
 TITLE_BONUS = 10.0  # the same headline is weak extra evidence: the threshold drops by this much
@@ -437,9 +437,12 @@ class StoryIndex:
             # day or more later, prints other names and numbers in the same frame of words issues its
             # next bulletin. A shorter copy of its first one has too few of them to say so.
             return best._replace(evidence=replace(best.evidence, series=True))
+        # de73: its desk's entry of the story, written through within hours, is the story: no follow-up, no news
+        grows = best.margin >= 0 and not best.evidence.query_shorter and grown(sig, best.doc.story_id, verified)
         if best.margin >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             # dd26: a copy by its skeleton is mostly its story there (``resembles``): no round-up
-            quoting = not best.evidence.query_shorter and not best.evidence.skeleton
+            # nor its desk's entry grown: a write-through repeats the background its sibling story carries
+            quoting = not best.evidence.query_shorter and not best.evidence.skeleton and not grows
             skip = {id(doc) for doc in wrapped}
             stories = [doc for doc in verified if id(doc) not in skip] if skip else verified
             quoting = quoting and round_up(sig, best.doc.story_id, stories, self.events.event_of)
@@ -447,8 +450,6 @@ class StoryIndex:
             quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, _quoted_at_most(sig, verified))
         if quoting:
             return best._replace(evidence=replace(best.evidence, round_up=True))
-        # de73: its desk's entry of the story, written through within hours, is the story: no follow-up, no news
-        grows = best.margin >= 0 and not best.evidence.query_shorter and grown(sig, best.doc.story_id, verified)
         if (
             not grows
             and best.margin >= 0
@@ -456,7 +457,8 @@ class StoryIndex:
             and follow_up(sig, best.doc.story_id, verified)
         ):
             return best._replace(evidence=replace(best.evidence, follow_up=True))
-        if best.margin >= 0 and (split := diverges(sig, best.doc.story_id, verified)) is not None:
+        split = diverges(sig, best.doc.story_id, verified) if best.margin >= 0 and not grows else None
+        if split is not None and not refiled(sig, best.doc.story_id, verified):  # a desk's re-file, cut: no split
             fullest = verified_ids[next(i for i, doc in enumerate(verified) if doc is split.fullest)]
             apart = f"it opens with {split.opening} sentences of entry {best.entry_id} word for word, then {split.own}"
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from monitor.dedup.compare import FACTS_THRESHOLD, RERUN, Stored, containment, sample_bound, swapped_facts
+from monitor.dedup.compare import FACTS_THRESHOLD, MIN_OVERLAP, RERUN, Stored, containment, sample_bound, swapped_facts
 from monitor.dedup.events import SERIES_HOURS
 from monitor.dedup.shingles import SENTENCES
 from monitor.dedup.signature import Signature
@@ -28,6 +28,9 @@ GROWN_HOURS = SERIES_HOURS  # later than this, a desk's text that opens with its
 # A wire writes its flash through within the hour, re-headlined as the story takes shape; a desk's next story on
 # the happening (a day-two piece, a development hours later) comes after the news has moved on.
 REHEADED_HOURS = 1.0
+# A wire's later version (a quote added, the background cut) re-runs its story's own sentences: most of it
+# is the story word for word. Its next story repeats a paragraph (the lede, the background) and is mostly new.
+REFILED_SHARE = 2 / 3
 
 
 def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
@@ -38,6 +41,7 @@ def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     if not sig.outlet:
         return False
     opening = [h for h, _, _ in sig.lines]
+    reheaded = False  # an entry of its desk under another headline: is it re-filed (``refiled``, asked once)?
     for doc in verified:
         if doc.story_id != story_id or doc.outlet != sig.outlet:
             continue
@@ -46,14 +50,15 @@ def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
         theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
         if doc.title != sig.title:
             # de74: under a headline of its own, the desk's text tells its next story (``compare.follow_up``),
-            # unless it is the entry written through within the hour, word for word (``_reheaded``)
+            # unless it is the entry written through within the hour, word for word (``_reheaded``), or re-filed
             if _reheaded(sig, doc, opening, theirs):
                 return True
+            reheaded = True
             continue
         # Nearly: one of its sentences kept word for word (a desk's rewrite of its story keeps none: ``novelty``)
         if _opens_with(opening, theirs) or (not set(theirs).isdisjoint(opening) and _nearly(sig, doc)):
             return True
-    return False
+    return reheaded and refiled(sig, story_id, verified)
 
 
 def _reheaded(sig: Signature, doc: Stored, opening: list[int], theirs: list[int]) -> bool:
@@ -61,6 +66,27 @@ def _reheaded(sig: Signature, doc: Stored, opening: list[int], theirs: list[int]
     nearly-whole reading, ``_nearly``, is kept to the entry's own headline: a desk's rewrite under a new one is
     its own story.)"""
     return sig.when - doc.seen <= REHEADED_HOURS * 3600 and _opens_with(opening, theirs)
+
+
+def refiled(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
+    """Is ``sig`` its desk's story re-filed under a new headline hours on (an update's late quote in place of its
+    background, a correction's line above it), not its next story? It holds an entry of ``story_id`` by its outlet,
+    seen at most ``GROWN_HOURS`` before it and fewer than ``SENTENCES`` sentences long (known whole), word for word
+    and in order, and ``REFILED_SHARE`` of its sentences that can be read are the desk's sentences of the story word
+    for word. The desk's next story repeats a paragraph of it (the lede, the background) and is mostly new."""
+    mine = [doc for doc in verified if doc.story_id == story_id and doc.outlet == sig.outlet and sig.outlet]
+    mine = [doc for doc in mine if 0 <= sig.when - doc.seen <= GROWN_HOURS * 3600]
+    lines = [h for h, shingles, _ in sig.lines if len(shingles) >= MIN_OVERLAP]
+    ran: set[int] = set()
+    held = 0  # the longest of its entries held whole
+    for doc in mine:
+        theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
+        ran.update(theirs)
+        run = len(theirs)
+        if 0 < run < SENTENCES and any(lines[i : i + run] == theirs for i in range(len(lines) - run + 1)):
+            held = max(held, run)
+    carried = sum(1 for h in lines if h in ran)
+    return 0 < held < carried and carried >= REFILED_SHARE * len(lines)
 
 
 def _opens_with(lines: list[int], theirs: list[int]) -> bool:
