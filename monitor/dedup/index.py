@@ -359,7 +359,7 @@ class StoryIndex:
         ours = np.frombuffer(sig.sample, dtype="<u4").tolist() if len(ranked) >= READ_TOGETHER else []
         bound = sample_bound(sig.sample)
         top = -math.inf  # the best margin so far
-        members = Members(sig)  # de70: the verified members close in text, with their verdicts on facts
+        members = Members(sig)  # the verified members close in text, with their verdicts on facts
         for entry_id, doc, most in self._read(sig, ranked):
             verified.append(doc)
             verified_ids.append(entry_id)
@@ -413,7 +413,7 @@ class StoryIndex:
             candidate = Closest(evidence, entry_id, doc, needed, rank)
             if best is None or _outranks(candidate, best):
                 best, top = candidate, margin if fresh else top
-        # de70: a member of the story with names and numbers to compare speaks over one with none (``members``)
+        # a member of the story with names and numbers to compare speaks over one with none (``members``)
         speaker = members.overruling(best.doc, best.evidence, FACTS_THRESHOLD) if best and best.margin >= 0 else None
         if speaker is not None:
             fresh, margin = self._in_window(sig, speaker.doc), speaker.facts - FACTS_THRESHOLD
@@ -437,7 +437,7 @@ class StoryIndex:
             # day or more later, prints other names and numbers in the same frame of words issues its
             # next bulletin. A shorter copy of its first one has too few of them to say so.
             return best._replace(evidence=replace(best.evidence, series=True))
-        # de73: its desk's entry of the story, written through within hours, is the story: no follow-up, no news
+        # its desk's entry of the story, written through within hours, is the story: no follow-up, no news
         grows = best.margin >= 0 and not best.evidence.query_shorter and grown(sig, best.doc.story_id, verified)
         if best.margin >= 0:  # a copy, unless a longer text quotes other stories as much (a round-up)
             # dd26: a copy by its skeleton is mostly its story there (``resembles``): no round-up
@@ -464,7 +464,7 @@ class StoryIndex:
             apart += f" of its own; entry {fullest} ({split.fullest.outlet}) goes on with"
             apart += f" {split.lacks * 100:.0f} % of its text not in this one"
             return best._replace(evidence=replace(best.evidence, follow_up=True, apart=apart))
-        # de74: a fact-check, an explainer quoting the story's lede in its own words
+        # a fact-check, an explainer quoting the story's lede in its own words
         quoted = not grows and best.margin >= 0 and not best.evidence.query_shorter
         if quoted and (retold := paraphrases(sig, best.doc.story_id, verified)):
             return best._replace(evidence=replace(best.evidence, news=retold))
@@ -861,7 +861,7 @@ def _most_weight_sorted(held: np.ndarray, read: np.ndarray) -> list[int]:
 
 
 def _outranks(candidate: Closest, best: Closest) -> bool:
-    """Does ``candidate`` rank above ``best`` (``Rank``)? de71: when both are copies in text and in facts, of the
+    """Does ``candidate`` rank above ``best`` (``Rank``)? When both are copies in text and in facts, of the
     window, and one outlet's entries of two stories (a story and the desk's own later story it parted as its next
     bulletin or its news), the one holding more of the text wins. The later story repeats most names and numbers
     of the first, so their agreement cannot tell the two apart (a scanned copy of the later one read 81 % of its

@@ -49,7 +49,7 @@ def grown(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
             continue
         theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
         if doc.title != sig.title:
-            # de74: under a headline of its own, the desk's text tells its next story (``compare.follow_up``),
+            # under a headline of its own, the desk's text tells its next story (``compare.follow_up``),
             # unless it is the entry written through within the hour, word for word (``_reheaded``), or re-filed
             if _reheaded(sig, doc, opening, theirs):
                 return True
