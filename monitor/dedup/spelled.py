@@ -68,7 +68,7 @@ def _value(words: list[str], figure: str, lang: str) -> float | None:
 
 def _rewritten(words: list[str], read: list[str]) -> Iterator[tuple[str, int, int, int, int]]:
     """``difflib`` opcodes from ``words`` to ``read`` between their common head and tail: text2num keeps every
-    other word, and matching only the stretch it rewrote is six times cheaper than matching the line."""
+    other word, and matching only the stretch it rewrote costs less than matching the whole line."""
     head = 0
     while head < min(len(words), len(read)) and words[head] == read[head]:
         head += 1
