@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 from dedup_support import decided, feed_entry
 
-from monitor.dedup.spelled import spelled_spans, spelled_value
+from monitor.dedup.spelled import spelled_spans, spelled_value, with_spelled
 from monitor.models import Entry
 
 START = datetime(2033, 6, 7, 6, 0, tzinfo=UTC)
@@ -95,3 +95,31 @@ def test_a_caption_of_the_same_figures_in_words_is_its_report_under_any_place() 
         ]
     )
     assert first.story_id is None and second.story_id == 1, second.reason
+
+
+def test_a_figure_spelled_in_the_entrys_language_is_read_beside_english() -> None:
+    """text2num reads the entry's language (``Entry.lang``) when it knows it; English is read in any text, and a
+    plural scale word nobody counts ("des milliers", "cientos de") is a vague quantity, no figure."""
+    french = "Le marché a acheté trois mille deux cents tonnes à zéro virgule soixante-quatre dollars, des milliers."
+    assert [value for _, _, value in spelled_spans(french, "fr")] == [3200, 0.64]
+    assert spelled_spans(french) == []  # not read as English: "mille" is no English word
+    spanish = "Compró dos mil trescientas toneladas a cientos de pescadores. It paid four thousand pounds."
+    assert [value for _, _, value in spelled_spans(spanish, "es")] == [2300, 4000]
+    assert [value for _, _, value in spelled_spans(spanish, "xx")] == [4000]  # a language text2num does not know
+    assert spelled_value("trois mille deux cents", "fr") == 3200
+    assert spelled_value("veintiséis", "es") is None  # a count: no scale word
+
+
+def test_a_vague_plural_or_a_run_across_lines_is_no_figure() -> None:
+    assert spelled_spans("Thousands of travellers were stuck; hundreds of staff stayed home.") == []
+    # A run is read within its line, as before text2num (which would join "three\nthousand" into 3200).
+    assert [value for _, _, value in spelled_spans("It paid three\nthousand two hundred later.")] == [1200]
+
+
+def test_with_spelled_merges_the_figures_among_the_spans_and_passes_the_language() -> None:
+    text = "Il a payé zéro virgule soixante-quatre dollars pour 4,300 livres."
+    spans = [(text.index("4,300"), 7)]
+    assert with_spelled(text, spans) == (spans, ())
+    merged, figures = with_spelled(text, spans, "fr")
+    assert [at for at, _ in merged] == [text.index("zéro"), text.index("4,300")]
+    assert [value for _, value in figures] == [0.64]
