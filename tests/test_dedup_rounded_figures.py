@@ -62,7 +62,7 @@ def test_a_figure_rounded_to_two_digits_agrees_with_the_one_it_rounds() -> None:
     assert value_hash(187000) in agreeing(186500) and value_hash(186500) in agreeing(187000)  # three digits
     assert value_hash(142300) not in agreeing(186500) and value_hash(1300) not in agreeing(1350.5)
     assert value_hash(2400) not in agreeing(1750) and value_hash(1750) not in agreeing(2400)
-    assert agreeing(95) == []  # a count is not rounded
+    assert agreeing(95) == ()  # a count is not rounded
 
 
 def test_the_voice_briefings_rounded_figures_join_its_report_and_the_twins_its_twin() -> None:

@@ -17,6 +17,7 @@ other figures (2,400 kg beside 1,750; 36 stalls beside 24) keeps them apart, as 
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -55,6 +56,7 @@ def figure_values(text: str, spans: list[tuple[int, int]]) -> tuple[tuple[int, f
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 14)
 def value_hash(value: float) -> int:
     """The fact hash a number of this value has (``shingles.fact_spans``: its key, folded, hashed)."""
     return _stem_hash(fold(f"{value:.6g}"))
@@ -72,12 +74,13 @@ def _rounded(value: float, digits: int) -> float:
     return math.floor(value / unit + 0.5) * unit
 
 
-def agreeing(value: float) -> list[int]:
+@functools.lru_cache(maxsize=1 << 14)
+def agreeing(value: float) -> tuple[int, ...]:
     """The hashes of the figures that agree with ``value`` at the precision the rounder of the two prints: its
     roundings to ``ROUNDED`` significant digits or more, fewer than its own; and, when it keeps ``MOST_ROUNDED``
     or fewer (a rounded figure's), each figure with up to two digits more that rounds to it."""
     if value < LEAST:
-        return []
+        return ()
     digits = _digits(value)
     out = [value_hash(_rounded(value, coarser)) for coarser in range(ROUNDED, digits)]
     if digits <= MOST_ROUNDED:
@@ -85,7 +88,7 @@ def agreeing(value: float) -> list[int]:
         for finer in (unit / 10, unit / 100):
             steps = round(unit / finer / 2)
             out += [value_hash(value + k * finer) for k in range(-steps, steps + 1) if k]
-    return out
+    return tuple(out)  # remembered: a figure is compared with every candidate's, each asking up to ~100 hashes
 
 
 def aligned(query: Signature, theirs: bytes) -> Signature:

@@ -558,9 +558,11 @@ def _fact_word(key: str | _Parts) -> str | None:
 
 def _stem_hash(word: str) -> int:
     """``crc(_stem(word))``, remembered."""
-    if len(_STEM_HASHES) > 1 << 16:
-        _STEM_HASHES.clear()
-    value = _STEM_HASHES[word] = crc(_stem(sounded(word)))
+    value = _STEM_HASHES.get(word)
+    if value is None:
+        if len(_STEM_HASHES) > 1 << 16:
+            _STEM_HASHES.clear()
+        value = _STEM_HASHES[word] = crc(_stem(sounded(word)))
     return value
 
 
