@@ -450,14 +450,12 @@ class StoryIndex:
             quoting = len(touched) > 1 and digest(sig, verified, self.events.event_of, _quoted_at_most(sig, verified))
         if quoting:
             return best._replace(evidence=replace(best.evidence, round_up=True))
-        if (
-            not grows
-            and best.margin >= 0
-            and not best.evidence.query_shorter
-            and follow_up(sig, best.doc.story_id, verified)
-        ):
+        # a copy that is no grown entry of its desk may still be another story: a follow-up, a split, a retelling
+        open_copy = best.margin >= 0 and not grows
+        longer = open_copy and not best.evidence.query_shorter
+        if longer and follow_up(sig, best.doc.story_id, verified):
             return best._replace(evidence=replace(best.evidence, follow_up=True))
-        split = diverges(sig, best.doc.story_id, verified) if best.margin >= 0 and not grows else None
+        split = diverges(sig, best.doc.story_id, verified) if open_copy else None
         if split is not None and not refiled(sig, best.doc.story_id, verified):  # a desk's re-file, cut: no split
             fullest = verified_ids[next(i for i, doc in enumerate(verified) if doc is split.fullest)]
             apart = f"it opens with {split.opening} sentences of entry {best.entry_id} word for word, then {split.own}"
@@ -465,14 +463,9 @@ class StoryIndex:
             apart += f" {split.lacks * 100:.0f} % of its text not in this one"
             return best._replace(evidence=replace(best.evidence, follow_up=True, apart=apart))
         # a fact-check, an explainer quoting the story's lede in its own words
-        quoted = not grows and best.margin >= 0 and not best.evidence.query_shorter
-        if quoted and (retold := paraphrases(sig, best.doc.story_id, verified)):
+        if longer and (retold := paraphrases(sig, best.doc.story_id, verified)):
             return best._replace(evidence=replace(best.evidence, news=retold))
-        if (
-            not grows
-            and best.margin >= 0
-            and (told := news(sig, [d for d in verified if d.story_id == best.doc.story_id]))
-        ):
+        if open_copy and (told := news(sig, [d for d in verified if d.story_id == best.doc.story_id])):
             return best._replace(evidence=replace(best.evidence, news=told.says()))
         if best.margin < 0 and (repeating := self._repeating(sig, verified, verified_ids)) is not None:
             return repeating

@@ -74,8 +74,10 @@ def refiled(sig: Signature, story_id: int, verified: list[Stored]) -> bool:
     seen at most ``GROWN_HOURS`` before it and fewer than ``SENTENCES`` sentences long (known whole), word for word
     and in order, and ``REFILED_SHARE`` of its sentences that can be read are the desk's sentences of the story word
     for word. The desk's next story repeats a paragraph of it (the lede, the background) and is mostly new."""
-    mine = [doc for doc in verified if doc.story_id == story_id and doc.outlet == sig.outlet and sig.outlet]
-    mine = [doc for doc in mine if 0 <= sig.when - doc.seen <= GROWN_HOURS * 3600]
+    if not sig.outlet:
+        return False
+    span = GROWN_HOURS * 3600
+    mine = [d for d in verified if d.story_id == story_id and d.outlet == sig.outlet and 0 <= sig.when - d.seen <= span]
     lines = [h for h, shingles, _ in sig.lines if len(shingles) >= MIN_OVERLAP]
     ran: set[int] = set()
     held = 0  # the longest of its entries held whole
