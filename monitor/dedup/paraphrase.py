@@ -18,6 +18,15 @@ from monitor.dedup.divergence import GOES_ON
 from monitor.dedup.signature import Signature
 
 
+def known_shingles(docs: list[Stored]) -> set[int]:
+    """Every shingle hash the stored ``docs`` keep: their samples and their openings (an opening is kept whole)."""
+    known: set[int] = set()
+    for doc in docs:
+        known.update(doc.hashes())
+        known.update(np.frombuffer(doc.opening, dtype="<u4").tolist())
+    return known
+
+
 def paraphrases(sig: Signature, story_id: int, verified: list[Stored]) -> str:
     """How ``sig`` quotes ``story_id`` in words, or "" when it may be its copy: under a headline none of the story's
     entries has (``divergence.diverges`` reads the same), none of its sentences is word for
@@ -30,10 +39,7 @@ def paraphrases(sig: Signature, story_id: int, verified: list[Stored]) -> str:
     if any(h in verbatim for h, _, _ in sig.lines):
         return ""  # a sentence of the story kept whole: its carrier's copy, edited
     bound = min(sample_bound(doc.sample) for doc in story)
-    known: set[int] = set()
-    for doc in story:
-        known.update(np.frombuffer(doc.sample, dtype="<u4").tolist())
-        known.update(np.frombuffer(doc.opening, dtype="<u4").tolist())
+    known = known_shingles(story)
     shared = own = 0
     for _, shingles, _ in sig.lines:
         checked = {h for h in shingles if h < bound}

@@ -21,6 +21,7 @@ import numpy as np
 
 from monitor.dedup.compare import FACTS_THRESHOLD, MIN_OVERLAP, RERUN, Stored, containment, sample_bound, swapped_facts
 from monitor.dedup.events import SERIES_HOURS
+from monitor.dedup.paraphrase import known_shingles
 from monitor.dedup.shingles import SENTENCES
 from monitor.dedup.signature import Signature
 
@@ -104,7 +105,6 @@ def _nearly(sig: Signature, doc: Stored) -> bool:
     if evidence.facts(sig, doc) < FACTS_THRESHOLD or swapped_facts(sig, doc):
         return False
     bound = sample_bound(doc.sample)
-    known = set(doc.hashes())
-    known.update(np.frombuffer(doc.opening, dtype="<u4").tolist())
+    known = known_shingles([doc])
     first = [shingle for shingle in sig.lines[0][1] if shingle < bound]
     return bool(first) and 2 * sum(1 for shingle in first if shingle in known) > len(first)
