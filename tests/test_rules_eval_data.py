@@ -53,6 +53,7 @@ PARTS = {
     "heldout34": "mj",
     "heldout35": "mk",
     "heldout36": "ml",
+    "heldout37": "mm",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
