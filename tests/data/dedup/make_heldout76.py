@@ -82,7 +82,7 @@ def cut(text: str, limit: int) -> str:
 PHRASES: dict = {}
 
 
-def newheadline(c: Copy) -> None:
+def headlineswap(c: Copy) -> None:
     c.title = c.alt
 
 
@@ -149,12 +149,12 @@ def radioround(c: Copy) -> None:
     c.title, c.blocks = rewrite(c.title), [rewrite(b) for b in c.blocks]
 
 
-def tailtrim(c: Copy) -> None:
+def tailparadrop(c: Copy) -> None:
     if len(c.blocks) >= 3:
         c.blocks = c.blocks[:-1]
 
 
-def bylineadd(c: Copy) -> None:
+def stafflinetop(c: Copy) -> None:
     c.blocks = [f"{PHRASES['byline'][c.lang]}{joiner(c.lang)}{c.outlet.name}", *c.blocks]
 
 
@@ -184,7 +184,7 @@ def teletextwrap(c: Copy) -> None:
         c.blocks = [wrap(b, 40) for b in c.blocks]
 
 
-def telexcaps(c: Copy) -> None:
+def capsrelaystop(c: Copy) -> None:
     """A telex relay: capitals without diacritics or glottal stops, STOP for a full stop."""
 
     def rewrite(text: str) -> str:
@@ -203,15 +203,15 @@ def assistantyou(c: Copy) -> None:
 
 
 STYLES: dict[str, Callable[[Copy], None]] = {
-    "newheadline": newheadline,
+    "headlineswap": headlineswap,
     "mtroundtrip": mtroundtrip,
     "readerspoken": readerspoken,
     "unitconvert": unitconvert,
     "radioround": radioround,
-    "tailtrim": tailtrim,
-    "bylineadd": bylineadd,
+    "tailparadrop": tailparadrop,
+    "stafflinetop": stafflinetop,
     "teletextwrap": teletextwrap,
-    "telexcaps": telexcaps,
+    "capsrelaystop": capsrelaystop,
     "assistantyou": assistantyou,
 }
 
