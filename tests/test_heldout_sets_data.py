@@ -866,6 +866,16 @@ SETS = [
         next_day=frozenset({"refilednextday"}),
         copies=80,
     ),
+    HeldOut(
+        76,
+        "pw",
+        frozenset({"haw", "sm", "to", "ja"}),
+        "zh",
+        Brief(rows=120, stories=25, events=14, side=(1, 8), summary_only=10, several=8),
+        negative=frozenset({"desktwinsameday", "onereleasesecond", "weekthreeroundup"}),
+        same_event=frozenset({"independent", "english", "bigdesk", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
