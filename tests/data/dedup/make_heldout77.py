@@ -66,7 +66,7 @@ def reshape(story: dict, words: tuple[str, ...], carrier: dict, phrases: dict) -
             title = story["alt"]
         elif word == "bylinetop":
             paras = [phrases["byline"][lang].format(carrier=carrier["name"]), *paras]
-        elif word == "lastparadrop":
+        elif word == "closingparacut":
             paras = paras[:-1]
         elif word == "wirefurniture":
             origin = phrases["desks"][story["outlet"]]
