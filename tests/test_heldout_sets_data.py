@@ -876,6 +876,17 @@ SETS = [
         same_event=frozenset({"independent", "english", "bigdesk", "side"}),
         copies=80,
     ),
+    HeldOut(
+        77,
+        "px",
+        frozenset({"kaa", "crh", "gag", "ru"}),
+        "uz",
+        Brief(rows=120, stories=40, events=20, side=(1, 8), summary_only=10, several=8),
+        negative=frozenset({"provincemorrow", "templatefartown", "sametownhour", "dayroundupthree", "explainerpara"}),
+        same_event=frozenset({"independent", "langturn", "side"}),
+        next_day=frozenset({"provincemorrow"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
