@@ -35,19 +35,16 @@ _WORD = re.compile(r"\w+")
 _LETTERS = re.compile("[^a-z]")
 _VOWELS_AND_BREATH = str.maketrans("", "", "aeiouyh")
 _GLIDES = str.maketrans("x", "h", "w")
-# Greek's χ is that breath too ([x], as "kh" or "h" in Latin letters); ``anyascii`` writes it "ch", which
-# ``name_key`` reads as a k, so a relay's Greek-lettered copy of a Latin text lost every h ("Ταιοχαε", Taiohae).
-_GREEK_BREATH = str.maketrans("χΧ", "hH")
 
 
 def word_key(word: str) -> str:
     """The skeleton of one word: its digits for a number, else its ``name_key`` (its consonants, when fewer
     than a name's key needs). Before it, in ASCII, what alphabets, keyboards and romanisations write either way
     is one: a nasal "ng" is "n" (Sakha ҥ / н), "ts" is "c" (ц, Armenian ծ), a breath "kh", "x" or "h" and a
-    glide "w" are none (Sakha һ / х, Armenian խ as kh or x, Greek χ, ու as ow or u)."""
+    glide "w" are none (Sakha һ / х, Armenian խ as kh or x, ու as ow or u)."""
     if word[:1].isdigit():
         return "".join(filter(str.isdigit, word))
-    latin = _LETTERS.sub("", (word if word.isascii() else anyascii(word.translate(_GREEK_BREATH))).lower())
+    latin = _LETTERS.sub("", (word if word.isascii() else anyascii(word)).lower())
     latin = latin.replace("ng", "n").replace("kh", "h").replace("ts", "c").translate(_GLIDES)
     return name_key(latin) or latin.translate(_VOWELS_AND_BREATH)
 
