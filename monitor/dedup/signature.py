@@ -434,8 +434,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     spans = fact_spans(read)
     if lowered:  # its names unread: a number glued to a word's letters ("D14") is no figure (``misread``)
         spans = [span for span in spans if not glued_to_letters(read, span[0])]
-    # figures spelled out, as values: in English and in the entry's language ("fr-ca": French)
-    spans, spelled = with_spelled(read, spans, entry.lang.partition("-")[0])
+    spans, spelled = with_spelled(read, spans)  # figures spelled out, as values
     fact_list = facts(text, spans)
     lines = sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced)
     return Signature(
