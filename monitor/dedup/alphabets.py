@@ -194,6 +194,10 @@ _PAIRS = (
     ("dj", "d"),  # đ, which old phones and ASCII exports write dj (Đurđevdan, Djurdjevdan)
 )  # fmt: skip
 _SOUNDS = str.maketrans("qwxyž", "kvhij")
+# A word of the Greek alphabet likewise (a relay reprints a Latin text in Greek letters, letter for letter):
+# ``anyascii`` writes χ "ch", the breath [x] that "kh" and "h" write (``_PAIRS``: one sound), and υ "y", the
+# Latin letter drawn from it, for the u it writes in a relay's "Τιυνυ" and in "ου".
+_GREEK = str.maketrans("χΧυΥ", "hHuU")
 _DOUBLED = re.compile(r"([a-z])\1+")
 _GLIDE = re.compile("i(?=[aeou])")  # е, я, ю written e/ye/ie, a/ya/ia, u/yu/iu: one sound
 # Serbian's Cyrillic letters (ђ ћ џ љ њ ј: no other language the monitor reads writes them but
@@ -204,12 +208,15 @@ DIGRAPHIC = re.compile("[ђћџљњјЂЋЏЉЊЈ]")
 
 
 def sounded(word: str) -> str:
-    """A folded word of the Latin or Cyrillic alphabet in one spelling of its sounds (``sounded("жаңы")
+    """A folded word of the Latin, Cyrillic or Greek alphabet in one spelling of its sounds (``sounded("жаңы")
     == sounded("jañı")``); any other word, or a number, as it is. Coarse only where romanisations
     differ: two words this makes one are one word in a copy far more often than two in two stories."""
-    if not word or word[0].isdigit() or word[0] >= "\u0530" or "\u0370" <= word[0] < "\u0400":
+    if not word or word[0].isdigit() or word[0] >= "\u0530":
         return word
-    latin = word if word.isascii() else anyascii(word.translate(_CYRILLIC)).lower()
+    if "\u0370" <= word[0] < "\u0400":  # Greek: by ``anyascii``'s table, but for the letters of ``_GREEK``
+        latin = anyascii(word.translate(_GREEK)).lower()
+    else:
+        latin = word if word.isascii() else anyascii(word.translate(_CYRILLIC)).lower()
     for pair, sound in _PAIRS:
         if pair[0] in latin:  # skip the replace calls for most words
             latin = latin.replace(pair, sound)

@@ -53,6 +53,7 @@ from monitor.dedup.alphabets import DIGRAPHIC, apostrophes_joined, in_latin
 from monitor.dedup.clean import address_hash, addresses, bare_headline, clean, readable
 from monitor.dedup.events import event_time, keywords_and_heads
 from monitor.dedup.figures import figure_values
+from monitor.dedup.misread import digits_read, glued_to_letters
 from monitor.dedup.ownlines import own_lines_dropped
 from monitor.dedup.reshaped import reshaped_read
 from monitor.dedup.shingles import (
@@ -395,6 +396,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
     text = apostrophes_joined(text)  # after in_latin: Łacinka reads a Belarusian apostrophe (сям'я, siamja)
+    text = digits_read(text)  # a fax gateway's "2O33", "l4": the figures they stand for
     folded = fold(text)
     spaced = word_spaces(folded)  # once: the words, and each sentence's (``shingles.sentence_hashes``)
     words = spaced_tokens(folded, spaced)
@@ -429,7 +431,10 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     # its original, printing the same name without them, would lack.
     lowered = capitals or (mixed and len(_lowered(text)) == len(text))
     read = _lowered(text) if lowered else text
-    spans, spelled = with_spelled(read, fact_spans(read))  # figures spelled out, as values
+    spans = fact_spans(read)
+    if lowered:  # its names unread: a number glued to a word's letters ("D14") is no figure (``misread``)
+        spans = [span for span in spans if not glued_to_letters(read, span[0])]
+    spans, spelled = with_spelled(read, spans)  # figures spelled out, as values
     fact_list = facts(text, spans)
     lines = sentence_facts(text, listed, SHINGLE_CHARS if no_spaces else SHINGLE_WORDS, spans, spaced)
     return Signature(
