@@ -11,6 +11,7 @@ from test_rules_round30 import fires
 
 from monitor.models import Entry
 from monitor.rules import Group, Rule, RuleSet, Term
+from monitor.rules.explain import explain_lines
 from monitor.rules.spelling import glued_names
 from monitor.text import match_text
 
@@ -70,3 +71,42 @@ def test_a_term_finds_the_glued_name_and_never_the_prefix():
 )
 def test_the_headline_branches_read_glued_names(eval_rules, topic, title, summary, expected):
     assert fires(eval_rules, topic, title, "", summary) is expected
+
+
+def explained(rules: RuleSet, topic: str, title: str, lang: str) -> list[str]:
+    rule = next(r for r in rules.rules if r.name == topic)
+    doc, trace = rules.trace(
+        topic, Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content="", lang=lang)
+    )
+    return explain_lines(rule, doc, trace)
+
+
+def test_explain_says_when_a_match_rests_on_anchors_alone(eval_rules):
+    lines = explained(eval_rules, OIL, "India ithenge mafuta amaninzi eRussia", "xh")
+    assert "MATCHES" in lines[0]
+    assert lines[-1].startswith("note: matched by anchors alone: the entry's language (xh, the feed's)")
+    # in a language the rule has words in, the act itself was read: no note
+    lines = explained(eval_rules, OIL, "Indian Oil buys two cargoes of Russian Urals crude", "en")
+    assert "MATCHES" in lines[0]
+    assert not any(line.startswith("note: matched by anchors alone") for line in lines)
+
+
+ARMS = "north-korea-russia-arms"
+
+
+@pytest.mark.parametrize(
+    ("title", "summary", "expected"),
+    [
+        # both sides in the headline, the war in the opening: the troops' story, their word unknown to every set
+        ("Korea Kaskazini yatuma wanajeshi zaidi Russia", "Wanajeshi hao watapigana Ukraine, Seoul inasema.", True),
+        ("Korea Kaskazini yatuma wanajeshi zaidi Russia", "Wanajeshi hao watapigana Kursk.", True),
+        # without the war the pairing may be tourism or a summit
+        ("Korea Kaskazini na Russia zasaini mkataba wa utalii", "Watalii watasafiri kwa treni.", False),
+        # the war and one side only: not the pairing
+        ("Russia yashambulia miji ya Ukraine", "Korea Kaskazini haikutajwa.", False),
+        # a hedge the sets know in the lead vetoes, as in the other headline branches
+        ("Korea Kaskazini yatuma wanajeshi Russia?", "Wanajeshi hao watapigana Ukraine.", False),
+    ],
+)
+def test_the_arms_pairing_with_the_war_it_feeds_in_a_language_without_words(eval_rules, title, summary, expected):
+    assert fires(eval_rules, ARMS, title, "sw", summary) is expected

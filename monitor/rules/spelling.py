@@ -61,13 +61,14 @@ def plain_hyphens(folded: str) -> str:
 # French "ne", the Turkish "mu"). Brand names of the kind ("iPhone", "eBay") lose nothing a rule asks for;
 # "McDonald" and "PetroChina" open with a capital and are read as before.
 _GLUED_NAME = re.compile(r"\b[a-z]{1,6}(?=[A-Z][a-z])")
+_SMALL_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")  # a cheap first look: most text has none
 
 
 def glued_names(raw: str, folded: str) -> frozenset[int]:
     """Where in ``folded`` (``raw`` folded) a name glued to a small-letter prefix starts ("yeTaliban": at "t").
     Folding keeps the words apart as they were and an ASCII prefix as it was, so the name stands in the folded
     word of the same rank, as many characters in."""
-    found = list(_GLUED_NAME.finditer(raw))
+    found = list(_GLUED_NAME.finditer(raw)) if _SMALL_THEN_CAPITAL.search(raw) else []
     if not found:
         return frozenset()
     starts = [m.start() for m in re.finditer(r"\S+", folded)]
