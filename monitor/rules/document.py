@@ -15,7 +15,7 @@ from monitor.rules.compile import Pattern, Program
 from monitor.rules.language import entry_language
 from monitor.rules.model import FIELDS
 from monitor.rules.sounds import SOUND_WORD, sound_key, sound_runs
-from monitor.rules.spelling import after_proclitic, plain_hyphens
+from monitor.rules.spelling import after_proclitic, glued_names, plain_hyphens
 from monitor.rules.units import (
     CLAUSE,
     Units,
@@ -71,12 +71,17 @@ class Document:
     def _scan(self, f: int, text: str) -> None:
         size = len(text)
         hits = self.hits
+        glued: frozenset[int] | None = None  # found on the first hit inside a word: most fields have none
         for last, (length, left, right, exact, prefix, more) in self.program.automaton.iter(text):  # type: ignore[union-attr]
             start = last - length + 1
-            # Inside a word only an Arabic word behind its proclitics is found (range test first: cheap).
+            # Inside a word only an Arabic word behind its proclitics is found (range test first: cheap), and a
+            # name behind a small-letter prefix ("yeTaliban")
             inside = left and start and _word(text[start - 1])
             if inside and not ("\u0620" <= text[start] <= "\u06d3" and after_proclitic(text, start)):
-                continue
+                if glued is None:
+                    glued = glued_names(self.raw[f], text)
+                if start not in glued:
+                    continue
             end = last + 1
             bounded = not (right and end < size and _word(text[end]))
             if exact >= 0 and bounded:

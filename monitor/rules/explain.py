@@ -85,9 +85,35 @@ def explain_lines(rule: Rule, doc: Document, trace: Trace, now_in_scope: bool = 
     if trace.held:
         lines.append(f"matched words: {', '.join(matched_words(doc, trace.hits)) or '(none)'}")
         lines.extend(f"  in {where}: {snippet}" for where, snippet in contexts(doc, trace.hits))
+        if by_names_alone(trace):
+            lines.append(names_alone_note(doc))
     else:
         lines.append(f"why not: {reason(trace)}")
     return lines
+
+
+def by_names_alone(trace: Trace) -> bool:
+    """Whether a held rule holds only through a group for the languages it has no words in (``lang: {except:
+    …}``): there it reads names, figures and the few words such a branch knows, not the act in the entry's words,
+    so the analyst should read the item before trusting the alert (round 41)."""
+    node = trace.node
+    if isinstance(node, CTerm) or not trace.held or node.kind == "none":
+        return False
+    if node.group.langs_except:
+        return True
+    held = [t for t in trace.children if t.held and not (isinstance(t.node, CGroup) and t.node.kind == "none")]
+    if node.kind == "any":
+        return bool(held) and all(by_names_alone(t) for t in held)
+    return any(by_names_alone(t) for t in held)
+
+
+def names_alone_note(doc: Document) -> str:
+    language = doc.language or "unknown"
+    told = "the feed's" if doc.entry.lang and doc.language == doc.entry.lang else "detected"
+    return (
+        f"note: matched by anchors alone: the entry's language ({language}, {told}) is one the rule has no words"
+        " in, so a negation or a denial in it cannot be seen; read the item before trusting the match"
+    )
 
 
 def contexts(doc: Document, hits: list[Hit], limit: int = 3) -> list[tuple[str, str]]:

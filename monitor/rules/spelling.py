@@ -1,6 +1,6 @@
 """Spelling freedom for terms: joints spelt with a space, a hyphen or nothing; ``*`` at
 the end of any word of a phrase; regexes whose ``\\w`` and ``\\d`` know every script; Arabic
-words found behind their proclitics. Pure.
+words found behind their proclitics; names glued to a lower-case prefix. Pure.
 """
 
 from __future__ import annotations
@@ -51,6 +51,33 @@ def plain_hyphens(folded: str) -> str:
     if _ARABIC_VARIANT.search(folded) is not None:  # only text in those languages pays for the translation
         folded = folded.translate(_ARABIC_BASE)
     return _DASH.sub("-", folded)
+
+
+# Round 41: the Bantu languages (Shona, Zulu, Xhosa …) write a noun-class or locative prefix onto a name
+# ("hurumende yeTaliban muAfghanistan", "kuRussia", "eRashiya"), as Irish writes its mutations ("hAfganastáine");
+# the name keeps its capital inside the word. After a run of one to six small letters that opens a word, a capital
+# and a small letter start a name that a term may match as a word of its own, as an Arabic word behind its
+# proclitics; the prefix stays part of the word, so it is never taken for a short word of another language (the
+# French "ne", the Turkish "mu"). Brand names of the kind ("iPhone", "eBay") lose nothing a rule asks for;
+# "McDonald" and "PetroChina" open with a capital and are read as before.
+_GLUED_NAME = re.compile(r"\b[a-z]{1,6}(?=[A-Z][a-z])")
+_SMALL_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")  # a cheap first look: most text has none
+
+
+def glued_names(raw: str, folded: str) -> frozenset[int]:
+    """Where in ``folded`` (``raw`` folded) a name glued to a small-letter prefix starts ("yeTaliban": at "t").
+    Folding keeps the words apart as they were and an ASCII prefix as it was, so the name stands in the folded
+    word of the same rank, as many characters in."""
+    found = list(_GLUED_NAME.finditer(raw)) if _SMALL_THEN_CAPITAL.search(raw) else []
+    if not found:
+        return frozenset()
+    starts = [m.start() for m in re.finditer(r"\S+", folded)]
+    points = set()
+    for m in found:
+        rank = len(raw[: m.start()].split())
+        if rank < len(starts) and folded.startswith(m.group(), starts[rank]):
+            points.add(starts[rank] + len(m.group()))
+    return frozenset(points)
 
 
 def joint_variants(key: str) -> list[str]:

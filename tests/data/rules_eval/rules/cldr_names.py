@@ -1,6 +1,6 @@
 """The countries as every CLDR language outside the eval rules' 18 names them, as alias terms (round 30).
 
-    PYTHONPATH=. python tests/data/rules_eval/rules/cldr_names.py   # prints the four cldr-* lines of aliases.yaml
+    PYTHONPATH=. python tests/data/rules_eval/rules/cldr_names.py   # prints the cldr-* lines of aliases.yaml
 
 CLDR (the Unicode locale data babel ships, a project dependency) names each country in some 200 languages: రష్యా
 (Telugu), റഷ്യ (Malayalam), Ресей (Kazakh), አፍጋኒስታን (Amharic). A headline in a language the rules have no words in
@@ -27,7 +27,13 @@ NOT_NAMES = {"hindii", "larisi", "hindi", "nga", "lasa", "hind", "end", "lenn", 
 }
 UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "HANGUL")  # the rule languages' own scripts
 VOWELS = set("aeiouyáéíóúäöüåæøàèìòùâêîôûãõąęėįųūāēīōəıаеёиоуыэюяіїєґαάεέηήιίοόυύωώიაეოუաեէըիոօ")
-COUNTRIES = {"AF": "afghanistan", "IN": "india", "RU": "russia", "KP": "north-korea"}
+COUNTRIES = {
+    "AF": "afghanistan",
+    "IN": "india",
+    "RU": "russia",
+    "KP": "north-korea",
+    "UA": "ukraine",
+}  # round 41: Ukraine
 
 
 def script(word: str) -> str:
