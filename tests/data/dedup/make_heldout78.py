@@ -27,7 +27,7 @@ OUT = HERE / "heldout78.jsonl"
 PREFIX = "py"
 KEYS = ["id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"]
 TOKEN = re.compile(r"\{([mndp]):([^{}]+)\}")
-ORDINARY = ["newtopline", "carrierbyline", "tailparadrop"]
+ORDINARY = ["newtopline", "carrierbyline", "endblockcut"]
 USED: Counter[str] = Counter()  # the ordinary word each copy drew, for `--stats`
 NEGATIVE = {"slatetwinplace", "handoutsecond", "fridaythreedigest"}
 DIGITS = ["ZERO", "ONE", "TWO", "THREE", "FOUR", "FIVE", "SIX", "SEVEN", "EIGHT", "NINE"]
@@ -278,7 +278,7 @@ def entry(src: dict, story: dict, stories: dict, outlet: list, at: datetime, ext
     render = Render(src, story["lang"], words_)
     title = render.text(story["alt"] if "newtopline" in words_ else story["title"])
     blocks = [render.text(p) for p in paragraphs(story, stories)]
-    if "tailparadrop" in words_ and len(blocks) >= 3:
+    if "endblockcut" in words_ and len(blocks) >= 3:
         blocks = blocks[:-1]
     if "carrierbyline" in words_:
         blocks.insert(0, f"{name} · {origin}")
