@@ -887,6 +887,16 @@ SETS = [
         next_day=frozenset({"provincemorrow"}),
         copies=80,
     ),
+    HeldOut(
+        78,
+        "py",
+        frozenset({"na", "rar", "ho", "id"}),
+        "fr",
+        Brief(rows=120, stories=31, events=22, side=(1, 8), summary_only=10, several=8),
+        negative=frozenset({"slatetwinplace", "handoutsecond", "fridaythreedigest"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
