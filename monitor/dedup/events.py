@@ -740,7 +740,11 @@ def _apart(match: EventMatch) -> bool:
 
     Asked of a match named as written (``EventMatch.as_written``): ``words`` counts the shared words,
     and ``shared`` holds names, numbers and days as the entry wrote them."""
-    if match.own or match.words or match.hours_apart > NEAR_HOURS or match.rare < RARE_APART:
+    if match.own or match.words > STRAY_WORDS or match.hours_apart > NEAR_HOURS:
+        return False
+    # Two languages share a word or two (a loan word, a cognate: "fontina", "regional"); each shared word asks one
+    # more rare name or figure, so two reports of one language sharing a city and a rate stay apart.
+    if match.rare < RARE_APART + match.words:
         return False
     # As written, a name starts with a letter, a number (or a day: "18 November") with a digit.
     figures = _count_numbers(match.shared)
