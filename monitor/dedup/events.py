@@ -401,7 +401,8 @@ class EventIndex:
                     continue
                 if least < MIN_SHARED and not (named_heads and held.issuperset(named_heads)):
                     continue  # two anchors: a report of whom or where the story is about (its headline names them)
-                if outlet and outlet == story.outlet and hours <= NEAR_HOURS and _siblings(query, heads, held, story):
+                near_own = outlet and outlet == story.outlet and hours <= NEAR_HOURS
+                if near_own and (_siblings(query, heads, held, story) or _headline_dropped(query, story)):
                     continue
                 if outlet and outlet == story.outlet and hours > NEAR_HOURS and _develops(query, held):
                     continue  # the desk's next development of its own story: another happening (``OWN_LATER``)
@@ -653,6 +654,16 @@ def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], st
     return any(w[0].isalpha() and w not in asked for w in story.keywords[: story.heads])
 
 
+def _headline_dropped(query: Iterable[str], story: _Story) -> bool:
+    """Does the new story name fewer than half of the people and places its own outlet's earlier story ``story``
+    names in its headline? A desk telling its story further the same day names its who and where again; its
+    next story of the same town or firm (the dairy's milk price after its fire, the bridge after the dam) shares
+    only the background paragraph the desk prints under each (the founding year, the region's grant)."""
+    named = [w for w in story.keywords[: story.heads] if w[0].isalpha()]
+    asked = set(query)
+    return bool(named) and 2 * sum(w in asked for w in named) < len(named)
+
+
 def _develops(query: Iterable[str], story_keys: set[str]) -> bool:
     """Does the new story name someone, somewhere or a figure (a script-neutral key) that its outlet's own earlier
     story ``story_keys`` never names? A desk's story a day after its own tells the next development (the toll
@@ -729,7 +740,11 @@ def _apart(match: EventMatch) -> bool:
 
     Asked of a match named as written (``EventMatch.as_written``): ``words`` counts the shared words,
     and ``shared`` holds names, numbers and days as the entry wrote them."""
-    if match.own or match.words or match.hours_apart > NEAR_HOURS or match.rare < RARE_APART:
+    if match.own or match.words > STRAY_WORDS or match.hours_apart > NEAR_HOURS:
+        return False
+    # Two languages share a word or two (a loan word, a cognate: "fontina", "regional"); each shared word asks one
+    # more rare name or figure, so two reports of one language sharing a city and a rate stay apart.
+    if match.rare < RARE_APART + match.words:
         return False
     # As written, a name starts with a letter, a number (or a day: "18 November") with a digit.
     figures = _count_numbers(match.shared)
