@@ -11,6 +11,8 @@ A text whose names are unread (in capitals, ``signature.NO_CAPITALS``) is compar
 number glued after letters ("D14", a ticker's day without its month; "G7", "A320") is part of a word, which its
 cased original prints as a name, not a figure: read as a number, it was a fact the original lacks (or, a day
 without its month, one it cannot be compared with). A value the guard cannot read is no evidence either way.
+Glued to a letter without case (a kanji: "全長14 km"), a number is the figure it prints as: those scripts write
+no space between words, and a few Latin capitals ("WS$") make such a text mostly caseless, not its figures names.
 """
 
 from __future__ import annotations
@@ -41,5 +43,13 @@ def _as_digits(found: re.Match[str]) -> str:
 
 
 def glued_to_letters(text: str, at: int) -> bool:
-    """Does the number starting at ``at`` follow a letter of its word ("d14", "g7")?"""
-    return at > 0 and text[at - 1].isalpha()
+    """Does the number starting at ``at`` follow a cased letter of its word ("d14", "g7")?
+
+    Only an alphabet with capitals prints such a word as a name in its cased original. A letter without case
+    (kanji, kana, hangul, Thai, Devanagari) is no word's end: those scripts run a figure into the words around
+    it ("全長14 km", "住民2,600人") and print it as a figure, so a caseless comparison keeps it.
+    """
+    if at == 0:
+        return False
+    before = text[at - 1]
+    return before.isalpha() and before.lower() != before.upper()
