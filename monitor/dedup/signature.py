@@ -56,6 +56,7 @@ from monitor.dedup.figures import figure_values
 from monitor.dedup.misread import digits_read, glued_to_letters
 from monitor.dedup.ownlines import own_lines_dropped
 from monitor.dedup.reshaped import reshaped_read
+from monitor.dedup.restated import restated
 from monitor.dedup.shingles import (
     FACTS,
     SHINGLE_CHARS,
@@ -397,6 +398,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
     text = apostrophes_joined(text)  # after in_latin: Łacinka reads a Belarusian apostrophe (сям'я, siamja)
     text = digits_read(text)  # a fax gateway's "2O33", "l4": the figures they stand for
+    text = restated(text)  # a value in thousands, digit by digit or restated in a bracket: its value (de81)
     folded = fold(text)
     spaced = word_spaces(folded)  # once: the words, and each sentence's (``shingles.sentence_hashes``)
     words = spaced_tokens(folded, spaced)
@@ -420,7 +422,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     headline = readable(entry.title)  # once: the event keys read it too
     title = apostrophes_joined(in_latin(bare_headline(headline)))
     title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
-    found, heads = keywords_and_heads(entry, published, story, headline)
+    found, heads = keywords_and_heads(entry, published, restated(story), restated(headline))
     capitals = in_capitals(text)
     mixed = not capitals and text != text.lower() and mostly_caseless(text)
     caseless = capitals or mixed or text == text.lower()
