@@ -9,6 +9,7 @@ same carrier still differs. Through the real detector; our own reports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
@@ -50,6 +51,20 @@ def _telegraph(text: str) -> str:
     return " ".join(spelled.split()).replace(" .", ".").replace(". ", " STOP ").upper()
 
 
+def _rounded(text: str) -> str:
+    """An easy-read edition's copy: figures of 10 or more rounded to one significant figure, signed "≈"."""
+    return re.sub(r"\$?\d[\d,]+", _round, text)
+
+
+def _round(found: re.Match[str]) -> str:
+    figure = found[0]
+    digits = figure.lstrip("$").replace(",", "")
+    if len(digits) < 2 or (len(digits) == 4 and digits.startswith("20")):  # a day's number or a year: as printed
+        return figure
+    value = round(int(digits), 1 - len(digits))
+    return f"≈ {'$' if figure[0] == '$' else ''}{value:,}"
+
+
 def _entry(key: str, outlet: str, body: str, hours: float, title: str) -> Entry:
     return feed_entry(key, outlet, body, START + timedelta(hours=hours), title)
 
@@ -58,6 +73,10 @@ def test_a_restated_value_is_read_as_its_value_and_a_saying_bracket_stays() -> N
     assert restated("It cost K2,750 ('000) and K500 ('000).") == "It cost K2,750,000 and K500,000."
     assert restated("on 15 June 2033 (O.S. 2 June) it cost $9,000 (≈ US$6,100).") == "on 15 June 2033 it cost $9,000."
     assert restated("ON ONE FOUR JUNE STOP TWO ZERO WORKERS STOP") == "ON 14 JUNE. 20 WORKERS."
+    assert (
+        restated("Some ≈ 2.000 homes lost ≈ Rp 20.000.000.000 in about 2 hours.") == "Some homes lost in about 2 hours."
+    )
+    assert restated("It paid zero point six four dollars") == "It paid zero point six four dollars"
     # A bracket that says something, one digit word alone and a stop in a cased text are kept.
     kept = "All 38 workers (12 of them women) got one of two boats to STOP the leak. It STOP ped."
     assert restated(kept) == kept
@@ -65,15 +84,16 @@ def test_a_restated_value_is_read_as_its_value_and_a_saying_bracket_stays() -> N
 
 @pytest.mark.parametrize(
     ("carrier", "outlet", "copy"),
-    [(_filed, "Ledger Filings", str.title), (_telegraph, "Dash Relay", str.upper)],
-    ids=["filing-bot", "telegraph"],
+    [(_filed, "Ledger Filings", str.title), (_telegraph, "Dash Relay", str.upper), (_rounded, "Easy News", str.title)],
+    ids=["filing-bot", "telegraph", "easy-read"],
 )
 def test_a_carriers_copy_is_its_story_and_its_twins_copy_is_not(
     carrier: Callable[[str], str], outlet: str, copy: Callable[[str], str]
 ) -> None:
-    """A filing bot's copy (thousands, a second currency) and a telegraph's (capitals, digit by digit: no names
-    show) of a report join it; the same carrier's copy of the desk's template twin shares all their words but the
-    names and figures, and read as values its figures part it."""
+    """A filing bot's copy (thousands, a second currency), a telegraph's (capitals, digit by digit: no names
+    show) and an easy-read edition's (figures rounded, signed "≈") of a report join it; the same carrier's copy of
+    the desk's template twin shares all their words but the names and figures, and read as values its figures (or
+    its names and days) part it."""
     report, copied, twin_copy = decided(
         [
             _entry("desk", "Vila Desk", REPORT, 0, "Storm cuts Lelepa off"),

@@ -5,9 +5,10 @@ bot prints money in thousands ("A$3,400 ('000)"), a telegraph relay spells each 
 FOUR ZERO") and ends its sentences with " STOP", a converter or a second calendar adds a bracket after a value
 ("A$3,400,000 (≈ US$2,244,000)", "15 June 2032 (O.S. 2 June)"). To the names-and-numbers guard each of these was
 a fact the original lacks (or a figure it misses), and the copy a story of its own. Read here before the text is
-signed: a value in thousands as its value, a run of digit words as its figure, a telegraph's stop as a full stop,
-and a short bracket of figures right after a value as no text at all (it restates the value beside it, it tells
-nothing new). A value written so stays a value: a template twin with other figures still differs from its base.
+signed: a round value signed approximate ("≈") as none (no guard can check it), a value in thousands as its value, a run
+of digit words as its figure, a telegraph's stop as a full stop, and a short bracket of figures right after a value
+as no text at all (it restates the value beside it, it tells nothing new). A value written so stays a value: a
+template twin with other figures still differs from its base.
 """
 
 from __future__ import annotations
@@ -16,11 +17,12 @@ import re
 
 # A value in thousands: "3,400 ('000)", "K500 (000s)".
 _THOUSANDS = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s?\(['\u2019]?000s?\)")
-# A run of two or more digit words, one space apart, in one case ("ONE FOUR", "two zero three two"): a figure
-# spelled digit by digit. One digit word alone is a count ("one of them"); a word glued to a hyphen is a compound.
+# A run of two or more digit words, one space apart ("ONE FOUR", "two zero three two"): a figure spelled digit by
+# digit. One digit word alone is a count ("one of them"); a word glued to a hyphen is a compound; digits after a
+# decimal point ("zero point six four") are a spelled figure's, read whole by ``spelled``.
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _DIGIT = "|".join(_DIGIT_WORDS)
-_DIGIT_RUN = re.compile(rf"\b(?:{_DIGIT})(?: (?:{_DIGIT}))+\b(?!-)", re.IGNORECASE)
+_DIGIT_RUN = re.compile(rf"(?<!point )\b(?:{_DIGIT})(?: (?:{_DIGIT}))+\b(?!-)", re.IGNORECASE)
 _DIGIT_OF = {word: str(i) for i, word in enumerate(_DIGIT_WORDS)}
 # A telegraph's full stop, in a text in capitals.
 _STOP = re.compile(r" STOP\b")
@@ -30,6 +32,12 @@ _STOP = re.compile(r" STOP\b")
 _RESTATING = re.compile(
     r"(?<=\d) ?\((?=[^()]*\d)(?:(?=[^\w\s(]|\w{1,3}\.)|(?![^()]*\b[a-z\u00e0-\u024f]{4,}))(?:[^()\s]+ ?){1,4}\)"
 )
+# A round value (one figure but zeros: "≈ 2.000", "≈ Rp 20.000.000.000", "~ 8 million") after a sign of
+# approximation: a carrier's rounding of a value its original prints exactly, at a precision no guard can check.
+# A word ("about 2 hours") is left: desks write it too, and their rounded figures tell their stories apart.
+_ROUNDED = re.compile(
+    r" ?[≈~] ?(?:[A-Z][A-Za-z]{0,2}\$? ?|[$€£¥₹] ?)?[1-9]0*(?:[.,\u00a0 ]000)*(?: [mb]illion)?(?![\d.,]\d)"
+)
 
 
 def restated(text: str) -> str:
@@ -37,6 +45,8 @@ def restated(text: str) -> str:
     if "(" in text:
         text = _THOUSANDS.sub(_in_units, text)
         text = _RESTATING.sub("", text)
+    if "≈" in text or "~" in text:
+        text = _ROUNDED.sub("", text)
     if _DIGIT_RUN.search(text) is not None:
         text = _DIGIT_RUN.sub(_digits, text)
     if text.count(" STOP") >= 2 and text.upper() == text:
