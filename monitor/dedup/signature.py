@@ -393,12 +393,12 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     """
     cleaned = clean(entry.body)
     story = reshaped_read(own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet))
+    story = restated(story)  # a value in thousands, digit by digit or in a bracket beside it: its value (de81)
     text = story or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
     text = apostrophes_joined(text)  # after in_latin: Łacinka reads a Belarusian apostrophe (сям'я, siamja)
     text = digits_read(text)  # a fax gateway's "2O33", "l4": the figures they stand for
-    text = restated(text)  # a value in thousands, digit by digit or restated in a bracket: its value (de81)
     folded = fold(text)
     spaced = word_spaces(folded)  # once: the words, and each sentence's (``shingles.sentence_hashes``)
     words = spaced_tokens(folded, spaced)
@@ -422,7 +422,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     headline = readable(entry.title)  # once: the event keys read it too
     title = apostrophes_joined(in_latin(bare_headline(headline)))
     title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
-    found, heads = keywords_and_heads(entry, published, restated(story), restated(headline))
+    found, heads = keywords_and_heads(entry, published, story, restated(headline))
     capitals = in_capitals(text)
     mixed = not capitals and text != text.lower() and mostly_caseless(text)
     caseless = capitals or mixed or text == text.lower()
