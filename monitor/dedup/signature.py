@@ -56,6 +56,7 @@ from monitor.dedup.figures import figure_values
 from monitor.dedup.misread import digits_read, glued_to_letters
 from monitor.dedup.ownlines import own_lines_dropped
 from monitor.dedup.reshaped import reshaped_read
+from monitor.dedup.restated import restated
 from monitor.dedup.shingles import (
     FACTS,
     SHINGLE_CHARS,
@@ -392,6 +393,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     """
     cleaned = clean(entry.body)
     story = reshaped_read(own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet))
+    story = restated(story)  # a value in thousands, digit by digit or in a bracket beside it: its value (de81)
     text = story or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
@@ -420,7 +422,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     headline = readable(entry.title)  # once: the event keys read it too
     title = apostrophes_joined(in_latin(bare_headline(headline)))
     title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
-    found, heads = keywords_and_heads(entry, published, story, headline)
+    found, heads = keywords_and_heads(entry, published, story, restated(headline))
     capitals = in_capitals(text)
     mixed = not capitals and text != text.lower() and mostly_caseless(text)
     caseless = capitals or mixed or text == text.lower()
