@@ -9,10 +9,13 @@ own reports.
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from dedup_support import decided, feed_entry
 
+from monitor.dedup import spelled
 from monitor.dedup.spelled import spelled_spans, spelled_value, with_spelled
 from monitor.models import Entry
 
@@ -123,3 +126,37 @@ def test_with_spelled_merges_the_figures_among_the_spans_and_passes_the_language
     merged, figures = with_spelled(text, spans, "fr")
     assert [at for at, _ in merged] == [text.index("zéro"), text.index("4,300")]
     assert [value for _, value in figures] == [0.64]
+
+
+def test_text2num_reads_only_lines_that_may_hold_a_counted_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """sp59: a line with a mark but no counted run ("appointed", "at one point", "thousands of") is never handed
+    to text2num; the lines that hold one still are, and their figures are the same."""
+    read: list[str] = []
+    reading = spelled.alpha2digit
+    monkeypatch.setattr(spelled, "alpha2digit", lambda line, lang: read.append(line) or reading(line, lang))
+    idle = "She was appointed at one point.\nThousands of people and hundreds of boats.\nA point of order, pointed.\n"
+    assert spelled_spans(idle) == [] and read == []
+    counted = (
+        "Two hundreds came.\nEighteen and millions went.\nIt rose three.five points.\nAt zero point six two.\n"
+        "Three thousand left.\n"
+    )
+    assert [value for _, _, value in spelled_spans(idle + counted)] == [200, 18e6, 3.5, 0.62, 3000]
+    assert read == counted.splitlines(keepends=True)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_lines_text2num_skips_hold_no_counted_run(seed: int) -> None:
+    """The gate (``_ENGLISH_RUN``) is a superset of what ``_runs`` counts: on random lines of number words,
+    scale words and their plurals, "point", glue and separators, every line with a counted run passes it."""
+    rng = random.Random(seed)
+    number = spelled._EN_WORDS.split("|")
+    words = [*number, *(w + "s" for w in number), "point", "and", "and", "of", "the", "5", "3.5"]
+    glue = [" ", " ", "-", ".", ",", ", ", "/", "\u00a0", "(", "_", ""]
+    counted = 0
+    for _ in range(3000):
+        line = "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 6)))
+        line = line.upper() if rng.random() < 0.3 else line
+        if list(spelled._runs(line, "en")):
+            counted += 1
+            assert spelled._ENGLISH_RUN.search(line.lower()), line
+    assert counted > 50  # the lines do hold counted runs

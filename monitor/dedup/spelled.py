@@ -32,6 +32,30 @@ from monitor.dedup.shingles import clock_like
 OTHER_LANGUAGES = frozenset({"fr", "es", "pt", "de", "nl", "da", "it"})
 # An English run that counts holds one of these (lowered): a scan in C for them spares most texts the reading.
 _MARKS = ("hundred", "thousand", "million", "billion", "point")
+# text2num's English number words (it strips any trailing "s": "hundreds", "ones"), its decimal digits after "point".
+_EN_WORDS = (
+    "zero|o|nought|one|first|oneth|two|second|three|third|four|fourth|five|fifth|six|sixth|seven|seventh|eight|eighth"
+    "|nine|ninth|ten|tenth|eleven|eleventh|twelve|twelfth|thirteen|thirteenth|fourteen|fourteenth|fifteen|fifteenth"
+    "|sixteen|sixteenth|seventeen|seventeenth|eighteen|eighteenth|nineteen|nineteenth|twenty|twentieth|thirty"
+    "|thirtieth|forty|fourty|fortieth|fourtieth|fifty|fiftieth|sixty|sixtieth|sixteeth|seventy|seventieth|eighty"
+    "|eightieth|ninety|ninetieth|hundred|hundredth|thousand|thousandth|million|millionth|billion|billionth"
+)
+_EN_DECIMALS = "zero|o|nought|one|two|three|four|five|six|seven|eight|nine"
+# Words text2num may read through inside a number ("eighteen and millions" is 18000000): its insignificant ones.
+_EN_LINKS = "and|ha|ah|hu|hum|minus|more|ok|plus|so|that's|then|uh|well|yeah|yes|is"
+_WORD = f"(?:{_EN_WORDS})s*"
+_SCALE = "(?:hundred|thousand|million|billion)"
+# A line of a text with a mark is read only when it holds what a counted English run needs (``_value``), a strict
+# superset of those: a singular scale word; a plural one after a number word ("two hundreds", "eighteen and
+# millions"; "thousands of" is no figure); "point" before a decimal digit ("at one point", "a point of order" are
+# none); two figures glued by a point or comma ("three.five"), which the tokens read as one decimal. Most lines
+# with a mark hold none ("appointed", "disappointing", "viewpoint").
+_ENGLISH_RUN = re.compile(
+    rf"(?<![a-z]){_SCALE}(?![a-z])"
+    rf"|(?<![a-z]){_WORD}(?:[^a-z]|(?<![a-z])(?:{_EN_LINKS})(?![a-z]))*{_SCALE}s+(?![a-z])"
+    rf"|(?<![a-z])point(?![a-z])[^a-z]*(?:{_EN_DECIMALS})(?![a-z])"
+    rf"|{_WORD}[.,](?:{_WORD}|\d)|\d[.,]{_WORD}"
+)
 # A figure text2num wrote (its decimal mark is "." in English, "," in the Romance languages), a word, a sign.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|\w+|[^\w\s]")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
@@ -107,8 +131,10 @@ def spelled_value(run: str, lang: str = "en") -> float | None:
 
 
 def _languages(lowered: str, lang: str) -> tuple[str, ...]:
-    """The languages to read a text in: English when it holds an English mark, and ``lang`` when text2num knows it."""
-    english = ("en",) if any(mark in lowered for mark in _MARKS) else ()
+    """The languages to read a line in: English when it holds an English mark and may hold a counted run
+    (``_ENGLISH_RUN``), and ``lang`` when text2num knows it."""
+    marked = any(mark in lowered for mark in _MARKS)  # a scan in C first: the pattern runs on few lines
+    english = ("en",) if marked and _ENGLISH_RUN.search(lowered) else ()
     return english + ((lang,) if lang in OTHER_LANGUAGES else ())
 
 
