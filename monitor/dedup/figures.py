@@ -114,7 +114,7 @@ def aligned(query: Signature, theirs: bytes) -> Signature:
     return _renamed(query, ours, mapping)
 
 
-@functools.lru_cache(maxsize=256)
+@functools.lru_cache(maxsize=8)  # one decision asks of one query: a few kept, not a window's worth of sets
 def _wanted(
     facts: bytes, figures: tuple[tuple[int, float], ...]
 ) -> tuple[tuple[int, ...], tuple[tuple[int, tuple[int, ...]], ...], frozenset[int]]:
