@@ -15,14 +15,16 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from functools import cache
 
+import numpy as np
 import pytest
 from dedup_support import decided, feed_entry
 from test_dedup import benchmark
 
-from monitor.dedup.figures import agreeing, figure_values, value_hash
+from monitor.dedup.figures import agreeing, aligned, figure_values, value_hash
 from monitor.dedup.index import StoryIndex
 from monitor.dedup.reshaped import reshaped_read
 from monitor.dedup.shingles import fact_spans
+from monitor.dedup.signature import signature
 from monitor.models import Entry
 
 quality = benchmark("dedup_quality")
@@ -189,3 +191,17 @@ def test_the_precise_report_read_after_its_rounded_briefing_joins_it() -> None:
         [_entry("voice", "Speaker Briefs", brief, 0), _entry("wire", "Pacific Wire", REPORT, 1, "Tonoas gets ice")]
     )
     assert first.story_id is None and report.story_id == 1, report.reason
+
+
+def test_aligned_renames_a_figure_only_against_a_text_that_prints_one_it_agrees_with() -> None:
+    """sp59: what ``aligned`` reads of the entry is read once for all its candidates; a candidate printing none
+    of the facts its figures agree with leaves it as it is, one printing one gets it renamed, asked again alike."""
+    line = "The machine makes {} kg of ice a day at Tonoas, Marisela Sopwen said."
+    brief = signature(_entry("brief", "Voice Briefs", line.format("about 1,800"), 1), START)
+    report = signature(_entry("desk", "Lagoon Desk", line.format("1,750"), 0), START)
+    twin = signature(_entry("twin", "Lagoon Desk", line.format("2,400"), 0), START)
+    assert aligned(brief, twin.facts) is brief
+    renamed = aligned(brief, report.facts)
+    facts = set(np.frombuffer(renamed.facts, dtype="<u4").tolist())
+    assert value_hash(1750) in facts and value_hash(1800) not in facts and renamed.figures == ()
+    assert aligned(brief, report.facts) == renamed and aligned(brief, twin.facts) is brief

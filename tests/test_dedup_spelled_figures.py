@@ -9,10 +9,13 @@ own reports.
 
 from __future__ import annotations
 
+import random
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from dedup_support import decided, feed_entry
 
+from monitor.dedup import spelled
 from monitor.dedup.spelled import spelled_spans, spelled_value, with_spelled
 from monitor.models import Entry
 
@@ -123,3 +126,42 @@ def test_with_spelled_merges_the_figures_among_the_spans_and_passes_the_language
     merged, figures = with_spelled(text, spans, "fr")
     assert [at for at, _ in merged] == [text.index("zéro"), text.index("4,300")]
     assert [value for _, value in figures] == [0.64]
+
+
+def test_text2num_reads_only_lines_that_may_hold_a_counted_run(monkeypatch: pytest.MonkeyPatch) -> None:
+    """sp59: a line with a mark but no number word ("appointed", "a point of order") is never handed to text2num,
+    nor one whose only number word is a scale word between spaces ("EUR 4.1 billion."), read as its value; the
+    other lines still are, and their figures are the same."""
+    read: list[str] = []
+    reading = spelled.alpha2digit
+    monkeypatch.setattr(spelled, "alpha2digit", lambda line, lang: read.append(line) or reading(line, lang))
+    idle = "She was appointed at that point.\nA point of order, pointed.\n"
+    assert spelled_spans(idle) == [] and read == []
+    lone = "It cost EUR 4.1 billion.\nSeveral hundred people marched.\n"
+    counted = (
+        "Two hundreds came.\nEighteen and millions went.\nIt rose three.five points.\nAt zero point six two.\n"
+        "Three thousand left, a billion-dollar plan.\n"
+    )
+    values = [value for _, _, value in spelled_spans(idle + lone + counted)]
+    assert values == [1e9, 100, 200, 18e6, 3.5, 0.62, 3000]
+    assert read == counted.splitlines(keepends=True)
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_the_lines_text2num_skips_are_read_alike(seed: int) -> None:
+    """The lines text2num skips (no number word; a lone scale word) give what it would read: on random lines of
+    number words, scale words, "point", glue and separators, ``_runs`` equals text2num's reading (``_read``)."""
+    rng = random.Random(seed)
+    number = spelled._EN_WORDS.split("|")
+    words = [*number, *(w + "s" for w in number), "point", "and", "of", "the", "5", "3.5", "EUR 4.1", "x"]
+    words += ["billion", "million", "hundred", "thousand", "cost", "paid"] * 8
+    glue = [" ", " ", " ", " ", "-", ".", ",", ", ", ". ", "/", "\u00a0", "(", ") ", "_", "", "; "]
+    lone = 0
+    for _ in range(3000):
+        line = "".join(rng.choice(words) + rng.choice(glue) for _ in range(rng.randint(1, 6)))
+        line = line.upper() if rng.random() < 0.3 else line
+        skipped = not spelled._number_words(line.lower()) or spelled._lone_scale(line) is not None
+        lone += spelled._lone_scale(line) is not None
+        if skipped:
+            assert list(spelled._runs(line, "en")) == list(spelled._read(line, "en")), line
+    assert lone > 40  # the lines do hold lone scale words

@@ -97,14 +97,16 @@ def aligned(query: Signature, theirs: bytes) -> Signature:
     not; ``query`` itself when none is."""
     if not query.figures:
         return query
-    held = set(np.frombuffer(theirs, dtype="<u4").tolist())
-    ours = np.frombuffer(query.facts, dtype="<u4").tolist()
-    mine = set(ours)
+    ours, wanted, sought = _wanted(query.facts, query.figures)
+    held_list = np.frombuffer(theirs, dtype="<u4").tolist()
+    if sought.isdisjoint(held_list):
+        return query  # most candidates: they print none of the facts a figure of ours could be read as
+    held = set(held_list)
     mapping: dict[int, int] = {}
-    for fact, value in query.figures:
-        if fact in held or fact in mapping or fact not in mine:
+    for fact, hashes in wanted:
+        if fact in held or fact in mapping:
             continue
-        found = next((h for h in [value_hash(value), *agreeing(value)] if h in held and h not in mine), None)
+        found = next((h for h in hashes if h in held), None)
         if found is not None and found not in mapping.values():
             mapping[fact] = found
     if not mapping:
@@ -112,7 +114,24 @@ def aligned(query: Signature, theirs: bytes) -> Signature:
     return _renamed(query, ours, mapping)
 
 
-def _renamed(query: Signature, ours: list[int], mapping: dict[int, int]) -> Signature:
+@functools.lru_cache(maxsize=8)  # one decision asks of one query: a few kept, not a window's worth of sets
+def _wanted(
+    facts: bytes, figures: tuple[tuple[int, float], ...]
+) -> tuple[tuple[int, ...], tuple[tuple[int, tuple[int, ...]], ...], frozenset[int]]:
+    """What ``aligned`` reads of the entry being decided, once for all its candidates: its facts, in order; each
+    figure's fact (one it prints) with the hashes it may be read as (``agreeing``), in order, those it prints left
+    out; and all those hashes."""
+    ours = tuple(np.frombuffer(facts, dtype="<u4").tolist())
+    mine = set(ours)
+    wanted = tuple(
+        (fact, tuple(h for h in [value_hash(value), *agreeing(value)] if h not in mine))
+        for fact, value in figures
+        if fact in mine
+    )
+    return ours, wanted, frozenset(h for _, hashes in wanted for h in hashes)
+
+
+def _renamed(query: Signature, ours: tuple[int, ...], mapping: dict[int, int]) -> Signature:
     """``query`` with its facts renamed by ``mapping``: its sorted facts (each's ``fact_lines`` byte moved with
     it) and each sentence's."""
     kinds = dict(zip(ours, query.fact_lines, strict=False))

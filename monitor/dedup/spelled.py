@@ -32,6 +32,19 @@ from monitor.dedup.shingles import clock_like
 OTHER_LANGUAGES = frozenset({"fr", "es", "pt", "de", "nl", "da", "it"})
 # An English run that counts holds one of these (lowered): a scan in C for them spares most texts the reading.
 _MARKS = ("hundred", "thousand", "million", "billion", "point")
+# text2num's English number words (it strips any trailing "s": "hundreds", "ones"); a run it writes holds one.
+_EN_WORDS = (
+    "zero|o|nought|one|first|oneth|two|second|three|third|four|fourth|five|fifth|six|sixth|seven|seventh|eight|eighth"
+    "|nine|ninth|ten|tenth|eleven|eleventh|twelve|twelfth|thirteen|thirteenth|fourteen|fourteenth|fifteen|fifteenth"
+    "|sixteen|sixteenth|seventeen|seventeenth|eighteen|eighteenth|nineteen|nineteenth|twenty|twentieth|thirty"
+    "|thirtieth|forty|fourty|fortieth|fourtieth|fifty|fiftieth|sixty|sixtieth|sixteeth|seventy|seventieth|eighty"
+    "|eightieth|ninety|ninetieth|hundred|hundredth|thousand|thousandth|million|millionth|billion|billionth"
+)
+_EN_STEMS = frozenset(_EN_WORDS.split("|"))
+_LETTERS = re.compile(r"[a-z]+")
+# A lone scale word between spaces ("EUR 4.1 billion."): when it is the line's only number word, text2num writes it
+# alone as its value (``_lone_scale``).
+_LONE_SCALE = re.compile(r"(?:(?<=\s)|^)(?:hundred|thousand|million|billion)(?=[.,;:!?)]?(?:\s|$))")
 # A figure text2num wrote (its decimal mark is "." in English, "," in the Romance languages), a word, a sign.
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)?|\w+|[^\w\s]")
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)?")
@@ -80,9 +93,32 @@ def _rewritten(words: list[str], read: list[str]) -> Iterator[tuple[str, int, in
         yield op, head + i1, head + i2, head + j1, head + j2
 
 
+def _number_words(lowered: str) -> list[str]:
+    """The English number words of a lowered line (letter runs text2num reads as numbers, any trailing "s" off):
+    a run it counts holds one ("three.five", "point six", "two hundreds"), so a line with none needs no reading."""
+    return [word for word in _LETTERS.findall(lowered) if word.rstrip("s") in _EN_STEMS]
+
+
+def _lone_scale(line: str) -> list[tuple[int, int, float]] | None:
+    """``_runs`` of an English line whose only number word is a singular scale word between spaces (most lines
+    that hold one: "a cost of EUR 4.1 billion."): that word alone, read without text2num; None for other lines."""
+    lowered = line.lower()
+    if len(lowered) != len(line) or len(_number_words(lowered)) != 1 or (lone := _LONE_SCALE.search(lowered)) is None:
+        return None
+    value = _value([lone[0]], str(text2num(lone[0], "en")), "en")
+    return [] if value is None else [(lone.start(), lone.end(), value)]
+
+
 def _runs(line: str, lang: str) -> Iterator[tuple[int, int, float]]:
-    """(start, end, value) in ``line`` of each figure it spells in ``lang`` that counts (``_value``). text2num
-    returns a new text; its tokens are aligned with the line's, and each stretch it rewrote is a run."""
+    """(start, end, value) in ``line`` of each figure it spells in ``lang`` that counts (``_value``)."""
+    if lang == "en" and (lone := _lone_scale(line)) is not None:
+        return iter(lone)  # most English lines that are read: the same runs, without text2num
+    return _read(line, lang)
+
+
+def _read(line: str, lang: str) -> Iterator[tuple[int, int, float]]:
+    """``_runs`` as text2num reads them: it returns a new text; its tokens are aligned with the line's, and each
+    stretch it rewrote is a run."""
     tokens = list(_TOKEN.finditer(line))
     read = _TOKEN.findall(alpha2digit(line, lang))
     words = [token[0] for token in tokens]
@@ -107,8 +143,10 @@ def spelled_value(run: str, lang: str = "en") -> float | None:
 
 
 def _languages(lowered: str, lang: str) -> tuple[str, ...]:
-    """The languages to read a text in: English when it holds an English mark, and ``lang`` when text2num knows it."""
-    english = ("en",) if any(mark in lowered for mark in _MARKS) else ()
+    """The languages to read a line in: English when it holds an English mark and a number word
+    (``_number_words``), and ``lang`` when text2num knows it."""
+    marked = any(mark in lowered for mark in _MARKS)  # a scan in C first
+    english = ("en",) if marked and _number_words(lowered) else ()
     return english + ((lang,) if lang in OTHER_LANGUAGES else ())
 
 
