@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from benchmarks import rules_quality
 from benchmarks.rules_quality import (
     DATA,
     HELDOUT_V1,
@@ -111,16 +112,18 @@ def test_new_rules_keep_their_figures_on_the_seen_heldout_parts(part, precision,
     assert new.precision > old.precision + margin, (old, new)
 
 
-# it scores the 36 seen parts twice, with both rule sets: past the suite's 300 s on a loaded two-core machine (round 32)
-@pytest.mark.timeout(1200)
-def test_a_heldout_path_adds_a_column_beside_tuning_and_the_seen_heldout_parts(tmp_path, capsys):
+# Run with two of the seen parts, not all of them: scoring every seen part twice with both rule sets took 209 s of the
+# suite (CI, session 34), and what is asserted here is how the columns are laid out, not the parts' figures.
+def test_a_heldout_path_adds_a_column_beside_tuning_and_the_seen_heldout_parts(tmp_path, capsys, monkeypatch):
+    two = dict(list(rules_quality.SEEN.items())[:4:3])  # v1 and v4
+    assert list(two.values()) == [HELDOUT_V1, HELDOUT_V4]
+    monkeypatch.setattr(rules_quality, "SEEN", two)
     other = tmp_path / "other.jsonl"
     first = items(DATA / "tuning.jsonl")[:3]
     other.write_text("".join(json.dumps(item, ensure_ascii=False) + "\n" for item in first), encoding="utf-8")
     assert main(["--heldout-path", str(other)]) == 0
     out = capsys.readouterr().out
-    seen = tuple(f"held-out v{n} (seen → tuning)" for n in range(1, 36))
-    for part in ("tuning", *seen, "held-out other.jsonl"):
+    for part in ("tuning", *two, "held-out other.jsonl"):
         assert f"\n{part}\n" in out, part
     assert main(["--heldout-path", str(HELDOUT_V4)]) == 0  # a seen set is not shown twice
-    assert capsys.readouterr().out.count("held-out") == 35
+    assert capsys.readouterr().out.count("held-out") == len(two)
