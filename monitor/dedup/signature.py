@@ -393,7 +393,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     """
     cleaned = clean(entry.body)
     story = reshaped_read(own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet))
-    story = restated(story)  # a value in thousands, digit by digit or in a bracket beside it: its value (de81)
+    story = restated(story)  # a value in thousands, digit by digit or in a bracket beside it: its value (``restated``)
     text = story or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
