@@ -54,6 +54,7 @@ PARTS = {
     "heldout35": "mk",
     "heldout36": "ml",
     "heldout37": "mm",
+    "heldout38": "mn",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
