@@ -897,6 +897,17 @@ SETS = [
         same_event=frozenset({"independent", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        79,
+        "pz",
+        frozenset({"crs", "mfe", "pis", "fr"}),
+        "hi",
+        Brief(rows=120, stories=25, events=14, side=(1, 8), summary_only=10, several=7),
+        negative=frozenset({"desknextday", "releasetwin", "weekroundthree", "towntemplatetwin"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        next_day=frozenset({"desknextday"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
