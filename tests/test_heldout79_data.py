@@ -13,7 +13,7 @@ ROWS = load_rows("heldout79.jsonl")
 SOURCE = yaml.safe_load((DATA / "heldout79_source.yaml").read_text(encoding="utf-8"))
 STORIES = {s["id"]: s for s in SOURCE["stories"]}
 DESKS = {row[0] for row in SOURCE["desks"]}
-NEGATIVE = {"desknextday", "releasetwin", "weekroundthree", "towntemplatetwin"}
+NEGATIVE = {"desknextday", "releasetwin", "weeklythreequote", "towntemplatetwin"}
 
 
 def words_of(story: dict) -> int:

@@ -29,7 +29,7 @@ HERE = Path(__file__).parent
 SOURCE = HERE / "heldout79_source.yaml"
 OUT = HERE / "heldout79.jsonl"
 PREFIX = "pz"
-NEGATIVE = ("desknextday", "releasetwin", "weekroundthree", "towntemplatetwin")
+NEGATIVE = ("desknextday", "releasetwin", "weeklythreequote", "towntemplatetwin")
 DATELINE = re.compile(r"^[^—.]{3,48} — ")
 
 
@@ -111,7 +111,7 @@ def reshape(story: dict, carrier: Outlet, origin: Outlet, when: datetime, ctx: d
         if word not in carrier.recipe:
             continue
         before = (title, paras)
-        if word == "datelinedrop":
+        if word == "datelinestrip":
             paras = drop_dateline(paras)
         elif word == "datelinerewrite":
             paras = rewrite_dateline(paras, story, carrier)
@@ -124,7 +124,7 @@ def reshape(story: dict, carrier: Outlet, origin: Outlet, when: datetime, ctx: d
             paras = paras[:2]
         elif word == "printpagerun":
             paras = print_pages(paras, carrier, when, words, title)
-        elif word == "relatedtail":
+        elif word == "partnerheadlist":
             paras = [*paras, words["related"], *("• " + t for t in ctx["related"](story))]
         elif word == "aggregatorglue":
             paras = aggregate(paras, words, story, carrier, origin)
