@@ -908,6 +908,16 @@ SETS = [
         next_day=frozenset({"desknextday"}),
         copies=80,
     ),
+    HeldOut(
+        80,
+        "qb",
+        frozenset({"nso", "ss", "nr", "pt"}),
+        "af",
+        Brief(rows=120, stories=40, events=16, side=(1, 8), summary_only=10, several=12),
+        negative=frozenset({"wardpacttwin", "signingpreview", "pactweekroundup", "pactopinion"}),
+        same_event=frozenset({"independent", "english", "bigdesk", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
