@@ -137,7 +137,7 @@ def test_secrets_never_reach_output(tmp_path, feed_server, json_receiver):
     """
     secret_url = f"json://alice:hunter2secret@127.0.0.1:{json_receiver.port}/hook"
     json_receiver.fail = True
-    config = write_config(tmp_path, serve_outlets(feed_server, ("outlet-a",)), [secret_url])
+    config = write_config(tmp_path, serve_outlets(feed_server, ("outlet-a",)), [secret_url], rules=TALIBAN_RULE)
 
     run = run_cli("--log-level", "debug", "--config", str(config), "run", "--once")
     check = run_cli("--config", str(config), "check")
