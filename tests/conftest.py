@@ -199,7 +199,12 @@ def write_config(
     extra: str = "",
     targets: dict[str, list[str]] | None = None,
 ) -> Path:
-    """A config in ``folder`` with the project's rules (or ``rules`` as a rule file's text)."""
+    """A config in ``folder`` with the project's rules (or ``rules`` as a rule file's text).
+
+    A test about something other than rules passes a one-term rule (``delivery_support.ZEBRA_RULE``):
+    the project's rules check their golden examples at every load, about 10 CPU-s per ``check``
+    or first ``run`` (langid's model, a compiled matcher per example).
+    """
     rules_path = ROOT / "rules"
     if rules is not None:
         rules_dir = folder / "rules"

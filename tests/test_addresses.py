@@ -6,6 +6,7 @@ import sqlite3
 
 import pytest
 from conftest import run_cli, serve_outlets, write_config
+from delivery_support import ZEBRA_RULE
 
 from monitor.errors import FetchError
 from monitor.ingest.addresses import GuardedBackend, guarded_transport, is_public
@@ -84,7 +85,9 @@ def test_a_name_with_any_private_answer_is_refused(feed_server):
 
 def test_config_key_reaches_the_fetcher(tmp_path, feed_server, json_receiver):
     urls = serve_outlets(feed_server, ("outlet-a",))
-    config = write_config(tmp_path, urls, [json_receiver.url], extra="[polling]\nallow_private = false")
+    config = write_config(
+        tmp_path, urls, [json_receiver.url], extra="[polling]\nallow_private = false", rules=ZEBRA_RULE
+    )
 
     result = run_cli("--config", str(config), "run", "--once")
 
@@ -96,14 +99,18 @@ def test_config_key_reaches_the_fetcher(tmp_path, feed_server, json_receiver):
 
 
 def test_allow_private_must_be_a_boolean(tmp_path):
-    config = write_config(tmp_path, ["https://a.example/rss"], ["console://"], extra='[polling]\nallow_private = "no"')
+    config = write_config(
+        tmp_path, ["https://a.example/rss"], ["console://"], extra='[polling]\nallow_private = "no"', rules=ZEBRA_RULE
+    )
     result = run_cli("--config", str(config), "check")
     assert result.returncode == 2
     assert f"{config}:8: [polling].allow_private: expected true or false" in result.stderr
 
 
 def test_check_warns_when_others_can_read_credentials(tmp_path):
-    config = write_config(tmp_path, ["https://a.example/rss"], ["json://user:hunter2@example.com/hook"])
+    config = write_config(
+        tmp_path, ["https://a.example/rss"], ["json://user:hunter2@example.com/hook"], rules=ZEBRA_RULE
+    )
     assert "warning" not in run_cli("--config", str(config), "check").stderr  # 0600
 
     config.chmod(0o644)
@@ -116,7 +123,7 @@ def test_check_warns_when_others_can_read_credentials(tmp_path):
 
 
 def test_check_does_not_warn_without_credentials(tmp_path):
-    config = write_config(tmp_path, ["https://a.example/rss"], ["console://"])
+    config = write_config(tmp_path, ["https://a.example/rss"], ["console://"], rules=ZEBRA_RULE)
     config.chmod(0o644)
     assert "warning" not in run_cli("--config", str(config), "check").stderr
 
@@ -124,13 +131,13 @@ def test_check_does_not_warn_without_credentials(tmp_path):
 def test_check_counts_only_target_urls_that_carry_a_secret(tmp_path):
     """Issue 18 item 4: three URLs without a user, password or token used to count as three "with credentials"."""
     plain = ["json://127.0.0.1:18082/", "json://127.0.0.1:18083/hook", "mailto://127.0.0.1:25?from=m@example.com"]
-    config = write_config(tmp_path, ["https://a.example/rss"], plain)
+    config = write_config(tmp_path, ["https://a.example/rss"], plain, rules=ZEBRA_RULE)
     config.chmod(0o644)
     result = run_cli("--config", str(config), "check")
     assert result.returncode == 0 and "warning" not in result.stderr, result.stderr
 
     secret = [*plain, "tgram://123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw/12345"]  # a bot token apprise masks
-    config = write_config(tmp_path, ["https://a.example/rss"], secret)
+    config = write_config(tmp_path, ["https://a.example/rss"], secret, rules=ZEBRA_RULE)
     config.chmod(0o644)
     result = run_cli("--config", str(config), "check")
     assert "holds 1 URL with credentials" in result.stderr, result.stderr

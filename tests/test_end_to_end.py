@@ -4,8 +4,15 @@ alerts to a real webhook receiver and a real SMTP server, state in a real SQLite
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
-from conftest import run_cli, serve_outlets, write_config
+import pytest
+from conftest import JsonReceiver, run_cli, serve_json_receiver, serve_outlets, write_config
+
+from monitor.demo.feedserver import FeedServer
 
 TALIBAN_RULE = """
 name: New recognition of Taliban
@@ -22,10 +29,25 @@ def alerts_by_status(db: str) -> dict[str, int]:
         return dict(conn.execute("SELECT status, count(*) FROM alerts GROUP BY status").fetchall())
 
 
-def test_one_alert_per_story_across_three_outlets(tmp_path, feed_server, json_receiver):
-    config = write_config(tmp_path, serve_outlets(feed_server), [json_receiver.url])
+@dataclass(frozen=True)
+class FirstRun:
+    folder: Path
+    receiver: JsonReceiver
+    result: subprocess.CompletedProcess[str]
 
-    result = run_cli("--config", str(config), "run", "--once")
+
+@pytest.fixture(scope="module")
+def first_run(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FirstRun]:
+    """One run of the three outlets with the project's rules, read by the two tests below that only
+    look at it (a run loads the project's rules and checks their examples: ~10 CPU-s)."""
+    folder = tmp_path_factory.mktemp("first-run")
+    with FeedServer() as feed_server, serve_json_receiver() as receiver:
+        config = write_config(folder, serve_outlets(feed_server), [receiver.url])
+        yield FirstRun(folder, receiver, run_cli("--config", str(config), "run", "--once"))
+
+
+def test_one_alert_per_story_across_three_outlets(first_run):
+    result, json_receiver = first_run.result, first_run.receiver
 
     assert result.returncode == 0, result.stderr
     titles = json_receiver.titles()
@@ -48,11 +70,8 @@ def test_one_alert_per_story_across_three_outlets(tmp_path, feed_server, json_re
     assert sorted([first, *others.split(", ")]) == ["Outlet A", "Outlet B", "Outlet C"]
 
 
-def test_other_outlets_are_listed_and_old_backlog_is_silent(tmp_path, feed_server, json_receiver):
-    config = write_config(tmp_path, serve_outlets(feed_server), [json_receiver.url])
-    run_cli("--config", str(config), "run", "--once")
-
-    with sqlite3.connect(tmp_path / "state.db") as conn:
+def test_other_outlets_are_listed_and_old_backlog_is_silent(first_run):
+    with sqlite3.connect(first_run.folder / "state.db") as conn:
         outlets = conn.execute(
             "SELECT count(DISTINCT outlet) FROM entries WHERE story_id = "
             "(SELECT story_id FROM entries WHERE title LIKE 'Russia becomes first%')"
@@ -137,7 +156,7 @@ def test_secrets_never_reach_output(tmp_path, feed_server, json_receiver):
     """
     secret_url = f"json://alice:hunter2secret@127.0.0.1:{json_receiver.port}/hook"
     json_receiver.fail = True
-    config = write_config(tmp_path, serve_outlets(feed_server, ("outlet-a",)), [secret_url])
+    config = write_config(tmp_path, serve_outlets(feed_server, ("outlet-a",)), [secret_url], rules=TALIBAN_RULE)
 
     run = run_cli("--log-level", "debug", "--config", str(config), "run", "--once")
     check = run_cli("--config", str(config), "check")

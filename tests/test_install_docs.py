@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "systemd" / "README.md"
 SYSTEM_STEPS = ("python3 -m venv", "/pip install", "systemctl", "cp systemd/")  # need root and systemd
@@ -34,19 +36,26 @@ def run_steps(root: Path) -> str:
     return result.stdout + result.stderr
 
 
-def test_the_plain_install_finds_and_names_its_rules(tmp_path: Path):
-    out = run_steps(tmp_path)
-    rules = tmp_path / "etc/monitor/rules"
+@pytest.fixture(scope="module")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The steps run once for both tests (their `check` loads the project's rules, ~10 CPU-s): the root, the output."""
+    root = tmp_path_factory.mktemp("install")
+    return root, run_steps(root)
+
+
+def test_the_plain_install_finds_and_names_its_rules(installed: tuple[Path, str]):
+    root, out = installed
+    rules = root / "etc/monitor/rules"
     # Before: only config.toml was copied and `paths = ["rules"]` meant an /etc/monitor/rules nobody made.
-    assert f"{tmp_path}/etc/monitor/config.toml: OK: 1 feeds, 5 rules (from {rules})" in out, out
+    assert f"{root}/etc/monitor/config.toml: OK: 1 feeds, 5 rules (from {rules})" in out, out
     assert "warning" not in out  # 0644 is right here: console:// holds no secret
 
 
-def test_the_credential_install_finds_the_same_rules(tmp_path: Path):
-    run_steps(tmp_path)
-    credentials = tmp_path / "run/credentials/monitor.service"  # what LoadCredential= hands over: a copy
+def test_the_credential_install_finds_the_same_rules(installed: tuple[Path, str]):
+    root, _ = installed
+    credentials = root / "run/credentials/monitor.service"  # what LoadCredential= hands over: a copy
     credentials.mkdir(parents=True)
-    shutil.copy(tmp_path / "etc/monitor/config.toml", credentials / "config.toml")
+    shutil.copy(root / "etc/monitor/config.toml", credentials / "config.toml")
     (credentials / "config.toml").chmod(0o600)
     result = subprocess.run(
         [sys.executable, "-m", "monitor", "--config", str(credentials / "config.toml"), "check"],
@@ -55,4 +64,4 @@ def test_the_credential_install_finds_the_same_rules(tmp_path: Path):
         cwd="/",
     )
     assert result.returncode == 0, result.stderr
-    assert f"5 rules (from {tmp_path}/etc/monitor/rules)" in result.stdout, result.stdout
+    assert f"5 rules (from {root}/etc/monitor/rules)" in result.stdout, result.stdout

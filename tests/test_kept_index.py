@@ -11,6 +11,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from conftest import run_cli, write_config
+from delivery_support import ZEBRA_RULE
 
 from monitor import runtime
 from monitor.config import load_config
@@ -93,7 +94,7 @@ def test_the_next_runs_take_the_kept_index_and_decide_as_a_rebuild_does(tmp_path
     kept_run.mkdir()
     with FeedServer() as server:
         urls = [server.url("/wire.xml"), server.url("/relay.xml")]
-        config = write_config(kept_run, urls, ["json://127.0.0.1:9/x"], extra=ONE_AT_A_TIME)
+        config = write_config(kept_run, urls, ["json://127.0.0.1:9/x"], extra=ONE_AT_A_TIME, rules=ZEBRA_RULE)
         _publish(server, wire=[0, 1, 2, 3], relay=[0])
         _once(config)
         kept = kept_run / "state.db.window"
@@ -105,7 +106,9 @@ def test_the_next_runs_take_the_kept_index_and_decide_as_a_rebuild_does(tmp_path
             _publish(server, wire, relay)
             (rebuilt_run / "state.db.window").unlink(missing_ok=True)
             logs.append(_once(config))
-            rebuilt = _once(write_config(rebuilt_run, urls, ["json://127.0.0.1:9/x"], extra=ONE_AT_A_TIME))
+            rebuilt = _once(
+                write_config(rebuilt_run, urls, ["json://127.0.0.1:9/x"], extra=ONE_AT_A_TIME, rules=ZEBRA_RULE)
+            )
             assert "read from" not in rebuilt
             assert _decisions(kept_run / "state.db") == _decisions(rebuilt_run / "state.db")
     assert "dedup index of 5 entries read from" in logs[0]  # the window after the first run: 4 + 1 copy
@@ -118,7 +121,9 @@ def _built(tmp_path: Path):  # type: ignore[no-untyped-def]
     """A store with a window of entries from a real poll, its index built, and a Kept for it."""
     server = FeedServer().__enter__()
     _publish(server, wire=[0, 1, 2], relay=[0, 1])
-    config = load_config(write_config(tmp_path, [server.url("/wire.xml"), server.url("/relay.xml")], []))
+    config = load_config(
+        write_config(tmp_path, [server.url("/wire.xml"), server.url("/relay.xml")], [], rules=ZEBRA_RULE)
+    )
     p = runtime.build(config)
     poll_all(p)
     assert len(p.index) == 5
@@ -220,7 +225,9 @@ def test_a_kept_file_cut_short_or_claiming_more_than_it_holds_is_a_miss(tmp_path
 
 def test_a_run_that_updates_a_known_entry_keeps_nothing_and_the_next_writes_it_whole(tmp_path):
     with FeedServer() as server:
-        config = write_config(tmp_path, [server.url("/wire.xml"), server.url("/relay.xml")], [], extra=ONE_AT_A_TIME)
+        config = write_config(
+            tmp_path, [server.url("/wire.xml"), server.url("/relay.xml")], [], extra=ONE_AT_A_TIME, rules=ZEBRA_RULE
+        )
         _publish(server, wire=[0, 1, 2], relay=[0])
         _once(config)
         kept = tmp_path / "state.db.window"

@@ -109,12 +109,13 @@ def test_a_send_whose_child_stopped_after_reading_it_fails_and_says_so():
 
 def test_metrics_are_counted_only_where_an_endpoint_serves_them(tmp_path):
     from conftest import write_config
+    from delivery_support import ZEBRA_RULE
 
     from monitor import runtime
     from monitor.config import load_config
     from monitor.daemon.metrics import Metrics, Unrecorded
 
-    path = write_config(tmp_path, ["http://127.0.0.1:9/feed.xml"], ["json://127.0.0.1:9/x"])
+    path = write_config(tmp_path, ["http://127.0.0.1:9/feed.xml"], ["json://127.0.0.1:9/x"], rules=ZEBRA_RULE)
     served = path.with_name("served.toml")
     served.write_text(path.read_text() + '\n[http]\nlisten = "127.0.0.1:9"\n')
     quiet, counted = (runtime.build(load_config(p), lock=False) for p in (path, served))
@@ -223,8 +224,9 @@ def _imported_by_a_cycle(config: Path) -> set[str]:
 
 def test_a_cycle_of_304s_imports_none_of_what_only_news_needs(tmp_path, feed_server):
     from conftest import serve_outlets, write_config
+    from delivery_support import ZEBRA_RULE
 
-    config = write_config(tmp_path, serve_outlets(feed_server), ["json://127.0.0.1:9/x"])
+    config = write_config(tmp_path, serve_outlets(feed_server), ["json://127.0.0.1:9/x"], rules=ZEBRA_RULE)
     first = _imported_by_a_cycle(config)  # a cold cycle: everything is new and every file is validated
     assert {
         "numpy",
