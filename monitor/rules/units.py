@@ -271,6 +271,10 @@ def breaks(raw: str, folded: str, *, lead: bool = False, headline: bool = False)
     paragraphs = [0] if lead else [0, *(i + 1 for i, char in enumerate(lined) if char == "\n")]
     sentences = sorted({0, *(m.end() for m in _SENTENCE_END.finditer(lined))})
     clauses = {*sentences, *(m.end() for m in _CLAUSE_END.finditer(lined))}
+    # Round 42: a concessive phrase inside a clause is a clause of its own: what it concedes is not what the clause
+    # says ("cargo discharged at Dunkirk despite dockers' refusal" is a discharge, not a refusal to discharge).
+    # The clause vetoes read it so already (``Document.confined``); now a group's ``clause: true`` does too
+    clauses.update(m.start() for m in _CONCESSIVE_TRAILING.finditer(lined))
     line = lined.find("\n")  # a lead's headline is its first line; a lead without one is all headline
     body = len(lined) if headline or (lead and line < 0) else line + 1 if lead else 0
     clauses.update(m.end() for m in _COLON.finditer(lined, body))
