@@ -159,7 +159,8 @@ class Program:
         plain = [c for c in children if isinstance(c, CTerm) and c.scanned and not c.term.case and not c.term.langs]
         compiled = CGroup(node.kind, children, node.near, fields, node, unless, exceptions)
         if node.kind == "any" and len(plain) >= PLAIN_AT_ONCE:
-            rest = tuple(c for c in children if c not in plain)
+            chosen = {id(c) for c in plain}  # by identity: a CGroup's == walks its whole subtree (O(n^2) deep)
+            rest = tuple(c for c in children if id(c) not in chosen)
             compiled = replace(compiled, plain=frozenset(c.pid for c in plain), rest=rest)
         self._groups[id(node)] = compiled
         return compiled

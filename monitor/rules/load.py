@@ -8,12 +8,13 @@ the JSON Schema and its golden examples all pass.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from monitor.errors import ConfigError, Problem
-from monitor.rules.aliases import BUILTIN_ALIASES, AliasBook, is_aliases_file
+from monitor.rules.aliases import BUILTIN_ALIASES, AliasBook, AliasDef, is_aliases_file
 from monitor.rules.model import Group, Rule
 from monitor.rules.reader import RuleReader
 from monitor.rules.yamlfile import load_yaml
@@ -32,10 +33,7 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
 
 def load_rules(paths: Iterable[Path], targets: Iterable[str] = (), *, aliases_from: Iterable[Path] = ()) -> list[Rule]:
     """Load every rule (aliases from ``paths`` and ``aliases_from``); raise one ConfigError listing every problem."""
-    problems: list[Problem] = []
-    book = AliasBook()
-    for path in BUILTIN_ALIASES:  # @negation, @hedge, …: a rule path's aliases file may redefine them
-        book.read(path, load_yaml(path), problems, builtin=True)
+    book, problems = _with_builtins()  # @negation, @hedge, …: a rule path's aliases file may redefine them
     documents: list[tuple[Path, Any]] = []
     rule_paths = rule_files(paths)
     extra = [p for p in rule_files(aliases_from) if p not in rule_paths]
@@ -65,10 +63,7 @@ def load_rules(paths: Iterable[Path], targets: Iterable[str] = (), *, aliases_fr
 
 def alias_groups(names: Iterable[str], paths: Iterable[Path] = ()) -> Group:
     """The named aliases (built-in, or as redefined by an aliases file among ``paths``) as one ``any``."""
-    problems: list[Problem] = []
-    book = AliasBook()
-    for path in BUILTIN_ALIASES:
-        book.read(path, load_yaml(path), problems, builtin=True)
+    book, problems = _with_builtins()
     for path in rule_files(paths):
         data = load_yaml(path) if path.exists() else None
         if is_aliases_file(path, data):
@@ -78,6 +73,23 @@ def alias_groups(names: Iterable[str], paths: Iterable[Path] = ()) -> Group:
     if problems:
         raise ConfigError(problems)
     return Group("any", tuple(groups), label=" ".join(f"@{n}" for n in names))
+
+
+def _with_builtins() -> tuple[AliasBook, list[Problem]]:
+    """A fresh alias book holding the built-in aliases, and their problems (none, as shipped)."""
+    defs, problems = _builtins()
+    return AliasBook(defs=dict(defs)), list(problems)
+
+
+@functools.cache
+def _builtins() -> tuple[dict[str, AliasDef], tuple[Problem, ...]]:
+    """The built-in aliases read and validated once per process: they ship with the code, and reading
+    their 80 kB of YAML and checking it against the schema was 0.25 CPU-s of every load."""
+    problems: list[Problem] = []
+    book = AliasBook()
+    for path in BUILTIN_ALIASES:
+        book.read(path, load_yaml(path), problems, builtin=True)
+    return book.defs, tuple(problems)
 
 
 def _check_unique(rules: list[Rule], problems: list[Problem]) -> None:
