@@ -720,22 +720,11 @@ class StoryIndex:
         self.events.add(story_id, event_id, sig.keywords, sig.when, len(sig.heads), sig.outlet)
         self._fresh.append(entry_id)
 
-    def _fold_due(self) -> bool:
-        """``_fold`` when enough entries were added since the last: ``FOLD_EVERY``, or an eighth of the index.
-
-        A cold run folds too (sp60): its ~22 keys an entry in the dict were the main process's largest part
-        (a cold newsroom run: ~220,000 keys, their ints, lists and the dict's table, beside one parser worker
-        at the tree's peak), though a key is read a little slower from the table."""
-        if len(self._fresh) < max(FOLD_EVERY, len(self._docs) // 8):
-            return False
-        self._fold()
-        return True
-
     def _fold(self) -> None:
         """Move the keys of the entries added since the last fold from the dict to the table (``Postings``),
-        when a pruning finds enough of them (``_fold_due``). A decision reads a key in the table slower than
-        in the dict (a cold run of 6,000 short entries decided 0.155 ms per entry folding every 1,000 adds,
-        0.11 without: ~0.45 CPU-s per 10,000 entries), for the memory below.
+        when a pruning finds enough of them: a daemon up for longer than its window. Not before: a
+        decision reads a key in the table slower than in the dict (a cold run of 6,000 short entries
+        decided 0.155 ms per entry folding every 1,000 adds, 0.11 without), and a cold run exits anyway.
         A key in the dict costs a slot, an int and a share of a list, ~12 bytes in the table (an index of
         10,000 entries added one by one: 2.2 KB per entry of RSS, against 3.3 unfolded; ``index_memory``).
         The holders of each key stay in the order added, the first ``MAX_POSTINGS`` of them (only a key held
@@ -778,7 +767,6 @@ class StoryIndex:
         """Drop entries first seen before ``oldest`` (the window's start); returns how many."""
         cutoff = oldest.timestamp()
         if cutoff <= self._oldest:  # the start-up rebuild and a young daemon skip the scan
-            self._fold_due()
             return 0
         stale = [eid for eid, record in self._docs.items() if packed_seen(record) < cutoff]
         for entry_id in stale:
@@ -786,7 +774,9 @@ class StoryIndex:
         if stale:
             self._headlines.prune(self._docs)
             self._addresses = {link: held for link, held in self._addresses.items() if held in self._docs}
-        if not self._fold_due() and self._loaded is not None and self._unloaded:
+        if len(self._fresh) >= max(FOLD_EVERY, len(self._docs) // 8):
+            self._fold()  # when entries age out: a daemon past its first window, never a cold run (reads slower)
+        elif self._loaded is not None and self._unloaded:
             self._loaded = self._loaded.without(self._unloaded)
             self._loaded = self._loaded if len(self._loaded) else None
             self._unloaded = set()
