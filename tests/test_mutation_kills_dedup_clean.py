@@ -105,7 +105,7 @@ class OlderStore:
         self.entry, self.seen = entry, seen
         self.saved: list[tuple[int, Signature]] = []
 
-    def window_batches(self, since: datetime):  # type: ignore[no-untyped-def]
+    def window_batches(self, since: datetime, after: int = 0):  # type: ignore[no-untyped-def]
         return iter([[(1, 1, 1, self.seen, None)]])
 
     def entries(self, ids):  # type: ignore[no-untyped-def]

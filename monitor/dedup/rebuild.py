@@ -32,20 +32,21 @@ def rebuild_index(store: Store, since: datetime, window: timedelta = WINDOW, *, 
     """
     index = StoryIndex(window=window)
     computed: list[tuple[int, Signature]] = []
-    index.load(_signed(store, since, computed))  # in bulk: the index adding each row in turn gives, faster
+    index.load(signed_rows(store, since, computed))  # in bulk: the index adding each row in turn gives, faster
     if computed and backfill:
         store.save_signatures(computed)
         log.info("computed and stored the dedup signatures of %d older entries", len(computed))
     return index
 
 
-def _signed(
-    store: Store, since: datetime, computed: list[tuple[int, Signature]]
+def signed_rows(
+    store: Store, since: datetime, computed: list[tuple[int, Signature]], after: int = 0
 ) -> Iterator[tuple[int, int, int, datetime, Signature | StoredSignature]]:
-    """The window's rows with their signatures, those missing or of an earlier design computed (and added
-    to ``computed``); the stored ones with their keywords read in bulk, a batch at a time (``KeywordReader``)."""
+    """The window's rows (those with an id above ``after``) with their signatures, those missing or of an
+    earlier design computed (and added to ``computed``); the stored ones with their keywords read in bulk,
+    a batch at a time (``KeywordReader``): what ``StoryIndex.load`` takes, never all held at once."""
     reader = KeywordReader()
-    for chunk in store.window_batches(since):
+    for chunk in store.window_batches(since, after):
         heads = [None if r[4] is None else signed_head(r[4].blob) for r in chunk]  # None: to compute
         unsigned = {r[0] for r, head in zip(chunk, heads, strict=True) if head is None}
         missing = store.entries(unsigned) if unsigned else {}

@@ -89,16 +89,18 @@ class WindowMixin(StoriesMixin):
         for rows in self._window_read(since):
             yield from window_rows(rows)
 
-    def window_batches(self, since: datetime) -> Iterator[list[tuple[int, int, int, datetime, StoredSignature | None]]]:
-        """The rows of the dedup window, oldest first, ``WINDOW_BATCH`` at a time, each with its signature as
-        stored, unread (``stored_rows``): what the start-up rebuild loads."""
-        for rows in self._window_read(since):
+    def window_batches(
+        self, since: datetime, after: int = 0
+    ) -> Iterator[list[tuple[int, int, int, datetime, StoredSignature | None]]]:
+        """The rows of the dedup window (those with an id above ``after``), oldest first, ``WINDOW_BATCH`` at a
+        time, each with its signature as stored, unread (``stored_rows``): what the start-up rebuild loads."""
+        for rows in self._window_read(since, after):
             yield list(stored_rows(rows))
 
-    def _window_read(self, since: datetime) -> Iterator[list[tuple[Any, ...]]]:
+    def _window_read(self, since: datetime, after: int = 0) -> Iterator[list[tuple[Any, ...]]]:
         """The rows of ``_WINDOW`` in steps: never the whole window's rows at once."""
         with self._lock:
-            cursor = self.conn.execute(_WINDOW, {"since": iso(since), "after": 0})
+            cursor = self.conn.execute(_WINDOW, {"since": iso(since), "after": after})
         while True:
             with self._lock:
                 rows = cursor.fetchmany(WINDOW_BATCH)
