@@ -31,7 +31,9 @@ two stories hours apart whose headlines each name what the other never names (``
 sharing a third of their text around other news (``RELEASE_TEXT``: two releases of one press kit). An
 outlet's own story a day later naming someone, somewhere or a figure its first never named is its next
 development, another happening (``_develops``: the toll risen, the road reopened, the desk's report of another
-town); one naming nothing new (a correction, an editor's note) joins at a lower overlap (``OWN_LATER``), when it
+town), and so is one dating its news on a later day than the first (``eventdays.dated_later``: "on Wednesday the
+levee was closed" after Tuesday's breach); one naming nothing new (a correction, an editor's note) joins at a
+lower overlap (``OWN_LATER``), when it
 shares a name or figure of either headline. A desk's next issue of its own template joins
 none of that issue's event (``_issues``). Another outlet's report within ``NEAR_HOURS`` in another script, sharing only
 ``ACROSS_SHARED`` rare names and numbers, a figure among them and half the figures of either, is a rewrite of
@@ -55,6 +57,7 @@ from itertools import chain, filterfalse
 import numpy as np
 
 from monitor.dedup.bulk import keyword_tables
+from monitor.dedup.eventdays import dated_later, datelike
 
 # Keyword extraction lives in ``keywords``; these names stay importable from here.
 from monitor.dedup.eventkeys import (  # noqa: F401
@@ -123,6 +126,7 @@ STRAY_WORDS = 3  # words of a script a carrier's stamp line may add to a report 
 # a name and a figure among them (or RARE_FIGURES figures, where the names are written apart: 松江, Matsue): the
 # few keys two languages write alike are the event's who and how many.
 RARE_APART = 2
+DATED_NAMES = 2 * RARE_APART  # names two such reports sharing only a date-like figure name alike (``_apart``)
 HEAD_DF = 3
 HEAD_NUMBERS = 2
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
@@ -404,8 +408,11 @@ class EventIndex:
                 near_own = outlet and outlet == story.outlet and hours <= NEAR_HOURS
                 if near_own and (_siblings(query, heads, held, story) or _headline_dropped(query, story)):
                     continue
-                if outlet and outlet == story.outlet and hours > NEAR_HOURS and _develops(query, held):
-                    continue  # the desk's next development of its own story: another happening (``OWN_LATER``)
+                # The desk's next development of its own story: another happening (``OWN_LATER``), naming someone,
+                # somewhere or a figure the story never names, or dating its news a day later (``dated_later``).
+                own_later = outlet and outlet == story.outlet and hours > NEAR_HOURS
+                if own_later and (_develops(query, held) or dated_later(chain(days, query), held, story.when)):
+                    continue
                 if hours >= SERIES_HOURS and _next_issue(query, heads, held, story):
                     continue
                 if series is not None and heads and story.heads:  # another subject in a report's words (``subjects``)
@@ -748,4 +755,11 @@ def _apart(match: EventMatch) -> bool:
         return False
     # As written, a name starts with a letter, a number (or a day: "18 November") with a digit.
     figures = _count_numbers(match.shared)
-    return figures >= RARE_FIGURES or (figures > 0 and any(w[0].isalpha() for w in match.shared))
+    if figures >= RARE_FIGURES:
+        return True
+    # A name and a figure. A figure any date prints (``datelike``: "14" of "14 Tiunu", "12" of "12/6") is what two
+    # reports of the same days share by chance, with the date's month where no calendar table reads it ("Tiunu")
+    # and a passing name (a vendor, an official): beside it, the two must name DATED_NAMES alike.
+    names = sum(w[0].isalpha() for w in match.shared)
+    specific = any(w[0].isdigit() and not datelike(w) for w in match.shared)
+    return figures > 0 and names > 0 and (specific or names >= DATED_NAMES)
