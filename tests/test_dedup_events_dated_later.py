@@ -1,5 +1,6 @@
-"""A desk's story a day after its own, dating its news on a later day, is the next development: another happening,
-however much of who and where it names again (``eventdays.dated_later``, asked by ``EventIndex.find``).
+"""A report a day after a story, dating its news on a later day, is the next development: another happening,
+however much of who and where it names again (``eventdays.dated_later``, asked by ``EventIndex.find``), whether the
+story's desk or a rival files it.
 
 Two reports of one happening date it on one day ("early on Saturday"); the desk's next-day story ("Sunday brought
 the breach to an end") tells what happened next. Its note on the first story (a correction) dates nothing later and
@@ -41,6 +42,12 @@ def test_the_desks_next_day_story_dated_a_day_later_is_another_event():
     assert events[0] != events[1]
 
 
+def test_a_rivals_next_day_story_dated_a_day_later_is_another_event():
+    events = events_of(item("Fen Courier", *BREACH, 0), item("Marsh Wire", *CLOSED, 27))
+
+    assert events[0] != events[1]
+
+
 def test_the_desks_correction_next_day_dating_nothing_later_joins():
     events = events_of(item("Fen Courier", *BREACH, 0), item("Fen Courier", *CORRECTION, 20))
 
@@ -58,3 +65,4 @@ def test_days_compare_as_days_across_a_year_end():
     assert not dated_later(["@01-01", "%12-31"], ["%12-31"], new_year)  # it dates the first day too
     assert not dated_later(["~word"], ["%12-31"], new_year)  # it dates nothing
     assert dated_later(["%01-01"], [], new_year)  # the first names no day: the day it was published
+    assert not dated_later(["@03-01"], ["%12-31"], new_year)  # a date months off is no day of the news

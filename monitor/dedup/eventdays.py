@@ -2,9 +2,9 @@
 
 ``eventkeys`` keys a named day as ``@MM-DD`` and a weekday as ``WEEKDAY_MARK`` + the date of that weekday nearest
 the report's publication (``%MM-DD``); neither key holds a year. Two reports of one happening date it on one day
-(the fire "before dawn on Tuesday"); a desk's next story dating its news on a later day ("on Wednesday the levee was
-closed", "the results were confirmed on Wednesday") tells what happened next: another happening, whoever and
-wherever it names again.
+(the fire "before dawn on Tuesday"); a report hours later dating its news on a later day ("on Wednesday the levee was
+closed", "the results were confirmed on Wednesday"), from the same desk or another, tells what happened next: another
+happening, whoever and wherever it names again.
 """
 
 from __future__ import annotations
@@ -35,12 +35,22 @@ def dated_later(ours: Iterable[str], theirs: Iterable[str], their_when: float) -
     """Does a new report (keys ``ours``) date its news only on days after every day an earlier report (keys
     ``theirs``, published at ``their_when``) dates its own, or after the day that report was published (UTC)
     when it names none? Then it tells what happened next. A report naming the first day too ("breached on
-    Tuesday, closed on Wednesday") or no day at all says nothing by its days."""
-    mine = days_named(ours, their_when)
+    Tuesday, closed on Wednesday") or no day at all says nothing by its days. Only days within ``NEAR_DAYS`` of
+    the earlier report's publication count: a date further off ("the trial opens on 3 July") is no day of the news
+    (a weekday's key is within three days of its report by construction)."""
+    published = datetime.fromtimestamp(their_when, UTC).date()
+    mine = _near(days_named(ours, their_when), published)
     if not mine:
         return False
-    first = days_named(theirs, their_when) or {datetime.fromtimestamp(their_when, UTC).date()}
+    first = _near(days_named(theirs, their_when), published) or {published}
     return min(mine) > max(first)
+
+
+NEAR_DAYS = 3
+
+
+def _near(days: set[date], published: date) -> set[date]:
+    return {day for day in days if abs((day - published).days) <= NEAR_DAYS}
 
 
 def _day(year: int, month: int, day: int) -> date | None:

@@ -31,10 +31,10 @@ two stories hours apart whose headlines each name what the other never names (``
 sharing a third of their text around other news (``RELEASE_TEXT``: two releases of one press kit). An
 outlet's own story a day later naming someone, somewhere or a figure its first never named is its next
 development, another happening (``_develops``: the toll risen, the road reopened, the desk's report of another
-town), and so is one dating its news on a later day than the first (``eventdays.dated_later``: "on Wednesday the
-levee was closed" after Tuesday's breach); one naming nothing new (a correction, an editor's note) joins at a
-lower overlap (``OWN_LATER``), when it
-shares a name or figure of either headline. A desk's next issue of its own template joins
+town); one naming nothing new (a correction, an editor's note) joins at a lower overlap (``OWN_LATER``), when it
+shares a name or figure of either headline. Any report more than ``NEAR_HOURS`` after a story that dates its news
+on a later day than that story does, none of its headline's figures again, is what happened next (``_next_day``:
+"on Wednesday the levee was closed" after Tuesday's breach). A desk's next issue of its own template joins
 none of that issue's event (``_issues``). Another outlet's report within ``NEAR_HOURS`` in another script, sharing only
 ``ACROSS_SHARED`` rare names and numbers, a figure among them and half the figures of either, is a rewrite of
 the same happening (``_across``: a wire's English rewrite of a Han, Thai or Arabic brief).
@@ -409,9 +409,11 @@ class EventIndex:
                 if near_own and (_siblings(query, heads, held, story) or _headline_dropped(query, story)):
                     continue
                 # The desk's next development of its own story: another happening (``OWN_LATER``), naming someone,
-                # somewhere or a figure the story never names, or dating its news a day later (``dated_later``).
-                own_later = outlet and outlet == story.outlet and hours > NEAR_HOURS
-                if own_later and (_develops(query, held) or dated_later(chain(days, query), held, story.when)):
+                # somewhere or a figure the story never names; and any desk's report hours on dating its news a day
+                # after the story's, none of its headline's figures again (``_next_day``).
+                if outlet and outlet == story.outlet and hours > NEAR_HOURS and _develops(query, held):
+                    continue
+                if hours > NEAR_HOURS and _next_day(chain(days, query), held, story):
                     continue
                 if hours >= SERIES_HOURS and _next_issue(query, heads, held, story):
                     continue
@@ -696,6 +698,17 @@ def _next_issue(query: list[str], heads: tuple[str, ...], story_keys: set[str], 
     mine = [w for w in heads if w[0].isdigit()]
     theirs = [w for w in story.keywords[: story.heads] if w[0].isdigit()]
     return bool(mine and theirs) and story_keys.isdisjoint(mine) and set(query).isdisjoint(theirs)
+
+
+def _next_day(ours: Iterable[str], held: set[str], story: _Story) -> bool:
+    """Does a new report (keys ``ours``) date its news only on days after ``story``'s (``dated_later``; ``held``: the
+    story's keys), printing none of the figures ``story``'s headline prints? Then it tells what happened next (the
+    levee closed, the count confirmed, the day's close). One telling the happening again a day on (the damage counted
+    after the quake) repeats its headlined figure: the magnitude, the toll."""
+    keys = list(ours)
+    if not dated_later(keys, held, story.when):
+        return False
+    return set(keys).isdisjoint(w for w in story.keywords[: story.heads] if w[:1].isdigit())
 
 
 def _figures_swapped(query: Collection[str], story: Collection[str]) -> bool:
