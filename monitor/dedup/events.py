@@ -361,6 +361,7 @@ class EventIndex:
         kits = self._kits(releases, outlet, when) | self._issues(series, outlet, when)
         kits |= self._briefs(series, outlet, when, query)
         named_heads = headline_names(heads)  # whom and where the headline names (not its figures)
+        dates = [*days, *(w for w in query if w[:1] == "@")]  # the days it names (``_next_day``), sought once
         for story_id in candidates:
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
@@ -413,7 +414,7 @@ class EventIndex:
                 # after the story's, none of its headline's figures again (``_next_day``).
                 if outlet and outlet == story.outlet and hours > NEAR_HOURS and _develops(query, held):
                     continue
-                if hours > NEAR_HOURS and _next_day(chain(days, query), held, story):
+                if hours > NEAR_HOURS and dates and _next_day(dates, query, held, story):
                     continue
                 if hours >= SERIES_HOURS and _next_issue(query, heads, held, story):
                     continue
@@ -700,15 +701,14 @@ def _next_issue(query: list[str], heads: tuple[str, ...], story_keys: set[str], 
     return bool(mine and theirs) and story_keys.isdisjoint(mine) and set(query).isdisjoint(theirs)
 
 
-def _next_day(ours: Iterable[str], held: set[str], story: _Story) -> bool:
-    """Does a new report (keys ``ours``) date its news only on days after ``story``'s (``dated_later``; ``held``: the
-    story's keys), printing none of the figures ``story``'s headline prints? Then it tells what happened next (the
-    levee closed, the count confirmed, the day's close). One telling the happening again a day on (the damage counted
-    after the quake) repeats its headlined figure: the magnitude, the toll."""
-    keys = list(ours)
-    if not dated_later(keys, held, story.when):
+def _next_day(dates: Iterable[str], query: Collection[str], held: set[str], story: _Story) -> bool:
+    """Does a new report (keys ``query``, its day keys ``dates``) date its news only on days after ``story``'s
+    (``dated_later``; ``held``: the story's keys), printing none of the figures ``story``'s headline prints? Then it
+    tells what happened next (the levee closed, the count confirmed, the day's close). One telling the happening again
+    a day on (the damage counted after the quake) repeats its headlined figure: the magnitude, the toll."""
+    if not dated_later(dates, held, story.when):
         return False
-    return set(keys).isdisjoint(w for w in story.keywords[: story.heads] if w[:1].isdigit())
+    return all(w not in query for w in story.keywords[: story.heads] if w[:1].isdigit())
 
 
 def _figures_swapped(query: Collection[str], story: Collection[str]) -> bool:
