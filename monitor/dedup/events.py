@@ -32,7 +32,9 @@ sharing a third of their text around other news (``RELEASE_TEXT``: two releases 
 outlet's own story a day later naming someone, somewhere or a figure its first never named is its next
 development, another happening (``_develops``: the toll risen, the road reopened, the desk's report of another
 town); one naming nothing new (a correction, an editor's note) joins at a lower overlap (``OWN_LATER``), when it
-shares a name or figure of either headline. A desk's next issue of its own template joins
+shares a name or figure of either headline. Any report more than ``NEAR_HOURS`` after a story that dates its news
+on a later day than that story does, none of its headline's figures again, is what happened next (``_next_day``:
+"on Wednesday the levee was closed" after Tuesday's breach). A desk's next issue of its own template joins
 none of that issue's event (``_issues``). Another outlet's report within ``NEAR_HOURS`` in another script, sharing only
 ``ACROSS_SHARED`` rare names and numbers, a figure among them and half the figures of either, is a rewrite of
 the same happening (``_across``: a wire's English rewrite of a Han, Thai or Arabic brief).
@@ -55,6 +57,7 @@ from itertools import chain, filterfalse
 import numpy as np
 
 from monitor.dedup.bulk import keyword_tables
+from monitor.dedup.eventdays import dated_later, datelike
 
 # Keyword extraction lives in ``keywords``; these names stay importable from here.
 from monitor.dedup.eventkeys import (  # noqa: F401
@@ -123,6 +126,7 @@ STRAY_WORDS = 3  # words of a script a carrier's stamp line may add to a report 
 # a name and a figure among them (or RARE_FIGURES figures, where the names are written apart: 松江, Matsue): the
 # few keys two languages write alike are the event's who and how many.
 RARE_APART = 2
+DATED_NAMES = 2 * RARE_APART  # names two such reports sharing only a date-like figure name alike (``_apart``)
 HEAD_DF = 3
 HEAD_NUMBERS = 2
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
@@ -357,6 +361,7 @@ class EventIndex:
         kits = self._kits(releases, outlet, when) | self._issues(series, outlet, when)
         kits |= self._briefs(series, outlet, when, query)
         named_heads = headline_names(heads)  # whom and where the headline names (not its figures)
+        dates = [*days, *(w for w in query if w[:1] == "@")]  # the days it names (``_next_day``), sought once
         for story_id in candidates:
             story = self._stories[story_id]
             hours = abs(story.when - when) / 3600
@@ -404,8 +409,13 @@ class EventIndex:
                 near_own = outlet and outlet == story.outlet and hours <= NEAR_HOURS
                 if near_own and (_siblings(query, heads, held, story) or _headline_dropped(query, story)):
                     continue
+                # The desk's next development of its own story: another happening (``OWN_LATER``), naming someone,
+                # somewhere or a figure the story never names; and any desk's report hours on dating its news a day
+                # after the story's, none of its headline's figures again (``_next_day``).
                 if outlet and outlet == story.outlet and hours > NEAR_HOURS and _develops(query, held):
-                    continue  # the desk's next development of its own story: another happening (``OWN_LATER``)
+                    continue
+                if hours > NEAR_HOURS and dates and _next_day(dates, query, held, story):
+                    continue
                 if hours >= SERIES_HOURS and _next_issue(query, heads, held, story):
                     continue
                 if series is not None and heads and story.heads:  # another subject in a report's words (``subjects``)
@@ -691,6 +701,16 @@ def _next_issue(query: list[str], heads: tuple[str, ...], story_keys: set[str], 
     return bool(mine and theirs) and story_keys.isdisjoint(mine) and set(query).isdisjoint(theirs)
 
 
+def _next_day(dates: Iterable[str], query: Collection[str], held: set[str], story: _Story) -> bool:
+    """Does a new report (keys ``query``, its day keys ``dates``) date its news only on days after ``story``'s
+    (``dated_later``; ``held``: the story's keys), printing none of the figures ``story``'s headline prints? Then it
+    tells what happened next (the levee closed, the count confirmed, the day's close). One telling the happening again
+    a day on (the damage counted after the quake) repeats its headlined figure: the magnitude, the toll."""
+    if not dated_later(dates, held, story.when):
+        return False
+    return all(w not in query for w in story.keywords[: story.heads] if w[:1].isdigit())
+
+
 def _figures_swapped(query: Collection[str], story: Collection[str]) -> bool:
     """Does ``story`` print a figure (a number or a named day) and ``query`` none of its figures, but its own, or
     none at all where ``story`` prints ``MIN_NUMBERS`` numbers? A brief's small figures ("2 tonnes", "9 staff")
@@ -748,4 +768,11 @@ def _apart(match: EventMatch) -> bool:
         return False
     # As written, a name starts with a letter, a number (or a day: "18 November") with a digit.
     figures = _count_numbers(match.shared)
-    return figures >= RARE_FIGURES or (figures > 0 and any(w[0].isalpha() for w in match.shared))
+    if figures >= RARE_FIGURES:
+        return True
+    # A name and a figure. A figure any date prints (``datelike``: "14" of "14 Tiunu", "12" of "12/6") is what two
+    # reports of the same days share by chance, with the date's month where no calendar table reads it ("Tiunu")
+    # and a passing name (a vendor, an official): beside it, the two must name DATED_NAMES alike.
+    names = sum(w[0].isalpha() for w in match.shared)
+    specific = any(w[0].isdigit() and not datelike(w) for w in match.shared)
+    return figures > 0 and names > 0 and (specific or names >= DATED_NAMES)
