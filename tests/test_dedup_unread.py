@@ -101,3 +101,21 @@ def test_a_ticker_crediting_the_desk_is_its_story_and_its_twins_ticker_is_not() 
     )
     assert report.story_id is None and ticker.story_id == 1, ticker.reason
     assert twin_ticker.story_id is None, twin_ticker.reason
+
+
+def test_a_spell_checked_copy_longer_than_the_story_so_far_joins_it() -> None:
+    """The checker's whole copy read after a ticker's first paragraph of the report (the story's only entry yet)
+    joins it: the ticker's rare names are the ones the copy's words stand in place of. The checker's whole copy of
+    the twin does not join the twin's ticker paragraph's story, nor the report's."""
+    first, twin_first = REPORT[: REPORT.index("\n")], TWIN[: TWIN.index("\n")]
+    ticker, copied, twin_ticker, twin_copy = decided(
+        [
+            _entry("ticker", "Island Ticker", first, 0),
+            _entry("copy", "Tidy Digest", _checked(REPORT), 1),
+            _entry("twin-ticker", "Island Ticker", twin_first, 2),
+            _entry("twin-copy", "Tidy Digest", _checked(TWIN), 3),
+        ]
+    )
+    assert ticker.story_id is None and copied.story_id == 1, copied.reason
+    assert twin_ticker.story_id is None, twin_ticker.reason
+    assert twin_copy.story_id == 3, twin_copy.reason

@@ -164,6 +164,8 @@ class Evidence:
         if (whole := _facts(other.facts, query.facts)) == 100.0:
             return whole
         ours = self._shared_facts(query, other)
+        if len(ours) // 4 >= MIN_FACTS and _missing(ours, other.facts) and (worded := _unread(query, other, ours)):
+            ours = self._shared_facts(query, other, worded)  # de82: names a checker wrote as words set aside
         if len(ours) // 4 >= MIN_FACTS and not _missing(ours, other.facts):  # 4 bytes a fact
             return 100.0
         return whole
@@ -343,20 +345,19 @@ def _bound(mine: list[int], theirs: list[int]) -> int:
 
 
 def _unread(query: Signature, other: Stored, shared: bytes) -> frozenset[int]:
-    """de82: the names of ``shared`` (the entry's facts, it the shorter text) written as common words that ``other``
-    lacks (``unread.worded_names``), when they are ``CHECKED_WORDS`` of its names ``other`` lacks and ``other``
-    prints as many names the entry lacks, the ones they stand in place of: a spell-checker's copy lost names, it
-    printed no others; it wrote every name it did not know as words (a few a word list may miss: "Harbour" is no
-    word of an American one). Empty when none is set aside."""
+    """de82: the names of ``shared`` (the facts of the entry's sentences sharing a passage with ``other``, whichever
+    text is the shorter) written as common words that ``other`` lacks (``unread.worded_names``), when they are
+    ``CHECKED_WORDS`` of its names ``other`` lacks and ``other`` prints as many names the entry lacks, the ones they
+    stand in place of: a spell-checker's copy lost names, it printed no others; it wrote every name it did not know
+    as words (a few a word list may miss: "Harbour" is no word of an American one). Empty when none is set aside."""
     if not query.read or len(other.fact_lines) * 4 != len(other.facts):
         return frozenset()  # a signature read back from the store keeps no text; one stored before ``fact_lines``
     theirs = np.frombuffer(other.facts, dtype="<u4").tolist()
     missing = set(_bounded(shared, other.facts)).difference(theirs)
     mine = np.frombuffer(query.facts, dtype="<u4").tolist()
     names = missing.difference(fact for fact, byte in zip(mine, query.fact_lines, strict=False) if byte & FACT_NUMBER)
-    worded = worded_names(query.read).intersection(names) if names else frozenset()
-    if len(worded) < CHECKED_WORDS * len(names) or not worded:
-        return frozenset()  # rare names the other lacks are ones the copy prints: it names someone else
+    if not names:
+        return frozenset()
     everything: set[int] = set().union(*(named for _, _, named in query.lines))
     bound = _bound(mine, theirs)
     lost = sum(
@@ -364,6 +365,13 @@ def _unread(query: Signature, other: Stored, shared: bytes) -> frozenset[int]:
         for fact, byte in zip(theirs, other.fact_lines, strict=True)
         if fact <= bound and not byte & FACT_NUMBER and fact not in everything
     )
+    if lost < CHECKED_WORDS * len(names):
+        return (
+            frozenset()
+        )  # too few names of the other's missing for the words to stand in place of (the words read last)
+    worded = worded_names(query.read).intersection(names)
+    if len(worded) < CHECKED_WORDS * len(names) or not worded:
+        return frozenset()  # rare names the other lacks are ones the copy prints: it names someone else
     return worded if lost >= len(worded) else frozenset()
 
 
