@@ -126,8 +126,8 @@ class Evidence:
             if whole < FACTS_THRESHOLD and (worded := _unread(query, other, shared)):
                 # de82: names a checker wrote as words are set aside, if the facts left still decide
                 read = self._shared_facts(query, other, worded)
-                if len(_bounded(read, other.facts)) >= MIN_FACTS:
-                    shared, whole = read, _facts(read, other.facts)
+                if len(_bounded(read, other.facts)) >= MIN_FACTS and _facts(read, other.facts) >= FACTS_THRESHOLD:
+                    return _facts(read, other.facts)  # else the guard reads the entry's facts as it would have
         else:
             whole = self._in_longer(query, other)
         if whole >= FACTS_THRESHOLD:
