@@ -30,6 +30,7 @@ from monitor.dedup.signature import (
     Signature,
 )
 from monitor.dedup.skeleton import SKELETON_MAX
+from monitor.dedup.unread import worded_names
 
 MIN_CHECKED = 8  # below this many sampled shingles, the opening's other shingles may count too
 FACTS_THRESHOLD = 80.0  # percent of the shorter text's names and numbers found in the longer (``Evidence.facts``)
@@ -50,6 +51,7 @@ NEW_FACTS = 2  # names or numbers a desk's earlier entry lacks: its new text tel
 NEW_NUMBERS = 1  # the same, in a script without capitals: its numbers are its only facts
 SKELETON_NEEDED = 85.0  # percent of the shorter text's skeleton in the longer's (``resembles``)
 CITED_WORDS = 4  # a headline of fewer words ("Update", "Road closed") may be any lede's words
+CHECKED_WORDS = 0.75  # of a copy's names its original lacks, common words: a checker's (``_unread``)
 SKELETON_FACTS = 80.0  # percent of the shorter text's names and numbers, in skeleton, in the longer's
 
 
@@ -121,6 +123,11 @@ class Evidence:
             if _unconfirmed(query, other, shared):
                 return 0.0
             whole = _facts(shared, other.facts)
+            if whole < FACTS_THRESHOLD and (worded := _unread(query, other, shared)):
+                # de82: names a checker wrote as words are set aside, if the facts left still decide
+                read = self._shared_facts(query, other, worded)
+                if len(_bounded(read, other.facts)) >= MIN_FACTS and _facts(read, other.facts) >= FACTS_THRESHOLD:
+                    return _facts(read, other.facts)  # else the guard reads the entry's facts as it would have
         else:
             whole = self._in_longer(query, other)
         if whole >= FACTS_THRESHOLD:
@@ -157,6 +164,8 @@ class Evidence:
         if (whole := _facts(other.facts, query.facts)) == 100.0:
             return whole
         ours = self._shared_facts(query, other)
+        if len(ours) // 4 >= MIN_FACTS and _missing(ours, other.facts) and (worded := _unread(query, other, ours)):
+            ours = self._shared_facts(query, other, worded)  # de82: names a checker wrote as words set aside
         if len(ours) // 4 >= MIN_FACTS and not _missing(ours, other.facts):  # 4 bytes a fact
             return 100.0
         return whole
@@ -170,12 +179,17 @@ class Evidence:
             return None
         return _facts(self._shared_facts(query, other), other.facts)
 
-    def _shared_facts(self, query: Signature, other: Stored) -> bytes:
+    def _shared_facts(self, query: Signature, other: Stored, unread: frozenset[int] = frozenset()) -> bytes:
         """The names and numbers of the entry's sentences that share shingles with the other text:
-        of those not word for word alone, when ``MISSING_FACTS`` of theirs are missing from it."""
+        of those not word for word alone, when ``MISSING_FACTS`` of theirs are missing from it. ``unread``:
+        names set aside (``_unread``)."""
         known = _known(other)
         verbatim = set(np.frombuffer(other.sentences, dtype="<u4").tolist())
-        shared = [(h in verbatim, facts) for h, shingles, facts in query.lines if len(shingles & known) >= MIN_OVERLAP]
+        shared = [
+            (h in verbatim, facts - unread if unread else facts)
+            for h, shingles, facts in query.lines
+            if len(shingles & known) >= MIN_OVERLAP
+        ]
         near = _u32(set().union(*(facts for same, facts in shared if not same)))
         if _missing(near, other.facts) >= MISSING_FACTS:
             return near
@@ -328,6 +342,37 @@ def _bounded(shorter: bytes, longer: bytes) -> list[int]:
 def _bound(mine: list[int], theirs: list[int]) -> int:
     """The largest fact hash both sorted lists hold every fact up to (a list of ``FACTS`` is its text's smallest)."""
     return min(mine[-1] if len(mine) >= FACTS else 1 << 32, theirs[-1] if len(theirs) >= FACTS else 1 << 32)
+
+
+def _unread(query: Signature, other: Stored, shared: bytes) -> frozenset[int]:
+    """de82: the names of ``shared`` (the facts of the entry's sentences sharing a passage with ``other``, whichever
+    text is the shorter) written as common words that ``other`` lacks (``unread.worded_names``), when they are
+    ``CHECKED_WORDS`` of its names ``other`` lacks and ``other`` prints as many names the entry lacks, the ones they
+    stand in place of: a spell-checker's copy lost names, it printed no others; it wrote every name it did not know
+    as words (a few a word list may miss: "Harbour" is no word of an American one). Empty when none is set aside."""
+    if not query.read or len(other.fact_lines) * 4 != len(other.facts):
+        return frozenset()  # a signature read back from the store keeps no text; one stored before ``fact_lines``
+    theirs = np.frombuffer(other.facts, dtype="<u4").tolist()
+    missing = set(_bounded(shared, other.facts)).difference(theirs)
+    mine = np.frombuffer(query.facts, dtype="<u4").tolist()
+    names = missing.difference(fact for fact, byte in zip(mine, query.fact_lines, strict=False) if byte & FACT_NUMBER)
+    if not names:
+        return frozenset()
+    everything: set[int] = set().union(*(named for _, _, named in query.lines))
+    bound = _bound(mine, theirs)
+    lost = sum(
+        1
+        for fact, byte in zip(theirs, other.fact_lines, strict=True)
+        if fact <= bound and not byte & FACT_NUMBER and fact not in everything
+    )
+    if lost < CHECKED_WORDS * len(names):
+        return (
+            frozenset()
+        )  # too few names of the other's missing for the words to stand in place of (the words read last)
+    worded = worded_names(query.read).intersection(names)
+    if len(worded) < CHECKED_WORDS * len(names) or not worded:
+        return frozenset()  # rare names the other lacks are ones the copy prints: it names someone else
+    return worded if lost >= len(worded) else frozenset()
 
 
 def _unsubstituted(query: Signature, other: Stored, shared: bytes | None) -> bool:

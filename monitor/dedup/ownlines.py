@@ -33,6 +33,10 @@ TAIL_WORDS = 2  # words after it on a line of its own: "<Outlet> 편집팀", "<O
 NOTE_WORDS = 30  # a closing note: one or two short sentences
 NOTE_CHARS = 200
 NOTE_SENTENCES = 2
+SOURCE_WORDS = 6  # the desk a carrier credits after its own name and a mark: "<Carrier> · Pacific Slate Wire"
+JOINING_CHARS = 3  # a joining word between two of that name's: "Te Reo o Avarua", "Bank of Fiji"
+_SOURCE_MARKS = "·•|/"
+_WORD = re.compile(r"\S+")
 _SENTENCES = re.compile(f"(?<=[{re.escape(STOPS)}])\\s*")
 # Signs that may open the credit or stand before the name: a bracket ("(<Carrier>編集部)", "[<Carrier>]").
 _OPENERS = "([【〔「『"
@@ -98,11 +102,37 @@ def _own_credit_dropped(text: str, name: str) -> str:
     if end is None:
         return text
     after = first[end:].strip()
+    if (source := _credited_source(after)) is not None:  # "<Carrier> · <Desk>": the desk's name goes with it
+        if not (after := after[source:].lstrip()):
+            return rest.lstrip() if rest.strip() else text
+        return opening(after) + newline + rest
     if rest.strip() and len(after.split()) <= TAIL_WORDS and not _NOT_CREDIT.search(after):
         return rest.lstrip()  # a line of its own: "<Outlet> 편집팀", "By <Outlet> staff"
     if not after or not _glued_credit(first[:end], after):
         return text
     return opening(after) + newline + rest
+
+
+def _credited_source(after: str) -> int | None:
+    """de82: where the desk a carrier credits after its own name and a mark ends in ``after``, the line's text after
+    the name ("· Pacific Slate Wire A fire swept …", "· Te Reo o Avarua KUA PAKARU …"); None when no mark opens it
+    or no desk's name follows. A name's words open with a capital, with short joining words between two of them
+    ("Te Reo o Avarua"); a story run on after it opens at a word in capitals past the first (a telex) or at the
+    last capitalised word before one in small letters (a sentence's first word: "A fire", "Police said"). A name of
+    more than ``SOURCE_WORDS`` words is no credit's."""
+    if not after or after[0] not in _SOURCE_MARKS:
+        return None
+    words = list(_WORD.finditer(after, 1))
+    for i, word in enumerate(words[: SOURCE_WORDS + 1]):
+        text = word[0]
+        if i and text.isupper() and len(text) > 1:
+            return word.start()  # a telex in capitals
+        if text[0].isupper():
+            continue
+        joining = len(text) <= JOINING_CHARS and i + 1 < len(words) and words[i + 1][0][0].isupper()
+        if not joining:
+            return words[i - 1].start() if i > 1 else None  # the sentence opens at the last capitalised word
+    return len(after) if len(words) <= SOURCE_WORDS else None
 
 
 def _glued_credit(credit: str, after: str) -> bool:

@@ -224,6 +224,9 @@ class Signature:
     cites: tuple[int, ...] = ()
     # (fresh only) each number's fact hash and value: figures are compared as values (``figures.aligned``)
     figures: tuple[tuple[int, float], ...] = ()
+    # (fresh only) the text its names and numbers were read from: the guard reads its names' words only when they
+    # would part two texts (``unread``)
+    read: str = ""
 
     def __getstate__(self) -> tuple[object, ...]:
         """The wire form (a parser process's ``examine.Facts`` going back to the serial stage): each fresh-only
@@ -464,6 +467,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
         cites=addresses(entry.body, entry.link),
         fact_lines=fact_lines(fact_list, lines, numbers(text, spans) | {fact for fact, _ in spelled}),
         figures=figure_values(read, spans) + spelled,
+        read=read,
     )
 
 
