@@ -52,6 +52,7 @@ NEW_NUMBERS = 1  # the same, in a script without capitals: its numbers are its o
 SKELETON_NEEDED = 85.0  # percent of the shorter text's skeleton in the longer's (``resembles``)
 CITED_WORDS = 4  # a headline of fewer words ("Update", "Road closed") may be any lede's words
 CHECKED_WORDS = 0.75  # of a copy's names its original lacks, common words: a checker's (``_unread``)
+MIN_WORDED = 2  # a checker rewrites every rare name; one capitalised word ("Water" opening a sentence) shows none
 SKELETON_FACTS = 80.0  # percent of the shorter text's names and numbers, in skeleton, in the longer's
 
 
@@ -370,7 +371,7 @@ def _unread(query: Signature, other: Stored, shared: bytes) -> frozenset[int]:
             frozenset()
         )  # too few names of the other's missing for the words to stand in place of (the words read last)
     worded = worded_names(query.read).intersection(names)
-    if len(worded) < CHECKED_WORDS * len(names) or not worded:
+    if len(worded) < CHECKED_WORDS * len(names) or len(worded) < MIN_WORDED:
         return frozenset()  # rare names the other lacks are ones the copy prints: it names someone else
     return worded if lost >= len(worded) else frozenset()
 
