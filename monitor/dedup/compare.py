@@ -127,8 +127,9 @@ class Evidence:
             if whole < FACTS_THRESHOLD and (worded := _unread(query, other, shared)):
                 # de82: names a checker wrote as words are set aside, if the facts left still decide
                 read = self._shared_facts(query, other, worded)
-                if len(_bounded(read, other.facts)) >= MIN_FACTS and _facts(read, other.facts) >= FACTS_THRESHOLD:
-                    return _facts(read, other.facts)  # else the guard reads the entry's facts as it would have
+                left = _facts(read, other.facts)
+                if len(_bounded(read, other.facts)) >= MIN_FACTS and left >= FACTS_THRESHOLD:
+                    return left  # else the guard reads the entry's facts as it would have
         else:
             whole = self._in_longer(query, other)
         if whole >= FACTS_THRESHOLD:
@@ -366,10 +367,8 @@ def _unread(query: Signature, other: Stored, shared: bytes) -> frozenset[int]:
         for fact, byte in zip(theirs, other.fact_lines, strict=True)
         if fact <= bound and not byte & FACT_NUMBER and fact not in everything
     )
-    if lost < CHECKED_WORDS * len(names):
-        return (
-            frozenset()
-        )  # too few names of the other's missing for the words to stand in place of (the words read last)
+    if lost < CHECKED_WORDS * len(names):  # too few of the other's names missing for the words to stand in for
+        return frozenset()  # (the dictionary is read last: most pairs stop here)
     worded = worded_names(query.read).intersection(names)
     if len(worded) < CHECKED_WORDS * len(names) or len(worded) < MIN_WORDED:
         return frozenset()  # rare names the other lacks are ones the copy prints: it names someone else

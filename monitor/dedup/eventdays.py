@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime
 from monitor.dedup.eventkeys import WEEKDAY_MARK
 
 _DAY_MARKS = ("@", WEEKDAY_MARK)
+NEAR_DAYS = 3  # a report's news is dated within this many days of its publication (``dated_later``)
 
 
 def days_named(keys: Iterable[str], near: float) -> set[date]:
@@ -44,9 +45,6 @@ def dated_later(ours: Iterable[str], theirs: Iterable[str], their_when: float) -
         return False
     first = _near(days_named(theirs, their_when), published) or {published}
     return min(mine) > max(first)
-
-
-NEAR_DAYS = 3
 
 
 def _near(days: set[date], published: date) -> set[date]:
