@@ -55,6 +55,7 @@ PARTS = {
     "heldout36": "ml",
     "heldout37": "mm",
     "heldout38": "mn",
+    "heldout39": "mr",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
