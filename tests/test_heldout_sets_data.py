@@ -918,6 +918,17 @@ SETS = [
         same_event=frozenset({"independent", "english", "bigdesk", "side"}),
         copies=80,
     ),
+    HeldOut(
+        81,
+        "qc",
+        frozenset({"tzm", "shi", "rif", "fr"}),
+        "ru",
+        Brief(rows=120, stories=35, events=19, side=(1, 8), summary_only=10, several=8),
+        negative=frozenset({"samechanhour", "deskformtwin", "deskmorrow", "rootthread", "sundayletter"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        next_day=frozenset({"deskmorrow"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
