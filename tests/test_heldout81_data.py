@@ -112,7 +112,7 @@ def test_one_channel_carries_a_desks_two_stories_within_the_hour_in_one_frame():
 
 
 def test_a_template_twin_is_the_desks_own_form_for_another_happening():
-    twins = [s for s in STORIES.values() if s["kind"] == "deskformtwin"]
+    twins = [s for s in STORIES.values() if s["kind"] == "fillformtwin"]
     assert len(twins) >= 3
     for s in twins:
         base = STORIES[s["against"]]

@@ -45,7 +45,7 @@ BYLINE = {
     "rif": "S ufus n {}",
 }
 # the designed hard negatives: each of another event than its `against` (or every story it `quotes`)
-NEGATIVE_KINDS = ("samechanhour", "deskformtwin", "deskmorrow", "rootthread", "sundayletter")
+NEGATIVE_KINDS = ("samechanhour", "fillformtwin", "deskmorrow", "rootthread", "sundayletter")
 FORWARD_PREFIX = {"en": "Fwd: ", "fr": "TR : "}
 # The Tifinagh letters (IRCAM) the Middle Atlas desks print for the Latin spelling the source is written in.
 TIFINAGH = dict(
@@ -128,11 +128,11 @@ def summary_of(blocks: list[str], whole: bool) -> str:
 
 
 def apply_word(word: str, text: Text, paras: list[str], title: str, link: str, carrier: Outlet, lang: str):
-    if word == "headswap":
+    if word == "newhed":
         return text.alt, paras, link
-    if word == "bylinetop":
+    if word == "signlead":
         return title, [BYLINE[lang].format(carrier.handle), *paras], link
-    if word == "tailtrim":
+    if word == "endclip":
         if len(paras) >= 3:
             return title, paras[:-1], link
         return title, [*paras[:-1], cut(paras[-1], len(paras[-1]) // 2)], link
