@@ -127,7 +127,9 @@ def summary_of(blocks: list[str], whole: bool) -> str:
 # ---- ordinary recipe words: (title, paragraphs, link) -> (title, paragraphs, link)
 
 
-def apply_word(word: str, text: Text, paras: list[str], title: str, link: str, carrier: Outlet, lang: str):
+def apply_word(
+    word: str, text: Text, paras: list[str], title: str, link: str, carrier: Outlet, lang: str
+) -> tuple[str, list[str], str]:
     if word == "newhed":
         return text.alt, paras, link
     if word == "signlead":
@@ -282,6 +284,7 @@ def copies_of(story: dict, text: Text, desk: Outlet, at: datetime, link: str, ct
         for word in ctx["words"]:
             if word in words:
                 title, paras, clink = apply_word(word, text, paras, title, clink, carrier, story["lang"])
+        assert carrier.frame  # carriers_for keeps only carriers
         frame_ctx = {**ctx, "carrier": carrier, "desk": desk, "text": text, "lang": story["lang"]}
         frame_ctx.update(story=story["id"], desk_at=at)
         shown, blocks = FRAMES[carrier.frame](frame_ctx, title, paras, clink)
