@@ -56,6 +56,7 @@ PARTS = {
     "heldout37": "mm",
     "heldout38": "mn",
     "heldout39": "mr",
+    "heldout40": "ms",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
