@@ -59,7 +59,7 @@ def visible(habit: str, value: object, row: dict, origin: dict) -> bool:
     if habit == "glue":
         return "</p><p>" in text if value == "tight" else "\n" not in text
     if habit == "marker":
-        return text.rstrip("</p>").endswith(str(value).format(title=row["title"]).rstrip())
+        return text.removesuffix("</p>").endswith(str(value).format(title=row["title"]).rstrip())
     if habit == "track":
         return urlsplit(row["link"]).hostname == value and "utm_source=" in row["link"]
     if habit == "spelling":
