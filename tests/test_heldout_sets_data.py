@@ -929,6 +929,17 @@ SETS = [
         next_day=frozenset({"deskmorrow"}),
         copies=80,
     ),
+    HeldOut(
+        82,
+        "qd",
+        frozenset({"war", "bcl", "pag", "ja"}),
+        "tl",
+        Brief(rows=120, stories=38, events=27, side=(1, 8), summary_only=10, several=7),
+        negative=frozenset({"formsibling", "handoutpair", "wirenextmorn", "satweekthree"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        next_day=frozenset({"wirenextmorn"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
