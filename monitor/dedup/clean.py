@@ -55,9 +55,7 @@ _ENTITY = re.compile(r"&(?:[a-zA-Z]{2,8}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
 # or a dateline's place in capitals ("bifoa.HONIARA, 18 Jun —"): an aggregator glues every paragraph so.
 _LOWER = "a-z\u00df-\u00f6\u00f8-\u00ff\u0430-\u044f\u0451"
 _UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de\u0410-\u042f\u0401"
-_GLUED = re.compile(
-    rf"(?<=[{_LOWER}\d\)][.!?])(?=\"?[{_UPPER}](?:[{_LOWER}]|'[{_UPPER}{_LOWER}]|[{_UPPER}]+[ ,]))"
-)
+_GLUED = re.compile(rf"(?<=[{_LOWER}\d\)][.!?])(?=\"?[{_UPPER}](?:[{_LOWER}]|'[{_UPPER}{_LOWER}]|[{_UPPER}]+[ ,]))")
 # Where _GLUED can be: its lookbehind, tried at every character, makes a text's ``sub`` 4x this search.
 _GLUED_AT = re.compile(rf"[.!?]\"?[{_UPPER}]")
 # Where the story ends and the wrapping starts (the marker and the rest of the text are dropped).
