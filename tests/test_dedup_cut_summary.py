@@ -18,16 +18,21 @@ from monitor.models import Entry
 
 START = datetime(2033, 3, 3, 9, 0, tzinfo=UTC)
 TITLE = "Rarawai mill stops crushing as 420 workers walk out over pay"
-PARAGRAPHS = [
-    "BA, 3 March — About 420 cane cutters and mill hands walked off the job at the Rarawai mill on Monday morning, "
-    "halting crushing for the first time this season, the Sugar Workers Union said.",
-    "Union secretary Litia Vakacegu said talks with the mill's owner, Western Cane Holdings, broke down over a pay "
-    'offer of 3.5 per cent. "We asked for eight, and we were told to take it or leave it," she said.',
-    "The mill crushes about 9,000 tonnes of cane a day at the peak of the season. Growers in Ba and Tavua said "
-    "lorries were already queuing at the gate with cane that spoils within two days.",
-    "Western Cane Holdings chief executive Peni Rokotuni said the company would meet the union again on Wednesday "
-    "and asked workers to return while talks continue.",
-]
+REPORT = """\
+BA, 3 March — About 420 cane cutters and mill hands walked off the job at the Rarawai mill on Monday morning,
+halting crushing for the first time this season, the Sugar Workers Union said.
+
+Union secretary Litia Vakacegu said talks with the mill's owner, Western Cane Holdings, broke down over a pay
+offer of 3.5 per cent. "We asked for eight, and we were told to take it or leave it," she said.
+
+The mill crushes about 9,000 tonnes of cane a day at the peak of the season. Growers in Ba and Tavua said lorries
+were already queuing at the gate with cane that spoils within two days.
+
+Western Cane Holdings chief executive Peni Rokotuni said the company would meet the union again on Wednesday and
+asked workers to return while talks continue.
+"""
+# Its paragraphs, each as one line (the text above is wrapped to be read here).
+PARAGRAPHS = [" ".join(paragraph.split()) for paragraph in REPORT.strip().split("\n\n")]
 
 
 def _cut(text: str, limit: int = 320) -> str:
