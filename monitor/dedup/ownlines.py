@@ -6,9 +6,10 @@ and an aggregator closes each article with its note ("This article was collected
 publishers. All rights remain with the original publisher.", in the carrier's language). No list of credit words
 covers every language, but the entry's own outlet name is known:
 
-- a first line opening with a few words and that name is the carrier's credit, not the story's. On a line of its
-  own it goes; glued to the lede (a summary joins the blocks into one line) it goes up to the end of the name's
-  word, and a dateline after it goes as the story's first line's would (``clean.opening``);
+- a first line opening with a few words and that name is the carrier's credit, not the story's (an aggregator's
+  names the desk it carries first: "Dépêche <Desk>, édition <Carrier>"). On a line of its own it goes; glued to
+  the lede (a summary joins the blocks into one line) it goes up to the end of the name's word, and a refresh note
+  and a dateline after it go as the story's first line's would (``refresh``, ``clean.opening``);
 - a last line naming it in one or two short sentences with no figure and no other name is the carrier's note: a
   copy trimmed of its story's last paragraph and closed with it otherwise ends in "sentences of its own", the
   shape of a follow-up (``divergence``).
