@@ -13,7 +13,8 @@ Design, in the order an entry meets it:
    one-sentence paragraphs, no wrap. A line of links (three or more short items apart by
    one separator: breadcrumbs "Home › News › Croatia", "Share: Facebook · X") is no story text.
    Block boundaries are word
-   boundaries (``</p><p>``, a glued ``Kabul.The``), entities and typographic quotes fold,
+   boundaries (``</p><p>``, a glued ``Kabul.The``, ``précisé.L'appel``, ``said."We``, ``bifoa.HONIARA, 18 Jun``),
+   entities and typographic quotes fold,
    datelines, bylines and time stamps are recognised by shape and removed from the opening
    in any language (a credit word: By, Par, Von, Por, Автор, بقلم, 记者; or "Name | Desk",
    "Name, Outlet" on a line of its own or glued to the story; any short line with no sentence
@@ -37,7 +38,9 @@ Design, in the order an entry meets it:
    headlines under a label ("See also · <headline> · <headline>", ``clean._related``). A refresh note on top, a
    label and a clock time and one sentence with no figure or name ("UPDATED 10:52: This story has been updated.",
    "【14:53更新】…"), is the page's, glued to a summary's lede too (``refresh``); so are the lines naming the entry's
-   own outlet, a credit opening the text ("Na Mwandishi wa <Outlet>", "(<Outlet>編集部)") and a closing note
+   own outlet, a credit opening the text ("Na Mwandishi wa <Outlet>", "(<Outlet>編集部)"; an aggregator's naming
+   the desk it carries first, "Dépêche <Desk>, édition <Outlet>", with the refresh note and dateline under it) and a
+   closing note
    ("※ 이 기사는 <Outlet>가 …"), in any language (``ownlines``). A carrier's filing stamp on a line of its own
    ("Filed by <Desk> at 13:15") is wrapping (``clean._filing_stamp``), and a message sent in parts, each line
    opening "1/3: " to "3/3: ", loses the numbers and joins a sentence cut across parts (``clean._parts_joined``).
@@ -168,7 +171,9 @@ Design, in the order an entry meets it:
    (its corrected re-issue). In a text without capitals, where only numbers are facts, a sentence of its own
    with one new number among them is news. But a text holding the story's fullest entry as its cut tells that
    story's rest, no news, whatever its order (``compare.excerpt``: two thirds of that entry's sentences word for
-   word, three or more and its first among them; two, wherever its first went, under the same headline): a
+   word, three or more and its first among them; two, wherever its first went, under the same headline; a cut
+   entry's last sentence counts when every shingle of the entry is in the text, a summary-only desk's 320
+   characters read before its page's copy): a
    teaser, a blog's cut from the middle, one part of a report in parts, read before the whole; the story under a
    mailer's masthead and list of headlines. A flash of one or two sentences under a headline of its own is
    below that floor (a write-up may quote it whole), and a follow-up holds the story's background, not its lead.

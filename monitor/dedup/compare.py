@@ -685,10 +685,20 @@ def excerpt(sig: Signature, doc: Stored, leads: bool) -> bool:
         return False
     theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
     ours = {h for h, _, _ in sig.lines}
-    held = sum(1 for h in theirs if h in ours)
+    held = sum(1 for h in theirs if h in ours) + _cut_held(sig, doc, theirs, ours)
     if doc.title == sig.title and near:
         return held >= REPEATED and held >= EXCERPT_HELD * len(theirs)
     return held >= EXCERPT_FLOOR and held >= EXCERPT_HELD * len(theirs) and theirs[0] in ours
+
+
+def _cut_held(sig: Signature, doc: Stored, theirs: list[int], ours: set[int]) -> int:
+    """1 when ``doc`` is a cut (a summary-only feed's first 320 characters, "… Lire la suite") whose last, cut
+    sentence ``sig`` holds as the opening of one of its own: no fuller text holds a cut sentence word for word,
+    but every shingle of ``doc`` is in ``sig``. A desk's summary of one sentence and a half, read before its page's
+    copy, is then its excerpt as two whole sentences are."""
+    if not (doc.flags & TRUNCATED and theirs and theirs[-1] not in ours):
+        return 0
+    return int(all(h in sig.shingles for h in doc.hashes()))
 
 
 def repeats(sig: Signature, verified: list[Stored]) -> Stored | None:

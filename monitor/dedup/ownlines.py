@@ -6,9 +6,10 @@ and an aggregator closes each article with its note ("This article was collected
 publishers. All rights remain with the original publisher.", in the carrier's language). No list of credit words
 covers every language, but the entry's own outlet name is known:
 
-- a first line opening with a few words and that name is the carrier's credit, not the story's. On a line of its
-  own it goes; glued to the lede (a summary joins the blocks into one line) it goes up to the end of the name's
-  word, and a dateline after it goes as the story's first line's would (``clean.opening``);
+- a first line opening with a few words and that name is the carrier's credit, not the story's (an aggregator's
+  names the desk it carries first: "Dépêche <Desk>, édition <Carrier>"). On a line of its own it goes; glued to
+  the lede (a summary joins the blocks into one line) it goes up to the end of the name's word, and a refresh note
+  and a dateline after it go as the story's first line's would (``refresh``, ``clean.opening``);
 - a last line naming it in one or two short sentences with no figure and no other name is the carrier's note: a
   copy trimmed of its story's last paragraph and closed with it otherwise ends in "sentences of its own", the
   shape of a follow-up (``divergence``).
@@ -24,10 +25,14 @@ import functools
 import re
 
 from monitor.dedup.clean import opening, readable
+from monitor.dedup.refresh import after_refresh_note
 from monitor.dedup.scan import STOPS
 from monitor.text import is_word_char
 
 CREDIT_WORDS = 4  # words before the outlet's name: "Na Mwandishi wa", "Par la rédaction de"
+# and before it when a comma or a dash sets off the desk it carries: "Dépêche <Desk>, édition <Carrier>"
+CARRIED_WORDS = 9
+_DESK_APART = re.compile(r", | [-–—] ")
 GLUED_CHARS = 5  # characters glued after it: "(<Outlet>編集部)"
 TAIL_WORDS = 2  # words after it on a line of its own: "<Outlet> 편집팀", "<Outlet> staff"
 NOTE_WORDS = 30  # a closing note: one or two short sentences
@@ -104,13 +109,27 @@ def _own_credit_dropped(text: str, name: str) -> str:
     after = first[end:].strip()
     if (source := _credited_source(after)) is not None:  # "<Carrier> · <Desk>": the desk's name goes with it
         if not (after := after[source:].lstrip()):
-            return rest.lstrip() if rest.strip() else text
-        return opening(after) + newline + rest
+            return _opened(rest) if rest.strip() else text
+        return _opened(after + newline + rest)
     if rest.strip() and len(after.split()) <= TAIL_WORDS and not _NOT_CREDIT.search(after):
-        return rest.lstrip()  # a line of its own: "<Outlet> 편집팀", "By <Outlet> staff"
+        return _opened(rest)  # a line of its own: "<Outlet> 편집팀", "By <Outlet> staff"
     if not after or not _glued_credit(first[:end], after):
         return text
-    return opening(after) + newline + rest
+    return _opened(after + newline + rest)
+
+
+def _opened(text: str) -> str:
+    """``text``, now opening where the carrier's credit was, read as a text's first line is (``clean``): without a
+    refresh note ("NIU NIUS 15:42: mifala addim disfala pat; …", glued to the credit in a summary), then the
+    byline and dateline under it ("HONIARA, 18 Jun —" on the next line, a paragraph an aggregator glued)."""
+    text = text.lstrip()
+    first, newline, rest = text.partition("\n")
+    story = after_refresh_note(first)
+    if story:
+        first = story
+    elif story == "" and rest.strip():
+        first, newline, rest = rest.lstrip().partition("\n")
+    return opening(first) + newline + rest
 
 
 def _credited_source(after: str) -> int | None:
@@ -145,13 +164,16 @@ def _glued_credit(credit: str, after: str) -> bool:
 
 def _credit_end(line: str, name: str) -> int | None:
     """Where a credit naming ``name`` within the first ``CREDIT_WORDS`` words of ``line`` ends (the end of the
-    word holding the name's last letter); None when the line opens with no such credit."""
+    word holding the name's last letter); None when the line opens with no such credit. An aggregator's credit
+    names the desk it carries first, set off from its own name by a comma or a dash ("Stori blong <Desk>, desk
+    blong <Carrier>", "Sours: <Desk> — Biro <Carrier>"): up to ``CARRIED_WORDS`` words then."""
     start = 0
-    for _ in range(CREDIT_WORDS + 1):
+    for words in range(CARRIED_WORDS + 1):
         at = start
         while at < len(line) and line[at] in _OPENERS:
             at += 1
-        if line[at : at + len(name)].casefold() == name and _bounded(line, at, at + len(name)):
+        credit = words <= CREDIT_WORDS or _DESK_APART.search(line, 0, at) is not None
+        if credit and line[at : at + len(name)].casefold() == name and _bounded(line, at, at + len(name)):
             space = line.find(" ", at + len(name))
             end = len(line) if space < 0 else space
             glued = end - at - len(name) > GLUED_CHARS  # a name run into a sentence of a script without spaces
