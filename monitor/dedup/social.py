@@ -1,0 +1,87 @@
+"""A story as a social or messaging carrier posts it: the post's frame read off the desk's words. Pure.
+
+A carrier that re-posts a story prints its headline in the body, above the text the desk printed under it, and
+frames both in a post of its own. None of the frame is the story's text: the desk's body has no headline, so a
+copy whose body opens with one shares less of its text with the story than it holds, and a headline in capitals
+reads as a row of names the story lacks. Recognised by shape, in any language (``clean.clean`` asks first):
+
+- **A headline in capitals over the lede**, on one line: an SMS alert ("WIRE: SNOW TRAPS 118 ON PASS. Heavy snow
+  closed …", the service's handle first), a channel's repost. The capitals run up to a sentence's stop, then the
+  lede goes on in small letters (after a dateline in capitals, maybe: "… PASS. AZROU, Feb 14 (Wire) - Heavy …").
+- **A link preview**: a page's post sharing the desk's page, its comment and the address on top, then the card the
+  network draws: the site's host alone on a line ("EXAMPLE-NEWS.COM"), the page's title, its description (the first
+  paragraph, cut). The comment is the page's, the host the card's, the title the story's headline.
+- **The entry's own headline on top** (a channel's repost printing it in bold above the text, after its emoji).
+- **A post's link line**: a pointing sign and the address ("👉 https://…", "🔗 https://… via @desk"): where to read
+  the story, no words of it.
+
+``unframed`` returns the text without the frame and the headline the frame printed: the signature takes it as the
+entry's headline (an SMS's title is its text cut at so many characters; a page's, its comment).
+"""
+
+from __future__ import annotations
+
+import re
+
+from monitor.text import fold
+
+HEADLINE_WORDS = 3  # words with letters, at least, in a headline in capitals ("UN SAYS." opens a lede)
+HEADLINE_CHARS = 200  # a first line this long or longer is no headline (the own-headline test reads only these)
+CARD_REACH = 2  # the host's line is the second or third: after the comment (and the address on a line of its own)
+# A site's host alone on its line, as a preview card prints it: "MAGHREB-WIRE.EXAMPLE", "news.example.org".
+_HOST = re.compile(r"(?:www\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}", re.IGNORECASE)
+# A post's link line: a sign or two (no word), one web address, maybe who it came from ("via @desk").
+_LINK_LINE = re.compile(r"[^\w\s]{1,4}[ \t]*[a-z][a-z0-9+.-]{1,15}://\S+(?:[ \t]+\w{0,8}[ \t]*@\w{1,30})?[ \t]*")
+_STOP = re.compile(r"[.!?][\"'»)]*$")
+_HANDLE = re.compile(r"[^\s:]{2,30}:[ \t]+")  # a sender's handle opening an alert: "WIRETEXT: "
+
+
+def unframed(text: str, title: str) -> tuple[str, str]:
+    """``text`` (its lines) without a social carrier's frame, and the headline the frame printed ("" for none)."""
+    lines = text.split("\n")
+    headline = ""
+    if len(lines) > CARD_REACH and (card := _card(lines)) is not None:
+        headline, lines = card
+    elif len(lines) > 1 and _own_headline(lines[0], title):
+        headline, lines = lines[0], lines[1:]
+    elif lines and (split := _capitals_headline(lines[0])) is not None:
+        headline, lines[0] = split
+    if "://" in text:
+        lines = [line for line in lines if not _LINK_LINE.fullmatch(line.strip())]
+    return "\n".join(lines), headline
+
+
+def _card(lines: list[str]) -> tuple[str, list[str]] | None:
+    """A link preview's title and what follows it (its description), when a host alone on the second or third line
+    follows the post's comment and the address it shares (above); else None."""
+    for at in range(1, CARD_REACH + 1):
+        if _HOST.fullmatch(lines[at].strip()) and any("://" in line for line in lines[:at]):
+            return lines[at + 1], lines[at + 2 :]
+    return None
+
+
+def _own_headline(line: str, title: str) -> bool:
+    """Is the first line the entry's own headline, whatever signs and markup around it (a channel's emoji)?"""
+    return len(line) < HEADLINE_CHARS and bool(title) and _words(line) == _words(title) != ""
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def _capitals_headline(line: str) -> tuple[str, str] | None:
+    """(the headline, the lede) of a first line opening with a headline in capitals (above); else None. The headline
+    ends at the last stop before the first word in small letters; a sender's handle before it is the carrier's."""
+    words = line.split(" ")
+    lower = next((at for at, word in enumerate(words) if word != word.upper()), None)
+    if lower is None:
+        return None  # all of it in capitals (a telex), or a script without them: read as it is (``signature``)
+    end = next((at for at in range(lower - 1, -1, -1) if _STOP.search(words[at])), None)
+    if end is None:
+        return None
+    headline = words[: end + 1]
+    cased = [word for word in headline if word.lower() != word.upper()]  # a word of a script with capitals
+    if len(cased) < HEADLINE_WORDS:
+        return None
+    text = " ".join(headline)
+    return _HANDLE.sub("", text, count=1) if _HANDLE.match(text) else text, " ".join(words[end + 1 :])
