@@ -544,9 +544,8 @@ def _listed_address(line: str) -> bool:
     return found is not None and (len(line.split()) <= ADDRESS_LINE_WORDS or (found[1] is not None and not found[2]))
 
 
-def clean(body: str, title: str = "") -> Cleaned:
-    """``body`` without its wrapping, paragraphs on their own lines; ``title``: the entry's headline (a carrier may
-    print it above the text: ``social``)."""
+def clean(body: str) -> Cleaned:
+    """``body`` without its wrapping, paragraphs on their own lines."""
     body = decoded(body)  # a mail archive's quoted-printable, an RTF export: the text they store
     if "&" in body and _ENTITY.search(body):
         body = html.unescape(body)  # escaped twice on the way: the parser decoded only once
@@ -566,7 +565,7 @@ def clean(body: str, title: str = "") -> Cleaned:
         text, flags = text[: tail.start()], TRUNCATED  # "… Lire la suite": the end, in any language
     if "/" in text and _PART.match(text):
         text = _parts_joined(text)
-    text, headline = unframed(text, title)  # a social carrier's post around the story (``social``)
+    text, headline = unframed(text)  # a social carrier's post around the story (``social``)
     raw_lines = text.splitlines()
     links = _may_be_links(text)  # once: a text without a separator has no line of links
     # A text whose characters fold one by one (``text.fold_is_local``: a line break and white space to

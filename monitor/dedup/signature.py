@@ -394,7 +394,7 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     ``when`` is the event's time (``events.event_time``): publication, or an earlier day
     named in the opening, at most ``window`` before it.
     """
-    cleaned = clean(entry.body, entry.title)
+    cleaned = clean(entry.body)
     story = reshaped_read(own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet))
     story = restated(story)  # a value in thousands, digit by digit or in a bracket beside it: its value (``restated``)
     # de86: the headline a carrier printed in its post is the entry's (an SMS's title is its text cut short)

@@ -11,7 +11,6 @@ reads as a row of names the story lacks. Recognised by shape, in any language (`
 - **A link preview**: a page's post sharing the desk's page, its comment and the address on top, then the card the
   network draws: the site's host alone on a line ("EXAMPLE-NEWS.COM"), the page's title, its description (the first
   paragraph, cut). The comment is the page's, the host the card's, the title the story's headline.
-- **The entry's own headline on top** (a channel's repost printing it in bold above the text, after its emoji).
 - **A post's link line**: a pointing sign and the address ("👉 https://…", "🔗 https://… via @desk"): where to read
   the story, no words of it.
 
@@ -22,11 +21,10 @@ entry's headline (an SMS's title is its text cut at so many characters; a page's
 from __future__ import annotations
 
 import re
-
-from monitor.text import fold
+import unicodedata
 
 HEADLINE_WORDS = 3  # words with letters, at least, in a headline in capitals ("UN SAYS." opens a lede)
-HEADLINE_CHARS = 200  # a first line this long or longer is no headline (the own-headline test reads only these)
+HEADLINE_CHARS = 200  # a headline in capitals this long or longer is a text in capitals (Cherokee's syllabary)
 CARD_REACH = 2  # the host's line is the second or third: after the comment (and the address on a line of its own)
 # A site's host alone on its line, as a preview card prints it: "MAGHREB-WIRE.EXAMPLE", "news.example.org".
 _HOST = re.compile(r"(?:www\.)?[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,24}", re.IGNORECASE)
@@ -36,14 +34,12 @@ _STOP = re.compile(r"[.!?][\"'»)]*$")
 _HANDLE = re.compile(r"[^\s:]{2,30}:[ \t]+")  # a sender's handle opening an alert: "WIRETEXT: "
 
 
-def unframed(text: str, title: str) -> tuple[str, str]:
+def unframed(text: str) -> tuple[str, str]:
     """``text`` (its lines) without a social carrier's frame, and the headline the frame printed ("" for none)."""
     lines = text.split("\n")
     headline = ""
     if len(lines) > CARD_REACH and (card := _card(lines)) is not None:
         headline, lines = card
-    elif len(lines) > 1 and _own_headline(lines[0], title):
-        headline, lines = lines[0], lines[1:]
     elif lines and (split := _capitals_headline(lines[0])) is not None:
         headline, lines[0] = split
     if "://" in text:
@@ -56,17 +52,8 @@ def _card(lines: list[str]) -> tuple[str, list[str]] | None:
     follows the post's comment and the address it shares (above); else None."""
     for at in range(1, CARD_REACH + 1):
         if _HOST.fullmatch(lines[at].strip()) and any("://" in line for line in lines[:at]):
-            return lines[at + 1], lines[at + 2 :]
+            return (lines[at + 1] if at + 1 < len(lines) else ""), lines[at + 2 :]
     return None
-
-
-def _own_headline(line: str, title: str) -> bool:
-    """Is the first line the entry's own headline, whatever signs and markup around it (a channel's emoji)?"""
-    return len(line) < HEADLINE_CHARS and bool(title) and _words(line) == _words(title) != ""
-
-
-def _words(text: str) -> str:
-    return " ".join(re.findall(r"\w+", fold(text)))
 
 
 def _capitals_headline(line: str) -> tuple[str, str] | None:
@@ -81,7 +68,13 @@ def _capitals_headline(line: str) -> tuple[str, str] | None:
         return None
     headline = words[: end + 1]
     cased = [word for word in headline if word.lower() != word.upper()]  # a word of a script with capitals
-    if len(cased) < HEADLINE_WORDS:
-        return None
     text = " ".join(headline)
+    if len(cased) < HEADLINE_WORDS or len(text) >= HEADLINE_CHARS or _alphabet(cased[0]) != _alphabet(words[lower]):
+        return None  # a Cherokee text is in capitals: an app's "Scan to read" after it is no lede in small letters
     return _HANDLE.sub("", text, count=1) if _HANDLE.match(text) else text, " ".join(words[end + 1 :])
+
+
+def _alphabet(word: str) -> str:
+    """The alphabet of the first letter of ``word`` with capitals ("LATIN", "CYRILLIC", "CHEROKEE")."""
+    letter = next((char for char in word if char.lower() != char.upper()), "")
+    return unicodedata.name(letter, "").split(" ", 1)[0]
