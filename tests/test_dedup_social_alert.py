@@ -71,6 +71,7 @@ def test_what_is_no_headline_in_capitals_is_left_as_it_is() -> None:
         "U.S. officials said on Monday that the talks would resume.",  # one word in capitals before the stop
         "AZROU, March 6 (Wire) - Heavy snow closed the road.",  # a dateline: no stop before the small letters
         "THE WHOLE TELEX IS IN CAPITALS. NOTHING ELSE.",  # a telex: read as a text in capitals (``signature``)
+        "LJUBLJANA (SD) – V 12. krogu je Olimpija premagala Jesenice s 4:2.",  # a dateline, then an ordinal's stop
         "ᏓᎵᏆ — ᏣᎳᎩ ᏗᏕᎶᏆᏍᏗ 9 ᏅᏓᏕᏆ ᎤᏍᏚᎢᏒ 6 ᎢᏯᏂ ᎢᏤ ᏗᏕᎶᏆᏍᏗ. ▣ Scan to read",  # Cherokee's syllabary, then an app's line
     ]
     for line in kept:

@@ -64,8 +64,8 @@ def _capitals_headline(line: str) -> tuple[str, str] | None:
     if lower is None:
         return None  # all of it in capitals (a telex), or a script without them: read as it is (``signature``)
     end = next((at for at in range(lower - 1, -1, -1) if _STOP.search(words[at])), None)
-    if end is None:
-        return None
+    if end is None or words[end].lower() == words[end].upper():
+        return None  # an ordinal's stop ("LJUBLJANA (SD) – V 12. krogu …": a dateline, then "in the 12th round")
     headline = words[: end + 1]
     cased = [word for word in headline if word.lower() != word.upper()]  # a word of a script with capitals
     text = " ".join(headline)
