@@ -40,11 +40,10 @@ def unframed(text: str) -> tuple[str, str]:
     headline = ""
     if len(lines) > CARD_REACH and (card := _card(lines)) is not None:
         headline, lines = card
-    elif lines and (split := _capitals_headline(lines[0])) is not None:
+    elif (split := _capitals_headline(lines[0])) is not None:
         headline, lines[0] = split
-    if "://" in text:
-        lines = [line for line in lines if not _LINK_LINE.fullmatch(line.strip())]
-    return "\n".join(lines), headline
+    kept = [line for line in lines if not _LINK_LINE.fullmatch(line.strip())] if "://" in text else lines
+    return ("\n".join(kept), headline) if headline or len(kept) < len(lines) else (text, "")
 
 
 def _card(lines: list[str]) -> tuple[str, list[str]] | None:
