@@ -51,6 +51,7 @@ DESIGN = (
     "dedup.events",
     "dedup.reshaped",
     "dedup.signature",
+    "dedup.social",
     "text",
 )
 

@@ -58,7 +58,11 @@ Design, in the order an entry meets it:
    "▦ Scan: https://…", "[1] <Outlet>, <date>"), a transcript's time codes, a day stamp before the headline or
    the text ("17/01 · "), a forwarding ("RT @desk: "), blocks run into one line by a sign after a full stop
    ("… / …"), or by a run of plus signs after any block (a cue or a page header run in before the lede, "… +++ …"):
-   none is the story's, and its numbers would be counted among the copy's facts.
+   none is the story's, and its numbers would be counted among the copy's facts. A social carrier's post around
+   the story is read off too (``social``): an SMS alert's or a channel's headline in capitals over the lede, a page's
+   link preview (its comment and the address, the site's host, the card's title: the post's headline), a post's
+   link line ("👉 https://…"); and a text pointing at the address of an entry of the story its text joins stays
+   there, whatever headline another desk wrote alike (``StoryIndex._points_into``).
 2. **Sign** (``signature``): sentences, script-aware tokens (``monitor.text``'s one script
    table; a text most of whose tokens are characters of a script without spaces is shingled by characters,
    whatever paragraph of words opens it: ``shingles.unspaced``), US/UK spellings folded, 3-word (5-character)

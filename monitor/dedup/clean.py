@@ -38,6 +38,7 @@ from monitor.dedup.carriers import carried, unstamped
 from monitor.dedup.dates import names_day
 from monitor.dedup.refresh import NOTE_WORDS, after_refresh_note
 from monitor.dedup.scan import STOPS, compiled
+from monitor.dedup.social import unframed
 from monitor.dedup.transfer import decoded
 from monitor.text import beyond_ascii, char_class, fold, fold_is_local, in_bmp, marks, special_codes, without_spaces
 from monitor.urls import canonical_link
@@ -201,6 +202,7 @@ def dateline_pattern() -> re.Pattern[str]:
 class Cleaned:
     text: str  # the story, case kept, one paragraph per line
     flags: int  # DATELINE | BYLINE | TRUNCATED: wrapping that was removed
+    headline: str = ""  # de86: the headline a social carrier printed in the body (``social``), if any
 
 
 # Mojibake: UTF-8 bytes read as Windows-1252 (or Latin-1) by an exporter on the way ("Ä‡" for "ć",
@@ -567,6 +569,7 @@ def clean(body: str) -> Cleaned:
         text, flags = text[: tail.start()], TRUNCATED  # "… Lire la suite": the end, in any language
     if "/" in text and _PART.match(text):
         text = _parts_joined(text)
+    text, headline = unframed(text)  # a social carrier's post around the story (``social``)
     raw_lines = text.splitlines()
     links = _may_be_links(text)  # once: a text without a separator has no line of links
     # A text whose characters fold one by one (``text.fold_is_local``: a line break and white space to
@@ -616,7 +619,7 @@ def clean(body: str) -> Cleaned:
     if lines and lines[-1].endswith(("…", "...")):
         # Cut mid-word: the last word is a fragment ("Muttaqi and pres…").
         lines[-1], flags = lines[-1].rstrip(" .…").rsplit(" ", 1)[0], flags | TRUNCATED
-    return Cleaned("\n".join(lines), flags)
+    return Cleaned("\n".join(lines), flags, headline)
 
 
 # A message sent in parts (an SMS gateway's, a pager's): each part opens with its number of the whole, "1/3: ",

@@ -189,7 +189,9 @@ class StoryIndex:
         """``find`` for a signature computed beforehand (the pipeline computes them in its parser processes):
         what its text says (``_by_text``), unless its headline or lede says whose copy it is (``headline``)."""
         verdict, heard = self._by_text(sig)
-        claim = claimed(sig, heard, self._headlines, self._held, self.window.total_seconds(), verdict.matched_entry)
+        claim = None
+        if not self._points_into(sig, verdict.story_id):
+            claim = claimed(sig, heard, self._headlines, self._held, self.window.total_seconds(), verdict.matched_entry)
         if claim is None:
             if heard in (Heard.APART, Heard.NOTHING) and (pointed := self._pointed_at(sig, heard)) is not None:
                 return pointed
@@ -198,6 +200,14 @@ class StoryIndex:
         where = entry_named(claim.entry_id, doc)
         reason = "copy: " + claim.why.format(words=claim.words, where=where)
         return Decision(doc.story_id, 100.0, claim.entry_id, reason, self.events.event_of(doc.story_id), signature=sig)
+
+    def _points_into(self, sig: Signature, story_id: int | None) -> bool:
+        """de86: does ``sig``'s text point at the address of an entry of ``story_id``, the story its text joins? A page
+        sharing a desk's link says whose story it carries: a headline another desk wrote alike does not move it."""
+        if story_id is None or not sig.cites:
+            return False
+        held = (self._held(self._addresses[link]) for link in sig.cites if link in self._addresses)
+        return any(doc is not None and doc.story_id == story_id for doc in held)
 
     def _pointed_at(self, sig: Signature, heard: Heard) -> Decision | None:
         """de58: the copy of the one entry of the window, of another outlet, whose address ``sig``'s text points at

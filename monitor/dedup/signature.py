@@ -397,7 +397,9 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     cleaned = clean(entry.body)
     story = reshaped_read(own_lines_dropped(_masthead_dropped(cleaned.text, entry.outlet), entry.outlet))
     story = restated(story)  # a value in thousands, digit by digit or in a bracket beside it: its value (``restated``)
-    text = story or entry.title
+    # de86: the headline a carrier printed in its post is the entry's (an SMS's title is its text cut short)
+    headline = readable(cleaned.headline or entry.title)  # once: the event keys read it too
+    text = story or cleaned.headline or entry.title
     if not text.isascii():  # ASCII is in Latin letters already: in_latin's five searches find nothing there
         text = in_latin(text)  # a Mongolian desk's Latin copy is the same story
     text = apostrophes_joined(text)  # after in_latin: Łacinka reads a Belarusian apostrophe (сям'я, siamja)
@@ -422,7 +424,6 @@ def signature(entry: Entry, seen: datetime, window: timedelta = EVENT_DATING) ->
     skeleton = skeleton_sample(skeletons)
     keys += tuple(key for key in np.frombuffer(skeleton[: 4 * SKELETON_KEYS], dtype="<u4").tolist() if key not in keys)
     published = entry.published or seen
-    headline = readable(entry.title)  # once: the event keys read it too
     title = apostrophes_joined(in_latin(bare_headline(headline)))
     title_tokens = _own_name_dropped(script_tokens(fold(title)), entry.outlet)
     found, heads = keywords_and_heads(entry, published, story, restated(headline))
