@@ -21,6 +21,7 @@ PACKAGE = ROOT / "monitor"
 
 PURE = [
     "monitor.text",
+    "monitor.glued",
     "monitor.urls",
     "monitor.models",
     "monitor.errors",

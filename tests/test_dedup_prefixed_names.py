@@ -1,4 +1,4 @@
-"""A name written after a prefix glued to it is a name (``eventkeys._name_of``).
+"""A name written after a prefix glued to it is a name (``eventkeys._name_of``, ``monitor.glued``).
 
 dd18 sorted the event misses of every tuning set: Irish (v11), Zulu (v12) and Xhosa (v13) write a
 lower-case prefix before a name's capital, a noun class or a locative in Zulu and Xhosa ("eGqeberha",
@@ -14,6 +14,7 @@ import pytest
 from test_dedup_events_siblings import events_of, item
 
 from monitor.dedup.eventkeys import _name_of
+from monitor.glued import glued_name_start
 
 # (first outlet's report, a rival's own report of the same happening, a report of another town), our own.
 REPORTS = {
@@ -76,3 +77,22 @@ def test_the_same_frame_naming_another_town_and_person_is_another_event(language
     events = events_of(item("Desk", title_a, body_a, 0), item("Rival", title_c, body_c, 3))
 
     assert events[0] != events[1]
+
+
+@pytest.mark.parametrize(
+    ("word", "longest", "start"),
+    [
+        ("eGqeberha", 4, 1),
+        ("baseKwaZakhele", 4, 4),
+        ("hInis", 4, 1),
+        ("l'Afghanistan", 4, 2),  # an apostrophe among the small letters
+        ("lwaseRussia", 4, 0),  # five letters: past event clustering's four ...
+        ("lwaseRussia", 6, 5),  # ... within the rules' six
+        ("PetroChina", 6, 0),  # a capital opens it: one name
+        ("iPhone", 6, 1),
+        ("yeTALIBAN", 6, 0),  # a capital and a small letter start a name, not an acronym
+    ],
+)
+def test_one_definition_of_where_a_glued_name_starts(word, longest, start):
+    """``monitor.glued`` serves event clustering (four letters of prefix) and the rules' matcher (six)."""
+    assert glued_name_start(word, longest) == start

@@ -39,6 +39,7 @@ from monitor.dedup.dates import (
 from monitor.dedup.hannumerals import han_figures
 from monitor.dedup.scan import spaced_split, split_for
 from monitor.dedup.shingles import NUMBER, NUMBER_SCAN, number_key, number_parts
+from monitor.glued import glued_name_start
 from monitor.models import Entry
 from monitor.names import name_key
 from monitor.text import NO_SPACE_RUN, fold, without_spaces
@@ -381,10 +382,7 @@ def _name_of(word: str) -> str | None:
     name after a prefix of up to ``PREFIX_LETTERS`` lower-case letters glued to it: Xhosa and Zulu write
     a noun class or a place's locative before it ("eGqeberha", "uThandeka", "laseKwaZakhele"), Irish a
     mutation ("i nGaillimh", "hInis"). Another report writes the name with another prefix, or none."""
-    for at in range(1, min(PREFIX_LETTERS, len(word) - 2) + 1):
-        if word[at].isupper() and word[at + 1].islower() and word[:at].islower():
-            word = word[at:]
-            break
+    word = word[glued_name_start(word, PREFIX_LETTERS) :]
     if word[0].isupper() and word.lower() not in _NOT_NAMES and not without_spaces(word):
         return name_key(word)
     return None

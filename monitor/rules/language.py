@@ -7,12 +7,15 @@ the title alone (benchmarks/rules_quality.py --languages). Kana and Hangul need 
 model: each belongs to one language. Detection runs only when a rule with a ``lang:``
 scope is about to be evaluated for an entry without a language, once per entry.
 
-A feed's word is trusted unless the text's own letters refute it: an aggregator whose feed
-says ``en`` carrying a Japanese or Russian item. Only the letters can refute (a claim of
-``de`` over English text stands: telling two Latin-script languages apart is the model's
-guess against the publisher's word): another script's, or, for a language written in ASCII's
-letters alone, Latin letters it never writes (round 31: an Igbo item, gọọmentị, ụzọ, under a
-feed that says ``en``).
+A feed's word is trusted unless the text's own letters or words refute it: an aggregator whose feed
+says ``en`` carrying a Japanese or Russian item. The model never refutes (a claim of ``de`` over an
+English headline stands: telling two Latin-script languages apart is the model's guess against the
+publisher's word); another script's letters do, or, for a language written in ASCII's letters alone,
+Latin letters it never writes (round 31: an Igbo item, gọọmentị, ụzọ, under a feed that says ``en``);
+and, for a language listed in ``COMMON_WORDS``, its missing words (round 43): a dozen words in small
+letters of which hardly one is among that language's commonest (the, of, and …) are not English, whatever
+their letters (a Luganda or Sesotho item, typed in ASCII, under a feed that says ``en``). A text without
+the articles and prepositions a language writes in every sentence is no guess.
 """
 
 from __future__ import annotations
@@ -72,6 +75,29 @@ ASCII_WRITERS = frozenset({"en", "id", "ms", "sw", "zu", "xh", "so"})
 # of a Russian keyboard ("çĕнĕ салтаксем"); ASCII letters stand in Russian text ("iphone", "lng") and do not count.
 _OWN_LETTERS = {"ru": frozenset("абвгдеёжзийклмнопрстуфхцчшщъыьэюя")}
 REFUTING_ACCENTS = 6  # in common words: "café" or "naïve" is one or two
+# Round 43: the commonest words (two letters or more) of the Latin-written languages feeds claim most, for a claim the
+# letters cannot refute: English with ASCII letters only is written with these in every sentence. A sample of
+# ``REFUTING_WORDS`` words in small letters or more with fewer than one in ``COMMON_SHARE`` of them among the claimed
+# language's is in another language. Over the evaluation set's items (tests/data/rules_eval, tuning and v1-v38) a sample
+# in the claimed language held one in fifteen at least (English; one in five in the others), one in another language
+# under a wrong claim one in twenty at most (Corsican under fr, German under en: those stay).
+COMMON_WORDS = {
+    lang: frozenset(words.split())
+    for lang, words in {
+        "en": "the of and to in on for is are was were has have had be been with by at from that this its it as an "
+        "will would not but or which who their after said says over into than",
+        "fr": "le la les de des du et en un une est sont pour dans sur au aux qui que par avec ce cette il elle ne pas "
+        "été son sa ses",
+        "de": "der die das und den von zu mit sich des auf für ist im dem nicht ein eine als auch es an werden aus er "
+        "hat dass sie nach wird bei einer um am sind noch wie einem über so zum war haben nur oder aber vor zur",
+        "es": "el la de que en los del se las por un una para con no es al lo como más pero sus le ya fue este ha",
+        "pt": "os as de do da dos das em no na que um uma para com por se não ao mais foi",
+        "it": "il la di che un una per in del della dei delle con non si da al le lo gli ha sono nel alla",
+    }.items()
+}
+REFUTING_WORDS = 12
+COMMON_SHARE = 20
+_WORD = re.compile(r"[^\W\d_]{2,}")
 _SCRIPTS: dict[str, frozenset[str]] = {
     lang: frozenset(script for script, langs in _WRITERS.items() if lang in langs.split())
     for lang in {lang for langs in _WRITERS.values() for lang in langs.split()}
@@ -119,12 +145,26 @@ def trusted(claim: str, text: str) -> str:
         return lang
     sample = text[:SAMPLE_CHARS]
     if sample.isascii():  # the common case, read at C speed: Latin letters or none
-        return lang if "LATIN" in scripts or sum(map(str.isalpha, sample)) < REFUTING_LETTERS else ""
+        if "LATIN" not in scripts:
+            return lang if sum(map(str.isalpha, sample)) < REFUTING_LETTERS else ""
+        return "" if _uncommon(sample, lang) else lang
     counts = Counter(unicodedata.name(char, "?").split(" ", 1)[0] for char in sample if char.isalpha())
     outside = sum(n for script, n in counts.items() if script not in scripts)
     if (lang in ASCII_WRITERS or lang in _OWN_LETTERS) and _foreign_letters(sample, lang) >= REFUTING_ACCENTS:
         return ""
+    if _uncommon(sample, lang):
+        return ""
     return lang if outside < REFUTING_LETTERS or outside <= counts.total() - outside else ""
+
+
+def _uncommon(text: str, lang: str) -> bool:
+    """Whether ``text`` has ``REFUTING_WORDS`` words in small letters or more and fewer than one in ``COMMON_SHARE``
+    of them among ``lang``'s commonest (False for a language without a list)."""
+    common = COMMON_WORDS.get(lang)
+    if common is None:
+        return False
+    words = [word for word in _WORD.findall(text) if word.islower()]
+    return len(words) >= REFUTING_WORDS and sum(word in common for word in words) * COMMON_SHARE < len(words)
 
 
 def _foreign_letters(text: str, lang: str) -> int:

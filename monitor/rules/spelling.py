@@ -8,6 +8,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from monitor.glued import glued_name_start
 from monitor.text import is_word_char, without_spaces
 
 JOINTS = (" ", "-", "")  # "Sakhalin 2" = "Sakhalin-2" = "Sakhalin2"
@@ -53,30 +54,32 @@ def plain_hyphens(folded: str) -> str:
     return _DASH.sub("-", folded)
 
 
-# Round 41: the Bantu languages (Shona, Zulu, Xhosa …) write a noun-class or locative prefix onto a name
-# ("hurumende yeTaliban muAfghanistan", "kuRussia", "eRashiya"), as Irish writes its mutations ("hAfganastáine");
-# the name keeps its capital inside the word. After a run of one to six small letters that opens a word, a capital
-# and a small letter start a name that a term may match as a word of its own, as an Arabic word behind its
-# proclitics; the prefix stays part of the word, so it is never taken for a short word of another language (the
-# French "ne", the Turkish "mu"). Brand names of the kind ("iPhone", "eBay") lose nothing a rule asks for;
-# "McDonald" and "PetroChina" open with a capital and are read as before.
-_GLUED_NAME = re.compile(r"\b[a-z]{1,6}(?=[A-Z][a-z])")
-_SMALL_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")  # a cheap first look: most text has none
+# Round 41: a name glued to a prefix of small letters ("hurumende yeTaliban muAfghanistan", "kuRussia", Irish
+# "hAfganastáine"; ``monitor.glued``) is found as a word of its own, as an Arabic word behind its proclitics; the
+# prefix stays part of the word, so it is never taken for a short word of another language (the French "ne", the
+# Turkish "mu"). Brand names of the kind ("iPhone", "eBay") lose nothing a rule asks for.
+GLUED_PREFIX = 6  # small letters before the name at most (event clustering reads up to four: PREFIX_LETTERS)
+# The words that may hold one, for glued_name_start to decide: a capital and a small letter within their first seven
+# characters. A regex finds them at C speed: a call per word of the field cost a quarter of benchmarks/rules_speed.py.
+_MAY_BE_GLUED = re.compile(rf"(?<!\S)\S{{1,{GLUED_PREFIX}}}(?=[A-Z][a-z])")
+_SMALL_THEN_CAPITAL = re.compile(r"[a-z][A-Z]")  # a cheaper first look: most text has none
 
 
 def glued_names(raw: str, folded: str) -> frozenset[int]:
     """Where in ``folded`` (``raw`` folded) a name glued to a small-letter prefix starts ("yeTaliban": at "t").
     Folding keeps the words apart as they were and an ASCII prefix as it was, so the name stands in the folded
     word of the same rank, as many characters in."""
-    found = list(_GLUED_NAME.finditer(raw)) if _SMALL_THEN_CAPITAL.search(raw) else []
+    found = list(_MAY_BE_GLUED.finditer(raw)) if _SMALL_THEN_CAPITAL.search(raw) else []
     if not found:
         return frozenset()
     starts = [m.start() for m in re.finditer(r"\S+", folded)]
     points = set()
     for m in found:
         rank = len(raw[: m.start()].split())
-        if rank < len(starts) and folded.startswith(m.group(), starts[rank]):
-            points.add(starts[rank] + len(m.group()))
+        word = raw[m.start() : m.end() + 2].split(None, 1)[0]  # as far as a name's capital and small letter
+        at = glued_name_start(word, GLUED_PREFIX) if rank < len(starts) else 0
+        if at and folded.startswith(word[:at], starts[rank]):
+            points.add(starts[rank] + at)
     return frozenset(points)
 
 
