@@ -51,6 +51,7 @@ from monitor.dedup.compare import (
 )
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import beneath, diverges, note, told, wrapper
+from monitor.dedup.eventquotes import quoted_lede
 from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES_TEXT, EventIndex, EventMatch
 from monitor.dedup.headline import (
     MIN_LEDE_TOKENS,
@@ -239,6 +240,8 @@ class StoryIndex:
             reason += ", beside passages of other stories (a round-up)"
             # A digest of several events is none of them: it would join whichever it quotes most.
             return Decision(None, evidence.score, None, reason, None, 0.0, "new event: a round-up", sig), Heard.DECIDED
+        if (evidence.follow_up or evidence.news) and (about := self._about(sig, evidence.score, doc)) is not None:
+            return about, Heard.DECIDED
         if evidence.follow_up:  # the outlet's next story on its own story's event
             reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
             reason = f"new story: {evidence.apart}" if evidence.apart else reason
@@ -293,6 +296,18 @@ class StoryIndex:
         ):
             return self._new_story(sig, score, reason, shares, releases)
         return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
+
+    def _about(self, sig: Signature, score: float, doc: _Doc) -> Decision | None:
+        """de85: ``sig``, told apart from ``doc``'s story as a follow-up or its news told further, as a piece about
+        it (``quoted_lede``: a commentary, an explainer quoting its lede): a new story of a new event; None when it
+        is not one. It says its own piece, whichever desk writes it and however soon."""
+        own = quoted_lede(sig, doc)
+        if own is None:
+            return None
+        reason = f"new story: it quotes the lede of story {doc.story_id} ({score:.0f} % of the text shared)"
+        reason += f", then {own * 100:.0f} % of its text is its own"
+        why = f"new event: a piece about story {doc.story_id} (a commentary, an explainer), quoting its lede"
+        return Decision(None, score, None, reason, None, 0.0, why, sig)
 
     def _next_brief(self, sig: Signature, doc: _Doc) -> bool:
         """dd47: is ``sig``, its outlet's own text in the frame of ``doc``'s, that desk's next brief? A desk
