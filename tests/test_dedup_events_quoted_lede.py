@@ -1,5 +1,5 @@
 """A piece quoting a story's lede in quotation marks, then saying its own piece in more words of its own, is its
-own event (``eventquotes.quoted_lede``, asked by ``StoryIndex._about``): a commentary or an explainer is no
+own event (``eventpieces.quoted_lede``, asked by ``StoryIndex._about``): a commentary or an explainer is no
 follow-up of the news it quotes, even from a desk that ran the story.
 
 The desk's follow-up retelling the lede as its own sentence still joins the story's event, and so does one that
