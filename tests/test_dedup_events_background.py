@@ -3,7 +3,9 @@ its own, is another event (``eventpieces.background_only``, asked by ``StoryInde
 afternoon, the next day's happening. The story's news is its first sentence; a desk telling that story further
 prints it.
 
-The desk's update that opens with the story's first sentence and adds a paragraph still joins the story's event.
+The desk's update that opens with the story's first sentence and adds a paragraph still joins the story's event;
+so does, the same day, its story told further in its own words with a figure of the news
+(``test_dedup_events_headline_dropped``).
 """
 
 from __future__ import annotations
@@ -30,11 +32,11 @@ THEFT = (
     '"We are back to candles," head nurse Ilsa Varrow said, and the district police opened an inquiry.',
 )
 EXPLAINER = (
-    "Why the Pellam Ridge clinic needed 24 solar panels",
+    "Why the Pellam Ridge clinic needed solar panels",
     "The Pellam Ridge clinic is not on the grid, and its diesel generator runs only a few hours a day because "
     "fuel is carried up by mule.\n"
     f"{BACKGROUND}\n"
-    "Solar kits like the 24 panels are one answer; a power line from the valley, promised years ago, is another. "
+    "Solar kits like these are one answer; a power line from the valley, promised years ago, is another. "
     "Neither has yet reached the villages above the river, head nurse Ilsa Varrow says.\n"
     "The district has asked the national grid company three times since 2019 to extend the line, and each time "
     "the cost of the poles across the gorge was judged too high for the few hundred homes it would serve.",
@@ -55,7 +57,8 @@ def test_the_desks_next_day_piece_repeating_only_background_is_another_event():
 
 
 def test_the_desks_explainer_that_afternoon_repeating_only_background_is_another_event():
-    """Its background is less than ``RELEASE_TEXT`` of its text: no next release of one press kit either."""
+    """It prints no figure of the story's news (``news_figure``), and its background is less than ``RELEASE_TEXT``
+    of its text: no next release of one press kit either."""
     events = events_of(item("Ridge Courier", *SOLAR, 0), item("Ridge Courier", *EXPLAINER, 5))
 
     assert events[0] != events[1]

@@ -21,7 +21,7 @@ import re
 
 import numpy as np
 
-from monitor.dedup.compare import Stored
+from monitor.dedup.compare import FACT_LINE, FACT_NUMBER, Stored
 from monitor.dedup.shingles import sentence_hashes, shingle_hashes
 from monitor.dedup.signature import Signature
 from monitor.text import fold, spaced_tokens, word_spaces
@@ -62,3 +62,24 @@ def background_only(sig: Signature, doc: Stored) -> bool:
     ours = [hashed for hashed, _, _ in sig.lines]
     shared = sum(hashed in theirs for hashed in ours)
     return 0 < 2 * shared < len(ours) and theirs[0] not in ours and ours[0] not in theirs
+
+
+def news_figure(sig: Signature, doc: Stored) -> bool:
+    """Does ``sig`` print a number ``doc`` first prints in a sentence ``sig`` does not print word for word (a figure
+    of the story's news, not of the background they share)? The same day, the desk's text telling its story
+    further retells its news with its figures ("after the fire that destroyed 3,200 wheels"); its next story of
+    the day under the firm's background paragraph prints figures of its own. False when ``doc`` keeps no
+    sentence of its facts (stored before ``fact_lines``)."""
+    facts = np.frombuffer(doc.facts, dtype="<u4").tolist()
+    if len(doc.fact_lines) != len(facts) or not sig.lines:
+        return False
+    theirs = np.frombuffer(doc.sentences, dtype="<u4").tolist()
+    ours = {hashed for hashed, _, _ in sig.lines}
+    mine = set(np.frombuffer(sig.facts, dtype="<u4").tolist())
+    return any(
+        byte & FACT_NUMBER
+        and fact in mine
+        and (byte & FACT_LINE) < len(theirs)
+        and theirs[byte & FACT_LINE] not in ours
+        for fact, byte in zip(facts, doc.fact_lines, strict=True)
+    )
