@@ -51,6 +51,7 @@ from monitor.dedup.compare import (
 )
 from monitor.dedup.compare import Stored as _Doc
 from monitor.dedup.divergence import beneath, diverges, note, told, wrapper
+from monitor.dedup.eventpieces import background_only, news_figure, quoted_lede
 from monitor.dedup.events import EVENT_HOURS, RELEASE_TEXT, SERIES_HOURS, SERIES_TEXT, EventIndex, EventMatch
 from monitor.dedup.headline import (
     MIN_LEDE_TOKENS,
@@ -89,6 +90,7 @@ READ_TOGETHER = 8  # candidates from which their scores are bounded (``_read``) 
 MAX_SCAN = 32  # a key held by more entries is a phrase of the trade, not evidence: not read
 MAX_POSTINGS = 64  # and no more entries are added to it
 MIN_WEIGHT = 0.25  # a candidate shares at least one key of its own, or several shared with few others
+PIECE_SHARED = 50.0  # percent of the longer text at most: a desk's piece repeating a paragraph of its story (de85)
 SERIES_GAP = SERIES_HOURS * 3600  # an outlet's entry this much later, close in text, other facts: next bulletin
 WINDOW = timedelta(days=7)  # the default dedup window (config: dedup.window)
 PRUNE_EVERY = 1000
@@ -249,6 +251,8 @@ class StoryIndex:
             reason += ", beside passages of other stories (a round-up)"
             # A digest of several events is none of them: it would join whichever it quotes most.
             return Decision(None, evidence.score, None, reason, None, 0.0, "new event: a round-up", sig), Heard.DECIDED
+        if (evidence.follow_up or evidence.news) and (about := self._about(sig, evidence.score, doc)) is not None:
+            return about, Heard.DECIDED
         if evidence.follow_up:  # the outlet's next story on its own story's event
             reason = f"new story: entry {entry_id}'s text opens it ({evidence.score:.0f} %), then mostly new text"
             reason = f"new story: {evidence.apart}" if evidence.apart else reason
@@ -277,6 +281,19 @@ class StoryIndex:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
             return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig), Heard.COPY
+        # the desk's own piece on its story's affair, sharing a paragraph of it: no copy, no follow-up (its next
+        # bulletin of one template shares most of its frame, and is another story of its own event, or a kit's).
+        # The same day, its story told further repeats the background too (``_headline_dropped`` joins it then).
+        if (
+            doc.outlet == sig.outlet
+            and evidence.score * min(sig.length, doc.length) < PIECE_SHARED * max(sig.length, doc.length)
+            and (
+                about := self._about(
+                    sig, evidence.score, doc, sig.when - doc.seen >= SERIES_GAP or not news_figure(sig, doc)
+                )
+            )
+        ):
+            return about, Heard.APART
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
         if evidence.score >= needed and facts < FACTS_THRESHOLD:
             closest += f", but only {facts:.0f} % of the names and numbers (needs {FACTS_THRESHOLD:.0f} %)"
@@ -303,6 +320,28 @@ class StoryIndex:
         ):
             return self._new_story(sig, score, reason, shares, releases)
         return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
+
+    def _about(self, sig: Signature, score: float, doc: _Doc, background: bool = True) -> Decision | None:
+        """de85: ``sig`` as a piece about ``doc``'s story, not its news told further (``eventpieces``): a new story of a
+        new event when it quotes the story's lede beside more words of its own (a commentary, an explainer), or
+        repeats only its background under an opening of its own (the desk's next piece on the affair); None when
+        it is neither. Asked of a follow-up, of a text telling the story's news further, and of the desk's own
+        text sharing a paragraph with its story (its background read only when ``background``): a piece says its
+        own happening, whichever desk writes it and however soon, so no keyword of the story it quotes joins it."""
+        own = quoted_lede(sig, doc)
+        if own is not None:
+            reason = f"new story: it quotes the lede of story {doc.story_id} ({score:.0f} % of the text shared)"
+            reason += f", then {own * 100:.0f} % of its text is its own"
+            why = f"new event: a piece about story {doc.story_id} (a commentary, an explainer), quoting its lede"
+            return Decision(None, score, None, reason, None, 0.0, why, sig)
+        if background and background_only(sig, doc):
+            reason = (
+                f"new story: it repeats background sentences of story {doc.story_id} ({score:.0f} % of the shorter text"
+            )
+            reason += " shared) under an opening of its own, not the story's first sentence"
+            why = f"new event: {sig.outlet}'s next piece on the affair of story {doc.story_id}, not its news"
+            return Decision(None, score, None, reason, None, 0.0, why, sig)
+        return None
 
     def _next_brief(self, sig: Signature, doc: _Doc) -> bool:
         """dd47: is ``sig``, its outlet's own text in the frame of ``doc``'s, that desk's next brief? A desk
