@@ -8,24 +8,9 @@ from __future__ import annotations
 
 import pytest
 from test_rules_round30 import fires
-
-from monitor.models import Entry
-from monitor.rules import RuleSet
-from monitor.rules.load import load_rules
+from test_rules_round42 import negates
 
 MINING, ARCTIC, OIL, TALIBAN = "afghan-mining", "arctic-lng", "india-russian-oil", "taliban-recognition"
-
-
-@pytest.fixture(scope="module")
-def veto_rule(tmp_path_factory) -> RuleSet:
-    folder = tmp_path_factory.mktemp("rules")
-    (folder / "veto.yaml").write_text('name: veto\nmatch:\n  any: ["@negation", "@hedge"]\n', encoding="utf-8")
-    return RuleSet(load_rules([folder]))
-
-
-def vetoes(rules: RuleSet, title: str, lang: str) -> bool:
-    entry = Entry(feed_url="u", outlet="o", key="k", link="", title=title, summary="", content="", lang=lang)
-    return bool(rules.match(entry))
 
 
 @pytest.mark.parametrize(
@@ -50,8 +35,8 @@ def vetoes(rules: RuleSet, title: str, lang: str) -> bool:
         ("輸出を続けるには、新しい港湾設備が要る", "ja"),
     ],
 )
-def test_a_refusal_denial_slipping_date_or_precondition_vetoes(veto_rule, title, lang):
-    assert vetoes(veto_rule, title, lang)
+def test_a_refusal_denial_slipping_date_or_precondition_negates(negation_rule, title, lang):
+    assert negates(negation_rule, title, lang)
 
 
 @pytest.mark.parametrize(
@@ -65,14 +50,14 @@ def test_a_refusal_denial_slipping_date_or_precondition_vetoes(veto_rule, title,
         ("Добыча меди сдвинулась с мёртвой точки", "ru"),  # progress: no date moved
     ],
 )
-def test_the_new_words_leave_a_plain_report_alone(veto_rule, title, lang):
-    assert not vetoes(veto_rule, title, lang)
+def test_the_new_words_leave_a_plain_report_alone(negation_rule, title, lang):
+    assert not negates(negation_rule, title, lang)
 
 
 @pytest.mark.parametrize(
     ("title", "lang", "summary", "expected"),
     [
-        ("アフガン鉱業省、中国企業の銅山採掘権の申請を却下", "ja", "同省は計画が基準を満たしていないと説明した。", False),
+        ("アフガン鉱業省、中国企業の銅山採掘権の申請を却下", "ja", "同省は審査の結果を1日に公表した。", False),
         ("アフガン鉱業省、中国企業と銅山の採掘権契約に署名", "ja", "同省は契約期間を30年と説明した。", True),
         ("Afghan lithium award slips again", "en", "The ministry has named no winner for the Nuristan blocks.", False),
         ("Afghanistan awards Nuristan lithium blocks", "en", "The ministry named a Chinese winner on Monday.", True),
@@ -96,7 +81,7 @@ def test_a_report_called_an_error_is_no_purchase(eval_rules):
     ("title", "summary", "expected"),
     [
         # a degree from a Kabul school recognised abroad: Kabul names the school, the act is the degree's
-        ("カブール医科大学の卒業資格、フランスで承認へ", "フランス政府はカブール医科大学の卒業資格を承認する制度を設けた。", False),
+        ("カブール医科大学の卒業資格、フランスで承認へ", "仏政府はカブール医科大学の卒業資格を承認する。", False),
         # the act told in the headline's second half, an insurer's cover in its first
         (
             "保険大手、アフガン渡航の補償拡大　カザフの承認受け",
