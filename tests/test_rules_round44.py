@@ -48,6 +48,8 @@ def test_a_refusal_denial_slipping_date_or_precondition_negates(negation_rule, t
         ("政府は銅山の開発契約を承認した", "ja"),
         ("Груз Urals прибыл в порт Сикка", "ru"),
         ("Добыча меди сдвинулась с мёртвой точки", "ru"),  # progress: no date moved
+        ("В заметке ошибочно указана дата поставки", "ru"),  # a correction's adverb: the delivery stands
+        ("An earlier version erroneously gave the tanker's name", "en"),
     ],
 )
 def test_the_new_words_leave_a_plain_report_alone(negation_rule, title, lang):
