@@ -245,3 +245,14 @@ def eval_rules() -> RuleSet:
     from monitor import rules
 
     return rules.RuleSet(rules.load_rules([DATA / "rules_eval" / "rules"]))
+
+
+@pytest.fixture(scope="module")
+def negation_rule(tmp_path_factory) -> RuleSet:
+    """A rule that fires on any word of the built-in @negation or @hedge: whether a sentence holds a veto word
+    (rounds 42 and 44), through the real loader and matcher."""
+    from monitor import rules
+
+    folder = tmp_path_factory.mktemp("rules")
+    (folder / "neg.yaml").write_text('name: neg\nmatch:\n  any: ["@negation", "@hedge"]\n', encoding="utf-8")
+    return rules.RuleSet(rules.load_rules([folder]))

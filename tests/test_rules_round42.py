@@ -15,7 +15,6 @@ from test_rules_round30 import fires
 
 from monitor.models import Entry
 from monitor.rules import RuleSet
-from monitor.rules.load import load_rules
 from monitor.rules.units import CLAUSE, breaks
 from monitor.text import match_text
 
@@ -42,13 +41,6 @@ def test_every_two_letter_latin_veto_word_says_its_languages(path, sets):
         if _short_latin(term) and not (isinstance(term, dict) and term.get("lang"))
     ]
     assert unscoped == []
-
-
-@pytest.fixture(scope="module")
-def negation_rule(tmp_path_factory) -> RuleSet:
-    folder = tmp_path_factory.mktemp("rules")
-    (folder / "neg.yaml").write_text('name: neg\nmatch:\n  any: ["@negation", "@hedge"]\n', encoding="utf-8")
-    return RuleSet(load_rules([folder]))
 
 
 def negates(rules: RuleSet, title: str, lang: str) -> bool:
