@@ -100,8 +100,11 @@ def versions_of(story: dict, situation: dict, lang: dict) -> list[Version]:
     facts = facts_of(situation, lang)
     key = {"b": "second", "explain": "explain"}.get(part, part)
     paras = paragraphs(fill(lang[key], facts))
-    return [Version(part, fill(lang["t_" + key], facts), fill(lang["t_" + key + "_alt"], facts), paras,
-                    dateline_of(paras[0]))]
+    return [
+        Version(
+            part, fill(lang["t_" + key], facts), fill(lang["t_" + key + "_alt"], facts), paras, dateline_of(paras[0])
+        )
+    ]
 
 
 def dateline_of(opening: str) -> str:
@@ -178,7 +181,7 @@ def transform(version: Version, words: list[str], carrier: Outlet) -> tuple[str,
     if "hedswap" in words:
         title = version.alt
     if "dropdate" in words:
-        paras[0] = paras[0][len(version.dateline):].strip()
+        paras[0] = paras[0][len(version.dateline) :].strip()
     if "endclip" in words:
         paras = paras[:-1]
     if "bylinein" in words and carrier.byline:
@@ -206,8 +209,16 @@ def carriers_of(story: dict) -> list[Outlet]:
     return pool[: story["copies"]]
 
 
-def row(outlet: Outlet, story: dict, when: datetime, title: str, paras: tuple[str, ...], link: str, guid: str,
-        kinds: tuple[str, ...]) -> dict:
+def row(
+    outlet: Outlet,
+    story: dict,
+    when: datetime,
+    title: str,
+    paras: tuple[str, ...],
+    link: str,
+    guid: str,
+    kinds: tuple[str, ...],
+) -> dict:
     return {
         "outlet": outlet.name,
         "feed": outlet.feed,
@@ -238,8 +249,8 @@ def story_rows(story: dict) -> list[dict]:
         link, guid = desk_link(desk, story, v, own[0])
         kind = ("correction",) if v.tag == "fix" else ("version",) if v is not own[0] else ()
         rows.append(row(desk, story, when, v.title, v.paras, link, guid, kind))
-    seen = {v.tag: r for v, r in zip(own, rows)}
-    for n, (carrier, v) in enumerate(zip(carriers_of(story), copied_versions(story, situation, versions))):
+    seen = {v.tag: r for v, r in zip(own, rows, strict=True)}
+    for n, (carrier, v) in enumerate(zip(carriers_of(story), copied_versions(story, situation, versions), strict=True)):
         words = recipe(story, carrier, v, n)
         title, paras = transform(v, words, carrier)
         after = seen[v.tag]["published"] if v.tag in seen else rows[-1]["published"]
@@ -280,33 +291,40 @@ def stats(rows: list[dict]) -> str:
     for r in rows:
         first.setdefault(r["story"], r)
     copies = [r for r in rows if first[r["story"]] is not r]
-    changed = sum((r["title"], r["content"]) != (first[r["story"]]["title"], first[r["story"]]["content"])
-                  for r in copies)
+    changed = sum(
+        (r["title"], r["content"]) != (first[r["story"]]["title"], first[r["story"]]["content"]) for r in copies
+    )
     ev_of = {r["story"]: r["event"] for r in rows}
-    same_event = sum(per_story[a] * per_story[b] for a in per_story for b in per_story
-                     if a < b and ev_of[a] == ev_of[b])
+    same_event = sum(
+        per_story[a] * per_story[b] for a in per_story for b in per_story if a < b and ev_of[a] == ev_of[b]
+    )
     by_id = {s["id"]: s for s in STORIES}
-    negative = sum(per_story[s["id"]] * per_story[s["against"]] for s in STORIES
-                   if s["kind"] in ("laterblaze", "qaexplain", "desktwin"))
+    negative = sum(
+        per_story[s["id"]] * per_story[s["against"]]
+        for s in STORIES
+        if s["kind"] in ("laterblaze", "qaexplain", "desktwin")
+    )
     langs = Counter(r["lang"] for r in rows)
     words = Counter(w for r in rows for w in r["_kinds"])
     sizes = Counter(per_story.values())
     kinds = Counter(by_id[s]["kind"] for s in per_story)
-    return "\n".join([
-        f"entries:                 {len(rows)}",
-        f"stories:                 {len(per_story)}",
-        f"events:                  {len(events)} ({sum(len(v) > 1 for v in events.values())} with several stories)",
-        f"copies:                  {len(copies)} ({changed} change the title or body)",
-        f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
-        f"entries per story:       {', '.join(f'{k}x{v}' for k, v in sorted(sizes.items()))}",
-        f"same-event other-story:  {same_event}",
-        f"designed negative pairs: {negative}",
-        f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
-        f"languages:               {', '.join(f'{k}={v}' for k, v in sorted(langs.items()))}"
-        f"  (en {100 * langs['en'] / len(rows):.1f}%)",
-        f"kinds:                   {', '.join(f'{k}={v}' for k, v in sorted(kinds.items()))}",
-        f"transformations:         {', '.join(f'{k}={v}' for k, v in sorted(words.items()))}",
-    ])
+    return "\n".join(
+        [
+            f"entries:                 {len(rows)}",
+            f"stories:                 {len(per_story)}",
+            f"events:                  {len(events)} ({sum(len(v) > 1 for v in events.values())} with several stories)",
+            f"copies:                  {len(copies)} ({changed} change the title or body)",
+            f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
+            f"entries per story:       {', '.join(f'{k}x{v}' for k, v in sorted(sizes.items()))}",
+            f"same-event other-story:  {same_event}",
+            f"designed negative pairs: {negative}",
+            f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
+            f"languages:               {', '.join(f'{k}={v}' for k, v in sorted(langs.items()))}"
+            f"  (en {100 * langs['en'] / len(rows):.1f}%)",
+            f"kinds:                   {', '.join(f'{k}={v}' for k, v in sorted(kinds.items()))}",
+            f"transformations:         {', '.join(f'{k}={v}' for k, v in sorted(words.items()))}",
+        ]
+    )
 
 
 _SOURCE = yaml.safe_load(SOURCE.read_text(encoding="utf-8"))
