@@ -68,7 +68,7 @@ def test_a_correction_fixes_one_figure_and_stays_the_story(story: dict) -> None:
     assert all(right not in text(r) for r in carried)  # carriers took versions before the correction
 
 
-@pytest.mark.parametrize("kind", ["laterblaze", "qaexplain", "desktwin"])
+@pytest.mark.parametrize("kind", ["laterblaze", "qaexplain", "blazetwin"])
 def test_a_later_fire_an_explainer_and_a_template_twin_are_other_events_of_the_desk(kind: str) -> None:
     found = [s for s in STORIES.values() if s["kind"] == kind]
     assert len(found) == 6
@@ -76,7 +76,7 @@ def test_a_later_fire_an_explainer_and_a_template_twin_are_other_events_of_the_d
         mine, theirs = desk_entries(s["id"])[0], desk_entries(s["against"])[0]
         assert mine["feed"] == theirs["feed"] and mine["event"] != theirs["event"]
         assert when(mine) > when(theirs)
-        if kind == "desktwin":
+        if kind == "blazetwin":
             assert when(mine) - when(theirs) == timedelta(days=2)
         else:
             assert when(mine).date() == when(theirs).date()
@@ -86,7 +86,7 @@ def test_sidebars_and_live_posts_are_other_stories_of_the_same_event() -> None:
     by_event: dict[str, set[str]] = defaultdict(set)
     for r in ROWS:
         by_event[r["event"]].add(r["story"])
-    found = [s for s in STORIES.values() if s["kind"] in ("deskside", "livepost")]
+    found = [s for s in STORIES.values() if s["kind"] in ("deskside", "livetick")]
     assert len(found) == 15
     for s in found:
         assert desk_entries(s["id"])[0]["feed"] == STORIES[s["against"]]["outlet"]

@@ -943,11 +943,11 @@ SETS = [
     HeldOut(
         83,
         "qe",
-        frozenset({"ksh", "pdc", "eml", "es"}),
+        frozenset({"ksh", "pdc", "kea", "es"}),
         "ar",
         Brief(rows=120, stories=40, events=20, side=(1, 8), summary_only=10, several=7),
-        negative=frozenset({"laterblaze", "qaexplain", "desktwin"}),
-        same_event=frozenset({"deskside", "livepost", "english", "side"}),
+        negative=frozenset({"laterblaze", "qaexplain", "blazetwin"}),
+        same_event=frozenset({"deskside", "livetick", "english", "side"}),
         copies=80,
     ),
 ]

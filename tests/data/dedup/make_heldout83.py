@@ -161,7 +161,7 @@ def summary_of(paras: tuple[str, ...], outlet: Outlet) -> str:
 def applicable(word: str, version: Version) -> bool:
     if word == "dropdate":
         return bool(version.dateline) and version.paras[0].startswith(version.dateline)
-    if word == "endclip":
+    if word == "lastcut":
         return len(version.paras) >= 2
     return True
 
@@ -182,7 +182,7 @@ def transform(version: Version, words: list[str], carrier: Outlet) -> tuple[str,
         title = version.alt
     if "dropdate" in words:
         paras[0] = paras[0][len(version.dateline) :].strip()
-    if "endclip" in words:
+    if "lastcut" in words:
         paras = paras[:-1]
     if "bylinein" in words and carrier.byline:
         paras = [carrier.byline, *paras]
@@ -302,7 +302,7 @@ def stats(rows: list[dict]) -> str:
     negative = sum(
         per_story[s["id"]] * per_story[s["against"]]
         for s in STORIES
-        if s["kind"] in ("laterblaze", "qaexplain", "desktwin")
+        if s["kind"] in ("laterblaze", "qaexplain", "blazetwin")
     )
     langs = Counter(r["lang"] for r in rows)
     words = Counter(w for r in rows for w in r["_kinds"])
