@@ -44,7 +44,7 @@ ORIGINALS = [s for s in STORIES.values() if s["kind"] == "original"]
 
 
 @pytest.mark.parametrize("story", ORIGINALS, ids=lambda s: s["id"])
-def test_the_desk_files_its_story_three_times_and_carriers_copy_after_it(story: dict) -> None:
+def test_v83_the_desk_files_its_story_three_times_and_carriers_copy_after_it(story: dict) -> None:
     own = desk_entries(story["id"])
     assert len(own) == 3 and len(entries(story["id"])) == 5
     assert len({r["link"] for r in own}) == 3 and len({r["guid"] for r in own}) == 3
@@ -57,7 +57,7 @@ def test_the_desk_files_its_story_three_times_and_carriers_copy_after_it(story: 
 
 
 @pytest.mark.parametrize("story", [s for s in ORIGINALS if SITUATIONS[s["situation"]]["fix"]], ids=lambda s: s["id"])
-def test_a_correction_fixes_one_figure_and_stays_the_story(story: dict) -> None:
+def test_v83_a_correction_fixes_one_figure_and_stays_the_story(story: dict) -> None:
     facts = SITUATIONS[story["situation"]]["facts"]
     *before, fixed = desk_entries(story["id"])
     right, wrong = str(facts["area"]), str(facts["area_bad"])
@@ -69,7 +69,7 @@ def test_a_correction_fixes_one_figure_and_stays_the_story(story: dict) -> None:
 
 
 @pytest.mark.parametrize("kind", ["laterblaze", "qaexplain", "blazetwin"])
-def test_a_later_fire_an_explainer_and_a_template_twin_are_other_events_of_the_desk(kind: str) -> None:
+def test_v83_a_later_fire_an_explainer_and_a_template_twin_are_other_events_of_the_desk(kind: str) -> None:
     found = [s for s in STORIES.values() if s["kind"] == kind]
     assert len(found) == 6
     for s in found:
@@ -82,7 +82,7 @@ def test_a_later_fire_an_explainer_and_a_template_twin_are_other_events_of_the_d
             assert when(mine).date() == when(theirs).date()
 
 
-def test_sidebars_and_live_posts_are_other_stories_of_the_same_event() -> None:
+def test_v83_sidebars_and_live_posts_are_other_stories_of_the_same_event() -> None:
     by_event: dict[str, set[str]] = defaultdict(set)
     for r in ROWS:
         by_event[r["event"]].add(r["story"])
@@ -93,7 +93,7 @@ def test_sidebars_and_live_posts_are_other_stories_of_the_same_event() -> None:
         assert {s["id"], s["against"]} <= by_event[STORIES[s["against"]]["event"]]
 
 
-def test_carriers_picked_up_different_versions_of_one_story() -> None:
+def test_v83_carriers_picked_up_different_versions_of_one_story() -> None:
     """Some story's two carrier copies open like two different desk versions (the version each one saw)."""
     differing = 0
     for s in ORIGINALS:
