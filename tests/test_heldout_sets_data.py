@@ -940,6 +940,16 @@ SETS = [
         next_day=frozenset({"wirenextmorn"}),
         copies=80,
     ),
+    HeldOut(
+        83,
+        "qe",
+        frozenset({"ksh", "pdc", "kea", "es"}),
+        "ar",
+        Brief(rows=120, stories=40, events=20, side=(1, 8), summary_only=10, several=7),
+        negative=frozenset({"laterblaze", "qaexplain", "blazetwin"}),
+        same_event=frozenset({"deskside", "livetick", "english", "side"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
