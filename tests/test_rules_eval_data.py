@@ -57,6 +57,7 @@ PARTS = {
     "heldout38": "mn",
     "heldout39": "mr",
     "heldout40": "ms",
+    "heldout41": "mx",
 }
 KEYS = {"id", "outlet", "feed_lang", "lang", "title", "summary", "content", "published", "labels", "trap", "trap_topic"}
 CORE_LANGS = ("en", "ru", "ja")
