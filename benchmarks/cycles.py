@@ -254,6 +254,10 @@ def main(argv: list[str] | None = None) -> int:
         f"workload {args.workload}: {args.feeds} feeds x {args.entries} entries, {args.rules} rules, seed {args.seed}"
     )
     print(table(figures))
+    for name, runs in figures.items():  # where each peak came from: which process held what
+        for number, run in enumerate(runs, 1):
+            if run.at_peak:
+                print(f"- {name}, run {number}: {peaks_line(run)}")
     return 0
 
 
