@@ -59,7 +59,7 @@ def check(ctx: click.Context) -> None:
 def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
     """Run the daemon (or one cycle with --once)."""
     from monitor import runtime
-    from monitor.ingest.pool import fewer_collections
+    from monitor.ingest.heap import fewer_collections
 
     _fewer_arenas()
     config = load(ctx)

@@ -1,11 +1,11 @@
 """Worker processes fed from one queue of calls: ``Workers(count, initializer).submit(function, *args)``.
 
 A child is ``python -c`` over two pipes: pickled calls in on its stdin, pickled results (or the exception
-raised) out on a copy of its stdout. Not ``multiprocessing``: its spawned workers share their queues through
-named semaphores, and a named semaphore needs multiprocessing's resource tracker, a third process (12.8 MB
-RSS, ~5 % of a cold `run --once`'s peak) that lives as long as the pool and only ever unlinks names left
-behind by a parent killed outright. Pipes leave no names; a child whose parent is gone reads the end of its
-stdin and exits.
+raised) out on a copy of its stdout, each message its length then its bytes. Not ``multiprocessing``: its
+spawned workers share their queues through named semaphores, and a named semaphore needs multiprocessing's
+resource tracker, a third process (12.8 MB RSS, ~5 % of a cold `run --once`'s peak) that lives as long as
+the pool and only ever unlinks names left behind by a parent killed outright. Pipes leave no names; a child
+whose parent is gone reads the end of its stdin and exits.
 
 A child that dies costs only the call it was running (``WorkerDied``); the next call starts another.
 """
@@ -23,9 +23,12 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import IO, Any
 
+from monitor.ingest.heap import trim_heap
+
 # The child's program: the parent's import path first (its own first message), then ``serve``.
 _BOOT = (
-    "import pickle, sys; sys.path[:] = pickle.load(sys.stdin.buffer); from monitor.ingest.workers import serve; serve()"
+    "import pickle, sys; i = sys.stdin.buffer; sys.path[:] = pickle.loads(i.read(int.from_bytes(i.read(8), 'little')));"
+    "from monitor.ingest.workers import serve; serve()"
 )
 
 
@@ -45,8 +48,8 @@ class _Child:
         """``function(*args)`` in the child; raises what it raised there, or ``WorkerDied``."""
         self._send((function, args))
         try:
-            raised, value = pickle.load(self._pipe(self.process.stdout))
-        except (EOFError, OSError, pickle.UnpicklingError) as exc:
+            raised, value = pickle.loads(_received(self._pipe(self.process.stdout)))
+        except (EOFError, OSError) as exc:
             self.stop()
             raise WorkerDied(f"worker process {self.process.pid} exited") from exc
         if raised:
@@ -56,9 +59,7 @@ class _Child:
     def _send(self, message: object) -> None:
         data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)  # whole first: a call unpicklable sends nothing
         try:
-            pipe = self._pipe(self.process.stdin)
-            pipe.write(data)
-            pipe.flush()
+            _sent(self._pipe(self.process.stdin), data)
         except OSError as exc:  # a broken pipe: the child is gone
             self.stop()
             raise WorkerDied(f"worker process {self.process.pid} exited") from exc
@@ -156,14 +157,15 @@ def serve() -> None:
     calls = sys.stdin.buffer
     results = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # what a library prints goes to stderr, not into a result
-    initializer, initargs = pickle.load(calls)
+    initializer, initargs = pickle.loads(_received(calls))
     initializer(*initargs)
     while True:
         try:
-            function, args = pickle.load(calls)
+            message = _received(calls)
         except EOFError:  # the parent closed it, or is gone
             return
         try:
+            function, args = pickle.loads(message)  # a function this process cannot import raises here
             answer: tuple[bool, Any] = (False, function(*args))
         except Exception as exc:
             answer = (True, exc)
@@ -172,7 +174,29 @@ def serve() -> None:
         except Exception as exc:  # an unpicklable result or exception: say so, not die
             data = pickle.dumps((True, TypeError(f"the worker's answer could not be pickled: {exc!r}")))
         try:
-            results.write(data)
-            results.flush()
+            _sent(results, data)
         except BrokenPipeError:  # the parent is gone
             return
+        del message, data, answer
+        # The call's body, parse and answer are freed now, scattered through the C heap: its free pages go back
+        # (~0.3 ms). Measured on a worker that read 60 newsroom feeds: 80 MB RSS without, ~72 with.
+        trim_heap()
+
+
+def _sent(pipe: IO[bytes], data: bytes) -> None:
+    pipe.write(len(data).to_bytes(8, "little"))
+    pipe.write(data)
+    pipe.flush()
+
+
+def _received(pipe: IO[bytes]) -> bytes:
+    """The next message's bytes, read whole (one allocation of its size); EOFError at the pipe's end."""
+    size = int.from_bytes(_exactly(pipe, 8), "little")
+    return _exactly(pipe, size)
+
+
+def _exactly(pipe: IO[bytes], size: int) -> bytes:
+    data = pipe.read(size)
+    if len(data) < size:
+        raise EOFError("the other end of the pipe closed")
+    return data
