@@ -279,7 +279,7 @@ def test_without_share_a_read_waits_for_a_worker(tmp_path):
 
 
 def test_idle_workers_stop_and_start_again():
-    """An idle daemon keeps no process: the workers go (and no resource tracker of multiprocessing's is left)."""
+    """An idle daemon keeps no process: the workers go (and no resource tracker: ``workers``' docstring)."""
     parser = FeedParser(workers=1, idle_timeout=0.2)
     me = psutil.Process()
     try:
