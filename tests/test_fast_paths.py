@@ -211,6 +211,14 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path):
     assert not any(_alive(pid) for pid in workers)
 
 
+def test_a_worker_whose_parent_died_while_it_started_exits_too():
+    # Its parent gone before it read its first message: the end of its stdin, and it exits.
+    from monitor.ingest.workers import _BOOT
+
+    orphan = subprocess.run([sys.executable, "-c", _BOOT], stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    assert orphan.returncode != 0 and b"EOFError" in orphan.stderr
+
+
 def test_a_worker_that_dies_costs_only_its_call_and_the_next_call_gets_a_new_one():
     parser = FeedParser(workers=1)
     try:
