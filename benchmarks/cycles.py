@@ -77,6 +77,8 @@ def measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -
                 now: dict[str, float] = {}
                 for member in [root, *root.children(recursive=True)]:
                     with suppress(psutil.Error):
+                        if member.pid != root.pid and member.cmdline() == root.cmdline():
+                            continue  # forked, not yet exec'd: the parent's own pages, counted once already
                         role = roles.get(member.pid) or roles.setdefault(member.pid, _role(member, root, roles))
                         now[role] = member.memory_info().rss / 2**20
                         peaks[role] = max(peaks.get(role, 0.0), now[role])
@@ -254,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         f"workload {args.workload}: {args.feeds} feeds x {args.entries} entries, {args.rules} rules, seed {args.seed}"
     )
     print(table(figures))
+    for name, runs in figures.items():  # where each peak came from: which process held what
+        for number, run in enumerate(runs, 1):
+            if run.at_peak:
+                print(f"- {name}, run {number}: {peaks_line(run)}")
     return 0
 
 

@@ -141,7 +141,7 @@ def _cycle(p: Pipeline, meter: Meter) -> tuple[Usage, int]:
 
 def _cold_once_peak(folder: Path, server: Served, rules: int | dict[str, str], out: Results) -> None:
     """The issue's memory figure: a cold ``run --once`` as a process of its own (as a user runs it), its
-    whole tree (parser workers, multiprocessing's resource tracker) sampled, on the bodies served now."""
+    whole tree (main and parser workers) sampled, on the bodies served now."""
     compiled(ROOT)
     run = monitor_once(write_config(folder, server.urls(), rules), ROOT)
     at_peak = " + ".join(f"{role} {mb:.0f}" for role, mb in run.at_peak)

@@ -21,7 +21,8 @@ from monitor.daemon.metrics import Metrics, Unrecorded
 from monitor.durations import format_duration, plural
 from monitor.errors import ConfigError
 from monitor.ingest.fetch import HostSlots, Limits, make_client
-from monitor.ingest.pool import INLINE_BYTES, FeedParser, give_back_memory
+from monitor.ingest.heap import give_back_memory
+from monitor.ingest.pool import INLINE_BYTES, FeedParser
 from monitor.models import Feed
 from monitor.outbox.render import Templates
 from monitor.outbox.targets import Notifier

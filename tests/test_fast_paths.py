@@ -194,7 +194,7 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path):
     code = (
         "import sys, time; from monitor.ingest.pool import FeedParser; p = FeedParser(workers=1);"
         "p.parse(sys.stdin.buffer.read(), 'http://a.example/rss');"
-        "print(*p._pool._processes, flush=True); time.sleep(120)"
+        "print(*p._pool.pids(), flush=True); time.sleep(120)"
     )
     parent = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, cwd=tmp_path)
     assert parent.stdin is not None and parent.stdout is not None
@@ -205,23 +205,32 @@ def test_workers_exit_when_their_parent_is_killed(tmp_path):
     assert workers and parent.poll() is None
     parent.kill()
     parent.wait()
-    deadline = time.monotonic() + 30  # a bound, not a measurement: workers check every PARENT_CHECK s
+    deadline = time.monotonic() + 30  # a bound, not a measurement: a worker exits at the end of its calls' pipe
     while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(pid) for pid in workers)
 
 
-def test_a_worker_whose_parent_died_while_it_started_exits_too(tmp_path):
-    # The pool passes its own pid: a parent killed before the worker's initializer ran has
-    # already left the worker to init, so the worker cannot learn its parent from getppid().
-    code = (
-        "import time; from monitor.ingest.pool import _init_worker; _init_worker((), parent=2**22 + 1); time.sleep(60)"
-    )
-    orphan = subprocess.Popen([sys.executable, "-c", code], cwd=tmp_path)
+def test_a_worker_whose_parent_died_while_it_started_exits_too():
+    # Its parent gone before it read its first message: the end of its stdin, and it exits.
+    from monitor.ingest.workers import _BOOT
+
+    orphan = subprocess.run([sys.executable, "-c", _BOOT], stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
+    assert orphan.returncode != 0 and b"EOFError" in orphan.stderr
+
+
+def test_a_worker_that_dies_costs_only_its_call_and_the_next_call_gets_a_new_one():
+    parser = FeedParser(workers=1)
     try:
-        assert orphan.wait(timeout=30) == 0  # a bound, not a measurement: it checks every PARENT_CHECK s
+        assert parser.parse(FEED, "http://a.example/rss").entries
+        assert parser._pool is not None
+        first = parser._pool.pids()
+        with pytest.raises(ParseError, match="died"):
+            parser._in_worker(None, "the parser process died", os._exit, 9)
+        assert parser.parse(FEED, "http://a.example/rss").entries
+        assert parser._pool.pids() not in ([], first)
     finally:
-        orphan.kill()
+        parser.close()
 
 
 def _alive(pid: int) -> bool:
@@ -277,19 +286,19 @@ def test_without_share_a_read_waits_for_a_worker(tmp_path):
     assert took > 2.0
 
 
-def test_idle_workers_stop_with_the_resource_tracker_and_start_again():
-    """An idle daemon keeps no process: the workers and multiprocessing's resource tracker (12.8 MB) go."""
+def test_idle_workers_stop_and_start_again():
+    """An idle daemon keeps no process: the workers go (and no resource tracker: ``workers``' docstring)."""
     parser = FeedParser(workers=1, idle_timeout=0.2)
     me = psutil.Process()
     try:
         assert parser.parse(FEED, "http://a.example/rss").entries
-        assert me.children()  # the worker, and the tracker its start began
+        assert len(me.children()) == 1  # the worker, and no tracker
         for _ in range(200):  # the reaper looks every idle_timeout / 2
             if not me.children():
                 break
             time.sleep(0.05)
         assert me.children() == []
-        assert parser.parse(FEED, "http://a.example/rss").entries  # both start again
+        assert parser.parse(FEED, "http://a.example/rss").entries  # it starts again
     finally:
         parser.close()
 

@@ -29,22 +29,22 @@ FEED = fill_dates((DATA / "feeds" / "outlet-a.xml").read_text(), recent()).encod
 
 
 def _pool_processes() -> list[psutil.Process]:
-    """This process's parser workers and multiprocessing's resource tracker."""
+    """This process's parser workers."""
     found = []
     for child in psutil.Process().children(recursive=True):
         try:
-            if "multiprocessing" in " ".join(child.cmdline()):
+            if "monitor.ingest.workers" in " ".join(child.cmdline()):
                 found.append(child)
         except psutil.Error:
             pass
     return found
 
 
-def test_close_stops_the_workers_and_the_resource_tracker_and_a_later_parse_starts_them_again():
+def test_close_stops_the_workers_and_a_later_parse_starts_them_again():
     parser = FeedParser(workers=1)
     try:
         assert parser.parse(FEED, "http://a.example/rss", "A").entries
-        assert _pool_processes()  # the worker, and the tracker its start began
+        assert _pool_processes()
         parser.close()
         psutil.wait_procs(_pool_processes(), timeout=5)
         assert _pool_processes() == []

@@ -59,7 +59,7 @@ def check(ctx: click.Context) -> None:
 def run(ctx: click.Context, once: bool, dry_run: bool) -> None:
     """Run the daemon (or one cycle with --once)."""
     from monitor import runtime
-    from monitor.ingest.pool import fewer_collections
+    from monitor.ingest.heap import fewer_collections
 
     _fewer_arenas()
     config = load(ctx)
@@ -97,7 +97,7 @@ def _cycle(pipeline: Pipeline, *, dry_run: bool) -> None:
 
     try:
         results = poll_all(pipeline)
-        # Nothing after the polls parses: the workers (and the resource tracker) go now, not after
+        # Nothing after the polls parses: the workers go now, not after
         # delivery, pruning and keeping the index, which would otherwise grow the main process beside them.
         pipeline.parser.close()
         rt = pipeline.runtime

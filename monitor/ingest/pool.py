@@ -2,7 +2,7 @@
 
 feedparser is pure Python and holds the GIL: polling threads alone cannot parse
 two feeds at once. ``FeedParser.parse`` keeps ``parse.parse_feed``'s contract
-(same ParsedFeed, same ParseError) and runs it in a small process pool. Bodies
+(same ParsedFeed, same ParseError) and runs it in a small process pool (``workers``). Bodies
 go to a worker as bytes and ParsedFeed values come back pickled; both are small
 next to the parse itself.
 
@@ -20,8 +20,6 @@ the latest rules and is replaced when they change.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import gc
 import hashlib
 import logging
 import os
@@ -35,14 +33,14 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from monitor.errors import ParseError
 from monitor.ingest.extract import extract
+from monitor.ingest.heap import fewer_collections, give_back_memory
 from monitor.ingest.parse import ParsedFeed, parse_feed
 from monitor.models import Entry
 from monitor.rules import Rule, RuleSet
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
-
     from monitor.ingest.examine import Facts
+    from monitor.ingest.workers import Workers
 
 T = TypeVar("T")
 
@@ -53,7 +51,6 @@ log = logging.getLogger(__name__)
 # more than a cycle of a few changed feeds takes to read in place (~0.2 CPU-s per MB).
 INLINE_BYTES = 4 << 20
 IDLE_TIMEOUT = 120.0  # seconds without a parse before the workers exit (an idle daemon gives the memory back)
-PARENT_CHECK = 1.0  # seconds between a worker's checks that its parent still runs
 
 
 def cores() -> int:
@@ -79,7 +76,9 @@ def default_workers() -> int:
 _worker_rules = RuleSet(())  # a worker's rules (a RuleSet compiles at its first match)
 
 
-def _init_worker(rules: tuple[Rule, ...] = (), parent: int | None = None) -> None:
+def _init_worker(rules: tuple[Rule, ...] = ()) -> None:
+    """A worker's start (``workers.serve``). One whose parent is killed outright (SIGKILL, the OOM killer)
+    reads the end of its calls' pipe and exits: it needs no watch of its own."""
     global _worker_rules
     _worker_rules = RuleSet(rules)
     fewer_collections()  # a worker's heap is small; what it allocates, it hands back in its results
@@ -89,17 +88,6 @@ def _init_worker(rules: tuple[Rule, ...] = (), parent: int | None = None) -> Non
     # workers as cores, the parent must not wait for a core behind its own parsers.
     with contextlib.suppress(OSError):
         os.nice(5)
-    # The parent's pid comes from the parent: one killed while this worker started has
-    # already left it to init, and os.getppid() here would watch init instead.
-    threading.Thread(target=_exit_with_parent, args=(parent or os.getppid(),), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A parent killed outright (SIGKILL, the OOM killer) cannot stop its workers, and they
-    would wait for work forever (each holds the task queue open): they stop themselves."""
-    while os.getppid() == parent:
-        time.sleep(PARENT_CHECK)
-    os._exit(0)
 
 
 def examine(entries: tuple[Entry, ...], seen: datetime, rules: RuleSet) -> tuple[Facts, ...]:
@@ -150,48 +138,6 @@ def read_feed(
     return Read(parsed, facts, b"".join(keys))
 
 
-def give_back_memory() -> None:
-    """A long-lived process is at rest (its parsers just stopped for want of work, or its dedup index was
-    just built): collect what was left and hand the free pages of the C heap back to the system
-    (glibc's malloc_trim). Measured on a daemon holding a 10,000-entry dedup index: 7.5 MB less RSS
-    when the parsers stopped. A no-op where there is no glibc."""
-    gc.collect()
-    trim_heap()
-
-
-def trim_heap() -> None:
-    """Hand the free pages of the C heap back to the system (glibc's malloc_trim; a no-op without glibc).
-
-    No collection: cheap enough to call after every feed of a cycle (``pipeline.poll_all``)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None).malloc_trim(0)
-
-
-def fewer_collections() -> None:
-    """Collect the young generation every 10,000 container allocations, not Python's 700: for a process
-    that makes and keeps millions of objects in one go (a one-off cycle, a parser worker at work).
-
-    Measured on a cold 200-feed `run --once` (synthetic): the main process ran ~700 collections,
-    0.39 CPU-s, and ~24 with this, 0.11 CPU-s; a worker reading 59 feeds spent 0.06 of 1.93 CPU-s
-    in 88 collections, and none with this. Cyclic garbage waits a little longer; nothing else changes."""
-    gc.set_threshold(10_000, 10, 10)
-
-
-def _stop_resource_tracker() -> None:
-    """Stop multiprocessing's resource tracker: a process of its own (12.8 MB RSS) that the first spawned
-    workers start and that outlives them, for the life of the daemon; the next pool starts it again.
-
-    Only when no semaphore is alive (none of a pool: all stopped and collected): the tracker unlinks
-    what it still tracks when it stops, and a semaphore's later release would start a new one that
-    never heard of it. ``_stop`` is private (Python 3.8-3.13 have it); without it the tracker stays."""
-    from multiprocessing import resource_tracker, synchronize
-
-    if any(isinstance(o, synchronize.SemLock) for o in gc.get_objects()):
-        return
-    with contextlib.suppress(AttributeError, OSError, ChildProcessError):
-        resource_tracker._resource_tracker._stop()  # type: ignore[attr-defined]
-
-
 class FeedParser:
     """``parse(body, url, outlet) -> ParsedFeed`` on ``workers`` processes (``default_workers``); 0 parses
     in the caller.
@@ -204,7 +150,7 @@ class FeedParser:
     Thread-safe. Workers start on the first parse, stop after ``idle_timeout``
     seconds without work and on ``close()`` (safe to call twice); a later parse
     starts them again. A worker that dies (out of memory, killed) costs only the
-    feed it was parsing: that feed gets a ParseError and the pool is replaced.
+    feed it was parsing: that feed gets a ParseError and the next one a new worker.
     """
 
     def __init__(
@@ -216,7 +162,7 @@ class FeedParser:
         self._sharing = False  # a body is being read in the caller's process (``_share``)
         self._here = threading.Lock()  # held while the caller's process reads a body (``_in_place``)
         self.idle_timeout = idle_timeout
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool: Workers | None = None
         self._lock = threading.Lock()
         self._busy = 0
         self._last_used = time.monotonic()
@@ -318,13 +264,12 @@ class FeedParser:
 
     def _in_worker(self, rules: RuleSet | None, died: str, function: Callable[..., T], *args: Any) -> T:
         """Run ``function(*args)`` in a worker; a worker that dies becomes a ParseError for this feed only."""
-        from concurrent.futures.process import BrokenProcessPool  # only where workers run (``_acquire``)
+        from monitor.ingest.workers import WorkerDied  # only where workers run (``_acquire``)
 
         pool = self._acquire(rules)
         try:
             return pool.submit(function, *args).result()
-        except BrokenProcessPool as exc:
-            self._discard(pool)
+        except WorkerDied as exc:
             raise ParseError(died) from exc
         finally:
             with self._lock:
@@ -332,37 +277,24 @@ class FeedParser:
                 self._last_used = time.monotonic()
 
     def close(self) -> None:
-        """Stop the workers, and multiprocessing's resource tracker with them: nothing of the pool stays.
-
-        Safe to call twice; a later parse starts both again."""
+        """Stop the workers: nothing of the pool stays. Safe to call twice; a later parse starts them again."""
         with self._lock:
             pool, self._pool = self._pool, None
             self._stopped.set()
         if pool is not None:
             pool.shutdown(wait=True, cancel_futures=True)
-            del pool  # its queues' semaphores go with it
-            self._forget_tracker()
-
-    def _forget_tracker(self) -> None:
-        """Stop the resource tracker once the pool is gone and collected, unless another pool started meanwhile."""
-        gc.collect()
-        with self._lock:  # no pool starts meanwhile: its semaphores would be the tracker's
-            if self._pool is None:
-                _stop_resource_tracker()
 
     def use_rules(self, rules: RuleSet) -> None:
         """The rules ``examine`` will use: workers started from now on compile them once."""
         with self._lock:
             self._rules = rules
 
-    def _acquire(self, rules: RuleSet | None = None) -> ProcessPoolExecutor:
+    def _acquire(self, rules: RuleSet | None = None) -> Workers:
         """The pool, started if need be, whose workers hold the latest rules (``rules`` when given).
 
-        multiprocessing and the process pool load here: a cycle that parses everything in place (a few
-        changed feeds, ``INLINE_BYTES``) never starts or imports them (~0.014 CPU-s alone, ~0.005 in a
-        `run --once`, whose other imports bring part of what they need)."""
-        import multiprocessing
-        from concurrent.futures import ProcessPoolExecutor
+        The pool's module loads here: a cycle that parses everything in place (a few changed feeds,
+        ``INLINE_BYTES``) never starts or imports it."""
+        from monitor.ingest.workers import Workers
 
         retired = None
         with self._lock:
@@ -374,12 +306,10 @@ class FeedParser:
                 retired, self._pool = self._pool, None
                 self._stopped.set()
             if self._pool is None:
-                # spawn, not fork: the daemon has threads (scheduler, HTTP pool) whose locks a fork would copy.
-                self._pool = ProcessPoolExecutor(
-                    self.workers,
-                    mp_context=multiprocessing.get_context("spawn"),
-                    initializer=_init_worker,
-                    initargs=(self._rules.rules if self._rules is not None else (), os.getpid()),
+                # New processes, not forks: the daemon has threads (scheduler, HTTP pool) whose locks a fork
+                # would copy.
+                self._pool = Workers(
+                    self.workers, _init_worker, (self._rules.rules if self._rules is not None else (),)
                 )
                 self._pool_rules = self._rules
                 self._stopped = threading.Event()
@@ -388,13 +318,6 @@ class FeedParser:
         if retired is not None:
             retired.shutdown(wait=False)
         return pool
-
-    def _discard(self, pool: ProcessPoolExecutor) -> None:
-        with self._lock:
-            if self._pool is pool:
-                self._pool = None
-                self._stopped.set()
-        pool.shutdown(wait=False, cancel_futures=True)
 
     def _reap_when_idle(self, stopped: threading.Event) -> None:
         while not stopped.wait(min(self.idle_timeout / 2, 30.0)):
@@ -407,6 +330,4 @@ class FeedParser:
             if pool is not None:
                 log.debug("parser workers idle for %.0fs: stopping them", self.idle_timeout)
                 pool.shutdown(wait=True)
-                del pool  # its queues' semaphores go with it
                 give_back_memory()
-                self._forget_tracker()

@@ -14,8 +14,9 @@ from monitor.durations import format_duration, plural
 from monitor.errors import FeedGone, FetchError, ParseError, StoreError
 from monitor.ingest import schedule
 from monitor.ingest.fetch import FetchResult, fetch
+from monitor.ingest.heap import trim_heap
 from monitor.ingest.parse import MAX_ENTRIES, ParsedFeed
-from monitor.ingest.pool import Read, trim_heap
+from monitor.ingest.pool import Read
 from monitor.models import Feed
 from monitor.outbox import notices as health
 from monitor.pipeline.articles import with_articles
