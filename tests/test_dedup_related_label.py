@@ -1,11 +1,11 @@
 """de87, v82 studied: a "Related: <headline> · <headline>" line under a regional paper's trimmed copy.
 
 A paper that trims a desk's report to two paragraphs and a new first sentence adds its own pointers at the foot:
-"Related: <headline> · <headline>", the label set off by a colon and the first headline after it on the same side of
-the first separator. ``clean._related`` took "Related: <first headline>" for a label of three words at most, kept
-the line (too long for a labelled aside) as story, and the copy then held passages of two other stories: a round-up, kept apart from its own story.
-The label may end at its colon, the first headline after it (``clean._related``). Through the real detector; our
-own reports.
+"Related: <headline> · <headline>", the label set off by a colon, the first headline after it on the same side of
+the first separator. ``clean._related`` took "Related: <first headline>" for a label of three words at most and
+kept the line (too long for a labelled aside) as story: the copy then held passages of two other stories, a
+round-up, kept apart from its own story. The label may now end at its colon, the first headline after it
+(``clean._related``). Through the real detector; our own reports.
 """
 
 from __future__ import annotations
