@@ -918,14 +918,15 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
 
 def _credit_end(line: str, end: int) -> int:
     """Where an "Authored by … via <outlet>," credit ends: at ``end``, or before the dateline it ran into.
-    Glued to the dateline with no mark ("… via Archipelago Aggregator LEGAZPI, March 19 (KW) –"), the
-    outlet runs on to the dateline's comma and takes its place: the credit then ends at the first word after
+    Glued to the dateline with no mark ("… via Gull Digest TORVIK, May 4 (Harbour Wire) –"), the outlet
+    runs on to the dateline's comma and takes its place: the credit then ends at the first word after
     "via"'s outlet that opens a dateline, a place in capitals or one word with an agency."""
     start = line.lower().find(" via ", 0, end) + len(" via ")
     while (start := line.find(" ", start, end) + 1) > 0:
         found = dateline_pattern().match(line[start:])
-        place = found.group("place") if found else None
-        if place and (place.isupper() or (found.group("agency") and len(place.split()) == 1)):  # type: ignore[union-attr]
+        if found is None or not (place := found.group("place")):
+            continue
+        if place.isupper() or (found.group("agency") and len(place.split()) == 1):
             return start
     return end
 
