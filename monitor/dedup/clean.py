@@ -300,6 +300,10 @@ def _related(line: str) -> bool:
     no pattern to backtrack over a long line."""
     for mark in ITEM_SEPARATORS:
         label, *items = line.split(f" {mark} ")
+        if len(items) == 1 and ":" in label:
+            # "Related: <headline> · <headline>": the label set off by its colon, the first headline after it
+            label, first = label.split(":", 1)
+            items = [first, *items]
         if len(items) < 2:
             continue
         if not 0 < len(label.split()) <= RELATED_LABEL_WORDS or any(char.isdigit() for char in label):
@@ -890,7 +894,7 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
         line = line[stamp.end() :]
     credit = _CREDIT.match(line)
     if credit:
-        line, flags = line[credit.end() :], flags | BYLINE
+        line, flags = line[_credit_end(line, credit.end()) :], flags | BYLINE
     byline = compiled(_BYLINE).match(line)
     if byline and len(byline.group().split()) <= 14:
         rest = line[byline.end() :]
@@ -910,6 +914,21 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
     if dateline and _is_dateline(dateline):
         line, flags = line[dateline.end() :], flags | DATELINE
     return line, flags
+
+
+def _credit_end(line: str, end: int) -> int:
+    """Where an "Authored by … via <outlet>," credit ends: at ``end``, or before the dateline it ran into.
+    Glued to the dateline with no mark ("… via Gull Digest TORVIK, May 4 (Harbour Wire) –"), the outlet
+    runs on to the dateline's comma and takes its place: the credit then ends at the first word after
+    "via"'s outlet that opens a dateline, a place in capitals or one word with an agency."""
+    start = line.lower().find(" via ", 0, end) + len(" via ")
+    while (start := line.find(" ", start, end) + 1) > 0:
+        found = dateline_pattern().match(line[start:])
+        if found is None or not (place := found.group("place")):
+            continue
+        if place.isupper() or (found.group("agency") and len(place.split()) == 1):
+            return start
+    return end
 
 
 def _byline_line(line: str) -> bool:

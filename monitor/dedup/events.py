@@ -127,6 +127,10 @@ STRAY_WORDS = 3  # words of a script a carrier's stamp line may add to a report 
 # few keys two languages write alike are the event's who and how many.
 RARE_APART = 2
 DATED_NAMES = 2 * RARE_APART  # names two such reports sharing only a date-like figure name alike (``_apart``)
+# Or (within NEAR_HOURS, from one desk) that share RETOLD_SHARED names and figures, RETOLD_FIGURES figures among them
+# (one of the new headline's), and hardly a headline or lead word: the desk's report in another language (``_retold``).
+RETOLD_SHARED = 5
+RETOLD_FIGURES = 2
 HEAD_DF = 3
 HEAD_NUMBERS = 2
 # A story sharing SERIES_TEXT % of its text with one published SERIES_HOURS or more before, without
@@ -407,7 +411,12 @@ class EventIndex:
                 if least < MIN_SHARED and not (named_heads and held.issuperset(named_heads)):
                     continue  # two anchors: a report of whom or where the story is about (its headline names them)
                 near_own = outlet and outlet == story.outlet and hours <= NEAR_HOURS
-                if near_own and (_siblings(query, heads, held, story) or _headline_dropped(query, story)):
+                retold = near_own and _retold(query, heads, held)
+                if (
+                    near_own
+                    and not retold
+                    and (_siblings(query, heads, held, story) or _headline_dropped(query, story))
+                ):
                     continue
                 # The desk's next development of its own story: another happening (``OWN_LATER``), naming someone,
                 # somewhere or a figure the story never names; and any desk's report hours on dating its news a day
@@ -422,7 +431,7 @@ class EventIndex:
                     share = partial(framed, series, self.event_of, story.event_id)  # asked last
                     if other_subject(heads, query, story.keywords[: story.heads], held, shared, share):
                         continue
-                own = bool(outlet) and outlet == story.outlet
+                own = bool(outlet) and outlet == story.outlet and not retold
                 # whom, where or which figure a headline names, the other report names too (``OWN_LATER``)
                 headlined = not held.isdisjoint(heads) or not common.isdisjoint(story.keywords[: story.heads])
                 best = EventMatch(story.event_id, story_id, score, shared, hours, 0, 0.0, 0, own, headlined=headlined)
@@ -662,6 +671,24 @@ def _siblings(query: list[str], heads: tuple[str, ...], story_keys: set[str], st
         return True
     asked = set(query)
     return any(w[0].isalpha() and w not in asked for w in story.keywords[: story.heads])
+
+
+def _retold(query: Iterable[str], heads: tuple[str, ...], story_keys: set[str]) -> bool:
+    """Is the new story its desk's own report retold in another language: at most ``STRAY_WORDS`` headline and lead
+    words in common (words two languages write alike: "regional"), each of the two writing more, ``RETOLD_SHARED``
+    names and figures in common, ``RETOLD_FIGURES`` figures among them, and a figure of its headline? A desk filing
+    one report in two languages an hour apart translates its headline's places (Eastern Visayas, Sidlakan nga
+    Kabisay-an): its headline names somewhere the other never names, as a sibling's does (``_siblings``). A sibling
+    shares the desk's background paragraph (a founding year, a plant's output) and headlines a figure of its own.
+    Retold, the match is judged as another desk's rewrite in another language is (``_apart``)."""
+    ours = [w for w in query if w[:1] == WORD_MARK]
+    theirs = sum(w[:1] == WORD_MARK for w in story_keys)
+    if min(len(ours), theirs) <= STRAY_WORDS or sum(w in story_keys for w in ours) > STRAY_WORDS:
+        return False
+    if not any(w[:1].isdigit() and w in story_keys for w in heads):
+        return False
+    shared = [w for w in query if w[:1].isalnum() and w in story_keys]  # names and figures, not days
+    return len(shared) >= RETOLD_SHARED and sum(w[:1].isdigit() for w in shared) >= RETOLD_FIGURES
 
 
 def _headline_dropped(query: Iterable[str], story: _Story) -> bool:
