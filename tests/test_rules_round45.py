@@ -67,27 +67,34 @@ def test_a_gapped_conjunct_shares_the_first_halfs_modal(hedged_signing, title, e
 
 
 @pytest.mark.parametrize(
-    ("title", "summary", "expected"),
+    ("title", "expected"),
     [
-        ("Mfumo wa Gabon wu amukele mfumo wa Taliban", "", True),
-        ("Mfumo wa Gabon a wu amukelanga mfumo wa Taliban", "", False),  # a + concord, the verb's past negative
-        ("Gabon yi landzula leswaku yi amukele mfumo wa Taliban", "", False),  # it denies that it recognised
-        ("Mfumo wa Gabon wu ala ku amukela mfumo wa Taliban", "", False),  # it refuses to recognise
+        ("Mfumo wa Gabon wu amukele mfumo wa Taliban", True),
+        ("Mfumo wa Gabon a wu amukelanga mfumo wa Taliban", False),  # a + concord, the verb's past negative
+        ("Gabon yi landzula leswaku yi amukele mfumo wa Taliban", False),  # it denies that it recognised
+        ("Mfumo wa Gabon wu ala ku amukela mfumo wa Taliban", False),  # it refuses to recognise
     ],
 )
-def test_xitsonga_negates_before_the_concord(eval_rules, title, summary, expected):
-    assert fires(eval_rules, TALIBAN, title, "ts", summary) is expected
+def test_xitsonga_negates_before_the_concord(eval_rules, title, expected):
+    assert fires(eval_rules, TALIBAN, title, "ts") is expected
 
 
 @pytest.mark.parametrize(
-    ("summary", "expected"),
+    ("title", "summary", "expected"),
     [
-        ("アフガニスタンの暫定政権は過去に銅山の契約も結んできたが、輸出ではザクロの比重が大きい。", False),
-        ("アフガニスタン鉱業省は、過去に調査された鉱区の銅山について中国企業と契約を結んだ。", True),
+        (  # a saffron story's background: "has in the past signed copper contracts too"
+            "アフガニスタン産ザクロ、輸出が好調",
+            "アフガニスタンの暫定政権は過去に銅山の契約も結んできたが、輸出ではザクロの比重が大きい。",
+            False,
+        ),
+        (  # 過去に dates the survey only: the contract is today's
+            "アフガニスタン、銅山の採掘契約に署名",
+            "アフガニスタン鉱業省は、過去に調査された鉱区の銅山について中国企業と契約を結んだ。",
+            True,
+        ),
     ],
 )
-def test_a_history_told_in_the_past_is_background(eval_rules, summary, expected):
-    title = "アフガニスタン産ザクロ、輸出が好調" if not expected else "アフガニスタン、銅山の採掘契約に署名"
+def test_a_history_told_in_the_past_is_background(eval_rules, title, summary, expected):
     assert fires(eval_rules, MINING, title, "ja", summary) is expected
 
 
