@@ -79,9 +79,14 @@ _JA_NEW_SUBJECT = re.compile(f"(?<=[しれりきちみびぎいえけせめ])、
 # A headline's halves may open or close with a quotation ("派兵を公表 「ほかの派遣はない」"):
 # the space beside 「」『』 parts them as a space between two characters does (round 23)
 _JA_QUOTES = "\u300c-\u300f"
+# Round 45: a gapped conjunct is not a clause of its own. Russian and Ukrainian write a dash where the second
+# half leaves out the predicate it shares with the first (тире в неполном предложении): "тендер может быть
+# объявлен осенью, а контракт — подписан до конца года" is "the contract may be signed", the first half's modal
+# governing both, so its "а" contrasts nothing: one to three words, then the dash, after it.
+_GAPPED = "а [^\\W\\d_]+(?: [^\\W\\d_]+){0,2} ?[—–] "
 _CLAUSE_END = re.compile(
     f";(?=\\s|[{NO_SPACE_RANGES}])|(?<=[{NO_SPACE_RANGES}{_JA_QUOTES}]) (?=[{NO_SPACE_RANGES}{_JA_QUOTES}])"
-    f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))"
+    f"|[,،] ?(?=(?:{_CONTRAST})(?:\\W|$))(?!(?:{_CORRELATIVE})(?:\\W|$))(?!{_GAPPED})"
     f"|, ?(?=(?:{_COMPLEMENT})\\W)"
     f"|, ?(?=(?:{_REFUSED_AFTER})(?:\\W|$))"
     f"| (?=(?:{_FUTURE_JOINED})\\W)"
