@@ -75,7 +75,7 @@ def test_us_spelling_copies_of_uk_wire_text_exist() -> None:
 
 
 def test_a_weekly_roundup_quotes_three_stories_of_other_events() -> None:
-    roundups = [s for s in STORIES.values() if s["kind"] == "weekthree"]
+    roundups = [s for s in STORIES.values() if s["kind"] == "triadweekly"]
     assert len(roundups) == 2
     for s in roundups:
         assert len(s["quotes"]) == 3
@@ -83,7 +83,7 @@ def test_a_weekly_roundup_quotes_three_stories_of_other_events() -> None:
 
 
 def test_a_press_release_pair_is_two_events_from_one_desk_minutes_apart() -> None:
-    pairs = [s for s in STORIES.values() if s["kind"] == "releasepair"]
+    pairs = [s for s in STORIES.values() if s["kind"] == "releasedouble"]
     assert len(pairs) == 4
     for s in pairs:
         other = STORIES[s["against"]]

@@ -956,7 +956,7 @@ SETS = [
         frozenset({"ia", "io", "la"}),
         "ru",
         Brief(rows=120, stories=30, events=20, side=(1, 8), summary_only=10, several=8),
-        negative=frozenset({"morrowdesk", "formtwin", "weekthree", "releasepair"}),
+        negative=frozenset({"morrowdesk", "sameformother", "triadweekly", "releasedouble"}),
         same_event=frozenset({"independent", "english", "side"}),
         next_day=frozenset({"morrowdesk"}),
         copies=80,

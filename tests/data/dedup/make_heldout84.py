@@ -29,7 +29,7 @@ PREFIX = "qf"
 COMBOS = {
     "aggregator": ["byline", "glue_html", "spelling", "truncate"],
     "regional": ["newfirst", "trimtail"],
-    "wire": ["wireupdate"],
+    "wire": ["topgrafadd"],
     "trimhead": ["trimtail", "newhead"],
 }
 KEYS = ["id", "outlet", "feed", "title", "link", "guid", "published", "summary", "content", "lang", "story", "event"]
@@ -105,7 +105,7 @@ def apply(step: str, piece: Piece, story: dict, src: dict, salt: int) -> None:
         rest = re.split(r"(?<=[.!?])\s", piece.paras[0], maxsplit=1)
         piece.paras[0] = story["lede2"] + (" " + rest[1] if len(rest) > 1 else "")
         piece.dateline = ""
-    elif step == "wireupdate":
+    elif step == "topgrafadd":
         piece.head.append(story["update"])
     else:
         raise ValueError(f"{story['id']}: unknown step {step!r}")
@@ -223,7 +223,7 @@ def stats(rows: list[dict]) -> str:
     same_event = sum(per_story[a] * per_story[b] for ss in per_event.values() for a in ss for b in ss if a < b)
     negative = 0
     for s in stories.values():
-        if s["kind"] in {"morrowdesk", "formtwin", "weekthree", "releasepair"}:
+        if s["kind"] in {"morrowdesk", "sameformother", "triadweekly", "releasedouble"}:
             negative += sum(per_story[s["id"]] * per_story[o] for o in s.get("quotes", [s.get("against")]))
     langs = Counter(r["lang"] for r in rows)
     steps = Counter(s for r in copies for s in steps_of(r["_recipe"]) if s != "spelling" or r["lang"] == "en")
@@ -242,7 +242,7 @@ def stats(rows: list[dict]) -> str:
         f"copy pairs:              {sum(n * (n - 1) // 2 for n in per_story.values())}",
         f"entries per story:       {', '.join(f'{k}x{v}' for k, v in sorted(sizes.items()))}",
         f"same-event other-story:  {same_event}",
-        f"designed negative pairs: {negative} (releasepair counted both ways)",
+        f"designed negative pairs: {negative} (releasedouble counted both ways)",
         f"summary-only entries:    {sum(r['content'] == '' for r in rows)}",
         f"languages:               {', '.join(f'{k}={v}' for k, v in sorted(langs.items()))}"
         f"  (en {100 * langs['en'] / len(rows):.1f}%)",
