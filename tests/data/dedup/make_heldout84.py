@@ -76,6 +76,7 @@ def apply(step: str, piece: Piece, story: dict, src: dict, salt: int) -> None:
     elif step == "glue_plain":
         piece.glue, piece.body = "plain", "plain"
     elif step == "entities":
+        assert re.search("[\"'«—]", "\n".join(piece.paras)), story["id"]  # something to fold, or no change
         piece.entities = True
     elif step == "spelling":
         if lang == "en":
@@ -95,7 +96,7 @@ def apply(step: str, piece: Piece, story: dict, src: dict, salt: int) -> None:
                 break
         piece.paras = cut
         marker = src["markers"][salt % len(src["markers"])]
-        piece.ending = f" The post {piece.title} appeared first on {{outlet}}." if marker == "THE POST" else marker
+        piece.ending = f"… The post {piece.title} appeared first on {{outlet}}." if marker == "THE POST" else marker
     elif step == "newhead":
         piece.title = story.get("alt") or first_words(re.split(r"(?<=[.!?])\s", story["text"].strip())[0], 8)
     elif step == "trimtail":
