@@ -214,7 +214,7 @@ def stats(rows: list[dict]) -> str:
     per_event: dict[str, set[str]] = {}
     for r in rows:
         per_event.setdefault(r["event"], set()).add(r["story"])
-    first = {}
+    first: dict[str, dict] = {}
     for r in rows:
         first.setdefault(r["story"], r)
     copies = [r for r in rows if first[r["story"]] is not r]
