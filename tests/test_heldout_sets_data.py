@@ -950,6 +950,17 @@ SETS = [
         same_event=frozenset({"deskside", "livetick", "english", "side"}),
         copies=80,
     ),
+    HeldOut(
+        84,
+        "qf",
+        frozenset({"ia", "io", "la"}),
+        "ru",
+        Brief(rows=120, stories=30, events=20, side=(1, 8), summary_only=10, several=8),
+        negative=frozenset({"morrowdesk", "sameformother", "triadweekly", "releasedouble"}),
+        same_event=frozenset({"independent", "english", "side"}),
+        next_day=frozenset({"morrowdesk"}),
+        copies=80,
+    ),
 ]
 BY_SET = pytest.mark.parametrize("hs", SETS, ids=[s.id for s in SETS])
 
