@@ -30,7 +30,7 @@ STORY = [
     "and investigators will go in on Thursday.",
 ]
 UPDATE = (
-    "The number of injured rose to seven in the afternoon. \"We are all deeply shaken, but nobody is in danger\", "
+    'The number of injured rose to seven in the afternoon. "We are all deeply shaken, but nobody is in danger", '
     "said Ousebank Coatings chief executive Dennis Whitley."
 )
 
