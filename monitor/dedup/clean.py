@@ -612,6 +612,8 @@ def clean(body: str) -> Cleaned:
             line, flags = _opening(line, flags)
             if not line:
                 continue
+        else:
+            line = _pushed_down(line)
         lines.append(line)
     if len(lines) > 1 and (_chrome(lines[-1]) or _page_stamp(lines[-1])):
         lines.pop()
@@ -914,6 +916,17 @@ def _opening(line: str, flags: int) -> tuple[str, int]:
     if dateline and _is_dateline(dateline):
         line, flags = line[dateline.end() :], flags | DATELINE
     return line, flags
+
+
+def _pushed_down(line: str) -> str:
+    """de88: a later paragraph without the dateline it opens with. A desk's update puts its new paragraph (the new
+    count, a quote) on top of the story it filed, and the lede below keeps its dateline: there it is wrapping as at
+    the top, and the lede read with it is no sentence of the story's (its place and agency read as new names). Only a
+    dateline sure of its shape goes: its agency, or its place in capitals ("Kabul: the talks…" is a sentence)."""
+    found = dateline_pattern().match(line)
+    if found is None or found.group("place") is None:
+        return line
+    return line[found.end() :] if found.group("agency") is not None or found.group("place").isupper() else line
 
 
 def _credit_end(line: str, end: int) -> int:
