@@ -281,18 +281,7 @@ class StoryIndex:
             reason = f"copy: {evidence.says(entry_id, doc, sig)}"
             event_id = self.events.event_of(doc.story_id)
             return Decision(doc.story_id, evidence.score, entry_id, reason, event_id, signature=sig), Heard.COPY
-        # the desk's own piece on its story's affair, sharing a paragraph of it: no copy, no follow-up (its next
-        # bulletin of one template shares most of its frame, and is another story of its own event, or a kit's).
-        # The same day, its story told further repeats the background too (``_headline_dropped`` joins it then).
-        if (
-            doc.outlet == sig.outlet
-            and evidence.score * min(sig.length, doc.length) < PIECE_SHARED * max(sig.length, doc.length)
-            and (
-                about := self._about(
-                    sig, evidence.score, doc, sig.when - doc.seen >= SERIES_GAP or not news_figure(sig, doc)
-                )
-            )
-        ):
+        if (about := self._own_piece(sig, evidence.score, doc)) is not None:
             return about, Heard.APART
         closest = f"new story: closest is entry {entry_id}, {evidence.score:.0f} % shared (needs {needed:.0f} %)"
         if evidence.score >= needed and facts < FACTS_THRESHOLD:
@@ -320,6 +309,16 @@ class StoryIndex:
         ):
             return self._new_story(sig, score, reason, shares, releases)
         return Decision(None, score, None, reason, self.events.event_of(doc.story_id), 1.0, why, sig)
+
+    def _own_piece(self, sig: Signature, score: float, doc: _Doc) -> Decision | None:
+        """``_about`` for the desk's own text sharing a paragraph of its story (at most ``PIECE_SHARED`` % of the
+        longer text): no copy, no follow-up (its next bulletin of one template shares most of its frame, and is
+        another story of its own event, or a kit's). The same day, its story told further repeats the background
+        too and prints a figure of its news (``news_figure``): its background is read only otherwise."""
+        shorter, longer = sorted((sig.length, doc.length))
+        if doc.outlet != sig.outlet or score * shorter >= PIECE_SHARED * longer:
+            return None
+        return self._about(sig, score, doc, sig.when - doc.seen >= SERIES_GAP or not news_figure(sig, doc))
 
     def _about(self, sig: Signature, score: float, doc: _Doc, background: bool = True) -> Decision | None:
         """de85: ``sig`` as a piece about ``doc``'s story, not its news told further (``eventpieces``): a new story of a
